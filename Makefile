@@ -1,0 +1,103 @@
+# mutu - one non-recursive Makefile.  Output goes to build/ (build/asan/
+# for the sanitizer run).  Targets: all run test bench deps clean.
+#
+#   make            libmutu.a and the mutu binary (build/mutu, linked ./mutu)
+#   make run        deps + build + the main job on the bundled data
+#   make test       deps + unit tests (plain and ASan+UBSan) + CLI tests
+#   make bench      deps + benchmarks under tests/bench/
+#   make deps       install the missing Debian packages (apt-get, sudo if not root)
+
+CC       ?= cc
+BUILD    ?= build
+SANITIZE ?=
+OPT      ?= -O2
+
+# Debian packages the project needs, one per line in the README table.
+DEB_PACKAGES := build-essential pkg-config libgsl-dev libsqlite3-dev sqlite3 \
+	libcsv-dev libinih-dev libcmocka-dev gnuplot-nox chromium python3-simpy \
+	fonts-dejavu-core
+
+# Lazily evaluated ('='): pkg-config runs only when compiling, after deps.
+PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih 2>/dev/null || echo -lgsl -lgslcblas -lsqlite3 -linih)
+
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+	-Iinclude -Iengine $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
+
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC  := $(wildcard engine/*.c)
+CLI_SRC  := $(wildcard engine/cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+BENCH_SRC:= $(wildcard tests/bench/bench_*.c)
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+HEADERS  := $(wildcard include/mutu/*.h engine/*.h engine/cli/*.h)
+
+.PHONY: all run test unit cli-test bench deps clean check-headers
+
+all: $(BUILD)/libmutu.a $(BUILD)/mutu
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libmutu.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/mutu: $(CLI_OBJ) $(BUILD)/libmutu.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmutu.a $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmutu.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmutu.a -lcmocka $(LDLIBS_ALL)
+
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmutu.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmutu.a $(LDLIBS_ALL)
+
+unit: $(UNIT_BIN)
+
+# Every public header must compile on its own.
+check-headers:
+	@for h in include/mutu/*.h; do \
+		echo "#include \"$${h#include/}\"" | $(CC) $(ALL_CFLAGS) -x c -fsyntax-only - || exit 1; \
+	done
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	else \
+		echo "deps: installing missing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing \
+			|| { echo "deps: apt-get failed; install by hand:$$missing" >&2; exit 1; }; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@./tests/run-main.sh $(BUILD)/mutu
+
+test: deps
+	@$(MAKE) --no-print-directory all unit check-headers
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 unit
+	@./tests/run.sh $(BUILD) build/asan
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@./tests/bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build reports/out

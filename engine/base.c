@@ -1,0 +1,289 @@
+/*
+ * base.c - error records, checked allocation, string buffers and notes.
+ *
+ * Out-of-memory is the one condition the library does not report as an
+ * error: there is nothing useful a caller can do, so it aborts here, in
+ * one place (redis zmalloc.c does the same).
+ */
+#include "mutu/base.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void mutu_err_clear(struct mutu_err *err)
+{
+	if (!err)
+		return;
+	err->code = 0;
+	err->msg[0] = '\0';
+}
+
+int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
+{
+	if (err && err->code == 0) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		va_end(ap);
+		err->code = code;
+	}
+	return code;
+}
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "mutu: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *mutu_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *mutu_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *mutu_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+char *mutu_strdup(const char *s)
+{
+	return s ? mutu_strndup(s, strlen(s)) : NULL;
+}
+
+char *mutu_strndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = mutu_malloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void mutu_buf_init(struct mutu_buf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->s = mutu_malloc(b->cap);
+	b->s[0] = '\0';
+}
+
+void mutu_buf_release(struct mutu_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void mutu_buf_reset(struct mutu_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+static void buf_grow(struct mutu_buf *b, size_t extra)
+{
+	if (!b->s)
+		mutu_buf_init(b);
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap * 2;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->s = mutu_realloc(b->s, cap);
+	b->cap = cap;
+}
+
+void mutu_buf_add(struct mutu_buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void mutu_buf_puts(struct mutu_buf *b, const char *s)
+{
+	mutu_buf_add(b, s, strlen(s));
+}
+
+void mutu_buf_putc(struct mutu_buf *b, char c)
+{
+	mutu_buf_add(b, &c, 1);
+}
+
+void mutu_buf_vprintf(struct mutu_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	buf_grow(b, 0);
+	int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	if (n >= 0 && (size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
+	}
+	va_end(ap2);
+	if (n > 0)
+		b->len += (size_t)n;
+}
+
+void mutu_buf_printf(struct mutu_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mutu_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void mutu_buf_json_str(struct mutu_buf *b, const char *s)
+{
+	mutu_buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '"': mutu_buf_puts(b, "\\\""); break;
+		case '\\': mutu_buf_puts(b, "\\\\"); break;
+		case '\n': mutu_buf_puts(b, "\\n"); break;
+		case '\r': mutu_buf_puts(b, "\\r"); break;
+		case '\t': mutu_buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				mutu_buf_printf(b, "\\u%04x", *p);
+			else
+				mutu_buf_putc(b, (char)*p);
+		}
+	}
+	mutu_buf_putc(b, '"');
+}
+
+char *mutu_buf_detach(struct mutu_buf *b)
+{
+	if (!b->s)
+		mutu_buf_init(b);
+	char *s = b->s;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	mutu_buf_init(b);
+	return s;
+}
+
+void mutu_notes_init(struct mutu_notes *n)
+{
+	n->items = NULL;
+	n->n = n->cap = 0;
+}
+
+void mutu_notes_release(struct mutu_notes *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free(n->items[i]);
+	free(n->items);
+	mutu_notes_init(n);
+}
+
+void mutu_notes_addf(struct mutu_notes *n, const char *fmt, ...)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	mutu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (n->n == n->cap) {
+		n->cap = n->cap ? n->cap * 2 : 8;
+		n->items = mutu_realloc(n->items, n->cap * sizeof *n->items);
+	}
+	n->items[n->n++] = mutu_buf_detach(&b);
+	mutu_buf_release(&b);
+}
+
+char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		mutu_errf(err, errno == ENOENT ? MUTU_ENOTFOUND : MUTU_EINPUT,
+			  "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		mutu_buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		mutu_errf(err, MUTU_EFAIL, "%s: read error: %s", path, strerror(errno));
+		fclose(f);
+		mutu_buf_release(&b);
+		return NULL;
+	}
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return b.s;
+}
+
+static int lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+int mutu_strcasecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+		if (d || !*a)
+			return d;
+	}
+}
+
+int mutu_strncasecmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+		if (d || !*a)
+			return d;
+	}
+	return 0;
+}
+
+char *mutu_trim(char *s)
+{
+	char *p = s;
+	for (;;) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
+			p++;
+		else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+			p += 2; /* UTF-8 no-break space, common in Word copies */
+		else
+			break;
+	}
+	size_t n = strlen(p);
+	memmove(s, p, n + 1);
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
+			s[--n] = '\0';
+		else if (n >= 2 && c == 0xA0 && (unsigned char)s[n - 2] == 0xC2)
+			s[n -= 2] = '\0';
+		else
+			break;
+	}
+	return s;
+}

@@ -1,0 +1,164 @@
+/*
+ * cli.c - option parsing, error reporting and data paths for subcommands.
+ */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <stdlib.h>
+
+static const struct cli_opt *find_long(const struct cli_opt *opts, const char *name, size_t n)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == n && strncmp(opts->name, name, n) == 0)
+			return opts;
+	return NULL;
+}
+
+static const struct cli_opt *find_short(const struct cli_opt *opts, char c)
+{
+	for (; opts && opts->name; opts++)
+		if (opts->shortname && opts->shortname == c)
+			return opts;
+	return NULL;
+}
+
+static int set_opt(const char *cmd, const struct cli_opt *o, const char *value)
+{
+	if (o->repeat) {
+		if (o->repeat->n >= (int)(sizeof o->repeat->items / sizeof o->repeat->items[0]))
+			return cli_usage(cmd, "too many --%s options", o->name);
+		o->repeat->items[o->repeat->n++] = value;
+	}
+	if (o->value)
+		*o->value = value;
+	if (o->flag)
+		*o->flag = 1;
+	return 0;
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int maxpos, int *npos, int *help)
+{
+	int n = 0, only_pos = 0;
+	*help = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!only_pos && strcmp(a, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (!only_pos && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+			*help = 1;
+			continue;
+		}
+		if (!only_pos && a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9')) {
+			const struct cli_opt *o;
+			const char *value = NULL;
+			if (a[1] == '-') {
+				const char *eq = strchr(a + 2, '=');
+				size_t len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+				o = find_long(opts, a + 2, len);
+				if (!o)
+					return cli_usage(cmd, "unknown option '%s'", a);
+				if (eq)
+					value = eq + 1;
+			} else {
+				o = a[2] == '\0' ? find_short(opts, a[1]) : NULL;
+				if (!o)
+					return cli_usage(cmd, "unknown option '%s'", a);
+			}
+			if (o->takes_value) {
+				if (!value) {
+					if (i + 1 >= argc)
+						return cli_usage(cmd, "option '%s' needs a value", a);
+					value = argv[++i];
+				}
+			} else if (value) {
+				return cli_usage(cmd, "option '--%s' takes no value", o->name);
+			}
+			if (set_opt(cmd, o, value))
+				return 2;
+			continue;
+		}
+		if (n >= maxpos)
+			return cli_usage(cmd, "unexpected argument '%s'", a);
+		pos[n++] = a;
+	}
+	*npos = n;
+	return 0;
+}
+
+int cli_fail(const char *cmd, const struct mutu_err *err)
+{
+	fprintf(stderr, "mutu %s: %s\n", cmd, err && err->msg[0] ? err->msg : "failed");
+	if (!err)
+		return 1;
+	switch (err->code) {
+	case MUTU_EINPUT:
+	case MUTU_ENOTFOUND:
+	case MUTU_ERANGE:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "mutu %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'mutu %s --help'.\n", cmd);
+	return 2;
+}
+
+static int exists(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0;
+}
+
+const char *cli_data_path(const char *rel, char *buf, size_t size)
+{
+	if (exists(rel)) {
+		snprintf(buf, size, "%s", rel);
+		return buf;
+	}
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		/* build/mutu or build/asan/mutu: walk up until REL exists */
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/');
+			if (!slash)
+				break;
+			*slash = '\0';
+			snprintf(buf, size, "%s/%s", exe, rel);
+			if (exists(buf))
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s", rel);
+	return buf;
+}
+
+const char *cli_calendars_dir(void)
+{
+	static char buf[4096]; /* CLI-only state: one process, one answer */
+	const char *env = getenv("MUTU_CALENDARS");
+	if (env && *env)
+		return env;
+	return cli_data_path("datasets/calendars", buf, sizeof buf);
+}
+
+int cli_isatty_stderr(void)
+{
+	return isatty(2);
+}

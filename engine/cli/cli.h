@@ -1,0 +1,67 @@
+/*
+ * cli.h - what the subcommands share: option parsing, turning library
+ * errors into messages and exit codes, and finding the bundled data.
+ * Only the CLI prints; exit status 0 ok, 1 failure, 2 bad usage or input.
+ */
+#ifndef MUTU_CLI_H
+#define MUTU_CLI_H
+
+#include <stddef.h>
+
+#include "mutu/base.h"
+
+/* Subcommand entry points: argv[0] is the subcommand name. */
+int cmd_calendar(int argc, char **argv);
+int cmd_model(int argc, char **argv);
+int cmd_sop(int argc, char **argv);
+int cmd_sim(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+
+/* One option: "--name" (or "-n" when shortname set).  With a value
+ * (takes_value) *value receives argv's borrowed string; a flag sets *flag = 1.
+ * repeat: when not NULL, every occurrence is appended (borrowed strings). */
+struct cli_opt {
+	const char *name;   /* without the leading "--" */
+	char shortname;     /* 0 when none */
+	int takes_value;
+	const char **value;
+	int *flag;
+	struct cli_list *repeat;
+};
+
+struct cli_list {
+	const char *items[64];
+	int n;
+};
+
+/*
+ * Parse argv[1..] against opts.  Positional arguments go to pos (at most
+ * maxpos; *npos receives the count).  "--help"/"-h" sets *help.  Returns 0,
+ * or 2 after printing "mutu CMD: ..." for an unknown option, a missing
+ * value or too many arguments.
+ */
+int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int maxpos, int *npos, int *help);
+
+/* Print "mutu CMD: MESSAGE" and return the exit code for err (2 for
+ * MUTU_EINPUT / MUTU_ENOTFOUND / MUTU_ERANGE, 1 otherwise). */
+int cli_fail(const char *cmd, const struct mutu_err *err);
+
+/* Print "mutu CMD: MESSAGE\nTry 'mutu CMD --help'." and return 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Path of bundled data: REL (e.g. "datasets/calendars") relative to the
+ * working directory when it exists there, else relative to the folder
+ * above the binary (build/mutu -> repo root).  Returns buf. */
+const char *cli_data_path(const char *rel, char *buf, size_t size);
+
+/* Calendars folder: $MUTU_CALENDARS or cli_data_path("datasets/calendars"). */
+const char *cli_calendars_dir(void);
+
+/* Is the stream a terminal (for progress output)? */
+int cli_isatty_stderr(void);
+
+#endif /* MUTU_CLI_H */

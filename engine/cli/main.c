@@ -1,0 +1,73 @@
+/*
+ * main.c - the mutu binary: git-style subcommands dispatched from one table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define MUTU_VERSION "0.1.0"
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{"calendar", cmd_calendar, "working time: between two instants, add a duration, show a calendar"},
+	{"model", cmd_model, "show or check SOP models (declared versus computed totals)"},
+	{"sop", cmd_sop, "import an SOP table copied out of Word/PDF into a model"},
+	{"sim", cmd_sim, "simulate a staffing scenario (queues, office hours, rework)"},
+	{"ingest", cmd_ingest, "load an event log (CSV) into the SQLite store"},
+	{"db", cmd_db, "look inside the store: batches, counts, rejected rows"},
+	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},
+	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
+	{"help", cmd_help, "list the subcommands"},
+	{"version", cmd_version, "print the version"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: mutu <command> [options]   (mutu <command> --help for each)\n\n"
+		   "SLA analytics and simulation for DPMPTSP permit SOPs.\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	usage(stdout);
+	return 0;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("mutu %s\n", MUTU_VERSION);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		return cmd_help(argc - 1, argv + 1);
+	if (strcmp(name, "--version") == 0)
+		return cmd_version(argc - 1, argv + 1);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "mutu: '%s' is not a mutu command. See 'mutu help'.\n", name);
+	return 2;
+}

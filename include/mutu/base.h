@@ -1,0 +1,95 @@
+/*
+ * base.h - what every mutu module shares: the error record, checked
+ * allocation, a growable string buffer and a list of notes (warnings,
+ * findings) that library code hands back instead of printing.
+ *
+ * The library never prints and never exits.  A function that can fail
+ * returns 0 on success or a negative MUTU_E* status and fills the
+ * caller's struct mutu_err; the first error recorded wins, so the message
+ * the user sees names the root cause, not a later consequence.
+ */
+#ifndef MUTU_BASE_H
+#define MUTU_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status codes.  MUTU_EINPUT is "the user's input is wrong" (CLI exit 2);
+ * everything else is a failure of the run (CLI exit 1). */
+enum {
+	MUTU_OK = 0,
+	MUTU_EFAIL = -1,  /* generic failure (I/O, library error) */
+	MUTU_EINPUT = -2, /* bad input: unreadable file, bad value, bad usage */
+	MUTU_ERANGE = -3, /* value outside what the data covers (calendar years) */
+	MUTU_ENOTFOUND = -4
+};
+
+#define MUTU_ERR_MAX 768
+
+struct mutu_err {
+	int code;              /* 0 when no error has been recorded */
+	char msg[MUTU_ERR_MAX];
+};
+
+/* Reset an error record to "no error". */
+void mutu_err_clear(struct mutu_err *err);
+
+/*
+ * Record an error (printf-style message) unless one is already recorded.
+ * err may be NULL.  Returns code, so callers can `return mutu_errf(...)`.
+ */
+int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Checked allocation: abort the process on out-of-memory, in one place. */
+void *mutu_malloc(size_t n);
+void *mutu_calloc(size_t n, size_t size);
+void *mutu_realloc(void *p, size_t n);
+char *mutu_strdup(const char *s);          /* NULL in, NULL out */
+char *mutu_strndup(const char *s, size_t n);
+
+/* Growable NUL-terminated buffer, embedded by the caller (git's strbuf). */
+struct mutu_buf {
+	char *s;    /* always NUL-terminated once initialised */
+	size_t len;
+	size_t cap;
+};
+
+void mutu_buf_init(struct mutu_buf *b);
+void mutu_buf_release(struct mutu_buf *b); /* frees s, leaves b empty */
+void mutu_buf_reset(struct mutu_buf *b);   /* len = 0, keeps memory */
+void mutu_buf_add(struct mutu_buf *b, const char *s, size_t n);
+void mutu_buf_puts(struct mutu_buf *b, const char *s);
+void mutu_buf_putc(struct mutu_buf *b, char c);
+void mutu_buf_printf(struct mutu_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void mutu_buf_vprintf(struct mutu_buf *b, const char *fmt, va_list ap);
+/* Append s as a JSON string literal (with the quotes). */
+void mutu_buf_json_str(struct mutu_buf *b, const char *s);
+/* Take ownership of the string; b is left empty (initialised). */
+char *mutu_buf_detach(struct mutu_buf *b);
+
+/* A list of messages (warnings, findings) for the CLI to show. */
+struct mutu_notes {
+	char **items; /* owned */
+	size_t n, cap;
+};
+
+void mutu_notes_init(struct mutu_notes *n);
+void mutu_notes_release(struct mutu_notes *n);
+void mutu_notes_addf(struct mutu_notes *n, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Read a whole file into a new NUL-terminated string (caller frees).
+ * On error returns NULL and fills err with the path and the reason. */
+char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err);
+
+/* ASCII case-insensitive comparisons (locale-free). */
+int mutu_strcasecmp(const char *a, const char *b);
+int mutu_strncasecmp(const char *a, const char *b, size_t n);
+
+/* Trim ASCII white space (and non-breaking spaces) in place; returns s. */
+char *mutu_trim(char *s);
+
+#endif /* MUTU_BASE_H */

@@ -1,0 +1,129 @@
+/*
+ * cal.h - working calendars: office hours, breaks, weekends, libur
+ * nasional, cuti bersama, special periods (Ramadan hours) and a time zone.
+ *
+ * A calendar is data (an INI file plus CSV holiday lists under
+ * datasets/calendars/), built once into a table of working days with
+ * cumulative working seconds.  After that build every operation is O(1)
+ * (between) or O(log days) (add, deadline): no loop over minutes or days.
+ * A built calendar is immutable, so threads and simulations share it.
+ *
+ * Instants are seconds since 1970-01-01T00:00:00Z (UTC), as double so the
+ * simulator can use fractions; whole seconds are exact.  Indonesia has no
+ * daylight saving, so a calendar has one fixed UTC offset.  Instants
+ * outside the calendar's years are an error (MUTU_ERANGE), never a guess;
+ * the "24x7" calendar covers 1970-2199.
+ */
+#ifndef MUTU_CAL_H
+#define MUTU_CAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mutu/base.h"
+#include "mutu/dur.h"
+
+struct cal; /* opaque */
+
+/* How "N Hari" becomes a deadline (domain.md: a setting reports state). */
+enum cal_day_reading {
+	CAL_DAY_NET = 0,      /* 1 Hari = day_minutes of working time (7.5 h) */
+	CAL_DAY_NEXT_DAY = 1  /* 1 Hari = the same clock time on the next working day */
+};
+
+/*
+ * Load and build a calendar.  name_or_path is a calendar name ("id-wita",
+ * "24x7"), looked up as DIR/NAME.ini, or a path to an .ini file.  dir is
+ * the calendars folder (NULL: $MUTU_CALENDARS, else "datasets/calendars"
+ * relative to the working directory, else the installed data dir).  The
+ * file's holidays, special periods and local additions (the user-edited
+ * file named by `local =`) are read relative to the .ini file.
+ * On success *out owns a new calendar (free with cal_free).  On error
+ * returns MUTU_EINPUT / MUTU_ENOTFOUND and err names file, line and value.
+ */
+int cal_load(const char *name_or_path, const char *dir, struct cal **out,
+	     struct mutu_err *err);
+
+/* The built-in always-working calendar at a UTC offset (seconds). Never fails. */
+struct cal *cal_create_24x7(int utc_offset_seconds);
+
+void cal_free(struct cal *c); /* NULL-safe */
+
+const char *cal_name(const struct cal *c);      /* borrowed, lives with c */
+int cal_utc_offset(const struct cal *c);        /* seconds east of UTC */
+const char *cal_zone_label(const struct cal *c);/* "WITA", "+08:00", ... */
+int cal_day_minutes(const struct cal *c);       /* net minutes of one working day */
+enum cal_day_reading cal_reading(const struct cal *c);
+/* First and last instant (exclusive) the calendar covers. */
+void cal_range(const struct cal *c, double *first, double *end);
+
+/*
+ * Working seconds between a and b (negative when b < a).  Both must lie
+ * in the calendar's range.  O(1).
+ */
+int cal_between(const struct cal *c, double a, double b, double *out,
+		struct mutu_err *err);
+
+/*
+ * The instant reached by adding work_seconds (>= 0) of working time to t:
+ * the moment the last working second is done (so work that ends exactly
+ * at closing time ends at 16:00, not the next morning).  Adding 0 gives t.
+ * O(log days).
+ */
+int cal_add(const struct cal *c, double t, double work_seconds, double *out,
+	    struct mutu_err *err);
+
+/*
+ * Deadline of a duration started at t: Hari per the given reading, then
+ * Jam/Menit added as working time.  Under CAL_DAY_NEXT_DAY a start outside
+ * office hours counts from the next working instant, and a clock time the
+ * target day does not reach (a shorter Friday or Ramadan day) is clamped
+ * to that day's closing time.
+ */
+int cal_deadline(const struct cal *c, double t, struct dur d,
+		 enum cal_day_reading reading, double *out, struct mutu_err *err);
+
+/*
+ * Unchecked fast path for the simulator (the caller keeps t inside the
+ * range, e.g. by checking cal_range once).  cal_work_at(t) is the
+ * cumulative working seconds from the start of the range to t;
+ * cal_instant_at(w) the earliest instant whose cumulative work is w.
+ * cal_between(a,b) == work_at(b) - work_at(a).
+ */
+double cal_work_at(const struct cal *c, double t);
+double cal_instant_at(const struct cal *c, double w);
+
+/* Is t inside working hours (start inclusive, end exclusive)? */
+int cal_is_working(const struct cal *c, double t);
+
+/*
+ * Parse a timestamp: ISO 8601 with an offset or Z ("2025-01-02T07:30:00+08:00",
+ * "2025-01-02 07:30Z", fractions allowed), or local time in the calendar's
+ * zone without an offset ("2025-01-02 07:30", "2025-01-02" = 00:00).
+ * Out of range is MUTU_ERANGE, unreadable MUTU_EINPUT; err quotes the text.
+ * If offset is not NULL it receives the offset written (or the calendar's).
+ */
+int cal_parse_time(const struct cal *c, const char *text, double *out,
+		   int *offset, struct mutu_err *err);
+
+/* Parse without a calendar: local stamps take default_offset (seconds).
+ * No range check. */
+int cal_parse_iso(const char *text, int default_offset, double *out,
+		  int *offset, struct mutu_err *err);
+
+/* Format t in the calendar's zone: "2025-01-02T07:30:00+08:00" (whole
+ * seconds; fractions are rounded).  Returns snprintf-style length. */
+size_t cal_format_time(const struct cal *c, double t, char *buf, size_t size);
+/* Same at an explicit offset (seconds). */
+size_t cal_format_iso(double t, int offset, char *buf, size_t size);
+
+/* Civil-date helpers shared with ingest and reports (proleptic Gregorian). */
+int64_t cal_days_from_civil(int y, int m, int d);   /* days since 1970-01-01 */
+void cal_civil_from_days(int64_t z, int *y, int *m, int *d);
+
+/* Kind of day at local date (days since 1970-01-01): 0 working day,
+ * 1 weekend, 2 libur nasional, 3 cuti bersama, 4 other holiday / local
+ * closure.  name (may be NULL) receives the holiday name, borrowed. */
+int cal_day_kind(const struct cal *c, int64_t local_day, const char **name);
+
+#endif /* MUTU_CAL_H */

@@ -1,0 +1,102 @@
+/*
+ * sop.h - SOP models: the published table of steps (langkah), their
+ * pelaksana and mutu baku, loaded from an INI file per SOP (models/*.ini),
+ * checked against the declared total, and imported from tables copied out
+ * of Word or PDF documents (sop_import).
+ *
+ * A model is plain data.  It knows durations (dur_) but no calendar: the
+ * calendar is named by the model and resolved by whoever runs it.
+ */
+#ifndef MUTU_SOP_H
+#define MUTU_SOP_H
+
+#include <stddef.h>
+
+#include "mutu/base.h"
+#include "mutu/dur.h"
+
+struct sop_step {
+	int no;              /* step number as the table writes it (1-based) */
+	char *activity;      /* Kegiatan / Uraian Prosedur */
+	char *actor;         /* pelaksana, canonical name; "?" when unknown */
+	char *kelengkapan;   /* mutu baku: inputs or equipment (may be "") */
+	char *waktu_text;    /* Waktu as written ("30 Menit") */
+	struct dur waktu;    /* parsed Waktu */
+	char *output;        /* may be "" */
+	char *keterangan;    /* routing notes as written (may be "") */
+	int reject_to;       /* step no. the berkas goes back to when rejected here; 0 = none */
+	char *note;          /* reviewer's note (why an actor was chosen); may be NULL */
+	int line;            /* line of the [step N] header in the model file */
+};
+
+struct sop_model {
+	char *path;          /* file it was loaded from (NULL when built in memory) */
+	char *id;            /* short id, [a-z0-9-]+ */
+	char *name;
+	char *agency;
+	char *source;        /* source document */
+	char *calendar;      /* calendar name, e.g. "id-wita" */
+	char *declared_text; /* declared total as written, NULL when the table has none */
+	struct dur declared; /* parsed declared total (rounded_days = the ceiling) */
+	int has_declared;
+	struct sop_step *steps; /* sorted by no */
+	size_t nsteps;
+	char **actors;       /* distinct actors in the order of their first step */
+	size_t nactors;
+	char *note;          /* reviewer's note for the whole model; may be NULL */
+};
+
+/*
+ * Load a model from an INI file.  On success *out owns a new model (free
+ * with sop_model_free).  On error returns MUTU_EINPUT (or MUTU_ENOTFOUND),
+ * *out is NULL and err reads "FILE:LINE: what is wrong (value)".
+ */
+int sop_model_load(const char *path, struct sop_model **out, struct mutu_err *err);
+
+void sop_model_free(struct sop_model *m); /* NULL-safe */
+
+/* The sum of the steps' waktu (dur_add rules). */
+struct dur sop_model_total(const struct sop_model *m);
+
+/* Step by number, or NULL. Borrowed. */
+const struct sop_step *sop_model_step(const struct sop_model *m, int no);
+
+/* The ceiling a report holds cases to, in working days: the declared
+ * rounded ceiling "(5 Hari)" when present, else the computed total rounded
+ * up to whole days at day_minutes per day. */
+int sop_model_ceiling_days(const struct sop_model *m, int day_minutes);
+
+/*
+ * Check a loaded model: findings (declared total versus the sum of the
+ * steps, with both values and the gap; steps with actor "?"; routing to a
+ * missing step) are appended to notes.  Returns the number of findings.
+ */
+int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_notes *notes);
+
+/* Serialise a model as an INI file (the form sop_model_load reads). */
+void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out);
+
+/* Serialise as JSON: id, name, steps (no, activity, actor, waktu, minutes),
+ * computed and declared totals (text and minutes), gap in minutes. */
+void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_buf *out);
+
+/*
+ * Canonical actor name for a name or alias as written in a table or a log
+ * ("Kadis" -> "Kepala Dinas", "back ofice" -> "Back Office"), matched
+ * case-insensitively and typo-tolerantly against the alias list in
+ * domain.md.  Returns a static string or NULL when nothing is close.
+ */
+const char *sop_actor_canonical(const char *name);
+
+/*
+ * Import an SOP table copied out of a Word/PDF document (tab-separated
+ * text like ../shared/seeds).  source_name is used in messages and as the
+ * model's source.  Warnings (e.g. "step 5: actor unsure, wrote ?") go to
+ * warnings.  On success *out owns a new model.  On error (no table found)
+ * returns MUTU_EINPUT with the reason.
+ */
+int sop_import(const char *text, size_t len, const char *source_name,
+	       struct sop_model **out, struct mutu_notes *warnings,
+	       struct mutu_err *err);
+
+#endif /* MUTU_SOP_H */

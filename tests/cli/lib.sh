@@ -1,0 +1,30 @@
+# tests/cli/lib.sh - sourced by the CLI test scripts.  Each check prints
+# "ok - NAME" or "not ok - NAME" plus what differed; tests/run.sh counts them.
+# $MUTU is the binary under test; tests run from the repository root.
+MUTU=${MUTU:-$PWD/build/mutu}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# run CMD...: capture stdout, stderr and status in $OUT, $ERR, $RC
+run() {
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	RC=$?
+	OUT=$(cat "$TMP/out")
+	ERR=$(cat "$TMP/err")
+}
+
+ok()     { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+expect_rc() { # NAME EXPECTED
+	if [ "$RC" -eq "$2" ]; then ok "$1"; else not_ok "$1" "exit $RC, expected $2" "stderr: $ERR" "stdout: ${OUT:0:400}"; fi
+}
+expect_out_has() { # NAME TEXT
+	case "$OUT" in *"$2"*) ok "$1" ;; *) not_ok "$1" "stdout lacks: $2" "stdout: ${OUT:0:600}" "stderr: ${ERR:0:300}" ;; esac
+}
+expect_err_has() { # NAME TEXT
+	case "$ERR" in *"$2"*) ok "$1" ;; *) not_ok "$1" "stderr lacks: $2" "stderr: ${ERR:0:600}" ;; esac
+}
+expect_eq() { # NAME ACTUAL EXPECTED
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:      $2" "expected: $3"; fi
+}
