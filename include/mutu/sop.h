@@ -1,6 +1,6 @@
 /*
  * sop.h - SOP models: the published table of steps (langkah), their
- * pelaksana and mutu baku, loaded from an INI file per SOP (models/*.ini),
+ * pelaksana and mutu baku, loaded from an INI file per SOP (models/NAME.ini),
  * checked against the declared total, and imported from tables copied out
  * of Word or PDF documents (sop_import).
  *
