@@ -123,7 +123,19 @@ void cal_civil_from_days(int64_t z, int *y, int *m, int *d);
 
 /* Kind of day at local date (days since 1970-01-01): 0 working day,
  * 1 weekend, 2 libur nasional, 3 cuti bersama, 4 other holiday / local
- * closure.  name (may be NULL) receives the holiday name, borrowed. */
+ * closure; -1 when the day is outside the calendar's years.  name (may be
+ * NULL) receives the holiday name, borrowed (NULL when none). */
 int cal_day_kind(const struct cal *c, int64_t local_day, const char **name);
+
+/* Days in month m (1-12) of year y; 0 for a month that does not exist. */
+int cal_days_in_month(int y, int m);
+
+/* First and last year the calendar covers; returns the number of years. */
+int cal_year_range(const struct cal *c, int *first_year, int *last_year);
+
+/* Working intervals of a local day, seconds after local midnight, into
+ * starts/ends (at most max).  Returns the interval count (0 on a day off),
+ * -1 outside the calendar's years. */
+int cal_day_hours(const struct cal *c, int64_t local_day, int *starts, int *ends, int max);
 
 #endif /* MUTU_CAL_H */
