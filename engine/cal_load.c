@@ -601,7 +601,9 @@ static char *relative_to(const char *ini, const char *file)
 	mutu_buf_init(&b);
 	mutu_buf_add(&b, ini, (size_t)(slash - ini) + 1);
 	mutu_buf_puts(&b, file);
-	return mutu_buf_detach(&b);
+	char *r = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b initialised */
+	return r;
 }
 
 static void state_release(struct ini_state *s)
