@@ -1,0 +1,805 @@
+/*
+ * sla.c - one case measured against its SOP: the SLA clock (start at the
+ * front office's acceptance, stop at the last step, pauses while the file
+ * is back with the applicant), step times in working time, the verdict
+ * against the ceiling and the audit findings.  Also the SOP resolution
+ * (model + calendar + clock rules) and the models/calendars registry.
+ *
+ * Pure computation: no SQL, no printing.  The rules are documented in
+ * include/mutu/sla.h; the "why" of each choice is next to the code.
+ */
+#include "mutu/sla.h"
+
+#include <dirent.h>
+#include <ini.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *flag_names[SLA_NFLAGS] = {
+	"over", "missing", "order", "rework", "unknown", "actor", "same_person", "paused", "late"
+};
+
+const char *sla_flag_name(int i)
+{
+	return i >= 0 && i < SLA_NFLAGS ? flag_names[i] : "?";
+}
+
+void sla_opts_init(struct sla_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->ceiling = SLA_CEIL_ROUNDED;
+	o->reading = -1;
+}
+
+/* ---- SOP resolution ---- */
+
+struct sla_ini {
+	int clock_start;
+	int bad;
+	char badval[64];
+};
+
+static int sla_ini_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct sla_ini *si = user;
+	if (mutu_strcasecmp(section, "sla") != 0 || mutu_strcasecmp(name, "clock_start") != 0)
+		return 1;
+	/* "3", "step 3", "langkah 3", or "first" (the first event) */
+	const char *p = value;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	if (mutu_strcasecmp(value, "first") == 0 || mutu_strcasecmp(value, "pertama") == 0) {
+		si->clock_start = -1;
+	} else if (*p) {
+		si->clock_start = atoi(p);
+	} else {
+		si->bad = 1;
+		snprintf(si->badval, sizeof si->badval, "%s", value);
+	}
+	return 1;
+}
+
+static int is_pemohon(const char *actor)
+{
+	return actor && mutu_strcasecmp(actor, "Pemohon") == 0;
+}
+
+int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
+		 const struct sla_opts *o, struct mutu_err *err)
+{
+	memset(s, 0, sizeof *s);
+	s->model = model;
+	s->cal = cal;
+	s->ceiling = o ? o->ceiling : SLA_CEIL_ROUNDED;
+	s->reading = (o && o->reading >= 0) ? (enum cal_day_reading)o->reading : cal_reading(cal);
+	s->day_minutes = cal_day_minutes(cal);
+	if (s->day_minutes <= 0)
+		s->day_minutes = 450;
+	if (!model) {
+		s->clock_start_source = "first event";
+		return 0;
+	}
+	s->id = mutu_strdup(model->id);
+	if (model->nsteps == 0)
+		return mutu_errf(err, MUTU_EINPUT, "%s: model '%s' has no steps",
+				 model->path ? model->path : "model", model->id);
+	s->last_step = model->steps[model->nsteps - 1].no;
+	s->exact = sop_model_total(model);
+	s->exact.rounded_days = -1;
+	s->ceiling_days = sop_model_ceiling_days(model, s->day_minutes);
+	s->rounded_s = (double)s->ceiling_days * s->day_minutes * 60.0;
+	s->exact_s = (double)dur_to_minutes(s->exact, s->day_minutes) * 60.0;
+	s->has_ceiling = s->ceiling_days > 0 || s->exact_s > 0;
+
+	int cs = 0;
+	if (o && o->clock_start_step > 0) {
+		cs = o->clock_start_step;
+		s->clock_start_source = "option";
+	} else if (model->path) {
+		struct sla_ini si = {0};
+		ini_parse(model->path, sla_ini_handler, &si); /* the model loaded: file is readable */
+		if (si.bad)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "%s: [sla] clock_start: expected a step number or 'first' (got '%s')",
+					 model->path, si.badval);
+		if (si.clock_start == -1) {
+			s->clock_start_step = 0;
+			s->clock_start_source = "model [sla]";
+			return 0;
+		}
+		if (si.clock_start > 0) {
+			cs = si.clock_start;
+			s->clock_start_source = "model [sla]";
+		}
+	}
+	if (cs > 0) {
+		if (!sop_model_step(model, cs))
+			return mutu_errf(err, MUTU_EINPUT, "%s: clock start step %d is not a step of SOP '%s'",
+					 model->path ? model->path : "model", cs, model->id);
+		s->clock_start_step = cs;
+		return 0;
+	}
+	/* Default: the front-office check, i.e. the first step that can send
+	 * the file back (reject_to set).  Without one the clock starts at the
+	 * first event. */
+	for (size_t i = 0; i < model->nsteps; i++)
+		if (model->steps[i].reject_to > 0) {
+			s->clock_start_step = model->steps[i].no;
+			s->clock_start_source = "reject_to";
+			return 0;
+		}
+	s->clock_start_source = "first event";
+	return 0;
+}
+
+void sla_sop_release(struct sla_sop *s)
+{
+	if (!s)
+		return;
+	free(s->id);
+	sop_model_free(s->model);
+	cal_free(s->cal);
+	memset(s, 0, sizeof *s);
+}
+
+double sla_step_std(const struct sla_sop *s, int step)
+{
+	if (!s->model || step <= 0)
+		return NAN;
+	const struct sop_step *st = sop_model_step(s->model, step);
+	if (!st)
+		return NAN;
+	return (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
+}
+
+/* ---- registry ---- */
+
+struct sla_env {
+	struct sla_opts o;
+	struct sla_sop **sops;
+	size_t n, cap;
+	/* ids asked for that failed, with the error, so a store with 10^6
+	 * cases of an unknown SOP fails once, not 10^6 times */
+	char **bad_ids;
+	struct mutu_err *bad_errs;
+	size_t nbad;
+};
+
+struct sla_env *sla_env_create(const struct sla_opts *o)
+{
+	struct sla_env *e = mutu_calloc(1, sizeof *e);
+	if (o)
+		e->o = *o;
+	else
+		sla_opts_init(&e->o);
+	return e;
+}
+
+void sla_env_free(struct sla_env *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		sla_sop_release(e->sops[i]);
+		free(e->sops[i]);
+	}
+	free(e->sops);
+	for (size_t i = 0; i < e->nbad; i++)
+		free(e->bad_ids[i]);
+	free(e->bad_ids);
+	free(e->bad_errs);
+	free(e);
+}
+
+static int same_id(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* Find the model file whose id is `id` in dir. */
+static int find_model(const char *dir, const char *id, struct sop_model **out, struct mutu_err *err)
+{
+	char path[4096];
+	struct mutu_err e2;
+	snprintf(path, sizeof path, "%s/%s.ini", dir, id);
+	mutu_err_clear(&e2);
+	if (sop_model_load(path, out, &e2) == 0) {
+		if (same_id((*out)->id, id))
+			return 0;
+		sop_model_free(*out);
+		*out = NULL;
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return mutu_errf(err, MUTU_ENOTFOUND,
+				 "no model for SOP '%s': cannot open models folder '%s' (give --models DIR)",
+				 id, dir);
+	struct dirent *de;
+	int found = 0;
+	while (!found && (de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".ini") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		struct sop_model *m = NULL;
+		mutu_err_clear(&e2);
+		if (sop_model_load(path, &m, &e2) != 0)
+			continue;
+		if (same_id(m->id, id)) {
+			*out = m;
+			found = 1;
+		} else {
+			sop_model_free(m);
+		}
+	}
+	closedir(d);
+	if (!found)
+		return mutu_errf(err, MUTU_ENOTFOUND,
+				 "no model with id '%s' in '%s' (the store's cases name this SOP; "
+				 "add its model or give --models DIR)", id, dir);
+	return 0;
+}
+
+int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **out,
+		struct mutu_err *err)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (same_id(e->sops[i]->id, sop_id)) {
+			*out = e->sops[i];
+			return 0;
+		}
+	for (size_t i = 0; i < e->nbad; i++)
+		if (same_id(e->bad_ids[i], sop_id)) {
+			if (err && err->code == 0)
+				*err = e->bad_errs[i];
+			return e->bad_errs[i].code;
+		}
+	struct mutu_err e2;
+	mutu_err_clear(&e2);
+	struct sop_model *m = NULL;
+	struct cal *c = NULL;
+	int rc = 0;
+	if (sop_id)
+		rc = find_model(e->o.models_dir ? e->o.models_dir : "models", sop_id, &m, &e2);
+	if (rc == 0) {
+		const char *cname = e->o.calendar ? e->o.calendar : (m && m->calendar ? m->calendar : "24x7");
+		if (strcmp(cname, "24x7") == 0 && !e->o.calendar && !m)
+			c = cal_create_24x7(0);
+		else
+			rc = cal_load(cname, e->o.calendars_dir, &c, &e2);
+	}
+	struct sla_sop *s = NULL;
+	if (rc == 0) {
+		s = mutu_calloc(1, sizeof *s);
+		rc = sla_sop_init(s, m, c, &e->o, &e2);
+		m = NULL;
+		c = NULL;
+		if (rc != 0) {
+			sla_sop_release(s);
+			free(s);
+			s = NULL;
+		}
+	}
+	sop_model_free(m);
+	cal_free(c);
+	if (rc != 0) {
+		e->bad_ids = mutu_realloc(e->bad_ids, (e->nbad + 1) * sizeof *e->bad_ids);
+		e->bad_errs = mutu_realloc(e->bad_errs, (e->nbad + 1) * sizeof *e->bad_errs);
+		e->bad_ids[e->nbad] = mutu_strdup(sop_id);
+		e->bad_errs[e->nbad] = e2;
+		e->nbad++;
+		if (err && err->code == 0)
+			*err = e2;
+		return rc;
+	}
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 8;
+		e->sops = mutu_realloc(e->sops, e->cap * sizeof *e->sops);
+	}
+	e->sops[e->n++] = s;
+	*out = s;
+	return 0;
+}
+
+size_t sla_env_count(const struct sla_env *e)
+{
+	return e->n;
+}
+
+const struct sla_sop *sla_env_at(const struct sla_env *e, size_t i)
+{
+	return i < e->n ? e->sops[i] : NULL;
+}
+
+/* ---- one case ---- */
+
+static double ev_key(const struct sla_event *e)
+{
+	return isnan(e->start) ? e->end : e->start;
+}
+
+static int ev_cmp(const void *pa, const void *pb)
+{
+	const struct sla_event *a = pa, *b = pb;
+	double ka = ev_key(a), kb = ev_key(b);
+	/* an event with neither stamp sorts last */
+	if (isnan(ka) != isnan(kb))
+		return isnan(ka) ? 1 : -1;
+	if (!isnan(ka) && ka != kb)
+		return ka < kb ? -1 : 1;
+	if (isnan(a->end) != isnan(b->end))
+		return isnan(a->end) ? 1 : -1; /* open steps last */
+	if (!isnan(a->end) && a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+void sla_events_sort(struct sla_event *ev, size_t n)
+{
+	/* most cases arrive already in order: check before sorting */
+	for (size_t i = 1; i < n; i++)
+		if (ev_cmp(&ev[i - 1], &ev[i]) > 0) {
+			qsort(ev, n, sizeof *ev, ev_cmp);
+			return;
+		}
+}
+
+static struct sla_finding *add_finding(struct sla_case *c, unsigned flag, int step, long ev)
+{
+	if (c->nfindings == c->capfindings) {
+		c->capfindings = c->capfindings ? 2 * c->capfindings : 8;
+		c->findings = mutu_realloc(c->findings, c->capfindings * sizeof *c->findings);
+	}
+	struct sla_finding *f = &c->findings[c->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->flag = flag;
+	f->step = step;
+	f->ev = ev;
+	f->actual_s = NAN;
+	f->std_s = NAN;
+	c->flags |= flag;
+	return f;
+}
+
+static int between(const struct sla_sop *s, const struct sla_case *c, double a, double b,
+		   double *out, struct mutu_err *err)
+{
+	struct mutu_err e2;
+	mutu_err_clear(&e2);
+	if (cal_between(s->cal, a, b, out, &e2) != 0) {
+		char ta[40], tb[40];
+		cal_format_iso(a, 0, ta, sizeof ta);
+		cal_format_iso(b, 0, tb, sizeof tb);
+		return mutu_errf(err, e2.code ? e2.code : MUTU_ERANGE,
+				 "case '%s': cannot measure %s .. %s in calendar '%s': %s",
+				 c->key ? c->key : "?", ta, tb, cal_name(s->cal), e2.msg);
+	}
+	return 0;
+}
+
+/* A keyword search, ASCII case-insensitive. */
+static int has_word(const char *text, const char *word)
+{
+	if (!text)
+		return 0;
+	size_t n = strlen(word);
+	for (const char *p = text; *p; p++)
+		if (mutu_strncasecmp(p, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A step where the berkas is checked (and could be sent back). */
+static int is_check_step(const struct sop_step *st)
+{
+	return st->reject_to > 0 || has_word(st->activity, "periksa") ||
+	       has_word(st->activity, "verifikasi") || has_word(st->activity, "verify") ||
+	       has_word(st->activity, "check");
+}
+
+/* A step where the decision is approved or signed. */
+static int is_approve_step(const struct sop_step *st)
+{
+	return has_word(st->activity, "persetujuan") || has_word(st->activity, "menyetujui") ||
+	       has_word(st->activity, "tanda tangan") || has_word(st->activity, "menandatangani") ||
+	       has_word(st->activity, "menetapkan") || has_word(st->activity, "approve") ||
+	       has_word(st->activity, "sign");
+}
+
+static int actor_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return 0;
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	size_t la = strlen(a), lb = strlen(b);
+	while (la && a[la - 1] == ' ')
+		la--;
+	while (lb && b[lb - 1] == ' ')
+		lb--;
+	return la > 0 && la == lb && mutu_strncasecmp(a, b, la) == 0;
+}
+
+int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
+		     const struct sla_event *ev, size_t nev, double target,
+		     struct sla_case *c, struct mutu_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->case_id = case_id;
+	c->key = key;
+	c->sop = s;
+	c->ev = ev;
+	c->nev = nev;
+	c->arrival = c->accepted = c->done = NAN;
+	c->deadline = c->deadline_exact = c->deadline_base = NAN;
+	c->target = target;
+	c->late_ev = -1;
+	c->work_s = c->paused_s = c->calendar_s = c->pre_s = 0;
+	c->st = mutu_calloc(nev ? nev : 1, sizeof *c->st);
+	const struct sop_model *m = s->model;
+	double last = NAN;
+
+	for (size_t i = 0; i < nev; i++) {
+		double k = ev_key(&ev[i]);
+		if (!isnan(k) && (isnan(c->arrival) || k < c->arrival))
+			c->arrival = k;
+		double e = isnan(ev[i].end) ? k : ev[i].end;
+		if (!isnan(e) && (isnan(last) || e > last))
+			last = e;
+	}
+	if (nev == 0 || isnan(c->arrival))
+		return 0; /* nothing to measure: an empty case stays open, unaccepted */
+
+	/* Step times.  prev_end is the latest completion before the event. */
+	double prev_end = NAN;
+	for (size_t i = 0; i < nev; i++) {
+		const struct sla_event *e = &ev[i];
+		struct sla_step_time *t = &c->st[i];
+		t->from = t->to = t->work_s = NAN;
+		t->wait_s = 0;
+		t->std_s = m ? sla_step_std(s, e->step) : NAN;
+		t->actor_key = e->actor;
+		if (e->actor && *e->actor) {
+			const char *canon = sop_actor_canonical(e->actor);
+			if (canon)
+				t->actor_key = canon;
+		}
+		if (!isnan(e->end)) {
+			if (!isnan(e->start)) {
+				t->from = e->start;
+				t->to = e->end;
+				if (!isnan(prev_end) && e->start > prev_end &&
+				    between(s, c, prev_end, e->start, &t->wait_s, err))
+					return err ? err->code : MUTU_ERANGE;
+			} else if (!isnan(prev_end)) {
+				t->from = prev_end;
+				t->to = e->end;
+				t->from_prev = 1;
+			}
+			if (!isnan(t->from) && between(s, c, t->from, t->to, &t->work_s, err))
+				return err ? err->code : MUTU_ERANGE;
+			if (!isnan(t->work_s) && t->work_s < 0)
+				t->work_s = 0; /* overlapping parallel steps */
+			if (!isnan(t->work_s) && !isnan(t->std_s) && t->work_s > t->std_s)
+				t->excess_s = t->work_s - t->std_s;
+			if (isnan(prev_end) || e->end > prev_end)
+				prev_end = e->end;
+		}
+	}
+
+	/* Clock start and end. */
+	if (!m || s->clock_start_step == 0) {
+		c->accepted = c->arrival;
+	} else {
+		int cs = s->clock_start_step;
+		double last_cs = NAN, before_fwd = NAN;
+		for (size_t i = 0; i < nev; i++) {
+			const struct sla_event *e = &ev[i];
+			if (e->step == cs && !isnan(e->end)) {
+				last_cs = e->end;
+			} else if (e->step > cs) {
+				/* the case moved past the check: accepted at the last check */
+				c->accepted = !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : c->arrival);
+				break;
+			}
+			if (!isnan(e->end))
+				before_fwd = e->end;
+		}
+		/* the check done but nothing after it yet: accepted only when the
+		 * SOP ends with it (then the case is done too) */
+		if (isnan(c->accepted) && !isnan(last_cs) && cs == s->last_step)
+			c->accepted = last_cs;
+	}
+	if (!m) {
+		/* without a model a case is done at its last completion, once
+		 * no step is left open */
+		int open = 0;
+		for (size_t i = 0; i < nev; i++)
+			if (isnan(ev[i].end))
+				open = 1;
+		if (!open)
+			c->done = last;
+	} else if (!isnan(c->accepted)) {
+		for (size_t i = 0; i < nev; i++)
+			if (ev[i].step == s->last_step && !isnan(ev[i].end) && ev[i].end >= c->accepted) {
+				c->done = ev[i].end;
+				break;
+			}
+	}
+	c->finished = !isnan(c->done);
+
+	/* Pauses: a Pemohon step the case went back to, after acceptance.
+	 * The file was at the applicant from the previous completion (the
+	 * rejection) to this step's completion (the resubmission). */
+	if (m && !isnan(c->accepted)) {
+		int max_step = 0;
+		prev_end = NAN;
+		for (size_t i = 0; i < nev; i++) {
+			const struct sla_event *e = &ev[i];
+			const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
+			int back = st && is_pemohon(st->actor) && e->step < max_step;
+			if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
+			    (isnan(c->done) || prev_end < c->done)) {
+				double a = prev_end > c->accepted ? prev_end : c->accepted;
+				double b = (!isnan(c->done) && e->end > c->done) ? c->done : e->end;
+				double w = 0;
+				if (between(s, c, a, b, &w, err))
+					return err ? err->code : MUTU_ERANGE;
+				c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
+				c->pauses[c->npauses].from = a;
+				c->pauses[c->npauses].to = b;
+				c->npauses++;
+				c->paused_s += w;
+				c->st[i].paused = 1;
+				struct sla_finding *f = add_finding(c, SLA_F_PAUSED, e->step, (long)i);
+				f->actual_s = w;
+			}
+			if (e->step > max_step)
+				max_step = e->step;
+			if (!isnan(e->end) && (isnan(prev_end) || e->end > prev_end))
+				prev_end = e->end;
+		}
+	}
+
+	/* Which events ran on the clock. */
+	for (size_t i = 0; i < nev; i++) {
+		struct sla_step_time *t = &c->st[i];
+		double e = ev[i].end;
+		t->in_clock = !isnan(c->accepted) && !isnan(e) && e > c->accepted &&
+			      (isnan(c->done) || e <= c->done) && !t->paused;
+	}
+
+	/* Durations. */
+	if (!isnan(c->accepted)) {
+		double end = c->finished ? c->done : last;
+		if (end < c->accepted)
+			end = c->accepted;
+		if (between(s, c, c->accepted, end, &c->work_s, err))
+			return err ? err->code : MUTU_ERANGE;
+		c->work_s -= c->paused_s;
+		if (c->work_s < 0)
+			c->work_s = 0;
+		c->calendar_s = end - c->accepted;
+		if (between(s, c, c->arrival, c->accepted, &c->pre_s, err))
+			return err ? err->code : MUTU_ERANGE;
+	}
+
+	/* Verdict. */
+	if (m && s->has_ceiling && !isnan(c->accepted)) {
+		struct dur rounded = dur_zero(), exact = s->exact;
+		rounded.days = s->ceiling_days;
+		rounded.rounded_days = -1;
+		double d_r, d_e;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (cal_deadline(s->cal, c->accepted, rounded, s->reading, &d_r, &e2) ||
+		    cal_deadline(s->cal, c->accepted, exact, s->reading, &d_e, &e2))
+			return mutu_errf(err, e2.code ? e2.code : MUTU_ERANGE,
+					 "case '%s': deadline: %s", c->key ? c->key : "?", e2.msg);
+		double base = s->ceiling == SLA_CEIL_EXACT ? d_e : d_r;
+		c->deadline_base = base;
+		if (c->paused_s > 0) {
+			if (cal_add(s->cal, d_r, c->paused_s, &d_r, &e2) ||
+			    cal_add(s->cal, d_e, c->paused_s, &d_e, &e2))
+				return mutu_errf(err, e2.code ? e2.code : MUTU_ERANGE,
+						 "case '%s': deadline: %s", c->key ? c->key : "?", e2.msg);
+		}
+		c->deadline = s->ceiling == SLA_CEIL_EXACT ? d_e : d_r;
+		c->deadline_exact = d_e;
+		if (c->finished) {
+			c->late = c->done > c->deadline;
+			c->late_exact = c->done > d_e;
+			if (c->late && between(s, c, c->deadline, c->done, &c->over_s, err))
+				return err ? err->code : MUTU_ERANGE;
+		}
+	}
+	if (!isnan(target) && c->finished)
+		c->late_target = c->done > target;
+
+	/* The event that made a late case late: the largest excess on the
+	 * clock, else (start/end logs) the longest wait before a step. */
+	if (c->late || (!m && c->late_target)) {
+		double best = 0;
+		for (size_t i = 0; i < nev; i++)
+			if (c->st[i].in_clock && c->st[i].excess_s > best) {
+				best = c->st[i].excess_s;
+				c->late_ev = (long)i;
+			}
+		if (c->late_ev < 0) {
+			for (size_t i = 0; i < nev; i++) {
+				double w = !isnan(c->st[i].work_s) ? c->st[i].work_s : 0;
+				if (!m && c->st[i].in_clock && w > best) {
+					best = w;
+					c->late_ev = (long)i;
+				} else if (m && c->st[i].in_clock && c->st[i].wait_s > best) {
+					best = c->st[i].wait_s;
+					c->late_ev = (long)i;
+				}
+			}
+		}
+	}
+
+	/* Findings. */
+	if (c->late) {
+		struct sla_finding *f = add_finding(c, SLA_F_LATE, 0, c->late_ev);
+		f->actual_s = c->work_s;
+		f->std_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
+	} else if (!m && c->late_target) {
+		add_finding(c, SLA_F_LATE, 0, c->late_ev);
+	}
+	if (!m) {
+		/* no model: only rework is visible (the same activity again) */
+		for (size_t i = 1; i < nev; i++)
+			for (size_t j = 0; j < i; j++)
+				if (ev[i].activity && ev[j].activity && strcmp(ev[i].activity, ev[j].activity) == 0) {
+					c->st[i].flags |= SLA_F_REWORK;
+					struct sla_finding *f = add_finding(c, SLA_F_REWORK, 0, (long)i);
+					snprintf(f->detail, sizeof f->detail, "%s", ev[i].activity);
+					break;
+				}
+		return 0;
+	}
+	int max_seen = 0;
+	unsigned char *seen = mutu_calloc((size_t)s->last_step + 2, 1);
+	for (size_t i = 0; i < nev; i++) {
+		const struct sla_event *e = &ev[i];
+		struct sla_step_time *t = &c->st[i];
+		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
+		if (!st || e->unknown) {
+			t->flags |= SLA_F_UNKNOWN;
+			struct sla_finding *f = add_finding(c, SLA_F_UNKNOWN, e->step, (long)i);
+			snprintf(f->detail, sizeof f->detail, "%s", e->activity ? e->activity : "");
+			if (!st)
+				continue;
+		}
+		if (t->excess_s > 0) {
+			t->flags |= SLA_F_OVER;
+			struct sla_finding *f = add_finding(c, SLA_F_OVER, e->step, (long)i);
+			f->actual_s = t->work_s;
+			f->std_s = t->std_s;
+		}
+		if (e->step <= s->last_step && seen[e->step]) {
+			t->flags |= SLA_F_REWORK;
+			add_finding(c, SLA_F_REWORK, e->step, (long)i);
+		} else if (e->step < max_seen) {
+			t->flags |= SLA_F_ORDER;
+			struct sla_finding *f = add_finding(c, SLA_F_ORDER, e->step, (long)i);
+			snprintf(f->detail, sizeof f->detail, "%d", max_seen);
+		}
+		if (e->step <= s->last_step)
+			seen[e->step] = 1;
+		if (e->step > max_seen)
+			max_seen = e->step;
+		if (e->actor && *e->actor && strcmp(st->actor, "?") != 0) {
+			const char *canon = sop_actor_canonical(e->actor);
+			if (canon && mutu_strcasecmp(canon, st->actor) != 0) {
+				t->flags |= SLA_F_ACTOR;
+				struct sla_finding *f = add_finding(c, SLA_F_ACTOR, e->step, (long)i);
+				snprintf(f->detail, sizeof f->detail, "%s|%s", canon, st->actor);
+			}
+		}
+	}
+	/* Missing steps: in a finished case every SOP step; in an open one
+	 * those before the furthest step reached. */
+	int upto = c->finished ? s->last_step : max_seen;
+	for (size_t k = 0; k < m->nsteps; k++) {
+		int no = m->steps[k].no;
+		if (no <= upto && !seen[no])
+			add_finding(c, SLA_F_MISSING, no, -1);
+	}
+	free(seen);
+	/* Same person checking and approving (segregation of duties). */
+	for (size_t i = 0; i < nev; i++) {
+		const struct sop_step *si = ev[i].step > 0 ? sop_model_step(m, ev[i].step) : NULL;
+		if (!si || !is_check_step(si) || is_approve_step(si))
+			continue;
+		for (size_t j = 0; j < nev; j++) {
+			const struct sop_step *sj = ev[j].step > 0 ? sop_model_step(m, ev[j].step) : NULL;
+			if (!sj || sj == si || !is_approve_step(sj) || !actor_eq(ev[i].actor, ev[j].actor))
+				continue;
+			int dup = 0;
+			for (size_t k = 0; k < c->nfindings; k++)
+				if (c->findings[k].flag == SLA_F_SOD && c->findings[k].step == ev[j].step)
+					dup = 1;
+			if (dup)
+				continue;
+			c->st[j].flags |= SLA_F_SOD;
+			struct sla_finding *f = add_finding(c, SLA_F_SOD, ev[j].step, (long)j);
+			snprintf(f->detail, sizeof f->detail, "%s|%d", ev[j].actor, ev[i].step);
+		}
+	}
+	return 0;
+}
+
+void sla_case_release(struct sla_case *c)
+{
+	if (!c)
+		return;
+	free(c->st);
+	free(c->pauses);
+	free(c->findings);
+	memset(c, 0, sizeof *c);
+}
+
+double sla_case_age(const struct sla_case *c, double t)
+{
+	if (isnan(c->accepted) || t < c->accepted)
+		return NAN;
+	double end = (c->finished && c->done < t) ? c->done : t;
+	double w = 0;
+	if (cal_between(c->sop->cal, c->accepted, end, &w, NULL) != 0)
+		return NAN;
+	for (size_t i = 0; i < c->npauses; i++) {
+		double a = c->pauses[i].from, b = c->pauses[i].to < end ? c->pauses[i].to : end;
+		double p = 0;
+		if (b > a && cal_between(c->sop->cal, a, b, &p, NULL) == 0)
+			w -= p;
+	}
+	return w < 0 ? 0 : w;
+}
+
+int sla_case_past(const struct sla_case *c, double t)
+{
+	if (isnan(c->deadline_base) || isnan(c->accepted) || t < c->accepted)
+		return 0;
+	double paused = 0;
+	for (size_t i = 0; i < c->npauses; i++) {
+		double a = c->pauses[i].from, b = c->pauses[i].to < t ? c->pauses[i].to : t;
+		double p = 0;
+		if (b > a && cal_between(c->sop->cal, a, b, &p, NULL) == 0)
+			paused += p;
+	}
+	double dl = c->deadline_base;
+	if (paused > 0 && cal_add(c->sop->cal, dl, paused, &dl, NULL) != 0)
+		return 0;
+	return t > dl;
+}
+
+double sla_quantile_sorted(const double *v, size_t n, double q)
+{
+	if (n == 0)
+		return NAN;
+	if (n == 1)
+		return v[0];
+	double h = (double)(n - 1) * q;
+	size_t lo = (size_t)floor(h);
+	if (lo >= n - 1)
+		return v[n - 1];
+	return v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]);
+}
+
+double sla_parse_target(const struct sla_sop *s, const char *text)
+{
+	if (!text || !*text)
+		return NAN;
+	double t;
+	if (cal_parse_iso(text, cal_utc_offset(s->cal), &t, NULL, NULL) != 0)
+		return NAN;
+	return t;
+}

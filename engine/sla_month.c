@@ -1,0 +1,563 @@
+/*
+ * sla_month.c - the monthly compliance aggregation: one pass over the
+ * store (sla_reader), every case measured once (sla_case_compute) and
+ * added to its SOP's group and to the office as a whole.
+ *
+ * Memory: one case's events at a time, plus per group the working-time
+ * values of the cases finished in the report's 12-month window (exact
+ * quantiles need them) and of the steps of the month's cases.  Nothing
+ * grows with the number of events in the store.
+ */
+#include "mutu/sla.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void vec_push(struct sla_vec *v, double x)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 64;
+		v->v = mutu_realloc(v->v, v->cap * sizeof *v->v);
+	}
+	v->v[v->n++] = x;
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void stat_finish(struct sla_vec *v, struct sla_stat *st)
+{
+	qsort(v->v, v->n, sizeof *v->v, dbl_cmp);
+	st->n = v->n;
+	st->median = sla_quantile_sorted(v->v, v->n, 0.5);
+	st->p90 = sla_quantile_sorted(v->v, v->n, 0.9);
+	st->max = v->n ? v->v[v->n - 1] : NAN;
+	double sum = 0;
+	for (size_t i = 0; i < v->n; i++)
+		sum += v->v[i];
+	st->mean = v->n ? sum / (double)v->n : NAN;
+}
+
+/* Per-group lookup of actor rows by name (open addressing). */
+struct actor_index {
+	size_t *slot; /* row index + 1; 0 empty */
+	size_t cap;
+};
+
+struct group_x {
+	struct sla_group g;
+	struct actor_index ai;
+	int64_t day_m0;               /* local day number of the 1st of the month */
+	double m0, m1;                /* month window, UTC */
+	long *wip_diff;
+	int *step_row;                /* step no -> row index + 1 (model groups) */
+	int nstep_row;
+};
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct sla_actor_row *actor_row(struct group_x *x, const char *name)
+{
+	struct sla_group *g = &x->g;
+	if (x->ai.cap == 0 || 2 * (g->nactors + 1) > x->ai.cap) {
+		size_t ncap = x->ai.cap ? 2 * x->ai.cap : 64;
+		size_t *ns = mutu_calloc(ncap, sizeof *ns);
+		for (size_t i = 0; i < g->nactors; i++) {
+			size_t h = fnv(g->actors[i].name) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = i + 1;
+		}
+		free(x->ai.slot);
+		x->ai.slot = ns;
+		x->ai.cap = ncap;
+	}
+	size_t h = fnv(name) & (x->ai.cap - 1);
+	while (x->ai.slot[h]) {
+		struct sla_actor_row *r = &g->actors[x->ai.slot[h] - 1];
+		if (strcmp(r->name, name) == 0)
+			return r;
+		h = (h + 1) & (x->ai.cap - 1);
+	}
+	if (g->nactors == g->capactors) {
+		g->capactors = g->capactors ? 2 * g->capactors : 16;
+		g->actors = mutu_realloc(g->actors, g->capactors * sizeof *g->actors);
+	}
+	struct sla_actor_row *r = &g->actors[g->nactors];
+	memset(r, 0, sizeof *r);
+	r->name = mutu_strdup(name);
+	x->ai.slot[h] = ++g->nactors;
+	return r;
+}
+
+static struct sla_step_row *activity_row(struct sla_group *g, const char *activity)
+{
+	for (size_t i = 0; i < g->nsteps; i++)
+		if (strcmp(g->steps[i].activity, activity) == 0)
+			return &g->steps[i];
+	g->steps = mutu_realloc(g->steps, (g->nsteps + 1) * sizeof *g->steps);
+	struct sla_step_row *r = &g->steps[g->nsteps++];
+	memset(r, 0, sizeof *r);
+	r->activity = mutu_strdup(activity);
+	r->std_s = NAN;
+	return r;
+}
+
+static int64_t local_day(double t, int off)
+{
+	return (int64_t)floor((t + off) / 86400.0);
+}
+
+static void group_init(struct group_x *x, const char *id, const struct sla_sop *s, int year, int month,
+		       const struct cal *cal)
+{
+	struct sla_group *g = &x->g;
+	memset(x, 0, sizeof *x);
+	g->id = id ? mutu_strdup(id) : NULL;
+	g->sop = s;
+	g->day_minutes = s ? s->day_minutes : 450;
+	mutu_notes_init(&g->lint);
+	g->unmapped.activity = mutu_strdup("?");
+	g->unmapped.std_s = NAN;
+	int off = cal ? cal_utc_offset(cal) : 0;
+	x->day_m0 = cal_days_from_civil(year, month, 1);
+	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
+	int64_t day_m1 = cal_days_from_civil(ny, nm, 1);
+	x->m0 = (double)x->day_m0 * 86400.0 - off;
+	x->m1 = (double)day_m1 * 86400.0 - off;
+	g->ndays = (size_t)(day_m1 - x->day_m0);
+	g->days = mutu_calloc(g->ndays, sizeof *g->days);
+	x->wip_diff = mutu_calloc(g->ndays + 1, sizeof *x->wip_diff);
+	for (size_t d = 0; d < g->ndays; d++) {
+		g->days[d].day = x->day_m0 + (int64_t)d;
+		g->days[d].kind = cal ? cal_day_kind(cal, g->days[d].day, NULL) : 0;
+		if (g->days[d].kind == 0)
+			g->working_days++;
+	}
+	for (int k = 0; k < SLA_TREND; k++) {
+		int mi = year * 12 + (month - 1) - (SLA_TREND - 1) + k;
+		g->trend[k].year = mi / 12;
+		g->trend[k].month = mi % 12 + 1;
+		g->trend[k].median_s = NAN;
+	}
+	if (s && s->model) {
+		const struct sop_model *m = s->model;
+		g->nsteps = m->nsteps;
+		g->steps = mutu_calloc(m->nsteps, sizeof *g->steps);
+		x->nstep_row = s->last_step + 1;
+		x->step_row = mutu_calloc((size_t)x->nstep_row, sizeof *x->step_row);
+		for (size_t i = 0; i < m->nsteps; i++) {
+			struct sla_step_row *r = &g->steps[i];
+			r->no = m->steps[i].no;
+			r->activity = mutu_strdup(m->steps[i].activity);
+			r->actor = mutu_strdup(m->steps[i].actor);
+			r->std_s = sla_step_std(s, r->no);
+			if (r->no >= 0 && r->no < x->nstep_row)
+				x->step_row[r->no] = (int)i + 1;
+		}
+		sop_model_check(m, s->day_minutes, &g->lint);
+	}
+}
+
+static void slow_release(struct sla_slow *s)
+{
+	free(s->key);
+	free(s->late_activity);
+	memset(s, 0, sizeof *s);
+}
+
+/* Keep the `cap` largest by lead_s (sorted, largest first). */
+static void slow_offer(struct sla_slow *list, size_t *n, size_t cap, const struct sla_case *c, double lead)
+{
+	if (*n == cap && lead <= list[cap - 1].lead_s)
+		return;
+	size_t pos = *n < cap ? *n : cap - 1;
+	if (*n == cap)
+		slow_release(&list[cap - 1]);
+	else
+		(*n)++;
+	while (pos > 0 && list[pos - 1].lead_s < lead) {
+		list[pos] = list[pos - 1];
+		pos--;
+	}
+	struct sla_slow *s = &list[pos];
+	memset(s, 0, sizeof *s);
+	s->key = mutu_strdup(c->key);
+	s->lead_s = lead;
+	s->over_s = c->over_s;
+	s->calendar_s = c->calendar_s;
+	s->late = c->late || (!c->sop->model && c->late_target);
+	if (c->late_ev >= 0) {
+		const struct sla_event *e = &c->ev[c->late_ev];
+		s->late_step = e->step;
+		s->late_activity = mutu_strdup(e->activity);
+		s->late_excess_s = c->st[c->late_ev].excess_s;
+	}
+}
+
+static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
+{
+	struct sla_group *g = &x->g;
+	int late = c->late;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_step_time *t = &c->st[i];
+		if (isnan(t->work_s))
+			continue;
+		const struct sla_event *e = &c->ev[i];
+		double exc = t->excess_s;
+		int over = !isnan(t->std_s) && t->work_s > t->std_s;
+		if (by_step) {
+			struct sla_step_row *r;
+			if (c->sop->model) {
+				int idx = (e->step > 0 && e->step < x->nstep_row) ? x->step_row[e->step] : 0;
+				r = idx ? &g->steps[idx - 1] : &g->unmapped;
+			} else {
+				r = activity_row(g, e->activity ? e->activity : "?");
+			}
+			vec_push(&r->vals, t->work_s);
+			r->st.over += (size_t)over;
+			r->st.excess_s += exc;
+			if (late && t->in_clock)
+				r->st.late_excess_s += exc;
+		}
+		struct sla_actor_row *a = actor_row(x, t->actor_key && *t->actor_key ? t->actor_key : "?");
+		vec_push(&a->vals, t->work_s);
+		a->st.over += (size_t)over;
+		a->st.excess_s += exc;
+		if (late && t->in_clock)
+			a->st.late_excess_s += exc;
+	}
+}
+
+/* Add one measured case to a group. */
+static void add_case(struct group_x *x, const struct sla_case *c, int year, int month,
+		     int by_step, int *completion_only)
+{
+	struct sla_group *g = &x->g;
+	const struct sla_sop *s = c->sop;
+	int off = cal_utc_offset(s->cal);
+	g->cases_seen++;
+	int late = s->model ? c->late : c->late_target;
+	if (c->finished) {
+		int y, mo, d;
+		cal_civil_from_days(local_day(c->done, off), &y, &mo, &d);
+		int k = (y * 12 + mo - 1) - (year * 12 + month - 1) + SLA_TREND - 1;
+		if (k >= 0 && k < SLA_TREND) {
+			struct sla_trend *t = &g->trend[k];
+			t->finished++;
+			t->within += !late;
+			vec_push(&t->lead, c->work_s);
+		}
+		if (k == SLA_TREND - 1) {
+			g->finished++;
+			g->within += !late;
+			g->within_exact += s->model ? !c->late_exact : !late;
+			if (!isnan(c->target)) {
+				g->with_target++;
+				g->within_target += !c->late_target;
+			}
+			g->paused_cases += c->npauses > 0;
+			vec_push(&g->lead, c->work_s);
+			vec_push(&g->lead_cal, c->calendar_s);
+			if (c->late)
+				for (size_t i = 0; i < c->nev; i++)
+					if (c->st[i].in_clock)
+						g->late_excess_s += c->st[i].excess_s;
+			add_steps(x, c, by_step);
+			for (size_t i = 0; i < c->nev && !*completion_only; i++)
+				if (c->st[i].from_prev && !isnan(c->st[i].work_s))
+					*completion_only = 1;
+			slow_offer(g->slow, &g->nslow, SLA_SLOW, c, c->work_s);
+		}
+	}
+	/* Open at month end. */
+	if (c->arrival < x->m1 && (!c->finished || c->done >= x->m1)) {
+		if (!isnan(c->accepted) && c->accepted < x->m1) {
+			g->open++;
+			double age = sla_case_age(c, x->m1);
+			int past = s->model ? sla_case_past(c, x->m1) : (!isnan(c->target) && x->m1 > c->target);
+			g->open_past += past;
+			double ceil_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
+			if (s->model && ceil_s > 0 && !isnan(age)) {
+				double f = age / ceil_s;
+				int b = f < 0.5 ? 0 : f < 0.8 ? 1 : f <= 1.0 ? 2 : f <= 2.0 ? 3 : 4;
+				g->open_age[b]++;
+			}
+			if (!isnan(age)) {
+				struct sla_case tmp = *c;
+				tmp.late = past;
+				tmp.late_ev = -1;
+				tmp.over_s = 0;
+				tmp.calendar_s = x->m1 - c->accepted;
+				slow_offer(g->open_list, &g->nopen_list, SLA_OPEN_LIST, &tmp, age);
+			}
+		} else {
+			g->open_waiting++;
+		}
+	}
+	/* Daily arrivals, completions, work in progress. */
+	int64_t da = local_day(c->arrival, off) - x->day_m0;
+	if (da >= 0 && da < (int64_t)g->ndays) {
+		g->days[da].arrivals++;
+		g->arrivals++;
+	}
+	int64_t hi = (int64_t)g->ndays - 1;
+	if (c->finished) {
+		int64_t dd = local_day(c->done, off) - x->day_m0;
+		if (dd >= 0 && dd < (int64_t)g->ndays) {
+			g->days[dd].completions++;
+			g->completions++;
+		}
+		if (dd - 1 < hi)
+			hi = dd - 1;
+	}
+	int64_t lo = da < 0 ? 0 : da;
+	if (lo <= hi) {
+		x->wip_diff[lo]++;
+		x->wip_diff[hi + 1]--;
+	}
+}
+
+static void group_finish(struct group_x *x)
+{
+	struct sla_group *g = &x->g;
+	stat_finish(&g->lead, &g->lead_st);
+	stat_finish(&g->lead_cal, &g->lead_cal_st);
+	for (size_t i = 0; i < g->nsteps; i++) {
+		struct sla_step_row *r = &g->steps[i];
+		size_t over = r->st.over;
+		double exc = r->st.excess_s, lex = r->st.late_excess_s;
+		stat_finish(&r->vals, &r->st);
+		r->st.over = over;
+		r->st.excess_s = exc;
+		r->st.late_excess_s = lex;
+	}
+	{
+		struct sla_step_row *r = &g->unmapped;
+		size_t over = r->st.over;
+		double exc = r->st.excess_s, lex = r->st.late_excess_s;
+		stat_finish(&r->vals, &r->st);
+		r->st.over = over;
+		r->st.excess_s = exc;
+		r->st.late_excess_s = lex;
+	}
+	for (size_t i = 0; i < g->nactors; i++) {
+		struct sla_actor_row *r = &g->actors[i];
+		size_t over = r->st.over;
+		double exc = r->st.excess_s, lex = r->st.late_excess_s;
+		stat_finish(&r->vals, &r->st);
+		r->st.over = over;
+		r->st.excess_s = exc;
+		r->st.late_excess_s = lex;
+	}
+	for (int k = 0; k < SLA_TREND; k++) {
+		struct sla_stat st = {0};
+		stat_finish(&g->trend[k].lead, &st);
+		g->trend[k].median_s = st.median;
+	}
+	long w = 0;
+	for (size_t d = 0; d < g->ndays; d++) {
+		w += x->wip_diff[d];
+		g->days[d].wip = (size_t)w;
+	}
+	free(x->wip_diff);
+	x->wip_diff = NULL;
+	free(x->ai.slot);
+	x->ai.slot = NULL;
+	free(x->step_row);
+	x->step_row = NULL;
+}
+
+static void group_release(struct sla_group *g)
+{
+	free(g->id);
+	free(g->lead.v);
+	free(g->lead_cal.v);
+	for (size_t i = 0; i < g->nsteps; i++) {
+		free(g->steps[i].activity);
+		free(g->steps[i].actor);
+		free(g->steps[i].vals.v);
+	}
+	free(g->steps);
+	free(g->unmapped.activity);
+	free(g->unmapped.vals.v);
+	for (size_t i = 0; i < g->nactors; i++) {
+		free(g->actors[i].name);
+		free(g->actors[i].vals.v);
+	}
+	free(g->actors);
+	for (size_t i = 0; i < g->nslow; i++)
+		slow_release(&g->slow[i]);
+	for (size_t i = 0; i < g->nopen_list; i++)
+		slow_release(&g->open_list[i]);
+	for (int k = 0; k < SLA_TREND; k++)
+		free(g->trend[k].lead.v);
+	free(g->days);
+	mutu_notes_release(&g->lint);
+}
+
+void sla_month_free(struct sla_month *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->ngroups; i++)
+		group_release(&m->groups[i]);
+	free(m->groups);
+	group_release(&m->office);
+	mutu_notes_release(&m->notes);
+	free(m);
+}
+
+struct skip {
+	char *sop;
+	size_t n;
+	char first[MUTU_ERR_MAX];
+};
+
+static int group_cmp(const void *pa, const void *pb)
+{
+	const struct group_x *a = *(struct group_x *const *)pa, *b = *(struct group_x *const *)pb;
+	if (!a->g.id || !b->g.id)
+		return a->g.id ? -1 : b->g.id ? 1 : 0; /* no-model cases last */
+	return strcmp(a->g.id, b->g.id);
+}
+
+int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
+		  const char *sop_id, struct sla_month **out, struct mutu_err *err)
+{
+	*out = NULL;
+	if (month < 1 || month > 12)
+		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
+	struct sla_reader *r = NULL;
+	int rc = sla_reader_open(db, sop_id, NULL, &r, err);
+	if (rc)
+		return rc;
+	struct sla_month *m = mutu_calloc(1, sizeof *m);
+	m->year = year;
+	m->month = month;
+	mutu_notes_init(&m->notes);
+	struct group_x **gx = NULL;
+	size_t ngx = 0;
+	struct group_x office;
+	int office_ready = 0;
+	struct skip *skips = NULL;
+	size_t nskips = 0;
+	struct sla_case_in in;
+	const struct sla_sop *last_sop = NULL;
+	const char *last_id = NULL;
+	struct group_x *last_g = NULL;
+	char *last_id_copy = NULL;
+
+	while ((rc = sla_reader_next(r, &in, err)) == 1) {
+		m->cases_read++;
+		m->events_read += in.nev;
+		const struct sla_sop *s = NULL;
+		struct group_x *g = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		/* consecutive cases mostly share an SOP: skip the lookups */
+		if (last_sop && ((!in.sop && !last_id) || (in.sop && last_id && strcmp(in.sop, last_id) == 0))) {
+			s = last_sop;
+			g = last_g;
+		} else if (sla_env_get(env, in.sop, &s, &e2) == 0) {
+			for (size_t i = 0; i < ngx; i++)
+				if ((!gx[i]->g.id && !in.sop) ||
+				    (gx[i]->g.id && in.sop && strcmp(gx[i]->g.id, in.sop) == 0))
+					g = gx[i];
+			if (!g) {
+				gx = mutu_realloc(gx, (ngx + 1) * sizeof *gx);
+				g = gx[ngx++] = mutu_malloc(sizeof *g);
+				group_init(g, in.sop, s, year, month, s->cal);
+				if (!office_ready) {
+					group_init(&office, "", NULL, year, month, s->model ? s->cal : NULL);
+					office_ready = 1;
+				}
+			}
+			free(last_id_copy);
+			last_id_copy = mutu_strdup(in.sop);
+			last_id = last_id_copy;
+			last_sop = s;
+			last_g = g;
+		}
+		if (!s) {
+			struct skip *k = NULL;
+			for (size_t i = 0; i < nskips; i++)
+				if ((!skips[i].sop && !in.sop) || (skips[i].sop && in.sop && !strcmp(skips[i].sop, in.sop)))
+					k = &skips[i];
+			if (!k) {
+				skips = mutu_realloc(skips, (nskips + 1) * sizeof *skips);
+				k = &skips[nskips++];
+				memset(k, 0, sizeof *k);
+				k->sop = mutu_strdup(in.sop);
+				snprintf(k->first, sizeof k->first, "%s", e2.msg);
+			}
+			k->n++;
+			continue;
+		}
+		double target = sla_parse_target(s, in.target_text);
+		struct sla_case c;
+		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) != 0) {
+			if (g->g.cases_skipped++ == 0)
+				mutu_notes_addf(&m->notes, "%s", e2.msg);
+			office.g.cases_skipped++;
+			sla_case_release(&c);
+			continue;
+		}
+		add_case(g, &c, year, month, 1, &m->completion_only);
+		add_case(&office, &c, year, month, 0, &m->completion_only);
+		sla_case_release(&c);
+	}
+	free(last_id_copy);
+	sla_reader_free(r);
+	for (size_t i = 0; i < nskips; i++) {
+		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", skips[i].n,
+				skips[i].sop ? skips[i].sop : "(none)", skips[i].first);
+		free(skips[i].sop);
+	}
+	free(skips);
+	for (size_t i = 0; i < ngx; i++)
+		if (gx[i]->g.cases_skipped > 1)
+			mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped (outside the calendar's years or unmeasurable)",
+					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(none)");
+	if (rc < 0) {
+		for (size_t i = 0; i < ngx; i++) {
+			group_finish(gx[i]);
+			group_release(&gx[i]->g);
+			free(gx[i]);
+		}
+		free(gx);
+		if (office_ready) {
+			group_finish(&office);
+			group_release(&office.g);
+		}
+		sla_month_free(m);
+		return rc;
+	}
+	if (!office_ready)
+		group_init(&office, "", NULL, year, month, NULL);
+	qsort(gx, ngx, sizeof *gx, group_cmp);
+	m->groups = mutu_calloc(ngx ? ngx : 1, sizeof *m->groups);
+	for (size_t i = 0; i < ngx; i++) {
+		group_finish(gx[i]);
+		m->groups[i] = gx[i]->g;
+		free(gx[i]);
+	}
+	m->ngroups = ngx;
+	free(gx);
+	group_finish(&office);
+	m->office = office.g;
+	*out = m;
+	return 0;
+}

@@ -1,0 +1,329 @@
+/*
+ * sla_store.c - reading cases out of the store (docs/store.md) for the
+ * compliance code, and writing audit flags back.
+ *
+ * The reader merges three cursors that all run in case-id order (cases by
+ * rowid, events by the events(case_id, end_ms) index, the two deadline
+ * attributes of case_attrs by its primary key), so a pass over the whole
+ * store holds one case in memory at a time and never sorts in SQL.
+ */
+#include "mutu/sla.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct sla_reader {
+	sqlite3 *db;
+	sqlite3_stmt *cases, *events, *attrs;
+	int ev_more, at_more;   /* the cursor holds an unread row */
+	int64_t last_ev_case;
+	struct sla_event *ev;
+	size_t nev, cap;
+	size_t *act_off, *actor_off; /* offsets into arena; SIZE_MAX = NULL */
+	struct mutu_buf arena;
+	char *key, *sop, *target;
+	int target_rank;             /* 2 enddate_planned, 1 deadline */
+	const char *target_name;
+};
+
+static int sqlerr(sqlite3 *db, struct mutu_err *err, const char *what)
+{
+	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(db));
+}
+
+static int step_cursor(sqlite3 *db, sqlite3_stmt *st, int *more, struct mutu_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*more = 1;
+		return 0;
+	}
+	*more = 0;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return sqlerr(db, err, "reading");
+}
+
+int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
+		    struct sla_reader **out, struct mutu_err *err)
+{
+	*out = NULL;
+	const char *where_case = "", *where_ev = "", *where_at = "";
+	const char *bind = NULL;
+	if (case_key) {
+		where_case = " WHERE case_key = ?1";
+		where_ev = " WHERE case_id = (SELECT id FROM cases WHERE case_key = ?1)";
+		where_at = " AND case_id = (SELECT id FROM cases WHERE case_key = ?1)";
+		bind = case_key;
+	} else if (sop_id) {
+		where_case = " WHERE sop = ?1";
+		where_ev = " WHERE case_id IN (SELECT id FROM cases WHERE sop = ?1)";
+		where_at = " AND case_id IN (SELECT id FROM cases WHERE sop = ?1)";
+		bind = sop_id;
+	}
+	char q[512];
+	struct sla_reader *r = mutu_calloc(1, sizeof *r);
+	r->db = db;
+	r->last_ev_case = INT64_MIN;
+	mutu_buf_init(&r->arena);
+	snprintf(q, sizeof q, "SELECT id, case_key, sop FROM cases%s ORDER BY id", where_case);
+	if (sqlite3_prepare_v2(db, q, -1, &r->cases, NULL) != SQLITE_OK)
+		goto fail;
+	snprintf(q, sizeof q,
+		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown FROM events%s "
+		 "ORDER BY case_id", where_ev);
+	if (sqlite3_prepare_v2(db, q, -1, &r->events, NULL) != SQLITE_OK)
+		goto fail;
+	snprintf(q, sizeof q,
+		 "SELECT case_id, name, value FROM case_attrs WHERE name IN "
+		 "('enddate_planned', 'deadline', 'case:enddate_planned', 'case:deadline')%s "
+		 "ORDER BY case_id", where_at);
+	if (sqlite3_prepare_v2(db, q, -1, &r->attrs, NULL) != SQLITE_OK)
+		goto fail;
+	if (bind) {
+		sqlite3_bind_text(r->cases, 1, bind, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(r->events, 1, bind, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(r->attrs, 1, bind, -1, SQLITE_TRANSIENT);
+	}
+	if (step_cursor(db, r->events, &r->ev_more, err) ||
+	    step_cursor(db, r->attrs, &r->at_more, err)) {
+		sla_reader_free(r);
+		return MUTU_EFAIL;
+	}
+	*out = r;
+	return 0;
+fail:
+	mutu_errf(err, MUTU_EINPUT,
+		  "store: %s (is this a mutu store? create one with 'mutu ingest')", sqlite3_errmsg(db));
+	sla_reader_free(r);
+	return MUTU_EINPUT;
+}
+
+void sla_reader_free(struct sla_reader *r)
+{
+	if (!r)
+		return;
+	sqlite3_finalize(r->cases);
+	sqlite3_finalize(r->events);
+	sqlite3_finalize(r->attrs);
+	free(r->ev);
+	free(r->act_off);
+	free(r->actor_off);
+	mutu_buf_release(&r->arena);
+	free(r->key);
+	free(r->sop);
+	free(r->target);
+	free(r);
+}
+
+static size_t arena_add(struct mutu_buf *b, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t)
+		return SIZE_MAX;
+	size_t off = b->len;
+	mutu_buf_add(b, (const char *)t, (size_t)sqlite3_column_bytes(st, col));
+	mutu_buf_putc(b, '\0');
+	return off;
+}
+
+static double ms_col(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NAN;
+	return (double)sqlite3_column_int64(st, col) / 1000.0;
+}
+
+int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_err *err)
+{
+	int rc = sqlite3_step(r->cases);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return sqlerr(r->db, err, "reading cases");
+	int64_t id = sqlite3_column_int64(r->cases, 0);
+	free(r->key);
+	free(r->sop);
+	free(r->target);
+	r->target = NULL;
+	r->target_rank = 0;
+	r->target_name = NULL;
+	r->key = mutu_strdup((const char *)sqlite3_column_text(r->cases, 1));
+	r->sop = mutu_strdup((const char *)sqlite3_column_text(r->cases, 2));
+	if (!r->key)
+		r->key = mutu_strdup("");
+
+	r->nev = 0;
+	mutu_buf_reset(&r->arena);
+	while (r->ev_more) {
+		int64_t cid = sqlite3_column_int64(r->events, 0);
+		if (cid < r->last_ev_case)
+			return mutu_errf(err, MUTU_EFAIL, "store: events not in case order (case %lld after %lld)",
+					 (long long)cid, (long long)r->last_ev_case);
+		r->last_ev_case = cid;
+		if (cid > id)
+			break;
+		if (cid == id) {
+			if (r->nev == r->cap) {
+				r->cap = r->cap ? 2 * r->cap : 64;
+				r->ev = mutu_realloc(r->ev, r->cap * sizeof *r->ev);
+				r->act_off = mutu_realloc(r->act_off, r->cap * sizeof *r->act_off);
+				r->actor_off = mutu_realloc(r->actor_off, r->cap * sizeof *r->actor_off);
+			}
+			struct sla_event *e = &r->ev[r->nev];
+			e->id = sqlite3_column_int64(r->events, 1);
+			e->step = sqlite3_column_type(r->events, 2) == SQLITE_NULL
+					  ? 0 : sqlite3_column_int(r->events, 2);
+			r->act_off[r->nev] = arena_add(&r->arena, r->events, 3);
+			r->actor_off[r->nev] = arena_add(&r->arena, r->events, 4);
+			e->start = ms_col(r->events, 5);
+			e->end = ms_col(r->events, 6);
+			e->unknown = sqlite3_column_int(r->events, 7);
+			r->nev++;
+		}
+		/* cid < id: events of a case the cases cursor skipped (filtered) */
+		if (step_cursor(r->db, r->events, &r->ev_more, err))
+			return MUTU_EFAIL;
+	}
+	for (size_t i = 0; i < r->nev; i++) {
+		r->ev[i].activity = r->act_off[i] == SIZE_MAX ? "" : r->arena.s + r->act_off[i];
+		r->ev[i].actor = r->actor_off[i] == SIZE_MAX ? NULL : r->arena.s + r->actor_off[i];
+	}
+	while (r->at_more) {
+		int64_t cid = sqlite3_column_int64(r->attrs, 0);
+		if (cid > id)
+			break;
+		if (cid == id) {
+			const char *name = (const char *)sqlite3_column_text(r->attrs, 1);
+			const char *value = (const char *)sqlite3_column_text(r->attrs, 2);
+			int rank = strstr(name, "enddate_planned") ? 2 : 1;
+			if (value && *value && rank > r->target_rank) {
+				free(r->target);
+				r->target = mutu_strdup(value);
+				r->target_rank = rank;
+				r->target_name = rank == 2 ? "enddate_planned" : "deadline";
+			}
+		}
+		if (step_cursor(r->db, r->attrs, &r->at_more, err))
+			return MUTU_EFAIL;
+	}
+	sla_events_sort(r->ev, r->nev);
+	in->case_id = id;
+	in->key = r->key;
+	in->sop = r->sop;
+	in->ev = r->ev;
+	in->nev = r->nev;
+	in->target_text = r->target;
+	in->target_name = r->target_name;
+	return 1;
+}
+
+int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT max(end_ms) FROM events", -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(db));
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		sqlite3_finalize(st);
+		return mutu_errf(err, MUTU_ENOTFOUND, "the store has no completed events: ingest a log first");
+	}
+	int64_t ms = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	int64_t day = (ms / 1000 + 7 * 3600) / 86400; /* WIB: the earliest Indonesian zone */
+	int y, m, d;
+	cal_civil_from_days(day, &y, &m, &d);
+	m -= 1;
+	if (m == 0) {
+		m = 12;
+		y--;
+	}
+	*year = y;
+	*month = m;
+	return 0;
+}
+
+int sla_flags_schema(struct sqlite3 *db, struct mutu_err *err)
+{
+	const char *sql =
+		"CREATE TABLE IF NOT EXISTS audit_flags ("
+		" id INTEGER PRIMARY KEY,"
+		" case_id INTEGER NOT NULL REFERENCES cases(id),"
+		" event_id INTEGER REFERENCES events(id),"
+		" step INTEGER,"
+		" flag TEXT NOT NULL,"
+		" actual_s REAL, std_s REAL,"
+		" detail TEXT,"
+		" audited_at TEXT NOT NULL);"
+		"CREATE INDEX IF NOT EXISTS audit_flags_case ON audit_flags(case_id);"
+		"CREATE INDEX IF NOT EXISTS audit_flags_flag ON audit_flags(flag);";
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "store: creating audit_flags: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+		return MUTU_EFAIL;
+	}
+	return 0;
+}
+
+static int flag_index(unsigned flag)
+{
+	for (int i = 0; i < SLA_NFLAGS; i++)
+		if (flag == 1u << i)
+			return i;
+	return -1;
+}
+
+int sla_store_flags(struct sqlite3 *db, const struct sla_case *c, struct mutu_err *err)
+{
+	sqlite3_stmt *del = NULL, *ins = NULL;
+	int rc = MUTU_EFAIL;
+	if (sqlite3_prepare_v2(db, "DELETE FROM audit_flags WHERE case_id = ?1", -1, &del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "INSERT INTO audit_flags (case_id, event_id, step, flag, actual_s, std_s, detail, audited_at) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &ins, NULL) != SQLITE_OK) {
+		sqlerr(db, err, "audit_flags");
+		goto out;
+	}
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sqlite3_bind_int64(del, 1, c->case_id);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		sqlerr(db, err, "audit_flags");
+		goto out;
+	}
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct sla_finding *f = &c->findings[i];
+		sqlite3_reset(ins);
+		sqlite3_clear_bindings(ins);
+		sqlite3_bind_int64(ins, 1, c->case_id);
+		if (f->ev >= 0)
+			sqlite3_bind_int64(ins, 2, c->ev[f->ev].id);
+		if (f->step > 0)
+			sqlite3_bind_int(ins, 3, f->step);
+		sqlite3_bind_text(ins, 4, sla_flag_name(flag_index(f->flag)), -1, SQLITE_STATIC);
+		if (!isnan(f->actual_s))
+			sqlite3_bind_double(ins, 5, f->actual_s);
+		if (!isnan(f->std_s))
+			sqlite3_bind_double(ins, 6, f->std_s);
+		if (f->detail[0])
+			sqlite3_bind_text(ins, 7, f->detail, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 8, now, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			sqlerr(db, err, "audit_flags");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	return rc;
+}

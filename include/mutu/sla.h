@@ -1,0 +1,357 @@
+/*
+ * sla.h - compliance: how long each case and each step took in working
+ * time, measured against the SOP's mutu baku, and what broke the SOP.
+ *
+ * Three layers, each usable on its own:
+ *   - struct sla_sop: one SOP model with its calendar and the rules that
+ *     decide when the SLA clock starts and stops (resolved once);
+ *   - sla_case_compute(): one case's events in, durations, verdict, pauses
+ *     and audit findings out (pure computation, no I/O);
+ *   - struct sla_reader: streams cases out of the store (docs/store.md) in
+ *     case order, so memory stays flat in the number of events, and
+ *     sla_month_run() aggregates them into what the monthly report shows.
+ *
+ * The clock (domain.md: "sejak permohonan dan persyaratan diterima dengan
+ * benar dan lengkap"): it starts when the front office accepts the file as
+ * complete, i.e. at the end of the clock-start step (default: the first
+ * step with reject_to set, the front-office check; per SOP `[sla]
+ * clock_start = N` in the model file, or an option), taken at its last
+ * completion before the case moves past it.  It stops at the end of the
+ * SOP's last step.  While the file is back with the applicant (a Pemohon
+ * step the case went back to, after a rejection) the clock is paused.
+ * Logs without a model (e.g. WABO) are measured from their first to their
+ * last event on the 24x7 calendar.
+ *
+ * A step's actual time runs from its start stamp to its end stamp; with
+ * only completion stamps it runs from the previous event's completion.
+ * Times are working seconds in the SOP's calendar.  Instants are seconds
+ * since the epoch (UTC) as double; NAN means "not there".
+ */
+#ifndef MUTU_SLA_H
+#define MUTU_SLA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mutu/base.h"
+#include "mutu/cal.h"
+#include "mutu/sop.h"
+
+struct sqlite3;
+
+/* Which ceiling decides the verdict (reports state it). */
+enum sla_ceiling {
+	SLA_CEIL_ROUNDED = 0, /* the "(N Hari)" ceiling, or the total rounded up */
+	SLA_CEIL_EXACT = 1    /* the exact sum of the steps' waktu */
+};
+
+/* Audit flags (bit mask). */
+enum sla_flag {
+	SLA_F_OVER = 1 << 0,     /* step took longer than its waktu */
+	SLA_F_MISSING = 1 << 1,  /* SOP step with no event in the case */
+	SLA_F_ORDER = 1 << 2,    /* step done before an earlier SOP step */
+	SLA_F_REWORK = 1 << 3,   /* step repeated */
+	SLA_F_UNKNOWN = 1 << 4,  /* activity not in the SOP */
+	SLA_F_ACTOR = 1 << 5,    /* log actor is another position than the SOP's */
+	SLA_F_SOD = 1 << 6,      /* same person checked and approved */
+	SLA_F_PAUSED = 1 << 7,   /* clock paused while the file was at the applicant */
+	SLA_F_LATE = 1 << 8      /* case over its ceiling */
+};
+#define SLA_NFLAGS 9
+
+/* Stable machine name of the flag with bit index i ("over", "missing", ...). */
+const char *sla_flag_name(int i);
+
+struct sla_opts {
+	enum sla_ceiling ceiling;
+	int reading;          /* -1: the calendar's own; else enum cal_day_reading */
+	int clock_start_step; /* 0: model's [sla] clock_start, else the reject_to step */
+	const char *calendar; /* NULL: the model's calendar (24x7 without a model) */
+	const char *calendars_dir; /* NULL: cal_load's default */
+	const char *models_dir;    /* folder of *.ini models; NULL: "models" */
+};
+
+void sla_opts_init(struct sla_opts *o);
+
+/* One SOP (or "no model") resolved for measuring. */
+struct sla_sop {
+	char *id;                   /* SOP id; NULL for cases without a model */
+	struct sop_model *model;    /* owned; NULL without a model */
+	struct cal *cal;            /* owned */
+	enum cal_day_reading reading;
+	enum sla_ceiling ceiling;
+	int clock_start_step;       /* 0 = clock starts at the first event */
+	const char *clock_start_source; /* "option", "model [sla]", "reject_to", "first event" */
+	int last_step;              /* 0 without a model */
+	int day_minutes;
+	int ceiling_days;           /* rounded ceiling in Hari (0 without a model) */
+	struct dur exact;           /* sum of the steps' waktu */
+	double rounded_s, exact_s;  /* the two ceilings as working seconds (net reading) */
+	int has_ceiling;
+};
+
+/*
+ * Resolve an SOP for measuring.  model (may be NULL) and cal are taken
+ * over by s in every case (freed by sla_sop_release, also on error).
+ * The model file's [sla] clock_start key is read here.
+ */
+int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
+		 const struct sla_opts *o, struct mutu_err *err);
+void sla_sop_release(struct sla_sop *s);
+
+/* Working seconds of a step's waktu (day as day_minutes: the net reading). */
+double sla_step_std(const struct sla_sop *s, int step);
+
+/*
+ * Models and calendars by SOP id, loaded on first use and kept.  The id
+ * is matched against the `id` of every models_dir/<any>.ini (a file
+ * models_dir/ID.ini is tried first).  NULL id: the no-model SOP.
+ */
+struct sla_env;
+struct sla_env *sla_env_create(const struct sla_opts *o); /* copies o (strings borrowed) */
+void sla_env_free(struct sla_env *e);
+int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **out,
+		struct mutu_err *err);
+/* Every SOP resolved so far, in the order first asked for. Borrowed. */
+size_t sla_env_count(const struct sla_env *e);
+const struct sla_sop *sla_env_at(const struct sla_env *e, size_t i);
+
+/* One event of a case, as read from the store.  Strings are borrowed. */
+struct sla_event {
+	int64_t id;
+	int step;            /* SOP step number, 0 when not mapped */
+	const char *activity;
+	const char *actor;   /* may be NULL */
+	double start, end;   /* NAN when absent */
+	int unknown;         /* activity not in the SOP */
+};
+
+/* A finding of the audit. */
+struct sla_finding {
+	unsigned flag;   /* one enum sla_flag bit */
+	int step;        /* SOP step it concerns, 0 none */
+	long ev;         /* index into the case's events, -1 none */
+	double actual_s, std_s; /* for OVER, PAUSED (actual = paused time), LATE */
+	char detail[200]; /* data, not prose: e.g. "Kasi|Back Office" for ACTOR */
+};
+
+/* One event's measured time. */
+struct sla_step_time {
+	double from, to;    /* interval measured (NAN when not measurable) */
+	int from_prev;      /* 1: no start stamp, measured from the previous completion */
+	double work_s;      /* working seconds, NAN when not measurable */
+	double wait_s;      /* with start stamps: working time since the previous completion */
+	double std_s;       /* the step's waktu in working seconds, NAN when none */
+	double excess_s;    /* max(0, work - std), 0 when either is unknown */
+	int in_clock;       /* ended inside the running SLA clock */
+	int paused;         /* time at the applicant (clock stopped) */
+	const char *actor_key; /* canonical position or the log actor as written */
+	unsigned flags;
+};
+
+struct sla_pause {
+	double from, to;
+};
+
+struct sla_case {
+	int64_t case_id;
+	const char *key;         /* borrowed from the input */
+	const struct sla_sop *sop;
+	const struct sla_event *ev; /* borrowed, sorted by time */
+	size_t nev;
+	double arrival;          /* earliest instant of the case */
+	double accepted;         /* clock start; NAN: not (yet) accepted */
+	double done;             /* clock end; NAN: open */
+	int finished;
+	double work_s;           /* working time, clock start to end (or to last event), net of pauses */
+	double paused_s;         /* working time paused at the applicant */
+	double calendar_s;       /* wall-clock seconds, clock start to end */
+	double pre_s;            /* working time from arrival to acceptance */
+	double deadline_base;    /* clock start + the verdict's ceiling, before pauses; NAN without ceiling */
+	double deadline;         /* instant of the verdict's ceiling, pauses added; NAN without ceiling */
+	double deadline_exact;   /* same with the exact total */
+	int late, late_exact;    /* finished (or open at the time it was computed) past the ceiling */
+	double over_s;           /* working seconds past the ceiling (0 when in time) */
+	double target;           /* per-case deadline attribute instant, NAN when none */
+	int late_target;         /* finished after target */
+	long late_ev;            /* event with the largest excess in a late case, -1 */
+	struct sla_step_time *st; /* nev entries, owned */
+	struct sla_pause *pauses; /* owned */
+	size_t npauses;
+	struct sla_finding *findings; /* owned */
+	size_t nfindings, capfindings;
+	unsigned flags;          /* union of the findings' flags */
+};
+
+/*
+ * Measure one case.  ev must be sorted by time (sla_events_sort); target
+ * is the per-case deadline instant or NAN.  c is initialised here (release
+ * it with sla_case_release); it borrows ev, key and s.  Instants outside
+ * the calendar's years are MUTU_ERANGE with the case and the instant.
+ */
+int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
+		     const struct sla_event *ev, size_t nev, double target,
+		     struct sla_case *c, struct mutu_err *err);
+void sla_case_release(struct sla_case *c);
+
+/* Sort events into the order the case went: by start (or end when no
+ * start), then end, open steps last, then id. */
+void sla_events_sort(struct sla_event *ev, size_t n);
+
+/*
+ * Working age of a case at instant t (clock start to t net of pauses
+ * before t), NAN when the clock had not started by t.
+ */
+double sla_case_age(const struct sla_case *c, double t);
+
+/* Was the case (open at t) past its ceiling at t?  0 without a ceiling. */
+int sla_case_past(const struct sla_case *c, double t);
+
+/* ---- streaming cases out of the store ---- */
+
+/* One case read from the store; everything borrowed until the next call. */
+struct sla_case_in {
+	int64_t case_id;
+	const char *key;
+	const char *sop;        /* NULL without a model */
+	struct sla_event *ev;
+	size_t nev;
+	const char *target_text; /* enddate_planned, else deadline attribute, or NULL */
+	const char *target_name; /* which attribute */
+};
+
+struct sla_reader;
+
+/*
+ * Stream the cases of db (all, or only those of sop_id when not NULL; or
+ * the one case case_key when not NULL), in case-id order, with events
+ * sorted.  Three cursors merged in case order: memory holds one case.
+ * db is borrowed and must outlive the reader.
+ */
+int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
+		    struct sla_reader **out, struct mutu_err *err);
+/* 1: *in holds the next case; 0: no more cases; <0: error. */
+int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_err *err);
+void sla_reader_free(struct sla_reader *r);
+
+/* Parse a target attribute value in the SOP's calendar zone; NAN when unreadable. */
+double sla_parse_target(const struct sla_sop *s, const char *text);
+
+/* Quantile (0..1) of sorted data, linear interpolation (R type 7). NAN for n = 0. */
+double sla_quantile_sorted(const double *v, size_t n, double q);
+
+/* ---- the monthly aggregation ---- */
+
+/* Distribution summary. */
+struct sla_stat {
+	size_t n;
+	double median, p90, max, mean;
+	size_t over;        /* over the standard */
+	double excess_s;    /* total excess over the standard */
+	double late_excess_s; /* excess inside late cases */
+};
+
+struct sla_vec {
+	double *v;
+	size_t n, cap;
+};
+
+struct sla_step_row {
+	int no;                 /* SOP step; 0 for activities of no-model logs */
+	char *activity;         /* owned copy */
+	char *actor;            /* owned copy; NULL without a model */
+	double std_s;
+	struct sla_vec vals;    /* working seconds (month) */
+	struct sla_stat st;
+};
+
+struct sla_actor_row {
+	char *name;             /* owned */
+	struct sla_vec vals;
+	struct sla_stat st;
+};
+
+struct sla_slow {
+	char *key;              /* owned */
+	double lead_s, over_s, calendar_s;
+	int late;
+	int late_step;          /* 0 none */
+	char *late_activity;    /* owned, may be NULL */
+	double late_excess_s;
+};
+
+struct sla_trend {
+	int year, month;
+	size_t finished, within;
+	struct sla_vec lead;
+	double median_s;
+};
+
+struct sla_daily {
+	int64_t day;        /* local day number */
+	int kind;           /* cal_day_kind */
+	size_t arrivals, completions, wip;
+};
+
+#define SLA_TREND 12
+#define SLA_SLOW 10
+#define SLA_OPEN_LIST 20
+#define SLA_AGE_BUCKETS 5
+
+struct sla_group {
+	char *id;                 /* SOP id; "" for the office; NULL for no-model cases */
+	const struct sla_sop *sop; /* NULL for the office as a whole */
+	int day_minutes;
+	/* month */
+	size_t finished, within, within_exact;
+	size_t with_target, within_target;
+	size_t paused_cases;
+	struct sla_vec lead;       /* working seconds of cases finished in the month */
+	struct sla_vec lead_cal;   /* calendar seconds */
+	struct sla_stat lead_st, lead_cal_st;
+	struct sla_step_row *steps; size_t nsteps;
+	struct sla_step_row unmapped; /* events not mapped to a step */
+	struct sla_actor_row *actors; size_t nactors, capactors;
+	double late_excess_s;      /* total excess of late cases */
+	struct sla_slow slow[SLA_SLOW]; size_t nslow;
+	struct sla_trend trend[SLA_TREND]; /* oldest first; last = the month */
+	/* open at month end */
+	size_t open, open_past, open_waiting; /* waiting: not yet accepted as complete */
+	size_t open_age[SLA_AGE_BUCKETS];     /* <50%, 50-80%, 80-100%, 100-200%, >200% of ceiling */
+	struct sla_slow open_list[SLA_OPEN_LIST]; size_t nopen_list; /* oldest open cases */
+	struct sla_daily *days; size_t ndays;
+	size_t working_days, arrivals, completions;
+	struct mutu_notes lint;
+	size_t cases_seen, cases_skipped;
+};
+
+struct sla_month {
+	int year, month;
+	struct sla_group *groups; size_t ngroups; /* per SOP, in SOP id order */
+	struct sla_group office;                  /* all cases */
+	struct mutu_notes notes;                  /* skipped cases, assumptions */
+	int completion_only;                      /* some steps were measured from the previous completion */
+	size_t events_read, cases_read;
+	struct sla_opts opts;
+};
+
+/*
+ * Aggregate the month (year, month) from db: every case is streamed once.
+ * sop_id filters to one SOP (NULL: all).  env resolves models/calendars.
+ * On success *out owns a new struct (free with sla_month_free).
+ */
+int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
+		  const char *sop_id, struct sla_month **out, struct mutu_err *err);
+void sla_month_free(struct sla_month *m);
+
+/* The most recent full month in db (the month before the latest event's
+ * month, in UTC+7); MUTU_ENOTFOUND when the store has no events. */
+int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err);
+
+/* Store the findings of c in table audit_flags (created when missing),
+ * replacing earlier findings of the same case. */
+int sla_store_flags(struct sqlite3 *db, const struct sla_case *c, struct mutu_err *err);
+/* CREATE TABLE IF NOT EXISTS audit_flags (+ index). */
+int sla_flags_schema(struct sqlite3 *db, struct mutu_err *err);
+
+#endif /* MUTU_SLA_H */
