@@ -66,6 +66,10 @@ int cal_add_pattern(struct cal *c, const struct cal_pattern *p)
 		q->e[i] = p->e[i];
 		q->total += p->e[i] - p->s[i];
 	}
+	for (int i = 0; i < CAL_MAX_IV; i++) {
+		q->fs[i] = i < q->n ? q->s[i] : CAL_DAY_SEC;
+		q->flen[i] = i < q->n ? q->e[i] - q->s[i] : 0;
+	}
 	return c->npat++;
 }
 
@@ -98,6 +102,29 @@ void cal_finish(struct cal *c)
 	c->cum[c->ndays] = w;
 	c->wcount[c->ndays] = k;
 	c->nwork = k;
+
+	c->wcum = mutu_malloc(sizeof *c->wcum * ((size_t)k + 1));
+	double shortest = CAL_DAY_SEC;
+	for (int32_t i = 0; i < k; i++) {
+		c->wcum[i] = c->cum[c->wday[i]];
+		double len = c->pat[c->day_pat[c->wday[i]]].total;
+		if (len < shortest)
+			shortest = len;
+	}
+	/* keep the index small even for a calendar of very short days */
+	double floor_b = w / (4.0 * (double)c->ndays + 1024);
+	c->bucket = shortest > floor_b ? shortest : floor_b;
+	if (!(c->bucket > 0))
+		c->bucket = 1;
+	c->nbuckets = (int64_t)(w / c->bucket) + 1;
+	c->bidx = mutu_malloc(sizeof *c->bidx * (size_t)c->nbuckets);
+	int32_t kk = 0;
+	for (int64_t j = 0; j < c->nbuckets; j++) {
+		double lo = (double)j * c->bucket;
+		while (kk + 1 < k && c->wcum[kk + 1] < lo)
+			kk++;
+		c->bidx[j] = kk;
+	}
 	c->first = (double)(c->day0 * CAL_DAY_SEC - c->offset);
 	c->end = c->first + (double)c->ndays * CAL_DAY_SEC;
 }
@@ -118,6 +145,8 @@ void cal_free(struct cal *c)
 	free(c->cum);
 	free(c->wcount);
 	free(c->wday);
+	free(c->wcum);
+	free(c->bidx);
 	free(c);
 }
 
@@ -179,12 +208,13 @@ double cal_work_at(const struct cal *c, double t)
 	int32_t d = day_of(c, t, &sec);
 	const struct cal_pattern *p = &c->pat[c->day_pat[d]];
 	double w = c->cum[d];
-	for (int i = 0; i < p->n; i++) {
-		if (sec <= p->s[i])
-			break;
-		if (sec < p->e[i])
-			return w + (sec - p->s[i]);
-		w += p->e[i] - p->s[i];
+	/* branch-free: the part of each interval before sec, clamped to
+	 * [0, length]; random instants would mispredict an early exit */
+	for (int i = 0; i < CAL_MAX_IV; i++) {
+		double v = sec - p->fs[i];
+		v = v > 0 ? v : 0;
+		v = v < p->flen[i] ? v : p->flen[i];
+		w += v;
 	}
 	return w;
 }
@@ -195,15 +225,15 @@ double cal_instant_at(const struct cal *c, double w)
 		return c->first;
 	if (w > c->cum[c->ndays])
 		return c->end;
-	/* largest d with cum[d] < w: day d holds the last second of that work */
-	int32_t lo = 0, hi = c->ndays - 1;
-	while (lo < hi) {
-		int32_t mid = lo + (hi - lo + 1) / 2;
-		if (c->cum[mid] < w)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
+	/* the last working day starting with less work than w holds the last
+	 * second of that work: bucket lookup, then a step or two forward */
+	int64_t j = (int64_t)(w / c->bucket);
+	if (j >= c->nbuckets)
+		j = c->nbuckets - 1;
+	int32_t k = c->bidx[j];
+	while (k + 1 < c->nwork && c->wcum[k + 1] < w)
+		k++;
+	int32_t lo = c->wday[k];
 	const struct cal_pattern *p = &c->pat[c->day_pat[lo]];
 	double rem = w - c->cum[lo];
 	double base = c->first + (double)lo * CAL_DAY_SEC;

@@ -16,7 +16,7 @@
 #include "mutu/cal.h"
 
 #define CAL_DAY_SEC 86400
-#define CAL_MAX_IV 6        /* working intervals per day */
+#define CAL_MAX_IV 4        /* working intervals per day (cal.h: "at most a few") */
 #define CAL_MAX_PATTERNS 250 /* distinct day patterns (uint8_t index, 255 = none) */
 
 /* One day's working intervals, seconds after local midnight, sorted and
@@ -26,6 +26,9 @@ struct cal_pattern {
 	int32_t s[CAL_MAX_IV];
 	int32_t e[CAL_MAX_IV];
 	int32_t total; /* sum of e[i] - s[i] */
+	/* the same as doubles, padded to CAL_MAX_IV with empty intervals at
+	 * midnight's end, so cal_work_at runs a fixed, branch-free loop */
+	double fs[CAL_MAX_IV], flen[CAL_MAX_IV];
 };
 
 /* Kinds returned by cal_day_kind. */
@@ -58,6 +61,14 @@ struct cal {
 	int32_t *wcount;          /* ndays + 1: working days before day i */
 	int32_t *wday;            /* nwork: day index of the k-th working day */
 	int32_t nwork;
+	/* Index for cal_instant_at: wcum[k] = cum[wday[k]]; bucket j covers
+	 * cumulative work [j*bucket, (j+1)*bucket) and bidx[j] is the last
+	 * working day starting before it.  bucket <= the shortest working
+	 * day, so a lookup ends after at most a step or two. */
+	double *wcum;             /* nwork */
+	double bucket;
+	int32_t *bidx;            /* nbuckets */
+	int64_t nbuckets;
 
 	char **names;             /* owned holiday names */
 	int nnames, cap_names;
