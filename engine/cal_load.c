@@ -462,7 +462,7 @@ static int date_error(const char *path, int line, const char *what, const char *
 		      struct mutu_err *err)
 {
 	return mutu_errf(err, MUTU_EINPUT, "%s:%d: %s \"%s\" %s", path, line, what, v,
-			 why == -2 ? "does not exist in the calendar"
+			 why == -2 ? "is not a day that exists; check the month and the day"
 				   : "is not a date; write YYYY-MM-DD");
 }
 
