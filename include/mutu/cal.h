@@ -40,6 +40,11 @@ enum cal_day_reading {
  * file named by `local =`) are read relative to the .ini file.
  * On success *out owns a new calendar (free with cal_free).  On error
  * returns MUTU_EINPUT / MUTU_ENOTFOUND and err names file, line and value.
+ * The file format is documented in datasets/calendars/id-wib.ini:
+ * [calendar] name, zone, utc_offset, years, day_minutes, day_reading,
+ * holidays (CSV date,type,name; LN, CB, LK, LD, TUTUP, HK), local;
+ * [hours] mon..sun = "07:30-12:00, 13:00-16:00"; [hours NAME] with
+ * periods = CSV (period,start,end) for special hours such as Ramadan.
  */
 int cal_load(const char *name_or_path, const char *dir, struct cal **out,
 	     struct mutu_err *err);
@@ -59,7 +64,7 @@ void cal_range(const struct cal *c, double *first, double *end);
 
 /*
  * Working seconds between a and b (negative when b < a).  Both must lie
- * in the calendar's range.  O(1).
+ * in the calendar's range, first <= t <= end.  O(1).
  */
 int cal_between(const struct cal *c, double a, double b, double *out,
 		struct mutu_err *err);
@@ -79,6 +84,14 @@ int cal_add(const struct cal *c, double t, double work_seconds, double *out,
  * office hours counts from the next working instant, and a clock time the
  * target day does not reach (a shorter Friday or Ramadan day) is clamped
  * to that day's closing time.
+ *   CAL_DAY_NET:      cal_add(t, (days * day_minutes + minutes) * 60).
+ *                     Fri 16:15 + 1 Hari = Mon 15:45 (15 + 435 minutes).
+ *   CAL_DAY_NEXT_DAY: start -> next working instant; the same clock time
+ *                     `days` working days later (clamped to closing); then
+ *                     + minutes of working time.  Fri 16:15 + 1 Hari = Mon
+ *                     16:00; Sat 10:00 + 1 Hari = Tue 07:30 (net: Mon 16:00).
+ * A calendar names its own reading (cal_reading, `day_reading =` in its
+ * file); reports must state which one they used.  O(log days).
  */
 int cal_deadline(const struct cal *c, double t, struct dur d,
 		 enum cal_day_reading reading, double *out, struct mutu_err *err);
