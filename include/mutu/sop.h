@@ -41,7 +41,8 @@ struct sop_model {
 	int has_declared;
 	struct sop_step *steps; /* sorted by no */
 	size_t nsteps;
-	char **actors;       /* distinct actors in the order of their first step */
+	char **actors;       /* distinct actors in the order of their first step
+			      * ("?" left out); strings borrowed from steps[] */
 	size_t nactors;
 	char *note;          /* reviewer's note for the whole model; may be NULL */
 };
@@ -52,6 +53,11 @@ struct sop_model {
  * *out is NULL and err reads "FILE:LINE: what is wrong (value)".
  */
 int sop_model_load(const char *path, struct sop_model **out, struct mutu_err *err);
+
+/* Same from text already in memory (len bytes); path names the text in
+ * messages and may be NULL. */
+int sop_model_parse(const char *text, size_t len, const char *path,
+		    struct sop_model **out, struct mutu_err *err);
 
 void sop_model_free(struct sop_model *m); /* NULL-safe */
 
@@ -98,5 +104,18 @@ const char *sop_actor_canonical(const char *name);
 int sop_import(const char *text, size_t len, const char *source_name,
 	       struct sop_model **out, struct mutu_notes *warnings,
 	       struct mutu_err *err);
+
+/* Importer options (any field may be NULL): the model id (default: a slug
+ * of the title) and the calendar (default id-wib, with a warning, because
+ * a table never names its time zone). */
+struct sop_import_opts {
+	const char *id;
+	const char *calendar;
+};
+
+/* sop_import with options; opts may be NULL. */
+int sop_import_with(const char *text, size_t len, const char *source_name,
+		    const struct sop_import_opts *opts, struct sop_model **out,
+		    struct mutu_notes *warnings, struct mutu_err *err);
 
 #endif /* MUTU_SOP_H */

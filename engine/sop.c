@@ -1,0 +1,1060 @@
+/*
+ * sop.c - SOP models: loading the INI form (libinih), totals and the
+ * declared-versus-computed check, INI and JSON output, and the canonical
+ * names of positions (pelaksana) with their aliases and typos.
+ *
+ * Why a custom reader under libinih: Debian's libinih is built with a
+ * 200-byte line buffer and without line numbers in the handler.  SOP
+ * activity texts run longer than 200 bytes and every error must name its
+ * line, so the reader below feeds inih one physical line at a time, counts
+ * lines, registers [sections] itself (inih does not report empty ones) and
+ * keeps the full line, from which the handler takes the value.  Values are
+ * therefore literal: no inline comments (table text may contain ';'), no
+ * continuation lines (leading white space is dropped before inih sees it).
+ */
+#include "mutu/sop.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "sop_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Words and positions                                                  */
+
+static const char *const func_words[] = {
+	"ke", "kepada", "dari", "oleh", "dan", "atau", "yang", "di", "untuk", "pada",
+	"jika", "apabila", "bila", "dengan", "to", "from", "by", "and", "or", "the",
+	"of", "if", "untuk", "sudah", "telah", "belum", "tidak", NULL
+};
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int sop_is_filler(const char *w)
+{
+	static const char *const fillers[] = {"petugas", "staf", "staff", "pejabat", "para",
+					      "bapak", "ibu", "officer", NULL};
+	return in_list(w, fillers);
+}
+
+int sop_lev(const char *a, const char *b, int max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la >= SOP_WORD_MAX || lb >= SOP_WORD_MAX)
+		return strcmp(a, b) == 0 ? 0 : max + 1;
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	int prev[SOP_WORD_MAX + 1], cur[SOP_WORD_MAX + 1];
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = (int)i;
+		int best = cur[0];
+		for (size_t j = 1; j <= lb; j++) {
+			int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
+		}
+		if (best > max)
+			return max + 1;
+		memcpy(prev, cur, sizeof(int) * (lb + 1));
+	}
+	return prev[lb] > max ? max + 1 : prev[lb];
+}
+
+int sop_word_like(const char *p, const struct sop_tok *t)
+{
+	if (strcmp(p, t->w) == 0)
+		return 1;
+	if (t->func)
+		return 0;
+	size_t n = strlen(p);
+	/* Short words (kasi, tim) only match exactly: one edit turns them
+	 * into other words.  Longer ones take the typos seen in the field
+	 * ("koordinatar", "perzinan", "ofice", "sekertaris"). */
+	int max = n >= 8 ? 2 : n >= 5 ? 1 : 0;
+	if (max == 0)
+		return 0;
+	/* the first letter is rarely wrong, and it keeps "dinas"/"bidang" apart */
+	if (p[0] != t->w[0])
+		return 0;
+	return sop_lev(p, t->w, max) <= max;
+}
+
+size_t sop_match_at(const char *const *pat, size_t npat, const struct sop_tok *toks,
+		    size_t ntoks, size_t i, int *skips)
+{
+	int sk = 0;
+	if (npat == 0 || i >= ntoks || !sop_word_like(pat[0], &toks[i]))
+		return 0;
+	size_t j = i + 1;
+	for (size_t k = 1; k < npat; k++) {
+		if (j < ntoks && sop_word_like(pat[k], &toks[j])) {
+			j++;
+		} else if (j + 1 < ntoks && !toks[j].func && sop_word_like(pat[k], &toks[j + 1])) {
+			j += 2;
+			sk++;
+		} else {
+			return 0;
+		}
+	}
+	if (skips)
+		*skips = sk;
+	return j;
+}
+
+/* Expansions of abbreviations, applied while tokenising. */
+static const struct {
+	const char *abbr;
+	const char *words[4];
+	const char *after; /* only after one of these words (space separated), or NULL */
+} expansions[] = {
+	{"kadis", {"kepala", "dinas"}, NULL},
+	{"kaban", {"kepala", "badan"}, NULL},
+	{"kabid", {"kepala", "bidang"}, NULL},
+	{"kasi", {"kepala", "seksi"}, NULL},
+	{"kasie", {"kepala", "seksi"}, NULL},
+	{"kasubid", {"kepala", "seksi"}, NULL},
+	{"sekdis", {"sekretaris"}, NULL},
+	{"sekban", {"sekretaris"}, NULL},
+	{"fo", {"front", "office"}, NULL},
+	{"bo", {"back", "office"}, NULL},
+	{"cs", {"customer", "service"}, NULL},
+	{"frontoffice", {"front", "office"}, NULL},
+	{"backoffice", {"back", "office"}, NULL},
+	{"frontofice", {"front", "office"}, NULL},
+	{"backofice", {"back", "office"}, NULL},
+	{"subkoordinator", {"sub", "koordinator"}, NULL},
+	{"subkoor", {"sub", "koordinator"}, NULL},
+	{"pp", {"pelayanan", "perizinan"}, " seksi bidang "},
+	{"ka", {"kepala"}, NULL}, /* "Ka. Dinas", "Ka Bid": only before a unit, see below */
+};
+
+static void push_tok(struct sop_tok **v, size_t *n, size_t *cap, const char *w, size_t start,
+		     size_t end)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*v = mutu_realloc(*v, *cap * sizeof **v);
+	}
+	struct sop_tok *t = &(*v)[(*n)++];
+	snprintf(t->w, sizeof t->w, "%s", w);
+	t->start = start;
+	t->end = end;
+	t->func = in_list(t->w, func_words);
+}
+
+size_t sop_tokenize(const char *text, struct sop_tok **out)
+{
+	struct sop_tok *v = NULL;
+	size_t n = 0, cap = 0;
+	size_t i = 0;
+	while (text[i]) {
+		if (!isalnum((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		size_t s = i;
+		char w[SOP_WORD_MAX];
+		size_t k = 0;
+		while (text[i] && isalnum((unsigned char)text[i])) {
+			if (k + 1 < sizeof w)
+				w[k++] = (char)tolower((unsigned char)text[i]);
+			i++;
+		}
+		w[k] = 0;
+		int done = 0;
+		for (size_t e = 0; e < sizeof expansions / sizeof expansions[0]; e++) {
+			if (strcmp(w, expansions[e].abbr) != 0)
+				continue;
+			if (expansions[e].after) {
+				char key[SOP_WORD_MAX + 2];
+				if (n == 0)
+					break;
+				snprintf(key, sizeof key, " %s ", v[n - 1].w);
+				if (!strstr(expansions[e].after, key))
+					break;
+			}
+			if (strcmp(w, "ka") == 0) {
+				/* "Ka" is kepala only before dinas/bidang/seksi/badan */
+				size_t j = i;
+				while (text[j] && !isalnum((unsigned char)text[j]))
+					j++;
+				if (mutu_strncasecmp(text + j, "din", 3) && mutu_strncasecmp(text + j, "bid", 3) &&
+				    mutu_strncasecmp(text + j, "sek", 3) && mutu_strncasecmp(text + j, "bad", 3))
+					break;
+			}
+			for (size_t m = 0; m < 4 && expansions[e].words[m]; m++)
+				push_tok(&v, &n, &cap, expansions[e].words[m], s, i);
+			done = 1;
+			break;
+		}
+		if (!done)
+			push_tok(&v, &n, &cap, w, s, i);
+	}
+	*out = v;
+	return n;
+}
+
+/* The known positions.  Canonical names keep the office's own title
+ * (Koordinator Perizinan stays Koordinator Perizinan); the class says which
+ * ones are the same rung (domain.md: Sub Koordinator / Koordinator are the
+ * post-2021 names of Kasi / Kabid). */
+const struct sop_actor_entry sop_actor_table[] = {
+	{"Pemohon", SOP_CLS_PEMOHON, {{"pemohon"}, {"applicant"}, {"pemohon", "izin"}}},
+	{"Front Office", SOP_CLS_FO,
+	 {{"front", "office"}, {"customer", "service"}, {"petugas", "loket"}, {"loket"},
+	  {"counter"}, {"front", "desk"}}},
+	{"Back Office", SOP_CLS_BO, {{"back", "office"}}},
+	{"Dinas Teknis", SOP_CLS_TEKNIS,
+	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
+	{"Tim Teknis", SOP_CLS_TEKNIS, {{"tim", "teknis"}, {"technical", "team"}}},
+	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
+	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
+	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},
+	{"Kepala Seksi", SOP_CLS_SEKSI, {{"kepala", "seksi"}, {"head", "of", "section"}}},
+	{"Sub Koordinator Perizinan", SOP_CLS_SEKSI, {{"sub", "koordinator", "perizinan"}}},
+	{"Sub Koordinator", SOP_CLS_SEKSI, {{"sub", "koordinator"}}},
+	{"Kepala Bidang Pelayanan Perizinan", SOP_CLS_BIDANG,
+	 {{"kepala", "bidang", "pelayanan", "perizinan"}}},
+	{"Kepala Bidang Perizinan", SOP_CLS_BIDANG, {{"kepala", "bidang", "perizinan"}}},
+	{"Kepala Bidang", SOP_CLS_BIDANG,
+	 {{"kepala", "bidang"}, {"head", "of", "division"}, {"head", "of", "department"}}},
+	{"Koordinator Perizinan", SOP_CLS_BIDANG, {{"koordinator", "perizinan"}}},
+	{"Koordinator", SOP_CLS_BIDANG, {{"koordinator"}}},
+	{"Sekretaris", SOP_CLS_SEKRETARIS,
+	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}}},
+	{"Kepala Dinas", SOP_CLS_KADIS,
+	 {{"kepala", "dinas"}, {"kepala", "badan"}, {"kepala", "kantor"}, {"head", "of", "agency"},
+	  {"head", "of", "office"}}},
+};
+
+const size_t sop_actor_count = sizeof sop_actor_table / sizeof sop_actor_table[0];
+
+size_t sop_alias_len(const char *const *alias)
+{
+	size_t n = 0;
+	while (n < SOP_ALIAS_WORDS && alias[n])
+		n++;
+	return n;
+}
+
+int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
+{
+	size_t i = 0;
+	while (i + 1 < ntoks && sop_is_filler(toks[i].w))
+		i++;
+	int best = -1, best_len = 0, best_skips = 0;
+	size_t best_end = 0;
+	for (size_t e = 0; e < sop_actor_count; e++) {
+		for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
+			const char *const *al = sop_actor_table[e].alias[a];
+			size_t len = sop_alias_len(al);
+			if (len == 0)
+				continue;
+			int sk = 0;
+			size_t end = sop_match_at(al, len, toks, ntoks, i, &sk);
+			if (!end)
+				continue;
+			/* more words wins, then fewer skips, then table order */
+			if ((int)len > best_len || ((int)len == best_len && sk < best_skips)) {
+				best = (int)e;
+				best_len = (int)len;
+				best_skips = sk;
+				best_end = end;
+			}
+		}
+	}
+	if (full)
+		*full = best >= 0 && best_end == ntoks;
+	return best;
+}
+
+const char *sop_actor_canonical(const char *name)
+{
+	if (!name)
+		return NULL;
+	struct sop_tok *toks;
+	size_t n = sop_tokenize(name, &toks);
+	int e = sop_actor_lookup_toks(toks, n, NULL);
+	free(toks);
+	return e < 0 ? NULL : sop_actor_table[e].canonical;
+}
+
+/* ------------------------------------------------------------------ */
+/* Model basics                                                         */
+
+static void step_release(struct sop_step *s)
+{
+	free(s->activity);
+	free(s->actor);
+	free(s->kelengkapan);
+	free(s->waktu_text);
+	free(s->output);
+	free(s->keterangan);
+	free(s->note);
+}
+
+void sop_model_free(struct sop_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nsteps; i++)
+		step_release(&m->steps[i]);
+	free(m->steps);
+	free(m->actors); /* the strings belong to the steps */
+	free(m->path);
+	free(m->id);
+	free(m->name);
+	free(m->agency);
+	free(m->source);
+	free(m->calendar);
+	free(m->declared_text);
+	free(m->note);
+	free(m);
+}
+
+struct dur sop_model_total(const struct sop_model *m)
+{
+	struct dur t = dur_zero();
+	for (size_t i = 0; i < m->nsteps; i++)
+		t = dur_add(t, m->steps[i].waktu);
+	return t;
+}
+
+const struct sop_step *sop_model_step(const struct sop_model *m, int no)
+{
+	/* steps are sorted and numbered 1..n once loaded; search anyway so
+	 * models built in memory work too */
+	if (no >= 1 && (size_t)no <= m->nsteps && m->steps[no - 1].no == no)
+		return &m->steps[no - 1];
+	for (size_t i = 0; i < m->nsteps; i++)
+		if (m->steps[i].no == no)
+			return &m->steps[i];
+	return NULL;
+}
+
+int sop_model_ceiling_days(const struct sop_model *m, int day_minutes)
+{
+	if (m->has_declared && m->declared.rounded_days >= 0)
+		return m->declared.rounded_days;
+	if (day_minutes <= 0)
+		day_minutes = 450;
+	int64_t mins = dur_to_minutes(sop_model_total(m), day_minutes);
+	return (int)((mins + day_minutes - 1) / day_minutes);
+}
+
+void sop_model_index_actors(struct sop_model *m)
+{
+	free(m->actors);
+	m->actors = mutu_calloc(m->nsteps ? m->nsteps : 1, sizeof *m->actors);
+	m->nactors = 0;
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const char *a = m->steps[i].actor;
+		if (!a || strcmp(a, "?") == 0)
+			continue;
+		size_t k;
+		for (k = 0; k < m->nactors; k++)
+			if (strcmp(m->actors[k], a) == 0)
+				break;
+		if (k == m->nactors)
+			m->actors[m->nactors++] = m->steps[i].actor;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                              */
+
+enum { SEC_SOP = 1, SEC_STEP = 2 };
+
+/* keys of each section, with a bit each to catch duplicates */
+static const char *const sop_keys[] = {"id", "name", "agency", "source", "calendar",
+				       "declared_total", "note", NULL};
+static const char *const step_keys[] = {"activity", "actor", "kelengkapan", "waktu", "output",
+					"keterangan", "reject_to", "note", NULL};
+
+struct step_build {
+	struct sop_step s;
+	unsigned seen;   /* bit per step_keys entry */
+	int reject_line;
+};
+
+struct parse {
+	const char *path;
+	const char *text;
+	size_t len, pos;
+	int lineno;
+	const char *line; /* current physical line, leading white space dropped */
+	size_t linelen;
+
+	int sec;          /* SEC_SOP, SEC_STEP, or 0 (none or invalid) */
+	int sec_bad;      /* the current section header was wrong: ignore its keys */
+	int seen_any_sec;
+	int sop_line;
+	unsigned sop_seen;
+	int key_line[8];  /* line of each [sop] key */
+	struct step_build *steps;
+	size_t nsteps, cap;
+	size_t cur;       /* index of the current step */
+
+	struct sop_model *m;
+	struct mutu_err err;
+	int err_line;     /* line of the first error recorded, 0 when none */
+};
+
+static int perr(struct parse *p, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int perr(struct parse *p, int line, const char *fmt, ...)
+{
+	if (p->err.code)
+		return 0;
+	char msg[MUTU_ERR_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		mutu_errf(&p->err, MUTU_EINPUT, "%s:%d: %s", p->path, line, msg);
+	else
+		mutu_errf(&p->err, MUTU_EINPUT, "%s: %s", p->path, msg);
+	p->err_line = line > 0 ? line : INT_MAX;
+	return 0;
+}
+
+static void section_start(struct parse *p, const char *s, size_t n)
+{
+	p->sec = 0;
+	p->sec_bad = 1;
+	p->seen_any_sec = 1;
+	const char *close = memchr(s, ']', n);
+	if (!close) {
+		perr(p, p->lineno, "section header without ']' (%.*s)", (int)(n > 80 ? 80 : n), s);
+		return;
+	}
+	char name[128];
+	size_t k = (size_t)(close - s - 1);
+	if (k >= sizeof name)
+		k = sizeof name - 1;
+	memcpy(name, s + 1, k);
+	name[k] = 0;
+	mutu_trim(name);
+	if (mutu_strcasecmp(name, "sop") == 0) {
+		if (p->sop_line) {
+			perr(p, p->lineno, "duplicate section ([sop], first at line %d)", p->sop_line);
+			return;
+		}
+		p->sop_line = p->lineno;
+		p->sec = SEC_SOP;
+		p->sec_bad = 0;
+		return;
+	}
+	if (mutu_strncasecmp(name, "step", 4) == 0 && (name[4] == ' ' || name[4] == '\t')) {
+		char *end;
+		const char *num = name + 5;
+		while (*num == ' ' || *num == '\t')
+			num++;
+		errno = 0;
+		long no = strtol(num, &end, 10);
+		if (end == num || *end || errno || no < 1 || no > 100000) {
+			perr(p, p->lineno, "bad step number in section header ([%s]): write [step N] with N = 1, 2, ...",
+			     name);
+			return;
+		}
+		for (size_t i = 0; i < p->nsteps; i++)
+			if (p->steps[i].s.no == (int)no) {
+				perr(p, p->lineno, "duplicate step ([step %ld], first at line %d)", no,
+				     p->steps[i].s.line);
+				return;
+			}
+		if (p->nsteps == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 16;
+			p->steps = mutu_realloc(p->steps, p->cap * sizeof *p->steps);
+		}
+		struct step_build *b = &p->steps[p->nsteps];
+		memset(b, 0, sizeof *b);
+		b->s.no = (int)no;
+		b->s.line = p->lineno;
+		p->cur = p->nsteps++;
+		p->sec = SEC_STEP;
+		p->sec_bad = 0;
+		return;
+	}
+	perr(p, p->lineno, "unknown section ([%s]): a model has [sop] and [step N] sections", name);
+}
+
+static char *reader(char *str, int num, void *stream)
+{
+	struct parse *p = stream;
+	if (p->pos >= p->len || num < 3)
+		return NULL;
+	const char *s = p->text + p->pos;
+	size_t rest = p->len - p->pos;
+	const char *nl = memchr(s, '\n', rest);
+	size_t n = nl ? (size_t)(nl - s) : rest;
+	p->pos += n + (nl ? 1 : 0);
+	p->lineno++;
+	if (p->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	if (n && s[n - 1] == '\r')
+		n--;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	p->line = s;
+	p->linelen = n;
+	if (n && *s == '[')
+		section_start(p, s, n);
+	/* inih gets the line cut to its buffer; we keep the full line */
+	size_t k = n < (size_t)num - 2 ? n : (size_t)num - 2;
+	memcpy(str, s, k);
+	/* a NUL inside the line would end inih's copy early: harmless */
+	str[k] = '\n';
+	str[k + 1] = 0;
+	return str;
+}
+
+static int key_index(const char *const *keys, const char *name)
+{
+	for (int i = 0; keys[i]; i++)
+		if (mutu_strcasecmp(keys[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* The value of the current physical line: everything after the first '='
+ * or ':' (inih splits there too), trimmed; tabs and NULs become spaces. */
+static char *line_value(const struct parse *p)
+{
+	const char *s = p->line, *end = s + p->linelen;
+	const char *eq = s;
+	while (eq < end && *eq != '=' && *eq != ':')
+		eq++;
+	if (eq < end)
+		eq++;
+	char *v = mutu_strndup(eq, (size_t)(end - eq));
+	for (char *c = v; *c; c++)
+		if (*c == '\t')
+			*c = ' ';
+	return mutu_trim(v);
+}
+
+static int valid_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int valid_calendar(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '-' || *s == '_' || *s == '.' || *s == '/'))
+			return 0;
+	return 1;
+}
+
+static int handle_sop_key(struct parse *p, const char *name, char *v)
+{
+	struct sop_model *m = p->m;
+	int k = key_index(sop_keys, name);
+	if (k < 0) {
+		perr(p, p->lineno, "unknown key in [sop] (%s): use %s", name,
+		     "id, name, agency, source, calendar, declared_total, note");
+		free(v);
+		return 0;
+	}
+	if (p->sop_seen & (1u << k)) {
+		perr(p, p->lineno, "duplicate key in [sop] (%s, first at line %d)", sop_keys[k],
+		     p->key_line[k]);
+		free(v);
+		return 0;
+	}
+	p->sop_seen |= 1u << k;
+	p->key_line[k] = p->lineno;
+	char **slot = NULL;
+	switch (k) {
+	case 0:
+		if (!valid_id(v)) {
+			perr(p, p->lineno, "bad id (%s): use lowercase letters, digits and '-'", v);
+			free(v);
+			return 0;
+		}
+		slot = &m->id;
+		break;
+	case 1: slot = &m->name; break;
+	case 2: slot = &m->agency; break;
+	case 3: slot = &m->source; break;
+	case 4:
+		if (!valid_calendar(v)) {
+			perr(p, p->lineno, "bad calendar (%s): a calendar name such as id-wib, id-wita, id-wit",
+			     v);
+			free(v);
+			return 0;
+		}
+		slot = &m->calendar;
+		break;
+	case 5: {
+		if (!*v) { /* "declared_total =" means the table has none */
+			free(v);
+			return 1;
+		}
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		if (dur_parse(v, &m->declared, &e)) {
+			perr(p, p->lineno, "bad declared_total (%s)", e.msg);
+			free(v);
+			return 0;
+		}
+		m->has_declared = 1;
+		slot = &m->declared_text;
+		break;
+	}
+	case 6: slot = &m->note; break;
+	}
+	*slot = v;
+	return 1;
+}
+
+static int handle_step_key(struct parse *p, const char *name, char *v)
+{
+	struct step_build *b = &p->steps[p->cur];
+	struct sop_step *s = &b->s;
+	int k = key_index(step_keys, name);
+	if (k < 0) {
+		perr(p, p->lineno, "unknown key in [step %d] (%s): use %s", s->no, name,
+		     "activity, actor, kelengkapan, waktu, output, keterangan, reject_to, note");
+		free(v);
+		return 0;
+	}
+	if (b->seen & (1u << k)) {
+		perr(p, p->lineno, "duplicate key in [step %d] (%s)", s->no, step_keys[k]);
+		free(v);
+		return 0;
+	}
+	b->seen |= 1u << k;
+	switch (k) {
+	case 0: s->activity = v; break;
+	case 1:
+		if (!*v) {
+			perr(p, p->lineno, "empty actor in [step %d] (write actor = ? when the table does not say)",
+			     s->no);
+			free(v);
+			return 0;
+		}
+		s->actor = v;
+		break;
+	case 2: s->kelengkapan = v; break;
+	case 3: {
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		s->waktu_text = v;
+		if (dur_parse(v, &s->waktu, &e)) {
+			perr(p, p->lineno, "bad waktu in [step %d] (%s)", s->no, e.msg);
+			return 0;
+		}
+		break;
+	}
+	case 4: s->output = v; break;
+	case 5: s->keterangan = v; break;
+	case 6: {
+		char *end;
+		errno = 0;
+		long r = *v ? strtol(v, &end, 10) : 0;
+		if (*v && (*end || errno || r < 0 || r > INT_MAX)) {
+			perr(p, p->lineno, "bad reject_to in [step %d] (%s): write the step number the berkas goes back to",
+			     s->no, v);
+			free(v);
+			return 0;
+		}
+		s->reject_to = (int)r;
+		b->reject_line = p->lineno;
+		free(v);
+		break;
+	}
+	case 7:
+		if (*v)
+			s->note = v;
+		else
+			free(v);
+		break;
+	}
+	return 1;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse *p = user;
+	(void)section;
+	(void)value;
+	if (!p->seen_any_sec) {
+		perr(p, p->lineno, "key outside a section (%s): start the file with [sop]", name);
+		return 0;
+	}
+	if (p->sec_bad || p->sec == 0)
+		return 1; /* the section header already failed */
+	char *v = line_value(p);
+	if (p->sec == SEC_SOP)
+		return handle_sop_key(p, name, v);
+	return handle_step_key(p, name, v);
+}
+
+static int cmp_step(const void *a, const void *b)
+{
+	const struct step_build *x = a, *y = b;
+	return (x->s.no > y->s.no) - (x->s.no < y->s.no);
+}
+
+/* The text of line n (1-based), for messages about lines inih rejected. */
+static void line_text(const char *text, size_t len, int n, char *buf, size_t size)
+{
+	const char *s = text, *end = text + len;
+	for (int i = 1; i < n && s < end; i++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		s = nl ? nl + 1 : end;
+	}
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+	size_t k = nl ? (size_t)(nl - s) : (size_t)(end - s);
+	while (k && (s[k - 1] == '\r' || s[k - 1] == ' '))
+		k--;
+	while (k && (*s == ' ' || *s == '\t')) {
+		s++;
+		k--;
+	}
+	if (k > 80)
+		k = 80;
+	snprintf(buf, size, "%.*s", (int)k, s);
+}
+
+static void validate(struct parse *p)
+{
+	struct sop_model *m = p->m;
+	if (!p->sop_line) {
+		perr(p, 0, "no [sop] section (a model starts with [sop] and id, name, calendar)");
+		return;
+	}
+	if (!m->id)
+		perr(p, p->sop_line, "missing id in [sop] (a short name like izin-insidentil)");
+	if (!m->name)
+		perr(p, p->sop_line, "missing name in [sop] (the SOP's title)");
+	if (!m->calendar)
+		perr(p, p->sop_line, "missing calendar in [sop] (id-wib, id-wita or id-wit)");
+	if (p->nsteps == 0) {
+		perr(p, 0, "no [step N] sections (one per row of the SOP table)");
+		return;
+	}
+	/* missing keys, in file order */
+	for (size_t i = 0; i < p->nsteps; i++) {
+		struct sop_step *s = &p->steps[i].s;
+		if (!s->activity)
+			perr(p, s->line, "missing activity in [step %d] (the Kegiatan text)", s->no);
+		if (!s->actor)
+			perr(p, s->line, "missing actor in [step %d] (the pelaksana; ? when unknown)", s->no);
+		if (!s->waktu_text)
+			perr(p, s->line, "missing waktu in [step %d] (e.g. 30 Menit)", s->no);
+	}
+	qsort(p->steps, p->nsteps, sizeof *p->steps, cmp_step);
+	if (p->steps[0].s.no != 1)
+		perr(p, p->steps[0].s.line, "steps must be numbered from 1 ([step %d] is the first)",
+		     p->steps[0].s.no);
+	for (size_t i = 1; i < p->nsteps; i++) {
+		int a = p->steps[i - 1].s.no, b = p->steps[i].s.no;
+		if (b != a + 1)
+			perr(p, p->steps[i].s.line,
+			     "gap in step numbering ([step %d] follows [step %d]; step %d is missing)", b, a,
+			     a + 1);
+	}
+	for (size_t i = 0; i < p->nsteps; i++) {
+		struct sop_step *s = &p->steps[i].s;
+		if (!s->reject_to)
+			continue;
+		if (s->reject_to == s->no)
+			perr(p, p->steps[i].reject_line, "reject_to points at its own step (%d)",
+			     s->reject_to);
+		else if (s->reject_to < 1 || (size_t)s->reject_to > p->nsteps)
+			perr(p, p->steps[i].reject_line, "reject_to points at a missing step (%d)",
+			     s->reject_to);
+	}
+}
+
+int sop_model_parse(const char *text, size_t len, const char *path, struct sop_model **out,
+		    struct mutu_err *err)
+{
+	*out = NULL;
+	struct parse p;
+	memset(&p, 0, sizeof p);
+	p.path = path ? path : "(model)";
+	p.text = text;
+	p.len = len;
+	p.m = mutu_calloc(1, sizeof *p.m);
+	mutu_err_clear(&p.err);
+
+	int rc = ini_parse_stream(reader, &p, handler, &p);
+	if (rc > 0 && (!p.err.code || rc < p.err_line)) {
+		char t[96];
+		line_text(text, len, rc, t, sizeof t);
+		mutu_err_clear(&p.err);
+		perr(&p, rc, "not a 'key = value' line (%s)", t);
+	} else if (rc < 0 && !p.err.code) {
+		perr(&p, 0, "cannot read the model (inih error %d)", rc);
+	}
+	if (!p.err.code)
+		validate(&p);
+
+	struct sop_model *m = p.m;
+	m->steps = mutu_calloc(p.nsteps ? p.nsteps : 1, sizeof *m->steps);
+	for (size_t i = 0; i < p.nsteps; i++) {
+		struct sop_step *s = &p.steps[i].s;
+		if (!s->kelengkapan)
+			s->kelengkapan = mutu_strdup("");
+		if (!s->output)
+			s->output = mutu_strdup("");
+		if (!s->keterangan)
+			s->keterangan = mutu_strdup("");
+		m->steps[i] = *s;
+	}
+	m->nsteps = p.nsteps;
+	free(p.steps);
+	if (!m->agency)
+		m->agency = mutu_strdup("");
+	if (!m->source)
+		m->source = mutu_strdup("");
+	if (p.err.code) {
+		sop_model_free(m);
+		if (err)
+			*err = p.err;
+		return p.err.code;
+	}
+	m->path = path ? mutu_strdup(path) : NULL;
+	sop_model_index_actors(m);
+	*out = m;
+	return 0;
+}
+
+int sop_model_load(const char *path, struct sop_model **out, struct mutu_err *err)
+{
+	*out = NULL;
+	size_t len;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	char *text = mutu_read_file(path, &len, &e);
+	if (!text) {
+		if (err)
+			*err = e;
+		return e.code ? e.code : MUTU_EFAIL;
+	}
+	int rc = sop_model_parse(text, len, path, out, err);
+	free(text);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Check and output                                                     */
+
+static void fmt_dur_plain(struct dur d, char *buf, size_t size)
+{
+	d.rounded_days = -1;
+	dur_format(d, DUR_ID, buf, size);
+}
+
+static void fmt_gap(int64_t gap, int day_minutes, char *buf, size_t size)
+{
+	if (size < 2)
+		return;
+	buf[0] = gap < 0 ? '-' : '+';
+	dur_format_minutes((double)(gap < 0 ? -gap : gap), day_minutes, DUR_ID, buf + 1, size - 1);
+}
+
+int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_notes *notes)
+{
+	int n = 0;
+	if (day_minutes <= 0)
+		day_minutes = 450;
+	struct dur total = sop_model_total(m);
+	if (m->has_declared) {
+		int64_t tm = dur_to_minutes(total, day_minutes);
+		int64_t dm = dur_to_minutes(m->declared, day_minutes);
+		char a[64], b[64], g[64];
+		fmt_dur_plain(m->declared, a, sizeof a);
+		fmt_dur_plain(total, b, sizeof b);
+		if (tm != dm || total.days != m->declared.days) {
+			fmt_gap(tm - dm, day_minutes, g, sizeof g);
+			mutu_notes_addf(notes, "declared %s, steps sum to %s: gap %s", a, b, g);
+			n++;
+		}
+		if (m->declared.rounded_days >= 0) {
+			int64_t need = (tm + day_minutes - 1) / day_minutes;
+			if (need > m->declared.rounded_days) {
+				mutu_notes_addf(notes,
+						"declared ceiling (%d Hari) is below the steps' sum rounded up to whole days (%lld Hari at %d Menit a day)",
+						m->declared.rounded_days, (long long)need, day_minutes);
+				n++;
+			}
+		}
+	}
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const struct sop_step *s = &m->steps[i];
+		if (!s->actor || strcmp(s->actor, "?") == 0) {
+			mutu_notes_addf(notes, "step %d: pelaksana unknown (actor = ?)", s->no);
+			n++;
+		}
+		if (s->reject_to && (s->reject_to == s->no || !sop_model_step(m, s->reject_to))) {
+			mutu_notes_addf(notes, "step %d: reject_to %d is not another step", s->no,
+					s->reject_to);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* One line of INI: tabs, newlines and carriage returns become spaces, so
+ * the value stays on its line. */
+static void ini_kv(struct mutu_buf *out, const char *key, const char *v, int always)
+{
+	if (!v || (!*v && !always))
+		return;
+	mutu_buf_printf(out, "%s = ", key);
+	for (const char *c = v; *c; c++)
+		mutu_buf_putc(out, (*c == '\n' || *c == '\r' || *c == '\t') ? ' ' : *c);
+	mutu_buf_putc(out, '\n');
+}
+
+void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out)
+{
+	mutu_buf_puts(out, "[sop]\n");
+	ini_kv(out, "id", m->id, 1);
+	ini_kv(out, "name", m->name, 1);
+	ini_kv(out, "agency", m->agency, 0);
+	ini_kv(out, "source", m->source, 0);
+	ini_kv(out, "calendar", m->calendar, 1);
+	if (m->has_declared)
+		ini_kv(out, "declared_total", m->declared_text, 1);
+	ini_kv(out, "note", m->note, 0);
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const struct sop_step *s = &m->steps[i];
+		mutu_buf_printf(out, "\n[step %d]\n", s->no);
+		ini_kv(out, "activity", s->activity, 1);
+		ini_kv(out, "actor", s->actor ? s->actor : "?", 1);
+		ini_kv(out, "kelengkapan", s->kelengkapan, 0);
+		ini_kv(out, "waktu", s->waktu_text, 1);
+		ini_kv(out, "output", s->output, 0);
+		ini_kv(out, "keterangan", s->keterangan, 0);
+		if (s->reject_to)
+			mutu_buf_printf(out, "reject_to = %d\n", s->reject_to);
+		ini_kv(out, "note", s->note, 0);
+	}
+}
+
+static void json_dur(struct mutu_buf *out, struct dur d, const char *text, int day_minutes)
+{
+	char t[64];
+	if (!text) {
+		dur_format(d, DUR_ID, t, sizeof t);
+		text = t;
+	}
+	mutu_buf_puts(out, "{\"text\": ");
+	mutu_buf_json_str(out, text);
+	mutu_buf_printf(out, ", \"days\": %lld, \"minutes_below_day\": %lld, \"minutes\": %lld",
+			(long long)d.days, (long long)d.minutes,
+			(long long)dur_to_minutes(d, day_minutes));
+	if (d.rounded_days >= 0)
+		mutu_buf_printf(out, ", \"ceiling_days\": %d", d.rounded_days);
+	mutu_buf_puts(out, "}");
+}
+
+static void json_field(struct mutu_buf *out, const char *key, const char *v, int comma)
+{
+	mutu_buf_printf(out, "%s\"%s\": ", comma ? ", " : "", key);
+	if (v)
+		mutu_buf_json_str(out, v);
+	else
+		mutu_buf_puts(out, "null");
+}
+
+void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_buf *out)
+{
+	if (day_minutes <= 0)
+		day_minutes = 450;
+	struct dur total = sop_model_total(m);
+	mutu_buf_puts(out, "{");
+	json_field(out, "id", m->id, 0);
+	json_field(out, "name", m->name, 1);
+	json_field(out, "agency", m->agency, 1);
+	json_field(out, "source", m->source, 1);
+	json_field(out, "calendar", m->calendar, 1);
+	mutu_buf_printf(out, ", \"day_minutes\": %d,\n \"steps\": [", day_minutes);
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const struct sop_step *s = &m->steps[i];
+		mutu_buf_printf(out, "%s\n  {\"no\": %d", i ? "," : "", s->no);
+		json_field(out, "activity", s->activity, 1);
+		json_field(out, "actor", s->actor, 1);
+		json_field(out, "kelengkapan", s->kelengkapan, 1);
+		json_field(out, "waktu", s->waktu_text, 1);
+		mutu_buf_printf(out, ", \"minutes\": %lld",
+				(long long)dur_to_minutes(s->waktu, day_minutes));
+		json_field(out, "output", s->output, 1);
+		json_field(out, "keterangan", s->keterangan, 1);
+		if (s->reject_to)
+			mutu_buf_printf(out, ", \"reject_to\": %d", s->reject_to);
+		else
+			mutu_buf_puts(out, ", \"reject_to\": null");
+		json_field(out, "note", s->note, 1);
+		mutu_buf_puts(out, "}");
+	}
+	mutu_buf_puts(out, "\n ],\n \"actors\": [");
+	for (size_t i = 0; i < m->nactors; i++) {
+		if (i)
+			mutu_buf_puts(out, ", ");
+		mutu_buf_json_str(out, m->actors[i]);
+	}
+	mutu_buf_puts(out, "],\n \"total\": ");
+	json_dur(out, total, NULL, day_minutes);
+	mutu_buf_puts(out, ",\n \"declared\": ");
+	if (m->has_declared) {
+		json_dur(out, m->declared, m->declared_text, day_minutes);
+		mutu_buf_printf(out, ",\n \"gap_minutes\": %lld",
+				(long long)(dur_to_minutes(total, day_minutes) -
+					    dur_to_minutes(m->declared, day_minutes)));
+	} else {
+		mutu_buf_puts(out, "null,\n \"gap_minutes\": null");
+	}
+	mutu_buf_printf(out, ",\n \"ceiling_days\": %d", sop_model_ceiling_days(m, day_minutes));
+	struct mutu_notes notes;
+	mutu_notes_init(&notes);
+	sop_model_check(m, day_minutes, &notes);
+	mutu_buf_puts(out, ",\n \"findings\": [");
+	for (size_t i = 0; i < notes.n; i++) {
+		if (i)
+			mutu_buf_puts(out, ", ");
+		mutu_buf_json_str(out, notes.items[i]);
+	}
+	mutu_notes_release(&notes);
+	mutu_buf_puts(out, "]");
+	json_field(out, "note", m->note, 1);
+	mutu_buf_puts(out, "}\n");
+}

@@ -1,0 +1,1433 @@
+/*
+ * sop_import.c - turn an SOP table copied out of a Word or PDF document
+ * (tab-separated text, like ../shared/seeds) into a model.
+ *
+ * Real copies are messy: blank and title lines, two header rows in either
+ * order, ragged rows, HTML fragments, arrows and OCR debris where the
+ * flowchart symbols were, headers repeated after page breaks, a "Jumlah
+ * Waktu" line, typos and aliases in actor names.  So nothing here relies on
+ * positions alone:
+ *   - the Waktu cell of a row is the cell that reads as a duration;
+ *   - other cells are placed by counting from the Waktu cell (left-anchored
+ *     only for No. and Kegiatan), so a row with a cell missing still maps;
+ *   - the pelaksana of a step is weighed from every clue a careful reader
+ *     uses: the marker in its actor column, the actor named as subject or
+ *     agent of the activity, routing notes in the row before ("Berkas
+ *     dirouting ke Kabid"), "disetujui Kabid" in its inputs or output, and
+ *     the convention that an SOP starts and ends with the applicant.  When
+ *     the clues are missing or disagree the step gets actor "?" and a
+ *     warning: the importer never guesses silently.
+ */
+#include "mutu/sop.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sop_int.h"
+
+/* Evidence weights.  A step is assigned when its best actor has at least
+ * DECIDE points and leads the runner-up by MARGIN. */
+enum {
+	W_SUBJECT = 6,  /* "Petugas Front office memeriksa", "... oleh pemohon" */
+	W_STRONG = 4,   /* an arrow, shape or HTML fragment in the actor column */
+	W_ROUTED = 4,   /* the previous row routes the berkas to this actor */
+	W_APPROVED = 2, /* "Draft SK yang telah disetujui Kabid" in this row */
+	W_CONV = 3,     /* the first and last steps belong to the applicant */
+	W_BETWEEN = 2,  /* the only actor column between the neighbours' */
+	W_CHECK = 2,    /* a check right after the applicant that can send the berkas back */
+	W_WEAK = 1,     /* "-", "til", "H 05": debris */
+	DECIDE = 3,
+	MARGIN = 2
+};
+
+enum role { R_NONE = 0, R_NO, R_ACT, R_ACTOR, R_KEL, R_WAKTU, R_OUT, R_KET, R_GROUP };
+
+#define MAXCOL 64
+
+struct row {
+	int line;
+	char **cells;
+	size_t n;
+};
+
+struct column {
+	int idx;          /* header column index (-1 without a header) */
+	char *name;       /* display name (canonical when known) */
+	int entry;        /* sop_actor_table index or -1 */
+	int cls;
+	/* patterns: word lists with a tier (0 header words, 1 own/generic
+	 * aliases, 2 same-class aliases) */
+	struct pat {
+		const char *w[8];
+		size_t n;
+		int tier;
+	} pats[40];
+	size_t npats;
+	char *words;      /* storage for header words */
+};
+
+struct clue {
+	int score[MAXCOL];
+	char why[MAXCOL][96];
+};
+
+struct istep {
+	int no, line;
+	char *activity, *kelengkapan, *waktu, *output, *keterangan;
+	struct dur d;
+	int has_dur;
+	/* marker per column: 0 none, W_WEAK, W_STRONG; text for messages */
+	int marker[MAXCOL];
+	char marker_text[MAXCOL][24];
+	struct clue c;
+	int actor;        /* column, -1 unknown */
+	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
+	char note[256];
+};
+
+struct imp {
+	const char *src;
+	struct row *rows;
+	size_t nrows;
+	int role[MAXCOL];
+	size_t ncols_hdr;
+	int have_header;
+	int hdr_first, hdr_last; /* row indexes of the header block */
+	int col_no, col_act, col_kel, col_waktu, col_out, col_ket;
+	struct column *cols;
+	size_t ncols;
+	int col_of_hdr[MAXCOL]; /* header column index -> actor column, -1 */
+	struct istep *steps;
+	size_t nsteps;
+	char *declared;
+	struct mutu_notes *warn;
+};
+
+/* ------------------------------------------------------------------ */
+/* Text helpers                                                         */
+
+/* The buffer's string, and the buffer released (mutu_buf_detach leaves
+ * a fresh allocation behind). */
+static char *buf_take(struct mutu_buf *b)
+{
+	char *s = mutu_buf_detach(b);
+	mutu_buf_release(b);
+	return s;
+}
+
+static int is_blank_cell(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			s++;
+			continue;
+		}
+		if (!isspace(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Copy of s with HTML tags and a few entities removed, markdown bold
+ * markers dropped and white space collapsed. */
+static char *clean_text(const char *s)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	int space = 0;
+	while (*s) {
+		if (*s == '<') {
+			const char *e = strchr(s, '>');
+			if (e && e - s < 200) {
+				s = e + 1;
+				space = 1;
+				continue;
+			}
+		}
+		if (*s == '&') {
+			static const struct { const char *ent, *rep; } ents[] = {
+				{"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
+			int hit = 0;
+			for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++) {
+				size_t n = strlen(ents[i].ent);
+				if (strncmp(s, ents[i].ent, n) == 0) {
+					if (ents[i].rep[0] == ' ')
+						space = 1;
+					else {
+						if (space && b.len)
+							mutu_buf_putc(&b, ' ');
+						space = 0;
+						mutu_buf_puts(&b, ents[i].rep);
+					}
+					s += n;
+					hit = 1;
+					break;
+				}
+			}
+			if (hit)
+				continue;
+		}
+		if (s[0] == '*' && s[1] == '*') {
+			s += 2;
+			continue;
+		}
+		unsigned char c = (unsigned char)*s;
+		if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			space = 1;
+			s += 2;
+			continue;
+		}
+		if (isspace(c)) {
+			space = 1;
+			s++;
+			continue;
+		}
+		if (space && b.len)
+			mutu_buf_putc(&b, ' ');
+		space = 0;
+		mutu_buf_putc(&b, *s++);
+	}
+	if (!b.s)
+		mutu_buf_puts(&b, "");
+	return buf_take(&b);
+}
+
+static int word_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the cell read as a duration?  Cells with no digit are skipped early. */
+static int cell_dur(const char *s, struct dur *d)
+{
+	if (!strpbrk(s, "0123456789"))
+		return 0;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	char *t = clean_text(s);
+	int ok = dur_parse(t, d, &e) == 0;
+	free(t);
+	return ok;
+}
+
+/* A step number: "1", "1.", "01", "1)". */
+static int cell_number(const char *s, int *no)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	long v = 0;
+	while (isdigit((unsigned char)*s)) {
+		v = v * 10 + (*s - '0');
+		if (v > 100000)
+			return 0;
+		s++;
+	}
+	if (*s == '.' || *s == ')')
+		s++;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s || v < 1)
+		return 0;
+	*no = (int)v;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows and the header                                                  */
+
+static void split_rows(struct imp *im, const char *text, size_t len)
+{
+	size_t cap = 0;
+	const char *s = text, *end = text + len;
+	int line = 0;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		line++;
+		size_t n = (size_t)(le - s);
+		if (n && s[n - 1] == '\r')
+			n--;
+		struct row r = {line, NULL, 0};
+		size_t ccap = 0;
+		const char *c = s, *ce = s + n;
+		for (;;) {
+			const char *tab = memchr(c, '\t', (size_t)(ce - c));
+			const char *e = tab ? tab : ce;
+			if (r.n == ccap) {
+				ccap = ccap ? ccap * 2 : 16;
+				r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+			}
+			char *cell = mutu_strndup(c, (size_t)(e - c));
+			for (char *q = cell; *q; q++)
+				if (*q == '\0')
+					*q = ' ';
+			r.cells[r.n++] = mutu_trim(cell);
+			if (!tab)
+				break;
+			c = tab + 1;
+		}
+		if (im->nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			im->rows = mutu_realloc(im->rows, cap * sizeof *im->rows);
+		}
+		im->rows[im->nrows++] = r;
+		s = nl ? nl + 1 : end;
+	}
+}
+
+static int row_blank(const struct row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!is_blank_cell(r->cells[i]))
+			return 0;
+	return 1;
+}
+
+static size_t row_nonblank(const struct row *r)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < r->n; i++)
+		k += !is_blank_cell(r->cells[i]);
+	return k;
+}
+
+/* Header keywords (lowercase, compared on the cleaned cell). */
+static enum role header_role(const char *cell)
+{
+	static const struct { const char *w; enum role r; } kw[] = {
+		{"no", R_NO}, {"no.", R_NO}, {"nomor", R_NO}, {"#", R_NO}, {"step", R_NO},
+		{"kegiatan", R_ACT}, {"uraian prosedur", R_ACT}, {"uraian kegiatan", R_ACT},
+		{"uraian", R_ACT}, {"prosedur", R_ACT}, {"aktivitas", R_ACT}, {"activity", R_ACT},
+		{"activities", R_ACT}, {"description", R_ACT}, {"langkah", R_ACT}, {"tahapan", R_ACT},
+		{"kelengkapan", R_KEL}, {"persyaratan", R_KEL}, {"syarat", R_KEL},
+		{"requirements", R_KEL}, {"requirement", R_KEL}, {"input", R_KEL}, {"inputs", R_KEL},
+		{"waktu", R_WAKTU}, {"time", R_WAKTU}, {"durasi", R_WAKTU}, {"duration", R_WAKTU},
+		{"lama", R_WAKTU},
+		{"output", R_OUT}, {"outputs", R_OUT}, {"hasil", R_OUT}, {"keluaran", R_OUT},
+		{"keterangan", R_KET}, {"ket", R_KET}, {"ket.", R_KET}, {"catatan", R_KET},
+		{"notes", R_KET}, {"note", R_KET}, {"remarks", R_KET},
+		{"pelaksana", R_GROUP}, {"mutu baku", R_GROUP}, {"actors", R_GROUP},
+		{"actor", R_GROUP}, {"performer", R_GROUP}, {"quality standard", R_GROUP},
+		{"standard", R_GROUP},
+	};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	/* drop a trailing colon or full stop ("Waktu:", "No.") except for "no." */
+	enum role r = R_NONE;
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+		if (strcmp(t, kw[i].w) == 0) {
+			r = kw[i].r;
+			break;
+		}
+	free(t);
+	return r;
+}
+
+static int cell_is_actor_name(const char *cell)
+{
+	struct sop_tok *toks;
+	size_t n = sop_tokenize(cell, &toks);
+	int full = 0;
+	int e = n ? sop_actor_lookup_toks(toks, n, &full) : -1;
+	free(toks);
+	return e >= 0 && full;
+}
+
+/* A header row: at least two keyword or actor-name cells and no duration.
+ * *kw receives the number of keyword cells. */
+static int row_is_header(const struct row *r, int *kw)
+{
+	int k = 0, a = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *c = r->cells[i];
+		if (is_blank_cell(c))
+			continue;
+		struct dur d;
+		if (cell_dur(c, &d))
+			return 0;
+		enum role role = header_role(c);
+		if (role != R_NONE)
+			k++;
+		else if (cell_is_actor_name(c))
+			a++;
+	}
+	if (kw)
+		*kw = k;
+	return k + a >= 2 && (k >= 1 || a >= 3);
+}
+
+static void add_pat(struct column *c, const char *const *w, size_t n, int tier)
+{
+	if (c->npats >= sizeof c->pats / sizeof c->pats[0] || n == 0 || n > 8)
+		return;
+	struct pat *p = &c->pats[c->npats++];
+	for (size_t i = 0; i < n; i++)
+		p->w[i] = w[i];
+	p->n = n;
+	p->tier = tier;
+}
+
+/* Is alias a a word-prefix of alias b (a generic form of b)? */
+static int alias_prefix(const char *const *a, const char *const *b)
+{
+	size_t na = sop_alias_len(a), nb = sop_alias_len(b);
+	if (na > nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void title_word(struct mutu_buf *b, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mutu_buf_putc(b, (char)(i == 0 ? toupper((unsigned char)w[i]) : w[i]));
+}
+
+/* Build an actor column from its header text. */
+static void column_init(struct column *c, int idx, const char *header)
+{
+	memset(c, 0, sizeof *c);
+	c->idx = idx;
+	c->entry = -1;
+	c->cls = SOP_CLS_NONE;
+	struct sop_tok *toks;
+	size_t n = sop_tokenize(header, &toks);
+	int full = 0;
+	int e = n ? sop_actor_lookup_toks(toks, n, &full) : -1;
+	/* header words, stored once */
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(toks[i].w) + 1;
+	c->words = mutu_malloc(total + 1);
+	const char *w[8];
+	size_t nw = 0, off = 0;
+	for (size_t i = 0; i < n && nw < 8; i++) {
+		strcpy(c->words + off, toks[i].w);
+		w[nw++] = c->words + off;
+		off += strlen(toks[i].w) + 1;
+	}
+	/* a header that starts with a filler ("Petugas Loket") is matched
+	 * without it too */
+	size_t skip = 0;
+	while (skip + 1 < nw && sop_is_filler(w[skip]))
+		skip++;
+	add_pat(c, w, nw, 0);
+	if (skip)
+		add_pat(c, w + skip, nw - skip, 0);
+	if (e >= 0) {
+		c->entry = e;
+		c->cls = sop_actor_table[e].cls;
+		const struct sop_actor_entry *me = &sop_actor_table[e];
+		for (size_t k = 0; k < sop_actor_count; k++) {
+			const struct sop_actor_entry *o = &sop_actor_table[k];
+			if (o->cls != c->cls)
+				continue;
+			int tier = ((int)k == e || alias_prefix(o->alias[0], me->alias[0])) ? 1 : 2;
+			for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
+				size_t len = sop_alias_len(o->alias[a]);
+				if (len)
+					add_pat(c, o->alias[a], len, tier);
+			}
+		}
+	}
+	if (e >= 0 && full) {
+		c->name = mutu_strdup(sop_actor_table[e].canonical);
+	} else {
+		/* an unknown position keeps its header, tidied */
+		char *t = clean_text(header);
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		int allcaps = 1;
+		for (char *q = t; *q; q++)
+			if (islower((unsigned char)*q))
+				allcaps = 0;
+		if (allcaps) {
+			const char *q = t;
+			while (*q) {
+				size_t k = strcspn(q, " ");
+				char word[64];
+				snprintf(word, sizeof word, "%.*s", (int)k, q);
+				for (char *x = word; *x; x++)
+					*x = (char)tolower((unsigned char)*x);
+				title_word(&b, word, strlen(word));
+				q += k;
+				if (*q)
+					mutu_buf_putc(&b, *q++);
+			}
+			c->name = buf_take(&b);
+		} else {
+			c->name = mutu_strdup(t);
+		}
+		free(t);
+		mutu_buf_release(&b);
+	}
+	free(toks);
+}
+
+static void column_release(struct column *c)
+{
+	free(c->name);
+	free(c->words);
+}
+
+/* Without a header: one column per known position, so actors named in the
+ * text can still be recognised. */
+static void columns_from_table(struct imp *im)
+{
+	im->cols = mutu_calloc(sop_actor_count, sizeof *im->cols);
+	for (size_t e = 0; e < sop_actor_count; e++) {
+		struct column *c = &im->cols[im->ncols++];
+		memset(c, 0, sizeof *c);
+		c->idx = -1;
+		c->entry = (int)e;
+		c->cls = sop_actor_table[e].cls;
+		c->name = mutu_strdup(sop_actor_table[e].canonical);
+		for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
+			size_t len = sop_alias_len(sop_actor_table[e].alias[a]);
+			if (len)
+				add_pat(c, sop_actor_table[e].alias[a], len, 0);
+		}
+	}
+}
+
+static void read_header(struct imp *im, size_t first, size_t last)
+{
+	for (int i = 0; i < MAXCOL; i++) {
+		im->role[i] = R_NONE;
+		im->col_of_hdr[i] = -1;
+	}
+	char *actor_text[MAXCOL] = {0};
+	size_t ncols = 0;
+	for (size_t r = first; r <= last; r++) {
+		const struct row *row = &im->rows[r];
+		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
+			const char *c = row->cells[i];
+			if (is_blank_cell(c))
+				continue;
+			if (i + 1 > ncols)
+				ncols = i + 1;
+			enum role role = header_role(c);
+			if (role == R_GROUP)
+				continue;
+			if (role != R_NONE) {
+				im->role[i] = role; /* a keyword wins over an actor name */
+				continue;
+			}
+			if (im->role[i] == R_NONE || im->role[i] == R_ACTOR) {
+				im->role[i] = R_ACTOR;
+				free(actor_text[i]);
+				actor_text[i] = mutu_strdup(c);
+			}
+		}
+	}
+	im->ncols_hdr = ncols;
+	im->col_no = im->col_act = im->col_kel = im->col_waktu = im->col_out = im->col_ket = -1;
+	for (size_t i = 0; i < ncols; i++) {
+		int *slot = NULL;
+		switch (im->role[i]) {
+		case R_NO: slot = &im->col_no; break;
+		case R_ACT: slot = &im->col_act; break;
+		case R_KEL: slot = &im->col_kel; break;
+		case R_WAKTU: slot = &im->col_waktu; break;
+		case R_OUT: slot = &im->col_out; break;
+		case R_KET: slot = &im->col_ket; break;
+		default: break;
+		}
+		if (slot && *slot < 0)
+			*slot = (int)i;
+	}
+	/* Actor columns: a named cell between Kegiatan and the mutu baku, or
+	 * any cell that reads as a known position. */
+	int lo = im->col_act >= 0 ? im->col_act : (im->col_no >= 0 ? im->col_no : -1);
+	int hi = MAXCOL;
+	if (im->col_kel > lo)
+		hi = im->col_kel;
+	else if (im->col_waktu > lo)
+		hi = im->col_waktu;
+	im->cols = mutu_calloc(MAXCOL, sizeof *im->cols);
+	for (size_t i = 0; i < ncols; i++) {
+		if (im->role[i] != R_ACTOR)
+			continue;
+		int inside = (int)i > lo && (int)i < hi;
+		if (!inside && !cell_is_actor_name(actor_text[i])) {
+			mutu_notes_addf(im->warn, "header column %zu (%s) is not a known position; ignored",
+					i + 1, actor_text[i]);
+			im->role[i] = R_NONE;
+			continue;
+		}
+		im->col_of_hdr[i] = (int)im->ncols;
+		column_init(&im->cols[im->ncols++], (int)i, actor_text[i]);
+	}
+	for (int i = 0; i < MAXCOL; i++)
+		free(actor_text[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Mentions of actors in text                                           */
+
+enum mrole { M_OTHER, M_SUBJECT, M_AGENT, M_DEST, M_SOURCE, M_APPROVED };
+
+struct mention {
+	int col;         /* -1: ambiguous */
+	size_t a, b;     /* token span */
+	enum mrole role;
+	int reject;      /* a destination on rejection */
+};
+
+static const char *const reject_words[] = {
+	"ditolak", "tolak", "menolak", "tidak", "dikembalikan", "kembalikan", "mengembalikan",
+	"kembali", "revisi", "perbaikan", "diperbaiki", "dilengkapi", "rejected", "reject",
+	"returned", "return", "incomplete", "not", NULL};
+
+static const char *const approve_words[] = {
+	"disetujui", "ditandatangani", "diparaf", "diverifikasi", "diperiksa", "ditetapkan",
+	"approved", "signed", "verified", NULL};
+
+/* Clause boundaries: punctuation between tokens, or "dan"/"atau". */
+static int clause_break(const char *text, const struct sop_tok *t, size_t i)
+{
+	if (i == 0)
+		return 1;
+	if (strcmp(t[i].w, "dan") == 0 || strcmp(t[i].w, "atau") == 0 ||
+	    strcmp(t[i].w, "sedangkan") == 0 || strcmp(t[i].w, "and") == 0)
+		return 1;
+	for (size_t k = t[i - 1].end; k < t[i].start; k++)
+		if (strchr(",;.()", text[k]))
+			return 1;
+	return 0;
+}
+
+static size_t find_mentions(const struct imp *im, const char *text, struct mention **out)
+{
+	struct sop_tok *t;
+	size_t n = sop_tokenize(text, &t);
+	struct mention *v = NULL;
+	size_t nv = 0;
+	size_t i = 0;
+	while (i < n) {
+		int best_col = -2, best_len = 0, best_tier = 9, best_sk = 9, tie = 0;
+		size_t best_end = 0;
+		for (size_t c = 0; c < im->ncols; c++) {
+			const struct column *col = &im->cols[c];
+			for (size_t p = 0; p < col->npats; p++) {
+				int sk = 0;
+				size_t end = sop_match_at(col->pats[p].w, col->pats[p].n, t, n, i, &sk);
+				if (!end)
+					continue;
+				int len = (int)col->pats[p].n, tier = col->pats[p].tier;
+				int better = len > best_len ||
+					     (len == best_len && (tier < best_tier ||
+								  (tier == best_tier && sk < best_sk)));
+				int same = len == best_len && tier == best_tier && sk == best_sk;
+				if (better) {
+					best_col = (int)c;
+					best_len = len;
+					best_tier = tier;
+					best_sk = sk;
+					best_end = end;
+					tie = 0;
+				} else if (same && best_col != (int)c) {
+					tie = 1;
+				}
+			}
+		}
+		if (best_col == -2) {
+			i++;
+			continue;
+		}
+		struct mention m = {tie ? -1 : best_col, i, best_end, M_OTHER, 0};
+		/* role from the words before it */
+		size_t j = i;
+		int all_filler = 1;
+		for (size_t k = 0; k < i; k++)
+			if (!sop_is_filler(t[k].w))
+				all_filler = 0;
+		const char *prev = i ? t[i - 1].w : "";
+		const char *prev2 = i > 1 ? t[i - 2].w : "";
+		if (all_filler)
+			m.role = M_SUBJECT;
+		else if (!strcmp(prev, "ke") || !strcmp(prev, "kepada") || !strcmp(prev, "to") ||
+			 !strcmp(prev, "menuju"))
+			m.role = M_DEST;
+		else if (!strcmp(prev, "dari") || !strcmp(prev, "from"))
+			m.role = M_SOURCE;
+		else if (!strcmp(prev, "oleh") || !strcmp(prev, "by")) {
+			m.role = M_AGENT;
+			if (word_in(prev2, approve_words) && !(i > 2 && (!strcmp(t[i - 3].w, "belum") ||
+									 !strcmp(t[i - 3].w, "not"))))
+				m.role = M_APPROVED;
+		} else if (word_in(prev, approve_words) &&
+			   strcmp(prev2, "belum") != 0 && strcmp(prev2, "not") != 0)
+			m.role = M_APPROVED;
+		if (m.role == M_DEST) {
+			size_t a = i, b = best_end;
+			while (!clause_break(text, t, a))
+				a--;
+			while (b < n && !clause_break(text, t, b))
+				b++;
+			for (size_t k = a; k < b; k++)
+				if (k < i || k >= best_end)
+					if (word_in(t[k].w, reject_words))
+						m.reject = 1;
+		}
+		(void)j;
+		if (nv % 8 == 0)
+			v = mutu_realloc(v, (nv + 8) * sizeof *v);
+		v[nv++] = m;
+		i = best_end;
+	}
+	free(t);
+	*out = v;
+	return nv;
+}
+
+/* ------------------------------------------------------------------ */
+/* Steps                                                                */
+
+static void add_clue(struct istep *s, int col, int w, const char *why)
+{
+	if (col < 0 || col >= MAXCOL)
+		return;
+	s->c.score[col] += w;
+	size_t l = strlen(s->c.why[col]);
+	snprintf(s->c.why[col] + l, sizeof s->c.why[col] - l, "%s%s", l ? ", " : "", why);
+}
+
+static int classify_marker(const char *cell, char *text, size_t size)
+{
+	if (is_blank_cell(cell))
+		return 0;
+	snprintf(text, size, "%s", cell);
+	static const char *const symbols[] = {
+		"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91", "\xE2\x86\x93", /* → ← ↑ ↓ */
+		"\xE2\x87\x92", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xBC", /* ⇒ ► ▶ ▼ */
+		"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x86", "\xE2\x97\x87", /* ■ □ ◆ ◇ */
+		"\xE2\x97\x8F", "\xE2\x97\x8B", "\xE2\x9C\x93", "\xE2\x9C\x94", /* ● ○ ✓ ✔ */
+		"\xE2\x88\x9A",                                                   /* √ */
+		"\\rightarrow", "\\leftarrow", "\\downarrow", "\\uparrow", "->", "=>", NULL};
+	for (size_t i = 0; symbols[i]; i++)
+		if (strstr(cell, symbols[i]))
+			return W_STRONG;
+	if (strchr(cell, '<') && strchr(cell, '>')) {
+		/* an HTML fragment where a flowchart shape was */
+		char *t = clean_text(cell);
+		int ok = 1;
+		for (char *q = t; *q; q++)
+			if (!isdigit((unsigned char)*q) && *q != ' ')
+				ok = 0;
+		free(t);
+		if (ok)
+			return W_STRONG;
+	}
+	return W_WEAK; /* "-", "til", "H 05" */
+}
+
+static int col_between(const struct imp *im, int a, int b)
+{
+	/* the only actor column strictly between columns a and b (header order) */
+	int lo = im->cols[a].idx, hi = im->cols[b].idx, found = -1;
+	if (lo < 0 || hi < 0)
+		return -1;
+	if (lo > hi) {
+		int x = lo;
+		lo = hi;
+		hi = x;
+	}
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].idx > lo && im->cols[c].idx < hi) {
+			if (found >= 0)
+				return -1;
+			found = (int)c;
+		}
+	return found;
+}
+
+/* Read the data rows after the header. */
+static void read_rows(struct imp *im, size_t from)
+{
+	/* reference Waktu column: the header's, else the commonest */
+	int W = im->col_waktu;
+	int count[MAXCOL] = {0};
+	struct dur d;
+	for (size_t r = from; r < im->nrows; r++)
+		for (size_t i = 1; i < im->rows[r].n && i < MAXCOL; i++)
+			if (cell_dur(im->rows[r].cells[i], &d)) {
+				count[i]++;
+				break;
+			}
+	if (W < 0) {
+		int best = 0;
+		for (int i = 0; i < MAXCOL; i++)
+			if (count[i] > best) {
+				best = count[i];
+				W = i;
+			}
+	}
+	int cap = 0, prev_no = 0, repeated = 0;
+	int left_act = im->col_act >= 0 ? im->col_act : 1;
+	int left_no = im->col_no >= 0 ? im->col_no : 0;
+	for (size_t r = from; r < im->nrows; r++) {
+		const struct row *row = &im->rows[r];
+		if (row_blank(row))
+			continue;
+		int kw = 0;
+		if (row_is_header(row, &kw)) {
+			repeated++;
+			continue;
+		}
+		/* the Waktu cell: reads as a duration, nearest the reference */
+		int w = -1;
+		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
+			if ((int)i == left_no && row->n > 2)
+				continue;
+			if (!cell_dur(row->cells[i], &d))
+				continue;
+			if (w < 0 || (W >= 0 && abs((int)i - W) < abs(w - W)))
+				w = (int)i;
+		}
+		/* the words before the Waktu cell, to spot "Jumlah Waktu" lines */
+		char lower[160] = "";
+		for (int i = 0; i < (w >= 0 ? w : (int)row->n) && (size_t)i < row->n; i++) {
+			size_t l = strlen(lower);
+			snprintf(lower + l, sizeof lower - l, " %s", row->cells[i]);
+		}
+		for (char *q = lower; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		int no = 0;
+		int has_no = (size_t)left_no < row->n && cell_number(row->cells[left_no], &no);
+		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
+			if (im->declared)
+				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
+			else
+				im->declared = clean_text(row->cells[w]);
+			continue;
+		}
+		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
+		if (!has_no && (w < 0 || is_blank_cell(act))) {
+			if (row_nonblank(row) > 0) {
+				char *t = clean_text(row->cells[0]);
+				for (size_t i = 1; !*t && i < row->n; i++) {
+					free(t);
+					t = clean_text(row->cells[i]);
+				}
+				mutu_notes_addf(im->warn, "line %d: not a step row, skipped (%.60s)", row->line, t);
+				free(t);
+			}
+			continue;
+		}
+		if (!has_no) {
+			no = prev_no + 1;
+			mutu_notes_addf(im->warn, "line %d: row has no step number; numbered it %d", row->line,
+					no);
+		}
+		if (im->nsteps == (size_t)cap) {
+			cap = cap ? cap * 2 : 16;
+			im->steps = mutu_realloc(im->steps, (size_t)cap * sizeof *im->steps);
+		}
+		struct istep *s = &im->steps[im->nsteps++];
+		memset(s, 0, sizeof *s);
+		s->no = no;
+		s->line = row->line;
+		s->actor = -1;
+		s->reject_col = -1;
+		prev_no = no;
+		s->activity = clean_text(act);
+		if (w < 0) {
+			mutu_notes_addf(im->warn,
+					"step %d (line %d): no cell reads as a duration; wrote waktu = ?", no,
+					row->line);
+			s->waktu = mutu_strdup("?");
+			w = W >= 0 && (size_t)W < row->n ? W : (int)row->n;
+		} else {
+			s->waktu = clean_text(row->cells[w]);
+			cell_dur(row->cells[w], &s->d);
+			s->has_dur = 1;
+		}
+		/* cells right of Kegiatan are counted from the Waktu cell */
+		int shift = W >= 0 ? w - W : 0;
+		int ik = im->col_kel >= 0 ? im->col_kel + shift : w - 1;
+		int io = im->col_out >= 0 ? im->col_out + shift : w + 1;
+		int it = im->col_ket >= 0 ? im->col_ket + shift : w + 2;
+		if (ik <= left_act)
+			ik = -1;
+		s->kelengkapan = clean_text(ik >= 0 && (size_t)ik < row->n ? row->cells[ik] : "");
+		s->output = clean_text(io > w && (size_t)io < row->n ? row->cells[io] : "");
+		s->keterangan = clean_text(it > w && (size_t)it < row->n ? row->cells[it] : "");
+		/* markers between Kegiatan and the mutu baku */
+		int hi = ik >= 0 ? ik : w;
+		for (int i = left_act + 1; i < hi && (size_t)i < row->n; i++) {
+			char mt[24];
+			int kind = classify_marker(row->cells[i], mt, sizeof mt);
+			if (!kind)
+				continue;
+			int hc = i - shift;
+			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
+			if (col < 0) {
+				mutu_notes_addf(im->warn, "step %d: marker '%s' (cell %d) is under no actor column; ignored",
+						no, mt, i + 1);
+				continue;
+			}
+			s->marker[col] = kind;
+			snprintf(s->marker_text[col], sizeof s->marker_text[col], "%s", mt);
+		}
+		/* a row that is too long past the Waktu cell keeps its extra text */
+		(void)kw;
+	}
+	if (repeated)
+		mutu_notes_addf(im->warn, "skipped %d repeated header row(s) (page breaks)", repeated);
+}
+
+static int pick(const struct istep *s, size_t ncols, int *second)
+{
+	int best = -1, b2 = -1;
+	for (size_t c = 0; c < ncols; c++) {
+		if (best < 0 || s->c.score[c] > s->c.score[best]) {
+			b2 = best;
+			best = (int)c;
+		} else if (b2 < 0 || s->c.score[c] > s->c.score[b2]) {
+			b2 = (int)c;
+		}
+	}
+	if (second)
+		*second = b2;
+	return best;
+}
+
+static int decided(const struct istep *s, size_t ncols)
+{
+	int b2;
+	int b = pick(s, ncols, &b2);
+	if (b < 0 || s->c.score[b] < DECIDE)
+		return -1;
+	if (b2 >= 0 && s->c.score[b] - s->c.score[b2] < MARGIN)
+		return -1;
+	return b;
+}
+
+static int pemohon_col(const struct imp *im)
+{
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].cls == SOP_CLS_PEMOHON)
+			return (int)c;
+	return -1;
+}
+
+static int fo_col(const struct imp *im)
+{
+	int f = -1;
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].cls == SOP_CLS_FO) {
+			if (f >= 0)
+				return -1;
+			f = (int)c;
+		}
+	return f;
+}
+
+static void infer_actors(struct imp *im)
+{
+	size_t n = im->nsteps, nc = im->ncols;
+	int pem = pemohon_col(im);
+	int *fwd_next = mutu_calloc(n + 1, sizeof *fwd_next); /* unused slot guard */
+	(void)fwd_next;
+	/* pass 1: the step's own text, markers, the previous row's routing */
+	for (size_t k = 0; k < n; k++) {
+		struct istep *s = &im->steps[k];
+		const char *fields[4] = {s->activity, s->kelengkapan, s->output, s->keterangan};
+		for (int f = 0; f < 4; f++) {
+			struct mention *mv;
+			size_t nm = find_mentions(im, fields[f], &mv);
+			for (size_t i = 0; i < nm; i++) {
+				struct mention *m = &mv[i];
+				if (m->col < 0)
+					continue;
+				if (f == 0 && (m->role == M_SUBJECT || m->role == M_AGENT))
+					add_clue(s, m->col, W_SUBJECT,
+						 m->role == M_SUBJECT ? "named as subject" : "named as agent (oleh)");
+				else if (m->role == M_APPROVED && f != 0)
+					add_clue(s, m->col, W_APPROVED, "approval in the row");
+				else if (m->role == M_DEST && f == 1)
+					continue; /* the inputs say where they came from, not where the berkas goes */
+				else if (m->role == M_DEST && m->reject) {
+					if (s->reject_col < 0)
+						s->reject_col = m->col;
+				} else if (m->role == M_DEST && k + 1 < n) {
+					char why[64];
+					snprintf(why, sizeof why, "routed from step %d", s->no);
+					add_clue(&im->steps[k + 1], m->col, W_ROUTED, why);
+				}
+			}
+			free(mv);
+		}
+		for (size_t c = 0; c < nc; c++) {
+			if (!s->marker[c])
+				continue;
+			char why[64];
+			snprintf(why, sizeof why, "%s '%s' in its column",
+				 s->marker[c] == W_STRONG ? "marker" : "debris", s->marker_text[c]);
+			/* (the contradiction warning below words it per column) */
+			add_clue(s, (int)c, s->marker[c], why);
+		}
+		if (pem >= 0 && (k == 0 || k + 1 == n))
+			add_clue(s, pem, W_CONV, k == 0 ? "SOPs start with the applicant"
+							: "SOPs end with the applicant");
+	}
+	for (size_t k = 0; k < n; k++)
+		im->steps[k].actor = decided(&im->steps[k], nc);
+	/* pass 2: neighbours (the only column between them, the check after
+	 * the applicant's step) for steps still open */
+	int fo = fo_col(im);
+	for (size_t k = 0; k < n; k++) {
+		struct istep *s = &im->steps[k];
+		if (s->actor >= 0)
+			continue;
+		int pa = k > 0 ? im->steps[k - 1].actor : -1;
+		int na = k + 1 < n ? im->steps[k + 1].actor : -1;
+		if (pa >= 0 && na >= 0) {
+			int b = col_between(im, pa, na);
+			if (b >= 0)
+				add_clue(s, b, W_BETWEEN, "the only column between its neighbours'");
+		}
+		if (fo >= 0 && pa >= 0 && pa == pem && s->reject_col == pem && pem >= 0)
+			add_clue(s, fo, W_CHECK, "a check after the applicant that can send the berkas back");
+		s->actor = decided(s, nc);
+	}
+	free(fwd_next);
+	/* warnings: unknown actors, and clues that lost */
+	for (size_t k = 0; k < n; k++) {
+		struct istep *s = &im->steps[k];
+		int b2, b = pick(s, nc, &b2);
+		if (s->actor < 0) {
+			if (b < 0 || s->c.score[b] == 0) {
+				mutu_notes_addf(im->warn, "step %d: no clue for the pelaksana; wrote ?", s->no);
+				snprintf(s->note, sizeof s->note,
+					 "importer: the table gives no clue for the pelaksana");
+			} else if (s->c.score[b] < DECIDE) {
+				mutu_notes_addf(im->warn, "step %d: only a weak clue for the pelaksana (%s: %s); wrote ?",
+						s->no, im->cols[b].name, s->c.why[b]);
+				snprintf(s->note, sizeof s->note, "importer: only a weak clue (%s: %s)",
+					 im->cols[b].name, s->c.why[b]);
+			} else {
+				mutu_notes_addf(im->warn,
+						"step %d: clues disagree (%s: %s; %s: %s); wrote ?", s->no,
+						im->cols[b].name, s->c.why[b], im->cols[b2].name, s->c.why[b2]);
+				snprintf(s->note, sizeof s->note, "importer: clues disagree (%s or %s)",
+					 im->cols[b].name, im->cols[b2].name);
+			}
+			continue;
+		}
+		for (size_t c = 0; c < nc; c++)
+			if ((int)c != s->actor && s->marker[c])
+				mutu_notes_addf(im->warn, "step %d: %s '%s' in the %s column contradicts the other clues; took %s (%s)",
+						s->no, s->marker[c] == W_STRONG ? "marker" : "debris",
+						s->marker_text[c], im->cols[c].name, im->cols[s->actor].name,
+						s->c.why[s->actor]);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Title, agency, id                                                    */
+
+static const char *const name_prefixes[] = {
+	"standar operasional prosedur", "standard operating procedure", "(sop)", "sop", "prosedur",
+	"alur", "/", "-", ":", "tata cara", "penerbitan", NULL};
+
+static const char *const slug_stop[] = {
+	"dan", "atau", "melalui", "aplikasi", "di", "ke", "dari", "untuk", "pada", "yang", "the",
+	"of", "and", "for", "sop", "prosedur", "alur", "penerbitan", "standar", "operasional", NULL};
+
+static const char *const lower_words[] = {"dan", "atau", "melalui", "di", "ke", "dari", "untuk",
+					  "pada", "yang", "of", "and", "the", "for", NULL};
+
+static int is_acronym(const char *w, size_t n)
+{
+	int vowels = 0, letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = (char)tolower((unsigned char)w[i]);
+		if (isalpha((unsigned char)c)) {
+			letters++;
+			vowels += strchr("aeiou", c) != NULL;
+		}
+	}
+	return letters > 0 && letters <= 4 && vowels <= 1;
+}
+
+/* "IZIN PENGUMPULAN UANG DAN BARANG" -> "Izin Pengumpulan Uang dan Barang";
+ * mixed-case text is kept as written. */
+static char *title_case(const char *s)
+{
+	int lower = 0;
+	for (const char *q = s; *q; q++)
+		if (islower((unsigned char)*q))
+			lower = 1;
+	if (lower)
+		return mutu_strdup(s);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	size_t i = 0;
+	int first = 1;
+	while (s[i]) {
+		if (!isalnum((unsigned char)s[i])) {
+			mutu_buf_putc(&b, s[i++]);
+			continue;
+		}
+		size_t j = i;
+		while (s[j] && isalnum((unsigned char)s[j]))
+			j++;
+		char w[64];
+		size_t n = j - i < sizeof w - 1 ? j - i : sizeof w - 1;
+		for (size_t k = 0; k < n; k++)
+			w[k] = (char)tolower((unsigned char)s[i + k]);
+		w[n] = 0;
+		if (!first && word_in(w, lower_words))
+			mutu_buf_puts(&b, w);
+		else if (word_in(w, lower_words))
+			title_word(&b, w, n);
+		else if (is_acronym(w, n))
+			mutu_buf_add(&b, s + i, j - i);
+		else
+			title_word(&b, w, n);
+		first = 0;
+		i = j;
+	}
+	if (!b.s)
+		mutu_buf_puts(&b, "");
+	return buf_take(&b);
+}
+
+static const char *strip_prefixes(const char *s)
+{
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		int hit = 0;
+		for (size_t i = 0; name_prefixes[i]; i++) {
+			size_t n = strlen(name_prefixes[i]);
+			if (mutu_strncasecmp(s, name_prefixes[i], n) == 0 &&
+			    (!isalnum((unsigned char)s[n]) || !isalnum((unsigned char)name_prefixes[i][n - 1]))) {
+				s += n;
+				hit = 1;
+				break;
+			}
+		}
+		if (!hit)
+			return s;
+	}
+}
+
+static int is_agency(const char *s)
+{
+	static const char *const starts[] = {"pemerintah", "dinas", "badan", "kantor", "dpmptsp",
+					     "dpmpptsp", "kementerian", "unit pelayanan", NULL};
+	for (size_t i = 0; starts[i]; i++)
+		if (mutu_strncasecmp(s, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static char *slugify(const char *name)
+{
+	struct sop_tok *t;
+	size_t n = sop_tokenize(name, &t);
+	(void)n;
+	/* tokenize expands abbreviations; the id uses the words as written */
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	const char *s = name;
+	while (*s) {
+		if (!isalnum((unsigned char)*s)) {
+			s++;
+			continue;
+		}
+		char w[64];
+		size_t k = 0;
+		while (*s && isalnum((unsigned char)*s)) {
+			if (k + 1 < sizeof w)
+				w[k++] = (char)tolower((unsigned char)*s);
+			s++;
+		}
+		w[k] = 0;
+		if (word_in(w, slug_stop))
+			continue;
+		if (b.len + k + 1 > 60)
+			break;
+		if (b.len)
+			mutu_buf_putc(&b, '-');
+		mutu_buf_puts(&b, w);
+	}
+	free(t);
+	if (!b.s || !b.len)
+		mutu_buf_puts(&b, "sop");
+	return buf_take(&b);
+}
+
+/* "intanbjb.banjarbarukota.go.id" -> "Pemerintah Kota Banjarbaru". */
+static char *agency_from_host(const char *text)
+{
+	const char *p = text;
+	while ((p = strstr(p, ".go.id")) != NULL) {
+		const char *e = p;
+		const char *s = p;
+		while (s > text && (isalnum((unsigned char)s[-1]) || s[-1] == '-'))
+			s--;
+		size_t n = (size_t)(e - s);
+		static const struct { const char *suf, *kind; } kinds[] = {
+			{"kota", "Kota"}, {"kab", "Kabupaten"}, {"prov", "Provinsi"}};
+		for (size_t i = 0; i < 3; i++) {
+			size_t k = strlen(kinds[i].suf);
+			if (n > k + 2 && mutu_strncasecmp(e - k, kinds[i].suf, k) == 0) {
+				struct mutu_buf b;
+				mutu_buf_init(&b);
+				mutu_buf_printf(&b, "Pemerintah %s ", kinds[i].kind);
+				char w[64];
+				size_t m = n - k < sizeof w - 1 ? n - k : sizeof w - 1;
+				for (size_t j = 0; j < m; j++)
+					w[j] = (char)tolower((unsigned char)s[j]);
+				w[m] = 0;
+				title_word(&b, w, m);
+				return buf_take(&b);
+			}
+		}
+		p += 6;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void imp_release(struct imp *im)
+{
+	for (size_t r = 0; r < im->nrows; r++) {
+		for (size_t i = 0; i < im->rows[r].n; i++)
+			free(im->rows[r].cells[i]);
+		free(im->rows[r].cells);
+	}
+	free(im->rows);
+	for (size_t c = 0; c < im->ncols; c++)
+		column_release(&im->cols[c]);
+	free(im->cols);
+	for (size_t k = 0; k < im->nsteps; k++) {
+		struct istep *s = &im->steps[k];
+		free(s->activity);
+		free(s->kelengkapan);
+		free(s->waktu);
+		free(s->output);
+		free(s->keterangan);
+	}
+	free(im->steps);
+	free(im->declared);
+}
+
+static char *basename_of(const char *p)
+{
+	const char *b = strrchr(p, '/');
+	return mutu_strdup(b ? b + 1 : p);
+}
+
+int sop_import_with(const char *text, size_t len, const char *source_name,
+		    const struct sop_import_opts *opts, struct sop_model **out,
+		    struct mutu_notes *warnings, struct mutu_err *err)
+{
+	*out = NULL;
+	struct mutu_notes scratch;
+	mutu_notes_init(&scratch);
+	struct imp im;
+	memset(&im, 0, sizeof im);
+	im.src = source_name ? source_name : "(table)";
+	im.warn = warnings ? warnings : &scratch;
+	split_rows(&im, text, len);
+
+	/* the header block: the first run of header rows */
+	size_t h = 0;
+	int found = 0;
+	for (; h < im.nrows; h++) {
+		if (row_is_header(&im.rows[h], NULL)) {
+			found = 1;
+			break;
+		}
+		int no;
+		struct dur d;
+		const struct row *r = &im.rows[h];
+		if (r->n > 2 && cell_number(r->cells[0], &no)) {
+			int hasdur = 0;
+			for (size_t i = 1; i < r->n; i++)
+				hasdur |= cell_dur(r->cells[i], &d);
+			if (hasdur)
+				break; /* the table starts without a header */
+		}
+	}
+	size_t data_from = h;
+	if (found) {
+		size_t last = h;
+		while (last + 1 < im.nrows && last - h < 2 && row_is_header(&im.rows[last + 1], NULL))
+			last++;
+		read_header(&im, h, last);
+		im.have_header = 1;
+		data_from = last + 1;
+		if (im.ncols == 0) {
+			mutu_notes_addf(im.warn, "the header names no actor columns; actors come from the text only");
+			free(im.cols);
+			im.cols = NULL;
+			columns_from_table(&im);
+		}
+	} else {
+		for (int i = 0; i < MAXCOL; i++) {
+			im.role[i] = R_NONE;
+			im.col_of_hdr[i] = -1;
+		}
+		im.col_no = im.col_act = im.col_kel = im.col_waktu = im.col_out = im.col_ket = -1;
+		mutu_notes_addf(im.warn, "no header row found; actors come from the text only");
+		columns_from_table(&im);
+	}
+	read_rows(&im, data_from);
+	if (im.nsteps == 0) {
+		imp_release(&im);
+		mutu_notes_release(&scratch);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s: no SOP table found (no row with a step number and a Waktu such as \"30 Menit\")",
+				 source_name ? source_name : "(table)");
+	}
+	infer_actors(&im);
+
+	/* title paragraphs before the table */
+	char *agency = NULL, *name = NULL;
+	struct mutu_buf para;
+	mutu_buf_init(&para);
+	for (size_t r = 0; r <= h && r <= im.nrows; r++) {
+		int blank = r == h || r == im.nrows || row_blank(&im.rows[r]);
+		if (!blank && row_nonblank(&im.rows[r]) <= 2) {
+			for (size_t i = 0; i < im.rows[r].n; i++) {
+				if (is_blank_cell(im.rows[r].cells[i]))
+					continue;
+				char *t = clean_text(im.rows[r].cells[i]);
+				while (*t == '#') /* markdown heading */
+					memmove(t, t + 1, strlen(t));
+				mutu_trim(t);
+				if (para.len)
+					mutu_buf_putc(&para, ' ');
+				mutu_buf_puts(&para, t);
+				free(t);
+			}
+			continue;
+		}
+		if (!para.len)
+			continue;
+		char *p = mutu_buf_detach(&para); /* para stays usable */
+		if (is_agency(p)) {
+			if (!agency)
+				agency = title_case(p);
+		} else {
+			const char *q = strip_prefixes(p);
+			if (*q && mutu_strncasecmp(q, "urusan", 6) != 0 && mutu_strncasecmp(q, "bidang", 6) != 0) {
+				free(name);
+				name = title_case(q);
+			}
+		}
+		free(p);
+	}
+	mutu_buf_release(&para);
+	if (!agency) {
+		/* a .go.id address in the table names the government */
+		for (size_t r = 0; r < im.nrows && !agency; r++)
+			for (size_t i = 0; i < im.rows[r].n && !agency; i++)
+				agency = agency_from_host(im.rows[r].cells[i]);
+	}
+	if (!name) {
+		char *b = basename_of(im.src);
+		char *dot = strrchr(b, '.');
+		if (dot)
+			*dot = 0;
+		name = b;
+		mutu_notes_addf(im.warn, "no title line above the table; named the SOP after the file (%s)", name);
+	}
+
+	struct sop_model *m = mutu_calloc(1, sizeof *m);
+	m->name = name;
+	m->agency = agency ? agency : mutu_strdup("");
+	m->id = opts && opts->id ? mutu_strdup(opts->id) : slugify(name);
+	m->source = basename_of(im.src);
+	if (opts && opts->calendar) {
+		m->calendar = mutu_strdup(opts->calendar);
+	} else {
+		m->calendar = mutu_strdup("id-wib");
+		mutu_notes_addf(im.warn,
+				"the table names no time zone; wrote calendar = id-wib (use --calendar id-wita or id-wit for offices outside WIB)");
+	}
+	if (im.declared) {
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		if (dur_parse(im.declared, &m->declared, &e) == 0) {
+			m->declared_text = mutu_strdup(im.declared);
+			m->has_declared = 1;
+		} else {
+			mutu_notes_addf(im.warn, "the total line does not read as a duration (%s)", e.msg);
+		}
+	} else {
+		mutu_notes_addf(im.warn, "no \"Jumlah Waktu\" line: the model has no declared total");
+	}
+	m->note = mutu_strdup("Imported by mutu sop import; review the actors marked ? and the notes.");
+
+	/* steps, renumbered 1..n when the table's numbers are off */
+	m->steps = mutu_calloc(im.nsteps, sizeof *m->steps);
+	m->nsteps = im.nsteps;
+	int renumber = 0;
+	for (size_t k = 0; k < im.nsteps; k++)
+		if (im.steps[k].no != (int)k + 1)
+			renumber = 1;
+	if (renumber)
+		mutu_notes_addf(im.warn, "the table's step numbers are not 1..%zu in order; renumbered",
+				im.nsteps);
+	for (size_t k = 0; k < im.nsteps; k++) {
+		struct istep *s = &im.steps[k];
+		struct sop_step *t = &m->steps[k];
+		t->no = (int)k + 1;
+		t->activity = s->activity;
+		t->kelengkapan = s->kelengkapan;
+		t->waktu_text = s->waktu;
+		t->waktu = s->d;
+		t->output = s->output;
+		t->keterangan = s->keterangan;
+		s->activity = s->kelengkapan = s->waktu = s->output = s->keterangan = NULL;
+		t->actor = mutu_strdup(s->actor >= 0 ? im.cols[s->actor].name : "?");
+		t->note = s->note[0] ? mutu_strdup(s->note) : NULL;
+		t->line = s->line;
+		if (s->reject_col >= 0) {
+			int to = 0;
+			for (size_t j = k; j-- > 0;)
+				if (im.steps[j].actor == s->reject_col) {
+					to = (int)j + 1;
+					break;
+				}
+			if (to)
+				t->reject_to = to;
+			else
+				mutu_notes_addf(im.warn,
+						"step %d: sends the berkas back to %s on rejection, but no earlier step is theirs; reject_to left empty",
+						t->no, im.cols[s->reject_col].name);
+		}
+	}
+	sop_model_index_actors(m);
+	imp_release(&im);
+	mutu_notes_release(&scratch);
+	*out = m;
+	return 0;
+}
+
+int sop_import(const char *text, size_t len, const char *source_name, struct sop_model **out,
+	       struct mutu_notes *warnings, struct mutu_err *err)
+{
+	return sop_import_with(text, len, source_name, NULL, out, warnings, err);
+}
