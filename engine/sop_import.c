@@ -70,7 +70,7 @@ struct column {
 
 struct clue {
 	int score[MAXCOL];
-	char why[MAXCOL][96];
+	char why[MAXCOL][128];
 };
 
 struct istep {
@@ -1004,6 +1004,12 @@ static void infer_actors(struct imp *im)
 		if (fo >= 0 && pa >= 0 && pa == pem && s->reject_col == pem && pem >= 0)
 			add_clue(s, fo, W_CHECK, "a check after the applicant that can send the berkas back");
 		s->actor = decided(s, nc);
+		if (s->actor >= 0) {
+			mutu_notes_addf(im->warn, "step %d: no direct clue; took %s from its neighbours (%s)",
+					s->no, im->cols[s->actor].name, s->c.why[s->actor]);
+			snprintf(s->note, sizeof s->note, "importer: no direct clue; %s from its neighbours (%s)",
+				 im->cols[s->actor].name, s->c.why[s->actor]);
+		}
 	}
 	free(fwd_next);
 	/* warnings: unknown actors, and clues that lost */

@@ -1,11 +1,198 @@
-/* cmd_sop.c - placeholder until the 'sop' subcommand lands (being built now). */
+/*
+ * cmd_sop.c - `mutu sop import`: an SOP table copied out of Word or PDF
+ * (tab-separated text) into a model INI file.
+ *
+ *   mutu sop import TABLE.txt [-o MODEL.ini] [--id ID] [--calendar NAME] [--force]
+ *
+ * Warnings (an actor written as ?, debris that contradicts the text, a
+ * missing total line) go to stderr; so do the model's findings (declared
+ * total versus the sum of the steps).  The model goes to stdout or -o.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "mutu/cal.h"
+#include "mutu/sop.h"
+
+static void usage_main(FILE *f)
+{
+	fprintf(f,
+		"usage: mutu sop import TABLE.txt [-o MODEL.ini] [--id ID] [--calendar NAME]\n"
+		"\n"
+		"Turn an SOP table copied out of a Word or PDF document (tab-separated,\n"
+		"as it comes out of the clipboard) into a model (see 'mutu model --help').\n"
+		"\n"
+		"The importer finds the header rows (actor names), the Waktu of each row\n"
+		"(the cell that reads as a duration), the \"Jumlah Waktu\" line (the\n"
+		"declared total), and weighs every clue for each step's pelaksana: the\n"
+		"marker in its column, the actor named in the activity, routing notes in\n"
+		"the row before (\"Berkas dirouting ke Kabid\"), and the applicant at both\n"
+		"ends.  When the clues are missing or disagree it writes actor = ? and\n"
+		"says so: review those steps before using the model.\n"
+		"\n"
+		"  -o, --output FILE     write the model here (default: stdout)\n"
+		"      --force           overwrite FILE if it exists\n"
+		"      --id ID           model id (default: from the title, e.g. izin-insidentil)\n"
+		"  -c, --calendar NAME   the office's calendar: id-wib, id-wita or id-wit\n"
+		"                        (default id-wib, with a warning: tables name no zone)\n"
+		"\n"
+		"exit: 0 written, 1 written but it needs edits before it loads (e.g. a\n"
+		"step with no Waktu), 2 bad usage or no SOP table in the file\n"
+		"example: mutu sop import sop-izin.txt --calendar id-wita -o models/izin.ini\n");
+}
+
+static int valid_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int write_file(const char *path, const char *text, struct mutu_err *err)
+{
+	/* write a temporary file beside the target, then rename: a failed
+	 * write never leaves half a model behind */
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return mutu_errf(err, MUTU_EFAIL, "out of memory");
+	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		int e = errno;
+		free(tmp);
+		errno = e;
+		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", path, strerror(errno));
+	}
+	int ok = fputs(text, f) >= 0;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		remove(tmp);
+		free(tmp);
+		return mutu_errf(err, MUTU_EFAIL, "cannot write %s", path);
+	}
+	free(tmp);
+	return 0;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	const char *cmd = "sop import";
+	const char *output = NULL, *id = NULL, *calendar = NULL, *pos[1];
+	int npos = 0, help = 0, force = 0;
+	struct cli_opt opts[] = {
+		{"output", 'o', 1, &output, NULL, NULL},
+		{"id", 0, 1, &id, NULL, NULL},
+		{"calendar", 'c', 1, &calendar, NULL, NULL},
+		{"force", 0, 0, NULL, &force, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	if (cli_parse(cmd, argc, argv, opts, pos, 1, &npos, &help))
+		return 2;
+	if (help) {
+		usage_main(stdout);
+		return 0;
+	}
+	if (npos != 1)
+		return cli_usage(cmd, "needs one table file (tab-separated text copied out of the SOP document)");
+	if (id && !valid_id(id))
+		return cli_usage(cmd, "--id %s: use lowercase letters, digits and '-'", id);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	if (calendar) {
+		struct cal *c = NULL;
+		if (cal_load(calendar, cli_calendars_dir(), &c, &err))
+			return cli_usage(cmd, "--calendar %s: %s", calendar, err.msg);
+		cal_free(c);
+	}
+	if (output && !force && access(output, F_OK) == 0)
+		return cli_usage(cmd, "%s exists; use --force to overwrite it (a reviewed model would be lost)",
+				 output);
+	size_t len;
+	char *text = mutu_read_file(pos[0], &len, &err);
+	if (!text)
+		return cli_fail(cmd, &err);
+	const char *base = strrchr(pos[0], '/');
+	base = base ? base + 1 : pos[0];
+	struct sop_import_opts io = {id, calendar};
+	struct mutu_notes warn;
+	mutu_notes_init(&warn);
+	struct sop_model *m = NULL;
+	int rc = sop_import_with(text, len, base, &io, &m, &warn, &err);
+	free(text);
+	for (size_t i = 0; i < warn.n; i++)
+		fprintf(stderr, "mutu %s: warning: %s\n", cmd, warn.items[i]);
+	mutu_notes_release(&warn);
+	if (rc)
+		return cli_fail(cmd, &err);
+
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_printf(&b, "; SOP model imported by 'mutu sop import' from %s.\n"
+			    "; Review every actor = ? and the notes, then run 'mutu model check'.\n",
+			base);
+	sop_model_to_ini(m, &b);
+
+	/* does what we write load back?  (a step with no Waktu does not) */
+	int status = 0;
+	struct sop_model *back = NULL;
+	struct mutu_err lerr;
+	mutu_err_clear(&lerr);
+	if (sop_model_parse(b.s, b.len, output ? output : "(stdout)", &back, &lerr)) {
+		fprintf(stderr, "mutu %s: the model needs editing before it loads: %s\n", cmd, lerr.msg);
+		status = 1;
+	} else {
+		struct cal *c = NULL;
+		int dm = 450;
+		struct mutu_err cerr;
+		mutu_err_clear(&cerr);
+		if (cal_load(back->calendar, cli_calendars_dir(), &c, &cerr) == 0) {
+			dm = cal_day_minutes(c);
+			cal_free(c);
+		}
+		struct mutu_notes f;
+		mutu_notes_init(&f);
+		sop_model_check(back, dm, &f);
+		for (size_t i = 0; i < f.n; i++)
+			fprintf(stderr, "mutu %s: finding: %s\n", cmd, f.items[i]);
+		mutu_notes_release(&f);
+		sop_model_free(back);
+	}
+	if (output) {
+		if (write_file(output, b.s, &err)) {
+			mutu_buf_release(&b);
+			sop_model_free(m);
+			return cli_fail(cmd, &err);
+		}
+		fprintf(stderr, "mutu %s: wrote %s (%s, %zu steps)\n", cmd, output, m->id, m->nsteps);
+	} else {
+		fputs(b.s, stdout);
+	}
+	mutu_buf_release(&b);
+	sop_model_free(m);
+	return status;
+}
 
 int cmd_sop(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu sop: not built yet\n");
-	return 1;
+	if (argc < 2) {
+		usage_main(stderr);
+		return 2;
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
+		usage_main(stdout);
+		return 0;
+	}
+	if (strcmp(sub, "import") == 0)
+		return cmd_import(argc - 1, argv + 1);
+	fprintf(stderr, "mutu sop: '%s' is not a sop command (import)\nTry 'mutu sop --help'.\n", sub);
+	return 2;
 }
