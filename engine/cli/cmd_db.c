@@ -1,11 +1,169 @@
-/* cmd_db.c - placeholder until the 'db' subcommand lands (being built now). */
+/*
+ * cmd_db.c - `mutu db info|rejected`: look inside the store without SQL.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
 #include "cli/cli.h"
+#include "mutu/elog.h"
+
+static const char usage_text[] =
+	"usage: mutu db info [--db FILE]\n"
+	"       mutu db rejected [--batch N] [--db FILE]\n"
+	"\n"
+	"info      batches (file, time, rows read, stored, rejected, duplicates),\n"
+	"          counts, and per SOP the cases, events and date range\n"
+	"rejected  the rows an ingest could not read: batch, line, reason, raw row\n"
+	"\n"
+	"options:\n"
+	"  --db FILE   the store (default: mutu.db in the current directory)\n"
+	"  --batch N   only the rejected rows of batch N\n";
+
+static int sqlfail(sqlite3 *db)
+{
+	fprintf(stderr, "mutu db: store: %s\n", sqlite3_errmsg(db));
+	return 1;
+}
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	return s ? s : "";
+}
+
+static void stamp(sqlite3_stmt *st, int col, char *buf, size_t size)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	elog_format_time(sqlite3_column_int64(st, col), sqlite3_column_int(st, col + 1), buf, size);
+}
+
+static int info(sqlite3 *db, const char *path)
+{
+	sqlite3_stmt *st;
+	printf("store %s (schema version %d)\n\nbatches:\n", path, ELOG_SCHEMA_VERSION);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id, ingested_at, file, rows_read, events_stored, rejected, "
+			       "duplicates, unknown_activities, superseded_by, sop FROM batches ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sqlfail(db);
+	printf("  %4s  %-20s  %9s %9s %8s %8s %8s  %s\n", "id", "ingested (UTC)", "rows", "stored",
+	       "rejected", "dups", "unknown", "file");
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		n++;
+		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  %s", sqlite3_column_int64(st, 0),
+		       text(st, 1), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
+		       sqlite3_column_int64(st, 7), text(st, 2));
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+			printf(" (--sop %s)", text(st, 9));
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+			printf(" [reloaded as batch %lld]", sqlite3_column_int64(st, 8));
+		printf("\n");
+	}
+	sqlite3_finalize(st);
+	if (!n)
+		printf("  (none yet: mutu ingest LOG.csv --db %s)\n", path);
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM events), "
+			       "(SELECT count(*) FROM rejected), (SELECT count(*) FROM events WHERE unknown), "
+			       "(SELECT count(DISTINCT activity) FROM events), "
+			       "(SELECT count(DISTINCT actor) FROM events)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sqlfail(db);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		printf("\ntotal: %lld cases, %lld events (%lld flagged unknown), %lld rejected rows, "
+		       "%lld activities, %lld actors\n",
+		       sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		       sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 2),
+		       sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
+	sqlite3_finalize(st);
+
+	/* min()/max() with bare columns: SQLite takes the offset from the same row. */
+	if (sqlite3_prepare_v2(db,
+			       "WITH e AS (SELECT c.sop AS sop, c.id AS cid,"
+			       " coalesce(e.start_ms, e.end_ms) AS t0, coalesce(e.start_off, e.end_off) AS o0,"
+			       " coalesce(e.end_ms, e.start_ms) AS t1, coalesce(e.end_off, e.start_off) AS o1"
+			       " FROM events e JOIN cases c ON c.id = e.case_id),"
+			       " lo AS (SELECT sop, count(DISTINCT cid) AS nc, count(*) AS ne, min(t0) AS t, o0 AS o"
+			       " FROM e GROUP BY sop),"
+			       " hi AS (SELECT sop, max(t1) AS t, o1 AS o FROM e GROUP BY sop)"
+			       " SELECT lo.sop, lo.nc, lo.ne, lo.t, lo.o, hi.t, hi.o FROM lo JOIN hi"
+			       " ON lo.sop IS hi.sop ORDER BY lo.sop",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sqlfail(db);
+	printf("\nper SOP:\n  %-36s %7s %9s  %-25s  %s\n", "sop", "cases", "events", "first",
+	       "last");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char a[48], b[48];
+		stamp(st, 3, a, sizeof a);
+		stamp(st, 5, b, sizeof b);
+		printf("  %-36s %7lld %9lld  %-25s  %s\n",
+		       sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0),
+		       sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), a, b);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int rejected(sqlite3 *db, const char *batch)
+{
+	sqlite3_stmt *st;
+	const char *sql = batch ? "SELECT batch_id, line, reason, raw FROM rejected WHERE batch_id = ?1 "
+				  "ORDER BY batch_id, line"
+				: "SELECT batch_id, line, reason, raw FROM rejected ORDER BY batch_id, line";
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sqlfail(db);
+	if (batch)
+		sqlite3_bind_int64(st, 1, strtoll(batch, NULL, 10));
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		n++;
+		printf("batch %lld line %lld: %s\n    %s\n", sqlite3_column_int64(st, 0),
+		       sqlite3_column_int64(st, 1), text(st, 2), text(st, 3));
+	}
+	sqlite3_finalize(st);
+	printf("%d rejected row%s\n", n, n == 1 ? "" : "s");
+	return 0;
+}
 
 int cmd_db(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu db: not built yet\n");
-	return 1;
+	const char *dbpath = "mutu.db", *batch = NULL;
+	int help = 0, npos = 0;
+	const char *pos[1];
+	const struct cli_opt opts[] = {
+		{"db", 0, 1, &dbpath, NULL, NULL},
+		{"batch", 0, 1, &batch, NULL, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	if (cli_parse("db", argc, argv, opts, pos, 1, &npos, &help))
+		return 2;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (npos != 1 || (strcmp(pos[0], "info") != 0 && strcmp(pos[0], "rejected") != 0))
+		return cli_usage("db", "give 'info' or 'rejected'");
+	if (batch) {
+		char *end;
+		long long b = strtoll(batch, &end, 10);
+		if (*end || b < 1)
+			return cli_usage("db", "--batch '%s': a batch number (see 'mutu db info')", batch);
+	}
+	struct sqlite3 *db;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	if (elog_store_open(dbpath, 0, &db, &err))
+		return cli_fail("db", &err);
+	int rc = strcmp(pos[0], "info") == 0 ? info(db, dbpath) : rejected(db, batch);
+	elog_store_close(db);
+	return rc;
 }

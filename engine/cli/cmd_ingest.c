@@ -1,11 +1,174 @@
-/* cmd_ingest.c - placeholder until the 'ingest' subcommand lands (being built now). */
+/*
+ * cmd_ingest.c - `mutu ingest LOG.csv`: load an event log into the store
+ * and say what happened to every row.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "mutu/elog.h"
+
+static const char usage_text[] =
+	"usage: mutu ingest LOG.csv [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
+	"\n"
+	"Load an event log (CSV) into the SQLite store.  The store is mutu.db in the\n"
+	"current directory unless --db names another; it is created when missing.\n"
+	"Every row ends up stored, rejected (with its line and reason: see\n"
+	"'mutu db rejected') or counted as a duplicate of an event already stored.\n"
+	"Loading the same file again does nothing (--force reloads it as a new batch).\n"
+	"\n"
+	"Columns are found by their header names: mutu's own (case_id,sop,step,\n"
+	"activity,actor,start,end), SiCANTIK's (no_permohonan, jenis_izin, nama_proses,\n"
+	"start_date, end_date, diproses_oleh, status) or XES (case:concept:name,\n"
+	"concept:name, time:timestamp, org:resource, lifecycle:transition).  Other\n"
+	"columns are kept as case attributes (case:* and submitted/decided/deadline\n"
+	"dates) or event attributes, except personal data (NIK, KTP, phone, e-mail,\n"
+	"address, applicant name), which is dropped and reported.\n"
+	"\n"
+	"options:\n"
+	"  --db FILE            the store (default: mutu.db in the current directory)\n"
+	"  --sop ID             every row belongs to SOP model ID (MODELS/ID.ini)\n"
+	"  --sop-col NAME       the column that names each row's SOP (id or permit name)\n"
+	"  --models DIR         where SOP models live (default: models)\n"
+	"  --sep C              field separator: , ; | or tab (default: detected)\n"
+	"  --date-format FMT    stamps not in ISO 8601, e.g. '%d/%m/%Y %H:%M' (%d %m %Y %y\n"
+	"                       %H %M %S %f %z); day/month order is never guessed\n"
+	"  --tz ZONE            zone of stamps without an offset: WIB, WITA, WIT, +08:00\n"
+	"                       (default: the SOP calendar's zone)\n"
+	"  --map FILE           CSV of activity,step: how the log's activities map to steps\n"
+	"  --case-col NAME --activity-col NAME --step-col NAME --start-col NAME\n"
+	"  --end-col NAME --timestamp-col NAME --resource-col NAME --lifecycle-col NAME\n"
+	"                       name the columns when the header uses other names\n"
+	"  --drop-col NAME      drop another personal column (repeatable)\n"
+	"  --force              reload a file already ingested (replaces its earlier batch)\n"
+	"  --threads N          1 = parse and write in one thread (default 2)\n"
+	"  --quiet              no summary, only errors\n"
+	"\n"
+	"Exit status: 0 loaded (or already loaded), 1 failure (store untouched),\n"
+	"2 bad usage or a file that cannot be an event log (nothing written).\n";
+
+struct progress {
+	int shown;
+};
+
+static void on_progress(void *ctx, uint64_t done, uint64_t total, uint64_t lines)
+{
+	struct progress *p = ctx;
+	p->shown = 1;
+	fprintf(stderr, "\ringest: %3.0f%%  %llu lines",
+		total ? 100.0 * (double)done / (double)total : 0.0, (unsigned long long)lines);
+	fflush(stderr);
+}
 
 int cmd_ingest(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu ingest: not built yet\n");
-	return 1;
+	const char *db = "mutu.db", *sep = NULL, *threads = NULL;
+	int force = 0, help = 0, quiet = 0, npos = 0;
+	const char *pos[1];
+	struct elog_opts o;
+	elog_opts_init(&o);
+	struct cli_list drops = {.n = 0};
+	const struct cli_opt opts[] = {
+		{"db", 0, 1, &db, NULL, NULL},
+		{"sop", 0, 1, &o.sop_id, NULL, NULL},
+		{"sop-col", 0, 1, &o.sop_col, NULL, NULL},
+		{"models", 0, 1, &o.models_dir, NULL, NULL},
+		{"sep", 0, 1, &sep, NULL, NULL},
+		{"date-format", 0, 1, &o.date_format, NULL, NULL},
+		{"tz", 0, 1, &o.tz, NULL, NULL},
+		{"map", 0, 1, &o.map_path, NULL, NULL},
+		{"case-col", 0, 1, &o.col[ELOG_COL_CASE], NULL, NULL},
+		{"activity-col", 0, 1, &o.col[ELOG_COL_ACTIVITY], NULL, NULL},
+		{"step-col", 0, 1, &o.col[ELOG_COL_STEP], NULL, NULL},
+		{"start-col", 0, 1, &o.col[ELOG_COL_START], NULL, NULL},
+		{"end-col", 0, 1, &o.col[ELOG_COL_END], NULL, NULL},
+		{"timestamp-col", 0, 1, &o.col[ELOG_COL_TIMESTAMP], NULL, NULL},
+		{"resource-col", 0, 1, &o.col[ELOG_COL_ACTOR], NULL, NULL},
+		{"lifecycle-col", 0, 1, &o.col[ELOG_COL_LIFECYCLE], NULL, NULL},
+		{"drop-col", 0, 1, NULL, NULL, &drops},
+		{"force", 0, 0, NULL, &force, NULL},
+		{"threads", 0, 1, &threads, NULL, NULL},
+		{"quiet", 'q', 0, NULL, &quiet, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	if (cli_parse("ingest", argc, argv, opts, pos, 1, &npos, &help))
+		return 2;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (npos != 1)
+		return cli_usage("ingest", "give one log file (CSV)");
+	if (sep) {
+		if (strcmp(sep, "tab") == 0 || strcmp(sep, "\\t") == 0 || strcmp(sep, "TAB") == 0)
+			o.sep = '\t';
+		else if (strlen(sep) == 1)
+			o.sep = sep[0];
+		else
+			return cli_usage("ingest", "--sep '%s': one character, or 'tab'", sep);
+	}
+	if (threads) {
+		char *end;
+		long t = strtol(threads, &end, 10);
+		if (*end || t < 1 || t > 2)
+			return cli_usage("ingest", "--threads '%s': 1 or 2", threads);
+		o.threads = (int)t;
+	}
+	char models[4096];
+	if (!o.models_dir)
+		o.models_dir = cli_data_path("models", models, sizeof models);
+	o.calendars_dir = cli_calendars_dir();
+	o.drop_cols = drops.items;
+	o.ndrop = (size_t)drops.n;
+	o.force = force;
+	struct progress pr = {0};
+	if (cli_isatty_stderr() && !quiet) {
+		o.progress = on_progress;
+		o.progress_ctx = &pr;
+	}
+
+	struct elog_result res;
+	elog_result_init(&res);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int rc = elog_ingest(db, pos[0], &o, &res, &err);
+	if (pr.shown)
+		fprintf(stderr, "\r%40s\r", "");
+	if (rc) {
+		elog_result_release(&res);
+		return cli_fail("ingest", &err);
+	}
+	if (res.noop) {
+		printf("%s: already ingested as batch %lld on %s (same SHA-256 %.12s...); nothing to "
+		       "do (--force reloads it)\n",
+		       pos[0], (long long)res.batch_id, res.prev_at, res.sha256);
+		elog_result_release(&res);
+		return 0;
+	}
+	if (!quiet) {
+		for (size_t i = 0; i < res.notes.n; i++)
+			printf("note: %s\n", res.notes.items[i]);
+		if (res.dropped)
+			printf("dropped personal columns: %s (use --drop-col for more)\n", res.dropped);
+		printf("batch %lld: %s into %s\n", (long long)res.batch_id, pos[0], db);
+		printf("  rows read       %llu\n", (unsigned long long)res.rows_read);
+		printf("  events stored   %llu (%llu new cases)\n",
+		       (unsigned long long)res.events_stored, (unsigned long long)res.cases_new);
+		printf("  rejected        %llu\n", (unsigned long long)res.rejected);
+		for (size_t i = 0; i < res.nreasons; i++)
+			printf("    %-26s %llu\n", res.reasons[i].reason,
+			       (unsigned long long)res.reasons[i].n);
+		printf("  duplicates      %llu\n", (unsigned long long)res.duplicates);
+		printf("  unknown activities %llu (stored, flagged)\n",
+		       (unsigned long long)res.unknown_events);
+		if (res.superseded_events)
+			printf("  replaced        %llu events of the earlier load of this file\n",
+			       (unsigned long long)res.superseded_events);
+		if (res.rejected)
+			printf("see them with: mutu db rejected --batch %lld --db %s\n",
+			       (long long)res.batch_id, db);
+	}
+	elog_result_release(&res);
+	return 0;
 }

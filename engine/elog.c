@@ -1,0 +1,2078 @@
+/*
+ * elog.c - `mutu ingest`: an event-log CSV streamed into the store.
+ *
+ * The pipeline:
+ *   reader   the file in 1 MiB blocks, cut into physical lines, each line
+ *            fed to libcsv (csv_parse with callbacks).  Feeding line by
+ *            line gives every record its first line number and raw text,
+ *            and lets a broken quote be repaired: a quote left open
+ *            swallows the lines after it, so when such a multi-line record
+ *            ends with the wrong number of fields (or runs over
+ *            MAX_REC_LINES, or hits the end of the file) only its first
+ *            line is rejected and the rest is parsed again.
+ *   probe    the header and the first rows, read before anything is
+ *            written: separator, columns, time-stamp form and zone.  A file
+ *            that cannot be a log is refused here (MUTU_EINPUT).
+ *   producer each record checked and turned into an event or a rejected
+ *            row, appended to a chunk (items plus a string arena).
+ *   writer   chunks into SQLite with prepared statements, inside the one
+ *            transaction of the batch.  With opts.threads >= 2 it runs on
+ *            its own thread, so parsing and B-tree work overlap (2 cores).
+ *
+ * Memory is flat: a few chunks, one record, a fixed case cache; nothing
+ * grows with the number of rows.
+ */
+#include "mutu/elog.h"
+#include "elog_int.h"
+#include "mutu/cal.h"
+#include "mutu/sop.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BLOCK (1u << 20)
+#define MAX_REC_LINES 100
+#define MAX_REC_BYTES (1u << 20)
+#define CHUNK_ITEMS 8192
+#define NCHUNKS 3
+#define PROBE_ROWS 200
+#define CASE_CACHE 8192
+#define ACT_CACHE 1024
+
+/* ---------------------------------------------------------------- reasons */
+
+enum reason {
+	R_FIELDS, R_QUOTE, R_UTF8, R_CASE, R_ACTIVITY, R_TS, R_NOTS, R_ORDER, R_ZONE, R_STEP, R_N
+};
+
+static const char *const reason_kind[R_N] = {
+	"wrong number of fields", "broken quoting", "not UTF-8 text", "missing case id",
+	"missing activity", "bad timestamp", "no timestamp", "end before start",
+	"local time without a zone", "bad step number",
+};
+
+const char *elog_role_name(enum elog_role r)
+{
+	static const char *const names[ELOG_NROLES] = {
+		"case", "sop", "step", "activity", "actor", "start", "end", "timestamp", "lifecycle"};
+	return (unsigned)r < ELOG_NROLES ? names[r] : "?";
+}
+
+/* Header names per role, compared case-insensitively after trimming. */
+static const char *const role_names[ELOG_NROLES][12] = {
+	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
+			   "caseid", "case", "case id", "no_registrasi", "nomor_registrasi", NULL},
+	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
+	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
+	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
+			       "task", NULL},
+	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
+			    "user", NULL},
+	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
+			    "tgl_mulai", "waktu_mulai", NULL},
+	[ELOG_COL_END] = {"end", "end_date", "end_time", "end_timestamp", "complete_timestamp",
+			  "tgl_selesai", "waktu_selesai", NULL},
+	[ELOG_COL_TIMESTAMP] = {"timestamp", "time:timestamp", "time", "waktu", NULL},
+	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition", NULL},
+};
+
+/* Case-level attributes under a common name (docs/store.md). */
+static const struct { const char *col, *attr; } case_attr_names[] = {
+	{"submitted", "submitted"}, {"tgl_pengajuan", "submitted"},
+	{"tanggal_pengajuan", "submitted"}, {"tgl_permohonan", "submitted"},
+	{"tanggal_permohonan", "submitted"}, {"tgl_daftar", "submitted"},
+	{"decided", "decided"}, {"tgl_penetapan", "decided"}, {"tanggal_penetapan", "decided"},
+	{"tgl_terbit", "decided"}, {"tanggal_terbit", "decided"},
+	{"deadline", "deadline"}, {"enddate_planned", "enddate_planned"},
+};
+
+/* Personal data an analytics store has no use for (domain.md). */
+static int personal_name(const char *name)
+{
+	static const char *const tokens[] = {
+		"nik", "ktp", "nkk", "kk", "telp", "telepon", "tlp", "phone", "hp", "handphone",
+		"wa", "whatsapp", "email", "alamat", "address", "npwp", "lahir", "birth",
+		"ttl", "rt", "rw", NULL};
+	static const char *const exact[] = {"nama_pemohon", "pemohon_nama", "applicant_name",
+					    "nama_lengkap", NULL};
+	for (int i = 0; exact[i]; i++)
+		if (mutu_strcasecmp(name, exact[i]) == 0)
+			return 1;
+	char tok[64];
+	const char *p = name;
+	while (*p) {
+		size_t n = 0;
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			       (*p >= '0' && *p <= '9')))
+			p++;
+		while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			      (*p >= '0' && *p <= '9'))) {
+			if (n + 1 < sizeof tok)
+				tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+		}
+		tok[n] = '\0';
+		if (!n)
+			continue;
+		for (int i = 0; tokens[i]; i++)
+			if (strcmp(tok, tokens[i]) == 0)
+				return 1;
+		if (strstr(tok, "phone") || strstr(tok, "alamat") || strstr(tok, "telepon"))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* UTF-8 well-formedness (no overlongs, no surrogates, <= U+10FFFF), NUL
+ * refused: text logs never hold one. */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* fast path: 8 ASCII bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			/* a zero byte inside the word */
+			if ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)
+				return 0;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = s[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k;
+		unsigned min;
+		uint32_t cp;
+		if (c >= 0xC2 && c <= 0xDF) {
+			k = 1, min = 0x80, cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			k = 2, min = 0x800, cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			k = 3, min = 0x10000, cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* Lower-case, blanks collapsed, trimmed: how activities and names compare. */
+static void normalize(const char *s, size_t n, struct mutu_buf *out)
+{
+	mutu_buf_reset(out);
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '_') {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			mutu_buf_putc(out, ' ');
+		space = 0;
+		mutu_buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+	}
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static int parse_int(const char *s, size_t n, int *out)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && *s == ' ')
+		s++, n--;
+	/* "3", "3.", "03" */
+	if (n && s[n - 1] == '.')
+		n--;
+	if (!n || n > 6)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- reader */
+
+struct field {
+	uint32_t off, len;
+};
+
+struct rec {
+	const char *buf;         /* field bytes, each NUL-terminated */
+	const struct field *f;
+	size_t nf;
+	int64_t line;            /* first physical line */
+	const char *raw;         /* the record as written, without the final newline */
+	size_t rawlen;
+	int multiline, badutf8, unterminated, broken;
+	int nlines;
+};
+
+struct reader {
+	struct csv_parser csv;
+	unsigned char sep;
+	struct mutu_buf fbuf;
+	struct field *f;
+	size_t nf, fcap;
+	struct mutu_buf raw;
+	int64_t rec_line;
+	int rec_lines;
+	int badutf8, recover, unterminated;
+	int64_t line;        /* number of the next physical line */
+	size_t expect_nf;    /* header's field count, once known */
+	int (*on_rec)(void *ctx, const struct rec *r);
+	void *ctx;
+	int stop;            /* set by on_rec: stop reading (probe done or error) */
+	uint64_t bytes;
+};
+
+static int space_only(unsigned char c) { return c == ' '; }
+
+static void reader_csv_init(struct reader *r)
+{
+	csv_init(&r->csv, 0);
+	csv_set_delim(&r->csv, r->sep);
+	/* libcsv trims blanks and tabs around unquoted fields; with a tab
+	 * separator only blanks may be trimmed. */
+	csv_set_space_func(&r->csv, r->sep == '\t' ? space_only : NULL);
+	csv_set_blk_size(&r->csv, 256);
+}
+
+static void reader_init(struct reader *r, unsigned char sep)
+{
+	memset(r, 0, sizeof *r);
+	r->sep = sep;
+	reader_csv_init(r);
+	mutu_buf_init(&r->fbuf);
+	mutu_buf_init(&r->raw);
+	r->line = 1;
+}
+
+static void reader_release(struct reader *r)
+{
+	csv_free(&r->csv);
+	mutu_buf_release(&r->fbuf);
+	mutu_buf_release(&r->raw);
+	free(r->f);
+}
+
+static void cb_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	if (r->nf == r->fcap) {
+		r->fcap = r->fcap ? 2 * r->fcap : 32;
+		r->f = mutu_realloc(r->f, r->fcap * sizeof *r->f);
+	}
+	r->f[r->nf].off = (uint32_t)r->fbuf.len;
+	r->f[r->nf].len = (uint32_t)len;
+	r->nf++;
+	mutu_buf_add(&r->fbuf, s ? s : "", s ? len : 0);
+	mutu_buf_putc(&r->fbuf, '\0');
+}
+
+static void emit(struct reader *r, int broken)
+{
+	struct rec rec;
+	size_t rl = r->raw.len;
+	const char *raw = r->raw.s;
+	if (broken) { /* only the first line of the swallowed record */
+		const char *nl = memchr(raw, '\n', rl);
+		if (nl)
+			rl = (size_t)(nl - raw);
+	}
+	while (rl && (raw[rl - 1] == '\n' || raw[rl - 1] == '\r'))
+		rl--;
+	rec.buf = r->fbuf.s;
+	rec.f = r->f;
+	rec.nf = r->nf;
+	rec.line = r->rec_line;
+	rec.raw = raw;
+	rec.rawlen = rl;
+	rec.multiline = r->rec_lines > 0;
+	rec.nlines = r->rec_lines + 1;
+	rec.badutf8 = r->badutf8;
+	rec.unterminated = r->unterminated;
+	rec.broken = broken;
+	if (!r->stop && r->on_rec(r->ctx, &rec))
+		r->stop = 1;
+}
+
+static void cb_record(int c, void *data)
+{
+	(void)c;
+	struct reader *r = data;
+	if (r->recover)
+		return;
+	if (r->rec_lines > 0 && r->expect_nf && r->nf != r->expect_nf) {
+		r->recover = 1; /* a quote swallowed lines: repair after csv_parse returns */
+		return;
+	}
+	emit(r, 0);
+	r->nf = 0;
+	mutu_buf_reset(&r->fbuf);
+	mutu_buf_reset(&r->raw);
+	r->rec_lines = -1; /* no record open */
+	r->badutf8 = 0;
+}
+
+static void feed_line(struct reader *r, const char *p, size_t n);
+
+/* Reject the first line of the open record, parse the rest again. */
+static void recover(struct reader *r)
+{
+	emit(r, 1);
+	const char *nl = memchr(r->raw.s, '\n', r->raw.len);
+	size_t restlen = nl ? r->raw.len - (size_t)(nl + 1 - r->raw.s) : 0;
+	char *rest = restlen ? mutu_strndup(nl + 1, restlen) : NULL;
+	csv_free(&r->csv);
+	reader_csv_init(r);
+	r->nf = 0;
+	mutu_buf_reset(&r->fbuf);
+	mutu_buf_reset(&r->raw);
+	r->recover = 0;
+	r->rec_lines = -1;
+	r->badutf8 = 0;
+	int64_t end_line = r->line;
+	r->line = r->rec_line + 1;
+	size_t i = 0;
+	while (i < restlen && !r->stop) {
+		const char *e = memchr(rest + i, '\n', restlen - i);
+		size_t k = e ? (size_t)(e + 1 - (rest + i)) : restlen - i;
+		feed_line(r, rest + i, k);
+		i += k;
+	}
+	free(rest);
+	if (!r->stop && r->line != end_line)
+		r->line = end_line; /* a last line without newline: keep the count */
+}
+
+static void feed_line(struct reader *r, const char *p, size_t n)
+{
+	if (r->rec_lines < 0 || r->raw.len == 0) {
+		r->rec_line = r->line;
+		r->rec_lines = 0;
+		r->badutf8 = 0;
+	} else {
+		r->rec_lines++;
+	}
+	mutu_buf_add(&r->raw, p, n);
+	if (!utf8_ok((const unsigned char *)p, n))
+		r->badutf8 = 1;
+	csv_parse(&r->csv, p, n, cb_field, cb_record, r);
+	if (n && p[n - 1] == '\n')
+		r->line++;
+	if (r->csv.pstate == 0 && !r->recover) {
+		/* an empty line: nothing open */
+		mutu_buf_reset(&r->raw);
+		r->rec_lines = -1;
+		r->nf = 0;
+		mutu_buf_reset(&r->fbuf);
+		return;
+	}
+	if (r->recover || r->rec_lines >= MAX_REC_LINES || r->raw.len > MAX_REC_BYTES)
+		recover(r);
+}
+
+/* End of input: repair open multi-line records, then flush the last one. */
+static void reader_finish(struct reader *r)
+{
+	while (!r->stop && r->csv.pstate != 0 && r->rec_lines > 0 && r->csv.quoted)
+		recover(r);
+	if (r->stop)
+		return;
+	if (r->csv.pstate == 2 && r->csv.quoted)
+		r->unterminated = 1;
+	csv_fini(&r->csv, cb_field, cb_record, r);
+	if (r->recover && !r->stop)
+		recover(r);
+	r->unterminated = 0;
+}
+
+/*
+ * Read fd to the end (or until on_rec stops it), feeding lines.  limit > 0
+ * stops after that many bytes (the probe).  Returns 0 or MUTU_EFAIL.
+ */
+static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit,
+		      elog_progress_fn progress, void *pctx, uint64_t total, struct mutu_err *err)
+{
+	char *blk = mutu_malloc(BLOCK);
+	struct mutu_buf carry;
+	mutu_buf_init(&carry);
+	int first = 1, rc = 0;
+	uint64_t next_progress = 8u << 20;
+	while (!r->stop) {
+		ssize_t k = read(fd, blk, BLOCK);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read error: %s", path, strerror(errno));
+			break;
+		}
+		if (k == 0)
+			break;
+		const char *p = blk, *e = blk + k;
+		r->bytes += (uint64_t)k;
+		if (first && k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p += 3; /* UTF-8 BOM */
+		first = 0;
+		while (p < e && !r->stop) {
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			if (!nl) {
+				mutu_buf_add(&carry, p, (size_t)(e - p));
+				break;
+			}
+			size_t n = (size_t)(nl + 1 - p);
+			if (carry.len) {
+				mutu_buf_add(&carry, p, n);
+				feed_line(r, carry.s, carry.len);
+				mutu_buf_reset(&carry);
+			} else {
+				feed_line(r, p, n);
+			}
+			p = nl + 1;
+		}
+		if (progress && r->bytes >= next_progress) {
+			progress(pctx, r->bytes, total, (uint64_t)r->line);
+			next_progress = r->bytes + (8u << 20);
+		}
+		if (limit && r->bytes >= limit)
+			break;
+	}
+	if (!rc && !r->stop) {
+		if (carry.len)
+			feed_line(r, carry.s, carry.len);
+		if (!limit || r->bytes < limit)
+			reader_finish(r);
+	}
+	mutu_buf_release(&carry);
+	free(blk);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- models */
+
+struct actcache {
+	uint64_t h;
+	char *key; /* owned, raw activity bytes */
+	size_t len;
+	int step;  /* 0: not a step of the model */
+};
+
+struct sopent {
+	char *key;               /* value as written in the log (or --sop) */
+	char *id;                /* model id, or the value when no model */
+	struct sop_model *m;     /* NULL when no model */
+	int zone;                /* minutes east, ELOG_NO_ZONE when unknown */
+	char **norm;             /* normalized step activities, [nsteps] */
+	struct actcache *cache;  /* ACT_CACHE slots */
+	size_t ncached;
+};
+
+struct mapent {
+	char *norm; /* normalized activity */
+	int step;
+};
+
+/* ---------------------------------------------------------------- chunks */
+
+enum { IT_EVENT = 0, IT_REJECT = 1 };
+
+struct item {
+	uint8_t kind, unknown, has_start, has_end, has_actor, has_lc, reason;
+	int step;                /* 0: NULL */
+	int64_t line;
+	uint32_t case_off, case_len, sop_off, sop_len; /* sop_len UINT32_MAX: NULL */
+	uint32_t act_off, act_len, actor_off, actor_len, lc_off, lc_len;
+	int64_t start_ms, end_ms;
+	int start_off, end_off;
+	uint64_t dkey;
+	uint32_t attr_first, nattr;
+	/* reject: raw in act_*, reason text in actor_* */
+};
+
+struct attr {
+	uint32_t name_idx; /* index into ctx->attr_names */
+	uint32_t val_off, val_len;
+	uint8_t is_case;
+};
+
+struct chunk {
+	struct item *items;
+	size_t n;
+	struct attr *attrs;
+	size_t nattr, attrcap;
+	struct mutu_buf arena;
+};
+
+static uint32_t arena_add(struct chunk *c, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)c->arena.len;
+	mutu_buf_add(&c->arena, s, n);
+	mutu_buf_putc(&c->arena, '\0');
+	return off;
+}
+
+/* ---------------------------------------------------------------- writer */
+
+struct case_slot {
+	uint64_t h;
+	char *key;
+	int64_t id;
+};
+
+struct writer {
+	sqlite3 *db;
+	int64_t batch;
+	sqlite3_stmt *sel_case, *ins_case, *ins_cattr, *ins_event, *sel_dup, *ins_eattr, *ins_rej;
+	struct case_slot *cases; /* CASE_CACHE slots */
+	char **attr_names;       /* borrowed from ctx */
+	uint64_t stored, dups, rejected, unknown, cases_new;
+	uint64_t by_reason[R_N];
+	struct mutu_err err;
+};
+
+static int wfail(struct writer *w, const char *what)
+{
+	return mutu_errf(&w->err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(w->db));
+}
+
+static int writer_prepare(struct writer *w)
+{
+	static const struct { size_t off; const char *sql; } stmts[] = {
+		{offsetof(struct writer, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
+		{offsetof(struct writer, ins_case),
+		 "INSERT INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, ?3)"},
+		{offsetof(struct writer, ins_cattr),
+		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
+		{offsetof(struct writer, ins_event),
+		 "INSERT OR IGNORE INTO events (case_id, batch_id, line, step, activity, actor,"
+		 " lifecycle, start_ms, start_off, end_ms, end_off, unknown, dkey)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+		{offsetof(struct writer, sel_dup),
+		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
+		{offsetof(struct writer, ins_eattr),
+		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
+		{offsetof(struct writer, ins_rej),
+		 "INSERT INTO rejected (batch_id, line, raw, reason) VALUES (?1, ?2, ?3, ?4)"},
+	};
+	for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+		sqlite3_stmt **st = (sqlite3_stmt **)((char *)w + stmts[i].off);
+		if (sqlite3_prepare_v3(w->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) !=
+		    SQLITE_OK)
+			return wfail(w, "prepare");
+	}
+	return 0;
+}
+
+static void writer_release(struct writer *w)
+{
+	sqlite3_finalize(w->sel_case);
+	sqlite3_finalize(w->ins_case);
+	sqlite3_finalize(w->ins_cattr);
+	sqlite3_finalize(w->ins_event);
+	sqlite3_finalize(w->sel_dup);
+	sqlite3_finalize(w->ins_eattr);
+	sqlite3_finalize(w->ins_rej);
+	if (w->cases)
+		for (size_t i = 0; i < CASE_CACHE; i++)
+			free(w->cases[i].key);
+	free(w->cases);
+}
+
+/* Case id for a key: cache, then the store, else a new case (+ attributes). */
+static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
+{
+	const char *key = c->arena.s + it->case_off;
+	uint64_t h = hash_bytes(key, it->case_len);
+	struct case_slot *s = &w->cases[h % CASE_CACHE];
+	if (s->key && s->h == h && strcmp(s->key, key) == 0) {
+		*id = s->id;
+		return 0;
+	}
+	sqlite3_bind_text(w->sel_case, 1, key, (int)it->case_len, SQLITE_STATIC);
+	int rc = sqlite3_step(w->sel_case);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(w->sel_case, 0);
+		sqlite3_reset(w->sel_case);
+	} else {
+		sqlite3_reset(w->sel_case);
+		if (rc != SQLITE_DONE)
+			return wfail(w, "case lookup");
+		sqlite3_bind_text(w->ins_case, 1, key, (int)it->case_len, SQLITE_STATIC);
+		if (it->sop_len == UINT32_MAX)
+			sqlite3_bind_null(w->ins_case, 2);
+		else
+			sqlite3_bind_text(w->ins_case, 2, c->arena.s + it->sop_off, (int)it->sop_len,
+					  SQLITE_STATIC);
+		sqlite3_bind_int64(w->ins_case, 3, w->batch);
+		rc = sqlite3_step(w->ins_case);
+		sqlite3_reset(w->ins_case);
+		if (rc != SQLITE_DONE)
+			return wfail(w, "new case");
+		*id = sqlite3_last_insert_rowid(w->db);
+		w->cases_new++;
+		for (uint32_t a = 0; a < it->nattr; a++) {
+			const struct attr *at = &c->attrs[it->attr_first + a];
+			if (!at->is_case || !at->val_len)
+				continue;
+			sqlite3_bind_int64(w->ins_cattr, 1, *id);
+			sqlite3_bind_text(w->ins_cattr, 2, w->attr_names[at->name_idx], -1, SQLITE_STATIC);
+			sqlite3_bind_text(w->ins_cattr, 3, c->arena.s + at->val_off, (int)at->val_len,
+					  SQLITE_STATIC);
+			rc = sqlite3_step(w->ins_cattr);
+			sqlite3_reset(w->ins_cattr);
+			if (rc != SQLITE_DONE)
+				return wfail(w, "case attribute");
+		}
+	}
+	free(s->key);
+	s->key = mutu_strndup(key, it->case_len);
+	s->h = h;
+	s->id = *id;
+	return 0;
+}
+
+/* Same event already stored under (case_id, dkey)?  1 yes, 0 a hash
+ * collision with another event, <0 error. */
+static int writer_same(struct writer *w, const struct chunk *c, const struct item *it,
+		       int64_t case_id, uint64_t dkey)
+{
+	sqlite3_bind_int64(w->sel_dup, 1, case_id);
+	sqlite3_bind_int64(w->sel_dup, 2, (sqlite3_int64)dkey);
+	int rc = sqlite3_step(w->sel_dup);
+	int same = 0;
+	if (rc == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(w->sel_dup, 0);
+		const char *actor = (const char *)sqlite3_column_text(w->sel_dup, 3);
+		same = a && (size_t)sqlite3_column_bytes(w->sel_dup, 0) == it->act_len &&
+		       memcmp(a, c->arena.s + it->act_off, it->act_len) == 0;
+		same = same && (sqlite3_column_type(w->sel_dup, 1) != SQLITE_NULL) == it->has_start &&
+		       (!it->has_start || sqlite3_column_int64(w->sel_dup, 1) == it->start_ms);
+		same = same && (sqlite3_column_type(w->sel_dup, 2) != SQLITE_NULL) == it->has_end &&
+		       (!it->has_end || sqlite3_column_int64(w->sel_dup, 2) == it->end_ms);
+		same = same && (actor != NULL) == it->has_actor &&
+		       (!actor || ((size_t)sqlite3_column_bytes(w->sel_dup, 3) == it->actor_len &&
+				   memcmp(actor, c->arena.s + it->actor_off, it->actor_len) == 0));
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(w->sel_dup);
+		return wfail(w, "duplicate check");
+	}
+	sqlite3_reset(w->sel_dup);
+	return same;
+}
+
+static int writer_event(struct writer *w, const struct chunk *c, const struct item *it)
+{
+	int64_t case_id = 0;
+	if (writer_case(w, c, it, &case_id))
+		return -1;
+	sqlite3_stmt *st = w->ins_event;
+	const char *a = c->arena.s;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, w->batch);
+	sqlite3_bind_int64(st, 3, it->line);
+	if (it->step)
+		sqlite3_bind_int(st, 4, it->step);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, a + it->act_off, (int)it->act_len, SQLITE_STATIC);
+	if (it->has_actor)
+		sqlite3_bind_text(st, 6, a + it->actor_off, (int)it->actor_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
+	if (it->has_lc)
+		sqlite3_bind_text(st, 7, a + it->lc_off, (int)it->lc_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 7);
+	if (it->has_start) {
+		sqlite3_bind_int64(st, 8, it->start_ms);
+		sqlite3_bind_int(st, 9, it->start_off);
+	} else {
+		sqlite3_bind_null(st, 8);
+		sqlite3_bind_null(st, 9);
+	}
+	if (it->has_end) {
+		sqlite3_bind_int64(st, 10, it->end_ms);
+		sqlite3_bind_int(st, 11, it->end_off);
+	} else {
+		sqlite3_bind_null(st, 10);
+		sqlite3_bind_null(st, 11);
+	}
+	sqlite3_bind_int(st, 12, it->unknown);
+	uint64_t dkey = it->dkey;
+	for (;;) {
+		sqlite3_bind_int64(st, 13, (sqlite3_int64)dkey);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return wfail(w, "event");
+		if (sqlite3_changes(w->db) == 1)
+			break;
+		int same = writer_same(w, c, it, case_id, dkey);
+		if (same < 0)
+			return -1;
+		if (same) {
+			w->dups++;
+			return 0;
+		}
+		dkey++; /* a true 64-bit collision: next key, still exact */
+	}
+	w->stored++;
+	w->unknown += it->unknown;
+	if (it->nattr) {
+		int64_t eid = sqlite3_last_insert_rowid(w->db);
+		for (uint32_t k = 0; k < it->nattr; k++) {
+			const struct attr *at = &c->attrs[it->attr_first + k];
+			if (at->is_case || !at->val_len)
+				continue;
+			sqlite3_bind_int64(w->ins_eattr, 1, eid);
+			sqlite3_bind_text(w->ins_eattr, 2, w->attr_names[at->name_idx], -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(w->ins_eattr, 3, a + at->val_off, (int)at->val_len,
+					  SQLITE_STATIC);
+			int rc = sqlite3_step(w->ins_eattr);
+			sqlite3_reset(w->ins_eattr);
+			if (rc != SQLITE_DONE)
+				return wfail(w, "event attribute");
+		}
+	}
+	return 0;
+}
+
+static int writer_chunk(struct writer *w, struct chunk *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const struct item *it = &c->items[i];
+		if (it->kind == IT_EVENT) {
+			if (writer_event(w, c, it))
+				return -1;
+			continue;
+		}
+		sqlite3_bind_int64(w->ins_rej, 1, w->batch);
+		sqlite3_bind_int64(w->ins_rej, 2, it->line);
+		sqlite3_bind_text(w->ins_rej, 3, c->arena.s + it->act_off, (int)it->act_len,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(w->ins_rej, 4, c->arena.s + it->actor_off, (int)it->actor_len,
+				  SQLITE_STATIC);
+		int rc = sqlite3_step(w->ins_rej);
+		sqlite3_reset(w->ins_rej);
+		if (rc != SQLITE_DONE)
+			return wfail(w, "rejected row");
+		w->rejected++;
+		w->by_reason[it->reason]++;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- queue */
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunk *full[NCHUNKS], *free_[NCHUNKS];
+	int nfull, nfree, head;
+	int closed, failed;
+	struct writer *w;
+};
+
+static void *writer_thread(void *arg)
+{
+	struct queue *q = arg;
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (q->nfull == 0 && !q->closed)
+			pthread_cond_wait(&q->cv, &q->mu);
+		if (q->nfull == 0) {
+			pthread_mutex_unlock(&q->mu);
+			return NULL;
+		}
+		struct chunk *c = q->full[q->head];
+		q->head = (q->head + 1) % NCHUNKS;
+		q->nfull--;
+		pthread_mutex_unlock(&q->mu);
+		int rc = q->failed ? 0 : writer_chunk(q->w, c);
+		pthread_mutex_lock(&q->mu);
+		if (rc)
+			q->failed = 1;
+		q->free_[q->nfree++] = c;
+		pthread_cond_broadcast(&q->cv);
+		pthread_mutex_unlock(&q->mu);
+	}
+}
+
+/* ---------------------------------------------------------------- ingest */
+
+struct ingest {
+	const struct elog_opts *o;
+	const char *path;
+	struct elog_result *res;
+	struct mutu_err *err;
+	/* columns */
+	size_t ncols;
+	char **hdr;              /* header names, owned */
+	int role[ELOG_NROLES];   /* column index, -1 none */
+	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
+	int *colattr;            /* per column: index into attr_names */
+	char **attr_names;
+	size_t nattr_names;
+	int header_done;
+	/* SOPs */
+	struct sopent *sops;
+	size_t nsops;
+	struct sopent *fixed;    /* --sop */
+	int tz;                  /* --tz, ELOG_NO_ZONE when not given */
+	struct mapent *map;
+	size_t nmap;
+	struct mutu_buf norm;
+	/* probe findings */
+	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
+		probe_order;
+	char probe_example[160];
+	int64_t probe_line;
+	int fatal;               /* a failure (not a row defect): stop */
+	/* unknown activities, for the notes */
+	struct { char *name; uint64_t n; } unk[32];
+	size_t nunk;
+	uint64_t unk_more;
+	/* output */
+	uint64_t rows;
+	struct chunk *cur;
+	struct queue *q;         /* NULL: write inline */
+	struct writer *w;
+};
+
+static void chunk_reset(struct chunk *c)
+{
+	c->n = 0;
+	c->nattr = 0;
+	mutu_buf_reset(&c->arena);
+}
+
+static struct chunk *chunk_new(void)
+{
+	struct chunk *c = mutu_calloc(1, sizeof *c);
+	c->items = mutu_malloc(CHUNK_ITEMS * sizeof *c->items);
+	mutu_buf_init(&c->arena);
+	return c;
+}
+
+static void chunk_free(struct chunk *c)
+{
+	if (!c)
+		return;
+	free(c->items);
+	free(c->attrs);
+	mutu_buf_release(&c->arena);
+	free(c);
+}
+
+/* Hand the current chunk to the writer and get an empty one. */
+static int flush_chunk(struct ingest *g)
+{
+	struct chunk *c = g->cur;
+	if (!g->q) {
+		int rc = writer_chunk(g->w, c);
+		chunk_reset(c);
+		return rc;
+	}
+	struct queue *q = g->q;
+	pthread_mutex_lock(&q->mu);
+	q->full[(q->head + q->nfull) % NCHUNKS] = c;
+	q->nfull++;
+	pthread_cond_broadcast(&q->cv);
+	while (q->nfree == 0 && !q->failed)
+		pthread_cond_wait(&q->cv, &q->mu);
+	int failed = q->failed;
+	if (q->nfree)
+		g->cur = q->free_[--q->nfree];
+	else
+		g->cur = NULL;
+	pthread_mutex_unlock(&q->mu);
+	if (g->cur)
+		chunk_reset(g->cur);
+	return failed ? -1 : 0;
+}
+
+static struct item *new_item(struct ingest *g)
+{
+	if (g->cur->n == CHUNK_ITEMS && flush_chunk(g)) {
+		g->fatal = 1;
+		return NULL;
+	}
+	struct item *it = &g->cur->items[g->cur->n++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+static void reject(struct ingest *g, const struct rec *r, enum reason why, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void reject(struct ingest *g, const struct rec *r, enum reason why, const char *fmt, ...)
+{
+	struct item *it = new_item(g);
+	if (!it)
+		return;
+	it->kind = IT_REJECT;
+	it->reason = (uint8_t)why;
+	it->line = r->line;
+	it->act_off = arena_add(g->cur, r->raw, r->rawlen);
+	it->act_len = (uint32_t)r->rawlen;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof msg)
+		n = sizeof msg - 1;
+	it->actor_off = arena_add(g->cur, msg, (size_t)n);
+	it->actor_len = (uint32_t)n;
+}
+
+/* Value of a field, quoted for a message, at most 60 bytes. */
+static const char *shown(const struct rec *r, int col, char *buf, size_t size)
+{
+	const char *v = r->buf + r->f[col].off;
+	size_t n = r->f[col].len;
+	if (n > 60)
+		n = 60;
+	snprintf(buf, size, "%.*s", (int)n, v);
+	return buf;
+}
+
+/* ---- SOP resolution ---- */
+
+static int zone_of_model(struct ingest *g, const struct sop_model *m, const char *id)
+{
+	if (g->tz != ELOG_NO_ZONE)
+		return g->tz;
+	if (!m || !m->calendar)
+		return ELOG_NO_ZONE;
+	struct cal *c = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (cal_load(m->calendar, g->o->calendars_dir, &c, &e)) {
+		/* the zone still follows from the usual names */
+		int off;
+		const char *n = m->calendar;
+		const char *dash = strrchr(n, '-');
+		if (dash && elog_parse_tz(dash + 1, &off) == 0)
+			return off;
+		mutu_notes_addf(&g->res->notes, "SOP %s: calendar '%s' not loaded (%s)", id,
+				m->calendar, e.msg);
+		return ELOG_NO_ZONE;
+	}
+	int off = cal_utc_offset(c) / 60;
+	cal_free(c);
+	return off;
+}
+
+static void sopent_prepare(struct sopent *s)
+{
+	s->cache = mutu_calloc(ACT_CACHE, sizeof *s->cache);
+	if (s->m) {
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		s->norm = mutu_calloc(s->m->nsteps + 1, sizeof *s->norm);
+		for (size_t i = 0; i < s->m->nsteps; i++) {
+			const char *a = s->m->steps[i].activity ? s->m->steps[i].activity : "";
+			normalize(a, strlen(a), &b);
+			s->norm[i] = mutu_strdup(b.s ? b.s : "");
+		}
+		mutu_buf_release(&b);
+	}
+}
+
+static void sopent_release(struct sopent *s)
+{
+	free(s->key);
+	free(s->id);
+	if (s->m && s->norm)
+		for (size_t i = 0; i < s->m->nsteps; i++)
+			free(s->norm[i]);
+	free(s->norm);
+	if (s->cache)
+		for (size_t i = 0; i < ACT_CACHE; i++)
+			free(s->cache[i].key);
+	free(s->cache);
+	sop_model_free(s->m);
+}
+
+static int try_model(const char *dir, const char *id, struct sop_model **m)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s.ini", dir ? dir : "models", id);
+	if (stat(path, &st) != 0)
+		return -1;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	return sop_model_load(path, m, &e) ? -2 : 0;
+}
+
+/* Model for an SOP value as a log writes it: an id, or the permit's name. */
+static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
+{
+	for (size_t i = 0; i < g->nsops; i++)
+		if (strlen(g->sops[i].key) == n && memcmp(g->sops[i].key, v, n) == 0)
+			return &g->sops[i];
+	g->sops = mutu_realloc(g->sops, (g->nsops + 1) * sizeof *g->sops);
+	struct sopent *s = &g->sops[g->nsops++];
+	memset(s, 0, sizeof *s);
+	s->key = mutu_strndup(v, n);
+	/* slug: "Izin Pengumpulan Uang dan Barang" -> "izin-pengumpulan-uang-dan-barang" */
+	char slug[256];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof slug; i++) {
+		char c = v[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			slug[k++] = c;
+		else if (k && slug[k - 1] != '-')
+			slug[k++] = '-';
+	}
+	while (k && slug[k - 1] == '-')
+		k--;
+	slug[k] = '\0';
+	int ok = k > 0 && (try_model(g->o->models_dir, s->key, &s->m) == 0 ||
+			   try_model(g->o->models_dir, slug, &s->m) == 0);
+	if (!ok && k > 0) {
+		/* without the filler word "dan": izin-pengumpulan-uang-barang */
+		char alt[256];
+		size_t j = 0;
+		const char *p = slug;
+		while (*p) {
+			if (strncmp(p, "dan-", 4) == 0 && (p == slug || p[-1] == '-')) {
+				p += 4;
+				continue;
+			}
+			alt[j++] = *p++;
+		}
+		alt[j] = '\0';
+		ok = try_model(g->o->models_dir, alt, &s->m) == 0;
+	}
+	if (ok) {
+		s->id = mutu_strdup(s->m->id ? s->m->id : slug);
+	} else {
+		s->m = NULL;
+		s->id = mutu_strdup(s->key);
+		mutu_notes_addf(&g->res->notes,
+				"SOP '%s': no model %s/%s.ini; activities kept as written, not mapped to steps",
+				s->key, g->o->models_dir ? g->o->models_dir : "models", slug);
+	}
+	s->zone = zone_of_model(g, s->m, s->id);
+	sopent_prepare(s);
+	return s;
+}
+
+/* Step for an activity of a model: --map, then the model's text, then a
+ * bare number.  0 when none. */
+static int map_step(struct ingest *g, struct sopent *s, const char *act, size_t n)
+{
+	uint64_t h = hash_bytes(act, n);
+	struct actcache *slot = &s->cache[h % ACT_CACHE];
+	if (slot->key && slot->h == h && slot->len == n && memcmp(slot->key, act, n) == 0)
+		return slot->step;
+	normalize(act, n, &g->norm);
+	const char *na = g->norm.s ? g->norm.s : "";
+	int step = 0;
+	for (size_t i = 0; i < g->nmap && !step; i++)
+		if (strcmp(g->map[i].norm, na) == 0)
+			step = g->map[i].step;
+	if (s->m) {
+		for (size_t i = 0; i < s->m->nsteps && !step; i++)
+			if (strcmp(s->norm[i], na) == 0)
+				step = s->m->steps[i].no;
+		int no;
+		if (!step && parse_int(act, n, &no) == 0 && sop_model_step(s->m, no))
+			step = no;
+		if (step && !sop_model_step(s->m, step))
+			step = 0;
+	}
+	if (!slot->key || s->ncached < ACT_CACHE) {
+		free(slot->key);
+		slot->key = mutu_strndup(act, n);
+		slot->h = h;
+		slot->len = n;
+		slot->step = step;
+		s->ncached++;
+	}
+	return step;
+}
+
+static void note_unknown(struct ingest *g, const char *act, size_t n)
+{
+	for (size_t i = 0; i < g->nunk; i++)
+		if (strlen(g->unk[i].name) == n && memcmp(g->unk[i].name, act, n) == 0) {
+			g->unk[i].n++;
+			return;
+		}
+	if (g->nunk < sizeof g->unk / sizeof g->unk[0]) {
+		g->unk[g->nunk].name = mutu_strndup(act, n);
+		g->unk[g->nunk++].n = 1;
+	} else {
+		g->unk_more++;
+	}
+}
+
+/* ---- per-row processing ---- */
+
+static int time_field(struct ingest *g, const struct rec *r, int col, int zone, int *has,
+		      int64_t *ms, int *off)
+{
+	*has = 0;
+	if (col < 0 || r->f[col].len == 0)
+		return 0;
+	int rc = elog_parse_time(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, zone, ms,
+				 off);
+	if (rc == ELOG_TS_OK)
+		*has = 1;
+	return rc;
+}
+
+static int on_record(void *ctx, const struct rec *r);
+
+static int header(struct ingest *g, const struct rec *r)
+{
+	g->ncols = r->nf;
+	g->hdr = mutu_calloc(r->nf, sizeof *g->hdr);
+	g->colkind = mutu_calloc(r->nf, sizeof *g->colkind);
+	g->colattr = mutu_calloc(r->nf, sizeof *g->colattr);
+	g->attr_names = mutu_calloc(r->nf, sizeof *g->attr_names);
+	for (size_t i = 0; i < r->nf; i++)
+		g->hdr[i] = mutu_trim(mutu_strdup(r->buf + r->f[i].off));
+	for (int k = 0; k < ELOG_NROLES; k++)
+		g->role[k] = -1;
+	struct mutu_buf drop;
+	mutu_buf_init(&drop);
+	/* overrides first */
+	for (int k = 0; k < ELOG_NROLES; k++) {
+		const char *want = g->o->col[k];
+		if (k == ELOG_COL_SOP && g->o->sop_col)
+			want = g->o->sop_col;
+		if (!want)
+			continue;
+		for (size_t i = 0; i < r->nf && g->role[k] < 0; i++)
+			if (mutu_strcasecmp(g->hdr[i], want) == 0)
+				g->role[k] = (int)i;
+		if (g->role[k] < 0) {
+			mutu_buf_release(&drop);
+			return mutu_errf(g->err, MUTU_EINPUT,
+					 "%s:1: no column '%s' for --%s-col (the header has %zu columns)",
+					 g->path, want, elog_role_name((enum elog_role)k), r->nf);
+		}
+	}
+	for (size_t i = 0; i < r->nf; i++) {
+		int taken = 0;
+		for (int k = 0; k < ELOG_NROLES; k++)
+			if (g->role[k] == (int)i)
+				taken = 1;
+		if (taken)
+			continue;
+		for (int k = 0; k < ELOG_NROLES && !taken; k++) {
+			if (g->role[k] >= 0 || (k == ELOG_COL_SOP && g->o->sop_id))
+				continue;
+			for (int j = 0; role_names[k][j]; j++)
+				if (mutu_strcasecmp(g->hdr[i], role_names[k][j]) == 0) {
+					g->role[k] = (int)i;
+					taken = 1;
+					break;
+				}
+		}
+	}
+	/* start/end win over a single timestamp column */
+	if ((g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0) &&
+	    g->role[ELOG_COL_TIMESTAMP] >= 0 && !g->o->col[ELOG_COL_TIMESTAMP])
+		g->role[ELOG_COL_TIMESTAMP] = -1;
+	for (size_t i = 0; i < r->nf; i++) {
+		int taken = 0;
+		for (int k = 0; k < ELOG_NROLES; k++)
+			if (g->role[k] == (int)i)
+				taken = 1;
+		if (taken)
+			continue;
+		int dropped = personal_name(g->hdr[i]);
+		for (size_t d = 0; d < g->o->ndrop; d++)
+			if (mutu_strcasecmp(g->hdr[i], g->o->drop_cols[d]) == 0)
+				dropped = 1;
+		if (dropped) {
+			g->colkind[i] = 3;
+			if (drop.len)
+				mutu_buf_putc(&drop, ',');
+			mutu_buf_puts(&drop, g->hdr[i]);
+			continue;
+		}
+		const char *name = g->hdr[i];
+		int is_case = 0;
+		if (mutu_strncasecmp(name, "case:", 5) == 0) {
+			is_case = 1;
+			name += 5;
+		}
+		for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
+			if (mutu_strcasecmp(name, case_attr_names[j].col) == 0) {
+				is_case = 1;
+				name = case_attr_names[j].attr;
+			}
+		g->colkind[i] = is_case ? 1 : 2;
+		g->colattr[i] = (int)g->nattr_names;
+		g->attr_names[g->nattr_names++] = mutu_strdup(name);
+	}
+	for (size_t d = 0; d < g->o->ndrop; d++) {
+		int found = 0;
+		for (size_t i = 0; i < r->nf; i++)
+			found |= mutu_strcasecmp(g->hdr[i], g->o->drop_cols[d]) == 0;
+		if (!found)
+			mutu_notes_addf(&g->res->notes, "--drop-col %s: no such column",
+					g->o->drop_cols[d]);
+	}
+	g->res->dropped = drop.len ? mutu_buf_detach(&drop) : NULL;
+	mutu_buf_release(&drop);
+
+	if (r->nf < 2)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:1: not a CSV event log: the first line has no separator (',' ';' or tab)%s",
+				 g->path, g->o->sep ? "" : "; give --sep if it uses another one");
+	struct mutu_buf names;
+	mutu_buf_init(&names);
+	for (size_t i = 0; i < r->nf && names.len < 300; i++)
+		mutu_buf_printf(&names, "%s%s", i ? "," : "", g->hdr[i]);
+	int rc = 0;
+	if (g->role[ELOG_COL_CASE] < 0)
+		rc = mutu_errf(g->err, MUTU_EINPUT,
+			       "%s:1: no case id column (looked for case_id, no_permohonan, "
+			       "case:concept:name; header: %s); name it with --case-col",
+			       g->path, names.s);
+	else if (g->role[ELOG_COL_START] < 0 && g->role[ELOG_COL_END] < 0 &&
+		 g->role[ELOG_COL_TIMESTAMP] < 0)
+		rc = mutu_errf(g->err, MUTU_EINPUT,
+			       "%s:1: no time column (looked for start/end, start_date/end_date, "
+			       "time:timestamp; header: %s); name it with --start-col, --end-col or "
+			       "--timestamp-col",
+			       g->path, names.s);
+	else if (g->role[ELOG_COL_ACTIVITY] < 0 && g->role[ELOG_COL_STEP] < 0)
+		rc = mutu_errf(g->err, MUTU_EINPUT,
+			       "%s:1: no activity or step column (looked for activity, nama_proses, "
+			       "concept:name, step; header: %s); name it with --activity-col",
+			       g->path, names.s);
+	mutu_buf_release(&names);
+	return rc;
+}
+
+/* Note what detection decided, once. */
+static void note_columns(struct ingest *g)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "columns:");
+	for (int k = 0; k < ELOG_NROLES; k++)
+		if (g->role[k] >= 0)
+			mutu_buf_printf(&b, " %s=%s", elog_role_name((enum elog_role)k),
+					g->hdr[g->role[k]]);
+	size_t nc = 0, ne = 0;
+	for (size_t i = 0; i < g->ncols; i++) {
+		nc += g->colkind[i] == 1;
+		ne += g->colkind[i] == 2;
+	}
+	mutu_buf_printf(&b, "; %zu case attribute(s), %zu event attribute(s)", nc, ne);
+	mutu_notes_addf(&g->res->notes, "%s", b.s);
+	mutu_buf_release(&b);
+}
+
+static int process(struct ingest *g, const struct rec *r, int probe)
+{
+	char v1[80], v2[80];
+	if (!probe)
+		g->rows++;
+	if (r->broken) {
+		if (!probe)
+			reject(g, r, R_QUOTE,
+			       "broken quoting: a quote opened on line %lld is not closed where the row "
+			       "should end (it ran over %d lines); the lines after it were read again",
+			       (long long)r->line, r->nlines);
+		return 0;
+	}
+	if (r->unterminated) {
+		if (!probe)
+			reject(g, r, R_QUOTE, "broken quoting: a quote opened on line %lld is never closed",
+			       (long long)r->line);
+		return 0;
+	}
+	if (r->badutf8) {
+		g->probe_badutf8 += probe;
+		if (!probe)
+			reject(g, r, R_UTF8, "not UTF-8 text (re-export the file as UTF-8)");
+		return 0;
+	}
+	if (r->nf != g->ncols) {
+		if (!probe)
+			reject(g, r, R_FIELDS, "wrong number of fields: %zu, the header has %zu", r->nf,
+			       g->ncols);
+		return 0;
+	}
+	const int *role = g->role;
+	int ccol = role[ELOG_COL_CASE];
+	if (r->f[ccol].len == 0) {
+		if (!probe)
+			reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
+		return 0;
+	}
+	/* SOP */
+	struct sopent *s = g->fixed;
+	if (!s && role[ELOG_COL_SOP] >= 0 && r->f[role[ELOG_COL_SOP]].len)
+		s = sop_lookup(g, r->buf + r->f[role[ELOG_COL_SOP]].off, r->f[role[ELOG_COL_SOP]].len);
+	int zone = s ? s->zone : g->tz;
+	/* activity and step */
+	int acol = role[ELOG_COL_ACTIVITY], scol = role[ELOG_COL_STEP];
+	const char *act = acol >= 0 ? r->buf + r->f[acol].off : "";
+	size_t alen = acol >= 0 ? r->f[acol].len : 0;
+	int step = 0, unknown = 0;
+	if (scol >= 0 && r->f[scol].len) {
+		if (parse_int(r->buf + r->f[scol].off, r->f[scol].len, &step)) {
+			if (!probe)
+				reject(g, r, R_STEP, "bad step number in %s: '%s'", g->hdr[scol],
+				       shown(r, scol, v1, sizeof v1));
+			return 0;
+		}
+		if (s && s->m) {
+			const struct sop_step *st = sop_model_step(s->m, step);
+			if (!st) {
+				step = 0;
+				unknown = 1;
+			} else if (!alen && st->activity) {
+				act = st->activity;
+				alen = strlen(act);
+			}
+		}
+	} else if (alen && s && (s->m || g->nmap)) {
+		step = map_step(g, s, act, alen);
+		unknown = s->m && !step;
+	} else if (alen && !s && g->nmap) {
+		/* --map without a model: the map alone decides */
+		normalize(act, alen, &g->norm);
+		for (size_t i = 0; i < g->nmap && !step; i++)
+			if (strcmp(g->map[i].norm, g->norm.s ? g->norm.s : "") == 0)
+				step = g->map[i].step;
+	}
+	if (!alen) {
+		if (scol >= 0 && r->f[scol].len) {
+			act = r->buf + r->f[scol].off; /* a step with no text and no model */
+			alen = r->f[scol].len;
+		} else {
+			if (!probe)
+				reject(g, r, R_ACTIVITY, "missing activity in %s",
+				       acol >= 0 ? g->hdr[acol] : "(no activity column)");
+			return 0;
+		}
+	}
+	/* time stamps */
+	int hs = 0, he = 0, so = 0, eo = 0;
+	int64_t sms = 0, ems = 0;
+	int tcols[3] = {role[ELOG_COL_START], role[ELOG_COL_END], role[ELOG_COL_TIMESTAMP]};
+	int lcol = role[ELOG_COL_LIFECYCLE];
+	for (int k = 0; k < 3; k++) {
+		int col = tcols[k];
+		if (col < 0 || r->f[col].len == 0)
+			continue;
+		int has;
+		int64_t ms;
+		int off;
+		int rc = time_field(g, r, col, zone, &has, &ms, &off);
+		if (probe) {
+			if (rc == ELOG_TS_OK)
+				g->probe_time_ok++;
+			else if (rc == ELOG_TS_NOZONE)
+				g->probe_nozone++;
+			else {
+				g->probe_time_bad++;
+				if (!g->o->date_format &&
+				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len))
+					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
+										r->f[col].len);
+			}
+			if (rc != ELOG_TS_OK && !g->probe_example[0]) {
+				snprintf(g->probe_example, sizeof g->probe_example, "%s: '%s'", g->hdr[col],
+					 shown(r, col, v1, sizeof v1));
+				g->probe_line = r->line;
+			}
+			continue;
+		}
+		if (rc == ELOG_TS_NOZONE) {
+			reject(g, r, R_ZONE,
+			       "local time without a zone in %s: '%s' (give --tz or --sop)", g->hdr[col],
+			       shown(r, col, v1, sizeof v1));
+			return 0;
+		}
+		if (rc != ELOG_TS_OK) {
+			reject(g, r, R_TS, "bad timestamp in %s: '%s'%s", g->hdr[col],
+			       shown(r, col, v1, sizeof v1),
+			       g->o->date_format ? " (does not match --date-format)" : "");
+			return 0;
+		}
+		if (k == 0) {
+			hs = 1, sms = ms, so = off;
+		} else if (k == 1) {
+			he = 1, ems = ms, eo = off;
+		} else {
+			/* one stamp per event: a lifecycle 'start' row marks a start */
+			const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
+			if (mutu_strcasecmp(lc, "start") == 0 || mutu_strcasecmp(lc, "schedule") == 0 ||
+			    mutu_strcasecmp(lc, "assign") == 0)
+				hs = 1, sms = ms, so = off;
+			else
+				he = 1, ems = ms, eo = off;
+		}
+	}
+	if (probe)
+		return 0;
+	if (!hs && !he) {
+		reject(g, r, R_NOTS, "no timestamp: %s empty",
+		       role[ELOG_COL_TIMESTAMP] >= 0 ? g->hdr[role[ELOG_COL_TIMESTAMP]]
+						     : "start and end both");
+		return 0;
+	}
+	if (hs && he && ems < sms) {
+		reject(g, r, R_ORDER, "end before start: %s '%s', %s '%s'", g->hdr[tcols[0]],
+		       shown(r, tcols[0], v1, sizeof v1), g->hdr[tcols[1]],
+		       shown(r, tcols[1], v2, sizeof v2));
+		return 0;
+	}
+	/* the event */
+	struct item *it = new_item(g);
+	if (!it)
+		return -1;
+	struct chunk *c = g->cur;
+	it->kind = IT_EVENT;
+	it->line = r->line;
+	it->step = step;
+	it->unknown = (uint8_t)unknown;
+	it->case_off = arena_add(c, r->buf + r->f[ccol].off, r->f[ccol].len);
+	it->case_len = r->f[ccol].len;
+	if (s) {
+		it->sop_len = (uint32_t)strlen(s->id);
+		it->sop_off = arena_add(c, s->id, it->sop_len);
+	} else {
+		it->sop_len = UINT32_MAX;
+	}
+	it->act_off = arena_add(c, act, alen);
+	it->act_len = (uint32_t)alen;
+	int rcol = role[ELOG_COL_ACTOR];
+	if (rcol >= 0 && r->f[rcol].len) {
+		it->has_actor = 1;
+		it->actor_off = arena_add(c, r->buf + r->f[rcol].off, r->f[rcol].len);
+		it->actor_len = r->f[rcol].len;
+	}
+	if (lcol >= 0 && r->f[lcol].len) {
+		it->has_lc = 1;
+		it->lc_off = arena_add(c, r->buf + r->f[lcol].off, r->f[lcol].len);
+		it->lc_len = r->f[lcol].len;
+	}
+	it->has_start = (uint8_t)hs;
+	it->start_ms = sms;
+	it->start_off = so;
+	it->has_end = (uint8_t)he;
+	it->end_ms = ems;
+	it->end_off = eo;
+	it->dkey = elog_dkey(act, alen, hs, sms, he, ems, c->arena.s + it->actor_off,
+			     it->actor_len, it->has_actor);
+	it->attr_first = (uint32_t)c->nattr;
+	for (size_t i = 0; i < g->ncols; i++) {
+		if (g->colkind[i] != 1 && g->colkind[i] != 2)
+			continue;
+		if (c->nattr == c->attrcap) {
+			c->attrcap = c->attrcap ? 2 * c->attrcap : 1024;
+			c->attrs = mutu_realloc(c->attrs, c->attrcap * sizeof *c->attrs);
+		}
+		struct attr *at = &c->attrs[c->nattr++];
+		at->name_idx = (uint32_t)g->colattr[i];
+		at->is_case = g->colkind[i] == 1;
+		at->val_off = arena_add(c, r->buf + r->f[i].off, r->f[i].len);
+		at->val_len = r->f[i].len;
+		it->nattr++;
+	}
+	if (unknown)
+		note_unknown(g, act, alen);
+	return 0;
+}
+
+static int on_record(void *ctx, const struct rec *r)
+{
+	struct ingest *g = ctx;
+	if (!g->header_done) {
+		g->header_done = 1;
+		return 0; /* the probe has read it already */
+	}
+	if (process(g, r, 0) || g->fatal)
+		return 1;
+	return 0;
+}
+
+/* Probe: header and the first PROBE_ROWS rows. */
+static int on_probe(void *ctx, const struct rec *r)
+{
+	struct ingest *g = ctx;
+	if (!g->header_done) {
+		g->header_done = 1;
+		if (r->badutf8 || !utf8_ok((const unsigned char *)r->raw, r->rawlen)) {
+			mutu_errf(g->err, MUTU_EINPUT,
+				  "%s:1: not UTF-8 text (a binary file, or another encoding: re-export it "
+				  "as UTF-8 CSV)",
+				  g->path);
+			return 1;
+		}
+		if (header(g, r))
+			return 1;
+		return 0;
+	}
+	g->probe_rows++;
+	process(g, r, 1);
+	return g->probe_rows >= PROBE_ROWS;
+}
+
+static unsigned char detect_sep(const char *p, size_t n)
+{
+	size_t cnt[3] = {0, 0, 0};
+	int q = 0;
+	for (size_t i = 0; i < n && p[i] != '\n'; i++) {
+		if (p[i] == '"')
+			q = !q;
+		else if (!q && p[i] == ',')
+			cnt[0]++;
+		else if (!q && p[i] == ';')
+			cnt[1]++;
+		else if (!q && p[i] == '\t')
+			cnt[2]++;
+	}
+	if (cnt[1] > cnt[0] && cnt[1] >= cnt[2])
+		return ';';
+	if (cnt[2] > cnt[0] && cnt[2] > cnt[1])
+		return '\t';
+	return ',';
+}
+
+static int load_map(struct ingest *g, const char *path)
+{
+	size_t len;
+	char *text = mutu_read_file(path, &len, g->err);
+	if (!text)
+		return MUTU_EINPUT;
+	int lineno = 0, rc = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		mutu_trim(line);
+		if (!*line || *line == '#')
+			continue;
+		char *sep = strrchr(line, ',');
+		if (!sep)
+			sep = strrchr(line, ';');
+		if (!sep)
+			sep = strrchr(line, '\t');
+		if (!sep) {
+			rc = mutu_errf(g->err, MUTU_EINPUT,
+				       "%s:%d: expected 'activity,step', got '%s'", path, lineno, line);
+			break;
+		}
+		*sep = '\0';
+		char *a = mutu_trim(line), *st = mutu_trim(sep + 1);
+		size_t al = strlen(a);
+		if (al >= 2 && a[0] == '"' && a[al - 1] == '"') {
+			a[al - 1] = '\0';
+			a++;
+		}
+		int no;
+		if (parse_int(st, strlen(st), &no)) {
+			if (lineno == 1)
+				continue; /* a header line */
+			rc = mutu_errf(g->err, MUTU_EINPUT, "%s:%d: step '%s' is not a number", path,
+				       lineno, st);
+			break;
+		}
+		g->map = mutu_realloc(g->map, (g->nmap + 1) * sizeof *g->map);
+		normalize(a, strlen(a), &g->norm);
+		g->map[g->nmap].norm = mutu_strdup(g->norm.s ? g->norm.s : "");
+		g->map[g->nmap++].step = no;
+	}
+	free(text);
+	return rc;
+}
+
+static void options_json(const struct elog_opts *o, struct mutu_buf *b)
+{
+	mutu_buf_putc(b, '{');
+	int first = 1;
+#define KV(k, v)                                                                                   \
+	do {                                                                                       \
+		if (v) {                                                                           \
+			mutu_buf_printf(b, "%s\"%s\":", first ? "" : ",", k);                      \
+			mutu_buf_json_str(b, v);                                                   \
+			first = 0;                                                                 \
+		}                                                                                  \
+	} while (0)
+	KV("sop", o->sop_id);
+	KV("sop_col", o->sop_col);
+	KV("date_format", o->date_format);
+	KV("tz", o->tz);
+	KV("map", o->map_path);
+	for (int k = 0; k < ELOG_NROLES; k++) {
+		char key[32];
+		snprintf(key, sizeof key, "%s_col", elog_role_name((enum elog_role)k));
+		KV(key, o->col[k]);
+	}
+	if (o->sep) {
+		char sep[2] = {o->sep, 0};
+		mutu_buf_printf(b, "%s\"sep\":", first ? "" : ",");
+		mutu_buf_json_str(b, sep);
+	}
+#undef KV
+	mutu_buf_putc(b, '}');
+}
+
+static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "store: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return MUTU_EFAIL;
+	}
+	return 0;
+}
+
+void elog_opts_init(struct elog_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->threads = 2;
+}
+
+void elog_result_init(struct elog_result *r)
+{
+	memset(r, 0, sizeof *r);
+	mutu_notes_init(&r->notes);
+}
+
+void elog_result_release(struct elog_result *r)
+{
+	free(r->dropped);
+	mutu_notes_release(&r->notes);
+	memset(r, 0, sizeof *r);
+}
+
+static void ingest_release(struct ingest *g)
+{
+	for (size_t i = 0; i < g->ncols; i++)
+		free(g->hdr ? g->hdr[i] : NULL);
+	free(g->hdr);
+	free(g->colkind);
+	free(g->colattr);
+	for (size_t i = 0; i < g->nattr_names; i++)
+		free(g->attr_names[i]);
+	free(g->attr_names);
+	for (size_t i = 0; i < g->nsops; i++)
+		sopent_release(&g->sops[i]);
+	free(g->sops);
+	if (g->fixed) {
+		sopent_release(g->fixed);
+		free(g->fixed);
+	}
+	for (size_t i = 0; i < g->nmap; i++)
+		free(g->map[i].norm);
+	free(g->map);
+	for (size_t i = 0; i < g->nunk; i++)
+		free(g->unk[i].name);
+	mutu_buf_release(&g->norm);
+}
+
+/* Probe the file: header, columns, time stamps.  Refuses what cannot be a log. */
+static int probe(struct ingest *g, int fd, unsigned char *sep_out)
+{
+	char head[65536];
+	ssize_t n = pread(fd, head, sizeof head, 0);
+	if (n < 0)
+		return mutu_errf(g->err, MUTU_EFAIL, "%s: read error: %s", g->path, strerror(errno));
+	const char *p = head;
+	size_t len = (size_t)n;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3, len -= 3;
+	size_t blank = 0;
+	while (blank < len && (p[blank] == ' ' || p[blank] == '\n' || p[blank] == '\r' ||
+			       p[blank] == '\t'))
+		blank++;
+	if (blank == len)
+		return mutu_errf(g->err, MUTU_EINPUT, "%s: empty file: nothing to ingest", g->path);
+	if (memchr(p, '\0', len))
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: not a CSV text file (it holds NUL bytes: a binary or UTF-16 file; "
+				 "export it as UTF-8 CSV)",
+				 g->path);
+	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : detect_sep(p, len));
+	*sep_out = sep;
+	struct reader r;
+	reader_init(&r, sep);
+	r.on_rec = on_probe;
+	r.ctx = g;
+	r.line = 1;
+	int rc = reader_run(&r, fd, g->path, 1u << 20, NULL, NULL, 0, g->err);
+	reader_release(&r);
+	if (rc || g->err->code)
+		return g->err->code ? g->err->code : rc;
+	if (!g->header_done)
+		return mutu_errf(g->err, MUTU_EINPUT, "%s: empty file: nothing to ingest", g->path);
+	if (g->probe_rows == 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: only a header line, no rows: nothing to ingest", g->path);
+	if (g->probe_badutf8 * 2 > g->probe_rows)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: not UTF-8 text (%d of the first %d rows are not; re-export as "
+				 "UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
+				 g->path, g->probe_badutf8, g->probe_rows);
+	if (g->probe_order && g->probe_time_ok == 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: %s is a day/month-order date%s; give --date-format, e.g. "
+				 "--date-format '%%d/%%m/%%Y %%H:%%M' (day first) or '%%m/%%d/%%Y %%H:%%M'",
+				 g->path, (long long)g->probe_line, g->probe_example,
+				 g->probe_order == 1 ? " and ambiguous (01/02 can be 1 Feb or 2 Jan)"
+						     : "");
+	if (g->probe_nozone && g->probe_time_ok == 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: time stamps have no UTC offset (%s) and no zone is known; "
+				 "give --tz (WIB, WITA, WIT or +08:00) or --sop ID (its calendar's zone)",
+				 g->path, (long long)g->probe_line, g->probe_example);
+	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: no readable time stamp in the first %d rows (%s); expected "
+				 "ISO 8601 like 2025-01-02T07:30:00+08:00, or give --date-format",
+				 g->path, (long long)g->probe_line, g->probe_rows, g->probe_example);
+	if (g->probe_order)
+		mutu_notes_addf(&g->res->notes,
+				"some time stamps look day/month-ordered (%s, line %lld): such rows are "
+				"rejected unless --date-format is given",
+				g->probe_example, (long long)g->probe_line);
+	return 0;
+}
+
+static void now_iso(char *buf, size_t size)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	elog_format_time((int64_t)ts.tv_sec * 1000, 0, buf, size);
+	/* "+00:00" -> "Z" */
+	size_t n = strlen(buf);
+	if (n > 6 && strcmp(buf + n - 6, "+00:00") == 0)
+		strcpy(buf + n - 6, "Z");
+}
+
+static int add_reasons(struct elog_result *res, const struct writer *w)
+{
+	for (int k = 0; k < R_N; k++)
+		if (w->by_reason[k] && res->nreasons < ELOG_MAX_REASONS) {
+			res->reasons[res->nreasons].reason = reason_kind[k];
+			res->reasons[res->nreasons++].n = w->by_reason[k];
+		}
+	return 0;
+}
+
+int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
+		struct elog_result *res, struct mutu_err *err)
+{
+	struct ingest g;
+	memset(&g, 0, sizeof g);
+	g.o = o;
+	g.path = log_path;
+	g.res = res;
+	g.err = err;
+	g.tz = ELOG_NO_ZONE;
+	mutu_buf_init(&g.norm);
+	int rc = 0, fd = -1;
+	sqlite3 *db = NULL;
+	struct writer w;
+	memset(&w, 0, sizeof w);
+	struct queue q;
+	int q_started = 0;
+	pthread_t th;
+	struct chunk *chunks[NCHUNKS] = {0};
+
+	if (o->sep && o->sep != ',' && o->sep != ';' && o->sep != '\t' && o->sep != '|')
+		return mutu_errf(err, MUTU_EINPUT, "--sep '%c': use , ; | or tab", o->sep);
+	if (o->tz && elog_parse_tz(o->tz, &g.tz))
+		return mutu_errf(err, MUTU_EINPUT,
+				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
+				 "+08:00)",
+				 o->tz);
+	if (o->sop_id && o->sop_col)
+		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");
+	struct stat st;
+	if (stat(log_path, &st) != 0)
+		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", log_path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", log_path);
+	if ((rc = elog_sha256_file(log_path, res->sha256, &res->size, err)))
+		return rc;
+	if (o->map_path && (rc = load_map(&g, o->map_path)))
+		goto out;
+	if (o->sop_id) {
+		struct sop_model *m = NULL;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s.ini", o->models_dir ? o->models_dir : "models",
+			 o->sop_id);
+		struct stat ms;
+		const char *mp = stat(o->sop_id, &ms) == 0 && S_ISREG(ms.st_mode) ? o->sop_id : path;
+		if ((rc = sop_model_load(mp, &m, err))) {
+			if (rc == MUTU_ENOTFOUND || stat(mp, &ms) != 0)
+				mutu_errf(err, MUTU_ENOTFOUND,
+					  "--sop %s: no model %s (see 'ls %s')", o->sop_id, path,
+					  o->models_dir ? o->models_dir : "models");
+			rc = err->code;
+			goto out;
+		}
+		g.fixed = mutu_calloc(1, sizeof *g.fixed);
+		g.fixed->key = mutu_strdup(o->sop_id);
+		g.fixed->id = mutu_strdup(m->id ? m->id : o->sop_id);
+		g.fixed->m = m;
+		g.fixed->zone = zone_of_model(&g, m, g.fixed->id);
+		sopent_prepare(g.fixed);
+	}
+	fd = open(log_path, O_RDONLY);
+	if (fd < 0) {
+		rc = mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", log_path, strerror(errno));
+		goto out;
+	}
+	unsigned char sep = ',';
+	if ((rc = probe(&g, fd, &sep)))
+		goto out;
+	note_columns(&g);
+	if (g.fixed)
+		mutu_notes_addf(&res->notes, "SOP %s; local times read at UTC%+03d:%02d", g.fixed->id,
+				g.fixed->zone == ELOG_NO_ZONE ? 0 : g.fixed->zone / 60,
+				g.fixed->zone == ELOG_NO_ZONE ? 0 : abs(g.fixed->zone) % 60);
+	else if (g.tz != ELOG_NO_ZONE)
+		mutu_notes_addf(&res->notes, "local times read at UTC%+03d:%02d (--tz)", g.tz / 60,
+				abs(g.tz) % 60);
+
+	/* ---- the store ---- */
+	if ((rc = elog_store_open(db_path, 1, &db, err)))
+		goto out;
+	w.db = db;
+	{
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db,
+				   "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
+				   "superseded_by IS NULL ORDER BY id LIMIT 1",
+				   -1, &s, NULL);
+		sqlite3_bind_text(s, 1, res->sha256, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW && !o->force) {
+			res->noop = 1;
+			res->batch_id = sqlite3_column_int64(s, 0);
+			snprintf(res->prev_at, sizeof res->prev_at, "%s",
+				 (const char *)sqlite3_column_text(s, 1));
+		}
+		sqlite3_finalize(s);
+		if (res->noop)
+			goto out;
+	}
+	if ((rc = sqlx(db, "BEGIN IMMEDIATE", err)))
+		goto out;
+	{
+		struct mutu_buf opts;
+		mutu_buf_init(&opts);
+		options_json(o, &opts);
+		char at[40];
+		now_iso(at, sizeof at);
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db,
+				   "INSERT INTO batches (file, size, sha256, ingested_at, sop, options, "
+				   "dropped_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				   -1, &s, NULL);
+		sqlite3_bind_text(s, 1, log_path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->size);
+		sqlite3_bind_text(s, 3, res->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, at, -1, SQLITE_STATIC);
+		if (g.fixed)
+			sqlite3_bind_text(s, 5, g.fixed->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, opts.s, -1, SQLITE_STATIC);
+		if (res->dropped)
+			sqlite3_bind_text(s, 7, res->dropped, -1, SQLITE_STATIC);
+		int src = sqlite3_step(s);
+		sqlite3_finalize(s);
+		mutu_buf_release(&opts);
+		if (src != SQLITE_DONE) {
+			rc = mutu_errf(err, MUTU_EFAIL, "store: new batch: %s", sqlite3_errmsg(db));
+			goto rollback;
+		}
+		w.batch = res->batch_id = sqlite3_last_insert_rowid(db);
+	}
+	if (o->force) {
+		/* the earlier loads of this same file give way to this one */
+		char sql[1024];
+		snprintf(sql, sizeof sql,
+			 "CREATE TEMP TABLE old_batches AS SELECT id FROM batches WHERE sha256 = '%s' "
+			 "AND superseded_by IS NULL AND id <> %lld;"
+			 "DELETE FROM event_attrs WHERE event_id IN (SELECT id FROM events WHERE "
+			 "batch_id IN old_batches);",
+			 res->sha256, (long long)w.batch);
+		if ((rc = sqlx(db, sql, err)))
+			goto rollback;
+		snprintf(sql, sizeof sql,
+			 "DELETE FROM events WHERE batch_id IN old_batches;");
+		if ((rc = sqlx(db, sql, err)))
+			goto rollback;
+		res->superseded_events = (uint64_t)sqlite3_changes(db);
+		snprintf(sql, sizeof sql,
+			 "DELETE FROM rejected WHERE batch_id IN old_batches;"
+			 "UPDATE batches SET superseded_by = %lld WHERE id IN old_batches;"
+			 "DROP TABLE old_batches;",
+			 (long long)w.batch);
+		if ((rc = sqlx(db, sql, err)))
+			goto rollback;
+	}
+	w.cases = mutu_calloc(CASE_CACHE, sizeof *w.cases);
+	w.attr_names = g.attr_names;
+	if (writer_prepare(&w)) {
+		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.msg);
+		goto rollback;
+	}
+	for (int i = 0; i < NCHUNKS; i++)
+		chunks[i] = chunk_new();
+	g.w = &w;
+	g.cur = chunks[0];
+	if (o->threads >= 2) {
+		memset(&q, 0, sizeof q);
+		pthread_mutex_init(&q.mu, NULL);
+		pthread_cond_init(&q.cv, NULL);
+		q.w = &w;
+		for (int i = 1; i < NCHUNKS; i++)
+			q.free_[q.nfree++] = chunks[i];
+		if (pthread_create(&th, NULL, writer_thread, &q) == 0) {
+			q_started = 1;
+			g.q = &q;
+		} else {
+			pthread_mutex_destroy(&q.mu);
+			pthread_cond_destroy(&q.cv);
+		}
+	}
+	{
+		struct reader r;
+		reader_init(&r, sep);
+		r.on_rec = on_record;
+		r.ctx = &g;
+		r.expect_nf = g.ncols;
+		g.header_done = 0;
+		lseek(fd, 0, SEEK_SET);
+		rc = reader_run(&r, fd, log_path, 0, o->progress, o->progress_ctx, res->size, err);
+		reader_release(&r);
+	}
+	if (!rc && !g.fatal && g.cur && g.cur->n)
+		if (flush_chunk(&g))
+			g.fatal = 1;
+	if (q_started) {
+		pthread_mutex_lock(&q.mu);
+		q.closed = 1;
+		pthread_cond_broadcast(&q.cv);
+		pthread_mutex_unlock(&q.mu);
+		pthread_join(th, NULL);
+		if (q.failed)
+			g.fatal = 1;
+		pthread_mutex_destroy(&q.mu);
+		pthread_cond_destroy(&q.cv);
+	}
+	if (!rc && (g.fatal || w.err.code))
+		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.code ? w.err.msg : "ingest failed");
+	if (rc)
+		goto rollback;
+	res->rows_read = g.rows;
+	res->events_stored = w.stored;
+	res->rejected = w.rejected;
+	res->duplicates = w.dups;
+	res->unknown_events = w.unknown;
+	res->cases_new = w.cases_new;
+	add_reasons(res, &w);
+	{
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db,
+				   "UPDATE batches SET rows_read = ?1, events_stored = ?2, rejected = ?3, "
+				   "duplicates = ?4, unknown_activities = ?5 WHERE id = ?6",
+				   -1, &s, NULL);
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->rows_read);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->events_stored);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)res->rejected);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)res->duplicates);
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)res->unknown_events);
+		sqlite3_bind_int64(s, 6, w.batch);
+		int src = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (src != SQLITE_DONE) {
+			rc = mutu_errf(err, MUTU_EFAIL, "store: batch counts: %s", sqlite3_errmsg(db));
+			goto rollback;
+		}
+	}
+	writer_release(&w);
+	memset(&w, 0, sizeof w);
+	if ((rc = sqlx(db, "COMMIT", err)))
+		goto rollback;
+	for (size_t i = 0; i < g.nunk; i++)
+		mutu_notes_addf(&res->notes, "unknown activity '%s' (%llu rows): kept, flagged",
+				g.unk[i].name, (unsigned long long)g.unk[i].n);
+	if (g.unk_more)
+		mutu_notes_addf(&res->notes, "... and %llu more rows with other unknown activities",
+				(unsigned long long)g.unk_more);
+	goto out;
+rollback:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	res->batch_id = 0;
+out:
+	writer_release(&w);
+	for (int i = 0; i < NCHUNKS; i++)
+		chunk_free(chunks[i]);
+	if (fd >= 0)
+		close(fd);
+	elog_store_close(db);
+	ingest_release(&g);
+	if (rc && !err->code)
+		mutu_errf(err, rc, "ingest failed");
+	return rc;
+}
