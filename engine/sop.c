@@ -497,6 +497,8 @@ static void section_start(struct parse *p, const char *s, size_t n)
 		p->sec_bad = 0;
 		return;
 	}
+	if (mutu_strcasecmp(name, "sla") == 0)
+		return; /* [sla] clock_start = N: read by the compliance code (sla.c), not a model key */
 	perr(p, p->lineno, "unknown section ([%s]): a model has [sop] and [step N] sections", name);
 }
 
