@@ -866,15 +866,21 @@ static void read_rows(struct imp *im, size_t from)
 		s->kelengkapan = clean_text(ik >= 0 && (size_t)ik < row->n ? row->cells[ik] : "");
 		s->output = clean_text(io > w && (size_t)io < row->n ? row->cells[io] : "");
 		s->keterangan = clean_text(it > w && (size_t)it < row->n ? row->cells[it] : "");
-		/* markers between Kegiatan and the mutu baku */
+		/* Markers: the cell under each actor column, counted from the
+		 * Waktu cell.  Cells between Kegiatan and the mutu baku that fall
+		 * under no actor column are reported, not guessed at. */
 		int hi = ik >= 0 ? ik : w;
-		for (int i = left_act + 1; i < hi && (size_t)i < row->n; i++) {
+		for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL + shift; i++) {
+			if (i == w || i == ik || i == io || i == it)
+				continue;
+			int hc = i - shift;
+			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
+			if (col < 0 && i >= hi)
+				continue; /* text past the mutu baku is not a marker */
 			char mt[24];
 			int kind = classify_marker(row->cells[i], mt, sizeof mt);
 			if (!kind)
 				continue;
-			int hc = i - shift;
-			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
 			if (col < 0) {
 				mutu_notes_addf(im->warn, "step %d: marker '%s' (cell %d) is under no actor column; ignored",
 						no, mt, i + 1);
@@ -1308,13 +1314,19 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	}
 	infer_actors(&im);
 
-	/* title paragraphs before the table */
+	/* Title paragraphs before the table: lines that run on without a blank
+	 * line form one title (a heading broken over two lines), except that
+	 * a line naming the government or office stands on its own. */
 	char *agency = NULL, *name = NULL;
 	struct mutu_buf para;
 	mutu_buf_init(&para);
+	int para_agency = 0;
 	for (size_t r = 0; r <= h && r <= im.nrows; r++) {
 		int blank = r == h || r == im.nrows || row_blank(&im.rows[r]);
+		char *line = NULL;
 		if (!blank && row_nonblank(&im.rows[r]) <= 2) {
+			struct mutu_buf lb;
+			mutu_buf_init(&lb);
 			for (size_t i = 0; i < im.rows[r].n; i++) {
 				if (is_blank_cell(im.rows[r].cells[i]))
 					continue;
@@ -1322,27 +1334,37 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				while (*t == '#') /* markdown heading */
 					memmove(t, t + 1, strlen(t));
 				mutu_trim(t);
-				if (para.len)
-					mutu_buf_putc(&para, ' ');
-				mutu_buf_puts(&para, t);
+				if (lb.len)
+					mutu_buf_putc(&lb, ' ');
+				mutu_buf_puts(&lb, t);
 				free(t);
 			}
-			continue;
+			line = buf_take(&lb);
 		}
-		if (!para.len)
-			continue;
-		char *p = mutu_buf_detach(&para); /* para stays usable */
-		if (is_agency(p)) {
-			if (!agency)
-				agency = title_case(p);
-		} else {
-			const char *q = strip_prefixes(p);
-			if (*q && mutu_strncasecmp(q, "urusan", 6) != 0 && mutu_strncasecmp(q, "bidang", 6) != 0) {
-				free(name);
-				name = title_case(q);
+		int line_agency = line && is_agency(line);
+		if (para.len && (!line || line_agency || para_agency)) {
+			char *p = mutu_buf_detach(&para); /* para stays usable */
+			if (para_agency) {
+				if (!agency)
+					agency = title_case(p);
+			} else {
+				const char *q = strip_prefixes(p);
+				if (*q && mutu_strncasecmp(q, "urusan", 6) != 0 &&
+				    mutu_strncasecmp(q, "bidang", 6) != 0) {
+					free(name);
+					name = title_case(q);
+				}
 			}
+			free(p);
 		}
-		free(p);
+		if (line) {
+			if (!para.len)
+				para_agency = line_agency;
+			if (para.len)
+				mutu_buf_putc(&para, ' ');
+			mutu_buf_puts(&para, line);
+			free(line);
+		}
 	}
 	mutu_buf_release(&para);
 	if (!agency) {
