@@ -1,11 +1,191 @@
-/* cmd_sim.c - placeholder until the 'sim' subcommand lands (being built now). */
+/*
+ * cmd_sim.c - `mutu sim`: run a staffing scenario (and optionally compare
+ * it with another under common random numbers), print the results as
+ * text, JSON or CSV, and optionally write the simulated event log.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
 #include "cli/cli.h"
+#include "mutu/sim.h"
+
+static const char usage_text[] =
+	"usage: mutu sim SCENARIO.ini [--compare OTHER.ini] [--replications N] [--seed S]\n"
+	"                [--threads N] [--format text|json|csv] [--emit-log FILE.csv]\n"
+	"\n"
+	"Simulate a staffing scenario: files flow through the SOP steps, queue for\n"
+	"the staff of each pelaksana (shared across SOPs), are served in working time\n"
+	"on the scenario's calendar, and may go back to the applicant.  Results are\n"
+	"means with 95%% confidence intervals across replications: permits finished,\n"
+	"share within the SOP ceiling, lead time (mean, median, p90, p95), waiting and\n"
+	"service per step, utilisation and queues per pelaksana, work in progress.\n"
+	"\n"
+	"  --compare OTHER.ini   run OTHER with the same seed and replications (common\n"
+	"                        random numbers) and report the paired differences\n"
+	"  --replications N      replications (default: the scenario's [run] value)\n"
+	"  --seed S              seed (default: the scenario's); printed in the output\n"
+	"  --threads N           worker threads (default: every core); results do not\n"
+	"                        depend on it\n"
+	"  --format F            text (Indonesian, default), json (times in minutes), csv\n"
+	"  --emit-log FILE.csv   write replication 1's event log in the canonical ingest\n"
+	"                        form case_id,sop,step,activity,actor,start,end\n"
+	"\n"
+	"Scenario keys: docs/scenarios.md.  Examples: models/scenarios/.\n";
+
+static void progress(void *ctx, int done, int total)
+{
+	const char *tag = ctx;
+	fprintf(stderr, "\rmutu sim: %s replication %d/%d", tag, done, total);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static int parse_positive(const char *cmd, const char *opt, const char *s, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 1 || v > max)
+		return cli_usage(cmd, "%s needs a whole number 1..%ld (got '%s')", opt, max, s);
+	*out = v;
+	return 0;
+}
 
 int cmd_sim(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu sim: not built yet\n");
-	return 1;
+	const char *cmd = "sim";
+	const char *compare = NULL, *reps_s = NULL, *seed_s = NULL, *threads_s = NULL;
+	const char *format_s = NULL, *log_path = NULL;
+	const struct cli_opt opts[] = {
+		{"compare", 0, 1, &compare, NULL, NULL},
+		{"replications", 'n', 1, &reps_s, NULL, NULL},
+		{"seed", 0, 1, &seed_s, NULL, NULL},
+		{"threads", 'j', 1, &threads_s, NULL, NULL},
+		{"format", 'f', 1, &format_s, NULL, NULL},
+		{"emit-log", 0, 1, &log_path, NULL, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	const char *pos[1];
+	int npos = 0, help = 0;
+	if (cli_parse(cmd, argc, argv, opts, pos, 1, &npos, &help))
+		return 2;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (npos != 1)
+		return cli_usage(cmd, "needs one scenario file");
+
+	/* GSL's default handler aborts the process; the library checks returns */
+	gsl_set_error_handler_off();
+
+	struct sim_options opt = {0};
+	long v;
+	if (reps_s) {
+		if (parse_positive(cmd, "--replications", reps_s, 1000000, &v))
+			return 2;
+		opt.replications = (int)v;
+	}
+	if (threads_s) {
+		if (parse_positive(cmd, "--threads", threads_s, 1024, &v))
+			return 2;
+		opt.threads = (int)v;
+	}
+	if (seed_s) {
+		char *end;
+		errno = 0;
+		unsigned long long s = strtoull(seed_s, &end, 10);
+		if (end == seed_s || *end || errno || seed_s[0] == '-')
+			return cli_usage(cmd, "--seed needs a whole number >= 0 (got '%s')", seed_s);
+		opt.seed = s;
+		opt.has_seed = 1;
+	}
+	enum sim_format fmt = SIM_TEXT;
+	if (format_s) {
+		if (!strcmp(format_s, "text"))
+			fmt = SIM_TEXT;
+		else if (!strcmp(format_s, "json"))
+			fmt = SIM_JSON;
+		else if (!strcmp(format_s, "csv"))
+			fmt = SIM_CSV;
+		else
+			return cli_usage(cmd, "--format is text, json or csv (got '%s')", format_s);
+	}
+
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct sim_scenario *a = NULL, *b = NULL;
+	struct sim_results *ra = NULL, *rb = NULL;
+	struct sim_diff *diffs = NULL;
+	int rc = 0;
+	if (sim_scenario_load(pos[0], cli_calendars_dir(), &a, &err)) {
+		rc = cli_fail(cmd, &err);
+		goto out;
+	}
+	if (compare && sim_scenario_load(compare, cli_calendars_dir(), &b, &err)) {
+		rc = cli_fail(cmd, &err);
+		goto out;
+	}
+	/* both runs share seed and replications: the pairs line up */
+	if (!opt.has_seed) {
+		opt.seed = sim_scenario_seed(a);
+		opt.has_seed = 1;
+	}
+	if (!opt.replications)
+		opt.replications = sim_scenario_replications(a);
+	int tty = cli_isatty_stderr();
+	if (tty) {
+		opt.progress = progress;
+		opt.progress_ctx = (void *)(b ? "A" : "");
+	}
+	if (sim_run(a, &opt, &ra, &err)) {
+		rc = cli_fail(cmd, &err);
+		goto out;
+	}
+	if (b) {
+		opt.progress_ctx = (void *)"B";
+		if (sim_run(b, &opt, &rb, &err) || sim_compare(ra, rb, &diffs, &err)) {
+			rc = cli_fail(cmd, &err);
+			goto out;
+		}
+	}
+	if (log_path) {
+		FILE *f = fopen(log_path, "w");
+		if (!f) {
+			fprintf(stderr, "mutu sim: cannot write %s: %s\n", log_path, strerror(errno));
+			rc = 1;
+			goto out;
+		}
+		int lr = sim_write_log(a, opt.seed, 0, f, &err);
+		if (fclose(f) != 0 && !lr)
+			lr = mutu_errf(&err, MUTU_EFAIL, "cannot write %s", log_path);
+		if (lr) {
+			rc = cli_fail(cmd, &err);
+			goto out;
+		}
+	}
+	struct mutu_buf out;
+	mutu_buf_init(&out);
+	sim_results_format(a, ra, b, rb, diffs, fmt, &out);
+	fwrite(out.s, 1, out.len, stdout);
+	mutu_buf_release(&out);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));
+		rc = 1;
+	}
+	if (tty)
+		fprintf(stderr, "mutu sim: %d replications, %llu events in %.2f s on %d threads\n",
+			ra->nrep, (unsigned long long)ra->events, ra->wall_seconds, ra->threads);
+out:
+	free(diffs);
+	sim_results_free(ra);
+	sim_results_free(rb);
+	sim_scenario_free(a);
+	sim_scenario_free(b);
+	return rc;
 }

@@ -1,0 +1,1240 @@
+/*
+ * sim.c - the simulation kernel and the replication runner.
+ *
+ * One replication is a loop over an event list ordered by (time, event
+ * priority, insertion sequence): a binary heap of 16-byte events in one
+ * preallocated array, the payload packed beside the sequence number, so
+ * scheduling never allocates and equal times always run in the same
+ * order.  Files (cases) live in a pool with a free list and queue through
+ * intrusive links, so memory follows the work in progress, not the
+ * horizon.  Time is working seconds since the start of the run (see
+ * sim_int.h); the calendar is consulted only to place 24x7 arrivals and
+ * arrival profiles, and to write the log.
+ *
+ * Replications run in worker threads that each own one context (heap,
+ * pool, random streams, accumulators) and reuse it; a replication's
+ * results go to its own row, and summaries are computed afterwards in
+ * replication order, so output does not depend on the thread count.
+ */
+#include "sim_int.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* GSL's inline gsl_rng_uniform_pos and friends (C99 inline) */
+#define HAVE_INLINE 1
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "mutu/stats.h"
+
+/* ---- events ------------------------------------------------------------ */
+
+enum ev_kind {
+	EV_STAFF = 0, /* staffing change of an actor */
+	EV_DAY,       /* start of a working day: absence draws */
+	EV_BATCH,     /* batch moment of an actor */
+	EV_WARMUP,    /* end of warm-up: statistics restart */
+	EV_END,       /* a step of a case ends */
+	EV_RESUBMIT,  /* a rejected case comes back from the applicant */
+	EV_ARRIVAL    /* a new case of an SOP */
+};
+
+/* Event priority at equal times: the office's state changes first, then
+ * work that ends frees servers before new work arrives. */
+static const unsigned ev_prio[] = {0, 0, 1, 1, 2, 3, 4};
+
+struct ev {
+	double t;
+	uint64_t key; /* prio:4 | seq:32 | kind:4 | index:24 */
+};
+
+#define SEQ_BITS 32
+#define IDX_BITS 24
+#define IDX_MAX ((1u << IDX_BITS) - 1)
+#define NIL UINT32_MAX
+
+static inline int ev_less(const struct ev *a, const struct ev *b)
+{
+	return a->t < b->t || (a->t == b->t && a->key < b->key);
+}
+
+/* ---- exponential variates --------------------------------------------- */
+
+/*
+ * Exponential variates by the ziggurat method (Marsaglia & Tsang 2000,
+ * REXP), on the bits of the stream's GSL generator.  The low 8 bits of a
+ * 32-bit draw pick the strip and the high 24 bits the point in it (so
+ * strip and value are independent, unlike the original which reuses the
+ * index bits); 98.9% of draws cost one generator call, a compare and a
+ * multiply, against a log for inversion.  The tables are a pure function
+ * of the constants and live in each context (no globals).
+ */
+struct zig {
+	uint32_t ke[256];
+	double we[256], fe[256];
+};
+
+static void zig_init(struct zig *z)
+{
+	const double m = 16777216.0; /* 2^24 */
+	double de = 7.697117470131487, te = de, ve = 3.949659822581572e-3;
+	double q = ve / exp(-de);
+	z->ke[0] = (uint32_t)((de / q) * m);
+	z->ke[1] = 0;
+	z->we[0] = q / m;
+	z->we[255] = de / m;
+	z->fe[0] = 1.0;
+	z->fe[255] = exp(-de);
+	for (int i = 254; i >= 1; i--) {
+		de = -log(ve / de + exp(-de));
+		z->ke[i + 1] = (uint32_t)((de / te) * m);
+		te = de;
+		z->fe[i] = exp(-de);
+		z->we[i] = de / m;
+	}
+}
+
+static double zig_exp_slow(const struct zig *z, const gsl_rng *r, uint32_t u, unsigned i)
+{
+	for (;;) {
+		if (i == 0) /* the tail beyond r: r + Exp(1) */
+			return 7.697117470131487 - log(gsl_rng_uniform_pos(r));
+		double x = u * z->we[i];
+		if (z->fe[i] + gsl_rng_uniform(r) * (z->fe[i - 1] - z->fe[i]) < exp(-x))
+			return x;
+		uint32_t j = (uint32_t)gsl_rng_get(r);
+		i = j & 255;
+		u = j >> 8;
+		if (u < z->ke[i])
+			return u * z->we[i];
+	}
+}
+
+/* Exp(1) (taus2 gives 32 bits a call). */
+static inline double zig_exp1(const struct zig *z, const gsl_rng *r)
+{
+	uint32_t j = (uint32_t)gsl_rng_get(r);
+	unsigned i = j & 255;
+	uint32_t u = j >> 8;
+	if (u < z->ke[i])
+		return u * z->we[i];
+	return zig_exp_slow(z, r, u, i);
+}
+
+#define exp_draw(r, m) ((m) * zig_exp1(&x->zig, (r)))
+
+/* ---- state of one replication ------------------------------------------ */
+
+struct kcase {
+	double arrive;   /* working time of arrival */
+	double enter;    /* joined the current step (queue) */
+	double start;    /* service of the current step started */
+	double paused;   /* working time with the applicant after rejections */
+	uint32_t next;   /* queue link, or free-list link */
+	uint32_t id;     /* case number within the replication, from 1 */
+	uint16_t sop;
+	uint16_t pos;    /* position of the current step in the SOP */
+	uint8_t with_applicant;
+};
+
+struct kactor {
+	int staff;       /* scheduled */
+	int present;     /* scheduled minus absent today */
+	int busy;
+	int nq;
+	int released;    /* batch: files this batch may still take */
+	int next_change;
+	int next_batch;
+	struct stats_tw tq, tbusy, tpresent;
+};
+
+struct ksop {
+	struct stats_dist *lead;
+	double arrivals, finished, within, rejections, sojourn;
+	double lead_sum;   /* when quantiles are off */
+	int live;
+	size_t next_replay;
+	double next_real;
+};
+
+struct kstep {
+	double wait_sum, service_sum;
+	double n_wait, n_waited, n_service;
+};
+
+struct kctx {
+	const struct sim_scenario *sc;
+	struct ev *heap;
+	size_t nheap, capheap;
+	uint64_t seq;
+	int top_pending;   /* heap[0] is the event being handled */
+	struct kcase *cases;
+	uint32_t ncap, free_head, next_id;
+	int live;
+	gsl_rng **rng;
+	struct kactor *act;
+	uint32_t *qhead, *qtail; /* nactors x nlevels */
+	struct ksop *sop;
+	struct kstep *step;
+	struct stats_tw wip;
+	double now;
+	int warm;
+	int overflow;
+	int next_day;
+	uint64_t events, customers;
+	struct zig zig;
+	/* queue-length samples, summed over this worker's replications */
+	size_t nsamples, isample;
+	double *qsum, *qmax;
+	/* log of one replication */
+	FILE *log;
+	int log_err;
+};
+
+/* ---- random streams ---------------------------------------------------- */
+
+static uint64_t mix64(uint64_t x)
+{
+	/* splitmix64 finaliser: spreads nearby seeds over the whole space */
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Seed of a stream from (seed, replication, purpose name): the same
+ * purpose in two scenarios gets the same numbers. */
+static unsigned long stream_seed(uint64_t seed, int rep, const char *purpose)
+{
+	uint64_t s = mix64(seed ^ mix64(fnv1a(purpose)) ^ mix64(0x5851f42d4c957f2dULL * (uint64_t)(rep + 1)));
+	s ^= s >> 32;
+	return (unsigned long)(s & 0xffffffffUL) ? (unsigned long)(s & 0xffffffffUL) : 1UL;
+}
+
+
+static double draw(const struct kctx *x, const struct sim_dist *d, const gsl_rng *r)
+{
+	switch (d->kind) {
+	case SIM_FIXED:
+		return d->mean;
+	case SIM_EXPONENTIAL:
+		return d->mean > 0 ? exp_draw(r, d->mean) : 0.0;
+	case SIM_LOGNORMAL: {
+		if (d->cv <= 0)
+			return d->mean;
+		/* mean m, cv c: sigma^2 = ln(1 + c^2), mu = ln m - sigma^2 / 2 */
+		double s2 = log1p(d->cv * d->cv);
+		return gsl_ran_lognormal(r, log(d->mean) - s2 / 2, sqrt(s2));
+	}
+	case SIM_GAMMA: {
+		if (d->cv <= 0)
+			return d->mean;
+		/* shape k = 1/c^2, scale theta = m c^2 (mean k theta = m) */
+		double c2 = d->cv * d->cv;
+		return gsl_ran_gamma(r, 1.0 / c2, d->mean * c2);
+	}
+	case SIM_TRIANGULAR: {
+		double a = d->min, b = d->max, c = d->mode, u = gsl_rng_uniform(r);
+		if (b <= a)
+			return a;
+		double fc = (c - a) / (b - a); /* inverse CDF of the triangle */
+		return u < fc ? a + sqrt(u * (b - a) * (c - a))
+			      : b - sqrt((1 - u) * (b - a) * (b - c));
+	}
+	}
+	return d->mean;
+}
+
+/* ---- event list -------------------------------------------------------- */
+
+static int cmp_ev(const void *pa, const void *pb)
+{
+	const struct ev *a = pa, *b = pb;
+	return ev_less(a, b) ? -1 : ev_less(b, a) ? 1 : 0;
+}
+
+/* After 2^32 events in one replication: renumber the pending events in
+ * their current order (a sorted array is a valid heap). */
+static void renumber(struct kctx *x)
+{
+	qsort(x->heap, x->nheap, sizeof *x->heap, cmp_ev);
+	const uint64_t seqmask = ((1ULL << SEQ_BITS) - 1) << (IDX_BITS + 4);
+	for (size_t i = 0; i < x->nheap; i++)
+		x->heap[i].key = (x->heap[i].key & ~seqmask) | ((uint64_t)i << (IDX_BITS + 4));
+	x->seq = x->nheap;
+}
+
+static void sift_down(struct ev *h, size_t n, struct ev e)
+{
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && ev_less(&h[c + 1], &h[c]))
+			c++;
+		if (!ev_less(&h[c], &e))
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = e;
+}
+
+static void schedule(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
+{
+	if (t >= x->sc->wend)
+		return; /* would never run: memory stays with the work in progress */
+	if (x->seq >> SEQ_BITS) {
+		if (x->top_pending) { /* drop the handled top before renumbering */
+			x->heap[0] = x->heap[--x->nheap];
+			sift_down(x->heap, x->nheap, x->heap[0]);
+			x->top_pending = 0;
+		}
+		renumber(x);
+	}
+	struct ev e = {t, ((uint64_t)ev_prio[kind] << 60) | (x->seq++ << (IDX_BITS + 4)) |
+				  ((uint64_t)kind << IDX_BITS) | idx};
+	if (x->top_pending) { /* replace the handled event: one sift instead of two */
+		x->top_pending = 0;
+		sift_down(x->heap, x->nheap, e);
+		return;
+	}
+	if (x->nheap == x->capheap) {
+		x->capheap *= 2;
+		x->heap = mutu_realloc(x->heap, x->capheap * sizeof *x->heap);
+	}
+	size_t i = x->nheap++;
+	while (i > 0) {
+		size_t p = (i - 1) / 2;
+		if (!ev_less(&e, &x->heap[p]))
+			break;
+		x->heap[i] = x->heap[p];
+		i = p;
+	}
+	x->heap[i] = e;
+}
+
+static void pop_top(struct kctx *x)
+{
+	struct ev last = x->heap[--x->nheap];
+	if (x->nheap)
+		sift_down(x->heap, x->nheap, last);
+}
+
+/* ---- cases and queues -------------------------------------------------- */
+
+static uint32_t case_new(struct kctx *x, int sop)
+{
+	if (x->free_head == NIL) {
+		uint32_t old = x->ncap, cap = old * 2;
+		if (cap > IDX_MAX + 1u)
+			cap = IDX_MAX + 1u;
+		if (cap == old) {
+			x->overflow = 1;
+			return NIL;
+		}
+		x->cases = mutu_realloc(x->cases, cap * sizeof *x->cases);
+		for (uint32_t i = old; i < cap; i++)
+			x->cases[i].next = i + 1 < cap ? i + 1 : NIL;
+		x->free_head = old;
+		x->ncap = cap;
+	}
+	uint32_t ci = x->free_head;
+	struct kcase *c = &x->cases[ci];
+	x->free_head = c->next;
+	c->next = NIL;
+	c->arrive = c->enter = c->start = x->now;
+	c->paused = 0;
+	c->id = ++x->next_id;
+	c->sop = (uint16_t)sop;
+	c->pos = 0;
+	c->with_applicant = 0;
+	x->live++;
+	x->sop[sop].live++;
+	stats_tw_set(&x->wip, x->now, x->live);
+	return ci;
+}
+
+static void case_free(struct kctx *x, uint32_t ci)
+{
+	struct kcase *c = &x->cases[ci];
+	x->live--;
+	x->sop[c->sop].live--;
+	stats_tw_set(&x->wip, x->now, x->live);
+	c->next = x->free_head;
+	x->free_head = ci;
+}
+
+static void enqueue(struct kctx *x, int a, int level, uint32_t ci)
+{
+	size_t q = (size_t)a * (size_t)x->sc->nlevels + (size_t)level;
+	x->cases[ci].next = NIL;
+	if (x->qtail[q] == NIL)
+		x->qhead[q] = ci;
+	else
+		x->cases[x->qtail[q]].next = ci;
+	x->qtail[q] = ci;
+	struct kactor *ka = &x->act[a];
+	ka->nq++;
+	stats_tw_set(&ka->tq, x->now, ka->nq);
+}
+
+static uint32_t dequeue(struct kctx *x, int a)
+{
+	size_t base = (size_t)a * (size_t)x->sc->nlevels;
+	for (int l = 0; l < x->sc->nlevels; l++) {
+		uint32_t ci = x->qhead[base + l];
+		if (ci == NIL)
+			continue;
+		x->qhead[base + l] = x->cases[ci].next;
+		if (x->qhead[base + l] == NIL)
+			x->qtail[base + l] = NIL;
+		struct kactor *ka = &x->act[a];
+		ka->nq--;
+		stats_tw_set(&ka->tq, x->now, ka->nq);
+		return ci;
+	}
+	return NIL;
+}
+
+/* ---- routing ----------------------------------------------------------- */
+
+static void start_service(struct kctx *x, uint32_t ci, int a)
+{
+	struct kcase *c = &x->cases[ci];
+	const struct sim_step *st = &x->sc->sops[c->sop].steps[c->pos];
+	struct kactor *ka = &x->act[a];
+	ka->busy++;
+	stats_tw_set(&ka->tbusy, x->now, ka->busy);
+	double s = draw(x, &st->service, x->rng[st->stream_service]);
+	if (x->warm) {
+		struct kstep *ks = &x->step[st->gidx];
+		double w = x->now - c->enter;
+		ks->wait_sum += w;
+		ks->n_wait += 1;
+		ks->n_waited += w > 0;
+		ks->service_sum += s;
+		ks->n_service += 1;
+	}
+	c->start = x->now;
+	schedule(x, x->now + s, EV_END, ci);
+}
+
+static void dispatch(struct kctx *x, int a)
+{
+	const struct sim_actor *sa = &x->sc->actors[a];
+	struct kactor *ka = &x->act[a];
+	while (ka->busy < ka->present && ka->nq > 0 && (!sa->batch || ka->released > 0)) {
+		uint32_t ci = dequeue(x, a);
+		if (sa->batch)
+			ka->released--;
+		start_service(x, ci, a);
+	}
+}
+
+static void enter_step(struct kctx *x, uint32_t ci, int pos)
+{
+	struct kcase *c = &x->cases[ci];
+	const struct sim_sop *so = &x->sc->sops[c->sop];
+	const struct sim_step *st = &so->steps[pos];
+	c->pos = (uint16_t)pos;
+	c->enter = x->now;
+	if (st->actor == SIM_PEMOHON) {
+		/* the applicant is their own server: no queue */
+		double d = draw(x, &st->service, x->rng[st->stream_service]);
+		if (c->with_applicant)
+			c->paused += d; /* still with the applicant: the SLA clock waits */
+		if (x->warm) {
+			struct kstep *ks = &x->step[st->gidx];
+			ks->service_sum += d;
+			ks->n_service += 1;
+		}
+		c->start = x->now;
+		schedule(x, x->now + d, EV_END, ci);
+		return;
+	}
+	c->with_applicant = 0;
+	int a = st->actor;
+	struct kactor *ka = &x->act[a];
+	if (!x->sc->actors[a].batch && ka->nq == 0 && ka->busy < ka->present)
+		start_service(x, ci, a);
+	else
+		enqueue(x, a, so->plevel, ci);
+}
+
+static void write_csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step *st)
+{
+	const struct sim_scenario *sc = x->sc;
+	char a[64], b[64];
+	double end = sim_instant(sc, x->now);
+	/* the start is the latest instant with the start's working time, so a
+	 * step begun at closing time shows next morning's opening */
+	double start = sim_instant(sc, c->start + 1.0) - 1.0;
+	if (start > end)
+		start = end;
+	if (start < sim_instant(sc, c->start))
+		start = sim_instant(sc, c->start);
+	if (sc->cal) {
+		cal_format_time(sc->cal, start, a, sizeof a);
+		cal_format_time(sc->cal, end, b, sizeof b);
+	} else {
+		cal_format_iso(start, 0, a, sizeof a);
+		cal_format_iso(end, 0, b, sizeof b);
+	}
+	const struct sim_sop *so = &sc->sops[c->sop];
+	fprintf(x->log, "sim-%06u,", c->id);
+	write_csv_field(x->log, so->id);
+	fprintf(x->log, ",%d,", st->no);
+	write_csv_field(x->log, st->activity ? st->activity : "");
+	fputc(',', x->log);
+	write_csv_field(x->log, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+	if (fprintf(x->log, ",%s,%s\n", a, b) < 0)
+		x->log_err = 1;
+}
+
+static void finish(struct kctx *x, uint32_t ci)
+{
+	struct kcase *c = &x->cases[ci];
+	const struct sim_sop *so = &x->sc->sops[c->sop];
+	x->customers++;
+	if (x->warm) {
+		struct ksop *ks = &x->sop[c->sop];
+		double sojourn = x->now - c->arrive;
+		double lead = sojourn - c->paused;
+		if (x->sc->quantiles)
+			stats_dist_add(ks->lead, lead);
+		else
+			ks->lead_sum += lead;
+		ks->finished += 1;
+		ks->sojourn += sojourn;
+		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
+		if (so->ceiling > 0 && lead <= so->ceiling + 1e-6)
+			ks->within += 1;
+	}
+	case_free(x, ci);
+}
+
+static void on_end(struct kctx *x, uint32_t ci)
+{
+	struct kcase *c = &x->cases[ci];
+	const struct sim_sop *so = &x->sc->sops[c->sop];
+	const struct sim_step *st = &so->steps[c->pos];
+	if (x->log)
+		log_row(x, c, st);
+	if (st->actor != SIM_PEMOHON) {
+		struct kactor *ka = &x->act[st->actor];
+		ka->busy--;
+		stats_tw_set(&ka->tbusy, x->now, ka->busy);
+		/* the freed server takes the head of its queue before this file
+		 * can join the back of another (or the same) queue */
+		dispatch(x, st->actor);
+	}
+	if (st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
+		double d = draw(x, &st->resubmit, x->rng[st->stream_reject]);
+		c->with_applicant = 1;
+		c->paused += d;
+		if (x->warm)
+			x->sop[c->sop].rejections += 1;
+		schedule(x, x->now + d, EV_RESUBMIT, ci);
+	} else if (c->pos + 1 < so->nsteps) {
+		enter_step(x, ci, c->pos + 1);
+	} else {
+		finish(x, ci);
+	}
+}
+
+static int weekday_hour(const struct sim_scenario *sc, double instant, int *hour)
+{
+	double local = instant + (sc->cal ? cal_utc_offset(sc->cal) : 0);
+	double day = floor(local / 86400.0);
+	*hour = (int)((local - day * 86400.0) / 3600.0);
+	if (*hour > 23)
+		*hour = 23;
+	int64_t wd = ((int64_t)day + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
+	return (int)(wd < 0 ? wd + 7 : wd);
+}
+
+/* Next arrival of SOP s after the current one, or none. */
+static void next_arrival(struct kctx *x, int s)
+{
+	const struct sim_scenario *sc = x->sc;
+	const struct sim_sop *so = &sc->sops[s];
+	struct ksop *ks = &x->sop[s];
+	const gsl_rng *r = x->rng[so->stream_arrivals];
+	if (so->arr == SIM_ARR_REPLAY) {
+		if (ks->next_replay < so->nreplay)
+			schedule(x, so->replay_w[ks->next_replay++], EV_ARRIVAL, (uint32_t)s);
+		return;
+	}
+	if (so->rate <= 0)
+		return;
+	double peak = so->rate * (so->has_profile ? so->profile_max : 1.0);
+	if (so->arr == SIM_ARR_WORK) {
+		double w = x->now;
+		for (;;) {
+			w += exp_draw(r, 1.0 / peak);
+			if (w >= sc->wend)
+				return;
+			if (!so->has_profile)
+				break;
+			/* thinning (Lewis-Shedler): keep with factor / peak factor */
+			int h, wd = weekday_hour(sc, sim_instant(sc, w), &h);
+			if (gsl_rng_uniform(r) * so->profile_max < so->weekday[wd] * so->hour[h])
+				break;
+		}
+		schedule(x, w, EV_ARRIVAL, (uint32_t)s);
+		return;
+	}
+	double t = ks->next_real;
+	for (;;) {
+		t += exp_draw(r, 1.0 / peak);
+		if (t >= sc->end)
+			return;
+		if (!so->has_profile)
+			break;
+		int h, wd = weekday_hour(sc, t, &h);
+		if (gsl_rng_uniform(r) * so->profile_max < so->weekday[wd] * so->hour[h])
+			break;
+	}
+	ks->next_real = t;
+	schedule(x, sim_work(sc, t), EV_ARRIVAL, (uint32_t)s);
+}
+
+static void set_present(struct kctx *x, int a)
+{
+	const struct sim_actor *sa = &x->sc->actors[a];
+	struct kactor *ka = &x->act[a];
+	int p = ka->staff;
+	if (sa->absent > 0 && p > 0)
+		p = (int)gsl_ran_binomial(x->rng[sa->stream_absence], 1.0 - sa->absent, (unsigned)p);
+	ka->present = p;
+	stats_tw_set(&ka->tpresent, x->now, p);
+}
+
+static void sample_until(struct kctx *x, double t)
+{
+	const struct sim_scenario *sc = x->sc;
+	while (x->isample < x->nsamples && (double)x->isample * sc->sample_every <= t) {
+		for (int a = 0; a < sc->nactors; a++) {
+			double q = x->act[a].nq;
+			size_t k = (size_t)a * x->nsamples + x->isample;
+			x->qsum[k] += q;
+			if (q > x->qmax[k])
+				x->qmax[k] = q;
+		}
+		x->isample++;
+	}
+}
+
+/* ---- one replication --------------------------------------------------- */
+
+static struct kctx *ctx_create(const struct sim_scenario *sc)
+{
+	struct kctx *x = mutu_calloc(1, sizeof *x);
+	x->sc = sc;
+	zig_init(&x->zig);
+	x->capheap = 256;
+	x->heap = mutu_malloc(x->capheap * sizeof *x->heap);
+	x->ncap = 0;
+	x->cases = NULL;
+	x->free_head = NIL;
+	x->rng = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rng);
+	for (int i = 0; i < sc->nstreams; i++) {
+		x->rng[i] = gsl_rng_alloc(gsl_rng_taus2);
+		if (!x->rng[i])
+			mutu_malloc((size_t)-1 / 2); /* out of memory */
+	}
+	x->act = mutu_calloc((size_t)sc->nactors + 1, sizeof *x->act);
+	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels + 1;
+	x->qhead = mutu_malloc(nq * sizeof *x->qhead);
+	x->qtail = mutu_malloc(nq * sizeof *x->qtail);
+	x->sop = mutu_calloc((size_t)sc->nsops + 1, sizeof *x->sop);
+	for (int s = 0; s < sc->nsops; s++)
+		x->sop[s].lead = stats_dist_create();
+	x->step = mutu_calloc((size_t)sc->nsteps + 1, sizeof *x->step);
+	if (sc->sample_every > 0) {
+		x->nsamples = (size_t)floor(sc->wend / sc->sample_every) + 1;
+		x->qsum = mutu_calloc((size_t)sc->nactors * x->nsamples + 1, sizeof *x->qsum);
+		x->qmax = mutu_calloc((size_t)sc->nactors * x->nsamples + 1, sizeof *x->qmax);
+	}
+	return x;
+}
+
+static void ctx_free(struct kctx *x)
+{
+	if (!x)
+		return;
+	for (int i = 0; i < x->sc->nstreams; i++)
+		gsl_rng_free(x->rng[i]);
+	for (int s = 0; s < x->sc->nsops; s++)
+		stats_dist_free(x->sop[s].lead);
+	free(x->rng);
+	free(x->heap);
+	free(x->cases);
+	free(x->act);
+	free(x->qhead);
+	free(x->qtail);
+	free(x->sop);
+	free(x->step);
+	free(x->qsum);
+	free(x->qmax);
+	free(x);
+}
+
+static void rep_reset(struct kctx *x, uint64_t seed, int rep)
+{
+	const struct sim_scenario *sc = x->sc;
+	x->nheap = 0;
+	x->seq = 0;
+	x->top_pending = 0;
+	if (!x->cases) {
+		x->ncap = 64;
+		x->cases = mutu_malloc(x->ncap * sizeof *x->cases);
+	}
+	for (uint32_t i = 0; i < x->ncap; i++)
+		x->cases[i].next = i + 1 < x->ncap ? i + 1 : NIL;
+	x->free_head = 0;
+	x->next_id = 0;
+	x->live = 0;
+	x->now = 0;
+	x->warm = sc->wwarm <= 0;
+	x->overflow = 0;
+	x->next_day = 0;
+	x->isample = 0;
+	for (int i = 0; i < sc->nstreams; i++)
+		gsl_rng_set(x->rng[i], stream_seed(seed, rep, sc->stream_names[i]));
+	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels;
+	for (size_t i = 0; i < nq; i++)
+		x->qhead[i] = x->qtail[i] = NIL;
+	for (int a = 0; a < sc->nactors; a++) {
+		struct kactor *ka = &x->act[a];
+		memset(ka, 0, sizeof *ka);
+		ka->staff = sc->actors[a].changes[0].servers;
+		ka->next_change = 1;
+		stats_tw_init(&ka->tq, 0, 0);
+		stats_tw_init(&ka->tbusy, 0, 0);
+		stats_tw_init(&ka->tpresent, 0, ka->staff);
+		ka->present = ka->staff;
+	}
+	for (int s = 0; s < sc->nsops; s++) {
+		struct ksop *ks = &x->sop[s];
+		stats_dist_reset(ks->lead);
+		ks->arrivals = ks->finished = ks->within = ks->rejections = ks->sojourn = 0;
+		ks->lead_sum = 0;
+		ks->live = 0;
+		ks->next_replay = 0;
+		ks->next_real = sc->start;
+	}
+	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
+	stats_tw_init(&x->wip, 0, 0);
+}
+
+static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
+
+/* Run replication rep; metric values go to out (nmetric). */
+static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
+		    size_t nm, double *out)
+{
+	const struct sim_scenario *sc = x->sc;
+	rep_reset(x, seed, rep);
+	/* initial events: office state first, then the arrival streams */
+	for (int a = 0; a < sc->nactors; a++) {
+		if (sc->actors[a].nchanges > 1)
+			schedule(x, sc->actors[a].changes[1].w, EV_STAFF, (uint32_t)a);
+		if (sc->actors[a].batch && sc->actors[a].nbatch > 0)
+			schedule(x, sc->actors[a].batch_w[0], EV_BATCH, (uint32_t)a);
+	}
+	int any_absence = 0;
+	for (int a = 0; a < sc->nactors; a++)
+		any_absence |= sc->actors[a].absent > 0;
+	if (any_absence && sc->ndays > 0)
+		schedule(x, sc->day_w[0], EV_DAY, 0);
+	if (sc->wwarm > 0)
+		schedule(x, sc->wwarm, EV_WARMUP, 0);
+	for (int s = 0; s < sc->nsops; s++)
+		next_arrival(x, s);
+
+	uint64_t events = 0;
+	while (x->nheap > 0) {
+		struct ev e = x->heap[0];
+		x->now = e.t;
+		x->top_pending = 1;
+		events++;
+		if (x->nsamples)
+			sample_until(x, e.t);
+		uint32_t idx = (uint32_t)(e.key & IDX_MAX);
+		switch ((enum ev_kind)((e.key >> IDX_BITS) & 15)) {
+		case EV_ARRIVAL: {
+			uint32_t ci = case_new(x, (int)idx);
+			if (x->warm)
+				x->sop[idx].arrivals += 1;
+			if (ci != NIL)
+				enter_step(x, ci, 0);
+			next_arrival(x, (int)idx);
+			break;
+		}
+		case EV_END:
+			on_end(x, idx);
+			break;
+		case EV_RESUBMIT: {
+			const struct kcase *c = &x->cases[idx];
+			enter_step(x, idx, sc->sops[c->sop].steps[c->pos].reject_to);
+			break;
+		}
+		case EV_STAFF: {
+			struct kactor *ka = &x->act[idx];
+			ka->staff = sc->actors[idx].changes[ka->next_change++].servers;
+			set_present(x, (int)idx);
+			dispatch(x, (int)idx);
+			if (ka->next_change < sc->actors[idx].nchanges)
+				schedule(x, sc->actors[idx].changes[ka->next_change].w, EV_STAFF, idx);
+			break;
+		}
+		case EV_DAY:
+			for (int a = 0; a < sc->nactors; a++)
+				if (sc->actors[a].absent > 0) {
+					set_present(x, a);
+					dispatch(x, a);
+				}
+			if (++x->next_day < sc->ndays)
+				schedule(x, sc->day_w[x->next_day], EV_DAY, 0);
+			break;
+		case EV_BATCH: {
+			struct kactor *ka = &x->act[idx];
+			ka->released = ka->nq; /* everything waiting now, nothing later */
+			dispatch(x, (int)idx);
+			if (++ka->next_batch < sc->actors[idx].nbatch)
+				schedule(x, sc->actors[idx].batch_w[ka->next_batch], EV_BATCH, idx);
+			break;
+		}
+		case EV_WARMUP:
+			x->warm = 1;
+			stats_tw_restart(&x->wip, x->now);
+			for (int a = 0; a < sc->nactors; a++) {
+				stats_tw_restart(&x->act[a].tq, x->now);
+				stats_tw_restart(&x->act[a].tbusy, x->now);
+				stats_tw_restart(&x->act[a].tpresent, x->now);
+			}
+			break;
+		}
+		if (x->top_pending) {
+			x->top_pending = 0;
+			pop_top(x);
+		}
+		if (x->overflow)
+			break;
+	}
+	x->now = sc->wend;
+	if (x->nsamples)
+		sample_until(x, sc->wend);
+	x->events += events;
+	if (m)
+		metric_values(x, m, nm, out);
+}
+
+/* ---- metrics ----------------------------------------------------------- */
+
+enum field {
+	F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN, F_LEAD_P50, F_LEAD_P90, F_LEAD_P95,
+	F_REJECTIONS, F_WIP_END, F_WIP_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT,
+	F_WAIT_MEAN, F_WAIT_SHARE, F_SERVICE_MEAN, F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX,
+	F_STAFF_MEAN, F_N
+};
+
+static const char *const field_names[F_N] = {
+	"arrivals", "finished", "within", "lead_mean", "lead_p50", "lead_p90", "lead_p95",
+	"rejections", "wip_end", "wip_mean", "sojourn_mean", "throughput",
+	"wait_mean", "wait_share", "service_mean", "util", "queue_mean", "queue_max",
+	"staff_mean"};
+
+static const enum sim_kind field_kind[F_N] = {
+	SIM_K_COUNT, SIM_K_COUNT, SIM_K_SHARE, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME,
+	SIM_K_COUNT, SIM_K_COUNT, SIM_K_LEVEL, SIM_K_TIME, SIM_K_RATE,
+	SIM_K_TIME, SIM_K_SHARE, SIM_K_TIME, SIM_K_SHARE, SIM_K_LEVEL, SIM_K_LEVEL,
+	SIM_K_LEVEL};
+
+static enum field field_of(const char *name)
+{
+	for (int f = 0; f < F_N; f++)
+		if (field_names[f] == name)
+			return (enum field)f;
+	return F_N;
+}
+
+static void add_metric(struct sim_metric **m, size_t *n, size_t *cap, enum sim_scope scope,
+		       int sop, int step_no, int actor, enum field f, const char *name)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*m = mutu_realloc(*m, *cap * sizeof **m);
+	}
+	struct sim_metric *x = &(*m)[(*n)++];
+	x->scope = scope;
+	x->sop = sop;
+	x->step_no = step_no;
+	x->actor = actor;
+	x->field = field_names[f];
+	x->kind = field_kind[f];
+	static const char *const scope_names[] = {"all", "sop", "step", "actor"};
+	if (scope == SIM_S_STEP)
+		snprintf(x->key, sizeof x->key, "step/%s/%d/%s", name, step_no, x->field);
+	else if (scope == SIM_S_ALL)
+		snprintf(x->key, sizeof x->key, "all/%s", x->field);
+	else
+		snprintf(x->key, sizeof x->key, "%s/%s/%s", scope_names[scope], name, x->field);
+}
+
+struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nmetric)
+{
+	struct sim_metric *m = NULL;
+	size_t n = 0, cap = 0;
+	static const enum field all[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
+					 F_SOJOURN_MEAN, F_THROUGHPUT, F_WIP_MEAN, F_WIP_END};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		add_metric(&m, &n, &cap, SIM_S_ALL, -1, 0, -1, all[i], "");
+	static const enum field per_sop[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
+					     F_LEAD_P50, F_LEAD_P90, F_LEAD_P95, F_REJECTIONS,
+					     F_WIP_END};
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		for (size_t i = 0; i < sizeof per_sop / sizeof per_sop[0]; i++)
+			add_metric(&m, &n, &cap, SIM_S_SOP, s, 0, -1, per_sop[i], so->id);
+		for (int k = 0; k < so->nsteps; k++) {
+			const struct sim_step *st = &so->steps[k];
+			if (st->actor != SIM_PEMOHON) {
+				add_metric(&m, &n, &cap, SIM_S_STEP, s, st->no, st->actor, F_WAIT_MEAN, so->id);
+				add_metric(&m, &n, &cap, SIM_S_STEP, s, st->no, st->actor, F_WAIT_SHARE, so->id);
+			}
+			add_metric(&m, &n, &cap, SIM_S_STEP, s, st->no, st->actor, F_SERVICE_MEAN, so->id);
+		}
+	}
+	static const enum field per_actor[] = {F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX, F_STAFF_MEAN};
+	for (int a = 0; a < sc->nactors; a++)
+		for (size_t i = 0; i < sizeof per_actor / sizeof per_actor[0]; i++)
+			add_metric(&m, &n, &cap, SIM_S_ACTOR, -1, 0, a, per_actor[i],
+				   sc->actors[a].name);
+	*nmetric = n;
+	return m;
+}
+
+static const struct sim_step *step_by_no(const struct sim_sop *so, int no)
+{
+	for (int k = 0; k < so->nsteps; k++)
+		if (so->steps[k].no == no)
+			return &so->steps[k];
+	return NULL;
+}
+
+static double ratio(double a, double b)
+{
+	return b > 0 ? a / b : NAN;
+}
+
+static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out)
+{
+	const struct sim_scenario *sc = x->sc;
+	double t = sc->wend, span = sc->wend - (sc->wwarm > 0 ? sc->wwarm : 0);
+	double arr = 0, fin = 0, within = 0, soj = 0, lead_sum = 0, with_ceiling = 0, within_c = 0;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct ksop *ks = &x->sop[s];
+		arr += ks->arrivals;
+		fin += ks->finished;
+		soj += ks->sojourn;
+		if (ks->finished > 0)
+			lead_sum += sc->quantiles ? stats_dist_mean(ks->lead) * ks->finished : ks->lead_sum;
+		within += ks->within;
+		if (sc->sops[s].ceiling > 0) {
+			with_ceiling += ks->finished;
+			within_c += ks->within;
+		}
+	}
+	for (size_t i = 0; i < nm; i++) {
+		const struct sim_metric *mi = &m[i];
+		enum field f = field_of(mi->field);
+		double v = NAN;
+		if (mi->scope == SIM_S_ALL) {
+			switch (f) {
+			case F_ARRIVALS: v = arr; break;
+			case F_FINISHED: v = fin; break;
+			case F_WITHIN: v = ratio(within_c, with_ceiling); break;
+			case F_LEAD_MEAN: v = ratio(lead_sum, fin); break;
+			case F_SOJOURN_MEAN: v = ratio(soj, fin); break;
+			case F_THROUGHPUT: v = ratio(fin * 3600.0, span); break;
+			case F_WIP_MEAN: v = stats_tw_mean(&x->wip, t); break;
+			case F_WIP_END: v = x->live; break;
+			default: break;
+			}
+		} else if (mi->scope == SIM_S_SOP) {
+			struct ksop *ks = &x->sop[mi->sop];
+			switch (f) {
+			case F_ARRIVALS: v = ks->arrivals; break;
+			case F_FINISHED: v = ks->finished; break;
+			case F_WITHIN: v = sc->sops[mi->sop].ceiling > 0 ? ratio(ks->within, ks->finished) : NAN; break;
+			case F_LEAD_MEAN: v = sc->quantiles ? stats_dist_mean(ks->lead) : ratio(ks->lead_sum, ks->finished); break;
+			case F_LEAD_P50: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.5) : NAN; break;
+			case F_LEAD_P90: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.9) : NAN; break;
+			case F_LEAD_P95: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.95) : NAN; break;
+			case F_REJECTIONS: v = ks->rejections; break;
+			case F_WIP_END: v = ks->live; break;
+			default: break;
+			}
+		} else if (mi->scope == SIM_S_STEP) {
+			const struct sim_step *st = step_by_no(&sc->sops[mi->sop], mi->step_no);
+			const struct kstep *k = &x->step[st->gidx];
+			switch (f) {
+			case F_WAIT_MEAN: v = ratio(k->wait_sum, k->n_wait); break;
+			case F_WAIT_SHARE: v = ratio(k->n_waited, k->n_wait); break;
+			case F_SERVICE_MEAN: v = ratio(k->service_sum, k->n_service); break;
+			default: break;
+			}
+		} else {
+			const struct kactor *ka = &x->act[mi->actor];
+			switch (f) {
+			case F_UTIL: v = ratio(stats_tw_area(&ka->tbusy, t), stats_tw_area(&ka->tpresent, t)); break;
+			case F_QUEUE_MEAN: v = stats_tw_mean(&ka->tq, t); break;
+			case F_QUEUE_MAX: v = ka->tq.max; break;
+			case F_STAFF_MEAN: v = stats_tw_mean(&ka->tpresent, t); break;
+			default: break;
+			}
+		}
+		out[i] = v;
+	}
+}
+
+/* ---- the runner -------------------------------------------------------- */
+
+struct runner {
+	const struct sim_scenario *sc;
+	const struct sim_options *opt;
+	struct sim_results *res;
+	pthread_mutex_t mu;
+	int next_rep, done;
+	int overflow;
+	struct kctx **ctx; /* one per thread */
+};
+
+struct worker_arg {
+	struct runner *r;
+	int id;
+};
+
+static void *worker(void *arg)
+{
+	struct worker_arg *wa = arg;
+	struct runner *r = wa->r;
+	struct kctx *x = r->ctx[wa->id];
+	struct sim_results *res = r->res;
+	for (;;) {
+		pthread_mutex_lock(&r->mu);
+		int rep = r->next_rep < res->nrep ? r->next_rep++ : -1;
+		pthread_mutex_unlock(&r->mu);
+		if (rep < 0)
+			break;
+		rep_run(x, res->seed, rep, res->metrics, res->nmetric,
+			&res->values[(size_t)rep * res->nmetric]);
+		pthread_mutex_lock(&r->mu);
+		r->done++;
+		r->overflow |= x->overflow;
+		if (r->opt && r->opt->progress)
+			r->opt->progress(r->opt->progress_ctx, r->done, res->nrep);
+		pthread_mutex_unlock(&r->mu);
+	}
+	return NULL;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
+	    struct sim_results **out, struct mutu_err *err)
+{
+	*out = NULL;
+	int nrep = opt && opt->replications > 0 ? opt->replications : sc->replications;
+	if (nrep < 1)
+		return mutu_errf(err, MUTU_EINPUT, "replications must be at least 1 (%d)", nrep);
+	if (sc->nsops == 0)
+		return mutu_errf(err, MUTU_EINPUT, "the scenario has no SOP to simulate");
+	if (!sc->compiled)
+		return mutu_errf(err, MUTU_EINPUT, "sim_run: call sim_scenario_compile first");
+	int threads = opt && opt->threads > 0 ? opt->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (threads < 1)
+		threads = 1;
+	if (threads > nrep)
+		threads = nrep;
+
+	struct sim_results *res = mutu_calloc(1, sizeof *res);
+	res->nrep = nrep;
+	res->seed = opt && opt->has_seed ? opt->seed : sc->seed;
+	res->metrics = sim_metrics_layout(sc, &res->nmetric);
+	res->values = mutu_calloc((size_t)nrep * res->nmetric, sizeof *res->values);
+	res->ci = mutu_calloc(res->nmetric, sizeof *res->ci);
+	res->threads = threads;
+
+	struct runner r = {.sc = sc, .opt = opt, .res = res};
+	pthread_mutex_init(&r.mu, NULL);
+	r.ctx = mutu_calloc((size_t)threads, sizeof *r.ctx);
+	for (int i = 0; i < threads; i++)
+		r.ctx[i] = ctx_create(sc);
+	struct worker_arg *wa = mutu_calloc((size_t)threads, sizeof *wa);
+	pthread_t *tid = mutu_calloc((size_t)threads, sizeof *tid);
+	double t0 = now_seconds();
+	int started = 0, rc = 0;
+	for (int i = 1; i < threads; i++) {
+		wa[i].r = &r;
+		wa[i].id = i;
+		if (pthread_create(&tid[i], NULL, worker, &wa[i]) != 0)
+			break;
+		started = i;
+	}
+	wa[0].r = &r;
+	wa[0].id = 0;
+	worker(&wa[0]); /* the calling thread works too */
+	for (int i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	res->wall_seconds = now_seconds() - t0;
+	pthread_mutex_destroy(&r.mu);
+
+	/* merge in thread order: sums of whole queue lengths are exact in
+	 * doubles, so the result does not depend on which thread ran what */
+	res->nactors = (size_t)sc->nactors;
+	res->nsamples = r.ctx[0]->nsamples;
+	res->sample_every = sc->sample_every;
+	if (res->nsamples) {
+		size_t nn = res->nactors * res->nsamples;
+		res->queue_mean = mutu_calloc(nn + 1, sizeof *res->queue_mean);
+		res->queue_max = mutu_calloc(nn + 1, sizeof *res->queue_max);
+		res->sample_time = mutu_calloc(res->nsamples, sizeof *res->sample_time);
+		for (int i = 0; i < threads; i++)
+			for (size_t k = 0; k < nn; k++) {
+				res->queue_mean[k] += r.ctx[i]->qsum[k];
+				if (r.ctx[i]->qmax[k] > res->queue_max[k])
+					res->queue_max[k] = r.ctx[i]->qmax[k];
+			}
+		for (size_t k = 0; k < nn; k++)
+			res->queue_mean[k] /= nrep;
+		for (size_t k = 0; k < res->nsamples; k++)
+			res->sample_time[k] = sim_instant(sc, (double)k * sc->sample_every);
+	}
+	for (int i = 0; i < threads; i++) {
+		res->events += r.ctx[i]->events;
+		res->customers += r.ctx[i]->customers;
+		ctx_free(r.ctx[i]);
+	}
+	free(r.ctx);
+	free(wa);
+	free(tid);
+	for (size_t k = 0; k < res->nmetric; k++)
+		stats_ci_compute(res->values + k, (size_t)nrep, res->nmetric, 0.95, &res->ci[k]);
+	if (r.overflow) {
+		rc = mutu_errf(err, MUTU_EFAIL,
+			       "more than %u files in progress at once: the scenario is overloaded "
+			       "(add staff or lower the arrival rates)", IDX_MAX);
+		sim_results_free(res);
+		return rc;
+	}
+	*out = res;
+	return 0;
+}
+
+void sim_results_free(struct sim_results *r)
+{
+	if (!r)
+		return;
+	free(r->metrics);
+	free(r->values);
+	free(r->ci);
+	free(r->sample_time);
+	free(r->queue_mean);
+	free(r->queue_max);
+	free(r);
+}
+
+int sim_results_find(const struct sim_results *r, const char *key)
+{
+	for (size_t i = 0; i < r->nmetric; i++)
+		if (strcmp(r->metrics[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+int sim_compare(const struct sim_results *a, const struct sim_results *b,
+		struct sim_diff **out, struct mutu_err *err)
+{
+	*out = NULL;
+	if (a->nrep != b->nrep || a->seed != b->seed)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "comparison needs the same seed and replications (%d x %llu versus %d x %llu)",
+				 a->nrep, (unsigned long long)a->seed, b->nrep,
+				 (unsigned long long)b->seed);
+	struct sim_diff *d = mutu_calloc(a->nmetric + 1, sizeof *d);
+	double *va = mutu_malloc((size_t)a->nrep * sizeof *va);
+	double *vb = mutu_malloc((size_t)a->nrep * sizeof *vb);
+	for (size_t i = 0; i < a->nmetric; i++) {
+		d[i].ia = (int)i;
+		d[i].ib = sim_results_find(b, a->metrics[i].key);
+		if (d[i].ib < 0) {
+			memset(&d[i].d, 0, sizeof d[i].d);
+			d[i].d.mean = d[i].d.lo = d[i].d.hi = d[i].d.half = d[i].d.sd = NAN;
+			continue;
+		}
+		for (int k = 0; k < a->nrep; k++) {
+			va[k] = a->values[(size_t)k * a->nmetric + i];
+			vb[k] = b->values[(size_t)k * b->nmetric + (size_t)d[i].ib];
+		}
+		stats_ci_paired(va, vb, (size_t)a->nrep, 1, 0.95, &d[i].d);
+	}
+	free(va);
+	free(vb);
+	*out = d;
+	return 0;
+}
+
+int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
+		  FILE *out, struct mutu_err *err)
+{
+	if (!sc->compiled)
+		return mutu_errf(err, MUTU_EINPUT, "sim_write_log: call sim_scenario_compile first");
+	struct kctx *x = ctx_create(sc);
+	x->log = out;
+	fputs("case_id,sop,step,activity,actor,start,end\n", out);
+	rep_run(x, seed, replication, NULL, 0, NULL);
+	int bad = x->log_err || ferror(out);
+	ctx_free(x);
+	if (bad)
+		return mutu_errf(err, MUTU_EFAIL, "could not write the event log");
+	return 0;
+}

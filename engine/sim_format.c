@@ -1,0 +1,476 @@
+/*
+ * sim_format.c - simulation results as text (Indonesian: working time as
+ * "2 Hari 3 Jam", decimal commas), JSON (times in minutes) and CSV (one
+ * row per metric), with or without a paired comparison.
+ *
+ * Nothing here depends on the thread count or the wall clock, so the same
+ * seed renders to the same bytes.
+ */
+#include "sim_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mutu/dur.h"
+
+static const char *unit_of(enum sim_kind k)
+{
+	switch (k) {
+	case SIM_K_COUNT: return "berkas";
+	case SIM_K_SHARE: return "share";
+	case SIM_K_TIME: return "minutes";
+	case SIM_K_LEVEL: return "files";
+	case SIM_K_RATE: return "per_hour";
+	}
+	return "";
+}
+
+/* JSON/CSV value: times in minutes, others as they are; NaN as null/empty. */
+static void put_num(struct mutu_buf *b, double v, enum sim_kind k, const char *nan)
+{
+	if (isnan(v) || isinf(v)) {
+		mutu_buf_puts(b, nan);
+		return;
+	}
+	if (k == SIM_K_TIME)
+		v /= 60.0;
+	mutu_buf_printf(b, "%.6g", v);
+}
+
+/* Interval of a value that cannot be negative (nor above 1 for shares):
+ * the Student-t interval of a small sample can cross those bounds. */
+static struct stats_ci clamped(const struct stats_ci *ci, enum sim_kind k)
+{
+	struct stats_ci c = *ci;
+	if (c.lo < 0)
+		c.lo = 0;
+	if (k == SIM_K_SHARE && c.hi > 1)
+		c.hi = 1;
+	return c;
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static void id_number(char *buf, size_t n, const char *fmt, double v)
+{
+	snprintf(buf, n, fmt, v);
+	for (char *p = buf; *p; p++)
+		if (*p == '.')
+			*p = ',';
+}
+
+static void text_value(struct mutu_buf *b, double v, enum sim_kind k, int day_minutes)
+{
+	char t[96];
+	if (isnan(v)) {
+		mutu_buf_puts(b, "-");
+		return;
+	}
+	switch (k) {
+	case SIM_K_COUNT:
+		id_number(t, sizeof t, "%.1f", v);
+		break;
+	case SIM_K_SHARE:
+		id_number(t, sizeof t, "%.1f%%", 100 * v);
+		break;
+	case SIM_K_TIME:
+		if (fabs(v) < 30 && v != 0) /* under half a minute: show seconds */
+			id_number(t, sizeof t, "%.0f detik", v);
+		else
+			dur_format_minutes(v / 60.0, day_minutes, DUR_ID, t, sizeof t);
+		break;
+	case SIM_K_LEVEL:
+		id_number(t, sizeof t, "%.2f", v);
+		break;
+	case SIM_K_RATE:
+		id_number(t, sizeof t, "%.2f/jam", v);
+		break;
+	}
+	mutu_buf_puts(b, t);
+}
+
+static void text_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k, int dm)
+{
+	text_value(b, ci->mean, k, dm);
+	if (!isnan(ci->half) && ci->half > 0) {
+		mutu_buf_puts(b, " [");
+		text_value(b, ci->lo, k, dm);
+		mutu_buf_puts(b, " .. ");
+		text_value(b, ci->hi, k, dm);
+		mutu_buf_puts(b, "]");
+	}
+}
+
+static const char *label_id(const char *field)
+{
+	static const struct { const char *f, *l; } t[] = {
+		{"arrivals", "berkas masuk"},
+		{"finished", "berkas selesai"},
+		{"within", "selesai dalam batas SOP"},
+		{"lead_mean", "waktu penyelesaian rata-rata"},
+		{"lead_p50", "waktu penyelesaian median"},
+		{"lead_p90", "waktu penyelesaian p90"},
+		{"lead_p95", "waktu penyelesaian p95"},
+		{"rejections", "berkas dikembalikan ke pemohon"},
+		{"wip_end", "berkas dalam proses di akhir"},
+		{"wip_mean", "berkas dalam proses rata-rata"},
+		{"sojourn_mean", "waktu tinggal rata-rata (termasuk di pemohon)"},
+		{"throughput", "berkas selesai per jam kerja"},
+		{"wait_mean", "menunggu"},
+		{"wait_share", "berkas yang menunggu"},
+		{"service_mean", "dilayani"},
+		{"util", "utilisasi"},
+		{"queue_mean", "antrean rata-rata"},
+		{"queue_max", "antrean maksimum"},
+		{"staff_mean", "petugas hadir rata-rata"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(t[i].f, field))
+			return t[i].l;
+	return field;
+}
+
+/* One metric line: "  label: value [lo .. hi]" or, comparing,
+ * "  label: A -> B, selisih d [lo .. hi]". */
+static void text_line(struct mutu_buf *b, const struct sim_results *r, size_t i,
+		      const struct sim_results *rb, const struct sim_diff *diffs, int dm,
+		      const char *label)
+{
+	const struct sim_metric *m = &r->metrics[i];
+	mutu_buf_printf(b, "  %-46s ", label ? label : label_id(m->field));
+	struct stats_ci c = clamped(&r->ci[i], m->kind);
+	if (!rb || !diffs) {
+		text_ci(b, &c, m->kind, dm);
+	} else if (diffs[i].ib < 0) {
+		text_ci(b, &c, m->kind, dm);
+		mutu_buf_puts(b, " -> (tidak ada)");
+	} else {
+		text_value(b, r->ci[i].mean, m->kind, dm);
+		mutu_buf_puts(b, " -> ");
+		text_value(b, rb->ci[diffs[i].ib].mean, m->kind, dm);
+		mutu_buf_puts(b, ", selisih ");
+		const struct stats_ci *d = &diffs[i].d;
+		if (d->mean < 0 && m->kind == SIM_K_TIME) {
+			/* dur_format_minutes signs the whole; keep the sign readable */
+			mutu_buf_puts(b, "-");
+			struct stats_ci p = {.n = d->n, .mean = -d->mean, .half = d->half,
+					     .lo = -d->hi, .hi = -d->lo};
+			text_ci(b, &p, m->kind, dm);
+		} else {
+			if (d->mean > 0)
+				mutu_buf_puts(b, "+");
+			text_ci(b, d, m->kind, dm);
+		}
+		if (!isnan(d->half) && (d->lo > 0 || d->hi < 0))
+			mutu_buf_puts(b, " *");
+	}
+	mutu_buf_putc(b, '\n');
+}
+
+static void fmt_date(const struct sim_scenario *sc, double t, char *buf, size_t n)
+{
+	if (sc->cal)
+		cal_format_time(sc->cal, t, buf, n);
+	else
+		snprintf(buf, n, "%.0f", t);
+}
+
+static void text_header(struct mutu_buf *b, const struct sim_scenario *sc,
+			const struct sim_results *r, const char *tag)
+{
+	char s[64], w[64], e[64];
+	/* dates only; the end is exclusive, so show its last day */
+	fmt_date(sc, sc->start, s, sizeof s);
+	fmt_date(sc, sc->warmup > sc->start ? sc->warmup : sc->start, w, sizeof w);
+	fmt_date(sc, sc->end - 1, e, sizeof e);
+	if (sc->cal) {
+		s[strcspn(s, "T")] = w[strcspn(w, "T")] = e[strcspn(e, "T")] = '\0';
+	}
+	mutu_buf_printf(b, "%sSkenario: %s\n", tag, sc->path ? sc->path : "(dibangun dalam kode)");
+	mutu_buf_printf(b, "  kalender %s, %s s.d. %s, diamati sejak %s\n",
+			sc->cal ? cal_name(sc->cal) : "(tanpa kalender)", s, e, w);
+	mutu_buf_printf(b, "  %d replikasi, seed %llu\n", r->nrep, (unsigned long long)r->seed);
+}
+
+static void format_text(const struct sim_scenario *sc, const struct sim_results *r,
+			const struct sim_scenario *scb, const struct sim_results *rb,
+			const struct sim_diff *diffs, struct mutu_buf *b)
+{
+	int dm = sc->day_minutes;
+	int cmp = rb && diffs;
+	text_header(b, sc, r, cmp ? "A " : "");
+	if (cmp)
+		text_header(b, scb, rb, "B ");
+	mutu_buf_puts(b, cmp ? "Nilai: rata-rata A -> B, selisih B - A [selang kepercayaan 95%]; * = berbeda nyata\n"
+			     : "Nilai: rata-rata [selang kepercayaan 95%] antar replikasi; waktu = waktu kerja\n");
+	mutu_buf_puts(b, "\nSemua SOP\n");
+	for (size_t i = 0; i < r->nmetric; i++)
+		if (r->metrics[i].scope == SIM_S_ALL)
+			text_line(b, r, i, rb, diffs, dm, NULL);
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		mutu_buf_printf(b, "\nSOP %s: %s", so->id, so->name);
+		if (so->ceiling_days > 0)
+			mutu_buf_printf(b, " (batas %d Hari)", so->ceiling_days);
+		mutu_buf_putc(b, '\n');
+		for (size_t i = 0; i < r->nmetric; i++)
+			if (r->metrics[i].scope == SIM_S_SOP && r->metrics[i].sop == s)
+				text_line(b, r, i, rb, diffs, dm, NULL);
+		int last_no = -1;
+		for (size_t i = 0; i < r->nmetric; i++) {
+			const struct sim_metric *m = &r->metrics[i];
+			if (m->scope != SIM_S_STEP || m->sop != s)
+				continue;
+			if (m->step_no != last_no) {
+				const struct sim_step *st = NULL;
+				for (int k = 0; k < so->nsteps; k++)
+					if (so->steps[k].no == m->step_no)
+						st = &so->steps[k];
+				mutu_buf_printf(b, "  langkah %d (%s)\n", m->step_no,
+						st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+				last_no = m->step_no;
+			}
+			char lab[80];
+			snprintf(lab, sizeof lab, "  %s", label_id(m->field));
+			text_line(b, r, i, rb, diffs, dm, lab);
+		}
+	}
+	mutu_buf_puts(b, "\nPelaksana\n");
+	int last = -1;
+	for (size_t i = 0; i < r->nmetric; i++) {
+		const struct sim_metric *m = &r->metrics[i];
+		if (m->scope != SIM_S_ACTOR)
+			continue;
+		if (m->actor != last) {
+			mutu_buf_printf(b, "  %s\n", sc->actors[m->actor].name);
+			last = m->actor;
+		}
+		char lab[80];
+		snprintf(lab, sizeof lab, "  %s", label_id(m->field));
+		text_line(b, r, i, rb, diffs, dm, lab);
+	}
+	if (cmp) {
+		int missing = 0;
+		for (size_t i = 0; i < rb->nmetric; i++)
+			if (sim_results_find(r, rb->metrics[i].key) < 0)
+				missing++;
+		if (missing)
+			mutu_buf_printf(b, "\n(%d ukuran hanya ada di B, tidak dibandingkan)\n", missing);
+	}
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k)
+{
+	mutu_buf_puts(b, "{\"mean\":");
+	put_num(b, ci->mean, k, "null");
+	mutu_buf_puts(b, ",\"lo\":");
+	put_num(b, ci->lo, k, "null");
+	mutu_buf_puts(b, ",\"hi\":");
+	put_num(b, ci->hi, k, "null");
+	mutu_buf_printf(b, ",\"n\":%zu}", ci->n);
+}
+
+static void json_fields(struct mutu_buf *b, const struct sim_results *r, enum sim_scope scope,
+			int sop, int step_no, int actor)
+{
+	int first = 1;
+	for (size_t i = 0; i < r->nmetric; i++) {
+		const struct sim_metric *m = &r->metrics[i];
+		if (m->scope != scope || (scope == SIM_S_SOP && m->sop != sop) ||
+		    (scope == SIM_S_STEP && (m->sop != sop || m->step_no != step_no)) ||
+		    (scope == SIM_S_ACTOR && m->actor != actor))
+			continue;
+		mutu_buf_printf(b, "%s\"%s\":", first ? "" : ",", m->field);
+		struct stats_ci c = clamped(&r->ci[i], m->kind);
+		json_ci(b, &c, m->kind);
+		first = 0;
+	}
+	if (!first)
+		mutu_buf_putc(b, ',');
+}
+
+static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r)
+{
+	char s[64], w[64], e[64];
+	fmt_date(sc, sc->start, s, sizeof s);
+	fmt_date(sc, sc->warmup > sc->start ? sc->warmup : sc->start, w, sizeof w);
+	fmt_date(sc, sc->end, e, sizeof e);
+	mutu_buf_puts(b, "{\"scenario\":");
+	mutu_buf_json_str(b, sc->path ? sc->path : "");
+	mutu_buf_puts(b, ",\"calendar\":");
+	mutu_buf_json_str(b, sc->cal ? cal_name(sc->cal) : "");
+	mutu_buf_printf(b, ",\"start\":\"%s\",\"warmup_until\":\"%s\",\"end\":\"%s\","
+			   "\"replications\":%d,\"seed\":%llu,\"day_minutes\":%d,\"times_in\":\"working minutes\",",
+			s, w, e, r->nrep, (unsigned long long)r->seed, sc->day_minutes);
+	mutu_buf_puts(b, "\"all\":{");
+	json_fields(b, r, SIM_S_ALL, -1, 0, -1);
+	if (b->s[b->len - 1] == ',')
+		b->s[--b->len] = '\0';
+	mutu_buf_puts(b, "},\"sops\":[");
+	for (int so = 0; so < sc->nsops; so++) {
+		const struct sim_sop *p = &sc->sops[so];
+		mutu_buf_puts(b, so ? ",{\"id\":" : "{\"id\":");
+		mutu_buf_json_str(b, p->id);
+		mutu_buf_puts(b, ",\"name\":");
+		mutu_buf_json_str(b, p->name);
+		mutu_buf_printf(b, ",\"ceiling_days\":%d,", p->ceiling_days);
+		json_fields(b, r, SIM_S_SOP, so, 0, -1);
+		mutu_buf_puts(b, "\"steps\":[");
+		for (int k = 0; k < p->nsteps; k++) {
+			const struct sim_step *st = &p->steps[k];
+			mutu_buf_printf(b, "%s{\"no\":%d,\"activity\":", k ? "," : "", st->no);
+			mutu_buf_json_str(b, st->activity);
+			mutu_buf_puts(b, ",\"actor\":");
+			mutu_buf_json_str(b, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+			mutu_buf_putc(b, ',');
+			json_fields(b, r, SIM_S_STEP, so, st->no, -1);
+			b->s[--b->len] = '\0';
+			mutu_buf_putc(b, '}');
+		}
+		mutu_buf_puts(b, "]}");
+	}
+	mutu_buf_puts(b, "],\"actors\":[");
+	for (int a = 0; a < sc->nactors; a++) {
+		mutu_buf_puts(b, a ? ",{\"name\":" : "{\"name\":");
+		mutu_buf_json_str(b, sc->actors[a].name);
+		mutu_buf_putc(b, ',');
+		json_fields(b, r, SIM_S_ACTOR, -1, 0, a);
+		b->s[--b->len] = '\0';
+		mutu_buf_putc(b, '}');
+	}
+	mutu_buf_puts(b, "]");
+	if (r->nsamples) {
+		mutu_buf_printf(b, ",\"queue_samples\":{\"every_minutes\":%.6g,\"time\":[",
+				r->sample_every / 60.0);
+		for (size_t k = 0; k < r->nsamples; k++) {
+			char t[64];
+			fmt_date(sc, r->sample_time[k], t, sizeof t);
+			mutu_buf_printf(b, "%s\"%s\"", k ? "," : "", t);
+		}
+		mutu_buf_puts(b, "],\"mean\":{");
+		for (size_t a = 0; a < r->nactors; a++) {
+			mutu_buf_puts(b, a ? "," : "");
+			mutu_buf_json_str(b, sc->actors[a].name);
+			mutu_buf_puts(b, ":[");
+			for (size_t k = 0; k < r->nsamples; k++)
+				mutu_buf_printf(b, "%s%.4g", k ? "," : "", r->queue_mean[a * r->nsamples + k]);
+			mutu_buf_puts(b, "]");
+		}
+		mutu_buf_puts(b, "}}");
+	}
+	mutu_buf_puts(b, "}");
+}
+
+static void format_json(const struct sim_scenario *sc, const struct sim_results *r,
+			const struct sim_scenario *scb, const struct sim_results *rb,
+			const struct sim_diff *diffs, struct mutu_buf *b)
+{
+	if (!rb || !diffs) {
+		json_run(b, sc, r);
+		mutu_buf_putc(b, '\n');
+		return;
+	}
+	mutu_buf_puts(b, "{\"a\":");
+	json_run(b, sc, r);
+	mutu_buf_puts(b, ",\"b\":");
+	json_run(b, scb, rb);
+	mutu_buf_puts(b, ",\"diff\":[");
+	int first = 1;
+	for (size_t i = 0; i < r->nmetric; i++) {
+		if (diffs[i].ib < 0)
+			continue;
+		const struct sim_metric *m = &r->metrics[i];
+		mutu_buf_puts(b, first ? "{\"key\":" : ",{\"key\":");
+		mutu_buf_json_str(b, m->key);
+		mutu_buf_printf(b, ",\"unit\":\"%s\",\"b_minus_a\":", unit_of(m->kind));
+		json_ci(b, &diffs[i].d, m->kind);
+		mutu_buf_printf(b, ",\"significant\":%s}",
+				!isnan(diffs[i].d.half) && (diffs[i].d.lo > 0 || diffs[i].d.hi < 0)
+					? "true" : "false");
+		first = 0;
+	}
+	mutu_buf_puts(b, "]}\n");
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void csv_str(struct mutu_buf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\n")) {
+		mutu_buf_puts(b, s);
+		return;
+	}
+	mutu_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			mutu_buf_putc(b, '"');
+		mutu_buf_putc(b, *s);
+	}
+	mutu_buf_putc(b, '"');
+}
+
+static void format_csv(const struct sim_scenario *sc, const struct sim_results *r,
+		       const struct sim_results *rb, const struct sim_diff *diffs,
+		       struct mutu_buf *b)
+{
+	static const char *const scopes[] = {"all", "sop", "step", "actor"};
+	int cmp = rb && diffs;
+	mutu_buf_puts(b, cmp ? "scope,sop,step,actor,metric,unit,a_mean,b_mean,diff_mean,diff_low,diff_high,n\n"
+			     : "scope,sop,step,actor,metric,unit,mean,ci_low,ci_high,n\n");
+	for (size_t i = 0; i < r->nmetric; i++) {
+		const struct sim_metric *m = &r->metrics[i];
+		if (cmp && diffs[i].ib < 0)
+			continue;
+		mutu_buf_printf(b, "%s,", scopes[m->scope]);
+		csv_str(b, m->sop >= 0 ? sc->sops[m->sop].id : "");
+		if (m->step_no)
+			mutu_buf_printf(b, ",%d,", m->step_no);
+		else
+			mutu_buf_puts(b, ",,");
+		csv_str(b, m->actor >= 0 ? sc->actors[m->actor].name
+			   : m->actor == SIM_PEMOHON && m->scope == SIM_S_STEP ? "Pemohon" : "");
+		mutu_buf_printf(b, ",%s,%s,", m->field, unit_of(m->kind));
+		if (!cmp) {
+			struct stats_ci c = clamped(&r->ci[i], m->kind);
+			put_num(b, c.mean, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, c.lo, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, c.hi, m->kind, "");
+			mutu_buf_printf(b, ",%zu\n", r->ci[i].n);
+		} else {
+			const struct stats_ci *d = &diffs[i].d;
+			put_num(b, r->ci[i].mean, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, rb->ci[diffs[i].ib].mean, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, d->mean, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, d->lo, m->kind, "");
+			mutu_buf_putc(b, ',');
+			put_num(b, d->hi, m->kind, "");
+			mutu_buf_printf(b, ",%zu\n", d->n);
+		}
+	}
+}
+
+void sim_results_format(const struct sim_scenario *sc, const struct sim_results *r,
+			const struct sim_scenario *scb, const struct sim_results *rb,
+			const struct sim_diff *diffs, enum sim_format fmt,
+			struct mutu_buf *out)
+{
+	switch (fmt) {
+	case SIM_TEXT:
+		format_text(sc, r, scb, rb, diffs, out);
+		break;
+	case SIM_JSON:
+		format_json(sc, r, scb, rb, diffs, out);
+		break;
+	case SIM_CSV:
+		format_csv(sc, r, rb, diffs, out);
+		break;
+	}
+}

@@ -1,0 +1,123 @@
+/*
+ * sim_int.h - what the simulator's files share: the compiled scenario
+ * (everything in working seconds since the start of the run, so the
+ * kernel never asks the calendar during a run except to map 24x7
+ * arrivals), and the time conversions.
+ */
+#ifndef MUTU_SIM_INT_H
+#define MUTU_SIM_INT_H
+
+#include <stdint.h>
+
+#include "mutu/cal.h"
+#include "mutu/sim.h"
+
+struct sop_model;
+
+enum sim_arrival_kind {
+	SIM_ARR_WORK = 0, /* Poisson in working time */
+	SIM_ARR_REAL,     /* Poisson around the clock (arrivals_24x7) */
+	SIM_ARR_REPLAY    /* submission times from a CSV */
+};
+
+struct sim_step {
+	int no;
+	char *activity;
+	int actor;               /* actor index or SIM_PEMOHON */
+	struct sim_dist service;
+	double reject;           /* probability the file goes back after this step */
+	int reject_to;           /* position in the SOP's steps, -1: none */
+	struct sim_dist resubmit;/* delay with the applicant before it comes back */
+	int stream_service;      /* stream slots of this step */
+	int stream_reject;
+	int gidx;                /* global step index (statistics) */
+};
+
+struct sim_sop {
+	char *id;
+	char *name;
+	int line;                /* [sop ID] line in the scenario */
+	struct sim_step *steps;
+	int nsteps;
+	int priority;            /* higher first */
+	int plevel;              /* 0 = highest priority level in the scenario */
+	enum sim_arrival_kind arr;
+	double rate;             /* per working second (WORK) or per second (REAL) */
+	int has_profile;
+	double weekday[7];       /* Monday..Sunday factors */
+	double hour[24];
+	double profile_max;
+	double *replay_w;        /* REPLAY: sorted working times (owned) */
+	size_t nreplay;
+	double ceiling;          /* working seconds, 0: none */
+	int ceiling_days;
+	int stream_arrivals;
+};
+
+struct sim_staff_change {
+	double w;                /* working seconds since start */
+	int servers;
+	double instant;          /* for messages */
+};
+
+struct sim_actor {
+	char *name;
+	int line;
+	struct sim_staff_change *changes; /* [0] at w = 0; sorted */
+	int nchanges;
+	double absent;           /* share of working days a staff member is away */
+	int batch;               /* works only on files waiting at batch time */
+	int batch_minute;        /* minutes after local midnight */
+	double *batch_w;         /* batch moments (owned) */
+	int nbatch;
+	int stream_absence;
+	int is_pemohon_name;
+};
+
+struct sim_scenario {
+	char *path;
+	struct cal *cal_owned;
+	const struct cal *cal;
+	double start, end, warmup; /* instants */
+	double wbase;              /* cal_work_at(start) */
+	double wend, wwarm;        /* working seconds since start */
+	int compiled;              /* sim_scenario_compile done */
+	int quantiles;             /* P-square lead-time quantiles (default on) */
+	int replications;
+	uint64_t seed;
+	double sample_every;
+	int day_minutes;
+	struct sim_actor *actors;
+	int nactors;
+	struct sim_sop *sops;
+	int nsops;
+	int nsteps;                /* all SOPs */
+	int nlevels;               /* distinct priorities */
+	double *day_w;             /* starts of working days (absence draws) */
+	int ndays;
+	int nstreams;
+	char **stream_names;       /* purpose names, nstreams (owned) */
+	struct sop_model **models; /* owned, nsops (NULL when built in code) */
+};
+
+/* Working seconds since the start of the run at instant t. */
+static inline double sim_work(const struct sim_scenario *sc, double t)
+{
+	return sc->cal ? cal_work_at(sc->cal, t) - sc->wbase : t - sc->start;
+}
+
+/* Earliest instant at which w working seconds since the start are done. */
+static inline double sim_instant(const struct sim_scenario *sc, double w)
+{
+	return sc->cal ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
+}
+
+/* Register a random-stream purpose; returns its slot. */
+int sim_stream_add(struct sim_scenario *sc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+
+/* Metric layout of a scenario (array of nmetric, caller frees). */
+struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nmetric);
+
+#endif /* MUTU_SIM_INT_H */

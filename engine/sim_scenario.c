@@ -1,0 +1,1361 @@
+/*
+ * sim_scenario.c - scenarios: the builder used by tests and benchmarks,
+ * the compile step that turns dates into working seconds, the INI loader
+ * (libinih, with a line-counting reader so every error names file:line)
+ * and the offered-load check that refuses rates no staff can meet.
+ */
+#include "sim_int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "mutu/dur.h"
+#include "mutu/sop.h"
+
+/* ---- builder ----------------------------------------------------------- */
+
+struct sim_scenario *sim_scenario_create(const struct cal *cal, double start, double end)
+{
+	struct sim_scenario *sc = mutu_calloc(1, sizeof *sc);
+	sc->cal = cal;
+	sc->start = start;
+	sc->end = end;
+	sc->warmup = start;
+	sc->replications = 10;
+	sc->seed = 1;
+	sc->day_minutes = cal ? cal_day_minutes(cal) : 450;
+	sc->sample_every = cal ? sc->day_minutes * 60.0 : 8 * 3600.0;
+	sc->nlevels = 1;
+	sc->quantiles = 1;
+	return sc;
+}
+
+void sim_scenario_free(struct sim_scenario *sc)
+{
+	if (!sc)
+		return;
+	for (int a = 0; a < sc->nactors; a++) {
+		free(sc->actors[a].name);
+		free(sc->actors[a].changes);
+		free(sc->actors[a].batch_w);
+	}
+	free(sc->actors);
+	for (int s = 0; s < sc->nsops; s++) {
+		struct sim_sop *so = &sc->sops[s];
+		for (int k = 0; k < so->nsteps; k++)
+			free(so->steps[k].activity);
+		free(so->steps);
+		free(so->id);
+		free(so->name);
+		free(so->replay_w);
+		if (sc->models)
+			sop_model_free(sc->models[s]);
+	}
+	free(sc->models);
+	free(sc->sops);
+	for (int i = 0; i < sc->nstreams; i++)
+		free(sc->stream_names[i]);
+	free(sc->stream_names);
+	free(sc->day_w);
+	free(sc->path);
+	cal_free(sc->cal_owned);
+	free(sc);
+}
+
+void sim_scenario_set_warmup(struct sim_scenario *sc, double warmup_until)
+{
+	sc->warmup = warmup_until;
+}
+
+void sim_scenario_set_replications(struct sim_scenario *sc, int n)
+{
+	sc->replications = n;
+}
+
+void sim_scenario_set_seed(struct sim_scenario *sc, uint64_t seed)
+{
+	sc->seed = seed;
+}
+
+void sim_scenario_set_quantiles(struct sim_scenario *sc, int on)
+{
+	sc->quantiles = on != 0;
+}
+
+void sim_scenario_set_sample_every(struct sim_scenario *sc, double work_seconds)
+{
+	sc->sample_every = work_seconds;
+}
+
+int sim_stream_add(struct sim_scenario *sc, const char *fmt, ...)
+{
+	struct mutu_buf b;
+	va_list ap;
+	mutu_buf_init(&b);
+	va_start(ap, fmt);
+	mutu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	sc->stream_names = mutu_realloc(sc->stream_names, (size_t)(sc->nstreams + 1) * sizeof(char *));
+	sc->stream_names[sc->nstreams] = mutu_buf_detach(&b);
+	return sc->nstreams++;
+}
+
+int sim_scenario_add_actor(struct sim_scenario *sc, const char *name, int servers)
+{
+	sc->actors = mutu_realloc(sc->actors, (size_t)(sc->nactors + 1) * sizeof *sc->actors);
+	struct sim_actor *a = &sc->actors[sc->nactors];
+	memset(a, 0, sizeof *a);
+	a->name = mutu_strdup(name);
+	a->changes = mutu_calloc(1, sizeof *a->changes);
+	a->changes[0].servers = servers;
+	a->changes[0].instant = sc->start;
+	a->nchanges = 1;
+	a->stream_absence = sim_stream_add(sc, "absence:%s", name);
+	return sc->nactors++;
+}
+
+int sim_scenario_add_sop(struct sim_scenario *sc, const char *id, double rate,
+			 double ceiling_seconds)
+{
+	sc->sops = mutu_realloc(sc->sops, (size_t)(sc->nsops + 1) * sizeof *sc->sops);
+	struct sim_sop *so = &sc->sops[sc->nsops];
+	memset(so, 0, sizeof *so);
+	so->id = mutu_strdup(id);
+	so->name = mutu_strdup(id);
+	so->arr = SIM_ARR_WORK;
+	so->rate = rate;
+	so->ceiling = ceiling_seconds;
+	for (int i = 0; i < 7; i++)
+		so->weekday[i] = 1;
+	for (int i = 0; i < 24; i++)
+		so->hour[i] = 1;
+	so->profile_max = 1;
+	so->stream_arrivals = sim_stream_add(sc, "arrivals:%s", id);
+	return sc->nsops++;
+}
+
+int sim_scenario_add_step(struct sim_scenario *sc, int sop, int no, const char *activity,
+			  int actor, struct sim_dist service)
+{
+	struct sim_sop *so = &sc->sops[sop];
+	so->steps = mutu_realloc(so->steps, (size_t)(so->nsteps + 1) * sizeof *so->steps);
+	struct sim_step *st = &so->steps[so->nsteps];
+	memset(st, 0, sizeof *st);
+	st->no = no;
+	st->activity = mutu_strdup(activity ? activity : "");
+	st->actor = actor;
+	st->service = service;
+	st->reject_to = -1;
+	st->resubmit.kind = SIM_FIXED;
+	st->stream_service = sim_stream_add(sc, "service:%s:%d", so->id, no);
+	st->stream_reject = sim_stream_add(sc, "rework:%s:%d", so->id, no);
+	return so->nsteps++;
+}
+
+int sim_scenario_replications(const struct sim_scenario *sc) { return sc->replications; }
+uint64_t sim_scenario_seed(const struct sim_scenario *sc) { return sc->seed; }
+const char *sim_scenario_path(const struct sim_scenario *sc) { return sc->path; }
+const struct cal *sim_scenario_cal(const struct sim_scenario *sc) { return sc->cal; }
+int sim_scenario_day_minutes(const struct sim_scenario *sc) { return sc->day_minutes; }
+size_t sim_scenario_nsops(const struct sim_scenario *sc) { return (size_t)sc->nsops; }
+const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i) { return sc->sops[i].id; }
+const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i) { return sc->sops[i].name; }
+size_t sim_scenario_nactors(const struct sim_scenario *sc) { return (size_t)sc->nactors; }
+const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i) { return sc->actors[i].name; }
+
+void sim_scenario_window(const struct sim_scenario *sc, double *start, double *warmup, double *end)
+{
+	if (start)
+		*start = sc->start;
+	if (warmup)
+		*warmup = sc->warmup > sc->start ? sc->warmup : sc->start;
+	if (end)
+		*end = sc->end;
+}
+
+/* ---- compile ----------------------------------------------------------- */
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x < y) - (x > y);
+}
+
+/* Local midnight instants of the working days in [start, end). */
+static int working_days(const struct sim_scenario *sc, double **out)
+{
+	int n = 0, cap = 0;
+	double *d = NULL;
+	if (!sc->cal) {
+		for (double t = sc->start; t < sc->end; t += 86400.0) {
+			if (n == cap)
+				d = mutu_realloc(d, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *d);
+			d[n++] = t;
+		}
+		*out = d;
+		return n;
+	}
+	int off = cal_utc_offset(sc->cal);
+	int64_t first = (int64_t)floor((sc->start + off) / 86400.0);
+	int64_t last = (int64_t)floor((sc->end - 1 + off) / 86400.0);
+	for (int64_t day = first; day <= last; day++) {
+		if (cal_day_kind(sc->cal, day, NULL) != 0)
+			continue;
+		if (n == cap)
+			d = mutu_realloc(d, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *d);
+		d[n++] = (double)day * 86400.0 - off;
+	}
+	*out = d;
+	return n;
+}
+
+int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
+{
+	if (!(sc->end > sc->start))
+		return mutu_errf(err, MUTU_EINPUT, "the run ends before it starts");
+	if (sc->cal) {
+		double first, end;
+		cal_range(sc->cal, &first, &end);
+		if (sc->start < first || sc->end > end)
+			return mutu_errf(err, MUTU_ERANGE,
+					 "the run (%.0f..%.0f) lies outside the years calendar %s covers",
+					 sc->start, sc->end, cal_name(sc->cal));
+		sc->wbase = cal_work_at(sc->cal, sc->start);
+	}
+	sc->wend = sim_work(sc, sc->end);
+	sc->wwarm = sc->warmup > sc->start ? sim_work(sc, sc->warmup) : 0;
+	if (sc->wend <= 0)
+		return mutu_errf(err, MUTU_EINPUT, "the run holds no working time");
+
+	/* priority levels: distinct priorities, highest first */
+	int *pr = mutu_malloc((size_t)(sc->nsops + 1) * sizeof *pr);
+	for (int s = 0; s < sc->nsops; s++)
+		pr[s] = sc->sops[s].priority;
+	qsort(pr, (size_t)sc->nsops, sizeof *pr, cmp_int_desc);
+	int nl = 0;
+	for (int s = 0; s < sc->nsops; s++)
+		if (nl == 0 || pr[nl - 1] != pr[s])
+			pr[nl++] = pr[s];
+	sc->nlevels = nl ? nl : 1;
+	for (int s = 0; s < sc->nsops; s++)
+		for (int l = 0; l < nl; l++)
+			if (pr[l] == sc->sops[s].priority)
+				sc->sops[s].plevel = l;
+	free(pr);
+
+	sc->nsteps = 0;
+	for (int s = 0; s < sc->nsops; s++)
+		for (int k = 0; k < sc->sops[s].nsteps; k++)
+			sc->sops[s].steps[k].gidx = sc->nsteps++;
+
+	double *days = NULL;
+	int nd = working_days(sc, &days);
+	free(sc->day_w);
+	sc->day_w = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_w);
+	sc->ndays = 0;
+	for (int i = 0; i < nd; i++) {
+		double t = days[i] > sc->start ? days[i] : sc->start;
+		double w = sim_work(sc, t);
+		if (w < sc->wend && (sc->ndays == 0 || w > sc->day_w[sc->ndays - 1]))
+			sc->day_w[sc->ndays++] = w;
+	}
+	for (int a = 0; a < sc->nactors; a++) {
+		struct sim_actor *ac = &sc->actors[a];
+		for (int c = 1; c < ac->nchanges; c++)
+			ac->changes[c].w = sim_work(sc, ac->changes[c].instant);
+		free(ac->batch_w);
+		ac->batch_w = NULL;
+		ac->nbatch = 0;
+		if (!ac->batch)
+			continue;
+		ac->batch_w = mutu_malloc((size_t)(nd + 1) * sizeof *ac->batch_w);
+		for (int i = 0; i < nd; i++) {
+			double t = days[i] + ac->batch_minute * 60.0;
+			if (t < sc->start)
+				continue;
+			double w = sim_work(sc, t);
+			if (w < sc->wend)
+				ac->batch_w[ac->nbatch++] = w;
+		}
+	}
+	free(days);
+	sc->compiled = 1;
+	return 0;
+}
+
+/* ---- offered load ------------------------------------------------------ */
+
+/* Expected visits of each step per file: a rejection at step N with
+ * probability p back to step T repeats T..N a geometric number of times,
+ * 1/(1-p) on average (exact for loops that do not overlap). */
+static void expected_visits(const struct sim_sop *so, double *v)
+{
+	for (int k = 0; k < so->nsteps; k++)
+		v[k] = 1;
+	for (int k = 0; k < so->nsteps; k++) {
+		const struct sim_step *st = &so->steps[k];
+		if (st->reject > 0 && st->reject < 1 && st->reject_to >= 0 && st->reject_to <= k)
+			for (int j = st->reject_to; j <= k; j++)
+				v[j] /= 1 - st->reject;
+	}
+}
+
+static double sop_rate_work(const struct sim_scenario *sc, const struct sim_sop *so)
+{
+	double mean_factor = 1;
+	if (so->has_profile) {
+		/* average factor over office hours Mon-Fri 08-16 as a rough guide */
+		double s = 0;
+		for (int d = 0; d < 5; d++)
+			for (int h = 8; h < 16; h++)
+				s += so->weekday[d] * so->hour[h];
+		mean_factor = s / 40;
+	}
+	switch (so->arr) {
+	case SIM_ARR_WORK:
+		return so->rate * mean_factor;
+	case SIM_ARR_REAL:
+		return so->rate * mean_factor * (sc->end - sc->start) / sc->wend;
+	case SIM_ARR_REPLAY:
+		return (double)so->nreplay / sc->wend;
+	}
+	return 0;
+}
+
+int sim_scenario_offered_load(const struct sim_scenario *sc, double *util)
+{
+	int worst = -1;
+	for (int a = 0; a < sc->nactors; a++)
+		util[a] = 0;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		double *v = mutu_malloc((size_t)(so->nsteps + 1) * sizeof *v);
+		expected_visits(so, v);
+		double rate = sop_rate_work(sc, so);
+		for (int k = 0; k < so->nsteps; k++)
+			if (so->steps[k].actor >= 0)
+				util[so->steps[k].actor] += rate * v[k] * so->steps[k].service.mean;
+		free(v);
+	}
+	for (int a = 0; a < sc->nactors; a++) {
+		const struct sim_actor *ac = &sc->actors[a];
+		/* staff averaged over the run's working time, net of absence */
+		double staff = 0;
+		for (int c = 0; c < ac->nchanges; c++) {
+			double w0 = ac->changes[c].w;
+			double w1 = c + 1 < ac->nchanges ? ac->changes[c + 1].w : sc->wend;
+			if (w1 > w0)
+				staff += ac->changes[c].servers * (w1 - w0);
+		}
+		staff = staff / sc->wend * (1 - ac->absent);
+		util[a] = staff > 0 ? util[a] / staff : (util[a] > 0 ? INFINITY : 0);
+		if (util[a] >= 1 && worst < 0)
+			worst = a;
+	}
+	return worst;
+}
+
+/* ---- INI loading ------------------------------------------------------- */
+
+struct entry {
+	char *section, *key, *value;
+	int line;
+};
+
+struct ini_state {
+	FILE *f;
+	int line;
+	char *buf;
+	size_t cap;
+	int too_long;
+	struct entry *e;
+	size_t n, ecap;
+};
+
+/* fgets-style reader for ini_parse_stream that counts lines, so the
+ * handler knows the line of every key (Debian's inih is built without
+ * INI_HANDLER_LINENO). */
+static char *scen_reader(char *str, int num, void *stream)
+{
+	struct ini_state *st = stream;
+	ssize_t n = getline(&st->buf, &st->cap, st->f);
+	if (n < 0)
+		return NULL;
+	st->line++;
+	if (n > num - 2) {
+		if (!st->too_long)
+			st->too_long = st->line;
+		n = num - 2;
+		st->buf[n++] = '\n';
+	}
+	memcpy(str, st->buf, (size_t)n);
+	str[n] = '\0';
+	return str;
+}
+
+static int scen_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct ini_state *st = user;
+	if (st->n == st->ecap) {
+		st->ecap = st->ecap ? st->ecap * 2 : 32;
+		st->e = mutu_realloc(st->e, st->ecap * sizeof *st->e);
+	}
+	struct entry *e = &st->e[st->n++];
+	e->section = mutu_strdup(section);
+	e->key = mutu_strdup(name);
+	e->value = mutu_strdup(value ? value : "");
+	e->line = st->line;
+	return 1;
+}
+
+struct loader {
+	const char *path;
+	const char *cal_dir;
+	struct sim_scenario *sc;
+	struct mutu_err *err;
+	struct entry *e;
+	size_t n;
+};
+
+#define LERR(L, line, ...) lerr((L), (line), __VA_ARGS__)
+
+static int lerr(struct loader *L, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int lerr(struct loader *L, int line, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return mutu_errf(L->err, MUTU_EINPUT, "%s:%d: %s", L->path, line, msg);
+}
+
+static const struct entry *find(const struct loader *L, const char *section, const char *key)
+{
+	for (size_t i = 0; i < L->n; i++)
+		if (mutu_strcasecmp(L->e[i].section, section) == 0 &&
+		    mutu_strcasecmp(L->e[i].key, key) == 0)
+			return &L->e[i];
+	return NULL;
+}
+
+static int parse_double(const char *s, double *out)
+{
+	char tmp[64];
+	size_t n = strlen(s);
+	if (n == 0 || n >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, n + 1);
+	for (char *p = tmp; *p; p++)
+		if (*p == ',')
+			*p = '.'; /* "1,5" as Indonesian documents write it */
+	char *end;
+	errno = 0;
+	double v = strtod(tmp, &end);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == tmp || *end || errno || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_int(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == s || *end || errno)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_bool(const char *s, int *out)
+{
+	if (!mutu_strcasecmp(s, "yes") || !mutu_strcasecmp(s, "ya") || !mutu_strcasecmp(s, "true") ||
+	    !strcmp(s, "1"))
+		*out = 1;
+	else if (!mutu_strcasecmp(s, "no") || !mutu_strcasecmp(s, "tidak") ||
+		 !mutu_strcasecmp(s, "false") || !strcmp(s, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* Working seconds of a duration ("2 Hari", "30 Menit"). */
+static int parse_dur_seconds(const char *text, int day_minutes, double *out)
+{
+	struct dur d;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (dur_parse(text, &d, &e))
+		return -1;
+	*out = (double)dur_to_minutes(d, day_minutes) * 60.0;
+	return 0;
+}
+
+/* A time value: a duration, or a plain number meaning a multiple of base. */
+static int parse_time_value(const char *text, double base, int day_minutes, double *out)
+{
+	double f;
+	if (parse_double(text, &f) == 0) {
+		if (f < 0)
+			return -1;
+		*out = f * base;
+		return 0;
+	}
+	return parse_dur_seconds(text, day_minutes, out);
+}
+
+/*
+ * "lognormal cv=0.5 mean=2 Jam", "triangular min=0.5 mode=1 max=2",
+ * "fixed", "exponential", "gamma cv=1".  base is the step's waktu in
+ * working seconds (the mean unless mean= says otherwise).  On error
+ * returns -1 with what in *what.
+ */
+static int parse_dist(const char *text, double base, int day_minutes, struct sim_dist *out,
+		      const char **what)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", text);
+	char *p = mutu_trim(buf);
+	size_t kl = strcspn(p, " \t");
+	char kind[32];
+	if (kl == 0 || kl >= sizeof kind) {
+		*what = "a distribution name (fixed, exponential, lognormal, gamma, triangular)";
+		return -1;
+	}
+	memcpy(kind, p, kl);
+	kind[kl] = '\0';
+	struct sim_dist d = {.kind = SIM_FIXED, .mean = base};
+	if (!mutu_strcasecmp(kind, "fixed") || !mutu_strcasecmp(kind, "tetap"))
+		d.kind = SIM_FIXED;
+	else if (!mutu_strcasecmp(kind, "exponential"))
+		d.kind = SIM_EXPONENTIAL;
+	else if (!mutu_strcasecmp(kind, "lognormal"))
+		d.kind = SIM_LOGNORMAL;
+	else if (!mutu_strcasecmp(kind, "gamma"))
+		d.kind = SIM_GAMMA;
+	else if (!mutu_strcasecmp(kind, "triangular"))
+		d.kind = SIM_TRIANGULAR;
+	else {
+		*what = "a distribution name (fixed, exponential, lognormal, gamma, triangular)";
+		return -1;
+	}
+	/* key=value pairs; a value runs to the next "word=" (durations have spaces) */
+	char *s = p + kl;
+	int have_cv = 0, have_min = 0, have_mode = 0, have_max = 0;
+	double mn = 0, md = 0, mx = 0;
+	char *mn_t = NULL, *md_t = NULL, *mx_t = NULL;
+	while (*s) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			*what = "key=value after the distribution name (cv=, mean=, min=, mode=, max=)";
+			return -1;
+		}
+		*eq = '\0';
+		char *key = mutu_trim(s), *val = eq + 1, *next = NULL;
+		/* find the start of the next "word=" */
+		for (char *q = val; *q; q++) {
+			if (*q == '=') {
+				char *b = q;
+				while (b > val && b[-1] != ' ' && b[-1] != '\t')
+					b--;
+				next = b;
+				break;
+			}
+		}
+		if (next) {
+			next[-1] = '\0';
+		}
+		val = mutu_trim(val);
+		if (!mutu_strcasecmp(key, "cv")) {
+			if (parse_double(val, &d.cv) || d.cv < 0) {
+				*what = "cv= as a number >= 0";
+				return -1;
+			}
+			have_cv = 1;
+		} else if (!mutu_strcasecmp(key, "mean")) {
+			if (parse_dur_seconds(val, day_minutes, &d.mean)) {
+				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\")";
+				return -1;
+			}
+			base = d.mean;
+		} else if (!mutu_strcasecmp(key, "min")) {
+			mn_t = val;
+			have_min = 1;
+		} else if (!mutu_strcasecmp(key, "mode")) {
+			md_t = val;
+			have_mode = 1;
+		} else if (!mutu_strcasecmp(key, "max")) {
+			mx_t = val;
+			have_max = 1;
+		} else {
+			*what = "a known key (cv=, mean=, min=, mode=, max=)";
+			return -1;
+		}
+		s = next ? next : val + strlen(val);
+	}
+	if ((d.kind == SIM_LOGNORMAL || d.kind == SIM_GAMMA) && !have_cv) {
+		*what = "cv= (coefficient of variation) for lognormal and gamma";
+		return -1;
+	}
+	if (d.kind == SIM_GAMMA && d.cv == 0) {
+		*what = "cv= above 0 for gamma";
+		return -1;
+	}
+	if (d.kind == SIM_TRIANGULAR) {
+		if (!have_min || !have_mode || !have_max) {
+			*what = "min=, mode= and max= for triangular";
+			return -1;
+		}
+		/* plain numbers are multiples of the step's waktu */
+		if (parse_time_value(mn_t, base, day_minutes, &mn) ||
+		    parse_time_value(md_t, base, day_minutes, &md) ||
+		    parse_time_value(mx_t, base, day_minutes, &mx) || !(mn <= md && md <= mx)) {
+			*what = "min <= mode <= max, each a duration or a multiple of the step's waktu";
+			return -1;
+		}
+		d.min = mn;
+		d.mode = md;
+		d.max = mx;
+		d.mean = (mn + md + mx) / 3;
+	}
+	*out = d;
+	return 0;
+}
+
+/* Resolve a path named in the scenario: as given (absolute or relative to
+ * the working directory), else relative to the scenario's folder and up
+ * to two folders above it (models/scenarios/x.ini names models/y.ini). */
+static char *resolve_path(const char *scenario, const char *rel)
+{
+	FILE *f;
+	if (rel[0] == '/' || (f = fopen(rel, "r")) != NULL) {
+		if (rel[0] != '/')
+			fclose(f);
+		return mutu_strdup(rel);
+	}
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", scenario);
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(dir, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+		char cand[8192];
+		snprintf(cand, sizeof cand, "%s/%s", dir, rel);
+		if ((f = fopen(cand, "r")) != NULL) {
+			fclose(f);
+			return mutu_strdup(cand);
+		}
+	}
+	return mutu_strdup(rel);
+}
+
+static int same_actor(const char *a, const char *b)
+{
+	const char *ca = sop_actor_canonical(a), *cb = sop_actor_canonical(b);
+	return mutu_strcasecmp(ca ? ca : a, cb ? cb : b) == 0;
+}
+
+static int is_pemohon(const char *name)
+{
+	return same_actor(name, "Pemohon");
+}
+
+/* "2", "2, 3 from 2025-07-01", "1 absent=0.2", "1 batch=daily at 15:00" */
+static int parse_staff(struct loader *L, const struct entry *e, int a)
+{
+	struct sim_scenario *sc = L->sc;
+	struct sim_actor *ac = &sc->actors[a];
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", e->value);
+	int part = 0;
+	for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save), part++) {
+		char *s = mutu_trim(tok);
+		char *end;
+		long n = strtol(s, &end, 10);
+		if (end == s || n < 0 || n > 100000)
+			return LERR(L, e->line, "%s: expected a number of staff (\"%s\")", e->key, s);
+		s = end;
+		while (*s == ' ')
+			s++;
+		double instant = sc->start;
+		if (part > 0) {
+			if (mutu_strncasecmp(s, "from ", 5) && mutu_strncasecmp(s, "mulai ", 6))
+				return LERR(L, e->line,
+					    "%s: a later staffing reads \"N from YYYY-MM-DD\" (\"%s\")",
+					    e->key, tok);
+			s = strchr(s, ' ') + 1;
+			while (*s == ' ')
+				s++;
+			size_t dl = strcspn(s, " \t");
+			char date[64];
+			if (dl == 0 || dl >= sizeof date)
+				return LERR(L, e->line, "%s: missing date after 'from'", e->key);
+			memcpy(date, s, dl);
+			date[dl] = '\0';
+			struct mutu_err ce;
+			mutu_err_clear(&ce);
+			if (cal_parse_time(sc->cal, date, &instant, NULL, &ce))
+				return LERR(L, e->line, "%s: %s", e->key, ce.msg);
+			if (instant <= ac->changes[ac->nchanges - 1].instant)
+				return LERR(L, e->line, "%s: staffing dates must increase (%s)", e->key, date);
+			s += dl;
+		} else if (n < 1) {
+			return LERR(L, e->line, "%s: at least 1 staff at the start (%ld)", e->key, n);
+		}
+		if (part == 0) {
+			ac->changes[0].servers = (int)n;
+		} else {
+			ac->changes = mutu_realloc(ac->changes, (size_t)(ac->nchanges + 1) * sizeof *ac->changes);
+			ac->changes[ac->nchanges].servers = (int)n;
+			ac->changes[ac->nchanges].instant = instant;
+			ac->changes[ac->nchanges].w = 0;
+			ac->nchanges++;
+		}
+		/* options */
+		while (*s) {
+			while (*s == ' ' || *s == '\t')
+				s++;
+			if (!*s)
+				break;
+			if (!mutu_strncasecmp(s, "absent=", 7)) {
+				char *v = s + 7;
+				size_t vl = strcspn(v, " \t");
+				char num[32];
+				double p;
+				if (vl >= sizeof num)
+					vl = sizeof num - 1;
+				memcpy(num, v, vl);
+				num[vl] = '\0';
+				if (parse_double(num, &p) || p < 0 || p >= 1)
+					return LERR(L, e->line, "%s: absent= is a share of days in [0, 1) (%s)",
+						    e->key, num);
+				ac->absent = p;
+				s = v + vl;
+			} else if (!mutu_strncasecmp(s, "batch=", 6)) {
+				int hh, mm, used = 0;
+				if (sscanf(s + 6, "daily at %d:%d%n", &hh, &mm, &used) != 2 || hh < 0 ||
+				    hh > 23 || mm < 0 || mm > 59)
+					return LERR(L, e->line, "%s: batch= reads \"batch=daily at HH:MM\" (%s)",
+						    e->key, s);
+				ac->batch = 1;
+				ac->batch_minute = hh * 60 + mm;
+				s += 6 + used;
+			} else {
+				return LERR(L, e->line,
+					    "%s: unknown staff option \"%s\" (absent=, batch=daily at HH:MM)",
+					    e->key, s);
+			}
+		}
+	}
+	return 0;
+}
+
+/* "3 per hari", "0.5 per jam", "40 per bulan". */
+static int parse_rate(struct loader *L, const struct entry *e, int real, double *rate)
+{
+	struct sim_scenario *sc = L->sc;
+	char buf[128], unit[32];
+	snprintf(buf, sizeof buf, "%s", e->value);
+	char *per = strstr(buf, " per ");
+	if (!per)
+		return LERR(L, e->line,
+			    "arrivals reads \"N per jam|hari|minggu|bulan\" or \"replay FILE.csv\" (%s)",
+			    e->value);
+	*per = '\0';
+	double n;
+	if (parse_double(mutu_trim(buf), &n) || n < 0)
+		return LERR(L, e->line, "arrivals: not a number of files (%s)", buf);
+	snprintf(unit, sizeof unit, "%s", mutu_trim(per + 5));
+	double day = real ? 86400.0 : sc->day_minutes * 60.0;
+	double month = real ? 365.2425 / 12 * 86400.0
+			    : sc->wend / ((sc->end - sc->start) / (365.2425 / 12 * 86400.0));
+	double len;
+	if (!mutu_strcasecmp(unit, "jam") || !mutu_strcasecmp(unit, "hour"))
+		len = 3600.0;
+	else if (!mutu_strcasecmp(unit, "hari") || !mutu_strcasecmp(unit, "day"))
+		len = day;
+	else if (!mutu_strcasecmp(unit, "minggu") || !mutu_strcasecmp(unit, "pekan") ||
+		 !mutu_strcasecmp(unit, "week"))
+		len = real ? 7 * 86400.0 : 5 * day;
+	else if (!mutu_strcasecmp(unit, "bulan") || !mutu_strcasecmp(unit, "month"))
+		len = month;
+	else if (!mutu_strcasecmp(unit, "tahun") || !mutu_strcasecmp(unit, "year"))
+		len = 12 * month;
+	else
+		return LERR(L, e->line, "arrivals: unknown unit \"%s\" (jam, hari, minggu, bulan, tahun)",
+			    unit);
+	*rate = n / len;
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Submission times, one per line in the first column (a header line that
+ * does not parse as a time is skipped). */
+static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *so,
+		       const char *file)
+{
+	struct sim_scenario *sc = L->sc;
+	char *path = resolve_path(L->path, file);
+	struct mutu_err fe;
+	mutu_err_clear(&fe);
+	char *text = mutu_read_file(path, NULL, &fe);
+	if (!text) {
+		free(path);
+		return LERR(L, e->line, "arrivals: %s", fe.msg);
+	}
+	size_t cap = 256, n = 0;
+	double *w = mutu_malloc(cap * sizeof *w);
+	int line = 0, rc = 0;
+	for (char *save = NULL, *ln = strtok_r(text, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+		line++;
+		ln[strcspn(ln, ",\r")] = '\0';
+		char *f = mutu_trim(ln);
+		if (*f == '"') {
+			f++;
+			f[strcspn(f, "\"")] = '\0';
+		}
+		if (!*f)
+			continue;
+		double t;
+		struct mutu_err te;
+		mutu_err_clear(&te);
+		if (cal_parse_time(sc->cal, f, &t, NULL, &te)) {
+			if (line == 1)
+				continue; /* header */
+			if (te.code == MUTU_ERANGE)
+				continue; /* outside the calendar: outside the run too */
+			rc = mutu_errf(L->err, MUTU_EINPUT, "%s:%d: %s", path, line, te.msg);
+			break;
+		}
+		if (t < sc->start || t >= sc->end)
+			continue;
+		if (n == cap)
+			w = mutu_realloc(w, (cap *= 2) * sizeof *w);
+		w[n++] = sim_work(sc, t);
+	}
+	free(text);
+	free(path);
+	if (rc) {
+		free(w);
+		return rc;
+	}
+	qsort(w, n, sizeof *w, cmp_double);
+	so->replay_w = w;
+	so->nreplay = n;
+	so->arr = SIM_ARR_REPLAY;
+	return 0;
+}
+
+static int parse_profile(struct loader *L, const struct entry *e, struct sim_sop *so, int hour)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", e->value);
+	double v[24];
+	int n = 0;
+	if (hour && strchr(buf, '=')) {
+		/* "07-12=1.5, 13-16=0.8": listed hours get the factor, others 1 */
+		for (int i = 0; i < 24; i++)
+			so->hour[i] = 1;
+		for (char *save = NULL, *tok = strtok_r(buf, ", ", &save); tok;
+		     tok = strtok_r(NULL, ", ", &save)) {
+			int h0, h1;
+			double f;
+			char fs[32];
+			if (sscanf(tok, "%d-%d=%31s", &h0, &h1, fs) != 3 || parse_double(fs, &f) ||
+			    h0 < 0 || h1 > 24 || h0 >= h1 || f < 0)
+				return LERR(L, e->line, "profile.hour: expected HH-HH=FACTOR (%s)", tok);
+			for (int h = h0; h < h1; h++)
+				so->hour[h] = f;
+		}
+	} else {
+		for (char *save = NULL, *tok = strtok_r(buf, ", \t", &save); tok;
+		     tok = strtok_r(NULL, ", \t", &save)) {
+			if (n == 24 || parse_double(tok, &v[n]) || v[n] < 0)
+				return LERR(L, e->line, "%s: expected factors >= 0 (%s)", e->key, tok);
+			n++;
+		}
+		if (hour && n != 24)
+			return LERR(L, e->line, "profile.hour: 24 factors (00..23) or HH-HH=F ranges, got %d", n);
+		if (!hour && n != 5 && n != 7)
+			return LERR(L, e->line, "profile.weekday: 5 (Mon-Fri) or 7 (Mon-Sun) factors, got %d", n);
+		for (int i = 0; i < n; i++)
+			(hour ? so->hour : so->weekday)[i] = v[i];
+		if (!hour && n == 5)
+			so->weekday[5] = so->weekday[6] = 1;
+	}
+	so->has_profile = 1;
+	double mx = 0;
+	for (int d = 0; d < 7; d++)
+		for (int h = 0; h < 24; h++)
+			if (so->weekday[d] * so->hour[h] > mx)
+				mx = so->weekday[d] * so->hour[h];
+	if (mx <= 0)
+		return LERR(L, e->line, "%s: every factor is 0: no file would ever arrive", e->key);
+	so->profile_max = mx;
+	return 0;
+}
+
+static int sop_section(const char *section)
+{
+	return !mutu_strncasecmp(section, "sop ", 4) && section[4];
+}
+
+/* Build SOP s from its section and model. */
+static int load_sop(struct loader *L, const char *section, int first_line, struct sop_model *m)
+{
+	struct sim_scenario *sc = L->sc;
+	/* the SOP's id is the model's (inih cuts section names at 49
+	 * characters, and streams keyed by the model id give common random
+	 * numbers across scenarios whatever the sections are called) */
+	const char *sid = m->id && *m->id ? m->id : section + 4;
+	for (int k = 0; k < sc->nsops; k++)
+		if (!strcmp(sc->sops[k].id, sid))
+			return LERR(L, first_line, "model %s is simulated twice (sections [%s] and [%s])",
+				    sid, section, sc->sops[k].name);
+	int s = sim_scenario_add_sop(sc, sid, 0, 0);
+	struct sim_sop *so = &sc->sops[s];
+	so->line = first_line;
+	free(so->name);
+	so->name = mutu_strdup(m->name ? m->name : sid);
+	int cdays = sop_model_ceiling_days(m, sc->day_minutes);
+	so->ceiling_days = cdays;
+	so->ceiling = cdays > 0 ? cdays * sc->day_minutes * 60.0 : 0;
+
+	/* default service distribution */
+	const struct entry *def = find(L, section, "service");
+	const struct entry *pri = find(L, section, "priority");
+	if (pri) {
+		long p;
+		if (parse_int(pri->value, &p) || p < -100 || p > 100)
+			return LERR(L, pri->line, "priority: a whole number -100..100 (%s)", pri->value);
+		so->priority = (int)p;
+	}
+	for (size_t k = 0; k < m->nsteps; k++) {
+		const struct sop_step *ms = &m->steps[k];
+		int actor = SIM_PEMOHON;
+		if (!ms->actor || !strcmp(ms->actor, "?") || !*ms->actor)
+			return LERR(L, first_line,
+				    "model %s step %d has no known actor (pelaksana \"%s\"): fix the model",
+				    m->path ? m->path : m->id, ms->no, ms->actor ? ms->actor : "");
+		if (!is_pemohon(ms->actor)) {
+			actor = -2;
+			for (int a = 0; a < sc->nactors; a++)
+				if (same_actor(sc->actors[a].name, ms->actor))
+					actor = a;
+			if (actor == -2)
+				return LERR(L, first_line,
+					    "model %s step %d: actor \"%s\" has no staff; add \"%s = 1\" to [staff]",
+					    m->path ? m->path : m->id, ms->no, ms->actor, ms->actor);
+		}
+		double base = (double)dur_to_minutes(ms->waktu, sc->day_minutes) * 60.0;
+		struct sim_dist d = {.kind = SIM_FIXED, .mean = base};
+		const char *what = NULL;
+		char key[64];
+		snprintf(key, sizeof key, "step.%d.service", ms->no);
+		const struct entry *se = find(L, section, key);
+		const struct entry *use = se ? se : def;
+		if (use && parse_dist(use->value, base, sc->day_minutes, &d, &what))
+			return LERR(L, use->line, "%s: expected %s (%s)", use->key, what, use->value);
+		int pos = sim_scenario_add_step(sc, s, ms->no, ms->activity, actor, d);
+		so = &sc->sops[s];
+		struct sim_step *st = &so->steps[pos];
+		st->reject_to = ms->reject_to; /* a step number for now */
+		snprintf(key, sizeof key, "step.%d.reject", ms->no);
+		const struct entry *re = find(L, section, key);
+		if (re && (parse_double(re->value, &st->reject) || st->reject < 0 || st->reject >= 1))
+			return LERR(L, re->line, "%s: a probability in [0, 1) (%s)", re->key, re->value);
+		snprintf(key, sizeof key, "step.%d.reject_to", ms->no);
+		const struct entry *rt = find(L, section, key);
+		if (rt) {
+			long to;
+			if (parse_int(rt->value, &to) || !sop_model_step(m, (int)to))
+				return LERR(L, rt->line, "%s: not a step of %s (%s)", rt->key, m->id, rt->value);
+			st->reject_to = (int)to;
+		}
+		snprintf(key, sizeof key, "step.%d.resubmit", ms->no);
+		const struct entry *rs = find(L, section, key);
+		st->resubmit.kind = SIM_FIXED;
+		st->resubmit.mean = sc->day_minutes * 60.0; /* default: 1 Hari */
+		if (rs) {
+			double sec;
+			if (parse_dur_seconds(rs->value, sc->day_minutes, &sec) == 0)
+				st->resubmit.mean = sec;
+			else if (parse_dist(rs->value, sc->day_minutes * 60.0, sc->day_minutes,
+					    &st->resubmit, &what))
+				return LERR(L, rs->line, "%s: a duration (\"2 Hari\") or a distribution (%s)",
+					    rs->key, rs->value);
+		}
+		if (st->reject > 0) {
+			if (st->reject_to <= 0)
+				return LERR(L, re->line,
+					    "%s: model %s names no step to return to from step %d; add step.%d.reject_to",
+					    re->key, m->id, ms->no, ms->no);
+			if (st->reject_to > ms->no)
+				return LERR(L, re->line, "%s: rejection must return to an earlier step (%d)",
+					    re->key, st->reject_to);
+		}
+	}
+	/* step numbers to positions */
+	for (int k = 0; k < so->nsteps; k++) {
+		int to = so->steps[k].reject_to, pos = -1;
+		for (int j = 0; j < so->nsteps; j++)
+			if (so->steps[j].no == to)
+				pos = j;
+		so->steps[k].reject_to = so->steps[k].reject > 0 ? pos : -1;
+	}
+	/* check that every step.N.* key names a step */
+	for (size_t i = 0; i < L->n; i++) {
+		const struct entry *e = &L->e[i];
+		if (mutu_strcasecmp(e->section, section))
+			continue;
+		if (!mutu_strncasecmp(e->key, "step.", 5)) {
+			long no = strtol(e->key + 5, NULL, 10);
+			if (!sop_model_step(m, (int)no))
+				return LERR(L, e->line, "%s: %s has no step %ld", e->key, m->id, no);
+			const char *sub = strchr(e->key + 5, '.');
+			if (!sub || (mutu_strcasecmp(sub, ".service") && mutu_strcasecmp(sub, ".reject") &&
+				     mutu_strcasecmp(sub, ".resubmit") && mutu_strcasecmp(sub, ".reject_to")))
+				return LERR(L, e->line,
+					    "unknown key %s (step.N.service, .reject, .resubmit, .reject_to)",
+					    e->key);
+		} else if (mutu_strcasecmp(e->key, "model") && mutu_strcasecmp(e->key, "arrivals") &&
+			   mutu_strcasecmp(e->key, "arrivals_24x7") && mutu_strcasecmp(e->key, "service") &&
+			   mutu_strcasecmp(e->key, "priority") && mutu_strcasecmp(e->key, "profile.weekday") &&
+			   mutu_strcasecmp(e->key, "profile.hour") && mutu_strcasecmp(e->key, "name")) {
+			return LERR(L, e->line, "unknown key \"%s\" in [%s] (see docs/scenarios.md)",
+				    e->key, section);
+		}
+	}
+	const struct entry *nm = find(L, section, "name");
+	if (nm) {
+		free(so->name);
+		so->name = mutu_strdup(nm->value);
+	}
+	/* arrivals */
+	int real = 0;
+	const struct entry *x24 = find(L, section, "arrivals_24x7");
+	if (x24 && parse_bool(x24->value, &real))
+		return LERR(L, x24->line, "arrivals_24x7: yes or no (%s)", x24->value);
+	so->arr = real ? SIM_ARR_REAL : SIM_ARR_WORK;
+	const struct entry *ar = find(L, section, "arrivals");
+	if (!ar)
+		return LERR(L, first_line, "[%s] needs arrivals = N per hari (or replay FILE.csv)", section);
+	if (!mutu_strncasecmp(ar->value, "replay ", 7)) {
+		int rc = load_replay(L, ar, so, mutu_trim(ar->value + 7));
+		if (rc)
+			return rc;
+	} else if (parse_rate(L, ar, real, &so->rate)) {
+		return L->err->code;
+	}
+	const struct entry *pw = find(L, section, "profile.weekday");
+	if (pw && parse_profile(L, pw, so, 0))
+		return L->err->code;
+	const struct entry *ph = find(L, section, "profile.hour");
+	if (ph && parse_profile(L, ph, so, 1))
+		return L->err->code;
+	return 0;
+}
+
+static int parse_time_key(struct loader *L, const struct entry *e, double *out)
+{
+	struct mutu_err ce;
+	mutu_err_clear(&ce);
+	if (cal_parse_time(L->sc->cal, e->value, out, NULL, &ce))
+		return LERR(L, e->line, "%s: %s", e->key, ce.msg);
+	return 0;
+}
+
+static int load_all(struct loader *L)
+{
+	/* sections and keys */
+	static const char *const run_keys[] = {"calendar", "start", "end", "warmup_until",
+					       "replications", "seed", "sample_every", NULL};
+	int nsop = 0, first_sop_line = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		const struct entry *e = &L->e[i];
+		if (!mutu_strcasecmp(e->section, "run")) {
+			int ok = 0;
+			for (int k = 0; run_keys[k]; k++)
+				ok |= !mutu_strcasecmp(e->key, run_keys[k]);
+			if (!ok)
+				return LERR(L, e->line, "unknown key \"%s\" in [run] (see docs/scenarios.md)", e->key);
+		} else if (!mutu_strcasecmp(e->section, "staff")) {
+			/* checked below */
+		} else if (sop_section(e->section)) {
+			if (!first_sop_line)
+				first_sop_line = e->line;
+		} else {
+			return LERR(L, e->line, "unknown section [%s] (run, staff, sop ID)", e->section);
+		}
+	}
+	/* distinct SOP sections in order of appearance */
+	char **secs = mutu_calloc(L->n + 1, sizeof *secs);
+	int *sec_line = mutu_calloc(L->n + 1, sizeof *sec_line);
+	for (size_t i = 0; i < L->n; i++) {
+		if (!sop_section(L->e[i].section))
+			continue;
+		int seen = 0;
+		for (int k = 0; k < nsop; k++)
+			seen |= !mutu_strcasecmp(secs[k], L->e[i].section);
+		if (!seen) {
+			secs[nsop] = L->e[i].section;
+			sec_line[nsop++] = L->e[i].line;
+		}
+	}
+	int rc = 0;
+	struct sop_model **models = mutu_calloc((size_t)nsop + 1, sizeof *models);
+	struct sim_scenario *sc = L->sc;
+	if (nsop == 0) {
+		rc = LERR(L, 1, "no [sop ID] section: nothing to simulate");
+		goto out;
+	}
+	for (int k = 0; k < nsop; k++) {
+		const struct entry *me = find(L, secs[k], "model");
+		if (!me) {
+			rc = LERR(L, sec_line[k], "[%s] needs model = models/NAME.ini", secs[k]);
+			goto out;
+		}
+		char *mp = resolve_path(L->path, me->value);
+		struct mutu_err me_err;
+		mutu_err_clear(&me_err);
+		int r = sop_model_load(mp, &models[k], &me_err);
+		free(mp);
+		if (r) {
+			rc = LERR(L, me->line, "model %s: %s", me->value, me_err.msg);
+			if (L->err->code)
+				L->err->code = r == MUTU_ENOTFOUND ? MUTU_ENOTFOUND : MUTU_EINPUT;
+			goto out;
+		}
+		if (models[k]->nsteps == 0) {
+			rc = LERR(L, me->line, "model %s has no steps", me->value);
+			goto out;
+		}
+	}
+	/* calendar: [run] calendar, else the first model's */
+	const struct entry *ce = find(L, "run", "calendar");
+	const char *calname = ce ? ce->value : models[0]->calendar;
+	if (!calname || !*calname) {
+		rc = LERR(L, 1, "[run] needs calendar = NAME (id-wib, id-wita, id-wit, 24x7)");
+		goto out;
+	}
+	{
+		struct mutu_err cerr;
+		mutu_err_clear(&cerr);
+		struct cal *c = NULL;
+		int r = cal_load(calname, L->cal_dir, &c, &cerr);
+		if (r) {
+			rc = LERR(L, ce ? ce->line : sec_line[0], "calendar %s: %s", calname, cerr.msg);
+			goto out;
+		}
+		sc->cal_owned = c;
+		sc->cal = c;
+		sc->day_minutes = cal_day_minutes(c);
+		sc->sample_every = sc->day_minutes * 60.0;
+	}
+	const struct entry *se = find(L, "run", "start"), *ee = find(L, "run", "end");
+	if (!se || !ee) {
+		rc = LERR(L, 1, "[run] needs start = YYYY-MM-DD and end = YYYY-MM-DD");
+		goto out;
+	}
+	if ((rc = parse_time_key(L, se, &sc->start)) || (rc = parse_time_key(L, ee, &sc->end)))
+		goto out;
+	/* a bare end date includes that whole day */
+	if (strlen(ee->value) == 10)
+		sc->end += 86400.0;
+	if (sc->end <= sc->start) {
+		rc = LERR(L, ee->line, "end must come after start (%s)", ee->value);
+		goto out;
+	}
+	sc->warmup = sc->start;
+	const struct entry *we = find(L, "run", "warmup_until");
+	if (we) {
+		if ((rc = parse_time_key(L, we, &sc->warmup)))
+			goto out;
+		if (sc->warmup < sc->start || sc->warmup >= sc->end) {
+			rc = LERR(L, we->line, "warmup_until must lie inside the run (%s)", we->value);
+			goto out;
+		}
+	}
+	const struct entry *re = find(L, "run", "replications");
+	if (re) {
+		long n;
+		if (parse_int(re->value, &n) || n < 1 || n > 1000000) {
+			rc = LERR(L, re->line, "replications: a whole number 1..1000000 (%s)", re->value);
+			goto out;
+		}
+		sc->replications = (int)n;
+	}
+	const struct entry *sd = find(L, "run", "seed");
+	if (sd) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(sd->value, &end, 10);
+		if (end == sd->value || *end || errno) {
+			rc = LERR(L, sd->line, "seed: a whole number (%s)", sd->value);
+			goto out;
+		}
+		sc->seed = v;
+	}
+	const struct entry *sm = find(L, "run", "sample_every");
+	if (sm && parse_dur_seconds(sm->value, sc->day_minutes, &sc->sample_every)) {
+		rc = LERR(L, sm->line, "sample_every: a duration (\"1 Jam\", \"1 Hari\") (%s)", sm->value);
+		goto out;
+	}
+	/* working time of the run: needed by "per bulan" rates */
+	{
+		double first, end;
+		cal_range(sc->cal, &first, &end);
+		if (sc->start < first || sc->end > end) {
+			rc = LERR(L, se->line, "the run lies outside the years calendar %s covers", calname);
+			if (L->err->code)
+				L->err->code = MUTU_ERANGE;
+			goto out;
+		}
+		sc->wbase = cal_work_at(sc->cal, sc->start);
+		sc->wend = sim_work(sc, sc->end);
+	}
+	/* staff */
+	for (size_t i = 0; i < L->n; i++) {
+		const struct entry *e = &L->e[i];
+		if (mutu_strcasecmp(e->section, "staff"))
+			continue;
+		if (is_pemohon(e->key)) {
+			rc = LERR(L, e->line, "Pemohon does not queue (every applicant serves themselves): remove it from [staff]");
+			goto out;
+		}
+		for (int a = 0; a < sc->nactors; a++)
+			if (same_actor(sc->actors[a].name, e->key)) {
+				rc = LERR(L, e->line, "actor \"%s\" is staffed twice (first on line %d)",
+					  e->key, sc->actors[a].line);
+				goto out;
+			}
+		const char *canon = sop_actor_canonical(e->key);
+		int a = sim_scenario_add_actor(sc, canon ? canon : e->key, 1);
+		sc->actors[a].line = e->line;
+		if ((rc = parse_staff(L, e, a)))
+			goto out;
+	}
+	for (int k = 0; k < nsop; k++)
+		if ((rc = load_sop(L, secs[k], sec_line[k], models[k])))
+			goto out;
+	/* every staffed actor must work in some SOP */
+	for (int a = 0; a < sc->nactors; a++) {
+		int used = 0;
+		for (int s = 0; s < sc->nsops; s++)
+			for (int k = 0; k < sc->sops[s].nsteps; k++)
+				used |= sc->sops[s].steps[k].actor == a;
+		if (!used) {
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			for (int s = 0; s < nsop; s++)
+				for (size_t i = 0; i < models[s]->nactors; i++) {
+					if (strstr(b.s, models[s]->actors[i]))
+						continue;
+					mutu_buf_printf(&b, "%s%s", b.len ? ", " : "", models[s]->actors[i]);
+				}
+			rc = LERR(L, sc->actors[a].line,
+				  "unknown actor \"%s\": no step of the SOPs names it (actors: %s)",
+				  sc->actors[a].name, b.s);
+			mutu_buf_release(&b);
+			goto out;
+		}
+	}
+	if ((rc = sim_scenario_compile(sc, L->err)))
+		goto out;
+	/* rates that cannot be met */
+	{
+		double *u = mutu_calloc((size_t)sc->nactors + 1, sizeof *u);
+		int bad = sim_scenario_offered_load(sc, u);
+		if (bad >= 0) {
+			const struct sim_actor *ac = &sc->actors[bad];
+			double staff = 0;
+			for (int c = 0; c < ac->nchanges; c++)
+				staff = ac->changes[c].servers > staff ? ac->changes[c].servers : staff;
+			rc = LERR(L, ac->line,
+				  "%s: offered load is %.0f%% of the staff present: the arrival rates "
+				  "cannot be met (add staff, lower absence or arrivals)",
+				  ac->name, 100 * u[bad]);
+		}
+		free(u);
+		if (rc)
+			goto out;
+	}
+	sc->models = models;
+	models = NULL;
+out:
+	if (models)
+		for (int k = 0; k < nsop; k++)
+			sop_model_free(models[k]);
+	free(models);
+	free(secs);
+	free(sec_line);
+	return rc;
+}
+
+int sim_scenario_load(const char *path, const char *cal_dir, struct sim_scenario **out,
+		      struct mutu_err *err)
+{
+	*out = NULL;
+	struct ini_state st = {0};
+	st.f = fopen(path, "r");
+	if (!st.f)
+		return mutu_errf(err, MUTU_ENOTFOUND, "%s: cannot open the scenario (%s)", path,
+				 strerror(errno));
+	int r = ini_parse_stream(scen_reader, &st, scen_handler, &st);
+	fclose(st.f);
+	free(st.buf);
+	int rc = 0;
+	struct loader L = {.path = path, .cal_dir = cal_dir, .err = err, .e = st.e, .n = st.n};
+	if (st.too_long)
+		rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: line too long (at most 197 characters)", path,
+			       st.too_long);
+	else if (r > 0)
+		rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: not an INI line (expected [section] or key = value)",
+			       path, r);
+	else if (r < 0)
+		rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot read the scenario", path);
+	if (!rc) {
+		L.sc = sim_scenario_create(NULL, 0, 1);
+		L.sc->path = mutu_strdup(path);
+		rc = load_all(&L);
+		if (rc) {
+			/* models are owned by load_all until success */
+			sim_scenario_free(L.sc);
+		} else {
+			*out = L.sc;
+		}
+	}
+	for (size_t i = 0; i < st.n; i++) {
+		free(st.e[i].section);
+		free(st.e[i].key);
+		free(st.e[i].value);
+	}
+	free(st.e);
+	return rc;
+}

@@ -1,0 +1,233 @@
+/*
+ * sim.h - discrete-event simulation of permit offices: files (berkas)
+ * flow through the steps of one or more SOPs, queue for the staff of each
+ * actor (shared across SOPs by name), are served in working time on the
+ * scenario's calendar, may be rejected back to the applicant, and are
+ * measured against the SOP ceiling.
+ *
+ * Time inside the kernel is cumulative working time (cal_work_at): a
+ * service of s working seconds started at instant t ends at
+ * cal_instant_at(cal_work_at(t) + s), so work stops at closing time,
+ * breaks, weekends and holidays and resumes on the next working minute.
+ *
+ * A scenario is built once (from an INI file with sim_scenario_load, or
+ * in code with the sim_scenario_create/add_* builder) and is read-only
+ * afterwards: replications run in parallel threads against it.  Each
+ * replication draws from its own GSL random streams, one per purpose
+ * (arrivals of an SOP, service of a step, rework of a step, absence of an
+ * actor), seeded from (seed, replication, purpose name); two scenarios
+ * that name the same purposes therefore run with common random numbers.
+ * Results are the same bit for bit for a seed whatever the thread count.
+ */
+#ifndef MUTU_SIM_H
+#define MUTU_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "mutu/base.h"
+#include "mutu/stats.h"
+
+struct cal;
+struct sim_scenario; /* opaque */
+
+/* Service-time (or resubmission-delay) distributions.  All times are
+ * working seconds. */
+enum sim_dist_kind {
+	SIM_FIXED = 0,
+	SIM_EXPONENTIAL,
+	SIM_LOGNORMAL,  /* mean, cv */
+	SIM_GAMMA,      /* mean, cv */
+	SIM_TRIANGULAR  /* min, mode, max (mean = (min+mode+max)/3) */
+};
+
+struct sim_dist {
+	enum sim_dist_kind kind;
+	double mean;
+	double cv;
+	double min, mode, max;
+};
+
+/* The step's actor when it is the applicant: no queue, every applicant is
+ * their own server. */
+#define SIM_PEMOHON (-1)
+
+/* ---- scenario ---------------------------------------------------------- */
+
+/*
+ * Load a scenario INI file (keys in docs/scenarios.md).  cal_dir is the
+ * calendars folder for cal_load (NULL: its default).  SOP models are read
+ * relative to the working directory, else relative to the scenario's
+ * folder and the folders above it.  On success *out owns the scenario with
+ * its calendar and models.  On error returns MUTU_EINPUT / MUTU_ENOTFOUND
+ * and err reads "FILE:LINE: what is wrong (value)".
+ */
+int sim_scenario_load(const char *path, const char *cal_dir,
+		      struct sim_scenario **out, struct mutu_err *err);
+
+/*
+ * Build a scenario in code.  cal is borrowed and must outlive the
+ * scenario; NULL means "time is working time" (every second works, no
+ * offset), which is what queueing-theory tests want.  start and end are
+ * instants (seconds since the epoch; with cal NULL any origin works).
+ * Warm-up defaults to none, replications to 10, seed to 1.
+ */
+struct sim_scenario *sim_scenario_create(const struct cal *cal, double start, double end);
+void sim_scenario_free(struct sim_scenario *sc); /* NULL-safe */
+
+void sim_scenario_set_warmup(struct sim_scenario *sc, double warmup_until);
+void sim_scenario_set_replications(struct sim_scenario *sc, int n);
+void sim_scenario_set_seed(struct sim_scenario *sc, uint64_t seed);
+/* Lead-time quantiles (median, p90, p95 by P-square) on or off (default
+ * on).  Off, lead_p50/p90/p95 are NaN and a file costs about 40% less:
+ * for long runs where only means matter. */
+void sim_scenario_set_quantiles(struct sim_scenario *sc, int on);
+/* Queue-length sampling interval in working seconds (default: one working
+ * day, 8 h without a calendar); 0 turns sampling off. */
+void sim_scenario_set_sample_every(struct sim_scenario *sc, double work_seconds);
+
+/* An actor with `servers` staff (>= 1).  Returns its index. */
+int sim_scenario_add_actor(struct sim_scenario *sc, const char *name, int servers);
+/* An SOP (flow) with Poisson arrivals at rate per working second and its
+ * ceiling in working seconds (0: none).  Returns its index. */
+int sim_scenario_add_sop(struct sim_scenario *sc, const char *id, double rate,
+			 double ceiling_seconds);
+/* Append a step to an SOP: actor index or SIM_PEMOHON.  Returns the
+ * step's position (0-based) in the SOP. */
+int sim_scenario_add_step(struct sim_scenario *sc, int sop, int no, const char *activity,
+			  int actor, struct sim_dist service);
+
+/*
+ * Finish a scenario built in code (sim_scenario_load does this itself):
+ * dates become working seconds, priorities levels, days and batch moments
+ * are laid out.  Call after the last add_* and before sim_run; calling it
+ * again after more changes is fine.  Returns 0 or MUTU_EINPUT/MUTU_ERANGE.
+ */
+int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err);
+
+int sim_scenario_replications(const struct sim_scenario *sc);
+uint64_t sim_scenario_seed(const struct sim_scenario *sc);
+const char *sim_scenario_path(const struct sim_scenario *sc); /* NULL when built in code */
+const struct cal *sim_scenario_cal(const struct sim_scenario *sc); /* may be NULL */
+int sim_scenario_day_minutes(const struct sim_scenario *sc);
+/* Observation window (after warm-up) and end, as instants. */
+void sim_scenario_window(const struct sim_scenario *sc, double *start, double *warmup,
+			 double *end);
+
+size_t sim_scenario_nsops(const struct sim_scenario *sc);
+const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
+const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
+size_t sim_scenario_nactors(const struct sim_scenario *sc);
+const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
+
+/*
+ * Offered load of every actor: sum over SOPs of arrival rate x expected
+ * visits (rework loops included) x mean service, divided by the mean staff
+ * present.  util receives nactors values.  Returns the index of the first
+ * actor at or above 1, or -1.
+ */
+int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
+
+/* ---- running ----------------------------------------------------------- */
+
+struct sim_options {
+	int replications;  /* 0: the scenario's */
+	uint64_t seed;     /* used when has_seed */
+	int has_seed;
+	int threads;       /* 0: every core */
+	/* Called from worker threads, serialised by the runner, after each
+	 * replication.  May be NULL. */
+	void (*progress)(void *ctx, int done, int total);
+	void *progress_ctx;
+};
+
+/* What a metric measures, and so how it is shown. */
+enum sim_kind {
+	SIM_K_COUNT = 0, /* a number of files */
+	SIM_K_SHARE,     /* 0..1 */
+	SIM_K_TIME,      /* working seconds (JSON: minutes) */
+	SIM_K_LEVEL,     /* a time-averaged or maximum count (queue length, WIP) */
+	SIM_K_RATE       /* files per working hour */
+};
+
+enum sim_scope { SIM_S_ALL = 0, SIM_S_SOP, SIM_S_STEP, SIM_S_ACTOR };
+
+struct sim_metric {
+	enum sim_scope scope;
+	int sop;            /* SOP index (SOP and STEP scope), else -1 */
+	int step_no;        /* step number as the model writes it (STEP scope), else 0 */
+	int actor;          /* actor index (ACTOR and STEP scope; SIM_PEMOHON), else -1 */
+	const char *field;  /* "finished", "within", "lead_mean", ... (static) */
+	enum sim_kind kind;
+	char key[160];      /* "sop/ID/lead_mean", "step/ID/2/wait_mean",
+			       "actor/NAME/util", "all/finished": matches across scenarios */
+};
+
+struct sim_results {
+	int nrep;
+	uint64_t seed;
+	size_t nmetric;
+	struct sim_metric *metrics;  /* nmetric */
+	double *values;              /* nrep x nmetric, row per replication */
+	struct stats_ci *ci;         /* nmetric: mean and 95% interval across replications */
+	/* Queue length over time per actor, sampled every sample_every working
+	 * seconds from the start (time of sample k: sample_time[k], an instant).
+	 * queue_mean / queue_max: nactors x nsamples, row per actor, mean and
+	 * maximum over replications of the queue length at that moment. */
+	size_t nactors, nsamples;
+	double sample_every;
+	double *sample_time;
+	double *queue_mean;
+	double *queue_max;
+	/* Cost of the run. */
+	uint64_t events;             /* events executed, all replications */
+	uint64_t customers;          /* files that finished, all replications */
+	double wall_seconds;
+	int threads;
+};
+
+/*
+ * Run the scenario's replications (options may be NULL).  On success *out
+ * owns the results (free with sim_results_free).  Fails only on bad
+ * options or a thread that cannot start (MUTU_EFAIL).
+ */
+int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
+	    struct sim_results **out, struct mutu_err *err);
+void sim_results_free(struct sim_results *r); /* NULL-safe */
+
+/* Index of the metric with key, or -1. */
+int sim_results_find(const struct sim_results *r, const char *key);
+
+/* Paired comparison of two runs with common random numbers (same seed and
+ * replication count): for every key present in both, the interval of
+ * b - a.  *out receives a new array (caller frees) of r->nmetric entries
+ * in a's order; pairs[i] is -1 when b lacks the key. */
+struct sim_diff {
+	int ia, ib;          /* metric index in a and b (ib -1: missing) */
+	struct stats_ci d;   /* b - a */
+};
+int sim_compare(const struct sim_results *a, const struct sim_results *b,
+		struct sim_diff **out, struct mutu_err *err);
+
+/*
+ * Run one replication and write its event log in the canonical ingest
+ * form (case_id,sop,step,activity,actor,start,end; ISO 8601 with the
+ * calendar's offset), one row per step execution, rework repeating steps,
+ * steps finished before the end of the run only.  Returns 0 or MUTU_EFAIL
+ * on a write error.
+ */
+int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
+		  FILE *out, struct mutu_err *err);
+
+/* ---- output ------------------------------------------------------------ */
+
+enum sim_format { SIM_TEXT = 0, SIM_JSON, SIM_CSV };
+
+/* Render results (and, with b and diffs non-NULL, the comparison b - a). */
+void sim_results_format(const struct sim_scenario *sc, const struct sim_results *r,
+			const struct sim_scenario *scb, const struct sim_results *rb,
+			const struct sim_diff *diffs, enum sim_format fmt,
+			struct mutu_buf *out);
+
+#endif /* MUTU_SIM_H */
