@@ -1,5 +1,5 @@
 /*
- * cmd_model.c - `mutu model`: show and check SOP models (models/*.ini).
+ * cmd_model.c - `mutu model`: show and check SOP models (models/NAME.ini).
  *
  *   mutu model show FILE [--format text|json]
  *   mutu model check FILE... [--strict]
