@@ -1601,7 +1601,7 @@ static int load_map(struct ingest *g, const char *path)
 	char *text = mutu_read_file(path, &len, g->err);
 	if (!text)
 		return MUTU_EINPUT;
-	int lineno = 0, rc = 0;
+	int lineno = 0, rc = 0, seen = 0;
 	char *save = NULL;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		lineno++;
@@ -1627,12 +1627,13 @@ static int load_map(struct ingest *g, const char *path)
 		}
 		int no;
 		if (parse_int(st, strlen(st), &no)) {
-			if (lineno == 1)
+			if (!seen++)
 				continue; /* a header line */
 			rc = mutu_errf(g->err, MUTU_EINPUT, "%s:%d: step '%s' is not a number", path,
 				       lineno, st);
 			break;
 		}
+		seen++;
 		g->map = mutu_realloc(g->map, (g->nmap + 1) * sizeof *g->map);
 		normalize(a, strlen(a), &g->norm);
 		g->map[g->nmap].norm = mutu_strdup(g->norm.s ? g->norm.s : "");
@@ -1833,7 +1834,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	struct writer w;
 	memset(&w, 0, sizeof w);
 	struct queue q;
-	int q_started = 0;
+	int q_started = 0, rebuild_end = 0;
 	pthread_t th;
 	struct chunk *chunks[NCHUNKS] = {0};
 
@@ -1970,6 +1971,22 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		if ((rc = sqlx(db, sql, err)))
 			goto rollback;
 	}
+	{
+		/* A batch larger than the store: build events_end once, sorted, after
+		 * the load (~3x cheaper than 1M random B-tree inserts), inside the
+		 * same transaction.  A small batch into a big store keeps it. */
+		sqlite3_stmt *s;
+		int64_t have = 0;
+		sqlite3_prepare_v2(db, "SELECT ifnull(max(id), 0) FROM events", -1, &s, NULL);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			have = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+		if ((int64_t)(res->size / 128) > have) {
+			if ((rc = sqlx(db, "DROP INDEX IF EXISTS events_end", err)))
+				goto rollback;
+			rebuild_end = 1;
+		}
+	}
 	w.cases = mutu_calloc(CASE_CACHE, sizeof *w.cases);
 	w.attr_names = g.attr_names;
 	if (writer_prepare(&w)) {
@@ -2023,6 +2040,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	if (!rc && (g.fatal || w.err.code))
 		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.code ? w.err.msg : "ingest failed");
 	if (rc)
+		goto rollback;
+	if (rebuild_end && (rc = sqlx(db, "CREATE INDEX events_end ON events(end_ms)", err)))
 		goto rollback;
 	res->rows_read = g.rows;
 	res->events_stored = w.stored;

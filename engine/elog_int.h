@@ -8,9 +8,10 @@
 #include <stddef.h>
 
 /*
- * Duplicate-detection key of an event within its case: a 64-bit hash of
+ * Duplicate-detection key of an event within its case: a hash of
  * (activity, start, end, actor).  The store's unique index is
- * (case_id, dkey); the ingest verifies the columns on every conflict and
+ * (case_id, dkey); the key has 31 bits (4 bytes in SQLite's record format);
+ * the ingest verifies the columns on every conflict and
  * moves a true hash collision to the next free key, so the key decides
  * nothing by itself: duplicates are exact.  A NULL stamp or actor hashes
  * differently from every value.

@@ -49,7 +49,9 @@ uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start
 	h ^= h >> 27;
 	h *= 0x94d049bb133111ebULL;
 	h ^= h >> 31;
-	return h;
+	/* 31 bits: SQLite stores it in 4 bytes (an int64 takes 8, in the row and
+	 * in the index); collisions are resolved exactly anyway. */
+	return h & 0x7FFFFFFFu;
 }
 
 /* SQL function elog_dkey(activity, start_ms, end_ms, actor), for migrations. */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli/cli.h"
 #include "mutu/elog.h"
 
@@ -128,6 +130,9 @@ int cmd_ingest(int argc, char **argv)
 		o.progress_ctx = &pr;
 	}
 
+	/* SQLite's memory statistics take a global mutex on every allocation;
+	 * the CLI does not read them.  Process-wide, so the CLI decides it. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	struct elog_result res;
 	elog_result_init(&res);
 	struct mutu_err err;
