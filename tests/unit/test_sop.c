@@ -168,9 +168,9 @@ static void test_shipped_totals(void **state)
 		{"models/tanda-daftar-lks-lksa.ini", "tanda-daftar-lks-lksa", "id-wita", 9, 7, 4, 78, 5},
 		{"models/izin-penyelenggaraan-kegiatan-belajar-mengajar.ini",
 		 "izin-penyelenggaraan-kegiatan-belajar-mengajar", "id-wita", 9, 7, 4, 78, 5},
-		/* 003: 30+15+15+10+10+10+15+5+5 Menit... listed: 30,15,(6 Hari),15,
-		 * 10,10,10,10,15,5,5 = 125 Menit + 6 Hari = 6 Hari 2 Jam 5 Menit;
-		 * ceiling (2700 + 125) / 450 = 6.28 -> 7 Hari */
+		/* 003: Waktu 30, 15, 6 Hari, 15, 10, 10, 10, 10, 15, 5, 5:
+		 * 30+15+15+10+10+10+10+15+5+5 = 125 Menit + 6 Hari
+		 * = 6 Hari 2 Jam 5 Menit; ceiling (2700 + 125) / 450 = 6.28 -> 7 */
 		{"models/izin-insidentil.ini", "izin-insidentil", "id-wib", 11, 8, 6, 125, 7},
 		/* 004: 30,15,(3 hari),15,5,5,5,5,5,5,5 = 95 Menit + 3 Hari
 		 * = 3 Hari 1 Jam 35 Menit; ceiling (1350 + 95) / 450 = 3.21 -> 4 */
