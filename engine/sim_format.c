@@ -75,7 +75,11 @@ static void text_value(struct mutu_buf *b, double v, enum sim_kind k, int day_mi
 		id_number(t, sizeof t, "%.1f%%", 100 * v);
 		break;
 	case SIM_K_TIME:
-		if (fabs(v) < 30 && v != 0) /* under half a minute: show seconds */
+		if (v < 0) { /* a difference: sign in front of the whole duration */
+			mutu_buf_putc(b, '-');
+			v = -v;
+		}
+		if (v < 30 && v != 0) /* under half a minute: show seconds */
 			id_number(t, sizeof t, "%.0f detik", v);
 		else
 			dur_format_minutes(v / 60.0, day_minutes, DUR_ID, t, sizeof t);
@@ -151,17 +155,9 @@ static void text_line(struct mutu_buf *b, const struct sim_results *r, size_t i,
 		text_value(b, rb->ci[diffs[i].ib].mean, m->kind, dm);
 		mutu_buf_puts(b, ", selisih ");
 		const struct stats_ci *d = &diffs[i].d;
-		if (d->mean < 0 && m->kind == SIM_K_TIME) {
-			/* dur_format_minutes signs the whole; keep the sign readable */
-			mutu_buf_puts(b, "-");
-			struct stats_ci p = {.n = d->n, .mean = -d->mean, .half = d->half,
-					     .lo = -d->hi, .hi = -d->lo};
-			text_ci(b, &p, m->kind, dm);
-		} else {
-			if (d->mean > 0)
-				mutu_buf_puts(b, "+");
-			text_ci(b, d, m->kind, dm);
-		}
+		if (d->mean > 0)
+			mutu_buf_puts(b, "+");
+		text_ci(b, d, m->kind, dm);
 		if (!isnan(d->half) && (d->lo > 0 || d->hi < 0))
 			mutu_buf_puts(b, " *");
 	}
