@@ -215,17 +215,14 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 		     int *off)
 {
 	int y = -1, mo = -1, d = -1, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
-	int date_done = 0;
 	for (; *f; f++) {
-		if (p == e && date_done && y >= 0 && mo >= 0 && d >= 0)
+		if (p == e && y >= 0 && mo >= 0 && d >= 0)
 			break; /* date-only value against a date-time format */
 		if (*f == ' ') {
 			if (p >= e || *p != ' ')
 				return ELOG_TS_BAD;
 			while (p < e && *p == ' ')
 				p++;
-			if (y >= 0 && mo >= 0 && d >= 0)
-				date_done = 1;
 			continue;
 		}
 		if (*f != '%') {

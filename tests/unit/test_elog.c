@@ -1,0 +1,578 @@
+/*
+ * test_elog.c - event-log ingestion: time stamps, zones, SHA-256, store
+ * migrations, and whole ingests of the real sample logs in datasets/logs.
+ * Expected values are worked out by hand in the comments (days since
+ * 1970-01-01 counted as 365 per year plus leap days), or are the figures
+ * published with the log (WABO README), never the program's own output.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "mutu/elog.h"
+
+#define WABO "datasets/logs/wabo-receipt.csv"
+#define DEFECTS "datasets/logs/banjarbaru-sicantik-defects.csv"
+#define MAP "datasets/logs/sicantik-map.csv"
+
+/* ------------------------------------------------------------ helpers */
+
+static char tmpdir[256];
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/test_elog.XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state)
+{
+	(void)state;
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *tmp(const char *name)
+{
+	static char buf[4][512];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+static void write_file(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+}
+
+static void rm_db(const char *path)
+{
+	char p[600];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+static int64_t q1(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+static int ingest(const char *db, const char *log, struct elog_opts *o, struct elog_result *r,
+		  struct mutu_err *e)
+{
+	elog_result_init(r);
+	mutu_err_clear(e);
+	if (!o->models_dir)
+		o->models_dir = "models";
+	if (!o->calendars_dir)
+		o->calendars_dir = "datasets/calendars";
+	return elog_ingest(db, log, o, r, e);
+}
+
+/* ------------------------------------------------------------ time stamps */
+
+struct tcase {
+	const char *text, *fmt;
+	int def_off;
+	int rc;
+	int64_t ms;
+	int off;
+};
+
+static void test_parse_time(void **state)
+{
+	(void)state;
+	/* 2025-01-01 is day 20089: 55 years * 365 + 14 leap days (1972..2024).
+	 * 2011-10-11 is day 15258: 41 * 365 + 10 leap days + 273 (Jan-Sep) + 10. */
+	static const struct tcase cases[] = {
+		/* 07:30+08:00 on Jan 2 = Jan 1 23:30Z: (20089*86400 + 84600) s */
+		{"2025-01-02T07:30:00+08:00", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 1735774200000LL, 480},
+		/* 07:30Z on Jan 2: (20090*86400 + 27000) s */
+		{"2025-01-02 07:30Z", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 1735803000000LL, 0},
+		{"2025-01-02T07:30+0800", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 1735774200000LL, 480},
+		/* WABO: 13:45:40.276+02:00 = 11:45:40.276Z, 15258*86400 + 42340 s */
+		{"2011-10-11 13:45:40.276000+02:00", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 1318333540276LL, 120},
+		/* local, read in WITA: 2025-01-02 07:30 +08:00 as above */
+		{"2025-01-02 07:30:00", NULL, 480, ELOG_TS_OK, 1735774200000LL, 480},
+		/* date only = local midnight: 2025-03-03 is day 20089+31+28+2 = 20150; minus 8 h */
+		{"2025-03-03", NULL, 480, ELOG_TS_OK, 1740931200000LL, 480},
+		{"2025-01-02 07:30", NULL, ELOG_NO_ZONE, ELOG_TS_NOZONE, 0, 0},
+		{"2025-02-29 10:00+07:00", NULL, 420, ELOG_TS_BAD, 0, 0}, /* 2025 is not leap */
+		{"2024-02-29 10:00+07:00", NULL, 420, ELOG_TS_OK,
+		 /* 2024-02-29 = day 20089-366+31+28 = 19782; 03:00Z */ 19782LL * 86400000 + 10800000, 420},
+		{"2025-13-01", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T25:00", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"31/13/2025 10:00", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"01/02/2025 08:00", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T07:30:00+08:00x", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"", NULL, 480, ELOG_TS_BAD, 0, 0},
+		/* explicit day-first: 1 Feb 2025 08:00 WIB = 01:00Z, day 20089+31 = 20120 */
+		{"01/02/2025 08:00", "%d/%m/%Y %H:%M", 420, ELOG_TS_OK, 1738371600000LL, 420},
+		/* the same with month first: 2 Jan 2025 08:00 WIB = 01:00Z on day 20090 */
+		{"01/02/2025 08:00", "%m/%d/%Y %H:%M", 420, ELOG_TS_OK, 1735779600000LL, 420},
+		/* date only against a date-time format */
+		{"1/2/2025", "%d/%m/%Y %H:%M", 420, ELOG_TS_OK, 1738342800000LL, 420},
+		{"31/13/2025 10:00", "%d/%m/%Y %H:%M", 420, ELOG_TS_BAD, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct tcase *c = &cases[i];
+		int64_t ms = -1;
+		int off = -1;
+		int rc = elog_parse_time(c->text, strlen(c->text), c->fmt, c->def_off, &ms, &off);
+		if (rc != c->rc)
+			fail_msg("'%s': rc %d, expected %d", c->text, rc, c->rc);
+		if (rc == ELOG_TS_OK && (ms != c->ms || off != c->off))
+			fail_msg("'%s': %lld %+d, expected %lld %+d", c->text, (long long)ms, off,
+				 (long long)c->ms, c->off);
+	}
+}
+
+static void test_date_order_tz_format(void **state)
+{
+	(void)state;
+	assert_int_equal(elog_date_order_needed("01/02/2025", 10), 1);
+	assert_int_equal(elog_date_order_needed("31/01/2025 10:00", 16), 2);
+	assert_int_equal(elog_date_order_needed("2025-01-02", 10), 0);
+	int off = 0;
+	assert_int_equal(elog_parse_tz("WITA", &off), 0);
+	assert_int_equal(off, 480);
+	assert_int_equal(elog_parse_tz("wib", &off), 0);
+	assert_int_equal(off, 420);
+	assert_int_equal(elog_parse_tz("Asia/Jayapura", &off), 0);
+	assert_int_equal(off, 540);
+	assert_int_equal(elog_parse_tz("+07:00", &off), 0);
+	assert_int_equal(off, 420);
+	assert_int_equal(elog_parse_tz("-0330", &off), 0);
+	assert_int_equal(off, -210);
+	assert_int_equal(elog_parse_tz("+8", &off), 0);
+	assert_int_equal(off, 480);
+	assert_int_equal(elog_parse_tz("Mars/Olympus", &off), MUTU_EINPUT);
+	char buf[64];
+	elog_format_time(1318333540276LL, 120, buf, sizeof buf);
+	assert_string_equal(buf, "2011-10-11T13:45:40.276+02:00");
+	elog_format_time(1735774200000LL, 480, buf, sizeof buf);
+	assert_string_equal(buf, "2025-01-02T07:30:00+08:00");
+}
+
+static void test_sha256(void **state)
+{
+	(void)state;
+	char hex[65];
+	/* FIPS 180-2, appendix B.1 and B.2 */
+	elog_sha256_buf("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	elog_sha256_buf(m, strlen(m), hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	write_file(tmp("abc.txt"), "abc", 3);
+	uint64_t size = 0;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(elog_sha256_file(tmp("abc.txt"), hex, &size, &e), 0);
+	assert_int_equal(size, 3);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+/* ------------------------------------------------------------ store */
+
+static void test_store_migrates_v1(void **state)
+{
+	(void)state;
+	const char *db = tmp("v1.db");
+	rm_db(db);
+	/* a store as schema version 1 (docs/store.md, first version) wrote it */
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	const char *v1 =
+		"CREATE TABLE batches (id INTEGER PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
+		" sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL, sop TEXT, options TEXT,"
+		" rows_read INTEGER NOT NULL DEFAULT 0, events_stored INTEGER NOT NULL DEFAULT 0,"
+		" rejected INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,"
+		" unknown_activities INTEGER NOT NULL DEFAULT 0, dropped_columns TEXT);"
+		"CREATE TABLE cases (id INTEGER PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, sop TEXT,"
+		" batch_id INTEGER NOT NULL);"
+		"CREATE TABLE events (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL,"
+		" batch_id INTEGER NOT NULL, line INTEGER NOT NULL, step INTEGER, activity TEXT NOT NULL,"
+		" actor TEXT, lifecycle TEXT, start_ms INTEGER, start_off INTEGER, end_ms INTEGER,"
+		" end_off INTEGER, unknown INTEGER NOT NULL DEFAULT 0);"
+		"CREATE TABLE case_attrs (case_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT,"
+		" PRIMARY KEY (case_id, name));"
+		"CREATE TABLE event_attrs (event_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT,"
+		" PRIMARY KEY (event_id, name));"
+		"CREATE TABLE rejected (id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL,"
+		" line INTEGER NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL);"
+		"CREATE INDEX events_case_end ON events(case_id, end_ms);"
+		"CREATE INDEX events_end ON events(end_ms);"
+		"CREATE INDEX events_step ON events(step);"
+		"CREATE INDEX cases_sop ON cases(sop);"
+		"CREATE UNIQUE INDEX events_dedup_v1 ON events(case_id, activity,"
+		" ifnull(start_ms, ''), ifnull(end_ms, ''), ifnull(actor, ''));"
+		"CREATE INDEX rejected_batch ON rejected(batch_id, line);"
+		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'a.csv', 1, 'x', 't');"
+		"INSERT INTO cases VALUES (1, 'K1', NULL, 1);"
+		"INSERT INTO events (case_id, batch_id, line, activity, actor, end_ms) VALUES"
+		" (1, 1, 2, 'A', 'r', 1000), (1, 1, 3, 'B', NULL, 2000);"
+		"PRAGMA user_version = 1;";
+	assert_int_equal(sqlite3_exec(h, v1, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	struct sqlite3 *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(elog_store_open(db, 0, &s, &e), 0);
+	elog_store_close(s);
+	assert_int_equal(q1(db, "PRAGMA user_version"), ELOG_SCHEMA_VERSION);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE dkey IS NOT NULL"), 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'events_dedup'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'events_dedup_v1'"), 0);
+	/* the two old rows survive */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 2);
+}
+
+static void test_store_refuses_foreign_files(void **state)
+{
+	(void)state;
+	struct sqlite3 *s = NULL;
+	struct mutu_err e;
+	/* an SQLite file of someone else's */
+	const char *db = tmp("other.db");
+	rm_db(db);
+	sqlite3 *h;
+	sqlite3_open(db, &h);
+	sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	mutu_err_clear(&e);
+	assert_int_equal(elog_store_open(db, 1, &s, &e), MUTU_EINPUT);
+	assert_non_null(strstr(e.msg, "not a mutu store"));
+	/* a text file */
+	write_file(tmp("text.db"), "hello, world\n", 13);
+	mutu_err_clear(&e);
+	assert_int_equal(elog_store_open(tmp("text.db"), 1, &s, &e), MUTU_EINPUT);
+	/* a store from a newer mutu */
+	db = tmp("newer.db");
+	rm_db(db);
+	sqlite3_open(db, &h);
+	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(h);
+	mutu_err_clear(&e);
+	assert_int_equal(elog_store_open(db, 1, &s, &e), MUTU_EINPUT);
+	assert_non_null(strstr(e.msg, "newer"));
+	/* missing, without create */
+	mutu_err_clear(&e);
+	assert_int_equal(elog_store_open(tmp("missing.db"), 0, &s, &e), MUTU_ENOTFOUND);
+}
+
+/* ------------------------------------------------------------ ingest */
+
+static void assert_invariant(const char *db)
+{
+	/* rows read == stored + rejected + duplicates, for every batch, and the
+	 * tables agree with the batch counts */
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches WHERE rows_read <> events_stored + "
+				"rejected + duplicates"),
+			 0);
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches b WHERE superseded_by IS NULL AND "
+				"events_stored <> (SELECT count(*) FROM events e WHERE e.batch_id = b.id)"),
+			 0);
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches b WHERE superseded_by IS NULL AND "
+				"rejected <> (SELECT count(*) FROM rejected r WHERE r.batch_id = b.id)"),
+			 0);
+}
+
+static void test_wabo(void **state)
+{
+	(void)state;
+	const char *db = tmp("wabo.db");
+	rm_db(db);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	assert_int_equal(ingest(db, WABO, &o, &r, &e), 0);
+	/* the figures of the log's README: 1434 cases, 8577 events, 27 activities, 48 resources */
+	assert_int_equal(r.rows_read, 8577);
+	assert_int_equal(r.events_stored, 8577);
+	assert_int_equal(r.rejected, 0);
+	assert_int_equal(r.duplicates, 0);
+	assert_int_equal(r.cases_new, 1434);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 1434);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 8577);
+	assert_int_equal(q1(db, "SELECT count(DISTINCT activity) FROM events"), 27);
+	assert_int_equal(q1(db, "SELECT count(DISTINCT actor) FROM events"), 48);
+	/* completion-only: no start, every end set, offsets +60 or +120 (CET/CEST) */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE start_ms IS NOT NULL"), 0);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE end_off NOT IN (60, 120)"), 0);
+	/* first row of the file: case-10011, 2011-10-11 13:45:40.276+02:00 (see test_parse_time) */
+	assert_int_equal(q1(db, "SELECT end_ms FROM events WHERE line = 2"), 1318333540276LL);
+	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs WHERE name = 'deadline'"), 1434);
+	assert_int_equal(q1(db, "SELECT count(*) FROM event_attrs WHERE name = 'concept:instance'"),
+			 8577);
+	assert_invariant(db);
+
+	/* the same file again: a no-op that names the batch */
+	assert_int_equal(ingest(db, WABO, &o, &r, &e), 0);
+	assert_true(r.noop);
+	assert_int_equal(r.batch_id, 1);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches"), 1);
+
+	/* --force: a new batch replaces the first; nothing doubles */
+	o.force = 1;
+	assert_int_equal(ingest(db, WABO, &o, &r, &e), 0);
+	assert_false(r.noop);
+	assert_int_equal(r.batch_id, 2);
+	assert_int_equal(r.events_stored, 8577);
+	assert_int_equal(r.superseded_events, 8577);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 8577);
+	assert_int_equal(q1(db, "SELECT superseded_by FROM batches WHERE id = 1"), 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM event_attrs"), 2 * 8577);
+	assert_invariant(db);
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	sqlite3_open(db, &h);
+	sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/* Two monthly exports that overlap: the shared rows are counted once. */
+static void test_overlapping_exports(void **state)
+{
+	(void)state;
+	size_t len;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	char *all = mutu_read_file(WABO, &len, &e);
+	assert_non_null(all);
+	/* line starts: header + 8577 rows */
+	size_t *start = calloc(8580, sizeof *start);
+	size_t n = 0;
+	start[n++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (all[i] == '\n' && i + 1 < len)
+			start[n++] = i + 1;
+	assert_int_equal(n, 8578);
+	start[n] = len;
+	size_t hdr = start[1];
+	/* A = rows 1..6000, B = header + rows 4001..8577: 2000 rows in both */
+	FILE *f = fopen(tmp("a.csv"), "wb");
+	fwrite(all, 1, start[6001], f);
+	fclose(f);
+	f = fopen(tmp("b.csv"), "wb");
+	fwrite(all, 1, hdr, f);
+	fwrite(all + start[4001], 1, len - start[4001], f);
+	fclose(f);
+	free(start);
+	free(all);
+	const char *db = tmp("overlap.db");
+	rm_db(db);
+	struct elog_opts o;
+	struct elog_result r;
+	elog_opts_init(&o);
+	assert_int_equal(ingest(db, tmp("a.csv"), &o, &r, &e), 0);
+	assert_int_equal(r.events_stored, 6000);
+	elog_result_release(&r);
+	assert_int_equal(ingest(db, tmp("b.csv"), &o, &r, &e), 0);
+	assert_int_equal(r.rows_read, 8577 - 4000);
+	assert_int_equal(r.duplicates, 2000);
+	assert_int_equal(r.events_stored, 8577 - 6000);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 8577);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 1434);
+	assert_invariant(db);
+}
+
+static void test_defect_log(void **state)
+{
+	(void)state;
+	const char *db = tmp("defects.db");
+	rm_db(db);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	o.map_path = MAP;
+	int rc = ingest(db, DEFECTS, &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	/* datasets/logs/README.md: 29 rows = 19 stored + 9 rejected + 1 duplicate */
+	assert_int_equal(r.rows_read, 29);
+	assert_int_equal(r.events_stored, 19);
+	assert_int_equal(r.rejected, 9);
+	assert_int_equal(r.duplicates, 1);
+	assert_int_equal(r.unknown_events, 1);
+	assert_string_equal(r.dropped, "nik,no_hp,alamat,nama_pemohon");
+	elog_result_release(&r);
+	static const struct { int line; const char *reason; } want[] = {
+		{18, "end before start: start_date '2025-03-06 11:00:00', end_date '2025-03-06 10:40:00'"},
+		{20, "bad timestamp in start_date: '31/13/2025 10:00'"},
+		{21, "missing case id in no_permohonan"},
+		{22, "wrong number of fields: 7, the header has 13"},
+		{23, "not UTF-8 text (re-export the file as UTF-8)"},
+		{24, "no timestamp: start and end both empty"},
+		{25, "local time without a zone in start_date: '2025-03-10 08:00:00' (give --tz or --sop)"},
+		{26, "bad timestamp in start_date: '01/02/2025 08:00'"},
+		{28, "broken quoting: a quote opened on line 28 is not closed where the row should end "
+		     "(it ran over 3 lines); the lines after it were read again"},
+	};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	sqlite3_open(db, &h);
+	sqlite3_prepare_v2(h, "SELECT line, reason, raw FROM rejected ORDER BY line", -1, &st, NULL);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), want[i].line);
+		assert_string_equal((const char *)sqlite3_column_text(st, 1), want[i].reason);
+	}
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	/* the raw text of the broken-quote row is its own line only */
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 28 AND raw LIKE "
+				"'503/IPUB/2025/005;Izin Pengumpulan Uang dan Barang;\"Verifikasi Berkas;%' "
+				"AND instr(raw, char(10)) = 0"),
+			 1);
+	/* steps: via the map (Verifikasi Berkas = 2), the model's text in odd case (line 9 = 8),
+	 * a bare number (line 31 = 4); the unknown activity has no step */
+	assert_int_equal(q1(db, "SELECT step FROM events WHERE line = 3"), 2);
+	assert_int_equal(q1(db, "SELECT step FROM events WHERE line = 9"), 8);
+	assert_int_equal(q1(db, "SELECT step FROM events WHERE line = 31"), 4);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 19 AND unknown = 1 AND step IS NULL"), 1);
+	/* the lines after the broken quote are stored with their own numbers */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line IN (29, 30, 31)"), 3);
+	/* line 2: 2025-03-03 08:05 WITA = 00:05Z on day 20150 (see test_parse_time) */
+	assert_int_equal(q1(db, "SELECT start_ms FROM events WHERE line = 2"), 20150LL * 86400000 + 300000);
+	assert_int_equal(q1(db, "SELECT start_off FROM events WHERE line = 2"), 480);
+	/* the open step (line 16) has no end */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 16 AND end_ms IS NULL"), 1);
+	/* the quoted note with ';' and a line break (lines 12-13) is one event attribute;
+	 * the file has CRLF line ends, so the break inside the quotes is CR LF */
+	assert_int_equal(q1(db, "SELECT count(*) FROM event_attrs WHERE name = 'catatan' AND "
+				"value = 'Berkas kurang; KTP buram' || char(13, 10) || 'mohon unggah ulang'"),
+			 1);
+	/* SOP names resolved to model ids; personal data nowhere */
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE sop = 'izin-pengumpulan-uang-barang'"), 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs WHERE name IN ('nik', 'no_hp', "
+				"'alamat', 'nama_pemohon')"),
+			 0);
+	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs WHERE name = 'submitted'"), 4);
+	assert_invariant(db);
+}
+
+/* Files that cannot be a log: refused, exit-2 class, and no store written. */
+static void test_refusals(void **state)
+{
+	(void)state;
+	static const struct { const char *name, *text; size_t len; const char *msg; } bad[] = {
+		{"empty.csv", "", 0, "empty"},
+		{"blank.csv", "\xEF\xBB\xBF\r\n\r\n", 7, "empty"},
+		{"header.csv", "case_id,activity,end\n", 0, "only a header"},
+		{"binary.csv", "PK\x03\x04\0\0\x08\0", 8, "NUL"},
+		{"onecol.csv", "hello world\nfoo\n", 0, "not a CSV"},
+		{"notime.csv", "case_id,activity,actor\nK1,A,r\n", 0, "no time column"},
+		{"nocase.csv", "id,activity,end\nK1,A,2025-01-02T08:00+07:00\n", 0, "no case id"},
+		{"latin1.csv", "case_id,activit\xe9,end\nK1,A,2025-01-02T08:00+07:00\n", 0, "UTF-8"},
+		{"ambig.csv", "case_id,activity,end\nK1,A,01/02/2025 08:00\nK1,B,03/02/2025 09:00\n", 64,
+		 "ambiguous"},
+		{"nozone.csv", "case_id,activity,end\nK1,A,2025-01-02 08:00\n", 0, "no UTC offset"},
+		{"junk.csv", "case_id,activity,end\nK1,A,yesterday\n", 0, "no readable time stamp"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *db = tmp("refused.db");
+		rm_db(db);
+		write_file(tmp(bad[i].name), bad[i].text, bad[i].len ? bad[i].len : strlen(bad[i].text));
+		struct elog_opts o;
+		struct elog_result r;
+		struct mutu_err e;
+		elog_opts_init(&o);
+		int rc = ingest(db, tmp(bad[i].name), &o, &r, &e);
+		elog_result_release(&r);
+		if (rc != MUTU_EINPUT || !strstr(e.msg, bad[i].msg))
+			fail_msg("%s: rc %d, message '%s' (expected '%s')", bad[i].name, rc, e.msg,
+				 bad[i].msg);
+		struct stat st;
+		if (stat(db, &st) == 0)
+			fail_msg("%s: the store was created", bad[i].name);
+	}
+}
+
+/* Tab separator, CRLF, --date-format, --tz, a quote left open on the last line. */
+static void test_forms(void **state)
+{
+	(void)state;
+	const char *db = tmp("forms.db");
+	rm_db(db);
+	const char *text = "Case ID\tActivity\tTimestamp\tResource\r\n"
+			   "K1\tDaftar\t02/01/2025 07:30\tani\r\n"
+			   "K1\tVerifikasi\t02/01/2025 08:00\tbudi\r\n"
+			   "K2\tDaftar\t\"03/01/2025 07:45\r\n";
+	write_file(tmp("tab.tsv"), text, strlen(text));
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	o.date_format = "%d/%m/%Y %H:%M";
+	o.tz = "WIB";
+	o.col[ELOG_COL_CASE] = "case id";
+	int rc = ingest(db, tmp("tab.tsv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	assert_int_equal(r.rows_read, 3);
+	assert_int_equal(r.events_stored, 2);
+	assert_int_equal(r.rejected, 1);
+	elog_result_release(&r);
+	/* 2 Jan 2025 07:30 WIB = 00:30Z on day 20090 */
+	assert_int_equal(q1(db, "SELECT end_ms FROM events WHERE line = 2"), 20090LL * 86400000 + 1800000);
+	assert_int_equal(q1(db, "SELECT end_off FROM events WHERE line = 2"), 420);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 4 AND reason LIKE 'broken quoting%'"), 1);
+	assert_invariant(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_time),
+		cmocka_unit_test(test_date_order_tz_format),
+		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_store_migrates_v1),
+		cmocka_unit_test(test_store_refuses_foreign_files),
+		cmocka_unit_test(test_wabo),
+		cmocka_unit_test(test_overlapping_exports),
+		cmocka_unit_test(test_defect_log),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_forms),
+	};
+	return cmocka_run_group_tests_name("elog", tests, setup_dir, teardown_dir);
+}
