@@ -1,11 +1,271 @@
-/* cmd_audit.c - placeholder until the 'audit' subcommand lands (being built now). */
+/*
+ * cmd_audit.c - `mutu audit`: per case and step, actual against standard,
+ * with the flags that show where the office left the SOP.  Flags are also
+ * written to the store (table audit_flags) so reports can filter on them.
+ */
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
 #include "cli/cli.h"
+#include "mutu/elog.h"
+#include "mutu/rpt.h"
+#include "mutu/sla.h"
+
+static const char usage_text[] =
+	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
+	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
+	"                  [--no-store] [--models DIR] [--calendar NAME]\n"
+	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
+	"\n"
+	"For each case and step: actual working time against the step's waktu and the\n"
+	"deviation, with flags: over standard, missing step, out of SOP order, repeated\n"
+	"step (rework), activity not in the SOP, actor other than the SOP's, the same\n"
+	"person checking and approving, clock paused at the applicant, case late.\n"
+	"A summary counts cases by flag.  The flags are stored in the store's table\n"
+	"audit_flags (replacing earlier ones of the same cases) unless --no-store.\n"
+	"\n"
+	"options:\n"
+	"  --case ID        one case (its id as in the log)\n"
+	"  --sop ID --from DATE --to DATE\n"
+	"                   the cases of an SOP that arrived (first event) between the two\n"
+	"                   dates, inclusive, in the SOP calendar's zone (YYYY-MM-DD)\n"
+	"  --format F       text (default), html, csv, json\n"
+	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
+	"  --lang L         id (default) or en\n"
+	"  --no-store       do not write the flags to the store\n"
+	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
+
+int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
+		 struct sla_opts *so);
+
+static int parse_date(const char *s, int64_t *day)
+{
+	int y, m, d;
+	char extra;
+	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return -1;
+	*day = cal_days_from_civil(y, m, d);
+	int y2, m2, d2;
+	cal_civil_from_days(*day, &y2, &m2, &d2);
+	return (y2 == y && m2 == m && d2 == d) ? 0 : -1;
+}
+
+static int flush(struct mutu_buf *b, FILE *f)
+{
+	if (b->len && fwrite(b->s, 1, b->len, f) != b->len)
+		return -1;
+	mutu_buf_reset(b);
+	return 0;
+}
 
 int cmd_audit(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu audit: not built yet\n");
-	return 1;
+	const char *db_path = "mutu.db", *case_key = NULL, *sop = NULL, *from = NULL, *to = NULL;
+	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
+	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
+	int no_store = 0;
+	const struct cli_opt opts[] = {
+		{"db", 0, 1, &db_path, NULL, NULL},
+		{"case", 0, 1, &case_key, NULL, NULL},
+		{"sop", 0, 1, &sop, NULL, NULL},
+		{"from", 0, 1, &from, NULL, NULL},
+		{"to", 0, 1, &to, NULL, NULL},
+		{"format", 0, 1, &format, NULL, NULL},
+		{"lang", 0, 1, &lang, NULL, NULL},
+		{"out", 'o', 1, &out, NULL, NULL},
+		{"no-store", 0, 0, NULL, &no_store, NULL},
+		{"models", 0, 1, &models, NULL, NULL},
+		{"calendar", 0, 1, &calendar, NULL, NULL},
+		{"ceiling", 0, 1, &ceiling, NULL, NULL},
+		{"day-reading", 0, 1, &reading, NULL, NULL},
+		{"clock-start", 0, 1, &clock_start, NULL, NULL},
+		{"assets", 0, 1, &assets, NULL, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	const char *pos[1];
+	int npos = 0, help = 0;
+	int rc = cli_parse("audit", argc, argv, opts, pos, 0, &npos, &help);
+	if (rc)
+		return rc;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (case_key && (sop || from || to))
+		return cli_usage("audit", "give either --case ID or --sop ID --from DATE --to DATE, not both");
+	if (!case_key && !(sop && from && to))
+		return cli_usage("audit", "give --case ID, or --sop ID with --from DATE and --to DATE");
+	int64_t d0 = 0, d1 = 0;
+	if (!case_key) {
+		if (parse_date(from, &d0))
+			return cli_usage("audit", "--from must be a date YYYY-MM-DD (got '%s')", from);
+		if (parse_date(to, &d1))
+			return cli_usage("audit", "--to must be a date YYYY-MM-DD (got '%s')", to);
+		if (d1 < d0)
+			return cli_usage("audit", "--to (%s) is before --from (%s)", to, from);
+	}
+	enum rpt_lang rl = RPT_ID;
+	enum rpt_format rf = RPT_TEXT;
+	if (lang) {
+		int l = rpt_lang_parse(lang);
+		if (l < 0)
+			return cli_usage("audit", "--lang must be 'id' or 'en' (got '%s')", lang);
+		rl = (enum rpt_lang)l;
+	}
+	if (format) {
+		int f = rpt_format_parse(format);
+		if (f < 0 || f == RPT_MD)
+			return cli_usage("audit", "--format must be text, html, csv or json (got '%s')", format);
+		rf = (enum rpt_format)f;
+	}
+	struct sla_opts so;
+	sla_opts_init(&so);
+	if ((rc = cli_sla_opts("audit", ceiling, reading, clock_start, &so)))
+		return rc;
+	char models_buf[4096], assets_buf[4096], out_buf[4096];
+	so.models_dir = models ? models : cli_data_path("models", models_buf, sizeof models_buf);
+	so.calendars_dir = cli_calendars_dir();
+	so.calendar = calendar;
+	const char *assets_dir = assets ? assets : cli_data_path("reports", assets_buf, sizeof assets_buf);
+	if (!out && rf == RPT_HTML) {
+		char name[160];
+		size_t k = 0;
+		const char *src = case_key ? case_key : sop;
+		for (const char *p = src; *p && k + 1 < sizeof name; p++)
+			name[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
+					    ? *p : '_';
+		name[k] = '\0';
+		if (case_key)
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-case-%s.html", assets_dir, name);
+		else
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-%s-%s-%s.html", assets_dir, name, from, to);
+		out = out_buf;
+	}
+
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	sqlite3 *db = NULL;
+	if (elog_store_open(db_path, 0, &db, &err))
+		return cli_fail("audit", &err);
+	if (!no_store && sla_flags_schema(db, &err)) {
+		elog_store_close(db);
+		return cli_fail("audit", &err);
+	}
+	FILE *f = stdout;
+	if (out) {
+		if (out == out_buf) {
+			char dir[4096];
+			snprintf(dir, sizeof dir, "%s/out", assets_dir);
+			if (rpt_mkdirs(dir, &err)) {
+				elog_store_close(db);
+				return cli_fail("audit", &err);
+			}
+		}
+		f = fopen(out, "wb");
+		if (!f) {
+			elog_store_close(db);
+			mutu_errf(&err, MUTU_EFAIL, "cannot write '%s': %s", out, strerror(errno));
+			return cli_fail("audit", &err);
+		}
+	}
+	struct sla_env *env = sla_env_create(&so);
+	struct sla_reader *r = NULL;
+	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	rc = sla_reader_open(db, case_key ? NULL : sop, case_key, &r, &err);
+	int in_tx = 0;
+	if (rc == 0 && !no_store) {
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : MUTU_EFAIL;
+		if (rc)
+			mutu_errf(&err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(db));
+		in_tx = rc == 0;
+	}
+	struct sla_case_in in;
+	size_t skipped = 0;
+	while (rc == 0 && (rc = sla_reader_next(r, &in, &err)) == 1) {
+		rc = 0;
+		const struct sla_sop *s = NULL;
+		if (sla_env_get(env, in.sop, &s, &err)) {
+			rc = err.code;
+			break;
+		}
+		if (!case_key) {
+			int off = cal_utc_offset(s->cal);
+			double first = NAN;
+			for (size_t i = 0; i < in.nev; i++) {
+				double k = isnan(in.ev[i].start) ? in.ev[i].end : in.ev[i].start;
+				if (!isnan(k) && (isnan(first) || k < first))
+					first = k;
+			}
+			if (isnan(first))
+				continue;
+			int64_t day = (int64_t)floor((first + off) / 86400.0);
+			if (day < d0 || day > d1)
+				continue;
+		}
+		struct sla_case c;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		double target = sla_parse_target(s, in.target_text);
+		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2)) {
+			fprintf(stderr, "mutu audit: skipped: %s\n", e2.msg);
+			skipped++;
+			sla_case_release(&c);
+			continue;
+		}
+		rpt_audit_case(a, &c, &b);
+		if (!no_store && sla_store_flags(db, &c, &err))
+			rc = err.code;
+		sla_case_release(&c);
+		if (flush(&b, f)) {
+			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
+			rc = MUTU_EFAIL;
+		}
+	}
+	if (rc == 0 && in_tx && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		mutu_errf(&err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(db));
+		rc = MUTU_EFAIL;
+	} else if (rc != 0 && in_tx) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (rc == 0 && rpt_audit_cases(a) == 0 && case_key) {
+		mutu_errf(&err, MUTU_ENOTFOUND, "no case '%s' in %s ('mutu db info' shows what the store holds)",
+			  case_key, db_path);
+		rc = MUTU_ENOTFOUND;
+	}
+	if (rc == 0) {
+		char title[512];
+		if (case_key)
+			snprintf(title, sizeof title, "%s %s", rl == RPT_EN ? "case" : "kasus", case_key);
+		else
+			snprintf(title, sizeof title, "SOP %s, %s .. %s", sop, from, to);
+		rpt_audit_end(a, title, &b);
+		if (flush(&b, f)) {
+			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
+			rc = MUTU_EFAIL;
+		}
+	}
+	mutu_buf_release(&b);
+	rpt_audit_free(a);
+	sla_reader_free(r);
+	sla_env_free(env);
+	elog_store_close(db);
+	if (f != stdout && fclose(f) != 0 && rc == 0) {
+		mutu_errf(&err, MUTU_EFAIL, "cannot write '%s'", out);
+		rc = MUTU_EFAIL;
+	}
+	if (rc)
+		return cli_fail("audit", &err);
+	if (out)
+		fprintf(stderr, "audit: %s\n", out);
+	if (skipped)
+		fprintf(stderr, "mutu audit: %zu case(s) skipped (see above)\n", skipped);
+	return 0;
 }

@@ -1,11 +1,217 @@
-/* cmd_report.c - placeholder until the 'report' subcommand lands (being built now). */
+/*
+ * cmd_report.c - `mutu report monthly`: the monthly compliance report
+ * (HTML by default, Markdown, CSV, JSON) with its charts, from the store.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
 #include "cli/cli.h"
+#include "mutu/elog.h"
+#include "mutu/rpt.h"
+#include "mutu/sla.h"
+
+static const char usage_text[] =
+	"usage: mutu report monthly --month YYYY-MM|latest [--db FILE] [--sop ID]\n"
+	"                           [--lang id|en] [--format html|md|csv|json] [--out DIR]\n"
+	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
+	"                           [--day-reading net|next-day] [--clock-start N]\n"
+	"\n"
+	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
+	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
+	"per step and per actor against the SOP's waktu, the bottleneck of late cases,\n"
+	"the slowest cases, a 12-month trend, open cases at month end, arrivals and\n"
+	"completions per day, and the SOP lint.  Charts (SVG and PNG, through gnuplot)\n"
+	"are written next to the report.\n"
+	"\n"
+	"options:\n"
+	"  --month M        YYYY-MM, or 'latest' for the most recent full month in the store\n"
+	"  --db FILE        the store (default: mutu.db)\n"
+	"  --sop ID         only this SOP (default: every SOP in the store)\n"
+	"  --lang L         id (Bahasa Indonesia, default) or en\n"
+	"  --format F       html (default, one self-contained file), md, csv, json\n"
+	"  --out DIR        output folder (default: reports/out)\n"
+	"  --calendar NAME  measure in this calendar instead of each model's own\n"
+	"  --models DIR     folder of SOP models (default: models)\n"
+	"  --ceiling C      rounded: the '(N Hari)' ceiling (default); exact: the sum of the steps\n"
+	"  --day-reading R  how 'N Hari' becomes a deadline: net or next-day (default: the calendar's)\n"
+	"  --clock-start N  the SLA clock starts at the end of step N (default: the model's\n"
+	"                   [sla] clock_start, else the file-check step that can reject)\n"
+	"\n"
+	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
+
+int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
+		 struct sla_opts *so);
+
+/* Shared with cmd_audit.c: the SLA options from the command line.
+ * Returns 0 or 2 after printing the usage error. */
+int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
+		 struct sla_opts *so)
+{
+	if (ceiling) {
+		if (strcmp(ceiling, "rounded") == 0)
+			so->ceiling = SLA_CEIL_ROUNDED;
+		else if (strcmp(ceiling, "exact") == 0)
+			so->ceiling = SLA_CEIL_EXACT;
+		else
+			return cli_usage(cmd, "--ceiling must be 'rounded' or 'exact' (got '%s')", ceiling);
+	}
+	if (reading) {
+		if (strcmp(reading, "net") == 0)
+			so->reading = CAL_DAY_NET;
+		else if (strcmp(reading, "next-day") == 0)
+			so->reading = CAL_DAY_NEXT_DAY;
+		else
+			return cli_usage(cmd, "--day-reading must be 'net' or 'next-day' (got '%s')", reading);
+	}
+	if (clock_start) {
+		char *end;
+		long n = strtol(clock_start, &end, 10);
+		if (*clock_start == '\0' || *end || n < 1 || n > 100000)
+			return cli_usage(cmd, "--clock-start must be a step number (got '%s')", clock_start);
+		so->clock_start_step = (int)n;
+	}
+	return 0;
+}
+
+static int parse_month(const char *s, int *y, int *m)
+{
+	char extra;
+	if (!s || sscanf(s, "%4d-%2d%c", y, m, &extra) != 2 || strlen(s) != 7 || *m < 1 || *m > 12 ||
+	    *y < 1970 || *y > 2199)
+		return -1;
+	return 0;
+}
 
 int cmd_report(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "mutu report: not built yet\n");
-	return 1;
+	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
+	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
+	const char *clock_start = NULL, *assets = NULL;
+	const struct cli_opt opts[] = {
+		{"month", 0, 1, &month, NULL, NULL},
+		{"db", 0, 1, &db_path, NULL, NULL},
+		{"sop", 0, 1, &sop, NULL, NULL},
+		{"lang", 0, 1, &lang, NULL, NULL},
+		{"format", 0, 1, &format, NULL, NULL},
+		{"out", 'o', 1, &out, NULL, NULL},
+		{"calendar", 0, 1, &calendar, NULL, NULL},
+		{"models", 0, 1, &models, NULL, NULL},
+		{"ceiling", 0, 1, &ceiling, NULL, NULL},
+		{"day-reading", 0, 1, &reading, NULL, NULL},
+		{"clock-start", 0, 1, &clock_start, NULL, NULL},
+		{"assets", 0, 1, &assets, NULL, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	const char *pos[2];
+	int npos = 0, help = 0;
+	int rc = cli_parse("report", argc, argv, opts, pos, 2, &npos, &help);
+	if (rc)
+		return rc;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (npos != 1 || strcmp(pos[0], "monthly") != 0)
+		return cli_usage("report", "expected the report kind 'monthly' (mutu report monthly --month YYYY-MM)");
+	if (!month)
+		return cli_usage("report", "--month YYYY-MM is required (or --month latest)");
+	struct rpt_opts ro;
+	rpt_opts_init(&ro);
+	if (lang) {
+		int l = rpt_lang_parse(lang);
+		if (l < 0)
+			return cli_usage("report", "--lang must be 'id' or 'en' (got '%s')", lang);
+		ro.lang = (enum rpt_lang)l;
+	}
+	if (format) {
+		int f = rpt_format_parse(format);
+		if (f < 0 || f == RPT_TEXT)
+			return cli_usage("report", "--format must be html, md, csv or json (got '%s')", format);
+		ro.format = (enum rpt_format)f;
+	}
+	struct sla_opts so;
+	sla_opts_init(&so);
+	if ((rc = cli_sla_opts("report", ceiling, reading, clock_start, &so)))
+		return rc;
+	char models_buf[4096], assets_buf[4096], out_buf[4096];
+	so.models_dir = models ? models : cli_data_path("models", models_buf, sizeof models_buf);
+	so.calendars_dir = cli_calendars_dir();
+	so.calendar = calendar;
+	ro.assets_dir = assets ? assets : cli_data_path("reports", assets_buf, sizeof assets_buf);
+	if (out) {
+		ro.out_dir = out;
+	} else {
+		/* reports/out next to the bundled reports/ folder */
+		snprintf(out_buf, sizeof out_buf, "%s/out", ro.assets_dir);
+		ro.out_dir = out_buf;
+	}
+
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	sqlite3 *db = NULL;
+	if (elog_store_open(db_path, 0, &db, &err))
+		return cli_fail("report", &err);
+	int y = 0, m = 0;
+	if (strcmp(month, "latest") == 0) {
+		if (sla_latest_full_month(db, &y, &m, &err)) {
+			elog_store_close(db);
+			return cli_fail("report", &err);
+		}
+	} else if (parse_month(month, &y, &m)) {
+		elog_store_close(db);
+		return cli_usage("report", "--month must be YYYY-MM, e.g. 2025-03 (got '%s')", month);
+	}
+	struct sla_env *env = sla_env_create(&so);
+	struct sla_month *res = NULL;
+	rc = sla_month_run(db, env, y, m, sop, &res, &err);
+	elog_store_close(db);
+	if (rc) {
+		sla_env_free(env);
+		return cli_fail("report", &err);
+	}
+	if (sop && res->cases_read == 0) {
+		sla_month_free(res);
+		sla_env_free(env);
+		fprintf(stderr, "mutu report: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
+		return 2;
+	}
+	char name[256], when[64];
+	if (sop) {
+		/* keep the file name to [a-z0-9-] */
+		char clean[128];
+		size_t k = 0;
+		for (const char *p = sop; *p && k + 1 < sizeof clean; p++)
+			clean[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_';
+		clean[k] = '\0';
+		snprintf(name, sizeof name, "report-%04d-%02d-%s", y, m, clean);
+	} else {
+		snprintf(name, sizeof name, "report-%04d-%02d", y, m);
+	}
+	ro.name = name;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+	ro.generated_at = when;
+	ro.source = db_path;
+	struct mutu_notes files;
+	mutu_notes_init(&files);
+	rc = rpt_monthly(res, &ro, &files, &err);
+	if (rc == 0) {
+		for (size_t i = 0; i < res->notes.n; i++)
+			fprintf(stderr, "mutu report: note: %s\n", res->notes.items[i]);
+		printf("%s %04d-%02d: %zu cases read, %zu events; %zu files written:\n",
+		       "monthly report", y, m, res->cases_read, res->events_read, files.n);
+		for (size_t i = 0; i < files.n; i++)
+			printf("  %s\n", files.items[i]);
+		printf("report: %s\n", files.n ? files.items[files.n - 1] : "");
+	}
+	mutu_notes_release(&files);
+	sla_month_free(res);
+	sla_env_free(env);
+	return rc ? cli_fail("report", &err) : 0;
 }

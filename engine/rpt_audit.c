@@ -1,0 +1,706 @@
+/*
+ * rpt_audit.c - the audit listing: per case and step, actual against
+ * standard with the deviation and the flags, and a summary of cases by
+ * flag.  Streamed case by case (text, CSV, JSON); HTML keeps its body
+ * until the end so the summary can come first.
+ */
+#include "mutu/rpt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TRL(l, id, en) ((l) == RPT_EN ? (en) : (id))
+
+struct rpt_audit {
+	enum rpt_format format;
+	enum rpt_lang lang;
+	char *assets_dir;
+	size_t ncases, nfinished, nlate;
+	size_t flag_cases[SLA_NFLAGS];
+	struct mutu_buf body;
+	int started;
+};
+
+static const char *flag_code(int i, enum rpt_lang l)
+{
+	static const char *id[SLA_NFLAGS] = {"LEBIH", "HILANG", "URUTAN", "ULANG", "LUAR-SOP", "PELAKSANA",
+					     "ORANG-SAMA", "JEDA", "TERLAMBAT"};
+	static const char *en[SLA_NFLAGS] = {"OVER", "MISSING", "ORDER", "REWORK", "NOT-IN-SOP", "ACTOR",
+					     "SAME-PERSON", "PAUSED", "LATE"};
+	return i >= 0 && i < SLA_NFLAGS ? (l == RPT_EN ? en[i] : id[i]) : "?";
+}
+
+static const char *flag_label(int i, enum rpt_lang l)
+{
+	static const char *id[SLA_NFLAGS] = {
+		"langkah lewat waktu standar", "langkah SOP tidak ada di log", "langkah tidak urut",
+		"langkah diulang (rework)", "aktivitas di luar SOP", "pelaksana berbeda dari SOP",
+		"orang yang sama memeriksa dan menyetujui", "jam berhenti di pemohon", "kasus lewat batas"};
+	static const char *en[SLA_NFLAGS] = {
+		"step over its standard", "SOP step missing from the log", "steps out of SOP order",
+		"step repeated (rework)", "activity not in the SOP", "actor differs from the SOP",
+		"same person checked and approved", "clock paused at the applicant", "case over its ceiling"};
+	return i >= 0 && i < SLA_NFLAGS ? (l == RPT_EN ? en[i] : id[i]) : "?";
+}
+
+static int flag_index(unsigned flag)
+{
+	for (int i = 0; i < SLA_NFLAGS; i++)
+		if (flag == 1u << i)
+			return i;
+	return -1;
+}
+
+struct rpt_audit *rpt_audit_create(enum rpt_format format, enum rpt_lang lang, const char *assets_dir)
+{
+	struct rpt_audit *a = mutu_calloc(1, sizeof *a);
+	a->format = format;
+	a->lang = lang;
+	a->assets_dir = mutu_strdup(assets_dir ? assets_dir : "reports");
+	mutu_buf_init(&a->body);
+	return a;
+}
+
+void rpt_audit_free(struct rpt_audit *a)
+{
+	if (!a)
+		return;
+	free(a->assets_dir);
+	mutu_buf_release(&a->body);
+	free(a);
+}
+
+size_t rpt_audit_cases(const struct rpt_audit *a)
+{
+	return a->ncases;
+}
+
+size_t rpt_audit_flag_count(const struct rpt_audit *a, int i)
+{
+	return i >= 0 && i < SLA_NFLAGS ? a->flag_cases[i] : 0;
+}
+
+static void fmt_time(const struct sla_case *c, double t, char *buf, size_t n)
+{
+	if (isnan(t))
+		snprintf(buf, n, "%s", "");
+	else
+		cal_format_time(c->sop->cal, t, buf, n);
+}
+
+static int dm(const struct sla_case *c)
+{
+	return c->sop->day_minutes;
+}
+
+static double ceil_s(const struct sla_case *c)
+{
+	const struct sla_sop *s = c->sop;
+	if (!s->model)
+		return NAN;
+	return s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
+}
+
+void rpt_finding_text(const struct sla_case *c, const struct sla_finding *f, enum rpt_lang l,
+		      struct mutu_buf *o)
+{
+	const struct sla_event *e = f->ev >= 0 ? &c->ev[f->ev] : NULL;
+	switch (flag_index(f->flag)) {
+	case 0: /* over */
+		mutu_buf_printf(o, TRL(l, "langkah %d lewat waktu: ", "step %d over its waktu: "), f->step);
+		rpt_fmt_dur(o, f->actual_s, dm(c), l);
+		mutu_buf_puts(o, " > ");
+		rpt_fmt_dur(o, f->std_s, dm(c), l);
+		mutu_buf_puts(o, TRL(l, " (lebih ", " (excess "));
+		rpt_fmt_dur(o, f->actual_s - f->std_s, dm(c), l);
+		mutu_buf_putc(o, ')');
+		break;
+	case 1:
+		mutu_buf_printf(o, TRL(l, "langkah %d tidak ada di log", "step %d is not in the log"), f->step);
+		break;
+	case 2:
+		mutu_buf_printf(o, TRL(l, "langkah %d dikerjakan setelah langkah %s (tidak urut)",
+				       "step %d done after step %s (out of order)"), f->step, f->detail);
+		break;
+	case 3:
+		if (f->step > 0)
+			mutu_buf_printf(o, TRL(l, "langkah %d diulang", "step %d repeated"), f->step);
+		else
+			mutu_buf_printf(o, TRL(l, "aktivitas diulang: %s", "activity repeated: %s"), f->detail);
+		break;
+	case 4:
+		mutu_buf_printf(o, TRL(l, "aktivitas di luar SOP: '%s'", "activity not in the SOP: '%s'"), f->detail);
+		break;
+	case 5: {
+		const char *bar = strchr(f->detail, '|');
+		int n = bar ? (int)(bar - f->detail) : (int)strlen(f->detail);
+		mutu_buf_printf(o, TRL(l, "langkah %d dikerjakan oleh %.*s, menurut SOP oleh %s",
+				       "step %d done by %.*s, the SOP says %s"), f->step, n, f->detail, bar ? bar + 1 : "?");
+		break;
+	}
+	case 6: {
+		const char *bar = strrchr(f->detail, '|');
+		int n = bar ? (int)(bar - f->detail) : (int)strlen(f->detail);
+		mutu_buf_printf(o, TRL(l, "orang yang sama (%.*s) memeriksa (langkah %s) dan menyetujui (langkah %d)",
+				       "the same person (%.*s) checked (step %s) and approved (step %d)"),
+				n, f->detail, bar ? bar + 1 : "?", f->step);
+		break;
+	}
+	case 7:
+		mutu_buf_puts(o, TRL(l, "jam berhenti ", "clock paused "));
+		rpt_fmt_dur(o, f->actual_s, dm(c), l);
+		mutu_buf_printf(o, TRL(l, " selama berkas di pemohon (sampai langkah %d)",
+				       " while the file was with the applicant (until step %d)"), f->step);
+		break;
+	case 8:
+		if (c->sop->model) {
+			mutu_buf_puts(o, TRL(l, "kasus lewat batas: ", "case over its ceiling: "));
+			rpt_fmt_dur(o, f->actual_s, dm(c), l);
+			mutu_buf_puts(o, " > ");
+			rpt_fmt_dur(o, f->std_s, dm(c), l);
+			if (e)
+				mutu_buf_printf(o, TRL(l, "; penyebab terbesar langkah %d", "; largest cause step %d"), e->step);
+		} else {
+			mutu_buf_puts(o, TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"));
+		}
+		break;
+	default:
+		mutu_buf_puts(o, "?");
+	}
+}
+
+static void flags_list(unsigned flags, enum rpt_lang l, const char *sep, struct mutu_buf *o, int machine)
+{
+	int first = 1;
+	for (int i = 0; i < SLA_NFLAGS; i++)
+		if (flags & (1u << i)) {
+			if (!first)
+				mutu_buf_puts(o, sep);
+			mutu_buf_puts(o, machine ? sla_flag_name(i) : flag_code(i, l));
+			first = 0;
+		}
+}
+
+/* Copy at most n bytes of s without cutting a UTF-8 sequence. */
+static void put_trunc(struct mutu_buf *o, const char *s, size_t n, int pad)
+{
+	size_t len = s ? strlen(s) : 0, cut = len;
+	if (cut > n) {
+		cut = n - 1;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	size_t chars = 0;
+	for (size_t i = 0; i < cut; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		mutu_buf_putc(o, (char)(ch < 0x20 ? ' ' : ch));
+		if ((ch & 0xC0) != 0x80)
+			chars++;
+	}
+	if (cut < len) {
+		mutu_buf_puts(o, "\xe2\x80\xa6");
+		chars++;
+	}
+	while (pad && chars < n) {
+		mutu_buf_putc(o, ' ');
+		chars++;
+	}
+}
+
+static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
+{
+	enum rpt_lang l = a->lang;
+	const struct sla_sop *s = c->sop;
+	char t1[48], t2[48];
+	mutu_buf_printf(o, "%s %s", TRL(l, "== Kasus", "== Case"), "");
+	put_trunc(o, c->key, 200, 0);
+	mutu_buf_printf(o, "   SOP %s\n", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	fmt_time(c, c->accepted, t1, sizeof t1);
+	fmt_time(c, c->done, t2, sizeof t2);
+	mutu_buf_printf(o, "   %s: %s; %s: %s\n", s->model ? TRL(l, "diterima lengkap", "accepted as complete")
+						  : TRL(l, "mulai", "started"),
+			t1[0] ? t1 : "-", TRL(l, "selesai", "finished"),
+			c->finished ? t2 : TRL(l, "masih terbuka", "still open"));
+	mutu_buf_printf(o, "   %s: ", c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	rpt_fmt_dur(o, c->work_s, dm(c), l);
+	if (s->model) {
+		mutu_buf_printf(o, "; %s ", TRL(l, "batas", "ceiling"));
+		rpt_fmt_dur(o, ceil_s(c), dm(c), l);
+		mutu_buf_printf(o, " (%s)", s->ceiling == SLA_CEIL_EXACT ? TRL(l, "jumlah tepat", "exact sum")
+									 : TRL(l, "dibulatkan", "rounded"));
+		if (c->finished) {
+			if (c->late) {
+				mutu_buf_printf(o, "; %s ", TRL(l, "TERLAMBAT", "LATE"));
+				rpt_fmt_dur(o, c->over_s, dm(c), l);
+			} else {
+				mutu_buf_printf(o, "; %s", TRL(l, "tepat waktu", "in time"));
+			}
+		}
+	}
+	if (c->paused_s > 0) {
+		mutu_buf_printf(o, "; %s ", TRL(l, "jeda di pemohon", "paused at the applicant"));
+		rpt_fmt_dur(o, c->paused_s, dm(c), l);
+	}
+	if (!isnan(c->target)) {
+		fmt_time(c, c->target, t1, sizeof t1);
+		mutu_buf_printf(o, "; %s %s", TRL(l, "tanggal rencana", "planned date"), t1);
+		if (c->finished)
+			mutu_buf_printf(o, " (%s)", c->late_target ? TRL(l, "terlewat", "missed") : TRL(l, "terpenuhi", "met"));
+	}
+	mutu_buf_putc(o, '\n');
+	mutu_buf_printf(o, "   %-4s %-34s %-18s %-25s %10s %10s %10s  %s\n", TRL(l, "No", "No"),
+			TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"), TRL(l, "Selesai", "Finished"),
+			TRL(l, "Aktual", "Actual"), TRL(l, "Standar", "Standard"), TRL(l, "Selisih", "Deviation"),
+			TRL(l, "Tanda", "Flags"));
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		struct mutu_buf v;
+		mutu_buf_init(&v);
+		if (e->step > 0)
+			mutu_buf_printf(o, "   %-4d ", e->step);
+		else
+			mutu_buf_puts(o, "   ?    ");
+		put_trunc(o, e->activity, 34, 1);
+		mutu_buf_putc(o, ' ');
+		put_trunc(o, e->actor ? e->actor : "", 18, 1);
+		fmt_time(c, e->end, t1, sizeof t1);
+		mutu_buf_printf(o, " %-25s", t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
+		rpt_fmt_dur(&v, t->work_s, dm(c), l);
+		mutu_buf_printf(o, " %10s", v.s);
+		mutu_buf_reset(&v);
+		if (!isnan(t->std_s))
+			rpt_fmt_dur(&v, t->std_s, dm(c), l);
+		mutu_buf_printf(o, " %10s", v.s);
+		mutu_buf_reset(&v);
+		if (!isnan(t->std_s) && !isnan(t->work_s)) {
+			if (t->work_s > t->std_s)
+				mutu_buf_putc(&v, '+');
+			rpt_fmt_dur(&v, t->work_s - t->std_s, dm(c), l);
+		}
+		mutu_buf_printf(o, " %10s  ", v.s);
+		mutu_buf_release(&v);
+		flags_list(t->flags | (t->paused ? SLA_F_PAUSED : 0), l, ",", o, 0);
+		mutu_buf_putc(o, '\n');
+	}
+	if (c->nfindings) {
+		mutu_buf_printf(o, "   %s:\n", TRL(l, "Temuan", "Findings"));
+		for (size_t i = 0; i < c->nfindings; i++) {
+			mutu_buf_printf(o, "   - [%s] ", flag_code(flag_index(c->findings[i].flag), l));
+			struct mutu_buf v;
+			mutu_buf_init(&v);
+			rpt_finding_text(c, &c->findings[i], l, &v);
+			put_trunc(o, v.s, 400, 0);
+			mutu_buf_release(&v);
+			mutu_buf_putc(o, '\n');
+		}
+	}
+	mutu_buf_putc(o, '\n');
+}
+
+static void csv_num(struct mutu_buf *o, double v)
+{
+	if (!isnan(v))
+		mutu_buf_printf(o, "%.6g", v);
+}
+
+static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
+{
+	enum rpt_lang l = a->lang;
+	const struct sla_sop *s = c->sop;
+	char t1[48], t2[48];
+	if (!a->started) {
+		mutu_buf_puts(o, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
+				 "deviation_hours,flags,detail\r\n");
+		a->started = 1;
+	}
+	/* the case row: accepted..done, working time against the ceiling */
+	mutu_buf_puts(o, "case,");
+	rpt_csv_field(o, c->key);
+	mutu_buf_putc(o, ',');
+	rpt_csv_field(o, s->id ? s->id : "");
+	mutu_buf_puts(o, ",,,");
+	rpt_csv_field(o, c->finished ? "finished" : "open");
+	mutu_buf_puts(o, ",,");
+	fmt_time(c, c->accepted, t1, sizeof t1);
+	fmt_time(c, c->done, t2, sizeof t2);
+	mutu_buf_printf(o, "%s,%s,", t1, t2);
+	csv_num(o, c->work_s / 3600.0);
+	mutu_buf_putc(o, ',');
+	csv_num(o, ceil_s(c) / 3600.0);
+	mutu_buf_putc(o, ',');
+	csv_num(o, (c->work_s - ceil_s(c)) / 3600.0);
+	mutu_buf_putc(o, ',');
+	flags_list(c->flags, l, ";", o, 1);
+	mutu_buf_putc(o, ',');
+	if (c->paused_s > 0)
+		mutu_buf_printf(o, "paused_hours=%.6g", c->paused_s / 3600.0);
+	mutu_buf_puts(o, "\r\n");
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		mutu_buf_puts(o, "step,");
+		rpt_csv_field(o, c->key);
+		mutu_buf_putc(o, ',');
+		rpt_csv_field(o, s->id ? s->id : "");
+		mutu_buf_printf(o, ",%zu,", i + 1);
+		if (e->step > 0)
+			mutu_buf_printf(o, "%d", e->step);
+		mutu_buf_putc(o, ',');
+		rpt_csv_field(o, e->activity);
+		mutu_buf_putc(o, ',');
+		rpt_csv_field(o, e->actor ? e->actor : "");
+		fmt_time(c, e->start, t1, sizeof t1);
+		fmt_time(c, e->end, t2, sizeof t2);
+		mutu_buf_printf(o, ",%s,%s,", t1, t2);
+		csv_num(o, t->work_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		csv_num(o, t->std_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		csv_num(o, (t->work_s - t->std_s) / 3600.0);
+		mutu_buf_putc(o, ',');
+		flags_list(t->flags | (t->paused ? SLA_F_PAUSED : 0), l, ";", o, 1);
+		mutu_buf_puts(o, t->from_prev ? ",from_previous_completion\r\n" : ",\r\n");
+	}
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct sla_finding *f = &c->findings[i];
+		mutu_buf_puts(o, "finding,");
+		rpt_csv_field(o, c->key);
+		mutu_buf_putc(o, ',');
+		rpt_csv_field(o, s->id ? s->id : "");
+		mutu_buf_putc(o, ',');
+		if (f->ev >= 0)
+			mutu_buf_printf(o, "%ld", f->ev + 1);
+		mutu_buf_putc(o, ',');
+		if (f->step > 0)
+			mutu_buf_printf(o, "%d", f->step);
+		mutu_buf_puts(o, ",,,,,");
+		csv_num(o, f->actual_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		csv_num(o, f->std_s / 3600.0);
+		mutu_buf_puts(o, ",,");
+		mutu_buf_puts(o, sla_flag_name(flag_index(f->flag)));
+		mutu_buf_putc(o, ',');
+		struct mutu_buf v;
+		mutu_buf_init(&v);
+		rpt_finding_text(c, f, l, &v);
+		rpt_csv_field(o, v.s);
+		mutu_buf_release(&v);
+		mutu_buf_puts(o, "\r\n");
+	}
+}
+
+static void json_num(struct mutu_buf *o, const char *k, double v)
+{
+	mutu_buf_printf(o, "\"%s\":", k);
+	if (isnan(v) || isinf(v))
+		mutu_buf_puts(o, "null");
+	else
+		mutu_buf_printf(o, "%.10g", v);
+}
+
+static void json_time(struct mutu_buf *o, const char *k, const struct sla_case *c, double t)
+{
+	char b[48];
+	mutu_buf_printf(o, "\"%s\":", k);
+	if (isnan(t)) {
+		mutu_buf_puts(o, "null");
+		return;
+	}
+	fmt_time(c, t, b, sizeof b);
+	mutu_buf_json_str(o, b);
+}
+
+static void json_flags(struct mutu_buf *o, unsigned flags)
+{
+	mutu_buf_putc(o, '[');
+	int first = 1;
+	for (int i = 0; i < SLA_NFLAGS; i++)
+		if (flags & (1u << i)) {
+			if (!first)
+				mutu_buf_putc(o, ',');
+			mutu_buf_json_str(o, sla_flag_name(i));
+			first = 0;
+		}
+	mutu_buf_putc(o, ']');
+}
+
+static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
+{
+	const struct sla_sop *s = c->sop;
+	if (!a->started) {
+		mutu_buf_puts(o, "{\"audit\":true,\"cases\":[\n");
+		a->started = 1;
+	} else {
+		mutu_buf_puts(o, ",\n");
+	}
+	mutu_buf_puts(o, "{\"case\":");
+	mutu_buf_json_str(o, c->key);
+	mutu_buf_puts(o, ",\"sop\":");
+	if (s->id)
+		mutu_buf_json_str(o, s->id);
+	else
+		mutu_buf_puts(o, "null");
+	mutu_buf_putc(o, ',');
+	json_time(o, "accepted", c, c->accepted);
+	mutu_buf_putc(o, ',');
+	json_time(o, "finished_at", c, c->done);
+	mutu_buf_printf(o, ",\"finished\":%s,", c->finished ? "true" : "false");
+	json_num(o, "working_hours", c->work_s / 3600.0);
+	mutu_buf_putc(o, ',');
+	json_num(o, "paused_hours", c->paused_s / 3600.0);
+	mutu_buf_putc(o, ',');
+	json_num(o, "calendar_days", c->calendar_s / 86400.0);
+	mutu_buf_putc(o, ',');
+	json_num(o, "ceiling_hours", ceil_s(c) / 3600.0);
+	mutu_buf_putc(o, ',');
+	json_time(o, "deadline", c, c->deadline);
+	mutu_buf_printf(o, ",\"late\":%s,", c->late ? "true" : "false");
+	json_num(o, "over_hours", c->over_s / 3600.0);
+	mutu_buf_putc(o, ',');
+	json_time(o, "planned_date", c, c->target);
+	mutu_buf_printf(o, ",\"late_planned\":%s,\"flags\":", c->late_target ? "true" : "false");
+	json_flags(o, c->flags);
+	mutu_buf_puts(o, ",\"steps\":[");
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		if (i)
+			mutu_buf_putc(o, ',');
+		mutu_buf_printf(o, "\n {\"seq\":%zu,\"step\":", i + 1);
+		if (e->step > 0)
+			mutu_buf_printf(o, "%d", e->step);
+		else
+			mutu_buf_puts(o, "null");
+		mutu_buf_puts(o, ",\"activity\":");
+		mutu_buf_json_str(o, e->activity);
+		mutu_buf_puts(o, ",\"actor\":");
+		if (e->actor)
+			mutu_buf_json_str(o, e->actor);
+		else
+			mutu_buf_puts(o, "null");
+		mutu_buf_putc(o, ',');
+		json_time(o, "start", c, e->start);
+		mutu_buf_putc(o, ',');
+		json_time(o, "end", c, e->end);
+		mutu_buf_putc(o, ',');
+		json_num(o, "actual_hours", t->work_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		json_num(o, "standard_hours", t->std_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		json_num(o, "deviation_hours", (t->work_s - t->std_s) / 3600.0);
+		mutu_buf_printf(o, ",\"from_previous_completion\":%s,\"in_clock\":%s,\"flags\":",
+				t->from_prev ? "true" : "false", t->in_clock ? "true" : "false");
+		json_flags(o, t->flags | (t->paused ? SLA_F_PAUSED : 0));
+		mutu_buf_putc(o, '}');
+	}
+	mutu_buf_puts(o, "],\"findings\":[");
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct sla_finding *f = &c->findings[i];
+		if (i)
+			mutu_buf_putc(o, ',');
+		mutu_buf_puts(o, "\n {\"flag\":");
+		mutu_buf_json_str(o, sla_flag_name(flag_index(f->flag)));
+		mutu_buf_puts(o, ",\"step\":");
+		if (f->step > 0)
+			mutu_buf_printf(o, "%d", f->step);
+		else
+			mutu_buf_puts(o, "null");
+		mutu_buf_puts(o, ",\"seq\":");
+		if (f->ev >= 0)
+			mutu_buf_printf(o, "%ld", f->ev + 1);
+		else
+			mutu_buf_puts(o, "null");
+		mutu_buf_putc(o, ',');
+		json_num(o, "actual_hours", f->actual_s / 3600.0);
+		mutu_buf_putc(o, ',');
+		json_num(o, "standard_hours", f->std_s / 3600.0);
+		mutu_buf_puts(o, ",\"text\":");
+		struct mutu_buf v;
+		mutu_buf_init(&v);
+		rpt_finding_text(c, f, a->lang, &v);
+		mutu_buf_json_str(o, v.s);
+		mutu_buf_release(&v);
+		mutu_buf_putc(o, '}');
+	}
+	mutu_buf_puts(o, "]}");
+}
+
+static void h(struct mutu_buf *o, const char *s)
+{
+	rpt_html_escape(o, s);
+}
+
+static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
+{
+	enum rpt_lang l = a->lang;
+	const struct sla_sop *s = c->sop;
+	char t1[48], t2[48];
+	mutu_buf_printf(o, "<section class=\"case%s\">\n<h2>%s ", c->flags & SLA_F_LATE ? " late" : "",
+			TRL(l, "Kasus", "Case"));
+	h(o, c->key);
+	mutu_buf_puts(o, "</h2>\n<p class=\"sub\">SOP ");
+	h(o, s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	fmt_time(c, c->accepted, t1, sizeof t1);
+	fmt_time(c, c->done, t2, sizeof t2);
+	mutu_buf_printf(o, " \xc2\xb7 %s %s \xc2\xb7 %s %s \xc2\xb7 %s ",
+			s->model ? TRL(l, "diterima lengkap", "accepted") : TRL(l, "mulai", "started"), t1[0] ? t1 : "-",
+			TRL(l, "selesai", "finished"), c->finished ? t2 : TRL(l, "masih terbuka", "still open"),
+			TRL(l, "waktu kerja", "working time"));
+	rpt_fmt_dur(o, c->work_s, dm(c), l);
+	if (s->model) {
+		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "batas", "ceiling"));
+		rpt_fmt_dur(o, ceil_s(c), dm(c), l);
+	}
+	if (c->paused_s > 0) {
+		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "jeda di pemohon", "paused"));
+		rpt_fmt_dur(o, c->paused_s, dm(c), l);
+	}
+	mutu_buf_puts(o, "</p>\n<div class=\"tw\"><table class=\"t-audit\"><thead><tr>");
+	mutu_buf_printf(o, "<th class=\"n\">No.</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+			   "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
+			TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"), TRL(l, "Selesai", "Finished"),
+			TRL(l, "Aktual", "Actual"), TRL(l, "Standar", "Standard"), TRL(l, "Selisih", "Deviation"),
+			TRL(l, "Tanda", "Flags"));
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		unsigned fl = t->flags | (t->paused ? SLA_F_PAUSED : 0);
+		mutu_buf_printf(o, "<tr%s><td class=\"n\">", fl & SLA_F_OVER ? " class=\"over\"" : "");
+		if (e->step > 0)
+			mutu_buf_printf(o, "%d", e->step);
+		else
+			mutu_buf_puts(o, "?");
+		mutu_buf_puts(o, "</td><td>");
+		h(o, e->activity);
+		mutu_buf_puts(o, "</td><td>");
+		h(o, e->actor ? e->actor : "");
+		fmt_time(c, e->end, t1, sizeof t1);
+		mutu_buf_puts(o, "</td><td>");
+		h(o, t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
+		mutu_buf_puts(o, "</td><td class=\"n\">");
+		rpt_fmt_dur(o, t->work_s, dm(c), l);
+		mutu_buf_puts(o, "</td><td class=\"n\">");
+		if (!isnan(t->std_s))
+			rpt_fmt_dur(o, t->std_s, dm(c), l);
+		mutu_buf_puts(o, "</td><td class=\"n\">");
+		if (!isnan(t->std_s) && !isnan(t->work_s)) {
+			if (t->work_s > t->std_s)
+				mutu_buf_putc(o, '+');
+			rpt_fmt_dur(o, t->work_s - t->std_s, dm(c), l);
+		}
+		mutu_buf_puts(o, "</td><td>");
+		flags_list(fl, l, " ", o, 0);
+		mutu_buf_puts(o, "</td></tr>\n");
+	}
+	mutu_buf_puts(o, "</tbody></table></div>\n");
+	if (c->nfindings) {
+		mutu_buf_puts(o, "<ul class=\"findings\">\n");
+		for (size_t i = 0; i < c->nfindings; i++) {
+			struct mutu_buf v;
+			mutu_buf_init(&v);
+			rpt_finding_text(c, &c->findings[i], l, &v);
+			mutu_buf_printf(o, "<li><b>%s</b> ", flag_code(flag_index(c->findings[i].flag), l));
+			h(o, v.s);
+			mutu_buf_puts(o, "</li>\n");
+			mutu_buf_release(&v);
+		}
+		mutu_buf_puts(o, "</ul>\n");
+	}
+	mutu_buf_puts(o, "</section>\n");
+}
+
+void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out)
+{
+	a->ncases++;
+	a->nfinished += c->finished;
+	for (int i = 0; i < SLA_NFLAGS; i++)
+		if (c->flags & (1u << i))
+			a->flag_cases[i]++;
+	switch (a->format) {
+	case RPT_CSV:
+		csv_case(a, c, out);
+		break;
+	case RPT_JSON:
+		json_case(a, c, out);
+		break;
+	case RPT_HTML:
+		html_case(a, c, &a->body);
+		break;
+	default:
+		text_case(a, c, out);
+		break;
+	}
+}
+
+void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
+{
+	enum rpt_lang l = a->lang;
+	switch (a->format) {
+	case RPT_CSV:
+		if (!a->started)
+			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
+					   "deviation_hours,flags,detail\r\n");
+		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,\r\n", a->ncases);
+		for (int i = 0; i < SLA_NFLAGS; i++)
+			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
+		break;
+	case RPT_JSON:
+		if (!a->started)
+			mutu_buf_puts(out, "{\"audit\":true,\"cases\":[\n");
+		mutu_buf_puts(out, "\n],\"title\":");
+		mutu_buf_json_str(out, title ? title : "");
+		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"by_flag\":{", a->ncases, a->nfinished);
+		for (int i = 0; i < SLA_NFLAGS; i++)
+			mutu_buf_printf(out, "%s\"%s\":%zu", i ? "," : "", sla_flag_name(i), a->flag_cases[i]);
+		mutu_buf_puts(out, "}}}\n");
+		break;
+	case RPT_HTML: {
+		char css_path[4096];
+		snprintf(css_path, sizeof css_path, "%s/report.css", a->assets_dir);
+		char *css = mutu_read_file(css_path, NULL, NULL);
+		mutu_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+				"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+				"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+				"<title>%s ", l == RPT_EN ? "en" : "id", TRL(l, "Audit SOP", "SOP audit"));
+		h(out, title);
+		mutu_buf_puts(out, "</title>\n<style>\n");
+		if (css)
+			mutu_buf_puts(out, css);
+		free(css);
+		mutu_buf_printf(out, "</style>\n</head>\n<body>\n<header><h1>%s</h1>\n<p class=\"sub\">",
+				TRL(l, "Audit SOP", "SOP audit"));
+		h(out, title);
+		mutu_buf_puts(out, "</p></header>\n<main>\n<section class=\"overview\">\n");
+		mutu_buf_printf(out, "<h2>%s</h2>\n<div class=\"tw\"><table class=\"t-summary\"><thead><tr><th>%s</th>"
+				     "<th class=\"n\">%s</th></tr></thead><tbody>\n",
+				TRL(l, "Ringkasan", "Summary"), TRL(l, "Tanda", "Flag"), TRL(l, "Kasus", "Cases"));
+		mutu_buf_printf(out, "<tr><td>%s</td><td class=\"n\">%zu</td></tr>\n", TRL(l, "kasus diaudit", "cases audited"),
+				a->ncases);
+		for (int i = 0; i < SLA_NFLAGS; i++)
+			mutu_buf_printf(out, "<tr><td><b>%s</b> %s</td><td class=\"n\">%zu</td></tr>\n", flag_code(i, l),
+					flag_label(i, l), a->flag_cases[i]);
+		mutu_buf_puts(out, "</tbody></table></div>\n</section>\n");
+		mutu_buf_add(out, a->body.s, a->body.len);
+		mutu_buf_puts(out, "</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
+		break;
+	}
+	default:
+		mutu_buf_printf(out, "== %s", TRL(l, "Ringkasan audit", "Audit summary"));
+		if (title && *title) {
+			mutu_buf_puts(out, ": ");
+			put_trunc(out, title, 200, 0);
+		}
+		mutu_buf_printf(out, "\n   %-44s %zu\n", TRL(l, "kasus diaudit", "cases audited"), a->ncases);
+		for (int i = 0; i < SLA_NFLAGS; i++) {
+			char lab[128];
+			snprintf(lab, sizeof lab, "[%s] %s", flag_code(i, l), flag_label(i, l));
+			mutu_buf_puts(out, "   ");
+			put_trunc(out, lab, 44, 1);
+			mutu_buf_printf(out, " %zu\n", a->flag_cases[i]);
+		}
+		break;
+	}
+}

@@ -1,0 +1,524 @@
+/*
+ * rpt_chart.c - charts through gnuplot, run as an external program.
+ *
+ * For each chart the data goes to a small text file and the driver script
+ * sets a few variables and loads a template from reports/gnuplot/ twice,
+ * once for the svg terminal and once for pngcairo.  One gnuplot process
+ * renders the whole report; its exit status is checked and every output
+ * file must exist afterwards.  Chart text is our own labels: no value
+ * from the data (case ids, names) goes into a chart.
+ */
+#include "rpt_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
+
+int rpt_mkdirs(const char *path, struct mutu_err *err)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *p = buf + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+				return mutu_errf(err, MUTU_EFAIL, "cannot create folder '%s': %s", buf, strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return 0;
+}
+
+int rpt_write_file(const char *path, const char *s, size_t len, struct mutu_err *err)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return mutu_errf(err, MUTU_EFAIL, "cannot write '%s': %s", path, strerror(errno));
+	size_t w = fwrite(s, 1, len, f);
+	int bad = w != len;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
+		return mutu_errf(err, MUTU_EFAIL, "cannot write '%s': %s", path, strerror(errno));
+	return 0;
+}
+
+void rpt_gp_str(struct mutu_buf *b, const char *s)
+{
+	mutu_buf_putc(b, '\'');
+	for (; s && *s; s++) {
+		if (*s == '\'')
+			mutu_buf_putc(b, '\'');
+		if (*s == '\n' || *s == '\r')
+			continue;
+		mutu_buf_putc(b, *s);
+	}
+	mutu_buf_putc(b, '\'');
+}
+
+void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size)
+{
+	if (office) {
+		snprintf(buf, size, "office");
+		return;
+	}
+	if (!g->id) {
+		snprintf(buf, size, "no-sop");
+		return;
+	}
+	size_t n = 0;
+	n += (size_t)snprintf(buf, size, "sop-");
+	for (const char *p = g->id; *p && n + 1 < size; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '-';
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+}
+
+int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char *base,
+		    struct mutu_err *err)
+{
+	memset(cs, 0, sizeof *cs);
+	cs->o = o;
+	cs->base = mutu_strdup(base);
+	mutu_buf_init(&cs->driver);
+	struct mutu_buf p;
+	mutu_buf_init(&p);
+	mutu_buf_printf(&p, "%s/%s-charts", o->out_dir, base);
+	cs->data_dir = mutu_buf_detach(&p);
+	mutu_buf_printf(&p, "%s/gnuplot", o->assets_dir ? o->assets_dir : "reports");
+	cs->tmpl_dir = mutu_buf_detach(&p);
+	if (rpt_mkdirs(cs->data_dir, err))
+		return MUTU_EFAIL;
+	mutu_buf_puts(&cs->driver, "# written by mutu: renders every chart of the report\nset encoding utf8\n");
+	return 0;
+}
+
+void rpt_charts_release(struct rpt_charts *cs)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		free(cs->c[i].key);
+		free(cs->c[i].svg_path);
+		free(cs->c[i].png_path);
+		free(cs->c[i].caption);
+	}
+	free(cs->c);
+	free(cs->base);
+	free(cs->data_dir);
+	free(cs->tmpl_dir);
+	mutu_buf_release(&cs->driver);
+	memset(cs, 0, sizeof *cs);
+}
+
+const struct rpt_chart *rpt_chart_get(const struct rpt_charts *cs, const char *key)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (strcmp(cs->c[i].key, key) == 0)
+			return &cs->c[i];
+	return NULL;
+}
+
+int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, const char *vars,
+		  const char *caption, struct mutu_err *err)
+{
+	char tpath[4096];
+	snprintf(tpath, sizeof tpath, "%s/%s.gp", cs->tmpl_dir, tmpl);
+	if (access(tpath, R_OK) != 0)
+		return mutu_errf(err, MUTU_EFAIL,
+				 "chart template '%s' is missing (the reports/ folder of mutu; give --assets DIR)",
+				 tpath);
+	cs->c = mutu_realloc(cs->c, (cs->n + 1) * sizeof *cs->c);
+	struct rpt_chart *c = &cs->c[cs->n++];
+	struct mutu_buf p;
+	mutu_buf_init(&p);
+	c->key = mutu_strdup(key);
+	mutu_buf_printf(&p, "%s/%s-%s.svg", cs->o->out_dir, cs->base, key);
+	c->svg_path = mutu_buf_detach(&p);
+	mutu_buf_printf(&p, "%s/%s-%s.png", cs->o->out_dir, cs->base, key);
+	c->png_path = mutu_buf_detach(&p);
+	c->caption = mutu_strdup(caption);
+	struct mutu_buf *d = &cs->driver;
+	mutu_buf_printf(d, "\n# %s\n%s\n", key, vars);
+	mutu_buf_puts(d, "set terminal svg size 820,400 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
+	rpt_gp_str(d, c->svg_path);
+	mutu_buf_puts(d, "\nload ");
+	rpt_gp_str(d, tpath);
+	mutu_buf_puts(d, "\nset terminal pngcairo size 1000,480 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
+	rpt_gp_str(d, c->png_path);
+	mutu_buf_puts(d, "\nload ");
+	rpt_gp_str(d, tpath);
+	mutu_buf_puts(d, "\nset output\n");
+	return 0;
+}
+
+/* Write data to <data_dir>/<key>.dat; returns the path in *path (owned). */
+static int write_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data, char **path,
+		      struct mutu_err *err)
+{
+	struct mutu_buf p;
+	mutu_buf_init(&p);
+	mutu_buf_printf(&p, "%s/%s.dat", cs->data_dir, key);
+	*path = mutu_buf_detach(&p);
+	return rpt_write_file(*path, data->s, data->len, err);
+}
+
+static void var_str(struct mutu_buf *v, const char *name, const char *value)
+{
+	mutu_buf_printf(v, "%s = ", name);
+	rpt_gp_str(v, value);
+	mutu_buf_putc(v, '\n');
+}
+
+static double day_s(const struct sla_group *g)
+{
+	return (g->day_minutes > 0 ? g->day_minutes : 450) * 60.0;
+}
+
+static const char *day_unit(const struct rpt_opts *o, const struct sla_group *g)
+{
+	if (g->day_minutes >= 1440)
+		return TR(o, "hari kalender", "calendar days");
+	return TR(o, "hari kerja", "working days");
+}
+
+/* A "nice" bin width (1, 2, 2.5, 5 x 10^k) of at least x. */
+static double nice(double x)
+{
+	if (!(x > 0))
+		return 1;
+	double e = pow(10, floor(log10(x)));
+	static const double m[] = {1, 2, 2.5, 5, 10};
+	for (int i = 0; i < 5; i++)
+		if (m[i] * e >= x)
+			return m[i] * e;
+	return 10 * e;
+}
+
+int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
+		   struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	double ds = day_s(g);
+	double ceil_d = -1;
+	if (g->sop && g->sop->model)
+		ceil_d = (g->sop->ceiling == SLA_CEIL_EXACT ? g->sop->exact_s : g->sop->rounded_s) / ds;
+	double p90 = g->lead_st.n ? g->lead_st.p90 / ds : 0, mx = g->lead_st.n ? g->lead_st.max / ds : 0;
+	double hi = mx;
+	double cap = 3 * (p90 > ceil_d ? p90 : ceil_d);
+	if (cap > 0 && hi > cap)
+		hi = cap;
+	if (ceil_d > 0 && hi < ceil_d * 1.25)
+		hi = ceil_d * 1.25;
+	if (hi <= 0)
+		hi = 1;
+	double w = nice(hi / 20);
+	size_t nb = (size_t)ceil(hi / w);
+	if (nb < 1)
+		nb = 1;
+	size_t *cnt = mutu_calloc(nb + 1, sizeof *cnt);
+	size_t overflow = 0;
+	for (size_t i = 0; i < g->lead.n; i++) {
+		double d = g->lead.v[i] / ds;
+		if (d > nb * w) {
+			overflow++;
+			continue;
+		}
+		size_t b = (size_t)floor(d / w);
+		if (b >= nb)
+			b = nb - 1;
+		cnt[b]++;
+	}
+	struct mutu_buf data, v;
+	mutu_buf_init(&data);
+	mutu_buf_init(&v);
+	for (size_t b = 0; b < nb; b++)
+		mutu_buf_printf(&data, "%.6g %zu\n", (b + 0.5) * w, cnt[b]);
+	if (overflow)
+		mutu_buf_printf(&data, "%.6g %zu\n", (nb + 0.5) * w, overflow);
+	free(cnt);
+	char key[256], *path = NULL;
+	snprintf(key, sizeof key, "%s-lead", slug);
+	int rc = write_data(cs, key, &data, &path, err);
+	if (rc == 0) {
+		var_str(&v, "datafile", path);
+		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\n", w, ceil_d);
+		char xl[128], tceil[128];
+		snprintf(xl, sizeof xl, "%s (%s)", TR(o, "Waktu penyelesaian", "Lead time"), day_unit(o, g));
+		var_str(&v, "xl", xl);
+		var_str(&v, "yl", TR(o, "Jumlah kasus", "Cases"));
+		var_str(&v, "tcases", TR(o, "kasus selesai", "cases finished"));
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		mutu_buf_puts(&t, TR(o, "batas SOP ", "SOP ceiling "));
+		rpt_fmt_num(&t, ceil_d, 2, o->lang);
+		snprintf(tceil, sizeof tceil, "%s", t.s);
+		mutu_buf_release(&t);
+		var_str(&v, "tceil", tceil);
+		char cap_txt[256];
+		if (overflow)
+			snprintf(cap_txt, sizeof cap_txt, "%s %.6g %s",
+				 TR(o, "Batang terakhir: semua kasus di atas", "Last bar: every case above"),
+				 nb * w, day_unit(o, g));
+		else
+			cap_txt[0] = '\0';
+		rc = rpt_chart_add(cs, key, "lead", v.s, cap_txt, err);
+	}
+	free(path);
+	mutu_buf_release(&data);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+static void num_or_q(struct mutu_buf *b, double x)
+{
+	if (isnan(x))
+		mutu_buf_puts(b, " ?");
+	else
+		mutu_buf_printf(b, " %.6g", x < 0.01 ? 0.01 : x);
+}
+
+int rpt_chart_steps(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
+		    struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	struct mutu_buf data, v;
+	mutu_buf_init(&data);
+	mutu_buf_init(&v);
+	for (size_t i = 0; i < g->nsteps; i++) {
+		const struct sla_step_row *r = &g->steps[i];
+		mutu_buf_printf(&data, "\"%d\"", r->no > 0 ? r->no : (int)i + 1);
+		num_or_q(&data, r->st.n ? r->st.median / 3600.0 : NAN);
+		num_or_q(&data, r->st.n ? r->st.p90 / 3600.0 : NAN);
+		num_or_q(&data, r->std_s / 3600.0);
+		mutu_buf_putc(&data, '\n');
+	}
+	if (g->nsteps == 0)
+		mutu_buf_puts(&data, "\"-\" ? ? ?\n");
+	char key[256], *path = NULL;
+	snprintf(key, sizeof key, "%s-steps", slug);
+	int rc = write_data(cs, key, &data, &path, err);
+	if (rc == 0) {
+		var_str(&v, "datafile", path);
+		var_str(&v, "xl", g->sop && g->sop->model ? TR(o, "Langkah SOP", "SOP step")
+							   : TR(o, "Aktivitas (nomor di tabel)", "Activity (number in the table)"));
+		var_str(&v, "yl", TR(o, "Jam kerja (skala log)", "Working hours (log scale)"));
+		var_str(&v, "tmed", TR(o, "median", "median"));
+		var_str(&v, "tp90", "p90");
+		var_str(&v, "tstd", TR(o, "standar (waktu SOP)", "standard (SOP waktu)"));
+		rc = rpt_chart_add(cs, key, "steps", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&data);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
+		    struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	struct mutu_buf data, v;
+	mutu_buf_init(&data);
+	mutu_buf_init(&v);
+	for (int k = 0; k < SLA_TREND; k++) {
+		const struct sla_trend *t = &g->trend[k];
+		mutu_buf_printf(&data, "\"%.3s %02d\" %zu", rpt_month_name(t->month, o->lang), t->year % 100,
+				t->finished);
+		if (t->finished)
+			mutu_buf_printf(&data, " %.4f", 100.0 * (double)t->within / (double)t->finished);
+		else
+			mutu_buf_puts(&data, " ?");
+		num_or_q(&data, t->finished ? t->median_s / day_s(g) : NAN);
+		mutu_buf_putc(&data, '\n');
+	}
+	char key[256], *path = NULL;
+	snprintf(key, sizeof key, "%s-trend", slug);
+	int rc = write_data(cs, key, &data, &path, err);
+	if (rc == 0) {
+		var_str(&v, "datafile", path);
+		var_str(&v, "yl", TR(o, "Kasus selesai", "Cases finished"));
+		var_str(&v, "y2l", TR(o, "% dalam batas", "% within ceiling"));
+		var_str(&v, "tfin", TR(o, "selesai", "finished"));
+		var_str(&v, "tshare", g->sop && g->sop->model ? TR(o, "% dalam batas SOP", "% within SOP ceiling")
+							   : TR(o, "% sebelum tanggal rencana", "% by planned date"));
+		rc = rpt_chart_add(cs, key, "trend", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&data);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
+		    struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	struct mutu_buf data, v;
+	mutu_buf_init(&data);
+	mutu_buf_init(&v);
+	size_t ymax = 1;
+	for (size_t d = 0; d < g->ndays; d++) {
+		const struct sla_daily *x = &g->days[d];
+		if (x->arrivals > ymax)
+			ymax = x->arrivals;
+		if (x->completions > ymax)
+			ymax = x->completions;
+		mutu_buf_printf(&data, "%zu %zu %zu %zu %d\n", d + 1, x->arrivals, x->completions, x->wip,
+				x->kind != 0);
+	}
+	char key[256], *path = NULL;
+	snprintf(key, sizeof key, "%s-daily", slug);
+	int rc = write_data(cs, key, &data, &path, err);
+	if (rc == 0) {
+		var_str(&v, "datafile", path);
+		mutu_buf_printf(&v, "ymax = %.6g\n", ceil((double)ymax * 1.15));
+		var_str(&v, "xl", TR(o, "Tanggal", "Day of month"));
+		var_str(&v, "yl", TR(o, "Kasus per hari", "Cases per day"));
+		var_str(&v, "y2l", TR(o, "Dalam proses (akhir hari)", "In progress (end of day)"));
+		var_str(&v, "tarr", TR(o, "masuk", "arrived"));
+		var_str(&v, "tdone", TR(o, "selesai", "finished"));
+		var_str(&v, "twip", TR(o, "dalam proses", "in progress"));
+		var_str(&v, "tclosed", TR(o, "hari libur", "closed day"));
+		rc = rpt_chart_add(cs, key, "daily", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&data);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+/* Find prog in PATH (or check it when it has a slash). */
+static int find_prog(const char *prog, char *out, size_t size)
+{
+	if (strchr(prog, '/')) {
+		snprintf(out, size, "%s", prog);
+		return access(prog, X_OK) == 0;
+	}
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		const char *colon = strchr(path, ':');
+		size_t n = colon ? (size_t)(colon - path) : strlen(path);
+		snprintf(out, size, "%.*s/%s", (int)n, n ? path : ".", prog);
+		if (access(out, X_OK) == 0)
+			return 1;
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+	return 0;
+}
+
+int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err)
+{
+	if (cs->n == 0)
+		return 0;
+	const char *prog = cs->o->gnuplot;
+	if (!prog || !*prog)
+		prog = getenv("MUTU_GNUPLOT");
+	if (!prog || !*prog)
+		prog = "gnuplot";
+	char exe[4096];
+	if (!find_prog(prog, exe, sizeof exe))
+		return mutu_errf(err, MUTU_EFAIL,
+				 "gnuplot not found (looked for '%s'): the charts need it. Install the Debian "
+				 "package gnuplot-nox (sudo apt-get install gnuplot-nox) or point MUTU_GNUPLOT "
+				 "at a gnuplot binary", prog);
+	char script[4096], logp[4096];
+	snprintf(script, sizeof script, "%s/charts.gp", cs->data_dir);
+	snprintf(logp, sizeof logp, "%s/gnuplot.log", cs->data_dir);
+	if (rpt_write_file(script, cs->driver.s, cs->driver.len, err))
+		return MUTU_EFAIL;
+	for (size_t i = 0; i < cs->n; i++) {
+		unlink(cs->c[i].svg_path);
+		unlink(cs->c[i].png_path);
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, logp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	char *argv[] = {exe, script, NULL};
+	pid_t pid;
+	int rc = posix_spawn(&pid, exe, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return mutu_errf(err, MUTU_EFAIL, "cannot run gnuplot '%s': %s (install gnuplot-nox)", exe,
+				 strerror(rc));
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return mutu_errf(err, MUTU_EFAIL, "waiting for gnuplot: %s", strerror(errno));
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		char *log = mutu_read_file(logp, NULL, NULL);
+		char first[400] = "";
+		if (log) {
+			/* the first line that reads like an error */
+			char *line = strstr(log, "line ");
+			snprintf(first, sizeof first, "%s", line ? line : log);
+			for (char *p = first; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			free(log);
+		}
+		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d) on %s: %s (log: %s)",
+				 WIFEXITED(status) ? "exit status" : "signal",
+				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), script, first, logp);
+	}
+	for (size_t i = 0; i < cs->n; i++) {
+		const char *paths[2] = {cs->c[i].svg_path, cs->c[i].png_path};
+		for (int k = 0; k < 2; k++) {
+			struct stat st;
+			if (stat(paths[k], &st) != 0 || st.st_size == 0)
+				return mutu_errf(err, MUTU_EFAIL, "gnuplot ran but did not write chart '%s' (see %s)",
+						 paths[k], logp);
+			if (files)
+				mutu_notes_addf(files, "%s", paths[k]);
+		}
+	}
+	return 0;
+}
+
+int rpt_base64_file(struct mutu_buf *b, const char *path, struct mutu_err *err)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t len = 0;
+	char *data = mutu_read_file(path, &len, err);
+	if (!data)
+		return MUTU_EFAIL;
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+	for (; i + 2 < len; i += 3) {
+		unsigned v = (unsigned)s[i] << 16 | (unsigned)s[i + 1] << 8 | s[i + 2];
+		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], tab[(v >> 6) & 63], tab[v & 63]};
+		mutu_buf_add(b, q, 4);
+	}
+	if (i < len) {
+		unsigned v = (unsigned)s[i] << 16 | (i + 1 < len ? (unsigned)s[i + 1] << 8 : 0);
+		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], i + 1 < len ? tab[(v >> 6) & 63] : '=', '='};
+		mutu_buf_add(b, q, 4);
+	}
+	free(data);
+	return 0;
+}

@@ -1,0 +1,179 @@
+/*
+ * rpt_fmt.c - numbers, durations and escapes for the reports.
+ *
+ * Indonesian style by default: decimal comma, thousands point ("1.234,5",
+ * "95,3%"); English with --lang en ("1,234.5", "95.3%").  Escapes are per
+ * target format, applied to every value that comes from data.
+ */
+#include "mutu/rpt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void rpt_opts_init(struct rpt_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->lang = RPT_ID;
+	o->format = RPT_HTML;
+	o->out_dir = "reports/out";
+}
+
+int rpt_lang_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (mutu_strcasecmp(s, "id") == 0 || mutu_strcasecmp(s, "in") == 0)
+		return RPT_ID;
+	if (mutu_strcasecmp(s, "en") == 0)
+		return RPT_EN;
+	return -1;
+}
+
+int rpt_format_parse(const char *s)
+{
+	static const char *names[] = {"html", "md", "csv", "json", "text"};
+	if (!s)
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (mutu_strcasecmp(s, names[i]) == 0)
+			return i;
+	if (mutu_strcasecmp(s, "markdown") == 0)
+		return RPT_MD;
+	return -1;
+}
+
+void rpt_fmt_num(struct mutu_buf *b, double x, int decimals, enum rpt_lang lang)
+{
+	if (isnan(x) || isinf(x)) {
+		mutu_buf_puts(b, "\xe2\x80\x93"); /* en dash */
+		return;
+	}
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+	if (strcmp(tmp, "-0") == 0 || (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1)))
+		memmove(tmp, tmp + 1, strlen(tmp)); /* no "-0,0" */
+	char sep = lang == RPT_EN ? ',' : '.', dec = lang == RPT_EN ? '.' : ',';
+	const char *p = tmp;
+	if (*p == '-') {
+		mutu_buf_putc(b, '-');
+		p++;
+	}
+	const char *dot = strchr(p, '.');
+	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			mutu_buf_putc(b, sep);
+		mutu_buf_putc(b, p[i]);
+	}
+	if (dot) {
+		mutu_buf_putc(b, dec);
+		mutu_buf_puts(b, dot + 1);
+	}
+}
+
+void rpt_fmt_pct(struct mutu_buf *b, double share, enum rpt_lang lang)
+{
+	if (isnan(share)) {
+		mutu_buf_puts(b, "\xe2\x80\x93");
+		return;
+	}
+	rpt_fmt_num(b, share * 100.0, 1, lang);
+	mutu_buf_putc(b, '%');
+}
+
+void rpt_fmt_dur(struct mutu_buf *b, double s, int day_minutes, enum rpt_lang lang)
+{
+	if (isnan(s)) {
+		mutu_buf_puts(b, "\xe2\x80\x93");
+		return;
+	}
+	double day_s = (day_minutes > 0 ? day_minutes : 450) * 60.0;
+	double a = fabs(s);
+	if (a < 3600.0) {
+		rpt_fmt_num(b, s / 60.0, 0, lang);
+		mutu_buf_puts(b, lang == RPT_EN ? " min" : " menit");
+	} else if (a < day_s) {
+		rpt_fmt_num(b, s / 3600.0, 1, lang);
+		mutu_buf_puts(b, lang == RPT_EN ? " h" : " jam");
+	} else {
+		rpt_fmt_num(b, s / day_s, 1, lang);
+		mutu_buf_puts(b, lang == RPT_EN ? " d" : " hari");
+	}
+}
+
+void rpt_html_escape(struct mutu_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': mutu_buf_puts(b, "&lt;"); break;
+		case '>': mutu_buf_puts(b, "&gt;"); break;
+		case '&': mutu_buf_puts(b, "&amp;"); break;
+		case '"': mutu_buf_puts(b, "&quot;"); break;
+		case '\'': mutu_buf_puts(b, "&#39;"); break;
+		default:
+			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n')
+				mutu_buf_putc(b, ' ');
+			else
+				mutu_buf_putc(b, *s);
+		}
+	}
+}
+
+void rpt_md_escape(struct mutu_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': mutu_buf_puts(b, "&lt;"); break;
+		case '>': mutu_buf_puts(b, "&gt;"); break;
+		case '&': mutu_buf_puts(b, "&amp;"); break;
+		case '\n': case '\r': mutu_buf_putc(b, ' '); break;
+		case '|': case '\\': case '*': case '_': case '`': case '[': case ']':
+		case '#': case '!':
+			mutu_buf_putc(b, '\\');
+			mutu_buf_putc(b, *s);
+			break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				mutu_buf_putc(b, ' ');
+			else
+				mutu_buf_putc(b, *s);
+		}
+	}
+}
+
+void rpt_csv_field(struct mutu_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (!quote) {
+		mutu_buf_puts(b, s);
+		return;
+	}
+	mutu_buf_putc(b, '"');
+	if (formula)
+		mutu_buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			mutu_buf_putc(b, '"');
+		mutu_buf_putc(b, *s);
+	}
+	mutu_buf_putc(b, '"');
+}
+
+const char *rpt_month_name(int month, enum rpt_lang lang)
+{
+	static const char *id[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+				   "Agustus", "September", "Oktober", "November", "Desember"};
+	static const char *en[] = {"January", "February", "March", "April", "May", "June", "July",
+				   "August", "September", "October", "November", "December"};
+	if (month < 1 || month > 12)
+		return "?";
+	return lang == RPT_EN ? en[month - 1] : id[month - 1];
+}

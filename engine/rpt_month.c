@@ -1,0 +1,1369 @@
+/*
+ * rpt_month.c - the monthly compliance report in HTML, Markdown, CSV and
+ * JSON, from one struct sla_month.
+ *
+ * HTML and Markdown are built from the same tables (struct table: cells
+ * as plain text, escaped only when written), CSV and JSON from the same
+ * emitter calls (struct em), so the formats cannot disagree on a number.
+ * Times in the tables: lead times in (working) days, step times in the
+ * unit that reads best; in CSV/JSON days and hours with the unit in the key.
+ */
+#include "rpt_int.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
+
+/* ---- plain-text tables shared by HTML and Markdown ---- */
+
+#define TMAX 16
+
+struct table {
+	const char *id;           /* anchor / css hint */
+	char *title;
+	char *note;               /* shown under the table, may be NULL */
+	char *own;                /* a heap header string the table owns */
+	int ncol;
+	const char *head[TMAX];
+	int right[TMAX];          /* numeric column: right-aligned */
+	char **cell;
+	size_t n, cap;            /* cells */
+};
+
+static void t_init(struct table *t, const char *id, const char *title, int ncol, ...)
+{
+	memset(t, 0, sizeof *t);
+	t->id = id;
+	t->title = mutu_strdup(title);
+	t->ncol = ncol;
+	va_list ap;
+	va_start(ap, ncol);
+	for (int i = 0; i < ncol; i++) {
+		const char *h = va_arg(ap, const char *);
+		/* a leading '>' marks a numeric column */
+		t->right[i] = h[0] == '>';
+		t->head[i] = h + t->right[i];
+	}
+	va_end(ap);
+}
+
+static void t_take(struct table *t, char *s)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->cell = mutu_realloc(t->cell, t->cap * sizeof *t->cell);
+	}
+	t->cell[t->n++] = s ? s : mutu_strdup("");
+}
+
+static void t_str(struct table *t, const char *s)
+{
+	t_take(t, mutu_strdup(s ? s : ""));
+}
+
+static void t_fmt(struct table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void t_fmt(struct table *t, const char *fmt, ...)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	mutu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	t_take(t, mutu_buf_detach(&b));
+}
+
+static void t_free(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	free(t->title);
+	free(t->note);
+	free(t->own);
+}
+
+static size_t t_rows(const struct table *t)
+{
+	return t->ncol ? t->n / (size_t)t->ncol : 0;
+}
+
+/* formatted numbers as new strings */
+static char *s_num(double x, int dec, enum rpt_lang l)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	rpt_fmt_num(&b, x, dec, l);
+	return mutu_buf_detach(&b);
+}
+
+static char *s_int(size_t n, enum rpt_lang l)
+{
+	return s_num((double)n, 0, l);
+}
+
+static char *s_pct(double share, enum rpt_lang l)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	rpt_fmt_pct(&b, share, l);
+	return mutu_buf_detach(&b);
+}
+
+static char *s_dur(double s, int dm, enum rpt_lang l)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	rpt_fmt_dur(&b, s, dm, l);
+	return mutu_buf_detach(&b);
+}
+
+static double share(size_t a, size_t b)
+{
+	return b ? (double)a / (double)b : NAN;
+}
+
+static double g_day_s(const struct sla_group *g)
+{
+	return (g->day_minutes > 0 ? g->day_minutes : 450) * 60.0;
+}
+
+/* lead time in days with 2 decimals */
+static char *s_days(double s, const struct sla_group *g, enum rpt_lang l)
+{
+	return s_num(isnan(s) ? NAN : s / g_day_s(g), 2, l);
+}
+
+static const char *day_unit(const struct rpt_opts *o, const struct sla_group *g)
+{
+	if (g->day_minutes >= 1440)
+		return TR(o, "hari kalender", "calendar days");
+	return TR(o, "hari kerja", "working days");
+}
+
+static const char *kind_name(int kind, const struct rpt_opts *o)
+{
+	switch (kind) {
+	case 0: return TR(o, "hari kerja", "working day");
+	case 1: return TR(o, "akhir pekan", "weekend");
+	case 2: return TR(o, "libur nasional", "national holiday");
+	case 3: return TR(o, "cuti bersama", "cuti bersama");
+	default: return TR(o, "libur lain", "other closure");
+	}
+}
+
+/* ---- the tables of one group ---- */
+
+struct gtables {
+	struct table t[10];
+	int n;
+};
+
+static int has_model(const struct sla_group *g)
+{
+	return g->sop && g->sop->model;
+}
+
+static void build_tables(const struct sla_group *g, int office, const struct rpt_opts *o,
+			 struct gtables *gt)
+{
+	enum rpt_lang l = o->lang;
+	int dm = g->day_minutes;
+	gt->n = 0;
+	char title[256];
+
+	/* steps */
+	if (!office) {
+		struct table *t = &gt->t[gt->n++];
+		if (has_model(g))
+			t_init(t, "steps", TR(o, "Per langkah SOP", "Per SOP step"), 10, ">No.",
+			       TR(o, "Kegiatan", "Activity"), TR(o, "Pelaksana (SOP)", "Actor (SOP)"),
+			       TR(o, ">Waktu (standar)", ">Waktu (standard)"), ">n", ">Median", ">p90",
+			       TR(o, ">% lewat waktu", ">% over waktu"), TR(o, ">Total kelebihan", ">Total excess"),
+			       TR(o, ">Kelebihan pada kasus terlambat", ">Excess in late cases"));
+		else
+			t_init(t, "steps", TR(o, "Per aktivitas", "Per activity"), 10, ">No.",
+			       TR(o, "Aktivitas", "Activity"), "-", "-", ">n", ">Median", ">p90", "-", "-", "-");
+		for (size_t i = 0; i < g->nsteps; i++) {
+			const struct sla_step_row *r = &g->steps[i];
+			t_fmt(t, "%d", r->no > 0 ? r->no : (int)i + 1);
+			t_str(t, r->activity);
+			t_str(t, r->actor ? r->actor : "");
+			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->std_s, dm, l));
+			t_take(t, s_int(r->st.n, l));
+			t_take(t, s_dur(r->st.median, dm, l));
+			t_take(t, s_dur(r->st.p90, dm, l));
+			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_pct(share(r->st.over, r->st.n), l));
+			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.excess_s, dm, l));
+			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.late_excess_s, dm, l));
+		}
+		if (g->unmapped.st.n) {
+			t_str(t, "?");
+			t_str(t, TR(o, "(aktivitas di luar SOP)", "(activities not in the SOP)"));
+			t_str(t, "");
+			t_str(t, "");
+			t_take(t, s_int(g->unmapped.st.n, l));
+			t_take(t, s_dur(g->unmapped.st.median, dm, l));
+			t_take(t, s_dur(g->unmapped.st.p90, dm, l));
+			t_str(t, "");
+			t_str(t, "");
+			t_str(t, "");
+		}
+		if (!has_model(g)) {
+			/* drop the standard columns a log without a model cannot fill */
+			struct table u;
+			t_init(&u, "steps", t->title, 6, ">No.", TR(o, "Aktivitas", "Activity"), ">n", ">Median", ">p90",
+			       TR(o, ">Maks.", ">Max."));
+			for (size_t i = 0; i < g->nsteps; i++) {
+				const struct sla_step_row *r = &g->steps[i];
+				t_fmt(&u, "%zu", i + 1);
+				t_str(&u, r->activity);
+				t_take(&u, s_int(r->st.n, l));
+				t_take(&u, s_dur(r->st.median, dm, l));
+				t_take(&u, s_dur(r->st.p90, dm, l));
+				t_take(&u, s_dur(r->st.max, dm, l));
+			}
+			t_free(t);
+			*t = u;
+		}
+	}
+
+	/* actors */
+	{
+		struct table *t = &gt->t[gt->n++];
+		t_init(t, "actors", TR(o, "Per pelaksana", "Per actor"), 7, TR(o, "Pelaksana", "Actor"), ">n",
+		       ">Median", ">p90", TR(o, ">% lewat waktu", ">% over waktu"),
+		       TR(o, ">Total kelebihan", ">Total excess"),
+		       TR(o, ">Kelebihan pada kasus terlambat", ">Excess in late cases"));
+		for (size_t i = 0; i < g->nactors; i++) {
+			const struct sla_actor_row *r = &g->actors[i];
+			t_str(t, r->name);
+			t_take(t, s_int(r->st.n, l));
+			t_take(t, s_dur(r->st.median, dm, l));
+			t_take(t, s_dur(r->st.p90, dm, l));
+			t_take(t, s_pct(share(r->st.over, r->st.n), l));
+			t_take(t, s_dur(r->st.excess_s, dm, l));
+			t_take(t, s_dur(r->st.late_excess_s, dm, l));
+		}
+		t->note = mutu_strdup(TR(o, "Pelaksana: jabatan baku bila nama di log dikenali (mis. Kabid, Kasi), selain itu nama di log apa adanya.",
+					 "Actor: the standard position when the log's name is recognised (e.g. Kabid, Kasi), else the log's name as written."));
+	}
+
+	/* bottleneck: where late cases' excess went */
+	if (!office && has_model(g)) {
+		struct table *t = &gt->t[gt->n++];
+		snprintf(title, sizeof title, "%s", TR(o, "Hambatan: ke mana kelebihan waktu kasus terlambat pergi",
+							"Bottleneck: where the late cases' excess time went"));
+		t_init(t, "bottleneck", title, 4, TR(o, "Langkah / pelaksana", "Step / actor"),
+		       TR(o, "Jenis", "Kind"), TR(o, ">Kelebihan", ">Excess"), TR(o, ">Bagian", ">Share"));
+		/* steps by late excess, then actors; only non-zero */
+		size_t n = g->nsteps;
+		size_t *idx = mutu_malloc((n + 1) * sizeof *idx);
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && g->steps[idx[j]].st.late_excess_s > g->steps[idx[j - 1]].st.late_excess_s; j--) {
+				size_t x = idx[j];
+				idx[j] = idx[j - 1];
+				idx[j - 1] = x;
+			}
+		for (size_t k = 0; k < n; k++) {
+			const struct sla_step_row *r = &g->steps[idx[k]];
+			if (!(r->st.late_excess_s > 0))
+				continue;
+			t_fmt(t, "%d. %s", r->no, r->activity);
+			t_str(t, TR(o, "langkah", "step"));
+			t_take(t, s_dur(r->st.late_excess_s, dm, l));
+			t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
+		}
+		free(idx);
+		n = g->nactors;
+		idx = mutu_malloc((n + 1) * sizeof *idx);
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && g->actors[idx[j]].st.late_excess_s > g->actors[idx[j - 1]].st.late_excess_s; j--) {
+				size_t x = idx[j];
+				idx[j] = idx[j - 1];
+				idx[j - 1] = x;
+			}
+		for (size_t k = 0; k < n && k < 10; k++) {
+			const struct sla_actor_row *r = &g->actors[idx[k]];
+			if (!(r->st.late_excess_s > 0))
+				continue;
+			t_str(t, r->name);
+			t_str(t, TR(o, "pelaksana", "actor"));
+			t_take(t, s_dur(r->st.late_excess_s, dm, l));
+			t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
+		}
+		free(idx);
+		if (t_rows(t) == 0)
+			t->note = mutu_strdup(TR(o, "Tidak ada kasus terlambat dengan langkah yang melewati waktunya bulan ini.",
+						 "No late case with a step over its waktu this month."));
+		else
+			t->note = mutu_strdup(TR(o, "Bagian = kelebihan langkah di atas waktu SOP-nya, pada kasus yang melewati batas, dibagi total kelebihan kasus-kasus itu.",
+						 "Share = a step's time over its SOP waktu, in cases over the ceiling, divided by those cases' total excess."));
+	}
+
+	/* slowest cases */
+	{
+		struct table *t = &gt->t[gt->n++];
+		t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 6, TR(o, "Kasus", "Case"),
+		       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
+		       TR(o, ">Lewat batas", ">Over ceiling"),
+		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+		for (size_t i = 0; i < g->nslow; i++) {
+			const struct sla_slow *s = &g->slow[i];
+			t_str(t, s->key);
+			t_take(t, s_dur(s->lead_s, dm, l));
+			t_take(t, s_dur(s->calendar_s, 1440, l));
+			t_take(t, s->late ? (s->over_s > 0 ? s_dur(s->over_s, dm, l) : mutu_strdup(TR(o, "ya", "yes")))
+					  : mutu_strdup(TR(o, "tidak", "no")));
+			if (s->late && s->late_activity) {
+				if (s->late_step > 0)
+					t_fmt(t, "%d. %s", s->late_step, s->late_activity);
+				else
+					t_str(t, s->late_activity);
+			} else {
+				t_str(t, "");
+			}
+			t_take(t, s->late && s->late_excess_s > 0 ? s_dur(s->late_excess_s, dm, l) : mutu_strdup(""));
+		}
+	}
+
+	/* trend */
+	{
+		struct table *t = &gt->t[gt->n++];
+		char h[64];
+		snprintf(h, sizeof h, ">Median (%s)", day_unit(o, g));
+		t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
+		       TR(o, ">Selesai", ">Finished"),
+		       has_model(g) || office ? TR(o, ">% dalam batas", ">% within ceiling")
+					      : TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
+		       mutu_strdup(h));
+		t->own = (char *)t->head[3];
+		for (int k = 0; k < SLA_TREND; k++) {
+			const struct sla_trend *tr = &g->trend[k];
+			t_fmt(t, "%s %d", rpt_month_name(tr->month, l), tr->year);
+			t_take(t, s_int(tr->finished, l));
+			t_take(t, s_pct(share(tr->within, tr->finished), l));
+			t_take(t, s_days(tr->median_s, g, l));
+		}
+	}
+
+	/* open cases */
+	{
+		struct table *t = &gt->t[gt->n++];
+		char h[64];
+		snprintf(h, sizeof h, ">%s (%s)", TR(o, "Umur", "Age"), day_unit(o, g));
+		t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
+		       TR(o, "Kasus", "Case"), mutu_strdup(h), TR(o, "Lewat batas?", "Past ceiling?"));
+		t->own = (char *)t->head[1];
+		for (size_t i = 0; i < g->nopen_list; i++) {
+			const struct sla_slow *s = &g->open_list[i];
+			t_str(t, s->key);
+			t_take(t, s_days(s->lead_s, g, l));
+			t_str(t, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+		}
+	}
+
+	/* daily */
+	{
+		struct table *t = &gt->t[gt->n++];
+		t_init(t, "daily", TR(o, "Harian: masuk, selesai, dalam proses", "Daily: arrived, finished, in progress"),
+		       5, TR(o, "Tanggal", "Date"), TR(o, "Hari", "Day"), TR(o, ">Masuk", ">Arrived"),
+		       TR(o, ">Selesai", ">Finished"), TR(o, ">Dalam proses (akhir hari)", ">In progress (end of day)"));
+		for (size_t d = 0; d < g->ndays; d++) {
+			const struct sla_daily *x = &g->days[d];
+			int y, m, dd;
+			cal_civil_from_days(x->day, &y, &m, &dd);
+			t_fmt(t, "%04d-%02d-%02d", y, m, dd);
+			t_str(t, kind_name(x->kind, o));
+			t_take(t, s_int(x->arrivals, l));
+			t_take(t, s_int(x->completions, l));
+			t_take(t, s_int(x->wip, l));
+		}
+	}
+}
+
+static void free_tables(struct gtables *gt)
+{
+	for (int i = 0; i < gt->n; i++)
+		t_free(&gt->t[i]);
+}
+
+/* ---- summary lines (label, value) shared by HTML cards and Markdown ---- */
+
+struct kv {
+	char *k[24], *v[24];
+	int n;
+};
+
+static void kv_add(struct kv *kv, const char *k, char *v)
+{
+	if (kv->n >= 24) {
+		free(v);
+		return;
+	}
+	kv->k[kv->n] = mutu_strdup(k);
+	kv->v[kv->n] = v;
+	kv->n++;
+}
+
+static void kv_free(struct kv *kv)
+{
+	for (int i = 0; i < kv->n; i++) {
+		free(kv->k[i]);
+		free(kv->v[i]);
+	}
+	kv->n = 0;
+}
+
+static char *s_ceiling_text(const struct sla_sop *s, const struct rpt_opts *o)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	char tmp[128];
+	if (s->ceiling == SLA_CEIL_EXACT) {
+		dur_format(s->exact, o->lang == RPT_EN ? DUR_EN : DUR_ID, tmp, sizeof tmp);
+		mutu_buf_printf(&b, "%s (%s)", tmp, TR(o, "jumlah tepat waktu langkah", "exact sum of the steps"));
+	} else {
+		mutu_buf_printf(&b, "%d %s (%s)", s->ceiling_days, TR(o, "hari kerja", "working days"),
+				s->model->has_declared && s->model->declared.rounded_days > 0
+					? TR(o, "batas dibulatkan yang dinyatakan SOP", "the SOP's declared rounded ceiling")
+					: TR(o, "jumlah langkah dibulatkan ke atas", "sum of the steps rounded up"));
+	}
+	return mutu_buf_detach(&b);
+}
+
+static void build_summary(const struct sla_group *g, int office, const struct rpt_opts *o, struct kv *kv)
+{
+	enum rpt_lang l = o->lang;
+	char k[160];
+	kv_add(kv, TR(o, "Kasus selesai", "Cases finished"), s_int(g->finished, l));
+	if (has_model(g) || office) {
+		kv_add(kv, TR(o, "Selesai dalam batas SOP", "Finished within the SOP ceiling"),
+		       s_pct(share(g->within, g->finished), l));
+		if (has_model(g))
+			kv_add(kv, TR(o, "Dalam jumlah tepat waktu langkah", "Within the exact sum of the steps"),
+			       s_pct(share(g->within_exact, g->finished), l));
+	}
+	if (g->with_target)
+		kv_add(kv, TR(o, "Selesai sebelum tanggal rencana per kasus", "Finished by the per-case planned date"),
+		       s_pct(share(g->within_target, g->with_target), l));
+	snprintf(k, sizeof k, "%s (%s)", TR(o, "Median waktu penyelesaian", "Median lead time"), day_unit(o, g));
+	kv_add(kv, k, s_days(g->lead_st.median, g, l));
+	snprintf(k, sizeof k, "p90 (%s)", day_unit(o, g));
+	kv_add(kv, k, s_days(g->lead_st.p90, g, l));
+	snprintf(k, sizeof k, "%s (%s)", TR(o, "Maksimum", "Maximum"), day_unit(o, g));
+	kv_add(kv, k, s_days(g->lead_st.max, g, l));
+	kv_add(kv, TR(o, "Median waktu kalender (hari)", "Median calendar time (days)"),
+	       s_num(isnan(g->lead_cal_st.median) ? NAN : g->lead_cal_st.median / 86400.0, 2, l));
+	if (g->paused_cases)
+		kv_add(kv, TR(o, "Kasus dengan jeda di pemohon", "Cases paused at the applicant"), s_int(g->paused_cases, l));
+	kv_add(kv, TR(o, "Terbuka di akhir bulan", "Open at month end"), s_int(g->open, l));
+	if (has_model(g) || office || g->with_target)
+		kv_add(kv, TR(o, "Terbuka dan sudah lewat batas", "Open and past the ceiling"), s_int(g->open_past, l));
+	if (g->open_waiting)
+		kv_add(kv, TR(o, "Masuk, belum diterima lengkap", "Arrived, not yet accepted as complete"),
+		       s_int(g->open_waiting, l));
+	kv_add(kv, TR(o, "Masuk per hari kerja", "Arrivals per working day"),
+	       s_num(g->working_days ? (double)g->arrivals / (double)g->working_days : NAN, 1, l));
+	kv_add(kv, TR(o, "Selesai per hari kerja", "Completions per working day"),
+	       s_num(g->working_days ? (double)g->completions / (double)g->working_days : NAN, 1, l));
+	kv_add(kv, TR(o, "Hari kerja dalam bulan", "Working days in the month"), s_int(g->working_days, l));
+}
+
+/* What the reader must know to read the numbers (per SOP). */
+static void build_rules(const struct sla_group *g, const struct rpt_opts *o, struct kv *kv)
+{
+	const struct sla_sop *s = g->sop;
+	if (!s)
+		return;
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	if (s->model) {
+		mutu_buf_puts(&b, s->model->name ? s->model->name : "");
+		kv_add(kv, TR(o, "SOP", "SOP"), mutu_buf_detach(&b));
+		if (s->model->agency && *s->model->agency)
+			kv_add(kv, TR(o, "Instansi", "Agency"), mutu_strdup(s->model->agency));
+	} else {
+		kv_add(kv, TR(o, "SOP", "SOP"), mutu_strdup(TR(o, "tidak ada model: durasi tingkat kasus saja",
+								"no model: case-level durations only")));
+	}
+	mutu_buf_printf(&b, "%s (%s, %s %d %s)", cal_name(s->cal), cal_zone_label(s->cal),
+			TR(o, "1 hari =", "1 day ="), s->day_minutes, TR(o, "menit kerja", "working minutes"));
+	kv_add(kv, TR(o, "Kalender", "Calendar"), mutu_buf_detach(&b));
+	if (s->model) {
+		kv_add(kv, TR(o, "Batas yang dipakai", "Ceiling used"), s_ceiling_text(s, o));
+		char tmp[160];
+		dur_format(s->exact, o->lang == RPT_EN ? DUR_EN : DUR_ID, tmp, sizeof tmp);
+		mutu_buf_puts(&b, tmp);
+		if (s->model->declared_text)
+			mutu_buf_printf(&b, "; %s: %s", TR(o, "dinyatakan", "declared"), s->model->declared_text);
+		kv_add(kv, TR(o, "Jumlah waktu langkah", "Sum of the steps' waktu"), mutu_buf_detach(&b));
+		kv_add(kv, TR(o, "Pembacaan hari", "Day reading"),
+		       mutu_strdup(s->reading == CAL_DAY_NEXT_DAY
+					   ? TR(o, "1 Hari = jam yang sama pada hari kerja berikutnya",
+						"1 Hari = the same clock time on the next working day")
+					   : TR(o, "1 Hari = 1 hari kerja bersih (menit kerja per hari)",
+						"1 Hari = one net working day (working minutes per day)")));
+		if (s->clock_start_step > 0) {
+			const struct sop_step *st = sop_model_step(s->model, s->clock_start_step);
+			mutu_buf_printf(&b, "%s %d (%s)", TR(o, "akhir langkah", "end of step"), s->clock_start_step,
+					st ? st->activity : "?");
+			mutu_buf_printf(&b, " [%s]", strcmp(s->clock_start_source, "option") == 0 ? "--clock-start"
+						     : strcmp(s->clock_start_source, "model [sla]") == 0
+							     ? "[sla] clock_start"
+							     : TR(o, "langkah pemeriksaan berkas (bisa ditolak)",
+								  "the file check step (can reject)"));
+		} else {
+			mutu_buf_puts(&b, TR(o, "kejadian pertama kasus", "the case's first event"));
+		}
+		kv_add(kv, TR(o, "Jam SLA mulai", "SLA clock starts"), mutu_buf_detach(&b));
+		const struct sop_step *last = sop_model_step(s->model, s->last_step);
+		mutu_buf_printf(&b, "%s %d (%s)", TR(o, "akhir langkah", "end of step"), s->last_step,
+				last ? last->activity : "?");
+		kv_add(kv, TR(o, "Jam SLA berhenti", "SLA clock stops"), mutu_buf_detach(&b));
+	}
+	mutu_buf_release(&b);
+}
+
+/* ---- HTML ---- */
+
+static void h(struct mutu_buf *b, const char *s)
+{
+	rpt_html_escape(b, s);
+}
+
+static void html_table(struct mutu_buf *b, const struct table *t, const char *anchor)
+{
+	mutu_buf_printf(b, "<h3 id=\"%s\">", anchor);
+	h(b, t->title);
+	mutu_buf_puts(b, "</h3>\n");
+	if (t_rows(t) == 0) {
+		mutu_buf_puts(b, "<p class=\"empty\">\xe2\x80\x94</p>\n");
+	} else {
+		mutu_buf_printf(b, "<div class=\"tw\"><table class=\"t-%s\">\n<thead><tr>", t->id);
+		for (int c = 0; c < t->ncol; c++) {
+			mutu_buf_puts(b, t->right[c] ? "<th class=\"n\">" : "<th>");
+			h(b, t->head[c]);
+			mutu_buf_puts(b, "</th>");
+		}
+		mutu_buf_puts(b, "</tr></thead>\n<tbody>\n");
+		for (size_t r = 0; r < t_rows(t); r++) {
+			mutu_buf_puts(b, "<tr>");
+			for (int c = 0; c < t->ncol; c++) {
+				mutu_buf_puts(b, t->right[c] ? "<td class=\"n\">" : "<td>");
+				h(b, t->cell[r * (size_t)t->ncol + (size_t)c]);
+				mutu_buf_puts(b, "</td>");
+			}
+			mutu_buf_puts(b, "</tr>\n");
+		}
+		mutu_buf_puts(b, "</tbody></table></div>\n");
+	}
+	if (t->note) {
+		mutu_buf_puts(b, "<p class=\"note\">");
+		h(b, t->note);
+		mutu_buf_puts(b, "</p>\n");
+	}
+}
+
+static int html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *key, const char *alt,
+		      struct mutu_err *err)
+{
+	const struct rpt_chart *c = rpt_chart_get(cs, key);
+	if (!c)
+		return 0;
+	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
+	h(b, alt);
+	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
+	if (rpt_base64_file(b, c->svg_path, err))
+		return MUTU_EFAIL;
+	mutu_buf_puts(b, "\"><figcaption>");
+	h(b, alt);
+	if (c->caption && *c->caption) {
+		mutu_buf_puts(b, ". ");
+		h(b, c->caption);
+	}
+	mutu_buf_puts(b, "</figcaption></figure>\n");
+	return 0;
+}
+
+static void html_cards(struct mutu_buf *b, const struct kv *kv, const char *cls)
+{
+	mutu_buf_printf(b, "<dl class=\"%s\">\n", cls);
+	for (int i = 0; i < kv->n; i++) {
+		mutu_buf_puts(b, "<div><dt>");
+		h(b, kv->k[i]);
+		mutu_buf_puts(b, "</dt><dd>");
+		h(b, kv->v[i]);
+		mutu_buf_puts(b, "</dd></div>\n");
+	}
+	mutu_buf_puts(b, "</dl>\n");
+}
+
+static void group_title(struct mutu_buf *t, const struct sla_group *g, int office, const struct rpt_opts *o)
+{
+	if (office)
+		mutu_buf_puts(t, TR(o, "Kantor secara keseluruhan", "The office as a whole"));
+	else if (!g->id)
+		mutu_buf_puts(t, TR(o, "Kasus tanpa model SOP", "Cases without an SOP model"));
+	else
+		mutu_buf_printf(t, "SOP %s", g->id);
+}
+
+static int html_group(struct mutu_buf *b, const struct sla_group *g, int office, const struct rpt_opts *o,
+		      const struct rpt_charts *cs, struct mutu_err *err)
+{
+	char slug[160];
+	rpt_group_slug(g, office, slug, sizeof slug);
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	group_title(&t, g, office, o);
+	mutu_buf_printf(b, "<section class=\"group\" id=\"%s\">\n<h2>", slug);
+	h(b, t.s);
+	mutu_buf_puts(b, "</h2>\n");
+	mutu_buf_release(&t);
+	struct kv rules = {0}, sum = {0};
+	build_rules(g, o, &rules);
+	if (rules.n)
+		html_cards(b, &rules, "rules");
+	build_summary(g, office, o, &sum);
+	html_cards(b, &sum, "cards");
+	kv_free(&rules);
+	kv_free(&sum);
+	char key[256];
+	int rc = 0;
+	snprintf(key, sizeof key, "%s-lead", slug);
+	rc |= html_chart(b, cs, key, TR(o, "Sebaran waktu penyelesaian kasus yang selesai bulan ini", "Lead times of the cases finished this month"), err);
+	snprintf(key, sizeof key, "%s-steps", slug);
+	rc |= html_chart(b, cs, key, TR(o, "Waktu aktual per langkah (median, p90) dibanding standar", "Actual time per step (median, p90) against the standard"), err);
+	snprintf(key, sizeof key, "%s-trend", slug);
+	rc |= html_chart(b, cs, key, TR(o, "Tren kepatuhan 12 bulan", "12-month compliance trend"), err);
+	snprintf(key, sizeof key, "%s-daily", slug);
+	rc |= html_chart(b, cs, key, TR(o, "Masuk, selesai dan dalam proses per hari", "Arrivals, completions and work in progress per day"), err);
+	if (rc)
+		return MUTU_EFAIL;
+	struct gtables gt;
+	build_tables(g, office, o, &gt);
+	for (int i = 0; i < gt.n; i++) {
+		char anchor[256];
+		snprintf(anchor, sizeof anchor, "%s-%s", slug, gt.t[i].id);
+		html_table(b, &gt.t[i], anchor);
+	}
+	free_tables(&gt);
+	if (!office) {
+		/* open cases by age relative to the ceiling */
+		if (has_model(g)) {
+			static const char *bk_id[] = {"< 50% batas", "50–80% batas", "80–100% batas", "100–200% batas", "> 200% batas"};
+			static const char *bk_en[] = {"< 50% of ceiling", "50–80% of ceiling", "80–100% of ceiling", "100–200% of ceiling", "> 200% of ceiling"};
+			mutu_buf_printf(b, "<h3>%s</h3>\n<div class=\"tw\"><table class=\"t-age\"><thead><tr>",
+					TR(o, "Kasus terbuka menurut umur", "Open cases by age"));
+			for (int i = 0; i < SLA_AGE_BUCKETS; i++)
+				mutu_buf_printf(b, "<th class=\"n\">%s</th>", o->lang == RPT_EN ? bk_en[i] : bk_id[i]);
+			mutu_buf_puts(b, "</tr></thead><tbody><tr>");
+			for (int i = 0; i < SLA_AGE_BUCKETS; i++) {
+				char *v = s_int(g->open_age[i], o->lang);
+				mutu_buf_printf(b, "<td class=\"n\">%s</td>", v);
+				free(v);
+			}
+			mutu_buf_puts(b, "</tr></tbody></table></div>\n");
+		}
+		if (g->lint.n) {
+			mutu_buf_printf(b, "<h3>%s</h3>\n<ul class=\"lint\">\n",
+					TR(o, "Pemeriksaan SOP: jumlah yang dinyatakan vs jumlah langkah", "SOP lint: declared total vs the sum of the steps"));
+			for (size_t i = 0; i < g->lint.n; i++) {
+				mutu_buf_puts(b, "<li>");
+				h(b, g->lint.items[i]);
+				mutu_buf_puts(b, "</li>\n");
+			}
+			mutu_buf_puts(b, "</ul>\n");
+		} else if (has_model(g)) {
+			mutu_buf_printf(b, "<h3>%s</h3>\n<p>%s</p>\n", TR(o, "Pemeriksaan SOP", "SOP lint"),
+					TR(o, "Jumlah yang dinyatakan cocok dengan jumlah langkah.", "The declared total matches the sum of the steps."));
+		}
+	}
+	mutu_buf_puts(b, "</section>\n");
+	return 0;
+}
+
+static void method_notes(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *n)
+{
+	mutu_notes_addf(n, "%s", TR(o,
+		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir SOP, dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
+		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the SOP's last step, and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
+	mutu_notes_addf(n, "%s", TR(o,
+		"Jam berhenti selama berkas dikembalikan ke pemohon: dari penolakan sampai pemohon menyerahkan kembali (langkah Pemohon yang diulang setelah kasus maju).",
+		"The clock is paused while the file is back with the applicant: from the rejection until the applicant resubmits (a Pemohon step repeated after the case moved on)."));
+	if (m->completion_only)
+		mutu_notes_addf(n, "%s", TR(o,
+			"Log ini hanya punya waktu selesai untuk (sebagian) langkah: waktu sebuah langkah dihitung dari selesainya langkah sebelumnya, jadi termasuk waktu tunggu sebelum langkah itu.",
+			"This log has only completion times for (some) steps: a step's time runs from the previous step's completion, so it includes the wait before the step."));
+	mutu_notes_addf(n, "%s", TR(o,
+		"Median dan p90 dihitung persis dari semua nilai (interpolasi linear). Waktu standar langkah memakai 1 Hari = menit kerja bersih per hari kalender SOP.",
+		"Median and p90 are exact over all values (linear interpolation). Step standards count 1 Hari as the calendar's net working minutes per day."));
+	mutu_notes_addf(n, "%s", TR(o,
+		"Kasus tanpa model SOP diukur dari kejadian pertama sampai terakhir pada kalender 24x7; ketepatannya dinilai terhadap tanggal rencana per kasus bila log memilikinya.",
+		"Cases without an SOP model are measured from their first to their last event on the 24x7 calendar; they are judged against the per-case planned date where the log has one."));
+}
+
+static int render_html(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
+		       struct mutu_buf *b, struct mutu_err *err)
+{
+	char css_path[4096];
+	snprintf(css_path, sizeof css_path, "%s/report.css", o->assets_dir ? o->assets_dir : "reports");
+	char *css = mutu_read_file(css_path, NULL, err);
+	if (!css)
+		return MUTU_EFAIL;
+	char title[256];
+	snprintf(title, sizeof title, "%s %s %d", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
+		 rpt_month_name(m->month, o->lang), m->year);
+	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+			"<title>", o->lang == RPT_EN ? "en" : "id");
+	h(b, title);
+	mutu_buf_puts(b, "</title>\n<style>\n");
+	mutu_buf_puts(b, css);
+	free(css);
+	mutu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	h(b, title);
+	mutu_buf_puts(b, "</h1>\n<p class=\"sub\">");
+	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
+	mutu_buf_printf(b, "%s %s, %s %s", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
+	free(nc);
+	free(ne);
+	if (o->source) {
+		mutu_buf_puts(b, " \xc2\xb7 ");
+		h(b, o->source);
+	}
+	if (o->generated_at) {
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(b, o->generated_at);
+	}
+	mutu_buf_puts(b, "</p>\n</header>\n<nav><ul>\n");
+	char slug[160];
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	rpt_group_slug(&m->office, 1, slug, sizeof slug);
+	mutu_buf_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", slug, TR(o, "Kantor", "Office"));
+	for (size_t i = 0; i < m->ngroups; i++) {
+		rpt_group_slug(&m->groups[i], 0, slug, sizeof slug);
+		mutu_buf_reset(&t);
+		group_title(&t, &m->groups[i], 0, o);
+		mutu_buf_printf(b, "<li><a href=\"#%s\">", slug);
+		h(b, t.s);
+		mutu_buf_puts(b, "</a></li>\n");
+	}
+	mutu_buf_printf(b, "<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n<main>\n", TR(o, "Metode", "Method"));
+
+	/* office: one line per SOP first */
+	{
+		struct table st;
+		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 7, "SOP", TR(o, ">Selesai", ">Finished"),
+		       TR(o, ">% dalam batas", ">% within ceiling"), TR(o, ">Median (hari)", ">Median (days)"),
+		       TR(o, ">p90 (hari)", ">p90 (days)"), TR(o, ">Terbuka", ">Open"),
+		       TR(o, ">Lewat batas", ">Past ceiling"));
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			t_str(&st, g->id ? g->id : TR(o, "(tanpa model)", "(no model)"));
+			t_take(&st, s_int(g->finished, o->lang));
+			t_take(&st, has_model(g) ? s_pct(share(g->within, g->finished), o->lang)
+						 : s_pct(share(g->within_target, g->with_target), o->lang));
+			t_take(&st, s_days(g->lead_st.median, g, o->lang));
+			t_take(&st, s_days(g->lead_st.p90, g, o->lang));
+			t_take(&st, s_int(g->open, o->lang));
+			t_take(&st, s_int(g->open_past, o->lang));
+		}
+		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, % = selesai sebelum tanggal rencana per kasus.",
+					 "For cases without a model, % = finished by the per-case planned date."));
+		mutu_buf_puts(b, "<section class=\"overview\">\n");
+		html_table(b, &st, "sops");
+		mutu_buf_puts(b, "</section>\n");
+		t_free(&st);
+	}
+	if (m->notes.n) {
+		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
+		for (size_t i = 0; i < m->notes.n; i++) {
+			mutu_buf_puts(b, "<li>");
+			h(b, m->notes.items[i]);
+			mutu_buf_puts(b, "</li>\n");
+		}
+		mutu_buf_puts(b, "</ul></div>\n");
+	}
+	if (m->ngroups != 1 && html_group(b, &m->office, 1, o, cs, err)) {
+		mutu_buf_release(&t);
+		return MUTU_EFAIL;
+	}
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (html_group(b, &m->groups[i], 0, o, cs, err)) {
+			mutu_buf_release(&t);
+			return MUTU_EFAIL;
+		}
+	struct mutu_notes mn;
+	mutu_notes_init(&mn);
+	method_notes(m, o, &mn);
+	mutu_buf_printf(b, "<section id=\"method\" class=\"method\">\n<h2>%s</h2>\n<ul>\n", TR(o, "Metode", "Method"));
+	for (size_t i = 0; i < mn.n; i++) {
+		mutu_buf_puts(b, "<li>");
+		h(b, mn.items[i]);
+		mutu_buf_puts(b, "</li>\n");
+	}
+	mutu_buf_puts(b, "</ul>\n</section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
+	mutu_notes_release(&mn);
+	mutu_buf_release(&t);
+	return 0;
+}
+
+/* ---- Markdown ---- */
+
+static void md(struct mutu_buf *b, const char *s)
+{
+	rpt_md_escape(b, s);
+}
+
+static void md_table(struct mutu_buf *b, const struct table *t)
+{
+	mutu_buf_puts(b, "\n### ");
+	md(b, t->title);
+	mutu_buf_puts(b, "\n\n");
+	if (t_rows(t) == 0) {
+		mutu_buf_puts(b, "\xe2\x80\x94\n");
+		return;
+	}
+	mutu_buf_puts(b, "|");
+	for (int c = 0; c < t->ncol; c++) {
+		mutu_buf_putc(b, ' ');
+		md(b, t->head[c]);
+		mutu_buf_puts(b, " |");
+	}
+	mutu_buf_puts(b, "\n|");
+	for (int c = 0; c < t->ncol; c++)
+		mutu_buf_puts(b, t->right[c] ? " ---: |" : " --- |");
+	mutu_buf_putc(b, '\n');
+	for (size_t r = 0; r < t_rows(t); r++) {
+		mutu_buf_puts(b, "|");
+		for (int c = 0; c < t->ncol; c++) {
+			mutu_buf_putc(b, ' ');
+			md(b, t->cell[r * (size_t)t->ncol + (size_t)c]);
+			mutu_buf_puts(b, " |");
+		}
+		mutu_buf_putc(b, '\n');
+	}
+	if (t->note) {
+		mutu_buf_puts(b, "\n_");
+		md(b, t->note);
+		mutu_buf_puts(b, "_\n");
+	}
+}
+
+static void md_group(struct mutu_buf *b, const struct sla_group *g, int office, const struct rpt_opts *o,
+		     const struct rpt_charts *cs)
+{
+	char slug[160];
+	rpt_group_slug(g, office, slug, sizeof slug);
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	group_title(&t, g, office, o);
+	mutu_buf_puts(b, "\n## ");
+	md(b, t.s);
+	mutu_buf_puts(b, "\n\n");
+	mutu_buf_release(&t);
+	struct kv rules = {0}, sum = {0};
+	build_rules(g, o, &rules);
+	build_summary(g, office, o, &sum);
+	for (int pass = 0; pass < 2; pass++) {
+		struct kv *kv = pass ? &sum : &rules;
+		for (int i = 0; i < kv->n; i++) {
+			mutu_buf_puts(b, "- ");
+			md(b, kv->k[i]);
+			mutu_buf_puts(b, ": **");
+			md(b, kv->v[i]);
+			mutu_buf_puts(b, "**\n");
+		}
+		if (kv->n)
+			mutu_buf_putc(b, '\n');
+	}
+	kv_free(&rules);
+	kv_free(&sum);
+	static const char *kinds[] = {"lead", "steps", "trend", "daily"};
+	for (int k = 0; k < 4; k++) {
+		char key[256];
+		snprintf(key, sizeof key, "%s-%s", slug, kinds[k]);
+		const struct rpt_chart *c = rpt_chart_get(cs, key);
+		if (!c)
+			continue;
+		const char *fname = strrchr(c->png_path, '/');
+		fname = fname ? fname + 1 : c->png_path;
+		mutu_buf_printf(b, "![%s](%s)\n", kinds[k], fname);
+	}
+	struct gtables gt;
+	build_tables(g, office, o, &gt);
+	for (int i = 0; i < gt.n; i++)
+		if (strcmp(gt.t[i].id, "daily") != 0) /* the daily table stays in HTML/CSV: too long for e-mail */
+			md_table(b, &gt.t[i]);
+	free_tables(&gt);
+	if (g->lint.n) {
+		mutu_buf_printf(b, "\n### %s\n\n", TR(o, "Pemeriksaan SOP", "SOP lint"));
+		for (size_t i = 0; i < g->lint.n; i++) {
+			mutu_buf_puts(b, "- ");
+			md(b, g->lint.items[i]);
+			mutu_buf_putc(b, '\n');
+		}
+	}
+}
+
+static void render_md(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
+		      struct mutu_buf *b)
+{
+	mutu_buf_printf(b, "# %s %s %d\n\n", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
+			rpt_month_name(m->month, o->lang), m->year);
+	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
+	mutu_buf_printf(b, "%s %s, %s %s.\n", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
+	free(nc);
+	free(ne);
+	for (size_t i = 0; i < m->notes.n; i++) {
+		mutu_buf_puts(b, "\n> ");
+		md(b, m->notes.items[i]);
+		mutu_buf_putc(b, '\n');
+	}
+	if (m->ngroups != 1)
+		md_group(b, &m->office, 1, o, cs);
+	for (size_t i = 0; i < m->ngroups; i++)
+		md_group(b, &m->groups[i], 0, o, cs);
+	struct mutu_notes mn;
+	mutu_notes_init(&mn);
+	method_notes(m, o, &mn);
+	mutu_buf_printf(b, "\n## %s\n\n", TR(o, "Metode", "Method"));
+	for (size_t i = 0; i < mn.n; i++) {
+		mutu_buf_puts(b, "- ");
+		md(b, mn.items[i]);
+		mutu_buf_putc(b, '\n');
+	}
+	mutu_notes_release(&mn);
+}
+
+/* ---- CSV and JSON through one emitter ---- */
+
+struct em {
+	int json;
+	struct mutu_buf *b;
+	const char *group, *section;
+	char item[512];
+	int first[8];  /* JSON: nothing written yet at this depth */
+	int depth;
+};
+
+static void em_comma(struct em *e)
+{
+	if (!e->first[e->depth])
+		mutu_buf_putc(e->b, ',');
+	e->first[e->depth] = 0;
+}
+
+static void em_open(struct em *e, const char *key, char c)
+{
+	em_comma(e);
+	if (key) {
+		mutu_buf_json_str(e->b, key);
+		mutu_buf_putc(e->b, ':');
+	}
+	mutu_buf_putc(e->b, c);
+	e->first[++e->depth] = 1;
+}
+
+static void em_close(struct em *e, char c)
+{
+	mutu_buf_putc(e->b, c);
+	e->depth--;
+	if (c == ']' || e->depth <= 2)
+		mutu_buf_putc(e->b, '\n');
+}
+
+static void em_group(struct em *e, const char *id)
+{
+	e->group = id;
+	if (e->json)
+		em_open(e, NULL, '{');
+}
+
+static void em_group_end(struct em *e)
+{
+	if (e->json)
+		em_close(e, '}');
+}
+
+static void em_section(struct em *e, const char *name, int list)
+{
+	e->section = name;
+	e->item[0] = '\0';
+	if (e->json)
+		em_open(e, name, list ? '[' : '{');
+}
+
+static void em_section_end(struct em *e, int list)
+{
+	if (e->json)
+		em_close(e, list ? ']' : '}');
+}
+
+static void em_row(struct em *e, const char *item)
+{
+	snprintf(e->item, sizeof e->item, "%s", item ? item : "");
+	if (e->json)
+		em_open(e, NULL, '{');
+}
+
+static void em_row_end(struct em *e)
+{
+	if (e->json)
+		em_close(e, '}');
+}
+
+static void csv_prefix(struct em *e, const char *key)
+{
+	rpt_csv_field(e->b, e->group);
+	mutu_buf_putc(e->b, ',');
+	rpt_csv_field(e->b, e->section);
+	mutu_buf_putc(e->b, ',');
+	rpt_csv_field(e->b, e->item);
+	mutu_buf_putc(e->b, ',');
+	rpt_csv_field(e->b, key);
+	mutu_buf_putc(e->b, ',');
+}
+
+static void em_num(struct em *e, const char *key, double v)
+{
+	char tmp[64];
+	if (isnan(v) || isinf(v))
+		snprintf(tmp, sizeof tmp, "%s", e->json ? "null" : "");
+	else
+		snprintf(tmp, sizeof tmp, "%.10g", v);
+	if (e->json) {
+		em_comma(e);
+		mutu_buf_json_str(e->b, key);
+		mutu_buf_putc(e->b, ':');
+		mutu_buf_puts(e->b, tmp);
+	} else {
+		csv_prefix(e, key);
+		mutu_buf_puts(e->b, tmp);
+		mutu_buf_puts(e->b, "\r\n");
+	}
+}
+
+static void em_str(struct em *e, const char *key, const char *v)
+{
+	if (e->json) {
+		em_comma(e);
+		mutu_buf_json_str(e->b, key);
+		mutu_buf_putc(e->b, ':');
+		if (v)
+			mutu_buf_json_str(e->b, v);
+		else
+			mutu_buf_puts(e->b, "null");
+	} else {
+		csv_prefix(e, key);
+		rpt_csv_field(e->b, v ? v : "");
+		mutu_buf_puts(e->b, "\r\n");
+	}
+}
+
+static void em_days(struct em *e, const char *key, double s, const struct sla_group *g)
+{
+	em_num(e, key, isnan(s) ? NAN : s / g_day_s(g));
+}
+
+static void em_hours(struct em *e, const char *key, double s)
+{
+	em_num(e, key, isnan(s) ? NAN : s / 3600.0);
+}
+
+static void em_stat_rows(struct em *e, const struct sla_stat *st, double std_s)
+{
+	em_num(e, "n", (double)st->n);
+	em_hours(e, "median_hours", st->median);
+	em_hours(e, "p90_hours", st->p90);
+	em_hours(e, "max_hours", st->max);
+	em_num(e, "share_over", isnan(std_s) ? NAN : share(st->over, st->n));
+	em_hours(e, "excess_hours", isnan(std_s) ? NAN : st->excess_s);
+	em_hours(e, "late_excess_hours", isnan(std_s) ? NAN : st->late_excess_s);
+}
+
+static void emit_group(struct em *e, const struct sla_group *g, int office, const struct rpt_opts *o)
+{
+	char slug[160];
+	rpt_group_slug(g, office, slug, sizeof slug);
+	em_group(e, office ? "office" : (g->id ? g->id : "no-sop"));
+	em_str(e, "id", office ? "office" : (g->id ? g->id : "no-sop"));
+	em_str(e, "slug", slug);
+	em_section(e, "summary", 0);
+	const struct sla_sop *s = g->sop;
+	if (s) {
+		em_str(e, "calendar", cal_name(s->cal));
+		em_str(e, "zone", cal_zone_label(s->cal));
+		em_num(e, "day_minutes", s->day_minutes);
+		em_str(e, "day_reading", s->reading == CAL_DAY_NEXT_DAY ? "next-day" : "net");
+	}
+	if (s && s->model) {
+		em_str(e, "sop_name", s->model->name);
+		em_str(e, "ceiling_used", s->ceiling == SLA_CEIL_EXACT ? "exact" : "rounded");
+		em_num(e, "ceiling_rounded_days", s->ceiling_days);
+		em_days(e, "ceiling_exact_days", s->exact_s, g);
+		em_num(e, "clock_start_step", s->clock_start_step);
+		em_str(e, "clock_start_source", s->clock_start_source);
+		em_num(e, "clock_end_step", s->last_step);
+	}
+	em_num(e, "finished", (double)g->finished);
+	em_num(e, "within", (double)g->within);
+	em_num(e, "share_within", (s && s->model) || office ? share(g->within, g->finished) : NAN);
+	em_num(e, "share_within_exact", s && s->model ? share(g->within_exact, g->finished) : NAN);
+	em_num(e, "with_planned_date", (double)g->with_target);
+	em_num(e, "share_by_planned_date", share(g->within_target, g->with_target));
+	em_days(e, "lead_median_days", g->lead_st.median, g);
+	em_days(e, "lead_p90_days", g->lead_st.p90, g);
+	em_days(e, "lead_max_days", g->lead_st.max, g);
+	em_days(e, "lead_mean_days", g->lead_st.mean, g);
+	em_num(e, "calendar_median_days", isnan(g->lead_cal_st.median) ? NAN : g->lead_cal_st.median / 86400.0);
+	em_num(e, "calendar_max_days", isnan(g->lead_cal_st.max) ? NAN : g->lead_cal_st.max / 86400.0);
+	em_num(e, "paused_cases", (double)g->paused_cases);
+	em_hours(e, "late_excess_hours", g->late_excess_s);
+	em_num(e, "open_at_month_end", (double)g->open);
+	em_num(e, "open_past_ceiling", (double)g->open_past);
+	em_num(e, "open_not_accepted", (double)g->open_waiting);
+	static const char *bk[] = {"open_age_lt50", "open_age_50_80", "open_age_80_100", "open_age_100_200", "open_age_gt200"};
+	for (int i = 0; i < SLA_AGE_BUCKETS; i++)
+		em_num(e, bk[i], (double)g->open_age[i]);
+	em_num(e, "arrivals", (double)g->arrivals);
+	em_num(e, "completions", (double)g->completions);
+	em_num(e, "working_days", (double)g->working_days);
+	em_num(e, "arrivals_per_working_day", g->working_days ? (double)g->arrivals / (double)g->working_days : NAN);
+	em_num(e, "completions_per_working_day", g->working_days ? (double)g->completions / (double)g->working_days : NAN);
+	em_num(e, "cases_skipped", (double)g->cases_skipped);
+	em_section_end(e, 0);
+
+	if (!office) {
+		em_section(e, "steps", 1);
+		for (size_t i = 0; i < g->nsteps; i++) {
+			const struct sla_step_row *r = &g->steps[i];
+			char item[32];
+			snprintf(item, sizeof item, "%d", r->no > 0 ? r->no : (int)i + 1);
+			em_row(e, item);
+			em_num(e, "no", r->no > 0 ? r->no : (int)i + 1);
+			em_str(e, "activity", r->activity);
+			em_str(e, "actor", r->actor);
+			em_hours(e, "standard_hours", r->std_s);
+			em_stat_rows(e, &r->st, r->std_s);
+			em_row_end(e);
+		}
+		if (g->unmapped.st.n) {
+			em_row(e, "?");
+			em_num(e, "no", NAN);
+			em_str(e, "activity", "?");
+			em_str(e, "actor", NULL);
+			em_hours(e, "standard_hours", NAN);
+			em_stat_rows(e, &g->unmapped.st, NAN);
+			em_row_end(e);
+		}
+		em_section_end(e, 1);
+	}
+	em_section(e, "actors", 1);
+	for (size_t i = 0; i < g->nactors; i++) {
+		const struct sla_actor_row *r = &g->actors[i];
+		em_row(e, r->name);
+		em_str(e, "actor", r->name);
+		em_stat_rows(e, &r->st, 0);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	em_section(e, "slowest", 1);
+	for (size_t i = 0; i < g->nslow; i++) {
+		const struct sla_slow *s2 = &g->slow[i];
+		em_row(e, s2->key);
+		em_str(e, "case", s2->key);
+		em_days(e, "lead_days", s2->lead_s, g);
+		em_num(e, "calendar_days", s2->calendar_s / 86400.0);
+		em_num(e, "late", s2->late);
+		em_days(e, "over_days", s2->over_s, g);
+		em_num(e, "late_step", s2->late && s2->late_step > 0 ? s2->late_step : NAN);
+		em_str(e, "late_activity", s2->late ? s2->late_activity : NULL);
+		em_hours(e, "late_step_excess_hours", s2->late ? s2->late_excess_s : NAN);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	em_section(e, "trend", 1);
+	for (int k = 0; k < SLA_TREND; k++) {
+		const struct sla_trend *t = &g->trend[k];
+		char item[48];
+		snprintf(item, sizeof item, "%04d-%02d", t->year, t->month);
+		em_row(e, item);
+		em_str(e, "month", item);
+		em_num(e, "finished", (double)t->finished);
+		em_num(e, "within", (double)t->within);
+		em_num(e, "share_within", share(t->within, t->finished));
+		em_days(e, "lead_median_days", t->median_s, g);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	em_section(e, "open_cases", 1);
+	for (size_t i = 0; i < g->nopen_list; i++) {
+		const struct sla_slow *s2 = &g->open_list[i];
+		em_row(e, s2->key);
+		em_str(e, "case", s2->key);
+		em_days(e, "age_days", s2->lead_s, g);
+		em_num(e, "past_ceiling", s2->late);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	em_section(e, "daily", 1);
+	for (size_t d = 0; d < g->ndays; d++) {
+		const struct sla_daily *x = &g->days[d];
+		int y, mo, dd;
+		char item[48];
+		cal_civil_from_days(x->day, &y, &mo, &dd);
+		snprintf(item, sizeof item, "%04d-%02d-%02d", y, mo, dd);
+		em_row(e, item);
+		em_str(e, "date", item);
+		em_num(e, "working_day", x->kind == 0);
+		em_num(e, "arrivals", (double)x->arrivals);
+		em_num(e, "completions", (double)x->completions);
+		em_num(e, "wip", (double)x->wip);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	em_section(e, "lint", 1);
+	for (size_t i = 0; i < g->lint.n; i++) {
+		char item[48];
+		snprintf(item, sizeof item, "%zu", i + 1);
+		em_row(e, item);
+		em_str(e, "finding", g->lint.items[i]);
+		em_row_end(e);
+	}
+	em_section_end(e, 1);
+	(void)o;
+	em_group_end(e);
+}
+
+static void render_data(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
+			int json, struct mutu_buf *b)
+{
+	struct em e;
+	memset(&e, 0, sizeof e);
+	e.json = json;
+	e.b = b;
+	e.first[0] = 1;
+	char month[32];
+	snprintf(month, sizeof month, "%04d-%02d", m->year, m->month);
+	if (json) {
+		mutu_buf_puts(b, "{\"report\":\"monthly\",\"month\":");
+		mutu_buf_json_str(b, month);
+		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,\"notes\":[",
+				o->lang == RPT_EN ? "en" : "id", m->cases_read, m->events_read,
+				m->completion_only ? "true" : "false");
+		for (size_t i = 0; i < m->notes.n; i++) {
+			if (i)
+				mutu_buf_putc(b, ',');
+			mutu_buf_json_str(b, m->notes.items[i]);
+		}
+		mutu_buf_puts(b, "],\"charts\":[");
+		for (size_t i = 0; i < cs->n; i++) {
+			if (i)
+				mutu_buf_putc(b, ',');
+			mutu_buf_json_str(b, cs->c[i].svg_path);
+			mutu_buf_putc(b, ',');
+			mutu_buf_json_str(b, cs->c[i].png_path);
+		}
+		mutu_buf_puts(b, "],\n\"groups\":[\n");
+		e.depth = 1;
+		e.first[1] = 1;
+	} else {
+		mutu_buf_puts(b, "group,section,item,metric,value\r\n");
+		e.group = "report";
+		e.section = "meta";
+		em_str(&e, "month", month);
+		em_num(&e, "cases_read", (double)m->cases_read);
+		em_num(&e, "events_read", (double)m->events_read);
+		em_num(&e, "completion_only", m->completion_only);
+	}
+	emit_group(&e, &m->office, 1, o);
+	for (size_t i = 0; i < m->ngroups; i++)
+		emit_group(&e, &m->groups[i], 0, o);
+	if (json)
+		mutu_buf_puts(b, "]}\n");
+}
+
+/* ---- entry point ---- */
+
+int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *files,
+		struct mutu_err *err)
+{
+	char base[256];
+	if (o->name)
+		snprintf(base, sizeof base, "%s", o->name);
+	else
+		snprintf(base, sizeof base, "report-%04d-%02d", m->year, m->month);
+	if (rpt_mkdirs(o->out_dir, err))
+		return MUTU_EFAIL;
+	struct rpt_charts cs;
+	int rc = rpt_charts_init(&cs, o, base, err);
+	char slug[160];
+	if (rc == 0 && m->ngroups != 1) {
+		rpt_group_slug(&m->office, 1, slug, sizeof slug);
+		rc = rpt_chart_lead(&cs, slug, &m->office, err);
+		if (rc == 0)
+			rc = rpt_chart_trend(&cs, slug, &m->office, err);
+		if (rc == 0)
+			rc = rpt_chart_daily(&cs, slug, &m->office, err);
+	}
+	for (size_t i = 0; rc == 0 && i < m->ngroups; i++) {
+		const struct sla_group *g = &m->groups[i];
+		rpt_group_slug(g, 0, slug, sizeof slug);
+		rc = rpt_chart_lead(&cs, slug, g, err);
+		if (rc == 0)
+			rc = rpt_chart_steps(&cs, slug, g, err);
+		if (rc == 0)
+			rc = rpt_chart_trend(&cs, slug, g, err);
+		if (rc == 0)
+			rc = rpt_chart_daily(&cs, slug, g, err);
+	}
+	if (rc == 0)
+		rc = rpt_charts_run(&cs, files, err);
+	if (rc) {
+		rpt_charts_release(&cs);
+		return rc;
+	}
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	const char *ext = "html";
+	switch (o->format) {
+	case RPT_MD:
+		ext = "md";
+		render_md(m, o, &cs, &b);
+		break;
+	case RPT_CSV:
+		ext = "csv";
+		render_data(m, o, &cs, 0, &b);
+		break;
+	case RPT_JSON:
+		ext = "json";
+		render_data(m, o, &cs, 1, &b);
+		break;
+	default:
+		rc = render_html(m, o, &cs, &b, err);
+		break;
+	}
+	if (rc == 0) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s.%s", o->out_dir, base, ext);
+		rc = rpt_write_file(path, b.s, b.len, err);
+		if (rc == 0 && files)
+			mutu_notes_addf(files, "%s", path);
+	}
+	mutu_buf_release(&b);
+	rpt_charts_release(&cs);
+	return rc;
+}

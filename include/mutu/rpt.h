@@ -1,0 +1,92 @@
+/*
+ * rpt.h - rendering: the monthly compliance report (HTML, Markdown, CSV,
+ * JSON) with its gnuplot charts, the audit listing, and the number and
+ * text formatting they share (Indonesian "95,3%" style by default).
+ *
+ * The renderer reads nothing but the aggregated results (struct
+ * sla_month, struct sla_case) and files under the assets folder
+ * (reports/: report.css and the gnuplot templates reports/gnuplot/NAME.gp).
+ * It writes files; it never prints.  Every value that comes from data is
+ * escaped for the format it goes into (HTML, Markdown, CSV, JSON), and the
+ * HTML carries a Content-Security-Policy that forbids scripts, so a case
+ * id like <script> shows as text and nothing from the data executes.
+ */
+#ifndef MUTU_RPT_H
+#define MUTU_RPT_H
+
+#include <stddef.h>
+
+#include "mutu/base.h"
+#include "mutu/sla.h"
+
+enum rpt_lang { RPT_ID = 0, RPT_EN = 1 };
+enum rpt_format { RPT_HTML = 0, RPT_MD = 1, RPT_CSV = 2, RPT_JSON = 3, RPT_TEXT = 4 };
+
+struct rpt_opts {
+	enum rpt_lang lang;
+	enum rpt_format format;
+	const char *out_dir;      /* folder for the report and its charts (created) */
+	const char *assets_dir;   /* folder with report.css and gnuplot/ (NULL: "reports") */
+	const char *gnuplot;      /* program to run (NULL: $MUTU_GNUPLOT, else "gnuplot") */
+	const char *generated_at; /* footer text, e.g. an ISO time; NULL: none */
+	const char *source;       /* footer: the store read, NULL: none */
+	const char *name;         /* base file name without extension (NULL: report-YYYY-MM) */
+};
+
+void rpt_opts_init(struct rpt_opts *o);
+
+/* Parse "id"/"en" and "html"/"md"/"csv"/"json"/"text"; -1 when unknown. */
+int rpt_lang_parse(const char *s);
+int rpt_format_parse(const char *s);
+
+/*
+ * Write the monthly report of m in o->format to o->out_dir, with the
+ * charts (SVG and PNG, through gnuplot) next to it for every format.
+ * Every file written is appended to files (paths).  When gnuplot cannot
+ * be run the call fails with a message naming the package to install;
+ * it never leaves a chart out silently.
+ */
+int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o,
+		struct mutu_notes *files, struct mutu_err *err);
+
+/* ---- formatting helpers (append to b) ---- */
+
+/* 0.953 -> "95,3%" (id) / "95.3%" (en); NAN -> "–". */
+void rpt_fmt_pct(struct mutu_buf *b, double share, enum rpt_lang lang);
+/* 1234.5 with 1 decimal -> "1.234,5" (id) / "1,234.5" (en); NAN -> "–". */
+void rpt_fmt_num(struct mutu_buf *b, double x, int decimals, enum rpt_lang lang);
+/* Working seconds as "25 menit", "3,2 jam" or "2,4 hari" (days of day_minutes). */
+void rpt_fmt_dur(struct mutu_buf *b, double seconds, int day_minutes, enum rpt_lang lang);
+/* Escapes. */
+void rpt_html_escape(struct mutu_buf *b, const char *s);
+void rpt_md_escape(struct mutu_buf *b, const char *s);
+/* A CSV field (quoted when needed; text starting with = + - @ gets a
+ * leading ' so spreadsheets do not run it as a formula). */
+void rpt_csv_field(struct mutu_buf *b, const char *s);
+/* mkdir -p; err names the folder that could not be made. */
+int rpt_mkdirs(const char *path, struct mutu_err *err);
+
+/* Month name, 1..12. */
+const char *rpt_month_name(int month, enum rpt_lang lang);
+
+/* ---- audit ---- */
+
+/* The audit listing is streamed: begin, one call per case, end. */
+struct rpt_audit;
+/* assets_dir: folder with report.css for HTML (NULL: "reports"). */
+struct rpt_audit *rpt_audit_create(enum rpt_format format, enum rpt_lang lang, const char *assets_dir);
+void rpt_audit_free(struct rpt_audit *a);
+/* Append the rendering of c to out (text/csv/json stream case by case;
+ * html keeps the body until rpt_audit_end, which puts the summary first). */
+void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out);
+/* Append the summary (cases by flag) and the closing part. title is shown
+ * in the header (e.g. "SOP izin-x, 2025-03-01 .. 2025-03-31"). */
+void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out);
+/* Human text of one finding of c (the audit's words), appended to out. */
+void rpt_finding_text(const struct sla_case *c, const struct sla_finding *f, enum rpt_lang lang,
+		      struct mutu_buf *out);
+/* Counts so far: cases, and cases having flag bit i. */
+size_t rpt_audit_cases(const struct rpt_audit *a);
+size_t rpt_audit_flag_count(const struct rpt_audit *a, int i);
+
+#endif /* MUTU_RPT_H */

@@ -1,0 +1,778 @@
+/*
+ * test_sla.c - the compliance numbers against values worked out by hand.
+ *
+ * Model: tests/data/models/uji-sla.ini (calendar id-wib, UTC+7), steps
+ *   1 Pemohon 30 Menit, 2 Front Office 15 Menit (reject_to = 1: the
+ *   clock-start step), 3 Tim Teknis 2 Hari, 4 Kepala Dinas 1 Jam,
+ *   5 Pemohon 15 Menit.  Sum 2 Hari 2 Jam = 2*450 + 120 = 1020 min
+ *   (the exact ceiling); declared (3 Hari) = 1350 min (the rounded one).
+ * Calendar id-wib: Mon-Thu 07:30-12:00, 13:00-16:00; Fri 07:30-11:30,
+ *   13:00-16:30; 450 min a day.  May 2025: 1 (LN), 12 (LN Waisak),
+ *   13 (CB), 29 (LN), 30 (CB) closed; 17 working days.
+ *
+ * The store is a real SQLite file made by elog_store_open (the schema of
+ * docs/store.md), filled with SQL, read by the real reader.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "mutu/elog.h"
+#include "mutu/sla.h"
+
+#define MIN 60.0
+
+/* A WIB wall-clock time "2025-05-15 09:00" as an instant. */
+static double T(const char *s)
+{
+	double t = NAN;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s+07:00", s);
+	assert_int_equal(cal_parse_iso(buf, 7 * 3600, &t, NULL, NULL), 0);
+	return t;
+}
+
+static void opts(struct sla_opts *o)
+{
+	sla_opts_init(o);
+	o->models_dir = "tests/data/models";
+	o->calendars_dir = "datasets/calendars";
+}
+
+/* ---- one case straight through sla_case_compute ---- */
+
+struct ev_spec {
+	int step;
+	const char *actor;
+	const char *start, *end; /* WIB, NULL = absent */
+	const char *activity;    /* NULL: "step N" */
+};
+
+static size_t mk_events(const struct ev_spec *spec, struct sla_event *ev)
+{
+	size_t n = 0;
+	for (; spec[n].step >= 0; n++) {
+		ev[n].id = (int64_t)n + 1;
+		ev[n].step = spec[n].step;
+		ev[n].activity = spec[n].activity ? spec[n].activity : "kegiatan";
+		ev[n].actor = spec[n].actor;
+		ev[n].start = spec[n].start ? T(spec[n].start) : NAN;
+		ev[n].end = spec[n].end ? T(spec[n].end) : NAN;
+		ev[n].unknown = spec[n].step == 0;
+	}
+	sla_events_sort(ev, n);
+	return n;
+}
+
+static const struct sla_sop *get_sop(struct sla_env *env, const char *id)
+{
+	const struct sla_sop *s = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int rc = sla_env_get(env, id, &s, &err);
+	if (rc)
+		fprintf(stderr, "%s\n", err.msg);
+	assert_int_equal(rc, 0);
+	return s;
+}
+
+static int count_flag(const struct sla_case *c, unsigned flag, int step)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (c->findings[i].flag == flag && (step < 0 || c->findings[i].step == step))
+			n++;
+	return n;
+}
+
+/* Case A: accepted Thu 15 May 09:40, done Mon 19 May 14:45, across a weekend. */
+static const struct ev_spec case_a[] = {
+	{1, "Pemohon", "2025-05-15 09:00", "2025-05-15 09:20", NULL},
+	{2, "Front Office", "2025-05-15 09:30", "2025-05-15 09:40", NULL},
+	{3, "Kabid", "2025-05-15 10:00", "2025-05-19 11:00", NULL},
+	{4, "Kepala Dinas", "2025-05-19 13:30", "2025-05-19 14:00", NULL},
+	{5, "Pemohon", "2025-05-19 14:30", "2025-05-19 14:45", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+static void test_sop_resolved(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	assert_int_equal(s->clock_start_step, 2); /* the reject_to step */
+	assert_string_equal(s->clock_start_source, "reject_to");
+	assert_int_equal(s->last_step, 5);
+	assert_int_equal(s->ceiling_days, 3);
+	assert_true(fabs(s->rounded_s - 1350 * MIN) < 1e-6); /* 3 x 450 min */
+	assert_true(fabs(s->exact_s - 1020 * MIN) < 1e-6);   /* 2 x 450 + 120 */
+	/* [sla] clock_start = step 1 in the model file */
+	const struct sla_sop *s1 = get_sop(env, "uji-sla-cs1");
+	assert_int_equal(s1->clock_start_step, 1);
+	assert_string_equal(s1->clock_start_source, "model [sla]");
+	/* unknown SOP: a clear error, asked twice, same answer */
+	const struct sla_sop *none = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_env_get(env, "tidak-ada", &none, &err), MUTU_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "tidak-ada"));
+	mutu_err_clear(&err);
+	assert_int_equal(sla_env_get(env, "tidak-ada", &none, &err), MUTU_ENOTFOUND);
+	sla_env_free(env);
+}
+
+static void test_case_weekend(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	size_t n = mk_events(case_a, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 1, "A", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-15 09:40")); /* end of step 2 */
+	assert_true(c.done == T("2025-05-19 14:45"));     /* end of step 5 */
+	assert_true(c.finished);
+	/* Thu 09:40-12:00 140 + 13:00-16:00 180 = 320; Fri 450; Sat, Sun 0;
+	 * Mon 07:30-12:00 270 + 13:00-14:45 105 = 375.  320+450+375 = 1145 min. */
+	assert_true(fabs(c.work_s - 1145 * MIN) < 1e-6);
+	/* wall clock Thu 09:40 -> Mon 14:45 = 4 d 5 h 5 min = 6065 min */
+	assert_true(fabs(c.calendar_s - 6065 * MIN) < 1e-6);
+	assert_true(fabs(c.paused_s) < 1e-9);
+	/* arrival 09:00 -> accepted 09:40: 40 min before the clock */
+	assert_true(fabs(c.pre_s - 40 * MIN) < 1e-6);
+	/* 1145 <= 1350 (rounded: in time), 1145 > 1020 (exact: late) */
+	assert_false(c.late);
+	assert_true(c.late_exact);
+	assert_true(fabs(c.over_s) < 1e-9);
+	/* rounded deadline: 1350 min from Thu 09:40: Thu 320, Fri 450 (770),
+	 * Mon 450 (1220), Tue 130 more -> Tue 20 May 07:30 + 130 = 09:40 */
+	assert_true(c.deadline == T("2025-05-20 09:40"));
+	/* step 3 (index 2): Thu 10:00-12:00 120 + 180 = 300; Fri 450;
+	 * Mon 07:30-11:00 210 -> 960 min against 2 Hari = 900: 60 over */
+	assert_true(fabs(c.st[2].work_s - 960 * MIN) < 1e-6);
+	assert_true(fabs(c.st[2].std_s - 900 * MIN) < 1e-6);
+	assert_true(fabs(c.st[2].excess_s - 60 * MIN) < 1e-6);
+	assert_false(c.st[2].from_prev);
+	/* step 2: 09:30-09:40 = 10 min, after a 10 min wait since step 1 */
+	assert_true(fabs(c.st[1].work_s - 10 * MIN) < 1e-6);
+	assert_true(fabs(c.st[1].wait_s - 10 * MIN) < 1e-6);
+	/* step 5: 15 min against 15: not over */
+	assert_true(fabs(c.st[4].excess_s) < 1e-9);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 1);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, 3), 1);
+	/* "Kabid" = Kepala Bidang did step 3, the SOP says Tim Teknis */
+	assert_int_equal(count_flag(&c, SLA_F_ACTOR, 3), 1);
+	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 0);
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 0);
+	sla_case_release(&c);
+
+	/* The same case with the clock starting at step 1 ([sla] clock_start):
+	 * accepted 09:20, 20 min more of working time: 1165 min. */
+	const struct sla_sop *s1 = get_sop(env, "uji-sla-cs1");
+	assert_int_equal(sla_case_compute(s1, 1, "A", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-15 09:20"));
+	assert_true(fabs(c.work_s - 1165 * MIN) < 1e-6);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Case B: accepted Fri 9 May 09:00, across the Waisak holiday (Mon 12,
+ * LN) and its cuti bersama (Tue 13), done Fri 16 May 10:30: late. */
+static const struct ev_spec case_b[] = {
+	{1, "Pemohon", "2025-05-09 08:00", "2025-05-09 08:30", NULL},
+	{2, "budi", "2025-05-09 08:30", "2025-05-09 09:00", NULL},
+	{3, "Tim Teknis", "2025-05-09 09:30", "2025-05-15 10:00", NULL},
+	{4, "budi", "2025-05-15 13:00", "2025-05-15 15:00", NULL},
+	{5, "Pemohon", "2025-05-16 10:00", "2025-05-16 10:30", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+static void test_case_holiday_late(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	size_t n = mk_events(case_b, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 2, "B", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-09 09:00"));
+	/* Fri 09:00-11:30 150 + 13:00-16:30 210 = 360; Mon 12 (LN) and
+	 * Tue 13 (CB) 0; Wed 450; Thu 450; Fri 07:30-10:30 180 = 1440 min */
+	assert_true(fabs(c.work_s - 1440 * MIN) < 1e-6);
+	assert_true(c.late);
+	/* deadline: 1350 from Fri 09:00: Fri 360, Wed 450 (810), Thu 450
+	 * (1260), Fri 16 07:30 + 90 = 09:00; done 10:30: 90 min over */
+	assert_true(c.deadline == T("2025-05-16 09:00"));
+	assert_true(fabs(c.over_s - 90 * MIN) < 1e-6);
+	/* excess on the clock: step 3 Fri 09:30-11:30 120 + 210 = 330, Wed 450,
+	 * Thu 07:30-10:00 150 = 930 (30 over); step 4 120 (60 over); step 5
+	 * 30 (15 over).  The largest, step 4, made the case late. */
+	assert_true(fabs(c.st[2].excess_s - 30 * MIN) < 1e-6);
+	assert_true(fabs(c.st[3].excess_s - 60 * MIN) < 1e-6);
+	assert_true(fabs(c.st[4].excess_s - 15 * MIN) < 1e-6);
+	assert_int_equal(c.late_ev, 3);
+	/* step 2 ended at acceptance: not on the clock */
+	assert_false(c.st[1].in_clock);
+	assert_true(c.st[3].in_clock);
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 1);
+	/* budi checked (step 2, reject_to) and signed (step 4) */
+	assert_int_equal(count_flag(&c, SLA_F_SOD, 4), 1);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 4); /* steps 2, 3, 4, 5 */
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Case C: returned to the applicant by step 3 on Tue 20 May 10:00, the
+ * applicant resubmits Wed 21 May 14:00: the clock pauses in between. */
+static const struct ev_spec case_c[] = {
+	{1, "Pemohon", "2025-05-19 08:00", "2025-05-19 08:30", NULL},
+	{2, "Front Office", "2025-05-19 09:00", "2025-05-19 09:15", NULL},
+	{3, "Tim Teknis", "2025-05-19 10:00", "2025-05-20 10:00", NULL},
+	{1, "Pemohon", "2025-05-20 10:00", "2025-05-21 14:00", NULL},
+	{2, "Front Office", "2025-05-21 14:00", "2025-05-21 14:30", NULL},
+	{3, "Tim Teknis", "2025-05-21 14:30", "2025-05-22 15:00", NULL},
+	{4, "Kepala Dinas", "2025-05-23 08:00", "2025-05-23 08:30", NULL},
+	{5, "Pemohon", "2025-05-23 09:00", "2025-05-23 09:15", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+static void test_case_paused(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	size_t n = mk_events(case_c, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 3, "C", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-19 09:15"));
+	assert_true(c.done == T("2025-05-23 09:15"));
+	/* pause Tue 10:00 -> Wed 14:00: Tue 120 + 180 = 300, Wed 270 + 60 = 330: 630 */
+	assert_int_equal(c.npauses, 1);
+	assert_true(c.pauses[0].from == T("2025-05-20 10:00"));
+	assert_true(c.pauses[0].to == T("2025-05-21 14:00"));
+	assert_true(fabs(c.paused_s - 630 * MIN) < 1e-6);
+	/* clock Mon 09:15 -> Fri 09:15: Mon 165 + 180 = 345, Tue-Thu 1350,
+	 * Fri 105 = 1800; net of the pause 1170 min */
+	assert_true(fabs(c.work_s - 1170 * MIN) < 1e-6);
+	assert_false(c.late);       /* 1170 <= 1350 */
+	assert_true(c.late_exact);  /* 1170 > 1020 */
+	/* deadline: Thu 09:15 (1350 from Mon 09:15) plus the 630 paused:
+	 * Thu 09:15-12:00 165 + 180 = 345, Fri 07:30 + 285 = 13:45 */
+	assert_true(c.deadline == T("2025-05-23 13:45"));
+	assert_int_equal(count_flag(&c, SLA_F_PAUSED, 1), 1);
+	assert_true(c.st[3].paused);
+	assert_false(c.st[3].in_clock);
+	/* steps 1, 2, 3 each done twice */
+	assert_int_equal(count_flag(&c, SLA_F_REWORK, -1), 3);
+	/* age at Wed 21 May 16:00 (mid-case): Mon 345 + Tue 450 + Wed 450 =
+	 * 1245 minus the pause up to then (630, all before 16:00) = 615 */
+	assert_true(fabs(sla_case_age(&c, T("2025-05-21 16:00")) - 615 * MIN) < 1e-6);
+	/* at Wed 12:00, inside the pause: Mon 345, Tue 450, Wed 270 = 1065,
+	 * minus the pause so far (Tue 300 + Wed 270 = 570) = 495 */
+	assert_true(fabs(sla_case_age(&c, T("2025-05-21 12:00")) - 495 * MIN) < 1e-6);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Open case E: accepted Fri 2 May 09:30, step 3 still open. */
+static const struct ev_spec case_e[] = {
+	{1, "Pemohon", "2025-05-02 08:00", "2025-05-02 08:30", NULL},
+	{2, "Front Office", "2025-05-02 09:00", "2025-05-02 09:30", NULL},
+	{3, "Tim Teknis", "2025-05-02 10:00", NULL, NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+static void test_case_open(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	size_t n = mk_events(case_e, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	assert_false(c.finished);
+	assert_true(c.accepted == T("2025-05-02 09:30"));
+	assert_true(isnan(c.st[2].work_s)); /* open step: not measured */
+	/* age at 1 Jun 00:00 WIB: Fri 2 May 09:30-11:30 120 + 210 = 330;
+	 * 5-9 May 2250; 14-16 May 1350; 19-23 May 2250; 26-28 May 1350;
+	 * 29 (LN), 30 (CB) closed: 7530 min = 16.7 Hari, past the ceiling */
+	double m1 = T("2025-06-01 00:00");
+	assert_true(fabs(sla_case_age(&c, m1) - 7530 * MIN) < 1e-6);
+	assert_true(sla_case_past(&c, m1));
+	/* deadline 1350 from Fri 09:30: Fri 330, 5-7 May 1350 = 1680 > 1350:
+	 * Fri 330 + Mon 450 + Tue 450 = 1230, Wed 7 May 07:30 + 120 = 09:30 */
+	assert_false(sla_case_past(&c, T("2025-05-07 09:30")));
+	assert_true(sla_case_past(&c, T("2025-05-07 09:31")));
+	/* a missing step is judged only up to the furthest step reached */
+	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 0);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Flags: a missing step, a step out of order, an activity not in the SOP. */
+static void test_case_flags(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	static const struct ev_spec x[] = {
+		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 08:30", NULL},
+		{2, "Front Office", "2025-05-05 09:00", "2025-05-05 09:10", NULL},
+		{0, "Front Office", "2025-05-05 09:10", "2025-05-05 09:20", "Rapat koordinasi"},
+		{4, "Kepala Dinas", "2025-05-05 10:00", "2025-05-05 10:30", NULL},
+		{3, "Tim Teknis", "2025-05-05 11:00", "2025-05-05 11:30", NULL},
+		{5, "Pemohon", "2025-05-05 13:00", "2025-05-05 13:10", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	static const struct ev_spec y[] = {
+		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 08:30", NULL},
+		{2, "Front Office", "2025-05-05 09:00", "2025-05-05 09:10", NULL},
+		{4, "Kepala Dinas", "2025-05-05 10:00", "2025-05-05 10:30", NULL},
+		{5, "Pemohon", "2025-05-05 13:00", "2025-05-05 13:10", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	struct sla_event ev[16];
+	size_t n = mk_events(x, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 7, "X", ev, n, NAN, &c, &err), 0);
+	assert_int_equal(count_flag(&c, SLA_F_UNKNOWN, -1), 1);
+	assert_int_equal(count_flag(&c, SLA_F_ORDER, 3), 1); /* 3 after 4 */
+	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 0);
+	assert_int_equal(count_flag(&c, SLA_F_REWORK, -1), 0);
+	sla_case_release(&c);
+	n = mk_events(y, ev);
+	assert_int_equal(sla_case_compute(s, 8, "Y", ev, n, NAN, &c, &err), 0);
+	assert_int_equal(count_flag(&c, SLA_F_MISSING, 3), 1);
+	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 1);
+	assert_int_equal(count_flag(&c, SLA_F_ORDER, -1), 0);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Completion stamps only: a step runs from the previous completion. */
+static void test_case_completion_only(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	static const struct ev_spec x[] = {
+		{1, "Pemohon", NULL, "2025-05-05 08:00", NULL},
+		{2, "Front Office", NULL, "2025-05-05 09:00", NULL},
+		{3, "Tim Teknis", NULL, "2025-05-06 10:00", NULL},
+		{4, "Kepala Dinas", NULL, "2025-05-06 11:00", NULL},
+		{5, "Pemohon", NULL, "2025-05-06 11:15", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	struct sla_event ev[16];
+	size_t n = mk_events(x, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 9, "K", ev, n, NAN, &c, &err), 0);
+	assert_true(isnan(c.st[0].work_s)); /* nothing before the first completion */
+	assert_true(c.st[1].from_prev);
+	/* step 2: 08:00 -> 09:00 = 60 min; step 3: Mon 09:00-12:00 180 + 180
+	 * + Tue 07:30-10:00 150 = 510 min */
+	assert_true(fabs(c.st[1].work_s - 60 * MIN) < 1e-6);
+	assert_true(fabs(c.st[2].work_s - 510 * MIN) < 1e-6);
+	/* clock 09:00 Mon -> 11:15 Tue = 360 + 225 = 585 min */
+	assert_true(fabs(c.work_s - 585 * MIN) < 1e-6);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* ---- the store and the month ---- */
+
+static sqlite3 *db;
+static char dir[64];
+static char dbpath[128];
+
+static void exec(const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, msg);
+		fail();
+	}
+}
+
+static int64_t add_case(const char *key, const char *sop)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, 1)",
+					    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sop)
+		sqlite3_bind_text(st, 2, sop, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	return sqlite3_last_insert_rowid(db);
+}
+
+static void add_events(int64_t cid, const struct ev_spec *spec, int offset_s)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "INSERT INTO events (case_id, batch_id, line, step, activity, actor, "
+					    "start_ms, start_off, end_ms, end_off, unknown) "
+					    "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9)", -1, &st, NULL),
+			 SQLITE_OK);
+	/* insert in reverse: the reader must not depend on insertion order */
+	size_t n = 0;
+	while (spec[n].step >= 0)
+		n++;
+	for (size_t k = n; k-- > 0;) {
+		const struct ev_spec *e = &spec[k];
+		double t;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_bind_int64(st, 1, cid);
+		sqlite3_bind_int(st, 2, (int)k + 2);
+		if (e->step > 0)
+			sqlite3_bind_int(st, 3, e->step);
+		sqlite3_bind_text(st, 4, e->activity ? e->activity : "kegiatan", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, e->actor, -1, SQLITE_STATIC);
+		char buf[64];
+		if (e->start) {
+			snprintf(buf, sizeof buf, "%s", e->start);
+			assert_int_equal(cal_parse_iso(buf, offset_s, &t, NULL, NULL), 0);
+			sqlite3_bind_int64(st, 6, (int64_t)llround(t * 1000));
+		}
+		sqlite3_bind_int(st, 7, offset_s / 60);
+		if (e->end) {
+			assert_int_equal(cal_parse_iso(e->end, offset_s, &t, NULL, NULL), 0);
+			sqlite3_bind_int64(st, 8, (int64_t)llround(t * 1000));
+		}
+		sqlite3_bind_int(st, 9, e->step == 0);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	}
+	sqlite3_finalize(st);
+}
+
+static const struct ev_spec case_d[] = {
+	{1, "Pemohon", "2025-05-28 08:00", "2025-05-28 08:30", NULL},
+	{2, "Front Office", "2025-05-28 09:00", "2025-05-28 09:30", NULL},
+	{3, "Tim Teknis", "2025-05-28 10:00", NULL, NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+/* April: Tue 22 08:20 -> Thu 24 08:40: 400 + 450 + 70 = 920 min, in time */
+static const struct ev_spec case_f[] = {
+	{1, "Pemohon", "2025-04-22 08:00", "2025-04-22 08:10", NULL},
+	{2, "Front Office", "2025-04-22 08:10", "2025-04-22 08:20", NULL},
+	{3, "Tim Teknis", "2025-04-22 08:30", "2025-04-23 15:00", NULL},
+	{4, "Kepala Dinas", "2025-04-24 08:00", "2025-04-24 08:30", NULL},
+	{5, "Pemohon", "2025-04-24 08:30", "2025-04-24 08:40", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+/* A log without a model (WABO style): completion stamps in UTC. */
+static const struct ev_spec case_w[] = {
+	{0, "r1", NULL, "2025-05-05T10:00:00Z", "a"},
+	{0, "r2", NULL, "2025-05-06T12:00:00Z", "b"},
+	{0, "r1", NULL, "2025-05-08T10:00:00Z", "c"},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+static int setup_store(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/mutu-test-sla-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(elog_store_open(dbpath, 1, &db, &err), 0);
+	exec("INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'hand', 0, 'x', '2025-06-01')");
+	/* ids in an order unlike the arrival order */
+	int64_t e = add_case("E", "uji-sla");
+	int64_t b = add_case("B", "uji-sla");
+	int64_t w = add_case("W1", NULL);
+	int64_t a = add_case("A", "uji-sla");
+	int64_t c = add_case("C", "uji-sla");
+	int64_t d = add_case("D", "uji-sla");
+	int64_t f = add_case("F", "uji-sla");
+	add_events(a, case_a, 7 * 3600);
+	add_events(b, case_b, 7 * 3600);
+	add_events(c, case_c, 7 * 3600);
+	add_events(d, case_d, 7 * 3600);
+	add_events(e, case_e, 7 * 3600);
+	add_events(f, case_f, 7 * 3600);
+	add_events(w, case_w, 0);
+	char sql[256];
+	/* enddate_planned wins over deadline: W1 finished 8 May, after the
+	 * planned 7 May, before the deadline 9 May */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO case_attrs VALUES (%lld, 'deadline', '2025-05-09T00:00:00Z'),"
+		 " (%lld, 'enddate_planned', '2025-05-07 00:00:00+00:00')", (long long)w, (long long)w);
+	exec(sql);
+	return 0;
+}
+
+static int teardown_store(void **state)
+{
+	(void)state;
+	elog_store_close(db);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+static void test_reader(void **state)
+{
+	(void)state;
+	struct sla_reader *r = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_reader_open(db, NULL, "C", &r, &err), 0);
+	struct sla_case_in in;
+	assert_int_equal(sla_reader_next(r, &in, &err), 1);
+	assert_string_equal(in.key, "C");
+	assert_string_equal(in.sop, "uji-sla");
+	assert_int_equal(in.nev, 8);
+	/* sorted back into time order though inserted in reverse */
+	assert_int_equal(in.ev[0].step, 1);
+	assert_int_equal(in.ev[3].step, 1);
+	assert_int_equal(in.ev[7].step, 5);
+	assert_null(in.target_text);
+	assert_int_equal(sla_reader_next(r, &in, &err), 0);
+	sla_reader_free(r);
+	assert_int_equal(sla_reader_open(db, NULL, "W1", &r, &err), 0);
+	assert_int_equal(sla_reader_next(r, &in, &err), 1);
+	assert_null(in.sop);
+	assert_string_equal(in.target_name, "enddate_planned");
+	assert_int_equal(sla_reader_next(r, &in, &err), 0);
+	sla_reader_free(r);
+	int y, m;
+	assert_int_equal(sla_latest_full_month(db, &y, &m, &err), 0);
+	/* the latest completion is 23 May 2025: the latest full month is April */
+	assert_int_equal(y, 2025);
+	assert_int_equal(m, 4);
+}
+
+static void test_month(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	struct sla_month *m = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int rc = sla_month_run(db, env, 2025, 5, NULL, &m, &err);
+	if (rc)
+		fprintf(stderr, "%s\n", err.msg);
+	assert_int_equal(rc, 0);
+	assert_int_equal(m->cases_read, 7);
+	assert_int_equal(m->events_read, 5 + 5 + 8 + 3 + 3 + 5 + 3);
+	assert_int_equal(m->ngroups, 2);
+	const struct sla_group *g = &m->groups[0];
+	assert_string_equal(g->id, "uji-sla");
+	/* finished in May: A (19th), B (16th), C (23rd); B late */
+	assert_int_equal(g->finished, 3);
+	assert_int_equal(g->within, 2);
+	assert_int_equal(g->within_exact, 0); /* 1145, 1440, 1170 > 1020 */
+	assert_int_equal(g->paused_cases, 1);
+	/* leads 1145, 1170, 1440 min: median 1170; p90 at rank 1.8:
+	 * 1170 + 0.8 x 270 = 1386; max 1440 */
+	assert_int_equal(g->lead_st.n, 3);
+	assert_true(fabs(g->lead_st.median - 1170 * MIN) < 1e-6);
+	assert_true(fabs(g->lead_st.p90 - 1386 * MIN) < 1e-6);
+	assert_true(fabs(g->lead_st.max - 1440 * MIN) < 1e-6);
+	/* step 3: A 960, B 930, C 450 and 480 -> median (480 + 930) / 2 = 705;
+	 * over 900: A, B; excess 60 + 30; in the late case (B) 30 */
+	const struct sla_step_row *s3 = &g->steps[2];
+	assert_int_equal(s3->no, 3);
+	assert_int_equal(s3->st.n, 4);
+	assert_true(fabs(s3->st.median - 705 * MIN) < 1e-6);
+	assert_int_equal(s3->st.over, 2);
+	assert_true(fabs(s3->st.excess_s - 90 * MIN) < 1e-6);
+	assert_true(fabs(s3->st.late_excess_s - 30 * MIN) < 1e-6);
+	/* step 2: A 10, B 30, C 15 and 30 -> median 22.5; over 15: 2; excess 30 */
+	const struct sla_step_row *s2 = &g->steps[1];
+	assert_int_equal(s2->st.n, 4);
+	assert_true(fabs(s2->st.median - 22.5 * MIN) < 1e-6);
+	assert_int_equal(s2->st.over, 2);
+	assert_true(fabs(s2->st.excess_s - 30 * MIN) < 1e-6);
+	assert_true(fabs(s2->st.late_excess_s) < 1e-9); /* ended at acceptance */
+	/* the late case's excess: step 3 30 + step 4 60 + step 5 15 = 105 */
+	assert_true(fabs(g->late_excess_s - 105 * MIN) < 1e-6);
+	assert_true(fabs(g->steps[3].st.late_excess_s - 60 * MIN) < 1e-6);
+	/* slowest first: B 1440 (late at step 4), C 1170, A 1145 */
+	assert_int_equal(g->nslow, 3);
+	assert_string_equal(g->slow[0].key, "B");
+	assert_true(g->slow[0].late);
+	assert_int_equal(g->slow[0].late_step, 4);
+	assert_true(fabs(g->slow[0].over_s - 90 * MIN) < 1e-6);
+	assert_string_equal(g->slow[1].key, "C");
+	assert_string_equal(g->slow[2].key, "A");
+	/* open at 1 Jun 00:00: D (330 min, < 50%) and E (7530, > 200%, past) */
+	assert_int_equal(g->open, 2);
+	assert_int_equal(g->open_past, 1);
+	assert_int_equal(g->open_age[0], 1);
+	assert_int_equal(g->open_age[4], 1);
+	assert_int_equal(g->nopen_list, 2);
+	assert_string_equal(g->open_list[0].key, "E");
+	assert_true(fabs(g->open_list[0].lead_s - 7530 * MIN) < 1e-6);
+	assert_true(fabs(g->open_list[1].lead_s - 330 * MIN) < 1e-6);
+	/* trend: April (F, 920 min, in time), May */
+	assert_int_equal(g->trend[11].year, 2025);
+	assert_int_equal(g->trend[11].month, 5);
+	assert_int_equal(g->trend[11].finished, 3);
+	assert_int_equal(g->trend[10].month, 4);
+	assert_int_equal(g->trend[10].finished, 1);
+	assert_int_equal(g->trend[10].within, 1);
+	assert_true(fabs(g->trend[10].median_s - 920 * MIN) < 1e-6);
+	assert_int_equal(g->trend[0].month, 6); /* June 2024 */
+	assert_int_equal(g->trend[0].finished, 0);
+	/* days: 17 working days; arrivals 2, 9, 15, 19, 28 May; completions
+	 * 16, 19, 23 May; in progress at the end of 2 May: E; of 15 May: E,
+	 * B, A; of 16 May: E, A (B done that morning); of 31 May: E, D */
+	assert_int_equal(g->ndays, 31);
+	assert_int_equal(g->working_days, 17);
+	assert_int_equal(g->arrivals, 5);
+	assert_int_equal(g->completions, 3);
+	assert_int_equal(g->days[0].kind, 2);  /* 1 May: libur nasional */
+	assert_int_equal(g->days[12].kind, 3); /* 13 May: cuti bersama */
+	assert_int_equal(g->days[2].kind, 1);  /* 3 May: Saturday */
+	assert_int_equal(g->days[1].arrivals, 1);
+	assert_int_equal(g->days[15].completions, 1);
+	assert_int_equal(g->days[1].wip, 1);
+	assert_int_equal(g->days[14].wip, 3);
+	assert_int_equal(g->days[15].wip, 2);
+	assert_int_equal(g->days[30].wip, 2);
+	assert_int_equal(g->days[0].wip, 0);
+	/* the SOP's declared total matches its steps: no lint finding */
+	assert_int_equal(g->lint.n, 0);
+
+	/* the log without a model: 24x7, 72 h, finished after its planned date */
+	const struct sla_group *w = &m->groups[1];
+	assert_null(w->id);
+	assert_int_equal(w->finished, 1);
+	assert_int_equal(w->with_target, 1);
+	assert_int_equal(w->within_target, 0);
+	assert_true(fabs(w->lead_st.median - 72 * 3600.0) < 1e-6);
+	assert_true(fabs(w->lead_cal_st.median - 72 * 3600.0) < 1e-6);
+	assert_int_equal(w->day_minutes, 1440);
+	/* step "b": from the completion of "a" (5 May 10:00) to 6 May 12:00 = 26 h */
+	assert_int_equal(w->nsteps, 2); /* "a" has nothing before it */
+	assert_string_equal(w->steps[0].activity, "b");
+	assert_true(fabs(w->steps[0].st.median - 26 * 3600.0) < 1e-6);
+	assert_true(m->completion_only);
+
+	/* the office: 4 finished, A and C in time */
+	assert_int_equal(m->office.finished, 4);
+	assert_int_equal(m->office.within, 2);
+	assert_int_equal(m->office.open, 2);
+	sla_month_free(m);
+
+	/* one SOP only */
+	assert_int_equal(sla_month_run(db, env, 2025, 5, "uji-sla", &m, &err), 0);
+	assert_int_equal(m->cases_read, 6);
+	assert_int_equal(m->ngroups, 1);
+	assert_int_equal(m->groups[0].finished, 3);
+	sla_month_free(m);
+	sla_env_free(env);
+}
+
+static void test_store_flags(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_flags_schema(db, &err), 0);
+	struct sla_reader *r = NULL;
+	assert_int_equal(sla_reader_open(db, NULL, "B", &r, &err), 0);
+	struct sla_case_in in;
+	assert_int_equal(sla_reader_next(r, &in, &err), 1);
+	const struct sla_sop *s = get_sop(env, in.sop);
+	struct sla_case c;
+	assert_int_equal(sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, NAN, &c, &err), 0);
+	/* twice: the second run replaces the first */
+	assert_int_equal(sla_store_flags(db, &c, &err), 0);
+	assert_int_equal(sla_store_flags(db, &c, &err), 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), sum(flag = 'late'), sum(flag = 'same_person'), "
+					    "sum(flag = 'over') FROM audit_flags WHERE case_id = ?1", -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_int64(st, 1, in.case_id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), (int)c.nfindings);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_int_equal(sqlite3_column_int(st, 2), 1);
+	assert_int_equal(sqlite3_column_int(st, 3), 4);
+	sqlite3_finalize(st);
+	sla_case_release(&c);
+	sla_reader_free(r);
+	sla_env_free(env);
+}
+
+static void test_quantile(void **state)
+{
+	(void)state;
+	/* R type 7: 1..10, q = 0.9 -> 1 + 0.9 x 9 = 9.1; median 5.5 */
+	double v[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+	assert_true(fabs(sla_quantile_sorted(v, 10, 0.9) - 9.1) < 1e-12);
+	assert_true(fabs(sla_quantile_sorted(v, 10, 0.5) - 5.5) < 1e-12);
+	assert_true(sla_quantile_sorted(v, 1, 0.9) == 1);
+	assert_true(isnan(sla_quantile_sorted(v, 0, 0.5)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quantile),
+		cmocka_unit_test(test_sop_resolved),
+		cmocka_unit_test(test_case_weekend),
+		cmocka_unit_test(test_case_holiday_late),
+		cmocka_unit_test(test_case_paused),
+		cmocka_unit_test(test_case_open),
+		cmocka_unit_test(test_case_flags),
+		cmocka_unit_test(test_case_completion_only),
+		cmocka_unit_test(test_reader),
+		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_store_flags),
+	};
+	return cmocka_run_group_tests_name("sla", tests, setup_store, teardown_store);
+}
