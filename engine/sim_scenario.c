@@ -103,6 +103,7 @@ int sim_stream_add(struct sim_scenario *sc, const char *fmt, ...)
 	va_end(ap);
 	sc->stream_names = mutu_realloc(sc->stream_names, (size_t)(sc->nstreams + 1) * sizeof(char *));
 	sc->stream_names[sc->nstreams] = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b initialised */
 	return sc->nstreams++;
 }
 
@@ -646,10 +647,11 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
  * to two folders above it (models/scenarios/x.ini names models/y.ini). */
 static char *resolve_path(const char *scenario, const char *rel)
 {
-	FILE *f;
-	if (rel[0] == '/' || (f = fopen(rel, "r")) != NULL) {
-		if (rel[0] != '/')
-			fclose(f);
+	FILE *f = NULL;
+	if (rel[0] == '/')
+		return mutu_strdup(rel);
+	if ((f = fopen(rel, "r")) != NULL) {
+		fclose(f);
 		return mutu_strdup(rel);
 	}
 	char dir[4096];
