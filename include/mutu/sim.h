@@ -201,8 +201,9 @@ int sim_results_find(const struct sim_results *r, const char *key);
 
 /* Paired comparison of two runs with common random numbers (same seed and
  * replication count): for every key present in both, the interval of
- * b - a.  *out receives a new array (caller frees) of r->nmetric entries
- * in a's order; pairs[i] is -1 when b lacks the key. */
+ * b - a.  *out receives a new array (caller frees) of a->nmetric entries
+ * in a's order; ib is -1 where b lacks the key.  Fails (MUTU_EINPUT) when
+ * the seeds or replication counts differ. */
 struct sim_diff {
 	int ia, ib;          /* metric index in a and b (ib -1: missing) */
 	struct stats_ci d;   /* b - a */
