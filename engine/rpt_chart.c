@@ -311,13 +311,23 @@ int rpt_chart_steps(struct rpt_charts *cs, const char *slug, const struct sla_gr
 		num_or_q(&data, r->std_s / 3600.0);
 		mutu_buf_putc(&data, '\n');
 	}
-	if (g->nsteps == 0)
-		mutu_buf_puts(&data, "\"-\" ? ? ?\n");
+	size_t nrows = g->nsteps;
+	int any = 0;
+	for (size_t i = 0; i < g->nsteps; i++)
+		any |= g->steps[i].st.n > 0 || !isnan(g->steps[i].std_s);
+	if (!any) {
+		/* nothing to draw: one zero-height bar keeps gnuplot from
+		 * refusing a plot with no points at all */
+		mutu_buf_reset(&data);
+		mutu_buf_puts(&data, "\"-\" 0.01 ? ?\n");
+		nrows = 1;
+	}
 	char key[256], *path = NULL;
 	snprintf(key, sizeof key, "%s-steps", slug);
 	int rc = write_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
+		mutu_buf_printf(&v, "nrows = %zu\n", nrows);
 		var_str(&v, "xl", g->sop && g->sop->model ? TR(o, "Langkah SOP", "SOP step")
 							   : TR(o, "Aktivitas (nomor di tabel)", "Activity (number in the table)"));
 		var_str(&v, "yl", TR(o, "Jam kerja (skala log)", "Working hours (log scale)"));
@@ -474,12 +484,17 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_
 		char *log = mutu_read_file(logp, NULL, NULL);
 		char first[400] = "";
 		if (log) {
-			/* the first line that reads like an error */
-			char *line = strstr(log, "line ");
-			snprintf(first, sizeof first, "%s", line ? line : log);
-			for (char *p = first; *p; p++)
-				if (*p == '\n')
-					*p = ' ';
+			/* the first line that reads like an error, not a warning */
+			for (char *l = log; l && *l;) {
+				char *nl = strchr(l, '\n');
+				if (nl)
+					*nl = '\0';
+				if (strstr(l, " line ") && !strstr(l, "arning")) {
+					snprintf(first, sizeof first, "%s", l);
+					break;
+				}
+				l = nl ? nl + 1 : NULL;
+			}
 			free(log);
 		}
 		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d) on %s: %s (log: %s)",

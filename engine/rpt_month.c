@@ -340,12 +340,13 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		struct table *t = &gt->t[gt->n++];
 		char h[64];
 		snprintf(h, sizeof h, ">Median (%s)", day_unit(o, g));
+		char *hs = mutu_strdup(h);
 		t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
 		       TR(o, ">Selesai", ">Finished"),
 		       has_model(g) || office ? TR(o, ">% dalam batas", ">% within ceiling")
 					      : TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
-		       mutu_strdup(h));
-		t->own = (char *)t->head[3];
+		       hs);
+		t->own = hs;
 		for (int k = 0; k < SLA_TREND; k++) {
 			const struct sla_trend *tr = &g->trend[k];
 			t_fmt(t, "%s %d", rpt_month_name(tr->month, l), tr->year);
@@ -360,9 +361,10 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		struct table *t = &gt->t[gt->n++];
 		char h[64];
 		snprintf(h, sizeof h, ">%s (%s)", TR(o, "Umur", "Age"), day_unit(o, g));
+		char *hs = mutu_strdup(h);
 		t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
-		       TR(o, "Kasus", "Case"), mutu_strdup(h), TR(o, "Lewat batas?", "Past ceiling?"));
-		t->own = (char *)t->head[1];
+		       TR(o, "Kasus", "Case"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
+		t->own = hs;
 		for (size_t i = 0; i < g->nopen_list; i++) {
 			const struct sla_slow *s = &g->open_list[i];
 			t_str(t, s->key);

@@ -410,6 +410,17 @@ static int is_approve_step(const struct sop_step *st)
 	       has_word(st->activity, "sign");
 }
 
+/* Same position, where the less specific name counts as the same
+ * ("Kepala Bidang" in a log, "Kepala Bidang Perizinan" in the SOP). */
+static int same_position(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t n = la < lb ? la : lb;
+	if (mutu_strncasecmp(a, b, n) != 0)
+		return 0;
+	return la == lb || (la > lb ? a[n] : b[n]) == ' ';
+}
+
 static int actor_eq(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -698,7 +709,8 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			max_seen = e->step;
 		if (e->actor && *e->actor && strcmp(st->actor, "?") != 0) {
 			const char *canon = sop_actor_canonical(e->actor);
-			if (canon && mutu_strcasecmp(canon, st->actor) != 0) {
+			const char *want = sop_actor_canonical(st->actor);
+			if (canon && !same_position(canon, want ? want : st->actor)) {
 				t->flags |= SLA_F_ACTOR;
 				struct sla_finding *f = add_finding(c, SLA_F_ACTOR, e->step, (long)i);
 				snprintf(f->detail, sizeof f->detail, "%s|%s", canon, st->actor);

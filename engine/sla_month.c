@@ -33,7 +33,8 @@ static int dbl_cmp(const void *a, const void *b)
 
 static void stat_finish(struct sla_vec *v, struct sla_stat *st)
 {
-	qsort(v->v, v->n, sizeof *v->v, dbl_cmp);
+	if (v->n > 1)
+		qsort(v->v, v->n, sizeof *v->v, dbl_cmp);
 	st->n = v->n;
 	st->median = sla_quantile_sorted(v->v, v->n, 0.5);
 	st->p90 = sla_quantile_sorted(v->v, v->n, 0.9);
@@ -558,6 +559,17 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	free(gx);
 	group_finish(&office);
 	m->office = office.g;
+	/* the office's days are the groups' days when they agree (a 24x7-only
+	 * store counts calendar days); mixed calendars count 450-minute days */
+	for (size_t i = 0; i < ngx; i++) {
+		if (i == 0)
+			m->office.day_minutes = m->groups[0].day_minutes;
+		else if (m->groups[i].day_minutes != m->office.day_minutes) {
+			m->office.day_minutes = 450;
+			mutu_notes_addf(&m->notes, "%s", "the office as a whole mixes calendars: its days are 450-minute working days");
+			break;
+		}
+	}
 	*out = m;
 	return 0;
 }

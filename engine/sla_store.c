@@ -237,13 +237,21 @@ int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu
 	int64_t day = (ms / 1000 + 7 * 3600) / 86400; /* WIB: the earliest Indonesian zone */
 	int y, m, d;
 	cal_civil_from_days(day, &y, &m, &d);
-	m -= 1;
-	if (m == 0) {
-		m = 12;
-		y--;
+	int py = m == 1 ? y - 1 : y, pm = m == 1 ? 12 : m - 1;
+	/* the month before must have completions, else (a log that ends in
+	 * its first month) the latest event's month is the report's */
+	int64_t a = (cal_days_from_civil(py, pm, 1) * 86400 - 7 * 3600) * 1000;
+	int64_t b = (cal_days_from_civil(y, m, 1) * 86400 - 7 * 3600) * 1000;
+	int has = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM events WHERE end_ms >= ?1 AND end_ms < ?2 LIMIT 1", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		has = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
 	}
-	*year = y;
-	*month = m;
+	*year = has ? py : y;
+	*month = has ? pm : m;
 	return 0;
 }
 

@@ -33,7 +33,8 @@ static const char usage_text[] =
 	"  --case ID        one case (its id as in the log)\n"
 	"  --sop ID --from DATE --to DATE\n"
 	"                   the cases of an SOP that arrived (first event) between the two\n"
-	"                   dates, inclusive, in the SOP calendar's zone (YYYY-MM-DD)\n"
+	"                   dates, inclusive, in the SOP calendar's zone (YYYY-MM-DD);\n"
+	"                   without --sop: the cases of every SOP (and of none)\n"
 	"  --format F       text (default), html, csv, json\n"
 	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
 	"  --lang L         id (default) or en\n"
@@ -99,7 +100,7 @@ int cmd_audit(int argc, char **argv)
 	}
 	if (case_key && (sop || from || to))
 		return cli_usage("audit", "give either --case ID or --sop ID --from DATE --to DATE, not both");
-	if (!case_key && !(sop && from && to))
+	if (!case_key && !(from && to))
 		return cli_usage("audit", "give --case ID, or --sop ID with --from DATE and --to DATE");
 	int64_t d0 = 0, d1 = 0;
 	if (!case_key) {
@@ -136,7 +137,7 @@ int cmd_audit(int argc, char **argv)
 	if (!out && rf == RPT_HTML) {
 		char name[160];
 		size_t k = 0;
-		const char *src = case_key ? case_key : sop;
+		const char *src = case_key ? case_key : (sop ? sop : "all");
 		for (const char *p = src; *p && k + 1 < sizeof name; p++)
 			name[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
 					    ? *p : '_';
@@ -245,7 +246,7 @@ int cmd_audit(int argc, char **argv)
 		if (case_key)
 			snprintf(title, sizeof title, "%s %s", rl == RPT_EN ? "case" : "kasus", case_key);
 		else
-			snprintf(title, sizeof title, "SOP %s, %s .. %s", sop, from, to);
+			snprintf(title, sizeof title, "SOP %s, %s .. %s", sop ? sop : (rl == RPT_EN ? "(all)" : "(semua)"), from, to);
 		rpt_audit_end(a, title, &b);
 		if (flush(&b, f)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");

@@ -344,8 +344,10 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err);
 void sla_month_free(struct sla_month *m);
 
-/* The most recent full month in db (the month before the latest event's
- * month, in UTC+7); MUTU_ENOTFOUND when the store has no events. */
+/* The most recent full month in db: the month before the latest
+ * completion's month (in UTC+7), or, when that month has no completion at
+ * all (a log that ends in its first month), the latest completion's month.
+ * MUTU_ENOTFOUND when the store has no completed events. */
 int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err);
 
 /* Store the findings of c in table audit_flags (created when missing),

@@ -1,6 +1,6 @@
 # steps.gp - per SOP step: actual median and p90 against the standard (waktu).
 # Set by the caller: datafile (step label, median, p90, standard; hours,
-# '?' when missing), yl, tmed, tp90, tstd, xl.
+# '?' when missing), nrows (rows in the file), yl, tmed, tp90, tstd, xl.
 reset
 set encoding utf8
 set datafile missing '?'
@@ -11,6 +11,9 @@ set key outside top center horizontal
 set xlabel xl
 set ylabel yl
 set logscale y
+# explicit ranges: a month without data still draws an empty chart
+set xrange [-0.6:nrows - 0.4]
+set yrange [0.01:*]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
