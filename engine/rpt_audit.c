@@ -303,7 +303,7 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 static void csv_num(struct mutu_buf *o, double v)
 {
 	if (!isnan(v))
-		mutu_buf_printf(o, "%.6g", v);
+		mutu_buf_printf(o, "%.10g", v);
 }
 
 static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
@@ -336,7 +336,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	flags_list(c->flags, l, ";", o, 1);
 	mutu_buf_putc(o, ',');
 	if (c->paused_s > 0)
-		mutu_buf_printf(o, "paused_hours=%.6g", c->paused_s / 3600.0);
+		mutu_buf_printf(o, "paused_hours=%.10g", c->paused_s / 3600.0);
 	mutu_buf_puts(o, "\r\n");
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];

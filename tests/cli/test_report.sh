@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# tests/cli/test_report.sh - mutu report monthly and mutu audit on real files:
+# the hand-made log tests/data/logs/uji-sla.csv (model tests/data/models/
+# uji-sla.ini, calendar id-wib) and the real WABO log.
+#
+# Hand computation for May 2025 (id-wib: Mon-Thu 07:30-12:00, 13:00-16:00,
+# Fri 07:30-11:30, 13:00-16:30, 450 min a day; 1, 12 (LN), 13 (CB), 29 (LN),
+# 30 (CB) May closed: 17 working days).  The clock runs from the end of
+# step 2 (front-office check) to the end of step 5.  Ceiling (3 Hari) =
+# 1350 min; exact sum 2 Hari 2 Jam = 1020 min.
+#   A  Thu 15 09:40 -> Mon 19 14:45: 320 + 450 + 375        = 1145 min  in time (exact: late)
+#   B  Fri 9 09:00 -> Fri 16 10:30 (Mon 12 LN, Tue 13 CB):
+#      360 + 450 + 450 + 180                                = 1440 min  late by 90
+#   C  Mon 19 09:15 -> Fri 23 09:15 = 1800, paused at the applicant
+#      Tue 20 10:00 -> Wed 21 14:00 = 630                   = 1170 min  in time (exact: late)
+#   G  (id "<script>...") Tue 20 08:45 -> Thu 22 09:15:
+#      375 + 450 + 105                                      =  930 min  in time (exact too)
+#   D, E open at month end (E accepted 2 May: 7530 min, past the ceiling).
+#   F finished in April.
+# So: finished 4, within 3 (75,0%), within exact 1 (25,0%); lead times
+# 930, 1145, 1170, 1440: median (1145 + 1170) / 2 = 1157.5 min = 2.5722 Hari,
+# p90 at rank 2.7: 1170 + 0.7 x 270 = 1359 min = 3.02 Hari, max 3.2 Hari.
+# Arrivals (first event) in May: E 2, B 9, A 15, C 19, G 20, D 28 = 6.
+. tests/cli/lib.sh
+
+DB="$TMP/uji.db"
+RD="$TMP/rep"
+MODELS=tests/data/models
+run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$DB" --sop uji-sla --models "$MODELS" --quiet
+expect_rc "ingest the hand-made log" 0
+
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format json
+expect_rc "report json exit 0" 0
+J="$RD/report-2025-05.json"
+got=$(python3 - "$J" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = [x for x in d["groups"] if x["id"] == "uji-sla"][0]["summary"]
+print(g["finished"], g["within"], round(g["share_within"], 4), round(g["share_within_exact"], 4),
+      round(g["lead_median_days"], 4), round(g["lead_p90_days"], 4), round(g["lead_max_days"], 4),
+      g["open_at_month_end"], g["open_past_ceiling"], g["working_days"], g["arrivals"], g["completions"],
+      g["ceiling_rounded_days"], g["clock_start_step"])
+EOF
+)
+expect_eq "monthly numbers (hand-computed)" "$got" "4 3 0.75 0.25 2.5722 3.02 3.2 2 1 17 6 4 3 2"
+got=$(python3 - "$J" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = [x for x in d["groups"] if x["id"] == "uji-sla"][0]
+s = g["slowest"][0]
+t = {r["month"]: (r["finished"], r["within"]) for r in g["trend"]}
+print(s["case"], s["late_step"], round(s["over_days"] * 450), t["2025-04"], t["2025-05"], len(g["trend"]))
+EOF
+)
+# B is the slowest: late by 90 min, most of it at step 4 (2 h against 1 Jam)
+expect_eq "slowest case, its late step, trend" "$got" "B 4 90 (1, 1) (4, 3) 12"
+
+# CSV carries the same numbers as JSON
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format csv
+expect_rc "report csv exit 0" 0
+got=$(python3 - "$J" "$RD/report-2025-05.csv" <<'EOF'
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline="")))
+have = {}
+for r in rows:
+    have[(r["group"], r["section"], r["item"], r["metric"])] = r["value"]
+bad = n = 0
+for g in d["groups"]:
+    for sec, val in g.items():
+        items = [("", val)] if isinstance(val, dict) else []
+        if isinstance(val, list):
+            for r in val:
+                key = {"steps": "no", "actors": "actor", "slowest": "case", "trend": "month",
+                       "open_cases": "case", "daily": "date"}.get(sec)
+                if key:
+                    it = r[key]
+                    items.append(("?" if it is None else str(int(it)) if isinstance(it, (int, float)) else it, r))
+        for item, obj in items:
+            for k, v in obj.items():
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    n += 1
+                    c = have.get((g["id"], sec, item, k))
+                    if c is None or abs(float(c) - v) > 1e-9 * max(1, abs(v)):
+                        bad += 1
+print(n > 200, bad)
+EOF
+)
+expect_eq "csv and json carry the same numbers" "$got" "True 0"
+case "$(head -1 "$RD/report-2025-05.csv")" in group,section,item,metric,value*) ok "csv header" ;; *) not_ok "csv header" ;; esac
+# the case id that looks like markup stays data, readable by a CSV reader
+got=$(python3 -c "
+import csv
+rows=list(csv.DictReader(open('$RD/report-2025-05.csv', newline='')))
+print(sum(1 for r in rows if r['group']=='uji-sla' and r['section']=='slowest' and r['metric']=='case' and r['value']==\"<script>document.title='pwned'</script>\"))")
+expect_eq "csv keeps the odd case id as text" "$got" "1"
+
+# HTML (default), Indonesian numbers, charts written next to it
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD"
+expect_rc "report html exit 0" 0
+H="$RD/report-2025-05.html"
+got=$(grep -c "75,0%" "$H")
+[ "$got" -ge 1 ] && ok "html: share in Indonesian style (75,0%)" || not_ok "html: 75,0%" "$(grep -o 'dalam batas[^<]*' "$H" | head -3)"
+grep -q "Laporan Kepatuhan SOP Mei 2025" "$H" && ok "html: Indonesian title" || not_ok "html: Indonesian title"
+grep -q "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" "$H" && ok "html: case id escaped" || not_ok "html: case id escaped"
+grep -q "<script" "$H" && not_ok "html: no script element" || ok "html: no script element"
+grep -q "Content-Security-Policy" "$H" && ok "html: CSP forbids scripts" || not_ok "html: CSP"
+n=$(grep -o 'src="data:image/svg+xml;base64,' "$H" | wc -l)
+expect_eq "html: 4 charts inline (one SOP)" "$n" "4"
+n=0
+for k in lead steps trend daily; do
+	for e in svg png; do
+		[ -s "$RD/report-2025-05-sop-uji-sla-$k.$e" ] && n=$((n + 1))
+	done
+done
+expect_eq "charts as SVG and PNG next to the report" "$n" "8"
+python3 - "$RD"/report-2025-05-sop-uji-sla-*.svg <<'EOF' && ok "chart SVGs are well-formed XML" || not_ok "chart SVGs are well-formed XML"
+import sys, xml.etree.ElementTree as ET
+for p in sys.argv[1:]:
+    ET.parse(p)
+EOF
+head -c 8 "$RD/report-2025-05-sop-uji-sla-lead.png" | od -An -c | grep -q "P   N   G" && ok "chart PNG is a PNG" || not_ok "chart PNG is a PNG"
+# the bottleneck: step 4 took 60 of the late case's 105 excess minutes = 57,1%
+grep -q "57,1%" "$H" && ok "html: bottleneck share 57,1% (step 4)" || not_ok "html: bottleneck 57,1%"
+
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --lang en
+expect_rc "report --lang en exit 0" 0
+grep -q "SOP Compliance Report May 2025" "$H" && grep -q "75.0%" "$H" && ok "html --lang en: English labels, 75.0%" || not_ok "html --lang en"
+
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format md
+expect_rc "report md exit 0" 0
+M="$RD/report-2025-05.md"
+grep -q "^| No. |" "$M" && grep -q "75,0%" "$M" && ok "markdown tables" || not_ok "markdown tables" "$(head -20 "$M")"
+grep -q "&lt;script&gt;" "$M" && ok "markdown escapes markup" || not_ok "markdown escapes markup"
+
+# --ceiling exact: 1 of 4 within the 1020-minute sum
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$TMP/ex" --format json --ceiling exact
+got=$(python3 -c "import json,sys; d=json.load(open('$TMP/ex/report-2025-05.json')); g=[x for x in d['groups'] if x['id']=='uji-sla'][0]['summary']; print(g['within'], g['ceiling_used'])")
+expect_eq "--ceiling exact" "$got" "1 exact"
+
+# --month latest: the latest completion is 23 May, April has completions: 2025-04
+run "$MUTU" report monthly --month latest --db "$DB" --models "$MODELS" --out "$TMP/la" --format json
+expect_out_has "--month latest is the last full month" "report-2025-04.json"
+
+# errors
+run "$MUTU" report monthly --month 2025-13 --db "$DB" --models "$MODELS" --out "$RD"
+expect_rc "bad month: exit 2" 2
+expect_err_has "bad month: says the form" "YYYY-MM"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/none.db" --out "$RD"
+expect_rc "missing store: exit 2" 2
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --sop tidak-ada
+expect_rc "unknown SOP: exit 2" 2
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format pdf
+expect_rc "bad format: exit 2" 2
+run env MUTU_GNUPLOT=/nonexistent/gnuplot "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$TMP/ng"
+expect_rc "no gnuplot: exit 1" 1
+expect_err_has "no gnuplot: names the package" "gnuplot-nox"
+[ -e "$TMP/ng/report-2025-05.html" ] && not_ok "no gnuplot: no report without charts" || ok "no gnuplot: no report without charts"
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --out "$RD" --models "$TMP"
+expect_rc "no model for the store's SOP: still a report" 0
+expect_err_has "no model: says which SOP was skipped" "uji-sla"
+
+# ---- audit ----
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case B
+expect_rc "audit --case B exit 0" 0
+expect_out_has "audit B: late" "TERLAMBAT 1,5 jam"
+expect_out_has "audit B: same person checked and approved" "orang yang sama (budi) memeriksa (langkah 2) dan menyetujui (langkah 4)"
+expect_out_has "audit B: step 4 over its waktu" "langkah 4 lewat waktu: 2,0 jam > 1,0 jam"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case C --lang en
+expect_out_has "audit C: paused at the applicant (630 min = 1,4 d)" "clock paused 1.4 d"
+expect_out_has "audit C: rework" "step 2 repeated"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case A
+expect_out_has "audit A: actor other than the SOP's" "langkah 3 dikerjakan oleh Kepala Bidang, menurut SOP oleh Tim Teknis"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case nope
+expect_rc "audit unknown case: exit 2" 2
+run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-31 --to 2025-05-01
+expect_rc "audit --to before --from: exit 2" 2
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case A --sop uji-sla
+expect_rc "audit --case with --sop: exit 2" 2
+
+# Cases that arrived in May: A B C D E G.  Flags by hand: late B; paused C;
+# same person B; rework C (steps 1-3 twice); not in the SOP G (the <img>
+# activity); actor A (Kabid at step 3); over A (step 3), B, C (the
+# resubmission and the second check), D and E (check 30 min against 15).
+run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format json
+expect_rc "audit json exit 0" 0
+got=$(printf '%s' "$OUT" | python3 -c "
+import json,sys
+d=json.load(sys.stdin); f=d['summary']['by_flag']
+print(d['summary']['cases'], f['late'], f['paused'], f['same_person'], f['rework'], f['unknown'], f['actor'], f['over'], f['missing'], f['order'])")
+expect_eq "audit summary by flag (hand-counted)" "$got" "6 1 1 1 1 1 1 5 0 0"
+got=$(sqlite3 "$DB" "SELECT count(DISTINCT case_id), sum(flag = 'late'), sum(flag = 'paused') FROM audit_flags")
+expect_eq "flags stored in audit_flags" "$got" "6|1|1"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format csv --no-store
+got=$(printf '%s\n' "$OUT" | python3 -c "
+import csv,sys
+rows=list(csv.DictReader(sys.stdin))
+c=[r for r in rows if r['type']=='case' and r['case']=='B'][0]
+print(c['actual_hours'], c['standard_hours'], c['flags'])")
+# B: 1440 min = 24 h against 1350 min = 22.5 h
+expect_eq "audit csv: case B hours and flags" "$got" "24 22.5 over;same_person;late"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case B --format html --out "$TMP/a.html"
+expect_rc "audit html exit 0" 0
+grep -q "<script" "$TMP/a.html" && not_ok "audit html: no script" || ok "audit html: no script"
+
+# ---- the real WABO log: case durations (24x7) against an independent scan ----
+W="$TMP/wabo.db"
+run "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$W" --quiet
+expect_rc "ingest WABO" 0
+"$MUTU" audit --db "$W" --from 2010-01-01 --to 2012-12-31 --format csv --no-store >"$TMP/wabo.csv" 2>"$TMP/err"
+got=$(python3 - datasets/logs/wabo-receipt.csv "$TMP/wabo.csv" <<'EOF'
+# Independent: per case, last time:timestamp minus first, in hours; and the
+# share of cases whose last event is at or before case:enddate_planned.
+import csv, sys
+from datetime import datetime
+first, last, planned = {}, {}, {}
+for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
+    c = r["case:concept:name"]
+    t = datetime.fromisoformat(r["time:timestamp"])
+    first[c] = min(first.get(c, t), t)
+    last[c] = max(last.get(c, t), t)
+    planned[c] = datetime.fromisoformat(r["case:enddate_planned"])
+mine = {}
+for r in csv.DictReader(open(sys.argv[2], newline="")):
+    if r["type"] == "case":
+        mine[r["case"]] = float(r["actual_hours"])
+bad = sum(1 for c in first if abs((last[c] - first[c]).total_seconds() / 3600 - mine.get(c, -1)) > 1e-3)
+ontime = sum(1 for c in first if last[c] <= planned[c])
+print(len(first), len(mine), bad, ontime)
+EOF
+)
+set -- $got
+expect_eq "WABO: 1434 cases, durations match the independent scan" "$1 $2 $3" "1434 1434 0"
+ONTIME=$4
+"$MUTU" audit --db "$W" --from 2010-01-01 --to 2012-12-31 --format json --no-store >"$TMP/wabo.json" 2>/dev/null
+got=$(python3 -c "
+import json; d=json.load(open('$TMP/wabo.json'))
+print(sum(1 for c in d['cases'] if c['finished'] and not c['late_planned']))")
+expect_eq "WABO: cases finished by their planned end date" "$got" "$ONTIME"
+echo "# WABO: $ONTIME of 1434 cases ($(python3 -c "print(f'{100*$ONTIME/1434:.1f}')")%) finished by case:enddate_planned"
+# one month: June 2011 (UTC), finished = cases whose last event falls in it
+run "$MUTU" report monthly --month 2011-06 --db "$W" --out "$TMP/wo" --format json
+got=$(python3 - datasets/logs/wabo-receipt.csv "$TMP/wo/report-2011-06.json" <<'EOF'
+import csv, json, sys
+from datetime import datetime, timezone
+first, last, planned = {}, {}, {}
+for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
+    c = r["case:concept:name"]
+    t = datetime.fromisoformat(r["time:timestamp"]).astimezone(timezone.utc)
+    first[c] = min(first.get(c, t), t)
+    last[c] = max(last.get(c, t), t)
+    planned[c] = datetime.fromisoformat(r["case:enddate_planned"])
+june = [c for c in last if last[c].year == 2011 and last[c].month == 6]
+ontime = sum(1 for c in june if last[c] <= planned[c])
+durs = sorted((last[c] - first[c]).total_seconds() / 86400 for c in june)
+g = [x for x in json.load(open(sys.argv[2]))["groups"] if x["id"] == "no-sop"][0]["summary"]
+print(len(june) == g["finished"], ontime == round(g["share_by_planned_date"] * g["finished"]),
+      abs(durs[-1] - g["lead_max_days"]) < 1e-6, len(june) > 0)
+EOF
+)
+expect_eq "WABO June 2011: finished, by planned date, max lead (independent)" "$got" "True True True True"
