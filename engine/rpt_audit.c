@@ -664,7 +664,7 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 		mutu_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 				"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 				"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-				"<title>%s ", l == RPT_EN ? "en" : "id", TRL(l, "Audit SOP", "SOP audit"));
+				"<title>%s: ", l == RPT_EN ? "en" : "id", TRL(l, "Audit SOP", "SOP audit"));
 		h(out, title);
 		mutu_buf_puts(out, "</title>\n<style>\n");
 		if (css)
