@@ -66,8 +66,118 @@ static int is_pemohon(const char *actor)
 	return actor && mutu_strcasecmp(actor, "Pemohon") == 0;
 }
 
+/* ---- log actor names -> positions, cached: the fuzzy match is costly
+ * and a log repeats the same few names millions of times ---- */
+
+struct sla_actor_cache {
+	char **key;
+	const char **val;
+	size_t cap, n;
+};
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void cache_free(struct sla_actor_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->cap; i++)
+		free(c->key[i]);
+	free(c->key);
+	free(c->val);
+	free(c);
+}
+
+static void cache_put(struct sla_actor_cache *c, char *key, const char *val)
+{
+	size_t h = fnv1a(key) & (c->cap - 1);
+	while (c->key[h])
+		h = (h + 1) & (c->cap - 1);
+	c->key[h] = key;
+	c->val[h] = val;
+}
+
+const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
+{
+	struct sla_actor_cache *c = s->actors;
+	if (!actor || !*actor)
+		return NULL;
+	if (!c)
+		return sop_actor_canonical(actor);
+	size_t h = fnv1a(actor) & (c->cap - 1);
+	while (c->key[h]) {
+		if (strcmp(c->key[h], actor) == 0)
+			return c->val[h];
+		h = (h + 1) & (c->cap - 1);
+	}
+	const char *v = sop_actor_canonical(actor);
+	if (2 * (c->n + 1) > c->cap) {
+		struct sla_actor_cache old = *c;
+		c->cap *= 2;
+		c->key = mutu_calloc(c->cap, sizeof *c->key);
+		c->val = mutu_calloc(c->cap, sizeof *c->val);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.key[i])
+				cache_put(c, old.key[i], old.val[i]);
+		free(old.key);
+		free(old.val);
+	}
+	cache_put(c, mutu_strdup(actor), v);
+	c->n++;
+	return v;
+}
+
+static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct cal *cal,
+			      const struct sla_opts *o, struct mutu_err *err);
+static int has_word(const char *text, const char *word);
+static int is_check_step(const struct sop_step *st);
+static int is_approve_step(const struct sop_step *st);
+
+/* Per-step tables, so the per-event work is an array lookup. */
+static void sop_precompute(struct sla_sop *s)
+{
+	struct sla_actor_cache *c = mutu_calloc(1, sizeof *c);
+	c->cap = 64;
+	c->key = mutu_calloc(c->cap, sizeof *c->key);
+	c->val = mutu_calloc(c->cap, sizeof *c->val);
+	s->actors = c;
+	if (!s->model)
+		return;
+	size_t n = (size_t)s->last_step + 1;
+	s->step_kind = mutu_calloc(n, 1);
+	s->step_actor = mutu_calloc(n, sizeof *s->step_actor);
+	s->step_std = mutu_malloc(n * sizeof *s->step_std);
+	for (size_t i = 0; i < n; i++)
+		s->step_std[i] = NAN;
+	for (size_t i = 0; i < s->model->nsteps; i++) {
+		const struct sop_step *st = &s->model->steps[i];
+		if (st->no < 0 || (size_t)st->no >= n)
+			continue;
+		int approve = is_approve_step(st);
+		s->step_kind[st->no] = (unsigned char)((is_check_step(st) && !approve ? 1 : 0) | (approve ? 2 : 0));
+		const char *canon = sop_actor_canonical(st->actor);
+		s->step_actor[st->no] = canon ? canon : st->actor;
+		s->step_std[st->no] = (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
+	}
+}
+
 int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
 		 const struct sla_opts *o, struct mutu_err *err)
+{
+	int rc = sla_sop_init_rules(s, model, cal, o, err);
+	if (rc == 0)
+		sop_precompute(s);
+	return rc;
+}
+
+static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct cal *cal,
+			      const struct sla_opts *o, struct mutu_err *err)
 {
 	memset(s, 0, sizeof *s);
 	s->model = model;
@@ -139,6 +249,10 @@ void sla_sop_release(struct sla_sop *s)
 	if (!s)
 		return;
 	free(s->id);
+	free(s->step_kind);
+	free(s->step_actor);
+	free(s->step_std);
+	cache_free(s->actors);
 	sop_model_free(s->model);
 	cal_free(s->cal);
 	memset(s, 0, sizeof *s);
@@ -148,6 +262,8 @@ double sla_step_std(const struct sla_sop *s, int step)
 {
 	if (!s->model || step <= 0)
 		return NAN;
+	if (s->step_std)
+		return step <= s->last_step ? s->step_std[step] : NAN;
 	const struct sop_step *st = sop_model_step(s->model, step);
 	if (!st)
 		return NAN;
@@ -477,7 +593,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 		t->std_s = m ? sla_step_std(s, e->step) : NAN;
 		t->actor_key = e->actor;
 		if (e->actor && *e->actor) {
-			const char *canon = sop_actor_canonical(e->actor);
+			const char *canon = sla_actor_canonical(s, e->actor);
 			if (canon)
 				t->actor_key = canon;
 		}
@@ -708,9 +824,9 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 		if (e->step > max_seen)
 			max_seen = e->step;
 		if (e->actor && *e->actor && strcmp(st->actor, "?") != 0) {
-			const char *canon = sop_actor_canonical(e->actor);
-			const char *want = sop_actor_canonical(st->actor);
-			if (canon && !same_position(canon, want ? want : st->actor)) {
+			const char *canon = sla_actor_canonical(s, e->actor);
+			const char *want = s->step_actor ? s->step_actor[e->step] : st->actor;
+			if (canon && !same_position(canon, want)) {
 				t->flags |= SLA_F_ACTOR;
 				struct sla_finding *f = add_finding(c, SLA_F_ACTOR, e->step, (long)i);
 				snprintf(f->detail, sizeof f->detail, "%s|%s", canon, st->actor);
@@ -728,12 +844,13 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	free(seen);
 	/* Same person checking and approving (segregation of duties). */
 	for (size_t i = 0; i < nev; i++) {
-		const struct sop_step *si = ev[i].step > 0 ? sop_model_step(m, ev[i].step) : NULL;
-		if (!si || !is_check_step(si) || is_approve_step(si))
+		int si = ev[i].step;
+		if (si <= 0 || si > s->last_step || !(s->step_kind[si] & 1))
 			continue;
 		for (size_t j = 0; j < nev; j++) {
-			const struct sop_step *sj = ev[j].step > 0 ? sop_model_step(m, ev[j].step) : NULL;
-			if (!sj || sj == si || !is_approve_step(sj) || !actor_eq(ev[i].actor, ev[j].actor))
+			int sj = ev[j].step;
+			if (sj <= 0 || sj > s->last_step || sj == si || !(s->step_kind[sj] & 2) ||
+			    !actor_eq(ev[i].actor, ev[j].actor))
 				continue;
 			int dup = 0;
 			for (size_t k = 0; k < c->nfindings; k++)

@@ -88,7 +88,18 @@ struct sla_sop {
 	struct dur exact;           /* sum of the steps' waktu */
 	double rounded_s, exact_s;  /* the two ceilings as working seconds (net reading) */
 	int has_ceiling;
+	/* precomputed per step number 0..last_step (owned): */
+	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs */
+	const char **step_actor;    /* canonical position of the step's pelaksana */
+	double *step_std;           /* waktu in working seconds, NAN when no step */
+	/* log actor -> canonical position, filled as cases are read (owned).
+	 * It makes an sla_sop (and its env) a one-thread-at-a-time object. */
+	struct sla_actor_cache *actors;
 };
+
+/* Canonical position of a log actor (sop_actor_canonical, cached in s);
+ * NULL when the name is no known position. */
+const char *sla_actor_canonical(const struct sla_sop *s, const char *actor);
 
 /*
  * Resolve an SOP for measuring.  model (may be NULL) and cal are taken
