@@ -37,16 +37,18 @@ one() { # DB LABEL
 		"$MUTU" report monthly --month 2025-06 --db "$db" --out "$out" >"$BUILD/bench-report.log" 2>&1
 	local rc=$?
 	read -r secs kb <"$BUILD/bench-report.time"
-	printf '%-8s %-36s %6.2f s  peak RSS %6.1f MB  exit %d\n' "$label" "$ev" "$secs" "$(echo "$kb / 1024" | bc -l)" "$rc"
-	[ "$rc" -eq 0 ] || tail -5 "$BUILD/bench-report.log"
+	printf '%-8s %-36s %6.2f s  peak RSS %6.1f MB  exit %d\n' "$label" "$ev" "$secs" "$(echo "$kb / 1024" | bc -l)" "$rc" >&2
+	[ "$rc" -eq 0 ] || tail -5 "$BUILD/bench-report.log" >&2
 	echo "$secs $kb"
 }
 
 big=$(store "$CASES") || exit 1
 small=$(store "$SMALL") || exit 1
 echo "mutu report monthly --month 2025-06 (one core: taskset -c 0; includes gnuplot for 12 charts)"
-rs=$(one "$small" "small" | tee /dev/stderr | tail -1)
-rb=$(one "$big" "large" | tee /dev/stderr | tail -1)
+rs=$(one "$small" "small" 2>"$BUILD/bench-report.line"); cat "$BUILD/bench-report.line"
+rb=$(one "$big" "large" 2>"$BUILD/bench-report.line"); cat "$BUILD/bench-report.line"
+echo "(peak RSS includes SQLite's page cache, capped at 64 MB by the store; the month's"
+echo " per-case values grow with the cases finished in the month, not with the events)"
 read -r ts ks <<<"$rs"
 read -r tb kbig <<<"$rb"
 printf 'events x10: time x%.1f, peak memory x%.2f  (target: under 10 s for the large store: %s)\n' \

@@ -26,7 +26,7 @@ sqlite3 "$db" "DELETE FROM events; DELETE FROM case_attrs; DELETE FROM event_att
 # drop the indexes (names read back), load, rebuild
 drops=$(sqlite3 "$db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('events', 'cases')")
 creates=$(sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('events', 'cases')")
-sqlite3 "$db" <<EOF
+sqlite3 "$db" >/dev/null <<EOF
 PRAGMA journal_mode=OFF;
 PRAGMA synchronous=OFF;
 PRAGMA cache_size=-262144;
