@@ -171,8 +171,8 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 }
 
 /* Write data to <data_dir>/<key>.dat; returns the path in *path (owned). */
-static int write_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data, char **path,
-		      struct mutu_err *err)
+int rpt_chart_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data, char **path,
+		   struct mutu_err *err)
 {
 	struct mutu_buf p;
 	mutu_buf_init(&p);
@@ -257,7 +257,7 @@ int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_gro
 	free(cnt);
 	char key[256], *path = NULL;
 	snprintf(key, sizeof key, "%s-lead", slug);
-	int rc = write_data(cs, key, &data, &path, err);
+	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
 		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\n", w, ceil_d);
@@ -324,7 +324,7 @@ int rpt_chart_steps(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	}
 	char key[256], *path = NULL;
 	snprintf(key, sizeof key, "%s-steps", slug);
-	int rc = write_data(cs, key, &data, &path, err);
+	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
 		mutu_buf_printf(&v, "nrows = %zu\n", nrows);
@@ -362,7 +362,7 @@ int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	}
 	char key[256], *path = NULL;
 	snprintf(key, sizeof key, "%s-trend", slug);
-	int rc = write_data(cs, key, &data, &path, err);
+	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
 		var_str(&v, "yl", TR(o, "Kasus selesai", "Cases finished"));
@@ -397,7 +397,7 @@ int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	}
 	char key[256], *path = NULL;
 	snprintf(key, sizeof key, "%s-daily", slug);
-	int rc = write_data(cs, key, &data, &path, err);
+	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
 		mutu_buf_printf(&v, "ymax = %.6g\n", ceil((double)ymax * 1.15));

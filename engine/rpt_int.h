@@ -45,6 +45,10 @@ int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_gr
 int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, const char *vars,
 		  const char *caption, struct mutu_err *err);
 
+/* Write a chart's data to <data_dir>/<key>.dat; *path (owned) receives it. */
+int rpt_chart_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data, char **path,
+		   struct mutu_err *err);
+
 /* Run gnuplot on everything queued; check its exit status and that every
  * SVG and PNG exists.  Files written are appended to files. */
 int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err);

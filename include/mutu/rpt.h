@@ -31,6 +31,8 @@ struct rpt_opts {
 	const char *generated_at; /* footer text, e.g. an ISO time; NULL: none */
 	const char *source;       /* footer: the store read, NULL: none */
 	const char *name;         /* base file name without extension (NULL: report-YYYY-MM) */
+	const char *models_dir;   /* rpt_sim_html: SOP models for the ceilings (NULL: "models") */
+	const char *calendars_dir;/* rpt_sim_html: calendars (NULL: cal_load's default) */
 };
 
 void rpt_opts_init(struct rpt_opts *o);
@@ -88,5 +90,27 @@ void rpt_finding_text(const struct sla_case *c, const struct sla_finding *f, enu
 /* Counts so far: cases, and cases having flag bit i. */
 size_t rpt_audit_cases(const struct rpt_audit *a);
 size_t rpt_audit_flag_count(const struct rpt_audit *a, int i);
+
+/* ---- simulation ---- */
+
+struct sim_scenario;
+struct sim_results;
+struct sim_diff;
+
+/*
+ * The simulation report: one self-contained HTML file in o->out_dir named
+ * o->name (NULL: "sim-report") + ".html", with charts (SVG inline, SVG and
+ * PNG next to it): queue length over time per actor, utilisation per actor
+ * and lead time per SOP against its ceiling, each with the 95% interval
+ * across replications; with a second run (scb, rb and diffs from
+ * sim_compare, all non-NULL) both side by side and a table of the paired
+ * differences.  The SOP ceilings are read from the models in
+ * o->models_dir (the chart leaves them out when a model is missing and
+ * says so).  Everything else as rpt_monthly: gnuplot missing is an error.
+ */
+int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
+		 const struct sim_scenario *scb, const struct sim_results *rb,
+		 const struct sim_diff *diffs, const struct rpt_opts *o,
+		 struct mutu_notes *files, struct mutu_err *err);
 
 #endif /* MUTU_RPT_H */

@@ -1,0 +1,519 @@
+/*
+ * rpt_sim.c - the simulation report: what `mutu sim ... --report DIR`
+ * writes.  The same page as the monthly report (report.css, CSP, charts
+ * through gnuplot, inline as data: URIs), fed by struct sim_results:
+ * queue length over time per actor, utilisation per actor and lead time
+ * against the SOP ceiling with 95% intervals, and, for a comparison of two
+ * scenarios under common random numbers, both side by side with the
+ * paired differences.
+ */
+#include "rpt_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mutu/sim.h"
+
+#define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
+
+static void h(struct mutu_buf *b, const char *s)
+{
+	rpt_html_escape(b, s);
+}
+
+static const char *field_label(const char *f, const struct rpt_opts *o)
+{
+	static const struct { const char *f, *id, *en; } t[] = {
+		{"arrivals", "berkas masuk", "files arrived"},
+		{"finished", "berkas selesai", "files finished"},
+		{"within", "selesai dalam batas SOP", "finished within the SOP ceiling"},
+		{"lead_mean", "waktu penyelesaian rata-rata", "mean lead time"},
+		{"lead_p50", "waktu penyelesaian median", "median lead time"},
+		{"lead_p90", "waktu penyelesaian p90", "lead time p90"},
+		{"lead_p95", "waktu penyelesaian p95", "lead time p95"},
+		{"sojourn_mean", "lama di kantor rata-rata", "mean time in the office"},
+		{"throughput", "selesai per jam kerja", "finished per working hour"},
+		{"wip_mean", "dalam proses rata-rata", "mean work in progress"},
+		{"wip_end", "dalam proses di akhir", "work in progress at the end"},
+		{"rejections", "dikembalikan ke pemohon", "sent back to the applicant"},
+		{"util", "utilisasi", "utilisation"},
+		{"queue_mean", "antrean rata-rata", "mean queue"},
+		{"queue_max", "antrean maksimum", "maximum queue"},
+		{"wait_mean", "tunggu rata-rata", "mean wait"},
+		{"wait_share", "bagian waktu menunggu", "share of time waiting"},
+		{"service_mean", "layanan rata-rata", "mean service"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(t[i].f, f) == 0)
+			return o->lang == RPT_EN ? t[i].en : t[i].id;
+	return f;
+}
+
+static void fmt_val(struct mutu_buf *b, enum sim_kind k, double v, int dm, const struct rpt_opts *o)
+{
+	switch (k) {
+	case SIM_K_SHARE: rpt_fmt_pct(b, v, o->lang); break;
+	case SIM_K_TIME: rpt_fmt_dur(b, v, dm, o->lang); break;
+	case SIM_K_COUNT: rpt_fmt_num(b, v, 1, o->lang); break;
+	default: rpt_fmt_num(b, v, 2, o->lang); break;
+	}
+}
+
+static void fmt_ci(struct mutu_buf *b, enum sim_kind k, const struct stats_ci *ci, int dm,
+		   const struct rpt_opts *o)
+{
+	fmt_val(b, k, ci->mean, dm, o);
+	if (!isnan(ci->half)) {
+		mutu_buf_puts(b, " [");
+		fmt_val(b, k, ci->lo, dm, o);
+		mutu_buf_puts(b, " \xe2\x80\x93 ");
+		fmt_val(b, k, ci->hi, dm, o);
+		mutu_buf_putc(b, ']');
+	}
+}
+
+static void metric_label(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_metric *m,
+			 const struct rpt_opts *o)
+{
+	switch (m->scope) {
+	case SIM_S_ALL:
+		mutu_buf_puts(b, TR(o, "semua", "all"));
+		break;
+	case SIM_S_SOP:
+		mutu_buf_printf(b, "SOP %s", sim_scenario_sop_id(sc, (size_t)m->sop));
+		break;
+	case SIM_S_STEP:
+		mutu_buf_printf(b, "SOP %s %s %d", sim_scenario_sop_id(sc, (size_t)m->sop),
+				TR(o, "langkah", "step"), m->step_no);
+		break;
+	case SIM_S_ACTOR:
+		mutu_buf_puts(b, m->actor >= 0 ? sim_scenario_actor_name(sc, (size_t)m->actor) : "Pemohon");
+		break;
+	}
+	mutu_buf_puts(b, ": ");
+	mutu_buf_puts(b, field_label(m->field, o));
+}
+
+/* A gnuplot data field: no spaces or quotes inside a quoted label. */
+static void dat_label(struct mutu_buf *b, const char *s)
+{
+	mutu_buf_putc(b, '"');
+	for (; s && *s; s++)
+		mutu_buf_putc(b, *s == '"' ? '\'' : (*s == '\n' || *s == '\r') ? ' ' : *s);
+	mutu_buf_putc(b, '"');
+}
+
+static void dat_num(struct mutu_buf *b, double v)
+{
+	if (isnan(v) || isinf(v))
+		mutu_buf_puts(b, " ?");
+	else
+		mutu_buf_printf(b, " %.6g", v);
+}
+
+static const struct stats_ci *ci_of(const struct sim_results *r, const char *key)
+{
+	if (!r)
+		return NULL;
+	int i = sim_results_find(r, key);
+	return i < 0 ? NULL : &r->ci[i];
+}
+
+static int chart_queues(struct rpt_charts *cs, const char *key, const struct sim_scenario *sc,
+			const struct sim_results *r, const char *title_suffix, struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	double start, warm, end;
+	sim_scenario_window(sc, &start, &warm, &end);
+	struct mutu_buf d, v;
+	mutu_buf_init(&d);
+	mutu_buf_init(&v);
+	dat_label(&d, "day");
+	for (size_t a = 0; a < r->nactors; a++) {
+		mutu_buf_putc(&d, ' ');
+		dat_label(&d, sim_scenario_actor_name(sc, a));
+	}
+	mutu_buf_putc(&d, '\n');
+	for (size_t k = 0; k < r->nsamples; k++) {
+		mutu_buf_printf(&d, "%.6g", (r->sample_time[k] - start) / 86400.0);
+		for (size_t a = 0; a < r->nactors; a++)
+			dat_num(&d, r->queue_mean[a * r->nsamples + k]);
+		mutu_buf_putc(&d, '\n');
+	}
+	char *path = NULL;
+	int rc = rpt_chart_data(cs, key, &d, &path, err);
+	if (rc == 0) {
+		mutu_buf_puts(&v, "datafile = ");
+		rpt_gp_str(&v, path);
+		mutu_buf_printf(&v, "\nncol = %zu\nxl = ", r->nactors + 1);
+		rpt_gp_str(&v, TR(o, "Hari sejak awal simulasi", "Days since the start of the run"));
+		mutu_buf_puts(&v, "\nyl = ");
+		rpt_gp_str(&v, TR(o, "Berkas dalam antrean (rata-rata replikasi)", "Files queueing (mean over replications)"));
+		mutu_buf_putc(&v, '\n');
+		rc = rpt_chart_add(cs, key, "queues", v.s, title_suffix, err);
+	}
+	free(path);
+	mutu_buf_release(&d);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+static int chart_util(struct rpt_charts *cs, const struct sim_scenario *sc, const struct sim_results *r,
+		      const struct sim_results *rb, const char *la, const char *lb, struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	struct mutu_buf d, v;
+	mutu_buf_init(&d);
+	mutu_buf_init(&v);
+	size_t rows = 0;
+	for (size_t a = 0; a < sim_scenario_nactors(sc); a++) {
+		char key[256];
+		snprintf(key, sizeof key, "actor/%s/util", sim_scenario_actor_name(sc, a));
+		const struct stats_ci *ca = ci_of(r, key), *cb = ci_of(rb, key);
+		if (!ca)
+			continue;
+		dat_label(&d, sim_scenario_actor_name(sc, a));
+		dat_num(&d, 100 * ca->mean);
+		dat_num(&d, 100 * ca->lo);
+		dat_num(&d, 100 * ca->hi);
+		if (rb) {
+			dat_num(&d, cb ? 100 * cb->mean : NAN);
+			dat_num(&d, cb ? 100 * cb->lo : NAN);
+			dat_num(&d, cb ? 100 * cb->hi : NAN);
+		}
+		mutu_buf_putc(&d, '\n');
+		rows++;
+	}
+	if (!rows)
+		mutu_buf_puts(&d, rb ? "\"-\" 0 0 0 0 0 0\n" : "\"-\" 0 0 0\n");
+	char *path = NULL;
+	int rc = rpt_chart_data(cs, "util", &d, &path, err);
+	if (rc == 0) {
+		mutu_buf_puts(&v, "datafile = ");
+		rpt_gp_str(&v, path);
+		mutu_buf_printf(&v, "\ntwo = %d\nyl = ", rb != NULL);
+		rpt_gp_str(&v, TR(o, "Utilisasi (%), interval 95%", "Utilisation (%), 95% interval"));
+		mutu_buf_puts(&v, "\nta = ");
+		rpt_gp_str(&v, la);
+		mutu_buf_puts(&v, "\ntb = ");
+		rpt_gp_str(&v, lb ? lb : "");
+		mutu_buf_putc(&v, '\n');
+		rc = rpt_chart_add(cs, "util", "util", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&d);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+static int chart_lead(struct rpt_charts *cs, const struct sim_scenario *sc, const struct sim_results *r,
+		      const struct sim_results *rb, const double *ceil_days, const char *la, const char *lb,
+		      struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	double day_s = sim_scenario_day_minutes(sc) * 60.0;
+	if (!(day_s > 0))
+		day_s = 450 * 60.0;
+	struct mutu_buf d, v;
+	mutu_buf_init(&d);
+	mutu_buf_init(&v);
+	size_t n = sim_scenario_nsops(sc);
+	for (size_t s = 0; s < n; s++) {
+		char key[256];
+		snprintf(key, sizeof key, "sop/%s/lead_mean", sim_scenario_sop_id(sc, s));
+		const struct stats_ci *ca = ci_of(r, key), *cb = ci_of(rb, key);
+		dat_label(&d, sim_scenario_sop_id(sc, s));
+		dat_num(&d, ca ? ca->mean / day_s : NAN);
+		dat_num(&d, ca ? ca->lo / day_s : NAN);
+		dat_num(&d, ca ? ca->hi / day_s : NAN);
+		dat_num(&d, ceil_days[s]);
+		if (rb) {
+			dat_num(&d, cb ? cb->mean / day_s : NAN);
+			dat_num(&d, cb ? cb->lo / day_s : NAN);
+			dat_num(&d, cb ? cb->hi / day_s : NAN);
+		}
+		mutu_buf_putc(&d, '\n');
+	}
+	if (!n)
+		mutu_buf_puts(&d, "\"-\" 0 0 0 ? 0 0 0\n");
+	char *path = NULL;
+	int rc = rpt_chart_data(cs, "lead", &d, &path, err);
+	if (rc == 0) {
+		mutu_buf_puts(&v, "datafile = ");
+		rpt_gp_str(&v, path);
+		mutu_buf_printf(&v, "\ntwo = %d\nyl = ", rb != NULL);
+		rpt_gp_str(&v, TR(o, "Waktu penyelesaian rata-rata (hari kerja), interval 95%",
+				  "Mean lead time (working days), 95% interval"));
+		mutu_buf_puts(&v, "\nta = ");
+		rpt_gp_str(&v, la);
+		mutu_buf_puts(&v, "\ntb = ");
+		rpt_gp_str(&v, lb ? lb : "");
+		mutu_buf_puts(&v, "\ntceil = ");
+		rpt_gp_str(&v, TR(o, "batas SOP", "SOP ceiling"));
+		mutu_buf_putc(&v, '\n');
+		rc = rpt_chart_add(cs, "lead", "simlead", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&d);
+	mutu_buf_release(&v);
+	return rc;
+}
+
+static int img(struct mutu_buf *b, const struct rpt_charts *cs, const char *key, const char *alt,
+	       struct mutu_err *err)
+{
+	const struct rpt_chart *c = rpt_chart_get(cs, key);
+	if (!c)
+		return 0;
+	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
+	h(b, alt);
+	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
+	if (rpt_base64_file(b, c->svg_path, err))
+		return MUTU_EFAIL;
+	mutu_buf_puts(b, "\"><figcaption>");
+	h(b, alt);
+	if (c->caption && *c->caption) {
+		mutu_buf_puts(b, " ");
+		h(b, c->caption);
+	}
+	mutu_buf_puts(b, "</figcaption></figure>\n");
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	if (!path)
+		return NULL;
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
+		 const struct sim_scenario *scb, const struct sim_results *rb,
+		 const struct sim_diff *diffs, const struct rpt_opts *o,
+		 struct mutu_notes *files, struct mutu_err *err)
+{
+	int two = scb && rb && diffs;
+	if (!two) {
+		scb = NULL;
+		rb = NULL;
+		diffs = NULL;
+	}
+	const char *name = o->name ? o->name : "sim-report";
+	const char *la = base_name(sim_scenario_path(sc));
+	const char *lb = two ? base_name(sim_scenario_path(scb)) : NULL;
+	if (!la)
+		la = "A";
+	if (two && !lb)
+		lb = "B";
+	if (rpt_mkdirs(o->out_dir, err))
+		return MUTU_EFAIL;
+
+	/* ceilings from the models, in working days */
+	size_t nsop = sim_scenario_nsops(sc);
+	double *ceil_days = mutu_calloc(nsop ? nsop : 1, sizeof *ceil_days);
+	struct sla_opts so;
+	sla_opts_init(&so);
+	so.models_dir = o->models_dir;
+	so.calendars_dir = o->calendars_dir;
+	struct sla_env *env = sla_env_create(&so);
+	size_t missing = 0;
+	for (size_t s = 0; s < nsop; s++) {
+		const struct sla_sop *ss = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		ceil_days[s] = NAN;
+		if (sla_env_get(env, sim_scenario_sop_id(sc, s), &ss, &e2) == 0 && ss->model)
+			ceil_days[s] = ss->rounded_s / (ss->day_minutes * 60.0);
+		else
+			missing++;
+	}
+	sla_env_free(env);
+
+	struct rpt_charts cs;
+	int rc = rpt_charts_init(&cs, o, name, err);
+	if (rc == 0 && r->nsamples > 0)
+		rc = chart_queues(&cs, "queues", sc, r, la, err);
+	if (rc == 0 && two && rb->nsamples > 0)
+		rc = chart_queues(&cs, "queues-b", scb, rb, lb, err);
+	if (rc == 0)
+		rc = chart_util(&cs, sc, r, rb, la, lb, err);
+	if (rc == 0)
+		rc = chart_lead(&cs, sc, r, rb, ceil_days, la, lb, err);
+	if (rc == 0)
+		rc = rpt_charts_run(&cs, files, err);
+	free(ceil_days);
+	if (rc) {
+		rpt_charts_release(&cs);
+		return rc;
+	}
+
+	char css_path[4096];
+	snprintf(css_path, sizeof css_path, "%s/report.css", o->assets_dir ? o->assets_dir : "reports");
+	char *css = mutu_read_file(css_path, NULL, err);
+	if (!css) {
+		rpt_charts_release(&cs);
+		return MUTU_EFAIL;
+	}
+	int dm = sim_scenario_day_minutes(sc);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	const char *title = TR(o, "Laporan Simulasi", "Simulation Report");
+	mutu_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+			"<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n<p class=\"sub\">",
+			o->lang == RPT_EN ? "en" : "id", title, css, title);
+	free(css);
+	h(&b, sim_scenario_path(sc) ? sim_scenario_path(sc) : la);
+	if (two) {
+		mutu_buf_printf(&b, " %s ", TR(o, "dibanding", "against"));
+		h(&b, sim_scenario_path(scb) ? sim_scenario_path(scb) : lb);
+	}
+	mutu_buf_printf(&b, " \xc2\xb7 %s %llu \xc2\xb7 %d %s", TR(o, "seed", "seed"), (unsigned long long)r->seed,
+			r->nrep, TR(o, "replikasi", "replications"));
+	if (o->generated_at) {
+		mutu_buf_printf(&b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(&b, o->generated_at);
+	}
+	mutu_buf_puts(&b, "</p>\n</header>\n<main>\n");
+
+	/* headline cards */
+	static const char *heads[] = {"all/finished", "all/within", "all/lead_mean", "all/wip_mean"};
+	mutu_buf_puts(&b, "<dl class=\"cards\">\n");
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		int ia = sim_results_find(r, heads[i]);
+		if (ia < 0)
+			continue;
+		const struct sim_metric *m = &r->metrics[ia];
+		mutu_buf_puts(&b, "<div><dt>");
+		h(&b, field_label(m->field, o));
+		if (two) {
+			mutu_buf_puts(&b, " (");
+			h(&b, la);
+			mutu_buf_puts(&b, ")");
+		}
+		mutu_buf_puts(&b, "</dt><dd>");
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		fmt_val(&t, m->kind, r->ci[ia].mean, dm, o);
+		h(&b, t.s);
+		mutu_buf_puts(&b, "</dd></div>\n");
+		if (two) {
+			int ib = sim_results_find(rb, heads[i]);
+			if (ib >= 0) {
+				mutu_buf_reset(&t);
+				fmt_val(&t, m->kind, rb->ci[ib].mean, dm, o);
+				mutu_buf_puts(&b, "<div><dt>");
+				h(&b, field_label(m->field, o));
+				mutu_buf_puts(&b, " (");
+				h(&b, lb);
+				mutu_buf_puts(&b, ")</dt><dd>");
+				h(&b, t.s);
+				mutu_buf_puts(&b, "</dd></div>\n");
+			}
+		}
+		mutu_buf_release(&t);
+	}
+	mutu_buf_puts(&b, "</dl>\n");
+
+	rc = 0;
+	rc |= img(&b, &cs, "lead", TR(o, "Waktu penyelesaian per SOP dibanding batas SOP", "Lead time per SOP against the SOP ceiling"), err);
+	rc |= img(&b, &cs, "util", TR(o, "Utilisasi per pelaksana", "Utilisation per actor"), err);
+	rc |= img(&b, &cs, "queues", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
+	rc |= img(&b, &cs, "queues-b", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
+	if (r->nsamples == 0)
+		mutu_buf_printf(&b, "<p class=\"note\">%s</p>\n",
+				TR(o, "Antrean tidak disampel dalam run ini (sample_every = 0): tidak ada grafik antrean.",
+				   "Queues were not sampled in this run (sample_every = 0): no queue chart."));
+	if (missing)
+		mutu_buf_printf(&b, "<p class=\"note\">%s</p>\n",
+				TR(o, "Sebagian SOP tidak punya model di folder model: batasnya tidak digambar.",
+				   "Some SOPs have no model in the models folder: their ceiling is not drawn."));
+
+	/* the side-by-side table: every metric but the per-step ones */
+	for (int pass = 0; pass < 2; pass++) {
+		mutu_buf_printf(&b, "<h3>%s</h3>\n<div class=\"tw\"><table><thead><tr><th>%s</th><th class=\"n\">",
+				pass == 0 ? TR(o, "Hasil (rata-rata dan interval 95% antar replikasi)", "Results (mean and 95% interval across replications)")
+					  : TR(o, "Per langkah", "Per step"),
+				TR(o, "Ukuran", "Measure"));
+		h(&b, la);
+		mutu_buf_puts(&b, "</th>");
+		if (two) {
+			mutu_buf_puts(&b, "<th class=\"n\">");
+			h(&b, lb);
+			mutu_buf_printf(&b, "</th><th class=\"n\">%s</th><th>%s</th>", TR(o, "Selisih B \xe2\x88\x92 A", "Difference B \xe2\x88\x92 A"),
+					TR(o, "Bermakna?", "Significant?"));
+		}
+		mutu_buf_puts(&b, "</tr></thead><tbody>\n");
+		for (size_t i = 0; i < r->nmetric; i++) {
+			const struct sim_metric *m = &r->metrics[i];
+			if ((pass == 0) != (m->scope != SIM_S_STEP))
+				continue;
+			struct mutu_buf t;
+			mutu_buf_init(&t);
+			metric_label(&t, sc, m, o);
+			mutu_buf_puts(&b, "<tr><td>");
+			h(&b, t.s);
+			mutu_buf_reset(&t);
+			fmt_ci(&t, m->kind, &r->ci[i], dm, o);
+			mutu_buf_puts(&b, "</td><td class=\"n\">");
+			h(&b, t.s);
+			mutu_buf_puts(&b, "</td>");
+			if (two) {
+				const struct sim_diff *df = &diffs[i];
+				mutu_buf_reset(&t);
+				if (df->ib >= 0)
+					fmt_ci(&t, m->kind, &rb->ci[df->ib], dm, o);
+				mutu_buf_puts(&b, "<td class=\"n\">");
+				h(&b, t.s);
+				mutu_buf_reset(&t);
+				int sig = 0;
+				if (df->ib >= 0) {
+					/* a share's difference reads in points, not as a share */
+					enum sim_kind k = m->kind == SIM_K_SHARE ? SIM_K_LEVEL : m->kind;
+					struct stats_ci d = df->d;
+					if (m->kind == SIM_K_SHARE) {
+						d.mean *= 100;
+						d.lo *= 100;
+						d.hi *= 100;
+						d.half *= 100;
+					}
+					fmt_ci(&t, k, &d, dm, o);
+					if (m->kind == SIM_K_SHARE)
+						mutu_buf_puts(&t, TR(o, " poin", " points"));
+					sig = !isnan(d.half) && (d.lo > 0 || d.hi < 0);
+				}
+				mutu_buf_puts(&b, "</td><td class=\"n\">");
+				h(&b, t.s);
+				mutu_buf_printf(&b, "</td><td>%s</td>", df->ib < 0 ? "" : sig ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+			}
+			mutu_buf_puts(&b, "</tr>\n");
+			mutu_buf_release(&t);
+		}
+		mutu_buf_puts(&b, "</tbody></table></div>\n");
+	}
+	mutu_buf_printf(&b, "<section class=\"method\"><h2>%s</h2><ul>\n<li>%s</li>\n<li>%s</li>\n",
+			TR(o, "Metode", "Method"),
+			TR(o, "Setiap angka adalah rata-rata antar replikasi dengan interval kepercayaan 95% (t Student). Waktu adalah waktu kerja pada kalender skenario.",
+			   "Every number is the mean across replications with a 95% confidence interval (Student t). Times are working time in the scenario's calendar."),
+			TR(o, "Batas SOP pada grafik waktu penyelesaian: batas dibulatkan \"(N Hari)\" dari model SOP.",
+			   "The SOP ceiling on the lead-time chart: the rounded \"(N Hari)\" ceiling of the SOP model."));
+	if (two)
+		mutu_buf_printf(&b, "<li>%s</li>\n",
+				TR(o, "Kedua skenario dijalankan dengan seed dan replikasi yang sama (bilangan acak bersama); selisih dihitung berpasangan per replikasi, bermakna bila intervalnya tidak memuat nol.",
+				   "Both scenarios ran with the same seed and replications (common random numbers); differences are paired per replication, significant when their interval excludes zero."));
+	mutu_buf_puts(&b, "</ul></section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
+	if (rc == 0) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s.html", o->out_dir, name);
+		rc = rpt_write_file(path, b.s, b.len, err);
+		if (rc == 0 && files)
+			mutu_notes_addf(files, "%s", path);
+	}
+	mutu_buf_release(&b);
+	rpt_charts_release(&cs);
+	return rc;
+}
