@@ -368,7 +368,8 @@ int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_gr
 		var_str(&v, "yl", TR(o, "Kasus selesai", "Cases finished"));
 		var_str(&v, "y2l", TR(o, "% dalam batas", "% within ceiling"));
 		var_str(&v, "tfin", TR(o, "selesai", "finished"));
-		var_str(&v, "tshare", g->sop && g->sop->model ? TR(o, "% dalam batas SOP", "% within SOP ceiling")
+		int office = g->id && !*g->id;
+		var_str(&v, "tshare", office || (g->sop && g->sop->model) ? TR(o, "% dalam batas SOP", "% within SOP ceiling")
 							   : TR(o, "% sebelum tanggal rencana", "% by planned date"));
 		rc = rpt_chart_add(cs, key, "trend", v.s, "", err);
 	}

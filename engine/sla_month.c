@@ -557,11 +557,29 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	}
 	m->ngroups = ngx;
 	free(gx);
+	/* an SOP with nothing in the report's 12 months (a log from another
+	 * period) would only add empty tables: leave it out, say so */
+	size_t keep = 0;
+	for (size_t i = 0; i < m->ngroups; i++) {
+		struct sla_group *g = &m->groups[i];
+		size_t fin = 0;
+		for (int k = 0; k < SLA_TREND; k++)
+			fin += g->trend[k].finished;
+		if (fin == 0 && g->open == 0 && g->open_waiting == 0 && g->arrivals == 0 && !sop_id) {
+			mutu_notes_addf(&m->notes, "SOP '%s': %zu case(s), none finished, open or arriving in the 12 months "
+					"up to %04d-%02d; left out of the report", g->id ? g->id : "(none)",
+					g->cases_seen, year, month);
+			group_release(g);
+			continue;
+		}
+		m->groups[keep++] = *g;
+	}
+	m->ngroups = keep;
 	group_finish(&office);
 	m->office = office.g;
 	/* the office's days are the groups' days when they agree (a 24x7-only
 	 * store counts calendar days); mixed calendars count 450-minute days */
-	for (size_t i = 0; i < ngx; i++) {
+	for (size_t i = 0; i < m->ngroups; i++) {
 		if (i == 0)
 			m->office.day_minutes = m->groups[0].day_minutes;
 		else if (m->groups[i].day_minutes != m->office.day_minutes) {
