@@ -107,6 +107,7 @@ int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char 
 	cs->data_dir = mutu_buf_detach(&p);
 	mutu_buf_printf(&p, "%s/gnuplot", o->assets_dir ? o->assets_dir : "reports");
 	cs->tmpl_dir = mutu_buf_detach(&p);
+	mutu_buf_release(&p); /* detach leaves an initialised buffer */
 	if (rpt_mkdirs(cs->data_dir, err))
 		return MUTU_EFAIL;
 	mutu_buf_puts(&cs->driver, "# written by mutu: renders every chart of the report\nset encoding utf8\n");
@@ -155,6 +156,7 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 	c->svg_path = mutu_buf_detach(&p);
 	mutu_buf_printf(&p, "%s/%s-%s.png", cs->o->out_dir, cs->base, key);
 	c->png_path = mutu_buf_detach(&p);
+	mutu_buf_release(&p);
 	c->caption = mutu_strdup(caption);
 	struct mutu_buf *d = &cs->driver;
 	mutu_buf_printf(d, "\n# %s\n%s\n", key, vars);
@@ -178,6 +180,7 @@ int rpt_chart_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data
 	mutu_buf_init(&p);
 	mutu_buf_printf(&p, "%s/%s.dat", cs->data_dir, key);
 	*path = mutu_buf_detach(&p);
+	mutu_buf_release(&p);
 	return rpt_write_file(*path, data->s, data->len, err);
 }
 

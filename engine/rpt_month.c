@@ -34,6 +34,14 @@ struct table {
 	size_t n, cap;            /* cells */
 };
 
+/* Detach the string and free the fresh buffer detach leaves behind. */
+static char *buf_take(struct mutu_buf *b)
+{
+	char *s = mutu_buf_detach(b);
+	mutu_buf_release(b);
+	return s;
+}
+
 static void t_init(struct table *t, const char *id, const char *title, int ncol, ...)
 {
 	memset(t, 0, sizeof *t);
@@ -74,7 +82,7 @@ static void t_fmt(struct table *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	mutu_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	t_take(t, mutu_buf_detach(&b));
+	t_take(t, buf_take(&b));
 }
 
 static void t_free(struct table *t)
@@ -98,7 +106,7 @@ static char *s_num(double x, int dec, enum rpt_lang l)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rpt_fmt_num(&b, x, dec, l);
-	return mutu_buf_detach(&b);
+	return buf_take(&b);
 }
 
 static char *s_int(size_t n, enum rpt_lang l)
@@ -111,7 +119,7 @@ static char *s_pct(double share, enum rpt_lang l)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rpt_fmt_pct(&b, share, l);
-	return mutu_buf_detach(&b);
+	return buf_take(&b);
 }
 
 static char *s_dur(double s, int dm, enum rpt_lang l)
@@ -119,7 +127,7 @@ static char *s_dur(double s, int dm, enum rpt_lang l)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rpt_fmt_dur(&b, s, dm, l);
-	return mutu_buf_detach(&b);
+	return buf_take(&b);
 }
 
 static double share(size_t a, size_t b)
@@ -439,7 +447,7 @@ static char *s_ceiling_text(const struct sla_sop *s, const struct rpt_opts *o)
 					? TR(o, "batas dibulatkan yang dinyatakan SOP", "the SOP's declared rounded ceiling")
 					: TR(o, "jumlah langkah dibulatkan ke atas", "sum of the steps rounded up"));
 	}
-	return mutu_buf_detach(&b);
+	return buf_take(&b);
 }
 
 static void build_summary(const struct sla_group *g, int office, const struct rpt_opts *o, struct kv *kv)

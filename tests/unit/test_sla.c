@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 
 #include "mutu/elog.h"
+#include "mutu/rpt.h"
 #include "mutu/sla.h"
 
 #define MIN 60.0
@@ -748,6 +749,52 @@ static void test_store_flags(void **state)
 	sla_env_free(env);
 }
 
+/* The month rendered in every format (real gnuplot): files appear, the
+ * numbers above arrive in them.  Also the leak check of the renderer
+ * under ASan. */
+static void test_render(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	struct sla_month *m = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_month_run(db, env, 2025, 5, NULL, &m, &err), 0);
+	char out[160];
+	snprintf(out, sizeof out, "%s/out", dir);
+	static const char *ext[] = {"html", "md", "csv", "json"};
+	/* what each format must hold: the share within the ceiling, 2 of 3 */
+	static const char *want[] = {"66,7%", "66,7%", "uji-sla,summary,,share_within,0.6666666667",
+				     "\"share_within\":0.6666666667"};
+	for (int f = 0; f < 4; f++) {
+		struct rpt_opts ro;
+		rpt_opts_init(&ro);
+		ro.out_dir = out;
+		ro.format = (enum rpt_format)f;
+		struct mutu_notes files;
+		mutu_notes_init(&files);
+		int rc = rpt_monthly(m, &ro, &files, &err);
+		if (rc)
+			fprintf(stderr, "%s\n", err.msg);
+		assert_int_equal(rc, 0);
+		/* two groups and the office: 4 + 4 + 3 charts, svg and png, + the report */
+		assert_int_equal(files.n, 23);
+		char path[256];
+		snprintf(path, sizeof path, "%s/report-2025-05.%s", out, ext[f]);
+		char *text = mutu_read_file(path, NULL, &err);
+		assert_non_null(text);
+		if (!strstr(text, want[f]))
+			fprintf(stderr, "%s lacks %s\n", path, want[f]);
+		assert_non_null(strstr(text, want[f]));
+		free(text);
+		mutu_notes_release(&files);
+	}
+	sla_month_free(m);
+	sla_env_free(env);
+}
+
 static void test_quantile(void **state)
 {
 	(void)state;
@@ -773,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_month),
 		cmocka_unit_test(test_store_flags),
+		cmocka_unit_test(test_render),
 	};
 	return cmocka_run_group_tests_name("sla", tests, setup_store, teardown_store);
 }
