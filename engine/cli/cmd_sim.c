@@ -11,11 +11,13 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
+#include "mutu/rpt.h"
 #include "mutu/sim.h"
 
 static const char usage_text[] =
 	"usage: mutu sim SCENARIO.ini [--compare OTHER.ini] [--replications N] [--seed S]\n"
 	"                [--threads N] [--format text|json|csv] [--emit-log FILE.csv]\n"
+	"                [--report DIR] [--lang id|en]\n"
 	"\n"
 	"Simulate a staffing scenario: files flow through the SOP steps, queue for\n"
 	"the staff of each pelaksana (shared across SOPs), are served in working time\n"
@@ -33,6 +35,10 @@ static const char usage_text[] =
 	"  --format F            text (Indonesian, default), json (times in minutes), csv\n"
 	"  --emit-log FILE.csv   write replication 1's event log in the canonical ingest\n"
 	"                        form case_id,sop,step,activity,actor,start,end\n"
+	"  --report DIR          also write an HTML report (queues over time, utilisation,\n"
+	"                        lead time against the SOP ceiling; both runs side by side\n"
+	"                        with --compare) and its charts into DIR; needs gnuplot\n"
+	"  --lang L              language of the report: id (default) or en\n"
 	"\n"
 	"Scenario keys: docs/scenarios.md.  Examples: models/scenarios/.\n";
 
@@ -60,7 +66,7 @@ int cmd_sim(int argc, char **argv)
 {
 	const char *cmd = "sim";
 	const char *compare = NULL, *reps_s = NULL, *seed_s = NULL, *threads_s = NULL;
-	const char *format_s = NULL, *log_path = NULL;
+	const char *format_s = NULL, *log_path = NULL, *report_dir = NULL, *lang_s = NULL;
 	const struct cli_opt opts[] = {
 		{"compare", 0, 1, &compare, NULL, NULL},
 		{"replications", 'n', 1, &reps_s, NULL, NULL},
@@ -68,6 +74,8 @@ int cmd_sim(int argc, char **argv)
 		{"threads", 'j', 1, &threads_s, NULL, NULL},
 		{"format", 'f', 1, &format_s, NULL, NULL},
 		{"emit-log", 0, 1, &log_path, NULL, NULL},
+		{"report", 0, 1, &report_dir, NULL, NULL},
+		{"lang", 0, 1, &lang_s, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -116,6 +124,10 @@ int cmd_sim(int argc, char **argv)
 		else
 			return cli_usage(cmd, "--format is text, json or csv (got '%s')", format_s);
 	}
+
+	int lang = RPT_ID;
+	if (lang_s && (lang = rpt_lang_parse(lang_s)) < 0)
+		return cli_usage(cmd, "--lang is id or en (got '%s')", lang_s);
 
 	struct mutu_err err;
 	mutu_err_clear(&err);
@@ -177,6 +189,28 @@ int cmd_sim(int argc, char **argv)
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));
 		rc = 1;
+	}
+	if (report_dir && !rc) {
+		char assets[4096], models[4096];
+		struct rpt_opts ro;
+		rpt_opts_init(&ro);
+		ro.lang = (enum rpt_lang)lang;
+		ro.format = RPT_HTML;
+		ro.out_dir = report_dir;
+		ro.assets_dir = cli_data_path("reports", assets, sizeof assets);
+		ro.models_dir = cli_data_path("models", models, sizeof models);
+		ro.calendars_dir = cli_calendars_dir();
+		ro.source = pos[0];
+		struct mutu_notes files;
+		mutu_notes_init(&files);
+		/* stdout carries the results (maybe JSON): the file list goes to stderr */
+		if (rpt_sim_html(a, ra, b, rb, diffs, &ro, &files, &err)) {
+			rc = cli_fail(cmd, &err);
+		} else {
+			for (size_t i = 0; i < files.n; i++)
+				fprintf(stderr, "mutu sim: wrote %s\n", files.items[i]);
+		}
+		mutu_notes_release(&files);
 	}
 	if (tty)
 		fprintf(stderr, "mutu sim: %d replications, %llu events in %.2f s on %d threads\n",
