@@ -2,6 +2,7 @@
  * cli.c - option parsing, error reporting and data paths for subcommands.
  */
 #include "cli/cli.h"
+#include "mutu/sla.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,4 +162,33 @@ const char *cli_calendars_dir(void)
 int cli_isatty_stderr(void)
 {
 	return isatty(2);
+}
+
+int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
+		 struct sla_opts *so)
+{
+	if (ceiling) {
+		if (strcmp(ceiling, "rounded") == 0)
+			so->ceiling = SLA_CEIL_ROUNDED;
+		else if (strcmp(ceiling, "exact") == 0)
+			so->ceiling = SLA_CEIL_EXACT;
+		else
+			return cli_usage(cmd, "--ceiling must be 'rounded' or 'exact' (got '%s')", ceiling);
+	}
+	if (reading) {
+		if (strcmp(reading, "net") == 0)
+			so->reading = CAL_DAY_NET;
+		else if (strcmp(reading, "next-day") == 0)
+			so->reading = CAL_DAY_NEXT_DAY;
+		else
+			return cli_usage(cmd, "--day-reading must be 'net' or 'next-day' (got '%s')", reading);
+	}
+	if (clock_start) {
+		char *end;
+		long n = strtol(clock_start, &end, 10);
+		if (*clock_start == '\0' || *end || n < 1 || n > 100000)
+			return cli_usage(cmd, "--clock-start must be a step number (got '%s')", clock_start);
+		so->clock_start_step = (int)n;
+	}
+	return 0;
 }

@@ -61,6 +61,14 @@ const char *cli_data_path(const char *rel, char *buf, size_t size);
 /* Calendars folder: $MUTU_CALENDARS or cli_data_path("datasets/calendars"). */
 const char *cli_calendars_dir(void);
 
+struct sla_opts;
+
+/* The SLA options shared by `report` and `audit` (--ceiling rounded|exact,
+ * --day-reading net|next-day, --clock-start N); NULL strings are left as
+ * they are in *so.  Returns 0, or 2 after printing the usage error. */
+int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading,
+		 const char *clock_start, struct sla_opts *so);
+
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);
 

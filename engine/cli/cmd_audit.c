@@ -41,9 +41,6 @@ static const char usage_text[] =
 	"  --no-store       do not write the flags to the store\n"
 	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
 
-int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
-		 struct sla_opts *so);
-
 static int parse_date(const char *s, int64_t *day)
 {
 	int y, m, d;

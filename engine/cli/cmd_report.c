@@ -43,40 +43,6 @@ static const char usage_text[] =
 	"\n"
 	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
 
-int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
-		 struct sla_opts *so);
-
-/* Shared with cmd_audit.c: the SLA options from the command line.
- * Returns 0 or 2 after printing the usage error. */
-int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
-		 struct sla_opts *so)
-{
-	if (ceiling) {
-		if (strcmp(ceiling, "rounded") == 0)
-			so->ceiling = SLA_CEIL_ROUNDED;
-		else if (strcmp(ceiling, "exact") == 0)
-			so->ceiling = SLA_CEIL_EXACT;
-		else
-			return cli_usage(cmd, "--ceiling must be 'rounded' or 'exact' (got '%s')", ceiling);
-	}
-	if (reading) {
-		if (strcmp(reading, "net") == 0)
-			so->reading = CAL_DAY_NET;
-		else if (strcmp(reading, "next-day") == 0)
-			so->reading = CAL_DAY_NEXT_DAY;
-		else
-			return cli_usage(cmd, "--day-reading must be 'net' or 'next-day' (got '%s')", reading);
-	}
-	if (clock_start) {
-		char *end;
-		long n = strtol(clock_start, &end, 10);
-		if (*clock_start == '\0' || *end || n < 1 || n > 100000)
-			return cli_usage(cmd, "--clock-start must be a step number (got '%s')", clock_start);
-		so->clock_start_step = (int)n;
-	}
-	return 0;
-}
-
 static int parse_month(const char *s, int *y, int *m)
 {
 	char extra;
