@@ -159,6 +159,28 @@ const char *cli_calendars_dir(void)
 	return cli_data_path("datasets/calendars", buf, sizeof buf);
 }
 
+int cli_dispatch(const char *cmd, int argc, char **argv, const struct cli_sub *subs,
+		 void (*usage)(FILE *f))
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (const struct cli_sub *s = subs; s->name; s++)
+		if (strcmp(s->name, sub) == 0)
+			return s->fn(argc - 1, argv + 1);
+	fprintf(stderr, "mutu %s: '%s' is not a %s command (", cmd, sub, cmd);
+	for (const struct cli_sub *s = subs; s->name; s++)
+		fprintf(stderr, "%s%s", s == subs ? "" : ", ", s->name);
+	fprintf(stderr, ")\nTry 'mutu %s --help'.\n", cmd);
+	return 2;
+}
+
 int cli_isatty_stderr(void)
 {
 	return isatty(2);

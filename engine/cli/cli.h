@@ -7,6 +7,7 @@
 #define MUTU_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "mutu/base.h"
 
@@ -60,6 +61,20 @@ const char *cli_data_path(const char *rel, char *buf, size_t size);
 
 /* Calendars folder: $MUTU_CALENDARS or cli_data_path("datasets/calendars"). */
 const char *cli_calendars_dir(void);
+
+/* A group's sub-subcommands ("calendar between", "model check", ...). */
+struct cli_sub {
+	const char *name;
+	int (*fn)(int argc, char **argv); /* argv[0] is the sub-subcommand */
+};
+
+/*
+ * Run the entry of subs (terminated by a NULL name) named by argv[1].
+ * "--help", "-h" and "help" print usage to stdout and return 0; a missing
+ * or unknown name prints usage (or the known names) to stderr and returns 2.
+ */
+int cli_dispatch(const char *cmd, int argc, char **argv, const struct cli_sub *subs,
+		 void (*usage)(FILE *f));
 
 struct sla_opts;
 

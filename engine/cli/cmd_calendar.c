@@ -581,25 +581,12 @@ static int cmd_list(int argc, char **argv)
 
 int cmd_calendar(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage_main(stderr);
-		return 2;
-	}
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
-		usage_main(stdout);
-		return 0;
-	}
-	if (strcmp(sub, "between") == 0)
-		return cmd_between(argc - 1, argv + 1);
-	if (strcmp(sub, "add") == 0)
-		return cmd_add(argc - 1, argv + 1);
-	if (strcmp(sub, "show") == 0)
-		return cmd_show(argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return cmd_list(argc - 1, argv + 1);
-	fprintf(stderr, "mutu calendar: '%s' is not a calendar command (between, add, show, list)\n"
-			"Try 'mutu calendar --help'.\n",
-		sub);
-	return 2;
+	static const struct cli_sub subs[] = {
+		{"between", cmd_between},
+		{"add", cmd_add},
+		{"show", cmd_show},
+		{"list", cmd_list},
+		{NULL, NULL},
+	};
+	return cli_dispatch("calendar", argc, argv, subs, usage_main);
 }

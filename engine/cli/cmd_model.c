@@ -250,21 +250,10 @@ static int cmd_check(int argc, char **argv)
 
 int cmd_model(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage_main(stderr);
-		return 2;
-	}
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
-		usage_main(stdout);
-		return 0;
-	}
-	if (strcmp(sub, "show") == 0)
-		return cmd_show(argc - 1, argv + 1);
-	if (strcmp(sub, "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
-	fprintf(stderr, "mutu model: '%s' is not a model command (show, check)\n"
-			"Try 'mutu model --help'.\n",
-		sub);
-	return 2;
+	static const struct cli_sub subs[] = {
+		{"show", cmd_show},
+		{"check", cmd_check},
+		{NULL, NULL},
+	};
+	return cli_dispatch("model", argc, argv, subs, usage_main);
 }

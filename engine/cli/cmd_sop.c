@@ -182,17 +182,9 @@ static int cmd_import(int argc, char **argv)
 
 int cmd_sop(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage_main(stderr);
-		return 2;
-	}
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
-		usage_main(stdout);
-		return 0;
-	}
-	if (strcmp(sub, "import") == 0)
-		return cmd_import(argc - 1, argv + 1);
-	fprintf(stderr, "mutu sop: '%s' is not a sop command (import)\nTry 'mutu sop --help'.\n", sub);
-	return 2;
+	static const struct cli_sub subs[] = {
+		{"import", cmd_import},
+		{NULL, NULL},
+	};
+	return cli_dispatch("sop", argc, argv, subs, usage_main);
 }
