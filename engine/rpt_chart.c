@@ -541,3 +541,24 @@ int rpt_base64_file(struct mutu_buf *b, const char *path, struct mutu_err *err)
 	free(data);
 	return 0;
 }
+
+int rpt_html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *key,
+		   const char *alt, struct mutu_err *err)
+{
+	const struct rpt_chart *c = rpt_chart_get(cs, key);
+	if (!c)
+		return 0;
+	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
+	rpt_html_escape(b, alt);
+	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
+	if (rpt_base64_file(b, c->svg_path, err))
+		return MUTU_EFAIL;
+	mutu_buf_puts(b, "\"><figcaption>");
+	rpt_html_escape(b, alt);
+	if (c->caption && *c->caption) {
+		mutu_buf_puts(b, ". ");
+		rpt_html_escape(b, c->caption);
+	}
+	mutu_buf_puts(b, "</figcaption></figure>\n");
+	return 0;
+}

@@ -56,6 +56,12 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_
 /* The chart queued under key, or NULL. */
 const struct rpt_chart *rpt_chart_get(const struct rpt_charts *cs, const char *key);
 
+/* Append the chart queued under key as an HTML <figure> with the SVG
+ * inline (a data: URI, so the report stays one file) and alt as its
+ * escaped caption; nothing when no such chart is queued. */
+int rpt_html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *key,
+		   const char *alt, struct mutu_err *err);
+
 /* Append a file as base64 (for data: URIs). */
 int rpt_base64_file(struct mutu_buf *b, const char *path, struct mutu_err *err);
 

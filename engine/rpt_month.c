@@ -583,27 +583,6 @@ static void html_table(struct mutu_buf *b, const struct table *t, const char *an
 	}
 }
 
-static int html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *key, const char *alt,
-		      struct mutu_err *err)
-{
-	const struct rpt_chart *c = rpt_chart_get(cs, key);
-	if (!c)
-		return 0;
-	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
-	h(b, alt);
-	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
-	if (rpt_base64_file(b, c->svg_path, err))
-		return MUTU_EFAIL;
-	mutu_buf_puts(b, "\"><figcaption>");
-	h(b, alt);
-	if (c->caption && *c->caption) {
-		mutu_buf_puts(b, ". ");
-		h(b, c->caption);
-	}
-	mutu_buf_puts(b, "</figcaption></figure>\n");
-	return 0;
-}
-
 static void html_cards(struct mutu_buf *b, const struct kv *kv, const char *cls)
 {
 	mutu_buf_printf(b, "<dl class=\"%s\">\n", cls);
@@ -650,13 +629,13 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 	char key[256];
 	int rc = 0;
 	snprintf(key, sizeof key, "%s-lead", slug);
-	rc |= html_chart(b, cs, key, TR(o, "Sebaran waktu penyelesaian kasus yang selesai bulan ini", "Lead times of the cases finished this month"), err);
+	rc |= rpt_html_chart(b, cs, key, TR(o, "Sebaran waktu penyelesaian kasus yang selesai bulan ini", "Lead times of the cases finished this month"), err);
 	snprintf(key, sizeof key, "%s-steps", slug);
-	rc |= html_chart(b, cs, key, TR(o, "Waktu aktual per langkah (median, p90) dibanding standar", "Actual time per step (median, p90) against the standard"), err);
+	rc |= rpt_html_chart(b, cs, key, TR(o, "Waktu aktual per langkah (median, p90) dibanding standar", "Actual time per step (median, p90) against the standard"), err);
 	snprintf(key, sizeof key, "%s-trend", slug);
-	rc |= html_chart(b, cs, key, TR(o, "Tren kepatuhan 12 bulan", "12-month compliance trend"), err);
+	rc |= rpt_html_chart(b, cs, key, TR(o, "Tren kepatuhan 12 bulan", "12-month compliance trend"), err);
 	snprintf(key, sizeof key, "%s-daily", slug);
-	rc |= html_chart(b, cs, key, TR(o, "Masuk, selesai dan dalam proses per hari", "Arrivals, completions and work in progress per day"), err);
+	rc |= rpt_html_chart(b, cs, key, TR(o, "Masuk, selesai dan dalam proses per hari", "Arrivals, completions and work in progress per day"), err);
 	if (rc)
 		return MUTU_EFAIL;
 	struct gtables gt;

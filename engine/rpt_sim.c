@@ -261,27 +261,6 @@ static int chart_lead(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 	return rc;
 }
 
-static int img(struct mutu_buf *b, const struct rpt_charts *cs, const char *key, const char *alt,
-	       struct mutu_err *err)
-{
-	const struct rpt_chart *c = rpt_chart_get(cs, key);
-	if (!c)
-		return 0;
-	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
-	h(b, alt);
-	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
-	if (rpt_base64_file(b, c->svg_path, err))
-		return MUTU_EFAIL;
-	mutu_buf_puts(b, "\"><figcaption>");
-	h(b, alt);
-	if (c->caption && *c->caption) {
-		mutu_buf_puts(b, " ");
-		h(b, c->caption);
-	}
-	mutu_buf_puts(b, "</figcaption></figure>\n");
-	return 0;
-}
-
 static const char *base_name(const char *path)
 {
 	if (!path)
@@ -420,10 +399,10 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 	mutu_buf_puts(&b, "</dl>\n");
 
 	rc = 0;
-	rc |= img(&b, &cs, "lead", TR(o, "Waktu penyelesaian per SOP dibanding batas SOP", "Lead time per SOP against the SOP ceiling"), err);
-	rc |= img(&b, &cs, "util", TR(o, "Utilisasi per pelaksana", "Utilisation per actor"), err);
-	rc |= img(&b, &cs, "queues", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
-	rc |= img(&b, &cs, "queues-b", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
+	rc |= rpt_html_chart(&b, &cs, "lead", TR(o, "Waktu penyelesaian per SOP dibanding batas SOP", "Lead time per SOP against the SOP ceiling"), err);
+	rc |= rpt_html_chart(&b, &cs, "util", TR(o, "Utilisasi per pelaksana", "Utilisation per actor"), err);
+	rc |= rpt_html_chart(&b, &cs, "queues", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
+	rc |= rpt_html_chart(&b, &cs, "queues-b", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
 	if (r->nsamples == 0)
 		mutu_buf_printf(&b, "<p class=\"note\">%s</p>\n",
 				TR(o, "Antrean tidak disampel dalam run ini (sample_every = 0): tidak ada grafik antrean.",

@@ -561,7 +561,7 @@ static char *line_value(const struct parse *p)
 	return mutu_trim(v);
 }
 
-static int valid_id(const char *s)
+int sop_id_valid(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -602,7 +602,7 @@ static int handle_sop_key(struct parse *p, const char *name, char *v)
 	char **slot = NULL;
 	switch (k) {
 	case 0:
-		if (!valid_id(v)) {
+		if (!sop_id_valid(v)) {
 			perr(p, p->lineno, "bad id (%s): use lowercase letters, digits and '-'", v);
 			free(v);
 			return 0;

@@ -45,16 +45,6 @@ static void usage_main(FILE *f)
 		"example: mutu sop import sop-izin.txt --calendar id-wita -o models/izin.ini\n");
 }
 
-static int valid_id(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-			return 0;
-	return 1;
-}
-
 static int write_file(const char *path, const char *text, struct mutu_err *err)
 {
 	/* write a temporary file beside the target, then rename: a failed
@@ -102,7 +92,7 @@ static int cmd_import(int argc, char **argv)
 	}
 	if (npos != 1)
 		return cli_usage(cmd, "needs one table file (tab-separated text copied out of the SOP document)");
-	if (id && !valid_id(id))
+	if (id && !sop_id_valid(id))
 		return cli_usage(cmd, "--id %s: use lowercase letters, digits and '-'", id);
 	struct mutu_err err;
 	mutu_err_clear(&err);

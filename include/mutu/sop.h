@@ -61,6 +61,9 @@ int sop_model_parse(const char *text, size_t len, const char *path,
 
 void sop_model_free(struct sop_model *m); /* NULL-safe */
 
+/* Is s a valid model id: non-empty, only [a-z0-9-]? */
+int sop_id_valid(const char *s);
+
 /* The sum of the steps' waktu (dur_add rules). */
 struct dur sop_model_total(const struct sop_model *m);
 
