@@ -3,9 +3,12 @@
  *
  * Three kinds of accumulator, all constant memory whatever the run length:
  *  - struct stats_dist: a running distribution (count, mean, variance by
- *    gsl_rstat; median, p90, p95 by the P-square algorithm through
- *    gsl_rstat_quantile) for values where exact quantiles would need
- *    every value kept;
+ *    Welford's update; median, p90, p95 by the P-square algorithm of Jain
+ *    and Chlamtac) for values where exact quantiles would need every value
+ *    kept.  It computes exactly what gsl_rstat and gsl_rstat_quantile
+ *    compute, operation for operation (tests/unit/test_stats.c checks the
+ *    bits), but in one pass for the three quantiles: they share the
+ *    extreme markers, and it is called once per finished file;
  *  - struct stats_tw: a time-weighted level (queue length, busy servers,
  *    work in progress), inline because it sits on the simulator's hot path;
  *  - struct stats_ci: mean and Student-t confidence interval of a sample
@@ -16,12 +19,13 @@
 
 #include <stddef.h>
 
-struct stats_dist; /* opaque: owns GSL workspaces */
+struct stats_dist; /* opaque */
 
 /* New empty distribution (aborts on out-of-memory); free with stats_dist_free. */
 struct stats_dist *stats_dist_create(void);
 void stats_dist_free(struct stats_dist *d); /* NULL-safe */
 void stats_dist_reset(struct stats_dist *d);
+/* Add one value; NaN is ignored (GSL would reject it). */
 void stats_dist_add(struct stats_dist *d, double x);
 size_t stats_dist_n(const struct stats_dist *d);
 /* Mean, standard deviation, min, max; NaN when empty (sd: fewer than 2). */
@@ -31,7 +35,7 @@ double stats_dist_min(const struct stats_dist *d);
 double stats_dist_max(const struct stats_dist *d);
 /* P-square estimate of the quantile p, p one of 0.5, 0.9, 0.95; NaN when
  * empty or p is not tracked.  Exact for up to 5 values. */
-double stats_dist_quantile(struct stats_dist *d, double p);
+double stats_dist_quantile(const struct stats_dist *d, double p);
 
 /*
  * Time-weighted level.  Call stats_tw_set at every change with the time of
