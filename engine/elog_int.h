@@ -19,4 +19,16 @@
 uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start_ms,
 		   int has_end, int64_t end_ms, const char *actor, size_t actor_len, int has_actor);
 
+/*
+ * SHA-256 fed piece by piece (the ingest hashes the blocks it parses, so a
+ * file is read once).  elog_sha_new returns NULL when libcrypto has no
+ * SHA-256; the caller frees with elog_sha_free (NULL-safe) after
+ * elog_sha_final.
+ */
+struct elog_sha;
+struct elog_sha *elog_sha_new(void);
+void elog_sha_update(struct elog_sha *s, const void *p, size_t n);
+void elog_sha_final(struct elog_sha *s, char hex[65]);
+void elog_sha_free(struct elog_sha *s);
+
 #endif /* MUTU_ELOG_INT_H */

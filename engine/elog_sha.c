@@ -12,6 +12,7 @@
  * in OpenSSL 3).
  */
 #include "mutu/elog.h"
+#include "elog_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -81,4 +82,33 @@ int elog_sha256_file(const char *path, char hex[65], uint64_t *size, struct mutu
 	EVP_MD_CTX_free(ctx);
 	close(fd);
 	return rc;
+}
+
+/* Incremental form, for hashing the blocks the ingest reads anyway. */
+struct elog_sha *elog_sha_new(void)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	if (ctx && !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(ctx);
+		ctx = NULL;
+	}
+	return (struct elog_sha *)ctx;
+}
+
+void elog_sha_update(struct elog_sha *s, const void *p, size_t n)
+{
+	EVP_DigestUpdate((EVP_MD_CTX *)s, p, n);
+}
+
+void elog_sha_final(struct elog_sha *s, char hex[65])
+{
+	unsigned char md[32];
+	unsigned int len = 0;
+	EVP_DigestFinal_ex((EVP_MD_CTX *)s, md, &len);
+	to_hex(md, hex);
+}
+
+void elog_sha_free(struct elog_sha *s)
+{
+	EVP_MD_CTX_free((EVP_MD_CTX *)s);
 }

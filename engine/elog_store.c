@@ -190,7 +190,7 @@ int elog_store_open(const char *path, int create, struct sqlite3 **out, struct m
 	/* 16 KiB pages: fewer, fuller B-tree pages for a bulk-loaded store
 	 * (measured ~15% faster ingest than 4 KiB).  Only takes effect on a new
 	 * file, before WAL mode is set. */
-	if (version == 0 && exec(db, "PRAGMA page_size=16384", path, err))
+	if (version == 0 && exec(db, "PRAGMA page_size=32768", path, err))
 		goto fail;
 	/* WAL: readers (reports) are not blocked by an ingest, and a killed
 	 * ingest leaves only uncommitted WAL frames that the next open ignores.
