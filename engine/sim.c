@@ -64,6 +64,68 @@ static inline int ev_less(const struct ev *a, const struct ev *b)
 	return a->t < b->t || (a->t == b->t && a->key < b->key);
 }
 
+/* ---- the generator ------------------------------------------------------ */
+
+/*
+ * L'Ecuyer's maximally equidistributed combined Tausworthe generator
+ * (Math. Comp. 65, 1996), seeded as GSL's gsl_rng_taus2, so every stream
+ * gives the numbers gsl_rng_taus2 would, bit for bit.  It is declared as
+ * a GSL generator type of our own so GSL's distributions (lognormal,
+ * gamma, binomial) still draw from it, while the kernel's hot path (the
+ * exponential ziggurat) steps the state inline instead of through the
+ * library's function pointer: the state layout is ours, not GSL's.
+ */
+struct taus_state {
+	unsigned long s1, s2, s3;
+};
+
+static inline unsigned long taus_step(struct taus_state *st)
+{
+#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) & 0xffffffffUL) ^ (((((s) << (a)) & 0xffffffffUL) ^ (s)) >> (b))
+	st->s1 = TAUS(st->s1, 13, 19, 4294967294UL, 12);
+	st->s2 = TAUS(st->s2, 2, 25, 4294967288UL, 4);
+	st->s3 = TAUS(st->s3, 3, 11, 4294967280UL, 17);
+#undef TAUS
+	return st->s1 ^ st->s2 ^ st->s3;
+}
+
+static unsigned long taus_get(void *vs)
+{
+	return taus_step(vs);
+}
+
+static double taus_get_double(void *vs)
+{
+	return taus_step(vs) / 4294967296.0;
+}
+
+static void taus_set(void *vs, unsigned long seed)
+{
+	struct taus_state *st = vs;
+	if (seed == 0)
+		seed = 1;
+	st->s1 = (69069 * seed) & 0xffffffffUL;
+	if (st->s1 < 2)
+		st->s1 += 2;
+	st->s2 = (69069 * st->s1) & 0xffffffffUL;
+	if (st->s2 < 8)
+		st->s2 += 8;
+	st->s3 = (69069 * st->s2) & 0xffffffffUL;
+	if (st->s3 < 16)
+		st->s3 += 16;
+	for (int i = 0; i < 6; i++) /* warm-up, as GSL */
+		taus_step(st);
+}
+
+static const gsl_rng_type taus_type = {"mutu-taus2", 0xffffffffUL, 0, sizeof(struct taus_state),
+				       taus_set, taus_get, taus_get_double};
+
+/* 32 random bits of a stream whose type is taus_type. */
+static inline uint32_t rng_bits(const gsl_rng *r)
+{
+	return (uint32_t)taus_step(r->state);
+}
+
 /* ---- exponential variates --------------------------------------------- */
 
 /*
@@ -108,7 +170,7 @@ static double zig_exp_slow(const struct zig *z, const gsl_rng *r, uint32_t u, un
 		double x = u * z->we[i];
 		if (z->fe[i] + gsl_rng_uniform(r) * (z->fe[i - 1] - z->fe[i]) < exp(-x))
 			return x;
-		uint32_t j = (uint32_t)gsl_rng_get(r);
+		uint32_t j = rng_bits(r);
 		i = j & 255;
 		u = j >> 8;
 		if (u < z->ke[i])
@@ -119,7 +181,7 @@ static double zig_exp_slow(const struct zig *z, const gsl_rng *r, uint32_t u, un
 /* Exp(1) (taus2 gives 32 bits a call). */
 static inline double zig_exp1(const struct zig *z, const gsl_rng *r)
 {
-	uint32_t j = (uint32_t)gsl_rng_get(r);
+	uint32_t j = rng_bits(r);
 	unsigned i = j & 255;
 	uint32_t u = j >> 8;
 	if (u < z->ke[i])
@@ -158,6 +220,7 @@ struct ksop {
 	struct stats_dist *lead;
 	double arrivals, finished, within, rejections, sojourn;
 	double lead_sum;   /* when quantiles are off */
+	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
 	int live;
 	size_t next_replay;
 	double next_real;
@@ -226,7 +289,7 @@ static unsigned long stream_seed(uint64_t seed, int rep, const char *purpose)
 }
 
 
-static double draw(const struct kctx *x, const struct sim_dist *d, const gsl_rng *r)
+static double draw_any(const struct kctx *x, const struct sim_dist *d, const gsl_rng *r)
 {
 	switch (d->kind) {
 	case SIM_FIXED:
@@ -257,6 +320,14 @@ static double draw(const struct kctx *x, const struct sim_dist *d, const gsl_rng
 	}
 	}
 	return d->mean;
+}
+
+/* The exponential, the common case, inline; the rest through the switch. */
+static inline double draw(const struct kctx *x, const struct sim_dist *d, const gsl_rng *r)
+{
+	if (d->kind == SIM_EXPONENTIAL && d->mean > 0)
+		return exp_draw(r, d->mean);
+	return draw_any(x, d, r);
 }
 
 /* ---- event list -------------------------------------------------------- */
@@ -598,11 +669,10 @@ static void next_arrival(struct kctx *x, int s)
 	}
 	if (so->rate <= 0)
 		return;
-	double peak = so->rate * (so->has_profile ? so->profile_max : 1.0);
 	if (so->arr == SIM_ARR_WORK) {
 		double w = x->now;
 		for (;;) {
-			w += exp_draw(r, 1.0 / peak);
+			w += exp_draw(r, ks->gap);
 			if (w >= sc->wend)
 				return;
 			if (!so->has_profile)
@@ -617,7 +687,7 @@ static void next_arrival(struct kctx *x, int s)
 	}
 	double t = ks->next_real;
 	for (;;) {
-		t += exp_draw(r, 1.0 / peak);
+		t += exp_draw(r, ks->gap);
 		if (t >= sc->end)
 			return;
 		if (!so->has_profile)
@@ -670,7 +740,7 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->free_head = NIL;
 	x->rng = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rng);
 	for (int i = 0; i < sc->nstreams; i++) {
-		x->rng[i] = gsl_rng_alloc(gsl_rng_taus2);
+		x->rng[i] = gsl_rng_alloc(&taus_type);
 		if (!x->rng[i])
 			mutu_malloc((size_t)-1 / 2); /* out of memory */
 	}
@@ -754,6 +824,9 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		ks->live = 0;
 		ks->next_replay = 0;
 		ks->next_real = sc->start;
+		const struct sim_sop *so = &sc->sops[s];
+		/* once per replication, not a division per arrival */
+		ks->gap = so->rate > 0 ? 1.0 / (so->rate * (so->has_profile ? so->profile_max : 1.0)) : 0;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
 	stats_tw_init(&x->wip, 0, 0);

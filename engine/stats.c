@@ -1,53 +1,92 @@
 /*
- * stats.c - running distributions (Welford mean and variance, P-square
- * quantiles), time-weighted means and Student-t intervals across
- * replications.
+ * stats.c - running distributions (mean, variance, quantiles from a
+ * log-bucketed histogram), time-weighted means and Student-t intervals
+ * across replications.
  */
 #include "mutu/stats.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 
 #include "mutu/base.h"
 
 /*
- * P-square (R. Jain and I. Chlamtac, "The P^2 algorithm for dynamic
- * calculation of quantiles and histograms without storing observations",
- * CACM 28(10), 1985): five markers per quantile p at the minimum, p/2, p,
- * (1+p)/2 and the maximum; each new value moves the positions of the
- * markers above it, and a marker whose position is a whole step away from
- * where it should be moves by a piecewise-parabolic (else linear) step.
+ * Quantiles of a stream without keeping it: a histogram whose buckets
+ * are 2^-STATS_SUB_BITS of an octave wide, so every bucket spans a fixed
+ * share (1/256) of its own values, whatever their scale; the counts are
+ * exact.  The bucket of a value is read off its IEEE 754 bits (exponent
+ * and the top 8 bits of the mantissa), so adding a value is a shift, a
+ * compare and an increment: no search, no division, no data-dependent
+ * loop.  This replaced P-square (Jain and Chlamtac 1985, as in GSL's
+ * gsl_rstat_quantile), which costs about 1.3 marker adjustments with
+ * three divisions each per value for median, p90 and p95 (34 ns a value
+ * even in one pass, half the budget of a simulated customer) and has no
+ * error bound.  Here there is one:
  *
- * This is the algorithm of GSL's rstat/rquantile.c with the same
- * arithmetic in the same order, so the estimates are those of
- * gsl_rstat_quantile to the bit; what changes is the cost.  GSL runs one
- * workspace per quantile (the median inside gsl_rstat_add, which also
- * updates third and fourth moments nobody reads), each with its own
- * search and loops behind a library call.  Here the three estimators
- * (QN) share the value's comparison against the extreme markers, which
- * are the same in all three (the minimum and the maximum, at positions 1
- * and n), marker positions are kept as doubles (whole numbers, so exact)
- * to avoid conversions, the marker search becomes one comparison per
- * interior marker (the heights never decrease, so "markers above x" is
- * "x < q"), and the height adjustment, needed for a marker only when it
- * has drifted a whole position, runs out of line.
+ * The quantile p is the R-7 / GSL sample quantile: the values of ranks
+ * floor(h) and ceil(h), h = p (n - 1), among the sorted values,
+ * interpolated by the fraction of h.  The exact counts say which bucket
+ * holds each of the two ranks, and the value of a rank is estimated
+ * inside its bucket (ranks spread evenly over the bucket, clamped to
+ * [min, max]; the first and last ranks are min and max, exact), so each
+ * errs by less than the bucket's width, 2^-8 of the value, and so does
+ * their weighted mean: the estimate is within 0.39% of
+ * the exact sample quantile for values in [2^-10, 2^40) (times in
+ * seconds: a millisecond to 34,000 years).  Smaller values, zero and negatives share the first
+ * bucket (absolute error below 2^-10 + |min|); larger ones the last.
+ * Memory is fixed (100 KB a distribution), not proportional to the
+ * number of values; reset clears only the buckets that were touched.
  */
-#define QN 3
-static const double quantile_p[QN] = {0.5, 0.9, 0.95};
+#define STATS_SUB_BITS 8
+#define LOW_EXP (-10)
+#define HIGH_EXP 40
+#define NOCT (HIGH_EXP - LOW_EXP)
+#define NBUCKET ((NOCT << STATS_SUB_BITS) + 2)
+#define KEY_SHIFT (52 - STATS_SUB_BITS)
 
 struct stats_dist {
 	size_t n;
-	double mean, m2;      /* Welford, as gsl_rstat_add */
-	double q[QN][5];      /* marker heights; [j][0] min and [j][4] max */
-	double pos[QN][5];    /* marker positions 1..n */
-	double want[QN][5];   /* desired positions */
-	double dwant[QN][5];  /* their increments per value */
+	double shift, s1, s2; /* sums of x - shift and its square (shift: first value) */
+	double min, max;
+	size_t lo, hi;        /* range of buckets touched */
+	uint64_t count[NBUCKET];
 };
+
+static inline uint64_t bits_of(double x)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	return b;
+}
+
+static inline double double_of(uint64_t b)
+{
+	double x;
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
+static const double low_value = 0x1p-10;  /* 2^LOW_EXP */
+static const double high_value = 0x1p+40; /* 2^HIGH_EXP */
+
+static inline size_t bucket_of(double x)
+{
+	if (!(x >= low_value))
+		return 0;
+	if (x >= high_value)
+		return NBUCKET - 1;
+	return (size_t)((bits_of(x) >> KEY_SHIFT) - (bits_of(low_value) >> KEY_SHIFT)) + 1;
+}
+
+/* Lower edge of bucket i (1 .. NBUCKET - 1); edge(NBUCKET - 1) = 2^40. */
+static double bucket_edge(size_t i)
+{
+	return double_of(((uint64_t)(i - 1) + (bits_of(low_value) >> KEY_SHIFT)) << KEY_SHIFT);
+}
 
 struct stats_dist *stats_dist_create(void)
 {
@@ -63,101 +102,37 @@ void stats_dist_free(struct stats_dist *d)
 
 void stats_dist_reset(struct stats_dist *d)
 {
+	if (d->n)
+		memset(d->count + d->lo, 0, (d->hi - d->lo + 1) * sizeof *d->count);
 	d->n = 0;
-	d->mean = d->m2 = 0.0;
-	for (int j = 0; j < QN; j++) {
-		double p = quantile_p[j];
-		for (int i = 0; i < 5; i++) {
-			d->q[j][i] = 0.0;
-			d->pos[j][i] = i + 1;
-		}
-		d->want[j][0] = 1.0;
-		d->want[j][1] = 1.0 + 2.0 * p;
-		d->want[j][2] = 1.0 + 4.0 * p;
-		d->want[j][3] = 3.0 + 2.0 * p;
-		d->want[j][4] = 5.0;
-		d->dwant[j][0] = 0.0;
-		d->dwant[j][1] = 0.5 * p;
-		d->dwant[j][2] = p;
-		d->dwant[j][3] = 0.5 * (1.0 + p);
-		d->dwant[j][4] = 1.0;
-	}
-}
-
-static double calc_psq(double qp1, double q, double qm1, double d, double np1, double n,
-		       double nm1)
-{
-	double outer = d / (np1 - nm1);
-	double inner_left = (n - nm1 + d) * (qp1 - q) / (np1 - n);
-	double inner_right = (np1 - n - d) * (q - qm1) / (n - nm1);
-	return q + outer * (inner_left + inner_right);
-}
-
-/* Step B3 for marker i (1..3) of one estimator, once it has drifted by a
- * whole position (dd = desired - actual, |dd| >= 1). */
-static void psq_adjust(double *q, double *pos, int i, double dd)
-{
-	double ni = pos[i];
-	if (!((dd >= 1.0 && pos[i + 1] - ni > 1) || (dd <= -1.0 && pos[i - 1] - ni < -1)))
-		return; /* no room between the neighbours */
-	int dsign = dd > 0.0 ? 1 : -1;
-	double qp1 = q[i + 1], qi = q[i], qm1 = q[i - 1];
-	double qp = calc_psq(qp1, qi, qm1, (double)dsign, pos[i + 1], ni, pos[i - 1]);
-	if (qm1 < qp && qp < qp1)
-		q[i] = qp;
-	else /* linear formula */
-		q[i] += dsign * (q[i + dsign] - qi) / (pos[i + dsign] - ni);
-	pos[i] += dsign;
+	d->shift = d->s1 = d->s2 = 0.0;
+	d->min = d->max = NAN;
+	d->lo = NBUCKET;
+	d->hi = 0;
 }
 
 void stats_dist_add(struct stats_dist *d, double x)
 {
 	if (isnan(x))
 		return;
-	/* Welford, the operations of gsl_rstat_add */
-	double delta = x - d->mean;
-	size_t old = d->n;
-	double n = (double)++d->n;
-	double delta_n = delta / n;
-	d->mean += delta_n;
-	d->m2 += delta * delta_n * (n - 1.0);
-
-	if (old < 5) {
-		for (int j = 0; j < QN; j++)
-			d->q[j][old] = x;
-		return;
-	}
-	if (old == 5) /* the first five values become the five markers */
-		for (int j = 0; j < QN; j++)
-			gsl_sort(d->q[j], 1, 5);
-	/* B1: a new extreme moves the shared end markers */
-	if (x < d->q[0][0]) {
-		for (int j = 0; j < QN; j++)
-			d->q[j][0] = x;
-	} else if (x >= d->q[0][4]) {
-		for (int j = 0; j < QN; j++)
-			d->q[j][4] = x;
-	}
-	for (int j = 0; j < QN; j++) {
-		double *q = d->q[j], *pos = d->pos[j], *want = d->want[j];
-		const double *dw = d->dwant[j];
-		/* B2: markers above x move up one position; desired positions
-		 * advance (the interior ones are the only ones read) */
-		pos[1] += x < q[1];
-		pos[2] += x < q[2];
-		pos[3] += x < q[3];
-		pos[4] += 1.0;
-		want[1] += dw[1];
-		want[2] += dw[2];
-		want[3] += dw[3];
-		/* B3, in marker order: an adjusted marker is the next one's
-		 * neighbour */
-		for (int i = 1; i <= 3; i++) {
-			double dd = want[i] - pos[i];
-			if (fabs(dd) >= 1.0)
-				psq_adjust(q, pos, i, dd);
-		}
-	}
+	if (!d->n)
+		d->shift = d->min = d->max = x;
+	/* shifted sums: exact for constant values, no cancellation when
+	 * the values sit far from zero */
+	double e = x - d->shift;
+	d->s1 += e;
+	d->s2 += e * e;
+	if (x < d->min)
+		d->min = x;
+	if (x > d->max)
+		d->max = x;
+	size_t i = bucket_of(x);
+	d->count[i]++;
+	if (i < d->lo)
+		d->lo = i;
+	if (i > d->hi)
+		d->hi = i;
+	d->n++;
 }
 
 size_t stats_dist_n(const struct stats_dist *d)
@@ -167,55 +142,65 @@ size_t stats_dist_n(const struct stats_dist *d)
 
 double stats_dist_mean(const struct stats_dist *d)
 {
-	return d->n ? d->mean : NAN;
+	return d->n ? d->shift + d->s1 / (double)d->n : NAN;
 }
 
 double stats_dist_sd(const struct stats_dist *d)
 {
-	return d->n > 1 ? sqrt(d->m2 / ((double)d->n - 1.0)) : NAN;
-}
-
-/* The first n (<= 5) values, sorted. */
-static size_t first_sorted(const struct stats_dist *d, double v[5])
-{
-	size_t n = d->n < 5 ? d->n : 5;
-	memcpy(v, d->q[0], n * sizeof *v);
-	gsl_sort(v, 1, n);
-	return n;
+	if (d->n < 2)
+		return NAN;
+	double n = (double)d->n, v = (d->s2 - d->s1 * d->s1 / n) / (n - 1.0);
+	return sqrt(v > 0 ? v : 0.0);
 }
 
 double stats_dist_min(const struct stats_dist *d)
 {
-	if (!d->n)
-		return NAN;
-	if (d->n > 5)
-		return d->q[0][0];
-	double v[5];
-	first_sorted(d, v);
-	return v[0];
+	return d->n ? d->min : NAN;
 }
 
 double stats_dist_max(const struct stats_dist *d)
 {
-	if (!d->n)
-		return NAN;
-	if (d->n > 5)
-		return d->q[0][4];
-	double v[5];
-	return v[first_sorted(d, v) - 1];
+	return d->n ? d->max : NAN;
+}
+
+/* Bucket holding the value of 0-based rank r, scanning on from bucket *i
+ * with *below values in the buckets before it. */
+static size_t rank_bucket(const struct stats_dist *d, double r, size_t i, double *below)
+{
+	for (; i < d->hi; i++) {
+		if (r < *below + (double)d->count[i])
+			break;
+		*below += (double)d->count[i];
+	}
+	return i;
+}
+
+/* Value of rank r in bucket i: ranks spread evenly over the bucket,
+ * clamped to [min, max] (which only brings it nearer the true value). */
+static double rank_value(const struct stats_dist *d, double r, size_t i, double below)
+{
+	if (r == 0.0)
+		return d->min; /* the ends are known exactly */
+	if (r == (double)(d->n - 1))
+		return d->max;
+	double lo = i == 0 ? d->min : bucket_edge(i);
+	double hi = i == 0 ? low_value : i == NBUCKET - 1 ? d->max : bucket_edge(i + 1);
+	double v = lo + (r - below + 0.5) / (double)d->count[i] * (hi - lo);
+	return v < d->min ? d->min : v > d->max ? d->max : v;
 }
 
 double stats_dist_quantile(const struct stats_dist *d, double p)
 {
-	int j = p == 0.5 ? 0 : p == 0.9 ? 1 : p == 0.95 ? 2 : -1;
-	if (!d->n || j < 0)
+	if (!d->n || !(p >= 0.0 && p <= 1.0))
 		return NAN;
-	if (d->n > 5)
-		return d->q[j][2];
-	/* up to five values: interpolated from the sorted values, as GSL */
-	double v[5];
-	size_t n = first_sorted(d, v);
-	return gsl_stats_quantile_from_sorted_data(v, 1, n, p);
+	double h = p * (double)(d->n - 1); /* 0-based rank, as GSL and R type 7 */
+	double r0 = floor(h), frac = h - r0, below = 0.0;
+	size_t i = rank_bucket(d, r0, d->lo, &below);
+	double v0 = rank_value(d, r0, i, below);
+	if (frac == 0.0)
+		return v0;
+	i = rank_bucket(d, r0 + 1, i, &below);
+	return (1.0 - frac) * v0 + frac * rank_value(d, r0 + 1, i, below);
 }
 
 double stats_tw_mean(const struct stats_tw *w, double t)

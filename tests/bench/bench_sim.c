@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	printf("M/M/3, lambda 2.4, mu 1 (rho 0.8), one replication, one thread:\n");
-	struct mmc_arg m1 = {"full statistics (P-square quantiles)", 2e6, 1, 1, 1};
+	struct mmc_arg m1 = {"full statistics (lead quantiles)", 2e6, 1, 1, 1};
 	struct mmc_arg m2 = {"means only (quantiles off)", 2e6, 0, 1, 1};
 	in_child(mmc_child, &m1);
 	in_child(mmc_child, &m2);
