@@ -258,6 +258,8 @@ struct kctx {
 	/* log of one replication */
 	FILE *log;
 	int log_err;
+	char case_prefix[72];    /* "sim-<scenario file stem>-": ids stay unique
+				  * when logs of several scenarios share a store */
 };
 
 /* ---- random streams ---------------------------------------------------- */
@@ -583,7 +585,7 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 		cal_format_iso(end, 0, b, sizeof b);
 	}
 	const struct sim_sop *so = &sc->sops[c->sop];
-	fprintf(x->log, "sim-%06u,", c->id);
+	fprintf(x->log, "%s%06u,", x->case_prefix, c->id);
 	write_csv_field(x->log, so->id);
 	fprintf(x->log, ",%d,", st->no);
 	write_csv_field(x->log, st->activity ? st->activity : "");
@@ -1296,6 +1298,28 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 	return 0;
 }
 
+/* "sim-<stem>-" from the scenario's file name (lower case, [a-z0-9-]),
+ * or "sim-" for a scenario built in code. */
+static void log_case_prefix(const char *path, char *buf, size_t size)
+{
+	snprintf(buf, size, "sim-");
+	if (!path)
+		return;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(buf);
+	for (const char *p = base; *p && n + 2 < size; p++) {
+		if (strcmp(p, ".ini") == 0)
+			break;
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		buf[n++] = ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) ? ch : '-';
+	}
+	buf[n++] = '-';
+	buf[n] = '\0';
+}
+
 int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		  FILE *out, struct mutu_err *err)
 {
@@ -1303,6 +1327,7 @@ int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		return mutu_errf(err, MUTU_EINPUT, "sim_write_log: call sim_scenario_compile first");
 	struct kctx *x = ctx_create(sc);
 	x->log = out;
+	log_case_prefix(sc->path, x->case_prefix, sizeof x->case_prefix);
 	fputs("case_id,sop,step,activity,actor,start,end\n", out);
 	rep_run(x, seed, replication, NULL, 0, NULL);
 	int bad = x->log_err || ferror(out);

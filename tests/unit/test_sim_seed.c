@@ -111,7 +111,8 @@ static void test_fixed_times_match_calendar(void **state)
 	while (fgets(line, sizeof line, f)) {
 		if (rows++ == 0)
 			continue; /* header */
-		int id = strncmp(line, "sim-000001,", 11) == 0 ? 0 : 1;
+		/* case ids carry the scenario file stem: fixed.ini -> sim-fixed-000001 */
+		int id = strncmp(line, "sim-fixed-000001,", 17) == 0 ? 0 : 1;
 		char *end = strrchr(line, ',');
 		*end = '\0';
 		snprintf(last_end[id], 64, "%.*s", (int)strcspn(end + 1, "\n"), end + 1);
