@@ -633,8 +633,8 @@ static void writer_release(struct writer *w)
  * Case id for a key: the cache, else try to insert a new case (+ attributes),
  * else (the key is in the store already: the insert was ignored) look it up.
  * Insert first, because in a bulk load most keys the cache misses are new:
- * one B-tree search instead of a lookup plus an insert (measured 0.25 s ->
- * 0.15 s for 100k new cases).
+ * one B-tree search instead of a lookup plus an insert (new cases cost
+ * ~0.25 s of the writer's 1.35 s at 1M events / 100k cases before).
  */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {

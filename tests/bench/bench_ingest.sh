@@ -5,6 +5,8 @@
 # disk.  Reports wall time, events/s and peak RSS (/usr/bin/time -v, Debian
 # package `time`) for each, and the ratio mutu/.import.
 # Targets (issue 4): >= 1,000,000 events/s and <= 1.5x the .import time.
+# Then bench_ingest_ceiling on the same file: what any ingest into this
+# store could reach on this machine (docs/store.md, "Ingest speed").
 # EVENTS and RUNS override the defaults (1000000, 3: the best run counts,
 # since the machine is shared).
 set -u
@@ -67,3 +69,15 @@ printf '  sqlite3 .import   %6.2f s  %10.0f rows/s    peak %6d KB\n' "$best_i" "
 printf '  mutu ingest       %6.2f s  %10.0f events/s  peak %6d KB\n' "$best_m" "$eps_m" "$mem_m"
 printf '  ratio mutu/.import %.2f (target <= 1.5); events/s target >= 1000000: %s\n' "$ratio" \
 	"$(awk -v e="$eps_m" 'BEGIN { print (e >= 1000000) ? "met" : "NOT met" }')"
+
+# The ceiling: the same rows, already split in memory, written with
+# prepared statements into mutu's store (and into a plain table), no
+# parsing or validation at all (tests/bench/bench_ingest_ceiling.c).
+ceiling=$BUILD/bench/bench_ingest_ceiling
+if [ -x "$ceiling" ]; then
+	echo
+	"$ceiling" "$log"
+	rm -f "$log".ceiling.db*
+else
+	echo "(build $ceiling with 'make bench' for the ceiling)"
+fi
