@@ -2,7 +2,8 @@
  * sim.c - the simulation kernel and the replication runner.
  *
  * One replication is a loop over an event list ordered by (time, event
- * priority, insertion sequence): a binary heap of 16-byte events in one
+ * priority, insertion sequence): a 4-ary heap of 16-byte events (one
+ * 128-bit integer each, compared in one instruction pair) in one
  * preallocated array, the payload packed beside the sequence number, so
  * scheduling never allocates and equal times always run in the same
  * order.  Files (cases) live in a pool with a free list and queue through
@@ -49,19 +50,55 @@ enum ev_kind {
  * work that ends frees servers before new work arrives. */
 static const unsigned ev_prio[] = {0, 0, 1, 1, 2, 3, 4};
 
+/*
+ * An event is one 128-bit unsigned integer, so ordering two events is a
+ * single integer compare (cmp/sbb, no data-dependent branch):
+ *   time:64 | prio:4 | seq:32 | kind:4 | index:24
+ * The time is the double's bit pattern mapped so that unsigned order is
+ * numeric order (non-negative: sign bit set; negative: all bits flipped;
+ * -0 is folded into +0 first), so (time, priority, sequence) order is
+ * exactly the order of the doubles, then of the key.
+ */
+typedef unsigned __int128 ev_key;
 struct ev {
-	double t;
-	uint64_t key; /* prio:4 | seq:32 | kind:4 | index:24 */
+	ev_key k;
 };
 
 #define SEQ_BITS 32
 #define IDX_BITS 24
 #define IDX_MAX ((1u << IDX_BITS) - 1)
 #define NIL UINT32_MAX
+#define EV_SENTINEL (~(ev_key)0) /* after every event: pads the heap's last level */
+
+static inline uint64_t time_bits(double t)
+{
+	uint64_t b;
+	t += 0.0; /* -0 -> +0: equal times must map to equal bits */
+	memcpy(&b, &t, sizeof b);
+	return b ^ ((uint64_t)((int64_t)b >> 63) | (1ULL << 63));
+}
+
+static inline double time_of(uint64_t b)
+{
+	b ^= (b >> 63) ? (1ULL << 63) : ~0ULL;
+	double t;
+	memcpy(&t, &b, sizeof t);
+	return t;
+}
+
+static inline double ev_time(struct ev e)
+{
+	return time_of((uint64_t)(e.k >> 64));
+}
+
+static inline uint64_t ev_low(struct ev e)
+{
+	return (uint64_t)e.k;
+}
 
 static inline int ev_less(const struct ev *a, const struct ev *b)
 {
-	return a->t < b->t || (a->t == b->t && a->key < b->key);
+	return a->k < b->k;
 }
 
 /* ---- the generator ------------------------------------------------------ */
@@ -194,6 +231,10 @@ static inline double zig_exp1(const struct zig *z, const gsl_rng *r)
 /* ---- state of one replication ------------------------------------------ */
 
 struct kcase {
+	/* the current step and its SOP, so an event reaches them in one load
+	 * from the case instead of a chain through the scenario */
+	const struct sim_step *st;
+	const struct sim_sop *so;
 	double arrive;   /* working time of arrival */
 	double enter;    /* joined the current step (queue) */
 	double start;    /* service of the current step started */
@@ -221,6 +262,7 @@ struct ksop {
 	double arrivals, finished, within, rejections, sojourn;
 	double lead_sum;   /* when quantiles are off */
 	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
+	int plain;         /* Poisson in working time at a constant rate */
 	int live;
 	size_t next_replay;
 	double next_real;
@@ -345,22 +387,35 @@ static int cmp_ev(const void *pa, const void *pb)
 static void renumber(struct kctx *x)
 {
 	qsort(x->heap, x->nheap, sizeof *x->heap, cmp_ev);
-	const uint64_t seqmask = ((1ULL << SEQ_BITS) - 1) << (IDX_BITS + 4);
+	const ev_key seqmask = (ev_key)(((1ULL << SEQ_BITS) - 1) << (IDX_BITS + 4));
 	for (size_t i = 0; i < x->nheap; i++)
-		x->heap[i].key = (x->heap[i].key & ~seqmask) | ((uint64_t)i << (IDX_BITS + 4));
+		x->heap[i].k = (x->heap[i].k & ~seqmask) | ((ev_key)i << (IDX_BITS + 4));
 	x->seq = x->nheap;
 }
 
-static void sift_down(struct ev *h, size_t n, struct ev e)
+/*
+ * The event list is a 4-ary heap: half the levels of a binary one, and
+ * the smallest of four children is found with selects (no branch on the
+ * data), which leaves one unpredictable branch per level.  The four slots
+ * after the last event always hold EV_SENTINEL, so the last parent's
+ * missing children need no test.
+ */
+#define HEAP_PAD 4
+
+static inline size_t min_child(const struct ev *h, size_t c)
 {
-	size_t i = 0;
-	for (;;) {
-		size_t c = 2 * i + 1;
-		if (c >= n)
-			break;
-		if (c + 1 < n && ev_less(&h[c + 1], &h[c]))
-			c++;
-		if (!ev_less(&h[c], &e))
+	size_t a = h[c + 1].k < h[c].k ? c + 1 : c;
+	size_t b = h[c + 3].k < h[c + 2].k ? c + 3 : c + 2;
+	return h[b].k < h[a].k ? b : a;
+}
+
+/* Put e at the root and sift it down. */
+static inline __attribute__((always_inline)) void sift_down(struct ev *h, size_t n, struct ev e)
+{
+	size_t i = 0, c;
+	while ((c = 4 * i + 1) < n) {
+		c = min_child(h, c);
+		if (!(h[c].k < e.k))
 			break;
 		h[i] = h[c];
 		i = c;
@@ -375,25 +430,28 @@ static void schedule(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
 	if (x->seq >> SEQ_BITS) {
 		if (x->top_pending) { /* drop the handled top before renumbering */
 			x->heap[0] = x->heap[--x->nheap];
+			x->heap[x->nheap].k = EV_SENTINEL;
 			sift_down(x->heap, x->nheap, x->heap[0]);
 			x->top_pending = 0;
 		}
 		renumber(x);
 	}
-	struct ev e = {t, ((uint64_t)ev_prio[kind] << 60) | (x->seq++ << (IDX_BITS + 4)) |
-				  ((uint64_t)kind << IDX_BITS) | idx};
+	struct ev e = {((ev_key)time_bits(t) << 64) |
+		       (((uint64_t)ev_prio[kind] << 60) | (x->seq++ << (IDX_BITS + 4)) |
+			((uint64_t)kind << IDX_BITS) | idx)};
 	if (x->top_pending) { /* replace the handled event: one sift instead of two */
 		x->top_pending = 0;
 		sift_down(x->heap, x->nheap, e);
 		return;
 	}
-	if (x->nheap == x->capheap) {
+	if (x->nheap + HEAP_PAD + 1 > x->capheap) {
 		x->capheap *= 2;
 		x->heap = mutu_realloc(x->heap, x->capheap * sizeof *x->heap);
 	}
 	size_t i = x->nheap++;
+	x->heap[x->nheap + HEAP_PAD - 1].k = EV_SENTINEL;
 	while (i > 0) {
-		size_t p = (i - 1) / 2;
+		size_t p = (i - 1) / 4;
 		if (!ev_less(&e, &x->heap[p]))
 			break;
 		x->heap[i] = x->heap[p];
@@ -405,6 +463,7 @@ static void schedule(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
 static void pop_top(struct kctx *x)
 {
 	struct ev last = x->heap[--x->nheap];
+	x->heap[x->nheap].k = EV_SENTINEL;
 	if (x->nheap)
 		sift_down(x->heap, x->nheap, last);
 }
@@ -436,6 +495,8 @@ static uint32_t case_new(struct kctx *x, int sop)
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
 	c->pos = 0;
+	c->so = &x->sc->sops[sop];
+	c->st = &c->so->steps[0];
 	c->with_applicant = 0;
 	x->live++;
 	x->sop[sop].live++;
@@ -487,10 +548,10 @@ static uint32_t dequeue(struct kctx *x, int a)
 
 /* ---- routing ----------------------------------------------------------- */
 
-static void start_service(struct kctx *x, uint32_t ci, int a)
+static inline __attribute__((always_inline)) void start_service(struct kctx *x, uint32_t ci, int a)
 {
 	struct kcase *c = &x->cases[ci];
-	const struct sim_step *st = &x->sc->sops[c->sop].steps[c->pos];
+	const struct sim_step *st = c->st;
 	struct kactor *ka = &x->act[a];
 	ka->busy++;
 	stats_tw_set(&ka->tbusy, x->now, ka->busy);
@@ -523,9 +584,10 @@ static void dispatch(struct kctx *x, int a)
 static void enter_step(struct kctx *x, uint32_t ci, int pos)
 {
 	struct kcase *c = &x->cases[ci];
-	const struct sim_sop *so = &x->sc->sops[c->sop];
+	const struct sim_sop *so = c->so;
 	const struct sim_step *st = &so->steps[pos];
 	c->pos = (uint16_t)pos;
+	c->st = st;
 	c->enter = x->now;
 	if (st->actor == SIM_PEMOHON) {
 		/* the applicant is their own server: no queue */
@@ -598,7 +660,7 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 static void finish(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
-	const struct sim_sop *so = &x->sc->sops[c->sop];
+	const struct sim_sop *so = c->so;
 	x->customers++;
 	if (x->warm) {
 		struct ksop *ks = &x->sop[c->sop];
@@ -620,8 +682,8 @@ static void finish(struct kctx *x, uint32_t ci)
 static void on_end(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
-	const struct sim_sop *so = &x->sc->sops[c->sop];
-	const struct sim_step *st = &so->steps[c->pos];
+	const struct sim_sop *so = c->so;
+	const struct sim_step *st = c->st;
 	if (x->log)
 		log_row(x, c, st);
 	if (st->actor != SIM_PEMOHON) {
@@ -664,6 +726,10 @@ static void next_arrival(struct kctx *x, int s)
 	const struct sim_sop *so = &sc->sops[s];
 	struct ksop *ks = &x->sop[s];
 	const gsl_rng *r = x->rng[so->stream_arrivals];
+	if (ks->plain) { /* Poisson in working time without a profile: the common case */
+		schedule(x, x->now + exp_draw(r, ks->gap), EV_ARRIVAL, (uint32_t)s);
+		return;
+	}
 	if (so->arr == SIM_ARR_REPLAY) {
 		if (ks->next_replay < so->nreplay)
 			schedule(x, so->replay_w[ks->next_replay++], EV_ARRIVAL, (uint32_t)s);
@@ -787,6 +853,8 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 {
 	const struct sim_scenario *sc = x->sc;
 	x->nheap = 0;
+	for (int i = 0; i < HEAP_PAD; i++)
+		x->heap[i].k = EV_SENTINEL;
 	x->seq = 0;
 	x->top_pending = 0;
 	if (!x->cases) {
@@ -829,6 +897,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		const struct sim_sop *so = &sc->sops[s];
 		/* once per replication, not a division per arrival */
 		ks->gap = so->rate > 0 ? 1.0 / (so->rate * (so->has_profile ? so->profile_max : 1.0)) : 0;
+		ks->plain = so->arr == SIM_ARR_WORK && so->rate > 0 && !so->has_profile;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
 	stats_tw_init(&x->wip, 0, 0);
@@ -862,28 +931,31 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 	uint64_t events = 0;
 	while (x->nheap > 0) {
 		struct ev e = x->heap[0];
-		x->now = e.t;
+		x->now = ev_time(e);
 		x->top_pending = 1;
 		events++;
 		if (x->nsamples)
-			sample_until(x, e.t);
-		uint32_t idx = (uint32_t)(e.key & IDX_MAX);
-		switch ((enum ev_kind)((e.key >> IDX_BITS) & 15)) {
-		case EV_ARRIVAL: {
+			sample_until(x, x->now);
+		uint32_t idx = (uint32_t)(ev_low(e) & IDX_MAX);
+		enum ev_kind kind = (enum ev_kind)((ev_low(e) >> IDX_BITS) & 15);
+		/* the two kinds of nearly every event first, as plain branches;
+		 * the office's rare events through the switch */
+		if (kind == EV_END) {
+			on_end(x, idx);
+		} else if (kind == EV_ARRIVAL) {
 			uint32_t ci = case_new(x, (int)idx);
 			if (x->warm)
 				x->sop[idx].arrivals += 1;
 			if (ci != NIL)
 				enter_step(x, ci, 0);
 			next_arrival(x, (int)idx);
-			break;
-		}
+		} else switch (kind) {
 		case EV_END:
-			on_end(x, idx);
+		case EV_ARRIVAL:
 			break;
 		case EV_RESUBMIT: {
 			const struct kcase *c = &x->cases[idx];
-			enter_step(x, idx, sc->sops[c->sop].steps[c->pos].reject_to);
+			enter_step(x, idx, c->st->reject_to);
 			break;
 		}
 		case EV_STAFF: {
