@@ -18,7 +18,6 @@
 #include "mutu/dur.h"
 #include "mutu/sop.h"
 
-#define FALLBACK_DAY_MINUTES 450
 
 static void usage_main(FILE *f)
 {
@@ -65,24 +64,53 @@ static void usage_check(FILE *f)
 		"      --strict     exit 1 when there are findings\n"
 		"\n"
 		"exit: 0 ok or findings only, 1 findings with --strict, 2 a broken model\n"
+		"(including a calendar that cannot be loaded)\n"
 		"example: mutu model check models/*.ini\n");
 }
 
-/* Net minutes of one Hari on the model's calendar; 450 with a note when
- * the calendar cannot be loaded. */
+/* Line of the first "key =" in the model file, for messages; 0 if not found. */
+static int key_line(const char *path, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char line[4096];
+	size_t klen = strlen(key);
+	int no = 0, found = 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		no++;
+		const char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp(p, key, klen) == 0) {
+			p += klen;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			found = *p == '=';
+		}
+	}
+	fclose(f);
+	return found ? no : 0;
+}
+
+/* Net minutes of one Hari on the model's calendar.  A model naming a
+ * calendar that cannot be loaded is broken: a typo like "id-wlta" would
+ * otherwise pass the check and fail only later, in sim or report.
+ * Returns -1 after printing the error. */
 static int day_minutes_for(const char *cmd, const struct sop_model *m)
 {
 	struct cal *c = NULL;
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	if (cal_load(m->calendar, cli_calendars_dir(), &c, &err)) {
-		fprintf(stderr, "mutu %s: note: calendar %s could not be loaded (%s); counting 1 Hari = %d Menit\n",
-			cmd, m->calendar, err.msg, FALLBACK_DAY_MINUTES);
-		return FALLBACK_DAY_MINUTES;
+		fprintf(stderr, "mutu %s: %s:%d: calendar = %s cannot be loaded: %s\n",
+			cmd, m->path ? m->path : "model", key_line(m->path ? m->path : "", "calendar"),
+			m->calendar, err.msg);
+		return -1;
 	}
 	int d = cal_day_minutes(c);
 	cal_free(c);
-	return d > 0 ? d : FALLBACK_DAY_MINUTES;
+	return d;
 }
 
 static void fmt(struct dur d, char *buf, size_t size)
@@ -182,6 +210,10 @@ static int cmd_show(int argc, char **argv)
 	if (sop_model_load(pos[0], &m, &err))
 		return cli_fail(cmd, &err);
 	int dm = day_minutes_for(cmd, m);
+	if (dm < 0) {
+		sop_model_free(m);
+		return 2;
+	}
 	if (json) {
 		struct mutu_buf b;
 		mutu_buf_init(&b);
@@ -227,6 +259,11 @@ static int cmd_check(int argc, char **argv)
 			continue;
 		}
 		int dm = day_minutes_for(cmd, m);
+		if (dm < 0) {
+			broken++;
+			sop_model_free(m);
+			continue;
+		}
 		struct mutu_notes notes;
 		mutu_notes_init(&notes);
 		int n = sop_model_check(m, dm, &notes);
