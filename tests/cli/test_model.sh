@@ -63,9 +63,10 @@ expect_rc "show: broken model exit 2" 2
 # an unknown calendar: 450 with a note
 sed 's/calendar = id-wib/calendar = id-mars/; s/30 Mnit/1 Hari/' "$TMP/bad.ini" >"$TMP/mars.ini"
 run "$MUTU" model show --format json "$TMP/mars.ini"
-expect_rc "show: unknown calendar still shows" 0
-expect_err_has "show: calendar fallback note" "counting 1 Hari = 450 Menit"
-expect_out_has "show: fallback day" '"minutes": 450'
+# a calendar that cannot be loaded makes the model broken (no silent 450-minute day)
+expect_rc "show: unknown calendar is a broken model" 2
+expect_err_has "show: unknown calendar names file:line" "mars.ini:4: calendar = id-mars cannot be loaded"
+expect_eq "show: nothing on stdout for a broken model" "$OUT" ""
 
 run "$MUTU" model show --format yaml $M/izin-insidentil.ini
 expect_rc "show: bad --format exit 2" 2
