@@ -60,7 +60,7 @@ expect_out_has "check: the other file is still checked" "$M/izin-insidentil.ini:
 run "$MUTU" model show "$TMP/bad.ini"
 expect_rc "show: broken model exit 2" 2
 
-# an unknown calendar: 450 with a note
+# an unknown calendar
 sed 's/calendar = id-wib/calendar = id-mars/; s/30 Mnit/1 Hari/' "$TMP/bad.ini" >"$TMP/mars.ini"
 run "$MUTU" model show --format json "$TMP/mars.ini"
 # a calendar that cannot be loaded makes the model broken (no silent 450-minute day)
