@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -17,12 +18,12 @@
 static const char usage_text[] =
 	"usage: mutu sim SCENARIO.ini [--compare OTHER.ini] [--replications N] [--seed S]\n"
 	"                [--threads N] [--format text|json|csv] [--emit-log FILE.csv]\n"
-	"                [--report DIR] [--lang id|en]\n"
+	"                [--report DIR] [--lang id|en] [--force]\n"
 	"\n"
 	"Simulate a staffing scenario: files flow through the SOP steps, queue for\n"
 	"the staff of each pelaksana (shared across SOPs), are served in working time\n"
 	"on the scenario's calendar, and may go back to the applicant.  Results are\n"
-	"means with 95%% confidence intervals across replications: permits finished,\n"
+	"means with 95% confidence intervals across replications: permits finished,\n"
 	"share within the SOP ceiling, lead time (mean, median, p90, p95), waiting and\n"
 	"service per step, utilisation and queues per pelaksana, work in progress.\n"
 	"\n"
@@ -39,6 +40,7 @@ static const char usage_text[] =
 	"                        lead time against the SOP ceiling; both runs side by side\n"
 	"                        with --compare) and its charts into DIR; needs gnuplot\n"
 	"  --lang L              language of the report: id (default) or en\n"
+	"  --force               let --emit-log replace an existing file\n"
 	"\n"
 	"Scenario keys: docs/scenarios.md.  Examples: models/scenarios/.\n";
 
@@ -67,6 +69,7 @@ int cmd_sim(int argc, char **argv)
 	const char *cmd = "sim";
 	const char *compare = NULL, *reps_s = NULL, *seed_s = NULL, *threads_s = NULL;
 	const char *format_s = NULL, *log_path = NULL, *report_dir = NULL, *lang_s = NULL;
+	int force = 0;
 	const struct cli_opt opts[] = {
 		{"compare", 0, 1, &compare, NULL, NULL},
 		{"replications", 'n', 1, &reps_s, NULL, NULL},
@@ -76,6 +79,7 @@ int cmd_sim(int argc, char **argv)
 		{"emit-log", 0, 1, &log_path, NULL, NULL},
 		{"report", 0, 1, &report_dir, NULL, NULL},
 		{"lang", 0, 1, &lang_s, NULL, NULL},
+		{"force", 0, 0, NULL, &force, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -128,6 +132,12 @@ int cmd_sim(int argc, char **argv)
 	int lang = RPT_ID;
 	if (lang_s && (lang = rpt_lang_parse(lang_s)) < 0)
 		return cli_usage(cmd, "--lang is id or en (got '%s')", lang_s);
+
+	/* refuse before running: an emitted log must not silently replace a
+	 * file the user has (a mistyped path could be a model or a scenario) */
+	if (log_path && !force && access(log_path, F_OK) == 0)
+		return cli_usage(cmd, "--emit-log %s: the file exists; give another name or --force to replace it",
+				 log_path);
 
 	struct mutu_err err;
 	mutu_err_clear(&err);

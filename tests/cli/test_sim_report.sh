@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_sim_report.sh - `mutu sim --report DIR`: the simulation report is written
+# test_sim_report.sh - `mutu sim --report DIR` and the CLI's output rules: the report is written
 # next to the results without disturbing them (stdout stays pure JSON), and
 # holds the charts the issue asks for (queues over time, utilisation, lead
 # time against the ceiling), for one scenario and for a comparison.
@@ -29,3 +29,16 @@ if grep -q "rokan-hilir-tambah-tim" "$TMP/two/sim-report.html"; then ok "compari
 
 run "$MUTU" sim models/scenarios/rokan-hilir.ini --replications 2 --report "$TMP/x" --lang fr
 expect_rc "unknown --lang is bad usage" 2
+
+# --emit-log never silently replaces an existing file (a mistyped path could be a model)
+printf 'keep me\n' >"$TMP/existing.ini"
+run "$MUTU" sim models/scenarios/rokan-hilir.ini --replications 1 --emit-log "$TMP/existing.ini"
+expect_rc "--emit-log onto an existing file is refused" 2
+expect_err_has "the refusal says how to proceed" "--force"
+expect_eq "the existing file is untouched" "$(cat "$TMP/existing.ini")" "keep me"
+run "$MUTU" sim models/scenarios/rokan-hilir.ini --replications 1 --emit-log "$TMP/existing.ini" --force
+expect_rc "--force replaces it" 0
+expect_eq "the replaced file is the log" "$(head -1 "$TMP/existing.ini")" "case_id,sop,step,activity,actor,start,end"
+
+run "$MUTU" sim --help
+case "$OUT" in *"95%%"*) not_ok "--help prints a plain percent sign" "${OUT:0:300}" ;; *) ok "--help prints a plain percent sign" ;; esac
