@@ -8,8 +8,11 @@
  * Waktu" line, typos and aliases in actor names.  So nothing here relies on
  * positions alone:
  *   - the Waktu cell of a row is the cell that reads as a duration;
- *   - other cells are placed by counting from the Waktu cell (left-anchored
- *     only for No. and Kegiatan), so a row with a cell missing still maps;
+ *   - the mutu baku cells (Kelengkapan, Output, Keterangan) sit where the
+ *     header puts them, on either side of Waktu; a full-width row is read
+ *     by the header's columns, a ragged row (a cell lost in the copy) by
+ *     the header's offsets from its Waktu cell, so it still maps (No. and
+ *     Kegiatan are left-anchored);
  *   - the pelaksana of a step is weighed from every clue a careful reader
  *     uses: the marker in its actor column, the actor named as subject or
  *     agent of the activity, routing notes in the row before ("Berkas
@@ -44,6 +47,7 @@ enum {
 
 enum role { R_NONE = 0, R_NO, R_ACT, R_ACTOR, R_KEL, R_WAKTU, R_OUT, R_KET, R_GROUP };
 
+/* Widest table read; text past it is refused with an error (sop_import_with). */
 #define MAXCOL 64
 
 struct row {
@@ -552,11 +556,13 @@ static void read_header(struct imp *im, size_t first, size_t last)
 	/* Actor columns: a named cell between Kegiatan and the mutu baku, or
 	 * any cell that reads as a known position. */
 	int lo = im->col_act >= 0 ? im->col_act : (im->col_no >= 0 ? im->col_no : -1);
+	/* ... up to the first mutu baku column right of Kegiatan, whichever
+	 * it is (other offices put Output or Keterangan before Waktu) */
 	int hi = MAXCOL;
-	if (im->col_kel > lo)
-		hi = im->col_kel;
-	else if (im->col_waktu > lo)
-		hi = im->col_waktu;
+	const int mutu[4] = {im->col_kel, im->col_waktu, im->col_out, im->col_ket};
+	for (int k = 0; k < 4; k++)
+		if (mutu[k] > lo && mutu[k] < hi)
+			hi = mutu[k];
 	im->cols = mutu_calloc(MAXCOL, sizeof *im->cols);
 	for (size_t i = 0; i < ncols; i++) {
 		if (im->role[i] != R_ACTOR)
@@ -755,6 +761,40 @@ static int col_between(const struct imp *im, int a, int b)
 	return found;
 }
 
+/* Is the row full-width: a cell in each of the body's width columns and
+ * no text beyond (width 0: the header names no Waktu, so no such row)? */
+static int row_full(const struct row *row, size_t width)
+{
+	if (width == 0 || row->n < width)
+		return 0;
+	for (size_t i = width; i < row->n; i++)
+		if (!is_blank_cell(row->cells[i]))
+			return 0;
+	return 1;
+}
+
+/* The cell of a mutu baku column in a row: the header column hcol moved by
+ * the row's shift; where the header does not name that column, the cell at
+ * def (next to the Waktu cell) when no header column claims it.  -1 when it
+ * falls outside the row, on or before Kegiatan, or on the Waktu cell. */
+static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int shift, int def,
+		     int w, int left_act)
+{
+	int pos;
+	if (hcol >= 0) {
+		pos = hcol + shift;
+	} else {
+		int hc = def - shift;
+		if (im->have_header && hc >= 0 && hc < MAXCOL &&
+		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0))
+			return -1;
+		pos = def;
+	}
+	if (pos <= left_act || pos == w || pos < 0 || (size_t)pos >= row->n)
+		return -1;
+	return pos;
+}
+
 /* Read the data rows after the header. */
 static void read_rows(struct imp *im, size_t from)
 {
@@ -776,6 +816,23 @@ static void read_rows(struct imp *im, size_t from)
 				W = i;
 			}
 	}
+	/* The body's own Waktu column: where most rows have their duration
+	 * (ties go to the header's).  A copy can lose a merged header cell, so
+	 * that every body row sits a column off the header (seed 004): the
+	 * header's columns still give the offsets from Waktu, and the body's
+	 * column tells which rows are full-width. */
+	int body_w = W;
+	if (W >= 0 && W < MAXCOL) {
+		int best = count[W];
+		for (int i = 0; i < MAXCOL; i++)
+			if (count[i] > best) {
+				best = count[i];
+				body_w = i;
+			}
+	}
+	size_t full_width = 0;
+	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
+		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
 	int left_act = im->col_act >= 0 ? im->col_act : 1;
 	int left_no = im->col_no >= 0 ? im->col_no : 0;
@@ -795,7 +852,7 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			if (!cell_dur(row->cells[i], &d))
 				continue;
-			if (w < 0 || (W >= 0 && abs((int)i - W) < abs(w - W)))
+			if (w < 0 || (body_w >= 0 && abs((int)i - body_w) < abs(w - body_w)))
 				w = (int)i;
 		}
 		/* the words before the Waktu cell, to spot "Jumlah Waktu" lines */
@@ -845,31 +902,51 @@ static void read_rows(struct imp *im, size_t from)
 		s->reject_col = -1;
 		prev_no = no;
 		s->activity = clean_text(act);
+		/* A full-width row is read by the header's columns: it lost no
+		 * cell, so a duration away from the Waktu column is some other
+		 * cell's text, not a Waktu that moved. */
+		if (w >= 0 && w != body_w && row_full(row, full_width)) {
+			char *wt = clean_text(row->cells[body_w]);
+			char *ft = clean_text(row->cells[w]);
+			mutu_notes_addf(im->warn,
+					"step %d (line %d): the cell under Waktu (column %d: '%.40s') reads as no duration; "
+					"'%.40s' in column %d does, but the row is as wide as the header, so its cells "
+					"were read by the header's columns",
+					no, row->line, body_w + 1, wt, ft, w + 1);
+			free(wt);
+			free(ft);
+			w = -1;
+		}
 		if (w < 0) {
 			mutu_notes_addf(im->warn,
 					"step %d (line %d): no cell reads as a duration; wrote waktu = ?", no,
 					row->line);
 			s->waktu = mutu_strdup("?");
-			w = W >= 0 && (size_t)W < row->n ? W : (int)row->n;
+			w = body_w >= 0 && (size_t)body_w < row->n ? body_w : (int)row->n;
 		} else {
 			s->waktu = clean_text(row->cells[w]);
 			cell_dur(row->cells[w], &s->d);
 			s->has_dur = 1;
 		}
-		/* cells right of Kegiatan are counted from the Waktu cell */
+		/* The mutu baku cells sit where the header puts them, on either
+		 * side of Waktu.  In a ragged row (a cell lost or added in the
+		 * copy) they keep their offsets from the Waktu cell, which was
+		 * found by what it reads as; in a full-width row shift is 0. */
 		int shift = W >= 0 ? w - W : 0;
-		int ik = im->col_kel >= 0 ? im->col_kel + shift : w - 1;
-		int io = im->col_out >= 0 ? im->col_out + shift : w + 1;
-		int it = im->col_ket >= 0 ? im->col_ket + shift : w + 2;
-		if (ik <= left_act)
-			ik = -1;
-		s->kelengkapan = clean_text(ik >= 0 && (size_t)ik < row->n ? row->cells[ik] : "");
-		s->output = clean_text(io > w && (size_t)io < row->n ? row->cells[io] : "");
-		s->keterangan = clean_text(it > w && (size_t)it < row->n ? row->cells[it] : "");
+		int ik = mutu_cell(im, row, im->col_kel, shift, w - 1, w, left_act);
+		int io = mutu_cell(im, row, im->col_out, shift, w + 1, w, left_act);
+		int it = mutu_cell(im, row, im->col_ket, shift, w + 2, w, left_act);
+		s->kelengkapan = clean_text(ik >= 0 ? row->cells[ik] : "");
+		s->output = clean_text(io >= 0 ? row->cells[io] : "");
+		s->keterangan = clean_text(it >= 0 ? row->cells[it] : "");
 		/* Markers: the cell under each actor column, counted from the
 		 * Waktu cell.  Cells between Kegiatan and the mutu baku that fall
 		 * under no actor column are reported, not guessed at. */
-		int hi = ik >= 0 ? ik : w;
+		int hi = w;
+		const int mpos[3] = {ik, io, it};
+		for (int k = 0; k < 3; k++)
+			if (mpos[k] >= 0 && mpos[k] < hi)
+				hi = mpos[k];
 		for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL + shift; i++) {
 			if (i == w || i == ik || i == io || i == it)
 				continue;
@@ -1261,6 +1338,27 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
 	split_rows(&im, text, len);
+	/* Column bookkeeping is sized for MAXCOL columns.  Text beyond that
+	 * would be dropped (a Waktu out there, markers under no column), so a
+	 * wider table is refused rather than imported with cells lost; empty
+	 * cells past the edge (stray tabs) are harmless. */
+	for (size_t r = 0; r < im.nrows; r++) {
+		const struct row *row = &im.rows[r];
+		for (size_t i = MAXCOL; i < row->n; i++) {
+			if (is_blank_cell(row->cells[i]))
+				continue;
+			char *t = clean_text(row->cells[i]);
+			int rc = mutu_errf(err, MUTU_EINPUT,
+					   "%s:%d: the table is wider than supported: text in column %zu ('%.40s'), "
+					   "but mutu sop import reads at most %d columns. Remove the empty or "
+					   "surplus columns (or split the table) and import again",
+					   im.src, row->line, i + 1, t, MAXCOL);
+			free(t);
+			imp_release(&im);
+			mutu_notes_release(&scratch);
+			return rc;
+		}
+	}
 
 	/* the header block: the first run of header rows */
 	size_t h = 0;

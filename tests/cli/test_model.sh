@@ -101,6 +101,26 @@ run "$MUTU" sop import $D/003_e8a2893e05b1aba2.txt --calendar id-wib
 expect_out_has "import 003: Sub Koordinator" "actor = Sub Koordinator Perizinan"
 expect_err_has "import 003: debris reported" "debris 'H 05' in the Koordinator Perizinan column"
 
+# mutu baku columns left of Waktu (tables from other offices, QA repros)
+run "$MUTU" sop import $D/qa-x1-output-before-waktu.txt --calendar id-wib
+expect_rc "import Output before Waktu: ok" 0
+expect_out_has "import Output before Waktu: output read" "waktu = 20 Menit
+output = Tanda terima"
+run "$MUTU" sop import $D/qa-x2-keterangan-first.txt --calendar id-wib
+expect_out_has "import Keterangan first: keterangan and reject_to" "keterangan = terouting ke pemohon apabila ditolak
+reject_to = 1"
+expect_out_has "import Keterangan first: routed to Kadis" "activity = Menandatangani izin
+actor = Kepala Dinas"
+run "$MUTU" sop import $D/qa-reklame-makassar.txt --calendar id-wita
+expect_out_has "import Makassar: ragged row's output" "waktu = 15 Menit
+output = Draft izin"
+{ printf 'No\tKegiatan\tPemohon'; for i in $(seq 1 70); do printf '\tA%d' $i; done
+  printf '\tWaktu\n1\tPemohon mendaftar\t->'; for i in $(seq 1 70); do printf '\t'; done
+  printf '\t5 Menit\n'; } >"$TMP/wide.txt"
+run "$MUTU" sop import "$TMP/wide.txt"
+expect_rc "import: too wide exit 2" 2
+expect_err_has "import: too wide message" "wide.txt:1: the table is wider than supported: text in column 65 ('A62')"
+
 printf 'Surat biasa, tanpa tabel.\n' >"$TMP/surat.txt"
 run "$MUTU" sop import "$TMP/surat.txt"
 expect_rc "import: no table exit 2" 2

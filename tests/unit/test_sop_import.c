@@ -14,6 +14,10 @@
  *    baku before the actors, header rows in the other order repeated after
  *    a page break, a ragged row, a row with no clue ("?"), a table with no
  *    header at all, a row without a Waktu, and text that is no table.
+ * 3. Mutu baku columns LEFT of Waktu (QA's tables from other offices,
+ *    tests/data/sop/qa-*.txt): Output and Keterangan are read wherever the
+ *    header puts them, in full-width and ragged rows; a table wider than
+ *    the importer supports is refused with a clear error.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -431,6 +435,224 @@ static void test_id_option(void **state)
 	sop_model_free(m);
 }
 
+/* Per-step expectations for the QA tables, read by hand off the files. */
+struct want_step {
+	const char *actor, *kelengkapan, *waktu, *output, *keterangan;
+	int reject_to;
+};
+
+static void expect_steps(const struct sop_model *m, const struct want_step *want, size_t n)
+{
+	assert_int_equal(m->nsteps, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct sop_step *a = &m->steps[i];
+		const struct want_step *b = &want[i];
+		expect_str("actor", a->no, a->actor, b->actor);
+		expect_str("kelengkapan", a->no, a->kelengkapan, b->kelengkapan);
+		expect_str("waktu", a->no, a->waktu_text, b->waktu);
+		expect_str("output", a->no, a->output, b->output);
+		expect_str("keterangan", a->no, a->keterangan, b->keterangan);
+		if (a->reject_to != b->reject_to)
+			fail_msg("reject_to (step %d): imported %d, expected %d", a->no, a->reject_to,
+				 b->reject_to);
+	}
+}
+
+/* Columns Kelengkapan | Output | Waktu (Output left of Waktu), every row as
+ * wide as the header.  The Output cell is the one under "Output". */
+static void test_qa_output_before_waktu(void **state)
+{
+	(void)state;
+	static const struct want_step want[] = {
+		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0},
+		{"Front Office", "Berkas", "20 Menit", "Tanda terima", "", 0},
+		{"Kepala Dinas", "Draft", "10 Menit", "Izin", "", 0}, /* "Kadis" */
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+	};
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_file("tests/data/sop/qa-x1-output-before-waktu.txt", "id-wib", &w);
+	expect_steps(m, want, 4);
+	assert_false(has_warning(&w, "under no actor column"));
+	assert_false(has_warning(&w, "wrote ?"));
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
+/* A Makassar table: Kelengkapan | Output | Waktu | Keterangan, the header
+ * repeated after two page breaks, and a ragged row (step 6, line 19: one
+ * actor cell lost, so its Waktu sits one column left of the header's and
+ * Kelengkapan and Output move with it).  Actors: markers in their columns
+ * (1, 2 '<div></div>' under Petugas Loket, 3, 5), routing notes (3 -> Tim
+ * Teknis for 4, 5 -> Kabid for 6), subjects in the text (7 Kepala Dinas,
+ * 8 Pemohon).  "dikembalikan ke pemohon apabila ditolak" at step 2 sends the
+ * berkas back to step 1. */
+static void test_qa_reklame_makassar(void **state)
+{
+	(void)state;
+	static const struct want_step want[] = {
+		{"Pemohon", "Formulir, KTP, desain reklame", "15 mnt", "Berkas permohonan", "", 0},
+		{"Front Office", "Berkas permohonan", "20 Menit", "Tanda terima",
+		 "dikembalikan ke pemohon apabila ditolak", 1},
+		{"Back Office", "Tanda terima", "1 Jam", "Jadwal survei", "Berkas dirouting ke Tim Teknis", 0},
+		{"Tim Teknis", "Jadwal survei", "2 Hari", "BAP", "", 0},
+		{"Kepala Seksi Pelayanan Perizinan", "BAP", "30 menit", "Draft izin paraf",
+		 "Berkas dirouting ke Kabid", 0},
+		{"Kepala Bidang", "Draft izin paraf", "15 Menit", "Draft izin", "", 0},
+		{"Kepala Dinas", "Draft izin", "10 Menit", "Izin", "", 0},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+	};
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_file("tests/data/sop/qa-reklame-makassar.txt", "id-wita", &w);
+	assert_string_equal(m->name, "Izin Reklame");
+	assert_string_equal(m->agency, "Pemerintah Kota Makassar");
+	expect_steps(m, want, 8);
+	expect_warning(&w, "skipped 2 repeated header row(s)");
+	assert_false(has_warning(&w, "under no actor column"));
+	/* 15+20+60+30+15+10+5 = 155 Menit = 2 Jam 35 Menit, plus 2 Hari: the
+	 * authors' total "2 Hari 2 Jam 35 Menit (3 Hari)" agrees */
+	struct dur t = sop_model_total(m);
+	assert_int_equal(t.days, 2);
+	assert_int_equal(t.minutes, 155);
+	assert_string_equal(m->declared_text, "2 Hari 2 Jam 35 Menit (3 Hari)");
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
+/* Keterangan before the mutu baku (Keterangan | Kelengkapan | Waktu |
+ * Output) and no markers at all.  Read by hand: step 2's Keterangan
+ * "terouting ke pemohon apabila ditolak" sends the berkas back to step 1;
+ * step 3's "Berkas dirouting ke Kadis" names step 4's actor (routing, 4
+ * points: decided).  Steps 2 and 3 have nothing stronger: step 2 only the
+ * check-after-the-applicant convention for Front Office (2 points, below
+ * the 3 needed), step 3 nothing (its neighbour step 2 is open), so both stay
+ * "?" with a warning rather than a guess. */
+static void test_qa_keterangan_first(void **state)
+{
+	(void)state;
+	static const struct want_step want[] = {
+		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0},
+		{"?", "Berkas", "20 Menit", "Tanda terima", "terouting ke pemohon apabila ditolak", 1},
+		{"?", "Tanda terima", "20 Menit", "Data", "Berkas dirouting ke Kadis", 0},
+		{"Kepala Dinas", "Draft", "10 Menit", "Izin", "", 0},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+	};
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_file("tests/data/sop/qa-x2-keterangan-first.txt", "id-wib", &w);
+	expect_steps(m, want, 5);
+	expect_warning(&w, "step 2: only a weak clue for the pelaksana (Front Office");
+	expect_warning(&w, "step 3: no clue for the pelaksana; wrote ?");
+	assert_false(has_warning(&w, "step 4: no clue"));
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
+/* Ragged rows with the mutu baku left of Waktu.  Header: 0 No, 1 Kegiatan,
+ * 2 Pemohon, 3 Front Office, 4 Kadis, 5 Keterangan, 6 Kelengkapan,
+ * 7 Output, 8 Waktu (nine columns).  Step 2 lost the empty Pemohon cell:
+ * its Waktu is in column 7 (0-based), so Output is 6, Kelengkapan 5,
+ * Keterangan 4, and the arrow in 2 sits under Front Office (header 3).
+ * Step 3 lost two empty cells (Pemohon, Front Office): Waktu in 6,
+ * Keterangan 3, Kelengkapan 4, Output 5, the arrow in 2 under Kadis. */
+static const char table_ragged_left[] =
+	"SOP Izin Ragged\n"
+	"No\tKegiatan\tPemohon\tFront Office\tKadis\tKeterangan\tKelengkapan\tOutput\tWaktu\n"
+	"1\tPemohon mendaftar\t\xE2\x86\x92\t\t\t\tKTP\tBerkas\t10 Menit\n"
+	"2\tMemeriksa berkas\t\xE2\x86\x92\t\tdikembalikan ke pemohon apabila ditolak\tBerkas\tTanda terima\t15 Menit\n"
+	"3\tMenandatangani izin\t\xE2\x86\x92\tcatatan\tDraft\tIzin\t1 Jam\n"
+	"4\tMenerima izin\t\xE2\x86\x92\t\t\t\tIzin\tIzin diterima\t5 Menit\n";
+
+static void test_ragged_mutu_baku_left(void **state)
+{
+	(void)state;
+	static const struct want_step want[] = {
+		{"Pemohon", "KTP", "10 Menit", "Berkas", "", 0},
+		{"Front Office", "Berkas", "15 Menit", "Tanda terima", "dikembalikan ke pemohon apabila ditolak", 1},
+		{"Kepala Dinas", "Draft", "1 Jam", "Izin", "catatan", 0},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+	};
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_text(table_ragged_left, "ragged.txt", "id-wib", &w);
+	expect_steps(m, want, 4);
+	assert_false(has_warning(&w, "under no actor column"));
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
+/* A full-width row trusts the header: step 2's Waktu cell is empty and its
+ * Keterangan (left of Waktu) reads "2 Hari".  The row has every column, so
+ * "2 Hari" is the Keterangan, not a Waktu one column off; the importer
+ * writes waktu = ? and says why, instead of shifting the row. */
+static void test_full_row_trusts_header(void **state)
+{
+	(void)state;
+	static const char table[] =
+		"SOP Izin Penuh\n"
+		"No\tKegiatan\tPemohon\tFront Office\tKelengkapan\tKeterangan\tWaktu\tOutput\n"
+		"1\tPemohon mendaftar\t\xE2\x86\x92\t\tKTP\t\t10 Menit\tBerkas\n"
+		"2\tFront office memeriksa\t\t\xE2\x86\x92\tBerkas\t2 Hari\t\tTanda terima\n";
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_text(table, "penuh.txt", "id-wib", &w);
+	assert_int_equal(m->nsteps, 2);
+	assert_string_equal(m->steps[1].waktu_text, "?");
+	assert_string_equal(m->steps[1].keterangan, "2 Hari");
+	assert_string_equal(m->steps[1].kelengkapan, "Berkas");
+	assert_string_equal(m->steps[1].output, "Tanda terima");
+	assert_string_equal(m->steps[1].actor, "Front Office");
+	expect_warning(&w, "step 2 (line 4): the cell under Waktu (column 7");
+	expect_warning(&w, "'2 Hari' in column 6 does, but the row is as wide as the header");
+	expect_warning(&w, "step 2 (line 4): no cell reads as a duration; wrote waktu = ?");
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
+/* More than 64 columns with text past the 64th: refused with an error that
+ * says so (before, the Waktu out there was silently lost).  Empty cells past
+ * the edge (stray tabs) are harmless. */
+static void test_too_wide(void **state)
+{
+	(void)state;
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "No\tKegiatan\tPemohon");
+	for (int i = 0; i < 70; i++)
+		mutu_buf_printf(&b, "\tA%d", i);
+	mutu_buf_puts(&b, "\tWaktu\n1\tPemohon mendaftar\t\xE2\x86\x92");
+	for (int i = 0; i < 70; i++)
+		mutu_buf_puts(&b, "\t");
+	mutu_buf_puts(&b, "\t5 Menit\n");
+	struct sop_model *m = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(sop_import(b.s, b.len, "wide.txt", &m, NULL, &e), MUTU_EINPUT);
+	assert_null(m);
+	/* the first text past column 64 is on line 1, the header: No,
+	 * Kegiatan, Pemohon fill columns 1-3, A0 is column 4, so A61 is 65 */
+	assert_non_null(strstr(e.msg, "wide.txt:1:"));
+	assert_non_null(strstr(e.msg, "wider than supported"));
+	assert_non_null(strstr(e.msg, "column 65 ('A61')"));
+	assert_non_null(strstr(e.msg, "at most 64 columns"));
+	mutu_buf_release(&b);
+
+	/* the same narrow table with 100 trailing empty cells imports */
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "SOP Izin Sempit\nNo\tKegiatan\tPemohon\tWaktu\n1\tPemohon mendaftar\t\xE2\x86\x92\t5 Menit");
+	for (int i = 0; i < 100; i++)
+		mutu_buf_puts(&b, "\t");
+	mutu_buf_puts(&b, "\n");
+	mutu_err_clear(&e);
+	assert_int_equal(sop_import(b.s, b.len, "narrow.txt", &m, NULL, &e), 0);
+	assert_int_equal(m->nsteps, 1);
+	assert_string_equal(m->steps[0].waktu_text, "5 Menit");
+	assert_string_equal(m->steps[0].actor, "Pemohon");
+	sop_model_free(m);
+	mutu_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +668,12 @@ int main(void)
 		cmocka_unit_test(test_missing_waktu),
 		cmocka_unit_test(test_not_a_table),
 		cmocka_unit_test(test_id_option),
+		cmocka_unit_test(test_qa_output_before_waktu),
+		cmocka_unit_test(test_qa_reklame_makassar),
+		cmocka_unit_test(test_qa_keterangan_first),
+		cmocka_unit_test(test_ragged_mutu_baku_left),
+		cmocka_unit_test(test_full_row_trusts_header),
+		cmocka_unit_test(test_too_wide),
 	};
 	return cmocka_run_group_tests_name("sop_import", tests, NULL, NULL);
 }
