@@ -82,12 +82,45 @@ size_t rpt_audit_flag_count(const struct rpt_audit *a, int i)
 	return i >= 0 && i < SLA_NFLAGS ? a->flag_cases[i] : 0;
 }
 
+/* The offset a case's own instants are shown at: the SOP calendar's
+ * zone, or for cases without a model (measured on 24x7) the offset the
+ * log wrote on its first stamped event. */
+static int case_off(const struct sla_case *c)
+{
+	if (!c->sop->model)
+		for (size_t i = 0; i < c->nev; i++) {
+			if (c->ev[i].start_off != SLA_OFF_NONE && !isnan(c->ev[i].start))
+				return c->ev[i].start_off;
+			if (c->ev[i].end_off != SLA_OFF_NONE && !isnan(c->ev[i].end))
+				return c->ev[i].end_off;
+		}
+	return cal_utc_offset(c->sop->cal);
+}
+
 static void fmt_time(const struct sla_case *c, double t, char *buf, size_t n)
 {
 	if (isnan(t))
 		snprintf(buf, n, "%s", "");
 	else
-		cal_format_time(c->sop->cal, t, buf, n);
+		cal_format_iso(t, case_off(c), buf, n);
+}
+
+/* An event's stamp at the offset the log wrote with it (docs/store.md
+ * events.*_off), else as the case's instants. */
+static void fmt_ev_time(const struct sla_case *c, double t, int off, char *buf, size_t n)
+{
+	if (isnan(t))
+		snprintf(buf, n, "%s", "");
+	else if (off != SLA_OFF_NONE)
+		cal_format_iso(t, off, buf, n);
+	else
+		fmt_time(c, t, buf, n);
+}
+
+/* Open case aged to an as-of instant. */
+static int aged(const struct sla_case *c)
+{
+	return !c->finished && !isnan(c->as_of) && !isnan(c->accepted);
 }
 
 static int dm(const struct sla_case *c)
@@ -223,19 +256,25 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 						  : TRL(l, "mulai", "started"),
 			t1[0] ? t1 : "-", TRL(l, "selesai", "finished"),
 			c->finished ? t2 : TRL(l, "masih terbuka", "still open"));
-	mutu_buf_printf(o, "   %s: ", c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	mutu_buf_printf(o, "   %s", c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	if (aged(c)) {
+		fmt_time(c, c->as_of, t1, sizeof t1);
+		mutu_buf_printf(o, " %s %s", TRL(l, "per", "as of"), t1);
+	}
+	mutu_buf_puts(o, ": ");
 	rpt_fmt_dur(o, c->work_s, dm(c), l);
 	if (s->model) {
 		mutu_buf_printf(o, "; %s ", TRL(l, "batas", "ceiling"));
 		rpt_fmt_dur(o, ceil_s(c), dm(c), l);
 		mutu_buf_printf(o, " (%s)", s->ceiling == SLA_CEIL_EXACT ? TRL(l, "jumlah tepat", "exact sum")
 									 : TRL(l, "dibulatkan", "rounded"));
-		if (c->finished) {
+		if (c->finished || aged(c)) {
 			if (c->late) {
 				mutu_buf_printf(o, "; %s ", TRL(l, "TERLAMBAT", "LATE"));
 				rpt_fmt_dur(o, c->over_s, dm(c), l);
 			} else {
-				mutu_buf_printf(o, "; %s", TRL(l, "tepat waktu", "in time"));
+				mutu_buf_printf(o, "; %s", c->finished ? TRL(l, "tepat waktu", "in time")
+								     : TRL(l, "masih dalam batas", "still within the ceiling"));
 			}
 		}
 	}
@@ -266,7 +305,7 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		put_trunc(o, e->activity, 34, 1);
 		mutu_buf_putc(o, ' ');
 		put_trunc(o, e->actor ? e->actor : "", 18, 1);
-		fmt_time(c, e->end, t1, sizeof t1);
+		fmt_ev_time(c, e->end, e->end_off, t1, sizeof t1);
 		mutu_buf_printf(o, " %-25s", t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
 		rpt_fmt_dur(&v, t->work_s, dm(c), l);
 		mutu_buf_printf(o, " %10s", v.s);
@@ -337,6 +376,10 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	mutu_buf_putc(o, ',');
 	if (c->paused_s > 0)
 		mutu_buf_printf(o, "paused_hours=%.10g", c->paused_s / 3600.0);
+	if (aged(c)) {
+		fmt_time(c, c->as_of, t1, sizeof t1);
+		mutu_buf_printf(o, "%sas_of=%s", c->paused_s > 0 ? ";" : "", t1);
+	}
 	mutu_buf_puts(o, "\r\n");
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
@@ -352,8 +395,8 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		rpt_csv_field(o, e->activity);
 		mutu_buf_putc(o, ',');
 		rpt_csv_field(o, e->actor ? e->actor : "");
-		fmt_time(c, e->start, t1, sizeof t1);
-		fmt_time(c, e->end, t2, sizeof t2);
+		fmt_ev_time(c, e->start, e->start_off, t1, sizeof t1);
+		fmt_ev_time(c, e->end, e->end_off, t2, sizeof t2);
 		mutu_buf_printf(o, ",%s,%s,", t1, t2);
 		csv_num(o, t->work_s / 3600.0);
 		mutu_buf_putc(o, ',');
@@ -413,6 +456,18 @@ static void json_time(struct mutu_buf *o, const char *k, const struct sla_case *
 	mutu_buf_json_str(o, b);
 }
 
+static void json_ev_time(struct mutu_buf *o, const char *k, const struct sla_case *c, double t, int off)
+{
+	char b[48];
+	mutu_buf_printf(o, "\"%s\":", k);
+	if (isnan(t)) {
+		mutu_buf_puts(o, "null");
+		return;
+	}
+	fmt_ev_time(c, t, off, b, sizeof b);
+	mutu_buf_json_str(o, b);
+}
+
 static void json_flags(struct mutu_buf *o, unsigned flags)
 {
 	mutu_buf_putc(o, '[');
@@ -448,6 +503,8 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_putc(o, ',');
 	json_time(o, "finished_at", c, c->done);
 	mutu_buf_printf(o, ",\"finished\":%s,", c->finished ? "true" : "false");
+	json_time(o, "as_of", c, aged(c) ? c->as_of : NAN);
+	mutu_buf_putc(o, ',');
 	json_num(o, "working_hours", c->work_s / 3600.0);
 	mutu_buf_putc(o, ',');
 	json_num(o, "paused_hours", c->paused_s / 3600.0);
@@ -482,9 +539,9 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		else
 			mutu_buf_puts(o, "null");
 		mutu_buf_putc(o, ',');
-		json_time(o, "start", c, e->start);
+		json_ev_time(o, "start", c, e->start, e->start_off);
 		mutu_buf_putc(o, ',');
-		json_time(o, "end", c, e->end);
+		json_ev_time(o, "end", c, e->end, e->end_off);
 		mutu_buf_putc(o, ',');
 		json_num(o, "actual_hours", t->work_s / 3600.0);
 		mutu_buf_putc(o, ',');
@@ -548,11 +605,19 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_printf(o, " \xc2\xb7 %s %s \xc2\xb7 %s %s \xc2\xb7 %s ",
 			s->model ? TRL(l, "diterima lengkap", "accepted") : TRL(l, "mulai", "started"), t1[0] ? t1 : "-",
 			TRL(l, "selesai", "finished"), c->finished ? t2 : TRL(l, "masih terbuka", "still open"),
-			TRL(l, "waktu kerja", "working time"));
+			c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	if (aged(c)) {
+		fmt_time(c, c->as_of, t1, sizeof t1);
+		mutu_buf_printf(o, "%s %s: ", TRL(l, "per", "as of"), t1);
+	}
 	rpt_fmt_dur(o, c->work_s, dm(c), l);
 	if (s->model) {
 		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "batas", "ceiling"));
 		rpt_fmt_dur(o, ceil_s(c), dm(c), l);
+		if (c->late && (c->finished || aged(c))) {
+			mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "TERLAMBAT", "LATE"));
+			rpt_fmt_dur(o, c->over_s, dm(c), l);
+		}
 	}
 	if (c->paused_s > 0) {
 		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "jeda di pemohon", "paused"));
@@ -577,7 +642,7 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		h(o, e->activity);
 		mutu_buf_puts(o, "</td><td>");
 		h(o, e->actor ? e->actor : "");
-		fmt_time(c, e->end, t1, sizeof t1);
+		fmt_ev_time(c, e->end, e->end_off, t1, sizeof t1);
 		mutu_buf_puts(o, "</td><td>");
 		h(o, t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
 		mutu_buf_puts(o, "</td><td class=\"n\">");

@@ -225,9 +225,14 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 		}
 	}
 	if (cs > 0) {
-		if (!sop_model_step(model, cs))
+		if (!sop_model_step(model, cs)) {
+			if (o && o->clock_start_step > 0)
+				return mutu_errf(err, MUTU_EINPUT,
+						 "--clock-start %d is not a step of SOP '%s': it has %zu steps (%d..%d)",
+						 cs, model->id, model->nsteps, model->steps[0].no, s->last_step);
 			return mutu_errf(err, MUTU_EINPUT, "%s: clock start step %d is not a step of SOP '%s'",
 					 model->path ? model->path : "model", cs, model->id);
+		}
 		s->clock_start_step = cs;
 		return 0;
 	}
@@ -421,6 +426,11 @@ int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **ou
 	return 0;
 }
 
+const struct sla_opts *sla_env_opts(const struct sla_env *e)
+{
+	return &e->o;
+}
+
 size_t sla_env_count(const struct sla_env *e)
 {
 	return e->n;
@@ -452,6 +462,85 @@ static int ev_cmp(const void *pa, const void *pb)
 	if (!isnan(a->end) && a->end != b->end)
 		return a->end < b->end ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int sla_lifecycle_kind(const char *t)
+{
+	if (!t)
+		return SLA_LC_OTHER;
+	while (*t == ' ')
+		t++;
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	static const char *starts[] = {"start", "begin", "started"};
+	static const char *ends[] = {"complete", "completed", "end", "ended"};
+	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+		if (strlen(starts[i]) == n && mutu_strncasecmp(t, starts[i], n) == 0)
+			return SLA_LC_START;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+		if (strlen(ends[i]) == n && mutu_strncasecmp(t, ends[i], n) == 0)
+			return SLA_LC_COMPLETE;
+	return SLA_LC_OTHER;
+}
+
+static int is_start_row(const struct sla_event *e)
+{
+	return e->lifecycle == SLA_LC_START && !isnan(e->start) && isnan(e->end);
+}
+
+static int is_complete_row(const struct sla_event *e)
+{
+	return e->lifecycle == SLA_LC_COMPLETE && isnan(e->start) && !isnan(e->end);
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+size_t sla_events_pair(struct sla_event *ev, size_t n)
+{
+	size_t nstart = 0;
+	for (size_t i = 0; i < n; i++)
+		nstart += (size_t)is_start_row(&ev[i]);
+	sla_events_sort(ev, n);
+	if (nstart == 0)
+		return n;
+	/* sorted: complete rows come in the order of their end, so the
+	 * earliest completion takes the earliest start (FIFO) */
+	unsigned char *gone = mutu_calloc(n, 1);
+	for (size_t i = 0; i < n && nstart > 0; i++) {
+		struct sla_event *e = &ev[i];
+		if (!is_complete_row(e))
+			continue;
+		size_t best = SIZE_MAX;
+		for (size_t j = 0; j < n; j++) {
+			const struct sla_event *b = &ev[j];
+			if (gone[j] || !is_start_row(b) || b->start > e->end || !same_text(b->activity, e->activity))
+				continue;
+			if (best == SIZE_MAX || b->start < ev[best].start ||
+			    (b->start == ev[best].start && b->id < ev[best].id))
+				best = j;
+		}
+		if (best == SIZE_MAX)
+			continue;
+		e->start = ev[best].start;
+		e->start_off = ev[best].start_off;
+		if (!e->actor || !*e->actor)
+			e->actor = ev[best].actor;
+		if (e->step == 0)
+			e->step = ev[best].step;
+		gone[best] = 1;
+		nstart--;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!gone[i])
+			ev[k++] = ev[i];
+	free(gone);
+	sla_events_sort(ev, k);
+	return k;
 }
 
 void sla_events_sort(struct sla_event *ev, size_t n)
@@ -565,6 +654,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	c->nev = nev;
 	c->arrival = c->accepted = c->done = NAN;
 	c->deadline = c->deadline_exact = c->deadline_base = NAN;
+	c->as_of = NAN;
 	c->target = target;
 	c->late_ev = -1;
 	c->work_s = c->paused_s = c->calendar_s = c->pre_s = 0;
@@ -908,6 +998,57 @@ int sla_case_past(const struct sla_case *c, double t)
 	if (paused > 0 && cal_add(c->sop->cal, dl, paused, &dl, NULL) != 0)
 		return 0;
 	return t > dl;
+}
+
+int sla_case_as_of(struct sla_case *c, double t, struct mutu_err *err)
+{
+	const struct sla_sop *s = c->sop;
+	c->as_of = t;
+	if (c->finished || isnan(c->accepted) || isnan(t) || t < c->accepted)
+		return 0;
+	double age = 0;
+	if (between(s, c, c->accepted, t, &age, err))
+		return err ? err->code : MUTU_ERANGE;
+	age = sla_case_age(c, t);
+	if (isnan(age))
+		return 0;
+	c->work_s = age;
+	c->calendar_s = t - c->accepted;
+	if (s->model && s->has_ceiling && !isnan(c->deadline_base)) {
+		if (!sla_case_past(c, t))
+			return 0;
+		/* the deadline at t: the base pushed by the pauses before t */
+		double paused = 0;
+		for (size_t i = 0; i < c->npauses; i++) {
+			double a = c->pauses[i].from, b = c->pauses[i].to < t ? c->pauses[i].to : t;
+			double p = 0;
+			if (b > a && between(s, c, a, b, &p, err) == 0)
+				paused += p;
+		}
+		double dl = c->deadline_base;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (paused > 0 && cal_add(s->cal, dl, paused, &dl, &e2) != 0)
+			return mutu_errf(err, e2.code ? e2.code : MUTU_ERANGE, "case '%s': deadline: %s",
+					 c->key ? c->key : "?", e2.msg);
+		c->late = 1;
+		c->late_exact = !isnan(c->deadline_exact) && t > c->deadline_exact;
+		if (between(s, c, dl, t, &c->over_s, err))
+			return err ? err->code : MUTU_ERANGE;
+		double best = 0;
+		for (size_t i = 0; i < c->nev; i++)
+			if (c->st[i].in_clock && c->st[i].excess_s > best) {
+				best = c->st[i].excess_s;
+				c->late_ev = (long)i;
+			}
+		struct sla_finding *f = add_finding(c, SLA_F_LATE, 0, c->late_ev);
+		f->actual_s = c->work_s;
+		f->std_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
+	} else if (!s->model && !isnan(c->target) && t > c->target) {
+		c->late_target = 1;
+		add_finding(c, SLA_F_LATE, 0, -1);
+	}
+	return 0;
 }
 
 double sla_quantile_sorted(const double *v, size_t n, double q)

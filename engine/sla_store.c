@@ -74,7 +74,8 @@ int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key
 	if (sqlite3_prepare_v2(db, q, -1, &r->cases, NULL) != SQLITE_OK)
 		goto fail;
 	snprintf(q, sizeof q,
-		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown FROM events%s "
+		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
+		 "end_off FROM events%s "
 		 "ORDER BY case_id", where_ev);
 	if (sqlite3_prepare_v2(db, q, -1, &r->events, NULL) != SQLITE_OK)
 		goto fail;
@@ -138,6 +139,14 @@ static double ms_col(sqlite3_stmt *st, int col)
 	return (double)sqlite3_column_int64(st, col) / 1000.0;
 }
 
+/* Stored offsets are minutes east of UTC; events carry seconds. */
+static int off_col(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return SLA_OFF_NONE;
+	return sqlite3_column_int(st, col) * 60;
+}
+
 int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_err *err)
 {
 	int rc = sqlite3_step(r->cases);
@@ -183,6 +192,11 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 			e->start = ms_col(r->events, 5);
 			e->end = ms_col(r->events, 6);
 			e->unknown = sqlite3_column_int(r->events, 7);
+			e->lifecycle = sqlite3_column_type(r->events, 8) == SQLITE_NULL
+					       ? SLA_LC_OTHER
+					       : sla_lifecycle_kind((const char *)sqlite3_column_text(r->events, 8));
+			e->start_off = off_col(r->events, 9);
+			e->end_off = off_col(r->events, 10);
 			r->nev++;
 		}
 		/* cid < id: events of a case the cases cursor skipped (filtered) */
@@ -211,7 +225,8 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 		if (step_cursor(r->db, r->attrs, &r->at_more, err))
 			return MUTU_EFAIL;
 	}
-	sla_events_sort(r->ev, r->nev);
+	/* XES start/complete rows become one step execution each */
+	r->nev = sla_events_pair(r->ev, r->nev);
 	in->case_id = id;
 	in->key = r->key;
 	in->sop = r->sop;
@@ -253,6 +268,81 @@ int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu
 	*year = has ? py : y;
 	*month = has ? pm : m;
 	return 0;
+}
+
+/* A start stamp is never after its own end (ingest rejects those), so
+ * the latest start that matters is that of an open row: both halves use
+ * the events_end index instead of a scan. */
+int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT max(end_ms) FROM events), "
+			       "(SELECT max(start_ms) FROM events WHERE end_ms IS NULL)", -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(db));
+	int rc = sqlite3_step(st);
+	int has_end = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+	int has_start = rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
+	int64_t e = has_end ? sqlite3_column_int64(st, 0) : 0, b = has_start ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_finalize(st);
+	if (!has_end && !has_start)
+		return mutu_errf(err, MUTU_ENOTFOUND, "the store has no events with a time: ingest a log first");
+	int64_t ms = !has_start ? e : !has_end ? b : (e > b ? e : b);
+	*t = (double)ms / 1000.0;
+	return 0;
+}
+
+int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int year, int month,
+		  int *last_year, struct mutu_err *err)
+{
+	const struct sla_opts *o = sla_env_opts(e);
+	if (last_year)
+		*last_year = 0;
+	if (o->calendar) {
+		/* an unknown --calendar would otherwise skip every case, one
+		 * note each, and leave an empty report */
+		struct cal *c = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (cal_load(o->calendar, o->calendars_dir, &c, &e2) != 0)
+			return mutu_errf(err, MUTU_EINPUT, "--calendar %s: unknown calendar: %s", o->calendar, e2.msg);
+		cal_free(c);
+	}
+	sqlite3_stmt *st = NULL;
+	const char *q = sop_id ? "SELECT DISTINCT sop FROM cases WHERE sop = ?1"
+			       : "SELECT DISTINCT sop FROM cases ORDER BY sop";
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(db));
+	if (sop_id)
+		sqlite3_bind_text(st, 1, sop_id, -1, SQLITE_TRANSIENT);
+	int rc = 0, ly = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		const struct sla_sop *s = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (sla_env_get(e, id, &s, &e2) != 0) {
+			/* a missing model is the report's note; bad options, a
+			 * bad [sla] rule or an unloadable calendar are errors */
+			if (e2.code == MUTU_EINPUT) {
+				*err = e2;
+				rc = e2.code;
+			}
+			continue;
+		}
+		int y0 = 0, y1 = 0;
+		cal_year_range(s->cal, &y0, &y1);
+		if (ly == 0 || y1 < ly)
+			ly = y1;
+		if (month > 0 && (year < y0 || year > y1))
+			rc = mutu_errf(err, MUTU_ERANGE,
+				       "calendar %s covers %d-%d; %04d-%02d is outside it (SOP %s): choose a month "
+				       "in those years or a calendar that covers it",
+				       cal_name(s->cal), y0, y1, year, month, id ? id : "(none)");
+	}
+	sqlite3_finalize(st);
+	if (last_year)
+		*last_year = ly;
+	return rc;
 }
 
 int sla_flags_schema(struct sqlite3 *db, struct mutu_err *err)

@@ -19,7 +19,7 @@
 static const char usage_text[] =
 	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
 	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
-	"                  [--no-store] [--models DIR] [--calendar NAME]\n"
+	"                  [--as-of DATE|TIME] [--no-store] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
 	"\n"
 	"For each case and step: actual working time against the step's waktu and the\n"
@@ -38,6 +38,10 @@ static const char usage_text[] =
 	"  --format F       text (default), html, csv, json\n"
 	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
 	"  --lang L         id (default) or en\n"
+	"  --as-of T        the instant open cases are aged to and judged late at: a date\n"
+	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
+	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
+	"                   latest event in the store, so an audit is reproducible\n"
 	"  --no-store       do not write the flags to the store\n"
 	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
 
@@ -67,6 +71,7 @@ int cmd_audit(int argc, char **argv)
 	const char *db_path = "mutu.db", *case_key = NULL, *sop = NULL, *from = NULL, *to = NULL;
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
+	const char *as_of = NULL;
 	int no_store = 0;
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -78,6 +83,7 @@ int cmd_audit(int argc, char **argv)
 		{"lang", 0, 1, &lang, NULL, NULL},
 		{"out", 'o', 1, &out, NULL, NULL},
 		{"no-store", 0, 0, NULL, &no_store, NULL},
+		{"as-of", 0, 1, &as_of, NULL, NULL},
 		{"models", 0, 1, &models, NULL, NULL},
 		{"calendar", 0, 1, &calendar, NULL, NULL},
 		{"ceiling", 0, 1, &ceiling, NULL, NULL},
@@ -151,6 +157,47 @@ int cmd_audit(int argc, char **argv)
 	sqlite3 *db = NULL;
 	if (elog_store_open(db_path, 0, &db, &err))
 		return cli_fail("audit", &err);
+	if (as_of) {
+		double t;
+		if (cal_parse_iso(as_of, 0, &t, NULL, NULL) != 0) {
+			elog_store_close(db);
+			return cli_usage("audit", "--as-of must be a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM[:SS][+HH:MM] (got '%s')",
+					 as_of);
+		}
+	}
+	struct sla_env *env = sla_env_create(&so);
+	/* bad --calendar / --clock-start, and an SOP no case names, are bad
+	 * input: exit 2 before anything is written */
+	if (sla_env_check(env, db, case_key ? NULL : sop, 0, 0, NULL, &err)) {
+		sla_env_free(env);
+		elog_store_close(db);
+		return cli_fail("audit", &err);
+	}
+	if (sop && !case_key) {
+		sqlite3_stmt *st = NULL;
+		int has = 1;
+		if (sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
+			has = sqlite3_step(st) == SQLITE_ROW;
+		}
+		sqlite3_finalize(st);
+		if (!has) {
+			sla_env_free(env);
+			elog_store_close(db);
+			fprintf(stderr, "mutu audit: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
+			return 2;
+		}
+	}
+	/* the instant open cases are aged to: given, else the store's latest
+	 * event (never today's date: the same store gives the same audit) */
+	double latest = NAN;
+	if (!as_of && sla_store_latest(db, &latest, &err) && err.code != MUTU_ENOTFOUND) {
+		sla_env_free(env);
+		elog_store_close(db);
+		return cli_fail("audit", &err);
+	}
+	mutu_err_clear(&err);
+	int as_of_off = 0, as_of_seen = 0;
 	if (!no_store && sla_flags_schema(db, &err)) {
 		elog_store_close(db);
 		return cli_fail("audit", &err);
@@ -172,7 +219,6 @@ int cmd_audit(int argc, char **argv)
 			return cli_fail("audit", &err);
 		}
 	}
-	struct sla_env *env = sla_env_create(&so);
 	struct sla_reader *r = NULL;
 	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
 	struct mutu_buf b;
@@ -212,7 +258,15 @@ int cmd_audit(int argc, char **argv)
 		struct mutu_err e2;
 		mutu_err_clear(&e2);
 		double target = sla_parse_target(s, in.target_text);
-		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2)) {
+		double t_as_of = latest;
+		if (as_of && cal_parse_iso(as_of, cal_utc_offset(s->cal), &t_as_of, NULL, NULL) != 0)
+			t_as_of = NAN;
+		if (!as_of_seen) {
+			as_of_off = cal_utc_offset(s->cal);
+			as_of_seen = 1;
+		}
+		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) ||
+		    (!isnan(t_as_of) && sla_case_as_of(&c, t_as_of, &e2))) {
 			fprintf(stderr, "mutu audit: skipped: %s\n", e2.msg);
 			skipped++;
 			sla_case_release(&c);
@@ -240,10 +294,20 @@ int cmd_audit(int argc, char **argv)
 	}
 	if (rc == 0) {
 		char title[512];
+		char when[64] = "";
+		double t_title = latest;
+		if (as_of)
+			cal_parse_iso(as_of, as_of_off, &t_title, NULL, NULL);
+		if (!isnan(t_title))
+			cal_format_iso(t_title, as_of_off, when, sizeof when);
 		if (case_key)
 			snprintf(title, sizeof title, "%s %s", rl == RPT_EN ? "case" : "kasus", case_key);
 		else
 			snprintf(title, sizeof title, "SOP %s, %s .. %s", sop ? sop : (rl == RPT_EN ? "(all)" : "(semua)"), from, to);
+		if (when[0]) {
+			size_t tl = strlen(title);
+			snprintf(title + tl, sizeof title - tl, "; %s %s", rl == RPT_EN ? "as of" : "per", when);
+		}
 		rpt_audit_end(a, title, &b);
 		if (flush(&b, f)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");

@@ -132,6 +132,36 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "--month must be YYYY-MM, e.g. 2025-03 (got '%s')", month);
 	}
 	struct sla_env *env = sla_env_create(&so);
+	if (sop && sla_env_check(env, db, sop, 0, 0, NULL, &err) == 0) {
+		/* no case names the SOP: say so before anything else */
+		sqlite3_stmt *st = NULL;
+		int has = 1;
+		if (sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
+			has = sqlite3_step(st) == SQLITE_ROW;
+		}
+		sqlite3_finalize(st);
+		if (!has) {
+			elog_store_close(db);
+			sla_env_free(env);
+			fprintf(stderr, "mutu report: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
+			return 2;
+		}
+	}
+	int last_year = 0;
+	if (err.code == 0 && strcmp(month, "latest") == 0 &&
+	    sla_env_check(env, db, sop, 0, 0, &last_year, &err) == 0 && last_year > 0 && y > last_year) {
+		/* the data runs past the calendars: the latest month they cover */
+		fprintf(stderr, "mutu report: note: the store's latest full month is %04d-%02d, past the years "
+			"the calendars cover (to %d): reporting %d-12\n", y, m, last_year, last_year);
+		y = last_year;
+		m = 12;
+	}
+	if (err.code || sla_env_check(env, db, sop, y, m, NULL, &err)) {
+		elog_store_close(db);
+		sla_env_free(env);
+		return cli_fail("report", &err);
+	}
 	struct sla_month *res = NULL;
 	rc = sla_month_run(db, env, y, m, sop, &res, &err);
 	elog_store_close(db);

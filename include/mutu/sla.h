@@ -123,6 +123,8 @@ struct sla_env *sla_env_create(const struct sla_opts *o); /* copies o (strings b
 void sla_env_free(struct sla_env *e);
 int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **out,
 		struct mutu_err *err);
+/* The options e was created with (strings borrowed from the caller). */
+const struct sla_opts *sla_env_opts(const struct sla_env *e);
 /* Every SOP resolved so far, in the order first asked for. Borrowed. */
 size_t sla_env_count(const struct sla_env *e);
 const struct sla_sop *sla_env_at(const struct sla_env *e, size_t i);
@@ -135,7 +137,36 @@ struct sla_event {
 	const char *actor;   /* may be NULL */
 	double start, end;   /* NAN when absent */
 	int unknown;         /* activity not in the SOP */
+	int lifecycle;       /* enum sla_lifecycle of the row's lifecycle text */
+	int start_off, end_off; /* offsets written in the log, seconds east of
+				 * UTC; SLA_OFF_NONE when not known */
 };
+
+/* Offset not known (the event's time is shown in the calendar's zone). */
+#define SLA_OFF_NONE (-1000000)
+
+/* What a lifecycle:transition value says about the row. */
+enum sla_lifecycle {
+	SLA_LC_OTHER = 0,    /* none, or a value pairing leaves alone (schedule, assign, ...) */
+	SLA_LC_START = 1,    /* start, begin, started (case-insensitive) */
+	SLA_LC_COMPLETE = 2  /* complete, completed, end, ended */
+};
+
+/* Classify a lifecycle text (NULL: SLA_LC_OTHER). */
+int sla_lifecycle_kind(const char *text);
+
+/*
+ * XES-style logs write a step as two rows, a start row (lifecycle start,
+ * only a start stamp) and a complete row (only an end stamp).  Pair them:
+ * each complete row takes the earliest still-unpaired start row of the
+ * same activity that is not later than it (FIFO per activity) and becomes
+ * one step execution with both stamps (id, step and actor of the complete
+ * row; the start row's actor when the complete row has none); the start
+ * row is removed.  A start row left unpaired stays: an open step.  Rows
+ * with other lifecycles, and logs without start rows, are left as they
+ * are.  ev ends sorted (sla_events_sort); returns the new count.
+ */
+size_t sla_events_pair(struct sla_event *ev, size_t n);
 
 /* A finding of the audit. */
 struct sla_finding {
@@ -192,6 +223,7 @@ struct sla_case {
 	struct sla_finding *findings; /* owned */
 	size_t nfindings, capfindings;
 	unsigned flags;          /* union of the findings' flags */
+	double as_of;            /* instant an open case was aged to (sla_case_as_of), NAN */
 };
 
 /*
@@ -217,6 +249,17 @@ double sla_case_age(const struct sla_case *c, double t);
 
 /* Was the case (open at t) past its ceiling at t?  0 without a ceiling. */
 int sla_case_past(const struct sla_case *c, double t);
+
+/*
+ * Age an open case to the instant t (an audit's "as of"): work_s becomes
+ * its working age at t (sla_case_age), calendar_s the wall-clock time from
+ * the clock start to t, and when it is past its ceiling at t (or, without
+ * a model, past its planned date) it is late: late, over_s and a LATE
+ * finding as for a finished case.  c->as_of = t.  Finished cases, cases
+ * not yet accepted and t before the clock start leave c unchanged except
+ * as_of.  Instants outside the calendar are MUTU_ERANGE.
+ */
+int sla_case_as_of(struct sla_case *c, double t, struct mutu_err *err);
 
 /* ---- streaming cases out of the store ---- */
 
@@ -244,6 +287,25 @@ int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key
 /* 1: *in holds the next case; 0: no more cases; <0: error. */
 int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_err *err);
 void sla_reader_free(struct sla_reader *r);
+
+/* The latest instant (start or end) of any event in db, seconds: the
+ * default "as of" of an audit (reproducible, unlike today's date).
+ * MUTU_ENOTFOUND when the store has no stamped event. */
+int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err);
+
+/*
+ * Check the options and the month against every SOP the report will
+ * read (the SOPs of db's cases, or sop_id only), before any case is
+ * measured: a --calendar that does not load, a --clock-start that is not
+ * a step of an SOP, and a month (year, month; month 0: skip the check)
+ * outside a calendar's years are MUTU_EINPUT / MUTU_ERANGE with a message
+ * that names the calendar, the SOP and what is allowed.  SOPs whose model
+ * is missing are not an error here (the report skips them with a note).
+ * *last_year (may be NULL) receives the last year every such calendar
+ * covers (the smallest last year), 0 when none was resolved.
+ */
+int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int year, int month,
+		  int *last_year, struct mutu_err *err);
 
 /* Parse a target attribute value in the SOP's calendar zone; NAN when unreadable. */
 double sla_parse_target(const struct sla_sop *s, const char *text);

@@ -69,6 +69,8 @@ static size_t mk_events(const struct ev_spec *spec, struct sla_event *ev)
 		ev[n].start = spec[n].start ? T(spec[n].start) : NAN;
 		ev[n].end = spec[n].end ? T(spec[n].end) : NAN;
 		ev[n].unknown = spec[n].step == 0;
+		ev[n].lifecycle = SLA_LC_OTHER;
+		ev[n].start_off = ev[n].end_off = SLA_OFF_NONE;
 	}
 	sla_events_sort(ev, n);
 	return n;
@@ -795,6 +797,240 @@ static void test_render(void **state)
 	sla_env_free(env);
 }
 
+/* ---- XES start/complete rows (lifecycle:transition) ---- */
+
+static void test_lifecycle_kind(void **state)
+{
+	(void)state;
+	assert_int_equal(sla_lifecycle_kind("start"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("START"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("Begin"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind(" complete "), SLA_LC_COMPLETE);
+	assert_int_equal(sla_lifecycle_kind("End"), SLA_LC_COMPLETE);
+	/* left as they are */
+	assert_int_equal(sla_lifecycle_kind("assign"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind("schedule"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind(NULL), SLA_LC_OTHER);
+}
+
+/* One XES row: a start row has only a start stamp, a complete row only
+ * an end stamp (what ingest stores for a one-stamp log). */
+static void xes_row(struct sla_event *e, int64_t id, int step, const char *act, int lc, const char *t)
+{
+	memset(e, 0, sizeof *e);
+	e->id = id;
+	e->step = step;
+	e->activity = act;
+	e->actor = "Tim Teknis";
+	e->start = lc == SLA_LC_START ? T(t) : NAN;
+	e->end = lc == SLA_LC_START ? NAN : T(t);
+	e->lifecycle = lc;
+	e->start_off = e->end_off = 7 * 3600;
+}
+
+static void test_pair_xes(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	enum { S = SLA_LC_START, C = SLA_LC_COMPLETE };
+	struct sla_event ev[16];
+	size_t n = 0;
+	/* Mon 5 May 2025 (a working day), given out of order on purpose */
+	xes_row(&ev[n++], 10, 4, "d", C, "2025-05-06 11:30");
+	xes_row(&ev[n++], 1, 1, "a", S, "2025-05-05 08:00");
+	xes_row(&ev[n++], 2, 1, "a", C, "2025-05-05 08:20");
+	xes_row(&ev[n++], 3, 2, "b", S, "2025-05-05 08:30");
+	xes_row(&ev[n++], 4, 2, "b", C, "2025-05-05 08:40");
+	xes_row(&ev[n++], 5, 3, "c", S, "2025-05-05 09:00");
+	xes_row(&ev[n++], 6, 3, "c", C, "2025-05-06 10:00");
+	xes_row(&ev[n++], 7, 4, "d", S, "2025-05-06 10:30");
+	xes_row(&ev[n++], 8, 4, "d", S, "2025-05-06 10:45");
+	xes_row(&ev[n++], 9, 4, "d", C, "2025-05-06 11:00");
+	xes_row(&ev[n++], 11, 5, "e", S, "2025-05-06 13:00"); /* no complete: open */
+	n = sla_events_pair(ev, n);
+	/* 11 rows: 5 complete rows each take a start, 1 start left = 6 steps */
+	assert_int_equal(n, 6);
+	/* FIFO per activity: the 11:00 completion takes the 10:30 start, the
+	 * 11:30 one the 10:45 start */
+	assert_true(ev[3].start == T("2025-05-06 10:30") && ev[3].end == T("2025-05-06 11:00"));
+	assert_true(ev[4].start == T("2025-05-06 10:45") && ev[4].end == T("2025-05-06 11:30"));
+	assert_int_equal(ev[3].id, 9); /* the complete row's id */
+	assert_true(ev[5].start == T("2025-05-06 13:00") && isnan(ev[5].end));
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 1, "X", ev, n, NAN, &c, &err), 0);
+	for (size_t i = 0; i < 5; i++)
+		assert_false(c.st[i].from_prev); /* measured start to end, not from the previous completion */
+	/* step 1 08:00-08:20 = 20 min; step 2 08:30-08:40 = 10 min after a
+	 * 10 min wait; step 3 Mon 09:00-12:00 180 + 13:00-16:00 180 + Tue
+	 * 07:30-10:00 150 = 510 min (< 2 Hari = 900: not over); step 4 30 and
+	 * 45 min (waktu 1 Jam: not over) */
+	assert_true(fabs(c.st[0].work_s - 20 * MIN) < 1e-6);
+	assert_true(fabs(c.st[1].work_s - 10 * MIN) < 1e-6);
+	assert_true(fabs(c.st[1].wait_s - 10 * MIN) < 1e-6);
+	assert_true(fabs(c.st[2].work_s - 510 * MIN) < 1e-6);
+	assert_true(fabs(c.st[3].work_s - 30 * MIN) < 1e-6);
+	assert_true(fabs(c.st[4].work_s - 45 * MIN) < 1e-6);
+	assert_true(isnan(c.st[5].work_s)); /* the open step */
+	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 0);
+	/* each step once, except step 4 done twice: one rework, on step 4 */
+	assert_int_equal(count_flag(&c, SLA_F_REWORK, -1), 1);
+	assert_int_equal(count_flag(&c, SLA_F_REWORK, 4), 1);
+	assert_false(c.finished); /* step 5 open */
+	assert_true(c.accepted == T("2025-05-05 08:40"));
+	sla_case_release(&c);
+
+	/* a completion-only log (no start rows) is left as it is */
+	n = 0;
+	xes_row(&ev[n++], 1, 1, "a", C, "2025-05-05 08:20");
+	xes_row(&ev[n++], 2, 2, "b", C, "2025-05-05 08:40");
+	assert_int_equal(sla_events_pair(ev, n), 2);
+	assert_true(isnan(ev[0].start) && isnan(ev[1].start));
+	/* a start after the completion does not pair with it */
+	n = 0;
+	xes_row(&ev[n++], 1, 1, "a", C, "2025-05-05 08:20");
+	xes_row(&ev[n++], 2, 1, "a", S, "2025-05-05 09:00");
+	assert_int_equal(sla_events_pair(ev, n), 2);
+	sla_env_free(env);
+}
+
+/* The store's reader pairs the rows and carries the offsets written. */
+static void test_reader_xes(void **state)
+{
+	(void)state;
+	char d[64], path[128];
+	snprintf(d, sizeof d, "/tmp/mutu-test-slax-XXXXXX");
+	assert_non_null(mkdtemp(d));
+	snprintf(path, sizeof path, "%s/x.db", d);
+	sqlite3 *x = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(elog_store_open(path, 1, &x, &err), 0);
+	/* 08:00+08:00 = 00:00Z = 1751328000000 ms on 2025-07-01; offsets are
+	 * stored in minutes (480 = +08:00) */
+	const char *sql =
+		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'hand', 0, 'x', '2025-07-02');"
+		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'XK', NULL, 1);"
+		"INSERT INTO events (case_id, batch_id, line, activity, lifecycle, start_ms, start_off, end_ms, end_off) VALUES"
+		" (1, 1, 2, '1', 'start', 1751328000000, 480, NULL, NULL),"
+		" (1, 1, 3, '1', 'complete', NULL, NULL, 1751328600000, 480),"
+		" (1, 1, 4, '2', 'START', 1751329800000, 480, NULL, NULL),"
+		" (1, 1, 5, '2', 'Complete', NULL, NULL, 1751330400000, 480),"
+		" (1, 1, 6, '3', 'start', 1751331600000, 480, NULL, NULL);";
+	assert_int_equal(sqlite3_exec(x, sql, NULL, NULL, NULL), SQLITE_OK);
+	struct sla_reader *r = NULL;
+	assert_int_equal(sla_reader_open(x, NULL, NULL, &r, &err), 0);
+	struct sla_case_in in;
+	assert_int_equal(sla_reader_next(r, &in, &err), 1);
+	/* 5 rows: two start/complete pairs and an open start = 3 steps */
+	assert_int_equal(in.nev, 3);
+	assert_true(in.ev[0].start == 1751328000.0 && in.ev[0].end == 1751328600.0); /* 08:00-08:10 */
+	assert_true(in.ev[1].start == 1751329800.0 && in.ev[1].end == 1751330400.0); /* 08:30-08:40 */
+	assert_true(in.ev[2].start == 1751331600.0 && isnan(in.ev[2].end));
+	assert_int_equal(in.ev[0].start_off, 8 * 3600);
+	assert_int_equal(in.ev[0].end_off, 8 * 3600);
+	/* the latest instant is the open start, 09:00+08:00 */
+	double t = 0;
+	assert_int_equal(sla_store_latest(x, &t, &err), 0);
+	assert_true(t == 1751331600.0);
+	sla_reader_free(r);
+	elog_store_close(x);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* An open case aged to an as-of instant (audit --as-of). */
+static void test_case_as_of(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	size_t n = mk_events(case_e, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	/* before: aged only to its last event (step 3 started Fri 10:00): 30 min */
+	assert_true(fabs(c.work_s - 30 * MIN) < 1e-6);
+	assert_false(c.late);
+	/* as of Wed 7 May 09:00: test_case_open worked out that the age
+	 * reaches the 1350-min ceiling on Wed 7 May 09:30, so at 09:00 the
+	 * age is 1350 - 30 = 1320 min and the case is not late yet */
+	assert_int_equal(sla_case_as_of(&c, T("2025-05-07 09:00"), &err), 0);
+	assert_true(fabs(c.work_s - 1320 * MIN) < 1e-6);
+	assert_false(c.late);
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 0);
+	assert_true(c.as_of == T("2025-05-07 09:00"));
+	sla_case_release(&c);
+	/* as of 1 Jun 00:00: age 7530 min (test_case_open), late by 7530 -
+	 * 1350 = 6180 min of working time past the deadline */
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	double m1 = T("2025-06-01 00:00");
+	assert_int_equal(sla_case_as_of(&c, m1, &err), 0);
+	assert_true(fabs(c.work_s - 7530 * MIN) < 1e-6);
+	assert_true(c.late);
+	assert_true(fabs(c.over_s - 6180 * MIN) < 1e-6);
+	assert_true(c.calendar_s == m1 - T("2025-05-02 09:30"));
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 1);
+	assert_true(c.flags & SLA_F_LATE);
+	sla_case_release(&c);
+	/* a finished case is left as it was */
+	n = mk_events(case_a, ev);
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 1, "A", ev, n, NAN, &c, &err), 0);
+	double w = c.work_s;
+	assert_int_equal(sla_case_as_of(&c, m1, &err), 0);
+	assert_true(c.work_s == w);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* Bad options and months outside the calendars, before any case is read. */
+static void test_env_check(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int ly = -1;
+	/* the store holds uji-sla (id-wib, 2024-2026) and no-model cases
+	 * (24x7, 1970-2199): every calendar covers up to 2026 */
+	assert_int_equal(sla_env_check(env, db, NULL, 2025, 5, &ly, &err), 0);
+	assert_int_equal(ly, 2026);
+	assert_int_equal(sla_env_check(env, db, NULL, 2027, 1, NULL, &err), MUTU_ERANGE);
+	assert_non_null(strstr(err.msg, "covers 2024-2026; 2027-01 is outside it"));
+	sla_env_free(env);
+	/* --clock-start 99: uji-sla has 5 steps */
+	o.clock_start_step = 99;
+	env = sla_env_create(&o);
+	mutu_err_clear(&err);
+	assert_int_equal(sla_env_check(env, db, "uji-sla", 0, 0, NULL, &err), MUTU_EINPUT);
+	assert_non_null(strstr(err.msg, "uji-sla"));
+	assert_non_null(strstr(err.msg, "5 steps"));
+	sla_env_free(env);
+	/* --calendar nope: the calendars available are named */
+	o.clock_start_step = 0;
+	o.calendar = "nope";
+	env = sla_env_create(&o);
+	mutu_err_clear(&err);
+	assert_int_equal(sla_env_check(env, db, NULL, 0, 0, NULL, &err), MUTU_EINPUT);
+	assert_non_null(strstr(err.msg, "nope"));
+	assert_non_null(strstr(err.msg, "id-wib"));
+	sla_env_free(env);
+}
+
 static void test_quantile(void **state)
 {
 	(void)state;
@@ -817,8 +1053,13 @@ int main(void)
 		cmocka_unit_test(test_case_open),
 		cmocka_unit_test(test_case_flags),
 		cmocka_unit_test(test_case_completion_only),
+		cmocka_unit_test(test_lifecycle_kind),
+		cmocka_unit_test(test_pair_xes),
+		cmocka_unit_test(test_reader_xes),
+		cmocka_unit_test(test_case_as_of),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_env_check),
 		cmocka_unit_test(test_store_flags),
 		cmocka_unit_test(test_render),
 	};
