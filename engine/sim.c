@@ -1226,6 +1226,8 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+static char *results_shape(const struct sim_scenario *sc);
+
 int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	    struct sim_results **out, struct mutu_err *err)
 {
@@ -1247,6 +1249,7 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	res->nrep = nrep;
 	res->seed = opt && opt->has_seed ? opt->seed : sc->seed;
 	res->metrics = sim_metrics_layout(sc, &res->nmetric);
+	res->shape = results_shape(sc);
 	res->values = mutu_calloc((size_t)nrep * res->nmetric, sizeof *res->values);
 	res->ci = mutu_calloc(res->nmetric, sizeof *res->ci);
 	res->threads = threads;
@@ -1327,7 +1330,54 @@ void sim_results_free(struct sim_results *r)
 	free(r->sample_time);
 	free(r->queue_mean);
 	free(r->queue_max);
+	free(r->shape);
 	free(r);
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* What two runs must share for a paired comparison, one fact a line:
+ * calendar, run period, then each SOP (sorted by id, since streams are
+ * keyed by name and not by position) with its step numbers. */
+static char *results_shape(const struct sim_scenario *sc)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	char t0[64], t1[64], tw[64];
+	double warm = sc->warmup > sc->start ? sc->warmup : sc->start;
+	if (sc->cal) {
+		cal_format_time(sc->cal, sc->start, t0, sizeof t0);
+		cal_format_time(sc->cal, sc->end, t1, sizeof t1);
+		cal_format_time(sc->cal, warm, tw, sizeof tw);
+	} else {
+		snprintf(t0, sizeof t0, "%.0f", sc->start);
+		snprintf(t1, sizeof t1, "%.0f", sc->end);
+		snprintf(tw, sizeof tw, "%.0f", warm);
+	}
+	mutu_buf_printf(&b, "calendar %s\nrun %s .. %s observed from %s",
+			sc->cal ? cal_name(sc->cal) : "(none)", t0, t1, tw);
+	char **lines = mutu_calloc((size_t)sc->nsops + 1, sizeof *lines);
+	for (int s = 0; s < sc->nsops; s++) {
+		struct mutu_buf l;
+		mutu_buf_init(&l);
+		mutu_buf_printf(&l, "SOP %s steps", sc->sops[s].id);
+		for (int k = 0; k < sc->sops[s].nsteps; k++)
+			mutu_buf_printf(&l, "%s%d", k ? "," : " ", sc->sops[s].steps[k].no);
+		lines[s] = mutu_buf_detach(&l);
+		mutu_buf_release(&l);
+	}
+	qsort(lines, (size_t)sc->nsops, sizeof *lines, cmp_str);
+	for (int s = 0; s < sc->nsops; s++) {
+		mutu_buf_printf(&b, "\n%s", lines[s]);
+		free(lines[s]);
+	}
+	free(lines);
+	char *out = mutu_buf_detach(&b);
+	mutu_buf_release(&b);
+	return out;
 }
 
 int sim_results_find(const struct sim_results *r, const char *key)
@@ -1347,6 +1397,23 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 				 "comparison needs the same seed and replications (%d x %llu versus %d x %llu)",
 				 a->nrep, (unsigned long long)a->seed, b->nrep,
 				 (unsigned long long)b->seed);
+	if (a->shape && b->shape && strcmp(a->shape, b->shape)) {
+		/* name the first line that differs */
+		const char *pa = a->shape, *pb = b->shape;
+		for (;;) {
+			size_t la = strcspn(pa, "\n"), lb = strcspn(pb, "\n");
+			if (la != lb || strncmp(pa, pb, la)) {
+				return mutu_errf(err, MUTU_EINPUT,
+						 "cannot compare: paired differences (common random numbers) need "
+						 "the same calendar, run period, SOPs and steps in both scenarios, "
+						 "but A has \"%.*s\" where B has \"%.*s\"",
+						 (int)la, la ? pa : "(nothing more)", (int)lb,
+						 lb ? pb : "(nothing more)");
+			}
+			pa += la + (pa[la] != 0);
+			pb += lb + (pb[lb] != 0);
+		}
+	}
 	struct sim_diff *d = mutu_calloc(a->nmetric + 1, sizeof *d);
 	double *va = mutu_malloc((size_t)a->nrep * sizeof *va);
 	double *vb = mutu_malloc((size_t)a->nrep * sizeof *vb);

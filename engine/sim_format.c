@@ -60,50 +60,158 @@ static void id_number(char *buf, size_t n, const char *fmt, double v)
 			*p = ',';
 }
 
-static void text_value(struct mutu_buf *b, double v, enum sim_kind k, int day_minutes)
+/* How a value and its interval are shown together: one unit (seconds or
+ * the Hari/Jam/Menit form) and one number of decimals for all three, so a
+ * line never reads "0 detik [0 Menit .. 0 detik]". */
+struct tsel {
+	int secs; /* SIM_K_TIME: "N detik" rather than Hari/Jam/Menit */
+	int dec;  /* decimals of numbers (and of seconds) */
+};
+
+static int default_dec(enum sim_kind k)
 {
-	char t[96];
+	return k == SIM_K_LEVEL || k == SIM_K_RATE ? 2 : k == SIM_K_TIME ? 0 : 1;
+}
+
+/* The number as shown (shares in percent, times in seconds). */
+static double shown(double v, enum sim_kind k)
+{
+	return k == SIM_K_SHARE ? 100 * v : v;
+}
+
+/* Does v print as zero with dec decimals? */
+static int zero_at(double v, int dec)
+{
+	return fabs(v) * pow(10, dec) < 0.5;
+}
+
+/* Unit and decimals for a value and its interval (n = 1 or 3 values).
+ * Under half a minute (and not exactly zero) times show in seconds.
+ * With adapt (differences, where zero is the question), decimals grow
+ * until the interval's ends differ, a nonzero mean does not print as 0
+ * and an interval that excludes zero does not print touching it. */
+static struct tsel choose(const double *v, int n, enum sim_kind k, int adapt)
+{
+	struct tsel t = {0, default_dec(k)};
+	double mx = 0;
+	for (int i = 0; i < n; i++)
+		if (!isnan(v[i]) && fabs(v[i]) > mx)
+			mx = fabs(v[i]);
+	if (k == SIM_K_TIME) {
+		t.secs = mx > 0 && mx < 30;
+		if (!t.secs)
+			return t; /* whole minutes: dur_format_minutes */
+	}
+	if (!adapt)
+		return t;
+	for (; t.dec < 6; t.dec++) {
+		double m = shown(v[0], k);
+		int bad = m != 0 && zero_at(m, t.dec);
+		if (n == 3 && !isnan(v[1]) && !isnan(v[2])) {
+			double lo = shown(v[1], k), hi = shown(v[2], k), p = pow(10, t.dec);
+			bad |= lo != hi && round(lo * p) == round(hi * p);
+			bad |= lo > 0 && zero_at(lo, t.dec);
+			bad |= hi < 0 && zero_at(hi, t.dec);
+		}
+		if (!bad)
+			break;
+	}
+	return t;
+}
+
+static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int day_minutes,
+			   const struct tsel *t)
+{
+	char t_[96], fmt[32];
 	if (isnan(v)) {
 		mutu_buf_puts(b, "-");
 		return;
 	}
 	switch (k) {
 	case SIM_K_COUNT:
-		id_number(t, sizeof t, "%.1f", v);
+	case SIM_K_LEVEL:
+		snprintf(fmt, sizeof fmt, "%%.%df", t->dec);
+		id_number(t_, sizeof t_, fmt, v);
 		break;
 	case SIM_K_SHARE:
-		id_number(t, sizeof t, "%.1f%%", 100 * v);
+		snprintf(fmt, sizeof fmt, "%%.%df%%%%", t->dec);
+		id_number(t_, sizeof t_, fmt, 100 * v);
 		break;
 	case SIM_K_TIME:
-		if (v < 0) { /* a difference: sign in front of the whole duration */
+		/* a difference: sign in front of the whole duration, and no
+		 * "-0 Menit" for what rounds to nothing */
+		if (v < 0 && (t->secs ? !zero_at(v, t->dec) : v <= -30)) {
 			mutu_buf_putc(b, '-');
-			v = -v;
 		}
-		if (v < 30 && v != 0) /* under half a minute: show seconds */
-			id_number(t, sizeof t, "%.0f detik", v);
-		else
-			dur_format_minutes(v / 60.0, day_minutes, DUR_ID, t, sizeof t);
-		break;
-	case SIM_K_LEVEL:
-		id_number(t, sizeof t, "%.2f", v);
+		v = fabs(v);
+		if (t->secs) {
+			snprintf(fmt, sizeof fmt, "%%.%df detik", t->dec);
+			id_number(t_, sizeof t_, fmt, v);
+		} else {
+			dur_format_minutes(v / 60.0, day_minutes, DUR_ID, t_, sizeof t_);
+		}
 		break;
 	case SIM_K_RATE:
-		id_number(t, sizeof t, "%.2f/jam", v);
+		snprintf(fmt, sizeof fmt, "%%.%df/jam", t->dec);
+		id_number(t_, sizeof t_, fmt, v);
 		break;
 	}
-	mutu_buf_puts(b, t);
+	mutu_buf_puts(b, t_);
+}
+
+static void text_value(struct mutu_buf *b, double v, enum sim_kind k, int day_minutes)
+{
+	struct tsel t = choose(&v, 1, k, 0);
+	text_value_sel(b, v, k, day_minutes, &t);
+}
+
+/* "mean [lo .. hi]" in one unit.  With adapt (a difference) the decimals
+ * grow as choose() says; returns whether the interval as printed lies
+ * clear of zero, the only case that earns a significance star. */
+static int text_ci_adapt(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k, int dm,
+			 int adapt)
+{
+	double v[3] = {ci->mean, ci->lo, ci->hi};
+	int with_ci = !isnan(ci->half) && ci->half > 0;
+	struct tsel t = choose(v, with_ci ? 3 : 1, k, adapt);
+	if (adapt && ci->mean > 0) {
+		/* "+" only in front of something that prints as more than 0 */
+		struct mutu_buf mb, zb;
+		mutu_buf_init(&mb);
+		mutu_buf_init(&zb);
+		text_value_sel(&mb, ci->mean, k, dm, &t);
+		text_value_sel(&zb, 0, k, dm, &t);
+		if (strcmp(mb.s, zb.s))
+			mutu_buf_putc(b, '+');
+		mutu_buf_release(&mb);
+		mutu_buf_release(&zb);
+	}
+	text_value_sel(b, ci->mean, k, dm, &t);
+	if (with_ci) {
+		mutu_buf_puts(b, " [");
+		text_value_sel(b, ci->lo, k, dm, &t);
+		mutu_buf_puts(b, " .. ");
+		text_value_sel(b, ci->hi, k, dm, &t);
+		mutu_buf_puts(b, "]");
+	}
+	if (isnan(ci->half) || !(ci->lo > 0 || ci->hi < 0))
+		return 0;
+	/* the end nearest zero must not print as zero (or as "-0") */
+	double near = ci->lo > 0 ? ci->lo : -ci->hi;
+	struct mutu_buf nb, zb;
+	mutu_buf_init(&nb);
+	mutu_buf_init(&zb);
+	text_value_sel(&nb, near, k, dm, &t);
+	text_value_sel(&zb, 0, k, dm, &t);
+	int clear = strcmp(nb.s, zb.s) != 0;
+	mutu_buf_release(&nb);
+	mutu_buf_release(&zb);
+	return clear;
 }
 
 static void text_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k, int dm)
 {
-	text_value(b, ci->mean, k, dm);
-	if (!isnan(ci->half) && ci->half > 0) {
-		mutu_buf_puts(b, " [");
-		text_value(b, ci->lo, k, dm);
-		mutu_buf_puts(b, " .. ");
-		text_value(b, ci->hi, k, dm);
-		mutu_buf_puts(b, "]");
-	}
+	text_ci_adapt(b, ci, k, dm, 0);
 }
 
 static const char *label_id(const char *field)
@@ -155,10 +263,7 @@ static void text_line(struct mutu_buf *b, const struct sim_results *r, size_t i,
 		text_value(b, rb->ci[diffs[i].ib].mean, m->kind, dm);
 		mutu_buf_puts(b, ", selisih ");
 		const struct stats_ci *d = &diffs[i].d;
-		if (d->mean > 0)
-			mutu_buf_puts(b, "+");
-		text_ci(b, d, m->kind, dm);
-		if (!isnan(d->half) && (d->lo > 0 || d->hi < 0))
+		if (text_ci_adapt(b, d, m->kind, dm, 1))
 			mutu_buf_puts(b, " *");
 	}
 	mutu_buf_putc(b, '\n');

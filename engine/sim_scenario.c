@@ -422,6 +422,8 @@ struct loader {
 	struct mutu_err *err;
 	struct entry *e;
 	size_t n;
+	char **secs;      /* [sop ...] section names, secs[k] built SOP k */
+	int *sec_line;
 };
 
 #define LERR(L, line, ...) lerr((L), (line), __VA_ARGS__)
@@ -507,24 +509,20 @@ static int parse_dur_seconds(const char *text, int day_minutes, double *out)
 	return 0;
 }
 
-/* A time value: a duration, or a plain number meaning a multiple of base. */
-static int parse_time_value(const char *text, double base, int day_minutes, double *out)
-{
-	double f;
-	if (parse_double(text, &f) == 0) {
-		if (f < 0)
-			return -1;
-		*out = f * base;
-		return 0;
-	}
-	return parse_dur_seconds(text, day_minutes, out);
-}
-
 /*
  * "lognormal cv=0.5 mean=2 Jam", "triangular min=0.5 mode=1 max=2",
  * "fixed", "exponential", "gamma cv=1".  base is the step's waktu in
  * working seconds (the mean unless mean= says otherwise).  On error
  * returns -1 with what in *what.
+ *
+ * Triangular takes its min/mode/max in one of two forms, never mixed:
+ * - plain numbers are the *shape* (dimensionless factors): they are
+ *   rescaled so the mean (min+mode+max)/3 equals the step's waktu, or
+ *   mean= when given ("min=0.5 mode=1 max=2" on a 10 Menit step is
+ *   4.29 / 8.57 / 17.14 Menit, mean 10 Menit);
+ * - durations ("5 Menit") are absolute, the mean is (min+mode+max)/3,
+ *   and a mean= beside them contradicts it: an error.
+ * Each key may be given once.
  */
 static int parse_dist(const char *text, double base, int day_minutes, struct sim_dist *out,
 		      const char **what)
@@ -557,8 +555,7 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 	}
 	/* key=value pairs; a value runs to the next "word=" (durations have spaces) */
 	char *s = p + kl;
-	int have_cv = 0, have_min = 0, have_mode = 0, have_max = 0;
-	double mn = 0, md = 0, mx = 0;
+	int have_cv = 0, have_mean = 0, have_min = 0, have_mode = 0, have_max = 0;
 	char *mn_t = NULL, *md_t = NULL, *mx_t = NULL;
 	while (*s) {
 		while (*s == ' ' || *s == '\t')
@@ -586,30 +583,48 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 			next[-1] = '\0';
 		}
 		val = mutu_trim(val);
-		if (!mutu_strcasecmp(key, "cv")) {
+		int *seen = NULL;
+		if (!mutu_strcasecmp(key, "cv"))
+			seen = &have_cv;
+		else if (!mutu_strcasecmp(key, "mean"))
+			seen = &have_mean;
+		else if (!mutu_strcasecmp(key, "min"))
+			seen = &have_min;
+		else if (!mutu_strcasecmp(key, "mode"))
+			seen = &have_mode;
+		else if (!mutu_strcasecmp(key, "max"))
+			seen = &have_max;
+		if (!seen) {
+			*what = "a known key (cv=, mean=, min=, mode=, max=)";
+			return -1;
+		}
+		if (*seen) {
+			/* one value would silently win over the other */
+			*what = "each of cv=, mean=, min=, mode=, max= at most once";
+			return -1;
+		}
+		*seen = 1;
+		if (seen == &have_cv) {
 			if (parse_double(val, &d.cv) || d.cv < 0) {
 				*what = "cv= as a number >= 0";
 				return -1;
 			}
-			have_cv = 1;
-		} else if (!mutu_strcasecmp(key, "mean")) {
+		} else if (seen == &have_mean) {
 			if (parse_dur_seconds(val, day_minutes, &d.mean)) {
 				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\")";
 				return -1;
 			}
+			if (!(d.mean > 0)) {
+				*what = "mean= above 0 (\"1 Menit\")";
+				return -1;
+			}
 			base = d.mean;
-		} else if (!mutu_strcasecmp(key, "min")) {
+		} else if (seen == &have_min) {
 			mn_t = val;
-			have_min = 1;
-		} else if (!mutu_strcasecmp(key, "mode")) {
+		} else if (seen == &have_mode) {
 			md_t = val;
-			have_mode = 1;
-		} else if (!mutu_strcasecmp(key, "max")) {
-			mx_t = val;
-			have_max = 1;
 		} else {
-			*what = "a known key (cv=, mean=, min=, mode=, max=)";
-			return -1;
+			mx_t = val;
 		}
 		s = next ? next : val + strlen(val);
 	}
@@ -621,22 +636,50 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 		*what = "cv= above 0 for gamma";
 		return -1;
 	}
+	if (d.kind != SIM_TRIANGULAR && (have_min || have_mode || have_max)) {
+		*what = "min=, mode= and max= only with triangular";
+		return -1;
+	}
 	if (d.kind == SIM_TRIANGULAR) {
 		if (!have_min || !have_mode || !have_max) {
 			*what = "min=, mode= and max= for triangular";
 			return -1;
 		}
-		/* plain numbers are multiples of the step's waktu */
-		if (parse_time_value(mn_t, base, day_minutes, &mn) ||
-		    parse_time_value(md_t, base, day_minutes, &md) ||
-		    parse_time_value(mx_t, base, day_minutes, &mx) || !(mn <= md && md <= mx)) {
-			*what = "min <= mode <= max, each a duration or a multiple of the step's waktu";
+		double f[3];
+		const char *t[3] = {mn_t, md_t, mx_t};
+		int nplain = 0;
+		for (int i = 0; i < 3; i++)
+			nplain += parse_double(t[i], &f[i]) == 0;
+		if (nplain == 3) {
+			/* shape factors: rescale so the mean is base (waktu or mean=) */
+			double fm = (f[0] + f[1] + f[2]) / 3;
+			if (f[0] < 0 || !(f[0] <= f[1] && f[1] <= f[2]) || !(fm > 0)) {
+				*what = "0 <= min <= mode <= max, not all 0";
+				return -1;
+			}
+			d.min = f[0] / fm * base;
+			d.mode = f[1] / fm * base;
+			d.max = f[2] / fm * base;
+			d.mean = base;
+		} else if (nplain == 0) {
+			if (have_mean) {
+				*what = "either min=/mode=/max= as durations (their mean is (min+mode+max)/3) "
+					"or mean= with min/mode/max as plain factors, not both";
+				return -1;
+			}
+			if (parse_dur_seconds(mn_t, day_minutes, &d.min) ||
+			    parse_dur_seconds(md_t, day_minutes, &d.mode) ||
+			    parse_dur_seconds(mx_t, day_minutes, &d.max) ||
+			    !(d.min <= d.mode && d.mode <= d.max)) {
+				*what = "min <= mode <= max as durations (\"5 Menit\")";
+				return -1;
+			}
+			d.mean = (d.min + d.mode + d.max) / 3;
+		} else {
+			*what = "min=, mode=, max= all as durations (\"5 Menit\") or all as plain factors "
+				"of the mean (0.5, 1, 2), not mixed";
 			return -1;
 		}
-		d.min = mn;
-		d.mode = md;
-		d.max = mx;
-		d.mean = (mn + md + mx) / 3;
 	}
 	*out = d;
 	return 0;
@@ -689,7 +732,29 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 	struct sim_actor *ac = &sc->actors[a];
 	char buf[512];
 	snprintf(buf, sizeof buf, "%s", e->value);
-	int part = 0;
+	int part = 0, have_absent = 0, have_batch = 0;
+	{
+		/* "2,5" is 2.5 written the Indonesian way, not "2, then 5 from
+		 * a date": say so rather than complain about a missing date */
+		const char *v = buf;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		const char *q = v;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q > v && *q == ',' && q[1] >= '0' && q[1] <= '9') {
+			q += 1;
+			while (*q >= '0' && *q <= '9')
+				q++;
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (mutu_strncasecmp(q, "from ", 5) && mutu_strncasecmp(q, "mulai ", 6))
+				return LERR(L, e->line,
+					    "%s: the number of staff must be a whole number (\"%s\"); for "
+					    "part-time staff use absent=",
+					    e->key, e->value);
+		}
+	}
 	for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), part++) {
 		char *s = mutu_trim(tok);
@@ -697,6 +762,11 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 		long n = strtol(s, &end, 10);
 		if (end == s || n < 0 || n > 100000)
 			return LERR(L, e->line, "%s: expected a number of staff (\"%s\")", e->key, s);
+		if ((*end == '.' || *end == ',') && end[1] >= '0' && end[1] <= '9')
+			return LERR(L, e->line,
+				    "%s: the number of staff must be a whole number (\"%s\"); for part-time "
+				    "staff use absent=",
+				    e->key, s);
 		s = end;
 		while (*s == ' ')
 			s++;
@@ -741,6 +811,10 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 			if (!*s)
 				break;
 			if (!mutu_strncasecmp(s, "absent=", 7)) {
+				/* absence and batch are the actor's, whatever part of
+				 * the staffing they stand in: once only */
+				if (have_absent++)
+					return LERR(L, e->line, "%s: absent= is given twice (%s)", e->key, e->value);
 				char *v = s + 7;
 				size_t vl = strcspn(v, " \t");
 				char num[32];
@@ -755,6 +829,8 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 				ac->absent = p;
 				s = v + vl;
 			} else if (!mutu_strncasecmp(s, "batch=", 6)) {
+				if (have_batch++)
+					return LERR(L, e->line, "%s: batch= is given twice (%s)", e->key, e->value);
 				int hh, mm, used = 0;
 				if (sscanf(s + 6, "daily at %d:%d%n", &hh, &mm, &used) != 2 || hh < 0 ||
 				    hh > 23 || mm < 0 || mm > 59)
@@ -833,7 +909,7 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 	}
 	size_t cap = 256, n = 0;
 	double *w = mutu_malloc(cap * sizeof *w);
-	int line = 0, rc = 0;
+	int line = 0, rc = 0, found = 0;
 	for (char *save = NULL, *ln = strtok_r(text, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
 		line++;
 		ln[strcspn(ln, ",\r")] = '\0';
@@ -850,11 +926,14 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 		if (cal_parse_time(sc->cal, f, &t, NULL, &te)) {
 			if (line == 1)
 				continue; /* header */
-			if (te.code == MUTU_ERANGE)
+			if (te.code == MUTU_ERANGE) {
+				found++;
 				continue; /* outside the calendar: outside the run too */
+			}
 			rc = mutu_errf(L->err, MUTU_EINPUT, "%s:%d: %s", path, line, te.msg);
 			break;
 		}
+		found++;
 		if (t < sc->start || t >= sc->end)
 			continue;
 		if (n == cap)
@@ -862,6 +941,18 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 		w[n++] = sim_work(sc, t);
 	}
 	free(text);
+	/* a replay that brings no file is a wrong file or a wrong run, never
+	 * what the planner meant: an empty simulation would look like a result */
+	if (!rc && found == 0)
+		rc = LERR(L, e->line,
+			  "arrivals: no submission times found in %s (first column: ISO 8601 or "
+			  "YYYY-MM-DD HH:MM)",
+			  path);
+	else if (!rc && n == 0)
+		rc = LERR(L, e->line,
+			  "arrivals: none of the %d submission times in %s lies inside the run "
+			  "(start .. end)",
+			  found, path);
 	free(path);
 	if (rc) {
 		free(w);
@@ -938,8 +1029,10 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 	const char *sid = m->id && *m->id ? m->id : section + 4;
 	for (int k = 0; k < sc->nsops; k++)
 		if (!strcmp(sc->sops[k].id, sid))
-			return LERR(L, first_line, "model %s is simulated twice (sections [%s] and [%s])",
-				    sid, section, sc->sops[k].name);
+			return LERR(L, first_line,
+				    "model %s is simulated twice (sections [%s] on line %d and [%s]): "
+				    "keep one",
+				    sid, L->secs[k], L->sec_line[k], section);
 	int s = sim_scenario_add_sop(sc, sid, 0, 0);
 	struct sim_sop *so = &sc->sops[s];
 	so->line = first_line;
@@ -1101,6 +1194,12 @@ static int load_all(struct loader *L)
 	int nsop = 0, first_sop_line = 0;
 	for (size_t i = 0; i < L->n; i++) {
 		const struct entry *e = &L->e[i];
+		/* a key given twice: one value would silently win ([staff]
+		 * reports its own "staffed twice" below) */
+		const struct entry *prev = find(L, e->section, e->key);
+		if (prev != e && mutu_strcasecmp(e->section, "staff"))
+			return LERR(L, e->line, "%s is given twice in [%s] (first on line %d): keep one",
+				    e->key, e->section, prev->line);
 		if (!mutu_strcasecmp(e->section, "run")) {
 			int ok = 0;
 			for (int k = 0; run_keys[k]; k++)
@@ -1130,6 +1229,8 @@ static int load_all(struct loader *L)
 			sec_line[nsop++] = L->e[i].line;
 		}
 	}
+	L->secs = secs;
+	L->sec_line = sec_line;
 	int rc = 0;
 	struct sop_model **models = mutu_calloc((size_t)nsop + 1, sizeof *models);
 	struct sim_scenario *sc = L->sc;
@@ -1290,6 +1391,27 @@ static int load_all(struct loader *L)
 	}
 	if ((rc = sim_scenario_compile(sc, L->err)))
 		goto out;
+	/* a batch time outside office hours would silently move to the next
+	 * working minute every day: refuse it unless some working day of the
+	 * run is open at that time (a Ramadan day closing early is fine) */
+	for (int a = 0; a < sc->nactors; a++) {
+		const struct sim_actor *ac = &sc->actors[a];
+		if (!ac->batch)
+			continue;
+		int open = 0, off = cal_utc_offset(sc->cal);
+		int64_t first = (int64_t)floor((sc->start + off) / 86400.0);
+		int64_t last = (int64_t)floor((sc->end - 1 + off) / 86400.0);
+		for (int64_t day = first; day <= last && !open; day++)
+			open = cal_day_kind(sc->cal, day, NULL) == 0 &&
+			       cal_is_working(sc->cal, (double)day * 86400.0 - off + ac->batch_minute * 60.0);
+		if (!open) {
+			rc = LERR(L, ac->line,
+				  "%s: batch time %02d:%02d falls outside office hours of calendar %s on "
+				  "every working day of the run: pick a time when the office is open",
+				  ac->name, ac->batch_minute / 60, ac->batch_minute % 60, cal_name(sc->cal));
+			goto out;
+		}
+	}
 	/* rates that cannot be met */
 	{
 		double *u = mutu_calloc((size_t)sc->nactors + 1, sizeof *u);

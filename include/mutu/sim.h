@@ -185,6 +185,9 @@ struct sim_results {
 	uint64_t customers;          /* files that finished, all replications */
 	double wall_seconds;
 	int threads;
+	/* What a paired comparison needs both runs to share, one fact a line
+	 * (calendar, run period, each SOP with its steps); owned. */
+	char *shape;
 };
 
 /*
@@ -203,7 +206,10 @@ int sim_results_find(const struct sim_results *r, const char *key);
  * replication count): for every key present in both, the interval of
  * b - a.  *out receives a new array (caller frees) of a->nmetric entries
  * in a's order; ib is -1 where b lacks the key.  Fails (MUTU_EINPUT) when
- * the seeds or replication counts differ. */
+ * the seeds or replication counts differ, or when the runs do not share
+ * their calendar, run period, SOPs and steps (results->shape): only then
+ * do the same random streams drive the same files, and the pairs mean
+ * something. */
 struct sim_diff {
 	int ia, ib;          /* metric index in a and b (ib -1: missing) */
 	struct stats_ci d;   /* b - a */

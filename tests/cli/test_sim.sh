@@ -54,6 +54,12 @@ expect_out_has "compare shows differences" "selisih"
 expect_out_has "compare: same arrivals in both" "berkas masuk"
 if printf '%s\n' "$OUT" | grep -m1 "berkas masuk" | grep -q "selisih 0,0$"; then ok "CRN: arrivals differ by exactly 0"; else not_ok "CRN: arrivals differ by exactly 0" "$(printf '%s\n' "$OUT" | grep -m1 'berkas masuk')"; fi
 
+# paired differences only between scenarios of the same files: Banjarbaru
+# (WITA, three SOPs) against Rokan Hilir (WIB) is refused, naming why
+run "$MUTU" sim "$S/banjarbaru.ini" --compare "$S/rokan-hilir.ini" -n 2
+expect_rc "compare of unrelated scenarios is refused" 2
+expect_err_has "refusal names the calendars" 'A has "calendar id-wita" where B has "calendar id-wib"'
+
 # One file, fixed times (the waktu of each step), submitted Monday
 # 2025-05-05 08:00 WITA, no other work: it needs 30+10+10+10+5+5+5+3 Menit
 # plus 4 Hari = 4 x 450 + 78 = 1878 working minutes.  Mon from 08:00:
