@@ -1143,7 +1143,7 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			   mutu_strcasecmp(e->key, "arrivals_24x7") && mutu_strcasecmp(e->key, "service") &&
 			   mutu_strcasecmp(e->key, "priority") && mutu_strcasecmp(e->key, "profile.weekday") &&
 			   mutu_strcasecmp(e->key, "profile.hour") && mutu_strcasecmp(e->key, "name")) {
-			return LERR(L, e->line, "unknown key \"%s\" in [%s] (see docs/scenarios.md)",
+			return LERR(L, e->line, "unknown key \"%s\" in [%s] (see README.md, \"Scenario files\")",
 				    e->key, section);
 		}
 	}
@@ -1205,7 +1205,7 @@ static int load_all(struct loader *L)
 			for (int k = 0; run_keys[k]; k++)
 				ok |= !mutu_strcasecmp(e->key, run_keys[k]);
 			if (!ok)
-				return LERR(L, e->line, "unknown key \"%s\" in [run] (see docs/scenarios.md)", e->key);
+				return LERR(L, e->line, "unknown key \"%s\" in [run] (see README.md, \"Scenario files\")", e->key);
 		} else if (!mutu_strcasecmp(e->section, "staff")) {
 			/* checked below */
 		} else if (sop_section(e->section)) {

@@ -42,7 +42,7 @@ static const char usage_text[] =
 	"  --lang L              language of the report: id (default) or en\n"
 	"  --force               let --emit-log replace an existing file\n"
 	"\n"
-	"Scenario keys: docs/scenarios.md.  Examples: models/scenarios/.\n";
+	"Scenario keys: README.md, section \"Scenario files\".  Examples: models/scenarios/.\n";
 
 static void progress(void *ctx, int done, int total)
 {

@@ -56,7 +56,7 @@ struct sim_dist {
 /* ---- scenario ---------------------------------------------------------- */
 
 /*
- * Load a scenario INI file (keys in docs/scenarios.md).  cal_dir is the
+ * Load a scenario INI file (keys in README.md, "Scenario files").  cal_dir is the
  * calendars folder for cal_load (NULL: its default).  SOP models are read
  * relative to the working directory, else relative to the scenario's
  * folder and the folders above it.  On success *out owns the scenario with
