@@ -5,7 +5,12 @@
 
 Writes `case_id,sop,step,activity,actor,start,end`, one row per executed SOP
 step, for cases of every model under models/ (round robin), arriving on
-working days from 2025-01-02 for as many months as the event count needs.
+working days (07:30-16:00 local) from 2024-01-02.  All stamps stay inside
+2024-2026, the years datasets/calendars covers (holidays and cuti bersama):
+cases arrive every ~4 minutes of office time, closer together when the
+event count would otherwise run past 2026-11-30 (the last month is left for
+the cases that are still running), and should even that not fit (a gap of
+one second), arrivals start again at 2024-01-02 with new case ids.
 Stamps carry the offset of the model's calendar zone (id-wib +07:00,
 id-wita +08:00, id-wit +09:00).  Each step takes its mutu baku waktu times a
 random factor (0.5-2.0; "Hari" counted as 7.5 working hours, crudely placed
@@ -77,8 +82,21 @@ def main():
     rnd = random.Random(a.seed)
     out = sys.stdout if a.out == "-" else open(a.out, "w", encoding="utf-8", newline="")
     out.write("case_id,sop,step,activity,actor,start,end\n")
-    # 2025-01-02 07:30 local, cases every ~4 minutes of office time
-    t0 = 1735777800
+    # The calendars cover 2024-2026: arrivals from 2024-01-02 07:30 local
+    # (t0 is 07:30 UTC; the zone is added per model) up to 2026-11-30, which
+    # leaves December 2026 for the longest cases to finish (a case spans at
+    # most its steps' waktu x 2 plus 30 min waits and 10% rework: days, not
+    # weeks).  Mean gap: the office seconds of the window over the cases
+    # the event count needs, at most 240 s (the old density).
+    t0 = 1704180600                      # 2024-01-02T07:30:00Z
+    t_last = 1780185600                  # 2026-11-30T00:00:00Z
+    workdays = sum(1 for d in range((t_last - t0) // 86400)
+                   if time.gmtime(t0 + d * 86400).tm_wday < 5)
+    steps_per_case = sum(len(m[2]) for m in models) / len(models) * 1.1
+    cases_needed = max(1, int(a.events / steps_per_case))
+    # 0.85: the mean is an estimate (rework, round robin); keep a margin so
+    # the wrap below stays a fallback
+    gap = max(1, min(240, int(0.85 * workdays * 8.5 * 3600) // cases_needed))
     n = 0
     case = 0
     rows = []
@@ -98,7 +116,9 @@ def main():
     while n < a.events:
         sop_id, zone, steps = models[case % len(models)]
         case += 1
-        arrival += rnd.randint(60, 420)
+        arrival += rnd.randint(max(1, gap // 4), max(1, gap * 7 // 4))
+        if arrival >= t_last:
+            arrival = t0  # wrap: the stamps repeat, the case ids do not
         # keep arrivals inside 07:30-16:00 local on weekdays
         local = arrival + zone * 3600
         if local % 86400 > 16 * 3600:

@@ -53,13 +53,14 @@
 /* ---------------------------------------------------------------- reasons */
 
 enum reason {
-	R_FIELDS, R_QUOTE, R_UTF8, R_CASE, R_ACTIVITY, R_TS, R_NOTS, R_ORDER, R_ZONE, R_STEP, R_N
+	R_FIELDS, R_QUOTE, R_UTF8, R_CASE, R_ACTIVITY, R_TS, R_NOTS, R_ORDER, R_ZONE, R_STEP, R_BLANK,
+	R_N
 };
 
 static const char *const reason_kind[R_N] = {
 	"wrong number of fields", "broken quoting", "not UTF-8 text", "missing case id",
 	"missing activity", "bad timestamp", "no timestamp", "end before start",
-	"local time without a zone", "bad step number",
+	"local time without a zone", "bad step number", "blank row",
 };
 
 const char *elog_role_name(enum elog_role r)
@@ -97,41 +98,92 @@ static const struct { const char *col, *attr; } case_attr_names[] = {
 	{"deadline", "deadline"}, {"enddate_planned", "enddate_planned"},
 };
 
-/* Personal data an analytics store has no use for (domain.md). */
+/*
+ * Personal data an analytics store has no use for (domain.md; UU 27/2022
+ * on personal data protection).  A header is cut into lower-case words at
+ * every non-alphanumeric byte ("No. HP" -> no, hp); it is personal when a
+ * word (or a pair of words) names an identity number, a contact, an
+ * address, a birth date or a person's name.  The name words "nama"/"name"
+ * are personal unless another word says what is named is not a person
+ * (nama_proses, nama_izin, step_name, nama_perusahaan ...): a permit log
+ * names processes and permits far more often than people, and those
+ * columns are what reports group by.  When in doubt a column is dropped:
+ * --drop-col can add columns but a dropped name is never stored.
+ */
 static int personal_name(const char *name)
 {
-	static const char *const tokens[] = {
-		"nik", "ktp", "nkk", "kk", "telp", "telepon", "tlp", "phone", "hp", "handphone",
-		"wa", "whatsapp", "email", "alamat", "address", "npwp", "lahir", "birth",
-		"ttl", "rt", "rw", NULL};
-	static const char *const exact[] = {"nama_pemohon", "pemohon_nama", "applicant_name",
-					    "nama_lengkap", NULL};
-	for (int i = 0; exact[i]; i++)
-		if (mutu_strcasecmp(name, exact[i]) == 0)
-			return 1;
-	char tok[64];
+	static const char *const words[] = {
+		/* identity numbers: NIK, KTP, KK, NPWP, passport, KITAS */
+		"nik", "ktp", "nkk", "kk", "kependudukan", "npwp", "paspor", "passport", "kitas",
+		"kitap", "ssn",
+		/* contact */
+		"telp", "telepon", "tlp", "tel", "phone", "hp", "handphone", "ponsel", "mobile",
+		"wa", "whatsapp", "kontak", "contact", "email", "surel", "fax", "faks",
+		/* address */
+		"alamat", "address", "domisili", "rt", "rw", "kodepos", "zip",
+		/* birth, family */
+		"lahir", "birth", "birthday", "dob", "ttl", "kandung", NULL};
+	/* pairs: "nomor induk" (kependudukan), "e mail", "kode pos", "no id" */
+	static const char *const pairs[][2] = {
+		{"nomor", "induk"}, {"no", "induk"}, {"e", "mail"}, {"kode", "pos"},
+		{"postal", "code"}, {"no", "identitas"}, {"nomor", "identitas"}, {NULL, NULL}};
+	/* what a name column may name that is not a person */
+	static const char *const not_person[] = {
+		"proses", "process", "izin", "ijin", "perizinan", "permit", "license", "licence",
+		"layanan", "service", "kegiatan", "activity", "aktivitas", "langkah", "step",
+		"tahap", "stage", "task", "tugas", "jenis", "type", "sop", "dokumen", "document",
+		"berkas", "file", "instansi", "dinas", "opd", "unit", "bidang", "seksi", "bagian",
+		"department", "dept", "kantor", "office", "usaha", "perusahaan", "company", "badan",
+		"organisasi", "organization", "lembaga", "yayasan", "produk", "product",
+		"bangunan", "gedung", "proyek", "project", "lokasi", "wilayah", "kecamatan",
+		"kelurahan", "desa", "kabupaten", "kota", "provinsi", "status", "event", "concept",
+		"sektor", "kbli", "reklame", "sk", "surat", "formulir", "form", "lampiran", NULL};
+	char tok[16][32];
+	size_t nt = 0;
 	const char *p = name;
-	while (*p) {
+	while (*p && nt < 16) {
 		size_t n = 0;
 		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 			       (*p >= '0' && *p <= '9')))
 			p++;
 		while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 			      (*p >= '0' && *p <= '9'))) {
-			if (n + 1 < sizeof tok)
-				tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			if (n + 1 < sizeof tok[0])
+				tok[nt][n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 			p++;
 		}
-		tok[n] = '\0';
-		if (!n)
-			continue;
-		for (int i = 0; tokens[i]; i++)
-			if (strcmp(tok, tokens[i]) == 0)
-				return 1;
-		if (strstr(tok, "phone") || strstr(tok, "alamat") || strstr(tok, "telepon"))
-			return 1;
+		tok[nt][n] = '\0';
+		if (n)
+			nt++;
 	}
-	return 0;
+	int named = 0, thing = 0;
+	for (size_t t = 0; t < nt; t++) {
+		for (int i = 0; words[i]; i++)
+			if (strcmp(tok[t], words[i]) == 0)
+				return 1;
+		/* run-together forms: nohp, notelp, emailpemohon, alamatrumah */
+		if (strstr(tok[t], "phone") || strstr(tok[t], "alamat") || strstr(tok[t], "telepon") ||
+		    strstr(tok[t], "email") || strstr(tok[t], "whatsapp") ||
+		    strncmp(tok[t], "nohp", 4) == 0 || strncmp(tok[t], "notel", 5) == 0 ||
+		    strncmp(tok[t], "tgllahir", 8) == 0)
+			return 1;
+		if (t + 1 < nt)
+			for (int i = 0; pairs[i][0]; i++)
+				if (strcmp(tok[t], pairs[i][0]) == 0 && strcmp(tok[t + 1], pairs[i][1]) == 0)
+					return 1;
+		/* a person's name: "nama", "pemohon" (the applicant), "applicant" */
+		if (strcmp(tok[t], "nama") == 0 || strcmp(tok[t], "name") == 0 ||
+		    strcmp(tok[t], "fullname") == 0 || strcmp(tok[t], "namalengkap") == 0 ||
+		    strcmp(tok[t], "namapemohon") == 0 || strcmp(tok[t], "pemohon") == 0 ||
+		    strcmp(tok[t], "applicant") == 0 || strcmp(tok[t], "pemilik") == 0 ||
+		    strcmp(tok[t], "owner") == 0)
+			named = 1;
+		else
+			for (int i = 0; not_person[i]; i++)
+				if (strcmp(tok[t], not_person[i]) == 0)
+					thing = 1;
+	}
+	return named && !thing;
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -249,6 +301,7 @@ struct rec {
 	const char *raw;         /* the record as written, without the final newline */
 	size_t rawlen;
 	int multiline, badutf8, unterminated, broken;
+	int blank;               /* a line of only blanks: no fields */
 	int nlines;
 };
 
@@ -270,6 +323,7 @@ struct reader {
 	uint64_t bytes;
 	struct elog_sha *sha; /* NULL, or every byte read is hashed into it */
 	int eof;             /* read to the end of the file */
+	uint64_t empty_lines; /* lines with nothing at all (not rows) */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -319,6 +373,7 @@ static void cb_field(void *s, size_t len, void *data)
 static void emit(struct reader *r, int broken)
 {
 	struct rec rec;
+	rec.blank = 0;
 	size_t rl = r->raw.len;
 	const char *raw = r->raw.s;
 	if (broken) { /* only the first line of the swallowed record */
@@ -408,7 +463,34 @@ static void feed_line(struct reader *r, const char *p, size_t n)
 	if (n && p[n - 1] == '\n')
 		r->line++;
 	if (r->csv.pstate == 0 && !r->recover) {
-		/* an empty line: nothing open */
+		/*
+		 * Nothing open.  When the line ended a record, cb_record emptied
+		 * raw; when raw still holds the line, libcsv found no field in it.
+		 * An empty line is not a row (counted, so the summary can say it
+		 * was skipped); a line of blanks is a row that lost its fields:
+		 * it is rejected as "blank row", so rows read still counts it.
+		 */
+		size_t k = r->raw.len;
+		while (k && (r->raw.s[k - 1] == '\n' || r->raw.s[k - 1] == '\r'))
+			k--;
+		if (k) {
+			r->nf = 0;
+			mutu_buf_reset(&r->fbuf);
+			struct rec rec;
+			memset(&rec, 0, sizeof rec);
+			rec.buf = "";
+			rec.f = r->f;
+			rec.line = r->rec_line;
+			rec.raw = r->raw.s;
+			rec.rawlen = k;
+			rec.nlines = 1;
+			rec.blank = 1;
+			rec.badutf8 = r->badutf8;
+			if (!r->stop && r->on_rec(r->ctx, &rec))
+				r->stop = 1;
+		} else if (r->raw.len) {
+			r->empty_lines++;
+		}
 		mutu_buf_reset(&r->raw);
 		r->rec_lines = -1;
 		r->nf = 0;
@@ -520,7 +602,9 @@ struct sopent {
 
 struct mapent {
 	char *norm; /* normalized activity */
+	char *text; /* as written in the map file, for messages */
 	int step;
+	int lineno; /* line in the map file */
 };
 
 /* ---------------------------------------------------------------- chunks */
@@ -870,6 +954,8 @@ struct ingest {
 	char **hdr;              /* header names, owned */
 	int role[ELOG_NROLES];   /* column index, -1 none */
 	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
+	int first_dropped;       /* index of the first dropped column, -1 none */
+	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
 	int *colattr;            /* per column: index into attr_names */
 	char **attr_names;
 	size_t nattr_names;
@@ -965,6 +1051,110 @@ static struct item *new_item(struct ingest *g)
 static void reject(struct ingest *g, const struct rec *r, enum reason why, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/*
+ * Field spans of a raw row, split at sep.  quoted: CSV quoting ("a;b" is
+ * one field, "" an escaped quote); *ok is cleared when a quote is left open
+ * or text follows a closing quote.  Not quoted: every sep splits (a stray
+ * quote cannot swallow the fields after it).  Fills at most max spans and
+ * returns the number of fields.
+ */
+struct span {
+	size_t a, b;
+};
+
+static size_t split_raw(const char *s, size_t n, char sep, int quoted, struct span *sp,
+			size_t max, int *ok)
+{
+	size_t i = 0, nf = 0;
+	*ok = 1;
+	for (;;) {
+		size_t a = i, j = i;
+		while (quoted && j < n && s[j] == ' ')
+			j++;
+		if (quoted && j < n && s[j] == '"') {
+			int closed = 0;
+			for (i = j + 1; i < n; i++)
+				if (s[i] == '"') {
+					if (i + 1 < n && s[i + 1] == '"') {
+						i++;
+						continue;
+					}
+					i++;
+					closed = 1;
+					break;
+				}
+			if (!closed)
+				*ok = 0;
+			while (i < n && s[i] != sep) {
+				if (s[i] != ' ' && s[i] != '\r')
+					*ok = 0;
+				i++;
+			}
+		} else {
+			while (i < n && s[i] != sep)
+				i++;
+		}
+		if (nf < max) {
+			sp[nf].a = a;
+			sp[nf].b = i;
+		}
+		nf++;
+		if (i >= n)
+			return nf;
+		i++; /* the separator; a row ending in one has an empty last field */
+	}
+}
+
+#define DROPPED_MARK "[dropped]"
+
+/*
+ * The raw text of a rejected row with the cells of dropped (personal)
+ * columns replaced by DROPPED_MARK, separators kept so the row still shows
+ * its shape (docs/store.md: personal columns are never stored).  When the
+ * row has the header's number of fields, the cells are found by position:
+ * by CSV quoting, or for a broken quote by every separator.  When it has
+ * not, positions cannot be trusted: only the fields before the first
+ * personal column are kept (a missing or extra separator shifts fields to
+ * the right of it) and *cut names that column for the reason.
+ */
+static void scrub_raw(const struct ingest *g, const struct rec *r, struct mutu_buf *out,
+		      const char **cut)
+{
+	*cut = NULL;
+	if (g->first_dropped < 0 || !r->rawlen) {
+		mutu_buf_add(out, r->raw, r->rawlen);
+		return;
+	}
+	size_t max = g->ncols + 1, nf;
+	struct span *sp = mutu_malloc(max * sizeof *sp);
+	int ok;
+	nf = split_raw(r->raw, r->rawlen, (char)g->sep, 1, sp, max, &ok);
+	if (!ok || r->broken || r->unterminated || nf != g->ncols) {
+		nf = split_raw(r->raw, r->rawlen, (char)g->sep, 0, sp, max, &ok);
+		if (nf != g->ncols) {
+			size_t fd = (size_t)g->first_dropped;
+			if (nf <= fd) {
+				mutu_buf_add(out, r->raw, r->rawlen); /* no field at a personal column */
+			} else {
+				mutu_buf_add(out, r->raw, sp[fd].a);
+				*cut = g->hdr[fd];
+			}
+			free(sp);
+			return;
+		}
+	}
+	size_t at = 0;
+	for (size_t k = 0; k < nf; k++) {
+		mutu_buf_add(out, r->raw + at, sp[k].a - at); /* the separator before it */
+		if (g->colkind[k] == 3 && sp[k].b > sp[k].a)
+			mutu_buf_puts(out, DROPPED_MARK);
+		else
+			mutu_buf_add(out, r->raw + sp[k].a, sp[k].b - sp[k].a);
+		at = sp[k].b;
+	}
+	free(sp);
+}
+
 static void reject(struct ingest *g, const struct rec *r, enum reason why, const char *fmt, ...)
 {
 	struct item *it = new_item(g);
@@ -973,8 +1163,13 @@ static void reject(struct ingest *g, const struct rec *r, enum reason why, const
 	it->kind = IT_REJECT;
 	it->reason = (uint8_t)why;
 	it->line = r->line;
-	it->act_off = arena_add(g->cur, r->raw, r->rawlen);
-	it->act_len = (uint32_t)r->rawlen;
+	struct mutu_buf clean;
+	mutu_buf_init(&clean);
+	const char *cut;
+	scrub_raw(g, r, &clean, &cut);
+	it->act_off = arena_add(g->cur, clean.s ? clean.s : "", clean.len);
+	it->act_len = (uint32_t)clean.len;
+	mutu_buf_release(&clean);
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -984,6 +1179,13 @@ static void reject(struct ingest *g, const struct rec *r, enum reason why, const
 		n = 0;
 	if ((size_t)n >= sizeof msg)
 		n = sizeof msg - 1;
+	if (cut && (size_t)n < sizeof msg - 1) {
+		int k = snprintf(msg + n, sizeof msg - (size_t)n,
+				 " (raw kept only up to column %s: the fields cannot be placed, and "
+				 "personal columns are not stored)",
+				 cut);
+		n = k < 0 ? n : (size_t)(n + k) >= sizeof msg ? (int)sizeof msg - 1 : n + k;
+	}
 	it->actor_off = arena_add(g->cur, msg, (size_t)n);
 	it->actor_len = (uint32_t)n;
 }
@@ -1203,6 +1405,7 @@ static int header(struct ingest *g, const struct rec *r)
 		g->hdr[i] = mutu_trim(mutu_strdup(r->buf + r->f[i].off));
 	for (int k = 0; k < ELOG_NROLES; k++)
 		g->role[k] = -1;
+	g->first_dropped = -1;
 	struct mutu_buf drop;
 	mutu_buf_init(&drop);
 	/* overrides first */
@@ -1257,6 +1460,8 @@ static int header(struct ingest *g, const struct rec *r)
 				dropped = 1;
 		if (dropped) {
 			g->colkind[i] = 3;
+			if (g->first_dropped < 0)
+				g->first_dropped = (int)i;
 			if (drop.len)
 				mutu_buf_putc(&drop, ',');
 			mutu_buf_puts(&drop, g->hdr[i]);
@@ -1343,6 +1548,11 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	char v1[80], v2[80];
 	if (!probe)
 		g->rows++;
+	if (r->blank) {
+		if (!probe)
+			reject(g, r, R_BLANK, "blank row: only blanks on the line, no fields");
+		return 0;
+	}
 	if (r->broken) {
 		if (!probe)
 			reject(g, r, R_QUOTE,
@@ -1558,6 +1768,8 @@ static int on_record(void *ctx, const struct rec *r)
 {
 	struct ingest *g = ctx;
 	if (!g->header_done) {
+		if (r->blank)
+			return 0; /* blanks before the header: not rows (the probe skipped them) */
 		g->header_done = 1;
 		return 0; /* the probe has read it already */
 	}
@@ -1571,6 +1783,8 @@ static int on_probe(void *ctx, const struct rec *r)
 {
 	struct ingest *g = ctx;
 	if (!g->header_done) {
+		if (r->blank)
+			return 0; /* the header is the first line with fields */
 		g->header_done = 1;
 		if (r->badutf8 || !utf8_ok((const unsigned char *)r->raw, r->rawlen)) {
 			mutu_errf(g->err, MUTU_EINPUT,
@@ -1583,6 +1797,8 @@ static int on_probe(void *ctx, const struct rec *r)
 			return 1;
 		return 0;
 	}
+	if (r->blank)
+		return 0; /* not evidence of anything: no probe row */
 	g->probe_rows++;
 	process(g, r, 1);
 	return g->probe_rows >= PROBE_ROWS;
@@ -1650,7 +1866,15 @@ static int load_map(struct ingest *g, const char *path)
 		seen++;
 		g->map = mutu_realloc(g->map, (g->nmap + 1) * sizeof *g->map);
 		normalize(a, strlen(a), &g->norm);
+		if (no < 1) {
+			rc = mutu_errf(g->err, MUTU_EINPUT,
+				       "%s:%d: step %d for '%s': SOP steps are numbered from 1", path,
+				       lineno, no, a);
+			break;
+		}
 		g->map[g->nmap].norm = mutu_strdup(g->norm.s ? g->norm.s : "");
+		g->map[g->nmap].text = mutu_strdup(a);
+		g->map[g->nmap].lineno = lineno;
 		g->map[g->nmap++].step = no;
 	}
 	free(text);
@@ -1735,8 +1959,10 @@ static void ingest_release(struct ingest *g)
 		sopent_release(g->fixed);
 		free(g->fixed);
 	}
-	for (size_t i = 0; i < g->nmap; i++)
+	for (size_t i = 0; i < g->nmap; i++) {
 		free(g->map[i].norm);
+		free(g->map[i].text);
+	}
 	free(g->map);
 	for (size_t i = 0; i < g->nunk; i++)
 		free(g->unk[i].name);
@@ -1832,6 +2058,47 @@ static int add_reasons(struct elog_result *res, const struct writer *w)
 	return 0;
 }
 
+/*
+ * Every step of the --map file must be a step of the SOP model(s) it is
+ * used with: the --sop model, else the models the probe's rows resolved
+ * to.  A map file is user input; a step the SOP does not have (42 for a
+ * 9-step SOP) would silently turn its activity into an unknown one.
+ * Models met only after the probe are still safe: map_step drops a step
+ * their model lacks and flags the event unknown.  Without any model the
+ * map's numbers cannot be checked and are stored as given.
+ */
+static int check_map(struct ingest *g, const char *path)
+{
+	const struct sop_model *ms[64];
+	size_t nm = 0;
+	if (g->fixed && g->fixed->m)
+		ms[nm++] = g->fixed->m;
+	for (size_t i = 0; i < g->nsops && nm < sizeof ms / sizeof ms[0]; i++)
+		if (g->sops[i].m)
+			ms[nm++] = g->sops[i].m;
+	if (!nm)
+		return 0;
+	for (size_t i = 0; i < g->nmap; i++) {
+		int found = 0;
+		for (size_t k = 0; k < nm && !found; k++)
+			found = sop_model_step(ms[k], g->map[i].step) != NULL;
+		if (found)
+			continue;
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		for (size_t k = 0; k < nm && b.len < 200; k++)
+			mutu_buf_printf(&b, "%s%s (%zu steps)", k ? ", " : "",
+					ms[k]->id ? ms[k]->id : "?", ms[k]->nsteps);
+		int rc = mutu_errf(g->err, MUTU_EINPUT,
+				   "%s:%d: step %d for '%s' is not a step of SOP %s; fix the map "
+				   "file (nothing was written)",
+				   path, g->map[i].lineno, g->map[i].step, g->map[i].text, b.s);
+		mutu_buf_release(&b);
+		return rc;
+	}
+	return 0;
+}
+
 int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
 		struct elog_result *res, struct mutu_err *err)
 {
@@ -1899,6 +2166,9 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	}
 	unsigned char sep = ',';
 	if ((rc = probe(&g, fd, &sep)))
+		goto out;
+	g.sep = sep;
+	if (o->map_path && (rc = check_map(&g, o->map_path)))
 		goto out;
 	note_columns(&g);
 	if (g.fixed)
@@ -2068,6 +2338,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		} else if (!rc && late_sha && !g.fatal) {
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", log_path);
 		}
+		res->empty_lines = r.empty_lines;
 		reader_release(&r);
 	}
 	if (!rc && !g.fatal && g.cur && g.cur->n)

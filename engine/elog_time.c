@@ -127,7 +127,9 @@ static int offset(const char **p, const char *e, int *off)
 		if (digits(p, e, 2, &m))
 			return -1;
 	}
-	if (h > 14 || m > 59)
+	/* Offsets in use run from -12:00 (Baker Island) to +14:00 (Line
+	 * Islands); anything beyond is a typo, not a zone. */
+	if (m > 59 || h * 60 + m > (sign > 0 ? 14 * 60 : 12 * 60))
 		return -1;
 	*off = sign * (h * 60 + m);
 	return 0;
@@ -163,11 +165,49 @@ static const char *rtrim(const char *s, const char *e)
 	return e;
 }
 
+/*
+ * ISO 8601 basic format, p after the year: "0505" then optionally
+ * "T1000", "T100000", "T100000.250", each with an optional offset "Z",
+ * "+0700", "+07".  Extended and basic parts are not mixed (ISO 8601-1
+ * 5.4.2): "20250505T10:00" is refused.
+ */
+static int parse_iso_basic(const char *p, const char *e, int y, int default_off, int64_t *ms,
+			   int *off)
+{
+	int mo, d, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
+	if (digits(&p, e, 2, &mo) || digits(&p, e, 2, &d))
+		return ELOG_TS_BAD;
+	if (p < e && (*p == 'T' || *p == 't')) {
+		p++;
+		if (digits(&p, e, 2, &h) || digits(&p, e, 2, &mi))
+			return ELOG_TS_BAD;
+		if (p < e && isdig(*p)) {
+			if (digits(&p, e, 2, &s))
+				return ELOG_TS_BAD;
+			if (p < e && (*p == '.' || *p == ',')) {
+				p++;
+				if (fraction(&p, e, &frac))
+					return ELOG_TS_BAD;
+			}
+		}
+		if (p < e) {
+			if (offset(&p, e, &o))
+				return ELOG_TS_BAD;
+			have_off = 1;
+		}
+	}
+	if (p != e)
+		return ELOG_TS_BAD;
+	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off);
+}
+
 static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms, int *off)
 {
 	int y, mo, d, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
 	if (digits(&p, e, 4, &y))
 		return ELOG_TS_BAD;
+	if (p < e && isdig(*p))
+		return parse_iso_basic(p, e, y, default_off, ms, off);
 	char ds = p < e ? *p : 0;
 	if (ds != '-' && ds != '/')
 		return ELOG_TS_BAD;

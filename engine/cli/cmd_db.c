@@ -20,7 +20,7 @@ static const char usage_text[] =
 	"\n"
 	"options:\n"
 	"  --db FILE   the store (default: mutu.db in the current directory)\n"
-	"  --batch N   only the rejected rows of batch N\n";
+	"  --batch N   only the rejected rows of batch N (exit 2 when there is no such batch)\n";
 
 static int sqlfail(sqlite3 *db)
 {
@@ -113,9 +113,23 @@ static int info(sqlite3 *db, const char *path)
 	return 0;
 }
 
-static int rejected(sqlite3 *db, const char *batch)
+static int rejected(sqlite3 *db, const char *path, const char *batch)
 {
 	sqlite3_stmt *st;
+	if (batch) {
+		/* a batch that does not exist is a user's mistake, not "0 rows" */
+		if (sqlite3_prepare_v2(db, "SELECT 1 FROM batches WHERE id = ?1", -1, &st, NULL) !=
+		    SQLITE_OK)
+			return sqlfail(db);
+		sqlite3_bind_int64(st, 1, strtoll(batch, NULL, 10));
+		int found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!found) {
+			fprintf(stderr, "mutu db: no batch %lld in %s (see mutu db info)\n",
+				strtoll(batch, NULL, 10), path);
+			return 2;
+		}
+	}
 	const char *sql = batch ? "SELECT batch_id, line, reason, raw FROM rejected WHERE batch_id = ?1 "
 				  "ORDER BY batch_id, line"
 				: "SELECT batch_id, line, reason, raw FROM rejected ORDER BY batch_id, line";
@@ -163,7 +177,7 @@ int cmd_db(int argc, char **argv)
 	mutu_err_clear(&err);
 	if (elog_store_open(dbpath, 0, &db, &err))
 		return cli_fail("db", &err);
-	int rc = strcmp(pos[0], "info") == 0 ? info(db, dbpath) : rejected(db, batch);
+	int rc = strcmp(pos[0], "info") == 0 ? info(db, dbpath) : rejected(db, dbpath, batch);
 	elog_store_close(db);
 	return rc;
 }

@@ -25,8 +25,12 @@ static const char usage_text[] =
 	"start_date, end_date, diproses_oleh, status) or XES (case:concept:name,\n"
 	"concept:name, time:timestamp, org:resource, lifecycle:transition).  Other\n"
 	"columns are kept as case attributes (case:* and submitted/decided/deadline\n"
-	"dates) or event attributes, except personal data (NIK, KTP, phone, e-mail,\n"
-	"address, applicant name), which is dropped and reported.\n"
+	"dates) or event attributes, except personal data (NIK, KTP, NPWP, phone/HP/WA,\n"
+	"contact, e-mail, address, birth date, a person's name), which is dropped and\n"
+	"reported, and blanked in the raw text of rejected rows.\n"
+	"Time stamps: ISO 8601, extended (2025-03-03T08:05:00+08:00) or basic\n"
+	"(20250303T080500+0800), offsets from -12:00 to +14:00.  An empty line is\n"
+	"skipped and counted; a line of blanks is rejected as 'blank row'.\n"
 	"\n"
 	"options:\n"
 	"  --db FILE            the store (default: mutu.db in the current directory)\n"
@@ -39,6 +43,7 @@ static const char usage_text[] =
 	"  --tz ZONE            zone of stamps without an offset: WIB, WITA, WIT, +08:00\n"
 	"                       (default: the SOP calendar's zone)\n"
 	"  --map FILE           CSV of activity,step: how the log's activities map to steps\n"
+	"                       (a step the SOP model does not have is refused)\n"
 	"  --case-col NAME --activity-col NAME --step-col NAME --start-col NAME\n"
 	"  --end-col NAME --timestamp-col NAME --resource-col NAME --lifecycle-col NAME\n"
 	"                       name the columns when the header uses other names\n"
@@ -165,6 +170,10 @@ int cmd_ingest(int argc, char **argv)
 			printf("    %-26s %llu\n", res.reasons[i].reason,
 			       (unsigned long long)res.reasons[i].n);
 		printf("  duplicates      %llu\n", (unsigned long long)res.duplicates);
+		if (res.empty_lines)
+			printf("  empty lines     %llu skipped (not rows; a line of blanks is a row, "
+			       "rejected as 'blank row')\n",
+			       (unsigned long long)res.empty_lines);
 		printf("  unknown activities %llu (stored, flagged)\n",
 		       (unsigned long long)res.unknown_events);
 		if (res.superseded_events)

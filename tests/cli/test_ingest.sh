@@ -42,6 +42,32 @@ expect_rc "db rejected" 0
 expect_out_has "rejected: broken quote at line 28" "batch 2 line 28: broken quoting"
 expect_out_has "rejected: missing case id at line 21" "batch 2 line 21: missing case id in no_permohonan"
 expect_out_has "rejected: count" "9 rejected rows"
+# QA defect 1: no personal data in what db rejected prints.  The defect log's NIKs
+# start 6372, its phones 0812345678, its addresses "Jl. "; the names are its applicants.
+pii=$(grep -cE '6372|0812345678|Jl\. |Siti Aminah|Budi Santoso|Kasih Ibu|Sinar Terang|Rina Wati' "$TMP/out" || true)
+expect_eq "rejected rows show no NIK, phone, address or name" "$pii" "0"
+expect_out_has "rejected rows keep their shape" "fo.rina;selesai;[dropped];[dropped];[dropped];[dropped];2025-03-06;"
+
+# QA defect 2: a batch that does not exist is bad input
+run "$MUTU" db rejected --batch 99 --db "$DB"
+expect_rc "db rejected --batch 99: exit 2" 2
+expect_err_has "db rejected --batch 99: says so" "no batch 99 in $DB (see mutu db info)"
+
+# QA defect 6: a --map step the SOP does not have is refused with the map file's line
+printf 'activity,step\nVerifikasi Berkas,2\nPemeriksaan Teknis,42\n' >"$TMP/bad-map.csv"
+run "$MUTU" ingest "$DEF" --db "$TMP/map.db" --map "$TMP/bad-map.csv"
+expect_rc "--map with step 42: exit 2" 2
+expect_err_has "--map with step 42: names the line" "bad-map.csv:3: step 42 for 'Pemeriksaan Teknis' is not a step of SOP"
+expect_eq "--map with step 42: no store written" "$(ls "$TMP"/map.db* 2>/dev/null | wc -l)" "0"
+
+# QA defect 5: a line of blanks is a rejected row, an empty line is counted as skipped
+printf 'case_id,activity,end\nK1,A,2025-01-02T08:00Z\n   \n\nK2,A,2025-01-02T09:00Z\n' >"$TMP/blank.csv"
+run "$MUTU" ingest "$TMP/blank.csv" --db "$TMP/blank.db"
+expect_rc "blank lines: exit 0" 0
+# rows: K1, the blanks (line 3), K2 = 3; the empty line 4 is not a row
+expect_out_has "blank lines: rows read" "rows read       3"
+expect_out_has "blank lines: blank row rejected" "blank row                  1"
+expect_out_has "blank lines: empty line reported" "empty lines     1 skipped"
 
 # the invariant over every batch: rows read = stored + rejected + duplicates
 expect_eq "invariant holds for every batch" \
@@ -67,6 +93,9 @@ expect_rc "unknown --sop: exit 2" 2
 
 # SIGKILL in the middle of a large ingest leaves the store as before the batch
 python3 datasets/generate_log.py --events 400000 --out "$TMP/big.csv" --models models
+# QA defect 7: generated stamps stay inside the years the calendars cover (2024-2026)
+years=$(awk -F, 'NR > 1 { print substr($(NF-1), 1, 4); print substr($NF, 1, 4) }' "$TMP/big.csv" | sort -u | tr '\n' ' ')
+expect_eq "generated log: stamps only in 2024-2026" "$(echo "$years" | tr ' ' '\n' | grep -vcE '^(2024|2025|2026)?$' || true)" "0"
 before=$(sqlite3 "$DB" 'SELECT count(*) FROM events; SELECT count(*) FROM batches' | tr '\n' ' ')
 "$MUTU" ingest "$TMP/big.csv" --db "$DB" --quiet &
 pid=$!

@@ -141,6 +141,32 @@ static void test_parse_time(void **state)
 		/* date only against a date-time format */
 		{"1/2/2025", "%d/%m/%Y %H:%M", 420, ELOG_TS_OK, 1738342800000LL, 420},
 		{"31/13/2025 10:00", "%d/%m/%Y %H:%M", 420, ELOG_TS_BAD, 0, 0},
+		/* QA defect 4: offsets in use run from -12:00 to +14:00.
+		 * 07:30+14:00 on Jan 2 = Jan 1 17:30Z: 20089 days + 63000 s */
+		{"2025-01-02T07:30+14:00", NULL, ELOG_NO_ZONE, ELOG_TS_OK,
+		 20089LL * 86400000 + 63000000, 840},
+		/* 07:30-12:00 on Jan 2 = Jan 2 19:30Z: 20090 days + 70200 s */
+		{"2025-01-02T07:30-12:00", NULL, ELOG_NO_ZONE, ELOG_TS_OK,
+		 20090LL * 86400000 + 70200000, -720},
+		{"2025-01-02T07:30+14:30", NULL, ELOG_NO_ZONE, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T07:30+15:00", NULL, ELOG_NO_ZONE, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T07:30-12:30", NULL, ELOG_NO_ZONE, ELOG_TS_BAD, 0, 0},
+		/* ISO 8601 basic format.  2025-05-05 is day 20089 + 31+28+31+30 + 4 = 20213. */
+		{"20250505T100000Z", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 20213LL * 86400000 + 36000000, 0},
+		/* 10:00+07:00 = 03:00Z */
+		{"20250505T1000+0700", NULL, ELOG_NO_ZONE, ELOG_TS_OK, 20213LL * 86400000 + 10800000,
+		 420},
+		/* 10:00:00.250+08 = 02:00:00.250Z */
+		{"20250505T100000.250+08", NULL, ELOG_NO_ZONE, ELOG_TS_OK,
+		 20213LL * 86400000 + 7200250, 480},
+		/* date only, local WITA midnight = 16:00Z the day before */
+		{"20250505", NULL, 480, ELOG_TS_OK, 20213LL * 86400000 - 28800000, 480},
+		{"20250505T100000", NULL, ELOG_NO_ZONE, ELOG_TS_NOZONE, 0, 0},
+		/* basic and extended parts are not mixed; a bad basic date is bad */
+		{"20250505T10:00:00Z", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"20251305T100000Z", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"2025055T1000Z", NULL, 480, ELOG_TS_BAD, 0, 0},
+		{"20250505T100000+1430", NULL, 480, ELOG_TS_BAD, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct tcase *c = &cases[i];
@@ -172,6 +198,7 @@ static void test_date_order_tz_format(void **state)
 	assert_int_equal(off, 420);
 	assert_int_equal(elog_parse_tz("-0330", &off), 0);
 	assert_int_equal(off, -210);
+	assert_int_equal(elog_parse_tz("+14:30", &off), MUTU_EINPUT); /* QA defect 4 */
 	assert_int_equal(elog_parse_tz("+8", &off), 0);
 	assert_int_equal(off, 480);
 	assert_int_equal(elog_parse_tz("Mars/Olympus", &off), MUTU_EINPUT);
@@ -544,7 +571,183 @@ static void test_defect_log(void **state)
 				"'alamat', 'nama_pemohon')"),
 			 0);
 	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs WHERE name = 'submitted'"), 4);
+	/* QA defect 1: nor in the raw text of the rejected rows.  The file's NIKs all
+	 * start 6372, its phones 0812345678, its addresses "Jl. "; its names: */
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE raw LIKE '%6372%' OR raw LIKE "
+				"'%0812345678%' OR raw LIKE '%Jl. %' OR raw LIKE '%Siti Aminah%' OR raw LIKE "
+				"'%Budi Santoso%' OR raw LIKE '%Kasih Ibu%' OR raw LIKE '%Sinar Terang%' OR "
+				"raw LIKE '%Rina Wati%'"),
+			 0);
+	/* line 18 by hand: fields 8-11 (nik, no_hp, alamat, nama_pemohon) become the
+	 * marker, every ';' kept, tgl_pengajuan and the empty catatan kept */
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 18 AND raw = "
+				"'460/LKS/2025/003;Tanda Daftar LKS/LKSA;Verifikasi Berkas;"
+				"2025-03-06 11:00:00;2025-03-06 10:40:00;fo.rina;selesai;"
+				"[dropped];[dropped];[dropped];[dropped];2025-03-06;'"),
+			 1);
+	/* line 22 has 7 fields, none at a personal column (the first is the 8th): kept whole */
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 22 AND raw = "
+				"'460/LKS/2025/003;Tanda Daftar LKS/LKSA;Pemeriksaan Teknis;"
+				"2025-03-07 11:00:00;2025-03-10 11:00:00;dinsos.hadi;selesai'"),
+			 1);
 	assert_invariant(db);
+}
+
+/* QA defects 1 and 5: personal cells blanked in rejected rows whatever the row's
+ * defect; a line of blanks is a rejected row, an empty line is counted. */
+static void test_rejected_scrubbed(void **state)
+{
+	(void)state;
+	const char *db = tmp("scrub.db");
+	rm_db(db);
+	/* columns 0-5: case_id, activity, end, nik (dropped), note, nama (dropped) */
+	static const char text[] =
+		"case_id,activity,end,nik,note,nama\n"            /* 1 header */
+		"K0,A,2025-01-02T08:00Z,3171,ok,Ani\n"            /* 2 stored */
+		"K1,A,yesterday,3171,ok,Ani\n"                    /* 3 bad timestamp */
+		"K2,A,bad,\"31,71\",x,\"Budi, S\"\n"              /* 4 quoted cells with ',' */
+		"K3,A,bad,,x,\n"                                  /* 5 empty personal cells */
+		"   \n"                                           /* 6 blank row */
+		"\n"                                              /* 7 empty line: not a row */
+		"K4,A,2025-01-02T08:00Z,extra,3171,ok,Ani\n"      /* 8 seven fields */
+		"K5,A,2025-01-02T08:00Z\n"                        /* 9 three fields */
+		"K6,\"A,2025-01-02T08:00Z,3171,ok,Ani\n";          /* 10 quote never closed */
+	write_file(tmp("scrub.csv"), text, sizeof text - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("scrub.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	/* rows: lines 2-6 and 8-10 = 8; stored: line 2; the other 7 rejected */
+	assert_int_equal(r.rows_read, 8);
+	assert_int_equal(r.events_stored, 1);
+	assert_int_equal(r.rejected, 7);
+	assert_int_equal(r.duplicates, 0);
+	assert_int_equal(r.empty_lines, 1);
+	assert_string_equal(r.dropped, "nik,nama");
+	elog_result_release(&r);
+	static const struct { int line; const char *raw, *reason; } want[] = {
+		{3, "K1,A,yesterday,[dropped],ok,[dropped]", "bad timestamp in end: 'yesterday'"},
+		/* the quoted cells go whole, quotes and all */
+		{4, "K2,A,bad,[dropped],x,[dropped]", "bad timestamp in end: 'bad'"},
+		{5, "K3,A,bad,,x,", "bad timestamp in end: 'bad'"},
+		{6, "   ", "blank row: only blanks on the line, no fields"},
+		/* seven fields: positions cannot be trusted, keep what is before column 3 (nik) */
+		{8, "K4,A,2025-01-02T08:00Z,",
+		 "wrong number of fields: 7, the header has 6 (raw kept only up to column nik: the "
+		 "fields cannot be placed, and personal columns are not stored)"},
+		/* three fields: nothing at a personal column, kept whole */
+		{9, "K5,A,2025-01-02T08:00Z", "wrong number of fields: 3, the header has 6"},
+		/* the open quote: split at every ',' it has six fields, so by position */
+		{10, "K6,\"A,2025-01-02T08:00Z,[dropped],ok,[dropped]",
+		 "broken quoting: a quote opened on line 10 is never closed"},
+	};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	sqlite3_open(db, &h);
+	sqlite3_prepare_v2(h, "SELECT line, raw, reason FROM rejected ORDER BY line", -1, &st, NULL);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), want[i].line);
+		assert_string_equal((const char *)sqlite3_column_text(st, 1), want[i].raw);
+		assert_string_equal((const char *)sqlite3_column_text(st, 2), want[i].reason);
+	}
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE raw LIKE '%3171%' OR raw LIKE "
+				"'%31,71%' OR raw LIKE '%Ani%' OR raw LIKE '%Budi%'"),
+			 0);
+	assert_invariant(db);
+}
+
+/* QA defect 3: which header names are personal.  Expected by the rule in
+ * elog.c: identity numbers, contact, address, birth, a person's name; a name
+ * column naming a process, permit, company... is not a person's. */
+static void test_personal_columns(void **state)
+{
+	(void)state;
+	const char *db = tmp("personal.db");
+	rm_db(db);
+	static const char text[] =
+		"case_id,activity,end,"
+		/* dropped */
+		"nomor_induk_kependudukan,nama,kontak,No. HP,whatsapp,e-mail,email_pemohon,"
+		"alamat_usaha,tgl_lahir,tanggal_lahir,npwp,nama_lengkap,applicant_name,pemohon,"
+		"no_ktp,telp,Name,"
+		/* kept */
+		"nama_proses,nama_izin,nama_perusahaan,jenis_pemohon,step_name,nomor_izin,"
+		"catatan,kecamatan\n"
+		"K1,A,2025-01-02T08:00Z,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,"
+		"a,b,c,d,e,f,g,h\n";
+	write_file(tmp("personal.csv"), text, sizeof text - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("personal.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	assert_int_equal(r.events_stored, 1);
+	assert_string_equal(r.dropped,
+			    "nomor_induk_kependudukan,nama,kontak,No. HP,whatsapp,e-mail,email_pemohon,"
+			    "alamat_usaha,tgl_lahir,tanggal_lahir,npwp,nama_lengkap,applicant_name,"
+			    "pemohon,no_ktp,telp,Name");
+	elog_result_release(&r);
+	/* the 8 kept columns are event attributes a..h; none of the values 1..17 is stored */
+	assert_int_equal(q1(db, "SELECT count(*) FROM event_attrs WHERE name IN ('nama_proses', "
+				"'nama_izin', 'nama_perusahaan', 'jenis_pemohon', 'step_name', "
+				"'nomor_izin', 'catatan', 'kecamatan')"),
+			 8);
+	assert_int_equal(q1(db, "SELECT count(*) FROM event_attrs"), 8);
+	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs"), 0);
+}
+
+/* QA defect 6: a --map step the SOP model does not have is refused, naming the
+ * map file's line; nothing is written. */
+static void test_map_unknown_step(void **state)
+{
+	(void)state;
+	char db[512]; /* tmp() reuses 4 buffers: keep a copy */
+	snprintf(db, sizeof db, "%s", tmp("map.db"));
+	rm_db(db);
+	static const char log[] = "case_id,activity,end\nK1,Verifikasi Berkas,2025-01-02T08:00Z\n";
+	/* models/izin-pengumpulan-uang-barang.ini has steps 1..9: 42 is on line 3 */
+	static const char map[] = "activity,step\nVerifikasi Berkas,2\nPemeriksaan Teknis,42\n";
+	static const char map0[] = "Verifikasi Berkas,0\n";
+	write_file(tmp("map.csv"), log, sizeof log - 1);
+	write_file(tmp("bad-map.csv"), map, sizeof map - 1);
+	write_file(tmp("zero-map.csv"), map0, sizeof map0 - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	struct stat sb;
+	elog_opts_init(&o);
+	o.sop_id = "izin-pengumpulan-uang-barang";
+	o.map_path = tmp("bad-map.csv");
+	int rc = ingest(db, tmp("map.csv"), &o, &r, &e);
+	elog_result_release(&r);
+	assert_int_equal(rc, MUTU_EINPUT);
+	if (!strstr(e.msg, "bad-map.csv:3: step 42 for 'Pemeriksaan Teknis' is not a step of SOP "
+			   "izin-pengumpulan-uang-barang (9 steps)"))
+		fail_msg("message: %s", e.msg);
+	assert_int_not_equal(stat(db, &sb), 0);
+	o.map_path = tmp("zero-map.csv");
+	rc = ingest(db, tmp("map.csv"), &o, &r, &e);
+	elog_result_release(&r);
+	assert_int_equal(rc, MUTU_EINPUT);
+	if (!strstr(e.msg, "zero-map.csv:1: step 0"))
+		fail_msg("message: %s", e.msg);
+	assert_int_not_equal(stat(db, &sb), 0);
+	/* the shipped map (steps 1-9) loads with the same model */
+	o.map_path = MAP;
+	rc = ingest(db, tmp("map.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT step FROM events"), 2);
 }
 
 /* Files that cannot be a log: refused, exit-2 class, and no store written. */
@@ -628,6 +831,9 @@ int main(void)
 		cmocka_unit_test(test_overlapping_exports),
 		cmocka_unit_test(test_same_size_files),
 		cmocka_unit_test(test_defect_log),
+		cmocka_unit_test(test_rejected_scrubbed),
+		cmocka_unit_test(test_personal_columns),
+		cmocka_unit_test(test_map_unknown_step),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
