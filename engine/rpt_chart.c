@@ -10,6 +10,7 @@
  */
 #include "rpt_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -108,10 +109,39 @@ int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char 
 	mutu_buf_printf(&p, "%s/gnuplot", o->assets_dir ? o->assets_dir : "reports");
 	cs->tmpl_dir = mutu_buf_detach(&p);
 	mutu_buf_release(&p); /* detach leaves an initialised buffer */
+	struct stat sb;
+	cs->made_dir = stat(cs->data_dir, &sb) != 0;
 	if (rpt_mkdirs(cs->data_dir, err))
 		return MUTU_EFAIL;
 	mutu_buf_puts(&cs->driver, "# written by mutu: renders every chart of the report\nset encoding utf8\n");
 	return 0;
+}
+
+void rpt_charts_discard(struct rpt_charts *cs)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		if (cs->c[i].svg_path)
+			unlink(cs->c[i].svg_path);
+		if (cs->c[i].png_path)
+			unlink(cs->c[i].png_path);
+	}
+	if (!cs->made_dir || !cs->data_dir)
+		return;
+	/* the folder is this run's: everything in it is too */
+	DIR *d = opendir(cs->data_dir);
+	if (d) {
+		struct dirent *de;
+		char path[4096];
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+				continue;
+			snprintf(path, sizeof path, "%s/%s", cs->data_dir, de->d_name);
+			unlink(path);
+		}
+		closedir(d);
+	}
+	rmdir(cs->data_dir);
+	cs->made_dir = 0;
 }
 
 void rpt_charts_release(struct rpt_charts *cs)
@@ -501,9 +531,12 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_
 			}
 			free(log);
 		}
-		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d) on %s: %s (log: %s)",
+		/* a folder this run made is removed on failure (rpt_charts_discard):
+		 * then the log's error line is all there is to show */
+		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d)%s%s%s%s%s",
 				 WIFEXITED(status) ? "exit status" : "signal",
-				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), script, first, logp);
+				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), first[0] ? ": " : "", first,
+				 cs->made_dir ? "" : " (log: ", cs->made_dir ? "" : logp, cs->made_dir ? "" : ")");
 	}
 	for (size_t i = 0; i < cs->n; i++) {
 		const char *paths[2] = {cs->c[i].svg_path, cs->c[i].png_path};

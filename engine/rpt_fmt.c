@@ -150,7 +150,9 @@ void rpt_csv_field(struct mutu_buf *b, const char *s)
 {
 	if (!s)
 		return;
-	int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+	/* OWASP "CSV injection": = + - @ and tab, carriage return start a
+	 * formula in some spreadsheet; a leading ' makes the cell text */
+	int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
 	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
 		mutu_buf_puts(b, s);

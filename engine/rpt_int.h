@@ -23,11 +23,15 @@ struct rpt_charts {
 	struct mutu_buf driver;
 	struct rpt_chart *c;
 	size_t n;
+	int made_dir;         /* data_dir was created by this run */
 };
 
 int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char *base,
 		    struct mutu_err *err);
 void rpt_charts_release(struct rpt_charts *cs);
+/* After a failure: remove what this run wrote (the charts' SVG and PNG,
+ * and data_dir with its content when this run created it). */
+void rpt_charts_discard(struct rpt_charts *cs);
 
 /* Queue a chart: writes its data file now.  slug names the group. */
 int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,

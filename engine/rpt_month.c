@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
 
@@ -176,6 +178,57 @@ static int has_model(const struct sla_group *g)
 	return g->sop && g->sop->model;
 }
 
+/*
+ * The SOP lint in the report's language, worked out here from the numbers
+ * (declared total, the steps' sum, the gap) rather than passing on
+ * sop_model_check's notes, which are English.  Appended to n.
+ */
+static void lint_items(const struct sla_group *g, const struct rpt_opts *o, struct mutu_notes *n)
+{
+	const struct sla_sop *s = g->sop;
+	if (!s || !s->model)
+		return;
+	const struct sop_model *m = s->model;
+	int dm = s->day_minutes > 0 ? s->day_minutes : 450;
+	enum dur_lang dl = o->lang == RPT_EN ? DUR_EN : DUR_ID;
+	struct dur total = sop_model_total(m);
+	int64_t tm = dur_to_minutes(total, dm);
+	if (m->has_declared) {
+		int64_t dmin = dur_to_minutes(m->declared, dm);
+		if (tm != dmin || total.days != m->declared.days) {
+			char a[96], b[96], gap[96];
+			struct dur d = m->declared, t = total;
+			d.rounded_days = -1;
+			t.rounded_days = -1;
+			dur_format(d, dl, a, sizeof a);
+			dur_format(t, dl, b, sizeof b);
+			int64_t gm = tm - dmin;
+			gap[0] = gm < 0 ? '-' : '+';
+			dur_format_minutes((double)(gm < 0 ? -gm : gm), dm, dl, gap + 1, sizeof gap - 1);
+			mutu_notes_addf(n, TR(o, "jumlah yang dinyatakan %s, jumlah waktu langkah %s: selisih %s",
+					      "declared %s, the steps sum to %s: gap %s"), a, b, gap);
+		}
+		if (m->declared.rounded_days >= 0) {
+			int64_t need = (tm + dm - 1) / dm;
+			if (need > m->declared.rounded_days)
+				mutu_notes_addf(n, TR(o, "batas yang dinyatakan (%d hari) lebih kecil dari jumlah langkah "
+						      "dibulatkan ke hari penuh (%lld hari, %d menit sehari)",
+						      "the declared ceiling (%d days) is below the steps' sum rounded up to "
+						      "whole days (%lld days at %d minutes a day)"),
+						m->declared.rounded_days, (long long)need, dm);
+		}
+	}
+	for (size_t i = 0; i < m->nsteps; i++) {
+		const struct sop_step *st = &m->steps[i];
+		if (!st->actor || strcmp(st->actor, "?") == 0)
+			mutu_notes_addf(n, TR(o, "langkah %d: pelaksana tidak diketahui (actor = ?)",
+					      "step %d: pelaksana unknown (actor = ?)"), st->no);
+		if (st->reject_to && (st->reject_to == st->no || !sop_model_step(m, st->reject_to)))
+			mutu_notes_addf(n, TR(o, "langkah %d: reject_to %d bukan langkah lain",
+					      "step %d: reject_to %d is not another step"), st->no, st->reject_to);
+	}
+}
+
 static void build_tables(const struct sla_group *g, int office, const struct rpt_opts *o,
 			 struct gtables *gt)
 {
@@ -240,8 +293,22 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		}
 	}
 
-	/* actors */
-	{
+	/* actors; a log without a model has no waktu to be over: no such columns */
+	if (!g->has_std) {
+		struct table *t = &gt->t[gt->n++];
+		t_init(t, "actors", TR(o, "Per pelaksana", "Per actor"), 5, TR(o, "Pelaksana", "Actor"), ">n",
+		       ">Median", ">p90", TR(o, ">Maks.", ">Max."));
+		for (size_t i = 0; i < g->nactors; i++) {
+			const struct sla_actor_row *r = &g->actors[i];
+			t_str(t, r->name);
+			t_take(t, s_int(r->st.n, l));
+			t_take(t, s_dur(r->st.median, dm, l));
+			t_take(t, s_dur(r->st.p90, dm, l));
+			t_take(t, s_dur(r->st.max, dm, l));
+		}
+		t->note = mutu_strdup(TR(o, "Pelaksana: nama di log apa adanya (log ini tanpa model SOP, jadi tanpa waktu standar).",
+					 "Actor: the log's name as written (this log has no SOP model, so no standard times)."));
+	} else {
 		struct table *t = &gt->t[gt->n++];
 		t_init(t, "actors", TR(o, "Per pelaksana", "Per actor"), 7, TR(o, "Pelaksana", "Actor"), ">n",
 		       ">Median", ">p90", TR(o, ">% lewat waktu", ">% over waktu"),
@@ -458,7 +525,7 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	if (has_model(g) || office) {
 		kv_add(kv, TR(o, "Selesai dalam batas SOP", "Finished within the SOP ceiling"),
 		       s_pct(share(g->within, g->finished), l));
-		if (has_model(g))
+		if (has_model(g) || (office && g->has_std))
 			kv_add(kv, TR(o, "Dalam jumlah tepat waktu langkah", "Within the exact sum of the steps"),
 			       s_pct(share(g->within_exact, g->finished), l));
 	}
@@ -663,12 +730,15 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 			}
 			mutu_buf_puts(b, "</tr></tbody></table></div>\n");
 		}
-		if (g->lint.n) {
+		struct mutu_notes lint;
+		mutu_notes_init(&lint);
+		lint_items(g, o, &lint);
+		if (lint.n) {
 			mutu_buf_printf(b, "<h3>%s</h3>\n<ul class=\"lint\">\n",
 					TR(o, "Pemeriksaan SOP: jumlah yang dinyatakan vs jumlah langkah", "SOP lint: declared total vs the sum of the steps"));
-			for (size_t i = 0; i < g->lint.n; i++) {
+			for (size_t i = 0; i < lint.n; i++) {
 				mutu_buf_puts(b, "<li>");
-				h(b, g->lint.items[i]);
+				h(b, lint.items[i]);
 				mutu_buf_puts(b, "</li>\n");
 			}
 			mutu_buf_puts(b, "</ul>\n");
@@ -676,6 +746,7 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 			mutu_buf_printf(b, "<h3>%s</h3>\n<p>%s</p>\n", TR(o, "Pemeriksaan SOP", "SOP lint"),
 					TR(o, "Jumlah yang dinyatakan cocok dengan jumlah langkah.", "The declared total matches the sum of the steps."));
 		}
+		mutu_notes_release(&lint);
 	}
 	mutu_buf_puts(b, "</section>\n");
 	return 0;
@@ -897,14 +968,18 @@ static void md_group(struct mutu_buf *b, const struct sla_group *g, int office, 
 		if (strcmp(gt.t[i].id, "daily") != 0) /* the daily table stays in HTML/CSV: too long for e-mail */
 			md_table(b, &gt.t[i]);
 	free_tables(&gt);
-	if (g->lint.n) {
+	struct mutu_notes lint;
+	mutu_notes_init(&lint);
+	lint_items(g, o, &lint);
+	if (lint.n) {
 		mutu_buf_printf(b, "\n### %s\n\n", TR(o, "Pemeriksaan SOP", "SOP lint"));
-		for (size_t i = 0; i < g->lint.n; i++) {
+		for (size_t i = 0; i < lint.n; i++) {
 			mutu_buf_puts(b, "- ");
-			md(b, g->lint.items[i]);
+			md(b, lint.items[i]);
 			mutu_buf_putc(b, '\n');
 		}
 	}
+	mutu_notes_release(&lint);
 }
 
 static void render_md(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
@@ -1106,11 +1181,23 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		em_num(e, "clock_start_step", s->clock_start_step);
 		em_str(e, "clock_start_source", s->clock_start_source);
 		em_num(e, "clock_end_step", s->last_step);
+		/* the lint's numbers, in working minutes at day_minutes a day */
+		int64_t steps_min = dur_to_minutes(sop_model_total(s->model), s->day_minutes);
+		em_num(e, "steps_total_minutes", (double)steps_min);
+		if (s->model->has_declared) {
+			int64_t decl = dur_to_minutes(s->model->declared, s->day_minutes);
+			em_num(e, "declared_total_minutes", (double)decl);
+			em_num(e, "lint_gap_minutes", (double)(steps_min - decl));
+		} else {
+			em_num(e, "declared_total_minutes", NAN);
+			em_num(e, "lint_gap_minutes", NAN);
+		}
 	}
 	em_num(e, "finished", (double)g->finished);
 	em_num(e, "within", (double)g->within);
 	em_num(e, "share_within", (s && s->model) || office ? share(g->within, g->finished) : NAN);
-	em_num(e, "share_within_exact", s && s->model ? share(g->within_exact, g->finished) : NAN);
+	em_num(e, "share_within_exact",
+	       (s && s->model) || (office && g->has_std) ? share(g->within_exact, g->finished) : NAN);
 	em_num(e, "with_planned_date", (double)g->with_target);
 	em_num(e, "share_by_planned_date", share(g->within_target, g->with_target));
 	em_days(e, "lead_median_days", g->lead_st.median, g);
@@ -1165,7 +1252,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		const struct sla_actor_row *r = &g->actors[i];
 		em_row(e, r->name);
 		em_str(e, "actor", r->name);
-		em_stat_rows(e, &r->st, 0);
+		em_stat_rows(e, &r->st, g->has_std ? 0 : NAN); /* null: no waktu to be over */
 		em_row_end(e);
 	}
 	em_section_end(e, 1);
@@ -1225,15 +1312,18 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	}
 	em_section_end(e, 1);
 	em_section(e, "lint", 1);
-	for (size_t i = 0; i < g->lint.n; i++) {
+	struct mutu_notes lint;
+	mutu_notes_init(&lint);
+	lint_items(g, o, &lint);
+	for (size_t i = 0; i < lint.n; i++) {
 		char item[48];
 		snprintf(item, sizeof item, "%zu", i + 1);
 		em_row(e, item);
-		em_str(e, "finding", g->lint.items[i]);
+		em_str(e, "finding", lint.items[i]);
 		em_row_end(e);
 	}
+	mutu_notes_release(&lint);
 	em_section_end(e, 1);
-	(void)o;
 	em_group_end(e);
 }
 
@@ -1295,6 +1385,8 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		snprintf(base, sizeof base, "%s", o->name);
 	else
 		snprintf(base, sizeof base, "report-%04d-%02d", m->year, m->month);
+	struct stat sb;
+	int made_out = stat(o->out_dir, &sb) != 0;
 	if (rpt_mkdirs(o->out_dir, err))
 		return MUTU_EFAIL;
 	struct rpt_charts cs;
@@ -1322,7 +1414,11 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 	if (rc == 0)
 		rc = rpt_charts_run(&cs, files, err);
 	if (rc) {
+		/* a failed run (gnuplot missing or failing) leaves nothing behind */
+		rpt_charts_discard(&cs);
 		rpt_charts_release(&cs);
+		if (made_out)
+			rmdir(o->out_dir); /* only when empty */
 		return rc;
 	}
 	struct mutu_buf b;

@@ -325,6 +325,7 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		rc = rpt_charts_run(&cs, files, err);
 	free(ceil_days);
 	if (rc) {
+		rpt_charts_discard(&cs); /* leave no half-made charts folder */
 		rpt_charts_release(&cs);
 		return rc;
 	}

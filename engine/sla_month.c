@@ -169,6 +169,9 @@ static void group_init(struct group_x *x, const char *id, const struct sla_sop *
 				x->step_row[r->no] = (int)i + 1;
 		}
 		sop_model_check(m, s->day_minutes, &g->lint);
+		for (size_t i = 0; i < g->nsteps; i++)
+			if (!isnan(g->steps[i].std_s))
+				g->has_std = 1;
 	}
 }
 
@@ -577,6 +580,9 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	m->ngroups = keep;
 	group_finish(&office);
 	m->office = office.g;
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (m->groups[i].has_std)
+			m->office.has_std = 1;
 	/* the office's days are the groups' days when they agree (a 24x7-only
 	 * store counts calendar days); mixed calendars count 450-minute days */
 	for (size_t i = 0; i < m->ngroups; i++) {

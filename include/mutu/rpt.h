@@ -62,8 +62,9 @@ void rpt_fmt_dur(struct mutu_buf *b, double seconds, int day_minutes, enum rpt_l
 /* Escapes. */
 void rpt_html_escape(struct mutu_buf *b, const char *s);
 void rpt_md_escape(struct mutu_buf *b, const char *s);
-/* A CSV field (quoted when needed; text starting with = + - @ gets a
- * leading ' so spreadsheets do not run it as a formula). */
+/* A CSV text field (quoted when needed; text starting with = + - @, tab
+ * or CR gets a leading ' so spreadsheets do not run it as a formula,
+ * OWASP's advice).  Numbers are written without it, by the caller. */
 void rpt_csv_field(struct mutu_buf *b, const char *s);
 /* mkdir -p; err names the folder that could not be made. */
 int rpt_mkdirs(const char *path, struct mutu_err *err);

@@ -396,6 +396,8 @@ struct sla_group {
 	size_t working_days, arrivals, completions;
 	struct mutu_notes lint;
 	size_t cases_seen, cases_skipped;
+	int has_std;              /* some step has a waktu (an SOP model); for the
+				   * office: some kept group has one */
 };
 
 struct sla_month {

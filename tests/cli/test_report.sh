@@ -178,7 +178,10 @@ expect_rc "audit --to before --from: exit 2" 2
 run "$MUTU" audit --db "$DB" --models "$MODELS" --case A --sop uji-sla
 expect_rc "audit --case with --sop: exit 2" 2
 
-# Cases that arrived in May: A B C D E G.  Flags by hand: late B; paused C;
+# Cases that arrived in May: A B C D E G.  Flags by hand: late B, and E
+# (open, aged to the store's latest event, D's step 3 start Wed 28 May
+# 10:00: 7230 min > the 1350-min ceiling; D, accepted 28 May 09:30, is 30
+# min old); paused C;
 # same person B; rework C (steps 1-3 twice); not in the SOP G (the <img>
 # activity); actor A (Kabid at step 3); over A (step 3), B, C (the
 # resubmission and the second check), D and E (check 30 min against 15).
@@ -188,9 +191,9 @@ got=$(printf '%s' "$OUT" | python3 -c "
 import json,sys
 d=json.load(sys.stdin); f=d['summary']['by_flag']
 print(d['summary']['cases'], f['late'], f['paused'], f['same_person'], f['rework'], f['unknown'], f['actor'], f['over'], f['missing'], f['order'])")
-expect_eq "audit summary by flag (hand-counted)" "$got" "6 1 1 1 1 1 1 5 0 0"
+expect_eq "audit summary by flag (hand-counted)" "$got" "6 2 1 1 1 1 1 5 0 0"
 got=$(sqlite3 "$DB" "SELECT count(DISTINCT case_id), sum(flag = 'late'), sum(flag = 'paused') FROM audit_flags")
-expect_eq "flags stored in audit_flags" "$got" "6|1|1"
+expect_eq "flags stored in audit_flags" "$got" "6|2|1"
 run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format csv --no-store
 got=$(printf '%s\n' "$OUT" | python3 -c "
 import csv,sys
@@ -259,3 +262,129 @@ print(len(june) == g["finished"], ontime == round(g["share_by_planned_date"] * g
 EOF
 )
 expect_eq "WABO June 2011: finished, by planned date, max lead (independent)" "$got" "True True True True"
+
+# ==== QA defects (issue 5 review) ====
+
+# 1. XES start/complete rows are one step execution each (tests/data/logs/
+# uji-xes.csv, model uji-sla, id-wib).  Case X by hand: step 1 08:00-08:20 =
+# 20 min, 2 08:30-08:40 = 10, 3 Mon 5 May 09:00 -> Tue 6 10:00 = 180 + 180 +
+# 150 = 510 min = 8.5 h, 4 10:30-11:30 = 60, 5 13:00-13:15 = 15; clock Mon
+# 08:40 -> Tue 13:15: 200 + 180 + 270 + 15 = 665 min; none over, none
+# repeated.  Case Y: step 2 started, never completed: one open step.
+X="$TMP/xes.db"
+run "$MUTU" ingest tests/data/logs/uji-xes.csv --db "$X" --sop uji-sla --models "$MODELS" --quiet
+expect_rc "xes: ingest" 0
+run "$MUTU" audit --db "$X" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format json --no-store
+got=$(printf '%s' "$OUT" | python3 -c "
+import json,sys
+d=json.load(sys.stdin); c={x['case']:x for x in d['cases']}
+x=c['X']; y=c['Y']
+print(len(x['steps']), [round(s['actual_hours']*60) for s in x['steps']], round(x['working_hours']*60),
+      any(s['from_previous_completion'] for s in x['steps']), x['flags'],
+      len(y['steps']), y['steps'][1]['end'], y['steps'][1]['start'])")
+expect_eq "xes: start/complete paired (hand-computed)" "$got" \
+	"5 [20, 10, 510, 60, 15] 665 False [] 2 None 2025-05-07T08:15:00+07:00"
+run "$MUTU" report monthly --month 2025-05 --db "$X" --models "$MODELS" --out "$TMP/xr" --format json
+got=$(python3 -c "import json; d=json.load(open('$TMP/xr/report-2025-05.json')); print(d['completion_only'])")
+expect_eq "xes: report not marked completion-only" "$got" "False"
+
+# 2. audit of an open case ages it to an as-of instant.  E accepted Fri 2
+# May 09:30, step 3 open.  As of 1 Jun 00:00: 7530 min = 125.5 h (see the
+# header), past the 1350-min ceiling by 6180 min = 103 h.  Default as-of =
+# the store's latest event, D's step 3 start Wed 28 May 10:00: 7530 - (28
+# May 10:00-12:00 120 + 13:00-16:00 180) = 7230 min = 120.5 h.
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case E --as-of 2025-06-01 --format json --no-store
+got=$(printf '%s' "$OUT" | python3 -c "
+import json,sys
+d=json.load(sys.stdin); c=d['cases'][0]
+print(c['working_hours'], c['late'], c['over_hours'], c['as_of'], c['flags'])")
+expect_eq "audit --as-of: open case aged and late (and its check over, as before)" "$got" "125.5 True 103 2025-06-01T00:00:00+07:00 ['over', 'late']"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case E --no-store
+expect_out_has "audit: default as-of is the latest event" "per 2025-05-28T10:00:00+07:00"
+expect_out_has "audit: open case age to the as-of" "16,1 hari"
+expect_out_has "audit: open case flagged late" "[TERLAMBAT]"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case E --as-of yesterday
+expect_rc "audit --as-of bad: exit 2" 2
+
+# 3. a month outside the calendar's years (id-wib covers 2024-2026)
+run "$MUTU" report monthly --month 2027-01 --db "$DB" --models "$MODELS" --out "$TMP/o27"
+expect_rc "month outside the calendar: exit 2" 2
+expect_err_has "month outside the calendar: says the years" "calendar id-wib covers 2024-2026; 2027-01 is outside it"
+[ -e "$TMP/o27" ] && not_ok "month outside the calendar: nothing written" || ok "month outside the calendar: nothing written"
+L="$TMP/late.db"
+cat >"$TMP/l27.csv" <<'CSV'
+case_id,step,activity,actor,start,end
+Z,1,Pemohon mengajukan permohonan,Pemohon,2027-03-01T08:00:00+07:00,2027-03-01T08:20:00+07:00
+Z,1,Pemohon mengajukan permohonan,Pemohon,2027-04-01T08:00:00+07:00,2027-04-01T08:20:00+07:00
+CSV
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$L" --sop uji-sla --models "$MODELS" --quiet
+"$MUTU" ingest "$TMP/l27.csv" --db "$L" --sop uji-sla --models "$MODELS" --quiet 2>/dev/null
+run "$MUTU" report monthly --month latest --db "$L" --models "$MODELS" --out "$TMP/ol" --format json
+expect_rc "latest past the calendars: exit 0" 0
+expect_out_has "latest past the calendars: the last month they cover" "report-2026-12.json"
+expect_err_has "latest past the calendars: says why" "past the years the calendars cover (to 2026)"
+
+# 4. bad report options
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --calendar nope
+expect_rc "--calendar nope: exit 2" 2
+expect_err_has "--calendar nope: lists the calendars" "id-wib"
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --clock-start 99
+expect_rc "--clock-start 99: exit 2" 2
+expect_err_has "--clock-start 99: names the SOP and its steps" "SOP 'uji-sla': it has 5 steps"
+
+# 5. the SOP lint in the report's language (uji-lint: declared 2 Hari 1 Jam
+# 55 Menit, steps 2 Hari 2 Jam: gap +5 Menit)
+LD="$TMP/lint.db"
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$LD" --sop uji-lint --models tests/data/models-lint --quiet
+run "$MUTU" report monthly --month 2025-05 --db "$LD" --models tests/data/models-lint --out "$TMP/li" --format md
+grep -q "^- jumlah yang dinyatakan 2 Hari 1 Jam 55 Menit, jumlah waktu langkah 2 Hari 2 Jam: selisih +5 Menit$" "$TMP/li/report-2025-05.md" \
+	&& ok "lint in Indonesian" || not_ok "lint in Indonesian" "$(grep -A3 'Pemeriksaan SOP' "$TMP/li/report-2025-05.md")"
+grep -q "declared" "$TMP/li/report-2025-05.md" && not_ok "lint: no English in the Indonesian report" || ok "lint: no English in the Indonesian report"
+run "$MUTU" report monthly --month 2025-05 --db "$LD" --models tests/data/models-lint --out "$TMP/li" --format md --lang en
+grep -q "^- declared 2 days 1 hour 55 minutes, the steps sum to 2 days 2 hours: gap +5 minutes$" "$TMP/li/report-2025-05.md" \
+	&& ok "lint in English" || not_ok "lint in English"
+run "$MUTU" report monthly --month 2025-05 --db "$LD" --models tests/data/models-lint --out "$TMP/li" --format json
+got=$(python3 -c "
+import json; g=[x for x in json.load(open('$TMP/li/report-2025-05.json'))['groups'] if x['id']=='uji-lint'][0]['summary']
+print(g['steps_total_minutes'], g['declared_total_minutes'], g['lint_gap_minutes'])")
+# 2 Hari 2 Jam = 2 x 450 + 120 = 1020; declared 900 + 115 = 1015
+expect_eq "lint numbers in json" "$got" "1020 1015 5"
+
+# 6. audit of an SOP no case names
+run "$MUTU" audit --db "$DB" --models "$MODELS" --sop nosuch --from 2025-05-01 --to 2025-05-31
+expect_rc "audit --sop nosuch: exit 2" 2
+expect_err_has "audit --sop nosuch: says so" "no cases of SOP 'nosuch'"
+
+# 7a. gnuplot missing or failing: nothing left behind
+[ -e "$TMP/ng" ] && not_ok "no gnuplot: no folder left" "$(ls -R "$TMP/ng")" || ok "no gnuplot: no folder left"
+mkdir -p "$TMP/ng2"
+run env MUTU_GNUPLOT=/bin/false "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$TMP/ng2"
+expect_rc "gnuplot fails: exit 1" 1
+expect_eq "gnuplot fails: the charts folder is removed, --out kept" "$(ls -A "$TMP/ng2")" ""
+# 7b. office share within the exact sum: the only SOP's 1 of 4 = 0.25
+got=$(python3 -c "import json; print(json.load(open('$J'))['office']['summary']['share_within_exact'] if 'office' in json.load(open('$J')) else [x for x in json.load(open('$J'))['groups'] if x['id']=='office'][0]['summary']['share_within_exact'])" 2>&1)
+expect_eq "office share_within_exact computed" "$got" "0.25"
+# 7c. CSV formula injection: text cells starting with = + - @ get a leading '
+I="$TMP/inj.db"
+cat >"$TMP/inj.csv" <<'CSV'
+case_id,activity,resource,start_date,end_date
+=HYPERLINK("x"),@SUM(A1),+62811,2025-05-05T08:00:00+02:00,2025-05-05T09:00:00+02:00
+=HYPERLINK("x"),-cmd,r2,2025-05-06T08:00:00+02:00,2025-05-06T09:00:00+02:00
+CSV
+"$MUTU" ingest "$TMP/inj.csv" --db "$I" --quiet
+run "$MUTU" report monthly --month 2025-05 --db "$I" --out "$TMP/inj" --format csv
+got=$(python3 -c "
+import csv
+vals=[r['value'] for r in csv.DictReader(open('$TMP/inj/report-2025-05.csv', newline=''))]+[r['item'] for r in csv.DictReader(open('$TMP/inj/report-2025-05.csv', newline=''))]
+bad=[v for v in vals if v and (v[0] in '=+@' or (v[0]=='-' and not v.lstrip('-').replace('.','').replace('e','').isdigit()))]
+print(len(bad), \"'@SUM(A1)\" in vals, \"'+62811\" in vals, \"'-cmd\" in vals, '1' in vals)")
+expect_eq "report csv: formula-like text prefixed with ', numbers not" "$got" "0 True True True True"
+# 7d. no model: no '% over waktu' or excess columns (there is no waktu)
+run "$MUTU" report monthly --month 2011-06 --db "$W" --out "$TMP/wh"
+grep -q "lewat waktu\|kelebihan" "$TMP/wh/report-2011-06.html" && not_ok "WABO html: no over/excess columns" || ok "WABO html: no over/excess columns"
+run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$TMP/mh"
+grep -q "lewat waktu" "$TMP/mh/report-2025-05.html" && ok "model report keeps the over column" || not_ok "model report keeps the over column"
+# 7e. WABO audit times at the offset the log wrote (+02:00 for case-10011)
+run "$MUTU" audit --db "$W" --case case-10011 --format json --no-store
+got=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)['cases'][0]['steps'][0]['end'])")
+expect_eq "WABO audit: event time at the log's offset" "$got" "2011-10-11T13:45:40+02:00"

@@ -92,6 +92,17 @@ static void test_escapes(void **state)
 	mutu_buf_putc(&b, ';');
 	rpt_csv_field(&b, "=HYPERLINK(\"x\")");
 	assert_string_equal(b.s, "plain;\"a,\"\"b\"\"\";\"'=HYPERLINK(\"\"x\"\")\"");
+	/* OWASP CSV injection: every formula lead (= + - @ tab CR) gets a
+	 * leading ' inside quotes; text merely containing them does not */
+	static const char *lead[][2] = {
+		{"+62811", "\"'+62811\""}, {"-cmd", "\"'-cmd\""}, {"@SUM(A1)", "\"'@SUM(A1)\""},
+		{"\tx", "\"'\tx\""}, {"\rx", "\"'\rx\""}, {"a-b=c", "a-b=c"},
+	};
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		mutu_buf_reset(&b);
+		rpt_csv_field(&b, lead[i][0]);
+		assert_string_equal(b.s, lead[i][1]);
+	}
 	mutu_buf_release(&b);
 }
 
