@@ -184,7 +184,7 @@ static int cmd_between(int argc, char **argv)
 		usage_between(stdout);
 		return 0;
 	}
-	enum dur_lang lang;
+	enum dur_lang lang = DUR_ID;
 	if (parse_lang(cmd, lang_s, &lang))
 		return 2;
 	if (npos != 2)
@@ -235,7 +235,7 @@ static int cmd_add(int argc, char **argv)
 		usage_add(stdout);
 		return 0;
 	}
-	enum dur_lang lang;
+	enum dur_lang lang = DUR_ID;
 	if (parse_lang(cmd, lang_s, &lang))
 		return 2;
 	if (npos < 2)
@@ -363,7 +363,7 @@ static int cmd_show(int argc, char **argv)
 		usage_show(stdout);
 		return 0;
 	}
-	enum dur_lang lang;
+	enum dur_lang lang = DUR_ID;
 	if (parse_lang(cmd, lang_s, &lang))
 		return 2;
 	int en = lang == DUR_EN;

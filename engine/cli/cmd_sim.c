@@ -97,7 +97,7 @@ int cmd_sim(int argc, char **argv)
 	gsl_set_error_handler_off();
 
 	struct sim_options opt = {0};
-	long v;
+	long v = 0;
 	if (reps_s) {
 		if (parse_positive(cmd, "--replications", reps_s, 1000000, &v))
 			return 2;
