@@ -193,8 +193,8 @@ int cal_parse_iso(const char *text, int default_offset, double *out, int *offset
 int cal_parse_time(const struct cal *c, const char *text, double *out, int *offset,
 		   struct mutu_err *err)
 {
-	double t;
-	int off;
+	double t = 0;
+	int off = 0;
 	int rc = cal_parse_iso(text, c->offset, &t, &off, err);
 	if (rc)
 		return rc;
