@@ -314,8 +314,9 @@ int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int
 		return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(db));
 	if (sop_id)
 		sqlite3_bind_text(st, 1, sop_id, -1, SQLITE_TRANSIENT);
-	int rc = 0, ly = 0;
+	int rc = 0, ly = 0, nsop = 0;
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		nsop++;
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const struct sla_sop *s = NULL;
 		struct mutu_err e2;
@@ -340,6 +341,9 @@ int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int
 				       cal_name(s->cal), y0, y1, year, month, id ? id : "(none)");
 	}
 	sqlite3_finalize(st);
+	if (rc == 0 && sop_id && nsop == 0)
+		rc = mutu_errf(err, MUTU_ENOTFOUND,
+			       "the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)", sop_id);
 	if (last_year)
 		*last_year = ly;
 	return rc;

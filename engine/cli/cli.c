@@ -187,8 +187,12 @@ int cli_isatty_stderr(void)
 }
 
 int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, const char *clock_start,
-		 struct sla_opts *so)
+		 const char *models, const char *calendar, struct sla_opts *so)
 {
+	static char models_buf[4096]; /* CLI-only state: one process, one answer */
+	so->models_dir = models ? models : cli_data_path("models", models_buf, sizeof models_buf);
+	so->calendars_dir = cli_calendars_dir();
+	so->calendar = calendar;
 	if (ceiling) {
 		if (strcmp(ceiling, "rounded") == 0)
 			so->ceiling = SLA_CEIL_ROUNDED;
@@ -213,4 +217,10 @@ int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading, cons
 		so->clock_start_step = (int)n;
 	}
 	return 0;
+}
+
+const char *cli_assets_dir(const char *dir)
+{
+	static char buf[4096]; /* CLI-only state */
+	return dir ? dir : cli_data_path("reports", buf, sizeof buf);
 }

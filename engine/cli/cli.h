@@ -79,10 +79,18 @@ int cli_dispatch(const char *cmd, int argc, char **argv, const struct cli_sub *s
 struct sla_opts;
 
 /* The SLA options shared by `report` and `audit` (--ceiling rounded|exact,
- * --day-reading net|next-day, --clock-start N); NULL strings are left as
- * they are in *so.  Returns 0, or 2 after printing the usage error. */
+ * --day-reading net|next-day, --clock-start N, --models DIR, --calendar
+ * NAME); NULL strings keep *so's defaults, except that the models and
+ * calendars folders default to the bundled ones.  The strings are
+ * borrowed: they must outlive *so.  Returns 0, or 2 after printing the
+ * usage error. */
 int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading,
-		 const char *clock_start, struct sla_opts *so);
+		 const char *clock_start, const char *models, const char *calendar,
+		 struct sla_opts *so);
+
+/* The report assets folder (report.css, gnuplot/): dir when given, else
+ * the bundled reports/ (cli_data_path). */
+const char *cli_assets_dir(const char *dir);
 
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);

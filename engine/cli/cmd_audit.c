@@ -130,13 +130,10 @@ int cmd_audit(int argc, char **argv)
 	}
 	struct sla_opts so;
 	sla_opts_init(&so);
-	if ((rc = cli_sla_opts("audit", ceiling, reading, clock_start, &so)))
+	if ((rc = cli_sla_opts("audit", ceiling, reading, clock_start, models, calendar, &so)))
 		return rc;
-	char models_buf[4096], assets_buf[4096], out_buf[4096];
-	so.models_dir = models ? models : cli_data_path("models", models_buf, sizeof models_buf);
-	so.calendars_dir = cli_calendars_dir();
-	so.calendar = calendar;
-	const char *assets_dir = assets ? assets : cli_data_path("reports", assets_buf, sizeof assets_buf);
+	char out_buf[4096];
+	const char *assets_dir = cli_assets_dir(assets);
 	if (!out && rf == RPT_HTML) {
 		char name[160];
 		size_t k = 0;
@@ -172,21 +169,6 @@ int cmd_audit(int argc, char **argv)
 		sla_env_free(env);
 		elog_store_close(db);
 		return cli_fail("audit", &err);
-	}
-	if (sop && !case_key) {
-		sqlite3_stmt *st = NULL;
-		int has = 1;
-		if (sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
-			has = sqlite3_step(st) == SQLITE_ROW;
-		}
-		sqlite3_finalize(st);
-		if (!has) {
-			sla_env_free(env);
-			elog_store_close(db);
-			fprintf(stderr, "mutu audit: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
-			return 2;
-		}
 	}
 	/* the instant open cases are aged to: given, else the store's latest
 	 * event (never today's date: the same store gives the same audit) */

@@ -101,13 +101,10 @@ int cmd_report(int argc, char **argv)
 	}
 	struct sla_opts so;
 	sla_opts_init(&so);
-	if ((rc = cli_sla_opts("report", ceiling, reading, clock_start, &so)))
+	if ((rc = cli_sla_opts("report", ceiling, reading, clock_start, models, calendar, &so)))
 		return rc;
-	char models_buf[4096], assets_buf[4096], out_buf[4096];
-	so.models_dir = models ? models : cli_data_path("models", models_buf, sizeof models_buf);
-	so.calendars_dir = cli_calendars_dir();
-	so.calendar = calendar;
-	ro.assets_dir = assets ? assets : cli_data_path("reports", assets_buf, sizeof assets_buf);
+	char out_buf[4096];
+	ro.assets_dir = cli_assets_dir(assets);
 	if (out) {
 		ro.out_dir = out;
 	} else {
@@ -132,32 +129,20 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "--month must be YYYY-MM, e.g. 2025-03 (got '%s')", month);
 	}
 	struct sla_env *env = sla_env_create(&so);
-	if (sop && sla_env_check(env, db, sop, 0, 0, NULL, &err) == 0) {
-		/* no case names the SOP: say so before anything else */
-		sqlite3_stmt *st = NULL;
-		int has = 1;
-		if (sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
-			has = sqlite3_step(st) == SQLITE_ROW;
-		}
-		sqlite3_finalize(st);
-		if (!has) {
-			elog_store_close(db);
-			sla_env_free(env);
-			fprintf(stderr, "mutu report: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
-			return 2;
-		}
-	}
+	/* options, the SOP and the calendars' years are checked before
+	 * anything is written: bad input exits 2 with nothing on disk */
 	int last_year = 0;
-	if (err.code == 0 && strcmp(month, "latest") == 0 &&
-	    sla_env_check(env, db, sop, 0, 0, &last_year, &err) == 0 && last_year > 0 && y > last_year) {
+	rc = sla_env_check(env, db, sop, 0, 0, &last_year, &err);
+	if (rc == 0 && strcmp(month, "latest") == 0 && last_year > 0 && y > last_year) {
 		/* the data runs past the calendars: the latest month they cover */
 		fprintf(stderr, "mutu report: note: the store's latest full month is %04d-%02d, past the years "
 			"the calendars cover (to %d): reporting %d-12\n", y, m, last_year, last_year);
 		y = last_year;
 		m = 12;
 	}
-	if (err.code || sla_env_check(env, db, sop, y, m, NULL, &err)) {
+	if (rc == 0)
+		rc = sla_env_check(env, db, sop, y, m, NULL, &err);
+	if (rc) {
 		elog_store_close(db);
 		sla_env_free(env);
 		return cli_fail("report", &err);
@@ -168,12 +153,6 @@ int cmd_report(int argc, char **argv)
 	if (rc) {
 		sla_env_free(env);
 		return cli_fail("report", &err);
-	}
-	if (sop && res->cases_read == 0) {
-		sla_month_free(res);
-		sla_env_free(env);
-		fprintf(stderr, "mutu report: the store has no cases of SOP '%s' ('mutu db info' lists the SOPs)\n", sop);
-		return 2;
 	}
 	char name[256], when[64];
 	if (sop) {

@@ -201,13 +201,13 @@ int cmd_sim(int argc, char **argv)
 		rc = 1;
 	}
 	if (report_dir && !rc) {
-		char assets[4096], models[4096];
+		char models[4096];
 		struct rpt_opts ro;
 		rpt_opts_init(&ro);
 		ro.lang = (enum rpt_lang)lang;
 		ro.format = RPT_HTML;
 		ro.out_dir = report_dir;
-		ro.assets_dir = cli_data_path("reports", assets, sizeof assets);
+		ro.assets_dir = cli_assets_dir(NULL);
 		ro.models_dir = cli_data_path("models", models, sizeof models);
 		ro.calendars_dir = cli_calendars_dir();
 		ro.source = pos[0];

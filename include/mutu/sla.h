@@ -299,7 +299,8 @@ int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err);
  * measured: a --calendar that does not load, a --clock-start that is not
  * a step of an SOP, and a month (year, month; month 0: skip the check)
  * outside a calendar's years are MUTU_EINPUT / MUTU_ERANGE with a message
- * that names the calendar, the SOP and what is allowed.  SOPs whose model
+ * that names the calendar, the SOP and what is allowed; a sop_id that no
+ * case names is MUTU_ENOTFOUND.  SOPs whose model
  * is missing are not an error here (the report skips them with a note).
  * *last_year (may be NULL) receives the last year every such calendar
  * covers (the smallest last year), 0 when none was resolved.
