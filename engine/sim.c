@@ -12,6 +12,21 @@
  * sim_int.h); the calendar is consulted only to place 24x7 arrivals and
  * arrival profiles, and to write the log.
  *
+ * When some actor works a calendar of its own (sc->multi) the event list
+ * is keyed by real instants instead, and x->now (working seconds of the
+ * scenario, for every statistic) is derived from the event's instant.
+ * Events given in working time (service on the scenario's calendar,
+ * applicant's time, arrivals in working time) are placed at the earliest
+ * instant with that working time, and never before the current instant
+ * (a zero-length step begun at 20:00 ends at 20:00, not at the 16:00
+ * closing whose working time it shares).  An actor's end on its own
+ * calendar keeps its real instant, also when the office is closed then:
+ * a loket that works until 20:00 ends a file at 19:00, and two such ends
+ * run in the order of their instants, then of event priority and
+ * sequence, exactly as in the single-calendar clock.  Office events
+ * (staffing changes, absence draws, batches, end of warm-up) run at the
+ * instants they name (a day's absence draw at its local midnight).
+ *
  * Replications run in worker threads that each own one context (heap,
  * pool, random streams, accumulators) and reuse it; a replication's
  * results go to its own row, and summaries are computed afterwards in
@@ -239,6 +254,8 @@ struct kcase {
 	double enter;    /* joined the current step (queue) */
 	double start;    /* service of the current step started */
 	double paused;   /* working time with the applicant after rejections */
+	/* start: working time; the instant for a step of an actor with its
+	 * own calendar when sc->multi (end_slow) */
 	uint32_t next;   /* queue link, or free-list link */
 	uint32_t id;     /* case number within the replication, from 1 */
 	uint16_t sop;
@@ -288,7 +305,10 @@ struct kctx {
 	struct ksop *sop;
 	struct kstep *step;
 	struct stats_tw wip;
-	double now;
+	double now;        /* working seconds since the start of the run */
+	double real;       /* sc->multi: the current instant (the event's time) */
+	int multi;         /* sc->multi: the event list is keyed by instants */
+	double wlim;       /* schedule's slow path from here: wend, or -inf if multi */
 	int warm;
 	int overflow;
 	int next_day;
@@ -423,10 +443,10 @@ static inline __attribute__((always_inline)) void sift_down(struct ev *h, size_t
 	h[i] = e;
 }
 
-static void schedule(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
+/* Insert an event at kernel time t (working seconds, or the instant when
+ * x->multi). */
+static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
 {
-	if (t >= x->sc->wend)
-		return; /* would never run: memory stays with the work in progress */
 	if (x->seq >> SEQ_BITS) {
 		if (x->top_pending) { /* drop the handled top before renumbering */
 			x->heap[0] = x->heap[--x->nheap];
@@ -458,6 +478,37 @@ static void schedule(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
 		i = p;
 	}
 	x->heap[i] = e;
+}
+
+/* An event w working seconds after the start of the run. */
+static inline void schedule(struct kctx *x, double w, enum ev_kind kind, uint32_t idx)
+{
+	/* one compare on the single-calendar path: wlim is wend there, and
+	 * -inf when the kernel clock is the instant */
+	if (w >= x->wlim) {
+		if (w >= x->sc->wend)
+			return; /* would never run: memory stays with the work in progress */
+		double t = sim_instant(x->sc, w);
+		w = t > x->real ? t : x->real;
+	}
+	schedule_key(x, w, kind, idx);
+}
+
+/* sc->multi only: an event at instant t (not before now). */
+static void schedule_real(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
+{
+	if (t >= x->sc->end)
+		return;
+	schedule_key(x, t > x->real ? t : x->real, kind, idx);
+}
+
+/* An office event given both ways: at w, or at instant t when x->multi. */
+static void schedule_office(struct kctx *x, double w, double t, enum ev_kind kind, uint32_t idx)
+{
+	if (x->multi)
+		schedule_real(x, t, kind, idx);
+	else
+		schedule(x, w, kind, idx);
 }
 
 static void pop_top(struct kctx *x)
@@ -548,6 +599,21 @@ static uint32_t dequeue(struct kctx *x, int a)
 
 /* ---- routing ----------------------------------------------------------- */
 
+/* The end of a service of s begun now by actor a, off the hot path:
+ * the run is over by then, or the kernel clock is the instant. */
+static __attribute__((noinline)) void end_slow(struct kctx *x, double s, int a, uint32_t ci)
+{
+	const struct cal *own = x->multi ? x->sc->actors[a].cal : NULL;
+	if (own) {
+		/* working time on the actor's calendar, from now; the case's
+		 * start is then the instant (log_row reads it so) */
+		x->cases[ci].start = x->real;
+		schedule_real(x, cal_instant_at(own, cal_work_at(own, x->real) + s), EV_END, ci);
+	} else {
+		schedule(x, x->now + s, EV_END, ci);
+	}
+}
+
 static inline __attribute__((always_inline)) void start_service(struct kctx *x, uint32_t ci, int a)
 {
 	struct kcase *c = &x->cases[ci];
@@ -566,7 +632,11 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_service += 1;
 	}
 	c->start = x->now;
-	schedule(x, x->now + s, EV_END, ci);
+	double w = x->now + s;
+	if (__builtin_expect(w >= x->wlim, 0))
+		end_slow(x, s, a, ci); /* past the run, or the instant clock */
+	else
+		schedule_key(x, w, EV_END, ci);
 }
 
 static void dispatch(struct kctx *x, int a)
@@ -631,14 +701,24 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 {
 	const struct sim_scenario *sc = x->sc;
 	char a[64], b[64];
-	double end = sim_instant(sc, x->now);
-	/* the start is the latest instant with the start's working time, so a
-	 * step begun at closing time shows next morning's opening */
-	double start = sim_instant(sc, c->start + 1.0) - 1.0;
-	if (start > end)
-		start = end;
-	if (start < sim_instant(sc, c->start))
-		start = sim_instant(sc, c->start);
+	const struct cal *own = x->multi && st->actor != SIM_PEMOHON ? sc->actors[st->actor].cal : NULL;
+	double end = x->multi ? x->real : sim_instant(sc, x->now), start;
+	if (!own) {
+		/* the start is the latest instant with the start's working time, so a
+		 * step begun at closing time shows next morning's opening */
+		start = sim_instant(sc, c->start + 1.0) - 1.0;
+		if (start > end)
+			start = end;
+		if (start < sim_instant(sc, c->start))
+			start = sim_instant(sc, c->start);
+	} else {
+		/* the same on the actor's calendar, from the instant it began */
+		start = cal_instant_at(own, cal_work_at(own, c->start) + 1.0) - 1.0;
+		if (start < c->start)
+			start = c->start;
+		if (start > end)
+			start = end;
+	}
 	if (sc->cal) {
 		cal_format_time(sc->cal, start, a, sizeof a);
 		cal_format_time(sc->cal, end, b, sizeof b);
@@ -731,8 +811,10 @@ static void next_arrival(struct kctx *x, int s)
 		return;
 	}
 	if (so->arr == SIM_ARR_REPLAY) {
-		if (ks->next_replay < so->nreplay)
-			schedule(x, so->replay_w[ks->next_replay++], EV_ARRIVAL, (uint32_t)s);
+		if (ks->next_replay < so->nreplay) {
+			size_t i = ks->next_replay++;
+			schedule_office(x, so->replay_w[i], so->replay_t[i], EV_ARRIVAL, (uint32_t)s);
+		}
 		return;
 	}
 	if (so->rate <= 0)
@@ -765,7 +847,10 @@ static void next_arrival(struct kctx *x, int s)
 			break;
 	}
 	ks->next_real = t;
-	schedule(x, sim_work(sc, t), EV_ARRIVAL, (uint32_t)s);
+	if (x->multi)
+		schedule_real(x, t, EV_ARRIVAL, (uint32_t)s);
+	else
+		schedule(x, sim_work(sc, t), EV_ARRIVAL, (uint32_t)s);
 }
 
 static void set_present(struct kctx *x, int a)
@@ -867,6 +952,9 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	x->next_id = 0;
 	x->live = 0;
 	x->now = 0;
+	x->real = sc->start;
+	x->multi = sc->multi;
+	x->wlim = sc->multi ? -INFINITY : sc->wend;
 	x->warm = sc->wwarm <= 0;
 	x->overflow = 0;
 	x->next_day = 0;
@@ -903,35 +991,20 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	stats_tw_init(&x->wip, 0, 0);
 }
 
-static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
-
-/* Run replication rep; metric values go to out (nmetric). */
-static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
-		    size_t nm, double *out)
+/* Run the events of a replication; returns how many ran.  multi is a
+ * constant at each call (sc->multi). */
+static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi)
 {
 	const struct sim_scenario *sc = x->sc;
-	rep_reset(x, seed, rep);
-	/* initial events: office state first, then the arrival streams */
-	for (int a = 0; a < sc->nactors; a++) {
-		if (sc->actors[a].nchanges > 1)
-			schedule(x, sc->actors[a].changes[1].w, EV_STAFF, (uint32_t)a);
-		if (sc->actors[a].batch && sc->actors[a].nbatch > 0)
-			schedule(x, sc->actors[a].batch_w[0], EV_BATCH, (uint32_t)a);
-	}
-	int any_absence = 0;
-	for (int a = 0; a < sc->nactors; a++)
-		any_absence |= sc->actors[a].absent > 0;
-	if (any_absence && sc->ndays > 0)
-		schedule(x, sc->day_w[0], EV_DAY, 0);
-	if (sc->wwarm > 0)
-		schedule(x, sc->wwarm, EV_WARMUP, 0);
-	for (int s = 0; s < sc->nsops; s++)
-		next_arrival(x, s);
-
 	uint64_t events = 0;
 	while (x->nheap > 0) {
 		struct ev e = x->heap[0];
-		x->now = ev_time(e);
+		if (__builtin_expect(multi, 0)) {
+			x->real = ev_time(e);
+			x->now = sim_work(sc, x->real);
+		} else {
+			x->now = ev_time(e);
+		}
 		x->top_pending = 1;
 		events++;
 		if (x->nsamples)
@@ -963,8 +1036,10 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 			ka->staff = sc->actors[idx].changes[ka->next_change++].servers;
 			set_present(x, (int)idx);
 			dispatch(x, (int)idx);
-			if (ka->next_change < sc->actors[idx].nchanges)
-				schedule(x, sc->actors[idx].changes[ka->next_change].w, EV_STAFF, idx);
+			if (ka->next_change < sc->actors[idx].nchanges) {
+				const struct sim_staff_change *ch = &sc->actors[idx].changes[ka->next_change];
+				schedule_office(x, ch->w, ch->instant, EV_STAFF, idx);
+			}
 			break;
 		}
 		case EV_DAY:
@@ -974,14 +1049,15 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 					dispatch(x, a);
 				}
 			if (++x->next_day < sc->ndays)
-				schedule(x, sc->day_w[x->next_day], EV_DAY, 0);
+				schedule_office(x, sc->day_w[x->next_day], sc->day_t[x->next_day], EV_DAY, 0);
 			break;
 		case EV_BATCH: {
 			struct kactor *ka = &x->act[idx];
 			ka->released = ka->nq; /* everything waiting now, nothing later */
 			dispatch(x, (int)idx);
 			if (++ka->next_batch < sc->actors[idx].nbatch)
-				schedule(x, sc->actors[idx].batch_w[ka->next_batch], EV_BATCH, idx);
+				schedule_office(x, sc->actors[idx].batch_w[ka->next_batch],
+						sc->actors[idx].batch_t[ka->next_batch], EV_BATCH, idx);
 			break;
 		}
 		case EV_WARMUP:
@@ -1001,6 +1077,38 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 		if (x->overflow)
 			break;
 	}
+	return events;
+}
+
+static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
+
+/* Run replication rep; metric values go to out (nmetric). */
+static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
+		    size_t nm, double *out)
+{
+	const struct sim_scenario *sc = x->sc;
+	rep_reset(x, seed, rep);
+	/* initial events: office state first, then the arrival streams */
+	for (int a = 0; a < sc->nactors; a++) {
+		const struct sim_actor *sa = &sc->actors[a];
+		if (sa->nchanges > 1)
+			schedule_office(x, sa->changes[1].w, sa->changes[1].instant, EV_STAFF, (uint32_t)a);
+		if (sa->batch && sa->nbatch > 0)
+			schedule_office(x, sa->batch_w[0], sa->batch_t[0], EV_BATCH, (uint32_t)a);
+	}
+	int any_absence = 0;
+	for (int a = 0; a < sc->nactors; a++)
+		any_absence |= sc->actors[a].absent > 0;
+	if (any_absence && sc->ndays > 0)
+		schedule_office(x, sc->day_w[0], sc->day_t[0], EV_DAY, 0);
+	if (sc->wwarm > 0)
+		schedule_office(x, sc->wwarm, sc->warmup, EV_WARMUP, 0);
+	for (int s = 0; s < sc->nsops; s++)
+		next_arrival(x, s);
+
+	/* the event loop twice, for the two readings of the kernel clock, so
+	 * the single-calendar loop pays nothing for the other */
+	uint64_t events = run_events(x, sc->multi);
 	x->now = sc->wend;
 	if (x->nsamples)
 		sample_until(x, sc->wend);

@@ -3,6 +3,16 @@
  * (everything in working seconds since the start of the run, so the
  * kernel never asks the calendar during a run except to map 24x7
  * arrivals), and the time conversions.
+ *
+ * The kernel clock (the time of an event in the event list) has two
+ * readings.  When every pelaksana works the scenario's calendar it is the
+ * working seconds since the start of the run (sim_work).  When some actor
+ * has a calendar of its own (`calendar=` in [staff]) the scenario is
+ * "multi-calendar" (sc->multi) and the kernel clock is the real instant:
+ * an actor's end computed on its own calendar may fall while the office
+ * is closed, where the scenario's working clock is flat and could not
+ * order two such ends.  Statistics stay in the scenario's working time
+ * either way (the kernel keeps both readings of "now").
  */
 #ifndef MUTU_SIM_INT_H
 #define MUTU_SIM_INT_H
@@ -48,6 +58,7 @@ struct sim_sop {
 	double hour[24];
 	double profile_max;
 	double *replay_w;        /* REPLAY: sorted working times (owned) */
+	double *replay_t;        /* the same as instants (owned) */
 	size_t nreplay;
 	double ceiling;          /* working seconds, 0: none */
 	int ceiling_days;
@@ -57,7 +68,7 @@ struct sim_sop {
 struct sim_staff_change {
 	double w;                /* working seconds since start */
 	int servers;
-	double instant;          /* for messages */
+	double instant;          /* for messages; the event time when sc->multi */
 };
 
 struct sim_actor {
@@ -72,6 +83,11 @@ struct sim_actor {
 	int nbatch;
 	int stream_absence;
 	int is_pemohon_name;
+	/* own calendar (`calendar=`): service is working time on it; NULL:
+	 * the scenario's.  Borrowed (cal_owned when loaded from a file). */
+	const struct cal *cal;
+	struct cal *cal_owned;
+	double *batch_t;         /* batch moments as instants (owned, nbatch) */
 };
 
 struct sim_scenario {
@@ -82,6 +98,8 @@ struct sim_scenario {
 	double wbase;              /* cal_work_at(start) */
 	double wend, wwarm;        /* working seconds since start */
 	int compiled;              /* sim_scenario_compile done */
+	int multi;                 /* some actor has its own calendar: the
+				    * kernel clock is the real instant */
 	int quantiles;             /* P-square lead-time quantiles (default on) */
 	int replications;
 	uint64_t seed;
@@ -94,6 +112,7 @@ struct sim_scenario {
 	int nsteps;                /* all SOPs */
 	int nlevels;               /* distinct priorities */
 	double *day_w;             /* starts of working days (absence draws) */
+	double *day_t;             /* the same as instants (local midnight or start) */
 	int ndays;
 	int nstreams;
 	char **stream_names;       /* purpose names, nstreams (owned) */

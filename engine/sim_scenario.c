@@ -44,6 +44,8 @@ void sim_scenario_free(struct sim_scenario *sc)
 		free(sc->actors[a].name);
 		free(sc->actors[a].changes);
 		free(sc->actors[a].batch_w);
+		free(sc->actors[a].batch_t);
+		cal_free(sc->actors[a].cal_owned);
 	}
 	free(sc->actors);
 	for (int s = 0; s < sc->nsops; s++) {
@@ -54,6 +56,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		free(so->id);
 		free(so->name);
 		free(so->replay_w);
+		free(so->replay_t);
 		if (sc->models)
 			sop_model_free(sc->models[s]);
 	}
@@ -63,6 +66,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		free(sc->stream_names[i]);
 	free(sc->stream_names);
 	free(sc->day_w);
+	free(sc->day_t);
 	free(sc->path);
 	cal_free(sc->cal_owned);
 	free(sc);
@@ -119,6 +123,11 @@ int sim_scenario_add_actor(struct sim_scenario *sc, const char *name, int server
 	a->nchanges = 1;
 	a->stream_absence = sim_stream_add(sc, "absence:%s", name);
 	return sc->nactors++;
+}
+
+void sim_scenario_set_actor_calendar(struct sim_scenario *sc, int actor, const struct cal *cal)
+{
+	sc->actors[actor].cal = cal;
 }
 
 int sim_scenario_add_sop(struct sim_scenario *sc, const char *id, double rate,
@@ -233,6 +242,19 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 	sc->wwarm = sc->warmup > sc->start ? sim_work(sc, sc->warmup) : 0;
 	if (sc->wend <= 0)
 		return mutu_errf(err, MUTU_EINPUT, "the run holds no working time");
+	sc->multi = 0;
+	for (int a = 0; a < sc->nactors; a++) {
+		const struct cal *ac = sc->actors[a].cal;
+		if (!ac)
+			continue;
+		double first, end;
+		cal_range(ac, &first, &end);
+		if (sc->start < first || sc->end > end)
+			return mutu_errf(err, MUTU_ERANGE,
+					 "%s: the run (%.0f..%.0f) lies outside the years calendar %s covers",
+					 sc->actors[a].name, sc->start, sc->end, cal_name(ac));
+		sc->multi = 1;
+	}
 
 	/* priority levels: distinct priorities, highest first */
 	int *pr = mutu_malloc((size_t)(sc->nsops + 1) * sizeof *pr);
@@ -258,31 +280,39 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 	double *days = NULL;
 	int nd = working_days(sc, &days);
 	free(sc->day_w);
+	free(sc->day_t);
 	sc->day_w = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_w);
+	sc->day_t = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_t);
 	sc->ndays = 0;
 	for (int i = 0; i < nd; i++) {
 		double t = days[i] > sc->start ? days[i] : sc->start;
 		double w = sim_work(sc, t);
-		if (w < sc->wend && (sc->ndays == 0 || w > sc->day_w[sc->ndays - 1]))
+		if (w < sc->wend && (sc->ndays == 0 || w > sc->day_w[sc->ndays - 1])) {
+			sc->day_t[sc->ndays] = t;
 			sc->day_w[sc->ndays++] = w;
+		}
 	}
 	for (int a = 0; a < sc->nactors; a++) {
 		struct sim_actor *ac = &sc->actors[a];
 		for (int c = 1; c < ac->nchanges; c++)
 			ac->changes[c].w = sim_work(sc, ac->changes[c].instant);
 		free(ac->batch_w);
-		ac->batch_w = NULL;
+		free(ac->batch_t);
+		ac->batch_w = ac->batch_t = NULL;
 		ac->nbatch = 0;
 		if (!ac->batch)
 			continue;
 		ac->batch_w = mutu_malloc((size_t)(nd + 1) * sizeof *ac->batch_w);
+		ac->batch_t = mutu_malloc((size_t)(nd + 1) * sizeof *ac->batch_t);
 		for (int i = 0; i < nd; i++) {
 			double t = days[i] + ac->batch_minute * 60.0;
 			if (t < sc->start)
 				continue;
 			double w = sim_work(sc, t);
-			if (w < sc->wend)
+			if (w < sc->wend) {
+				ac->batch_t[ac->nbatch] = t;
 				ac->batch_w[ac->nbatch++] = w;
+			}
 		}
 	}
 	free(days);
@@ -346,11 +376,18 @@ int sim_scenario_offered_load(const struct sim_scenario *sc, double *util)
 	}
 	for (int a = 0; a < sc->nactors; a++) {
 		const struct sim_actor *ac = &sc->actors[a];
-		/* staff averaged over the run's working time, net of absence */
+		/* staff averaged over the run's working time, net of absence;
+		 * an actor on its own calendar offers the working time of that
+		 * calendar (an 08:00-12:00 loket about half an office day) */
 		double staff = 0;
 		for (int c = 0; c < ac->nchanges; c++) {
 			double w0 = ac->changes[c].w;
 			double w1 = c + 1 < ac->nchanges ? ac->changes[c + 1].w : sc->wend;
+			if (ac->cal) {
+				double t1 = c + 1 < ac->nchanges ? ac->changes[c + 1].instant : sc->end;
+				w0 = cal_work_at(ac->cal, c ? ac->changes[c].instant : sc->start);
+				w1 = cal_work_at(ac->cal, t1);
+			}
 			if (w1 > w0)
 				staff += ac->changes[c].servers * (w1 - w0);
 		}
@@ -732,7 +769,7 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 	struct sim_actor *ac = &sc->actors[a];
 	char buf[512];
 	snprintf(buf, sizeof buf, "%s", e->value);
-	int part = 0, have_absent = 0, have_batch = 0;
+	int part = 0, have_absent = 0, have_batch = 0, have_cal = 0;
 	{
 		/* "2,5" is 2.5 written the Indonesian way, not "2, then 5 from
 		 * a date": say so rather than complain about a missing date */
@@ -839,9 +876,48 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 				ac->batch = 1;
 				ac->batch_minute = hh * 60 + mm;
 				s += 6 + used;
+			} else if (!mutu_strncasecmp(s, "calendar=", 9)) {
+				if (have_cal++)
+					return LERR(L, e->line, "%s: calendar= is given twice (%s)", e->key, e->value);
+				char *v = s + 9;
+				size_t vl = strcspn(v, " \t");
+				char name[256];
+				if (vl == 0 || vl >= sizeof name)
+					return LERR(L, e->line,
+						    "%s: calendar= names a calendar (id-wita, 24x7) or a calendar .ini (%s)",
+						    e->key, e->value);
+				memcpy(name, v, vl);
+				name[vl] = '\0';
+				struct mutu_err cerr;
+				mutu_err_clear(&cerr);
+				struct cal *c = NULL;
+				int r = cal_load(name, L->cal_dir, &c, &cerr);
+				if (r) {
+					int rc = LERR(L, e->line, "%s: calendar %s: %s", e->key, name, cerr.msg);
+					if (L->err->code)
+						L->err->code = r == MUTU_ENOTFOUND ? MUTU_ENOTFOUND : MUTU_EINPUT;
+					return rc;
+				}
+				ac->cal_owned = c;
+				ac->cal = c;
+				double first, end;
+				cal_range(c, &first, &end);
+				if (sc->start < first || sc->end > end) {
+					int y0 = 0, y1 = 0;
+					cal_year_range(c, &y0, &y1);
+					int rc = LERR(L, e->line,
+						      "%s: calendar %s covers %d-%d, not the whole run: pick a "
+						      "calendar whose years include the run",
+						      e->key, name, y0, y1);
+					if (L->err->code)
+						L->err->code = MUTU_ERANGE;
+					return rc;
+				}
+				s = v + vl;
 			} else {
 				return LERR(L, e->line,
-					    "%s: unknown staff option \"%s\" (absent=, batch=daily at HH:MM)",
+					    "%s: unknown staff option \"%s\" (absent=, batch=daily at HH:MM, "
+					    "calendar=NAME)",
 					    e->key, s);
 			}
 		}
@@ -938,7 +1014,7 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 			continue;
 		if (n == cap)
 			w = mutu_realloc(w, (cap *= 2) * sizeof *w);
-		w[n++] = sim_work(sc, t);
+		w[n++] = t;
 	}
 	free(text);
 	/* a replay that brings no file is a wrong file or a wrong run, never
@@ -958,7 +1034,13 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 		free(w);
 		return rc;
 	}
+	/* instants sorted, then their working times (the same order) */
 	qsort(w, n, sizeof *w, cmp_double);
+	so->replay_t = mutu_malloc((n + 1) * sizeof *so->replay_t);
+	for (size_t i = 0; i < n; i++) {
+		so->replay_t[i] = w[i];
+		w[i] = sim_work(sc, w[i]);
+	}
 	so->replay_w = w;
 	so->nreplay = n;
 	so->arr = SIM_ARR_REPLAY;
@@ -1398,17 +1480,20 @@ static int load_all(struct loader *L)
 		const struct sim_actor *ac = &sc->actors[a];
 		if (!ac->batch)
 			continue;
+		/* batch days are the office's; the hours those of the actor's
+		 * own calendar when it has one */
+		const struct cal *bc = ac->cal ? ac->cal : sc->cal;
 		int open = 0, off = cal_utc_offset(sc->cal);
 		int64_t first = (int64_t)floor((sc->start + off) / 86400.0);
 		int64_t last = (int64_t)floor((sc->end - 1 + off) / 86400.0);
 		for (int64_t day = first; day <= last && !open; day++)
 			open = cal_day_kind(sc->cal, day, NULL) == 0 &&
-			       cal_is_working(sc->cal, (double)day * 86400.0 - off + ac->batch_minute * 60.0);
+			       cal_is_working(bc, (double)day * 86400.0 - off + ac->batch_minute * 60.0);
 		if (!open) {
 			rc = LERR(L, ac->line,
 				  "%s: batch time %02d:%02d falls outside office hours of calendar %s on "
 				  "every working day of the run: pick a time when the office is open",
-				  ac->name, ac->batch_minute / 60, ac->batch_minute % 60, cal_name(sc->cal));
+				  ac->name, ac->batch_minute / 60, ac->batch_minute % 60, cal_name(bc));
 			goto out;
 		}
 	}

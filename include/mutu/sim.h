@@ -2,7 +2,8 @@
  * sim.h - discrete-event simulation of permit offices: files (berkas)
  * flow through the steps of one or more SOPs, queue for the staff of each
  * actor (shared across SOPs by name), are served in working time on the
- * scenario's calendar, may be rejected back to the applicant, and are
+ * scenario's calendar (or the actor's own, sim_scenario_set_actor_calendar),
+ * may be rejected back to the applicant, and are
  * measured against the SOP ceiling.
  *
  * Time inside the kernel is cumulative working time (cal_work_at): a
@@ -89,6 +90,16 @@ void sim_scenario_set_sample_every(struct sim_scenario *sc, double work_seconds)
 
 /* An actor with `servers` staff (>= 1).  Returns its index. */
 int sim_scenario_add_actor(struct sim_scenario *sc, const char *name, int servers);
+/*
+ * Give an actor a calendar of its own (the `calendar=` staff option; cal
+ * borrowed, must outlive the scenario; NULL: the scenario's).  Its steps
+ * take their service as working time on that calendar: a service of s
+ * started at instant t ends at cal_instant_at(cal, cal_work_at(cal, t) + s)
+ * (and never before t).  Waiting, lead times and the SLA ceiling stay in
+ * the scenario's working time.  Must cover the whole run (checked by
+ * sim_scenario_compile).
+ */
+void sim_scenario_set_actor_calendar(struct sim_scenario *sc, int actor, const struct cal *cal);
 /* An SOP (flow) with Poisson arrivals at rate per working second and its
  * ceiling in working seconds (0: none).  Returns its index. */
 int sim_scenario_add_sop(struct sim_scenario *sc, const char *id, double rate,
