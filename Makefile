@@ -40,7 +40,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
-HEADERS  := $(wildcard include/mutu/*.h engine/*.h engine/cli/*.h)
+HEADERS  := $(wildcard include/mutu/*.h engine/*.h engine/cli/*.h tests/unit/*.h)
 
 .PHONY: all run test unit cli-test bench deps clean check-headers
 

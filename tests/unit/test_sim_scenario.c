@@ -21,45 +21,7 @@
 
 #include "mutu/sim.h"
 
-static char tmpdir[64];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/mutu-test-simsc-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static const char *write_tmp(const char *name, const char *text)
-{
-	static char path[8][160];
-	static int k;
-	char *p = path[k++ % 8];
-	snprintf(p, 160, "%s/%s", tmpdir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
-
-static struct sim_scenario *load_ok(const char *path)
-{
-	struct sim_scenario *sc = NULL;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	if (sim_scenario_load(path, "datasets/calendars", &sc, &err))
-		fail_msg("%s: %s", path, err.msg);
-	return sc;
-}
+#include "sim_fixture.h"
 
 static void expect_error(const char *name, const char *text, int line, const char *what)
 {
