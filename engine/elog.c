@@ -1832,8 +1832,14 @@ static int load_map(struct ingest *g, const char *path)
 	if (!text)
 		return MUTU_EINPUT;
 	int lineno = 0, rc = 0, seen = 0;
-	char *save = NULL;
-	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+	/* Cut by hand, not strtok_r: strtok_r skips empty lines, and every
+	 * message names the map file's real line number. */
+	char *next = text;
+	while (next) {
+		char *line = next;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
 		lineno++;
 		mutu_trim(line);
 		if (!*line || *line == '#')
@@ -1872,7 +1878,28 @@ static int load_map(struct ingest *g, const char *path)
 				       lineno, no, a);
 			break;
 		}
-		g->map[g->nmap].norm = mutu_strdup(g->norm.s ? g->norm.s : "");
+		/*
+		 * The same activity twice (matching ignores case and blanks, as
+		 * for the log's rows): with two different steps one of them would
+		 * win silently, so both lines are named; with the same step it is
+		 * harmless and the repeat is dropped.
+		 */
+		const char *nn = g->norm.s ? g->norm.s : "";
+		size_t dup = 0;
+		while (dup < g->nmap && strcmp(g->map[dup].norm, nn) != 0)
+			dup++;
+		if (dup < g->nmap) {
+			if (g->map[dup].step == no)
+				continue;
+			rc = mutu_errf(g->err, MUTU_EINPUT,
+				       "%s:%d: '%s' is mapped to step %d, but %s:%d maps the same "
+				       "activity '%s' to step %d (case and blanks are ignored); keep "
+				       "one of the two lines",
+				       path, lineno, a, no, path, g->map[dup].lineno, g->map[dup].text,
+				       g->map[dup].step);
+			break;
+		}
+		g->map[g->nmap].norm = mutu_strdup(nn);
 		g->map[g->nmap].text = mutu_strdup(a);
 		g->map[g->nmap].lineno = lineno;
 		g->map[g->nmap++].step = no;

@@ -60,6 +60,17 @@ expect_rc "--map with step 42: exit 2" 2
 expect_err_has "--map with step 42: names the line" "bad-map.csv:3: step 42 for 'Pemeriksaan Teknis' is not a step of SOP"
 expect_eq "--map with step 42: no store written" "$(ls "$TMP"/map.db* 2>/dev/null | wc -l)" "0"
 
+# QA: the same activity twice in --map with two steps is refused naming both lines
+# (line 2 "Verifikasi Berkas,2" and line 3 "  verifikasi   berkas ,3": case and blanks ignored)
+printf 'activity,step\nVerifikasi Berkas,2\n  verifikasi   berkas ,3\n' >"$TMP/dup-map.csv"
+run "$MUTU" ingest "$DEF" --db "$TMP/dup.db" --map "$TMP/dup-map.csv"
+expect_rc "--map same activity, two steps: exit 2" 2
+expect_err_has "--map same activity, two steps: names line 3" "dup-map.csv:3: 'verifikasi   berkas' is mapped to step 3"
+expect_err_has "--map same activity, two steps: names line 2" "dup-map.csv:2 maps the same activity 'Verifikasi Berkas' to step 2"
+printf 'activity,step\nVerifikasi Berkas,2\n  verifikasi   berkas ,2\n' >"$TMP/same-map.csv"
+run "$MUTU" ingest "$DEF" --db "$TMP/same.db" --map "$TMP/same-map.csv"
+expect_rc "--map same activity, same step: accepted" 0
+
 # QA defect 5: a line of blanks is a rejected row, an empty line is counted as skipped
 printf 'case_id,activity,end\nK1,A,2025-01-02T08:00Z\n   \n\nK2,A,2025-01-02T09:00Z\n' >"$TMP/blank.csv"
 run "$MUTU" ingest "$TMP/blank.csv" --db "$TMP/blank.db"

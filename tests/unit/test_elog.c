@@ -750,6 +750,45 @@ static void test_map_unknown_step(void **state)
 	assert_int_equal(q1(db, "SELECT step FROM events"), 2);
 }
 
+/* QA: the same activity twice in --map.  With two steps (2 and 3) one would
+ * win silently: refused, naming both lines.  Line numbers count the empty
+ * line and the header: header = 1, "Verifikasi Berkas,2" = 2, empty = 3,
+ * "  verifikasi   berkas ,3" = 4 (same activity once case and blanks are
+ * ignored).  With the same step twice the map is accepted. */
+static void test_map_duplicate(void **state)
+{
+	(void)state;
+	char db[512];
+	snprintf(db, sizeof db, "%s", tmp("dup.db"));
+	rm_db(db);
+	static const char log[] = "case_id,activity,end\nK1,Verifikasi Berkas,2025-01-02T08:00Z\n";
+	static const char map[] = "activity,step\nVerifikasi Berkas,2\n\n  verifikasi   berkas ,3\n";
+	static const char same[] = "activity,step\nVerifikasi Berkas,2\nVERIFIKASI  BERKAS,2\n";
+	write_file(tmp("dup.csv"), log, sizeof log - 1);
+	write_file(tmp("dup-map.csv"), map, sizeof map - 1);
+	write_file(tmp("same-map.csv"), same, sizeof same - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	struct stat sb;
+	elog_opts_init(&o);
+	o.sop_id = "izin-pengumpulan-uang-barang";
+	o.map_path = tmp("dup-map.csv");
+	int rc = ingest(db, tmp("dup.csv"), &o, &r, &e);
+	elog_result_release(&r);
+	assert_int_equal(rc, MUTU_EINPUT);
+	if (!strstr(e.msg, "dup-map.csv:4: 'verifikasi   berkas' is mapped to step 3") ||
+	    !strstr(e.msg, "dup-map.csv:2 maps the same activity 'Verifikasi Berkas' to step 2"))
+		fail_msg("message: %s", e.msg);
+	assert_int_not_equal(stat(db, &sb), 0);
+	o.map_path = tmp("same-map.csv");
+	rc = ingest(db, tmp("dup.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT step FROM events"), 2);
+}
+
 /* Files that cannot be a log: refused, exit-2 class, and no store written. */
 static void test_refusals(void **state)
 {
@@ -834,6 +873,7 @@ int main(void)
 		cmocka_unit_test(test_rejected_scrubbed),
 		cmocka_unit_test(test_personal_columns),
 		cmocka_unit_test(test_map_unknown_step),
+		cmocka_unit_test(test_map_duplicate),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
