@@ -1543,6 +1543,25 @@ static void note_columns(struct ingest *g)
 	mutu_buf_release(&b);
 }
 
+/*
+ * A record whose fields are all empty once libcsv trimmed their blanks
+ * (" , , ,", ",,,"): a line of blanks with separators in it.  It is a
+ * "blank row" like a line of only blanks, not a row missing its case id.
+ * Only for rows: a header like that still reaches header() and is refused
+ * there.
+ */
+static int fields_blank(const struct rec *r)
+{
+	if (r->blank)
+		return 1;
+	if (r->broken || r->unterminated || r->badutf8)
+		return 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].len)
+			return 0;
+	return 1;
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
@@ -1551,6 +1570,12 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	if (r->blank) {
 		if (!probe)
 			reject(g, r, R_BLANK, "blank row: only blanks on the line, no fields");
+		return 0;
+	}
+	if (fields_blank(r)) {
+		if (!probe)
+			reject(g, r, R_BLANK, "blank row: only blanks and separators on the line, "
+					      "every field empty");
 		return 0;
 	}
 	if (r->broken) {
@@ -1797,7 +1822,7 @@ static int on_probe(void *ctx, const struct rec *r)
 			return 1;
 		return 0;
 	}
-	if (r->blank)
+	if (fields_blank(r))
 		return 0; /* not evidence of anything: no probe row */
 	g->probe_rows++;
 	process(g, r, 1);

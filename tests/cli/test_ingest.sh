@@ -60,6 +60,13 @@ expect_rc "--map with step 42: exit 2" 2
 expect_err_has "--map with step 42: names the line" "bad-map.csv:3: step 42 for 'Pemeriksaan Teknis' is not a step of SOP"
 expect_eq "--map with step 42: no store written" "$(ls "$TMP"/map.db* 2>/dev/null | wc -l)" "0"
 
+# QA: a row of blanks and separators (" , , ") is a "blank row" reject, not "missing case id"
+printf 'case_id,activity,end\n , , \nK1,A,2025-01-02T08:00Z\n' >"$TMP/blankf.csv"
+run "$MUTU" ingest "$TMP/blankf.csv" --db "$TMP/blankf.db"
+expect_rc "blanks and separators: exit 0" 0
+expect_out_has "blanks and separators: blank row rejected" "blank row                  1"
+case "$OUT" in *"missing case id"*) not_ok "blanks and separators: not missing case id" "$OUT" ;; *) ok "blanks and separators: not missing case id" ;; esac
+
 # QA: the same activity twice in --map with two steps is refused naming both lines
 # (line 2 "Verifikasi Berkas,2" and line 3 "  verifikasi   berkas ,3": case and blanks ignored)
 printf 'activity,step\nVerifikasi Berkas,2\n  verifikasi   berkas ,3\n' >"$TMP/dup-map.csv"

@@ -750,6 +750,41 @@ static void test_map_unknown_step(void **state)
 	assert_int_equal(q1(db, "SELECT step FROM events"), 2);
 }
 
+/* QA: a row whose fields are all blank or empty (" , , ", ",,,,") is a
+ * "blank row" reject, like a line of only blanks, not "missing case id";
+ * whatever its field count (",,,," has 4, the header 3). */
+static void test_blank_fields(void **state)
+{
+	(void)state;
+	const char *db = tmp("blankf.db");
+	rm_db(db);
+	static const char text[] = "case_id,activity,end\n"         /* 1 header */
+				   " , , \n"                       /* 2 blank row */
+				   "K1,A,2025-01-02T08:00Z\n"       /* 3 stored */
+				   ",,,\n"                         /* 4 blank row */
+				   " ,A,2025-01-02T08:00Z\n";       /* 5 missing case id */
+	write_file(tmp("blankf.csv"), text, sizeof text - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("blankf.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	/* rows: lines 2-5 = 4; stored line 3; rejected 2, 4, 5 */
+	assert_int_equal(r.rows_read, 4);
+	assert_int_equal(r.events_stored, 1);
+	assert_int_equal(r.rejected, 3);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line IN (2, 4) AND reason = "
+				"'blank row: only blanks and separators on the line, every field "
+				"empty'"),
+			 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 5 AND reason LIKE "
+				"'missing case id%'"),
+			 1);
+}
+
 /* QA: the same activity twice in --map.  With two steps (2 and 3) one would
  * win silently: refused, naming both lines.  Line numbers count the empty
  * line and the header: header = 1, "Verifikasi Berkas,2" = 2, empty = 3,
@@ -874,6 +909,7 @@ int main(void)
 		cmocka_unit_test(test_personal_columns),
 		cmocka_unit_test(test_map_unknown_step),
 		cmocka_unit_test(test_map_duplicate),
+		cmocka_unit_test(test_blank_fields),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
