@@ -328,6 +328,18 @@ struct reader {
 
 static int space_only(unsigned char c) { return c == ' '; }
 
+/*
+ * A lone CR (not followed by LF) inside a record is part of its field, not
+ * a line end: libcsv's default ends a record at CR as well as LF, which cut
+ * such a row in two, both halves under one line number and the second with
+ * no raw text.  Lines are cut at LF only (feed_line), so LF alone ends a
+ * record; the CR of a CRLF line end is held back by feed_line and given to
+ * libcsv only inside a quoted field (where it has always been kept, as
+ * written).  A CR then reaches a field as data: a timestamp with one is a
+ * bad timestamp, an activity's CR compares as a blank (normalize).
+ */
+static int lf_only(unsigned char c) { return c == '\n'; }
+
 static void reader_csv_init(struct reader *r)
 {
 	csv_init(&r->csv, 0);
@@ -336,6 +348,7 @@ static void reader_csv_init(struct reader *r)
 	 * separator only blanks may be trimmed. */
 	csv_set_space_func(&r->csv, r->sep == '\t' ? space_only : NULL);
 	csv_set_blk_size(&r->csv, 256);
+	csv_set_term_func(&r->csv, lf_only);
 }
 
 static void reader_init(struct reader *r, unsigned char sep)
@@ -459,7 +472,20 @@ static void feed_line(struct reader *r, const char *p, size_t n)
 	mutu_buf_add(&r->raw, p, n);
 	if (!utf8_ok((const unsigned char *)p, n))
 		r->badutf8 = 1;
-	csv_parse(&r->csv, p, n, cb_field, cb_record, r);
+	/* The line's end: "\r\n" (or a last line's "\r") is a line end outside
+	 * quotes and data inside them; see lf_only. */
+	size_t body = n, crlf = 0;
+	if (body && p[body - 1] == '\n')
+		body--;
+	if (body && p[body - 1] == '\r') {
+		body--;
+		crlf = 1;
+	}
+	csv_parse(&r->csv, p, body, cb_field, cb_record, r);
+	if (crlf && r->csv.pstate == 2 && r->csv.quoted)
+		csv_parse(&r->csv, p + body, n - body, cb_field, cb_record, r);
+	else if (body + crlf < n)
+		csv_parse(&r->csv, "\n", 1, cb_field, cb_record, r);
 	if (n && p[n - 1] == '\n')
 		r->line++;
 	if (r->csv.pstate == 0 && !r->recover) {

@@ -67,6 +67,14 @@ expect_rc "blanks and separators: exit 0" 0
 expect_out_has "blanks and separators: blank row rejected" "blank row                  1"
 case "$OUT" in *"missing case id"*) not_ok "blanks and separators: not missing case id" "$OUT" ;; *) ok "blanks and separators: not missing case id" ;; esac
 
+# QA: a lone CR inside an unquoted field is data, not a line end: one row, its own line
+printf 'case_id,activity,end\nK1,A\rB,2025-01-02T08:00Z\nK2,A,2025-01-02T09:00Z\n' >"$TMP/cr.csv"
+run "$MUTU" ingest "$TMP/cr.csv" --db "$TMP/cr.db"
+expect_rc "lone CR: exit 0" 0
+# rows K1 and K2 = 2, both stored (before: K1 split in two rejected halves)
+expect_out_has "lone CR: rows read" "rows read       2"
+expect_out_has "lone CR: both stored" "events stored   2"
+
 # QA: the same activity twice in --map with two steps is refused naming both lines
 # (line 2 "Verifikasi Berkas,2" and line 3 "  verifikasi   berkas ,3": case and blanks ignored)
 printf 'activity,step\nVerifikasi Berkas,2\n  verifikasi   berkas ,3\n' >"$TMP/dup-map.csv"

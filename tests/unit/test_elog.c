@@ -785,6 +785,42 @@ static void test_blank_fields(void **state)
 			 1);
 }
 
+/* QA: a lone CR (not followed by LF) is part of its field, not a line end:
+ * the row stays one row under its own line number.  CRLF still ends a line
+ * (the CR is not data), and a quoted field keeps its CRLF as written. */
+static void test_lone_cr(void **state)
+{
+	(void)state;
+	const char *db = tmp("cr.db");
+	rm_db(db);
+	static const char text[] = "case_id,activity,end\r\n"           /* 1 header, CRLF */
+				   "K1,A\rB,2025-01-02T08:00Z\n"          /* 2 activity "A\rB" */
+				   "K2,A,2025-01-02\r08:00Z\r\n"          /* 3 CR in the time */
+				   "K3,\"x\r\ny\",2025-01-02T09:00Z\r\n"  /* 4-5 quoted CRLF */
+				   "K4,A,2025-01-02T10:00Z\r";             /* 6 last line, CR */
+	write_file(tmp("cr.csv"), text, sizeof text - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("cr.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	/* rows K1..K4 = 4 (before: K1 split in two halves, both rejected) */
+	assert_int_equal(r.rows_read, 4);
+	assert_int_equal(r.events_stored, 3);
+	assert_int_equal(r.rejected, 1);
+	elog_result_release(&r);
+	/* "A\rB" = 41 0D 42; "x\r\ny" = 78 0D 0A 79; K4's time has no CR: 10:00Z */
+	assert_int_equal(q1(db, "SELECT line FROM events WHERE hex(activity) = '410D42'"), 2);
+	assert_int_equal(q1(db, "SELECT line FROM events WHERE hex(activity) = '780D0A79'"), 4);
+	assert_int_equal(q1(db, "SELECT line FROM events WHERE activity = 'A'"), 6);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 3 AND "
+				"hex(raw) = hex('K2,A,2025-01-02' || char(13) || '08:00Z') AND "
+				"reason LIKE 'bad timestamp in end:%'"),
+			 1);
+}
+
 /* QA: the same activity twice in --map.  With two steps (2 and 3) one would
  * win silently: refused, naming both lines.  Line numbers count the empty
  * line and the header: header = 1, "Verifikasi Berkas,2" = 2, empty = 3,
@@ -910,6 +946,7 @@ int main(void)
 		cmocka_unit_test(test_map_unknown_step),
 		cmocka_unit_test(test_map_duplicate),
 		cmocka_unit_test(test_blank_fields),
+		cmocka_unit_test(test_lone_cr),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
