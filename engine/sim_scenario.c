@@ -985,8 +985,13 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 	}
 	size_t cap = 256, n = 0;
 	double *w = mutu_malloc(cap * sizeof *w);
-	int line = 0, rc = 0, found = 0;
-	for (char *save = NULL, *ln = strtok_r(text, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+	int line = 0, rc = 0, found = 0, first = 1;
+	/* Lines cut by hand, not with strtok_r: strtok_r skips empty lines and
+	 * every message names the file's real line number. */
+	for (char *ln = text, *next; ln; ln = next) {
+		next = strchr(ln, '\n');
+		if (next)
+			*next++ = '\0';
 		line++;
 		ln[strcspn(ln, ",\r")] = '\0';
 		char *f = mutu_trim(ln);
@@ -996,12 +1001,14 @@ static int load_replay(struct loader *L, const struct entry *e, struct sim_sop *
 		}
 		if (!*f)
 			continue;
+		int header = first;
+		first = 0;
 		double t;
 		struct mutu_err te;
 		mutu_err_clear(&te);
 		if (cal_parse_time(sc->cal, f, &t, NULL, &te)) {
-			if (line == 1)
-				continue; /* header */
+			if (header)
+				continue; /* the first line with text may be a header */
 			if (te.code == MUTU_ERANGE) {
 				found++;
 				continue; /* outside the calendar: outside the run too */

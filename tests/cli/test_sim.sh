@@ -132,3 +132,11 @@ INI
 run "$MUTU" sim "$TMP/over.ini"
 expect_rc "overloaded scenario exits 2" 2
 expect_err_has "overload named at the staff line" "over.ini:8: Tim Teknis"
+
+# QA: a replay file's line numbers count empty lines: header 1, 09:00 on 2,
+# empty line 3, the bad 25:00 on 4
+printf 'waktu\n2025-02-03 09:00\n\n2025-02-04 25:00\n' >"$TMP/gap.csv"
+sed "s|$TMP/one.csv|$TMP/gap.csv|" "$TMP/one.ini" >"$TMP/gap.ini"
+run "$MUTU" sim "$TMP/gap.ini"
+expect_rc "replay bad time after an empty line: exit 2" 2
+expect_err_has "replay bad time after an empty line: line 4" "gap.csv:4:"

@@ -207,6 +207,24 @@ static void test_sop_and_replay_errors(void **state)
 	csv = write_tmp("late.csv", "submitted\n2025-08-01 09:00\n2025-08-02 10:00\n");
 	snprintf(text, sizeof text, HEAD STAFF SOP "arrivals = replay %s\n", csv);
 	expect_error("p3.ini", text, 14, "none of the 2 submission times");
+	/* a bad time after an empty line: header 1, 09:00 on 2, empty 3, the
+	 * bad 25:00 on 4; the message names the replay file's line 4 */
+	csv = write_tmp("gap.csv", "waktu\n2025-02-03 09:00\n\n2025-02-04 25:00\n");
+	snprintf(text, sizeof text, HEAD STAFF SOP "arrivals = replay %s\n", csv);
+	const char *ini = write_tmp("p4.ini", text);
+	struct sim_scenario *sc = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_not_equal(sim_scenario_load(ini, "datasets/calendars", &sc, &err), 0);
+	assert_null(sc);
+	char where[256];
+	snprintf(where, sizeof where, "%s:4:", csv);
+	if (!strstr(err.msg, where))
+		fail_msg("want \"%s\", got \"%s\"", where, err.msg);
+	/* empty lines before the header: the first line with text is the header */
+	csv = write_tmp("lead.csv", "\n\nwaktu\n2025-02-03 09:00\n");
+	snprintf(text, sizeof text, HEAD STAFF SOP "arrivals = replay %s\n", csv);
+	sim_scenario_free(load_ok(write_tmp("p5.ini", text)));
 }
 
 /* A run of 2 replications of a scenario built in code: one SOP "s" whose
