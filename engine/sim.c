@@ -1404,8 +1404,14 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 			}
 		for (size_t k = 0; k < nn; k++)
 			res->queue_mean[k] /= nrep;
-		for (size_t k = 0; k < res->nsamples; k++)
-			res->sample_time[k] = sim_instant(sc, (double)k * sc->sample_every);
+		/* sim_instant gives the earliest instant with that much work done;
+		 * for w = 0 on a run that starts while the office is closed (a
+		 * holiday, a night) that is the closing time before the run.  The
+		 * sample at w = 0 is the state at the start: never before it. */
+		for (size_t k = 0; k < res->nsamples; k++) {
+			double t = sim_instant(sc, (double)k * sc->sample_every);
+			res->sample_time[k] = t < sc->start ? sc->start : t;
+		}
 	}
 	for (int i = 0; i < threads; i++) {
 		res->events += r.ctx[i]->events;

@@ -140,3 +140,12 @@ sed "s|$TMP/one.csv|$TMP/gap.csv|" "$TMP/one.ini" >"$TMP/gap.ini"
 run "$MUTU" sim "$TMP/gap.ini"
 expect_rc "replay bad time after an empty line: exit 2" 2
 expect_err_has "replay bad time after an empty line: line 4" "gap.csv:4:"
+
+# QA: queue samples start at the run's start, not before it.  rokan-hilir
+# starts 2025-01-01T00:00 WIB, a holiday (Tahun Baru): the earliest instant
+# with zero work done is the closing time of 2024-12-31 (16:00), before the
+# run.  The sample at w = 0 is the state at the start, so its time is the
+# start itself.
+run "$MUTU" sim "$S/rokan-hilir.ini" --format json -n 2
+first=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["start"], d["queue_samples"]["time"][0])')
+expect_eq "queue samples: the first is at the run's start" "$first" "2025-01-01T00:00:00+07:00 2025-01-01T00:00:00+07:00"
