@@ -97,12 +97,23 @@ static int case_off(const struct sla_case *c)
 	return cal_utc_offset(c->sop->cal);
 }
 
+/* An instant of the case (accepted, finished, ...) that is one of its
+ * event stamps is shown at the offset the log wrote with that stamp, as
+ * in the step rows; other instants at case_off. */
 static void fmt_time(const struct sla_case *c, double t, char *buf, size_t n)
 {
-	if (isnan(t))
+	if (isnan(t)) {
 		snprintf(buf, n, "%s", "");
-	else
-		cal_format_iso(t, case_off(c), buf, n);
+		return;
+	}
+	int off = SLA_OFF_NONE;
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].end == t)
+			off = c->ev[i].end_off;
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].start == t)
+			off = c->ev[i].start_off;
+	cal_format_iso(t, off != SLA_OFF_NONE ? off : case_off(c), buf, n);
 }
 
 /* An event's stamp at the offset the log wrote with it (docs/store.md

@@ -716,10 +716,12 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	} else {
 		int cs = s->clock_start_step;
 		double last_cs = NAN, before_fwd = NAN;
+		size_t i_cs = 0;
 		for (size_t i = 0; i < nev; i++) {
 			const struct sla_event *e = &ev[i];
 			if (e->step == cs && !isnan(e->end)) {
 				last_cs = e->end;
+				i_cs = i;
 			} else if (e->step > cs) {
 				/* the case moved past the check: accepted at the last check */
 				c->accepted = !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : c->arrival);
@@ -728,10 +730,25 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			if (!isnan(e->end))
 				before_fwd = e->end;
 		}
-		/* the check done but nothing after it yet: accepted only when the
-		 * SOP ends with it (then the case is done too) */
-		if (isnan(c->accepted) && !isnan(last_cs) && cs == s->last_step)
-			c->accepted = last_cs;
+		/* The check done and no later step yet.  A check ends either by
+		 * forwarding the file (accepted) or by sending it back; logs that
+		 * record only completions show nothing while the file sits in
+		 * the next, long step, and show a rejection only as a later
+		 * Pemohon step or a repeat of an earlier step.  So the end of
+		 * the check is the acceptance unless such an event follows it
+		 * (then the file is with the applicant: not accepted yet).  An
+		 * SOP that ends with the check is accepted (and done) there. */
+		if (isnan(c->accepted) && !isnan(last_cs)) {
+			int back = 0;
+			for (size_t j = i_cs + 1; j < nev && !back && cs != s->last_step; j++) {
+				const struct sla_event *e = &ev[j];
+				const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
+				if (st && (e->step < cs || is_pemohon(st->actor)))
+					back = 1;
+			}
+			if (!back)
+				c->accepted = last_cs;
+		}
 	}
 	if (!m) {
 		/* without a model a case is done at its last completion, once

@@ -291,6 +291,46 @@ int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err)
 	return 0;
 }
 
+int sla_store_latest_of(struct sqlite3 *db, const char *sop_id, const char *case_key, double *t, int *off,
+			struct mutu_err *err)
+{
+	/* The scope is the cases of one SOP (cases.sop IS ?, so the cases
+	 * ingested without an SOP are one scope too); a case key stands for
+	 * its SOP.  Ends first, then the starts of open rows, as in
+	 * sla_store_latest. */
+	const char *scope = case_key ? " AND case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
+				       "ON c2.sop IS c1.sop WHERE c1.case_key = ?1)"
+			    : sop_id ? " AND case_id IN (SELECT id FROM cases WHERE sop IS ?1)" : "";
+	char q[1024];
+	snprintf(q, sizeof q,
+		 "SELECT ms, off FROM (SELECT end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL%s "
+		 "UNION ALL SELECT start_ms, start_off FROM events WHERE end_ms IS NULL AND start_ms IS NOT NULL%s) "
+		 "ORDER BY ms DESC LIMIT 1",
+		 scope, scope);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(db));
+	if (case_key || sop_id)
+		sqlite3_bind_text(st, 1, case_key ? case_key : sop_id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		const char *msg = rc == SQLITE_DONE ? NULL : sqlite3_errmsg(db);
+		int code = rc == SQLITE_DONE ? MUTU_ENOTFOUND : MUTU_EFAIL;
+		if (msg)
+			mutu_errf(err, code, "store: %s", msg);
+		else
+			mutu_errf(err, code, "no events with a time for %s '%s': ingest a log first",
+				  case_key ? "case" : sop_id ? "SOP" : "the store", case_key ? case_key : sop_id ? sop_id : "");
+		sqlite3_finalize(st);
+		return code;
+	}
+	*t = (double)sqlite3_column_int64(st, 0) / 1000.0;
+	if (off)
+		*off = off_col(st, 1);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int year, int month,
 		  int *last_year, struct mutu_err *err)
 {

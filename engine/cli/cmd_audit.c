@@ -170,10 +170,14 @@ int cmd_audit(int argc, char **argv)
 		elog_store_close(db);
 		return cli_fail("audit", &err);
 	}
-	/* the instant open cases are aged to: given, else the store's latest
-	 * event (never today's date: the same store gives the same audit) */
+	/* the instant open cases are aged to: given, else the latest event of
+	 * the audited SOP's cases (the case's SOP for --case; the whole store
+	 * for all SOPs), shown at the offset the log wrote with it (never
+	 * today's date: the same store gives the same audit) */
 	double latest = NAN;
-	if (!as_of && sla_store_latest(db, &latest, &err) && err.code != MUTU_ENOTFOUND) {
+	int latest_off = SLA_OFF_NONE;
+	if (!as_of && sla_store_latest_of(db, case_key ? NULL : sop, case_key, &latest, &latest_off, &err) &&
+	    err.code != MUTU_ENOTFOUND) {
 		sla_env_free(env);
 		elog_store_close(db);
 		return cli_fail("audit", &err);
@@ -244,7 +248,7 @@ int cmd_audit(int argc, char **argv)
 		if (as_of && cal_parse_iso(as_of, cal_utc_offset(s->cal), &t_as_of, NULL, NULL) != 0)
 			t_as_of = NAN;
 		if (!as_of_seen) {
-			as_of_off = cal_utc_offset(s->cal);
+			as_of_off = !as_of && latest_off != SLA_OFF_NONE ? latest_off : cal_utc_offset(s->cal);
 			as_of_seen = 1;
 		}
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) ||

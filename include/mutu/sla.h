@@ -293,6 +293,16 @@ void sla_reader_free(struct sla_reader *r);
  * MUTU_ENOTFOUND when the store has no stamped event. */
 int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err);
 
+/* The latest instant (start of an open row, or end) among the events of
+ * the cases of one SOP: sop_id, or the SOP of case case_key (that wins
+ * when both are given), or the whole store when both are NULL.  *off
+ * (may be NULL) gets the UTC offset the log wrote with that stamp,
+ * seconds, or SLA_OFF_NONE.  The default "as of" of an audit of that SOP:
+ * another SOP's later data does not age its open cases.  MUTU_ENOTFOUND
+ * when the scope has no stamped event. */
+int sla_store_latest_of(struct sqlite3 *db, const char *sop_id, const char *case_key, double *t, int *off,
+			struct mutu_err *err);
+
 /*
  * Check the options and the month against every SOP the report will
  * read (the SOPs of db's cases, or sop_id only), before any case is

@@ -388,3 +388,56 @@ grep -q "lewat waktu" "$TMP/mh/report-2025-05.html" && ok "model report keeps th
 run "$MUTU" audit --db "$W" --case case-10011 --format json --no-store
 got=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)['cases'][0]['steps'][0]['end'])")
 expect_eq "WABO audit: event time at the log's offset" "$got" "2011-10-11T13:45:40+02:00"
+# 8. a case whose last event is the end of the clock-start check (step 2):
+# accepted there (a completion-only log shows nothing while the file sits
+# in step 3).  H: step 2 ends Fri 2 May 09:30, as E: as of 1 Jun 00:00 7530
+# min = 125.5 h, late by 6180 min = 103 h (section 2).  R: rejected at the
+# check (step 1 again after it): with the applicant, not accepted.  May
+# report: H open at month end and past the ceiling; R arrived, not accepted.
+K="$TMP/chk.db"
+cat >"$TMP/chk.csv" <<'CSV'
+case_id,step,activity,actor,start,end
+H,1,Pemohon mengajukan permohonan,Pemohon,2025-05-02 08:00,2025-05-02 08:30
+H,2,Front Office memeriksa kelengkapan berkas,Front Office,2025-05-02 09:00,2025-05-02 09:30
+R,1,Pemohon mengajukan permohonan,Pemohon,2025-05-05 08:00,2025-05-05 08:30
+R,2,Front Office memeriksa kelengkapan berkas,Front Office,2025-05-05 09:00,2025-05-05 09:30
+R,1,Pemohon mengajukan permohonan,Pemohon,2025-05-06 08:00,2025-05-06 08:30
+CSV
+"$MUTU" ingest "$TMP/chk.csv" --db "$K" --sop uji-sla --models "$MODELS" --quiet
+run "$MUTU" audit --db "$K" --models "$MODELS" --case H --as-of 2025-06-01 --format json --no-store
+got=$(printf '%s' "$OUT" | python3 -c "
+import json,sys
+c=json.load(sys.stdin)['cases'][0]
+print(c['accepted'], c['working_hours'], c['late'], c['over_hours'])")
+expect_eq "audit: the check's end is the acceptance of a case with nothing after it" "$got" \
+	"2025-05-02T09:30:00+07:00 125.5 True 103"
+run "$MUTU" audit --db "$K" --models "$MODELS" --case R --as-of 2025-06-01 --no-store
+expect_out_has "audit: a case sent back at the check is not accepted" "diterima lengkap: -"
+run "$MUTU" report monthly --month 2025-05 --db "$K" --models "$MODELS" --out "$TMP/chk" --format json
+got=$(python3 -c "
+import json; d=json.load(open('$TMP/chk/report-2025-05.json'))
+g=[x for x in d['groups'] if x['id']=='uji-sla'][0]['summary'] if 'groups' in d else d['summary']
+print(g['open_at_month_end'], g['open_past_ceiling'], g['open_not_accepted'])" 2>&1)
+expect_eq "report: checked case open and past the ceiling, rejected one not accepted" "$got" "1 1 1"
+# 9. the audit header shows the end at the offset the log wrote for it
+# (case-10011's last event 2011-11-24 15:37:17+01:00, its first +02:00),
+# and the default as-of is the latest event of the audited SOP's cases
+# (WABO: none), at its logged offset, even when the store holds later data
+# of another SOP (uji-sla, May 2025).
+W2="$TMP/wabo2.db"
+cp "$W" "$W2"
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$W2" --sop uji-sla --models "$MODELS" --quiet
+want=$(python3 - datasets/logs/wabo-receipt.csv <<'EOF'
+# Independent: the latest time:timestamp of the log at the offset written
+# with it, to the nearest second (54.644 s -> 55 s, as mutu shows stamps).
+import csv, sys
+from datetime import datetime, timedelta
+rows = [r["time:timestamp"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig"))]
+d = max((datetime.fromisoformat(t) for t in rows))
+d = (d + timedelta(microseconds=500000)).replace(microsecond=0)
+print(d.isoformat())
+EOF
+)
+run "$MUTU" audit --db "$W2" --case case-10011 --no-store
+expect_out_has "WABO audit: the end at the offset logged for it" "selesai: 2011-11-24T15:37:17+01:00"
+expect_out_has "WABO audit: default as-of = the SOP's latest event ($want)" "per $want"

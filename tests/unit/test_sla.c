@@ -995,6 +995,170 @@ static void test_case_as_of(void **state)
 	sla_env_free(env);
 }
 
+/* A case whose last event is the end of the clock-start check (step 2,
+ * reject_to): a completion-only log shows nothing while the file sits in
+ * step 3, so the check's end is the acceptance; a later Pemohon step (or
+ * a repeat of an earlier step) says the file went back instead. */
+static void test_case_checked_only(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	struct sla_event ev[16];
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	/* case E without its step 3 row: accepted Fri 2 May 09:30 as E */
+	static const struct ev_spec h[] = {
+		{1, "Pemohon", "2025-05-02 08:00", "2025-05-02 08:30", NULL},
+		{2, "Front Office", "2025-05-02 09:00", "2025-05-02 09:30", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	size_t n = mk_events(h, ev);
+	assert_int_equal(sla_case_compute(s, 8, "H", ev, n, NAN, &c, &err), 0);
+	assert_false(c.finished);
+	assert_true(c.accepted == T("2025-05-02 09:30"));
+	/* arrival 08:00 -> 09:30: 90 min before the clock */
+	assert_true(fabs(c.pre_s - 90 * MIN) < 1e-6);
+	/* as of Wed 7 May 09:00: 1320 min (test_case_as_of's derivation for
+	 * the same acceptance), within the 1350-min ceiling */
+	assert_int_equal(sla_case_as_of(&c, T("2025-05-07 09:00"), &err), 0);
+	assert_true(fabs(c.work_s - 1320 * MIN) < 1e-6);
+	assert_false(c.late);
+	sla_case_release(&c);
+	/* as of 1 Jun 00:00: 7530 min, late by 7530 - 1350 = 6180 min */
+	assert_int_equal(sla_case_compute(s, 8, "H", ev, n, NAN, &c, &err), 0);
+	assert_int_equal(sla_case_as_of(&c, T("2025-06-01 00:00"), &err), 0);
+	assert_true(fabs(c.work_s - 7530 * MIN) < 1e-6);
+	assert_true(c.late);
+	assert_true(fabs(c.over_s - 6180 * MIN) < 1e-6);
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 1);
+	sla_case_release(&c);
+
+	/* rejected at the check: the applicant's step 1 again after it (Mon 5
+	 * May): the file is with the applicant, not accepted, never late */
+	static const struct ev_spec r[] = {
+		{1, "Pemohon", "2025-05-02 08:00", "2025-05-02 08:30", NULL},
+		{2, "Front Office", "2025-05-02 09:00", "2025-05-02 09:30", NULL},
+		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 10:00", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	n = mk_events(r, ev);
+	assert_int_equal(sla_case_compute(s, 9, "R", ev, n, NAN, &c, &err), 0);
+	assert_true(isnan(c.accepted));
+	assert_int_equal(sla_case_as_of(&c, T("2025-06-01 00:00"), &err), 0);
+	assert_false(c.late);
+	assert_true(c.work_s == 0);
+	sla_case_release(&c);
+
+	/* ... and checked again Mon 5 May 10:00-10:20: accepted at 10:20.  As
+	 * of Wed 7 May 10:20: Mon 10:20-12:00 100 + 13:00-16:00 180 = 280,
+	 * Tue 450, Wed 07:30-10:20 170 = 900 min; the applicant's time was
+	 * before acceptance, so no pause */
+	static const struct ev_spec r2[] = {
+		{1, "Pemohon", "2025-05-02 08:00", "2025-05-02 08:30", NULL},
+		{2, "Front Office", "2025-05-02 09:00", "2025-05-02 09:30", NULL},
+		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 10:00", NULL},
+		{2, "Front Office", "2025-05-05 10:00", "2025-05-05 10:20", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	n = mk_events(r2, ev);
+	assert_int_equal(sla_case_compute(s, 10, "R2", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-05 10:20"));
+	assert_int_equal(sla_case_as_of(&c, T("2025-05-07 10:20"), &err), 0);
+	assert_true(fabs(c.work_s - 900 * MIN) < 1e-6);
+	assert_true(c.paused_s == 0);
+	sla_case_release(&c);
+	sla_env_free(env);
+
+	/* the clock starting at step 3 (--clock-start 3): a repeat of the
+	 * earlier step 2 (Front Office, not the applicant) after step 3 also
+	 * says the file went back */
+	opts(&o);
+	o.clock_start_step = 3;
+	env = sla_env_create(&o);
+	s = get_sop(env, "uji-sla");
+	static const struct ev_spec k[] = {
+		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 08:30", NULL},
+		{2, "Front Office", "2025-05-05 09:00", "2025-05-05 09:15", NULL},
+		{3, "Tim Teknis", "2025-05-05 09:15", "2025-05-06 09:15", NULL},
+		{2, "Front Office", "2025-05-06 10:00", "2025-05-06 10:15", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	n = mk_events(k, ev);
+	assert_int_equal(sla_case_compute(s, 11, "K", ev, n, NAN, &c, &err), 0);
+	assert_true(isnan(c.accepted));
+	sla_case_release(&c);
+	/* without the repeat: accepted at the end of step 3 */
+	n = mk_events(k, ev) - 1;
+	assert_int_equal(sla_case_compute(s, 11, "K", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-06 09:15"));
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
+/* The default as-of of an audit: the latest event of the audited SOP's
+ * cases, with the offset the log wrote with it. */
+static void test_store_latest_of(void **state)
+{
+	(void)state;
+	char d[64], path[128];
+	snprintf(d, sizeof d, "/tmp/mutu-test-slal-XXXXXX");
+	assert_non_null(mkdtemp(d));
+	snprintf(path, sizeof path, "%s/x.db", d);
+	sqlite3 *x = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(elog_store_open(path, 1, &x, &err), 0);
+	/* 1751328000000 ms = 2025-07-01T00:00Z.  SOP a: ends at +00:10 and
+	 * +00:40 (offset 420 min = +07:00); SOP b: an end at +01:00 (offset
+	 * 0) and an open start at +02:00 (offset 120 = +02:00); a case
+	 * without SOP ends at +03:00 (no offset) */
+	const char *sql =
+		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'hand', 0, 'x', '2025-07-02');"
+		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'A1', 'a', 1), (2, 'A2', 'a', 1),"
+		" (3, 'B1', 'b', 1), (4, 'N1', NULL, 1);"
+		"INSERT INTO events (case_id, batch_id, line, activity, start_ms, start_off, end_ms, end_off) VALUES"
+		" (1, 1, 2, 'x', NULL, NULL, 1751328600000, 420),"
+		" (2, 1, 3, 'x', NULL, NULL, 1751330400000, 420),"
+		" (3, 1, 4, 'x', NULL, NULL, 1751331600000, 0),"
+		" (3, 1, 5, 'y', 1751335200000, 120, NULL, NULL),"
+		" (4, 1, 6, 'x', NULL, NULL, 1751338800000, NULL);";
+	assert_int_equal(sqlite3_exec(x, sql, NULL, NULL, NULL), SQLITE_OK);
+	double t = 0;
+	int off = 0;
+	/* case A1 stands for SOP a: A2's end 00:30Z, +07:00 */
+	assert_int_equal(sla_store_latest_of(x, NULL, "A1", &t, &off, &err), 0);
+	assert_true(t == 1751330400.0);
+	assert_int_equal(off, 7 * 3600);
+	/* SOP b: the open start 02:00Z, +02:00 */
+	assert_int_equal(sla_store_latest_of(x, "b", NULL, &t, &off, &err), 0);
+	assert_true(t == 1751335200.0);
+	assert_int_equal(off, 2 * 3600);
+	/* the case key wins over the SOP */
+	assert_int_equal(sla_store_latest_of(x, "b", "A2", &t, &off, &err), 0);
+	assert_true(t == 1751330400.0);
+	/* a case without SOP: the SOP-less cases, no offset written */
+	assert_int_equal(sla_store_latest_of(x, NULL, "N1", &t, &off, &err), 0);
+	assert_true(t == 1751338800.0);
+	assert_int_equal(off, SLA_OFF_NONE);
+	/* the whole store: the same 03:00Z, as sla_store_latest */
+	assert_int_equal(sla_store_latest_of(x, NULL, NULL, &t, NULL, &err), 0);
+	assert_true(t == 1751338800.0);
+	assert_int_equal(sla_store_latest(x, &t, &err), 0);
+	assert_true(t == 1751338800.0);
+	/* nothing for an unknown SOP or case */
+	assert_int_equal(sla_store_latest_of(x, "zz", NULL, &t, &off, &err), MUTU_ENOTFOUND);
+	mutu_err_clear(&err);
+	assert_int_equal(sla_store_latest_of(x, NULL, "nope", &t, &off, &err), MUTU_ENOTFOUND);
+	elog_store_close(x);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Bad options and months outside the calendars, before any case is read. */
 static void test_env_check(void **state)
 {
@@ -1059,6 +1223,8 @@ int main(void)
 		cmocka_unit_test(test_case_as_of),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_case_checked_only),
+		cmocka_unit_test(test_store_latest_of),
 		cmocka_unit_test(test_env_check),
 		cmocka_unit_test(test_store_flags),
 		cmocka_unit_test(test_render),
