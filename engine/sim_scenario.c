@@ -925,6 +925,8 @@ static int parse_staff(struct loader *L, const struct entry *e, int a)
 	return 0;
 }
 
+#define MAX_RUN_ARRIVALS 1e8
+
 /* "3 per hari", "0.5 per jam", "40 per bulan". */
 static int parse_rate(struct loader *L, const struct entry *e, int real, double *rate)
 {
@@ -960,6 +962,22 @@ static int parse_rate(struct loader *L, const struct entry *e, int real, double 
 		return LERR(L, e->line, "arrivals: unknown unit \"%s\" (jam, hari, minggu, bulan, tahun)",
 			    unit);
 	*rate = n / len;
+	/* A rate no office can meet (1e308 per hari) is a typo, not a plan: it
+	 * would overflow the offered load to inf and the run would never end.
+	 * 100 million files over the run is far beyond any one-stop office
+	 * (the shipped scenarios bring a few thousand a year). */
+	double span = real ? sc->end - sc->start : sc->wend;
+	double files = *rate * span;
+	if (!isfinite(*rate) || !isfinite(files))
+		return LERR(L, e->line,
+			    "arrivals: %s would bring more files over the run than a number holds; "
+			    "more than %.0f is not a permit office's load (check the number)",
+			    e->value, MAX_RUN_ARRIVALS);
+	if (files > MAX_RUN_ARRIVALS)
+		return LERR(L, e->line,
+			    "arrivals: %s would bring about %.3g files over the run; more than %.0f "
+			    "is not a permit office's load (check the number)",
+			    e->value, files, MAX_RUN_ARRIVALS);
 	return 0;
 }
 
@@ -1180,6 +1198,12 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			long to;
 			if (parse_int(rt->value, &to) || !sop_model_step(m, (int)to))
 				return LERR(L, rt->line, "%s: not a step of %s (%s)", rt->key, m->id, rt->value);
+			/* returning to the step itself is not a rejection: the berkas
+			 * goes back to someone before it (the applicant, a check) */
+			if (to >= ms->no)
+				return LERR(L, rt->line,
+					    "%s: a rejection must return to an earlier step than %d (%s)",
+					    rt->key, ms->no, rt->value);
 			st->reject_to = (int)to;
 		}
 		snprintf(key, sizeof key, "step.%d.resubmit", ms->no);
@@ -1200,7 +1224,7 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 				return LERR(L, re->line,
 					    "%s: model %s names no step to return to from step %d; add step.%d.reject_to",
 					    re->key, m->id, ms->no, ms->no);
-			if (st->reject_to > ms->no)
+			if (st->reject_to >= ms->no)
 				return LERR(L, re->line, "%s: rejection must return to an earlier step (%d)",
 					    re->key, st->reject_to);
 		}

@@ -149,3 +149,15 @@ expect_err_has "replay bad time after an empty line: line 4" "gap.csv:4:"
 run "$MUTU" sim "$S/rokan-hilir.ini" --format json -n 2
 first=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["start"], d["queue_samples"]["time"][0])')
 expect_eq "queue samples: the first is at the run's start" "$first" "2025-01-01T00:00:00+07:00 2025-01-01T00:00:00+07:00"
+
+# QA: an absurd rate is refused at its line (line 15 of over.ini's copy), not
+# reported as "offered load is inf%"; a rejection back to the step itself too
+sed 's/^arrivals = 1 per hari/arrivals = 1e308 per hari/' "$TMP/over.ini" >"$TMP/huge.ini"
+run "$MUTU" sim "$TMP/huge.ini"
+expect_rc "arrivals 1e308 per hari: exit 2" 2
+expect_err_has "arrivals 1e308 per hari: names the line" "huge.ini:15: arrivals: 1e308 per hari would bring more files over the run than a number holds"
+case "$ERR" in *inf*) not_ok "arrivals 1e308 per hari: no inf" "$ERR" ;; *) ok "arrivals 1e308 per hari: no inf" ;; esac
+sed 's/^arrivals = 1 per hari/arrivals = 0.5 per hari\nstep.2.reject = 0.1\nstep.2.reject_to = 2/' "$TMP/over.ini" >"$TMP/self.ini"
+run "$MUTU" sim "$TMP/self.ini"
+expect_rc "step.2.reject_to = 2: exit 2" 2
+expect_err_has "step.2.reject_to = 2: names the line" "self.ini:17: step.2.reject_to: a rejection must return to an earlier step than 2"

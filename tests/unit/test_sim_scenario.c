@@ -207,6 +207,25 @@ static void test_sop_and_replay_errors(void **state)
 	csv = write_tmp("late.csv", "submitted\n2025-08-01 09:00\n2025-08-02 10:00\n");
 	snprintf(text, sizeof text, HEAD STAFF SOP "arrivals = replay %s\n", csv);
 	expect_error("p3.ini", text, 14, "none of the 2 submission times");
+	/* an absurd rate: 1e308 files a working day over half a year is far
+	 * beyond 1e8 files (and overflows to inf in the offered load); line 14
+	 * is the arrivals line (HEAD 1-4, STAFF 5-11, SOP 12-13) */
+	expect_error("r1.ini", HEAD STAFF SOP "arrivals = 1e308 per hari\n", 14,
+		     "arrivals: 1e308 per hari would bring more files");
+	/* 1e6 a day over ~120 working days = 1.2e8 > 1e8: refused too */
+	expect_error("r2.ini", HEAD STAFF SOP "arrivals = 1000000 per hari\n", 14,
+		     "is not a permit office's load");
+	/* step.2.reject_to = 2 returns to the step itself (line 16; 14
+	 * arrivals, 15 reject) and 3 is a later step: both refused */
+	expect_error("j1.ini", HEAD STAFF SOP "arrivals = 1 per hari\nstep.2.reject = 0.1\n"
+				   "step.2.reject_to = 2\n",
+		     16, "step.2.reject_to: a rejection must return to an earlier step than 2");
+	expect_error("j2.ini", HEAD STAFF SOP "arrivals = 1 per hari\nstep.2.reject = 0.1\n"
+				   "step.2.reject_to = 3\n",
+		     16, "an earlier step than 2 (3)");
+	/* and to step 1 (the applicant) it loads */
+	sim_scenario_free(load_ok(write_tmp("j3.ini", HEAD STAFF SOP "arrivals = 1 per hari\n"
+								 "step.2.reject = 0.1\nstep.2.reject_to = 1\n")));
 	/* a bad time after an empty line: header 1, 09:00 on 2, empty 3, the
 	 * bad 25:00 on 4; the message names the replay file's line 4 */
 	csv = write_tmp("gap.csv", "waktu\n2025-02-03 09:00\n\n2025-02-04 25:00\n");
