@@ -922,7 +922,12 @@ static void read_rows(struct imp *im, size_t from)
 					"step %d (line %d): no cell reads as a duration; wrote waktu = ?", no,
 					row->line);
 			s->waktu = mutu_strdup("?");
-			w = body_w >= 0 && (size_t)body_w < row->n ? body_w : (int)row->n;
+			/* No Waktu cell to count offsets from: the cells stay under
+			 * the body's columns (as in a full-width row), even when the
+			 * row stops before Waktu.  Counting from the row's end instead
+			 * shifted a short row ("5, Pemohon menerima SK, , v") so that
+			 * its marker under an actor column read as Kelengkapan. */
+			w = body_w >= 0 ? body_w : (int)row->n;
 		} else {
 			s->waktu = clean_text(row->cells[w]);
 			cell_dur(row->cells[w], &s->d);

@@ -564,6 +564,35 @@ static const char table_ragged_left[] =
 	"3\tMenandatangani izin\t\xE2\x86\x92\tcatatan\tDraft\tIzin\t1 Jam\n"
 	"4\tMenerima izin\t\xE2\x86\x92\t\t\t\tIzin\tIzin diterima\t5 Menit\n";
 
+/* QA: a short row with no Waktu cell, "5, Pemohon menerima SK, (empty), v".
+ * Its cells stay under the header's columns: cell 3 (0-based) is the
+ * Pemohon column, so "v" is Pemohon's marker, and the row stops before
+ * Kelengkapan (column 4), so kelengkapan is empty and waktu = ?.  (Counting
+ * from the row's end, with 4 cells and Waktu at 5, shifted everything one
+ * left and read "v" as Kelengkapan.)  The actor is Pemohon: its marker, the
+ * subject "Pemohon menerima" and the last step's convention agree. */
+static void test_short_row_no_waktu(void **state)
+{
+	(void)state;
+	static const char table[] =
+		"SOP Izin Contoh\n"
+		"No.\tKegiatan\tFront Office\tPemohon\tKelengkapan\tWaktu\tOutput\n"
+		"4\tPemohon mendaftar\t\tv\tKTP\t10 Menit\tBerkas\n"
+		"5\tPemohon menerima SK\t\tv\n";
+	struct mutu_notes w;
+	mutu_notes_init(&w);
+	struct sop_model *m = import_text(table, "pendek.txt", "id-wib", &w);
+	assert_int_equal(m->nsteps, 2);
+	assert_string_equal(m->steps[1].waktu_text, "?");
+	assert_string_equal(m->steps[1].kelengkapan ? m->steps[1].kelengkapan : "", "");
+	assert_string_equal(m->steps[1].actor, "Pemohon");
+	assert_string_equal(m->steps[0].kelengkapan, "KTP");
+	expect_warning(&w, "step 5 (line 4): no cell reads as a duration");
+	assert_false(has_warning(&w, "under no actor column"));
+	sop_model_free(m);
+	mutu_notes_release(&w);
+}
+
 static void test_ragged_mutu_baku_left(void **state)
 {
 	(void)state;
@@ -672,6 +701,7 @@ int main(void)
 		cmocka_unit_test(test_qa_reklame_makassar),
 		cmocka_unit_test(test_qa_keterangan_first),
 		cmocka_unit_test(test_ragged_mutu_baku_left),
+		cmocka_unit_test(test_short_row_no_waktu),
 		cmocka_unit_test(test_full_row_trusts_header),
 		cmocka_unit_test(test_too_wide),
 	};
