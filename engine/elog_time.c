@@ -10,43 +10,11 @@
  * integer arithmetic, no locale, no libc time functions (timegm is not
  * POSIX and mktime reads TZ).
  */
+#include "mutu/cal.h"
 #include "mutu/elog.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t yy = yoe + era * 400;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
 
 static int isdig(char c) { return c >= '0' && c <= '9'; }
 
@@ -138,7 +106,7 @@ static int offset(const char **p, const char *e, int *off)
 static int finish(int y, int mo, int d, int h, int mi, int s, int ms, int have_off, int off,
 		  int default_off, int64_t *out, int *out_off)
 {
-	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > cal_days_in_month(y, mo))
 		return ELOG_TS_BAD;
 	/* 24:00:00 is the end of the day (ISO 8601); 60 s is a leap second we fold. */
 	if (h > 24 || mi > 59 || s > 60 || (h == 24 && (mi || s || ms)))
@@ -150,7 +118,7 @@ static int finish(int y, int mo, int d, int h, int mi, int s, int ms, int have_o
 			return ELOG_TS_NOZONE;
 		off = default_off;
 	}
-	int64_t days = days_from_civil(y, mo, d);
+	int64_t days = cal_days_from_civil(y, mo, d);
 	int64_t t = ((days * 24 + h) * 60 + mi) * 60 + s;
 	*out = (t - (int64_t)off * 60) * 1000 + ms;
 	*out_off = off;
@@ -387,7 +355,7 @@ size_t elog_format_time(int64_t ms, int off_min, char *buf, size_t size)
 	int64_t days = local >= 0 ? local / 86400000 : -((-local + 86399999) / 86400000);
 	int64_t rem = local - days * 86400000;
 	int y, mo, d;
-	civil_from_days(days, &y, &mo, &d);
+	cal_civil_from_days(days, &y, &mo, &d);
 	int h = (int)(rem / 3600000), mi = (int)(rem / 60000 % 60), s = (int)(rem / 1000 % 60);
 	int frac = (int)(rem % 1000);
 	int a = off_min < 0 ? -off_min : off_min;
