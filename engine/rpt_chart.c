@@ -595,3 +595,14 @@ int rpt_html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *
 	mutu_buf_puts(b, "</figcaption></figure>\n");
 	return 0;
 }
+
+int rpt_write_report(const char *dir, const char *base, const char *ext,
+		     const struct mutu_buf *b, struct mutu_notes *files, struct mutu_err *err)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s.%s", dir, base, ext);
+	int rc = rpt_write_file(path, b->s, b->len, err);
+	if (rc == 0 && files)
+		mutu_notes_addf(files, "%s", path);
+	return rc;
+}

@@ -75,6 +75,11 @@ void rpt_gp_str(struct mutu_buf *b, const char *s);
 /* Write a buffer to a file. */
 int rpt_write_file(const char *path, const char *s, size_t len, struct mutu_err *err);
 
+/* Write a rendered report to DIR/BASE.EXT and append that path to files
+ * (may be NULL). */
+int rpt_write_report(const char *dir, const char *base, const char *ext,
+		     const struct mutu_buf *b, struct mutu_notes *files, struct mutu_err *err);
+
 /* Group slug for file names: "office", "no-sop" or "sop-<id>" ([a-z0-9-]). */
 void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size);
 

@@ -1441,13 +1441,8 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		rc = render_html(m, o, &cs, &b, err);
 		break;
 	}
-	if (rc == 0) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.%s", o->out_dir, base, ext);
-		rc = rpt_write_file(path, b.s, b.len, err);
-		if (rc == 0 && files)
-			mutu_notes_addf(files, "%s", path);
-	}
+	if (rc == 0)
+		rc = rpt_write_report(o->out_dir, base, ext, &b, files, err);
 	mutu_buf_release(&b);
 	rpt_charts_release(&cs);
 	return rc;

@@ -486,13 +486,8 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 				TR(o, "Kedua skenario dijalankan dengan seed dan replikasi yang sama (bilangan acak bersama); selisih dihitung berpasangan per replikasi, bermakna bila intervalnya tidak memuat nol.",
 				   "Both scenarios ran with the same seed and replications (common random numbers); differences are paired per replication, significant when their interval excludes zero."));
 	mutu_buf_puts(&b, "</ul></section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
-	if (rc == 0) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.html", o->out_dir, name);
-		rc = rpt_write_file(path, b.s, b.len, err);
-		if (rc == 0 && files)
-			mutu_notes_addf(files, "%s", path);
-	}
+	if (rc == 0)
+		rc = rpt_write_report(o->out_dir, name, "html", &b, files, err);
 	mutu_buf_release(&b);
 	rpt_charts_release(&cs);
 	return rc;
