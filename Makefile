@@ -15,11 +15,12 @@ OPT      ?= -O2
 # Debian packages the project needs, one per line in the README table.
 DEB_PACKAGES := build-essential pkg-config libgsl-dev libsqlite3-dev sqlite3 \
 	libcsv-dev libinih-dev libcmocka-dev gnuplot-nox chromium python3-simpy \
-	fonts-dejavu-core libssl-dev time
+	fonts-dejavu-core libssl-dev time \
+	libxml2-dev zlib1g-dev clang
 
 # Lazily evaluated ('='): pkg-config runs only when compiling, after deps.
-PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih libcrypto 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih libcrypto 2>/dev/null || echo -lgsl -lgslcblas -lsqlite3 -linih -lcrypto)
+PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null || echo -lgsl -lgslcblas -lsqlite3 -linih -lcrypto -lxml2 -lz)
 
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
