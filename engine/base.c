@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void mutu_err_clear(struct mutu_err *err)
 {
@@ -286,4 +289,119 @@ char *mutu_trim(char *s)
 			break;
 	}
 	return s;
+}
+
+/* ---- atomic output files ---------------------------------------------- */
+
+int mutu_out_open(struct mutu_out *o, const char *path, struct mutu_err *err)
+{
+	o->f = NULL;
+	o->path = NULL;
+	o->tmp = NULL;
+	if (strcmp(path, "-") == 0) {
+		o->f = stdout;
+		o->path = mutu_strdup(path);
+		return 0;
+	}
+	/* same folder as the target, so rename() is atomic (one file system) */
+	size_t n = strlen(path) + 32;
+	char *tmp = mutu_malloc(n);
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
+	else
+		snprintf(tmp, n, ".%s.XXXXXX", path);
+	int fd = mkstemp(tmp); /* O_CREAT|O_EXCL: never follows a link */
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (check that the folder exists and is writable)",
+				 path, strerror(e));
+	}
+	/* mkstemp makes 0600; an output file gets the usual 0666 & ~umask */
+	mode_t um = umask(0);
+	umask(um);
+	(void)fchmod(fd, 0666 & ~um);
+	o->f = fdopen(fd, "wb");
+	if (!o->f) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", path, strerror(e));
+	}
+	o->tmp = tmp;
+	o->path = mutu_strdup(path);
+	return 0;
+}
+
+static void out_release(struct mutu_out *o)
+{
+	free(o->path);
+	free(o->tmp);
+	o->f = NULL;
+	o->path = NULL;
+	o->tmp = NULL;
+}
+
+int mutu_out_commit(struct mutu_out *o, struct mutu_err *err)
+{
+	if (!o->f) {
+		out_release(o);
+		return mutu_errf(err, MUTU_EFAIL, "internal: output file not open");
+	}
+	if (!o->tmp) { /* standard output */
+		int bad = fflush(o->f) != 0 || ferror(o->f);
+		out_release(o);
+		return bad ? mutu_errf(err, MUTU_EFAIL, "cannot write to standard output: %s",
+				       strerror(errno))
+			   : 0;
+	}
+	int e = 0;
+	if (fflush(o->f) != 0 || ferror(o->f))
+		e = errno ? errno : EIO;
+	if (!e && fsync(fileno(o->f)) != 0 && errno != EINVAL)
+		e = errno;
+	if (fclose(o->f) != 0 && !e)
+		e = errno ? errno : EIO;
+	o->f = NULL;
+	if (!e && rename(o->tmp, o->path) != 0)
+		e = errno;
+	if (e) {
+		unlink(o->tmp);
+		int rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (nothing was written there)",
+				   o->path, strerror(e));
+		out_release(o);
+		return rc;
+	}
+	out_release(o);
+	return 0;
+}
+
+void mutu_out_abort(struct mutu_out *o)
+{
+	if (!o)
+		return;
+	if (o->f && o->tmp) {
+		fclose(o->f);
+		unlink(o->tmp);
+	}
+	out_release(o);
+}
+
+int mutu_write_file(const char *path, const void *data, size_t len, struct mutu_err *err)
+{
+	struct mutu_out o;
+	int rc = mutu_out_open(&o, path, err);
+	if (rc)
+		return rc;
+	if (len && fwrite(data, 1, len, o.f) != len) {
+		int e = errno ? errno : EIO;
+		const char *p = o.path ? o.path : path;
+		rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (nothing was written there)", p,
+			       strerror(e));
+		mutu_out_abort(&o);
+		return rc;
+	}
+	return mutu_out_commit(&o, err);
 }

@@ -47,29 +47,8 @@ static void usage_main(FILE *f)
 
 static int write_file(const char *path, const char *text, struct mutu_err *err)
 {
-	/* write a temporary file beside the target, then rename: a failed
-	 * write never leaves half a model behind */
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return mutu_errf(err, MUTU_EFAIL, "out of memory");
-	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		int e = errno;
-		free(tmp);
-		errno = e;
-		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", path, strerror(errno));
-	}
-	int ok = fputs(text, f) >= 0;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		remove(tmp);
-		free(tmp);
-		return mutu_errf(err, MUTU_EFAIL, "cannot write %s", path);
-	}
-	free(tmp);
-	return 0;
+	/* atomic: a failed write never leaves half a model behind */
+	return mutu_write_file(path, text, strlen(text), err);
 }
 
 static int cmd_import(int argc, char **argv)

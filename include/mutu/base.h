@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Status codes.  MUTU_EINPUT is "the user's input is wrong" (CLI exit 2);
  * everything else is a failure of the run (CLI exit 1). */
@@ -84,6 +85,39 @@ void mutu_notes_addf(struct mutu_notes *n, const char *fmt, ...)
 /* Read a whole file into a new NUL-terminated string (caller frees).
  * On error returns NULL and fills err with the path and the reason. */
 char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err);
+
+/*
+ * Atomic output files.  Every file mutu writes goes through this: the
+ * bytes go to a new temporary file in the same folder (created with
+ * O_EXCL, so nothing at that name is followed) and mutu_out_commit()
+ * flushes, syncs and renames it over the final name.  rename() replaces
+ * a symlink at the final name with the file itself and never writes
+ * through it to the link's target.  A failure at any point (full disk,
+ * RLIMIT_FSIZE, a write error) leaves the folder as it was: the final name
+ * keeps its old content or stays absent.
+ *
+ * path "-" means standard output (written directly, nothing renamed).
+ * The struct is embedded by the caller; o->f is the stream to write to.
+ */
+struct mutu_out {
+	FILE *f;     /* write here between open and commit/abort */
+	char *path;  /* final name (owned) */
+	char *tmp;   /* temporary name (owned), NULL for standard output */
+};
+
+/* Open a temporary file beside path.  On error fills err (path and
+ * reason, MUTU_EFAIL) and leaves o closed (commit/abort are no-ops). */
+int mutu_out_open(struct mutu_out *o, const char *path, struct mutu_err *err);
+/* Flush, fsync, close and rename into place.  On any error the temporary
+ * file is removed, err names the final path and the reason.  o is
+ * released either way. */
+int mutu_out_commit(struct mutu_out *o, struct mutu_err *err);
+/* Close and remove the temporary file; the final name is untouched.
+ * NULL-safe and safe after commit. */
+void mutu_out_abort(struct mutu_out *o);
+/* Write len bytes to path atomically (open + write + commit). */
+int mutu_write_file(const char *path, const void *data, size_t len,
+		    struct mutu_err *err);
 
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);
