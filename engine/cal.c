@@ -327,6 +327,11 @@ int cal_deadline(const struct cal *c, double t, struct dur d, enum cal_day_readi
 		return mutu_errf(err, MUTU_EINPUT,
 				 "a deadline needs a duration of zero or more, got %lld Hari %lld Menit",
 				 (long long)d.days, (long long)d.minutes);
+	/* a duration built in memory may be anything; inside dur.h's range
+	 * the day arithmetic below (wcount + days, days * day_minutes) is exact */
+	int rc = dur_check(d, "deadline", err);
+	if (rc)
+		return rc;
 	if (reading == CAL_DAY_NET || d.days == 0) {
 		double ws = ((double)d.days * c->day_minutes + (double)d.minutes) * 60.0;
 		return cal_add(c, t, ws, out, err);

@@ -71,12 +71,33 @@ static enum unit find_unit(const char *w, size_t n)
 	return U_NONE;
 }
 
-/* Parse the parts of a duration up to end (exclusive). */
+/* The text of a duration as quoted in an error: at most 80 bytes, so a
+ * fuzzed megabyte of digits does not push the reason out of the message. */
+#define QUOTE_MAX 80
+#define QUOTE(s) (int)(strlen(s) > QUOTE_MAX ? QUOTE_MAX : strlen(s)), (s), \
+	(strlen(s) > QUOTE_MAX ? "..." : "")
+#define TOKEN_MAX 40
+#define TOK(n) (int)((n) > TOKEN_MAX ? TOKEN_MAX : (n))
+#define TOKDOTS(n) ((n) > TOKEN_MAX ? "..." : "")
+
+/* Digits beyond this are not accumulated: the value is already far above
+ * every limit, and stopping here keeps the integer from overflowing. */
+#define NUM_CAP 1000000000000000LL /* 10^15 */
+
+/*
+ * Parse the parts of a duration up to end (exclusive).  Arithmetic is
+ * exact and in integers: every number is read as whole hundredths, each is
+ * checked against the limit of its unit BEFORE it is multiplied, and the
+ * running sums are checked after each part, so nothing can overflow and
+ * no float is ever cast.  Minutes are summed as hundredths of a minute
+ * and must come out whole.
+ */
 static int parse_parts(const char *text, const char *p, const char *end,
 		       struct dur *d, struct mutu_err *err)
 {
 	int nparts = 0;
-	double minutes = 0;
+	int64_t days = 0;
+	int64_t centi = 0; /* hundredths of a minute */
 	p = skip_sep(p);
 	while (p < end) {
 		const char *tok = p;
@@ -85,22 +106,38 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			while (q < end && !is_space((unsigned char)*q) && *q != '(')
 				q++;
 			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%s\": expected a number at \"%.*s\"",
-					 text, (int)(q - tok), tok);
+					 "cannot read duration \"%.*s%s\": expected a number at \"%.*s%s\"",
+					 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
 		}
-		double num = 0;
-		while (p < end && is_digit((unsigned char)*p))
-			num = num * 10 + (*p++ - '0');
-		int frac = 0;
-		if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
-			double scale = 0.1;
+		int64_t whole = 0;
+		while (p < end && is_digit((unsigned char)*p)) {
+			if (whole < NUM_CAP)
+				whole = whole * 10 + (*p - '0');
 			p++;
-			while (p < end && is_digit((unsigned char)*p)) {
-				num += (*p++ - '0') * scale;
-				scale /= 10;
+		}
+		/* decimals: keep the significant ones (trailing zeros dropped);
+		 * more than two can never be read exactly in hundredths */
+		int frac = 0, ndec = 0, hundredths = 0;
+		if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
+			p++;
+			const char *f0 = p;
+			while (p < end && is_digit((unsigned char)*p))
+				p++;
+			const char *f1 = p;
+			while (f1 > f0 && f1[-1] == '0')
+				f1--;
+			ndec = (int)(f1 - f0);
+			if (ndec > 2) {
+				return mutu_errf(err, MUTU_EINPUT,
+						 "cannot read duration \"%.*s%s\": \"%.*s%s\" has %d decimals; "
+						 "write at most two (\"1,5 Jam\", \"0,25 Jam\") or whole Menit",
+						 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok), ndec);
 			}
+			for (int i = 0; i < 2; i++)
+				hundredths = hundredths * 10 + (i < ndec ? f0[i] - '0' : 0);
 			frac = 1;
 		}
+		const char *numend = p;
 		for (;;) {
 			if (p < end && (*p == ' ' || *p == '\t'))
 				p++;
@@ -114,8 +151,8 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			p++;
 		if (p == w) {
 			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%s\": number \"%.*s\" has no unit (Menit, Jam, Hari, Minggu)",
-					 text, (int)(p - tok), tok);
+					 "cannot read duration \"%.*s%s\": number \"%.*s%s\" has no unit (Menit, Jam, Hari, Minggu)",
+					 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok));
 		}
 		enum unit u = find_unit(w, (size_t)(p - w));
 		if (u == U_NONE) {
@@ -123,33 +160,60 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			while (q < end && !is_space((unsigned char)*q))
 				q++;
 			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%s\": unknown unit \"%.*s\"",
-					 text, (int)(q - w), w);
+					 "cannot read duration \"%.*s%s\": unknown unit \"%.*s%s\"",
+					 QUOTE(text), TOK(q - w), w, TOKDOTS(q - w));
+		}
+		/* the limit of this part in its own unit, checked before any
+		 * multiplication */
+		int64_t limit = u == U_DAY ? DUR_MAX_DAYS : u == U_WEEK ? DUR_MAX_DAYS / 5
+			      : u == U_HOUR ? DUR_MAX_MINUTES / 60 : DUR_MAX_MINUTES;
+		if (whole > limit || (whole == limit && hundredths > 0)) {
+			return mutu_errf(err, MUTU_ERANGE,
+					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is above the limit "
+					 "of %lld %.*s (" DUR_LIMIT_TEXT ")",
+					 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok), (long long)limit,
+					 (int)(p - w), w);
 		}
 		if (u == U_DAY || u == U_WEEK) {
 			if (frac) {
 				return mutu_errf(err, MUTU_EINPUT,
-						 "cannot read duration \"%s\": \"%.*s\" is a fraction of a working day; write it in Jam and Menit",
-						 text, (int)(p - tok), tok);
+						 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a fraction of a working day; write it in Jam and Menit",
+						 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok));
 			}
-			d->days += (int64_t)num * (u == U_WEEK ? 5 : 1);
+			days += whole * (u == U_WEEK ? 5 : 1);
+			if (days > DUR_MAX_DAYS) {
+				return mutu_errf(err, MUTU_ERANGE,
+						 "cannot read duration \"%.*s%s\": its Hari add up to %lld, above the limit "
+						 "of %d Hari (" DUR_LIMIT_TEXT ")",
+						 QUOTE(text), (long long)days, DUR_MAX_DAYS);
+			}
 			/* "hari kerja": the qualifier is the default reading */
 			const char *q = skip_sep(p);
 			if (mutu_strncasecmp(q, "kerja", 5) == 0 && !is_alpha((unsigned char)q[5]))
 				p = q + 5;
 		} else {
-			minutes += u == U_HOUR ? num * 60 : num;
+			int64_t c = whole * 100 + hundredths;
+			centi += u == U_HOUR ? c * 60 : c;
+			if (centi > (int64_t)DUR_MAX_MINUTES * 100) {
+				return mutu_errf(err, MUTU_ERANGE,
+						 "cannot read duration \"%.*s%s\": its Jam and Menit add up to more "
+						 "than the limit of %lld Menit (" DUR_LIMIT_TEXT ")",
+						 QUOTE(text), (long long)DUR_MAX_MINUTES);
+			}
 		}
 		nparts++;
 		p = skip_sep(p);
 	}
 	if (nparts == 0)
-		return mutu_errf(err, MUTU_EINPUT, "cannot read duration \"%s\": it is empty", text);
-	double whole = floor(minutes + 0.5);
-	if (fabs(minutes - whole) > 1e-9)
+		return mutu_errf(err, MUTU_EINPUT, "cannot read duration \"%.*s%s\": it is empty",
+				 QUOTE(text));
+	if (centi % 100 != 0)
 		return mutu_errf(err, MUTU_EINPUT,
-				 "cannot read duration \"%s\": it is not a whole number of minutes", text);
-	d->minutes += (int64_t)whole;
+				 "cannot read duration \"%.*s%s\": it is not a whole number of minutes "
+				 "(%lld.%02lld Menit); nothing is rounded",
+				 QUOTE(text), (long long)(centi / 100), (long long)(centi % 100));
+	d->days += days;
+	d->minutes += centi / 100;
 	return 0;
 }
 
@@ -165,12 +229,12 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 		const char *close = strchr(open, ')');
 		if (!close)
 			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%s\": \"(\" without \")\"", text);
+					 "cannot read duration \"%.*s%s\": \"(\" without \")\"", QUOTE(text));
 		for (const char *q = close + 1; q < end; q++)
 			if (!is_space((unsigned char)*q))
 				return mutu_errf(err, MUTU_EINPUT,
-						 "cannot read duration \"%s\": unexpected \"%s\" after \")\"",
-						 text, q);
+						 "cannot read duration \"%.*s%s\": unexpected \"%.*s%s\" after \")\"",
+						 QUOTE(text), QUOTE(q));
 		rc = parse_parts(text, text, open, &d, err);
 		if (rc)
 			return rc;
@@ -178,10 +242,11 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 		rc = parse_parts(text, open + 1, close, &r, err);
 		if (rc)
 			return rc;
-		if (r.minutes != 0 || r.days > 1000000)
+		/* parse_parts kept r.days <= DUR_MAX_DAYS, so the int holds it */
+		if (r.minutes != 0)
 			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%s\": the part in parentheses must be whole working days, like \"(5 Hari)\"",
-					 text);
+					 "cannot read duration \"%.*s%s\": the part in parentheses must be whole working days, like \"(5 Hari)\"",
+					 QUOTE(text));
 		d.rounded_days = (int)r.days;
 	} else {
 		rc = parse_parts(text, text, end, &d, err);
@@ -192,15 +257,47 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 	return 0;
 }
 
+int dur_check(struct dur d, const char *what, struct mutu_err *err)
+{
+	if (d.days < 0 || d.minutes < 0)
+		return mutu_errf(err, MUTU_EINPUT, "%s: a duration cannot be negative (%lld Hari %lld Menit)",
+				 what ? what : "duration", (long long)d.days, (long long)d.minutes);
+	if (d.days > DUR_MAX_DAYS || d.minutes > DUR_MAX_MINUTES || d.rounded_days > DUR_MAX_DAYS)
+		return mutu_errf(err, MUTU_ERANGE,
+				 "%s: %lld Hari %lld Menit is above the limit of %d Hari and %lld Menit ("
+				 DUR_LIMIT_TEXT ")",
+				 what ? what : "duration", (long long)d.days, (long long)d.minutes,
+				 DUR_MAX_DAYS, (long long)DUR_MAX_MINUTES);
+	return 0;
+}
+
+/* a + b, held at the int64 bounds instead of overflowing (no UB); the
+ * result is then far above the limit and dur_check refuses it */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_add_overflow(a, b, &r))
+		return a < 0 ? INT64_MIN : INT64_MAX;
+	return r;
+}
+
+static int64_t sat_mul(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_mul_overflow(a, b, &r))
+		return (a < 0) != (b < 0) ? INT64_MIN : INT64_MAX;
+	return r;
+}
+
 struct dur dur_add(struct dur a, struct dur b)
 {
-	struct dur s = {a.days + b.days, a.minutes + b.minutes, -1};
+	struct dur s = {sat_add(a.days, b.days), sat_add(a.minutes, b.minutes), -1};
 	return s;
 }
 
 int64_t dur_to_minutes(struct dur d, int day_minutes)
 {
-	return d.days * day_minutes + d.minutes;
+	return sat_add(sat_mul(d.days, day_minutes), d.minutes);
 }
 
 struct dur dur_from_minutes(int64_t minutes, int day_minutes)
@@ -215,14 +312,22 @@ struct dur dur_from_minutes(int64_t minutes, int day_minutes)
 	return d;
 }
 
-static void put_part(char *buf, size_t size, size_t *len, int64_t n,
+/* Append "N unit", after a space unless it is the first part (len ==
+ * start, which is 1 after a leading minus). */
+static void put_part(char *buf, size_t size, size_t *len, size_t start, uint64_t n,
 		     const char *id, const char *en1, const char *enn, enum dur_lang lang)
 {
 	const char *unit = lang == DUR_EN ? (n == 1 ? en1 : enn) : id;
 	int w = snprintf(*len < size ? buf + *len : NULL, *len < size ? size - *len : 0,
-			 "%s%lld %s", *len ? " " : "", (long long)n, unit);
+			 "%s%llu %s", *len > start ? " " : "", (unsigned long long)n, unit);
 	if (w > 0)
 		*len += (size_t)w;
+}
+
+/* |v| as unsigned: exact for INT64_MIN too, where llabs is undefined */
+static uint64_t magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 }
 
 size_t dur_format(struct dur d, enum dur_lang lang, char *buf, size_t size)
@@ -230,21 +335,21 @@ size_t dur_format(struct dur d, enum dur_lang lang, char *buf, size_t size)
 	size_t len = 0;
 	if (size)
 		buf[0] = '\0';
-	int neg = d.days < 0 || d.minutes < 0;
-	int64_t days = llabs(d.days), mins = llabs(d.minutes);
-	if (neg) {
-		struct dur pos = {days, mins, d.rounded_days};
-		size_t rest = dur_format(pos, lang, size > 1 ? buf + 1 : NULL, size > 1 ? size - 1 : 0);
+	/* a negative duration (a gap) is written once with a leading minus
+	 * and its magnitudes; no recursion, so INT64_MIN is just a number */
+	if (d.days < 0 || d.minutes < 0) {
 		if (size > 1)
-			buf[0] = '-';
-		return rest + 1;
+			buf[0] = '-', buf[1] = '\0';
+		len = 1;
 	}
+	size_t start = len;
+	uint64_t days = magnitude(d.days), mins = magnitude(d.minutes);
 	if (days)
-		put_part(buf, size, &len, days, "Hari", "day", "days", lang);
+		put_part(buf, size, &len, start, days, "Hari", "day", "days", lang);
 	if (mins / 60)
-		put_part(buf, size, &len, mins / 60, "Jam", "hour", "hours", lang);
+		put_part(buf, size, &len, start, mins / 60, "Jam", "hour", "hours", lang);
 	if (mins % 60 || (!days && !(mins / 60)))
-		put_part(buf, size, &len, mins % 60, "Menit", "minute", "minutes", lang);
+		put_part(buf, size, &len, start, mins % 60, "Menit", "minute", "minutes", lang);
 	if (d.rounded_days >= 0) {
 		int w = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0,
 				 " (%d %s)", d.rounded_days,
@@ -259,6 +364,12 @@ size_t dur_format_minutes(double minutes, int day_minutes, enum dur_lang lang,
 			  char *buf, size_t size)
 {
 	double r = floor(minutes + 0.5);
+	/* outside +-2^62 (or NaN) the cast to int64 would be undefined; such
+	 * a value is no duration anyone wrote, so print the number as is */
+	if (!(fabs(r) < 4611686018427387904.0)) {
+		int n = snprintf(buf, size, "%.0f %s", r, lang == DUR_EN ? "minutes" : "Menit");
+		return n < 0 ? 0 : (size_t)n;
+	}
 	int64_t m = (int64_t)r;
 	struct dur d = dur_from_minutes(m, day_minutes);
 	return dur_format(d, lang, buf, size);

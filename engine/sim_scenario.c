@@ -648,7 +648,7 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 			}
 		} else if (seen == &have_mean) {
 			if (parse_dur_seconds(val, day_minutes, &d.mean)) {
-				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\")";
+				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\"), " DUR_LIMIT_HINT;
 				return -1;
 			}
 			if (!(d.mean > 0)) {
@@ -708,7 +708,7 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 			    parse_dur_seconds(md_t, day_minutes, &d.mode) ||
 			    parse_dur_seconds(mx_t, day_minutes, &d.max) ||
 			    !(d.min <= d.mode && d.mode <= d.max)) {
-				*what = "min <= mode <= max as durations (\"5 Menit\")";
+				*what = "min <= mode <= max as durations (\"5 Menit\"), " DUR_LIMIT_HINT;
 				return -1;
 			}
 			d.mean = (d.min + d.mode + d.max) / 3;
@@ -1216,7 +1216,7 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 				st->resubmit.mean = sec;
 			else if (parse_dist(rs->value, sc->day_minutes * 60.0, sc->day_minutes,
 					    &st->resubmit, &what))
-				return LERR(L, rs->line, "%s: a duration (\"2 Hari\") or a distribution (%s)",
+				return LERR(L, rs->line, "%s: a duration (\"2 Hari\", " DUR_LIMIT_HINT ") or a distribution (%s)",
 					    rs->key, rs->value);
 		}
 		if (st->reject > 0) {
@@ -1440,7 +1440,7 @@ static int load_all(struct loader *L)
 	}
 	const struct entry *sm = find(L, "run", "sample_every");
 	if (sm && parse_dur_seconds(sm->value, sc->day_minutes, &sc->sample_every)) {
-		rc = LERR(L, sm->line, "sample_every: a duration (\"1 Jam\", \"1 Hari\") (%s)", sm->value);
+		rc = LERR(L, sm->line, "sample_every: a duration (\"1 Jam\", \"1 Hari\"), " DUR_LIMIT_HINT " (%s)", sm->value);
 		goto out;
 	}
 	/* working time of the run: needed by "per bulan" rates */

@@ -802,6 +802,15 @@ static void validate(struct parse *p)
 			perr(p, p->steps[i].reject_line, "reject_to points at a missing step (%d)",
 			     s->reject_to);
 	}
+	/* each waktu is within dur.h's limit; their sum must be too, so the
+	 * totals, ceilings and gaps computed from it stay exact */
+	struct dur total = dur_zero();
+	for (size_t i = 0; i < p->nsteps; i++)
+		total = dur_add(total, p->steps[i].s.waktu);
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (dur_check(total, "the steps' waktu add up to more than a duration may hold", &e))
+		perr(p, p->sop_line, "%s; check the waktu of each step", e.msg);
 }
 
 int sop_model_parse(const char *text, size_t len, const char *path, struct sop_model **out,

@@ -1365,6 +1365,31 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		}
 	}
 
+	/* A cell that reads as a duration except that it is above mutu's
+	 * limit (dur.h: DUR_MAX_DAYS) is a typo or a hostile table: refuse
+	 * it with its line and value instead of skipping it as "no duration"
+	 * and writing a model that cannot load. */
+	for (size_t r = 0; r < im.nrows; r++) {
+		const struct row *row = &im.rows[r];
+		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
+			if (!strpbrk(row->cells[i], "0123456789"))
+				continue;
+			struct dur d;
+			struct mutu_err e;
+			mutu_err_clear(&e);
+			char *t = clean_text(row->cells[i]);
+			if (dur_parse(t, &d, &e) == MUTU_ERANGE) {
+				int rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: column %zu: %s; correct the Waktu cell",
+						   im.src, row->line, i + 1, e.msg);
+				free(t);
+				imp_release(&im);
+				mutu_notes_release(&scratch);
+				return rc;
+			}
+			free(t);
+		}
+	}
+
 	/* the header block: the first run of header rows */
 	size_t h = 0;
 	int found = 0;
