@@ -93,7 +93,7 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory all unit check-headers
-	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 unit
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 unit build/asan/mutu
 	@./tests/run.sh $(BUILD) build/asan
 
 bench: deps

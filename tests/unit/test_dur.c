@@ -157,6 +157,125 @@ static void test_format(void **state)
 	assert_int_equal(dur_to_minutes(P("4 Hari 1 Jam 13 Menit"), 450), 1873);
 }
 
+/* Expect an over-limit error (MUTU_ERANGE) whose message names the value
+ * and the limit. */
+static void expect_limit(const char *s, const char *value, const char *limit)
+{
+	struct dur d = {7, 7, 7};
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	int rc = dur_parse(s, &d, &e);
+	if (rc != MUTU_ERANGE)
+		fail_msg("\"%s\": want MUTU_ERANGE, got %d (%s)", s, rc, e.msg);
+	if (!strstr(e.msg, value) || !strstr(e.msg, limit))
+		fail_msg("error for \"%s\" should name \"%s\" and \"%s\": %s", s, value, limit, e.msg);
+	assert_int_equal(d.days, 7);
+}
+
+static void test_limit(void **state)
+{
+	(void)state;
+	/* the limit itself is accepted: 36500 Hari = 100 * 365; weeks are 5
+	 * Hari so 7300 Minggu = 36500 Hari; 876000 Jam = 52,560,000 Menit =
+	 * 36500 * 1440 */
+	expect("36500 Hari", 36500, 0, -1);
+	expect("7300 Minggu", 36500, 0, -1);
+	expect("876000 Jam", 0, 52560000, -1);
+	expect("52560000 Menit", 0, 52560000, -1);
+	expect("1 Hari (36500 Hari)", 1, 0, 36500);
+	/* one above, in each unit */
+	expect_limit("36501 Hari", "\"36501 Hari\"", "36500 Hari");
+	expect_limit("7301 Minggu", "\"7301 Minggu\"", "7300 Minggu");
+	expect_limit("876001 Jam", "\"876001 Jam\"", "876000 Jam");
+	expect_limit("876000,5 Jam", "\"876000,5 Jam\"", "876000 Jam");
+	expect_limit("52560001 Menit", "\"52560001 Menit\"", "52560000 Menit");
+	/* the repro cases: 20 digits wrap int64 (2^63 = 9.2e18); 2^64 wrapped
+	 * the ceiling to 0 */
+	expect_limit("99999999999999999999 Hari", "\"99999999999999999999 Hari\"", "36500 Hari");
+	expect_limit("2 Hari (18446744073709551616 Hari)", "\"18446744073709551616 Hari\"",
+		     "36500 Hari");
+	/* each part below the limit, the sum above */
+	expect_limit("36500 Hari 1 Hari", "36501", "36500 Hari");
+	expect_limit("876000 Jam 1 Menit", "52560000 Menit", "\"876000 Jam 1 Menit\"");
+	/* a very long number is quoted cut, not whole */
+	char big[400];
+	memset(big, '9', 300);
+	strcpy(big + 300, " Menit");
+	struct dur d;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(dur_parse(big, &d, &e), MUTU_ERANGE);
+	assert_true(strstr(e.msg, "52560000 Menit") != NULL);
+	assert_true(strstr(e.msg, "...") != NULL);
+}
+
+static void test_exact_fractions(void **state)
+{
+	(void)state;
+	/* 1,5 Jam = 90; 0,25 Jam = 15; 0,05 Jam = 3; 1,50 Jam: trailing zero */
+	expect("1,5 Jam", 0, 90, -1);
+	expect("0,25 Jam", 0, 15, -1);
+	expect("0.05 jam", 0, 3, -1);
+	expect("1,50 Jam", 0, 90, -1);
+	expect("2,000000 Menit", 0, 2, -1);
+	/* two halves of a minute make one: the total is what must be whole */
+	expect("0,5 Menit 0,5 Menit", 0, 1, -1);
+	/* more than two significant decimals: refused, never rounded to 1 */
+	expect_error("1.0000000000001 Menit", "13 decimals");
+	expect_error("0,125 Jam", "3 decimals");
+	/* 0,01 Jam = 0.6 Menit; 1,5 Menit: not whole minutes */
+	expect_error("0,01 Jam", "not a whole number of minutes");
+	expect_error("1,5 Menit", "not a whole number of minutes");
+}
+
+static void test_format_extremes(void **state)
+{
+	(void)state;
+	char buf[128];
+	/* INT64_MIN recursed forever before; its magnitude is 2^63 */
+	struct dur m = {INT64_MIN, 0, -1};
+	dur_format(m, DUR_ID, buf, sizeof buf);
+	assert_string_equal(buf, "-9223372036854775808 Hari");
+	/* -61 minutes: one minus sign, then 1 Jam 1 Menit */
+	struct dur g = {0, -61, -1};
+	dur_format(g, DUR_ID, buf, sizeof buf);
+	assert_string_equal(buf, "-1 Jam 1 Menit");
+	/* truncation still reports the full length: "-2 Hari" is 7 */
+	char small[3];
+	struct dur n2 = {-2, 0, -1};
+	assert_int_equal(dur_format(n2, DUR_ID, small, sizeof small), 7);
+	assert_string_equal(small, "-2");
+	/* 1e20 minutes (above 2^62) cannot be cast to int64: printed as a number */
+	dur_format_minutes(1e20, 450, DUR_ID, buf, sizeof buf);
+	assert_string_equal(buf, "100000000000000000000 Menit");
+}
+
+static void test_check_and_saturation(void **state)
+{
+	(void)state;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	struct dur ok = {DUR_MAX_DAYS, DUR_MAX_MINUTES, DUR_MAX_DAYS};
+	assert_int_equal(dur_check(ok, "x", &e), 0);
+	struct dur over = {DUR_MAX_DAYS + 1, 0, -1};
+	assert_int_equal(dur_check(over, "the total", &e), MUTU_ERANGE);
+	assert_true(strstr(e.msg, "the total: 36501 Hari") != NULL);
+	assert_true(strstr(e.msg, "36500 Hari") != NULL);
+	mutu_err_clear(&e);
+	struct dur neg = {0, -1, -1};
+	assert_int_equal(dur_check(neg, NULL, &e), MUTU_EINPUT);
+	/* sums and conversions hold at the int64 bounds instead of wrapping */
+	struct dur huge = {INT64_MAX, INT64_MAX, -1};
+	struct dur s = dur_add(huge, huge);
+	assert_true(s.days == INT64_MAX && s.minutes == INT64_MAX);
+	assert_true(dur_to_minutes(huge, 450) == INT64_MAX);
+	struct dur low = {INT64_MIN, 0, -1};
+	assert_true(dur_to_minutes(low, 450) == INT64_MIN);
+	/* the largest duration in range converts exactly:
+	 * 36500 * 1440 + 52560000 = 105,120,000 */
+	assert_int_equal(dur_to_minutes(ok, 1440), 105120000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +284,10 @@ int main(void)
 		cmocka_unit_test(test_bad_tokens),
 		cmocka_unit_test(test_sum_keeps_days),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_exact_fractions),
+		cmocka_unit_test(test_format_extremes),
+		cmocka_unit_test(test_check_and_saturation),
 	};
 	return cmocka_run_group_tests_name("dur", tests, NULL, NULL);
 }

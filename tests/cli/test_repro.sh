@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# test_repro.sh - the reproducers in tests/data/repro/ (copied from
+# ../shared/repro; its README lists command and expected result) that
+# concern durations: huge waktu, a declared_total ceiling of 2^64, an
+# over-limit SOP table cell, `calendar add` with 10^20 Hari and the
+# minimized fuzz crashers.  Before the range check they crashed (dur_format
+# recursing on INT64_MIN), wrapped (2^64 Hari -> ceiling 0) or printed
+# -9223372036854775808 Hari.  Each must now be refused with a message that
+# names the limit (36500 Hari, dur.h), exit 2, and no sanitizer report.
+#
+# Every command runs on $MUTU and, when it exists, on the ASan+UBSan build
+# build/asan/mutu (`make test` builds it), so the crash class is caught
+# where it shows.
+. "$(dirname "$0")/lib.sh"
+
+R=tests/data/repro
+BINS=("$MUTU")
+ASAN_MUTU=${MUTU_ASAN:-$PWD/build/asan/mutu}
+[ -x "$ASAN_MUTU" ] && BINS+=("$ASAN_MUTU")
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# refused NAME TEXT-IN-STDERR CMD...: exit 2, the text in stderr, nothing
+# from a sanitizer; run on every binary in BINS.
+refused() {
+	local name=$1 want=$2 bin label
+	shift 2
+	for bin in "${BINS[@]}"; do
+		label=$name
+		[ "$bin" = "$ASAN_MUTU" ] && label="$name [asan]"
+		run "$bin" "$@"
+		case "$ERR" in
+		*Sanitizer* | *"runtime error"*)
+			not_ok "$label" "sanitizer report: ${ERR:0:600}"
+			continue ;;
+		esac
+		if [ "$RC" -ne 2 ]; then
+			not_ok "$label" "exit $RC, expected 2" "stderr: ${ERR:0:600}"
+		else
+			case "$ERR" in
+			*"$want"*) ok "$label" ;;
+			*) not_ok "$label" "stderr lacks: $want" "stderr: ${ERR:0:600}" ;;
+			esac
+		fi
+	done
+}
+
+LIMIT="above the limit of"
+
+# the crash: model show/check recursed in dur_format; line 9 is the waktu
+for sub in show check; do
+	refused "dur-huge-waktu: model $sub names line and limit" \
+		"dur-huge-waktu.ini:9: bad waktu in [step 1]" model $sub $R/dur-huge-waktu.ini
+	refused "dur-huge-waktu: model $sub names the limit" "$LIMIT 36500 Hari" \
+		model $sub $R/dur-huge-waktu.ini
+done
+# 2^64 in the ceiling wrapped to "(0 Hari)"; line 5 is declared_total
+refused "dur-huge-ceiling: model check" \
+	"dur-huge-ceiling.ini:5: bad declared_total" model check $R/dur-huge-ceiling.ini
+refused "dur-huge-ceiling: the value is named" "\"18446744073709551616 Hari\" is $LIMIT 36500 Hari" \
+	model check $R/dur-huge-ceiling.ini
+
+# the importer refuses the cell (table line 5, the Waktu column is the 8th)
+# and writes nothing
+refused "dur-huge-table: sop import refuses the cell" \
+	"dur-huge-table.txt:5: column 8: cannot read duration \"99999999999999999999 Hari\"" \
+	sop import $R/dur-huge-table.txt -o "$TMP/imported.ini"
+if [ -e "$TMP/imported.ini" ]; then not_ok "dur-huge-table: no model written"; else ok "dur-huge-table: no model written"; fi
+
+# calendar add printed "-9223372036854775808 Hari"
+refused "calendar add 10^20 Hari" "\"99999999999999999999 Hari\" is $LIMIT 36500 Hari" \
+	calendar add "2025-03-27 14:00" "99999999999999999999 Hari" --calendar id-wita
+# the limit itself is a valid duration: 36500 Hari only runs past the
+# calendar's years (an ERANGE from the calendar, not from the parser)
+run "$MUTU" calendar add "2025-03-27 14:00" "36500 Hari" --calendar id-wita
+expect_rc "calendar add 36500 Hari: past the calendar, exit 2" 2
+expect_err_has "calendar add 36500 Hari: the calendar says why" "goes past the end of calendar id-wita"
+
+# the fuzz crashers, as dur_parse text (calendar add) and as a model's waktu
+for f in $R/dur-fuzz-*.txt; do
+	n=$(basename "$f" .txt)
+	text=$(tr -d '\000' <"$f")
+	refused "$n: calendar add" "$LIMIT" calendar add "2025-03-27 14:00" "$text" --calendar id-wita
+	printf '[sop]\nid = fz\nname = Fuzz\ncalendar = id-wita\n\n[step 1]\nactivity = A\nactor = Pemohon\nwaktu = %s\n' \
+		"$text" >"$TMP/$n.ini"
+	refused "$n: model check (waktu, line 9)" "$n.ini:9: bad waktu in [step 1]" model check "$TMP/$n.ini"
+done
+
+# the fuzz crashers found through the model loader: each names its line
+refused "model-fuzz-1: waktu line 11" "model-fuzz-1.ini:11: bad waktu in [step 1]" model check $R/model-fuzz-1.ini
+refused "model-fuzz-2: waktu line 38" "model-fuzz-2.ini:38: bad waktu in [step 5]" model check $R/model-fuzz-2.ini
+refused "model-fuzz-3: declared_total line 7" "model-fuzz-3.ini:7: bad declared_total" model check $R/model-fuzz-3.ini
+refused "model-fuzz-4: declared_total line 11" "model-fuzz-4.ini:11: bad declared_total" model check $R/model-fuzz-4.ini
+refused "model-fuzz-5: waktu line 64" "model-fuzz-5.ini:64: bad waktu in [step 8]" model check $R/model-fuzz-5.ini
+# model-fuzz-6's mangled bytes leave a duplicate [step 6] header first
+refused "model-fuzz-6: duplicate step" "model-fuzz-6.ini:64: duplicate step ([step 6]" model check $R/model-fuzz-6.ini
+for f in $R/model-fuzz-*.ini; do
+	refused "$(basename "$f"): model show refused too" "$(basename "$f"):" model show "$f"
+done
+
+# each waktu within the limit, their sum above: the loader names the total
+printf '[sop]\nid = sum\nname = Sum\ncalendar = id-wita\n\n[step 1]\nactivity = A\nactor = Pemohon\nwaktu = 36500 Hari\n\n[step 2]\nactivity = B\nactor = Pemohon\nwaktu = 1 Hari\n' >"$TMP/sum.ini"
+refused "steps' sum over the limit" "36501 Hari 0 Menit is $LIMIT 36500 Hari" model check "$TMP/sum.ini"
+
+# a fraction below a minute is refused, not rounded (1.0000000000001 Menit
+# would have been read as 1 Menit)
+refused "13 decimals refused" "has 13 decimals" calendar add "2025-03-27 14:00" "1.0000000000001 Menit" --calendar id-wita
