@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 HEADERS  := $(wildcard include/mutu/*.h engine/*.h engine/cli/*.h tests/unit/*.h)
 
-.PHONY: all run test unit cli-test bench deps clean check-headers
+.PHONY: all run test unit cli-test bench deps clean check-headers fuzz fuzz-build fuzz-replay
 
 all: $(BUILD)/libmutu.a $(BUILD)/mutu
 
@@ -93,12 +93,57 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory all unit check-headers
-	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 unit build/asan/mutu
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 unit build/asan/mutu fuzz-replay
 	@./tests/run.sh $(BUILD) build/asan
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@./tests/bench/run.sh $(BUILD)
+
+# ---- fuzzing (README "Fuzzing") -------------------------------------------
+# Every tests/fuzz/fuzz_NAME.c is a libFuzzer harness with seeds in
+# tests/fuzz/corpus/NAME/.  `make fuzz FUZZ_SECONDS=N` builds them with clang
+# (-fsanitize=fuzzer,address,undefined, the library in build/fuzz/ with
+# fuzzer-no-link) and runs each for N seconds; what it finds lands in
+# tests/fuzz/findings/NAME/ (git-ignored), new inputs in build/fuzz/work/NAME/.
+# `make test` links each harness with tests/fuzz/replay_main.c against the
+# ASan+UBSan library instead and replays every corpus file and reproducer once.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_DEFS   = -DFUZZ_ROOT='"$(CURDIR)"' -Itests/fuzz
+FUZZ_HDRS  := $(HEADERS) tests/fuzz/fuzz_util.h
+
+# replay binaries for `make test` (run with BUILD=build/asan SANITIZE=...)
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/libmutu.a $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
+		$(BUILD)/libmutu.a $(LDLIBS_ALL)
+
+fuzz-replay: $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+
+# libFuzzer binaries (run with BUILD=build/fuzz CC=clang SANITIZE=fuzzer-no-link,...).
+# -Wno-error only here: clang warns about things gcc does not, and the gcc
+# build (make all/test) is the one that enforces -Werror.
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libmutu.a $(FUZZ_HDRS)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+		$(BUILD)/libmutu.a $(LDLIBS_ALL)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="-O1 -g -Wno-error" \
+		SANITIZE=fuzzer-no-link,address,undefined $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz/work/$$n tests/fuzz/findings/$$n tests/fuzz/corpus/$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=tests/fuzz/findings/$$n/ \
+			build/fuzz/work/$$n tests/fuzz/corpus/$$n 2>build/fuzz/$$n.log; \
+		rc=$$?; grep -E '^(stat::number_of_executed_units|stat::new_units_added)' build/fuzz/$$n.log \
+			| sed "s/^/  $$n /"; \
+		if [ $$rc -ne 0 ]; then echo "fuzz: $$n FOUND something (exit $$rc): tests/fuzz/findings/$$n/, log build/fuzz/$$n.log"; fail=1; fi; \
+	done; exit $${fail:-0}
 
 clean:
 	rm -rf build reports/out

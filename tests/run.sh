@@ -33,6 +33,26 @@ if [ -n "$asan" ]; then
 	done
 fi
 
+# every fuzz corpus file and reproducer, replayed once under ASan+UBSan
+# ($asan/fuzz/replay_NAME is tests/fuzz/fuzz_NAME.c + replay_main.c); one
+# case per harness
+if [ -n "$asan" ]; then
+	for t in "$asan"/fuzz/replay_*; do
+		[ -x "$t" ] || continue
+		n=${t##*/replay_}
+		out=$(ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+			"$t" "tests/fuzz/corpus/$n" tests/data/repro 2>&1); rc=$?
+		if [ "$rc" -eq 0 ]; then
+			pass=$((pass + 1)); f=0
+		else
+			fail=$((fail + 1)); f=1; failed_names+=("fuzz/$n")
+			printf '%s\n' "$out" | tail -20 | sed "s|^|  fuzz/$n: |"
+		fi
+		printf '%-34s %4d passed %3d failed (%s)\n' "fuzz/$n" $((1 - f)) "$f" \
+			"$(printf '%s\n' "$out" | grep -c '^replay: ') inputs"
+	done
+fi
+
 export MUTU="$PWD/$build/mutu"
 for s in tests/cli/test_*.sh; do
 	[ -f "$s" ] || continue
