@@ -3,6 +3,9 @@
  *
  * The parser is a small hand-written scanner: number, unit, repeat.  It
  * knows no calendar; a day stays a day until cal_deadline() places it.
+ * All arithmetic is in integers and range-checked before it happens
+ * (dur.h: DUR_MAX_DAYS), because the text comes from tables and files
+ * anyone can write: no float is cast, no int64 can wrap.
  */
 #include "mutu/dur.h"
 
