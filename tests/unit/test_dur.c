@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "mutu/cal.h"
 #include "mutu/dur.h"
 
 static struct dur P(const char *s)
@@ -276,6 +277,31 @@ static void test_check_and_saturation(void **state)
 	assert_int_equal(dur_to_minutes(ok, 1440), 105120000);
 }
 
+/* cal_deadline takes a struct dur from anywhere (not only dur_parse): a
+ * day count near INT64_MAX made "working day k + days" wrap (signed
+ * overflow) under the next-day reading.  It is refused by range now. */
+static void test_deadline_range(void **state)
+{
+	(void)state;
+	struct cal *c = cal_create_24x7(8 * 3600);
+	double t = 1743055200.0; /* 2025-03-27T14:00:00+08:00 */
+	double r;
+	struct mutu_err e;
+	struct dur huge = {INT64_MAX, 0, -1};
+	mutu_err_clear(&e);
+	assert_int_equal(cal_deadline(c, t, huge, CAL_DAY_NEXT_DAY, &r, &e), MUTU_ERANGE);
+	assert_true(strstr(e.msg, "36500 Hari") != NULL);
+	mutu_err_clear(&e);
+	assert_int_equal(cal_deadline(c, t, huge, CAL_DAY_NET, &r, &e), MUTU_ERANGE);
+	/* inside the range it works: on 24x7 one Hari is 1440 minutes, so
+	 * 2 Hari next-day is exactly 2 * 86400 s later */
+	struct dur two = {2, 0, -1};
+	mutu_err_clear(&e);
+	assert_int_equal(cal_deadline(c, t, two, CAL_DAY_NEXT_DAY, &r, &e), 0);
+	assert_true(r == t + 2 * 86400.0);
+	cal_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_exact_fractions),
 		cmocka_unit_test(test_format_extremes),
 		cmocka_unit_test(test_check_and_saturation),
+		cmocka_unit_test(test_deadline_range),
 	};
 	return cmocka_run_group_tests_name("dur", tests, NULL, NULL);
 }
