@@ -58,12 +58,24 @@ static int parse_date(const char *s, int64_t *day)
 	return (y2 == y && m2 == m && d2 == d) ? 0 : -1;
 }
 
-static int flush(struct mutu_buf *b, FILE *f)
+/* Write what is buffered.  Text output is for people and terminals: the
+ * log's case ids, activities and names in it have their control
+ * characters escaped (an ESC sequence in a log must not reach a
+ * terminal); html, csv and json escape in their own way. */
+static int flush(struct mutu_buf *b, FILE *f, int text)
 {
-	if (b->len && fwrite(b->s, 1, b->len, f) != b->len)
-		return -1;
+	struct mutu_buf safe;
+	const struct mutu_buf *w = b;
+	if (text) {
+		mutu_buf_init(&safe);
+		mutu_buf_put_safe(&safe, b->s);
+		w = &safe;
+	}
+	int bad = w->len && fwrite(w->s, 1, w->len, f) != w->len;
+	if (text)
+		mutu_buf_release(&safe);
 	mutu_buf_reset(b);
-	return 0;
+	return bad ? -1 : 0;
 }
 
 int cmd_audit(int argc, char **argv)
@@ -188,6 +200,10 @@ int cmd_audit(int argc, char **argv)
 		elog_store_close(db);
 		return cli_fail("audit", &err);
 	}
+	/* --out goes through the atomic writer: the file appears complete
+	 * or not at all (a missing model half-way leaves nothing behind) */
+	struct mutu_out mo;
+	mo.f = NULL;
 	FILE *f = stdout;
 	if (out) {
 		if (out == out_buf) {
@@ -198,12 +214,11 @@ int cmd_audit(int argc, char **argv)
 				return cli_fail("audit", &err);
 			}
 		}
-		f = fopen(out, "wb");
-		if (!f) {
+		if (mutu_out_open(&mo, out, &err)) {
 			elog_store_close(db);
-			mutu_errf(&err, MUTU_EFAIL, "cannot write '%s': %s", out, strerror(errno));
 			return cli_fail("audit", &err);
 		}
+		f = mo.f;
 	}
 	struct sla_reader *r = NULL;
 	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
@@ -262,7 +277,7 @@ int cmd_audit(int argc, char **argv)
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
 		sla_case_release(&c);
-		if (flush(&b, f)) {
+		if (flush(&b, f, rf == RPT_TEXT)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -295,7 +310,7 @@ int cmd_audit(int argc, char **argv)
 			snprintf(title + tl, sizeof title - tl, "; %s %s", rl == RPT_EN ? "as of" : "per", when);
 		}
 		rpt_audit_end(a, title, &b);
-		if (flush(&b, f)) {
+		if (flush(&b, f, rf == RPT_TEXT)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -305,10 +320,10 @@ int cmd_audit(int argc, char **argv)
 	sla_reader_free(r);
 	sla_env_free(env);
 	elog_store_close(db);
-	if (f != stdout && fclose(f) != 0 && rc == 0) {
-		mutu_errf(&err, MUTU_EFAIL, "cannot write '%s'", out);
+	if (out && rc == 0 && mutu_out_commit(&mo, &err))
 		rc = MUTU_EFAIL;
-	}
+	else if (out)
+		mutu_out_abort(&mo);
 	if (rc)
 		return cli_fail("audit", &err);
 	if (out)
