@@ -42,7 +42,8 @@ static const char usage_text[] =
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
-	"  --no-store       do not write the flags to the store\n"
+	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
+	CLI_BUSY_HELP
 	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
 
 static int parse_date(const char *s, int64_t *day)
@@ -83,7 +84,7 @@ int cmd_audit(int argc, char **argv)
 	const char *db_path = "mutu.db", *case_key = NULL, *sop = NULL, *from = NULL, *to = NULL;
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
-	const char *as_of = NULL;
+	const char *as_of = NULL, *busy = NULL;
 	int no_store = 0;
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -102,6 +103,7 @@ int cmd_audit(int argc, char **argv)
 		{"day-reading", 0, 1, &reading, NULL, NULL},
 		{"clock-start", 0, 1, &clock_start, NULL, NULL},
 		{"assets", 0, 1, &assets, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -113,6 +115,9 @@ int cmd_audit(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return 0;
 	}
+	int busy_ms = 0;
+	if (cli_busy_timeout("audit", busy, &busy_ms))
+		return 2;
 	if (case_key && (sop || from || to))
 		return cli_usage("audit", "give either --case ID or --sop ID --from DATE --to DATE, not both");
 	if (!case_key && !(from && to))
@@ -164,7 +169,9 @@ int cmd_audit(int argc, char **argv)
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	sqlite3 *db = NULL;
-	if (elog_store_open(db_path, 0, &db, &err))
+	/* the flags go to the store unless --no-store: then a read-only
+	 * store will do */
+	if (elog_store_open_ex(db_path, no_store ? ELOG_STORE_READ : ELOG_STORE_WRITE, busy_ms, &db, &err))
 		return cli_fail("audit", &err);
 	if (as_of) {
 		double t;
@@ -268,7 +275,9 @@ int cmd_audit(int argc, char **argv)
 		}
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) ||
 		    (!isnan(t_as_of) && sla_case_as_of(&c, t_as_of, &e2))) {
-			fprintf(stderr, "mutu audit: skipped: %s\n", e2.msg);
+			fputs("mutu audit: skipped: ", stderr);
+			cli_print_safe(stderr, e2.msg);
+			fputc('\n', stderr);
 			skipped++;
 			sla_case_release(&c);
 			continue;
