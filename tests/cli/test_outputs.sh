@@ -70,6 +70,20 @@ expect_err_has "gnuplot fails: quotes gnuplot's error" 'line 7: unknown or ambig
 case "$ERR" in *gnuplot.log*) not_ok "gnuplot fails: no pointer to a removed log" "$ERR" ;; *) ok "gnuplot fails: no pointer to a removed log" ;; esac
 expect_eq "gnuplot fails: folder as it was" "$(listing "$O3")" ""
 
+# gnuplot exits 0 but draws nothing: the message used to say "see
+# .../gnuplot.log" after that log had been removed with the charts folder
+cat >"$TMP/lazygp" <<'SH'
+#!/bin/sh
+echo 'warning: Skipping data file with no valid points' >&2
+exit 0
+SH
+chmod +x "$TMP/lazygp"
+run env MUTU_GNUPLOT="$TMP/lazygp" "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$O3"
+expect_rc "gnuplot draws nothing: exit 1" 1
+expect_err_has "gnuplot draws nothing: quotes gnuplot" "gnuplot said: warning: Skipping data file with no valid points"
+case "$ERR" in *gnuplot.log*) not_ok "gnuplot draws nothing: no pointer to a removed log" "$ERR" ;; *) ok "gnuplot draws nothing: no pointer to a removed log" ;; esac
+expect_eq "gnuplot draws nothing: folder as it was" "$(listing "$O3")" ""
+
 # ---- 3. a symlink at the report's name is replaced, its target untouched ----
 O4="$TMP/link"
 mkdir -p "$O4"
