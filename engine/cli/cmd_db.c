@@ -62,12 +62,16 @@ static int info(sqlite3 *db, const char *path)
 	int n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		n++;
-		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  %s", sqlite3_column_int64(st, 0),
+		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  ", sqlite3_column_int64(st, 0),
 		       text(st, 1), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
 		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
-		       sqlite3_column_int64(st, 7), text(st, 2));
-		if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-			printf(" (--sop %s)", text(st, 9));
+		       sqlite3_column_int64(st, 7));
+		cli_print_safe(stdout, text(st, 2)); /* file and SOP names come from the user */
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
+			fputs(" (--sop ", stdout);
+			cli_print_safe(stdout, text(st, 9));
+			fputc(')', stdout);
+		}
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 			printf(" [reloaded as batch %lld]", sqlite3_column_int64(st, 8));
 		printf("\n");
@@ -110,9 +114,13 @@ static int info(sqlite3 *db, const char *path)
 		char a[48], b[48];
 		stamp(st, 3, a, sizeof a);
 		stamp(st, 5, b, sizeof b);
-		printf("  %-36s %7lld %9lld  %-25s  %s\n",
-		       sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0),
-		       sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), a, b);
+		/* the SOP id is the log's (--sop-col): escaped, then padded */
+		struct mutu_buf id;
+		mutu_buf_init(&id);
+		mutu_buf_put_safe(&id, sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0));
+		printf("  %-36s %7lld %9lld  %-25s  %s\n", id.s, sqlite3_column_int64(st, 1),
+		       sqlite3_column_int64(st, 2), a, b);
+		mutu_buf_release(&id);
 	}
 	sqlite3_finalize(st);
 	return 0;

@@ -196,7 +196,12 @@ int cmd_sim(int argc, char **argv)
 	struct mutu_buf out;
 	mutu_buf_init(&out);
 	sim_results_format(a, ra, b, rb, diffs, fmt, &out);
-	fwrite(out.s, 1, out.len, stdout);
+	/* text is for a terminal: actor and SOP names from the scenario have
+	 * their control characters escaped (json and csv quote their own) */
+	if (fmt == SIM_TEXT)
+		cli_print_safe(stdout, out.s);
+	else
+		fwrite(out.s, 1, out.len, stdout);
 	mutu_buf_release(&out);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));

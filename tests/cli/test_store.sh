@@ -136,3 +136,11 @@ fi
 run "$MUTU" db info --db "$TMP/$(printf 'x\033[2Jy').db"
 expect_rc "error quoting an ESC: exit 2" 2
 expect_err_has "error quoting an ESC: escaped" 'x\x1b[2Jy.db'
+# db info shows SOP ids and file names from the log: an ESC in a SOP id
+# (column sop of a canonical log) is shown escaped too
+printf 'case_id,sop,step,activity,actor,start,end\nK9,s\033[2Jx,1,a,b,2025-03-03T08:00:00+08:00,2025-03-03T09:00:00+08:00\n' >"$TMP/esc-sop.csv"
+"$MUTU" ingest "$TMP/esc-sop.csv" --db "$TMP/esc2.db" --quiet
+run "$MUTU" db info --db "$TMP/esc2.db"
+expect_rc "db info: exit 0" 0
+expect_out_has "db info: SOP id escaped" 's\x1b[2Jx'
+if LC_ALL=C grep -q "$(printf '\033')" "$TMP/out"; then not_ok "db info: no raw ESC"; else ok "db info: no raw ESC"; fi
