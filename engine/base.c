@@ -377,6 +377,21 @@ int mutu_out_commit(struct mutu_out *o, struct mutu_err *err)
 	o->f = NULL;
 	if (!e && rename(o->tmp, o->path) != 0)
 		e = errno;
+	if (!e) {
+		/* the rename itself survives a power cut only once the folder is
+		 * synced; a folder that cannot be opened or synced (some network
+		 * file systems) does not make the write fail */
+		char *dir = mutu_strdup(o->path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir ? 1 : 0] = '\0';
+		int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+		free(dir);
+	}
 	if (e) {
 		unlink(o->tmp);
 		int rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (nothing was written there)",

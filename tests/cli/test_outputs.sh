@@ -35,6 +35,17 @@ expect_err_has "full disk, report: says why" "File too large"
 expect_eq "full disk, report: old report intact" "$(cat "$O/report-2025-05.html")" "old report"
 expect_eq "full disk, report: no charts, no temporary files" "$(listing "$O")" "report-2025-05.html "
 
+# mutu ignores SIGXFSZ itself: without the shell's trap it is not killed
+# half-way (which would leave its temporary file) but fails cleanly
+(
+	ulimit -f 100
+	"$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$O" >"$TMP/out" 2>"$TMP/err"
+	echo $? >"$TMP/rc"
+)
+RC=$(cat "$TMP/rc"); ERR=$(cat "$TMP/err")
+expect_rc "full disk, SIGXFSZ not trapped: exit 1, not killed" 1
+expect_eq "full disk, SIGXFSZ not trapped: nothing left" "$(listing "$O")" "report-2025-05.html "
+
 # the same report without the limit: charts and report all there
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$O"
 expect_rc "report after the full disk: exit 0" 0
