@@ -1,5 +1,8 @@
 /*
- * base.c - error records, checked allocation, string buffers and notes.
+ * base.c - error records, checked allocation, string buffers and notes;
+ * the atomic output writer every file goes through (struct mutu_out);
+ * the one CSV field writer with the spreadsheet formula guard; and the
+ * escape of control characters for text shown on a terminal.
  *
  * Out-of-memory is the one condition the library does not report as an
  * error: there is nothing useful a caller can do, so it aborts here, in

@@ -4,6 +4,11 @@
  * The schema is docs/store.md.  PRAGMA user_version is the schema version;
  * each migration below takes a store from version N-1 to N inside one
  * transaction, so a store is always at some version, never between two.
+ *
+ * Opening also tells the ways a store can be unusable apart, each with
+ * its own message: not a store, damaged (quick_check quoted), locked by
+ * another writer (after the busy timeout), read-only (opened read-only
+ * when reading will do, refused up front for ingest and audit).
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
