@@ -1,5 +1,8 @@
 /*
- * base.c - error records, checked allocation, string buffers and notes.
+ * base.c - error records, checked allocation, string buffers and notes;
+ * the atomic output writer every file goes through (struct mutu_out);
+ * the one CSV field writer with the spreadsheet formula guard; and the
+ * escape of control characters for text shown on a terminal.
  *
  * Out-of-memory is the one condition the library does not report as an
  * error: there is nothing useful a caller can do, so it aborts here, in
@@ -13,6 +16,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void mutu_err_clear(struct mutu_err *err)
@@ -303,28 +307,37 @@ int mutu_out_open(struct mutu_out *o, const char *path, struct mutu_err *err)
 		o->path = mutu_strdup(path);
 		return 0;
 	}
-	/* same folder as the target, so rename() is atomic (one file system) */
-	size_t n = strlen(path) + 32;
+	/* same folder as the target, so rename() is atomic (one file system);
+	 * a leading dot keeps half-written files out of `ls` and globs */
+	size_t n = strlen(path) + 48;
 	char *tmp = mutu_malloc(n);
 	const char *slash = strrchr(path, '/');
-	if (slash)
-		snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
-	else
-		snprintf(tmp, n, ".%s.XXXXXX", path);
-	int fd = mkstemp(tmp); /* O_CREAT|O_EXCL: never follows a link */
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	const char *name = slash ? slash + 1 : path;
+	/* O_CREAT|O_EXCL never follows a link and never reuses a file; the
+	 * mode 0666 goes through the umask like any new file's (mkstemp would
+	 * make 0600, and reading the umask means changing it) */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	unsigned long long r = (unsigned long long)ts.tv_nsec ^ (unsigned long long)ts.tv_sec << 20 ^
+			       (unsigned long long)getpid() << 40 ^ (unsigned long long)(uintptr_t)o;
+	int fd = -1, e = 0;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		r = r * 6364136223846793005ULL + 1442695040888963407ULL; /* next name on a clash */
+		snprintf(tmp, n, "%.*s.%s.%06llx.tmp", dirlen, path, name, (r >> 40) & 0xFFFFFFull);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		e = errno;
+		if (fd < 0 && e != EEXIST)
+			break;
+	}
 	if (fd < 0) {
-		int e = errno;
 		free(tmp);
 		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (check that the folder exists and is writable)",
 				 path, strerror(e));
 	}
-	/* mkstemp makes 0600; an output file gets the usual 0666 & ~umask */
-	mode_t um = umask(0);
-	umask(um);
-	(void)fchmod(fd, 0666 & ~um);
 	o->f = fdopen(fd, "wb");
 	if (!o->f) {
-		int e = errno;
+		e = errno;
 		close(fd);
 		unlink(tmp);
 		free(tmp);
@@ -367,6 +380,21 @@ int mutu_out_commit(struct mutu_out *o, struct mutu_err *err)
 	o->f = NULL;
 	if (!e && rename(o->tmp, o->path) != 0)
 		e = errno;
+	if (!e) {
+		/* the rename itself survives a power cut only once the folder is
+		 * synced; a folder that cannot be opened or synced (some network
+		 * file systems) does not make the write fail */
+		char *dir = mutu_strdup(o->path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir ? 1 : 0] = '\0';
+		int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+		free(dir);
+	}
 	if (e) {
 		unlink(o->tmp);
 		int rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (nothing was written there)",
@@ -404,4 +432,109 @@ int mutu_write_file(const char *path, const void *data, size_t len, struct mutu_
 		return rc;
 	}
 	return mutu_out_commit(&o, err);
+}
+
+/* ---- CSV and terminal output guards ------------------------------------- */
+
+int mutu_csv_is_number(const char *s)
+{
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	int digits = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++, digits++;
+	}
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+void mutu_csv_field(struct mutu_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	/* OWASP "CSV injection": = + - @ and tab, carriage return start a
+	 * formula in some spreadsheet; a leading ' makes the cell text.  A
+	 * negative number ("-2.5") cannot be a formula and keeps its column
+	 * numeric; "+62811" stays guarded (a phone number is text, not 62811). */
+	int formula = *s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r' ||
+		      (*s == '-' && !mutu_csv_is_number(s));
+	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (!quote) {
+		mutu_buf_puts(b, s);
+		return;
+	}
+	mutu_buf_putc(b, '"');
+	if (formula)
+		mutu_buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			mutu_buf_putc(b, '"');
+		mutu_buf_putc(b, *s);
+	}
+	mutu_buf_putc(b, '"');
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), 0 when it is not one. */
+static size_t utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	size_t n;
+	unsigned cp;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2, cp = p[0] & 0x1Fu;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3, cp = p[0] & 0x0Fu;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4, cp = p[0] & 0x07u;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0; /* also stops at the NUL */
+		cp = cp << 6 | (p[i] & 0x3Fu);
+	}
+	/* overlong forms, surrogates and values above U+10FFFF */
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void mutu_buf_put_safe(struct mutu_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t n = utf8_len(p);
+		/* C1 controls as UTF-8 (C2 80..C2 9F): some terminals act on them
+		 * (U+009B is CSI), so they are escaped byte by byte too */
+		int c1 = n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+		if (n == 1 && (*p >= 0x20 || *p == '\n' || *p == '\t') && *p != 0x7F) {
+			mutu_buf_putc(b, (char)*p);
+			p++;
+		} else if (n > 1 && !c1) {
+			mutu_buf_add(b, (const char *)p, n);
+			p += n;
+		} else {
+			size_t k = c1 ? 2 : 1;
+			for (size_t i = 0; i < k; i++)
+				mutu_buf_printf(b, "\\x%02x", p[i]);
+			p += k;
+		}
+	}
 }

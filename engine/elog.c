@@ -2258,7 +2258,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 				abs(g.tz) % 60);
 
 	/* ---- the store ---- */
-	if ((rc = elog_store_open(db_path, 1, &db, err)))
+	if ((rc = elog_store_open_ex(db_path, ELOG_STORE_CREATE, o->busy_ms, &db, err)))
 		goto out;
 	w.db = db;
 	{

@@ -4,6 +4,11 @@
  * The schema is docs/store.md.  PRAGMA user_version is the schema version;
  * each migration below takes a store from version N-1 to N inside one
  * transaction, so a store is always at some version, never between two.
+ *
+ * Opening also tells the ways a store can be unusable apart, each with
+ * its own message: not a store, damaged (quick_check quoted), locked by
+ * another writer (after the busy timeout), read-only (opened read-only
+ * when reading will do, refused up front for ingest and audit).
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
@@ -12,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -123,15 +129,110 @@ static const char schema_v2[] =
 
 static const char *const migrations[] = {schema_v1, schema_v2};
 
+/* Does the file start with SQLite's magic?  Tells a damaged store from a
+ * file that never was one. */
+static int has_sqlite_magic(const char *path)
+{
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+/* The first line of PRAGMA quick_check on a damaged store (or why it
+ * could not run), for the message. */
+static void quick_check(sqlite3 *db, char *out, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	snprintf(out, size, "could not run");
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(out, size, "could not run: %s", sqlite3_errmsg(db));
+		return;
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	else
+		snprintf(out, size, "could not run: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
+static int err_damaged(sqlite3 *db, const char *path, const char *sqlmsg, struct mutu_err *err)
+{
+	/* sqlmsg may be sqlite3_errmsg's buffer, which quick_check reuses */
+	char said[200], qc[300];
+	snprintf(said, sizeof said, "%s", sqlmsg);
+	sqlmsg = said;
+	quick_check(db, qc, sizeof qc);
+	return mutu_errf(err, MUTU_EINPUT,
+			 "%s: the store is damaged (SQLite: %s; PRAGMA quick_check: %s); restore it from a "
+			 "backup or ingest the logs again into a new store (--db NEW.db)",
+			 path, sqlmsg, qc);
+}
+
+static int err_locked(const char *path, int busy_ms, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EFAIL,
+			 "%s: the store is locked: another mutu process (an ingest or an audit) is writing "
+			 "to it; waited %d ms. Try again when it has finished, or wait longer with "
+			 "--busy-timeout MS (at most %d)",
+			 path, busy_ms, ELOG_BUSY_MAX_MS);
+}
+
+static int err_readonly(const char *path, const char *why, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EFAIL,
+			 "%s: the store is read-only (%s): ingest and audit (which stores its flags) "
+			 "cannot write to it. Reading still works: report monthly, audit --no-store, db "
+			 "info, db rejected. To ingest, copy the store to a writable folder",
+			 path, why);
+}
+
+/* busy_ms as used: 0 is the default, negative is no wait */
+static int busy_of(int busy_ms)
+{
+	return busy_ms == 0 ? ELOG_BUSY_DEFAULT_MS : busy_ms < 0 ? 0 : busy_ms;
+}
+
+int elog_store_err(struct sqlite3 *db, const char *path, const char *what, struct mutu_err *err)
+{
+	int code = sqlite3_errcode(db) & 0xFF;
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		/* the timeout the connection waited is not readable back: name
+		 * the option instead of a number */
+		return mutu_errf(err, MUTU_EFAIL,
+				 "%s: the store is locked: another mutu process (an ingest or an audit) is "
+				 "writing to it (%s). Try again when it has finished, or wait longer with "
+				 "--busy-timeout MS",
+				 path, what);
+	case SQLITE_READONLY:
+		return err_readonly(path, sqlite3_errmsg(db), err);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_damaged(db, path, sqlite3_errmsg(db), err);
+	default:
+		return mutu_errf(err, MUTU_EFAIL, "%s: %s: %s", path, what, sqlite3_errmsg(db));
+	}
+}
+
 static int exec(sqlite3 *db, const char *sql, const char *path, struct mutu_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int code = sqlite3_errcode(db) == SQLITE_NOTADB ? MUTU_EINPUT : MUTU_EFAIL;
-		mutu_errf(err, code, "%s: %s%s", path, msg ? msg : sqlite3_errmsg(db),
-			  code == MUTU_EINPUT ? " (not a mutu store; give another --db)" : "");
+		int code = sqlite3_errcode(db) & 0xFF;
+		int rc;
+		if (code == SQLITE_NOTADB && !has_sqlite_magic(path))
+			rc = mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (not an SQLite file); give another --db",
+				       path);
+		else
+			rc = elog_store_err(db, path, msg ? msg : "setting up", err);
 		sqlite3_free(msg);
-		return code;
+		return rc;
 	}
 	return 0;
 }
@@ -148,33 +249,112 @@ static int query_int(sqlite3 *db, const char *sql, int64_t *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Can this process write the store and make its -wal and -shm beside it?
+ * Root passes permission checks, so this is false mostly on a read-only
+ * mount (EROFS) or for a user without write permission.  why says which. */
+static int writable(const char *path, char *why, size_t size)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	const char *which = path;
+	int ok = access(path, W_OK) == 0;
+	if (ok) {
+		which = dir;
+		ok = access(dir, W_OK) == 0;
+	}
+	int e = errno;
+	if (!ok)
+		snprintf(why, size, "%.400s: %s", which,
+			 e == EROFS ? "read-only file system" : strerror(e));
+	return ok;
+}
+
+/* "file:" URI for path with query (SQLite's URI rules: % ? # escaped). */
+static void uri_of(const char *path, const char *query, char *out, size_t size)
+{
+	size_t n = (size_t)snprintf(out, size, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7F)
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", *p);
+		else
+			out[n++] = (char)*p;
+	}
+	out[n] = '\0';
+	snprintf(out + n, size - n, "?%s", query);
+}
+
 int elog_store_open(const char *path, int create, struct sqlite3 **out, struct mutu_err *err)
+{
+	return elog_store_open_ex(path, create, 0, out, err);
+}
+
+int elog_store_open_ex(const char *path, int mode, int busy_ms, struct sqlite3 **out,
+		       struct mutu_err *err)
 {
 	struct stat st;
 	*out = NULL;
+	int create = mode == ELOG_STORE_CREATE;
+	int wait = busy_of(busy_ms);
 	int exists = stat(path, &st) == 0;
 	if (!exists && !create)
 		return mutu_errf(err, MUTU_ENOTFOUND,
 				 "%s: no such store (run 'mutu ingest LOG.csv --db %s' first)", path, path);
+	if (exists && S_ISDIR(st.st_mode))
+		return mutu_errf(err, MUTU_EINPUT, "%s: a folder, not a mutu store; give a file with --db", path);
+	/* a store on a read-only mount (or not ours to write) is opened
+	 * read-only when reading will do, and refused up front otherwise:
+	 * SQLite would say "unable to open database file" or fail at the
+	 * first write, neither of which tells the user what is wrong */
+	char why[600] = "";
+	int ro = exists && !writable(path, why, sizeof why);
+	if (ro && mode != ELOG_STORE_READ)
+		return err_readonly(path, why, err);
 	sqlite3 *db = NULL;
 	/* One connection per thread of use, never shared concurrently: no mutex. */
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		mutu_errf(err, MUTU_EFAIL, "%s: cannot open store: %s", path,
-			  db ? sqlite3_errmsg(db) : "out of memory");
+	char uri[8300];
+	const char *name = path;
+	if (ro) {
+		/* WAL needs the -shm beside the store; in a folder nobody can
+		 * write and without one, only an immutable open can read it */
+		char shm[4200];
+		snprintf(shm, sizeof shm, "%s-shm", path);
+		uri_of(path, stat(shm, &st) == 0 ? "mode=ro" : "mode=ro&immutable=1", uri, sizeof uri);
+		name = uri;
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	}
+	if (sqlite3_open_v2(name, &db, flags, NULL) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "%s: cannot %s store: %s%s", path, exists ? "open the" : "create the",
+			  db ? sqlite3_errmsg(db) : "out of memory",
+			  exists ? "" : " (check that the folder exists and is writable)");
 		sqlite3_close(db);
 		return MUTU_EFAIL;
 	}
-	sqlite3_busy_timeout(db, 10000);
+	sqlite3_busy_timeout(db, wait);
 	sqlite3_create_function(db, "elog_dkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_dkey, NULL, NULL);
 	int64_t version = 0, ntables = 0;
 	if (query_int(db, "PRAGMA user_version", &version) ||
 	    query_int(db, "SELECT count(*) FROM sqlite_master", &ntables)) {
-		mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (%s); give another --db", path,
-			  sqlite3_errmsg(db));
+		int code = sqlite3_errcode(db) & 0xFF;
+		int rc;
+		if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_sqlite_magic(path))
+			rc = err_damaged(db, path, sqlite3_errmsg(db), err);
+		else if (code == SQLITE_NOTADB)
+			rc = mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (not an SQLite file); give another --db",
+				       path);
+		else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+			rc = err_locked(path, wait, err);
+		else
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot read the store: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
-		return MUTU_EINPUT;
+		return rc;
 	}
 	if (version == 0 && ntables > 0) {
 		sqlite3_close(db);
@@ -186,6 +366,17 @@ int elog_store_open(const char *path, int create, struct sqlite3 **out, struct m
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s: store schema version %lld is newer than this mutu (%d); upgrade mutu",
 				 path, (long long)version, ELOG_SCHEMA_VERSION);
+	}
+	if (ro) {
+		if (version < ELOG_SCHEMA_VERSION) {
+			sqlite3_close(db);
+			return mutu_errf(err, MUTU_EFAIL,
+					 "%s: the store has schema version %lld and this mutu reads %d; it is "
+					 "read-only (%s), so it cannot be upgraded: copy it to a writable folder",
+					 path, (long long)version, ELOG_SCHEMA_VERSION, why);
+		}
+		*out = db;
+		return 0;
 	}
 	/* 32 KiB pages: fewer, fuller B-tree pages for a bulk-loaded store
 	 * (measured at 1M events: 4 KiB -> 16 KiB ~15% faster ingest, 16 -> 32
@@ -209,14 +400,31 @@ int elog_store_open(const char *path, int create, struct sqlite3 **out, struct m
 	for (int64_t v = version; v < ELOG_SCHEMA_VERSION; v++) {
 		char tail[64];
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
-		if (exec(db, "BEGIN IMMEDIATE", path, err))
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+			if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
+				err_locked(path, wait, err);
+			else
+				elog_store_err(db, path, "starting the schema upgrade", err);
 			goto fail;
+		}
 		if (exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto fail;
 		}
 		if (exec(db, "COMMIT", path, err))
 			goto fail;
+	}
+	/* a writer finds out now, with the file named, whether another
+	 * process holds the write lock, instead of at its first insert */
+	if (mode != ELOG_STORE_READ) {
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+			if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
+				err_locked(path, wait, err);
+			else
+				elog_store_err(db, path, "taking the write lock", err);
+			goto fail;
+		}
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	*out = db;
 	return 0;

@@ -7,6 +7,12 @@
  * renders the whole report; its exit status is checked and every output
  * file must exist afterwards.  Chart text is our own labels: no value
  * from the data (case ids, names) goes into a chart.
+ *
+ * Everything gnuplot reads and writes lives in a temporary folder of the
+ * run beside the report (mkdtemp: new, private, nothing in it followed);
+ * the charts are renamed to their final names only when the report that
+ * shows them is complete (rpt_write_report), so a failed run leaves the
+ * output folder as it was.
  */
 #include "rpt_int.h"
 
@@ -47,16 +53,7 @@ int rpt_mkdirs(const char *path, struct mutu_err *err)
 
 int rpt_write_file(const char *path, const char *s, size_t len, struct mutu_err *err)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return mutu_errf(err, MUTU_EFAIL, "cannot write '%s': %s", path, strerror(errno));
-	size_t w = fwrite(s, 1, len, f);
-	int bad = w != len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad)
-		return mutu_errf(err, MUTU_EFAIL, "cannot write '%s': %s", path, strerror(errno));
-	return 0;
+	return mutu_write_file(path, s, len, err);
 }
 
 void rpt_gp_str(struct mutu_buf *b, const char *s)
@@ -104,30 +101,29 @@ int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char 
 	mutu_buf_init(&cs->driver);
 	struct mutu_buf p;
 	mutu_buf_init(&p);
-	mutu_buf_printf(&p, "%s/%s-charts", o->out_dir, base);
+	mutu_buf_printf(&p, "%s/.%s-charts.XXXXXX", o->out_dir, base);
 	cs->data_dir = mutu_buf_detach(&p);
 	mutu_buf_printf(&p, "%s/gnuplot", o->assets_dir ? o->assets_dir : "reports");
 	cs->tmpl_dir = mutu_buf_detach(&p);
 	mutu_buf_release(&p); /* detach leaves an initialised buffer */
-	struct stat sb;
-	cs->made_dir = stat(cs->data_dir, &sb) != 0;
-	if (rpt_mkdirs(cs->data_dir, err))
-		return MUTU_EFAIL;
+	/* in the output folder, so the charts rename into place atomically */
+	if (!mkdtemp(cs->data_dir)) {
+		int e = errno;
+		free(cs->data_dir);
+		cs->data_dir = NULL;
+		return mutu_errf(err, MUTU_EFAIL, "cannot write charts in '%s': %s (check that the folder is writable)",
+				 o->out_dir, strerror(e));
+	}
 	mutu_buf_puts(&cs->driver, "# written by mutu: renders every chart of the report\nset encoding utf8\n");
 	return 0;
 }
 
-void rpt_charts_discard(struct rpt_charts *cs)
+/* Remove the run's temporary folder: it and everything in it are this
+ * run's (mkdtemp made it), so nothing of the user's is touched. */
+static void remove_data_dir(struct rpt_charts *cs)
 {
-	for (size_t i = 0; i < cs->n; i++) {
-		if (cs->c[i].svg_path)
-			unlink(cs->c[i].svg_path);
-		if (cs->c[i].png_path)
-			unlink(cs->c[i].png_path);
-	}
-	if (!cs->made_dir || !cs->data_dir)
+	if (!cs->data_dir)
 		return;
-	/* the folder is this run's: everything in it is too */
 	DIR *d = opendir(cs->data_dir);
 	if (d) {
 		struct dirent *de;
@@ -141,7 +137,44 @@ void rpt_charts_discard(struct rpt_charts *cs)
 		closedir(d);
 	}
 	rmdir(cs->data_dir);
-	cs->made_dir = 0;
+	free(cs->data_dir);
+	cs->data_dir = NULL;
+}
+
+void rpt_charts_discard(struct rpt_charts *cs)
+{
+	/* committed charts are this run's new files at the final names */
+	for (size_t i = 0; cs->committed && i < cs->n; i++) {
+		if (cs->c[i].svg_path)
+			unlink(cs->c[i].svg_path);
+		if (cs->c[i].png_path)
+			unlink(cs->c[i].png_path);
+	}
+	cs->committed = 0;
+	remove_data_dir(cs);
+}
+
+int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		const char *from[2] = {cs->c[i].svg_tmp, cs->c[i].png_tmp};
+		const char *to[2] = {cs->c[i].svg_path, cs->c[i].png_path};
+		for (int k = 0; k < 2; k++) {
+			/* rename() replaces a symlink at the name, never its target */
+			if (rename(from[k], to[k]) != 0) {
+				int e = errno;
+				cs->committed = 1; /* some are: discard removes them */
+				return mutu_errf(err, MUTU_EFAIL, "cannot write chart %s: %s", to[k],
+						 strerror(e));
+			}
+		}
+	}
+	cs->committed = 1;
+	for (size_t i = 0; files && i < cs->n; i++) {
+		mutu_notes_addf(files, "%s", cs->c[i].svg_path);
+		mutu_notes_addf(files, "%s", cs->c[i].png_path);
+	}
+	return 0;
 }
 
 void rpt_charts_release(struct rpt_charts *cs)
@@ -150,11 +183,13 @@ void rpt_charts_release(struct rpt_charts *cs)
 		free(cs->c[i].key);
 		free(cs->c[i].svg_path);
 		free(cs->c[i].png_path);
+		free(cs->c[i].svg_tmp);
+		free(cs->c[i].png_tmp);
 		free(cs->c[i].caption);
 	}
+	remove_data_dir(cs); /* the temporary folder never outlives the run */
 	free(cs->c);
 	free(cs->base);
-	free(cs->data_dir);
 	free(cs->tmpl_dir);
 	mutu_buf_release(&cs->driver);
 	memset(cs, 0, sizeof *cs);
@@ -186,16 +221,20 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 	c->svg_path = mutu_buf_detach(&p);
 	mutu_buf_printf(&p, "%s/%s-%s.png", cs->o->out_dir, cs->base, key);
 	c->png_path = mutu_buf_detach(&p);
+	mutu_buf_printf(&p, "%s/%s.svg", cs->data_dir, key);
+	c->svg_tmp = mutu_buf_detach(&p);
+	mutu_buf_printf(&p, "%s/%s.png", cs->data_dir, key);
+	c->png_tmp = mutu_buf_detach(&p);
 	mutu_buf_release(&p);
 	c->caption = mutu_strdup(caption);
 	struct mutu_buf *d = &cs->driver;
 	mutu_buf_printf(d, "\n# %s\n%s\n", key, vars);
 	mutu_buf_puts(d, "set terminal svg size 820,400 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
-	rpt_gp_str(d, c->svg_path);
+	rpt_gp_str(d, c->svg_tmp);
 	mutu_buf_puts(d, "\nload ");
 	rpt_gp_str(d, tpath);
 	mutu_buf_puts(d, "\nset terminal pngcairo size 1000,480 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
-	rpt_gp_str(d, c->png_path);
+	rpt_gp_str(d, c->png_tmp);
 	mutu_buf_puts(d, "\nload ");
 	rpt_gp_str(d, tpath);
 	mutu_buf_puts(d, "\nset output\n");
@@ -473,7 +512,48 @@ static int find_prog(const char *prog, char *out, size_t size)
 	return 0;
 }
 
-int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err)
+/* gnuplot's own words for a failure, for the message: its lines that read
+ * like errors (not warnings), else its last lines, at most size-1 bytes
+ * joined with " | ".  The log itself goes with the run's folder. */
+static void log_excerpt(const char *logp, char *out, size_t size)
+{
+	out[0] = '\0';
+	char *log = mutu_read_file(logp, NULL, NULL);
+	if (!log)
+		return;
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	const char *last[3] = {NULL, NULL, NULL};
+	for (char *l = log; l && *l;) {
+		char *nl = strchr(l, '\n');
+		if (nl)
+			*nl = '\0';
+		mutu_trim(l);
+		if (*l) {
+			if ((strstr(l, " line ") || strstr(l, "rror")) && !strstr(l, "arning")) {
+				if (b.len)
+					mutu_buf_puts(&b, " | ");
+				mutu_buf_puts(&b, l);
+			}
+			last[0] = last[1];
+			last[1] = last[2];
+			last[2] = l;
+		}
+		l = nl ? nl + 1 : NULL;
+	}
+	for (int i = 0; b.len == 0 && i < 3; i++) {
+		if (!last[i])
+			continue;
+		if (b.len)
+			mutu_buf_puts(&b, " | ");
+		mutu_buf_puts(&b, last[i]);
+	}
+	snprintf(out, size, "%s", b.s);
+	mutu_buf_release(&b);
+	free(log);
+}
+
+int rpt_charts_run(struct rpt_charts *cs, struct mutu_err *err)
 {
 	if (cs->n == 0)
 		return 0;
@@ -493,10 +573,6 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_
 	snprintf(logp, sizeof logp, "%s/gnuplot.log", cs->data_dir);
 	if (rpt_write_file(script, cs->driver.s, cs->driver.len, err))
 		return MUTU_EFAIL;
-	for (size_t i = 0; i < cs->n; i++) {
-		unlink(cs->c[i].svg_path);
-		unlink(cs->c[i].png_path);
-	}
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -514,39 +590,28 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_
 		if (errno != EINTR)
 			return mutu_errf(err, MUTU_EFAIL, "waiting for gnuplot: %s", strerror(errno));
 	}
+	/* the run's folder and its log are removed on failure (a failed run
+	 * leaves the output folder as it was): the message quotes the log */
+	char said[600];
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *log = mutu_read_file(logp, NULL, NULL);
-		char first[400] = "";
-		if (log) {
-			/* the first line that reads like an error, not a warning */
-			for (char *l = log; l && *l;) {
-				char *nl = strchr(l, '\n');
-				if (nl)
-					*nl = '\0';
-				if (strstr(l, " line ") && !strstr(l, "arning")) {
-					snprintf(first, sizeof first, "%s", l);
-					break;
-				}
-				l = nl ? nl + 1 : NULL;
-			}
-			free(log);
-		}
-		/* a folder this run made is removed on failure (rpt_charts_discard):
-		 * then the log's error line is all there is to show */
-		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d)%s%s%s%s%s",
+		log_excerpt(logp, said, sizeof said);
+		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d)%s%s%s",
 				 WIFEXITED(status) ? "exit status" : "signal",
-				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), first[0] ? ": " : "", first,
-				 cs->made_dir ? "" : " (log: ", cs->made_dir ? "" : logp, cs->made_dir ? "" : ")");
+				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status),
+				 said[0] ? "; gnuplot said: " : "", said,
+				 "; no report was written");
 	}
 	for (size_t i = 0; i < cs->n; i++) {
-		const char *paths[2] = {cs->c[i].svg_path, cs->c[i].png_path};
+		const char *paths[2] = {cs->c[i].svg_tmp, cs->c[i].png_tmp};
+		const char *names[2] = {cs->c[i].svg_path, cs->c[i].png_path};
 		for (int k = 0; k < 2; k++) {
 			struct stat st;
-			if (stat(paths[k], &st) != 0 || st.st_size == 0)
-				return mutu_errf(err, MUTU_EFAIL, "gnuplot ran but did not write chart '%s' (see %s)",
-						 paths[k], logp);
-			if (files)
-				mutu_notes_addf(files, "%s", paths[k]);
+			if (stat(paths[k], &st) != 0 || st.st_size == 0) {
+				log_excerpt(logp, said, sizeof said);
+				return mutu_errf(err, MUTU_EFAIL,
+						 "gnuplot ran but did not write chart '%s'%s%s; no report was written",
+						 names[k], said[0] ? "; gnuplot said: " : "", said);
+			}
 		}
 	}
 	return 0;
@@ -584,7 +649,8 @@ int rpt_html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *
 	mutu_buf_puts(b, "<figure class=\"chart\"><img alt=\"");
 	rpt_html_escape(b, alt);
 	mutu_buf_puts(b, "\" src=\"data:image/svg+xml;base64,");
-	if (rpt_base64_file(b, c->svg_path, err))
+	/* before the commit the chart is still in the run's folder */
+	if (rpt_base64_file(b, cs->committed ? c->svg_path : c->svg_tmp, err))
 		return MUTU_EFAIL;
 	mutu_buf_puts(b, "\"><figcaption>");
 	rpt_html_escape(b, alt);
@@ -597,12 +663,33 @@ int rpt_html_chart(struct mutu_buf *b, const struct rpt_charts *cs, const char *
 }
 
 int rpt_write_report(const char *dir, const char *base, const char *ext,
-		     const struct mutu_buf *b, struct mutu_notes *files, struct mutu_err *err)
+		     const struct mutu_buf *b, struct rpt_charts *cs, struct mutu_notes *files,
+		     struct mutu_err *err)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s.%s", dir, base, ext);
-	int rc = rpt_write_file(path, b->s, b->len, err);
-	if (rc == 0 && files)
+	struct mutu_out out;
+	if (mutu_out_open(&out, path, err))
+		return MUTU_EFAIL;
+	/* the report's bytes are all on disk (a full disk shows here) before
+	 * any chart takes its final name */
+	if ((b->len && fwrite(b->s, 1, b->len, out.f) != b->len) || fflush(out.f) != 0) {
+		int e = errno ? errno : EIO;
+		mutu_out_abort(&out);
+		return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s (nothing was written there)", path,
+				 strerror(e));
+	}
+	if (cs && rpt_charts_commit(cs, files, err)) {
+		mutu_out_abort(&out);
+		rpt_charts_discard(cs);
+		return MUTU_EFAIL;
+	}
+	if (mutu_out_commit(&out, err)) {
+		if (cs)
+			rpt_charts_discard(cs); /* no charts without their report */
+		return MUTU_EFAIL;
+	}
+	if (files)
 		mutu_notes_addf(files, "%s", path);
-	return rc;
+	return 0;
 }

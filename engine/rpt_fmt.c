@@ -148,25 +148,8 @@ void rpt_md_escape(struct mutu_buf *b, const char *s)
 
 void rpt_csv_field(struct mutu_buf *b, const char *s)
 {
-	if (!s)
-		return;
-	/* OWASP "CSV injection": = + - @ and tab, carriage return start a
-	 * formula in some spreadsheet; a leading ' makes the cell text */
-	int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
-	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-	if (!quote) {
-		mutu_buf_puts(b, s);
-		return;
-	}
-	mutu_buf_putc(b, '"');
-	if (formula)
-		mutu_buf_putc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '"')
-			mutu_buf_putc(b, '"');
-		mutu_buf_putc(b, *s);
-	}
-	mutu_buf_putc(b, '"');
+	/* the one CSV writer with the formula guard (base.c) */
+	mutu_csv_field(b, s);
 }
 
 const char *rpt_month_name(int month, enum rpt_lang lang)

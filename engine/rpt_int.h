@@ -9,8 +9,10 @@
 
 struct rpt_chart {
 	char *key;       /* "<slug>-<kind>", e.g. "sop-izin-x-lead" */
-	char *svg_path;  /* owned; written next to the report */
+	char *svg_path;  /* owned; final name, next to the report */
 	char *png_path;
+	char *svg_tmp;   /* owned; where gnuplot writes it (in data_dir) */
+	char *png_tmp;
 	char *caption;   /* owned, plain text (our words, not data) */
 };
 
@@ -18,20 +20,27 @@ struct rpt_chart {
 struct rpt_charts {
 	const struct rpt_opts *o;
 	char *base;           /* report base name */
-	char *data_dir;       /* <out>/<base>-charts: data files and the script */
+	char *data_dir;       /* <out>/.<base>-charts.XXXXXX, this run's own temporary
+			       * folder: data files, script, log and the charts
+			       * until they are committed; removed by release */
 	char *tmpl_dir;       /* <assets>/gnuplot */
 	struct mutu_buf driver;
 	struct rpt_chart *c;
 	size_t n;
-	int made_dir;         /* data_dir was created by this run */
+	int committed;        /* the charts were renamed to their final names */
 };
 
 int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char *base,
 		    struct mutu_err *err);
 void rpt_charts_release(struct rpt_charts *cs);
-/* After a failure: remove what this run wrote (the charts' SVG and PNG,
- * and data_dir with its content when this run created it). */
+/* After a failure: remove what this run wrote (data_dir with its content,
+ * and the charts at their final names when they were committed). */
 void rpt_charts_discard(struct rpt_charts *cs);
+/* Rename every chart from data_dir to its final name (replacing a
+ * symlink there, never writing through it) and append the final names
+ * to files (may be NULL).  Called once the main file is fully written,
+ * so a report appears with its charts or not at all. */
+int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err);
 
 /* Queue a chart: writes its data file now.  slug names the group. */
 int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
@@ -53,9 +62,11 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 int rpt_chart_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data, char **path,
 		   struct mutu_err *err);
 
-/* Run gnuplot on everything queued; check its exit status and that every
- * SVG and PNG exists.  Files written are appended to files. */
-int rpt_charts_run(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err);
+/* Run gnuplot on everything queued, writing into data_dir; check its exit
+ * status and that every SVG and PNG exists.  On failure err quotes
+ * gnuplot's error lines (its log is in data_dir, which discard removes).
+ * Nothing reaches the final names until rpt_charts_commit. */
+int rpt_charts_run(struct rpt_charts *cs, struct mutu_err *err);
 
 /* The chart queued under key, or NULL. */
 const struct rpt_chart *rpt_chart_get(const struct rpt_charts *cs, const char *key);
@@ -72,13 +83,17 @@ int rpt_base64_file(struct mutu_buf *b, const char *path, struct mutu_err *err);
 /* Append s as a gnuplot single-quoted string. */
 void rpt_gp_str(struct mutu_buf *b, const char *s);
 
-/* Write a buffer to a file. */
+/* Write a buffer to a file, atomically (mutu_write_file). */
 int rpt_write_file(const char *path, const char *s, size_t len, struct mutu_err *err);
 
-/* Write a rendered report to DIR/BASE.EXT and append that path to files
- * (may be NULL). */
+/* Write a rendered report to DIR/BASE.EXT with its charts (cs, may be
+ * NULL): the report is written in full to a temporary file first, then
+ * the charts are committed, then the report is renamed into place; when
+ * the last step fails the new charts are removed again.  Appends the
+ * paths to files (may be NULL). */
 int rpt_write_report(const char *dir, const char *base, const char *ext,
-		     const struct mutu_buf *b, struct mutu_notes *files, struct mutu_err *err);
+		     const struct mutu_buf *b, struct rpt_charts *cs, struct mutu_notes *files,
+		     struct mutu_err *err);
 
 /* Group slug for file names: "office", "no-sop" or "sop-<id>" ([a-z0-9-]). */
 void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size);

@@ -1412,7 +1412,7 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 			rc = rpt_chart_daily(&cs, slug, g, err);
 	}
 	if (rc == 0)
-		rc = rpt_charts_run(&cs, files, err);
+		rc = rpt_charts_run(&cs, err);
 	if (rc) {
 		/* a failed run (gnuplot missing or failing) leaves nothing behind */
 		rpt_charts_discard(&cs);
@@ -1442,8 +1442,10 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		break;
 	}
 	if (rc == 0)
-		rc = rpt_write_report(o->out_dir, base, ext, &b, files, err);
+		rc = rpt_write_report(o->out_dir, base, ext, &b, &cs, files, err);
 	mutu_buf_release(&b);
 	rpt_charts_release(&cs);
+	if (rc && made_out)
+		rmdir(o->out_dir); /* a failed run leaves no new empty folder */
 	return rc;
 }

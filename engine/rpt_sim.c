@@ -322,7 +322,7 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 	if (rc == 0)
 		rc = chart_lead(&cs, sc, r, rb, ceil_days, la, lb, err);
 	if (rc == 0)
-		rc = rpt_charts_run(&cs, files, err);
+		rc = rpt_charts_run(&cs, err);
 	free(ceil_days);
 	if (rc) {
 		rpt_charts_discard(&cs); /* leave no half-made charts folder */
@@ -487,7 +487,7 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 				   "Both scenarios ran with the same seed and replications (common random numbers); differences are paired per replication, significant when their interval excludes zero."));
 	mutu_buf_puts(&b, "</ul></section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
 	if (rc == 0)
-		rc = rpt_write_report(o->out_dir, name, "html", &b, files, err);
+		rc = rpt_write_report(o->out_dir, name, "html", &b, &cs, files, err);
 	mutu_buf_release(&b);
 	rpt_charts_release(&cs);
 	return rc;

@@ -498,19 +498,11 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* Scenario text (SOP ids, actor names) is the user's: the same formula
+ * guard as report and audit CSV (mutu_csv_field). */
 static void csv_str(struct mutu_buf *b, const char *s)
 {
-	if (!strpbrk(s, ",\"\n")) {
-		mutu_buf_puts(b, s);
-		return;
-	}
-	mutu_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			mutu_buf_putc(b, '"');
-		mutu_buf_putc(b, *s);
-	}
-	mutu_buf_putc(b, '"');
+	mutu_csv_field(b, s);
 }
 
 static void format_csv(const struct sim_scenario *sc, const struct sim_results *r,

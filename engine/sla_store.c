@@ -8,6 +8,7 @@
  * store holds one case in memory at a time and never sorts in SQL.
  */
 #include "mutu/sla.h"
+#include "mutu/elog.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -32,7 +33,9 @@ struct sla_reader {
 
 static int sqlerr(sqlite3 *db, struct mutu_err *err, const char *what)
 {
-	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(db));
+	const char *path = sqlite3_db_filename(db, "main");
+	/* the store's own diagnoses: locked, read-only, damaged */
+	return elog_store_err(db, path && *path ? path : "store", what, err);
 }
 
 static int step_cursor(sqlite3 *db, sqlite3_stmt *st, int *more, struct mutu_err *err)
@@ -405,9 +408,8 @@ int sla_flags_schema(struct sqlite3 *db, struct mutu_err *err)
 		"CREATE INDEX IF NOT EXISTS audit_flags_flag ON audit_flags(flag);";
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		mutu_errf(err, MUTU_EFAIL, "store: creating audit_flags: %s", msg ? msg : "?");
 		sqlite3_free(msg);
-		return MUTU_EFAIL;
+		return sqlerr(db, err, "creating audit_flags");
 	}
 	return 0;
 }

@@ -2,8 +2,10 @@
  * cli.c - option parsing, error reporting and data paths for subcommands.
  */
 #include "cli/cli.h"
+#include "mutu/elog.h"
 #include "mutu/sla.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -93,9 +95,36 @@ int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts
 	return 0;
 }
 
+void cli_print_safe(FILE *f, const char *s)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_put_safe(&b, s);
+	fwrite(b.s, 1, b.len, f);
+	mutu_buf_release(&b);
+}
+
+int cli_busy_timeout(const char *cmd, const char *s, int *ms)
+{
+	*ms = 0;
+	if (!s)
+		return 0;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 0 || v > ELOG_BUSY_MAX_MS)
+		return cli_usage(cmd, "--busy-timeout '%s': milliseconds from 0 to %d", s, ELOG_BUSY_MAX_MS);
+	*ms = v == 0 ? -1 : (int)v;
+	return 0;
+}
+
 int cli_fail(const char *cmd, const struct mutu_err *err)
 {
-	fprintf(stderr, "mutu %s: %s\n", cmd, err && err->msg[0] ? err->msg : "failed");
+	/* messages quote file names, cells and values: escape what a terminal
+	 * would act on */
+	fprintf(stderr, "mutu %s: ", cmd);
+	cli_print_safe(stderr, err && err->msg[0] ? err->msg : "failed");
+	fputc('\n', stderr);
 	if (!err)
 		return 1;
 	switch (err->code) {

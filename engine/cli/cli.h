@@ -92,6 +92,21 @@ int cli_sla_opts(const char *cmd, const char *ceiling, const char *reading,
  * the bundled reports/ (cli_data_path). */
 const char *cli_assets_dir(const char *dir);
 
+/* --busy-timeout MS (commands that open the store): 0..ELOG_BUSY_MAX_MS
+ * (600000, ten minutes); NULL keeps the default (5000).  *ms receives
+ * the value elog_store_open_ex takes (0 default, -1 for "do not wait").
+ * Returns 0, or 2 after printing the usage error. */
+int cli_busy_timeout(const char *cmd, const char *s, int *ms);
+
+/* The help line shared by the commands that take --busy-timeout. */
+#define CLI_BUSY_HELP \
+	"  --busy-timeout MS  wait up to MS milliseconds (0..600000, default 5000) when\n" \
+	"                   another mutu process is writing to the store\n"
+
+/* Print s to f with control characters escaped (mutu_buf_put_safe): for
+ * any text that comes from a log, a file or the user. */
+void cli_print_safe(FILE *f, const char *s);
+
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);
 

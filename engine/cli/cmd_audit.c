@@ -42,7 +42,8 @@ static const char usage_text[] =
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
-	"  --no-store       do not write the flags to the store\n"
+	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
+	CLI_BUSY_HELP
 	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
 
 static int parse_date(const char *s, int64_t *day)
@@ -58,12 +59,24 @@ static int parse_date(const char *s, int64_t *day)
 	return (y2 == y && m2 == m && d2 == d) ? 0 : -1;
 }
 
-static int flush(struct mutu_buf *b, FILE *f)
+/* Write what is buffered.  Text output is for people and terminals: the
+ * log's case ids, activities and names in it have their control
+ * characters escaped (an ESC sequence in a log must not reach a
+ * terminal); html, csv and json escape in their own way. */
+static int flush(struct mutu_buf *b, FILE *f, int text)
 {
-	if (b->len && fwrite(b->s, 1, b->len, f) != b->len)
-		return -1;
+	struct mutu_buf safe;
+	const struct mutu_buf *w = b;
+	if (text) {
+		mutu_buf_init(&safe);
+		mutu_buf_put_safe(&safe, b->s);
+		w = &safe;
+	}
+	int bad = w->len && fwrite(w->s, 1, w->len, f) != w->len;
+	if (text)
+		mutu_buf_release(&safe);
 	mutu_buf_reset(b);
-	return 0;
+	return bad ? -1 : 0;
 }
 
 int cmd_audit(int argc, char **argv)
@@ -71,7 +84,7 @@ int cmd_audit(int argc, char **argv)
 	const char *db_path = "mutu.db", *case_key = NULL, *sop = NULL, *from = NULL, *to = NULL;
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
-	const char *as_of = NULL;
+	const char *as_of = NULL, *busy = NULL;
 	int no_store = 0;
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -90,6 +103,7 @@ int cmd_audit(int argc, char **argv)
 		{"day-reading", 0, 1, &reading, NULL, NULL},
 		{"clock-start", 0, 1, &clock_start, NULL, NULL},
 		{"assets", 0, 1, &assets, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -101,6 +115,9 @@ int cmd_audit(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return 0;
 	}
+	int busy_ms = 0;
+	if (cli_busy_timeout("audit", busy, &busy_ms))
+		return 2;
 	if (case_key && (sop || from || to))
 		return cli_usage("audit", "give either --case ID or --sop ID --from DATE --to DATE, not both");
 	if (!case_key && !(from && to))
@@ -152,7 +169,9 @@ int cmd_audit(int argc, char **argv)
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	sqlite3 *db = NULL;
-	if (elog_store_open(db_path, 0, &db, &err))
+	/* the flags go to the store unless --no-store: then a read-only
+	 * store will do */
+	if (elog_store_open_ex(db_path, no_store ? ELOG_STORE_READ : ELOG_STORE_WRITE, busy_ms, &db, &err))
 		return cli_fail("audit", &err);
 	if (as_of) {
 		double t;
@@ -188,6 +207,10 @@ int cmd_audit(int argc, char **argv)
 		elog_store_close(db);
 		return cli_fail("audit", &err);
 	}
+	/* --out goes through the atomic writer: the file appears complete
+	 * or not at all (a missing model half-way leaves nothing behind) */
+	struct mutu_out mo;
+	mo.f = NULL;
 	FILE *f = stdout;
 	if (out) {
 		if (out == out_buf) {
@@ -198,12 +221,11 @@ int cmd_audit(int argc, char **argv)
 				return cli_fail("audit", &err);
 			}
 		}
-		f = fopen(out, "wb");
-		if (!f) {
+		if (mutu_out_open(&mo, out, &err)) {
 			elog_store_close(db);
-			mutu_errf(&err, MUTU_EFAIL, "cannot write '%s': %s", out, strerror(errno));
 			return cli_fail("audit", &err);
 		}
+		f = mo.f;
 	}
 	struct sla_reader *r = NULL;
 	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
@@ -253,7 +275,9 @@ int cmd_audit(int argc, char **argv)
 		}
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) ||
 		    (!isnan(t_as_of) && sla_case_as_of(&c, t_as_of, &e2))) {
-			fprintf(stderr, "mutu audit: skipped: %s\n", e2.msg);
+			fputs("mutu audit: skipped: ", stderr);
+			cli_print_safe(stderr, e2.msg);
+			fputc('\n', stderr);
 			skipped++;
 			sla_case_release(&c);
 			continue;
@@ -262,7 +286,7 @@ int cmd_audit(int argc, char **argv)
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
 		sla_case_release(&c);
-		if (flush(&b, f)) {
+		if (flush(&b, f, rf == RPT_TEXT)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -295,7 +319,7 @@ int cmd_audit(int argc, char **argv)
 			snprintf(title + tl, sizeof title - tl, "; %s %s", rl == RPT_EN ? "as of" : "per", when);
 		}
 		rpt_audit_end(a, title, &b);
-		if (flush(&b, f)) {
+		if (flush(&b, f, rf == RPT_TEXT)) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -305,10 +329,10 @@ int cmd_audit(int argc, char **argv)
 	sla_reader_free(r);
 	sla_env_free(env);
 	elog_store_close(db);
-	if (f != stdout && fclose(f) != 0 && rc == 0) {
-		mutu_errf(&err, MUTU_EFAIL, "cannot write '%s'", out);
+	if (out && rc == 0 && mutu_out_commit(&mo, &err))
 		rc = MUTU_EFAIL;
-	}
+	else if (out)
+		mutu_out_abort(&mo);
 	if (rc)
 		return cli_fail("audit", &err);
 	if (out)

@@ -20,7 +20,12 @@ static const char usage_text[] =
 	"\n"
 	"options:\n"
 	"  --db FILE   the store (default: mutu.db in the current directory)\n"
-	"  --batch N   only the rejected rows of batch N (exit 2 when there is no such batch)\n";
+	"  --batch N   only the rejected rows of batch N (exit 2 when there is no such batch)\n"
+	"  --busy-timeout MS  wait up to MS milliseconds (0..600000, default 5000) when\n"
+	"              another mutu process is writing to the store\n"
+	"\n"
+	"Log text (reasons, raw rows) is printed with control characters escaped\n"
+	"(ESC as \\x1b), so a log cannot move the cursor or retitle the terminal.\n";
 
 static int sqlfail(sqlite3 *db)
 {
@@ -57,12 +62,16 @@ static int info(sqlite3 *db, const char *path)
 	int n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		n++;
-		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  %s", sqlite3_column_int64(st, 0),
+		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  ", sqlite3_column_int64(st, 0),
 		       text(st, 1), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
 		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
-		       sqlite3_column_int64(st, 7), text(st, 2));
-		if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-			printf(" (--sop %s)", text(st, 9));
+		       sqlite3_column_int64(st, 7));
+		cli_print_safe(stdout, text(st, 2)); /* file and SOP names come from the user */
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
+			fputs(" (--sop ", stdout);
+			cli_print_safe(stdout, text(st, 9));
+			fputc(')', stdout);
+		}
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 			printf(" [reloaded as batch %lld]", sqlite3_column_int64(st, 8));
 		printf("\n");
@@ -105,9 +114,13 @@ static int info(sqlite3 *db, const char *path)
 		char a[48], b[48];
 		stamp(st, 3, a, sizeof a);
 		stamp(st, 5, b, sizeof b);
-		printf("  %-36s %7lld %9lld  %-25s  %s\n",
-		       sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0),
-		       sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), a, b);
+		/* the SOP id is the log's (--sop-col): escaped, then padded */
+		struct mutu_buf id;
+		mutu_buf_init(&id);
+		mutu_buf_put_safe(&id, sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0));
+		printf("  %-36s %7lld %9lld  %-25s  %s\n", id.s, sqlite3_column_int64(st, 1),
+		       sqlite3_column_int64(st, 2), a, b);
+		mutu_buf_release(&id);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -140,8 +153,12 @@ static int rejected(sqlite3 *db, const char *path, const char *batch)
 	int n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		n++;
-		printf("batch %lld line %lld: %s\n    %s\n", sqlite3_column_int64(st, 0),
-		       sqlite3_column_int64(st, 1), text(st, 2), text(st, 3));
+		/* reason and raw row are the log's text: escaped for the terminal */
+		printf("batch %lld line %lld: ", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+		cli_print_safe(stdout, text(st, 2));
+		fputs("\n    ", stdout);
+		cli_print_safe(stdout, text(st, 3));
+		fputc('\n', stdout);
 	}
 	sqlite3_finalize(st);
 	printf("%d rejected row%s\n", n, n == 1 ? "" : "s");
@@ -150,12 +167,13 @@ static int rejected(sqlite3 *db, const char *path, const char *batch)
 
 int cmd_db(int argc, char **argv)
 {
-	const char *dbpath = "mutu.db", *batch = NULL;
+	const char *dbpath = "mutu.db", *batch = NULL, *busy = NULL;
 	int help = 0, npos = 0;
 	const char *pos[1];
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &dbpath, NULL, NULL},
 		{"batch", 0, 1, &batch, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	if (cli_parse("db", argc, argv, opts, pos, 1, &npos, &help))
@@ -172,10 +190,13 @@ int cmd_db(int argc, char **argv)
 		if (*end || b < 1)
 			return cli_usage("db", "--batch '%s': a batch number (see 'mutu db info')", batch);
 	}
+	int busy_ms = 0;
+	if (cli_busy_timeout("db", busy, &busy_ms))
+		return 2;
 	struct sqlite3 *db;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	if (elog_store_open(dbpath, 0, &db, &err))
+	if (elog_store_open_ex(dbpath, ELOG_STORE_READ, busy_ms, &db, &err))
 		return cli_fail("db", &err);
 	int rc = strcmp(pos[0], "info") == 0 ? info(db, dbpath) : rejected(db, dbpath, batch);
 	elog_store_close(db);

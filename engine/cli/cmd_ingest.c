@@ -50,6 +50,8 @@ static const char usage_text[] =
 	"  --drop-col NAME      drop another personal column (repeatable)\n"
 	"  --force              reload a file already ingested (replaces its earlier batch)\n"
 	"  --threads N          1 = parse and write in one thread (default 2)\n"
+	"  --busy-timeout MS    wait up to MS milliseconds (0..600000, default 5000) when\n"
+	"                       another mutu process is writing to the store\n"
 	"  --quiet              no summary, only errors\n"
 	"\n"
 	"Exit status: 0 loaded (or already loaded), 1 failure (store untouched),\n"
@@ -70,7 +72,7 @@ static void on_progress(void *ctx, uint64_t done, uint64_t total, uint64_t lines
 
 int cmd_ingest(int argc, char **argv)
 {
-	const char *db = "mutu.db", *sep = NULL, *threads = NULL;
+	const char *db = "mutu.db", *sep = NULL, *threads = NULL, *busy = NULL;
 	int force = 0, help = 0, quiet = 0, npos = 0;
 	const char *pos[1];
 	struct elog_opts o;
@@ -96,6 +98,7 @@ int cmd_ingest(int argc, char **argv)
 		{"drop-col", 0, 1, NULL, NULL, &drops},
 		{"force", 0, 0, NULL, &force, NULL},
 		{"threads", 0, 1, &threads, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{"quiet", 'q', 0, NULL, &quiet, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
@@ -107,6 +110,8 @@ int cmd_ingest(int argc, char **argv)
 	}
 	if (npos != 1)
 		return cli_usage("ingest", "give one log file (CSV)");
+	if (cli_busy_timeout("ingest", busy, &o.busy_ms))
+		return 2;
 	if (sep) {
 		if (strcmp(sep, "tab") == 0 || strcmp(sep, "\\t") == 0 || strcmp(sep, "TAB") == 0)
 			o.sep = '\t';
@@ -157,10 +162,17 @@ int cmd_ingest(int argc, char **argv)
 		return 0;
 	}
 	if (!quiet) {
-		for (size_t i = 0; i < res.notes.n; i++)
-			printf("note: %s\n", res.notes.items[i]);
-		if (res.dropped)
-			printf("dropped personal columns: %s (use --drop-col for more)\n", res.dropped);
+		/* notes quote the log (activities, column names): escaped */
+		for (size_t i = 0; i < res.notes.n; i++) {
+			fputs("note: ", stdout);
+			cli_print_safe(stdout, res.notes.items[i]);
+			fputc('\n', stdout);
+		}
+		if (res.dropped) {
+			fputs("dropped personal columns: ", stdout);
+			cli_print_safe(stdout, res.dropped);
+			fputs(" (use --drop-col for more)\n", stdout);
+		}
 		printf("batch %lld: %s into %s\n", (long long)res.batch_id, pos[0], db);
 		printf("  rows read       %llu\n", (unsigned long long)res.rows_read);
 		printf("  events stored   %llu (%llu new cases)\n",

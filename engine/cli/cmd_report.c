@@ -29,7 +29,8 @@ static const char usage_text[] =
 	"\n"
 	"options:\n"
 	"  --month M        YYYY-MM, or 'latest' for the most recent full month in the store\n"
-	"  --db FILE        the store (default: mutu.db)\n"
+	"  --db FILE        the store (default: mutu.db; a read-only store is read as it is)\n"
+	CLI_BUSY_HELP
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
 	"  --lang L         id (Bahasa Indonesia, default) or en\n"
 	"  --format F       html (default, one self-contained file), md, csv, json\n"
@@ -56,7 +57,7 @@ int cmd_report(int argc, char **argv)
 {
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
-	const char *clock_start = NULL, *assets = NULL;
+	const char *clock_start = NULL, *assets = NULL, *busy = NULL;
 	const struct cli_opt opts[] = {
 		{"month", 0, 1, &month, NULL, NULL},
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -70,6 +71,7 @@ int cmd_report(int argc, char **argv)
 		{"day-reading", 0, 1, &reading, NULL, NULL},
 		{"clock-start", 0, 1, &clock_start, NULL, NULL},
 		{"assets", 0, 1, &assets, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[2];
@@ -85,6 +87,9 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "expected the report kind 'monthly' (mutu report monthly --month YYYY-MM)");
 	if (!month)
 		return cli_usage("report", "--month YYYY-MM is required (or --month latest)");
+	int busy_ms = 0;
+	if (cli_busy_timeout("report", busy, &busy_ms))
+		return 2;
 	struct rpt_opts ro;
 	rpt_opts_init(&ro);
 	if (lang) {
@@ -116,7 +121,7 @@ int cmd_report(int argc, char **argv)
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	sqlite3 *db = NULL;
-	if (elog_store_open(db_path, 0, &db, &err))
+	if (elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err))
 		return cli_fail("report", &err);
 	int y = 0, m = 0;
 	if (strcmp(month, "latest") == 0) {
@@ -177,8 +182,11 @@ int cmd_report(int argc, char **argv)
 	mutu_notes_init(&files);
 	rc = rpt_monthly(res, &ro, &files, &err);
 	if (rc == 0) {
-		for (size_t i = 0; i < res->notes.n; i++)
-			fprintf(stderr, "mutu report: note: %s\n", res->notes.items[i]);
+		for (size_t i = 0; i < res->notes.n; i++) {
+			fputs("mutu report: note: ", stderr);
+			cli_print_safe(stderr, res->notes.items[i]);
+			fputc('\n', stderr);
+		}
 		printf("%s %04d-%02d: %zu cases read, %zu events; %zu files written:\n",
 		       "monthly report", y, m, res->cases_read, res->events_read, files.n);
 		for (size_t i = 0; i < files.n; i++)

@@ -177,15 +177,17 @@ int cmd_sim(int argc, char **argv)
 		}
 	}
 	if (log_path) {
-		FILE *f = fopen(log_path, "w");
-		if (!f) {
-			fprintf(stderr, "mutu sim: cannot write %s: %s\n", log_path, strerror(errno));
-			rc = 1;
-			goto out;
+		/* atomic: a failed or interrupted run leaves no partial log that a
+		 * later ingest would read as complete */
+		struct mutu_out lo;
+		int lr = mutu_out_open(&lo, log_path, &err);
+		if (!lr) {
+			lr = sim_write_log(a, opt.seed, 0, lo.f, &err);
+			if (lr)
+				mutu_out_abort(&lo);
+			else
+				lr = mutu_out_commit(&lo, &err);
 		}
-		int lr = sim_write_log(a, opt.seed, 0, f, &err);
-		if (fclose(f) != 0 && !lr)
-			lr = mutu_errf(&err, MUTU_EFAIL, "cannot write %s", log_path);
 		if (lr) {
 			rc = cli_fail(cmd, &err);
 			goto out;
@@ -194,7 +196,12 @@ int cmd_sim(int argc, char **argv)
 	struct mutu_buf out;
 	mutu_buf_init(&out);
 	sim_results_format(a, ra, b, rb, diffs, fmt, &out);
-	fwrite(out.s, 1, out.len, stdout);
+	/* text is for a terminal: actor and SOP names from the scenario have
+	 * their control characters escaped (json and csv quote their own) */
+	if (fmt == SIM_TEXT)
+		cli_print_safe(stdout, out.s);
+	else
+		fwrite(out.s, 1, out.len, stdout);
 	mutu_buf_release(&out);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));

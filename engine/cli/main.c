@@ -1,6 +1,7 @@
 /*
  * main.c - the mutu binary: git-style subcommands dispatched from one table.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,6 +57,10 @@ static int cmd_version(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* Past a file-size limit (ulimit -f) write() then fails with EFBIG,
+	 * like ENOSPC on a full disk, and the atomic writer removes its
+	 * temporary file; by default SIGXFSZ would kill mutu and leave it. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

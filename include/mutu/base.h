@@ -119,6 +119,29 @@ void mutu_out_abort(struct mutu_out *o);
 int mutu_write_file(const char *path, const void *data, size_t len,
 		    struct mutu_err *err);
 
+/*
+ * CSV for people (reports, audits, simulation results): append s as one
+ * RFC 4180 field (quoted when it holds , " CR or LF).  A text cell that
+ * starts with = + - @ TAB or CR would be a formula in a spreadsheet
+ * (OWASP "CSV injection"): it is quoted with a leading ' so it stays
+ * text.  A negative decimal number ("-2.5", "-1e-3") is left as it is,
+ * so numeric columns stay numbers ("+62811" is guarded: a phone number).  s NULL writes nothing.
+ * Not for the canonical emitted log (sim --emit-log), which must read
+ * back exactly as ingest input.
+ */
+void mutu_csv_field(struct mutu_buf *b, const char *s);
+/* Does s read as a plain decimal number (sign, digits, point, exponent)? */
+int mutu_csv_is_number(const char *s);
+
+/*
+ * Text for a terminal: append s with every control character that could
+ * move the cursor, retitle the window or clear the screen written as
+ * \xNN -- C0 controls except newline and tab, DEL, C1 controls (U+0080..
+ * U+009F) and bytes that are not UTF-8.  Printable UTF-8 is kept.  Used
+ * by the CLI for anything that quotes a log, a file or a user's value.
+ */
+void mutu_buf_put_safe(struct mutu_buf *b, const char *s);
+
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);
 int mutu_strncasecmp(const char *a, const char *b, size_t n);

@@ -58,6 +58,7 @@ struct elog_opts {
 	size_t ndrop;
 	int force;                 /* reload a file already ingested, as a new batch */
 	int threads;               /* 0/1: parse and write in one thread; 2: pipeline */
+	int busy_ms;               /* --busy-timeout: 0 ELOG_BUSY_DEFAULT_MS, <0 no wait */
 	elog_progress_fn progress; /* may be NULL; called from the parsing thread */
 	void *progress_ctx;
 };
@@ -101,13 +102,45 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 
 struct sqlite3;
 
+/* What the opener means to do with a store (elog_store_open's mode). */
+enum {
+	ELOG_STORE_READ = 0,   /* reports, audit --no-store, db: a read-only store will do */
+	ELOG_STORE_CREATE = 1, /* ingest: create when missing, must be writable */
+	ELOG_STORE_WRITE = 2   /* audit: must exist and be writable */
+};
+
+/* How long an opener waits for another process's write lock
+ * (--busy-timeout MS): default 5 s, at most 10 minutes. */
+#define ELOG_BUSY_DEFAULT_MS 5000
+#define ELOG_BUSY_MAX_MS 600000
+
 /*
- * Open (create when create != 0) a store and migrate it to
- * ELOG_SCHEMA_VERSION.  WAL mode.  *out is an open connection the caller
- * closes with elog_store_close.  A missing file with create == 0 is
- * MUTU_ENOTFOUND; a file that is not a mutu store is MUTU_EINPUT.
+ * Open a store (mode ELOG_STORE_*) and migrate it to ELOG_SCHEMA_VERSION.
+ * WAL mode.  *out is an open connection the caller closes with
+ * elog_store_close.  busy_ms: wait that long for a lock held by another
+ * process; 0 means ELOG_BUSY_DEFAULT_MS, negative means do not wait.
+ * Each failure has its own message naming path, and status:
+ *   missing file (READ/WRITE)        MUTU_ENOTFOUND
+ *   not SQLite, or not mutu's schema MUTU_EINPUT ("not a mutu store")
+ *   damaged (SQLITE_CORRUPT/NOTADB on an SQLite file; PRAGMA quick_check
+ *   is run and quoted)               MUTU_EINPUT ("damaged")
+ *   read-only location or file for CREATE/WRITE (says which commands
+ *   still work)                      MUTU_EFAIL
+ *   locked by another writer past busy_ms (CREATE/WRITE probe it with
+ *   BEGIN IMMEDIATE)                 MUTU_EFAIL
+ * A read-only store opened with ELOG_STORE_READ is opened read-only.
  */
+int elog_store_open_ex(const char *path, int mode, int busy_ms, struct sqlite3 **out,
+		       struct mutu_err *err);
+/* elog_store_open_ex with the default busy timeout; create is a mode. */
 int elog_store_open(const char *path, int create, struct sqlite3 **out, struct mutu_err *err);
+/*
+ * Describe a failed SQLite call on an open store in err, by its result
+ * code: SQLITE_BUSY as "locked by another process", SQLITE_READONLY as
+ * read-only, SQLITE_CORRUPT/NOTADB as damaged (quick_check quoted), else
+ * "what: SQLite's message".  Returns the status recorded.
+ */
+int elog_store_err(struct sqlite3 *db, const char *path, const char *what, struct mutu_err *err);
 void elog_store_close(struct sqlite3 *db); /* NULL-safe */
 
 /* ---- helpers, public for tests and other modules ---- */

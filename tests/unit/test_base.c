@@ -1,0 +1,347 @@
+/*
+ * test_base.c - the atomic output writer (struct mutu_out), the CSV
+ * formula guard and the terminal escape, on real files in a fresh folder
+ * under /tmp.  Expected contents are the bytes each test writes; the
+ * escapes are written out by hand from the rules in base.h.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "mutu/base.h"
+
+static char dir[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/mutu-test-base.XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *de;
+		char p[512];
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
+				snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+				unlink(p);
+			}
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+	return 0;
+}
+
+static void path_of(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", dir, name);
+}
+
+static void put(const char *name, const char *text)
+{
+	char p[512];
+	path_of(p, sizeof p, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The whole content of name, or NULL when it cannot be read (caller frees). */
+static char *get(const char *name)
+{
+	char p[512];
+	path_of(p, sizeof p, name);
+	return mutu_read_file(p, NULL, NULL);
+}
+
+/* Entries of the test folder other than . and .. */
+static int entries(void)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void expect_file(const char *name, const char *want)
+{
+	char *got = get(name);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_write_new(void **state)
+{
+	(void)state;
+	char p[512];
+	path_of(p, sizeof p, "a.txt");
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	mode_t old = umask(022);
+	assert_int_equal(mutu_write_file(p, "halo\n", 5, &err), 0);
+	umask(old);
+	expect_file("a.txt", "halo\n");
+	/* only the file itself: the temporary name is gone after the rename */
+	assert_int_equal(entries(), 1);
+	/* a new output is 0666 minus the umask (022), like any file a shell
+	 * redirect makes: 0644, not mkstemp's 0600 */
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+}
+
+static void test_replace_and_stream(void **state)
+{
+	(void)state;
+	put("b.txt", "old content\n");
+	char p[512];
+	path_of(p, sizeof p, "b.txt");
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct mutu_out o;
+	assert_int_equal(mutu_out_open(&o, p, &err), 0);
+	fprintf(o.f, "line %d\n", 1);
+	/* before the commit the final name still holds the old bytes */
+	expect_file("b.txt", "old content\n");
+	assert_int_equal(entries(), 2);
+	fprintf(o.f, "line %d\n", 2);
+	assert_int_equal(mutu_out_commit(&o, &err), 0);
+	expect_file("b.txt", "line 1\nline 2\n");
+	assert_int_equal(entries(), 1);
+	/* abort after commit is harmless (o was released) */
+	mutu_out_abort(&o);
+	expect_file("b.txt", "line 1\nline 2\n");
+}
+
+static void test_abort(void **state)
+{
+	(void)state;
+	put("c.txt", "keep\n");
+	char p[512];
+	path_of(p, sizeof p, "c.txt");
+	struct mutu_out o;
+	assert_int_equal(mutu_out_open(&o, p, NULL), 0);
+	fputs("half a rep", o.f);
+	mutu_out_abort(&o);
+	expect_file("c.txt", "keep\n");
+	assert_int_equal(entries(), 1);
+	mutu_out_abort(NULL); /* NULL-safe */
+}
+
+static void test_symlink_replaced(void **state)
+{
+	(void)state;
+	put("victim.txt", "precious\n");
+	char link[512], target[512];
+	path_of(link, sizeof link, "report.md");
+	path_of(target, sizeof target, "victim.txt");
+	assert_int_equal(symlink(target, link), 0);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(mutu_write_file(link, "# laporan\n", 10, &err), 0);
+	/* the link's target keeps its bytes; the link itself became the report */
+	expect_file("victim.txt", "precious\n");
+	struct stat st;
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	expect_file("report.md", "# laporan\n");
+	assert_int_equal(entries(), 2);
+}
+
+static void test_dangling_symlink(void **state)
+{
+	(void)state;
+	/* a link to a file that does not exist yet: following it would create
+	 * the file wherever the link points */
+	char link[512], target[512];
+	path_of(link, sizeof link, "out.csv");
+	path_of(target, sizeof target, "made-through-link.csv");
+	assert_int_equal(symlink(target, link), 0);
+	assert_int_equal(mutu_write_file(link, "a,b\r\n", 5, NULL), 0);
+	assert_null(get("made-through-link.csv"));
+	expect_file("out.csv", "a,b\r\n");
+}
+
+static void test_missing_folder(void **state)
+{
+	(void)state;
+	char p[512];
+	path_of(p, sizeof p, "no-such-folder/r.html");
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(mutu_write_file(p, "x", 1, &err), MUTU_EFAIL);
+	/* the message names the path the user gave and why */
+	assert_non_null(strstr(err.msg, p));
+	assert_non_null(strstr(err.msg, "No such file or directory"));
+	assert_int_equal(entries(), 0);
+	/* commit on a failed open reports, not crashes */
+	struct mutu_out o;
+	assert_int_equal(mutu_out_open(&o, p, NULL), MUTU_EFAIL);
+	assert_null(o.f);
+	mutu_out_abort(&o);
+}
+
+static void test_full_disk(void **state)
+{
+	(void)state;
+	/* RLIMIT_FSIZE of 1000 bytes stands in for a full disk: with SIGXFSZ
+	 * ignored, write() past the limit fails with EFBIG, as ENOSPC would */
+	put("d.txt", "old report\n");
+	char p[512];
+	path_of(p, sizeof p, "d.txt");
+	char big[5000];
+	memset(big, 'x', sizeof big);
+	struct rlimit saved, lim;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	void (*oldsig)(int) = signal(SIGXFSZ, SIG_IGN);
+	lim = saved;
+	lim.rlim_cur = 1000;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int rc = mutu_write_file(p, big, sizeof big, &err);
+
+	struct mutu_err err2;
+	mutu_err_clear(&err2);
+	struct mutu_out o;
+	int rc2 = mutu_out_open(&o, p, &err2);
+	if (rc2 == 0) {
+		for (int i = 0; i < 10; i++)
+			fwrite(big, 1, sizeof big, o.f);
+		rc2 = mutu_out_commit(&o, &err2);
+	}
+
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, oldsig);
+
+	assert_int_equal(rc, MUTU_EFAIL);
+	assert_non_null(strstr(err.msg, p));
+	assert_non_null(strstr(err.msg, "File too large"));
+	assert_int_equal(rc2, MUTU_EFAIL);
+	assert_non_null(strstr(err2.msg, "File too large"));
+	/* the old file intact, no temporary file left behind */
+	expect_file("d.txt", "old report\n");
+	assert_int_equal(entries(), 1);
+}
+
+static void test_csv_guard(void **state)
+{
+	(void)state;
+	static const char *cases[][2] = {
+		{"plain", "plain"},
+		{"a,b", "\"a,b\""},
+		{"say \"hi\"", "\"say \"\"hi\"\"\""},
+		/* formula leads get ' inside quotes */
+		{"=1+1", "\"'=1+1\""},
+		{"@SUM(A1:A9)", "\"'@SUM(A1:A9)\""},
+		{"-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\""},
+		{"+62811", "\"'+62811\""},
+		{"\tx", "\"'\tx\""},
+		{"\rx", "\"'\rx\""},
+		{"-", "\"'-\""},
+		{"-e5", "\"'-e5\""},
+		/* negative numbers mutu writes stay numbers */
+		{"-2.5", "-2.5"},
+		{"-3", "-3"},
+		{"-1e-3", "-1e-3"},
+		{"-.5", "-.5"},
+		/* the lead only counts at the start */
+		{"a-b=c", "a-b=c"},
+		{"", ""},
+	};
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		mutu_buf_reset(&b);
+		mutu_csv_field(&b, cases[i][0]);
+		assert_string_equal(b.s, cases[i][1]);
+	}
+	mutu_buf_reset(&b);
+	mutu_csv_field(&b, NULL);
+	assert_string_equal(b.s, "");
+	mutu_buf_release(&b);
+	assert_true(mutu_csv_is_number("12"));
+	assert_true(mutu_csv_is_number("-0.25"));
+	assert_false(mutu_csv_is_number("1.2.3"));
+	assert_false(mutu_csv_is_number("1e"));
+	assert_false(mutu_csv_is_number("."));
+	assert_false(mutu_csv_is_number("0x10"));
+}
+
+static void test_term_escape(void **state)
+{
+	(void)state;
+	static const char *cases[][2] = {
+		/* OSC 0 (window title) ended by BEL, and "clear screen" */
+		{"\x1b]0;pwned\x07ok", "\\x1b]0;pwned\\x07ok"},
+		{"\x1b[2J\x1b[H", "\\x1b[2J\\x1b[H"},
+		/* newline and tab are layout, kept */
+		{"a\tb\nc", "a\tb\nc"},
+		/* CR would overwrite the line it is on */
+		{"ok\rFAKE", "ok\\x0dFAKE"},
+		{"del\x7f", "del\\x7f"},
+		/* C1 CSI as UTF-8 (U+009B) and as a lone byte */
+		{"\xc2\x9b" "31m", "\\xc2\\x9b31m"},
+		{"\x9b" "31m", "\\x9b31m"},
+		/* printable UTF-8 is kept: e-acute, no-break space, rupiah sign */
+		{"caf\xc3\xa9 \xc2\xa0Rp\xe2\x82\xb9", "caf\xc3\xa9 \xc2\xa0Rp\xe2\x82\xb9"},
+		/* not UTF-8: a Latin-1 byte and a truncated sequence */
+		{"\xff", "\\xff"},
+		{"\xe2\x82", "\\xe2\\x82"},
+		/* an overlong encoding of ESC (C0 9B is never valid UTF-8) */
+		{"\xc0\x9b", "\\xc0\\x9b"},
+	};
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		mutu_buf_reset(&b);
+		mutu_buf_put_safe(&b, cases[i][0]);
+		assert_string_equal(b.s, cases[i][1]);
+	}
+	mutu_buf_reset(&b);
+	mutu_buf_put_safe(&b, NULL);
+	assert_string_equal(b.s, "");
+	mutu_buf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_write_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_and_stream, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_abort, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_replaced, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dangling_symlink, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
+		cmocka_unit_test(test_csv_guard),
+		cmocka_unit_test(test_term_escape),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
