@@ -181,6 +181,51 @@ static void test_parse_time(void **state)
 	}
 }
 
+/*
+ * Second 60 (a leap second, or an exporter's rounding) is read as second
+ * 59 of the same minute and flagged; 61 is no second at all.  Expected
+ * values: 2016-12-31 is day 17166 (46 * 365 + 11 leap days 1972..2012 +
+ * 365 days of 2016 before Dec 31: 16790 + 11 + 365 = 17166); the real leap
+ * second 2016-12-31T23:59:60Z then reads as 17166 days + 86399 s.
+ * 2025-03-03 is day 20089 + 31 + 28 + 2 = 20150; 08:00:60+07:00 reads as
+ * 01:00:59Z = 20150 days + 3659 s.
+ */
+static void test_leap_second(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *fmt;
+		int rc, leap;
+		int64_t ms;
+	} cases[] = {
+		{"2016-12-31T23:59:60Z", NULL, ELOG_TS_OK, 1, 17166LL * 86400000 + 86399000},
+		{"2016-12-31T23:59:60.500Z", NULL, ELOG_TS_OK, 1, 17166LL * 86400000 + 86399500},
+		{"2025-03-03 08:00:60+07:00", NULL, ELOG_TS_OK, 1, 20150LL * 86400000 + 3659000},
+		{"20250303T080060+0700", NULL, ELOG_TS_OK, 1, 20150LL * 86400000 + 3659000},
+		{"03/03/2025 08:00:60", "%d/%m/%Y %H:%M:%S", ELOG_TS_OK, 1,
+		 20150LL * 86400000 + 3659000},
+		{"2025-03-03 08:00:59+07:00", NULL, ELOG_TS_OK, 0, 20150LL * 86400000 + 3659000},
+		{"2025-03-03 08:00:61+07:00", NULL, ELOG_TS_BAD, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t ms = -1;
+		int off = -1, leap = -1;
+		int rc = elog_parse_time_ex(cases[i].text, strlen(cases[i].text), cases[i].fmt, 420,
+					    &ms, &off, &leap);
+		if (rc != cases[i].rc || leap != cases[i].leap ||
+		    (rc == ELOG_TS_OK && ms != cases[i].ms))
+			fail_msg("'%s': rc %d leap %d ms %lld, expected rc %d leap %d ms %lld",
+				 cases[i].text, rc, leap, (long long)ms, cases[i].rc, cases[i].leap,
+				 (long long)cases[i].ms);
+	}
+	/* the plain parser folds the same way (its callers never see 60) */
+	int64_t ms;
+	int off;
+	assert_int_equal(elog_parse_time("2025-03-03 08:00:60+07:00", 25, NULL, 420, &ms, &off),
+			 ELOG_TS_OK);
+	assert_int_equal(ms, 20150LL * 86400000 + 3659000);
+}
+
 static void test_date_order_tz_format(void **state)
 {
 	(void)state;
@@ -933,6 +978,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_time),
+		cmocka_unit_test(test_leap_second),
 		cmocka_unit_test(test_date_order_tz_format),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_store_migrates_v1),
