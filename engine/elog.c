@@ -1186,7 +1186,7 @@ struct ingest {
 	int interval;            /* time:timestamp taken as the end beside a start column */
 	/* leap seconds (second 60) read as :59 */
 	uint64_t leap_rows;
-	int64_t leap_line, leap_first;
+	int64_t leap_line, leap_first; /* the last row counted, the first */
 	char leap_example[120];
 	int fatal;               /* a failure (not a row defect): stop */
 	/* unknown activities, for the notes */
@@ -1605,17 +1605,15 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 				    ms, off, &leap);
 	if (rc == ELOG_TS_OK)
 		*has = 1;
-	if (leap) {
-		/* counted once per row, in the real pass (process calls this for
-		 * the probe too, with g->probe_r set) */
-		if (!g->probe_r && g->leap_line != r->line) {
-			if (!g->leap_rows++)
-				snprintf(g->leap_example, sizeof g->leap_example, "%s '%.60s'",
-					 g->hdr[col], r->buf + r->f[col].off);
-			if (!g->leap_line)
-				g->leap_first = r->line;
-			g->leap_line = r->line;
+	/* a leap second read as :59: counted once per row, in the real pass
+	 * only (the probe, with g->probe_r set, reads the same rows again) */
+	if (leap && !g->probe_r && g->leap_line != r->line) {
+		if (g->leap_rows++ == 0) {
+			g->leap_first = r->line;
+			snprintf(g->leap_example, sizeof g->leap_example, "%s '%.60s'", g->hdr[col],
+				 r->buf + r->f[col].off);
 		}
+		g->leap_line = r->line;
 	}
 	return rc;
 }

@@ -866,6 +866,60 @@ static void test_lone_cr(void **state)
 			 1);
 }
 
+/*
+ * Records over ELOG_MAX_RECORD: line 3 is one (its 256th and 257th bytes
+ * are the two bytes of "é", so the kept start is cut before it: 255
+ * bytes), line 5 another at the end of the file without a newline, and a
+ * quoted record left open on line 4 before it is rejected as broken
+ * quoting first.  Rows: lines 2..5 = 4 = stored 1 (line 2) + rejected 3.
+ * Run under ASan too: the skip path must neither read nor keep more than
+ * it should.
+ */
+static void test_long_record(void **state)
+{
+	(void)state;
+	const char *db = tmp("long.db");
+	rm_db(db);
+	const size_t big = ELOG_MAX_RECORD + 10;
+	const char head[] = "case_id,activity,end\nK1,A,2025-01-02T08:00Z\n";
+	const char open_q[] = "K3,\"open,2025-01-02T09:00Z\n";
+	size_t n = sizeof head - 1 + big + 1 + sizeof open_q - 1 + big;
+	char *text = malloc(n);
+	assert_non_null(text);
+	char *p = text;
+	memcpy(p, head, sizeof head - 1);
+	p += sizeof head - 1;
+	memset(p, 'x', big); /* line 3 */
+	memcpy(p + 255, "\xC3\xA9", 2);
+	p += big;
+	*p++ = '\n';
+	memcpy(p, open_q, sizeof open_q - 1); /* line 4 */
+	p += sizeof open_q - 1;
+	memset(p, 'y', big); /* line 5, no newline */
+	write_file(tmp("long.csv"), text, n);
+	free(text);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("long.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	assert_int_equal(r.rows_read, 4);
+	assert_int_equal(r.events_stored, 1);
+	assert_int_equal(r.rejected, 3);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT length(CAST(raw AS BLOB)) FROM rejected WHERE line = 3 AND "
+				"reason LIKE 'record too long: 16777226 bytes on line 3,%'"),
+			 255);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 4 AND "
+				"reason LIKE 'broken quoting%'"),
+			 1);
+	assert_int_equal(q1(db, "SELECT length(CAST(raw AS BLOB)) FROM rejected WHERE line = 5 AND "
+				"reason LIKE 'record too long: 16777226 bytes on line 5,%'"),
+			 256);
+}
+
 /* QA: the same activity twice in --map.  With two steps (2 and 3) one would
  * win silently: refused, naming both lines.  Line numbers count the empty
  * line and the header: header = 1, "Verifikasi Berkas,2" = 2, empty = 3,
@@ -993,6 +1047,7 @@ int main(void)
 		cmocka_unit_test(test_map_duplicate),
 		cmocka_unit_test(test_blank_fields),
 		cmocka_unit_test(test_lone_cr),
+		cmocka_unit_test(test_long_record),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
