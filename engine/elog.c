@@ -9,18 +9,22 @@
  *            swallows the lines after it, so when such a multi-line record
  *            ends with the wrong number of fields (or runs over
  *            MAX_REC_LINES, or hits the end of the file) only its first
- *            line is rejected and the rest is parsed again.
- *   probe    the header and the first rows, read before anything is
- *            written: separator, columns, time-stamp form and zone.  A file
- *            that cannot be a log is refused here (MUTU_EINPUT).
+ *            line is rejected and the rest is parsed again.  A line over
+ *            ELOG_MAX_RECORD is never buffered: its start is kept, the rest
+ *            skipped to its line end, and it is rejected as one row.
+ *   probe    the header and the first rows (whole records), read before
+ *            anything is written: separator, columns (the header names of
+ *            mutu, SiCANTIK, PM4Py, bupaR, Disco, Celonis), time-stamp form
+ *            and zone.  A file that cannot be a log is refused here
+ *            (MUTU_EINPUT).
  *   producer each record checked and turned into an event or a rejected
  *            row, appended to a chunk (items plus a string arena).
  *   writer   chunks into SQLite with prepared statements, inside the one
  *            transaction of the batch.  With opts.threads >= 2 it runs on
  *            its own thread, so parsing and B-tree work overlap (2 cores).
  *
- * Memory is flat: a few chunks, one record, a fixed case cache; nothing
- * grows with the number of rows.
+ * Memory is flat: a few chunks, one record (at most ELOG_MAX_RECORD), a
+ * fixed case cache; nothing grows with the number of rows or their length.
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
@@ -700,10 +704,10 @@ static void long_line_done(struct reader *r, int newline)
 }
 
 /*
- * Read fd to the end (or until on_rec stops it), feeding lines.  limit > 0
- * stops after that many bytes (the probe).  Returns 0 or MUTU_EFAIL.
+ * Read fd to the end (or until on_rec stops it), feeding lines.  Returns 0
+ * or MUTU_EFAIL.
  */
-static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit,
+static int reader_run(struct reader *r, int fd, const char *path,
 		      elog_progress_fn progress, void *pctx, uint64_t total, struct mutu_err *err)
 {
 	char *blk = mutu_malloc(BLOCK);
@@ -770,15 +774,13 @@ static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit
 			progress(pctx, r->bytes, total, (uint64_t)r->line);
 			next_progress = r->bytes + (8u << 20);
 		}
-		if (limit && r->bytes >= limit)
-			break;
 	}
 	if (!rc && !r->stop) {
 		if (r->skipping)
 			long_line_done(r, 0);
 		else if (carry.len)
 			feed_line(r, carry.s, carry.len);
-		if (!r->stop && (!limit || r->bytes < limit))
+		if (!r->stop)
 			reader_finish(r);
 	}
 	mutu_buf_release(&carry);
@@ -2427,7 +2429,7 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	/* whole records, not a fixed number of bytes: a first row of 2 MiB is
 	 * a row (on_probe stops after PROBE_ROWS rows or PROBE_BYTES) */
 	g->probe_r = &r;
-	int rc = reader_run(&r, fd, g->path, 0, NULL, NULL, 0, g->err);
+	int rc = reader_run(&r, fd, g->path, NULL, NULL, 0, g->err);
 	g->probe_r = NULL;
 	reader_release(&r);
 	if (rc || g->err->code)
@@ -2818,7 +2820,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		if (late_sha && !(r.sha = sha = elog_sha_new()))
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", g.path);
 		else
-			rc = reader_run(&r, fd, g.path, 0, o->progress, o->progress_ctx, res->size,
+			rc = reader_run(&r, fd, g.path, o->progress, o->progress_ctx, res->size,
 					err);
 		if (!rc && late_sha && r.eof) {
 			elog_sha_final(sha, res->sha256);
