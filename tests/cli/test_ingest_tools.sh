@@ -40,6 +40,11 @@ expect_eq "pm4py interval: endDatePlanned kept per case under its own name" \
 	"$(q "$DB" "SELECT count(*) FROM case_attrs WHERE name = 'endDatePlanned'")" "2"
 case "$OUT" in *warning:*) not_ok "pm4py interval: no warning for endDatePlanned" "$OUT" ;;
 	*) ok "pm4py interval: no warning for endDatePlanned" ;; esac
+# the audit sees done steps: P1 ends with Verifikasi at 11:15 (before: every step open),
+# Pendaftaran 08:00-08:30 on Monday 2025-03-03, inside office hours: 30 minutes
+run "$MUTU" audit --case P1 --db "$DB"
+expect_out_has "pm4py interval: audit sees P1 finished" "selesai: 2025-03-03T11:15:00+07:00"
+expect_out_has "pm4py interval: audit step time" "2025-03-03T08:30:00+07:00   30 menit"
 # the same steps in mutu's own start/end form give the same stored events
 DB2=$TMP/canon.db
 run "$MUTU" ingest "$D/pm4py-interval-canonical.csv" --db "$DB2"
