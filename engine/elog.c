@@ -1751,6 +1751,13 @@ static int header(struct ingest *g, const struct rec *r)
 				is_case = 1;
 				name = case_attr_names[j].attr;
 			}
+		/* a column without a name (R's write.csv puts the row numbers
+		 * under "") gets one: an attribute needs a key, in SQL and XES */
+		char unnamed[32];
+		if (!*name) {
+			snprintf(unnamed, sizeof unnamed, "column_%zu", i + 1);
+			name = unnamed;
+		}
 		g->colkind[i] = is_case ? 1 : 2;
 		g->colattr[i] = (int)g->nattr_names;
 		g->attr_names[g->nattr_names++] = mutu_strdup(name);

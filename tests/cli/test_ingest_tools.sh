@@ -64,6 +64,19 @@ expect_eq "bupaR eventlog: start rows / complete rows" \
 expect_eq "bupaR eventlog: activity_instance_id kept" \
 	"$(q "$DB" "SELECT count(*) FROM event_attrs WHERE name = 'activity_instance_id'")" "5"
 
+# R's write.csv of the same kind of log: quoted names, the row numbers under an
+# unnamed first column (kept as attribute column_1), stamps without a zone (--tz UTC):
+# B1 Pendaftaran 01:00-01:20Z, B2 opened 2025-03-04 02:00Z.
+DB=$TMP/bupar-r.db
+run "$MUTU" ingest "$D/bupar-eventlog-writecsv.csv" --db "$DB" --tz UTC
+expect_rc "bupaR write.csv: exit 0" 0
+expect_out_has "bupaR write.csv: events and cases" "events stored   3 (2 new cases)"
+expect_eq "bupaR write.csv: stamps (start, end, start)" \
+	"$(q "$DB" "SELECT group_concat(coalesce(start_ms, '-') || '/' || coalesce(end_ms, '-'), ' ') FROM (SELECT * FROM events ORDER BY line)")" \
+	"$((DAY + 3600000))/- -/$((DAY + 4800000)) $((DAY + 86400000 + 7200000))/-"
+expect_eq "bupaR write.csv: row numbers under column_1" \
+	"$(q "$DB" "SELECT group_concat(value, ' ') FROM event_attrs WHERE name = 'column_1'")" "1 2 3"
+
 # ---- bupaR activitylog: lifecycle columns start, complete; local stamps, --tz WIB ----
 # A1 Pendaftaran 08:00-08:20 WIB (20 min), Verifikasi 09:00-10:30 (90 min);
 # 08:00 WIB = 01:00Z.
