@@ -63,6 +63,10 @@ expect_eq "bupaR eventlog: start rows / complete rows" \
 	"$(q "$DB" "SELECT sum(start_ms IS NOT NULL AND end_ms IS NULL) || '/' || sum(end_ms IS NOT NULL AND start_ms IS NULL) FROM events")" "3/2"
 expect_eq "bupaR eventlog: activity_instance_id kept" \
 	"$(q "$DB" "SELECT count(*) FROM event_attrs WHERE name = 'activity_instance_id'")" "5"
+# the audit pairs start and complete: B1 Pendaftaran 08:00-08:20 = 20 minutes, B1 done at 10:00
+run "$MUTU" audit --case B1 --db "$DB"
+expect_out_has "bupaR eventlog: audit pairs start/complete" "2025-03-03T08:20:00+07:00   20 menit"
+expect_out_has "bupaR eventlog: audit sees B1 finished" "selesai: 2025-03-03T10:00:00+07:00"
 
 # R's write.csv of the same kind of log: quoted names, the row numbers under an
 # unnamed first column (kept as attribute column_1), stamps without a zone (--tz UTC):
