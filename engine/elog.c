@@ -9,18 +9,22 @@
  *            swallows the lines after it, so when such a multi-line record
  *            ends with the wrong number of fields (or runs over
  *            MAX_REC_LINES, or hits the end of the file) only its first
- *            line is rejected and the rest is parsed again.
- *   probe    the header and the first rows, read before anything is
- *            written: separator, columns, time-stamp form and zone.  A file
- *            that cannot be a log is refused here (MUTU_EINPUT).
+ *            line is rejected and the rest is parsed again.  A line over
+ *            ELOG_MAX_RECORD is never buffered: its start is kept, the rest
+ *            skipped to its line end, and it is rejected as one row.
+ *   probe    the header and the first rows (whole records), read before
+ *            anything is written: separator, columns (the header names of
+ *            mutu, SiCANTIK, PM4Py, bupaR, Disco, Celonis), time-stamp form
+ *            and zone.  A file that cannot be a log is refused here
+ *            (MUTU_EINPUT).
  *   producer each record checked and turned into an event or a rejected
  *            row, appended to a chunk (items plus a string arena).
  *   writer   chunks into SQLite with prepared statements, inside the one
  *            transaction of the batch.  With opts.threads >= 2 it runs on
  *            its own thread, so parsing and B-tree work overlap (2 cores).
  *
- * Memory is flat: a few chunks, one record, a fixed case cache; nothing
- * grows with the number of rows.
+ * Memory is flat: a few chunks, one record (at most ELOG_MAX_RECORD), a
+ * fixed case cache; nothing grows with the number of rows or their length.
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
@@ -43,10 +47,19 @@
 
 #define BLOCK (1u << 20)
 #define MAX_REC_LINES 100
-#define MAX_REC_BYTES (1u << 20)
+/* A record is bounded (elog.h); the field offsets of struct field are 32-bit. */
+_Static_assert(ELOG_MAX_RECORD >= (64u << 10) && ELOG_MAX_RECORD <= (1u << 30),
+	       "ELOG_MAX_RECORD must lie in 64 KiB .. 1 GiB");
+#define MAX_REC_BYTES ELOG_MAX_RECORD
 #define CHUNK_ITEMS 8192
 #define NCHUNKS 3
+/* The probe reads whole records: up to PROBE_ROWS rows, and stops early
+ * once it holds at least one row and has read PROBE_BYTES (a first row of
+ * any length up to ELOG_MAX_RECORD is still read whole). */
 #define PROBE_ROWS 200
+#define PROBE_BYTES (1u << 20)
+/* What a rejected over-long record keeps of its text in rejected.raw. */
+#define LONG_RAW_KEEP 256
 #define CASE_CACHE 8192
 #define ACT_CACHE 1024
 
@@ -54,13 +67,13 @@
 
 enum reason {
 	R_FIELDS, R_QUOTE, R_UTF8, R_CASE, R_ACTIVITY, R_TS, R_NOTS, R_ORDER, R_ZONE, R_STEP, R_BLANK,
-	R_N
+	R_LONG, R_N
 };
 
 static const char *const reason_kind[R_N] = {
 	"wrong number of fields", "broken quoting", "not UTF-8 text", "missing case id",
 	"missing activity", "bad timestamp", "no timestamp", "end before start",
-	"local time without a zone", "bad step number", "blank row",
+	"local time without a zone", "bad step number", "blank row", "record too long",
 };
 
 const char *elog_role_name(enum elog_role r)
@@ -70,23 +83,102 @@ const char *elog_role_name(enum elog_role r)
 	return (unsigned)r < ELOG_NROLES ? names[r] : "?";
 }
 
-/* Header names per role, compared case-insensitively after trimming. */
-static const char *const role_names[ELOG_NROLES][12] = {
+/*
+ * Header names per role, compared by hdr_key (case, blanks, '_', '-' and
+ * '.' ignored: "Case ID", "case_id" and "CASE-ID" are one name), so the
+ * exports of the usual tools are read as they are:
+ *   mutu       case_id, sop, step, activity, actor, start, end
+ *   SiCANTIK   no_permohonan, jenis_izin, nama_proses, diproses_oleh,
+ *              start_date, end_date, status
+ *   PM4Py      case:concept:name, concept:name, org:resource,
+ *              lifecycle:transition, time:timestamp; an interval log adds
+ *              start_timestamp, and time:timestamp is then the completion
+ *   bupaR      case_id, activity_id, resource_id, lifecycle_id, timestamp
+ *              (eventlog); activitylog columns named by lifecycle: start,
+ *              complete (activity_instance_id is kept as an attribute)
+ *   Disco      Case ID, Activity, Resource, Start Timestamp, Complete
+ *              Timestamp (older exports: Start Date, End Date)
+ *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME
+ */
+static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
-			   "caseid", "case", "case id", "no_registrasi", "nomor_registrasi", NULL},
+			   "case", "no_registrasi", "nomor_registrasi", "case_key", NULL},
 	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
 	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
-			       "task", NULL},
+			       "task", "activity_id", "activity_en", "activity_name", NULL},
 	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
-			    "user", NULL},
+			    "user", "resource_id", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
-			    "tgl_mulai", "waktu_mulai", NULL},
+			    "tgl_mulai", "waktu_mulai", "start_datetime", NULL},
 	[ELOG_COL_END] = {"end", "end_date", "end_time", "end_timestamp", "complete_timestamp",
-			  "tgl_selesai", "waktu_selesai", NULL},
-	[ELOG_COL_TIMESTAMP] = {"timestamp", "time:timestamp", "time", "waktu", NULL},
-	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition", NULL},
+			  "tgl_selesai", "waktu_selesai", "complete", "complete_date",
+			  "complete_time", "end_datetime", NULL},
+	[ELOG_COL_TIMESTAMP] = {"timestamp", "time:timestamp", "time", "waktu", "eventtime",
+				"event_time", NULL},
+	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition",
+				"lifecycle_id", NULL},
 };
+
+/*
+ * A header name as the role tables compare it: lower-case ASCII, without
+ * blanks, '_', '-' and '.'; other bytes (':' of the XES names) kept.
+ */
+static void hdr_key(const char *s, char *out, size_t size)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t')
+			continue;
+		out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[k] = '\0';
+}
+
+/* Does header h name role k?  A "case:" prefix is tolerated for the
+ * case-level roles (case:sop, case:case_id), not for the event-level ones:
+ * case:concept:name is the case id, concept:name the activity. */
+static int role_match(const char *h, int k)
+{
+	char key[128], want[128];
+	hdr_key(h, key, sizeof key);
+	const char *alt = strncmp(key, "case:", 5) == 0 &&
+					  (k == ELOG_COL_CASE || k == ELOG_COL_SOP)
+				  ? key + 5
+				  : NULL;
+	for (int j = 0; role_names[k][j]; j++) {
+		hdr_key(role_names[k][j], want, sizeof want);
+		if (strcmp(key, want) == 0 || (alt && strcmp(alt, want) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Any of the time roles' names (start, end, timestamp)? */
+static int time_name(const char *h)
+{
+	return role_match(h, ELOG_COL_START) || role_match(h, ELOG_COL_END) ||
+	       role_match(h, ELOG_COL_TIMESTAMP);
+}
+
+/*
+ * A planned end date (a per-case target): read by the reports, not by the
+ * ingest, so a date column under one of these names is used, not idle.
+ * With or without "case:", any case, '_' ignored (hdr_key).
+ */
+static int planned_name(const char *h)
+{
+	static const char *const names[] = {"enddateplanned", "plannedend", "deadline", "duedate",
+					    "tanggaltarget", "bataswaktu", NULL};
+	char key[128];
+	hdr_key(h, key, sizeof key);
+	const char *k = strncmp(key, "case:", 5) == 0 ? key + 5 : key;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(k, names[i]) == 0)
+			return 1;
+	return 0;
+}
 
 /* Case-level attributes under a common name (docs/store.md). */
 static const struct { const char *col, *attr; } case_attr_names[] = {
@@ -302,6 +394,8 @@ struct rec {
 	size_t rawlen;
 	int multiline, badutf8, unterminated, broken;
 	int blank;               /* a line of only blanks: no fields */
+	int toolong;             /* a line over ELOG_MAX_RECORD: no fields, raw is its start */
+	uint64_t nbytes;         /* toolong: the line's length, line end excluded */
 	int nlines;
 };
 
@@ -324,6 +418,10 @@ struct reader {
 	struct elog_sha *sha; /* NULL, or every byte read is hashed into it */
 	int eof;             /* read to the end of the file */
 	uint64_t empty_lines; /* lines with nothing at all (not rows) */
+	/* a line over ELOG_MAX_RECORD being skipped: only its start is kept */
+	int skipping;
+	uint64_t skip_bytes;
+	struct mutu_buf skip_head;
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -358,6 +456,7 @@ static void reader_init(struct reader *r, unsigned char sep)
 	reader_csv_init(r);
 	mutu_buf_init(&r->fbuf);
 	mutu_buf_init(&r->raw);
+	mutu_buf_init(&r->skip_head);
 	r->line = 1;
 }
 
@@ -366,6 +465,7 @@ static void reader_release(struct reader *r)
 	csv_free(&r->csv);
 	mutu_buf_release(&r->fbuf);
 	mutu_buf_release(&r->raw);
+	mutu_buf_release(&r->skip_head);
 	free(r->f);
 }
 
@@ -387,6 +487,8 @@ static void emit(struct reader *r, int broken)
 {
 	struct rec rec;
 	rec.blank = 0;
+	rec.toolong = 0;
+	rec.nbytes = 0;
 	size_t rl = r->raw.len;
 	const char *raw = r->raw.s;
 	if (broken) { /* only the first line of the swallowed record */
@@ -543,10 +645,69 @@ static void reader_finish(struct reader *r)
 }
 
 /*
- * Read fd to the end (or until on_rec stops it), feeding lines.  limit > 0
- * stops after that many bytes (the probe).  Returns 0 or MUTU_EFAIL.
+ * A physical line longer than ELOG_MAX_RECORD: it is never buffered whole.
+ * long_line_start keeps its first LONG_RAW_KEEP bytes and drops the rest
+ * as the reader meets it; long_line_done (at its line end, or the end of
+ * the file) hands on_rec one record flagged toolong, with the line's
+ * number and length, so it is rejected and counted like any bad row, and
+ * the ingest goes on with the next line.  A record left open by a quote
+ * before it is closed first (its first line rejected as broken quoting,
+ * the lines after it read again), as at the end of the file.
  */
-static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit,
+static void long_line_start(struct reader *r, struct mutu_buf *carry, const char *p, size_t n)
+{
+	r->skipping = 1;
+	r->skip_bytes = carry->len + n;
+	mutu_buf_reset(&r->skip_head);
+	size_t k = carry->len < LONG_RAW_KEEP ? carry->len : LONG_RAW_KEEP;
+	mutu_buf_add(&r->skip_head, carry->s ? carry->s : "", k);
+	if (k < LONG_RAW_KEEP)
+		mutu_buf_add(&r->skip_head, p, n < LONG_RAW_KEEP - k ? n : LONG_RAW_KEEP - k);
+	mutu_buf_reset(carry);
+}
+
+static void long_line_done(struct reader *r, int newline)
+{
+	while (!r->stop && r->raw.len)
+		recover(r);
+	r->skipping = 0;
+	if (r->stop)
+		return;
+	/* cut the kept start at a character boundary: it is stored as text */
+	size_t k = r->skip_head.len;
+	const unsigned char *h = (const unsigned char *)r->skip_head.s;
+	size_t back = 0;
+	while (back < 4 && back < k && (h[k - 1 - back] & 0xC0) == 0x80)
+		back++;
+	if (back < k && h[k - 1 - back] >= 0xC0) {
+		unsigned c = h[k - 1 - back];
+		size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+		if (back < need)
+			k -= back + 1;
+	}
+	struct rec rec;
+	memset(&rec, 0, sizeof rec);
+	rec.buf = "";
+	rec.f = r->f;
+	rec.line = r->line;
+	rec.raw = k ? r->skip_head.s : "";
+	rec.rawlen = k;
+	rec.nlines = 1;
+	rec.toolong = 1;
+	rec.nbytes = r->skip_bytes;
+	rec.badutf8 = !utf8_ok((const unsigned char *)rec.raw, rec.rawlen);
+	if (r->on_rec(r->ctx, &rec))
+		r->stop = 1;
+	if (newline)
+		r->line++;
+	mutu_buf_reset(&r->skip_head);
+}
+
+/*
+ * Read fd to the end (or until on_rec stops it), feeding lines.  Returns 0
+ * or MUTU_EFAIL.
+ */
+static int reader_run(struct reader *r, int fd, const char *path,
 		      elog_progress_fn progress, void *pctx, uint64_t total, struct mutu_err *err)
 {
 	char *blk = mutu_malloc(BLOCK);
@@ -575,11 +736,31 @@ static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit
 		first = 0;
 		while (p < e && !r->stop) {
 			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			if (r->skipping) {
+				/* inside an over-long line: count it, keep nothing */
+				size_t n = nl ? (size_t)(nl + 1 - p) : (size_t)(e - p);
+				r->skip_bytes += n;
+				p += n;
+				if (nl)
+					long_line_done(r, 1);
+				continue;
+			}
+			size_t n = nl ? (size_t)(nl + 1 - p) : (size_t)(e - p);
+			if (carry.len + n - (nl != NULL) > ELOG_MAX_RECORD) {
+				/* over the limit: keep its start for the rejected row,
+				 * drop the rest of it as it is read */
+				long_line_start(r, &carry, p, n);
+				p += n;
+				if (nl) {
+					r->skip_bytes--; /* the line end is not part of it */
+					long_line_done(r, 1);
+				}
+				continue;
+			}
 			if (!nl) {
 				mutu_buf_add(&carry, p, (size_t)(e - p));
 				break;
 			}
-			size_t n = (size_t)(nl + 1 - p);
 			if (carry.len) {
 				mutu_buf_add(&carry, p, n);
 				feed_line(r, carry.s, carry.len);
@@ -593,13 +774,13 @@ static int reader_run(struct reader *r, int fd, const char *path, uint64_t limit
 			progress(pctx, r->bytes, total, (uint64_t)r->line);
 			next_progress = r->bytes + (8u << 20);
 		}
-		if (limit && r->bytes >= limit)
-			break;
 	}
 	if (!rc && !r->stop) {
-		if (carry.len)
+		if (r->skipping)
+			long_line_done(r, 0);
+		else if (carry.len)
 			feed_line(r, carry.s, carry.len);
-		if (!limit || r->bytes < limit)
+		if (!r->stop)
 			reader_finish(r);
 	}
 	mutu_buf_release(&carry);
@@ -999,6 +1180,16 @@ struct ingest {
 		probe_order;
 	char probe_example[160];
 	int64_t probe_line;
+	struct reader *probe_r;  /* the probe's reader, NULL after the probe */
+	uint64_t probe_bytes;    /* bytes of the rows the probe has seen */
+	/* per column, in the probe's rows: values, and values that read as a date */
+	int *probe_vals, *probe_dates;
+	char **probe_date_ex;    /* an example date value per column (owned) */
+	int interval;            /* time:timestamp taken as the end beside a start column */
+	/* leap seconds (second 60) read as :59 */
+	uint64_t leap_rows;
+	int64_t leap_line, leap_first; /* the last row counted, the first */
+	char leap_example[120];
 	int fatal;               /* a failure (not a row defect): stop */
 	/* unknown activities, for the notes */
 	struct { char *name; uint64_t n; } unk[32];
@@ -1411,14 +1602,56 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 	*has = 0;
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
-	int rc = elog_parse_time(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, zone, ms,
-				 off);
+	int leap = 0;
+	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, zone,
+				    ms, off, &leap);
 	if (rc == ELOG_TS_OK)
 		*has = 1;
+	/* a leap second read as :59: counted once per row, in the real pass
+	 * only (the probe, with g->probe_r set, reads the same rows again) */
+	if (leap && !g->probe_r && g->leap_line != r->line) {
+		if (g->leap_rows++ == 0) {
+			g->leap_first = r->line;
+			snprintf(g->leap_example, sizeof g->leap_example, "%s '%.60s'", g->hdr[col],
+				 r->buf + r->f[col].off);
+		}
+		g->leap_line = r->line;
+	}
 	return rc;
 }
 
 static int on_record(void *ctx, const struct rec *r);
+
+/*
+ * Does a value read as a date or date-time?  ISO 8601 (or --date-format),
+ * or a day/month-order date; it must hold a '-', '/' or ':' so that plain
+ * numbers (20250303 as an id) do not count.
+ */
+static int looks_date(const struct ingest *g, const char *v, size_t n)
+{
+	if (!memchr(v, '-', n) && !memchr(v, '/', n) && !memchr(v, ':', n))
+		return 0;
+	int64_t ms;
+	int off;
+	return elog_parse_time(v, n, g->o->date_format, 0, &ms, &off) == ELOG_TS_OK ||
+	       elog_date_order_needed(v, n) != 0;
+}
+
+/* Probe: count, per attribute column, values and values that read as dates. */
+static void probe_dates(struct ingest *g, const struct rec *r)
+{
+	for (size_t i = 0; i < g->ncols; i++) {
+		if ((g->colkind[i] != 1 && g->colkind[i] != 2) || !r->f[i].len)
+			continue;
+		const char *v = r->buf + r->f[i].off;
+		g->probe_vals[i]++;
+		if (looks_date(g, v, r->f[i].len)) {
+			g->probe_dates[i]++;
+			if (!g->probe_date_ex[i])
+				g->probe_date_ex[i] = mutu_strndup(v, r->f[i].len > 60 ? 60 : r->f[i].len);
+		}
+	}
+}
 
 static int header(struct ingest *g, const struct rec *r)
 {
@@ -1427,6 +1660,9 @@ static int header(struct ingest *g, const struct rec *r)
 	g->colkind = mutu_calloc(r->nf, sizeof *g->colkind);
 	g->colattr = mutu_calloc(r->nf, sizeof *g->colattr);
 	g->attr_names = mutu_calloc(r->nf, sizeof *g->attr_names);
+	g->probe_vals = mutu_calloc(r->nf, sizeof *g->probe_vals);
+	g->probe_dates = mutu_calloc(r->nf, sizeof *g->probe_dates);
+	g->probe_date_ex = mutu_calloc(r->nf, sizeof *g->probe_date_ex);
 	for (size_t i = 0; i < r->nf; i++)
 		g->hdr[i] = mutu_trim(mutu_strdup(r->buf + r->f[i].off));
 	for (int k = 0; k < ELOG_NROLES; k++)
@@ -1461,13 +1697,24 @@ static int header(struct ingest *g, const struct rec *r)
 		for (int k = 0; k < ELOG_NROLES && !taken; k++) {
 			if (g->role[k] >= 0 || (k == ELOG_COL_SOP && g->o->sop_id))
 				continue;
-			for (int j = 0; role_names[k][j]; j++)
-				if (mutu_strcasecmp(g->hdr[i], role_names[k][j]) == 0) {
-					g->role[k] = (int)i;
-					taken = 1;
-					break;
-				}
+			if (role_match(g->hdr[i], k)) {
+				g->role[k] = (int)i;
+				taken = 1;
+			}
 		}
+	}
+	/*
+	 * An interval log (PM4Py's convention: start_timestamp beside
+	 * time:timestamp, the latter the completion; Disco's Start and Complete
+	 * Timestamp are found as start and end already): the single stamp is
+	 * the end of the step that the start column opens, so each row is one
+	 * step execution with both stamps, as in mutu's start/end form.
+	 */
+	if (g->role[ELOG_COL_START] >= 0 && g->role[ELOG_COL_END] < 0 &&
+	    g->role[ELOG_COL_TIMESTAMP] >= 0 && !g->o->col[ELOG_COL_TIMESTAMP]) {
+		g->role[ELOG_COL_END] = g->role[ELOG_COL_TIMESTAMP];
+		g->role[ELOG_COL_TIMESTAMP] = -1;
+		g->interval = 1;
 	}
 	/* start/end win over a single timestamp column */
 	if ((g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0) &&
@@ -1504,6 +1751,13 @@ static int header(struct ingest *g, const struct rec *r)
 				is_case = 1;
 				name = case_attr_names[j].attr;
 			}
+		/* a column without a name (R's write.csv puts the row numbers
+		 * under "") gets one: an attribute needs a key, in SQL and XES */
+		char unnamed[32];
+		if (!*name) {
+			snprintf(unnamed, sizeof unnamed, "column_%zu", i + 1);
+			name = unnamed;
+		}
 		g->colkind[i] = is_case ? 1 : 2;
 		g->colattr[i] = (int)g->nattr_names;
 		g->attr_names[g->nattr_names++] = mutu_strdup(name);
@@ -1549,6 +1803,82 @@ static int header(struct ingest *g, const struct rec *r)
 	return rc;
 }
 
+/* Every value the probe saw in column i reads as a date (and there was one). */
+static int date_valued(const struct ingest *g, size_t i)
+{
+	return g->probe_vals[i] > 0 && g->probe_dates[i] == g->probe_vals[i];
+}
+
+/* A case attribute stored under a common name (submitted, decided...). */
+static const char *case_attr_known(const char *h)
+{
+	if (mutu_strncasecmp(h, "case:", 5) == 0)
+		h += 5;
+	for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
+		if (mutu_strcasecmp(h, case_attr_names[j].col) == 0)
+			return case_attr_names[j].attr;
+	return NULL;
+}
+
+/*
+ * Which time columns are used, which time-like ones are left as
+ * attributes (by name, or because their values read as dates), and a
+ * warning for a date-valued column that nothing reads: a log whose step
+ * starts sit under an unexpected name would otherwise show every step as
+ * a point in time without a word.  Planned dates (endDatePlanned,
+ * deadline...) are read by the reports and submitted/decided are stored
+ * under their common names, so those are named but not warned about.
+ */
+static void note_time_columns(struct ingest *g)
+{
+	if (g->interval)
+		mutu_notes_addf(&g->res->notes,
+				"interval log: %s is each step's start and %s its completion (PM4Py "
+				"convention): one row is one step execution",
+				g->hdr[g->role[ELOG_COL_START]], g->hdr[g->role[ELOG_COL_END]]);
+	struct mutu_buf used, left;
+	mutu_buf_init(&used);
+	mutu_buf_init(&left);
+	static const int troles[] = {ELOG_COL_START, ELOG_COL_END, ELOG_COL_TIMESTAMP};
+	for (size_t k = 0; k < 3; k++)
+		if (g->role[troles[k]] >= 0)
+			mutu_buf_printf(&used, "%s%s (%s)", used.len ? ", " : "",
+					g->hdr[g->role[troles[k]]], elog_role_name((enum elog_role)troles[k]));
+	for (size_t i = 0; i < g->ncols; i++) {
+		if (g->colkind[i] != 1 && g->colkind[i] != 2)
+			continue;
+		if (!time_name(g->hdr[i]) && !date_valued(g, i) && !planned_name(g->hdr[i]))
+			continue;
+		const char *known = case_attr_known(g->hdr[i]);
+		mutu_buf_printf(&left, "%s%s", left.len ? ", " : "", g->hdr[i]);
+		if (planned_name(g->hdr[i]))
+			mutu_buf_puts(&left, " (planned date: read by the reports)");
+		else if (known)
+			mutu_buf_printf(&left, " (case attribute '%s')", known);
+	}
+	if (left.len)
+		mutu_notes_addf(&g->res->notes, "time columns: used %s; left as attributes: %s",
+				used.s ? used.s : "none", left.s);
+	mutu_buf_release(&used);
+	mutu_buf_release(&left);
+	for (size_t i = 0; i < g->ncols; i++) {
+		if ((g->colkind[i] != 1 && g->colkind[i] != 2) || !date_valued(g, i) ||
+		    planned_name(g->hdr[i]) || case_attr_known(g->hdr[i]))
+			continue;
+		if (g->colkind[i] == 1)
+			mutu_notes_addf(&g->res->notes,
+					"warning: column %s holds date-times (e.g. '%s') that nothing "
+					"uses: kept as a case attribute, not read by the reports",
+					g->hdr[i], g->probe_date_ex[i] ? g->probe_date_ex[i] : "");
+		else
+			mutu_notes_addf(&g->res->notes,
+					"warning: column %s holds date-times (e.g. '%s') that nothing "
+					"uses: kept as an event attribute; if they are each step's start "
+					"or end, name the column with --start-col or --end-col",
+					g->hdr[i], g->probe_date_ex[i] ? g->probe_date_ex[i] : "");
+	}
+}
+
 /* Note what detection decided, once. */
 static void note_columns(struct ingest *g)
 {
@@ -1567,6 +1897,7 @@ static void note_columns(struct ingest *g)
 	mutu_buf_printf(&b, "; %zu case attribute(s), %zu event attribute(s)", nc, ne);
 	mutu_notes_addf(&g->res->notes, "%s", b.s);
 	mutu_buf_release(&b);
+	note_time_columns(g);
 }
 
 /*
@@ -1593,6 +1924,16 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	char v1[80], v2[80];
 	if (!probe)
 		g->rows++;
+	if (r->toolong) {
+		if (!probe)
+			reject(g, r, R_LONG,
+			       "record too long: %llu bytes on line %lld, over the limit of %u MiB "
+			       "(ELOG_MAX_RECORD); skipped to the next line end, raw keeps its first "
+			       "%u bytes",
+			       (unsigned long long)r->nbytes, (long long)r->line,
+			       (unsigned)(ELOG_MAX_RECORD >> 20), (unsigned)LONG_RAW_KEEP);
+		return 0;
+	}
 	if (r->blank) {
 		if (!probe)
 			reject(g, r, R_BLANK, "blank row: only blanks on the line, no fields");
@@ -1630,6 +1971,8 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       g->ncols);
 		return 0;
 	}
+	if (probe)
+		probe_dates(g, r);
 	const int *role = g->role;
 	int ccol = role[ELOG_COL_CASE];
 	if (r->f[ccol].len == 0) {
@@ -1837,6 +2180,14 @@ static int on_probe(void *ctx, const struct rec *r)
 		if (r->blank)
 			return 0; /* the header is the first line with fields */
 		g->header_done = 1;
+		if (r->toolong) {
+			mutu_errf(g->err, MUTU_EINPUT,
+				  "%s:%lld: not a CSV event log: the first line is %llu bytes long, over "
+				  "the limit of %u MiB for one record",
+				  g->path, (long long)r->line, (unsigned long long)r->nbytes,
+				  (unsigned)(ELOG_MAX_RECORD >> 20));
+			return 1;
+		}
 		if (r->badutf8 || !utf8_ok((const unsigned char *)r->raw, r->rawlen)) {
 			mutu_errf(g->err, MUTU_EINPUT,
 				  "%s:1: not UTF-8 text (a binary file, or another encoding: re-export it "
@@ -1852,7 +2203,8 @@ static int on_probe(void *ctx, const struct rec *r)
 		return 0; /* not evidence of anything: no probe row */
 	g->probe_rows++;
 	process(g, r, 1);
-	return g->probe_rows >= PROBE_ROWS;
+	g->probe_bytes += r->toolong ? r->nbytes : r->rawlen;
+	return g->probe_rows >= PROBE_ROWS || g->probe_bytes >= PROBE_BYTES;
 }
 
 static unsigned char detect_sep(const char *p, size_t n)
@@ -2027,6 +2379,11 @@ static void ingest_release(struct ingest *g)
 	free(g->hdr);
 	free(g->colkind);
 	free(g->colattr);
+	for (size_t i = 0; i < g->ncols; i++)
+		free(g->probe_date_ex ? g->probe_date_ex[i] : NULL);
+	free(g->probe_date_ex);
+	free(g->probe_vals);
+	free(g->probe_dates);
 	for (size_t i = 0; i < g->nattr_names; i++)
 		free(g->attr_names[i]);
 	free(g->attr_names);
@@ -2076,7 +2433,11 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	r.on_rec = on_probe;
 	r.ctx = g;
 	r.line = 1;
-	int rc = reader_run(&r, fd, g->path, 1u << 20, NULL, NULL, 0, g->err);
+	/* whole records, not a fixed number of bytes: a first row of 2 MiB is
+	 * a row (on_probe stops after PROBE_ROWS rows or PROBE_BYTES) */
+	g->probe_r = &r;
+	int rc = reader_run(&r, fd, g->path, NULL, NULL, 0, g->err);
+	g->probe_r = NULL;
 	reader_release(&r);
 	if (rc || g->err->code)
 		return g->err->code ? g->err->code : rc;
@@ -2177,13 +2538,71 @@ static int check_map(struct ingest *g, const char *path)
 	return 0;
 }
 
+/*
+ * "-": standard input, copied to a temporary file (mode 0600, removed
+ * afterwards) and ingested from there under the name "<stdin>".  The
+ * ingest reads a log twice (the probe, then the parse) and hashes what it
+ * read, so a pipe is spooled rather than buffered: memory stays flat and
+ * the same bytes piped twice are a no-op the second time.
+ */
+static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct elog_result *res,
+			struct mutu_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/mutu-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return mutu_errf(err, MUTU_EFAIL,
+				 "<stdin>: cannot make a temporary file in %s: %s (set TMPDIR)",
+				 dir && *dir ? dir : "/tmp", strerror(errno));
+	char *blk = mutu_malloc(BLOCK);
+	int rc = 0;
+	for (;;) {
+		ssize_t k = read(STDIN_FILENO, blk, BLOCK);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			rc = mutu_errf(err, MUTU_EFAIL, "<stdin>: read error: %s", strerror(errno));
+			break;
+		}
+		if (k == 0)
+			break;
+		for (ssize_t w = 0; w < k;) {
+			ssize_t n = write(fd, blk + w, (size_t)(k - w));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0) {
+				rc = mutu_errf(err, MUTU_EFAIL, "<stdin>: cannot copy to %s: %s", tmp,
+					       strerror(errno));
+				break;
+			}
+			w += n;
+		}
+		if (rc)
+			break;
+	}
+	free(blk);
+	if (close(fd) && !rc)
+		rc = mutu_errf(err, MUTU_EFAIL, "<stdin>: cannot copy to %s: %s", tmp, strerror(errno));
+	if (!rc) {
+		struct elog_opts so = *o;
+		so.name = "<stdin>";
+		rc = elog_ingest(db_path, tmp, &so, res, err);
+	}
+	unlink(tmp);
+	return rc;
+}
+
 int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
 		struct elog_result *res, struct mutu_err *err)
 {
+	if (strcmp(log_path, "-") == 0)
+		return ingest_stdin(db_path, o, res, err);
 	struct ingest g;
 	memset(&g, 0, sizeof g);
 	g.o = o;
-	g.path = log_path;
+	g.path = o->name ? o->name : log_path; /* what messages and the batch row say */
 	g.res = res;
 	g.err = err;
 	g.tz = ELOG_NO_ZONE;
@@ -2209,9 +2628,9 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");
 	struct stat st;
 	if (stat(log_path, &st) != 0)
-		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", log_path, strerror(errno));
+		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", g.path, strerror(errno));
 	if (S_ISDIR(st.st_mode))
-		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", log_path);
+		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", g.path);
 	res->size = (uint64_t)st.st_size;
 	if (o->map_path && (rc = load_map(&g, o->map_path)))
 		goto out;
@@ -2239,7 +2658,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	}
 	fd = open(log_path, O_RDONLY);
 	if (fd < 0) {
-		rc = mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", log_path, strerror(errno));
+		rc = mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", g.path, strerror(errno));
 		goto out;
 	}
 	unsigned char sep = ',';
@@ -2314,7 +2733,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 				   "INSERT INTO batches (file, size, sha256, ingested_at, sop, options, "
 				   "dropped_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 				   -1, &s, NULL);
-		sqlite3_bind_text(s, 1, log_path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, g.path, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->size);
 		sqlite3_bind_text(s, 3, res->sha256, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, at, -1, SQLITE_STATIC);
@@ -2406,15 +2825,15 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		g.header_done = 0;
 		lseek(fd, 0, SEEK_SET);
 		if (late_sha && !(r.sha = sha = elog_sha_new()))
-			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", log_path);
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", g.path);
 		else
-			rc = reader_run(&r, fd, log_path, 0, o->progress, o->progress_ctx, res->size,
+			rc = reader_run(&r, fd, g.path, o->progress, o->progress_ctx, res->size,
 					err);
 		if (!rc && late_sha && r.eof) {
 			elog_sha_final(sha, res->sha256);
 			res->size = r.bytes;
 		} else if (!rc && late_sha && !g.fatal) {
-			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", log_path);
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", g.path);
 		}
 		res->empty_lines = r.empty_lines;
 		reader_release(&r);
@@ -2502,6 +2921,13 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	if (g.unk_more)
 		mutu_notes_addf(&res->notes, "... and %llu more rows with other unknown activities",
 				(unsigned long long)g.unk_more);
+	if (g.leap_rows)
+		mutu_notes_addf(&res->notes,
+				"leap second: %llu row(s) with second 60 (first: line %lld, %s) read as "
+				"second 59 of the same minute (POSIX time has no leap seconds; at most "
+				"one second early)",
+				(unsigned long long)g.leap_rows, (long long)g.leap_first,
+				g.leap_example);
 	goto out;
 rollback:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

@@ -103,16 +103,25 @@ static int offset(const char **p, const char *e, int *off)
 	return 0;
 }
 
+/* Set by finish() when the second was 60; the parse functions pass it on. */
+struct tsx {
+	int leap;
+};
+
 static int finish(int y, int mo, int d, int h, int mi, int s, int ms, int have_off, int off,
-		  int default_off, int64_t *out, int *out_off)
+		  int default_off, int64_t *out, int *out_off, struct tsx *x)
 {
 	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > cal_days_in_month(y, mo))
 		return ELOG_TS_BAD;
-	/* 24:00:00 is the end of the day (ISO 8601); 60 s is a leap second we fold. */
+	/* 24:00:00 is the end of the day (ISO 8601).  Second 60 is a leap
+	 * second (or an exporter's rounding): read as :59, and said so through
+	 * x->leap (elog_parse_time_ex), so the ingest can name it. */
 	if (h > 24 || mi > 59 || s > 60 || (h == 24 && (mi || s || ms)))
 		return ELOG_TS_BAD;
-	if (s == 60)
+	if (s == 60) {
 		s = 59;
+		x->leap = 1;
+	}
 	if (!have_off) {
 		if (default_off == ELOG_NO_ZONE)
 			return ELOG_TS_NOZONE;
@@ -140,7 +149,7 @@ static const char *rtrim(const char *s, const char *e)
  * 5.4.2): "20250505T10:00" is refused.
  */
 static int parse_iso_basic(const char *p, const char *e, int y, int default_off, int64_t *ms,
-			   int *off)
+			   int *off, struct tsx *x)
 {
 	int mo, d, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
 	if (digits(&p, e, 2, &mo) || digits(&p, e, 2, &d))
@@ -166,16 +175,17 @@ static int parse_iso_basic(const char *p, const char *e, int y, int default_off,
 	}
 	if (p != e)
 		return ELOG_TS_BAD;
-	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off);
+	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off, x);
 }
 
-static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms, int *off)
+static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms, int *off,
+		     struct tsx *x)
 {
 	int y, mo, d, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
 	if (digits(&p, e, 4, &y))
 		return ELOG_TS_BAD;
 	if (p < e && isdig(*p))
-		return parse_iso_basic(p, e, y, default_off, ms, off);
+		return parse_iso_basic(p, e, y, default_off, ms, off, x);
 	char ds = p < e ? *p : 0;
 	if (ds != '-' && ds != '/')
 		return ELOG_TS_BAD;
@@ -216,11 +226,11 @@ static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms,
 	}
 	if (p != e)
 		return ELOG_TS_BAD;
-	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off);
+	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off, x);
 }
 
 static int parse_fmt(const char *p, const char *e, const char *f, int default_off, int64_t *ms,
-		     int *off)
+		     int *off, struct tsx *x)
 {
 	int y = -1, mo = -1, d = -1, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
 	for (; *f; f++) {
@@ -282,20 +292,29 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 	}
 	if (p != e || y < 0 || mo < 0 || d < 0)
 		return ELOG_TS_BAD;
-	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off);
+	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off, x);
+}
+
+int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
+		       int *off, int *leap)
+{
+	struct tsx x = {0};
+	const char *e = rtrim(s, s + n);
+	while (s < e && *s == ' ')
+		s++;
+	int rc = ELOG_TS_BAD;
+	if (s < e)
+		rc = fmt ? parse_fmt(s, e, fmt, default_off, ms, off, &x)
+			 : parse_iso(s, e, default_off, ms, off, &x);
+	if (leap)
+		*leap = rc == ELOG_TS_OK && x.leap;
+	return rc;
 }
 
 int elog_parse_time(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
 		    int *off)
 {
-	const char *e = rtrim(s, s + n);
-	while (s < e && *s == ' ')
-		s++;
-	if (s == e)
-		return ELOG_TS_BAD;
-	if (fmt)
-		return parse_fmt(s, e, fmt, default_off, ms, off);
-	return parse_iso(s, e, default_off, ms, off);
+	return elog_parse_time_ex(s, n, fmt, default_off, ms, off, NULL);
 }
 
 int elog_date_order_needed(const char *s, size_t n)

@@ -11,26 +11,47 @@
 #include "cli/cli.h"
 #include "mutu/elog.h"
 
+/* the help text below states the record limit */
+_Static_assert(ELOG_MAX_RECORD == (16u << 20), "cmd_ingest help says 16 MiB");
+
 static const char usage_text[] =
-	"usage: mutu ingest LOG.csv [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
+	"usage: mutu ingest LOG.csv|- [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
 	"\n"
 	"Load an event log (CSV) into the SQLite store.  The store is mutu.db in the\n"
 	"current directory unless --db names another; it is created when missing.\n"
+	"'-' reads the log from standard input (named <stdin> in the store).\n"
 	"Every row ends up stored, rejected (with its line and reason: see\n"
 	"'mutu db rejected') or counted as a duplicate of an event already stored.\n"
 	"Loading the same file again does nothing (--force reloads it as a new batch).\n"
 	"\n"
-	"Columns are found by their header names: mutu's own (case_id,sop,step,\n"
-	"activity,actor,start,end), SiCANTIK's (no_permohonan, jenis_izin, nama_proses,\n"
-	"start_date, end_date, diproses_oleh, status) or XES (case:concept:name,\n"
-	"concept:name, time:timestamp, org:resource, lifecycle:transition).  Other\n"
-	"columns are kept as case attributes (case:* and submitted/decided/deadline\n"
+	"Columns are found by their header names, ignoring case, blanks, '_', '-'\n"
+	"and '.', so these exports are read as they are:\n"
+	"  mutu      case_id, sop, step, activity, actor, start, end\n"
+	"  SiCANTIK  no_permohonan, jenis_izin, nama_proses, diproses_oleh,\n"
+	"            start_date, end_date, status\n"
+	"  PM4Py     case:concept:name, concept:name, org:resource,\n"
+	"            lifecycle:transition, time:timestamp, case:* attributes; an\n"
+	"            interval log (start_timestamp beside time:timestamp) gives one\n"
+	"            step execution per row, time:timestamp being its completion\n"
+	"  bupaR     case_id, activity_id, resource_id, lifecycle_id, timestamp\n"
+	"            (eventlog); start, complete (activitylog)\n"
+	"  Disco     Case ID, Activity, Resource, Start Timestamp, Complete Timestamp\n"
+	"            (also Start Date, End Date); stamps like 2025/03/03 08:00:00.000\n"
+	"            carry no zone: give --tz\n"
+	"  Celonis   _CASE_KEY, ACTIVITY_EN, EVENTTIME\n"
+	"Another layout: name its columns with the --*-col options below.  The\n"
+	"summary says which column got which role, which time-like columns were left\n"
+	"as attributes, and warns about a column of date-times that nothing uses.\n"
+	"Other columns are kept as case attributes (case:* and submitted/decided/deadline\n"
 	"dates) or event attributes, except personal data (NIK, KTP, NPWP, phone/HP/WA,\n"
 	"contact, e-mail, address, birth date, a person's name), which is dropped and\n"
 	"reported, and blanked in the raw text of rejected rows.\n"
 	"Time stamps: ISO 8601, extended (2025-03-03T08:05:00+08:00) or basic\n"
-	"(20250303T080500+0800), offsets from -12:00 to +14:00.  An empty line is\n"
-	"skipped and counted; a line of blanks is rejected as 'blank row'.\n"
+	"(20250303T080500+0800), offsets from -12:00 to +14:00.  Second 60 (a leap\n"
+	"second) is read as second 59 and named in the summary.  An empty line is\n"
+	"skipped and counted; a line of blanks is rejected as 'blank row'.  A record\n"
+	"longer than 16 MiB is rejected as 'record too long' (with its line) without\n"
+	"being read into memory, and the rows after it are loaded.\n"
 	"\n"
 	"options:\n"
 	"  --db FILE            the store (default: mutu.db in the current directory)\n"
@@ -109,9 +130,10 @@ int cmd_ingest(int argc, char **argv)
 		return 0;
 	}
 	if (npos != 1)
-		return cli_usage("ingest", "give one log file (CSV)");
+		return cli_usage("ingest", "give one log file (CSV), or - for standard input");
 	if (cli_busy_timeout("ingest", busy, &o.busy_ms))
 		return 2;
+	const char *shown = strcmp(pos[0], "-") == 0 ? "<stdin>" : pos[0];
 	if (sep) {
 		if (strcmp(sep, "tab") == 0 || strcmp(sep, "\\t") == 0 || strcmp(sep, "TAB") == 0)
 			o.sep = '\t';
@@ -157,14 +179,16 @@ int cmd_ingest(int argc, char **argv)
 	if (res.noop) {
 		printf("%s: already ingested as batch %lld on %s (same SHA-256 %.12s...); nothing to "
 		       "do (--force reloads it)\n",
-		       pos[0], (long long)res.batch_id, res.prev_at, res.sha256);
+		       shown, (long long)res.batch_id, res.prev_at, res.sha256);
 		elog_result_release(&res);
 		return 0;
 	}
 	if (!quiet) {
-		/* notes quote the log (activities, column names): escaped */
+		/* notes quote the log (activities, column names): escaped; a note
+		 * that starts "warning: " is one (elog.c names idle date columns so) */
 		for (size_t i = 0; i < res.notes.n; i++) {
-			fputs("note: ", stdout);
+			if (strncmp(res.notes.items[i], "warning: ", 9) != 0)
+				fputs("note: ", stdout);
 			cli_print_safe(stdout, res.notes.items[i]);
 			fputc('\n', stdout);
 		}
@@ -173,7 +197,9 @@ int cmd_ingest(int argc, char **argv)
 			cli_print_safe(stdout, res.dropped);
 			fputs(" (use --drop-col for more)\n", stdout);
 		}
-		printf("batch %lld: %s into %s\n", (long long)res.batch_id, pos[0], db);
+		printf("batch %lld: ", (long long)res.batch_id);
+		cli_print_safe(stdout, shown);
+		printf(" into %s\n", db);
 		printf("  rows read       %llu\n", (unsigned long long)res.rows_read);
 		printf("  events stored   %llu (%llu new cases)\n",
 		       (unsigned long long)res.events_stored, (unsigned long long)res.cases_new);

@@ -53,6 +53,8 @@ struct elog_opts {
 	const char *date_format;   /* NULL: ISO 8601 only; else e.g. "%d/%m/%Y %H:%M" */
 	const char *tz;            /* zone for stamps without offset; NULL: SOP calendar's */
 	const char *map_path;      /* --map: CSV activity,step */
+	const char *name;          /* how messages and batches.file name the log; NULL:
+				    * log_path (elog_ingest sets "<stdin>" for "-") */
 	const char *col[ELOG_NROLES]; /* header-name overrides, NULL = detect */
 	const char **drop_cols;    /* extra personal columns to drop */
 	size_t ndrop;
@@ -89,7 +91,9 @@ void elog_result_init(struct elog_result *r);
 void elog_result_release(struct elog_result *r);
 
 /*
- * Ingest log_path into the store db_path (created when missing).  Returns 0
+ * Ingest log_path into the store db_path (created when missing); "-" reads
+ * standard input (copied to a temporary file first: the probe and the
+ * parse read the log twice, and the SHA-256 is of the bytes read).  Returns 0
  * (res filled; res->noop when the file was already ingested and !force),
  * MUTU_EINPUT when the file cannot be a log (nothing written; err says
  * why and what to do) or the options are wrong, MUTU_EFAIL on I/O or SQLite
@@ -145,6 +149,15 @@ void elog_store_close(struct sqlite3 *db); /* NULL-safe */
 
 /* ---- helpers, public for tests and other modules ---- */
 
+/*
+ * Longest record (row) read, in bytes, line end excluded.  A longer one is
+ * rejected with its line number ("record too long") and the ingest goes on
+ * with the next line: it is never buffered whole (a 1 GB line without a
+ * newline costs no more memory than this).  Range: 64 KiB .. 1 GiB (field
+ * offsets are 32-bit; checked at compile time in elog.c).
+ */
+#define ELOG_MAX_RECORD (16u << 20)
+
 /* Offset value meaning "no zone known" for elog_parse_time. */
 #define ELOG_NO_ZONE INT32_MIN
 
@@ -164,6 +177,17 @@ enum {
  */
 int elog_parse_time(const char *s, size_t n, const char *fmt, int default_off,
 		    int64_t *ms, int *off);
+
+/*
+ * elog_parse_time, and *leap (not NULL) says whether the stamp's second
+ * was 60.  A leap second (23:59:60 UTC, or an exporter's rounding such as
+ * 08:00:60) is read as second 59 of the same minute, fraction kept: POSIX
+ * time has no leap seconds, and the row is worth more than the second
+ * (docs/store.md).  The ingest counts such stamps and names them in its
+ * notes; elog_parse_time folds them silently.
+ */
+int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off,
+		       int64_t *ms, int *off, int *leap);
 
 /*
  * Is s a day/month-order date ("01/02/2025", "1-2-25 08:00") that needs

@@ -181,6 +181,51 @@ static void test_parse_time(void **state)
 	}
 }
 
+/*
+ * Second 60 (a leap second, or an exporter's rounding) is read as second
+ * 59 of the same minute and flagged; 61 is no second at all.  Expected
+ * values: 2016-12-31 is day 17166 (46 * 365 + 11 leap days 1972..2012 +
+ * 365 days of 2016 before Dec 31: 16790 + 11 + 365 = 17166); the real leap
+ * second 2016-12-31T23:59:60Z then reads as 17166 days + 86399 s.
+ * 2025-03-03 is day 20089 + 31 + 28 + 2 = 20150; 08:00:60+07:00 reads as
+ * 01:00:59Z = 20150 days + 3659 s.
+ */
+static void test_leap_second(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *fmt;
+		int rc, leap;
+		int64_t ms;
+	} cases[] = {
+		{"2016-12-31T23:59:60Z", NULL, ELOG_TS_OK, 1, 17166LL * 86400000 + 86399000},
+		{"2016-12-31T23:59:60.500Z", NULL, ELOG_TS_OK, 1, 17166LL * 86400000 + 86399500},
+		{"2025-03-03 08:00:60+07:00", NULL, ELOG_TS_OK, 1, 20150LL * 86400000 + 3659000},
+		{"20250303T080060+0700", NULL, ELOG_TS_OK, 1, 20150LL * 86400000 + 3659000},
+		{"03/03/2025 08:00:60", "%d/%m/%Y %H:%M:%S", ELOG_TS_OK, 1,
+		 20150LL * 86400000 + 3659000},
+		{"2025-03-03 08:00:59+07:00", NULL, ELOG_TS_OK, 0, 20150LL * 86400000 + 3659000},
+		{"2025-03-03 08:00:61+07:00", NULL, ELOG_TS_BAD, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t ms = -1;
+		int off = -1, leap = -1;
+		int rc = elog_parse_time_ex(cases[i].text, strlen(cases[i].text), cases[i].fmt, 420,
+					    &ms, &off, &leap);
+		if (rc != cases[i].rc || leap != cases[i].leap ||
+		    (rc == ELOG_TS_OK && ms != cases[i].ms))
+			fail_msg("'%s': rc %d leap %d ms %lld, expected rc %d leap %d ms %lld",
+				 cases[i].text, rc, leap, (long long)ms, cases[i].rc, cases[i].leap,
+				 (long long)cases[i].ms);
+	}
+	/* the plain parser folds the same way (its callers never see 60) */
+	int64_t ms;
+	int off;
+	assert_int_equal(elog_parse_time("2025-03-03 08:00:60+07:00", 25, NULL, 420, &ms, &off),
+			 ELOG_TS_OK);
+	assert_int_equal(ms, 20150LL * 86400000 + 3659000);
+}
+
 static void test_date_order_tz_format(void **state)
 {
 	(void)state;
@@ -821,6 +866,60 @@ static void test_lone_cr(void **state)
 			 1);
 }
 
+/*
+ * Records over ELOG_MAX_RECORD: line 3 is one (its 256th and 257th bytes
+ * are the two bytes of "é", so the kept start is cut before it: 255
+ * bytes), line 5 another at the end of the file without a newline, and a
+ * quoted record left open on line 4 before it is rejected as broken
+ * quoting first.  Rows: lines 2..5 = 4 = stored 1 (line 2) + rejected 3.
+ * Run under ASan too: the skip path must neither read nor keep more than
+ * it should.
+ */
+static void test_long_record(void **state)
+{
+	(void)state;
+	const char *db = tmp("long.db");
+	rm_db(db);
+	const size_t big = ELOG_MAX_RECORD + 10;
+	const char head[] = "case_id,activity,end\nK1,A,2025-01-02T08:00Z\n";
+	const char open_q[] = "K3,\"open,2025-01-02T09:00Z\n";
+	size_t n = sizeof head - 1 + big + 1 + sizeof open_q - 1 + big;
+	char *text = malloc(n);
+	assert_non_null(text);
+	char *p = text;
+	memcpy(p, head, sizeof head - 1);
+	p += sizeof head - 1;
+	memset(p, 'x', big); /* line 3 */
+	memcpy(p + 255, "\xC3\xA9", 2);
+	p += big;
+	*p++ = '\n';
+	memcpy(p, open_q, sizeof open_q - 1); /* line 4 */
+	p += sizeof open_q - 1;
+	memset(p, 'y', big); /* line 5, no newline */
+	write_file(tmp("long.csv"), text, n);
+	free(text);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	int rc = ingest(db, tmp("long.csv"), &o, &r, &e);
+	if (rc)
+		fail_msg("%s", e.msg);
+	assert_int_equal(r.rows_read, 4);
+	assert_int_equal(r.events_stored, 1);
+	assert_int_equal(r.rejected, 3);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT length(CAST(raw AS BLOB)) FROM rejected WHERE line = 3 AND "
+				"reason LIKE 'record too long: 16777226 bytes on line 3,%'"),
+			 255);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 4 AND "
+				"reason LIKE 'broken quoting%'"),
+			 1);
+	assert_int_equal(q1(db, "SELECT length(CAST(raw AS BLOB)) FROM rejected WHERE line = 5 AND "
+				"reason LIKE 'record too long: 16777226 bytes on line 5,%'"),
+			 256);
+}
+
 /* QA: the same activity twice in --map.  With two steps (2 and 3) one would
  * win silently: refused, naming both lines.  Line numbers count the empty
  * line and the header: header = 1, "Verifikasi Berkas,2" = 2, empty = 3,
@@ -933,6 +1032,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_time),
+		cmocka_unit_test(test_leap_second),
 		cmocka_unit_test(test_date_order_tz_format),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_store_migrates_v1),
@@ -947,6 +1047,7 @@ int main(void)
 		cmocka_unit_test(test_map_duplicate),
 		cmocka_unit_test(test_blank_fields),
 		cmocka_unit_test(test_lone_cr),
+		cmocka_unit_test(test_long_record),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
 	};
