@@ -105,3 +105,17 @@ refused "steps' sum over the limit" "36501 Hari 0 Menit is $LIMIT 36500 Hari" mo
 # a fraction below a minute is refused, not rounded (1.0000000000001 Menit
 # would have been read as 1 Menit)
 refused "13 decimals refused" "has 13 decimals" calendar add "2025-03-27 14:00" "1.0000000000001 Menit" --calendar id-wita
+
+# the scenario loader: a duration above the limit in a scenario (here the
+# resubmit time of models/scenarios/sicantik.ini, line 40) names the line,
+# the value and the limit
+sed 's/^step.2.resubmit = .*/step.2.resubmit = 99999999999999999999 Hari/' \
+	models/scenarios/sicantik.ini >"$TMP/huge-resubmit.ini"
+refused "scenario: resubmit above the limit" \
+	"huge-resubmit.ini:40: step.2.resubmit: a duration (\"2 Hari\", at most 36500 Hari" \
+	sim "$TMP/huge-resubmit.ini" --replications 1
+refused "scenario: the value is quoted" "(99999999999999999999 Hari)" sim "$TMP/huge-resubmit.ini" --replications 1
+sed 's/^step.2.resubmit = .*/step.2.resubmit = exponential mean=36501 Hari/' \
+	models/scenarios/sicantik.ini >"$TMP/huge-mean.ini"
+refused "scenario: mean= one Hari above the limit" "at most 36500 Hari" \
+	sim "$TMP/huge-mean.ini" --replications 1
