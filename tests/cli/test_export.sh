@@ -254,3 +254,17 @@ expect_rc "sim --emit-log xes: an existing file needs --force" 2
 run "$MUTU" sim "$SC" -n 1 --seed 7 --emit-log "$TMP/sim.xes.gz"
 expect_rc "sim --emit-log xes.gz: exit 0" 0
 expect_eq "sim --emit-log xes.gz: the same XML" "$(gzip -dc "$TMP/sim.xes.gz" | md5sum)" "$(md5sum <"$TMP/sim.xes")"
+
+# ---- store_entries.py (the XES round trip's comparison) on the CSV round trip --
+ENTRIES="python3 $(dirname "$0")/store_entries.py"
+expect_eq "store_entries.py: the CSV round trip compares equal" \
+	"$($ENTRIES "$TMP/ship2.db" | md5sum)" "$($ENTRIES "$SHIP" | md5sum)"
+# a start/end row is two entries, a one-stamp row one: 2+2+1 + 1 + 2 = 8
+# entries and 3 case lines for the hand-made log
+expect_eq "store_entries.py: 3 cases, 8 entries" "$($ENTRIES "$DB" | cut -c1-5 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
+	" 3 case ; 8 entry;"
+# and it sees a changed offset (the same instant logged at another offset)
+cp "$TMP/k2.db" "$TMP/k3.db"
+sqlite3 "$TMP/k3.db" "UPDATE events SET end_off = 60 WHERE end_off = 120"
+if [ "$($ENTRIES "$TMP/k3.db")" != "$($ENTRIES "$DB")" ]; then ok "store_entries.py: an offset change shows"
+else not_ok "store_entries.py: an offset change shows"; fi
