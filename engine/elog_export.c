@@ -128,12 +128,14 @@ static void sink_close(struct sink *s)
 		s->failed = EIO;
 }
 
-/* libxml2's output callback: xmlTextWriter -> the sink */
+/* libxml2's output callback: xmlTextWriter -> the sink.  A write error is
+ * kept in the sink (later writes are dropped) and not returned: libxml2
+ * would print "I/O error" to stderr, and the library never prints. */
 static int xml_write_cb(void *ctx, const char *buf, int len)
 {
 	struct sink *s = ctx;
 	sink_write(s, buf, (size_t)len);
-	return s->failed ? -1 : len;
+	return len;
 }
 
 static int xml_close_cb(void *ctx)
