@@ -727,6 +727,31 @@ static void xes_event(struct exporter *x, xmlTextWriterPtr w, const struct xeven
 	x->res->entries++;
 }
 
+/* One XES event to write: event ev's start (kind 0) or end (kind 1). */
+struct xentry {
+	size_t ev;
+	int kind;
+	int64_t ms;
+};
+
+/* by time; at equal times by the step's order, and a step's start before
+ * its end: a step that ends as the next begins comes first, and a step of
+ * zero length still starts before it completes */
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const struct xentry *a = pa, *b = pb;
+	if (a->ms != b->ms)
+		return a->ms < b->ms ? -1 : 1;
+	if (a->ev != b->ev)
+		return a->ev < b->ev ? -1 : 1;
+	return a->kind - b->kind;
+}
+
+/*
+ * A trace: the case's attributes, then its events in the order they
+ * happened (XES readers and miners take the order in the file as the
+ * order of occurrence): a step that overlaps another interleaves with it.
+ */
 static void xes_case(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tmp)
 {
 	struct xcase *c = &x->c;
@@ -735,35 +760,47 @@ static void xes_case(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tm
 	if (c->sop)
 		xes_string(x, w, "sop", c->sop, tmp);
 	for (size_t i = 0; i < c->ncattr; i++) {
-		if (strcmp(c->cattr[i].name, "concept:name") == 0 || (c->sop && strcmp(c->cattr[i].name, "sop") == 0)) {
+		const char *k = c->cattr[i].name;
+		if (strcmp(k, "concept:name") == 0 || (c->sop && strcmp(k, "sop") == 0)) {
 			x->res->skipped_attrs++;
 			continue;
 		}
-		xes_attr(x, w, c->cattr[i].name, c->cattr[i].value, tmp);
+		xes_attr(x, w, k, c->cattr[i].value, tmp);
 	}
+	size_t n = 0;
+	struct xentry *en = mutu_malloc((2 * c->nev + 1) * sizeof *en);
 	for (size_t k = 0; k < c->nev; k++) {
 		const struct xevent *e = &c->ev[k];
+		if (e->has_start)
+			en[n++] = (struct xentry){k, 0, e->start_ms};
+		if (e->has_end)
+			en[n++] = (struct xentry){k, 1, e->end_ms};
+	}
+	qsort(en, n, sizeof *en, entry_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct xevent *e = &c->ev[en[i].ev];
 		const char *lc = e->lifecycle;
 		char low[32] = "";
 		if (lc && strlen(lc) < sizeof low) {
-			for (size_t i = 0; lc[i]; i++)
-				low[i] = (char)(lc[i] >= 'A' && lc[i] <= 'Z' ? lc[i] - 'A' + 'a' : lc[i]);
+			for (size_t j = 0; lc[j]; j++)
+				low[j] = (char)(lc[j] >= 'A' && lc[j] <= 'Z' ? lc[j] - 'A' + 'a' : lc[j]);
 		}
 		int std = lc && standard_transition(low);
+		const char *status = lc && !std ? lc : NULL;
 		if (e->has_start && e->has_end) {
-			/* one step execution: its start and its completion */
-			const char *status = lc && !std ? lc : NULL;
-			xes_event(x, w, e, "start", NULL, e->start_ms, e->start_off, tmp);
-			xes_event(x, w, e, "complete", status, e->end_ms, e->end_off, tmp);
+			/* one step execution: its start, and its completion with the status */
+			if (en[i].kind == 0)
+				xes_event(x, w, e, "start", NULL, e->start_ms, e->start_off, tmp);
+			else
+				xes_event(x, w, e, "complete", status, e->end_ms, e->end_off, tmp);
 		} else if (e->has_start) {
 			/* an open step, or a one-stamp log's start row */
-			xes_event(x, w, e, std ? low : "start", lc && !std ? lc : NULL, e->start_ms,
-				  e->start_off, tmp);
+			xes_event(x, w, e, std ? low : "start", status, e->start_ms, e->start_off, tmp);
 		} else {
-			xes_event(x, w, e, std ? low : "complete", lc && !std ? lc : NULL, e->end_ms,
-				  e->end_off, tmp);
+			xes_event(x, w, e, std ? low : "complete", status, e->end_ms, e->end_off, tmp);
 		}
 	}
+	free(en);
 	xmlTextWriterEndElement(w);
 }
 

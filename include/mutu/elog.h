@@ -184,8 +184,8 @@ struct elog_export_result {
  * Write the cases of the store db selected by o to out (the caller's
  * stream, e.g. a struct mutu_out's; not closed): XES 1849-2016 with the
  * concept, time, org and lifecycle extensions, or a PM4Py-style CSV
- * (README "Export").  Cases in ingest order, a case's events by their
- * first stamp.  Returns 0; MUTU_EINPUT for a bad date or period or a
+ * (README "Export").  Cases in ingest order; XES events in the order they
+ * happened, CSV rows (one per stored event) by their first stamp.  Returns 0; MUTU_EINPUT for a bad date or period or a
  * --sop no case has (err names the value and what to give); MUTU_EFAIL
  * on a store or write error (out holds a partial file: commit nothing).
  */

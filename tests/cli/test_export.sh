@@ -39,10 +39,11 @@ EOF
 # ---- XES: exact content ---------------------------------------------------
 run "$MUTU" db export --db "$DB" --out "$TMP/k.xes"
 expect_rc "xes export: exit 0" 0
-# 3 cases; store events: K-1 three (two with start and end, one open),
-# K-2 one (completion only), K-3 one (start and end) = 5; XES events: a
-# start/end pair is two events, so 2+2+1 + 1 + 2 = 8
-expect_err_has "xes export: counts" "3 cases, 5 events (8 XES events)"
+# 4 cases; store events: K-1 three (two with start and end, one open),
+# K-2 one (completion only), K-3 one (start and end), K-4 two (start and
+# end) = 7; XES events: a start/end pair is two events, so
+# 2+2+1 + 1 + 2 + 2+2 = 12
+expect_err_has "xes export: counts" "4 cases, 7 events (12 XES events)"
 run xmllint --noout "$TMP/k.xes"
 expect_rc "xes export: well-formed (xmllint)" 0
 expect_eq "xes export: root element and version" \
@@ -66,7 +67,9 @@ expect_eq "xes export: classifier on the activity" \
 # the deadline (date and time with offset) date, 007 stays a string (an
 # int would lose the zeros).  "selesai" is not a lifecycle transition: it
 # goes to "status" on the completion.  Event attributes sit on both events
-# of a pair; attributes in name order.
+# of a pair; attributes in name order.  Events in the order they happened:
+# K-4's Cek Lapangan (10:00-10:30) runs inside Cek Teknis (09:00-11:00), so
+# its start and completion come between Cek Teknis's.
 AT1='float:biaya=1.50 string:catatan=satu, "dua" <tiga> & empat int:jumlah=3 boolean:lunas=true'
 expected="trace string:concept:name=K-1 date:deadline=2025-04-10T16:00:00.000+07:00 int:priority=2
   event string:concept:name=Pendaftaran string:lifecycle:transition=start date:time:timestamp=2025-03-31T23:30:00.000+07:00 string:org:resource=Loket $AT1
@@ -78,7 +81,12 @@ trace string:concept:name=K-2
   event string:concept:name=Pendaftaran string:lifecycle:transition=complete date:time:timestamp=2025-06-01T00:00:00.000+02:00 string:catatan=baris\\ndua string:jumlah=007
 trace string:concept:name=K-3 string:sop=izin-uji
   event string:concept:name=Pendaftaran string:lifecycle:transition=start date:time:timestamp=2025-05-05T09:00:00.250+08:00 string:org:resource=Loket boolean:lunas=false
-  event string:concept:name=Pendaftaran string:lifecycle:transition=complete date:time:timestamp=2025-05-05T09:30:00.000+08:00 string:org:resource=Loket boolean:lunas=false"
+  event string:concept:name=Pendaftaran string:lifecycle:transition=complete date:time:timestamp=2025-05-05T09:30:00.000+08:00 string:org:resource=Loket boolean:lunas=false
+trace string:concept:name=K-4
+  event string:concept:name=Cek Teknis string:lifecycle:transition=start date:time:timestamp=2025-05-06T09:00:00.000+08:00 string:org:resource=Tim Teknis
+  event string:concept:name=Cek Lapangan string:lifecycle:transition=start date:time:timestamp=2025-05-06T10:00:00.000+08:00 string:org:resource=Tim Teknis
+  event string:concept:name=Cek Lapangan string:lifecycle:transition=complete date:time:timestamp=2025-05-06T10:30:00.000+08:00 string:org:resource=Tim Teknis
+  event string:concept:name=Cek Teknis string:lifecycle:transition=complete date:time:timestamp=2025-05-06T11:00:00.000+08:00 string:org:resource=Tim Teknis"
 expect_eq "xes export: traces, events, times, types (by hand)" "$(xes_summary "$TMP/k.xes")" "$expected"
 
 # ---- XES gzip ---------------------------------------------------------------
@@ -113,13 +121,13 @@ digest() { # DB: every event with its case, SOP, step, stamps, flags, attributes
 READBACK=(--start-col start_timestamp --end-col time:timestamp)
 run "$MUTU" ingest "$TMP/k.csv" --db "$TMP/k2.db" "${READBACK[@]}"
 expect_rc "csv round trip (hand-made): ingest exit 0" 0
-expect_out_has "csv round trip (hand-made): all 5 rows stored" "events stored   5 (3 new cases)"
+expect_out_has "csv round trip (hand-made): all 7 rows stored" "events stored   7 (4 new cases)"
 expect_eq "csv round trip (hand-made): same store content" "$(digest "$TMP/k2.db")" "$(digest "$DB")"
-# the digest is not empty: 5 events + the 2 case attributes of K-1
-# (deadline, priority; K-2 and K-3 have none) = 7 lines, plus one for the
-# line end inside K-2's catatan = 8
-expect_eq "csv round trip (hand-made): digest covers 5 events and 2 case attributes" \
-	"$(digest "$DB" | wc -l)" "8"
+# the digest is not empty: 7 events + the 2 case attributes of K-1
+# (deadline, priority; the others have none) = 9 lines, plus one for the
+# line end inside K-2's catatan = 10
+expect_eq "csv round trip (hand-made): digest covers 7 events and 2 case attributes" \
+	"$(digest "$DB" | wc -l)" "10"
 
 # ---- CSV round trip on every shipped log ------------------------------------
 SHIP="$TMP/ship.db"
@@ -159,7 +167,7 @@ expect_eq "shipped logs: traces = cases, XES events = 2 per start/end pair + 1 p
 # ---- filters ------------------------------------------------------------------
 # K-1 starts 2025-03-31 23:30 at +07:00 (16:30 UTC): its day is 31 March
 # where it was logged; K-2's only stamp is 2025-06-01 00:00 at +02:00 (31 May
-# 22:00 UTC): 1 June.  K-3 starts 5 May.
+# 22:00 UTC): 1 June.  K-3 and K-4 start 5 and 6 May.
 # (XES here: the trace names are the only values "K-n")
 traces() { grep -o 'value="K-[0-9]"' <<<"$OUT" | tr '\n' ' '; }
 run "$MUTU" db export --db "$DB" --from 2025-06-01 --to 2025-06-30 --format xes
@@ -259,10 +267,10 @@ expect_eq "sim --emit-log xes.gz: the same XML" "$(gzip -dc "$TMP/sim.xes.gz" | 
 ENTRIES="python3 $(dirname "$0")/store_entries.py"
 expect_eq "store_entries.py: the CSV round trip compares equal" \
 	"$($ENTRIES "$TMP/ship2.db" | md5sum)" "$($ENTRIES "$SHIP" | md5sum)"
-# a start/end row is two entries, a one-stamp row one: 2+2+1 + 1 + 2 = 8
-# entries and 3 case lines for the hand-made log
-expect_eq "store_entries.py: 3 cases, 8 entries" "$($ENTRIES "$DB" | cut -c1-5 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
-	" 3 case ; 8 entry;"
+# a start/end row is two entries, a one-stamp row one: 2+2+1 + 1 + 2 + 4
+# = 12 entries and 4 case lines for the hand-made log
+expect_eq "store_entries.py: 4 cases, 12 entries" "$($ENTRIES "$DB" | cut -c1-5 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
+	" 4 case ; 12 entry;"
 # and it sees a changed offset (the same instant logged at another offset)
 cp "$TMP/k2.db" "$TMP/k3.db"
 sqlite3 "$TMP/k3.db" "UPDATE events SET end_off = 60 WHERE end_off = 120"

@@ -115,11 +115,12 @@ static void test_xes_counts_and_wellformed(void **state)
 	int rc;
 	char *x = export_mem(h, &o, &len, &res, &rc, &err);
 	assert_int_equal(rc, 0);
-	/* 3 cases; 5 stored events; XES events: K-1 two start/end pairs and one
-	 * open start (5), K-2 one completion (1), K-3 one pair (2) = 8 */
-	assert_int_equal(res.cases, 3);
-	assert_int_equal(res.events, 5);
-	assert_int_equal(res.entries, 8);
+	/* 4 cases; 7 stored events; XES events: K-1 two start/end pairs and one
+	 * open start (5), K-2 one completion (1), K-3 one pair (2), K-4 two
+	 * pairs (4) = 12 */
+	assert_int_equal(res.cases, 4);
+	assert_int_equal(res.events, 7);
+	assert_int_equal(res.entries, 12);
 	assert_int_equal(res.replaced_chars, 0);
 	assert_int_equal(res.skipped_attrs, 0);
 	xmlDocPtr doc = xmlReadMemory(x, (int)len, "k.xes", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
@@ -131,20 +132,20 @@ static void test_xes_counts_and_wellformed(void **state)
 	assert_non_null(strstr(x, "value=\"2025-05-05T09:00:00.250+08:00\""));
 	free(x);
 
-	/* CSV: a header and one record per stored event = 6 records; K-2's
-	 * catatan holds a line end inside quotes, so 7 lines, 6 of them CRLF */
+	/* CSV: a header and one record per stored event = 8 records; K-2's
+	 * catatan holds a line end inside quotes, so 9 lines, 8 of them CRLF */
 	o.format = ELOG_EXPORT_CSV;
 	x = export_mem(h, &o, &len, &res, &rc, &err);
 	assert_int_equal(rc, 0);
-	assert_int_equal(res.entries, 5);
+	assert_int_equal(res.entries, 7);
 	size_t crlf = 0, lf = 0;
 	for (size_t i = 0; i < len; i++)
 		if (x[i] == '\n') {
 			lf++;
 			crlf += i > 0 && x[i - 1] == '\r';
 		}
-	assert_int_equal(lf, 7);
-	assert_int_equal(crlf, 6);
+	assert_int_equal(lf, 9);
+	assert_int_equal(crlf, 8);
 	free(x);
 	elog_store_close(h);
 }
