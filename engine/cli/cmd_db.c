@@ -22,6 +22,7 @@ static const char usage_text[] =
 	"info      batches (file, time, rows read, stored, rejected, duplicates),\n"
 	"          counts, and per SOP the cases, events and date range\n"
 	"rejected  the rows an ingest could not read: batch, line, reason, raw row\n"
+	"export    the cases as an event log: XES or CSV (options: mutu db export --help)\n"
 	"\n"
 	"options:\n"
 	"  --db FILE   the store (default: mutu.db in the current directory)\n"
@@ -172,7 +173,7 @@ int cmd_db(int argc, char **argv)
 		return 0;
 	}
 	if (npos != 1 || (strcmp(pos[0], "info") != 0 && strcmp(pos[0], "rejected") != 0))
-		return cli_usage("db", "give 'info' or 'rejected'");
+		return cli_usage("db", "give 'info', 'rejected' or 'export'");
 	if (batch) {
 		char *end;
 		long long b = strtoll(batch, &end, 10);
