@@ -277,7 +277,6 @@ struct exporter {
 	/* CSV: the attribute columns, in header order */
 	char **cnames, **enames;
 	size_t ncn, nen;
-	int has_sop, has_step;
 	int64_t from_day, to_day; /* the period, days since 1970 (local) */
 	struct mutu_buf line;
 };
@@ -425,43 +424,17 @@ static int csv_header(struct exporter *x)
 			(int)sel_len, sel);
 	if (!rc)
 		rc = collect_names(x, q.s, &x->enames, &x->nen);
-	mutu_buf_reset(&q);
-	mutu_buf_printf(&q,
-			"SELECT (SELECT count(*) FROM cases c WHERE c.sop IS NOT NULL AND c.id IN"
-			" (SELECT c.id%.*s)), (SELECT count(*) FROM events e WHERE e.step IS NOT NULL"
-			" AND e.case_id IN (SELECT c.id%.*s))",
-			(int)sel_len, sel, (int)sel_len, sel);
-	sqlite3_stmt *st = NULL;
-	if (!rc && sqlite3_prepare_v2(x->db, q.s, -1, &st, NULL) != SQLITE_OK)
-		rc = sqlfail(x, "columns");
-	if (!rc) {
-		const struct elog_export_opts *o = x->o;
-		if (o->sop)
-			sqlite3_bind_text(st, 1, o->sop, -1, SQLITE_STATIC);
-		if (o->from)
-			sqlite3_bind_int64(st, 2, x->from_day);
-		if (o->to)
-			sqlite3_bind_int64(st, 3, x->to_day);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			x->has_sop = sqlite3_column_int64(st, 0) > 0;
-			x->has_step = sqlite3_column_int64(st, 1) > 0;
-		} else {
-			rc = sqlfail(x, "columns");
-		}
-	}
-	sqlite3_finalize(st);
 	mutu_buf_release(&q);
 	if (rc)
 		return rc;
 
 	struct mutu_buf *b = &x->line;
 	mutu_buf_reset(b);
-	mutu_buf_puts(b, "case:concept:name");
-	if (x->has_sop)
-		mutu_buf_puts(b, ",sop");
-	if (x->has_step)
-		mutu_buf_puts(b, ",step");
-	mutu_buf_puts(b, ",concept:name,org:resource,lifecycle:transition,start_timestamp,time:timestamp");
+	/* sop and step always, empty where the store has none (an empty cell
+	 * reads back as NULL): were they left out, an attribute column named
+	 * like them (jenis_izin, langkah) would take their role on ingest */
+	mutu_buf_puts(b, "case:concept:name,sop,step,concept:name,org:resource,"
+			 "lifecycle:transition,start_timestamp,time:timestamp");
 	for (size_t i = 0; i < x->ncn; i++) {
 		struct mutu_buf name;
 		mutu_buf_init(&name);
@@ -498,15 +471,11 @@ static void csv_case(struct exporter *x)
 		const struct xevent *e = &c->ev[k];
 		mutu_buf_reset(b);
 		csv_field(b, c->key);
-		if (x->has_sop) {
-			mutu_buf_putc(b, ',');
-			csv_field(b, c->sop ? c->sop : "");
-		}
-		if (x->has_step) {
-			mutu_buf_putc(b, ',');
-			if (e->has_step)
-				mutu_buf_printf(b, "%lld", (long long)e->step);
-		}
+		mutu_buf_putc(b, ',');
+		csv_field(b, c->sop ? c->sop : "");
+		mutu_buf_putc(b, ',');
+		if (e->has_step)
+			mutu_buf_printf(b, "%lld", (long long)e->step);
 		mutu_buf_putc(b, ',');
 		csv_field(b, e->activity);
 		mutu_buf_putc(b, ',');

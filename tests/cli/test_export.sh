@@ -98,16 +98,16 @@ expect_eq "xes.gz: the same XML as .xes" "$(gzip -dc "$TMP/k.xes.gz" | md5sum)" 
 # ---- CSV: exact content -----------------------------------------------------
 run "$MUTU" db export --db "$DB" --out "$TMP/k.csv"
 expect_rc "csv export: exit 0" 0
-# header: the fixed columns (no step column: no event has a step), then
+# header: the fixed columns (sop and step even where empty), then
 # case:ATTR and the event attributes, each sorted by name
 expect_eq "csv export: header" "$(head -1 "$TMP/k.csv" | tr -d '\r')" \
-	"case:concept:name,sop,concept:name,org:resource,lifecycle:transition,start_timestamp,time:timestamp,case:deadline,case:priority,biaya,catatan,jumlah,lunas"
+	"case:concept:name,sop,step,concept:name,org:resource,lifecycle:transition,start_timestamp,time:timestamp,case:deadline,case:priority,biaya,catatan,jumlah,lunas"
 # RFC 4180: a field with a comma or a quote is quoted, quotes doubled; a
 # line end inside a value stays inside the quotes; records end in CRLF
 expect_eq "csv export: quoting of a comma and quotes" "$(sed -n 2p "$TMP/k.csv")" \
-	"$(printf 'K-1,,Pendaftaran,Loket,,2025-03-31T23:30:00+07:00,2025-04-01T00:15:00+07:00,2025-04-10T16:00:00+07:00,2,1.50,"satu, ""dua"" <tiga> & empat",3,true\r')"
+	"$(printf 'K-1,,,Pendaftaran,Loket,,2025-03-31T23:30:00+07:00,2025-04-01T00:15:00+07:00,2025-04-10T16:00:00+07:00,2,1.50,"satu, ""dua"" <tiga> & empat",3,true\r')"
 expect_eq "csv export: a completion-only row, a newline inside quotes" "$(sed -n 5,6p "$TMP/k.csv")" \
-	"$(printf 'K-2,,Pendaftaran,,,,2025-06-01T00:00:00+02:00,,,,"baris\ndua",007,\r')"
+	"$(printf 'K-2,,,Pendaftaran,,,,2025-06-01T00:00:00+02:00,,,,"baris\ndua",007,\r')"
 
 # round trip of the hand-made log: every column of the store comes back
 digest() { # DB: every event with its case, SOP, step, stamps, flags, attributes; every case attribute
