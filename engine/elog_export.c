@@ -861,8 +861,9 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *o
 	if (o.to && parse_day("--to", o.to, &to_day, err))
 		return MUTU_EINPUT;
 	if (o.from && o.to && to_day < from_day)
-		return mutu_errf(err, MUTU_EINPUT, "--to %s is before --from %s: give the first day, then the last",
-				 o.to, o.from);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "--to %s is before --from %s: give the first day, then the last", o.to,
+				 o.from);
 	if (o.format != ELOG_EXPORT_CSV && o.format != ELOG_EXPORT_XES)
 		return mutu_errf(err, MUTU_EINPUT, "export format %d: give csv or xes", (int)o.format);
 

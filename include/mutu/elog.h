@@ -185,9 +185,11 @@ struct elog_export_result {
  * stream, e.g. a struct mutu_out's; not closed): XES 1849-2016 with the
  * concept, time, org and lifecycle extensions, or a PM4Py-style CSV
  * (README "Export").  Cases in ingest order; XES events in the order they
- * happened, CSV rows (one per stored event) by their first stamp.  Returns 0; MUTU_EINPUT for a bad date or period or a
- * --sop no case has (err names the value and what to give); MUTU_EFAIL
- * on a store or write error (out holds a partial file: commit nothing).
+ * happened, CSV rows (one per stored event) by their first stamp.
+ * Reads the store only (one read transaction).  Returns 0; MUTU_EINPUT for
+ * a bad date or period or an --sop no case has (err names the value and
+ * what to give), before anything is written; MUTU_EFAIL on a store or
+ * write error (out holds a partial file: abort it, commit nothing).
  */
 int elog_export(struct sqlite3 *db, const struct elog_export_opts *o, FILE *out,
 		struct elog_export_result *res, struct mutu_err *err);
