@@ -11,12 +11,22 @@
 
 ENTRIES="python3 $(dirname "$0")/store_entries.py"
 
-"$MUTU" ingest tests/data/logs/export-kecil.csv --db "$TMP/k.db" >/dev/null
-"$MUTU" db export --db "$TMP/k.db" --out "$TMP/k.xes" 2>/dev/null
-if ! "$MUTU" ingest "$TMP/k.xes" --db "$TMP/probe.db" >/dev/null 2>&1; then
-	echo "ok - XES round trip # skip XES reader not present (mutu ingest refuses .xes)"
+# the probe is the smallest XES, written by hand, not an export of mutu's:
+# were the probe an export, a reader that refuses mutu's own XES would turn
+# this whole test into a skip instead of a failure
+cat >"$TMP/probe.xes" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0" xmlns="http://www.xes-standard.org/">
+<trace><string key="concept:name" value="T1"/>
+<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2025-01-02T08:00:00.000+07:00"/></event>
+</trace>
+</log>
+EOF
+if ! "$MUTU" ingest "$TMP/probe.xes" --db "$TMP/probe.db" >/dev/null 2>&1; then
+	echo "ok - XES round trip # skip XES reader not present (mutu ingest refuses a .xes file)"
 	exit 0
 fi
+"$MUTU" ingest tests/data/logs/export-kecil.csv --db "$TMP/k.db" >/dev/null
 
 roundtrip() { # NAME DB EXT: export DB as XES (EXT xes or xes.gz), ingest it, compare
 	local name=$1 db=$2 ext=$3 back="$TMP/$1-$3.db"
