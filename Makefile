@@ -16,7 +16,7 @@ OPT      ?= -O2
 DEB_PACKAGES := build-essential pkg-config libgsl-dev libsqlite3-dev sqlite3 \
 	libcsv-dev libinih-dev libcmocka-dev gnuplot-nox chromium python3-simpy \
 	fonts-dejavu-core libssl-dev time \
-	libxml2-dev zlib1g-dev clang
+	libxml2-dev zlib1g-dev clang libxml2-utils
 
 # Lazily evaluated ('='): pkg-config runs only when compiling, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null)

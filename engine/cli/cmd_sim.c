@@ -12,6 +12,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
+#include "mutu/elog.h"
 #include "mutu/rpt.h"
 #include "mutu/sim.h"
 
@@ -36,6 +37,8 @@ static const char usage_text[] =
 	"  --format F            text (Indonesian, default), json (times in minutes), csv\n"
 	"  --emit-log FILE.csv   write replication 1's event log in the canonical ingest\n"
 	"                        form case_id,sop,step,activity,actor,start,end\n"
+	"                        (FILE.xes or FILE.xes.gz: as XES, what `mutu db export\n"
+	"                        --format xes` writes after ingesting that CSV)\n"
 	"  --report DIR          also write an HTML report (queues over time, utilisation,\n"
 	"                        lead time against the SOP ceiling; both runs side by side\n"
 	"                        with --compare) and its charts into DIR; needs gnuplot\n"
@@ -51,6 +54,78 @@ static void progress(void *ctx, int done, int total)
 	if (done == total)
 		fputc('\n', stderr);
 	fflush(stderr);
+}
+
+/*
+ * --emit-log FILE.xes[.gz]: the canonical CSV log goes through a private
+ * temporary store (ingest, then export), so the XES holds exactly what
+ * `mutu ingest` of the CSV would store and one writer (elog_export) makes
+ * every XES mutu writes.  The temporary folder is removed either way.
+ */
+static int emit_xes(const struct sim_scenario *sc, uint64_t seed, const char *path, int gz,
+		    struct mutu_err *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096], csv[4200], db[4200], side[4300], models[4096];
+	snprintf(dir, sizeof dir, "%s/mutu-sim-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return mutu_errf(err, MUTU_EFAIL, "cannot make a temporary folder %s: %s", dir,
+				 strerror(errno));
+	snprintf(csv, sizeof csv, "%s/log.csv", dir);
+	snprintf(db, sizeof db, "%s/log.db", dir);
+	int rc = 0;
+	FILE *f = fopen(csv, "wx");
+	if (!f)
+		rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", csv, strerror(errno));
+	if (!rc) {
+		rc = sim_write_log(sc, seed, 0, f, err);
+		if (fclose(f) != 0 && !rc)
+			rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s", csv);
+	}
+	struct elog_result ir;
+	elog_result_init(&ir);
+	if (!rc) {
+		struct elog_opts io;
+		elog_opts_init(&io);
+		io.models_dir = cli_data_path("models", models, sizeof models);
+		io.calendars_dir = cli_calendars_dir();
+		rc = elog_ingest(db, csv, &io, &ir, err);
+		/* the simulator writes every row in the form ingest reads: a
+		 * rejected row is a bug, not something to pass on silently */
+		if (!rc && ir.rejected)
+			rc = mutu_errf(err, MUTU_EFAIL, "internal: %llu simulated rows were rejected by the "
+				       "ingest (%s)", (unsigned long long)ir.rejected,
+				       ir.nreasons ? ir.reasons[0].reason : "?");
+	}
+	elog_result_release(&ir);
+	struct sqlite3 *h = NULL;
+	if (!rc)
+		rc = elog_store_open(db, 0, &h, err);
+	if (!rc) {
+		struct elog_export_opts eo;
+		elog_export_opts_init(&eo);
+		eo.format = ELOG_EXPORT_XES;
+		eo.gzip = gz;
+		struct elog_export_result er;
+		struct mutu_out out;
+		rc = mutu_out_open(&out, path, err);
+		if (!rc) {
+			rc = elog_export(h, &eo, out.f, &er, err);
+			if (rc)
+				mutu_out_abort(&out);
+			else
+				rc = mutu_out_commit(&out, err);
+		}
+	}
+	elog_store_close(h);
+	unlink(csv);
+	unlink(db);
+	snprintf(side, sizeof side, "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db);
+	unlink(side);
+	rmdir(dir);
+	return rc;
 }
 
 static int parse_positive(const char *cmd, const char *opt, const char *s, long max, long *out)
@@ -175,6 +250,16 @@ int cmd_sim(int argc, char **argv)
 			rc = cli_fail(cmd, &err);
 			goto out;
 		}
+	}
+	enum elog_export_format log_fmt;
+	int log_gz = 0;
+	if (log_path && elog_export_format_for(log_path, &log_fmt, &log_gz) &&
+	    log_fmt == ELOG_EXPORT_XES) {
+		if (emit_xes(a, opt.seed, log_path, log_gz, &err)) {
+			rc = cli_fail(cmd, &err);
+			goto out;
+		}
+		log_path = NULL; /* written: the CSV writer below has nothing to do */
 	}
 	if (log_path) {
 		/* atomic: a failed or interrupted run leaves no partial log that a

@@ -209,4 +209,50 @@ int elog_sha256_file(const char *path, char hex[65], uint64_t *size, struct mutu
 /* SHA-256 of a buffer (for tests). */
 void elog_sha256_buf(const void *p, size_t n, char hex[65]);
 
+/* ---- export: the store as an event log (engine/elog_export.c) ---- */
+
+enum elog_export_format { ELOG_EXPORT_CSV = 0, ELOG_EXPORT_XES };
+
+/* What to export.  Strings are borrowed for the call. */
+struct elog_export_opts {
+	enum elog_export_format format;
+	const char *sop;  /* only cases whose cases.sop is this; NULL: every case */
+	const char *from; /* "YYYY-MM-DD" (year 1..9999) or NULL: only cases whose first
+			   * stamp falls on this local day or later, read at the offset
+			   * written on that stamp (a case is never cut; consecutive
+			   * periods do not overlap) */
+	const char *to;   /* "YYYY-MM-DD" or NULL: ... on this local day or earlier */
+	int gzip;         /* compress the whole output with gzip */
+};
+
+void elog_export_opts_init(struct elog_export_opts *o);
+
+/* What an export wrote. */
+struct elog_export_result {
+	uint64_t cases;          /* traces (XES) or distinct case ids (CSV) */
+	uint64_t events;         /* store rows (step executions) exported */
+	uint64_t entries;        /* XES events / CSV rows written: a stored event with a
+				  * start and an end is two XES events (start, complete) */
+	uint64_t replaced_chars; /* XES: control bytes XML cannot hold, written as U+FFFD */
+	uint64_t skipped_attrs;  /* XES: stored attributes whose key mutu writes itself */
+};
+
+/*
+ * Write the cases of the store db selected by o to out (the caller's
+ * stream, e.g. a struct mutu_out's; not closed): XES 1849-2016 with the
+ * concept, time, org and lifecycle extensions, or a PM4Py-style CSV
+ * (README "Export").  Cases in ingest order; XES events in the order they
+ * happened, CSV rows (one per stored event) by their first stamp.
+ * Reads the store only (one read transaction).  Returns 0; MUTU_EINPUT for
+ * a bad date or period or an --sop no case has (err names the value and
+ * what to give), before anything is written; MUTU_EFAIL on a store or
+ * write error (out holds a partial file: abort it, commit nothing).
+ */
+int elog_export(struct sqlite3 *db, const struct elog_export_opts *o, FILE *out,
+		struct elog_export_result *res, struct mutu_err *err);
+
+/* The format a file name asks for: ".xes" (XES), ".xes.gz" (XES, *gz = 1),
+ * ".csv" (CSV), case-insensitive.  Returns 1 when the name says, else 0. */
+int elog_export_format_for(const char *path, enum elog_export_format *fmt, int *gz);
+
 #endif /* MUTU_ELOG_H */

@@ -1,0 +1,978 @@
+/*
+ * elog_export.c - the store written back out as an event log: XES
+ * (IEEE 1849-2016, through libxml2's xmlTextWriter, gzip through zlib) or
+ * a PM4Py-style flattened CSV (RFC 4180 quoting), for `mutu db export`
+ * and `mutu sim --emit-log FILE.xes`.
+ *
+ * Why here and not in the CLI: the mapping from the store's rows to log
+ * entries (a step execution with a start and an end is two XES events,
+ * attributes typed from their text) is a rule of the store, like the
+ * ingest's, and tests drive it without a process.
+ *
+ * The store is read in one read transaction (one snapshot), one case at a
+ * time with three indexed queries (events, case attributes, event
+ * attributes of the case), so memory holds one case, not the log.
+ */
+#include "mutu/elog.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "mutu/cal.h"
+
+void elog_export_opts_init(struct elog_export_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = ELOG_EXPORT_CSV;
+}
+
+static int ends_with_ci(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && mutu_strcasecmp(s + n - m, suffix) == 0;
+}
+
+int elog_export_format_for(const char *path, enum elog_export_format *fmt, int *gz)
+{
+	*gz = 0;
+	if (ends_with_ci(path, ".xes")) {
+		*fmt = ELOG_EXPORT_XES;
+		return 1;
+	}
+	if (ends_with_ci(path, ".xes.gz")) {
+		*fmt = ELOG_EXPORT_XES;
+		*gz = 1;
+		return 1;
+	}
+	if (ends_with_ci(path, ".csv")) {
+		*fmt = ELOG_EXPORT_CSV;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- the byte sink: plain or gzip, into the caller's FILE ------------- */
+
+struct sink {
+	FILE *f;
+	int gz;
+	int failed;    /* errno of the first write error, or -1 for a zlib error */
+	z_stream z;
+	unsigned char zbuf[1 << 16];
+	uint64_t bytes; /* bytes handed to the sink (before compression) */
+};
+
+static void sink_drain(struct sink *s, int flush)
+{
+	do {
+		s->z.next_out = s->zbuf;
+		s->z.avail_out = sizeof s->zbuf;
+		int zr = deflate(&s->z, flush);
+		if (zr == Z_STREAM_ERROR) {
+			s->failed = -1;
+			return;
+		}
+		size_t have = sizeof s->zbuf - s->z.avail_out;
+		if (have && fwrite(s->zbuf, 1, have, s->f) != have) {
+			s->failed = errno ? errno : EIO;
+			return;
+		}
+	} while (s->z.avail_out == 0);
+}
+
+static void sink_write(struct sink *s, const void *p, size_t n)
+{
+	if (s->failed || !n)
+		return;
+	s->bytes += n;
+	if (!s->gz) {
+		if (fwrite(p, 1, n, s->f) != n)
+			s->failed = errno ? errno : EIO;
+		return;
+	}
+	s->z.next_in = (unsigned char *)(uintptr_t)p;
+	s->z.avail_in = (uInt)n;
+	sink_drain(s, Z_NO_FLUSH);
+}
+
+static int sink_open(struct sink *s, FILE *f, int gz)
+{
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->gz = gz;
+	/* 15 + 16: a gzip header and trailer around the deflate stream */
+	if (gz && deflateInit2(&s->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+			       Z_DEFAULT_STRATEGY) != Z_OK)
+		return -1;
+	return 0;
+}
+
+static void sink_close(struct sink *s)
+{
+	if (s->gz) {
+		if (!s->failed) {
+			s->z.next_in = NULL;
+			s->z.avail_in = 0;
+			sink_drain(s, Z_FINISH);
+		}
+		deflateEnd(&s->z);
+		s->gz = 0; /* ended: the error path must not end it again */
+	}
+	if (!s->failed && ferror(s->f))
+		s->failed = EIO;
+}
+
+/* libxml2's output callback: xmlTextWriter -> the sink.  A write error is
+ * kept in the sink (later writes are dropped) and not returned: libxml2
+ * would print "I/O error" to stderr, and the library never prints. */
+static int xml_write_cb(void *ctx, const char *buf, int len)
+{
+	struct sink *s = ctx;
+	sink_write(s, buf, (size_t)len);
+	return len;
+}
+
+static int xml_close_cb(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* ---- period and filters ------------------------------------------------ */
+
+/* "YYYY-MM-DD", year 1..9999, a real calendar day -> days since 1970 */
+static int parse_day(const char *opt, const char *s, int64_t *day, struct mutu_err *err)
+{
+	int y, m, d;
+	char extra;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || y < 1 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s '%s': not a date; give YYYY-MM-DD (year 1..9999), e.g. 2025-01-31",
+				 opt, s);
+	*day = cal_days_from_civil(y, m, d);
+	int y2, m2, d2;
+	cal_civil_from_days(*day, &y2, &m2, &d2);
+	if (y2 != y || m2 != m || d2 != d)
+		return mutu_errf(err, MUTU_EINPUT, "%s '%s': there is no such day (month %d has fewer days)",
+				 opt, s, m);
+	return 0;
+}
+
+/*
+ * The cases to export.  A case belongs to the period when its first stamp
+ * (the earliest start or end of its events) falls on a local day between
+ * from and to, inclusive, read at the offset written on that stamp: so
+ * consecutive periods split a store without overlap and a case is never
+ * cut in two.  Cases whose events were all superseded have nothing to
+ * export and are left out.
+ * ?1 sop (or NULL), ?2 first day, ?3 last day (days since 1970).
+ */
+static const char case_sql[] =
+	"SELECT c.id, c.case_key, c.sop FROM cases c"
+	" WHERE (?1 IS NULL OR c.sop = ?1)"
+	" AND EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id)"
+	" AND (?2 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
+	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
+	"      - 86400000 * ?2) FROM events e WHERE e.case_id = c.id"
+	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) >= 0)"
+	" AND (?3 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
+	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
+	"      - 86400000 * (?3 + 1)) FROM events e WHERE e.case_id = c.id"
+	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) < 0)"
+	" ORDER BY c.id";
+
+/* ---- one case in memory ------------------------------------------------ */
+
+struct xattr {
+	char *name, *value; /* owned */
+};
+
+struct xevent {
+	int64_t id;
+	int has_step;
+	int64_t step;
+	char *activity, *actor, *lifecycle; /* owned; actor/lifecycle may be NULL */
+	int has_start, has_end;
+	int64_t start_ms, end_ms;
+	int start_off, end_off;
+	size_t attr0, nattr; /* slice of the case's event attributes */
+};
+
+struct xcase {
+	int64_t id;
+	char *key, *sop;
+	struct xevent *ev;
+	size_t nev, evcap;
+	struct xattr *cattr, *eattr;
+	size_t ncattr, neattr, cattrcap, eattrcap;
+};
+
+static char *col_dup(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	return mutu_strdup((const char *)sqlite3_column_text(st, col));
+}
+
+static void xcase_clear(struct xcase *c)
+{
+	for (size_t i = 0; i < c->nev; i++) {
+		free(c->ev[i].activity);
+		free(c->ev[i].actor);
+		free(c->ev[i].lifecycle);
+	}
+	for (size_t i = 0; i < c->ncattr; i++) {
+		free(c->cattr[i].name);
+		free(c->cattr[i].value);
+	}
+	for (size_t i = 0; i < c->neattr; i++) {
+		free(c->eattr[i].name);
+		free(c->eattr[i].value);
+	}
+	free(c->key);
+	free(c->sop);
+	c->key = c->sop = NULL;
+	c->nev = c->ncattr = c->neattr = 0;
+}
+
+static void xcase_release(struct xcase *c)
+{
+	xcase_clear(c);
+	free(c->ev);
+	free(c->cattr);
+	free(c->eattr);
+	memset(c, 0, sizeof *c);
+}
+
+static void attr_push(struct xattr **a, size_t *n, size_t *cap, sqlite3_stmt *st, int ncol,
+		      int vcol)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*a = mutu_realloc(*a, *cap * sizeof **a);
+	}
+	(*a)[*n].name = col_dup(st, ncol);
+	(*a)[*n].value = col_dup(st, vcol);
+	if (!(*a)[*n].value)
+		(*a)[*n].value = mutu_strdup("");
+	(*n)++;
+}
+
+struct exporter {
+	sqlite3 *db;
+	sqlite3_stmt *q_ev, *q_cattr, *q_eattr;
+	const struct elog_export_opts *o;
+	struct elog_export_result *res;
+	struct mutu_err *err;
+	struct sink sink;
+	struct xcase c;
+	/* CSV: the attribute columns, in header order */
+	char **cnames, **enames;
+	size_t ncn, nen;
+	int64_t from_day, to_day; /* the period, days since 1970 (local) */
+	struct mutu_buf line;
+};
+
+static int sqlfail(struct exporter *x, const char *what)
+{
+	return mutu_errf(x->err, MUTU_EFAIL, "reading the store (%s): %s", what, sqlite3_errmsg(x->db));
+}
+
+/* Load case x->c.id: events in time order, then attributes by name. */
+static int load_case(struct exporter *x)
+{
+	struct xcase *c = &x->c;
+	sqlite3_stmt *st = x->q_ev;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->nev == c->evcap) {
+			c->evcap = c->evcap ? 2 * c->evcap : 32;
+			c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
+		}
+		struct xevent *e = &c->ev[c->nev++];
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(st, 0);
+		e->has_step = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		e->step = sqlite3_column_int64(st, 1);
+		e->activity = col_dup(st, 2);
+		if (!e->activity)
+			e->activity = mutu_strdup("");
+		e->actor = col_dup(st, 3);
+		e->lifecycle = col_dup(st, 4);
+		e->has_start = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		e->start_ms = sqlite3_column_int64(st, 5);
+		e->start_off = sqlite3_column_int(st, 6);
+		e->has_end = sqlite3_column_type(st, 7) != SQLITE_NULL;
+		e->end_ms = sqlite3_column_int64(st, 7);
+		e->end_off = sqlite3_column_int(st, 8);
+	}
+	if (rc != SQLITE_DONE)
+		return sqlfail(x, "events");
+
+	st = x->q_cattr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		attr_push(&c->cattr, &c->ncattr, &c->cattrcap, st, 0, 1);
+	if (rc != SQLITE_DONE)
+		return sqlfail(x, "case attributes");
+
+	/* event attributes of the case, by event id: matched to the events by id */
+	st = x->q_eattr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->id);
+	size_t first = 0;
+	int64_t cur = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t eid = sqlite3_column_int64(st, 0);
+		if (eid != cur) {
+			if (cur >= 0)
+				for (size_t i = 0; i < c->nev; i++)
+					if (c->ev[i].id == cur)
+						c->ev[i].attr0 = first, c->ev[i].nattr = c->neattr - first;
+			cur = eid;
+			first = c->neattr;
+		}
+		attr_push(&c->eattr, &c->neattr, &c->eattrcap, st, 1, 2);
+	}
+	if (cur >= 0)
+		for (size_t i = 0; i < c->nev; i++)
+			if (c->ev[i].id == cur)
+				c->ev[i].attr0 = first, c->ev[i].nattr = c->neattr - first;
+	if (rc != SQLITE_DONE)
+		return sqlfail(x, "event attributes");
+	return 0;
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+/* RFC 4180: quote a field holding a separator, a quote or a line end (and
+ * one with blanks at either end, which some readers trim); double quotes.
+ * No spreadsheet formula guard: this file is input for programs and must
+ * give back the exact values. */
+static void csv_field(struct mutu_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	int q = strpbrk(s, ",\"\r\n") != NULL ||
+		(n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+	if (!q) {
+		mutu_buf_add(b, s, n);
+		return;
+	}
+	mutu_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			mutu_buf_putc(b, '"');
+		mutu_buf_putc(b, *s);
+	}
+	mutu_buf_putc(b, '"');
+}
+
+static int collect_names(struct exporter *x, const char *sql, char ***out, size_t *n)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(x->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sqlfail(x, "attribute names");
+	const struct elog_export_opts *o = x->o;
+	if (o->sop)
+		sqlite3_bind_text(st, 1, o->sop, -1, SQLITE_STATIC);
+	if (o->from)
+		sqlite3_bind_int64(st, 2, x->from_day);
+	if (o->to)
+		sqlite3_bind_int64(st, 3, x->to_day);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*out = mutu_realloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*n)++] = col_dup(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sqlfail(x, "attribute names");
+}
+
+/* The fixed columns, then case:NAME per case attribute, then the event
+ * attributes by name (both sorted by name: a stable header). */
+static int csv_header(struct exporter *x)
+{
+	/* the same selection as case_sql, as a subquery */
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	const char *sel = strstr(case_sql, " FROM cases c");
+	size_t sel_len = (size_t)(strstr(case_sql, " ORDER BY c.id") - sel);
+	mutu_buf_printf(&q,
+			"SELECT DISTINCT a.name FROM case_attrs a WHERE a.case_id IN (SELECT c.id%.*s)"
+			" ORDER BY a.name",
+			(int)sel_len, sel);
+	int rc = collect_names(x, q.s, &x->cnames, &x->ncn);
+	mutu_buf_reset(&q);
+	mutu_buf_printf(&q,
+			"SELECT DISTINCT a.name FROM event_attrs a JOIN events e ON e.id = a.event_id"
+			" WHERE e.case_id IN (SELECT c.id%.*s) ORDER BY a.name",
+			(int)sel_len, sel);
+	if (!rc)
+		rc = collect_names(x, q.s, &x->enames, &x->nen);
+	mutu_buf_release(&q);
+	if (rc)
+		return rc;
+
+	struct mutu_buf *b = &x->line;
+	mutu_buf_reset(b);
+	/* sop and step always, empty where the store has none (an empty cell
+	 * reads back as NULL): were they left out, an attribute column named
+	 * like them (jenis_izin, langkah) would take their role on ingest */
+	mutu_buf_puts(b, "case:concept:name,sop,step,concept:name,org:resource,"
+			 "lifecycle:transition,start_timestamp,time:timestamp");
+	for (size_t i = 0; i < x->ncn; i++) {
+		struct mutu_buf name;
+		mutu_buf_init(&name);
+		mutu_buf_printf(&name, "case:%s", x->cnames[i]);
+		mutu_buf_putc(b, ',');
+		csv_field(b, name.s);
+		mutu_buf_release(&name);
+	}
+	for (size_t i = 0; i < x->nen; i++) {
+		mutu_buf_putc(b, ',');
+		csv_field(b, x->enames[i]);
+	}
+	mutu_buf_puts(b, "\r\n");
+	sink_write(&x->sink, b->s, b->len);
+	return 0;
+}
+
+/* sorted name lists: binary search would do, but a case has few attributes
+ * and the header's order is the loop's */
+static const char *find_attr(const struct xattr *a, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(a[i].name, name) == 0)
+			return a[i].value;
+	return NULL;
+}
+
+static void csv_case(struct exporter *x)
+{
+	struct xcase *c = &x->c;
+	struct mutu_buf *b = &x->line;
+	char t[64];
+	for (size_t k = 0; k < c->nev; k++) {
+		const struct xevent *e = &c->ev[k];
+		mutu_buf_reset(b);
+		csv_field(b, c->key);
+		mutu_buf_putc(b, ',');
+		csv_field(b, c->sop ? c->sop : "");
+		mutu_buf_putc(b, ',');
+		if (e->has_step)
+			mutu_buf_printf(b, "%lld", (long long)e->step);
+		mutu_buf_putc(b, ',');
+		csv_field(b, e->activity);
+		mutu_buf_putc(b, ',');
+		csv_field(b, e->actor ? e->actor : "");
+		mutu_buf_putc(b, ',');
+		csv_field(b, e->lifecycle ? e->lifecycle : "");
+		mutu_buf_putc(b, ',');
+		if (e->has_start) {
+			elog_format_time(e->start_ms, e->start_off, t, sizeof t);
+			mutu_buf_puts(b, t);
+		}
+		mutu_buf_putc(b, ',');
+		if (e->has_end) {
+			elog_format_time(e->end_ms, e->end_off, t, sizeof t);
+			mutu_buf_puts(b, t);
+		}
+		for (size_t i = 0; i < x->ncn; i++) {
+			const char *v = find_attr(c->cattr, c->ncattr, x->cnames[i]);
+			mutu_buf_putc(b, ',');
+			csv_field(b, v ? v : "");
+		}
+		for (size_t i = 0; i < x->nen; i++) {
+			const char *v = find_attr(c->eattr + e->attr0, e->nattr, x->enames[i]);
+			mutu_buf_putc(b, ',');
+			csv_field(b, v ? v : "");
+		}
+		mutu_buf_puts(b, "\r\n");
+		sink_write(&x->sink, b->s, b->len);
+		x->res->entries++;
+	}
+}
+
+/* ---- XES --------------------------------------------------------------- */
+
+/* xs:dateTime with milliseconds and the stamp's own offset, as OpenXES
+ * writes it: 2011-06-01T00:00:00.000+02:00 */
+static void xes_time(int64_t ms, int off_min, char *buf, size_t size)
+{
+	int64_t local = ms + (int64_t)off_min * 60000;
+	int64_t days = local >= 0 ? local / 86400000 : -((-local + 86399999) / 86400000);
+	int64_t rem = local - days * 86400000;
+	int y, mo, d;
+	cal_civil_from_days(days, &y, &mo, &d);
+	int a = off_min < 0 ? -off_min : off_min;
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02d:%02d", y, mo, d,
+		 (int)(rem / 3600000), (int)(rem / 60000 % 60), (int)(rem / 1000 % 60),
+		 (int)(rem % 1000), off_min < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+/* XML 1.0 has no place for C0 controls other than TAB, LF, CR: such a byte
+ * becomes U+FFFD (counted), so the file stays well-formed. */
+static const char *xml_text(struct exporter *x, const char *s, struct mutu_buf *tmp)
+{
+	const char *p = s;
+	for (; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			break;
+	if (!*p)
+		return s;
+	mutu_buf_reset(tmp);
+	for (p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+			mutu_buf_puts(tmp, "\xEF\xBF\xBD");
+			x->res->replaced_chars++;
+		} else {
+			mutu_buf_putc(tmp, *p);
+		}
+	}
+	return tmp->s;
+}
+
+static int is_int_text(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!*p || (p[0] == '0' && p[1]) || strlen(p) > 18)
+		return 0; /* leading zeros are text ("007"); 19+ digits may not fit int64 */
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* -?D+.D+ with an optional exponent: a valid xs:double as written */
+static int is_float_text(const char *s)
+{
+	const char *p = s + (*s == '-');
+	int d1 = 0, d2 = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, d1++;
+	if (*p != '.')
+		return 0;
+	p++;
+	while (*p >= '0' && *p <= '9')
+		p++, d2++;
+	if (!d1 || !d2)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+/*
+ * One attribute, typed from its text (the store keeps text): true/false ->
+ * boolean, a whole number without leading zeros -> int, D.D -> float, a
+ * date and time with an offset -> date (rewritten as xs:dateTime at the
+ * same offset, the instant unchanged), anything else -> string.  Values
+ * other than dates are written exactly as stored.
+ */
+static void xes_attr(struct exporter *x, xmlTextWriterPtr w, const char *key, const char *val,
+		     struct mutu_buf *tmp)
+{
+	const char *tag = "string";
+	char t[64];
+	const char *v = val;
+	int64_t ms;
+	int off;
+	size_t n = strlen(val);
+	if (strcmp(val, "true") == 0 || strcmp(val, "false") == 0) {
+		tag = "boolean";
+	} else if (is_int_text(val)) {
+		tag = "int";
+	} else if (is_float_text(val)) {
+		tag = "float";
+	} else if (n >= 16 && val[4] == '-' && val[7] == '-' && (val[10] == 'T' || val[10] == ' ') &&
+		   elog_parse_time(val, n, NULL, ELOG_NO_ZONE, &ms, &off) == ELOG_TS_OK) {
+		tag = "date";
+		xes_time(ms, off, t, sizeof t);
+		v = t;
+	}
+	xmlTextWriterStartElement(w, BAD_CAST tag);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST xml_text(x, key, tmp));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST xml_text(x, v, tmp));
+	xmlTextWriterEndElement(w);
+}
+
+static void xes_string(struct exporter *x, xmlTextWriterPtr w, const char *key, const char *val,
+		       struct mutu_buf *tmp)
+{
+	xmlTextWriterStartElement(w, BAD_CAST "string");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST xml_text(x, val, tmp));
+	xmlTextWriterEndElement(w);
+}
+
+static void xes_date(xmlTextWriterPtr w, const char *key, int64_t ms, int off)
+{
+	char t[64];
+	xes_time(ms, off, t, sizeof t);
+	xmlTextWriterStartElement(w, BAD_CAST "date");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST t);
+	xmlTextWriterEndElement(w);
+}
+
+/* the keys mutu writes itself on an event: a stored attribute of the same
+ * name would make a second attribute with that key, which XES forbids */
+static int reserved_event_key(const struct xevent *e, const char *k, int has_status)
+{
+	return strcmp(k, "concept:name") == 0 || strcmp(k, "time:timestamp") == 0 ||
+	       strcmp(k, "lifecycle:transition") == 0 || (e->actor && strcmp(k, "org:resource") == 0) ||
+	       (e->has_step && strcmp(k, "step") == 0) || (has_status && strcmp(k, "status") == 0);
+}
+
+/* the standard lifecycle model's transitions (lifecycle.xesext) */
+static int standard_transition(const char *s)
+{
+	static const char *const t[] = {"schedule", "assign",   "withdraw",   "reassign",
+					"start",    "suspend",  "resume",     "pi_abort",
+					"ate_abort", "complete", "autoskip",  "manualskip",
+					"unknown",  NULL};
+	for (int i = 0; t[i]; i++)
+		if (strcmp(s, t[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * One XES event.  transition is the lifecycle:transition written; status,
+ * when not NULL, is the stored lifecycle value that is not a standard
+ * transition (a SiCANTIK "selesai"), kept as the attribute "status".
+ */
+static void xes_event(struct exporter *x, xmlTextWriterPtr w, const struct xevent *e,
+		      const char *transition, const char *status, int64_t ms, int off,
+		      struct mutu_buf *tmp)
+{
+	xmlTextWriterStartElement(w, BAD_CAST "event");
+	xes_string(x, w, "concept:name", e->activity, tmp);
+	xes_string(x, w, "lifecycle:transition", transition, tmp);
+	xes_date(w, "time:timestamp", ms, off);
+	if (e->actor)
+		xes_string(x, w, "org:resource", e->actor, tmp);
+	if (e->has_step) {
+		char n[32];
+		snprintf(n, sizeof n, "%lld", (long long)e->step);
+		xmlTextWriterStartElement(w, BAD_CAST "int");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST "step");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST n);
+		xmlTextWriterEndElement(w);
+	}
+	if (status)
+		xes_string(x, w, "status", status, tmp);
+	const struct xattr *a = x->c.eattr + e->attr0;
+	for (size_t i = 0; i < e->nattr; i++) {
+		if (reserved_event_key(e, a[i].name, status != NULL)) {
+			x->res->skipped_attrs++;
+			continue;
+		}
+		xes_attr(x, w, a[i].name, a[i].value, tmp);
+	}
+	xmlTextWriterEndElement(w);
+	x->res->entries++;
+}
+
+/* One XES event to write: event ev's start (kind 0) or end (kind 1). */
+struct xentry {
+	size_t ev;
+	int kind;
+	int64_t ms;
+};
+
+/* by time; at equal times by the step's order, and a step's start before
+ * its end: a step that ends as the next begins comes first, and a step of
+ * zero length still starts before it completes */
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const struct xentry *a = pa, *b = pb;
+	if (a->ms != b->ms)
+		return a->ms < b->ms ? -1 : 1;
+	if (a->ev != b->ev)
+		return a->ev < b->ev ? -1 : 1;
+	return a->kind - b->kind;
+}
+
+/*
+ * A trace: the case's attributes, then its events in the order they
+ * happened (XES readers and miners take the order in the file as the
+ * order of occurrence): a step that overlaps another interleaves with it.
+ */
+static void xes_case(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tmp)
+{
+	struct xcase *c = &x->c;
+	xmlTextWriterStartElement(w, BAD_CAST "trace");
+	xes_string(x, w, "concept:name", c->key, tmp);
+	if (c->sop)
+		xes_string(x, w, "sop", c->sop, tmp);
+	for (size_t i = 0; i < c->ncattr; i++) {
+		const char *k = c->cattr[i].name;
+		if (strcmp(k, "concept:name") == 0 || (c->sop && strcmp(k, "sop") == 0)) {
+			x->res->skipped_attrs++;
+			continue;
+		}
+		xes_attr(x, w, k, c->cattr[i].value, tmp);
+	}
+	size_t n = 0;
+	struct xentry *en = mutu_malloc((2 * c->nev + 1) * sizeof *en);
+	for (size_t k = 0; k < c->nev; k++) {
+		const struct xevent *e = &c->ev[k];
+		if (e->has_start)
+			en[n++] = (struct xentry){k, 0, e->start_ms};
+		if (e->has_end)
+			en[n++] = (struct xentry){k, 1, e->end_ms};
+	}
+	qsort(en, n, sizeof *en, entry_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct xevent *e = &c->ev[en[i].ev];
+		const char *lc = e->lifecycle;
+		char low[32] = "";
+		if (lc && strlen(lc) < sizeof low) {
+			for (size_t j = 0; lc[j]; j++)
+				low[j] = (char)(lc[j] >= 'A' && lc[j] <= 'Z' ? lc[j] - 'A' + 'a' : lc[j]);
+		}
+		int std = lc && standard_transition(low);
+		const char *status = lc && !std ? lc : NULL;
+		if (e->has_start && e->has_end) {
+			/* one step execution: its start, and its completion with the status */
+			if (en[i].kind == 0)
+				xes_event(x, w, e, "start", NULL, e->start_ms, e->start_off, tmp);
+			else
+				xes_event(x, w, e, "complete", status, e->end_ms, e->end_off, tmp);
+		} else if (e->has_start) {
+			/* an open step, or a one-stamp log's start row */
+			xes_event(x, w, e, std ? low : "start", status, e->start_ms, e->start_off, tmp);
+		} else {
+			xes_event(x, w, e, std ? low : "complete", status, e->end_ms, e->end_off, tmp);
+		}
+	}
+	free(en);
+	xmlTextWriterEndElement(w);
+}
+
+static void xes_extension(xmlTextWriterPtr w, const char *name, const char *prefix)
+{
+	char uri[96];
+	snprintf(uri, sizeof uri, "http://www.xes-standard.org/%s.xesext", prefix);
+	xmlTextWriterStartElement(w, BAD_CAST "extension");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "prefix", BAD_CAST prefix);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "uri", BAD_CAST uri);
+	xmlTextWriterEndElement(w);
+}
+
+static void xes_classifier(xmlTextWriterPtr w, const char *name, const char *keys)
+{
+	xmlTextWriterStartElement(w, BAD_CAST "classifier");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "keys", BAD_CAST keys);
+	xmlTextWriterEndElement(w);
+}
+
+static void xes_head(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tmp)
+{
+	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
+	xmlTextWriterStartElement(w, BAD_CAST "log");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "xes.version", BAD_CAST "1849-2016");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "xes.features", BAD_CAST "");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.xes-standard.org/");
+	xes_extension(w, "Concept", "concept");
+	xes_extension(w, "Time", "time");
+	xes_extension(w, "Organizational", "org");
+	xes_extension(w, "Lifecycle", "lifecycle");
+	/* globals: what every trace and every event carries, with defaults (an
+	 * event may lack org:resource, so it is not global) */
+	xmlTextWriterStartElement(w, BAD_CAST "global");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "scope", BAD_CAST "trace");
+	xes_string(x, w, "concept:name", "__INVALID__", tmp);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterStartElement(w, BAD_CAST "global");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "scope", BAD_CAST "event");
+	xes_string(x, w, "concept:name", "__INVALID__", tmp);
+	xes_string(x, w, "lifecycle:transition", "complete", tmp);
+	xes_date(w, "time:timestamp", 0, 0);
+	xmlTextWriterEndElement(w);
+	xes_classifier(w, "Activity", "concept:name");
+	xes_classifier(w, "Activity and transition", "concept:name lifecycle:transition");
+	xes_classifier(w, "Resource", "org:resource");
+	xes_string(x, w, "concept:name", "mutu export", tmp);
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+static int check_sop(struct exporter *x)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(x->db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sqlfail(x, "sop");
+	sqlite3_bind_text(st, 1, x->o->sop, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (found)
+		return 0;
+	struct mutu_buf known;
+	mutu_buf_init(&known);
+	if (sqlite3_prepare_v2(x->db, "SELECT DISTINCT sop FROM cases WHERE sop IS NOT NULL ORDER BY sop",
+			       -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW && known.len < 400)
+			mutu_buf_printf(&known, "%s%s", known.len ? ", " : "",
+					(const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	int rc = mutu_errf(x->err, MUTU_EINPUT,
+			   "--sop '%s': no case of that SOP in the store (SOPs there: %s); see mutu db info",
+			   x->o->sop, known.len ? known.s : "none, every case has no SOP");
+	mutu_buf_release(&known);
+	return rc;
+}
+
+int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *out,
+		struct elog_export_result *res, struct mutu_err *err)
+{
+	memset(res, 0, sizeof *res);
+	const struct elog_export_opts o = *opts;
+	int64_t from_day = 0, to_day = 0;
+	if (o.from && parse_day("--from", o.from, &from_day, err))
+		return MUTU_EINPUT;
+	if (o.to && parse_day("--to", o.to, &to_day, err))
+		return MUTU_EINPUT;
+	if (o.from && o.to && to_day < from_day)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "--to %s is before --from %s: give the first day, then the last", o.to,
+				 o.from);
+	if (o.format != ELOG_EXPORT_CSV && o.format != ELOG_EXPORT_XES)
+		return mutu_errf(err, MUTU_EINPUT, "export format %d: give csv or xes", (int)o.format);
+
+	struct exporter x;
+	memset(&x, 0, sizeof x);
+	x.db = db;
+	x.o = &o;
+	x.res = res;
+	x.err = err;
+	x.from_day = from_day;
+	x.to_day = to_day;
+	mutu_buf_init(&x.line);
+	int rc = 0;
+	sqlite3_stmt *qc = NULL;
+	xmlTextWriterPtr w = NULL;
+	struct mutu_buf tmp;
+	mutu_buf_init(&tmp);
+
+	/* one snapshot: an ingest running beside us commits before or after */
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "reading the store: %s", sqlite3_errmsg(db));
+	if (o.sop && (rc = check_sop(&x)))
+		goto done;
+	if (sqlite3_prepare_v2(db, case_sql, -1, &qc, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT id, step, activity, actor, lifecycle, start_ms, start_off, end_ms, end_off"
+			       " FROM events WHERE case_id = ?1 ORDER BY coalesce(start_ms, end_ms), id",
+			       -1, &x.q_ev, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT name, value FROM case_attrs WHERE case_id = ?1 ORDER BY name",
+			       -1, &x.q_cattr, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT a.event_id, a.name, a.value FROM event_attrs a"
+			       " JOIN events e ON e.id = a.event_id WHERE e.case_id = ?1"
+			       " ORDER BY a.event_id, a.name",
+			       -1, &x.q_eattr, NULL) != SQLITE_OK) {
+		rc = sqlfail(&x, "prepare");
+		goto done;
+	}
+	if (o.sop)
+		sqlite3_bind_text(qc, 1, o.sop, -1, SQLITE_STATIC);
+	if (o.from)
+		sqlite3_bind_int64(qc, 2, from_day);
+	if (o.to)
+		sqlite3_bind_int64(qc, 3, to_day);
+
+	if (sink_open(&x.sink, out, o.gzip)) {
+		rc = mutu_errf(err, MUTU_EFAIL, "zlib: cannot start the gzip stream");
+		goto done;
+	}
+	if (o.format == ELOG_EXPORT_CSV) {
+		if ((rc = csv_header(&x)))
+			goto done;
+	} else {
+		xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(xml_write_cb, xml_close_cb, &x.sink, NULL);
+		w = ob ? xmlNewTextWriter(ob) : NULL;
+		if (!w) {
+			rc = mutu_errf(err, MUTU_EFAIL, "libxml2: cannot create the XES writer");
+			goto done;
+		}
+		xmlTextWriterSetIndent(w, 1);
+		xmlTextWriterSetIndentString(w, BAD_CAST "\t");
+		xes_head(&x, w, &tmp);
+	}
+	int st;
+	while ((st = sqlite3_step(qc)) == SQLITE_ROW && !x.sink.failed) {
+		xcase_clear(&x.c);
+		x.c.id = sqlite3_column_int64(qc, 0);
+		x.c.key = col_dup(qc, 1);
+		x.c.sop = col_dup(qc, 2);
+		if ((rc = load_case(&x)))
+			goto done;
+		res->cases++;
+		res->events += x.c.nev;
+		if (o.format == ELOG_EXPORT_CSV)
+			csv_case(&x);
+		else
+			xes_case(&x, w, &tmp);
+	}
+	if (st != SQLITE_ROW && st != SQLITE_DONE) {
+		rc = sqlfail(&x, "cases");
+		goto done;
+	}
+	if (w) {
+		xmlTextWriterEndDocument(w); /* closes <log> */
+		xmlFreeTextWriter(w);        /* flushes into the sink */
+		w = NULL;
+	}
+	sink_close(&x.sink);
+	if (x.sink.failed)
+		rc = mutu_errf(err, MUTU_EFAIL, "cannot write the export: %s",
+			       x.sink.failed > 0 ? strerror(x.sink.failed) : "zlib stream error");
+done:
+	if (w)
+		xmlFreeTextWriter(w);
+	if (x.sink.gz && rc)
+		deflateEnd(&x.sink.z);
+	sqlite3_finalize(qc);
+	sqlite3_finalize(x.q_ev);
+	sqlite3_finalize(x.q_cattr);
+	sqlite3_finalize(x.q_eattr);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	xcase_release(&x.c);
+	for (size_t i = 0; i < x.ncn; i++)
+		free(x.cnames[i]);
+	for (size_t i = 0; i < x.nen; i++)
+		free(x.enames[i]);
+	free(x.cnames);
+	free(x.enames);
+	mutu_buf_release(&x.line);
+	mutu_buf_release(&tmp);
+	return rc;
+}
