@@ -1347,6 +1347,10 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 		return mutu_errf(err, MUTU_EINPUT, "the scenario has no SOP to simulate");
 	if (!sc->compiled)
 		return mutu_errf(err, MUTU_EINPUT, "sim_run: call sim_scenario_compile first");
+	/* refuse up front what would not fit (sim.h, "limits") */
+	int lr = sim_scenario_check_limits(sc, nrep, NULL, NULL, err);
+	if (lr)
+		return lr;
 	int threads = opt && opt->threads > 0 ? opt->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;

@@ -140,6 +140,69 @@ const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
  */
 int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
 
+/*
+ * Expected visits of each step of SOP sop (0-based, < nsops) per file, from
+ * the routing matrix: after step k a file goes back to its reject_to step
+ * with the step's reject probability, else on to step k+1 (or out).  v
+ * receives the SOP's step count of values, solving v = e1 + P'v exactly
+ * (overlapping loops included).  Pemohon steps count like any other:
+ * their visits cost events even though they load no staff.  Returns 0, or
+ * MUTU_EINPUT when a loop never ends (v is then +inf where it matters).
+ */
+int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, double *v);
+
+/* ---- limits ------------------------------------------------------------ */
+
+/*
+ * What one run may cost, checked before anything is allocated
+ * (sim_scenario_load names the scenario's line; sim_run checks again
+ * with the replications it was given), so that a typo is refused with the
+ * numbers instead of allocating until the process is killed.  README.md
+ * ("Limits of a run") lists the same numbers.
+ *
+ * SIM_MAX_SAMPLES: queue-length samples kept, pelaksana x sample points
+ *   (`sample_every` over the run).  Each costs 16 bytes per worker thread
+ *   and 16 more in the results: 10 million is 160 MB a thread.  The shipped
+ *   scenarios keep about 2,000 (7 pelaksana, one a working day for a year).
+ * SIM_MAX_REPLICATION_YEARS: replications x run length in calendar years
+ *   (shipped: 30 x 1).  10,000 is 100 replications of 100 years.
+ * SIM_MAX_VISITS: expected step executions of one file, rework included
+ *   (1/(1-p) passes of a loop rejected with probability p).  A 10-step
+ *   SOP rejected at its end with p = 0.9 makes 100; 1,000 means a typo
+ *   (0.999 for 0.0999), even when the loop holds only Pemohon steps and so
+ *   loads no staff.
+ * SIM_MAX_EVENTS: expected events over all replications (arrivals, step
+ *   ends, resubmissions, one office event per working day and pelaksana).
+ *   The kernel runs about 7 million a second on one core: 1e10 is about
+ *   25 minutes.
+ * SIM_MAX_RESULT_VALUES: replications x metrics kept for the intervals,
+ *   8 bytes each: 20 million is 160 MB.
+ */
+#define SIM_MAX_SAMPLES 10000000.0
+#define SIM_MAX_REPLICATION_YEARS 10000.0
+#define SIM_MAX_VISITS 1000.0
+#define SIM_MAX_EVENTS 1e10
+#define SIM_MAX_RESULT_VALUES 20000000.0
+
+/* Which limit a check found exceeded (SIM_LIMIT_NONE: within all). */
+enum sim_limit {
+	SIM_LIMIT_NONE = 0,
+	SIM_LIMIT_SAMPLES,
+	SIM_LIMIT_REPLICATION_YEARS,
+	SIM_LIMIT_VISITS,
+	SIM_LIMIT_EVENTS,
+	SIM_LIMIT_RESULT_VALUES
+};
+
+/*
+ * Check a compiled scenario run with `replications` (< 1: the scenario's)
+ * against the limits above.  Returns 0, or MUTU_ERANGE with err naming
+ * the number needed, the limit and what to change; *which (may be NULL)
+ * says which limit, *sop (may be NULL) the SOP for SIM_LIMIT_VISITS.
+ */
+int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
+			      enum sim_limit *which, int *sop, struct mutu_err *err);
+
 /* ---- running ----------------------------------------------------------- */
 
 struct sim_options {
