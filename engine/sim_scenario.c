@@ -1337,11 +1337,21 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			return LERR(L, first_line,
 				    "model %s step %d has no known actor (pelaksana \"%s\"): fix the model",
 				    m->path ? m->path : m->id, ms->no, ms->actor ? ms->actor : "");
-		if (!is_pemohon(ms->actor)) {
+		/* the step's role decides who serves it: an office's own title
+		 * ("Kadis", "Petugas Loket") is staffed under its title or its
+		 * canonical role, and the applicant is the applicant whatever
+		 * the table calls them */
+		const char *role = sop_step_role(ms);
+		if (!is_pemohon(role)) {
 			actor = -2;
 			for (int a = 0; a < sc->nactors; a++)
-				if (same_actor(sc->actors[a].name, ms->actor))
+				if (same_actor(sc->actors[a].name, role) ||
+				    same_actor(sc->actors[a].name, ms->actor))
 					actor = a;
+			if (actor == -2 && strcmp(role, ms->actor))
+				return LERR(L, first_line,
+					    "model %s step %d: actor \"%s\" (role %s) has no staff; add \"%s = 1\" to [staff]",
+					    m->path ? m->path : m->id, ms->no, ms->actor, role, ms->actor);
 			if (actor == -2)
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" has no staff; add \"%s = 1\" to [staff]",
