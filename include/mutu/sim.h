@@ -297,8 +297,9 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
  * calendar's offset), one row per step execution, rework repeating steps,
  * steps finished before the end of the run only.  Case ids are
  * "sim-<scenario file stem>-NNNNNN" (e.g. sim-banjarbaru-000001), so logs of
- * several scenarios can share a store.  Returns 0 or MUTU_EFAIL on a write
- * error.
+ * several scenarios can share a store.  Returns 0, MUTU_ERANGE when one
+ * replication exceeds the limits below (sim_scenario_check_limits), or
+ * MUTU_EFAIL on a write error.
  */
 int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		  FILE *out, struct mutu_err *err);
