@@ -1351,7 +1351,7 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			if (actor == -2 && strcmp(role, ms->actor))
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" (role %s) has no staff; add \"%s = 1\" to [staff]",
-					    m->path ? m->path : m->id, ms->no, ms->actor, role, ms->actor);
+					    m->path ? m->path : m->id, ms->no, ms->actor, role, role);
 			if (actor == -2)
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" has no staff; add \"%s = 1\" to [staff]",

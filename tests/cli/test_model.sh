@@ -31,6 +31,10 @@ expect_out_has "show: routing" "[ditolak -> langkah 1]"
 # canonical role it matched beside it
 expect_out_has "show: actors" "pelaksana (7): Pemohon, Front Office, Back Office, Dinas Teknis, Kabid Perizinan (Kepala Bidang Perizinan), Sekretaris, Kepala Dinas"
 expect_out_has "show: step title and role" "   6  Kabid Perizinan (Kepala Bidang Perizinan)"
+# JSON: step 8 of Rokan Hilir's table is "Kadis" (its header), a Kepala Dinas
+run "$MUTU" model show models/izin-insidentil.ini --format json
+expect_out_has "show json: title and role" '"actor": "Kadis", "role": "Kepala Dinas"'
+expect_out_has "show json: a title that is its own role" '"actor": "Sekretaris", "role": "Sekretaris"'
 
 run "$MUTU" model show --format json $M/tanda-daftar-lks-lksa.ini
 expect_rc "show json: ok" 0

@@ -196,6 +196,20 @@ static void test_sim_by_role(void **state)
 	assert_true(r->customers > 0);
 	sim_results_free(r);
 	sim_scenario_free(sc);
+
+	/* without Front Office in [staff], the step titled "Meja Satu" has no
+	 * staff: the message names the title, its role and the staff line to
+	 * add (by role), at the section's model line (8) */
+	const char *path = write_tmp("nofo.ini", "[run]\ncalendar = id-wita\nstart = 2025-01-01\n"
+						 "end = 2025-03-31\n[staff]\nKepala Dinas = 1\n"
+						 "[sop a]\nmodel = a.ini\narrivals = 1 per hari\n");
+	sc = NULL;
+	mutu_err_clear(&err);
+	assert_int_not_equal(sim_scenario_load(path, "datasets/calendars", &sc, &err), 0);
+	assert_null(sc);
+	if (!strstr(err.msg, "nofo.ini:8:") ||
+	    !strstr(err.msg, "actor \"Meja Satu\" (role Front Office) has no staff; add \"Front Office = 1\""))
+		fail_msg("got \"%s\"", err.msg);
 }
 
 int main(void)
