@@ -953,6 +953,17 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 					s->reject_to);
 			n++;
 		}
+		/* a role that contradicts what the title itself reads as is a
+		 * slip (actor = Kadis, role = Front Office): the simulator would
+		 * staff the step from the wrong queue */
+		if (s->role && s->actor) {
+			const char *ct = sop_actor_canonical(s->actor);
+			if (ct && mutu_strcasecmp(ct, sop_step_role(s))) {
+				mutu_notes_addf(notes, "step %d: pelaksana \"%s\" reads as %s but role says %s: "
+						"fix one of them", s->no, s->actor, ct, sop_step_role(s));
+				n++;
+			}
+		}
 	}
 	return n;
 }

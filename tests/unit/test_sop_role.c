@@ -139,6 +139,25 @@ static void test_loader_role(void **state)
 	assert_string_equal(sop_step_role(&m->steps[1]), "Front Office");
 	assert_string_equal(sop_step_role(&m->steps[2]), "Juru Sita");
 	assert_string_equal(sop_step_role(&m->steps[3]), "?");
+	/* no finding: every role agrees with its title, or the title reads
+	 * as nothing known */
+	struct mutu_notes f;
+	mutu_notes_init(&f);
+	assert_int_equal(sop_model_check(m, 450, &f), 1); /* only step 4's "?" */
+	mutu_notes_release(&f);
+	sop_model_free(m);
+
+	/* "Kadis" with role Front Office contradicts itself: one finding */
+	static const char slip[] = MHEAD "[step 1]\nactivity = a\nactor = Kadis\nrole = Front Office\n"
+				   "waktu = 5 Menit\n";
+	mutu_err_clear(&e);
+	if (sop_model_parse(slip, strlen(slip), "s.ini", &m, &e))
+		fail_msg("%s", e.msg);
+	mutu_notes_init(&f);
+	assert_int_equal(sop_model_check(m, 450, &f), 1);
+	assert_string_equal(f.items[0], "step 1: pelaksana \"Kadis\" reads as Kepala Dinas but role says "
+					"Front Office: fix one of them");
+	mutu_notes_release(&f);
 	sop_model_free(m);
 
 	/* line 8 is "role =" in [step 1] */
