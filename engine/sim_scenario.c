@@ -42,6 +42,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		return;
 	for (int a = 0; a < sc->nactors; a++) {
 		free(sc->actors[a].name);
+		free(sc->actors[a].title);
 		free(sc->actors[a].changes);
 		free(sc->actors[a].batch_w);
 		free(sc->actors[a].batch_t);
@@ -178,6 +179,10 @@ const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i) { retur
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i) { return sc->sops[i].name; }
 size_t sim_scenario_nactors(const struct sim_scenario *sc) { return (size_t)sc->nactors; }
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i) { return sc->actors[i].name; }
+const char *sim_scenario_actor_title(const struct sim_scenario *sc, size_t i)
+{
+	return sc->actors[i].title ? sc->actors[i].title : sc->actors[i].name;
+}
 
 void sim_scenario_window(const struct sim_scenario *sc, double *start, double *warmup, double *end)
 {
@@ -1656,6 +1661,11 @@ static int load_all(struct loader *L)
 		const char *canon = sop_actor_canonical(e->key);
 		int a = sim_scenario_add_actor(sc, canon ? canon : e->key, 1);
 		sc->actors[a].line = e->line;
+		/* the office's own title ("Kadis", "Kasi PP") is what people
+		 * read; the canonical name keys the metrics, so comparisons
+		 * match across spellings */
+		if (strcmp(sc->actors[a].name, e->key))
+			sc->actors[a].title = mutu_strdup(e->key);
 		if ((rc = parse_staff(L, e, a)))
 			goto out;
 	}

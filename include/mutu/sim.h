@@ -130,7 +130,13 @@ size_t sim_scenario_nsops(const struct sim_scenario *sc);
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
 size_t sim_scenario_nactors(const struct sim_scenario *sc);
+/* The actor's canonical name (metric keys "actor/NAME/...", emitted logs). */
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
+/* The actor as the scenario's [staff] line names it, the office's own title
+ * ("Kadis", "Kasi PP"): what output shows people.  The name when the
+ * scenario was built in code or the line writes the canonical name.
+ * Borrowed from the scenario. */
+const char *sim_scenario_actor_title(const struct sim_scenario *sc, size_t i);
 
 /*
  * Offered load of every actor: sum over SOPs of arrival rate x expected

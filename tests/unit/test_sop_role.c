@@ -173,7 +173,7 @@ static void test_loader_role(void **state)
  * The simulator goes by role.  Model A calls its steps "Wajib Retribusi"
  * (role Pemohon), "Meja Satu" (role Front Office) and "Kadis"; model
  * B "Pemohon", "Front Office" and "Kepala Dinas".  [staff] names Front
- * Office and Kepala Dinas once each: the applicant step needs no staff
+ * Office and the Kepala Dinas (as "Kadis") once each: the applicant step needs no staff
  * (it is the applicant by role), and each office step of both SOPs joins
  * the one queue of its role -- two actors, not four.  Offered load of the
  * shared Front Office: both SOPs at 1 file per 450-minute working day,
@@ -188,7 +188,7 @@ static void test_loader_role(void **state)
 	"[step 2]\nactivity = periksa\nactor = Front Office\nwaktu = 10 Menit\n" \
 	"[step 3]\nactivity = tanda tangan\nactor = Kepala Dinas\nwaktu = 5 Menit\n"
 #define SCEN "[run]\ncalendar = id-wita\nstart = 2025-01-01\nend = 2025-03-31\nreplications = 2\n" \
-	"[staff]\nFront Office = 1\nKepala Dinas = 1\n" \
+	"[staff]\nFront Office = 1\nKadis = 1\n" \
 	"[sop a]\nmodel = a.ini\narrivals = 1 per hari\n" \
 	"[sop b]\nmodel = b.ini\narrivals = 1 per hari\n"
 
@@ -202,6 +202,9 @@ static void test_sim_by_role(void **state)
 	int fo = strcmp(sim_scenario_actor_name(sc, 0), "Front Office") == 0 ? 0 : 1;
 	assert_string_equal(sim_scenario_actor_name(sc, (size_t)fo), "Front Office");
 	assert_string_equal(sim_scenario_actor_name(sc, (size_t)!fo), "Kepala Dinas");
+	/* shown as the [staff] line writes it; keyed by the canonical name */
+	assert_string_equal(sim_scenario_actor_title(sc, (size_t)!fo), "Kadis");
+	assert_string_equal(sim_scenario_actor_title(sc, (size_t)fo), "Front Office");
 	double u[2];
 	assert_int_equal(sim_scenario_offered_load(sc, u), -1);
 	assert_true(fabs(u[fo] - 20.0 / 450) < 1e-12);
@@ -213,6 +216,20 @@ static void test_sim_by_role(void **state)
 	mutu_err_clear(&err);
 	assert_int_equal(sim_run(sc, &o, &r, &err), 0);
 	assert_true(r->customers > 0);
+	assert_true(sim_results_find(r, "actor/Kepala Dinas/util") >= 0);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	sim_results_format(sc, r, NULL, NULL, NULL, SIM_TEXT, &b);
+	/* step 3 of both SOPs and the Pelaksana block name the title */
+	assert_non_null(strstr(b.s, "langkah 3 (Kadis)"));
+	assert_non_null(strstr(b.s, "\nPelaksana\n"));
+	assert_non_null(strstr(strstr(b.s, "\nPelaksana\n"), "\n  Kadis\n"));
+	assert_null(strstr(b.s, "(Kepala Dinas)"));
+	mutu_buf_release(&b);
+	mutu_buf_init(&b);
+	sim_results_format(sc, r, NULL, NULL, NULL, SIM_JSON, &b);
+	assert_non_null(strstr(b.s, "{\"name\":\"Kepala Dinas\",\"title\":\"Kadis\","));
+	mutu_buf_release(&b);
 	sim_results_free(r);
 	sim_scenario_free(sc);
 
@@ -220,7 +237,7 @@ static void test_sim_by_role(void **state)
 	 * staff: the message names the title, its role and the staff line to
 	 * add (by role), at the section's model line (8) */
 	const char *path = write_tmp("nofo.ini", "[run]\ncalendar = id-wita\nstart = 2025-01-01\n"
-						 "end = 2025-03-31\n[staff]\nKepala Dinas = 1\n"
+						 "end = 2025-03-31\n[staff]\nKadis = 1\n"
 						 "[sop a]\nmodel = a.ini\narrivals = 1 per hari\n");
 	sc = NULL;
 	mutu_err_clear(&err);
