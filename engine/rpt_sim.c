@@ -89,7 +89,7 @@ static void metric_label(struct mutu_buf *b, const struct sim_scenario *sc, cons
 				TR(o, "langkah", "step"), m->step_no);
 		break;
 	case SIM_S_ACTOR:
-		mutu_buf_puts(b, m->actor >= 0 ? sim_scenario_actor_name(sc, (size_t)m->actor) : "Pemohon");
+		mutu_buf_puts(b, m->actor >= 0 ? sim_scenario_actor_title(sc, (size_t)m->actor) : "Pemohon");
 		break;
 	}
 	mutu_buf_puts(b, ": ");
@@ -133,7 +133,7 @@ static int chart_queues(struct rpt_charts *cs, const char *key, const struct sim
 	dat_label(&d, "day");
 	for (size_t a = 0; a < r->nactors; a++) {
 		mutu_buf_putc(&d, ' ');
-		dat_label(&d, sim_scenario_actor_name(sc, a));
+		dat_label(&d, sim_scenario_actor_title(sc, a));
 	}
 	mutu_buf_putc(&d, '\n');
 	for (size_t k = 0; k < r->nsamples; k++) {
@@ -174,7 +174,7 @@ static int chart_util(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 		const struct stats_ci *ca = ci_of(r, key), *cb = ci_of(rb, key);
 		if (!ca)
 			continue;
-		dat_label(&d, sim_scenario_actor_name(sc, a));
+		dat_label(&d, sim_scenario_actor_title(sc, a));
 		dat_num(&d, 100 * ca->mean);
 		dat_num(&d, 100 * ca->lo);
 		dat_num(&d, 100 * ca->hi);

@@ -1347,6 +1347,10 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 		return mutu_errf(err, MUTU_EINPUT, "the scenario has no SOP to simulate");
 	if (!sc->compiled)
 		return mutu_errf(err, MUTU_EINPUT, "sim_run: call sim_scenario_compile first");
+	/* refuse up front what would not fit (sim.h, "limits") */
+	int lr = sim_scenario_check_limits(sc, nrep, NULL, NULL, err);
+	if (lr)
+		return lr;
 	int threads = opt && opt->threads > 0 ? opt->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;
@@ -1578,6 +1582,10 @@ int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 {
 	if (!sc->compiled)
 		return mutu_errf(err, MUTU_EINPUT, "sim_write_log: call sim_scenario_compile first");
+	/* one replication, but its samples and events are as costly as in sim_run */
+	int lr = sim_scenario_check_limits(sc, 1, NULL, NULL, err);
+	if (lr)
+		return lr;
 	struct kctx *x = ctx_create(sc);
 	x->log = out;
 	log_case_prefix(sc->path, x->case_prefix, sizeof x->case_prefix);

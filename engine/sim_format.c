@@ -329,7 +329,8 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 					if (so->steps[k].no == m->step_no)
 						st = &so->steps[k];
 				mutu_buf_printf(b, "  langkah %d (%s)\n", m->step_no,
-						st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+						st->actor == SIM_PEMOHON ? "Pemohon"
+									 : sim_scenario_actor_title(sc, (size_t)st->actor));
 				last_no = m->step_no;
 			}
 			char lab[80];
@@ -344,7 +345,7 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 		if (m->scope != SIM_S_ACTOR)
 			continue;
 		if (m->actor != last) {
-			mutu_buf_printf(b, "  %s\n", sc->actors[m->actor].name);
+			mutu_buf_printf(b, "  %s\n", sim_scenario_actor_title(sc, (size_t)m->actor));
 			last = m->actor;
 		}
 		char lab[80];
@@ -437,6 +438,8 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 	for (int a = 0; a < sc->nactors; a++) {
 		mutu_buf_puts(b, a ? ",{\"name\":" : "{\"name\":");
 		mutu_buf_json_str(b, sc->actors[a].name);
+		mutu_buf_puts(b, ",\"title\":");
+		mutu_buf_json_str(b, sim_scenario_actor_title(sc, (size_t)a));
 		mutu_buf_putc(b, ',');
 		json_fields(b, r, SIM_S_ACTOR, -1, 0, a);
 		b->s[--b->len] = '\0';

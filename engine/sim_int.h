@@ -72,7 +72,9 @@ struct sim_staff_change {
 };
 
 struct sim_actor {
-	char *name;
+	char *name;              /* canonical role: metric keys, emitted logs */
+	char *title;             /* as the [staff] line writes it ("Kadis"),
+				  * shown to people; NULL: the name (owned) */
 	int line;
 	struct sim_staff_change *changes; /* [0] at w = 0; sorted */
 	int nchanges;

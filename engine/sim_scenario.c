@@ -42,6 +42,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		return;
 	for (int a = 0; a < sc->nactors; a++) {
 		free(sc->actors[a].name);
+		free(sc->actors[a].title);
 		free(sc->actors[a].changes);
 		free(sc->actors[a].batch_w);
 		free(sc->actors[a].batch_t);
@@ -178,6 +179,10 @@ const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i) { retur
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i) { return sc->sops[i].name; }
 size_t sim_scenario_nactors(const struct sim_scenario *sc) { return (size_t)sc->nactors; }
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i) { return sc->actors[i].name; }
+const char *sim_scenario_actor_title(const struct sim_scenario *sc, size_t i)
+{
+	return sc->actors[i].title ? sc->actors[i].title : sc->actors[i].name;
+}
 
 void sim_scenario_window(const struct sim_scenario *sc, double *start, double *warmup, double *end)
 {
@@ -322,19 +327,83 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 
 /* ---- offered load ------------------------------------------------------ */
 
-/* Expected visits of each step per file: a rejection at step N with
- * probability p back to step T repeats T..N a geometric number of times,
- * 1/(1-p) on average (exact for loops that do not overlap). */
-static void expected_visits(const struct sim_sop *so, double *v)
+/*
+ * Expected visits of each step per file, from the routing matrix.  After
+ * step k the file goes back to step r_k with probability p_k, else on to
+ * k+1 (or out after the last step), so the visits solve
+ *     v_j = [j = 0] + (1 - p_{j-1}) v_{j-1} + sum over k with r_k = j of p_k v_k,
+ * i.e. (I - P') v = e_0.  The product of 1/(1-p) over the loops around a
+ * step (what this used to compute) is exact only for loops that nest or
+ * stand apart: for two crossing loops (3 -> 1 and 4 -> 2, p = q = 1/2) it
+ * gave step 1 two visits where it gets three.  Gaussian elimination with
+ * partial pivoting; n is a few dozen steps at most.
+ */
+int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, double *v)
 {
-	for (int k = 0; k < so->nsteps; k++)
-		v[k] = 1;
-	for (int k = 0; k < so->nsteps; k++) {
-		const struct sim_step *st = &so->steps[k];
-		if (st->reject > 0 && st->reject < 1 && st->reject_to >= 0 && st->reject_to <= k)
-			for (int j = st->reject_to; j <= k; j++)
-				v[j] /= 1 - st->reject;
+	const struct sim_sop *so = &sc->sops[sop];
+	int n = so->nsteps;
+	if (n == 0)
+		return 0;
+	double *a = mutu_calloc((size_t)n * (size_t)n, sizeof *a);
+#define A(i, j) a[(size_t)(i) * (size_t)n + (size_t)(j)]
+	for (int j = 0; j < n; j++) {
+		A(j, j) = 1;
+		v[j] = j == 0;
 	}
+	for (int k = 0; k < n; k++) {
+		const struct sim_step *st = &so->steps[k];
+		double p = st->reject > 0 && st->reject_to >= 0 && st->reject_to < n ? st->reject : 0;
+		if (k + 1 < n)
+			A(k + 1, k) -= 1 - p;
+		if (p > 0)
+			A(st->reject_to, k) -= p;
+	}
+	int rc = 0;
+	for (int c = 0; c < n && !rc; c++) {
+		int piv = c;
+		for (int i = c + 1; i < n; i++)
+			if (fabs(A(i, c)) > fabs(A(piv, c)))
+				piv = i;
+		/* a loop left with probability 0 (p = 1): no finite answer */
+		if (!(fabs(A(piv, c)) > 1e-300)) {
+			rc = MUTU_EINPUT;
+			break;
+		}
+		if (piv != c) {
+			for (int j = 0; j < n; j++) {
+				double t = A(c, j);
+				A(c, j) = A(piv, j);
+				A(piv, j) = t;
+			}
+			double t = v[c];
+			v[c] = v[piv];
+			v[piv] = t;
+		}
+		for (int i = c + 1; i < n; i++) {
+			double f = A(i, c) / A(c, c);
+			if (f == 0)
+				continue;
+			for (int j = c; j < n; j++)
+				A(i, j) -= f * A(c, j);
+			v[i] -= f * v[c];
+		}
+	}
+	if (!rc)
+		for (int i = n - 1; i >= 0; i--) {
+			double s = v[i];
+			for (int j = i + 1; j < n; j++)
+				s -= A(i, j) * v[j];
+			v[i] = s / A(i, i);
+			/* round-off can leave -0 or a visit a hair below 1 */
+			if (!(v[i] >= 0) || !isfinite(v[i]))
+				rc = MUTU_EINPUT;
+		}
+	if (rc)
+		for (int j = 0; j < n; j++)
+			v[j] = INFINITY;
+#undef A
+	free(a);
+	return rc;
 }
 
 static double sop_rate_work(const struct sim_scenario *sc, const struct sim_sop *so)
@@ -367,7 +436,7 @@ int sim_scenario_offered_load(const struct sim_scenario *sc, double *util)
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct sim_sop *so = &sc->sops[s];
 		double *v = mutu_malloc((size_t)(so->nsteps + 1) * sizeof *v);
-		expected_visits(so, v);
+		sim_scenario_expected_visits(sc, (size_t)s, v);
 		double rate = sop_rate_work(sc, so);
 		for (int k = 0; k < so->nsteps; k++)
 			if (so->steps[k].actor >= 0)
@@ -397,6 +466,114 @@ int sim_scenario_offered_load(const struct sim_scenario *sc, double *util)
 			worst = a;
 	}
 	return worst;
+}
+
+/* ---- limits ------------------------------------------------------------ */
+
+/* A working-time length for a message: whole minutes, hours or days of
+ * the scenario's working day, rounded up (the suggestion must be enough). */
+static void fmt_work(char *buf, size_t n, double seconds, int day_minutes)
+{
+	double min = ceil(seconds / 60.0);
+	if (min >= day_minutes && day_minutes > 0)
+		snprintf(buf, n, "%.0f Hari", ceil(min / day_minutes));
+	else if (min >= 60)
+		snprintf(buf, n, "%.0f Jam", ceil(min / 60.0));
+	else
+		snprintf(buf, n, "%.0f Menit", min < 1 ? 1 : min);
+}
+
+int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
+			      enum sim_limit *which, int *sop, struct mutu_err *err)
+{
+	enum sim_limit dummy_w;
+	int dummy_s;
+	which = which ? which : &dummy_w;
+	sop = sop ? sop : &dummy_s;
+	*which = SIM_LIMIT_NONE;
+	*sop = -1;
+	int nrep = replications > 0 ? replications : sc->replications;
+	char a[48], b[48];
+
+	/* queue samples: the kernel keeps floor(wend / every) + 1 per actor */
+	if (sc->sample_every > 0 && sc->nactors > 0) {
+		double points = floor(sc->wend / sc->sample_every) + 1;
+		double values = points * sc->nactors;
+		if (values > SIM_MAX_SAMPLES) {
+			*which = SIM_LIMIT_SAMPLES;
+			fmt_work(a, sizeof a, sc->sample_every, sc->day_minutes);
+			fmt_work(b, sizeof b, sc->wend * sc->nactors / SIM_MAX_SAMPLES, sc->day_minutes);
+			return mutu_errf(err, MUTU_ERANGE,
+					 "sample_every = %s over the run's %.0f working hours needs %.0f "
+					 "queue samples for each of %d pelaksana (%.0f values, %.1f GB per "
+					 "thread); the limit is %.0f: give sample_every = %s or more, or a "
+					 "shorter run",
+					 a, sc->wend / 3600.0, points, sc->nactors, values,
+					 values * 16 / 1e9, SIM_MAX_SAMPLES, b);
+		}
+	}
+	/* replications x run length */
+	double years = (sc->end - sc->start) / (365.2425 * 86400.0);
+	if (nrep * years > SIM_MAX_REPLICATION_YEARS) {
+		*which = SIM_LIMIT_REPLICATION_YEARS;
+		return mutu_errf(err, MUTU_ERANGE,
+				 "%d replications x %.2f years of run = %.0f replication-years; the "
+				 "limit is %.0f: give at most %.0f replications, or a shorter run",
+				 nrep, years, nrep * years, SIM_MAX_REPLICATION_YEARS,
+				 floor(SIM_MAX_REPLICATION_YEARS / years));
+	}
+	/* visits per file and events over the run */
+	double events = 0;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		double *v = mutu_malloc((size_t)(so->nsteps + 1) * sizeof *v);
+		sim_scenario_expected_visits(sc, (size_t)s, v);
+		double visits = 0, resub = 0;
+		int worst = 0;
+		for (int k = 0; k < so->nsteps; k++) {
+			visits += v[k];
+			resub += v[k] * so->steps[k].reject;
+			if (v[k] > v[worst])
+				worst = k;
+		}
+		if (!(visits <= SIM_MAX_VISITS)) {
+			*which = SIM_LIMIT_VISITS;
+			*sop = s;
+			int rc = mutu_errf(err, MUTU_ERANGE,
+					   "SOP %s: the rework probabilities make a file pass %.4g steps on "
+					   "average (step %d %.4g times%s); the limit is %.0f: lower the "
+					   "step.N.reject values (a loop rejected with p is run 1/(1-p) times)",
+					   so->id, visits, so->steps[worst].no, v[worst],
+					   so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
+					   SIM_MAX_VISITS);
+			free(v);
+			return rc;
+		}
+		free(v);
+		double files = sop_rate_work(sc, so) * sc->wend;
+		events += files * (1 + visits + resub);
+	}
+	events += (double)sc->ndays * (1 + sc->nactors);
+	if (events * nrep > SIM_MAX_EVENTS) {
+		*which = SIM_LIMIT_EVENTS;
+		return mutu_errf(err, MUTU_ERANGE,
+				 "%d replications of this run need about %.3g events (arrivals x steps "
+				 "per file, rework included); the limit is %.0g: give fewer "
+				 "replications (at most %.0f), a shorter run or lower arrivals",
+				 nrep, events * nrep, SIM_MAX_EVENTS, floor(SIM_MAX_EVENTS / events));
+	}
+	size_t nmetric = 0;
+	free(sim_metrics_layout(sc, &nmetric));
+	if ((double)nrep * (double)nmetric > SIM_MAX_RESULT_VALUES) {
+		*which = SIM_LIMIT_RESULT_VALUES;
+		return mutu_errf(err, MUTU_ERANGE,
+				 "%d replications x %zu metrics = %.0f result values (%.1f GB); the limit "
+				 "is %.0f: give at most %.0f replications",
+				 nrep, nmetric, (double)nrep * (double)nmetric,
+				 (double)nrep * (double)nmetric * 8 / 1e9, SIM_MAX_RESULT_VALUES,
+				 floor(SIM_MAX_RESULT_VALUES / (double)nmetric));
+	}
+	return 0;
 }
 
 /* ---- INI loading ------------------------------------------------------- */
@@ -1165,11 +1342,21 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			return LERR(L, first_line,
 				    "model %s step %d has no known actor (pelaksana \"%s\"): fix the model",
 				    m->path ? m->path : m->id, ms->no, ms->actor ? ms->actor : "");
-		if (!is_pemohon(ms->actor)) {
+		/* the step's role decides who serves it: an office's own title
+		 * ("Kadis", "Petugas Loket") is staffed under its title or its
+		 * canonical role, and the applicant is the applicant whatever
+		 * the table calls them */
+		const char *role = sop_step_role(ms);
+		if (!is_pemohon(role)) {
 			actor = -2;
 			for (int a = 0; a < sc->nactors; a++)
-				if (same_actor(sc->actors[a].name, ms->actor))
+				if (same_actor(sc->actors[a].name, role) ||
+				    same_actor(sc->actors[a].name, ms->actor))
 					actor = a;
+			if (actor == -2 && strcmp(role, ms->actor))
+				return LERR(L, first_line,
+					    "model %s step %d: actor \"%s\" (role %s) has no staff; add \"%s = 1\" to [staff]",
+					    m->path ? m->path : m->id, ms->no, ms->actor, role, role);
 			if (actor == -2)
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" has no staff; add \"%s = 1\" to [staff]",
@@ -1474,6 +1661,11 @@ static int load_all(struct loader *L)
 		const char *canon = sop_actor_canonical(e->key);
 		int a = sim_scenario_add_actor(sc, canon ? canon : e->key, 1);
 		sc->actors[a].line = e->line;
+		/* the office's own title ("Kadis", "Kasi PP") is what people
+		 * read; the canonical name keys the metrics, so comparisons
+		 * match across spellings */
+		if (strcmp(sc->actors[a].name, e->key))
+			sc->actors[a].title = mutu_strdup(e->key);
 		if ((rc = parse_staff(L, e, a)))
 			goto out;
 	}
@@ -1545,6 +1737,37 @@ static int load_all(struct loader *L)
 		free(u);
 		if (rc)
 			goto out;
+	}
+	/* what the run would cost, at the line to change */
+	{
+		struct mutu_err le;
+		mutu_err_clear(&le);
+		enum sim_limit which;
+		int ls;
+		if (sim_scenario_check_limits(sc, 0, &which, &ls, &le)) {
+			const struct entry *at = find(L, "run", "replications");
+			int line = at ? at->line : ee->line;
+			if (which == SIM_LIMIT_SAMPLES) {
+				line = sm ? sm->line : ee->line;
+			} else if (which == SIM_LIMIT_VISITS && ls >= 0 && ls < nsop) {
+				/* the most likely rejection of that SOP */
+				double pmax = -1;
+				line = sec_line[ls];
+				for (int k = 0; k < sc->sops[ls].nsteps; k++) {
+					const struct sim_step *st = &sc->sops[ls].steps[k];
+					char key[64];
+					snprintf(key, sizeof key, "step.%d.reject", st->no);
+					const struct entry *re2 = find(L, secs[ls], key);
+					if (re2 && st->reject > pmax) {
+						pmax = st->reject;
+						line = re2->line;
+					}
+				}
+			}
+			LERR(L, line, "%s", le.msg);
+			rc = L->err->code = MUTU_ERANGE;
+			goto out;
+		}
 	}
 	sc->models = models;
 	models = NULL;

@@ -161,8 +161,8 @@ static void sop_precompute(struct sla_sop *s)
 			continue;
 		int approve = is_approve_step(st);
 		s->step_kind[st->no] = (unsigned char)((is_check_step(st) && !approve ? 1 : 0) | (approve ? 2 : 0));
-		const char *canon = sop_actor_canonical(st->actor);
-		s->step_actor[st->no] = canon ? canon : st->actor;
+		/* the role, not the office's title: logs name positions their own way */
+		s->step_actor[st->no] = sop_step_role(st);
 		s->step_std[st->no] = (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
 	}
 }
@@ -743,7 +743,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			for (size_t j = i_cs + 1; j < nev && !back && cs != s->last_step; j++) {
 				const struct sla_event *e = &ev[j];
 				const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-				if (st && (e->step < cs || is_pemohon(st->actor)))
+				if (st && (e->step < cs || is_pemohon(sop_step_role(st))))
 					back = 1;
 			}
 			if (!back)
@@ -777,7 +777,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 		for (size_t i = 0; i < nev; i++) {
 			const struct sla_event *e = &ev[i];
 			const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-			int back = st && is_pemohon(st->actor) && e->step < max_step;
+			int back = st && is_pemohon(sop_step_role(st)) && e->step < max_step;
 			if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
 			    (isnan(c->done) || prev_end < c->done)) {
 				double a = prev_end > c->accepted ? prev_end : c->accepted;

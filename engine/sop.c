@@ -306,6 +306,7 @@ static void step_release(struct sop_step *s)
 {
 	free(s->activity);
 	free(s->actor);
+	free(s->role);
 	free(s->kelengkapan);
 	free(s->waktu_text);
 	free(s->output);
@@ -338,6 +339,17 @@ struct dur sop_model_total(const struct sop_model *m)
 	for (size_t i = 0; i < m->nsteps; i++)
 		t = dur_add(t, m->steps[i].waktu);
 	return t;
+}
+
+const char *sop_step_role(const struct sop_step *s)
+{
+	/* a role written as an alias ("Kadis") still compares as its
+	 * canonical name; an unknown one stays as written */
+	const char *r = s->role ? s->role : s->actor;
+	if (!r)
+		return "?";
+	const char *c = sop_actor_canonical(r);
+	return c ? c : r;
 }
 
 const struct sop_step *sop_model_step(const struct sop_model *m, int no)
@@ -389,7 +401,7 @@ enum { SEC_SOP = 1, SEC_STEP = 2 };
 static const char *const sop_keys[] = {"id", "name", "agency", "source", "calendar",
 				       "declared_total", "note", NULL};
 static const char *const step_keys[] = {"activity", "actor", "kelengkapan", "waktu", "output",
-					"keterangan", "reject_to", "note", NULL};
+					"keterangan", "reject_to", "note", "role", NULL};
 
 struct step_build {
 	struct sop_step s;
@@ -650,7 +662,7 @@ static int handle_step_key(struct parse *p, const char *name, char *v)
 	int k = key_index(step_keys, name);
 	if (k < 0) {
 		perr(p, p->lineno, "unknown key in [step %d] (%s): use %s", s->no, name,
-		     "activity, actor, kelengkapan, waktu, output, keterangan, reject_to, note");
+		     "activity, actor, role, kelengkapan, waktu, output, keterangan, reject_to, note");
 		free(v);
 		return 0;
 	}
@@ -704,6 +716,17 @@ static int handle_step_key(struct parse *p, const char *name, char *v)
 			s->note = v;
 		else
 			free(v);
+		break;
+	case 8:
+		/* the canonical role of an office's own title: optional, but
+		 * not empty (an empty role would silently fall back) */
+		if (!*v) {
+			perr(p, p->lineno, "empty role in [step %d] (the canonical pelaksana, e.g. "
+			     "Front Office; leave the key out to derive it from actor)", s->no);
+			free(v);
+			return 0;
+		}
+		s->role = v;
 		break;
 	}
 	return 1;
@@ -939,6 +962,17 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 					s->reject_to);
 			n++;
 		}
+		/* a role that contradicts what the title itself reads as is a
+		 * slip (actor = Kadis, role = Front Office): the simulator would
+		 * staff the step from the wrong queue */
+		if (s->role && s->actor) {
+			const char *ct = sop_actor_canonical(s->actor);
+			if (ct && mutu_strcasecmp(ct, sop_step_role(s))) {
+				mutu_notes_addf(notes, "step %d: pelaksana \"%s\" reads as %s but role says %s: "
+						"fix one of them", s->no, s->actor, ct, sop_step_role(s));
+				n++;
+			}
+		}
 	}
 	return n;
 }
@@ -971,6 +1005,9 @@ void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out)
 		mutu_buf_printf(out, "\n[step %d]\n", s->no);
 		ini_kv(out, "activity", s->activity, 1);
 		ini_kv(out, "actor", s->actor ? s->actor : "?", 1);
+		/* the role only where the title is not already its name */
+		if (s->role && (!s->actor || strcmp(s->role, s->actor)))
+			ini_kv(out, "role", s->role, 1);
 		ini_kv(out, "kelengkapan", s->kelengkapan, 0);
 		ini_kv(out, "waktu", s->waktu_text, 1);
 		ini_kv(out, "output", s->output, 0);
@@ -1024,6 +1061,7 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 		mutu_buf_printf(out, "%s\n  {\"no\": %d", i ? "," : "", s->no);
 		json_field(out, "activity", s->activity, 1);
 		json_field(out, "actor", s->actor, 1);
+		json_field(out, "role", sop_step_role(s), 1);
 		json_field(out, "kelengkapan", s->kelengkapan, 1);
 		json_field(out, "waktu", s->waktu_text, 1);
 		mutu_buf_printf(out, ", \"minutes\": %lld",

@@ -58,7 +58,10 @@ struct row {
 
 struct column {
 	int idx;          /* header column index (-1 without a header) */
-	char *name;       /* display name (canonical when known) */
+	char *name;       /* the office's title as the header writes it, tidied
+			   * (canonical only for a table without a header) */
+	const char *role; /* canonical role of a header that names a known
+			   * position in full (static), else NULL */
 	int entry;        /* sop_actor_table index or -1 */
 	int cls;
 	/* patterns: word lists with a tier (0 header words, 1 own/generic
@@ -400,6 +403,27 @@ static void title_word(struct mutu_buf *b, const char *w, size_t n)
 		mutu_buf_putc(b, (char)(i == 0 ? toupper((unsigned char)w[i]) : w[i]));
 }
 
+/* Is every header word (after leading fillers such as "Petugas") spelled
+ * as in one of entry e's aliases?  Then the header is the office's title;
+ * otherwise it matched only through typo tolerance. */
+static int spelled_as_alias(const struct sop_tok *toks, size_t n, int e)
+{
+	size_t i = 0;
+	while (i + 1 < n && sop_is_filler(toks[i].w))
+		i++;
+	for (; i < n; i++) {
+		int found = 0;
+		for (size_t a = 0; a < SOP_ALIAS_MAX && !found; a++) {
+			const char *const *al = sop_actor_table[e].alias[a];
+			for (size_t k = 0; k < sop_alias_len(al) && !found; k++)
+				found = strcmp(al[k], toks[i].w) == 0;
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
 /* Build an actor column from its header text. */
 static void column_init(struct column *c, int idx, const char *header)
 {
@@ -447,10 +471,15 @@ static void column_init(struct column *c, int idx, const char *header)
 			}
 		}
 	}
-	if (e >= 0 && full) {
-		c->name = mutu_strdup(sop_actor_table[e].canonical);
+	/* the header keeps the office's own title ("Kadis", "Petugas Loket",
+	 * "Kasi PP"), tidied; a known position records its canonical role
+	 * beside it for comparisons across offices */
+	if (e >= 0 && full)
+		c->role = sop_actor_table[e].canonical;
+	if (c->role && !spelled_as_alias(toks, n, e)) {
+		/* "Back ofice" is a typo of a known position, not a title */
+		c->name = mutu_strdup(c->role);
 	} else {
-		/* an unknown position keeps its header, tidied */
 		char *t = clean_text(header);
 		struct mutu_buf b;
 		mutu_buf_init(&b);
@@ -1558,6 +1587,9 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		t->keterangan = s->keterangan;
 		s->activity = s->kelengkapan = s->waktu = s->output = s->keterangan = NULL;
 		t->actor = mutu_strdup(s->actor >= 0 ? im.cols[s->actor].name : "?");
+		if (s->actor >= 0 && im.cols[s->actor].role &&
+		    strcmp(im.cols[s->actor].role, im.cols[s->actor].name))
+			t->role = mutu_strdup(im.cols[s->actor].role);
 		t->note = s->note[0] ? mutu_strdup(s->note) : NULL;
 		t->line = s->line;
 		if (s->reject_col >= 0) {

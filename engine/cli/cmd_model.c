@@ -26,8 +26,11 @@ static void usage_main(FILE *f)
 		"\n"
 		"SOP models are INI files (models/*.ini): a [sop] section (id, name,\n"
 		"agency, source, calendar, declared_total, note) and one [step N] per row\n"
-		"of the SOP table (activity, actor, kelengkapan, waktu, output,\n"
-		"keterangan, reject_to, note).\n"
+		"of the SOP table (activity, actor, role, kelengkapan, waktu, output,\n"
+		"keterangan, reject_to, note).  actor is the pelaksana as the office's\n"
+		"table names it (Kadis, Petugas Loket); role, optional, the canonical\n"
+		"position it is (Kepala Dinas, Front Office), used to compare offices,\n"
+		"staff a scenario and spot the applicant (default: derived from actor).\n"
 		"\n"
 		"  show FILE [--format text|json]   steps, actors, totals and findings\n"
 		"  check FILE... [--strict]         validate; report declared vs computed totals\n"
@@ -40,12 +43,13 @@ static void usage_show(FILE *f)
 	fprintf(f,
 		"usage: mutu model show FILE [--format text|json]\n"
 		"\n"
-		"Validate the model and print its steps (no, pelaksana, waktu, activity),\n"
+		"Validate the model and print its steps (no, pelaksana with its role\n"
+		"when the title differs, e.g. \"Kadis (Kepala Dinas)\", waktu, activity),\n"
 		"its actors, the sum of the steps' waktu, the declared total and the gap.\n"
 		"1 Hari counts as the net working day of the model's calendar.\n"
 		"\n"
 		"  -f, --format F   text (default) or json: id, name, every step (no,\n"
-		"                   activity, actor, waktu text, minutes), computed and\n"
+		"                   activity, actor, role, waktu text, minutes), computed and\n"
 		"                   declared totals as text and minutes, gap_minutes\n"
 		"\n"
 		"exit: 0 ok, 2 the model is broken (the message names file and line)\n"
@@ -58,8 +62,9 @@ static void usage_check(FILE *f)
 		"usage: mutu model check FILE... [--strict]\n"
 		"\n"
 		"Validate each model and compare the declared total (\"Jumlah Waktu\") with\n"
-		"the sum of its steps.  A difference, an unknown actor (?) or a bad\n"
-		"reject_to is a finding, printed with both values and the gap.\n"
+		"the sum of its steps.  A difference, an unknown actor (?), a bad\n"
+		"reject_to or a role that contradicts its title (actor = Kadis,\n"
+		"role = Front Office) is a finding, printed with both values.\n"
 		"\n"
 		"      --strict     exit 1 when there are findings\n"
 		"\n"
@@ -146,7 +151,15 @@ static void show_text(const struct sop_model *m, int day_minutes, const struct m
 	printf("\n  no  %-34s %-12s %s\n", "pelaksana", "waktu", "activity");
 	for (size_t i = 0; i < m->nsteps; i++) {
 		const struct sop_step *s = &m->steps[i];
-		printf("  %2d  %-34s %-12s ", s->no, s->actor, s->waktu_text);
+		/* the office's title, and the canonical role when it differs:
+		 * "Kadis (Kepala Dinas)" */
+		char who[160];
+		const char *role = sop_step_role(s);
+		if (strcmp(role, s->actor))
+			snprintf(who, sizeof who, "%s (%s)", s->actor, role);
+		else
+			snprintf(who, sizeof who, "%s", s->actor);
+		printf("  %2d  %-34s %-12s ", s->no, who, s->waktu_text);
 		print_clipped(s->activity, 70);
 		if (s->reject_to)
 			printf("  [ditolak -> langkah %d]", s->reject_to);
@@ -155,8 +168,16 @@ static void show_text(const struct sop_model *m, int day_minutes, const struct m
 			printf("      note: %s\n", s->note);
 	}
 	printf("\npelaksana (%zu):", m->nactors);
-	for (size_t i = 0; i < m->nactors; i++)
+	for (size_t i = 0; i < m->nactors; i++) {
 		printf("%s %s", i ? "," : "", m->actors[i]);
+		for (size_t k = 0; k < m->nsteps; k++)
+			if (m->steps[k].actor == m->actors[i]) {
+				const char *role = sop_step_role(&m->steps[k]);
+				if (strcmp(role, m->actors[i]))
+					printf(" (%s)", role);
+				break;
+			}
+	}
 	putchar('\n');
 	struct dur total = sop_model_total(m);
 	fmt(total, a, sizeof a);

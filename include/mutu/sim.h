@@ -130,7 +130,13 @@ size_t sim_scenario_nsops(const struct sim_scenario *sc);
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
 size_t sim_scenario_nactors(const struct sim_scenario *sc);
+/* The actor's canonical name (metric keys "actor/NAME/...", emitted logs). */
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
+/* The actor as the scenario's [staff] line names it, the office's own title
+ * ("Kadis", "Kasi PP"): what output shows people.  The name when the
+ * scenario was built in code or the line writes the canonical name.
+ * Borrowed from the scenario. */
+const char *sim_scenario_actor_title(const struct sim_scenario *sc, size_t i);
 
 /*
  * Offered load of every actor: sum over SOPs of arrival rate x expected
@@ -139,6 +145,69 @@ const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
  * actor at or above 1, or -1.
  */
 int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
+
+/*
+ * Expected visits of each step of SOP sop (0-based, < nsops) per file, from
+ * the routing matrix: after step k a file goes back to its reject_to step
+ * with the step's reject probability, else on to step k+1 (or out).  v
+ * receives the SOP's step count of values, solving v = e1 + P'v exactly
+ * (overlapping loops included).  Pemohon steps count like any other:
+ * their visits cost events even though they load no staff.  Returns 0, or
+ * MUTU_EINPUT when a loop never ends (v is then +inf where it matters).
+ */
+int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, double *v);
+
+/* ---- limits ------------------------------------------------------------ */
+
+/*
+ * What one run may cost, checked before anything is allocated
+ * (sim_scenario_load names the scenario's line; sim_run checks again
+ * with the replications it was given), so that a typo is refused with the
+ * numbers instead of allocating until the process is killed.  README.md
+ * ("Limits of a run") lists the same numbers.
+ *
+ * SIM_MAX_SAMPLES: queue-length samples kept, pelaksana x sample points
+ *   (`sample_every` over the run).  Each costs 16 bytes per worker thread
+ *   and 16 more in the results: 10 million is 160 MB a thread.  The shipped
+ *   scenarios keep about 2,000 (7 pelaksana, one a working day for a year).
+ * SIM_MAX_REPLICATION_YEARS: replications x run length in calendar years
+ *   (shipped: 30 x 1).  10,000 is 100 replications of 100 years.
+ * SIM_MAX_VISITS: expected step executions of one file, rework included
+ *   (1/(1-p) passes of a loop rejected with probability p).  A 10-step
+ *   SOP rejected at its end with p = 0.9 makes 100; 1,000 means a typo
+ *   (0.999 for 0.0999), even when the loop holds only Pemohon steps and so
+ *   loads no staff.
+ * SIM_MAX_EVENTS: expected events over all replications (arrivals, step
+ *   ends, resubmissions, one office event per working day and pelaksana).
+ *   The kernel runs about 7 million a second on one core: 1e10 is about
+ *   25 minutes.
+ * SIM_MAX_RESULT_VALUES: replications x metrics kept for the intervals,
+ *   8 bytes each: 20 million is 160 MB.
+ */
+#define SIM_MAX_SAMPLES 10000000.0
+#define SIM_MAX_REPLICATION_YEARS 10000.0
+#define SIM_MAX_VISITS 1000.0
+#define SIM_MAX_EVENTS 1e10
+#define SIM_MAX_RESULT_VALUES 20000000.0
+
+/* Which limit a check found exceeded (SIM_LIMIT_NONE: within all). */
+enum sim_limit {
+	SIM_LIMIT_NONE = 0,
+	SIM_LIMIT_SAMPLES,
+	SIM_LIMIT_REPLICATION_YEARS,
+	SIM_LIMIT_VISITS,
+	SIM_LIMIT_EVENTS,
+	SIM_LIMIT_RESULT_VALUES
+};
+
+/*
+ * Check a compiled scenario run with `replications` (< 1: the scenario's)
+ * against the limits above.  Returns 0, or MUTU_ERANGE with err naming
+ * the number needed, the limit and what to change; *which (may be NULL)
+ * says which limit, *sop (may be NULL) the SOP for SIM_LIMIT_VISITS.
+ */
+int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
+			      enum sim_limit *which, int *sop, struct mutu_err *err);
 
 /* ---- running ----------------------------------------------------------- */
 
@@ -234,8 +303,9 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
  * calendar's offset), one row per step execution, rework repeating steps,
  * steps finished before the end of the run only.  Case ids are
  * "sim-<scenario file stem>-NNNNNN" (e.g. sim-banjarbaru-000001), so logs of
- * several scenarios can share a store.  Returns 0 or MUTU_EFAIL on a write
- * error.
+ * several scenarios can share a store.  Returns 0, MUTU_ERANGE when one
+ * replication exceeds the limits below (sim_scenario_check_limits), or
+ * MUTU_EFAIL on a write error.
  */
 int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		  FILE *out, struct mutu_err *err);

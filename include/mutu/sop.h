@@ -18,7 +18,12 @@
 struct sop_step {
 	int no;              /* step number as the table writes it (1-based) */
 	char *activity;      /* Kegiatan / Uraian Prosedur */
-	char *actor;         /* pelaksana, canonical name; "?" when unknown */
+	char *actor;         /* pelaksana as the office's table names it ("Kadis",
+			      * "Petugas Loket", "Front Office"); "?" when unknown */
+	char *role;          /* the canonical role that title matched ("Kepala
+			      * Dinas", "Front Office"), the model's `role` key;
+			      * NULL when the key is absent: then sop_step_role
+			      * derives it from actor.  Owned by the step. */
 	char *kelengkapan;   /* mutu baku: inputs or equipment (may be "") */
 	char *waktu_text;    /* Waktu as written ("30 Menit") */
 	struct dur waktu;    /* parsed Waktu */
@@ -67,6 +72,15 @@ int sop_id_valid(const char *s);
 /* The sum of the steps' waktu (dur_add rules). */
 struct dur sop_model_total(const struct sop_model *m);
 
+/*
+ * The canonical role of a step's pelaksana, for comparisons across offices
+ * (is this the applicant? which steps share one staff?): the model's
+ * `role` when given, else the canonical name of the title
+ * (sop_actor_canonical: "Kadis" -> "Kepala Dinas"), else the title itself
+ * ("?" when unknown).  Borrowed from the step or static; never NULL.
+ */
+const char *sop_step_role(const struct sop_step *s);
+
 /* Step by number, or NULL. Borrowed. */
 const struct sop_step *sop_model_step(const struct sop_model *m, int no);
 
@@ -85,7 +99,7 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 /* Serialise a model as an INI file (the form sop_model_load reads). */
 void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out);
 
-/* Serialise as JSON: id, name, steps (no, activity, actor, waktu, minutes),
+/* Serialise as JSON: id, name, steps (no, activity, actor, role, waktu, minutes),
  * computed and declared totals (text and minutes), gap in minutes. */
 void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_buf *out);
 

@@ -27,7 +27,14 @@ expect_out_has "show: declared" "declared total:       4 Hari 1 Jam 13 Menit (5 
 expect_out_has "show: gap" "gap:                  +5 Menit"
 expect_out_has "show: calendar day" "id-wita (1 Hari = 450 Menit)"
 expect_out_has "show: routing" "[ditolak -> langkah 1]"
-expect_out_has "show: actors" "pelaksana (7): Pemohon, Front Office, Back Office, Dinas Teknis, Kepala Bidang Perizinan, Sekretaris, Kepala Dinas"
+# the table's header says "Kabid Perizinan": the office's title, with the
+# canonical role it matched beside it
+expect_out_has "show: actors" "pelaksana (7): Pemohon, Front Office, Back Office, Dinas Teknis, Kabid Perizinan (Kepala Bidang Perizinan), Sekretaris, Kepala Dinas"
+expect_out_has "show: step title and role" "   6  Kabid Perizinan (Kepala Bidang Perizinan)"
+# JSON: step 8 of Rokan Hilir's table is "Kadis" (its header), a Kepala Dinas
+run "$MUTU" model show models/izin-insidentil.ini --format json
+expect_out_has "show json: title and role" '"actor": "Kadis", "role": "Kepala Dinas"'
+expect_out_has "show json: a title that is its own role" '"actor": "Sekretaris", "role": "Sekretaris"'
 
 run "$MUTU" model show --format json $M/tanda-daftar-lks-lksa.ini
 expect_rc "show json: ok" 0
@@ -109,8 +116,10 @@ output = Tanda terima"
 run "$MUTU" sop import $D/qa-x2-keterangan-first.txt --calendar id-wib
 expect_out_has "import Keterangan first: keterangan and reject_to" "keterangan = terouting ke pemohon apabila ditolak
 reject_to = 1"
+# the header names the position "Kadis": kept, with its canonical role
 expect_out_has "import Keterangan first: routed to Kadis" "activity = Menandatangani izin
-actor = Kepala Dinas"
+actor = Kadis
+role = Kepala Dinas"
 run "$MUTU" sop import $D/qa-reklame-makassar.txt --calendar id-wita
 expect_out_has "import Makassar: ragged row's output" "waktu = 15 Menit
 output = Draft izin"

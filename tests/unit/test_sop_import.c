@@ -131,6 +131,8 @@ static void seed_equals_model(const char *seed, const char *model, const char *c
 			assert_string_not_equal(b->actor, "?");
 		} else {
 			expect_str("actor", a->no, a->actor, b->actor);
+			expect_str("role", a->no, a->role, b->role);
+			expect_str("role (derived)", a->no, sop_step_role(a), sop_step_role(b));
 		}
 	}
 	sop_model_free(im);
@@ -195,7 +197,11 @@ static void test_seed_details(void **state)
 	assert_string_equal(m->steps[4].actor, "Sub Koordinator Perizinan");
 	assert_string_equal(m->steps[5].actor, "Koordinator Perizinan");
 	assert_string_equal(m->steps[6].actor, "Sekretaris");
-	assert_string_equal(m->steps[7].actor, "Kepala Dinas"); /* "Kadis" */
+	/* the header's "Kadis" is the office's title; its role Kepala Dinas */
+	assert_string_equal(m->steps[7].actor, "Kadis");
+	assert_string_equal(m->steps[7].role, "Kepala Dinas");
+	assert_null(m->steps[8].role); /* "Back Office" is its own role */
+	assert_string_equal(sop_step_role(&m->steps[8]), "Back Office");
 	assert_string_equal(m->steps[8].actor, "Back Office");
 	assert_string_equal(m->steps[10].actor, "Pemohon"); /* "... oleh pemohon" */
 	assert_int_equal(m->steps[1].reject_to, 1); /* "jika tidak dikembalikan ke pemohon" */
@@ -229,7 +235,8 @@ static void test_seed_details(void **state)
 	assert_int_equal(m->has_declared, 1);
 	assert_string_equal(m->declared_text, "4 Hari 1 Jam 13 Menit (5 Hari)");
 	assert_int_equal(m->declared.rounded_days, 5);
-	assert_string_equal(m->steps[5].actor, "Kepala Bidang Perizinan"); /* <div> under Kabid */
+	assert_string_equal(m->steps[5].actor, "Kabid Perizinan"); /* <div> under Kabid */
+	assert_string_equal(m->steps[5].role, "Kepala Bidang Perizinan");
 	sop_model_free(m);
 	mutu_notes_release(&w);
 }
@@ -261,10 +268,15 @@ static void test_english_headers(void **state)
 	assert_string_equal(m->id, "izin-reklame");
 	assert_string_equal(m->agency, "Dinas Penanaman Modal dan PTSP Kota Contoh");
 	assert_int_equal(m->nsteps, 6);
-	static const char *const want[] = {"Pemohon", "Front Office", "Back Office",
+	/* the office's English titles stay; each records the role it matched */
+	static const char *const want[] = {"Applicant", "Customer Service", "Back Office",
+					   "Head of Division", "Head of Agency", "Applicant"};
+	static const char *const role[] = {"Pemohon", "Front Office", "Back Office",
 					   "Kepala Bidang", "Kepala Dinas", "Pemohon"};
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 6; i++) {
 		assert_string_equal(m->steps[i].actor, want[i]);
+		assert_string_equal(sop_step_role(&m->steps[i]), role[i]);
+	}
 	assert_int_equal(m->steps[1].reject_to, 1);
 	assert_string_equal(m->steps[1].keterangan, "dikembalikan ke pemohon apabila tidak lengkap");
 	assert_string_equal(m->steps[2].waktu_text, "1 hari");
@@ -311,14 +323,17 @@ static void test_pagebreak_and_unknown(void **state)
 	assert_string_equal(m->id, "izin-trayek");
 	assert_int_equal(m->nsteps, 6);
 	assert_string_equal(m->steps[0].actor, "Pemohon");
-	assert_string_equal(m->steps[1].actor, "Front Office"); /* Petugas Loket column */
+	assert_string_equal(m->steps[1].actor, "Petugas Loket");
+	assert_string_equal(m->steps[1].role, "Front Office");
 	/* routed to Kasi by step 2; the '-' is in the Kasi column too */
-	assert_string_equal(m->steps[2].actor, "Kepala Seksi");
+	assert_string_equal(m->steps[2].actor, "Kasi");
+	assert_string_equal(m->steps[2].role, "Kepala Seksi");
 	assert_string_equal(m->steps[3].actor, "?");
 	expect_warning(&w, "step 4: no clue for the pelaksana; wrote ?");
 	assert_non_null(m->steps[3].note);
 	/* ragged row: Waktu found by what it reads as, Kelengkapan before it */
-	assert_string_equal(m->steps[4].actor, "Kepala Bidang");
+	assert_string_equal(m->steps[4].actor, "Kabid");
+	assert_string_equal(m->steps[4].role, "Kepala Bidang");
 	assert_string_equal(m->steps[4].waktu_text, "10 Menit");
 	assert_string_equal(m->steps[4].kelengkapan, "Nota dinas");
 	assert_string_equal(m->steps[5].actor, "Pemohon");
@@ -439,6 +454,7 @@ static void test_id_option(void **state)
 struct want_step {
 	const char *actor, *kelengkapan, *waktu, *output, *keterangan;
 	int reject_to;
+	const char *role; /* NULL: the title is its own role ("Front Office") */
 };
 
 static void expect_steps(const struct sop_model *m, const struct want_step *want, size_t n)
@@ -448,6 +464,7 @@ static void expect_steps(const struct sop_model *m, const struct want_step *want
 		const struct sop_step *a = &m->steps[i];
 		const struct want_step *b = &want[i];
 		expect_str("actor", a->no, a->actor, b->actor);
+		expect_str("role", a->no, sop_step_role(a), b->role ? b->role : b->actor);
 		expect_str("kelengkapan", a->no, a->kelengkapan, b->kelengkapan);
 		expect_str("waktu", a->no, a->waktu_text, b->waktu);
 		expect_str("output", a->no, a->output, b->output);
@@ -464,10 +481,10 @@ static void test_qa_output_before_waktu(void **state)
 {
 	(void)state;
 	static const struct want_step want[] = {
-		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0},
-		{"Front Office", "Berkas", "20 Menit", "Tanda terima", "", 0},
-		{"Kepala Dinas", "Draft", "10 Menit", "Izin", "", 0}, /* "Kadis" */
-		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0, NULL},
+		{"Front Office", "Berkas", "20 Menit", "Tanda terima", "", 0, NULL},
+		{"Kadis", "Draft", "10 Menit", "Izin", "", 0, "Kepala Dinas"},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0, NULL},
 	};
 	struct mutu_notes w;
 	mutu_notes_init(&w);
@@ -491,16 +508,17 @@ static void test_qa_reklame_makassar(void **state)
 {
 	(void)state;
 	static const struct want_step want[] = {
-		{"Pemohon", "Formulir, KTP, desain reklame", "15 mnt", "Berkas permohonan", "", 0},
-		{"Front Office", "Berkas permohonan", "20 Menit", "Tanda terima",
-		 "dikembalikan ke pemohon apabila ditolak", 1},
-		{"Back Office", "Tanda terima", "1 Jam", "Jadwal survei", "Berkas dirouting ke Tim Teknis", 0},
-		{"Tim Teknis", "Jadwal survei", "2 Hari", "BAP", "", 0},
-		{"Kepala Seksi Pelayanan Perizinan", "BAP", "30 menit", "Draft izin paraf",
-		 "Berkas dirouting ke Kabid", 0},
-		{"Kepala Bidang", "Draft izin paraf", "15 Menit", "Draft izin", "", 0},
-		{"Kepala Dinas", "Draft izin", "10 Menit", "Izin", "", 0},
-		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+		{"Pemohon", "Formulir, KTP, desain reklame", "15 mnt", "Berkas permohonan", "", 0, NULL},
+		{"Petugas Loket", "Berkas permohonan", "20 Menit", "Tanda terima",
+		 "dikembalikan ke pemohon apabila ditolak", 1, "Front Office"},
+		/* header "Back ofice": a typo of a known position, not a title */
+		{"Back Office", "Tanda terima", "1 Jam", "Jadwal survei", "Berkas dirouting ke Tim Teknis", 0, NULL},
+		{"Tim Teknis", "Jadwal survei", "2 Hari", "BAP", "", 0, NULL},
+		{"Kasi PP", "BAP", "30 menit", "Draft izin paraf", "Berkas dirouting ke Kabid", 0,
+		 "Kepala Seksi Pelayanan Perizinan"},
+		{"Kabid", "Draft izin paraf", "15 Menit", "Draft izin", "", 0, "Kepala Bidang"},
+		{"Kadis", "Draft izin", "10 Menit", "Izin", "", 0, "Kepala Dinas"},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0, NULL},
 	};
 	struct mutu_notes w;
 	mutu_notes_init(&w);
@@ -532,11 +550,11 @@ static void test_qa_keterangan_first(void **state)
 {
 	(void)state;
 	static const struct want_step want[] = {
-		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0},
-		{"?", "Berkas", "20 Menit", "Tanda terima", "terouting ke pemohon apabila ditolak", 1},
-		{"?", "Tanda terima", "20 Menit", "Data", "Berkas dirouting ke Kadis", 0},
-		{"Kepala Dinas", "Draft", "10 Menit", "Izin", "", 0},
-		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+		{"Pemohon", "KTP", "15 Menit", "Berkas", "", 0, NULL},
+		{"?", "Berkas", "20 Menit", "Tanda terima", "terouting ke pemohon apabila ditolak", 1, NULL},
+		{"?", "Tanda terima", "20 Menit", "Data", "Berkas dirouting ke Kadis", 0, NULL},
+		{"Kadis", "Draft", "10 Menit", "Izin", "", 0, "Kepala Dinas"},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0, NULL},
 	};
 	struct mutu_notes w;
 	mutu_notes_init(&w);
@@ -597,10 +615,10 @@ static void test_ragged_mutu_baku_left(void **state)
 {
 	(void)state;
 	static const struct want_step want[] = {
-		{"Pemohon", "KTP", "10 Menit", "Berkas", "", 0},
-		{"Front Office", "Berkas", "15 Menit", "Tanda terima", "dikembalikan ke pemohon apabila ditolak", 1},
-		{"Kepala Dinas", "Draft", "1 Jam", "Izin", "catatan", 0},
-		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0},
+		{"Pemohon", "KTP", "10 Menit", "Berkas", "", 0, NULL},
+		{"Front Office", "Berkas", "15 Menit", "Tanda terima", "dikembalikan ke pemohon apabila ditolak", 1, NULL},
+		{"Kadis", "Draft", "1 Jam", "Izin", "catatan", 0, "Kepala Dinas"},
+		{"Pemohon", "Izin", "5 Menit", "Izin diterima", "", 0, NULL},
 	};
 	struct mutu_notes w;
 	mutu_notes_init(&w);
