@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct sla_reader {
@@ -26,9 +27,74 @@ struct sla_reader {
 	size_t *act_off, *actor_off; /* offsets into arena; SIZE_MAX = NULL */
 	struct mutu_buf arena;
 	char *key, *sop, *target;
-	int target_rank;             /* 2 enddate_planned, 1 deadline */
-	const char *target_name;
+	int target_rank;             /* sla_planned_rank of the chosen attribute */
+	char *target_name;           /* its name as stored */
+	int target_event;            /* 1: an event attribute, 0: a case attribute */
+	int64_t target_ev_id;        /* the event it came from (lowest id wins a tie) */
+	int ev_planned;              /* the events cursor carries planned-date columns */
+	char *deadline_col;          /* normalised --deadline-col, NULL: the built-in names */
 };
+
+/*
+ * Planned end dates: the names logs give them, normalised (lower case, a
+ * "case:" prefix and every byte that is not a letter or digit dropped, so
+ * endDatePlanned, enddate_planned and "case:endDatePlanned" are one name),
+ * most specific first.  BPIC 2015 flattens case:endDatePlanned to the case
+ * attribute endDatePlanned; WABO writes enddate_planned and deadline.
+ */
+static const char *const planned_names[] = {
+	"enddateplanned", "plannedend", "plannedenddate", "duedate", "tanggaltarget", "bataswaktu", "deadline",
+};
+#define NPLANNED (sizeof planned_names / sizeof planned_names[0])
+
+/* SQL for the normalised form of column `col` (the same as planned_norm). */
+#define NORM_SQL(col)                                                                                         \
+	"replace(replace(replace(replace(replace(lower(" col "),'case:',''),'_',''),' ',''),'-',''),'.','')"
+
+void sla_planned_norm(const char *name, char *out, size_t size)
+{
+	size_t k = 0;
+	if (!size)
+		return;
+	if (name && strncasecmp(name, "case:", 5) == 0)
+		name += 5;
+	for (const char *p = name ? name : ""; *p && k + 1 < size; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '_' || ch == ' ' || ch == '-' || ch == '.')
+			continue;
+		out[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	out[k] = '\0';
+}
+
+int sla_planned_rank(const char *name, const char *deadline_col)
+{
+	char n[128];
+	sla_planned_norm(name, n, sizeof n);
+	if (deadline_col) {
+		char d[128];
+		sla_planned_norm(deadline_col, d, sizeof d);
+		return strcmp(n, d) == 0 ? 1 : 0;
+	}
+	for (size_t i = 0; i < NPLANNED; i++)
+		if (strcmp(n, planned_names[i]) == 0)
+			return (int)(NPLANNED - i);
+	return 0;
+}
+
+/* "IN ('a', 'b', ...)" of the names looked for, or "= ?2" for --deadline-col. */
+static void planned_in(char *buf, size_t size, const char *deadline_col)
+{
+	if (deadline_col) {
+		snprintf(buf, size, "= ?2");
+		return;
+	}
+	size_t k = (size_t)snprintf(buf, size, "IN (");
+	for (size_t i = 0; i < NPLANNED && k < size; i++)
+		k += (size_t)snprintf(buf + k, size - k, "%s'%s'", i ? ", " : "", planned_names[i]);
+	if (k < size)
+		snprintf(buf + k, size - k, ")");
+}
 
 static int sqlerr(sqlite3 *db, struct mutu_err *err, const char *what)
 {
@@ -51,6 +117,12 @@ static int step_cursor(sqlite3 *db, sqlite3_stmt *st, int *more, struct mutu_err
 int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
 		    struct sla_reader **out, struct mutu_err *err)
 {
+	return sla_reader_open_ex(db, sop_id, case_key, NULL, out, err);
+}
+
+int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_key, const char *deadline_col,
+		       struct sla_reader **out, struct mutu_err *err)
+{
 	*out = NULL;
 	const char *where_case = "", *where_ev = "", *where_at = "";
 	const char *bind = NULL;
@@ -65,30 +137,59 @@ int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key
 		where_at = " AND case_id IN (SELECT id FROM cases WHERE sop = ?1)";
 		bind = sop_id;
 	}
-	char q[512];
+	char q[2048], in_list[256], dnorm[128] = "";
 	struct sla_reader *r = mutu_calloc(1, sizeof *r);
 	r->db = db;
 	r->last_ev_case = INT64_MIN;
 	mutu_buf_init(&r->arena);
+	if (deadline_col) {
+		sla_planned_norm(deadline_col, dnorm, sizeof dnorm);
+		r->deadline_col = mutu_strdup(deadline_col);
+	}
+	planned_in(in_list, sizeof in_list, deadline_col ? dnorm : NULL);
+	/* event attributes are looked up per event only when some event has
+	 * one (one probe; most stores have none, and the lookup costs an
+	 * index search per event) */
+	{
+		sqlite3_stmt *p = NULL;
+		snprintf(q, sizeof q, "SELECT 1 FROM event_attrs WHERE " NORM_SQL("name") " %s LIMIT 1", in_list);
+		if (sqlite3_prepare_v2(db, q, -1, &p, NULL) != SQLITE_OK)
+			goto fail;
+		if (deadline_col)
+			sqlite3_bind_text(p, 2, dnorm, -1, SQLITE_TRANSIENT);
+		r->ev_planned = sqlite3_step(p) == SQLITE_ROW;
+		sqlite3_finalize(p);
+	}
 	snprintf(q, sizeof q, "SELECT id, case_key, sop FROM cases%s ORDER BY id", where_case);
 	if (sqlite3_prepare_v2(db, q, -1, &r->cases, NULL) != SQLITE_OK)
 		goto fail;
+	char evp[1024] = "";
+	if (r->ev_planned)
+		snprintf(evp, sizeof evp,
+			 ", (SELECT name FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
+			 NORM_SQL("name") " %s ORDER BY name LIMIT 1), "
+			 "(SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
+			 NORM_SQL("name") " %s ORDER BY name LIMIT 1)", in_list, in_list);
 	snprintf(q, sizeof q,
 		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
-		 "end_off FROM events%s "
-		 "ORDER BY case_id", where_ev);
+		 "end_off%s FROM events%s "
+		 "ORDER BY case_id", evp, where_ev);
 	if (sqlite3_prepare_v2(db, q, -1, &r->events, NULL) != SQLITE_OK)
 		goto fail;
 	snprintf(q, sizeof q,
-		 "SELECT case_id, name, value FROM case_attrs WHERE name IN "
-		 "('enddate_planned', 'deadline', 'case:enddate_planned', 'case:deadline')%s "
-		 "ORDER BY case_id", where_at);
+		 "SELECT case_id, name, value FROM case_attrs WHERE " NORM_SQL("name") " %s%s "
+		 "ORDER BY case_id", in_list, where_at);
 	if (sqlite3_prepare_v2(db, q, -1, &r->attrs, NULL) != SQLITE_OK)
 		goto fail;
 	if (bind) {
 		sqlite3_bind_text(r->cases, 1, bind, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(r->events, 1, bind, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(r->attrs, 1, bind, -1, SQLITE_TRANSIENT);
+	}
+	if (deadline_col) {
+		if (r->ev_planned)
+			sqlite3_bind_text(r->events, 2, dnorm, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(r->attrs, 2, dnorm, -1, SQLITE_TRANSIENT);
 	}
 	if (step_cursor(db, r->events, &r->ev_more, err) ||
 	    step_cursor(db, r->attrs, &r->at_more, err)) {
@@ -118,7 +219,33 @@ void sla_reader_free(struct sla_reader *r)
 	free(r->key);
 	free(r->sop);
 	free(r->target);
+	free(r->target_name);
+	free(r->deadline_col);
 	free(r);
+}
+
+/* Keep the better planned date: higher rank; at equal rank a case
+ * attribute over an event attribute, and the earlier event. */
+static void offer_target(struct sla_reader *r, const char *name, const char *value, int event, int64_t ev_id)
+{
+	if (!name || !value || !*value)
+		return;
+	int rank = sla_planned_rank(name, r->deadline_col);
+	if (rank == 0)
+		return;
+	if (r->target) {
+		if (rank < r->target_rank)
+			return;
+		if (rank == r->target_rank && (!r->target_event || (event && ev_id >= r->target_ev_id)))
+			return;
+	}
+	free(r->target);
+	free(r->target_name);
+	r->target = mutu_strdup(value);
+	r->target_name = mutu_strdup(name);
+	r->target_rank = rank;
+	r->target_event = event;
+	r->target_ev_id = ev_id;
 }
 
 static size_t arena_add(struct mutu_buf *b, sqlite3_stmt *st, int col)
@@ -158,9 +285,11 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 	free(r->key);
 	free(r->sop);
 	free(r->target);
+	free(r->target_name);
 	r->target = NULL;
 	r->target_rank = 0;
 	r->target_name = NULL;
+	r->target_event = 0;
 	r->key = mutu_strdup((const char *)sqlite3_column_text(r->cases, 1));
 	r->sop = mutu_strdup((const char *)sqlite3_column_text(r->cases, 2));
 	if (!r->key)
@@ -197,6 +326,9 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 					       : sla_lifecycle_kind((const char *)sqlite3_column_text(r->events, 8));
 			e->start_off = off_col(r->events, 9);
 			e->end_off = off_col(r->events, 10);
+			if (r->ev_planned)
+				offer_target(r, (const char *)sqlite3_column_text(r->events, 11),
+					     (const char *)sqlite3_column_text(r->events, 12), 1, e->id);
 			r->nev++;
 		}
 		/* cid < id: events of a case the cases cursor skipped (filtered) */
@@ -212,15 +344,8 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 		if (cid > id)
 			break;
 		if (cid == id) {
-			const char *name = (const char *)sqlite3_column_text(r->attrs, 1);
-			const char *value = (const char *)sqlite3_column_text(r->attrs, 2);
-			int rank = strstr(name, "enddate_planned") ? 2 : 1;
-			if (value && *value && rank > r->target_rank) {
-				free(r->target);
-				r->target = mutu_strdup(value);
-				r->target_rank = rank;
-				r->target_name = rank == 2 ? "enddate_planned" : "deadline";
-			}
+			offer_target(r, (const char *)sqlite3_column_text(r->attrs, 1),
+				     (const char *)sqlite3_column_text(r->attrs, 2), 0, 0);
 		}
 		if (step_cursor(r->db, r->attrs, &r->at_more, err))
 			return MUTU_EFAIL;
@@ -234,6 +359,7 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 	in->nev = r->nev;
 	in->target_text = r->target;
 	in->target_name = r->target_name;
+	in->target_event = r->target_event;
 	return 1;
 }
 

@@ -319,10 +319,14 @@ Z,1,Pemohon mengajukan permohonan,Pemohon,2027-04-01T08:00:00+07:00,2027-04-01T0
 CSV
 "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$L" --sop uji-sla --models "$MODELS" --quiet
 "$MUTU" ingest "$TMP/l27.csv" --db "$L" --sop uji-sla --models "$MODELS" --quiet 2>/dev/null
+# --month latest is the latest month that holds a finished case (issue 8):
+# Z never finishes (step 1 only, twice) and lies past the calendar, so it
+# cannot make 'latest' a month past the calendars (that was 2026-12 before,
+# an empty month); the month is April 2025 as for the store without Z
+# (last finished case 23 May, April holds F).
 run "$MUTU" report monthly --month latest --db "$L" --models "$MODELS" --out "$TMP/ol" --format json
 expect_rc "latest past the calendars: exit 0" 0
-expect_out_has "latest past the calendars: the last month they cover" "report-2026-12.json"
-expect_err_has "latest past the calendars: says why" "past the years the calendars cover (to 2026)"
+expect_out_has "latest with an unfinished case past the calendars: the last full month with a finished case" "report-2025-04.json"
 
 # 4. bad report options
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --calendar nope
