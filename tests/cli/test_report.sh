@@ -241,7 +241,9 @@ import json; d=json.load(open('$TMP/wabo.json'))
 print(sum(1 for c in d['cases'] if c['finished'] and not c['late_planned']))")
 expect_eq "WABO: cases finished by their planned end date" "$got" "$ONTIME"
 echo "# WABO: $ONTIME of 1434 cases ($(python3 -c "print(f'{100*$ONTIME/1434:.1f}')")%) finished by case:enddate_planned"
-# one month: June 2011 (UTC), finished = cases whose last event falls in it
+# one month: June 2011 at the offset the stamps carry (WABO: +01:00/+02:00,
+# issue 8: a log without a model is cut at its own stamps' local midnight,
+# no longer in UTC), finished = cases whose last event falls in it
 run "$MUTU" report monthly --month 2011-06 --db "$W" --out "$TMP/wo" --format json
 got=$(python3 - datasets/logs/wabo-receipt.csv "$TMP/wo/report-2011-06.json" <<'EOF'
 import csv, json, sys
@@ -249,7 +251,7 @@ from datetime import datetime, timezone
 first, last, planned = {}, {}, {}
 for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
     c = r["case:concept:name"]
-    t = datetime.fromisoformat(r["time:timestamp"]).astimezone(timezone.utc)
+    t = datetime.fromisoformat(r["time:timestamp"])  # aware: compared as instants, month as written
     first[c] = min(first.get(c, t), t)
     last[c] = max(last.get(c, t), t)
     planned[c] = datetime.fromisoformat(r["case:enddate_planned"])
@@ -257,7 +259,7 @@ june = [c for c in last if last[c].year == 2011 and last[c].month == 6]
 ontime = sum(1 for c in june if last[c] <= planned[c])
 durs = sorted((last[c] - first[c]).total_seconds() / 86400 for c in june)
 g = [x for x in json.load(open(sys.argv[2]))["groups"] if x["id"] == "no-sop"][0]["summary"]
-print(len(june) == g["finished"], ontime == round(g["share_by_planned_date"] * g["finished"]),
+print(len(june) == g["finished"], ontime == round(g["share_by_planned_date"] * g["with_planned_date"]),
       abs(durs[-1] - g["lead_max_days"]) < 1e-6, len(june) > 0)
 EOF
 )
