@@ -509,7 +509,10 @@ void sla_month_free(struct sla_month *m);
 /* The most recent full month in db: the month before the latest
  * completion's month (in UTC+7), or, when that month has no completion at
  * all (a log that ends in its first month), the latest completion's month.
- * MUTU_ENOTFOUND when the store has no completed events. */
+ * MUTU_ENOTFOUND when the store has no completed events.  A quick guess
+ * from the events alone, cut in WIB whatever the cases' zones: `mutu
+ * report --month latest` uses sla_latest_month, which cuts months as the
+ * report does. */
 int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err);
 
 /*
