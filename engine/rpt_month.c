@@ -1451,6 +1451,16 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 		em_num(&e, "cases_read", (double)m->cases_read);
 		em_num(&e, "events_read", (double)m->events_read);
 		em_num(&e, "completion_only", m->completion_only);
+		/* the planned dates found, as in JSON's planned_dates */
+		em_num(&e, "planned_date_cases", (double)m->planned_cases);
+		em_num(&e, "planned_date_unreadable", (double)m->planned_bad);
+		struct mutu_buf cols;
+		mutu_buf_init(&cols);
+		for (size_t i = 0; i < m->nplanned_src; i++)
+			mutu_buf_printf(&cols, "%s%s (%s, %zu)", i ? "; " : "", m->planned_src[i].name,
+					m->planned_src[i].event ? "event" : "case", m->planned_src[i].cases);
+		em_str(&e, "planned_date_columns", cols.s ? cols.s : "");
+		mutu_buf_release(&cols);
 	}
 	emit_group(&e, &m->office, 1, o);
 	for (size_t i = 0; i < m->ngroups; i++)

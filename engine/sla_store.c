@@ -47,10 +47,6 @@ static const char *const planned_names[] = {
 };
 #define NPLANNED (sizeof planned_names / sizeof planned_names[0])
 
-/* SQL for the normalised form of column `col` (the same as planned_norm). */
-#define NORM_SQL(col)                                                                                         \
-	"replace(replace(replace(replace(replace(lower(" col "),'case:',''),'_',''),' ',''),'-',''),'.','')"
-
 void sla_planned_norm(const char *name, char *out, size_t size)
 {
 	size_t k = 0;
@@ -82,20 +78,6 @@ int sla_planned_rank(const char *name, const char *deadline_col)
 	return 0;
 }
 
-/* "IN ('a', 'b', ...)" of the names looked for, or "= ?2" for --deadline-col. */
-static void planned_in(char *buf, size_t size, const char *deadline_col)
-{
-	if (deadline_col) {
-		snprintf(buf, size, "= ?2");
-		return;
-	}
-	size_t k = (size_t)snprintf(buf, size, "IN (");
-	for (size_t i = 0; i < NPLANNED && k < size; i++)
-		k += (size_t)snprintf(buf + k, size - k, "%s'%s'", i ? ", " : "", planned_names[i]);
-	if (k < size)
-		snprintf(buf + k, size - k, ")");
-}
-
 static int sqlerr(sqlite3 *db, struct mutu_err *err, const char *what)
 {
 	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(db));
@@ -112,6 +94,48 @@ static int step_cursor(sqlite3 *db, sqlite3_stmt *st, int *more, struct mutu_err
 	if (rc == SQLITE_DONE)
 		return 0;
 	return sqlerr(db, err, "reading");
+}
+
+/*
+ * The attribute names of `table` that hold a planned date: the distinct
+ * names read once (a scan without a function per row: on 2M attribute rows
+ * 0.15 s of CPU against 1.5 s for normalising every row in SQL), matched in
+ * C.  The names found are bound into the cursors as ?2, ?3, ... (never
+ * pasted into the SQL: they come from the data).  At most MAXNAMES.
+ */
+#define MAXNAMES 16
+static int planned_names_of(sqlite3 *db, const char *table, const char *deadline_col, char **names, int *n)
+{
+	char q[128];
+	snprintf(q, sizeof q, "SELECT DISTINCT name FROM %s", table);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < MAXNAMES) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (name && sla_planned_rank(name, deadline_col) > 0)
+			names[(*n)++] = mutu_strdup(name);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* "(?2, ?3, ...)" for n names. */
+static void in_params(char *buf, size_t size, int n)
+{
+	size_t k = (size_t)snprintf(buf, size, "(");
+	for (int i = 0; i < n && k < size; i++)
+		k += (size_t)snprintf(buf + k, size - k, "%s?%d", i ? ", " : "", i + 2);
+	if (k < size)
+		snprintf(buf + k, size - k, ")");
+}
+
+static void bind_names(sqlite3_stmt *st, char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(st, i + 2, names[i], -1, SQLITE_TRANSIENT);
 }
 
 int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
@@ -137,29 +161,24 @@ int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_
 		where_at = " AND case_id IN (SELECT id FROM cases WHERE sop = ?1)";
 		bind = sop_id;
 	}
-	char q[2048], in_list[256], dnorm[128] = "";
+	char q[2048], ev_in[256], ca_in[256];
+	char *ev_names[MAXNAMES], *ca_names[MAXNAMES];
+	int nev_names = 0, nca_names = 0;
 	struct sla_reader *r = mutu_calloc(1, sizeof *r);
 	r->db = db;
 	r->last_ev_case = INT64_MIN;
 	mutu_buf_init(&r->arena);
-	if (deadline_col) {
-		sla_planned_norm(deadline_col, dnorm, sizeof dnorm);
+	if (deadline_col)
 		r->deadline_col = mutu_strdup(deadline_col);
-	}
-	planned_in(in_list, sizeof in_list, deadline_col ? dnorm : NULL);
+	if (planned_names_of(db, "case_attrs", deadline_col, ca_names, &nca_names) ||
+	    planned_names_of(db, "event_attrs", deadline_col, ev_names, &nev_names))
+		goto fail;
+	in_params(ca_in, sizeof ca_in, nca_names);
+	in_params(ev_in, sizeof ev_in, nev_names);
 	/* event attributes are looked up per event only when some event has
-	 * one (one probe; most stores have none, and the lookup costs an
-	 * index search per event) */
-	{
-		sqlite3_stmt *p = NULL;
-		snprintf(q, sizeof q, "SELECT 1 FROM event_attrs WHERE " NORM_SQL("name") " %s LIMIT 1", in_list);
-		if (sqlite3_prepare_v2(db, q, -1, &p, NULL) != SQLITE_OK)
-			goto fail;
-		if (deadline_col)
-			sqlite3_bind_text(p, 2, dnorm, -1, SQLITE_TRANSIENT);
-		r->ev_planned = sqlite3_step(p) == SQLITE_ROW;
-		sqlite3_finalize(p);
-	}
+	 * one (most stores have none, and the lookup costs an index search
+	 * per event) */
+	r->ev_planned = nev_names > 0;
 	snprintf(q, sizeof q, "SELECT id, case_key, sop FROM cases%s ORDER BY id", where_case);
 	if (sqlite3_prepare_v2(db, q, -1, &r->cases, NULL) != SQLITE_OK)
 		goto fail;
@@ -167,38 +186,45 @@ int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_
 	if (r->ev_planned)
 		snprintf(evp, sizeof evp,
 			 ", (SELECT name FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
-			 NORM_SQL("name") " %s ORDER BY name LIMIT 1), "
+			 "name IN %s ORDER BY name LIMIT 1), "
 			 "(SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
-			 NORM_SQL("name") " %s ORDER BY name LIMIT 1)", in_list, in_list);
+			 "name IN %s ORDER BY name LIMIT 1)", ev_in, ev_in);
 	snprintf(q, sizeof q,
 		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
 		 "end_off%s FROM events%s "
 		 "ORDER BY case_id", evp, where_ev);
 	if (sqlite3_prepare_v2(db, q, -1, &r->events, NULL) != SQLITE_OK)
 		goto fail;
-	snprintf(q, sizeof q,
-		 "SELECT case_id, name, value FROM case_attrs WHERE " NORM_SQL("name") " %s%s "
-		 "ORDER BY case_id", in_list, where_at);
-	if (sqlite3_prepare_v2(db, q, -1, &r->attrs, NULL) != SQLITE_OK)
+	/* no planned-date names among the case attributes: no cursor */
+	snprintf(q, sizeof q, "SELECT case_id, name, value FROM case_attrs WHERE name IN %s%s ORDER BY case_id",
+		 ca_in, where_at);
+	if (nca_names && sqlite3_prepare_v2(db, q, -1, &r->attrs, NULL) != SQLITE_OK)
 		goto fail;
 	if (bind) {
 		sqlite3_bind_text(r->cases, 1, bind, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(r->events, 1, bind, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(r->attrs, 1, bind, -1, SQLITE_TRANSIENT);
+		if (r->attrs)
+			sqlite3_bind_text(r->attrs, 1, bind, -1, SQLITE_TRANSIENT);
 	}
-	if (deadline_col) {
-		if (r->ev_planned)
-			sqlite3_bind_text(r->events, 2, dnorm, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(r->attrs, 2, dnorm, -1, SQLITE_TRANSIENT);
-	}
+	bind_names(r->events, ev_names, nev_names);
+	if (r->attrs)
+		bind_names(r->attrs, ca_names, nca_names);
+	for (int i = 0; i < nca_names; i++)
+		free(ca_names[i]);
+	for (int i = 0; i < nev_names; i++)
+		free(ev_names[i]);
 	if (step_cursor(db, r->events, &r->ev_more, err) ||
-	    step_cursor(db, r->attrs, &r->at_more, err)) {
+	    (r->attrs && step_cursor(db, r->attrs, &r->at_more, err))) {
 		sla_reader_free(r);
 		return MUTU_EFAIL;
 	}
 	*out = r;
 	return 0;
 fail:
+	for (int i = 0; i < nca_names; i++)
+		free(ca_names[i]);
+	for (int i = 0; i < nev_names; i++)
+		free(ev_names[i]);
 	mutu_errf(err, MUTU_EINPUT,
 		  "store: %s (is this a mutu store? create one with 'mutu ingest')", sqlite3_errmsg(db));
 	sla_reader_free(r);

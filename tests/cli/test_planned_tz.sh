@@ -92,6 +92,21 @@ expect_eq "--deadline-col zieldatum: 2 cases, 0.5" "$got" "(2, 0.5, 'zieldatum')
 run "$MUTU" audit --db "$TMP/z.db" --from 2024-05-01 --to 2024-05-31 --format json --no-store --deadline-col Zieldatum
 got=$(echo "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['summary']['with_planned_date'], d['summary']['late_planned'])")
 expect_eq "audit --deadline-col: 2 with a planned date, 1 late" "$got" "2 1"
+# a name with a quote is matched as data (bound, never pasted into SQL)
+planned_log "case:it's due" >"$TMP/q.csv"
+"$MUTU" ingest "$TMP/q.csv" --db "$TMP/q.db" --quiet 2>/dev/null
+run "$MUTU" audit --db "$TMP/q.db" --from 2024-05-01 --to 2024-05-31 --format json --no-store --deadline-col "it's due"
+got=$(echo "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['summary']['with_planned_date'], d['summary']['planned_date_columns'])")
+expect_eq "--deadline-col with a quote in the name" "$got" "2 {\"it's due\": 2}"
+# the CSV report carries the same planned-date facts as the JSON
+run "$MUTU" report monthly --month 2024-05 --db "$TMP/z.db" --out "$TMP/zc" --format csv --deadline-col Zieldatum
+got=$(python3 - "$TMP/zc/report-2024-05.csv" <<'EOF'
+import csv, sys
+rows = {(r["group"], r["section"], r["metric"]): r["value"] for r in csv.DictReader(open(sys.argv[1], newline=""))}
+print(rows[("report", "meta", "planned_date_cases")], rows[("report", "meta", "planned_date_columns")])
+EOF
+)
+expect_eq "csv meta: planned-date cases and column" "$got" "2 Zieldatum (case, 2)"
 # --deadline-col replaces the known names: with it, endDatePlanned is not read
 run "$MUTU" report monthly --month 2024-05 --db "$TMP/p1.db" --out "$TMP/po1z" --format json --deadline-col Zieldatum
 got=$(json "$TMP/po1z/report-2024-05.json" '(g["with_planned_date"], g["share_by_planned_date"])')
