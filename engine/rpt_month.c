@@ -812,6 +812,10 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 			mutu_notes_addf(n, "%s", TR(o,
 				"Tanggal rencana per kasus: tidak ada kasus yang memilikinya (dicari: endDatePlanned, planned_end, due_date, tanggal_target, batas_waktu, deadline; kolom lain: --deadline-col).",
 				"Per-case planned date: no case has one (looked for: endDatePlanned, planned_end, due_date, tanggal_target, batas_waktu, deadline; another column: --deadline-col)."));
+		if (m->planned_hints[0])
+			mutu_notes_addf(n, TR(o, "Atribut yang tampak seperti tanggal rencana tetapi tidak dipakai: %s (pakai --deadline-col NAMA bila salah satunya tanggal rencana).",
+					      "Attributes that look like a planned date but were not used: %s (give --deadline-col NAME if one of them is the planned date)."),
+					m->planned_hints);
 	} else {
 		struct mutu_buf b;
 		mutu_buf_init(&b);
@@ -1417,6 +1421,11 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 				m->planned_cases, m->planned_bad);
 		if (m->opts.deadline_col)
 			mutu_buf_json_str(b, m->opts.deadline_col);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, ",\"unused_lookalikes\":");
+		if (m->planned_hints[0])
+			mutu_buf_json_str(b, m->planned_hints);
 		else
 			mutu_buf_puts(b, "null");
 		mutu_buf_puts(b, ",\"columns\":[");

@@ -561,6 +561,8 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	}
 	free(last_id_copy);
 	sla_reader_free(r);
+	if (rc >= 0 && m->planned_cases == 0)
+		sla_planned_hints(db, m->planned_hints, sizeof m->planned_hints);
 	for (size_t i = 0; i < nskips; i++) {
 		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", skips[i].n,
 				skips[i].sop ? skips[i].sop : "(none)", skips[i].first);

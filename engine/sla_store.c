@@ -389,6 +389,38 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 	return 1;
 }
 
+int sla_planned_hints(struct sqlite3 *db, char *out, size_t size)
+{
+	/* words that name a target date in the logs met so far (English,
+	 * Dutch, Bahasa Indonesia); a hint, not a match: the user decides */
+	static const char *const hints[] = {"plan", "due", "target", "deadline", "tenggat", "batas", "jatuhtempo",
+					    "termijn", "sla", "expected"};
+	size_t k = 0;
+	int n = 0;
+	if (size)
+		out[0] = '\0';
+	for (int t = 0; t < 2; t++) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db, t ? "SELECT DISTINCT name FROM event_attrs" : "SELECT DISTINCT name FROM case_attrs",
+				       -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			char norm[128];
+			sla_planned_norm(name, norm, sizeof norm);
+			int hit = 0;
+			for (size_t i = 0; i < sizeof hints / sizeof hints[0] && !hit; i++)
+				hit = strstr(norm, hints[i]) != NULL;
+			if (hit && k + strlen(name) + 3 < size) {
+				k += (size_t)snprintf(out + k, size - k, "%s%s", n ? ", " : "", name);
+				n++;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
 int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err)
 {
 	sqlite3_stmt *st = NULL;

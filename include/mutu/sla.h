@@ -336,6 +336,11 @@ int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_
  * of the same rank, and among events the earliest stored one.
  */
 int sla_planned_rank(const char *name, const char *deadline_col);
+/* Attribute names of db (case and event) that look like a target date but
+ * are no planned-date name (they contain plan, due, target, deadline,
+ * tenggat, batas, ...), comma-separated into out; returns how many, -1 on
+ * a store error.  For the report's note when no planned date was found. */
+int sla_planned_hints(struct sqlite3 *db, char *out, size_t size);
 /* The normalised form of name into out (size bytes, always terminated). */
 void sla_planned_norm(const char *name, char *out, size_t size);
 /* 1: *in holds the next case; 0: no more cases; <0: error. */
@@ -495,6 +500,7 @@ struct sla_month {
 	} planned_src[4];
 	size_t nplanned_src, planned_src_other;
 	char planned_bad_first[160]; /* the first unreadable value, with its case */
+	char planned_hints[200];     /* when none had one: attributes that look like one */
 };
 
 /*

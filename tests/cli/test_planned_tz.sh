@@ -121,6 +121,18 @@ grep -q "Finished by the per-case planned date: \*\*–\*\*" "$TMP/zo4/report-20
 grep -q "Per-case planned date: no case has one" "$TMP/zo4/report-2024-05.md" &&
 	ok "markdown: says no case has a planned date" || not_ok "markdown: says no case has a planned date"
 
+# no planned date, but an attribute whose name looks like one: the report
+# names it and says how to use it
+planned_log "case:Target Selesai" >"$TMP/h.csv"
+"$MUTU" ingest "$TMP/h.csv" --db "$TMP/h.db" --quiet 2>/dev/null
+run "$MUTU" report monthly --month 2024-05 --db "$TMP/h.db" --out "$TMP/ho" --format json
+got=$(json "$TMP/ho/report-2024-05.json" '(g["with_planned_date"], d["planned_dates"]["unused_lookalikes"])')
+expect_eq "a look-alike column is named, not used" "$got" "(0, 'Target Selesai')"
+run "$MUTU" report monthly --month 2024-05 --db "$TMP/h.db" --out "$TMP/ho" --format md --lang en
+grep -q "Attributes that look like a planned date but were not used: Target Selesai (give --deadline-col NAME" \
+	"$TMP/ho/report-2024-05.md" && ok "markdown: the look-alike column and --deadline-col" ||
+	not_ok "markdown: the look-alike column and --deadline-col"
+
 # ---- 2. a trend month mixing cases with and without a planned date ----
 # The issue's example: in June 2024, D has a planned date and is late, E and
 # F have none.  By planned date: 0 of 1 = 0.0 in the summary AND in the
