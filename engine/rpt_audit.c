@@ -21,7 +21,41 @@ struct rpt_audit {
 	size_t flag_cases[SLA_NFLAGS];
 	struct mutu_buf body;
 	int started;
+	/* cases with a planned end date, and the attributes it came from */
+	size_t nplanned, nplanned_late;
+	char *pcol[4];
+	size_t pcol_n[4], npcol, pcol_other;
 };
+
+/* Count the case's planned date under the attribute it came from. */
+static void count_planned(struct rpt_audit *a, const struct sla_case *c)
+{
+	if (isnan(c->target))
+		return;
+	a->nplanned++;
+	a->nplanned_late += c->late_target != 0;
+	const char *name = c->target_name ? c->target_name : "?";
+	for (size_t i = 0; i < a->npcol; i++)
+		if (strcmp(a->pcol[i], name) == 0) {
+			a->pcol_n[i]++;
+			return;
+		}
+	if (a->npcol == sizeof a->pcol / sizeof a->pcol[0]) {
+		a->pcol_other++;
+		return;
+	}
+	a->pcol[a->npcol] = mutu_strdup(name);
+	a->pcol_n[a->npcol++] = 1;
+}
+
+/* "endDatePlanned (12), deadline (3)" */
+static void planned_cols(const struct rpt_audit *a, struct mutu_buf *b)
+{
+	for (size_t i = 0; i < a->npcol; i++)
+		mutu_buf_printf(b, "%s%s (%zu)", i ? ", " : "", a->pcol[i], a->pcol_n[i]);
+	if (a->pcol_other)
+		mutu_buf_printf(b, "%s+%zu", a->npcol ? ", " : "", a->pcol_other);
+}
 
 static const char *flag_code(int i, enum rpt_lang l)
 {
@@ -68,6 +102,8 @@ void rpt_audit_free(struct rpt_audit *a)
 	if (!a)
 		return;
 	free(a->assets_dir);
+	for (size_t i = 0; i < a->npcol; i++)
+		free(a->pcol[i]);
 	mutu_buf_release(&a->body);
 	free(a);
 }
@@ -692,6 +728,7 @@ void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_b
 {
 	a->ncases++;
 	a->nfinished += c->finished;
+	count_planned(a, c);
 	for (int i = 0; i < SLA_NFLAGS; i++)
 		if (c->flags & (1u << i))
 			a->flag_cases[i]++;
@@ -720,6 +757,16 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
 					   "deviation_hours,flags,detail\r\n");
 		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,\r\n", a->ncases);
+		mutu_buf_printf(out, "summary,,,,,with_planned_date,,,,%zu,,,,", a->nplanned);
+		{
+			struct mutu_buf cols;
+			mutu_buf_init(&cols);
+			planned_cols(a, &cols);
+			rpt_csv_field(out, cols.s ? cols.s : "");
+			mutu_buf_release(&cols);
+		}
+		mutu_buf_puts(out, "\r\n");
+		mutu_buf_printf(out, "summary,,,,,late_planned,,,,%zu,,,,\r\n", a->nplanned_late);
 		for (int i = 0; i < SLA_NFLAGS; i++)
 			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
 		break;
@@ -728,7 +775,16 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			mutu_buf_puts(out, "{\"audit\":true,\"cases\":[\n");
 		mutu_buf_puts(out, "\n],\"title\":");
 		mutu_buf_json_str(out, title ? title : "");
-		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"by_flag\":{", a->ncases, a->nfinished);
+		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"with_planned_date\":%zu,"
+				"\"late_planned\":%zu,\"planned_date_columns\":{", a->ncases, a->nfinished, a->nplanned,
+				a->nplanned_late);
+		for (size_t i = 0; i < a->npcol; i++) {
+			if (i)
+				mutu_buf_putc(out, ',');
+			mutu_buf_json_str(out, a->pcol[i]);
+			mutu_buf_printf(out, ":%zu", a->pcol_n[i]);
+		}
+		mutu_buf_puts(out, "},\"by_flag\":{");
 		for (int i = 0; i < SLA_NFLAGS; i++)
 			mutu_buf_printf(out, "%s\"%s\":%zu", i ? "," : "", sla_flag_name(i), a->flag_cases[i]);
 		mutu_buf_puts(out, "}}}\n");
@@ -755,6 +811,22 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 				TRL(l, "Ringkasan", "Summary"), TRL(l, "Tanda", "Flag"), TRL(l, "Kasus", "Cases"));
 		mutu_buf_printf(out, "<tr><td>%s</td><td class=\"n\">%zu</td></tr>\n", TRL(l, "kasus diaudit", "cases audited"),
 				a->ncases);
+		{
+			struct mutu_buf cols;
+			mutu_buf_init(&cols);
+			planned_cols(a, &cols);
+			mutu_buf_printf(out, "<tr><td>%s", TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"));
+			if (cols.len) {
+				mutu_buf_puts(out, " (");
+				h(out, cols.s);
+				mutu_buf_puts(out, ")");
+			}
+			mutu_buf_printf(out, "</td><td class=\"n\">%zu</td></tr>\n", a->nplanned);
+			mutu_buf_printf(out, "<tr><td>%s</td><td class=\"n\">%zu</td></tr>\n",
+					TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"),
+					a->nplanned_late);
+			mutu_buf_release(&cols);
+		}
 		for (int i = 0; i < SLA_NFLAGS; i++)
 			mutu_buf_printf(out, "<tr><td><b>%s</b> %s</td><td class=\"n\">%zu</td></tr>\n", flag_code(i, l),
 					flag_label(i, l), a->flag_cases[i]);
@@ -770,6 +842,18 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			put_trunc(out, title, 200, 0);
 		}
 		mutu_buf_printf(out, "\n   %-44s %zu\n", TRL(l, "kasus diaudit", "cases audited"), a->ncases);
+		mutu_buf_printf(out, "   %-44s %zu", TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"),
+				a->nplanned);
+		if (a->npcol) {
+			mutu_buf_puts(out, TRL(l, "  kolom: ", "  column: "));
+			struct mutu_buf cols;
+			mutu_buf_init(&cols);
+			planned_cols(a, &cols);
+			put_trunc(out, cols.s, 200, 0);
+			mutu_buf_release(&cols);
+		}
+		mutu_buf_printf(out, "\n   %-44s %zu\n", TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"),
+				a->nplanned_late);
 		for (int i = 0; i < SLA_NFLAGS; i++) {
 			char lab[128];
 			snprintf(lab, sizeof lab, "[%s] %s", flag_code(i, l), flag_label(i, l));

@@ -421,12 +421,18 @@ int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	struct mutu_buf data, v;
 	mutu_buf_init(&data);
 	mutu_buf_init(&v);
+	/* the line is the share over the cases it concerns: within the
+	 * ceiling over the cases with one, by planned date (groups without a
+	 * model) over the cases with a planned date; no point ('?') where a
+	 * month has none, never a 0% or 100% made up */
+	int office = g->id && !*g->id, ceil = office || (g->sop && g->sop->model);
 	for (int k = 0; k < SLA_TREND; k++) {
 		const struct sla_trend *t = &g->trend[k];
 		mutu_buf_printf(&data, "\"%.3s %02d\" %zu", rpt_month_name(t->month, o->lang), t->year % 100,
 				t->finished);
-		if (t->finished)
-			mutu_buf_printf(&data, " %.4f", 100.0 * (double)t->within / (double)t->finished);
+		size_t num = ceil ? t->within : t->within_target, den = ceil ? t->with_ceiling : t->with_target;
+		if (den)
+			mutu_buf_printf(&data, " %.4f", 100.0 * (double)num / (double)den);
 		else
 			mutu_buf_puts(&data, " ?");
 		num_or_q(&data, t->finished ? t->median_s / day_s(g) : NAN);
@@ -438,11 +444,11 @@ int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
 		var_str(&v, "yl", TR(o, "Kasus selesai", "Cases finished"));
-		var_str(&v, "y2l", TR(o, "% dalam batas", "% within ceiling"));
+		var_str(&v, "y2l", ceil ? TR(o, "% dalam batas", "% within ceiling")
+					: TR(o, "% sebelum tanggal rencana", "% by planned date"));
 		var_str(&v, "tfin", TR(o, "selesai", "finished"));
-		int office = g->id && !*g->id;
-		var_str(&v, "tshare", office || (g->sop && g->sop->model) ? TR(o, "% dalam batas SOP", "% within SOP ceiling")
-							   : TR(o, "% sebelum tanggal rencana", "% by planned date"));
+		var_str(&v, "tshare", ceil ? TR(o, "% dalam batas SOP", "% within SOP ceiling")
+					   : TR(o, "% sebelum tanggal rencana", "% by planned date"));
 		rc = rpt_chart_add(cs, key, "trend", v.s, "", err);
 	}
 	free(path);

@@ -416,17 +416,31 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		char h[64];
 		snprintf(h, sizeof h, ">Median (%s)", day_unit(o, g));
 		char *hs = mutu_strdup(h);
-		t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
-		       TR(o, ">Selesai", ">Finished"),
-		       has_model(g) || office ? TR(o, ">% dalam batas", ">% within ceiling")
-					      : TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
-		       hs);
+		/* each share over the cases it concerns: "% within" over the
+		 * cases with a ceiling, "% by planned date" over the cases
+		 * with a planned date ("–" where a month has none) */
+		int ceil_col = has_model(g) || office, target_col = !has_model(g);
+		for (int k = 0; k < SLA_TREND && !target_col; k++)
+			target_col = g->trend[k].with_target > 0;
+		if (ceil_col && target_col)
+			t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 5, TR(o, "Bulan", "Month"),
+			       TR(o, ">Selesai", ">Finished"), TR(o, ">% dalam batas", ">% within ceiling"),
+			       TR(o, ">% sebelum tanggal rencana", ">% by planned date"), hs);
+		else
+			t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
+			       TR(o, ">Selesai", ">Finished"),
+			       ceil_col ? TR(o, ">% dalam batas", ">% within ceiling")
+					: TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
+			       hs);
 		t->own = hs;
 		for (int k = 0; k < SLA_TREND; k++) {
 			const struct sla_trend *tr = &g->trend[k];
 			t_fmt(t, "%s %d", rpt_month_name(tr->month, l), tr->year);
 			t_take(t, s_int(tr->finished, l));
-			t_take(t, s_pct(share(tr->within, tr->finished), l));
+			if (ceil_col)
+				t_take(t, s_pct(share(tr->within, tr->with_ceiling), l));
+			if (target_col)
+				t_take(t, s_pct(share(tr->within_target, tr->with_target), l));
 			t_take(t, s_days(tr->median_s, g, l));
 		}
 	}
@@ -522,16 +536,21 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	enum rpt_lang l = o->lang;
 	char k[160];
 	kv_add(kv, TR(o, "Kasus selesai", "Cases finished"), s_int(g->finished, l));
+	/* shares over the cases they concern ("–" when there are none):
+	 * the ceiling's over the cases of an SOP with a ceiling, the planned
+	 * date's over the cases that have one */
 	if (has_model(g) || office) {
 		kv_add(kv, TR(o, "Selesai dalam batas SOP", "Finished within the SOP ceiling"),
-		       s_pct(share(g->within, g->finished), l));
+		       s_pct(share(g->within, g->with_ceiling), l));
 		if (has_model(g) || (office && g->has_std))
 			kv_add(kv, TR(o, "Dalam jumlah tepat waktu langkah", "Within the exact sum of the steps"),
-			       s_pct(share(g->within_exact, g->finished), l));
+			       s_pct(share(g->within_exact, g->with_ceiling), l));
 	}
-	if (g->with_target)
+	if (g->with_target || !has_model(g)) {
+		kv_add(kv, TR(o, "Selesai dengan tanggal rencana", "Finished with a planned date"), s_int(g->with_target, l));
 		kv_add(kv, TR(o, "Selesai sebelum tanggal rencana per kasus", "Finished by the per-case planned date"),
 		       s_pct(share(g->within_target, g->with_target), l));
+	}
 	snprintf(k, sizeof k, "%s (%s)", TR(o, "Median waktu penyelesaian", "Median lead time"), day_unit(o, g));
 	kv_add(kv, k, s_days(g->lead_st.median, g, l));
 	snprintf(k, sizeof k, "p90 (%s)", day_unit(o, g));
@@ -575,6 +594,18 @@ static void build_rules(const struct sla_group *g, const struct rpt_opts *o, str
 	mutu_buf_printf(&b, "%s (%s, %s %d %s)", cal_name(s->cal), cal_zone_label(s->cal),
 			TR(o, "1 hari =", "1 day ="), s->day_minutes, TR(o, "menit kerja", "working minutes"));
 	kv_add(kv, TR(o, "Kalender", "Calendar"), mutu_buf_detach(&b));
+	/* which local midnight cuts the month and its days */
+	if (s->zone_rule == SLA_ZONE_TZ)
+		mutu_buf_printf(&b, TR(o, "tengah malam lokal zona %s (--tz; waktu musim panas diikuti)",
+				       "local midnight of zone %s (--tz; daylight saving followed)"),
+				cal_tz_name(s->tz));
+	else if (s->zone_rule == SLA_ZONE_STAMPS)
+		mutu_buf_puts(&b, TR(o, "tengah malam lokal pada offset UTC yang tertulis di cap waktu kasus itu sendiri",
+				     "local midnight at the UTC offset written on the case's own stamps"));
+	else
+		mutu_buf_printf(&b, TR(o, "tengah malam lokal kalender %s (%s)", "local midnight of calendar %s (%s)"),
+				cal_name(s->cal), cal_zone_label(s->cal));
+	kv_add(kv, TR(o, "Batas hari dan bulan", "Days and months cut at"), mutu_buf_detach(&b));
 	if (s->model) {
 		kv_add(kv, TR(o, "Batas yang dipakai", "Ceiling used"), s_ceiling_text(s, o));
 		char tmp[160];
@@ -770,6 +801,40 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 	mutu_notes_addf(n, "%s", TR(o,
 		"Kasus tanpa model SOP diukur dari kejadian pertama sampai terakhir pada kalender 24x7; ketepatannya dinilai terhadap tanggal rencana per kasus bila log memilikinya.",
 		"Cases without an SOP model are measured from their first to their last event on the 24x7 calendar; they are judged against the per-case planned date where the log has one."));
+	/* where the planned dates came from: a reader must see that they
+	 * were found (or not) before trusting "% by planned date" */
+	if (m->planned_cases == 0) {
+		if (m->opts.deadline_col)
+			mutu_notes_addf(n, TR(o, "Tanggal rencana per kasus: tidak ada kasus dengan atribut %s (--deadline-col).",
+					      "Per-case planned date: no case has attribute %s (--deadline-col)."),
+					m->opts.deadline_col);
+		else
+			mutu_notes_addf(n, "%s", TR(o,
+				"Tanggal rencana per kasus: tidak ada kasus yang memilikinya (dicari: endDatePlanned, planned_end, due_date, tanggal_target, batas_waktu, deadline; kolom lain: --deadline-col).",
+				"Per-case planned date: no case has one (looked for: endDatePlanned, planned_end, due_date, tanggal_target, batas_waktu, deadline; another column: --deadline-col)."));
+		if (m->planned_hints[0])
+			mutu_notes_addf(n, TR(o, "Atribut yang tampak seperti tanggal rencana tetapi tidak dipakai: %s (pakai --deadline-col NAMA bila salah satunya tanggal rencana).",
+					      "Attributes that look like a planned date but were not used: %s (give --deadline-col NAME if one of them is the planned date)."),
+					m->planned_hints);
+	} else {
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		for (size_t i = 0; i < m->nplanned_src; i++)
+			mutu_buf_printf(&b, "%s%s (%s, %zu)", i ? ", " : "", m->planned_src[i].name,
+					m->planned_src[i].event ? TR(o, "atribut kejadian", "event attribute")
+								: TR(o, "atribut kasus", "case attribute"),
+					m->planned_src[i].cases);
+		if (m->planned_src_other)
+			mutu_buf_printf(&b, TR(o, ", lainnya %zu", ", others %zu"), m->planned_src_other);
+		mutu_notes_addf(n, TR(o, "Tanggal rencana per kasus: %zu dari %zu kasus memilikinya, dari kolom %s. Persentase \"sebelum tanggal rencana\" dihitung hanya atas kasus yang memilikinya.",
+				      "Per-case planned date: %zu of %zu cases have one, from column %s. Shares \"by planned date\" count only the cases that have one."),
+				m->planned_cases, m->cases_read, b.s ? b.s : "");
+		mutu_buf_release(&b);
+		if (m->planned_bad)
+			mutu_notes_addf(n, TR(o, "%zu tanggal rencana tidak terbaca sebagai tanggal dan diabaikan (pertama: %s).",
+					      "%zu planned dates could not be read as a date and were ignored (first: %s)."),
+					m->planned_bad, m->planned_bad_first);
+	}
 }
 
 static int render_html(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
@@ -833,7 +898,7 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			const struct sla_group *g = &m->groups[i];
 			t_str(&st, g->id ? g->id : TR(o, "(tanpa model)", "(no model)"));
 			t_take(&st, s_int(g->finished, o->lang));
-			t_take(&st, has_model(g) ? s_pct(share(g->within, g->finished), o->lang)
+			t_take(&st, has_model(g) ? s_pct(share(g->within, g->with_ceiling), o->lang)
 						 : s_pct(share(g->within_target, g->with_target), o->lang));
 			t_take(&st, s_days(g->lead_st.median, g, o->lang));
 			t_take(&st, s_days(g->lead_st.p90, g, o->lang));
@@ -1170,6 +1235,10 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	if (s) {
 		em_str(e, "calendar", cal_name(s->cal));
 		em_str(e, "zone", cal_zone_label(s->cal));
+		/* the local midnight that cuts days and months: calendar, tz, stamps */
+		em_str(e, "zone_rule", sla_zone_rule_name(s->zone_rule));
+		em_str(e, "zone_name", s->zone_rule == SLA_ZONE_TZ ? cal_tz_name(s->tz)
+				       : s->zone_rule == SLA_ZONE_STAMPS ? NULL : cal_zone_label(s->cal));
 		em_num(e, "day_minutes", s->day_minutes);
 		em_str(e, "day_reading", s->reading == CAL_DAY_NEXT_DAY ? "next-day" : "net");
 	}
@@ -1195,10 +1264,11 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	}
 	em_num(e, "finished", (double)g->finished);
 	em_num(e, "within", (double)g->within);
-	em_num(e, "share_within", (s && s->model) || office ? share(g->within, g->finished) : NAN);
-	em_num(e, "share_within_exact",
-	       (s && s->model) || (office && g->has_std) ? share(g->within_exact, g->finished) : NAN);
+	em_num(e, "with_ceiling", (double)g->with_ceiling);
+	em_num(e, "share_within", share(g->within, g->with_ceiling));
+	em_num(e, "share_within_exact", share(g->within_exact, g->with_ceiling));
 	em_num(e, "with_planned_date", (double)g->with_target);
+	em_num(e, "within_planned_date", (double)g->within_target);
 	em_num(e, "share_by_planned_date", share(g->within_target, g->with_target));
 	em_days(e, "lead_median_days", g->lead_st.median, g);
 	em_days(e, "lead_p90_days", g->lead_st.p90, g);
@@ -1279,8 +1349,12 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		em_row(e, item);
 		em_str(e, "month", item);
 		em_num(e, "finished", (double)t->finished);
+		em_num(e, "with_ceiling", (double)t->with_ceiling);
 		em_num(e, "within", (double)t->within);
-		em_num(e, "share_within", share(t->within, t->finished));
+		em_num(e, "share_within", share(t->within, t->with_ceiling));
+		em_num(e, "with_planned_date", (double)t->with_target);
+		em_num(e, "within_planned_date", (double)t->within_target);
+		em_num(e, "share_by_planned_date", share(t->within_target, t->with_target));
 		em_days(e, "lead_median_days", t->median_s, g);
 		em_row_end(e);
 	}
@@ -1340,9 +1414,28 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 	if (json) {
 		mutu_buf_puts(b, "{\"report\":\"monthly\",\"month\":");
 		mutu_buf_json_str(b, month);
-		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,\"notes\":[",
+		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,",
 				o->lang == RPT_EN ? "en" : "id", m->cases_read, m->events_read,
 				m->completion_only ? "true" : "false");
+		mutu_buf_printf(b, "\"planned_dates\":{\"cases\":%zu,\"unreadable\":%zu,\"deadline_col\":",
+				m->planned_cases, m->planned_bad);
+		if (m->opts.deadline_col)
+			mutu_buf_json_str(b, m->opts.deadline_col);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, ",\"unused_lookalikes\":");
+		if (m->planned_hints[0])
+			mutu_buf_json_str(b, m->planned_hints);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, ",\"columns\":[");
+		for (size_t i = 0; i < m->nplanned_src; i++) {
+			mutu_buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+			mutu_buf_json_str(b, m->planned_src[i].name);
+			mutu_buf_printf(b, ",\"level\":\"%s\",\"cases\":%zu}", m->planned_src[i].event ? "event" : "case",
+					m->planned_src[i].cases);
+		}
+		mutu_buf_puts(b, "]},\"notes\":[");
 		for (size_t i = 0; i < m->notes.n; i++) {
 			if (i)
 				mutu_buf_putc(b, ',');
@@ -1367,6 +1460,16 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 		em_num(&e, "cases_read", (double)m->cases_read);
 		em_num(&e, "events_read", (double)m->events_read);
 		em_num(&e, "completion_only", m->completion_only);
+		/* the planned dates found, as in JSON's planned_dates */
+		em_num(&e, "planned_date_cases", (double)m->planned_cases);
+		em_num(&e, "planned_date_unreadable", (double)m->planned_bad);
+		struct mutu_buf cols;
+		mutu_buf_init(&cols);
+		for (size_t i = 0; i < m->nplanned_src; i++)
+			mutu_buf_printf(&cols, "%s%s (%s, %zu)", i ? "; " : "", m->planned_src[i].name,
+					m->planned_src[i].event ? "event" : "case", m->planned_src[i].cases);
+		em_str(&e, "planned_date_columns", cols.s ? cols.s : "");
+		mutu_buf_release(&cols);
 	}
 	emit_group(&e, &m->office, 1, o);
 	for (size_t i = 0; i < m->ngroups; i++)

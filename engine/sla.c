@@ -187,6 +187,13 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 	s->day_minutes = cal_day_minutes(cal);
 	if (s->day_minutes <= 0)
 		s->day_minutes = 450;
+	/* without a model (and without --calendar) the calendar is 24x7 at
+	 * UTC: it measures, but its zone says nothing about the office */
+	s->zone_rule = SLA_ZONE_CALENDAR;
+	if (!model && !(o && o->calendar)) {
+		s->tz = o ? o->tz : NULL;
+		s->zone_rule = s->tz ? SLA_ZONE_TZ : SLA_ZONE_STAMPS;
+	}
 	if (!model) {
 		s->clock_start_source = "first event";
 		return 0;
@@ -1081,12 +1088,92 @@ double sla_quantile_sorted(const double *v, size_t n, double q)
 	return v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]);
 }
 
-double sla_parse_target(const struct sla_sop *s, const char *text)
+/* A planned date without an offset is local time at default_off; a bare
+ * date is the end of that day (finished on the planned day is on time). */
+static double parse_target_at(const struct sla_sop *s, const char *text, int default_off)
 {
 	if (!text || !*text)
 		return NAN;
 	double t;
-	if (cal_parse_iso(text, cal_utc_offset(s->cal), &t, NULL, NULL) != 0)
+	int off = 0;
+	if (cal_parse_iso(text, default_off, &t, &off, NULL) != 0)
 		return NAN;
-	return t;
+	size_t n = strlen(text);
+	int bare_date = n == 10 || (n == 8 && !strchr(text, '-')); /* 2011-12-06, 20111206 */
+	double day_end = bare_date ? 86400.0 : 0.0;
+	if (s->zone_rule == SLA_ZONE_TZ && s->tz && !strpbrk(text + (n > 10 ? 10 : n), "Z+-"))
+		return cal_tz_from_local(s->tz, t + off + day_end); /* wall time in the --tz zone */
+	return t + day_end;
+}
+
+double sla_parse_target(const struct sla_sop *s, const char *text)
+{
+	return parse_target_at(s, text, cal_utc_offset(s->cal));
+}
+
+double sla_case_target(const struct sla_sop *s, const struct sla_case_in *in)
+{
+	int off = cal_utc_offset(s->cal);
+	if (s->zone_rule == SLA_ZONE_STAMPS) {
+		/* the offset of the case's first stamp stands for the office's */
+		for (size_t i = 0; i < in->nev; i++) {
+			int o = !isnan(in->ev[i].start) ? in->ev[i].start_off : in->ev[i].end_off;
+			if (o != SLA_OFF_NONE) {
+				off = o;
+				break;
+			}
+		}
+	}
+	return parse_target_at(s, in->target_text, off);
+}
+
+/* ---- local days ---- */
+
+const char *sla_zone_rule_name(int rule)
+{
+	return rule == SLA_ZONE_TZ ? "tz" : rule == SLA_ZONE_STAMPS ? "stamps" : "calendar";
+}
+
+/* The offset written with the case's stamp at t, else with its latest stamp. */
+static int stamp_offset(const struct sla_case *c, double t)
+{
+	int last_off = SLA_OFF_NONE;
+	double last = NAN;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		if (e->end == t && e->end_off != SLA_OFF_NONE)
+			return e->end_off;
+		if (e->start == t && e->start_off != SLA_OFF_NONE)
+			return e->start_off;
+		if (!isnan(e->end) && e->end_off != SLA_OFF_NONE && (isnan(last) || e->end >= last)) {
+			last = e->end;
+			last_off = e->end_off;
+		}
+		if (!isnan(e->start) && e->start_off != SLA_OFF_NONE && (isnan(last) || e->start > last)) {
+			last = e->start;
+			last_off = e->start_off;
+		}
+	}
+	return last_off == SLA_OFF_NONE ? 0 : last_off;
+}
+
+int sla_case_offset(const struct sla_case *c, double t)
+{
+	const struct sla_sop *s = c->sop;
+	if (s->zone_rule == SLA_ZONE_TZ && s->tz)
+		return cal_tz_offset(s->tz, t);
+	if (s->zone_rule == SLA_ZONE_STAMPS)
+		return stamp_offset(c, t);
+	return cal_utc_offset(s->cal);
+}
+
+double sla_case_midnight(const struct sla_case *c, int64_t day)
+{
+	const struct sla_sop *s = c->sop;
+	double local = (double)day * 86400.0;
+	if (s->zone_rule == SLA_ZONE_TZ && s->tz)
+		return cal_tz_from_local(s->tz, local);
+	if (s->zone_rule == SLA_ZONE_STAMPS)
+		return local - stamp_offset(c, NAN);
+	return local - cal_utc_offset(s->cal);
 }

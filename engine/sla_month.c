@@ -54,8 +54,7 @@ struct actor_index {
 struct group_x {
 	struct sla_group g;
 	struct actor_index ai;
-	int64_t day_m0;               /* local day number of the 1st of the month */
-	double m0, m1;                /* month window, UTC */
+	int64_t day_m0, day_m1;       /* local day numbers of the 1st of the month and of the next */
 	long *wip_diff;
 	int *step_row;                /* step no -> row index + 1 (model groups) */
 	int nstep_row;
@@ -132,12 +131,10 @@ static void group_init(struct group_x *x, const char *id, const struct sla_sop *
 	mutu_notes_init(&g->lint);
 	g->unmapped.activity = mutu_strdup("?");
 	g->unmapped.std_s = NAN;
-	int off = cal ? cal_utc_offset(cal) : 0;
 	x->day_m0 = cal_days_from_civil(year, month, 1);
 	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
 	int64_t day_m1 = cal_days_from_civil(ny, nm, 1);
-	x->m0 = (double)x->day_m0 * 86400.0 - off;
-	x->m1 = (double)day_m1 * 86400.0 - off;
+	x->day_m1 = day_m1;
 	g->ndays = (size_t)(day_m1 - x->day_m0);
 	g->days = mutu_calloc(g->ndays, sizeof *g->days);
 	x->wip_diff = mutu_calloc(g->ndays + 1, sizeof *x->wip_diff);
@@ -251,24 +248,32 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 {
 	struct sla_group *g = &x->g;
 	const struct sla_sop *s = c->sop;
-	int off = cal_utc_offset(s->cal);
 	g->cases_seen++;
-	int late = s->model ? c->late : c->late_target;
+	/* shares are over the cases they concern: the ceiling's over the
+	 * cases of an SOP that has one, the planned date's over the cases
+	 * that have one (a case without either is in neither count) */
+	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
+	/* the month end, local midnight in the case's zone */
+	double m1 = sla_case_midnight(c, x->day_m1);
 	if (c->finished) {
 		int y, mo, d;
-		cal_civil_from_days(local_day(c->done, off), &y, &mo, &d);
+		cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
 		int k = (y * 12 + mo - 1) - (year * 12 + month - 1) + SLA_TREND - 1;
 		if (k >= 0 && k < SLA_TREND) {
 			struct sla_trend *t = &g->trend[k];
 			t->finished++;
-			t->within += !late;
+			t->with_ceiling += (size_t)ceil;
+			t->within += (size_t)(ceil && !c->late);
+			t->with_target += (size_t)has_target;
+			t->within_target += (size_t)(has_target && !c->late_target);
 			vec_push(&t->lead, c->work_s);
 		}
 		if (k == SLA_TREND - 1) {
 			g->finished++;
-			g->within += !late;
-			g->within_exact += s->model ? !c->late_exact : !late;
-			if (!isnan(c->target)) {
+			g->with_ceiling += (size_t)ceil;
+			g->within += (size_t)(ceil && !c->late);
+			g->within_exact += (size_t)(ceil && !c->late_exact);
+			if (has_target) {
 				g->with_target++;
 				g->within_target += !c->late_target;
 			}
@@ -287,11 +292,11 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 		}
 	}
 	/* Open at month end. */
-	if (c->arrival < x->m1 && (!c->finished || c->done >= x->m1)) {
-		if (!isnan(c->accepted) && c->accepted < x->m1) {
+	if (c->arrival < m1 && (!c->finished || c->done >= m1)) {
+		if (!isnan(c->accepted) && c->accepted < m1) {
 			g->open++;
-			double age = sla_case_age(c, x->m1);
-			int past = s->model ? sla_case_past(c, x->m1) : (!isnan(c->target) && x->m1 > c->target);
+			double age = sla_case_age(c, m1);
+			int past = s->model ? sla_case_past(c, m1) : (!isnan(c->target) && m1 > c->target);
 			g->open_past += past;
 			double ceil_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
 			if (s->model && ceil_s > 0 && !isnan(age)) {
@@ -304,7 +309,7 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 				tmp.late = past;
 				tmp.late_ev = -1;
 				tmp.over_s = 0;
-				tmp.calendar_s = x->m1 - c->accepted;
+				tmp.calendar_s = m1 - c->accepted;
 				slow_offer(g->open_list, &g->nopen_list, SLA_OPEN_LIST, &tmp, age);
 			}
 		} else {
@@ -312,14 +317,14 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 		}
 	}
 	/* Daily arrivals, completions, work in progress. */
-	int64_t da = local_day(c->arrival, off) - x->day_m0;
+	int64_t da = local_day(c->arrival, sla_case_offset(c, c->arrival)) - x->day_m0;
 	if (da >= 0 && da < (int64_t)g->ndays) {
 		g->days[da].arrivals++;
 		g->arrivals++;
 	}
 	int64_t hi = (int64_t)g->ndays - 1;
 	if (c->finished) {
-		int64_t dd = local_day(c->done, off) - x->day_m0;
+		int64_t dd = local_day(c->done, sla_case_offset(c, c->done)) - x->day_m0;
 		if (dd >= 0 && dd < (int64_t)g->ndays) {
 			g->days[dd].completions++;
 			g->completions++;
@@ -421,7 +426,36 @@ void sla_month_free(struct sla_month *m)
 	free(m->groups);
 	group_release(&m->office);
 	mutu_notes_release(&m->notes);
+	for (size_t i = 0; i < m->nplanned_src; i++)
+		free(m->planned_src[i].name);
 	free(m);
+}
+
+/* Which attribute the case's planned date came from (the report names them). */
+static void count_planned(struct sla_month *m, const struct sla_case_in *in, double target)
+{
+	if (!in->target_text)
+		return;
+	m->planned_cases++;
+	if (isnan(target) && m->planned_bad++ == 0)
+		snprintf(m->planned_bad_first, sizeof m->planned_bad_first, "case %.60s: %s '%.60s'", in->key,
+			 in->target_name ? in->target_name : "?", in->target_text);
+	size_t n = sizeof m->planned_src / sizeof m->planned_src[0];
+	for (size_t i = 0; i < m->nplanned_src; i++) {
+		struct sla_planned_src *p = &m->planned_src[i];
+		if (p->event == in->target_event && strcmp(p->name, in->target_name ? in->target_name : "") == 0) {
+			p->cases++;
+			return;
+		}
+	}
+	if (m->nplanned_src == n) {
+		m->planned_src_other++;
+		return;
+	}
+	struct sla_planned_src *p = &m->planned_src[m->nplanned_src++];
+	p->name = mutu_strdup(in->target_name ? in->target_name : "");
+	p->event = in->target_event;
+	p->cases = 1;
 }
 
 struct skip {
@@ -445,13 +479,14 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	if (month < 1 || month > 12)
 		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
 	struct sla_reader *r = NULL;
-	int rc = sla_reader_open(db, sop_id, NULL, &r, err);
+	int rc = sla_reader_open_ex(db, sop_id, NULL, sla_env_opts(env)->deadline_col, &r, err);
 	if (rc)
 		return rc;
 	struct sla_month *m = mutu_calloc(1, sizeof *m);
 	m->year = year;
 	m->month = month;
 	mutu_notes_init(&m->notes);
+	m->opts = *sla_env_opts(env);
 	struct group_x **gx = NULL;
 	size_t ngx = 0;
 	struct group_x office;
@@ -510,7 +545,8 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 			k->n++;
 			continue;
 		}
-		double target = sla_parse_target(s, in.target_text);
+		double target = sla_case_target(s, &in);
+		count_planned(m, &in, target);
 		struct sla_case c;
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) != 0) {
 			if (g->g.cases_skipped++ == 0)
@@ -525,6 +561,8 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	}
 	free(last_id_copy);
 	sla_reader_free(r);
+	if (rc >= 0 && m->planned_cases == 0)
+		sla_planned_hints(db, m->planned_hints, sizeof m->planned_hints);
 	for (size_t i = 0; i < nskips; i++) {
 		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", skips[i].n,
 				skips[i].sop ? skips[i].sop : "(none)", skips[i].first);
@@ -551,7 +589,8 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	}
 	if (!office_ready)
 		group_init(&office, "", NULL, year, month, NULL);
-	qsort(gx, ngx, sizeof *gx, group_cmp);
+	if (ngx > 1) /* qsort(NULL, 0) is undefined behaviour */
+		qsort(gx, ngx, sizeof *gx, group_cmp);
 	m->groups = mutu_calloc(ngx ? ngx : 1, sizeof *m->groups);
 	for (size_t i = 0; i < ngx; i++) {
 		group_finish(gx[i]);
@@ -595,5 +634,47 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 		}
 	}
 	*out = m;
+	return 0;
+}
+
+int sla_latest_month(struct sqlite3 *db, struct sla_env *env, const char *sop_id, int *year, int *month,
+		     struct mutu_err *err)
+{
+	/* months 1970-01 .. 2199-12 that hold a finished case, cut exactly
+	 * as the report cuts them (same clock end, same zone rule) */
+	enum { M0 = 1970 * 12, NM = 230 * 12 };
+	struct sla_reader *r = NULL;
+	int rc = sla_reader_open_ex(db, sop_id, NULL, sla_env_opts(env)->deadline_col, &r, err);
+	if (rc)
+		return rc;
+	struct sla_case_in in;
+	int last = -1;
+	while ((rc = sla_reader_next(r, &in, err)) == 1) {
+		const struct sla_sop *s = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (sla_env_get(env, in.sop, &s, &e2) != 0)
+			continue; /* the report skips these cases too, with a note */
+		struct sla_case c;
+		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, NAN, &c, &e2) == 0 && c.finished) {
+			int y, mo, d;
+			cal_civil_from_days(local_day(c.done, sla_case_offset(&c, c.done)), &y, &mo, &d);
+			int k = y * 12 + mo - 1 - M0;
+			if (k >= 0 && k < NM && k > last)
+				last = k;
+		}
+		sla_case_release(&c);
+	}
+	sla_reader_free(r);
+	if (rc < 0)
+		return rc;
+	if (last < 0)
+		return mutu_errf(err, MUTU_ENOTFOUND, "the store has no finished case%s%s: ingest a log with completed "
+				 "cases first", sop_id ? " of SOP " : "", sop_id ? sop_id : "");
+	/* the latest month that holds a finished case (issue 8): a month
+	 * still running is reported as far as it goes */
+	int k = last;
+	*year = (k + M0) / 12;
+	*month = (k + M0) % 12 + 1;
 	return 0;
 }

@@ -21,6 +21,7 @@ static const char usage_text[] =
 	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
 	"                  [--as-of DATE|TIME] [--no-store] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
+	"                  [--tz ZONE] [--deadline-col NAME]\n"
 	"\n"
 	"For each case and step: actual working time against the step's waktu and the\n"
 	"deviation, with flags: over standard, missing step, out of SOP order, repeated\n"
@@ -34,7 +35,9 @@ static const char usage_text[] =
 	"  --sop ID --from DATE --to DATE\n"
 	"                   the cases of an SOP that arrived (first event) between the two\n"
 	"                   dates, inclusive, in the SOP calendar's zone (YYYY-MM-DD);\n"
-	"                   without --sop: the cases of every SOP (and of none)\n"
+	"                   without --sop: the cases of every SOP (and of none).  Cases\n"
+	"                   without a model: in the --tz zone, else at the offset written\n"
+	"                   on the case's first stamp\n"
 	"  --format F       text (default), html, csv, json\n"
 	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
 	"  --lang L         id (default) or en\n"
@@ -44,6 +47,12 @@ static const char usage_text[] =
 	"                   latest event in the store, so an audit is reproducible\n"
 	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
 	CLI_BUSY_HELP
+	"  --tz ZONE        zone of cases without a model: an IANA name (Europe/Amsterdam,\n"
+	"                   daylight saving followed), WIB, WITA, WIT, UTC or +02:00\n"
+	"  --deadline-col NAME\n"
+	"                   the case or event attribute with each case's planned end date\n"
+	"                   (default: endDatePlanned, planned_end, due_date, tanggal_target,\n"
+	"                   batas_waktu or deadline; matched ignoring case, '_' and 'case:')\n"
 	"  (--models, --calendar, --ceiling, --day-reading, --clock-start: as for mutu report)\n";
 
 static int parse_date(const char *s, int64_t *day)
@@ -79,14 +88,17 @@ static int flush(struct mutu_buf *b, FILE *f, int text)
 	return bad ? -1 : 0;
 }
 
-int cmd_audit(int argc, char **argv)
+/* The audit; *tzp receives the --tz zone, which cmd_audit frees on every path. */
+static int audit(int argc, char **argv, struct cal_tz **tzp)
 {
 	const char *db_path = "mutu.db", *case_key = NULL, *sop = NULL, *from = NULL, *to = NULL;
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
-	const char *as_of = NULL, *busy = NULL;
+	const char *as_of = NULL, *busy = NULL, *tz_name = NULL, *deadline_col = NULL;
 	int no_store = 0;
 	const struct cli_opt opts[] = {
+		{"tz", 0, 1, &tz_name, NULL, NULL},
+		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"db", 0, 1, &db_path, NULL, NULL},
 		{"case", 0, 1, &case_key, NULL, NULL},
 		{"sop", 0, 1, &sop, NULL, NULL},
@@ -149,6 +161,19 @@ int cmd_audit(int argc, char **argv)
 	sla_opts_init(&so);
 	if ((rc = cli_sla_opts("audit", ceiling, reading, clock_start, models, calendar, &so)))
 		return rc;
+	if (deadline_col && (!*deadline_col || strlen(deadline_col) > 100))
+		return cli_usage("audit", "--deadline-col must name an attribute (1-100 characters, got '%s')",
+				 deadline_col);
+	so.deadline_col = deadline_col;
+	struct cal_tz *tz = NULL;
+	{
+		struct mutu_err e0;
+		mutu_err_clear(&e0);
+		if (tz_name && cal_tz_load(tz_name, NULL, &tz, &e0))
+			return cli_usage("audit", "--tz: %s", e0.msg);
+	}
+	so.tz = tz;
+	*tzp = tz;
 	char out_buf[4096];
 	const char *assets_dir = cli_assets_dir(assets);
 	if (!out && rf == RPT_HTML) {
@@ -231,7 +256,7 @@ int cmd_audit(int argc, char **argv)
 	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
 	struct mutu_buf b;
 	mutu_buf_init(&b);
-	rc = sla_reader_open(db, case_key ? NULL : sop, case_key, &r, &err);
+	rc = sla_reader_open_ex(db, case_key ? NULL : sop, case_key, deadline_col, &r, &err);
 	int in_tx = 0;
 	if (rc == 0 && !no_store) {
 		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : MUTU_EFAIL;
@@ -249,15 +274,23 @@ int cmd_audit(int argc, char **argv)
 			break;
 		}
 		if (!case_key) {
-			int off = cal_utc_offset(s->cal);
+			int off = cal_utc_offset(s->cal), first_off = SLA_OFF_NONE;
 			double first = NAN;
 			for (size_t i = 0; i < in.nev; i++) {
-				double k = isnan(in.ev[i].start) ? in.ev[i].end : in.ev[i].start;
-				if (!isnan(k) && (isnan(first) || k < first))
+				int st = !isnan(in.ev[i].start);
+				double k = st ? in.ev[i].start : in.ev[i].end;
+				if (!isnan(k) && (isnan(first) || k < first)) {
 					first = k;
+					first_off = st ? in.ev[i].start_off : in.ev[i].end_off;
+				}
 			}
 			if (isnan(first))
 				continue;
+			/* the arrival's local day, under the SOP's zone rule */
+			if (s->zone_rule == SLA_ZONE_TZ)
+				off = cal_tz_offset(s->tz, first);
+			else if (s->zone_rule == SLA_ZONE_STAMPS)
+				off = first_off == SLA_OFF_NONE ? 0 : first_off;
 			int64_t day = (int64_t)floor((first + off) / 86400.0);
 			if (day < d0 || day > d1)
 				continue;
@@ -265,7 +298,7 @@ int cmd_audit(int argc, char **argv)
 		struct sla_case c;
 		struct mutu_err e2;
 		mutu_err_clear(&e2);
-		double target = sla_parse_target(s, in.target_text);
+		double target = sla_case_target(s, &in);
 		double t_as_of = latest;
 		if (as_of && cal_parse_iso(as_of, cal_utc_offset(s->cal), &t_as_of, NULL, NULL) != 0)
 			t_as_of = NAN;
@@ -282,6 +315,7 @@ int cmd_audit(int argc, char **argv)
 			sla_case_release(&c);
 			continue;
 		}
+		c.target_name = in.target_name;
 		rpt_audit_case(a, &c, &b);
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
@@ -340,4 +374,12 @@ int cmd_audit(int argc, char **argv)
 	if (skipped)
 		fprintf(stderr, "mutu audit: %zu case(s) skipped (see above)\n", skipped);
 	return 0;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	struct cal_tz *tz = NULL;
+	int rc = audit(argc, argv, &tz);
+	cal_tz_free(tz);
+	return rc;
 }

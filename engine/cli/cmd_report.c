@@ -19,6 +19,7 @@ static const char usage_text[] =
 	"                           [--lang id|en] [--format html|md|csv|json] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
+	"                           [--tz ZONE] [--deadline-col NAME]\n"
 	"\n"
 	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
@@ -28,7 +29,8 @@ static const char usage_text[] =
 	"are written next to the report.\n"
 	"\n"
 	"options:\n"
-	"  --month M        YYYY-MM, or 'latest' for the most recent full month in the store\n"
+	"  --month M        YYYY-MM, or 'latest': the latest month that holds a finished\n"
+	"                   case, cut in the same zone as the report\n"
 	"  --db FILE        the store (default: mutu.db; a read-only store is read as it is)\n"
 	CLI_BUSY_HELP
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
@@ -41,6 +43,18 @@ static const char usage_text[] =
 	"  --day-reading R  how 'N Hari' becomes a deadline: net or next-day (default: the calendar's)\n"
 	"  --clock-start N  the SLA clock starts at the end of step N (default: the model's\n"
 	"                   [sla] clock_start, else the file-check step that can reject)\n"
+	"  --tz ZONE        the office's zone for cases without a model: an IANA name\n"
+	"                   (Europe/Amsterdam, daylight saving followed, from the system's\n"
+	"                   tzdata), WIB, WITA, WIT, UTC or an offset such as +02:00.  Days\n"
+	"                   and months are cut at its local midnight.  Default: the offset\n"
+	"                   written on each case's own stamps.  Cases with a model are cut\n"
+	"                   in their calendar's zone.  The report states the rule used.\n"
+	"  --deadline-col NAME\n"
+	"                   the case or event attribute that holds each case's planned end\n"
+	"                   date (matched ignoring case, '_', '-' and a 'case:' prefix).\n"
+	"                   Default: endDatePlanned, planned_end, due_date, tanggal_target,\n"
+	"                   batas_waktu or deadline, whichever the log has.  Shares 'by\n"
+	"                   planned date' count only the cases that have one\n"
 	"\n"
 	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
 
@@ -57,8 +71,11 @@ int cmd_report(int argc, char **argv)
 {
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
-	const char *clock_start = NULL, *assets = NULL, *busy = NULL;
+	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
+		   *deadline_col = NULL;
 	const struct cli_opt opts[] = {
+		{"tz", 0, 1, &tz_name, NULL, NULL},
+		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"month", 0, 1, &month, NULL, NULL},
 		{"db", 0, 1, &db_path, NULL, NULL},
 		{"sop", 0, 1, &sop, NULL, NULL},
@@ -108,6 +125,10 @@ int cmd_report(int argc, char **argv)
 	sla_opts_init(&so);
 	if ((rc = cli_sla_opts("report", ceiling, reading, clock_start, models, calendar, &so)))
 		return rc;
+	if (deadline_col && (!*deadline_col || strlen(deadline_col) > 100))
+		return cli_usage("report", "--deadline-col must name an attribute (1-100 characters, got '%s')",
+				 deadline_col);
+	so.deadline_col = deadline_col;
 	char out_buf[4096];
 	ro.assets_dir = cli_assets_dir(assets);
 	if (out) {
@@ -120,25 +141,27 @@ int cmd_report(int argc, char **argv)
 
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	sqlite3 *db = NULL;
-	if (elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err))
-		return cli_fail("report", &err);
 	int y = 0, m = 0;
-	if (strcmp(month, "latest") == 0) {
-		if (sla_latest_full_month(db, &y, &m, &err)) {
-			elog_store_close(db);
-			return cli_fail("report", &err);
-		}
-	} else if (parse_month(month, &y, &m)) {
-		elog_store_close(db);
+	int latest = strcmp(month, "latest") == 0;
+	if (!latest && parse_month(month, &y, &m))
 		return cli_usage("report", "--month must be YYYY-MM, e.g. 2025-03 (got '%s')", month);
+	struct cal_tz *tz = NULL;
+	if (tz_name && cal_tz_load(tz_name, NULL, &tz, &err))
+		return cli_usage("report", "--tz: %s", err.msg);
+	so.tz = tz;
+	sqlite3 *db = NULL;
+	if (elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err)) {
+		cal_tz_free(tz);
+		return cli_fail("report", &err);
 	}
 	struct sla_env *env = sla_env_create(&so);
 	/* options, the SOP and the calendars' years are checked before
 	 * anything is written: bad input exits 2 with nothing on disk */
 	int last_year = 0;
 	rc = sla_env_check(env, db, sop, 0, 0, &last_year, &err);
-	if (rc == 0 && strcmp(month, "latest") == 0 && last_year > 0 && y > last_year) {
+	if (rc == 0 && latest)
+		rc = sla_latest_month(db, env, sop, &y, &m, &err);
+	if (rc == 0 && latest && last_year > 0 && y > last_year) {
 		/* the data runs past the calendars: the latest month they cover */
 		fprintf(stderr, "mutu report: note: the store's latest full month is %04d-%02d, past the years "
 			"the calendars cover (to %d): reporting %d-12\n", y, m, last_year, last_year);
@@ -150,6 +173,7 @@ int cmd_report(int argc, char **argv)
 	if (rc) {
 		elog_store_close(db);
 		sla_env_free(env);
+		cal_tz_free(tz);
 		return cli_fail("report", &err);
 	}
 	struct sla_month *res = NULL;
@@ -157,6 +181,7 @@ int cmd_report(int argc, char **argv)
 	elog_store_close(db);
 	if (rc) {
 		sla_env_free(env);
+		cal_tz_free(tz);
 		return cli_fail("report", &err);
 	}
 	char name[256], when[64];
@@ -196,5 +221,6 @@ int cmd_report(int argc, char **argv)
 	mutu_notes_release(&files);
 	sla_month_free(res);
 	sla_env_free(env);
+	cal_tz_free(tz);
 	return rc ? cli_fail("report", &err) : 0;
 }

@@ -151,4 +151,24 @@ int cal_year_range(const struct cal *c, int *first_year, int *last_year);
  * -1 outside the calendar's years. */
 int cal_day_hours(const struct cal *c, int64_t local_day, int *starts, int *ends, int max);
 
+/*
+ * Time zones with daylight saving (cal_tz.c), for logs of offices outside
+ * Indonesia whose days and months are cut at local midnight.  name is an
+ * IANA name read from the system's tzdata (dir/NAME; dir NULL: $TZDIR,
+ * else /usr/share/zoneinfo), or a fixed zone: UTC, WIB, WITA, WIT, or an
+ * offset -12:00..+14:00 ("+02:00", "+0530", "-3").  A loaded zone is
+ * immutable (no TZ variable, no tzset): threads may share it.  On success
+ * *out owns a new zone (free with cal_tz_free); MUTU_EINPUT names the zone
+ * and what was wrong (not a name, no such file, not a TZif file).
+ */
+struct cal_tz;
+int cal_tz_load(const char *name, const char *dir, struct cal_tz **out, struct mutu_err *err);
+void cal_tz_free(struct cal_tz *z); /* NULL-safe */
+const char *cal_tz_name(const struct cal_tz *z); /* as given, borrowed */
+/* Offset (seconds east of UTC) in force at instant t. */
+int cal_tz_offset(const struct cal_tz *z, double t);
+/* The instant whose local wall time is `local` (seconds since 1970-01-01
+ * 00:00 read as local time), e.g. local midnight of a day. */
+double cal_tz_from_local(const struct cal_tz *z, double local);
+
 #endif /* MUTU_CAL_H */

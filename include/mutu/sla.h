@@ -69,6 +69,11 @@ struct sla_opts {
 	const char *calendar; /* NULL: the model's calendar (24x7 without a model) */
 	const char *calendars_dir; /* NULL: cal_load's default */
 	const char *models_dir;    /* folder of *.ini models; NULL: "models" */
+	/* the zone that cuts days and months of cases without a model (and
+	 * without --calendar); borrowed, must outlive every sla_sop made with
+	 * these options.  NULL: the offset written on the case's own stamps */
+	const struct cal_tz *tz;
+	const char *deadline_col;  /* planned-date attribute (sla_planned_rank); NULL: the known names */
 };
 
 void sla_opts_init(struct sla_opts *o);
@@ -88,6 +93,8 @@ struct sla_sop {
 	struct dur exact;           /* sum of the steps' waktu */
 	double rounded_s, exact_s;  /* the two ceilings as working seconds (net reading) */
 	int has_ceiling;
+	int zone_rule;              /* enum sla_zone_rule: how days and months are cut */
+	const struct cal_tz *tz;    /* SLA_ZONE_TZ: the zone (borrowed from the options) */
 	/* precomputed per step number 0..last_step (owned): */
 	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs */
 	const char **step_actor;    /* canonical position of the step's pelaksana */
@@ -95,6 +102,19 @@ struct sla_sop {
 	/* log actor -> canonical position, filled as cases are read (owned).
 	 * It makes an sla_sop (and its env) a one-thread-at-a-time object. */
 	struct sla_actor_cache *actors;
+};
+
+/*
+ * Local days and months (a report's month, its days, "latest month") are
+ * cut at local midnight of the office's zone: the calendar's when the
+ * case has a model (or --calendar is given); else the --tz zone, with its
+ * daylight saving; else the UTC offset written on the case's own stamps
+ * (a log stamped 2011-06-01T00:00:00+02:00 puts that instant in June).
+ */
+enum sla_zone_rule {
+	SLA_ZONE_CALENDAR = 0,
+	SLA_ZONE_TZ = 1,
+	SLA_ZONE_STAMPS = 2
 };
 
 /* Canonical position of a log actor (sop_actor_canonical, cached in s);
@@ -216,6 +236,8 @@ struct sla_case {
 	double over_s;           /* working seconds past the ceiling (0 when in time) */
 	double target;           /* per-case deadline attribute instant, NAN when none */
 	int late_target;         /* finished after target */
+	const char *target_name; /* attribute the target came from (borrowed, set by
+				  * the caller from sla_case_in), NULL when none */
 	long late_ev;            /* event with the largest excess in a late case, -1 */
 	struct sla_step_time *st; /* nev entries, owned */
 	struct sla_pause *pauses; /* owned */
@@ -236,6 +258,18 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 		     const struct sla_event *ev, size_t nev, double target,
 		     struct sla_case *c, struct mutu_err *err);
 void sla_case_release(struct sla_case *c);
+
+/* The offset (seconds east of UTC) that cuts instant t of case c into its
+ * local day: the calendar's, the --tz zone's at t, or the offset written
+ * with the stamp at t (the case's latest stamp when none is at t; 0 when
+ * the store has no offset). */
+int sla_case_offset(const struct sla_case *c, double t);
+/* The instant local midnight of local day `day` (days since 1970-01-01)
+ * begins for case c, under the same rule (for SLA_ZONE_STAMPS: at the
+ * offset of the case's latest stamp). */
+double sla_case_midnight(const struct sla_case *c, int64_t day);
+/* Words for the rule of s, for reports: "calendar", "tz" or "stamps". */
+const char *sla_zone_rule_name(int rule);
 
 /* Sort events into the order the case went: by start (or end when no
  * start), then end, open steps last, then id. */
@@ -270,8 +304,9 @@ struct sla_case_in {
 	const char *sop;        /* NULL without a model */
 	struct sla_event *ev;
 	size_t nev;
-	const char *target_text; /* enddate_planned, else deadline attribute, or NULL */
-	const char *target_name; /* which attribute */
+	const char *target_text; /* the planned end date (sla_planned_rank), or NULL */
+	const char *target_name; /* which attribute, its name as stored */
+	int target_event;        /* 1: read from an event attribute, 0: a case attribute */
 };
 
 struct sla_reader;
@@ -284,6 +319,30 @@ struct sla_reader;
  */
 int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
 		    struct sla_reader **out, struct mutu_err *err);
+/* The same, with the planned end date read from the attribute deadline_col
+ * (matched as sla_planned_rank matches it; NULL: the built-in names). */
+int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_key, const char *deadline_col,
+		       struct sla_reader **out, struct mutu_err *err);
+
+/*
+ * Planned end dates.  Case and event attributes are matched by their
+ * normalised name: lower case, without a "case:" prefix and without '_',
+ * '-', '.' and blanks, so "case:endDatePlanned", "endDatePlanned" and
+ * "enddate_planned" are one name.  Without deadline_col the names known are,
+ * most specific first: endDatePlanned, planned_end, planned_end_date,
+ * due_date, tanggal_target, batas_waktu, deadline; the rank is higher for
+ * earlier names, 0 for others.  With deadline_col (a --deadline-col) only
+ * that name matches (rank 1).  A case attribute wins over an event attribute
+ * of the same rank, and among events the earliest stored one.
+ */
+int sla_planned_rank(const char *name, const char *deadline_col);
+/* Attribute names of db (case and event) that look like a target date but
+ * are no planned-date name (they contain plan, due, target, deadline,
+ * tenggat, batas, ...), comma-separated into out; returns how many, -1 on
+ * a store error.  For the report's note when no planned date was found. */
+int sla_planned_hints(struct sqlite3 *db, char *out, size_t size);
+/* The normalised form of name into out (size bytes, always terminated). */
+void sla_planned_norm(const char *name, char *out, size_t size);
 /* 1: *in holds the next case; 0: no more cases; <0: error. */
 int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_err *err);
 void sla_reader_free(struct sla_reader *r);
@@ -318,8 +377,14 @@ int sla_store_latest_of(struct sqlite3 *db, const char *sop_id, const char *case
 int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int year, int month,
 		  int *last_year, struct mutu_err *err);
 
-/* Parse a target attribute value in the SOP's calendar zone; NAN when unreadable. */
+/* Parse a target attribute value in the SOP's calendar zone; NAN when
+ * unreadable.  A bare date (YYYY-MM-DD) means the end of that day: a case
+ * finished on its planned date is on time. */
 double sla_parse_target(const struct sla_sop *s, const char *text);
+/* The planned date of a case read from the store (in->target_text), as
+ * sla_parse_target; without an offset it is local time under the zone
+ * rule of s (for SLA_ZONE_STAMPS: the offset of the case's first stamp). */
+double sla_case_target(const struct sla_sop *s, const struct sla_case_in *in);
 
 /* Quantile (0..1) of sorted data, linear interpolation (R type 7). NAN for n = 0. */
 double sla_quantile_sorted(const double *v, size_t n, double q);
@@ -366,7 +431,9 @@ struct sla_slow {
 
 struct sla_trend {
 	int year, month;
-	size_t finished, within;
+	size_t finished;
+	size_t with_ceiling, within;     /* finished cases that have an SOP ceiling; in time */
+	size_t with_target, within_target; /* finished cases that have a planned date; by it */
 	struct sla_vec lead;
 	double median_s;
 };
@@ -386,8 +453,10 @@ struct sla_group {
 	char *id;                 /* SOP id; "" for the office; NULL for no-model cases */
 	const struct sla_sop *sop; /* NULL for the office as a whole */
 	int day_minutes;
-	/* month */
-	size_t finished, within, within_exact;
+	/* month.  Shares are over the cases they concern: within and
+	 * within_exact over with_ceiling (cases of an SOP with a ceiling),
+	 * within_target over with_target (cases with a planned date). */
+	size_t finished, with_ceiling, within, within_exact;
 	size_t with_target, within_target;
 	size_t paused_cases;
 	struct sla_vec lead;       /* working seconds of cases finished in the month */
@@ -419,6 +488,19 @@ struct sla_month {
 	int completion_only;                      /* some steps were measured from the previous completion */
 	size_t events_read, cases_read;
 	struct sla_opts opts;
+	/* planned end dates among the cases read: how many had one, how many
+	 * of those could not be read as a date, and the attributes they came
+	 * from (the first SLA_PLANNED_SRC names; more are counted in
+	 * planned_src_other) */
+	size_t planned_cases, planned_bad;
+	struct sla_planned_src {
+		char *name;       /* owned; as stored */
+		int event;        /* 1: an event attribute */
+		size_t cases;
+	} planned_src[4];
+	size_t nplanned_src, planned_src_other;
+	char planned_bad_first[160]; /* the first unreadable value, with its case */
+	char planned_hints[200];     /* when none had one: attributes that look like one */
 };
 
 /*
@@ -433,8 +515,21 @@ void sla_month_free(struct sla_month *m);
 /* The most recent full month in db: the month before the latest
  * completion's month (in UTC+7), or, when that month has no completion at
  * all (a log that ends in its first month), the latest completion's month.
- * MUTU_ENOTFOUND when the store has no completed events. */
+ * MUTU_ENOTFOUND when the store has no completed events.  A quick guess
+ * from the events alone, cut in WIB whatever the cases' zones: `mutu
+ * report --month latest` uses sla_latest_month, which cuts months as the
+ * report does. */
 int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err);
+
+/*
+ * The month `--month latest` reports: the latest month that holds a
+ * finished case (a month still running is reported as far as it goes).  Months
+ * are cut as sla_month_run cuts them (the zone rule of each case's SOP),
+ * so the month found is never empty.  One pass over the cases of sop_id
+ * (NULL: all).  MUTU_ENOTFOUND when no case is finished.
+ */
+int sla_latest_month(struct sqlite3 *db, struct sla_env *env, const char *sop_id, int *year, int *month,
+		     struct mutu_err *err);
 
 /* Store the findings of c in table audit_flags (created when missing),
  * replacing earlier findings of the same case. */
