@@ -121,7 +121,24 @@ static const char schema_v2[] =
 	"ALTER TABLE batches ADD COLUMN superseded_by INTEGER REFERENCES batches(id);"
 	"CREATE INDEX batches_sha ON batches(sha256);";
 
-static const char *const migrations[] = {schema_v1, schema_v2};
+/*
+ * Version 3: the type of an attribute read from XES (string, date, int,
+ * float, boolean, id, list, container), so a typed log keeps its types;
+ * NULL for a CSV cell, text as written.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE case_attrs ADD COLUMN type TEXT;"
+	"ALTER TABLE event_attrs ADD COLUMN type TEXT;";
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+
+const char *elog_attr_type_name(int type)
+{
+	static const char *const names[ELOG_AT_N] = {NULL,    "string", "date",
+						     "int",   "float",  "boolean",
+						     "id",    "list",   "container"};
+	return type > 0 && type < ELOG_AT_N ? names[type] : NULL;
+}
 
 static int exec(sqlite3 *db, const char *sql, const char *path, struct mutu_err *err)
 {

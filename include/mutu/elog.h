@@ -21,7 +21,7 @@
 #include "mutu/base.h"
 
 /* Schema version written to PRAGMA user_version (docs/store.md). */
-#define ELOG_SCHEMA_VERSION 2
+#define ELOG_SCHEMA_VERSION 3
 
 /* Column roles found by header name or set by an override. */
 enum elog_role {
@@ -151,5 +151,27 @@ size_t elog_format_time(int64_t ms, int off_min, char *buf, size_t size);
 int elog_sha256_file(const char *path, char hex[65], uint64_t *size, struct mutu_err *err);
 /* SHA-256 of a buffer (for tests). */
 void elog_sha256_buf(const void *p, size_t n, char hex[65]);
+
+/*
+ * Type of a stored attribute (case_attrs.type, event_attrs.type, schema
+ * 3): the XES element it was read from.  ELOG_AT_TEXT (stored as NULL) is
+ * a CSV cell, text as written.  list and container values are JSON text
+ * (docs/store.md).
+ */
+enum elog_attr_type {
+	ELOG_AT_TEXT = 0,
+	ELOG_AT_STRING,
+	ELOG_AT_DATE,
+	ELOG_AT_INT,
+	ELOG_AT_FLOAT,
+	ELOG_AT_BOOLEAN,
+	ELOG_AT_ID,
+	ELOG_AT_LIST,
+	ELOG_AT_CONTAINER,
+	ELOG_AT_N
+};
+
+/* "string", "date", ... as stored; NULL for ELOG_AT_TEXT (static strings). */
+const char *elog_attr_type_name(int type);
 
 #endif /* MUTU_ELOG_H */
