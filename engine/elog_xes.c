@@ -894,6 +894,13 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 			rc = mutu_errf(x->err, MUTU_EFAIL, "%s", x->in.msg);
 		else if (x->in.failed == 2)
 			rc = mutu_errf(x->err, MUTU_EINPUT, "%s (nothing was written)", x->in.msg);
+		else if (!x->root_seen)
+			rc = mutu_errf(x->err, MUTU_EINPUT,
+				       "%s:%ld: not a XES log: %s (XES is XML with a <log> root%s)",
+				       x->path, x->xml_line,
+				       x->xml_err[0] ? x->xml_err : "no XML element",
+				       x->in.gz ? "; a gzip file must hold XES, a CSV is read "
+						  "uncompressed" : "");
 		else
 			rc = mutu_errf(x->err, MUTU_EINPUT,
 				       "%s:%ld: malformed XML: %s (expected a well-formed XES "
