@@ -233,6 +233,8 @@ struct elog_xes {
 	const char *colkey[XES_MAX_COLS];
 	int colrole[XES_MAX_COLS];
 	int colkind[XES_MAX_COLS];
+	uint8_t colscope[XES_MAX_COLS];
+	size_t guess[S_GEVENT + 1];  /* per scope: the column expected next */
 	int case_col, act_col, lc_col, sop_col;
 	/* the current trace, event, and the global defaults */
 	struct kvs trace, event, gtrace, gevent;
@@ -342,12 +344,21 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
  * than XES_MAX_COLS distinct keys (the value is not stored, counted). */
 static int col_of(struct elog_xes *x, uint8_t scope, const char *key)
 {
+	/* events repeat their keys in the same order: try the column after
+	 * the last one found before hashing */
+	size_t gs = x->guess[scope];
+	if (gs < x->ncols && x->colscope[gs] == scope && strcmp(x->colkey[gs], key) == 0) {
+		x->guess[scope] = gs + 1;
+		return (int)gs;
+	}
 	uint64_t h = key_hash(key, scope);
 	size_t i = (size_t)(h % x->nslots);
 	while (x->tab[i].key) {
 		if (x->tab[i].scope == scope && strcmp(x->tab[i].key, key) == 0) {
 			if (x->tab[i].col < 0)
 				x->keys_over++;
+			else
+				x->guess[scope] = (size_t)x->tab[i].col + 1;
 			return x->tab[i].col;
 		}
 		i = (i + 1) % x->nslots;
@@ -368,6 +379,7 @@ static int col_of(struct elog_xes *x, uint8_t scope, const char *key)
 		x->ncols = (size_t)col + 1;
 		x->colkey[col] = x->tab[i].key;
 		x->colrole[col] = role;
+		x->colscope[col] = scope;
 		x->colkind[col] = kind;
 		if (role == ELOG_COL_SOP)
 			x->sop_col = col;
@@ -395,14 +407,15 @@ static void read_attrs(struct elog_xes *x, xmlTextReaderPtr rd)
 	static const char *const names[] = {"key", "value", "name", "prefix", "uri", "scope", "keys"};
 	for (size_t i = 0; i < 7; i++) {
 		mutu_buf_reset(all[i]);
-		mutu_buf_add(all[i], "", 0); /* s is never NULL below */
+		if (!all[i]->s)
+			mutu_buf_add(all[i], "", 0); /* s is never NULL below */
 	}
 	while (xmlTextReaderMoveToNextAttribute(rd) == 1) {
 		const char *n = (const char *)xmlTextReaderConstLocalName(rd);
 		if (!n)
 			continue;
 		for (size_t i = 0; i < 7; i++)
-			if (strcmp(n, names[i]) == 0) {
+			if (n[0] == names[i][0] && strcmp(n, names[i]) == 0) {
 				const char *v = (const char *)xmlTextReaderConstValue(rd);
 				mutu_buf_puts(all[i], v ? v : "");
 				break;
@@ -585,11 +598,15 @@ static int submit_event(struct elog_xes *x)
 	for (size_t i = 0; i < nc; i++) {
 		if (!x->f[i].len || (int)i == x->case_col)
 			continue;
+		mutu_buf_putc(&x->raw, ' ');
+		mutu_buf_puts(&x->raw, x->colkey[i]);
+		mutu_buf_putc(&x->raw, '=');
 		if (x->colkind[i] == 3)
-			mutu_buf_printf(&x->raw, " %s=[dropped];", x->colkey[i]);
+			mutu_buf_puts(&x->raw, "[dropped]");
 		else
-			mutu_buf_printf(&x->raw, " %s=%.*s;", x->colkey[i], XES_RAW_VALUE,
-					x->row.s + x->f[i].off);
+			mutu_buf_add(&x->raw, x->row.s + x->f[i].off,
+				     x->f[i].len < XES_RAW_VALUE ? x->f[i].len : XES_RAW_VALUE);
+		mutu_buf_putc(&x->raw, ';');
 	}
 	struct elog_row r = {x->row.s, x->f, x->type, nc, x->event_line, x->raw.s, x->raw.len};
 	x->events++;
@@ -600,6 +617,14 @@ static int submit_event(struct elog_xes *x)
 	return 0;
 }
 
+/* Line of the reader's current element: asked of the node, not the parser,
+ * which reads ahead of the reader.  Only for events and messages. */
+static long line_of(xmlTextReaderPtr rd)
+{
+	xmlNodePtr node = xmlTextReaderCurrentNode(rd);
+	return node ? xmlGetLineNo(node) : 0;
+}
+
 static int fail_at(struct elog_xes *x, long line, const char *fmt, const char *what)
 {
 	char msg[300];
@@ -607,10 +632,10 @@ static int fail_at(struct elog_xes *x, long line, const char *fmt, const char *w
 	return mutu_errf(x->err, MUTU_EINPUT, "%s:%ld: %s", x->path, line, msg);
 }
 
-static int push(struct elog_xes *x, long line, struct frame fr)
+static int push(struct elog_xes *x, xmlTextReaderPtr rd, struct frame fr)
 {
 	if (x->depth >= XES_MAX_DEPTH)
-		return fail_at(x, line, "elements nested deeper than %s levels: not a XES log",
+		return fail_at(x, line_of(rd), "elements nested deeper than %s levels: not a XES log",
 			       "64");
 	x->st[x->depth++] = fr;
 	return 0;
@@ -619,26 +644,23 @@ static int push(struct elog_xes *x, long line, struct frame fr)
 static int pop(struct elog_xes *x);
 
 /* An element starts.  Returns 0 or a MUTU_E* code (x->err filled). */
-static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
+static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, const char *name)
 {
-	const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-	if (!name)
-		name = "";
 	struct frame *top = x->depth ? &x->st[x->depth - 1] : NULL;
 	struct frame fr;
 	memset(&fr, 0, sizeof fr);
 	if (!top) {
 		if (x->root_seen)
-			return fail_at(x, line, "a second root element <%s>", name);
+			return fail_at(x, line_of(rd), "a second root element <%s>", name);
 		if (strcmp(name, "log") != 0)
-			return fail_at(x, line,
+			return fail_at(x, line_of(rd),
 				       "not a XES log: the root element is <%s>, XES (IEEE 1849) "
 				       "has <log>",
 				       name);
 		x->root_seen = 1;
 		fr.k = F_LOG;
 		fr.scope = S_LOG;
-		return push(x, line, fr);
+		return push(x, rd, fr);
 	}
 	int type = attr_type(name);
 	fr.path = top->path;
@@ -651,7 +673,7 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
 			x->trace_no++;
 			x->event_no = 0;
 			mutu_buf_reset(&x->path_buf);
-			return push(x, line, fr);
+			return push(x, rd, fr);
 		}
 		if (strcmp(name, "event") == 0) { /* an event outside any trace */
 			kvs_reset(&x->trace);
@@ -665,20 +687,20 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
 						x->a_name.len ? x->a_name.s : "?",
 						x->a_prefix.len ? x->a_prefix.s : "?");
 			fr.k = F_SKIP;
-			return push(x, line, fr);
+			return push(x, rd, fr);
 		}
 		if (strcmp(name, "global") == 0) {
 			read_attrs(x, rd);
 			fr.k = F_GLOBAL;
 			fr.scope = x->a_scope.len && strcmp(x->a_scope.s, "trace") == 0 ? S_GTRACE
 											: S_GEVENT;
-			return push(x, line, fr);
+			return push(x, rd, fr);
 		}
 		if (strcmp(name, "classifier") == 0) {
 			read_attrs(x, rd);
 			parse_classifier(x);
 			fr.k = F_SKIP;
-			return push(x, line, fr);
+			return push(x, rd, fr);
 		}
 		break;
 	case F_TRACE:
@@ -687,14 +709,14 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
 		break;
 	case F_SKIP:
 		fr.k = F_SKIP;
-		return push(x, line, fr);
+		return push(x, rd, fr);
 	default:
 		break;
 	}
 	if (!type) {
 		x->skipped++;
 		fr.k = F_SKIP;
-		return push(x, line, fr);
+		return push(x, rd, fr);
 	}
 	read_attrs(x, rd);
 	int composite = type == ELOG_AT_LIST || type == ELOG_AT_CONTAINER;
@@ -723,13 +745,13 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
 		fr.scope = top->scope;
 		if (!composite) {
 			fr.k = F_SKIP; /* meta-attributes of a list item: not kept */
-			return push(x, line, fr);
+			return push(x, rd, fr);
 		}
 		fr.k = type == ELOG_AT_LIST ? F_LIST : F_CONTAINER;
 		fr.first = 1;
 		fr.wrap = top->k != F_CONTAINER;
 		fr.type = (uint8_t)type;
-		return push(x, line, fr);
+		return push(x, rd, fr);
 	}
 	/* an attribute of a trace, an event, a global, or a meta-attribute */
 	uint8_t scope = top->k == F_ATTR ? top->scope
@@ -754,29 +776,29 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, long line)
 		fr.first = 1;
 		fr.top = 1;
 		fr.type = (uint8_t)type;
-		return push(x, line, fr);
+		return push(x, rd, fr);
 	}
 	put_value(x, scope, x->path_buf.s, type, x->value.len ? x->value.s : "", x->value.len);
 	fr.k = F_ATTR;
-	return push(x, line, fr);
+	return push(x, rd, fr);
 event:
 	fr.k = F_EVENT;
 	fr.scope = S_EVENT;
 	kvs_reset(&x->event);
 	x->event_no++;
-	x->event_line = line;
-	return push(x, line, fr);
+	x->event_line = line_of(rd);
+	return push(x, rd, fr);
 }
 
 /* "values" under a list: its children are the list's items. */
-static int on_values(struct elog_xes *x, long line)
+static int on_values(struct elog_xes *x, xmlTextReaderPtr rd)
 {
 	struct frame *top = &x->st[x->depth - 1];
 	struct frame fr = *top;
 	fr.k = F_VALUES;
 	fr.top = 0;
 	fr.wrap = 0;
-	return push(x, line, fr);
+	return push(x, rd, fr);
 }
 
 /* An element ends. */
@@ -854,7 +876,7 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 	 * BIG_LINES: line numbers past 65535 in messages and events.line. */
 	xmlTextReaderPtr rd = xmlReaderForIO(xin_read, NULL, &x->in, x->path, NULL,
 					     XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-						     XML_PARSE_BIG_LINES);
+						     XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	if (!rd) {
 		xin_close(&x->in);
 		return mutu_errf(x->err, MUTU_EFAIL, "%s: cannot start the XML reader", x->path);
@@ -867,15 +889,14 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 	while (!x->stop && (r = xmlTextReaderRead(rd)) == 1) {
 		int t = xmlTextReaderNodeType(rd);
 		if (t == XML_READER_TYPE_ELEMENT) {
-			xmlNodePtr node = xmlTextReaderCurrentNode(rd);
-			long line = node ? xmlGetLineNo(node) : 0;
 			int empty = xmlTextReaderIsEmptyElement(rd) == 1;
 			const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-			if (x->depth && x->st[x->depth - 1].k == F_LIST && name &&
-			    strcmp(name, "values") == 0)
-				rc = on_values(x, line);
+			if (!name)
+				name = "";
+			if (x->depth && x->st[x->depth - 1].k == F_LIST && strcmp(name, "values") == 0)
+				rc = on_values(x, rd);
 			else
-				rc = on_start(x, rd, line);
+				rc = on_start(x, rd, name);
 			if (!rc && empty)
 				rc = pop(x) ? (x->err->code ? x->err->code : MUTU_EFAIL) : 0;
 		} else if (t == XML_READER_TYPE_END_ELEMENT) {
