@@ -239,6 +239,8 @@ struct elog_xes {
 	/* the current trace, event, and the global defaults */
 	struct kvs trace, event, gtrace, gevent;
 	int64_t trace_no, event_no, event_line;
+	int outside;             /* the current event is directly under <log> */
+	int64_t outside_no;      /* events met outside any trace */
 	/* first event classifier's keys, lifecycle:transition left out */
 	char **cls;
 	size_t ncls;
@@ -590,7 +592,7 @@ static int submit_event(struct elog_xes *x)
 	mutu_buf_reset(&x->raw);
 	const char *cid = x->case_col >= 0 && x->f[x->case_col].len ? x->row.s + x->f[x->case_col].off
 								    : "";
-	if (x->trace_no)
+	if (!x->outside)
 		mutu_buf_printf(&x->raw, "trace %lld '%.*s' event %lld:", (long long)x->trace_no,
 				XES_RAW_VALUE, cid, (long long)x->event_no);
 	else
@@ -672,12 +674,14 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, const char *name)
 			kvs_reset(&x->trace);
 			x->trace_no++;
 			x->event_no = 0;
+			x->outside = 0;
 			mutu_buf_reset(&x->path_buf);
 			return push(x, rd, fr);
 		}
 		if (strcmp(name, "event") == 0) { /* an event outside any trace */
 			kvs_reset(&x->trace);
-			x->trace_no = 0;
+			x->outside = 1;
+			x->event_no = x->outside_no++;
 			goto event;
 		}
 		if (strcmp(name, "extension") == 0) {
@@ -865,7 +869,8 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 	x->depth = 0;
 	x->root_seen = 0;
 	x->stop = 0;
-	x->trace_no = x->event_no = 0;
+	x->trace_no = x->event_no = x->outside_no = 0;
+	x->outside = 0;
 	kvs_reset(&x->trace);
 	kvs_reset(&x->event);
 	if (xin_open(&x->in, fd, x->path, sha)) {

@@ -104,5 +104,10 @@ q=$((EVENTS / 4))
 gen "$q" "$work/q.xes.gz" "$work/q.csv" || exit 1
 rm -f "$work"/m.db*
 measure "$MUTU" ingest "$work/q.xes.gz" --db "$work/m.db" --quiet || exit 1
+qx=$M
+rm -f "$work"/m.db*
+measure "$MUTU" ingest "$work/q.csv" --db "$work/m.db" --quiet || exit 1
 printf 'peak RSS, XES: %s KB at %d events, %s KB at %d events (flat when about equal)\n' \
-	"$M" "$q" "$mem_xes" "$EVENTS"
+	"$qx" "$q" "$mem_xes" "$EVENTS"
+printf 'peak RSS, CSV: %s KB at %d events, %s KB at %d events (the same SQLite page cache)\n' \
+	"$M" "$q" "$mem_csv" "$EVENTS"

@@ -132,6 +132,14 @@ expect_rc "nesting deeper than 64: exit 2" 2
 expect_err_has "nesting deeper than 64: said" "nested deeper than 64 levels"
 [ -e "$TMP/x.db" ] && not_ok "refused XES: no store created" || ok "refused XES: no store created"
 
+# events directly under <log> (outside any trace) have no case: rejected,
+# counted, numbered among themselves; the trace between them keeps its number 1
+printf '<log><event><string key="concept:name" value="y"/></event><trace><string key="concept:name" value="T"/><event><string key="concept:name" value="y"/></event></trace><event><string key="concept:name" value="z"/><date key="time:timestamp" value="2025-01-01T00:00:00Z"/></event></log>\n' >"$TMP/out.xes"
+run "$MUTU" ingest "$TMP/out.xes" --db "$TMP/out.db" --quiet
+expect_eq "events outside traces: 3 read, 3 rejected, positions kept" \
+	"$RC $(q "$TMP/out.db" 'SELECT rows_read, rejected FROM batches') $(q "$TMP/out.db" "SELECT group_concat(substr(raw, 1, instr(raw, ':') - 1), ', ') FROM (SELECT raw FROM rejected ORDER BY id)")" \
+	"0 3|3 event 1 outside any trace, trace 1 'T' event 1, event 2 outside any trace"
+
 # ---- local stamps (no offset): refused without a zone, read at --tz
 sed 's/\.000+07:00//' tests/data/logs/uji-xes.xes >"$TMP/local.xes"
 run "$MUTU" ingest "$TMP/local.xes" --db "$TMP/l.db"
