@@ -303,7 +303,6 @@ struct rec {
 	int multiline, badutf8, unterminated, broken;
 	int blank;               /* a line of only blanks: no fields */
 	int nlines;
-	const uint8_t *type;     /* [nf] ELOG_AT_* per field (XES), NULL: text as written */
 };
 
 struct reader {
@@ -388,7 +387,6 @@ static void emit(struct reader *r, int broken)
 {
 	struct rec rec;
 	rec.blank = 0;
-	rec.type = NULL;
 	size_t rl = r->raw.len;
 	const char *raw = r->raw.s;
 	if (broken) { /* only the first line of the swallowed record */
@@ -656,7 +654,6 @@ struct attr {
 	uint32_t name_idx; /* index into ctx->attr_names */
 	uint32_t val_off, val_len;
 	uint8_t is_case;
-	uint8_t type;      /* ELOG_AT_*; ELOG_AT_TEXT is stored as NULL */
 };
 
 struct chunk {
@@ -706,7 +703,7 @@ static int writer_prepare(struct writer *w)
 		{offsetof(struct writer, ins_case),
 		 "INSERT OR IGNORE INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct writer, ins_cattr),
-		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value, type) VALUES (?1, ?2, ?3, ?4)"},
+		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct writer, ins_event),
 		 "INSERT OR IGNORE INTO events (case_id, batch_id, line, step, activity, actor,"
 		 " lifecycle, start_ms, start_off, end_ms, end_off, unknown, dkey)"
@@ -714,7 +711,7 @@ static int writer_prepare(struct writer *w)
 		{offsetof(struct writer, sel_dup),
 		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
 		{offsetof(struct writer, ins_eattr),
-		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value, type) VALUES (?1, ?2, ?3, ?4)"},
+		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct writer, ins_rej),
 		 "INSERT INTO rejected (batch_id, line, raw, reason) VALUES (?1, ?2, ?3, ?4)"},
 	};
@@ -740,15 +737,6 @@ static void writer_release(struct writer *w)
 		for (size_t i = 0; i < CASE_CACHE; i++)
 			free(w->cases[i].key);
 	free(w->cases);
-}
-
-/* The attribute's XES type, or NULL for a CSV cell (text as written). */
-static void bind_attr_type(sqlite3_stmt *st, int i, uint8_t type)
-{
-	if (type == ELOG_AT_TEXT)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, elog_attr_type_name(type), -1, SQLITE_STATIC);
 }
 
 /*
@@ -799,7 +787,6 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 			sqlite3_bind_text(w->ins_cattr, 2, w->attr_names[at->name_idx], -1, SQLITE_STATIC);
 			sqlite3_bind_text(w->ins_cattr, 3, c->arena.s + at->val_off, (int)at->val_len,
 					  SQLITE_STATIC);
-			bind_attr_type(w->ins_cattr, 4, at->type);
 			rc = sqlite3_step(w->ins_cattr);
 			sqlite3_reset(w->ins_cattr);
 			if (rc != SQLITE_DONE)
@@ -911,7 +898,6 @@ static int writer_event(struct writer *w, const struct chunk *c, const struct it
 					  SQLITE_STATIC);
 			sqlite3_bind_text(w->ins_eattr, 3, a + at->val_off, (int)at->val_len,
 					  SQLITE_STATIC);
-			bind_attr_type(w->ins_eattr, 4, at->type);
 			int rc = sqlite3_step(w->ins_eattr);
 			sqlite3_reset(w->ins_eattr);
 			if (rc != SQLITE_DONE)
@@ -1823,7 +1809,6 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		struct attr *at = &c->attrs[c->nattr++];
 		at->name_idx = (uint32_t)g->colattr[i];
 		at->is_case = g->colkind[i] == 1;
-		at->type = r->type ? r->type[i] : ELOG_AT_TEXT;
 		at->val_off = arena_add(c, r->buf + r->f[i].off, r->f[i].len);
 		at->val_len = r->f[i].len;
 		it->nattr++;
@@ -1895,8 +1880,10 @@ void elog_row_begin(struct ingest *g, size_t maxcols)
 	g->header_done = 1;
 }
 
-int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind)
+int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind,
+		    const char **stored)
 {
+	*stored = NULL;
 	if (g->ncols >= g->xcap)
 		return -1;
 	size_t i = g->ncols++;
@@ -1931,6 +1918,7 @@ int elog_row_column(struct ingest *g, const char *name, int role, int is_case, i
 	g->colkind[i] = *kind = is_case ? 1 : 2;
 	g->colattr[i] = (int)g->nattr_names;
 	g->attr_names[g->nattr_names++] = mutu_strdup(name);
+	*stored = g->attr_names[g->nattr_names - 1];
 	return (int)i;
 }
 
@@ -1945,7 +1933,6 @@ int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe)
 	r.raw = row->raw;
 	r.rawlen = row->rawlen;
 	r.nlines = 1;
-	r.type = row->type;
 	g->probe_rows += probe;
 	if (process(g, &r, probe) || g->fatal)
 		return -1;
@@ -2608,6 +2595,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		}
 	}
 	if (rebuild_end && (rc = sqlx(db, "CREATE INDEX events_end ON events(end_ms)", err)))
+		goto rollback;
+	if (g.xes && (rc = elog_xes_store_types(g.xes, db, w.batch, err)))
 		goto rollback;
 	res->rows_read = g.rows;
 	res->events_stored = w.stored;

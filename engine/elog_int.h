@@ -40,13 +40,13 @@ void elog_sha_free(struct elog_sha *s);
  */
 struct ingest;
 struct elog_opts;
+struct sqlite3;
 struct elog_field {
 	uint32_t off, len; /* a value in elog_row.buf, NUL-terminated there */
 };
 struct elog_row {
 	const char *buf;               /* the values; borrowed for the call */
 	const struct elog_field *f;    /* [nf]: one per column added so far */
-	const uint8_t *type;           /* [nf] ELOG_AT_* */
 	size_t nf;
 	int64_t line;                  /* where the event starts in the file */
 	const char *raw;               /* shown in rejected.raw: no personal values */
@@ -56,8 +56,11 @@ struct elog_row {
 void elog_row_begin(struct ingest *g, size_t maxcols);
 /* Add a column: a role (ELOG_COL_*) or, role < 0, an attribute (case
  * attribute when is_case).  *kind: 0 role, 1 case attr, 2 event attr,
- * 3 dropped (personal).  Returns the column index, -1 when full. */
-int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind);
+ * 3 dropped (personal); *stored the attribute's name in the store (owned
+ * by g, alive until the ingest ends; NULL for kinds 0 and 3).  Returns
+ * the column index, -1 when full. */
+int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind,
+		    const char **stored);
 /* One event: stored, rejected or a duplicate (probe: only looked at).
  * Returns -1 when the ingest must stop (the writer failed). */
 int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe);
@@ -80,6 +83,10 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 		   struct mutu_notes *notes, struct elog_xes **out, struct mutu_err *err);
 int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, uint64_t *bytes,
 		  struct mutu_err *err);
+/* The XES types of the batch's attributes into attr_types (schema 3),
+ * inside the batch's transaction.  0 or MUTU_EFAIL. */
+int elog_xes_store_types(struct elog_xes *x, struct sqlite3 *db, int64_t batch,
+			 struct mutu_err *err);
 void elog_xes_free(struct elog_xes *x);
 
 #endif /* MUTU_ELOG_INT_H */

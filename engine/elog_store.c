@@ -122,13 +122,17 @@ static const char schema_v2[] =
 	"CREATE INDEX batches_sha ON batches(sha256);";
 
 /*
- * Version 3: the type of an attribute read from XES (string, date, int,
- * float, boolean, id, list, container), so a typed log keeps its types;
- * NULL for a CSV cell, text as written.
+ * Version 3: the XES type (string, date, int, float, boolean, id, list,
+ * container) of the attributes a XES batch stored, one row per batch,
+ * scope and name: a XES writer types a key, not a value.  A table of its
+ * own, not a column of case_attrs/event_attrs: readers and tests that
+ * insert or select those tables by position keep working.  A CSV batch
+ * has no rows here (its cells are text as written).
  */
 static const char schema_v3[] =
-	"ALTER TABLE case_attrs ADD COLUMN type TEXT;"
-	"ALTER TABLE event_attrs ADD COLUMN type TEXT;";
+	"CREATE TABLE attr_types (batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	" scope TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,"
+	" PRIMARY KEY (batch_id, scope, name));";
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
 

@@ -45,12 +45,14 @@
 #include <unistd.h>
 
 #include <libxml/xmlreader.h>
+#include <sqlite3.h>
 #include <zlib.h>
 
 #define XES_MAX_COLS 1024      /* distinct keys stored per log; more are counted, noted */
 #define XES_TAB 4096           /* key table slots (filled to 3/4 at most) */
 #define XES_MAX_DEPTH 64       /* element nesting; deeper is refused */
 #define XES_MAX_JSON (1u << 20) /* a list/container value; longer ones are not stored */
+#define XES_MAX_ELEM (16u << 20) /* the values of one trace or event; more are not stored */
 #define XES_PROBE_EVENTS 200
 #define XES_BLOCK (1u << 18)
 #define XES_RAW_VALUE 120      /* bytes of a value shown in rejected.raw */
@@ -234,6 +236,9 @@ struct elog_xes {
 	int colrole[XES_MAX_COLS];
 	int colkind[XES_MAX_COLS];
 	uint8_t colscope[XES_MAX_COLS];
+	const char *colname[XES_MAX_COLS]; /* the attribute's name in the store (owned by g) */
+	uint8_t coltype[XES_MAX_COLS];     /* XES type of its values, ELOG_AT_TEXT none yet */
+	uint8_t colmixed[XES_MAX_COLS];    /* values of more than one type: recorded as string */
 	size_t guess[S_GEVENT + 1];  /* per scope: the column expected next */
 	int case_col, act_col, lc_col, sop_col;
 	/* the current trace, event, and the global defaults */
@@ -248,7 +253,6 @@ struct elog_xes {
 	/* the row handed to elog.c */
 	struct mutu_buf row, raw;
 	struct elog_field f[XES_MAX_COLS];
-	uint8_t type[XES_MAX_COLS];
 	/* attribute parsing */
 	struct mutu_buf key, value, a_name, a_prefix, a_uri, a_scope, a_keys;
 	struct mutu_buf path_buf, json;
@@ -258,7 +262,7 @@ struct elog_xes {
 	int root_seen, probe, stop;
 	uint64_t events;
 	/* counted for the notes */
-	uint64_t keys_over, skipped, log_attrs, late_trace, json_dropped, defaults_ignored;
+	uint64_t keys_over, skipped, log_attrs, late_trace, json_dropped, defaults_ignored, too_big;
 	struct mutu_buf exts;
 	/* errors from libxml2 */
 	char xml_err[400];
@@ -272,8 +276,26 @@ static void kvs_reset(struct kvs *s)
 	mutu_buf_reset(&s->arena);
 }
 
-static void kvs_add(struct kvs *s, int col, uint8_t type, const char *v, size_t n)
+/*
+ * Set a trace's, an event's or a default's value of a column: the last
+ * one written wins (a key repeated in one element replaces its value, so
+ * the list holds at most one entry per column).  Returns -1 when the
+ * element's values pass XES_MAX_ELEM bytes (not stored, counted): memory
+ * stays bounded whatever one trace holds.
+ */
+static int kvs_add(struct kvs *s, int col, uint8_t type, const char *v, size_t n)
 {
+	if (s->arena.len + n + 1 > XES_MAX_ELEM)
+		return -1;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].col == col) {
+			s->v[i].type = type;
+			s->v[i].off = (uint32_t)s->arena.len;
+			s->v[i].len = (uint32_t)n;
+			mutu_buf_add(&s->arena, v, n);
+			mutu_buf_putc(&s->arena, '\0');
+			return 0;
+		}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 32;
 		s->v = mutu_realloc(s->v, s->cap * sizeof *s->v);
@@ -285,6 +307,7 @@ static void kvs_add(struct kvs *s, int col, uint8_t type, const char *v, size_t 
 	e->len = (uint32_t)n;
 	mutu_buf_add(&s->arena, v, n);
 	mutu_buf_putc(&s->arena, '\0');
+	return 0;
 }
 
 static void kvs_release(struct kvs *s)
@@ -367,8 +390,9 @@ static int col_of(struct elog_xes *x, uint8_t scope, const char *key)
 	}
 	int col = -1, kind = 0;
 	int role = key_role(x, scope, key);
+	const char *stored = NULL;
 	if (x->ncols < XES_MAX_COLS)
-		col = elog_row_column(x->g, key, role, scope == S_TRACE, &kind);
+		col = elog_row_column(x->g, key, role, scope == S_TRACE, &kind, &stored);
 	if (col < 0) {
 		x->keys_over++;
 		if (x->ncols + (x->nslots - XES_MAX_COLS) >= x->nslots * 3 / 4)
@@ -382,6 +406,7 @@ static int col_of(struct elog_xes *x, uint8_t scope, const char *key)
 		x->colkey[col] = x->tab[i].key;
 		x->colrole[col] = role;
 		x->colscope[col] = scope;
+		x->colname[col] = stored;
 		x->colkind[col] = kind;
 		if (role == ELOG_COL_SOP)
 			x->sop_col = col;
@@ -479,12 +504,20 @@ static void put_value(struct elog_xes *x, uint8_t scope, const char *keypath, in
 	int col = col_of(x, cs, keypath);
 	if (col < 0)
 		return;
+	if (!x->coltype[col]) {
+		x->coltype[col] = (uint8_t)type;
+	} else if (x->coltype[col] != type && !x->colmixed[col]) {
+		x->colmixed[col] = 1; /* string is the type every value can have */
+		x->coltype[col] = ELOG_AT_STRING;
+	}
 	if (scope == S_TRACE) {
 		if (x->event_no > 0)
 			x->late_trace++;
-		kvs_add(&x->trace, col, (uint8_t)type, v, n);
+		if (kvs_add(&x->trace, col, (uint8_t)type, v, n))
+			x->too_big++;
 	} else if (scope == S_EVENT) {
-		kvs_add(&x->event, col, (uint8_t)type, v, n);
+		if (kvs_add(&x->event, col, (uint8_t)type, v, n))
+			x->too_big++;
 	} else {
 		/* a default: the placeholders of the identity, time and resource
 		 * keys would hide a missing value (see the top of the file) */
@@ -493,7 +526,8 @@ static void put_value(struct elog_xes *x, uint8_t scope, const char *keypath, in
 			x->defaults_ignored++;
 			return;
 		}
-		kvs_add(scope == S_GTRACE ? &x->gtrace : &x->gevent, col, (uint8_t)type, v, n);
+		if (kvs_add(scope == S_GTRACE ? &x->gtrace : &x->gevent, col, (uint8_t)type, v, n))
+			x->too_big++;
 	}
 }
 
@@ -534,11 +568,10 @@ static void parse_classifier(struct elog_xes *x)
 	}
 }
 
-static void put_field(struct elog_xes *x, int col, int type, const char *v, size_t n)
+static void put_field(struct elog_xes *x, int col, const char *v, size_t n)
 {
 	x->f[col].off = (uint32_t)x->row.len;
 	x->f[col].len = (uint32_t)n;
-	x->type[col] = (uint8_t)type;
 	mutu_buf_add(&x->row, v, n);
 	mutu_buf_putc(&x->row, '\0');
 }
@@ -549,7 +582,7 @@ static void fill(struct elog_xes *x, const struct kvs *s, int only_missing)
 		const struct kv *e = &s->v[i];
 		if (only_missing && x->f[e->col].len)
 			continue;
-		put_field(x, e->col, e->type, s->arena.s + e->off, e->len);
+		put_field(x, e->col, s->arena.s + e->off, e->len);
 	}
 }
 
@@ -560,7 +593,6 @@ static int submit_event(struct elog_xes *x)
 	mutu_buf_reset(&x->row);
 	mutu_buf_putc(&x->row, '\0'); /* offset 0: the empty value */
 	memset(x->f, 0, nc * sizeof x->f[0]);
-	memset(x->type, 0, nc);
 	fill(x, &x->trace, 0);
 	fill(x, &x->gtrace, 1);
 	fill(x, &x->event, 0);
@@ -585,7 +617,7 @@ static int submit_event(struct elog_xes *x)
 			mutu_buf_add(&b, x->row.s + x->f[c].off, x->f[c].len);
 		}
 		if (all && b.len)
-			put_field(x, x->act_col, ELOG_AT_STRING, b.s, b.len);
+			put_field(x, x->act_col, b.s, b.len);
 		mutu_buf_release(&b);
 	}
 	/* what rejected.raw shows: the event's position and its values */
@@ -610,7 +642,7 @@ static int submit_event(struct elog_xes *x)
 				     x->f[i].len < XES_RAW_VALUE ? x->f[i].len : XES_RAW_VALUE);
 		mutu_buf_putc(&x->raw, ';');
 	}
-	struct elog_row r = {x->row.s, x->f, x->type, nc, x->event_line, x->raw.s, x->raw.len};
+	struct elog_row r = {x->row.s, x->f, nc, x->event_line, x->raw.s, x->raw.len};
 	x->events++;
 	if (elog_row_submit(x->g, &r, x->probe))
 		x->stop = 1; /* the writer failed: elog.c reports it */
@@ -1031,11 +1063,19 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 	x->ncls = 0;
 	free(x->cls_name);
 	x->cls_name = NULL;
-	x->keys_over = x->skipped = x->log_attrs = x->late_trace = x->json_dropped = 0;
+	x->keys_over = x->skipped = x->log_attrs = x->late_trace = x->json_dropped = x->too_big = 0;
 	x->defaults_ignored = 0;
+	memset(x->coltype, 0, sizeof x->coltype);
+	memset(x->colmixed, 0, sizeof x->colmixed);
 	int rc = run(x, fd, sha, bytes, eof);
 	if (rc)
 		return rc;
+	for (size_t i = 0; i < x->ncols; i++)
+		if (x->colmixed[i] && x->colname[i])
+			mutu_notes_addf(x->notes,
+					"XES key '%s' has values of more than one type: its type is "
+					"recorded as string",
+					x->colkey[i]);
 	if (x->keys_over)
 		mutu_notes_addf(x->notes,
 				"%llu value(s) under keys beyond the first %d distinct keys were not "
@@ -1054,10 +1094,42 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 				"global defaults of concept:name/time:timestamp/org:resource not "
 				"applied (placeholders): an event lacking one is rejected or has no "
 				"actor");
+	if (x->too_big)
+		mutu_notes_addf(x->notes,
+				"%llu value(s) not stored: their trace or event already held %u MiB "
+				"of values",
+				(unsigned long long)x->too_big, XES_MAX_ELEM >> 20);
 	if (x->skipped)
 		mutu_notes_addf(x->notes, "%llu element(s) that are not XES attributes ignored",
 				(unsigned long long)x->skipped);
 	return 0;
+}
+
+int elog_xes_store_types(struct elog_xes *x, struct sqlite3 *db, int64_t batch,
+			 struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	/* OR IGNORE: two keys can land on one stored name (a trace key and an
+	 * event key that is a case attribute by name): the first type wins */
+	if (sqlite3_prepare_v2(db,
+			       "INSERT OR IGNORE INTO attr_types (batch_id, scope, name, type) "
+			       "VALUES (?1, ?2, ?3, ?4)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: attr_types: %s", sqlite3_errmsg(db));
+	int rc = 0;
+	for (size_t i = 0; i < x->ncols && !rc; i++) {
+		if (!x->colname[i] || !x->coltype[i] || (x->colkind[i] != 1 && x->colkind[i] != 2))
+			continue;
+		sqlite3_bind_int64(st, 1, batch);
+		sqlite3_bind_text(st, 2, x->colkind[i] == 1 ? "case" : "event", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, x->colname[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, elog_attr_type_name(x->coltype[i]), -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = mutu_errf(err, MUTU_EFAIL, "store: attr_types: %s", sqlite3_errmsg(db));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 void elog_xes_free(struct elog_xes *x)

@@ -153,9 +153,9 @@ int elog_sha256_file(const char *path, char hex[65], uint64_t *size, struct mutu
 void elog_sha256_buf(const void *p, size_t n, char hex[65]);
 
 /*
- * Type of a stored attribute (case_attrs.type, event_attrs.type, schema
- * 3): the XES element it was read from.  ELOG_AT_TEXT (stored as NULL) is
- * a CSV cell, text as written.  list and container values are JSON text
+ * Type of an attribute key read from XES (table attr_types, schema 3):
+ * the XES element its values came in.  ELOG_AT_TEXT is a CSV cell, text as
+ * written (no attr_types row).  list and container values are JSON text
  * (docs/store.md).
  */
 enum elog_attr_type {
@@ -171,7 +171,8 @@ enum elog_attr_type {
 	ELOG_AT_N
 };
 
-/* "string", "date", ... as stored; NULL for ELOG_AT_TEXT (static strings). */
+/* "string", "date", ... as in attr_types.type; NULL for ELOG_AT_TEXT and
+ * out-of-range values (static strings, not owned by the caller). */
 const char *elog_attr_type_name(int type);
 
 #endif /* MUTU_ELOG_H */

@@ -30,13 +30,18 @@ expect_eq "openxes: start stamp and offset" \
 expect_eq "openxes: fractional seconds kept" \
 	"$(q "$D" "SELECT end_ms FROM events WHERE line = 80")" "$(( (1746403200 + 2*86400 + 2*3600 + 15*60 + 30) * 1000 + 250 ))"
 expect_eq "openxes: case attributes with their XES types; list and container as JSON; global default kanal" \
-	"$(q "$D" "SELECT group_concat(name || '=' || value || ':' || type, ' | ') FROM (SELECT a.* FROM case_attrs a JOIN cases c ON c.id = a.case_id WHERE c.case_key = 'A-1' ORDER BY name)")" \
+	"$(q "$D" "SELECT group_concat(x, ' | ') FROM (SELECT a.name || '=' || value || ':' || t.type AS x FROM case_attrs a JOIN cases c ON c.id = a.case_id JOIN attr_types t ON t.scope = 'case' AND t.name = a.name WHERE c.case_key = 'A-1' ORDER BY a.name)")" \
 	'berkas={"halaman":12,"lengkap":true}:container | biaya=150000:int | deadline=2025-05-09T16:00:00.000+07:00:date | kanal=loket:string | lampiran=[{"dok":"KTP"},{"dok":"NPWP"}]:list'
 expect_eq "openxes: a trace's own value wins over the global default" \
 	"$(q "$D" "SELECT value FROM case_attrs a JOIN cases c ON c.id = a.case_id WHERE c.case_key = 'A-2' AND name = 'kanal'")" "online"
 expect_eq "openxes: event attributes typed; meta-attribute as PARENT/CHILD; global boolean" \
-	"$(q "$D" "SELECT group_concat(name || '=' || value || ':' || type, ' | ') FROM (SELECT a.* FROM event_attrs a JOIN events e ON e.id = a.event_id WHERE e.line = 48 ORDER BY name)")" \
+	"$(q "$D" "SELECT group_concat(x, ' | ') FROM (SELECT a.name || '=' || value || ':' || t.type AS x FROM event_attrs a JOIN events e ON e.id = a.event_id JOIN attr_types t ON t.scope = 'event' AND t.name = a.name WHERE e.line = 48 ORDER BY a.name)")" \
 	'identity:id=5c1e0a2e-7d1b-4b8e-9f3a-2a6c1d0e9b11:id | lengkap=true:boolean | org:resource/org:role=Front Office:string | skor=0.75:float'
+# one type per batch, scope and key (attr_types); kegiatan is a string
+# event attribute as well as the classifier's key; nama_pemohon is not stored
+expect_eq "openxes: attr_types: 5 case and 5 event keys with their types (nama_pemohon dropped)" \
+	"$(q "$D" "SELECT group_concat(scope || ':' || name || ':' || type, ' ') FROM (SELECT * FROM attr_types ORDER BY scope, name)")" \
+	"case:berkas:container case:biaya:int case:deadline:date case:kanal:string case:lampiran:list event:identity:id:id event:kegiatan:string event:lengkap:boolean event:org:resource/org:role:string event:skor:float"
 expect_eq "openxes: the event's own boolean wins over the global" \
 	"$(q "$D" "SELECT value FROM event_attrs a JOIN events e ON e.id = a.event_id WHERE e.line = 80 AND name = 'lengkap'")" "false"
 expect_eq "openxes: personal attribute never stored, named as dropped" \

@@ -113,7 +113,7 @@ static int ingest(const char *log, const char *db, struct elog_result *res, stru
 }
 
 /*
- * JSON of nested values: a container is an object, a list an array of
+ * JSON of nested values (type list / container in attr_types): a container is an object, a list an array of
  * one-key objects; an int/float that is a JSON number stays a number
  * ("1e3", "-0.5"), one that is not ("+5", "01", "NaN") becomes a string;
  * booleans "true"/"false" are JSON booleans, "TRUE" a string.
@@ -141,11 +141,13 @@ static void test_nested_json(void **state)
 	assert_int_equal(ingest(log, db, &res, &err), 0);
 	assert_int_equal(res.rows_read, 1);
 	assert_int_equal(res.events_stored, 1);
-	char *c = q1(db, "SELECT value || ' ' || type FROM case_attrs WHERE name = 'c'");
+	char *c = q1(db, "SELECT value || ' ' || (SELECT type FROM attr_types WHERE scope = 'case' "
+			 "AND name = 'c') FROM case_attrs WHERE name = 'c'");
 	assert_string_equal(c, "{\"a\":\"+5\",\"b\":\"01\",\"f\":1e3,\"g\":-0.5,\"n\":\"NaN\",\"t\":true,"
 			       "\"u\":\"TRUE\",\"s\":\"x\\\"y\"} container");
 	free(c);
-	char *l = q1(db, "SELECT value || ' ' || type FROM case_attrs WHERE name = 'l'");
+	char *l = q1(db, "SELECT value || ' ' || (SELECT type FROM attr_types WHERE scope = 'case' "
+			 "AND name = 'l') FROM case_attrs WHERE name = 'l'");
 	assert_string_equal(l, "[{\"in\":[{\"i\":7}]},{\"k\":{}}] list");
 	free(l);
 	/* 2025-01-02T03:04:05.006+07:00 = 2025-01-01T20:04:05.006Z; 2025-01-01 is
