@@ -76,6 +76,26 @@ C="$TMP/csv.db"
 ev='SELECT group_concat(c.case_key||activity||ifnull(step,0)||ifnull(actor,"")||ifnull(lifecycle,"")||ifnull(start_ms,"")||ifnull(start_off,"")||ifnull(end_ms,"")||ifnull(end_off,""), ",") FROM (SELECT e.*, c.case_key FROM events e JOIN cases c ON c.id = e.case_id ORDER BY c.case_key, coalesce(start_ms, end_ms)) e JOIN cases c ON c.id = e.case_id'
 expect_eq "pm4py: the same events as the CSV (steps, actors, stamps, offsets)" "$(q "$P" "$ev")" "$(q "$C" "$ev")"
 
+# ---- Disco style, gzipped: tests/data/logs/xes-disco.xes (by hand in its
+# header: steps 25, 15 and 510 working minutes; steps found by the model's
+# activity texts)
+gzip -c tests/data/logs/xes-disco.xes >"$TMP/disco.xes.gz"
+run "$MUTU" ingest "$TMP/disco.xes.gz" --db "$TMP/disco.db" --sop uji-sla --models "$MODELS"
+expect_rc "disco: ingest exit 0" 0
+expect_out_has "disco: the first event classifier named" "XES classifier 'MXML Legacy Classifier'"
+expect_eq "disco: 6 read, 6 stored, steps 1 1 2 2 3 3, none unknown" \
+	"$(q "$TMP/disco.db" "SELECT rows_read || '|' || events_stored || '|' || unknown_activities FROM batches") $(q "$TMP/disco.db" "SELECT group_concat(step, ' ') FROM (SELECT step FROM events ORDER BY coalesce(start_ms, end_ms))")" \
+	"6|6|0 1 1 2 2 3 3"
+run "$MUTU" audit --db "$TMP/disco.db" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format json --no-store
+got=$(printf '%s' "$OUT" | python3 -c "
+import json,sys
+d=json.load(sys.stdin); c={x['case']:x for x in d['cases']}['D-1']
+print(len(c['steps']), [round(s['actual_hours']*60) for s in c['steps']])")
+expect_eq "disco: start/complete pairs give the hand-computed step durations" "$got" "3 [25, 15, 510]"
+expect_eq "disco: trace attributes typed (variant string, variant-index int)" \
+	"$(q "$TMP/disco.db" "SELECT group_concat(name || ':' || type, ' ') FROM (SELECT * FROM attr_types ORDER BY name)")" \
+	"variant:string variant-index:int"
+
 # ---- gzip, detected by content (the name says nothing)
 gzip -c tests/data/logs/uji-xes.xes >"$TMP/log.dat"
 G="$TMP/gz.db"
