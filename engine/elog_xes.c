@@ -240,7 +240,8 @@ struct elog_xes {
 	uint8_t coltype[XES_MAX_COLS];     /* XES type of its values, ELOG_AT_TEXT none yet */
 	uint8_t colmixed[XES_MAX_COLS];    /* values of more than one type: recorded as string */
 	size_t guess[S_GEVENT + 1];  /* per scope: the column expected next */
-	int case_col, act_col, lc_col, sop_col;
+	int case_col, act_col, lc_col, sop_col, ts_col;
+	uint64_t probe_stamped;  /* probed events with a time stamp (any time role) */
 	/* the current trace, event, and the global defaults */
 	struct kvs trace, event, gtrace, gevent;
 	int64_t trace_no, event_no, event_line;
@@ -643,6 +644,14 @@ static int submit_event(struct elog_xes *x)
 		mutu_buf_putc(&x->raw, ';');
 	}
 	struct elog_row r = {x->row.s, x->f, nc, x->event_line, x->raw.s, x->raw.len};
+	if (x->probe)
+		for (size_t i = 0; i < nc; i++)
+			if (x->f[i].len && (x->colrole[i] == ELOG_COL_TIMESTAMP ||
+					    x->colrole[i] == ELOG_COL_START ||
+					    x->colrole[i] == ELOG_COL_END)) {
+				x->probe_stamped++;
+				break;
+			}
 	x->events++;
 	if (elog_row_submit(x->g, &r, x->probe))
 		x->stop = 1; /* the writer failed: elog.c reports it */
@@ -1030,7 +1039,8 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 							       : "concept:name");
 	x->act_col = col_of(x, S_EVENT, o->col[ELOG_COL_ACTIVITY] ? o->col[ELOG_COL_ACTIVITY]
 								  : "concept:name");
-	col_of(x, S_EVENT, o->col[ELOG_COL_TIMESTAMP] ? o->col[ELOG_COL_TIMESTAMP] : "time:timestamp");
+	x->ts_col = col_of(x, S_EVENT, o->col[ELOG_COL_TIMESTAMP] ? o->col[ELOG_COL_TIMESTAMP]
+								    : "time:timestamp");
 	col_of(x, S_EVENT, o->col[ELOG_COL_ACTOR] ? o->col[ELOG_COL_ACTOR] : "org:resource");
 	x->lc_col = col_of(x, S_EVENT, o->col[ELOG_COL_LIFECYCLE] ? o->col[ELOG_COL_LIFECYCLE]
 								  : "lifecycle:transition");
@@ -1044,6 +1054,21 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 	if (x->events == 0)
 		return mutu_errf(err, MUTU_EINPUT, "%s: a XES log with no events: nothing to ingest",
 				 path);
+	if (x->probe_stamped == 0) {
+		/* as a CSV without a time column: every event would be rejected */
+		struct mutu_buf keys;
+		mutu_buf_init(&keys);
+		for (size_t i = 0; i < x->ncols && keys.len < 200; i++)
+			if (x->colscope[i] == S_EVENT && x->colkind[i] != 3 && x->coltype[i])
+				mutu_buf_printf(&keys, "%s%s", keys.len ? ", " : "", x->colkey[i]);
+		rc = mutu_errf(err, MUTU_EINPUT,
+			       "%s: none of the first %llu events has %s (event keys: %s); name the "
+			       "time key with --timestamp-col",
+			       path, (unsigned long long)x->events, x->colkey[x->ts_col],
+			       keys.len ? keys.s : "none");
+		mutu_buf_release(&keys);
+		return rc;
+	}
 	if ((rc = elog_row_probe_check(g)))
 		return rc;
 	xes_note(x);

@@ -165,6 +165,15 @@ expect_eq "events outside traces: 3 read, 3 rejected, positions kept" \
 	"$RC $(q "$TMP/out.db" 'SELECT rows_read, rejected FROM batches') $(q "$TMP/out.db" "SELECT group_concat(substr(raw, 1, instr(raw, ':') - 1), ', ') FROM (SELECT raw FROM rejected ORDER BY id)")" \
 	"0 3|3 event 1 outside any trace, trace 1 'T' event 1, event 2 outside any trace"
 
+# no event has time:timestamp (another key holds the time): refused as a CSV
+# without a time column is, nothing written; --timestamp-col names the key
+sed 's/time:timestamp/time:stamp/' tests/data/logs/uji-xes.xes >"$TMP/nots.xes"
+run "$MUTU" ingest "$TMP/nots.xes" --db "$TMP/nots.db"
+expect_rc "no time:timestamp: exit 2" 2
+expect_err_has "no time:timestamp: keys seen and the option named" "none of the first 13 events has time:timestamp (event keys: concept:name, org:resource, lifecycle:transition, time:stamp); name the time key with --timestamp-col"
+run "$MUTU" ingest "$TMP/nots.xes" --db "$TMP/nots.db" --timestamp-col time:stamp --quiet
+expect_eq "--timestamp-col names a XES key" "$RC $(q "$TMP/nots.db" 'SELECT events_stored FROM batches')" "0 13"
+
 # ---- local stamps (no offset): refused without a zone, read at --tz
 sed 's/\.000+07:00//' tests/data/logs/uji-xes.xes >"$TMP/local.xes"
 run "$MUTU" ingest "$TMP/local.xes" --db "$TMP/l.db"
