@@ -38,6 +38,7 @@
 #include "elog_int.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,6 +267,8 @@ struct elog_xes {
 	uint64_t keys_over, skipped, log_attrs, late_trace, json_dropped, defaults_ignored, too_big;
 	struct mutu_buf exts;
 	/* errors from libxml2 */
+	char gen_err[200];       /* what its generic handler said (encoding, I/O) */
+	int gen_done;
 	char xml_err[400];
 	long xml_line;
 	struct xin in;
@@ -900,6 +903,29 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 }
 
 /*
+ * libxml2 reports a few errors (input encoding conversion, I/O) through its
+ * thread's generic error handler, which prints to stderr by default; the
+ * library never prints, so run() installs this one for its duration (and
+ * puts the caller's back): the text is kept for the message instead.
+ */
+static void on_generic_error(void *ctx, const char *fmt, ...)
+{
+	struct elog_xes *x = ctx;
+	size_t n = strlen(x->gen_err);
+	if (x->gen_done || n + 1 >= sizeof x->gen_err)
+		return; /* the first message only: libxml2 repeats itself */
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(x->gen_err + n, sizeof x->gen_err - n, fmt, ap);
+	va_end(ap);
+	char *nl = strchr(x->gen_err, '\n');
+	if (nl) {
+		*nl = '\0';
+		x->gen_done = 1;
+	}
+}
+
+/*
  * One pass over the file: all of it, or (probe) up to XES_PROBE_EVENTS
  * events.  Returns 0, MUTU_EINPUT (malformed, not XES, broken gzip) or
  * MUTU_EFAIL (read error, the writer failed).
@@ -928,6 +954,11 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 		return mutu_errf(x->err, MUTU_EFAIL, "%s: cannot start the XML reader", x->path);
 	}
 	xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, x);
+	xmlGenericErrorFunc prev_f = xmlGenericError;
+	void *prev_c = xmlGenericErrorContext;
+	x->gen_err[0] = '\0';
+	x->gen_done = 0;
+	xmlSetGenericErrorFunc(x, on_generic_error);
 	struct stat sb;
 	uint64_t size = fstat(fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
 	int rc = 0, r = 0;
@@ -957,6 +988,8 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 		}
 	}
 	if (!rc && !x->stop && r != 0) {
+		if (!x->xml_line)
+			x->xml_line = xmlTextReaderGetParserLineNumber(rd);
 		if (x->in.failed == 1)
 			rc = mutu_errf(x->err, MUTU_EFAIL, "%s", x->in.msg);
 		else if (x->in.failed == 2)
@@ -973,7 +1006,9 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 				       "%s:%ld: malformed XML: %s (expected a well-formed XES "
 				       "document; nothing was written)",
 				       x->path, x->xml_line,
-				       x->xml_err[0] ? x->xml_err : "the parser stopped");
+				       x->xml_err[0] ? x->xml_err
+				       : x->gen_err[0] ? x->gen_err
+						       : "the parser stopped");
 	}
 	if (!rc && !x->stop && !x->root_seen)
 		rc = mutu_errf(x->err, MUTU_EINPUT, "%s: not a XES log: no <log> element", x->path);
@@ -993,6 +1028,7 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 	if (bytes)
 		*bytes = x->in.raw;
 	xmlFreeTextReader(rd);
+	xmlSetGenericErrorFunc(prev_c, prev_f);
 	xin_close(&x->in);
 	return rc;
 }

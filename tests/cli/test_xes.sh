@@ -165,6 +165,14 @@ expect_eq "events outside traces: 3 read, 3 rejected, positions kept" \
 	"$RC $(q "$TMP/out.db" 'SELECT rows_read, rejected FROM batches') $(q "$TMP/out.db" "SELECT group_concat(substr(raw, 1, instr(raw, ':') - 1), ', ') FROM (SELECT raw FROM rejected ORDER BY id)")" \
 	"0 3|3 event 1 outside any trace, trace 1 'T' event 1, event 2 outside any trace"
 
+# bytes that are not the declared encoding: libxml2 reports them through its
+# generic handler, which would print to stderr; mutu prints one message
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<log><trace>\033$B\377\377</trace></log>' >"$TMP/enc.xes"
+run "$MUTU" ingest "$TMP/enc.xes" --db "$TMP/enc.db"
+expect_eq "bad encoding: exit 2, one line on stderr, no store" \
+	"$RC $(printf '%s\n' "$ERR" | wc -l) $([ -e "$TMP/enc.db" ] && echo db)" "2 1 "
+expect_err_has "bad encoding: line and libxml2's reason" "enc.xes:2: malformed XML: input conversion failed"
+
 # no event has time:timestamp (another key holds the time): refused as a CSV
 # without a time column is, nothing written; --timestamp-col names the key
 sed 's/time:timestamp/time:stamp/' tests/data/logs/uji-xes.xes >"$TMP/nots.xes"
