@@ -12,7 +12,8 @@
  *   event concept:name        activity;   time:timestamp  the stamp
  *   event org:resource        actor;      lifecycle:transition  lifecycle
  *   other trace attributes    case attributes; other event attributes
- *                             event attributes, with their XES type
+ *                             event attributes; the XES type of each key
+ *                             goes to attr_types (elog_xes_store_types)
  *   list / container          JSON text: a list is [{"key": value}, ...],
  *                             a container {"key": value, ...}
  *   meta-attributes (children of a simple attribute)  attributes named
