@@ -1200,6 +1200,9 @@ struct ingest {
 	struct chunk *cur;
 	struct queue *q;         /* NULL: write inline */
 	struct writer *w;
+	/* XES (elog_xes.c): columns are added as attribute keys are met */
+	struct elog_xes *xes;    /* NULL: a CSV file */
+	size_t xcap;             /* capacity of hdr/colkind/colattr/attr_names */
 };
 
 static void chunk_reset(struct chunk *c)
@@ -2207,6 +2210,125 @@ static int on_probe(void *ctx, const struct rec *r)
 	return g->probe_rows >= PROBE_ROWS || g->probe_bytes >= PROBE_BYTES;
 }
 
+/* ---------------------------------------------------------------- rows of other readers */
+
+/*
+ * elog_xes.c feeds its events through process() like CSV records, so XES
+ * gets the same checks, SOP resolution, step mapping, rejected rows and
+ * accounting.  Its "columns" are the XES keys, added as they are met; the
+ * arrays are allocated once at maxcols because the writer thread reads
+ * attr_names while the parser adds to it (a realloc would move it).
+ */
+void elog_row_begin(struct ingest *g, size_t maxcols)
+{
+	g->xcap = maxcols;
+	g->hdr = mutu_calloc(maxcols, sizeof *g->hdr);
+	g->colkind = mutu_calloc(maxcols, sizeof *g->colkind);
+	g->colattr = mutu_calloc(maxcols, sizeof *g->colattr);
+	g->attr_names = mutu_calloc(maxcols, sizeof *g->attr_names);
+	for (int k = 0; k < ELOG_NROLES; k++)
+		g->role[k] = -1;
+	g->first_dropped = -1; /* the reader builds raw text without personal values */
+	g->header_done = 1;
+}
+
+int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind,
+		    const char **stored)
+{
+	*stored = NULL;
+	if (g->ncols >= g->xcap)
+		return -1;
+	size_t i = g->ncols++;
+	g->hdr[i] = mutu_strdup(name);
+	*kind = 0;
+	if (role >= 0 && role < ELOG_NROLES) {
+		g->role[role] = (int)i;
+		return (int)i;
+	}
+	int dropped = personal_name(name);
+	for (size_t d = 0; d < g->o->ndrop; d++)
+		if (mutu_strcasecmp(name, g->o->drop_cols[d]) == 0)
+			dropped = 1;
+	if (dropped) {
+		g->colkind[i] = *kind = 3;
+		size_t n = g->res->dropped ? strlen(g->res->dropped) : 0;
+		if (!n || !strstr(g->res->dropped, name)) {
+			g->res->dropped = mutu_realloc(g->res->dropped, n + strlen(name) + 2);
+			snprintf(g->res->dropped + n, strlen(name) + 2, "%s%s", n ? "," : "", name);
+		}
+		return (int)i;
+	}
+	if (mutu_strncasecmp(name, "case:", 5) == 0) {
+		is_case = 1;
+		name += 5;
+	}
+	for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
+		if (mutu_strcasecmp(name, case_attr_names[j].col) == 0) {
+			is_case = 1;
+			name = case_attr_names[j].attr;
+		}
+	g->colkind[i] = *kind = is_case ? 1 : 2;
+	g->colattr[i] = (int)g->nattr_names;
+	g->attr_names[g->nattr_names++] = mutu_strdup(name);
+	*stored = g->attr_names[g->nattr_names - 1];
+	return (int)i;
+}
+
+int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe)
+{
+	struct rec r;
+	memset(&r, 0, sizeof r);
+	r.buf = row->buf;
+	r.f = (const struct field *)row->f;
+	r.nf = row->nf;
+	r.line = row->line;
+	r.raw = row->raw;
+	r.rawlen = row->rawlen;
+	r.nlines = 1;
+	g->probe_rows += probe;
+	if (process(g, &r, probe) || g->fatal)
+		return -1;
+	return 0;
+}
+
+/* After the first events of an XES log: refuse a log whose stamps cannot
+ * be read at all, as probe() does for CSV. */
+int elog_row_probe_check(struct ingest *g)
+{
+	if (g->probe_nozone && g->probe_time_ok == 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: time stamps have no UTC offset (%s) and no zone is known; "
+				 "give --tz (WIB, WITA, WIT or +08:00) or --sop ID (its calendar's zone)",
+				 g->path, (long long)g->probe_line, g->probe_example);
+	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: no readable time stamp in the first %d events (%s); expected "
+				 "xs:dateTime like 2025-01-02T07:30:00.000+07:00, or give --date-format",
+				 g->path, (long long)g->probe_line, g->probe_rows, g->probe_example);
+	return 0;
+}
+
+/* The XES read of the whole file, with the SHA-256 of its bytes when it was
+ * not computed before (late_sha: as the CSV reader does). */
+static int xes_run(struct ingest *g, int fd, int late_sha, struct elog_sha **sha)
+{
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return mutu_errf(g->err, MUTU_EFAIL, "%s: cannot rewind: %s", g->path,
+				 strerror(errno));
+	if (late_sha && !(*sha = elog_sha_new()))
+		return mutu_errf(g->err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", g->path);
+	int eof = 0;
+	uint64_t bytes = 0;
+	int rc = elog_xes_read(g->xes, fd, late_sha ? *sha : NULL, &eof, &bytes, g->err);
+	if (!rc && late_sha && eof) {
+		elog_sha_final(*sha, g->res->sha256);
+		g->res->size = bytes;
+	} else if (!rc && late_sha && !g->fatal) {
+		rc = mutu_errf(g->err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
+	}
+	return rc;
+}
+
 static unsigned char detect_sep(const char *p, size_t n)
 {
 	size_t cnt[3] = {0, 0, 0};
@@ -2402,6 +2524,7 @@ static void ingest_release(struct ingest *g)
 	for (size_t i = 0; i < g->nunk; i++)
 		free(g->unk[i].name);
 	mutu_buf_release(&g->norm);
+	elog_xes_free(g->xes);
 }
 
 /* Probe the file: header, columns, time stamps.  Refuses what cannot be a log. */
@@ -2662,7 +2785,11 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		goto out;
 	}
 	unsigned char sep = ',';
-	if ((rc = probe(&g, fd, &sep)))
+	if (elog_xes_sniff(fd))
+		rc = elog_xes_probe(&g, fd, log_path, o, &res->notes, &g.xes, err);
+	else
+		rc = probe(&g, fd, &sep);
+	if (rc)
 		goto out;
 	g.sep = sep;
 	if (o->map_path && (rc = check_map(&g, o->map_path)))
@@ -2677,6 +2804,10 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 				abs(g.tz) % 60);
 
 	/* ---- the store ---- */
+	/* An XES error can come at the end of the file (a truncated gzip): a
+	 * store this ingest created is removed again, so nothing is written. */
+	struct stat dbst;
+	int db_new = g.xes && stat(db_path, &dbst) != 0;
 	if ((rc = elog_store_open_ex(db_path, ELOG_STORE_CREATE, o->busy_ms, &db, err)))
 		goto out;
 	w.db = db;
@@ -2816,7 +2947,9 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 			pthread_cond_destroy(&q.cv);
 		}
 	}
-	{
+	if (g.xes) {
+		rc = xes_run(&g, fd, late_sha, &sha);
+	} else {
 		struct reader r;
 		reader_init(&r, sep);
 		r.on_rec = on_record;
@@ -2882,6 +3015,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	}
 	if (rebuild_end && (rc = sqlx(db, "CREATE INDEX events_end ON events(end_ms)", err)))
 		goto rollback;
+	if (g.xes && (rc = elog_xes_store_types(g.xes, db, w.batch, err)))
+		goto rollback;
 	res->rows_read = g.rows;
 	res->events_stored = w.stored;
 	res->rejected = w.rejected;
@@ -2893,8 +3028,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		sqlite3_stmt *s;
 		sqlite3_prepare_v2(db,
 				   "UPDATE batches SET rows_read = ?1, events_stored = ?2, rejected = ?3, "
-				   "duplicates = ?4, unknown_activities = ?5, sha256 = ?7, size = ?8 "
-				   "WHERE id = ?6",
+				   "duplicates = ?4, unknown_activities = ?5, sha256 = ?7, size = ?8, "
+				   "dropped_columns = ?9 WHERE id = ?6",
 				   -1, &s, NULL);
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->rows_read);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->events_stored);
@@ -2904,6 +3039,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		sqlite3_bind_int64(s, 6, w.batch);
 		sqlite3_bind_text(s, 7, res->sha256, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 8, (sqlite3_int64)res->size);
+		if (res->dropped)
+			sqlite3_bind_text(s, 9, res->dropped, -1, SQLITE_STATIC);
 		int src = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (src != SQLITE_DONE) {
@@ -2932,6 +3069,18 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 rollback:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	res->batch_id = 0;
+	if (db_new) {
+		writer_release(&w);
+		memset(&w, 0, sizeof w);
+		elog_store_close(db);
+		db = NULL;
+		char side[4200];
+		unlink(db_path);
+		snprintf(side, sizeof side, "%s-wal", db_path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", db_path);
+		unlink(side);
+	}
 out:
 	writer_release(&w);
 	for (int i = 0; i < NCHUNKS; i++)

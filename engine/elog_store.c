@@ -127,7 +127,28 @@ static const char schema_v2[] =
 	"ALTER TABLE batches ADD COLUMN superseded_by INTEGER REFERENCES batches(id);"
 	"CREATE INDEX batches_sha ON batches(sha256);";
 
-static const char *const migrations[] = {schema_v1, schema_v2};
+/*
+ * Version 3: the XES type (string, date, int, float, boolean, id, list,
+ * container) of the attributes a XES batch stored, one row per batch,
+ * scope and name: a XES writer types a key, not a value.  A table of its
+ * own, not a column of case_attrs/event_attrs: readers and tests that
+ * insert or select those tables by position keep working.  A CSV batch
+ * has no rows here (its cells are text as written).
+ */
+static const char schema_v3[] =
+	"CREATE TABLE attr_types (batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	" scope TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,"
+	" PRIMARY KEY (batch_id, scope, name));";
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+
+const char *elog_attr_type_name(int type)
+{
+	static const char *const names[ELOG_AT_N] = {NULL,    "string", "date",
+						     "int",   "float",  "boolean",
+						     "id",    "list",   "container"};
+	return type > 0 && type < ELOG_AT_N ? names[type] : NULL;
+}
 
 /* Does the file start with SQLite's magic?  Tells a damaged store from a
  * file that never was one. */

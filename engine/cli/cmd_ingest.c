@@ -15,9 +15,9 @@
 _Static_assert(ELOG_MAX_RECORD == (16u << 20), "cmd_ingest help says 16 MiB");
 
 static const char usage_text[] =
-	"usage: mutu ingest LOG.csv|- [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
+	"usage: mutu ingest LOG.csv|LOG.xes|LOG.xes.gz|- [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
 	"\n"
-	"Load an event log (CSV) into the SQLite store.  The store is mutu.db in the\n"
+	"Load an event log (CSV or XES) into the SQLite store.  The store is mutu.db in the\n"
 	"current directory unless --db names another; it is created when missing.\n"
 	"'-' reads the log from standard input (named <stdin> in the store).\n"
 	"Every row ends up stored, rejected (with its line and reason: see\n"
@@ -46,6 +46,12 @@ static const char usage_text[] =
 	"dates) or event attributes, except personal data (NIK, KTP, NPWP, phone/HP/WA,\n"
 	"contact, e-mail, address, birth date, a person's name), which is dropped and\n"
 	"reported, and blanked in the raw text of rejected rows.\n"
+	"XES logs (IEEE 1849: PM4Py, ProM, Disco, bupaR, Celonis), plain or .xes.gz, are\n"
+	"recognised by their content: trace concept:name is the case, event concept:name\n"
+	"the activity, time:timestamp, org:resource, lifecycle:transition; other trace and\n"
+	"event attributes are kept with their XES type (list/container as JSON); global\n"
+	"defaults fill missing attributes (not concept:name, time:timestamp, org:resource).\n"
+	"The --*-col options name other XES keys (--case-col a trace key).\n"
 	"Time stamps: ISO 8601, extended (2025-03-03T08:05:00+08:00) or basic\n"
 	"(20250303T080500+0800), offsets from -12:00 to +14:00.  Second 60 (a leap\n"
 	"second) is read as second 59 and named in the summary.  An empty line is\n"
@@ -130,7 +136,7 @@ int cmd_ingest(int argc, char **argv)
 		return 0;
 	}
 	if (npos != 1)
-		return cli_usage("ingest", "give one log file (CSV), or - for standard input");
+		return cli_usage("ingest", "give one log file (CSV or XES), or - for standard input");
 	if (cli_busy_timeout("ingest", busy, &o.busy_ms))
 		return 2;
 	const char *shown = strcmp(pos[0], "-") == 0 ? "<stdin>" : pos[0];

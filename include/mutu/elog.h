@@ -21,7 +21,7 @@
 #include "mutu/base.h"
 
 /* Schema version written to PRAGMA user_version (docs/store.md). */
-#define ELOG_SCHEMA_VERSION 2
+#define ELOG_SCHEMA_VERSION 3
 
 /* Column roles found by header name or set by an override. */
 enum elog_role {
@@ -254,5 +254,28 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *o, FILE *out,
 /* The format a file name asks for: ".xes" (XES), ".xes.gz" (XES, *gz = 1),
  * ".csv" (CSV), case-insensitive.  Returns 1 when the name says, else 0. */
 int elog_export_format_for(const char *path, enum elog_export_format *fmt, int *gz);
+
+/*
+ * Type of an attribute key read from XES (table attr_types, schema 3):
+ * the XES element its values came in.  ELOG_AT_TEXT is a CSV cell, text as
+ * written (no attr_types row).  list and container values are JSON text
+ * (docs/store.md).
+ */
+enum elog_attr_type {
+	ELOG_AT_TEXT = 0,
+	ELOG_AT_STRING,
+	ELOG_AT_DATE,
+	ELOG_AT_INT,
+	ELOG_AT_FLOAT,
+	ELOG_AT_BOOLEAN,
+	ELOG_AT_ID,
+	ELOG_AT_LIST,
+	ELOG_AT_CONTAINER,
+	ELOG_AT_N
+};
+
+/* "string", "date", ... as in attr_types.type; NULL for ELOG_AT_TEXT and
+ * out-of-range values (static strings, not owned by the caller). */
+const char *elog_attr_type_name(int type);
 
 #endif /* MUTU_ELOG_H */
