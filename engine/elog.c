@@ -1643,6 +1643,10 @@ static int looks_date(const struct ingest *g, const char *v, size_t n)
 /* Probe: count, per attribute column, values and values that read as dates. */
 static void probe_dates(struct ingest *g, const struct rec *r)
 {
+	/* CSV only: XES states its dates' type, and its columns grow as keys
+	 * appear, past the arrays header() sized */
+	if (g->xes || !g->probe_vals)
+		return;
 	for (size_t i = 0; i < g->ncols; i++) {
 		if ((g->colkind[i] != 1 && g->colkind[i] != 2) || !r->f[i].len)
 			continue;
@@ -1809,6 +1813,8 @@ static int header(struct ingest *g, const struct rec *r)
 /* Every value the probe saw in column i reads as a date (and there was one). */
 static int date_valued(const struct ingest *g, size_t i)
 {
+	if (g->xes || !g->probe_vals)
+		return 0;
 	return g->probe_vals[i] > 0 && g->probe_dates[i] == g->probe_vals[i];
 }
 

@@ -362,6 +362,11 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 		return ELOG_COL_ACTOR;
 	if (strcmp(key, WANT(ELOG_COL_LIFECYCLE, "lifecycle:transition")) == 0)
 		return ELOG_COL_LIFECYCLE;
+	/* an event int 'step' is the SOP step number, as mutu's own XES export
+	 * (and its canonical CSV) writes it: an activity named in two steps
+	 * is then placed by its number, not by its name */
+	if (!o->col[ELOG_COL_STEP] && strcmp(key, "step") == 0)
+		return ELOG_COL_STEP;
 	static const int opt_roles[] = {ELOG_COL_STEP, ELOG_COL_START, ELOG_COL_END};
 	for (size_t i = 0; i < 3; i++)
 		if (o->col[opt_roles[i]] && strcmp(key, o->col[opt_roles[i]]) == 0)
