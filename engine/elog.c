@@ -2857,8 +2857,12 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		if (res->noop)
 			goto out;
 	}
-	if ((rc = sqlx(db, "BEGIN IMMEDIATE", err)))
+	/* another writer can take the lock between the open's probe and
+	 * here: the same diagnosis (file named, --busy-timeout) as at open */
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = elog_store_err(db, db_path, "taking the write lock", err);
 		goto out;
+	}
 	{
 		struct mutu_buf opts;
 		mutu_buf_init(&opts);
