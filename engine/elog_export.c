@@ -279,7 +279,76 @@ struct exporter {
 	size_t ncn, nen;
 	int64_t from_day, to_day; /* the period, days since 1970 (local) */
 	struct mutu_buf line;
+	/* declared XES types (table attr_types) per scope, sorted by name */
+	struct xtype {
+		char *name, *type;
+	} *types[2];
+	size_t ntypes[2];
 };
+
+static int xtype_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct xtype *)a)->name, ((const struct xtype *)b)->name);
+}
+
+/*
+ * The types XES batches declared for attribute keys (attr_types): a key
+ * ingested from XES keeps its type on the way out (a <string> "12345"
+ * stays a string, an <id> an id).  A key declared with two types reads as
+ * string.  A store without the table (or a CSV-only store) has none, and
+ * every value is typed from its text.
+ */
+static void load_types(struct exporter *x)
+{
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(x->db,
+			       "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type)"
+			       " ELSE 'string' END FROM attr_types GROUP BY scope, name",
+			       -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return;
+	}
+	size_t cap[2] = {0, 0};
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *scope = (const char *)sqlite3_column_text(q, 0);
+		const char *name = (const char *)sqlite3_column_text(q, 1);
+		const char *type = (const char *)sqlite3_column_text(q, 2);
+		if (!scope || !name || !type)
+			continue;
+		int k = strcmp(scope, "event") == 0;
+		if (x->ntypes[k] == cap[k]) {
+			cap[k] = cap[k] ? 2 * cap[k] : 16;
+			x->types[k] = mutu_realloc(x->types[k], cap[k] * sizeof *x->types[k]);
+		}
+		x->types[k][x->ntypes[k]].name = mutu_strdup(name);
+		x->types[k][x->ntypes[k]].type = mutu_strdup(type);
+		x->ntypes[k]++;
+	}
+	sqlite3_finalize(q);
+	for (int k = 0; k < 2; k++)
+		if (x->ntypes[k] > 1)
+			qsort(x->types[k], x->ntypes[k], sizeof *x->types[k], xtype_cmp);
+}
+
+static const char *declared_type(const struct exporter *x, int event, const char *name)
+{
+	struct xtype key = {(char *)name, NULL};
+	const struct xtype *t = x->ntypes[event] ? bsearch(&key, x->types[event], x->ntypes[event],
+							     sizeof key, xtype_cmp)
+						 : NULL;
+	return t ? t->type : NULL;
+}
+
+static void free_types(struct exporter *x)
+{
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < x->ntypes[k]; i++) {
+			free(x->types[k][i].name);
+			free(x->types[k][i].type);
+		}
+		free(x->types[k]);
+	}
+}
 
 static int sqlfail(struct exporter *x, const char *what)
 {
@@ -591,8 +660,8 @@ static int is_float_text(const char *s)
  * same offset, the instant unchanged), anything else -> string.  Values
  * other than dates are written exactly as stored.
  */
-static void xes_attr(struct exporter *x, xmlTextWriterPtr w, const char *key, const char *val,
-		     struct mutu_buf *tmp)
+static void xes_attr(struct exporter *x, xmlTextWriterPtr w, int event, const char *key,
+		     const char *val, struct mutu_buf *tmp)
 {
 	const char *tag = "string";
 	char t[64];
@@ -600,7 +669,13 @@ static void xes_attr(struct exporter *x, xmlTextWriterPtr w, const char *key, co
 	int64_t ms;
 	int off;
 	size_t n = strlen(val);
-	if (strcmp(val, "true") == 0 || strcmp(val, "false") == 0) {
+	const char *decl = declared_type(x, event, key);
+	if (decl && (strcmp(decl, "string") == 0 || strcmp(decl, "id") == 0 ||
+		     strcmp(decl, "list") == 0 || strcmp(decl, "container") == 0)) {
+		/* declared text stays text; a list/container is written as its
+		 * JSON text in a string (README "Export") */
+		tag = strcmp(decl, "id") == 0 ? "id" : "string";
+	} else if (strcmp(val, "true") == 0 || strcmp(val, "false") == 0) {
 		tag = "boolean";
 	} else if (is_int_text(val)) {
 		tag = "int";
@@ -690,7 +765,7 @@ static void xes_event(struct exporter *x, xmlTextWriterPtr w, const struct xeven
 			x->res->skipped_attrs++;
 			continue;
 		}
-		xes_attr(x, w, a[i].name, a[i].value, tmp);
+		xes_attr(x, w, 1, a[i].name, a[i].value, tmp);
 	}
 	xmlTextWriterEndElement(w);
 	x->res->entries++;
@@ -734,7 +809,7 @@ static void xes_case(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tm
 			x->res->skipped_attrs++;
 			continue;
 		}
-		xes_attr(x, w, k, c->cattr[i].value, tmp);
+		xes_attr(x, w, 0, k, c->cattr[i].value, tmp);
 	}
 	size_t n = 0;
 	struct xentry *en = mutu_malloc((2 * c->nev + 1) * sizeof *en);
@@ -887,6 +962,8 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *o
 		return mutu_errf(err, MUTU_EFAIL, "reading the store: %s", sqlite3_errmsg(db));
 	if (o.sop && (rc = check_sop(&x)))
 		goto done;
+	if (o.format == ELOG_EXPORT_XES)
+		load_types(&x);
 	if (sqlite3_prepare_v2(db, case_sql, -1, &qc, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "SELECT id, step, activity, actor, lifecycle, start_ms, start_off, end_ms, end_off"
@@ -973,6 +1050,7 @@ done:
 	free(x.cnames);
 	free(x.enames);
 	mutu_buf_release(&x.line);
+	free_types(&x);
 	mutu_buf_release(&tmp);
 	return rc;
 }
