@@ -7,6 +7,8 @@
 # recursing on INT64_MIN), wrapped (2^64 Hari -> ceiling 0) or printed
 # -9223372036854775808 Hari.  Each must now be refused with a message that
 # names the limit (36500 Hari, dur.h), exit 2, and no sanitizer report.
+# The other reproducers (sample-every-oom, sim-formula, term-escape) are
+# checked at the end against the README's expected behaviour.
 #
 # Every command runs on $MUTU and, when it exists, on the ASan+UBSan build
 # build/asan/mutu (`make test` builds it), so the crash class is caught
@@ -119,3 +121,34 @@ sed 's/^step.2.resubmit = .*/step.2.resubmit = exponential mean=36501 Hari/' \
 	models/scenarios/sicantik.ini >"$TMP/huge-mean.ini"
 refused "scenario: mean= one Hari above the limit" "at most 36500 Hari" \
 	sim "$TMP/huge-mean.ini" --replications 1
+
+# ---- the other reproducers of ../shared/repro, on both binaries ----
+for bin in "${BINS[@]}"; do
+	sfx=""
+	[ "$bin" = "$ASAN_MUTU" ] && sfx=" [asan]"
+	# sample_every = 1 Menit over 100 years: 36524 days x 1440 min + 1 =
+	# 52,594,561 samples per pelaksana, over the 10,000,000 limit (sim.h):
+	# refused up front, exit 2, nothing on stdout
+	run "$bin" sim $R/sample-every-oom.ini --threads 1 --format json
+	expect_rc "sample-every-oom: refused up front$sfx" 2
+	expect_err_has "sample-every-oom: the samples needed and the limit$sfx" "needs 52594561 queue samples"
+	expect_eq "sample-every-oom: nothing on stdout$sfx" "$OUT" ""
+	# sim --format csv: the two formula cells of the scenario's titles get
+	# a leading ' (the report and audit guard), no cell starts with @ or -2+
+	run "$bin" sim $R/sim-formula-scen.ini --format csv --replications 2
+	expect_rc "sim-formula: exit 0$sfx" 0
+	expect_out_has "sim-formula: @SUM guarded$sfx" "\"'@SUM(1+1)*cmd|' /C calc'!A0\""
+	expect_out_has "sim-formula: -2+3+cmd guarded$sfx" "\"'-2+3+cmd|' /C calc'!A0\""
+	bad=$(printf '%s\n' "$OUT" | grep -c -E '(^|,)"?[@=+]|(^|,)"?-[0-9]+\+' || true)
+	expect_eq "sim-formula: no unguarded formula cell$sfx" "$bad" "0"
+	# term-escape.csv: the rejected row's raw text holds ESC and BEL; db
+	# rejected shows them as \x1b and \x07, no raw control byte reaches the
+	# terminal
+	rm -f "$TMP/esc.db"
+	"$bin" ingest $R/term-escape.csv --db "$TMP/esc.db" >/dev/null 2>&1
+	run "$bin" db rejected --db "$TMP/esc.db"
+	expect_rc "term-escape: db rejected exit 0$sfx" 0
+	expect_out_has "term-escape: ESC shown escaped$sfx" '\x1b]0;PWNED-TITLE\x07'
+	raw=$(printf '%s' "$OUT$ERR" | LC_ALL=C tr -d '\n\t' | LC_ALL=C grep -c '[[:cntrl:]]' || true)
+	expect_eq "term-escape: no raw control byte in the output$sfx" "$raw" "0"
+done
