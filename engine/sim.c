@@ -1219,7 +1219,7 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 {
 	const struct sim_scenario *sc = x->sc;
 	double t = sc->wend, span = sc->wend - (sc->wwarm > 0 ? sc->wwarm : 0);
-	double arr = 0, fin = 0, within = 0, soj = 0, lead_sum = 0, with_ceiling = 0, within_c = 0;
+	double arr = 0, fin = 0, soj = 0, lead_sum = 0, with_ceiling = 0, within_c = 0;
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct ksop *ks = &x->sop[s];
 		arr += ks->arrivals;
@@ -1227,7 +1227,7 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 		soj += ks->sojourn;
 		if (ks->finished > 0)
 			lead_sum += sc->quantiles ? stats_dist_mean(ks->lead) * ks->finished : ks->lead_sum;
-		within += ks->within;
+		/* the share within the ceiling counts only SOPs that have one */
 		if (sc->sops[s].ceiling > 0) {
 			with_ceiling += ks->finished;
 			within_c += ks->within;
