@@ -143,6 +143,12 @@ int cal_parse_iso(const char *text, int default_offset, double *out, int *offset
 			snprintf(why, sizeof why, "minute %02d is not a clock time (00-59)", mi);
 			return bad(err, text, why);
 		}
+		if (ss == 60) {
+			/* refused, not folded into :59: instants are POSIX seconds,
+			 * which have no leap seconds, and a silent :59 would move it */
+			return bad(err, text, "second 60 is a leap second; mutu's instants have none "
+					      "(write :59 or the next minute's :00)");
+		}
 		if (ss > 59) {
 			snprintf(why, sizeof why, "second %02d is not a clock time (00-59)", ss);
 			return bad(err, text, why);

@@ -122,6 +122,11 @@ sed 's/^step.2.resubmit = .*/step.2.resubmit = exponential mean=36501 Hari/' \
 refused "scenario: mean= one Hari above the limit" "at most 36500 Hari" \
 	sim "$TMP/huge-mean.ini" --replications 1
 
+# a leap second in an instant the calendar reads (CLI, scenarios) is
+# refused with that reason rather than moved to :59 without a word
+refused "leap second refused with the reason" "second 60 is a leap second" \
+	calendar add "2016-12-31 23:59:60Z" "1 Menit" --calendar 24x7
+
 # ---- the other reproducers of ../shared/repro, on both binaries ----
 for bin in "${BINS[@]}"; do
 	sfx=""

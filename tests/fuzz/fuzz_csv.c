@@ -72,5 +72,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	elog_result_release(&r);
 	remove_store(db);
+	fuzz_done();
 	return 0;
 }

@@ -26,8 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write(fuzz_path(map, dir, "map.csv"), data, size);
 	fuzz_path(db, dir, "map-store.db");
 	const char *sfx[] = {"", "-wal", "-shm", "-journal"};
-	for (int i = 0; i < 4; i++)
-		{
+	for (int i = 0; i < 4; i++) {
 		FUZZ_FMT(p, "%s%s", db, sfx[i]);
 		unlink(p);
 	}
@@ -52,10 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	elog_result_release(&r);
-	for (int i = 0; i < 4; i++)
-		{
+	for (int i = 0; i < 4; i++) {
 		FUZZ_FMT(p, "%s%s", db, sfx[i]);
 		unlink(p);
 	}
+	fuzz_done();
 	return 0;
 }

@@ -24,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sim_scenario_load(path, cals, &sc, &err) != 0) {
 		if (sc || !err.msg[0])
 			abort();
+		fuzz_done();
 		return 0;
 	}
 	(void)sim_scenario_replications(sc);
@@ -39,5 +40,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)sim_scenario_sop_id(sc, i);
 	free(util);
 	sim_scenario_free(sc);
+	fuzz_done();
 	return 0;
 }

@@ -50,7 +50,16 @@ static inline void fuzz_cleanup_(void)
 		if (d)
 			closedir(d);
 		rmdir(fuzz_dirs_[i]);
+		fuzz_dirs_[i][0] = '\0';
 	}
+}
+
+/* Remove the scratch folders at the end of each input: libFuzzer leaves
+ * with _Exit, which skips atexit, so a folder kept for the whole run would
+ * be left behind.  The next input makes a new one. */
+static inline void fuzz_done(void)
+{
+	fuzz_cleanup_();
 }
 
 /* The harness's scratch folder, created once per process.  in_tree: under
