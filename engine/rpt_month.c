@@ -20,6 +20,12 @@
 
 #define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
 
+/* The month's notes (skipped cases, SOPs left out) in the report's language. */
+static const struct mutu_notes *month_notes(const struct sla_month *m, const struct rpt_opts *o)
+{
+	return o->lang == RPT_EN ? &m->notes : &m->notes_id;
+}
+
 /* ---- plain-text tables shared by HTML and Markdown ---- */
 
 #define TMAX 16
@@ -912,11 +918,12 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 		mutu_buf_puts(b, "</section>\n");
 		t_free(&st);
 	}
-	if (m->notes.n) {
+	const struct mutu_notes *warn = month_notes(m, o);
+	if (warn->n) {
 		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
-		for (size_t i = 0; i < m->notes.n; i++) {
+		for (size_t i = 0; i < warn->n; i++) {
 			mutu_buf_puts(b, "<li>");
-			h(b, m->notes.items[i]);
+			h(b, warn->items[i]);
 			mutu_buf_puts(b, "</li>\n");
 		}
 		mutu_buf_puts(b, "</ul></div>\n");
@@ -1056,9 +1063,10 @@ static void render_md(const struct sla_month *m, const struct rpt_opts *o, const
 	mutu_buf_printf(b, "%s %s, %s %s.\n", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
 	free(nc);
 	free(ne);
-	for (size_t i = 0; i < m->notes.n; i++) {
+	const struct mutu_notes *warn = month_notes(m, o);
+	for (size_t i = 0; i < warn->n; i++) {
 		mutu_buf_puts(b, "\n> ");
-		md(b, m->notes.items[i]);
+		md(b, warn->items[i]);
 		mutu_buf_putc(b, '\n');
 	}
 	if (m->ngroups != 1)
@@ -1436,10 +1444,11 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 					m->planned_src[i].cases);
 		}
 		mutu_buf_puts(b, "]},\"notes\":[");
-		for (size_t i = 0; i < m->notes.n; i++) {
+		const struct mutu_notes *mn = month_notes(m, o);
+		for (size_t i = 0; i < mn->n; i++) {
 			if (i)
 				mutu_buf_putc(b, ',');
-			mutu_buf_json_str(b, m->notes.items[i]);
+			mutu_buf_json_str(b, mn->items[i]);
 		}
 		mutu_buf_puts(b, "],\"charts\":[");
 		for (size_t i = 0; i < cs->n; i++) {

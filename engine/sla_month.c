@@ -426,6 +426,7 @@ void sla_month_free(struct sla_month *m)
 	free(m->groups);
 	group_release(&m->office);
 	mutu_notes_release(&m->notes);
+	mutu_notes_release(&m->notes_id);
 	for (size_t i = 0; i < m->nplanned_src; i++)
 		free(m->planned_src[i].name);
 	free(m);
@@ -486,6 +487,7 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	m->year = year;
 	m->month = month;
 	mutu_notes_init(&m->notes);
+	mutu_notes_init(&m->notes_id);
 	m->opts = *sla_env_opts(env);
 	struct group_x **gx = NULL;
 	size_t ngx = 0;
@@ -549,8 +551,10 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 		count_planned(m, &in, target);
 		struct sla_case c;
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) != 0) {
-			if (g->g.cases_skipped++ == 0)
+			if (g->g.cases_skipped++ == 0) {
 				mutu_notes_addf(&m->notes, "%s", e2.msg);
+				mutu_notes_addf(&m->notes_id, "%s", e2.msg); /* errors are English */
+			}
 			office.g.cases_skipped++;
 			sla_case_release(&c);
 			continue;
@@ -566,13 +570,18 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	for (size_t i = 0; i < nskips; i++) {
 		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", skips[i].n,
 				skips[i].sop ? skips[i].sop : "(none)", skips[i].first);
+		mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati: %s", skips[i].n,
+				skips[i].sop ? skips[i].sop : "(tanpa SOP)", skips[i].first);
 		free(skips[i].sop);
 	}
 	free(skips);
 	for (size_t i = 0; i < ngx; i++)
-		if (gx[i]->g.cases_skipped > 1)
+		if (gx[i]->g.cases_skipped > 1) {
 			mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped (outside the calendar's years or unmeasurable)",
 					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(none)");
+			mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati (di luar tahun kalender atau tidak dapat diukur)",
+					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(tanpa SOP)");
+		}
 	if (rc < 0) {
 		for (size_t i = 0; i < ngx; i++) {
 			group_finish(gx[i]);
@@ -611,6 +620,9 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 			mutu_notes_addf(&m->notes, "SOP '%s': %zu case(s), none finished, open or arriving in the 12 months "
 					"up to %04d-%02d; left out of the report", g->id ? g->id : "(none)",
 					g->cases_seen, year, month);
+			mutu_notes_addf(&m->notes_id, "SOP '%s': %zu kasus, tidak ada yang selesai, terbuka atau masuk dalam "
+					"12 bulan sampai %04d-%02d; tidak dimuat dalam laporan", g->id ? g->id : "(tanpa SOP)",
+					g->cases_seen, year, month);
 			group_release(g);
 			continue;
 		}
@@ -630,6 +642,7 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 		else if (m->groups[i].day_minutes != m->office.day_minutes) {
 			m->office.day_minutes = 450;
 			mutu_notes_addf(&m->notes, "%s", "the office as a whole mixes calendars: its days are 450-minute working days");
+			mutu_notes_addf(&m->notes_id, "%s", "kantor secara keseluruhan memakai beberapa kalender: harinya dihitung sebagai hari kerja 450 menit");
 			break;
 		}
 	}

@@ -484,7 +484,9 @@ struct sla_month {
 	int year, month;
 	struct sla_group *groups; size_t ngroups; /* per SOP, in SOP id order */
 	struct sla_group office;                  /* all cases */
-	struct mutu_notes notes;                  /* skipped cases, assumptions */
+	struct mutu_notes notes;                  /* skipped cases, assumptions (English) */
+	struct mutu_notes notes_id;               /* the same notes in Bahasa Indonesia, the
+						   * reports' default language */
 	int completion_only;                      /* some steps were measured from the previous completion */
 	size_t events_read, cases_read;
 	struct sla_opts opts;
