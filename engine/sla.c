@@ -133,6 +133,25 @@ const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
 	return v;
 }
 
+/*
+ * The office's own title for a canonical position: the pelaksana of the
+ * model's first step whose role it is ("Kasi PP" for Kasi/Kabid), so the
+ * per-pelaksana rows read as the office's SOP table does; the canonical
+ * name itself when the model has no such step (or there is no model).
+ */
+static const char *actor_title(const struct sla_sop *s, const char *canon)
+{
+	if (!s->model)
+		return canon;
+	for (size_t i = 0; i < s->model->nsteps; i++) {
+		const struct sop_step *st = &s->model->steps[i];
+		const char *role = sop_step_role(st);
+		if (role && strcmp(role, canon) == 0 && st->actor && strcmp(st->actor, "?") != 0)
+			return st->actor;
+	}
+	return canon;
+}
+
 static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct cal *cal,
 			      const struct sla_opts *o, struct mutu_err *err);
 static int has_word(const char *text, const char *word);
@@ -692,7 +711,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 		if (e->actor && *e->actor) {
 			const char *canon = sla_actor_canonical(s, e->actor);
 			if (canon)
-				t->actor_key = canon;
+				t->actor_key = actor_title(s, canon);
 		}
 		if (!isnan(e->end)) {
 			if (!isnan(e->start)) {
