@@ -163,7 +163,7 @@ int cmd_report(int argc, char **argv)
 		rc = sla_latest_month(db, env, sop, &y, &m, &err);
 	if (rc == 0 && latest && last_year > 0 && y > last_year) {
 		/* the data runs past the calendars: the latest month they cover */
-		fprintf(stderr, "mutu report: note: the store's latest full month is %04d-%02d, past the years "
+		fprintf(stderr, "mutu report: note: the latest month with a finished case is %04d-%02d, past the years "
 			"the calendars cover (to %d): reporting %d-12\n", y, m, last_year, last_year);
 		y = last_year;
 		m = 12;
