@@ -2297,9 +2297,13 @@ int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe)
 	return 0;
 }
 
-/* After the first events of an XES log: refuse a log whose stamps cannot
- * be read at all, as probe() does for CSV. */
-int elog_row_probe_check(struct ingest *g)
+/*
+ * Refuse a log none of whose probed stamps could be read: no zone known, or
+ * no readable stamp at all.  unit names what was probed ("rows", "events"),
+ * expect the stamp form the format calls for.  Shared by probe() (CSV) and
+ * elog_row_probe_check() (XES).
+ */
+static int probe_stamps_check(struct ingest *g, const char *unit, const char *expect)
 {
 	if (g->probe_nozone && g->probe_time_ok == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
@@ -2308,10 +2312,18 @@ int elog_row_probe_check(struct ingest *g)
 				 g->path, (long long)g->probe_line, g->probe_example);
 	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s:%lld: no readable time stamp in the first %d events (%s); expected "
-				 "xs:dateTime like 2025-01-02T07:30:00.000+07:00, or give --date-format",
-				 g->path, (long long)g->probe_line, g->probe_rows, g->probe_example);
+				 "%s:%lld: no readable time stamp in the first %d %s (%s); expected "
+				 "%s, or give --date-format",
+				 g->path, (long long)g->probe_line, g->probe_rows, unit, g->probe_example,
+				 expect);
 	return 0;
+}
+
+/* After the first events of an XES log: refuse a log whose stamps cannot
+ * be read at all, as probe() does for CSV. */
+int elog_row_probe_check(struct ingest *g)
+{
+	return probe_stamps_check(g, "events", "xs:dateTime like 2025-01-02T07:30:00.000+07:00");
 }
 
 /* The XES read of the whole file, with the SHA-256 of its bytes when it was
@@ -2587,16 +2599,9 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 g->path, (long long)g->probe_line, g->probe_example,
 				 g->probe_order == 1 ? " and ambiguous (01/02 can be 1 Feb or 2 Jan)"
 						     : "");
-	if (g->probe_nozone && g->probe_time_ok == 0)
-		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s:%lld: time stamps have no UTC offset (%s) and no zone is known; "
-				 "give --tz (WIB, WITA, WIT or +08:00) or --sop ID (its calendar's zone)",
-				 g->path, (long long)g->probe_line, g->probe_example);
-	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
-		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s:%lld: no readable time stamp in the first %d rows (%s); expected "
-				 "ISO 8601 like 2025-01-02T07:30:00+08:00, or give --date-format",
-				 g->path, (long long)g->probe_line, g->probe_rows, g->probe_example);
+	rc = probe_stamps_check(g, "rows", "ISO 8601 like 2025-01-02T07:30:00+08:00");
+	if (rc)
+		return rc;
 	if (g->probe_order)
 		mutu_notes_addf(&g->res->notes,
 				"some time stamps look day/month-ordered (%s, line %lld): such rows are "
