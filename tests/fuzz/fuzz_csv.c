@@ -29,25 +29,13 @@ static int64_t count(const char *db, const char *sql)
 	return v;
 }
 
-static void remove_store(const char *db)
-{
-	char p[1100];
-	unlink(db);
-	FUZZ_FMT(p, "%s-wal", db);
-	unlink(p);
-	FUZZ_FMT(p, "%s-shm", db);
-	unlink(p);
-	FUZZ_FMT(p, "%s-journal", db);
-	unlink(p);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char log[1024], db[1024], models[1024], cals[1024];
 	const char *dir = fuzz_dir(0);
 	fuzz_write(fuzz_path(log, dir, "log.csv"), data, size);
 	fuzz_path(db, dir, "store.db");
-	remove_store(db);
+	fuzz_remove_store(db);
 	FUZZ_FMT(models, "%s/tests/data/models", FUZZ_ROOT);
 	FUZZ_FMT(cals, "%s/datasets/calendars", FUZZ_ROOT);
 
@@ -71,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	elog_result_release(&r);
-	remove_store(db);
+	fuzz_remove_store(db);
 	fuzz_done();
 	return 0;
 }

@@ -20,16 +20,12 @@ static const char LOG[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char log[1024], map[1024], db[1024], models[1024], cals[1024], p[1100];
+	char log[1024], map[1024], db[1024], models[1024], cals[1024];
 	const char *dir = fuzz_dir(0);
 	fuzz_write(fuzz_path(log, dir, "map-log.csv"), (const uint8_t *)LOG, sizeof LOG - 1);
 	fuzz_write(fuzz_path(map, dir, "map.csv"), data, size);
 	fuzz_path(db, dir, "map-store.db");
-	const char *sfx[] = {"", "-wal", "-shm", "-journal"};
-	for (int i = 0; i < 4; i++) {
-		FUZZ_FMT(p, "%s%s", db, sfx[i]);
-		unlink(p);
-	}
+	fuzz_remove_store(db);
 	FUZZ_FMT(models, "%s/tests/data/models", FUZZ_ROOT);
 	FUZZ_FMT(cals, "%s/datasets/calendars", FUZZ_ROOT);
 
@@ -51,10 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	elog_result_release(&r);
-	for (int i = 0; i < 4; i++) {
-		FUZZ_FMT(p, "%s%s", db, sfx[i]);
-		unlink(p);
-	}
+	fuzz_remove_store(db);
 	fuzz_done();
 	return 0;
 }

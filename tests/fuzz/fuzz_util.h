@@ -125,6 +125,18 @@ static inline void fuzz_write(const char *path, const uint8_t *data, size_t size
 		abort();
 }
 
+/* Remove an SQLite store and its side files (WAL, shared memory, rollback
+ * journal), so each input starts from no store. */
+static inline void fuzz_remove_store(const char *db)
+{
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	char p[1100];
+	for (int i = 0; i < 4; i++) {
+		FUZZ_FMT(p, "%s%s", db, sfx[i]);
+		unlink(p);
+	}
+}
+
 /* A NUL-terminated copy (caller frees). */
 static inline char *fuzz_str(const uint8_t *data, size_t size)
 {

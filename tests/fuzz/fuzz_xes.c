@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 
 #include "mutu/elog.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,16 +36,6 @@ static char dir[64];
 static void side(char *buf, size_t n, const char *name)
 {
 	snprintf(buf, n, "%s/%s", dir, name);
-}
-
-static void rm_store(const char *db)
-{
-	char p[128];
-	unlink(db);
-	snprintf(p, sizeof p, "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", db);
-	unlink(p);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -64,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size && fwrite(data, 1, size, f) != size)
 		abort();
 	fclose(f);
-	rm_store(db);
+	fuzz_remove_store(db);
 
 	struct elog_opts o;
 	elog_opts_init(&o);
@@ -116,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sqlite3_close(h);
 	}
 	elog_result_release(&res);
-	rm_store(db);
+	fuzz_remove_store(db);
 	unlink(log);
 	return 0;
 }
