@@ -2864,10 +2864,8 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	}
 	/* another writer can take the lock between the open's probe and
 	 * here: the same diagnosis (file named, --busy-timeout) as at open */
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = elog_store_err(db, db_path, "taking the write lock", err);
+	if ((rc = elog_store_begin_write(db, db_path, o->busy_ms, "taking the write lock", err)))
 		goto out;
-	}
 	{
 		struct mutu_buf opts;
 		mutu_buf_init(&opts);

@@ -241,6 +241,16 @@ int elog_store_err(struct sqlite3 *db, const char *path, const char *what, struc
 	}
 }
 
+int elog_store_begin_write(struct sqlite3 *db, const char *path, int busy_ms, const char *what,
+			   struct mutu_err *err)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
+		return err_locked(path, busy_of(busy_ms), err);
+	return elog_store_err(db, path, what, err);
+}
+
 static int exec(sqlite3 *db, const char *sql, const char *path, struct mutu_err *err)
 {
 	char *msg = NULL;
@@ -421,13 +431,8 @@ int elog_store_open_ex(const char *path, int mode, int busy_ms, struct sqlite3 *
 	for (int64_t v = version; v < ELOG_SCHEMA_VERSION; v++) {
 		char tail[64];
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
-		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-			if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
-				err_locked(path, wait, err);
-			else
-				elog_store_err(db, path, "starting the schema upgrade", err);
+		if (elog_store_begin_write(db, path, busy_ms, "starting the schema upgrade", err))
 			goto fail;
-		}
 		if (exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			goto fail;
@@ -438,13 +443,8 @@ int elog_store_open_ex(const char *path, int mode, int busy_ms, struct sqlite3 *
 	/* a writer finds out now, with the file named, whether another
 	 * process holds the write lock, instead of at its first insert */
 	if (mode != ELOG_STORE_READ) {
-		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-			if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
-				err_locked(path, wait, err);
-			else
-				elog_store_err(db, path, "taking the write lock", err);
+		if (elog_store_begin_write(db, path, busy_ms, "taking the write lock", err))
 			goto fail;
-		}
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	*out = db;

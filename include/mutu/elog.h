@@ -145,6 +145,14 @@ int elog_store_open(const char *path, int create, struct sqlite3 **out, struct m
  * "what: SQLite's message".  Returns the status recorded.
  */
 int elog_store_err(struct sqlite3 *db, const char *path, const char *what, struct mutu_err *err);
+/*
+ * BEGIN IMMEDIATE on db (the store at path): 0, or the store's diagnosis
+ * when it fails -- locked (the file and the busy_ms waited: 0 = the
+ * default, as in elog_opts) or elog_store_err's with what.  Every writer
+ * takes the write lock through here, so a lock reads the same everywhere.
+ */
+int elog_store_begin_write(struct sqlite3 *db, const char *path, int busy_ms, const char *what,
+			   struct mutu_err *err);
 void elog_store_close(struct sqlite3 *db); /* NULL-safe */
 
 /* ---- helpers, public for tests and other modules ---- */
