@@ -478,8 +478,26 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	*out = NULL;
 	if (month < 1 || month > 12)
 		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
+	/*
+	 * Only the cases whose span reaches the report's window are read:
+	 * the 12 months of the trend up to the month's end, with a day's
+	 * margin each side (every zone's local day, UTC-12..+14).  A case
+	 * outside it adds nothing to the month's table, its trend, its days
+	 * or its arrivals; the one thing it could add is "open at month end"
+	 * for a case with no event in those 12 months, which the report
+	 * does not count (docs/store.md, "Reading a period").  So a month
+	 * costs the cases of its window, not the store (issue 10).
+	 */
+	int wy = year, wm = month - (SLA_TREND - 1);
+	while (wm < 1) {
+		wm += 12;
+		wy--;
+	}
+	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
+	double from = (double)(cal_days_from_civil(wy, wm, 1) - 1) * 86400.0;
+	double to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
 	struct sla_reader *r = NULL;
-	int rc = sla_reader_open_ex(db, sop_id, NULL, sla_env_opts(env)->deadline_col, &r, err);
+	int rc = sla_reader_open_period(db, sop_id, from, to, sla_env_opts(env)->deadline_col, &r, err);
 	if (rc)
 		return rc;
 	struct sla_month *m = mutu_calloc(1, sizeof *m);
