@@ -934,9 +934,10 @@ static int same_actor(const char *a, const char *b)
 	return mutu_strcasecmp(ca ? ca : a, cb ? cb : b) == 0;
 }
 
+/* the applicant: one test with reports and audits (sop_actor_is_applicant) */
 static int is_pemohon(const char *name)
 {
-	return same_actor(name, "Pemohon");
+	return sop_actor_is_applicant(name);
 }
 
 /* "2", "2, 3 from 2025-07-01", "1 absent=0.2", "1 batch=daily at 15:00" */

@@ -3,15 +3,13 @@
  * front office's acceptance, stop at the last step, pauses while the file
  * is back with the applicant), step times in working time, the verdict
  * against the ceiling and the audit findings.  Also the SOP resolution
- * (model + calendar + clock rules) and the models/calendars registry.
+ * (model + calendar + clock rules) over the one SOP registry (sop_registry).
  *
  * Pure computation: no SQL, no printing.  The rules are documented in
  * include/mutu/sla.h; the "why" of each choice is next to the code.
  */
 #include "mutu/sla.h"
 
-#include <dirent.h>
-#include <ini.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,35 +33,10 @@ void sla_opts_init(struct sla_opts *o)
 
 /* ---- SOP resolution ---- */
 
-struct sla_ini {
-	int clock_start;
-	int bad;
-	char badval[64];
-};
-
-static int sla_ini_handler(void *user, const char *section, const char *name, const char *value)
-{
-	struct sla_ini *si = user;
-	if (mutu_strcasecmp(section, "sla") != 0 || mutu_strcasecmp(name, "clock_start") != 0)
-		return 1;
-	/* "3", "step 3", "langkah 3", or "first" (the first event) */
-	const char *p = value;
-	while (*p && (*p < '0' || *p > '9'))
-		p++;
-	if (mutu_strcasecmp(value, "first") == 0 || mutu_strcasecmp(value, "pertama") == 0) {
-		si->clock_start = -1;
-	} else if (*p) {
-		si->clock_start = atoi(p);
-	} else {
-		si->bad = 1;
-		snprintf(si->badval, sizeof si->badval, "%s", value);
-	}
-	return 1;
-}
-
+/* the applicant: one test with the simulator (sop_actor_is_applicant) */
 static int is_pemohon(const char *actor)
 {
-	return actor && mutu_strcasecmp(actor, "Pemohon") == 0;
+	return sop_actor_is_applicant(actor);
 }
 
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
@@ -233,22 +206,14 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 	if (o && o->clock_start_step > 0) {
 		cs = o->clock_start_step;
 		s->clock_start_source = "option";
-	} else if (model->path) {
-		struct sla_ini si = {0};
-		ini_parse(model->path, sla_ini_handler, &si); /* the model loaded: file is readable */
-		if (si.bad)
-			return mutu_errf(err, MUTU_EINPUT,
-					 "%s: [sla] clock_start: expected a step number or 'first' (got '%s')",
-					 model->path, si.badval);
-		if (si.clock_start == -1) {
-			s->clock_start_step = 0;
-			s->clock_start_source = "model [sla]";
-			return 0;
-		}
-		if (si.clock_start > 0) {
-			cs = si.clock_start;
-			s->clock_start_source = "model [sla]";
-		}
+	} else if (model->clock_start == -1) {
+		/* [sla] clock_start = first, read with the model (sop.c) */
+		s->clock_start_step = 0;
+		s->clock_start_source = "model [sla]";
+		return 0;
+	} else if (model->clock_start > 0) {
+		cs = model->clock_start;
+		s->clock_start_source = "model [sla]";
 	}
 	if (cs > 0) {
 		if (!sop_model_step(model, cs)) {
@@ -284,8 +249,10 @@ void sla_sop_release(struct sla_sop *s)
 	free(s->step_actor);
 	free(s->step_std);
 	cache_free(s->actors);
-	sop_model_free(s->model);
-	cal_free(s->cal);
+	if (!s->borrowed) {
+		sop_model_free(s->model);
+		cal_free(s->cal);
+	}
 	memset(s, 0, sizeof *s);
 }
 
@@ -301,11 +268,14 @@ double sla_step_std(const struct sla_sop *s, int step)
 	return (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
 }
 
-/* ---- registry ---- */
+/* ---- registry: SOP id -> model and calendar comes from the one SOP
+ * registry (sop_registry); the env adds the measuring rules per SOP ---- */
 
 struct sla_env {
 	struct sla_opts o;
-	struct sla_sop **sops;
+	struct sop_registry *reg; /* models and calendars, owned */
+	struct cal *utc24;        /* the no-model calendar, created once */
+	struct sla_sop **sops;    /* each borrows its model and calendar */
 	size_t n, cap;
 	/* ids asked for that failed, with the error, so a store with 10^6
 	 * cases of an unknown SOP fails once, not 10^6 times */
@@ -321,6 +291,7 @@ struct sla_env *sla_env_create(const struct sla_opts *o)
 		e->o = *o;
 	else
 		sla_opts_init(&e->o);
+	e->reg = sop_registry_create(e->o.models_dir, e->o.calendars_dir);
 	return e;
 }
 
@@ -337,6 +308,8 @@ void sla_env_free(struct sla_env *e)
 		free(e->bad_ids[i]);
 	free(e->bad_ids);
 	free(e->bad_errs);
+	cal_free(e->utc24);
+	sop_registry_free(e->reg);
 	free(e);
 }
 
@@ -347,47 +320,31 @@ static int same_id(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Find the model file whose id is `id` in dir. */
-static int find_model(const char *dir, const char *id, struct sop_model **out, struct mutu_err *err)
+/* The model (NULL for the no-model SOP) and the calendar to measure with:
+ * --calendar when given, else the model's, else 24x7 at UTC. */
+static int env_resolve(struct sla_env *e, const char *sop_id, struct sop_model **m,
+		       struct cal **c, struct mutu_err *err)
 {
-	char path[4096];
-	struct mutu_err e2;
-	snprintf(path, sizeof path, "%s/%s.ini", dir, id);
-	mutu_err_clear(&e2);
-	if (sop_model_load(path, out, &e2) == 0) {
-		if (same_id((*out)->id, id))
-			return 0;
-		sop_model_free(*out);
-		*out = NULL;
+	*m = NULL;
+	*c = NULL;
+	const struct sop_entry *ent = NULL;
+	if (sop_id) {
+		int rc = sop_registry_get(e->reg, sop_id, &ent, err);
+		if (rc)
+			return rc;
+		*m = ent->model;
 	}
-	DIR *d = opendir(dir);
-	if (!d)
-		return mutu_errf(err, MUTU_ENOTFOUND,
-				 "no model for SOP '%s': cannot open models folder '%s' (give --models DIR)",
-				 id, dir);
-	struct dirent *de;
-	int found = 0;
-	while (!found && (de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".ini") != 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-		struct sop_model *m = NULL;
-		mutu_err_clear(&e2);
-		if (sop_model_load(path, &m, &e2) != 0)
-			continue;
-		if (same_id(m->id, id)) {
-			*out = m;
-			found = 1;
-		} else {
-			sop_model_free(m);
-		}
+	if (e->o.calendar)
+		return sop_registry_calendar(e->reg, e->o.calendar, c, err);
+	if (!ent) {
+		if (!e->utc24)
+			e->utc24 = cal_create_24x7(0);
+		*c = e->utc24;
+		return 0;
 	}
-	closedir(d);
-	if (!found)
-		return mutu_errf(err, MUTU_ENOTFOUND,
-				 "no model with id '%s' in '%s' (the store's cases name this SOP; "
-				 "add its model or give --models DIR)", id, dir);
+	if (!ent->cal)
+		return mutu_errf(err, ent->cal_err.code, "%s", ent->cal_err.msg);
+	*c = ent->cal;
 	return 0;
 }
 
@@ -409,30 +366,18 @@ int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **ou
 	mutu_err_clear(&e2);
 	struct sop_model *m = NULL;
 	struct cal *c = NULL;
-	int rc = 0;
-	if (sop_id)
-		rc = find_model(e->o.models_dir ? e->o.models_dir : "models", sop_id, &m, &e2);
-	if (rc == 0) {
-		const char *cname = e->o.calendar ? e->o.calendar : (m && m->calendar ? m->calendar : "24x7");
-		if (strcmp(cname, "24x7") == 0 && !e->o.calendar && !m)
-			c = cal_create_24x7(0);
-		else
-			rc = cal_load(cname, e->o.calendars_dir, &c, &e2);
-	}
+	int rc = env_resolve(e, sop_id, &m, &c, &e2);
 	struct sla_sop *s = NULL;
 	if (rc == 0) {
 		s = mutu_calloc(1, sizeof *s);
 		rc = sla_sop_init(s, m, c, &e->o, &e2);
-		m = NULL;
-		c = NULL;
+		s->borrowed = 1; /* the registry and the env own model and calendar */
 		if (rc != 0) {
 			sla_sop_release(s);
 			free(s);
 			s = NULL;
 		}
 	}
-	sop_model_free(m);
-	cal_free(c);
 	if (rc != 0) {
 		e->bad_ids = mutu_realloc(e->bad_ids, (e->nbad + 1) * sizeof *e->bad_ids);
 		e->bad_errs = mutu_realloc(e->bad_errs, (e->nbad + 1) * sizeof *e->bad_errs);

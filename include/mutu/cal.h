@@ -34,8 +34,7 @@ enum cal_day_reading {
 /*
  * Load and build a calendar.  name_or_path is a calendar name ("id-wita",
  * "24x7"), looked up as DIR/NAME.ini, or a path to an .ini file.  dir is
- * the calendars folder (NULL: $MUTU_CALENDARS, else "datasets/calendars"
- * relative to the working directory, else the installed data dir).  The
+ * the calendars folder (NULL: cal_dir_default).  The
  * file's holidays, special periods and local additions (the user-edited
  * file named by `local =`) are read relative to the .ini file.
  * On success *out owns a new calendar (free with cal_free).  On error
@@ -48,6 +47,15 @@ enum cal_day_reading {
  */
 int cal_load(const char *name_or_path, const char *dir, struct cal **out,
 	     struct mutu_err *err);
+
+/*
+ * The calendars folder when none is given, the one rule for the CLI and
+ * the library: $MUTU_CALENDARS; else datasets/calendars under the working
+ * directory; else datasets/calendars beside the running program (up to
+ * three folders above it: build/asan/mutu); else the installed data dir
+ * (MUTU_DATADIR/calendars).  Written into buf (size bytes); returns buf.
+ */
+const char *cal_dir_default(char *buf, size_t size);
 
 /* The built-in always-working calendar at a UTC offset (seconds). Never fails. */
 struct cal *cal_create_24x7(int utc_offset_seconds);
