@@ -350,11 +350,7 @@ static void normalize(const char *s, size_t n, struct mutu_buf *out)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = mutu_fnv1a(s, n);
 	return h ^ (h >> 29);
 }
 

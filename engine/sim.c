@@ -335,19 +335,12 @@ static uint64_t mix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
 
 /* Seed of a stream from (seed, replication, purpose name): the same
  * purpose in two scenarios gets the same numbers. */
 static unsigned long stream_seed(uint64_t seed, int rep, const char *purpose)
 {
-	uint64_t s = mix64(seed ^ mix64(fnv1a(purpose)) ^ mix64(0x5851f42d4c957f2dULL * (uint64_t)(rep + 1)));
+	uint64_t s = mix64(seed ^ mix64(mutu_fnv1a_str(purpose)) ^ mix64(0x5851f42d4c957f2dULL * (uint64_t)(rep + 1)));
 	s ^= s >> 32;
 	return (unsigned long)(s & 0xffffffffUL) ? (unsigned long)(s & 0xffffffffUL) : 1UL;
 }

@@ -48,13 +48,6 @@ struct sla_actor_cache {
 	size_t cap, n;
 };
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
 
 static void cache_free(struct sla_actor_cache *c)
 {
@@ -69,7 +62,7 @@ static void cache_free(struct sla_actor_cache *c)
 
 static void cache_put(struct sla_actor_cache *c, char *key, const char *val)
 {
-	size_t h = fnv1a(key) & (c->cap - 1);
+	size_t h = mutu_fnv1a_str(key) & (c->cap - 1);
 	while (c->key[h])
 		h = (h + 1) & (c->cap - 1);
 	c->key[h] = key;
@@ -83,7 +76,7 @@ const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
 		return NULL;
 	if (!c)
 		return sop_actor_canonical(actor);
-	size_t h = fnv1a(actor) & (c->cap - 1);
+	size_t h = mutu_fnv1a_str(actor) & (c->cap - 1);
 	while (c->key[h]) {
 		if (strcmp(c->key[h], actor) == 0)
 			return c->val[h];

@@ -142,6 +142,20 @@ int mutu_csv_is_number(const char *s);
  */
 void mutu_buf_put_safe(struct mutu_buf *b, const char *s);
 
+/*
+ * The one FNV-1a hash (64-bit; Fowler, Noll, Vo), byte by byte:
+ * h = (h ^ byte) * 0x100000001b3 from the offset basis MUTU_FNV1A_INIT.
+ * Its values are persisted (the store's dedup key, elog_dkey) and seed
+ * the simulation's random streams (sim.c): never change them.  Callers
+ * that need more avalanche fold or finalise the result themselves.
+ * mutu_fnv1a_add continues a hash over more bytes (p may be NULL when
+ * n is 0).
+ */
+#define MUTU_FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t mutu_fnv1a_add(uint64_t h, const void *p, size_t n);
+uint64_t mutu_fnv1a(const void *p, size_t n);
+uint64_t mutu_fnv1a_str(const char *s); /* s NUL-terminated, not NULL */
+
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);
 int mutu_strncasecmp(const char *a, const char *b, size_t n);

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "mutu/base.h"
+#include "elog_int.h" /* elog_dkey: the persisted use of the hash */
 
 static char dir[256];
 
@@ -330,6 +331,40 @@ static void test_term_escape(void **state)
 	mutu_buf_release(&b);
 }
 
+/*
+ * The one FNV-1a.  Expected values: the published 64-bit FNV-1a test
+ * vectors (Noll's fnv_test.c: "" is the offset basis, "a" and "foobar"),
+ * checked again with a three-line Python loop.
+ */
+static void test_fnv1a(void **state)
+{
+	(void)state;
+	assert_true(mutu_fnv1a("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(mutu_fnv1a_str("") == MUTU_FNV1A_INIT);
+	assert_true(mutu_fnv1a_str("a") == 0xaf63dc4c8601ec8cULL);
+	assert_true(mutu_fnv1a_str("foobar") == 0x85944171f73967e8ULL);
+	/* continued in pieces: the same as at once */
+	assert_true(mutu_fnv1a_add(mutu_fnv1a("foo", 3), "bar", 3) == 0x85944171f73967e8ULL);
+	assert_true(mutu_fnv1a_add(7, NULL, 0) == 7);
+}
+
+/*
+ * The store's dedup key is persisted: a store written before the hash
+ * moved to base.h must dedup the same rows after.  Value computed in
+ * Python from elog_dkey's definition: FNV-1a over "Verifikasi berkas",
+ * tag 0x11, start 1735700400000 as 8 little-endian bytes, tag 0x20, tag
+ * 0x41, "Budi"; then the splitmix64 finaliser (>>30, *0xbf58476d1ce4e5b9,
+ * >>27, *0x94d049bb133111eb, >>31) and the low 31 bits.  (The stamp is
+ * hashed in the machine's byte order; mutu's targets are little-endian.)
+ */
+static void test_dkey_pinned(void **state)
+{
+	(void)state;
+	const char *act = "Verifikasi berkas";
+	uint64_t k = elog_dkey(act, strlen(act), 1, 1735700400000LL, 0, 0, "Budi", 4, 1);
+	assert_int_equal(k, 1487736039);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +376,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
 		cmocka_unit_test(test_csv_guard),
+		cmocka_unit_test(test_fnv1a),
+		cmocka_unit_test(test_dkey_pinned),
 		cmocka_unit_test(test_term_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
