@@ -39,10 +39,25 @@ int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
 	return code;
 }
 
-static void oom(size_t n)
+static void oom_default(size_t n)
 {
 	fprintf(stderr, "mutu: out of memory (%zu bytes)\n", n);
 	abort();
+}
+
+/* The one process-wide setting (base.h says why it may exist): set once
+ * by the program at start, read only on the failure path. */
+static mutu_oom_handler oom_handler = oom_default;
+
+void mutu_set_oom_handler(mutu_oom_handler h)
+{
+	oom_handler = h ? h : oom_default;
+}
+
+static void oom(size_t n)
+{
+	oom_handler(n);
+	abort(); /* a handler that returns: there is still no memory */
 }
 
 void *mutu_malloc(size_t n)

@@ -43,7 +43,24 @@ void mutu_err_clear(struct mutu_err *err);
 int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Checked allocation: abort the process on out-of-memory, in one place. */
+/*
+ * Checked allocation: on out-of-memory the OOM handler is called with
+ * the size asked for, in one place.  The default handler writes
+ * "mutu: out of memory (N bytes)" to stderr and aborts (the one thing the
+ * library ever prints: nothing else can be done without memory).
+ *
+ * mutu_set_oom_handler replaces it (NULL: back to the default), as redis'
+ * zmalloc_set_oom_handler does: a server embedding mutu can log through
+ * its own channel, free a cache, or longjmp out of a request.  This is
+ * the library's one process-wide setting, the documented exception to
+ * "no mutable globals": the program sets it once at start, before any
+ * thread runs, never per simulation.  The handler must not return (if it
+ * does, the process aborts).
+ */
+typedef void (*mutu_oom_handler)(size_t size);
+void mutu_set_oom_handler(mutu_oom_handler h);
+
+/* Checked allocation: never NULL (see the OOM handler above). */
 void *mutu_malloc(size_t n);
 void *mutu_calloc(size_t n, size_t size);
 void *mutu_realloc(void *p, size_t n);
