@@ -11,6 +11,7 @@
 #include "mutu/base.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,39 @@ uint64_t mutu_fnv1a(const void *p, size_t n)
 uint64_t mutu_fnv1a_str(const char *s)
 {
 	return mutu_fnv1a_add(MUTU_FNV1A_INIT, s, strlen(s));
+}
+
+void mutu_fmt_num(struct mutu_buf *b, double x, int decimals, int en)
+{
+	if (isnan(x) || isinf(x)) {
+		mutu_buf_puts(b, "\xe2\x80\x93"); /* en dash */
+		return;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	char tmp[400]; /* DBL_MAX has 309 integer digits */
+	snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+	if (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1))
+		memmove(tmp, tmp + 1, strlen(tmp)); /* no "-0,0" */
+	char sep = en ? ',' : '.', dec = en ? '.' : ',';
+	const char *p = tmp;
+	if (*p == '-') {
+		mutu_buf_putc(b, '-');
+		p++;
+	}
+	const char *dot = strchr(p, '.');
+	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			mutu_buf_putc(b, sep);
+		mutu_buf_putc(b, p[i]);
+	}
+	if (dot) {
+		mutu_buf_putc(b, dec);
+		mutu_buf_puts(b, dot + 1);
+	}
 }
 
 int mutu_strcasecmp(const char *a, const char *b)

@@ -173,6 +173,16 @@ uint64_t mutu_fnv1a_add(uint64_t h, const void *p, size_t n);
 uint64_t mutu_fnv1a(const void *p, size_t n);
 uint64_t mutu_fnv1a_str(const char *s); /* s NUL-terminated, not NULL */
 
+/*
+ * The one number formatter for people (reports, audits, the simulation's
+ * text): Indonesian "1.234,5" (decimal comma, thousands point) or, with
+ * en, English "1,234.5"; decimals fixed (0..9, clamped); a value that
+ * rounds to zero has no sign (no "-0,0"); NaN and infinities are an en
+ * dash.  Appends to b.  Locale-free: the C library's printf with "%.Nf"
+ * and the separators swapped here.
+ */
+void mutu_fmt_num(struct mutu_buf *b, double x, int decimals, int en);
+
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);
 int mutu_strncasecmp(const char *a, const char *b, size_t n);

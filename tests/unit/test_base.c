@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -365,6 +366,32 @@ static void test_dkey_pinned(void **state)
 	assert_int_equal(k, 1487736039);
 }
 
+static void fmt_is(double x, int dec, int en, const char *want)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_fmt_num(&b, x, dec, en);
+	assert_string_equal(b.s, want);
+	mutu_buf_release(&b);
+}
+
+/* The one number formatter: Indonesian writes a decimal comma and a
+ * thousands point (PUEBI), English the reverse. */
+static void test_fmt_num(void **state)
+{
+	(void)state;
+	fmt_is(1234.5, 1, 0, "1.234,5");
+	fmt_is(1234.5, 1, 1, "1,234.5");
+	fmt_is(1234567.891, 2, 0, "1.234.567,89");
+	fmt_is(-1234, 0, 0, "-1.234");
+	fmt_is(100, 0, 0, "100");              /* three digits: no separator */
+	fmt_is(999.96, 1, 0, "1.000,0");       /* the rounding carries into a new group */
+	fmt_is(-0.04, 1, 0, "0,0");            /* rounds to zero: no sign */
+	fmt_is(95.25, 2, 0, "95,25");
+	fmt_is(NAN, 1, 0, "\xe2\x80\x93");    /* en dash */
+	fmt_is(INFINITY, 1, 1, "\xe2\x80\x93");
+}
+
 /* Under ASan a failed malloc would be a report, not a NULL: ask for the
  * NULL so the OOM path itself is tested (merged with ASAN_OPTIONS). */
 const char *__asan_default_options(void);
@@ -426,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_fnv1a),
 		cmocka_unit_test(test_dkey_pinned),
 		cmocka_unit_test(test_oom_handler),
+		cmocka_unit_test(test_fmt_num),
 		cmocka_unit_test(test_term_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
