@@ -532,7 +532,9 @@ int mutu_csv_is_number(const char *s)
 	return *p == '\0';
 }
 
-void mutu_csv_field(struct mutu_buf *b, const char *s)
+/* The one RFC 4180 field writer: for people (guard) or for programs
+ * (exact: blanks at either end quoted, nothing added). */
+static void csv_put(struct mutu_buf *b, const char *s, int guard)
 {
 	if (!s)
 		return;
@@ -540,11 +542,13 @@ void mutu_csv_field(struct mutu_buf *b, const char *s)
 	 * formula in some spreadsheet; a leading ' makes the cell text.  A
 	 * negative number ("-2.5") cannot be a formula and keeps its column
 	 * numeric; "+62811" stays guarded (a phone number is text, not 62811). */
-	int formula = *s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r' ||
-		      (*s == '-' && !mutu_csv_is_number(s));
-	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	int formula = guard && (*s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r' ||
+				(*s == '-' && !mutu_csv_is_number(s)));
+	size_t n = strlen(s);
+	int edge = !guard && n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+	int quote = formula || edge || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
-		mutu_buf_puts(b, s);
+		mutu_buf_add(b, s, n);
 		return;
 	}
 	mutu_buf_putc(b, '"');
@@ -556,6 +560,16 @@ void mutu_csv_field(struct mutu_buf *b, const char *s)
 		mutu_buf_putc(b, *s);
 	}
 	mutu_buf_putc(b, '"');
+}
+
+void mutu_csv_field(struct mutu_buf *b, const char *s)
+{
+	csv_put(b, s, 1);
+}
+
+void mutu_csv_field_exact(struct mutu_buf *b, const char *s)
+{
+	csv_put(b, s, 0);
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), 0 when it is not one. */

@@ -147,6 +147,13 @@ int mutu_write_file(const char *path, const void *data, size_t len,
  * back exactly as ingest input.
  */
 void mutu_csv_field(struct mutu_buf *b, const char *s);
+/*
+ * CSV for programs (the emitted simulation log, `mutu export`): the value
+ * comes back exactly as given, so no formula guard; quoted when it holds
+ * , " CR or LF, or starts or ends with a blank (some readers trim those).
+ * s NULL writes nothing.  The one writer behind both: base.c csv_put.
+ */
+void mutu_csv_field_exact(struct mutu_buf *b, const char *s);
 /* Does s read as a plain decimal number (sign, digits, point, exponent)? */
 int mutu_csv_is_number(const char *s);
 

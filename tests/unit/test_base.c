@@ -366,6 +366,36 @@ static void test_dkey_pinned(void **state)
 	assert_int_equal(k, 1487736039);
 }
 
+static void csv_is(int exact, const char *s, const char *want)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	if (exact)
+		mutu_csv_field_exact(&b, s);
+	else
+		mutu_csv_field(&b, s);
+	assert_string_equal(b.s, want);
+	mutu_buf_release(&b);
+}
+
+/* The exact writer (for programs) adds nothing to a value and quotes
+ * what a reader would split or trim; the one for people guards formulas
+ * (RFC 4180 quoting, doubled quotes, in both). */
+static void test_csv_exact(void **state)
+{
+	(void)state;
+	csv_is(1, "Budi", "Budi");
+	csv_is(1, "=SUM(A1)", "=SUM(A1)");       /* no guard: read back exactly */
+	csv_is(0, "=SUM(A1)", "\"'=SUM(A1)\"");
+	csv_is(1, "a,b", "\"a,b\"");
+	csv_is(1, "say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is(1, " Budi", "\" Budi\"");         /* a blank at an end survives trimming readers */
+	csv_is(1, "Budi\t", "\"Budi\t\"");
+	csv_is(0, " Budi", " Budi");             /* people's CSV: as before */
+	csv_is(1, "", "");
+	csv_is(1, "-2.5", "-2.5");
+}
+
 static void fmt_is(double x, int dec, int en, const char *want)
 {
 	struct mutu_buf b;
@@ -454,6 +484,7 @@ int main(void)
 		cmocka_unit_test(test_dkey_pinned),
 		cmocka_unit_test(test_oom_handler),
 		cmocka_unit_test(test_fmt_num),
+		cmocka_unit_test(test_csv_exact),
 		cmocka_unit_test(test_term_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
