@@ -132,6 +132,44 @@ int cal_parse_time(const struct cal *c, const char *text, double *out,
 int cal_parse_iso(const char *text, int default_offset, double *out,
 		  int *offset, struct mutu_err *err);
 
+/*
+ * The one ISO 8601 reader, shared by cal_parse_iso (CLI and scenario
+ * input, strict, messages) and the ingest's elog_parse_time (millions of
+ * log stamps, length-delimited).  It reads the syntax only, from p up to
+ * at most e, and stops where the stamp ends (o->end); ranges (month 13,
+ * hour 25, second 60, offset +15:00) and what follows are the caller's,
+ * because the two callers rightly differ there (a log's 24:00 and :60
+ * are read, a person's are refused).
+ *
+ *   YYYY-MM-DD[(T|t|' ')HH:MM[:SS[(.|,)F+]]][[' ']Z|z|+HH[[:]MM]|-HH[[:]MM]]
+ *
+ * Flags widen it for logs: CAL_ISO_SLASH also 2025/05/05 (one separator
+ * throughout); CAL_ISO_BASIC also 20250505[T1000[00[.F]]][offset] (basic
+ * and extended never mixed, ISO 8601-1 5.4.2); CAL_ISO_SPACES any number
+ * of blanks after the T or space and before the offset (without it: a
+ * time only when a digit follows the separator, one blank before an
+ * offset written + - or Z).
+ * Returns 0 when the syntax holds (o->end may still be before e), -1 when
+ * it does not: o->why says what was expected (a static string) and
+ * o->stage where it failed.  Fields not reached stay 0.
+ */
+enum { CAL_ISO_SLASH = 1, CAL_ISO_BASIC = 2, CAL_ISO_SPACES = 4 };
+enum { CAL_ISO_AT_DATE = 0, CAL_ISO_AT_TIME = 1, CAL_ISO_AT_OFFSET = 2 };
+struct cal_iso {
+	int y, mo, d, h, mi, s;
+	int has_time, has_off;
+	int off_sign, off_h, off_m;   /* as written: sign +1/-1 (0 for Z), hours, minutes */
+	const char *frac;             /* the fraction's digits (frac_n of them), NULL when none */
+	size_t frac_n;
+	const char *end;              /* first byte after the stamp */
+	const char *why;              /* on failure */
+	int stage;                    /* on failure: CAL_ISO_AT_* */
+};
+int cal_iso_scan(const char *p, const char *e, unsigned flags, struct cal_iso *o);
+/* The offset alone at *p (Z, z, +HH:MM, +HHMM, +HH): the same syntax, for
+ * readers of explicit formats (--date-format %z).  *p moves past it. */
+int cal_iso_scan_offset(const char **p, const char *e, struct cal_iso *o);
+
 /* Format t in the calendar's zone: "2025-01-02T07:30:00+08:00" (whole
  * seconds; fractions are rounded).  Returns snprintf-style length. */
 size_t cal_format_time(const struct cal *c, double t, char *buf, size_t size);
