@@ -11,6 +11,7 @@
 #include "mutu/base.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,25 @@ int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
 	return code;
 }
 
-static void oom(size_t n)
+static void oom_default(size_t n)
 {
 	fprintf(stderr, "mutu: out of memory (%zu bytes)\n", n);
 	abort();
+}
+
+/* The one process-wide setting (base.h says why it may exist): set once
+ * by the program at start, read only on the failure path. */
+static mutu_oom_handler oom_handler = oom_default;
+
+void mutu_set_oom_handler(mutu_oom_handler h)
+{
+	oom_handler = h ? h : oom_default;
+}
+
+static void oom(size_t n)
+{
+	oom_handler(n);
+	abort(); /* a handler that returns: there is still no memory */
 }
 
 void *mutu_malloc(size_t n)
@@ -249,6 +265,59 @@ char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err)
 static int lower(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+uint64_t mutu_fnv1a_add(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL; /* the 64-bit FNV prime */
+	}
+	return h;
+}
+
+uint64_t mutu_fnv1a(const void *p, size_t n)
+{
+	return mutu_fnv1a_add(MUTU_FNV1A_INIT, p, n);
+}
+
+uint64_t mutu_fnv1a_str(const char *s)
+{
+	return mutu_fnv1a_add(MUTU_FNV1A_INIT, s, strlen(s));
+}
+
+void mutu_fmt_num(struct mutu_buf *b, double x, int decimals, int en)
+{
+	if (isnan(x) || isinf(x)) {
+		mutu_buf_puts(b, "\xe2\x80\x93"); /* en dash */
+		return;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	char tmp[400]; /* DBL_MAX has 309 integer digits */
+	snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+	if (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1))
+		memmove(tmp, tmp + 1, strlen(tmp)); /* no "-0,0" */
+	char sep = en ? ',' : '.', dec = en ? '.' : ',';
+	const char *p = tmp;
+	if (*p == '-') {
+		mutu_buf_putc(b, '-');
+		p++;
+	}
+	const char *dot = strchr(p, '.');
+	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			mutu_buf_putc(b, sep);
+		mutu_buf_putc(b, p[i]);
+	}
+	if (dot) {
+		mutu_buf_putc(b, dec);
+		mutu_buf_puts(b, dot + 1);
+	}
 }
 
 int mutu_strcasecmp(const char *a, const char *b)
@@ -463,7 +532,9 @@ int mutu_csv_is_number(const char *s)
 	return *p == '\0';
 }
 
-void mutu_csv_field(struct mutu_buf *b, const char *s)
+/* The one RFC 4180 field writer: for people (guard) or for programs
+ * (exact: blanks at either end quoted, nothing added). */
+static void csv_put(struct mutu_buf *b, const char *s, int guard)
 {
 	if (!s)
 		return;
@@ -471,11 +542,13 @@ void mutu_csv_field(struct mutu_buf *b, const char *s)
 	 * formula in some spreadsheet; a leading ' makes the cell text.  A
 	 * negative number ("-2.5") cannot be a formula and keeps its column
 	 * numeric; "+62811" stays guarded (a phone number is text, not 62811). */
-	int formula = *s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r' ||
-		      (*s == '-' && !mutu_csv_is_number(s));
-	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	int formula = guard && (*s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r' ||
+				(*s == '-' && !mutu_csv_is_number(s)));
+	size_t n = strlen(s);
+	int edge = !guard && n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+	int quote = formula || edge || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
-		mutu_buf_puts(b, s);
+		mutu_buf_add(b, s, n);
 		return;
 	}
 	mutu_buf_putc(b, '"');
@@ -487,6 +560,16 @@ void mutu_csv_field(struct mutu_buf *b, const char *s)
 		mutu_buf_putc(b, *s);
 	}
 	mutu_buf_putc(b, '"');
+}
+
+void mutu_csv_field(struct mutu_buf *b, const char *s)
+{
+	csv_put(b, s, 1);
+}
+
+void mutu_csv_field_exact(struct mutu_buf *b, const char *s)
+{
+	csv_put(b, s, 0);
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), 0 when it is not one. */

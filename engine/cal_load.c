@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef MUTU_DATADIR
 #define MUTU_DATADIR "/usr/local/share/mutu"
@@ -568,6 +569,40 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+const char *cal_dir_default(char *buf, size_t size)
+{
+	/* The one rule (it was two: the CLI looked beside the program, the
+	 * library at the installed data dir).  A user's setting first, then
+	 * the checkout being worked in, then the data beside the program
+	 * (build/mutu, build/asan/mutu: up to three folders up), then the
+	 * installed data. */
+	const char *env = getenv("MUTU_CALENDARS");
+	if (env && *env) {
+		snprintf(buf, size, "%s", env);
+		return buf;
+	}
+	if (is_dir("datasets/calendars")) {
+		snprintf(buf, size, "%s", "datasets/calendars");
+		return buf;
+	}
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/');
+			if (!slash)
+				break;
+			*slash = '\0';
+			snprintf(buf, size, "%s/datasets/calendars", exe);
+			if (is_dir(buf))
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s", MUTU_DATADIR "/calendars");
+	return buf;
+}
+
 /* Names of the calendars in dir, for "not found" messages. */
 static void list_names(const char *dir, char *buf, size_t size)
 {
@@ -759,7 +794,7 @@ static int build(struct ini_state *s, const char *path, struct cal **out, struct
 
 int cal_load(const char *name_or_path, const char *dir, struct cal **out, struct mutu_err *err)
 {
-	char path[4096];
+	char path[4096], dbuf[4096];
 	const char *dirs = dir;
 	*out = NULL;
 	if (!name_or_path || !*name_or_path)
@@ -770,15 +805,8 @@ int cal_load(const char *name_or_path, const char *dir, struct cal **out, struct
 		if (!is_file(path))
 			return mutu_errf(err, MUTU_ENOTFOUND, "calendar file %s not found", path);
 	} else {
-		if (!dirs) {
-			const char *env = getenv("MUTU_CALENDARS");
-			if (env && *env)
-				dirs = env;
-			else if (is_dir("datasets/calendars"))
-				dirs = "datasets/calendars";
-			else
-				dirs = MUTU_DATADIR "/calendars";
-		}
+		if (!dirs)
+			dirs = cal_dir_default(dbuf, sizeof dbuf);
 		snprintf(path, sizeof path, "%s/%s.ini", dirs, name_or_path);
 		if (!is_file(path)) {
 			char names[512];

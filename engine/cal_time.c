@@ -51,10 +51,12 @@ int cal_days_in_month(int y, int m)
 
 /* ---- parsing -------------------------------------------------------- */
 
-/* Read exactly n digits at *p; -1 when they are not there. */
-static int digits(const char **p, int n)
+/* Read exactly n digits at *p, not past e; -1 when they are not there. */
+static int digits(const char **p, const char *e, int n)
 {
 	int v = 0;
+	if (e - *p < n)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		char ch = (*p)[i];
 		if (ch < '0' || ch > '9')
@@ -63,6 +65,146 @@ static int digits(const char **p, int n)
 	}
 	*p += n;
 	return v;
+}
+
+static int isdig(const char *p, const char *e)
+{
+	return p < e && *p >= '0' && *p <= '9';
+}
+
+static int iso_fail(struct cal_iso *o, int stage, const char *why)
+{
+	o->stage = stage;
+	o->why = why;
+	return -1;
+}
+
+int cal_iso_scan_offset(const char **pp, const char *e, struct cal_iso *o)
+{
+	const char *p = *pp;
+	if (p < e && (*p == 'Z' || *p == 'z')) {
+		o->has_off = 1;
+		o->off_sign = o->off_h = o->off_m = 0;
+		*pp = p + 1;
+		return 0;
+	}
+	if (p >= e || (*p != '+' && *p != '-'))
+		return iso_fail(o, CAL_ISO_AT_OFFSET, "the offset must read +HH:MM, +HHMM or +HH");
+	int sign = *p == '-' ? -1 : 1;
+	p++;
+	int oh = digits(&p, e, 2), om = 0;
+	if (oh < 0)
+		return iso_fail(o, CAL_ISO_AT_OFFSET, "the offset must read +HH:MM, +HHMM or +HH");
+	if (p < e && *p == ':') {
+		p++;
+		om = digits(&p, e, 2);
+		if (om < 0)
+			return iso_fail(o, CAL_ISO_AT_OFFSET, "the offset must read +HH:MM");
+	} else if (isdig(p, e)) {
+		om = digits(&p, e, 2);
+		if (om < 0)
+			return iso_fail(o, CAL_ISO_AT_OFFSET, "the offset must read +HHMM");
+	}
+	o->has_off = 1;
+	o->off_sign = sign;
+	o->off_h = oh;
+	o->off_m = om;
+	*pp = p;
+	return 0;
+}
+
+/* SS[(.|,)F+] after the minutes. */
+static int scan_seconds(const char **pp, const char *e, struct cal_iso *o)
+{
+	const char *p = *pp;
+	o->s = digits(&p, e, 2);
+	if (o->s < 0) {
+		o->s = 0;
+		return iso_fail(o, CAL_ISO_AT_TIME, "the seconds must have 2 digits");
+	}
+	if (p < e && (*p == '.' || *p == ',')) {
+		p++;
+		if (!isdig(p, e))
+			return iso_fail(o, CAL_ISO_AT_TIME, "a decimal point must be followed by digits");
+		o->frac = p;
+		while (isdig(p, e))
+			p++;
+		o->frac_n = (size_t)(p - o->frac);
+	}
+	*pp = p;
+	return 0;
+}
+
+/* 20250505[T1000[00[.F]]][offset], p after the year (logs only). */
+static int scan_basic(const char *p, const char *e, struct cal_iso *o)
+{
+	static const char why[] = "a basic-format date must read YYYYMMDD[THHMM[SS]]";
+	if ((o->mo = digits(&p, e, 2)) < 0 || (o->d = digits(&p, e, 2)) < 0)
+		return iso_fail(o, CAL_ISO_AT_DATE, why);
+	if (p < e && (*p == 'T' || *p == 't')) {
+		p++;
+		if ((o->h = digits(&p, e, 2)) < 0 || (o->mi = digits(&p, e, 2)) < 0)
+			return iso_fail(o, CAL_ISO_AT_TIME, why);
+		if (isdig(p, e) && scan_seconds(&p, e, o))
+			return -1;
+		o->has_time = 1;
+		if (p < e && cal_iso_scan_offset(&p, e, o))
+			return -1;
+	}
+	o->end = p;
+	return 0;
+}
+
+int cal_iso_scan(const char *p, const char *e, unsigned flags, struct cal_iso *o)
+{
+	memset(o, 0, sizeof *o);
+	o->end = p;
+	if ((o->y = digits(&p, e, 4)) < 0)
+		return iso_fail(o, CAL_ISO_AT_DATE, "the date must start with a 4-digit year and '-'");
+	if ((flags & CAL_ISO_BASIC) && isdig(p, e))
+		return scan_basic(p, e, o);
+	char sep = p < e ? *p : 0;
+	if (sep != '-' && !(sep == '/' && (flags & CAL_ISO_SLASH)))
+		return iso_fail(o, CAL_ISO_AT_DATE, "the date must start with a 4-digit year and '-'");
+	p++;
+	if ((o->mo = digits(&p, e, 2)) < 0 || p >= e || *p != sep)
+		return iso_fail(o, CAL_ISO_AT_DATE, "the month must have 2 digits followed by '-'");
+	p++;
+	if ((o->d = digits(&p, e, 2)) < 0)
+		return iso_fail(o, CAL_ISO_AT_DATE, "the day must have 2 digits");
+	o->end = p;
+	int spaces = (flags & CAL_ISO_SPACES) != 0;
+	if (!(p < e && (*p == 'T' || *p == 't' || *p == ' ')))
+		return 0;
+	if (!spaces && !isdig(p + 1, e))
+		return 0; /* a date alone; what follows is the caller's */
+	p++;
+	while (spaces && p < e && *p == ' ')
+		p++;
+	if ((o->h = digits(&p, e, 2)) < 0 || p >= e || *p != ':')
+		return iso_fail(o, CAL_ISO_AT_TIME, "the time must read HH:MM");
+	p++;
+	if ((o->mi = digits(&p, e, 2)) < 0)
+		return iso_fail(o, CAL_ISO_AT_TIME, "the minutes must have 2 digits");
+	if (p < e && *p == ':') {
+		p++;
+		if (scan_seconds(&p, e, o))
+			return -1;
+	}
+	o->has_time = 1;
+	o->end = p;
+	if (spaces) {
+		while (p < e && *p == ' ')
+			p++;
+	} else if (p + 1 < e && *p == ' ' && (p[1] == '+' || p[1] == '-' || p[1] == 'Z')) {
+		p++;
+	}
+	if (p < e && (*p == 'Z' || *p == 'z' || *p == '+' || *p == '-')) {
+		if (cal_iso_scan_offset(&p, e, o))
+			return -1;
+		o->end = p;
+	}
+	return 0;
 }
 
 static const char *month_name[12] = {"January", "February", "March", "April", "May", "June",
@@ -77,6 +219,12 @@ static int bad(struct mutu_err *err, const char *text, const char *why)
 	return mutu_errf(err, MUTU_EINPUT, "cannot read time \"%s\": %s (%s)", text, why, ISO_HINT);
 }
 
+/*
+ * The strict reading for people: the syntax by cal_iso_scan, then the
+ * ranges, in the order a reader fixes them (the date, the clock time, the
+ * offset), each refused with the reason.  A leap second is refused, not
+ * folded into :59: instants are POSIX seconds.
+ */
 int cal_parse_iso(const char *text, int default_offset, double *out, int *offset,
 		  struct mutu_err *err)
 {
@@ -86,17 +234,11 @@ int cal_parse_iso(const char *text, int default_offset, double *out, int *offset
 	const char *p = text;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	int y = digits(&p, 4);
-	if (y < 0 || *p != '-')
-		return bad(err, text, "the date must start with a 4-digit year and '-'");
-	p++;
-	int m = digits(&p, 2);
-	if (m < 0 || *p != '-')
-		return bad(err, text, "the month must have 2 digits followed by '-'");
-	p++;
-	int d = digits(&p, 2);
-	if (d < 0)
-		return bad(err, text, "the day must have 2 digits");
+	struct cal_iso o;
+	int failed = cal_iso_scan(p, p + strlen(p), 0, &o) != 0;
+	if (failed && o.stage == CAL_ISO_AT_DATE)
+		return bad(err, text, o.why);
+	int y = o.y, m = o.mo, d = o.d;
 	if (m < 1 || m > 12) {
 		snprintf(why, sizeof why, "month %02d does not exist", m);
 		return bad(err, text, why);
@@ -106,35 +248,10 @@ int cal_parse_iso(const char *text, int default_offset, double *out, int *offset
 			 cal_days_in_month(y, m), d);
 		return bad(err, text, why);
 	}
-	int hh = 0, mi = 0, ss = 0;
-	double frac = 0;
-	int off = default_offset;
-	if ((*p == 'T' || *p == 't' || *p == ' ') && p[1] >= '0' && p[1] <= '9') {
-		p++;
-		hh = digits(&p, 2);
-		if (hh < 0 || *p != ':')
-			return bad(err, text, "the time must read HH:MM");
-		p++;
-		mi = digits(&p, 2);
-		if (mi < 0)
-			return bad(err, text, "the minutes must have 2 digits");
-		if (*p == ':') {
-			p++;
-			ss = digits(&p, 2);
-			if (ss < 0)
-				return bad(err, text, "the seconds must have 2 digits");
-			if (*p == '.' || *p == ',') {
-				p++;
-				double scale = 0.1;
-				if (*p < '0' || *p > '9')
-					return bad(err, text, "a decimal point must be followed by digits");
-				while (*p >= '0' && *p <= '9') {
-					frac += (*p - '0') * scale;
-					scale /= 10;
-					p++;
-				}
-			}
-		}
+	if (failed && o.stage == CAL_ISO_AT_TIME)
+		return bad(err, text, o.why);
+	int hh = o.h, mi = o.mi, ss = o.s;
+	if (o.has_time) {
 		if (hh > 23) {
 			snprintf(why, sizeof why, "hour %02d is not a clock time (00-23)", hh);
 			return bad(err, text, why);
@@ -153,35 +270,22 @@ int cal_parse_iso(const char *text, int default_offset, double *out, int *offset
 			snprintf(why, sizeof why, "second %02d is not a clock time (00-59)", ss);
 			return bad(err, text, why);
 		}
-		if (*p == ' ' && (p[1] == '+' || p[1] == '-' || p[1] == 'Z'))
-			p++;
-		if (*p == 'Z' || *p == 'z') {
-			p++;
-			off = 0;
-		} else if (*p == '+' || *p == '-') {
-			int sign = *p == '-' ? -1 : 1;
-			p++;
-			int oh = digits(&p, 2), om = 0;
-			if (oh < 0)
-				return bad(err, text, "the offset must read +HH:MM, +HHMM or +HH");
-			if (*p == ':') {
-				p++;
-				om = digits(&p, 2);
-				if (om < 0)
-					return bad(err, text, "the offset must read +HH:MM");
-			} else if (*p >= '0' && *p <= '9') {
-				om = digits(&p, 2);
-				if (om < 0)
-					return bad(err, text, "the offset must read +HHMM");
-			}
-			if (oh > 14 || om > 59) {
-				snprintf(why, sizeof why, "offset %c%02d:%02d does not exist",
-					 sign < 0 ? '-' : '+', oh, om);
-				return bad(err, text, why);
-			}
-			off = sign * (oh * 3600 + om * 60);
-		}
 	}
+	if (failed)
+		return bad(err, text, o.why); /* the offset */
+	int off = default_offset;
+	if (o.has_off) {
+		if (o.off_h > 14 || o.off_m > 59) {
+			snprintf(why, sizeof why, "offset %c%02d:%02d does not exist",
+				 o.off_sign < 0 ? '-' : '+', o.off_h, o.off_m);
+			return bad(err, text, why);
+		}
+		off = (o.off_sign < 0 ? -1 : 1) * (o.off_h * 3600 + o.off_m * 60);
+	}
+	double frac = 0, scale = 0.1;
+	for (size_t i = 0; i < o.frac_n; i++, scale /= 10)
+		frac += (o.frac[i] - '0') * scale;
+	p = o.end;
 	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
 		p++;
 	if (*p) {

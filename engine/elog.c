@@ -350,11 +350,7 @@ static void normalize(const char *s, size_t n, struct mutu_buf *out)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = mutu_fnv1a(s, n);
 	return h ^ (h >> 29);
 }
 
@@ -800,7 +796,8 @@ struct actcache {
 struct sopent {
 	char *key;               /* value as written in the log (or --sop) */
 	char *id;                /* model id, or the value when no model */
-	struct sop_model *m;     /* NULL when no model */
+	struct sop_model *m;     /* NULL when no model; borrowed from the
+				  * ingest's SOP registry */
 	int zone;                /* minutes east, ELOG_NO_ZONE when unknown */
 	char **norm;             /* normalized step activities, [nsteps] */
 	struct actcache *cache;  /* ACT_CACHE slots */
@@ -1027,6 +1024,7 @@ static void *writer_thread(void *arg)
 
 struct ingest {
 	const struct elog_opts *o;
+	struct sop_registry *reg; /* SOP id -> model and calendar; owned, made on first use */
 	const char *path;
 	struct elog_result *res;
 	struct mutu_err *err;
@@ -1297,6 +1295,13 @@ static const char *shown(const struct rec *r, int col, char *buf, size_t size)
 
 /* ---- SOP resolution ---- */
 
+static struct sop_registry *ingest_reg(struct ingest *g)
+{
+	if (!g->reg)
+		g->reg = sop_registry_create(g->o->models_dir, g->o->calendars_dir);
+	return g->reg;
+}
+
 static int zone_of_model(struct ingest *g, const struct sop_model *m, const char *id)
 {
 	if (g->tz != ELOG_NO_ZONE)
@@ -1306,7 +1311,7 @@ static int zone_of_model(struct ingest *g, const struct sop_model *m, const char
 	struct cal *c = NULL;
 	struct mutu_err e;
 	mutu_err_clear(&e);
-	if (cal_load(m->calendar, g->o->calendars_dir, &c, &e)) {
+	if (sop_registry_calendar(ingest_reg(g), m->calendar, &c, &e)) {
 		/* the zone still follows from the usual names */
 		int off;
 		const char *n = m->calendar;
@@ -1317,9 +1322,7 @@ static int zone_of_model(struct ingest *g, const struct sop_model *m, const char
 				m->calendar, e.msg);
 		return ELOG_NO_ZONE;
 	}
-	int off = cal_utc_offset(c) / 60;
-	cal_free(c);
-	return off;
+	return cal_utc_offset(c) / 60; /* c is the registry's */
 }
 
 static void sopent_prepare(struct sopent *s)
@@ -1350,19 +1353,19 @@ static void sopent_release(struct sopent *s)
 		for (size_t i = 0; i < ACT_CACHE; i++)
 			free(s->cache[i].key);
 	free(s->cache);
-	sop_model_free(s->m);
 }
 
-static int try_model(const char *dir, const char *id, struct sop_model **m)
+/* The model of an id through the one SOP registry (sop_registry_get);
+ * *m borrowed.  Nonzero when there is none. */
+static int try_model(struct ingest *g, const char *id, struct sop_model **m)
 {
-	char path[4096];
-	struct stat st;
-	snprintf(path, sizeof path, "%s/%s.ini", dir ? dir : "models", id);
-	if (stat(path, &st) != 0)
-		return -1;
+	const struct sop_entry *en = NULL;
 	struct mutu_err e;
 	mutu_err_clear(&e);
-	return sop_model_load(path, m, &e) ? -2 : 0;
+	if (sop_registry_get(ingest_reg(g), id, &en, &e))
+		return -1;
+	*m = en->model;
+	return 0;
 }
 
 /* Model for an SOP value as a log writes it: an id, or the permit's name. */
@@ -1390,8 +1393,7 @@ static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
 	while (k && slug[k - 1] == '-')
 		k--;
 	slug[k] = '\0';
-	int ok = k > 0 && (try_model(g->o->models_dir, s->key, &s->m) == 0 ||
-			   try_model(g->o->models_dir, slug, &s->m) == 0);
+	int ok = k > 0 && (try_model(g, s->key, &s->m) == 0 || try_model(g, slug, &s->m) == 0);
 	if (!ok && k > 0) {
 		/* without the filler word "dan": izin-pengumpulan-uang-barang */
 		char alt[256];
@@ -1405,7 +1407,7 @@ static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
 			alt[j++] = *p++;
 		}
 		alt[j] = '\0';
-		ok = try_model(g->o->models_dir, alt, &s->m) == 0;
+		ok = try_model(g, alt, &s->m) == 0;
 	}
 	if (ok) {
 		s->id = mutu_strdup(s->m->id ? s->m->id : slug);
@@ -2397,6 +2399,7 @@ static void ingest_release(struct ingest *g)
 		sopent_release(g->fixed);
 		free(g->fixed);
 	}
+	sop_registry_free(g->reg); /* after the sopents that borrow its models */
 	for (size_t i = 0; i < g->nmap; i++) {
 		free(g->map[i].norm);
 		free(g->map[i].text);
@@ -2646,19 +2649,23 @@ static int stage_prepare(struct run *r, const char *log_path)
 	if (o->map_path && (rc = load_map(g, o->map_path)))
 		return rc;
 	if (o->sop_id) {
+		const struct sop_entry *en = NULL;
 		struct sop_model *m = NULL;
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.ini", o->models_dir ? o->models_dir : "models",
 			 o->sop_id);
 		struct stat ms;
 		const char *mp = stat(o->sop_id, &ms) == 0 && S_ISREG(ms.st_mode) ? o->sop_id : path;
-		if ((rc = sop_model_load(mp, &m, err))) {
+		rc = mp == o->sop_id ? sop_registry_add_file(ingest_reg(g), mp, &en, err)
+				     : sop_registry_get(ingest_reg(g), o->sop_id, &en, err);
+		if (rc) {
 			if (rc == MUTU_ENOTFOUND || stat(mp, &ms) != 0)
 				mutu_errf(err, MUTU_ENOTFOUND,
 					  "--sop %s: no model %s (see 'ls %s')", o->sop_id, path,
 					  o->models_dir ? o->models_dir : "models");
 			return err->code;
 		}
+		m = en->model;
 		g->fixed = mutu_calloc(1, sizeof *g->fixed);
 		g->fixed->key = mutu_strdup(o->sop_id);
 		g->fixed->id = mutu_strdup(m->id ? m->id : o->sop_id);

@@ -385,20 +385,7 @@ static int load_case(struct exporter *x, const struct store_case_row *row)
  * give back the exact values. */
 static void csv_field(struct mutu_buf *b, const char *s)
 {
-	size_t n = strlen(s);
-	int q = strpbrk(s, ",\"\r\n") != NULL ||
-		(n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
-	if (!q) {
-		mutu_buf_add(b, s, n);
-		return;
-	}
-	mutu_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			mutu_buf_putc(b, '"');
-		mutu_buf_putc(b, *s);
-	}
-	mutu_buf_putc(b, '"');
+	mutu_csv_field_exact(b, s); /* the one CSV writer (base.c) */
 }
 
 struct names {

@@ -10,21 +10,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* FNV-1a over the bytes, then a splitmix64 finaliser for the avalanche. */
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
+/* FNV-1a over the bytes (base.h's, the one hash), then a splitmix64
+ * finaliser for the avalanche. */
+#define fnv mutu_fnv1a_add
 
 uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start_ms,
 		   int has_end, int64_t end_ms, const char *actor, size_t actor_len, int has_actor)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = MUTU_FNV1A_INIT;
 	unsigned char tag;
 	h = fnv(h, act, act_len);
 	tag = (unsigned char)(0x10 | has_start);

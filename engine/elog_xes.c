@@ -323,11 +323,7 @@ static void kvs_release(struct kvs *s)
 
 static uint64_t key_hash(const char *s, uint8_t scope)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ scope;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = mutu_fnv1a_add(MUTU_FNV1A_INIT ^ scope, s, strlen(s));
 	return h ^ (h >> 31);
 }
 

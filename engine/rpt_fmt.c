@@ -45,31 +45,7 @@ int rpt_format_parse(const char *s)
 
 void rpt_fmt_num(struct mutu_buf *b, double x, int decimals, enum rpt_lang lang)
 {
-	if (isnan(x) || isinf(x)) {
-		mutu_buf_puts(b, "\xe2\x80\x93"); /* en dash */
-		return;
-	}
-	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
-	if (strcmp(tmp, "-0") == 0 || (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1)))
-		memmove(tmp, tmp + 1, strlen(tmp)); /* no "-0,0" */
-	char sep = lang == RPT_EN ? ',' : '.', dec = lang == RPT_EN ? '.' : ',';
-	const char *p = tmp;
-	if (*p == '-') {
-		mutu_buf_putc(b, '-');
-		p++;
-	}
-	const char *dot = strchr(p, '.');
-	size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
-	for (size_t i = 0; i < intlen; i++) {
-		if (i > 0 && (intlen - i) % 3 == 0)
-			mutu_buf_putc(b, sep);
-		mutu_buf_putc(b, p[i]);
-	}
-	if (dot) {
-		mutu_buf_putc(b, dec);
-		mutu_buf_puts(b, dot + 1);
-	}
+	mutu_fmt_num(b, x, decimals, lang == RPT_EN); /* the one formatter (base.c) */
 }
 
 void rpt_fmt_pct(struct mutu_buf *b, double share, enum rpt_lang lang)

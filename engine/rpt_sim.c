@@ -293,23 +293,21 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 	/* ceilings from the models, in working days */
 	size_t nsop = sim_scenario_nsops(sc);
 	double *ceil_days = mutu_calloc(nsop ? nsop : 1, sizeof *ceil_days);
-	struct sla_opts so;
-	sla_opts_init(&so);
-	so.models_dir = o->models_dir;
-	so.calendars_dir = o->calendars_dir;
-	struct sla_env *env = sla_env_create(&so);
+	struct sop_registry *reg = sop_registry_create(o->models_dir, o->calendars_dir);
 	size_t missing = 0;
 	for (size_t s = 0; s < nsop; s++) {
-		const struct sla_sop *ss = NULL;
+		const struct sop_entry *en = NULL;
 		struct mutu_err e2;
 		mutu_err_clear(&e2);
 		ceil_days[s] = NAN;
-		if (sla_env_get(env, sim_scenario_sop_id(sc, s), &ss, &e2) == 0 && ss->model)
-			ceil_days[s] = ss->rounded_s / (ss->day_minutes * 60.0);
+		/* the registry's ceiling: the rounded "(N Hari)" at the model's
+		 * own calendar; a model whose calendar is missing has none */
+		if (sop_registry_get(reg, sim_scenario_sop_id(sc, s), &en, &e2) == 0 && en->cal)
+			ceil_days[s] = en->ceiling_days;
 		else
 			missing++;
 	}
-	sla_env_free(env);
+	sop_registry_free(reg);
 
 	struct rpt_charts cs;
 	int rc = rpt_charts_init(&cs, o, name, err);

@@ -335,19 +335,12 @@ static uint64_t mix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
 
 /* Seed of a stream from (seed, replication, purpose name): the same
  * purpose in two scenarios gets the same numbers. */
 static unsigned long stream_seed(uint64_t seed, int rep, const char *purpose)
 {
-	uint64_t s = mix64(seed ^ mix64(fnv1a(purpose)) ^ mix64(0x5851f42d4c957f2dULL * (uint64_t)(rep + 1)));
+	uint64_t s = mix64(seed ^ mix64(mutu_fnv1a_str(purpose)) ^ mix64(0x5851f42d4c957f2dULL * (uint64_t)(rep + 1)));
 	s ^= s >> 32;
 	return (unsigned long)(s & 0xffffffffUL) ? (unsigned long)(s & 0xffffffffUL) : 1UL;
 }
@@ -682,19 +675,15 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 		enqueue(x, a, so->plevel, ci);
 }
 
+/* The emitted log is ingest input: the exact CSV writer (base.c), which
+ * also quotes a name with blanks at its ends so it reads back whole. */
 static void write_csv_field(FILE *f, const char *s)
 {
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_csv_field_exact(&b, s);
+	fputs(b.s, f);
+	mutu_buf_release(&b);
 }
 
 static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step *st)

@@ -52,12 +52,15 @@ static struct stats_ci clamped(const struct stats_ci *ci, enum sim_kind k)
 
 /* ---- text -------------------------------------------------------------- */
 
-static void id_number(char *buf, size_t n, const char *fmt, double v)
+/* v with dec decimals in the reports' Indonesian style (mutu_fmt_num:
+ * "1.234,5", no "-0,0"), then the unit. */
+static void id_number(char *buf, size_t n, int dec, double v, const char *unit)
 {
-	snprintf(buf, n, fmt, v);
-	for (char *p = buf; *p; p++)
-		if (*p == '.')
-			*p = ',';
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_fmt_num(&b, v, dec, 0);
+	snprintf(buf, n, "%s%s", b.s, unit);
+	mutu_buf_release(&b);
 }
 
 /* How a value and its interval are shown together: one unit (seconds or
@@ -122,7 +125,7 @@ static struct tsel choose(const double *v, int n, enum sim_kind k, int adapt)
 static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int day_minutes,
 			   const struct tsel *t)
 {
-	char t_[96], fmt[32];
+	char t_[96];
 	if (isnan(v)) {
 		mutu_buf_puts(b, "-");
 		return;
@@ -130,12 +133,10 @@ static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int da
 	switch (k) {
 	case SIM_K_COUNT:
 	case SIM_K_LEVEL:
-		snprintf(fmt, sizeof fmt, "%%.%df", t->dec);
-		id_number(t_, sizeof t_, fmt, v);
+		id_number(t_, sizeof t_, t->dec, v, "");
 		break;
 	case SIM_K_SHARE:
-		snprintf(fmt, sizeof fmt, "%%.%df%%%%", t->dec);
-		id_number(t_, sizeof t_, fmt, 100 * v);
+		id_number(t_, sizeof t_, t->dec, 100 * v, "%");
 		break;
 	case SIM_K_TIME:
 		/* a difference: sign in front of the whole duration, and no
@@ -145,15 +146,13 @@ static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int da
 		}
 		v = fabs(v);
 		if (t->secs) {
-			snprintf(fmt, sizeof fmt, "%%.%df detik", t->dec);
-			id_number(t_, sizeof t_, fmt, v);
+			id_number(t_, sizeof t_, t->dec, v, " detik");
 		} else {
 			dur_format_minutes(v / 60.0, day_minutes, DUR_ID, t_, sizeof t_);
 		}
 		break;
 	case SIM_K_RATE:
-		snprintf(fmt, sizeof fmt, "%%.%df/jam", t->dec);
-		id_number(t_, sizeof t_, fmt, v);
+		id_number(t_, sizeof t_, t->dec, v, "/jam");
 		break;
 	}
 	mutu_buf_puts(b, t_);

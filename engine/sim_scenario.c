@@ -638,6 +638,8 @@ struct loader {
 	size_t n;
 	char **secs;      /* [sop ...] section names, secs[k] built SOP k */
 	int *sec_line;
+	int nsop;         /* number of secs */
+	struct sop_model **models; /* models[k] of secs[k], owned until the scenario takes them */
 };
 
 #define LERR(L, line, ...) lerr((L), (line), __VA_ARGS__)
@@ -934,9 +936,10 @@ static int same_actor(const char *a, const char *b)
 	return mutu_strcasecmp(ca ? ca : a, cb ? cb : b) == 0;
 }
 
+/* the applicant: one test with reports and audits (sop_actor_is_applicant) */
 static int is_pemohon(const char *name)
 {
-	return same_actor(name, "Pemohon");
+	return sop_actor_is_applicant(name);
 }
 
 /* "2", "2, 3 from 2025-07-01", "1 absent=0.2", "1 batch=daily at 15:00" */
@@ -1486,12 +1489,19 @@ static int parse_time_key(struct loader *L, const struct entry *e, double *out)
 	return 0;
 }
 
-static int load_all(struct loader *L)
+/*
+ * load_all in stages, in the order a reader of the scenario file would
+ * check it: the file's shape, the SOPs' models, the calendar, the run's
+ * keys, the staff, then what only the whole scenario can tell (actors no
+ * SOP uses, batch times the office is never open at, loads that cannot
+ * be met, runs too large).  Each stage names the line to change.
+ */
+
+/* Every section and [run] key known, and no key given twice. */
+static int stage_shape(struct loader *L)
 {
-	/* sections and keys */
 	static const char *const run_keys[] = {"calendar", "start", "end", "warmup_until",
 					       "replications", "seed", "sample_every", NULL};
-	int nsop = 0, first_sop_line = 0;
 	for (size_t i = 0; i < L->n; i++) {
 		const struct entry *e = &L->e[i];
 		/* a key given twice: one value would silently win ([staff]
@@ -1507,111 +1517,106 @@ static int load_all(struct loader *L)
 			if (!ok)
 				return LERR(L, e->line, "unknown key \"%s\" in [run] (see README.md, \"Scenario files\")", e->key);
 		} else if (!mutu_strcasecmp(e->section, "staff")) {
-			/* checked below */
-		} else if (sop_section(e->section)) {
-			if (!first_sop_line)
-				first_sop_line = e->line;
-		} else {
+			/* checked by stage_staff */
+		} else if (!sop_section(e->section)) {
 			return LERR(L, e->line, "unknown section [%s] (run, staff, sop ID)", e->section);
 		}
 	}
-	/* distinct SOP sections in order of appearance */
-	char **secs = mutu_calloc(L->n + 1, sizeof *secs);
-	int *sec_line = mutu_calloc(L->n + 1, sizeof *sec_line);
+	return 0;
+}
+
+/* Distinct [sop ID] sections in order of appearance (L->secs, owned by
+ * load_all), and the model each names (L->models). */
+static int stage_models(struct loader *L)
+{
+	L->secs = mutu_calloc(L->n + 1, sizeof *L->secs);
+	L->sec_line = mutu_calloc(L->n + 1, sizeof *L->sec_line);
 	for (size_t i = 0; i < L->n; i++) {
 		if (!sop_section(L->e[i].section))
 			continue;
 		int seen = 0;
-		for (int k = 0; k < nsop; k++)
-			seen |= !mutu_strcasecmp(secs[k], L->e[i].section);
+		for (int k = 0; k < L->nsop; k++)
+			seen |= !mutu_strcasecmp(L->secs[k], L->e[i].section);
 		if (!seen) {
-			secs[nsop] = L->e[i].section;
-			sec_line[nsop++] = L->e[i].line;
+			L->secs[L->nsop] = L->e[i].section;
+			L->sec_line[L->nsop++] = L->e[i].line;
 		}
 	}
-	L->secs = secs;
-	L->sec_line = sec_line;
-	int rc = 0;
-	struct sop_model **models = mutu_calloc((size_t)nsop + 1, sizeof *models);
-	struct sim_scenario *sc = L->sc;
-	if (nsop == 0) {
-		rc = LERR(L, 1, "no [sop ID] section: nothing to simulate");
-		goto out;
-	}
-	for (int k = 0; k < nsop; k++) {
-		const struct entry *me = find(L, secs[k], "model");
-		if (!me) {
-			rc = LERR(L, sec_line[k], "[%s] needs model = models/NAME.ini", secs[k]);
-			goto out;
-		}
+	L->models = mutu_calloc((size_t)L->nsop + 1, sizeof *L->models);
+	if (L->nsop == 0)
+		return LERR(L, 1, "no [sop ID] section: nothing to simulate");
+	for (int k = 0; k < L->nsop; k++) {
+		const struct entry *me = find(L, L->secs[k], "model");
+		if (!me)
+			return LERR(L, L->sec_line[k], "[%s] needs model = models/NAME.ini", L->secs[k]);
+		/* a scenario names its model by path, relative to itself: not
+		 * an SOP id, so not the SOP registry's question */
 		char *mp = resolve_path(L->path, me->value);
 		struct mutu_err me_err;
 		mutu_err_clear(&me_err);
-		int r = sop_model_load(mp, &models[k], &me_err);
+		int r = sop_model_load(mp, &L->models[k], &me_err);
 		free(mp);
 		if (r) {
-			rc = LERR(L, me->line, "model %s: %s", me->value, me_err.msg);
+			int rc = LERR(L, me->line, "model %s: %s", me->value, me_err.msg);
 			if (L->err->code)
 				L->err->code = r == MUTU_ENOTFOUND ? MUTU_ENOTFOUND : MUTU_EINPUT;
-			goto out;
+			return rc;
 		}
-		if (models[k]->nsteps == 0) {
-			rc = LERR(L, me->line, "model %s has no steps", me->value);
-			goto out;
-		}
+		if (L->models[k]->nsteps == 0)
+			return LERR(L, me->line, "model %s has no steps", me->value);
 	}
-	/* calendar: [run] calendar, else the first model's */
+	return 0;
+}
+
+/* The office calendar: [run] calendar, else the first model's. */
+static int stage_calendar(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
 	const struct entry *ce = find(L, "run", "calendar");
-	const char *calname = ce ? ce->value : models[0]->calendar;
-	if (!calname || !*calname) {
-		rc = LERR(L, 1, "[run] needs calendar = NAME (id-wib, id-wita, id-wit, 24x7)");
-		goto out;
-	}
-	{
-		struct mutu_err cerr;
-		mutu_err_clear(&cerr);
-		struct cal *c = NULL;
-		int r = cal_load(calname, L->cal_dir, &c, &cerr);
-		if (r) {
-			rc = LERR(L, ce ? ce->line : sec_line[0], "calendar %s: %s", calname, cerr.msg);
-			goto out;
-		}
-		sc->cal_owned = c;
-		sc->cal = c;
-		sc->day_minutes = cal_day_minutes(c);
-		sc->sample_every = sc->day_minutes * 60.0;
-	}
+	const char *calname = ce ? ce->value : L->models[0]->calendar;
+	if (!calname || !*calname)
+		return LERR(L, 1, "[run] needs calendar = NAME (id-wib, id-wita, id-wit, 24x7)");
+	struct mutu_err cerr;
+	mutu_err_clear(&cerr);
+	struct cal *c = NULL;
+	if (cal_load(calname, L->cal_dir, &c, &cerr))
+		return LERR(L, ce ? ce->line : L->sec_line[0], "calendar %s: %s", calname, cerr.msg);
+	sc->cal_owned = c;
+	sc->cal = c;
+	sc->day_minutes = cal_day_minutes(c);
+	sc->sample_every = sc->day_minutes * 60.0;
+	return 0;
+}
+
+/* [run]: start, end, warmup_until, replications, seed, sample_every, and
+ * the run inside the calendar's years. */
+static int stage_run(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
+	int rc;
 	const struct entry *se = find(L, "run", "start"), *ee = find(L, "run", "end");
-	if (!se || !ee) {
-		rc = LERR(L, 1, "[run] needs start = YYYY-MM-DD and end = YYYY-MM-DD");
-		goto out;
-	}
+	if (!se || !ee)
+		return LERR(L, 1, "[run] needs start = YYYY-MM-DD and end = YYYY-MM-DD");
 	if ((rc = parse_time_key(L, se, &sc->start)) || (rc = parse_time_key(L, ee, &sc->end)))
-		goto out;
+		return rc;
 	/* a bare end date includes that whole day */
 	if (strlen(ee->value) == 10)
 		sc->end += 86400.0;
-	if (sc->end <= sc->start) {
-		rc = LERR(L, ee->line, "end must come after start (%s)", ee->value);
-		goto out;
-	}
+	if (sc->end <= sc->start)
+		return LERR(L, ee->line, "end must come after start (%s)", ee->value);
 	sc->warmup = sc->start;
 	const struct entry *we = find(L, "run", "warmup_until");
 	if (we) {
 		if ((rc = parse_time_key(L, we, &sc->warmup)))
-			goto out;
-		if (sc->warmup < sc->start || sc->warmup >= sc->end) {
-			rc = LERR(L, we->line, "warmup_until must lie inside the run (%s)", we->value);
-			goto out;
-		}
+			return rc;
+		if (sc->warmup < sc->start || sc->warmup >= sc->end)
+			return LERR(L, we->line, "warmup_until must lie inside the run (%s)", we->value);
 	}
 	const struct entry *re = find(L, "run", "replications");
 	if (re) {
 		long n;
-		if (parse_int(re->value, &n) || n < 1 || n > 1000000) {
-			rc = LERR(L, re->line, "replications: a whole number 1..1000000 (%s)", re->value);
-			goto out;
-		}
+		if (parse_int(re->value, &n) || n < 1 || n > 1000000)
+			return LERR(L, re->line, "replications: a whole number 1..1000000 (%s)", re->value);
 		sc->replications = (int)n;
 	}
 	const struct entry *sd = find(L, "run", "seed");
@@ -1619,45 +1624,45 @@ static int load_all(struct loader *L)
 		char *end;
 		errno = 0;
 		unsigned long long v = strtoull(sd->value, &end, 10);
-		if (end == sd->value || *end || errno) {
-			rc = LERR(L, sd->line, "seed: a whole number (%s)", sd->value);
-			goto out;
-		}
+		if (end == sd->value || *end || errno)
+			return LERR(L, sd->line, "seed: a whole number (%s)", sd->value);
 		sc->seed = v;
 	}
 	const struct entry *sm = find(L, "run", "sample_every");
-	if (sm && parse_dur_seconds(sm->value, sc->day_minutes, &sc->sample_every)) {
-		rc = LERR(L, sm->line, "sample_every: a duration (\"1 Jam\", \"1 Hari\"), " DUR_LIMIT_HINT " (%s)", sm->value);
-		goto out;
-	}
+	if (sm && parse_dur_seconds(sm->value, sc->day_minutes, &sc->sample_every))
+		return LERR(L, sm->line, "sample_every: a duration (\"1 Jam\", \"1 Hari\"), " DUR_LIMIT_HINT " (%s)", sm->value);
 	/* working time of the run: needed by "per bulan" rates */
-	{
-		double first, end;
-		cal_range(sc->cal, &first, &end);
-		if (sc->start < first || sc->end > end) {
-			rc = LERR(L, se->line, "the run lies outside the years calendar %s covers", calname);
-			if (L->err->code)
-				L->err->code = MUTU_ERANGE;
-			goto out;
-		}
-		sc->wbase = cal_work_at(sc->cal, sc->start);
-		sc->wend = sim_work(sc, sc->end);
+	double first, end;
+	cal_range(sc->cal, &first, &end);
+	if (sc->start < first || sc->end > end) {
+		const struct entry *ce = find(L, "run", "calendar");
+		rc = LERR(L, se->line, "the run lies outside the years calendar %s covers",
+			  ce ? ce->value : L->models[0]->calendar);
+		if (L->err->code)
+			L->err->code = MUTU_ERANGE;
+		return rc;
 	}
-	/* staff */
+	sc->wbase = cal_work_at(sc->cal, sc->start);
+	sc->wend = sim_work(sc, sc->end);
+	return 0;
+}
+
+/* [staff]: one actor per line, never the applicant (who serves
+ * themselves), never the same position twice under two spellings. */
+static int stage_staff(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
+	int rc;
 	for (size_t i = 0; i < L->n; i++) {
 		const struct entry *e = &L->e[i];
 		if (mutu_strcasecmp(e->section, "staff"))
 			continue;
-		if (is_pemohon(e->key)) {
-			rc = LERR(L, e->line, "Pemohon does not queue (every applicant serves themselves): remove it from [staff]");
-			goto out;
-		}
+		if (is_pemohon(e->key))
+			return LERR(L, e->line, "Pemohon does not queue (every applicant serves themselves): remove it from [staff]");
 		for (int a = 0; a < sc->nactors; a++)
-			if (same_actor(sc->actors[a].name, e->key)) {
-				rc = LERR(L, e->line, "actor \"%s\" is staffed twice (first on line %d)",
-					  e->key, sc->actors[a].line);
-				goto out;
-			}
+			if (same_actor(sc->actors[a].name, e->key))
+				return LERR(L, e->line, "actor \"%s\" is staffed twice (first on line %d)",
+					    e->key, sc->actors[a].line);
 		const char *canon = sop_actor_canonical(e->key);
 		int a = sim_scenario_add_actor(sc, canon ? canon : e->key, 1);
 		sc->actors[a].line = e->line;
@@ -1667,38 +1672,46 @@ static int load_all(struct loader *L)
 		if (strcmp(sc->actors[a].name, e->key))
 			sc->actors[a].title = mutu_strdup(e->key);
 		if ((rc = parse_staff(L, e, a)))
-			goto out;
+			return rc;
 	}
-	for (int k = 0; k < nsop; k++)
-		if ((rc = load_sop(L, secs[k], sec_line[k], models[k])))
-			goto out;
-	/* every staffed actor must work in some SOP */
+	return 0;
+}
+
+/* Every staffed actor must work in some SOP: a staff line no step names
+ * is a typo that would silently simulate nobody. */
+static int stage_actors_used(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
 	for (int a = 0; a < sc->nactors; a++) {
 		int used = 0;
 		for (int s = 0; s < sc->nsops; s++)
 			for (int k = 0; k < sc->sops[s].nsteps; k++)
 				used |= sc->sops[s].steps[k].actor == a;
-		if (!used) {
-			struct mutu_buf b;
-			mutu_buf_init(&b);
-			for (int s = 0; s < nsop; s++)
-				for (size_t i = 0; i < models[s]->nactors; i++) {
-					if (strstr(b.s, models[s]->actors[i]))
-						continue;
-					mutu_buf_printf(&b, "%s%s", b.len ? ", " : "", models[s]->actors[i]);
-				}
-			rc = LERR(L, sc->actors[a].line,
-				  "unknown actor \"%s\": no step of the SOPs names it (actors: %s)",
-				  sc->actors[a].name, b.s);
-			mutu_buf_release(&b);
-			goto out;
-		}
+		if (used)
+			continue;
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		for (int s = 0; s < L->nsop; s++)
+			for (size_t i = 0; i < L->models[s]->nactors; i++) {
+				if (strstr(b.s, L->models[s]->actors[i]))
+					continue;
+				mutu_buf_printf(&b, "%s%s", b.len ? ", " : "", L->models[s]->actors[i]);
+			}
+		int rc = LERR(L, sc->actors[a].line,
+			      "unknown actor \"%s\": no step of the SOPs names it (actors: %s)",
+			      sc->actors[a].name, b.s);
+		mutu_buf_release(&b);
+		return rc;
 	}
-	if ((rc = sim_scenario_compile(sc, L->err)))
-		goto out;
-	/* a batch time outside office hours would silently move to the next
-	 * working minute every day: refuse it unless some working day of the
-	 * run is open at that time (a Ramadan day closing early is fine) */
+	return 0;
+}
+
+/* A batch time outside office hours would silently move to the next
+ * working minute every day: refuse it unless some working day of the
+ * run is open at that time (a Ramadan day closing early is fine). */
+static int stage_batch_times(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
 	for (int a = 0; a < sc->nactors; a++) {
 		const struct sim_actor *ac = &sc->actors[a];
 		if (!ac->batch)
@@ -1712,72 +1725,94 @@ static int load_all(struct loader *L)
 		for (int64_t day = first; day <= last && !open; day++)
 			open = cal_day_kind(sc->cal, day, NULL) == 0 &&
 			       cal_is_working(bc, (double)day * 86400.0 - off + ac->batch_minute * 60.0);
-		if (!open) {
-			rc = LERR(L, ac->line,
-				  "%s: batch time %02d:%02d falls outside office hours of calendar %s on "
-				  "every working day of the run: pick a time when the office is open",
-				  ac->name, ac->batch_minute / 60, ac->batch_minute % 60, cal_name(bc));
-			goto out;
-		}
+		if (!open)
+			return LERR(L, ac->line,
+				    "%s: batch time %02d:%02d falls outside office hours of calendar %s on "
+				    "every working day of the run: pick a time when the office is open",
+				    ac->name, ac->batch_minute / 60, ac->batch_minute % 60, cal_name(bc));
 	}
-	/* rates that cannot be met */
-	{
-		double *u = mutu_calloc((size_t)sc->nactors + 1, sizeof *u);
-		int bad = sim_scenario_offered_load(sc, u);
-		if (bad >= 0) {
-			const struct sim_actor *ac = &sc->actors[bad];
-			double staff = 0;
-			for (int c = 0; c < ac->nchanges; c++)
-				staff = ac->changes[c].servers > staff ? ac->changes[c].servers : staff;
-			rc = LERR(L, ac->line,
-				  "%s: offered load is %.0f%% of the staff present: the arrival rates "
-				  "cannot be met (add staff, lower absence or arrivals)",
-				  ac->name, 100 * u[bad]);
-		}
-		free(u);
-		if (rc)
-			goto out;
+	return 0;
+}
+
+/* Rates that cannot be met: queues would grow without end. */
+static int stage_offered_load(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
+	int rc = 0;
+	double *u = mutu_calloc((size_t)sc->nactors + 1, sizeof *u);
+	int bad = sim_scenario_offered_load(sc, u);
+	if (bad >= 0) {
+		const struct sim_actor *ac = &sc->actors[bad];
+		double staff = 0;
+		for (int c = 0; c < ac->nchanges; c++)
+			staff = ac->changes[c].servers > staff ? ac->changes[c].servers : staff;
+		rc = LERR(L, ac->line,
+			  "%s: offered load is %.0f%% of the staff present: the arrival rates "
+			  "cannot be met (add staff, lower absence or arrivals)",
+			  ac->name, 100 * u[bad]);
 	}
-	/* what the run would cost, at the line to change */
-	{
-		struct mutu_err le;
-		mutu_err_clear(&le);
-		enum sim_limit which;
-		int ls;
-		if (sim_scenario_check_limits(sc, 0, &which, &ls, &le)) {
-			const struct entry *at = find(L, "run", "replications");
-			int line = at ? at->line : ee->line;
-			if (which == SIM_LIMIT_SAMPLES) {
-				line = sm ? sm->line : ee->line;
-			} else if (which == SIM_LIMIT_VISITS && ls >= 0 && ls < nsop) {
-				/* the most likely rejection of that SOP */
-				double pmax = -1;
-				line = sec_line[ls];
-				for (int k = 0; k < sc->sops[ls].nsteps; k++) {
-					const struct sim_step *st = &sc->sops[ls].steps[k];
-					char key[64];
-					snprintf(key, sizeof key, "step.%d.reject", st->no);
-					const struct entry *re2 = find(L, secs[ls], key);
-					if (re2 && st->reject > pmax) {
-						pmax = st->reject;
-						line = re2->line;
-					}
-				}
+	free(u);
+	return rc;
+}
+
+/* What the run would cost, reported at the line to change. */
+static int stage_limits(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
+	struct mutu_err le;
+	mutu_err_clear(&le);
+	enum sim_limit which;
+	int ls;
+	if (!sim_scenario_check_limits(sc, 0, &which, &ls, &le))
+		return 0;
+	const struct entry *ee = find(L, "run", "end"), *sm = find(L, "run", "sample_every");
+	const struct entry *at = find(L, "run", "replications");
+	int line = at ? at->line : ee->line;
+	if (which == SIM_LIMIT_SAMPLES) {
+		line = sm ? sm->line : ee->line;
+	} else if (which == SIM_LIMIT_VISITS && ls >= 0 && ls < L->nsop) {
+		/* the most likely rejection of that SOP */
+		double pmax = -1;
+		line = L->sec_line[ls];
+		for (int k = 0; k < sc->sops[ls].nsteps; k++) {
+			const struct sim_step *st = &sc->sops[ls].steps[k];
+			char key[64];
+			snprintf(key, sizeof key, "step.%d.reject", st->no);
+			const struct entry *re2 = find(L, L->secs[ls], key);
+			if (re2 && st->reject > pmax) {
+				pmax = st->reject;
+				line = re2->line;
 			}
-			LERR(L, line, "%s", le.msg);
-			rc = L->err->code = MUTU_ERANGE;
-			goto out;
 		}
 	}
-	sc->models = models;
-	models = NULL;
-out:
-	if (models)
-		for (int k = 0; k < nsop; k++)
-			sop_model_free(models[k]);
-	free(models);
-	free(secs);
-	free(sec_line);
+	LERR(L, line, "%s", le.msg);
+	return L->err->code = MUTU_ERANGE;
+}
+
+static int load_all(struct loader *L)
+{
+	struct sim_scenario *sc = L->sc;
+	int rc = stage_shape(L);
+	if (rc == 0 && !(rc = stage_models(L)) && !(rc = stage_calendar(L)) && !(rc = stage_run(L)) &&
+	    !(rc = stage_staff(L))) {
+		for (int k = 0; k < L->nsop && rc == 0; k++)
+			rc = load_sop(L, L->secs[k], L->sec_line[k], L->models[k]);
+		if (rc == 0 && !(rc = stage_actors_used(L)) && !(rc = sim_scenario_compile(sc, L->err)) &&
+		    !(rc = stage_batch_times(L)) && !(rc = stage_offered_load(L)) &&
+		    !(rc = stage_limits(L))) {
+			sc->models = L->models; /* the scenario takes the models */
+			L->models = NULL;
+		}
+	}
+	if (L->models)
+		for (int k = 0; k < L->nsop; k++)
+			sop_model_free(L->models[k]);
+	free(L->models);
+	L->models = NULL;
+	free(L->secs);
+	free(L->sec_line);
+	L->secs = NULL;
+	L->sec_line = NULL;
 	return rc;
 }
 

@@ -3,15 +3,13 @@
  * front office's acceptance, stop at the last step, pauses while the file
  * is back with the applicant), step times in working time, the verdict
  * against the ceiling and the audit findings.  Also the SOP resolution
- * (model + calendar + clock rules) and the models/calendars registry.
+ * (model + calendar + clock rules) over the one SOP registry (sop_registry).
  *
  * Pure computation: no SQL, no printing.  The rules are documented in
  * include/mutu/sla.h; the "why" of each choice is next to the code.
  */
 #include "mutu/sla.h"
 
-#include <dirent.h>
-#include <ini.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,35 +33,10 @@ void sla_opts_init(struct sla_opts *o)
 
 /* ---- SOP resolution ---- */
 
-struct sla_ini {
-	int clock_start;
-	int bad;
-	char badval[64];
-};
-
-static int sla_ini_handler(void *user, const char *section, const char *name, const char *value)
-{
-	struct sla_ini *si = user;
-	if (mutu_strcasecmp(section, "sla") != 0 || mutu_strcasecmp(name, "clock_start") != 0)
-		return 1;
-	/* "3", "step 3", "langkah 3", or "first" (the first event) */
-	const char *p = value;
-	while (*p && (*p < '0' || *p > '9'))
-		p++;
-	if (mutu_strcasecmp(value, "first") == 0 || mutu_strcasecmp(value, "pertama") == 0) {
-		si->clock_start = -1;
-	} else if (*p) {
-		si->clock_start = atoi(p);
-	} else {
-		si->bad = 1;
-		snprintf(si->badval, sizeof si->badval, "%s", value);
-	}
-	return 1;
-}
-
+/* the applicant: one test with the simulator (sop_actor_is_applicant) */
 static int is_pemohon(const char *actor)
 {
-	return actor && mutu_strcasecmp(actor, "Pemohon") == 0;
+	return sop_actor_is_applicant(actor);
 }
 
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
@@ -75,13 +48,6 @@ struct sla_actor_cache {
 	size_t cap, n;
 };
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
 
 static void cache_free(struct sla_actor_cache *c)
 {
@@ -96,7 +62,7 @@ static void cache_free(struct sla_actor_cache *c)
 
 static void cache_put(struct sla_actor_cache *c, char *key, const char *val)
 {
-	size_t h = fnv1a(key) & (c->cap - 1);
+	size_t h = mutu_fnv1a_str(key) & (c->cap - 1);
 	while (c->key[h])
 		h = (h + 1) & (c->cap - 1);
 	c->key[h] = key;
@@ -110,7 +76,7 @@ const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
 		return NULL;
 	if (!c)
 		return sop_actor_canonical(actor);
-	size_t h = fnv1a(actor) & (c->cap - 1);
+	size_t h = mutu_fnv1a_str(actor) & (c->cap - 1);
 	while (c->key[h]) {
 		if (strcmp(c->key[h], actor) == 0)
 			return c->val[h];
@@ -233,22 +199,14 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 	if (o && o->clock_start_step > 0) {
 		cs = o->clock_start_step;
 		s->clock_start_source = "option";
-	} else if (model->path) {
-		struct sla_ini si = {0};
-		ini_parse(model->path, sla_ini_handler, &si); /* the model loaded: file is readable */
-		if (si.bad)
-			return mutu_errf(err, MUTU_EINPUT,
-					 "%s: [sla] clock_start: expected a step number or 'first' (got '%s')",
-					 model->path, si.badval);
-		if (si.clock_start == -1) {
-			s->clock_start_step = 0;
-			s->clock_start_source = "model [sla]";
-			return 0;
-		}
-		if (si.clock_start > 0) {
-			cs = si.clock_start;
-			s->clock_start_source = "model [sla]";
-		}
+	} else if (model->clock_start == -1) {
+		/* [sla] clock_start = first, read with the model (sop.c) */
+		s->clock_start_step = 0;
+		s->clock_start_source = "model [sla]";
+		return 0;
+	} else if (model->clock_start > 0) {
+		cs = model->clock_start;
+		s->clock_start_source = "model [sla]";
 	}
 	if (cs > 0) {
 		if (!sop_model_step(model, cs)) {
@@ -284,8 +242,10 @@ void sla_sop_release(struct sla_sop *s)
 	free(s->step_actor);
 	free(s->step_std);
 	cache_free(s->actors);
-	sop_model_free(s->model);
-	cal_free(s->cal);
+	if (!s->borrowed) {
+		sop_model_free(s->model);
+		cal_free(s->cal);
+	}
 	memset(s, 0, sizeof *s);
 }
 
@@ -301,11 +261,14 @@ double sla_step_std(const struct sla_sop *s, int step)
 	return (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
 }
 
-/* ---- registry ---- */
+/* ---- registry: SOP id -> model and calendar comes from the one SOP
+ * registry (sop_registry); the env adds the measuring rules per SOP ---- */
 
 struct sla_env {
 	struct sla_opts o;
-	struct sla_sop **sops;
+	struct sop_registry *reg; /* models and calendars, owned */
+	struct cal *utc24;        /* the no-model calendar, created once */
+	struct sla_sop **sops;    /* each borrows its model and calendar */
 	size_t n, cap;
 	/* ids asked for that failed, with the error, so a store with 10^6
 	 * cases of an unknown SOP fails once, not 10^6 times */
@@ -321,6 +284,7 @@ struct sla_env *sla_env_create(const struct sla_opts *o)
 		e->o = *o;
 	else
 		sla_opts_init(&e->o);
+	e->reg = sop_registry_create(e->o.models_dir, e->o.calendars_dir);
 	return e;
 }
 
@@ -337,6 +301,8 @@ void sla_env_free(struct sla_env *e)
 		free(e->bad_ids[i]);
 	free(e->bad_ids);
 	free(e->bad_errs);
+	cal_free(e->utc24);
+	sop_registry_free(e->reg);
 	free(e);
 }
 
@@ -347,47 +313,31 @@ static int same_id(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Find the model file whose id is `id` in dir. */
-static int find_model(const char *dir, const char *id, struct sop_model **out, struct mutu_err *err)
+/* The model (NULL for the no-model SOP) and the calendar to measure with:
+ * --calendar when given, else the model's, else 24x7 at UTC. */
+static int env_resolve(struct sla_env *e, const char *sop_id, struct sop_model **m,
+		       struct cal **c, struct mutu_err *err)
 {
-	char path[4096];
-	struct mutu_err e2;
-	snprintf(path, sizeof path, "%s/%s.ini", dir, id);
-	mutu_err_clear(&e2);
-	if (sop_model_load(path, out, &e2) == 0) {
-		if (same_id((*out)->id, id))
-			return 0;
-		sop_model_free(*out);
-		*out = NULL;
+	*m = NULL;
+	*c = NULL;
+	const struct sop_entry *ent = NULL;
+	if (sop_id) {
+		int rc = sop_registry_get(e->reg, sop_id, &ent, err);
+		if (rc)
+			return rc;
+		*m = ent->model;
 	}
-	DIR *d = opendir(dir);
-	if (!d)
-		return mutu_errf(err, MUTU_ENOTFOUND,
-				 "no model for SOP '%s': cannot open models folder '%s' (give --models DIR)",
-				 id, dir);
-	struct dirent *de;
-	int found = 0;
-	while (!found && (de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".ini") != 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-		struct sop_model *m = NULL;
-		mutu_err_clear(&e2);
-		if (sop_model_load(path, &m, &e2) != 0)
-			continue;
-		if (same_id(m->id, id)) {
-			*out = m;
-			found = 1;
-		} else {
-			sop_model_free(m);
-		}
+	if (e->o.calendar)
+		return sop_registry_calendar(e->reg, e->o.calendar, c, err);
+	if (!ent) {
+		if (!e->utc24)
+			e->utc24 = cal_create_24x7(0);
+		*c = e->utc24;
+		return 0;
 	}
-	closedir(d);
-	if (!found)
-		return mutu_errf(err, MUTU_ENOTFOUND,
-				 "no model with id '%s' in '%s' (the store's cases name this SOP; "
-				 "add its model or give --models DIR)", id, dir);
+	if (!ent->cal)
+		return mutu_errf(err, ent->cal_err.code, "%s", ent->cal_err.msg);
+	*c = ent->cal;
 	return 0;
 }
 
@@ -409,30 +359,18 @@ int sla_env_get(struct sla_env *e, const char *sop_id, const struct sla_sop **ou
 	mutu_err_clear(&e2);
 	struct sop_model *m = NULL;
 	struct cal *c = NULL;
-	int rc = 0;
-	if (sop_id)
-		rc = find_model(e->o.models_dir ? e->o.models_dir : "models", sop_id, &m, &e2);
-	if (rc == 0) {
-		const char *cname = e->o.calendar ? e->o.calendar : (m && m->calendar ? m->calendar : "24x7");
-		if (strcmp(cname, "24x7") == 0 && !e->o.calendar && !m)
-			c = cal_create_24x7(0);
-		else
-			rc = cal_load(cname, e->o.calendars_dir, &c, &e2);
-	}
+	int rc = env_resolve(e, sop_id, &m, &c, &e2);
 	struct sla_sop *s = NULL;
 	if (rc == 0) {
 		s = mutu_calloc(1, sizeof *s);
 		rc = sla_sop_init(s, m, c, &e->o, &e2);
-		m = NULL;
-		c = NULL;
+		s->borrowed = 1; /* the registry and the env own model and calendar */
 		if (rc != 0) {
 			sla_sop_release(s);
 			free(s);
 			s = NULL;
 		}
 	}
-	sop_model_free(m);
-	cal_free(c);
 	if (rc != 0) {
 		e->bad_ids = mutu_realloc(e->bad_ids, (e->nbad + 1) * sizeof *e->bad_ids);
 		e->bad_errs = mutu_realloc(e->bad_errs, (e->nbad + 1) * sizeof *e->bad_errs);
@@ -668,41 +606,42 @@ static int actor_eq(const char *a, const char *b)
 	return la > 0 && la == lb && mutu_strncasecmp(a, b, la) == 0;
 }
 
-int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
-		     const struct sla_event *ev, size_t nev, double target,
-		     struct sla_case *c, struct mutu_err *err)
-{
-	memset(c, 0, sizeof *c);
-	c->case_id = case_id;
-	c->key = key;
-	c->sop = s;
-	c->ev = ev;
-	c->nev = nev;
-	c->arrival = c->accepted = c->done = NAN;
-	c->deadline = c->deadline_exact = c->deadline_base = NAN;
-	c->as_of = NAN;
-	c->target = target;
-	c->late_ev = -1;
-	c->work_s = c->paused_s = c->calendar_s = c->pre_s = 0;
-	c->st = mutu_calloc(nev ? nev : 1, sizeof *c->st);
-	const struct sop_model *m = s->model;
-	double last = NAN;
+/*
+ * sla_case_compute in stages.  Each stage reads what the ones before it
+ * set in c and fills its own fields; the domain rule each one applies is
+ * written above it (the why; the what is include/mutu/sla.h).
+ */
 
-	for (size_t i = 0; i < nev; i++) {
-		double k = ev_key(&ev[i]);
+/* First instant of the case (its arrival) and its last completion. */
+static double case_span(struct sla_case *c)
+{
+	double last = NAN;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		double k = ev_key(e);
 		if (!isnan(k) && (isnan(c->arrival) || k < c->arrival))
 			c->arrival = k;
-		double e = isnan(ev[i].end) ? k : ev[i].end;
-		if (!isnan(e) && (isnan(last) || e > last))
-			last = e;
+		double end = isnan(e->end) ? k : e->end;
+		if (!isnan(end) && (isnan(last) || end > last))
+			last = end;
 	}
-	if (nev == 0 || isnan(c->arrival))
-		return 0; /* nothing to measure: an empty case stays open, unaccepted */
+	return last;
+}
 
-	/* Step times.  prev_end is the latest completion before the event. */
-	double prev_end = NAN;
-	for (size_t i = 0; i < nev; i++) {
-		const struct sla_event *e = &ev[i];
+/*
+ * Step times in working time.  A log with start and end stamps gives the
+ * step's own work (and the wait before it, from the latest completion
+ * before); a log of completions only gives the time since the previous
+ * completion (from_prev), which is work and queue together: the only
+ * honest reading of such a log.  Parallel steps overlap: their work is
+ * never negative.  Excess is work above the step's waktu.
+ */
+static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct mutu_err *err)
+{
+	const struct sop_model *m = s->model;
+	double prev_end = NAN; /* the latest completion before the event */
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
 		struct sla_step_time *t = &c->st[i];
 		t->from = t->to = t->work_s = NAN;
 		t->wait_s = 0;
@@ -713,145 +652,199 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			if (canon)
 				t->actor_key = actor_title(s, canon);
 		}
-		if (!isnan(e->end)) {
-			if (!isnan(e->start)) {
-				t->from = e->start;
-				t->to = e->end;
-				if (!isnan(prev_end) && e->start > prev_end &&
-				    between(s, c, prev_end, e->start, &t->wait_s, err))
-					return err ? err->code : MUTU_ERANGE;
-			} else if (!isnan(prev_end)) {
-				t->from = prev_end;
-				t->to = e->end;
-				t->from_prev = 1;
-			}
-			if (!isnan(t->from) && between(s, c, t->from, t->to, &t->work_s, err))
+		if (isnan(e->end))
+			continue; /* an open step has no time yet */
+		if (!isnan(e->start)) {
+			t->from = e->start;
+			t->to = e->end;
+			if (!isnan(prev_end) && e->start > prev_end &&
+			    between(s, c, prev_end, e->start, &t->wait_s, err))
 				return err ? err->code : MUTU_ERANGE;
-			if (!isnan(t->work_s) && t->work_s < 0)
-				t->work_s = 0; /* overlapping parallel steps */
-			if (!isnan(t->work_s) && !isnan(t->std_s) && t->work_s > t->std_s)
-				t->excess_s = t->work_s - t->std_s;
-			if (isnan(prev_end) || e->end > prev_end)
-				prev_end = e->end;
+		} else if (!isnan(prev_end)) {
+			t->from = prev_end;
+			t->to = e->end;
+			t->from_prev = 1;
 		}
+		if (!isnan(t->from) && between(s, c, t->from, t->to, &t->work_s, err))
+			return err ? err->code : MUTU_ERANGE;
+		if (!isnan(t->work_s) && t->work_s < 0)
+			t->work_s = 0; /* overlapping parallel steps */
+		if (!isnan(t->work_s) && !isnan(t->std_s) && t->work_s > t->std_s)
+			t->excess_s = t->work_s - t->std_s;
+		if (isnan(prev_end) || e->end > prev_end)
+			prev_end = e->end;
 	}
+	return 0;
+}
 
-	/* Clock start and end. */
+/*
+ * When the clock starts (c->accepted).  The SLA runs from the moment the
+ * office accepts the berkas as complete, not from when the applicant
+ * first turned up: the end of the clock-start step (the front office's
+ * check, or [sla] clock_start, or --clock-start).  Without a model, or
+ * with clock_start = first, the first event starts it.  A berkas that
+ * keeps coming back is accepted at its last check before the case moved
+ * on; one still at the check, or back with the applicant, is not
+ * accepted yet (NAN).
+ */
+static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
+{
+	const struct sop_model *m = s->model;
+	const struct sla_event *ev = c->ev;
 	if (!m || s->clock_start_step == 0) {
 		c->accepted = c->arrival;
-	} else {
-		int cs = s->clock_start_step;
-		double last_cs = NAN, before_fwd = NAN;
-		size_t i_cs = 0;
-		for (size_t i = 0; i < nev; i++) {
-			const struct sla_event *e = &ev[i];
-			if (e->step == cs && !isnan(e->end)) {
-				last_cs = e->end;
-				i_cs = i;
-			} else if (e->step > cs) {
-				/* the case moved past the check: accepted at the last check */
-				c->accepted = !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : c->arrival);
-				break;
-			}
-			if (!isnan(e->end))
-				before_fwd = e->end;
-		}
-		/* The check done and no later step yet.  A check ends either by
-		 * forwarding the file (accepted) or by sending it back; logs that
-		 * record only completions show nothing while the file sits in
-		 * the next, long step, and show a rejection only as a later
-		 * Pemohon step or a repeat of an earlier step.  So the end of
-		 * the check is the acceptance unless such an event follows it
-		 * (then the file is with the applicant: not accepted yet).  An
-		 * SOP that ends with the check is accepted (and done) there. */
-		if (isnan(c->accepted) && !isnan(last_cs)) {
-			int back = 0;
-			for (size_t j = i_cs + 1; j < nev && !back && cs != s->last_step; j++) {
-				const struct sla_event *e = &ev[j];
-				const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-				if (st && (e->step < cs || is_pemohon(sop_step_role(st))))
-					back = 1;
-			}
-			if (!back)
-				c->accepted = last_cs;
-		}
+		return;
 	}
-	if (!m) {
-		/* without a model a case is done at its last completion, once
-		 * no step is left open */
+	int cs = s->clock_start_step;
+	double last_cs = NAN, before_fwd = NAN;
+	size_t i_cs = 0;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &ev[i];
+		if (e->step == cs && !isnan(e->end)) {
+			last_cs = e->end;
+			i_cs = i;
+		} else if (e->step > cs) {
+			/* the case moved past the check: accepted at the last check */
+			c->accepted = !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : c->arrival);
+			return;
+		}
+		if (!isnan(e->end))
+			before_fwd = e->end;
+	}
+	/* The check done and no later step yet.  A check ends either by
+	 * forwarding the file (accepted) or by sending it back; logs that
+	 * record only completions show nothing while the file sits in
+	 * the next, long step, and show a rejection only as a later
+	 * Pemohon step or a repeat of an earlier step.  So the end of
+	 * the check is the acceptance unless such an event follows it
+	 * (then the file is with the applicant: not accepted yet).  An
+	 * SOP that ends with the check is accepted (and done) there. */
+	if (isnan(last_cs))
+		return;
+	int back = 0;
+	for (size_t j = i_cs + 1; j < c->nev && !back && cs != s->last_step; j++) {
+		const struct sla_event *e = &ev[j];
+		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
+		if (st && (e->step < cs || is_pemohon(sop_step_role(st))))
+			back = 1;
+	}
+	if (!back)
+		c->accepted = last_cs;
+}
+
+/*
+ * When the clock stops (c->done).  With a model: the completion of the
+ * SOP's last step (the permit issued) after acceptance; a last step done
+ * before acceptance belongs to an earlier round and does not finish the
+ * case.  Without a model the SOP's end is unknown: the case is done at
+ * its last completion once no step is left open.
+ */
+static void stage_clock_end(const struct sla_sop *s, struct sla_case *c, double last)
+{
+	const struct sla_event *ev = c->ev;
+	if (!s->model) {
 		int open = 0;
-		for (size_t i = 0; i < nev; i++)
+		for (size_t i = 0; i < c->nev; i++)
 			if (isnan(ev[i].end))
 				open = 1;
 		if (!open)
 			c->done = last;
 	} else if (!isnan(c->accepted)) {
-		for (size_t i = 0; i < nev; i++)
+		for (size_t i = 0; i < c->nev; i++)
 			if (ev[i].step == s->last_step && !isnan(ev[i].end) && ev[i].end >= c->accepted) {
 				c->done = ev[i].end;
 				break;
 			}
 	}
 	c->finished = !isnan(c->done);
+}
 
-	/* Pauses: a Pemohon step the case went back to, after acceptance.
-	 * The file was at the applicant from the previous completion (the
-	 * rejection) to this step's completion (the resubmission). */
-	if (m && !isnan(c->accepted)) {
-		int max_step = 0;
-		prev_end = NAN;
-		for (size_t i = 0; i < nev; i++) {
-			const struct sla_event *e = &ev[i];
-			const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-			int back = st && is_pemohon(sop_step_role(st)) && e->step < max_step;
-			if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
-			    (isnan(c->done) || prev_end < c->done)) {
-				double a = prev_end > c->accepted ? prev_end : c->accepted;
-				double b = (!isnan(c->done) && e->end > c->done) ? c->done : e->end;
-				double w = 0;
-				if (between(s, c, a, b, &w, err))
-					return err ? err->code : MUTU_ERANGE;
-				c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
-				c->pauses[c->npauses].from = a;
-				c->pauses[c->npauses].to = b;
-				c->npauses++;
-				c->paused_s += w;
-				c->st[i].paused = 1;
-				struct sla_finding *f = add_finding(c, SLA_F_PAUSED, e->step, (long)i);
-				f->actual_s = w;
-			}
-			if (e->step > max_step)
-				max_step = e->step;
-			if (!isnan(e->end) && (isnan(prev_end) || e->end > prev_end))
-				prev_end = e->end;
+/*
+ * Applicant time is not the office's time (domain.md): while the berkas
+ * is back with the applicant for completion the clock stops.  A pause is
+ * a Pemohon step the case went back to after acceptance: the file was at
+ * the applicant from the previous completion (the rejection) to this
+ * step's completion (the resubmission), cut to the clock's span.
+ */
+static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu_err *err)
+{
+	const struct sop_model *m = s->model;
+	if (!m || isnan(c->accepted))
+		return 0;
+	int max_step = 0;
+	double prev_end = NAN;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
+		int back = st && is_pemohon(sop_step_role(st)) && e->step < max_step;
+		if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
+		    (isnan(c->done) || prev_end < c->done)) {
+			double a = prev_end > c->accepted ? prev_end : c->accepted;
+			double b = (!isnan(c->done) && e->end > c->done) ? c->done : e->end;
+			double w = 0;
+			if (between(s, c, a, b, &w, err))
+				return err ? err->code : MUTU_ERANGE;
+			c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
+			c->pauses[c->npauses].from = a;
+			c->pauses[c->npauses].to = b;
+			c->npauses++;
+			c->paused_s += w;
+			c->st[i].paused = 1;
+			struct sla_finding *f = add_finding(c, SLA_F_PAUSED, e->step, (long)i);
+			f->actual_s = w;
 		}
+		if (e->step > max_step)
+			max_step = e->step;
+		if (!isnan(e->end) && (isnan(prev_end) || e->end > prev_end))
+			prev_end = e->end;
 	}
+	return 0;
+}
 
-	/* Which events ran on the clock. */
-	for (size_t i = 0; i < nev; i++) {
+/*
+ * The case's durations: working time on the clock (acceptance to done,
+ * or to the last event of an open case) less the pauses; calendar time
+ * over the same span; and the time before acceptance (pre_s), which the
+ * SLA does not count but a manager wants to see.  Also which events ran
+ * on the clock (a paused one did not).
+ */
+static int stage_durations(const struct sla_sop *s, struct sla_case *c, double last,
+			   struct mutu_err *err)
+{
+	for (size_t i = 0; i < c->nev; i++) {
 		struct sla_step_time *t = &c->st[i];
-		double e = ev[i].end;
+		double e = c->ev[i].end;
 		t->in_clock = !isnan(c->accepted) && !isnan(e) && e > c->accepted &&
 			      (isnan(c->done) || e <= c->done) && !t->paused;
 	}
+	if (isnan(c->accepted))
+		return 0;
+	double end = c->finished ? c->done : last;
+	if (end < c->accepted)
+		end = c->accepted;
+	if (between(s, c, c->accepted, end, &c->work_s, err))
+		return err ? err->code : MUTU_ERANGE;
+	c->work_s -= c->paused_s;
+	if (c->work_s < 0)
+		c->work_s = 0;
+	c->calendar_s = end - c->accepted;
+	if (between(s, c, c->arrival, c->accepted, &c->pre_s, err))
+		return err ? err->code : MUTU_ERANGE;
+	return 0;
+}
 
-	/* Durations. */
-	if (!isnan(c->accepted)) {
-		double end = c->finished ? c->done : last;
-		if (end < c->accepted)
-			end = c->accepted;
-		if (between(s, c, c->accepted, end, &c->work_s, err))
-			return err ? err->code : MUTU_ERANGE;
-		c->work_s -= c->paused_s;
-		if (c->work_s < 0)
-			c->work_s = 0;
-		c->calendar_s = end - c->accepted;
-		if (between(s, c, c->arrival, c->accepted, &c->pre_s, err))
-			return err ? err->code : MUTU_ERANGE;
-	}
-
-	/* Verdict. */
-	if (m && s->has_ceiling && !isnan(c->accepted)) {
+/*
+ * The verdict against the SOP's ceiling: the deadline is the ceiling
+ * added to the acceptance in working time (under the calendar's reading
+ * of "N Hari"), then moved on by the paused time, because the applicant's
+ * days are not the office's.  Both ceilings are kept (rounded "(5 Hari)"
+ * and the exact sum of the steps); the option picks the one that judges.
+ * A planned date (target) from the log is judged on its own.
+ */
+static int stage_verdict(const struct sla_sop *s, struct sla_case *c, double target,
+			 struct mutu_err *err)
+{
+	if (s->model && s->has_ceiling && !isnan(c->accepted)) {
 		struct dur rounded = dur_zero(), exact = s->exact;
 		rounded.days = s->ceiling_days;
 		rounded.rounded_days = -1;
@@ -881,54 +874,66 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	}
 	if (!isnan(target) && c->finished)
 		c->late_target = c->done > target;
+	return 0;
+}
 
-	/* The event that made a late case late: the largest excess on the
-	 * clock, else (start/end logs) the longest wait before a step. */
-	if (c->late || (!m && c->late_target)) {
-		double best = 0;
-		for (size_t i = 0; i < nev; i++)
-			if (c->st[i].in_clock && c->st[i].excess_s > best) {
-				best = c->st[i].excess_s;
-				c->late_ev = (long)i;
-			}
-		if (c->late_ev < 0) {
-			for (size_t i = 0; i < nev; i++) {
-				double w = !isnan(c->st[i].work_s) ? c->st[i].work_s : 0;
-				if (!m && c->st[i].in_clock && w > best) {
-					best = w;
-					c->late_ev = (long)i;
-				} else if (m && c->st[i].in_clock && c->st[i].wait_s > best) {
-					best = c->st[i].wait_s;
-					c->late_ev = (long)i;
-				}
-			}
+/* The event that made a late case late: the largest excess over its waktu
+ * on the clock, else (start/end logs) the longest wait before a step;
+ * without a model (no waktu) the longest step on the clock. */
+static void stage_late_event(const struct sla_sop *s, struct sla_case *c)
+{
+	const struct sop_model *m = s->model;
+	if (!(c->late || (!m && c->late_target)))
+		return;
+	double best = 0;
+	for (size_t i = 0; i < c->nev; i++)
+		if (c->st[i].in_clock && c->st[i].excess_s > best) {
+			best = c->st[i].excess_s;
+			c->late_ev = (long)i;
+		}
+	if (c->late_ev >= 0)
+		return;
+	for (size_t i = 0; i < c->nev; i++) {
+		double w = !isnan(c->st[i].work_s) ? c->st[i].work_s : 0;
+		if (!m && c->st[i].in_clock && w > best) {
+			best = w;
+			c->late_ev = (long)i;
+		} else if (m && c->st[i].in_clock && c->st[i].wait_s > best) {
+			best = c->st[i].wait_s;
+			c->late_ev = (long)i;
 		}
 	}
+}
 
-	/* Findings. */
-	if (c->late) {
-		struct sla_finding *f = add_finding(c, SLA_F_LATE, 0, c->late_ev);
-		f->actual_s = c->work_s;
-		f->std_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
-	} else if (!m && c->late_target) {
-		add_finding(c, SLA_F_LATE, 0, c->late_ev);
-	}
-	if (!m) {
-		/* no model: only rework is visible (the same activity again) */
-		for (size_t i = 1; i < nev; i++)
-			for (size_t j = 0; j < i; j++)
-				if (ev[i].activity && ev[j].activity && strcmp(ev[i].activity, ev[j].activity) == 0) {
-					c->st[i].flags |= SLA_F_REWORK;
-					struct sla_finding *f = add_finding(c, SLA_F_REWORK, 0, (long)i);
-					snprintf(f->detail, sizeof f->detail, "%s", ev[i].activity);
-					break;
-				}
-		return 0;
-	}
+/* Without a model only rework is visible: the same activity again. */
+static void findings_no_model(struct sla_case *c)
+{
+	const struct sla_event *ev = c->ev;
+	for (size_t i = 1; i < c->nev; i++)
+		for (size_t j = 0; j < i; j++)
+			if (ev[i].activity && ev[j].activity && strcmp(ev[i].activity, ev[j].activity) == 0) {
+				c->st[i].flags |= SLA_F_REWORK;
+				struct sla_finding *f = add_finding(c, SLA_F_REWORK, 0, (long)i);
+				snprintf(f->detail, sizeof f->detail, "%s", ev[i].activity);
+				break;
+			}
+}
+
+/*
+ * Findings per event against the SOP: an activity the SOP does not have;
+ * work over the step's waktu; a step done again (rework: the berkas came
+ * back) or done after a later one (order); a pelaksana other than the
+ * step's position.  Then the steps never done: in a finished case every
+ * SOP step, in an open one those before the furthest step reached (the
+ * rest may still come).
+ */
+static void findings_steps(const struct sla_sop *s, struct sla_case *c)
+{
+	const struct sop_model *m = s->model;
 	int max_seen = 0;
 	unsigned char *seen = mutu_calloc((size_t)s->last_step + 2, 1);
-	for (size_t i = 0; i < nev; i++) {
-		const struct sla_event *e = &ev[i];
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
 		struct sla_step_time *t = &c->st[i];
 		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
 		if (!st || e->unknown) {
@@ -966,8 +971,6 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			}
 		}
 	}
-	/* Missing steps: in a finished case every SOP step; in an open one
-	 * those before the furthest step reached. */
 	int upto = c->finished ? s->last_step : max_seen;
 	for (size_t k = 0; k < m->nsteps; k++) {
 		int no = m->steps[k].no;
@@ -975,12 +978,18 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			add_finding(c, SLA_F_MISSING, no, -1);
 	}
 	free(seen);
-	/* Same person checking and approving (segregation of duties). */
-	for (size_t i = 0; i < nev; i++) {
+}
+
+/* Segregation of duties: the same person checked the berkas and approved
+ * or signed the decision.  One finding per approving step. */
+static void findings_same_person(const struct sla_sop *s, struct sla_case *c)
+{
+	const struct sla_event *ev = c->ev;
+	for (size_t i = 0; i < c->nev; i++) {
 		int si = ev[i].step;
 		if (si <= 0 || si > s->last_step || !(s->step_kind[si] & 1))
 			continue;
-		for (size_t j = 0; j < nev; j++) {
+		for (size_t j = 0; j < c->nev; j++) {
 			int sj = ev[j].step;
 			if (sj <= 0 || sj > s->last_step || sj == si || !(s->step_kind[sj] & 2) ||
 			    !actor_eq(ev[i].actor, ev[j].actor))
@@ -996,6 +1005,53 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 			snprintf(f->detail, sizeof f->detail, "%s|%d", ev[j].actor, ev[i].step);
 		}
 	}
+}
+
+int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
+		     const struct sla_event *ev, size_t nev, double target,
+		     struct sla_case *c, struct mutu_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->case_id = case_id;
+	c->key = key;
+	c->sop = s;
+	c->ev = ev;
+	c->nev = nev;
+	c->arrival = c->accepted = c->done = NAN;
+	c->deadline = c->deadline_exact = c->deadline_base = NAN;
+	c->as_of = NAN;
+	c->target = target;
+	c->late_ev = -1;
+	c->work_s = c->paused_s = c->calendar_s = c->pre_s = 0;
+	c->st = mutu_calloc(nev ? nev : 1, sizeof *c->st);
+
+	double last = case_span(c);
+	if (nev == 0 || isnan(c->arrival))
+		return 0; /* nothing to measure: an empty case stays open, unaccepted */
+	int rc = stage_step_times(s, c, err);
+	if (rc)
+		return rc;
+	stage_clock_start(s, c);
+	stage_clock_end(s, c, last);
+	if ((rc = stage_pauses(s, c, err)) || (rc = stage_durations(s, c, last, err)) ||
+	    (rc = stage_verdict(s, c, target, err)))
+		return rc;
+	stage_late_event(s, c);
+
+	/* Findings. */
+	if (c->late) {
+		struct sla_finding *f = add_finding(c, SLA_F_LATE, 0, c->late_ev);
+		f->actual_s = c->work_s;
+		f->std_s = s->ceiling == SLA_CEIL_EXACT ? s->exact_s : s->rounded_s;
+	} else if (!s->model && c->late_target) {
+		add_finding(c, SLA_F_LATE, 0, c->late_ev);
+	}
+	if (!s->model) {
+		findings_no_model(c);
+		return 0;
+	}
+	findings_steps(s, c);
+	findings_same_person(s, c);
 	return 0;
 }
 

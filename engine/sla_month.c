@@ -59,13 +59,6 @@ struct group_x {
 	int nstep_row;
 };
 
-static uint64_t fnv(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
 
 static struct sla_actor_row *actor_row(struct group_x *x, const char *name)
 {
@@ -74,7 +67,7 @@ static struct sla_actor_row *actor_row(struct group_x *x, const char *name)
 		size_t ncap = x->ai.cap ? 2 * x->ai.cap : 64;
 		size_t *ns = mutu_calloc(ncap, sizeof *ns);
 		for (size_t i = 0; i < g->nactors; i++) {
-			size_t h = fnv(g->actors[i].name) & (ncap - 1);
+			size_t h = mutu_fnv1a_str(g->actors[i].name) & (ncap - 1);
 			while (ns[h])
 				h = (h + 1) & (ncap - 1);
 			ns[h] = i + 1;
@@ -83,7 +76,7 @@ static struct sla_actor_row *actor_row(struct group_x *x, const char *name)
 		x->ai.slot = ns;
 		x->ai.cap = ncap;
 	}
-	size_t h = fnv(name) & (x->ai.cap - 1);
+	size_t h = mutu_fnv1a_str(name) & (x->ai.cap - 1);
 	while (x->ai.slot[h]) {
 		struct sla_actor_row *r = &g->actors[x->ai.slot[h] - 1];
 		if (strcmp(r->name, name) == 0)

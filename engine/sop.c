@@ -219,7 +219,10 @@ size_t sop_tokenize(const char *text, struct sop_tok **out)
  * ones are the same rung (domain.md: Sub Koordinator / Koordinator are the
  * post-2021 names of Kasi / Kabid). */
 const struct sop_actor_entry sop_actor_table[] = {
-	{"Pemohon", SOP_CLS_PEMOHON, {{"pemohon"}, {"applicant"}, {"pemohon", "izin"}}},
+	/* "Pelaku Usaha": the applicant as OSS (the national licensing
+	 * system, PP 5/2021) names a business applying for a permit */
+	{"Pemohon", SOP_CLS_PEMOHON,
+	 {{"pemohon"}, {"applicant"}, {"pemohon", "izin"}, {"pelaku", "usaha"}}},
 	{"Front Office", SOP_CLS_FO,
 	 {{"front", "office"}, {"customer", "service"}, {"petugas", "loket"}, {"loket"},
 	  {"counter"}, {"front", "desk"}}},
@@ -297,6 +300,17 @@ const char *sop_actor_canonical(const char *name)
 	int e = sop_actor_lookup_toks(toks, n, NULL);
 	free(toks);
 	return e < 0 ? NULL : sop_actor_table[e].canonical;
+}
+
+int sop_actor_is_applicant(const char *name)
+{
+	/* one rule for the simulator (which applicant steps do not queue)
+	 * and for reports (when the clock pauses): before, sla.c compared the
+	 * text with "Pemohon" and missed "Applicant" or "Pemohon Izin" */
+	if (!name || !*name)
+		return 0;
+	const char *c = sop_actor_canonical(name);
+	return c && strcmp(c, "Pemohon") == 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -395,7 +409,7 @@ void sop_model_index_actors(struct sop_model *m)
 /* ------------------------------------------------------------------ */
 /* Loading                                                              */
 
-enum { SEC_SOP = 1, SEC_STEP = 2 };
+enum { SEC_SOP = 1, SEC_STEP = 2, SEC_SLA = 3 };
 
 /* keys of each section, with a bit each to catch duplicates */
 static const char *const sop_keys[] = {"id", "name", "agency", "source", "calendar",
@@ -509,8 +523,13 @@ static void section_start(struct parse *p, const char *s, size_t n)
 		p->sec_bad = 0;
 		return;
 	}
-	if (mutu_strcasecmp(name, "sla") == 0)
-		return; /* [sla] clock_start = N: read by the compliance code (sla.c), not a model key */
+	if (mutu_strcasecmp(name, "sla") == 0) {
+		/* [sla] clock_start = N: part of the model, so every reader
+		 * (reports, audits, the registry) sees the same start */
+		p->sec = SEC_SLA;
+		p->sec_bad = 0;
+		return;
+	}
 	perr(p, p->lineno, "unknown section ([%s]): a model has [sop] and [step N] sections", name);
 }
 
@@ -732,6 +751,39 @@ static int handle_step_key(struct parse *p, const char *name, char *v)
 	return 1;
 }
 
+/*
+ * [sla] clock_start: "3", "step 3", "langkah 3" (the end of step 3, a step
+ * number 1..100000) or "first"/"pertama" (the first event).  Other keys in
+ * [sla] are left alone, as they always were.  A repeated key: the last wins
+ * (inih's rule, kept from when sla.c read the file itself).
+ */
+static int handle_sla_key(struct parse *p, const char *name, char *v)
+{
+	if (mutu_strcasecmp(name, "clock_start") != 0) {
+		free(v);
+		return 1;
+	}
+	const char *d = v;
+	while (*d && (*d < '0' || *d > '9'))
+		d++;
+	if (mutu_strcasecmp(v, "first") == 0 || mutu_strcasecmp(v, "pertama") == 0) {
+		p->m->clock_start = -1;
+	} else {
+		char *end = NULL;
+		errno = 0;
+		long n = *d ? strtol(d, &end, 10) : 0;
+		if (!*d || *end || errno || n < 1 || n > 100000) {
+			perr(p, p->lineno, "[sla] clock_start: expected a step number or 'first' (got '%s')", v);
+			free(v);
+			return 0;
+		}
+		p->m->clock_start = (int)n;
+	}
+	p->m->clock_start_line = p->lineno;
+	free(v);
+	return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -746,6 +798,8 @@ static int handler(void *user, const char *section, const char *name, const char
 	char *v = line_value(p);
 	if (p->sec == SEC_SOP)
 		return handle_sop_key(p, name, v);
+	if (p->sec == SEC_SLA)
+		return handle_sla_key(p, name, v);
 	return handle_step_key(p, name, v);
 }
 
@@ -1016,6 +1070,12 @@ void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out)
 			mutu_buf_printf(out, "reject_to = %d\n", s->reject_to);
 		ini_kv(out, "note", s->note, 0);
 	}
+	/* the clock start is part of the model: written back so a model
+	 * saved again keeps it */
+	if (m->clock_start == -1)
+		mutu_buf_puts(out, "\n[sla]\nclock_start = first\n");
+	else if (m->clock_start > 0)
+		mutu_buf_printf(out, "\n[sla]\nclock_start = %d\n", m->clock_start);
 }
 
 static void json_dur(struct mutu_buf *out, struct dur d, const char *text, int day_minutes)

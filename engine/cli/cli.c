@@ -182,10 +182,7 @@ const char *cli_data_path(const char *rel, char *buf, size_t size)
 const char *cli_calendars_dir(void)
 {
 	static char buf[4096]; /* CLI-only state: one process, one answer */
-	const char *env = getenv("MUTU_CALENDARS");
-	if (env && *env)
-		return env;
-	return cli_data_path("datasets/calendars", buf, sizeof buf);
+	return cal_dir_default(buf, sizeof buf); /* the library's one rule */
 }
 
 int cli_dispatch(const char *cmd, int argc, char **argv, const struct cli_sub *subs,

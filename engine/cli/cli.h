@@ -59,7 +59,7 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
  * above the binary (build/mutu -> repo root).  Returns buf. */
 const char *cli_data_path(const char *rel, char *buf, size_t size);
 
-/* Calendars folder: $MUTU_CALENDARS or cli_data_path("datasets/calendars"). */
+/* Calendars folder: cal_dir_default (one rule for the CLI and the library). */
 const char *cli_calendars_dir(void);
 
 /* A group's sub-subcommands ("calendar between", "model check", ...). */

@@ -43,7 +43,24 @@ void mutu_err_clear(struct mutu_err *err);
 int mutu_errf(struct mutu_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Checked allocation: abort the process on out-of-memory, in one place. */
+/*
+ * Checked allocation: on out-of-memory the OOM handler is called with
+ * the size asked for, in one place.  The default handler writes
+ * "mutu: out of memory (N bytes)" to stderr and aborts (the one thing the
+ * library ever prints: nothing else can be done without memory).
+ *
+ * mutu_set_oom_handler replaces it (NULL: back to the default), as redis'
+ * zmalloc_set_oom_handler does: a server embedding mutu can log through
+ * its own channel, free a cache, or longjmp out of a request.  This is
+ * the library's one process-wide setting, the documented exception to
+ * "no mutable globals": the program sets it once at start, before any
+ * thread runs, never per simulation.  The handler must not return (if it
+ * does, the process aborts).
+ */
+typedef void (*mutu_oom_handler)(size_t size);
+void mutu_set_oom_handler(mutu_oom_handler h);
+
+/* Checked allocation: never NULL (see the OOM handler above). */
 void *mutu_malloc(size_t n);
 void *mutu_calloc(size_t n, size_t size);
 void *mutu_realloc(void *p, size_t n);
@@ -130,6 +147,13 @@ int mutu_write_file(const char *path, const void *data, size_t len,
  * back exactly as ingest input.
  */
 void mutu_csv_field(struct mutu_buf *b, const char *s);
+/*
+ * CSV for programs (the emitted simulation log, `mutu export`): the value
+ * comes back exactly as given, so no formula guard; quoted when it holds
+ * , " CR or LF, or starts or ends with a blank (some readers trim those).
+ * s NULL writes nothing.  The one writer behind both: base.c csv_put.
+ */
+void mutu_csv_field_exact(struct mutu_buf *b, const char *s);
 /* Does s read as a plain decimal number (sign, digits, point, exponent)? */
 int mutu_csv_is_number(const char *s);
 
@@ -141,6 +165,30 @@ int mutu_csv_is_number(const char *s);
  * by the CLI for anything that quotes a log, a file or a user's value.
  */
 void mutu_buf_put_safe(struct mutu_buf *b, const char *s);
+
+/*
+ * The one FNV-1a hash (64-bit; Fowler, Noll, Vo), byte by byte:
+ * h = (h ^ byte) * 0x100000001b3 from the offset basis MUTU_FNV1A_INIT.
+ * Its values are persisted (the store's dedup key, elog_dkey) and seed
+ * the simulation's random streams (sim.c): never change them.  Callers
+ * that need more avalanche fold or finalise the result themselves.
+ * mutu_fnv1a_add continues a hash over more bytes (p may be NULL when
+ * n is 0).
+ */
+#define MUTU_FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t mutu_fnv1a_add(uint64_t h, const void *p, size_t n);
+uint64_t mutu_fnv1a(const void *p, size_t n);
+uint64_t mutu_fnv1a_str(const char *s); /* s NUL-terminated, not NULL */
+
+/*
+ * The one number formatter for people (reports, audits, the simulation's
+ * text): Indonesian "1.234,5" (decimal comma, thousands point) or, with
+ * en, English "1,234.5"; decimals fixed (0..9, clamped); a value that
+ * rounds to zero has no sign (no "-0,0"); NaN and infinities are an en
+ * dash.  Appends to b.  Locale-free: the C library's printf with "%.Nf"
+ * and the separators swapped here.
+ */
+void mutu_fmt_num(struct mutu_buf *b, double x, int decimals, int en);
 
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);

@@ -34,8 +34,7 @@ enum cal_day_reading {
 /*
  * Load and build a calendar.  name_or_path is a calendar name ("id-wita",
  * "24x7"), looked up as DIR/NAME.ini, or a path to an .ini file.  dir is
- * the calendars folder (NULL: $MUTU_CALENDARS, else "datasets/calendars"
- * relative to the working directory, else the installed data dir).  The
+ * the calendars folder (NULL: cal_dir_default).  The
  * file's holidays, special periods and local additions (the user-edited
  * file named by `local =`) are read relative to the .ini file.
  * On success *out owns a new calendar (free with cal_free).  On error
@@ -48,6 +47,15 @@ enum cal_day_reading {
  */
 int cal_load(const char *name_or_path, const char *dir, struct cal **out,
 	     struct mutu_err *err);
+
+/*
+ * The calendars folder when none is given, the one rule for the CLI and
+ * the library: $MUTU_CALENDARS; else datasets/calendars under the working
+ * directory; else datasets/calendars beside the running program (up to
+ * three folders above it: build/asan/mutu); else the installed data dir
+ * (MUTU_DATADIR/calendars).  Written into buf (size bytes); returns buf.
+ */
+const char *cal_dir_default(char *buf, size_t size);
 
 /* The built-in always-working calendar at a UTC offset (seconds). Never fails. */
 struct cal *cal_create_24x7(int utc_offset_seconds);
@@ -123,6 +131,44 @@ int cal_parse_time(const struct cal *c, const char *text, double *out,
  * No range check. */
 int cal_parse_iso(const char *text, int default_offset, double *out,
 		  int *offset, struct mutu_err *err);
+
+/*
+ * The one ISO 8601 reader, shared by cal_parse_iso (CLI and scenario
+ * input, strict, messages) and the ingest's elog_parse_time (millions of
+ * log stamps, length-delimited).  It reads the syntax only, from p up to
+ * at most e, and stops where the stamp ends (o->end); ranges (month 13,
+ * hour 25, second 60, offset +15:00) and what follows are the caller's,
+ * because the two callers rightly differ there (a log's 24:00 and :60
+ * are read, a person's are refused).
+ *
+ *   YYYY-MM-DD[(T|t|' ')HH:MM[:SS[(.|,)F+]]][[' ']Z|z|+HH[[:]MM]|-HH[[:]MM]]
+ *
+ * Flags widen it for logs: CAL_ISO_SLASH also 2025/05/05 (one separator
+ * throughout); CAL_ISO_BASIC also 20250505[T1000[00[.F]]][offset] (basic
+ * and extended never mixed, ISO 8601-1 5.4.2); CAL_ISO_SPACES any number
+ * of blanks after the T or space and before the offset (without it: a
+ * time only when a digit follows the separator, one blank before an
+ * offset written + - or Z).
+ * Returns 0 when the syntax holds (o->end may still be before e), -1 when
+ * it does not: o->why says what was expected (a static string) and
+ * o->stage where it failed.  Fields not reached stay 0.
+ */
+enum { CAL_ISO_SLASH = 1, CAL_ISO_BASIC = 2, CAL_ISO_SPACES = 4 };
+enum { CAL_ISO_AT_DATE = 0, CAL_ISO_AT_TIME = 1, CAL_ISO_AT_OFFSET = 2 };
+struct cal_iso {
+	int y, mo, d, h, mi, s;
+	int has_time, has_off;
+	int off_sign, off_h, off_m;   /* as written: sign +1/-1 (0 for Z), hours, minutes */
+	const char *frac;             /* the fraction's digits (frac_n of them), NULL when none */
+	size_t frac_n;
+	const char *end;              /* first byte after the stamp */
+	const char *why;              /* on failure */
+	int stage;                    /* on failure: CAL_ISO_AT_* */
+};
+int cal_iso_scan(const char *p, const char *e, unsigned flags, struct cal_iso *o);
+/* The offset alone at *p (Z, z, +HH:MM, +HHMM, +HH): the same syntax, for
+ * readers of explicit formats (--date-format %z).  *p moves past it. */
+int cal_iso_scan_offset(const char **p, const char *e, struct cal_iso *o);
 
 /* Format t in the calendar's zone: "2025-01-02T07:30:00+08:00" (whole
  * seconds; fractions are rounded).  Returns snprintf-style length. */

@@ -81,8 +81,10 @@ void sla_opts_init(struct sla_opts *o);
 /* One SOP (or "no model") resolved for measuring. */
 struct sla_sop {
 	char *id;                   /* SOP id; NULL for cases without a model */
-	struct sop_model *model;    /* owned; NULL without a model */
-	struct cal *cal;            /* owned */
+	struct sop_model *model;    /* owned unless borrowed; NULL without a model */
+	struct cal *cal;            /* owned unless borrowed */
+	int borrowed;               /* model and cal belong to the SOP registry of an
+				     * sla_env (sla_env_get), not to this sop */
 	enum cal_day_reading reading;
 	enum sla_ceiling ceiling;
 	int clock_start_step;       /* 0 = clock starts at the first event */
@@ -124,7 +126,8 @@ const char *sla_actor_canonical(const struct sla_sop *s, const char *actor);
 /*
  * Resolve an SOP for measuring.  model (may be NULL) and cal are taken
  * over by s in every case (freed by sla_sop_release, also on error).
- * The model file's [sla] clock_start key is read here.
+ * The model's [sla] clock_start (model->clock_start, read with the model)
+ * is applied here.
  */
 int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
 		 const struct sla_opts *o, struct mutu_err *err);
@@ -134,8 +137,8 @@ void sla_sop_release(struct sla_sop *s);
 double sla_step_std(const struct sla_sop *s, int step);
 
 /*
- * Models and calendars by SOP id, loaded on first use and kept.  The id
- * is matched against the `id` of every models_dir/<any>.ini (a file
+ * Models and calendars by SOP id, loaded on first use and kept, through
+ * the one SOP registry (sop_registry_get: a model is known by its `id`,
  * models_dir/ID.ini is tried first).  NULL id: the no-model SOP.
  */
 struct sla_env;

@@ -50,6 +50,11 @@ struct sop_model {
 			      * ("?" left out); strings borrowed from steps[] */
 	size_t nactors;
 	char *note;          /* reviewer's note for the whole model; may be NULL */
+	int clock_start;     /* [sla] clock_start: 0 not given (the reject_to step
+			      * decides), -1 "first" (the first event), N the
+			      * end of step N (1..100000; not checked against the
+			      * steps here: sla_sop_init says which SOP lacks it) */
+	int clock_start_line;/* line of that key, 0 when not given */
 };
 
 /*
@@ -134,5 +139,73 @@ struct sop_import_opts {
 int sop_import_with(const char *text, size_t len, const char *source_name,
 		    const struct sop_import_opts *opts, struct sop_model **out,
 		    struct mutu_notes *warnings, struct mutu_err *err);
+
+/*
+ * The SOP registry: "SOP id -> model (with its clock start, ceiling and
+ * calendar)" answered in one place for ingest, reports, audits and the
+ * simulation report.  A model is known by its `id`: models_dir/ID.ini is
+ * read first, else every models_dir/ *.ini once, indexed by id.  Models
+ * and calendars are loaded on first use and kept; so are failures.
+ * One registry is one thread's (it fills its caches as it is asked).
+ */
+struct cal;
+struct sop_registry;
+
+struct sop_entry {
+	const char *id;          /* the model's id (borrowed from model) */
+	struct sop_model *model; /* never NULL; owned by the registry */
+	struct cal *cal;         /* the model's calendar, owned by the registry;
+				  * NULL when it does not load (cal_err says why) */
+	struct mutu_err cal_err;
+	int clock_start;         /* model->clock_start: 0 not given, -1 first event, N step */
+	int ceiling_days;        /* sop_model_ceiling_days at the calendar's working
+				  * day (450 minutes when the calendar is missing) */
+	int resolved, indexed;   /* the registry's own bookkeeping */
+};
+
+/*
+ * A registry over models_dir (NULL: "models") and calendars_dir (NULL:
+ * cal_dir_default, resolved once here).  Both strings are copied.  Never
+ * fails; free with sop_registry_free (NULL-safe), which frees every model
+ * and calendar it handed out.
+ */
+struct sop_registry *sop_registry_create(const char *models_dir, const char *calendars_dir);
+void sop_registry_free(struct sop_registry *r);
+
+/*
+ * The model whose id is `id`.  On success *out is borrowed from r (valid
+ * until sop_registry_free).  No such model: MUTU_ENOTFOUND, *out NULL,
+ * err names the id and the folder (and why ID.ini did not load, when it
+ * exists); asked again, the same answer without touching the disk.
+ */
+int sop_registry_get(struct sop_registry *r, const char *id, const struct sop_entry **out,
+		     struct mutu_err *err);
+
+/*
+ * A model file named by path (`ingest --sop FILE`): loaded, resolved like
+ * the others and owned by r; *out borrowed.  It is found by its id later
+ * unless the folder already had a model of that id.  On error the load's
+ * code and message.
+ */
+int sop_registry_add_file(struct sop_registry *r, const char *path, const struct sop_entry **out,
+			  struct mutu_err *err);
+
+/* A calendar by name or path through r's cache (cal_load in the registry's
+ * calendars folder).  *out borrowed from r.  On error cal_load's code and
+ * message, and the same answer when asked again. */
+int sop_registry_calendar(struct sop_registry *r, const char *name, struct cal **out,
+			  struct mutu_err *err);
+
+const char *sop_registry_models_dir(const struct sop_registry *r);    /* borrowed */
+const char *sop_registry_calendars_dir(const struct sop_registry *r); /* borrowed */
+
+/*
+ * Is this pelaksana the applicant (Pemohon)?  The one test for the
+ * simulator, reports and audits: the name or its alias as a log or a
+ * table writes it ("Pemohon", "pemohon", "Applicant", "Pemohon Izin",
+ * "Pemohon/Pelaku Usaha", "Pelaku Usaha"), through the alias list of
+ * sop_actor_canonical.  NULL or "" is not the applicant.
+ */
+int sop_actor_is_applicant(const char *name);
 
 #endif /* MUTU_SOP_H */

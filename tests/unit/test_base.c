@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 #include <cmocka.h>
 
 #include "mutu/base.h"
+#include "elog_int.h" /* elog_dkey: the persisted use of the hash */
 
 static char dir[256];
 
@@ -330,6 +332,143 @@ static void test_term_escape(void **state)
 	mutu_buf_release(&b);
 }
 
+/*
+ * The one FNV-1a.  Expected values: the published 64-bit FNV-1a test
+ * vectors (Noll's fnv_test.c: "" is the offset basis, "a" and "foobar"),
+ * checked again with a three-line Python loop.
+ */
+static void test_fnv1a(void **state)
+{
+	(void)state;
+	assert_true(mutu_fnv1a("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(mutu_fnv1a_str("") == MUTU_FNV1A_INIT);
+	assert_true(mutu_fnv1a_str("a") == 0xaf63dc4c8601ec8cULL);
+	assert_true(mutu_fnv1a_str("foobar") == 0x85944171f73967e8ULL);
+	/* continued in pieces: the same as at once */
+	assert_true(mutu_fnv1a_add(mutu_fnv1a("foo", 3), "bar", 3) == 0x85944171f73967e8ULL);
+	assert_true(mutu_fnv1a_add(7, NULL, 0) == 7);
+}
+
+/*
+ * The store's dedup key is persisted: a store written before the hash
+ * moved to base.h must dedup the same rows after.  Value computed in
+ * Python from elog_dkey's definition: FNV-1a over "Verifikasi berkas",
+ * tag 0x11, start 1735700400000 as 8 little-endian bytes, tag 0x20, tag
+ * 0x41, "Budi"; then the splitmix64 finaliser (>>30, *0xbf58476d1ce4e5b9,
+ * >>27, *0x94d049bb133111eb, >>31) and the low 31 bits.  (The stamp is
+ * hashed in the machine's byte order; mutu's targets are little-endian.)
+ */
+static void test_dkey_pinned(void **state)
+{
+	(void)state;
+	const char *act = "Verifikasi berkas";
+	uint64_t k = elog_dkey(act, strlen(act), 1, 1735700400000LL, 0, 0, "Budi", 4, 1);
+	assert_int_equal(k, 1487736039);
+}
+
+static void csv_is(int exact, const char *s, const char *want)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	if (exact)
+		mutu_csv_field_exact(&b, s);
+	else
+		mutu_csv_field(&b, s);
+	assert_string_equal(b.s, want);
+	mutu_buf_release(&b);
+}
+
+/* The exact writer (for programs) adds nothing to a value and quotes
+ * what a reader would split or trim; the one for people guards formulas
+ * (RFC 4180 quoting, doubled quotes, in both). */
+static void test_csv_exact(void **state)
+{
+	(void)state;
+	csv_is(1, "Budi", "Budi");
+	csv_is(1, "=SUM(A1)", "=SUM(A1)");       /* no guard: read back exactly */
+	csv_is(0, "=SUM(A1)", "\"'=SUM(A1)\"");
+	csv_is(1, "a,b", "\"a,b\"");
+	csv_is(1, "say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is(1, " Budi", "\" Budi\"");         /* a blank at an end survives trimming readers */
+	csv_is(1, "Budi\t", "\"Budi\t\"");
+	csv_is(0, " Budi", " Budi");             /* people's CSV: as before */
+	csv_is(1, "", "");
+	csv_is(1, "-2.5", "-2.5");
+}
+
+static void fmt_is(double x, int dec, int en, const char *want)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_fmt_num(&b, x, dec, en);
+	assert_string_equal(b.s, want);
+	mutu_buf_release(&b);
+}
+
+/* The one number formatter: Indonesian writes a decimal comma and a
+ * thousands point (PUEBI), English the reverse. */
+static void test_fmt_num(void **state)
+{
+	(void)state;
+	fmt_is(1234.5, 1, 0, "1.234,5");
+	fmt_is(1234.5, 1, 1, "1,234.5");
+	fmt_is(1234567.891, 2, 0, "1.234.567,89");
+	fmt_is(-1234, 0, 0, "-1.234");
+	fmt_is(100, 0, 0, "100");              /* three digits: no separator */
+	fmt_is(999.96, 1, 0, "1.000,0");       /* the rounding carries into a new group */
+	fmt_is(-0.04, 1, 0, "0,0");            /* rounds to zero: no sign */
+	fmt_is(95.25, 2, 0, "95,25");
+	fmt_is(NAN, 1, 0, "\xe2\x80\x93");    /* en dash */
+	fmt_is(INFINITY, 1, 1, "\xe2\x80\x93");
+}
+
+/* Under ASan a failed malloc would be a report, not a NULL: ask for the
+ * NULL so the OOM path itself is tested (merged with ASAN_OPTIONS). */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
+
+static jmp_buf oom_jmp;
+static size_t oom_size;
+
+static void oom_catch(size_t n)
+{
+	oom_size = n;
+	longjmp(oom_jmp, 1);
+}
+
+/* A replaced OOM handler sees the size asked for and takes over (here it
+ * jumps back instead of aborting); NULL restores the default. */
+static void test_oom_handler(void **state)
+{
+	(void)state;
+	/* more than any address space holds: malloc must fail */
+	volatile size_t huge = SIZE_MAX / 2 + 1;
+	mutu_set_oom_handler(oom_catch);
+	oom_size = 0;
+	if (setjmp(oom_jmp) == 0) {
+		void *p = mutu_malloc(huge);
+		free(p);
+		mutu_set_oom_handler(NULL);
+		fail_msg("mutu_malloc(%zu) returned", (size_t)huge);
+	}
+	assert_true(oom_size == huge);
+	oom_size = 0;
+	if (setjmp(oom_jmp) == 0) {
+		void *p = mutu_realloc(NULL, huge);
+		free(p);
+		mutu_set_oom_handler(NULL);
+		fail_msg("mutu_realloc returned");
+	}
+	assert_true(oom_size == huge);
+	mutu_set_oom_handler(NULL);
+	/* ordinary sizes still work with the default back */
+	char *p = mutu_malloc(16);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +480,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
 		cmocka_unit_test(test_csv_guard),
+		cmocka_unit_test(test_fnv1a),
+		cmocka_unit_test(test_dkey_pinned),
+		cmocka_unit_test(test_oom_handler),
+		cmocka_unit_test(test_fmt_num),
+		cmocka_unit_test(test_csv_exact),
 		cmocka_unit_test(test_term_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
