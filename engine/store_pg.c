@@ -179,7 +179,9 @@ static char *redact(const char *location)
 		mutu_buf_puts(&b, "password=***");
 	}
 	mutu_buf_puts(&b, l);
-	return mutu_buf_detach(&b);
+	char *out = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b re-initialised */
+	return out;
 }
 
 /* A failed connection: where (socket folder or host, port), database,
@@ -1301,6 +1303,7 @@ static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const
 	mutu_buf_printf(&b, "%s\t%s\t%s", scope, name, type);
 	w->types = mutu_realloc(w->types, (w->ntypes + 1) * sizeof *w->types);
 	w->types[w->ntypes++] = mutu_buf_detach(&b);
+	mutu_buf_release(&b);
 	return 0;
 }
 
@@ -1526,7 +1529,9 @@ static char *text_array(const char *const *names, size_t n)
 		mutu_buf_putc(&b, '"');
 	}
 	mutu_buf_putc(&b, '}');
-	return mutu_buf_detach(&b);
+	char *out = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b re-initialised */
+	return out;
 }
 
 static void pg_cursor_free(struct store_cursor *sc)
