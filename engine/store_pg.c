@@ -826,6 +826,16 @@ struct ekey {
 	int64_t case_id; /* 0: empty slot */
 	uint64_t dkey;
 	int64_t event_id;
+	size_t row;      /* index + 1 into pg_writer.rows (a stored event read with its case), 0: none */
+};
+
+/* A stored event of an existing case, kept to compare candidates with in
+ * memory (an overlapping re-export meets its old events by the thousand). */
+struct srow {
+	size_t act, actor;  /* offsets into pg_writer.text; actor SIZE_MAX: NULL */
+	size_t act_len, actor_len;
+	int has_start, has_end;
+	int64_t start, end;
 };
 
 struct pg_writer {
@@ -840,6 +850,9 @@ struct pg_writer {
 	int preloaded;          /* every existing case key of the office is in the table */
 	struct ekey *ev;        /* event set */
 	size_t nev, evcap;
+	struct srow *rows;      /* stored events of the existing cases touched */
+	size_t nrows, caprows;
+	struct mutu_buf text;   /* their activities and actors */
 	int64_t case_next, case_end, ev_next, ev_end; /* reserved id blocks [next, end) */
 	struct mutu_buf events, rejected, eattr, cattr;
 	int64_t seq;            /* order of attribute rows, for first/last wins */
@@ -936,7 +949,7 @@ static struct wcase *case_by_id(struct pg_writer *w, int64_t id)
 	return NULL;
 }
 
-static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id);
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row);
 
 static void ev_grow(struct pg_writer *w)
 {
@@ -947,11 +960,11 @@ static void ev_grow(struct pg_writer *w)
 	w->nev = 0;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].case_id)
-			ev_put(w, old[i].case_id, old[i].dkey, old[i].event_id);
+			ev_put(w, old[i].case_id, old[i].dkey, old[i].event_id, old[i].row);
 	free(old);
 }
 
-static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id)
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row)
 {
 	if ((w->nev + 1) * 2 > w->evcap)
 		ev_grow(w);
@@ -961,18 +974,19 @@ static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t 
 	w->ev[h].case_id = case_id;
 	w->ev[h].dkey = dkey;
 	w->ev[h].event_id = event_id;
+	w->ev[h].row = row;
 	w->nev++;
 }
 
-/* The event stored under (case, dkey), or 0. */
-static int64_t ev_get(struct pg_writer *w, int64_t case_id, uint64_t dkey)
+/* The event stored under (case, dkey), or NULL. */
+static const struct ekey *ev_get(struct pg_writer *w, int64_t case_id, uint64_t dkey)
 {
 	if (!w->evcap)
-		return 0;
+		return NULL;
 	for (size_t h = hash_id(case_id, dkey) & (w->evcap - 1); w->ev[h].case_id; h = (h + 1) & (w->evcap - 1))
 		if (w->ev[h].case_id == case_id && w->ev[h].dkey == dkey)
-			return w->ev[h].event_id;
-	return 0;
+			return &w->ev[h];
+	return NULL;
 }
 
 static int reserve(struct pg_writer *w, const char *seq, int64_t block, int64_t *next, int64_t *end,
@@ -1028,6 +1042,7 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	mutu_buf_init(&w->rejected);
 	mutu_buf_init(&w->eattr);
 	mutu_buf_init(&w->cattr);
+	mutu_buf_init(&w->text);
 	int rc = exec0(p,
 		       "CREATE TEMP TABLE pg_stage_cattr (seq bigint, case_id bigint, name text, value text) "
 		       "ON COMMIT DROP;"
@@ -1086,6 +1101,7 @@ fail:
 	mutu_buf_release(&w->rejected);
 	mutu_buf_release(&w->eattr);
 	mutu_buf_release(&w->cattr);
+	mutu_buf_release(&w->text);
 	free(w);
 	return rc;
 }
@@ -1151,20 +1167,53 @@ static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
 {
 	struct num n;
 	const char *v[] = {office_of(w->p), num(&n, c->id)};
-	PGresult *r = query(w->p, "SELECT dkey, id FROM events WHERE office = $1 AND case_id = $2", 2, v,
-			    "reading a case's events", err);
+	PGresult *r = query(w->p,
+			    "SELECT dkey, id, activity, start_ms, end_ms, actor FROM events WHERE office = $1 AND "
+			    "case_id = $2",
+			    2, v, "reading a case's events", err);
 	if (!r)
 		return err->code;
-	for (int i = 0; i < PQntuples(r); i++)
-		ev_put(w, c->id, (uint64_t)get_i64(r, i, 0), get_i64(r, i, 1));
+	for (int i = 0; i < PQntuples(r); i++) {
+		if (w->nrows == w->caprows) {
+			w->caprows = w->caprows ? w->caprows * 2 : 256;
+			w->rows = mutu_realloc(w->rows, w->caprows * sizeof *w->rows);
+		}
+		struct srow *sr = &w->rows[w->nrows++];
+		sr->act = w->text.len;
+		sr->act_len = (size_t)PQgetlength(r, i, 2);
+		mutu_buf_add(&w->text, PQgetvalue(r, i, 2), sr->act_len);
+		sr->has_start = !is_null(r, i, 3);
+		sr->start = sr->has_start ? get_i64(r, i, 3) : 0;
+		sr->has_end = !is_null(r, i, 4);
+		sr->end = sr->has_end ? get_i64(r, i, 4) : 0;
+		sr->actor = is_null(r, i, 5) ? SIZE_MAX : w->text.len;
+		sr->actor_len = (size_t)PQgetlength(r, i, 5);
+		if (!is_null(r, i, 5))
+			mutu_buf_add(&w->text, PQgetvalue(r, i, 5), sr->actor_len);
+		ev_put(w, c->id, (uint64_t)get_i64(r, i, 0), get_i64(r, i, 1), w->nrows);
+	}
 	PQclear(r);
 	c->loaded = 1;
 	return 0;
 }
 
-/* Is stored event id the same event as e?  1 yes, 0 no, <0 error. */
-static int same_event(struct pg_writer *w, int64_t id, const struct store_event *e, struct mutu_err *err)
+/* Is stored event k the same event as e?  1 yes, 0 no, <0 error.  An
+ * event of an earlier batch is compared in memory; one of this batch (a
+ * duplicate row in the file, or a collision of the 31-bit key: rare) with
+ * the row the server holds, after sending what is buffered. */
+static int same_event(struct pg_writer *w, const struct ekey *k, const struct store_event *e, struct mutu_err *err)
 {
+	if (k->row) {
+		const struct srow *sr = &w->rows[k->row - 1];
+		const char *t = w->text.s;
+		return sr->act_len == e->activity_len && memcmp(t + sr->act, e->activity, e->activity_len) == 0 &&
+		       sr->has_start == !!e->has_start && (!e->has_start || sr->start == e->start_ms) &&
+		       sr->has_end == !!e->has_end && (!e->has_end || sr->end == e->end_ms) &&
+		       (sr->actor == SIZE_MAX) == (e->actor == NULL) &&
+		       (!e->actor || (sr->actor_len == e->actor_len &&
+				      memcmp(t + sr->actor, e->actor, e->actor_len) == 0));
+	}
+	int64_t id = k->event_id;
 	int rc = flush_events(w, err); /* it may still be in the buffer */
 	if (rc)
 		return rc;
@@ -1202,7 +1251,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	if (!c->loaded && (rc = case_load(w, c, err)))
 		return wfail(w, rc);
 	uint64_t dkey = e->dkey;
-	for (int64_t old; (old = ev_get(w, e->case_id, dkey));) {
+	for (const struct ekey *old; (old = ev_get(w, e->case_id, dkey));) {
 		int same = same_event(w, old, e, err);
 		if (same < 0)
 			return wfail(w, same);
@@ -1215,7 +1264,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	if (w->ev_next == w->ev_end && (rc = reserve(w, "events_ids", EVENT_BLOCK, &w->ev_next, &w->ev_end, err)))
 		return wfail(w, rc);
 	int64_t id = w->ev_next++;
-	ev_put(w, e->case_id, dkey, id);
+	ev_put(w, e->case_id, dkey, id, 0);
 	*event_id = id;
 	struct mutu_buf *b = &w->events;
 	copy_str(b, 1, office_of(w->p));
@@ -1401,6 +1450,8 @@ static void pg_writer_free(struct store_writer *sw)
 	free(w->by_key);
 	free(w->by_id);
 	free(w->ev);
+	free(w->rows);
+	mutu_buf_release(&w->text);
 	for (size_t i = 0; i < w->ntypes; i++)
 		free(w->types[i]);
 	free(w->types);
