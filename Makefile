@@ -32,6 +32,12 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	-Iinclude -Iengine $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
 
+# The PostgreSQL store backend (engine/store_pg.c), when present, replaces
+# engine/store.c's "built without PostgreSQL" stub (engine/store_int.h).
+ifneq ($(wildcard engine/store_pg.c),)
+ALL_CFLAGS += -DMUTU_WITH_PG
+endif
+
 ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SANITIZE)

@@ -30,6 +30,7 @@
 #include "elog_int.h"
 #include "mutu/cal.h"
 #include "mutu/sop.h"
+#include "mutu/store.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -37,7 +38,6 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -862,9 +862,8 @@ struct case_slot {
 };
 
 struct writer {
-	sqlite3 *db;
-	int64_t batch;
-	sqlite3_stmt *sel_case, *ins_case, *ins_cattr, *ins_event, *sel_dup, *ins_eattr, *ins_rej;
+	struct store_writer *sw; /* the store's batch writer (store.h) */
+	const char *office;      /* --office, "" when none */
 	struct case_slot *cases; /* CASE_CACHE slots */
 	char **attr_names;       /* borrowed from ctx */
 	uint64_t stored, dups, rejected, unknown, cases_new;
@@ -872,60 +871,22 @@ struct writer {
 	struct mutu_err err;
 };
 
-static int wfail(struct writer *w, const char *what)
-{
-	return mutu_errf(&w->err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(w->db));
-}
-
-static int writer_prepare(struct writer *w)
-{
-	static const struct { size_t off; const char *sql; } stmts[] = {
-		{offsetof(struct writer, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
-		{offsetof(struct writer, ins_case),
-		 "INSERT OR IGNORE INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, ?3)"},
-		{offsetof(struct writer, ins_cattr),
-		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
-		{offsetof(struct writer, ins_event),
-		 "INSERT OR IGNORE INTO events (case_id, batch_id, line, step, activity, actor,"
-		 " lifecycle, start_ms, start_off, end_ms, end_off, unknown, dkey)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
-		{offsetof(struct writer, sel_dup),
-		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
-		{offsetof(struct writer, ins_eattr),
-		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
-		{offsetof(struct writer, ins_rej),
-		 "INSERT INTO rejected (batch_id, line, raw, reason) VALUES (?1, ?2, ?3, ?4)"},
-	};
-	for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
-		sqlite3_stmt **st = (sqlite3_stmt **)((char *)w + stmts[i].off);
-		if (sqlite3_prepare_v3(w->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) !=
-		    SQLITE_OK)
-			return wfail(w, "prepare");
-	}
-	return 0;
-}
-
 static void writer_release(struct writer *w)
 {
-	sqlite3_finalize(w->sel_case);
-	sqlite3_finalize(w->ins_case);
-	sqlite3_finalize(w->ins_cattr);
-	sqlite3_finalize(w->ins_event);
-	sqlite3_finalize(w->sel_dup);
-	sqlite3_finalize(w->ins_eattr);
-	sqlite3_finalize(w->ins_rej);
+	store_writer_free(w->sw);
+	w->sw = NULL;
 	if (w->cases)
 		for (size_t i = 0; i < CASE_CACHE; i++)
 			free(w->cases[i].key);
 	free(w->cases);
+	w->cases = NULL;
 }
 
 /*
- * Case id for a key: the cache, else try to insert a new case (+ attributes),
- * else (the key is in the store already: the insert was ignored) look it up.
- * Insert first, because in a bulk load most keys the cache misses are new:
- * one B-tree search instead of a lookup plus an insert (new cases cost
- * ~0.25 s of the writer's 1.35 s at 1M events / 100k cases before).
+ * Case id for a key: the cache, else the store (which creates the case
+ * when new; its attributes are written then, first row wins).  The cache
+ * spares the store a lookup for the rows of a case that come together,
+ * as most logs write them.
  */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
@@ -936,42 +897,20 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 		*id = s->id;
 		return 0;
 	}
-	sqlite3_bind_text(w->ins_case, 1, key, (int)it->case_len, SQLITE_STATIC);
-	if (it->sop_len == UINT32_MAX)
-		sqlite3_bind_null(w->ins_case, 2);
-	else
-		sqlite3_bind_text(w->ins_case, 2, c->arena.s + it->sop_off, (int)it->sop_len,
-				  SQLITE_STATIC);
-	sqlite3_bind_int64(w->ins_case, 3, w->batch);
-	int rc = sqlite3_step(w->ins_case);
-	sqlite3_reset(w->ins_case);
-	if (rc != SQLITE_DONE)
-		return wfail(w, "new case");
-	if (sqlite3_changes(w->db) == 0) {
-		/* case_key UNIQUE ignored the insert: a case of an earlier batch,
-		 * or of this one that the cache has forgotten */
-		sqlite3_bind_text(w->sel_case, 1, key, (int)it->case_len, SQLITE_STATIC);
-		rc = sqlite3_step(w->sel_case);
-		if (rc == SQLITE_ROW)
-			*id = sqlite3_column_int64(w->sel_case, 0);
-		sqlite3_reset(w->sel_case);
-		if (rc != SQLITE_ROW)
-			return wfail(w, "case lookup");
-	} else {
-		*id = sqlite3_last_insert_rowid(w->db);
+	int created = 0;
+	const char *sop = it->sop_len == UINT32_MAX ? NULL : c->arena.s + it->sop_off;
+	if (store_writer_case(w->sw, key, it->case_len, sop, sop ? it->sop_len : 0, w->office, id,
+			      &created, &w->err))
+		return -1;
+	if (created) {
 		w->cases_new++;
 		for (uint32_t a = 0; a < it->nattr; a++) {
 			const struct attr *at = &c->attrs[it->attr_first + a];
 			if (!at->is_case || !at->val_len)
 				continue;
-			sqlite3_bind_int64(w->ins_cattr, 1, *id);
-			sqlite3_bind_text(w->ins_cattr, 2, w->attr_names[at->name_idx], -1, SQLITE_STATIC);
-			sqlite3_bind_text(w->ins_cattr, 3, c->arena.s + at->val_off, (int)at->val_len,
-					  SQLITE_STATIC);
-			rc = sqlite3_step(w->ins_cattr);
-			sqlite3_reset(w->ins_cattr);
-			if (rc != SQLITE_DONE)
-				return wfail(w, "case attribute");
+			if (store_writer_case_attr(w->sw, *id, w->attr_names[at->name_idx],
+						   c->arena.s + at->val_off, at->val_len, &w->err))
+				return -1;
 		}
 	}
 	free(s->key);
@@ -981,109 +920,50 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	return 0;
 }
 
-/* Same event already stored under (case_id, dkey)?  1 yes, 0 a hash
- * collision with another event, <0 error. */
-static int writer_same(struct writer *w, const struct chunk *c, const struct item *it,
-		       int64_t case_id, uint64_t dkey)
-{
-	sqlite3_bind_int64(w->sel_dup, 1, case_id);
-	sqlite3_bind_int64(w->sel_dup, 2, (sqlite3_int64)dkey);
-	int rc = sqlite3_step(w->sel_dup);
-	int same = 0;
-	if (rc == SQLITE_ROW) {
-		const char *a = (const char *)sqlite3_column_text(w->sel_dup, 0);
-		const char *actor = (const char *)sqlite3_column_text(w->sel_dup, 3);
-		same = a && (size_t)sqlite3_column_bytes(w->sel_dup, 0) == it->act_len &&
-		       memcmp(a, c->arena.s + it->act_off, it->act_len) == 0;
-		same = same && (sqlite3_column_type(w->sel_dup, 1) != SQLITE_NULL) == it->has_start &&
-		       (!it->has_start || sqlite3_column_int64(w->sel_dup, 1) == it->start_ms);
-		same = same && (sqlite3_column_type(w->sel_dup, 2) != SQLITE_NULL) == it->has_end &&
-		       (!it->has_end || sqlite3_column_int64(w->sel_dup, 2) == it->end_ms);
-		same = same && (actor != NULL) == it->has_actor &&
-		       (!actor || ((size_t)sqlite3_column_bytes(w->sel_dup, 3) == it->actor_len &&
-				   memcmp(actor, c->arena.s + it->actor_off, it->actor_len) == 0));
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_reset(w->sel_dup);
-		return wfail(w, "duplicate check");
-	}
-	sqlite3_reset(w->sel_dup);
-	return same;
-}
-
 static int writer_event(struct writer *w, const struct chunk *c, const struct item *it)
 {
-	int64_t case_id = 0;
-	if (writer_case(w, c, it, &case_id))
-		return -1;
-	sqlite3_stmt *st = w->ins_event;
+	struct store_event e;
 	const char *a = c->arena.s;
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, w->batch);
-	sqlite3_bind_int64(st, 3, it->line);
-	if (it->step)
-		sqlite3_bind_int(st, 4, it->step);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, a + it->act_off, (int)it->act_len, SQLITE_STATIC);
-	if (it->has_actor)
-		sqlite3_bind_text(st, 6, a + it->actor_off, (int)it->actor_len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 6);
-	if (it->has_lc)
-		sqlite3_bind_text(st, 7, a + it->lc_off, (int)it->lc_len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 7);
-	if (it->has_start) {
-		sqlite3_bind_int64(st, 8, it->start_ms);
-		sqlite3_bind_int(st, 9, it->start_off);
-	} else {
-		sqlite3_bind_null(st, 8);
-		sqlite3_bind_null(st, 9);
+	memset(&e, 0, sizeof e);
+	if (writer_case(w, c, it, &e.case_id))
+		return -1;
+	e.line = it->line;
+	e.step = it->step;
+	e.activity = a + it->act_off;
+	e.activity_len = it->act_len;
+	if (it->has_actor) {
+		e.actor = a + it->actor_off;
+		e.actor_len = it->actor_len;
 	}
-	if (it->has_end) {
-		sqlite3_bind_int64(st, 10, it->end_ms);
-		sqlite3_bind_int(st, 11, it->end_off);
-	} else {
-		sqlite3_bind_null(st, 10);
-		sqlite3_bind_null(st, 11);
+	if (it->has_lc) {
+		e.lifecycle = a + it->lc_off;
+		e.lifecycle_len = it->lc_len;
 	}
-	sqlite3_bind_int(st, 12, it->unknown);
-	uint64_t dkey = it->dkey;
-	for (;;) {
-		sqlite3_bind_int64(st, 13, (sqlite3_int64)dkey);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return wfail(w, "event");
-		if (sqlite3_changes(w->db) == 1)
-			break;
-		int same = writer_same(w, c, it, case_id, dkey);
-		if (same < 0)
-			return -1;
-		if (same) {
-			w->dups++;
-			return 0;
-		}
-		dkey++; /* a true 64-bit collision: next key, still exact */
+	e.has_start = it->has_start;
+	e.start_ms = it->start_ms;
+	e.start_off = it->start_off;
+	e.has_end = it->has_end;
+	e.end_ms = it->end_ms;
+	e.end_off = it->end_off;
+	e.unknown = it->unknown;
+	e.dkey = it->dkey;
+	int64_t eid = 0;
+	int dup = 0;
+	if (store_writer_event(w->sw, &e, &eid, &dup, &w->err))
+		return -1;
+	if (dup) {
+		w->dups++;
+		return 0;
 	}
 	w->stored++;
 	w->unknown += it->unknown;
-	if (it->nattr) {
-		int64_t eid = sqlite3_last_insert_rowid(w->db);
-		for (uint32_t k = 0; k < it->nattr; k++) {
-			const struct attr *at = &c->attrs[it->attr_first + k];
-			if (at->is_case || !at->val_len)
-				continue;
-			sqlite3_bind_int64(w->ins_eattr, 1, eid);
-			sqlite3_bind_text(w->ins_eattr, 2, w->attr_names[at->name_idx], -1,
-					  SQLITE_STATIC);
-			sqlite3_bind_text(w->ins_eattr, 3, a + at->val_off, (int)at->val_len,
-					  SQLITE_STATIC);
-			int rc = sqlite3_step(w->ins_eattr);
-			sqlite3_reset(w->ins_eattr);
-			if (rc != SQLITE_DONE)
-				return wfail(w, "event attribute");
-		}
+	for (uint32_t k = 0; k < it->nattr; k++) {
+		const struct attr *at = &c->attrs[it->attr_first + k];
+		if (at->is_case || !at->val_len)
+			continue;
+		if (store_writer_event_attr(w->sw, eid, w->attr_names[at->name_idx], a + at->val_off,
+					    at->val_len, &w->err))
+			return -1;
 	}
 	return 0;
 }
@@ -1097,16 +977,10 @@ static int writer_chunk(struct writer *w, struct chunk *c)
 				return -1;
 			continue;
 		}
-		sqlite3_bind_int64(w->ins_rej, 1, w->batch);
-		sqlite3_bind_int64(w->ins_rej, 2, it->line);
-		sqlite3_bind_text(w->ins_rej, 3, c->arena.s + it->act_off, (int)it->act_len,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(w->ins_rej, 4, c->arena.s + it->actor_off, (int)it->actor_len,
-				  SQLITE_STATIC);
-		int rc = sqlite3_step(w->ins_rej);
-		sqlite3_reset(w->ins_rej);
-		if (rc != SQLITE_DONE)
-			return wfail(w, "rejected row");
+		/* a rejected row keeps its raw text in act_* and its reason in actor_* */
+		if (store_writer_rejected(w->sw, it->line, c->arena.s + it->act_off, it->act_len,
+					  c->arena.s + it->actor_off, it->actor_len, &w->err))
+			return -1;
 		w->rejected++;
 		w->by_reason[it->reason]++;
 	}
@@ -2482,17 +2356,6 @@ static void options_json(const struct elog_opts *o, struct mutu_buf *b)
 	mutu_buf_putc(b, '}');
 }
 
-static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		mutu_errf(err, MUTU_EFAIL, "store: %s", msg ? msg : sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		return MUTU_EFAIL;
-	}
-	return 0;
-}
-
 void elog_opts_init(struct elog_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -2728,46 +2591,60 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 	return rc;
 }
 
-int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
-		struct elog_result *res, struct mutu_err *err)
-{
-	if (strcmp(log_path, "-") == 0)
-		return ingest_stdin(db_path, o, res, err);
+/*
+ * elog_ingest in stages.  struct run is what passes between them: the
+ * open store, the writer and its queue, and what the last stage must
+ * undo.  Each stage returns 0 or the status it recorded in err.
+ */
+struct run {
 	struct ingest g;
-	memset(&g, 0, sizeof g);
-	g.o = o;
-	g.path = o->name ? o->name : log_path; /* what messages and the batch row say */
-	g.res = res;
-	g.err = err;
-	g.tz = ELOG_NO_ZONE;
-	mutu_buf_init(&g.norm);
-	int rc = 0, fd = -1;
-	sqlite3 *db = NULL;
+	struct mutu_store *db;
 	struct writer w;
-	memset(&w, 0, sizeof w);
 	struct queue q;
-	int q_started = 0, rebuild_end = 0, late_sha = 0;
-	struct elog_sha *sha = NULL;
+	int q_started, late_sha, in_tx;
 	pthread_t th;
-	struct chunk *chunks[NCHUNKS] = {0};
+	struct elog_sha *sha;
+	struct chunk *chunks[NCHUNKS];
+	int fd;
+};
 
+/* Options, --map, the --sop model, then the probe of the file's start:
+ * everything that can refuse the log before the store is touched. */
+static int stage_prepare(struct run *r, const char *log_path)
+{
+	struct ingest *g = &r->g;
+	const struct elog_opts *o = g->o;
+	struct mutu_err *err = g->err;
+	struct elog_result *res = g->res;
+	int rc;
 	if (o->sep && o->sep != ',' && o->sep != ';' && o->sep != '\t' && o->sep != '|')
 		return mutu_errf(err, MUTU_EINPUT, "--sep '%c': use , ; | or tab", o->sep);
-	if (o->tz && elog_parse_tz(o->tz, &g.tz))
+	if (o->tz && elog_parse_tz(o->tz, &g->tz))
 		return mutu_errf(err, MUTU_EINPUT,
 				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
 				 "+08:00)",
 				 o->tz);
 	if (o->sop_id && o->sop_col)
 		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");
+	if (o->office) {
+		size_t n = strlen(o->office);
+		int ctl = 0;
+		for (const unsigned char *p = (const unsigned char *)o->office; *p; p++)
+			ctl |= *p < 0x20 || *p == 0x7F;
+		if (n > ELOG_OFFICE_MAX || ctl)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "--office '%.120s': give a name of 1-%d bytes without control "
+					 "characters (%zu bytes given)",
+					 o->office, ELOG_OFFICE_MAX, n);
+	}
 	struct stat st;
 	if (stat(log_path, &st) != 0)
-		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", g.path, strerror(errno));
+		return mutu_errf(err, MUTU_ENOTFOUND, "%s: %s", g->path, strerror(errno));
 	if (S_ISDIR(st.st_mode))
-		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", g.path);
+		return mutu_errf(err, MUTU_EINPUT, "%s: a directory, not a log file", g->path);
 	res->size = (uint64_t)st.st_size;
-	if (o->map_path && (rc = load_map(&g, o->map_path)))
-		goto out;
+	if (o->map_path && (rc = load_map(g, o->map_path)))
+		return rc;
 	if (o->sop_id) {
 		struct sop_model *m = NULL;
 		char path[4096];
@@ -2780,329 +2657,328 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 				mutu_errf(err, MUTU_ENOTFOUND,
 					  "--sop %s: no model %s (see 'ls %s')", o->sop_id, path,
 					  o->models_dir ? o->models_dir : "models");
-			rc = err->code;
-			goto out;
+			return err->code;
 		}
-		g.fixed = mutu_calloc(1, sizeof *g.fixed);
-		g.fixed->key = mutu_strdup(o->sop_id);
-		g.fixed->id = mutu_strdup(m->id ? m->id : o->sop_id);
-		g.fixed->m = m;
-		g.fixed->zone = zone_of_model(&g, m, g.fixed->id);
-		sopent_prepare(g.fixed);
+		g->fixed = mutu_calloc(1, sizeof *g->fixed);
+		g->fixed->key = mutu_strdup(o->sop_id);
+		g->fixed->id = mutu_strdup(m->id ? m->id : o->sop_id);
+		g->fixed->m = m;
+		g->fixed->zone = zone_of_model(g, m, g->fixed->id);
+		sopent_prepare(g->fixed);
 	}
-	fd = open(log_path, O_RDONLY);
-	if (fd < 0) {
-		rc = mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", g.path, strerror(errno));
-		goto out;
-	}
+	r->fd = open(log_path, O_RDONLY);
+	if (r->fd < 0)
+		return mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", g->path, strerror(errno));
 	unsigned char sep = ',';
-	if (elog_xes_sniff(fd))
-		rc = elog_xes_probe(&g, fd, log_path, o, &res->notes, &g.xes, err);
+	if (elog_xes_sniff(r->fd))
+		rc = elog_xes_probe(g, r->fd, log_path, o, &res->notes, &g->xes, err);
 	else
-		rc = probe(&g, fd, &sep);
+		rc = probe(g, r->fd, &sep);
 	if (rc)
-		goto out;
-	g.sep = sep;
-	if (o->map_path && (rc = check_map(&g, o->map_path)))
-		goto out;
-	note_columns(&g);
-	if (g.fixed)
-		mutu_notes_addf(&res->notes, "SOP %s; local times read at UTC%+03d:%02d", g.fixed->id,
-				g.fixed->zone == ELOG_NO_ZONE ? 0 : g.fixed->zone / 60,
-				g.fixed->zone == ELOG_NO_ZONE ? 0 : abs(g.fixed->zone) % 60);
-	else if (g.tz != ELOG_NO_ZONE)
-		mutu_notes_addf(&res->notes, "local times read at UTC%+03d:%02d (--tz)", g.tz / 60,
-				abs(g.tz) % 60);
+		return rc;
+	g->sep = sep;
+	if (o->map_path && (rc = check_map(g, o->map_path)))
+		return rc;
+	note_columns(g);
+	if (g->fixed)
+		mutu_notes_addf(&res->notes, "SOP %s; local times read at UTC%+03d:%02d", g->fixed->id,
+				g->fixed->zone == ELOG_NO_ZONE ? 0 : g->fixed->zone / 60,
+				g->fixed->zone == ELOG_NO_ZONE ? 0 : abs(g->fixed->zone) % 60);
+	else if (g->tz != ELOG_NO_ZONE)
+		mutu_notes_addf(&res->notes, "local times read at UTC%+03d:%02d (--tz)", g->tz / 60,
+				abs(g->tz) % 60);
+	return 0;
+}
 
-	/* ---- the store ---- */
-	/* An XES error can come at the end of the file (a truncated gzip): a
-	 * store this ingest created is removed again, so nothing is written. */
-	struct stat dbst;
-	int db_new = g.xes && stat(db_path, &dbst) != 0;
-	if ((rc = elog_store_open_ex(db_path, ELOG_STORE_CREATE, o->busy_ms, &db, err)))
-		goto out;
-	w.db = db;
-	{
-		/*
-		 * Same file already loaded?  Only a live batch of the same size can
-		 * hold the same bytes: when there is none (the usual case), the file
-		 * is hashed block by block as the parse reads it, instead of in a
-		 * pass of its own (0.12 s of 2 s at 1M events), and checked again
-		 * against the store before the commit.  With --force or a batch of
-		 * the same size, hash first: the no-op must not write anything.
-		 */
-		sqlite3_stmt *s;
-		int same_size = 0;
-		sqlite3_prepare_v2(db,
-				   "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL LIMIT 1",
-				   -1, &s, NULL);
-		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->size);
-		same_size = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_finalize(s);
-		if (!same_size && !o->force) {
-			late_sha = 1;
-		} else if ((rc = elog_sha256_file(log_path, res->sha256, &res->size, err))) {
-			goto out;
-		}
+/*
+ * Open the store and decide whether this is a no-op (same file already
+ * loaded).  Only a live batch of the same size can hold the same bytes:
+ * when there is none (the usual case), the file is hashed block by block
+ * as the parse reads it, instead of in a pass of its own (0.12 s of 2 s at
+ * 1M events), and checked again against the store before the commit.
+ * With --force or a batch of the same size, hash first: the no-op must
+ * not write anything.
+ */
+static int stage_open(struct run *r, const char *db_path, const char *log_path)
+{
+	struct ingest *g = &r->g;
+	const struct elog_opts *o = g->o;
+	struct elog_result *res = g->res;
+	int rc;
+	if ((rc = store_open(db_path, STORE_CREATE, o->busy_ms, &r->db, g->err)))
+		return rc;
+	int same_size = store_batch_size_seen(r->db, res->size, g->err);
+	if (same_size < 0)
+		return same_size;
+	if (!same_size && !o->force)
+		r->late_sha = 1;
+	else if ((rc = elog_sha256_file(log_path, res->sha256, &res->size, g->err)))
+		return rc;
+	if (!r->late_sha && !o->force) {
+		int found = store_batch_find(r->db, res->sha256, 0, &res->batch_id, res->prev_at,
+					     sizeof res->prev_at, g->err);
+		if (found < 0)
+			return found;
+		res->noop = found;
 	}
-	if (!late_sha) {
-		sqlite3_stmt *s;
-		sqlite3_prepare_v2(db,
-				   "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
-				   "superseded_by IS NULL ORDER BY id LIMIT 1",
-				   -1, &s, NULL);
-		sqlite3_bind_text(s, 1, res->sha256, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW && !o->force) {
-			res->noop = 1;
-			res->batch_id = sqlite3_column_int64(s, 0);
-			snprintf(res->prev_at, sizeof res->prev_at, "%s",
-				 (const char *)sqlite3_column_text(s, 1));
-		}
-		sqlite3_finalize(s);
-		if (res->noop)
-			goto out;
-	}
+	return 0;
+}
+
+/* Take the write lock, write the batch row, let earlier loads of the same
+ * file give way (--force), and start the writer (and its thread). */
+static int stage_begin(struct run *r)
+{
+	struct ingest *g = &r->g;
+	const struct elog_opts *o = g->o;
+	struct elog_result *res = g->res;
+	struct mutu_err *err = g->err;
+	int rc;
 	/* another writer can take the lock between the open's probe and
 	 * here: the same diagnosis (file named, --busy-timeout) as at open */
-	if ((rc = elog_store_begin_write(db, db_path, o->busy_ms, "taking the write lock", err)))
-		goto out;
-	{
-		struct mutu_buf opts;
-		mutu_buf_init(&opts);
-		options_json(o, &opts);
-		char at[40];
-		now_iso(at, sizeof at);
-		sqlite3_stmt *s;
-		sqlite3_prepare_v2(db,
-				   "INSERT INTO batches (file, size, sha256, ingested_at, sop, options, "
-				   "dropped_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-				   -1, &s, NULL);
-		sqlite3_bind_text(s, 1, g.path, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->size);
-		sqlite3_bind_text(s, 3, res->sha256, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, at, -1, SQLITE_STATIC);
-		if (g.fixed)
-			sqlite3_bind_text(s, 5, g.fixed->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, opts.s, -1, SQLITE_STATIC);
-		if (res->dropped)
-			sqlite3_bind_text(s, 7, res->dropped, -1, SQLITE_STATIC);
-		int src = sqlite3_step(s);
-		sqlite3_finalize(s);
-		mutu_buf_release(&opts);
-		if (src != SQLITE_DONE) {
-			rc = mutu_errf(err, MUTU_EFAIL, "store: new batch: %s", sqlite3_errmsg(db));
-			goto rollback;
-		}
-		w.batch = res->batch_id = sqlite3_last_insert_rowid(db);
-	}
-	if (o->force) {
-		/* the earlier loads of this same file give way to this one */
-		char sql[1024];
-		snprintf(sql, sizeof sql,
-			 "CREATE TEMP TABLE old_batches AS SELECT id FROM batches WHERE sha256 = '%s' "
-			 "AND superseded_by IS NULL AND id <> %lld;"
-			 "DELETE FROM event_attrs WHERE event_id IN (SELECT id FROM events WHERE "
-			 "batch_id IN old_batches);",
-			 res->sha256, (long long)w.batch);
-		if ((rc = sqlx(db, sql, err)))
-			goto rollback;
-		snprintf(sql, sizeof sql,
-			 "DELETE FROM events WHERE batch_id IN old_batches;");
-		if ((rc = sqlx(db, sql, err)))
-			goto rollback;
-		res->superseded_events = (uint64_t)sqlite3_changes(db);
-		snprintf(sql, sizeof sql,
-			 "DELETE FROM rejected WHERE batch_id IN old_batches;"
-			 "UPDATE batches SET superseded_by = %lld WHERE id IN old_batches;"
-			 "DROP TABLE old_batches;",
-			 (long long)w.batch);
-		if ((rc = sqlx(db, sql, err)))
-			goto rollback;
-	}
-	{
-		/* A batch larger than the store: build events_end once, sorted, after
-		 * the load (~3x cheaper than 1M random B-tree inserts), inside the
-		 * same transaction.  A small batch into a big store keeps it. */
-		sqlite3_stmt *s;
-		int64_t have = 0;
-		sqlite3_prepare_v2(db, "SELECT ifnull(max(id), 0) FROM events", -1, &s, NULL);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			have = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-		if ((int64_t)(res->size / 128) > have) {
-			if ((rc = sqlx(db, "DROP INDEX IF EXISTS events_end", err)))
-				goto rollback;
-			rebuild_end = 1;
-		}
-	}
-	w.cases = mutu_calloc(CASE_CACHE, sizeof *w.cases);
-	w.attr_names = g.attr_names;
-	if (writer_prepare(&w)) {
-		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.msg);
-		goto rollback;
-	}
-	for (int i = 0; i < NCHUNKS; i++)
-		chunks[i] = chunk_new();
-	g.w = &w;
-	g.cur = chunks[0];
-	if (o->threads >= 2) {
-		memset(&q, 0, sizeof q);
-		pthread_mutex_init(&q.mu, NULL);
-		pthread_cond_init(&q.cv, NULL);
-		q.w = &w;
-		for (int i = 1; i < NCHUNKS; i++)
-			q.free_[q.nfree++] = chunks[i];
-		if (pthread_create(&th, NULL, writer_thread, &q) == 0) {
-			q_started = 1;
-			g.q = &q;
-		} else {
-			pthread_mutex_destroy(&q.mu);
-			pthread_cond_destroy(&q.cv);
-		}
-	}
-	if (g.xes) {
-		rc = xes_run(&g, fd, late_sha, &sha);
-	} else {
-		struct reader r;
-		reader_init(&r, sep);
-		r.on_rec = on_record;
-		r.ctx = &g;
-		r.expect_nf = g.ncols;
-		g.header_done = 0;
-		lseek(fd, 0, SEEK_SET);
-		if (late_sha && !(r.sha = sha = elog_sha_new()))
-			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", g.path);
-		else
-			rc = reader_run(&r, fd, g.path, o->progress, o->progress_ctx, res->size,
-					err);
-		if (!rc && late_sha && r.eof) {
-			elog_sha_final(sha, res->sha256);
-			res->size = r.bytes;
-		} else if (!rc && late_sha && !g.fatal) {
-			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", g.path);
-		}
-		res->empty_lines = r.empty_lines;
-		reader_release(&r);
-	}
-	if (!rc && !g.fatal && g.cur && g.cur->n)
-		if (flush_chunk(&g))
-			g.fatal = 1;
-	if (q_started) {
-		pthread_mutex_lock(&q.mu);
-		q.closed = 1;
-		pthread_cond_broadcast(&q.cv);
-		pthread_mutex_unlock(&q.mu);
-		pthread_join(th, NULL);
-		if (q.failed)
-			g.fatal = 1;
-		pthread_mutex_destroy(&q.mu);
-		pthread_cond_destroy(&q.cv);
-	}
-	if (!rc && (g.fatal || w.err.code))
-		rc = mutu_errf(err, MUTU_EFAIL, "%s", w.err.code ? w.err.msg : "ingest failed");
+	if ((rc = store_begin_write(r->db, "taking the write lock", err)))
+		return rc;
+	r->in_tx = 1;
+	struct mutu_buf opts;
+	mutu_buf_init(&opts);
+	options_json(o, &opts);
+	char at[40];
+	now_iso(at, sizeof at);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.file = g->path;
+	b.size = res->size;
+	b.sha256 = res->sha256;
+	b.ingested_at = at;
+	b.sop = g->fixed ? g->fixed->id : NULL;
+	b.office = o->office ? o->office : "";
+	b.options = opts.s;
+	b.dropped = res->dropped;
+	rc = store_batch_create(r->db, &b, &res->batch_id, err);
+	mutu_buf_release(&opts);
 	if (rc)
-		goto rollback;
-	if (late_sha) {
-		/* the same bytes committed under another size check's nose (a
-		 * concurrent ingest, or the file rewritten since stat): a no-op */
-		sqlite3_stmt *s;
-		sqlite3_prepare_v2(db,
-				   "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
-				   "superseded_by IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
-				   -1, &s, NULL);
-		sqlite3_bind_text(s, 1, res->sha256, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, w.batch);
-		if (sqlite3_step(s) == SQLITE_ROW) {
+		return rc;
+	if (o->force &&
+	    (rc = store_batch_supersede(r->db, res->sha256, res->batch_id, &res->superseded_events, err)))
+		return rc;
+	r->w.office = o->office ? o->office : "";
+	r->w.cases = mutu_calloc(CASE_CACHE, sizeof *r->w.cases);
+	r->w.attr_names = g->attr_names;
+	if (store_writer_open(r->db, res->batch_id, res->size, &r->w.sw, &r->w.err))
+		return mutu_errf(err, MUTU_EFAIL, "%s", r->w.err.msg);
+	for (int i = 0; i < NCHUNKS; i++)
+		r->chunks[i] = chunk_new();
+	g->w = &r->w;
+	g->cur = r->chunks[0];
+	if (o->threads >= 2) {
+		struct queue *q = &r->q;
+		memset(q, 0, sizeof *q);
+		pthread_mutex_init(&q->mu, NULL);
+		pthread_cond_init(&q->cv, NULL);
+		q->w = &r->w;
+		for (int i = 1; i < NCHUNKS; i++)
+			q->free_[q->nfree++] = r->chunks[i];
+		if (pthread_create(&r->th, NULL, writer_thread, q) == 0) {
+			r->q_started = 1;
+			g->q = q;
+		} else {
+			pthread_mutex_destroy(&q->mu);
+			pthread_cond_destroy(&q->cv);
+		}
+	}
+	return 0;
+}
+
+/* Read the whole file through the row checks into the writer; the last
+ * chunk flushed and the writer thread joined. */
+static int stage_parse(struct run *r)
+{
+	struct ingest *g = &r->g;
+	const struct elog_opts *o = g->o;
+	struct elog_result *res = g->res;
+	struct mutu_err *err = g->err;
+	int rc;
+	if (g->xes) {
+		rc = xes_run(g, r->fd, r->late_sha, &r->sha);
+	} else {
+		struct reader rd;
+		reader_init(&rd, g->sep);
+		rd.on_rec = on_record;
+		rd.ctx = g;
+		rd.expect_nf = g->ncols;
+		g->header_done = 0;
+		lseek(r->fd, 0, SEEK_SET);
+		if (r->late_sha && !(rd.sha = r->sha = elog_sha_new()))
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: SHA-256 unavailable in libcrypto", g->path);
+		else
+			rc = reader_run(&rd, r->fd, g->path, o->progress, o->progress_ctx, res->size,
+					err);
+		if (!rc && r->late_sha && rd.eof) {
+			elog_sha_final(r->sha, res->sha256);
+			res->size = rd.bytes;
+		} else if (!rc && r->late_sha && !g->fatal) {
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
+		}
+		res->empty_lines = rd.empty_lines;
+		reader_release(&rd);
+	}
+	if (!rc && !g->fatal && g->cur && g->cur->n)
+		if (flush_chunk(g))
+			g->fatal = 1;
+	if (r->q_started) {
+		struct queue *q = &r->q;
+		pthread_mutex_lock(&q->mu);
+		q->closed = 1;
+		pthread_cond_broadcast(&q->cv);
+		pthread_mutex_unlock(&q->mu);
+		pthread_join(r->th, NULL);
+		r->q_started = 0;
+		if (q->failed)
+			g->fatal = 1;
+		pthread_mutex_destroy(&q->mu);
+		pthread_cond_destroy(&q->cv);
+	}
+	if (!rc && (g->fatal || r->w.err.code))
+		rc = mutu_errf(err, MUTU_EFAIL, "%s", r->w.err.code ? r->w.err.msg : "ingest failed");
+	return rc;
+}
+
+/*
+ * The same bytes committed under the size check's nose (a concurrent
+ * ingest, or the file rewritten since stat) make this a no-op, rolled
+ * back; else the writer's deferred work, the XES types, the batch's
+ * counts, and the commit.
+ */
+static int stage_commit(struct run *r)
+{
+	struct ingest *g = &r->g;
+	struct elog_result *res = g->res;
+	struct mutu_err *err = g->err;
+	struct writer *w = &r->w;
+	int rc;
+	if (r->late_sha) {
+		int64_t prev = 0;
+		int found = store_batch_find(r->db, res->sha256, res->batch_id, &prev, res->prev_at,
+					     sizeof res->prev_at, err);
+		if (found < 0)
+			return found;
+		if (found) {
 			res->noop = 1;
-			res->batch_id = sqlite3_column_int64(s, 0);
-			snprintf(res->prev_at, sizeof res->prev_at, "%s",
-				 (const char *)sqlite3_column_text(s, 1));
-		}
-		sqlite3_finalize(s);
-		if (res->noop) {
-			writer_release(&w);
-			memset(&w, 0, sizeof w);
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			goto out;
+			res->batch_id = prev;
+			writer_release(w);
+			store_rollback(r->db);
+			r->in_tx = 0;
+			return 0;
 		}
 	}
-	if (rebuild_end && (rc = sqlx(db, "CREATE INDEX events_end ON events(end_ms)", err)))
-		goto rollback;
-	if (g.xes && (rc = elog_xes_store_types(g.xes, db, w.batch, err)))
-		goto rollback;
-	res->rows_read = g.rows;
-	res->events_stored = w.stored;
-	res->rejected = w.rejected;
-	res->duplicates = w.dups;
-	res->unknown_events = w.unknown;
-	res->cases_new = w.cases_new;
-	add_reasons(res, &w);
-	{
-		sqlite3_stmt *s;
-		sqlite3_prepare_v2(db,
-				   "UPDATE batches SET rows_read = ?1, events_stored = ?2, rejected = ?3, "
-				   "duplicates = ?4, unknown_activities = ?5, sha256 = ?7, size = ?8, "
-				   "dropped_columns = ?9 WHERE id = ?6",
-				   -1, &s, NULL);
-		sqlite3_bind_int64(s, 1, (sqlite3_int64)res->rows_read);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)res->events_stored);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)res->rejected);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)res->duplicates);
-		sqlite3_bind_int64(s, 5, (sqlite3_int64)res->unknown_events);
-		sqlite3_bind_int64(s, 6, w.batch);
-		sqlite3_bind_text(s, 7, res->sha256, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 8, (sqlite3_int64)res->size);
-		if (res->dropped)
-			sqlite3_bind_text(s, 9, res->dropped, -1, SQLITE_STATIC);
-		int src = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE) {
-			rc = mutu_errf(err, MUTU_EFAIL, "store: batch counts: %s", sqlite3_errmsg(db));
-			goto rollback;
-		}
-	}
-	writer_release(&w);
-	memset(&w, 0, sizeof w);
-	if ((rc = sqlx(db, "COMMIT", err)))
-		goto rollback;
-	for (size_t i = 0; i < g.nunk; i++)
+	if ((rc = store_writer_finish(w->sw, err)))
+		return rc;
+	if (g->xes && (rc = elog_xes_store_types(g->xes, w->sw, err)))
+		return rc;
+	res->rows_read = g->rows;
+	res->events_stored = w->stored;
+	res->rejected = w->rejected;
+	res->duplicates = w->dups;
+	res->unknown_events = w->unknown;
+	res->cases_new = w->cases_new;
+	add_reasons(res, w);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.id = res->batch_id;
+	b.size = res->size;
+	b.sha256 = res->sha256;
+	b.dropped = res->dropped;
+	b.rows_read = res->rows_read;
+	b.events_stored = res->events_stored;
+	b.rejected = res->rejected;
+	b.duplicates = res->duplicates;
+	b.unknown_activities = res->unknown_events;
+	if ((rc = store_batch_finish(r->db, &b, err)))
+		return rc;
+	writer_release(w);
+	if ((rc = store_commit(r->db, err)))
+		return rc;
+	r->in_tx = 0;
+	return 0;
+}
+
+/* What the ingest found worth saying beyond the counts. */
+static void stage_notes(struct run *r)
+{
+	struct ingest *g = &r->g;
+	struct elog_result *res = g->res;
+	for (size_t i = 0; i < g->nunk; i++)
 		mutu_notes_addf(&res->notes, "unknown activity '%s' (%llu rows): kept, flagged",
-				g.unk[i].name, (unsigned long long)g.unk[i].n);
-	if (g.unk_more)
+				g->unk[i].name, (unsigned long long)g->unk[i].n);
+	if (g->unk_more)
 		mutu_notes_addf(&res->notes, "... and %llu more rows with other unknown activities",
-				(unsigned long long)g.unk_more);
-	if (g.leap_rows)
+				(unsigned long long)g->unk_more);
+	if (g->leap_rows)
 		mutu_notes_addf(&res->notes,
 				"leap second: %llu row(s) with second 60 (first: line %lld, %s) read as "
 				"second 59 of the same minute (POSIX time has no leap seconds; at most "
 				"one second early)",
-				(unsigned long long)g.leap_rows, (long long)g.leap_first,
-				g.leap_example);
-	goto out;
-rollback:
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	res->batch_id = 0;
-	if (db_new) {
-		writer_release(&w);
-		memset(&w, 0, sizeof w);
-		elog_store_close(db);
-		db = NULL;
-		char side[4200];
-		unlink(db_path);
-		snprintf(side, sizeof side, "%s-wal", db_path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", db_path);
-		unlink(side);
+				(unsigned long long)g->leap_rows, (long long)g->leap_first,
+				g->leap_example);
+}
+
+int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
+		struct elog_result *res, struct mutu_err *err)
+{
+	if (strcmp(log_path, "-") == 0)
+		return ingest_stdin(db_path, o, res, err);
+	struct run *r = mutu_calloc(1, sizeof *r);
+	struct ingest *g = &r->g;
+	g->o = o;
+	g->path = o->name ? o->name : log_path; /* what messages and the batch row say */
+	g->res = res;
+	g->err = err;
+	g->tz = ELOG_NO_ZONE;
+	mutu_buf_init(&g->norm);
+	r->fd = -1;
+	int rc = stage_prepare(r, log_path);
+	if (!rc)
+		rc = stage_open(r, db_path, log_path);
+	if (!rc && !res->noop)
+		rc = stage_begin(r);
+	if (!rc && !res->noop)
+		rc = stage_parse(r);
+	if (!rc && !res->noop)
+		rc = stage_commit(r);
+	if (!rc && !res->noop)
+		stage_notes(r);
+	if (rc) {
+		if (r->q_started) {
+			/* a failure before the parse's end: stop the writer thread */
+			struct queue *q = &r->q;
+			pthread_mutex_lock(&q->mu);
+			q->closed = 1;
+			pthread_cond_broadcast(&q->cv);
+			pthread_mutex_unlock(&q->mu);
+			pthread_join(r->th, NULL);
+			pthread_mutex_destroy(&q->mu);
+			pthread_cond_destroy(&q->cv);
+		}
+		res->batch_id = 0;
+		writer_release(&r->w);
+		if (r->db)
+			store_rollback(r->db);
+		/* An XES error can come at the end of the file (a truncated
+		 * gzip): a store this ingest created is removed again, so
+		 * nothing is written. */
+		if (r->db && g->xes) {
+			store_close_discard(r->db);
+			r->db = NULL;
+		}
 	}
-out:
-	writer_release(&w);
+	writer_release(&r->w);
 	for (int i = 0; i < NCHUNKS; i++)
-		chunk_free(chunks[i]);
-	if (fd >= 0)
-		close(fd);
-	elog_store_close(db);
-	elog_sha_free(sha);
-	ingest_release(&g);
+		chunk_free(r->chunks[i]);
+	if (r->fd >= 0)
+		close(r->fd);
+	store_close(r->db);
+	elog_sha_free(r->sha);
+	ingest_release(g);
+	free(r);
 	if (rc && !err->code)
 		mutu_errf(err, rc, "ingest failed");
 	return rc;

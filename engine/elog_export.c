@@ -21,10 +21,10 @@
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
-#include <sqlite3.h>
 #include <zlib.h>
 
 #include "mutu/cal.h"
+#include "mutu/store.h"
 
 void elog_export_opts_init(struct elog_export_opts *o)
 {
@@ -166,28 +166,11 @@ static int parse_day(const char *opt, const char *s, int64_t *day, struct mutu_e
 	return 0;
 }
 
-/*
- * The cases to export.  A case belongs to the period when its first stamp
- * (the earliest start or end of its events) falls on a local day between
- * from and to, inclusive, read at the offset written on that stamp: so
+/* The cases to export: store_export_open's selection (store.h) -- a
+ * case belongs to the period when its first stamp falls on a local day
+ * between from and to, read at the offset written on that stamp, so
  * consecutive periods split a store without overlap and a case is never
- * cut in two.  Cases whose events were all superseded have nothing to
- * export and are left out.
- * ?1 sop (or NULL), ?2 first day, ?3 last day (days since 1970).
- */
-static const char case_sql[] =
-	"SELECT c.id, c.case_key, c.sop FROM cases c"
-	" WHERE (?1 IS NULL OR c.sop = ?1)"
-	" AND EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id)"
-	" AND (?2 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
-	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
-	"      - 86400000 * ?2) FROM events e WHERE e.case_id = c.id"
-	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) >= 0)"
-	" AND (?3 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
-	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
-	"      - 86400000 * (?3 + 1)) FROM events e WHERE e.case_id = c.id"
-	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) < 0)"
-	" ORDER BY c.id";
+ * cut in two. */
 
 /* ---- one case in memory ------------------------------------------------ */
 
@@ -214,13 +197,6 @@ struct xcase {
 	struct xattr *cattr, *eattr;
 	size_t ncattr, neattr, cattrcap, eattrcap;
 };
-
-static char *col_dup(sqlite3_stmt *st, int col)
-{
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
-		return NULL;
-	return mutu_strdup((const char *)sqlite3_column_text(st, col));
-}
 
 static void xcase_clear(struct xcase *c)
 {
@@ -252,23 +228,21 @@ static void xcase_release(struct xcase *c)
 	memset(c, 0, sizeof *c);
 }
 
-static void attr_push(struct xattr **a, size_t *n, size_t *cap, sqlite3_stmt *st, int ncol,
-		      int vcol)
+static void attr_push(struct xattr **a, size_t *n, size_t *cap, const char *name, const char *value)
 {
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		*a = mutu_realloc(*a, *cap * sizeof **a);
 	}
-	(*a)[*n].name = col_dup(st, ncol);
-	(*a)[*n].value = col_dup(st, vcol);
-	if (!(*a)[*n].value)
-		(*a)[*n].value = mutu_strdup("");
+	(*a)[*n].name = mutu_strdup(name);
+	(*a)[*n].value = mutu_strdup(value ? value : "");
 	(*n)++;
 }
 
 struct exporter {
-	sqlite3 *db;
-	sqlite3_stmt *q_ev, *q_cattr, *q_eattr;
+	struct mutu_store *db;
+	struct store_cursor *cur;     /* the cases, in id order */
+	struct store_export_filter f; /* the selection, for the attribute names */
 	const struct elog_export_opts *o;
 	struct elog_export_result *res;
 	struct mutu_err *err;
@@ -278,6 +252,8 @@ struct exporter {
 	char **cnames, **enames;
 	size_t ncn, nen;
 	int64_t from_day, to_day; /* the period, days since 1970 (local) */
+	int64_t attr_ev;          /* attr_cb: the event whose attributes come in */
+	size_t attr_evi;          /* its index in c.ev, SIZE_MAX: none */
 	struct mutu_buf line;
 	/* declared XES types (table attr_types) per scope, sorted by name */
 	struct xtype {
@@ -298,33 +274,23 @@ static int xtype_cmp(const void *a, const void *b)
  * string.  A store without the table (or a CSV-only store) has none, and
  * every value is typed from its text.
  */
+static int type_cb(void *ctx, const char *scope, const char *name, const char *type)
+{
+	struct exporter *x = ctx;
+	int k = strcmp(scope, "event") == 0;
+	if (x->ntypes[k] % 16 == 0)
+		x->types[k] = mutu_realloc(x->types[k], (x->ntypes[k] + 16) * sizeof *x->types[k]);
+	x->types[k][x->ntypes[k]].name = mutu_strdup(name);
+	x->types[k][x->ntypes[k]].type = mutu_strdup(type);
+	x->ntypes[k]++;
+	return 0;
+}
+
 static void load_types(struct exporter *x)
 {
-	sqlite3_stmt *q = NULL;
-	if (sqlite3_prepare_v2(x->db,
-			       "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type)"
-			       " ELSE 'string' END FROM attr_types GROUP BY scope, name",
-			       -1, &q, NULL) != SQLITE_OK) {
-		sqlite3_finalize(q);
-		return;
-	}
-	size_t cap[2] = {0, 0};
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *scope = (const char *)sqlite3_column_text(q, 0);
-		const char *name = (const char *)sqlite3_column_text(q, 1);
-		const char *type = (const char *)sqlite3_column_text(q, 2);
-		if (!scope || !name || !type)
-			continue;
-		int k = strcmp(scope, "event") == 0;
-		if (x->ntypes[k] == cap[k]) {
-			cap[k] = cap[k] ? 2 * cap[k] : 16;
-			x->types[k] = mutu_realloc(x->types[k], cap[k] * sizeof *x->types[k]);
-		}
-		x->types[k][x->ntypes[k]].name = mutu_strdup(name);
-		x->types[k][x->ntypes[k]].type = mutu_strdup(type);
-		x->ntypes[k]++;
-	}
-	sqlite3_finalize(q);
+	struct mutu_err e2;
+	mutu_err_clear(&e2);
+	store_attr_types(x->db, type_cb, x, &e2);
 	for (int k = 0; k < 2; k++)
 		if (x->ntypes[k] > 1)
 			qsort(x->types[k], x->ntypes[k], sizeof *x->types[k], xtype_cmp);
@@ -350,77 +316,65 @@ static void free_types(struct exporter *x)
 	}
 }
 
-static int sqlfail(struct exporter *x, const char *what)
+/* An attribute of the current case: case attributes (event_id 0) by
+ * name, then event attributes by (event id, name), matched to the events
+ * by id. */
+static int attr_cb(void *ctx, int64_t event_id, const char *name, const char *value)
 {
-	return mutu_errf(x->err, MUTU_EFAIL, "reading the store (%s): %s", what, sqlite3_errmsg(x->db));
+	struct exporter *x = ctx;
+	struct xcase *c = &x->c;
+	if (!event_id) {
+		attr_push(&c->cattr, &c->ncattr, &c->cattrcap, name, value);
+		return 0;
+	}
+	if (event_id != x->attr_ev) {
+		x->attr_ev = event_id;
+		x->attr_evi = SIZE_MAX;
+		for (size_t i = 0; i < c->nev; i++)
+			if (c->ev[i].id == event_id) {
+				x->attr_evi = i;
+				c->ev[i].attr0 = c->neattr;
+				c->ev[i].nattr = 0;
+			}
+	}
+	attr_push(&c->eattr, &c->neattr, &c->eattrcap, name, value);
+	if (x->attr_evi != SIZE_MAX)
+		c->ev[x->attr_evi].nattr++;
+	return 0;
 }
 
-/* Load case x->c.id: events in time order, then attributes by name. */
-static int load_case(struct exporter *x)
+/* Load the case the cursor gave: events in time order, then attributes. */
+static int load_case(struct exporter *x, const struct store_case_row *row)
 {
 	struct xcase *c = &x->c;
-	sqlite3_stmt *st = x->q_ev;
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, c->id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	c->id = row->id;
+	c->key = mutu_strdup(row->key);
+	c->sop = mutu_strdup(row->sop);
+	for (size_t k = 0; k < row->nev; k++) {
+		const struct store_event_row *r = &row->ev[k];
 		if (c->nev == c->evcap) {
 			c->evcap = c->evcap ? 2 * c->evcap : 32;
 			c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
 		}
 		struct xevent *e = &c->ev[c->nev++];
 		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(st, 0);
-		e->has_step = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		e->step = sqlite3_column_int64(st, 1);
-		e->activity = col_dup(st, 2);
-		if (!e->activity)
-			e->activity = mutu_strdup("");
-		e->actor = col_dup(st, 3);
-		e->lifecycle = col_dup(st, 4);
-		e->has_start = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		e->start_ms = sqlite3_column_int64(st, 5);
-		e->start_off = sqlite3_column_int(st, 6);
-		e->has_end = sqlite3_column_type(st, 7) != SQLITE_NULL;
-		e->end_ms = sqlite3_column_int64(st, 7);
-		e->end_off = sqlite3_column_int(st, 8);
+		e->id = r->id;
+		e->has_step = r->step != 0;
+		e->step = r->step;
+		e->activity = mutu_strdup(r->activity);
+		e->actor = mutu_strdup(r->actor);
+		e->lifecycle = mutu_strdup(r->lifecycle);
+		/* a stamp without an offset is written as UTC, as before */
+		e->has_start = r->has_start;
+		e->start_ms = r->start_ms;
+		e->start_off = r->start_off == STORE_OFF_NONE ? 0 : r->start_off;
+		e->has_end = r->has_end;
+		e->end_ms = r->end_ms;
+		e->end_off = r->end_off == STORE_OFF_NONE ? 0 : r->end_off;
 	}
-	if (rc != SQLITE_DONE)
-		return sqlfail(x, "events");
-
-	st = x->q_cattr;
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, c->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		attr_push(&c->cattr, &c->ncattr, &c->cattrcap, st, 0, 1);
-	if (rc != SQLITE_DONE)
-		return sqlfail(x, "case attributes");
-
-	/* event attributes of the case, by event id: matched to the events by id */
-	st = x->q_eattr;
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, c->id);
-	size_t first = 0;
-	int64_t cur = -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t eid = sqlite3_column_int64(st, 0);
-		if (eid != cur) {
-			if (cur >= 0)
-				for (size_t i = 0; i < c->nev; i++)
-					if (c->ev[i].id == cur)
-						c->ev[i].attr0 = first, c->ev[i].nattr = c->neattr - first;
-			cur = eid;
-			first = c->neattr;
-		}
-		attr_push(&c->eattr, &c->neattr, &c->eattrcap, st, 1, 2);
-	}
-	if (cur >= 0)
-		for (size_t i = 0; i < c->nev; i++)
-			if (c->ev[i].id == cur)
-				c->ev[i].attr0 = first, c->ev[i].nattr = c->neattr - first;
-	if (rc != SQLITE_DONE)
-		return sqlfail(x, "event attributes");
-	return 0;
+	x->attr_ev = 0;
+	x->attr_evi = SIZE_MAX;
+	return store_export_attrs(x->cur, attr_cb, x, x->err);
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -447,53 +401,36 @@ static void csv_field(struct mutu_buf *b, const char *s)
 	mutu_buf_putc(b, '"');
 }
 
-static int collect_names(struct exporter *x, const char *sql, char ***out, size_t *n)
+struct names {
+	char **v;
+	size_t n;
+};
+
+static int name_cb(void *ctx, const char *name)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(x->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(x, "attribute names");
-	const struct elog_export_opts *o = x->o;
-	if (o->sop)
-		sqlite3_bind_text(st, 1, o->sop, -1, SQLITE_STATIC);
-	if (o->from)
-		sqlite3_bind_int64(st, 2, x->from_day);
-	if (o->to)
-		sqlite3_bind_int64(st, 3, x->to_day);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			*out = mutu_realloc(*out, cap * sizeof **out);
-		}
-		(*out)[(*n)++] = col_dup(st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : sqlfail(x, "attribute names");
+	struct names *nm = ctx;
+	if (nm->n % 16 == 0)
+		nm->v = mutu_realloc(nm->v, (nm->n + 16) * sizeof *nm->v);
+	nm->v[nm->n++] = mutu_strdup(name);
+	return 0;
+}
+
+static int collect_names(struct exporter *x, const char *scope, char ***out, size_t *n)
+{
+	struct names nm = {NULL, 0};
+	int rc = store_export_attr_names(x->db, &x->f, scope, name_cb, &nm, x->err);
+	*out = nm.v;
+	*n = nm.n;
+	return rc;
 }
 
 /* The fixed columns, then case:NAME per case attribute, then the event
  * attributes by name (both sorted by name: a stable header). */
 static int csv_header(struct exporter *x)
 {
-	/* the same selection as case_sql, as a subquery */
-	struct mutu_buf q;
-	mutu_buf_init(&q);
-	const char *sel = strstr(case_sql, " FROM cases c");
-	size_t sel_len = (size_t)(strstr(case_sql, " ORDER BY c.id") - sel);
-	mutu_buf_printf(&q,
-			"SELECT DISTINCT a.name FROM case_attrs a WHERE a.case_id IN (SELECT c.id%.*s)"
-			" ORDER BY a.name",
-			(int)sel_len, sel);
-	int rc = collect_names(x, q.s, &x->cnames, &x->ncn);
-	mutu_buf_reset(&q);
-	mutu_buf_printf(&q,
-			"SELECT DISTINCT a.name FROM event_attrs a JOIN events e ON e.id = a.event_id"
-			" WHERE e.case_id IN (SELECT c.id%.*s) ORDER BY a.name",
-			(int)sel_len, sel);
+	int rc = collect_names(x, "case", &x->cnames, &x->ncn);
 	if (!rc)
-		rc = collect_names(x, q.s, &x->enames, &x->nen);
-	mutu_buf_release(&q);
+		rc = collect_names(x, "event", &x->enames, &x->nen);
 	if (rc)
 		return rc;
 
@@ -898,34 +835,42 @@ static void xes_head(struct exporter *x, xmlTextWriterPtr w, struct mutu_buf *tm
 
 /* ---- driver ------------------------------------------------------------ */
 
+struct known {
+	struct mutu_buf b;
+	int n;
+};
+
+static int known_cb(void *ctx, const char *sop)
+{
+	struct known *k = ctx;
+	k->n++;
+	if (sop && k->b.len < 400)
+		mutu_buf_printf(&k->b, "%s%s", k->b.len ? ", " : "", sop);
+	return 0;
+}
+
 static int check_sop(struct exporter *x)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(x->db, "SELECT 1 FROM cases WHERE sop = ?1 LIMIT 1", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return sqlfail(x, "sop");
-	sqlite3_bind_text(st, 1, x->o->sop, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	if (found)
-		return 0;
-	struct mutu_buf known;
-	mutu_buf_init(&known);
-	if (sqlite3_prepare_v2(x->db, "SELECT DISTINCT sop FROM cases WHERE sop IS NOT NULL ORDER BY sop",
-			       -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW && known.len < 400)
-			mutu_buf_printf(&known, "%s%s", known.len ? ", " : "",
-					(const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+	struct known k;
+	mutu_buf_init(&k.b);
+	k.n = 0;
+	int rc = store_sops(x->db, x->o->sop, known_cb, &k, x->err);
+	if (rc < 0 || k.n) {
+		mutu_buf_release(&k.b);
+		return rc < 0 ? rc : 0;
 	}
-	int rc = mutu_errf(x->err, MUTU_EINPUT,
-			   "--sop '%s': no case of that SOP in the store (SOPs there: %s); see mutu db info",
-			   x->o->sop, known.len ? known.s : "none, every case has no SOP");
-	mutu_buf_release(&known);
+	mutu_buf_reset(&k.b);
+	struct mutu_err e2;
+	mutu_err_clear(&e2);
+	store_sops(x->db, NULL, known_cb, &k, &e2);
+	rc = mutu_errf(x->err, MUTU_EINPUT,
+		       "--sop '%s': no case of that SOP in the store (SOPs there: %s); see mutu db info",
+		       x->o->sop, k.b.len ? k.b.s : "none, every case has no SOP");
+	mutu_buf_release(&k.b);
 	return rc;
 }
 
-int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *out,
+int elog_export(struct mutu_store *db, const struct elog_export_opts *opts, FILE *out,
 		struct elog_export_result *res, struct mutu_err *err)
 {
 	memset(res, 0, sizeof *res);
@@ -951,40 +896,25 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *o
 	x.from_day = from_day;
 	x.to_day = to_day;
 	mutu_buf_init(&x.line);
+	x.f.sop = o.sop;
+	x.f.has_from = o.from != NULL;
+	x.f.from_day = from_day;
+	x.f.has_to = o.to != NULL;
+	x.f.to_day = to_day;
 	int rc = 0;
-	sqlite3_stmt *qc = NULL;
 	xmlTextWriterPtr w = NULL;
 	struct mutu_buf tmp;
 	mutu_buf_init(&tmp);
 
 	/* one snapshot: an ingest running beside us commits before or after */
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "reading the store: %s", sqlite3_errmsg(db));
+	if ((rc = store_begin_read(db, err)))
+		return rc;
 	if (o.sop && (rc = check_sop(&x)))
 		goto done;
 	if (o.format == ELOG_EXPORT_XES)
 		load_types(&x);
-	if (sqlite3_prepare_v2(db, case_sql, -1, &qc, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT id, step, activity, actor, lifecycle, start_ms, start_off, end_ms, end_off"
-			       " FROM events WHERE case_id = ?1 ORDER BY coalesce(start_ms, end_ms), id",
-			       -1, &x.q_ev, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT name, value FROM case_attrs WHERE case_id = ?1 ORDER BY name",
-			       -1, &x.q_cattr, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT a.event_id, a.name, a.value FROM event_attrs a"
-			       " JOIN events e ON e.id = a.event_id WHERE e.case_id = ?1"
-			       " ORDER BY a.event_id, a.name",
-			       -1, &x.q_eattr, NULL) != SQLITE_OK) {
-		rc = sqlfail(&x, "prepare");
+	if ((rc = store_export_open(db, &x.f, &x.cur, err)))
 		goto done;
-	}
-	if (o.sop)
-		sqlite3_bind_text(qc, 1, o.sop, -1, SQLITE_STATIC);
-	if (o.from)
-		sqlite3_bind_int64(qc, 2, from_day);
-	if (o.to)
-		sqlite3_bind_int64(qc, 3, to_day);
 
 	if (sink_open(&x.sink, out, o.gzip)) {
 		rc = mutu_errf(err, MUTU_EFAIL, "zlib: cannot start the gzip stream");
@@ -1004,13 +934,11 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *o
 		xmlTextWriterSetIndentString(w, BAD_CAST "\t");
 		xes_head(&x, w, &tmp);
 	}
-	int st;
-	while ((st = sqlite3_step(qc)) == SQLITE_ROW && !x.sink.failed) {
+	const struct store_case_row *row;
+	int st = 0;
+	while (!x.sink.failed && (st = store_cases_next(x.cur, &row, err)) == 1) {
 		xcase_clear(&x.c);
-		x.c.id = sqlite3_column_int64(qc, 0);
-		x.c.key = col_dup(qc, 1);
-		x.c.sop = col_dup(qc, 2);
-		if ((rc = load_case(&x)))
+		if ((rc = load_case(&x, row)))
 			goto done;
 		res->cases++;
 		res->events += x.c.nev;
@@ -1019,8 +947,8 @@ int elog_export(struct sqlite3 *db, const struct elog_export_opts *opts, FILE *o
 		else
 			xes_case(&x, w, &tmp);
 	}
-	if (st != SQLITE_ROW && st != SQLITE_DONE) {
-		rc = sqlfail(&x, "cases");
+	if (!x.sink.failed && st < 0) {
+		rc = st;
 		goto done;
 	}
 	if (w) {
@@ -1037,11 +965,8 @@ done:
 		xmlFreeTextWriter(w);
 	if (x.sink.gz && rc)
 		deflateEnd(&x.sink.z);
-	sqlite3_finalize(qc);
-	sqlite3_finalize(x.q_ev);
-	sqlite3_finalize(x.q_cattr);
-	sqlite3_finalize(x.q_eattr);
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_cursor_free(x.cur);
+	store_rollback(db); /* read only: nothing to commit */
 	xcase_release(&x.c);
 	for (size_t i = 0; i < x.ncn; i++)
 		free(x.cnames[i]);

@@ -40,7 +40,7 @@ void elog_sha_free(struct elog_sha *s);
  */
 struct ingest;
 struct elog_opts;
-struct sqlite3;
+struct store_writer;
 struct elog_field {
 	uint32_t off, len; /* a value in elog_row.buf, NUL-terminated there */
 };
@@ -83,10 +83,9 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 		   struct mutu_notes *notes, struct elog_xes **out, struct mutu_err *err);
 int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, uint64_t *bytes,
 		  struct mutu_err *err);
-/* The XES types of the batch's attributes into attr_types (schema 3),
- * inside the batch's transaction.  0 or MUTU_EFAIL. */
-int elog_xes_store_types(struct elog_xes *x, struct sqlite3 *db, int64_t batch,
-			 struct mutu_err *err);
+/* The XES types of the batch's attributes into attr_types (schema 3)
+ * through the batch's writer, inside its transaction.  0 or MUTU_EFAIL. */
+int elog_xes_store_types(struct elog_xes *x, struct store_writer *w, struct mutu_err *err);
 void elog_xes_free(struct elog_xes *x);
 
 #endif /* MUTU_ELOG_INT_H */

@@ -37,6 +37,7 @@
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
+#include "mutu/store.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -47,7 +48,6 @@
 #include <unistd.h>
 
 #include <libxml/xmlreader.h>
-#include <sqlite3.h>
 #include <zlib.h>
 
 #define XES_MAX_COLS 1024      /* distinct keys stored per log; more are counted, noted */
@@ -1172,30 +1172,15 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 	return 0;
 }
 
-int elog_xes_store_types(struct elog_xes *x, struct sqlite3 *db, int64_t batch,
-			 struct mutu_err *err)
+int elog_xes_store_types(struct elog_xes *x, struct store_writer *w, struct mutu_err *err)
 {
-	sqlite3_stmt *st;
-	/* OR IGNORE: two keys can land on one stored name (a trace key and an
-	 * event key that is a case attribute by name): the first type wins */
-	if (sqlite3_prepare_v2(db,
-			       "INSERT OR IGNORE INTO attr_types (batch_id, scope, name, type) "
-			       "VALUES (?1, ?2, ?3, ?4)",
-			       -1, &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: attr_types: %s", sqlite3_errmsg(db));
 	int rc = 0;
 	for (size_t i = 0; i < x->ncols && !rc; i++) {
 		if (!x->colname[i] || !x->coltype[i] || (x->colkind[i] != 1 && x->colkind[i] != 2))
 			continue;
-		sqlite3_bind_int64(st, 1, batch);
-		sqlite3_bind_text(st, 2, x->colkind[i] == 1 ? "case" : "event", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, x->colname[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, elog_attr_type_name(x->coltype[i]), -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = mutu_errf(err, MUTU_EFAIL, "store: attr_types: %s", sqlite3_errmsg(db));
-		sqlite3_reset(st);
+		rc = store_writer_attr_type(w, x->colkind[i] == 1 ? "case" : "event", x->colname[i],
+					    elog_attr_type_name(x->coltype[i]), err);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 

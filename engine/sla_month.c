@@ -11,7 +11,6 @@
 #include "mutu/sla.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,7 +472,7 @@ static int group_cmp(const void *pa, const void *pb)
 	return strcmp(a->g.id, b->g.id);
 }
 
-int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
+int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err)
 {
 	*out = NULL;
@@ -650,7 +649,7 @@ int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
 	return 0;
 }
 
-int sla_latest_month(struct sqlite3 *db, struct sla_env *env, const char *sop_id, int *year, int *month,
+int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop_id, int *year, int *month,
 		     struct mutu_err *err)
 {
 	/* months 1970-01 .. 2199-12 that hold a finished case, cut exactly

@@ -31,6 +31,7 @@ struct mutu_store {
 	int busy_ms;   /* as given to store_open (0 = default, <0 = no wait) */
 	int version;   /* schema version after the open */
 	int in_tx;     /* 0 none, 1 write, 2 read snapshot: kept by the backend */
+	int created;   /* this open created the store (store_close_discard) */
 };
 
 struct store_writer {
@@ -43,6 +44,8 @@ struct store_cursor {
 
 struct store_ops {
 	void (*close)(struct mutu_store *s); /* frees the backend struct, not s->where */
+	/* close and remove a store this open created; NULL: close only */
+	void (*discard)(struct mutu_store *s);
 
 	int (*begin_write)(struct mutu_store *s, const char *what, struct mutu_err *err);
 	int (*begin_read)(struct mutu_store *s, struct mutu_err *err);

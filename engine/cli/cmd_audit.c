@@ -9,12 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "cli/cli.h"
 #include "mutu/elog.h"
 #include "mutu/rpt.h"
 #include "mutu/sla.h"
+#include "mutu/store.h"
 
 static const char usage_text[] =
 	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
@@ -193,15 +192,15 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	sqlite3 *db = NULL;
+	struct mutu_store *db = NULL;
 	/* the flags go to the store unless --no-store: then a read-only
 	 * store will do */
-	if (elog_store_open_ex(db_path, no_store ? ELOG_STORE_READ : ELOG_STORE_WRITE, busy_ms, &db, &err))
+	if (store_open(db_path, no_store ? STORE_READ : STORE_WRITE, busy_ms, &db, &err))
 		return cli_fail("audit", &err);
 	if (as_of) {
 		double t;
 		if (cal_parse_iso(as_of, 0, &t, NULL, NULL) != 0) {
-			elog_store_close(db);
+			store_close(db);
 			return cli_usage("audit", "--as-of must be a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM[:SS][+HH:MM] (got '%s')",
 					 as_of);
 		}
@@ -211,7 +210,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	 * input: exit 2 before anything is written */
 	if (sla_env_check(env, db, case_key ? NULL : sop, 0, 0, NULL, &err)) {
 		sla_env_free(env);
-		elog_store_close(db);
+		store_close(db);
 		return cli_fail("audit", &err);
 	}
 	/* the instant open cases are aged to: given, else the latest event of
@@ -223,13 +222,13 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	if (!as_of && sla_store_latest_of(db, case_key ? NULL : sop, case_key, &latest, &latest_off, &err) &&
 	    err.code != MUTU_ENOTFOUND) {
 		sla_env_free(env);
-		elog_store_close(db);
+		store_close(db);
 		return cli_fail("audit", &err);
 	}
 	mutu_err_clear(&err);
 	int as_of_off = 0, as_of_seen = 0;
 	if (!no_store && sla_flags_schema(db, &err)) {
-		elog_store_close(db);
+		store_close(db);
 		return cli_fail("audit", &err);
 	}
 	/* --out goes through the atomic writer: the file appears complete
@@ -242,12 +241,12 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			char dir[4096];
 			snprintf(dir, sizeof dir, "%s/out", assets_dir);
 			if (rpt_mkdirs(dir, &err)) {
-				elog_store_close(db);
+				store_close(db);
 				return cli_fail("audit", &err);
 			}
 		}
 		if (mutu_out_open(&mo, out, &err)) {
-			elog_store_close(db);
+			store_close(db);
 			return cli_fail("audit", &err);
 		}
 		f = mo.f;
@@ -256,14 +255,17 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
 	struct mutu_buf b;
 	mutu_buf_init(&b);
-	rc = sla_reader_open_ex(db, case_key ? NULL : sop, case_key, deadline_col, &r, &err);
-	int in_tx = 0;
-	if (rc == 0 && !no_store) {
-		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : MUTU_EFAIL;
-		if (rc)
-			mutu_errf(&err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(db));
-		in_tx = rc == 0;
-	}
+	/* one transaction: the flags of every case audited commit together
+	 * (or, --no-store, one snapshot read while ingests commit) */
+	rc = no_store ? store_begin_read(db, &err) : store_begin_write(db, "storing the audit flags", &err);
+	int in_tx = rc == 0;
+	/* a period reads only the cases whose span can reach it: a day's
+	 * margin each side covers every zone's local day (UTC-12..+14); the
+	 * arrival day below decides exactly */
+	if (rc == 0)
+		rc = case_key ? sla_reader_open_ex(db, NULL, case_key, deadline_col, &r, &err)
+			      : sla_reader_open_period(db, sop, (double)(d0 - 1) * 86400.0,
+						       (double)(d1 + 2) * 86400.0, deadline_col, &r, &err);
 	struct sla_case_in in;
 	size_t skipped = 0;
 	while (rc == 0 && (rc = sla_reader_next(r, &in, &err)) == 1) {
@@ -325,12 +327,12 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			rc = MUTU_EFAIL;
 		}
 	}
-	if (rc == 0 && in_tx && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		mutu_errf(&err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(db));
+	sla_reader_free(r); /* its statements end before the commit */
+	r = NULL;
+	if (rc == 0 && in_tx && !no_store && store_commit(db, &err))
 		rc = MUTU_EFAIL;
-	} else if (rc != 0 && in_tx) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	}
+	else if (in_tx)
+		store_rollback(db);
 	if (rc == 0 && rpt_audit_cases(a) == 0 && case_key) {
 		mutu_errf(&err, MUTU_ENOTFOUND, "no case '%s' in %s ('mutu db info' shows what the store holds)",
 			  case_key, db_path);
@@ -362,7 +364,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	rpt_audit_free(a);
 	sla_reader_free(r);
 	sla_env_free(env);
-	elog_store_close(db);
+	store_close(db);
 	if (out && rc == 0 && mutu_out_commit(&mo, &err))
 		rc = MUTU_EFAIL;
 	else if (out)

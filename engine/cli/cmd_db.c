@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "cli/cli.h"
 #include "mutu/elog.h"
+#include "mutu/store.h"
 
 static int db_export(int argc, char **argv);
 
@@ -33,140 +33,123 @@ static const char usage_text[] =
 	"Log text (reasons, raw rows) is printed with control characters escaped\n"
 	"(ESC as \\x1b), so a log cannot move the cursor or retitle the terminal.\n";
 
-static int sqlfail(sqlite3 *db)
+static int sqlfail(const struct mutu_err *err)
 {
-	fprintf(stderr, "mutu db: store: %s\n", sqlite3_errmsg(db));
+	/* the store's message already names the store ("store: ...") */
+	fprintf(stderr, "mutu db: %s\n", err->msg);
 	return 1;
 }
 
-static const char *text(sqlite3_stmt *st, int col)
+static void stamp(int has, int64_t ms, int off, char *buf, size_t size)
 {
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	return s ? s : "";
-}
-
-static void stamp(sqlite3_stmt *st, int col, char *buf, size_t size)
-{
-	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+	if (!has) {
 		snprintf(buf, size, "-");
 		return;
 	}
-	elog_format_time(sqlite3_column_int64(st, col), sqlite3_column_int(st, col + 1), buf, size);
+	elog_format_time(ms, off == STORE_OFF_NONE ? 0 : off, buf, size);
 }
 
-static int info(sqlite3 *db, const char *path)
+static int batch_row(void *ctx, const struct store_batch *b)
 {
-	sqlite3_stmt *st;
-	printf("store %s (schema version %d)\n\nbatches:\n", path, ELOG_SCHEMA_VERSION);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, ingested_at, file, rows_read, events_stored, rejected, "
-			       "duplicates, unknown_activities, superseded_by, sop FROM batches ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(db);
-	printf("  %4s  %-20s  %9s %9s %8s %8s %8s  %s\n", "id", "ingested (UTC)", "rows", "stored",
-	       "rejected", "dups", "unknown", "file");
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		n++;
-		printf("  %4lld  %-20s  %9lld %9lld %8lld %8lld %8lld  ", sqlite3_column_int64(st, 0),
-		       text(st, 1), sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
-		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
-		       sqlite3_column_int64(st, 7));
-		cli_print_safe(stdout, text(st, 2)); /* file and SOP names come from the user */
-		if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
-			fputs(" (--sop ", stdout);
-			cli_print_safe(stdout, text(st, 9));
-			fputc(')', stdout);
-		}
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-			printf(" [reloaded as batch %lld]", sqlite3_column_int64(st, 8));
-		printf("\n");
+	int *n = ctx;
+	(*n)++;
+	printf("  %4lld  %-20s  %9llu %9llu %8llu %8llu %8llu  ", (long long)b->id,
+	       b->ingested_at ? b->ingested_at : "", (unsigned long long)b->rows_read,
+	       (unsigned long long)b->events_stored, (unsigned long long)b->rejected,
+	       (unsigned long long)b->duplicates, (unsigned long long)b->unknown_activities);
+	cli_print_safe(stdout, b->file ? b->file : ""); /* file and SOP names come from the user */
+	if (b->sop) {
+		fputs(" (--sop ", stdout);
+		cli_print_safe(stdout, b->sop);
+		fputc(')', stdout);
 	}
-	sqlite3_finalize(st);
-	if (!n)
-		printf("  (none yet: mutu ingest LOG.csv --db %s)\n", path);
-
-	if (sqlite3_prepare_v2(db,
-			       "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM events), "
-			       "(SELECT count(*) FROM rejected), (SELECT count(*) FROM events WHERE unknown), "
-			       "(SELECT count(DISTINCT activity) FROM events), "
-			       "(SELECT count(DISTINCT actor) FROM events)",
-			       -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(db);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		printf("\ntotal: %lld cases, %lld events (%lld flagged unknown), %lld rejected rows, "
-		       "%lld activities, %lld actors\n",
-		       sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		       sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 2),
-		       sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
-	sqlite3_finalize(st);
-
-	/* min()/max() with bare columns: SQLite takes the offset from the same row. */
-	if (sqlite3_prepare_v2(db,
-			       "WITH e AS (SELECT c.sop AS sop, c.id AS cid,"
-			       " coalesce(e.start_ms, e.end_ms) AS t0, coalesce(e.start_off, e.end_off) AS o0,"
-			       " coalesce(e.end_ms, e.start_ms) AS t1, coalesce(e.end_off, e.start_off) AS o1"
-			       " FROM events e JOIN cases c ON c.id = e.case_id),"
-			       " lo AS (SELECT sop, count(DISTINCT cid) AS nc, count(*) AS ne, min(t0) AS t, o0 AS o"
-			       " FROM e GROUP BY sop),"
-			       " hi AS (SELECT sop, max(t1) AS t, o1 AS o FROM e GROUP BY sop)"
-			       " SELECT lo.sop, lo.nc, lo.ne, lo.t, lo.o, hi.t, hi.o FROM lo JOIN hi"
-			       " ON lo.sop IS hi.sop ORDER BY lo.sop",
-			       -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(db);
-	printf("\nper SOP:\n  %-36s %7s %9s  %-25s  %s\n", "sop", "cases", "events", "first",
-	       "last");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char a[48], b[48];
-		stamp(st, 3, a, sizeof a);
-		stamp(st, 5, b, sizeof b);
-		/* the SOP id is the log's (--sop-col): escaped, then padded */
-		struct mutu_buf id;
-		mutu_buf_init(&id);
-		mutu_buf_put_safe(&id, sqlite3_column_type(st, 0) == SQLITE_NULL ? "(no SOP)" : text(st, 0));
-		printf("  %-36s %7lld %9lld  %-25s  %s\n", id.s, sqlite3_column_int64(st, 1),
-		       sqlite3_column_int64(st, 2), a, b);
-		mutu_buf_release(&id);
+	if (b->office && *b->office) {
+		fputs(" (--office ", stdout);
+		cli_print_safe(stdout, b->office);
+		fputc(')', stdout);
 	}
-	sqlite3_finalize(st);
+	if (b->superseded_by)
+		printf(" [reloaded as batch %lld]", (long long)b->superseded_by);
+	printf("\n");
 	return 0;
 }
 
-static int rejected(sqlite3 *db, const char *path, const char *batch)
+static int span_row(void *ctx, const struct store_sop_span *sp)
 {
-	sqlite3_stmt *st;
+	(void)ctx;
+	char a[48], b[48];
+	stamp(sp->has_first, sp->first_ms, sp->first_off, a, sizeof a);
+	stamp(sp->has_last, sp->last_ms, sp->last_off, b, sizeof b);
+	/* the SOP id is the log's (--sop-col): escaped, then padded */
+	struct mutu_buf id;
+	mutu_buf_init(&id);
+	mutu_buf_put_safe(&id, sp->sop ? sp->sop : "(no SOP)");
+	printf("  %-36s %7llu %9llu  %-25s  %s\n", id.s, (unsigned long long)sp->cases,
+	       (unsigned long long)sp->events, a, b);
+	mutu_buf_release(&id);
+	return 0;
+}
+
+static int info(struct mutu_store *db, const char *path)
+{
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	printf("store %s (schema version %d)\n\nbatches:\n", path, store_schema_version(db));
+	printf("  %4s  %-20s  %9s %9s %8s %8s %8s  %s\n", "id", "ingested (UTC)", "rows", "stored",
+	       "rejected", "dups", "unknown", "file");
+	int n = 0;
+	if (store_batch_list(db, batch_row, &n, &err) < 0)
+		return sqlfail(&err);
+	if (!n)
+		printf("  (none yet: mutu ingest LOG.csv --db %s)\n", path);
+
+	struct store_counts c;
+	if (store_count(db, &c, &err))
+		return sqlfail(&err);
+	printf("\ntotal: %llu cases, %llu events (%llu flagged unknown), %llu rejected rows, "
+	       "%llu activities, %llu actors\n",
+	       (unsigned long long)c.cases, (unsigned long long)c.events, (unsigned long long)c.unknown,
+	       (unsigned long long)c.rejected, (unsigned long long)c.activities,
+	       (unsigned long long)c.actors);
+
+	printf("\nper SOP:\n  %-36s %7s %9s  %-25s  %s\n", "sop", "cases", "events", "first",
+	       "last");
+	if (store_sop_spans(db, span_row, NULL, &err) < 0)
+		return sqlfail(&err);
+	return 0;
+}
+
+static int rejected_row(void *ctx, const struct store_rejected_row *r)
+{
+	int *n = ctx;
+	(*n)++;
+	/* reason and raw row are the log's text: escaped for the terminal */
+	printf("batch %lld line %lld: ", (long long)r->batch_id, (long long)r->line);
+	cli_print_safe(stdout, r->reason);
+	fputs("\n    ", stdout);
+	cli_print_safe(stdout, r->raw);
+	fputc('\n', stdout);
+	return 0;
+}
+
+static int rejected(struct mutu_store *db, const char *path, const char *batch)
+{
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	int64_t id = batch ? strtoll(batch, NULL, 10) : 0;
 	if (batch) {
 		/* a batch that does not exist is a user's mistake, not "0 rows" */
-		if (sqlite3_prepare_v2(db, "SELECT 1 FROM batches WHERE id = ?1", -1, &st, NULL) !=
-		    SQLITE_OK)
-			return sqlfail(db);
-		sqlite3_bind_int64(st, 1, strtoll(batch, NULL, 10));
-		int found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		int found = store_batch_exists(db, id, &err);
+		if (found < 0)
+			return sqlfail(&err);
 		if (!found) {
-			fprintf(stderr, "mutu db: no batch %lld in %s (see mutu db info)\n",
-				strtoll(batch, NULL, 10), path);
+			fprintf(stderr, "mutu db: no batch %lld in %s (see mutu db info)\n", (long long)id, path);
 			return 2;
 		}
 	}
-	const char *sql = batch ? "SELECT batch_id, line, reason, raw FROM rejected WHERE batch_id = ?1 "
-				  "ORDER BY batch_id, line"
-				: "SELECT batch_id, line, reason, raw FROM rejected ORDER BY batch_id, line";
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(db);
-	if (batch)
-		sqlite3_bind_int64(st, 1, strtoll(batch, NULL, 10));
 	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		n++;
-		/* reason and raw row are the log's text: escaped for the terminal */
-		printf("batch %lld line %lld: ", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
-		cli_print_safe(stdout, text(st, 2));
-		fputs("\n    ", stdout);
-		cli_print_safe(stdout, text(st, 3));
-		fputc('\n', stdout);
-	}
-	sqlite3_finalize(st);
+	if (store_rejected_list(db, id, rejected_row, &n, &err) < 0)
+		return sqlfail(&err);
 	printf("%d rejected row%s\n", n, n == 1 ? "" : "s");
 	return 0;
 }
@@ -201,13 +184,13 @@ int cmd_db(int argc, char **argv)
 	int busy_ms = 0;
 	if (cli_busy_timeout("db", busy, &busy_ms))
 		return 2;
-	struct sqlite3 *db;
+	struct mutu_store *db;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	if (elog_store_open_ex(dbpath, ELOG_STORE_READ, busy_ms, &db, &err))
+	if (store_open(dbpath, STORE_READ, busy_ms, &db, &err))
 		return cli_fail("db", &err);
-	int rc = strcmp(pos[0], "info") == 0 ? info(db, dbpath) : rejected(db, dbpath, batch);
-	elog_store_close(db);
+	int rc = strcmp(pos[0], "info") == 0 ? info(db, store_where(db)) : rejected(db, store_where(db), batch);
+	store_close(db);
 	return rc;
 }
 
@@ -290,10 +273,10 @@ static int db_export(int argc, char **argv)
 	eo.from = from;
 	eo.to = to;
 
-	struct sqlite3 *db;
+	struct mutu_store *db;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	if (elog_store_open(dbpath, 0, &db, &err))
+	if (store_open(dbpath, STORE_READ, 0, &db, &err))
 		return cli_fail(cmd, &err);
 	struct mutu_out out;
 	struct elog_export_result res;
@@ -305,7 +288,7 @@ static int db_export(int argc, char **argv)
 		else
 			rc = mutu_out_commit(&out, &err);
 	}
-	elog_store_close(db);
+	store_close(db);
 	if (rc)
 		return cli_fail(cmd, &err);
 	/* stdout may carry the log itself: the summary goes to stderr */

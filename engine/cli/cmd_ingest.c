@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "cli/cli.h"
 #include "mutu/elog.h"
+#include "mutu/store.h"
 
 /* the help text below states the record limit */
 _Static_assert(ELOG_MAX_RECORD == (16u << 20), "cmd_ingest help says 16 MiB");
@@ -77,6 +77,8 @@ static const char usage_text[] =
 	"  --drop-col NAME      drop another personal column (repeatable)\n"
 	"  --force              reload a file already ingested (replaces its earlier batch)\n"
 	"  --threads N          1 = parse and write in one thread (default 2)\n"
+	"  --office NAME        the office the log's cases belong to (1-100 bytes, no\n"
+	"                       control characters; default: none, a store of one office)\n"
 	"  --busy-timeout MS    wait up to MS milliseconds (0..600000, default 5000) when\n"
 	"                       another mutu process is writing to the store\n"
 	"  --quiet              no summary, only errors\n"
@@ -126,6 +128,7 @@ int cmd_ingest(int argc, char **argv)
 		{"force", 0, 0, NULL, &force, NULL},
 		{"threads", 0, 1, &threads, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{"office", 0, 1, &o.office, NULL, NULL},
 		{"quiet", 'q', 0, NULL, &quiet, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
@@ -168,9 +171,9 @@ int cmd_ingest(int argc, char **argv)
 		o.progress_ctx = &pr;
 	}
 
-	/* SQLite's memory statistics take a global mutex on every allocation;
-	 * the CLI does not read them.  Process-wide, so the CLI decides it. */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* process-wide settings of the store's libraries (SQLite's memory
+	 * statistics off): the CLI decides them, once, before any thread */
+	store_process_init();
 	struct elog_result res;
 	elog_result_init(&res);
 	struct mutu_err err;

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include <sqlite3.h>
 
 #include "cli/cli.h"
 #include "mutu/elog.h"
+#include "mutu/store.h"
 #include "mutu/rpt.h"
 #include "mutu/sla.h"
 
@@ -149,8 +149,11 @@ int cmd_report(int argc, char **argv)
 	if (tz_name && cal_tz_load(tz_name, NULL, &tz, &err))
 		return cli_usage("report", "--tz: %s", err.msg);
 	so.tz = tz;
-	sqlite3 *db = NULL;
-	if (elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err)) {
+	struct mutu_store *db = NULL;
+	/* one snapshot for every read of the report: ingests that commit
+	 * meanwhile are not half in it */
+	if (store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_begin_read(db, &err)) {
+		store_close(db);
 		cal_tz_free(tz);
 		return cli_fail("report", &err);
 	}
@@ -171,14 +174,14 @@ int cmd_report(int argc, char **argv)
 	if (rc == 0)
 		rc = sla_env_check(env, db, sop, y, m, NULL, &err);
 	if (rc) {
-		elog_store_close(db);
+		store_close(db);
 		sla_env_free(env);
 		cal_tz_free(tz);
 		return cli_fail("report", &err);
 	}
 	struct sla_month *res = NULL;
 	rc = sla_month_run(db, env, y, m, sop, &res, &err);
-	elog_store_close(db);
+	store_close(db);
 	if (rc) {
 		sla_env_free(env);
 		cal_tz_free(tz);

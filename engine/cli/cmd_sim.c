@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "mutu/elog.h"
+#include "mutu/store.h"
 #include "mutu/rpt.h"
 #include "mutu/sim.h"
 
@@ -98,9 +99,9 @@ static int emit_xes(const struct sim_scenario *sc, uint64_t seed, const char *pa
 				       ir.nreasons ? ir.reasons[0].reason : "?");
 	}
 	elog_result_release(&ir);
-	struct sqlite3 *h = NULL;
+	struct mutu_store *h = NULL;
 	if (!rc)
-		rc = elog_store_open(db, 0, &h, err);
+		rc = store_open(db, STORE_READ, 0, &h, err);
 	if (!rc) {
 		struct elog_export_opts eo;
 		elog_export_opts_init(&eo);
@@ -117,7 +118,7 @@ static int emit_xes(const struct sim_scenario *sc, uint64_t seed, const char *pa
 				rc = mutu_out_commit(&out, err);
 		}
 	}
-	elog_store_close(h);
+	store_close(h);
 	unlink(csv);
 	unlink(db);
 	snprintf(side, sizeof side, "%s-wal", db);

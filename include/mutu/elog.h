@@ -20,8 +20,8 @@
 
 #include "mutu/base.h"
 
-/* Schema version written to PRAGMA user_version (docs/store.md). */
-#define ELOG_SCHEMA_VERSION 3
+/* Schema version of the store (docs/store.md; = STORE_SCHEMA_VERSION). */
+#define ELOG_SCHEMA_VERSION 4
 
 /* Column roles found by header name or set by an override. */
 enum elog_role {
@@ -63,9 +63,15 @@ struct elog_opts {
 	int busy_ms;               /* --busy-timeout: 0 ELOG_BUSY_DEFAULT_MS, <0 no wait */
 	elog_progress_fn progress; /* may be NULL; called from the parsing thread */
 	void *progress_ctx;
+	const char *office;        /* --office: the office the cases belong to (cases.office),
+				    * 1..ELOG_OFFICE_MAX bytes without control characters;
+				    * NULL or "": the store's one office */
 };
 
 void elog_opts_init(struct elog_opts *o);
+
+/* Longest --office name, bytes. */
+#define ELOG_OFFICE_MAX 100
 
 #define ELOG_MAX_REASONS 16
 
@@ -102,58 +108,19 @@ void elog_result_release(struct elog_result *r);
 int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
 		struct elog_result *res, struct mutu_err *err);
 
-/* ---- the store ---- */
+/* ---- the store (include/mutu/store.h) ---- */
 
-struct sqlite3;
+struct mutu_store;
 
-/* What the opener means to do with a store (elog_store_open's mode). */
+/* The store's open modes and lock wait under their older names (the
+ * values are store.h's STORE_* ones). */
 enum {
 	ELOG_STORE_READ = 0,   /* reports, audit --no-store, db: a read-only store will do */
 	ELOG_STORE_CREATE = 1, /* ingest: create when missing, must be writable */
 	ELOG_STORE_WRITE = 2   /* audit: must exist and be writable */
 };
-
-/* How long an opener waits for another process's write lock
- * (--busy-timeout MS): default 5 s, at most 10 minutes. */
 #define ELOG_BUSY_DEFAULT_MS 5000
 #define ELOG_BUSY_MAX_MS 600000
-
-/*
- * Open a store (mode ELOG_STORE_*) and migrate it to ELOG_SCHEMA_VERSION.
- * WAL mode.  *out is an open connection the caller closes with
- * elog_store_close.  busy_ms: wait that long for a lock held by another
- * process; 0 means ELOG_BUSY_DEFAULT_MS, negative means do not wait.
- * Each failure has its own message naming path, and status:
- *   missing file (READ/WRITE)        MUTU_ENOTFOUND
- *   not SQLite, or not mutu's schema MUTU_EINPUT ("not a mutu store")
- *   damaged (SQLITE_CORRUPT/NOTADB on an SQLite file; PRAGMA quick_check
- *   is run and quoted)               MUTU_EINPUT ("damaged")
- *   read-only location or file for CREATE/WRITE (says which commands
- *   still work)                      MUTU_EFAIL
- *   locked by another writer past busy_ms (CREATE/WRITE probe it with
- *   BEGIN IMMEDIATE)                 MUTU_EFAIL
- * A read-only store opened with ELOG_STORE_READ is opened read-only.
- */
-int elog_store_open_ex(const char *path, int mode, int busy_ms, struct sqlite3 **out,
-		       struct mutu_err *err);
-/* elog_store_open_ex with the default busy timeout; create is a mode. */
-int elog_store_open(const char *path, int create, struct sqlite3 **out, struct mutu_err *err);
-/*
- * Describe a failed SQLite call on an open store in err, by its result
- * code: SQLITE_BUSY as "locked by another process", SQLITE_READONLY as
- * read-only, SQLITE_CORRUPT/NOTADB as damaged (quick_check quoted), else
- * "what: SQLite's message".  Returns the status recorded.
- */
-int elog_store_err(struct sqlite3 *db, const char *path, const char *what, struct mutu_err *err);
-/*
- * BEGIN IMMEDIATE on db (the store at path): 0, or the store's diagnosis
- * when it fails -- locked (the file and the busy_ms waited: 0 = the
- * default, as in elog_opts) or elog_store_err's with what.  Every writer
- * takes the write lock through here, so a lock reads the same everywhere.
- */
-int elog_store_begin_write(struct sqlite3 *db, const char *path, int busy_ms, const char *what,
-			   struct mutu_err *err);
-void elog_store_close(struct sqlite3 *db); /* NULL-safe */
 
 /* ---- helpers, public for tests and other modules ---- */
 
@@ -256,7 +223,7 @@ struct elog_export_result {
  * what to give), before anything is written; MUTU_EFAIL on a store or
  * write error (out holds a partial file: abort it, commit nothing).
  */
-int elog_export(struct sqlite3 *db, const struct elog_export_opts *o, FILE *out,
+int elog_export(struct mutu_store *db, const struct elog_export_opts *o, FILE *out,
 		struct elog_export_result *res, struct mutu_err *err);
 
 /* The format a file name asks for: ".xes" (XES), ".xes.gz" (XES, *gz = 1),

@@ -37,7 +37,7 @@
 #include "mutu/cal.h"
 #include "mutu/sop.h"
 
-struct sqlite3;
+struct mutu_store;
 
 /* Which ceiling decides the verdict (reports state it). */
 enum sla_ceiling {
@@ -317,12 +317,22 @@ struct sla_reader;
  * sorted.  Three cursors merged in case order: memory holds one case.
  * db is borrowed and must outlive the reader.
  */
-int sla_reader_open(struct sqlite3 *db, const char *sop_id, const char *case_key,
+int sla_reader_open(struct mutu_store *db, const char *sop_id, const char *case_key,
 		    struct sla_reader **out, struct mutu_err *err);
 /* The same, with the planned end date read from the attribute deadline_col
  * (matched as sla_planned_rank matches it; NULL: the built-in names). */
-int sla_reader_open_ex(struct sqlite3 *db, const char *sop_id, const char *case_key, const char *deadline_col,
+int sla_reader_open_ex(struct mutu_store *db, const char *sop_id, const char *case_key, const char *deadline_col,
 		       struct sla_reader **out, struct mutu_err *err);
+/*
+ * sla_reader_open_ex of the cases whose span (first to last stamp of
+ * their events) overlaps [from, to), POSIX seconds: what a month's report
+ * or an audit period needs, read through the store's index on the spans,
+ * so the cost follows the period, not the store.  Cases whose span the
+ * store does not know (written by other tools) are read too: a superset,
+ * the caller decides by the case's own stamps.
+ */
+int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double from, double to,
+			   const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
 
 /*
  * Planned end dates.  Case and event attributes are matched by their
@@ -340,7 +350,7 @@ int sla_planned_rank(const char *name, const char *deadline_col);
  * are no planned-date name (they contain plan, due, target, deadline,
  * tenggat, batas, ...), comma-separated into out; returns how many, -1 on
  * a store error.  For the report's note when no planned date was found. */
-int sla_planned_hints(struct sqlite3 *db, char *out, size_t size);
+int sla_planned_hints(struct mutu_store *db, char *out, size_t size);
 /* The normalised form of name into out (size bytes, always terminated). */
 void sla_planned_norm(const char *name, char *out, size_t size);
 /* 1: *in holds the next case; 0: no more cases; <0: error. */
@@ -350,7 +360,7 @@ void sla_reader_free(struct sla_reader *r);
 /* The latest instant (start or end) of any event in db, seconds: the
  * default "as of" of an audit (reproducible, unlike today's date).
  * MUTU_ENOTFOUND when the store has no stamped event. */
-int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err);
+int sla_store_latest(struct mutu_store *db, double *t, struct mutu_err *err);
 
 /* The latest instant (start of an open row, or end) among the events of
  * the cases of one SOP: sop_id, or the SOP of case case_key (that wins
@@ -359,7 +369,7 @@ int sla_store_latest(struct sqlite3 *db, double *t, struct mutu_err *err);
  * seconds, or SLA_OFF_NONE.  The default "as of" of an audit of that SOP:
  * another SOP's later data does not age its open cases.  MUTU_ENOTFOUND
  * when the scope has no stamped event. */
-int sla_store_latest_of(struct sqlite3 *db, const char *sop_id, const char *case_key, double *t, int *off,
+int sla_store_latest_of(struct mutu_store *db, const char *sop_id, const char *case_key, double *t, int *off,
 			struct mutu_err *err);
 
 /*
@@ -374,7 +384,7 @@ int sla_store_latest_of(struct sqlite3 *db, const char *sop_id, const char *case
  * *last_year (may be NULL) receives the last year every such calendar
  * covers (the smallest last year), 0 when none was resolved.
  */
-int sla_env_check(struct sla_env *e, struct sqlite3 *db, const char *sop_id, int year, int month,
+int sla_env_check(struct sla_env *e, struct mutu_store *db, const char *sop_id, int year, int month,
 		  int *last_year, struct mutu_err *err);
 
 /* Parse a target attribute value in the SOP's calendar zone; NAN when
@@ -510,7 +520,7 @@ struct sla_month {
  * sop_id filters to one SOP (NULL: all).  env resolves models/calendars.
  * On success *out owns a new struct (free with sla_month_free).
  */
-int sla_month_run(struct sqlite3 *db, struct sla_env *env, int year, int month,
+int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err);
 void sla_month_free(struct sla_month *m);
 
@@ -521,7 +531,7 @@ void sla_month_free(struct sla_month *m);
  * from the events alone, cut in WIB whatever the cases' zones: `mutu
  * report --month latest` uses sla_latest_month, which cuts months as the
  * report does. */
-int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu_err *err);
+int sla_latest_full_month(struct mutu_store *db, int *year, int *month, struct mutu_err *err);
 
 /*
  * The month `--month latest` reports: the latest month that holds a
@@ -530,13 +540,13 @@ int sla_latest_full_month(struct sqlite3 *db, int *year, int *month, struct mutu
  * so the month found is never empty.  One pass over the cases of sop_id
  * (NULL: all).  MUTU_ENOTFOUND when no case is finished.
  */
-int sla_latest_month(struct sqlite3 *db, struct sla_env *env, const char *sop_id, int *year, int *month,
+int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop_id, int *year, int *month,
 		     struct mutu_err *err);
 
 /* Store the findings of c in table audit_flags (created when missing),
  * replacing earlier findings of the same case. */
-int sla_store_flags(struct sqlite3 *db, const struct sla_case *c, struct mutu_err *err);
+int sla_store_flags(struct mutu_store *db, const struct sla_case *c, struct mutu_err *err);
 /* CREATE TABLE IF NOT EXISTS audit_flags (+ index). */
-int sla_flags_schema(struct sqlite3 *db, struct mutu_err *err);
+int sla_flags_schema(struct mutu_store *db, struct mutu_err *err);
 
 #endif /* MUTU_SLA_H */

@@ -75,6 +75,16 @@ enum store_kind { STORE_SQLITE = 1, STORE_POSTGRESQL = 2 };
 int store_open(const char *location, int mode, int busy_ms, struct mutu_store **out,
 	       struct mutu_err *err);
 void store_close(struct mutu_store *s); /* NULL-safe; rolls back an open transaction */
+/* store_close, and when this open created the store (a new SQLite file)
+ * remove it again with its side files: an ingest that created it failed
+ * before anything was committed.  Otherwise as store_close. */
+void store_close_discard(struct mutu_store *s);
+
+/* Process-wide settings of the backends' libraries (SQLite: memory
+ * statistics off, which otherwise take a global mutex on every
+ * allocation).  For programs: call once at start, before any thread and
+ * any store_open; a library user may skip it. */
+void store_process_init(void);
 
 enum store_kind store_kind(const struct mutu_store *s);
 /* The location as messages should name it: the path for SQLite ("x.db",
@@ -218,9 +228,10 @@ void store_writer_free(struct store_writer *w); /* NULL-safe; writes nothing */
  * Period: cases whose first instant (earliest start or end of their
  * events) is before to_ms and whose last instant (latest end, or start of
  * an open row) is at or after from_ms, i.e. the case's span overlaps
- * [from_ms, to_ms).  Cases without any event are left out when a period
- * is given.  Read through an index: the cost follows the cases selected,
- * not the store.
+ * [from_ms, to_ms).  Cases whose span is not recorded (no events, or
+ * rows written by other tools than store_writer) are yielded too: the
+ * reader judges them.  Read through an index: the cost follows the cases
+ * selected, not the store.
  */
 struct store_case_filter {
 	const char *sop;      /* cases.sop = sop */

@@ -8,7 +8,7 @@
  * validation, no time-stamp parsing in the timed part.  Then, timed, the
  * rows go into a new store with prepared statements bound SQLITE_STATIC, in
  * one transaction, three ways:
- *   mutu store    elog_store_open's schema (WAL, synchronous=NORMAL, the same
+ *   mutu store    store_open's schema (WAL, synchronous=NORMAL, the same
  *                 pages and cache), cases by INSERT OR IGNORE once per case,
  *                 events by INSERT OR IGNORE into the unique (case_id, dkey)
  *                 index, events_end dropped and built after the load, as
@@ -22,6 +22,7 @@
  */
 #include "mutu/base.h"
 #include "mutu/elog.h"
+#include "mutu/store.h"
 #include "elog_int.h"
 
 #include <sqlite3.h>
@@ -91,10 +92,17 @@ static void mutu_store(const char *path, const struct row *r, size_t n)
 	mutu_err_clear(&e);
 	sqlite3 *db;
 	double t0 = now();
-	if (elog_store_open(path, 1, &db, &e)) {
+	/* the store module makes the schema; the rows go in through a plain
+	 * connection with the same settings (WAL, synchronous=NORMAL) */
+	struct mutu_store *st = NULL;
+	if (store_open(path, STORE_CREATE, 0, &st, &e)) {
 		fprintf(stderr, "%s\n", e.msg);
 		exit(1);
 	}
+	store_close(st);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		die(db, "open");
+	x(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384");
 	x(db, "BEGIN IMMEDIATE");
 	x(db, "INSERT INTO batches (file, size, sha256, ingested_at) VALUES ('x', 0, '', 't')");
 	int64_t batch = sqlite3_last_insert_rowid(db);
@@ -159,7 +167,7 @@ static void mutu_store(const char *path, const struct row *r, size_t n)
 	x(db, "CREATE INDEX events_end ON events(end_ms)");
 	double t2 = now();
 	x(db, "COMMIT");
-	elog_store_close(db);
+	sqlite3_close(db);
 	double t3 = now();
 	printf("  mutu store (WAL, 2 indexes)  %6.2f s  %9.0f rows/s   (inserts %.2f, events_end %.2f, "
 	       "commit+close %.2f)\n",

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "mutu/elog.h"
+#include "mutu/store.h"
 
 #define WABO "datasets/logs/wabo-receipt.csv"
 #define DEFECTS "datasets/logs/banjarbaru-sicantik-defects.csv"
@@ -316,11 +317,11 @@ static void test_store_migrates_v1(void **state)
 	assert_int_equal(sqlite3_exec(h, v1, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 
-	struct sqlite3 *s = NULL;
+	struct mutu_store *s = NULL;
 	struct mutu_err e;
 	mutu_err_clear(&e);
-	assert_int_equal(elog_store_open(db, 0, &s, &e), 0);
-	elog_store_close(s);
+	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
+	store_close(s);
 	assert_int_equal(q1(db, "PRAGMA user_version"), ELOG_SCHEMA_VERSION);
 	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE dkey IS NOT NULL"), 2);
 	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'events_dedup'"), 1);
@@ -332,7 +333,7 @@ static void test_store_migrates_v1(void **state)
 static void test_store_refuses_foreign_files(void **state)
 {
 	(void)state;
-	struct sqlite3 *s = NULL;
+	struct mutu_store *s = NULL;
 	struct mutu_err e;
 	/* an SQLite file of someone else's */
 	const char *db = tmp("other.db");
@@ -342,12 +343,12 @@ static void test_store_refuses_foreign_files(void **state)
 	sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL);
 	sqlite3_close(h);
 	mutu_err_clear(&e);
-	assert_int_equal(elog_store_open(db, 1, &s, &e), MUTU_EINPUT);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), MUTU_EINPUT);
 	assert_non_null(strstr(e.msg, "not a mutu store"));
 	/* a text file */
 	write_file(tmp("text.db"), "hello, world\n", 13);
 	mutu_err_clear(&e);
-	assert_int_equal(elog_store_open(tmp("text.db"), 1, &s, &e), MUTU_EINPUT);
+	assert_int_equal(store_open(tmp("text.db"), STORE_CREATE, 0, &s, &e), MUTU_EINPUT);
 	/* a store from a newer mutu */
 	db = tmp("newer.db");
 	rm_db(db);
@@ -355,11 +356,11 @@ static void test_store_refuses_foreign_files(void **state)
 	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(h);
 	mutu_err_clear(&e);
-	assert_int_equal(elog_store_open(db, 1, &s, &e), MUTU_EINPUT);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), MUTU_EINPUT);
 	assert_non_null(strstr(e.msg, "newer"));
 	/* missing, without create */
 	mutu_err_clear(&e);
-	assert_int_equal(elog_store_open(tmp("missing.db"), 0, &s, &e), MUTU_ENOTFOUND);
+	assert_int_equal(store_open(tmp("missing.db"), STORE_READ, 0, &s, &e), MUTU_ENOTFOUND);
 }
 
 /* ------------------------------------------------------------ ingest */

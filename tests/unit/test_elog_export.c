@@ -21,6 +21,7 @@
 #include <zlib.h>
 
 #include "mutu/elog.h"
+#include "mutu/store.h"
 
 #define KECIL "tests/data/logs/export-kecil.csv"
 #define WABO "datasets/logs/wabo-receipt.csv"
@@ -43,7 +44,7 @@ static int teardown_dir(void **state)
 }
 
 /* ingest log into a new store named name in tmpdir; returns the open store */
-static sqlite3 *store_of(const char *log, const char *name)
+static struct mutu_store *store_of(const char *log, const char *name)
 {
 	char db[512];
 	snprintf(db, sizeof db, "%s/%s", tmpdir, name);
@@ -60,13 +61,13 @@ static sqlite3 *store_of(const char *log, const char *name)
 	assert_int_equal(rc, 0);
 	assert_int_equal(r.rejected, 0);
 	elog_result_release(&r);
-	sqlite3 *h = NULL;
-	assert_int_equal(elog_store_open(db, 0, &h, &err), 0);
+	struct mutu_store *h = NULL;
+	assert_int_equal(store_open(db, STORE_READ, 0, &h, &err), 0);
 	return h;
 }
 
 /* export into memory; returns the bytes (caller frees) */
-static char *export_mem(sqlite3 *h, const struct elog_export_opts *o, size_t *len,
+static char *export_mem(struct mutu_store *h, const struct elog_export_opts *o, size_t *len,
 			struct elog_export_result *res, int *rc, struct mutu_err *err)
 {
 	char *buf = NULL;
@@ -105,7 +106,7 @@ static void test_format_for(void **state)
 static void test_xes_counts_and_wellformed(void **state)
 {
 	(void)state;
-	sqlite3 *h = store_of(KECIL, "k.db");
+	struct mutu_store *h = store_of(KECIL, "k.db");
 	struct elog_export_opts o;
 	elog_export_opts_init(&o);
 	o.format = ELOG_EXPORT_XES;
@@ -147,13 +148,13 @@ static void test_xes_counts_and_wellformed(void **state)
 	assert_int_equal(lf, 9);
 	assert_int_equal(crlf, 8);
 	free(x);
-	elog_store_close(h);
+	store_close(h);
 }
 
 static void test_gzip_is_the_same_xml(void **state)
 {
 	(void)state;
-	sqlite3 *h = store_of(KECIL, "g.db");
+	struct mutu_store *h = store_of(KECIL, "g.db");
 	struct elog_export_opts o;
 	elog_export_opts_init(&o);
 	o.format = ELOG_EXPORT_XES;
@@ -185,7 +186,7 @@ static void test_gzip_is_the_same_xml(void **state)
 	free(back);
 	free(plain);
 	free(gz);
-	elog_store_close(h);
+	store_close(h);
 }
 
 /* a C0 control byte (0x01) is valid UTF-8 but not XML 1.0: it becomes
@@ -199,7 +200,7 @@ static void test_control_bytes(void **state)
 	assert_non_null(f);
 	fputs("case_id,activity,end,catatan\nC1,A,2025-01-02T08:00:00+07:00,x\001y\n", f);
 	assert_int_equal(fclose(f), 0);
-	sqlite3 *h = store_of(log, "ctl.db");
+	struct mutu_store *h = store_of(log, "ctl.db");
 	struct elog_export_opts o;
 	elog_export_opts_init(&o);
 	o.format = ELOG_EXPORT_XES;
@@ -215,13 +216,13 @@ static void test_control_bytes(void **state)
 	assert_non_null(doc);
 	xmlFreeDoc(doc);
 	free(x);
-	elog_store_close(h);
+	store_close(h);
 }
 
 static void test_bad_options(void **state)
 {
 	(void)state;
-	sqlite3 *h = store_of(KECIL, "b.db");
+	struct mutu_store *h = store_of(KECIL, "b.db");
 	struct elog_export_opts o;
 	elog_export_opts_init(&o);
 	struct elog_export_result res;
@@ -250,7 +251,7 @@ static void test_bad_options(void **state)
 	assert_int_equal(rc, MUTU_EINPUT);
 	assert_non_null(strstr(err.msg, "izin-uji")); /* names the SOPs there */
 	free(x);
-	elog_store_close(h);
+	store_close(h);
 }
 
 /* a full disk: the export stops with MUTU_EFAIL and says why */
@@ -260,7 +261,7 @@ static void test_full_disk(void **state)
 	FILE *f = fopen("/dev/full", "w");
 	if (!f)
 		skip();
-	sqlite3 *h = store_of(WABO, "w.db");
+	struct mutu_store *h = store_of(WABO, "w.db");
 	struct elog_export_opts o;
 	elog_export_opts_init(&o);
 	o.format = ELOG_EXPORT_XES;
@@ -281,7 +282,7 @@ static void test_full_disk(void **state)
 	 * the whole WABO XES compresses to ~190 KB */
 	assert_int_equal(elog_export(h, &o, f, &res, &err), MUTU_EFAIL);
 	fclose(f);
-	elog_store_close(h);
+	store_close(h);
 }
 
 int main(void)

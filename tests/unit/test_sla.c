@@ -10,7 +10,7 @@
  *   13:00-16:30; 450 min a day.  May 2025: 1 (LN), 12 (LN Waisak),
  *   13 (CB), 29 (LN), 30 (CB) closed; 17 working days.
  *
- * The store is a real SQLite file made by elog_store_open (the schema of
+ * The store is a real SQLite file made by store_open (the schema of
  * docs/store.md), filled with SQL, read by the real reader.
  */
 #include <math.h>
@@ -29,6 +29,7 @@
 #include "mutu/elog.h"
 #include "mutu/rpt.h"
 #include "mutu/sla.h"
+#include "mutu/store.h"
 
 #define MIN 60.0
 
@@ -423,14 +424,15 @@ static void test_case_completion_only(void **state)
 
 /* ---- the store and the month ---- */
 
-static sqlite3 *db;
+static struct mutu_store *db; /* what the code under test reads */
+static sqlite3 *raw;            /* the test's own rows go in by SQL */
 static char dir[64];
 static char dbpath[128];
 
 static void exec(const char *sql)
 {
 	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(raw, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		fprintf(stderr, "%s: %s\n", sql, msg);
 		fail();
 	}
@@ -439,20 +441,20 @@ static void exec(const char *sql)
 static int64_t add_case(const char *key, const char *sop)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, 1)",
+	assert_int_equal(sqlite3_prepare_v2(raw, "INSERT INTO cases (case_key, sop, batch_id) VALUES (?1, ?2, 1)",
 					    -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sop)
 		sqlite3_bind_text(st, 2, sop, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(db);
+	return sqlite3_last_insert_rowid(raw);
 }
 
 static void add_events(int64_t cid, const struct ev_spec *spec, int offset_s)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db,
+	assert_int_equal(sqlite3_prepare_v2(raw,
 					    "INSERT INTO events (case_id, batch_id, line, step, activity, actor, "
 					    "start_ms, start_off, end_ms, end_off, unknown) "
 					    "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9)", -1, &st, NULL),
@@ -522,7 +524,8 @@ static int setup_store(void **state)
 	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	assert_int_equal(elog_store_open(dbpath, 1, &db, &err), 0);
+	assert_int_equal(store_open(dbpath, STORE_CREATE, 0, &db, &err), 0);
+	assert_int_equal(sqlite3_open(dbpath, &raw), SQLITE_OK);
 	exec("INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'hand', 0, 'x', '2025-06-01')");
 	/* ids in an order unlike the arrival order */
 	int64_t e = add_case("E", "uji-sla");
@@ -552,7 +555,8 @@ static int setup_store(void **state)
 static int teardown_store(void **state)
 {
 	(void)state;
-	elog_store_close(db);
+	sqlite3_close(raw);
+	store_close(db);
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
@@ -736,7 +740,7 @@ static void test_store_flags(void **state)
 	assert_int_equal(sla_store_flags(db, &c, &err), 0);
 	assert_int_equal(sla_store_flags(db, &c, &err), 0);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), sum(flag = 'late'), sum(flag = 'same_person'), "
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT count(*), sum(flag = 'late'), sum(flag = 'same_person'), "
 					    "sum(flag = 'over') FROM audit_flags WHERE case_id = ?1", -1, &st, NULL),
 			 SQLITE_OK);
 	sqlite3_bind_int64(st, 1, in.case_id);
@@ -907,10 +911,12 @@ static void test_reader_xes(void **state)
 	snprintf(d, sizeof d, "/tmp/mutu-test-slax-XXXXXX");
 	assert_non_null(mkdtemp(d));
 	snprintf(path, sizeof path, "%s/x.db", d);
-	sqlite3 *x = NULL;
+	struct mutu_store *x = NULL;
+	sqlite3 *xr = NULL;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	assert_int_equal(elog_store_open(path, 1, &x, &err), 0);
+	assert_int_equal(store_open(path, STORE_CREATE, 0, &x, &err), 0);
+	assert_int_equal(sqlite3_open(path, &xr), SQLITE_OK);
 	/* 08:00+08:00 = 00:00Z = 1751328000000 ms on 2025-07-01; offsets are
 	 * stored in minutes (480 = +08:00) */
 	const char *sql =
@@ -922,7 +928,8 @@ static void test_reader_xes(void **state)
 		" (1, 1, 4, '2', 'START', 1751329800000, 480, NULL, NULL),"
 		" (1, 1, 5, '2', 'Complete', NULL, NULL, 1751330400000, 480),"
 		" (1, 1, 6, '3', 'start', 1751331600000, 480, NULL, NULL);";
-	assert_int_equal(sqlite3_exec(x, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(xr, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(xr);
 	struct sla_reader *r = NULL;
 	assert_int_equal(sla_reader_open(x, NULL, NULL, &r, &err), 0);
 	struct sla_case_in in;
@@ -939,7 +946,7 @@ static void test_reader_xes(void **state)
 	assert_int_equal(sla_store_latest(x, &t, &err), 0);
 	assert_true(t == 1751331600.0);
 	sla_reader_free(r);
-	elog_store_close(x);
+	store_close(x);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
 	assert_int_equal(system(cmd), 0);
@@ -1108,10 +1115,12 @@ static void test_store_latest_of(void **state)
 	snprintf(d, sizeof d, "/tmp/mutu-test-slal-XXXXXX");
 	assert_non_null(mkdtemp(d));
 	snprintf(path, sizeof path, "%s/x.db", d);
-	sqlite3 *x = NULL;
+	struct mutu_store *x = NULL;
+	sqlite3 *xr = NULL;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	assert_int_equal(elog_store_open(path, 1, &x, &err), 0);
+	assert_int_equal(store_open(path, STORE_CREATE, 0, &x, &err), 0);
+	assert_int_equal(sqlite3_open(path, &xr), SQLITE_OK);
 	/* 1751328000000 ms = 2025-07-01T00:00Z.  SOP a: ends at +00:10 and
 	 * +00:40 (offset 420 min = +07:00); SOP b: an end at +01:00 (offset
 	 * 0) and an open start at +02:00 (offset 120 = +02:00); a case
@@ -1126,7 +1135,8 @@ static void test_store_latest_of(void **state)
 		" (3, 1, 4, 'x', NULL, NULL, 1751331600000, 0),"
 		" (3, 1, 5, 'y', 1751335200000, 120, NULL, NULL),"
 		" (4, 1, 6, 'x', NULL, NULL, 1751338800000, NULL);";
-	assert_int_equal(sqlite3_exec(x, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(xr, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(xr);
 	double t = 0;
 	int off = 0;
 	/* case A1 stands for SOP a: A2's end 00:30Z, +07:00 */
@@ -1153,7 +1163,7 @@ static void test_store_latest_of(void **state)
 	assert_int_equal(sla_store_latest_of(x, "zz", NULL, &t, &off, &err), MUTU_ENOTFOUND);
 	mutu_err_clear(&err);
 	assert_int_equal(sla_store_latest_of(x, NULL, "nope", &t, &off, &err), MUTU_ENOTFOUND);
-	elog_store_close(x);
+	store_close(x);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
 	assert_int_equal(system(cmd), 0);

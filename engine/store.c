@@ -1,0 +1,346 @@
+/*
+ * store.c - the store's front door: a location picks the backend
+ * (store_sqlite.c, or store_pg.c when built with PostgreSQL), and every
+ * public store_* call is forwarded through the backend's ops (store_int.h).
+ * Also the diagnoses both backends word the same way (locked, read-only).
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int store_err_locked(const char *where, int busy_ms, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EFAIL,
+			 "%s: the store is locked: another mutu process (an ingest or an audit) is writing "
+			 "to it; waited %d ms. Try again when it has finished, or wait longer with "
+			 "--busy-timeout MS (at most %d)",
+			 where, busy_ms, STORE_BUSY_MAX_MS);
+}
+
+int store_err_readonly(const char *where, const char *why, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EFAIL,
+			 "%s: the store is read-only (%s): ingest and audit (which stores its flags) "
+			 "cannot write to it. Reading still works: report monthly, audit --no-store, db "
+			 "info, db rejected. To ingest, copy the store to a writable folder",
+			 where, why);
+}
+
+#ifndef MUTU_WITH_PG
+/* Built without engine/store_pg.c: say so, and what to do. */
+int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out,
+		  struct mutu_err *err)
+{
+	(void)mode;
+	(void)busy_ms;
+	*out = NULL;
+	const char *q = strchr(uri, '@');
+	/* never echo a password: name the location from after the '@' */
+	return mutu_errf(err, MUTU_EINPUT,
+			 "%s%s: this mutu was built without PostgreSQL: give an SQLite file with --db, "
+			 "or rebuild with libpq (make deps all)",
+			 q ? "postgresql://...@" : "", q ? q + 1 : uri);
+}
+#endif
+
+static int is_pg(const char *loc)
+{
+	return strncmp(loc, "postgresql://", 13) == 0 || strncmp(loc, "postgres://", 11) == 0;
+}
+
+int store_open(const char *location, int mode, int busy_ms, struct mutu_store **out,
+	       struct mutu_err *err)
+{
+	*out = NULL;
+	if (!location || !*location)
+		return mutu_errf(err, MUTU_EINPUT, "no store given: --db PATH (an SQLite file) or "
+				 "--db postgresql://HOST/DB");
+	if (strlen(location) >= STORE_LOCATION_MAX)
+		return mutu_errf(err, MUTU_EINPUT, "--db: a location of %zu bytes; at most %d",
+				 strlen(location), STORE_LOCATION_MAX - 1);
+	if (mode < STORE_READ || mode > STORE_WRITE)
+		return mutu_errf(err, MUTU_EINPUT, "store mode %d: use STORE_READ, STORE_CREATE or "
+				 "STORE_WRITE", mode);
+	if (busy_ms > STORE_BUSY_MAX_MS)
+		return mutu_errf(err, MUTU_EINPUT, "--busy-timeout %d: at most %d ms", busy_ms,
+				 STORE_BUSY_MAX_MS);
+	struct mutu_store *s = NULL;
+	int rc;
+	if (is_pg(location)) {
+		rc = store_pg_open(location, mode, busy_ms, &s, err);
+	} else {
+		const char *path = strncmp(location, "sqlite:", 7) == 0 ? location + 7 : location;
+		if (!*path)
+			return mutu_errf(err, MUTU_EINPUT, "--db %s: give a file after 'sqlite:'", location);
+		rc = store_sqlite_open(path, mode, busy_ms, &s, err);
+		if (!rc && !s->where)
+			s->where = mutu_strdup(path);
+	}
+	if (rc)
+		return rc;
+	if (!s->where)
+		s->where = mutu_strdup(location);
+	*out = s;
+	return 0;
+}
+
+void store_close(struct mutu_store *s)
+{
+	if (!s)
+		return;
+	char *where = s->where;
+	if (s->in_tx)
+		s->ops->rollback(s);
+	s->ops->close(s);
+	free(where);
+}
+
+void store_close_discard(struct mutu_store *s)
+{
+	if (!s)
+		return;
+	if (!s->created || !s->ops->discard) {
+		store_close(s);
+		return;
+	}
+	char *where = s->where;
+	if (s->in_tx)
+		s->ops->rollback(s);
+	s->ops->discard(s);
+	free(where);
+}
+
+enum store_kind store_kind(const struct mutu_store *s)
+{
+	return s->kind;
+}
+
+const char *store_where(const struct mutu_store *s)
+{
+	return s->where;
+}
+
+int store_schema_version(const struct mutu_store *s)
+{
+	return s->version;
+}
+
+/* ---- forwarding: each public call is its backend's op ---- */
+
+int store_begin_write(struct mutu_store *s, const char *what, struct mutu_err *err)
+{
+	return s->ops->begin_write(s, what, err);
+}
+
+int store_begin_read(struct mutu_store *s, struct mutu_err *err)
+{
+	return s->ops->begin_read(s, err);
+}
+
+int store_commit(struct mutu_store *s, struct mutu_err *err)
+{
+	return s->ops->commit(s, err);
+}
+
+void store_rollback(struct mutu_store *s)
+{
+	if (s)
+		s->ops->rollback(s);
+}
+
+int store_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
+{
+	return s->ops->batch_size_seen(s, size, err);
+}
+
+int store_batch_find(struct mutu_store *s, const char *sha256, int64_t except_id, int64_t *id,
+		     char *at, size_t at_size, struct mutu_err *err)
+{
+	return s->ops->batch_find(s, sha256, except_id, id, at, at_size, err);
+}
+
+int store_batch_create(struct mutu_store *s, const struct store_batch *b, int64_t *id,
+		       struct mutu_err *err)
+{
+	return s->ops->batch_create(s, b, id, err);
+}
+
+int store_batch_supersede(struct mutu_store *s, const char *sha256, int64_t new_id,
+			  uint64_t *events_removed, struct mutu_err *err)
+{
+	return s->ops->batch_supersede(s, sha256, new_id, events_removed, err);
+}
+
+int store_batch_finish(struct mutu_store *s, const struct store_batch *b, struct mutu_err *err)
+{
+	return s->ops->batch_finish(s, b, err);
+}
+
+int store_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, struct mutu_err *err)
+{
+	return s->ops->batch_list(s, fn, ctx, err);
+}
+
+int store_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *err)
+{
+	return s->ops->batch_exists(s, id, err);
+}
+
+int store_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes_hint,
+		      struct store_writer **out, struct mutu_err *err)
+{
+	*out = NULL;
+	return s->ops->writer_open(s, batch_id, bytes_hint, out, err);
+}
+
+int store_writer_case(struct store_writer *w, const char *key, size_t key_len, const char *sop,
+		      size_t sop_len, const char *office, int64_t *case_id, int *created,
+		      struct mutu_err *err)
+{
+	return w->s->ops->writer_case(w, key, key_len, sop, sop_len, office ? office : "", case_id,
+				      created, err);
+}
+
+int store_writer_case_attr(struct store_writer *w, int64_t case_id, const char *name,
+			   const char *value, size_t value_len, struct mutu_err *err)
+{
+	return w->s->ops->writer_case_attr(w, case_id, name, value, value_len, err);
+}
+
+int store_writer_event(struct store_writer *w, const struct store_event *e, int64_t *event_id,
+		       int *dup, struct mutu_err *err)
+{
+	return w->s->ops->writer_event(w, e, event_id, dup, err);
+}
+
+int store_writer_event_attr(struct store_writer *w, int64_t event_id, const char *name,
+			    const char *value, size_t value_len, struct mutu_err *err)
+{
+	return w->s->ops->writer_event_attr(w, event_id, name, value, value_len, err);
+}
+
+int store_writer_rejected(struct store_writer *w, int64_t line, const char *raw, size_t raw_len,
+			  const char *reason, size_t reason_len, struct mutu_err *err)
+{
+	return w->s->ops->writer_rejected(w, line, raw, raw_len, reason, reason_len, err);
+}
+
+int store_writer_attr_type(struct store_writer *w, const char *scope, const char *name,
+			   const char *type, struct mutu_err *err)
+{
+	return w->s->ops->writer_attr_type(w, scope, name, type, err);
+}
+
+int store_writer_finish(struct store_writer *w, struct mutu_err *err)
+{
+	return w->s->ops->writer_finish(w, err);
+}
+
+void store_writer_free(struct store_writer *w)
+{
+	if (w)
+		w->s->ops->writer_free(w);
+}
+
+int store_cases_open(struct mutu_store *s, const struct store_case_filter *f,
+		     struct store_cursor **out, struct mutu_err *err)
+{
+	*out = NULL;
+	if (f->ncase_attrs > STORE_MAX_ATTR_NAMES || f->nevent_attrs > STORE_MAX_ATTR_NAMES)
+		return mutu_errf(err, MUTU_EINPUT, "case cursor: at most %d attribute names (%zu, %zu "
+				 "given)", STORE_MAX_ATTR_NAMES, f->ncase_attrs, f->nevent_attrs);
+	return s->ops->cases_open(s, f, out, err);
+}
+
+int store_cases_next(struct store_cursor *c, const struct store_case_row **row,
+		     struct mutu_err *err)
+{
+	return c->s->ops->cases_next(c, row, err);
+}
+
+void store_cursor_free(struct store_cursor *c)
+{
+	if (c)
+		c->s->ops->cursor_free(c);
+}
+
+int store_attr_names(struct mutu_store *s, const char *scope, store_name_fn fn, void *ctx,
+		     struct mutu_err *err)
+{
+	return s->ops->attr_names(s, scope, fn, ctx, err);
+}
+
+int store_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx,
+	       struct mutu_err *err)
+{
+	return s->ops->sops(s, sop, fn, ctx, err);
+}
+
+int store_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
+		 int64_t *ms, int *off, struct mutu_err *err)
+{
+	return s->ops->latest(s, sop_set, sop, case_key, ms, off, err);
+}
+
+int store_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err)
+{
+	return s->ops->latest_end(s, ms, err);
+}
+
+int store_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, struct mutu_err *err)
+{
+	return s->ops->any_end_in(s, from_ms, to_ms, err);
+}
+
+int store_flags_schema(struct mutu_store *s, struct mutu_err *err)
+{
+	return s->ops->flags_schema(s, err);
+}
+
+int store_flags_replace(struct mutu_store *s, int64_t case_id, const struct store_flag *f, size_t n,
+			const char *audited_at, struct mutu_err *err)
+{
+	return s->ops->flags_replace(s, case_id, f, n, audited_at, err);
+}
+
+int store_count(struct mutu_store *s, struct store_counts *c, struct mutu_err *err)
+{
+	memset(c, 0, sizeof *c);
+	return s->ops->count(s, c, err);
+}
+
+int store_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struct mutu_err *err)
+{
+	return s->ops->sop_spans(s, fn, ctx, err);
+}
+
+int store_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_fn fn, void *ctx,
+			struct mutu_err *err)
+{
+	return s->ops->rejected_list(s, batch, fn, ctx, err);
+}
+
+int store_export_open(struct mutu_store *s, const struct store_export_filter *f,
+		      struct store_cursor **out, struct mutu_err *err)
+{
+	*out = NULL;
+	return s->ops->export_open(s, f, out, err);
+}
+
+int store_export_attrs(struct store_cursor *c, store_attr_fn fn, void *ctx, struct mutu_err *err)
+{
+	return c->s->ops->export_attrs(c, fn, ctx, err);
+}
+
+int store_export_attr_names(struct mutu_store *s, const struct store_export_filter *f,
+			    const char *scope, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	return s->ops->export_attr_names(s, f, scope, fn, ctx, err);
+}
+
+int store_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err)
+{
+	return s->ops->attr_types(s, fn, ctx, err);
+}

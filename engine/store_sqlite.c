@@ -1,0 +1,1879 @@
+/*
+ * store_sqlite.c - the SQLite backend of the store (store.h): opening,
+ * schema and migrations, transactions, batches, the ingest's writer, the
+ * case cursor, audit flags and what `mutu db` and export read.
+ *
+ * The schema is docs/store.md.  PRAGMA user_version is the schema version;
+ * each entry of `migrations` takes a store from version N-1 to N inside one
+ * transaction, so a store is always at some version, never between two.
+ *
+ * Opening also tells the ways a store can be unusable apart, each with
+ * its own message: not a store, damaged (quick_check quoted), locked by
+ * another writer (after the busy timeout), read-only (opened read-only
+ * when reading will do, refused up front for ingest and audit).
+ */
+#include "store_int.h"
+#include "elog_int.h"
+#include "mutu/elog.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+struct sq {
+	struct mutu_store base;
+	sqlite3 *db;
+	char *path;
+};
+
+static sqlite3 *DB(struct mutu_store *s)
+{
+	return ((struct sq *)s)->db;
+}
+
+/* ---------------------------------------------------------------- schema */
+
+/* SQL function elog_dkey(activity, start_ms, end_ms, actor), for migrations. */
+static void sql_dkey(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *act = (const char *)sqlite3_value_text(v[0]);
+	size_t alen = (size_t)sqlite3_value_bytes(v[0]);
+	int hs = sqlite3_value_type(v[1]) != SQLITE_NULL;
+	int he = sqlite3_value_type(v[2]) != SQLITE_NULL;
+	int ha = sqlite3_value_type(v[3]) != SQLITE_NULL;
+	const char *actor = ha ? (const char *)sqlite3_value_text(v[3]) : "";
+	size_t rlen = ha ? (size_t)sqlite3_value_bytes(v[3]) : 0;
+	uint64_t k = elog_dkey(act ? act : "", act ? alen : 0, hs, hs ? sqlite3_value_int64(v[1]) : 0,
+			       he, he ? sqlite3_value_int64(v[2]) : 0, actor, rlen, ha);
+	sqlite3_result_int64(ctx, (sqlite3_int64)k);
+}
+
+/* Version 1: the schema as first written in docs/store.md. */
+static const char schema_v1[] =
+	"CREATE TABLE batches ("
+	" id INTEGER PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
+	" sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL, sop TEXT, options TEXT,"
+	" rows_read INTEGER NOT NULL DEFAULT 0, events_stored INTEGER NOT NULL DEFAULT 0,"
+	" rejected INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,"
+	" unknown_activities INTEGER NOT NULL DEFAULT 0, dropped_columns TEXT);"
+	"CREATE TABLE cases ("
+	" id INTEGER PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, sop TEXT,"
+	" batch_id INTEGER NOT NULL REFERENCES batches(id));"
+	"CREATE TABLE events ("
+	" id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),"
+	" batch_id INTEGER NOT NULL REFERENCES batches(id), line INTEGER NOT NULL,"
+	" step INTEGER, activity TEXT NOT NULL, actor TEXT, lifecycle TEXT,"
+	" start_ms INTEGER, start_off INTEGER, end_ms INTEGER, end_off INTEGER,"
+	" unknown INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE case_attrs (case_id INTEGER NOT NULL REFERENCES cases(id),"
+	" name TEXT NOT NULL, value TEXT, PRIMARY KEY (case_id, name));"
+	"CREATE TABLE event_attrs (event_id INTEGER NOT NULL REFERENCES events(id),"
+	" name TEXT NOT NULL, value TEXT, PRIMARY KEY (event_id, name));"
+	"CREATE TABLE rejected ("
+	" id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	" line INTEGER NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL);"
+	"CREATE INDEX events_case_end ON events(case_id, end_ms);"
+	"CREATE INDEX events_end ON events(end_ms);"
+	"CREATE INDEX events_step ON events(step);"
+	"CREATE INDEX cases_sop ON cases(sop);"
+	"CREATE UNIQUE INDEX events_dedup_v1 ON events(case_id, activity,"
+	" ifnull(start_ms, ''), ifnull(end_ms, ''), ifnull(actor, ''));"
+	"CREATE INDEX rejected_batch ON rejected(batch_id, line);";
+
+/*
+ * Version 2: duplicate detection by (case_id, dkey) instead of an index
+ * over the text columns, and two indexes fewer per event.  Measured on 1M
+ * events (tests/bench/bench_ingest.sh): the v1 index set cost 2.4 s of
+ * inserts over the 0.8 s of the bare table; v2 costs about 1.2 s.
+ * events(case_id, ...) lookups use the dedup index's prefix; events(step)
+ * alone selects a tenth of a table, which a scan does as fast.
+ * batches.superseded_by marks a batch reloaded with --force.
+ */
+static const char schema_v2[] =
+	"ALTER TABLE events ADD COLUMN dkey INTEGER;"
+	"UPDATE events SET dkey = elog_dkey(activity, start_ms, end_ms, actor);"
+	"DROP INDEX events_dedup_v1;"
+	"DROP INDEX events_case_end;"
+	"DROP INDEX events_step;"
+	"CREATE UNIQUE INDEX events_dedup ON events(case_id, dkey);"
+	"ALTER TABLE batches ADD COLUMN superseded_by INTEGER REFERENCES batches(id);"
+	"CREATE INDEX batches_sha ON batches(sha256);";
+
+/*
+ * Version 3: the XES type (string, date, int, float, boolean, id, list,
+ * container) of the attributes a XES batch stored, one row per batch,
+ * scope and name: a XES writer types a key, not a value.  A table of its
+ * own, not a column of case_attrs/event_attrs: readers and tests that
+ * insert or select those tables by position keep working.  A CSV batch
+ * has no rows here (its cells are text as written).
+ */
+static const char schema_v3[] =
+	"CREATE TABLE attr_types (batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	" scope TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,"
+	" PRIMARY KEY (batch_id, scope, name));";
+
+/*
+ * Version 4: the office a case belongs to (--office; '' for a store of one
+ * office) and each case's span, first_ms (earliest start or end of its
+ * events) and last_ms (latest end, or start of an open row), kept by the
+ * ingest's writer.  cases_span lets a monthly report or an audit period
+ * read only the cases that overlap it (last_ms >= from AND first_ms < to)
+ * instead of the whole store; first_ms rides in the index so the second
+ * half of the test needs no table row.
+ */
+static const char schema_v4[] =
+	"ALTER TABLE cases ADD COLUMN office TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE cases ADD COLUMN first_ms INTEGER;"
+	"ALTER TABLE cases ADD COLUMN last_ms INTEGER;"
+	"ALTER TABLE batches ADD COLUMN office TEXT NOT NULL DEFAULT '';"
+	"UPDATE cases SET"
+	" first_ms = (SELECT min(coalesce(start_ms, end_ms)) FROM events WHERE case_id = cases.id),"
+	" last_ms = (SELECT max(coalesce(end_ms, start_ms)) FROM events WHERE case_id = cases.id);"
+	"CREATE INDEX cases_span ON cases(last_ms, first_ms);";
+
+/* migrations[v - 1] takes a store from version v - 1 to v */
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
+_Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
+
+/* ---------------------------------------------------------------- diagnoses */
+
+/* Does the file start with SQLite's magic?  Tells a damaged store from a
+ * file that never was one. */
+static int has_sqlite_magic(const char *path)
+{
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+/* The first line of PRAGMA quick_check on a damaged store (or why it
+ * could not run), for the message. */
+static void quick_check(sqlite3 *db, char *out, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	snprintf(out, size, "could not run");
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(out, size, "could not run: %s", sqlite3_errmsg(db));
+		return;
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	else
+		snprintf(out, size, "could not run: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
+static int err_damaged(sqlite3 *db, const char *path, const char *sqlmsg, struct mutu_err *err)
+{
+	/* sqlmsg may be sqlite3_errmsg's buffer, which quick_check reuses */
+	char said[200], qc[300];
+	snprintf(said, sizeof said, "%s", sqlmsg);
+	sqlmsg = said;
+	quick_check(db, qc, sizeof qc);
+	return mutu_errf(err, MUTU_EINPUT,
+			 "%s: the store is damaged (SQLite: %s; PRAGMA quick_check: %s); restore it from a "
+			 "backup or ingest the logs again into a new store (--db NEW.db)",
+			 path, sqlmsg, qc);
+}
+
+/*
+ * Describe a failed SQLite call on an open store in err, by its result
+ * code: SQLITE_BUSY as "locked by another process", SQLITE_READONLY as
+ * read-only, SQLITE_CORRUPT/NOTADB as damaged (quick_check quoted), else
+ * "what: SQLite's message".  Returns the status recorded.
+ */
+static int diag(sqlite3 *db, const char *path, const char *what, struct mutu_err *err)
+{
+	int code = sqlite3_errcode(db) & 0xFF;
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		/* the timeout the connection waited is not readable back: name
+		 * the option instead of a number */
+		return mutu_errf(err, MUTU_EFAIL,
+				 "%s: the store is locked: another mutu process (an ingest or an audit) is "
+				 "writing to it (%s). Try again when it has finished, or wait longer with "
+				 "--busy-timeout MS",
+				 path, what);
+	case SQLITE_READONLY:
+		return store_err_readonly(path, sqlite3_errmsg(db), err);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_damaged(db, path, sqlite3_errmsg(db), err);
+	default:
+		return mutu_errf(err, MUTU_EFAIL, "%s: %s: %s", path, what, sqlite3_errmsg(db));
+	}
+}
+
+static int sdiag(struct mutu_store *s, const char *what, struct mutu_err *err)
+{
+	return diag(DB(s), ((struct sq *)s)->path, what, err);
+}
+
+/* A reader's query that cannot even be prepared: most likely not a store
+ * of ours (the old readers' wording, kept). */
+static int not_ours(struct mutu_store *s, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(DB(s)));
+}
+
+static int begin_write_db(sqlite3 *db, const char *path, int busy_ms, const char *what,
+			  struct mutu_err *err)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
+		return store_err_locked(path, store_busy_of(busy_ms), err);
+	return diag(db, path, what, err);
+}
+
+static int exec(sqlite3 *db, const char *sql, const char *path, struct mutu_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int code = sqlite3_errcode(db) & 0xFF;
+		int rc;
+		if (code == SQLITE_NOTADB && !has_sqlite_magic(path))
+			rc = mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (not an SQLite file); give another --db",
+				       path);
+		else
+			rc = diag(db, path, msg ? msg : "setting up", err);
+		sqlite3_free(msg);
+		return rc;
+	}
+	return 0;
+}
+
+/* sqlite3_exec with the plain "store: message" wording of the ingest */
+static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "store: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return MUTU_EFAIL;
+	}
+	return 0;
+}
+
+static int query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Can this process write the store and make its -wal and -shm beside it?
+ * Root passes permission checks, so this is false mostly on a read-only
+ * mount (EROFS) or for a user without write permission.  why says which. */
+static int writable(const char *path, char *why, size_t size)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	const char *which = path;
+	int ok = access(path, W_OK) == 0;
+	if (ok) {
+		which = dir;
+		ok = access(dir, W_OK) == 0;
+	}
+	int e = errno;
+	if (!ok)
+		snprintf(why, size, "%.400s: %s", which,
+			 e == EROFS ? "read-only file system" : strerror(e));
+	return ok;
+}
+
+/* "file:" URI for path with query (SQLite's URI rules: % ? # escaped). */
+static void uri_of(const char *path, const char *query, char *out, size_t size)
+{
+	size_t n = (size_t)snprintf(out, size, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7F)
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", *p);
+		else
+			out[n++] = (char)*p;
+	}
+	out[n] = '\0';
+	snprintf(out + n, size - n, "?%s", query);
+}
+
+static const struct store_ops sqlite_ops;
+
+/* Open the connection and check that it is a store of ours, of a version
+ * this mutu reads.  *ro: opened read-only; *version: its user_version. */
+static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *ro_out,
+		   int *created, int64_t *version, char *why, size_t why_size, struct mutu_err *err)
+{
+	struct stat st;
+	*out = NULL;
+	int create = mode == STORE_CREATE;
+	int wait = store_busy_of(busy_ms);
+	int exists = stat(path, &st) == 0;
+	*created = !exists;
+	if (!exists && !create)
+		return mutu_errf(err, MUTU_ENOTFOUND,
+				 "%s: no such store (run 'mutu ingest LOG.csv --db %s' first)", path, path);
+	if (exists && S_ISDIR(st.st_mode))
+		return mutu_errf(err, MUTU_EINPUT, "%s: a folder, not a mutu store; give a file with --db", path);
+	/* a store on a read-only mount (or not ours to write) is opened
+	 * read-only when reading will do, and refused up front otherwise:
+	 * SQLite would say "unable to open database file" or fail at the
+	 * first write, neither of which tells the user what is wrong */
+	int ro = exists && !writable(path, why, why_size);
+	if (ro && mode != STORE_READ)
+		return store_err_readonly(path, why, err);
+	sqlite3 *db = NULL;
+	/* One connection per thread of use, never shared concurrently: no mutex. */
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+	char uri[8300];
+	const char *name = path;
+	if (ro) {
+		/* WAL needs the -shm beside the store; in a folder nobody can
+		 * write and without one, only an immutable open can read it */
+		char shm[4200];
+		snprintf(shm, sizeof shm, "%s-shm", path);
+		uri_of(path, stat(shm, &st) == 0 ? "mode=ro" : "mode=ro&immutable=1", uri, sizeof uri);
+		name = uri;
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	}
+	if (sqlite3_open_v2(name, &db, flags, NULL) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "%s: cannot %s store: %s%s", path, exists ? "open the" : "create the",
+			  db ? sqlite3_errmsg(db) : "out of memory",
+			  exists ? "" : " (check that the folder exists and is writable)");
+		sqlite3_close(db);
+		return MUTU_EFAIL;
+	}
+	sqlite3_busy_timeout(db, wait);
+	sqlite3_create_function(db, "elog_dkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_dkey, NULL, NULL);
+	int64_t ntables = 0;
+	*version = 0;
+	if (query_int(db, "PRAGMA user_version", version) ||
+	    query_int(db, "SELECT count(*) FROM sqlite_master", &ntables)) {
+		int code = sqlite3_errcode(db) & 0xFF;
+		int rc;
+		if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_sqlite_magic(path))
+			rc = err_damaged(db, path, sqlite3_errmsg(db), err);
+		else if (code == SQLITE_NOTADB)
+			rc = mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (not an SQLite file); give another --db",
+				       path);
+		else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+			rc = store_err_locked(path, wait, err);
+		else
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot read the store: %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return rc;
+	}
+	if (*version == 0 && ntables > 0) {
+		sqlite3_close(db);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s: an SQLite file that is not a mutu store; give another --db", path);
+	}
+	if (*version > STORE_SCHEMA_VERSION) {
+		sqlite3_close(db);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s: store schema version %lld is newer than this mutu (%d); upgrade mutu",
+				 path, (long long)*version, STORE_SCHEMA_VERSION);
+	}
+	*ro_out = ro;
+	*out = db;
+	return 0;
+}
+
+/* Settings and migrations of a writable store, then (writers) the lock probe. */
+static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t version,
+		 struct mutu_err *err)
+{
+	/* 32 KiB pages: fewer, fuller B-tree pages for a bulk-loaded store
+	 * (measured at 1M events: 4 KiB -> 16 KiB ~15% faster ingest, 16 -> 32
+	 * KiB another ~7%, mostly a cheaper checkpoint; 64 KiB no better and
+	 * twice the WAL bytes for a one-row audit write).  Only takes effect on
+	 * a new file, before WAL mode is set; older stores keep theirs. */
+	if (version == 0 && exec(db, "PRAGMA page_size=32768", path, err))
+		return err->code;
+	/* WAL: readers (reports) are not blocked by an ingest, and a killed
+	 * ingest leaves only uncommitted WAL frames that the next open ignores.
+	 * NORMAL: WAL commits are durable against a process crash; only an OS
+	 * crash can lose the last commit, never corrupt the store.
+	 * A 16 MiB page cache and on-disk temp files for the index sort keep
+	 * memory flat (measured peak RSS ~49 MB at 1M and at 2.5M events); a
+	 * bigger cache made no ingest faster. */
+	if (exec(db,
+		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		 "PRAGMA cache_size=-16384;",
+		 path, err))
+		return err->code;
+	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
+		char tail[64];
+		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
+		if (begin_write_db(db, path, busy_ms, "starting the schema upgrade", err))
+			return err->code;
+		if (exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return err->code;
+		}
+		if (exec(db, "COMMIT", path, err))
+			return err->code;
+	}
+	/* a writer finds out now, with the file named, whether another
+	 * process holds the write lock, instead of at its first insert */
+	if (mode != STORE_READ) {
+		if (begin_write_db(db, path, busy_ms, "taking the write lock", err))
+			return err->code;
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return 0;
+}
+
+int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store **out,
+		      struct mutu_err *err)
+{
+	*out = NULL;
+	sqlite3 *db = NULL;
+	int ro = 0, created = 0;
+	int64_t version = 0;
+	char why[600] = "";
+	int rc = connect(path, mode, busy_ms, &db, &ro, &created, &version, why, sizeof why, err);
+	if (rc)
+		return rc;
+	if (ro && version < STORE_SCHEMA_VERSION) {
+		sqlite3_close(db);
+		return mutu_errf(err, MUTU_EFAIL,
+				 "%s: the store has schema version %lld and this mutu reads %d; it is "
+				 "read-only (%s), so it cannot be upgraded: copy it to a writable folder",
+				 path, (long long)version, STORE_SCHEMA_VERSION, why);
+	}
+	if (!ro && setup(db, path, mode, busy_ms, version, err)) {
+		sqlite3_close(db);
+		return err && err->code ? err->code : MUTU_EFAIL;
+	}
+	struct sq *q = mutu_calloc(1, sizeof *q);
+	q->base.ops = &sqlite_ops;
+	q->base.kind = STORE_SQLITE;
+	q->base.mode = mode;
+	q->base.busy_ms = busy_ms;
+	q->base.version = STORE_SCHEMA_VERSION;
+	q->base.created = created;
+	q->base.where = mutu_strdup(path);
+	q->db = db;
+	q->path = q->base.where;
+	*out = &q->base;
+	return 0;
+}
+
+void store_process_init(void)
+{
+	/* SQLite's memory statistics take a global mutex on every allocation;
+	 * mutu does not read them */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void sq_close(struct mutu_store *s)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_close(q->db);
+	free(q);
+}
+
+static void sq_discard(struct mutu_store *s)
+{
+	struct sq *q = (struct sq *)s;
+	char side[STORE_LOCATION_MAX + 8];
+	sqlite3_close(q->db);
+	unlink(q->path);
+	snprintf(side, sizeof side, "%s-wal", q->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", q->path);
+	unlink(side);
+	free(q);
+}
+
+/* ---------------------------------------------------------------- transactions */
+
+static int sq_begin_write(struct mutu_store *s, const char *what, struct mutu_err *err)
+{
+	struct sq *q = (struct sq *)s;
+	int rc = begin_write_db(q->db, q->path, s->busy_ms, what, err);
+	if (!rc)
+		s->in_tx = 1;
+	return rc;
+}
+
+static int sq_begin_read(struct mutu_store *s, struct mutu_err *err)
+{
+	/* a deferred transaction: its snapshot is taken at the first read and
+	 * WAL keeps it while ingests commit beside it */
+	if (sqlite3_exec(DB(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "reading the store: %s", sqlite3_errmsg(DB(s)));
+	s->in_tx = 2;
+	return 0;
+}
+
+static int sq_commit(struct mutu_store *s, struct mutu_err *err)
+{
+	if (sqlite3_exec(DB(s), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		if (sqlite3_get_autocommit(DB(s)))
+			s->in_tx = 0;
+		return rc;
+	}
+	s->in_tx = 0;
+	return 0;
+}
+
+static void sq_rollback(struct mutu_store *s)
+{
+	if (!sqlite3_get_autocommit(DB(s)))
+		sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+/* ---------------------------------------------------------------- batches */
+
+static int sq_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sdiag(s, "batches", err);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)size);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sdiag(s, "batches", err);
+}
+
+static int sq_batch_find(struct mutu_store *s, const char *sha256, int64_t except_id, int64_t *id,
+			 char *at, size_t at_size, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
+			       "superseded_by IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sdiag(s, "batches", err);
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, except_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		if (at && at_size)
+			snprintf(at, at_size, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sdiag(s, "batches", err);
+}
+
+static int sq_batch_create(struct mutu_store *s, const struct store_batch *b, int64_t *id,
+			   struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s),
+			       "INSERT INTO batches (file, size, sha256, ingested_at, sop, options, "
+			       "dropped_columns, office) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: new batch: %s", sqlite3_errmsg(DB(s)));
+	sqlite3_bind_text(st, 1, b->file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)b->size);
+	sqlite3_bind_text(st, 3, b->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, b->ingested_at, -1, SQLITE_STATIC);
+	if (b->sop)
+		sqlite3_bind_text(st, 5, b->sop, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, b->options, -1, SQLITE_STATIC);
+	if (b->dropped)
+		sqlite3_bind_text(st, 7, b->dropped, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, b->office ? b->office : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return mutu_errf(err, MUTU_EFAIL, "store: new batch: %s", sqlite3_errmsg(DB(s)));
+	*id = sqlite3_last_insert_rowid(DB(s));
+	return 0;
+}
+
+static int sq_batch_supersede(struct mutu_store *s, const char *sha256, int64_t new_id,
+			      uint64_t *events_removed, struct mutu_err *err)
+{
+	/* the earlier loads of this same file give way to this one; sha256 is
+	 * 64 hex digits from elog_sha256 (checked: it is pasted) */
+	for (const char *p = sha256; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return mutu_errf(err, MUTU_EINPUT, "store: sha256 '%.80s': not hex digits", sha256);
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "CREATE TEMP TABLE old_batches AS SELECT id FROM batches WHERE sha256 = '%s' "
+		 "AND superseded_by IS NULL AND id <> %lld;"
+		 "DELETE FROM event_attrs WHERE event_id IN (SELECT id FROM events WHERE "
+		 "batch_id IN old_batches);",
+		 sha256, (long long)new_id);
+	if (sqlx(DB(s), sql, err))
+		return MUTU_EFAIL;
+	if (sqlx(DB(s), "DELETE FROM events WHERE batch_id IN old_batches;", err))
+		return MUTU_EFAIL;
+	*events_removed = (uint64_t)sqlite3_changes(DB(s));
+	snprintf(sql, sizeof sql,
+		 "DELETE FROM rejected WHERE batch_id IN old_batches;"
+		 "UPDATE batches SET superseded_by = %lld WHERE id IN old_batches;"
+		 "DROP TABLE old_batches;",
+		 (long long)new_id);
+	return sqlx(DB(s), sql, err) ? MUTU_EFAIL : 0;
+}
+
+static int sq_batch_finish(struct mutu_store *s, const struct store_batch *b, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s),
+			       "UPDATE batches SET rows_read = ?1, events_stored = ?2, rejected = ?3, "
+			       "duplicates = ?4, unknown_activities = ?5, sha256 = ?7, size = ?8, "
+			       "dropped_columns = ?9 WHERE id = ?6",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: batch counts: %s", sqlite3_errmsg(DB(s)));
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)b->rows_read);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)b->events_stored);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)b->rejected);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)b->duplicates);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)b->unknown_activities);
+	sqlite3_bind_int64(st, 6, b->id);
+	sqlite3_bind_text(st, 7, b->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)b->size);
+	if (b->dropped)
+		sqlite3_bind_text(st, 9, b->dropped, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return mutu_errf(err, MUTU_EFAIL, "store: batch counts: %s", sqlite3_errmsg(DB(s)));
+	return 0;
+}
+
+static const char *coltext(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+static int sq_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT id, ingested_at, file, rows_read, events_stored, rejected, "
+			       "duplicates, unknown_activities, superseded_by, sop, size, sha256, options, "
+			       "dropped_columns, office FROM batches ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_batch b;
+		memset(&b, 0, sizeof b);
+		b.id = sqlite3_column_int64(st, 0);
+		b.ingested_at = coltext(st, 1);
+		b.file = coltext(st, 2);
+		b.rows_read = (uint64_t)sqlite3_column_int64(st, 3);
+		b.events_stored = (uint64_t)sqlite3_column_int64(st, 4);
+		b.rejected = (uint64_t)sqlite3_column_int64(st, 5);
+		b.duplicates = (uint64_t)sqlite3_column_int64(st, 6);
+		b.unknown_activities = (uint64_t)sqlite3_column_int64(st, 7);
+		b.superseded_by = sqlite3_column_int64(st, 8);
+		b.sop = coltext(st, 9);
+		b.size = (uint64_t)sqlite3_column_int64(st, 10);
+		b.sha256 = coltext(st, 11);
+		b.options = coltext(st, 12);
+		b.dropped = coltext(st, 13);
+		b.office = coltext(st, 14);
+		stop = fn(ctx, &b);
+	}
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+}
+
+static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	sqlite3_bind_int64(st, 1, id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* ---------------------------------------------------------------- the writer */
+
+/* A case's span as this batch widened it: flushed into cases.first_ms /
+ * last_ms by writer_finish (one UPDATE per case touched, not per event). */
+struct span_slot {
+	int64_t id; /* 0: empty */
+	int64_t lo, hi;
+};
+
+struct sqw {
+	struct store_writer base;
+	sqlite3 *db;
+	int64_t batch;
+	sqlite3_stmt *sel_case, *ins_case, *ins_cattr, *ins_event, *sel_dup, *ins_eattr, *ins_rej;
+	sqlite3_stmt *ins_type;
+	int rebuild_end; /* events_end dropped for this batch: build it in finish */
+	struct span_slot *span;
+	size_t span_cap, span_n;
+};
+
+static int wfail(struct sqw *w, const char *what, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(w->db));
+}
+
+static void span_grow(struct sqw *w);
+
+static void span_add(struct sqw *w, int64_t id, int64_t lo, int64_t hi)
+{
+	if (2 * (w->span_n + 1) > w->span_cap)
+		span_grow(w);
+	size_t m = w->span_cap - 1;
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 17) & m;
+	while (w->span[i].id && w->span[i].id != id)
+		i = (i + 1) & m;
+	struct span_slot *sl = &w->span[i];
+	if (!sl->id) {
+		sl->id = id;
+		sl->lo = lo;
+		sl->hi = hi;
+		w->span_n++;
+		return;
+	}
+	if (lo < sl->lo)
+		sl->lo = lo;
+	if (hi > sl->hi)
+		sl->hi = hi;
+}
+
+static void span_grow(struct sqw *w)
+{
+	struct span_slot *old = w->span;
+	size_t oc = w->span_cap;
+	w->span_cap = oc ? 2 * oc : 1024;
+	w->span = mutu_calloc(w->span_cap, sizeof *w->span);
+	w->span_n = 0;
+	for (size_t i = 0; i < oc; i++)
+		if (old[i].id)
+			span_add(w, old[i].id, old[i].lo, old[i].hi);
+	free(old);
+}
+
+static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes_hint,
+			  struct store_writer **out, struct mutu_err *err)
+{
+	struct sqw *w = mutu_calloc(1, sizeof *w);
+	w->base.s = s;
+	w->db = DB(s);
+	w->batch = batch_id;
+	{
+		/* A batch larger than the store: build events_end once, sorted, after
+		 * the load (~3x cheaper than 1M random B-tree inserts), inside the
+		 * same transaction.  A small batch into a big store keeps it. */
+		int64_t have = 0;
+		query_int(w->db, "SELECT ifnull(max(id), 0) FROM events", &have);
+		if ((int64_t)(bytes_hint / 128) > have) {
+			if (sqlx(w->db, "DROP INDEX IF EXISTS events_end", err)) {
+				free(w);
+				return MUTU_EFAIL;
+			}
+			w->rebuild_end = 1;
+		}
+	}
+	static const struct { size_t off; const char *sql; } stmts[] = {
+		{offsetof(struct sqw, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
+		{offsetof(struct sqw, ins_case),
+		 "INSERT OR IGNORE INTO cases (case_key, sop, batch_id, office) VALUES (?1, ?2, ?3, ?4)"},
+		{offsetof(struct sqw, ins_cattr),
+		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
+		{offsetof(struct sqw, ins_event),
+		 "INSERT OR IGNORE INTO events (case_id, batch_id, line, step, activity, actor,"
+		 " lifecycle, start_ms, start_off, end_ms, end_off, unknown, dkey)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+		{offsetof(struct sqw, sel_dup),
+		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
+		{offsetof(struct sqw, ins_eattr),
+		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
+		{offsetof(struct sqw, ins_rej),
+		 "INSERT INTO rejected (batch_id, line, raw, reason) VALUES (?1, ?2, ?3, ?4)"},
+		/* OR IGNORE: two keys can land on one stored name (a trace key and an
+		 * event key that is a case attribute by name): the first type wins */
+		{offsetof(struct sqw, ins_type),
+		 "INSERT OR IGNORE INTO attr_types (batch_id, scope, name, type) VALUES (?1, ?2, ?3, ?4)"},
+	};
+	for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+		sqlite3_stmt **st = (sqlite3_stmt **)((char *)w + stmts[i].off);
+		if (sqlite3_prepare_v3(w->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) !=
+		    SQLITE_OK) {
+			wfail(w, "prepare", err);
+			s->ops->writer_free(&w->base);
+			return MUTU_EFAIL;
+		}
+	}
+	*out = &w->base;
+	return 0;
+}
+
+static void sq_writer_free(struct store_writer *base)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_finalize(w->sel_case);
+	sqlite3_finalize(w->ins_case);
+	sqlite3_finalize(w->ins_cattr);
+	sqlite3_finalize(w->ins_event);
+	sqlite3_finalize(w->sel_dup);
+	sqlite3_finalize(w->ins_eattr);
+	sqlite3_finalize(w->ins_rej);
+	sqlite3_finalize(w->ins_type);
+	free(w->span);
+	free(w);
+}
+
+/*
+ * Insert first, because in a bulk load most keys the caller's cache
+ * misses are new: one B-tree search instead of a lookup plus an insert
+ * (new cases cost ~0.25 s of the writer's 1.35 s at 1M events / 100k
+ * cases before).
+ */
+static int sq_writer_case(struct store_writer *base, const char *key, size_t key_len,
+			  const char *sop, size_t sop_len, const char *office, int64_t *id,
+			  int *created, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_bind_text(w->ins_case, 1, key, (int)key_len, SQLITE_STATIC);
+	if (!sop)
+		sqlite3_bind_null(w->ins_case, 2);
+	else
+		sqlite3_bind_text(w->ins_case, 2, sop, (int)sop_len, SQLITE_STATIC);
+	sqlite3_bind_int64(w->ins_case, 3, w->batch);
+	sqlite3_bind_text(w->ins_case, 4, office, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(w->ins_case);
+	sqlite3_reset(w->ins_case);
+	if (rc != SQLITE_DONE)
+		return wfail(w, "new case", err);
+	*created = sqlite3_changes(w->db) != 0;
+	if (*created) {
+		*id = sqlite3_last_insert_rowid(w->db);
+		return 0;
+	}
+	/* case_key UNIQUE ignored the insert: a case of an earlier batch,
+	 * or of this one that the caller's cache has forgotten */
+	sqlite3_bind_text(w->sel_case, 1, key, (int)key_len, SQLITE_STATIC);
+	rc = sqlite3_step(w->sel_case);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(w->sel_case, 0);
+	sqlite3_reset(w->sel_case);
+	if (rc != SQLITE_ROW)
+		return wfail(w, "case lookup", err);
+	return 0;
+}
+
+static int sq_writer_case_attr(struct store_writer *base, int64_t case_id, const char *name,
+			       const char *value, size_t value_len, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_bind_int64(w->ins_cattr, 1, case_id);
+	sqlite3_bind_text(w->ins_cattr, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->ins_cattr, 3, value, (int)value_len, SQLITE_STATIC);
+	int rc = sqlite3_step(w->ins_cattr);
+	sqlite3_reset(w->ins_cattr);
+	return rc == SQLITE_DONE ? 0 : wfail(w, "case attribute", err);
+}
+
+/* Same event already stored under (case_id, dkey)?  1 yes, 0 a hash
+ * collision with another event, <0 error. */
+static int writer_same(struct sqw *w, const struct store_event *e, uint64_t dkey,
+		       struct mutu_err *err)
+{
+	sqlite3_stmt *q = w->sel_dup;
+	sqlite3_bind_int64(q, 1, e->case_id);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)dkey);
+	int rc = sqlite3_step(q);
+	int same = 0;
+	if (rc == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(q, 0);
+		const char *actor = (const char *)sqlite3_column_text(q, 3);
+		same = a && (size_t)sqlite3_column_bytes(q, 0) == e->activity_len &&
+		       memcmp(a, e->activity, e->activity_len) == 0;
+		same = same && (sqlite3_column_type(q, 1) != SQLITE_NULL) == e->has_start &&
+		       (!e->has_start || sqlite3_column_int64(q, 1) == e->start_ms);
+		same = same && (sqlite3_column_type(q, 2) != SQLITE_NULL) == e->has_end &&
+		       (!e->has_end || sqlite3_column_int64(q, 2) == e->end_ms);
+		same = same && (actor != NULL) == (e->actor != NULL) &&
+		       (!actor || ((size_t)sqlite3_column_bytes(q, 3) == e->actor_len &&
+				   memcmp(actor, e->actor, e->actor_len) == 0));
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(q);
+		return wfail(w, "duplicate check", err);
+	}
+	sqlite3_reset(q);
+	return same;
+}
+
+static int sq_writer_event(struct store_writer *base, const struct store_event *e,
+			   int64_t *event_id, int *dup, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_stmt *st = w->ins_event;
+	*dup = 0;
+	sqlite3_bind_int64(st, 1, e->case_id);
+	sqlite3_bind_int64(st, 2, w->batch);
+	sqlite3_bind_int64(st, 3, e->line);
+	if (e->step)
+		sqlite3_bind_int(st, 4, e->step);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, e->activity, (int)e->activity_len, SQLITE_STATIC);
+	if (e->actor)
+		sqlite3_bind_text(st, 6, e->actor, (int)e->actor_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
+	if (e->lifecycle)
+		sqlite3_bind_text(st, 7, e->lifecycle, (int)e->lifecycle_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 7);
+	if (e->has_start) {
+		sqlite3_bind_int64(st, 8, e->start_ms);
+		sqlite3_bind_int(st, 9, e->start_off);
+	} else {
+		sqlite3_bind_null(st, 8);
+		sqlite3_bind_null(st, 9);
+	}
+	if (e->has_end) {
+		sqlite3_bind_int64(st, 10, e->end_ms);
+		sqlite3_bind_int(st, 11, e->end_off);
+	} else {
+		sqlite3_bind_null(st, 10);
+		sqlite3_bind_null(st, 11);
+	}
+	sqlite3_bind_int(st, 12, e->unknown);
+	uint64_t dkey = e->dkey;
+	for (;;) {
+		sqlite3_bind_int64(st, 13, (sqlite3_int64)dkey);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return wfail(w, "event", err);
+		if (sqlite3_changes(w->db) == 1)
+			break;
+		int same = writer_same(w, e, dkey, err);
+		if (same < 0)
+			return same;
+		if (same) {
+			*dup = 1;
+			return 0;
+		}
+		dkey++; /* a true hash collision: next key, still exact */
+	}
+	*event_id = sqlite3_last_insert_rowid(w->db);
+	if (e->has_start || e->has_end)
+		span_add(w, e->case_id, e->has_start ? e->start_ms : e->end_ms,
+			 e->has_end ? e->end_ms : e->start_ms);
+	return 0;
+}
+
+static int sq_writer_event_attr(struct store_writer *base, int64_t event_id, const char *name,
+				const char *value, size_t value_len, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_bind_int64(w->ins_eattr, 1, event_id);
+	sqlite3_bind_text(w->ins_eattr, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->ins_eattr, 3, value, (int)value_len, SQLITE_STATIC);
+	int rc = sqlite3_step(w->ins_eattr);
+	sqlite3_reset(w->ins_eattr);
+	return rc == SQLITE_DONE ? 0 : wfail(w, "event attribute", err);
+}
+
+static int sq_writer_rejected(struct store_writer *base, int64_t line, const char *raw,
+			      size_t raw_len, const char *reason, size_t reason_len,
+			      struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_bind_int64(w->ins_rej, 1, w->batch);
+	sqlite3_bind_int64(w->ins_rej, 2, line);
+	sqlite3_bind_text(w->ins_rej, 3, raw, (int)raw_len, SQLITE_STATIC);
+	sqlite3_bind_text(w->ins_rej, 4, reason, (int)reason_len, SQLITE_STATIC);
+	int rc = sqlite3_step(w->ins_rej);
+	sqlite3_reset(w->ins_rej);
+	return rc == SQLITE_DONE ? 0 : wfail(w, "rejected row", err);
+}
+
+static int sq_writer_attr_type(struct store_writer *base, const char *scope, const char *name,
+			       const char *type, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	sqlite3_bind_int64(w->ins_type, 1, w->batch);
+	sqlite3_bind_text(w->ins_type, 2, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->ins_type, 3, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->ins_type, 4, type, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(w->ins_type);
+	sqlite3_reset(w->ins_type);
+	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: attr_types: %s",
+						 sqlite3_errmsg(w->db));
+}
+
+static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
+{
+	struct sqw *w = (struct sqw *)base;
+	if (w->rebuild_end) {
+		if (sqlx(w->db, "CREATE INDEX events_end ON events(end_ms)", err))
+			return MUTU_EFAIL;
+		w->rebuild_end = 0;
+	}
+	/* widen, never narrow: a case's span covers every event it ever had
+	 * (a superseded batch's events leave it wider than needed, which only
+	 * costs a period cursor one case more, never one less) */
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(w->db,
+			       "UPDATE cases SET first_ms = min(coalesce(first_ms, ?2), ?2),"
+			       " last_ms = max(coalesce(last_ms, ?3), ?3) WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return wfail(w, "case spans", err);
+	int rc = 0;
+	for (size_t i = 0; i < w->span_cap && !rc; i++) {
+		const struct span_slot *sl = &w->span[i];
+		if (!sl->id)
+			continue;
+		sqlite3_bind_int64(st, 1, sl->id);
+		sqlite3_bind_int64(st, 2, sl->lo);
+		sqlite3_bind_int64(st, 3, sl->hi);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = wfail(w, "case spans", err);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (!rc) {
+		free(w->span);
+		w->span = NULL;
+		w->span_cap = w->span_n = 0;
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- the case cursor */
+
+/*
+ * Three cursors that all run in case-id order (cases by rowid, events by
+ * the events_dedup index's case_id prefix, the requested case attributes
+ * by case_attrs' primary key), merged, so a pass over the whole store
+ * holds one case in memory at a time and never sorts in SQL.  A filter is
+ * one predicate over cases, used as is for the cases and as "case_id IN
+ * (SELECT id FROM cases WHERE ...)" for the two others.
+ */
+struct sqc {
+	struct store_cursor base;
+	sqlite3 *db;
+	const char *path;
+	sqlite3_stmt *cases, *events, *attrs;
+	int ev_more, at_more; /* the cursor holds an unread row */
+	int ev_planned;       /* events carry the attribute columns */
+	int export;           /* an export cursor: events per case, attributes on request */
+	sqlite3_stmt *x_cattr, *x_eattr;
+	int64_t last_ev_case;
+	struct store_event_row *ev;
+	size_t nev, cap;
+	struct store_attr_row *at;
+	size_t nat, atcap;
+	/* string offsets into arena, fixed up once the case is read */
+	size_t (*off)[5];
+	size_t *at_off;
+	struct mutu_buf arena;
+	struct store_case_row row;
+};
+
+static int step_cursor(struct sqc *c, sqlite3_stmt *st, int *more, struct mutu_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*more = 1;
+		return 0;
+	}
+	*more = 0;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return diag(c->db, c->path, "reading", err);
+}
+
+static size_t arena_add(struct mutu_buf *b, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t)
+		return SIZE_MAX;
+	size_t off = b->len;
+	mutu_buf_add(b, (const char *)t, (size_t)sqlite3_column_bytes(st, col));
+	mutu_buf_putc(b, '\0');
+	return off;
+}
+
+static const char *arena_at(const struct mutu_buf *b, size_t off)
+{
+	return off == SIZE_MAX ? NULL : b->s + off;
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct store_case_filter *f)
+{
+	int i;
+	if (f->sop && (i = sqlite3_bind_parameter_index(st, ":sop")))
+		sqlite3_bind_text(st, i, f->sop, -1, SQLITE_TRANSIENT);
+	if (f->case_key && (i = sqlite3_bind_parameter_index(st, ":key")))
+		sqlite3_bind_text(st, i, f->case_key, -1, SQLITE_TRANSIENT);
+	if (f->office && (i = sqlite3_bind_parameter_index(st, ":office")))
+		sqlite3_bind_text(st, i, f->office, -1, SQLITE_TRANSIENT);
+	if (f->has_period && (i = sqlite3_bind_parameter_index(st, ":from")))
+		sqlite3_bind_int64(st, i, f->from_ms);
+	if (f->has_period && (i = sqlite3_bind_parameter_index(st, ":to")))
+		sqlite3_bind_int64(st, i, f->to_ms);
+	char p[24];
+	for (size_t k = 0; k < f->ncase_attrs; k++) {
+		snprintf(p, sizeof p, ":c%zu", k);
+		if ((i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_text(st, i, f->case_attrs[k], -1, SQLITE_TRANSIENT);
+	}
+	for (size_t k = 0; k < f->nevent_attrs; k++) {
+		snprintf(p, sizeof p, ":e%zu", k);
+		if ((i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_text(st, i, f->event_attrs[k], -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* "(:c0, :c1, ...)" for n names with prefix c. */
+static void in_params(char *buf, size_t size, char prefix, size_t n)
+{
+	size_t k = (size_t)snprintf(buf, size, "(");
+	for (size_t i = 0; i < n && k < size; i++)
+		k += (size_t)snprintf(buf + k, size - k, "%s:%c%zu", i ? ", " : "", prefix, i);
+	if (k < size)
+		snprintf(buf + k, size - k, ")");
+}
+
+/* The predicate over cases of a filter, "" for none (leading " AND ..."). */
+static void case_pred(const struct store_case_filter *f, char *buf, size_t size)
+{
+	size_t k = 0;
+	buf[0] = '\0';
+#define ADD(s) k += (size_t)snprintf(buf + k, k < size ? size - k : 0, "%s", s)
+	if (f->case_key)
+		ADD(" AND case_key = :key");
+	if (f->sop)
+		ADD(" AND sop = :sop");
+	if (f->office)
+		ADD(" AND office = :office");
+	/* two ranges of cases_span, each an index search: the spans that
+	 * overlap the period, and the cases without a span (no events, or
+	 * rows written by other tools than the writer) that the reader must
+	 * judge itself */
+	if (f->has_period)
+		ADD(" AND id IN (SELECT id FROM cases WHERE last_ms >= :from AND first_ms < :to"
+		    " UNION ALL SELECT id FROM cases WHERE last_ms IS NULL)");
+#undef ADD
+}
+
+static void sqc_free(struct store_cursor *base)
+{
+	struct sqc *c = (struct sqc *)base;
+	sqlite3_finalize(c->cases);
+	sqlite3_finalize(c->events);
+	sqlite3_finalize(c->attrs);
+	sqlite3_finalize(c->x_cattr);
+	sqlite3_finalize(c->x_eattr);
+	free(c->ev);
+	free(c->at);
+	free(c->off);
+	free(c->at_off);
+	mutu_buf_release(&c->arena);
+	free(c);
+}
+
+static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f,
+			 struct store_cursor **out, struct mutu_err *err)
+{
+	struct sqc *c = mutu_calloc(1, sizeof *c);
+	c->base.s = s;
+	c->db = DB(s);
+	c->path = ((struct sq *)s)->path;
+	c->last_ev_case = INT64_MIN;
+	mutu_buf_init(&c->arena);
+	char pred[512], in_c[512], in_e[512], q[3072], evp[1536] = "";
+	case_pred(f, pred, sizeof pred);
+	in_params(in_c, sizeof in_c, 'c', f->ncase_attrs);
+	in_params(in_e, sizeof in_e, 'e', f->nevent_attrs);
+	char sub[700] = "";
+	if (pred[0])
+		snprintf(sub, sizeof sub, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
+	snprintf(q, sizeof q, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
+	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK)
+		goto fail;
+	/* event attributes are looked up per event only when some were asked
+	 * for (most stores have none, and the lookup costs an index search per
+	 * event) */
+	c->ev_planned = f->nevent_attrs > 0;
+	if (c->ev_planned)
+		snprintf(evp, sizeof evp,
+			 ", (SELECT name FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
+			 "name IN %s ORDER BY name LIMIT 1), "
+			 "(SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
+			 "name IN %s ORDER BY name LIMIT 1)", in_e, in_e);
+	snprintf(q, sizeof q,
+		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
+		 "end_off%s FROM events%s ORDER BY case_id", evp, sub);
+	if (sqlite3_prepare_v2(c->db, q, -1, &c->events, NULL) != SQLITE_OK)
+		goto fail;
+	if (f->ncase_attrs) {
+		snprintf(q, sizeof q, "SELECT case_id, name, value FROM case_attrs WHERE name IN %s%s%s%s ORDER BY case_id",
+			 in_c, pred[0] ? " AND case_id IN (SELECT id FROM cases WHERE 1" : "", pred,
+			 pred[0] ? ")" : "");
+		if (sqlite3_prepare_v2(c->db, q, -1, &c->attrs, NULL) != SQLITE_OK)
+			goto fail;
+	}
+	bind_filter(c->cases, f);
+	bind_filter(c->events, f);
+	if (c->attrs)
+		bind_filter(c->attrs, f);
+	if (step_cursor(c, c->events, &c->ev_more, err) ||
+	    (c->attrs && step_cursor(c, c->attrs, &c->at_more, err))) {
+		sqc_free(&c->base);
+		return MUTU_EFAIL;
+	}
+	*out = &c->base;
+	return 0;
+fail:
+	mutu_errf(err, MUTU_EINPUT,
+		  "store: %s (is this a mutu store? create one with 'mutu ingest')", sqlite3_errmsg(c->db));
+	sqc_free(&c->base);
+	return MUTU_EINPUT;
+}
+
+static int off_col(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? STORE_OFF_NONE : sqlite3_column_int(st, col);
+}
+
+/* One event row of the events cursor (columns as in sq_cases_open, or the
+ * export's: id first) into c->ev[c->nev]. */
+static void take_event(struct sqc *c, sqlite3_stmt *st, int base_col, int planned)
+{
+	if (c->nev == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->ev = mutu_realloc(c->ev, c->cap * sizeof *c->ev);
+		c->off = mutu_realloc(c->off, c->cap * sizeof *c->off);
+	}
+	struct store_event_row *e = &c->ev[c->nev];
+	memset(e, 0, sizeof *e);
+	int k = base_col;
+	e->id = sqlite3_column_int64(st, k);
+	e->step = sqlite3_column_type(st, k + 1) == SQLITE_NULL ? 0 : sqlite3_column_int(st, k + 1);
+	c->off[c->nev][0] = arena_add(&c->arena, st, k + 2);
+	c->off[c->nev][1] = arena_add(&c->arena, st, k + 3);
+	e->has_start = sqlite3_column_type(st, k + 4) != SQLITE_NULL;
+	e->start_ms = sqlite3_column_int64(st, k + 4);
+	e->has_end = sqlite3_column_type(st, k + 5) != SQLITE_NULL;
+	e->end_ms = sqlite3_column_int64(st, k + 5);
+	e->unknown = sqlite3_column_int(st, k + 6);
+	c->off[c->nev][2] = arena_add(&c->arena, st, k + 7);
+	e->start_off = off_col(st, k + 8);
+	e->end_off = off_col(st, k + 9);
+	c->off[c->nev][3] = planned ? arena_add(&c->arena, st, k + 10) : SIZE_MAX;
+	c->off[c->nev][4] = planned ? arena_add(&c->arena, st, k + 11) : SIZE_MAX;
+	c->nev++;
+}
+
+static void fix_strings(struct sqc *c)
+{
+	for (size_t i = 0; i < c->nev; i++) {
+		struct store_event_row *e = &c->ev[i];
+		e->activity = arena_at(&c->arena, c->off[i][0]);
+		if (!e->activity)
+			e->activity = "";
+		e->actor = arena_at(&c->arena, c->off[i][1]);
+		e->lifecycle = arena_at(&c->arena, c->off[i][2]);
+		e->attr_name = arena_at(&c->arena, c->off[i][3]);
+		e->attr_value = arena_at(&c->arena, c->off[i][4]);
+	}
+	for (size_t i = 0; i < c->nat; i++) {
+		c->at[i].name = arena_at(&c->arena, c->at_off[2 * i]);
+		c->at[i].value = arena_at(&c->arena, c->at_off[2 * i + 1]);
+	}
+	c->row.ev = c->ev;
+	c->row.nev = c->nev;
+	c->row.attrs = c->at;
+	c->row.nattrs = c->nat;
+}
+
+/* The case row's own columns (id, key, sop, office) from the cases cursor. */
+static size_t case_head(struct sqc *c, size_t *koff, size_t *soff)
+{
+	c->row.id = sqlite3_column_int64(c->cases, 0);
+	*koff = arena_add(&c->arena, c->cases, 1);
+	*soff = arena_add(&c->arena, c->cases, 2);
+	return arena_add(&c->arena, c->cases, 3);
+}
+
+static int sq_cases_next(struct store_cursor *base, const struct store_case_row **row,
+			 struct mutu_err *err)
+{
+	struct sqc *c = (struct sqc *)base;
+	int rc = sqlite3_step(c->cases);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return diag(c->db, c->path, "reading cases", err);
+	c->nev = c->nat = 0;
+	mutu_buf_reset(&c->arena);
+	size_t koff, soff, ooff = case_head(c, &koff, &soff);
+	int64_t id = c->row.id;
+	while (c->ev_more) {
+		int64_t cid = sqlite3_column_int64(c->events, 0);
+		if (cid < c->last_ev_case)
+			return mutu_errf(err, MUTU_EFAIL, "store: events not in case order (case %lld after %lld)",
+					 (long long)cid, (long long)c->last_ev_case);
+		c->last_ev_case = cid;
+		if (cid > id)
+			break;
+		if (cid == id)
+			take_event(c, c->events, 1, c->ev_planned);
+		/* cid < id: events of a case the cases cursor skipped (filtered) */
+		if (step_cursor(c, c->events, &c->ev_more, err))
+			return MUTU_EFAIL;
+	}
+	while (c->at_more) {
+		int64_t cid = sqlite3_column_int64(c->attrs, 0);
+		if (cid > id)
+			break;
+		if (cid == id) {
+			if (c->nat == c->atcap) {
+				c->atcap = c->atcap ? 2 * c->atcap : 8;
+				c->at = mutu_realloc(c->at, c->atcap * sizeof *c->at);
+				c->at_off = mutu_realloc(c->at_off, 2 * c->atcap * sizeof *c->at_off);
+			}
+			c->at_off[2 * c->nat] = arena_add(&c->arena, c->attrs, 1);
+			c->at_off[2 * c->nat + 1] = arena_add(&c->arena, c->attrs, 2);
+			c->nat++;
+		}
+		if (step_cursor(c, c->attrs, &c->at_more, err))
+			return MUTU_EFAIL;
+	}
+	fix_strings(c);
+	c->row.key = arena_at(&c->arena, koff);
+	if (!c->row.key)
+		c->row.key = "";
+	c->row.sop = arena_at(&c->arena, soff);
+	c->row.office = arena_at(&c->arena, ooff);
+	if (!c->row.office)
+		c->row.office = "";
+	*row = &c->row;
+	return 1;
+}
+
+static int names_walk(struct mutu_store *s, sqlite3_stmt *st, store_name_fn fn, void *ctx,
+		      struct mutu_err *err)
+{
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, coltext(st, 0));
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : sdiag(s, "reading", err);
+}
+
+static int sq_attr_names(struct mutu_store *s, const char *scope, store_name_fn fn, void *ctx,
+			 struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	int ev = strcmp(scope, "event") == 0;
+	if (sqlite3_prepare_v2(DB(s), ev ? "SELECT DISTINCT name FROM event_attrs" : "SELECT DISTINCT name FROM case_attrs",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "store: %s (is this a mutu store? create one with 'mutu ingest')", sqlite3_errmsg(DB(s)));
+	return names_walk(s, st, fn, ctx, err);
+}
+
+static int sq_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx,
+		   struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	const char *q = sop ? "SELECT DISTINCT sop FROM cases WHERE sop = ?1"
+			    : "SELECT DISTINCT sop FROM cases ORDER BY sop";
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return not_ours(s, err);
+	if (sop)
+		sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
+	return names_walk(s, st, fn, ctx, err);
+}
+
+/* ---------------------------------------------------------------- instants */
+
+static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
+		     int64_t *ms, int *off, struct mutu_err *err)
+{
+	/* The scope is the cases of one SOP (cases.sop IS ?, so the cases
+	 * ingested without an SOP are one scope too); a case key stands for
+	 * its SOP.  Ends first, then the starts of open rows: a start stamp is
+	 * never after its own end (ingest rejects those), so the latest start
+	 * that matters is that of an open row, and both halves use the
+	 * events_end index instead of a scan. */
+	const char *scope = case_key ? " AND case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
+				       "ON c2.sop IS c1.sop WHERE c1.case_key = ?1)"
+			    : sop_set ? " AND case_id IN (SELECT id FROM cases WHERE sop IS ?1)" : "";
+	char q[1024];
+	snprintf(q, sizeof q,
+		 "SELECT ms, off FROM (SELECT end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL%s "
+		 "UNION ALL SELECT start_ms, start_off FROM events WHERE end_ms IS NULL AND start_ms IS NOT NULL%s) "
+		 "ORDER BY ms DESC LIMIT 1",
+		 scope, scope);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return not_ours(s, err);
+	if (case_key)
+		sqlite3_bind_text(st, 1, case_key, -1, SQLITE_TRANSIENT);
+	else if (sop_set && sop)
+		sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*ms = sqlite3_column_int64(st, 0);
+		if (off)
+			*off = off_col(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : MUTU_EFAIL;
+}
+
+static int sq_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(DB(s), "SELECT max(end_ms) FROM events", -1, &st, NULL) != SQLITE_OK)
+		return not_ours(s, err);
+	int rc = sqlite3_step(st);
+	int has = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (has)
+		*ms = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return sdiag(s, "reading", err);
+	return has;
+}
+
+static int sq_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM events WHERE end_ms >= ?1 AND end_ms < ?2 LIMIT 1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return not_ours(s, err);
+	sqlite3_bind_int64(st, 1, from_ms);
+	sqlite3_bind_int64(st, 2, to_ms);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sdiag(s, "reading", err);
+}
+
+/* ---------------------------------------------------------------- audit flags */
+
+static int sq_flags_schema(struct mutu_store *s, struct mutu_err *err)
+{
+	/* no schema bump: stores without the table read as before */
+	const char *sql =
+		"CREATE TABLE IF NOT EXISTS audit_flags ("
+		" id INTEGER PRIMARY KEY,"
+		" case_id INTEGER NOT NULL REFERENCES cases(id),"
+		" event_id INTEGER REFERENCES events(id),"
+		" step INTEGER,"
+		" flag TEXT NOT NULL,"
+		" actual_s REAL, std_s REAL,"
+		" detail TEXT,"
+		" audited_at TEXT NOT NULL);"
+		"CREATE INDEX IF NOT EXISTS audit_flags_case ON audit_flags(case_id);"
+		"CREATE INDEX IF NOT EXISTS audit_flags_flag ON audit_flags(flag);";
+	char *msg = NULL;
+	if (sqlite3_exec(DB(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		return sdiag(s, "creating audit_flags", err);
+	}
+	return 0;
+}
+
+static int sq_flags_replace(struct mutu_store *s, int64_t case_id, const struct store_flag *f,
+			    size_t n, const char *audited_at, struct mutu_err *err)
+{
+	sqlite3_stmt *del = NULL, *ins = NULL;
+	int rc = MUTU_EFAIL;
+	sqlite3 *db = DB(s);
+	if (sqlite3_prepare_v2(db, "DELETE FROM audit_flags WHERE case_id = ?1", -1, &del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "INSERT INTO audit_flags (case_id, event_id, step, flag, actual_s, std_s, detail, audited_at) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &ins, NULL) != SQLITE_OK) {
+		sdiag(s, "audit_flags", err);
+		goto out;
+	}
+	sqlite3_bind_int64(del, 1, case_id);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		sdiag(s, "audit_flags", err);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(ins);
+		sqlite3_clear_bindings(ins);
+		sqlite3_bind_int64(ins, 1, case_id);
+		if (f[i].event_id)
+			sqlite3_bind_int64(ins, 2, f[i].event_id);
+		if (f[i].step > 0)
+			sqlite3_bind_int(ins, 3, f[i].step);
+		sqlite3_bind_text(ins, 4, f[i].flag, -1, SQLITE_STATIC);
+		if (!isnan(f[i].actual_s))
+			sqlite3_bind_double(ins, 5, f[i].actual_s);
+		if (!isnan(f[i].std_s))
+			sqlite3_bind_double(ins, 6, f[i].std_s);
+		if (f[i].detail && f[i].detail[0])
+			sqlite3_bind_text(ins, 7, f[i].detail, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 8, audited_at, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			sdiag(s, "audit_flags", err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- mutu db */
+
+static int sq_count(struct mutu_store *s, struct store_counts *c, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM events), "
+			       "(SELECT count(*) FROM rejected), (SELECT count(*) FROM events WHERE unknown), "
+			       "(SELECT count(DISTINCT activity) FROM events), "
+			       "(SELECT count(DISTINCT actor) FROM events)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->cases = (uint64_t)sqlite3_column_int64(st, 0);
+		c->events = (uint64_t)sqlite3_column_int64(st, 1);
+		c->rejected = (uint64_t)sqlite3_column_int64(st, 2);
+		c->unknown = (uint64_t)sqlite3_column_int64(st, 3);
+		c->activities = (uint64_t)sqlite3_column_int64(st, 4);
+		c->actors = (uint64_t)sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+}
+
+static int sq_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	/* min()/max() with bare columns: SQLite takes the offset from the same row. */
+	if (sqlite3_prepare_v2(DB(s),
+			       "WITH e AS (SELECT c.sop AS sop, c.id AS cid,"
+			       " coalesce(e.start_ms, e.end_ms) AS t0, coalesce(e.start_off, e.end_off) AS o0,"
+			       " coalesce(e.end_ms, e.start_ms) AS t1, coalesce(e.end_off, e.start_off) AS o1"
+			       " FROM events e JOIN cases c ON c.id = e.case_id),"
+			       " lo AS (SELECT sop, count(DISTINCT cid) AS nc, count(*) AS ne, min(t0) AS t, o0 AS o"
+			       " FROM e GROUP BY sop),"
+			       " hi AS (SELECT sop, max(t1) AS t, o1 AS o FROM e GROUP BY sop)"
+			       " SELECT lo.sop, lo.nc, lo.ne, lo.t, lo.o, hi.t, hi.o FROM lo JOIN hi"
+			       " ON lo.sop IS hi.sop ORDER BY lo.sop",
+			       -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_sop_span sp;
+		memset(&sp, 0, sizeof sp);
+		sp.sop = coltext(st, 0);
+		sp.cases = (uint64_t)sqlite3_column_int64(st, 1);
+		sp.events = (uint64_t)sqlite3_column_int64(st, 2);
+		sp.has_first = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		sp.first_ms = sqlite3_column_int64(st, 3);
+		sp.first_off = off_col(st, 4);
+		sp.has_last = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		sp.last_ms = sqlite3_column_int64(st, 5);
+		sp.last_off = off_col(st, 6);
+		stop = fn(ctx, &sp);
+	}
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+}
+
+static int sq_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_fn fn, void *ctx,
+			    struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	const char *sql = batch ? "SELECT batch_id, line, reason, raw FROM rejected WHERE batch_id = ?1 "
+				  "ORDER BY batch_id, line"
+				: "SELECT batch_id, line, reason, raw FROM rejected ORDER BY batch_id, line";
+	if (sqlite3_prepare_v2(DB(s), sql, -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	if (batch)
+		sqlite3_bind_int64(st, 1, batch);
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_rejected_row r;
+		r.batch_id = sqlite3_column_int64(st, 0);
+		r.line = sqlite3_column_int64(st, 1);
+		r.reason = coltext(st, 2);
+		r.raw = coltext(st, 3);
+		if (!r.reason)
+			r.reason = "";
+		if (!r.raw)
+			r.raw = "";
+		stop = fn(ctx, &r);
+	}
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+}
+
+/* ---------------------------------------------------------------- export */
+
+/*
+ * The cases to export.  A case belongs to the period when its first stamp
+ * (the earliest start or end of its events) falls on a local day between
+ * from and to, inclusive, read at the offset written on that stamp: so
+ * consecutive periods split a store without overlap and a case is never
+ * cut in two.  Cases whose events were all superseded have nothing to
+ * export and are left out.
+ * ?1 sop (or NULL), ?2 first day, ?3 last day (days since 1970).
+ */
+static const char export_case_from[] =
+	" FROM cases c"
+	" WHERE (?1 IS NULL OR c.sop = ?1)"
+	" AND EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id)"
+	" AND (?2 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
+	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
+	"      - 86400000 * ?2) FROM events e WHERE e.case_id = c.id"
+	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) >= 0)"
+	" AND (?3 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
+	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
+	"      - 86400000 * (?3 + 1)) FROM events e WHERE e.case_id = c.id"
+	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) < 0)";
+
+static void bind_export(sqlite3_stmt *st, const struct store_export_filter *f)
+{
+	if (f->sop)
+		sqlite3_bind_text(st, 1, f->sop, -1, SQLITE_TRANSIENT);
+	if (f->has_from)
+		sqlite3_bind_int64(st, 2, f->from_day);
+	if (f->has_to)
+		sqlite3_bind_int64(st, 3, f->to_day);
+}
+
+static int sq_export_open(struct mutu_store *s, const struct store_export_filter *f,
+			  struct store_cursor **out, struct mutu_err *err)
+{
+	struct sqc *c = mutu_calloc(1, sizeof *c);
+	c->base.s = s;
+	c->db = DB(s);
+	c->path = ((struct sq *)s)->path;
+	c->export = 1;
+	mutu_buf_init(&c->arena);
+	char q[2048];
+	snprintf(q, sizeof q, "SELECT c.id, c.case_key, c.sop, c.office%s ORDER BY c.id", export_case_from);
+	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db,
+			       "SELECT id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off,"
+			       " end_off FROM events WHERE case_id = ?1 ORDER BY coalesce(start_ms, end_ms), id",
+			       -1, &c->events, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "SELECT name, value FROM case_attrs WHERE case_id = ?1 ORDER BY name",
+			       -1, &c->x_cattr, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db,
+			       "SELECT a.event_id, a.name, a.value FROM event_attrs a"
+			       " JOIN events e ON e.id = a.event_id WHERE e.case_id = ?1"
+			       " ORDER BY a.event_id, a.name",
+			       -1, &c->x_eattr, NULL) != SQLITE_OK) {
+		mutu_errf(err, MUTU_EFAIL, "store: prepare: %s", sqlite3_errmsg(c->db));
+		sqc_free(&c->base);
+		return MUTU_EFAIL;
+	}
+	bind_export(c->cases, f);
+	*out = &c->base;
+	return 0;
+}
+
+static int sq_export_next(struct sqc *c, const struct store_case_row **row, struct mutu_err *err)
+{
+	int rc = sqlite3_step(c->cases);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return mutu_errf(err, MUTU_EFAIL, "store: cases: %s", sqlite3_errmsg(c->db));
+	c->nev = c->nat = 0;
+	mutu_buf_reset(&c->arena);
+	size_t koff, soff, ooff = case_head(c, &koff, &soff);
+	sqlite3_reset(c->events);
+	sqlite3_bind_int64(c->events, 1, c->row.id);
+	while ((rc = sqlite3_step(c->events)) == SQLITE_ROW)
+		take_event(c, c->events, 0, 0);
+	if (rc != SQLITE_DONE)
+		return mutu_errf(err, MUTU_EFAIL, "store: events: %s", sqlite3_errmsg(c->db));
+	fix_strings(c);
+	c->row.key = arena_at(&c->arena, koff);
+	if (!c->row.key)
+		c->row.key = "";
+	c->row.sop = arena_at(&c->arena, soff);
+	c->row.office = arena_at(&c->arena, ooff);
+	if (!c->row.office)
+		c->row.office = "";
+	*row = &c->row;
+	return 1;
+}
+
+static int sq_cursor_next(struct store_cursor *base, const struct store_case_row **row,
+			  struct mutu_err *err)
+{
+	struct sqc *c = (struct sqc *)base;
+	return c->export ? sq_export_next(c, row, err) : sq_cases_next(base, row, err);
+}
+
+static int sq_export_attrs(struct store_cursor *base, store_attr_fn fn, void *ctx,
+			   struct mutu_err *err)
+{
+	struct sqc *c = (struct sqc *)base;
+	int rc, stop = 0;
+	sqlite3_stmt *st = c->x_cattr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->row.id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, 0, coltext(st, 0), coltext(st, 1));
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return mutu_errf(err, MUTU_EFAIL, "store: case attributes: %s", sqlite3_errmsg(c->db));
+	st = c->x_eattr;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->row.id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, sqlite3_column_int64(st, 0), coltext(st, 1), coltext(st, 2));
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return mutu_errf(err, MUTU_EFAIL, "store: event attributes: %s", sqlite3_errmsg(c->db));
+	return 0;
+}
+
+static int sq_export_attr_names(struct mutu_store *s, const struct store_export_filter *f,
+				const char *scope, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	char q[2400];
+	if (strcmp(scope, "event") == 0)
+		snprintf(q, sizeof q,
+			 "SELECT DISTINCT a.name FROM event_attrs a JOIN events e ON e.id = a.event_id"
+			 " WHERE e.case_id IN (SELECT c.id%s) ORDER BY a.name", export_case_from);
+	else
+		snprintf(q, sizeof q,
+			 "SELECT DISTINCT a.name FROM case_attrs a WHERE a.case_id IN (SELECT c.id%s)"
+			 " ORDER BY a.name", export_case_from);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return mutu_errf(err, MUTU_EFAIL, "store: attribute names: %s", sqlite3_errmsg(DB(s)));
+	bind_export(st, f);
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, coltext(st, 0));
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: attribute names: %s",
+						 sqlite3_errmsg(DB(s)));
+}
+
+static int sq_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err)
+{
+	(void)err;
+	sqlite3_stmt *q = NULL;
+	/* a store without the table has no declared types: not an error */
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type)"
+			       " ELSE 'string' END FROM attr_types GROUP BY scope, name",
+			       -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return 0;
+	}
+	int stop = 0;
+	while (!stop && sqlite3_step(q) == SQLITE_ROW) {
+		const char *scope = coltext(q, 0), *name = coltext(q, 1), *type = coltext(q, 2);
+		if (scope && name && type)
+			stop = fn(ctx, scope, name, type);
+	}
+	sqlite3_finalize(q);
+	return stop;
+}
+
+static const struct store_ops sqlite_ops = {
+	.close = sq_close,
+	.discard = sq_discard,
+	.begin_write = sq_begin_write,
+	.begin_read = sq_begin_read,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.batch_size_seen = sq_batch_size_seen,
+	.batch_find = sq_batch_find,
+	.batch_create = sq_batch_create,
+	.batch_supersede = sq_batch_supersede,
+	.batch_finish = sq_batch_finish,
+	.batch_list = sq_batch_list,
+	.batch_exists = sq_batch_exists,
+	.writer_open = sq_writer_open,
+	.writer_case = sq_writer_case,
+	.writer_case_attr = sq_writer_case_attr,
+	.writer_event = sq_writer_event,
+	.writer_event_attr = sq_writer_event_attr,
+	.writer_rejected = sq_writer_rejected,
+	.writer_attr_type = sq_writer_attr_type,
+	.writer_finish = sq_writer_finish,
+	.writer_free = sq_writer_free,
+	.cases_open = sq_cases_open,
+	.cases_next = sq_cursor_next,
+	.cursor_free = sqc_free,
+	.attr_names = sq_attr_names,
+	.sops = sq_sops,
+	.latest = sq_latest,
+	.latest_end = sq_latest_end,
+	.any_end_in = sq_any_end_in,
+	.flags_schema = sq_flags_schema,
+	.flags_replace = sq_flags_replace,
+	.count = sq_count,
+	.sop_spans = sq_sop_spans,
+	.rejected_list = sq_rejected_list,
+	.export_open = sq_export_open,
+	.export_attrs = sq_export_attrs,
+	.export_attr_names = sq_export_attr_names,
+	.attr_types = sq_attr_types,
+};
