@@ -1634,8 +1634,11 @@ static void case_where(const struct store_case_filter *f, struct params *ps, str
 	if (f->case_key)
 		mutu_buf_printf(w, " AND c.case_key = $%d", param(ps, f->case_key));
 	if (f->has_period) {
+		/* a case whose span is not recorded (no events) is yielded too:
+		 * the reader judges it, as with SQLite */
 		int a = param_i64(ps, f->to_ms);
-		mutu_buf_printf(w, " AND c.first_ms < $%d AND c.last_ms >= $%d", a, param_i64(ps, f->from_ms));
+		mutu_buf_printf(w, " AND (c.last_ms IS NULL OR (c.first_ms < $%d AND c.last_ms >= $%d))", a,
+				param_i64(ps, f->from_ms));
 	}
 }
 
