@@ -132,7 +132,8 @@ static const char *const schema_pg[] = {
 struct pg_store {
 	struct mutu_store base;
 	PGconn *conn;
-	char *office; /* scope of the reads and batch lookups: NULL every office, else one */
+	char *office; /* the office of the batch being written (store_batch_create); reads and
+		       * batch lookups use base.office (store_set_office) */
 };
 
 #define PGS(s) ((struct pg_store *)(s))
@@ -294,7 +295,7 @@ static const char *num(struct num *n, int64_t v)
 /* The office filter of a read: "TRUE" for every office, else office = $k. */
 static const char *office_cond(struct pg_store *p, const char *col, int k, char *buf, size_t size)
 {
-	if (!p->office)
+	if (!p->base.office)
 		snprintf(buf, size, "TRUE");
 	else
 		snprintf(buf, size, "%s = $%d", col, k);
@@ -561,19 +562,11 @@ static void pg_close(struct mutu_store *s)
 	free(p);
 }
 
-/* The scope of this connection (see the contract notes: until store.h has
- * store_set_office, the office of the last batch or case filter). */
-void store_pg_set_office(struct mutu_store *s, const char *office);
-void store_pg_set_office(struct mutu_store *s, const char *office)
-{
-	struct pg_store *p = PGS(s);
-	free(p->office);
-	p->office = office ? mutu_strdup(office) : NULL;
-}
-
+/* The office a write goes to: the batch's (store_batch_create), else the
+ * connection's (store_set_office), else the default office ''. */
 static const char *office_of(struct pg_store *p)
 {
-	return p->office ? p->office : "";
+	return p->office ? p->office : p->base.office ? p->base.office : "";
 }
 
 static int pg_begin_write(struct mutu_store *s, const char *what, struct mutu_err *err)
@@ -666,7 +659,8 @@ static int pg_batch_create(struct mutu_store *s, const struct store_batch *b, in
 			   struct mutu_err *err)
 {
 	struct pg_store *p = PGS(s);
-	store_pg_set_office(s, b->office ? b->office : "");
+	free(p->office);
+	p->office = mutu_strdup(b->office ? b->office : "");
 	/* ingests of one office one at a time (held to the commit), of
 	 * different offices at once: their keys never meet */
 	const char *o[] = {office_of(p)};
@@ -745,8 +739,8 @@ static int pg_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, str
 		 "rows_read, events_stored, rejected, duplicates, unknown_activities, superseded_by "
 		 "FROM batches WHERE %s ORDER BY id",
 		 office_cond(p, "office", 1, cond, sizeof cond));
-	const char *v[] = {p->office};
-	PGresult *r = query(p, sql, p->office ? 1 : 0, v, "listing batches", err);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "listing batches", err);
 	if (!r)
 		return err->code;
 	int rc = 0;
@@ -781,8 +775,8 @@ static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
 	char cond[64], sql[160];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM batches WHERE id = $1 AND %s",
 		 office_cond(p, "office", 2, cond, sizeof cond));
-	const char *v[] = {num(&n, id), p->office};
-	PGresult *r = query(p, sql, p->office ? 2 : 1, v, "looking for a batch", err);
+	const char *v[] = {num(&n, id), p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 2 : 1, v, "looking for a batch", err);
 	if (!r)
 		return err->code;
 	int found = PQntuples(r) > 0;
@@ -1844,8 +1838,8 @@ static int pg_attr_names(struct mutu_store *s, const char *scope, store_name_fn 
 	snprintf(sql, sizeof sql, "SELECT DISTINCT name FROM %s WHERE %s ORDER BY name",
 		 strcmp(scope, "event") == 0 ? "event_attrs" : "case_attrs",
 		 office_cond(p, "office", 1, cond, sizeof cond));
-	const char *v[] = {p->office};
-	return each_name(p, sql, p->office ? 1 : 0, v, fn, ctx, "reading attribute names", err);
+	const char *v[] = {p->base.office};
+	return each_name(p, sql, p->base.office ? 1 : 0, v, fn, ctx, "reading attribute names", err);
 }
 
 static int pg_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx, struct mutu_err *err)
@@ -1855,8 +1849,8 @@ static int pg_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void
 	struct mutu_buf q;
 	mutu_buf_init(&q);
 	mutu_buf_puts(&q, "SELECT DISTINCT sop FROM cases WHERE TRUE");
-	if (p->office)
-		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->office));
+	if (p->base.office)
+		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->base.office));
 	if (sop)
 		mutu_buf_printf(&q, " AND sop = $%d", param(&ps, sop));
 	mutu_buf_puts(&q, " ORDER BY sop NULLS FIRST");
@@ -1873,16 +1867,16 @@ static int pg_latest(struct mutu_store *s, int sop_set, const char *sop, const c
 	struct mutu_buf q, sc;
 	mutu_buf_init(&q);
 	mutu_buf_init(&sc);
-	if (p->office)
-		mutu_buf_printf(&sc, " AND e.office = $%d", param(&ps, p->office));
+	if (p->base.office)
+		mutu_buf_printf(&sc, " AND e.office = $%d", param(&ps, p->base.office));
 	if (case_key)
 		mutu_buf_printf(&sc,
 				" AND e.case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 ON c2.office = "
 				"c1.office AND c2.sop IS NOT DISTINCT FROM c1.sop WHERE c1.case_key = $%d%s)",
-				param(&ps, case_key), p->office ? " AND c1.office = $1" : "");
+				param(&ps, case_key), p->base.office ? " AND c1.office = $1" : "");
 	else if (sop_set)
 		mutu_buf_printf(&sc, " AND e.case_id IN (SELECT id FROM cases WHERE sop IS NOT DISTINCT FROM $%d%s)",
-				param(&ps, sop), p->office ? " AND office = $1" : "");
+				param(&ps, sop), p->base.office ? " AND office = $1" : "");
 	/* the latest end, or the start of an open row when later; the offset
 	 * of that stamp */
 	mutu_buf_printf(&q,
@@ -1910,8 +1904,8 @@ static int pg_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err
 	char cond[64], sql[160];
 	snprintf(sql, sizeof sql, "SELECT max(end_ms) FROM events WHERE %s",
 		 office_cond(p, "office", 1, cond, sizeof cond));
-	const char *v[] = {p->office};
-	PGresult *r = query(p, sql, p->office ? 1 : 0, v, "reading the latest stamp", err);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading the latest stamp", err);
 	if (!r)
 		return err->code;
 	int found = !is_null(r, 0, 0);
@@ -1927,10 +1921,10 @@ static int pg_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, s
 	struct params ps = {.n = 0};
 	char sql[200];
 	int a = param_i64(&ps, from_ms), b = param_i64(&ps, to_ms);
-	if (p->office)
+	if (p->base.office)
 		snprintf(sql, sizeof sql,
 			 "SELECT 1 FROM events WHERE office = $%d AND end_ms >= $%d AND end_ms < $%d LIMIT 1",
-			 param(&ps, p->office), a, b);
+			 param(&ps, p->base.office), a, b);
 	else
 		snprintf(sql, sizeof sql, "SELECT 1 FROM events WHERE end_ms >= $%d AND end_ms < $%d LIMIT 1", a, b);
 	PGresult *r = query(p, sql, ps.n, ps.v, "reading stamps", err);
@@ -2026,8 +2020,8 @@ static int pg_count(struct mutu_store *s, struct store_counts *c, struct mutu_er
 		 "(SELECT count(DISTINCT activity) FROM events WHERE %s), "
 		 "(SELECT count(DISTINCT actor) FROM events WHERE %s)",
 		 cond, cond, cond, cond, cond, cond);
-	const char *v[] = {p->office};
-	PGresult *r = query(p, sql, p->office ? 1 : 0, v, "counting", err);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "counting", err);
 	if (!r)
 		return err->code;
 	c->cases = (uint64_t)get_i64(r, 0, 0);
@@ -2058,8 +2052,8 @@ static int pg_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struc
 		 " LEFT JOIN lo ON lo.sop IS NOT DISTINCT FROM n.sop LEFT JOIN hi ON hi.sop IS NOT DISTINCT FROM n.sop"
 		 " ORDER BY n.sop NULLS FIRST",
 		 office_cond(p, "c.office", 1, cond, sizeof cond));
-	const char *v[] = {p->office};
-	PGresult *r = query(p, sql, p->office ? 1 : 0, v, "reading SOP spans", err);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading SOP spans", err);
 	if (!r)
 		return err->code;
 	int rc = 0;
@@ -2090,8 +2084,8 @@ static int pg_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_
 	mutu_buf_init(&q);
 	/* raw as bytes (bytea in binary is the bytes themselves) */
 	mutu_buf_puts(&q, "SELECT batch_id, line, reason, raw FROM rejected WHERE TRUE");
-	if (p->office)
-		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->office));
+	if (p->base.office)
+		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->base.office));
 	if (batch)
 		mutu_buf_printf(&q, " AND batch_id = $%d", param_i64(&ps, batch));
 	mutu_buf_puts(&q, " ORDER BY batch_id, line, id");
@@ -2135,8 +2129,8 @@ static void export_from(struct pg_store *p, const struct store_export_filter *f,
 		      "coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0) AS lt "
 		      "FROM events e WHERE e.office = c.office AND e.case_id = c.id "
 		      "ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) f WHERE TRUE");
-	if (p->office)
-		mutu_buf_printf(q, " AND c.office = $%d", param(ps, p->office));
+	if (p->base.office)
+		mutu_buf_printf(q, " AND c.office = $%d", param(ps, p->base.office));
 	if (f->sop)
 		mutu_buf_printf(q, " AND c.sop = $%d", param(ps, f->sop));
 	if (f->has_from)
@@ -2236,8 +2230,8 @@ static int pg_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, stru
 		 "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type) ELSE 'string' END "
 		 "FROM attr_types WHERE %s GROUP BY scope, name ORDER BY scope, name",
 		 office_cond(p, "office", 1, cond, sizeof cond));
-	const char *v[] = {p->office};
-	PGresult *r = query(p, sql, p->office ? 1 : 0, v, "reading attribute types", err);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading attribute types", err);
 	if (!r)
 		return err->code;
 	int rc = 0;

@@ -70,14 +70,20 @@ run "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$pgdb"
 expect_rc "re-ingest of the same file on PostgreSQL: exit 0" 0
 case "$OUT$ERR" in *"already ingested"*|*"no-op"*|*"nothing to do"*) ok "re-ingest on PostgreSQL is a no-op" ;;
 *) not_ok "re-ingest on PostgreSQL is a no-op" "out: ${OUT:0:300}" "err: ${ERR:0:300}" ;; esac
-# reports: WABO months (no model) and the synthetic year (models), json,
-# written to the same folder in turn so the chart paths inside agree
+# reports, json, written to the same folder in turn so the chart paths
+# inside agree: two months of the synthetic year (SOP models), and WABO
+# (no model, its own stores: the models' calendars end before 2011)
+wsq=$TMP/w.db
+wpg=$(newdb mutu_wabo)
+"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wsq" --quiet >/dev/null 2>&1
+"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wpg" --quiet >/dev/null 2>&1
 for m in 2025-06 2025-12 2011-06; do
 	args=(report monthly --month "$m" --format json --out "$TMP/rep")
-	case $m in 2011-*) args+=(--tz Europe/Amsterdam) ;; esac
-	"$MUTU" "${args[@]}" --db "$sq" >/dev/null 2>"$TMP/e1" && cp "$TMP/rep/report-$m.json" "$TMP/sq-$m.json"
+	a=$sq b=$pgdb
+	case $m in 2011-*) args+=(--tz Europe/Amsterdam) a=$wsq b=$wpg ;; esac
+	"$MUTU" "${args[@]}" --db "$a" >/dev/null 2>"$TMP/e1" && cp "$TMP/rep/report-$m.json" "$TMP/sq-$m.json"
 	r1=$?
-	"$MUTU" "${args[@]}" --db "$pgdb" >/dev/null 2>"$TMP/e2" && cp "$TMP/rep/report-$m.json" "$TMP/pg-$m.json"
+	"$MUTU" "${args[@]}" --db "$b" >/dev/null 2>"$TMP/e2" && cp "$TMP/rep/report-$m.json" "$TMP/pg-$m.json"
 	r2=$?
 	if [ $r1 -ne 0 ] || [ $r2 -ne 0 ]; then
 		not_ok "report $m from both backends" "sqlite exit $r1: $(head -3 "$TMP/e1")" "pg exit $r2: $(head -3 "$TMP/e2")"
