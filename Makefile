@@ -17,10 +17,15 @@ DEB_PACKAGES := build-essential pkg-config libgsl-dev libsqlite3-dev sqlite3 \
 	libcsv-dev libinih-dev libcmocka-dev gnuplot-nox chromium python3-simpy \
 	fonts-dejavu-core libssl-dev time \
 	libxml2-dev zlib1g-dev clang libxml2-utils
+# PostgreSQL store backend (libpq) and a real server for its tests (tests/pg/pg.sh)
+DEB_PACKAGES += libpq-dev postgresql
 
 # Lazily evaluated ('='): pkg-config runs only when compiling, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null || echo -lgsl -lgslcblas -lsqlite3 -linih -lcrypto -lxml2 -lz)
+# libpq (PostgreSQL store backend, engine/store_pg.c): pkg-config, else pg_config
+PKG_CFLAGS += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I$$(pg_config --includedir 2>/dev/null))
+PKG_LIBS   += $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
 
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \

@@ -91,10 +91,21 @@ void store_close(struct mutu_store *s)
 	if (!s)
 		return;
 	char *where = s->where;
+	free(s->office);
 	if (s->in_tx)
 		s->ops->rollback(s);
 	s->ops->close(s);
 	free(where);
+}
+
+int store_set_office(struct mutu_store *s, const char *office, struct mutu_err *err)
+{
+	if (office && strlen(office) > STORE_OFFICE_MAX)
+		return mutu_errf(err, MUTU_EINPUT, "--office '%.40s...': %zu bytes; at most %d", office,
+				 strlen(office), STORE_OFFICE_MAX);
+	free(s->office);
+	s->office = office ? mutu_strdup(office) : NULL;
+	return 0;
 }
 
 void store_close_discard(struct mutu_store *s)
@@ -106,6 +117,8 @@ void store_close_discard(struct mutu_store *s)
 		return;
 	}
 	char *where = s->where;
+	free(s->office);
+	s->office = NULL;
 	if (s->in_tx)
 		s->ops->rollback(s);
 	s->ops->discard(s);
@@ -251,6 +264,12 @@ int store_cases_open(struct mutu_store *s, const struct store_case_filter *f,
 	if (f->ncase_attrs > STORE_MAX_ATTR_NAMES || f->nevent_attrs > STORE_MAX_ATTR_NAMES)
 		return mutu_errf(err, MUTU_EINPUT, "case cursor: at most %d attribute names (%zu, %zu "
 				 "given)", STORE_MAX_ATTR_NAMES, f->ncase_attrs, f->nevent_attrs);
+	if (!f->office && s->office) {
+		/* the connection's office (store_set_office) when the filter names none */
+		struct store_case_filter g = *f;
+		g.office = s->office;
+		return s->ops->cases_open(s, &g, out, err);
+	}
 	return s->ops->cases_open(s, f, out, err);
 }
 

@@ -32,6 +32,8 @@ struct mutu_store {
 	int version;   /* schema version after the open */
 	int in_tx;     /* 0 none, 1 write, 2 read snapshot: kept by the backend */
 	int created;   /* this open created the store (store_close_discard) */
+	char *office;  /* store_set_office: the office reads are limited to, NULL every
+			* office; owned, freed by store_close */
 };
 
 struct store_writer {

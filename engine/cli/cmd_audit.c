@@ -45,6 +45,7 @@ static const char usage_text[] =
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
 	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
+	"  --office NAME    only this office's cases (a province store; default: every office)\n"
 	CLI_BUSY_HELP
 	"  --tz ZONE        zone of cases without a model: an IANA name (Europe/Amsterdam,\n"
 	"                   daylight saving followed), WIB, WITA, WIT, UTC or +02:00\n"
@@ -94,6 +95,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
 	const char *as_of = NULL, *busy = NULL, *tz_name = NULL, *deadline_col = NULL;
+	const char *office = NULL;
 	int no_store = 0;
 	const struct cli_opt opts[] = {
 		{"tz", 0, 1, &tz_name, NULL, NULL},
@@ -115,6 +117,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		{"clock-start", 0, 1, &clock_start, NULL, NULL},
 		{"assets", 0, 1, &assets, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{"office", 0, 1, &office, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -197,6 +200,10 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	 * store will do */
 	if (store_open(db_path, no_store ? STORE_READ : STORE_WRITE, busy_ms, &db, &err))
 		return cli_fail("audit", &err);
+	if (store_set_office(db, office, &err)) {
+		store_close(db);
+		return cli_fail("audit", &err);
+	}
 	if (as_of) {
 		double t;
 		if (cal_parse_iso(as_of, 0, &t, NULL, NULL) != 0) {

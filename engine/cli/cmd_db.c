@@ -27,6 +27,7 @@ static const char usage_text[] =
 	"options:\n"
 	"  --db FILE   the store (default: mutu.db in the current directory)\n"
 	"  --batch N   only the rejected rows of batch N (exit 2 when there is no such batch)\n"
+	"  --office NAME  only this office (a province store; default: every office)\n"
 	"  --busy-timeout MS  wait up to MS milliseconds (0..600000, default 5000) when\n"
 	"              another mutu process is writing to the store\n"
 	"\n"
@@ -156,13 +157,14 @@ static int rejected(struct mutu_store *db, const char *path, const char *batch)
 
 int cmd_db(int argc, char **argv)
 {
-	const char *dbpath = "mutu.db", *batch = NULL, *busy = NULL;
+	const char *dbpath = "mutu.db", *batch = NULL, *busy = NULL, *office = NULL;
 	int help = 0, npos = 0;
 	const char *pos[1];
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &dbpath, NULL, NULL},
 		{"batch", 0, 1, &batch, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{"office", 0, 1, &office, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
@@ -189,6 +191,10 @@ int cmd_db(int argc, char **argv)
 	mutu_err_clear(&err);
 	if (store_open(dbpath, STORE_READ, busy_ms, &db, &err))
 		return cli_fail("db", &err);
+	if (store_set_office(db, office, &err)) {
+		store_close(db);
+		return cli_fail("db", &err);
+	}
 	int rc = strcmp(pos[0], "info") == 0 ? info(db, store_where(db)) : rejected(db, store_where(db), batch);
 	store_close(db);
 	return rc;

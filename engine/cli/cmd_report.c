@@ -34,6 +34,7 @@ static const char usage_text[] =
 	"  --db FILE        the store (default: mutu.db; a read-only store is read as it is)\n"
 	CLI_BUSY_HELP
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
+	"  --office NAME    only this office's cases (a province store; default: every office)\n"
 	"  --lang L         id (Bahasa Indonesia, default) or en\n"
 	"  --format F       html (default, one self-contained file), md, csv, json\n"
 	"  --out DIR        output folder (default: reports/out)\n"
@@ -71,6 +72,7 @@ int cmd_report(int argc, char **argv)
 {
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
+	const char *office = NULL;
 	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
 		   *deadline_col = NULL;
 	const struct cli_opt opts[] = {
@@ -89,6 +91,7 @@ int cmd_report(int argc, char **argv)
 		{"clock-start", 0, 1, &clock_start, NULL, NULL},
 		{"assets", 0, 1, &assets, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{"office", 0, 1, &office, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[2];
@@ -152,7 +155,8 @@ int cmd_report(int argc, char **argv)
 	struct mutu_store *db = NULL;
 	/* one snapshot for every read of the report: ingests that commit
 	 * meanwhile are not half in it */
-	if (store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_begin_read(db, &err)) {
+	if (store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_set_office(db, office, &err) ||
+	    store_begin_read(db, &err)) {
 		store_close(db);
 		cal_tz_free(tz);
 		return cli_fail("report", &err);

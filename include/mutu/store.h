@@ -86,6 +86,18 @@ void store_close_discard(struct mutu_store *s);
  * any store_open; a library user may skip it. */
 void store_process_init(void);
 
+/*
+ * Limit this connection to one office (--office): case cursors whose
+ * filter names no office read only this office's cases, and on
+ * PostgreSQL the batch lookups (the same-file no-op is per office),
+ * latest instants, counts, SOP lists and rejected rows are the office's
+ * too.  NULL: every office (the default; reads see a province whole);
+ * "": the default office.  office is copied.  Returns 0, or MUTU_EINPUT
+ * for a name over STORE_OFFICE_MAX bytes.
+ */
+#define STORE_OFFICE_MAX 100
+int store_set_office(struct mutu_store *s, const char *office, struct mutu_err *err);
+
 enum store_kind store_kind(const struct mutu_store *s);
 /* The location as messages should name it: the path for SQLite ("x.db",
  * without "sqlite:"), the URI without its password for PostgreSQL.

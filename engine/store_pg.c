@@ -1,0 +1,2345 @@
+/*
+ * store_pg.c - the PostgreSQL backend of the store (libpq): one store for
+ * a whole province, many offices ingesting at once while managers read.
+ *
+ * What lives here: the connection (and the messages for a server that
+ * cannot be reached or refuses us), the schema and its version, the batch
+ * writer (COPY ... FROM STDIN into staging tables, then INSERT ... ON
+ * CONFLICT DO NOTHING into the real ones, one transaction per batch), the
+ * readers (one REPEATABLE READ READ ONLY transaction, so a report sees one
+ * snapshot while ingests commit) and the audit flags.
+ *
+ * Why the schema looks the way it does (README "PostgreSQL"):
+ *  - every table carries `office` (text, '' for a single office) and every
+ *    primary key and unique constraint starts with it.  `office` is the
+ *    distribution column should the store outgrow one server: Citus's
+ *    create_distributed_table needs the distribution column in every
+ *    unique constraint, and co-locating an office's cases, events and
+ *    attributes on one shard keeps every join of a report on one node.
+ *    (office, case) would spread better, but Citus distributes on one
+ *    column, and an office (10M events at most in practice) fits a node.
+ *  - no foreign keys: Citus accepts them between co-located tables only
+ *    when they include the distribution column, and the ingest checks the
+ *    references itself (SQLite does not enforce them either).
+ *  - mutu_meta (schema version) has no office: it is meant to be a Citus
+ *    reference table (create_reference_table), one copy on every node.
+ *
+ * Concurrency: ingests of different offices write at once (their rows
+ * never share a unique key, since every key starts with the office); two
+ * ingests of the same office are serialised by pg_advisory_xact_lock on
+ * the office's hash, held until the batch commits, and the same-file test
+ * (sha256) runs under that lock, so a file loaded twice at once is still
+ * a no-op the second time.  Unique constraints catch anything else.
+ */
+#include "store_int.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+/* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
+ * public number (store_schema_version) is the SQLite one this schema
+ * matches: the same tables and columns, plus office. */
+#define PG_SCHEMA_VERSION 1
+
+/* ------------------------------------------------------------ schema */
+
+/*
+ * The PostgreSQL schema, version STORE_PG_SCHEMA_VERSION (kept in
+ * mutu_meta, key 'schema_version'): the SQLite
+ * schema of docs/store.md (version 3 plus audit_flags) with an office
+ * column in front of every key.  Types: SQLite INTEGER -> bigint (ids,
+ * milliseconds, counts) or integer (offsets in minutes, steps), REAL ->
+ * double precision; rejected.raw is bytea because a row rejected as "not
+ * UTF-8 text" holds bytes a UTF8 database refuses as text.
+ * Each statement is idempotent (IF NOT EXISTS) so the creation can be
+ * rerun after a crash half-way (it runs in one transaction anyway).
+ */
+static const char *const schema_pg[] = {
+	"CREATE TABLE IF NOT EXISTS mutu_meta (key text PRIMARY KEY, value text NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS batches ("
+	" office text NOT NULL DEFAULT '', id bigserial NOT NULL,"
+	" file text NOT NULL, size bigint NOT NULL, sha256 text NOT NULL, ingested_at text NOT NULL,"
+	" sop text, options text, rows_read bigint NOT NULL DEFAULT 0,"
+	" events_stored bigint NOT NULL DEFAULT 0, rejected bigint NOT NULL DEFAULT 0,"
+	" duplicates bigint NOT NULL DEFAULT 0, unknown_activities bigint NOT NULL DEFAULT 0,"
+	" dropped_columns text, superseded_by bigint,"
+	" PRIMARY KEY (office, id))",
+	"CREATE INDEX IF NOT EXISTS batches_sha ON batches (office, sha256)",
+	/* case and event ids are reserved by the writer in blocks (one nextval
+	 * a block of INCREMENT ids, atomic under concurrent ingests), so a
+	 * batch needs no round trip per row */
+	"CREATE SEQUENCE IF NOT EXISTS cases_ids INCREMENT BY 1024",
+	"CREATE SEQUENCE IF NOT EXISTS events_ids INCREMENT BY 4096",
+	"CREATE TABLE IF NOT EXISTS cases ("
+	" office text NOT NULL DEFAULT '', id bigint NOT NULL, case_key text NOT NULL,"
+	" sop text, batch_id bigint NOT NULL,"
+	" first_ms bigint, last_ms bigint," /* span of the case's stamps: period filters */
+	" PRIMARY KEY (office, id), UNIQUE (office, case_key))",
+	"CREATE INDEX IF NOT EXISTS cases_sop ON cases (office, sop)",
+	"CREATE INDEX IF NOT EXISTS cases_last ON cases (office, last_ms, first_ms)",
+	/* events: one partition per office (store_batch_create makes it), so
+	 * an office's first load fills a table without indexes and builds them
+	 * once, sorted, before attaching it (3x faster than keeping three
+	 * B-trees up to date row by row), without locking other offices out.
+	 * The primary key is the duplicate key: ids are unique by their
+	 * sequence, and nothing looks an event up by id alone. */
+	"CREATE TABLE IF NOT EXISTS events ("
+	" office text NOT NULL DEFAULT '', id bigint NOT NULL, case_id bigint NOT NULL,"
+	" batch_id bigint NOT NULL, line bigint NOT NULL, step integer, activity text NOT NULL,"
+	" actor text, lifecycle text, start_ms bigint, start_off integer, end_ms bigint,"
+	" end_off integer, unknown smallint NOT NULL DEFAULT 0, dkey bigint NOT NULL,"
+	" PRIMARY KEY (office, case_id, dkey)) PARTITION BY LIST (office)",
+	"CREATE INDEX IF NOT EXISTS events_end ON events (office, end_ms)",
+	"CREATE TABLE IF NOT EXISTS case_attrs ("
+	" office text NOT NULL DEFAULT '', case_id bigint NOT NULL, name text NOT NULL, value text,"
+	" PRIMARY KEY (office, case_id, name))",
+	"CREATE TABLE IF NOT EXISTS event_attrs ("
+	" office text NOT NULL DEFAULT '', event_id bigint NOT NULL, name text NOT NULL, value text,"
+	" PRIMARY KEY (office, event_id, name))",
+	"CREATE TABLE IF NOT EXISTS rejected ("
+	" office text NOT NULL DEFAULT '', id bigserial NOT NULL, batch_id bigint NOT NULL,"
+	" line bigint NOT NULL, raw bytea NOT NULL, reason text NOT NULL,"
+	" PRIMARY KEY (office, id))",
+	"CREATE INDEX IF NOT EXISTS rejected_batch ON rejected (office, batch_id, line)",
+	"CREATE TABLE IF NOT EXISTS attr_types ("
+	" office text NOT NULL DEFAULT '', batch_id bigint NOT NULL, scope text NOT NULL,"
+	" name text NOT NULL, type text NOT NULL,"
+	" PRIMARY KEY (office, batch_id, scope, name))",
+	"CREATE TABLE IF NOT EXISTS audit_flags ("
+	" office text NOT NULL DEFAULT '', id bigserial NOT NULL, case_id bigint NOT NULL,"
+	" event_id bigint, step integer, flag text NOT NULL, actual_s double precision,"
+	" std_s double precision, detail text, audited_at text NOT NULL,"
+	" PRIMARY KEY (office, id))",
+	"CREATE INDEX IF NOT EXISTS audit_flags_case ON audit_flags (office, case_id)",
+	"CREATE INDEX IF NOT EXISTS audit_flags_flag ON audit_flags (office, flag)",
+};
+
+/* Advisory-lock keys (pg_advisory_xact_lock takes a bigint; any constant no
+ * other application on the server is likely to use).  The office lock is
+ * hashtextextended('mutu office ' || office, 0), computed by the server. */
+#define LOCK_SCHEMA INT64_C(0x6d75747573636800)
+
+/* ids a nextval of cases_ids / events_ids reserves (the INCREMENT above) */
+#define CASE_BLOCK 1024
+#define EVENT_BLOCK 4096
+
+/* a writer buffer is sent (COPY) when it grows past this */
+#define FLUSH_BYTES (4u << 20)
+
+/* rows a read cursor fetches per round trip */
+#define FETCH_ROWS 4000
+
+struct pg_store {
+	struct mutu_store base;
+	PGconn *conn;
+	int prepared; /* mutu_case_lookup is prepared on this connection */
+	char *office; /* the office of the batch being written (store_batch_create); reads and
+		       * batch lookups use base.office (store_set_office) */
+};
+
+#define PGS(s) ((struct pg_store *)(s))
+
+/* ------------------------------------------------------------ errors */
+
+/* The first line of a libpq or server message, "ERROR:  " dropped. */
+static const char *first_line(const char *msg, char *buf, size_t size)
+{
+	const char *m = msg ? msg : "";
+	if (strncmp(m, "ERROR:  ", 8) == 0 || strncmp(m, "FATAL:  ", 8) == 0)
+		m += 8;
+	size_t n = strcspn(m, "\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, m, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* location with a password (user:PASS@ or password=PASS) replaced by ***:
+ * what messages and store_where show.  Owned by the caller. */
+static char *redact(const char *location)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	const char *l = location ? location : "";
+	const char *p = strstr(l, "://");
+	if (p) {
+		const char *auth = p + 3, *end = auth + strcspn(auth, "/?");
+		const char *at = NULL;
+		for (const char *q = auth; q < end; q++)
+			if (*q == '@')
+				at = q;
+		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		if (colon) {
+			mutu_buf_add(&b, l, (size_t)(colon - l));
+			mutu_buf_puts(&b, ":***");
+			l = at;
+		}
+	}
+	for (const char *pw; (pw = strstr(l, "password=")); l = pw + 9 + strcspn(pw + 9, "& ")) {
+		mutu_buf_add(&b, l, (size_t)(pw - l));
+		mutu_buf_puts(&b, "password=***");
+	}
+	mutu_buf_puts(&b, l);
+	char *out = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b re-initialised */
+	return out;
+}
+
+/* A failed connection: where (socket folder or host, port), database,
+ * user, the server's reason and what to check for that reason. */
+static int conn_error(PGconn *c, const char *where, struct mutu_err *err)
+{
+	char reason[300];
+	first_line(c ? PQerrorMessage(c) : "out of memory", reason, sizeof reason);
+	const char *host = c ? PQhost(c) : NULL, *port = c ? PQport(c) : NULL;
+	const char *db = c ? PQdb(c) : NULL, *user = c ? PQuser(c) : NULL;
+	int sock = !host || !*host || host[0] == '/';
+	const char *check;
+	if (strstr(reason, "password") || strstr(reason, "authentication") || strstr(reason, "pg_hba.conf"))
+		check = "check the user and password (PGPASSWORD or ~/.pgpass) and the server's pg_hba.conf "
+			"entry for this user, database and connection type";
+	else if (strstr(reason, "database") && strstr(reason, "does not exist"))
+		check = "create the database (createdb NAME) or name an existing one in the location";
+	else if (strstr(reason, "role") && strstr(reason, "does not exist"))
+		check = "create the role (createuser NAME) or give user=NAME in the location";
+	else if (strstr(reason, "No such file") || strstr(reason, "refused") || strstr(reason, "connect"))
+		check = sock ? "is the server running, with unix_socket_directories naming this folder? "
+			       "(pg_ctl status; the socket is FOLDER/.s.PGSQL.PORT)"
+			     : "is the server running and listening on this host and port? "
+			       "(pg_ctl status; listen_addresses, port, a firewall)";
+	else if (strstr(reason, "timeout") || strstr(reason, "timed out"))
+		check = "the server did not answer in time: check the host, the network and the server's load";
+	else
+		check = "check the location (postgresql://USER@HOST:PORT/DB or "
+			"postgres:///DB?host=/SOCKET/FOLDER) and that the server is running";
+	return mutu_errf(err, MUTU_EFAIL,
+			 "store %s: cannot connect to PostgreSQL %s %s, port %s, database %s, user %s: %s; %s",
+			 where, sock ? "through the socket in" : "at host",
+			 host && *host ? host : "/var/run/postgresql (default)", port && *port ? port : "5432",
+			 db && *db ? db : "(default)", user && *user ? user : "(default)", reason, check);
+}
+
+/* A failed statement: "store WHERE: WHAT: server's message", a lost
+ * connection said as such, a lock wait past --busy-timeout as "locked". */
+static int pg_fail(struct pg_store *p, const PGresult *r, const char *what, struct mutu_err *err)
+{
+	char reason[400];
+	const char *msg = r ? PQresultErrorMessage(r) : NULL;
+	if (!msg || !*msg)
+		msg = PQerrorMessage(p->conn);
+	first_line(msg, reason, sizeof reason);
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (state && strcmp(state, "55P03") == 0) /* lock_not_available: lock_timeout ran out */
+		return store_err_locked(p->base.where, p->base.busy_ms, err);
+	if (PQstatus(p->conn) == CONNECTION_BAD)
+		return mutu_errf(err, MUTU_EFAIL,
+				 "store %s: %s: the connection to the server was lost (%s); check that it is "
+				 "running, then rerun",
+				 p->base.where, what, reason);
+	return mutu_errf(err, MUTU_EFAIL, "store %s: %s: %s", p->base.where, what, reason);
+}
+
+/* ------------------------------------------------------------ statements */
+
+static int exec0(struct pg_store *p, const char *sql, const char *what, struct mutu_err *err)
+{
+	PGresult *r = PQexec(p->conn, sql);
+	ExecStatusType st = PQresultStatus(r);
+	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_fail(p, r, what, err);
+	PQclear(r);
+	return rc;
+}
+
+/* A statement with text parameters $1..$n (a NULL parameter is SQL
+ * NULL).  The result is the caller's (PQclear), or NULL with err filled. */
+static PGresult *query(struct pg_store *p, const char *sql, int n, const char *const *v,
+		       const char *what, struct mutu_err *err)
+{
+	PGresult *r = PQexecParams(p->conn, sql, n, NULL, v, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(r);
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+		return r;
+	pg_fail(p, r, what, err);
+	PQclear(r);
+	return NULL;
+}
+
+static int execp(struct pg_store *p, const char *sql, int n, const char *const *v, const char *what,
+		 struct mutu_err *err)
+{
+	PGresult *r = query(p, sql, n, v, what, err);
+	if (!r)
+		return err ? err->code : MUTU_EFAIL;
+	PQclear(r);
+	return 0;
+}
+
+static int64_t get_i64(const PGresult *r, int row, int col)
+{
+	return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+static int is_null(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col);
+}
+
+/* A bigint as a parameter's text. */
+struct num { char s[24]; };
+static const char *num(struct num *n, int64_t v)
+{
+	snprintf(n->s, sizeof n->s, "%" PRId64, v);
+	return n->s;
+}
+
+/* The office filter of a read: "TRUE" for every office, else office = $k. */
+static const char *office_cond(struct pg_store *p, const char *col, int k, char *buf, size_t size)
+{
+	if (!p->base.office)
+		snprintf(buf, size, "TRUE");
+	else
+		snprintf(buf, size, "%s = $%d", col, k);
+	return buf;
+}
+
+/* ------------------------------------------------------------ COPY text */
+
+/* UTF-8 well-formed and without NUL?  Text columns of a UTF8 database
+ * take nothing else. */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k;
+		uint32_t cp, min;
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1, cp = c & 0x1F, min = 0x80;
+		else if (c >= 0xE0 && c <= 0xEF)
+			k = 2, cp = c & 0x0F, min = 0x800;
+		else if (c >= 0xF0 && c <= 0xF4)
+			k = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return 0;
+		if (i + k >= n)
+			return 0;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* One value of a COPY text row: a tab before every value but the first;
+ * backslash, tab, newline and carriage return escaped; NULL as \N.  Text
+ * that is not UTF-8 (only a rejected row's reason can be) has each bad
+ * byte written as U+FFFD: a UTF8 database refuses it otherwise. */
+static void copy_text(struct mutu_buf *b, int first, const char *v, size_t n)
+{
+	if (!first)
+		mutu_buf_putc(b, '\t');
+	if (!v) {
+		mutu_buf_add(b, "\\N", 2);
+		return;
+	}
+	int ok = utf8_ok((const unsigned char *)v, n);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		const char *e = NULL;
+		switch (c) {
+		case '\\': e = "\\\\"; break;
+		case '\t': e = "\\t"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		default:
+			if (!ok && (c >= 0x80 || c == 0))
+				e = "\xEF\xBF\xBD";
+			else
+				continue;
+		}
+		mutu_buf_add(b, v + run, i - run);
+		mutu_buf_puts(b, e);
+		run = i + 1;
+	}
+	mutu_buf_add(b, v + run, n - run);
+}
+
+static void copy_str(struct mutu_buf *b, int first, const char *v)
+{
+	copy_text(b, first, v, v ? strlen(v) : 0);
+}
+
+static void copy_int(struct mutu_buf *b, int first, int has, int64_t v)
+{
+	if (!first)
+		mutu_buf_putc(b, '\t');
+	if (!has) {
+		mutu_buf_add(b, "\\N", 2);
+		return;
+	}
+	char t[24];
+	int n = snprintf(t, sizeof t, "%" PRId64, v);
+	mutu_buf_add(b, t, (size_t)n);
+}
+
+/* bytea: \\x and two hex digits a byte (COPY unescapes the doubled
+ * backslash, then bytea reads its hex form). */
+static void copy_bytea(struct mutu_buf *b, int first, const char *v, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (!first)
+		mutu_buf_putc(b, '\t');
+	mutu_buf_add(b, "\\\\x", 3);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		mutu_buf_putc(b, hex[c >> 4]);
+		mutu_buf_putc(b, hex[c & 15]);
+	}
+}
+
+/* COPY table_cols FROM STDIN with the rows in b (complete lines), then b
+ * emptied. */
+static int copy_rows(struct pg_store *p, const char *table_cols, struct mutu_buf *b, struct mutu_err *err)
+{
+	if (!b->len)
+		return 0;
+	char sql[512];
+	snprintf(sql, sizeof sql, "COPY %s FROM STDIN", table_cols);
+	PGresult *r = PQexec(p->conn, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		int rc = pg_fail(p, r, "starting COPY", err);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	int rc = 0;
+	/* in pieces: PQputCopyData takes an int length */
+	for (size_t off = 0; off < b->len && !rc;) {
+		size_t n = b->len - off > (1u << 30) ? (1u << 30) : b->len - off;
+		if (PQputCopyData(p->conn, b->s + off, (int)n) != 1)
+			rc = pg_fail(p, NULL, "COPY", err);
+		off += n;
+	}
+	if (PQputCopyEnd(p->conn, NULL) != 1 && !rc)
+		rc = pg_fail(p, NULL, "ending COPY", err);
+	while ((r = PQgetResult(p->conn))) {
+		if (!rc && PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = pg_fail(p, r, "COPY", err);
+		PQclear(r);
+	}
+	mutu_buf_reset(b);
+	return rc;
+}
+
+/* ------------------------------------------------------------ open, transactions */
+
+static int schema_version(struct pg_store *p, int *version, struct mutu_err *err)
+{
+	*version = 0;
+	PGresult *r = query(p, "SELECT to_regclass('mutu_meta') IS NOT NULL", 0, NULL, "reading the schema", err);
+	if (!r)
+		return err->code;
+	int has = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	if (!has)
+		return 0;
+	r = query(p, "SELECT value FROM mutu_meta WHERE key = 'schema_version'", 0, NULL,
+		  "reading the schema version", err);
+	if (!r)
+		return err->code;
+	if (PQntuples(r) == 1)
+		*version = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
+/* Create the schema in one transaction, under an advisory lock: two first
+ * ingests at once, one creates, the other waits and finds it made. */
+static int schema_create(struct pg_store *p, struct mutu_err *err)
+{
+	int rc, v = 0;
+	char sql[160];
+	if ((rc = exec0(p, "BEGIN", "creating the schema", err)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%" PRId64 ")", LOCK_SCHEMA);
+	if ((rc = exec0(p, sql, "locking the schema", err)) || (rc = schema_version(p, &v, err)))
+		goto fail;
+	if (v != PG_SCHEMA_VERSION) {
+		for (size_t i = 0; i < sizeof schema_pg / sizeof schema_pg[0]; i++)
+			if ((rc = exec0(p, schema_pg[i], "creating the schema", err)))
+				goto fail;
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO mutu_meta VALUES ('schema_version', '%d') ON CONFLICT (key) "
+			 "DO UPDATE SET value = excluded.value",
+			 PG_SCHEMA_VERSION);
+		if ((rc = exec0(p, sql, "creating the schema", err)))
+			goto fail;
+	}
+	return exec0(p, "COMMIT", "creating the schema", err);
+fail:
+	PQclear(PQexec(p->conn, "ROLLBACK"));
+	return rc;
+}
+
+static const struct store_ops pg_ops;
+
+int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out, struct mutu_err *err)
+{
+	*out = NULL;
+	struct pg_store *p = mutu_calloc(1, sizeof *p);
+	p->base.ops = &pg_ops;
+	p->base.kind = STORE_POSTGRESQL;
+	p->base.where = redact(uri);
+	p->base.mode = mode;
+	p->base.busy_ms = busy_ms;
+	p->office = NULL;
+	/* libpq reads postgres:// and postgresql:// URIs (and key=value
+	 * strings) as they are; application_name shows mutu in
+	 * pg_stat_activity */
+	const char *keys[] = {"dbname", "application_name", "client_encoding", NULL};
+	const char *vals[] = {uri, "mutu", "UTF8", NULL};
+	p->conn = PQconnectdbParams(keys, vals, 1);
+	int rc = 0, v = 0;
+	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
+		rc = conn_error(p->conn, p->base.where, err);
+		goto fail;
+	}
+	/* the server's notices ("already exists, skipping") are not for the user */
+	PQsetNoticeProcessor(p->conn, NULL, NULL);
+	if ((rc = exec0(p, "SET client_min_messages = warning", "setting up the session", err)) ||
+	    (rc = schema_version(p, &v, err)))
+		goto fail;
+	if (v > PG_SCHEMA_VERSION) {
+		rc = mutu_errf(err, MUTU_EINPUT,
+			       "store %s: PostgreSQL schema version %d is newer than this mutu knows (%d): use a "
+			       "newer mutu",
+			       p->base.where, v, PG_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (v < PG_SCHEMA_VERSION) {
+		if (mode != STORE_CREATE) {
+			rc = mutu_errf(err, v ? MUTU_EINPUT : MUTU_ENOTFOUND,
+				       "store %s: %s; create it with 'mutu ingest LOG --db %s'", p->base.where,
+				       v ? "not a mutu store (an unknown schema version)"
+					 : "the database holds no mutu store yet (no table mutu_meta)",
+				       p->base.where);
+			goto fail;
+		}
+		if ((rc = schema_create(p, err)))
+			goto fail;
+	}
+	p->base.version = STORE_SCHEMA_VERSION;
+	*out = &p->base;
+	return 0;
+fail:
+	if (p->conn)
+		PQfinish(p->conn);
+	free(p->base.where);
+	free(p);
+	return rc;
+}
+
+static void pg_close(struct mutu_store *s)
+{
+	struct pg_store *p = PGS(s);
+	if (p->conn) {
+		if (s->in_tx)
+			PQclear(PQexec(p->conn, "ROLLBACK"));
+		PQfinish(p->conn);
+	}
+	free(p->office);
+	free(p);
+}
+
+/* The office a write goes to: the batch's (store_batch_create), else the
+ * connection's (store_set_office), else the default office ''. */
+static const char *office_of(struct pg_store *p)
+{
+	return p->office ? p->office : p->base.office ? p->base.office : "";
+}
+
+static int pg_begin_write(struct mutu_store *s, const char *what, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	int rc = exec0(p, "BEGIN", what, err);
+	if (rc)
+		return rc;
+	/* a lock wait (the office's ingest lock, a row another writer holds)
+	 * ends after --busy-timeout with "locked", as SQLite's does */
+	char sql[64];
+	int ms = store_busy_of(s->busy_ms);
+	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %d", ms ? ms : 1);
+	if ((rc = exec0(p, sql, what, err))) {
+		PQclear(PQexec(p->conn, "ROLLBACK"));
+		return rc;
+	}
+	s->in_tx = 1;
+	return 0;
+}
+
+static int pg_begin_read(struct mutu_store *s, struct mutu_err *err)
+{
+	/* one snapshot for the whole report: an ingest that commits meanwhile
+	 * is not seen, and never half of one */
+	int rc = exec0(PGS(s), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read", err);
+	if (!rc)
+		s->in_tx = 2;
+	return rc;
+}
+
+static int pg_commit(struct mutu_store *s, struct mutu_err *err)
+{
+	if (!s->in_tx)
+		return 0;
+	int rc = exec0(PGS(s), "COMMIT", "committing", err);
+	s->in_tx = 0;
+	return rc;
+}
+
+static void pg_rollback(struct mutu_store *s)
+{
+	if (!s->in_tx)
+		return;
+	PQclear(PQexec(PGS(s)->conn, "ROLLBACK"));
+	s->in_tx = 0;
+}
+
+/* ------------------------------------------------------------ batches */
+
+static int pg_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct num n;
+	const char *v[] = {office_of(p), num(&n, (int64_t)size)};
+	PGresult *r = query(p,
+			    "SELECT 1 FROM batches WHERE office = $1 AND size = $2 AND superseded_by IS NULL "
+			    "LIMIT 1",
+			    2, v, "looking for a batch", err);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) > 0;
+	PQclear(r);
+	return found;
+}
+
+static int pg_batch_find(struct mutu_store *s, const char *sha256, int64_t except_id, int64_t *id, char *at,
+			 size_t at_size, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct num n;
+	const char *v[] = {office_of(p), sha256, num(&n, except_id)};
+	PGresult *r = query(p,
+			    "SELECT id, ingested_at FROM batches WHERE office = $1 AND sha256 = $2 AND "
+			    "superseded_by IS NULL AND id <> $3 ORDER BY id LIMIT 1",
+			    3, v, "looking for a batch", err);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) > 0;
+	if (found) {
+		*id = get_i64(r, 0, 0);
+		if (at)
+			snprintf(at, at_size, "%s", PQgetvalue(r, 0, 1));
+	}
+	PQclear(r);
+	return found;
+}
+
+static int pg_batch_create(struct mutu_store *s, const struct store_batch *b, int64_t *id,
+			   struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	free(p->office);
+	p->office = mutu_strdup(b->office ? b->office : "");
+	/* ingests of one office one at a time (held to the commit), of
+	 * different offices at once: their keys never meet */
+	const char *o[] = {office_of(p)};
+	int rc = execp(p, "SELECT pg_advisory_xact_lock(hashtextextended('mutu office ' || $1, 0))", 1, o,
+		       "waiting for another ingest of this office", err);
+	if (rc)
+		return rc;
+	struct num n;
+	const char *v[] = {office_of(p), b->file, num(&n, (int64_t)b->size), b->sha256, b->ingested_at,
+			   b->sop, b->options, b->dropped};
+	PGresult *r = query(p,
+			    "INSERT INTO batches (office, file, size, sha256, ingested_at, sop, options, "
+			    "dropped_columns) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+			    8, v, "new batch", err);
+	if (!r)
+		return err->code;
+	*id = get_i64(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+static int pg_batch_supersede(struct mutu_store *s, const char *sha256, int64_t new_id, uint64_t *removed,
+			      struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct num n;
+	const char *v[] = {office_of(p), sha256, num(&n, new_id)};
+	*removed = 0;
+	static const char *const old =
+		"(SELECT id FROM batches WHERE office = $1 AND sha256 = $2 AND superseded_by IS NULL AND "
+		"id <> $3)";
+	char sql[600];
+	snprintf(sql, sizeof sql,
+		 "DELETE FROM event_attrs a USING events e WHERE a.office = $1 AND e.office = $1 AND "
+		 "a.event_id = e.id AND e.batch_id IN %s",
+		 old);
+	int rc = execp(p, sql, 3, v, "removing the earlier batch", err);
+	if (rc)
+		return rc;
+	snprintf(sql, sizeof sql, "DELETE FROM events WHERE office = $1 AND batch_id IN %s", old);
+	PGresult *r = query(p, sql, 3, v, "removing the earlier batch", err);
+	if (!r)
+		return err->code;
+	*removed = (uint64_t)strtoull(PQcmdTuples(r), NULL, 10);
+	PQclear(r);
+	snprintf(sql, sizeof sql, "DELETE FROM rejected WHERE office = $1 AND batch_id IN %s", old);
+	if ((rc = execp(p, sql, 3, v, "removing the earlier batch", err)))
+		return rc;
+	return execp(p,
+		     "UPDATE batches SET superseded_by = $3 WHERE office = $1 AND sha256 = $2 AND "
+		     "superseded_by IS NULL AND id <> $3",
+		     3, v, "marking the earlier batch", err);
+}
+
+static int pg_batch_finish(struct mutu_store *s, const struct store_batch *b, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct num n[7];
+	const char *v[] = {office_of(p), num(&n[0], b->id), num(&n[1], (int64_t)b->rows_read),
+			   num(&n[2], (int64_t)b->events_stored), num(&n[3], (int64_t)b->rejected),
+			   num(&n[4], (int64_t)b->duplicates), num(&n[5], (int64_t)b->unknown_activities),
+			   b->sha256, num(&n[6], (int64_t)b->size), b->dropped};
+	return execp(p,
+		     "UPDATE batches SET rows_read = $3, events_stored = $4, rejected = $5, duplicates = $6, "
+		     "unknown_activities = $7, sha256 = $8, size = $9, dropped_columns = $10 "
+		     "WHERE office = $1 AND id = $2",
+		     10, v, "batch counts", err);
+}
+
+static int pg_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT id, file, size, sha256, ingested_at, sop, office, options, dropped_columns, "
+		 "rows_read, events_stored, rejected, duplicates, unknown_activities, superseded_by "
+		 "FROM batches WHERE %s ORDER BY id",
+		 office_cond(p, "office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "listing batches", err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++) {
+		struct store_batch b;
+		memset(&b, 0, sizeof b);
+		b.id = get_i64(r, i, 0);
+		b.file = PQgetvalue(r, i, 1);
+		b.size = (uint64_t)get_i64(r, i, 2);
+		b.sha256 = PQgetvalue(r, i, 3);
+		b.ingested_at = PQgetvalue(r, i, 4);
+		b.sop = is_null(r, i, 5) ? NULL : PQgetvalue(r, i, 5);
+		b.office = PQgetvalue(r, i, 6);
+		b.options = is_null(r, i, 7) ? NULL : PQgetvalue(r, i, 7);
+		b.dropped = is_null(r, i, 8) ? NULL : PQgetvalue(r, i, 8);
+		b.rows_read = (uint64_t)get_i64(r, i, 9);
+		b.events_stored = (uint64_t)get_i64(r, i, 10);
+		b.rejected = (uint64_t)get_i64(r, i, 11);
+		b.duplicates = (uint64_t)get_i64(r, i, 12);
+		b.unknown_activities = (uint64_t)get_i64(r, i, 13);
+		b.superseded_by = is_null(r, i, 14) ? 0 : get_i64(r, i, 14);
+		rc = fn(ctx, &b);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct num n;
+	char cond[64], sql[160];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM batches WHERE id = $1 AND %s",
+		 office_cond(p, "office", 2, cond, sizeof cond));
+	const char *v[] = {num(&n, id), p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 2 : 1, v, "looking for a batch", err);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) > 0;
+	PQclear(r);
+	return found;
+}
+
+/* ------------------------------------------------------------ the batch writer */
+
+/*
+ * The contract's writer answers each row at once (the case's id, whether
+ * an event is a duplicate), but a round trip per row would cost ~30 us:
+ * 30 s a million events.  So the answers come from memory and the rows go
+ * out with COPY a few MB at a time:
+ *  - ids are reserved from the sequences a block per nextval;
+ *  - the office's existing case keys are read once (or looked up one by
+ *    one when the batch is small against the store), new ones kept here;
+ *  - (case, dkey) of every event of this batch, and of the stored events
+ *    of each existing case it touches (read when first touched), are kept
+ *    here; a match is compared exactly with the stored row (after sending
+ *    what is buffered), as the SQLite writer does, and a true collision
+ *    moves to the next key;
+ *  - new case rows are written at the end with their first and last
+ *    instants; attributes go through staging tables so the rules "first
+ *    case attribute wins" and "last event attribute wins" hold in SQL.
+ * The office's advisory lock (store_batch_create) makes the in-memory view
+ * of its cases exact: no one else writes them meanwhile.
+ */
+
+struct wcase {
+	char *key;
+	char *sop;          /* NULL: none (new cases only) */
+	int64_t id;
+	int created;        /* inserted by this batch */
+	int loaded;         /* its stored events' keys are in the event set */
+	int has_span, span_changed;
+	int64_t first, last;
+};
+
+struct ekey {
+	int64_t case_id; /* 0: empty slot */
+	uint64_t dkey;
+	int64_t event_id;
+	size_t row;      /* index + 1 into pg_writer.rows (a stored event read with its case), 0: none */
+};
+
+/* A stored event of an existing case, kept to compare candidates with in
+ * memory (an overlapping re-export meets its old events by the thousand). */
+struct srow {
+	size_t act, actor;  /* offsets into pg_writer.text; actor SIZE_MAX: NULL */
+	size_t act_len, actor_len;
+	int has_start, has_end;
+	int64_t start, end;
+};
+
+struct pg_writer {
+	struct store_writer base;
+	struct pg_store *p;
+	char table[40];         /* where events go: "events", or the office's new partition */
+	int fresh;              /* the office's first batch: table is a new partition, without
+				 * indexes until writer_finish attaches it */
+	int64_t batch;
+	char batch_s[24];
+	struct wcase *cases;
+	size_t ncases, capcases;
+	size_t *by_key, *by_id; /* open addressing: index + 1, 0 empty */
+	size_t hcap;
+	int preloaded;          /* every existing case key of the office is in the table */
+	struct ekey *ev;        /* event set */
+	size_t nev, evcap;
+	struct srow *rows;      /* stored events of the existing cases touched */
+	size_t nrows, caprows;
+	struct mutu_buf text;   /* their activities and actors */
+	int64_t case_next, case_end, ev_next, ev_end; /* reserved id blocks [next, end) */
+	struct mutu_buf events, rejected, eattr, cattr;
+	int64_t seq;            /* order of attribute rows, for first/last wins */
+	char **types;           /* "scope\tname\ttype" already recorded */
+	size_t ntypes;
+	int failed;
+};
+
+#define PGW(w) ((struct pg_writer *)(w))
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static uint64_t hash_id(int64_t id, uint64_t k)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL ^ (k + 0x632BE59BD9B4E019ULL) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 31);
+}
+
+static void case_tables_grow(struct pg_writer *w)
+{
+	size_t cap = w->hcap ? w->hcap * 2 : 1024;
+	free(w->by_key);
+	free(w->by_id);
+	w->by_key = mutu_calloc(cap, sizeof *w->by_key);
+	w->by_id = mutu_calloc(cap, sizeof *w->by_id);
+	w->hcap = cap;
+	for (size_t i = 0; i < w->ncases; i++) {
+		struct wcase *c = &w->cases[i];
+		size_t h = hash_str(c->key, strlen(c->key)) & (cap - 1);
+		while (w->by_key[h])
+			h = (h + 1) & (cap - 1);
+		w->by_key[h] = i + 1;
+		h = hash_id(c->id, 0) & (cap - 1);
+		while (w->by_id[h])
+			h = (h + 1) & (cap - 1);
+		w->by_id[h] = i + 1;
+	}
+}
+
+static struct wcase *case_add(struct pg_writer *w, const char *key, size_t n, int64_t id)
+{
+	if (w->ncases == w->capcases) {
+		w->capcases = w->capcases ? w->capcases * 2 : 1024;
+		w->cases = mutu_realloc(w->cases, w->capcases * sizeof *w->cases);
+	}
+	struct wcase *c = &w->cases[w->ncases++];
+	memset(c, 0, sizeof *c);
+	c->key = mutu_strndup(key, n);
+	c->id = id;
+	if (w->ncases * 2 > w->hcap) {
+		case_tables_grow(w); /* rehashes c too */
+		return c;
+	}
+	size_t h = hash_str(key, n) & (w->hcap - 1);
+	while (w->by_key[h])
+		h = (h + 1) & (w->hcap - 1);
+	w->by_key[h] = w->ncases;
+	h = hash_id(id, 0) & (w->hcap - 1);
+	while (w->by_id[h])
+		h = (h + 1) & (w->hcap - 1);
+	w->by_id[h] = w->ncases;
+	return c;
+}
+
+static struct wcase *case_by_key(struct pg_writer *w, const char *key, size_t n)
+{
+	if (!w->hcap)
+		return NULL;
+	for (size_t h = hash_str(key, n) & (w->hcap - 1); w->by_key[h]; h = (h + 1) & (w->hcap - 1)) {
+		struct wcase *c = &w->cases[w->by_key[h] - 1];
+		if (strlen(c->key) == n && memcmp(c->key, key, n) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static struct wcase *case_by_id(struct pg_writer *w, int64_t id)
+{
+	if (!w->hcap)
+		return NULL;
+	for (size_t h = hash_id(id, 0) & (w->hcap - 1); w->by_id[h]; h = (h + 1) & (w->hcap - 1)) {
+		struct wcase *c = &w->cases[w->by_id[h] - 1];
+		if (c->id == id)
+			return c;
+	}
+	return NULL;
+}
+
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row);
+
+static void ev_grow(struct pg_writer *w)
+{
+	struct ekey *old = w->ev;
+	size_t oldcap = w->evcap;
+	w->evcap = oldcap ? oldcap * 2 : 4096;
+	w->ev = mutu_calloc(w->evcap, sizeof *w->ev);
+	w->nev = 0;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].case_id)
+			ev_put(w, old[i].case_id, old[i].dkey, old[i].event_id, old[i].row);
+	free(old);
+}
+
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row)
+{
+	if ((w->nev + 1) * 2 > w->evcap)
+		ev_grow(w);
+	size_t h = hash_id(case_id, dkey) & (w->evcap - 1);
+	while (w->ev[h].case_id)
+		h = (h + 1) & (w->evcap - 1);
+	w->ev[h].case_id = case_id;
+	w->ev[h].dkey = dkey;
+	w->ev[h].event_id = event_id;
+	w->ev[h].row = row;
+	w->nev++;
+}
+
+/* The event stored under (case, dkey), or NULL. */
+static const struct ekey *ev_get(struct pg_writer *w, int64_t case_id, uint64_t dkey)
+{
+	if (!w->evcap)
+		return NULL;
+	for (size_t h = hash_id(case_id, dkey) & (w->evcap - 1); w->ev[h].case_id; h = (h + 1) & (w->evcap - 1))
+		if (w->ev[h].case_id == case_id && w->ev[h].dkey == dkey)
+			return &w->ev[h];
+	return NULL;
+}
+
+static int reserve(struct pg_writer *w, const char *seq, int64_t block, int64_t *next, int64_t *end,
+		   struct mutu_err *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SELECT nextval('%s')", seq);
+	PGresult *r = query(w->p, sql, 0, NULL, "reserving ids", err);
+	if (!r)
+		return err->code;
+	*next = get_i64(r, 0, 0);
+	*end = *next + block;
+	PQclear(r);
+	return 0;
+}
+
+static int flush_events(struct pg_writer *w, struct mutu_err *err)
+{
+	char t[300];
+	snprintf(t, sizeof t,
+		 "%s (office, id, case_id, batch_id, line, step, activity, actor, lifecycle, "
+		 "start_ms, start_off, end_ms, end_off, unknown, dkey)",
+		 w->table);
+	return copy_rows(w->p, t, &w->events, err);
+}
+
+static int flush_all(struct pg_writer *w, struct mutu_err *err)
+{
+	int rc;
+	if ((rc = flush_events(w, err)) ||
+	    (rc = copy_rows(w->p, "rejected (office, batch_id, line, raw, reason)", &w->rejected, err)) ||
+	    (rc = copy_rows(w->p, "pg_stage_cattr (seq, case_id, name, value)", &w->cattr, err)) ||
+	    (rc = copy_rows(w->p, "pg_stage_eattr (seq, event_id, name, value)", &w->eattr, err)))
+		return rc;
+	return 0;
+}
+
+static int wfail(struct pg_writer *w, int rc)
+{
+	w->failed = 1;
+	return rc;
+}
+
+static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes_hint, struct store_writer **out,
+			  struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	*out = NULL;
+	struct pg_writer *w = mutu_calloc(1, sizeof *w);
+	w->base.s = s;
+	w->p = p;
+	w->batch = batch_id;
+	snprintf(w->batch_s, sizeof w->batch_s, "%" PRId64, batch_id);
+	mutu_buf_init(&w->events);
+	mutu_buf_init(&w->rejected);
+	mutu_buf_init(&w->eattr);
+	mutu_buf_init(&w->cattr);
+	mutu_buf_init(&w->text);
+	snprintf(w->table, sizeof w->table, "events");
+	/* the office's partition: named by a hash of the office (any text) */
+	const char *ov[] = {office_of(p)};
+	PGresult *pr0 = query(p,
+			      "SELECT 'events_' || substr(md5($1), 1, 16), to_regclass('events_' || "
+			      "substr(md5($1), 1, 16)) IS NULL",
+			      1, ov, "preparing the batch", err);
+	int rc = 0;
+	if (!pr0) {
+		rc = err->code;
+		goto fail;
+	}
+	char part[40];
+	snprintf(part, sizeof part, "%s", PQgetvalue(pr0, 0, 0));
+	w->fresh = PQgetvalue(pr0, 0, 1)[0] == 't';
+	PQclear(pr0);
+	if (w->fresh) {
+		char q[200];
+		snprintf(w->table, sizeof w->table, "%s", part);
+		snprintf(q, sizeof q, "CREATE TABLE %s (LIKE events INCLUDING DEFAULTS)", part);
+		if ((rc = exec0(p, q, "a partition for the office", err)))
+			goto fail;
+	}
+	rc = exec0(p,
+		       "CREATE TEMP TABLE pg_stage_cattr (seq bigint, case_id bigint, name text, value text) "
+		       "ON COMMIT DROP;"
+		       "CREATE TEMP TABLE pg_stage_eattr (seq bigint, event_id bigint, name text, value text) "
+		       "ON COMMIT DROP;"
+		       "CREATE TEMP TABLE pg_stage_span (id bigint, first_ms bigint, last_ms bigint) "
+		       "ON COMMIT DROP",
+		       "preparing the batch", err);
+	if (rc)
+		goto fail;
+	/*
+	 * Read the office's case keys at once when the store is not much
+	 * larger than the batch (~1 us a key), else look keys up one by one
+	 * (~30 us a round trip): a nightly file of 1,000 events into a store
+	 * of a million cases should not read the million.  The batch's cases
+	 * are guessed at one per 1,000 bytes of log (ten rows of ~100 bytes).
+	 */
+	PGresult *r = query(p, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'cases'::regclass",
+			    0, NULL, "sizing the batch", err);
+	if (!r) {
+		rc = err->code;
+		goto fail;
+	}
+	int64_t have = PQntuples(r) ? get_i64(r, 0, 0) : 0;
+	PQclear(r);
+	if (have <= 30 * (int64_t)(bytes_hint / 1000 + 1)) {
+		const char *v[] = {office_of(p)};
+		r = query(p, "SELECT id, case_key FROM cases WHERE office = $1", 1, v, "reading the case keys", err);
+		if (!r) {
+			rc = err->code;
+			goto fail;
+		}
+		for (int i = 0; i < PQntuples(r); i++)
+			case_add(w, PQgetvalue(r, i, 1), (size_t)PQgetlength(r, i, 1), get_i64(r, i, 0));
+		PQclear(r);
+		w->preloaded = 1;
+	}
+	/* prepared once per connection (a failed PREPARE would abort the
+	 * batch's transaction, so it is not retried) */
+	if (!p->prepared) {
+		PGresult *pr = PQprepare(p->conn, "mutu_case_lookup",
+					 "SELECT id FROM cases WHERE office = $1 AND case_key = $2", 2, NULL);
+		int ok = PQresultStatus(pr) == PGRES_COMMAND_OK;
+		if (!ok)
+			rc = pg_fail(p, pr, "preparing the batch", err);
+		PQclear(pr);
+		if (!ok)
+			goto fail;
+		p->prepared = 1;
+	}
+	*out = &w->base;
+	return 0;
+fail:
+	w->failed = 1;
+	*out = NULL;
+	free(w->cases);
+	free(w->by_key);
+	free(w->by_id);
+	mutu_buf_release(&w->events);
+	mutu_buf_release(&w->rejected);
+	mutu_buf_release(&w->eattr);
+	mutu_buf_release(&w->cattr);
+	mutu_buf_release(&w->text);
+	free(w);
+	return rc;
+}
+
+static int pg_writer_case(struct store_writer *sw, const char *key, size_t key_len, const char *sop, size_t sop_len,
+			  const char *office, int64_t *case_id, int *created, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	(void)office; /* the batch's office: every case of a batch is the office's */
+	struct wcase *c = case_by_key(w, key, key_len);
+	if (!c && !w->preloaded) {
+		char *k = mutu_strndup(key, key_len);
+		const char *v[] = {office_of(w->p), k};
+		PGresult *r = PQexecPrepared(w->p->conn, "mutu_case_lookup", 2, v, NULL, NULL, 0);
+		free(k);
+		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+			int rc = pg_fail(w->p, r, "case lookup", err);
+			PQclear(r);
+			return wfail(w, rc);
+		}
+		if (PQntuples(r))
+			c = case_add(w, key, key_len, get_i64(r, 0, 0));
+		PQclear(r);
+	}
+	if (c) {
+		*case_id = c->id;
+		*created = 0;
+		return 0;
+	}
+	if (w->case_next == w->case_end) {
+		int rc = reserve(w, "cases_ids", CASE_BLOCK, &w->case_next, &w->case_end, err);
+		if (rc)
+			return wfail(w, rc);
+	}
+	c = case_add(w, key, key_len, w->case_next++);
+	c->created = 1;
+	c->loaded = 1; /* no stored events */
+	c->sop = sop ? mutu_strndup(sop, sop_len) : NULL;
+	*case_id = c->id;
+	*created = 1;
+	return 0;
+}
+
+static int pg_writer_case_attr(struct store_writer *sw, int64_t case_id, const char *name, const char *value,
+			       size_t value_len, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	copy_int(&w->cattr, 1, 1, ++w->seq);
+	copy_int(&w->cattr, 0, 1, case_id);
+	copy_str(&w->cattr, 0, name);
+	copy_text(&w->cattr, 0, value, value_len);
+	mutu_buf_putc(&w->cattr, '\n');
+	if (w->cattr.len > FLUSH_BYTES) {
+		int rc = copy_rows(w->p, "pg_stage_cattr (seq, case_id, name, value)", &w->cattr, err);
+		if (rc)
+			return wfail(w, rc);
+	}
+	return 0;
+}
+
+/* The stored events of an existing case into the event set, once. */
+static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
+{
+	struct num n;
+	const char *v[] = {office_of(w->p), num(&n, c->id)};
+	PGresult *r = query(w->p,
+			    "SELECT dkey, id, activity, start_ms, end_ms, actor FROM events WHERE office = $1 AND "
+			    "case_id = $2",
+			    2, v, "reading a case's events", err);
+	if (!r)
+		return err->code;
+	for (int i = 0; i < PQntuples(r); i++) {
+		if (w->nrows == w->caprows) {
+			w->caprows = w->caprows ? w->caprows * 2 : 256;
+			w->rows = mutu_realloc(w->rows, w->caprows * sizeof *w->rows);
+		}
+		struct srow *sr = &w->rows[w->nrows++];
+		sr->act = w->text.len;
+		sr->act_len = (size_t)PQgetlength(r, i, 2);
+		mutu_buf_add(&w->text, PQgetvalue(r, i, 2), sr->act_len);
+		sr->has_start = !is_null(r, i, 3);
+		sr->start = sr->has_start ? get_i64(r, i, 3) : 0;
+		sr->has_end = !is_null(r, i, 4);
+		sr->end = sr->has_end ? get_i64(r, i, 4) : 0;
+		sr->actor = is_null(r, i, 5) ? SIZE_MAX : w->text.len;
+		sr->actor_len = (size_t)PQgetlength(r, i, 5);
+		if (!is_null(r, i, 5))
+			mutu_buf_add(&w->text, PQgetvalue(r, i, 5), sr->actor_len);
+		ev_put(w, c->id, (uint64_t)get_i64(r, i, 0), get_i64(r, i, 1), w->nrows);
+	}
+	PQclear(r);
+	c->loaded = 1;
+	return 0;
+}
+
+/* Is stored event k the same event as e?  1 yes, 0 no, <0 error.  An
+ * event of an earlier batch is compared in memory; one of this batch (a
+ * duplicate row in the file, or a collision of the 31-bit key: rare) with
+ * the row the server holds, after sending what is buffered. */
+static int same_event(struct pg_writer *w, const struct ekey *k, const struct store_event *e, struct mutu_err *err)
+{
+	if (k->row) {
+		const struct srow *sr = &w->rows[k->row - 1];
+		const char *t = w->text.s;
+		return sr->act_len == e->activity_len && memcmp(t + sr->act, e->activity, e->activity_len) == 0 &&
+		       sr->has_start == !!e->has_start && (!e->has_start || sr->start == e->start_ms) &&
+		       sr->has_end == !!e->has_end && (!e->has_end || sr->end == e->end_ms) &&
+		       (sr->actor == SIZE_MAX) == (e->actor == NULL) &&
+		       (!e->actor || (sr->actor_len == e->actor_len &&
+				      memcmp(t + sr->actor, e->actor, e->actor_len) == 0));
+	}
+	int rc = flush_events(w, err); /* it may still be in the buffer */
+	if (rc)
+		return rc;
+	struct num n[2];
+	const char *v[] = {office_of(w->p), num(&n[0], k->case_id), num(&n[1], (int64_t)k->dkey)};
+	char q[200];
+	snprintf(q, sizeof q,
+		 "SELECT activity, start_ms, end_ms, actor FROM %s WHERE office = $1 AND case_id = $2 AND dkey = $3",
+		 w->table);
+	PGresult *r = query(w->p, q, 3, v, "duplicate check", err);
+	if (!r)
+		return err->code;
+	int same = PQntuples(r) == 1;
+	if (same) {
+		same = (size_t)PQgetlength(r, 0, 0) == e->activity_len &&
+		       memcmp(PQgetvalue(r, 0, 0), e->activity, e->activity_len) == 0;
+		same = same && !is_null(r, 0, 1) == !!e->has_start && (!e->has_start || get_i64(r, 0, 1) == e->start_ms);
+		same = same && !is_null(r, 0, 2) == !!e->has_end && (!e->has_end || get_i64(r, 0, 2) == e->end_ms);
+		same = same && !is_null(r, 0, 3) == (e->actor != NULL) &&
+		       (!e->actor || ((size_t)PQgetlength(r, 0, 3) == e->actor_len &&
+				      memcmp(PQgetvalue(r, 0, 3), e->actor, e->actor_len) == 0));
+	}
+	PQclear(r);
+	return same;
+}
+
+static int pg_writer_event(struct store_writer *sw, const struct store_event *e, int64_t *event_id, int *dup,
+			   struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	int rc;
+	*dup = 0;
+	struct wcase *c = case_by_id(w, e->case_id);
+	if (!c)
+		return wfail(w, mutu_errf(err, MUTU_EFAIL, "store %s: event of case id %" PRId64
+					  " that this batch did not open (store_writer_case first)",
+					  w->p->base.where, e->case_id));
+	if (!c->loaded && (rc = case_load(w, c, err)))
+		return wfail(w, rc);
+	uint64_t dkey = e->dkey;
+	for (const struct ekey *old; (old = ev_get(w, e->case_id, dkey));) {
+		int same = same_event(w, old, e, err);
+		if (same < 0)
+			return wfail(w, same);
+		if (same) {
+			*dup = 1;
+			return 0;
+		}
+		dkey++; /* a true collision of the 31-bit key: the next one, still exact */
+	}
+	if (w->ev_next == w->ev_end && (rc = reserve(w, "events_ids", EVENT_BLOCK, &w->ev_next, &w->ev_end, err)))
+		return wfail(w, rc);
+	int64_t id = w->ev_next++;
+	ev_put(w, e->case_id, dkey, id, 0);
+	*event_id = id;
+	struct mutu_buf *b = &w->events;
+	copy_str(b, 1, office_of(w->p));
+	copy_int(b, 0, 1, id);
+	copy_int(b, 0, 1, e->case_id);
+	copy_int(b, 0, 1, w->batch);
+	copy_int(b, 0, 1, e->line);
+	copy_int(b, 0, e->step != 0, e->step);
+	copy_text(b, 0, e->activity, e->activity_len);
+	copy_text(b, 0, e->actor, e->actor_len);
+	copy_text(b, 0, e->lifecycle, e->lifecycle_len);
+	copy_int(b, 0, e->has_start, e->start_ms);
+	copy_int(b, 0, e->has_start, e->start_off);
+	copy_int(b, 0, e->has_end, e->end_ms);
+	copy_int(b, 0, e->has_end, e->end_off);
+	copy_int(b, 0, 1, e->unknown);
+	copy_int(b, 0, 1, (int64_t)dkey);
+	mutu_buf_putc(b, '\n');
+	/* the case's span: first = earliest start (else end), last = latest
+	 * end (else start of an open row) */
+	if (e->has_start || e->has_end) {
+		int64_t f = e->has_start ? e->start_ms : e->end_ms, l = e->has_end ? e->end_ms : e->start_ms;
+		if (!c->has_span) {
+			c->first = f, c->last = l, c->has_span = 1, c->span_changed = 1;
+		} else {
+			if (f < c->first)
+				c->first = f, c->span_changed = 1;
+			if (l > c->last)
+				c->last = l, c->span_changed = 1;
+		}
+	}
+	if (b->len > FLUSH_BYTES && (rc = flush_events(w, err)))
+		return wfail(w, rc);
+	return 0;
+}
+
+static int pg_writer_event_attr(struct store_writer *sw, int64_t event_id, const char *name, const char *value,
+				size_t value_len, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	copy_int(&w->eattr, 1, 1, ++w->seq);
+	copy_int(&w->eattr, 0, 1, event_id);
+	copy_str(&w->eattr, 0, name);
+	copy_text(&w->eattr, 0, value, value_len);
+	mutu_buf_putc(&w->eattr, '\n');
+	if (w->eattr.len > FLUSH_BYTES) {
+		int rc = copy_rows(w->p, "pg_stage_eattr (seq, event_id, name, value)", &w->eattr, err);
+		if (rc)
+			return wfail(w, rc);
+	}
+	return 0;
+}
+
+static int pg_writer_rejected(struct store_writer *sw, int64_t line, const char *raw, size_t raw_len,
+			      const char *reason, size_t reason_len, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	struct mutu_buf *b = &w->rejected;
+	copy_str(b, 1, office_of(w->p));
+	copy_int(b, 0, 1, w->batch);
+	copy_int(b, 0, 1, line);
+	copy_bytea(b, 0, raw, raw_len);
+	copy_text(b, 0, reason, reason_len);
+	mutu_buf_putc(b, '\n');
+	if (b->len > FLUSH_BYTES) {
+		int rc = copy_rows(w->p, "rejected (office, batch_id, line, raw, reason)", b, err);
+		if (rc)
+			return wfail(w, rc);
+	}
+	return 0;
+}
+
+static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const char *name, const char *type,
+			       struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	(void)err;
+	size_t sl = strlen(scope), nl = strlen(name);
+	for (size_t i = 0; i < w->ntypes; i++)
+		if (strncmp(w->types[i], scope, sl) == 0 && w->types[i][sl] == '\t' &&
+		    strncmp(w->types[i] + sl + 1, name, nl) == 0 && w->types[i][sl + 1 + nl] == '\t')
+			return 0;
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_printf(&b, "%s\t%s\t%s", scope, name, type);
+	w->types = mutu_realloc(w->types, (w->ntypes + 1) * sizeof *w->types);
+	w->types[w->ntypes++] = mutu_buf_detach(&b);
+	mutu_buf_release(&b);
+	return 0;
+}
+
+static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	struct pg_store *p = w->p;
+	int rc;
+	if (w->failed)
+		return mutu_errf(err, MUTU_EFAIL, "store %s: the batch failed earlier", p->base.where);
+	if ((rc = flush_all(w, err)))
+		return wfail(w, rc);
+	if (w->fresh) {
+		/* the office's first batch: build its indexes once, sorted, then
+		 * attach the table as the office's partition (the parent's
+		 * indexes take these over instead of building their own) */
+		char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
+		struct mutu_buf q;
+		mutu_buf_init(&q);
+		mutu_buf_printf(&q,
+				"ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);"
+				"CREATE INDEX ON %s (office, end_ms);"
+				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
+				w->table, w->table, w->table, lit ? lit : "''");
+		PQfreemem(lit);
+		rc = exec0(p, q.s, "attaching the office's events", err);
+		mutu_buf_release(&q);
+		if (rc)
+			return wfail(w, rc);
+		w->fresh = 0;
+		snprintf(w->table, sizeof w->table, "events");
+	}
+	/* new cases, with their spans; spans of existing cases widened */
+	struct mutu_buf b, u;
+	mutu_buf_init(&b);
+	mutu_buf_init(&u);
+	for (size_t i = 0; i < w->ncases && !rc; i++) {
+		struct wcase *c = &w->cases[i];
+		if (c->created) {
+			copy_str(&b, 1, office_of(p));
+			copy_int(&b, 0, 1, c->id);
+			copy_str(&b, 0, c->key);
+			copy_str(&b, 0, c->sop);
+			copy_int(&b, 0, 1, w->batch);
+			copy_int(&b, 0, c->has_span, c->first);
+			copy_int(&b, 0, c->has_span, c->last);
+			mutu_buf_putc(&b, '\n');
+			if (b.len > FLUSH_BYTES)
+				rc = copy_rows(p, "cases (office, id, case_key, sop, batch_id, first_ms, last_ms)", &b,
+					       err);
+		} else if (c->span_changed) {
+			copy_int(&u, 1, 1, c->id);
+			copy_int(&u, 0, 1, c->first);
+			copy_int(&u, 0, 1, c->last);
+			mutu_buf_putc(&u, '\n');
+		}
+	}
+	if (!rc)
+		rc = copy_rows(p, "cases (office, id, case_key, sop, batch_id, first_ms, last_ms)", &b, err);
+	int upd = u.len > 0;
+	if (!rc)
+		rc = copy_rows(p, "pg_stage_span (id, first_ms, last_ms)", &u, err);
+	mutu_buf_release(&b);
+	mutu_buf_release(&u);
+	const char *o[] = {office_of(p)};
+	if (!rc && upd)
+		rc = execp(p,
+			   "UPDATE cases c SET first_ms = least(c.first_ms, s.first_ms), "
+			   "last_ms = greatest(c.last_ms, s.last_ms) FROM pg_stage_span s "
+			   "WHERE c.office = $1 AND c.id = s.id",
+			   1, o, "case spans", err);
+	/* first case attribute wins (SQLite: INSERT OR IGNORE), last event
+	 * attribute wins (INSERT OR REPLACE) */
+	if (!rc)
+		rc = execp(p,
+			   "INSERT INTO case_attrs (office, case_id, name, value) "
+			   "SELECT DISTINCT ON (case_id, name) $1, case_id, name, value FROM pg_stage_cattr "
+			   "ORDER BY case_id, name, seq ON CONFLICT DO NOTHING",
+			   1, o, "case attributes", err);
+	if (!rc)
+		rc = execp(p,
+			   "INSERT INTO event_attrs (office, event_id, name, value) "
+			   "SELECT DISTINCT ON (event_id, name) $1, event_id, name, value FROM pg_stage_eattr "
+			   "ORDER BY event_id, name, seq DESC "
+			   "ON CONFLICT (office, event_id, name) DO UPDATE SET value = excluded.value",
+			   1, o, "event attributes", err);
+	if (!rc && w->ntypes) {
+		mutu_buf_init(&b);
+		for (size_t i = 0; i < w->ntypes; i++) {
+			copy_str(&b, 1, office_of(p));
+			copy_int(&b, 0, 1, w->batch);
+			char *t = w->types[i], *t2 = strchr(t, '\t'), *t3 = strchr(t2 + 1, '\t');
+			copy_text(&b, 0, t, (size_t)(t2 - t));
+			copy_text(&b, 0, t2 + 1, (size_t)(t3 - t2 - 1));
+			copy_str(&b, 0, t3 + 1);
+			mutu_buf_putc(&b, '\n');
+		}
+		rc = copy_rows(p, "attr_types (office, batch_id, scope, name, type)", &b, err);
+		mutu_buf_release(&b);
+	}
+	return rc ? wfail(w, rc) : 0;
+}
+
+static void pg_writer_free(struct store_writer *sw)
+{
+	struct pg_writer *w = PGW(sw);
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->ncases; i++) {
+		free(w->cases[i].key);
+		free(w->cases[i].sop);
+	}
+	free(w->cases);
+	free(w->by_key);
+	free(w->by_id);
+	free(w->ev);
+	free(w->rows);
+	mutu_buf_release(&w->text);
+	for (size_t i = 0; i < w->ntypes; i++)
+		free(w->types[i]);
+	free(w->types);
+	mutu_buf_release(&w->events);
+	mutu_buf_release(&w->rejected);
+	mutu_buf_release(&w->eattr);
+	mutu_buf_release(&w->cattr);
+	free(w);
+}
+
+/* ------------------------------------------------------------ reading: cursors */
+
+/*
+ * A case cursor merges up to three server-side cursors that all run in
+ * case-id order (cases; their events; their case attributes), fetched
+ * FETCH_ROWS rows a round trip, so a pass holds one block of each in
+ * memory whatever the store's size, and the period filter reaches the
+ * cases through cases_last.  Without a transaction of the caller's, the
+ * cursor runs in a REPEATABLE READ READ ONLY one of its own.
+ */
+struct fcur {
+	char name[32];
+	PGresult *r;   /* current block */
+	int row, done;
+	PGresult **old; /* blocks whose rows the last returned case may point into */
+	size_t nold;
+};
+
+struct pg_cursor {
+	struct store_cursor base;
+	struct pg_store *p;
+	int own_tx, export;
+	struct fcur c[3]; /* cases, events, attributes (name[0] == 0: none) */
+	struct store_case_row row;
+	struct store_event_row *ev;
+	size_t evcap;
+	struct store_attr_row *at;
+	size_t atcap;
+	int64_t last_case; /* for export_attrs */
+	char *last_office;
+};
+
+#define PGC(c) ((struct pg_cursor *)(c))
+
+static int fcur_open(struct pg_store *p, struct fcur *f, const char *select, int n, const char *const *v,
+		     struct mutu_err *err)
+{
+	static unsigned serial; /* only names cursors of this process; a race gives at worst a
+				 * "cursor exists" error, and stores are used one per thread */
+	snprintf(f->name, sizeof f->name, "mutu_cur_%u", ++serial);
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	mutu_buf_printf(&q, "DECLARE %s NO SCROLL CURSOR FOR %s", f->name, select);
+	int rc = execp(p, q.s, n, v, "reading cases", err);
+	mutu_buf_release(&q);
+	return rc;
+}
+
+/* The next row of f: 1 (f->r, f->row), 0 at the end, <0 error. */
+static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
+{
+	if (f->r && f->row + 1 < PQntuples(f->r)) {
+		f->row++;
+		return 1;
+	}
+	if (f->done)
+		return 0;
+	if (f->r) {
+		f->old = mutu_realloc(f->old, (f->nold + 1) * sizeof *f->old);
+		f->old[f->nold++] = f->r;
+		f->r = NULL;
+	}
+	char q[80];
+	snprintf(q, sizeof q, "FETCH %d FROM %s", FETCH_ROWS, f->name);
+	f->r = query(p, q, 0, NULL, "reading cases", err);
+	if (!f->r)
+		return err->code;
+	f->row = 0;
+	if (PQntuples(f->r) < FETCH_ROWS)
+		f->done = 1;
+	if (PQntuples(f->r) == 0) {
+		f->done = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static void fcur_drop_old(struct fcur *f)
+{
+	for (size_t i = 0; i < f->nold; i++)
+		PQclear(f->old[i]);
+	f->nold = 0;
+}
+
+/* Append ",$k" parameter text to the list. */
+struct params {
+	const char *v[24];
+	char own[24][24];
+	int n;
+};
+static int param(struct params *ps, const char *v)
+{
+	ps->v[ps->n] = v;
+	return ++ps->n;
+}
+static int param_i64(struct params *ps, int64_t x)
+{
+	snprintf(ps->own[ps->n], sizeof ps->own[ps->n], "%" PRId64, x);
+	ps->v[ps->n] = ps->own[ps->n];
+	return ++ps->n;
+}
+
+/* A text[] literal {"a","b"} for = ANY($k); owned by the caller. */
+static char *text_array(const char *const *names, size_t n)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_putc(&b, '{');
+	for (size_t i = 0; i < n; i++) {
+		mutu_buf_puts(&b, i ? ",\"" : "\"");
+		for (const char *s = names[i]; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				mutu_buf_putc(&b, '\\');
+			mutu_buf_putc(&b, *s);
+		}
+		mutu_buf_putc(&b, '"');
+	}
+	mutu_buf_putc(&b, '}');
+	char *out = mutu_buf_detach(&b);
+	mutu_buf_release(&b); /* detach leaves b re-initialised */
+	return out;
+}
+
+static void pg_cursor_free(struct store_cursor *sc)
+{
+	struct pg_cursor *c = PGC(sc);
+	if (!c)
+		return;
+	for (int i = 0; i < 3; i++) {
+		PQclear(c->c[i].r);
+		fcur_drop_old(&c->c[i]);
+		free(c->c[i].old);
+		if (c->c[i].name[0] && !c->own_tx && c->p->base.in_tx) {
+			char q[64];
+			snprintf(q, sizeof q, "CLOSE %s", c->c[i].name);
+			PQclear(PQexec(c->p->conn, q));
+		}
+	}
+	if (c->own_tx)
+		pg_rollback(&c->p->base); /* read only: nothing to keep */
+	free(c->ev);
+	free(c->at);
+	free(c->last_office);
+	free(c);
+}
+
+static struct pg_cursor *cursor_new(struct pg_store *p, struct mutu_err *err)
+{
+	struct pg_cursor *c = mutu_calloc(1, sizeof *c);
+	c->base.s = &p->base;
+	c->p = p;
+	if (!p->base.in_tx) {
+		if (pg_begin_read(&p->base, err)) {
+			free(c);
+			return NULL;
+		}
+		c->own_tx = 1;
+	}
+	return c;
+}
+
+/* WHERE of a case filter over cases alias c, parameters appended to ps. */
+static void case_where(const struct store_case_filter *f, struct params *ps, struct mutu_buf *w)
+{
+	mutu_buf_puts(w, " WHERE TRUE");
+	if (f->office)
+		mutu_buf_printf(w, " AND c.office = $%d", param(ps, f->office));
+	if (f->sop)
+		mutu_buf_printf(w, " AND c.sop = $%d", param(ps, f->sop));
+	if (f->case_key)
+		mutu_buf_printf(w, " AND c.case_key = $%d", param(ps, f->case_key));
+	if (f->has_period) {
+		/* a case whose span is not recorded (no events) is yielded too:
+		 * the reader judges it, as with SQLite */
+		int a = param_i64(ps, f->to_ms);
+		mutu_buf_printf(w, " AND (c.last_ms IS NULL OR (c.first_ms < $%d AND c.last_ms >= $%d))", a,
+				param_i64(ps, f->from_ms));
+	}
+}
+
+static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f, struct store_cursor **out,
+			 struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	*out = NULL;
+	struct pg_cursor *c = cursor_new(p, err);
+	if (!c)
+		return err->code;
+	struct params ps = {.n = 0};
+	struct mutu_buf w, q;
+	mutu_buf_init(&w);
+	mutu_buf_init(&q);
+	case_where(f, &ps, &w);
+	char *ca = f->ncase_attrs ? text_array(f->case_attrs, f->ncase_attrs) : NULL;
+	char *ea = f->nevent_attrs ? text_array(f->event_attrs, f->nevent_attrs) : NULL;
+	int rc;
+	mutu_buf_printf(&q, "SELECT c.id, c.case_key, c.sop, c.office FROM cases c%s ORDER BY c.id", w.s);
+	if ((rc = fcur_open(p, &c->c[0], q.s, ps.n, ps.v, err)))
+		goto out;
+	int k = ea ? param(&ps, ea) : 0;
+	mutu_buf_reset(&q);
+	mutu_buf_printf(&q,
+			"SELECT e.case_id, e.id, e.step, e.activity, e.actor, e.lifecycle, e.start_ms, "
+			"e.start_off, e.end_ms, e.end_off, e.unknown, %s FROM cases c JOIN events e ON "
+			"e.office = c.office AND e.case_id = c.id",
+			ea ? "x.name, x.value" : "NULL, NULL");
+	if (ea)
+		mutu_buf_printf(&q,
+				" LEFT JOIN LATERAL (SELECT a.name, a.value FROM event_attrs a WHERE "
+				"a.office = e.office AND a.event_id = e.id AND a.value <> '' AND a.name = "
+				"ANY($%d::text[]) ORDER BY a.name LIMIT 1) x ON TRUE",
+				k);
+	mutu_buf_printf(&q, "%s ORDER BY e.case_id, e.id", w.s);
+	if ((rc = fcur_open(p, &c->c[1], q.s, ps.n, ps.v, err)))
+		goto out;
+	if (ea)
+		ps.n--; /* the event attribute names were last */
+	if (ca) {
+		k = param(&ps, ca);
+		mutu_buf_reset(&q);
+		mutu_buf_printf(&q,
+				"SELECT a.case_id, a.name, a.value FROM cases c JOIN case_attrs a ON "
+				"a.office = c.office AND a.case_id = c.id%s AND a.name = ANY($%d::text[]) "
+				"ORDER BY a.case_id, a.name",
+				w.s, k);
+		if ((rc = fcur_open(p, &c->c[2], q.s, ps.n, ps.v, err)))
+			goto out;
+	}
+out:
+	free(ca);
+	free(ea);
+	mutu_buf_release(&w);
+	mutu_buf_release(&q);
+	if (rc) {
+		pg_cursor_free(&c->base);
+		return rc;
+	}
+	*out = &c->base;
+	return 0;
+}
+
+static const char *val_or_null(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static int pg_cases_next(struct store_cursor *sc, const struct store_case_row **out, struct mutu_err *err)
+{
+	struct pg_cursor *c = PGC(sc);
+	struct pg_store *p = c->p;
+	for (int i = 0; i < 3; i++)
+		fcur_drop_old(&c->c[i]);
+	int rc = fcur_next(p, &c->c[0], err);
+	if (rc <= 0)
+		return rc;
+	const PGresult *r = c->c[0].r;
+	int i = c->c[0].row;
+	struct store_case_row *row = &c->row;
+	memset(row, 0, sizeof *row);
+	row->id = get_i64(r, i, 0);
+	row->key = PQgetvalue(r, i, 1);
+	row->sop = val_or_null(r, i, 2);
+	row->office = PQgetvalue(r, i, 3);
+	c->last_case = row->id;
+	free(c->last_office);
+	c->last_office = mutu_strdup(row->office);
+	/* events: the cursor stays on the first row of a later case */
+	struct fcur *e = &c->c[1];
+	size_t n = 0;
+	for (;;) {
+		if (!e->r || e->row >= PQntuples(e->r) || (e->r && e->row < 0)) {
+			if ((rc = fcur_next(p, e, err)) < 0)
+				return rc;
+			if (rc == 0)
+				break;
+		}
+		const PGresult *er = e->r;
+		int j = e->row;
+		int64_t cid = get_i64(er, j, 0);
+		if (cid > row->id)
+			break;
+		if (cid == row->id) {
+			if (n == c->evcap) {
+				c->evcap = c->evcap ? c->evcap * 2 : 64;
+				c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
+			}
+			struct store_event_row *ev = &c->ev[n++];
+			ev->id = get_i64(er, j, 1);
+			ev->step = is_null(er, j, 2) ? 0 : (int)get_i64(er, j, 2);
+			ev->activity = PQgetvalue(er, j, 3);
+			ev->actor = val_or_null(er, j, 4);
+			ev->lifecycle = val_or_null(er, j, 5);
+			ev->has_start = !is_null(er, j, 6);
+			ev->start_ms = ev->has_start ? get_i64(er, j, 6) : 0;
+			ev->start_off = is_null(er, j, 7) ? STORE_OFF_NONE : (int)get_i64(er, j, 7);
+			ev->has_end = !is_null(er, j, 8);
+			ev->end_ms = ev->has_end ? get_i64(er, j, 8) : 0;
+			ev->end_off = is_null(er, j, 9) ? STORE_OFF_NONE : (int)get_i64(er, j, 9);
+			ev->unknown = (int)get_i64(er, j, 10);
+			ev->attr_name = val_or_null(er, j, 11);
+			ev->attr_value = val_or_null(er, j, 12);
+		}
+		/* consume the row: the next call of fcur_next moves on */
+		if (e->row + 1 < PQntuples(e->r)) {
+			e->row++;
+		} else {
+			if ((rc = fcur_next(p, e, err)) < 0)
+				return rc;
+			if (rc == 0) {
+				/* past the end: mark the block consumed */
+				if (e->r)
+					e->row = PQntuples(e->r);
+				break;
+			}
+		}
+	}
+	row->ev = c->ev;
+	row->nev = n;
+	/* case attributes, same walk */
+	struct fcur *a = &c->c[2];
+	n = 0;
+	while (a->name[0]) {
+		if (!a->r || a->row >= PQntuples(a->r)) {
+			if ((rc = fcur_next(p, a, err)) < 0)
+				return rc;
+			if (rc == 0)
+				break;
+		}
+		int64_t cid = get_i64(a->r, a->row, 0);
+		if (cid > row->id)
+			break;
+		if (cid == row->id) {
+			if (n == c->atcap) {
+				c->atcap = c->atcap ? c->atcap * 2 : 8;
+				c->at = mutu_realloc(c->at, c->atcap * sizeof *c->at);
+			}
+			c->at[n].name = PQgetvalue(a->r, a->row, 1);
+			c->at[n].value = val_or_null(a->r, a->row, 2);
+			n++;
+		}
+		if (a->row + 1 < PQntuples(a->r)) {
+			a->row++;
+		} else {
+			if ((rc = fcur_next(p, a, err)) < 0)
+				return rc;
+			if (rc == 0) {
+				if (a->r)
+					a->row = PQntuples(a->r);
+				break;
+			}
+		}
+	}
+	row->attrs = c->at;
+	row->nattrs = n;
+	*out = row;
+	return 1;
+}
+
+/* ------------------------------------------------------------ names, instants */
+
+/* Run sql (parameters v) and pass column 0 of each row to fn (NULL for SQL
+ * NULL); fn non-zero stops and is returned. */
+static int each_name(struct pg_store *p, const char *sql, int n, const char *const *v, store_name_fn fn, void *ctx,
+		     const char *what, struct mutu_err *err)
+{
+	PGresult *r = query(p, sql, n, v, what, err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++)
+		rc = fn(ctx, val_or_null(r, i, 0));
+	PQclear(r);
+	return rc;
+}
+
+static int pg_attr_names(struct mutu_store *s, const char *scope, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[200];
+	snprintf(sql, sizeof sql, "SELECT DISTINCT name FROM %s WHERE %s ORDER BY name",
+		 strcmp(scope, "event") == 0 ? "event_attrs" : "case_attrs",
+		 office_cond(p, "office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	return each_name(p, sql, p->base.office ? 1 : 0, v, fn, ctx, "reading attribute names", err);
+}
+
+static int pg_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct params ps = {.n = 0};
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	mutu_buf_puts(&q, "SELECT DISTINCT sop FROM cases WHERE TRUE");
+	if (p->base.office)
+		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->base.office));
+	if (sop)
+		mutu_buf_printf(&q, " AND sop = $%d", param(&ps, sop));
+	mutu_buf_puts(&q, " ORDER BY sop NULLS FIRST");
+	int rc = each_name(p, q.s, ps.n, ps.v, fn, ctx, "reading SOPs", err);
+	mutu_buf_release(&q);
+	return rc;
+}
+
+static int pg_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key, int64_t *ms,
+		     int *off, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct params ps = {.n = 0};
+	struct mutu_buf q, sc;
+	mutu_buf_init(&q);
+	mutu_buf_init(&sc);
+	if (p->base.office)
+		mutu_buf_printf(&sc, " AND e.office = $%d", param(&ps, p->base.office));
+	if (case_key)
+		mutu_buf_printf(&sc,
+				" AND e.case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 ON c2.office = "
+				"c1.office AND c2.sop IS NOT DISTINCT FROM c1.sop WHERE c1.case_key = $%d%s)",
+				param(&ps, case_key), p->base.office ? " AND c1.office = $1" : "");
+	else if (sop_set)
+		mutu_buf_printf(&sc, " AND e.case_id IN (SELECT id FROM cases WHERE sop IS NOT DISTINCT FROM $%d%s)",
+				param(&ps, sop), p->base.office ? " AND office = $1" : "");
+	/* the latest end, or the start of an open row when later; the offset
+	 * of that stamp */
+	mutu_buf_printf(&q,
+			"SELECT ms, off FROM (SELECT e.end_ms AS ms, e.end_off AS off FROM events e WHERE "
+			"e.end_ms IS NOT NULL%s UNION ALL SELECT e.start_ms, e.start_off FROM events e WHERE "
+			"e.end_ms IS NULL AND e.start_ms IS NOT NULL%s) x ORDER BY ms DESC LIMIT 1",
+			sc.s ? sc.s : "", sc.s ? sc.s : "");
+	PGresult *r = query(p, q.s, ps.n, ps.v, "reading the latest stamp", err);
+	mutu_buf_release(&q);
+	mutu_buf_release(&sc);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) == 1;
+	if (found) {
+		*ms = get_i64(r, 0, 0);
+		*off = is_null(r, 0, 1) ? STORE_OFF_NONE : (int)get_i64(r, 0, 1);
+	}
+	PQclear(r);
+	return found;
+}
+
+static int pg_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[160];
+	snprintf(sql, sizeof sql, "SELECT max(end_ms) FROM events WHERE %s",
+		 office_cond(p, "office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading the latest stamp", err);
+	if (!r)
+		return err->code;
+	int found = !is_null(r, 0, 0);
+	if (found)
+		*ms = get_i64(r, 0, 0);
+	PQclear(r);
+	return found;
+}
+
+static int pg_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct params ps = {.n = 0};
+	char sql[200];
+	int a = param_i64(&ps, from_ms), b = param_i64(&ps, to_ms);
+	if (p->base.office)
+		snprintf(sql, sizeof sql,
+			 "SELECT 1 FROM events WHERE office = $%d AND end_ms >= $%d AND end_ms < $%d LIMIT 1",
+			 param(&ps, p->base.office), a, b);
+	else
+		snprintf(sql, sizeof sql, "SELECT 1 FROM events WHERE end_ms >= $%d AND end_ms < $%d LIMIT 1", a, b);
+	PGresult *r = query(p, sql, ps.n, ps.v, "reading stamps", err);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) > 0;
+	PQclear(r);
+	return found;
+}
+
+/* ------------------------------------------------------------ audit flags */
+
+static int pg_flags_schema(struct mutu_store *s, struct mutu_err *err)
+{
+	(void)s;
+	(void)err;
+	return 0; /* audit_flags is part of the PostgreSQL schema from the start */
+}
+
+/* The office of a case (flags carry their case's office: the distribution
+ * key). */
+static int case_office(struct pg_store *p, int64_t case_id, char **office, struct mutu_err *err)
+{
+	struct num n;
+	const char *v[] = {num(&n, case_id)};
+	PGresult *r = query(p, "SELECT office FROM cases WHERE id = $1", 1, v, "reading a case", err);
+	if (!r)
+		return err->code;
+	*office = mutu_strdup(PQntuples(r) ? PQgetvalue(r, 0, 0) : office_of(p));
+	PQclear(r);
+	return 0;
+}
+
+static int pg_flags_replace(struct mutu_store *s, int64_t case_id, const struct store_flag *f, size_t n,
+			    const char *audited_at, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char *office = NULL;
+	int rc = case_office(p, case_id, &office, err);
+	if (rc)
+		return rc;
+	struct num cn;
+	const char *v[] = {office, num(&cn, case_id)};
+	rc = execp(p, "DELETE FROM audit_flags WHERE office = $1 AND case_id = $2", 2, v, "audit flags", err);
+	if (!rc && n) {
+		/* one multi-row INSERT: a case has a handful of flags */
+		struct mutu_buf q;
+		mutu_buf_init(&q);
+		const char **pv = mutu_calloc(3 + 6 * n, sizeof *pv);
+		char (*nums)[32] = mutu_calloc(4 * n, sizeof *nums);
+		pv[0] = office;
+		pv[1] = cn.s;
+		pv[2] = audited_at;
+		mutu_buf_puts(&q,
+			      "INSERT INTO audit_flags (office, case_id, event_id, step, flag, actual_s, std_s, "
+			      "detail, audited_at) VALUES ");
+		for (size_t i = 0; i < n; i++) {
+			int k = 3 + 6 * (int)i;
+			char *ev = nums[4 * i], *st = nums[4 * i + 1], *ac = nums[4 * i + 2], *sd = nums[4 * i + 3];
+			snprintf(ev, 32, "%" PRId64, f[i].event_id);
+			snprintf(st, 32, "%d", f[i].step);
+			/* %.17g: a double reads back to the same bits */
+			snprintf(ac, 32, "%.17g", f[i].actual_s);
+			snprintf(sd, 32, "%.17g", f[i].std_s);
+			pv[k] = f[i].event_id ? ev : NULL;
+			pv[k + 1] = f[i].step ? st : NULL;
+			pv[k + 2] = f[i].flag;
+			pv[k + 3] = isnan(f[i].actual_s) ? NULL : ac;
+			pv[k + 4] = isnan(f[i].std_s) ? NULL : sd;
+			pv[k + 5] = f[i].detail && *f[i].detail ? f[i].detail : NULL;
+			mutu_buf_printf(&q, "%s($1, $2, $%d, $%d, $%d, $%d, $%d, $%d, $3)", i ? ", " : "", k + 1,
+					k + 2, k + 3, k + 4, k + 5, k + 6);
+		}
+		rc = execp(p, q.s, 3 + 6 * (int)n, pv, "audit flags", err);
+		mutu_buf_release(&q);
+		free(pv);
+		free(nums);
+	}
+	free(office);
+	return rc;
+}
+
+/* ------------------------------------------------------------ what mutu db shows */
+
+static int pg_count(struct mutu_store *s, struct store_counts *c, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[1000];
+	office_cond(p, "office", 1, cond, sizeof cond);
+	snprintf(sql, sizeof sql,
+		 "SELECT (SELECT count(*) FROM cases WHERE %s), (SELECT count(*) FROM events WHERE %s), "
+		 "(SELECT count(*) FROM rejected WHERE %s), (SELECT count(*) FROM events WHERE %s AND unknown <> 0), "
+		 "(SELECT count(DISTINCT activity) FROM events WHERE %s), "
+		 "(SELECT count(DISTINCT actor) FROM events WHERE %s)",
+		 cond, cond, cond, cond, cond, cond);
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "counting", err);
+	if (!r)
+		return err->code;
+	c->cases = (uint64_t)get_i64(r, 0, 0);
+	c->events = (uint64_t)get_i64(r, 0, 1);
+	c->rejected = (uint64_t)get_i64(r, 0, 2);
+	c->unknown = (uint64_t)get_i64(r, 0, 3);
+	c->activities = (uint64_t)get_i64(r, 0, 4);
+	c->actors = (uint64_t)get_i64(r, 0, 5);
+	PQclear(r);
+	return 0;
+}
+
+static int pg_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[1400];
+	/* the earliest stamp (start, else end) and the latest (end, else
+	 * start), each with the offset written on that same stamp */
+	snprintf(sql, sizeof sql,
+		 "WITH e AS (SELECT c.sop, c.id AS cid, e.id AS eid,"
+		 " coalesce(e.start_ms, e.end_ms) AS t0, coalesce(e.start_off, e.end_off) AS o0,"
+		 " coalesce(e.end_ms, e.start_ms) AS t1, coalesce(e.end_off, e.start_off) AS o1"
+		 " FROM events e JOIN cases c ON c.office = e.office AND c.id = e.case_id WHERE %s),"
+		 " n AS (SELECT sop, count(DISTINCT cid) AS nc, count(*) AS ne FROM e GROUP BY sop),"
+		 " lo AS (SELECT DISTINCT ON (sop) sop, t0, o0 FROM e WHERE t0 IS NOT NULL ORDER BY sop, t0, eid),"
+		 " hi AS (SELECT DISTINCT ON (sop) sop, t1, o1 FROM e WHERE t1 IS NOT NULL ORDER BY sop, t1 DESC, eid)"
+		 " SELECT n.sop, n.nc, n.ne, lo.t0, lo.o0, hi.t1, hi.o1 FROM n"
+		 " LEFT JOIN lo ON lo.sop IS NOT DISTINCT FROM n.sop LEFT JOIN hi ON hi.sop IS NOT DISTINCT FROM n.sop"
+		 " ORDER BY n.sop NULLS FIRST",
+		 office_cond(p, "c.office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading SOP spans", err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++) {
+		struct store_sop_span sp;
+		memset(&sp, 0, sizeof sp);
+		sp.sop = val_or_null(r, i, 0);
+		sp.cases = (uint64_t)get_i64(r, i, 1);
+		sp.events = (uint64_t)get_i64(r, i, 2);
+		sp.has_first = !is_null(r, i, 3);
+		sp.first_ms = sp.has_first ? get_i64(r, i, 3) : 0;
+		sp.first_off = is_null(r, i, 4) ? STORE_OFF_NONE : (int)get_i64(r, i, 4);
+		sp.has_last = !is_null(r, i, 5);
+		sp.last_ms = sp.has_last ? get_i64(r, i, 5) : 0;
+		sp.last_off = is_null(r, i, 6) ? STORE_OFF_NONE : (int)get_i64(r, i, 6);
+		rc = fn(ctx, &sp);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_fn fn, void *ctx,
+			    struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct params ps = {.n = 0};
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	/* raw as bytes (bytea in binary is the bytes themselves) */
+	mutu_buf_puts(&q, "SELECT batch_id, line, reason, raw FROM rejected WHERE TRUE");
+	if (p->base.office)
+		mutu_buf_printf(&q, " AND office = $%d", param(&ps, p->base.office));
+	if (batch)
+		mutu_buf_printf(&q, " AND batch_id = $%d", param_i64(&ps, batch));
+	mutu_buf_puts(&q, " ORDER BY batch_id, line, id");
+	PGresult *r = PQexecParams(p->conn, q.s, ps.n, NULL, ps.v, NULL, NULL, 0);
+	mutu_buf_release(&q);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		int rc = pg_fail(p, r, "reading rejected rows", err);
+		PQclear(r);
+		return rc;
+	}
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++) {
+		size_t n = 0;
+		unsigned char *raw = PQunescapeBytea((const unsigned char *)PQgetvalue(r, i, 3), &n);
+		char *text = mutu_malloc(n + 1);
+		if (raw)
+			memcpy(text, raw, n);
+		text[n] = '\0';
+		PQfreemem(raw);
+		struct store_rejected_row row = {get_i64(r, i, 0), get_i64(r, i, 1), PQgetvalue(r, i, 2), text};
+		rc = fn(ctx, &row);
+		free(text);
+	}
+	PQclear(r);
+	return rc;
+}
+
+/* ------------------------------------------------------------ export's reads */
+
+/*
+ * The cases export selects (see store.h): a case belongs to the period
+ * when its first stamp (earliest coalesce(start, end), ties by event id)
+ * falls on a local day in [from, to], read at the offset written on that
+ * stamp.  Cases without events are left out (the LATERAL finds no row).
+ */
+static void export_from(struct pg_store *p, const struct store_export_filter *f, struct params *ps,
+			struct mutu_buf *q)
+{
+	mutu_buf_puts(q,
+		      " FROM cases c CROSS JOIN LATERAL (SELECT coalesce(e.start_ms, e.end_ms) + 60000 * "
+		      "coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0) AS lt "
+		      "FROM events e WHERE e.office = c.office AND e.case_id = c.id "
+		      "ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) f WHERE TRUE");
+	if (p->base.office)
+		mutu_buf_printf(q, " AND c.office = $%d", param(ps, p->base.office));
+	if (f->sop)
+		mutu_buf_printf(q, " AND c.sop = $%d", param(ps, f->sop));
+	if (f->has_from)
+		mutu_buf_printf(q, " AND f.lt >= 86400000 * $%d::bigint", param_i64(ps, f->from_day));
+	if (f->has_to)
+		mutu_buf_printf(q, " AND f.lt < 86400000 * ($%d::bigint + 1)", param_i64(ps, f->to_day));
+}
+
+static int pg_export_open(struct mutu_store *s, const struct store_export_filter *f, struct store_cursor **out,
+			  struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	*out = NULL;
+	struct pg_cursor *c = cursor_new(p, err);
+	if (!c)
+		return err->code;
+	c->export = 1;
+	struct params ps = {.n = 0};
+	struct mutu_buf from, q;
+	mutu_buf_init(&from);
+	mutu_buf_init(&q);
+	export_from(p, f, &ps, &from);
+	mutu_buf_printf(&q, "SELECT c.id, c.case_key, c.sop, c.office%s ORDER BY c.id", from.s);
+	int rc = fcur_open(p, &c->c[0], q.s, ps.n, ps.v, err);
+	if (!rc) {
+		mutu_buf_reset(&q);
+		mutu_buf_printf(&q,
+				"SELECT e.case_id, e.id, e.step, e.activity, e.actor, e.lifecycle, e.start_ms, "
+				"e.start_off, e.end_ms, e.end_off, e.unknown, NULL, NULL FROM events e "
+				"JOIN (SELECT c.office, c.id%s) s ON e.office = s.office AND e.case_id = s.id "
+				"ORDER BY e.case_id, coalesce(e.start_ms, e.end_ms), e.id",
+				from.s);
+		rc = fcur_open(p, &c->c[1], q.s, ps.n, ps.v, err);
+	}
+	mutu_buf_release(&from);
+	mutu_buf_release(&q);
+	if (rc) {
+		pg_cursor_free(&c->base);
+		return rc;
+	}
+	*out = &c->base;
+	return 0;
+}
+
+static int pg_export_attrs(struct store_cursor *sc, store_attr_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_cursor *c = PGC(sc);
+	struct num n;
+	const char *v[] = {c->last_office ? c->last_office : "", num(&n, c->last_case)};
+	PGresult *r = query(c->p,
+			    "SELECT 0, name, value FROM (SELECT name, value FROM case_attrs WHERE office = $1 AND "
+			    "case_id = $2 ORDER BY name) a "
+			    "UNION ALL SELECT * FROM (SELECT a.event_id, a.name, a.value FROM event_attrs a JOIN "
+			    "events e ON e.office = a.office AND e.id = a.event_id WHERE a.office = $1 AND "
+			    "e.case_id = $2 ORDER BY a.event_id, a.name) b",
+			    2, v, "reading attributes", err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++)
+		rc = fn(ctx, get_i64(r, i, 0), PQgetvalue(r, i, 1), val_or_null(r, i, 2));
+	PQclear(r);
+	return rc;
+}
+
+static int pg_export_attr_names(struct mutu_store *s, const struct store_export_filter *f, const char *scope,
+				store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	struct params ps = {.n = 0};
+	struct mutu_buf from, q;
+	mutu_buf_init(&from);
+	mutu_buf_init(&q);
+	export_from(p, f, &ps, &from);
+	if (strcmp(scope, "event") == 0)
+		mutu_buf_printf(&q,
+				"SELECT DISTINCT a.name FROM event_attrs a JOIN events e ON e.office = a.office AND "
+				"e.id = a.event_id JOIN (SELECT c.office, c.id%s) s ON e.office = s.office AND "
+				"e.case_id = s.id ORDER BY a.name",
+				from.s);
+	else
+		mutu_buf_printf(&q,
+				"SELECT DISTINCT a.name FROM case_attrs a JOIN (SELECT c.office, c.id%s) s ON "
+				"a.office = s.office AND a.case_id = s.id ORDER BY a.name",
+				from.s);
+	int rc = each_name(p, q.s, ps.n, ps.v, fn, ctx, "reading attribute names", err);
+	mutu_buf_release(&from);
+	mutu_buf_release(&q);
+	return rc;
+}
+
+static int pg_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[300];
+	snprintf(sql, sizeof sql,
+		 "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type) ELSE 'string' END "
+		 "FROM attr_types WHERE %s GROUP BY scope, name ORDER BY scope, name",
+		 office_cond(p, "office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading attribute types", err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(r) && !rc; i++)
+		rc = fn(ctx, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
+	PQclear(r);
+	return rc;
+}
+
+/* ------------------------------------------------------------ the vtable */
+
+static const struct store_ops pg_ops = {
+	.close = pg_close,
+	.begin_write = pg_begin_write,
+	.begin_read = pg_begin_read,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.batch_size_seen = pg_batch_size_seen,
+	.batch_find = pg_batch_find,
+	.batch_create = pg_batch_create,
+	.batch_supersede = pg_batch_supersede,
+	.batch_finish = pg_batch_finish,
+	.batch_list = pg_batch_list,
+	.batch_exists = pg_batch_exists,
+	.writer_open = pg_writer_open,
+	.writer_case = pg_writer_case,
+	.writer_case_attr = pg_writer_case_attr,
+	.writer_event = pg_writer_event,
+	.writer_event_attr = pg_writer_event_attr,
+	.writer_rejected = pg_writer_rejected,
+	.writer_attr_type = pg_writer_attr_type,
+	.writer_finish = pg_writer_finish,
+	.writer_free = pg_writer_free,
+	.cases_open = pg_cases_open,
+	.cases_next = pg_cases_next,
+	.cursor_free = pg_cursor_free,
+	.attr_names = pg_attr_names,
+	.sops = pg_sops,
+	.latest = pg_latest,
+	.latest_end = pg_latest_end,
+	.any_end_in = pg_any_end_in,
+	.flags_schema = pg_flags_schema,
+	.flags_replace = pg_flags_replace,
+	.count = pg_count,
+	.sop_spans = pg_sop_spans,
+	.rejected_list = pg_rejected_list,
+	.export_open = pg_export_open,
+	.export_attrs = pg_export_attrs,
+	.export_attr_names = pg_export_attr_names,
+	.attr_types = pg_attr_types,
+};

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# tests/cli/test_store_pg.sh - the PostgreSQL store against a real server
+# (tests/pg/pg.sh: initdb in a temporary folder, Unix socket only, stopped on
+# exit).  Without the server binaries this FAILS and says to run `make deps`:
+# a province deployment must not lose its tests silently.
+#   1. the store contract suite (tests/unit/test_store_contract.c) on PostgreSQL
+#      (run.sh already runs it on SQLite);
+#   2. the shipped logs ingested into SQLite and into PostgreSQL give the same
+#      report (json) and audit (json): the backends are interchangeable;
+#   3. four ingests of different offices at once into one store, with reports
+#      read during them: every row accounted for, every report a consistent
+#      snapshot (a whole number of offices' batches, never part of one);
+#   4. connection failures named clearly (socket, database), exit 1.
+. tests/cli/lib.sh
+. tests/pg/pg.sh
+
+if ! pg_start 2>"$TMP/pg.err"; then
+	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
+		"run 'make deps' (Debian packages postgresql, libpq-dev)"
+	exit 1
+fi
+ok "a private PostgreSQL server starts (tests/pg/pg.sh)"
+PG=$MUTU_PG_LOCATION
+BUILD=$(dirname "$MUTU")
+
+# psql on the test's own database, for checks the CLI does not print
+pq() { psql -X -q -tA -d "$MUTU_PG_DB" -c "$1"; }
+# a fresh database per part: parts must not see each other's rows
+newdb() {
+	pq "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1
+	psql -X -q -d postgres -c "CREATE DATABASE $1" >/dev/null && echo "postgres:///$1?host=$MUTU_PG_DIR"
+}
+
+# ---- 1. the contract suite on PostgreSQL ----------------------------------
+contract=$BUILD/tests/test_store_contract
+if [ -x "$contract" ]; then
+	out=$(MUTU_STORE_LOCATION=$(newdb mutu_contract) "$contract" 2>&1)
+	while IFS= read -r l; do
+		case "$l" in
+		"[       OK ] "*) ok "contract on PostgreSQL: ${l#\[       OK \] }" ;;
+		"[  FAILED  ] test_"*) not_ok "contract on PostgreSQL: ${l#\[  FAILED  \] }" "$(printf '%s\n' "$out" | grep -B3 "${l#\[  FAILED  \] }" | head -8)" ;;
+		esac
+	done <<<"$out"
+	printf '%s\n' "$out" | grep -q '^\[  PASSED  \]' || not_ok "contract suite ran" "$(printf '%s\n' "$out" | tail -15)"
+else
+	not_ok "contract suite built" "$contract missing: make unit"
+fi
+
+# ---- 2. same reports and audits from both backends ------------------------
+sq=$TMP/s.db
+pgdb=$(newdb mutu_same)
+ingest_all() { # DB
+	"$MUTU" ingest datasets/logs/synthetic-2025.csv --db "$1" --quiet &&
+		"$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map datasets/logs/sicantik-map.csv \
+			--db "$1" --quiet &&
+		"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$1" --quiet
+}
+run ingest_all "$sq"
+expect_rc "the shipped logs ingest into SQLite" 0
+run ingest_all "$pgdb"
+expect_rc "the shipped logs ingest into PostgreSQL" 0
+# the same counts, store against store: cases, events, rejected
+run "$MUTU" db info --db "$sq"
+sq_info=$(printf '%s\n' "$OUT" | grep -Ei '^ *(cases|events|rejected)' | sed "s|$sq||")
+run "$MUTU" db info --db "$pgdb"
+pg_info=$(printf '%s\n' "$OUT" | grep -Ei '^ *(cases|events|rejected)' | sed "s|$pgdb||")
+expect_eq "db info counts equal on both backends" "$pg_info" "$sq_info"
+# a second ingest of the same file is a no-op on PostgreSQL as on SQLite
+run "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$pgdb"
+expect_rc "re-ingest of the same file on PostgreSQL: exit 0" 0
+case "$OUT$ERR" in *"already ingested"*|*"no-op"*|*"nothing to do"*) ok "re-ingest on PostgreSQL is a no-op" ;;
+*) not_ok "re-ingest on PostgreSQL is a no-op" "out: ${OUT:0:300}" "err: ${ERR:0:300}" ;; esac
+# reports, json, written to the same folder in turn so the chart paths
+# inside agree: two months of the synthetic year (SOP models), and WABO
+# (no model, its own stores: the models' calendars end before 2011)
+wsq=$TMP/w.db
+wpg=$(newdb mutu_wabo)
+"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wsq" --quiet >/dev/null 2>&1
+"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wpg" --quiet >/dev/null 2>&1
+for m in 2025-06 2025-12 2011-06; do
+	args=(report monthly --month "$m" --format json --out "$TMP/rep")
+	a=$sq b=$pgdb
+	case $m in 2011-*) args+=(--tz Europe/Amsterdam) a=$wsq b=$wpg ;; esac
+	"$MUTU" "${args[@]}" --db "$a" >/dev/null 2>"$TMP/e1" && cp "$TMP/rep/report-$m.json" "$TMP/sq-$m.json"
+	r1=$?
+	"$MUTU" "${args[@]}" --db "$b" >/dev/null 2>"$TMP/e2" && cp "$TMP/rep/report-$m.json" "$TMP/pg-$m.json"
+	r2=$?
+	if [ $r1 -ne 0 ] || [ $r2 -ne 0 ]; then
+		not_ok "report $m from both backends" "sqlite exit $r1: $(head -3 "$TMP/e1")" "pg exit $r2: $(head -3 "$TMP/e2")"
+	elif cmp -s "$TMP/sq-$m.json" "$TMP/pg-$m.json"; then
+		ok "report $m: identical json from SQLite and PostgreSQL"
+	else
+		not_ok "report $m: identical json from SQLite and PostgreSQL" \
+			"$(diff <(tr ',' '\n' <"$TMP/sq-$m.json") <(tr ',' '\n' <"$TMP/pg-$m.json") | head -10)"
+	fi
+done
+# audits (json; the audit writes its flags into each store)
+for a in "--sop izin-pengumpulan-uang-barang --from 2025-11-01 --to 2025-11-30" \
+	"--from 2011-06-01 --to 2011-06-30 --tz Europe/Amsterdam"; do
+	# shellcheck disable=SC2086
+	"$MUTU" audit $a --as-of 2026-01-01 --format json --db "$sq" >"$TMP/a1" 2>"$TMP/e1"
+	r1=$?
+	# shellcheck disable=SC2086
+	"$MUTU" audit $a --as-of 2026-01-01 --format json --db "$pgdb" >"$TMP/a2" 2>"$TMP/e2"
+	r2=$?
+	if [ $r1 -eq 0 ] && [ $r2 -eq 0 ] && [ -s "$TMP/a1" ] && cmp -s "$TMP/a1" "$TMP/a2"; then
+		ok "audit $a: identical json from both backends"
+	else
+		not_ok "audit $a: identical json from both backends" "exit $r1 / $r2: $(head -2 "$TMP/e2")" \
+			"$(diff <(tr ',' '\n' <"$TMP/a1") <(tr ',' '\n' <"$TMP/a2") | head -10)"
+	fi
+done
+# flags written: the same number in both stores
+nf_pg=$(psql -X -tA "$pgdb" -c "SELECT count(*) FROM audit_flags" 2>&1)
+nf_sq=$(sqlite3 "$sq" "SELECT count(*) FROM audit_flags" 2>&1)
+expect_eq "audit flags stored: as many in PostgreSQL as in SQLite" "$nf_pg" "$nf_sq"
+
+# ---- 3. four offices at once ----------------------------------------------
+prov=$(newdb mutu_province)
+# the schema first, so the four do not all start by creating it (they would
+# serialise on the schema lock: correct, but not the race this tests)
+"$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map datasets/logs/sicantik-map.csv \
+	--office seed --db "$prov" --quiet >/dev/null 2>&1
+offices="banjarbaru rokan-hilir kota-a kota-b"
+pids=()
+for o in $offices; do
+	"$MUTU" ingest datasets/logs/synthetic-2025.csv --office "$o" --db "$prov" >"$TMP/ing-$o.out" 2>&1 &
+	pids+=($!)
+done
+# reports while they run: the province (every office) for June
+nrep=0 bad=""
+while kill -0 "${pids[@]}" 2>/dev/null; do
+	"$MUTU" report monthly --month 2025-06 --format json --out "$TMP/prov" --db "$prov" >/dev/null 2>>"$TMP/prov.err" &&
+		{ nrep=$((nrep + 1)); grep -o '"cases_read":[0-9]*' "$TMP/prov/report-2025-06.json" | head -1 >>"$TMP/reads"; }
+done
+rc_all=0
+for p in "${pids[@]}"; do wait "$p" || rc_all=1; done
+expect_eq "four concurrent ingests of four offices all succeed" "$rc_all" "0"
+# every row accounted for, and the store holds exactly what the batches say
+mism=$(psql -X -q -tA "$prov" -c "SELECT count(*) FROM batches b WHERE b.events_stored <> (SELECT count(*)
+	FROM events e WHERE e.office = b.office AND e.batch_id = b.id) OR b.rejected <> (SELECT count(*)
+	FROM rejected r WHERE r.office = b.office AND r.batch_id = b.id)" 2>&1)
+expect_eq "events and rejected rows in the store equal the batches' counts" "$mism" "0"
+acc=$(psql -X -q -tA "$prov" -c "SELECT count(*) FROM batches WHERE office IN ('banjarbaru','rokan-hilir',
+	'kota-a','kota-b') AND rows_read = events_stored + rejected + duplicates AND rows_read = 17324" 2>&1)
+expect_eq "each office's batch: 17324 rows read = stored + rejected + duplicates" "$acc" "4"
+per=$(psql -X -q -tA "$prov" -c "SELECT string_agg(office || '=' || n, ' ' ORDER BY office) FROM (SELECT
+	office, count(*) n FROM events WHERE office <> 'seed' GROUP BY office) x" 2>&1)
+# the synthetic log has no duplicate and no rejected row (test_datasets.sh):
+# all 17324 rows are stored for each office, none shared between offices
+expect_eq "events per office" "$per" "banjarbaru=17324 kota-a=17324 kota-b=17324 rokan-hilir=17324"
+# consistent reads: one office's June is N cases; a snapshot holds 0..4
+# whole offices, so every province report read a multiple of N (plus the
+# seed office's, read first)
+"$MUTU" report monthly --month 2025-06 --format json --out "$TMP/one" --office banjarbaru --db "$prov" >/dev/null 2>&1
+n1=$(grep -o '"cases_read":[0-9]*' "$TMP/one/report-2025-06.json" | head -1 | cut -d: -f2)
+"$MUTU" report monthly --month 2025-06 --format json --out "$TMP/one" --office seed --db "$prov" >/dev/null 2>&1
+n0=$(grep -o '"cases_read":[0-9]*' "$TMP/one/report-2025-06.json" | head -1 | cut -d: -f2)
+bad=""
+while IFS=: read -r _ n; do
+	[ -n "$n1" ] && [ "$n1" -gt 0 ] && [ $(((n - n0) % n1)) -eq 0 ] || bad="$bad $n"
+done <"$TMP/reads"
+if [ -z "$n1" ] || [ "$n1" -eq 0 ]; then
+	not_ok "one office's June report" "cases_read '$n1'"
+elif [ "$nrep" -eq 0 ]; then
+	not_ok "reports read during the ingests" "none completed: $(head -3 "$TMP/prov.err")"
+elif [ -z "$bad" ]; then
+	ok "$nrep province reports during the ingests: each a whole number of offices ($n1 cases each)"
+else
+	not_ok "reports during the ingests are consistent snapshots" "cases_read not seed($n0) + k x $n1:$bad"
+fi
+
+# ---- 4. connection failures ----------------------------------------------
+run "$MUTU" db info --db "postgres:///mutu_test?host=$TMP/nosuchdir"
+expect_rc "no server at that socket: exit 1" 1
+expect_err_has "no server: names the socket folder" "$TMP/nosuchdir"
+expect_err_has "no server: says what to check" "is the server running"
+run "$MUTU" db info --db "postgres:///no_such_db?host=$MUTU_PG_DIR"
+expect_rc "missing database: exit 1" 1
+expect_err_has "missing database: named" "no_such_db"
+expect_err_has "missing database: says to create it" "createdb"
+run "$MUTU" report monthly --month 2025-06 --db "postgresql://someone:s3cret@localhost:1/x?host=$TMP/nosuchdir"
+expect_rc "a location with a password: exit 1" 1
+case "$ERR" in *s3cret*) not_ok "the password is never printed" "$ERR" ;; *) ok "the password is never printed" ;; esac

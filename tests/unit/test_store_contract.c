@@ -1,0 +1,498 @@
+/*
+ * test_store_contract.c - the store contract (include/mutu/store.h),
+ * checked the same way against whichever backend MUTU_STORE_LOCATION
+ * names: unset, a fresh SQLite file per test; a postgres:// location
+ * (tests/cli/test_store_pg.sh runs this binary against a private server
+ * started by tests/pg/pg.sh), an emptied database per test.
+ *
+ * Every expected value is worked out by hand from the rows each test
+ * writes (written next to the check), never read back from a first run.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "mutu/store.h"
+
+static char location[4096];
+static char tmpdir[256];
+
+/* A fresh, empty store location for each test. */
+static int setup(void **state)
+{
+	(void)state;
+	const char *env = getenv("MUTU_STORE_LOCATION");
+	if (env && (strncmp(env, "postgres://", 11) == 0 || strncmp(env, "postgresql://", 13) == 0)) {
+		/* the test's own cleanup, not mutu's: drop every table mutu made */
+		snprintf(location, sizeof location, "%s", env);
+		PGconn *c = PQconnectdb(location);
+		if (PQstatus(c) != CONNECTION_OK) {
+			fprintf(stderr, "cannot connect to %s: %s", location, PQerrorMessage(c));
+			PQfinish(c);
+			return -1;
+		}
+		PGresult *r = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; "
+					"CREATE SCHEMA public");
+		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		PQfinish(c);
+		return ok ? 0 : -1;
+	}
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/test_store.XXXXXX");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	snprintf(location, sizeof location, "%s/t.db", tmpdir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (tmpdir[0]) {
+		char cmd[600];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			return -1;
+		tmpdir[0] = '\0';
+	}
+	return 0;
+}
+
+static int is_pg(void)
+{
+	return strncmp(location, "postgres", 8) == 0;
+}
+
+#define OK(call)                                                                  \
+	do {                                                                      \
+		struct mutu_err e_;                                               \
+		mutu_err_clear(&e_);                                              \
+		int r_ = (call);                                                  \
+		if (r_ < 0)                                                       \
+			fail_msg("%s -> %d: %s", #call, r_, e_.msg);              \
+	} while (0)
+/* the err every OK() call passes */
+#define E (&e_)
+
+static struct mutu_store *open_store(int mode)
+{
+	struct mutu_store *s = NULL;
+	OK(store_open(location, mode, 0, &s, E));
+	return s;
+}
+
+/* One event of case cid: activity, actor (NULL none), start/end (-1 none). */
+static struct store_event ev(int64_t cid, int64_t line, const char *act, const char *actor, int64_t start,
+			     int64_t end, uint64_t dkey)
+{
+	struct store_event e;
+	memset(&e, 0, sizeof e);
+	e.case_id = cid;
+	e.line = line;
+	e.activity = act;
+	e.activity_len = strlen(act);
+	e.actor = actor;
+	e.actor_len = actor ? strlen(actor) : 0;
+	e.has_start = start >= 0;
+	e.start_ms = start >= 0 ? start : 0;
+	e.start_off = 480;
+	e.has_end = end >= 0;
+	e.end_ms = end >= 0 ? end : 0;
+	e.end_off = 480;
+	e.dkey = dkey;
+	return e;
+}
+
+static struct store_batch batch(const char *sha, uint64_t size)
+{
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.file = "log.csv";
+	b.size = size;
+	b.sha256 = sha;
+	b.ingested_at = "2025-01-01T00:00:00Z";
+	b.office = "";
+	b.options = "{}";
+	return b;
+}
+
+/*
+ * The batch every read test starts from (office ''):
+ *   K1 (sop-a): e1 Terima/FO 1000..5000, e2 the same again (duplicate),
+ *               e3 Terima/BO 1000..5000 with e1's dkey (a collision: stored)
+ *               case attrs deadline = 2025-01-05 then 2025-01-09 (first wins)
+ *               e1 attrs x = 1 then x = 2 (last wins)
+ *   K2 (no sop): e4 Periksa/BO start 9000, no end (an open row)
+ *   one rejected row at line 5 with the bytes "a,\xff,b"
+ * So: 2 cases, 3 events, 1 duplicate, 1 rejected.
+ */
+static void load_base(struct mutu_store *s, int64_t *k1, int64_t *k2)
+{
+	struct store_batch b = batch("sha-base", 100);
+	int64_t bid, eid;
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 100, &w, E));
+	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", k1, &created, E));
+	assert_int_equal(created, 1);
+	OK(store_writer_case_attr(w, *k1, "deadline", "2025-01-05", 10, E));
+	OK(store_writer_case_attr(w, *k1, "deadline", "2025-01-09", 10, E));
+	struct store_event e = ev(*k1, 2, "Terima", "FO", 1000, 5000, 7);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	assert_int_equal(dup, 0);
+	OK(store_writer_event_attr(w, eid, "x", "1", 1, E));
+	OK(store_writer_event_attr(w, eid, "x", "2", 1, E));
+	e.line = 3;
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	assert_int_equal(dup, 1); /* same activity, stamps and actor */
+	e = ev(*k1, 4, "Terima", "BO", 1000, 5000, 7);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	assert_int_equal(dup, 0); /* same dkey, another actor: not a duplicate */
+	int64_t again;
+	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &again, &created, E));
+	assert_int_equal(created, 0);
+	assert_int_equal(again, *k1);
+	OK(store_writer_case(w, "K2", 2, NULL, 0, "", k2, &created, E));
+	assert_int_equal(created, 1);
+	assert_true(*k2 > *k1); /* ids in ingest order */
+	e = ev(*k2, 6, "Periksa", "BO", 9000, -1, 9);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_rejected(w, 5, "a,\xff,b", 5, "not UTF-8 text", 14, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b.id = bid;
+	b.rows_read = 5, b.events_stored = 3, b.duplicates = 1, b.rejected = 1;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+}
+
+static void test_missing_store(void **state)
+{
+	(void)state;
+	struct mutu_store *s = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	/* nothing ingested yet: reading finds no store, and says so */
+	assert_int_equal(store_open(location, STORE_READ, 0, &s, &err), MUTU_ENOTFOUND);
+	assert_null(s);
+	assert_non_null(strstr(err.msg, is_pg() ? "no mutu store" : "t.db"));
+}
+
+static void test_write_and_count(void **state)
+{
+	(void)state;
+	int64_t k1, k2;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	assert_int_equal(store_kind(s), is_pg() ? STORE_POSTGRESQL : STORE_SQLITE);
+	load_base(s, &k1, &k2);
+	store_close(s);
+	s = open_store(STORE_READ);
+	struct store_counts c;
+	OK(store_count(s, &c, E));
+	assert_int_equal(c.cases, 2);
+	assert_int_equal(c.events, 3);   /* e1, e3, e4: the duplicate is not stored */
+	assert_int_equal(c.rejected, 1);
+	assert_int_equal(c.activities, 2); /* Terima, Periksa */
+	assert_int_equal(c.actors, 2);     /* FO, BO */
+	store_close(s);
+}
+
+struct seen {
+	int n;
+	int64_t id[8];
+	char key[8][8];
+	size_t nev[8], nattrs[8];
+	char attr[8][32];
+	char evattr[8][16];
+	int open_row[8];
+};
+
+static int collect(struct mutu_store *s, const struct store_case_filter *f, struct seen *out)
+{
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row;
+	int rc;
+	memset(out, 0, sizeof *out);
+	OK(store_cases_open(s, f, &c, E));
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	while ((rc = store_cases_next(c, &row, &err)) == 1 && out->n < 8) {
+		int i = out->n++;
+		out->id[i] = row->id;
+		snprintf(out->key[i], sizeof out->key[i], "%s", row->key);
+		out->nev[i] = row->nev;
+		out->nattrs[i] = row->nattrs;
+		if (row->nattrs)
+			snprintf(out->attr[i], sizeof out->attr[i], "%s=%s", row->attrs[0].name, row->attrs[0].value);
+		for (size_t k = 0; k < row->nev; k++) {
+			if (row->ev[k].attr_name)
+				snprintf(out->evattr[i], sizeof out->evattr[i], "%s=%s", row->ev[k].attr_name,
+					 row->ev[k].attr_value);
+			if (!row->ev[k].has_end && row->ev[k].has_start)
+				out->open_row[i] = 1;
+		}
+	}
+	store_cursor_free(c);
+	return rc;
+}
+
+static void test_case_cursor(void **state)
+{
+	(void)state;
+	int64_t k1, k2;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	const char *cn[] = {"deadline"}, *en[] = {"x"};
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.case_attrs = cn, f.ncase_attrs = 1, f.event_attrs = en, f.nevent_attrs = 1;
+	struct seen v;
+	OK(store_begin_read(s, E));
+	assert_int_equal(collect(s, &f, &v), 0);
+	OK(store_commit(s, E));
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.key[0], "K1");
+	assert_int_equal(v.id[0], k1);
+	assert_int_equal(v.nev[0], 2);                  /* e1 and the colliding e3 */
+	assert_string_equal(v.attr[0], "deadline=2025-01-05"); /* the first value written wins */
+	assert_string_equal(v.evattr[0], "x=2");        /* an event attribute: the last wins */
+	assert_string_equal(v.key[1], "K2");
+	assert_int_equal(v.nev[1], 1);
+	assert_int_equal(v.nattrs[1], 0);
+	assert_int_equal(v.open_row[1], 1);
+
+	/* by SOP, and one case by key */
+	memset(&f, 0, sizeof f);
+	f.sop = "sop-a";
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1);
+	assert_string_equal(v.key[0], "K1");
+	memset(&f, 0, sizeof f);
+	f.case_key = "K2";
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1);
+	assert_string_equal(v.key[0], "K2");
+
+	/* period [from, to) against the spans K1 [1000, 5000], K2 [9000, 9000] */
+	memset(&f, 0, sizeof f);
+	f.has_period = 1, f.from_ms = 6000, f.to_ms = 100000;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1); /* K1 ended at 5000 < 6000 */
+	assert_string_equal(v.key[0], "K2");
+	f.from_ms = 5000, f.to_ms = 9000;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1); /* K1: last 5000 >= 5000; K2: first 9000 is not < 9000 */
+	assert_string_equal(v.key[0], "K1");
+	f.from_ms = 0, f.to_ms = 1000;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 0); /* K1's first stamp 1000 is not before 1000 */
+	store_close(s);
+}
+
+static void test_latest_and_batches(void **state)
+{
+	(void)state;
+	int64_t k1, k2, ms = 0, id = 0;
+	int off = 0;
+	char at[40];
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	/* the open row's start (9000) is later than any end (5000) */
+	OK(store_latest(s, 0, NULL, NULL, &ms, &off, E));
+	assert_int_equal(ms, 9000);
+	assert_int_equal(off, 480);
+	OK(store_latest(s, 1, "sop-a", NULL, &ms, &off, E));
+	assert_int_equal(ms, 5000);
+	OK(store_latest_end(s, &ms, E));
+	assert_int_equal(ms, 5000); /* ends only */
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(store_any_end_in(s, 0, 5000, &err), 0); /* [0, 5000) misses 5000 */
+	assert_int_equal(store_any_end_in(s, 0, 5001, &err), 1);
+	assert_int_equal(store_batch_size_seen(s, 100, &err), 1);
+	assert_int_equal(store_batch_size_seen(s, 101, &err), 0);
+	assert_int_equal(store_batch_find(s, "sha-base", 0, &id, at, sizeof at, &err), 1);
+	assert_string_equal(at, "2025-01-01T00:00:00Z");
+	assert_int_equal(store_batch_find(s, "sha-base", id, &id, at, sizeof at, &err), 0);
+	assert_int_equal(store_batch_exists(s, id, &err), 1);
+	assert_int_equal(store_batch_exists(s, id + 1000, &err), 0);
+	store_close(s);
+}
+
+/* A second batch meets the stored events: the same event is a duplicate
+ * across batches too, the existing case is found (created 0), and its
+ * span widens. */
+static void test_second_batch(void **state)
+{
+	(void)state;
+	int64_t k1, k2, bid, eid, cid;
+	int created, dup;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	store_close(s);
+	s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-two", 50);
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 50, &w, E));
+	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
+	assert_int_equal(created, 0);
+	assert_int_equal(cid, k1);
+	struct store_event e = ev(k1, 2, "Terima", "FO", 1000, 5000, 7);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	assert_int_equal(dup, 1); /* e1 of the first batch */
+	e = ev(k1, 3, "Terbit", "Kadis", 20000, 30000, 11);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	assert_int_equal(dup, 0);
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	OK(store_commit(s, E));
+	/* K1's span is now [1000, 30000]: a period [25000, 26000) finds it */
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.has_period = 1, f.from_ms = 25000, f.to_ms = 26000;
+	struct seen v;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1);
+	assert_string_equal(v.key[0], "K1");
+	assert_int_equal(v.nev[0], 3);
+	store_close(s);
+}
+
+/* A rolled-back batch leaves nothing behind. */
+static void test_rollback(void **state)
+{
+	(void)state;
+	int64_t k1, k2, bid, eid, cid;
+	int created, dup;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	struct store_batch b = batch("sha-gone", 70);
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 70, &w, E));
+	OK(store_writer_case(w, "K9", 2, NULL, 0, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "Terima", NULL, -1, 777, 3);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	store_rollback(s);
+	struct store_counts c;
+	OK(store_count(s, &c, E));
+	assert_int_equal(c.cases, 2);
+	assert_int_equal(c.events, 3);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(store_batch_find(s, "sha-gone", 0, &bid, NULL, 0, &err), 0);
+	store_close(s);
+}
+
+static int rej_cb(void *ctx, const struct store_rejected_row *r)
+{
+	char *out = ctx;
+	snprintf(out, 64, "%lld|%s|%s", (long long)r->line, r->reason, r->raw);
+	return 0;
+}
+
+/* The rejected row comes back byte for byte, invalid UTF-8 included. */
+static void test_rejected_bytes(void **state)
+{
+	(void)state;
+	int64_t k1, k2;
+	char got[64] = "";
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	OK(store_rejected_list(s, 0, rej_cb, got, E));
+	assert_string_equal(got, "5|not UTF-8 text|a,\xff,b");
+	store_close(s);
+}
+
+static int name_cb(void *ctx, const char *name)
+{
+	char *out = ctx;
+	strcat(out, name ? name : "(none)");
+	strcat(out, ";");
+	return 0;
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	int64_t k1, k2;
+	char got[128] = "";
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	OK(store_sops(s, NULL, name_cb, got, E));
+	assert_string_equal(got, "(none);sop-a;"); /* NULL first, then sorted */
+	got[0] = '\0';
+	OK(store_attr_names(s, "case", name_cb, got, E));
+	assert_string_equal(got, "deadline;");
+	store_close(s);
+}
+
+/* Export: events of a case in the order they happened (coalesce(start,
+ * end), then id), whatever order they were written in. */
+static void test_export_order(void **state)
+{
+	(void)state;
+	int64_t bid, eid, cid;
+	int created, dup;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-x", 10);
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	OK(store_writer_case(w, "X", 1, NULL, 0, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "late", NULL, -1, 8000, 1);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	e = ev(cid, 3, "early", NULL, 2000, 9000, 2);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	OK(store_commit(s, E));
+	struct store_export_filter f;
+	memset(&f, 0, sizeof f);
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row = NULL;
+	OK(store_export_open(s, &f, &c, E));
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->nev, 2);
+	assert_string_equal(row->ev[0].activity, "early"); /* 2000 before 8000 */
+	assert_string_equal(row->ev[1].activity, "late");
+	assert_int_equal(store_cases_next(c, &row, &err), 0);
+	store_cursor_free(c);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_missing_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_and_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_cursor, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_latest_and_batches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rejected_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_order, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
