@@ -38,6 +38,8 @@ struct table {
 	int ncol;
 	const char *head[TMAX];
 	int right[TMAX];          /* numeric column: right-aligned */
+	int clip;                 /* 1 + the column whose long text (activities) HTML
+				   * shortens, the full text on hover; 0: none */
 	char **cell;
 	size_t n, cap;            /* cells */
 };
@@ -143,6 +145,22 @@ static double share(size_t a, size_t b)
 	return b ? (double)a / (double)b : NAN;
 }
 
+/* A share with its count beside it: "66,4% (95 dari 143)"; "–" when b = 0. */
+static char *s_pct_of(size_t a, size_t b, enum rpt_lang l)
+{
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	rpt_fmt_pct(&t, share(a, b), l);
+	if (b) {
+		mutu_buf_puts(&t, " (");
+		rpt_fmt_num(&t, (double)a, 0, l);
+		mutu_buf_puts(&t, l == RPT_EN ? " of " : " dari ");
+		rpt_fmt_num(&t, (double)b, 0, l);
+		mutu_buf_putc(&t, ')');
+	}
+	return buf_take(&t);
+}
+
 static double g_day_s(const struct sla_group *g)
 {
 	return (g->day_minutes > 0 ? g->day_minutes : 450) * 60.0;
@@ -170,6 +188,13 @@ static const char *kind_name(int kind, const struct rpt_opts *o)
 	case 3: return TR(o, "cuti bersama", "cuti bersama");
 	default: return TR(o, "libur lain", "other closure");
 	}
+}
+
+static const char *short_month(int m, enum rpt_lang l)
+{
+	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	return m >= 1 && m <= 12 ? (l == RPT_EN ? en : id)[m - 1] : "?";
 }
 
 /* ---- the tables of one group ---- */
@@ -280,6 +305,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			t_str(t, "");
 			t_str(t, "");
 		}
+		t->clip = 2;
 		if (!has_model(g)) {
 			/* drop the standard columns a log without a model cannot fill */
 			struct table u;
@@ -296,6 +322,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			}
 			t_free(t);
 			*t = u;
+			t->clip = 2;
 		}
 	}
 
@@ -341,6 +368,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 							"Bottleneck: where the late cases' excess time went"));
 		t_init(t, "bottleneck", title, 4, TR(o, "Langkah / pelaksana", "Step / actor"),
 		       TR(o, "Jenis", "Kind"), TR(o, ">Kelebihan", ">Excess"), TR(o, ">Bagian", ">Share"));
+		t->clip = 1;
 		/* steps by late excess, then actors; only non-zero */
 		size_t n = g->nsteps;
 		size_t *idx = mutu_malloc((n + 1) * sizeof *idx);
@@ -397,6 +425,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
 		       TR(o, ">Lewat batas", ">Over ceiling"),
 		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+		t->clip = 5;
 		for (size_t i = 0; i < g->nslow; i++) {
 			const struct sla_slow *s = &g->slow[i];
 			t_str(t, s->key);
@@ -478,7 +507,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			const struct sla_daily *x = &g->days[d];
 			int y, m, dd;
 			cal_civil_from_days(x->day, &y, &m, &dd);
-			t_fmt(t, "%04d-%02d-%02d", y, m, dd);
+			t_fmt(t, "%d %s %d", dd, short_month(m, l), y);
 			t_str(t, kind_name(x->kind, o));
 			t_take(t, s_int(x->arrivals, l));
 			t_take(t, s_int(x->completions, l));
@@ -547,15 +576,16 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	 * date's over the cases that have one */
 	if (has_model(g) || office) {
 		kv_add(kv, TR(o, "Selesai dalam batas SOP", "Finished within the SOP ceiling"),
-		       s_pct(share(g->within, g->with_ceiling), l));
+		       s_pct_of(g->within, g->with_ceiling, l));
+		kv_add(kv, TR(o, "Terlambat", "Late"), s_pct_of(g->with_ceiling - g->within, g->with_ceiling, l));
 		if (has_model(g) || (office && g->has_std))
 			kv_add(kv, TR(o, "Dalam jumlah tepat waktu langkah", "Within the exact sum of the steps"),
-			       s_pct(share(g->within_exact, g->with_ceiling), l));
+			       s_pct_of(g->within_exact, g->with_ceiling, l));
 	}
 	if (g->with_target || !has_model(g)) {
 		kv_add(kv, TR(o, "Selesai dengan tanggal rencana", "Finished with a planned date"), s_int(g->with_target, l));
 		kv_add(kv, TR(o, "Selesai sebelum tanggal rencana per kasus", "Finished by the per-case planned date"),
-		       s_pct(share(g->within_target, g->with_target), l));
+		       s_pct_of(g->within_target, g->with_target, l));
 	}
 	snprintf(k, sizeof k, "%s (%s)", TR(o, "Median waktu penyelesaian", "Median lead time"), day_unit(o, g));
 	kv_add(kv, k, s_days(g->lead_st.median, g, l));
@@ -654,6 +684,32 @@ static void h(struct mutu_buf *b, const char *s)
 	rpt_html_escape(b, s);
 }
 
+/* Activity texts of SOP tables run to 200 characters and wrapped over ten
+ * lines: a cell shows the first words up to CLIP_BYTES, the full text in
+ * its title (on hover) so nothing is lost. */
+#define CLIP_BYTES 60
+
+static void html_clipped(struct mutu_buf *b, const char *s)
+{
+	size_t cut = CLIP_BYTES;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--; /* never inside a UTF-8 sequence */
+	size_t sp = cut;
+	while (sp > CLIP_BYTES / 2 && s[sp] != ' ')
+		sp--;
+	if (s[sp] == ' ')
+		cut = sp; /* at a word's end when there is one */
+	char *head = mutu_malloc(cut + 1);
+	memcpy(head, s, cut);
+	head[cut] = '\0';
+	mutu_buf_puts(b, "<td class=\"clip\" title=\"");
+	h(b, s);
+	mutu_buf_puts(b, "\">");
+	h(b, head);
+	mutu_buf_puts(b, "\xe2\x80\xa6</td>");
+	free(head);
+}
+
 static void html_table(struct mutu_buf *b, const struct table *t, const char *anchor)
 {
 	mutu_buf_printf(b, "<h3 id=\"%s\">", anchor);
@@ -672,8 +728,13 @@ static void html_table(struct mutu_buf *b, const struct table *t, const char *an
 		for (size_t r = 0; r < t_rows(t); r++) {
 			mutu_buf_puts(b, "<tr>");
 			for (int c = 0; c < t->ncol; c++) {
+				const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+				if (t->clip == c + 1 && strlen(cell) > CLIP_BYTES) {
+					html_clipped(b, cell);
+					continue;
+				}
 				mutu_buf_puts(b, t->right[c] ? "<td class=\"n\">" : "<td>");
-				h(b, t->cell[r * (size_t)t->ncol + (size_t)c]);
+				h(b, cell);
 				mutu_buf_puts(b, "</td>");
 			}
 			mutu_buf_puts(b, "</tr>\n");
@@ -685,6 +746,12 @@ static void html_table(struct mutu_buf *b, const struct table *t, const char *an
 		h(b, t->note);
 		mutu_buf_puts(b, "</p>\n");
 	}
+}
+
+/* Tables long enough to bury the answer go to the appendix. */
+static int in_appendix(const struct table *t)
+{
+	return strcmp(t->id, "daily") == 0 || strcmp(t->id, "open") == 0 || strcmp(t->id, "trend") == 0;
 }
 
 static void html_cards(struct mutu_buf *b, const struct kv *kv, const char *cls)
@@ -706,6 +773,8 @@ static void group_title(struct mutu_buf *t, const struct sla_group *g, int offic
 		mutu_buf_puts(t, TR(o, "Kantor secara keseluruhan", "The office as a whole"));
 	else if (!g->id)
 		mutu_buf_puts(t, TR(o, "Kasus tanpa model SOP", "Cases without an SOP model"));
+	else if (has_model(g) && g->sop->model->name && *g->sop->model->name)
+		mutu_buf_puts(t, g->sop->model->name); /* names for people; ids in the method note */
 	else
 		mutu_buf_printf(t, "SOP %s", g->id);
 }
@@ -722,13 +791,11 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 	h(b, t.s);
 	mutu_buf_puts(b, "</h2>\n");
 	mutu_buf_release(&t);
+	/* answer first: the cards (counts beside shares), then the charts,
+	 * then the details; the rules of measurement close the section */
 	struct kv rules = {0}, sum = {0};
-	build_rules(g, o, &rules);
-	if (rules.n)
-		html_cards(b, &rules, "rules");
 	build_summary(g, office, o, &sum);
 	html_cards(b, &sum, "cards");
-	kv_free(&rules);
 	kv_free(&sum);
 	char key[256];
 	int rc = 0;
@@ -745,6 +812,8 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 	struct gtables gt;
 	build_tables(g, office, o, &gt);
 	for (int i = 0; i < gt.n; i++) {
+		if (in_appendix(&gt.t[i]))
+			continue;
 		char anchor[256];
 		snprintf(anchor, sizeof anchor, "%s-%s", slug, gt.t[i].id);
 		html_table(b, &gt.t[i], anchor);
@@ -785,12 +854,61 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 		}
 		mutu_notes_release(&lint);
 	}
+	build_rules(g, o, &rules);
+	if (rules.n) {
+		mutu_buf_printf(b, "<h3>%s</h3>\n", TR(o, "Cara mengukur", "How it was measured"));
+		html_cards(b, &rules, "rules");
+	}
+	kv_free(&rules);
 	mutu_buf_puts(b, "</section>\n");
 	return 0;
 }
 
+/* The appendix: the long tables (12-month trend, oldest open cases,
+ * one row per day) of every group, after the answer and the details. */
+static void html_appendix(struct mutu_buf *b, const struct sla_group *g, int office, const struct rpt_opts *o)
+{
+	char slug[160];
+	rpt_group_slug(g, office, slug, sizeof slug);
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	group_title(&t, g, office, o);
+	mutu_buf_printf(b, "<section class=\"appendix\" id=\"%s-appendix\">\n<h3>", slug);
+	h(b, t.s);
+	mutu_buf_puts(b, "</h3>\n");
+	mutu_buf_release(&t);
+	struct gtables gt;
+	build_tables(g, office, o, &gt);
+	for (int i = 0; i < gt.n; i++) {
+		if (!in_appendix(&gt.t[i]))
+			continue;
+		char anchor[256];
+		snprintf(anchor, sizeof anchor, "%s-%s", slug, gt.t[i].id);
+		html_table(b, &gt.t[i], anchor);
+	}
+	free_tables(&gt);
+	mutu_buf_puts(b, "</section>\n");
+}
+
 static void method_notes(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *n)
 {
+	/* the report names SOPs by their title; their ids (file names, the
+	 * store's sop column, --sop) only here */
+	{
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			if (!g->id || !has_model(g))
+				continue;
+			mutu_buf_printf(&b, "%s%s = %s", b.len ? "; " : "", g->sop->model->name ? g->sop->model->name : "?",
+					g->id);
+		}
+		if (b.len)
+			mutu_notes_addf(n, TR(o, "Id SOP (untuk --sop dan nama berkas): %s.", "SOP ids (for --sop and file names): %s."),
+					b.s);
+		mutu_buf_release(&b);
+	}
 	mutu_notes_addf(n, "%s", TR(o,
 		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir SOP, dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
 		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the SOP's last step, and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
@@ -843,6 +961,56 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 	}
 }
 
+/* The office's zone for the footer's time: the first SOP's calendar. */
+static const struct cal *office_cal(const struct sla_month *m)
+{
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (m->groups[i].sop && m->groups[i].sop->cal && m->groups[i].sop->model)
+			return m->groups[i].sop->cal;
+	return NULL;
+}
+
+static void html_list(struct mutu_buf *b, const struct mutu_notes *n)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		mutu_buf_puts(b, "<li>");
+		h(b, n->items[i]);
+		mutu_buf_puts(b, "</li>\n");
+	}
+}
+
+/* The footer: version, store, generation time in the office's zone and
+ * the definitions the numbers rest on. */
+static void html_footer(const struct sla_month *m, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	mutu_buf_puts(b, "<footer>\n<p>mutu");
+	if (o->version) {
+		mutu_buf_putc(b, ' ');
+		h(b, o->version);
+	}
+	if (o->source) {
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "data", "store"));
+		h(b, o->source);
+	}
+	const struct cal *oc = office_cal(m);
+	if (o->generated_t > 0) {
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		rpt_fmt_local(&t, o->generated_t, oc ? cal_utc_offset(oc) : 0, oc ? cal_zone_label(oc) : "UTC", o->lang);
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(b, t.s);
+		mutu_buf_release(&t);
+	} else if (o->generated_at) {
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(b, o->generated_at);
+	}
+	mutu_buf_puts(b, "</p>\n<p>");
+	mutu_buf_puts(b, TR(o,
+		"Definisi: berkas selesai \xe2\x80\x9c" "dalam batas SOP\xe2\x80\x9d bila waktu kerjanya, sejak berkas diterima lengkap sampai langkah terakhir SOP, tidak melebihi batas hari kerja SOP; terlambat bila melebihinya. Hari kerja tidak menghitung akhir pekan, libur nasional, cuti bersama dan jam istirahat. Mutu baku: waktu standar tiap langkah menurut SOP. Rincian di bagian Metode.",
+		"Definitions: a file finished \xe2\x80\x9cwithin the SOP ceiling\xe2\x80\x9d when its working time, from the file accepted as complete to the SOP's last step, is not above the SOP's ceiling in working days; late when it is. Working days leave out weekends, national holidays, cuti bersama and breaks. Mutu baku: each step's standard time in the SOP. Details under Method."));
+	mutu_buf_puts(b, "</p>\n</footer>\n");
+}
+
 static int render_html(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
 		       struct mutu_buf *b, struct mutu_err *err)
 {
@@ -854,6 +1022,7 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 	char title[256];
 	snprintf(title, sizeof title, "%s %s %d", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
 		 rpt_month_name(m->month, o->lang), m->year);
+	char *office = rpt_office_name(m, o);
 	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
@@ -862,27 +1031,37 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 	mutu_buf_puts(b, "</title>\n<style>\n");
 	mutu_buf_puts(b, css);
 	free(css);
+	/* the office and the month first, then the answer */
 	mutu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
-	h(b, title);
+	h(b, office ? office : title);
 	mutu_buf_puts(b, "</h1>\n<p class=\"sub\">");
-	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
-	mutu_buf_printf(b, "%s %s, %s %s", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
-	free(nc);
-	free(ne);
-	if (o->source) {
-		mutu_buf_puts(b, " \xc2\xb7 ");
-		h(b, o->source);
+	if (office)
+		h(b, title);
+	else
+		mutu_buf_printf(b, "%s %d", rpt_month_name(m->month, o->lang), m->year);
+	free(office);
+	mutu_buf_puts(b, "</p>\n</header>\n<main>\n");
+	struct mutu_notes ans;
+	mutu_notes_init(&ans);
+	rpt_month_headlines(m, o, &ans);
+	mutu_buf_printf(b, "<section class=\"answer\" id=\"answer\">\n<h2>%s</h2>\n<ul>\n",
+			TR(o, "Jawaban bulan ini", "This month's answer"));
+	html_list(b, &ans);
+	mutu_buf_puts(b, "</ul>\n</section>\n");
+	mutu_notes_release(&ans);
+	const struct mutu_notes *warn = month_notes(m, o);
+	if (warn->n) {
+		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
+		html_list(b, warn);
+		mutu_buf_puts(b, "</ul></div>\n");
 	}
-	if (o->generated_at) {
-		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
-		h(b, o->generated_at);
-	}
-	mutu_buf_puts(b, "</p>\n</header>\n<nav><ul>\n");
+	mutu_buf_puts(b, "<nav><ul>\n");
 	char slug[160];
 	struct mutu_buf t;
 	mutu_buf_init(&t);
 	rpt_group_slug(&m->office, 1, slug, sizeof slug);
-	mutu_buf_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", slug, TR(o, "Kantor", "Office"));
+	if (m->ngroups != 1)
+		mutu_buf_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", slug, TR(o, "Kantor", "Office"));
 	for (size_t i = 0; i < m->ngroups; i++) {
 		rpt_group_slug(&m->groups[i], 0, slug, sizeof slug);
 		mutu_buf_reset(&t);
@@ -891,19 +1070,23 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 		h(b, t.s);
 		mutu_buf_puts(b, "</a></li>\n");
 	}
-	mutu_buf_printf(b, "<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n<main>\n", TR(o, "Metode", "Method"));
+	mutu_buf_printf(b, "<li><a href=\"#appendix\">%s</a></li>\n<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n",
+			TR(o, "Lampiran", "Appendix"), TR(o, "Metode", "Method"));
 
 	/* office: one line per SOP first */
 	{
 		struct table st;
-		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 7, "SOP", TR(o, ">Selesai", ">Finished"),
-		       TR(o, ">% dalam batas", ">% within ceiling"), TR(o, ">Median (hari)", ">Median (days)"),
-		       TR(o, ">p90 (hari)", ">p90 (days)"), TR(o, ">Terbuka", ">Open"),
-		       TR(o, ">Lewat batas", ">Past ceiling"));
+		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 8, "SOP", TR(o, ">Selesai", ">Finished"),
+		       TR(o, ">Dalam batas", ">Within ceiling"), TR(o, ">% dalam batas", ">% within ceiling"),
+		       TR(o, ">Median (hari)", ">Median (days)"), TR(o, ">p90 (hari)", ">p90 (days)"),
+		       TR(o, ">Terbuka", ">Open"), TR(o, ">Lewat batas", ">Past ceiling"));
 		for (size_t i = 0; i < m->ngroups; i++) {
 			const struct sla_group *g = &m->groups[i];
-			t_str(&st, g->id ? g->id : TR(o, "(tanpa model)", "(no model)"));
+			mutu_buf_reset(&t);
+			group_title(&t, g, 0, o);
+			t_str(&st, t.s);
 			t_take(&st, s_int(g->finished, o->lang));
+			t_take(&st, has_model(g) ? s_int(g->within, o->lang) : s_int(g->within_target, o->lang));
 			t_take(&st, has_model(g) ? s_pct(share(g->within, g->with_ceiling), o->lang)
 						 : s_pct(share(g->within_target, g->with_target), o->lang));
 			t_take(&st, s_days(g->lead_st.median, g, o->lang));
@@ -911,22 +1094,12 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			t_take(&st, s_int(g->open, o->lang));
 			t_take(&st, s_int(g->open_past, o->lang));
 		}
-		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, % = selesai sebelum tanggal rencana per kasus.",
-					 "For cases without a model, % = finished by the per-case planned date."));
+		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, \"dalam batas\" = selesai sebelum tanggal rencana per kasus.",
+					 "For cases without a model, \"within\" = finished by the per-case planned date."));
 		mutu_buf_puts(b, "<section class=\"overview\">\n");
 		html_table(b, &st, "sops");
 		mutu_buf_puts(b, "</section>\n");
 		t_free(&st);
-	}
-	const struct mutu_notes *warn = month_notes(m, o);
-	if (warn->n) {
-		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
-		for (size_t i = 0; i < warn->n; i++) {
-			mutu_buf_puts(b, "<li>");
-			h(b, warn->items[i]);
-			mutu_buf_puts(b, "</li>\n");
-		}
-		mutu_buf_puts(b, "</ul></div>\n");
 	}
 	if (m->ngroups != 1 && html_group(b, &m->office, 1, o, cs, err)) {
 		mutu_buf_release(&t);
@@ -937,16 +1110,20 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			mutu_buf_release(&t);
 			return MUTU_EFAIL;
 		}
+	mutu_buf_printf(b, "<section id=\"appendix\" class=\"appendix\">\n<h2>%s</h2>\n", TR(o, "Lampiran", "Appendix"));
+	if (m->ngroups != 1)
+		html_appendix(b, &m->office, 1, o);
+	for (size_t i = 0; i < m->ngroups; i++)
+		html_appendix(b, &m->groups[i], 0, o);
+	mutu_buf_puts(b, "</section>\n");
 	struct mutu_notes mn;
 	mutu_notes_init(&mn);
 	method_notes(m, o, &mn);
 	mutu_buf_printf(b, "<section id=\"method\" class=\"method\">\n<h2>%s</h2>\n<ul>\n", TR(o, "Metode", "Method"));
-	for (size_t i = 0; i < mn.n; i++) {
-		mutu_buf_puts(b, "<li>");
-		h(b, mn.items[i]);
-		mutu_buf_puts(b, "</li>\n");
-	}
-	mutu_buf_puts(b, "</ul>\n</section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
+	html_list(b, &mn);
+	mutu_buf_puts(b, "</ul>\n</section>\n</main>\n");
+	html_footer(m, o, b);
+	mutu_buf_puts(b, "</body>\n</html>\n");
 	mutu_notes_release(&mn);
 	mutu_buf_release(&t);
 	return 0;

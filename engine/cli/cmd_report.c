@@ -19,7 +19,7 @@ static const char usage_text[] =
 	"                           [--lang id|en] [--format html|md|csv|json] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
-	"                           [--tz ZONE] [--deadline-col NAME]\n"
+	"                           [--tz ZONE] [--deadline-col NAME] [--office-name TEXT]\n"
 	"\n"
 	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
@@ -55,6 +55,9 @@ static const char usage_text[] =
 	"                   Default: endDatePlanned, planned_end, due_date, tanggal_target,\n"
 	"                   batas_waktu or deadline, whichever the log has.  Shares 'by\n"
 	"                   planned date' count only the cases that have one\n"
+	"  --office-name TEXT\n"
+	"                   the office named at the top of the report (1-200 characters;\n"
+	"                   default: the models' agency, e.g. Pemerintah Kota Banjarbaru)\n"
 	"\n"
 	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
 
@@ -72,8 +75,9 @@ int cmd_report(int argc, char **argv)
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
 	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
-		   *deadline_col = NULL;
+		   *deadline_col = NULL, *office_name = NULL;
 	const struct cli_opt opts[] = {
+		{"office-name", 0, 1, &office_name, NULL, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
 		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"month", 0, 1, &month, NULL, NULL},
@@ -129,6 +133,10 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "--deadline-col must name an attribute (1-100 characters, got '%s')",
 				 deadline_col);
 	so.deadline_col = deadline_col;
+	if (office_name && (!*office_name || strlen(office_name) > 200))
+		return cli_usage("report", "--office-name must be 1-200 characters (got %zu)", strlen(office_name));
+	ro.office_name = office_name;
+	ro.version = MUTU_VERSION;
 	char out_buf[4096];
 	ro.assets_dir = cli_assets_dir(assets);
 	if (out) {
@@ -202,6 +210,7 @@ int cmd_report(int argc, char **argv)
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	ro.generated_at = when;
+	ro.generated_t = (double)now; /* shown in the office's zone */
 	ro.source = db_path;
 	struct mutu_notes files;
 	mutu_notes_init(&files);
@@ -212,6 +221,19 @@ int cmd_report(int argc, char **argv)
 			cli_print_safe(stderr, res->notes.items[i]);
 			fputc('\n', stderr);
 		}
+		/* the answer first, in the report's language; then the files */
+		struct mutu_notes ans;
+		mutu_notes_init(&ans);
+		rpt_month_headlines(res, &ro, &ans);
+		char *office = rpt_office_name(res, &ro);
+		printf("%s%s%s %d:\n", office ? office : "", office ? ", " : "", rpt_month_name(m, ro.lang), y);
+		free(office);
+		for (size_t i = 0; i < ans.n; i++) {
+			fputs("  ", stdout);
+			cli_print_safe(stdout, ans.items[i]);
+			fputc('\n', stdout);
+		}
+		mutu_notes_release(&ans);
 		printf("%s %04d-%02d: %zu cases read, %zu events; %zu files written:\n",
 		       "monthly report", y, m, res->cases_read, res->events_read, files.n);
 		for (size_t i = 0; i < files.n; i++)

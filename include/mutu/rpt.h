@@ -33,6 +33,11 @@ struct rpt_opts {
 	const char *name;         /* base file name without extension (NULL: report-YYYY-MM) */
 	const char *models_dir;   /* rpt_sim_html: SOP models for the ceilings (NULL: "models") */
 	const char *calendars_dir;/* rpt_sim_html: calendars (NULL: cal_load's default) */
+	/* monthly report (all borrowed, may be NULL/0): */
+	const char *office_name;  /* page title; NULL: the models' agency */
+	const char *version;      /* footer: the mutu version */
+	double generated_t;       /* footer: the generation instant, shown in the
+				   * office's zone; 0: generated_at as given */
 };
 
 void rpt_opts_init(struct rpt_opts *o);
@@ -68,6 +73,25 @@ void rpt_md_escape(struct mutu_buf *b, const char *s);
 void rpt_csv_field(struct mutu_buf *b, const char *s);
 /* mkdir -p; err names the folder that could not be made. */
 int rpt_mkdirs(const char *path, struct mutu_err *err);
+
+/* An instant as local time in the office's form, "27 Nov 2025 14:43 WITA"
+ * ("27 Nov 2025 14:43 +02:00" when label is NULL): offset in seconds east
+ * of UTC, label the zone's name (WIB, WITA, WIT).  Appended to b. */
+void rpt_fmt_local(struct mutu_buf *b, double t, int offset, const char *label, enum rpt_lang lang);
+
+/*
+ * The answer of the month, one plain sentence per SOP group of m (SOP
+ * name, not id), in o->lang, e.g. "Izin X: 95 dari 143 berkas selesai
+ * dalam batas SOP (66,4%); 48 terlambat, paling banyak kehilangan waktu
+ * di langkah 3, Tim Teknis (rata-rata 2,1 hari di atas mutu baku)."
+ * Appended to out (owned by the caller).  The HTML and Markdown reports
+ * open with these; the CLI prints them.
+ */
+void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *out);
+/* The office name the report shows: o->office_name, else the models'
+ * agency (distinct ones joined by " / "); NULL when neither.  Owned by the
+ * caller (free). */
+char *rpt_office_name(const struct sla_month *m, const struct rpt_opts *o);
 
 /* Month name, 1..12. */
 const char *rpt_month_name(int month, enum rpt_lang lang);
