@@ -45,6 +45,11 @@ int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mu
 /* Queue a chart: writes its data file now.  slug names the group. */
 int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
 		   struct mutu_err *err);
+/* The office's histogram, with the ceilings of the SOP groups that
+ * finished cases (one line when they agree, the lowest and the highest
+ * when they differ). */
+int rpt_chart_lead_office(struct rpt_charts *cs, const char *slug, const struct sla_group *office,
+			  const struct sla_group *groups, size_t n, struct mutu_err *err);
 int rpt_chart_steps(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
 		    struct mutu_err *err);
 int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_group *g,

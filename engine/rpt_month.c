@@ -1236,6 +1236,25 @@ static void render_md(const struct sla_month *m, const struct rpt_opts *o, const
 {
 	mutu_buf_printf(b, "# %s %s %d\n\n", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
 			rpt_month_name(m->month, o->lang), m->year);
+	char *office = rpt_office_name(m, o);
+	if (office) {
+		mutu_buf_puts(b, "**");
+		md(b, office);
+		mutu_buf_puts(b, "**\n\n");
+		free(office);
+	}
+	/* the answer first, as in HTML */
+	struct mutu_notes ans;
+	mutu_notes_init(&ans);
+	rpt_month_headlines(m, o, &ans);
+	for (size_t i = 0; i < ans.n; i++) {
+		mutu_buf_puts(b, "- ");
+		md(b, ans.items[i]);
+		mutu_buf_putc(b, '\n');
+	}
+	if (ans.n)
+		mutu_buf_putc(b, '\n');
+	mutu_notes_release(&ans);
 	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
 	mutu_buf_printf(b, "%s %s, %s %s.\n", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
 	free(nc);
@@ -1683,7 +1702,7 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 	char slug[160];
 	if (rc == 0 && m->ngroups != 1) {
 		rpt_group_slug(&m->office, 1, slug, sizeof slug);
-		rc = rpt_chart_lead(&cs, slug, &m->office, err);
+		rc = rpt_chart_lead_office(&cs, slug, &m->office, m->groups, m->ngroups, err);
 		if (rc == 0)
 			rc = rpt_chart_trend(&cs, slug, &m->office, err);
 		if (rc == 0)
