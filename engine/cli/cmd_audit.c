@@ -1,7 +1,9 @@
 /*
  * cmd_audit.c - `mutu audit`: per case and step, actual against standard,
- * with the flags that show where the office left the SOP.  Flags are also
- * written to the store (table audit_flags) so reports can filter on them.
+ * with the flags that show where the office left the SOP, late files
+ * first.  With --save the flags are also written to the store (table
+ * audit_flags) so reports can filter on them; by default an audit only
+ * reads (it works on a read-only store and never takes the write lock).
  */
 #include <errno.h>
 #include <math.h>
@@ -19,7 +21,7 @@
 static const char usage_text[] =
 	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
 	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
-	"                  [--as-of DATE|TIME] [--no-store] [--models DIR] [--calendar NAME]\n"
+	"                  [--as-of DATE|TIME] [--late-only] [--save] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
 	"                  [--tz ZONE] [--deadline-col NAME]\n"
 	"\n"
@@ -27,8 +29,10 @@ static const char usage_text[] =
 	"deviation, with flags: over standard, missing step, out of SOP order, repeated\n"
 	"step (rework), activity not in the SOP, actor other than the SOP's, the same\n"
 	"person checking and approving, clock paused at the applicant, case late.\n"
-	"A summary counts cases by flag.  The flags are stored in the store's table\n"
-	"audit_flags (replacing earlier ones of the same cases) unless --no-store.\n"
+	"A summary counts cases by flag; late cases come first.  A step counts as over\n"
+	"its waktu only when the times shown differ (5.4 minutes against 5 is not).\n"
+	"With --save the flags are stored in the store's table audit_flags (replacing\n"
+	"earlier ones of the same cases); without it the store is only read.\n"
 	"\n"
 	"options:\n"
 	"  --case ID        one case (its id as in the log)\n"
@@ -45,7 +49,10 @@ static const char usage_text[] =
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
-	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
+	"  --late-only      only the late cases (past their ceiling, or their planned date;\n"
+	"                   --case shows its case whatever it is)\n"
+	"  --save           write the flags to the store's table audit_flags\n"
+	"  --no-store       do not write the flags (the default; kept for old scripts)\n"
 	CLI_BUSY_HELP
 	"  --tz ZONE        zone of cases without a model: an IANA name (Europe/Amsterdam,\n"
 	"                   daylight saving followed), WIB, WITA, WIT, UTC or +02:00\n"
@@ -95,8 +102,10 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	const char *format = NULL, *lang = NULL, *out = NULL, *models = NULL, *calendar = NULL;
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
 	const char *as_of = NULL, *busy = NULL, *tz_name = NULL, *deadline_col = NULL;
-	int no_store = 0;
+	int no_store = 0, save = 0, late_only = 0;
 	const struct cli_opt opts[] = {
+		{"save", 0, 0, NULL, &save, NULL},
+		{"late-only", 0, 0, NULL, &late_only, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
 		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -127,6 +136,9 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		fputs(usage_text, stdout);
 		return 0;
 	}
+	if (save && no_store)
+		return cli_usage("audit", "give --save or --no-store, not both");
+	no_store = !save; /* the store is written only when asked */
 	int busy_ms = 0;
 	if (cli_busy_timeout("audit", busy, &busy_ms))
 		return 2;
@@ -316,7 +328,10 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			continue;
 		}
 		c.target_name = in.target_name;
-		rpt_audit_case(a, &c, &b);
+		/* --save stores every audited case's flags; --late-only only
+		 * narrows what is shown */
+		if (!late_only || case_key || (c.flags & SLA_F_LATE))
+			rpt_audit_case(a, &c, &b);
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
 		sla_case_release(&c);
