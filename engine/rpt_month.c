@@ -1683,6 +1683,231 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 		mutu_buf_puts(b, "]}\n");
 }
 
+/* ---- Excel: one sheet per table, the summary first ---- */
+
+static const char *xname(const struct sla_group *g, const struct rpt_opts *o)
+{
+	if (has_model(g) && g->sop->model->name && *g->sop->model->name)
+		return g->sop->model->name;
+	return g->id ? g->id : TR(o, "(tanpa model)", "(no model)");
+}
+
+static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struct rpt_xlsx *x)
+{
+	enum rpt_lang l = o->lang;
+	char month[64];
+	snprintf(month, sizeof month, "%s %d", rpt_month_name(m->month, l), m->year);
+	{
+		const char *hd[] = {"SOP", TR(o, "Selesai", "Finished"), TR(o, "Dalam batas SOP", "Within the SOP ceiling"),
+				    TR(o, "% dalam batas", "% within"), TR(o, "Terlambat", "Late"),
+				    TR(o, "Median (hari kerja)", "Median (working days)"), TR(o, "p90 (hari kerja)", "p90 (working days)"),
+				    TR(o, "Terbuka akhir bulan", "Open at month end"), TR(o, "Terbuka lewat batas", "Open past the ceiling")};
+		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14};
+		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 9, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			int mdl = has_model(g);
+			rpt_xlsx_str(x, xname(g, o));
+			rpt_xlsx_num(x, (double)g->finished, RPT_XF_INT);
+			rpt_xlsx_num(x, mdl ? (double)g->within : (double)g->within_target, RPT_XF_INT);
+			rpt_xlsx_num(x, mdl ? share(g->within, g->with_ceiling) : share(g->within_target, g->with_target), RPT_XF_PCT);
+			rpt_xlsx_num(x, mdl ? (double)(g->with_ceiling - g->within) : (double)(g->with_target - g->within_target),
+				     RPT_XF_INT);
+			rpt_xlsx_num(x, g->lead_st.median / g_day_s(g), RPT_XF_2);
+			rpt_xlsx_num(x, g->lead_st.p90 / g_day_s(g), RPT_XF_2);
+			rpt_xlsx_num(x, (double)g->open, RPT_XF_INT);
+			rpt_xlsx_num(x, (double)g->open_past, RPT_XF_INT);
+			rpt_xlsx_nl(x);
+		}
+		/* below the table: the office, the month and the answer */
+		rpt_xlsx_nl(x);
+		char *office = rpt_office_name(m, o);
+		rpt_xlsx_str(x, TR(o, "Kantor", "Office"));
+		rpt_xlsx_str(x, office ? office : "");
+		free(office);
+		rpt_xlsx_nl(x);
+		rpt_xlsx_str(x, TR(o, "Bulan", "Month"));
+		rpt_xlsx_str(x, month);
+		rpt_xlsx_nl(x);
+		struct mutu_notes ans;
+		mutu_notes_init(&ans);
+		rpt_month_headlines(m, o, &ans);
+		for (size_t i = 0; i < ans.n; i++) {
+			rpt_xlsx_str(x, ans.items[i]);
+			rpt_xlsx_nl(x);
+		}
+		mutu_notes_release(&ans);
+		const struct mutu_notes *warn = month_notes(m, o);
+		for (size_t i = 0; i < warn->n; i++) {
+			rpt_xlsx_str(x, warn->items[i]);
+			rpt_xlsx_nl(x);
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "No.", "No."), TR(o, "Kegiatan", "Activity"), TR(o, "Pelaksana (SOP)", "Actor (SOP)"),
+				    TR(o, "Waktu standar (menit)", "Standard (minutes)"), "n", TR(o, "Median (menit)", "Median (minutes)"),
+				    TR(o, "p90 (menit)", "p90 (minutes)"), TR(o, "% lewat waktu", "% over waktu"),
+				    TR(o, "Total kelebihan (jam)", "Total excess (hours)"),
+				    TR(o, "Kelebihan pada kasus terlambat (jam)", "Excess in late cases (hours)")};
+		const double w[] = {30, 6, 50, 20, 12, 8, 12, 12, 12, 14, 16};
+		rpt_xlsx_sheet(x, TR(o, "Per langkah", "Per step"), 11, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nsteps; k++) {
+				const struct sla_step_row *r = &g->steps[k];
+				int std = !isnan(r->std_s);
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_num(x, r->no > 0 ? r->no : (double)k + 1, RPT_XF_INT);
+				rpt_xlsx_str(x, r->activity);
+				rpt_xlsx_str(x, r->actor);
+				rpt_xlsx_num(x, r->std_s / 60.0, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)r->st.n, RPT_XF_INT);
+				rpt_xlsx_num(x, r->st.median / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, r->st.p90 / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, std ? share(r->st.over, r->st.n) : NAN, RPT_XF_PCT);
+				rpt_xlsx_num(x, std ? r->st.excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_num(x, std ? r->st.late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Pelaksana", "Actor"), "n", TR(o, "Median (menit)", "Median (minutes)"),
+				    TR(o, "p90 (menit)", "p90 (minutes)"), TR(o, "% lewat waktu", "% over waktu"),
+				    TR(o, "Total kelebihan (jam)", "Total excess (hours)"),
+				    TR(o, "Kelebihan pada kasus terlambat (jam)", "Excess in late cases (hours)")};
+		const double w[] = {30, 24, 8, 12, 12, 12, 14, 16};
+		rpt_xlsx_sheet(x, TR(o, "Per pelaksana", "Per actor"), 8, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nactors; k++) {
+				const struct sla_actor_row *r = &g->actors[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, r->name);
+				rpt_xlsx_num(x, (double)r->st.n, RPT_XF_INT);
+				rpt_xlsx_num(x, r->st.median / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, r->st.p90 / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, g->has_std ? share(r->st.over, r->st.n) : NAN, RPT_XF_PCT);
+				rpt_xlsx_num(x, g->has_std ? r->st.excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_num(x, g->has_std ? r->st.late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Kasus", "Case"), TR(o, "Waktu kerja (hari kerja)", "Working time (working days)"),
+				    TR(o, "Waktu kalender (hari)", "Calendar time (days)"), TR(o, "Terlambat", "Late"),
+				    TR(o, "Lewat batas (hari kerja)", "Over the ceiling (working days)"),
+				    TR(o, "Langkah penyebab", "Step that made it late"), TR(o, "Kegiatan", "Activity"),
+				    TR(o, "Kelebihan langkah (jam)", "Step excess (hours)")};
+		const double w[] = {30, 24, 14, 14, 10, 14, 10, 40, 14};
+		rpt_xlsx_sheet(x, TR(o, "Kasus terlama", "Slowest cases"), 9, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nslow; k++) {
+				const struct sla_slow *s = &g->slow[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, s->key);
+				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_num(x, s->calendar_s / 86400.0, RPT_XF_2);
+				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+				rpt_xlsx_num(x, s->late ? s->over_s / g_day_s(g) : NAN, RPT_XF_2);
+				rpt_xlsx_num(x, s->late && s->late_step > 0 ? s->late_step : NAN, RPT_XF_INT);
+				rpt_xlsx_str(x, s->late ? s->late_activity : NULL);
+				rpt_xlsx_num(x, s->late && s->late_excess_s > 0 ? s->late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Bulan", "Month"), TR(o, "Selesai", "Finished"),
+				    TR(o, "Dalam batas SOP", "Within the SOP ceiling"), TR(o, "% dalam batas", "% within"),
+				    TR(o, "Median (hari kerja)", "Median (working days)")};
+		const double w[] = {30, 12, 10, 14, 12, 14};
+		rpt_xlsx_sheet(x, TR(o, "Tren 12 bulan", "12-month trend"), 6, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (int k = 0; k < SLA_TREND; k++) {
+				const struct sla_trend *t = &g->trend[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_day(x, cal_days_from_civil(t->year, t->month, 1), RPT_XF_MONTH);
+				rpt_xlsx_num(x, (double)t->finished, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)t->within, RPT_XF_INT);
+				rpt_xlsx_num(x, share(t->within, t->with_ceiling), RPT_XF_PCT);
+				rpt_xlsx_num(x, t->median_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Kasus", "Case"), TR(o, "Umur (hari kerja)", "Age (working days)"),
+				    TR(o, "Lewat batas", "Past the ceiling")};
+		const double w[] = {30, 24, 14, 12};
+		rpt_xlsx_sheet(x, TR(o, "Terbuka", "Open"), 4, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nopen_list; k++) {
+				const struct sla_slow *s = &g->open_list[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, s->key);
+				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Tanggal", "Date"), TR(o, "Hari", "Day"), TR(o, "Masuk", "Arrived"),
+				    TR(o, "Selesai", "Finished"), TR(o, "Dalam proses (akhir hari)", "In progress (end of day)")};
+		const double w[] = {30, 14, 16, 10, 10, 16};
+		rpt_xlsx_sheet(x, TR(o, "Harian", "Daily"), 6, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t d = 0; d < g->ndays; d++) {
+				const struct sla_daily *y = &g->days[d];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_day(x, y->day, RPT_XF_DATE);
+				rpt_xlsx_str(x, kind_name(y->kind, o));
+				rpt_xlsx_num(x, (double)y->arrivals, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)y->completions, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)y->wip, RPT_XF_INT);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+}
+
+/* The workbook, written through the atomic writer: libxlsxwriter writes
+ * to the temporary name, which is renamed into place once complete. */
+static int write_xlsx(const struct sla_month *m, const struct rpt_opts *o, const char *base,
+		      struct mutu_notes *files, struct mutu_err *err)
+{
+	struct mutu_buf path;
+	mutu_buf_init(&path);
+	mutu_buf_printf(&path, "%s/%s.xlsx", o->out_dir, base);
+	struct mutu_out mo;
+	int rc = mutu_out_open(&mo, path.s, err);
+	if (rc == 0 && !mo.tmp) {
+		mutu_out_abort(&mo);
+		rc = mutu_errf(err, MUTU_EINPUT, "an Excel workbook cannot go to standard output: give --out DIR");
+	}
+	struct rpt_xlsx *x = NULL;
+	if (rc == 0)
+		rc = rpt_xlsx_open(&x, mo.tmp, err);
+	if (rc == 0) {
+		xlsx_book(m, o, x);
+		rc = rpt_xlsx_close(x, err);
+		if (rc == 0)
+			rc = mutu_out_commit(&mo, err) ? MUTU_EFAIL : 0;
+	}
+	if (rc)
+		mutu_out_abort(&mo);
+	else if (files)
+		mutu_notes_addf(files, "%s", path.s);
+	mutu_buf_release(&path);
+	return rc;
+}
+
 /* ---- entry point ---- */
 
 int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *files,
@@ -1697,6 +1922,13 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 	int made_out = stat(o->out_dir, &sb) != 0;
 	if (rpt_mkdirs(o->out_dir, err))
 		return MUTU_EFAIL;
+	if (o->format == RPT_XLSX) {
+		/* a workbook shows no charts: no gnuplot needed, none written */
+		int rx = write_xlsx(m, o, base, files, err);
+		if (rx && made_out)
+			rmdir(o->out_dir);
+		return rx;
+	}
 	struct rpt_charts cs;
 	int rc = rpt_charts_init(&cs, o, base, err);
 	char slug[160];

@@ -165,7 +165,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	}
 	if (format) {
 		int f = rpt_format_parse(format);
-		if (f < 0 || f == RPT_MD)
+		if (f < 0 || f == RPT_MD || f == RPT_XLSX)
 			return cli_usage("audit", "--format must be text, html, csv or json (got '%s')", format);
 		rf = (enum rpt_format)f;
 	}

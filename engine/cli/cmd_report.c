@@ -16,7 +16,7 @@
 
 static const char usage_text[] =
 	"usage: mutu report monthly --month YYYY-MM|latest [--db FILE] [--sop ID]\n"
-	"                           [--lang id|en] [--format html|md|csv|json] [--out DIR]\n"
+	"                           [--lang id|en] [--format html|md|csv|json|xlsx] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
 	"                           [--tz ZONE] [--deadline-col NAME] [--office-name TEXT]\n"
@@ -35,7 +35,9 @@ static const char usage_text[] =
 	CLI_BUSY_HELP
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
 	"  --lang L         id (Bahasa Indonesia, default) or en\n"
-	"  --format F       html (default, one self-contained file), md, csv, json\n"
+	"  --format F       html (default, one self-contained file), md, csv, json, or xlsx\n"
+	"                   (an Excel workbook: one sheet per table, the summary first,\n"
+	"                   numbers and dates as Excel values; no charts, no gnuplot)\n"
 	"  --out DIR        output folder (default: reports/out)\n"
 	"  --calendar NAME  measure in this calendar instead of each model's own\n"
 	"  --models DIR     folder of SOP models (default: models)\n"
@@ -122,7 +124,7 @@ int cmd_report(int argc, char **argv)
 	if (format) {
 		int f = rpt_format_parse(format);
 		if (f < 0 || f == RPT_TEXT)
-			return cli_usage("report", "--format must be html, md, csv or json (got '%s')", format);
+			return cli_usage("report", "--format must be html, md, csv, json or xlsx (got '%s')", format);
 		ro.format = (enum rpt_format)f;
 	}
 	struct sla_opts so;

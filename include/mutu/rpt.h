@@ -20,7 +20,7 @@
 #include "mutu/sla.h"
 
 enum rpt_lang { RPT_ID = 0, RPT_EN = 1 };
-enum rpt_format { RPT_HTML = 0, RPT_MD = 1, RPT_CSV = 2, RPT_JSON = 3, RPT_TEXT = 4 };
+enum rpt_format { RPT_HTML = 0, RPT_MD = 1, RPT_CSV = 2, RPT_JSON = 3, RPT_TEXT = 4, RPT_XLSX = 5 };
 
 struct rpt_opts {
 	enum rpt_lang lang;
@@ -42,7 +42,7 @@ struct rpt_opts {
 
 void rpt_opts_init(struct rpt_opts *o);
 
-/* Parse "id"/"en" and "html"/"md"/"csv"/"json"/"text"; -1 when unknown. */
+/* Parse "id"/"en" and "html"/"md"/"csv"/"json"/"text"/"xlsx"; -1 when unknown. */
 int rpt_lang_parse(const char *s);
 int rpt_format_parse(const char *s);
 
