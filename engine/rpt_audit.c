@@ -230,6 +230,8 @@ static unsigned case_flags(const struct sla_case *c)
 	return fl;
 }
 
+static double wait_of(const struct sla_case *c, size_t i);
+
 /* An instant in the office's local form, "27 Nov 2025 14:43 WITA" (the
  * calendar's zone name when the offset is the calendar's, else +HH:MM). */
 static void local_time(const struct sla_case *c, double t, int off, enum rpt_lang l, struct mutu_buf *o)
@@ -613,7 +615,8 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 {
 	const struct sla_sop *s = c->sop;
 	if (!a->started) {
-		mutu_buf_puts(o, "{\"audit\":true,\"cases\":[\n");
+		/* docs/schema/audit.schema.json */
+		mutu_buf_puts(o, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
 		a->started = 1;
 	} else {
 		mutu_buf_puts(o, ",\n");
@@ -669,6 +672,10 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		json_ev_time(o, "start", c, e->start, e->start_off);
 		mutu_buf_putc(o, ',');
 		json_ev_time(o, "end", c, e->end, e->end_off);
+		mutu_buf_putc(o, ',');
+		/* waiting before the step (null: no start stamp, the wait is
+		 * inside actual_hours) */
+		json_num(o, "wait_hours", wait_of(c, i) / 3600.0);
 		mutu_buf_putc(o, ',');
 		json_num(o, "actual_hours", t->work_s / 3600.0);
 		mutu_buf_putc(o, ',');
@@ -925,7 +932,7 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 		break;
 	case RPT_JSON:
 		if (!a->started)
-			mutu_buf_puts(out, "{\"audit\":true,\"cases\":[\n");
+			mutu_buf_puts(out, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
 		mutu_buf_puts(out, "\n],\"title\":");
 		mutu_buf_json_str(out, title ? title : "");
 		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"with_planned_date\":%zu,"

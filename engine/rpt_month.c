@@ -1616,7 +1616,8 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 	char month[32];
 	snprintf(month, sizeof month, "%04d-%02d", m->year, m->month);
 	if (json) {
-		mutu_buf_puts(b, "{\"report\":\"monthly\",\"month\":");
+		/* "schema" names the document's kind and version: docs/schema/report.schema.json */
+		mutu_buf_puts(b, "{\"schema\":\"mutu.report/1\",\"report\":\"monthly\",\"month\":");
 		mutu_buf_json_str(b, month);
 		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,",
 				o->lang == RPT_EN ? "en" : "id", m->cases_read, m->events_read,
@@ -1647,7 +1648,7 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 			mutu_buf_json_str(b, mn->items[i]);
 		}
 		mutu_buf_puts(b, "],\"charts\":[");
-		for (size_t i = 0; i < cs->n; i++) {
+		for (size_t i = 0; cs && i < cs->n; i++) {
 			if (i)
 				mutu_buf_putc(b, ',');
 			mutu_buf_json_str(b, cs->c[i].svg_path);
@@ -1918,6 +1919,30 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		snprintf(base, sizeof base, "%s", o->name);
 	else
 		snprintf(base, sizeof base, "report-%04d-%02d", m->year, m->month);
+	/* CSV and JSON are data: no charts (they would not be shown), no
+	 * gnuplot needed, and "-" writes the document to standard output */
+	if (o->format == RPT_CSV || o->format == RPT_JSON) {
+		struct mutu_buf d;
+		mutu_buf_init(&d);
+		render_data(m, o, NULL, o->format == RPT_JSON, &d);
+		int rd;
+		if (strcmp(o->out_dir, "-") == 0) {
+			rd = mutu_write_file("-", d.s ? d.s : "", d.len, err) ? MUTU_EFAIL : 0;
+		} else {
+			struct stat sd;
+			int made = stat(o->out_dir, &sd) != 0;
+			rd = rpt_mkdirs(o->out_dir, err) ? MUTU_EFAIL : 0;
+			if (rd == 0)
+				rd = rpt_write_report(o->out_dir, base, o->format == RPT_JSON ? "json" : "csv", &d, NULL, files, err);
+			if (rd && made)
+				rmdir(o->out_dir);
+		}
+		mutu_buf_release(&d);
+		return rd;
+	}
+	if (strcmp(o->out_dir, "-") == 0)
+		return mutu_errf(err, MUTU_EINPUT, "--out - (standard output) is for --format json or csv; "
+				 "html, md and xlsx are written to a folder (give --out DIR)");
 	struct stat sb;
 	int made_out = stat(o->out_dir, &sb) != 0;
 	if (rpt_mkdirs(o->out_dir, err))

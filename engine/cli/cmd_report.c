@@ -25,8 +25,8 @@ static const char usage_text[] =
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
 	"per step and per actor against the SOP's waktu, the bottleneck of late cases,\n"
 	"the slowest cases, a 12-month trend, open cases at month end, arrivals and\n"
-	"completions per day, and the SOP lint.  Charts (SVG and PNG, through gnuplot)\n"
-	"are written next to the report.\n"
+	"completions per day, and the SOP lint.  The html and md reports get charts\n"
+	"(SVG and PNG, through gnuplot) written next to them.\n"
 	"\n"
 	"options:\n"
 	"  --month M        YYYY-MM, or 'latest': the latest month that holds a finished\n"
@@ -38,7 +38,8 @@ static const char usage_text[] =
 	"  --format F       html (default, one self-contained file), md, csv, json, or xlsx\n"
 	"                   (an Excel workbook: one sheet per table, the summary first,\n"
 	"                   numbers and dates as Excel values; no charts, no gnuplot)\n"
-	"  --out DIR        output folder (default: reports/out)\n"
+	"  --out DIR        output folder (default: reports/out); '-' writes a json or\n"
+	"                   csv document to standard output\n"
 	"  --calendar NAME  measure in this calendar instead of each model's own\n"
 	"  --models DIR     folder of SOP models (default: models)\n"
 	"  --ceiling C      rounded: the '(N Hari)' ceiling (default); exact: the sum of the steps\n"
@@ -61,7 +62,8 @@ static const char usage_text[] =
 	"                   the office named at the top of the report (1-200 characters;\n"
 	"                   default: the models' agency, e.g. Pemerintah Kota Banjarbaru)\n"
 	"\n"
-	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
+	"Needs gnuplot (Debian package gnuplot-nox) for the charts of html and md;\n"
+	"csv, json and xlsx have no charts and do not need it.\n";
 
 static int parse_month(const char *s, int *y, int *m)
 {
@@ -217,7 +219,14 @@ int cmd_report(int argc, char **argv)
 	struct mutu_notes files;
 	mutu_notes_init(&files);
 	rc = rpt_monthly(res, &ro, &files, &err);
-	if (rc == 0) {
+	if (rc == 0 && strcmp(ro.out_dir, "-") == 0) {
+		/* the document went to standard output: nothing else there */
+		for (size_t i = 0; i < res->notes.n; i++) {
+			fputs("mutu report: note: ", stderr);
+			cli_print_safe(stderr, res->notes.items[i]);
+			fputc('\n', stderr);
+		}
+	} else if (rc == 0) {
 		for (size_t i = 0; i < res->notes.n; i++) {
 			fputs("mutu report: note: ", stderr);
 			cli_print_safe(stderr, res->notes.items[i]);

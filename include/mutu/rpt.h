@@ -47,11 +47,13 @@ int rpt_lang_parse(const char *s);
 int rpt_format_parse(const char *s);
 
 /*
- * Write the monthly report of m in o->format to o->out_dir, with the
- * charts (SVG and PNG, through gnuplot) next to it for every format.
- * Every file written is appended to files (paths).  When gnuplot cannot
- * be run the call fails with a message naming the package to install;
- * it never leaves a chart out silently.
+ * Write the monthly report of m in o->format to o->out_dir.  HTML and
+ * Markdown get their charts (SVG and PNG, through gnuplot) next to them;
+ * when gnuplot cannot be run the call fails with a message naming the
+ * package to install, it never leaves a chart out silently.  CSV, JSON
+ * and XLSX show no charts: none are made and gnuplot is not needed.
+ * out_dir "-" writes a CSV or JSON document to standard output (other
+ * formats: MUTU_EINPUT).  Every file written is appended to files.
  */
 int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o,
 		struct mutu_notes *files, struct mutu_err *err);
