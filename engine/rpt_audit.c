@@ -10,7 +10,7 @@
  * The same rule drops the flag from the counts, the rows and the
  * findings of every format (the store keeps the exact flags).
  */
-#include "mutu/rpt.h"
+#include "rpt_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +32,11 @@ struct rpt_audit {
 	size_t nplanned, nplanned_late;
 	char *pcol[4];
 	size_t pcol_n[4], npcol, pcol_other;
+	/* xlsx: the workbook (sheets summary, cases, steps, findings) and
+	 * the first error met, reported by rpt_audit_status */
+	struct rpt_xlsx *x;
+	int xs_sum, xs_case, xs_step, xs_find;
+	struct mutu_err xerr;
 };
 
 /* Count the case's planned date under the attribute it came from. */
@@ -109,6 +114,7 @@ void rpt_audit_free(struct rpt_audit *a)
 {
 	if (!a)
 		return;
+	rpt_xlsx_discard(a->x); /* only when rpt_audit_end did not close it */
 	free(a->assets_dir);
 	for (size_t i = 0; i < a->npcol; i++)
 		free(a->pcol[i]);
@@ -872,6 +878,143 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_puts(o, "</section>\n");
 }
 
+/* ---- Excel ---- */
+
+struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path)
+{
+	struct rpt_audit *a = rpt_audit_create(RPT_XLSX, lang, NULL);
+	mutu_err_clear(&a->xerr);
+	if (rpt_xlsx_open(&a->x, path, &a->xerr))
+		return a;
+	enum rpt_lang l = lang;
+	/* the summary first: its cells are filled by rpt_audit_end */
+	const char *hs[] = {TRL(l, "Tanda", "Flag"), TRL(l, "Keterangan", "Meaning"), TRL(l, "Kasus", "Cases")};
+	const double ws[] = {14, 44, 10};
+	a->xs_sum = rpt_xlsx_sheet(a->x, TRL(l, "Ringkasan", "Summary"), 3, hs, ws);
+	const char *hc[] = {TRL(l, "Kasus", "Case"), "SOP", TRL(l, "Diterima lengkap", "Accepted as complete"),
+			    TRL(l, "Selesai", "Finished"), TRL(l, "Waktu kerja (jam)", "Working time (hours)"),
+			    TRL(l, "Batas (jam)", "Ceiling (hours)"), TRL(l, "Terlambat", "Late"),
+			    TRL(l, "Lewat batas (jam)", "Over the ceiling (hours)"), TRL(l, "Jeda di pemohon (jam)", "Paused at the applicant (hours)"),
+			    TRL(l, "Tanda", "Flags")};
+	const double wc[] = {24, 30, 18, 18, 12, 10, 10, 12, 12, 30};
+	a->xs_case = rpt_xlsx_sheet(a->x, TRL(l, "Kasus", "Cases"), 10, hc, wc);
+	const char *hp[] = {TRL(l, "Kasus", "Case"), "No.", TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"),
+			    TRL(l, "Mulai", "Started"), TRL(l, "Selesai", "Finished"), TRL(l, "Menunggu (menit)", "Waiting (minutes)"),
+			    TRL(l, "Proses (menit)", "Processing (minutes)"), TRL(l, "Standar (menit)", "Standard (minutes)"),
+			    TRL(l, "Selisih (menit)", "Deviation (minutes)"), TRL(l, "Tanda", "Flags")};
+	const double wp[] = {24, 6, 50, 20, 18, 18, 12, 12, 12, 12, 20};
+	a->xs_step = rpt_xlsx_sheet(a->x, TRL(l, "Langkah", "Steps"), 11, hp, wp);
+	const char *hf[] = {TRL(l, "Kasus", "Case"), TRL(l, "Tanda", "Flag"), TRL(l, "Langkah", "Step"),
+			    TRL(l, "Temuan", "Finding")};
+	const double wf[] = {24, 14, 8, 80};
+	a->xs_find = rpt_xlsx_sheet(a->x, TRL(l, "Temuan", "Findings"), 4, hf, wf);
+	return a;
+}
+
+int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err)
+{
+	if (a->xerr.code == 0)
+		return 0;
+	return mutu_errf(err, a->xerr.code, "%s", a->xerr.msg);
+}
+
+/* The offset an instant of c is shown at (as local_time picks it). */
+static int time_off(const struct sla_case *c, double t, int off)
+{
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].end == t)
+			off = c->ev[i].end_off;
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].start == t)
+			off = c->ev[i].start_off;
+	return off == SLA_OFF_NONE ? case_off(c) : off;
+}
+
+static void xlsx_case(struct rpt_audit *a, const struct sla_case *c)
+{
+	struct rpt_xlsx *x = a->x;
+	enum rpt_lang l = a->lang;
+	const struct sla_sop *s = c->sop;
+	struct mutu_buf fl;
+	mutu_buf_init(&fl);
+	unsigned cf = case_flags(c);
+	rpt_xlsx_use(x, a->xs_case);
+	rpt_xlsx_str(x, c->key);
+	rpt_xlsx_str(x, s->model && s->model->name ? s->model->name : s->id);
+	rpt_xlsx_time(x, c->accepted, time_off(c, c->accepted, SLA_OFF_NONE));
+	rpt_xlsx_time(x, c->finished ? c->done : NAN, time_off(c, c->done, SLA_OFF_NONE));
+	rpt_xlsx_num(x, c->work_s / 3600.0, RPT_XF_2);
+	rpt_xlsx_num(x, ceil_s(c) / 3600.0, RPT_XF_2);
+	rpt_xlsx_str(x, (cf & SLA_F_LATE) ? TRL(l, "ya", "yes") : TRL(l, "tidak", "no"));
+	rpt_xlsx_num(x, c->late ? c->over_s / 3600.0 : NAN, RPT_XF_2);
+	rpt_xlsx_num(x, c->paused_s > 0 ? c->paused_s / 3600.0 : NAN, RPT_XF_2);
+	flags_list(cf, l, " ", &fl, 0);
+	rpt_xlsx_str(x, fl.s);
+	rpt_xlsx_nl(x);
+	rpt_xlsx_use(x, a->xs_step);
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		unsigned sf = step_flags(c, i);
+		rpt_xlsx_str(x, c->key);
+		rpt_xlsx_num(x, e->step > 0 ? e->step : NAN, RPT_XF_INT);
+		rpt_xlsx_str(x, e->activity);
+		rpt_xlsx_str(x, e->actor);
+		rpt_xlsx_time(x, e->start, time_off(c, e->start, e->start_off));
+		rpt_xlsx_time(x, e->end, time_off(c, e->end, e->end_off));
+		rpt_xlsx_num(x, wait_of(c, i) / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, t->work_s / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, t->std_s / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, (t->work_s - t->std_s) / 60.0, RPT_XF_1);
+		mutu_buf_reset(&fl);
+		flags_list(sf, l, " ", &fl, 0);
+		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_nl(x);
+	}
+	rpt_xlsx_use(x, a->xs_find);
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct sla_finding *f = &c->findings[i];
+		if (!finding_shown(c, f))
+			continue;
+		rpt_xlsx_str(x, c->key);
+		rpt_xlsx_str(x, flag_code(flag_index(f->flag), l));
+		rpt_xlsx_num(x, f->step > 0 ? f->step : NAN, RPT_XF_INT);
+		mutu_buf_reset(&fl);
+		rpt_finding_text(c, f, l, &fl);
+		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_nl(x);
+	}
+	mutu_buf_release(&fl);
+}
+
+static void xlsx_end(struct rpt_audit *a, const char *title)
+{
+	struct rpt_xlsx *x = a->x;
+	enum rpt_lang l = a->lang;
+	rpt_xlsx_use(x, a->xs_sum);
+	rpt_xlsx_str(x, "");
+	rpt_xlsx_str(x, TRL(l, "kasus diaudit", "cases audited"));
+	rpt_xlsx_num(x, (double)a->ncases, RPT_XF_INT);
+	rpt_xlsx_nl(x);
+	rpt_xlsx_str(x, "");
+	rpt_xlsx_str(x, TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"));
+	rpt_xlsx_num(x, (double)a->nplanned, RPT_XF_INT);
+	rpt_xlsx_nl(x);
+	for (int i = 0; i < SLA_NFLAGS; i++) {
+		rpt_xlsx_str(x, flag_code(i, l));
+		rpt_xlsx_str(x, flag_label(i, l));
+		rpt_xlsx_num(x, (double)a->flag_cases[i], RPT_XF_INT);
+		rpt_xlsx_nl(x);
+	}
+	rpt_xlsx_nl(x);
+	rpt_xlsx_str(x, TRL(l, "Audit", "Audit"));
+	rpt_xlsx_str(x, title);
+	rpt_xlsx_nl(x);
+	struct rpt_xlsx *done = a->x;
+	a->x = NULL;
+	rpt_xlsx_close(done, &a->xerr);
+}
+
 void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out)
 {
 	a->ncases++;
@@ -893,6 +1036,10 @@ void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_b
 	case RPT_HTML:
 		html_case(a, c, held);
 		break;
+	case RPT_XLSX:
+		if (a->x)
+			xlsx_case(a, c);
+		break;
 	default:
 		text_case(a, c, held);
 		break;
@@ -912,6 +1059,10 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 {
 	enum rpt_lang l = a->lang;
 	switch (a->format) {
+	case RPT_XLSX:
+		if (a->x)
+			xlsx_end(a, title ? title : "");
+		break;
 	case RPT_CSV:
 		if (!a->started)
 			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"

@@ -122,8 +122,12 @@ struct rpt_xlsx;
 int rpt_xlsx_open(struct rpt_xlsx **out, const char *path, struct mutu_err *err);
 /* A new sheet (name cut to Excel's 31 characters) with its header row in
  * bold, frozen; widths (may be NULL) in characters. */
-void rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
-		    const double *widths);
+#define RPT_XLSX_SHEETS 16
+/* Returns the sheet's index (for rpt_xlsx_use), -1 past RPT_XLSX_SHEETS. */
+int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
+		   const double *widths);
+/* Go on writing sheet i, at its next free row (a new row). */
+void rpt_xlsx_use(struct rpt_xlsx *x, int sheet);
 void rpt_xlsx_str(struct rpt_xlsx *x, const char *s);               /* NULL/"": blank */
 void rpt_xlsx_num(struct rpt_xlsx *x, double v, enum rpt_xfmt f);   /* NAN: blank */
 void rpt_xlsx_time(struct rpt_xlsx *x, double t, int offset);      /* instant, local date-time */

@@ -22,13 +22,15 @@
 
 struct rpt_xlsx {
 	lxw_workbook *wb;
-	lxw_worksheet *ws;
+	lxw_worksheet *ws;         /* the sheet written now */
+	lxw_worksheet *sheet[RPT_XLSX_SHEETS];
+	lxw_row_t sheet_row[RPT_XLSX_SHEETS]; /* next row of each sheet */
 	lxw_format *fmt[RPT_XF_N];
 	lxw_format *head;
 	lxw_row_t row;
 	lxw_col_t col;
 	lxw_error first;  /* first error of a write, reported by close */
-	int nsheets;
+	int nsheets, cur;
 	char *path;
 };
 
@@ -62,9 +64,16 @@ static void keep(struct rpt_xlsx *x, lxw_error e)
 		x->first = e;
 }
 
-void rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
-		    const double *widths)
+int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
+		   const double *widths)
 {
+	if (x->nsheets >= RPT_XLSX_SHEETS) {
+		keep(x, LXW_ERROR_PARAMETER_VALIDATION);
+		x->ws = NULL;
+		return -1;
+	}
+	if (x->ws && x->nsheets > 0)
+		x->sheet_row[x->cur] = x->row;
 	/* Excel's sheet names: at most 31 characters, none of []:*?/\ */
 	char nm[32];
 	size_t k = 0;
@@ -74,9 +83,10 @@ void rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *
 	x->ws = workbook_add_worksheet(x->wb, nm);
 	if (!x->ws) {
 		keep(x, LXW_ERROR_SHEETNAME_ALREADY_USED);
-		return;
+		return -1;
 	}
-	x->nsheets++;
+	x->cur = x->nsheets;
+	x->sheet[x->nsheets++] = x->ws;
 	for (int c = 0; c < ncol; c++) {
 		keep(x, worksheet_write_string(x->ws, 0, (lxw_col_t)c, head[c], x->head));
 		if (widths)
@@ -84,6 +94,19 @@ void rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
+	x->col = 0;
+	return x->cur;
+}
+
+void rpt_xlsx_use(struct rpt_xlsx *x, int sheet)
+{
+	if (sheet < 0 || sheet >= x->nsheets)
+		return;
+	if (x->ws)
+		x->sheet_row[x->cur] = x->row;
+	x->cur = sheet;
+	x->ws = x->sheet[sheet];
+	x->row = x->sheet_row[sheet];
 	x->col = 0;
 }
 

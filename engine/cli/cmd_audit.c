@@ -20,7 +20,7 @@
 
 static const char usage_text[] =
 	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
-	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
+	"                  [--format text|html|csv|json|xlsx] [--lang id|en] [--out FILE]\n"
 	"                  [--as-of DATE|TIME] [--late-only] [--save] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
 	"                  [--tz ZONE] [--deadline-col NAME]\n"
@@ -42,8 +42,10 @@ static const char usage_text[] =
 	"                   without --sop: the cases of every SOP (and of none).  Cases\n"
 	"                   without a model: in the --tz zone, else at the offset written\n"
 	"                   on the case's first stamp\n"
-	"  --format F       text (default), html, csv, json\n"
-	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
+	"  --format F       text (default), html, csv, json, xlsx (an Excel workbook:\n"
+	"                   summary, cases, steps with start, waiting and processing,\n"
+	"                   findings; numbers and dates as Excel values)\n"
+	"  --out FILE       write there (default: stdout; html, xlsx: reports/out/audit-...)\n"
 	"  --lang L         id (default) or en\n"
 	"  --as-of T        the instant open cases are aged to and judged late at: a date\n"
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
@@ -165,8 +167,8 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	}
 	if (format) {
 		int f = rpt_format_parse(format);
-		if (f < 0 || f == RPT_MD || f == RPT_XLSX)
-			return cli_usage("audit", "--format must be text, html, csv or json (got '%s')", format);
+		if (f < 0 || f == RPT_MD)
+			return cli_usage("audit", "--format must be text, html, csv, json or xlsx (got '%s')", format);
 		rf = (enum rpt_format)f;
 	}
 	struct sla_opts so;
@@ -188,7 +190,9 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	*tzp = tz;
 	char out_buf[4096];
 	const char *assets_dir = cli_assets_dir(assets);
-	if (!out && rf == RPT_HTML) {
+	if (rf == RPT_XLSX && out && strcmp(out, "-") == 0)
+		return cli_usage("audit", "an Excel workbook cannot go to standard output: give --out FILE.xlsx");
+	if (!out && (rf == RPT_HTML || rf == RPT_XLSX)) {
 		char name[160];
 		size_t k = 0;
 		const char *src = case_key ? case_key : (sop ? sop : "all");
@@ -196,10 +200,11 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			name[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
 					    ? *p : '_';
 		name[k] = '\0';
+		const char *ext = rf == RPT_XLSX ? "xlsx" : "html";
 		if (case_key)
-			snprintf(out_buf, sizeof out_buf, "%s/out/audit-case-%s.html", assets_dir, name);
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-case-%s.%s", assets_dir, name, ext);
 		else
-			snprintf(out_buf, sizeof out_buf, "%s/out/audit-%s-%s-%s.html", assets_dir, name, from, to);
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-%s-%s-%s.%s", assets_dir, name, from, to, ext);
 		out = out_buf;
 	}
 
@@ -265,7 +270,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		f = mo.f;
 	}
 	struct sla_reader *r = NULL;
-	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
+	struct rpt_audit *a = rf == RPT_XLSX ? rpt_audit_create_xlsx(rl, mo.tmp) : rpt_audit_create(rf, rl, assets_dir);
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rc = sla_reader_open_ex(db, case_key ? NULL : sop, case_key, deadline_col, &r, &err);
@@ -372,6 +377,8 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
+		if (rc == 0 && rpt_audit_status(a, &err)) /* the workbook, written at the end */
+			rc = MUTU_EFAIL;
 	}
 	mutu_buf_release(&b);
 	rpt_audit_free(a);

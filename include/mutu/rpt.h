@@ -105,6 +105,13 @@ struct rpt_audit;
 /* assets_dir: folder with report.css for HTML (NULL: "reports"). */
 struct rpt_audit *rpt_audit_create(enum rpt_format format, enum rpt_lang lang, const char *assets_dir);
 void rpt_audit_free(struct rpt_audit *a);
+/* The audit as an Excel workbook written to path by rpt_audit_end (give
+ * it a struct mutu_out's tmp name): sheets summary (first), cases, steps
+ * (start, waiting, processing), findings; instants as Excel dates.  A
+ * failure is kept and returned by rpt_audit_status. */
+struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path);
+/* 0, or the error the workbook met (err filled). */
+int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err);
 /* Append the rendering of c to out (text/csv/json stream case by case;
  * html keeps the body until rpt_audit_end, which puts the summary first). */
 void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out);

@@ -87,3 +87,44 @@ PY
 expect_eq "html: late first; the columns; R1 step 2 in local time, waiting apart, not over" "$got" "R2 R1
 No. Kegiatan Pelaksana Mulai Selesai Menunggu Proses Standar Selisih Tanda
 19 Mei 2025 08:40 WIB | 19 Mei 2025 08:55 WIB | 10 menit | 15 menit | 15 menit | not over"
+
+# Excel: read back with zipfile and the sheet XML (not libxlsxwriter)
+run "$MUTU" audit "${A[@]}" --format xlsx --out "$TMP/a.xlsx"
+expect_rc "audit xlsx: exit 0" 0
+got=$(python3 - "$TMP/a.xlsx" <<'PY'
+import sys, zipfile
+import xml.etree.ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+z = zipfile.ZipFile(sys.argv[1])
+wb = ET.fromstring(z.read("xl/workbook.xml"))
+sh = list(wb.find("m:sheets", NS))
+rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+shared = [si.findtext(".//m:t", "", NS) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+st = ET.fromstring(z.read("xl/styles.xml"))
+fmts = {int(f.get("numFmtId")): f.get("formatCode") for f in st.find("m:numFmts", NS)}
+xfs = [int(x.get("numFmtId", 0)) for x in st.find("m:cellXfs", NS)]
+def sheet(name):
+    s = [x for x in sh if x.get("name") == name][0]
+    root = ET.fromstring(z.read("xl/" + rels[s.get("{%s}id" % NS["r"])]))
+    pane = root.find(".//m:pane", NS)
+    rows = {}
+    for c in root.iter("{%s}c" % NS["m"]):
+        t = c.get("t", "n"); v = c.findtext("m:v", None, NS)
+        rows[c.get("r")] = (t, shared[int(v)] if t == "s" else float(v), fmts.get(xfs[int(c.get("s", 0))], "General"))
+    return rows, pane is not None and pane.get("state") == "frozen"
+print(" ".join(x.get("name") for x in sh), all(sheet(x.get("name"))[1] for x in sh))
+steps, _ = sheet("Langkah")
+r = [k[1:] for k, v in steps.items() if k[0] == "A" and v[1] == "R1"][1]   # R1's second row: step 2
+def show(col):
+    t, v, f = steps[col + r]
+    return "%s %s %s" % (t, round(v, 4) if t == "n" else v, f)
+print(show("B"), "|", show("E"), "|", show("G"), "|", show("H"))
+PY
+)
+# R1 step 2 started 19 May 2025 08:40 WIB: Excel serial 45796 (1 Jan 2025
+# = 45658, + 120 days to 1 May, + 18) + 520/1440 = 45796.3611; it waited
+# 9 min 40 s (9.6667) after step 1 and took 15 min 25 s (15.4167).
+expect_eq "audit xlsx: summary first, frozen headers; step times as date serials, minutes as numbers" "$got" \
+	"Ringkasan Kasus Langkah Temuan True
+n 2.0 #,##0 | n 45796.3611 dd mmm yyyy hh:mm | n 9.6667 #,##0.0 | n 15.4167 #,##0.0"
