@@ -164,3 +164,101 @@ void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, st
 	}
 	mutu_buf_release(&b);
 }
+
+/* ---- CSV for an Indonesian Excel ---- */
+
+/* A plain decimal as mutu writes numbers ("-2.5", "1e-05", "42"). */
+static int is_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	int digits = 0;
+	if (i < n && s[i] == '-')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, digits++;
+	}
+	if (digits && i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		int ed = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, ed++;
+		if (!ed)
+			return 0;
+	}
+	return digits && i == n;
+}
+
+static void put_field(struct mutu_buf *out, const char *s, size_t n, int quoted)
+{
+	if (!quoted && is_number(s, n)) {
+		/* a number: the decimal comma an Indonesian Excel reads */
+		for (size_t i = 0; i < n; i++)
+			mutu_buf_putc(out, s[i] == '.' ? ',' : s[i]);
+		return;
+	}
+	int need = 0;
+	for (size_t i = 0; i < n && !need; i++)
+		need = s[i] == ';' || s[i] == '"' || s[i] == '\r' || s[i] == '\n' || s[i] == ',';
+	if (!need) {
+		mutu_buf_add(out, s, n);
+		return;
+	}
+	mutu_buf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			mutu_buf_putc(out, '"');
+		mutu_buf_putc(out, s[i]);
+	}
+	mutu_buf_putc(out, '"');
+}
+
+void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out)
+{
+	if (bom)
+		mutu_buf_puts(out, "\xef\xbb\xbf");
+	struct mutu_buf f;
+	mutu_buf_init(&f);
+	size_t i = 0;
+	while (i < len) {
+		/* one field: quoted (RFC 4180, "" is a quote) or plain */
+		mutu_buf_reset(&f);
+		int quoted = 0;
+		if (csv[i] == '"') {
+			quoted = 1;
+			i++;
+			while (i < len) {
+				if (csv[i] == '"') {
+					if (i + 1 < len && csv[i + 1] == '"') {
+						mutu_buf_putc(&f, '"');
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				mutu_buf_putc(&f, csv[i++]);
+			}
+		}
+		while (i < len && csv[i] != ',' && csv[i] != '\r' && csv[i] != '\n')
+			mutu_buf_putc(&f, csv[i++]);
+		put_field(out, f.s ? f.s : "", f.len, quoted);
+		if (i < len && csv[i] == ',') {
+			mutu_buf_putc(out, ';');
+			i++;
+			if (i == len)
+				put_field(out, "", 0, 0);
+		} else {
+			/* the record's end, CRLF as RFC 4180 writes it */
+			while (i < len && (csv[i] == '\r' || csv[i] == '\n'))
+				i++;
+			mutu_buf_puts(out, "\r\n");
+		}
+	}
+	mutu_buf_release(&f);
+}

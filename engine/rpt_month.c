@@ -1925,6 +1925,13 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		struct mutu_buf d;
 		mutu_buf_init(&d);
 		render_data(m, o, NULL, o->format == RPT_JSON, &d);
+		if (o->format == RPT_CSV && o->csv_excel_id) {
+			struct mutu_buf x;
+			mutu_buf_init(&x);
+			rpt_csv_excel_id(d.s ? d.s : "", d.len, 1, &x);
+			mutu_buf_release(&d);
+			d = x;
+		}
 		int rd;
 		if (strcmp(o->out_dir, "-") == 0) {
 			rd = mutu_write_file("-", d.s ? d.s : "", d.len, err) ? MUTU_EFAIL : 0;

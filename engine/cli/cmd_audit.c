@@ -23,7 +23,7 @@ static const char usage_text[] =
 	"                  [--format text|html|csv|json|xlsx] [--lang id|en] [--out FILE]\n"
 	"                  [--as-of DATE|TIME] [--late-only] [--save] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
-	"                  [--tz ZONE] [--deadline-col NAME]\n"
+	"                  [--tz ZONE] [--deadline-col NAME] [--csv-dialect rfc|excel-id]\n"
 	"\n"
 	"For each case and step: actual working time against the step's waktu and the\n"
 	"deviation, with flags: over standard, missing step, out of SOP order, repeated\n"
@@ -51,6 +51,7 @@ static const char usage_text[] =
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
+	"  --csv-dialect D  rfc (default) or excel-id: ';', decimal commas, a UTF-8 BOM\n"
 	"  --late-only      only the late cases (past their ceiling, or their planned date;\n"
 	"                   --case shows its case whatever it is)\n"
 	"  --save           write the flags to the store's table audit_flags\n"
@@ -80,18 +81,39 @@ static int parse_date(const char *s, int64_t *day)
 /* Write what is buffered.  Text output is for people and terminals: the
  * log's case ids, activities and names in it have their control
  * characters escaped (an ESC sequence in a log must not reach a
- * terminal); html, csv and json escape in their own way. */
-static int flush(struct mutu_buf *b, FILE *f, int text)
+ * terminal); html, csv and json escape in their own way.  mode: 0 as
+ * it is, 1 text, FLUSH_EXCEL_ID (plus FLUSH_BOM on the first write) CSV
+ * rewritten for an Indonesian Excel (rpt_csv_excel_id). */
+enum { FLUSH_EXCEL_ID = 2, FLUSH_BOM = 4 };
+
+/* The mode of the next flush; the BOM goes with the first one only. */
+static int flush_mode(int format, int excel_id, const struct mutu_buf *b, int *written)
+{
+	if (format == RPT_TEXT)
+		return 1;
+	if (format != RPT_CSV || !excel_id)
+		return 0;
+	int bom = !*written && b->len;
+	*written |= b->len > 0;
+	return FLUSH_EXCEL_ID | (bom ? FLUSH_BOM : 0);
+}
+
+static int flush(struct mutu_buf *b, FILE *f, int mode)
 {
 	struct mutu_buf safe;
 	const struct mutu_buf *w = b;
-	if (text) {
+	if (mode & FLUSH_EXCEL_ID) {
+		mutu_buf_init(&safe);
+		if (b->len)
+			rpt_csv_excel_id(b->s, b->len, (mode & FLUSH_BOM) != 0, &safe);
+		w = &safe;
+	} else if (mode & 1) {
 		mutu_buf_init(&safe);
 		mutu_buf_put_safe(&safe, b->s);
 		w = &safe;
 	}
 	int bad = w->len && fwrite(w->s, 1, w->len, f) != w->len;
-	if (text)
+	if (w != b)
 		mutu_buf_release(&safe);
 	mutu_buf_reset(b);
 	return bad ? -1 : 0;
@@ -105,7 +127,9 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
 	const char *as_of = NULL, *busy = NULL, *tz_name = NULL, *deadline_col = NULL;
 	int no_store = 0, save = 0, late_only = 0;
+	const char *dialect = NULL;
 	const struct cli_opt opts[] = {
+		{"csv-dialect", 0, 1, &dialect, NULL, NULL},
 		{"save", 0, 0, NULL, &save, NULL},
 		{"late-only", 0, 0, NULL, &late_only, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
@@ -140,6 +164,10 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	}
 	if (save && no_store)
 		return cli_usage("audit", "give --save or --no-store, not both");
+	if (dialect && strcmp(dialect, "excel-id") != 0 && strcmp(dialect, "rfc") != 0)
+		return cli_usage("audit", "--csv-dialect must be rfc or excel-id (got '%s')", dialect);
+	/* how flush writes: text made terminal-safe, CSV maybe for Excel */
+	int fmode = 0, excel_id = dialect && strcmp(dialect, "excel-id") == 0;
 	no_store = !save; /* the store is written only when asked */
 	int busy_ms = 0;
 	if (cli_busy_timeout("audit", busy, &busy_ms))
@@ -340,7 +368,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
 		sla_case_release(&c);
-		if (flush(&b, f, rf == RPT_TEXT)) {
+		if (flush(&b, f, flush_mode(rf, excel_id, &b, &fmode))) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -373,7 +401,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			snprintf(title + tl, sizeof title - tl, "; %s %s", rl == RPT_EN ? "as of" : "per", when);
 		}
 		rpt_audit_end(a, title, &b);
-		if (flush(&b, f, rf == RPT_TEXT)) {
+		if (flush(&b, f, flush_mode(rf, excel_id, &b, &fmode))) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}

@@ -20,6 +20,7 @@ static const char usage_text[] =
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
 	"                           [--tz ZONE] [--deadline-col NAME] [--office-name TEXT]\n"
+	"                           [--csv-dialect rfc|excel-id]\n"
 	"\n"
 	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
@@ -58,6 +59,8 @@ static const char usage_text[] =
 	"                   Default: endDatePlanned, planned_end, due_date, tanggal_target,\n"
 	"                   batas_waktu or deadline, whichever the log has.  Shares 'by\n"
 	"                   planned date' count only the cases that have one\n"
+	"  --csv-dialect D  rfc (default: ',' and decimal points) or excel-id (';', decimal\n"
+	"                   commas and a UTF-8 BOM, as an Indonesian Excel opens it)\n"
 	"  --office-name TEXT\n"
 	"                   the office named at the top of the report (1-200 characters;\n"
 	"                   default: the models' agency, e.g. Pemerintah Kota Banjarbaru)\n"
@@ -79,8 +82,9 @@ int cmd_report(int argc, char **argv)
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
 	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
-		   *deadline_col = NULL, *office_name = NULL;
+		   *deadline_col = NULL, *office_name = NULL, *dialect = NULL;
 	const struct cli_opt opts[] = {
+		{"csv-dialect", 0, 1, &dialect, NULL, NULL},
 		{"office-name", 0, 1, &office_name, NULL, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
 		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
@@ -140,6 +144,9 @@ int cmd_report(int argc, char **argv)
 	if (office_name && (!*office_name || strlen(office_name) > 200))
 		return cli_usage("report", "--office-name must be 1-200 characters (got %zu)", strlen(office_name));
 	ro.office_name = office_name;
+	if (dialect && strcmp(dialect, "excel-id") != 0 && strcmp(dialect, "rfc") != 0)
+		return cli_usage("report", "--csv-dialect must be rfc or excel-id (got '%s')", dialect);
+	ro.csv_excel_id = dialect && strcmp(dialect, "excel-id") == 0;
 	ro.version = MUTU_VERSION;
 	char out_buf[4096];
 	ro.assets_dir = cli_assets_dir(assets);

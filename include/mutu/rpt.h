@@ -38,6 +38,7 @@ struct rpt_opts {
 	const char *version;      /* footer: the mutu version */
 	double generated_t;       /* footer: the generation instant, shown in the
 				   * office's zone; 0: generated_at as given */
+	int csv_excel_id;         /* CSV in the excel-id dialect (rpt_csv_excel_id) */
 };
 
 void rpt_opts_init(struct rpt_opts *o);
@@ -73,6 +74,14 @@ void rpt_md_escape(struct mutu_buf *b, const char *s);
  * or CR gets a leading ' so spreadsheets do not run it as a formula,
  * OWASP's advice).  Numbers are written without it, by the caller. */
 void rpt_csv_field(struct mutu_buf *b, const char *s);
+/*
+ * Rewrite a CSV document of mutu (RFC 4180: ',' between fields, '.' in
+ * numbers, CRLF) for an Indonesian Excel, the "excel-id" dialect: ';'
+ * between fields, a decimal comma in every unquoted number, a UTF-8 BOM
+ * first when bom (so Excel reads the text as UTF-8).  The formula guard
+ * of text cells is kept.  csv must hold whole records; appended to out.
+ */
+void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out);
 /* mkdir -p; err names the folder that could not be made. */
 int rpt_mkdirs(const char *path, struct mutu_err *err);
 
