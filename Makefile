@@ -27,6 +27,11 @@ PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih libcrypto libxml-2.0 zli
 PKG_CFLAGS += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I$$(pg_config --includedir 2>/dev/null))
 PKG_LIBS   += $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
 
+# Excel output (report/audit --format xlsx) and the JSON Schema checks of the tests.
+DEB_PACKAGES += libxlsxwriter-dev python3-jsonschema
+PKG_CFLAGS += $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
+PKG_LIBS   += $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	-Iinclude -Iengine $(PKG_CFLAGS) $(CFLAGS)

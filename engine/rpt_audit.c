@@ -1,10 +1,16 @@
 /*
  * rpt_audit.c - the audit listing: per case and step, actual against
  * standard with the deviation and the flags, and a summary of cases by
- * flag.  Streamed case by case (text, CSV, JSON); HTML keeps its body
- * until the end so the summary can come first.
+ * flag.  CSV and JSON stream case by case; text and HTML keep their body
+ * until the end so late cases come first (and, in HTML, the summary).
+ *
+ * A step is shown as over its waktu only when the shown values differ:
+ * 5.4 minutes against 5 prints as "5 menit" twice, and "5 menit > 5
+ * menit (lebih 0 menit)" would be a rounding artefact, not a finding.
+ * The same rule drops the flag from the counts, the rows and the
+ * findings of every format (the store keeps the exact flags).
  */
-#include "mutu/rpt.h"
+#include "rpt_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -19,12 +25,18 @@ struct rpt_audit {
 	char *assets_dir;
 	size_t ncases, nfinished, nlate;
 	size_t flag_cases[SLA_NFLAGS];
-	struct mutu_buf body;
+	struct mutu_buf body;      /* text, HTML: cases in time (or open) */
+	struct mutu_buf late_body; /* text, HTML: late cases, shown first */
 	int started;
 	/* cases with a planned end date, and the attributes it came from */
 	size_t nplanned, nplanned_late;
 	char *pcol[4];
 	size_t pcol_n[4], npcol, pcol_other;
+	/* xlsx: the workbook (sheets summary, cases, steps, findings) and
+	 * the first error met, reported by rpt_audit_status */
+	struct rpt_xlsx *x;
+	int xs_sum, xs_case, xs_step, xs_find;
+	struct mutu_err xerr;
 };
 
 /* Count the case's planned date under the attribute it came from. */
@@ -94,6 +106,7 @@ struct rpt_audit *rpt_audit_create(enum rpt_format format, enum rpt_lang lang, c
 	a->lang = lang;
 	a->assets_dir = mutu_strdup(assets_dir ? assets_dir : "reports");
 	mutu_buf_init(&a->body);
+	mutu_buf_init(&a->late_body);
 	return a;
 }
 
@@ -101,10 +114,12 @@ void rpt_audit_free(struct rpt_audit *a)
 {
 	if (!a)
 		return;
+	rpt_xlsx_discard(a->x); /* only when rpt_audit_end did not close it */
 	free(a->assets_dir);
 	for (size_t i = 0; i < a->npcol; i++)
 		free(a->pcol[i]);
 	mutu_buf_release(&a->body);
+	mutu_buf_release(&a->late_body);
 	free(a);
 }
 
@@ -173,6 +188,75 @@ static int aged(const struct sla_case *c)
 static int dm(const struct sla_case *c)
 {
 	return c->sop->day_minutes;
+}
+
+/* Over as the reader sees it: actual above standard, the two printed
+ * differently and the printed excess not zero. */
+static int shown_over(const struct sla_case *c, double actual, double std)
+{
+	if (isnan(actual) || isnan(std) || !(actual > std))
+		return 0;
+	struct mutu_buf x, y, z;
+	mutu_buf_init(&x);
+	mutu_buf_init(&y);
+	mutu_buf_init(&z);
+	rpt_fmt_dur(&x, actual, dm(c), RPT_EN);
+	rpt_fmt_dur(&y, std, dm(c), RPT_EN);
+	rpt_fmt_dur(&z, actual - std, dm(c), RPT_EN);
+	int r = strcmp(x.s, y.s) != 0 && strcmp(z.s, "0 min") != 0;
+	mutu_buf_release(&x);
+	mutu_buf_release(&y);
+	mutu_buf_release(&z);
+	return r;
+}
+
+/* A step's flags as shown (OVER only when shown_over). */
+static unsigned step_flags(const struct sla_case *c, size_t i)
+{
+	const struct sla_step_time *t = &c->st[i];
+	unsigned fl = t->flags | (t->paused ? SLA_F_PAUSED : 0);
+	if ((fl & SLA_F_OVER) && !shown_over(c, t->work_s, t->std_s))
+		fl &= ~(unsigned)SLA_F_OVER;
+	return fl;
+}
+
+/* Is finding f shown?  Not an OVER that rounds away. */
+static int finding_shown(const struct sla_case *c, const struct sla_finding *f)
+{
+	return f->flag != SLA_F_OVER || shown_over(c, f->actual_s, f->std_s);
+}
+
+/* The case's flags as shown: OVER only when a shown finding has it. */
+static unsigned case_flags(const struct sla_case *c)
+{
+	unsigned fl = c->flags & ~(unsigned)SLA_F_OVER;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (c->findings[i].flag == SLA_F_OVER && finding_shown(c, &c->findings[i]))
+			fl |= SLA_F_OVER;
+	return fl;
+}
+
+static double wait_of(const struct sla_case *c, size_t i);
+
+/* An instant in the office's local form, "27 Nov 2025 14:43 WITA" (the
+ * calendar's zone name when the offset is the calendar's, else +HH:MM). */
+static void local_time(const struct sla_case *c, double t, int off, enum rpt_lang l, struct mutu_buf *o)
+{
+	if (isnan(t))
+		return;
+	if (off == SLA_OFF_NONE) {
+		off = SLA_OFF_NONE;
+		for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+			if (c->ev[i].end == t)
+				off = c->ev[i].end_off;
+		for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+			if (c->ev[i].start == t)
+				off = c->ev[i].start_off;
+		if (off == SLA_OFF_NONE)
+			off = case_off(c);
+	}
+	int cal_off = cal_utc_offset(c->sop->cal);
+	rpt_fmt_local(o, t, off, off == cal_off && c->sop->model ? cal_zone_label(c->sop->cal) : NULL, l);
 }
 
 static double ceil_s(const struct sla_case *c)
@@ -368,12 +452,14 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		}
 		mutu_buf_printf(o, " %10s  ", v.s);
 		mutu_buf_release(&v);
-		flags_list(t->flags | (t->paused ? SLA_F_PAUSED : 0), l, ",", o, 0);
+		flags_list(step_flags(c, i), l, ",", o, 0);
 		mutu_buf_putc(o, '\n');
 	}
 	if (c->nfindings) {
 		mutu_buf_printf(o, "   %s:\n", TRL(l, "Temuan", "Findings"));
 		for (size_t i = 0; i < c->nfindings; i++) {
+			if (!finding_shown(c, &c->findings[i]))
+				continue;
 			mutu_buf_printf(o, "   - [%s] ", flag_code(flag_index(c->findings[i].flag), l));
 			struct mutu_buf v;
 			mutu_buf_init(&v);
@@ -419,7 +505,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	mutu_buf_putc(o, ',');
 	csv_num(o, (c->work_s - ceil_s(c)) / 3600.0);
 	mutu_buf_putc(o, ',');
-	flags_list(c->flags, l, ";", o, 1);
+	flags_list(case_flags(c), l, ";", o, 1);
 	mutu_buf_putc(o, ',');
 	if (c->paused_s > 0)
 		mutu_buf_printf(o, "paused_hours=%.10g", c->paused_s / 3600.0);
@@ -451,11 +537,13 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		mutu_buf_putc(o, ',');
 		csv_num(o, (t->work_s - t->std_s) / 3600.0);
 		mutu_buf_putc(o, ',');
-		flags_list(t->flags | (t->paused ? SLA_F_PAUSED : 0), l, ";", o, 1);
+		flags_list(step_flags(c, i), l, ";", o, 1);
 		mutu_buf_puts(o, t->from_prev ? ",from_previous_completion\r\n" : ",\r\n");
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct sla_finding *f = &c->findings[i];
+		if (!finding_shown(c, f))
+			continue;
 		mutu_buf_puts(o, "finding,");
 		rpt_csv_field(o, c->key);
 		mutu_buf_putc(o, ',');
@@ -533,7 +621,8 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 {
 	const struct sla_sop *s = c->sop;
 	if (!a->started) {
-		mutu_buf_puts(o, "{\"audit\":true,\"cases\":[\n");
+		/* docs/schema/audit.schema.json */
+		mutu_buf_puts(o, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
 		a->started = 1;
 	} else {
 		mutu_buf_puts(o, ",\n");
@@ -566,7 +655,7 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_putc(o, ',');
 	json_time(o, "planned_date", c, c->target);
 	mutu_buf_printf(o, ",\"late_planned\":%s,\"flags\":", c->late_target ? "true" : "false");
-	json_flags(o, c->flags);
+	json_flags(o, case_flags(c));
 	mutu_buf_puts(o, ",\"steps\":[");
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
@@ -590,6 +679,10 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		mutu_buf_putc(o, ',');
 		json_ev_time(o, "end", c, e->end, e->end_off);
 		mutu_buf_putc(o, ',');
+		/* waiting before the step (null: no start stamp, the wait is
+		 * inside actual_hours) */
+		json_num(o, "wait_hours", wait_of(c, i) / 3600.0);
+		mutu_buf_putc(o, ',');
 		json_num(o, "actual_hours", t->work_s / 3600.0);
 		mutu_buf_putc(o, ',');
 		json_num(o, "standard_hours", t->std_s / 3600.0);
@@ -597,13 +690,16 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		json_num(o, "deviation_hours", (t->work_s - t->std_s) / 3600.0);
 		mutu_buf_printf(o, ",\"from_previous_completion\":%s,\"in_clock\":%s,\"flags\":",
 				t->from_prev ? "true" : "false", t->in_clock ? "true" : "false");
-		json_flags(o, t->flags | (t->paused ? SLA_F_PAUSED : 0));
+		json_flags(o, step_flags(c, i));
 		mutu_buf_putc(o, '}');
 	}
 	mutu_buf_puts(o, "],\"findings\":[");
+	int nf = 0;
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct sla_finding *f = &c->findings[i];
-		if (i)
+		if (!finding_shown(c, f))
+			continue;
+		if (nf++)
 			mutu_buf_putc(o, ',');
 		mutu_buf_puts(o, "\n {\"flag\":");
 		mutu_buf_json_str(o, sla_flag_name(flag_index(f->flag)));
@@ -637,61 +733,116 @@ static void h(struct mutu_buf *o, const char *s)
 	rpt_html_escape(o, s);
 }
 
+/* The waiting before a step, shown only when the log has the step's own
+ * start (else the wait is inside the step's time and cannot be told). */
+static double wait_of(const struct sla_case *c, size_t i)
+{
+	const struct sla_step_time *t = &c->st[i];
+	return t->from_prev || isnan(c->ev[i].start) || isnan(t->work_s) ? NAN : t->wait_s;
+}
+
+/* Activity texts run to 200 characters: the cell shows the first 60
+ * bytes (at a word's end), the full text on hover. */
+static void html_activity(struct mutu_buf *o, const char *s)
+{
+	size_t len = s ? strlen(s) : 0, cut = 60;
+	if (len <= cut) {
+		mutu_buf_puts(o, "<td>");
+		h(o, s ? s : "");
+		mutu_buf_puts(o, "</td>");
+		return;
+	}
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	size_t sp = cut;
+	while (sp > 30 && s[sp] != ' ')
+		sp--;
+	if (s[sp] == ' ')
+		cut = sp;
+	char *head = mutu_malloc(cut + 1);
+	memcpy(head, s, cut);
+	head[cut] = '\0';
+	mutu_buf_puts(o, "<td class=\"clip\" title=\"");
+	h(o, s);
+	mutu_buf_puts(o, "\">");
+	h(o, head);
+	mutu_buf_puts(o, "\xe2\x80\xa6</td>");
+	free(head);
+}
+
 static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
 {
 	enum rpt_lang l = a->lang;
 	const struct sla_sop *s = c->sop;
-	char t1[48], t2[48];
-	mutu_buf_printf(o, "<section class=\"case%s\">\n<h2>%s ", c->flags & SLA_F_LATE ? " late" : "",
+	unsigned cf = case_flags(c);
+	mutu_buf_printf(o, "<section class=\"case%s\">\n<h2>%s ", cf & SLA_F_LATE ? " late" : "",
 			TRL(l, "Kasus", "Case"));
 	h(o, c->key);
-	mutu_buf_puts(o, "</h2>\n<p class=\"sub\">SOP ");
-	h(o, s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
-	fmt_time(c, c->accepted, t1, sizeof t1);
-	fmt_time(c, c->done, t2, sizeof t2);
-	mutu_buf_printf(o, " \xc2\xb7 %s %s \xc2\xb7 %s %s \xc2\xb7 %s ",
-			s->model ? TRL(l, "diterima lengkap", "accepted") : TRL(l, "mulai", "started"), t1[0] ? t1 : "-",
-			TRL(l, "selesai", "finished"), c->finished ? t2 : TRL(l, "masih terbuka", "still open"),
+	mutu_buf_puts(o, "</h2>\n<p class=\"sub\">");
+	h(o, s->model && s->model->name ? s->model->name : (s->id ? s->id : TRL(l, "(tanpa model)", "(no model)")));
+	mutu_buf_printf(o, " \xc2\xb7 %s ", s->model ? TRL(l, "diterima lengkap", "accepted") : TRL(l, "mulai", "started"));
+	if (isnan(c->accepted))
+		mutu_buf_putc(o, '-');
+	else
+		local_time(c, c->accepted, SLA_OFF_NONE, l, o);
+	mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "selesai", "finished"));
+	if (c->finished)
+		local_time(c, c->done, SLA_OFF_NONE, l, o);
+	else
+		mutu_buf_puts(o, TRL(l, "masih terbuka", "still open"));
+	mutu_buf_printf(o, " \xc2\xb7 %s ",
 			c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
 	if (aged(c)) {
-		fmt_time(c, c->as_of, t1, sizeof t1);
-		mutu_buf_printf(o, "%s %s: ", TRL(l, "per", "as of"), t1);
+		mutu_buf_printf(o, "%s ", TRL(l, "per", "as of"));
+		local_time(c, c->as_of, SLA_OFF_NONE, l, o);
+		mutu_buf_puts(o, ": ");
 	}
 	rpt_fmt_dur(o, c->work_s, dm(c), l);
 	if (s->model) {
 		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "batas", "ceiling"));
 		rpt_fmt_dur(o, ceil_s(c), dm(c), l);
 		if (c->late && (c->finished || aged(c))) {
-			mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "TERLAMBAT", "LATE"));
+			mutu_buf_printf(o, " \xc2\xb7 <strong>%s ", TRL(l, "TERLAMBAT", "LATE"));
 			rpt_fmt_dur(o, c->over_s, dm(c), l);
+			mutu_buf_puts(o, "</strong>");
 		}
 	}
 	if (c->paused_s > 0) {
 		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "jeda di pemohon", "paused"));
 		rpt_fmt_dur(o, c->paused_s, dm(c), l);
 	}
+	/* start, waiting and processing per step: waiting (the file in a
+	 * queue) is told apart from processing (someone working on it) */
 	mutu_buf_puts(o, "</p>\n<div class=\"tw\"><table class=\"t-audit\"><thead><tr>");
-	mutu_buf_printf(o, "<th class=\"n\">No.</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-			   "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
-			TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"), TRL(l, "Selesai", "Finished"),
-			TRL(l, "Aktual", "Actual"), TRL(l, "Standar", "Standard"), TRL(l, "Selisih", "Deviation"),
-			TRL(l, "Tanda", "Flags"));
+	mutu_buf_printf(o, "<th class=\"n\">No.</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+			   "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
+			TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"), TRL(l, "Mulai", "Started"),
+			TRL(l, "Selesai", "Finished"), TRL(l, "Menunggu", "Waiting"), TRL(l, "Proses", "Processing"),
+			TRL(l, "Standar", "Standard"), TRL(l, "Selisih", "Deviation"), TRL(l, "Tanda", "Flags"));
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
 		const struct sla_step_time *t = &c->st[i];
-		unsigned fl = t->flags | (t->paused ? SLA_F_PAUSED : 0);
+		unsigned fl = step_flags(c, i);
 		mutu_buf_printf(o, "<tr%s><td class=\"n\">", fl & SLA_F_OVER ? " class=\"over\"" : "");
 		if (e->step > 0)
 			mutu_buf_printf(o, "%d", e->step);
 		else
 			mutu_buf_puts(o, "?");
-		mutu_buf_puts(o, "</td><td>");
-		h(o, e->activity);
-		mutu_buf_puts(o, "</td><td>");
+		mutu_buf_puts(o, "</td>");
+		html_activity(o, e->activity);
+		mutu_buf_puts(o, "<td>");
 		h(o, e->actor ? e->actor : "");
-		fmt_ev_time(c, e->end, e->end_off, t1, sizeof t1);
-		mutu_buf_puts(o, "</td><td>");
-		h(o, t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
+		mutu_buf_puts(o, "</td><td class=\"t\">");
+		local_time(c, e->start, e->start_off, l, o);
+		mutu_buf_puts(o, "</td><td class=\"t\">");
+		if (isnan(e->end))
+			mutu_buf_puts(o, TRL(l, "(terbuka)", "(open)"));
+		else
+			local_time(c, e->end, e->end_off, l, o);
+		mutu_buf_puts(o, "</td><td class=\"n\">");
+		double w = wait_of(c, i);
+		if (!isnan(w))
+			rpt_fmt_dur(o, w, dm(c), l);
 		mutu_buf_puts(o, "</td><td class=\"n\">");
 		rpt_fmt_dur(o, t->work_s, dm(c), l);
 		mutu_buf_puts(o, "</td><td class=\"n\">");
@@ -699,7 +850,7 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 			rpt_fmt_dur(o, t->std_s, dm(c), l);
 		mutu_buf_puts(o, "</td><td class=\"n\">");
 		if (!isnan(t->std_s) && !isnan(t->work_s)) {
-			if (t->work_s > t->std_s)
+			if (fl & SLA_F_OVER)
 				mutu_buf_putc(o, '+');
 			rpt_fmt_dur(o, t->work_s - t->std_s, dm(c), l);
 		}
@@ -708,20 +859,160 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		mutu_buf_puts(o, "</td></tr>\n");
 	}
 	mutu_buf_puts(o, "</tbody></table></div>\n");
-	if (c->nfindings) {
-		mutu_buf_puts(o, "<ul class=\"findings\">\n");
-		for (size_t i = 0; i < c->nfindings; i++) {
-			struct mutu_buf v;
-			mutu_buf_init(&v);
-			rpt_finding_text(c, &c->findings[i], l, &v);
-			mutu_buf_printf(o, "<li><b>%s</b> ", flag_code(flag_index(c->findings[i].flag), l));
-			h(o, v.s);
-			mutu_buf_puts(o, "</li>\n");
-			mutu_buf_release(&v);
-		}
-		mutu_buf_puts(o, "</ul>\n");
+	int nf = 0;
+	for (size_t i = 0; i < c->nfindings; i++) {
+		if (!finding_shown(c, &c->findings[i]))
+			continue;
+		if (nf++ == 0)
+			mutu_buf_puts(o, "<ul class=\"findings\">\n");
+		struct mutu_buf v;
+		mutu_buf_init(&v);
+		rpt_finding_text(c, &c->findings[i], l, &v);
+		mutu_buf_printf(o, "<li><b>%s</b> ", flag_code(flag_index(c->findings[i].flag), l));
+		h(o, v.s);
+		mutu_buf_puts(o, "</li>\n");
+		mutu_buf_release(&v);
 	}
+	if (nf)
+		mutu_buf_puts(o, "</ul>\n");
 	mutu_buf_puts(o, "</section>\n");
+}
+
+/* ---- Excel ---- */
+
+struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path)
+{
+	struct rpt_audit *a = rpt_audit_create(RPT_XLSX, lang, NULL);
+	mutu_err_clear(&a->xerr);
+	if (rpt_xlsx_open(&a->x, path, &a->xerr))
+		return a;
+	enum rpt_lang l = lang;
+	/* the summary first: its cells are filled by rpt_audit_end */
+	const char *hs[] = {TRL(l, "Tanda", "Flag"), TRL(l, "Keterangan", "Meaning"), TRL(l, "Kasus", "Cases")};
+	const double ws[] = {14, 44, 10};
+	a->xs_sum = rpt_xlsx_sheet(a->x, TRL(l, "Ringkasan", "Summary"), 3, hs, ws);
+	const char *hc[] = {TRL(l, "Kasus", "Case"), "SOP", TRL(l, "Diterima lengkap", "Accepted as complete"),
+			    TRL(l, "Selesai", "Finished"), TRL(l, "Waktu kerja (jam)", "Working time (hours)"),
+			    TRL(l, "Batas (jam)", "Ceiling (hours)"), TRL(l, "Terlambat", "Late"),
+			    TRL(l, "Lewat batas (jam)", "Over the ceiling (hours)"), TRL(l, "Jeda di pemohon (jam)", "Paused at the applicant (hours)"),
+			    TRL(l, "Tanda", "Flags")};
+	const double wc[] = {24, 30, 18, 18, 12, 10, 10, 12, 12, 30};
+	a->xs_case = rpt_xlsx_sheet(a->x, TRL(l, "Kasus", "Cases"), 10, hc, wc);
+	const char *hp[] = {TRL(l, "Kasus", "Case"), "No.", TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"),
+			    TRL(l, "Mulai", "Started"), TRL(l, "Selesai", "Finished"), TRL(l, "Menunggu (menit)", "Waiting (minutes)"),
+			    TRL(l, "Proses (menit)", "Processing (minutes)"), TRL(l, "Standar (menit)", "Standard (minutes)"),
+			    TRL(l, "Selisih (menit)", "Deviation (minutes)"), TRL(l, "Tanda", "Flags")};
+	const double wp[] = {24, 6, 50, 20, 18, 18, 12, 12, 12, 12, 20};
+	a->xs_step = rpt_xlsx_sheet(a->x, TRL(l, "Langkah", "Steps"), 11, hp, wp);
+	const char *hf[] = {TRL(l, "Kasus", "Case"), TRL(l, "Tanda", "Flag"), TRL(l, "Langkah", "Step"),
+			    TRL(l, "Temuan", "Finding")};
+	const double wf[] = {24, 14, 8, 80};
+	a->xs_find = rpt_xlsx_sheet(a->x, TRL(l, "Temuan", "Findings"), 4, hf, wf);
+	return a;
+}
+
+int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err)
+{
+	if (a->xerr.code == 0)
+		return 0;
+	return mutu_errf(err, a->xerr.code, "%s", a->xerr.msg);
+}
+
+/* The offset an instant of c is shown at (as local_time picks it). */
+static int time_off(const struct sla_case *c, double t, int off)
+{
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].end == t)
+			off = c->ev[i].end_off;
+	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
+		if (c->ev[i].start == t)
+			off = c->ev[i].start_off;
+	return off == SLA_OFF_NONE ? case_off(c) : off;
+}
+
+static void xlsx_case(struct rpt_audit *a, const struct sla_case *c)
+{
+	struct rpt_xlsx *x = a->x;
+	enum rpt_lang l = a->lang;
+	const struct sla_sop *s = c->sop;
+	struct mutu_buf fl;
+	mutu_buf_init(&fl);
+	unsigned cf = case_flags(c);
+	rpt_xlsx_use(x, a->xs_case);
+	rpt_xlsx_str(x, c->key);
+	rpt_xlsx_str(x, s->model && s->model->name ? s->model->name : s->id);
+	rpt_xlsx_time(x, c->accepted, time_off(c, c->accepted, SLA_OFF_NONE));
+	rpt_xlsx_time(x, c->finished ? c->done : NAN, time_off(c, c->done, SLA_OFF_NONE));
+	rpt_xlsx_num(x, c->work_s / 3600.0, RPT_XF_2);
+	rpt_xlsx_num(x, ceil_s(c) / 3600.0, RPT_XF_2);
+	rpt_xlsx_str(x, (cf & SLA_F_LATE) ? TRL(l, "ya", "yes") : TRL(l, "tidak", "no"));
+	rpt_xlsx_num(x, c->late ? c->over_s / 3600.0 : NAN, RPT_XF_2);
+	rpt_xlsx_num(x, c->paused_s > 0 ? c->paused_s / 3600.0 : NAN, RPT_XF_2);
+	flags_list(cf, l, " ", &fl, 0);
+	rpt_xlsx_str(x, fl.s);
+	rpt_xlsx_nl(x);
+	rpt_xlsx_use(x, a->xs_step);
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_event *e = &c->ev[i];
+		const struct sla_step_time *t = &c->st[i];
+		unsigned sf = step_flags(c, i);
+		rpt_xlsx_str(x, c->key);
+		rpt_xlsx_num(x, e->step > 0 ? e->step : NAN, RPT_XF_INT);
+		rpt_xlsx_str(x, e->activity);
+		rpt_xlsx_str(x, e->actor);
+		rpt_xlsx_time(x, e->start, time_off(c, e->start, e->start_off));
+		rpt_xlsx_time(x, e->end, time_off(c, e->end, e->end_off));
+		rpt_xlsx_num(x, wait_of(c, i) / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, t->work_s / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, t->std_s / 60.0, RPT_XF_1);
+		rpt_xlsx_num(x, (t->work_s - t->std_s) / 60.0, RPT_XF_1);
+		mutu_buf_reset(&fl);
+		flags_list(sf, l, " ", &fl, 0);
+		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_nl(x);
+	}
+	rpt_xlsx_use(x, a->xs_find);
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct sla_finding *f = &c->findings[i];
+		if (!finding_shown(c, f))
+			continue;
+		rpt_xlsx_str(x, c->key);
+		rpt_xlsx_str(x, flag_code(flag_index(f->flag), l));
+		rpt_xlsx_num(x, f->step > 0 ? f->step : NAN, RPT_XF_INT);
+		mutu_buf_reset(&fl);
+		rpt_finding_text(c, f, l, &fl);
+		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_nl(x);
+	}
+	mutu_buf_release(&fl);
+}
+
+static void xlsx_end(struct rpt_audit *a, const char *title)
+{
+	struct rpt_xlsx *x = a->x;
+	enum rpt_lang l = a->lang;
+	rpt_xlsx_use(x, a->xs_sum);
+	rpt_xlsx_str(x, "");
+	rpt_xlsx_str(x, TRL(l, "kasus diaudit", "cases audited"));
+	rpt_xlsx_num(x, (double)a->ncases, RPT_XF_INT);
+	rpt_xlsx_nl(x);
+	rpt_xlsx_str(x, "");
+	rpt_xlsx_str(x, TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"));
+	rpt_xlsx_num(x, (double)a->nplanned, RPT_XF_INT);
+	rpt_xlsx_nl(x);
+	for (int i = 0; i < SLA_NFLAGS; i++) {
+		rpt_xlsx_str(x, flag_code(i, l));
+		rpt_xlsx_str(x, flag_label(i, l));
+		rpt_xlsx_num(x, (double)a->flag_cases[i], RPT_XF_INT);
+		rpt_xlsx_nl(x);
+	}
+	rpt_xlsx_nl(x);
+	rpt_xlsx_str(x, TRL(l, "Audit", "Audit"));
+	rpt_xlsx_str(x, title);
+	rpt_xlsx_nl(x);
+	struct rpt_xlsx *done = a->x;
+	a->x = NULL;
+	rpt_xlsx_close(done, &a->xerr);
 }
 
 void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out)
@@ -729,9 +1020,12 @@ void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_b
 	a->ncases++;
 	a->nfinished += c->finished;
 	count_planned(a, c);
+	unsigned cf = case_flags(c);
 	for (int i = 0; i < SLA_NFLAGS; i++)
-		if (c->flags & (1u << i))
+		if (cf & (1u << i))
 			a->flag_cases[i]++;
+	/* late files first: text and HTML hold their body until the end */
+	struct mutu_buf *held = cf & SLA_F_LATE ? &a->late_body : &a->body;
 	switch (a->format) {
 	case RPT_CSV:
 		csv_case(a, c, out);
@@ -740,18 +1034,35 @@ void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_b
 		json_case(a, c, out);
 		break;
 	case RPT_HTML:
-		html_case(a, c, &a->body);
+		html_case(a, c, held);
+		break;
+	case RPT_XLSX:
+		if (a->x)
+			xlsx_case(a, c);
 		break;
 	default:
-		text_case(a, c, out);
+		text_case(a, c, held);
 		break;
 	}
+}
+
+/* The held cases, late ones first. */
+static void put_held(const struct rpt_audit *a, struct mutu_buf *out)
+{
+	if (a->late_body.len)
+		mutu_buf_add(out, a->late_body.s, a->late_body.len);
+	if (a->body.len)
+		mutu_buf_add(out, a->body.s, a->body.len);
 }
 
 void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 {
 	enum rpt_lang l = a->lang;
 	switch (a->format) {
+	case RPT_XLSX:
+		if (a->x)
+			xlsx_end(a, title ? title : "");
+		break;
 	case RPT_CSV:
 		if (!a->started)
 			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
@@ -772,7 +1083,7 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 		break;
 	case RPT_JSON:
 		if (!a->started)
-			mutu_buf_puts(out, "{\"audit\":true,\"cases\":[\n");
+			mutu_buf_puts(out, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
 		mutu_buf_puts(out, "\n],\"title\":");
 		mutu_buf_json_str(out, title ? title : "");
 		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"with_planned_date\":%zu,"
@@ -831,11 +1142,12 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			mutu_buf_printf(out, "<tr><td><b>%s</b> %s</td><td class=\"n\">%zu</td></tr>\n", flag_code(i, l),
 					flag_label(i, l), a->flag_cases[i]);
 		mutu_buf_puts(out, "</tbody></table></div>\n</section>\n");
-		mutu_buf_add(out, a->body.s, a->body.len);
+		put_held(a, out);
 		mutu_buf_puts(out, "</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
 		break;
 	}
 	default:
+		put_held(a, out);
 		mutu_buf_printf(out, "== %s", TRL(l, "Ringkasan audit", "Audit summary"));
 		if (title && *title) {
 			mutu_buf_puts(out, ": ");

@@ -285,21 +285,57 @@ static double nice(double x)
 	return 10 * e;
 }
 
+/* The ceiling of an SOP group in working seconds, NAN without a model. */
+static double group_ceiling_s(const struct sla_group *g)
+{
+	if (!g->sop || !g->sop->model || !g->sop->has_ceiling)
+		return NAN;
+	return g->sop->ceiling == SLA_CEIL_EXACT ? g->sop->exact_s : g->sop->rounded_s;
+}
+
+/* The histogram with one ceiling (ceil_hi <= ceil_d) or the lowest and
+ * highest of several (the office: SOPs with different ceilings). */
+static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_group *g, double ceil_d,
+		      double ceil_hi, struct mutu_err *err);
+
 int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
 		   struct mutu_err *err)
 {
+	double c = group_ceiling_s(g);
+	return lead_chart(cs, slug, g, isnan(c) ? -1 : c / day_s(g), -1, err);
+}
+
+int rpt_chart_lead_office(struct rpt_charts *cs, const char *slug, const struct sla_group *office,
+			  const struct sla_group *groups, size_t n, struct mutu_err *err)
+{
+	double lo = -1, hi = -1, ds = day_s(office);
+	for (size_t i = 0; i < n; i++) {
+		double c = group_ceiling_s(&groups[i]);
+		if (isnan(c) || groups[i].finished == 0)
+			continue;
+		/* in the office's day, as its histogram's axis */
+		c /= ds;
+		if (lo < 0 || c < lo)
+			lo = c;
+		if (c > hi)
+			hi = c;
+	}
+	return lead_chart(cs, slug, office, lo, hi > lo + 1e-9 ? hi : -1, err);
+}
+
+static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_group *g, double ceil_d,
+		      double ceil_hi, struct mutu_err *err)
+{
 	const struct rpt_opts *o = cs->o;
 	double ds = day_s(g);
-	double ceil_d = -1;
-	if (g->sop && g->sop->model)
-		ceil_d = (g->sop->ceiling == SLA_CEIL_EXACT ? g->sop->exact_s : g->sop->rounded_s) / ds;
 	double p90 = g->lead_st.n ? g->lead_st.p90 / ds : 0, mx = g->lead_st.n ? g->lead_st.max / ds : 0;
 	double hi = mx;
-	double cap = 3 * (p90 > ceil_d ? p90 : ceil_d);
+	double top = ceil_hi > ceil_d ? ceil_hi : ceil_d;
+	double cap = 3 * (p90 > top ? p90 : top);
 	if (cap > 0 && hi > cap)
 		hi = cap;
-	if (ceil_d > 0 && hi < ceil_d * 1.25)
-		hi = ceil_d * 1.25;
+	if (top > 0 && hi < top * 1.25)
+		hi = top * 1.25;
 	if (hi <= 0)
 		hi = 1;
 	double w = nice(hi / 20);
@@ -332,7 +368,7 @@ int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_gro
 	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
-		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\n", w, ceil_d);
+		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\nceiling2 = %.6g\n", w, ceil_d, ceil_hi);
 		char xl[128], tceil[128];
 		snprintf(xl, sizeof xl, "%s (%s)", TR(o, "Waktu penyelesaian", "Lead time"), day_unit(o, g));
 		var_str(&v, "xl", xl);
@@ -342,6 +378,10 @@ int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_gro
 		mutu_buf_init(&t);
 		mutu_buf_puts(&t, TR(o, "batas SOP ", "SOP ceiling "));
 		rpt_fmt_num(&t, ceil_d, 2, o->lang);
+		if (ceil_hi > 0) {
+			mutu_buf_puts(&t, "\xe2\x80\x93"); /* the office: lowest to highest SOP ceiling */
+			rpt_fmt_num(&t, ceil_hi, 2, o->lang);
+		}
 		snprintf(tceil, sizeof tceil, "%s", t.s);
 		mutu_buf_release(&t);
 		var_str(&v, "tceil", tceil);

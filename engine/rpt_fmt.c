@@ -40,6 +40,8 @@ int rpt_format_parse(const char *s)
 			return i;
 	if (mutu_strcasecmp(s, "markdown") == 0)
 		return RPT_MD;
+	if (mutu_strcasecmp(s, "xlsx") == 0)
+		return RPT_XLSX;
 	return -1;
 }
 

@@ -45,6 +45,11 @@ int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mu
 /* Queue a chart: writes its data file now.  slug names the group. */
 int rpt_chart_lead(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
 		   struct mutu_err *err);
+/* The office's histogram, with the ceilings of the SOP groups that
+ * finished cases (one line when they agree, the lowest and the highest
+ * when they differ). */
+int rpt_chart_lead_office(struct rpt_charts *cs, const char *slug, const struct sla_group *office,
+			  const struct sla_group *groups, size_t n, struct mutu_err *err);
 int rpt_chart_steps(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
 		    struct mutu_err *err);
 int rpt_chart_trend(struct rpt_charts *cs, const char *slug, const struct sla_group *g,
@@ -94,6 +99,44 @@ int rpt_write_file(const char *path, const char *s, size_t len, struct mutu_err 
 int rpt_write_report(const char *dir, const char *base, const char *ext,
 		     const struct mutu_buf *b, struct rpt_charts *cs, struct mutu_notes *files,
 		     struct mutu_err *err);
+
+/* ---- Excel workbooks (rpt_xlsx.c) ---- */
+
+/* Cell number formats (Excel's neutral codes, shown in the reader's locale). */
+enum rpt_xfmt {
+	RPT_XF_NONE = 0,
+	RPT_XF_INT,      /* #,##0 */
+	RPT_XF_1,        /* #,##0.0 */
+	RPT_XF_2,        /* #,##0.00 */
+	RPT_XF_PCT,      /* 0.0% (a fraction: 0.664 shows 66,4%) */
+	RPT_XF_DATETIME, /* dd mmm yyyy hh:mm */
+	RPT_XF_DATE,     /* dd mmm yyyy */
+	RPT_XF_MONTH,    /* mmm yyyy */
+	RPT_XF_N
+};
+
+/* A workbook written to path when closed (give it a mutu_out's tmp).
+ * Cells are written left to right, rows top to bottom; write errors are
+ * kept and reported by rpt_xlsx_close. */
+struct rpt_xlsx;
+int rpt_xlsx_open(struct rpt_xlsx **out, const char *path, struct mutu_err *err);
+/* A new sheet (name cut to Excel's 31 characters) with its header row in
+ * bold, frozen; widths (may be NULL) in characters. */
+#define RPT_XLSX_SHEETS 16
+/* Returns the sheet's index (for rpt_xlsx_use), -1 past RPT_XLSX_SHEETS. */
+int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
+		   const double *widths);
+/* Go on writing sheet i, at its next free row (a new row). */
+void rpt_xlsx_use(struct rpt_xlsx *x, int sheet);
+void rpt_xlsx_str(struct rpt_xlsx *x, const char *s);               /* NULL/"": blank */
+void rpt_xlsx_num(struct rpt_xlsx *x, double v, enum rpt_xfmt f);   /* NAN: blank */
+void rpt_xlsx_time(struct rpt_xlsx *x, double t, int offset);      /* instant, local date-time */
+void rpt_xlsx_day(struct rpt_xlsx *x, int64_t day, enum rpt_xfmt f); /* days since 1970-01-01 */
+void rpt_xlsx_nl(struct rpt_xlsx *x);
+/* Write the file and free x (NULL-safe); err names the path on failure. */
+int rpt_xlsx_close(struct rpt_xlsx *x, struct mutu_err *err);
+/* Free x after a failure (the file it leaves is the caller's to remove). */
+void rpt_xlsx_discard(struct rpt_xlsx *x);
 
 /* Group slug for file names: "office", "no-sop" or "sop-<id>" ([a-z0-9-]). */
 void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size);

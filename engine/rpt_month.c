@@ -38,6 +38,8 @@ struct table {
 	int ncol;
 	const char *head[TMAX];
 	int right[TMAX];          /* numeric column: right-aligned */
+	int clip;                 /* 1 + the column whose long text (activities) HTML
+				   * shortens, the full text on hover; 0: none */
 	char **cell;
 	size_t n, cap;            /* cells */
 };
@@ -143,6 +145,22 @@ static double share(size_t a, size_t b)
 	return b ? (double)a / (double)b : NAN;
 }
 
+/* A share with its count beside it: "66,4% (95 dari 143)"; "–" when b = 0. */
+static char *s_pct_of(size_t a, size_t b, enum rpt_lang l)
+{
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	rpt_fmt_pct(&t, share(a, b), l);
+	if (b) {
+		mutu_buf_puts(&t, " (");
+		rpt_fmt_num(&t, (double)a, 0, l);
+		mutu_buf_puts(&t, l == RPT_EN ? " of " : " dari ");
+		rpt_fmt_num(&t, (double)b, 0, l);
+		mutu_buf_putc(&t, ')');
+	}
+	return buf_take(&t);
+}
+
 static double g_day_s(const struct sla_group *g)
 {
 	return (g->day_minutes > 0 ? g->day_minutes : 450) * 60.0;
@@ -170,6 +188,13 @@ static const char *kind_name(int kind, const struct rpt_opts *o)
 	case 3: return TR(o, "cuti bersama", "cuti bersama");
 	default: return TR(o, "libur lain", "other closure");
 	}
+}
+
+static const char *short_month(int m, enum rpt_lang l)
+{
+	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	return m >= 1 && m <= 12 ? (l == RPT_EN ? en : id)[m - 1] : "?";
 }
 
 /* ---- the tables of one group ---- */
@@ -280,6 +305,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			t_str(t, "");
 			t_str(t, "");
 		}
+		t->clip = 2;
 		if (!has_model(g)) {
 			/* drop the standard columns a log without a model cannot fill */
 			struct table u;
@@ -296,6 +322,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			}
 			t_free(t);
 			*t = u;
+			t->clip = 2;
 		}
 	}
 
@@ -341,6 +368,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 							"Bottleneck: where the late cases' excess time went"));
 		t_init(t, "bottleneck", title, 4, TR(o, "Langkah / pelaksana", "Step / actor"),
 		       TR(o, "Jenis", "Kind"), TR(o, ">Kelebihan", ">Excess"), TR(o, ">Bagian", ">Share"));
+		t->clip = 1;
 		/* steps by late excess, then actors; only non-zero */
 		size_t n = g->nsteps;
 		size_t *idx = mutu_malloc((n + 1) * sizeof *idx);
@@ -397,6 +425,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
 		       TR(o, ">Lewat batas", ">Over ceiling"),
 		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+		t->clip = 5;
 		for (size_t i = 0; i < g->nslow; i++) {
 			const struct sla_slow *s = &g->slow[i];
 			t_str(t, s->key);
@@ -478,7 +507,7 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 			const struct sla_daily *x = &g->days[d];
 			int y, m, dd;
 			cal_civil_from_days(x->day, &y, &m, &dd);
-			t_fmt(t, "%04d-%02d-%02d", y, m, dd);
+			t_fmt(t, "%d %s %d", dd, short_month(m, l), y);
 			t_str(t, kind_name(x->kind, o));
 			t_take(t, s_int(x->arrivals, l));
 			t_take(t, s_int(x->completions, l));
@@ -547,15 +576,16 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	 * date's over the cases that have one */
 	if (has_model(g) || office) {
 		kv_add(kv, TR(o, "Selesai dalam batas SOP", "Finished within the SOP ceiling"),
-		       s_pct(share(g->within, g->with_ceiling), l));
+		       s_pct_of(g->within, g->with_ceiling, l));
+		kv_add(kv, TR(o, "Terlambat", "Late"), s_pct_of(g->with_ceiling - g->within, g->with_ceiling, l));
 		if (has_model(g) || (office && g->has_std))
 			kv_add(kv, TR(o, "Dalam jumlah tepat waktu langkah", "Within the exact sum of the steps"),
-			       s_pct(share(g->within_exact, g->with_ceiling), l));
+			       s_pct_of(g->within_exact, g->with_ceiling, l));
 	}
 	if (g->with_target || !has_model(g)) {
 		kv_add(kv, TR(o, "Selesai dengan tanggal rencana", "Finished with a planned date"), s_int(g->with_target, l));
 		kv_add(kv, TR(o, "Selesai sebelum tanggal rencana per kasus", "Finished by the per-case planned date"),
-		       s_pct(share(g->within_target, g->with_target), l));
+		       s_pct_of(g->within_target, g->with_target, l));
 	}
 	snprintf(k, sizeof k, "%s (%s)", TR(o, "Median waktu penyelesaian", "Median lead time"), day_unit(o, g));
 	kv_add(kv, k, s_days(g->lead_st.median, g, l));
@@ -654,6 +684,32 @@ static void h(struct mutu_buf *b, const char *s)
 	rpt_html_escape(b, s);
 }
 
+/* Activity texts of SOP tables run to 200 characters and wrapped over ten
+ * lines: a cell shows the first words up to CLIP_BYTES, the full text in
+ * its title (on hover) so nothing is lost. */
+#define CLIP_BYTES 60
+
+static void html_clipped(struct mutu_buf *b, const char *s)
+{
+	size_t cut = CLIP_BYTES;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--; /* never inside a UTF-8 sequence */
+	size_t sp = cut;
+	while (sp > CLIP_BYTES / 2 && s[sp] != ' ')
+		sp--;
+	if (s[sp] == ' ')
+		cut = sp; /* at a word's end when there is one */
+	char *head = mutu_malloc(cut + 1);
+	memcpy(head, s, cut);
+	head[cut] = '\0';
+	mutu_buf_puts(b, "<td class=\"clip\" title=\"");
+	h(b, s);
+	mutu_buf_puts(b, "\">");
+	h(b, head);
+	mutu_buf_puts(b, "\xe2\x80\xa6</td>");
+	free(head);
+}
+
 static void html_table(struct mutu_buf *b, const struct table *t, const char *anchor)
 {
 	mutu_buf_printf(b, "<h3 id=\"%s\">", anchor);
@@ -672,8 +728,13 @@ static void html_table(struct mutu_buf *b, const struct table *t, const char *an
 		for (size_t r = 0; r < t_rows(t); r++) {
 			mutu_buf_puts(b, "<tr>");
 			for (int c = 0; c < t->ncol; c++) {
+				const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+				if (t->clip == c + 1 && strlen(cell) > CLIP_BYTES) {
+					html_clipped(b, cell);
+					continue;
+				}
 				mutu_buf_puts(b, t->right[c] ? "<td class=\"n\">" : "<td>");
-				h(b, t->cell[r * (size_t)t->ncol + (size_t)c]);
+				h(b, cell);
 				mutu_buf_puts(b, "</td>");
 			}
 			mutu_buf_puts(b, "</tr>\n");
@@ -685,6 +746,12 @@ static void html_table(struct mutu_buf *b, const struct table *t, const char *an
 		h(b, t->note);
 		mutu_buf_puts(b, "</p>\n");
 	}
+}
+
+/* Tables long enough to bury the answer go to the appendix. */
+static int in_appendix(const struct table *t)
+{
+	return strcmp(t->id, "daily") == 0 || strcmp(t->id, "open") == 0 || strcmp(t->id, "trend") == 0;
 }
 
 static void html_cards(struct mutu_buf *b, const struct kv *kv, const char *cls)
@@ -706,6 +773,8 @@ static void group_title(struct mutu_buf *t, const struct sla_group *g, int offic
 		mutu_buf_puts(t, TR(o, "Kantor secara keseluruhan", "The office as a whole"));
 	else if (!g->id)
 		mutu_buf_puts(t, TR(o, "Kasus tanpa model SOP", "Cases without an SOP model"));
+	else if (has_model(g) && g->sop->model->name && *g->sop->model->name)
+		mutu_buf_puts(t, g->sop->model->name); /* names for people; ids in the method note */
 	else
 		mutu_buf_printf(t, "SOP %s", g->id);
 }
@@ -722,13 +791,11 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 	h(b, t.s);
 	mutu_buf_puts(b, "</h2>\n");
 	mutu_buf_release(&t);
+	/* answer first: the cards (counts beside shares), then the charts,
+	 * then the details; the rules of measurement close the section */
 	struct kv rules = {0}, sum = {0};
-	build_rules(g, o, &rules);
-	if (rules.n)
-		html_cards(b, &rules, "rules");
 	build_summary(g, office, o, &sum);
 	html_cards(b, &sum, "cards");
-	kv_free(&rules);
 	kv_free(&sum);
 	char key[256];
 	int rc = 0;
@@ -745,6 +812,8 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 	struct gtables gt;
 	build_tables(g, office, o, &gt);
 	for (int i = 0; i < gt.n; i++) {
+		if (in_appendix(&gt.t[i]))
+			continue;
 		char anchor[256];
 		snprintf(anchor, sizeof anchor, "%s-%s", slug, gt.t[i].id);
 		html_table(b, &gt.t[i], anchor);
@@ -785,12 +854,61 @@ static int html_group(struct mutu_buf *b, const struct sla_group *g, int office,
 		}
 		mutu_notes_release(&lint);
 	}
+	build_rules(g, o, &rules);
+	if (rules.n) {
+		mutu_buf_printf(b, "<h3>%s</h3>\n", TR(o, "Cara mengukur", "How it was measured"));
+		html_cards(b, &rules, "rules");
+	}
+	kv_free(&rules);
 	mutu_buf_puts(b, "</section>\n");
 	return 0;
 }
 
+/* The appendix: the long tables (12-month trend, oldest open cases,
+ * one row per day) of every group, after the answer and the details. */
+static void html_appendix(struct mutu_buf *b, const struct sla_group *g, int office, const struct rpt_opts *o)
+{
+	char slug[160];
+	rpt_group_slug(g, office, slug, sizeof slug);
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	group_title(&t, g, office, o);
+	mutu_buf_printf(b, "<section class=\"appendix\" id=\"%s-appendix\">\n<h3>", slug);
+	h(b, t.s);
+	mutu_buf_puts(b, "</h3>\n");
+	mutu_buf_release(&t);
+	struct gtables gt;
+	build_tables(g, office, o, &gt);
+	for (int i = 0; i < gt.n; i++) {
+		if (!in_appendix(&gt.t[i]))
+			continue;
+		char anchor[256];
+		snprintf(anchor, sizeof anchor, "%s-%s", slug, gt.t[i].id);
+		html_table(b, &gt.t[i], anchor);
+	}
+	free_tables(&gt);
+	mutu_buf_puts(b, "</section>\n");
+}
+
 static void method_notes(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *n)
 {
+	/* the report names SOPs by their title; their ids (file names, the
+	 * store's sop column, --sop) only here */
+	{
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			if (!g->id || !has_model(g))
+				continue;
+			mutu_buf_printf(&b, "%s%s = %s", b.len ? "; " : "", g->sop->model->name ? g->sop->model->name : "?",
+					g->id);
+		}
+		if (b.len)
+			mutu_notes_addf(n, TR(o, "Id SOP (untuk --sop dan nama berkas): %s.", "SOP ids (for --sop and file names): %s."),
+					b.s);
+		mutu_buf_release(&b);
+	}
 	mutu_notes_addf(n, "%s", TR(o,
 		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir SOP, dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
 		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the SOP's last step, and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
@@ -843,6 +961,56 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 	}
 }
 
+/* The office's zone for the footer's time: the first SOP's calendar. */
+static const struct cal *office_cal(const struct sla_month *m)
+{
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (m->groups[i].sop && m->groups[i].sop->cal && m->groups[i].sop->model)
+			return m->groups[i].sop->cal;
+	return NULL;
+}
+
+static void html_list(struct mutu_buf *b, const struct mutu_notes *n)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		mutu_buf_puts(b, "<li>");
+		h(b, n->items[i]);
+		mutu_buf_puts(b, "</li>\n");
+	}
+}
+
+/* The footer: version, store, generation time in the office's zone and
+ * the definitions the numbers rest on. */
+static void html_footer(const struct sla_month *m, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	mutu_buf_puts(b, "<footer>\n<p>mutu");
+	if (o->version) {
+		mutu_buf_putc(b, ' ');
+		h(b, o->version);
+	}
+	if (o->source) {
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "data", "store"));
+		h(b, o->source);
+	}
+	const struct cal *oc = office_cal(m);
+	if (o->generated_t > 0) {
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		rpt_fmt_local(&t, o->generated_t, oc ? cal_utc_offset(oc) : 0, oc ? cal_zone_label(oc) : "UTC", o->lang);
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(b, t.s);
+		mutu_buf_release(&t);
+	} else if (o->generated_at) {
+		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
+		h(b, o->generated_at);
+	}
+	mutu_buf_puts(b, "</p>\n<p>");
+	mutu_buf_puts(b, TR(o,
+		"Definisi: berkas selesai \xe2\x80\x9c" "dalam batas SOP\xe2\x80\x9d bila waktu kerjanya, sejak berkas diterima lengkap sampai langkah terakhir SOP, tidak melebihi batas hari kerja SOP; terlambat bila melebihinya. Hari kerja tidak menghitung akhir pekan, libur nasional, cuti bersama dan jam istirahat. Mutu baku: waktu standar tiap langkah menurut SOP. Rincian di bagian Metode.",
+		"Definitions: a file finished \xe2\x80\x9cwithin the SOP ceiling\xe2\x80\x9d when its working time, from the file accepted as complete to the SOP's last step, is not above the SOP's ceiling in working days; late when it is. Working days leave out weekends, national holidays, cuti bersama and breaks. Mutu baku: each step's standard time in the SOP. Details under Method."));
+	mutu_buf_puts(b, "</p>\n</footer>\n");
+}
+
 static int render_html(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
 		       struct mutu_buf *b, struct mutu_err *err)
 {
@@ -854,6 +1022,7 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 	char title[256];
 	snprintf(title, sizeof title, "%s %s %d", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
 		 rpt_month_name(m->month, o->lang), m->year);
+	char *office = rpt_office_name(m, o);
 	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
@@ -862,27 +1031,37 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 	mutu_buf_puts(b, "</title>\n<style>\n");
 	mutu_buf_puts(b, css);
 	free(css);
+	/* the office and the month first, then the answer */
 	mutu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
-	h(b, title);
+	h(b, office ? office : title);
 	mutu_buf_puts(b, "</h1>\n<p class=\"sub\">");
-	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
-	mutu_buf_printf(b, "%s %s, %s %s", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
-	free(nc);
-	free(ne);
-	if (o->source) {
-		mutu_buf_puts(b, " \xc2\xb7 ");
-		h(b, o->source);
+	if (office)
+		h(b, title);
+	else
+		mutu_buf_printf(b, "%s %d", rpt_month_name(m->month, o->lang), m->year);
+	free(office);
+	mutu_buf_puts(b, "</p>\n</header>\n<main>\n");
+	struct mutu_notes ans;
+	mutu_notes_init(&ans);
+	rpt_month_headlines(m, o, &ans);
+	mutu_buf_printf(b, "<section class=\"answer\" id=\"answer\">\n<h2>%s</h2>\n<ul>\n",
+			TR(o, "Jawaban bulan ini", "This month's answer"));
+	html_list(b, &ans);
+	mutu_buf_puts(b, "</ul>\n</section>\n");
+	mutu_notes_release(&ans);
+	const struct mutu_notes *warn = month_notes(m, o);
+	if (warn->n) {
+		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
+		html_list(b, warn);
+		mutu_buf_puts(b, "</ul></div>\n");
 	}
-	if (o->generated_at) {
-		mutu_buf_printf(b, " \xc2\xb7 %s ", TR(o, "dibuat", "generated"));
-		h(b, o->generated_at);
-	}
-	mutu_buf_puts(b, "</p>\n</header>\n<nav><ul>\n");
+	mutu_buf_puts(b, "<nav><ul>\n");
 	char slug[160];
 	struct mutu_buf t;
 	mutu_buf_init(&t);
 	rpt_group_slug(&m->office, 1, slug, sizeof slug);
-	mutu_buf_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", slug, TR(o, "Kantor", "Office"));
+	if (m->ngroups != 1)
+		mutu_buf_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", slug, TR(o, "Kantor", "Office"));
 	for (size_t i = 0; i < m->ngroups; i++) {
 		rpt_group_slug(&m->groups[i], 0, slug, sizeof slug);
 		mutu_buf_reset(&t);
@@ -891,19 +1070,23 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 		h(b, t.s);
 		mutu_buf_puts(b, "</a></li>\n");
 	}
-	mutu_buf_printf(b, "<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n<main>\n", TR(o, "Metode", "Method"));
+	mutu_buf_printf(b, "<li><a href=\"#appendix\">%s</a></li>\n<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n",
+			TR(o, "Lampiran", "Appendix"), TR(o, "Metode", "Method"));
 
 	/* office: one line per SOP first */
 	{
 		struct table st;
-		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 7, "SOP", TR(o, ">Selesai", ">Finished"),
-		       TR(o, ">% dalam batas", ">% within ceiling"), TR(o, ">Median (hari)", ">Median (days)"),
-		       TR(o, ">p90 (hari)", ">p90 (days)"), TR(o, ">Terbuka", ">Open"),
-		       TR(o, ">Lewat batas", ">Past ceiling"));
+		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 8, "SOP", TR(o, ">Selesai", ">Finished"),
+		       TR(o, ">Dalam batas", ">Within ceiling"), TR(o, ">% dalam batas", ">% within ceiling"),
+		       TR(o, ">Median (hari)", ">Median (days)"), TR(o, ">p90 (hari)", ">p90 (days)"),
+		       TR(o, ">Terbuka", ">Open"), TR(o, ">Lewat batas", ">Past ceiling"));
 		for (size_t i = 0; i < m->ngroups; i++) {
 			const struct sla_group *g = &m->groups[i];
-			t_str(&st, g->id ? g->id : TR(o, "(tanpa model)", "(no model)"));
+			mutu_buf_reset(&t);
+			group_title(&t, g, 0, o);
+			t_str(&st, t.s);
 			t_take(&st, s_int(g->finished, o->lang));
+			t_take(&st, has_model(g) ? s_int(g->within, o->lang) : s_int(g->within_target, o->lang));
 			t_take(&st, has_model(g) ? s_pct(share(g->within, g->with_ceiling), o->lang)
 						 : s_pct(share(g->within_target, g->with_target), o->lang));
 			t_take(&st, s_days(g->lead_st.median, g, o->lang));
@@ -911,22 +1094,12 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			t_take(&st, s_int(g->open, o->lang));
 			t_take(&st, s_int(g->open_past, o->lang));
 		}
-		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, % = selesai sebelum tanggal rencana per kasus.",
-					 "For cases without a model, % = finished by the per-case planned date."));
+		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, \"dalam batas\" = selesai sebelum tanggal rencana per kasus.",
+					 "For cases without a model, \"within\" = finished by the per-case planned date."));
 		mutu_buf_puts(b, "<section class=\"overview\">\n");
 		html_table(b, &st, "sops");
 		mutu_buf_puts(b, "</section>\n");
 		t_free(&st);
-	}
-	const struct mutu_notes *warn = month_notes(m, o);
-	if (warn->n) {
-		mutu_buf_printf(b, "<div class=\"warn\"><strong>%s</strong><ul>\n", TR(o, "Perhatian", "Note"));
-		for (size_t i = 0; i < warn->n; i++) {
-			mutu_buf_puts(b, "<li>");
-			h(b, warn->items[i]);
-			mutu_buf_puts(b, "</li>\n");
-		}
-		mutu_buf_puts(b, "</ul></div>\n");
 	}
 	if (m->ngroups != 1 && html_group(b, &m->office, 1, o, cs, err)) {
 		mutu_buf_release(&t);
@@ -937,16 +1110,20 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			mutu_buf_release(&t);
 			return MUTU_EFAIL;
 		}
+	mutu_buf_printf(b, "<section id=\"appendix\" class=\"appendix\">\n<h2>%s</h2>\n", TR(o, "Lampiran", "Appendix"));
+	if (m->ngroups != 1)
+		html_appendix(b, &m->office, 1, o);
+	for (size_t i = 0; i < m->ngroups; i++)
+		html_appendix(b, &m->groups[i], 0, o);
+	mutu_buf_puts(b, "</section>\n");
 	struct mutu_notes mn;
 	mutu_notes_init(&mn);
 	method_notes(m, o, &mn);
 	mutu_buf_printf(b, "<section id=\"method\" class=\"method\">\n<h2>%s</h2>\n<ul>\n", TR(o, "Metode", "Method"));
-	for (size_t i = 0; i < mn.n; i++) {
-		mutu_buf_puts(b, "<li>");
-		h(b, mn.items[i]);
-		mutu_buf_puts(b, "</li>\n");
-	}
-	mutu_buf_puts(b, "</ul>\n</section>\n</main>\n<footer>mutu</footer>\n</body>\n</html>\n");
+	html_list(b, &mn);
+	mutu_buf_puts(b, "</ul>\n</section>\n</main>\n");
+	html_footer(m, o, b);
+	mutu_buf_puts(b, "</body>\n</html>\n");
 	mutu_notes_release(&mn);
 	mutu_buf_release(&t);
 	return 0;
@@ -1059,6 +1236,25 @@ static void render_md(const struct sla_month *m, const struct rpt_opts *o, const
 {
 	mutu_buf_printf(b, "# %s %s %d\n\n", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
 			rpt_month_name(m->month, o->lang), m->year);
+	char *office = rpt_office_name(m, o);
+	if (office) {
+		mutu_buf_puts(b, "**");
+		md(b, office);
+		mutu_buf_puts(b, "**\n\n");
+		free(office);
+	}
+	/* the answer first, as in HTML */
+	struct mutu_notes ans;
+	mutu_notes_init(&ans);
+	rpt_month_headlines(m, o, &ans);
+	for (size_t i = 0; i < ans.n; i++) {
+		mutu_buf_puts(b, "- ");
+		md(b, ans.items[i]);
+		mutu_buf_putc(b, '\n');
+	}
+	if (ans.n)
+		mutu_buf_putc(b, '\n');
+	mutu_notes_release(&ans);
 	char *nc = s_int(m->cases_read, o->lang), *ne = s_int(m->events_read, o->lang);
 	mutu_buf_printf(b, "%s %s, %s %s.\n", nc, TR(o, "kasus dibaca", "cases read"), ne, TR(o, "kejadian", "events"));
 	free(nc);
@@ -1420,7 +1616,8 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 	char month[32];
 	snprintf(month, sizeof month, "%04d-%02d", m->year, m->month);
 	if (json) {
-		mutu_buf_puts(b, "{\"report\":\"monthly\",\"month\":");
+		/* "schema" names the document's kind and version: docs/schema/report.schema.json */
+		mutu_buf_puts(b, "{\"schema\":\"mutu.report/1\",\"report\":\"monthly\",\"month\":");
 		mutu_buf_json_str(b, month);
 		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,",
 				o->lang == RPT_EN ? "en" : "id", m->cases_read, m->events_read,
@@ -1451,7 +1648,7 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 			mutu_buf_json_str(b, mn->items[i]);
 		}
 		mutu_buf_puts(b, "],\"charts\":[");
-		for (size_t i = 0; i < cs->n; i++) {
+		for (size_t i = 0; cs && i < cs->n; i++) {
 			if (i)
 				mutu_buf_putc(b, ',');
 			mutu_buf_json_str(b, cs->c[i].svg_path);
@@ -1487,6 +1684,231 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 		mutu_buf_puts(b, "]}\n");
 }
 
+/* ---- Excel: one sheet per table, the summary first ---- */
+
+static const char *xname(const struct sla_group *g, const struct rpt_opts *o)
+{
+	if (has_model(g) && g->sop->model->name && *g->sop->model->name)
+		return g->sop->model->name;
+	return g->id ? g->id : TR(o, "(tanpa model)", "(no model)");
+}
+
+static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struct rpt_xlsx *x)
+{
+	enum rpt_lang l = o->lang;
+	char month[64];
+	snprintf(month, sizeof month, "%s %d", rpt_month_name(m->month, l), m->year);
+	{
+		const char *hd[] = {"SOP", TR(o, "Selesai", "Finished"), TR(o, "Dalam batas SOP", "Within the SOP ceiling"),
+				    TR(o, "% dalam batas", "% within"), TR(o, "Terlambat", "Late"),
+				    TR(o, "Median (hari kerja)", "Median (working days)"), TR(o, "p90 (hari kerja)", "p90 (working days)"),
+				    TR(o, "Terbuka akhir bulan", "Open at month end"), TR(o, "Terbuka lewat batas", "Open past the ceiling")};
+		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14};
+		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 9, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			int mdl = has_model(g);
+			rpt_xlsx_str(x, xname(g, o));
+			rpt_xlsx_num(x, (double)g->finished, RPT_XF_INT);
+			rpt_xlsx_num(x, mdl ? (double)g->within : (double)g->within_target, RPT_XF_INT);
+			rpt_xlsx_num(x, mdl ? share(g->within, g->with_ceiling) : share(g->within_target, g->with_target), RPT_XF_PCT);
+			rpt_xlsx_num(x, mdl ? (double)(g->with_ceiling - g->within) : (double)(g->with_target - g->within_target),
+				     RPT_XF_INT);
+			rpt_xlsx_num(x, g->lead_st.median / g_day_s(g), RPT_XF_2);
+			rpt_xlsx_num(x, g->lead_st.p90 / g_day_s(g), RPT_XF_2);
+			rpt_xlsx_num(x, (double)g->open, RPT_XF_INT);
+			rpt_xlsx_num(x, (double)g->open_past, RPT_XF_INT);
+			rpt_xlsx_nl(x);
+		}
+		/* below the table: the office, the month and the answer */
+		rpt_xlsx_nl(x);
+		char *office = rpt_office_name(m, o);
+		rpt_xlsx_str(x, TR(o, "Kantor", "Office"));
+		rpt_xlsx_str(x, office ? office : "");
+		free(office);
+		rpt_xlsx_nl(x);
+		rpt_xlsx_str(x, TR(o, "Bulan", "Month"));
+		rpt_xlsx_str(x, month);
+		rpt_xlsx_nl(x);
+		struct mutu_notes ans;
+		mutu_notes_init(&ans);
+		rpt_month_headlines(m, o, &ans);
+		for (size_t i = 0; i < ans.n; i++) {
+			rpt_xlsx_str(x, ans.items[i]);
+			rpt_xlsx_nl(x);
+		}
+		mutu_notes_release(&ans);
+		const struct mutu_notes *warn = month_notes(m, o);
+		for (size_t i = 0; i < warn->n; i++) {
+			rpt_xlsx_str(x, warn->items[i]);
+			rpt_xlsx_nl(x);
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "No.", "No."), TR(o, "Kegiatan", "Activity"), TR(o, "Pelaksana (SOP)", "Actor (SOP)"),
+				    TR(o, "Waktu standar (menit)", "Standard (minutes)"), "n", TR(o, "Median (menit)", "Median (minutes)"),
+				    TR(o, "p90 (menit)", "p90 (minutes)"), TR(o, "% lewat waktu", "% over waktu"),
+				    TR(o, "Total kelebihan (jam)", "Total excess (hours)"),
+				    TR(o, "Kelebihan pada kasus terlambat (jam)", "Excess in late cases (hours)")};
+		const double w[] = {30, 6, 50, 20, 12, 8, 12, 12, 12, 14, 16};
+		rpt_xlsx_sheet(x, TR(o, "Per langkah", "Per step"), 11, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nsteps; k++) {
+				const struct sla_step_row *r = &g->steps[k];
+				int std = !isnan(r->std_s);
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_num(x, r->no > 0 ? r->no : (double)k + 1, RPT_XF_INT);
+				rpt_xlsx_str(x, r->activity);
+				rpt_xlsx_str(x, r->actor);
+				rpt_xlsx_num(x, r->std_s / 60.0, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)r->st.n, RPT_XF_INT);
+				rpt_xlsx_num(x, r->st.median / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, r->st.p90 / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, std ? share(r->st.over, r->st.n) : NAN, RPT_XF_PCT);
+				rpt_xlsx_num(x, std ? r->st.excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_num(x, std ? r->st.late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Pelaksana", "Actor"), "n", TR(o, "Median (menit)", "Median (minutes)"),
+				    TR(o, "p90 (menit)", "p90 (minutes)"), TR(o, "% lewat waktu", "% over waktu"),
+				    TR(o, "Total kelebihan (jam)", "Total excess (hours)"),
+				    TR(o, "Kelebihan pada kasus terlambat (jam)", "Excess in late cases (hours)")};
+		const double w[] = {30, 24, 8, 12, 12, 12, 14, 16};
+		rpt_xlsx_sheet(x, TR(o, "Per pelaksana", "Per actor"), 8, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nactors; k++) {
+				const struct sla_actor_row *r = &g->actors[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, r->name);
+				rpt_xlsx_num(x, (double)r->st.n, RPT_XF_INT);
+				rpt_xlsx_num(x, r->st.median / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, r->st.p90 / 60.0, RPT_XF_1);
+				rpt_xlsx_num(x, g->has_std ? share(r->st.over, r->st.n) : NAN, RPT_XF_PCT);
+				rpt_xlsx_num(x, g->has_std ? r->st.excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_num(x, g->has_std ? r->st.late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Kasus", "Case"), TR(o, "Waktu kerja (hari kerja)", "Working time (working days)"),
+				    TR(o, "Waktu kalender (hari)", "Calendar time (days)"), TR(o, "Terlambat", "Late"),
+				    TR(o, "Lewat batas (hari kerja)", "Over the ceiling (working days)"),
+				    TR(o, "Langkah penyebab", "Step that made it late"), TR(o, "Kegiatan", "Activity"),
+				    TR(o, "Kelebihan langkah (jam)", "Step excess (hours)")};
+		const double w[] = {30, 24, 14, 14, 10, 14, 10, 40, 14};
+		rpt_xlsx_sheet(x, TR(o, "Kasus terlama", "Slowest cases"), 9, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nslow; k++) {
+				const struct sla_slow *s = &g->slow[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, s->key);
+				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_num(x, s->calendar_s / 86400.0, RPT_XF_2);
+				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+				rpt_xlsx_num(x, s->late ? s->over_s / g_day_s(g) : NAN, RPT_XF_2);
+				rpt_xlsx_num(x, s->late && s->late_step > 0 ? s->late_step : NAN, RPT_XF_INT);
+				rpt_xlsx_str(x, s->late ? s->late_activity : NULL);
+				rpt_xlsx_num(x, s->late && s->late_excess_s > 0 ? s->late_excess_s / 3600.0 : NAN, RPT_XF_1);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Bulan", "Month"), TR(o, "Selesai", "Finished"),
+				    TR(o, "Dalam batas SOP", "Within the SOP ceiling"), TR(o, "% dalam batas", "% within"),
+				    TR(o, "Median (hari kerja)", "Median (working days)")};
+		const double w[] = {30, 12, 10, 14, 12, 14};
+		rpt_xlsx_sheet(x, TR(o, "Tren 12 bulan", "12-month trend"), 6, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (int k = 0; k < SLA_TREND; k++) {
+				const struct sla_trend *t = &g->trend[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_day(x, cal_days_from_civil(t->year, t->month, 1), RPT_XF_MONTH);
+				rpt_xlsx_num(x, (double)t->finished, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)t->within, RPT_XF_INT);
+				rpt_xlsx_num(x, share(t->within, t->with_ceiling), RPT_XF_PCT);
+				rpt_xlsx_num(x, t->median_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Kasus", "Case"), TR(o, "Umur (hari kerja)", "Age (working days)"),
+				    TR(o, "Lewat batas", "Past the ceiling")};
+		const double w[] = {30, 24, 14, 12};
+		rpt_xlsx_sheet(x, TR(o, "Terbuka", "Open"), 4, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t k = 0; k < g->nopen_list; k++) {
+				const struct sla_slow *s = &g->open_list[k];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_str(x, s->key);
+				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
+				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+	{
+		const char *hd[] = {"SOP", TR(o, "Tanggal", "Date"), TR(o, "Hari", "Day"), TR(o, "Masuk", "Arrived"),
+				    TR(o, "Selesai", "Finished"), TR(o, "Dalam proses (akhir hari)", "In progress (end of day)")};
+		const double w[] = {30, 14, 16, 10, 10, 16};
+		rpt_xlsx_sheet(x, TR(o, "Harian", "Daily"), 6, hd, w);
+		for (size_t i = 0; i < m->ngroups; i++) {
+			const struct sla_group *g = &m->groups[i];
+			for (size_t d = 0; d < g->ndays; d++) {
+				const struct sla_daily *y = &g->days[d];
+				rpt_xlsx_str(x, xname(g, o));
+				rpt_xlsx_day(x, y->day, RPT_XF_DATE);
+				rpt_xlsx_str(x, kind_name(y->kind, o));
+				rpt_xlsx_num(x, (double)y->arrivals, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)y->completions, RPT_XF_INT);
+				rpt_xlsx_num(x, (double)y->wip, RPT_XF_INT);
+				rpt_xlsx_nl(x);
+			}
+		}
+	}
+}
+
+/* The workbook, written through the atomic writer: libxlsxwriter writes
+ * to the temporary name, which is renamed into place once complete. */
+static int write_xlsx(const struct sla_month *m, const struct rpt_opts *o, const char *base,
+		      struct mutu_notes *files, struct mutu_err *err)
+{
+	struct mutu_buf path;
+	mutu_buf_init(&path);
+	mutu_buf_printf(&path, "%s/%s.xlsx", o->out_dir, base);
+	struct mutu_out mo;
+	int rc = mutu_out_open(&mo, path.s, err);
+	if (rc == 0 && !mo.tmp) {
+		mutu_out_abort(&mo);
+		rc = mutu_errf(err, MUTU_EINPUT, "an Excel workbook cannot go to standard output: give --out DIR");
+	}
+	struct rpt_xlsx *x = NULL;
+	if (rc == 0)
+		rc = rpt_xlsx_open(&x, mo.tmp, err);
+	if (rc == 0) {
+		xlsx_book(m, o, x);
+		rc = rpt_xlsx_close(x, err);
+		if (rc == 0)
+			rc = mutu_out_commit(&mo, err) ? MUTU_EFAIL : 0;
+	}
+	if (rc)
+		mutu_out_abort(&mo);
+	else if (files)
+		mutu_notes_addf(files, "%s", path.s);
+	mutu_buf_release(&path);
+	return rc;
+}
+
 /* ---- entry point ---- */
 
 int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *files,
@@ -1497,16 +1919,54 @@ int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o, struct mutu
 		snprintf(base, sizeof base, "%s", o->name);
 	else
 		snprintf(base, sizeof base, "report-%04d-%02d", m->year, m->month);
+	/* CSV and JSON are data: no charts (they would not be shown), no
+	 * gnuplot needed, and "-" writes the document to standard output */
+	if (o->format == RPT_CSV || o->format == RPT_JSON) {
+		struct mutu_buf d;
+		mutu_buf_init(&d);
+		render_data(m, o, NULL, o->format == RPT_JSON, &d);
+		if (o->format == RPT_CSV && o->csv_excel_id) {
+			struct mutu_buf x;
+			mutu_buf_init(&x);
+			rpt_csv_excel_id(d.s ? d.s : "", d.len, 1, &x);
+			mutu_buf_release(&d);
+			d = x;
+		}
+		int rd;
+		if (strcmp(o->out_dir, "-") == 0) {
+			rd = mutu_write_file("-", d.s ? d.s : "", d.len, err) ? MUTU_EFAIL : 0;
+		} else {
+			struct stat sd;
+			int made = stat(o->out_dir, &sd) != 0;
+			rd = rpt_mkdirs(o->out_dir, err) ? MUTU_EFAIL : 0;
+			if (rd == 0)
+				rd = rpt_write_report(o->out_dir, base, o->format == RPT_JSON ? "json" : "csv", &d, NULL, files, err);
+			if (rd && made)
+				rmdir(o->out_dir);
+		}
+		mutu_buf_release(&d);
+		return rd;
+	}
+	if (strcmp(o->out_dir, "-") == 0)
+		return mutu_errf(err, MUTU_EINPUT, "--out - (standard output) is for --format json or csv; "
+				 "html, md and xlsx are written to a folder (give --out DIR)");
 	struct stat sb;
 	int made_out = stat(o->out_dir, &sb) != 0;
 	if (rpt_mkdirs(o->out_dir, err))
 		return MUTU_EFAIL;
+	if (o->format == RPT_XLSX) {
+		/* a workbook shows no charts: no gnuplot needed, none written */
+		int rx = write_xlsx(m, o, base, files, err);
+		if (rx && made_out)
+			rmdir(o->out_dir);
+		return rx;
+	}
 	struct rpt_charts cs;
 	int rc = rpt_charts_init(&cs, o, base, err);
 	char slug[160];
 	if (rc == 0 && m->ngroups != 1) {
 		rpt_group_slug(&m->office, 1, slug, sizeof slug);
-		rc = rpt_chart_lead(&cs, slug, &m->office, err);
+		rc = rpt_chart_lead_office(&cs, slug, &m->office, m->groups, m->ngroups, err);
 		if (rc == 0)
 			rc = rpt_chart_trend(&cs, slug, &m->office, err);
 		if (rc == 0)

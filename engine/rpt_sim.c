@@ -44,6 +44,7 @@ static const char *field_label(const char *f, const struct rpt_opts *o)
 		{"wait_mean", "tunggu rata-rata", "mean wait"},
 		{"wait_share", "bagian waktu menunggu", "share of time waiting"},
 		{"service_mean", "layanan rata-rata", "mean service"},
+		{"staff_mean", "petugas bertugas rata-rata", "mean staff on duty"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(t[i].f, f) == 0)
@@ -61,9 +62,61 @@ static void fmt_val(struct mutu_buf *b, enum sim_kind k, double v, int dm, const
 	}
 }
 
+/* A time interval reads in one unit, the one its largest value needs
+ * (never "-4,8 jam [-1,0 hari - -1,9 jam]"): menit, jam or hari. */
+struct tunit {
+	double div;
+	int dec;
+	const char *id, *en;
+};
+
+static struct tunit time_unit(const struct stats_ci *ci, int dm)
+{
+	double day_s = (dm > 0 ? dm : 450) * 60.0, a = fabs(ci->mean);
+	if (!isnan(ci->half)) {
+		a = fabs(ci->lo) > a ? fabs(ci->lo) : a;
+		a = fabs(ci->hi) > a ? fabs(ci->hi) : a;
+	}
+	if (a < 3600.0)
+		return (struct tunit){60.0, 0, " menit", " min"};
+	if (a < day_s)
+		return (struct tunit){3600.0, 1, " jam", " h"};
+	return (struct tunit){day_s, 1, " hari", " d"};
+}
+
+static void fmt_in(struct mutu_buf *b, double v, const struct tunit *u, const struct rpt_opts *o)
+{
+	rpt_fmt_num(b, v / u->div, u->dec, o->lang);
+	mutu_buf_puts(b, o->lang == RPT_EN ? u->en : u->id);
+}
+
+/* Does v print as zero in unit u (time) or at 1 or 2 decimals? */
+static int prints_zero(enum sim_kind k, double v, const struct stats_ci *ci, int dm)
+{
+	if (k == SIM_K_TIME) {
+		struct tunit u = time_unit(ci, dm);
+		return fabs(v / u.div) * pow(10, u.dec) < 0.5;
+	}
+	if (k == SIM_K_SHARE)
+		return fabs(v) * 1000 < 0.5;
+	return fabs(v) * (k == SIM_K_COUNT ? 10 : 100) < 0.5;
+}
+
 static void fmt_ci(struct mutu_buf *b, enum sim_kind k, const struct stats_ci *ci, int dm,
 		   const struct rpt_opts *o)
 {
+	if (k == SIM_K_TIME) {
+		struct tunit u = time_unit(ci, dm);
+		fmt_in(b, ci->mean, &u, o);
+		if (!isnan(ci->half)) {
+			mutu_buf_puts(b, " [");
+			fmt_in(b, ci->lo, &u, o);
+			mutu_buf_puts(b, " \xe2\x80\x93 ");
+			fmt_in(b, ci->hi, &u, o);
+			mutu_buf_putc(b, ']');
+		}
+		return;
+	}
 	fmt_val(b, k, ci->mean, dm, o);
 	if (!isnan(ci->half)) {
 		mutu_buf_puts(b, " [");
@@ -462,7 +515,10 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 					fmt_ci(&t, k, &d, dm, o);
 					if (m->kind == SIM_K_SHARE)
 						mutu_buf_puts(&t, TR(o, " poin", " points"));
-					sig = !isnan(d.half) && (d.lo > 0 || d.hi < 0);
+					/* significant when the interval excludes zero as
+					 * printed: "0 menit [0 menit - 0 menit]" is not */
+					sig = !isnan(d.half) && (d.lo > 0 || d.hi < 0) && !prints_zero(k, d.lo, &d, dm) &&
+					      !prints_zero(k, d.hi, &d, dm);
 				}
 				mutu_buf_puts(&b, "</td><td class=\"n\">");
 				h(&b, t.s);

@@ -222,15 +222,19 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 			vec_push(&r->vals, t->work_s);
 			r->st.over += (size_t)over;
 			r->st.excess_s += exc;
-			if (late && t->in_clock)
+			if (late && t->in_clock) {
 				r->st.late_excess_s += exc;
+				r->st.late_over += exc > 0;
+			}
 		}
 		struct sla_actor_row *a = actor_row(x, t->actor_key && *t->actor_key ? t->actor_key : "?");
 		vec_push(&a->vals, t->work_s);
 		a->st.over += (size_t)over;
 		a->st.excess_s += exc;
-		if (late && t->in_clock)
+		if (late && t->in_clock) {
 			a->st.late_excess_s += exc;
+			a->st.late_over += exc > 0;
+		}
 	}
 }
 
@@ -338,28 +342,31 @@ static void group_finish(struct group_x *x)
 	stat_finish(&g->lead_cal, &g->lead_cal_st);
 	for (size_t i = 0; i < g->nsteps; i++) {
 		struct sla_step_row *r = &g->steps[i];
-		size_t over = r->st.over;
+		size_t over = r->st.over, lov = r->st.late_over;
 		double exc = r->st.excess_s, lex = r->st.late_excess_s;
 		stat_finish(&r->vals, &r->st);
 		r->st.over = over;
+		r->st.late_over = lov;
 		r->st.excess_s = exc;
 		r->st.late_excess_s = lex;
 	}
 	{
 		struct sla_step_row *r = &g->unmapped;
-		size_t over = r->st.over;
+		size_t over = r->st.over, lov = r->st.late_over;
 		double exc = r->st.excess_s, lex = r->st.late_excess_s;
 		stat_finish(&r->vals, &r->st);
 		r->st.over = over;
+		r->st.late_over = lov;
 		r->st.excess_s = exc;
 		r->st.late_excess_s = lex;
 	}
 	for (size_t i = 0; i < g->nactors; i++) {
 		struct sla_actor_row *r = &g->actors[i];
-		size_t over = r->st.over;
+		size_t over = r->st.over, lov = r->st.late_over;
 		double exc = r->st.excess_s, lex = r->st.late_excess_s;
 		stat_finish(&r->vals, &r->st);
 		r->st.over = over;
+		r->st.late_over = lov;
 		r->st.excess_s = exc;
 		r->st.late_excess_s = lex;
 	}

@@ -27,10 +27,12 @@ step "2. Ingest the sample logs into $db"
 
 step "3. Monthly compliance report for the most recent full month"
 "$mutu" report monthly --month latest --db "$db" --out "$out" >"$out/.report.txt"
-grep -v '^  ' "$out/.report.txt"   # the summary, without the list of chart files
+# the month's answer (the office, then one sentence per SOP), not the list of chart files
+sed -n '/^monthly report /q;p' "$out/.report.txt"
 report=$(sed -n 's/^report: //p' "$out/.report.txt")
 month=$(sed -n 's/.*report-\([0-9]\{4\}-[0-9]\{2\}\)\.html$/\1/p' <<<"$report")
 rm -f "$out/.report.txt"
+printf '  (%s)\n' "$report"
 
 step "4. Audit of izin-pengumpulan-uang-barang for $month"
 from="$month-01"

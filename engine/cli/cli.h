@@ -11,6 +11,9 @@
 
 #include "mutu/base.h"
 
+/* The version `mutu version` prints and reports carry in their footer. */
+#define MUTU_VERSION "0.1.0"
+
 /* Subcommand entry points: argv[0] is the subcommand name. */
 int cmd_calendar(int argc, char **argv);
 int cmd_model(int argc, char **argv);

@@ -1,7 +1,9 @@
 /*
  * cmd_audit.c - `mutu audit`: per case and step, actual against standard,
- * with the flags that show where the office left the SOP.  Flags are also
- * written to the store (table audit_flags) so reports can filter on them.
+ * with the flags that show where the office left the SOP, late files
+ * first.  With --save the flags are also written to the store (table
+ * audit_flags) so reports can filter on them; by default an audit only
+ * reads (it works on a read-only store and never takes the write lock).
  */
 #include <errno.h>
 #include <math.h>
@@ -17,17 +19,19 @@
 
 static const char usage_text[] =
 	"usage: mutu audit [--db FILE] (--case ID | --sop ID --from DATE --to DATE)\n"
-	"                  [--format text|html|csv|json] [--lang id|en] [--out FILE]\n"
-	"                  [--as-of DATE|TIME] [--no-store] [--models DIR] [--calendar NAME]\n"
+	"                  [--format text|html|csv|json|xlsx] [--lang id|en] [--out FILE]\n"
+	"                  [--as-of DATE|TIME] [--late-only] [--save] [--models DIR] [--calendar NAME]\n"
 	"                  [--ceiling rounded|exact] [--day-reading net|next-day] [--clock-start N]\n"
-	"                  [--tz ZONE] [--deadline-col NAME]\n"
+	"                  [--tz ZONE] [--deadline-col NAME] [--csv-dialect rfc|excel-id]\n"
 	"\n"
 	"For each case and step: actual working time against the step's waktu and the\n"
 	"deviation, with flags: over standard, missing step, out of SOP order, repeated\n"
 	"step (rework), activity not in the SOP, actor other than the SOP's, the same\n"
 	"person checking and approving, clock paused at the applicant, case late.\n"
-	"A summary counts cases by flag.  The flags are stored in the store's table\n"
-	"audit_flags (replacing earlier ones of the same cases) unless --no-store.\n"
+	"A summary counts cases by flag; late cases come first.  A step counts as over\n"
+	"its waktu only when the times shown differ (5.4 minutes against 5 is not).\n"
+	"With --save the flags are stored in the store's table audit_flags (replacing\n"
+	"earlier ones of the same cases); without it the store is only read.\n"
 	"\n"
 	"options:\n"
 	"  --case ID        one case (its id as in the log)\n"
@@ -37,15 +41,21 @@ static const char usage_text[] =
 	"                   without --sop: the cases of every SOP (and of none).  Cases\n"
 	"                   without a model: in the --tz zone, else at the offset written\n"
 	"                   on the case's first stamp\n"
-	"  --format F       text (default), html, csv, json\n"
-	"  --out FILE       write there (default: stdout; html: reports/out/audit-....html)\n"
+	"  --format F       text (default), html, csv, json, xlsx (an Excel workbook:\n"
+	"                   summary, cases, steps with start, waiting and processing,\n"
+	"                   findings; numbers and dates as Excel values)\n"
+	"  --out FILE       write there (default: stdout; html, xlsx: reports/out/audit-...)\n"
 	"  --lang L         id (default) or en\n"
 	"  --as-of T        the instant open cases are aged to and judged late at: a date\n"
 	"                   (YYYY-MM-DD, its 00:00 in the SOP calendar's zone) or a time\n"
 	"                   (2025-06-11T16:00, with or without an offset); default: the\n"
 	"                   latest event in the store, so an audit is reproducible\n"
-	"  --no-store       do not write the flags to the store (works on a read-only store)\n"
 	"  --office NAME    only this office's cases (a province store; default: every office)\n"
+	"  --csv-dialect D  rfc (default) or excel-id: ';', decimal commas, a UTF-8 BOM\n"
+	"  --late-only      only the late cases (past their ceiling, or their planned date;\n"
+	"                   --case shows its case whatever it is)\n"
+	"  --save           write the flags to the store's table audit_flags\n"
+	"  --no-store       do not write the flags (the default; kept for old scripts)\n"
 	CLI_BUSY_HELP
 	"  --tz ZONE        zone of cases without a model: an IANA name (Europe/Amsterdam,\n"
 	"                   daylight saving followed), WIB, WITA, WIT, UTC or +02:00\n"
@@ -71,18 +81,39 @@ static int parse_date(const char *s, int64_t *day)
 /* Write what is buffered.  Text output is for people and terminals: the
  * log's case ids, activities and names in it have their control
  * characters escaped (an ESC sequence in a log must not reach a
- * terminal); html, csv and json escape in their own way. */
-static int flush(struct mutu_buf *b, FILE *f, int text)
+ * terminal); html, csv and json escape in their own way.  mode: 0 as
+ * it is, 1 text, FLUSH_EXCEL_ID (plus FLUSH_BOM on the first write) CSV
+ * rewritten for an Indonesian Excel (rpt_csv_excel_id). */
+enum { FLUSH_EXCEL_ID = 2, FLUSH_BOM = 4 };
+
+/* The mode of the next flush; the BOM goes with the first one only. */
+static int flush_mode(int format, int excel_id, const struct mutu_buf *b, int *written)
+{
+	if (format == RPT_TEXT)
+		return 1;
+	if (format != RPT_CSV || !excel_id)
+		return 0;
+	int bom = !*written && b->len;
+	*written |= b->len > 0;
+	return FLUSH_EXCEL_ID | (bom ? FLUSH_BOM : 0);
+}
+
+static int flush(struct mutu_buf *b, FILE *f, int mode)
 {
 	struct mutu_buf safe;
 	const struct mutu_buf *w = b;
-	if (text) {
+	if (mode & FLUSH_EXCEL_ID) {
+		mutu_buf_init(&safe);
+		if (b->len)
+			rpt_csv_excel_id(b->s, b->len, (mode & FLUSH_BOM) != 0, &safe);
+		w = &safe;
+	} else if (mode & 1) {
 		mutu_buf_init(&safe);
 		mutu_buf_put_safe(&safe, b->s);
 		w = &safe;
 	}
 	int bad = w->len && fwrite(w->s, 1, w->len, f) != w->len;
-	if (text)
+	if (w != b)
 		mutu_buf_release(&safe);
 	mutu_buf_reset(b);
 	return bad ? -1 : 0;
@@ -96,8 +127,12 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	const char *ceiling = NULL, *reading = NULL, *clock_start = NULL, *assets = NULL;
 	const char *as_of = NULL, *busy = NULL, *tz_name = NULL, *deadline_col = NULL;
 	const char *office = NULL;
-	int no_store = 0;
+	int no_store = 0, save = 0, late_only = 0;
+	const char *dialect = NULL;
 	const struct cli_opt opts[] = {
+		{"csv-dialect", 0, 1, &dialect, NULL, NULL},
+		{"save", 0, 0, NULL, &save, NULL},
+		{"late-only", 0, 0, NULL, &late_only, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
 		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -129,6 +164,13 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		fputs(usage_text, stdout);
 		return 0;
 	}
+	if (save && no_store)
+		return cli_usage("audit", "give --save or --no-store, not both");
+	if (dialect && strcmp(dialect, "excel-id") != 0 && strcmp(dialect, "rfc") != 0)
+		return cli_usage("audit", "--csv-dialect must be rfc or excel-id (got '%s')", dialect);
+	/* how flush writes: text made terminal-safe, CSV maybe for Excel */
+	int fmode = 0, excel_id = dialect && strcmp(dialect, "excel-id") == 0;
+	no_store = !save; /* the store is written only when asked */
 	int busy_ms = 0;
 	if (cli_busy_timeout("audit", busy, &busy_ms))
 		return 2;
@@ -156,7 +198,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	if (format) {
 		int f = rpt_format_parse(format);
 		if (f < 0 || f == RPT_MD)
-			return cli_usage("audit", "--format must be text, html, csv or json (got '%s')", format);
+			return cli_usage("audit", "--format must be text, html, csv, json or xlsx (got '%s')", format);
 		rf = (enum rpt_format)f;
 	}
 	struct sla_opts so;
@@ -178,7 +220,9 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	*tzp = tz;
 	char out_buf[4096];
 	const char *assets_dir = cli_assets_dir(assets);
-	if (!out && rf == RPT_HTML) {
+	if (rf == RPT_XLSX && out && strcmp(out, "-") == 0)
+		return cli_usage("audit", "an Excel workbook cannot go to standard output: give --out FILE.xlsx");
+	if (!out && (rf == RPT_HTML || rf == RPT_XLSX)) {
 		char name[160];
 		size_t k = 0;
 		const char *src = case_key ? case_key : (sop ? sop : "all");
@@ -186,10 +230,11 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			name[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
 					    ? *p : '_';
 		name[k] = '\0';
+		const char *ext = rf == RPT_XLSX ? "xlsx" : "html";
 		if (case_key)
-			snprintf(out_buf, sizeof out_buf, "%s/out/audit-case-%s.html", assets_dir, name);
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-case-%s.%s", assets_dir, name, ext);
 		else
-			snprintf(out_buf, sizeof out_buf, "%s/out/audit-%s-%s-%s.html", assets_dir, name, from, to);
+			snprintf(out_buf, sizeof out_buf, "%s/out/audit-%s-%s-%s.%s", assets_dir, name, from, to, ext);
 		out = out_buf;
 	}
 
@@ -259,7 +304,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		f = mo.f;
 	}
 	struct sla_reader *r = NULL;
-	struct rpt_audit *a = rpt_audit_create(rf, rl, assets_dir);
+	struct rpt_audit *a = rf == RPT_XLSX ? rpt_audit_create_xlsx(rl, mo.tmp) : rpt_audit_create(rf, rl, assets_dir);
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	/* one transaction: the flags of every case audited commit together
@@ -325,11 +370,14 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			continue;
 		}
 		c.target_name = in.target_name;
-		rpt_audit_case(a, &c, &b);
+		/* --save stores every audited case's flags; --late-only only
+		 * narrows what is shown */
+		if (!late_only || case_key || (c.flags & SLA_F_LATE))
+			rpt_audit_case(a, &c, &b);
 		if (!no_store && sla_store_flags(db, &c, &err))
 			rc = err.code;
 		sla_case_release(&c);
-		if (flush(&b, f, rf == RPT_TEXT)) {
+		if (flush(&b, f, flush_mode(rf, excel_id, &b, &fmode))) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
@@ -362,10 +410,12 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 			snprintf(title + tl, sizeof title - tl, "; %s %s", rl == RPT_EN ? "as of" : "per", when);
 		}
 		rpt_audit_end(a, title, &b);
-		if (flush(&b, f, rf == RPT_TEXT)) {
+		if (flush(&b, f, flush_mode(rf, excel_id, &b, &fmode))) {
 			mutu_errf(&err, MUTU_EFAIL, "write error on %s", out ? out : "stdout");
 			rc = MUTU_EFAIL;
 		}
+		if (rc == 0 && rpt_audit_status(a, &err)) /* the workbook, written at the end */
+			rc = MUTU_EFAIL;
 	}
 	mutu_buf_release(&b);
 	rpt_audit_free(a);

@@ -16,17 +16,18 @@
 
 static const char usage_text[] =
 	"usage: mutu report monthly --month YYYY-MM|latest [--db FILE] [--sop ID]\n"
-	"                           [--lang id|en] [--format html|md|csv|json] [--out DIR]\n"
+	"                           [--lang id|en] [--format html|md|csv|json|xlsx] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
-	"                           [--tz ZONE] [--deadline-col NAME]\n"
+	"                           [--tz ZONE] [--deadline-col NAME] [--office-name TEXT]\n"
+	"                           [--csv-dialect rfc|excel-id]\n"
 	"\n"
 	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
 	"per step and per actor against the SOP's waktu, the bottleneck of late cases,\n"
 	"the slowest cases, a 12-month trend, open cases at month end, arrivals and\n"
-	"completions per day, and the SOP lint.  Charts (SVG and PNG, through gnuplot)\n"
-	"are written next to the report.\n"
+	"completions per day, and the SOP lint.  The html and md reports get charts\n"
+	"(SVG and PNG, through gnuplot) written next to them.\n"
 	"\n"
 	"options:\n"
 	"  --month M        YYYY-MM, or 'latest': the latest month that holds a finished\n"
@@ -36,8 +37,11 @@ static const char usage_text[] =
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
 	"  --office NAME    only this office's cases (a province store; default: every office)\n"
 	"  --lang L         id (Bahasa Indonesia, default) or en\n"
-	"  --format F       html (default, one self-contained file), md, csv, json\n"
-	"  --out DIR        output folder (default: reports/out)\n"
+	"  --format F       html (default, one self-contained file), md, csv, json, or xlsx\n"
+	"                   (an Excel workbook: one sheet per table, the summary first,\n"
+	"                   numbers and dates as Excel values; no charts, no gnuplot)\n"
+	"  --out DIR        output folder (default: reports/out); '-' writes a json or\n"
+	"                   csv document to standard output\n"
 	"  --calendar NAME  measure in this calendar instead of each model's own\n"
 	"  --models DIR     folder of SOP models (default: models)\n"
 	"  --ceiling C      rounded: the '(N Hari)' ceiling (default); exact: the sum of the steps\n"
@@ -56,8 +60,14 @@ static const char usage_text[] =
 	"                   Default: endDatePlanned, planned_end, due_date, tanggal_target,\n"
 	"                   batas_waktu or deadline, whichever the log has.  Shares 'by\n"
 	"                   planned date' count only the cases that have one\n"
+	"  --csv-dialect D  rfc (default: ',' and decimal points) or excel-id (';', decimal\n"
+	"                   commas and a UTF-8 BOM, as an Indonesian Excel opens it)\n"
+	"  --office-name TEXT\n"
+	"                   the office named at the top of the report (1-200 characters;\n"
+	"                   default: the models' agency, e.g. Pemerintah Kota Banjarbaru)\n"
 	"\n"
-	"Needs gnuplot (Debian package gnuplot-nox) for the charts.\n";
+	"Needs gnuplot (Debian package gnuplot-nox) for the charts of html and md;\n"
+	"csv, json and xlsx have no charts and do not need it.\n";
 
 static int parse_month(const char *s, int *y, int *m)
 {
@@ -74,8 +84,10 @@ int cmd_report(int argc, char **argv)
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
 	const char *office = NULL;
 	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
-		   *deadline_col = NULL;
+		   *deadline_col = NULL, *office_name = NULL, *dialect = NULL;
 	const struct cli_opt opts[] = {
+		{"csv-dialect", 0, 1, &dialect, NULL, NULL},
+		{"office-name", 0, 1, &office_name, NULL, NULL},
 		{"tz", 0, 1, &tz_name, NULL, NULL},
 		{"deadline-col", 0, 1, &deadline_col, NULL, NULL},
 		{"month", 0, 1, &month, NULL, NULL},
@@ -121,7 +133,7 @@ int cmd_report(int argc, char **argv)
 	if (format) {
 		int f = rpt_format_parse(format);
 		if (f < 0 || f == RPT_TEXT)
-			return cli_usage("report", "--format must be html, md, csv or json (got '%s')", format);
+			return cli_usage("report", "--format must be html, md, csv, json or xlsx (got '%s')", format);
 		ro.format = (enum rpt_format)f;
 	}
 	struct sla_opts so;
@@ -132,6 +144,13 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "--deadline-col must name an attribute (1-100 characters, got '%s')",
 				 deadline_col);
 	so.deadline_col = deadline_col;
+	if (office_name && (!*office_name || strlen(office_name) > 200))
+		return cli_usage("report", "--office-name must be 1-200 characters (got %zu)", strlen(office_name));
+	ro.office_name = office_name;
+	if (dialect && strcmp(dialect, "excel-id") != 0 && strcmp(dialect, "rfc") != 0)
+		return cli_usage("report", "--csv-dialect must be rfc or excel-id (got '%s')", dialect);
+	ro.csv_excel_id = dialect && strcmp(dialect, "excel-id") == 0;
+	ro.version = MUTU_VERSION;
 	char out_buf[4096];
 	ro.assets_dir = cli_assets_dir(assets);
 	if (out) {
@@ -209,16 +228,37 @@ int cmd_report(int argc, char **argv)
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	ro.generated_at = when;
+	ro.generated_t = (double)now; /* shown in the office's zone */
 	ro.source = db_path;
 	struct mutu_notes files;
 	mutu_notes_init(&files);
 	rc = rpt_monthly(res, &ro, &files, &err);
-	if (rc == 0) {
+	if (rc == 0 && strcmp(ro.out_dir, "-") == 0) {
+		/* the document went to standard output: nothing else there */
 		for (size_t i = 0; i < res->notes.n; i++) {
 			fputs("mutu report: note: ", stderr);
 			cli_print_safe(stderr, res->notes.items[i]);
 			fputc('\n', stderr);
 		}
+	} else if (rc == 0) {
+		for (size_t i = 0; i < res->notes.n; i++) {
+			fputs("mutu report: note: ", stderr);
+			cli_print_safe(stderr, res->notes.items[i]);
+			fputc('\n', stderr);
+		}
+		/* the answer first, in the report's language; then the files */
+		struct mutu_notes ans;
+		mutu_notes_init(&ans);
+		rpt_month_headlines(res, &ro, &ans);
+		char *office = rpt_office_name(res, &ro);
+		printf("%s%s%s %d:\n", office ? office : "", office ? ", " : "", rpt_month_name(m, ro.lang), y);
+		free(office);
+		for (size_t i = 0; i < ans.n; i++) {
+			fputs("  ", stdout);
+			cli_print_safe(stdout, ans.items[i]);
+			fputc('\n', stdout);
+		}
+		mutu_notes_release(&ans);
 		printf("%s %04d-%02d: %zu cases read, %zu events; %zu files written:\n",
 		       "monthly report", y, m, res->cases_read, res->events_read, files.n);
 		for (size_t i = 0; i < files.n; i++)

@@ -7,8 +7,6 @@
 
 #include "cli/cli.h"
 
-#define MUTU_VERSION "0.1.0"
-
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
@@ -39,10 +37,18 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 }
 
+/* `mutu help` lists the commands; `mutu help CMD` is `mutu CMD --help`. */
 static int cmd_help(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc >= 2 && strcmp(argv[1], "help") != 0) {
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strcmp(commands[i].name, argv[1]) == 0) {
+				char *hargv[] = {argv[1], "--help", NULL};
+				return commands[i].fn(2, hargv);
+			}
+		fprintf(stderr, "mutu help: '%s' is not a mutu command. See 'mutu help'.\n", argv[1]);
+		return 2;
+	}
 	usage(stdout);
 	return 0;
 }

@@ -20,7 +20,7 @@
 #include "mutu/sla.h"
 
 enum rpt_lang { RPT_ID = 0, RPT_EN = 1 };
-enum rpt_format { RPT_HTML = 0, RPT_MD = 1, RPT_CSV = 2, RPT_JSON = 3, RPT_TEXT = 4 };
+enum rpt_format { RPT_HTML = 0, RPT_MD = 1, RPT_CSV = 2, RPT_JSON = 3, RPT_TEXT = 4, RPT_XLSX = 5 };
 
 struct rpt_opts {
 	enum rpt_lang lang;
@@ -33,20 +33,28 @@ struct rpt_opts {
 	const char *name;         /* base file name without extension (NULL: report-YYYY-MM) */
 	const char *models_dir;   /* rpt_sim_html: SOP models for the ceilings (NULL: "models") */
 	const char *calendars_dir;/* rpt_sim_html: calendars (NULL: cal_load's default) */
+	/* monthly report (all borrowed, may be NULL/0): */
+	const char *office_name;  /* page title; NULL: the models' agency */
+	const char *version;      /* footer: the mutu version */
+	double generated_t;       /* footer: the generation instant, shown in the
+				   * office's zone; 0: generated_at as given */
+	int csv_excel_id;         /* CSV in the excel-id dialect (rpt_csv_excel_id) */
 };
 
 void rpt_opts_init(struct rpt_opts *o);
 
-/* Parse "id"/"en" and "html"/"md"/"csv"/"json"/"text"; -1 when unknown. */
+/* Parse "id"/"en" and "html"/"md"/"csv"/"json"/"text"/"xlsx"; -1 when unknown. */
 int rpt_lang_parse(const char *s);
 int rpt_format_parse(const char *s);
 
 /*
- * Write the monthly report of m in o->format to o->out_dir, with the
- * charts (SVG and PNG, through gnuplot) next to it for every format.
- * Every file written is appended to files (paths).  When gnuplot cannot
- * be run the call fails with a message naming the package to install;
- * it never leaves a chart out silently.
+ * Write the monthly report of m in o->format to o->out_dir.  HTML and
+ * Markdown get their charts (SVG and PNG, through gnuplot) next to them;
+ * when gnuplot cannot be run the call fails with a message naming the
+ * package to install, it never leaves a chart out silently.  CSV, JSON
+ * and XLSX show no charts: none are made and gnuplot is not needed.
+ * out_dir "-" writes a CSV or JSON document to standard output (other
+ * formats: MUTU_EINPUT).  Every file written is appended to files.
  */
 int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o,
 		struct mutu_notes *files, struct mutu_err *err);
@@ -66,8 +74,35 @@ void rpt_md_escape(struct mutu_buf *b, const char *s);
  * or CR gets a leading ' so spreadsheets do not run it as a formula,
  * OWASP's advice).  Numbers are written without it, by the caller. */
 void rpt_csv_field(struct mutu_buf *b, const char *s);
+/*
+ * Rewrite a CSV document of mutu (RFC 4180: ',' between fields, '.' in
+ * numbers, CRLF) for an Indonesian Excel, the "excel-id" dialect: ';'
+ * between fields, a decimal comma in every unquoted number, a UTF-8 BOM
+ * first when bom (so Excel reads the text as UTF-8).  The formula guard
+ * of text cells is kept.  csv must hold whole records; appended to out.
+ */
+void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out);
 /* mkdir -p; err names the folder that could not be made. */
 int rpt_mkdirs(const char *path, struct mutu_err *err);
+
+/* An instant as local time in the office's form, "27 Nov 2025 14:43 WITA"
+ * ("27 Nov 2025 14:43 +02:00" when label is NULL): offset in seconds east
+ * of UTC, label the zone's name (WIB, WITA, WIT).  Appended to b. */
+void rpt_fmt_local(struct mutu_buf *b, double t, int offset, const char *label, enum rpt_lang lang);
+
+/*
+ * The answer of the month, one plain sentence per SOP group of m (SOP
+ * name, not id), in o->lang, e.g. "Izin X: 95 dari 143 berkas selesai
+ * dalam batas SOP (66,4%); 48 terlambat, paling banyak kehilangan waktu
+ * di langkah 3, Tim Teknis (rata-rata 2,1 hari di atas mutu baku)."
+ * Appended to out (owned by the caller).  The HTML and Markdown reports
+ * open with these; the CLI prints them.
+ */
+void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *out);
+/* The office name the report shows: o->office_name, else the models'
+ * agency (distinct ones joined by " / "); NULL when neither.  Owned by the
+ * caller (free). */
+char *rpt_office_name(const struct sla_month *m, const struct rpt_opts *o);
 
 /* Month name, 1..12. */
 const char *rpt_month_name(int month, enum rpt_lang lang);
@@ -79,6 +114,13 @@ struct rpt_audit;
 /* assets_dir: folder with report.css for HTML (NULL: "reports"). */
 struct rpt_audit *rpt_audit_create(enum rpt_format format, enum rpt_lang lang, const char *assets_dir);
 void rpt_audit_free(struct rpt_audit *a);
+/* The audit as an Excel workbook written to path by rpt_audit_end (give
+ * it a struct mutu_out's tmp name): sheets summary (first), cases, steps
+ * (start, waiting, processing), findings; instants as Excel dates.  A
+ * failure is kept and returned by rpt_audit_status. */
+struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path);
+/* 0, or the error the workbook met (err filled). */
+int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err);
 /* Append the rendering of c to out (text/csv/json stream case by case;
  * html keeps the body until rpt_audit_end, which puts the summary first). */
 void rpt_audit_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *out);

@@ -411,6 +411,9 @@ struct sla_stat {
 	size_t over;        /* over the standard */
 	double excess_s;    /* total excess over the standard */
 	double late_excess_s; /* excess inside late cases */
+	size_t late_over;   /* executions inside late cases (in the clock) over
+			     * the standard: late_excess_s / late_over is the
+			     * mean time lost there, the report's headline */
 };
 
 struct sla_vec {

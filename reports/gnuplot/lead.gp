@@ -1,6 +1,7 @@
 # lead.gp - lead-time histogram with the SOP ceiling marked.
 # Set by the caller (rpt_chart.c): datafile (bin centre, count), binw,
-# ceiling (working days, <= 0: no marker), xl, yl, tcases, tceil.
+# ceiling (working days, <= 0: no marker), ceiling2 (the office: the highest
+# of its SOPs' ceilings when they differ, <= 0: none), xl, yl, tcases, tceil.
 reset
 set encoding utf8
 set border 3 lc rgb '#555555'
@@ -16,6 +17,9 @@ set yrange [0:*]
 set offsets 0, binw, 0, 0
 if (ceiling > 0) {
 	set arrow 1 from ceiling, graph 0 to ceiling, graph 1 nohead lw 2 dt 2 lc rgb '#c0392b'
+	if (ceiling2 > 0) {
+		set arrow 2 from ceiling2, graph 0 to ceiling2, graph 1 nohead lw 2 dt 2 lc rgb '#c0392b'
+	}
 	plot datafile using 1:2 with boxes lc rgb '#2e86c1' title tcases, \
 	     NaN with lines lw 2 dt 2 lc rgb '#c0392b' title tceil
 } else {

@@ -186,7 +186,11 @@ expect_rc "audit --case with --sop: exit 2" 2
 # same person B; rework C (steps 1-3 twice); not in the SOP G (the <img>
 # activity); actor A (Kabid at step 3); over A (step 3), B, C (the
 # resubmission and the second check), D and E (check 30 min against 15).
-run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format json
+# an audit only reads unless --save (issue 13): every audit above ran
+# without it, so the store has no flags table yet
+got=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'audit_flags'")
+expect_eq "audit without --save writes nothing to the store" "$got" "0"
+run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format json --save
 expect_rc "audit json exit 0" 0
 got=$(printf '%s' "$OUT" | python3 -c "
 import json,sys

@@ -58,7 +58,7 @@ expect_err_has "locked store, ingest: says who" "another mutu process"
 expect_err_has "locked store, ingest: the wait" "waited 300 ms"
 # it waited the 300 ms asked for (and did not hang for the 5 s default)
 [ "$ms" -ge 300 ] && [ "$ms" -lt 4000 ] && ok "locked store: waited about --busy-timeout" || not_ok "locked store: waited about --busy-timeout" "$ms ms"
-run "$MUTU" audit --db "$DB" --models "$MODELS" --case A --busy-timeout 0
+run "$MUTU" audit --db "$DB" --models "$MODELS" --case A --busy-timeout 0 --save
 expect_rc "locked store, audit (stores flags): exit 1" 1
 expect_err_has "locked store, audit: says locked" "the store is locked"
 # readers are not blocked by a writer (WAL)
@@ -91,7 +91,7 @@ cat >"$TMP/ro.sh" <<EOF
 mount --bind "$TMP/rw" "$TMP/ro" && mount -o remount,bind,ro "$TMP/ro" || exit 99
 R="$TMP/ro/uji.db"
 "$MUTU" ingest tests/data/repro/term-escape.csv --db "\$R" >"$TMP/ro-ingest.out" 2>&1; echo \$? >"$TMP/ro-ingest.rc"
-"$MUTU" audit --db "\$R" --models "$MODELS" --case A >"$TMP/ro-audit.out" 2>&1; echo \$? >"$TMP/ro-audit.rc"
+"$MUTU" audit --db "\$R" --models "$MODELS" --case A --save >"$TMP/ro-audit.out" 2>&1; echo \$? >"$TMP/ro-audit.rc"
 "$MUTU" audit --db "\$R" --models "$MODELS" --case A --no-store >"$TMP/ro-audit2.out" 2>&1; echo \$? >"$TMP/ro-audit2.rc"
 "$MUTU" report monthly --month 2025-05 --db "\$R" --models "$MODELS" --out "$TMP/ro-rep" --format json >"$TMP/ro-rep.out" 2>&1; echo \$? >"$TMP/ro-rep.rc"
 "$MUTU" db info --db "\$R" >"$TMP/ro-info.out" 2>&1; echo \$? >"$TMP/ro-info.rc"

@@ -785,8 +785,10 @@ static void test_render(void **state)
 		if (rc)
 			fprintf(stderr, "%s\n", err.msg);
 		assert_int_equal(rc, 0);
-		/* two groups and the office: 4 + 4 + 3 charts, svg and png, + the report */
-		assert_int_equal(files.n, 23);
+		/* html, md: two groups and the office, 4 + 4 + 3 charts, svg
+		 * and png, + the report; csv and json show no charts, so none
+		 * are made (issue 13): the report alone */
+		assert_int_equal(files.n, f < 2 ? 23 : 1);
 		char path[256];
 		snprintf(path, sizeof path, "%s/report-2025-05.%s", out, ext[f]);
 		char *text = mutu_read_file(path, NULL, &err);

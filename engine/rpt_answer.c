@@ -1,0 +1,264 @@
+/*
+ * rpt_answer.c - what a head of office reads first: the month's answer
+ * as one plain sentence per SOP, the office's name, and instants in the
+ * office's local form ("27 Nov 2025 14:43 WITA").
+ *
+ * Kept apart from rpt_month.c because the CLI prints the same sentences
+ * (`mutu report` and `make run` end with the answer, not a file count),
+ * so the words are made once, from struct sla_month alone.
+ */
+#include "mutu/rpt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TR(o, id, en) ((o)->lang == RPT_EN ? (en) : (id))
+
+void rpt_fmt_local(struct mutu_buf *b, double t, int offset, const char *label, enum rpt_lang lang)
+{
+	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	if (isnan(t) || isinf(t)) {
+		mutu_buf_puts(b, "\xe2\x80\x93");
+		return;
+	}
+	/* floor, so an instant before 1970 still lands in the right minute */
+	double local = floor(t) + offset;
+	int64_t days = (int64_t)floor(local / 86400.0);
+	int64_t sec = (int64_t)(local - (double)days * 86400.0);
+	int y, m, d;
+	cal_civil_from_days(days, &y, &m, &d);
+	mutu_buf_printf(b, "%d %s %d %02d:%02d ", d, (lang == RPT_EN ? en : id)[m - 1], y, (int)(sec / 3600),
+			(int)(sec % 3600 / 60));
+	if (label && *label && label[0] != '+' && label[0] != '-') {
+		mutu_buf_puts(b, label);
+	} else {
+		int a = offset < 0 ? -offset : offset;
+		mutu_buf_printf(b, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+	}
+}
+
+char *rpt_office_name(const struct sla_month *m, const struct rpt_opts *o)
+{
+	if (o->office_name && *o->office_name)
+		return mutu_strdup(o->office_name);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < m->ngroups; i++) {
+		const struct sla_sop *s = m->groups[i].sop;
+		const char *a = s && s->model ? s->model->agency : NULL;
+		if (!a || !*a)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const struct sla_sop *t = m->groups[j].sop;
+			seen = t && t->model && t->model->agency && strcmp(t->model->agency, a) == 0;
+		}
+		if (!seen) {
+			if (b.len)
+				mutu_buf_puts(&b, " / ");
+			mutu_buf_puts(&b, a);
+		}
+	}
+	if (!b.len) {
+		mutu_buf_release(&b);
+		return NULL;
+	}
+	char *s = mutu_buf_detach(&b);
+	mutu_buf_release(&b);
+	return s;
+}
+
+static void num(struct mutu_buf *b, size_t n, enum rpt_lang l)
+{
+	rpt_fmt_num(b, (double)n, 0, l);
+}
+
+/* The step that lost the most time in late cases (largest late excess,
+ * the lowest step number on a tie); NULL when none lost any. */
+static const struct sla_step_row *worst_step(const struct sla_group *g)
+{
+	const struct sla_step_row *best = NULL;
+	for (size_t i = 0; i < g->nsteps; i++) {
+		const struct sla_step_row *r = &g->steps[i];
+		if (r->st.late_excess_s > 0 && r->st.late_over > 0 &&
+		    (!best || r->st.late_excess_s > best->st.late_excess_s))
+			best = r;
+	}
+	return best;
+}
+
+static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	enum rpt_lang l = o->lang;
+	int model = g->sop && g->sop->model;
+	if (model)
+		mutu_buf_puts(b, g->sop->model->name && *g->sop->model->name ? g->sop->model->name : g->id);
+	else if (g->id)
+		mutu_buf_puts(b, g->id);
+	else
+		mutu_buf_puts(b, TR(o, "Kasus tanpa model SOP", "Cases without an SOP model"));
+	mutu_buf_puts(b, ": ");
+	if (g->finished == 0) {
+		mutu_buf_puts(b, TR(o, "belum ada berkas yang selesai bulan ini", "no file finished this month"));
+	} else if (model && g->with_ceiling) {
+		size_t late = g->with_ceiling - g->within;
+		num(b, g->within, l);
+		mutu_buf_puts(b, TR(o, " dari ", " of "));
+		num(b, g->with_ceiling, l);
+		mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
+		rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
+		mutu_buf_putc(b, ')');
+		if (late == 0) {
+			mutu_buf_puts(b, TR(o, "; tidak ada yang terlambat", "; none late"));
+		} else {
+			mutu_buf_puts(b, "; ");
+			num(b, late, l);
+			mutu_buf_puts(b, TR(o, " terlambat", " late"));
+			const struct sla_step_row *r = worst_step(g);
+			if (r) {
+				mutu_buf_printf(b, TR(o, ", paling banyak kehilangan waktu di langkah %d",
+						      ", losing the most time at step %d"), r->no);
+				if (r->actor && *r->actor)
+					mutu_buf_printf(b, ", %s", r->actor);
+				mutu_buf_puts(b, TR(o, " (rata-rata ", " (on average "));
+				rpt_fmt_dur(b, r->st.late_excess_s / (double)r->st.late_over, g->day_minutes, l);
+				mutu_buf_puts(b, TR(o, " di atas mutu baku)", " over the mutu baku)"));
+			}
+		}
+	} else {
+		num(b, g->finished, l);
+		mutu_buf_puts(b, TR(o, " berkas selesai", " files finished"));
+		if (g->with_target) {
+			mutu_buf_puts(b, "; ");
+			num(b, g->within_target, l);
+			mutu_buf_puts(b, TR(o, " dari ", " of "));
+			num(b, g->with_target, l);
+			mutu_buf_puts(b, TR(o, " sebelum tanggal rencana (", " by their planned date ("));
+			rpt_fmt_pct(b, (double)g->within_target / (double)g->with_target, l);
+			mutu_buf_putc(b, ')');
+		} else {
+			mutu_buf_puts(b, TR(o, ", tanpa batas SOP untuk menilainya", ", with no SOP ceiling to judge them by"));
+		}
+	}
+	if (g->open_past) {
+		mutu_buf_puts(b, "; ");
+		num(b, g->open_past, l);
+		mutu_buf_puts(b, TR(o, " berkas terbuka sudah lewat batas di akhir bulan",
+				    g->open_past == 1 ? " open file past its ceiling at month end"
+						      : " open files past their ceiling at month end"));
+	}
+	mutu_buf_putc(b, '.');
+}
+
+void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, struct mutu_notes *out)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < m->ngroups; i++) {
+		mutu_buf_reset(&b);
+		group_sentence(&m->groups[i], o, &b);
+		mutu_notes_addf(out, "%s", b.s);
+	}
+	mutu_buf_release(&b);
+}
+
+/* ---- CSV for an Indonesian Excel ---- */
+
+/* A plain decimal as mutu writes numbers ("-2.5", "1e-05", "42"). */
+static int is_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	int digits = 0;
+	if (i < n && s[i] == '-')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, digits++;
+	}
+	if (digits && i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		int ed = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, ed++;
+		if (!ed)
+			return 0;
+	}
+	return digits && i == n;
+}
+
+static void put_field(struct mutu_buf *out, const char *s, size_t n, int quoted)
+{
+	if (!quoted && is_number(s, n)) {
+		/* a number: the decimal comma an Indonesian Excel reads */
+		for (size_t i = 0; i < n; i++)
+			mutu_buf_putc(out, s[i] == '.' ? ',' : s[i]);
+		return;
+	}
+	int need = 0;
+	for (size_t i = 0; i < n && !need; i++)
+		need = s[i] == ';' || s[i] == '"' || s[i] == '\r' || s[i] == '\n' || s[i] == ',';
+	if (!need) {
+		mutu_buf_add(out, s, n);
+		return;
+	}
+	mutu_buf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			mutu_buf_putc(out, '"');
+		mutu_buf_putc(out, s[i]);
+	}
+	mutu_buf_putc(out, '"');
+}
+
+void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out)
+{
+	if (bom)
+		mutu_buf_puts(out, "\xef\xbb\xbf");
+	struct mutu_buf f;
+	mutu_buf_init(&f);
+	size_t i = 0;
+	while (i < len) {
+		/* one field: quoted (RFC 4180, "" is a quote) or plain */
+		mutu_buf_reset(&f);
+		int quoted = 0;
+		if (csv[i] == '"') {
+			quoted = 1;
+			i++;
+			while (i < len) {
+				if (csv[i] == '"') {
+					if (i + 1 < len && csv[i + 1] == '"') {
+						mutu_buf_putc(&f, '"');
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				mutu_buf_putc(&f, csv[i++]);
+			}
+		}
+		while (i < len && csv[i] != ',' && csv[i] != '\r' && csv[i] != '\n')
+			mutu_buf_putc(&f, csv[i++]);
+		put_field(out, f.s ? f.s : "", f.len, quoted);
+		if (i < len && csv[i] == ',') {
+			mutu_buf_putc(out, ';');
+			i++;
+			if (i == len)
+				put_field(out, "", 0, 0);
+		} else {
+			/* the record's end, CRLF as RFC 4180 writes it */
+			while (i < len && (csv[i] == '\r' || csv[i] == '\n'))
+				i++;
+			mutu_buf_puts(out, "\r\n");
+		}
+	}
+	mutu_buf_release(&f);
+}
