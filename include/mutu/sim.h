@@ -299,8 +299,9 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 
 /*
  * Run one replication and write its event log in the canonical ingest
- * form (case_id,sop,step,activity,actor,start,end; ISO 8601 with the
- * calendar's offset), one row per step execution, rework repeating steps,
+ * form (case_id,sop,step,activity,actor,start,end,resource; ISO 8601 with
+ * the calendar's offset; resource names the staff member, "Front Office
+ * 2", or "Pemohon"), one row per step execution, rework repeating steps,
  * steps finished before the end of the run only.  Case ids are
  * "sim-<scenario file stem>-NNNNNN" (e.g. sim-banjarbaru-000001), so logs of
  * several scenarios can share a store.  Returns 0, MUTU_ERANGE when one
