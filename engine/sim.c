@@ -384,6 +384,18 @@ static double draw_any(const struct kctx *x, const struct sim_dist *d, const gsl
 		return u < fc ? a + sqrt(u * (b - a) * (c - a))
 			      : b - sqrt((1 - u) * (b - a) * (b - c));
 	}
+	case SIM_WEIBULL:
+		return d->shape > 0 ? gsl_ran_weibull(r, d->scale, d->shape) : d->mean;
+	case SIM_EMPIRICAL: {
+		/* inverse CDF, linear between the quantiles */
+		if (d->nq < 2)
+			return d->mean;
+		double h = gsl_rng_uniform(r) * (d->nq - 1);
+		int i = (int)h;
+		if (i >= d->nq - 1)
+			i = d->nq - 2;
+		return d->q[i] + (h - i) * (d->q[i + 1] - d->q[i]);
+	}
 	}
 	return d->mean;
 }

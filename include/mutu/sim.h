@@ -40,14 +40,23 @@ enum sim_dist_kind {
 	SIM_EXPONENTIAL,
 	SIM_LOGNORMAL,  /* mean, cv */
 	SIM_GAMMA,      /* mean, cv */
-	SIM_TRIANGULAR  /* min, mode, max (mean = (min+mode+max)/3) */
+	SIM_TRIANGULAR, /* min, mode, max (mean = (min+mode+max)/3) */
+	SIM_WEIBULL,    /* mean, cv (shape solved from cv, scale from the mean) */
+	SIM_EMPIRICAL   /* q[0..nq): quantiles at equally spaced probabilities
+			 * 0, 1/(nq-1), .., 1; inverse CDF linear between them */
 };
+
+/* Most quantiles an empirical distribution holds (q0, q5, .., q100). */
+#define SIM_EMP_MAXQ 21
 
 struct sim_dist {
 	enum sim_dist_kind kind;
 	double mean;
 	double cv;
 	double min, mode, max;
+	double shape, scale;     /* SIM_WEIBULL */
+	int nq;                  /* SIM_EMPIRICAL: 2..SIM_EMP_MAXQ */
+	double q[SIM_EMP_MAXQ];  /* SIM_EMPIRICAL, working seconds, non-decreasing */
 };
 
 /* The step's actor when it is the applicant: no queue, every applicant is
