@@ -133,6 +133,8 @@ struct cpel {           /* one pelaksana (canonical position), across SOPs */
 	double batch_share;    /* of all starts (completions) */
 	size_t batch_days;     /* starts in the batch window */
 	double batch_ratio;    /* against an average window */
+	double load;           /* offered load: busy officers on average (fitted means) */
+	int load_absent_dropped, load_staff_raised;
 	int max_daily;         /* most executions in one day */
 };
 
@@ -156,6 +158,8 @@ struct cend {
 	int pel, res;          /* res -1: no officer */
 	int sop, step;         /* indices */
 	double end, prev;      /* instants; prev NAN: first event of the case */
+	int back;              /* the file came back to this step (rework): its start
+				* is the unknown end of the time away */
 };
 
 struct csop {
@@ -423,7 +427,11 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 		so->arr = mutu_realloc(so->arr, so->caparr * sizeof *so->arr);
 	}
 	so->arr[so->narr++] = arrive;
-	if (!cal_is_working(cal, arrive))
+	/* outside office hours: at night, or stamped at the opening minute
+	 * itself, where a log that records when the office first saw a file
+	 * (and mutu's own emitted logs) put what came in overnight */
+	if (!cal_is_working(cal, arrive) ||
+	    (in_range(cal, arrive - 60) && !cal_is_working(cal, arrive - 60)))
 		so->off_hours++;
 	so->events += n;
 	/* walk the mapped events in order */
@@ -495,7 +503,8 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			}
 			c->ends[c->nends++] = (struct cend){.pel = st->pel, .res = res,
 							    .sop = (int)(so - c->sop), .step = pos,
-							    .end = e->end, .prev = prev_end};
+							    .end = e->end, .prev = prev_end,
+							    .back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no};
 		}
 		prev = e;
 		prev_pos = pos;
@@ -550,8 +559,24 @@ static void rebuild_starts(struct calib *c)
 			if (isnan(start) || r > start)
 				start = r;
 		}
-		if (isnan(start) || start > e->end)
-			continue; /* the case's first event: no start to measure from */
+		if (isnan(start) || start > e->end || e->back)
+			continue; /* the case's first event, or a return from the applicant:
+				   * no start to measure from */
+		const struct cpel *p = e->pel >= 0 ? &c->pel[e->pel] : NULL;
+		if (p && p->batch_minute >= 0) {
+			/* a batch pelaksana starts no file before its latest batch
+			 * moment: today's, or yesterday's when the end comes before
+			 * today's (a batch past closing, as on a Ramadan day that
+			 * closes at 15:00, goes on at the next opening, which is the
+			 * same working time as the batch moment) */
+			int minute;
+			int64_t day = local_day(cal, e->end, &minute);
+			if (minute < p->batch_minute)
+				day--;
+			double bt = (double)day * 86400.0 - cal_utc_offset(cal) + p->batch_minute * 60.0;
+			if (bt > start)
+				start = bt;
+		}
 		double svc = cal_work_at(cal, e->end) - cal_work_at(cal, start);
 		st->n_zero_dur += svc == 0;
 		sample_add(&st->svc, svc, c->o.max_samples);
@@ -604,7 +629,9 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 	}
 	free(per);
 	p->busy_days = busy;
-	if (busy >= 10 && p->nres >= 2) {
+	/* completion-only events place an officer on the day a file ended,
+	 * not the day it began: no absence from them */
+	if (busy >= 10 && p->nres >= 2 && !p->by_end) {
 		/* each officer away with probability q on a day, independently:
 		 * a day with everyone away shows no events and is not seen, so
 		 * the mean present on seen days is n (1 - q) / (1 - q^n); solve
@@ -776,6 +803,9 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 	int off = cal_utc_offset(cal0);
 	c->from = !isnan(c->o.from) ? c->o.from : (double)local_day(cal0, lo, NULL) * 86400.0 - off;
 	c->to = !isnan(c->o.to) ? c->o.to : (double)(local_day(cal0, hi, NULL) + 1) * 86400.0 - off;
+	/* staff and batches first: a batch time bounds the rebuilt starts */
+	for (size_t p = 0; p < c->npel; p++)
+		fit_staff(c, &c->pel[p], cal0);
 	rebuild_starts(c);
 	for (size_t i = 0; i < c->nsop; i++) {
 		struct csop *so = &c->sop[i];
@@ -800,8 +830,30 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 				}
 		}
 	}
-	for (size_t p = 0; p < c->npel; p++)
-		fit_staff(c, &c->pel[p], cal0);
+	/* the offered load of each pelaksana with the fitted means: a
+	 * scenario `mutu sim` refuses (load at or above the staff present) is
+	 * no use, so an absence that would tip it is left out, and staff too
+	 * few for the fitted times is raised, each with a note */
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		double span = so->work_days * so->s->day_minutes * 60.0;
+		for (int k = 0; k < so->nsteps && span > 0; k++) {
+			const struct cstep *st = &so->steps[k];
+			if (st->pel >= 0 && st->svc.seen)
+				c->pel[st->pel].load += (double)st->svc.seen * sample_mean(&st->svc) / span;
+		}
+	}
+	for (size_t k = 0; k < c->npel; k++) {
+		struct cpel *p = &c->pel[k];
+		if (!isnan(p->absent) && p->load >= 0.95 * p->staff * (1 - p->absent)) {
+			p->absent = NAN;
+			p->load_absent_dropped = 1;
+		}
+		if (p->load >= 0.95 * p->staff) {
+			p->staff = (int)ceil(p->load / 0.9);
+			p->load_staff_raised = 1;
+		}
+	}
 	return 0;
 }
 
@@ -833,9 +885,25 @@ static enum use dist_use(const struct fit_choice *f)
 static void put_dist(struct mutu_buf *b, const struct fit_choice *f)
 {
 	if (dist_use(f) == USE_EMPIRICAL) {
+		/* linear between deciles, the top piece would run to the largest
+		 * time ever seen and carry a tenth of the draws: one 9-hour
+		 * outlier would raise the mean by half.  The top quantile is set
+		 * instead so the distribution's mean is the sample's (mean of
+		 * the pieces = (q0/2 + q1 + .. + q9 + q10/2) / 10), never below
+		 * the 90% quantile */
+		double q[FIT_NQ];
+		memcpy(q, f->q, sizeof q);
+		int L = FIT_NQ - 1;
+		double mid = 0;
+		for (int i = 1; i < L; i++)
+			mid += q[i];
+		double top = 2 * (L * f->mean - mid) - q[0];
+		q[L] = top > q[L - 1] ? (top < q[L] ? top : q[L]) : q[L - 1];
+		if (!(q[L] > 0))
+			q[L] = f->q[L];
 		mutu_buf_puts(b, "empirical quantiles=");
-		for (int q = 0; q < FIT_NQ; q++)
-			mutu_buf_printf(b, "%s%.4g", q ? " " : "", f->q[q] / 60.0);
+		for (int i = 0; i < FIT_NQ; i++)
+			mutu_buf_printf(b, "%s%.4g", i ? " " : "", q[i] / 60.0);
 		return;
 	}
 	const struct fit_result *r = &f->fam[f->best];
@@ -869,7 +937,7 @@ static void put_dist_source(struct mutu_buf *b, const struct fit_choice *f)
 			if (k != f->best && f->fam[k].ok)
 				mutu_buf_printf(b, ", %s %.1f", fit_family_name(f->fam[k].family), f->fam[k].aic);
 		mutu_buf_printf(b, "), KS D=%.4f p=%.3g: %s", r->ks_d, r->ks_p,
-				f->passes ? "fits" : "rejected at 1%, quantiles used");
+				f->passes ? "fits" : "rejected at 1%, deciles used (the top one set to keep the mean)");
 	} else {
 		mutu_buf_printf(b, "; too few positive times to fit a family (%d needed)", FIT_MIN_N);
 	}
@@ -883,8 +951,40 @@ static void put_minutes(struct mutu_buf *b, double s)
 		mutu_buf_printf(b, "%.1f Menit", s / 60.0);
 }
 
-void calib_write_scenario(const struct calib *c, const char *source, struct mutu_buf *b)
+/* The scenario loader reads lines of at most 197 characters: a comment
+ * longer than that (a long activity text) is cut, at a UTF-8 boundary,
+ * with "..." (values are short by construction). */
+static void cut_long_comments(struct mutu_buf *b)
 {
+	struct mutu_buf o;
+	mutu_buf_init(&o);
+	const char *p = b->s;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len > 190 && *p == ';') {
+			size_t k = 186;
+			while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+				k--;
+			mutu_buf_add(&o, p, k);
+			mutu_buf_puts(&o, "...");
+		} else {
+			mutu_buf_add(&o, p, len);
+		}
+		if (!nl)
+			break;
+		mutu_buf_putc(&o, '\n');
+		p = nl + 1;
+	}
+	mutu_buf_release(b);
+	*b = o;
+}
+
+void calib_write_scenario(const struct calib *c, const char *source, struct mutu_buf *out)
+{
+	struct mutu_buf bb;
+	mutu_buf_init(&bb);
+	struct mutu_buf *b = &bb;
 	const struct cal *cal0 = c->sop[0].s->cal;
 	char d0[32], d1[32];
 	fmt_day(c->from, cal0, d0, sizeof d0);
@@ -924,6 +1024,12 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 		}
 		if (p->no_res && p->nres)
 			mutu_buf_printf(b, "; (%zu of its %zu events name no officer)\n", p->no_res, p->events);
+		mutu_buf_printf(b, "; offered load with the fitted times: %.2f officers busy on average\n", p->load);
+		if (p->load_absent_dropped)
+			mutu_buf_puts(b, "; absence left out: with it the staff present could not carry that load\n");
+		if (p->load_staff_raised)
+			mutu_buf_printf(b, "; staff raised to %d so that the load is at most 90%%: the log's officers "
+					"did more than its calendar's hours allow\n", p->staff);
 		if (p->batch_minute >= 0)
 			mutu_buf_printf(b, "; batch: %zu %s (%.0f%% of all) fall in %02d:%02d-%02d:%02d, %.1f times an "
 					"average window, over %zu working days\n",
@@ -1022,6 +1128,9 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 			mutu_buf_puts(b, "\n");
 		}
 	}
+	cut_long_comments(b);
+	mutu_buf_add(out, bb.s, bb.len);
+	mutu_buf_release(&bb);
 }
 
 static void json_num(struct mutu_buf *b, double v)
@@ -1099,6 +1208,9 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		mutu_buf_printf(b, ", \"daily_min\": %d, \"daily_max\": %d, \"active_days\": %zu, \"absent\": ",
 				p->daily_min, p->daily_max, p->active_days);
 		json_num(b, p->absent);
+		mutu_buf_puts(b, ", \"load\": ");
+		json_num(b, p->load);
+		mutu_buf_printf(b, ", \"staff_raised\": %s", p->load_staff_raised ? "true" : "false");
 		mutu_buf_puts(b, ", \"batch\": ");
 		if (p->batch_minute >= 0)
 			mutu_buf_printf(b, "\"%02d:%02d\", \"batch_share\": %.4f, \"batch_days\": %zu",
