@@ -227,3 +227,9 @@ run "$MUTU" sim "$TMP/bad-keys.ini"
 expect_rc "empirical quantiles that decrease: exit 2" 2
 expect_err_has "the message names the line and the form" "bad-keys.ini:"
 expect_err_has "the message says what is expected" "empirical quantiles=Q0 Q1 .. Qn"
+
+# ---- 6. the shipped calibrated companions run as they are --------------------
+for f in models/scenarios/*-calibrated.ini; do
+	run "$MUTU" sim "$f" -n 1 --threads 1
+	expect_rc "$(basename "$f") runs" 0
+done
