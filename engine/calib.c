@@ -171,9 +171,10 @@ struct csop {
 	size_t narr, caparr;
 	size_t cases_out, events;
 	size_t off_hours;      /* arrivals outside office hours */
-	char **unmapped;       /* distinct activities not in the SOP (first 20) */
+	char **unmapped;       /* distinct activities not in the SOP (first 64) */
 	size_t *unmapped_n;
 	size_t nunmapped, unmapped_more;
+	int respel;            /* no model: the pel that counts the log's resources, else -1 */
 	/* results */
 	double work_days;      /* working days in the period (day = day_minutes) */
 	double rate;           /* per working day, or per calendar day when x24 */
@@ -259,6 +260,12 @@ void calib_free(struct calib *c)
 	free(c);
 }
 
+/* The SOP as messages name it. */
+static const char *sop_label(const struct sla_sop *s)
+{
+	return s->id ? s->id : "(no model)";
+}
+
 static int is_pemohon(const char *name)
 {
 	const char *cn = sop_actor_canonical(name);
@@ -294,17 +301,27 @@ static int pel_index(struct calib *c, const char *name)
 
 int calib_add_sop(struct calib *c, const struct sla_sop *s, struct mutu_err *err)
 {
-	if (!s->model || !s->id)
+	if (!s->model && s->id)
 		return mutu_errf(err, MUTU_EINPUT,
-				 "calibrate: the cases have no SOP model; a scenario needs one (mutu model)");
+				 "calibrate: SOP %s has no model; a scenario needs its steps (mutu sop import)", s->id);
 	for (size_t i = 0; i < c->nsop; i++)
-		if (!strcmp(c->sop[i].s->id, s->id))
-			return mutu_errf(err, MUTU_EINPUT, "calibrate: SOP %s given twice", s->id);
+		if ((!s->id && !c->sop[i].s->id) || (s->id && c->sop[i].s->id && !strcmp(c->sop[i].s->id, s->id)))
+			return mutu_errf(err, MUTU_EINPUT, "calibrate: SOP %s given twice", sop_label(s));
 	c->sop = mutu_realloc(c->sop, (c->nsop + 1) * sizeof *c->sop);
 	struct csop *so = &c->sop[c->nsop++];
 	memset(so, 0, sizeof *so);
 	so->s = s;
 	so->disp_index = so->disp_p = NAN;
+	so->respel = -1;
+	if (!s->model) {
+		/* no model (a log such as WABO's): arrivals and the resources
+		 * can be measured; steps, pelaksana and mutu baku cannot */
+		so->steps = mutu_calloc(1, sizeof *so->steps);
+		so->pos_of = mutu_malloc(2 * sizeof *so->pos_of);
+		so->pos_of[0] = so->pos_of[1] = -1;
+		so->respel = pel_index(c, "(resources of the log)");
+		return 0;
+	}
 	const struct sop_model *m = s->model;
 	so->nsteps = (int)m->nsteps;
 	so->steps = mutu_calloc(m->nsteps + 1, sizeof *so->steps);
@@ -379,7 +396,7 @@ static void note_unmapped(struct csop *so, const char *activity)
 			so->unmapped_n[i]++;
 			return;
 		}
-	if (so->nunmapped >= 20) {
+	if (so->nunmapped >= 64) {
 		so->unmapped_more++;
 		return;
 	}
@@ -401,7 +418,8 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 	c->events_read += in->nev;
 	struct csop *so = NULL;
 	for (size_t i = 0; i < c->nsop; i++)
-		if (in->sop && !strcmp(c->sop[i].s->id, in->sop))
+		if ((in->sop && c->sop[i].s->id && !strcmp(c->sop[i].s->id, in->sop)) ||
+		    (!in->sop && !c->sop[i].s->id))
 			so = &c->sop[i];
 	if (!so) {
 		c->cases_other++;
@@ -443,6 +461,18 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 		int pos = e->step > 0 && e->step <= s->last_step ? so->pos_of[e->step] : -1;
 		if (pos < 0) {
 			note_unmapped(so, e->activity);
+			if (so->respel >= 0 && e->actor && *e->actor && !isnan(e->end)) {
+				/* no model: count the resources who worked each day */
+				struct cpel *p = &c->pel[so->respel];
+				struct sop_step none = {0};
+				int r = res_index(p, &none, e->actor);
+				int64_t day = local_day(cal, isnan(e->start) ? e->end : e->start, NULL);
+				p->seen = 1;
+				p->events++;
+				(*dayvec_at(&p->days, day))++;
+				if (r >= 0)
+					(*dayvec_at(&p->res[r].days, day))++;
+			}
 			continue;
 		}
 		if (isnan(e->end) || !in_range(cal, e->end) || (!isnan(e->start) && !in_range(cal, e->start)))
@@ -792,12 +822,12 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 			return mutu_errf(err, MUTU_EINPUT,
 					 "calibrate: SOP %s has no case whose first event falls in the period "
 					 "(%zu of its cases lie outside it): give a --from/--to that holds its data",
-					 so->s->id, so->cases_out);
+					 sop_label(so->s), so->cases_out);
 		if (so->narr < c->o.min_cases)
 			return mutu_errf(err, MUTU_EINPUT,
 					 "calibrate: SOP %s has %zu case(s) in the period; at least %zu are needed "
 					 "to fit arrivals and step times (widen --from/--to or leave it out)",
-					 so->s->id, so->narr, c->o.min_cases);
+					 sop_label(so->s), so->narr, c->o.min_cases);
 	}
 	const struct cal *cal0 = c->sop[0].s->cal;
 	int off = cal_utc_offset(cal0);
@@ -999,6 +1029,11 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 	mutu_buf_puts(b, "[staff]\n");
 	for (size_t i = 0; i < c->npel; i++) {
 		const struct cpel *p = &c->pel[i];
+		int res_only = 0;
+		for (size_t k = 0; k < c->nsop; k++)
+			res_only |= c->sop[k].respel == (int)i;
+		if (res_only)
+			continue;
 		if (!p->seen) {
 			mutu_buf_printf(b, "; %s: no event in the log; 1 assumed (not calibrated)\n%s = 1\n",
 					p->name, p->name);
@@ -1047,6 +1082,10 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
 		const struct sop_model *m = so->s->model;
+		if (!m) {
+			mutu_buf_puts(b, "\n; cases without an SOP model: no [sop] section (a scenario needs steps)\n");
+			continue;
+		}
 		mutu_buf_printf(b, "\n[sop %s]\nmodel = %s\n", so->s->id, m->path ? m->path : so->s->id);
 		mutu_buf_printf(b, "; arrivals: %zu cases whose first event lies in the period", so->narr);
 		if (so->x24)
@@ -1224,7 +1263,10 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		const struct csop *so = &c->sop[i];
 		mutu_buf_puts(b, i ? ",\n  {" : "\n  {");
 		mutu_buf_puts(b, "\"id\": ");
-		mutu_buf_json_str(b, so->s->id);
+		if (so->s->id)
+			mutu_buf_json_str(b, so->s->id);
+		else
+			mutu_buf_puts(b, "null");
 		mutu_buf_printf(b, ", \"cases\": %zu, \"cases_outside_period\": %zu, \"arrivals\": {\"per_day\": ",
 				so->narr, so->cases_out);
 		json_num(b, so->rate);
@@ -1291,7 +1333,7 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 			d0, d1, cal_name(cal0), c->cases_read, c->events_read);
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
-		mutu_buf_printf(b, "\nSOP %s: ", so->s->id);
+		mutu_buf_printf(b, "\nSOP %s: ", sop_label(so->s));
 		mutu_buf_printf(b, T("%zu berkas, %.3g per hari%s", "%zu files, %.3g per day%s"), so->narr,
 				so->rate, so->x24 ? T(" (24x7, daring)", " (24x7, online)") : T(" kerja", " (working)"));
 		if (!isnan(so->disp_index))
@@ -1321,14 +1363,33 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 				mutu_buf_puts(b, T(" (mutu baku dipakai)", " (mutu baku kept)"));
 			mutu_buf_puts(b, "\n");
 		}
-		if (so->nunmapped)
+		if (!so->s->model) {
+			const struct cpel *p = &c->pel[so->respel];
+			mutu_buf_printf(b, T("  dikalibrasi: kedatangan (laju, dispersi); %zu sumber daya (resource) di log, "
+					     "per hari median %.1f (%d-%d)\n",
+					     "  calibrated: arrivals (rate, dispersion); %zu resources in the log, "
+					     "per day median %.1f (%d-%d)\n"),
+					p->nres, p->daily_median, p->daily_min, p->daily_max);
+			mutu_buf_printf(b, T("  tidak dikalibrasi: tanpa model SOP tidak ada langkah, pelaksana, mutu baku "
+					     "atau batas waktu; %zu aktivitas (mis. \"%s\") tidak dipetakan ke langkah; "
+					     "tidak ada skenario\n",
+					     "  not calibrated: without an SOP model there are no steps, pelaksana, mutu baku "
+					     "or ceiling; %zu activities (e.g. \"%s\") map to no step; no scenario\n"),
+					so->nunmapped, so->nunmapped ? so->unmapped[0] : "");
+		} else if (so->nunmapped)
 			mutu_buf_printf(b, T("  tidak dikalibrasi: %zu aktivitas di luar SOP (mis. \"%s\")\n",
 					     "  not calibrated: %zu activities outside the SOP (e.g. \"%s\")\n"),
-					so->nunmapped + so->unmapped_more, so->unmapped[0]);
+					so->nunmapped, so->unmapped[0]);
 	}
-	mutu_buf_puts(b, T("\nPelaksana:\n", "\nPelaksana:\n"));
+	if (c->npel > 1 || (c->npel == 1 && c->sop[0].respel != 0))
+		mutu_buf_puts(b, "\nPelaksana:\n");
 	for (size_t i = 0; i < c->npel; i++) {
 		const struct cpel *p = &c->pel[i];
+		int res_only = 0;
+		for (size_t k = 0; k < c->nsop; k++)
+			res_only |= c->sop[k].respel == (int)i;
+		if (res_only)
+			continue;
 		mutu_buf_printf(b, "  %-28.28s ", p->name);
 		if (!p->seen) {
 			mutu_buf_puts(b, T("tidak ada di log: 1 diasumsikan\n", "not in the log: 1 assumed\n"));

@@ -21,6 +21,7 @@
 
 static const char usage_text[] =
 	"usage: mutu calibrate --db DB --sop ID [--sop ID ...] [--from DATE --to DATE]\n"
+	"       mutu calibrate --db DB --no-model [--from DATE --to DATE]\n"
 	"                      -o SCENARIO.ini [--force] [--format text|json] [--lang id|en]\n"
 	"\n"
 	"Estimate a simulation scenario from the office's own event log: arrivals per\n"
@@ -37,6 +38,9 @@ static const char usage_text[] =
 	"  --to DATE        last day, inclusive (default: the last arrival)\n"
 	"  -o, --out FILE   the scenario to write (\"-\": standard output)\n"
 	"  --force          replace an existing scenario file\n"
+	"  --no-model       the cases without an SOP model (a log such as WABO's): say\n"
+	"                   what is calibrated (arrivals, resources) and what is not\n"
+	"                   (steps, pelaksana, mutu baku); no scenario, no -o\n"
 	"  --format F       text (default): a summary; json: the fitted parameters\n"
 	"  --lang L         id (default) or en, for the text summary\n"
 	"  --models DIR     folder of SOP models (default models/)\n"
@@ -65,7 +69,7 @@ int cmd_calibrate(int argc, char **argv)
 {
 	const char *db_path = "mutu.db", *from = NULL, *to = NULL, *out = NULL, *format = NULL;
 	const char *lang = NULL, *models = NULL, *busy = NULL, *min_cases = NULL;
-	int force = 0;
+	int force = 0, no_model = 0;
 	struct cli_list sops = {.n = 0};
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &db_path, NULL, NULL},
@@ -74,6 +78,7 @@ int cmd_calibrate(int argc, char **argv)
 		{"to", 0, 1, &to, NULL, NULL},
 		{"out", 'o', 1, &out, NULL, NULL},
 		{"force", 0, 0, NULL, &force, NULL},
+		{"no-model", 0, 0, NULL, &no_model, NULL},
 		{"format", 0, 1, &format, NULL, NULL},
 		{"lang", 0, 1, &lang, NULL, NULL},
 		{"models", 0, 1, &models, NULL, NULL},
@@ -93,10 +98,16 @@ int cmd_calibrate(int argc, char **argv)
 	int busy_ms = 0;
 	if (cli_busy_timeout("calibrate", busy, &busy_ms))
 		return 2;
-	if (sops.n == 0)
-		return cli_usage("calibrate", "give the SOP(s) to calibrate with --sop ID");
-	if (!out)
+	if (no_model && (sops.n || out))
+		return cli_usage("calibrate", "--no-model describes the cases without an SOP model and writes no "
+					      "scenario: give it without --sop and -o");
+	if (!no_model && sops.n == 0)
+		return cli_usage("calibrate", "give the SOP(s) to calibrate with --sop ID (or --no-model for a log "
+					      "without SOP models)");
+	if (!no_model && !out)
 		return cli_usage("calibrate", "give the scenario to write with -o SCENARIO.ini");
+	if (no_model)
+		sops.items[sops.n++] = NULL;
 	int json = 0;
 	if (format && !strcmp(format, "json"))
 		json = 1;
@@ -147,9 +158,9 @@ int cmd_calibrate(int argc, char **argv)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	for (int i = 0; i < sops.n && !err.code; i++)
-		if (sla_env_check(env, db, sops.items[i], 0, 0, NULL, &err) == 0) {
+		if ((no_model || sla_env_check(env, db, sops.items[i], 0, 0, NULL, &err) == 0)) {
 			const struct sla_sop *s = NULL;
-			if (sla_env_get(env, sops.items[i], &s, &err) == 0 && !s->model)
+			if (sla_env_get(env, sops.items[i], &s, &err) == 0 && !s->model && !no_model)
 				mutu_errf(&err, MUTU_EINPUT,
 					  "SOP %s has no model in %s: a scenario needs the SOP's steps (mutu sop import)",
 					  sops.items[i], so.models_dir ? so.models_dir : "models");
@@ -168,7 +179,7 @@ int cmd_calibrate(int argc, char **argv)
 		calib_read_store(c, db, &err);
 	if (!err.code)
 		calib_finish(c, &err);
-	if (!err.code) {
+	if (!err.code && out) {
 		calib_write_scenario(c, db_path, &b);
 		mutu_write_file(out, b.s, b.len, &err);
 	}
@@ -178,13 +189,13 @@ int cmd_calibrate(int argc, char **argv)
 			calib_format_json(c, &b);
 		else
 			calib_format_text(c, cl, &b);
-		if (!strcmp(out, "-"))
+		if (out && !strcmp(out, "-"))
 			fputs("\n", stdout);
 		if (json)
 			fputs(b.s, stdout);
 		else
 			cli_print_safe(stdout, b.s);
-		if (!json && strcmp(out, "-"))
+		if (!json && out && strcmp(out, "-"))
 			printf(cl == CALIB_EN ? "\nscenario written: %s (run it: mutu sim %s)\n"
 					      : "\nskenario ditulis: %s (jalankan: mutu sim %s)\n",
 			       out, out);

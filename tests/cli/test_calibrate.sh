@@ -228,7 +228,21 @@ expect_rc "empirical quantiles that decrease: exit 2" 2
 expect_err_has "the message names the line and the form" "bad-keys.ini:"
 expect_err_has "the message says what is expected" "empirical quantiles=Q0 Q1 .. Qn"
 
-# ---- 6. the shipped calibrated companions run as they are --------------------
+# ---- 6. the real WABO receipt log: no SOP model ------------------------------
+# datasets/logs/README.md: 1434 cases, 8577 events, 27 activities, 48
+# resources, 2010-10-02 to 2012-01-23
+run "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$TMP/wabo.db" --quiet
+run "$MUTU" calibrate --db "$TMP/wabo.db" --no-model --lang en
+expect_rc "WABO without a model: exit 0" 0
+expect_out_has "WABO: the period and the cases" "2010-10-02 to 2012-01-23 (calendar 24x7): 1434 cases, 8577 events"
+expect_out_has "WABO: the resources counted" "48 resources in the log"
+expect_out_has "WABO: what is not calibrated" "not calibrated: without an SOP model there are no steps, pelaksana, mutu baku or ceiling; 27 activities"
+run "$MUTU" calibrate --db "$TMP/wabo.db" --no-model -o "$TMP/wabo.ini"
+expect_rc "WABO: no scenario to write (-o refused)" 2
+run "$MUTU" calibrate --db "$TMP/wabo.db" --sop x -o "$TMP/wabo.ini"
+expect_rc "WABO: an SOP the store lacks, exit 2" 2
+
+# ---- 7. the shipped calibrated companions run as they are --------------------
 for f in models/scenarios/*-calibrated.ini; do
 	run "$MUTU" sim "$f" -n 1 --threads 1
 	expect_rc "$(basename "$f") runs" 0
