@@ -184,6 +184,9 @@ struct csop {
 	double weekday[5];     /* Monday..Friday factors; NAN when flat */
 	int has_weekday;
 	double wd_p;
+	double hour[24];       /* hour-of-day factors (1 where the office is closed) */
+	int has_hour;
+	double hour_p;
 };
 
 struct calib {
@@ -797,6 +800,40 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 	}
 	so->wd_p = wdf > 1 ? gsl_cdf_chisq_Q(wchi, wdf - 1) : 1;
 	so->has_weekday = wdf == 5 && so->wd_p < 0.001;
+	/* hour of day: the same test on the 24 hours' totals, each hour's
+	 * expected count in proportion to the working time it holds */
+	double hn[24] = {0}, hw[24] = {0};
+	for (size_t i = 0; i < nd; i++) {
+		double t0 = (double)(d0 + (int64_t)i) * 86400.0 - off;
+		for (int h = 0; h < 24; h++) {
+			double a0 = t0 + h * 3600.0, a1 = a0 + 3600.0;
+			if (a0 < from)
+				a0 = from;
+			if (a1 > to)
+				a1 = to;
+			if (a1 > a0)
+				hw[h] += cal_work_at(cal, a1) - cal_work_at(cal, a0);
+		}
+	}
+	for (size_t i = 0; i < so->narr; i++) {
+		double seen = cal_instant_at(cal, cal_work_at(cal, so->arr[i]));
+		int minute;
+		local_day(cal, seen, &minute);
+		hn[minute / 60] += 1;
+	}
+	double hchi = 0;
+	int hdf = 0;
+	for (int h = 0; h < 24; h++) {
+		so->hour[h] = 1;
+		double e = per_s * hw[h];
+		if (hw[h] < 60 || !(e > 0))
+			continue;
+		hchi += (hn[h] - e) * (hn[h] - e) / e;
+		hdf++;
+		so->hour[h] = hn[h] / e;
+	}
+	so->hour_p = hdf > 1 ? gsl_cdf_chisq_Q(hchi, hdf - 1) : 1;
+	so->has_hour = hdf > 1 && so->hour_p < 0.001;
 	free(w);
 	free(k);
 }
@@ -1109,6 +1146,14 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 			mutu_buf_printf(b, "profile.weekday = %.3f %.3f %.3f %.3f %.3f\n", so->weekday[0],
 					so->weekday[1], so->weekday[2], so->weekday[3], so->weekday[4]);
 		}
+		if (so->has_hour) {
+			mutu_buf_printf(b, "; hourly rates differ (chi-square p=%.3g): factors for hours 00..23\n",
+					so->hour_p);
+			mutu_buf_puts(b, "profile.hour =");
+			for (int h = 0; h < 24; h++)
+				mutu_buf_printf(b, " %.2f", so->hour[h]);
+			mutu_buf_puts(b, "\n");
+		}
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];
 			mutu_buf_printf(b, "; step %d %s (%s): ", st->no, st->ms->activity ? st->ms->activity : "",
@@ -1283,6 +1328,18 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 					so->weekday[2], so->weekday[3], so->weekday[4]);
 		else
 			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, ", \"weekday_p\": ");
+		json_num(b, so->x24 ? NAN : so->wd_p);
+		mutu_buf_puts(b, ", \"hour\": ");
+		if (so->has_hour) {
+			for (int h = 0; h < 24; h++)
+				mutu_buf_printf(b, "%s%.4f", h ? ", " : "[", so->hour[h]);
+			mutu_buf_puts(b, "]");
+		} else {
+			mutu_buf_puts(b, "null");
+		}
+		mutu_buf_puts(b, ", \"hour_p\": ");
+		json_num(b, so->x24 ? NAN : so->hour_p);
 		mutu_buf_puts(b, "},\n   \"steps\": [");
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];

@@ -134,6 +134,29 @@ expect_eq "shared: one [staff] line per pelaksana" "$(grep -c '^Front Office = '
 run "$MUTU" sim "$TMP/sh-cal.ini" -n 2
 expect_rc "the two-SOP calibration runs" 0
 
+# ---- 3b. a weekday and hour-of-day profile ------------------------------------
+# gt-profile.ini: profile.weekday = 1.5 1 1 1 0.5 and profile.hour 08-12=1.5,
+# 13-16=0.5.  The calibrated factors are relative to the overall rate, so
+# the ratios are what must come back: Monday/Friday 3, 09:00/14:00 3
+# (about 2,500 arrivals: Friday's ~250 give the ratio a relative sd near
+# 7%; 25% is over three of them).  The daily counts then vary by weekday
+# more than Poisson allows: over-dispersion must be reported.
+run "$MUTU" sim "$D/gt-profile.ini" --emit-log "$TMP/pr.csv"
+run "$MUTU" ingest "$TMP/pr.csv" --db "$TMP/pr.db" --resource-col resource
+run "$MUTU" calibrate --db "$TMP/pr.db" --sop izin-insidentil -o "$TMP/pr-cal.ini" --format json
+expect_rc "calibrate the profiled arrivals: exit 0" 0
+json_check "profile" "$OUT" '
+a = d["sops"][0]["arrivals"]
+check("profile: weekday factors found", a["weekday"] is not None, a)
+check("profile: Monday / Friday = 3 within 25%", a["weekday"] and near(a["weekday"][0] / a["weekday"][4], 3, 0.25), a["weekday"])
+check("profile: hour factors found", a["hour"] is not None, a)
+check("profile: 09:00 / 14:00 = 3 within 25%", a["hour"] and near(a["hour"][9] / a["hour"][14], 3, 0.25), a["hour"])
+check("profile: over-dispersion reported (p < 0.01)", a["dispersion"] > 1 and a["dispersion_p"] < 0.01, a)
+'
+expect_eq "profile: both keys written" "$(grep -c '^profile\.\(weekday\|hour\) = ' "$TMP/pr-cal.ini")" "2"
+run "$MUTU" sim "$TMP/pr-cal.ini" -n 1
+expect_rc "the profiled calibration runs" 0
+
 # ---- 4. bad input -----------------------------------------------------------
 run "$MUTU" calibrate --db "$TMP/ins.db" --sop izin-insidentil -o "$TMP/ins-cal.ini"
 expect_rc "an existing scenario needs --force" 2
