@@ -524,7 +524,9 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			st->n_start++;
 			st->n_zero_dur += svc == 0;
 			sample_add(&st->svc, svc, cap);
-			if (!isnan(prev_end) && e->start >= prev_end)
+			/* a return (the file sent back) is time away, counted above */
+			int back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no;
+			if (!back && !isnan(prev_end) && e->start >= prev_end)
 				sample_add(&st->wait, cal_work_at(cal, e->start) - cal_work_at(cal, prev_end), cap);
 		} else {
 			/* completion only: the start waits for the officer's
