@@ -582,7 +582,8 @@ static int cmp_end(const void *pa, const void *pb)
  * completion (a delay without a queue). */
 static void rebuild_starts(struct calib *c)
 {
-	qsort(c->ends, c->nends, sizeof *c->ends, cmp_end);
+	if (c->nends)
+		qsort(c->ends, c->nends, sizeof *c->ends, cmp_end);
 	for (size_t i = 0; i < c->nends; i++) {
 		const struct cend *e = &c->ends[i];
 		struct csop *so = &c->sop[e->sop];
