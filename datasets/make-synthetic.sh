@@ -15,7 +15,7 @@ mutu=${1:-build/mutu}
 out=${2:-datasets/logs/synthetic-2025.csv}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-echo "case_id,sop,step,activity,actor,start,end" >"$tmp/all.csv"
+echo "case_id,sop,step,activity,actor,start,end,resource" >"$tmp/all.csv"
 for s in banjarbaru rokan-hilir sicantik; do
 	"$mutu" sim "models/scenarios/$s.ini" --replications 1 --threads 1 --emit-log "$tmp/$s.csv" >/dev/null
 	tail -n +2 "$tmp/$s.csv" >>"$tmp/all.csv"

@@ -261,6 +261,7 @@ struct kcase {
 	uint16_t sop;
 	uint16_t pos;    /* position of the current step in the SOP */
 	uint8_t with_applicant;
+	uint16_t server; /* emitted log: the staff member serving (0-based) */
 };
 
 struct kactor {
@@ -322,6 +323,7 @@ struct kctx {
 	int log_err;
 	char case_prefix[72];    /* "sim-<scenario file stem>-": ids stay unique
 				  * when logs of several scenarios share a store */
+	struct ksrv *srv;        /* emitted log: who serves, per actor (NULL otherwise) */
 };
 
 /* ---- random streams ---------------------------------------------------- */
@@ -374,6 +376,18 @@ static double draw_any(const struct kctx *x, const struct sim_dist *d, const gsl
 		double fc = (c - a) / (b - a); /* inverse CDF of the triangle */
 		return u < fc ? a + sqrt(u * (b - a) * (c - a))
 			      : b - sqrt((1 - u) * (b - a) * (b - c));
+	}
+	case SIM_WEIBULL:
+		return d->shape > 0 ? gsl_ran_weibull(r, d->scale, d->shape) : d->mean;
+	case SIM_EMPIRICAL: {
+		/* inverse CDF, linear between the quantiles */
+		if (d->nq < 2)
+			return d->mean;
+		double h = gsl_rng_uniform(r) * (d->nq - 1);
+		int i = (int)h;
+		if (i >= d->nq - 1)
+			i = d->nq - 2;
+		return d->q[i] + (h - i) * (d->q[i + 1] - d->q[i]);
 	}
 	}
 	return d->mean;
@@ -590,6 +604,71 @@ static uint32_t dequeue(struct kctx *x, int a)
 	return NIL;
 }
 
+/* ---- who serves (emitted log only) ------------------------------------ */
+
+/*
+ * The kernel counts busy servers; a log names the officer.  For the
+ * emitted log each actor's servers get numbers (1..max staff): a file
+ * goes to the free one that has been idle longest, as a counter's
+ * queue goes to the next free officer.  The staff a day's absence draw
+ * removed are taken in turn (server (day + j) mod staff for j below the
+ * number absent), so a calibration that counts the days an officer does
+ * not appear sees the scenario's absent= share.  No random numbers are
+ * drawn: the log's times are those of the run without it.
+ */
+struct ksrv {
+	int n;             /* servers numbered: the largest staff of the run */
+	double *free_at;   /* kernel time each became free */
+	unsigned char *busy;
+};
+
+static void srv_init(struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	x->srv = mutu_calloc((size_t)sc->nactors + 1, sizeof *x->srv);
+	for (int a = 0; a < sc->nactors; a++) {
+		int m = 1;
+		for (int k = 0; k < sc->actors[a].nchanges; k++)
+			if (sc->actors[a].changes[k].servers > m)
+				m = sc->actors[a].changes[k].servers;
+		x->srv[a].n = m;
+		x->srv[a].free_at = mutu_calloc((size_t)m, sizeof *x->srv[a].free_at);
+		x->srv[a].busy = mutu_calloc((size_t)m, 1);
+	}
+}
+
+static void srv_free(struct kctx *x)
+{
+	if (!x->srv)
+		return;
+	for (int a = 0; a < x->sc->nactors; a++) {
+		free(x->srv[a].free_at);
+		free(x->srv[a].busy);
+	}
+	free(x->srv);
+	x->srv = NULL;
+}
+
+static uint16_t srv_take(struct kctx *x, int a)
+{
+	struct ksrv *v = &x->srv[a];
+	const struct kactor *ka = &x->act[a];
+	int staff = ka->staff < v->n ? ka->staff : v->n;
+	int away = staff - ka->present, best = -1, spare = -1;
+	for (int i = 0; i < v->n; i++) {
+		if (v->busy[i])
+			continue;
+		int off = i >= staff || (staff > 0 && away > 0 &&
+					 ((i - x->next_day % staff) % staff + staff) % staff < away);
+		int *pick = off ? &spare : &best;
+		if (*pick < 0 || v->free_at[i] < v->free_at[*pick])
+			*pick = i;
+	}
+	int i = best >= 0 ? best : spare >= 0 ? spare : 0;
+	v->busy[i] = 1;
+	return (uint16_t)i;
+}
+
 /* ---- routing ----------------------------------------------------------- */
 
 /* The end of a service of s begun now by actor a, off the hot path:
@@ -625,6 +704,8 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_service += 1;
 	}
 	c->start = x->now;
+	if (__builtin_expect(x->srv != NULL, 0))
+		c->server = srv_take(x, a);
 	double w = x->now + s;
 	if (__builtin_expect(w >= x->wlim, 0))
 		end_slow(x, s, a, ci); /* past the run, or the instant clock */
@@ -722,7 +803,19 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 	write_csv_field(x->log, st->activity ? st->activity : "");
 	fputc(',', x->log);
 	write_csv_field(x->log, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
-	if (fprintf(x->log, ",%s,%s\n", a, b) < 0)
+	fprintf(x->log, ",%s,%s,", a, b);
+	/* the resource: the staff member ("Front Office 2"); the applicant's
+	 * own steps name the applicant */
+	if (st->actor == SIM_PEMOHON) {
+		fputs("Pemohon", x->log);
+	} else {
+		struct ksrv *v = &x->srv[st->actor];
+		v->busy[c->server] = 0;
+		v->free_at[c->server] = x->now;
+		write_csv_field(x->log, sc->actors[st->actor].name);
+		fprintf(x->log, " %u", (unsigned)c->server + 1);
+	}
+	if (fputc('\n', x->log) == EOF)
 		x->log_err = 1;
 }
 
@@ -1577,9 +1670,11 @@ int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		return lr;
 	struct kctx *x = ctx_create(sc);
 	x->log = out;
+	srv_init(x);
 	log_case_prefix(sc->path, x->case_prefix, sizeof x->case_prefix);
-	fputs("case_id,sop,step,activity,actor,start,end\n", out);
+	fputs("case_id,sop,step,activity,actor,start,end,resource\n", out);
 	rep_run(x, seed, replication, NULL, 0, NULL);
+	srv_free(x);
 	int bad = x->log_err || ferror(out);
 	ctx_free(x);
 	if (bad)

@@ -726,6 +726,50 @@ static int parse_dur_seconds(const char *text, int day_minutes, double *out)
 }
 
 /*
+ * Weibull shape k whose coefficient of variation is cv:
+ * cv^2 + 1 = Gamma(1 + 2/k) / Gamma(1 + 1/k)^2, decreasing in k, solved
+ * by bisection on ln k in [ln 0.05, ln 500] (cv 0.01 to 10 lies inside).
+ */
+static double weibull_shape(double cv)
+{
+	double lo = log(0.05), hi = log(500.0), want = log1p(cv * cv);
+	for (int i = 0; i < 200; i++) {
+		double k = exp((lo + hi) / 2);
+		double v = lgamma(1 + 2 / k) - 2 * lgamma(1 + 1 / k);
+		if (v > want)
+			lo = (lo + hi) / 2; /* too variable: a larger shape */
+		else
+			hi = (lo + hi) / 2;
+	}
+	return exp((lo + hi) / 2);
+}
+
+/* "2 4.5 6 9 30": quantiles in Menit (working minutes) into d->q as
+ * working seconds, their mean (the integral of the linear inverse CDF)
+ * into d->mean.  -1 when malformed. */
+static int parse_quantiles(const char *text, struct sim_dist *d)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", text ? text : "");
+	int n = 0;
+	for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+		double v;
+		if (n >= SIM_EMP_MAXQ || parse_double(t, &v) || v < 0 || v > 52560000.0 ||
+		    (n > 0 && v * 60.0 < d->q[n - 1]))
+			return -1;
+		d->q[n++] = v * 60.0;
+	}
+	if (n < 2 || !(d->q[n - 1] > 0))
+		return -1;
+	d->nq = n;
+	double m = 0;
+	for (int i = 0; i + 1 < n; i++)
+		m += (d->q[i] + d->q[i + 1]) / 2;
+	d->mean = m / (n - 1);
+	return 0;
+}
+
+/*
  * "lognormal cv=0.5 mean=2 Jam", "triangular min=0.5 mode=1 max=2",
  * "fixed", "exponential", "gamma cv=1".  base is the step's waktu in
  * working seconds (the mean unless mean= says otherwise).  On error
@@ -749,7 +793,7 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 	size_t kl = strcspn(p, " \t");
 	char kind[32];
 	if (kl == 0 || kl >= sizeof kind) {
-		*what = "a distribution name (fixed, exponential, lognormal, gamma, triangular)";
+		*what = "a distribution name (fixed, exponential, lognormal, gamma, weibull, triangular, empirical quantiles=Q0 .. Q100 in Menit)";
 		return -1;
 	}
 	memcpy(kind, p, kl);
@@ -765,14 +809,18 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 		d.kind = SIM_GAMMA;
 	else if (!mutu_strcasecmp(kind, "triangular"))
 		d.kind = SIM_TRIANGULAR;
+	else if (!mutu_strcasecmp(kind, "weibull"))
+		d.kind = SIM_WEIBULL;
+	else if (!mutu_strcasecmp(kind, "empirical") || !mutu_strcasecmp(kind, "empiris"))
+		d.kind = SIM_EMPIRICAL;
 	else {
-		*what = "a distribution name (fixed, exponential, lognormal, gamma, triangular)";
+		*what = "a distribution name (fixed, exponential, lognormal, gamma, weibull, triangular, empirical quantiles=Q0 .. Q100 in Menit)";
 		return -1;
 	}
 	/* key=value pairs; a value runs to the next "word=" (durations have spaces) */
 	char *s = p + kl;
-	int have_cv = 0, have_mean = 0, have_min = 0, have_mode = 0, have_max = 0;
-	char *mn_t = NULL, *md_t = NULL, *mx_t = NULL;
+	int have_cv = 0, have_mean = 0, have_min = 0, have_mode = 0, have_max = 0, have_q = 0;
+	char *mn_t = NULL, *md_t = NULL, *mx_t = NULL, *q_t = NULL;
 	while (*s) {
 		while (*s == ' ' || *s == '\t')
 			s++;
@@ -810,8 +858,10 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 			seen = &have_mode;
 		else if (!mutu_strcasecmp(key, "max"))
 			seen = &have_max;
+		else if (!mutu_strcasecmp(key, "quantiles"))
+			seen = &have_q;
 		if (!seen) {
-			*what = "a known key (cv=, mean=, min=, mode=, max=)";
+			*what = "a known key (cv=, mean=, min=, mode=, max=, quantiles=)";
 			return -1;
 		}
 		if (*seen) {
@@ -839,14 +889,38 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 			mn_t = val;
 		} else if (seen == &have_mode) {
 			md_t = val;
+		} else if (seen == &have_q) {
+			q_t = val;
 		} else {
 			mx_t = val;
 		}
 		s = next ? next : val + strlen(val);
 	}
-	if ((d.kind == SIM_LOGNORMAL || d.kind == SIM_GAMMA) && !have_cv) {
-		*what = "cv= (coefficient of variation) for lognormal and gamma";
+	if (d.kind == SIM_EMPIRICAL || have_q) {
+		if (d.kind != SIM_EMPIRICAL || have_cv || have_mean || have_min || have_mode || have_max) {
+			*what = "empirical with quantiles= only (and quantiles= only with empirical)";
+			return -1;
+		}
+		if (!have_q || parse_quantiles(q_t, &d)) {
+			*what = "empirical quantiles=Q0 Q1 .. Qn: 2 to 21 numbers of Menit, at equally "
+				"spaced probabilities 0..1, each >= 0 and >= the one before, the last above 0 "
+				"(\"empirical quantiles=2 4.5 6 9 30\")";
+			return -1;
+		}
+		*out = d;
+		return 0;
+	}
+	if ((d.kind == SIM_LOGNORMAL || d.kind == SIM_GAMMA || d.kind == SIM_WEIBULL) && !have_cv) {
+		*what = "cv= (coefficient of variation) for lognormal, gamma and weibull";
 		return -1;
+	}
+	if (d.kind == SIM_WEIBULL) {
+		if (!(d.cv >= 0.01 && d.cv <= 10)) {
+			*what = "cv= from 0.01 to 10 for weibull";
+			return -1;
+		}
+		d.shape = weibull_shape(d.cv);
+		d.scale = d.mean / exp(lgamma(1 + 1 / d.shape));
 	}
 	if (d.kind == SIM_GAMMA && d.cv == 0) {
 		*what = "cv= above 0 for gamma";

@@ -9,7 +9,7 @@ mutu=${1:-build/mutu}
 out=reports/out
 db=$out/mutu-run.db
 mkdir -p "$out"
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$out/mutu-calib.db"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -46,6 +46,14 @@ step "5. Simulation: Banjarbaru baseline versus added staff (common random numbe
 	--report "$out/sim-banjarbaru" >"$out/sim-banjarbaru.txt" 2>/dev/null
 head -n 20 "$out/sim-banjarbaru.txt"
 echo "  ... (all of it in $out/sim-banjarbaru.txt)"
+
+step "6. Calibrate from the log: a scenario estimated from the simulated year"
+# the officer of each step is in the log's resource column: ingest it as the actor
+"$mutu" ingest datasets/logs/synthetic-2025.csv --db "$out/mutu-calib.db" --resource-col resource --quiet
+"$mutu" calibrate --db "$out/mutu-calib.db" --sop izin-insidentil -o "$out/rokan-hilir-calibrated.ini" --force
+"$mutu" sim "$out/rokan-hilir-calibrated.ini" --replications 5 | head -n 12
+# the WABO log has no SOP model: what can and cannot be calibrated from it
+"$mutu" calibrate --db "$db" --no-model
 
 step "Reports (open in a browser)"
 for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html"; do

@@ -23,6 +23,7 @@ static const struct {
 	{"db", cmd_db, "look inside the store: batches, counts, rejected rows"},
 	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},
 	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
+	{"calibrate", cmd_calibrate, "estimate a simulation scenario from the store's event log"},
 	{"help", cmd_help, "list the subcommands"},
 	{"version", cmd_version, "print the version"},
 };

@@ -40,14 +40,23 @@ enum sim_dist_kind {
 	SIM_EXPONENTIAL,
 	SIM_LOGNORMAL,  /* mean, cv */
 	SIM_GAMMA,      /* mean, cv */
-	SIM_TRIANGULAR  /* min, mode, max (mean = (min+mode+max)/3) */
+	SIM_TRIANGULAR, /* min, mode, max (mean = (min+mode+max)/3) */
+	SIM_WEIBULL,    /* mean, cv (shape solved from cv, scale from the mean) */
+	SIM_EMPIRICAL   /* q[0..nq): quantiles at equally spaced probabilities
+			 * 0, 1/(nq-1), .., 1; inverse CDF linear between them */
 };
+
+/* Most quantiles an empirical distribution holds (q0, q5, .., q100). */
+#define SIM_EMP_MAXQ 21
 
 struct sim_dist {
 	enum sim_dist_kind kind;
 	double mean;
 	double cv;
 	double min, mode, max;
+	double shape, scale;     /* SIM_WEIBULL */
+	int nq;                  /* SIM_EMPIRICAL: 2..SIM_EMP_MAXQ */
+	double q[SIM_EMP_MAXQ];  /* SIM_EMPIRICAL, working seconds, non-decreasing */
 };
 
 /* The step's actor when it is the applicant: no queue, every applicant is
@@ -299,8 +308,9 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 
 /*
  * Run one replication and write its event log in the canonical ingest
- * form (case_id,sop,step,activity,actor,start,end; ISO 8601 with the
- * calendar's offset), one row per step execution, rework repeating steps,
+ * form (case_id,sop,step,activity,actor,start,end,resource; ISO 8601 with
+ * the calendar's offset; resource names the staff member, "Front Office
+ * 2", or "Pemohon"), one row per step execution, rework repeating steps,
  * steps finished before the end of the run only.  Case ids are
  * "sim-<scenario file stem>-NNNNNN" (e.g. sim-banjarbaru-000001), so logs of
  * several scenarios can share a store.  Returns 0, MUTU_ERANGE when one

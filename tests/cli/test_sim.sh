@@ -91,11 +91,11 @@ run "$MUTU" sim "$TMP/one.ini" --format json --emit-log "$TMP/log.csv"
 expect_rc "single file runs" 0
 lead=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["sops"][0]["lead_mean"]["mean"], d["sops"][0]["within"]["mean"], d["sops"][0]["finished"]["mean"])')
 expect_eq "single file: lead 1878 minutes, within, 1 finished" "$lead" "1878 1 1"
-expect_eq "log header" "$(head -1 "$TMP/log.csv")" "case_id,sop,step,activity,actor,start,end"
+expect_eq "log header" "$(head -1 "$TMP/log.csv")" "case_id,sop,step,activity,actor,start,end,resource"
 expect_eq "log: 9 steps" "$(tail -n +2 "$TMP/log.csv" | wc -l | tr -d ' ')" "9"
-expect_eq "log: first step starts at submission" "$(sed -n 2p "$TMP/log.csv" | awk -F, '{print $(NF-1)}')" "2025-05-05T08:00:00+08:00"
-expect_eq "log: last step ends Friday 09:18 WITA" "$(tail -1 "$TMP/log.csv" | awk -F, '{print $NF}')" "2025-05-09T09:18:00+08:00"
-expect_eq "log: step 4 is Dinas Teknis" "$(sed -n 5p "$TMP/log.csv" | awk -F, '{print $3","$(NF-2)}')" "4,Dinas Teknis"
+expect_eq "log: first step starts at submission" "$(sed -n 2p "$TMP/log.csv" | awk -F, '{print $(NF-2)}')" "2025-05-05T08:00:00+08:00"
+expect_eq "log: last step ends Friday 09:18 WITA" "$(tail -1 "$TMP/log.csv" | awk -F, '{print $(NF-1)}')" "2025-05-09T09:18:00+08:00"
+expect_eq "log: step 4 is Dinas Teknis, served by its first officer (resource column)" "$(sed -n 5p "$TMP/log.csv" | awk -F, '{print $3","$(NF-3)","$NF}')" "4,Dinas Teknis,Dinas Teknis 1"
 
 # errors name file and line
 cat >"$TMP/bad.ini" <<'INI'

@@ -38,7 +38,7 @@ expect_err_has "the refusal says how to proceed" "--force"
 expect_eq "the existing file is untouched" "$(cat "$TMP/existing.ini")" "keep me"
 run "$MUTU" sim models/scenarios/rokan-hilir.ini --replications 1 --emit-log "$TMP/existing.ini" --force
 expect_rc "--force replaces it" 0
-expect_eq "the replaced file is the log" "$(head -1 "$TMP/existing.ini")" "case_id,sop,step,activity,actor,start,end"
+expect_eq "the replaced file is the log" "$(head -1 "$TMP/existing.ini")" "case_id,sop,step,activity,actor,start,end,resource"
 
 run "$MUTU" sim --help
 case "$OUT" in *"95%%"*) not_ok "--help prints a plain percent sign" "${OUT:0:300}" ;; *) ok "--help prints a plain percent sign" ;; esac

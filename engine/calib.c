@@ -1,0 +1,1475 @@
+/*
+ * calib.c - a scenario estimated from an event log (calib.h): arrivals,
+ * step times, staff, rework and batches per SOP and pelaksana, fitted and
+ * written as an INI file that `mutu sim` runs, each value with a comment
+ * saying where it came from.
+ *
+ * Cases stream in one at a time (calib_add_case); what is kept is
+ * bounded per step (a reservoir of times), per case (its arrival) and per
+ * officer and day (a counter), except the completion-only events, whose
+ * service start depends on the same officer's previous completion in
+ * time order and so waits for calib_finish.  Everything is in working
+ * seconds of the SOP's calendar (cal_work_at), so nights, weekends, libur
+ * nasional, cuti bersama and Ramadan hours are not counted as service.
+ */
+#include "mutu/calib.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "mutu/cal.h"
+#include "mutu/sop.h"
+
+/* ---- small containers --------------------------------------------------- */
+
+/* A reservoir of at most cap values (Vitter's algorithm R with a fixed
+ * splitmix64 stream: the same log gives the same scenario). */
+struct sample {
+	double *v;
+	size_t n, cap, seen;
+	double sum;   /* of every value seen, not only those kept */
+	uint64_t rng;
+};
+
+static uint64_t splitmix(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void sample_add(struct sample *s, double x, size_t cap)
+{
+	s->seen++;
+	s->sum += x;
+	if (s->n < cap) {
+		if (s->n == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 64;
+			if (s->cap > cap)
+				s->cap = cap;
+			s->v = mutu_realloc(s->v, s->cap * sizeof *s->v);
+		}
+		s->v[s->n++] = x;
+		return;
+	}
+	uint64_t j = splitmix(&s->rng) % s->seen;
+	if (j < cap)
+		s->v[j] = x;
+}
+
+static double sample_mean(const struct sample *s)
+{
+	return s->seen ? s->sum / (double)s->seen : NAN;
+}
+
+/* Counters by local day number, growing in both directions. */
+struct dayvec {
+	int64_t base;
+	size_t n;
+	uint32_t *v;
+};
+
+static uint32_t *dayvec_at(struct dayvec *d, int64_t day)
+{
+	if (d->n == 0) {
+		d->base = day;
+		d->n = 1;
+		d->v = mutu_calloc(1, sizeof *d->v);
+	}
+	if (day < d->base) {
+		size_t add = (size_t)(d->base - day);
+		d->v = mutu_realloc(d->v, (d->n + add) * sizeof *d->v);
+		memmove(d->v + add, d->v, d->n * sizeof *d->v);
+		memset(d->v, 0, add * sizeof *d->v);
+		d->n += add;
+		d->base = day;
+	}
+	if ((size_t)(day - d->base) >= d->n) {
+		size_t nn = (size_t)(day - d->base) + 1;
+		d->v = mutu_realloc(d->v, nn * sizeof *d->v);
+		memset(d->v + d->n, 0, (nn - d->n) * sizeof *d->v);
+		d->n = nn;
+	}
+	return &d->v[day - d->base];
+}
+
+static uint32_t dayvec_get(const struct dayvec *d, int64_t day)
+{
+	if (d->n == 0 || day < d->base || (size_t)(day - d->base) >= d->n)
+		return 0;
+	return d->v[day - d->base];
+}
+
+/* ---- the model of the office being estimated ---------------------------- */
+
+struct cres {           /* one officer */
+	char *name;
+	struct dayvec days; /* executions per local day */
+};
+
+struct cpel {           /* one pelaksana (canonical position), across SOPs */
+	char *name;
+	struct cres *res;
+	size_t nres, capres;
+	size_t events, no_res; /* executions; of which without an officer */
+	struct dayvec days;    /* executions per local day (all officers) */
+	uint32_t minute[1440]; /* starts (or completions) by minute of day */
+	size_t nminute;
+	int by_end;            /* some of them are completions (no start stamp) */
+	int seen;
+	/* results */
+	int staff;
+	double daily_median;
+	int daily_min, daily_max;
+	size_t active_days;
+	double absent;         /* NAN: not estimated */
+	size_t busy_days;
+	int batch_minute;      /* -1: none */
+	double batch_share;    /* of all starts (completions) */
+	size_t batch_days;     /* starts in the batch window */
+	double batch_ratio;    /* against an average window */
+	double load;           /* offered load: busy officers on average (fitted means) */
+	int load_absent_dropped, load_staff_raised;
+	int max_daily;         /* most executions in one day */
+};
+
+struct cstep {
+	int no;
+	const struct sop_step *ms;
+	int pel;               /* index into c->pel, -1 for the applicant */
+	int pemohon;
+	double std_s;          /* mutu baku waktu, working seconds (NAN: none) */
+	struct sample svc, wait, away;
+	size_t n_start, n_end_only, n_zero_dur;
+	size_t decided, rejected;
+	size_t *back_to;       /* rejections by the step returned to (index = step no) */
+	struct fit_choice fit, away_fit;
+	int fitted, away_fitted;
+	int reject_to;         /* most common return step */
+};
+
+/* A completion-only event kept for the officer's previous completion. */
+struct cend {
+	int pel, res;          /* res -1: no officer */
+	int sop, step;         /* indices */
+	double end, prev;      /* instants; prev NAN: first event of the case */
+	int back;              /* the file came back to this step (rework): its start
+				* is the unknown end of the time away */
+};
+
+struct csop {
+	const struct sla_sop *s;
+	struct cstep *steps;   /* one per model step, model order */
+	int nsteps;
+	int *pos_of;           /* step no -> index into steps, -1 (last_step + 1 entries) */
+	double *arr;           /* arrival instants of the cases in the period */
+	size_t narr, caparr;
+	size_t cases_out, events;
+	size_t off_hours;      /* arrivals outside office hours */
+	char **unmapped;       /* distinct activities not in the SOP (first 64) */
+	size_t *unmapped_n;
+	size_t nunmapped, unmapped_more;
+	int respel;            /* no model: the pel that counts the log's resources, else -1 */
+	/* results */
+	double work_days;      /* working days in the period (day = day_minutes) */
+	double rate;           /* per working day, or per calendar day when x24 */
+	int x24;
+	double disp_index, disp_p; /* chi-square / df and its p-value; NAN */
+	size_t ndays;
+	double weekday[5];     /* Monday..Friday factors; NAN when flat */
+	int has_weekday;
+	double wd_p;
+	double hour[24];       /* hour-of-day factors (1 where the office is closed) */
+	int has_hour;
+	double hour_p;
+};
+
+struct calib {
+	struct calib_opts o;
+	struct csop *sop;
+	size_t nsop;
+	struct cpel *pel;
+	size_t npel, cappel;
+	struct cend *ends;
+	size_t nends, capends;
+	double from, to;       /* period actually used */
+	size_t cases_other;    /* cases of SOPs not calibrated */
+	size_t cases_read, events_read;
+	int finished;
+};
+
+void calib_opts_init(struct calib_opts *o)
+{
+	o->from = o->to = NAN;
+	o->alpha = 0.01;
+	o->max_samples = 20000;
+	o->min_cases = 30;
+}
+
+struct calib *calib_create(const struct calib_opts *o)
+{
+	struct calib *c = mutu_calloc(1, sizeof *c);
+	if (o)
+		c->o = *o;
+	else
+		calib_opts_init(&c->o);
+	if (c->o.max_samples < FIT_MIN_N)
+		c->o.max_samples = FIT_MIN_N;
+	return c;
+}
+
+static void sample_release(struct sample *s)
+{
+	free(s->v);
+}
+
+void calib_free(struct calib *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsop; i++) {
+		struct csop *so = &c->sop[i];
+		for (int k = 0; k < so->nsteps; k++) {
+			sample_release(&so->steps[k].svc);
+			sample_release(&so->steps[k].wait);
+			sample_release(&so->steps[k].away);
+			free(so->steps[k].back_to);
+		}
+		free(so->steps);
+		free(so->pos_of);
+		free(so->arr);
+		for (size_t u = 0; u < so->nunmapped; u++)
+			free(so->unmapped[u]);
+		free(so->unmapped);
+		free(so->unmapped_n);
+	}
+	free(c->sop);
+	for (size_t p = 0; p < c->npel; p++) {
+		for (size_t r = 0; r < c->pel[p].nres; r++) {
+			free(c->pel[p].res[r].name);
+			free(c->pel[p].res[r].days.v);
+		}
+		free(c->pel[p].res);
+		free(c->pel[p].name);
+		free(c->pel[p].days.v);
+	}
+	free(c->pel);
+	free(c->ends);
+	free(c);
+}
+
+/* The SOP as messages name it. */
+static const char *sop_label(const struct sla_sop *s)
+{
+	return s->id ? s->id : "(no model)";
+}
+
+static int is_pemohon(const char *name)
+{
+	const char *cn = sop_actor_canonical(name);
+	return mutu_strcasecmp(cn ? cn : name, "Pemohon") == 0;
+}
+
+/* The pelaksana of a model step as the scenario's [staff] names it. */
+static const char *step_position(const struct sla_sop *s, const struct sop_step *ms)
+{
+	if (s->step_actor && ms->no >= 0 && ms->no <= s->last_step && s->step_actor[ms->no])
+		return s->step_actor[ms->no];
+	const char *role = sop_step_role(ms);
+	const char *cn = sop_actor_canonical(role);
+	return cn ? cn : role;
+}
+
+static int pel_index(struct calib *c, const char *name)
+{
+	for (size_t i = 0; i < c->npel; i++)
+		if (mutu_strcasecmp(c->pel[i].name, name) == 0)
+			return (int)i;
+	if (c->npel == c->cappel) {
+		c->cappel = c->cappel ? c->cappel * 2 : 8;
+		c->pel = mutu_realloc(c->pel, c->cappel * sizeof *c->pel);
+	}
+	struct cpel *p = &c->pel[c->npel];
+	memset(p, 0, sizeof *p);
+	p->name = mutu_strdup(name);
+	p->batch_minute = -1;
+	p->absent = NAN;
+	return (int)c->npel++;
+}
+
+int calib_add_sop(struct calib *c, const struct sla_sop *s, struct mutu_err *err)
+{
+	if (!s->model && s->id)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "calibrate: SOP %s has no model; a scenario needs its steps (mutu sop import)", s->id);
+	for (size_t i = 0; i < c->nsop; i++)
+		if ((!s->id && !c->sop[i].s->id) || (s->id && c->sop[i].s->id && !strcmp(c->sop[i].s->id, s->id)))
+			return mutu_errf(err, MUTU_EINPUT, "calibrate: SOP %s given twice", sop_label(s));
+	c->sop = mutu_realloc(c->sop, (c->nsop + 1) * sizeof *c->sop);
+	struct csop *so = &c->sop[c->nsop++];
+	memset(so, 0, sizeof *so);
+	so->s = s;
+	so->disp_index = so->disp_p = NAN;
+	so->respel = -1;
+	if (!s->model) {
+		/* no model (a log such as WABO's): arrivals and the resources
+		 * can be measured; steps, pelaksana and mutu baku cannot */
+		so->steps = mutu_calloc(1, sizeof *so->steps);
+		so->pos_of = mutu_malloc(2 * sizeof *so->pos_of);
+		so->pos_of[0] = so->pos_of[1] = -1;
+		so->respel = pel_index(c, "(resources of the log)");
+		return 0;
+	}
+	const struct sop_model *m = s->model;
+	so->nsteps = (int)m->nsteps;
+	so->steps = mutu_calloc(m->nsteps + 1, sizeof *so->steps);
+	so->pos_of = mutu_malloc(((size_t)s->last_step + 2) * sizeof *so->pos_of);
+	for (int k = 0; k <= s->last_step + 1; k++)
+		so->pos_of[k] = -1;
+	for (size_t k = 0; k < m->nsteps; k++) {
+		const struct sop_step *ms = &m->steps[k];
+		struct cstep *st = &so->steps[k];
+		st->no = ms->no;
+		st->ms = ms;
+		st->std_s = sla_step_std(s, ms->no);
+		const char *pos = step_position(s, ms);
+		st->pemohon = is_pemohon(pos) || is_pemohon(ms->actor);
+		st->pel = st->pemohon ? -1 : pel_index(c, pos);
+		st->svc.rng = 0x5eed0000ULL + k;
+		st->wait.rng = 0x5eed1000ULL + k;
+		st->away.rng = 0x5eed2000ULL + k;
+		st->back_to = mutu_calloc((size_t)s->last_step + 2, sizeof *st->back_to);
+		st->reject_to = ms->reject_to;
+		if (ms->no >= 0 && ms->no <= s->last_step)
+			so->pos_of[ms->no] = (int)k;
+	}
+	return 0;
+}
+
+/* Local day number and minute of day of instant t on calendar cal. */
+static int64_t local_day(const struct cal *cal, double t, int *minute)
+{
+	double l = t + cal_utc_offset(cal);
+	double d = floor(l / 86400.0);
+	if (minute) {
+		int m = (int)((l - d * 86400.0) / 60.0);
+		*minute = m < 0 ? 0 : m > 1439 ? 1439 : m;
+	}
+	return (int64_t)d;
+}
+
+static int in_range(const struct cal *cal, double t)
+{
+	double a, b;
+	cal_range(cal, &a, &b);
+	return t >= a && t < b;
+}
+
+/* The officer named by a log actor, or -1 when the actor names only the
+ * position (or nobody): "Front Office 2" is an officer, "Front Office"
+ * and the model's own title are not. */
+static int res_index(struct cpel *p, const struct sop_step *ms, const char *actor)
+{
+	if (!actor || !*actor || !mutu_strcasecmp(actor, p->name) ||
+	    (ms->actor && !mutu_strcasecmp(actor, ms->actor)) ||
+	    (ms->role && !mutu_strcasecmp(actor, ms->role)))
+		return -1;
+	for (size_t i = 0; i < p->nres; i++)
+		if (!strcmp(p->res[i].name, actor))
+			return (int)i;
+	if (p->nres == p->capres) {
+		p->capres = p->capres ? p->capres * 2 : 8;
+		p->res = mutu_realloc(p->res, p->capres * sizeof *p->res);
+	}
+	memset(&p->res[p->nres], 0, sizeof p->res[p->nres]);
+	p->res[p->nres].name = mutu_strdup(actor);
+	return (int)p->nres++;
+}
+
+static void note_unmapped(struct csop *so, const char *activity)
+{
+	const char *a = activity ? activity : "";
+	for (size_t i = 0; i < so->nunmapped; i++)
+		if (!strcmp(so->unmapped[i], a)) {
+			so->unmapped_n[i]++;
+			return;
+		}
+	if (so->nunmapped >= 64) {
+		so->unmapped_more++;
+		return;
+	}
+	so->unmapped = mutu_realloc(so->unmapped, (so->nunmapped + 1) * sizeof *so->unmapped);
+	so->unmapped_n = mutu_realloc(so->unmapped_n, (so->nunmapped + 1) * sizeof *so->unmapped_n);
+	so->unmapped[so->nunmapped] = mutu_strdup(a);
+	so->unmapped_n[so->nunmapped++] = 1;
+}
+
+static double ev_first(const struct sla_event *e)
+{
+	return isnan(e->start) ? e->end : e->start;
+}
+
+int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_err *err)
+{
+	(void)err;
+	c->cases_read++;
+	c->events_read += in->nev;
+	struct csop *so = NULL;
+	for (size_t i = 0; i < c->nsop; i++)
+		if ((in->sop && c->sop[i].s->id && !strcmp(c->sop[i].s->id, in->sop)) ||
+		    (!in->sop && !c->sop[i].s->id))
+			so = &c->sop[i];
+	if (!so) {
+		c->cases_other++;
+		return 0;
+	}
+	const struct sla_sop *s = so->s;
+	const struct cal *cal = s->cal;
+	size_t n = sla_events_pair(in->ev, in->nev);
+	/* the arrival: the case's earliest stamp */
+	double arrive = NAN;
+	for (size_t i = 0; i < n; i++) {
+		double t = ev_first(&in->ev[i]);
+		if (!isnan(t) && (isnan(arrive) || t < arrive))
+			arrive = t;
+	}
+	if (isnan(arrive) || !in_range(cal, arrive) ||
+	    (!isnan(c->o.from) && arrive < c->o.from) || (!isnan(c->o.to) && arrive >= c->o.to)) {
+		so->cases_out++;
+		return 0;
+	}
+	if (so->narr == so->caparr) {
+		so->caparr = so->caparr ? so->caparr * 2 : 256;
+		so->arr = mutu_realloc(so->arr, so->caparr * sizeof *so->arr);
+	}
+	so->arr[so->narr++] = arrive;
+	/* outside office hours: at night, or stamped at the opening minute
+	 * itself, where a log that records when the office first saw a file
+	 * (and mutu's own emitted logs) put what came in overnight */
+	if (!cal_is_working(cal, arrive) ||
+	    (in_range(cal, arrive - 60) && !cal_is_working(cal, arrive - 60)))
+		so->off_hours++;
+	so->events += n;
+	/* walk the mapped events in order */
+	const struct sla_event *prev = NULL;
+	int prev_pos = -1;
+	size_t cap = c->o.max_samples;
+	for (size_t i = 0; i < n; i++) {
+		const struct sla_event *e = &in->ev[i];
+		int pos = e->step > 0 && e->step <= s->last_step ? so->pos_of[e->step] : -1;
+		if (pos < 0) {
+			note_unmapped(so, e->activity);
+			if (so->respel >= 0 && e->actor && *e->actor && !isnan(e->end)) {
+				/* no model: count the resources who worked each day */
+				struct cpel *p = &c->pel[so->respel];
+				struct sop_step none = {0};
+				int r = res_index(p, &none, e->actor);
+				int64_t day = local_day(cal, isnan(e->start) ? e->end : e->start, NULL);
+				p->seen = 1;
+				p->events++;
+				(*dayvec_at(&p->days, day))++;
+				if (r >= 0)
+					(*dayvec_at(&p->res[r].days, day))++;
+			}
+			continue;
+		}
+		if (isnan(e->end) || !in_range(cal, e->end) || (!isnan(e->start) && !in_range(cal, e->start)))
+			continue; /* an open step, or outside the calendar's years */
+		struct cstep *st = &so->steps[pos];
+		double prev_end = prev && !isnan(prev->end) && in_range(cal, prev->end) ? prev->end : NAN;
+		/* the step before decided: did the file go back? */
+		if (prev_pos >= 0) {
+			struct cstep *ps = &so->steps[prev_pos];
+			ps->decided++;
+			if (st->no <= ps->no) {
+				ps->rejected++;
+				ps->back_to[st->no]++;
+				double back = ev_first(e);
+				if (!isnan(prev_end) && back >= prev_end)
+					sample_add(&ps->away, cal_work_at(cal, back) - cal_work_at(cal, prev_end),
+						   cap);
+			}
+		}
+		struct cpel *p = st->pel >= 0 ? &c->pel[st->pel] : NULL;
+		int res = -1;
+		int minute;
+		if (p) {
+			p->seen = 1;
+			p->events++;
+			res = res_index(p, st->ms, e->actor);
+			if (res < 0)
+				p->no_res++;
+			/* present on the day the officer began the file (a file
+			 * finished the morning after says nothing of that day) */
+			double at = isnan(e->start) ? e->end : e->start;
+			int64_t day = local_day(cal, at, NULL);
+			(*dayvec_at(&p->days, day))++;
+			if (res >= 0)
+				(*dayvec_at(&p->res[res].days, day))++;
+			if (isnan(e->start))
+				p->by_end = 1;
+			local_day(cal, at, &minute);
+			p->minute[minute]++;
+			p->nminute++;
+		}
+		if (!isnan(e->start)) {
+			double svc = cal_work_at(cal, e->end) - cal_work_at(cal, e->start);
+			if (svc < 0)
+				svc = 0;
+			st->n_start++;
+			st->n_zero_dur += svc == 0;
+			sample_add(&st->svc, svc, cap);
+			/* a return (the file sent back) is time away, counted above */
+			int back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no;
+			if (!back && !isnan(prev_end) && e->start >= prev_end)
+				sample_add(&st->wait, cal_work_at(cal, e->start) - cal_work_at(cal, prev_end), cap);
+		} else {
+			/* completion only: the start waits for the officer's
+			 * previous completion, known once every case is read */
+			st->n_end_only++;
+			if (c->nends == c->capends) {
+				c->capends = c->capends ? c->capends * 2 : 1024;
+				c->ends = mutu_realloc(c->ends, c->capends * sizeof *c->ends);
+			}
+			c->ends[c->nends++] = (struct cend){.pel = st->pel, .res = res,
+							    .sop = (int)(so - c->sop), .step = pos,
+							    .end = e->end, .prev = prev_end,
+							    .back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no};
+		}
+		prev = e;
+		prev_pos = pos;
+	}
+	/* the last step done ends the case: no rework after it */
+	if (prev_pos >= 0 && so->steps[prev_pos].no == s->last_step)
+		so->steps[prev_pos].decided++;
+	return 0;
+}
+
+int calib_read_store(struct calib *c, struct sqlite3 *db, struct mutu_err *err)
+{
+	for (size_t i = 0; i < c->nsop; i++) {
+		struct sla_reader *r = NULL;
+		int rc = sla_reader_open_ex(db, c->sop[i].s->id, NULL, NULL, &r, err);
+		struct sla_case_in in;
+		while (rc == 0 && (rc = sla_reader_next(r, &in, err)) == 1)
+			rc = calib_add_case(c, &in, err);
+		sla_reader_free(r);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- fitting ------------------------------------------------------------ */
+
+static int cmp_end(const void *pa, const void *pb)
+{
+	const struct cend *a = pa, *b = pb;
+	if (a->pel != b->pel)
+		return a->pel < b->pel ? -1 : 1;
+	if (a->res != b->res)
+		return a->res < b->res ? -1 : 1;
+	return (a->end > b->end) - (a->end < b->end);
+}
+
+/* Completion-only events: start = max(case's previous completion, the
+ * same officer's previous completion); no officer: the case's previous
+ * completion (a delay without a queue). */
+static void rebuild_starts(struct calib *c)
+{
+	if (c->nends)
+		qsort(c->ends, c->nends, sizeof *c->ends, cmp_end);
+	for (size_t i = 0; i < c->nends; i++) {
+		const struct cend *e = &c->ends[i];
+		struct csop *so = &c->sop[e->sop];
+		struct cstep *st = &so->steps[e->step];
+		const struct cal *cal = so->s->cal;
+		double start = e->prev;
+		if (e->res >= 0 && i > 0 && c->ends[i - 1].pel == e->pel && c->ends[i - 1].res == e->res) {
+			double r = c->ends[i - 1].end;
+			if (isnan(start) || r > start)
+				start = r;
+		}
+		if (isnan(start) || start > e->end || e->back)
+			continue; /* the case's first event, or a return from the applicant:
+				   * no start to measure from */
+		const struct cpel *p = e->pel >= 0 ? &c->pel[e->pel] : NULL;
+		if (p && p->batch_minute >= 0) {
+			/* a batch pelaksana starts no file before its latest batch
+			 * moment: today's, or yesterday's when the end comes before
+			 * today's (a batch past closing, as on a Ramadan day that
+			 * closes at 15:00, goes on at the next opening, which is the
+			 * same working time as the batch moment) */
+			int minute;
+			int64_t day = local_day(cal, e->end, &minute);
+			if (minute < p->batch_minute)
+				day--;
+			double bt = (double)day * 86400.0 - cal_utc_offset(cal) + p->batch_minute * 60.0;
+			if (bt > start)
+				start = bt;
+		}
+		double svc = cal_work_at(cal, e->end) - cal_work_at(cal, start);
+		st->n_zero_dur += svc == 0;
+		sample_add(&st->svc, svc, c->o.max_samples);
+		if (!isnan(e->prev) && start >= e->prev)
+			sample_add(&st->wait, cal_work_at(cal, start) - cal_work_at(cal, e->prev),
+				   c->o.max_samples);
+	}
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
+{
+	(void)c;
+	(void)cal;
+	p->staff = (int)p->nres;
+	/* officers per active day, and the most files in one day */
+	size_t nd = p->days.n;
+	uint32_t *per = mutu_calloc(nd + 1, sizeof *per);
+	size_t na = 0;
+	double absent_sum = 0;
+	size_t busy = 0;
+	for (size_t d = 0; d < nd; d++) {
+		uint32_t ex = p->days.v[d];
+		if (!ex)
+			continue;
+		if ((int)ex > p->max_daily)
+			p->max_daily = (int)ex;
+		uint32_t k = 0;
+		for (size_t r = 0; r < p->nres; r++)
+			k += dayvec_get(&p->res[r].days, p->days.base + (int64_t)d) > 0;
+		per[na++] = k;
+		/* a busy day (three files an officer or more): an officer
+		 * present that day would have served one, so missing is away */
+		if (p->nres > 0 && ex >= 3 * p->nres) {
+			busy++;
+			absent_sum += (double)(p->nres - k) / (double)p->nres;
+		}
+	}
+	p->active_days = na;
+	if (na) {
+		qsort(per, na, sizeof *per, cmp_u32);
+		p->daily_min = (int)per[0];
+		p->daily_max = (int)per[na - 1];
+		p->daily_median = na % 2 ? per[na / 2] : (per[na / 2 - 1] + per[na / 2]) / 2.0;
+	}
+	free(per);
+	p->busy_days = busy;
+	/* completion-only events place an officer on the day a file ended,
+	 * not the day it began: no absence from them */
+	if (busy >= 10 && p->nres >= 2 && !p->by_end) {
+		/* each officer away with probability q on a day, independently:
+		 * a day with everyone away shows no events and is not seen, so
+		 * the mean present on seen days is n (1 - q) / (1 - q^n); solve
+		 * it for q (decreasing in q) by bisection */
+		double n = (double)p->nres, kbar = n * (1 - absent_sum / (double)busy);
+		double lo = 0, hi = 0.99;
+		for (int it = 0; it < 60; it++) {
+			double q = (lo + hi) / 2;
+			if (n * (1 - q) / (1 - pow(q, n)) > kbar)
+				lo = q;
+			else
+				hi = q;
+		}
+		p->absent = (lo + hi) / 2;
+	}
+	/* batch: starts (completions without start stamps) crowd into one
+	 * short window of the day, at least once a day on average and five
+	 * times as many as an average window of that length, and not at the
+	 * opening (a backlog worked off at 07:30 is no batch): the window
+	 * starts an hour or more after the earliest start of any day */
+	if (p->nminute >= 20 && na >= 10) {
+		int w = p->by_end ? 30 : 3; /* completions spread over the service */
+		int earliest = 1440, latest = 0;
+		for (int m = 0; m < 1440; m++)
+			if (p->minute[m]) {
+				if (m < earliest)
+					earliest = m;
+				latest = m;
+			}
+		int best = -1;
+		uint32_t bestn = 0;
+		for (int m = earliest; m <= latest; m++) {
+			if (!p->minute[m])
+				continue;
+			uint32_t k = 0;
+			for (int j = m; j < m + w && j < 1440; j++)
+				k += p->minute[j];
+			if (k > bestn) {
+				bestn = k;
+				best = m;
+			}
+		}
+		double span = latest - earliest + 1;
+		double avg = (double)p->nminute * w / (span > w ? span : w);
+		if (best >= earliest + 60 && bestn >= 0.5 * (double)na && bestn >= 5 * avg) {
+			p->batch_minute = p->by_end ? best / 15 * 15 : best;
+			p->batch_share = (double)bestn / (double)p->nminute;
+			p->batch_days = bestn;
+			p->batch_ratio = bestn / avg;
+		}
+	}
+	if (p->nres == 0) {
+		/* no officer logged: a delay without a queue, as many servers as
+		 * the most files it finished in one day */
+		p->staff = p->max_daily > 0 ? p->max_daily : 1;
+	}
+}
+
+/* Arrival rate, 24x7, dispersion and weekday factors of one SOP. */
+static void fit_arrivals(struct calib *c, struct csop *so)
+{
+	const struct cal *cal = so->s->cal;
+	double daysec = so->s->day_minutes * 60.0;
+	double from = c->from, to = c->to;
+	double a, b;
+	cal_range(cal, &a, &b);
+	if (from < a)
+		from = a;
+	if (to > b)
+		to = b;
+	double work = cal_work_at(cal, to) - cal_work_at(cal, from);
+	so->work_days = work / daysec;
+	so->x24 = so->narr > 0 && so->off_hours * 2 > so->narr;
+	so->rate = so->x24 ? (double)so->narr / ((to - from) / 86400.0) : (double)so->narr / so->work_days;
+	if (so->x24)
+		return; /* dispersion per working day would mix night arrivals in */
+	/* per working day: count, working seconds */
+	int off = cal_utc_offset(cal);
+	int64_t d0 = local_day(cal, from, NULL), d1 = local_day(cal, to - 1, NULL);
+	size_t nd = (size_t)(d1 - d0 + 1);
+	double *w = mutu_calloc(nd + 1, sizeof *w);
+	double *k = mutu_calloc(nd + 1, sizeof *k);
+	for (size_t i = 0; i < nd; i++) {
+		double t0 = (double)(d0 + (int64_t)i) * 86400.0 - off, t1 = t0 + 86400.0;
+		if (t0 < from)
+			t0 = from;
+		if (t1 > to)
+			t1 = to;
+		w[i] = t1 > t0 ? cal_work_at(cal, t1) - cal_work_at(cal, t0) : 0;
+	}
+	for (size_t i = 0; i < so->narr; i++) {
+		/* an arrival outside hours counts on the day the office opens */
+		double seen = cal_instant_at(cal, cal_work_at(cal, so->arr[i]));
+		int64_t d = local_day(cal, seen, NULL);
+		if (d >= d0 && d <= d1)
+			k[d - d0] += 1;
+	}
+	double per_s = (double)so->narr / work, chi = 0;
+	double wd_n[5] = {0}, wd_w[5] = {0};
+	size_t days = 0;
+	for (size_t i = 0; i < nd; i++) {
+		if (w[i] < 60)
+			continue;
+		double e = per_s * w[i];
+		chi += (k[i] - e) * (k[i] - e) / e;
+		days++;
+		int64_t wd = ((d0 + (int64_t)i) + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
+		if (wd < 0)
+			wd += 7;
+		if (wd < 5) {
+			wd_n[wd] += k[i];
+			wd_w[wd] += w[i];
+		}
+	}
+	so->ndays = days;
+	if (days >= 2 && per_s > 0) {
+		so->disp_index = chi / (double)(days - 1);
+		so->disp_p = gsl_cdf_chisq_Q(chi, (double)(days - 1));
+	}
+	/* weekday factors: rate on that weekday / overall; tested by
+	 * chi-square on the five weekday totals */
+	double wchi = 0;
+	int wdf = 0;
+	for (int d = 0; d < 5; d++) {
+		if (wd_w[d] <= 0)
+			continue;
+		double e = per_s * wd_w[d];
+		if (e > 0) {
+			wchi += (wd_n[d] - e) * (wd_n[d] - e) / e;
+			wdf++;
+		}
+		so->weekday[d] = wd_n[d] / wd_w[d] / per_s;
+	}
+	so->wd_p = wdf > 1 ? gsl_cdf_chisq_Q(wchi, wdf - 1) : 1;
+	so->has_weekday = wdf == 5 && so->wd_p < 0.001;
+	/* hour of day: the same test on the 24 hours' totals, each hour's
+	 * expected count in proportion to the working time it holds */
+	double hn[24] = {0}, hw[24] = {0};
+	for (size_t i = 0; i < nd; i++) {
+		double t0 = (double)(d0 + (int64_t)i) * 86400.0 - off;
+		for (int h = 0; h < 24; h++) {
+			double a0 = t0 + h * 3600.0, a1 = a0 + 3600.0;
+			if (a0 < from)
+				a0 = from;
+			if (a1 > to)
+				a1 = to;
+			if (a1 > a0)
+				hw[h] += cal_work_at(cal, a1) - cal_work_at(cal, a0);
+		}
+	}
+	for (size_t i = 0; i < so->narr; i++) {
+		double seen = cal_instant_at(cal, cal_work_at(cal, so->arr[i]));
+		int minute;
+		local_day(cal, seen, &minute);
+		hn[minute / 60] += 1;
+	}
+	double hchi = 0;
+	int hdf = 0;
+	for (int h = 0; h < 24; h++) {
+		so->hour[h] = 1;
+		double e = per_s * hw[h];
+		if (hw[h] < 60 || !(e > 0))
+			continue;
+		hchi += (hn[h] - e) * (hn[h] - e) / e;
+		hdf++;
+		so->hour[h] = hn[h] / e;
+	}
+	so->hour_p = hdf > 1 ? gsl_cdf_chisq_Q(hchi, hdf - 1) : 1;
+	so->has_hour = hdf > 1 && so->hour_p < 0.001;
+	free(w);
+	free(k);
+}
+
+int calib_finish(struct calib *c, struct mutu_err *err)
+{
+	if (c->finished)
+		return 0;
+	c->finished = 1;
+	/* the period: given, else the local days of the first and last arrival */
+	double lo = NAN, hi = NAN;
+	for (size_t i = 0; i < c->nsop; i++)
+		for (size_t k = 0; k < c->sop[i].narr; k++) {
+			double t = c->sop[i].arr[k];
+			if (isnan(lo) || t < lo)
+				lo = t;
+			if (isnan(hi) || t > hi)
+				hi = t;
+		}
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		if (so->narr == 0)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "calibrate: SOP %s has no case whose first event falls in the period "
+					 "(%zu of its cases lie outside it): give a --from/--to that holds its data",
+					 sop_label(so->s), so->cases_out);
+		if (so->narr < c->o.min_cases)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "calibrate: SOP %s has %zu case(s) in the period; at least %zu are needed "
+					 "to fit arrivals and step times (widen --from/--to or leave it out)",
+					 sop_label(so->s), so->narr, c->o.min_cases);
+	}
+	const struct cal *cal0 = c->sop[0].s->cal;
+	int off = cal_utc_offset(cal0);
+	c->from = !isnan(c->o.from) ? c->o.from : (double)local_day(cal0, lo, NULL) * 86400.0 - off;
+	c->to = !isnan(c->o.to) ? c->o.to : (double)(local_day(cal0, hi, NULL) + 1) * 86400.0 - off;
+	/* staff and batches first: a batch time bounds the rebuilt starts */
+	for (size_t p = 0; p < c->npel; p++)
+		fit_staff(c, &c->pel[p], cal0);
+	rebuild_starts(c);
+	for (size_t i = 0; i < c->nsop; i++) {
+		struct csop *so = &c->sop[i];
+		fit_arrivals(c, so);
+		for (int k = 0; k < so->nsteps; k++) {
+			struct cstep *st = &so->steps[k];
+			if (st->svc.n) {
+				if (fit_choose(st->svc.v, st->svc.n, c->o.alpha, &st->fit, err))
+					return err->code;
+				st->fitted = 1;
+			}
+			if (st->away.n) {
+				if (fit_choose(st->away.v, st->away.n, c->o.alpha, &st->away_fit, err))
+					return err->code;
+				st->away_fitted = 1;
+			}
+			size_t best = 0;
+			for (int to = 1; to <= so->s->last_step; to++)
+				if (st->back_to[to] > best) {
+					best = st->back_to[to];
+					st->reject_to = to;
+				}
+		}
+	}
+	/* the offered load of each pelaksana with the fitted means: a
+	 * scenario `mutu sim` refuses (load at or above the staff present) is
+	 * no use, so an absence that would tip it is left out, and staff too
+	 * few for the fitted times is raised, each with a note */
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		double span = so->work_days * so->s->day_minutes * 60.0;
+		for (int k = 0; k < so->nsteps && span > 0; k++) {
+			const struct cstep *st = &so->steps[k];
+			if (st->pel >= 0 && st->svc.seen)
+				c->pel[st->pel].load += (double)st->svc.seen * sample_mean(&st->svc) / span;
+		}
+	}
+	for (size_t k = 0; k < c->npel; k++) {
+		struct cpel *p = &c->pel[k];
+		if (!isnan(p->absent) && p->load >= 0.95 * p->staff * (1 - p->absent)) {
+			p->absent = NAN;
+			p->load_absent_dropped = 1;
+		}
+		if (p->load >= 0.95 * p->staff) {
+			p->staff = (int)ceil(p->load / 0.9);
+			p->load_staff_raised = 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+static void fmt_day(double t, const struct cal *cal, char *buf, size_t n)
+{
+	int y, m, d;
+	cal_civil_from_days(local_day(cal, t, NULL), &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+}
+
+/* A step's distribution is usable when a family passed its test or the
+ * quantiles have spread; else the model's waktu stays. */
+enum use { USE_NONE = 0, USE_FAMILY, USE_EMPIRICAL };
+
+static enum use dist_use(const struct fit_choice *f)
+{
+	if (f->npos == 0 || !(f->q[FIT_NQ - 1] > 0))
+		return USE_NONE; /* every time 0: nothing to draw from */
+	if (f->best >= 0 && f->passes)
+		return USE_FAMILY;
+	if (f->n >= FIT_MIN_N)
+		return USE_EMPIRICAL;
+	return USE_NONE;
+}
+
+/* The scenario value of a fitted distribution (times in working minutes). */
+static void put_dist(struct mutu_buf *b, const struct fit_choice *f)
+{
+	if (dist_use(f) == USE_EMPIRICAL) {
+		/* linear between deciles, the top piece would run to the largest
+		 * time ever seen and carry a tenth of the draws: one 9-hour
+		 * outlier would raise the mean by half.  The top quantile is set
+		 * instead so the distribution's mean is the sample's (mean of
+		 * the pieces = (q0/2 + q1 + .. + q9 + q10/2) / 10), never below
+		 * the 90% quantile */
+		double q[FIT_NQ];
+		memcpy(q, f->q, sizeof q);
+		int L = FIT_NQ - 1;
+		double mid = 0;
+		for (int i = 1; i < L; i++)
+			mid += q[i];
+		double top = 2 * (L * f->mean - mid) - q[0];
+		q[L] = top > q[L - 1] ? (top < q[L] ? top : q[L]) : q[L - 1];
+		if (!(q[L] > 0))
+			q[L] = f->q[L];
+		mutu_buf_puts(b, "empirical quantiles=");
+		for (int i = 0; i < FIT_NQ; i++)
+			mutu_buf_printf(b, "%s%.4g", i ? " " : "", q[i] / 60.0);
+		return;
+	}
+	const struct fit_result *r = &f->fam[f->best];
+	/* the mean of all times, zeros included (the fit saw only the positive ones) */
+	double share = (double)f->npos / (double)f->n;
+	long mean_min = lround(r->mean * share / 60.0);
+	if (mean_min < 1)
+		mean_min = 1;
+	switch (r->family) {
+	case FIT_EXPONENTIAL:
+		mutu_buf_printf(b, "exponential mean=%ld Menit", mean_min);
+		break;
+	default:
+		mutu_buf_printf(b, "%s cv=%.3f mean=%ld Menit", fit_family_name(r->family),
+				r->cv < 0.01 ? 0.01 : r->cv > 10 ? 10 : r->cv, mean_min);
+		break;
+	}
+}
+
+/* The comment that says where a distribution came from. */
+static void put_dist_source(struct mutu_buf *b, const struct fit_choice *f)
+{
+	mutu_buf_printf(b, "n=%zu", f->n);
+	if (f->n > f->npos)
+		mutu_buf_printf(b, " (%zu of them 0)", f->n - f->npos);
+	mutu_buf_printf(b, ", mean %.1f Menit", f->mean / 60.0);
+	if (f->best >= 0) {
+		const struct fit_result *r = &f->fam[f->best];
+		mutu_buf_printf(b, "; best by AIC: %s (AIC %.1f", fit_family_name(r->family), r->aic);
+		for (int k = 0; k < FIT_NFAMILY; k++)
+			if (k != f->best && f->fam[k].ok)
+				mutu_buf_printf(b, ", %s %.1f", fit_family_name(f->fam[k].family), f->fam[k].aic);
+		mutu_buf_printf(b, "), KS D=%.4f p=%.3g: %s", r->ks_d, r->ks_p,
+				f->passes ? "fits" : "rejected at 1%, deciles used (the top one set to keep the mean)");
+	} else {
+		mutu_buf_printf(b, "; too few positive times to fit a family (%d needed)", FIT_MIN_N);
+	}
+}
+
+static void put_minutes(struct mutu_buf *b, double s)
+{
+	if (isnan(s))
+		mutu_buf_puts(b, "-");
+	else
+		mutu_buf_printf(b, "%.1f Menit", s / 60.0);
+}
+
+/* The scenario loader reads lines of at most 197 characters: a comment
+ * longer than that (a long activity text) is cut, at a UTF-8 boundary,
+ * with "..." (values are short by construction). */
+static void cut_long_comments(struct mutu_buf *b)
+{
+	struct mutu_buf o;
+	mutu_buf_init(&o);
+	const char *p = b->s;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len > 190 && *p == ';') {
+			size_t k = 186;
+			while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+				k--;
+			mutu_buf_add(&o, p, k);
+			mutu_buf_puts(&o, "...");
+		} else {
+			mutu_buf_add(&o, p, len);
+		}
+		if (!nl)
+			break;
+		mutu_buf_putc(&o, '\n');
+		p = nl + 1;
+	}
+	mutu_buf_release(b);
+	*b = o;
+}
+
+void calib_write_scenario(const struct calib *c, const char *source, struct mutu_buf *out)
+{
+	struct mutu_buf bb;
+	mutu_buf_init(&bb);
+	struct mutu_buf *b = &bb;
+	const struct cal *cal0 = c->sop[0].s->cal;
+	char d0[32], d1[32];
+	fmt_day(c->from, cal0, d0, sizeof d0);
+	fmt_day(c->to - 1, cal0, d1, sizeof d1);
+	mutu_buf_printf(b, "; Calibrated by `mutu calibrate` from %s, period %s to %s:\n",
+			source ? source : "the store", d0, d1);
+	mutu_buf_printf(b, "; %zu cases, %zu events read. Every value below says where it came from\n",
+			c->cases_read, c->events_read);
+	mutu_buf_puts(b, "; (n = observations; times are working time on the SOP's calendar).\n\n");
+	mutu_buf_printf(b, "[run]\ncalendar = %s\nstart = %s\nend = %s\nreplications = 10\nseed = 1\n\n",
+			cal_name(cal0), d0, d1);
+	mutu_buf_puts(b, "[staff]\n");
+	for (size_t i = 0; i < c->npel; i++) {
+		const struct cpel *p = &c->pel[i];
+		int res_only = 0;
+		for (size_t k = 0; k < c->nsop; k++)
+			res_only |= c->sop[k].respel == (int)i;
+		if (res_only)
+			continue;
+		if (!p->seen) {
+			mutu_buf_printf(b, "; %s: no event in the log; 1 assumed (not calibrated)\n%s = 1\n",
+					p->name, p->name);
+			continue;
+		}
+		if (p->nres == 0) {
+			mutu_buf_printf(b,
+					"; %s: the log names no officer for its %zu events, so staff cannot be\n"
+					"; counted: its steps are a delay without a queue (staff = the most files\n"
+					"; it finished in one day, %d)\n",
+					p->name, p->events, p->max_daily);
+		} else {
+			mutu_buf_printf(b, "; %s: %zu officers in the log (", p->name, p->nres);
+			for (size_t r = 0; r < p->nres && r < 6; r++)
+				mutu_buf_printf(b, "%s%s", r ? ", " : "", p->res[r].name);
+			if (p->nres > 6)
+				mutu_buf_puts(b, ", ...");
+			mutu_buf_printf(b, "); per working day median %.1f, range %d-%d over %zu days\n",
+					p->daily_median, p->daily_min, p->daily_max, p->active_days);
+			if (!isnan(p->absent))
+				mutu_buf_printf(b, "; absence: %.1f%% of officer-days missing on %zu busy days\n",
+						100 * p->absent, p->busy_days);
+		}
+		if (p->no_res && p->nres)
+			mutu_buf_printf(b, "; (%zu of its %zu events name no officer)\n", p->no_res, p->events);
+		mutu_buf_printf(b, "; offered load with the fitted times: %.2f officers busy on average\n", p->load);
+		if (p->load_absent_dropped)
+			mutu_buf_puts(b, "; absence left out: with it the staff present could not carry that load\n");
+		if (p->load_staff_raised)
+			mutu_buf_printf(b, "; staff raised to %d so that the load is at most 90%%: the log's officers "
+					"did more than its calendar's hours allow\n", p->staff);
+		if (p->batch_minute >= 0)
+			mutu_buf_printf(b, "; batch: %zu %s (%.0f%% of all) fall in %02d:%02d-%02d:%02d, %.1f times an "
+					"average window, over %zu working days\n",
+					p->batch_days, p->by_end ? "completions" : "starts", 100 * p->batch_share,
+					p->batch_minute / 60, p->batch_minute % 60,
+					(p->batch_minute + (p->by_end ? 29 : 2)) / 60, (p->batch_minute + (p->by_end ? 29 : 2)) % 60,
+					p->batch_ratio, p->active_days);
+		mutu_buf_printf(b, "%s = %d", p->name, p->staff);
+		if (!isnan(p->absent) && p->absent >= 0.01 && p->absent < 0.9)
+			mutu_buf_printf(b, " absent=%.2f", p->absent);
+		if (p->batch_minute >= 0)
+			mutu_buf_printf(b, " batch=daily at %02d:%02d", p->batch_minute / 60, p->batch_minute % 60);
+		mutu_buf_puts(b, "\n");
+	}
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		const struct sop_model *m = so->s->model;
+		if (!m) {
+			mutu_buf_puts(b, "\n; cases without an SOP model: no [sop] section (a scenario needs steps)\n");
+			continue;
+		}
+		mutu_buf_printf(b, "\n[sop %s]\nmodel = %s\n", so->s->id, m->path ? m->path : so->s->id);
+		mutu_buf_printf(b, "; arrivals: %zu cases whose first event lies in the period", so->narr);
+		if (so->x24)
+			mutu_buf_printf(b, ",\n; %.0f%% of them outside office hours (online): around the clock, "
+					"per calendar day\n", 100.0 * (double)so->off_hours / (double)so->narr);
+		else
+			mutu_buf_printf(b, ", over %.1f working days\n; (%zu outside office hours, counted when "
+					"the office opens)\n", so->work_days, so->off_hours);
+		if (!isnan(so->disp_index))
+			mutu_buf_printf(b, "; daily counts: dispersion %.2f (variance/mean, Poisson 1), chi-square "
+					"p=%.3g over %zu days: %s\n",
+					so->disp_index, so->disp_p, so->ndays,
+					so->disp_p < 0.01 ? "over-dispersed, busier and quieter days than Poisson"
+							   : "consistent with Poisson");
+		mutu_buf_printf(b, "arrivals = %.4g per hari\n", so->rate);
+		if (so->x24)
+			mutu_buf_puts(b, "arrivals_24x7 = yes\n");
+		if (so->has_weekday) {
+			mutu_buf_printf(b, "; weekday rates differ (chi-square p=%.3g): factors Monday..Friday\n",
+					so->wd_p);
+			mutu_buf_printf(b, "profile.weekday = %.3f %.3f %.3f %.3f %.3f\n", so->weekday[0],
+					so->weekday[1], so->weekday[2], so->weekday[3], so->weekday[4]);
+		}
+		if (so->has_hour) {
+			mutu_buf_printf(b, "; hourly rates differ (chi-square p=%.3g): factors for hours 00..23\n",
+					so->hour_p);
+			mutu_buf_puts(b, "profile.hour =");
+			for (int h = 0; h < 24; h++)
+				mutu_buf_printf(b, " %.2f", so->hour[h]);
+			mutu_buf_puts(b, "\n");
+		}
+		for (int k = 0; k < so->nsteps; k++) {
+			const struct cstep *st = &so->steps[k];
+			mutu_buf_printf(b, "; step %d %s (%s): ", st->no, st->ms->activity ? st->ms->activity : "",
+					st->pemohon ? "Pemohon" : c->pel[st->pel].name);
+			mutu_buf_puts(b, "mutu baku ");
+			put_minutes(b, st->std_s);
+			if (st->wait.seen) {
+				mutu_buf_puts(b, ", mean wait ");
+				put_minutes(b, sample_mean(&st->wait));
+			}
+			mutu_buf_puts(b, "\n");
+			if (!st->fitted) {
+				mutu_buf_puts(b, ";   never seen in the log: the model's mutu baku is kept\n");
+				continue;
+			}
+			mutu_buf_puts(b, ";   service ");
+			put_dist_source(b, &st->fit);
+			if (st->n_end_only)
+				mutu_buf_printf(b, "\n;   %zu completion-only: start rebuilt from the previous completion%s",
+						st->n_end_only,
+						st->pel >= 0 && c->pel[st->pel].nres ? " of the case or the officer" : " of the case (no officer: a delay)");
+			mutu_buf_puts(b, "\n");
+			if (dist_use(&st->fit) == USE_NONE) {
+				mutu_buf_printf(b, ";   %s: the model's mutu baku is kept\n",
+						st->fit.npos == 0 ? "every time is 0" : "too few times");
+			} else {
+				mutu_buf_printf(b, "step.%d.service = ", st->no);
+				put_dist(b, &st->fit);
+				mutu_buf_puts(b, "\n");
+			}
+			if (st->rejected && st->decided) {
+				double share = (double)st->rejected / (double)st->decided;
+				mutu_buf_printf(b, ";   rework: %zu of %zu went back (to step %d most often)",
+						st->rejected, st->decided, st->reject_to);
+				if (st->away_fitted)
+					mutu_buf_printf(b, ", away mean %.1f Menit", st->away_fit.mean / 60.0);
+				mutu_buf_puts(b, "\n");
+				mutu_buf_printf(b, "step.%d.reject = %.4f\n", st->no, share);
+				if (st->reject_to > 0 && st->reject_to < st->no)
+					mutu_buf_printf(b, "step.%d.reject_to = %d\n", st->no, st->reject_to);
+				if (st->away_fitted && dist_use(&st->away_fit) != USE_NONE) {
+					mutu_buf_puts(b, ";   away ");
+					put_dist_source(b, &st->away_fit);
+					mutu_buf_printf(b, "\nstep.%d.resubmit = ", st->no);
+					put_dist(b, &st->away_fit);
+					mutu_buf_puts(b, "\n");
+				}
+			}
+		}
+		if (so->nunmapped) {
+			mutu_buf_puts(b, "; not calibrated: activities not in the SOP:");
+			for (size_t u = 0; u < so->nunmapped; u++)
+				mutu_buf_printf(b, "%s \"%s\" (%zu)", u ? "," : "", so->unmapped[u], so->unmapped_n[u]);
+			if (so->unmapped_more)
+				mutu_buf_printf(b, " and %zu more", so->unmapped_more);
+			mutu_buf_puts(b, "\n");
+		}
+	}
+	cut_long_comments(b);
+	mutu_buf_add(out, bb.s, bb.len);
+	mutu_buf_release(&bb);
+}
+
+static void json_num(struct mutu_buf *b, double v)
+{
+	if (isfinite(v))
+		mutu_buf_printf(b, "%.6g", v);
+	else
+		mutu_buf_puts(b, "null");
+}
+
+static void json_fit(struct mutu_buf *b, const struct fit_choice *f)
+{
+	mutu_buf_printf(b, "{\"n\": %zu, \"n_positive\": %zu, \"mean_min\": ", f->n, f->npos);
+	json_num(b, f->mean / 60);
+	mutu_buf_puts(b, ", \"family\": ");
+	enum use u = dist_use(f);
+	if (u == USE_FAMILY)
+		mutu_buf_json_str(b, fit_family_name(f->fam[f->best].family));
+	else if (u == USE_EMPIRICAL)
+		mutu_buf_puts(b, "\"empirical\"");
+	else
+		mutu_buf_puts(b, "null");
+	mutu_buf_puts(b, ", \"passes\": ");
+	mutu_buf_puts(b, f->passes ? "true" : "false");
+	mutu_buf_puts(b, ", \"fits\": [");
+	int first = 1;
+	for (int k = 0; k < FIT_NFAMILY; k++) {
+		const struct fit_result *r = &f->fam[k];
+		if (!r->ok)
+			continue;
+		mutu_buf_printf(b, "%s{\"family\": \"%s\", \"p1\": ", first ? "" : ", ", fit_family_name(r->family));
+		json_num(b, r->p1);
+		mutu_buf_puts(b, ", \"p2\": ");
+		json_num(b, r->p2);
+		mutu_buf_puts(b, ", \"mean_min\": ");
+		json_num(b, r->mean / 60);
+		mutu_buf_puts(b, ", \"cv\": ");
+		json_num(b, r->cv);
+		mutu_buf_puts(b, ", \"aic\": ");
+		json_num(b, r->aic);
+		mutu_buf_puts(b, ", \"ks_d\": ");
+		json_num(b, r->ks_d);
+		mutu_buf_puts(b, ", \"ks_p\": ");
+		json_num(b, r->ks_p);
+		mutu_buf_puts(b, "}");
+		first = 0;
+	}
+	mutu_buf_puts(b, "], \"quantiles_min\": [");
+	for (int q = 0; q < FIT_NQ; q++) {
+		if (q)
+			mutu_buf_puts(b, ", ");
+		json_num(b, f->q[q] / 60);
+	}
+	mutu_buf_puts(b, "]}");
+}
+
+void calib_format_json(const struct calib *c, struct mutu_buf *b)
+{
+	const struct cal *cal0 = c->sop[0].s->cal;
+	char d0[32], d1[32];
+	fmt_day(c->from, cal0, d0, sizeof d0);
+	fmt_day(c->to - 1, cal0, d1, sizeof d1);
+	mutu_buf_printf(b, "{\"period\": {\"from\": \"%s\", \"to\": \"%s\"}, \"cases_read\": %zu, "
+			   "\"events_read\": %zu, \"cases_other_sops\": %zu,\n \"staff\": [",
+			d0, d1, c->cases_read, c->events_read, c->cases_other);
+	for (size_t i = 0; i < c->npel; i++) {
+		const struct cpel *p = &c->pel[i];
+		mutu_buf_puts(b, i ? ",\n  " : "\n  ");
+		mutu_buf_puts(b, "{\"name\": ");
+		mutu_buf_json_str(b, p->name);
+		mutu_buf_printf(b, ", \"seen\": %s, \"events\": %zu, \"events_without_officer\": %zu, "
+				   "\"officers\": %zu, \"staff\": %d, \"daily_median\": ",
+				p->seen ? "true" : "false", p->events, p->no_res, p->nres, p->staff);
+		json_num(b, p->active_days ? p->daily_median : NAN);
+		mutu_buf_printf(b, ", \"daily_min\": %d, \"daily_max\": %d, \"active_days\": %zu, \"absent\": ",
+				p->daily_min, p->daily_max, p->active_days);
+		json_num(b, p->absent);
+		mutu_buf_puts(b, ", \"load\": ");
+		json_num(b, p->load);
+		mutu_buf_printf(b, ", \"staff_raised\": %s", p->load_staff_raised ? "true" : "false");
+		mutu_buf_puts(b, ", \"batch\": ");
+		if (p->batch_minute >= 0)
+			mutu_buf_printf(b, "\"%02d:%02d\", \"batch_share\": %.4f, \"batch_days\": %zu",
+					p->batch_minute / 60, p->batch_minute % 60, p->batch_share, p->batch_days);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, "}");
+	}
+	mutu_buf_puts(b, "],\n \"sops\": [");
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		mutu_buf_puts(b, i ? ",\n  {" : "\n  {");
+		mutu_buf_puts(b, "\"id\": ");
+		if (so->s->id)
+			mutu_buf_json_str(b, so->s->id);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_printf(b, ", \"cases\": %zu, \"cases_outside_period\": %zu, \"arrivals\": {\"per_day\": ",
+				so->narr, so->cases_out);
+		json_num(b, so->rate);
+		mutu_buf_printf(b, ", \"arrivals_24x7\": %s, \"outside_hours\": %zu, \"working_days\": ",
+				so->x24 ? "true" : "false", so->off_hours);
+		json_num(b, so->work_days);
+		mutu_buf_puts(b, ", \"dispersion\": ");
+		json_num(b, so->disp_index);
+		mutu_buf_puts(b, ", \"dispersion_p\": ");
+		json_num(b, so->disp_p);
+		mutu_buf_puts(b, ", \"weekday\": ");
+		if (so->has_weekday)
+			mutu_buf_printf(b, "[%.4f, %.4f, %.4f, %.4f, %.4f]", so->weekday[0], so->weekday[1],
+					so->weekday[2], so->weekday[3], so->weekday[4]);
+		else
+			mutu_buf_puts(b, "null");
+		mutu_buf_puts(b, ", \"weekday_p\": ");
+		json_num(b, so->x24 ? NAN : so->wd_p);
+		mutu_buf_puts(b, ", \"hour\": ");
+		if (so->has_hour) {
+			for (int h = 0; h < 24; h++)
+				mutu_buf_printf(b, "%s%.4f", h ? ", " : "[", so->hour[h]);
+			mutu_buf_puts(b, "]");
+		} else {
+			mutu_buf_puts(b, "null");
+		}
+		mutu_buf_puts(b, ", \"hour_p\": ");
+		json_num(b, so->x24 ? NAN : so->hour_p);
+		mutu_buf_puts(b, "},\n   \"steps\": [");
+		for (int k = 0; k < so->nsteps; k++) {
+			const struct cstep *st = &so->steps[k];
+			mutu_buf_puts(b, k ? ",\n    " : "\n    ");
+			mutu_buf_printf(b, "{\"no\": %d, \"pelaksana\": ", st->no);
+			mutu_buf_json_str(b, st->pemohon ? "Pemohon" : c->pel[st->pel].name);
+			mutu_buf_puts(b, ", \"std_min\": ");
+			json_num(b, st->std_s / 60);
+			mutu_buf_printf(b, ", \"calibrated\": %s, \"completion_only\": %zu, \"wait_mean_min\": ",
+					st->fitted && dist_use(&st->fit) != USE_NONE ? "true" : "false",
+					st->n_end_only);
+			json_num(b, sample_mean(&st->wait) / 60);
+			mutu_buf_puts(b, ", \"service_mean_min\": ");
+			json_num(b, sample_mean(&st->svc) / 60);
+			mutu_buf_puts(b, ", \"service\": ");
+			if (st->fitted)
+				json_fit(b, &st->fit);
+			else
+				mutu_buf_puts(b, "null");
+			mutu_buf_printf(b, ", \"decided\": %zu, \"rejected\": %zu, \"reject\": ", st->decided,
+					st->rejected);
+			json_num(b, st->decided ? (double)st->rejected / (double)st->decided : NAN);
+			mutu_buf_printf(b, ", \"reject_to\": %d, \"away_mean_min\": ", st->reject_to);
+			json_num(b, sample_mean(&st->away) / 60);
+			mutu_buf_puts(b, "}");
+		}
+		mutu_buf_puts(b, "],\n   \"unmapped\": [");
+		for (size_t u = 0; u < so->nunmapped; u++) {
+			mutu_buf_puts(b, u ? ", {\"activity\": " : "{\"activity\": ");
+			mutu_buf_json_str(b, so->unmapped[u]);
+			mutu_buf_printf(b, ", \"events\": %zu}", so->unmapped_n[u]);
+		}
+		mutu_buf_puts(b, "]}");
+	}
+	mutu_buf_puts(b, "]}\n");
+}
+
+#define T(id, en) (lang == CALIB_EN ? (en) : (id))
+
+void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_buf *b)
+{
+	const struct cal *cal0 = c->sop[0].s->cal;
+	char d0[32], d1[32];
+	fmt_day(c->from, cal0, d0, sizeof d0);
+	fmt_day(c->to - 1, cal0, d1, sizeof d1);
+	mutu_buf_printf(b, T("Kalibrasi %s s.d. %s (kalender %s): %zu kasus, %zu event dibaca\n",
+			     "Calibration %s to %s (calendar %s): %zu cases, %zu events read\n"),
+			d0, d1, cal_name(cal0), c->cases_read, c->events_read);
+	for (size_t i = 0; i < c->nsop; i++) {
+		const struct csop *so = &c->sop[i];
+		mutu_buf_printf(b, "\nSOP %s: ", sop_label(so->s));
+		mutu_buf_printf(b, T("%zu berkas, %.3g per hari%s", "%zu files, %.3g per day%s"), so->narr,
+				so->rate, so->x24 ? T(" (24x7, daring)", " (24x7, online)") : T(" kerja", " (working)"));
+		if (!isnan(so->disp_index))
+			mutu_buf_printf(b, T("; dispersi %.2f (p=%.3g)", "; dispersion %.2f (p=%.3g)"), so->disp_index,
+					so->disp_p);
+		mutu_buf_puts(b, "\n");
+		for (int k = 0; k < so->nsteps; k++) {
+			const struct cstep *st = &so->steps[k];
+			mutu_buf_printf(b, T("  langkah %-2d %-24.24s ", "  step %-2d %-24.24s "), st->no,
+					st->pemohon ? "Pemohon" : c->pel[st->pel].name);
+			if (!st->fitted) {
+				mutu_buf_puts(b, T("tidak ada di log: mutu baku model dipakai\n",
+						   "not in the log: the model's mutu baku is kept\n"));
+				continue;
+			}
+			enum use u = dist_use(&st->fit);
+			mutu_buf_printf(b, "n=%-6zu %-11s ", st->fit.n,
+					u == USE_FAMILY ? fit_family_name(st->fit.fam[st->fit.best].family)
+					: u == USE_EMPIRICAL ? T("empiris", "empirical") : "-");
+			mutu_buf_printf(b, T("rata-rata %.1f Menit, mutu baku ", "mean %.1f Menit, mutu baku "),
+					sample_mean(&st->svc) / 60);
+			put_minutes(b, st->std_s);
+			if (st->rejected && st->decided)
+				mutu_buf_printf(b, T(", kembali %.1f%%", ", back %.1f%%"),
+						100.0 * (double)st->rejected / (double)st->decided);
+			if (u == USE_NONE)
+				mutu_buf_puts(b, T(" (mutu baku dipakai)", " (mutu baku kept)"));
+			mutu_buf_puts(b, "\n");
+		}
+		if (!so->s->model) {
+			const struct cpel *p = &c->pel[so->respel];
+			mutu_buf_printf(b, T("  dikalibrasi: kedatangan (laju, dispersi); %zu sumber daya (resource) di log, "
+					     "per hari median %.1f (%d-%d)\n",
+					     "  calibrated: arrivals (rate, dispersion); %zu resources in the log, "
+					     "per day median %.1f (%d-%d)\n"),
+					p->nres, p->daily_median, p->daily_min, p->daily_max);
+			mutu_buf_printf(b, T("  tidak dikalibrasi: tanpa model SOP tidak ada langkah, pelaksana, mutu baku "
+					     "atau batas waktu; %zu aktivitas (mis. \"%s\") tidak dipetakan ke langkah; "
+					     "tidak ada skenario\n",
+					     "  not calibrated: without an SOP model there are no steps, pelaksana, mutu baku "
+					     "or ceiling; %zu activities (e.g. \"%s\") map to no step; no scenario\n"),
+					so->nunmapped, so->nunmapped ? so->unmapped[0] : "");
+		} else if (so->nunmapped)
+			mutu_buf_printf(b, T("  tidak dikalibrasi: %zu aktivitas di luar SOP (mis. \"%s\")\n",
+					     "  not calibrated: %zu activities outside the SOP (e.g. \"%s\")\n"),
+					so->nunmapped, so->unmapped[0]);
+	}
+	if (c->npel > 1 || (c->npel == 1 && c->sop[0].respel != 0))
+		mutu_buf_puts(b, "\nPelaksana:\n");
+	for (size_t i = 0; i < c->npel; i++) {
+		const struct cpel *p = &c->pel[i];
+		int res_only = 0;
+		for (size_t k = 0; k < c->nsop; k++)
+			res_only |= c->sop[k].respel == (int)i;
+		if (res_only)
+			continue;
+		mutu_buf_printf(b, "  %-28.28s ", p->name);
+		if (!p->seen) {
+			mutu_buf_puts(b, T("tidak ada di log: 1 diasumsikan\n", "not in the log: 1 assumed\n"));
+			continue;
+		}
+		if (p->nres == 0)
+			mutu_buf_printf(b, T("log tanpa nama petugas: tunda tanpa antrean (%d)\n",
+					     "no officer in the log: a delay without a queue (%d)\n"),
+					p->staff);
+		else
+			mutu_buf_printf(b, T("%d petugas, per hari kerja median %.1f (%d-%d)",
+					     "%d officers, per working day median %.1f (%d-%d)"),
+					p->staff, p->daily_median, p->daily_min, p->daily_max);
+		if (p->nres && !isnan(p->absent))
+			mutu_buf_printf(b, T(", absen %.1f%%", ", absent %.1f%%"), 100 * p->absent);
+		if (p->batch_minute >= 0)
+			mutu_buf_printf(b, T(", batch harian %02d:%02d (%zu mulai di jendela itu, %.1fx rata-rata)",
+					     ", daily batch %02d:%02d (%zu starts in its window, %.1fx the average)"),
+					p->batch_minute / 60, p->batch_minute % 60, p->batch_days, p->batch_ratio);
+		if (p->nres)
+			mutu_buf_puts(b, "\n");
+	}
+}
