@@ -33,6 +33,8 @@ static const char *field_label(const char *f, const struct rpt_opts *o)
 		{"lead_p50", "waktu penyelesaian median", "median lead time"},
 		{"lead_p90", "waktu penyelesaian p90", "lead time p90"},
 		{"lead_p95", "waktu penyelesaian p95", "lead time p95"},
+		{"lead_days_mean", "waktu penyelesaian rata-rata (hari kalender)", "mean lead time (calendar days)"},
+		{"lead_days_p90", "waktu penyelesaian p90 (hari kalender)", "lead time p90 (calendar days)"},
 		{"sojourn_mean", "lama di kantor rata-rata", "mean time in the office"},
 		{"throughput", "selesai per jam kerja", "finished per working hour"},
 		{"wip_mean", "dalam proses rata-rata", "mean work in progress"},
@@ -430,7 +432,8 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		mutu_buf_puts(&b, "</tr></thead><tbody>\n");
 		for (size_t i = 0; i < r->nmetric; i++) {
 			const struct sim_metric *m = &r->metrics[i];
-			if ((pass == 0) != (m->scope != SIM_S_STEP))
+			/* per-period metrics (--by) have their own chart */
+			if (m->period > 0 || (pass == 0) != (m->scope != SIM_S_STEP))
 				continue;
 			struct mutu_buf t;
 			mutu_buf_init(&t);

@@ -251,6 +251,7 @@ struct kcase {
 	const struct sim_step *st;
 	const struct sim_sop *so;
 	double arrive;   /* working time of arrival */
+	double arrive_t; /* its instant (lead time in calendar days, periods) */
 	double enter;    /* joined the current step (queue) */
 	double start;    /* service of the current step started */
 	double paused;   /* working time with the applicant after rejections */
@@ -276,6 +277,10 @@ struct kactor {
 
 struct ksop {
 	struct stats_dist *lead;
+	struct stats_dist *lead_days; /* calendar days, arrival to finish */
+	double days_sum;   /* when quantiles are off */
+	double u;          /* last arrival on the day clock (sim_day_clock) */
+	int dcur;          /* its cursor */
 	double arrivals, finished, within, rejections, sojourn;
 	double lead_sum;   /* when quantiles are off */
 	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
@@ -288,6 +293,13 @@ struct ksop {
 struct kstep {
 	double wait_sum, service_sum;
 	double n_wait, n_waited, n_service;
+};
+
+/* One SOP in one period (sim_options.by): files that came in it, and the
+ * files finished in it. */
+struct kper {
+	double arrivals, finished, within, lead_sum, days_sum;
+	struct stats_dist *lead; /* with quantiles on */
 };
 
 struct kctx {
@@ -317,6 +329,12 @@ struct kctx {
 	/* queue-length samples, summed over this worker's replications */
 	size_t nsamples, isample;
 	double *qsum, *qmax;
+	/* per period (sim_options.by): nper periods from sim_results, per[p *
+	 * nsops + s], pstep[p * nsteps + gidx] */
+	size_t nper;
+	const struct sim_period *periods;
+	struct kper *per;
+	struct kstep *pstep;
 	/* log of one replication */
 	FILE *log;
 	int log_err;
@@ -519,6 +537,29 @@ static void pop_top(struct kctx *x)
 		sift_down(x->heap, x->nheap, last);
 }
 
+/* The current instant: the event's when the kernel clock is the instant,
+ * else the earliest with the current working time. */
+static inline double now_instant(const struct kctx *x)
+{
+	return x->multi ? x->real : sim_instant(x->sc, x->now);
+}
+
+/* Index of the period holding instant t, or -1 outside them all. */
+static long period_of(const struct kctx *x, double t)
+{
+	size_t lo = 0, hi = x->nper;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t < x->periods[mid].start)
+			hi = mid;
+		else if (t >= x->periods[mid].end)
+			lo = mid + 1;
+		else
+			return (long)mid;
+	}
+	return -1;
+}
+
 /* ---- cases and queues -------------------------------------------------- */
 
 static uint32_t case_new(struct kctx *x, int sop)
@@ -542,6 +583,7 @@ static uint32_t case_new(struct kctx *x, int sop)
 	x->free_head = c->next;
 	c->next = NIL;
 	c->arrive = c->enter = c->start = x->now;
+	c->arrive_t = now_instant(x);
 	c->paused = 0;
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
@@ -630,6 +672,16 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_waited += w > 0;
 		ks->service_sum += s;
 		ks->n_service += 1;
+		if (x->nper) {
+			long p = period_of(x, now_instant(x));
+			if (p >= 0) {
+				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
+				ps->wait_sum += w;
+				ps->n_wait += 1;
+				ps->service_sum += s;
+				ps->n_service += 1;
+			}
+		}
 	}
 	c->start = x->now;
 	double w = x->now + s;
@@ -668,6 +720,12 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 			struct kstep *ks = &x->step[st->gidx];
 			ks->service_sum += d;
 			ks->n_service += 1;
+			long p = x->nper ? period_of(x, now_instant(x)) : -1;
+			if (p >= 0) {
+				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
+				ps->service_sum += d;
+				ps->n_service += 1;
+			}
 		}
 		c->start = x->now;
 		schedule(x, x->now + d, EV_END, ci);
@@ -746,15 +804,32 @@ static void finish(struct kctx *x, uint32_t ci)
 		struct ksop *ks = &x->sop[c->sop];
 		double sojourn = x->now - c->arrive;
 		double lead = sojourn - c->paused;
-		if (x->sc->quantiles)
+		/* the wall calendar counts every day, the applicant's included */
+		double t = now_instant(x), days = (t - c->arrive_t) / 86400.0;
+		if (days < 0)
+			days = 0;
+		if (x->sc->quantiles) {
 			stats_dist_add(ks->lead, lead);
-		else
+			stats_dist_add(ks->lead_days, days);
+		} else {
 			ks->lead_sum += lead;
+			ks->days_sum += days;
+		}
 		ks->finished += 1;
 		ks->sojourn += sojourn;
 		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
-		if (so->ceiling > 0 && lead <= so->ceiling + 1e-6)
-			ks->within += 1;
+		int in = so->ceiling > 0 && lead <= so->ceiling + 1e-6;
+		ks->within += in;
+		long p = x->nper ? period_of(x, t) : -1;
+		if (p >= 0) {
+			struct kper *kp = &x->per[(size_t)p * (size_t)x->sc->nsops + c->sop];
+			kp->finished += 1;
+			kp->within += in;
+			kp->lead_sum += lead;
+			kp->days_sum += days;
+			if (x->sc->quantiles)
+				stats_dist_add(kp->lead, lead);
+		}
 	}
 	case_free(x, ci);
 }
@@ -807,7 +882,9 @@ static void next_arrival(struct kctx *x, int s)
 	struct ksop *ks = &x->sop[s];
 	const gsl_rng *r = x->rng[so->stream_arrivals];
 	if (ks->plain) { /* Poisson in working time without a profile: the common case */
-		schedule(x, x->now + exp_draw(r, ks->gap), EV_ARRIVAL, (uint32_t)s);
+		ks->u += exp_draw(r, ks->gap);
+		if (ks->u < sc->uend)
+			schedule(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, (uint32_t)s);
 		return;
 	}
 	if (so->arr == SIM_ARR_REPLAY) {
@@ -820,11 +897,12 @@ static void next_arrival(struct kctx *x, int s)
 	if (so->rate <= 0)
 		return;
 	if (so->arr == SIM_ARR_WORK) {
-		double w = x->now;
+		double w;
 		for (;;) {
-			w += exp_draw(r, ks->gap);
-			if (w >= sc->wend)
+			ks->u += exp_draw(r, ks->gap);
+			if (ks->u >= sc->uend)
 				return;
+			w = sim_day_clock(sc, &ks->dcur, ks->u);
 			if (!so->has_profile)
 				break;
 			/* thinning (Lewis-Shedler): keep with factor / peak factor */
@@ -902,8 +980,10 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->qhead = mutu_malloc(nq * sizeof *x->qhead);
 	x->qtail = mutu_malloc(nq * sizeof *x->qtail);
 	x->sop = mutu_calloc((size_t)sc->nsops + 1, sizeof *x->sop);
-	for (int s = 0; s < sc->nsops; s++)
+	for (int s = 0; s < sc->nsops; s++) {
 		x->sop[s].lead = stats_dist_create();
+		x->sop[s].lead_days = stats_dist_create();
+	}
 	x->step = mutu_calloc((size_t)sc->nsteps + 1, sizeof *x->step);
 	if (sc->sample_every > 0) {
 		x->nsamples = (size_t)floor(sc->wend / sc->sample_every) + 1;
@@ -913,14 +993,34 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	return x;
 }
 
+/* Per-period accumulators for the periods of res (none: nothing). */
+static void ctx_periods(struct kctx *x, const struct sim_results *res)
+{
+	const struct sim_scenario *sc = x->sc;
+	x->nper = res->nperiods;
+	x->periods = res->periods;
+	if (!x->nper)
+		return;
+	x->per = mutu_calloc(x->nper * (size_t)sc->nsops, sizeof *x->per);
+	for (size_t i = 0; i < x->nper * (size_t)sc->nsops; i++)
+		x->per[i].lead = stats_dist_create();
+	x->pstep = mutu_calloc(x->nper * (size_t)sc->nsteps + 1, sizeof *x->pstep);
+}
+
 static void ctx_free(struct kctx *x)
 {
 	if (!x)
 		return;
 	for (int i = 0; i < x->sc->nstreams; i++)
 		gsl_rng_free(x->rng[i]);
-	for (int s = 0; s < x->sc->nsops; s++)
+	for (int s = 0; s < x->sc->nsops; s++) {
 		stats_dist_free(x->sop[s].lead);
+		stats_dist_free(x->sop[s].lead_days);
+	}
+	for (size_t i = 0; i < x->nper * (size_t)x->sc->nsops; i++)
+		stats_dist_free(x->per[i].lead);
+	free(x->per);
+	free(x->pstep);
 	free(x->rng);
 	free(x->heap);
 	free(x->cases);
@@ -977,8 +1077,11 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	for (int s = 0; s < sc->nsops; s++) {
 		struct ksop *ks = &x->sop[s];
 		stats_dist_reset(ks->lead);
+		stats_dist_reset(ks->lead_days);
 		ks->arrivals = ks->finished = ks->within = ks->rejections = ks->sojourn = 0;
-		ks->lead_sum = 0;
+		ks->lead_sum = ks->days_sum = 0;
+		ks->u = 0;
+		ks->dcur = 0;
 		ks->live = 0;
 		ks->next_replay = 0;
 		ks->next_real = sc->start;
@@ -988,6 +1091,14 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		ks->plain = so->arr == SIM_ARR_WORK && so->rate > 0 && !so->has_profile;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
+	for (size_t i = 0; i < x->nper * (size_t)sc->nsops; i++) {
+		struct stats_dist *d = x->per[i].lead;
+		stats_dist_reset(d);
+		memset(&x->per[i], 0, sizeof x->per[i]);
+		x->per[i].lead = d;
+	}
+	if (x->nper)
+		memset(x->pstep, 0, x->nper * (size_t)sc->nsteps * sizeof *x->pstep);
 	stats_tw_init(&x->wip, 0, 0);
 }
 
@@ -1017,8 +1128,14 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
 			uint32_t ci = case_new(x, (int)idx);
-			if (x->warm)
+			if (x->warm) {
 				x->sop[idx].arrivals += 1;
+				if (x->nper && ci != NIL) {
+					long p = period_of(x, x->cases[ci].arrive_t);
+					if (p >= 0)
+						x->per[(size_t)p * (size_t)sc->nsops + idx].arrivals += 1;
+				}
+			}
 			if (ci != NIL)
 				enter_step(x, ci, 0);
 			next_arrival(x, (int)idx);
@@ -1123,20 +1240,20 @@ enum field {
 	F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN, F_LEAD_P50, F_LEAD_P90, F_LEAD_P95,
 	F_REJECTIONS, F_WIP_END, F_WIP_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT,
 	F_WAIT_MEAN, F_WAIT_SHARE, F_SERVICE_MEAN, F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX,
-	F_STAFF_MEAN, F_N
+	F_STAFF_MEAN, F_WITHIN_N, F_LEAD_DAYS_MEAN, F_LEAD_DAYS_P90, F_N
 };
 
 static const char *const field_names[F_N] = {
 	"arrivals", "finished", "within", "lead_mean", "lead_p50", "lead_p90", "lead_p95",
 	"rejections", "wip_end", "wip_mean", "sojourn_mean", "throughput",
 	"wait_mean", "wait_share", "service_mean", "util", "queue_mean", "queue_max",
-	"staff_mean"};
+	"staff_mean", "within_n", "lead_days_mean", "lead_days_p90"};
 
 static const enum sim_kind field_kind[F_N] = {
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_SHARE, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME,
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_LEVEL, SIM_K_TIME, SIM_K_RATE,
 	SIM_K_TIME, SIM_K_SHARE, SIM_K_TIME, SIM_K_SHARE, SIM_K_LEVEL, SIM_K_LEVEL,
-	SIM_K_LEVEL};
+	SIM_K_LEVEL, SIM_K_COUNT, SIM_K_DAYS, SIM_K_DAYS};
 
 static enum field field_of(const char *name)
 {
@@ -1160,6 +1277,7 @@ static void add_metric(struct sim_metric **m, size_t *n, size_t *cap, enum sim_s
 	x->actor = actor;
 	x->field = field_names[f];
 	x->kind = field_kind[f];
+	x->period = 0;
 	static const char *const scope_names[] = {"all", "sop", "step", "actor"};
 	if (scope == SIM_S_STEP)
 		snprintf(x->key, sizeof x->key, "step/%s/%d/%s", name, step_no, x->field);
@@ -1174,12 +1292,13 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 	struct sim_metric *m = NULL;
 	size_t n = 0, cap = 0;
 	static const enum field all[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
-					 F_SOJOURN_MEAN, F_THROUGHPUT, F_WIP_MEAN, F_WIP_END};
+					 F_LEAD_DAYS_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT, F_WIP_MEAN,
+					 F_WIP_END};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		add_metric(&m, &n, &cap, SIM_S_ALL, -1, 0, -1, all[i], "");
 	static const enum field per_sop[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
-					     F_LEAD_P50, F_LEAD_P90, F_LEAD_P95, F_REJECTIONS,
-					     F_WIP_END};
+					     F_LEAD_P50, F_LEAD_P90, F_LEAD_P95, F_LEAD_DAYS_MEAN,
+					     F_LEAD_DAYS_P90, F_REJECTIONS, F_WIP_END};
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct sim_sop *so = &sc->sops[s];
 		for (size_t i = 0; i < sizeof per_sop / sizeof per_sop[0]; i++)
@@ -1202,6 +1321,91 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 	return m;
 }
 
+/* The per-period metrics (sim.h, "results per period") after the whole
+ * run's: for each period, all SOPs, then each SOP with its steps. */
+static void period_metrics(const struct sim_scenario *sc, enum sim_by by,
+			   const struct sim_period *per, size_t nper,
+			   struct sim_metric **m, size_t *n)
+{
+	size_t cap = *n;
+	static const enum field all[] = {F_ARRIVALS, F_FINISHED, F_WITHIN_N, F_WITHIN, F_LEAD_MEAN,
+					 F_LEAD_DAYS_MEAN};
+	static const enum field per_sop[] = {F_ARRIVALS, F_FINISHED, F_WITHIN_N, F_WITHIN, F_LEAD_MEAN,
+					     F_LEAD_P50, F_LEAD_P90, F_LEAD_DAYS_MEAN};
+	for (size_t p = 0; p < nper; p++) {
+		size_t first = *n;
+		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+			add_metric(m, n, &cap, SIM_S_ALL, -1, 0, -1, all[i], "");
+		for (int s = 0; s < sc->nsops; s++) {
+			const struct sim_sop *so = &sc->sops[s];
+			for (size_t i = 0; i < sizeof per_sop / sizeof per_sop[0]; i++)
+				add_metric(m, n, &cap, SIM_S_SOP, s, 0, -1, per_sop[i], so->id);
+			for (int k = 0; k < so->nsteps; k++) {
+				const struct sim_step *st = &so->steps[k];
+				if (st->actor != SIM_PEMOHON)
+					add_metric(m, n, &cap, SIM_S_STEP, s, st->no, st->actor, F_WAIT_MEAN, so->id);
+				add_metric(m, n, &cap, SIM_S_STEP, s, st->no, st->actor, F_SERVICE_MEAN, so->id);
+			}
+		}
+		for (size_t i = first; i < *n; i++) {
+			struct sim_metric *x = &(*m)[i];
+			/* prefix "month/LABEL/" (at most 21 bytes); a key too long
+			 * for it keeps its end cut, as add_metric cuts it */
+			char key[sizeof x->key + 32];
+			snprintf(key, sizeof key, "%s/%s/%s", by == SIM_BY_WEEK ? "week" : "month",
+				 per[p].label, x->key);
+			key[sizeof x->key - 1] = '\0';
+			memcpy(x->key, key, sizeof x->key);
+			x->period = (int)p + 1;
+		}
+	}
+}
+
+/* Local midnight (instant) of local day z at UTC offset off. */
+static double midnight(int64_t z, int off)
+{
+	return (double)z * 86400.0 - off;
+}
+
+/* The periods of the observed window, cut at local midnight. */
+static size_t make_periods(const struct sim_scenario *sc, enum sim_by by, struct sim_period **out)
+{
+	int off = sc->cal ? cal_utc_offset(sc->cal) : 0;
+	double t = sc->warmup > sc->start ? sc->warmup : sc->start;
+	size_t n = 0, cap = 0;
+	struct sim_period *p = NULL;
+	while (t < sc->end) {
+		int64_t z = (int64_t)floor((t + off) / 86400.0), zs, ze;
+		int y, mo, d;
+		char label[16];
+		if (by == SIM_BY_WEEK) {
+			int64_t wd = ((z + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
+			zs = z - wd;
+			ze = zs + 7;
+			/* ISO 8601: the week belongs to the year of its Thursday */
+			cal_civil_from_days(zs + 3, &y, &mo, &d);
+			int64_t jan1 = cal_days_from_civil(y, 1, 1);
+			snprintf(label, sizeof label, "%04d-W%02d", y, (int)((zs + 3 - jan1) / 7 + 1));
+		} else {
+			cal_civil_from_days(z, &y, &mo, &d);
+			zs = cal_days_from_civil(y, mo, 1);
+			ze = cal_days_from_civil(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1);
+			snprintf(label, sizeof label, "%04d-%02d", y, mo);
+		}
+		double e = midnight(ze, off);
+		if (n == cap)
+			p = mutu_realloc(p, (cap = cap ? cap * 2 : 16) * sizeof *p);
+		snprintf(p[n].label, sizeof p[n].label, "%s", label);
+		(void)zs;
+		p[n].start = t;
+		p[n].end = e < sc->end ? e : sc->end;
+		n++;
+		t = p[n - 1].end;
+	}
+	*out = p;
+	return n;
+}
+
 static const struct sim_step *step_by_no(const struct sim_sop *so, int no)
 {
 	for (int k = 0; k < so->nsteps; k++)
@@ -1215,18 +1419,63 @@ static double ratio(double a, double b)
 	return b > 0 ? a / b : NAN;
 }
 
+/* A per-period metric's value (sim.h, "results per period"). */
+static double period_value(const struct kctx *x, const struct sim_metric *mi, enum field f)
+{
+	const struct sim_scenario *sc = x->sc;
+	size_t p = (size_t)mi->period - 1;
+	if (mi->scope == SIM_S_STEP) {
+		const struct sim_step *st = step_by_no(&sc->sops[mi->sop], mi->step_no);
+		const struct kstep *k = &x->pstep[p * (size_t)sc->nsteps + (size_t)st->gidx];
+		return f == F_WAIT_MEAN ? ratio(k->wait_sum, k->n_wait)
+		     : f == F_SERVICE_MEAN ? ratio(k->service_sum, k->n_service) : NAN;
+	}
+	struct kper a = {0};
+	double with_ceiling = 0;
+	const struct kper *one = NULL;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct kper *kp = &x->per[p * (size_t)sc->nsops + (size_t)s];
+		if (mi->scope == SIM_S_SOP && s != mi->sop)
+			continue;
+		one = kp;
+		a.arrivals += kp->arrivals;
+		a.finished += kp->finished;
+		a.within += kp->within;
+		a.lead_sum += kp->lead_sum;
+		a.days_sum += kp->days_sum;
+		if (sc->sops[s].ceiling > 0)
+			with_ceiling += kp->finished;
+	}
+	switch (f) {
+	case F_ARRIVALS: return a.arrivals;
+	case F_FINISHED: return a.finished;
+	case F_WITHIN_N: return with_ceiling > 0 || mi->scope == SIM_S_ALL ? a.within : NAN;
+	case F_WITHIN: return ratio(a.within, with_ceiling);
+	case F_LEAD_MEAN: return ratio(a.lead_sum, a.finished);
+	case F_LEAD_DAYS_MEAN: return ratio(a.days_sum, a.finished);
+	case F_LEAD_P50:
+	case F_LEAD_P90:
+		if (mi->scope != SIM_S_SOP || !sc->quantiles || !one || one->finished <= 0)
+			return NAN;
+		return stats_dist_quantile(one->lead, f == F_LEAD_P50 ? 0.5 : 0.9);
+	default: return NAN;
+	}
+}
+
 static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out)
 {
 	const struct sim_scenario *sc = x->sc;
 	double t = sc->wend, span = sc->wend - (sc->wwarm > 0 ? sc->wwarm : 0);
-	double arr = 0, fin = 0, soj = 0, lead_sum = 0, with_ceiling = 0, within_c = 0;
+	double arr = 0, fin = 0, soj = 0, lead_sum = 0, days_sum = 0, with_ceiling = 0, within_c = 0;
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct ksop *ks = &x->sop[s];
 		arr += ks->arrivals;
 		fin += ks->finished;
 		soj += ks->sojourn;
-		if (ks->finished > 0)
+		if (ks->finished > 0) {
 			lead_sum += sc->quantiles ? stats_dist_mean(ks->lead) * ks->finished : ks->lead_sum;
+			days_sum += sc->quantiles ? stats_dist_mean(ks->lead_days) * ks->finished : ks->days_sum;
+		}
 		/* the share within the ceiling counts only SOPs that have one */
 		if (sc->sops[s].ceiling > 0) {
 			with_ceiling += ks->finished;
@@ -1237,12 +1486,15 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 		const struct sim_metric *mi = &m[i];
 		enum field f = field_of(mi->field);
 		double v = NAN;
-		if (mi->scope == SIM_S_ALL) {
+		if (mi->period > 0) {
+			v = period_value(x, mi, f);
+		} else if (mi->scope == SIM_S_ALL) {
 			switch (f) {
 			case F_ARRIVALS: v = arr; break;
 			case F_FINISHED: v = fin; break;
 			case F_WITHIN: v = ratio(within_c, with_ceiling); break;
 			case F_LEAD_MEAN: v = ratio(lead_sum, fin); break;
+			case F_LEAD_DAYS_MEAN: v = ratio(days_sum, fin); break;
 			case F_SOJOURN_MEAN: v = ratio(soj, fin); break;
 			case F_THROUGHPUT: v = ratio(fin * 3600.0, span); break;
 			case F_WIP_MEAN: v = stats_tw_mean(&x->wip, t); break;
@@ -1259,6 +1511,8 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 			case F_LEAD_P50: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.5) : NAN; break;
 			case F_LEAD_P90: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.9) : NAN; break;
 			case F_LEAD_P95: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.95) : NAN; break;
+			case F_LEAD_DAYS_MEAN: v = sc->quantiles ? stats_dist_mean(ks->lead_days) : ratio(ks->days_sum, ks->finished); break;
+			case F_LEAD_DAYS_P90: v = sc->quantiles ? stats_dist_quantile(ks->lead_days, 0.9) : NAN; break;
 			case F_REJECTIONS: v = ks->rejections; break;
 			case F_WIP_END: v = ks->live; break;
 			default: break;
@@ -1361,6 +1615,11 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	res->nrep = nrep;
 	res->seed = opt && opt->has_seed ? opt->seed : sc->seed;
 	res->metrics = sim_metrics_layout(sc, &res->nmetric);
+	if (opt && opt->by != SIM_BY_NONE) {
+		res->by = opt->by;
+		res->nperiods = make_periods(sc, opt->by, &res->periods);
+		period_metrics(sc, opt->by, res->periods, res->nperiods, &res->metrics, &res->nmetric);
+	}
 	res->shape = results_shape(sc);
 	res->values = mutu_calloc((size_t)nrep * res->nmetric, sizeof *res->values);
 	res->ci = mutu_calloc(res->nmetric, sizeof *res->ci);
@@ -1369,8 +1628,10 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	struct runner r = {.sc = sc, .opt = opt, .res = res};
 	pthread_mutex_init(&r.mu, NULL);
 	r.ctx = mutu_calloc((size_t)threads, sizeof *r.ctx);
-	for (int i = 0; i < threads; i++)
+	for (int i = 0; i < threads; i++) {
 		r.ctx[i] = ctx_create(sc);
+		ctx_periods(r.ctx[i], res);
+	}
 	struct worker_arg *wa = mutu_calloc((size_t)threads, sizeof *wa);
 	pthread_t *tid = mutu_calloc((size_t)threads, sizeof *tid);
 	double t0 = now_seconds();
@@ -1449,6 +1710,7 @@ void sim_results_free(struct sim_results *r)
 	free(r->queue_mean);
 	free(r->queue_max);
 	free(r->shape);
+	free(r->periods);
 	free(r);
 }
 

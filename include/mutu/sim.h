@@ -211,15 +211,41 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 
 /* ---- running ----------------------------------------------------------- */
 
+/* Per-period results (see "results per period" below). */
+enum sim_by { SIM_BY_NONE = 0, SIM_BY_MONTH, SIM_BY_WEEK };
+
 struct sim_options {
 	int replications;  /* 0: the scenario's */
 	uint64_t seed;     /* used when has_seed */
 	int has_seed;
 	int threads;       /* 0: every core */
+	enum sim_by by;    /* per-period results too (default SIM_BY_NONE) */
 	/* Called from worker threads, serialised by the runner, after each
 	 * replication.  May be NULL. */
 	void (*progress)(void *ctx, int done, int total);
 	void *progress_ctx;
+};
+
+/*
+ * Results per period (sim_options.by): every calendar month or ISO week
+ * of the observed window (warm-up to end; a period the window cuts is kept
+ * with the part observed), cut at local midnight in the scenario
+ * calendar's zone (UTC without a calendar).  Each period adds metrics with
+ * sim_metric.period set to its index in sim_results.periods plus 1 and keys
+ * prefixed "month/2025-03/" or "week/2025-W10/" (then the whole run's form:
+ * "month/2025-03/sop/ID/within", "month/2025-03/step/ID/2/wait_mean",
+ * "month/2025-03/all/arrivals").  Per period and per SOP (and for all
+ * SOPs): arrivals (files that came in the period), finished, within_n and
+ * within (files finished in the period within the ceiling: count and
+ * share), lead_mean, lead_p50, lead_p90 (per SOP, with quantiles on) and
+ * lead_days_mean of the files finished in the period; per step wait_mean
+ * and service_mean of the services begun in the period.  Like every
+ * metric they carry the 95% interval across replications and pair in
+ * sim_compare by key.
+ */
+struct sim_period {
+	char label[16];      /* "2025-03", "2025-W10" */
+	double start, end;   /* instants: local midnight, cut to the window */
 };
 
 /* What a metric measures, and so how it is shown. */
@@ -228,7 +254,8 @@ enum sim_kind {
 	SIM_K_SHARE,     /* 0..1 */
 	SIM_K_TIME,      /* working seconds (JSON: minutes) */
 	SIM_K_LEVEL,     /* a time-averaged or maximum count (queue length, WIP) */
-	SIM_K_RATE       /* files per working hour */
+	SIM_K_RATE,      /* files per working hour */
+	SIM_K_DAYS       /* calendar (wall-clock) days, fractional */
 };
 
 enum sim_scope { SIM_S_ALL = 0, SIM_S_SOP, SIM_S_STEP, SIM_S_ACTOR };
@@ -242,6 +269,7 @@ struct sim_metric {
 	enum sim_kind kind;
 	char key[160];      /* "sop/ID/lead_mean", "step/ID/2/wait_mean",
 			       "actor/NAME/util", "all/finished": matches across scenarios */
+	int period;         /* 0: the whole run; p > 0: sim_results.periods[p - 1] */
 };
 
 struct sim_results {
@@ -268,6 +296,10 @@ struct sim_results {
 	/* What a paired comparison needs both runs to share, one fact a line
 	 * (calendar, run period, each SOP with its steps); owned. */
 	char *shape;
+	/* Periods of the per-period metrics (SIM_BY_NONE: none); owned. */
+	enum sim_by by;
+	size_t nperiods;
+	struct sim_period *periods;
 };
 
 /*
