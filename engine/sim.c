@@ -1778,15 +1778,23 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 				 a->nrep, (unsigned long long)a->seed, b->nrep,
 				 (unsigned long long)b->seed);
 	if (a->shape && b->shape && strcmp(a->shape, b->shape)) {
-		/* name the first line that differs */
+		/* name the first line that differs; the calendar line may differ
+		 * (sim_compare_calendars): arrivals are drawn on the day clock and
+		 * service by step, not on the calendar's hours */
 		const char *pa = a->shape, *pb = b->shape;
-		for (;;) {
+		if (!strncmp(pa, "calendar ", 9) && !strncmp(pb, "calendar ", 9)) {
+			pa += strcspn(pa, "\n");
+			pb += strcspn(pb, "\n");
+			pa += *pa != 0;
+			pb += *pb != 0;
+		}
+		while (*pa || *pb) {
 			size_t la = strcspn(pa, "\n"), lb = strcspn(pb, "\n");
 			if (la != lb || strncmp(pa, pb, la)) {
 				return mutu_errf(err, MUTU_EINPUT,
 						 "cannot compare: paired differences (common random numbers) need "
-						 "the same calendar, run period, SOPs and steps in both scenarios, "
-						 "but A has \"%.*s\" where B has \"%.*s\"",
+						 "the same run period, SOPs and steps in both scenarios (the "
+						 "calendars may differ), but A has \"%.*s\" where B has \"%.*s\"",
 						 (int)la, la ? pa : "(nothing more)", (int)lb,
 						 lb ? pb : "(nothing more)");
 			}
@@ -1815,6 +1823,21 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 	free(vb);
 	*out = d;
 	return 0;
+}
+
+char *sim_compare_calendars(const struct sim_results *a, const struct sim_results *b)
+{
+	if (!a->shape || !b->shape || strncmp(a->shape, "calendar ", 9) || strncmp(b->shape, "calendar ", 9))
+		return NULL;
+	size_t la = strcspn(a->shape, "\n"), lb = strcspn(b->shape, "\n");
+	if (la == lb && !strncmp(a->shape, b->shape, la))
+		return NULL;
+	struct mutu_buf m;
+	mutu_buf_init(&m);
+	mutu_buf_printf(&m, "%.*s vs %.*s", (int)(la - 9), a->shape + 9, (int)(lb - 9), b->shape + 9);
+	char *s = mutu_buf_detach(&m);
+	mutu_buf_release(&m);
+	return s;
 }
 
 /* "sim-<stem>-" from the scenario's file name (lower case, [a-z0-9-]),

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mutu/dur.h"
@@ -341,6 +342,12 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 	text_header(b, sc, r, cmp ? "A " : "");
 	if (cmp)
 		text_header(b, scb, rb, "B ");
+	char *cals = cmp ? sim_compare_calendars(r, rb) : NULL;
+	if (cals) {
+		mutu_buf_printf(b, "Dipasangkan lintas kalender (%s): berkas yang sama datang pada hari kerja "
+				   "yang sama; waktu layanan dari aliran acak yang sama per langkah\n", cals);
+		free(cals);
+	}
 	mutu_buf_puts(b, cmp ? "Nilai: rata-rata A -> B, selisih B - A [selang kepercayaan 95%]; * = berbeda nyata\n"
 			     : "Nilai: rata-rata [selang kepercayaan 95%] antar replikasi; waktu = waktu kerja\n");
 	mutu_buf_puts(b, "\nSemua SOP\n");
@@ -566,6 +573,14 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 	json_run(b, sc, r);
 	mutu_buf_puts(b, ",\"b\":");
 	json_run(b, scb, rb);
+	char *cals = sim_compare_calendars(r, rb);
+	if (cals) {
+		/* what the pairs are taken across (sim_compare) */
+		mutu_buf_puts(b, ",\"paired_across\":{\"calendar\":");
+		mutu_buf_json_str(b, cals);
+		mutu_buf_puts(b, ",\"same\":[\"arrivals per working day\",\"service draws per step\"]}");
+		free(cals);
+	}
 	mutu_buf_puts(b, ",\"diff\":[");
 	int first = 1;
 	for (size_t i = 0; i < r->nmetric; i++) {

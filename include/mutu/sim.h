@@ -319,15 +319,24 @@ int sim_results_find(const struct sim_results *r, const char *key);
  * b - a.  *out receives a new array (caller frees) of a->nmetric entries
  * in a's order; ib is -1 where b lacks the key.  Fails (MUTU_EINPUT) when
  * the seeds or replication counts differ, or when the runs do not share
- * their calendar, run period, SOPs and steps (results->shape): only then
- * do the same random streams drive the same files, and the pairs mean
- * something. */
+ * their run period, SOPs and steps (results->shape): only then do the
+ * same random streams drive the same files, and the pairs mean
+ * something.  The calendars may differ (Ramadan hours against none, a new
+ * counter timetable): arrivals are drawn on the day clock (sim_int.h), so
+ * calendars with the same working days get the same files on the same
+ * days, whatever their hours; each step's service and rework draws come
+ * from that step's own stream (the k-th service begun at a step gets the
+ * same draw in both runs).  sim_compare_calendars says so. */
 struct sim_diff {
 	int ia, ib;          /* metric index in a and b (ib -1: missing) */
 	struct stats_ci d;   /* b - a */
 };
 int sim_compare(const struct sim_results *a, const struct sim_results *b,
 		struct sim_diff **out, struct mutu_err *err);
+
+/* "CAL_A vs CAL_B" when a and b were run on different calendars (what a
+ * comparison pairs across), else NULL.  New string, caller frees. */
+char *sim_compare_calendars(const struct sim_results *a, const struct sim_results *b);
 
 /*
  * Run one replication and write its event log in the canonical ingest
