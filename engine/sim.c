@@ -544,6 +544,17 @@ static inline double now_instant(const struct kctx *x)
 	return x->multi ? x->real : sim_instant(x->sc, x->now);
 }
 
+/* The instant a service begun now shows, as the emitted log shows it: the
+ * latest instant with the current working time (a service begun when the
+ * office closes begins at the next opening, in that day's period). */
+static double start_instant(const struct kctx *x)
+{
+	if (x->multi)
+		return x->real;
+	double t0 = sim_instant(x->sc, x->now), t1 = sim_instant(x->sc, x->now + 1.0) - 1.0;
+	return t1 > t0 ? t1 : t0;
+}
+
 /* Index of the period holding instant t, or -1 outside them all. */
 static long period_of(const struct kctx *x, double t)
 {
@@ -673,7 +684,7 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->service_sum += s;
 		ks->n_service += 1;
 		if (x->nper) {
-			long p = period_of(x, now_instant(x));
+			long p = period_of(x, start_instant(x));
 			if (p >= 0) {
 				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
 				ps->wait_sum += w;
@@ -720,7 +731,7 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 			struct kstep *ks = &x->step[st->gidx];
 			ks->service_sum += d;
 			ks->n_service += 1;
-			long p = x->nper ? period_of(x, now_instant(x)) : -1;
+			long p = x->nper ? period_of(x, start_instant(x)) : -1;
 			if (p >= 0) {
 				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
 				ps->service_sum += d;

@@ -177,6 +177,11 @@ const char *sim_scenario_path(const struct sim_scenario *sc) { return sc->path; 
 const struct cal *sim_scenario_cal(const struct sim_scenario *sc) { return sc->cal; }
 int sim_scenario_day_minutes(const struct sim_scenario *sc) { return sc->day_minutes; }
 size_t sim_scenario_nsops(const struct sim_scenario *sc) { return (size_t)sc->nsops; }
+double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i)
+{
+	return sc->sops[i].ceiling;
+}
+
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i) { return sc->sops[i].id; }
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i) { return sc->sops[i].name; }
 size_t sim_scenario_nactors(const struct sim_scenario *sc) { return (size_t)sc->nactors; }

@@ -129,6 +129,9 @@ void sim_scenario_window(const struct sim_scenario *sc, double *start, double *w
 size_t sim_scenario_nsops(const struct sim_scenario *sc);
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
+/* The SOP's ceiling in working seconds of the scenario's calendar (its
+ * rounded days x day_minutes), 0 when it has none. */
+double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i);
 size_t sim_scenario_nactors(const struct sim_scenario *sc);
 /* The actor's canonical name (metric keys "actor/NAME/...", emitted logs). */
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
