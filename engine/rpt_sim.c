@@ -34,7 +34,6 @@ static const char *field_label(const char *f, const struct rpt_opts *o)
 		{"lead_p90", "waktu penyelesaian p90", "lead time p90"},
 		{"lead_p95", "waktu penyelesaian p95", "lead time p95"},
 		{"lead_days_mean", "waktu penyelesaian rata-rata (hari kalender)", "mean lead time (calendar days)"},
-		{"lead_days_p90", "waktu penyelesaian p90 (hari kalender)", "lead time p90 (calendar days)"},
 		{"sojourn_mean", "lama di kantor rata-rata", "mean time in the office"},
 		{"throughput", "selesai per jam kerja", "finished per working hour"},
 		{"wip_mean", "dalam proses rata-rata", "mean work in progress"},

@@ -231,7 +231,6 @@ static const char *label_id(const char *field)
 		{"lead_p90", "waktu penyelesaian p90"},
 		{"lead_p95", "waktu penyelesaian p95"},
 		{"lead_days_mean", "waktu penyelesaian rata-rata (hari kalender)"},
-		{"lead_days_p90", "waktu penyelesaian p90 (hari kalender)"},
 		{"within_n", "berkas selesai dalam batas SOP"},
 		{"rejections", "berkas dikembalikan ke pemohon"},
 		{"wip_end", "berkas dalam proses di akhir"},

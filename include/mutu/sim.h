@@ -253,9 +253,10 @@ struct sim_period {
 
 /* What a metric measures, and so how it is shown. */
 /* Lead time is also given in calendar days (SIM_K_DAYS): "lead_days_mean"
- * for all SOPs and per SOP, "lead_days_p90" per SOP: wall-clock days from
- * a file's arrival to its finish (weekends, holidays and time with the
- * applicant included), as applicants count them. */
+ * for all SOPs and per SOP (and per period): wall-clock days from a file's
+ * arrival to its finish (weekends, holidays and time with the applicant
+ * included), as applicants count them.  A mean only: a quantile histogram
+ * of its own would cost each file about a fifth more. */
 enum sim_kind {
 	SIM_K_COUNT = 0, /* a number of files */
 	SIM_K_SHARE,     /* 0..1 */
