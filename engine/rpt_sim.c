@@ -33,6 +33,7 @@ static const char *field_label(const char *f, const struct rpt_opts *o)
 		{"lead_p50", "waktu penyelesaian median", "median lead time"},
 		{"lead_p90", "waktu penyelesaian p90", "lead time p90"},
 		{"lead_p95", "waktu penyelesaian p95", "lead time p95"},
+		{"lead_days_mean", "waktu penyelesaian rata-rata (hari kalender)", "mean lead time (calendar days)"},
 		{"sojourn_mean", "lama di kantor rata-rata", "mean time in the office"},
 		{"throughput", "selesai per jam kerja", "finished per working hour"},
 		{"wip_mean", "dalam proses rata-rata", "mean work in progress"},
@@ -314,6 +315,52 @@ static int chart_lead(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 	return rc;
 }
 
+/* Per period (mutu sim --by): files finished and the share within the
+ * SOP ceiling, each with its 95% interval, run A only. */
+static int chart_periods(struct rpt_charts *cs, const struct sim_results *r, struct mutu_err *err)
+{
+	const struct rpt_opts *o = cs->o;
+	const char *by = r->by == SIM_BY_WEEK ? "week" : "month";
+	struct mutu_buf d, v;
+	mutu_buf_init(&d);
+	mutu_buf_init(&v);
+	for (size_t p = 0; p < r->nperiods; p++) {
+		char key[64];
+		snprintf(key, sizeof key, "%s/%s/all/finished", by, r->periods[p].label);
+		const struct stats_ci *f = ci_of(r, key);
+		snprintf(key, sizeof key, "%s/%s/all/within", by, r->periods[p].label);
+		const struct stats_ci *w = ci_of(r, key);
+		dat_label(&d, r->periods[p].label);
+		dat_num(&d, f ? f->mean : NAN);
+		dat_num(&d, f ? (f->lo < 0 ? 0 : f->lo) : NAN);
+		dat_num(&d, f ? f->hi : NAN);
+		dat_num(&d, w ? 100 * w->mean : NAN);
+		dat_num(&d, w ? (w->lo < 0 ? 0 : 100 * w->lo) : NAN);
+		dat_num(&d, w ? (w->hi > 1 ? 100 : 100 * w->hi) : NAN);
+		mutu_buf_putc(&d, '\n');
+	}
+	char *path = NULL;
+	int rc = rpt_chart_data(cs, "periods", &d, &path, err);
+	if (rc == 0) {
+		mutu_buf_puts(&v, "datafile = ");
+		rpt_gp_str(&v, path);
+		mutu_buf_puts(&v, "\nyl = ");
+		rpt_gp_str(&v, TR(o, "Berkas selesai", "Files finished"));
+		mutu_buf_puts(&v, "\ny2l = ");
+		rpt_gp_str(&v, TR(o, "Dalam batas SOP (%)", "Within the SOP ceiling (%)"));
+		mutu_buf_puts(&v, "\ntfin = ");
+		rpt_gp_str(&v, TR(o, "berkas selesai (interval 95%)", "files finished (95% interval)"));
+		mutu_buf_puts(&v, "\ntshare = ");
+		rpt_gp_str(&v, TR(o, "dalam batas SOP (interval 95%)", "within the SOP ceiling (95% interval)"));
+		mutu_buf_putc(&v, '\n');
+		rc = rpt_chart_add(cs, "periods", "simmonth", v.s, "", err);
+	}
+	free(path);
+	mutu_buf_release(&d);
+	mutu_buf_release(&v);
+	return rc;
+}
+
 static const char *base_name(const char *path)
 {
 	if (!path)
@@ -372,6 +419,8 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		rc = chart_util(&cs, sc, r, rb, la, lb, err);
 	if (rc == 0)
 		rc = chart_lead(&cs, sc, r, rb, ceil_days, la, lb, err);
+	if (rc == 0 && r->nperiods > 0)
+		rc = chart_periods(&cs, r, err);
 	if (rc == 0)
 		rc = rpt_charts_run(&cs, err);
 	free(ceil_days);
@@ -452,6 +501,13 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 
 	rc = 0;
 	rc |= rpt_html_chart(&b, &cs, "lead", TR(o, "Waktu penyelesaian per SOP dibanding batas SOP", "Lead time per SOP against the SOP ceiling"), err);
+	if (r->nperiods > 0)
+		rc |= rpt_html_chart(&b, &cs, "periods",
+				     r->by == SIM_BY_WEEK ? TR(o, "Per minggu: berkas selesai dan bagian dalam batas SOP",
+							       "Per week: files finished and share within the SOP ceiling")
+							  : TR(o, "Per bulan: berkas selesai dan bagian dalam batas SOP",
+							       "Per month: files finished and share within the SOP ceiling"),
+				     err);
 	rc |= rpt_html_chart(&b, &cs, "util", TR(o, "Utilisasi per pelaksana", "Utilisation per actor"), err);
 	rc |= rpt_html_chart(&b, &cs, "queues", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
 	rc |= rpt_html_chart(&b, &cs, "queues-b", TR(o, "Panjang antrean per pelaksana sepanjang waktu", "Queue length per actor over time"), err);
@@ -481,7 +537,8 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		mutu_buf_puts(&b, "</tr></thead><tbody>\n");
 		for (size_t i = 0; i < r->nmetric; i++) {
 			const struct sim_metric *m = &r->metrics[i];
-			if ((pass == 0) != (m->scope != SIM_S_STEP))
+			/* per-period metrics (--by) have their own chart */
+			if (m->period > 0 || (pass == 0) != (m->scope != SIM_S_STEP))
 				continue;
 			struct mutu_buf t;
 			mutu_buf_init(&t);

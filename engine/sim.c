@@ -251,6 +251,7 @@ struct kcase {
 	const struct sim_step *st;
 	const struct sim_sop *so;
 	double arrive;   /* working time of arrival */
+	double arrive_t; /* its instant (lead time in calendar days, periods) */
 	double enter;    /* joined the current step (queue) */
 	double start;    /* service of the current step started */
 	double paused;   /* working time with the applicant after rejections */
@@ -277,6 +278,11 @@ struct kactor {
 
 struct ksop {
 	struct stats_dist *lead;
+	double days_sum;   /* calendar days, arrival to finish (a mean only: a
+			    * second quantile histogram would cost each file
+			    * about a fifth more) */
+	double u;          /* last arrival on the day clock (sim_day_clock) */
+	int dcur;          /* its cursor */
 	double arrivals, finished, within, rejections, sojourn;
 	double lead_sum;   /* when quantiles are off */
 	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
@@ -289,6 +295,13 @@ struct ksop {
 struct kstep {
 	double wait_sum, service_sum;
 	double n_wait, n_waited, n_service;
+};
+
+/* One SOP in one period (sim_options.by): files that came in it, and the
+ * files finished in it. */
+struct kper {
+	double arrivals, finished, within, lead_sum, days_sum;
+	struct stats_dist *lead; /* with quantiles on */
 };
 
 struct kctx {
@@ -318,6 +331,12 @@ struct kctx {
 	/* queue-length samples, summed over this worker's replications */
 	size_t nsamples, isample;
 	double *qsum, *qmax;
+	/* per period (sim_options.by): nper periods from sim_results, per[p *
+	 * nsops + s], pstep[p * nsteps + gidx] */
+	size_t nper;
+	const struct sim_period *periods;
+	struct kper *per;
+	struct kstep *pstep;
 	/* log of one replication */
 	FILE *log;
 	int log_err;
@@ -526,6 +545,40 @@ static void pop_top(struct kctx *x)
 		sift_down(x->heap, x->nheap, last);
 }
 
+/* The current instant: the event's when the kernel clock is the instant,
+ * else the earliest with the current working time. */
+static inline double now_instant(const struct kctx *x)
+{
+	return x->multi ? x->real : sim_instant(x->sc, x->now);
+}
+
+/* The instant a service begun now shows, as the emitted log shows it: the
+ * latest instant with the current working time (a service begun when the
+ * office closes begins at the next opening, in that day's period). */
+static double start_instant(const struct kctx *x)
+{
+	if (x->multi)
+		return x->real;
+	double t0 = sim_instant(x->sc, x->now), t1 = sim_instant(x->sc, x->now + 1.0) - 1.0;
+	return t1 > t0 ? t1 : t0;
+}
+
+/* Index of the period holding instant t, or -1 outside them all. */
+static long period_of(const struct kctx *x, double t)
+{
+	size_t lo = 0, hi = x->nper;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t < x->periods[mid].start)
+			hi = mid;
+		else if (t >= x->periods[mid].end)
+			lo = mid + 1;
+		else
+			return (long)mid;
+	}
+	return -1;
+}
+
 /* ---- cases and queues -------------------------------------------------- */
 
 static uint32_t case_new(struct kctx *x, int sop)
@@ -549,6 +602,7 @@ static uint32_t case_new(struct kctx *x, int sop)
 	x->free_head = c->next;
 	c->next = NIL;
 	c->arrive = c->enter = c->start = x->now;
+	c->arrive_t = now_instant(x);
 	c->paused = 0;
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
@@ -702,6 +756,16 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_waited += w > 0;
 		ks->service_sum += s;
 		ks->n_service += 1;
+		if (x->nper) {
+			long p = period_of(x, start_instant(x));
+			if (p >= 0) {
+				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
+				ps->wait_sum += w;
+				ps->n_wait += 1;
+				ps->service_sum += s;
+				ps->n_service += 1;
+			}
+		}
 	}
 	c->start = x->now;
 	if (__builtin_expect(x->srv != NULL, 0))
@@ -742,6 +806,12 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 			struct kstep *ks = &x->step[st->gidx];
 			ks->service_sum += d;
 			ks->n_service += 1;
+			long p = x->nper ? period_of(x, start_instant(x)) : -1;
+			if (p >= 0) {
+				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
+				ps->service_sum += d;
+				ps->n_service += 1;
+			}
 		}
 		c->start = x->now;
 		schedule(x, x->now + d, EV_END, ci);
@@ -828,15 +898,30 @@ static void finish(struct kctx *x, uint32_t ci)
 		struct ksop *ks = &x->sop[c->sop];
 		double sojourn = x->now - c->arrive;
 		double lead = sojourn - c->paused;
+		/* the wall calendar counts every day, the applicant's included */
+		double t = now_instant(x), days = (t - c->arrive_t) / 86400.0;
+		if (days < 0)
+			days = 0;
 		if (x->sc->quantiles)
 			stats_dist_add(ks->lead, lead);
 		else
 			ks->lead_sum += lead;
+		ks->days_sum += days;
 		ks->finished += 1;
 		ks->sojourn += sojourn;
 		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
-		if (so->ceiling > 0 && lead <= so->ceiling + 1e-6)
-			ks->within += 1;
+		int in = so->ceiling > 0 && lead <= so->ceiling + 1e-6;
+		ks->within += in;
+		long p = x->nper ? period_of(x, t) : -1;
+		if (p >= 0) {
+			struct kper *kp = &x->per[(size_t)p * (size_t)x->sc->nsops + c->sop];
+			kp->finished += 1;
+			kp->within += in;
+			kp->lead_sum += lead;
+			kp->days_sum += days;
+			if (x->sc->quantiles)
+				stats_dist_add(kp->lead, lead);
+		}
 	}
 	case_free(x, ci);
 }
@@ -889,7 +974,9 @@ static void next_arrival(struct kctx *x, int s)
 	struct ksop *ks = &x->sop[s];
 	const gsl_rng *r = x->rng[so->stream_arrivals];
 	if (ks->plain) { /* Poisson in working time without a profile: the common case */
-		schedule(x, x->now + exp_draw(r, ks->gap), EV_ARRIVAL, (uint32_t)s);
+		ks->u += exp_draw(r, ks->gap);
+		if (ks->u < sc->uend)
+			schedule(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, (uint32_t)s);
 		return;
 	}
 	if (so->arr == SIM_ARR_REPLAY) {
@@ -902,11 +989,12 @@ static void next_arrival(struct kctx *x, int s)
 	if (so->rate <= 0)
 		return;
 	if (so->arr == SIM_ARR_WORK) {
-		double w = x->now;
+		double w;
 		for (;;) {
-			w += exp_draw(r, ks->gap);
-			if (w >= sc->wend)
+			ks->u += exp_draw(r, ks->gap);
+			if (ks->u >= sc->uend)
 				return;
+			w = sim_day_clock(sc, &ks->dcur, ks->u);
 			if (!so->has_profile)
 				break;
 			/* thinning (Lewis-Shedler): keep with factor / peak factor */
@@ -984,8 +1072,9 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->qhead = mutu_malloc(nq * sizeof *x->qhead);
 	x->qtail = mutu_malloc(nq * sizeof *x->qtail);
 	x->sop = mutu_calloc((size_t)sc->nsops + 1, sizeof *x->sop);
-	for (int s = 0; s < sc->nsops; s++)
+	for (int s = 0; s < sc->nsops; s++) {
 		x->sop[s].lead = stats_dist_create();
+	}
 	x->step = mutu_calloc((size_t)sc->nsteps + 1, sizeof *x->step);
 	if (sc->sample_every > 0) {
 		x->nsamples = (size_t)floor(sc->wend / sc->sample_every) + 1;
@@ -995,14 +1084,33 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	return x;
 }
 
+/* Per-period accumulators for the periods of res (none: nothing). */
+static void ctx_periods(struct kctx *x, const struct sim_results *res)
+{
+	const struct sim_scenario *sc = x->sc;
+	x->nper = res->nperiods;
+	x->periods = res->periods;
+	if (!x->nper)
+		return;
+	x->per = mutu_calloc(x->nper * (size_t)sc->nsops, sizeof *x->per);
+	for (size_t i = 0; i < x->nper * (size_t)sc->nsops; i++)
+		x->per[i].lead = stats_dist_create();
+	x->pstep = mutu_calloc(x->nper * (size_t)sc->nsteps + 1, sizeof *x->pstep);
+}
+
 static void ctx_free(struct kctx *x)
 {
 	if (!x)
 		return;
 	for (int i = 0; i < x->sc->nstreams; i++)
 		gsl_rng_free(x->rng[i]);
-	for (int s = 0; s < x->sc->nsops; s++)
+	for (int s = 0; s < x->sc->nsops; s++) {
 		stats_dist_free(x->sop[s].lead);
+	}
+	for (size_t i = 0; i < x->nper * (size_t)x->sc->nsops; i++)
+		stats_dist_free(x->per[i].lead);
+	free(x->per);
+	free(x->pstep);
 	free(x->rng);
 	free(x->heap);
 	free(x->cases);
@@ -1060,7 +1168,9 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		struct ksop *ks = &x->sop[s];
 		stats_dist_reset(ks->lead);
 		ks->arrivals = ks->finished = ks->within = ks->rejections = ks->sojourn = 0;
-		ks->lead_sum = 0;
+		ks->lead_sum = ks->days_sum = 0;
+		ks->u = 0;
+		ks->dcur = 0;
 		ks->live = 0;
 		ks->next_replay = 0;
 		ks->next_real = sc->start;
@@ -1070,6 +1180,14 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		ks->plain = so->arr == SIM_ARR_WORK && so->rate > 0 && !so->has_profile;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
+	for (size_t i = 0; i < x->nper * (size_t)sc->nsops; i++) {
+		struct stats_dist *d = x->per[i].lead;
+		stats_dist_reset(d);
+		memset(&x->per[i], 0, sizeof x->per[i]);
+		x->per[i].lead = d;
+	}
+	if (x->nper)
+		memset(x->pstep, 0, x->nper * (size_t)sc->nsteps * sizeof *x->pstep);
 	stats_tw_init(&x->wip, 0, 0);
 }
 
@@ -1099,8 +1217,14 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
 			uint32_t ci = case_new(x, (int)idx);
-			if (x->warm)
+			if (x->warm) {
 				x->sop[idx].arrivals += 1;
+				if (x->nper && ci != NIL) {
+					long p = period_of(x, x->cases[ci].arrive_t);
+					if (p >= 0)
+						x->per[(size_t)p * (size_t)sc->nsops + idx].arrivals += 1;
+				}
+			}
 			if (ci != NIL)
 				enter_step(x, ci, 0);
 			next_arrival(x, (int)idx);
@@ -1205,20 +1329,20 @@ enum field {
 	F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN, F_LEAD_P50, F_LEAD_P90, F_LEAD_P95,
 	F_REJECTIONS, F_WIP_END, F_WIP_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT,
 	F_WAIT_MEAN, F_WAIT_SHARE, F_SERVICE_MEAN, F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX,
-	F_STAFF_MEAN, F_N
+	F_STAFF_MEAN, F_WITHIN_N, F_LEAD_DAYS_MEAN, F_N
 };
 
 static const char *const field_names[F_N] = {
 	"arrivals", "finished", "within", "lead_mean", "lead_p50", "lead_p90", "lead_p95",
 	"rejections", "wip_end", "wip_mean", "sojourn_mean", "throughput",
 	"wait_mean", "wait_share", "service_mean", "util", "queue_mean", "queue_max",
-	"staff_mean"};
+	"staff_mean", "within_n", "lead_days_mean"};
 
 static const enum sim_kind field_kind[F_N] = {
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_SHARE, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME,
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_LEVEL, SIM_K_TIME, SIM_K_RATE,
 	SIM_K_TIME, SIM_K_SHARE, SIM_K_TIME, SIM_K_SHARE, SIM_K_LEVEL, SIM_K_LEVEL,
-	SIM_K_LEVEL};
+	SIM_K_LEVEL, SIM_K_COUNT, SIM_K_DAYS};
 
 static enum field field_of(const char *name)
 {
@@ -1242,6 +1366,7 @@ static void add_metric(struct sim_metric **m, size_t *n, size_t *cap, enum sim_s
 	x->actor = actor;
 	x->field = field_names[f];
 	x->kind = field_kind[f];
+	x->period = 0;
 	static const char *const scope_names[] = {"all", "sop", "step", "actor"};
 	if (scope == SIM_S_STEP)
 		snprintf(x->key, sizeof x->key, "step/%s/%d/%s", name, step_no, x->field);
@@ -1256,12 +1381,13 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 	struct sim_metric *m = NULL;
 	size_t n = 0, cap = 0;
 	static const enum field all[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
-					 F_SOJOURN_MEAN, F_THROUGHPUT, F_WIP_MEAN, F_WIP_END};
+					 F_LEAD_DAYS_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT, F_WIP_MEAN,
+					 F_WIP_END};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		add_metric(&m, &n, &cap, SIM_S_ALL, -1, 0, -1, all[i], "");
 	static const enum field per_sop[] = {F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN,
-					     F_LEAD_P50, F_LEAD_P90, F_LEAD_P95, F_REJECTIONS,
-					     F_WIP_END};
+					     F_LEAD_P50, F_LEAD_P90, F_LEAD_P95, F_LEAD_DAYS_MEAN,
+					     F_REJECTIONS, F_WIP_END};
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct sim_sop *so = &sc->sops[s];
 		for (size_t i = 0; i < sizeof per_sop / sizeof per_sop[0]; i++)
@@ -1284,6 +1410,91 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 	return m;
 }
 
+/* The per-period metrics (sim.h, "results per period") after the whole
+ * run's: for each period, all SOPs, then each SOP with its steps. */
+static void period_metrics(const struct sim_scenario *sc, enum sim_by by,
+			   const struct sim_period *per, size_t nper,
+			   struct sim_metric **m, size_t *n)
+{
+	size_t cap = *n;
+	static const enum field all[] = {F_ARRIVALS, F_FINISHED, F_WITHIN_N, F_WITHIN, F_LEAD_MEAN,
+					 F_LEAD_DAYS_MEAN};
+	static const enum field per_sop[] = {F_ARRIVALS, F_FINISHED, F_WITHIN_N, F_WITHIN, F_LEAD_MEAN,
+					     F_LEAD_P50, F_LEAD_P90, F_LEAD_DAYS_MEAN};
+	for (size_t p = 0; p < nper; p++) {
+		size_t first = *n;
+		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+			add_metric(m, n, &cap, SIM_S_ALL, -1, 0, -1, all[i], "");
+		for (int s = 0; s < sc->nsops; s++) {
+			const struct sim_sop *so = &sc->sops[s];
+			for (size_t i = 0; i < sizeof per_sop / sizeof per_sop[0]; i++)
+				add_metric(m, n, &cap, SIM_S_SOP, s, 0, -1, per_sop[i], so->id);
+			for (int k = 0; k < so->nsteps; k++) {
+				const struct sim_step *st = &so->steps[k];
+				if (st->actor != SIM_PEMOHON)
+					add_metric(m, n, &cap, SIM_S_STEP, s, st->no, st->actor, F_WAIT_MEAN, so->id);
+				add_metric(m, n, &cap, SIM_S_STEP, s, st->no, st->actor, F_SERVICE_MEAN, so->id);
+			}
+		}
+		for (size_t i = first; i < *n; i++) {
+			struct sim_metric *x = &(*m)[i];
+			/* prefix "month/LABEL/" (at most 21 bytes); a key too long
+			 * for it keeps its end cut, as add_metric cuts it */
+			char key[sizeof x->key + 32];
+			snprintf(key, sizeof key, "%s/%s/%s", by == SIM_BY_WEEK ? "week" : "month",
+				 per[p].label, x->key);
+			key[sizeof x->key - 1] = '\0';
+			memcpy(x->key, key, sizeof x->key);
+			x->period = (int)p + 1;
+		}
+	}
+}
+
+/* Local midnight (instant) of local day z at UTC offset off. */
+static double midnight(int64_t z, int off)
+{
+	return (double)z * 86400.0 - off;
+}
+
+/* The periods of the observed window, cut at local midnight. */
+static size_t make_periods(const struct sim_scenario *sc, enum sim_by by, struct sim_period **out)
+{
+	int off = sc->cal ? cal_utc_offset(sc->cal) : 0;
+	double t = sc->warmup > sc->start ? sc->warmup : sc->start;
+	size_t n = 0, cap = 0;
+	struct sim_period *p = NULL;
+	while (t < sc->end) {
+		int64_t z = (int64_t)floor((t + off) / 86400.0), zs, ze;
+		int y, mo, d;
+		char label[16];
+		if (by == SIM_BY_WEEK) {
+			int64_t wd = ((z + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
+			zs = z - wd;
+			ze = zs + 7;
+			/* ISO 8601: the week belongs to the year of its Thursday */
+			cal_civil_from_days(zs + 3, &y, &mo, &d);
+			int64_t jan1 = cal_days_from_civil(y, 1, 1);
+			snprintf(label, sizeof label, "%04d-W%02d", y, (int)((zs + 3 - jan1) / 7 + 1));
+		} else {
+			cal_civil_from_days(z, &y, &mo, &d);
+			zs = cal_days_from_civil(y, mo, 1);
+			ze = cal_days_from_civil(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1);
+			snprintf(label, sizeof label, "%04d-%02d", y, mo);
+		}
+		double e = midnight(ze, off);
+		if (n == cap)
+			p = mutu_realloc(p, (cap = cap ? cap * 2 : 16) * sizeof *p);
+		snprintf(p[n].label, sizeof p[n].label, "%s", label);
+		(void)zs;
+		p[n].start = t;
+		p[n].end = e < sc->end ? e : sc->end;
+		n++;
+		t = p[n - 1].end;
+	}
+	*out = p;
+	return n;
+}
+
 static const struct sim_step *step_by_no(const struct sim_sop *so, int no)
 {
 	for (int k = 0; k < so->nsteps; k++)
@@ -1297,18 +1508,63 @@ static double ratio(double a, double b)
 	return b > 0 ? a / b : NAN;
 }
 
+/* A per-period metric's value (sim.h, "results per period"). */
+static double period_value(const struct kctx *x, const struct sim_metric *mi, enum field f)
+{
+	const struct sim_scenario *sc = x->sc;
+	size_t p = (size_t)mi->period - 1;
+	if (mi->scope == SIM_S_STEP) {
+		const struct sim_step *st = step_by_no(&sc->sops[mi->sop], mi->step_no);
+		const struct kstep *k = &x->pstep[p * (size_t)sc->nsteps + (size_t)st->gidx];
+		return f == F_WAIT_MEAN ? ratio(k->wait_sum, k->n_wait)
+		     : f == F_SERVICE_MEAN ? ratio(k->service_sum, k->n_service) : NAN;
+	}
+	struct kper a = {0};
+	double with_ceiling = 0;
+	const struct kper *one = NULL;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct kper *kp = &x->per[p * (size_t)sc->nsops + (size_t)s];
+		if (mi->scope == SIM_S_SOP && s != mi->sop)
+			continue;
+		one = kp;
+		a.arrivals += kp->arrivals;
+		a.finished += kp->finished;
+		a.within += kp->within;
+		a.lead_sum += kp->lead_sum;
+		a.days_sum += kp->days_sum;
+		if (sc->sops[s].ceiling > 0)
+			with_ceiling += kp->finished;
+	}
+	switch (f) {
+	case F_ARRIVALS: return a.arrivals;
+	case F_FINISHED: return a.finished;
+	case F_WITHIN_N: return with_ceiling > 0 || mi->scope == SIM_S_ALL ? a.within : NAN;
+	case F_WITHIN: return ratio(a.within, with_ceiling);
+	case F_LEAD_MEAN: return ratio(a.lead_sum, a.finished);
+	case F_LEAD_DAYS_MEAN: return ratio(a.days_sum, a.finished);
+	case F_LEAD_P50:
+	case F_LEAD_P90:
+		if (mi->scope != SIM_S_SOP || !sc->quantiles || !one || one->finished <= 0)
+			return NAN;
+		return stats_dist_quantile(one->lead, f == F_LEAD_P50 ? 0.5 : 0.9);
+	default: return NAN;
+	}
+}
+
 static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out)
 {
 	const struct sim_scenario *sc = x->sc;
 	double t = sc->wend, span = sc->wend - (sc->wwarm > 0 ? sc->wwarm : 0);
-	double arr = 0, fin = 0, soj = 0, lead_sum = 0, with_ceiling = 0, within_c = 0;
+	double arr = 0, fin = 0, soj = 0, lead_sum = 0, days_sum = 0, with_ceiling = 0, within_c = 0;
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct ksop *ks = &x->sop[s];
 		arr += ks->arrivals;
 		fin += ks->finished;
 		soj += ks->sojourn;
-		if (ks->finished > 0)
+		if (ks->finished > 0) {
 			lead_sum += sc->quantiles ? stats_dist_mean(ks->lead) * ks->finished : ks->lead_sum;
+			days_sum += ks->days_sum;
+		}
 		/* the share within the ceiling counts only SOPs that have one */
 		if (sc->sops[s].ceiling > 0) {
 			with_ceiling += ks->finished;
@@ -1319,12 +1575,15 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 		const struct sim_metric *mi = &m[i];
 		enum field f = field_of(mi->field);
 		double v = NAN;
-		if (mi->scope == SIM_S_ALL) {
+		if (mi->period > 0) {
+			v = period_value(x, mi, f);
+		} else if (mi->scope == SIM_S_ALL) {
 			switch (f) {
 			case F_ARRIVALS: v = arr; break;
 			case F_FINISHED: v = fin; break;
 			case F_WITHIN: v = ratio(within_c, with_ceiling); break;
 			case F_LEAD_MEAN: v = ratio(lead_sum, fin); break;
+			case F_LEAD_DAYS_MEAN: v = ratio(days_sum, fin); break;
 			case F_SOJOURN_MEAN: v = ratio(soj, fin); break;
 			case F_THROUGHPUT: v = ratio(fin * 3600.0, span); break;
 			case F_WIP_MEAN: v = stats_tw_mean(&x->wip, t); break;
@@ -1341,6 +1600,7 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 			case F_LEAD_P50: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.5) : NAN; break;
 			case F_LEAD_P90: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.9) : NAN; break;
 			case F_LEAD_P95: v = sc->quantiles ? stats_dist_quantile(ks->lead, 0.95) : NAN; break;
+			case F_LEAD_DAYS_MEAN: v = ratio(ks->days_sum, ks->finished); break;
 			case F_REJECTIONS: v = ks->rejections; break;
 			case F_WIP_END: v = ks->live; break;
 			default: break;
@@ -1443,6 +1703,11 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	res->nrep = nrep;
 	res->seed = opt && opt->has_seed ? opt->seed : sc->seed;
 	res->metrics = sim_metrics_layout(sc, &res->nmetric);
+	if (opt && opt->by != SIM_BY_NONE) {
+		res->by = opt->by;
+		res->nperiods = make_periods(sc, opt->by, &res->periods);
+		period_metrics(sc, opt->by, res->periods, res->nperiods, &res->metrics, &res->nmetric);
+	}
 	res->shape = results_shape(sc);
 	res->values = mutu_calloc((size_t)nrep * res->nmetric, sizeof *res->values);
 	res->ci = mutu_calloc(res->nmetric, sizeof *res->ci);
@@ -1451,8 +1716,10 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	struct runner r = {.sc = sc, .opt = opt, .res = res};
 	pthread_mutex_init(&r.mu, NULL);
 	r.ctx = mutu_calloc((size_t)threads, sizeof *r.ctx);
-	for (int i = 0; i < threads; i++)
+	for (int i = 0; i < threads; i++) {
 		r.ctx[i] = ctx_create(sc);
+		ctx_periods(r.ctx[i], res);
+	}
 	struct worker_arg *wa = mutu_calloc((size_t)threads, sizeof *wa);
 	pthread_t *tid = mutu_calloc((size_t)threads, sizeof *tid);
 	double t0 = now_seconds();
@@ -1531,6 +1798,7 @@ void sim_results_free(struct sim_results *r)
 	free(r->queue_mean);
 	free(r->queue_max);
 	free(r->shape);
+	free(r->periods);
 	free(r);
 }
 
@@ -1598,15 +1866,23 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 				 a->nrep, (unsigned long long)a->seed, b->nrep,
 				 (unsigned long long)b->seed);
 	if (a->shape && b->shape && strcmp(a->shape, b->shape)) {
-		/* name the first line that differs */
+		/* name the first line that differs; the calendar line may differ
+		 * (sim_compare_calendars): arrivals are drawn on the day clock and
+		 * service by step, not on the calendar's hours */
 		const char *pa = a->shape, *pb = b->shape;
-		for (;;) {
+		if (!strncmp(pa, "calendar ", 9) && !strncmp(pb, "calendar ", 9)) {
+			pa += strcspn(pa, "\n");
+			pb += strcspn(pb, "\n");
+			pa += *pa != 0;
+			pb += *pb != 0;
+		}
+		while (*pa || *pb) {
 			size_t la = strcspn(pa, "\n"), lb = strcspn(pb, "\n");
 			if (la != lb || strncmp(pa, pb, la)) {
 				return mutu_errf(err, MUTU_EINPUT,
 						 "cannot compare: paired differences (common random numbers) need "
-						 "the same calendar, run period, SOPs and steps in both scenarios, "
-						 "but A has \"%.*s\" where B has \"%.*s\"",
+						 "the same run period, SOPs and steps in both scenarios (the "
+						 "calendars may differ), but A has \"%.*s\" where B has \"%.*s\"",
 						 (int)la, la ? pa : "(nothing more)", (int)lb,
 						 lb ? pb : "(nothing more)");
 			}
@@ -1635,6 +1911,21 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 	free(vb);
 	*out = d;
 	return 0;
+}
+
+char *sim_compare_calendars(const struct sim_results *a, const struct sim_results *b)
+{
+	if (!a->shape || !b->shape || strncmp(a->shape, "calendar ", 9) || strncmp(b->shape, "calendar ", 9))
+		return NULL;
+	size_t la = strcspn(a->shape, "\n"), lb = strcspn(b->shape, "\n");
+	if (la == lb && !strncmp(a->shape, b->shape, la))
+		return NULL;
+	struct mutu_buf m;
+	mutu_buf_init(&m);
+	mutu_buf_printf(&m, "%.*s vs %.*s", (int)(la - 9), a->shape + 9, (int)(lb - 9), b->shape + 9);
+	char *s = mutu_buf_detach(&m);
+	mutu_buf_release(&m);
+	return s;
 }
 
 /* "sim-<stem>-" from the scenario's file name (lower case, [a-z0-9-]),

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mutu/dur.h"
@@ -22,6 +23,7 @@ static const char *unit_of(enum sim_kind k)
 	case SIM_K_TIME: return "minutes";
 	case SIM_K_LEVEL: return "files";
 	case SIM_K_RATE: return "per_hour";
+	case SIM_K_DAYS: return "calendar_days";
 	}
 	return "";
 }
@@ -154,6 +156,10 @@ static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int da
 	case SIM_K_RATE:
 		id_number(t_, sizeof t_, t->dec, v, "/jam");
 		break;
+	case SIM_K_DAYS:
+		snprintf(fmt, sizeof fmt, "%%.%df hari kalender", t->dec);
+		id_number(t_, sizeof t_, fmt, v);
+		break;
 	}
 	mutu_buf_puts(b, t_);
 }
@@ -223,6 +229,8 @@ static const char *label_id(const char *field)
 		{"lead_p50", "waktu penyelesaian median"},
 		{"lead_p90", "waktu penyelesaian p90"},
 		{"lead_p95", "waktu penyelesaian p95"},
+		{"lead_days_mean", "waktu penyelesaian rata-rata (hari kalender)"},
+		{"within_n", "berkas selesai dalam batas SOP"},
 		{"rejections", "berkas dikembalikan ke pemohon"},
 		{"wip_end", "berkas dalam proses di akhir"},
 		{"wip_mean", "berkas dalam proses rata-rata"},
@@ -293,6 +301,36 @@ static void text_header(struct mutu_buf *b, const struct sim_scenario *sc,
 	mutu_buf_printf(b, "  %d replikasi, seed %llu\n", r->nrep, (unsigned long long)r->seed);
 }
 
+/* The per-period metrics (sim.h): one block a period, all SOPs then each
+ * SOP (the steps' per-period times are in JSON and CSV). */
+static void text_periods(const struct sim_scenario *sc, const struct sim_results *r,
+			 const struct sim_results *rb, const struct sim_diff *diffs,
+			 struct mutu_buf *b)
+{
+	if (!r->nperiods)
+		return;
+	mutu_buf_printf(b, "\nPer %s (berkas masuk menurut tanggal datang; selesai, dalam batas SOP "
+			   "dan waktu penyelesaian menurut tanggal selesai)\n",
+			r->by == SIM_BY_WEEK ? "minggu (ISO)" : "bulan kalender");
+	for (size_t p = 0; p < r->nperiods; p++) {
+		mutu_buf_printf(b, "\n%s\n", r->periods[p].label);
+		for (size_t i = 0; i < r->nmetric; i++)
+			if (r->metrics[i].period == (int)p + 1 && r->metrics[i].scope == SIM_S_ALL)
+				text_line(b, r, i, rb, diffs, sc->day_minutes, NULL);
+		for (int s = 0; s < sc->nsops; s++) {
+			mutu_buf_printf(b, "  SOP %s\n", sc->sops[s].id);
+			for (size_t i = 0; i < r->nmetric; i++) {
+				const struct sim_metric *m = &r->metrics[i];
+				if (m->period == (int)p + 1 && m->scope == SIM_S_SOP && m->sop == s) {
+					char lab[80];
+					snprintf(lab, sizeof lab, "  %s", label_id(m->field));
+					text_line(b, r, i, rb, diffs, sc->day_minutes, lab);
+				}
+			}
+		}
+	}
+}
+
 static void format_text(const struct sim_scenario *sc, const struct sim_results *r,
 			const struct sim_scenario *scb, const struct sim_results *rb,
 			const struct sim_diff *diffs, struct mutu_buf *b)
@@ -302,11 +340,17 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 	text_header(b, sc, r, cmp ? "A " : "");
 	if (cmp)
 		text_header(b, scb, rb, "B ");
+	char *cals = cmp ? sim_compare_calendars(r, rb) : NULL;
+	if (cals) {
+		mutu_buf_printf(b, "Dipasangkan lintas kalender (%s): berkas yang sama datang pada hari kerja "
+				   "yang sama; waktu layanan dari aliran acak yang sama per langkah\n", cals);
+		free(cals);
+	}
 	mutu_buf_puts(b, cmp ? "Nilai: rata-rata A -> B, selisih B - A [selang kepercayaan 95%]; * = berbeda nyata\n"
 			     : "Nilai: rata-rata [selang kepercayaan 95%] antar replikasi; waktu = waktu kerja\n");
 	mutu_buf_puts(b, "\nSemua SOP\n");
 	for (size_t i = 0; i < r->nmetric; i++)
-		if (r->metrics[i].scope == SIM_S_ALL)
+		if (r->metrics[i].scope == SIM_S_ALL && r->metrics[i].period == 0)
 			text_line(b, r, i, rb, diffs, dm, NULL);
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct sim_sop *so = &sc->sops[s];
@@ -315,12 +359,13 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 			mutu_buf_printf(b, " (batas %d Hari)", so->ceiling_days);
 		mutu_buf_putc(b, '\n');
 		for (size_t i = 0; i < r->nmetric; i++)
-			if (r->metrics[i].scope == SIM_S_SOP && r->metrics[i].sop == s)
+			if (r->metrics[i].scope == SIM_S_SOP && r->metrics[i].sop == s &&
+			    r->metrics[i].period == 0)
 				text_line(b, r, i, rb, diffs, dm, NULL);
 		int last_no = -1;
 		for (size_t i = 0; i < r->nmetric; i++) {
 			const struct sim_metric *m = &r->metrics[i];
-			if (m->scope != SIM_S_STEP || m->sop != s)
+			if (m->scope != SIM_S_STEP || m->sop != s || m->period > 0)
 				continue;
 			if (m->step_no != last_no) {
 				const struct sim_step *st = NULL;
@@ -351,6 +396,7 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 		snprintf(lab, sizeof lab, "  %s", label_id(m->field));
 		text_line(b, r, i, rb, diffs, dm, lab);
 	}
+	text_periods(sc, r, rb, diffs, b);
 	if (cmp) {
 		int missing = 0;
 		for (size_t i = 0; i < rb->nmetric; i++)
@@ -374,13 +420,13 @@ static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind
 	mutu_buf_printf(b, ",\"n\":%zu}", ci->n);
 }
 
-static void json_fields(struct mutu_buf *b, const struct sim_results *r, enum sim_scope scope,
-			int sop, int step_no, int actor)
+static void json_fields_p(struct mutu_buf *b, const struct sim_results *r, int period,
+			  enum sim_scope scope, int sop, int step_no, int actor)
 {
 	int first = 1;
 	for (size_t i = 0; i < r->nmetric; i++) {
 		const struct sim_metric *m = &r->metrics[i];
-		if (m->scope != scope || (scope == SIM_S_SOP && m->sop != sop) ||
+		if (m->period != period || m->scope != scope || (scope == SIM_S_SOP && m->sop != sop) ||
 		    (scope == SIM_S_STEP && (m->sop != sop || m->step_no != step_no)) ||
 		    (scope == SIM_S_ACTOR && m->actor != actor))
 			continue;
@@ -391,6 +437,50 @@ static void json_fields(struct mutu_buf *b, const struct sim_results *r, enum si
 	}
 	if (!first)
 		mutu_buf_putc(b, ',');
+}
+
+/* The whole run's metrics of a scope. */
+static void json_fields(struct mutu_buf *b, const struct sim_results *r, enum sim_scope scope,
+			int sop, int step_no, int actor)
+{
+	json_fields_p(b, r, 0, scope, sop, step_no, actor);
+}
+
+/* "periods": [{"period": "2025-03", "start", "end", "all": {...}, "sops":
+ * [{"id", fields..., "steps": [{"no", wait_mean, service_mean}]}]}] */
+static void json_periods(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r)
+{
+	if (!r->nperiods)
+		return;
+	mutu_buf_printf(b, ",\"by\":\"%s\",\"periods\":[", r->by == SIM_BY_WEEK ? "week" : "month");
+	for (size_t p = 0; p < r->nperiods; p++) {
+		char t0[64], t1[64];
+		fmt_date(sc, r->periods[p].start, t0, sizeof t0);
+		fmt_date(sc, r->periods[p].end, t1, sizeof t1);
+		mutu_buf_printf(b, "%s{\"period\":\"%s\",\"start\":\"%s\",\"end\":\"%s\",\"all\":{",
+				p ? "," : "", r->periods[p].label, t0, t1);
+		json_fields_p(b, r, (int)p + 1, SIM_S_ALL, -1, 0, -1);
+		if (b->s[b->len - 1] == ',')
+			b->s[--b->len] = '\0';
+		mutu_buf_puts(b, "},\"sops\":[");
+		for (int s = 0; s < sc->nsops; s++) {
+			const struct sim_sop *so = &sc->sops[s];
+			mutu_buf_puts(b, s ? ",{\"id\":" : "{\"id\":");
+			mutu_buf_json_str(b, so->id);
+			mutu_buf_putc(b, ',');
+			json_fields_p(b, r, (int)p + 1, SIM_S_SOP, s, 0, -1);
+			mutu_buf_puts(b, "\"steps\":[");
+			for (int k = 0; k < so->nsteps; k++) {
+				mutu_buf_printf(b, "%s{\"no\":%d,", k ? "," : "", so->steps[k].no);
+				json_fields_p(b, r, (int)p + 1, SIM_S_STEP, s, so->steps[k].no, -1);
+				b->s[--b->len] = '\0';
+				mutu_buf_putc(b, '}');
+			}
+			mutu_buf_puts(b, "]}");
+		}
+		mutu_buf_puts(b, "]}");
+	}
+	mutu_buf_putc(b, ']');
 }
 
 static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r)
@@ -445,6 +535,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 		mutu_buf_putc(b, '}');
 	}
 	mutu_buf_puts(b, "]");
+	json_periods(b, sc, r);
 	if (r->nsamples) {
 		mutu_buf_printf(b, ",\"queue_samples\":{\"every_minutes\":%.6g,\"time\":[",
 				r->sample_every / 60.0);
@@ -480,6 +571,14 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 	json_run(b, sc, r);
 	mutu_buf_puts(b, ",\"b\":");
 	json_run(b, scb, rb);
+	char *cals = sim_compare_calendars(r, rb);
+	if (cals) {
+		/* what the pairs are taken across (sim_compare) */
+		mutu_buf_puts(b, ",\"paired_across\":{\"calendar\":");
+		mutu_buf_json_str(b, cals);
+		mutu_buf_puts(b, ",\"same\":[\"arrivals per working day\",\"service draws per step\"]}");
+		free(cals);
+	}
 	mutu_buf_puts(b, ",\"diff\":[");
 	int first = 1;
 	for (size_t i = 0; i < r->nmetric; i++) {
@@ -513,8 +612,11 @@ static void format_csv(const struct sim_scenario *sc, const struct sim_results *
 {
 	static const char *const scopes[] = {"all", "sop", "step", "actor"};
 	int cmp = rb && diffs;
-	mutu_buf_puts(b, cmp ? "scope,sop,step,actor,metric,unit,a_mean,b_mean,diff_mean,diff_low,diff_high,n\n"
-			     : "scope,sop,step,actor,metric,unit,mean,ci_low,ci_high,n\n");
+	/* the period column only when there are periods: the whole run's
+	 * CSV keeps its columns */
+	const char *pc = r->nperiods ? ",period" : "";
+	mutu_buf_printf(b, cmp ? "scope,sop,step,actor,metric,unit,a_mean,b_mean,diff_mean,diff_low,diff_high,n%s\n"
+			       : "scope,sop,step,actor,metric,unit,mean,ci_low,ci_high,n%s\n", pc);
 	for (size_t i = 0; i < r->nmetric; i++) {
 		const struct sim_metric *m = &r->metrics[i];
 		if (cmp && diffs[i].ib < 0)
@@ -535,7 +637,7 @@ static void format_csv(const struct sim_scenario *sc, const struct sim_results *
 			put_num(b, c.lo, m->kind, "");
 			mutu_buf_putc(b, ',');
 			put_num(b, c.hi, m->kind, "");
-			mutu_buf_printf(b, ",%zu\n", r->ci[i].n);
+			mutu_buf_printf(b, ",%zu", r->ci[i].n);
 		} else {
 			const struct stats_ci *d = &diffs[i].d;
 			put_num(b, r->ci[i].mean, m->kind, "");
@@ -547,8 +649,11 @@ static void format_csv(const struct sim_scenario *sc, const struct sim_results *
 			put_num(b, d->lo, m->kind, "");
 			mutu_buf_putc(b, ',');
 			put_num(b, d->hi, m->kind, "");
-			mutu_buf_printf(b, ",%zu\n", d->n);
+			mutu_buf_printf(b, ",%zu", d->n);
 		}
+		if (r->nperiods)
+			mutu_buf_printf(b, ",%s", m->period > 0 ? r->periods[m->period - 1].label : "");
+		mutu_buf_putc(b, '\n');
 	}
 }
 

@@ -116,6 +116,13 @@ struct sim_scenario {
 	double *day_w;             /* starts of working days (absence draws) */
 	double *day_t;             /* the same as instants (local midnight or start) */
 	int ndays;
+	/* The arrivals' day clock (sim_day_clock): where each working day of
+	 * day_w starts on it and how many working seconds one of its seconds
+	 * is (that day's full hours / day_minutes); NULL without a calendar.
+	 * uend: the run's length on it (= wend when every day is a full
+	 * standard day).  Owned. */
+	double *day_u, *day_scale;
+	double uend;
 	int nstreams;
 	char **stream_names;       /* purpose names, nstreams (owned) */
 	struct sop_model **models; /* owned, nsops (NULL when built in code) */
@@ -131,6 +138,29 @@ static inline double sim_work(const struct sim_scenario *sc, double t)
 static inline double sim_instant(const struct sim_scenario *sc, double w)
 {
 	return sc->cal ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
+}
+
+/*
+ * The arrivals' day clock: working-time arrivals are drawn on a clock on
+ * which every working day lasts day_minutes whatever its hours (a 6.5 h
+ * Ramadan day as long as a 7.5 h one), then placed on the day's own hours
+ * at the same fraction of the day.  So "N per hari" brings N files to every
+ * working day, and two scenarios whose calendars have the same working days
+ * but other hours (Ramadan against none, a new counter timetable) draw the
+ * same files on the same days: common random numbers across calendars.
+ * With standard days the clock is working time itself.  u: seconds on the
+ * clock since the start (< uend); *cur: a cursor into the days, 0 at the
+ * start of a replication, only moving forward (u never decreases).
+ */
+static inline double sim_day_clock(const struct sim_scenario *sc, int *cur, double u)
+{
+	if (!sc->day_u)
+		return u;
+	int d = *cur;
+	while (d + 1 < sc->ndays && sc->day_u[d + 1] <= u)
+		d++;
+	*cur = d;
+	return sc->day_w[d] + (u - sc->day_u[d]) * sc->day_scale[d];
 }
 
 /* Register a random-stream purpose; returns its slot. */

@@ -68,6 +68,8 @@ void sim_scenario_free(struct sim_scenario *sc)
 	free(sc->stream_names);
 	free(sc->day_w);
 	free(sc->day_t);
+	free(sc->day_u);
+	free(sc->day_scale);
 	free(sc->path);
 	cal_free(sc->cal_owned);
 	free(sc);
@@ -175,6 +177,11 @@ const char *sim_scenario_path(const struct sim_scenario *sc) { return sc->path; 
 const struct cal *sim_scenario_cal(const struct sim_scenario *sc) { return sc->cal; }
 int sim_scenario_day_minutes(const struct sim_scenario *sc) { return sc->day_minutes; }
 size_t sim_scenario_nsops(const struct sim_scenario *sc) { return (size_t)sc->nsops; }
+double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i)
+{
+	return sc->sops[i].ceiling;
+}
+
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i) { return sc->sops[i].id; }
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i) { return sc->sops[i].name; }
 size_t sim_scenario_nactors(const struct sim_scenario *sc) { return (size_t)sc->nactors; }
@@ -228,6 +235,78 @@ static int working_days(const struct sim_scenario *sc, double **out)
 	}
 	*out = d;
 	return n;
+}
+
+/*
+ * The run's working days (days, nd from working_days) as sc->day_w/day_t,
+ * and the arrivals' day clock over them (sim_day_clock in sim_int.h):
+ * day_u, day_scale, uend.  Needs wbase and wend.
+ */
+static void lay_out_days(struct sim_scenario *sc, const double *days, int nd)
+{
+	free(sc->day_w);
+	free(sc->day_t);
+	free(sc->day_u);
+	free(sc->day_scale);
+	sc->day_u = sc->day_scale = NULL;
+	sc->day_w = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_w);
+	sc->day_t = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_t);
+	sc->ndays = 0;
+	for (int i = 0; i < nd; i++) {
+		double t = days[i] > sc->start ? days[i] : sc->start;
+		double w = sim_work(sc, t);
+		if (w < sc->wend && (sc->ndays == 0 || w > sc->day_w[sc->ndays - 1])) {
+			sc->day_t[sc->ndays] = t;
+			sc->day_w[sc->ndays++] = w;
+		}
+	}
+	sc->uend = sc->wend;
+	if (!sc->cal || sc->ndays == 0)
+		return;
+	double std = sc->day_minutes * 60.0, u = 0;
+	int odd = 0;
+	int off = cal_utc_offset(sc->cal);
+	sc->day_u = mutu_malloc((size_t)sc->ndays * sizeof *sc->day_u);
+	sc->day_scale = mutu_malloc((size_t)sc->ndays * sizeof *sc->day_scale);
+	for (int i = 0; i < sc->ndays; i++) {
+		int st[16], en[16];
+		int n = cal_day_hours(sc->cal, (int64_t)floor((sc->day_t[i] + off) / 86400.0), st, en, 16);
+		double full = 0;
+		for (int j = 0; j < n; j++)
+			full += en[j] - st[j];
+		double wlen = (i + 1 < sc->ndays ? sc->day_w[i + 1] : sc->wend) - sc->day_w[i];
+		/* a day the table cannot read (none in a built calendar) counts
+		 * as a standard one */
+		sc->day_scale[i] = full > 0 && std > 0 ? full / std : 1.0;
+		sc->day_u[i] = u;
+		u += wlen / sc->day_scale[i];
+		odd |= sc->day_scale[i] != 1.0;
+	}
+	sc->uend = u;
+	if (!odd) { /* standard days only: the day clock is working time, exactly */
+		free(sc->day_u);
+		free(sc->day_scale);
+		sc->day_u = sc->day_scale = NULL;
+		sc->uend = sc->wend;
+	}
+}
+
+/* Calendar months the run covers, a month it cuts pro rata by its share
+ * of that month's seconds (local time of the calendar's zone). */
+static double run_months(const struct sim_scenario *sc)
+{
+	int off = sc->cal ? cal_utc_offset(sc->cal) : 0;
+	double t = sc->start, months = 0;
+	while (t < sc->end) {
+		int y, m, d;
+		cal_civil_from_days((int64_t)floor((t + off) / 86400.0), &y, &m, &d);
+		double ms = (double)cal_days_from_civil(y, m, 1) * 86400.0 - off;
+		double me = (double)cal_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) * 86400.0 - off;
+		double e = me < sc->end ? me : sc->end;
+		months += (e - t) / (me - ms);
+		t = e;
+	}
+	return months;
 }
 
 int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
@@ -284,19 +363,7 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 
 	double *days = NULL;
 	int nd = working_days(sc, &days);
-	free(sc->day_w);
-	free(sc->day_t);
-	sc->day_w = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_w);
-	sc->day_t = mutu_malloc((size_t)(nd + 1) * sizeof *sc->day_t);
-	sc->ndays = 0;
-	for (int i = 0; i < nd; i++) {
-		double t = days[i] > sc->start ? days[i] : sc->start;
-		double w = sim_work(sc, t);
-		if (w < sc->wend && (sc->ndays == 0 || w > sc->day_w[sc->ndays - 1])) {
-			sc->day_t[sc->ndays] = t;
-			sc->day_w[sc->ndays++] = w;
-		}
-	}
+	lay_out_days(sc, days, nd);
 	for (int a = 0; a < sc->nactors; a++) {
 		struct sim_actor *ac = &sc->actors[a];
 		for (int c = 1; c < ac->nchanges; c++)
@@ -419,7 +486,8 @@ static double sop_rate_work(const struct sim_scenario *sc, const struct sim_sop 
 	}
 	switch (so->arr) {
 	case SIM_ARR_WORK:
-		return so->rate * mean_factor;
+		/* drawn on the day clock: per working second on average */
+		return so->rate * mean_factor * (sc->uend > 0 && sc->wend > 0 ? sc->uend / sc->wend : 1.0);
 	case SIM_ARR_REAL:
 		return so->rate * mean_factor * (sc->end - sc->start) / sc->wend;
 	case SIM_ARR_REPLAY:
@@ -1197,9 +1265,25 @@ static int parse_rate(struct loader *L, const struct entry *e, int real, double 
 	if (parse_double(mutu_trim(buf), &n) || n < 0)
 		return LERR(L, e->line, "arrivals: not a number of files (%s)", buf);
 	snprintf(unit, sizeof unit, "%s", mutu_trim(per + 5));
+	/* The rule (README, "Scenario files"): per jam and per hari are per
+	 * working hour and per working day (day_minutes of the day clock,
+	 * sim_int.h), or per clock hour and day around the clock; per minggu,
+	 * per bulan and per tahun are per calendar week, month and year of
+	 * this run, whatever its length: N per bulan brings N files to every
+	 * calendar month the run covers (a month it cuts pro rata by days),
+	 * so a March-only run has March's demand, not an average month's.
+	 * len: the rate's unit in seconds of the clock the arrivals use. */
 	double day = real ? 86400.0 : sc->day_minutes * 60.0;
-	double month = real ? 365.2425 / 12 * 86400.0
-			    : sc->wend / ((sc->end - sc->start) / (365.2425 / 12 * 86400.0));
+	double span = real ? sc->end - sc->start : 0;
+	if (!real) {
+		double *days = NULL;
+		int nd = working_days(sc, &days);
+		lay_out_days(sc, days, nd); /* the day clock's length; compile redoes it */
+		free(days);
+		span = sc->uend;
+	}
+	double months = run_months(sc);
+	double month = months > 0 ? span / months : span;
 	double len;
 	if (!mutu_strcasecmp(unit, "jam") || !mutu_strcasecmp(unit, "hour"))
 		len = 3600.0;
@@ -1207,7 +1291,7 @@ static int parse_rate(struct loader *L, const struct entry *e, int real, double 
 		len = day;
 	else if (!mutu_strcasecmp(unit, "minggu") || !mutu_strcasecmp(unit, "pekan") ||
 		 !mutu_strcasecmp(unit, "week"))
-		len = real ? 7 * 86400.0 : 5 * day;
+		len = span / ((sc->end - sc->start) / (7 * 86400.0));
 	else if (!mutu_strcasecmp(unit, "bulan") || !mutu_strcasecmp(unit, "month"))
 		len = month;
 	else if (!mutu_strcasecmp(unit, "tahun") || !mutu_strcasecmp(unit, "year"))
@@ -1220,7 +1304,6 @@ static int parse_rate(struct loader *L, const struct entry *e, int real, double 
 	 * would overflow the offered load to inf and the run would never end.
 	 * 100 million files over the run is far beyond any one-stop office
 	 * (the shipped scenarios bring a few thousand a year). */
-	double span = real ? sc->end - sc->start : sc->wend;
 	double files = *rate * span;
 	if (!isfinite(*rate) || !isfinite(files))
 		return LERR(L, e->line,

@@ -24,6 +24,7 @@ static const struct {
 	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},
 	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
 	{"calibrate", cmd_calibrate, "estimate a simulation scenario from the store's event log"},
+	{"backtest", cmd_backtest, "a scenario beside the log, month by month, inside its 95% range?"},
 	{"help", cmd_help, "list the subcommands"},
 	{"version", cmd_version, "print the version"},
 };

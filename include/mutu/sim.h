@@ -138,6 +138,9 @@ void sim_scenario_window(const struct sim_scenario *sc, double *start, double *w
 size_t sim_scenario_nsops(const struct sim_scenario *sc);
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
+/* The SOP's ceiling in working seconds of the scenario's calendar (its
+ * rounded days x day_minutes), 0 when it has none. */
+double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i);
 size_t sim_scenario_nactors(const struct sim_scenario *sc);
 /* The actor's canonical name (metric keys "actor/NAME/...", emitted logs). */
 const char *sim_scenario_actor_name(const struct sim_scenario *sc, size_t i);
@@ -220,24 +223,56 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 
 /* ---- running ----------------------------------------------------------- */
 
+/* Per-period results (see "results per period" below). */
+enum sim_by { SIM_BY_NONE = 0, SIM_BY_MONTH, SIM_BY_WEEK };
+
 struct sim_options {
 	int replications;  /* 0: the scenario's */
 	uint64_t seed;     /* used when has_seed */
 	int has_seed;
 	int threads;       /* 0: every core */
+	enum sim_by by;    /* per-period results too (default SIM_BY_NONE) */
 	/* Called from worker threads, serialised by the runner, after each
 	 * replication.  May be NULL. */
 	void (*progress)(void *ctx, int done, int total);
 	void *progress_ctx;
 };
 
+/*
+ * Results per period (sim_options.by): every calendar month or ISO week
+ * of the observed window (warm-up to end; a period the window cuts is kept
+ * with the part observed), cut at local midnight in the scenario
+ * calendar's zone (UTC without a calendar).  Each period adds metrics with
+ * sim_metric.period set to its index in sim_results.periods plus 1 and keys
+ * prefixed "month/2025-03/" or "week/2025-W10/" (then the whole run's form:
+ * "month/2025-03/sop/ID/within", "month/2025-03/step/ID/2/wait_mean",
+ * "month/2025-03/all/arrivals").  Per period and per SOP (and for all
+ * SOPs): arrivals (files that came in the period), finished, within_n and
+ * within (files finished in the period within the ceiling: count and
+ * share), lead_mean, lead_p50, lead_p90 (per SOP, with quantiles on) and
+ * lead_days_mean of the files finished in the period; per step wait_mean
+ * and service_mean of the services begun in the period.  Like every
+ * metric they carry the 95% interval across replications and pair in
+ * sim_compare by key.
+ */
+struct sim_period {
+	char label[16];      /* "2025-03", "2025-W10" */
+	double start, end;   /* instants: local midnight, cut to the window */
+};
+
 /* What a metric measures, and so how it is shown. */
+/* Lead time is also given in calendar days (SIM_K_DAYS): "lead_days_mean"
+ * for all SOPs and per SOP (and per period): wall-clock days from a file's
+ * arrival to its finish (weekends, holidays and time with the applicant
+ * included), as applicants count them.  A mean only: a quantile histogram
+ * of its own would cost each file about a fifth more. */
 enum sim_kind {
 	SIM_K_COUNT = 0, /* a number of files */
 	SIM_K_SHARE,     /* 0..1 */
 	SIM_K_TIME,      /* working seconds (JSON: minutes) */
 	SIM_K_LEVEL,     /* a time-averaged or maximum count (queue length, WIP) */
-	SIM_K_RATE       /* files per working hour */
+	SIM_K_RATE,      /* files per working hour */
+	SIM_K_DAYS       /* calendar (wall-clock) days, fractional */
 };
 
 enum sim_scope { SIM_S_ALL = 0, SIM_S_SOP, SIM_S_STEP, SIM_S_ACTOR };
@@ -251,6 +286,7 @@ struct sim_metric {
 	enum sim_kind kind;
 	char key[160];      /* "sop/ID/lead_mean", "step/ID/2/wait_mean",
 			       "actor/NAME/util", "all/finished": matches across scenarios */
+	int period;         /* 0: the whole run; p > 0: sim_results.periods[p - 1] */
 };
 
 struct sim_results {
@@ -277,6 +313,10 @@ struct sim_results {
 	/* What a paired comparison needs both runs to share, one fact a line
 	 * (calendar, run period, each SOP with its steps); owned. */
 	char *shape;
+	/* Periods of the per-period metrics (SIM_BY_NONE: none); owned. */
+	enum sim_by by;
+	size_t nperiods;
+	struct sim_period *periods;
 };
 
 /*
@@ -296,15 +336,24 @@ int sim_results_find(const struct sim_results *r, const char *key);
  * b - a.  *out receives a new array (caller frees) of a->nmetric entries
  * in a's order; ib is -1 where b lacks the key.  Fails (MUTU_EINPUT) when
  * the seeds or replication counts differ, or when the runs do not share
- * their calendar, run period, SOPs and steps (results->shape): only then
- * do the same random streams drive the same files, and the pairs mean
- * something. */
+ * their run period, SOPs and steps (results->shape): only then do the
+ * same random streams drive the same files, and the pairs mean
+ * something.  The calendars may differ (Ramadan hours against none, a new
+ * counter timetable): arrivals are drawn on the day clock (sim_int.h), so
+ * calendars with the same working days get the same files on the same
+ * days, whatever their hours; each step's service and rework draws come
+ * from that step's own stream (the k-th service begun at a step gets the
+ * same draw in both runs).  sim_compare_calendars says so. */
 struct sim_diff {
 	int ia, ib;          /* metric index in a and b (ib -1: missing) */
 	struct stats_ci d;   /* b - a */
 };
 int sim_compare(const struct sim_results *a, const struct sim_results *b,
 		struct sim_diff **out, struct mutu_err *err);
+
+/* "CAL_A vs CAL_B" when a and b were run on different calendars (what a
+ * comparison pairs across), else NULL.  New string, caller frees. */
+char *sim_compare_calendars(const struct sim_results *a, const struct sim_results *b);
 
 /*
  * Run one replication and write its event log in the canonical ingest

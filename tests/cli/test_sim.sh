@@ -55,10 +55,13 @@ expect_out_has "compare: same arrivals in both" "berkas masuk"
 if printf '%s\n' "$OUT" | grep -m1 "berkas masuk" | grep -q "selisih 0,0$"; then ok "CRN: arrivals differ by exactly 0"; else not_ok "CRN: arrivals differ by exactly 0" "$(printf '%s\n' "$OUT" | grep -m1 'berkas masuk')"; fi
 
 # paired differences only between scenarios of the same files: Banjarbaru
-# (WITA, three SOPs) against Rokan Hilir (WIB) is refused, naming why
+# (WITA, three SOPs) against Rokan Hilir (WIB) is refused, naming why.  The
+# calendars may differ (pairs across calendars: test_sim_period.sh), but the
+# same dates at +08:00 and +07:00 are another run period
 run "$MUTU" sim "$S/banjarbaru.ini" --compare "$S/rokan-hilir.ini" -n 2
 expect_rc "compare of unrelated scenarios is refused" 2
-expect_err_has "refusal names the calendars" 'A has "calendar id-wita" where B has "calendar id-wib"'
+expect_err_has "refusal names the run periods" 'A has "run 2025-01-01T00:00:00+08:00 .. 2026-01-01T00:00:00+08:00'
+expect_err_has "refusal names B's run period" 'where B has "run 2025-01-01T00:00:00+07:00'
 
 # One file, fixed times (the waktu of each step), submitted Monday
 # 2025-05-05 08:00 WITA, no other work: it needs 30+10+10+10+5+5+5+3 Menit

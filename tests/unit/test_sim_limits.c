@@ -38,6 +38,16 @@
 	"[staff]\nFront Office = 1\nBack Office = 1\nSekretaris = 1\nKepala Dinas = 1\n" \
 	"[sop e]\nmodel = empat.ini\narrivals = 1 per hari\n"
 
+/*
+ * "1 per hari" is one file every working day, a 6.5 h Ramadan day as much
+ * as a 7.5 h one (README, "Scenario files").  2025-01-01..2025-06-30 on
+ * id-wita holds 109 working days (weekdays less the listed LN/CB days),
+ * 19 of them Ramadan days (2025-03-03..03-27) of 390 minutes: 109 files
+ * over 109 x 450 - 19 x 60 = 47,910 working minutes.  So one minute of
+ * service per file loads a server 109 / 47,910 (not 1 / 450).
+ */
+#define RAMADAN_LOAD (109.0 / 47910.0)
+
 /* Applicant, applicant, then Front Office: a rejection at step 2 back to
  * step 1 is a loop that holds only Pemohon steps and loads no staff. */
 #define MODELP "[sop]\nid = pemohon-dulu\nname = Pemohon Dulu\ncalendar = id-wita\n" \
@@ -103,10 +113,11 @@ static void test_crossing_loops(void **state)
 	assert_true(fabs(v[3] - 2) < 1e-12);
 	double u[4];
 	assert_int_equal(sim_scenario_offered_load(sc, u), -1);
-	assert_true(fabs(u[actor_index(sc, "Front Office")] - 30.0 / 450) < 1e-12);
-	assert_true(fabs(u[actor_index(sc, "Back Office")] - 40.0 / 450) < 1e-12);
-	assert_true(fabs(u[actor_index(sc, "Sekretaris")] - 40.0 / 450) < 1e-12);
-	assert_true(fabs(u[actor_index(sc, "Kepala Dinas")] - 20.0 / 450) < 1e-12);
+	/* 3 visits of 10 Menit per file, 1 file a working day (RAMADAN_LOAD) */
+	assert_true(fabs(u[actor_index(sc, "Front Office")] - 30.0 * RAMADAN_LOAD) < 1e-12);
+	assert_true(fabs(u[actor_index(sc, "Back Office")] - 40.0 * RAMADAN_LOAD) < 1e-12);
+	assert_true(fabs(u[actor_index(sc, "Sekretaris")] - 40.0 * RAMADAN_LOAD) < 1e-12);
+	assert_true(fabs(u[actor_index(sc, "Kepala Dinas")] - 20.0 * RAMADAN_LOAD) < 1e-12);
 	sim_scenario_free(sc);
 }
 
@@ -151,7 +162,7 @@ static void test_applicant_loop(void **state)
 	assert_int_equal(sim_scenario_expected_visits(sc, 0, v), 0);
 	assert_true(fabs(v[0] - 2) < 1e-12 && fabs(v[1] - 2) < 1e-12 && fabs(v[2] - 1) < 1e-12);
 	assert_int_equal(sim_scenario_offered_load(sc, u), -1);
-	assert_true(fabs(u[0] - 10.0 / 450) < 1e-12);
+	assert_true(fabs(u[0] - 10.0 * RAMADAN_LOAD) < 1e-12);
 	sim_scenario_free(sc);
 
 	expect_refused("ap2.ini", HEADP "step.2.reject = 0.9995\nstep.2.reject_to = 1\n", "10:",

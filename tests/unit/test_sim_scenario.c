@@ -56,6 +56,8 @@ static int actor_index(const struct sim_scenario *sc, const char *name)
 	return -1;
 }
 
+#define RAMADAN_LOAD (109.0 / 47910.0)
+
 /* Offered load of Front Office, the only user of step 2's mean service. */
 static double front_office_load(const char *name, const char *service)
 {
@@ -74,27 +76,32 @@ static double front_office_load(const char *name, const char *service)
 /*
  * Triangular keeps the waktu-as-mean rule.  Step 2 of the model is Front
  * Office, waktu 10 Menit, visited once (no rework): its offered load is
- * rate x mean = (1 file / 450 working minutes) x mean.
- *   fixed (mean = waktu = 10 Menit):              10/450 = 0.022222
- *   triangular factors 0.5/1/2 (rescaled, mean 10): 10/450 = 0.022222
- *     (before the fix: 10 x (0.5+1+2)/3 = 11.67 Menit -> 0.025926)
- *   the same with mean=20 Menit:                  20/450 = 0.044444
+ * rate x mean.  The rate: "1 per hari" is one file every working day, a
+ * 6.5 h Ramadan day as much as a 7.5 h one; 2025-01-01..06-30 on id-wita
+ * has 109 working days (weekdays less the listed LN/CB days), 19 of them
+ * Ramadan days of 390 minutes (2025-03-03..03-27), so 109 files over
+ * 109 x 450 - 19 x 60 = 47,910 working minutes: RAMADAN_LOAD per minute
+ * of mean service (1/450 = 0.002222 with standard days only).
+ *   fixed (mean = waktu = 10 Menit):              10 x RAMADAN_LOAD
+ *   triangular factors 0.5/1/2 (rescaled, mean 10): 10 x RAMADAN_LOAD
+ *     (before the fix: 10 x (0.5+1+2)/3 = 11.67 Menit)
+ *   the same with mean=20 Menit:                  20 x RAMADAN_LOAD
  *     (before: 23.33 Menit)
  *   durations 5/10/30 Menit, absolute:            (5+10+30)/3 = 15 -> 0.033333
  */
 static void test_triangular_mean(void **state)
 {
 	(void)state;
-	assert_true(fabs(front_office_load("f.ini", "fixed") - 10.0 / 450) < 1e-12);
-	assert_true(fabs(front_office_load("t1.ini", "triangular min=0.5 mode=1 max=2") - 10.0 / 450) <
+	assert_true(fabs(front_office_load("f.ini", "fixed") - 10.0 * RAMADAN_LOAD) < 1e-12);
+	assert_true(fabs(front_office_load("t1.ini", "triangular min=0.5 mode=1 max=2") - 10.0 * RAMADAN_LOAD) <
 		    1e-12);
 	assert_true(fabs(front_office_load("t2.ini", "triangular min=0.5 mode=1 max=2 mean=20 Menit") -
-			 20.0 / 450) < 1e-12);
+			 20.0 * RAMADAN_LOAD) < 1e-12);
 	assert_true(fabs(front_office_load("t3.ini", "triangular mean=20 Menit min=0.5 mode=1 max=2") -
-			 20.0 / 450) < 1e-12);
+			 20.0 * RAMADAN_LOAD) < 1e-12);
 	assert_true(fabs(front_office_load("t4.ini",
 					   "triangular min=5 Menit mode=10 Menit max=30 Menit") -
-			 15.0 / 450) < 1e-12);
+			 15.0 * RAMADAN_LOAD) < 1e-12);
 
 	/* And the draws: the simulated mean service of step 2 must hold the
 	 * theoretical 10 Menit = 600 s in its 95% interval (the old 700 s far
@@ -291,7 +298,9 @@ static void test_compare_refuses_unrelated(void **state)
 	sim_results_free(b);
 	sim_results_free(c);
 
-	/* two shipped offices: WITA against WIB */
+	/* two shipped offices: WITA against WIB.  Their calendars may differ
+	 * (sim_compare pairs across calendars), but the same dates at +08:00
+	 * and +07:00 are different instants: the run periods differ */
 	struct sim_scenario *x = load_ok("models/scenarios/banjarbaru.ini");
 	struct sim_scenario *y = load_ok("models/scenarios/rokan-hilir.ini");
 	struct sim_options o = {.replications = 2, .has_seed = 1, .seed = 5};
@@ -300,8 +309,8 @@ static void test_compare_refuses_unrelated(void **state)
 	assert_int_equal(sim_run(y, &o, &ry, &err), 0);
 	mutu_err_clear(&err);
 	assert_int_equal(sim_compare(rx, ry, &d, &err), MUTU_EINPUT);
-	assert_non_null(strstr(err.msg, "calendar id-wita"));
-	assert_non_null(strstr(err.msg, "calendar id-wib"));
+	assert_non_null(strstr(err.msg, "run 2025-01-01T00:00:00+08:00"));
+	assert_non_null(strstr(err.msg, "run 2025-01-01T00:00:00+07:00"));
 	sim_results_free(rx);
 	sim_results_free(ry);
 	sim_scenario_free(x);
@@ -314,8 +323,8 @@ static void test_text_digits_units(void **state)
 	(void)state;
 	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 1000);
 	struct sim_metric m[2] = {
-		{SIM_S_ALL, -1, 0, -1, "throughput", SIM_K_RATE, "all/throughput"},
-		{SIM_S_ALL, -1, 0, -1, "lead_mean", SIM_K_TIME, "all/lead_mean"},
+		{SIM_S_ALL, -1, 0, -1, "throughput", SIM_K_RATE, "all/throughput", 0},
+		{SIM_S_ALL, -1, 0, -1, "lead_mean", SIM_K_TIME, "all/lead_mean", 0},
 	};
 	/* A: throughput 0.5000/jam; lead mean 0.3 s with interval
 	 * [-0.2 .. 0.8] s, shown clamped at 0 */

@@ -176,8 +176,9 @@ static void test_loader_role(void **state)
  * Office and the Kepala Dinas (as "Kadis") once each: the applicant step needs no staff
  * (it is the applicant by role), and each office step of both SOPs joins
  * the one queue of its role -- two actors, not four.  Offered load of the
- * shared Front Office: both SOPs at 1 file per 450-minute working day,
- * 10 Menit each = 20/450; Kepala Dinas 5 Menit each = 10/450.
+ * shared Front Office: both SOPs at 1 file per working day, 10 Menit
+ * each = 20 minutes a day (20/450 of a standard day; Ramadan days below);
+ * Kepala Dinas 5 Menit each = 10 minutes a day.
  */
 #define MODEL_A "[sop]\nid = a\nname = A\ncalendar = id-wita\n" \
 	"[step 1]\nactivity = daftar\nactor = Wajib Retribusi\nrole = Pemohon\nwaktu = 10 Menit\n" \
@@ -207,8 +208,14 @@ static void test_sim_by_role(void **state)
 	assert_string_equal(sim_scenario_actor_title(sc, (size_t)fo), "Front Office");
 	double u[2];
 	assert_int_equal(sim_scenario_offered_load(sc, u), -1);
-	assert_true(fabs(u[fo] - 20.0 / 450) < 1e-12);
-	assert_true(fabs(u[!fo] - 10.0 / 450) < 1e-12);
+	/* "1 per hari" is one file every working day, Ramadan's 6.5 h days as
+	 * much as 7.5 h ones: 2025-01-01..03-31 on id-wita has 58 working days
+	 * (weekdays less the listed LN/CB days), 19 of them Ramadan days
+	 * (03-03..03-27) of 390 minutes, so each SOP brings 58 files over
+	 * 58 x 450 - 19 x 60 = 24,960 working minutes (1/450 a minute of
+	 * service per file without Ramadan) */
+	assert_true(fabs(u[fo] - 20.0 * 58 / 24960) < 1e-12);
+	assert_true(fabs(u[!fo] - 10.0 * 58 / 24960) < 1e-12);
 	/* it runs, and the applicant's step is served by the applicant */
 	struct sim_options o = {.replications = 2, .threads = 1};
 	struct sim_results *r = NULL;

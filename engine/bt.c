@@ -1,0 +1,497 @@
+/*
+ * bt.c - backtest (bt.h): simulate a scenario month by month and lay each
+ * month's simulated range beside what the store's log shows for one SOP.
+ *
+ * Three parts: bt_observe reads the store (the only place that does, via
+ * sla_reader, so that moving the store behind another API changes this one
+ * function) and measures every case the way the simulator measures;
+ * bt_run runs the simulation and builds the rows; bt_format renders them.
+ */
+#include "mutu/bt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_statistics_double.h>
+
+#include "mutu/cal.h"
+#include "mutu/dur.h"
+#include "mutu/sla.h"
+
+/* What one month shows in the log. */
+struct obs_month {
+	double arrivals, finished, within;
+	double *lead;            /* lead times of the files finished (owned) */
+	size_t nlead, caplead;
+	double *wait_sum, *wait_n, *serv_sum, *serv_n; /* per step (nsteps), owned */
+};
+
+struct obs {
+	const struct sim_results *r; /* the periods */
+	const struct cal *cal;
+	size_t nsteps;
+	const int *step_nos;         /* the SOP's step numbers, model order */
+	int last_no;                 /* the SOP's last step */
+	double ceiling;              /* working seconds, 0: none */
+	struct obs_month *m;         /* r->nperiods */
+	size_t cases;
+};
+
+static long month_of(const struct sim_results *r, double t)
+{
+	if (!isfinite(t))
+		return -1;
+	size_t lo = 0, hi = r->nperiods;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t < r->periods[mid].start)
+			hi = mid;
+		else if (t >= r->periods[mid].end)
+			lo = mid + 1;
+		else
+			return (long)mid;
+	}
+	return -1;
+}
+
+/* Working seconds from a to b on the scenario's calendar (seconds without
+ * one); -1 when either lies outside the calendar's years. */
+static int work(const struct obs *o, double a, double b, double *out)
+{
+	if (!isfinite(a) || !isfinite(b))
+		return -1;
+	if (!o->cal) {
+		*out = b - a;
+		return 0;
+	}
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	return cal_between(o->cal, a, b, out, &e) ? -1 : 0;
+}
+
+static long step_index(const struct obs *o, int no)
+{
+	for (size_t k = 0; k < o->nsteps; k++)
+		if (o->step_nos[k] == no)
+			return (long)k;
+	return -1;
+}
+
+static void add_step(struct obs *o, double t, int no, double wait, double serv)
+{
+	long p = month_of(o->r, t), k = step_index(o, no);
+	if (p < 0 || k < 0)
+		return;
+	struct obs_month *m = &o->m[p];
+	if (!isnan(wait) && wait >= 0) {
+		m->wait_sum[k] += wait;
+		m->wait_n[k] += 1;
+	}
+	if (!isnan(serv) && serv >= 0) {
+		m->serv_sum[k] += serv;
+		m->serv_n[k] += 1;
+	}
+}
+
+static int is_pemohon(const char *actor)
+{
+	return actor && (!strcmp(actor, "Pemohon") || !strcmp(actor, "pemohon"));
+}
+
+/* One case, measured as the simulator measures (bt.h). */
+static void observe_case(struct obs *o, const struct sla_case_in *in)
+{
+	double arrive = NAN, prev_end = NAN, paused = 0, finish = NAN;
+	int prev_step = 0, with_app = 0, last_step = 0;
+	for (size_t i = 0; i < in->nev; i++) {
+		const struct sla_event *e = &in->ev[i];
+		double s = isfinite(e->start) ? e->start : prev_end;
+		if (isnan(arrive))
+			arrive = isfinite(s) ? s : e->end;
+		if (!isfinite(e->end)) { /* an open step: not finished */
+			last_step = 0;
+			break;
+		}
+		double serv = NAN, gap = NAN, wait = NAN;
+		work(o, s, e->end, &serv);
+		int back = i > 0 && e->step > 0 && prev_step > 0 && e->step <= prev_step;
+		if (i > 0)
+			work(o, prev_end, s, &gap);
+		if (back) { /* went back after the previous step: with the applicant */
+			with_app = 1;
+			if (!isnan(gap))
+				paused += gap;
+		} else if (i > 0) {
+			wait = gap; /* the queue before this step */
+		}
+		if (with_app) {
+			if (is_pemohon(e->actor)) {
+				if (!isnan(serv))
+					paused += serv;
+			} else {
+				with_app = 0;
+			}
+		}
+		add_step(o, s, e->step, is_pemohon(e->actor) ? NAN : wait, serv);
+		prev_end = e->end;
+		prev_step = e->step;
+		last_step = e->step;
+		finish = e->end;
+	}
+	long pa = month_of(o->r, arrive);
+	if (pa >= 0)
+		o->m[pa].arrivals += 1;
+	if (last_step != o->last_no || !isfinite(finish))
+		return;
+	double lead;
+	if (work(o, arrive, finish, &lead))
+		return;
+	lead -= paused;
+	long pf = month_of(o->r, finish);
+	if (pf < 0)
+		return;
+	struct obs_month *m = &o->m[pf];
+	m->finished += 1;
+	/* 1 s of slack: stamps are whole seconds */
+	if (o->ceiling > 0 && lead <= o->ceiling + 1.0)
+		m->within += 1;
+	if (m->nlead == m->caplead)
+		m->lead = mutu_realloc(m->lead, (m->caplead = m->caplead ? 2 * m->caplead : 16) * sizeof *m->lead);
+	m->lead[m->nlead++] = lead;
+}
+
+/* Read the cases of sop_id from db: the one place that reads the store. */
+static int bt_observe(struct sqlite3 *db, const char *sop_id, struct obs *o, struct mutu_err *err)
+{
+	struct sla_reader *rd = NULL;
+	int rc = sla_reader_open(db, sop_id, NULL, &rd, err);
+	if (rc)
+		return rc;
+	struct sla_case_in in;
+	while ((rc = sla_reader_next(rd, &in, err)) == 1) {
+		o->cases++;
+		observe_case(o, &in);
+	}
+	sla_reader_free(rd);
+	return rc < 0 ? rc : 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* "YYYY-MM" or "YYYY-MM-DD" -> "YYYY-MM" in out[8]; -1 when unreadable. */
+static int month_arg(const char *s, char out[8])
+{
+	int y, m;
+	char rest;
+	if (!s || strlen(s) < 7 || sscanf(s, "%4d-%2d%c", &y, &m, &rest) < 2 || y < 1970 || y > 9999 ||
+	    m < 1 || m > 12 || (s[7] && s[7] != '-'))
+		return -1;
+	snprintf(out, 8, "%04d-%02d", y % 10000, m);
+	return 0;
+}
+
+static void add_row(struct bt_result *res, size_t *cap, const char *period, const char *measure, int step,
+		    enum sim_kind kind, double observed, const struct sim_results *r, const char *key)
+{
+	int i = sim_results_find(r, key);
+	if (i < 0) /* not measured by the simulator (a Pemohon step's wait) */
+		return;
+	if (isnan(observed)) {
+		res->skipped++;
+		return;
+	}
+	double *v = mutu_malloc((size_t)r->nrep * sizeof *v);
+	size_t n = 0;
+	double sum = 0;
+	for (int k = 0; k < r->nrep; k++) {
+		double x = r->values[(size_t)k * r->nmetric + (size_t)i];
+		if (!isnan(x)) {
+			v[n++] = x;
+			sum += x;
+		}
+	}
+	if (n == 0) {
+		free(v);
+		res->skipped++;
+		return;
+	}
+	qsort(v, n, sizeof *v, cmp_double);
+	if (res->nrows == *cap)
+		res->rows = mutu_realloc(res->rows, (*cap = *cap ? 2 * *cap : 64) * sizeof *res->rows);
+	struct bt_row *w = &res->rows[res->nrows++];
+	memset(w, 0, sizeof *w);
+	snprintf(w->period, sizeof w->period, "%s", period);
+	w->measure = measure;
+	w->step_no = step;
+	w->kind = kind;
+	w->observed = observed;
+	w->sim_mean = sum / (double)n;
+	w->sim_lo = gsl_stats_quantile_from_sorted_data(v, 1, n, 0.025);
+	w->sim_hi = gsl_stats_quantile_from_sorted_data(v, 1, n, 0.975);
+	/* stamps are whole seconds and quantiles come from a histogram 0.39%
+	 * wide (stats.h): a time that close to the range is inside */
+	double tol = kind == SIM_K_TIME ? fmax(1.0, 0.005 * fabs(observed)) : 1e-9;
+	w->inside = observed >= w->sim_lo - tol && observed <= w->sim_hi + tol;
+	res->inside += (size_t)w->inside;
+	free(v);
+}
+
+int bt_run(const struct sim_scenario *sc, struct sqlite3 *db, const struct bt_opts *o,
+	   struct bt_result **out, struct mutu_err *err)
+{
+	*out = NULL;
+	long sop = -1;
+	for (size_t s = 0; s < sim_scenario_nsops(sc); s++)
+		if (o->sop_id && !strcmp(sim_scenario_sop_id(sc, s), o->sop_id))
+			sop = (long)s;
+	if (sop < 0)
+		return mutu_errf(err, MUTU_EINPUT, "--sop %s: the scenario %s has no such SOP (its [sop ID] sections name them)",
+				 o->sop_id ? o->sop_id : "(none)", sim_scenario_path(sc) ? sim_scenario_path(sc) : "");
+	char from[8] = "", to[8] = "";
+	if (o->from && month_arg(o->from, from))
+		return mutu_errf(err, MUTU_EINPUT, "--from %s: a month YYYY-MM (or a date YYYY-MM-DD)", o->from);
+	if (o->to && month_arg(o->to, to))
+		return mutu_errf(err, MUTU_EINPUT, "--to %s: a month YYYY-MM (or a date YYYY-MM-DD)", o->to);
+	if (*from && *to && strcmp(from, to) > 0)
+		return mutu_errf(err, MUTU_EINPUT, "--from %s is after --to %s", o->from, o->to);
+
+	struct sim_options so = o->sim;
+	so.by = SIM_BY_MONTH;
+	/* the range's ends are quantiles across replications: from few
+	 * they fall too close together (bt.h, BT_MIN_REPLICATIONS) */
+	if (so.replications <= 0)
+		so.replications = sim_scenario_replications(sc) > BT_MIN_REPLICATIONS
+					  ? sim_scenario_replications(sc) : BT_MIN_REPLICATIONS;
+	struct sim_results *r = NULL;
+	int rc = sim_run(sc, &so, &r, err);
+	if (rc)
+		return rc;
+	if ((*from || *to) && (!r->nperiods || (*from && strcmp(from, r->periods[r->nperiods - 1].label) > 0) ||
+			       (*to && strcmp(to, r->periods[0].label) < 0))) {
+		rc = mutu_errf(err, MUTU_EINPUT, "--from %s / --to %s: no month of the scenario's run (%s .. %s); "
+				 "change the scenario's [run] start and end to simulate those months",
+				 *from ? from : "-", *to ? to : "-", r->nperiods ? r->periods[0].label : "-",
+				 r->nperiods ? r->periods[r->nperiods - 1].label : "-");
+		sim_results_free(r);
+		return rc;
+	}
+
+	/* the SOP's steps, from the simulator's own metric layout */
+	const char *id = sim_scenario_sop_id(sc, (size_t)sop);
+	int *nos = mutu_calloc(r->nmetric + 1, sizeof *nos);
+	size_t nsteps = 0;
+	for (size_t i = 0; i < r->nmetric; i++) {
+		const struct sim_metric *m = &r->metrics[i];
+		if (m->period || m->scope != SIM_S_STEP || m->sop != (int)sop)
+			continue;
+		if (!nsteps || nos[nsteps - 1] != m->step_no)
+			nos[nsteps++] = m->step_no;
+	}
+	struct obs ob = {.r = r, .cal = sim_scenario_cal(sc), .nsteps = nsteps, .step_nos = nos,
+			 .last_no = nsteps ? nos[nsteps - 1] : 0,
+			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
+	ob.m = mutu_calloc(r->nperiods + 1, sizeof *ob.m);
+	for (size_t p = 0; p < r->nperiods; p++) {
+		ob.m[p].wait_sum = mutu_calloc(nsteps + 1, sizeof(double));
+		ob.m[p].wait_n = mutu_calloc(nsteps + 1, sizeof(double));
+		ob.m[p].serv_sum = mutu_calloc(nsteps + 1, sizeof(double));
+		ob.m[p].serv_n = mutu_calloc(nsteps + 1, sizeof(double));
+	}
+	rc = bt_observe(db, id, &ob, err);
+	if (!rc && ob.cases == 0)
+		rc = mutu_errf(err, MUTU_ENOTFOUND, "the store has no case of SOP %s (mutu db info lists its SOPs)", id);
+
+	struct bt_result *res = NULL;
+	if (!rc) {
+		res = mutu_calloc(1, sizeof *res);
+		res->sop_id = mutu_strdup(id);
+		res->scenario = mutu_strdup(sim_scenario_path(sc) ? sim_scenario_path(sc) : "");
+		res->nrep = r->nrep;
+		res->seed = r->seed;
+		res->cases = ob.cases;
+		size_t cap = 0;
+		char key[256];
+		for (size_t p = 0; p < r->nperiods; p++) {
+			const char *lab = r->periods[p].label;
+			if ((*from && strcmp(lab, from) < 0) || (*to && strcmp(lab, to) > 0))
+				continue;
+			struct obs_month *m = &ob.m[p];
+#define ROW(measure, step, kind, value, fmt, ...)                                         \
+	do {                                                                                  \
+		snprintf(key, sizeof key, "month/%s/" fmt, lab, __VA_ARGS__);                     \
+		add_row(res, &cap, lab, measure, step, kind, value, r, key);                      \
+	} while (0)
+			ROW("arrivals", 0, SIM_K_COUNT, m->arrivals, "sop/%s/arrivals", id);
+			ROW("finished", 0, SIM_K_COUNT, m->finished, "sop/%s/finished", id);
+			double share = m->finished > 0 && ob.ceiling > 0 ? m->within / m->finished : NAN;
+			ROW("within", 0, SIM_K_SHARE, share, "sop/%s/within", id);
+			double p50 = NAN, p90 = NAN;
+			if (m->nlead) {
+				qsort(m->lead, m->nlead, sizeof *m->lead, cmp_double);
+				p50 = gsl_stats_quantile_from_sorted_data(m->lead, 1, m->nlead, 0.5);
+				p90 = gsl_stats_quantile_from_sorted_data(m->lead, 1, m->nlead, 0.9);
+			}
+			ROW("lead_p50", 0, SIM_K_TIME, p50, "sop/%s/lead_p50", id);
+			ROW("lead_p90", 0, SIM_K_TIME, p90, "sop/%s/lead_p90", id);
+			for (size_t k = 0; k < nsteps; k++) {
+				double wm = m->wait_n[k] > 0 ? m->wait_sum[k] / m->wait_n[k] : NAN;
+				double sm = m->serv_n[k] > 0 ? m->serv_sum[k] / m->serv_n[k] : NAN;
+				ROW("wait_mean", nos[k], SIM_K_TIME, wm, "step/%s/%d/wait_mean", id, nos[k]);
+				ROW("service_mean", nos[k], SIM_K_TIME, sm, "step/%s/%d/service_mean", id, nos[k]);
+			}
+#undef ROW
+		}
+	}
+	for (size_t p = 0; p < r->nperiods; p++) {
+		free(ob.m[p].lead);
+		free(ob.m[p].wait_sum);
+		free(ob.m[p].wait_n);
+		free(ob.m[p].serv_sum);
+		free(ob.m[p].serv_n);
+	}
+	free(ob.m);
+	free(nos);
+	sim_results_free(r);
+	*out = res;
+	return rc;
+}
+
+void bt_result_free(struct bt_result *r)
+{
+	if (!r)
+		return;
+	free(r->sop_id);
+	free(r->scenario);
+	free(r->rows);
+	free(r);
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static const char *measure_label(const char *m, int en)
+{
+	static const struct { const char *m, *id, *en; } t[] = {
+		{"arrivals", "berkas masuk", "files arrived"},
+		{"finished", "berkas selesai", "files finished"},
+		{"within", "selesai dalam batas SOP", "finished within the SOP ceiling"},
+		{"lead_p50", "waktu penyelesaian median", "median lead time"},
+		{"lead_p90", "waktu penyelesaian p90", "lead time p90"},
+		{"wait_mean", "menunggu rata-rata", "mean wait"},
+		{"service_mean", "dilayani rata-rata", "mean service"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(t[i].m, m))
+			return en ? t[i].en : t[i].id;
+	return m;
+}
+
+static void text_val(struct mutu_buf *b, double v, enum sim_kind k, int en, int dm)
+{
+	char s[96];
+	if (isnan(v)) {
+		mutu_buf_puts(b, "-");
+		return;
+	}
+	if (k == SIM_K_TIME) {
+		dur_format_minutes(v / 60.0, dm, en ? DUR_EN : DUR_ID, s, sizeof s);
+	} else {
+		snprintf(s, sizeof s, k == SIM_K_SHARE ? "%.1f%%" : "%.1f", k == SIM_K_SHARE ? 100 * v : v);
+		if (!en)
+			for (char *p = s; *p; p++)
+				if (*p == '.')
+					*p = ',';
+	}
+	mutu_buf_puts(b, s);
+}
+
+static void json_num(struct mutu_buf *b, double v, enum sim_kind k)
+{
+	if (isnan(v) || isinf(v))
+		mutu_buf_puts(b, "null");
+	else
+		mutu_buf_printf(b, "%.6g", k == SIM_K_TIME ? v / 60.0 : v);
+}
+
+void bt_format(const struct bt_result *r, enum bt_format fmt, int en, int dm, struct mutu_buf *b)
+{
+	if (fmt == BT_JSON) {
+		mutu_buf_puts(b, "{\"sop\":");
+		mutu_buf_json_str(b, r->sop_id);
+		mutu_buf_puts(b, ",\"scenario\":");
+		mutu_buf_json_str(b, r->scenario);
+		mutu_buf_printf(b, ",\"replications\":%d,\"seed\":%llu,\"cases\":%zu,\"times_in\":\"working minutes\","
+				   "\"range\":\"middle 95%% of the replications\",\"rows\":[",
+				r->nrep, (unsigned long long)r->seed, r->cases);
+		for (size_t i = 0; i < r->nrows; i++) {
+			const struct bt_row *w = &r->rows[i];
+			mutu_buf_printf(b, "%s{\"period\":\"%s\",\"measure\":\"%s\",", i ? "," : "", w->period, w->measure);
+			if (w->step_no)
+				mutu_buf_printf(b, "\"step\":%d,", w->step_no);
+			mutu_buf_puts(b, "\"observed\":");
+			json_num(b, w->observed, w->kind);
+			mutu_buf_puts(b, ",\"sim\":{\"mean\":");
+			json_num(b, w->sim_mean, w->kind);
+			mutu_buf_puts(b, ",\"lo\":");
+			json_num(b, w->sim_lo, w->kind);
+			mutu_buf_puts(b, ",\"hi\":");
+			json_num(b, w->sim_hi, w->kind);
+			mutu_buf_printf(b, "},\"inside\":%s}", w->inside ? "true" : "false");
+		}
+		mutu_buf_printf(b, "],\"summary\":{\"inside\":%zu,\"rows\":%zu,\"skipped\":%zu}}\n", r->inside,
+				r->nrows, r->skipped);
+		return;
+	}
+	mutu_buf_printf(b, en ? "Backtest of SOP %s: scenario %s against the log (%zu cases)\n"
+			      : "Backtest SOP %s: skenario %s dibanding log (%zu berkas)\n",
+			r->sop_id, r->scenario, r->cases);
+	mutu_buf_printf(b, en ? "%d replications, seed %llu; simulated: mean [middle 95%% of the replications]; "
+				"working time\n"
+			      : "%d replikasi, seed %llu; simulasi: rata-rata [95%% tengah antar replikasi]; "
+				"waktu = waktu kerja\n",
+			r->nrep, (unsigned long long)r->seed);
+	const char *last = "";
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct bt_row *w = &r->rows[i];
+		if (strcmp(last, w->period)) {
+			mutu_buf_printf(b, "\n%s\n", w->period);
+			last = w->period;
+		}
+		char lab[96];
+		if (w->step_no)
+			snprintf(lab, sizeof lab, "%s %d: %s", en ? "step" : "langkah", w->step_no,
+				 measure_label(w->measure, en));
+		else
+			snprintf(lab, sizeof lab, "%s", measure_label(w->measure, en));
+		mutu_buf_printf(b, "  %-36s ", lab);
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		text_val(&t, w->observed, w->kind, en, dm);
+		mutu_buf_printf(b, "%-24s ", t.s);
+		mutu_buf_reset(&t);
+		text_val(&t, w->sim_mean, w->kind, en, dm);
+		mutu_buf_puts(&t, " [");
+		text_val(&t, w->sim_lo, w->kind, en, dm);
+		mutu_buf_puts(&t, " .. ");
+		text_val(&t, w->sim_hi, w->kind, en, dm);
+		mutu_buf_puts(&t, "]");
+		mutu_buf_printf(b, "%s  %s\n", t.s, w->inside ? (en ? "inside" : "di dalam") : (en ? "OUTSIDE" : "DI LUAR"));
+		mutu_buf_release(&t);
+	}
+	double pct = r->nrows ? 100.0 * (double)r->inside / (double)r->nrows : 0;
+	char ps[32];
+	snprintf(ps, sizeof ps, "%.0f", pct);
+	mutu_buf_printf(b, en ? "\nSummary: %zu of %zu rows inside the simulated 95%% range (%s%%)"
+			      : "\nRingkasan: %zu dari %zu baris di dalam rentang 95%% simulasi (%s%%)",
+			r->inside, r->nrows, ps);
+	if (r->skipped)
+		mutu_buf_printf(b, en ? "; %zu measures left out (nothing observed or simulated)"
+				      : "; %zu ukuran dilewati (tidak ada yang teramati atau disimulasikan)",
+				r->skipped);
+	mutu_buf_putc(b, '\n');
+}

@@ -1,0 +1,155 @@
+/*
+ * cmd_backtest.c - `mutu backtest`: simulate a scenario and lay it beside
+ * what the store's event log shows, month by month, for one SOP (bt.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli/cli.h"
+#include "mutu/bt.h"
+#include "mutu/elog.h"
+#include "mutu/sim.h"
+
+static const char usage_text[] =
+	"usage: mutu backtest SCENARIO.ini --sop ID [--db FILE] [--from YYYY-MM] [--to YYYY-MM]\n"
+	"                     [--replications N] [--seed S] [--threads N] [--format text|json]\n"
+	"                     [--lang id|en] [--busy-timeout MS]\n"
+	"\n"
+	"Simulate the scenario over its run (replications, per calendar month) and lay\n"
+	"it beside what the log in the store shows for SOP ID, month by month: files\n"
+	"arrived, files finished, share finished within the SOP ceiling, median and p90\n"
+	"lead time, and per step the mean waiting and service, all in working time on\n"
+	"the scenario's calendar.  Each row says whether the observed value lies inside\n"
+	"the simulated 95% range (the middle 95% of the replications: where one real\n"
+	"month could fall if the scenario were true); a summary line counts them.\n"
+	"\n"
+	"  --sop ID              the SOP to compare (an [sop ID] of the scenario)\n"
+	"  --db FILE             the store (default mutu.db)\n"
+	"  --from M, --to M      first and last month compared (YYYY-MM, inclusive;\n"
+	"                        default: every month of the scenario's observed run)\n"
+	"  --replications N      replications (default: the scenario's, at least 100:\n"
+	"                        the range's ends are quantiles across replications)\n"
+	"  --seed S              seed (default: the scenario's)\n"
+	"  --threads N           worker threads (default: every core)\n"
+	"  --format F            text (default) or json (times in working minutes;\n"
+	"                        summary.inside, summary.rows)\n"
+	"  --lang L              text in id (default) or en\n"
+	CLI_BUSY_HELP
+	"\n"
+	"Exit status: 0 done (whatever the share inside), 1 failure, 2 bad usage or input.\n";
+
+static int parse_count(const char *opt, const char *s, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 1 || v > max)
+		return cli_usage("backtest", "%s needs a whole number 1..%ld (got '%s')", opt, max, s);
+	*out = v;
+	return 0;
+}
+
+int cmd_backtest(int argc, char **argv)
+{
+	const char *cmd = "backtest";
+	const char *db_path = "mutu.db", *sop = NULL, *from = NULL, *to = NULL, *reps_s = NULL;
+	const char *seed_s = NULL, *threads_s = NULL, *format_s = NULL, *lang_s = NULL, *busy = NULL;
+	const struct cli_opt opts[] = {
+		{"db", 0, 1, &db_path, NULL, NULL},
+		{"sop", 0, 1, &sop, NULL, NULL},
+		{"from", 0, 1, &from, NULL, NULL},
+		{"to", 0, 1, &to, NULL, NULL},
+		{"replications", 'n', 1, &reps_s, NULL, NULL},
+		{"seed", 0, 1, &seed_s, NULL, NULL},
+		{"threads", 'j', 1, &threads_s, NULL, NULL},
+		{"format", 'f', 1, &format_s, NULL, NULL},
+		{"lang", 0, 1, &lang_s, NULL, NULL},
+		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	const char *pos[1];
+	int npos = 0, help = 0;
+	if (cli_parse(cmd, argc, argv, opts, pos, 1, &npos, &help))
+		return 2;
+	if (help) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (npos != 1)
+		return cli_usage(cmd, "needs one scenario file");
+	if (!sop)
+		return cli_usage(cmd, "needs --sop ID (the SOP of the scenario to compare with the log)");
+	struct bt_opts o = {.sop_id = sop, .from = from, .to = to};
+	long v;
+	if (reps_s) {
+		if (parse_count("--replications", reps_s, 1000000, &v))
+			return 2;
+		o.sim.replications = (int)v;
+	}
+	if (threads_s) {
+		if (parse_count("--threads", threads_s, 1024, &v))
+			return 2;
+		o.sim.threads = (int)v;
+	}
+	if (seed_s) {
+		char *end;
+		errno = 0;
+		unsigned long long s = strtoull(seed_s, &end, 10);
+		if (end == seed_s || *end || errno || seed_s[0] == '-')
+			return cli_usage(cmd, "--seed needs a whole number >= 0 (got '%s')", seed_s);
+		o.sim.seed = s;
+		o.sim.has_seed = 1;
+	}
+	enum bt_format fmt = BT_TEXT;
+	if (format_s) {
+		if (!strcmp(format_s, "json"))
+			fmt = BT_JSON;
+		else if (strcmp(format_s, "text"))
+			return cli_usage(cmd, "--format is text or json (got '%s')", format_s);
+	}
+	int en = 0;
+	if (lang_s) {
+		if (!strcmp(lang_s, "en"))
+			en = 1;
+		else if (strcmp(lang_s, "id"))
+			return cli_usage(cmd, "--lang is id or en (got '%s')", lang_s);
+	}
+	int busy_ms = 0;
+	if (busy && cli_busy_timeout(cmd, busy, &busy_ms))
+		return 2;
+
+	gsl_set_error_handler_off();
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct sim_scenario *sc = NULL;
+	struct sqlite3 *db = NULL;
+	struct bt_result *res = NULL;
+	int rc = 0;
+	if (sim_scenario_load(pos[0], cli_calendars_dir(), &sc, &err) ||
+	    elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err) ||
+	    bt_run(sc, db, &o, &res, &err)) {
+		rc = cli_fail(cmd, &err);
+		goto out;
+	}
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	bt_format(res, fmt, en, sim_scenario_day_minutes(sc), &b);
+	if (fmt == BT_TEXT)
+		cli_print_safe(stdout, b.s);
+	else
+		fwrite(b.s, 1, b.len, stdout);
+	mutu_buf_release(&b);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "mutu backtest: cannot write the results: %s\n", strerror(errno));
+		rc = 1;
+	}
+out:
+	bt_result_free(res);
+	elog_store_close(db);
+	sim_scenario_free(sc);
+	return rc;
+}
