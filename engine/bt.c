@@ -163,7 +163,7 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 }
 
 /* Read the cases of sop_id from db: the one place that reads the store. */
-static int bt_observe(struct sqlite3 *db, const char *sop_id, struct obs *o, struct mutu_err *err)
+static int bt_observe(struct mutu_store *db, const char *sop_id, struct obs *o, struct mutu_err *err)
 {
 	struct sla_reader *rd = NULL;
 	int rc = sla_reader_open(db, sop_id, NULL, &rd, err);
@@ -242,7 +242,7 @@ static void add_row(struct bt_result *res, size_t *cap, const char *period, cons
 	free(v);
 }
 
-int bt_run(const struct sim_scenario *sc, struct sqlite3 *db, const struct bt_opts *o,
+int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt_opts *o,
 	   struct bt_result **out, struct mutu_err *err)
 {
 	*out = NULL;

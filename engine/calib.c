@@ -550,7 +550,7 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 	return 0;
 }
 
-int calib_read_store(struct calib *c, struct sqlite3 *db, struct mutu_err *err)
+int calib_read_store(struct calib *c, struct mutu_store *db, struct mutu_err *err)
 {
 	for (size_t i = 0; i < c->nsop; i++) {
 		struct sla_reader *r = NULL;

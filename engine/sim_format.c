@@ -157,8 +157,7 @@ static void text_value_sel(struct mutu_buf *b, double v, enum sim_kind k, int da
 		id_number(t_, sizeof t_, t->dec, v, "/jam");
 		break;
 	case SIM_K_DAYS:
-		snprintf(fmt, sizeof fmt, "%%.%df hari kalender", t->dec);
-		id_number(t_, sizeof t_, fmt, v);
+		id_number(t_, sizeof t_, t->dec, v, " hari kalender");
 		break;
 	}
 	mutu_buf_puts(b, t_);

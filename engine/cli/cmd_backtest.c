@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "mutu/bt.h"
+#include "mutu/store.h"
 #include "mutu/elog.h"
 #include "mutu/sim.h"
 
@@ -126,11 +127,11 @@ int cmd_backtest(int argc, char **argv)
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	struct sim_scenario *sc = NULL;
-	struct sqlite3 *db = NULL;
+	struct mutu_store *db = NULL;
 	struct bt_result *res = NULL;
 	int rc = 0;
 	if (sim_scenario_load(pos[0], cli_calendars_dir(), &sc, &err) ||
-	    elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err) ||
+	    store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_begin_read(db, &err) ||
 	    bt_run(sc, db, &o, &res, &err)) {
 		rc = cli_fail(cmd, &err);
 		goto out;
@@ -149,7 +150,7 @@ int cmd_backtest(int argc, char **argv)
 	}
 out:
 	bt_result_free(res);
-	elog_store_close(db);
+	store_close(db);
 	sim_scenario_free(sc);
 	return rc;
 }

@@ -11,9 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
-
 #include "cli.h"
+#include "mutu/store.h"
 #include "mutu/cal.h"
 #include "mutu/calib.h"
 #include "mutu/elog.h"
@@ -150,9 +149,11 @@ int cmd_calibrate(int argc, char **argv)
 
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	sqlite3 *db = NULL;
-	if (elog_store_open_ex(db_path, ELOG_STORE_READ, busy_ms, &db, &err))
+	struct mutu_store *db = NULL;
+	if (store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_begin_read(db, &err)) {
+		store_close(db);
 		return cli_fail("calibrate", &err);
+	}
 	struct sla_env *env = sla_env_create(&so);
 	struct calib *c = NULL;
 	struct mutu_buf b;
@@ -204,6 +205,6 @@ int cmd_calibrate(int argc, char **argv)
 	mutu_buf_release(&b);
 	calib_free(c);
 	sla_env_free(env);
-	elog_store_close(db);
+	store_close(db);
 	return rc;
 }

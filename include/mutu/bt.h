@@ -41,7 +41,7 @@
 #include "mutu/sim.h"
 #include "mutu/stats.h"
 
-struct sqlite3;
+struct mutu_store;
 
 /* Replications a backtest runs at least unless told otherwise.  The ends
  * of the range are the replications' 2.5% and 97.5% quantiles
@@ -94,7 +94,7 @@ struct bt_result {
  * MUTU_ENOTFOUND when the store has no case of the SOP, store and
  * simulation errors as their functions return them; err names the value.
  */
-int bt_run(const struct sim_scenario *sc, struct sqlite3 *db, const struct bt_opts *o,
+int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt_opts *o,
 	   struct bt_result **out, struct mutu_err *err);
 void bt_result_free(struct bt_result *r); /* NULL-safe */
 

@@ -47,7 +47,7 @@
 #include "mutu/fit.h"
 #include "mutu/sla.h"
 
-struct sqlite3;
+struct mutu_store;
 
 struct calib_opts {
 	double from, to;     /* period as instants [from, to); NAN: local midnight of the
@@ -81,7 +81,7 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
  * Read every case of the added SOPs from db (borrowed) and feed them:
  * the one function of this module that reads the store.
  */
-int calib_read_store(struct calib *c, struct sqlite3 *db, struct mutu_err *err);
+int calib_read_store(struct calib *c, struct mutu_store *db, struct mutu_err *err);
 
 /*
  * Fit everything.  MUTU_EINPUT when an SOP has no case in the period
