@@ -661,14 +661,17 @@ static int search(struct search *S, struct mutu_err *err)
 	int rc = judge(S, encode(S, top), &st, err);
 	if (rc)
 		return rc;
+	if (S->o->exhaustive) {
+		/* brute force judges everything, even when the top misses */
+		enum plan_status sx;
+		for (size_t idx = 0; idx < S->ngrid; idx++)
+			if ((rc = judge(S, idx, &sx, err)))
+				return rc;
+	}
 	if (st != PLAN_MEETS)
 		return no_queue_bound(S, err);
 	r->reachable = 1;
-	if (S->o->exhaustive) {
-		for (size_t idx = 0; idx < S->ngrid; idx++)
-			if ((rc = judge(S, idx, &st, err)))
-				return rc;
-	} else {
+	if (!S->o->exhaustive) {
 		/* each pelaksana's fewest staff that meet with everyone else at
 		 * the most: below it nothing meets (monotone) */
 		for (size_t i = 0; i < nv; i++) {

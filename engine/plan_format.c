@@ -167,7 +167,9 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 					   "  with no queue at all (unlimited staff): "));
 			put_ci(b, sc, r, lang, &cz->bound);
 			mutu_buf_putc(b, '\n');
-			if (r->target.kind == PLAN_T_WITHIN && !isnan(cz->bound.mean)) {
+			if (!r->unlimited_misses) {
+				/* nothing to blame on the step times */
+			} else if (r->target.kind == PLAN_T_WITHIN && !isnan(cz->bound.mean)) {
 				snprintf(v1, sizeof v1, "%.0f%%", 100 * (1 - cz->bound.mean));
 				mutu_buf_printf(b, T("  waktu langkah saja sudah melewati batas SOP pada %s berkas",
 						     "  the step times alone exceed the SOP ceiling for %s of files"), v1);
@@ -175,7 +177,7 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 				mutu_buf_puts(b, T("  waktu langkah saja menentukan p90 ini",
 						   "  the step times alone make this p90"));
 			}
-			if (cz->sop >= 0) {
+			if (cz->sop >= 0 && r->unlimited_misses) {
 				dur_format_minutes(cz->step_time / 60.0, sim_scenario_day_minutes(sc),
 						   lang == PLAN_EN ? DUR_EN : DUR_ID, v2, sizeof v2);
 				const char *who = cz->actor >= 0 ? sim_scenario_actor_title(sc, (size_t)cz->actor)
@@ -193,7 +195,7 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 					mutu_buf_putc(b, ')');
 				}
 			}
-			if (r->target.kind != PLAN_T_WAIT_MEAN)
+			if (r->unlimited_misses && r->target.kind != PLAN_T_WAIT_MEAN)
 				mutu_buf_putc(b, '\n');
 			if (!r->unlimited_misses)
 				mutu_buf_puts(b, T("  tanpa antrean target tercapai: perlebar rentang --vary (atau tambah "
