@@ -31,7 +31,8 @@
  * below, and the candidates in that region are judged in order of cost,
  * skipping those dominated by a miss; the first that meets sets the cost,
  * every other candidate of that cost is judged too (the best value wins),
- * and the runner-up is the next that meets.
+ * and the runner-up is the next that meets without merely adding staff to
+ * the answer.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -643,6 +644,15 @@ static int dominated_by_miss(const struct search *S, const int *x)
 	return 0;
 }
 
+/* Has x at least a's staff everywhere? */
+static int dominates(const struct plan_result *r, const int *x, const int *a)
+{
+	for (size_t i = 0; i < r->nvar; i++)
+		if (x[i] < a[i])
+			return 0;
+	return 1;
+}
+
 static int better(const struct search *S, const struct plan_cand *a, const struct plan_cand *b)
 {
 	return S->rd.higher ? a->value.mean > b->value.mean : a->value.mean < b->value.mean;
@@ -706,39 +716,57 @@ static int search(struct search *S, struct mutu_err *err)
 		n++;
 	}
 	qsort(ord, n, sizeof *ord, cmp_order);
-	int chosen = -1, runner = -1;
+	/* runner-up: the next cheapest staffing that meets and is not the
+	 * answer plus more staff (an alternative, not "one more officer");
+	 * only when every other one that meets is, the cheapest of those.
+	 * Those are known to meet (monotone): only the first is simulated,
+	 * for its value */
+	int chosen = -1, alt = -1, more = -1;
 	double cstar = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (chosen >= 0 && runner >= 0 && ord[k].cost > cstar * (1 + 1e-12))
+		int above = chosen >= 0 && ord[k].cost > cstar * (1 + 1e-12);
+		if (above && alt >= 0)
 			break;
 		decode(S, ord[k].idx, x);
 		if (!S->o->exhaustive && S->slot[ord[k].idx] < 0 && dominated_by_miss(S, x))
 			continue;
-		if ((rc = judge(S, ord[k].idx, &st, err))) {
-			free(ord);
-			return rc;
+		if (above && dominates(r, x, r->cands[chosen].staff)) {
+			if (more < 0) {
+				if ((rc = judge(S, ord[k].idx, &st, err)))
+					break;
+				if (st == PLAN_MEETS)
+					more = S->slot[ord[k].idx];
+			}
+			continue;
 		}
+		if ((rc = judge(S, ord[k].idx, &st, err)))
+			break;
 		if (st != PLAN_MEETS)
 			continue;
 		int c = S->slot[ord[k].idx];
 		if (chosen < 0) {
 			chosen = c;
 			cstar = ord[k].cost;
-		} else if (ord[k].cost <= cstar * (1 + 1e-12)) {
+		} else if (!above) {
 			/* equally cheap: the better value is the answer */
 			if (better(S, &r->cands[c], &r->cands[chosen])) {
-				runner = chosen;
+				alt = chosen;
 				chosen = c;
-			} else if (runner < 0 || better(S, &r->cands[c], &r->cands[runner])) {
-				runner = c;
+			} else if (alt < 0 || better(S, &r->cands[c], &r->cands[alt])) {
+				alt = c;
 			}
-		} else if (runner < 0) {
-			runner = c;
+		} else {
+			alt = c;
 		}
 	}
+	if (rc) {
+		free(ord);
+		return rc;
+	}
+	r->runner_up = alt >= 0 ? alt : more;
+	r->runner_up_more = alt < 0 && more >= 0;
 	free(ord);
 	r->chosen = chosen;
-	r->runner_up = runner;
 	return 0;
 }
 

@@ -128,7 +128,10 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 				100 * r->confidence, c->nrep);
 		if (r->runner_up >= 0) {
 			const struct plan_cand *u = &r->cands[r->runner_up];
-			mutu_buf_puts(b, T("  alternatif berikutnya: ", "  runner-up: "));
+			mutu_buf_puts(b, r->runner_up_more
+						 ? T("  alternatif berikutnya (jawaban ditambah staf): ",
+						     "  runner-up (the answer plus staff): ")
+						 : T("  alternatif berikutnya: ", "  runner-up: "));
 			put_staffing(b, sc, r, u);
 			mutu_buf_printf(b, T(" (biaya %g): ", " (cost %g): "), u->cost);
 			put_ci(b, sc, r, lang, &u->value);
@@ -348,9 +351,10 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 		mutu_buf_puts(b, "null");
 	}
 	mutu_buf_puts(b, ",\n \"runner_up\": ");
-	if (r->runner_up >= 0)
+	if (r->runner_up >= 0) {
 		put_json_cand(b, sc, r, &r->cands[r->runner_up]);
-	else
+		mutu_buf_printf(b, ", \"runner_up_adds_staff\": %s", r->runner_up_more ? "true" : "false");
+	} else
 		mutu_buf_puts(b, "null");
 	mutu_buf_puts(b, ",\n \"bound\": ");
 	if (r->cause.computed) {

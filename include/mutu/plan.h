@@ -131,7 +131,11 @@ struct plan_result {
 	size_t nvar;
 	int reachable;            /* some candidate meets */
 	int unlimited_misses;     /* unreachable whatever the staffing (cause.bound misses) */
-	int chosen, runner_up;    /* indices into cands, -1 */
+	int chosen, runner_up;    /* indices into cands, -1.  The runner-up is the
+				   * next cheapest staffing that meets and is not the
+				   * answer plus more staff; when every other one that
+				   * meets is, the cheapest of those (runner_up_more) */
+	int runner_up_more;
 	struct plan_cand *cands;  /* every candidate judged, in the order judged (owned) */
 	size_t ncand;
 	size_t grid;              /* candidates in the ranges */

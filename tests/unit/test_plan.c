@@ -313,6 +313,59 @@ static void test_search_equals_brute_force(void **state)
 	}
 }
 
+/* ---- ties and the runner-up -------------------------------------------- */
+
+static void test_tie_and_alternative(void **state)
+{
+	(void)state;
+	/* Two SOPs, each with its own pelaksana (A, B), exponential service
+	 * 0.9 h, one file an hour each, ceiling 2 h; the office pools them.
+	 * One server: M/M/1 at rho 0.9, sojourn Exp(1/0.9 - 1 per hour), within
+	 * 2 h with probability 1 - exp(-2 x 0.111) = 0.20.  Two servers
+	 * (rho 0.45) keep most files within 2 h (service alone: 1 - exp(-2/0.9)
+	 * = 0.89, less a little waiting).  Pooled: (1,1) about 0.2, (2,1) and
+	 * (1,2) about 0.5, (2,2) about 0.85.  With target 0.4 the two staffings
+	 * of cost 3 both meet: the better value is the answer and the other,
+	 * not (2,2) = the answer plus staff, the runner-up. */
+	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 3000 * HOUR);
+	int a = sim_scenario_add_actor(sc, "A", 2);
+	int b = sim_scenario_add_actor(sc, "B", 2);
+	int s1 = sim_scenario_add_sop(sc, "s1", 1 / HOUR, 2 * HOUR);
+	int s2 = sim_scenario_add_sop(sc, "s2", 1 / HOUR, 2 * HOUR);
+	sim_scenario_add_step(sc, s1, 1, "a", a, (struct sim_dist){.kind = SIM_EXPONENTIAL, .mean = 0.9 * HOUR});
+	sim_scenario_add_step(sc, s2, 1, "b", b, (struct sim_dist){.kind = SIM_EXPONENTIAL, .mean = 0.9 * HOUR});
+	sim_scenario_set_warmup(sc, 100 * HOUR);
+	sim_scenario_set_quantiles(sc, 0);
+	assert_int_equal(sim_scenario_compile(sc, NULL), 0);
+	struct plan_var v[2] = {{.name = "A", .lo = 1, .hi = 2, .cost = 1},
+				{.name = "B", .lo = 1, .hi = 2, .cost = 1}};
+	struct plan_opts o;
+	plan_opts_init(&o);
+	o.vars = v;
+	o.nvar = 2;
+	o.threads = 2;
+	o.target.kind = PLAN_T_WITHIN;
+	o.target.value = 0.4;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct plan_result *r = NULL;
+	if (plan_run(sc, &o, &r, &err))
+		fail_msg("%s", err.msg);
+	assert_true(r->reachable);
+	assert_true(r->chosen >= 0 && r->runner_up >= 0);
+	const struct plan_cand *c = &r->cands[r->chosen], *u = &r->cands[r->runner_up];
+	assert_true(c->cost == 3 && u->cost == 3);
+	assert_int_equal(c->staff[0] + c->staff[1], 3);
+	assert_int_equal(u->staff[0] + u->staff[1], 3);
+	assert_true(c->staff[0] != u->staff[0]);
+	assert_true(c->value.mean >= u->value.mean);
+	assert_false(r->runner_up_more);
+	/* the pooled share of either is about (0.2 + 0.85) / 2 */
+	assert_true(c->value.mean > 0.4 && c->value.mean < 0.65);
+	plan_result_free(r);
+	sim_scenario_free(sc);
+}
+
 /* ---- unreachable, with the cause --------------------------------------- */
 
 static void test_unreachable_cause(void **state)
@@ -411,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_erlang_c),
 		cmocka_unit_test(test_infeasible),
 		cmocka_unit_test(test_search_equals_brute_force),
+		cmocka_unit_test(test_tie_and_alternative),
 		cmocka_unit_test(test_unreachable_cause),
 		cmocka_unit_test(test_unknown_names),
 	};
