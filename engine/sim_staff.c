@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mutu/base.h"
+#include "mutu/sop.h"
 #include "sim_int.h"
 
 int sim_scenario_find_actor(const struct sim_scenario *sc, const char *name)
@@ -18,6 +19,11 @@ int sim_scenario_find_actor(const struct sim_scenario *sc, const char *name)
 		if (!mutu_strcasecmp(ac->name, name) || (ac->title && !mutu_strcasecmp(ac->title, name)))
 			return a;
 	}
+	/* an alias, as [staff] lines may write it ("Kadis", "Kabid Perizinan") */
+	const char *canon = sop_actor_canonical(name);
+	for (int a = 0; canon && a < sc->nactors; a++)
+		if (!mutu_strcasecmp(sc->actors[a].name, canon))
+			return a;
 	return -1;
 }
 

@@ -161,8 +161,8 @@ int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, doub
 
 /*
  * Index of the actor a person would name: its canonical name or its
- * [staff] title, case-insensitive ("front office", "Kadis").  -1 when no
- * actor matches.
+ * [staff] title, case-insensitive ("front office"), else an alias of the
+ * canonical name (sop_actor_canonical: "Kadis").  -1 when none matches.
  */
 int sim_scenario_find_actor(const struct sim_scenario *sc, const char *name);
 /* Staff of actor at the start of the run. */

@@ -108,3 +108,13 @@ expect_out_has "unreachable text names the share and the step" "waktu langkah sa
 # a target that more staff would reach: "widen the range", not "no staffing"
 run "$MUTU" plan $D/dua.ini --target "p90_lead<=8 Jam" --vary "Tim Teknis=2..2" --lang en
 expect_out_has "reachable beyond the range says to widen it" "without queues the target is met: widen the --vary ranges"
+
+# names as people write them: an alias of the [staff] line's pelaksana
+# (README "[staff]": Kadis is Kepala Dinas), and the same pelaksana twice
+run "$MUTU" plan models/scenarios/banjarbaru.ini --target within=0.5 --vary "Kadis=1..2" \
+	--sop izin-pengumpulan-uang-barang
+expect_rc "alias Kadis is accepted" 0
+expect_out_has "alias Kadis is Kepala Dinas" "rentang: Kepala Dinas 1..2"
+run "$MUTU" plan models/scenarios/banjarbaru.ini --target within=0.5 --vary "Kadis=1..2" --vary "kepala dinas=1..2"
+expect_rc "one pelaksana varied twice is bad input" 2
+expect_err_has "varied twice names both spellings" "kepala dinas: the pelaksana is varied twice (also as Kadis)"
