@@ -171,6 +171,11 @@ int cmd_plan(int argc, char **argv)
 	int rc = 0;
 	if (sim_scenario_load(pos[0], cli_calendars_dir(), &sc, &err)) {
 		rc = cli_fail(cmd, &err);
+		/* the loader refuses an overloaded office; plan needs one that
+		 * copes to start from, whatever its ranges go down to */
+		if (strstr(err.msg, "offered load"))
+			fprintf(stderr, "mutu plan: write a staffing that copes in [staff] (for example the top "
+				"of the --vary range); --vary may go below it\n");
 		goto out;
 	}
 	if (plan_target_parse(target_s, sim_scenario_day_minutes(sc), &o.target, &err)) {

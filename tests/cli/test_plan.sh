@@ -118,3 +118,10 @@ expect_out_has "alias Kadis is Kepala Dinas" "rentang: Kepala Dinas 1..2"
 run "$MUTU" plan models/scenarios/banjarbaru.ini --target within=0.5 --vary "Kadis=1..2" --vary "kepala dinas=1..2"
 expect_rc "one pelaksana varied twice is bad input" 2
 expect_err_has "varied twice names both spellings" "kepala dinas: the pelaksana is varied twice (also as Kadis)"
+
+# an overloaded office as written cannot be the starting point: the
+# loader's refusal, and what to write instead
+sed 's/^Tim Teknis = 2/Tim Teknis = 1/' $D/dua.ini >"$TMP/over.ini"
+run "$MUTU" plan "$TMP/over.ini" --target within=0.5 --vary "Tim Teknis=1..3"
+expect_rc "an overloaded scenario file is bad input" 2
+expect_err_has "overloaded scenario: says what to write" "write a staffing that copes in [staff]"
