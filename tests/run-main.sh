@@ -62,6 +62,10 @@ scen=models/scenarios/banjarbaru-calibrated.ini
 "$mutu" backtest "$scen" --db "$db" --sop izin-pengumpulan-uang-barang --seed 1 \
 	--from 2025-06 --to 2025-06
 "$mutu" backtest "$scen" --db "$db" --sop izin-pengumpulan-uang-barang --seed 1 | tail -n 1
+step "8. Plan: the cheapest Banjarbaru staffing for 95% and for 65% within the SOP (mutu plan)"
+vary=(--vary "Front Office=1..6" --vary "Back Office=1..6" --vary "Dinas Teknis=3..8" --vary "Kepala Dinas=1..6")
+"$mutu" plan models/scenarios/banjarbaru.ini --target within=0.95 "${vary[@]}" | sed -n '5,9p'
+"$mutu" plan models/scenarios/banjarbaru.ini --target within=0.65 "${vary[@]}" | sed -n '5,9p'
 
 step "Reports (open in a browser)"
 for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html"; do

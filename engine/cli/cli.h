@@ -25,6 +25,7 @@ int cmd_report(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_backtest(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 /* One option: "--name" (or "-n" when shortname set).  With a value
  * (takes_value) *value receives argv's borrowed string; a flag sets *flag = 1.

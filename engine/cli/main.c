@@ -19,6 +19,7 @@ static const struct {
 	{"model", cmd_model, "show or check SOP models (declared versus computed totals)"},
 	{"sop", cmd_sop, "import an SOP table copied out of Word/PDF into a model"},
 	{"sim", cmd_sim, "simulate a staffing scenario (queues, office hours, rework)"},
+	{"plan", cmd_plan, "the cheapest staffing that meets a target (share within the SOP, p90, wait)"},
 	{"ingest", cmd_ingest, "load an event log (CSV) into the SQLite store"},
 	{"db", cmd_db, "look inside the store: batches, counts, rejected rows"},
 	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},

@@ -169,6 +169,35 @@ int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
  */
 int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, double *v);
 
+/* ---- staffing in code (engine/sim_staff.c) ------------------------------ */
+
+/*
+ * Index of the actor a person would name: its canonical name or its
+ * [staff] title, case-insensitive ("front office"), else an alias of the
+ * canonical name (sop_actor_canonical: "Kadis").  -1 when none matches.
+ */
+int sim_scenario_find_actor(const struct sim_scenario *sc, const char *name);
+/* Staff of actor at the start of the run. */
+int sim_scenario_servers(const struct sim_scenario *sc, size_t actor);
+/*
+ * Give actor `servers` staff (>= 1) for the whole run: every period of a
+ * staffing over time ("2, 3 from 2025-07-01") takes that number, so the
+ * dates stay but the count no longer changes.  For planners (mutu plan)
+ * trying staffings on one loaded scenario; call between runs, never while
+ * sim_run runs on sc.  The offered-load check of sim_scenario_compile is
+ * not repeated: ask sim_scenario_offered_load.
+ */
+void sim_scenario_set_servers(struct sim_scenario *sc, size_t actor, int servers);
+
+/* The steps of SOP sop as the kernel runs them (read-only view). */
+size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
+/* SOP ceiling in working seconds (0: none). */
+double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t sop);
+/* Step k (0-based position) of SOP sop: its number as the model writes it,
+ * its actor (index or SIM_PEMOHON) and service distribution (copied). */
+void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,
+		       int *actor, struct sim_dist *service);
+
 /* ---- limits ------------------------------------------------------------ */
 
 /*
