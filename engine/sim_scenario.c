@@ -69,6 +69,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 	free(sc->day_w);
 	free(sc->day_t);
 	free(sc->path);
+	free(sc->open);
 	cal_free(sc->cal_owned);
 	free(sc);
 }
