@@ -1740,6 +1740,10 @@ static void backlog_place(struct kctx *x)
 				enqueue(x, a, c->so->plevel, ci[i]);
 			}
 		}
+	/* waiting files at an idle pelaksana start now, as a file that
+	 * arrives to an empty queue would */
+	for (int a = 0; a < sc->nactors && !x->overflow; a++)
+		dispatch(x, a);
 	free(ci);
 }
 

@@ -25,6 +25,7 @@ static const struct {
 	{"db", cmd_db, "look inside the store: batches, counts, rejected rows"},
 	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},
 	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
+	{"forecast", cmd_forecast, "which open files will be late: risk, finish date, this month's compliance"},
 	{"help", cmd_help, "list the subcommands"},
 	{"version", cmd_version, "print the version"},
 };

@@ -52,6 +52,8 @@ static void expect_instant(double got, const char *want)
  * and gets the officer after B (Tuesday 11:30): 11:30-12:00, 13:00-16:00,
  * then Wednesday 07:30-08:00 (3.5 + 0.5 = 4 h); step 4 Wednesday
  * 08:00-09:00.  Lead 0 + 2 + 7.5 + 1.5 = 11 h.
+ * File D: waiting at step 4 (age 1 h) while the Kepala Dinas is idle: it
+ * is served at once, 14:00-15:00 Thursday.  Lead 1 + 1 = 2 h.
  */
 static void test_fixed_times_by_hand(void **state)
 {
@@ -78,7 +80,8 @@ static void test_fixed_times_by_hand(void **state)
 	assert_int_equal(sim_scenario_add_open_file(sc, s, 2, 13 * H, 2 * H, 1), 0);
 	assert_int_equal(sim_scenario_add_open_file(sc, s, 2, 5 * H, 0, 0), 1);
 	assert_int_equal(sim_scenario_add_open_file(sc, s, 1, 0, 3 * H, 1), 2);
-	assert_int_equal(sim_scenario_nopen(sc), 3);
+	assert_int_equal(sim_scenario_add_open_file(sc, s, 3, 1 * H, 0, 0), 3);
+	assert_int_equal(sim_scenario_nopen(sc), 4);
 	/* out of range: no such step, a negative age */
 	assert_int_equal(sim_scenario_add_open_file(sc, s, 4, 0, 0, 0), MUTU_EINPUT);
 	assert_int_equal(sim_scenario_add_open_file(sc, s, 1, -1, 0, 0), MUTU_EINPUT);
@@ -87,21 +90,23 @@ static void test_fixed_times_by_hand(void **state)
 	struct sim_options opt = {.threads = 2};
 	if (sim_run(sc, &opt, &r, &err))
 		fail_msg("%s", err.msg);
-	assert_int_equal(r->nopen, 3);
+	assert_int_equal(r->nopen, 4);
 	for (int rep = 0; rep < r->nrep; rep++) {
-		const double *end = &r->open_end[(size_t)rep * 3], *lead = &r->open_lead[(size_t)rep * 3];
+		const double *end = &r->open_end[(size_t)rep * 4], *lead = &r->open_lead[(size_t)rep * 4];
 		expect_instant(end[0], "2025-06-10T08:30");
 		expect_instant(end[1], "2025-06-10T13:30");
 		expect_instant(end[2], "2025-06-11T09:00");
 		assert_float_equal(lead[0], 16 * H, 1e-6);
 		assert_float_equal(lead[1], 12 * H, 1e-6);
 		assert_float_equal(lead[2], 11 * H, 1e-6);
+		expect_instant(end[3], "2025-06-05T15:00");
+		assert_float_equal(lead[3], 2 * H, 1e-6);
 	}
-	/* A is late (16 h > 15 h), B and C are within: the run's share of
-	 * files within the ceiling is 2 of 3 */
+	/* A is late (16 h > 15 h), B, C and D are within: the run's share of
+	 * files within the ceiling is 3 of 4 */
 	int wi = sim_results_find(r, "all/within");
 	assert_true(wi >= 0);
-	assert_float_equal(r->values[wi], 2.0 / 3.0, 1e-9);
+	assert_float_equal(r->values[wi], 3.0 / 4.0, 1e-9);
 	sim_results_free(r);
 
 	/* the same files with the run moved two working days on (Tuesday
