@@ -78,7 +78,8 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		struct mutu_buf c;
 		mutu_buf_init(&c);
 		rpt_fmt_dur(&c, x->age_s, f->day_minutes, L);
-		mutu_buf_printf(&c, " / %.1f", x->age_days);
+		mutu_buf_puts(&c, " / ");
+		rpt_fmt_num(&c, x->age_days, 1, L);
 		struct mutu_buf p, q;
 		mutu_buf_init(&p);
 		mutu_buf_init(&q);
