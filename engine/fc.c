@@ -235,9 +235,14 @@ int fc_forecast_place(const struct fc_forecast *f, struct sim_scenario *sc, stru
 		const struct fc_file *x = &f->files[i];
 		double age = x->age_s > SIM_MAX_AGE ? SIM_MAX_AGE : x->age_s;
 		double in_step = x->in_step_s > SIM_MAX_AGE ? SIM_MAX_AGE : x->in_step_s;
-		if (sim_scenario_add_open_file(sc, x->sop, x->pos, age, in_step, x->in_service) < 0)
-			return mutu_errf(err, MUTU_EINPUT, "%s: cannot be placed at step %d of %s", x->key,
-					 x->step_no, x->sop_id);
+		/* by SOP id and step number: sc may be another scenario than the
+		 * one the files were read for (`sim --from-db --compare`) */
+		int s = sim_scenario_find_sop(sc, x->sop_id);
+		int pos = s >= 0 ? sim_scenario_step_pos(sc, (size_t)s, x->step_no) : -1;
+		if (s < 0 || pos < 0 || sim_scenario_add_open_file(sc, s, pos, age, in_step, x->in_service) < 0)
+			return mutu_errf(err, MUTU_EINPUT, "%s: cannot be placed at step %d of %s: the "
+				 "scenario has no such SOP or step (compare scenarios with the same SOPs)",
+				 x->key, x->step_no, x->sop_id);
 	}
 	return 0;
 }

@@ -45,7 +45,16 @@ step "5. Simulation: Banjarbaru baseline versus added staff (common random numbe
 head -n 20 "$out/sim-banjarbaru.txt"
 echo "  ... (all of it in $out/sim-banjarbaru.txt)"
 
+step "Monday morning's forecast: which open SiCANTIK files will be late (as of Monday 2025-11-17 08:00)"
+"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 | head -n 16
+echo "  ..."
+"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
+	| sed -n '/^Kepatuhan/,$p'
+"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
+	--format html --out "$out/forecast-sicantik.html" 2>/dev/null
+
 step "Reports (open in a browser)"
-for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html"; do
+for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html" \
+	"$out/forecast-sicantik.html"; do
 	printf '  %s\n' "$(realpath "$f")"
 done
