@@ -46,10 +46,11 @@ head -n 20 "$out/sim-banjarbaru.txt"
 echo "  ... (all of it in $out/sim-banjarbaru.txt)"
 
 step "Monday morning's forecast: which open SiCANTIK files will be late (as of Monday 2025-11-17 08:00)"
-"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 | head -n 16
-echo "  ..."
 "$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
-	| sed -n '/^Kepatuhan/,$p'
+	>"$out/forecast-sicantik.txt"
+head -n 16 "$out/forecast-sicantik.txt"
+echo "  ..."
+sed -n '/^Kepatuhan/,$p' "$out/forecast-sicantik.txt"
 "$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
 	--format html --out "$out/forecast-sicantik.html" 2>/dev/null
 
