@@ -525,6 +525,26 @@ static double dist_over(const struct sim_dist *d, double x)
 			return gsl_cdf_gamma_Q(x, 1.0 / c2, d->mean * c2);
 		}
 		break;
+	case SIM_WEIBULL:
+		if (d->shape > 0 && d->scale > 0)
+			return x <= 0 ? 1 : gsl_cdf_weibull_Q(x, d->scale, d->shape);
+		break;
+	case SIM_EMPIRICAL:
+		/* the kernel's inverse CDF: linear between quantiles at
+		 * probabilities 0, 1/(nq-1), ..., 1 */
+		if (d->nq >= 2) {
+			if (x < d->q[0])
+				return 1;
+			if (x >= d->q[d->nq - 1])
+				return 0;
+			int i = 0;
+			while (i + 2 < d->nq && x >= d->q[i + 1])
+				i++;
+			double span = d->q[i + 1] - d->q[i];
+			double f = (i + (span > 0 ? (x - d->q[i]) / span : 1)) / (d->nq - 1);
+			return 1 - f;
+		}
+		break;
 	case SIM_TRIANGULAR: {
 		double a = d->min, b = d->max, c = d->mode;
 		if (x <= a)

@@ -44,6 +44,7 @@
 
 /* GSL's inline gsl_rng_uniform_pos and friends (C99 inline) */
 #define HAVE_INLINE 1
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
@@ -343,6 +344,9 @@ struct kctx {
 	char case_prefix[72];    /* "sim-<scenario file stem>-": ids stay unique
 				  * when logs of several scenarios share a store */
 	struct ksrv *srv;        /* emitted log: who serves, per actor (NULL otherwise) */
+	/* files open at the start (sc->nopen): this replication's row of
+	 * results->open_end / open_lead, or NULL */
+	double *open_end, *open_lead;
 };
 
 /* ---- random streams ---------------------------------------------------- */
@@ -889,6 +893,8 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 		x->log_err = 1;
 }
 
+static void backlog_finish(struct kctx *x, const struct kcase *c);
+
 static void finish(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
@@ -923,6 +929,8 @@ static void finish(struct kctx *x, uint32_t ci)
 				stats_dist_add(kp->lead, lead);
 		}
 	}
+	if (c->id <= (uint32_t)x->sc->nopen && x->open_end)
+		backlog_finish(x, c);
 	case_free(x, ci);
 }
 
@@ -1287,6 +1295,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 }
 
 static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
+static void backlog_place(struct kctx *x);
 
 /* Run replication rep; metric values go to out (nmetric). */
 static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
@@ -1309,6 +1318,8 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 		schedule_office(x, sc->day_w[0], sc->day_t[0], EV_DAY, 0);
 	if (sc->wwarm > 0)
 		schedule_office(x, sc->wwarm, sc->warmup, EV_WARMUP, 0);
+	if (sc->nopen)
+		backlog_place(x);
 	for (int s = 0; s < sc->nsops; s++)
 		next_arrival(x, s);
 
@@ -1657,6 +1668,8 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&r->mu);
 		if (rep < 0)
 			break;
+		x->open_end = res->nopen ? &res->open_end[(size_t)rep * res->nopen] : NULL;
+		x->open_lead = res->nopen ? &res->open_lead[(size_t)rep * res->nopen] : NULL;
 		rep_run(x, res->seed, rep, res->metrics, res->nmetric,
 			&res->values[(size_t)rep * res->nmetric]);
 		pthread_mutex_lock(&r->mu);
@@ -1712,6 +1725,11 @@ int sim_run(const struct sim_scenario *sc, const struct sim_options *opt,
 	res->values = mutu_calloc((size_t)nrep * res->nmetric, sizeof *res->values);
 	res->ci = mutu_calloc(res->nmetric, sizeof *res->ci);
 	res->threads = threads;
+	if (sc->nopen > 0) {
+		res->nopen = (size_t)sc->nopen;
+		res->open_end = mutu_calloc((size_t)nrep * res->nopen, sizeof *res->open_end);
+		res->open_lead = mutu_calloc((size_t)nrep * res->nopen, sizeof *res->open_lead);
+	}
 
 	struct runner r = {.sc = sc, .opt = opt, .res = res};
 	pthread_mutex_init(&r.mu, NULL);
@@ -1799,6 +1817,8 @@ void sim_results_free(struct sim_results *r)
 	free(r->queue_max);
 	free(r->shape);
 	free(r->periods);
+	free(r->open_end);
+	free(r->open_lead);
 	free(r);
 }
 
@@ -1971,4 +1991,140 @@ int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 	if (bad)
 		return mutu_errf(err, MUTU_EFAIL, "could not write the event log");
 	return 0;
+}
+
+/* ---- backlog: files open at the start ----------------------------------
+ * (sim_scenario_add_open_file).  Kept apart from the kernel above: one
+ * call when a replication starts, one when such a file finishes. */
+
+/* Remaining service of a file that has been in a step for e working
+ * seconds: S - e with S ~ d conditioned on S > e, by inverse survival
+ * (u uniform in (0, 1): S = Q^-1(u Q(e))).  Kinds without a closed form
+ * here are drawn until one exceeds e (at most 1000 tries, else 0). */
+static double backlog_residual(const struct kctx *x, const struct sim_dist *d, double e,
+			       const gsl_rng *r)
+{
+	if (e <= 0)
+		return draw_any(x, d, r);
+	double u = gsl_rng_uniform_pos(r), s;
+	switch (d->kind) {
+	case SIM_FIXED:
+		return d->mean > e ? d->mean - e : 0.0;
+	case SIM_EXPONENTIAL:
+		return d->mean > 0 ? d->mean * -log(u) : 0.0; /* memoryless */
+	case SIM_LOGNORMAL:
+	case SIM_GAMMA: {
+		if (d->cv <= 0 || d->mean <= 0)
+			return d->mean > e ? d->mean - e : 0.0;
+		double q, c2 = d->cv * d->cv;
+		if (d->kind == SIM_LOGNORMAL) {
+			double s2 = log1p(c2), mu = log(d->mean) - s2 / 2;
+			q = gsl_cdf_lognormal_Q(e, mu, sqrt(s2));
+			if (!(q > 1e-300))
+				return 0.0;
+			s = gsl_cdf_lognormal_Qinv(u * q, mu, sqrt(s2));
+		} else {
+			q = gsl_cdf_gamma_Q(e, 1.0 / c2, d->mean * c2);
+			if (!(q > 1e-300))
+				return 0.0;
+			s = gsl_cdf_gamma_Qinv(u * q, 1.0 / c2, d->mean * c2);
+		}
+		break;
+	}
+	case SIM_TRIANGULAR: {
+		double a = d->min, b = d->max, c = d->mode;
+		if (b <= a || e >= b)
+			return b > e ? b - e : 0.0;
+		if (e <= a)
+			return draw_any(x, d, r) - e;
+		/* F(e), then the triangle's inverse CDF at a uniform in (F(e), 1) */
+		double fe = e <= c ? (e - a) * (e - a) / ((b - a) * (c - a))
+				   : 1 - (b - e) * (b - e) / ((b - a) * (b - c));
+		double v = fe + u * (1 - fe), fc = (c - a) / (b - a);
+		s = v < fc ? a + sqrt(v * (b - a) * (c - a)) : b - sqrt((1 - v) * (b - a) * (b - c));
+		break;
+	}
+	default:
+		for (int i = 0; i < 1000; i++)
+			if ((s = draw_any(x, d, r)) > e)
+				return s - e;
+		return 0.0;
+	}
+	return s > e && isfinite(s) ? s - e : 0.0;
+}
+
+/* Place the open files at the start of a replication: case i + 1 is
+ * file i.  Files in service first (they hold staff), then the waiting
+ * ones in the order added (the queue's order). */
+static void backlog_place(struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	const gsl_rng *r = x->rng[sc->stream_backlog];
+	uint32_t *ci = mutu_malloc((size_t)sc->nopen * sizeof *ci);
+	for (int i = 0; i < sc->nopen; i++) {
+		if (x->open_end) {
+			x->open_end[i] = INFINITY;
+			x->open_lead[i] = INFINITY;
+		}
+		ci[i] = case_new(x, sc->open[i].sop);
+		if (ci[i] == NIL)
+			break; /* overflow is set: the run stops */
+		struct kcase *c = &x->cases[ci[i]];
+		c->id = (uint32_t)i + 1;
+		c->arrive = -sc->open[i].age; /* lead = now - arrive - paused */
+	}
+	x->next_id = (uint32_t)sc->nopen;
+	for (int pass = 1; pass >= 0 && !x->overflow; pass--)
+		for (int i = 0; i < sc->nopen; i++) {
+			const struct sim_open *o = &sc->open[i];
+			if (o->in_service != pass)
+				continue;
+			struct kcase *c = &x->cases[ci[i]];
+			const struct sim_step *st = &c->so->steps[o->pos];
+			c->pos = (uint16_t)o->pos;
+			c->st = st;
+			c->enter = -o->in_step;
+			int a = st->actor;
+			if (a == SIM_PEMOHON) {
+				/* with the applicant: the SLA clock waits after a rejection */
+				double d = backlog_residual(x, &st->service, o->in_step, r);
+				if (o->pos > 0) {
+					c->with_applicant = 1;
+					c->paused += d;
+				}
+				c->start = -o->in_step;
+				schedule(x, d, EV_END, ci[i]);
+				continue;
+			}
+			struct kactor *ka = &x->act[a];
+			if (pass && ka->busy < ka->present) {
+				ka->busy++;
+				stats_tw_set(&ka->tbusy, x->now, ka->busy);
+				double d = backlog_residual(x, &st->service, o->in_step, r);
+				const struct cal *own = x->multi ? sc->actors[a].cal : NULL;
+				if (own) {
+					/* the rest on the actor's own calendar, from the start */
+					c->start = x->real;
+					schedule_real(x, cal_instant_at(own, cal_work_at(own, x->real) + d),
+						      EV_END, ci[i]);
+				} else {
+					c->start = -o->in_step;
+					schedule(x, d, EV_END, ci[i]);
+				}
+			} else {
+				enqueue(x, a, c->so->plevel, ci[i]);
+			}
+		}
+	/* waiting files at an idle pelaksana start now, as a file that
+	 * arrives to an empty queue would */
+	for (int a = 0; a < sc->nactors && !x->overflow; a++)
+		dispatch(x, a);
+	free(ci);
+}
+
+static void backlog_finish(struct kctx *x, const struct kcase *c)
+{
+	size_t i = c->id - 1;
+	x->open_end[i] = x->multi ? x->real : sim_instant(x->sc, x->now);
+	x->open_lead[i] = x->now - c->arrive - c->paused;
 }

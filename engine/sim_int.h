@@ -92,6 +92,14 @@ struct sim_actor {
 	double *batch_t;         /* batch moments as instants (owned, nbatch) */
 };
 
+/* A file open when the run starts (sim_scenario_add_open_file). */
+struct sim_open {
+	int sop, pos;             /* SOP index, step position (0-based) */
+	double age;               /* working seconds already on its SLA clock */
+	double in_step;           /* working seconds already in the current step */
+	int in_service;           /* 1: being served; 0: waiting in the queue */
+};
+
 struct sim_scenario {
 	char *path;
 	struct cal *cal_owned;
@@ -126,6 +134,10 @@ struct sim_scenario {
 	int nstreams;
 	char **stream_names;       /* purpose names, nstreams (owned) */
 	struct sop_model **models; /* owned, nsops (NULL when built in code) */
+	/* files open when the run starts (sim_backlog.c), in the order added */
+	struct sim_open *open;     /* owned, nopen */
+	int nopen;
+	int stream_backlog;        /* remaining-service draws of those files */
 };
 
 /* Working seconds since the start of the run at instant t. */

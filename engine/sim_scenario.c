@@ -71,6 +71,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 	free(sc->day_u);
 	free(sc->day_scale);
 	free(sc->path);
+	free(sc->open);
 	cal_free(sc->cal_owned);
 	free(sc);
 }

@@ -46,11 +46,6 @@ size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop)
 	return (size_t)sc->sops[sop].nsteps;
 }
 
-double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t sop)
-{
-	return sc->sops[sop].ceiling;
-}
-
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,
 		       int *actor, struct sim_dist *service)
 {

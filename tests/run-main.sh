@@ -66,8 +66,17 @@ step "8. Plan: the cheapest Banjarbaru staffing for 95% and for 65% within the S
 vary=(--vary "Front Office=1..6" --vary "Back Office=1..6" --vary "Dinas Teknis=3..8" --vary "Kepala Dinas=1..6")
 "$mutu" plan models/scenarios/banjarbaru.ini --target within=0.95 "${vary[@]}" | sed -n '5,9p'
 "$mutu" plan models/scenarios/banjarbaru.ini --target within=0.65 "${vary[@]}" | sed -n '5,9p'
+step "9. Monday morning's forecast: which open SiCANTIK files will be late (as of Monday 2025-11-17 08:00)"
+"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
+	>"$out/forecast-sicantik.txt"
+head -n 16 "$out/forecast-sicantik.txt"
+echo "  ..."
+sed -n '/^Kepatuhan/,$p' "$out/forecast-sicantik.txt"
+"$mutu" forecast --db "$db" --scenario models/scenarios/sicantik.ini --as-of 2025-11-17T08:00 \
+	--format html --out "$out/forecast-sicantik.html" 2>/dev/null
 
 step "Reports (open in a browser)"
-for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html"; do
+for f in "$report" "$out/audit-izin-pengumpulan-uang-barang-$month.html" "$out/sim-banjarbaru/sim-report.html" \
+	"$out/forecast-sicantik.html"; do
 	printf '  %s\n' "$(realpath "$f")"
 done

@@ -26,6 +26,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_backtest(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
+int cmd_forecast(int argc, char **argv);
 
 /* One option: "--name" (or "-n" when shortname set).  With a value
  * (takes_value) *value receives argv's borrowed string; a flag sets *flag = 1.
@@ -115,5 +116,15 @@ void cli_print_safe(FILE *f, const char *s);
 
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);
+
+struct sim_scenario;
+struct fc_forecast;
+
+/* The files of sc's SOPs open at --as-of (as_of_s; NULL: the latest event
+ * of those SOPs in the store) in the store db_path (cmd_forecast.c): for
+ * `mutu forecast` and `mutu sim --from-db`.  *out owns them (free with
+ * fc_forecast_free).  Returns 0, or the exit code after printing why. */
+int cli_backlog_read(const char *cmd, const char *db_path, const char *as_of_s, int busy_ms,
+		     const struct sim_scenario *sc, struct fc_forecast **out);
 
 #endif /* MUTU_CLI_H */

@@ -4,6 +4,7 @@
  * text, JSON or CSV, and optionally write the simulated event log.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,10 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
+#include "mutu/cal.h"
 #include "mutu/elog.h"
 #include "mutu/store.h"
+#include "mutu/fc.h"
 #include "mutu/rpt.h"
 #include "mutu/sim.h"
 
@@ -21,6 +24,7 @@ static const char usage_text[] =
 	"usage: mutu sim SCENARIO.ini [--compare OTHER.ini] [--replications N] [--seed S]\n"
 	"                [--threads N] [--format text|json|csv] [--emit-log FILE.csv]\n"
 	"                [--report DIR] [--lang id|en] [--force] [--by month|week]\n"
+	"                [--from-db DB [--as-of DATE|TIME]]\n"
 	"\n"
 	"Simulate a staffing scenario: files flow through the SOP steps, queue for\n"
 	"the staff of each pelaksana (shared across SOPs), are served in working time\n"
@@ -55,6 +59,12 @@ static const char usage_text[] =
 	"                        with --compare) and its charts into DIR; needs gnuplot\n"
 	"  --lang L              language of the report: id (default) or en\n"
 	"  --force               let --emit-log replace an existing file\n"
+	"  --from-db DB          start from the files open in the store DB at --as-of\n"
+	"                        (default: its latest event of the scenario's SOPs): each\n"
+	"                        at its current step with the working time it has used\n"
+	"                        (rules: mutu forecast --help); the run starts at that\n"
+	"                        instant, as long as the scenario's [run], no warm-up\n"
+	"  --as-of T             with --from-db: a date YYYY-MM-DD or a time\n"
 	"\n"
 	"Scenario keys: README.md, section \"Scenario files\".  Examples: models/scenarios/.\n";
 
@@ -139,6 +149,47 @@ static int emit_xes(const struct sim_scenario *sc, uint64_t seed, const char *pa
 	return rc;
 }
 
+/*
+ * --from-db: the files open at as-of, placed in a (and b, so a comparison
+ * starts both runs from the same desks), and the runs moved to start at
+ * as-of for as long as the scenario's [run], within the calendar.
+ */
+static int sim_from_db(const char *cmd, const char *db, const char *as_of, struct sim_scenario *a,
+		       struct sim_scenario *b, struct mutu_err *err)
+{
+	struct fc_forecast *f = NULL;
+	int rc = cli_backlog_read(cmd, db, as_of, 0, a, &f);
+	if (rc)
+		return rc;
+	for (int k = 0; k < 2 && !rc; k++) {
+		struct sim_scenario *sc = k ? b : a;
+		if (!sc)
+			continue;
+		double s0, w0, e0, first = -INFINITY, last = INFINITY;
+		sim_scenario_window(sc, &s0, &w0, &e0);
+		if (sim_scenario_cal(sc))
+			cal_range(sim_scenario_cal(sc), &first, &last);
+		double end = f->as_of + (e0 - s0);
+		if (end > last - 1)
+			end = last - 1;
+		if (sim_scenario_set_window(sc, f->as_of, f->as_of, end, err) ||
+		    fc_forecast_place(f, sc, err))
+			rc = cli_fail(cmd, err);
+	}
+	if (!rc) {
+		char t[64];
+		cal_format_iso(f->as_of, f->utc_offset, t, sizeof t);
+		fprintf(stderr, "mutu sim: %zu open files placed at their steps as of %s\n", f->nfiles, t);
+		for (size_t i = 0; i < f->notes.n; i++) {
+			fputs("mutu sim: note: ", stderr);
+			cli_print_safe(stderr, f->notes.items[i]);
+			fputc('\n', stderr);
+		}
+	}
+	fc_forecast_free(f);
+	return rc;
+}
+
 static int parse_positive(const char *cmd, const char *opt, const char *s, long max, long *out)
 {
 	char *end;
@@ -157,7 +208,10 @@ int cmd_sim(int argc, char **argv)
 	const char *format_s = NULL, *log_path = NULL, *report_dir = NULL, *lang_s = NULL;
 	const char *by_s = NULL;
 	int force = 0;
+	const char *from_db = NULL, *as_of = NULL;
 	const struct cli_opt opts[] = {
+		{"from-db", 0, 1, &from_db, NULL, NULL},
+		{"as-of", 0, 1, &as_of, NULL, NULL},
 		{"compare", 0, 1, &compare, NULL, NULL},
 		{"replications", 'n', 1, &reps_s, NULL, NULL},
 		{"seed", 0, 1, &seed_s, NULL, NULL},
@@ -180,6 +234,8 @@ int cmd_sim(int argc, char **argv)
 	}
 	if (npos != 1)
 		return cli_usage(cmd, "needs one scenario file");
+	if (as_of && !from_db)
+		return cli_usage(cmd, "--as-of goes with --from-db DB (the store whose open files start the run)");
 
 	/* GSL's default handler aborts the process; the library checks returns */
 	gsl_set_error_handler_off();
@@ -249,6 +305,8 @@ int cmd_sim(int argc, char **argv)
 		rc = cli_fail(cmd, &err);
 		goto out;
 	}
+	if (from_db && (rc = sim_from_db(cmd, from_db, as_of, a, b, &err)))
+		goto out;
 	/* both runs share seed and replications: the pairs line up */
 	if (!opt.has_seed) {
 		opt.seed = sim_scenario_seed(a);

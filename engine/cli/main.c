@@ -26,6 +26,7 @@ static const struct {
 	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
 	{"calibrate", cmd_calibrate, "estimate a simulation scenario from the store's event log"},
 	{"backtest", cmd_backtest, "a scenario beside the log, month by month, inside its 95% range?"},
+	{"forecast", cmd_forecast, "which open files will be late: risk, finish date, this month's compliance"},
 	{"help", cmd_help, "list the subcommands"},
 	{"version", cmd_version, "print the version"},
 };

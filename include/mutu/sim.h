@@ -191,8 +191,6 @@ void sim_scenario_set_servers(struct sim_scenario *sc, size_t actor, int servers
 
 /* The steps of SOP sop as the kernel runs them (read-only view). */
 size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
-/* SOP ceiling in working seconds (0: none). */
-double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t sop);
 /* Step k (0-based position) of SOP sop: its number as the model writes it,
  * its actor (index or SIM_PEMOHON) and service distribution (copied). */
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,
@@ -346,6 +344,9 @@ struct sim_results {
 	enum sim_by by;
 	size_t nperiods;
 	struct sim_period *periods;
+	/* files open at the start (sim_scenario_add_open_file): nrep x nopen */
+	size_t nopen;
+	double *open_end, *open_lead;
 };
 
 /*
@@ -397,6 +398,77 @@ char *sim_compare_calendars(const struct sim_results *a, const struct sim_result
  */
 int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 		  FILE *out, struct mutu_err *err);
+
+/* ---- backlog: files already open when the run starts ------------------- */
+
+/*
+ * Move a scenario's run to [start, end) with statistics from warmup (an
+ * instant inside the run; start: none), and compile it again: a forecast
+ * runs from "now" (an as-of instant) instead of the scenario's [run]
+ * dates.  Arrival rates keep their value per working second (a "per
+ * bulan" rate stays what the scenario's own run made of it); staffing
+ * changes at or before the new start become the staffing at the start.
+ * MUTU_EINPUT for a window that is empty or an SOP whose arrivals are
+ * replayed from a file (those are dates of the old run); MUTU_ERANGE when
+ * the calendar does not cover it.
+ */
+int sim_scenario_set_window(struct sim_scenario *sc, double start, double warmup, double end,
+			    struct mutu_err *err);
+
+/* Index of the SOP with id, or -1. */
+int sim_scenario_find_sop(const struct sim_scenario *sc, const char *id);
+/* Position (0-based) of step number no of SOP sop, or -1 (the number of
+ * steps: sim_scenario_nsteps above). */
+int sim_scenario_step_pos(const struct sim_scenario *sc, size_t sop, int no);
+/* Step at position pos: its number, activity (borrowed, may be NULL) and
+ * actor index (SIM_PEMOHON for the applicant). */
+void sim_scenario_step_info(const struct sim_scenario *sc, size_t sop, int pos, int *no,
+			    const char **activity, int *actor);
+
+/*
+ * Place a file that is open when the run starts (a backlog file: `mutu
+ * forecast`, `mutu sim --from-db`).  It enters SOP sop at step position
+ * pos at the start of the run, with age_s working seconds already on its
+ * SLA clock (its lead time at the end is age_s plus the working time from
+ * the start, net of time back with the applicant) and in_step_s working
+ * seconds already spent in that step.
+ *
+ * in_service 1: it is being served.  It holds one of the actor's staff
+ * from the start (if all are held by earlier files, it waits at the head
+ * of the queue and is served in full, as a new file), and its remaining
+ * service is R = S - in_step_s with S drawn from the step's distribution
+ * conditioned on S > in_step_s (inverse survival function: the file has
+ * survived in_step_s, so the service times it can still have are the
+ * longer ones; for the exponential that is a fresh draw, for a fixed time
+ * the rest of it, max(0, S - in_step_s)).  A file past every service time
+ * its distribution allows (survival below 1e-300) ends at once.  A Pemohon
+ * step is with the applicant: the remaining time is drawn the same way.
+ * in_service 0: it waits in the step's queue, behind the files placed
+ * before it (add them longest waiting first); its service is drawn in full.
+ *
+ * Files keep the order they were added: file i (from 0) is case number
+ * i + 1 of every replication, and its result is column i of
+ * results->open_end / open_lead.  The draws of remaining service come
+ * from their own random stream ("backlog"), so files arriving during the
+ * run keep their common random numbers.  Returns the file's index, or
+ * MUTU_EINPUT for an SOP, step or time out of range (ages 0..SIM_MAX_AGE,
+ * finite).  Call before sim_run; no compile needed.
+ */
+#define SIM_MAX_AGE (36500.0 * 24 * 3600) /* 100 years of working seconds */
+int sim_scenario_add_open_file(struct sim_scenario *sc, int sop, int pos, double age_s,
+			       double in_step_s, int in_service);
+size_t sim_scenario_nopen(const struct sim_scenario *sc);
+
+/*
+ * What sim_run adds to struct sim_results when the scenario has open
+ * files: results->nopen, and per replication r and file i
+ *   open_end[r * nopen + i]   the instant it finished (INFINITY: not by
+ *                             the end of the run),
+ *   open_lead[r * nopen + i]  its lead time in working seconds (age +
+ *                             working time after the start - time with
+ *                             the applicant; INFINITY when not finished).
+ * Both owned by the results; NULL when nopen is 0.
+ */
 
 /* ---- output ------------------------------------------------------------ */
 
