@@ -41,6 +41,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+# Peers the benchmarks measure mutu against (plain C, no libmutu).
+PEER_BIN := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(wildcard tests/bench/peer_*.c))
 HEADERS  := $(wildcard include/mutu/*.h engine/*.h engine/cli/*.h tests/unit/*.h)
 
 .PHONY: all run test unit cli-test bench deps clean check-headers fuzz fuzz-build fuzz-replay
@@ -61,6 +63,10 @@ $(BUILD)/mutu: $(CLI_OBJ) $(BUILD)/libmutu.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmutu.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmutu.a -lcmocka $(LDLIBS_ALL)
+
+$(BUILD)/bench/peer_%: tests/bench/peer_%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(OPT) -o $@ $< -lm
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libmutu.a $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -97,7 +103,7 @@ test: deps
 	@./tests/run.sh $(BUILD) build/asan
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(PEER_BIN)
 	@./tests/bench/run.sh $(BUILD)
 
 # ---- fuzzing (README "Fuzzing") -------------------------------------------
