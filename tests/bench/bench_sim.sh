@@ -67,6 +67,20 @@ echo "  customers/s (median, whole process): mutu $mrate, floor $frate"
 bench_row "M/M/1 10^6 wall s vs C floor" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.5" \
 	"$( [ "$(bench_cmp "$RMED" '<=' 1.5)" = 1 ] && echo yes || echo no)"
 
+PGO=$BUILD/pgo/mutu
+if [ -x "$PGO" ]; then
+	side_pgo() {
+		bench_time "$PGO" sim tests/bench/mm1/mm1.ini --threads 1 --format json || return 1
+		BV=$BT
+	}
+	echo "the same, the profile-guided static build ($PGO, make pgo) vs the floor"
+	bench_pairs side_pgo side_floor || exit 1
+	bench_row "M/M/1 10^6 wall s vs C floor (make pgo)" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.5" \
+		"$( [ "$(bench_cmp "$RMED" '<=' 1.5)" = 1 ] && echo yes || echo no)"
+else
+	echo "(no $PGO: run make pgo to measure the profile-guided static build too)"
+fi
+
 echo "M/M/1 rho=0.9: mutu (10^6 customers) vs SimPy 2 (horizon $SIMPY_H min), customers/s per whole process"
 bench_pairs side_mutu_rate side_simpy || exit 1
 echo "  SimPy mean wait $SIMPY_WAIT min (theory 9)"
