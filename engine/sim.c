@@ -331,6 +331,8 @@ struct kctx {
 	struct zig zig;
 	/* queue-length samples, summed over this worker's replications */
 	size_t nsamples, isample;
+	double next_sample; /* kernel time of sample isample; +inf when none is due:
+			     * one compare per event instead of a call */
 	double *qsum, *qmax;
 	/* per period (sim_options.by): nper periods from sim_results, per[p *
 	 * nsops + s], pstep[p * nsteps + gidx] */
@@ -1055,6 +1057,7 @@ static void sample_until(struct kctx *x, double t)
 		}
 		x->isample++;
 	}
+	x->next_sample = x->isample < x->nsamples ? (double)x->isample * sc->sample_every : INFINITY;
 }
 
 /* ---- one replication --------------------------------------------------- */
@@ -1157,6 +1160,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	x->overflow = 0;
 	x->next_day = 0;
 	x->isample = 0;
+	x->next_sample = x->nsamples ? 0.0 : INFINITY;
 	for (int i = 0; i < sc->nstreams; i++)
 		gsl_rng_set(x->rng[i], stream_seed(seed, rep, sc->stream_names[i]));
 	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels;
@@ -1215,7 +1219,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 		}
 		x->top_pending = 1;
 		events++;
-		if (x->nsamples)
+		if (x->now >= x->next_sample) /* the same test sample_until makes */
 			sample_until(x, x->now);
 		uint32_t idx = (uint32_t)(ev_low(e) & IDX_MAX);
 		enum ev_kind kind = (enum ev_kind)((ev_low(e) >> IDX_BITS) & 15);

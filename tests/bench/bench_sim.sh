@@ -1,52 +1,89 @@
 #!/usr/bin/env bash
-# tests/bench/bench_sim.sh - M/M/c in mutu and in SimPy side by side, same
-# parameters, same run: c = 3 servers, lambda = 2.4, mu = 1 (rho = 0.8).
-# SimPy is Debian's python3-simpy 2.3 (SimPy 2 API, tests/bench/simpy_mmc.py),
-# run by /usr/bin/python3 (the Debian interpreter that has the package).
-# Both report customers per second on one core; both mean waits are shown
-# beside Erlang C's Wq = 1.07865 to show they simulate the same system.
+# tests/bench/bench_sim.sh - the simulator against two peers, as whole
+# processes, alternating A B A B ... (tests/bench/lib.sh):
+#
+#  1. M/M/1 at rho = 0.9, 10^6 customers, one thread: `mutu sim
+#     tests/bench/mm1/mm1.ini --threads 1` (every statistic mutu computes:
+#     lead-time quantiles, waits, utilisation, queue samples) against
+#     tests/bench/peer_mm1.c, a plain C event-list program with no
+#     statistics -- the floor any simulator is measured against.  Ratio =
+#     mutu's wall time / the floor's.  Target (issue 14): at most 1.5.
+#  2. The same queue in SimPy 2 (Debian python3-simpy 2.3,
+#     tests/bench/simpy_mmc.py, run by /usr/bin/python3) for a shorter
+#     horizon; ratio = mutu customers per second / SimPy's, each over its
+#     whole process.  Target: at least 100, on the median and on every pair.
+#
+# Both simulate the same system: mean time in system 1/(mu - lambda) = 10
+# minutes (mutu, floor) and mean wait rho/(mu - lambda) = 9 (SimPy) are shown.
 set -u
 BUILD=${BUILD:-build}
-B="$BUILD/bench/bench_sim"
+MUTU=${MUTU:-$BUILD/mutu}
+FLOOR=$BUILD/bench/peer_mm1
 PY=/usr/bin/python3
-C=3 L=2.4 M=1
-H_PEER=200000      # ~480 k customers: a few seconds of SimPy
-H_MUTU=2000000     # ~4.8 M customers: long enough to time mutu well
+SIMPY_H=${SIMPY_H:-200000}   # minutes: about 180,000 customers, ~1 s of SimPy
+. tests/bench/lib.sh
+bench_load
+work=$(mktemp -d "${TMPDIR:-/tmp}/bench_sim.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+BENCH_OUT=$work/out
 
-get() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-
+[ -x "$FLOOR" ] || { echo "missing $FLOOR: run make bench"; exit 1; }
 if ! "$PY" -c 'import SimPy.Simulation' 2>/dev/null; then
 	echo "SimPy 2 (python3-simpy) not importable by $PY: install it (make deps)"; exit 1
 fi
-peer=$("$PY" tests/bench/simpy_mmc.py $C $L $M $H_PEER 1) || exit 1
-same=$("$B" mmc $C $L $M $H_PEER 1) || exit 1
-# mutu's runs take a fraction of a second, so another process on the
-# machine can skew one: take the run with the median rate of three.
-median_run() {
-	local a b c
-	a=$("$B" mmc $C $L $M $H_MUTU "$1") && b=$("$B" mmc $C $L $M $H_MUTU "$1") &&
-		c=$("$B" mmc $C $L $M $H_MUTU "$1") || return 1
-	printf '%s\n%s\n%s\n' "$a" "$b" "$c" |
-		awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^customers_per_s=/) { split($i, kv, "="); print kv[2], $0 } }' |
-		sort -g | sed -n '2s/^[^ ]* //p'
-}
-full=$(median_run 1) || exit 1
-means=$(median_run 0) || exit 1
 
-printf 'M/M/%s lambda=%s mu=%s, one core\n' $C $L $M
-printf '  %-50s %12s %12s %10s\n' "" "customers/s" "events/s" "mean wait"
-printf '  %-50s %12.0f %12.0f %10s\n' "SimPy 2.3 (horizon $H_PEER)" "$(get "$peer" customers_per_s)" \
-	"$(echo "$(get "$peer" events) / $(get "$peer" wall)" | bc -l)" "$(get "$peer" wait_mean)"
-printf '  %-50s %12.0f %12.0f %10s\n' "mutu, same horizon, full statistics" "$(get "$same" customers_per_s)" \
-	"$(get "$same" events_per_s)" "$(get "$same" wait_mean)"
-printf '  %-50s %12.0f %12.0f %10s\n' "mutu (horizon $H_MUTU, median of 3), full stats" "$(get "$full" customers_per_s)" \
-	"$(get "$full" events_per_s)" "$(get "$full" wait_mean)"
-printf '  %-50s %12.0f %12.0f %10s\n' "mutu (horizon $H_MUTU, median of 3), means only" "$(get "$means" customers_per_s)" \
-	"$(get "$means" events_per_s)" "$(get "$means" wait_mean)"
-printf '  Erlang C mean wait: 1.07865\n'
-rf=$(echo "$(get "$full" customers_per_s) / $(get "$peer" customers_per_s)" | bc -l)
-rm=$(echo "$(get "$means" customers_per_s) / $(get "$peer" customers_per_s)" | bc -l)
-printf '  ratio mutu/SimPy customers per second: %.0fx with full statistics (lead-time mean, median,\n' "$rf"
-printf '  p90, p95, waits, utilisation, queues), %.0fx with means only (what the SimPy peer computes);\n' "$rm"
-printf '  target 100x (issue 3): %s with full statistics\n' "$(echo "$rf >= 100" | bc -l | sed 's/1/met/; s/0/NOT met/')"
-printf '  mutu peak memory %s KB (horizon %s) vs %s KB (horizon %s)\n' "$(get "$same" peak_kb)" $H_PEER "$(get "$full" peak_kb)" $H_MUTU
+finished() { grep -o '"finished":{"mean":[0-9.e+]*' "$BENCH_OUT" | head -1 | sed 's/.*://'; }
+
+side_mutu() {
+	bench_time "$MUTU" sim tests/bench/mm1/mm1.ini --threads 1 --format json || return 1
+	MUTU_N=$(finished)
+	MUTU_LEAD=$(grep -o '"lead_mean":{"mean":[0-9.e+]*' "$BENCH_OUT" | head -1 | sed 's/.*://')
+	MUTU_KB=$BM
+	BV=$BT
+}
+side_floor() {
+	bench_time "$FLOOR" 0.9 1 1000000 1 || return 1
+	FLOOR_LEAD=$(sed -n 's/.*sojourn_mean=\([0-9.]*\).*/\1/p' "$BENCH_OUT")
+	BV=$BT
+}
+side_mutu_rate() {
+	side_mutu || return 1
+	BV=$(awk -v n="$MUTU_N" -v t="$BT" 'BEGIN { printf "%.0f", n / t }')
+}
+side_simpy() {
+	bench_time "$PY" tests/bench/simpy_mmc.py 1 0.9 1 "$SIMPY_H" 1 || return 1
+	local n
+	n=$(sed -n 's/.*customers=\([0-9]*\).*/\1/p' "$BENCH_OUT")
+	SIMPY_WAIT=$(sed -n 's/.*wait_mean=\([0-9.]*\).*/\1/p' "$BENCH_OUT")
+	BV=$(awk -v n="$n" -v t="$BT" 'BEGIN { printf "%.0f", n / t }')
+}
+
+echo "M/M/1 rho=0.9, 10^6 customers, one thread, whole process: mutu sim vs plain C floor (seconds)"
+bench_pairs side_mutu side_floor || exit 1
+echo "  mutu: $MUTU_N files finished, mean lead $MUTU_LEAD min, peak $MUTU_KB KB; floor mean sojourn $FLOOR_LEAD min (theory 10)"
+mrate=$(awk -v t="$AMED" 'BEGIN { printf "%.0f", 1000000 / t }')
+frate=$(awk -v t="$BMED" 'BEGIN { printf "%.0f", 1000000 / t }')
+echo "  customers/s (median, whole process): mutu $mrate, floor $frate"
+bench_row "M/M/1 10^6 wall s vs C floor" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.5" \
+	"$( [ "$(bench_cmp "$RMED" '<=' 1.5)" = 1 ] && echo yes || echo no)"
+
+PGO=$BUILD/pgo/mutu
+if [ -x "$PGO" ]; then
+	side_pgo() {
+		bench_time "$PGO" sim tests/bench/mm1/mm1.ini --threads 1 --format json || return 1
+		BV=$BT
+	}
+	echo "the same, the profile-guided static build ($PGO, make pgo) vs the floor"
+	bench_pairs side_pgo side_floor || exit 1
+	bench_row "M/M/1 10^6 wall s vs C floor (make pgo)" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.5" \
+		"$( [ "$(bench_cmp "$RMED" '<=' 1.5)" = 1 ] && echo yes || echo no)"
+else
+	echo "(no $PGO: run make pgo to measure the profile-guided static build too)"
+fi
+
+echo "M/M/1 rho=0.9: mutu (10^6 customers) vs SimPy 2 (horizon $SIMPY_H min), customers/s per whole process"
+bench_pairs side_mutu_rate side_simpy || exit 1
+echo "  SimPy mean wait $SIMPY_WAIT min (theory 9)"
+met=no
+[ "$(bench_cmp "$RMED" '>=' 100)" = 1 ] && [ "$(bench_cmp "$RMIN" '>=' 100)" = 1 ] && met=yes
+bench_row "M/M/1 customers/s vs SimPy 2" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" ">= 100 every pair" "$met"
