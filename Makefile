@@ -25,7 +25,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags gsl sqlite3 inih libcrypto libxml-2.0 z
 PKG_LIBS   = $(shell pkg-config --libs gsl sqlite3 inih libcrypto libxml-2.0 zlib 2>/dev/null || echo -lgsl -lgslcblas -lsqlite3 -linih -lcrypto -lxml2 -lz)
 # libpq (PostgreSQL store backend, engine/store_pg.c): pkg-config, else pg_config
 PKG_CFLAGS += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I$$(pg_config --includedir 2>/dev/null))
-PKG_LIBS   += $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+# not linked: engine/store_pq.c loads libpq with dlopen when a PostgreSQL store
+# is opened, so processes that never use one do not load its 25 libraries
+PKG_LIBS   += -ldl
 
 # Excel output (report/audit --format xlsx) and the JSON Schema checks of the tests.
 DEB_PACKAGES += libxlsxwriter-dev python3-jsonschema
@@ -40,7 +42,9 @@ LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
 # The PostgreSQL store backend (engine/store_pg.c), when present, replaces
 # engine/store.c's "built without PostgreSQL" stub (engine/store_int.h).
 ifneq ($(wildcard engine/store_pg.c),)
+ifeq ($(NO_PG),)
 ALL_CFLAGS += -DMUTU_WITH_PG
+endif
 endif
 
 ifneq ($(SANITIZE),)
@@ -49,7 +53,7 @@ LDFLAGS    += -fsanitize=$(SANITIZE)
 endif
 
 # NO_PG=1 leaves the PostgreSQL backend out (the static `make pgo` build).
-LIB_SRC  := $(filter-out $(if $(NO_PG),engine/store_pg.c),$(wildcard engine/*.c))
+LIB_SRC  := $(filter-out $(if $(NO_PG),engine/store_pg.c engine/store_pq.c),$(wildcard engine/*.c))
 CLI_SRC  := $(wildcard engine/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 BENCH_SRC:= $(wildcard tests/bench/bench_*.c)
