@@ -2656,13 +2656,17 @@ static int stage_prepare(struct run *r, const char *log_path)
 			 o->sop_id);
 		struct stat ms;
 		const char *mp = stat(o->sop_id, &ms) == 0 && S_ISREG(ms.st_mode) ? o->sop_id : path;
-		rc = mp == o->sop_id ? sop_registry_add_file(ingest_reg(g), mp, &en, err)
-				     : sop_registry_get(ingest_reg(g), o->sop_id, &en, err);
+		struct mutu_err me;
+		mutu_err_clear(&me);
+		rc = mp == o->sop_id ? sop_registry_add_file(ingest_reg(g), mp, &en, &me)
+				     : sop_registry_get(ingest_reg(g), o->sop_id, &en, &me);
 		if (rc) {
-			if (rc == MUTU_ENOTFOUND || stat(mp, &ms) != 0)
+			if (rc == MUTU_ENOTFOUND)
 				mutu_errf(err, MUTU_ENOTFOUND,
 					  "--sop %s: no model %s (see 'ls %s')", o->sop_id, path,
 					  o->models_dir ? o->models_dir : "models");
+			else
+				mutu_errf(err, rc, "%s", me.msg); /* the model's own line */
 			return err->code;
 		}
 		m = en->model;

@@ -7,8 +7,9 @@
  *
  * The rule: a model is known by its `id`.  models_dir/ID.ini is tried
  * first because it is where a model of that id normally lives (one file
- * read); when that file is missing, does not load or declares another id,
- * every models_dir/ *.ini is read once and indexed by id.  Models and
+ * read); when that file is missing or declares another id, every
+ * models_dir/ *.ini is read once and indexed by id.  A file that exists
+ * but does not load is an error with its line, not "no model".  Models and
  * calendars are loaded on first use and kept for the registry's life;
  * failures are kept too, so a store with 10^6 cases of an unknown SOP
  * costs one folder scan, not 10^6.
@@ -276,8 +277,7 @@ int sop_registry_get(struct sop_registry *r, const char *id, const struct sop_en
 			  r->models_dir);
 	else
 		mutu_errf(&miss, MUTU_ENOTFOUND,
-			  "no model with id '%s' in '%s' (the store's cases name this SOP; "
-			  "add its model or give --models DIR)",
+			  "no model with id '%s' in '%s' (add its model there or give --models DIR)",
 			  id, r->models_dir);
 	return remember_bad(r, id, &miss, err);
 }

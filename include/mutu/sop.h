@@ -5,7 +5,9 @@
  * of Word or PDF documents (sop_import).
  *
  * A model is plain data.  It knows durations (dur_) but no calendar: the
- * calendar is named by the model and resolved by whoever runs it.
+ * calendar is named by the model and resolved by whoever runs it -- for
+ * ingest, reports, audits and the simulation report that is the SOP
+ * registry (sop_registry_*, at the end of this header).
  */
 #ifndef MUTU_SOP_H
 #define MUTU_SOP_H
