@@ -118,7 +118,7 @@ fi
 grep -q 'Izin Pengumpulan Uang dan Barang = izin-pengumpulan-uang-barang' "$TMP/dom.html" &&
 	ok "the ids are in the method note" || not_ok "the ids are in the method note"
 # counts beside shares: case 001 is the one file, in time
-grep -q '<dd>100,0% (1 dari 1)</dd>' "$TMP/dom.html" && ok "cards give the count beside the share" ||
+grep -q '<dd>100,0% <small>(1 dari 1)</small></dd>' "$TMP/dom.html" && ok "cards give the count beside the share" ||
 	not_ok "cards give the count beside the share"
 # the long activity text (step 4, 104 characters) is shortened, the full
 # text on hover
