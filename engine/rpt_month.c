@@ -192,9 +192,11 @@ static const char *kind_name(int kind, const struct rpt_opts *o)
 
 static const char *short_month(int m, enum rpt_lang l)
 {
-	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	return m >= 1 && m <= 12 ? (l == RPT_EN ? en : id)[m - 1] : "?";
+	/* one 2-D table (see rpt_fmt_local: UBSan and two arrays) */
+	static const char *const names[2][12] = {
+		{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"},
+		{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}};
+	return m >= 1 && m <= 12 ? names[l == RPT_EN][m - 1] : "?";
 }
 
 /* ---- the tables of one group ---- */
