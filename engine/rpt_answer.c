@@ -18,8 +18,11 @@
 
 void rpt_fmt_local(struct mutu_buf *b, double t, int offset, const char *label, enum rpt_lang lang)
 {
-	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	/* one 2-D table: GCC's UBSan object-size check misreads a choice
+	 * between two arrays, (lang ? en : id)[i], as out of bounds */
+	static const char *const names[2][12] = {
+		{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"},
+		{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}};
 	if (isnan(t) || isinf(t)) {
 		mutu_buf_puts(b, "\xe2\x80\x93");
 		return;
@@ -30,7 +33,7 @@ void rpt_fmt_local(struct mutu_buf *b, double t, int offset, const char *label, 
 	int64_t sec = (int64_t)(local - (double)days * 86400.0);
 	int y, m, d;
 	cal_civil_from_days(days, &y, &m, &d);
-	mutu_buf_printf(b, "%d %s %d %02d:%02d ", d, (lang == RPT_EN ? en : id)[m - 1], y, (int)(sec / 3600),
+	mutu_buf_printf(b, "%d %s %d %02d:%02d ", d, names[lang == RPT_EN][m - 1], y, (int)(sec / 3600),
 			(int)(sec % 3600 / 60));
 	if (label && *label && label[0] != '+' && label[0] != '-') {
 		mutu_buf_puts(b, label);

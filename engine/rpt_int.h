@@ -138,6 +138,12 @@ int rpt_xlsx_close(struct rpt_xlsx *x, struct mutu_err *err);
 /* Free x after a failure (the file it leaves is the caller's to remove). */
 void rpt_xlsx_discard(struct rpt_xlsx *x);
 
+/* The keys that differ between two scenario files, one line each
+ * ("[staff] Front Office: 1 -> 1, 2 from 2025-07-01"), appended to out in
+ * file order (A's keys, then keys only in B).  Returns how many, -1 when
+ * a file cannot be read (a scenario built in code has no file). */
+int rpt_scenario_changes(const char *path_a, const char *path_b, enum rpt_lang lang, struct mutu_notes *out);
+
 /* Group slug for file names: "office", "no-sop" or "sop-<id>" ([a-z0-9-]). */
 void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size);
 

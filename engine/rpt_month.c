@@ -192,9 +192,11 @@ static const char *kind_name(int kind, const struct rpt_opts *o)
 
 static const char *short_month(int m, enum rpt_lang l)
 {
-	static const char *id[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	return m >= 1 && m <= 12 ? (l == RPT_EN ? en : id)[m - 1] : "?";
+	/* one 2-D table (see rpt_fmt_local: UBSan and two arrays) */
+	static const char *const names[2][12] = {
+		{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"},
+		{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}};
+	return m >= 1 && m <= 12 ? names[l == RPT_EN][m - 1] : "?";
 }
 
 /* ---- the tables of one group ---- */
@@ -761,7 +763,20 @@ static void html_cards(struct mutu_buf *b, const struct kv *kv, const char *cls)
 		mutu_buf_puts(b, "<div><dt>");
 		h(b, kv->k[i]);
 		mutu_buf_puts(b, "</dt><dd>");
-		h(b, kv->v[i]);
+		/* "66,4% (95 dari 143)": the count on its own smaller line */
+		const char *v = kv->v[i], *par = strstr(v, " (");
+		size_t vl = strlen(v);
+		if (par && strcmp(cls, "cards") == 0 && vl && v[vl - 1] == ')') {
+			char *head = mutu_strdup(v);
+			head[par - v] = '\0';
+			h(b, head);
+			mutu_buf_puts(b, " <small>");
+			h(b, par + 1);
+			mutu_buf_puts(b, "</small>");
+			free(head);
+		} else {
+			h(b, v);
+		}
 		mutu_buf_puts(b, "</dd></div>\n");
 	}
 	mutu_buf_puts(b, "</dl>\n");

@@ -128,6 +128,29 @@ static void fmt_ci(struct mutu_buf *b, enum sim_kind k, const struct stats_ci *c
 	}
 }
 
+/* The paired difference B - A of metric m as text into t; returns 1 when
+ * it is significant: the interval excludes zero as printed ("0 menit
+ * [0 menit - 0 menit]" is not, whatever the unrounded bounds). */
+static int diff_text(struct mutu_buf *t, const struct sim_metric *m, const struct sim_diff *df, int dm,
+		     const struct rpt_opts *o)
+{
+	if (df->ib < 0)
+		return 0;
+	/* a share's difference reads in points, not as a share */
+	enum sim_kind k = m->kind == SIM_K_SHARE ? SIM_K_LEVEL : m->kind;
+	struct stats_ci d = df->d;
+	if (m->kind == SIM_K_SHARE) {
+		d.mean *= 100;
+		d.lo *= 100;
+		d.hi *= 100;
+		d.half *= 100;
+	}
+	fmt_ci(t, k, &d, dm, o);
+	if (m->kind == SIM_K_SHARE)
+		mutu_buf_puts(t, TR(o, " poin", " points"));
+	return !isnan(d.half) && (d.lo > 0 || d.hi < 0) && !prints_zero(k, d.lo, &d, dm) && !prints_zero(k, d.hi, &d, dm);
+}
+
 static void metric_label(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_metric *m,
 			 const struct rpt_opts *o)
 {
@@ -361,6 +384,59 @@ static int chart_periods(struct rpt_charts *cs, const struct sim_results *r, str
 	return rc;
 }
 
+/* A comparison opens with what differs: the scenario keys that changed
+ * (A -> B), then the headline measures' differences with their
+ * significance. */
+static void what_differs(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r,
+			 const struct sim_scenario *scb, const struct sim_results *rb,
+			 const struct sim_diff *diffs, const char *la, const char *lb, int dm,
+			 const struct rpt_opts *o)
+{
+	(void)rb;
+	mutu_buf_printf(b, "<section class=\"answer\" id=\"changes\">\n<h2>%s</h2>\n<p>",
+			TR(o, "Yang berbeda antara A dan B", "What differs between A and B"));
+	mutu_buf_puts(b, "A = ");
+	h(b, la);
+	mutu_buf_puts(b, ", B = ");
+	h(b, lb);
+	mutu_buf_puts(b, "</p>\n<ul>\n");
+	struct mutu_notes ch;
+	mutu_notes_init(&ch);
+	int n = rpt_scenario_changes(sim_scenario_path(sc), sim_scenario_path(scb), o->lang, &ch);
+	if (n < 0)
+		mutu_buf_printf(b, "<li>%s</li>\n", TR(o, "(skenario tanpa berkas: perbedaan kunci tidak dapat ditampilkan)",
+						      "(a scenario without a file: its keys cannot be compared)"));
+	else if (n == 0)
+		mutu_buf_printf(b, "<li>%s</li>\n", TR(o, "(kedua berkas skenario sama)", "(the two scenario files are the same)"));
+	for (size_t i = 0; i < ch.n; i++) {
+		mutu_buf_puts(b, "<li><code>");
+		h(b, ch.items[i]);
+		mutu_buf_puts(b, "</code></li>\n");
+	}
+	mutu_buf_puts(b, "</ul>\n");
+	mutu_notes_release(&ch);
+	static const char *heads[] = {"all/finished", "all/within", "all/lead_mean", "all/lead_p90", "all/wip_mean"};
+	mutu_buf_printf(b, "<div class=\"tw\"><table class=\"t-summary\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
+			   "<th>%s</th></tr></thead><tbody>\n",
+			TR(o, "Ukuran", "Measure"), TR(o, "Selisih B \xe2\x88\x92 A (interval 95%)", "Difference B \xe2\x88\x92 A (95% interval)"),
+			TR(o, "Bermakna?", "Significant?"));
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		int ia = sim_results_find(r, heads[i]);
+		if (ia < 0 || diffs[ia].ib < 0)
+			continue;
+		struct mutu_buf t;
+		mutu_buf_init(&t);
+		int sig = diff_text(&t, &r->metrics[ia], &diffs[ia], dm, o);
+		mutu_buf_puts(b, "<tr><td>");
+		h(b, field_label(r->metrics[ia].field, o));
+		mutu_buf_puts(b, "</td><td class=\"n\">");
+		h(b, t.s);
+		mutu_buf_printf(b, "</td><td>%s</td></tr>\n", sig ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+		mutu_buf_release(&t);
+	}
+	mutu_buf_puts(b, "</tbody></table></div>\n</section>\n");
+}
+
 static const char *base_name(const char *path)
 {
 	if (!path)
@@ -459,6 +535,8 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		h(&b, o->generated_at);
 	}
 	mutu_buf_puts(&b, "</p>\n</header>\n<main>\n");
+	if (two)
+		what_differs(&b, sc, r, scb, rb, diffs, la, lb, dm, o);
 
 	/* headline cards */
 	static const char *heads[] = {"all/finished", "all/within", "all/lead_mean", "all/wip_mean"};
@@ -558,25 +636,7 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 				mutu_buf_puts(&b, "<td class=\"n\">");
 				h(&b, t.s);
 				mutu_buf_reset(&t);
-				int sig = 0;
-				if (df->ib >= 0) {
-					/* a share's difference reads in points, not as a share */
-					enum sim_kind k = m->kind == SIM_K_SHARE ? SIM_K_LEVEL : m->kind;
-					struct stats_ci d = df->d;
-					if (m->kind == SIM_K_SHARE) {
-						d.mean *= 100;
-						d.lo *= 100;
-						d.hi *= 100;
-						d.half *= 100;
-					}
-					fmt_ci(&t, k, &d, dm, o);
-					if (m->kind == SIM_K_SHARE)
-						mutu_buf_puts(&t, TR(o, " poin", " points"));
-					/* significant when the interval excludes zero as
-					 * printed: "0 menit [0 menit - 0 menit]" is not */
-					sig = !isnan(d.half) && (d.lo > 0 || d.hi < 0) && !prints_zero(k, d.lo, &d, dm) &&
-					      !prints_zero(k, d.hi, &d, dm);
-				}
+				int sig = diff_text(&t, m, df, dm, o);
 				mutu_buf_puts(&b, "</td><td class=\"n\">");
 				h(&b, t.s);
 				mutu_buf_printf(&b, "</td><td>%s</td>", df->ib < 0 ? "" : sig ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));

@@ -118,7 +118,7 @@ fi
 grep -q 'Izin Pengumpulan Uang dan Barang = izin-pengumpulan-uang-barang' "$TMP/dom.html" &&
 	ok "the ids are in the method note" || not_ok "the ids are in the method note"
 # counts beside shares: case 001 is the one file, in time
-grep -q '<dd>100,0% (1 dari 1)</dd>' "$TMP/dom.html" && ok "cards give the count beside the share" ||
+grep -q '<dd>100,0% <small>(1 dari 1)</small></dd>' "$TMP/dom.html" && ok "cards give the count beside the share" ||
 	not_ok "cards give the count beside the share"
 # the long activity text (step 4, 104 characters) is shortened, the full
 # text on hover
@@ -143,7 +143,10 @@ EOF
 # drops that one meta tag, the layout is the same)
 "$MUTU" ingest datasets/logs/synthetic-2025.csv --db "$DB" --quiet 2>/dev/null
 "$MUTU" report monthly --month 2025-12 --db "$DB" --out "$R" >/dev/null 2>&1
-for f in report-2025-03 report-2025-12; do
+# the audit page too (ten columns: start, end, waiting, processing ...)
+"$MUTU" audit --db "$DB" --sop izin-insidentil --from 2025-12-01 --to 2025-12-31 --format html \
+	--out "$R/audit.html" 2>/dev/null
+for f in report-2025-03 report-2025-12 audit; do
 	python3 - "$R/$f.html" "$TMP/$f-measure.html" <<'EOF'
 import re, sys
 d = open(sys.argv[1]).read()

@@ -30,3 +30,16 @@ print(intervals > 50, mixed, sig_zero, raw)
 PY
 )
 expect_eq "time intervals in one unit, no zero-bound interval marked significant, no raw keys" "$got" "True 0 0 []"
+
+# a comparison opens with what differs: the scenario keys that changed.
+# By hand (diff of the two files without comments): three [staff] lines.
+got=$(python3 - "$TMP/sim/sim-report.html" <<'PY'
+import html, re, sys
+d = open(sys.argv[1]).read()
+i = d.index('<section class="answer" id="changes">')
+first_section = d.index("<section") == i
+print(first_section, [html.unescape(x) for x in re.findall(r"<li><code>(.*?)</code></li>", d[i:d.index("</section>", i)])])
+PY
+)
+expect_eq "sim comparison: opens with the changed scenario keys" "$got" \
+	"True ['[staff] Front Office: 1 → 1, 2 from 2025-07-01', '[staff] Dinas Teknis: 5 → 5, 7 from 2025-04-01', '[staff] Kepala Dinas: 1 absent=0.2 → 1 absent=0.2 batch=daily at 15:00']"
