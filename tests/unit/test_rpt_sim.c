@@ -31,8 +31,8 @@ static struct sim_scenario *scenario(int clerks, const char *path_label)
 	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 20 * 8 * 3600.0);
 	int a = sim_scenario_add_actor(sc, "<b>Front Office</b>", clerks);
 	int s = sim_scenario_add_sop(sc, "uji-sla", 1.0 / 3600.0, 3 * 450 * 60.0);
-	struct sim_dist d = {SIM_EXPONENTIAL, 40 * 60.0, 1, 0, 0, 0};
-	struct sim_dist p = {SIM_FIXED, 10 * 60.0, 0, 0, 0, 0};
+	struct sim_dist d = {.kind = SIM_EXPONENTIAL, .mean = 40 * 60.0, .cv = 1};
+	struct sim_dist p = {.kind = SIM_FIXED, .mean = 10 * 60.0};
 	sim_scenario_add_step(sc, s, 1, "Pemeriksaan", a, d);
 	sim_scenario_add_step(sc, s, 2, "Pengambilan", SIM_PEMOHON, p);
 	sim_scenario_set_replications(sc, 4);

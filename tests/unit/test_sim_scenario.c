@@ -253,7 +253,7 @@ static struct sim_results *code_run(const int *nos, int n, double end)
 	struct sim_scenario *sc = sim_scenario_create(NULL, 0, end);
 	int a = sim_scenario_add_actor(sc, "A", 1);
 	int s = sim_scenario_add_sop(sc, "s", 1.0 / 100, 0);
-	struct sim_dist d = {SIM_EXPONENTIAL, 10, 0, 0, 0, 0};
+	struct sim_dist d = {.kind = SIM_EXPONENTIAL, .mean = 10};
 	for (int k = 0; k < n; k++)
 		sim_scenario_add_step(sc, s, nos[k], "x", a, d);
 	sim_scenario_set_replications(sc, 2);
