@@ -35,9 +35,9 @@ run "$MUTU" sim "$TMP/a.ini" --format json --emit-log "$TMP/a.csv" --force
 expect_rc "loket calendar: runs" 0
 got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["sops"][0]; print(s["lead_mean"]["mean"], s["finished"]["mean"])')
 expect_eq "loket calendar: lead 630 minutes, 1 finished" "$got" "630 1"
-expect_eq "loket calendar: step 1 on office hours" "$(sed -n 2p "$TMP/a.csv" | awk -F, '{print $(NF-1)" "$NF}')" \
+expect_eq "loket calendar: step 1 on office hours" "$(sed -n 2p "$TMP/a.csv" | awk -F, '{print $(NF-2)" "$(NF-1)}')" \
 	"2025-05-05T08:00:00+08:00 2025-05-05T09:00:00+08:00"
-expect_eq "loket calendar: step 2 ends Tue 11:00 on the loket's hours" "$(sed -n 3p "$TMP/a.csv" | awk -F, '{print $(NF-1)" "$NF}')" \
+expect_eq "loket calendar: step 2 ends Tue 11:00 on the loket's hours" "$(sed -n 3p "$TMP/a.csv" | awk -F, '{print $(NF-2)" "$(NF-1)}')" \
 	"2025-05-05T09:00:00+08:00 2025-05-06T11:00:00+08:00"
 
 # 2. A 24x7 Tim Teknis between two office-hours steps; two files
@@ -75,7 +75,7 @@ run "$MUTU" sim "$TMP/b.ini" --format json --emit-log "$TMP/b.csv" --force
 expect_rc "24x7 team: runs" 0
 got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["sops"][0]; print(s["lead_mean"]["mean"], s["finished"]["mean"], *[st["wait_mean"]["mean"] for st in s["steps"]])')
 expect_eq "24x7 team: lead 450, 2 finished, waits 15 150 15" "$got" "450 2 15 150 15"
-expect_eq "24x7 team: the log, step by step" "$(tail -n +2 "$TMP/b.csv" | awk -F, '{print $1" "$3" "$(NF-1)" "$NF}' | sed 's/^sim-b-0000//')" \
+expect_eq "24x7 team: the log, step by step" "$(tail -n +2 "$TMP/b.csv" | awk -F, '{print $1" "$3" "$(NF-2)" "$(NF-1)}' | sed 's/^sim-b-0000//')" \
 "01 1 2025-05-05T08:00:00+08:00 2025-05-05T09:00:00+08:00
 02 1 2025-05-05T09:00:00+08:00 2025-05-05T10:00:00+08:00
 01 2 2025-05-05T09:00:00+08:00 2025-05-05T19:00:00+08:00

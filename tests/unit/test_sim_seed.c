@@ -75,6 +75,7 @@ static void test_fixed_times_match_calendar(void **state)
 			continue; /* header */
 		/* case ids carry the scenario file stem: fixed.ini -> sim-fixed-000001 */
 		int id = strncmp(line, "sim-fixed-000001,", 17) == 0 ? 0 : 1;
+		*strrchr(line, ',') = '\0'; /* the resource column, last */
 		char *end = strrchr(line, ',');
 		*end = '\0';
 		snprintf(last_end[id], 64, "%.*s", (int)strcspn(end + 1, "\n"), end + 1);
@@ -296,7 +297,7 @@ static void test_errors(void **state)
 	expect_error("e3.ini", HEAD STAFF SOP "arrivals = 3 per hari\n", 8, "Dinas Teknis");
 	expect_error("e3b.ini", HEAD STAFF SOP "arrivals = 3 per hari\n", 8, "cannot be met");
 	/* line 15: a distribution that does not exist */
-	expect_error("e4.ini", HEAD STAFF SOP "arrivals = 1 per minggu\nservice = weibull k=2\n", 15,
+	expect_error("e4.ini", HEAD STAFF SOP "arrivals = 1 per minggu\nservice = pareto k=2\n", 15,
 		     "distribution name");
 	/* line 15: a rejection probability out of range */
 	expect_error("e5.ini", HEAD STAFF SOP "arrivals = 1 per minggu\nstep.2.reject = 1.5\n", 15,
