@@ -48,7 +48,7 @@ run "$MUTU" calibrate --db "$TMP/ins.db" --sop izin-insidentil -o "$TMP/ins-cal.
 expect_rc "calibrate insidentil: exit 0" 0
 json_check "insidentil" "$OUT" '
 s = d["sops"][0]
-check("insidentil: 20 per hari within 5%", near(s["arrivals"]["per_day"], 20, 0.05), s["arrivals"])
+check("insidentil: 16 per hari within 5%", near(s["arrivals"]["per_day"], 16, 0.05), s["arrivals"])
 check("insidentil: arrivals in working time (not 24x7)", s["arrivals"]["arrivals_24x7"] is False)
 for name, n in [("Front Office", 2), ("Tim Teknis", 4), ("Back Office", 3),
                 ("Sub Koordinator Perizinan", 1), ("Koordinator Perizinan", 1),
