@@ -1066,10 +1066,18 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	w->fresh = PQgetvalue(pr0, 0, 1)[0] == 't';
 	PQclear(pr0);
 	if (w->fresh) {
-		char q[200];
+		/* the CHECK matches the partition bound, so ATTACH PARTITION need
+		 * not scan the table to prove it (PostgreSQL's documented shortcut) */
+		char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
+		struct mutu_buf q;
+		mutu_buf_init(&q);
 		snprintf(w->table, sizeof w->table, "%s", part);
-		snprintf(q, sizeof q, "CREATE TABLE %s (LIKE events INCLUDING DEFAULTS)", part);
-		if ((rc = exec0(p, q, "a partition for the office", err)))
+		mutu_buf_printf(&q, "CREATE TABLE %s (LIKE events INCLUDING DEFAULTS, CHECK (office = %s))", part,
+				lit ? lit : "''");
+		PQfreemem(lit);
+		rc = exec0(p, q.s, "a partition for the office", err);
+		mutu_buf_release(&q);
+		if (rc)
 			goto fail;
 	}
 	rc = exec0(p,
@@ -1408,6 +1416,7 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		struct mutu_buf q;
 		mutu_buf_init(&q);
 		mutu_buf_printf(&q,
+				"SET LOCAL maintenance_work_mem = '256MB';"
 				"ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);"
 				"CREATE INDEX ON %s (office, end_ms);"
 				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
