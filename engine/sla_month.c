@@ -478,8 +478,21 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	*out = NULL;
 	if (month < 1 || month > 12)
 		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
+	/*
+	 * Only the cases whose span begins before the month's end (+ a day:
+	 * every zone's local day, UTC-12..+14) are read: a case that starts
+	 * later arrives after the month, so it is in none of the month's
+	 * counts, its trend, its days or its open cases.  Cases before the
+	 * 12-month window are still read, because one that never finished
+	 * is open at the month's end however old it is (the backlog), and
+	 * only computing the case says whether it finished.  So an earlier
+	 * month costs the history up to it, not the store (docs/store.md,
+	 * "Reading a period").
+	 */
+	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
+	double to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
 	struct sla_reader *r = NULL;
-	int rc = sla_reader_open_ex(db, sop_id, NULL, sla_env_opts(env)->deadline_col, &r, err);
+	int rc = sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err);
 	if (rc)
 		return rc;
 	struct sla_month *m = mutu_calloc(1, sizeof *m);

@@ -153,9 +153,9 @@ int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double fro
 	memset(&f, 0, sizeof f);
 	f.sop = sop_id;
 	f.has_period = 1;
-	/* whole milliseconds that cover [from, to) */
-	f.from_ms = (int64_t)floor(from * 1000.0);
-	f.to_ms = (int64_t)ceil(to * 1000.0);
+	/* whole milliseconds that cover [from, to); NAN: no bound */
+	f.from_ms = isnan(from) ? INT64_MIN : (int64_t)floor(from * 1000.0);
+	f.to_ms = isnan(to) ? INT64_MAX : (int64_t)ceil(to * 1000.0);
 	return reader_open(db, &f, deadline_col, out, err);
 }
 

@@ -325,7 +325,8 @@ int sla_reader_open_ex(struct mutu_store *db, const char *sop_id, const char *ca
 		       struct sla_reader **out, struct mutu_err *err);
 /*
  * sla_reader_open_ex of the cases whose span (first to last stamp of
- * their events) overlaps [from, to), POSIX seconds: what a month's report
+ * their events) overlaps [from, to), POSIX seconds (NAN: no bound on that
+ * side; range of a bound: |t| < 9.2e15 s): what a month's report
  * or an audit period needs, read through the store's index on the spans,
  * so the cost follows the period, not the store.  Cases whose span the
  * store does not know (written by other tools) are read too: a superset,

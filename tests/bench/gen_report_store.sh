@@ -12,7 +12,8 @@
 # The schema comes from the real code (a one-row `mutu ingest` creates the
 # store); the rows go in with INSERT ... SELECT over a recursive CTE, with
 # the indexes dropped during the load and rebuilt after (the same indexes,
-# read back from sqlite_master).
+# read back from sqlite_master), and each case's span (cases.first_ms,
+# last_ms) computed from its events as the ingest would keep it.
 set -eu
 mutu=$1 db=$2 n=$3
 tmp=$(mktemp -d)
@@ -26,6 +27,13 @@ sqlite3 "$db" "DELETE FROM events; DELETE FROM case_attrs; DELETE FROM event_att
 # drop the indexes (names read back), load, rebuild
 drops=$(sqlite3 "$db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('events', 'cases')")
 creates=$(sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('events', 'cases')")
+# each case's span (schema 4: what the ingest's writer keeps), in one
+# grouped pass, when the store has the columns
+spans=
+if sqlite3 "$db" "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'last_ms'" | grep -q 1; then
+	spans="WITH s AS (SELECT case_id, min(coalesce(start_ms, end_ms)) AS f, max(coalesce(end_ms, start_ms)) AS l
+	FROM events GROUP BY case_id) UPDATE cases SET first_ms = s.f, last_ms = s.l FROM s WHERE s.case_id = cases.id;"
+fi
 sqlite3 "$db" >/dev/null <<EOF
 PRAGMA journal_mode=OFF;
 PRAGMA synchronous=OFF;
@@ -68,6 +76,7 @@ SELECT c.id, 1, c.id * 12 + t.step, t.step, t.activity, t.actor,
        CASE WHEN c.id % 2 THEN 420 ELSE 480 END, 0
 FROM cases c CROSS JOIN tmpl t
 WHERE t.sop = c.sop AND NOT (c.id % 50 IN (0, 25) AND t.step = (SELECT step FROM last l WHERE l.sop = c.sop));
+$spans
 COMMIT;
 $creates
 ANALYZE;

@@ -1,0 +1,356 @@
+/*
+ * test_store.c - the store module (include/mutu/store.h) on real SQLite
+ * files: locations, the schema 3 -> 4 migration, the writer's dedup and
+ * case spans, the period / office cursor, and the read snapshot.
+ *
+ * Expected values are worked out by hand from the rows written here:
+ * instants are small round numbers of milliseconds so the spans (earliest
+ * start-or-end, latest end-or-start of a case's events) can be read off.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "mutu/store.h"
+
+static char dir[64];
+
+static const char *tmp(const char *name)
+{
+	static char buf[4][256];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
+	return buf[k];
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/mutu-test-store-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t q1(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int64_t v = INT64_MIN;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+static void sql(const char *db, const char *text)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	if (sqlite3_exec(h, text, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", text, msg);
+		fail();
+	}
+	sqlite3_close(h);
+}
+
+/* A PostgreSQL location in a build without store_pg.c is refused as
+ * input, and the message never repeats the password. */
+static void test_locations(void **state)
+{
+	(void)state;
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	int rc = store_open("postgresql://mutu:rahasia@db.prov.example/mutu", STORE_READ, 0, &s, &e);
+#ifdef MUTU_WITH_PG
+	(void)rc; /* a real backend: connection refused, not tested here */
+#else
+	assert_int_equal(rc, MUTU_EINPUT);
+	assert_non_null(strstr(e.msg, "without PostgreSQL"));
+	assert_null(strstr(e.msg, "rahasia"));
+#endif
+	assert_null(s);
+	/* sqlite:PATH is the file PATH; messages name PATH */
+	const char *db = tmp("loc.db");
+	char loc[300];
+	snprintf(loc, sizeof loc, "sqlite:%s", db);
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(loc, STORE_CREATE, 0, &s, &e), 0);
+	assert_int_equal(store_kind(s), STORE_SQLITE);
+	assert_string_equal(store_where(s), db);
+	assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+	store_close(s);
+	assert_true(access(db, F_OK) == 0);
+	/* an empty location and "sqlite:" alone are bad input */
+	mutu_err_clear(&e);
+	assert_int_equal(store_open("sqlite:", STORE_READ, 0, &s, &e), MUTU_EINPUT);
+	mutu_err_clear(&e);
+	assert_int_equal(store_open("", STORE_READ, 0, &s, &e), MUTU_EINPUT);
+	/* a missing store read: not found, with the command that makes one */
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(tmp("none.db"), STORE_READ, 0, &s, &e), MUTU_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "mutu ingest"));
+}
+
+/* One batch through the writer: cases, events (one a duplicate), a
+ * rejected row.  Returns the batch id. */
+static int64_t write_batch(struct mutu_store *s, const char *office, const char *sha)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_begin_write(s, "test", &e), 0);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.file = "hand.csv";
+	b.size = 10;
+	b.sha256 = sha;
+	b.ingested_at = "2026-01-01T00:00:00Z";
+	b.office = office;
+	b.options = "{}";
+	int64_t batch = 0;
+	assert_int_equal(store_batch_create(s, &b, &batch, &e), 0);
+	struct store_writer *w = NULL;
+	assert_int_equal(store_writer_open(s, batch, 10, &w, &e), 0);
+	int64_t a = 0, c2 = 0, eid = 0;
+	int created = 0, dup = 0;
+	assert_int_equal(store_writer_case(w, "A", 1, "sop-x", 5, office, &a, &created, &e), 0);
+	assert_int_equal(created, 1);
+	struct store_event ev;
+	memset(&ev, 0, sizeof ev);
+	ev.case_id = a;
+	ev.line = 2;
+	ev.activity = "satu";
+	ev.activity_len = 4;
+	ev.has_start = ev.has_end = 1;
+	ev.start_ms = 5000;
+	ev.end_ms = 7000;
+	ev.dkey = 11;
+	assert_int_equal(store_writer_event(w, &ev, &eid, &dup, &e), 0);
+	assert_int_equal(dup, 0);
+	/* the same event again (another line): a duplicate, nothing written */
+	ev.line = 3;
+	assert_int_equal(store_writer_event(w, &ev, &eid, &dup, &e), 0);
+	assert_int_equal(dup, 1);
+	/* an end-only row before it and an open (start-only) row after it:
+	 * the span is 1000 (the end-only stamp) .. 9000 (the open start) */
+	memset(&ev, 0, sizeof ev);
+	ev.case_id = a;
+	ev.line = 4;
+	ev.activity = "dua";
+	ev.activity_len = 3;
+	ev.has_end = 1;
+	ev.end_ms = 1000;
+	ev.dkey = 12;
+	assert_int_equal(store_writer_event(w, &ev, &eid, &dup, &e), 0);
+	ev.line = 5;
+	ev.has_end = 0;
+	ev.has_start = 1;
+	ev.start_ms = 9000;
+	ev.dkey = 13;
+	assert_int_equal(store_writer_event(w, &ev, &eid, &dup, &e), 0);
+	/* the case again: found, not created */
+	assert_int_equal(store_writer_case(w, "A", 1, "sop-x", 5, office, &c2, &created, &e), 0);
+	assert_int_equal(created, 0);
+	assert_true(c2 == a);
+	assert_int_equal(store_writer_rejected(w, 6, "x,y", 3, "blank row", 9, &e), 0);
+	assert_int_equal(store_writer_finish(w, &e), 0);
+	store_writer_free(w);
+	b.id = batch;
+	b.rows_read = 5;
+	b.events_stored = 3;
+	b.rejected = 1;
+	b.duplicates = 1;
+	assert_int_equal(store_batch_finish(s, &b, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	return batch;
+}
+
+static void test_writer(void **state)
+{
+	(void)state;
+	const char *db = tmp("w.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	int64_t batch = write_batch(s, "kab-banjar", "ab");
+	assert_true(batch == 1);
+	/* 3 events kept of 4 written (one duplicate), one rejected row */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 3);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected"), 1);
+	/* the span by hand: earliest stamp 1000 (end-only row), latest 9000 (open start) */
+	assert_int_equal(q1(db, "SELECT first_ms FROM cases WHERE case_key = 'A'"), 1000);
+	assert_int_equal(q1(db, "SELECT last_ms FROM cases WHERE case_key = 'A'"), 9000);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE office = 'kab-banjar'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches WHERE office = 'kab-banjar' AND duplicates = 1"), 1);
+	/* the same sha256 is found as a live batch; excepting itself, not */
+	int64_t id = 0;
+	char at[40];
+	assert_int_equal(store_batch_find(s, "ab", 0, &id, at, sizeof at, &e), 1);
+	assert_true(id == 1);
+	assert_string_equal(at, "2026-01-01T00:00:00Z");
+	assert_int_equal(store_batch_find(s, "ab", 1, &id, at, sizeof at, &e), 0);
+	assert_int_equal(store_batch_size_seen(s, 10, &e), 1);
+	assert_int_equal(store_batch_size_seen(s, 11, &e), 0);
+	store_close(s);
+}
+
+/* A schema 3 store (made by dropping what 4 added) is migrated: the
+ * spans are computed from the events already there. */
+static void test_migrate_3_to_4(void **state)
+{
+	(void)state;
+	const char *db = tmp("m.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	store_close(s);
+	sql(db, "DROP INDEX cases_span; ALTER TABLE cases DROP COLUMN first_ms;"
+		" ALTER TABLE cases DROP COLUMN last_ms; ALTER TABLE cases DROP COLUMN office;"
+		" ALTER TABLE batches DROP COLUMN office; PRAGMA user_version = 3;"
+		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
+		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'K', NULL, 1), (2, 'L', NULL, 1);"
+		"INSERT INTO events (case_id, batch_id, line, activity, start_ms, end_ms) VALUES"
+		" (1, 1, 2, 'a', 300, 400), (1, 1, 3, 'b', NULL, 200), (1, 1, 4, 'c', 900, NULL);");
+	assert_int_equal(q1(db, "PRAGMA user_version"), 3);
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
+	store_close(s);
+	assert_int_equal(q1(db, "PRAGMA user_version"), 4);
+	/* K: stamps 300-400, end 200, open start 900 -> 200 .. 900 */
+	assert_int_equal(q1(db, "SELECT first_ms FROM cases WHERE id = 1"), 200);
+	assert_int_equal(q1(db, "SELECT last_ms FROM cases WHERE id = 1"), 900);
+	/* L has no events: no span */
+	assert_true(q1(db, "SELECT last_ms FROM cases WHERE id = 2") == INT64_MIN);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE office = ''"), 2);
+}
+
+static int count_rows(struct mutu_store *s, const struct store_case_filter *f, char *keys, size_t size)
+{
+	struct store_cursor *c = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_cases_open(s, f, &c, &e), 0);
+	const struct store_case_row *row;
+	int n = 0, rc;
+	keys[0] = '\0';
+	while ((rc = store_cases_next(c, &row, &e)) == 1) {
+		n++;
+		strncat(keys, row->key, size - strlen(keys) - 1);
+	}
+	assert_int_equal(rc, 0);
+	store_cursor_free(c);
+	return n;
+}
+
+/* The period cursor yields the cases whose span overlaps [from, to),
+ * plus those without a span; office filters. */
+static void test_period_cursor(void **state)
+{
+	(void)state;
+	const char *db = tmp("p.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	/* spans: P 100-200, Q 300-400, R 150-350 (reaches into [250, 300)),
+	 * S none (written by SQL, not the writer); offices: Q in 'b' */
+	sql(db, "INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
+		"INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms) VALUES"
+		" (1, 'P', 's', 1, '', 100, 200), (2, 'Q', 's', 1, 'b', 300, 400),"
+		" (3, 'R', 's', 1, '', 150, 350), (4, 'S', 's', 1, '', NULL, NULL);"
+		"INSERT INTO events (case_id, batch_id, line, activity, start_ms, end_ms) VALUES"
+		" (1, 1, 2, 'a', 100, 200), (2, 1, 3, 'a', 300, 400), (3, 1, 4, 'a', 150, 350);");
+	struct store_case_filter f;
+	char keys[64];
+	memset(&f, 0, sizeof f);
+	assert_int_equal(count_rows(s, &f, keys, sizeof keys), 4);
+	assert_string_equal(keys, "PQRS");
+	/* [250, 300): only R overlaps (Q starts at 300, the end is open), S has no span */
+	f.has_period = 1;
+	f.from_ms = 250;
+	f.to_ms = 300;
+	assert_int_equal(count_rows(s, &f, keys, sizeof keys), 2);
+	assert_string_equal(keys, "RS");
+	/* [200, 301): P ends at 200 (last >= from), Q starts at 300 < 301, R */
+	f.from_ms = 200;
+	f.to_ms = 301;
+	assert_int_equal(count_rows(s, &f, keys, sizeof keys), 4);
+	/* office b: Q only */
+	memset(&f, 0, sizeof f);
+	f.office = "b";
+	assert_int_equal(count_rows(s, &f, keys, sizeof keys), 1);
+	assert_string_equal(keys, "Q");
+	/* the events come with their case: R's one event, 150 .. 350 */
+	memset(&f, 0, sizeof f);
+	f.case_key = "R";
+	struct store_cursor *c = NULL;
+	assert_int_equal(store_cases_open(s, &f, &c, &e), 0);
+	const struct store_case_row *row;
+	assert_int_equal(store_cases_next(c, &row, &e), 1);
+	assert_int_equal(row->nev, 1);
+	assert_true(row->ev[0].start_ms == 150 && row->ev[0].end_ms == 350);
+	assert_int_equal(row->ev[0].start_off, STORE_OFF_NONE);
+	assert_int_equal(store_cases_next(c, &row, &e), 0);
+	store_cursor_free(c);
+	store_close(s);
+}
+
+/* A read snapshot does not see a batch committed after it began. */
+static void test_snapshot(void **state)
+{
+	(void)state;
+	const char *db = tmp("snap.db");
+	struct mutu_store *r = NULL, *w = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &w, &e), 0);
+	assert_int_equal(store_open(db, STORE_READ, 0, &r, &e), 0);
+	assert_int_equal(store_begin_read(r, &e), 0);
+	struct store_counts n;
+	assert_int_equal(store_count(r, &n, &e), 0);
+	assert_true(n.events == 0);
+	write_batch(w, "", "cd");
+	/* still 0 inside the snapshot; 3 after it ends */
+	assert_int_equal(store_count(r, &n, &e), 0);
+	assert_true(n.events == 0);
+	store_rollback(r);
+	assert_int_equal(store_count(r, &n, &e), 0);
+	assert_true(n.events == 3 && n.cases == 1 && n.rejected == 1);
+	store_close(r);
+	store_close(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_locations),
+		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_migrate_3_to_4),
+		cmocka_unit_test(test_period_cursor),
+		cmocka_unit_test(test_snapshot),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
