@@ -139,6 +139,7 @@ struct pg_store {
 	struct mutu_store base;
 	PGconn *conn;
 	int prepared; /* mutu_case_lookup is prepared on this connection */
+	unsigned cursors; /* server-side cursors declared so far (their names) */
 	char *office; /* the office of the batch being written (store_batch_create); reads and
 		       * batch lookups use base.office (store_set_office) */
 };
@@ -1562,9 +1563,9 @@ struct pg_cursor {
 static int fcur_open(struct pg_store *p, struct fcur *f, const char *select, int n, const char *const *v,
 		     struct mutu_err *err)
 {
-	static unsigned serial; /* only names cursors of this process; a race gives at worst a
-				 * "cursor exists" error, and stores are used one per thread */
-	snprintf(f->name, sizeof f->name, "mutu_cur_%u", ++serial);
+	/* cursor names are per connection: the counter lives in the store (no
+	 * mutable global: two stores may be used side by side) */
+	snprintf(f->name, sizeof f->name, "mutu_cur_%u", ++p->cursors);
 	struct mutu_buf q;
 	mutu_buf_init(&q);
 	mutu_buf_printf(&q, "DECLARE %s NO SCROLL CURSOR FOR %s", f->name, select);
