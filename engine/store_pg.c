@@ -139,6 +139,7 @@ struct pg_store {
 	struct mutu_store base;
 	PGconn *conn;
 	int prepared; /* mutu_case_lookup is prepared on this connection */
+	unsigned cursors; /* server-side cursors declared so far (their names) */
 	char *office; /* the office of the batch being written (store_batch_create); reads and
 		       * batch lookups use base.office (store_set_office) */
 };
@@ -1066,10 +1067,18 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	w->fresh = PQgetvalue(pr0, 0, 1)[0] == 't';
 	PQclear(pr0);
 	if (w->fresh) {
-		char q[200];
+		/* the CHECK matches the partition bound, so ATTACH PARTITION need
+		 * not scan the table to prove it (PostgreSQL's documented shortcut) */
+		char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
+		struct mutu_buf q;
+		mutu_buf_init(&q);
 		snprintf(w->table, sizeof w->table, "%s", part);
-		snprintf(q, sizeof q, "CREATE TABLE %s (LIKE events INCLUDING DEFAULTS)", part);
-		if ((rc = exec0(p, q, "a partition for the office", err)))
+		mutu_buf_printf(&q, "CREATE TABLE %s (LIKE events INCLUDING DEFAULTS, CHECK (office = %s))", part,
+				lit ? lit : "''");
+		PQfreemem(lit);
+		rc = exec0(p, q.s, "a partition for the office", err);
+		mutu_buf_release(&q);
+		if (rc)
 			goto fail;
 	}
 	rc = exec0(p,
@@ -1408,6 +1417,7 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		struct mutu_buf q;
 		mutu_buf_init(&q);
 		mutu_buf_printf(&q,
+				"SET LOCAL maintenance_work_mem = '256MB';"
 				"ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);"
 				"CREATE INDEX ON %s (office, end_ms);"
 				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
@@ -1553,9 +1563,9 @@ struct pg_cursor {
 static int fcur_open(struct pg_store *p, struct fcur *f, const char *select, int n, const char *const *v,
 		     struct mutu_err *err)
 {
-	static unsigned serial; /* only names cursors of this process; a race gives at worst a
-				 * "cursor exists" error, and stores are used one per thread */
-	snprintf(f->name, sizeof f->name, "mutu_cur_%u", ++serial);
+	/* cursor names are per connection: the counter lives in the store (no
+	 * mutable global: two stores may be used side by side) */
+	snprintf(f->name, sizeof f->name, "mutu_cur_%u", ++p->cursors);
 	struct mutu_buf q;
 	mutu_buf_init(&q);
 	mutu_buf_printf(&q, "DECLARE %s NO SCROLL CURSOR FOR %s", f->name, select);

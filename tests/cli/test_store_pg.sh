@@ -45,6 +45,17 @@ if [ -x "$contract" ]; then
 else
 	not_ok "contract suite built" "$contract missing: make unit"
 fi
+# and under ASan+UBSan when make test built that too (store_pg.c's buffers,
+# cursors and hash tables are exercised only against a server)
+asan=$BUILD/asan/tests/test_store_contract
+if [ -x "$asan" ]; then
+	out=$(MUTU_STORE_LOCATION=$(newdb mutu_contract_asan) ASAN_OPTIONS=detect_leaks=1 "$asan" 2>&1)
+	if printf '%s\n' "$out" | grep -q '^\[  PASSED  \] 9 test'; then
+		ok "contract on PostgreSQL under ASan+UBSan: 9 tests, no sanitizer report"
+	else
+		not_ok "contract on PostgreSQL under ASan+UBSan" "$(printf '%s\n' "$out" | grep -E 'FAIL|ERROR|Sanitizer|runtime error' | head -8)"
+	fi
+fi
 
 # ---- 2. same reports and audits from both backends ------------------------
 sq=$TMP/s.db
