@@ -102,6 +102,7 @@ void cal_finish(struct cal *c)
 	c->cum[c->ndays] = w;
 	c->wcount[c->ndays] = k;
 	c->nwork = k;
+	c->always = k == c->ndays && w == (double)c->ndays * CAL_DAY_SEC;
 
 	c->wcum = mutu_malloc(sizeof *c->wcum * ((size_t)k + 1));
 	double shortest = CAL_DAY_SEC;
@@ -172,6 +173,7 @@ struct cal *cal_create_24x7(int utc_offset_seconds)
 /* ---- accessors ------------------------------------------------------ */
 
 const char *cal_name(const struct cal *c) { return c->name; }
+int cal_always_open(const struct cal *c) { return c->always; }
 int cal_utc_offset(const struct cal *c) { return c->offset; }
 const char *cal_zone_label(const struct cal *c) { return c->zone; }
 int cal_day_minutes(const struct cal *c) { return c->day_minutes; }

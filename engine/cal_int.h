@@ -61,6 +61,7 @@ struct cal {
 	int32_t *wcount;          /* ndays + 1: working days before day i */
 	int32_t *wday;            /* nwork: day index of the k-th working day */
 	int32_t nwork;
+	int always;               /* every day worked whole (24x7): work = wall time */
 	/* Index for cal_instant_at: wcum[k] = cum[wday[k]]; bucket j covers
 	 * cumulative work [j*bucket, (j+1)*bucket) and bidx[j] is the last
 	 * working day starting before it.  bucket <= the shortest working

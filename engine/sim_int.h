@@ -106,6 +106,8 @@ struct sim_scenario {
 	const struct cal *cal;
 	double start, end, warmup; /* instants */
 	double wbase;              /* cal_work_at(start) */
+	int wall;                  /* the calendar is always open (24x7): working
+				    * time is wall time, no table lookups */
 	double wend, wwarm;        /* working seconds since start */
 	int compiled;              /* sim_scenario_compile done */
 	int multi;                 /* some actor has its own calendar: the
@@ -143,13 +145,15 @@ struct sim_scenario {
 /* Working seconds since the start of the run at instant t. */
 static inline double sim_work(const struct sim_scenario *sc, double t)
 {
-	return sc->cal ? cal_work_at(sc->cal, t) - sc->wbase : t - sc->start;
+	/* 24x7 (sc->wall) and no calendar: the same arithmetic without the
+	 * tables (issue 14: 14% of an M/M/1 run went to this conversion) */
+	return sc->cal && !sc->wall ? cal_work_at(sc->cal, t) - sc->wbase : t - sc->start;
 }
 
 /* Earliest instant at which w working seconds since the start are done. */
 static inline double sim_instant(const struct sim_scenario *sc, double w)
 {
-	return sc->cal ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
+	return sc->cal && !sc->wall ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
 }
 
 /*

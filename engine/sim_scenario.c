@@ -323,6 +323,7 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 					 sc->start, sc->end, cal_name(sc->cal));
 		sc->wbase = cal_work_at(sc->cal, sc->start);
 	}
+	sc->wall = sc->cal && cal_always_open(sc->cal);
 	sc->wend = sim_work(sc, sc->end);
 	sc->wwarm = sc->warmup > sc->start ? sim_work(sc, sc->warmup) : 0;
 	if (sc->wend <= 0)
@@ -1801,6 +1802,7 @@ static int stage_run(struct loader *L)
 		return rc;
 	}
 	sc->wbase = cal_work_at(sc->cal, sc->start);
+	sc->wall = cal_always_open(sc->cal);
 	sc->wend = sim_work(sc, sc->end);
 	return 0;
 }

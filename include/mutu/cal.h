@@ -65,7 +65,10 @@ void cal_free(struct cal *c); /* NULL-safe */
 const char *cal_name(const struct cal *c);      /* borrowed, lives with c */
 int cal_utc_offset(const struct cal *c);        /* seconds east of UTC */
 const char *cal_zone_label(const struct cal *c);/* "WITA", "+08:00", ... */
-int cal_day_minutes(const struct cal *c);       /* net minutes of one working day */
+int cal_day_minutes(const struct cal *c);
+/* 1 when every day of the calendar's range is worked whole (24x7): its
+ * working time is wall time, and callers may skip the conversion. */
+int cal_always_open(const struct cal *c);       /* net minutes of one working day */
 enum cal_day_reading cal_reading(const struct cal *c);
 /* First and last instant (exclusive) the calendar covers. */
 void cal_range(const struct cal *c, double *first, double *end);

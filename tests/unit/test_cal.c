@@ -625,6 +625,8 @@ static void test_24x7(void **state)
 	EXPECT_MIN(c, "2025-01-04 10:00", "2025-01-06 10:00", 2 * 1440);
 	EXPECT_MIN(c, "2199-12-31 00:00", "2199-12-31 23:59", 1439);
 	assert_int_equal(cal_day_minutes(c), 1440);
+	/* every day worked whole: the simulator may skip the conversion */
+	assert_int_equal(cal_always_open(c), 1);
 	cal_free(c);
 	/* the shipped file agrees */
 	assert_string_equal(cal_name(all), "24x7");
@@ -632,6 +634,11 @@ static void test_24x7(void **state)
 		   (double)cal_days_from_civil(2025, 1, 1) * 1440);
 	assert_int_equal(cal_day_minutes(wib), 450);
 	assert_int_equal(cal_reading(wib), CAL_DAY_NET);
+	/* the shipped 24x7 file is always open; an office calendar (nights,
+	 * weekends, holidays) is not */
+	assert_int_equal(cal_always_open(all), 1);
+	assert_int_equal(cal_always_open(wib), 0);
+	assert_int_equal(cal_always_open(wita), 0);
 }
 
 int main(void)
