@@ -187,7 +187,7 @@ fuzz: fuzz-build
 # benchmark, then rebuilt with -fprofile-use from the .gcda files the
 # training left beside the objects.  It links the libraries Debian ships as
 # archives statically (GSL, SQLite, libxml2 with ICU, OpenSSL's libcrypto,
-# inih, libcsv): the dynamic loader then maps 7 shared objects instead of
+# inih, libcsv): the dynamic loader then maps 9 objects (ldd) instead of
 # 19, work every process pays at start.  libpq is loaded on demand in both
 # builds (engine/store_pq.c).  Output is byte-identical to build/mutu's
 # (tests/cli/test_sim_golden.sh).
