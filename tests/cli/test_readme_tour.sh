@@ -52,7 +52,13 @@ ln -s "$MUTU" "$W/build/mutu"
 ln -s "$PWD/datasets" "$W/datasets"
 # models/ and reports/ (chart templates, CSS) as a clone has them: the
 # tracked files only, so a local reports/out/ cannot help a command pass.
-git ls-files -z -- models reports | tar -cf - --null -T - | tar -xf - -C "$W"
+# Outside a git checkout (an unpacked tarball) copy the folders and drop
+# the generated reports/out/.
+if [ -n "$(git ls-files -- models reports 2>/dev/null | head -1)" ]; then
+	git ls-files -z -- models reports | tar -cf - --null -T - | tar -xf - -C "$W"
+else
+	cp -r models reports "$W" && rm -rf "$W/reports/out"
+fi
 
 n=0
 for c in "${CMDS[@]}"; do
