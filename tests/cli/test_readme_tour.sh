@@ -68,9 +68,26 @@ for c in "${CMDS[@]}"; do
 	RC=$?
 	OUT=$(head -c 400 "$TMP/out"); ERR=$(head -c 800 "$TMP/err")
 	expect_rc "tour $n: $c" 0
+	# What the tour's comments promise about a command's output.
+	case "$c" in
+	*"calendar show id-wita --year 2025"*)
+		# "237 working days": 2025's Mondays-Fridays (261) less the libur
+		# nasional and cuti bersama on weekdays (docs/domain.md: 237).
+		if grep -Eq '^2025 +237 ' "$TMP/out"; then ok "tour $n: 2025 has 237 working days"
+		else not_ok "tour $n: 2025 has 237 working days" "stdout: $OUT"; fi ;;
+	*"--format json --out -"*)
+		# "the document on stdout": the JSON document itself, named by kind.
+		case "$(head -c 26 "$TMP/out")" in
+		'{"schema":"mutu.report/1",') ok "tour $n: the JSON document is on stdout" ;;
+		*) not_ok "tour $n: the JSON document is on stdout" "stdout: $OUT" ;;
+		esac ;;
+	esac
 done
 
 # What the tour says it makes is there.
-for f in mutu.db new-permit.ini wabo.xes.gz reports/out/sim; do
+# (reports/out/report-2025-12.html: --month latest is the last month of
+# the simulated year 2025, the latest month of the three logs ingested.)
+for f in mutu.db wabo.db new-permit.ini wabo.xes.gz reports/out/sim/sim-report.html \
+	reports/out/rokan-hilir-log.csv reports/out/report-2025-12.html reports/out/report-2025-11.xlsx; do
 	if [ -e "$W/$f" ]; then ok "the tour made $f"; else not_ok "the tour made $f" "missing: $f"; fi
 done
