@@ -6,8 +6,9 @@
 # continuations joined) is run verbatim, in README order (ingest makes the
 # store later commands read), with bash, from a scratch folder that holds
 # what a fresh clone has: build/mutu (a link to $MUTU), datasets/ (a link:
-# the tour only reads it) and a copy of models/ and reports/ (so nothing the tour writes,
-# such as mutu.db, reports/out/ or wabo.xes.gz, lands in the repository).
+# the tour only reads it) and a copy of models/ and reports/ (so nothing
+# the tour writes, such as mutu.db, reports/out/ or wabo.xes.gz, lands in
+# the repository).
 # Each must exit 0: the tour states no other status for its commands, so a
 # failing command is a wrong README (fix the README, not this test).
 . tests/cli/lib.sh
@@ -46,6 +47,8 @@ for c in "${CMDS[@]}"; do
 done
 expect_eq "a backslash-continued command is read whole" "$joined" yes
 
+# A fresh clone's user has not pointed mutu at other calendars.
+unset MUTU_CALENDARS
 W="$TMP/clone"
 mkdir -p "$W/build"
 ln -s "$MUTU" "$W/build/mutu"
