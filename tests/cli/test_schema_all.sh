@@ -74,6 +74,11 @@ expect_eq "plan JSON valid against docs/schema/plan.schema.json" "$(errors docs/
 
 # --- backtest, forecast, calibrate on the shipped synthetic log
 "$MUTU" ingest datasets/logs/synthetic-2025.csv --db "$TMP/syn.db" --resource-col resource --quiet
+# sim started from the files open in the store (--from-db): the same document
+"$MUTU" sim $S/banjarbaru-calibrated.ini --from-db "$TMP/syn.db" --as-of 2025-06-05 -n 2 --format json \
+	>"$J/s6.json" 2>/dev/null
+expect_eq "sim --from-db: schema first, valid against sim.schema.json" \
+	"$(first_keys "$J/s6.json") $(errors docs/schema/sim.schema.json "$J/s6.json")" "schema 0"
 "$MUTU" backtest $S/rokan-hilir-calibrated.ini --db "$TMP/syn.db" --sop izin-insidentil --seed 1 --format json >"$J/b1.json"
 "$MUTU" backtest $S/sicantik-calibrated.ini --db "$TMP/syn.db" --sop perizinan-sicantik-cloud --seed 1 \
 	--replications 20 --format json >"$J/b2.json"
