@@ -421,7 +421,8 @@ static void json_num(struct mutu_buf *b, double v, enum sim_kind k)
 void bt_format(const struct bt_result *r, enum bt_format fmt, int en, int dm, struct mutu_buf *b)
 {
 	if (fmt == BT_JSON) {
-		mutu_buf_puts(b, "{\"sop\":");
+		/* the kind first, as every mutu JSON document (docs/schema/backtest.schema.json) */
+		mutu_buf_puts(b, "{\"schema\":\"mutu.backtest/1\",\"sop\":");
 		mutu_buf_json_str(b, r->sop_id);
 		mutu_buf_puts(b, ",\"scenario\":");
 		mutu_buf_json_str(b, r->scenario);

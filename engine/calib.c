@@ -1280,7 +1280,8 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 	char d0[32], d1[32];
 	fmt_day(c->from, cal0, d0, sizeof d0);
 	fmt_day(c->to - 1, cal0, d1, sizeof d1);
-	mutu_buf_printf(b, "{\"period\": {\"from\": \"%s\", \"to\": \"%s\"}, \"cases_read\": %zu, "
+	/* the kind first, as every mutu JSON document (docs/schema/calibrate.schema.json) */
+	mutu_buf_printf(b, "{\"schema\": \"mutu.calibrate/1\", \"period\": {\"from\": \"%s\", \"to\": \"%s\"}, \"cases_read\": %zu, "
 			   "\"events_read\": %zu, \"cases_other_sops\": %zu,\n \"staff\": [",
 			d0, d1, c->cases_read, c->events_read, c->cases_other);
 	for (size_t i = 0; i < c->npel; i++) {

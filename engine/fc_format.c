@@ -126,7 +126,8 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 
 static void json(const struct fc_forecast *f, const struct sim_scenario *sc, struct mutu_buf *b)
 {
-	mutu_buf_puts(b, "{\"as_of\": \"");
+	/* the kind first, as every mutu JSON document (docs/schema/forecast.schema.json) */
+	mutu_buf_puts(b, "{\"schema\": \"mutu.forecast/1\", \"as_of\": \"");
 	put_when(b, f, f->as_of, 1);
 	mutu_buf_puts(b, "\", \"scenario\": ");
 	mutu_buf_json_str(b, sim_scenario_path(sc) ? sim_scenario_path(sc) : "");

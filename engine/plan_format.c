@@ -304,7 +304,8 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 {
 	static const char *const kinds[] = {"within", "p90_lead", "wait_mean"};
 	const char *path = sim_scenario_path(sc);
-	mutu_buf_puts(b, "{\"scenario\": ");
+	/* the kind first, as every mutu JSON document (docs/schema/plan.schema.json) */
+	mutu_buf_puts(b, "{\"schema\": \"mutu.plan/1\", \"scenario\": ");
 	if (path)
 		mutu_buf_json_str(b, path);
 	else

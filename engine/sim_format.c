@@ -482,13 +482,17 @@ static void json_periods(struct mutu_buf *b, const struct sim_scenario *sc, cons
 	mutu_buf_putc(b, ']');
 }
 
-static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r)
+/* One run's object.  top: the run is the whole document, so it opens with
+ * its kind ("schema" first, as report and audit: docs/schema/sim.schema.json);
+ * the runs "a" and "b" of a comparison are not documents of their own. */
+static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_results *r,
+		     int top)
 {
 	char s[64], w[64], e[64];
 	fmt_date(sc, sc->start, s, sizeof s);
 	fmt_date(sc, sc->warmup > sc->start ? sc->warmup : sc->start, w, sizeof w);
 	fmt_date(sc, sc->end, e, sizeof e);
-	mutu_buf_puts(b, "{\"scenario\":");
+	mutu_buf_puts(b, top ? "{\"schema\":\"mutu.sim/1\",\"scenario\":" : "{\"scenario\":");
 	mutu_buf_json_str(b, sc->path ? sc->path : "");
 	mutu_buf_puts(b, ",\"calendar\":");
 	mutu_buf_json_str(b, sc->cal ? cal_name(sc->cal) : "");
@@ -562,14 +566,14 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 			const struct sim_diff *diffs, struct mutu_buf *b)
 {
 	if (!rb || !diffs) {
-		json_run(b, sc, r);
+		json_run(b, sc, r, 1);
 		mutu_buf_putc(b, '\n');
 		return;
 	}
-	mutu_buf_puts(b, "{\"a\":");
-	json_run(b, sc, r);
+	mutu_buf_puts(b, "{\"schema\":\"mutu.sim/1\",\"a\":");
+	json_run(b, sc, r, 0);
 	mutu_buf_puts(b, ",\"b\":");
-	json_run(b, scb, rb);
+	json_run(b, scb, rb, 0);
 	char *cals = sim_compare_calendars(r, rb);
 	if (cals) {
 		/* what the pairs are taken across (sim_compare) */

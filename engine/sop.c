@@ -1109,8 +1109,9 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 	if (day_minutes <= 0)
 		day_minutes = 450;
 	struct dur total = sop_model_total(m);
-	mutu_buf_puts(out, "{");
-	json_field(out, "id", m->id, 0);
+	/* the kind first, as every mutu JSON document (docs/schema/model.schema.json) */
+	mutu_buf_puts(out, "{\"schema\": \"mutu.model/1\"");
+	json_field(out, "id", m->id, 1);
 	json_field(out, "name", m->name, 1);
 	json_field(out, "agency", m->agency, 1);
 	json_field(out, "source", m->source, 1);

@@ -101,7 +101,8 @@ void bt_result_free(struct bt_result *r); /* NULL-safe */
 enum bt_format { BT_TEXT = 0, BT_JSON };
 
 /* Render r: text (Indonesian; lang_en: English) or JSON (times in working
- * minutes; "summary": {"inside", "rows"}). */
+ * minutes; "summary": {"inside", "rows"}; first key "schema": "mutu.backtest/1",
+ * docs/schema/backtest.schema.json). */
 void bt_format(const struct bt_result *r, enum bt_format fmt, int lang_en, int day_minutes,
 	       struct mutu_buf *out);
 

@@ -99,7 +99,8 @@ enum calib_lang { CALIB_ID = 0, CALIB_EN = 1 };
  * may be NULL).  After calib_finish.
  */
 void calib_write_scenario(const struct calib *c, const char *source, struct mutu_buf *out);
-/* The fitted parameters as one JSON object (times in working minutes). */
+/* The fitted parameters as one JSON object (times in working minutes), first
+ * key "schema": "mutu.calibrate/1" (docs/schema/calibrate.schema.json). */
 void calib_format_json(const struct calib *c, struct mutu_buf *out);
 /* A summary for people: what was calibrated, from what, and what was not. */
 void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_buf *out);

@@ -116,7 +116,8 @@ int fc_forecast_run(struct fc_forecast *f, struct sim_scenario *sc, const struct
 
 enum fc_format { FC_TEXT = 0, FC_JSON, FC_CSV, FC_HTML };
 
-/* Render f (after fc_forecast_run) into out; lang_en 0: Bahasa Indonesia. */
+/* Render f (after fc_forecast_run) into out; lang_en 0: Bahasa Indonesia.
+ * JSON opens with "schema": "mutu.forecast/1" (docs/schema/forecast.schema.json). */
 void fc_forecast_format(const struct fc_forecast *f, const struct sim_scenario *sc,
 			enum fc_format fmt, int lang_en, struct mutu_buf *out);
 

@@ -166,7 +166,8 @@ enum plan_format { PLAN_TEXT = 0, PLAN_JSON };
 enum plan_lang { PLAN_ID = 0, PLAN_EN = 1 };
 
 /* Render a result (sc: the scenario it ran on, for names and the working
- * day).  Text is Bahasa Indonesia (PLAN_ID) or English. */
+ * day).  Text is Bahasa Indonesia (PLAN_ID) or English; JSON opens with
+ * "schema": "mutu.plan/1" (docs/schema/plan.schema.json). */
 void plan_result_format(const struct sim_scenario *sc, const struct plan_result *r,
 			enum plan_format fmt, enum plan_lang lang, struct mutu_buf *out);
 

@@ -474,7 +474,8 @@ size_t sim_scenario_nopen(const struct sim_scenario *sc);
 
 enum sim_format { SIM_TEXT = 0, SIM_JSON, SIM_CSV };
 
-/* Render results (and, with b and diffs non-NULL, the comparison b - a). */
+/* Render results (and, with b and diffs non-NULL, the comparison b - a).
+ * JSON opens with "schema": "mutu.sim/1" (docs/schema/sim.schema.json). */
 void sim_results_format(const struct sim_scenario *sc, const struct sim_results *r,
 			const struct sim_scenario *scb, const struct sim_results *rb,
 			const struct sim_diff *diffs, enum sim_format fmt,

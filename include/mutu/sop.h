@@ -107,7 +107,8 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out);
 
 /* Serialise as JSON: id, name, steps (no, activity, actor, role, waktu, minutes),
- * computed and declared totals (text and minutes), gap in minutes. */
+ * computed and declared totals (text and minutes), gap in minutes; first key
+ * "schema": "mutu.model/1" (docs/schema/model.schema.json). */
 void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_buf *out);
 
 /*

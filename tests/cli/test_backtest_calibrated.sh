@@ -20,7 +20,7 @@ for pair in banjarbaru:izin-pengumpulan-uang-barang banjarbaru:tanda-daftar-lks-
 	got=$(printf '%s' "$OUT" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-sel = [r for r in d["rows"] if r.get("measure") in ("within", "median")]
+sel = [r for r in d["rows"] if r.get("measure") in ("within", "lead_p50")]
 ins = sum(1 for r in sel if r.get("inside"))
 print("ok" if sel and ins >= 0.9 * len(sel) else "only %d of %d" % (ins, len(sel)))')
 	expect_eq "$sop: share within and median lead inside the simulated range in >= 90% of months" "$got" "ok"
