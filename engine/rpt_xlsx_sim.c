@@ -1,6 +1,6 @@
 /*
  * rpt_xlsx_sim.c - Excel workbooks of `mutu sim` (one run, or two with
- * their paired differences) and of `mutu forecast`, on the helpers of
+ * their paired differences), `mutu forecast` and `mutu backtest`, on the helpers of
  * rpt_xlsx.c: summary sheet first, one sheet per table, frozen header
  * rows, numbers as numbers and instants as Excel dates.
  *
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mutu/bt.h"
 #include "mutu/fc.h"
 #include "mutu/sim.h"
 
@@ -427,4 +428,97 @@ int rpt_forecast_xlsx(const struct fc_forecast *f, const struct sim_scenario *sc
 {
 	struct fc_ctx c = {f, sc, o};
 	return write_book(path, err, fc_book, &c);
+}
+
+/* ---- backtest ---- */
+
+/* Days since 1970-01-01 of the first of "YYYY-MM" (H. Hinnant's
+ * days_from_civil); -1 when the label is not a month (a week label). */
+static long month_day(const char *label)
+{
+	int y, m;
+	char tail;
+	if (sscanf(label, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12)
+		return -1;
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static const char *bt_measure_label(const char *m, const struct rpt_opts *o)
+{
+	/* the backtest's own measures; the rest are the simulator's fields */
+	if (!strcmp(m, "within"))
+		return TR(o, "selesai dalam batas SOP", "finished within the SOP ceiling");
+	return rpt_sim_field_label(m, o);
+}
+
+struct bt_ctx {
+	const struct bt_result *r;
+	const struct rpt_opts *o;
+};
+
+static void bt_book(struct rpt_xlsx *x, const void *ctx)
+{
+	const struct bt_ctx *c = ctx;
+	const struct bt_result *r = c->r;
+	const struct rpt_opts *o = c->o;
+	{
+		const char *hd[] = {"SOP", TR(o, "Skenario", "Scenario"), TR(o, "Replikasi", "Replications"),
+				    TR(o, "Berkas di log", "Files in the log"), TR(o, "Baris", "Rows"),
+				    TR(o, "Di dalam rentang", "Inside the range"),
+				    TR(o, "Bagian di dalam", "Share inside")};
+		const double w[] = {26, 30, 11, 12, 9, 14, 12};
+		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 7, hd, w);
+		rpt_xlsx_str(x, r->sop_id);
+		rpt_xlsx_str(x, base_name(r->scenario));
+		rpt_xlsx_num(x, r->nrep, RPT_XF_INT);
+		rpt_xlsx_num(x, (double)r->cases, RPT_XF_INT);
+		rpt_xlsx_num(x, (double)r->nrows, RPT_XF_INT);
+		rpt_xlsx_num(x, (double)r->inside, RPT_XF_INT);
+		rpt_xlsx_num(x, r->nrows ? (double)r->inside / (double)r->nrows : NAN, RPT_XF_PCT);
+		rpt_xlsx_nl(x);
+		rpt_xlsx_nl(x);
+		rpt_xlsx_str(x, TR(o, "Rentang", "Range"));
+		rpt_xlsx_str(x, TR(o, "95% tengah antar replikasi (kuantil 2,5% dan 97,5%); waktu dalam menit kerja",
+				   "middle 95% across replications (2.5% and 97.5% quantiles); times in working minutes"));
+		rpt_xlsx_nl(x);
+	}
+	const char *hd[] = {TR(o, "Bulan", "Month"), TR(o, "Ukuran", "Measure"), TR(o, "Langkah", "Step"),
+			    TR(o, "Satuan", "Unit"), TR(o, "Teramati", "Observed"),
+			    TR(o, "Simulasi rata-rata", "Simulated mean"), TR(o, "Simulasi 2,5%", "Simulated 2.5%"),
+			    TR(o, "Simulasi 97,5%", "Simulated 97.5%"), TR(o, "Di dalam rentang?", "Inside?")};
+	const double w[] = {11, 30, 9, 16, 12, 14, 14, 14, 11};
+	rpt_xlsx_sheet(x, TR(o, "Per bulan", "By month"), 9, hd, w);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct bt_row *b = &r->rows[i];
+		long d = month_day(b->period);
+		if (d >= 0)
+			rpt_xlsx_day(x, d, RPT_XF_MONTH);
+		else
+			rpt_xlsx_str(x, b->period);
+		rpt_xlsx_str(x, bt_measure_label(b->measure, o));
+		if (b->step_no > 0)
+			rpt_xlsx_num(x, b->step_no, RPT_XF_INT);
+		else
+			rpt_xlsx_str(x, "");
+		rpt_xlsx_str(x, unit_label(b->kind, o));
+		enum rpt_xfmt f = cell_format(b->kind);
+		rpt_xlsx_num(x, cell_value(b->kind, b->observed), f);
+		rpt_xlsx_num(x, cell_value(b->kind, b->sim_mean), f);
+		rpt_xlsx_num(x, cell_value(b->kind, b->sim_lo), f);
+		rpt_xlsx_num(x, cell_value(b->kind, b->sim_hi), f);
+		rpt_xlsx_str(x, b->inside ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
+		rpt_xlsx_nl(x);
+	}
+}
+
+int rpt_backtest_xlsx(const struct bt_result *r, const struct rpt_opts *o, const char *path,
+		      struct mutu_err *err)
+{
+	struct bt_ctx c = {r, o};
+	return write_book(path, err, bt_book, &c);
 }

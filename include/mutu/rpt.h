@@ -184,4 +184,15 @@ struct fc_forecast;
 int rpt_forecast_xlsx(const struct fc_forecast *f, const struct sim_scenario *sc, const struct rpt_opts *o,
 		      const char *path, struct mutu_err *err);
 
+/*
+ * The backtest r as an Excel workbook at path: Ringkasan first (SOP,
+ * scenario, replications, rows and rows inside the simulated range), then
+ * Per bulan, one row per month x measure: the month as an Excel date,
+ * observed, simulated mean and the middle 95% as numbers (times in
+ * working minutes), inside or not.  All pointers borrowed.
+ */
+struct bt_result;
+int rpt_backtest_xlsx(const struct bt_result *r, const struct rpt_opts *o, const char *path,
+		      struct mutu_err *err);
+
 #endif /* MUTU_RPT_H */

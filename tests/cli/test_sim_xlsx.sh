@@ -128,3 +128,29 @@ expect_eq "forecast xlsx: Y's median finish Thu 06-05 14:28 as a date" \
 expect_eq "forecast xlsx: X's 10% and 90% finish Tue 06-10 09:18 (45818.3875)" \
 	"$($X "$F" num "Berkas terbuka" A=X L) $($X "$F" num "Berkas terbuka" A=X N)" \
 	"n 45818.3875 dd mmm yyyy hh:mm n 45818.3875 dd mmm yyyy hh:mm"
+
+# ---- backtest ----
+# B's log (one file, deterministic: lead 420 min, worked out above),
+# backtested against B itself: every replication equals the log, so every
+# row lies inside.  Rows for May 2025: arrivals, finished, within, lead
+# p50, p90, step 1 service (its wait is not in a log: nothing before the
+# first stamp), step 2 wait and service = 8.  May 2025 is Excel serial
+# 45658 + 31 + 28 + 31 + 30 = 45778.
+"$MUTU" sim "$TMP/b.ini" --emit-log "$TMP/b.csv" --force >/dev/null
+"$MUTU" ingest "$TMP/b.csv" --db "$TMP/bt.db" --quiet
+run "$MUTU" backtest "$TMP/b.ini" --sop uji-dua-langkah --db "$TMP/bt.db" --format xlsx
+expect_rc "backtest --format xlsx without --out: bad usage" 2
+run "$MUTU" backtest "$TMP/b.ini" --sop uji-dua-langkah --db "$TMP/bt.db" --format xlsx --out "$TMP/bt.xlsx"
+expect_rc "backtest --format xlsx: exit 0" 0
+B="$TMP/bt.xlsx"
+expect_eq "backtest xlsx: summary first, then by month" "$($X "$B" sheets)" "Ringkasan
+Per bulan"
+expect_eq "backtest xlsx: header rows frozen" "$($X "$B" frozen)" "True"
+expect_eq "backtest xlsx: 8 rows, 8 inside, as numbers" \
+	"$($X "$B" cell Ringkasan E2) / $($X "$B" cell Ringkasan F2)" "n 8 #,##0 / n 8 #,##0"
+expect_eq "backtest xlsx: the month is a date shown as a month" "$($X "$B" cell "Per bulan" A2)" "n 45778 mmm yyyy"
+expect_eq "backtest xlsx: observed median lead 420 working minutes" \
+	"$($X "$B" num "Per bulan" "B=waktu penyelesaian median" E)" "n 420 #,##0.0"
+expect_eq "backtest xlsx: step 2's service 360 min, step as a number" \
+	"$($X "$B" num "Per bulan" "B=layanan rata-rata" C=2 H) $($X "$B" num "Per bulan" "B=layanan rata-rata" E=360 C)" \
+	"n 360 #,##0.0 n 2 #,##0"
