@@ -53,6 +53,11 @@ expect_err_has "sim xlsx without --out says what to give" "give --out FILE.xlsx"
 run "$MUTU" sim "$TMP/a.ini" --format xlsx --out -
 expect_rc "sim --format xlsx --out -: bad usage (no workbook on stdout)" 2
 
+# a folder that does not exist: failure (exit 1), named, nothing left
+run "$MUTU" sim "$TMP/a.ini" --format xlsx --out "$TMP/nodir/s.xlsx"
+expect_rc "sim xlsx into a missing folder: exit 1" 1
+expect_err_has "sim xlsx into a missing folder: names the path" "$TMP/nodir/s.xlsx"
+
 run "$MUTU" sim "$TMP/a.ini" --compare "$TMP/b.ini" --format xlsx --out "$TMP/s.xlsx"
 expect_rc "sim --compare --format xlsx: exit 0" 0
 expect_eq "sim xlsx: nothing on stdout" "$OUT" ""
@@ -96,7 +101,10 @@ expect_eq "sim xlsx: the step number is a number" \
 expect_eq "sim xlsx: pelaksana utilisation is a share" \
 	"$($X "$TMP/s.xlsx" num Pelaksana A=a.ini "B=Front Office" C=utilisasi D)" "s bagian (%)"
 run "$MUTU" sim "$TMP/a.ini" --format xlsx --out "$TMP/e.xlsx" --lang en
-expect_eq "sim xlsx --lang en: English sheet names" "$($X "$TMP/e.xlsx" sheets | head -1)" "Summary"
+expect_eq "sim xlsx --lang en: English sheet names" "$($X "$TMP/e.xlsx" sheets)" "Summary
+1 Uji Dua Langkah
+Pelaksana"
+expect_eq "sim xlsx --lang en: English words" "$($X "$TMP/e.xlsx" cell Summary D1)" "s Unit"
 
 # ---- forecast ----
 # The fixture of tests/cli/test_forecast.sh (hand-worked there): as of
