@@ -58,6 +58,20 @@ run "$MUTU" sim "$TMP/a.ini" --format xlsx --out "$TMP/nodir/s.xlsx"
 expect_rc "sim xlsx into a missing folder: exit 1" 1
 expect_err_has "sim xlsx into a missing folder: names the path" "$TMP/nodir/s.xlsx"
 
+# a full disk (RLIMIT_FSIZE, as tests/cli/test_outputs.sh): the workbook
+# (about 12 KB) cannot be written under 4 KiB: exit 1, the old file kept,
+# no temporary left
+echo old >"$TMP/keep.xlsx"
+(
+	trap '' XFSZ
+	ulimit -f 4
+	"$MUTU" sim "$TMP/a.ini" --compare "$TMP/b.ini" --format xlsx --out "$TMP/keep.xlsx" >/dev/null 2>&1
+	echo $? >"$TMP/rc"
+)
+expect_eq "sim xlsx on a full disk: exit 1" "$(cat "$TMP/rc")" "1"
+expect_eq "sim xlsx on a full disk: the old file kept" "$(cat "$TMP/keep.xlsx")" "old"
+expect_eq "sim xlsx on a full disk: no temporary left" "$(ls -A "$TMP" | grep -c '^\.keep\.xlsx\.')" "0"
+
 run "$MUTU" sim "$TMP/a.ini" --compare "$TMP/b.ini" --format xlsx --out "$TMP/s.xlsx"
 expect_rc "sim --compare --format xlsx: exit 0" 0
 expect_eq "sim xlsx: nothing on stdout" "$OUT" ""
