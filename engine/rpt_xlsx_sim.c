@@ -291,6 +291,14 @@ static int write_book(const char *path, struct mutu_err *err,
 	if (rc == 0) {
 		book(x, ctx);
 		rc = rpt_xlsx_close(x, err);
+		/* the message names the temporary file: name the user's instead */
+		size_t n = strlen(mo.tmp);
+		if (rc && err && !strncmp(err->msg, mo.tmp, n)) {
+			char rest[MUTU_ERR_MAX];
+			snprintf(rest, sizeof rest, "%s", err->msg + n);
+			mutu_err_clear(err); /* mutu_errf keeps a first error */
+			mutu_errf(err, rc, "%s%s", path, rest);
+		}
 		if (rc == 0)
 			rc = mutu_out_commit(&mo, err) ? MUTU_EFAIL : 0;
 	}

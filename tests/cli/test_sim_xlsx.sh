@@ -65,10 +65,12 @@ echo old >"$TMP/keep.xlsx"
 (
 	trap '' XFSZ
 	ulimit -f 4
-	"$MUTU" sim "$TMP/a.ini" --compare "$TMP/b.ini" --format xlsx --out "$TMP/keep.xlsx" >/dev/null 2>&1
+	"$MUTU" sim "$TMP/a.ini" --compare "$TMP/b.ini" --format xlsx --out "$TMP/keep.xlsx" >/dev/null 2>"$TMP/err"
 	echo $? >"$TMP/rc"
 )
 expect_eq "sim xlsx on a full disk: exit 1" "$(cat "$TMP/rc")" "1"
+expect_eq "sim xlsx on a full disk: the message names the user's file, not the temporary" \
+	"$(grep -c "^mutu sim: $TMP/keep.xlsx: writing the Excel workbook failed" "$TMP/err")" "1"
 expect_eq "sim xlsx on a full disk: the old file kept" "$(cat "$TMP/keep.xlsx")" "old"
 expect_eq "sim xlsx on a full disk: no temporary left" "$(ls -A "$TMP" | grep -c '^\.keep\.xlsx\.')" "0"
 
