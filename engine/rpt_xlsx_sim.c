@@ -82,6 +82,8 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+static long month_day(const char *label);
+
 /* Ukuran, Satuan, Rata-rata, Batas bawah, Batas atas, Tampilan. */
 static void metric_cells(struct rpt_xlsx *x, const struct sim_metric *m, const struct stats_ci *ci, int dm,
 			 const struct rpt_opts *o)
@@ -113,8 +115,15 @@ static void metric_rows(struct rpt_xlsx *x, const char *tag, const struct sim_sc
 		if (!keep(m, arg))
 			continue;
 		rpt_xlsx_str(x, tag);
-		if (period_col)
-			rpt_xlsx_str(x, m->period > 0 && (size_t)m->period <= r->nperiods ? r->periods[m->period - 1].label : "");
+		if (period_col) {
+			/* a month as an Excel date ("mmm yyyy"), an ISO week as its label */
+			const char *pl = m->period > 0 && (size_t)m->period <= r->nperiods ? r->periods[m->period - 1].label : "";
+			long d = month_day(pl);
+			if (d >= 0)
+				rpt_xlsx_day(x, d, RPT_XF_MONTH);
+			else
+				rpt_xlsx_str(x, pl);
+		}
 		if (m->scope == SIM_S_STEP && !scope_col) {
 			/* the SOP's own sheet: the step as a number, its pelaksana */
 			rpt_xlsx_num(x, m->step_no, RPT_XF_INT);

@@ -122,6 +122,18 @@ expect_eq "sim xlsx --lang en: English sheet names" "$($X "$TMP/e.xlsx" sheets)"
 Pelaksana"
 expect_eq "sim xlsx --lang en: English words" "$($X "$TMP/e.xlsx" cell Summary D1)" "s Unit"
 
+# --by month: a sheet per period, the month as an Excel date (May 2025 =
+# 45658 + 31 + 28 + 31 + 30 = 45778); B's one file finishes in May, lead 420
+run "$MUTU" sim "$TMP/b.ini" --by month --format xlsx --out "$TMP/p.xlsx"
+expect_eq "sim xlsx --by month: May as a date shown as a month" \
+	"$($X "$TMP/p.xlsx" cell "Per periode" B2)" "n 45778 mmm yyyy"
+expect_eq "sim xlsx --by month: May's lead mean 420 working minutes" \
+	"$($X "$TMP/p.xlsx" num "Per periode" B=45778 "C=Uji Dua Langkah" "D=waktu penyelesaian rata-rata" F)" "n 420 #,##0.0"
+# --by week: an ISO week has no Excel date form: its label (5 May 2025 is
+# the Monday of ISO week 19)
+run "$MUTU" sim "$TMP/b.ini" --by week --format xlsx --out "$TMP/w.xlsx"
+expect_eq "sim xlsx --by week: the week's label" "$($X "$TMP/w.xlsx" cell "Per periode" B2)" "s 2025-W19"
+
 # ---- forecast ----
 # The fixture of tests/cli/test_forecast.sh (hand-worked there): as of
 # Thu 2025-06-05 14:00 WITA, Y (P(late) 1) finishes Thu 06-05 14:28, X
