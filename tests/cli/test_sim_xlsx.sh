@@ -134,6 +134,12 @@ expect_eq "sim xlsx --by month: May's lead mean 420 working minutes" \
 run "$MUTU" sim "$TMP/b.ini" --by week --format xlsx --out "$TMP/w.xlsx"
 expect_eq "sim xlsx --by week: the week's label" "$($X "$TMP/w.xlsx" cell "Per periode" B2)" "s 2025-W19"
 
+# --out for the text forms too: the JSON document goes to the file, not stdout
+run "$MUTU" sim "$TMP/b.ini" --format json --out "$TMP/b.json"
+expect_eq "sim --format json --out: nothing on stdout" "$OUT" ""
+expect_eq "sim --format json --out: B's lead mean 420 min in the file" \
+	"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sops"][0]["lead_mean"]["mean"])' "$TMP/b.json")" "420"
+
 # ---- forecast ----
 # The fixture of tests/cli/test_forecast.sh (hand-worked there): as of
 # Thu 2025-06-05 14:00 WITA, Y (P(late) 1) finishes Thu 06-05 14:28, X
