@@ -122,6 +122,8 @@ struct rpt_xlsx;
 int rpt_xlsx_open(struct rpt_xlsx **out, const char *path, struct mutu_err *err);
 /* A new sheet (name cut to Excel's 31 characters) with its header row in
  * bold, frozen; widths (may be NULL) in characters. */
+/* 64: the simulation workbook has a sheet per SOP of the scenario (plus
+ * four); a scenario naming more fails at close with the workbook error */
 #define RPT_XLSX_SHEETS 64
 /* Returns the sheet's index (for rpt_xlsx_use), -1 past RPT_XLSX_SHEETS. */
 int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
