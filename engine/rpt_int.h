@@ -122,7 +122,9 @@ struct rpt_xlsx;
 int rpt_xlsx_open(struct rpt_xlsx **out, const char *path, struct mutu_err *err);
 /* A new sheet (name cut to Excel's 31 characters) with its header row in
  * bold, frozen; widths (may be NULL) in characters. */
-#define RPT_XLSX_SHEETS 16
+/* 64: the simulation workbook has a sheet per SOP of the scenario (plus
+ * four); a scenario naming more fails at close with the workbook error */
+#define RPT_XLSX_SHEETS 64
 /* Returns the sheet's index (for rpt_xlsx_use), -1 past RPT_XLSX_SHEETS. */
 int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *const *head,
 		   const double *widths);
@@ -143,6 +145,19 @@ void rpt_xlsx_discard(struct rpt_xlsx *x);
  * file order (A's keys, then keys only in B).  Returns how many, -1 when
  * a file cannot be read (a scenario built in code has no file). */
 int rpt_scenario_changes(const char *path_a, const char *path_b, enum rpt_lang lang, struct mutu_notes *out);
+
+/* rpt_sim.c's words and rules, shared with the workbook (rpt_xlsx_sim.c):
+ * a metric field's label ("wait_mean" -> "tunggu rata-rata"; static
+ * string), a difference B - A as text (returns 1 when significant as
+ * printed), an interval as text in one unit.  Text appended to t / b. */
+struct sim_metric;
+struct sim_diff;
+struct stats_ci;
+const char *rpt_sim_field_label(const char *field, const struct rpt_opts *o);
+int rpt_sim_diff_text(struct mutu_buf *t, const struct sim_metric *m, const struct sim_diff *df, int dm,
+		      const struct rpt_opts *o);
+void rpt_sim_ci_text(struct mutu_buf *b, int kind, const struct stats_ci *ci, int dm,
+		     const struct rpt_opts *o);
 
 /* Group slug for file names: "office", "no-sop" or "sop-<id>" ([a-z0-9-]). */
 void rpt_group_slug(const struct sla_group *g, int office, char *buf, size_t size);

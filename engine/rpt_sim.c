@@ -663,3 +663,22 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 	rpt_charts_release(&cs);
 	return rc;
 }
+
+/* For the workbook (rpt_xlsx_sim.c): the same words and the same
+ * significance rule as this page, so the two never disagree. */
+const char *rpt_sim_field_label(const char *field, const struct rpt_opts *o)
+{
+	return field_label(field, o);
+}
+
+int rpt_sim_diff_text(struct mutu_buf *t, const struct sim_metric *m, const struct sim_diff *df, int dm,
+		      const struct rpt_opts *o)
+{
+	return diff_text(t, m, df, dm, o);
+}
+
+void rpt_sim_ci_text(struct mutu_buf *b, int kind, const struct stats_ci *ci, int dm,
+		     const struct rpt_opts *o)
+{
+	fmt_ci(b, (enum sim_kind)kind, ci, dm, o);
+}

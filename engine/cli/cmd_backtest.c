@@ -13,12 +13,13 @@
 #include "mutu/bt.h"
 #include "mutu/store.h"
 #include "mutu/elog.h"
+#include "mutu/rpt.h"
 #include "mutu/sim.h"
 
 static const char usage_text[] =
 	"usage: mutu backtest SCENARIO.ini --sop ID [--db FILE] [--from YYYY-MM] [--to YYYY-MM]\n"
-	"                     [--replications N] [--seed S] [--threads N] [--format text|json]\n"
-	"                     [--lang id|en] [--busy-timeout MS]\n"
+	"                     [--replications N] [--seed S] [--threads N]\n"
+	"                     [--format text|json|xlsx] [--out FILE] [--lang id|en] [--busy-timeout MS]\n"
 	"\n"
 	"Simulate the scenario over its run (replications, per calendar month) and lay\n"
 	"it beside what the log in the store shows for SOP ID, month by month: files\n"
@@ -37,8 +38,11 @@ static const char usage_text[] =
 	"  --seed S              seed (default: the scenario's)\n"
 	"  --threads N           worker threads (default: every core)\n"
 	"  --format F            text (default) or json (times in working minutes;\n"
-	"                        summary.inside, summary.rows)\n"
-	"  --lang L              text in id (default) or en\n"
+	"                        summary.inside, summary.rows), or xlsx: an Excel\n"
+	"                        workbook (needs --out FILE.xlsx), Ringkasan then one\n"
+	"                        row per month x measure with numbers and month dates\n"
+	"  --out FILE            write there instead of stdout (\"-\": stdout)\n"
+	"  --lang L              text and workbook in id (default) or en\n"
 	CLI_BUSY_HELP
 	"\n"
 	"Exit status: 0 done (whatever the share inside), 1 failure, 2 bad usage or input.\n";
@@ -59,6 +63,8 @@ int cmd_backtest(int argc, char **argv)
 	const char *cmd = "backtest";
 	const char *db_path = "mutu.db", *sop = NULL, *from = NULL, *to = NULL, *reps_s = NULL;
 	const char *seed_s = NULL, *threads_s = NULL, *format_s = NULL, *lang_s = NULL, *busy = NULL;
+	const char *out_path = NULL;
+	int xlsx = 0;
 	const struct cli_opt opts[] = {
 		{"db", 0, 1, &db_path, NULL, NULL},
 		{"sop", 0, 1, &sop, NULL, NULL},
@@ -70,6 +76,7 @@ int cmd_backtest(int argc, char **argv)
 		{"format", 'f', 1, &format_s, NULL, NULL},
 		{"lang", 0, 1, &lang_s, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
+		{"out", 'o', 1, &out_path, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -109,9 +116,14 @@ int cmd_backtest(int argc, char **argv)
 	if (format_s) {
 		if (!strcmp(format_s, "json"))
 			fmt = BT_JSON;
+		else if (!strcmp(format_s, "xlsx"))
+			xlsx = 1;
 		else if (strcmp(format_s, "text"))
-			return cli_usage(cmd, "--format is text or json (got '%s')", format_s);
+			return cli_usage(cmd, "--format is text, json or xlsx (got '%s')", format_s);
 	}
+	/* a workbook is binary: never sent to a terminal or a pipe by default */
+	if (xlsx && (!out_path || !strcmp(out_path, "-")))
+		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
 	int en = 0;
 	if (lang_s) {
 		if (!strcmp(lang_s, "en"))
@@ -138,11 +150,28 @@ int cmd_backtest(int argc, char **argv)
 	}
 	struct mutu_buf b;
 	mutu_buf_init(&b);
-	bt_format(res, fmt, en, sim_scenario_day_minutes(sc), &b);
-	if (fmt == BT_TEXT)
-		cli_print_safe(stdout, b.s);
-	else
-		fwrite(b.s, 1, b.len, stdout);
+	if (xlsx) {
+		struct rpt_opts xo;
+		rpt_opts_init(&xo);
+		xo.lang = en ? RPT_EN : RPT_ID;
+		if (rpt_backtest_xlsx(res, &xo, out_path, &err))
+			rc = cli_fail(cmd, &err);
+		else
+			fprintf(stderr, "mutu backtest: wrote %s\n", out_path);
+	} else {
+		bt_format(res, fmt, en, sim_scenario_day_minutes(sc), &b);
+	}
+	if (!xlsx && out_path && strcmp(out_path, "-")) {
+		if (mutu_write_file(out_path, b.s, b.len, &err))
+			rc = cli_fail(cmd, &err);
+		else
+			fprintf(stderr, "mutu backtest: wrote %s\n", out_path);
+	} else if (!xlsx) {
+		if (fmt == BT_TEXT)
+			cli_print_safe(stdout, b.s);
+		else
+			fwrite(b.s, 1, b.len, stdout);
+	}
 	mutu_buf_release(&b);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "mutu backtest: cannot write the results: %s\n", strerror(errno));

@@ -17,11 +17,12 @@
 #include "mutu/cal.h"
 #include "mutu/elog.h"
 #include "mutu/fc.h"
+#include "mutu/rpt.h"
 #include "mutu/sla.h"
 
 static const char usage_text[] =
 	"usage: mutu forecast --scenario SCENARIO.ini [--db FILE] [--as-of DATE|TIME]\n"
-	"                     [--format text|json|csv|html] [--lang id|en] [--out FILE]\n"
+	"                     [--format text|json|csv|html|xlsx] [--lang id|en] [--out FILE]\n"
 	"                     [--replications N] [--seed S] [--threads N] [--busy-timeout MS]\n"
 	"\n"
 	"Monday morning's question: which of the files open now will finish past the\n"
@@ -41,8 +42,11 @@ static const char usage_text[] =
 	"  --as-of T        a date (YYYY-MM-DD, its 00:00 in the scenario calendar's zone)\n"
 	"                   or a time (2025-06-11T16:00, with or without an offset);\n"
 	"                   default: the latest event of the scenario's SOPs in the store\n"
-	"  --format F       text (default), json, csv, html\n"
-	"  --lang L         id (default) or en (text and html)\n"
+	"  --format F       text (default), json, csv, html, or xlsx: an Excel workbook\n"
+	"                   (needs --out FILE.xlsx): Ringkasan (this month and the next,\n"
+	"                   with 95% bounds), then the open files by risk with Excel\n"
+	"                   dates for the expected finish and its 10%-90% range\n"
+	"  --lang L         id (default) or en (text, html and xlsx)\n"
 	"  --out FILE       write there (default: stdout)\n"
 	"  --replications N 1..100000 (default: the scenario's)\n"
 	"  --seed S         seed (default: the scenario's)\n"
@@ -152,6 +156,7 @@ int cmd_forecast(int argc, char **argv)
 	if (!scen)
 		return cli_usage(cmd, "needs --scenario SCENARIO.ini (the office's staff and rates)");
 	enum fc_format fmt = FC_TEXT;
+	int xlsx = 0;
 	if (format) {
 		if (!strcmp(format, "text"))
 			fmt = FC_TEXT;
@@ -161,9 +166,14 @@ int cmd_forecast(int argc, char **argv)
 			fmt = FC_CSV;
 		else if (!strcmp(format, "html"))
 			fmt = FC_HTML;
+		else if (!strcmp(format, "xlsx"))
+			xlsx = 1;
 		else
-			return cli_usage(cmd, "--format is text, json, csv or html (got '%s')", format);
+			return cli_usage(cmd, "--format is text, json, csv, html or xlsx (got '%s')", format);
 	}
+	/* a workbook is binary: never sent to a terminal or a pipe by default */
+	if (xlsx && (!out || !strcmp(out, "-")))
+		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
 	int en = 0;
 	if (lang) {
 		if (!strcmp(lang, "en"))
@@ -206,7 +216,15 @@ int cmd_forecast(int argc, char **argv)
 	int rc = cli_backlog_read(cmd, db_path, as_of, busy_ms, sc, &f);
 	if (!rc && fc_forecast_run(f, sc, &opt, &err))
 		rc = cli_fail(cmd, &err);
-	if (!rc) {
+	if (!rc && xlsx) {
+		struct rpt_opts xo;
+		rpt_opts_init(&xo);
+		xo.lang = en ? RPT_EN : RPT_ID;
+		if (rpt_forecast_xlsx(f, sc, &xo, out, &err))
+			rc = cli_fail(cmd, &err);
+		else
+			fprintf(stderr, "mutu forecast: wrote %s\n", out);
+	} else if (!rc) {
 		struct mutu_buf b;
 		mutu_buf_init(&b);
 		fc_forecast_format(f, sc, fmt, en, &b);

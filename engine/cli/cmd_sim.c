@@ -22,7 +22,8 @@
 
 static const char usage_text[] =
 	"usage: mutu sim SCENARIO.ini [--compare OTHER.ini] [--replications N] [--seed S]\n"
-	"                [--threads N] [--format text|json|csv] [--emit-log FILE.csv]\n"
+	"                [--threads N] [--format text|json|csv|xlsx] [--out FILE]\n"
+	"                [--emit-log FILE.csv]\n"
 	"                [--report DIR] [--lang id|en] [--force] [--by month|week]\n"
 	"                [--from-db DB [--as-of DATE|TIME]]\n"
 	"\n"
@@ -48,7 +49,14 @@ static const char usage_text[] =
 	"  --seed S              seed (default: the scenario's); printed in the output\n"
 	"  --threads N           worker threads (default: every core); results do not\n"
 	"                        depend on it\n"
-	"  --format F            text (Indonesian, default), json (times in minutes), csv\n"
+	"  --format F            text (Indonesian, default), json (times in minutes), csv,\n"
+	"                        or xlsx: an Excel workbook (needs --out FILE.xlsx):\n"
+	"                        Ringkasan (headline figures: mean and 95% bounds as\n"
+	"                        numbers, times in working minutes, and a display\n"
+	"                        column), one sheet per SOP with its steps, Pelaksana,\n"
+	"                        and with --compare the differences B - A with their\n"
+	"                        bounds and significance\n"
+	"  --out FILE            write the results there instead of stdout (\"-\": stdout)\n"
 	"  --emit-log FILE.csv   write replication 1's event log in the canonical ingest\n"
 	"                        form case_id,sop,step,activity,actor,start,end,resource\n"
 	"                        (resource: the staff member, \"Front Office 2\")\n"
@@ -57,7 +65,7 @@ static const char usage_text[] =
 	"  --report DIR          also write an HTML report (queues over time, utilisation,\n"
 	"                        lead time against the SOP ceiling; both runs side by side\n"
 	"                        with --compare) and its charts into DIR; needs gnuplot\n"
-	"  --lang L              language of the report: id (default) or en\n"
+	"  --lang L              language of the report and the workbook: id (default) or en\n"
 	"  --force               let --emit-log replace an existing file\n"
 	"  --from-db DB          start from the files open in the store DB at --as-of\n"
 	"                        (default: its latest event of the scenario's SOPs): each\n"
@@ -206,8 +214,8 @@ int cmd_sim(int argc, char **argv)
 	const char *cmd = "sim";
 	const char *compare = NULL, *reps_s = NULL, *seed_s = NULL, *threads_s = NULL;
 	const char *format_s = NULL, *log_path = NULL, *report_dir = NULL, *lang_s = NULL;
-	const char *by_s = NULL;
-	int force = 0;
+	const char *by_s = NULL, *out_path = NULL;
+	int force = 0, xlsx = 0;
 	const char *from_db = NULL, *as_of = NULL;
 	const struct cli_opt opts[] = {
 		{"from-db", 0, 1, &from_db, NULL, NULL},
@@ -222,6 +230,7 @@ int cmd_sim(int argc, char **argv)
 		{"lang", 0, 1, &lang_s, NULL, NULL},
 		{"force", 0, 0, NULL, &force, NULL},
 		{"by", 0, 1, &by_s, NULL, NULL},
+		{"out", 'o', 1, &out_path, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -277,9 +286,14 @@ int cmd_sim(int argc, char **argv)
 			fmt = SIM_JSON;
 		else if (!strcmp(format_s, "csv"))
 			fmt = SIM_CSV;
+		else if (!strcmp(format_s, "xlsx"))
+			xlsx = 1;
 		else
-			return cli_usage(cmd, "--format is text, json or csv (got '%s')", format_s);
+			return cli_usage(cmd, "--format is text, json, csv or xlsx (got '%s')", format_s);
 	}
+	/* a workbook is binary: never sent to a terminal or a pipe by default */
+	if (xlsx && (!out_path || !strcmp(out_path, "-")))
+		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
 
 	int lang = RPT_ID;
 	if (lang_s && (lang = rpt_lang_parse(lang_s)) < 0)
@@ -359,13 +373,30 @@ int cmd_sim(int argc, char **argv)
 	}
 	struct mutu_buf out;
 	mutu_buf_init(&out);
-	sim_results_format(a, ra, b, rb, diffs, fmt, &out);
-	/* text is for a terminal: actor and SOP names from the scenario have
-	 * their control characters escaped (json and csv quote their own) */
-	if (fmt == SIM_TEXT)
-		cli_print_safe(stdout, out.s);
-	else
-		fwrite(out.s, 1, out.len, stdout);
+	if (xlsx) {
+		struct rpt_opts xo;
+		rpt_opts_init(&xo);
+		xo.lang = (enum rpt_lang)lang;
+		if (rpt_sim_xlsx(a, ra, b, rb, diffs, &xo, out_path, &err))
+			rc = cli_fail(cmd, &err);
+		else
+			fprintf(stderr, "mutu sim: wrote %s\n", out_path);
+	} else {
+		sim_results_format(a, ra, b, rb, diffs, fmt, &out);
+	}
+	if (!xlsx && out_path && strcmp(out_path, "-")) {
+		if (mutu_write_file(out_path, out.s, out.len, &err))
+			rc = cli_fail(cmd, &err);
+		else
+			fprintf(stderr, "mutu sim: wrote %s\n", out_path);
+	} else if (!xlsx) {
+		/* text is for a terminal: actor and SOP names from the scenario have
+		 * their control characters escaped (json and csv quote their own) */
+		if (fmt == SIM_TEXT)
+			cli_print_safe(stdout, out.s);
+		else
+			fwrite(out.s, 1, out.len, stdout);
+	}
 	mutu_buf_release(&out);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));

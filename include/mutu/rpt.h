@@ -156,4 +156,43 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		 const struct sim_diff *diffs, const struct rpt_opts *o,
 		 struct mutu_notes *files, struct mutu_err *err);
 
+/*
+ * The simulation as an Excel workbook at path (a file, never "-"): sheet
+ * Ringkasan (Summary) first with the headline figures of every run (all
+ * SOPs and each SOP) as mean, 95% lower and upper bound in number columns
+ * (times in working minutes, shares as fractions with a percent format)
+ * and a display column worded as rpt_sim_html words it, then the scenario
+ * keys B changes; with a second run (scb, rb, diffs all non-NULL) a sheet
+ * of the paired differences B - A with bounds and significance; one sheet
+ * per SOP with its step rows; Pelaksana; per period when the run has them.
+ * Written through the atomic writer.  All pointers borrowed.
+ */
+int rpt_sim_xlsx(const struct sim_scenario *sc, const struct sim_results *r,
+		 const struct sim_scenario *scb, const struct sim_results *rb,
+		 const struct sim_diff *diffs, const struct rpt_opts *o,
+		 const char *path, struct mutu_err *err);
+
+/*
+ * The forecast (after fc_forecast_run) as an Excel workbook at path:
+ * Ringkasan first (this month and the next: expected finished and share
+ * within the ceiling with 95% bounds, and what the store already shows),
+ * then Berkas terbuka, the open files in f's order (highest risk first)
+ * with Excel dates for the expected finish (median and its 10%-90%
+ * range) in the calendar's zone.  All pointers borrowed.
+ */
+struct fc_forecast;
+int rpt_forecast_xlsx(const struct fc_forecast *f, const struct sim_scenario *sc, const struct rpt_opts *o,
+		      const char *path, struct mutu_err *err);
+
+/*
+ * The backtest r as an Excel workbook at path: Ringkasan first (SOP,
+ * scenario, replications, rows and rows inside the simulated range), then
+ * Per bulan, one row per month x measure: the month as an Excel date,
+ * observed, simulated mean and the middle 95% as numbers (times in
+ * working minutes), inside or not.  All pointers borrowed.
+ */
+struct bt_result;
+int rpt_backtest_xlsx(const struct bt_result *r, const struct rpt_opts *o, const char *path,
+		      struct mutu_err *err);
+
 #endif /* MUTU_RPT_H */
