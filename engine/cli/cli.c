@@ -118,6 +118,17 @@ int cli_busy_timeout(const char *cmd, const char *s, int *ms)
 	return 0;
 }
 
+int cli_count(const char *cmd, const char *opt, const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < lo || v > hi)
+		return cli_usage(cmd, "%s needs a whole number %d..%d (got '%s')", opt, lo, hi, s);
+	*out = (int)v;
+	return 0;
+}
+
 int cli_fail(const char *cmd, const struct mutu_err *err)
 {
 	/* messages quote file names, cells and values: escape what a terminal

@@ -105,6 +105,12 @@ const char *cli_assets_dir(const char *dir);
  * Returns 0, or 2 after printing the usage error. */
 int cli_busy_timeout(const char *cmd, const char *s, int *ms);
 
+/* A whole-number option (--replications, --threads, --screen ...): s must be
+ * a decimal integer in lo..hi (the caller states the range; hi fits an
+ * int).  *out receives it.  Returns 0, or 2 after printing "OPT needs a
+ * whole number LO..HI (got 'S')" with the usage hint. */
+int cli_count(const char *cmd, const char *opt, const char *s, int lo, int hi, int *out);
+
 /* The help line shared by the commands that take --busy-timeout. */
 #define CLI_BUSY_HELP \
 	"  --busy-timeout MS  wait up to MS milliseconds (0..600000, default 5000) when\n" \

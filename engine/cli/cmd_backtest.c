@@ -47,17 +47,6 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 done (whatever the share inside), 1 failure, 2 bad usage or input.\n";
 
-static int parse_count(const char *opt, const char *s, long max, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < 1 || v > max)
-		return cli_usage("backtest", "%s needs a whole number 1..%ld (got '%s')", opt, max, s);
-	*out = v;
-	return 0;
-}
-
 int cmd_backtest(int argc, char **argv)
 {
 	const char *cmd = "backtest";
@@ -92,17 +81,10 @@ int cmd_backtest(int argc, char **argv)
 	if (!sop)
 		return cli_usage(cmd, "needs --sop ID (the SOP of the scenario to compare with the log)");
 	struct bt_opts o = {.sop_id = sop, .from = from, .to = to};
-	long v;
-	if (reps_s) {
-		if (parse_count("--replications", reps_s, 1000000, &v))
-			return 2;
-		o.sim.replications = (int)v;
-	}
-	if (threads_s) {
-		if (parse_count("--threads", threads_s, 1024, &v))
-			return 2;
-		o.sim.threads = (int)v;
-	}
+	if (reps_s && cli_count(cmd, "--replications", reps_s, 1, 1000000, &o.sim.replications))
+		return 2;
+	if (threads_s && cli_count(cmd, "--threads", threads_s, 1, 1024, &o.sim.threads))
+		return 2;
 	if (seed_s) {
 		char *end;
 		errno = 0;

@@ -116,17 +116,6 @@ int cli_backlog_read(const char *cmd, const char *db_path, const char *as_of_s, 
 	return rc;
 }
 
-static int parse_count(const char *cmd, const char *opt, const char *s, long max, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < 1 || v > max)
-		return cli_usage(cmd, "%s needs a whole number 1..%ld (got '%s')", opt, max, s);
-	*out = v;
-	return 0;
-}
-
 int cmd_forecast(int argc, char **argv)
 {
 	const char *cmd = "forecast";
@@ -182,17 +171,10 @@ int cmd_forecast(int argc, char **argv)
 			return cli_usage(cmd, "--lang is id or en (got '%s')", lang);
 	}
 	struct sim_options opt = {0};
-	long v;
-	if (reps_s) {
-		if (parse_count(cmd, "--replications", reps_s, 100000, &v))
-			return 2;
-		opt.replications = (int)v;
-	}
-	if (threads_s) {
-		if (parse_count(cmd, "--threads", threads_s, 1024, &v))
-			return 2;
-		opt.threads = (int)v;
-	}
+	if (reps_s && cli_count(cmd, "--replications", reps_s, 1, 100000, &opt.replications))
+		return 2;
+	if (threads_s && cli_count(cmd, "--threads", threads_s, 1, 1024, &opt.threads))
+		return 2;
 	if (seed_s) {
 		char *end;
 		errno = 0;

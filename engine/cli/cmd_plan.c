@@ -52,17 +52,6 @@ static const char usage_text[] =
 	"all) and the step whose service time weighs most.  README.md, \"Planning\n"
 	"staff\", walks through an example.\n";
 
-static int parse_count(const char *cmd, const char *opt, const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < lo || v > hi)
-		return cli_usage(cmd, "%s needs a whole number %ld..%ld (got '%s')", opt, lo, hi, s);
-	*out = (int)v;
-	return 0;
-}
-
 int cmd_plan(int argc, char **argv)
 {
 	const char *cmd = "plan";
@@ -116,14 +105,14 @@ int cmd_plan(int argc, char **argv)
 			return cli_usage(cmd, "--confidence needs a number 0.5..0.999 (got '%s')", conf_s);
 		o.confidence = c;
 	}
-	if (screen_s && parse_count(cmd, "--screen", screen_s, 2, 1000, &o.screen_reps))
+	if (screen_s && cli_count(cmd, "--screen", screen_s, 2, 1000, &o.screen_reps))
 		return 2;
-	if (max_s && parse_count(cmd, "--max-replications", max_s, 2, 10000, &o.max_reps))
+	if (max_s && cli_count(cmd, "--max-replications", max_s, 2, 10000, &o.max_reps))
 		return 2;
 	if (o.max_reps < o.screen_reps)
 		return cli_usage(cmd, "--max-replications (%d) must be at least --screen (%d)", o.max_reps,
 				 o.screen_reps);
-	if (threads_s && parse_count(cmd, "--threads", threads_s, 1, 1024, &o.threads))
+	if (threads_s && cli_count(cmd, "--threads", threads_s, 1, 1024, &o.threads))
 		return 2;
 	if (seed_s) {
 		char *end;

@@ -198,17 +198,6 @@ static int sim_from_db(const char *cmd, const char *db, const char *as_of, struc
 	return rc;
 }
 
-static int parse_positive(const char *cmd, const char *opt, const char *s, long max, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < 1 || v > max)
-		return cli_usage(cmd, "%s needs a whole number 1..%ld (got '%s')", opt, max, s);
-	*out = v;
-	return 0;
-}
-
 int cmd_sim(int argc, char **argv)
 {
 	const char *cmd = "sim";
@@ -250,17 +239,10 @@ int cmd_sim(int argc, char **argv)
 	gsl_set_error_handler_off();
 
 	struct sim_options opt = {0};
-	long v = 0;
-	if (reps_s) {
-		if (parse_positive(cmd, "--replications", reps_s, 1000000, &v))
-			return 2;
-		opt.replications = (int)v;
-	}
-	if (threads_s) {
-		if (parse_positive(cmd, "--threads", threads_s, 1024, &v))
-			return 2;
-		opt.threads = (int)v;
-	}
+	if (reps_s && cli_count(cmd, "--replications", reps_s, 1, 1000000, &opt.replications))
+		return 2;
+	if (threads_s && cli_count(cmd, "--threads", threads_s, 1, 1024, &opt.threads))
+		return 2;
 	if (seed_s) {
 		char *end;
 		errno = 0;
