@@ -297,6 +297,11 @@ int store_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ct
 	return s->ops->sops(s, sop, fn, ctx, err);
 }
 
+int store_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	return s->ops->offices(s, fn, ctx, err);
+}
+
 int store_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
 		 int64_t *ms, int *off, struct mutu_err *err)
 {

@@ -92,6 +92,7 @@ struct store_ops {
 			  struct mutu_err *err);
 	int (*sops)(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx,
 		    struct mutu_err *err);
+	int (*offices)(struct mutu_store *s, store_name_fn fn, void *ctx, struct mutu_err *err);
 
 	int (*latest)(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
 		      int64_t *ms, int *off, struct mutu_err *err);

@@ -1929,6 +1929,19 @@ static int pg_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void
 	return rc;
 }
 
+static int pg_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char cond[64], sql[160];
+	/* COLLATE "C": byte order, as SQLite sorts, whatever the database's
+	 * collation: the province report lists offices in the same order
+	 * from either backend */
+	snprintf(sql, sizeof sql, "SELECT DISTINCT office FROM cases WHERE %s ORDER BY office COLLATE \"C\"",
+		 office_cond(p, "office", 1, cond, sizeof cond));
+	const char *v[] = {p->base.office};
+	return each_name(p, sql, p->base.office ? 1 : 0, v, fn, ctx, "reading offices", err);
+}
+
 static int pg_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key, int64_t *ms,
 		     int *off, struct mutu_err *err)
 {
@@ -2340,6 +2353,7 @@ static const struct store_ops pg_ops = {
 	.cursor_free = pg_cursor_free,
 	.attr_names = pg_attr_names,
 	.sops = pg_sops,
+	.offices = pg_offices,
 	.latest = pg_latest,
 	.latest_end = pg_latest_end,
 	.any_end_in = pg_any_end_in,

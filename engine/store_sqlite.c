@@ -555,13 +555,22 @@ static void sq_rollback(struct mutu_store *s)
 
 /* ---------------------------------------------------------------- batches */
 
+/* A batch is the same file for the same office (store.h, store_set_office):
+ * the office ingest set, '' for the default office, as on PostgreSQL. */
+static const char *batch_office(struct mutu_store *s)
+{
+	return s->office ? s->office : "";
+}
+
 static int sq_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL LIMIT 1",
+	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL AND "
+			       "office = ?2 LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sdiag(s, "batches", err);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)size);
+	sqlite3_bind_text(st, 2, batch_office(s), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -575,11 +584,12 @@ static int sq_batch_find(struct mutu_store *s, const char *sha256, int64_t excep
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(DB(s),
 			       "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
-			       "superseded_by IS NULL AND id <> ?2 ORDER BY id LIMIT 1",
+			       "superseded_by IS NULL AND id <> ?2 AND office = ?3 ORDER BY id LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sdiag(s, "batches", err);
 	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, except_id);
+	sqlite3_bind_text(st, 3, batch_office(s), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
@@ -630,10 +640,11 @@ static int sq_batch_supersede(struct mutu_store *s, const char *sha256, int64_t 
 	char sql[1024];
 	snprintf(sql, sizeof sql,
 		 "CREATE TEMP TABLE old_batches AS SELECT id FROM batches WHERE sha256 = '%s' "
-		 "AND superseded_by IS NULL AND id <> %lld;"
+		 "AND superseded_by IS NULL AND id <> %lld AND office = (SELECT office FROM batches "
+		 "WHERE id = %lld);"
 		 "DELETE FROM event_attrs WHERE event_id IN (SELECT id FROM events WHERE "
 		 "batch_id IN old_batches);",
-		 sha256, (long long)new_id);
+		 sha256, (long long)new_id, (long long)new_id);
 	if (sqlx(DB(s), sql, err))
 		return MUTU_EFAIL;
 	if (sqlx(DB(s), "DELETE FROM events WHERE batch_id IN old_batches;", err))
@@ -1435,6 +1446,18 @@ static int sq_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void
 	return names_walk(s, st, fn, ctx, err);
 }
 
+static int sq_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct mutu_err *err)
+{
+	sqlite3_stmt *st;
+	const char *q = s->office ? "SELECT DISTINCT office FROM cases WHERE office = ?1"
+				  : "SELECT DISTINCT office FROM cases ORDER BY office";
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return not_ours(s, err);
+	if (s->office)
+		sqlite3_bind_text(st, 1, s->office, -1, SQLITE_TRANSIENT);
+	return names_walk(s, st, fn, ctx, err);
+}
+
 /* ---------------------------------------------------------------- instants */
 
 static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
@@ -1449,12 +1472,15 @@ static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const c
 	const char *scope = case_key ? " AND case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
 				       "ON c2.sop IS c1.sop WHERE c1.case_key = ?1)"
 			    : sop_set ? " AND case_id IN (SELECT id FROM cases WHERE sop IS ?1)" : "";
+	/* the connection's office (store_set_office), as on PostgreSQL: an
+	 * office's --month latest is not moved by another office's data */
+	const char *oscope = s->office ? " AND case_id IN (SELECT id FROM cases WHERE office = ?2)" : "";
 	char q[1024];
 	snprintf(q, sizeof q,
-		 "SELECT ms, off FROM (SELECT end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL%s "
-		 "UNION ALL SELECT start_ms, start_off FROM events WHERE end_ms IS NULL AND start_ms IS NOT NULL%s) "
+		 "SELECT ms, off FROM (SELECT end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL%s%s "
+		 "UNION ALL SELECT start_ms, start_off FROM events WHERE end_ms IS NULL AND start_ms IS NOT NULL%s%s) "
 		 "ORDER BY ms DESC LIMIT 1",
-		 scope, scope);
+		 scope, oscope, scope, oscope);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
 		return not_ours(s, err);
@@ -1462,6 +1488,8 @@ static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const c
 		sqlite3_bind_text(st, 1, case_key, -1, SQLITE_TRANSIENT);
 	else if (sop_set && sop)
 		sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
+	if (s->office)
+		sqlite3_bind_text(st, 2, s->office, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*ms = sqlite3_column_int64(st, 0);
@@ -1870,6 +1898,7 @@ static const struct store_ops sqlite_ops = {
 	.cursor_free = sqc_free,
 	.attr_names = sq_attr_names,
 	.sops = sq_sops,
+	.offices = sq_offices,
 	.latest = sq_latest,
 	.latest_end = sq_latest_end,
 	.any_end_in = sq_any_end_in,

@@ -88,10 +88,12 @@ void store_process_init(void);
 
 /*
  * Limit this connection to one office (--office): case cursors whose
- * filter names no office read only this office's cases, and on
- * PostgreSQL the batch lookups (the same-file no-op is per office),
- * latest instants, counts, SOP lists and rejected rows are the office's
- * too.  NULL: every office (the default; reads see a province whole);
+ * filter names no office read only this office's cases, the batch
+ * lookups (a batch is its file's sha256 and its office: the same-file
+ * no-op is per office), latest instants and office lists are the
+ * office's (both backends; batch lookups: the default office '' when
+ * NULL), and on PostgreSQL counts, SOP lists and rejected rows are the
+ * office's too.  NULL: every office (the default; reads see a province whole);
  * "": the default office.  office is copied.  Returns 0, or MUTU_EINPUT
  * for a name over STORE_OFFICE_MAX bytes.
  */
@@ -308,6 +310,11 @@ int store_attr_names(struct mutu_store *s, const char *scope, store_name_fn fn, 
  * first; only sop when sop != NULL.  fn as above. */
 int store_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void *ctx,
 	       struct mutu_err *err);
+/* Distinct cases.office values ("" the default office), sorted by byte
+ * value, each passed to fn (fn as above): the offices of a province
+ * store, for the report that sets them side by side.  Limited to the
+ * connection's office when store_set_office named one. */
+int store_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct mutu_err *err);
 
 /* ---- instants ---- */
 
