@@ -20,7 +20,7 @@ static const char usage_text[] =
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
 	"                           [--tz ZONE] [--deadline-col NAME] [--office-name TEXT]\n"
-	"                           [--csv-dialect rfc|excel-id]\n"
+	"                           [--csv-dialect rfc|excel-id] [--by-office]\n"
 	"\n"
 	"Per SOP and for the office as a whole: cases finished in the month, the share\n"
 	"finished within the SOP ceiling, lead times in working time (median, p90, max),\n"
@@ -36,6 +36,11 @@ static const char usage_text[] =
 	CLI_BUSY_HELP
 	"  --sop ID         only this SOP (default: every SOP in the store)\n"
 	"  --office NAME    only this office's cases (a province store; default: every office)\n"
+	"  --by-office      the province report instead: the store's offices side by side,\n"
+	"                   one table of SOP x office (finished, within the SOP ceiling,\n"
+	"                   late, open at month end, median and p90 lead time), the worst\n"
+	"                   office first, and province totals; file province-YYYY-MM.EXT.\n"
+	"                   Formats html, md, text, csv, json, xlsx; no charts\n"
 	"  --lang L         id (Bahasa Indonesia, default) or en\n"
 	"  --format F       html (default, one self-contained file), md, csv, json, or xlsx\n"
 	"                   (an Excel workbook: one sheet per table, the summary first,\n"
@@ -78,11 +83,91 @@ static int parse_month(const char *s, int *y, int *m)
 	return 0;
 }
 
+/* store_offices' names, copied */
+static int office_add(void *ctx, const char *name)
+{
+	mutu_notes_addf(ctx, "%s", name ? name : "");
+	return 0;
+}
+
+/*
+ * --by-office: sla_month_run once per office of the store (the store
+ * limited to it, inside the caller's one read snapshot), then the
+ * province report of them all.  Returns the exit status.
+ */
+static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, int m, const char *sop,
+			    struct rpt_opts *ro, const char *db_path, struct mutu_err *err)
+{
+	struct mutu_notes names;
+	mutu_notes_init(&names);
+	int rc = store_offices(db, office_add, &names, err);
+	struct rpt_office_month *om = mutu_calloc(names.n ? names.n : 1, sizeof *om);
+	struct sla_month **res = mutu_calloc(names.n ? names.n : 1, sizeof *res);
+	size_t n = 0;
+	for (; rc == 0 && n < names.n; n++) {
+		rc = store_set_office(db, names.items[n], err);
+		if (rc == 0)
+			rc = sla_month_run(db, env, y, m, sop, &res[n], err);
+		if (rc)
+			break;
+		om[n].office = names.items[n];
+		om[n].m = res[n];
+	}
+	if (rc == 0)
+		rc = store_set_office(db, NULL, err);
+	char name[256], when[64];
+	if (sop) {
+		char clean[128];
+		size_t k = 0;
+		for (const char *p = sop; *p && k + 1 < sizeof clean; p++)
+			clean[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_';
+		clean[k] = '\0';
+		snprintf(name, sizeof name, "province-%04d-%02d-%s", y, m, clean);
+	} else {
+		snprintf(name, sizeof name, "province-%04d-%02d", y, m);
+	}
+	ro->name = name;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+	ro->generated_at = when;
+	ro->source = db_path;
+	struct mutu_notes files;
+	mutu_notes_init(&files);
+	if (rc == 0)
+		rc = rpt_province(om, n, y, m, ro, &files, err);
+	if (rc == 0) {
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < res[i]->notes.n; j++) {
+				fputs("mutu report: note: ", stderr);
+				cli_print_safe(stderr, *names.items[i] ? names.items[i] : "(default office)");
+				fputs(": ", stderr);
+				cli_print_safe(stderr, res[i]->notes.items[j]);
+				fputc('\n', stderr);
+			}
+		if (strcmp(ro->out_dir, "-") != 0) {
+			printf("province report %04d-%02d: %zu offices; %zu files written:\n", y, m, n, files.n);
+			for (size_t i = 0; i < files.n; i++)
+				printf("  %s\n", files.items[i]);
+			printf("report: %s\n", files.n ? files.items[files.n - 1] : "");
+		}
+	}
+	mutu_notes_release(&files);
+	for (size_t i = 0; i < names.n; i++)
+		sla_month_free(res[i]);
+	free(res);
+	free(om);
+	mutu_notes_release(&names);
+	return rc ? cli_fail("report", err) : 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	const char *month = NULL, *db_path = "mutu.db", *sop = NULL, *lang = NULL, *format = NULL;
 	const char *out = NULL, *calendar = NULL, *models = NULL, *ceiling = NULL, *reading = NULL;
 	const char *office = NULL;
+	int by_office = 0;
 	const char *clock_start = NULL, *assets = NULL, *busy = NULL, *tz_name = NULL,
 		   *deadline_col = NULL, *office_name = NULL, *dialect = NULL;
 	const struct cli_opt opts[] = {
@@ -104,6 +189,7 @@ int cmd_report(int argc, char **argv)
 		{"assets", 0, 1, &assets, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{"office", 0, 1, &office, NULL, NULL},
+		{"by-office", 0, 0, NULL, &by_office, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	const char *pos[2];
@@ -119,6 +205,9 @@ int cmd_report(int argc, char **argv)
 		return cli_usage("report", "expected the report kind 'monthly' (mutu report monthly --month YYYY-MM)");
 	if (!month)
 		return cli_usage("report", "--month YYYY-MM is required (or --month latest)");
+	if (by_office && office)
+		return cli_usage("report", "--by-office sets every office side by side: leave out --office '%s' "
+				 "(or drop --by-office for that office's own report)", office);
 	int busy_ms = 0;
 	if (cli_busy_timeout("report", busy, &busy_ms))
 		return 2;
@@ -132,8 +221,9 @@ int cmd_report(int argc, char **argv)
 	}
 	if (format) {
 		int f = rpt_format_parse(format);
-		if (f < 0 || f == RPT_TEXT)
-			return cli_usage("report", "--format must be html, md, csv, json or xlsx (got '%s')", format);
+		if (f < 0 || (f == RPT_TEXT && !by_office))
+			return cli_usage("report", "--format must be html, md, csv, json or xlsx%s (got '%s')",
+					 by_office ? " or text" : "", format);
 		ro.format = (enum rpt_format)f;
 	}
 	struct sla_opts so;
@@ -201,6 +291,13 @@ int cmd_report(int argc, char **argv)
 		sla_env_free(env);
 		cal_tz_free(tz);
 		return cli_fail("report", &err);
+	}
+	if (by_office) {
+		rc = report_by_office(db, env, y, m, sop, &ro, db_path, &err);
+		store_close(db);
+		sla_env_free(env);
+		cal_tz_free(tz);
+		return rc;
 	}
 	struct sla_month *res = NULL;
 	rc = sla_month_run(db, env, y, m, sop, &res, &err);

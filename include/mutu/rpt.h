@@ -59,6 +59,32 @@ int rpt_format_parse(const char *s);
 int rpt_monthly(const struct sla_month *m, const struct rpt_opts *o,
 		struct mutu_notes *files, struct mutu_err *err);
 
+/* ---- the province report (engine/rpt_province.c) ---- */
+
+/* One office's month: sla_month_run over that office's cases only
+ * (store_set_office).  Both pointers borrowed. */
+struct rpt_office_month {
+	const char *office;         /* as stored; "" the default office */
+	const struct sla_month *m;
+};
+
+/*
+ * The offices of a store side by side for the month (year, month): one
+ * table of SOP x office with berkas finished, within the SOP ceiling
+ * ("95 dari 143 (66,4%)"), late, open at month end, median and p90 lead
+ * time in working days; the offices of each SOP sorted worst share
+ * first (then by name), a province total per SOP (counts added, median
+ * and p90 of the merged lead times) and one over every SOP.  Formats
+ * html (one self-contained file with o->assets_dir's report.css), md,
+ * text, csv, json ("schema": "mutu.province/1",
+ * docs/schema/province.schema.json) and xlsx, named o->name (NULL:
+ * province-YYYY-MM) in o->out_dir ("-": standard output, not xlsx).  No
+ * charts.  The office "" is shown as "(kantor bawaan)" / "(default
+ * office)".  Every file written is appended to files (may be NULL).
+ */
+int rpt_province(const struct rpt_office_month *offices, size_t n, int year, int month,
+		 const struct rpt_opts *o, struct mutu_notes *files, struct mutu_err *err);
+
 /* ---- formatting helpers (append to b) ---- */
 
 /* 0.953 -> "95,3%" (id) / "95.3%" (en); NAN -> "–". */
