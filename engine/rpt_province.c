@@ -35,6 +35,7 @@ struct prow {
 struct psop {
 	const char *id;
 	const char *name;     /* the model's name, else the id; NULL: no SOP */
+	char *label;          /* owned: "name (id)" when two SOPs share a name, else NULL */
 	struct prow *rows;
 	size_t n;
 	struct prow total;
@@ -136,6 +137,20 @@ static void prov_build(const struct rpt_office_month *om, size_t n, struct prov 
 		}
 	if (p->nsops > 1)
 		qsort(p->sops, p->nsops, sizeof *p->sops, sop_cmp);
+	/* two SOPs of one name (a model copied with another clock start)
+	 * would read as one: their ids tell them apart */
+	for (size_t k = 0; k < p->nsops; k++)
+		for (size_t j = 0; j < p->nsops; j++) {
+			struct psop *a = &p->sops[k], *b = &p->sops[j];
+			if (j != k && a->id && a->name && b->name && strcmp(a->name, b->name) == 0 &&
+			    strcmp(a->name, a->id) != 0 && !a->label) {
+				struct mutu_buf t;
+				mutu_buf_init(&t);
+				mutu_buf_printf(&t, "%s (%s)", a->name, a->id);
+				a->label = mutu_buf_detach(&t);
+				mutu_buf_release(&t);
+			}
+		}
 	const struct sla_group **all = mutu_calloc(1, sizeof *all);
 	size_t nall = 0;
 	for (size_t k = 0; k < p->nsops; k++) {
@@ -184,8 +199,10 @@ static void prov_build(const struct rpt_office_month *om, size_t n, struct prov 
 
 static void prov_release(struct prov *p)
 {
-	for (size_t k = 0; k < p->nsops; k++)
+	for (size_t k = 0; k < p->nsops; k++) {
 		free(p->sops[k].rows);
+		free(p->sops[k].label);
+	}
 	free(p->sops);
 }
 
@@ -200,6 +217,8 @@ static const char *office_label(const char *office, const struct rpt_opts *o)
 
 static const char *sop_label(const struct psop *s, const struct rpt_opts *o)
 {
+	if (s->label)
+		return s->label;
 	return s->name ? s->name : TR(o, "Kasus tanpa SOP", "Cases without an SOP");
 }
 
@@ -459,9 +478,9 @@ static void render_md(const struct rpt_office_month *om, size_t n, const struct 
 			int bold = !r->office;
 			mutu_buf_puts(b, "|");
 			for (int c = 0; c < NCOL; c++) {
-				mutu_buf_puts(b, bold && c > 0 ? " **" : " ");
+				mutu_buf_puts(b, bold && (c > 0 || !s) ? " **" : " ");
 				md_cell(b, cell[c]);
-				mutu_buf_puts(b, bold && c > 0 ? "** |" : " |");
+				mutu_buf_puts(b, bold && (c > 0 || !s) ? "** |" : " |");
 			}
 			mutu_buf_puts(b, "\n");
 			cells_free(cell);

@@ -1936,7 +1936,7 @@ static int pg_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct 
 	/* COLLATE "C": byte order, as SQLite sorts, whatever the database's
 	 * collation: the province report lists offices in the same order
 	 * from either backend */
-	snprintf(sql, sizeof sql, "SELECT DISTINCT office FROM cases WHERE %s ORDER BY office COLLATE \"C\"",
+	snprintf(sql, sizeof sql, "SELECT office FROM cases WHERE %s GROUP BY office ORDER BY office COLLATE \"C\"",
 		 office_cond(p, "office", 1, cond, sizeof cond));
 	const char *v[] = {p->base.office};
 	return each_name(p, sql, p->base.office ? 1 : 0, v, fn, ctx, "reading offices", err);
