@@ -662,18 +662,19 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	return 0;
 }
 
-int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop_id, int *year, int *month,
-		     struct mutu_err *err)
+/* Widen *last (months since 1970-01 less M0 .. M0 + NM) to the month of every
+ * case finished among those whose span reaches from on (NAN: every case),
+ * cut exactly as the report cuts them (same clock end, same zone rule). */
+enum { LATEST_M0 = 1970 * 12, LATEST_NM = 230 * 12 };
+
+static int latest_scan(struct mutu_store *db, struct sla_env *env, const char *sop_id, double from, int *last,
+		       struct mutu_err *err)
 {
-	/* months 1970-01 .. 2199-12 that hold a finished case, cut exactly
-	 * as the report cuts them (same clock end, same zone rule) */
-	enum { M0 = 1970 * 12, NM = 230 * 12 };
 	struct sla_reader *r = NULL;
-	int rc = sla_reader_open_ex(db, sop_id, NULL, sla_env_opts(env)->deadline_col, &r, err);
+	int rc = sla_reader_open_period(db, sop_id, from, NAN, sla_env_opts(env)->deadline_col, &r, err);
 	if (rc)
 		return rc;
 	struct sla_case_in in;
-	int last = -1;
 	while ((rc = sla_reader_next(r, &in, err)) == 1) {
 		const struct sla_sop *s = NULL;
 		struct mutu_err e2;
@@ -684,22 +685,59 @@ int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, NAN, &c, &e2) == 0 && c.finished) {
 			int y, mo, d;
 			cal_civil_from_days(local_day(c.done, sla_case_offset(&c, c.done)), &y, &mo, &d);
-			int k = y * 12 + mo - 1 - M0;
-			if (k >= 0 && k < NM && k > last)
-				last = k;
+			int k = y * 12 + mo - 1 - LATEST_M0;
+			if (k >= 0 && k < LATEST_NM && k > *last)
+				*last = k;
 		}
 		sla_case_release(&c);
 	}
 	sla_reader_free(r);
-	if (rc < 0)
+	return rc < 0 ? rc : 0;
+}
+
+int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop_id, int *year, int *month,
+		     struct mutu_err *err)
+{
+	/*
+	 * Months 1970-01 .. 2199-12 that hold a finished case.  Not the whole
+	 * store: no case finishes after the store's latest instant (of this
+	 * office, store_set_office, and SOP), so the cases whose span reaches
+	 * into that instant's month are read first, through the span index,
+	 * and the window doubles backwards only while it finds no finished
+	 * case late enough to be sure.  A case left out of a window starting
+	 * at `from` ended before it: at most 14 hours later in local time
+	 * (UTC+14), so with `from` two days before the 1st of month k0 its
+	 * local month is k0 - 1 at the latest, and a finished case found in
+	 * k0 - 1 or later is the answer.
+	 */
+	double lt = 0;
+	int rc = sla_store_latest_of(db, sop_id, NULL, &lt, NULL, err);
+	if (rc < 0 && rc != MUTU_ENOTFOUND)
 		return rc;
+	int last = -1;
+	if (rc == 0) {
+		int y, mo, d;
+		cal_civil_from_days((int64_t)floor(lt / 86400.0), &y, &mo, &d);
+		int kl = y * 12 + mo - 1 - LATEST_M0;
+		if (kl >= LATEST_NM)
+			kl = LATEST_NM - 1;
+		int found = 0;
+		for (int back = 0; !found && kl - back > 0; back = back ? 2 * back : 1) {
+			int k0 = kl - back, a = k0 + LATEST_M0;
+			double from = (double)(cal_days_from_civil(a / 12, a % 12 + 1, 1) - 2) * 86400.0;
+			if ((rc = latest_scan(db, env, sop_id, from, &last, err)))
+				return rc;
+			found = last >= k0 - 1;
+		}
+		if (!found && (rc = latest_scan(db, env, sop_id, NAN, &last, err)))
+			return rc;
+	}
 	if (last < 0)
 		return mutu_errf(err, MUTU_ENOTFOUND, "the store has no finished case%s%s: ingest a log with completed "
 				 "cases first", sop_id ? " of SOP " : "", sop_id ? sop_id : "");
 	/* the latest month that holds a finished case (issue 8): a month
 	 * still running is reported as far as it goes */
-	int k = last;
-	*year = (k + M0) / 12;
-	*month = (k + M0) % 12 + 1;
+	*year = (last + LATEST_M0) / 12;
+	*month = (last + LATEST_M0) % 12 + 1;
 	return 0;
 }
