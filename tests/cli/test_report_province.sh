@@ -173,6 +173,21 @@ expect_eq "--month latest, whole store: 2026-01 (kota-c's case)" "$(latest_of "$
 expect_eq "--month latest --office kota-a: 2025-11, not moved by kota-c" \
 	"$(latest_of "$TMP/late.db" --office kota-a)" "2025-11"
 expect_eq "--month latest --office kota-c: 2026-01" "$(latest_of "$TMP/late.db" --office kota-c)" "2026-01"
+# The month of the latest instant need not hold a finished case: kota-a's
+# open case F1 gets a step 1 stamp in March 2026.  Its latest instant is then
+# in 2026-03, and the window goes back from there (Mar, Feb, Jan, Nov: each
+# window starts 2 days before a month's 1st) until it meets A2's 12 Nov.
+printf '%s\n' 'case_id,step,activity,actor,start,end' \
+	'F1,1,Pemohon mengajukan permohonan,Pemohon,2026-03-02 06:30,2026-03-02 07:00' >"$TMP/kota-a-late.csv"
+"$MUTU" ingest "$TMP/kota-a-late.csv" --db "$TMP/late.db" --office kota-a --sop uji-sla --models $M --quiet
+expect_eq "--month latest --office kota-a, an open case in March 2026: still 2025-11" \
+	"$(latest_of "$TMP/late.db" --office kota-a)" "2025-11"
+expect_eq "--month latest --office kota-a --sop uji-sla: 2025-11" \
+	"$(latest_of "$TMP/late.db" --office kota-a --sop uji-sla)" "2025-11"
+run "$MUTU" report monthly --month latest --db "$TMP/late.db" --office kota-a --sop uji-sla-cs1 --models $M \
+	--format json --out -
+expect_rc "--month latest --office kota-a --sop uji-sla-cs1 (kota-b's SOP only): not found, exit 2" 2
+expect_err_has "--month latest: says what is missing" "uji-sla-cs1"
 
 # ---- the HTML: in a browser, inside 1280 px -------------------------------
 run "$MUTU" "${REP[@]}" --db "$SQ" --out "$TMP/h"
