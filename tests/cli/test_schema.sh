@@ -67,6 +67,11 @@ got=$($PY -c "import json,sys; print(*[json.load(open(f))['schema'] for f in sys
 expect_eq "every audit document names its schema" "$got" "mutu.audit/2 mutu.audit/2 mutu.audit/2 mutu.audit/2 mutu.audit/2"
 validate "audit JSON valid against docs/schema/audit.schema.json" docs/schema/audit.schema.json "$TMP"/j/a[1-5].json
 
+# units named once: durations are minutes in every report and audit document
+got=$($PY -c "import json,sys; print(sorted({json.load(open(f))['units']['duration'] for f in sys.argv[1:]}))" \
+	"$TMP"/j/r[123].json "$TMP"/j/a[1-5].json)
+expect_eq "every report and audit document: units.duration is minutes" "$got" "['minutes']"
+
 # the check can fail: a document with a share above 1 and a wrong kind is refused
 $PY - "$TMP/j/r1.json" "$TMP/j/bad.json" <<'PY'
 import json, sys
