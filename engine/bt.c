@@ -418,11 +418,25 @@ static void json_num(struct mutu_buf *b, double v, enum sim_kind k)
 		mutu_buf_printf(b, "%.6g", k == SIM_K_TIME ? v / 60.0 : v);
 }
 
+/* ",\"<name>_text\":..." beside a time (nothing for other kinds): the
+ * minutes as the text output words them, working days of dm */
+static void json_text(struct mutu_buf *b, const char *name, double v, enum sim_kind k, int en, int dm)
+{
+	if (k != SIM_K_TIME)
+		return;
+	mutu_buf_printf(b, ",\"%s_text\":", name);
+	dur_json_text(b, v / 60.0, dm, en ? DUR_EN : DUR_ID);
+}
+
 void bt_format(const struct bt_result *r, enum bt_format fmt, int en, int dm, struct mutu_buf *b)
 {
 	if (fmt == BT_JSON) {
 		/* the kind first, as every mutu JSON document (docs/schema/backtest.schema.json) */
-		mutu_buf_puts(b, "{\"schema\":\"mutu.backtest/1\",\"sop\":");
+		/* then the units, named once: times in working minutes with their text */
+		mutu_buf_puts(b, "{\"schema\":\"mutu.backtest/1\",\"units\":{\"duration\":\"minutes\","
+			      "\"duration_kind\":\"working minutes of the scenario's calendar\","
+			      "\"duration_text\":\"<name>_text beside observed, mean, lo and hi of a time measure\","
+			      "\"share\":\"fraction 0..1\",\"count\":\"berkas\"},\"sop\":");
 		mutu_buf_json_str(b, r->sop_id);
 		mutu_buf_puts(b, ",\"scenario\":");
 		mutu_buf_json_str(b, r->scenario);
@@ -436,12 +450,16 @@ void bt_format(const struct bt_result *r, enum bt_format fmt, int en, int dm, st
 				mutu_buf_printf(b, "\"step\":%d,", w->step_no);
 			mutu_buf_puts(b, "\"observed\":");
 			json_num(b, w->observed, w->kind);
+			json_text(b, "observed", w->observed, w->kind, en, dm);
 			mutu_buf_puts(b, ",\"sim\":{\"mean\":");
 			json_num(b, w->sim_mean, w->kind);
 			mutu_buf_puts(b, ",\"lo\":");
 			json_num(b, w->sim_lo, w->kind);
 			mutu_buf_puts(b, ",\"hi\":");
 			json_num(b, w->sim_hi, w->kind);
+			json_text(b, "mean", w->sim_mean, w->kind, en, dm);
+			json_text(b, "lo", w->sim_lo, w->kind, en, dm);
+			json_text(b, "hi", w->sim_hi, w->kind, en, dm);
 			mutu_buf_printf(b, "},\"inside\":%s}", w->inside ? "true" : "false");
 		}
 		mutu_buf_printf(b, "],\"summary\":{\"inside\":%zu,\"rows\":%zu,\"skipped\":%zu}}\n", r->inside,

@@ -1228,10 +1228,20 @@ static void json_num(struct mutu_buf *b, double v)
 		mutu_buf_puts(b, "null");
 }
 
-static void json_fit(struct mutu_buf *b, const struct fit_choice *f)
+/* json_num of a time in seconds as minutes, then ", \"<key>_text\": ..."
+ * beside it: the minutes as the text output words them (dur_json_text,
+ * working days of dm; the document is Indonesian, as the calibrated ini) */
+static void json_min(struct mutu_buf *b, const char *key, double s, int dm)
+{
+	json_num(b, s / 60);
+	mutu_buf_printf(b, ", \"%s_text\": ", key);
+	dur_json_text(b, s / 60, dm, DUR_ID);
+}
+
+static void json_fit(struct mutu_buf *b, const struct fit_choice *f, int dm)
 {
 	mutu_buf_printf(b, "{\"n\": %zu, \"n_positive\": %zu, \"mean_min\": ", f->n, f->npos);
-	json_num(b, f->mean / 60);
+	json_min(b, "mean_min", f->mean, dm);
 	mutu_buf_puts(b, ", \"family\": ");
 	enum use u = dist_use(f);
 	if (u == USE_FAMILY)
@@ -1253,7 +1263,7 @@ static void json_fit(struct mutu_buf *b, const struct fit_choice *f)
 		mutu_buf_puts(b, ", \"p2\": ");
 		json_num(b, r->p2);
 		mutu_buf_puts(b, ", \"mean_min\": ");
-		json_num(b, r->mean / 60);
+		json_min(b, "mean_min", r->mean, dm);
 		mutu_buf_puts(b, ", \"cv\": ");
 		json_num(b, r->cv);
 		mutu_buf_puts(b, ", \"aic\": ");
@@ -1280,8 +1290,16 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 	char d0[32], d1[32];
 	fmt_day(c->from, cal0, d0, sizeof d0);
 	fmt_day(c->to - 1, cal0, d1, sizeof d1);
-	/* the kind first, as every mutu JSON document (docs/schema/calibrate.schema.json) */
-	mutu_buf_printf(b, "{\"schema\": \"mutu.calibrate/1\", \"period\": {\"from\": \"%s\", \"to\": \"%s\"}, \"cases_read\": %zu, "
+	/* the kind first, as every mutu JSON document (docs/schema/calibrate.schema.json);
+	 * then the units, named once */
+	mutu_buf_printf(b, "{\"schema\": \"mutu.calibrate/1\",\n \"units\": {\"duration\": \"minutes\", "
+			   "\"duration_kind\": \"working minutes of the SOP's calendar (the _min names)\", "
+			   "\"duration_text\": \"<name>_text beside a single duration: the same as the text output shows it\", "
+			   "\"quantiles_min\": \"minutes, without texts (a list)\", "
+			   "\"fit_parameters\": \"fits[].p1, p2 as fit.h defines them, over durations in seconds "
+			   "(exponential mean; gamma shape, scale; lognormal mu, sigma of ln seconds; weibull shape, scale)\", "
+			   "\"rate\": \"arrivals per working day\", \"share\": \"fraction 0..1\", \"count\": \"berkas or events\"},\n"
+			   " \"period\": {\"from\": \"%s\", \"to\": \"%s\"}, \"cases_read\": %zu, "
 			   "\"events_read\": %zu, \"cases_other_sops\": %zu,\n \"staff\": [",
 			d0, d1, c->cases_read, c->events_read, c->cases_other);
 	for (size_t i = 0; i < c->npel; i++) {
@@ -1350,24 +1368,25 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 			mutu_buf_puts(b, k ? ",\n    " : "\n    ");
 			mutu_buf_printf(b, "{\"no\": %d, \"pelaksana\": ", st->no);
 			mutu_buf_json_str(b, st->pemohon ? "Pemohon" : c->pel[st->pel].name);
+			int dm = so->s->day_minutes;
 			mutu_buf_puts(b, ", \"std_min\": ");
-			json_num(b, st->std_s / 60);
+			json_min(b, "std_min", st->std_s, dm);
 			mutu_buf_printf(b, ", \"calibrated\": %s, \"completion_only\": %zu, \"wait_mean_min\": ",
 					st->fitted && dist_use(&st->fit) != USE_NONE ? "true" : "false",
 					st->n_end_only);
-			json_num(b, sample_mean(&st->wait) / 60);
+			json_min(b, "wait_mean_min", sample_mean(&st->wait), dm);
 			mutu_buf_puts(b, ", \"service_mean_min\": ");
-			json_num(b, sample_mean(&st->svc) / 60);
+			json_min(b, "service_mean_min", sample_mean(&st->svc), dm);
 			mutu_buf_puts(b, ", \"service\": ");
 			if (st->fitted)
-				json_fit(b, &st->fit);
+				json_fit(b, &st->fit, dm);
 			else
 				mutu_buf_puts(b, "null");
 			mutu_buf_printf(b, ", \"decided\": %zu, \"rejected\": %zu, \"reject\": ", st->decided,
 					st->rejected);
 			json_num(b, st->decided ? (double)st->rejected / (double)st->decided : NAN);
 			mutu_buf_printf(b, ", \"reject_to\": %d, \"away_mean_min\": ", st->reject_to);
-			json_num(b, sample_mean(&st->away) / 60);
+			json_min(b, "away_mean_min", sample_mean(&st->away), dm);
 			mutu_buf_puts(b, "}");
 		}
 		mutu_buf_puts(b, "],\n   \"unmapped\": [");

@@ -377,3 +377,14 @@ size_t dur_format_minutes(double minutes, int day_minutes, enum dur_lang lang,
 	struct dur d = dur_from_minutes(m, day_minutes);
 	return dur_format(d, lang, buf, size);
 }
+
+void dur_json_text(struct mutu_buf *b, double minutes, int day_minutes, enum dur_lang lang)
+{
+	char buf[128];
+	if (isnan(minutes) || isinf(minutes)) {
+		mutu_buf_puts(b, "null");
+		return;
+	}
+	dur_format_minutes(minutes, day_minutes, lang, buf, sizeof buf);
+	mutu_buf_json_str(b, buf);
+}

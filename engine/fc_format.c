@@ -124,10 +124,25 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		mutu_buf_printf(b, "%s: %s\n", en ? "note" : "catatan", f->notes.items[i]);
 }
 
-static void json(const struct fc_forecast *f, const struct sim_scenario *sc, struct mutu_buf *b)
+/* ", \"<name>_text\": ..." beside a working time of s seconds: as the text
+ * output words it (dur_json_text, working days of day_minutes) */
+static void put_text(struct mutu_buf *b, const char *name, double s, const struct fc_forecast *f, int en)
 {
-	/* the kind first, as every mutu JSON document (docs/schema/forecast.schema.json) */
-	mutu_buf_puts(b, "{\"schema\": \"mutu.forecast/1\", \"as_of\": \"");
+	mutu_buf_printf(b, ", \"%s_text\": ", name);
+	dur_json_text(b, s / 60.0, f->day_minutes, en ? DUR_EN : DUR_ID);
+}
+
+static void json(const struct fc_forecast *f, const struct sim_scenario *sc, int en, struct mutu_buf *b)
+{
+	/* the kind first, as every mutu JSON document (docs/schema/forecast.schema.json);
+	 * then the units, named once: times in working minutes (the _minutes
+	 * in their names), each with its text; age_days alone in calendar days */
+	mutu_buf_puts(b, "{\"schema\": \"mutu.forecast/1\",\n \"units\": {\"duration\": \"minutes\", "
+			 "\"duration_kind\": \"working minutes of the scenario's calendar\", "
+			 "\"duration_text\": \"<name>_text: the same duration as the text output shows it\", "
+			 "\"calendar_days\": \"age_days: calendar days of 24 h, clock start to as_of\", "
+			 "\"probability\": \"fraction 0..1\", \"count\": \"berkas\", "
+			 "\"time\": \"ISO 8601 with the office's UTC offset\"},\n \"as_of\": \"");
 	put_when(b, f, f->as_of, 1);
 	mutu_buf_puts(b, "\", \"scenario\": ");
 	mutu_buf_json_str(b, sim_scenario_path(sc) ? sim_scenario_path(sc) : "");
@@ -148,10 +163,14 @@ static void json(const struct fc_forecast *f, const struct sim_scenario *sc, str
 		mutu_buf_json_str(b, activity ? activity : "");
 		mutu_buf_puts(b, ", \"pelaksana\": ");
 		mutu_buf_json_str(b, act);
-		mutu_buf_printf(b, ", \"in_service\": %s, \"age_work_minutes\": %.1f, \"age_days\": %.2f, "
-				   "\"in_step_work_minutes\": %.1f, \"ceiling_work_minutes\": %.1f, \"p_late\": ",
-				x->in_service ? "true" : "false", x->age_s / 60, x->age_days, x->in_step_s / 60,
-				x->ceiling_s / 60);
+		mutu_buf_printf(b, ", \"in_service\": %s, \"age_work_minutes\": %.1f", x->in_service ? "true" : "false",
+				x->age_s / 60);
+		put_text(b, "age_work_minutes", x->age_s, f, en);
+		mutu_buf_printf(b, ", \"age_days\": %.2f, \"in_step_work_minutes\": %.1f", x->age_days, x->in_step_s / 60);
+		put_text(b, "in_step_work_minutes", x->in_step_s, f, en);
+		mutu_buf_printf(b, ", \"ceiling_work_minutes\": %.1f", x->ceiling_s / 60);
+		put_text(b, "ceiling_work_minutes", x->ceiling_s, f, en);
+		mutu_buf_puts(b, ", \"p_late\": ");
 		put_num(b, x->p_late, 1);
 		mutu_buf_puts(b, ", \"planned\": ");
 		if (isnan(x->planned)) {
@@ -180,6 +199,7 @@ static void json(const struct fc_forecast *f, const struct sim_scenario *sc, str
 		}
 		mutu_buf_printf(b, "}, \"lead_p50_work_minutes\": ");
 		put_num(b, x->lead_mid / 60, 1);
+		put_text(b, "lead_p50_work_minutes", x->lead_mid, f, en);
 		mutu_buf_putc(b, '}');
 	}
 	mutu_buf_puts(b, "],\n \"months\": [");
@@ -327,7 +347,7 @@ void fc_forecast_format(const struct fc_forecast *f, const struct sim_scenario *
 {
 	switch (fmt) {
 	case FC_TEXT: text(f, sc, lang_en, out); break;
-	case FC_JSON: json(f, sc, out); break;
+	case FC_JSON: json(f, sc, lang_en, out); break;
 	case FC_CSV: csv(f, sc, out); break;
 	case FC_HTML: html(f, sc, lang_en, out); break;
 	}

@@ -252,7 +252,20 @@ static void put_json_num(struct mutu_buf *b, double v)
 		mutu_buf_printf(b, "%.6g", v);
 }
 
-static void put_json_ci(struct mutu_buf *b, const struct plan_result *r, const struct stats_ci *ci)
+/* "<name>_text" beside a time in seconds: the minutes as the text output
+ * words them (dur_json_text, working days of the scenario's day_minutes,
+ * in the document's language); nothing for a share. */
+static void put_json_text(struct mutu_buf *b, const char *name, const struct plan_result *r, double v_s, int dm,
+			  enum plan_lang lang)
+{
+	if (r->target.kind == PLAN_T_WITHIN)
+		return;
+	mutu_buf_printf(b, ", \"%s_text\": ", name);
+	dur_json_text(b, v_s / 60.0, dm, lang == PLAN_EN ? DUR_EN : DUR_ID);
+}
+
+static void put_json_ci(struct mutu_buf *b, const struct plan_result *r, const struct stats_ci *ci, int dm,
+			enum plan_lang lang)
 {
 	mutu_buf_puts(b, "{\"mean\": ");
 	put_json_num(b, json_num(r, ci->mean));
@@ -260,6 +273,9 @@ static void put_json_ci(struct mutu_buf *b, const struct plan_result *r, const s
 	put_json_num(b, json_num(r, ci->lo));
 	mutu_buf_puts(b, ", \"hi\": ");
 	put_json_num(b, json_num(r, ci->hi));
+	put_json_text(b, "mean", r, ci->mean, dm, lang);
+	put_json_text(b, "lo", r, ci->lo, dm, lang);
+	put_json_text(b, "hi", r, ci->hi, dm, lang);
 	mutu_buf_puts(b, "}");
 }
 
@@ -277,7 +293,7 @@ static void put_json_staffing(struct mutu_buf *b, const struct sim_scenario *sc,
 }
 
 static void put_json_cand(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
-			  const struct plan_cand *c)
+			  const struct plan_cand *c, enum plan_lang lang)
 {
 	mutu_buf_puts(b, "{\"staffing\": ");
 	put_json_staffing(b, sc, r, c);
@@ -286,7 +302,7 @@ static void put_json_cand(struct mutu_buf *b, const struct sim_scenario *sc, con
 	if (c->status == PLAN_INFEASIBLE)
 		mutu_buf_puts(b, "null");
 	else
-		put_json_ci(b, r, &c->value);
+		put_json_ci(b, r, &c->value, sim_scenario_day_minutes(sc), lang);
 	mutu_buf_puts(b, ", \"bottleneck\": ");
 	if (c->bottleneck >= 0) {
 		mutu_buf_puts(b, "{\"pelaksana\": ");
@@ -300,12 +316,22 @@ static void put_json_cand(struct mutu_buf *b, const struct sim_scenario *sc, con
 	mutu_buf_putc(b, '}');
 }
 
-static void format_json(const struct sim_scenario *sc, const struct plan_result *r, struct mutu_buf *b)
+static void format_json(const struct sim_scenario *sc, const struct plan_result *r, enum plan_lang lang,
+			struct mutu_buf *b)
 {
 	static const char *const kinds[] = {"within", "p90_lead", "wait_mean"};
 	const char *path = sim_scenario_path(sc);
-	/* the kind first, as every mutu JSON document (docs/schema/plan.schema.json) */
-	mutu_buf_puts(b, "{\"schema\": \"mutu.plan/1\", \"scenario\": ");
+	int dm = sim_scenario_day_minutes(sc);
+	/* the kind first, as every mutu JSON document (docs/schema/plan.schema.json);
+	 * then the units, named once: a time target's values in working
+	 * minutes with their text beside them */
+	mutu_buf_puts(b, "{\"schema\": \"mutu.plan/1\",\n \"units\": {\"duration\": \"minutes\", "
+			 "\"duration_kind\": \"working minutes of the scenario's calendar\", "
+			 "\"duration_text\": \"<name>_text: the same duration as the text output shows it\", "
+			 "\"share\": \"fraction 0..1\", \"value\": \"as target.unit (share or minutes)\", "
+			 "\"staffing\": \"persons per pelaksana\", \"cost\": \"persons, each weighted by its --cost\", "
+			 "\"wall_seconds\": \"seconds of the machine's clock the search took (not office time)\"},\n"
+			 " \"scenario\": ");
 	if (path)
 		mutu_buf_json_str(b, path);
 	else
@@ -313,6 +339,7 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 	mutu_buf_printf(b, ",\n \"target\": {\"kind\": \"%s\", \"op\": \"%s\", \"value\": ", kinds[r->target.kind],
 			r->target.kind == PLAN_T_WITHIN ? ">=" : "<=");
 	put_json_num(b, json_num(r, r->target.value));
+	put_json_text(b, "value", r, r->target.value, dm, lang);
 	mutu_buf_printf(b, ", \"unit\": \"%s\", \"sop\": ", r->target.kind == PLAN_T_WITHIN ? "share" : "minutes");
 	if (r->sop >= 0)
 		mutu_buf_json_str(b, sim_scenario_sop_id(sc, (size_t)r->sop));
@@ -338,7 +365,7 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 	put_json_num(b, c ? c->cost : NAN);
 	mutu_buf_puts(b, ", \"value\": ");
 	if (c)
-		put_json_ci(b, r, &c->value);
+		put_json_ci(b, r, &c->value, sim_scenario_day_minutes(sc), lang);
 	else
 		mutu_buf_puts(b, "null");
 	mutu_buf_puts(b, ",\n \"bottleneck\": ");
@@ -353,14 +380,14 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 	}
 	mutu_buf_puts(b, ",\n \"runner_up\": ");
 	if (r->runner_up >= 0) {
-		put_json_cand(b, sc, r, &r->cands[r->runner_up]);
+		put_json_cand(b, sc, r, &r->cands[r->runner_up], lang);
 		mutu_buf_printf(b, ", \"runner_up_adds_staff\": %s", r->runner_up_more ? "true" : "false");
 	} else
 		mutu_buf_puts(b, "null");
 	mutu_buf_puts(b, ",\n \"bound\": ");
 	if (r->cause.computed) {
 		mutu_buf_puts(b, "{\"value_unlimited_staff\": ");
-		put_json_ci(b, r, &r->cause.bound);
+		put_json_ci(b, r, &r->cause.bound, dm, lang);
 		mutu_buf_puts(b, ", \"cause\": ");
 		if (r->cause.sop >= 0) {
 			mutu_buf_puts(b, "{\"sop\": ");
@@ -370,10 +397,14 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 								 : "Pemohon");
 			mutu_buf_puts(b, ", \"minutes_per_file\": ");
 			put_json_num(b, r->cause.step_time / 60.0);
+			mutu_buf_puts(b, ", \"minutes_per_file_text\": ");
+			dur_json_text(b, r->cause.step_time / 60.0, dm, lang == PLAN_EN ? DUR_EN : DUR_ID);
 			mutu_buf_puts(b, ", \"share_alone_over\": ");
 			put_json_num(b, r->cause.step_over);
 			mutu_buf_puts(b, ", \"threshold_minutes\": ");
 			put_json_num(b, r->cause.threshold / 60.0);
+			mutu_buf_puts(b, ", \"threshold_minutes_text\": ");
+			dur_json_text(b, r->cause.threshold / 60.0, dm, lang == PLAN_EN ? DUR_EN : DUR_ID);
 			mutu_buf_putc(b, '}');
 		} else {
 			mutu_buf_puts(b, "null");
@@ -387,7 +418,7 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 			r->ncand, r->grid, r->simulated, r->infeasible, r->replications, r->wall_seconds);
 	for (size_t k = 0; k < r->ncand; k++) {
 		mutu_buf_puts(b, k ? ",\n  " : "\n  ");
-		put_json_cand(b, sc, r, &r->cands[k]);
+		put_json_cand(b, sc, r, &r->cands[k], lang);
 	}
 	mutu_buf_puts(b, "]}\n");
 }
@@ -396,7 +427,7 @@ void plan_result_format(const struct sim_scenario *sc, const struct plan_result 
 			enum plan_format fmt, enum plan_lang lang, struct mutu_buf *out)
 {
 	if (fmt == PLAN_JSON)
-		format_json(sc, r, out);
+		format_json(sc, r, lang, out);
 	else
 		format_text(sc, r, lang, out);
 }

@@ -570,6 +570,13 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	}
 }
 
+/* docs/schema/audit.schema.json; /2: durations in minutes with their text */
+#define AUDIT_JSON_HEAD                                                                                   \
+	"{\"schema\":\"mutu.audit/2\",\"units\":{\"duration\":\"minutes\",\"duration_kind\":\"working "     \
+	"minutes (the SOP's working day), except calendar which is wall-clock minutes (1440 to a day)\","   \
+	"\"duration_text\":\"<name>_text: the same duration as the audit shows it\","                       \
+	"\"time\":\"ISO 8601 with the office's UTC offset\"},\"audit\":true,\"cases\":[\n"
+
 static void json_num(struct mutu_buf *o, const char *k, double v)
 {
 	mutu_buf_printf(o, "\"%s\":", k);
@@ -577,6 +584,17 @@ static void json_num(struct mutu_buf *o, const char *k, double v)
 		mutu_buf_puts(o, "null");
 	else
 		mutu_buf_printf(o, "%.10g", v);
+}
+
+/* A duration (seconds in) as minutes under k with its text under
+ * k_text, days of day_minutes (1440 for wall-clock ones): mutu.audit/2
+ * has one unit for every duration (it had hours and days in /1). */
+static void json_dur(struct mutu_buf *o, const char *k, double s, int day_minutes, enum rpt_lang l)
+{
+	double min = isnan(s) || isinf(s) ? NAN : s / 60.0;
+	json_num(o, k, min);
+	mutu_buf_printf(o, ",\"%s_text\":", k);
+	dur_json_text(o, min, day_minutes, l == RPT_EN ? DUR_EN : DUR_ID);
 }
 
 static void json_time(struct mutu_buf *o, const char *k, const struct sla_case *c, double t)
@@ -622,7 +640,7 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	const struct sla_sop *s = c->sop;
 	if (!a->started) {
 		/* docs/schema/audit.schema.json */
-		mutu_buf_puts(o, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
+		mutu_buf_puts(o, AUDIT_JSON_HEAD);
 		a->started = 1;
 	} else {
 		mutu_buf_puts(o, ",\n");
@@ -641,17 +659,17 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_printf(o, ",\"finished\":%s,", c->finished ? "true" : "false");
 	json_time(o, "as_of", c, aged(c) ? c->as_of : NAN);
 	mutu_buf_putc(o, ',');
-	json_num(o, "working_hours", c->work_s / 3600.0);
+	json_dur(o, "working", c->work_s, dm(c), a->lang);
 	mutu_buf_putc(o, ',');
-	json_num(o, "paused_hours", c->paused_s / 3600.0);
+	json_dur(o, "paused", c->paused_s, dm(c), a->lang);
 	mutu_buf_putc(o, ',');
-	json_num(o, "calendar_days", c->calendar_s / 86400.0);
+	json_dur(o, "calendar", c->calendar_s, 1440, a->lang);
 	mutu_buf_putc(o, ',');
-	json_num(o, "ceiling_hours", ceil_s(c) / 3600.0);
+	json_dur(o, "ceiling", ceil_s(c), dm(c), a->lang);
 	mutu_buf_putc(o, ',');
 	json_time(o, "deadline", c, c->deadline);
 	mutu_buf_printf(o, ",\"late\":%s,", c->late ? "true" : "false");
-	json_num(o, "over_hours", c->over_s / 3600.0);
+	json_dur(o, "over", c->over_s, dm(c), a->lang);
 	mutu_buf_putc(o, ',');
 	json_time(o, "planned_date", c, c->target);
 	mutu_buf_printf(o, ",\"late_planned\":%s,\"flags\":", c->late_target ? "true" : "false");
@@ -680,14 +698,14 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		json_ev_time(o, "end", c, e->end, e->end_off);
 		mutu_buf_putc(o, ',');
 		/* waiting before the step (null: no start stamp, the wait is
-		 * inside actual_hours) */
-		json_num(o, "wait_hours", wait_of(c, i) / 3600.0);
+		 * inside actual) */
+		json_dur(o, "wait", wait_of(c, i), dm(c), a->lang);
 		mutu_buf_putc(o, ',');
-		json_num(o, "actual_hours", t->work_s / 3600.0);
+		json_dur(o, "actual", t->work_s, dm(c), a->lang);
 		mutu_buf_putc(o, ',');
-		json_num(o, "standard_hours", t->std_s / 3600.0);
+		json_dur(o, "standard", t->std_s, dm(c), a->lang);
 		mutu_buf_putc(o, ',');
-		json_num(o, "deviation_hours", (t->work_s - t->std_s) / 3600.0);
+		json_dur(o, "deviation", t->work_s - t->std_s, dm(c), a->lang);
 		mutu_buf_printf(o, ",\"from_previous_completion\":%s,\"in_clock\":%s,\"flags\":",
 				t->from_prev ? "true" : "false", t->in_clock ? "true" : "false");
 		json_flags(o, step_flags(c, i));
@@ -714,9 +732,9 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		else
 			mutu_buf_puts(o, "null");
 		mutu_buf_putc(o, ',');
-		json_num(o, "actual_hours", f->actual_s / 3600.0);
+		json_dur(o, "actual", f->actual_s, dm(c), a->lang);
 		mutu_buf_putc(o, ',');
-		json_num(o, "standard_hours", f->std_s / 3600.0);
+		json_dur(o, "standard", f->std_s, dm(c), a->lang);
 		mutu_buf_puts(o, ",\"text\":");
 		struct mutu_buf v;
 		mutu_buf_init(&v);
@@ -1083,7 +1101,7 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 		break;
 	case RPT_JSON:
 		if (!a->started)
-			mutu_buf_puts(out, "{\"schema\":\"mutu.audit/1\",\"audit\":true,\"cases\":[\n");
+			mutu_buf_puts(out, AUDIT_JSON_HEAD);
 		mutu_buf_puts(out, "\n],\"title\":");
 		mutu_buf_json_str(out, title ? title : "");
 		mutu_buf_printf(out, ",\"summary\":{\"cases\":%zu,\"finished\":%zu,\"with_planned_date\":%zu,"

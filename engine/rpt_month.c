@@ -1305,6 +1305,8 @@ struct em {
 	char item[512];
 	int first[8];  /* JSON: nothing written yet at this depth */
 	int depth;
+	int dm;        /* the group's working day in minutes (display texts) */
+	enum rpt_lang lang;
 };
 
 static void em_comma(struct em *e)
@@ -1421,31 +1423,58 @@ static void em_str(struct em *e, const char *key, const char *v)
 	}
 }
 
-static void em_days(struct em *e, const char *key, double s, const struct sla_group *g)
+/* A duration, in the unit each format has always used.  CSV keeps its
+ * key and unit (hours, working days of the group's day_minutes, calendar
+ * days) so existing sheets and scripts read it as before; JSON (since
+ * mutu.report/2) has one unit for every duration: minutes under jkey,
+ * working minutes except the calendar_* wall-clock ones, with the text a
+ * reader sees beside it under jkey_text ("2 Hari 4 Jam 30 Menit"). */
+enum em_unit { EM_MIN, EM_HOURS, EM_WDAYS, EM_CAL };
+
+static void em_dur(struct em *e, const char *key, const char *jkey, double s, enum em_unit u)
 {
-	em_num(e, key, isnan(s) ? NAN : s / g_day_s(g));
+	if (!e->json) {
+		double div = u == EM_MIN ? 60.0 : u == EM_HOURS ? 3600.0 : u == EM_WDAYS ? e->dm * 60.0 : 86400.0;
+		em_num(e, key, isnan(s) ? NAN : s / div);
+		return;
+	}
+	char tkey[80];
+	double min = isnan(s) ? NAN : s / 60.0;
+	em_num(e, jkey, min);
+	snprintf(tkey, sizeof tkey, "%s_text", jkey);
+	em_comma(e);
+	mutu_buf_json_str(e->b, tkey);
+	mutu_buf_putc(e->b, ':');
+	/* wall-clock durations count days of 24 hours, working ones days of dm */
+	dur_json_text(e->b, min, u == EM_CAL ? 1440 : e->dm, e->lang == RPT_EN ? DUR_EN : DUR_ID);
 }
 
-static void em_hours(struct em *e, const char *key, double s)
+static void em_days(struct em *e, const char *key, const char *jkey, double s)
 {
-	em_num(e, key, isnan(s) ? NAN : s / 3600.0);
+	em_dur(e, key, jkey, s, EM_WDAYS);
+}
+
+static void em_hours(struct em *e, const char *key, const char *jkey, double s)
+{
+	em_dur(e, key, jkey, s, EM_HOURS);
 }
 
 static void em_stat_rows(struct em *e, const struct sla_stat *st, double std_s)
 {
 	em_num(e, "n", (double)st->n);
-	em_hours(e, "median_hours", st->median);
-	em_hours(e, "p90_hours", st->p90);
-	em_hours(e, "max_hours", st->max);
+	em_hours(e, "median_hours", "median", st->median);
+	em_hours(e, "p90_hours", "p90", st->p90);
+	em_hours(e, "max_hours", "max", st->max);
 	em_num(e, "share_over", isnan(std_s) ? NAN : share(st->over, st->n));
-	em_hours(e, "excess_hours", isnan(std_s) ? NAN : st->excess_s);
-	em_hours(e, "late_excess_hours", isnan(std_s) ? NAN : st->late_excess_s);
+	em_hours(e, "excess_hours", "excess", isnan(std_s) ? NAN : st->excess_s);
+	em_hours(e, "late_excess_hours", "late_excess", isnan(std_s) ? NAN : st->late_excess_s);
 }
 
 static void emit_group(struct em *e, const struct sla_group *g, int office, const struct rpt_opts *o)
 {
 	char slug[160];
 	rpt_group_slug(g, office, slug, sizeof slug);
+	e->dm = g->day_minutes > 0 ? g->day_minutes : 450; /* as g_day_s */
 	em_group(e, office ? "office" : (g->id ? g->id : "no-sop"));
 	em_str(e, "id", office ? "office" : (g->id ? g->id : "no-sop"));
 	em_str(e, "slug", slug);
@@ -1464,21 +1493,24 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	if (s && s->model) {
 		em_str(e, "sop_name", s->model->name);
 		em_str(e, "ceiling_used", s->ceiling == SLA_CEIL_EXACT ? "exact" : "rounded");
-		em_num(e, "ceiling_rounded_days", s->ceiling_days);
-		em_days(e, "ceiling_exact_days", s->exact_s, g);
+		if (e->json)
+			em_days(e, NULL, "ceiling_rounded", (double)s->ceiling_days * e->dm * 60.0);
+		else
+			em_num(e, "ceiling_rounded_days", s->ceiling_days);
+		em_days(e, "ceiling_exact_days", "ceiling_exact", s->exact_s);
 		em_num(e, "clock_start_step", s->clock_start_step);
 		em_str(e, "clock_start_source", s->clock_start_source);
 		em_num(e, "clock_end_step", s->last_step);
 		/* the lint's numbers, in working minutes at day_minutes a day */
 		int64_t steps_min = dur_to_minutes(sop_model_total(s->model), s->day_minutes);
-		em_num(e, "steps_total_minutes", (double)steps_min);
+		em_dur(e, "steps_total_minutes", "steps_total", steps_min * 60.0, EM_MIN);
 		if (s->model->has_declared) {
 			int64_t decl = dur_to_minutes(s->model->declared, s->day_minutes);
-			em_num(e, "declared_total_minutes", (double)decl);
-			em_num(e, "lint_gap_minutes", (double)(steps_min - decl));
+			em_dur(e, "declared_total_minutes", "declared_total", decl * 60.0, EM_MIN);
+			em_dur(e, "lint_gap_minutes", "lint_gap", (steps_min - decl) * 60.0, EM_MIN);
 		} else {
-			em_num(e, "declared_total_minutes", NAN);
-			em_num(e, "lint_gap_minutes", NAN);
+			em_dur(e, "declared_total_minutes", "declared_total", NAN, EM_MIN);
+			em_dur(e, "lint_gap_minutes", "lint_gap", NAN, EM_MIN);
 		}
 	}
 	em_num(e, "finished", (double)g->finished);
@@ -1489,14 +1521,14 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	em_num(e, "with_planned_date", (double)g->with_target);
 	em_num(e, "within_planned_date", (double)g->within_target);
 	em_num(e, "share_by_planned_date", share(g->within_target, g->with_target));
-	em_days(e, "lead_median_days", g->lead_st.median, g);
-	em_days(e, "lead_p90_days", g->lead_st.p90, g);
-	em_days(e, "lead_max_days", g->lead_st.max, g);
-	em_days(e, "lead_mean_days", g->lead_st.mean, g);
-	em_num(e, "calendar_median_days", isnan(g->lead_cal_st.median) ? NAN : g->lead_cal_st.median / 86400.0);
-	em_num(e, "calendar_max_days", isnan(g->lead_cal_st.max) ? NAN : g->lead_cal_st.max / 86400.0);
+	em_days(e, "lead_median_days", "lead_median", g->lead_st.median);
+	em_days(e, "lead_p90_days", "lead_p90", g->lead_st.p90);
+	em_days(e, "lead_max_days", "lead_max", g->lead_st.max);
+	em_days(e, "lead_mean_days", "lead_mean", g->lead_st.mean);
+	em_dur(e, "calendar_median_days", "calendar_median", g->lead_cal_st.median, EM_CAL);
+	em_dur(e, "calendar_max_days", "calendar_max", g->lead_cal_st.max, EM_CAL);
 	em_num(e, "paused_cases", (double)g->paused_cases);
-	em_hours(e, "late_excess_hours", g->late_excess_s);
+	em_hours(e, "late_excess_hours", "late_excess", g->late_excess_s);
 	em_num(e, "open_at_month_end", (double)g->open);
 	em_num(e, "open_past_ceiling", (double)g->open_past);
 	em_num(e, "open_not_accepted", (double)g->open_waiting);
@@ -1521,7 +1553,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 			em_num(e, "no", r->no > 0 ? r->no : (int)i + 1);
 			em_str(e, "activity", r->activity);
 			em_str(e, "actor", r->actor);
-			em_hours(e, "standard_hours", r->std_s);
+			em_hours(e, "standard_hours", "standard", r->std_s);
 			em_stat_rows(e, &r->st, r->std_s);
 			em_row_end(e);
 		}
@@ -1530,7 +1562,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 			em_num(e, "no", NAN);
 			em_str(e, "activity", "?");
 			em_str(e, "actor", NULL);
-			em_hours(e, "standard_hours", NAN);
+			em_hours(e, "standard_hours", "standard", NAN);
 			em_stat_rows(e, &g->unmapped.st, NAN);
 			em_row_end(e);
 		}
@@ -1550,13 +1582,13 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		const struct sla_slow *s2 = &g->slow[i];
 		em_row(e, s2->key);
 		em_str(e, "case", s2->key);
-		em_days(e, "lead_days", s2->lead_s, g);
-		em_num(e, "calendar_days", s2->calendar_s / 86400.0);
+		em_days(e, "lead_days", "lead", s2->lead_s);
+		em_dur(e, "calendar_days", "calendar_lead", s2->calendar_s, EM_CAL);
 		em_num(e, "late", s2->late);
-		em_days(e, "over_days", s2->over_s, g);
+		em_days(e, "over_days", "over", s2->over_s);
 		em_num(e, "late_step", s2->late && s2->late_step > 0 ? s2->late_step : NAN);
 		em_str(e, "late_activity", s2->late ? s2->late_activity : NULL);
-		em_hours(e, "late_step_excess_hours", s2->late ? s2->late_excess_s : NAN);
+		em_hours(e, "late_step_excess_hours", "late_step_excess", s2->late ? s2->late_excess_s : NAN);
 		em_row_end(e);
 	}
 	em_section_end(e, 1);
@@ -1574,7 +1606,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		em_num(e, "with_planned_date", (double)t->with_target);
 		em_num(e, "within_planned_date", (double)t->within_target);
 		em_num(e, "share_by_planned_date", share(t->within_target, t->with_target));
-		em_days(e, "lead_median_days", t->median_s, g);
+		em_days(e, "lead_median_days", "lead_median", t->median_s);
 		em_row_end(e);
 	}
 	em_section_end(e, 1);
@@ -1583,7 +1615,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		const struct sla_slow *s2 = &g->open_list[i];
 		em_row(e, s2->key);
 		em_str(e, "case", s2->key);
-		em_days(e, "age_days", s2->lead_s, g);
+		em_days(e, "age_days", "age", s2->lead_s);
 		em_num(e, "past_ceiling", s2->late);
 		em_row_end(e);
 	}
@@ -1627,12 +1659,20 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 	memset(&e, 0, sizeof e);
 	e.json = json;
 	e.b = b;
+	e.lang = o->lang;
 	e.first[0] = 1;
 	char month[32];
 	snprintf(month, sizeof month, "%04d-%02d", m->year, m->month);
 	if (json) {
-		/* "schema" names the document's kind and version: docs/schema/report.schema.json */
-		mutu_buf_puts(b, "{\"schema\":\"mutu.report/1\",\"report\":\"monthly\",\"month\":");
+		/* "schema" names the document's kind and version: docs/schema/report.schema.json.
+		 * /2: every duration in minutes with its text (was hours and days
+		 * under _hours/_days names in /1); "units" names them once */
+		mutu_buf_puts(b, "{\"schema\":\"mutu.report/2\",\"units\":{\"duration\":\"minutes\","
+			      "\"duration_kind\":\"working minutes (summary.day_minutes to a working day), except "
+			      "calendar_* which are wall-clock minutes (1440 to a day)\","
+			      "\"duration_text\":\"<name>_text: the same duration as the report shows it\","
+			      "\"share\":\"fraction 0..1\",\"count\":\"berkas\",\"rate\":\"berkas per working day\"},"
+			      "\"report\":\"monthly\",\"month\":");
 		mutu_buf_json_str(b, month);
 		mutu_buf_printf(b, ",\"lang\":\"%s\",\"cases_read\":%zu,\"events_read\":%zu,\"completion_only\":%s,",
 				o->lang == RPT_EN ? "en" : "id", m->cases_read, m->events_read,

@@ -408,7 +408,30 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k)
+/* The document's units, named once after its kind: durations in working
+ * minutes with their text; lead_days_mean stays in calendar days (its
+ * name says so, and mutu.sim/1 has always had it so). */
+#define SIM_JSON_UNITS                                                                                  \
+	"\"units\":{\"duration\":\"minutes\",\"duration_kind\":\"working minutes (day_minutes to a working "    \
+	"day)\",\"duration_text\":\"<bound>_text beside mean, lo and hi: the same value as the text output "   \
+	"shows it\",\"calendar_days\":\"lead_days_mean: calendar days of 24 h\",\"share\":\"fraction 0..1\","  \
+	"\"count\":\"berkas\",\"level\":\"time-average count (files waiting or present, staff on duty)\",\"rate\":\"berkas per hour\"},"
+
+/* One text member "<name>_text" for a duration kind (nothing for the
+ * others): the value as the text output shows it, whole minutes split
+ * into working days of dm (calendar days of 24 h for SIM_K_DAYS). */
+static void json_text(struct mutu_buf *b, const char *name, double v, enum sim_kind k, int dm)
+{
+	if (k != SIM_K_TIME && k != SIM_K_DAYS)
+		return;
+	mutu_buf_printf(b, ",\"%s_text\":", name);
+	if (k == SIM_K_DAYS)
+		dur_json_text(b, v * 1440.0, 1440, DUR_ID);
+	else
+		dur_json_text(b, v / 60.0, dm, DUR_ID);
+}
+
+static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k, int dm)
 {
 	mutu_buf_puts(b, "{\"mean\":");
 	put_num(b, ci->mean, k, "null");
@@ -416,10 +439,14 @@ static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind
 	put_num(b, ci->lo, k, "null");
 	mutu_buf_puts(b, ",\"hi\":");
 	put_num(b, ci->hi, k, "null");
-	mutu_buf_printf(b, ",\"n\":%zu}", ci->n);
+	mutu_buf_printf(b, ",\"n\":%zu", ci->n);
+	json_text(b, "mean", ci->mean, k, dm);
+	json_text(b, "lo", ci->lo, k, dm);
+	json_text(b, "hi", ci->hi, k, dm);
+	mutu_buf_putc(b, '}');
 }
 
-static void json_fields_p(struct mutu_buf *b, const struct sim_results *r, int period,
+static void json_fields_p(struct mutu_buf *b, const struct sim_results *r, int dm, int period,
 			  enum sim_scope scope, int sop, int step_no, int actor)
 {
 	int first = 1;
@@ -431,7 +458,7 @@ static void json_fields_p(struct mutu_buf *b, const struct sim_results *r, int p
 			continue;
 		mutu_buf_printf(b, "%s\"%s\":", first ? "" : ",", m->field);
 		struct stats_ci c = clamped(&r->ci[i], m->kind);
-		json_ci(b, &c, m->kind);
+		json_ci(b, &c, m->kind, dm);
 		first = 0;
 	}
 	if (!first)
@@ -439,10 +466,10 @@ static void json_fields_p(struct mutu_buf *b, const struct sim_results *r, int p
 }
 
 /* The whole run's metrics of a scope. */
-static void json_fields(struct mutu_buf *b, const struct sim_results *r, enum sim_scope scope,
+static void json_fields(struct mutu_buf *b, const struct sim_results *r, int dm, enum sim_scope scope,
 			int sop, int step_no, int actor)
 {
-	json_fields_p(b, r, 0, scope, sop, step_no, actor);
+	json_fields_p(b, r, dm, 0, scope, sop, step_no, actor);
 }
 
 /* "periods": [{"period": "2025-03", "start", "end", "all": {...}, "sops":
@@ -458,7 +485,7 @@ static void json_periods(struct mutu_buf *b, const struct sim_scenario *sc, cons
 		fmt_date(sc, r->periods[p].end, t1, sizeof t1);
 		mutu_buf_printf(b, "%s{\"period\":\"%s\",\"start\":\"%s\",\"end\":\"%s\",\"all\":{",
 				p ? "," : "", r->periods[p].label, t0, t1);
-		json_fields_p(b, r, (int)p + 1, SIM_S_ALL, -1, 0, -1);
+		json_fields_p(b, r, sc->day_minutes, (int)p + 1, SIM_S_ALL, -1, 0, -1);
 		if (b->s[b->len - 1] == ',')
 			b->s[--b->len] = '\0';
 		mutu_buf_puts(b, "},\"sops\":[");
@@ -467,11 +494,11 @@ static void json_periods(struct mutu_buf *b, const struct sim_scenario *sc, cons
 			mutu_buf_puts(b, s ? ",{\"id\":" : "{\"id\":");
 			mutu_buf_json_str(b, so->id);
 			mutu_buf_putc(b, ',');
-			json_fields_p(b, r, (int)p + 1, SIM_S_SOP, s, 0, -1);
+			json_fields_p(b, r, sc->day_minutes, (int)p + 1, SIM_S_SOP, s, 0, -1);
 			mutu_buf_puts(b, "\"steps\":[");
 			for (int k = 0; k < so->nsteps; k++) {
 				mutu_buf_printf(b, "%s{\"no\":%d,", k ? "," : "", so->steps[k].no);
-				json_fields_p(b, r, (int)p + 1, SIM_S_STEP, s, so->steps[k].no, -1);
+				json_fields_p(b, r, sc->day_minutes, (int)p + 1, SIM_S_STEP, s, so->steps[k].no, -1);
 				b->s[--b->len] = '\0';
 				mutu_buf_putc(b, '}');
 			}
@@ -492,7 +519,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 	fmt_date(sc, sc->start, s, sizeof s);
 	fmt_date(sc, sc->warmup > sc->start ? sc->warmup : sc->start, w, sizeof w);
 	fmt_date(sc, sc->end, e, sizeof e);
-	mutu_buf_puts(b, top ? "{\"schema\":\"mutu.sim/1\",\"scenario\":" : "{\"scenario\":");
+	mutu_buf_puts(b, top ? "{\"schema\":\"mutu.sim/1\"," SIM_JSON_UNITS "\"scenario\":" : "{\"scenario\":");
 	mutu_buf_json_str(b, sc->path ? sc->path : "");
 	mutu_buf_puts(b, ",\"calendar\":");
 	mutu_buf_json_str(b, sc->cal ? cal_name(sc->cal) : "");
@@ -500,7 +527,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 			   "\"replications\":%d,\"seed\":%llu,\"day_minutes\":%d,\"times_in\":\"working minutes\",",
 			s, w, e, r->nrep, (unsigned long long)r->seed, sc->day_minutes);
 	mutu_buf_puts(b, "\"all\":{");
-	json_fields(b, r, SIM_S_ALL, -1, 0, -1);
+	json_fields(b, r, sc->day_minutes, SIM_S_ALL, -1, 0, -1);
 	if (b->s[b->len - 1] == ',')
 		b->s[--b->len] = '\0';
 	mutu_buf_puts(b, "},\"sops\":[");
@@ -511,7 +538,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 		mutu_buf_puts(b, ",\"name\":");
 		mutu_buf_json_str(b, p->name);
 		mutu_buf_printf(b, ",\"ceiling_days\":%d,", p->ceiling_days);
-		json_fields(b, r, SIM_S_SOP, so, 0, -1);
+		json_fields(b, r, sc->day_minutes, SIM_S_SOP, so, 0, -1);
 		mutu_buf_puts(b, "\"steps\":[");
 		for (int k = 0; k < p->nsteps; k++) {
 			const struct sim_step *st = &p->steps[k];
@@ -520,7 +547,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 			mutu_buf_puts(b, ",\"actor\":");
 			mutu_buf_json_str(b, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
 			mutu_buf_putc(b, ',');
-			json_fields(b, r, SIM_S_STEP, so, st->no, -1);
+			json_fields(b, r, sc->day_minutes, SIM_S_STEP, so, st->no, -1);
 			b->s[--b->len] = '\0';
 			mutu_buf_putc(b, '}');
 		}
@@ -533,7 +560,7 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 		mutu_buf_puts(b, ",\"title\":");
 		mutu_buf_json_str(b, sim_scenario_actor_title(sc, (size_t)a));
 		mutu_buf_putc(b, ',');
-		json_fields(b, r, SIM_S_ACTOR, -1, 0, a);
+		json_fields(b, r, sc->day_minutes, SIM_S_ACTOR, -1, 0, a);
 		b->s[--b->len] = '\0';
 		mutu_buf_putc(b, '}');
 	}
@@ -570,7 +597,7 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 		mutu_buf_putc(b, '\n');
 		return;
 	}
-	mutu_buf_puts(b, "{\"schema\":\"mutu.sim/1\",\"a\":");
+	mutu_buf_puts(b, "{\"schema\":\"mutu.sim/1\"," SIM_JSON_UNITS "\"a\":");
 	json_run(b, sc, r, 0);
 	mutu_buf_puts(b, ",\"b\":");
 	json_run(b, scb, rb, 0);
@@ -591,7 +618,7 @@ static void format_json(const struct sim_scenario *sc, const struct sim_results 
 		mutu_buf_puts(b, first ? "{\"key\":" : ",{\"key\":");
 		mutu_buf_json_str(b, m->key);
 		mutu_buf_printf(b, ",\"unit\":\"%s\",\"b_minus_a\":", unit_of(m->kind));
-		json_ci(b, &diffs[i].d, m->kind);
+		json_ci(b, &diffs[i].d, m->kind, sc->day_minutes);
 		mutu_buf_printf(b, ",\"significant\":%s}",
 				!isnan(diffs[i].d.half) && (diffs[i].d.lo > 0 || diffs[i].d.hi < 0)
 					? "true" : "false");

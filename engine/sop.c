@@ -1109,8 +1109,13 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 	if (day_minutes <= 0)
 		day_minutes = 450;
 	struct dur total = sop_model_total(m);
-	/* the kind first, as every mutu JSON document (docs/schema/model.schema.json) */
-	mutu_buf_puts(out, "{\"schema\": \"mutu.model/1\"");
+	/* the kind first, as every mutu JSON document (docs/schema/model.schema.json);
+	 * then the units, named once */
+	mutu_buf_puts(out, "{\"schema\": \"mutu.model/1\",\n \"units\": {\"duration\": \"minutes\", "
+			   "\"duration_kind\": \"working minutes (day_minutes to a working day)\", "
+			   "\"duration_text\": \"a step's waktu as the table writes it beside its minutes; "
+			   "total.text and declared.text; gap_minutes_text\", "
+			   "\"ceiling_days\": \"whole working days (the SOP's rounded N Hari)\"}");
 	json_field(out, "id", m->id, 1);
 	json_field(out, "name", m->name, 1);
 	json_field(out, "agency", m->agency, 1);
@@ -1147,11 +1152,11 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 	mutu_buf_puts(out, ",\n \"declared\": ");
 	if (m->has_declared) {
 		json_dur(out, m->declared, m->declared_text, day_minutes);
-		mutu_buf_printf(out, ",\n \"gap_minutes\": %lld",
-				(long long)(dur_to_minutes(total, day_minutes) -
-					    dur_to_minutes(m->declared, day_minutes)));
+		int64_t gap = dur_to_minutes(total, day_minutes) - dur_to_minutes(m->declared, day_minutes);
+		mutu_buf_printf(out, ",\n \"gap_minutes\": %lld, \"gap_minutes_text\": ", (long long)gap);
+		dur_json_text(out, (double)gap, day_minutes, DUR_ID);
 	} else {
-		mutu_buf_puts(out, "null,\n \"gap_minutes\": null");
+		mutu_buf_puts(out, "null,\n \"gap_minutes\": null, \"gap_minutes_text\": null");
 	}
 	mutu_buf_printf(out, ",\n \"ceiling_days\": %d", sop_model_ceiling_days(m, day_minutes));
 	struct mutu_notes notes;

@@ -101,4 +101,11 @@ size_t dur_format(struct dur d, enum dur_lang lang, char *buf, size_t size);
 size_t dur_format_minutes(double minutes, int day_minutes, enum dur_lang lang,
 			  char *buf, size_t size);
 
+/* Append the display text of a count of minutes as a JSON string, in the
+ * form of dur_format_minutes ("2 Hari 4 Jam 30 Menit"), or null when
+ * minutes is NaN or infinite: the "<name>_text" every JSON document
+ * writes beside a duration in minutes, so a script can show the number
+ * the way the reports do without its own formatter. */
+void dur_json_text(struct mutu_buf *b, double minutes, int day_minutes, enum dur_lang lang);
+
 #endif /* MUTU_DUR_H */

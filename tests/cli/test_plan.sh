@@ -70,7 +70,10 @@ for mode in search exhaustive; do
 	got=$(python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); s=j["staffing"]; print("%d,%d" % (s["Front Office"], s["Tim Teknis"]))' <<<"$OUT")
 	expect_eq "plan ($mode) equals the brute force of mutu sim" "$got" "$best"
 	fields=$(python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); print(j["reachable"], j["cost"], sorted(j["value"]), j["candidates"] > 0, j["replications"] > 0)' <<<"$OUT")
-	expect_eq "plan ($mode) JSON carries reachable, cost, value interval, counts" "$fields" "True $bestcost ['hi', 'lo', 'mean'] True True"
+	expect_eq "plan ($mode) JSON carries reachable, cost, value interval, counts" "$fields" "True $bestcost ['hi', 'hi_text', 'lo', 'lo_text', 'mean', 'mean_text'] True True"
+	# the target "8 Jam" is 480 working minutes, worded back as the SOP tables write it
+	got=$(python3 -c 'import json,sys; t=json.loads(sys.stdin.read())["target"]; print(t["value"], t["unit"], t["value_text"])' <<<"$OUT")
+	expect_eq "plan ($mode) JSON: target in minutes with its text" "$got" "480 minutes 8 Jam"
 done
 # brute force in plan itself reports the three overloaded staffings, not an error
 inf=$(python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); print(j["infeasible"], sum(1 for c in j["judged"] if c["status"] == "infeasible"))' <<<"$OUT")

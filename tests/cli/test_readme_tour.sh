@@ -81,7 +81,7 @@ for c in "${CMDS[@]}"; do
 	*"--format json --out -"*)
 		# "the document on stdout": the JSON document itself, named by kind.
 		case "$(head -c 26 "$TMP/out")" in
-		'{"schema":"mutu.report/1",') ok "tour $n: the JSON document is on stdout" ;;
+		'{"schema":"mutu.report/2",') ok "tour $n: the JSON document is on stdout" ;;
 		*) not_ok "tour $n: the JSON document is on stdout" "stdout: $OUT" ;;
 		esac ;;
 	esac

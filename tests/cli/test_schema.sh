@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/cli/test_schema.sh - every JSON document of `mutu report` and
-# `mutu audit` names its kind ("schema": "mutu.report/1", "mutu.audit/1")
+# `mutu audit` names its kind ("schema": "mutu.report/2", "mutu.audit/2")
 # and validates against docs/schema/<kind>.schema.json (JSON Schema
 # 2020-12, Debian's python3-jsonschema).  Also: csv and json need no
 # gnuplot and write no chart files; --out - puts the document on stdout.
@@ -48,7 +48,7 @@ expect_rc "json report to stdout, without gnuplot: exit 0" 0
 "$MUTU" report monthly --month 2025-03 --db "$D" --format json --lang en --out - >"$TMP/j/r2.json" 2>/dev/null
 "$MUTU" report monthly --month 2011-06 --db "$W" --format json --out - >"$TMP/j/r3.json" 2>/dev/null
 got=$($PY -c "import json,sys; print(*[json.load(open(f))['schema'] for f in sys.argv[1:]])" "$TMP"/j/r[123].json)
-expect_eq "every report document names its schema" "$got" "mutu.report/1 mutu.report/1 mutu.report/1"
+expect_eq "every report document names its schema" "$got" "mutu.report/2 mutu.report/2 mutu.report/2"
 validate "report JSON valid against docs/schema/report.schema.json" docs/schema/report.schema.json "$TMP"/j/r[123].json
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$M" --format csv --out "$TMP/c"
 expect_rc "csv report without gnuplot: exit 0" 0
@@ -64,8 +64,13 @@ unset MUTU_GNUPLOT
 "$MUTU" audit --db "$W" --from 2011-01-01 --to 2011-01-31 --format json >"$TMP/j/a4.json"
 "$MUTU" audit --db "$D" --from 2025-03-01 --to 2025-03-31 --format json --late-only >"$TMP/j/a5.json" 2>/dev/null
 got=$($PY -c "import json,sys; print(*[json.load(open(f))['schema'] for f in sys.argv[1:]])" "$TMP"/j/a[1-5].json)
-expect_eq "every audit document names its schema" "$got" "mutu.audit/1 mutu.audit/1 mutu.audit/1 mutu.audit/1 mutu.audit/1"
+expect_eq "every audit document names its schema" "$got" "mutu.audit/2 mutu.audit/2 mutu.audit/2 mutu.audit/2 mutu.audit/2"
 validate "audit JSON valid against docs/schema/audit.schema.json" docs/schema/audit.schema.json "$TMP"/j/a[1-5].json
+
+# units named once: durations are minutes in every report and audit document
+got=$($PY -c "import json,sys; print(sorted({json.load(open(f))['units']['duration'] for f in sys.argv[1:]}))" \
+	"$TMP"/j/r[123].json "$TMP"/j/a[1-5].json)
+expect_eq "every report and audit document: units.duration is minutes" "$got" "['minutes']"
 
 # the check can fail: a document with a share above 1 and a wrong kind is refused
 $PY - "$TMP/j/r1.json" "$TMP/j/bad.json" <<'PY'

@@ -147,3 +147,16 @@ mutate "$J/m-izin-insidentil.json" "$J/x-m1.json" 'd["steps"][0]["minutes"] = "3
 mutate "$J/m-izin-insidentil.json" "$J/x-m2.json" 'd["waktu_total"] = 1'
 expect_eq "model schema refuses minutes as text (1) and an unknown key (1)" \
 	"$(errors docs/schema/model.schema.json "$J/x-m1.json" "$J/x-m2.json" 2>/dev/null)" "1 1"
+
+# --- units named once: every document of these kinds says its durations are
+# minutes (the "units" object after "schema"), and a time measure carries its
+# text.  The texts' words are checked by hand in test_json_units.sh.
+got=$($PY -c 'import json,sys; print(sorted({json.load(open(f))["units"]["duration"] for f in sys.argv[1:]}))' \
+	"$J"/[spbfc][0-9].json "$J"/m-*.json)
+expect_eq "every sim, plan, backtest, forecast, calibrate and model document: units.duration is minutes" \
+	"$got" "['minutes']"
+# sim without the texts of a time measure is refused: the whole run's
+# lead_mean loses mean_text (1: the run branch fails, the compare one too)
+mutate "$J/s1.json" "$J/x-s5.json" 'del d["all"]["lead_mean"]["mean_text"]'
+expect_eq "sim schema refuses a time measure without its text (1)" \
+	"$(errors docs/schema/sim.schema.json "$J/x-s5.json" 2>/dev/null)" "1"

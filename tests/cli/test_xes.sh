@@ -67,7 +67,7 @@ got=$(printf '%s' "$OUT" | python3 -c "
 import json,sys
 d=json.load(sys.stdin); c={x['case']:x for x in d['cases']}
 x=c['X']; y=c['Y']
-print(len(x['steps']), [round(s['actual_hours']*60) for s in x['steps']], round(x['working_hours']*60),
+print(len(x['steps']), [round(s['actual']) for s in x['steps']], round(x['working']),
       x['flags'], len(y['steps']), y['steps'][1]['end'], y['steps'][1]['start'])")
 expect_eq "pm4py: start/complete pairs give the CSV's hand-computed audit" "$got" \
 	"5 [20, 10, 510, 60, 15] 665 [] 2 None 2025-05-07T08:15:00+07:00"
@@ -90,7 +90,7 @@ run "$MUTU" audit --db "$TMP/disco.db" --models "$MODELS" --sop uji-sla --from 2
 got=$(printf '%s' "$OUT" | python3 -c "
 import json,sys
 d=json.load(sys.stdin); c={x['case']:x for x in d['cases']}['D-1']
-print(len(c['steps']), [round(s['actual_hours']*60) for s in c['steps']])")
+print(len(c['steps']), [round(s['actual']) for s in c['steps']])")
 expect_eq "disco: start/complete pairs give the hand-computed step durations" "$got" "3 [25, 15, 510]"
 expect_eq "disco: trace attributes typed (variant string, variant-index int)" \
 	"$(q "$TMP/disco.db" "SELECT group_concat(name || ':' || type, ' ') FROM (SELECT * FROM attr_types ORDER BY name)")" \

@@ -3,6 +3,7 @@
  * and the errors for tokens that are not durations.  Expected values are
  * the tables' own text read by hand (1 Jam = 60 Menit; Minggu = 5 Hari).
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -302,6 +303,29 @@ static void test_deadline_range(void **state)
 	cal_free(c);
 }
 
+/* dur_json_text: the "<name>_text" of every JSON document.  Worked by
+ * hand at a 450-minute (7,5 h) working day: 1157.5 min rounds to 1158 =
+ * 2 x 450 + 258 = 2 Hari 4 Jam 18 Menit; 1440 min of wall clock at 1440 a
+ * day is 1 Hari; -90 is -1 Jam 30 Menit; NaN (no value) is JSON null. */
+static void test_json_text(void **state)
+{
+	(void)state;
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	dur_json_text(&b, 1157.5, 450, DUR_ID);
+	mutu_buf_putc(&b, ' ');
+	dur_json_text(&b, 1440, 1440, DUR_ID);
+	mutu_buf_putc(&b, ' ');
+	dur_json_text(&b, -90, 450, DUR_ID);
+	mutu_buf_putc(&b, ' ');
+	dur_json_text(&b, NAN, 450, DUR_ID);
+	mutu_buf_putc(&b, ' ');
+	dur_json_text(&b, 1440, 450, DUR_EN);
+	assert_string_equal(b.s, "\"2 Hari 4 Jam 18 Menit\" \"1 Hari\" \"-1 Jam 30 Menit\" null "
+				 "\"3 days 1 hour 30 minutes\"");
+	mutu_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_format_extremes),
 		cmocka_unit_test(test_check_and_saturation),
 		cmocka_unit_test(test_deadline_range),
+		cmocka_unit_test(test_json_text),
 	};
 	return cmocka_run_group_tests_name("dur", tests, NULL, NULL);
 }
