@@ -98,7 +98,7 @@ struct sla_sop {
 	int zone_rule;              /* enum sla_zone_rule: how days and months are cut */
 	const struct cal_tz *tz;    /* SLA_ZONE_TZ: the zone (borrowed from the options) */
 	/* precomputed per step number 0..last_step (owned): */
-	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs */
+	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs, bit 4: the applicant's step */
 	const char **step_actor;    /* canonical position of the step's pelaksana */
 	double *step_std;           /* waktu in working seconds, NAN when no step */
 	/* log actor -> canonical position, filled as cases are read (owned).
