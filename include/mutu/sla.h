@@ -337,6 +337,17 @@ int sla_reader_open_ex(struct mutu_store *db, const char *sop_id, const char *ca
  */
 int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double from, double to,
 			   const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
+/*
+ * sla_reader_open_period of [from, to), plus the cases wholly before
+ * `from` that may still be open (a month's backlog): of an SOP whose model
+ * e gives, the cases whose latest completion is not the model's final
+ * step (store.h, open_before: every case left out is finished before
+ * `from`, sla_case_compute's rule); of an SOP without a model (or one e
+ * cannot load), every case before `from`.  A store of more than
+ * STORE_MAX_OPEN_SOPS SOPs reads its whole history before `to`.
+ */
+int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
+			    double to, const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
 
 /*
  * Planned end dates.  Case and event attributes are matched by their
