@@ -39,12 +39,22 @@ static int is_pemohon(const char *actor)
 	return sop_actor_is_applicant(actor);
 }
 
+/* is_pemohon of the step's role, from sop_precompute's table (bit 4 of
+ * step_kind) when the step is in it */
+static int step_is_pemohon(const struct sla_sop *s, const struct sop_step *st)
+{
+	if (s->step_kind && s->step_actor && st->no >= 0 && st->no <= s->last_step && s->step_actor[st->no])
+		return (s->step_kind[st->no] & 4) != 0;
+	return is_pemohon(sop_step_role(st));
+}
+
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
  * and a log repeats the same few names millions of times ---- */
 
 struct sla_actor_cache {
 	char **key;
 	const char **val;
+	const char **title; /* actor_title of val (NULL with val): the per-event key */
 	size_t cap, n;
 };
 
@@ -57,46 +67,68 @@ static void cache_free(struct sla_actor_cache *c)
 		free(c->key[i]);
 	free(c->key);
 	free(c->val);
+	free(c->title);
 	free(c);
 }
 
-static void cache_put(struct sla_actor_cache *c, char *key, const char *val)
+static void cache_put(struct sla_actor_cache *c, char *key, const char *val, const char *title)
 {
 	size_t h = mutu_fnv1a_str(key) & (c->cap - 1);
 	while (c->key[h])
 		h = (h + 1) & (c->cap - 1);
 	c->key[h] = key;
 	c->val[h] = val;
+	c->title[h] = title;
 }
 
-const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
+static const char *actor_title(const struct sla_sop *s, const char *canon);
+
+/* The cached canonical position of a log's actor name, and (*title) the
+ * office's title for it: one hash lookup per event, the fuzzy match and
+ * the walk over the model's steps once per distinct name. */
+static const char *actor_lookup(const struct sla_sop *s, const char *actor, const char **title)
 {
 	struct sla_actor_cache *c = s->actors;
+	*title = NULL;
 	if (!actor || !*actor)
 		return NULL;
-	if (!c)
-		return sop_actor_canonical(actor);
+	if (!c) {
+		const char *v = sop_actor_canonical(actor);
+		*title = v ? actor_title(s, v) : NULL;
+		return v;
+	}
 	size_t h = mutu_fnv1a_str(actor) & (c->cap - 1);
 	while (c->key[h]) {
-		if (strcmp(c->key[h], actor) == 0)
+		if (strcmp(c->key[h], actor) == 0) {
+			*title = c->title[h];
 			return c->val[h];
+		}
 		h = (h + 1) & (c->cap - 1);
 	}
 	const char *v = sop_actor_canonical(actor);
+	*title = v ? actor_title(s, v) : NULL;
 	if (2 * (c->n + 1) > c->cap) {
 		struct sla_actor_cache old = *c;
 		c->cap *= 2;
 		c->key = mutu_calloc(c->cap, sizeof *c->key);
 		c->val = mutu_calloc(c->cap, sizeof *c->val);
+		c->title = mutu_calloc(c->cap, sizeof *c->title);
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.key[i])
-				cache_put(c, old.key[i], old.val[i]);
+				cache_put(c, old.key[i], old.val[i], old.title[i]);
 		free(old.key);
 		free(old.val);
+		free(old.title);
 	}
-	cache_put(c, mutu_strdup(actor), v);
+	cache_put(c, mutu_strdup(actor), v, *title);
 	c->n++;
 	return v;
+}
+
+const char *sla_actor_canonical(const struct sla_sop *s, const char *actor)
+{
+	const char *title;
+	return actor_lookup(s, actor, &title);
 }
 
 /*
@@ -111,7 +143,9 @@ static const char *actor_title(const struct sla_sop *s, const char *canon)
 		return canon;
 	for (size_t i = 0; i < s->model->nsteps; i++) {
 		const struct sop_step *st = &s->model->steps[i];
-		const char *role = sop_step_role(st);
+		/* the role as sop_precompute keeps it (a fuzzy match each time otherwise) */
+		const char *role = s->step_actor && st->no >= 0 && st->no <= s->last_step ? s->step_actor[st->no]
+											: sop_step_role(st);
 		if (role && strcmp(role, canon) == 0 && st->actor && strcmp(st->actor, "?") != 0)
 			return st->actor;
 	}
@@ -131,6 +165,7 @@ static void sop_precompute(struct sla_sop *s)
 	c->cap = 64;
 	c->key = mutu_calloc(c->cap, sizeof *c->key);
 	c->val = mutu_calloc(c->cap, sizeof *c->val);
+	c->title = mutu_calloc(c->cap, sizeof *c->title);
 	s->actors = c;
 	if (!s->model)
 		return;
@@ -145,9 +180,10 @@ static void sop_precompute(struct sla_sop *s)
 		if (st->no < 0 || (size_t)st->no >= n)
 			continue;
 		int approve = is_approve_step(st);
-		s->step_kind[st->no] = (unsigned char)((is_check_step(st) && !approve ? 1 : 0) | (approve ? 2 : 0));
 		/* the role, not the office's title: logs name positions their own way */
 		s->step_actor[st->no] = sop_step_role(st);
+		s->step_kind[st->no] = (unsigned char)((is_check_step(st) && !approve ? 1 : 0) | (approve ? 2 : 0) |
+						       (is_pemohon(s->step_actor[st->no]) ? 4 : 0));
 		s->step_std[st->no] = (double)dur_to_minutes(st->waktu, s->day_minutes) * 60.0;
 	}
 }
@@ -648,9 +684,9 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 		t->std_s = m ? sla_step_std(s, e->step) : NAN;
 		t->actor_key = e->actor;
 		if (e->actor && *e->actor) {
-			const char *canon = sla_actor_canonical(s, e->actor);
-			if (canon)
-				t->actor_key = actor_title(s, canon);
+			const char *title = NULL;
+			if (actor_lookup(s, e->actor, &title))
+				t->actor_key = title;
 		}
 		if (isnan(e->end))
 			continue; /* an open step has no time yet */
@@ -725,7 +761,7 @@ static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
 	for (size_t j = i_cs + 1; j < c->nev && !back && cs != s->last_step; j++) {
 		const struct sla_event *e = &ev[j];
 		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-		if (st && (e->step < cs || is_pemohon(sop_step_role(st))))
+		if (st && (e->step < cs || step_is_pemohon(s, st)))
 			back = 1;
 	}
 	if (!back)
@@ -776,7 +812,7 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
 		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-		int back = st && is_pemohon(sop_step_role(st)) && e->step < max_step;
+		int back = st && step_is_pemohon(s, st) && e->step < max_step;
 		if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
 		    (isnan(c->done) || prev_end < c->done)) {
 			double a = prev_end > c->accepted ? prev_end : c->accepted;

@@ -479,20 +479,29 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	if (month < 1 || month > 12)
 		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
 	/*
-	 * Only the cases whose span begins before the month's end (+ a day:
-	 * every zone's local day, UTC-12..+14) are read: a case that starts
-	 * later arrives after the month, so it is in none of the month's
-	 * counts, its trend, its days or its open cases.  Cases before the
-	 * 12-month window are still read, because one that never finished
-	 * is open at the month's end however old it is (the backlog), and
-	 * only computing the case says whether it finished.  So an earlier
-	 * month costs the history up to it, not the store (docs/store.md,
-	 * "Reading a period").
+	 * The cases the month can see: those whose span overlaps the report's
+	 * 12-month window (its first month's 1st, less a day, to the month's
+	 * end plus a day: every zone's local day, UTC-12..+14), and the older
+	 * ones that may still be open at the month's end (the backlog), found
+	 * through the store's per-case marker (sla_reader_open_backlog).  A
+	 * case left out finished before the window: it is in none of the
+	 * month's counts, its trend, its days or its open cases, so the
+	 * report is the one a read of the whole history gives; only
+	 * cases_read, events_read and the planned-date count, which describe
+	 * what was read, are smaller (docs/store.md, "Reading a period").
+	 * MUTU_REPORT_FULL_READ=1 reads every case that begins before the
+	 * month's end instead: the test that proves the two agree
+	 * (tests/cli/test_report_window.sh) uses it, nothing else.
 	 */
 	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
 	double to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
+	int w0 = year * 12 + (month - 1) - (SLA_TREND - 1);
+	double from = (double)(cal_days_from_civil(w0 / 12, w0 % 12 + 1, 1) - 1) * 86400.0;
+	const char *full = getenv("MUTU_REPORT_FULL_READ");
 	struct sla_reader *r = NULL;
-	int rc = sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err);
+	int rc = full && strcmp(full, "1") == 0
+			 ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
+			 : sla_reader_open_backlog(db, env, sop_id, from, to, sla_env_opts(env)->deadline_col, &r, err);
 	if (rc)
 		return rc;
 	struct sla_month *m = mutu_calloc(1, sizeof *m);

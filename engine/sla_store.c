@@ -159,6 +159,66 @@ int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double fro
 	return reader_open(db, &f, deadline_col, out, err);
 }
 
+/* The SOP ids of the store's cases (NULL for cases without one). */
+struct sops {
+	char **v;
+	size_t n;
+};
+
+static int sop_cb(void *ctx, const char *sop)
+{
+	struct sops *l = ctx;
+	if (l->n % 16 == 0)
+		l->v = mutu_realloc(l->v, (l->n + 16) * sizeof *l->v);
+	l->v[l->n++] = mutu_strdup(sop);
+	return 0;
+}
+
+static void sops_release(struct sops *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
+			    double to, const char *deadline_col, struct sla_reader **out, struct mutu_err *err)
+{
+	*out = NULL;
+	struct sops sl = {NULL, 0};
+	int rc = store_sops(db, sop_id, sop_cb, &sl, err);
+	if (rc < 0) {
+		sops_release(&sl);
+		return rc;
+	}
+	if (sl.n > STORE_MAX_OPEN_SOPS) {
+		sops_release(&sl);
+		return sla_reader_open_period(db, sop_id, NAN, to, deadline_col, out, err);
+	}
+	int final[STORE_MAX_OPEN_SOPS] = {0};
+	for (size_t i = 0; i < sl.n; i++) {
+		const struct sla_sop *s = NULL;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		/* the final step is the one stage_clock_end stops the clock at */
+		if (sla_env_get(e, sl.v[i], &s, &e2) == 0 && s->model && s->last_step > 0)
+			final[i] = s->last_step;
+	}
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.sop = sop_id;
+	f.has_period = 1;
+	f.from_ms = isnan(from) ? INT64_MIN : (int64_t)floor(from * 1000.0);
+	f.to_ms = isnan(to) ? INT64_MAX : (int64_t)ceil(to * 1000.0);
+	f.open_before = 1;
+	f.open_sops = (const char *const *)sl.v;
+	f.open_final = final;
+	f.nopen_sops = sl.n;
+	rc = reader_open(db, &f, deadline_col, out, err);
+	sops_release(&sl);
+	return rc;
+}
+
 void sla_reader_free(struct sla_reader *r)
 {
 	if (!r)
@@ -345,28 +405,6 @@ int sla_store_latest_of(struct mutu_store *db, const char *sop_id, const char *c
 	if (off)
 		*off = off_of(o);
 	return 0;
-}
-
-/* The SOP ids of the store's cases (NULL for cases without one). */
-struct sops {
-	char **v;
-	size_t n;
-};
-
-static int sop_cb(void *ctx, const char *sop)
-{
-	struct sops *l = ctx;
-	if (l->n % 16 == 0)
-		l->v = mutu_realloc(l->v, (l->n + 16) * sizeof *l->v);
-	l->v[l->n++] = mutu_strdup(sop);
-	return 0;
-}
-
-static void sops_release(struct sops *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
 }
 
 int sla_env_check(struct sla_env *e, struct mutu_store *db, const char *sop_id, int year, int month,

@@ -45,7 +45,7 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------ schema */
 
@@ -118,6 +118,17 @@ static const char *const schema_pg[] = {
 	" PRIMARY KEY (office, id))",
 	"CREATE INDEX IF NOT EXISTS audit_flags_case ON audit_flags (office, case_id)",
 	"CREATE INDEX IF NOT EXISTS audit_flags_flag ON audit_flags (office, flag)",
+	/* version 2 (SQLite schema 6): the step of each case's latest
+	 * completion, kept by the writer, so a report finds the old cases that
+	 * may still be open without reading the history (store_sqlite.c,
+	 * schema_v6, says why the marker is enough); filled for the cases a
+	 * version 1 store already holds */
+	"ALTER TABLE cases ADD COLUMN IF NOT EXISTS last_done_step integer",
+	"UPDATE cases c SET last_done_step = d.s FROM (SELECT DISTINCT ON (office, case_id) office, case_id,"
+	" coalesce(step, 0) AS s FROM events WHERE end_ms IS NOT NULL"
+	" ORDER BY office, case_id, end_ms DESC, coalesce(step, 0) DESC) d"
+	" WHERE c.office = d.office AND c.id = d.case_id AND c.last_done_step IS NULL",
+	"CREATE INDEX IF NOT EXISTS cases_open ON cases (office, sop, last_done_step, last_ms)",
 };
 
 /* Advisory-lock keys (pg_advisory_xact_lock takes a bigint; any constant no
@@ -536,7 +547,9 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 		goto fail;
 	}
 	if (v < PG_SCHEMA_VERSION) {
-		if (mode != STORE_CREATE) {
+		/* a version 1 store is brought up to date whatever the mode (the
+		 * statements are idempotent, under the schema lock) */
+		if (mode != STORE_CREATE && v != 1) {
 			rc = mutu_errf(err, v ? MUTU_EINPUT : MUTU_ENOTFOUND,
 				       "store %s: %s; create it with 'mutu ingest LOG --db %s'", p->base.where,
 				       v ? "not a mutu store (an unknown schema version)"
@@ -1469,6 +1482,24 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			   "last_ms = greatest(c.last_ms, s.last_ms) FROM pg_stage_span s "
 			   "WHERE c.office = $1 AND c.id = s.id",
 			   1, o, "case spans", err);
+	/* the marker of schema 2 (last_done_step), for every case this batch
+	 * touched, from all its events (not only this batch's) */
+	if (!rc && w->ncases) {
+		struct mutu_buf ids;
+		mutu_buf_init(&ids);
+		mutu_buf_putc(&ids, '{');
+		for (size_t i = 0; i < w->ncases; i++)
+			mutu_buf_printf(&ids, "%s%" PRId64, i ? "," : "", w->cases[i].id);
+		mutu_buf_putc(&ids, '}');
+		const char *pv[] = {office_of(p), ids.s};
+		rc = execp(p,
+			   "UPDATE cases c SET last_done_step = d.s FROM (SELECT DISTINCT ON (case_id) case_id,"
+			   " coalesce(step, 0) AS s FROM events WHERE office = $1 AND case_id = ANY($2::bigint[])"
+			   " AND end_ms IS NOT NULL ORDER BY case_id, end_ms DESC, coalesce(step, 0) DESC) d"
+			   " WHERE c.office = $1 AND c.id = d.case_id",
+			   2, pv, "case markers", err);
+		mutu_buf_release(&ids);
+	}
 	/* first case attribute wins (SQLite: INSERT OR IGNORE), last event
 	 * attribute wins (INSERT OR REPLACE) */
 	if (!rc)
@@ -1687,9 +1718,11 @@ static struct pg_cursor *cursor_new(struct pg_store *p, struct mutu_err *err)
 	return c;
 }
 
-/* WHERE of a case filter over cases alias c, parameters appended to ps. */
-static void case_where(const struct store_case_filter *f, struct params *ps, struct mutu_buf *w)
+/* WHERE of a case filter over cases alias c, parameters appended to ps;
+ * *own: the array literals the parameters point into (caller frees). */
+static void case_where(const struct store_case_filter *f, struct params *ps, struct mutu_buf *w, char **own)
 {
+	*own = NULL;
 	mutu_buf_puts(w, " WHERE TRUE");
 	if (f->office)
 		mutu_buf_printf(w, " AND c.office = $%d", param(ps, f->office));
@@ -1701,8 +1734,49 @@ static void case_where(const struct store_case_filter *f, struct params *ps, str
 		/* a case whose span is not recorded (no events) is yielded too:
 		 * the reader judges it, as with SQLite */
 		int a = param_i64(ps, f->to_ms);
-		mutu_buf_printf(w, " AND (c.last_ms IS NULL OR (c.first_ms < $%d AND c.last_ms >= $%d))", a,
-				param_i64(ps, f->from_ms));
+		int b = param_i64(ps, f->from_ms);
+		mutu_buf_printf(w, " AND (c.last_ms IS NULL OR (c.first_ms < $%d AND c.last_ms >= $%d)", a, b);
+		/* the old cases that may be open (store.h, open_before): of each
+		 * SOP listed, those whose marker is not its final step (every one
+		 * when the final step is 0); cases without an SOP likewise */
+		size_t n = f->open_before ? f->nopen_sops : 0;
+		if (n > STORE_MAX_OPEN_SOPS)
+			n = STORE_MAX_OPEN_SOPS;
+		struct mutu_buf l;
+		mutu_buf_init(&l);
+		mutu_buf_putc(&l, '{');
+		int null_fin = -1, nl = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!f->open_sops[i]) {
+				null_fin = f->open_final[i];
+				continue;
+			}
+			/* {"sop",final} pairs as one text[]: sop at odd, final at even places */
+			mutu_buf_puts(&l, nl++ ? ",\"" : "\"");
+			for (const char *c = f->open_sops[i]; *c; c++) {
+				if (*c == '"' || *c == '\\')
+					mutu_buf_putc(&l, '\\');
+				mutu_buf_putc(&l, *c);
+			}
+			mutu_buf_printf(&l, "\",\"%d\"", f->open_final[i]);
+		}
+		mutu_buf_putc(&l, '}');
+		if (nl) {
+			*own = mutu_buf_detach(&l);
+			int k = param(ps, *own);
+			mutu_buf_printf(w,
+					" OR (c.last_ms < $%d AND EXISTS (SELECT 1 FROM generate_subscripts($%d::text[], 1) g(i)"
+					" WHERE g.i %% 2 = 1 AND c.sop = ($%d::text[])[g.i] AND (($%d::text[])[g.i + 1] = '0'"
+					" OR c.last_done_step IS NULL OR c.last_done_step <> ($%d::text[])[g.i + 1]::int)))",
+					b, k, k, k, k);
+		}
+		mutu_buf_release(&l);
+		if (null_fin == 0)
+			mutu_buf_printf(w, " OR (c.last_ms < $%d AND c.sop IS NULL)", b);
+		else if (null_fin > 0)
+			mutu_buf_printf(w, " OR (c.last_ms < $%d AND c.sop IS NULL AND (c.last_done_step IS NULL"
+					" OR c.last_done_step <> %d))", b, null_fin);
+		mutu_buf_putc(w, ')');
 	}
 }
 
@@ -1718,7 +1792,8 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	struct mutu_buf w, q;
 	mutu_buf_init(&w);
 	mutu_buf_init(&q);
-	case_where(f, &ps, &w);
+	char *own = NULL;
+	case_where(f, &ps, &w, &own);
 	char *ca = f->ncase_attrs ? text_array(f->case_attrs, f->ncase_attrs) : NULL;
 	char *ea = f->nevent_attrs ? text_array(f->event_attrs, f->nevent_attrs) : NULL;
 	int rc;
@@ -1757,6 +1832,7 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 out:
 	free(ca);
 	free(ea);
+	free(own);
 	mutu_buf_release(&w);
 	mutu_buf_release(&q);
 	if (rc) {

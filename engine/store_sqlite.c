@@ -138,8 +138,30 @@ static const char schema_v4[] =
 	" last_ms = (SELECT max(coalesce(end_ms, start_ms)) FROM events WHERE case_id = cases.id);"
 	"CREATE INDEX cases_span ON cases(last_ms, first_ms);";
 
+/* Version 5: the writer's compact duplicate table (another branch, merged
+ * separately); nothing here. */
+static const char schema_v5[] = "";
+
+/*
+ * Version 6: cases.last_done_step, the step of the case's latest
+ * completion (the event with the greatest end_ms; the greatest step among
+ * equal ends; 0 for a step-less row; NULL when no event has an end), kept
+ * by the writer's per-case update.  A case whose latest completion is its
+ * SOP's final step is finished (sla.c: the clock stops at the final
+ * step's end once accepted, and acceptance is never after the latest
+ * completion), so a monthly report finds the old cases that may still be
+ * open as an index range of cases_open (SOP, marker other than the final
+ * step, span before the window) instead of reading the whole history
+ * (docs/store.md, "Reading a period").
+ */
+static const char schema_v6[] =
+	"ALTER TABLE cases ADD COLUMN last_done_step INTEGER;"
+	"UPDATE cases SET last_done_step = (SELECT coalesce(step, 0) FROM events WHERE case_id = cases.id"
+	" AND end_ms IS NOT NULL ORDER BY end_ms DESC, coalesce(step, 0) DESC LIMIT 1);"
+	"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -1063,7 +1085,12 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(w->db,
 			       "UPDATE cases SET first_ms = min(coalesce(first_ms, ?2), ?2),"
-			       " last_ms = max(coalesce(last_ms, ?3), ?3) WHERE id = ?1",
+			       " last_ms = max(coalesce(last_ms, ?3), ?3),"
+			       /* schema 6's marker, from all the case's events (not only
+				* this batch's): exact whatever the batches did before */
+			       " last_done_step = (SELECT coalesce(step, 0) FROM events WHERE case_id = ?1"
+			       " AND end_ms IS NOT NULL ORDER BY end_ms DESC, coalesce(step, 0) DESC LIMIT 1)"
+			       " WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return wfail(w, "case spans", err);
 	int rc = 0;
@@ -1169,6 +1196,14 @@ static void bind_filter(sqlite3_stmt *st, const struct store_case_filter *f)
 	if (f->has_period && (i = sqlite3_bind_parameter_index(st, ":to")))
 		sqlite3_bind_int64(st, i, f->to_ms);
 	char p[24];
+	for (size_t k = 0; f->has_period && f->open_before && k < f->nopen_sops && k < STORE_MAX_OPEN_SOPS; k++) {
+		snprintf(p, sizeof p, ":os%zu", k);
+		if (f->open_sops[k] && (i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_text(st, i, f->open_sops[k], -1, SQLITE_TRANSIENT);
+		snprintf(p, sizeof p, ":of%zu", k);
+		if ((i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_int(st, i, f->open_final[k]);
+	}
 	for (size_t k = 0; k < f->ncase_attrs; k++) {
 		snprintf(p, sizeof p, ":c%zu", k);
 		if ((i = sqlite3_bind_parameter_index(st, p)))
@@ -1207,9 +1242,30 @@ static void case_pred(const struct store_case_filter *f, char *buf, size_t size)
 	 * overlap the period, and the cases without a span (no events, or
 	 * rows written by other tools than the writer) that the reader must
 	 * judge itself */
-	if (f->has_period)
+	if (f->has_period) {
 		ADD(" AND id IN (SELECT id FROM cases WHERE last_ms >= :from AND first_ms < :to"
-		    " UNION ALL SELECT id FROM cases WHERE last_ms IS NULL)");
+		    " UNION ALL SELECT id FROM cases WHERE last_ms IS NULL");
+		/* the old cases that may be open: per SOP, index ranges of
+		 * cases_open (sop, last_done_step, last_ms) around the final
+		 * step (a NULL marker first: never completed, or not kept) */
+		for (size_t i = 0; f->open_before && i < f->nopen_sops && i < STORE_MAX_OPEN_SOPS; i++) {
+			char one[400], sop[24];
+			if (f->open_sops[i])
+				snprintf(sop, sizeof sop, "sop = :os%zu", i);
+			else
+				snprintf(sop, sizeof sop, "sop IS NULL");
+			if (f->open_final[i] > 0)
+				snprintf(one, sizeof one,
+					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step IS NULL AND last_ms < :from"
+					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step < :of%zu AND last_ms < :from"
+					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step > :of%zu AND last_ms < :from",
+					 sop, sop, i, sop, i);
+			else
+				snprintf(one, sizeof one, " UNION ALL SELECT id FROM cases WHERE %s AND last_ms < :from", sop);
+			ADD(one);
+		}
+		ADD(")");
+	}
 #undef ADD
 }
 
@@ -1238,14 +1294,17 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	c->path = ((struct sq *)s)->path;
 	c->last_ev_case = INT64_MIN;
 	mutu_buf_init(&c->arena);
-	char pred[512], in_c[512], in_e[512], q[3072], evp[1536] = "";
-	case_pred(f, pred, sizeof pred);
+	/* pred: up to STORE_MAX_OPEN_SOPS SOPs of ~330 bytes (open_before) */
+	enum { PRED = 17000 };
+	char *pred = mutu_malloc(PRED), *q = mutu_malloc(PRED + 4096), *sub = mutu_malloc(PRED + 200);
+	char in_c[512], in_e[512], evp[1536] = "";
+	case_pred(f, pred, PRED);
 	in_params(in_c, sizeof in_c, 'c', f->ncase_attrs);
 	in_params(in_e, sizeof in_e, 'e', f->nevent_attrs);
-	char sub[700] = "";
+	sub[0] = '\0';
 	if (pred[0])
-		snprintf(sub, sizeof sub, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
-	snprintf(q, sizeof q, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
+		snprintf(sub, PRED + 200, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
+	snprintf(q, PRED + 4096, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK)
 		goto fail;
 	/* event attributes are looked up per event only when some were asked
@@ -1258,13 +1317,13 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 			 "name IN %s ORDER BY name LIMIT 1), "
 			 "(SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
 			 "name IN %s ORDER BY name LIMIT 1)", in_e, in_e);
-	snprintf(q, sizeof q,
+	snprintf(q, PRED + 4096,
 		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
 		 "end_off%s FROM events%s ORDER BY case_id", evp, sub);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->events, NULL) != SQLITE_OK)
 		goto fail;
 	if (f->ncase_attrs) {
-		snprintf(q, sizeof q, "SELECT case_id, name, value FROM case_attrs WHERE name IN %s%s%s%s ORDER BY case_id",
+		snprintf(q, PRED + 4096, "SELECT case_id, name, value FROM case_attrs WHERE name IN %s%s%s%s ORDER BY case_id",
 			 in_c, pred[0] ? " AND case_id IN (SELECT id FROM cases WHERE 1" : "", pred,
 			 pred[0] ? ")" : "");
 		if (sqlite3_prepare_v2(c->db, q, -1, &c->attrs, NULL) != SQLITE_OK)
@@ -1277,14 +1336,23 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	if (step_cursor(c, c->events, &c->ev_more, err) ||
 	    (c->attrs && step_cursor(c, c->attrs, &c->at_more, err))) {
 		sqc_free(&c->base);
+		free(pred);
+		free(q);
+		free(sub);
 		return MUTU_EFAIL;
 	}
+	free(pred);
+	free(q);
+	free(sub);
 	*out = &c->base;
 	return 0;
 fail:
 	mutu_errf(err, MUTU_EINPUT,
 		  "store: %s (is this a mutu store? create one with 'mutu ingest')", sqlite3_errmsg(c->db));
 	sqc_free(&c->base);
+	free(pred);
+	free(q);
+	free(sub);
 	return MUTU_EINPUT;
 }
 

@@ -98,7 +98,7 @@ struct sla_sop {
 	int zone_rule;              /* enum sla_zone_rule: how days and months are cut */
 	const struct cal_tz *tz;    /* SLA_ZONE_TZ: the zone (borrowed from the options) */
 	/* precomputed per step number 0..last_step (owned): */
-	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs */
+	unsigned char *step_kind;   /* bit 1: checks the file, bit 2: approves/signs, bit 4: the applicant's step */
 	const char **step_actor;    /* canonical position of the step's pelaksana */
 	double *step_std;           /* waktu in working seconds, NAN when no step */
 	/* log actor -> canonical position, filled as cases are read (owned).
@@ -337,6 +337,17 @@ int sla_reader_open_ex(struct mutu_store *db, const char *sop_id, const char *ca
  */
 int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double from, double to,
 			   const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
+/*
+ * sla_reader_open_period of [from, to), plus the cases wholly before
+ * `from` that may still be open (a month's backlog): of an SOP whose model
+ * e gives, the cases whose latest completion is not the model's final
+ * step (store.h, open_before: every case left out is finished before
+ * `from`, sla_case_compute's rule); of an SOP without a model (or one e
+ * cannot load), every case before `from`.  A store of more than
+ * STORE_MAX_OPEN_SOPS SOPs reads its whole history before `to`.
+ */
+int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
+			    double to, const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
 
 /*
  * Planned end dates.  Case and event attributes are matched by their

@@ -107,7 +107,7 @@ enum store_kind store_kind(const struct mutu_store *s);
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 6
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----
@@ -253,6 +253,22 @@ struct store_case_filter {
 	const char *office;   /* cases.office = office ("" is the default office) */
 	int has_period;
 	int64_t from_ms, to_ms;
+	/*
+	 * With has_period, open_before = 1: also the cases wholly before the
+	 * period (last instant < from_ms) that may still be open at its end
+	 * (a report's backlog), found through cases.last_done_step (the step
+	 * of the case's latest completion, schema 6) without reading the
+	 * finished history.  open_sops[i] (NULL: cases without an SOP) with
+	 * open_final[i] > 0 (the SOP model's final step): its old cases
+	 * whose last_done_step is not open_final[i]; open_final[i] = 0: all
+	 * its old cases.  Old cases of an SOP not listed are not yielded, so
+	 * list every SOP of the store (store_sops).  Borrowed; at most
+	 * STORE_MAX_OPEN_SOPS.
+	 */
+	int open_before;
+	const char *const *open_sops;
+	const int *open_final;
+	size_t nopen_sops;
 	/* Attributes the cursor returns with each case: the case attributes
 	 * with one of these names, and for each event the first (by name)
 	 * non-empty event attribute with one of these names.  Borrowed for
@@ -263,6 +279,7 @@ struct store_case_filter {
 	size_t nevent_attrs;
 };
 #define STORE_MAX_ATTR_NAMES 16
+#define STORE_MAX_OPEN_SOPS 48
 
 struct store_event_row {
 	int64_t id;

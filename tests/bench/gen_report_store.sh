@@ -2,7 +2,9 @@
 # tests/bench/gen_report_store.sh MUTU DB N - a store of N cases for the
 # report benchmark, half of SOP izin-insidentil (11 steps, id-wib) and half
 # of izin-pengumpulan-uang-barang (9 steps, id-wita): 10 events a case on
-# average, one case in 25 left open (its last step missing).
+# average, one case in 25 left open (its last step missing).  The cases' spans
+# and markers (first_ms, last_ms, last_done_step) are filled as the writer
+# keeps them.
 #
 # Cases arrive evenly from 2024-01-02 to 2026-06-30; each case's step times
 # follow a fixed template (hours after arrival) stretched by a per-case
@@ -33,6 +35,14 @@ spans=
 if sqlite3 "$db" "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'last_ms'" | grep -q 1; then
 	spans="WITH s AS (SELECT case_id, min(coalesce(start_ms, end_ms)) AS f, max(coalesce(end_ms, start_ms)) AS l
 	FROM events GROUP BY case_id) UPDATE cases SET first_ms = s.f, last_ms = s.l FROM s WHERE s.case_id = cases.id;"
+fi
+# and (schema 6) each case's marker, the step of its latest completion
+# (greatest end_ms, then greatest step: end_ms * 1000 + step, steps < 1000),
+# as the writer keeps it
+if sqlite3 "$db" "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'last_done_step'" | grep -q 1; then
+	spans="$spans
+	WITH d AS (SELECT case_id, max(end_ms * 1000 + coalesce(step, 0)) AS k FROM events WHERE end_ms IS NOT NULL
+	GROUP BY case_id) UPDATE cases SET last_done_step = d.k % 1000 FROM d WHERE d.case_id = cases.id;"
 fi
 sqlite3 "$db" >/dev/null <<EOF
 PRAGMA journal_mode=OFF;

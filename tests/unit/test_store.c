@@ -227,18 +227,24 @@ static void test_migrate_3_to_4(void **state)
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
 	store_close(s);
-	sql(db, "DROP INDEX cases_span; ALTER TABLE cases DROP COLUMN first_ms;"
+	sql(db, "DROP INDEX cases_open; ALTER TABLE cases DROP COLUMN last_done_step;"
+		" DROP INDEX cases_span; ALTER TABLE cases DROP COLUMN first_ms;"
 		" ALTER TABLE cases DROP COLUMN last_ms; ALTER TABLE cases DROP COLUMN office;"
 		" ALTER TABLE batches DROP COLUMN office; PRAGMA user_version = 3;"
 		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
 		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'K', NULL, 1), (2, 'L', NULL, 1);"
-		"INSERT INTO events (case_id, batch_id, line, activity, start_ms, end_ms) VALUES"
-		" (1, 1, 2, 'a', 300, 400), (1, 1, 3, 'b', NULL, 200), (1, 1, 4, 'c', 900, NULL);");
+		"INSERT INTO events (case_id, batch_id, line, step, activity, start_ms, end_ms) VALUES"
+		" (1, 1, 2, 2, 'a', 300, 400), (1, 1, 3, 5, 'b', NULL, 200), (1, 1, 4, 7, 'c', 900, NULL);");
 	assert_int_equal(q1(db, "PRAGMA user_version"), 3);
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
 	store_close(s);
-	assert_int_equal(q1(db, "PRAGMA user_version"), 4);
+	/* 3 -> 4 -> 5 -> 6 in one open */
+	assert_int_equal(q1(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	/* schema 6's marker: K's latest completion is step 2's at 400 (step 5
+	 * ended at 200, step 7 is open); L has no completion: NULL */
+	assert_int_equal(q1(db, "SELECT last_done_step FROM cases WHERE id = 1"), 2);
+	assert_true(q1(db, "SELECT last_done_step FROM cases WHERE id = 2") == INT64_MIN);
 	/* K: stamps 300-400, end 200, open start 900 -> 200 .. 900 */
 	assert_int_equal(q1(db, "SELECT first_ms FROM cases WHERE id = 1"), 200);
 	assert_int_equal(q1(db, "SELECT last_ms FROM cases WHERE id = 1"), 900);

@@ -372,6 +372,121 @@ static void test_second_batch(void **state)
 	store_close(s);
 }
 
+/* The keys a cursor yields, in order, space-separated. */
+static void keys_of(struct mutu_store *s, const struct store_case_filter *f, char *out, size_t size)
+{
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row;
+	int rc;
+	out[0] = '\0';
+	OK(store_cases_open(s, f, &c, E));
+	while ((rc = store_cases_next(c, &row, NULL)) == 1)
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? " " : "", row->key);
+	assert_int_equal(rc, 0);
+	store_cursor_free(c);
+}
+
+/* One case of the open_before test: key, sop (NULL none) and up to two
+ * events (step, start, end; -1 none; step 0 = no event). */
+static void open_case(struct store_writer *w, const char *key, const char *sop, int s1, int64_t a1, int64_t b1,
+		      int s2, int64_t a2, int64_t b2)
+{
+	int64_t cid, eid;
+	int created, dup;
+	OK(store_writer_case(w, key, strlen(key), sop, sop ? strlen(sop) : 0, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "a", "FO", a1, b1, 100 + (uint64_t)s1);
+	e.step = s1;
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	if (s2) {
+		e = ev(cid, 3, "b", "FO", a2, b2, 200 + (uint64_t)s2);
+		e.step = s2;
+		OK(store_writer_event(w, &e, &eid, &dup, E));
+	}
+}
+
+/*
+ * open_before (schema 6's marker, last_done_step = the step of the
+ * latest completion): for the period [10000, 20000) with sop-a's final
+ * step 3, sop-b without a model (0) and the cases without an SOP final 3,
+ * the old cases yielded are those that may be open:
+ *   O1 sop-a 1 then 3 (latest completion 3 = final): finished, left out
+ *   O2 sop-a 1, 2: yielded;  O3 sop-a 3 then 2 (rework after the final
+ *   step): yielded;  O4 sop-a 1 done, 3 open (no end): marker 1, yielded
+ *   O5 sop-b: every old case, yielded;  O6 sop-a in the period: yielded
+ *   O7 sop-a after the period: not;  O8 sop-c (not listed): not
+ *   O9 sop-a 3 and 4 ending together (the greater step wins a tie: 4):
+ *   yielded;  O10 no SOP, 3 last: left out;  O11 no SOP, 1: yielded
+ * Then a second batch adds a step 2 completion to O1 after its step 3:
+ * its marker becomes 2 and it is yielded too.
+ */
+static void test_open_before(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-open", 10);
+	int64_t bid;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	open_case(w, "O1", "sop-a", 1, 0, 1000, 3, 1500, 2000);
+	open_case(w, "O2", "sop-a", 1, 0, 1000, 2, 1200, 1500);
+	open_case(w, "O3", "sop-a", 3, 0, 1000, 2, 1200, 1800);
+	open_case(w, "O4", "sop-a", 1, 0, 1000, 3, 1200, -1);
+	open_case(w, "O5", "sop-b", 9, 0, 1000, 0, 0, 0);
+	open_case(w, "O6", "sop-a", 3, 15000, 16000, 0, 0, 0);
+	open_case(w, "O7", "sop-a", 1, 30000, 31000, 0, 0, 0);
+	open_case(w, "O8", "sop-c", 1, 0, 1000, 0, 0, 0);
+	open_case(w, "O9", "sop-a", 3, 0, 2000, 4, 500, 2000);
+	open_case(w, "O10", NULL, 1, 0, 500, 3, 600, 1000);
+	open_case(w, "O11", NULL, 1, 0, 1000, 0, 0, 0);
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b.id = bid;
+	b.rows_read = b.events_stored = 18;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+
+	const char *sops[] = {"sop-a", "sop-b", NULL};
+	int fin[] = {3, 0, 3};
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.has_period = 1, f.from_ms = 10000, f.to_ms = 20000;
+	f.open_before = 1, f.open_sops = sops, f.open_final = fin, f.nopen_sops = 3;
+	char keys[256];
+	keys_of(s, &f, keys, sizeof keys);
+	assert_string_equal(keys, "O2 O3 O4 O5 O6 O9 O11");
+	/* without open_before: the period alone */
+	f.open_before = 0;
+	keys_of(s, &f, keys, sizeof keys);
+	assert_string_equal(keys, "O6");
+	/* one SOP: the filters combine */
+	f.open_before = 1, f.sop = "sop-b";
+	keys_of(s, &f, keys, sizeof keys);
+	assert_string_equal(keys, "O5");
+	f.sop = NULL;
+
+	struct store_batch b2 = batch("sha-open-2", 10);
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b2, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	int64_t cid, eid;
+	int created, dup;
+	OK(store_writer_case(w, "O1", 2, "sop-a", 5, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "c", "FO", 2500, 3000, 300);
+	e.step = 2;
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b2.id = bid;
+	b2.rows_read = b2.events_stored = 1;
+	OK(store_batch_finish(s, &b2, E));
+	OK(store_commit(s, E));
+	keys_of(s, &f, keys, sizeof keys);
+	assert_string_equal(keys, "O1 O2 O3 O4 O5 O6 O9 O11");
+	store_close(s);
+}
+
 /* A rolled-back batch leaves nothing behind. */
 static void test_rollback(void **state)
 {
@@ -487,6 +602,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_and_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_cursor, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_and_batches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
