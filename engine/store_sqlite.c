@@ -30,6 +30,7 @@ struct sq {
 	struct mutu_store base;
 	sqlite3 *db;
 	char *path;
+	int wal_at_close; /* created by this open: rollback journal until sq_close (setup) */
 };
 
 static sqlite3 *DB(struct mutu_store *s)
@@ -429,7 +430,7 @@ static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *
 
 /* Settings and migrations of a writable store, then (writers) the lock probe. */
 static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t version,
-		 struct mutu_err *err)
+		 int fresh, struct mutu_err *err)
 {
 	/* 32 KiB pages: fewer, fuller B-tree pages for a bulk-loaded store
 	 * (measured at 1M events: 4 KiB -> 16 KiB ~15% faster ingest, 16 -> 32
@@ -445,10 +446,19 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 	 * A 16 MiB page cache and on-disk temp files for the index sort keep
 	 * memory flat (measured peak RSS ~49 MB at 1M and at 2.5M events); a
 	 * bigger cache made no ingest faster. */
+	/* A store this open creates keeps SQLite's rollback journal until it
+	 * is closed (sq_close turns WAL on then): nobody can have read it
+	 * yet, and its first batch -- the bulk load -- is written once instead
+	 * of twice (the WAL, then the checkpoint's copy): measured at 1M events
+	 * (docs/store.md, "Ingest speed").  A SIGKILL during that batch leaves
+	 * a hot journal that the next open rolls back, cutting the file to
+	 * its size before the batch.  FULL while the rollback journal is in
+	 * use: in that mode NORMAL can corrupt on power loss. */
 	if (exec(db,
-		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA cache_size=-16384;",
-		 path, err))
+		 fresh ? "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+		       : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+		 path, err) ||
+	    exec(db, "PRAGMA cache_size=-16384;", path, err))
 		return err->code;
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
 		char tail[64];
@@ -490,7 +500,9 @@ int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store
 				 "read-only (%s), so it cannot be upgraded: copy it to a writable folder",
 				 path, (long long)version, STORE_SCHEMA_VERSION, why);
 	}
-	if (!ro && setup(db, path, mode, busy_ms, version, err)) {
+	/* fresh: a new file this writable open made (rollback journal until close) */
+	int fresh = created && !ro && mode == STORE_CREATE;
+	if (!ro && setup(db, path, mode, busy_ms, version, fresh, err)) {
 		sqlite3_close(db);
 		return err && err->code ? err->code : MUTU_EFAIL;
 	}
@@ -504,6 +516,7 @@ int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store
 	q->base.where = mutu_strdup(path);
 	q->db = db;
 	q->path = q->base.where;
+	q->wal_at_close = fresh;
 	*out = &q->base;
 	return 0;
 }
@@ -518,6 +531,10 @@ void store_process_init(void)
 static void sq_close(struct mutu_store *s)
 {
 	struct sq *q = (struct sq *)s;
+	/* the WAL from now on (setup); should this fail (another process has
+	 * the file open), the next writable open sets it */
+	if (q->wal_at_close && sqlite3_get_autocommit(q->db))
+		sqlite3_exec(q->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	sqlite3_close(q->db);
 	free(q);
 }
@@ -531,6 +548,8 @@ static void sq_discard(struct mutu_store *s)
 	snprintf(side, sizeof side, "%s-wal", q->path);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", q->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-journal", q->path);
 	unlink(side);
 	free(q);
 }
@@ -760,8 +779,10 @@ static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
 
 /* ---------------------------------------------------------------- the writer */
 
-/* A case's span as this batch widened it: flushed into cases.first_ms /
- * last_ms by writer_finish (one UPDATE per case touched, not per event). */
+/* A case's span as this batch widened it, for the cases not written with
+ * their span (pend_flush): an earlier batch's case, or one whose rows come
+ * apart; flushed into cases.first_ms / last_ms by writer_finish (one
+ * UPDATE per such case, not per event). */
 struct span_slot {
 	int64_t id; /* 0: empty */
 	int64_t lo, hi;
@@ -776,6 +797,20 @@ struct sqw {
 	int rebuild_end; /* events_end and cases_span dropped for this batch: built in finish */
 	struct span_slot *span;
 	size_t span_cap, span_n;
+	/* the span of the run of events of one case being written (a log's
+	 * rows of a case mostly come together): into span only when the
+	 * case changes, not one hash probe per event */
+	struct span_slot run;
+	/* The newest case of the batch is inserted only when the next new
+	 * case comes (or at finish), with the span of its run of events in
+	 * the row: no UPDATE per case at the end (100k of them took about a
+	 * tenth of a 1M-event ingest, as one serial step after the load).  Its id is taken
+	 * ahead (max(id) + 1: the batch holds the write lock).  pend_id 0:
+	 * none pending. */
+	int64_t next_id, pend_id;
+	struct mutu_buf pend_key, pend_sop;
+	int pend_has_sop;
+	const char *pend_office; /* borrowed: the caller's office outlives the batch */
 };
 
 static int wfail(struct sqw *w, const char *what, struct mutu_err *err)
@@ -844,10 +879,18 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 			w->rebuild_end = 1;
 		}
 	}
+	if (query_int(w->db, "SELECT ifnull(max(id), 0) + 1 FROM cases", &w->next_id)) {
+		wfail(w, "case ids", err);
+		free(w);
+		return MUTU_EFAIL;
+	}
+	mutu_buf_init(&w->pend_key);
+	mutu_buf_init(&w->pend_sop);
 	static const struct { size_t off; const char *sql; } stmts[] = {
 		{offsetof(struct sqw, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
 		{offsetof(struct sqw, ins_case),
-		 "INSERT OR IGNORE INTO cases (case_key, sop, batch_id, office) VALUES (?1, ?2, ?3, ?4)"},
+		 "INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
 		{offsetof(struct sqw, ins_cattr),
 		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct sqw, ins_event),
@@ -889,46 +932,83 @@ static void sq_writer_free(struct store_writer *base)
 	sqlite3_finalize(w->ins_eattr);
 	sqlite3_finalize(w->ins_rej);
 	sqlite3_finalize(w->ins_type);
+	mutu_buf_release(&w->pend_key);
+	mutu_buf_release(&w->pend_sop);
 	free(w->span);
 	free(w);
 }
 
+/* Insert the pending case (sq_writer_case), with the span of its run of
+ * events when the run is still open. */
+static int pend_flush(struct sqw *w)
+{
+	if (!w->pend_id)
+		return 0;
+	sqlite3_stmt *st = w->ins_case;
+	sqlite3_bind_int64(st, 1, w->pend_id);
+	sqlite3_bind_text(st, 2, w->pend_key.s ? w->pend_key.s : "", (int)w->pend_key.len,
+			  SQLITE_STATIC);
+	if (w->pend_has_sop)
+		sqlite3_bind_text(st, 3, w->pend_sop.s ? w->pend_sop.s : "", (int)w->pend_sop.len,
+				  SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 4, w->batch);
+	sqlite3_bind_text(st, 5, w->pend_office, -1, SQLITE_STATIC);
+	if (w->run.id == w->pend_id) {
+		sqlite3_bind_int64(st, 6, w->run.lo);
+		sqlite3_bind_int64(st, 7, w->run.hi);
+		w->run.id = 0; /* written: nothing left to widen */
+	} else {
+		/* no event with a time yet, or its run already went to the
+		 * span table: finish widens from NULL */
+		sqlite3_bind_null(st, 6);
+		sqlite3_bind_null(st, 7);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	w->pend_id = 0;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /*
- * Insert first, because in a bulk load most keys the caller's cache
- * misses are new: one B-tree search instead of a lookup plus an insert
- * (new cases cost ~0.25 s of the writer's 1.35 s at 1M events / 100k
- * cases before).
+ * A key the caller's cache missed: the pending case, else the store, else
+ * a new case, pending (its row written by pend_flush once the next new
+ * case comes or at finish).  The caller's cache keeps most rows of a case
+ * away from here.
  */
 static int sq_writer_case(struct store_writer *base, const char *key, size_t key_len,
 			  const char *sop, size_t sop_len, const char *office, int64_t *id,
 			  int *created, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
-	sqlite3_bind_text(w->ins_case, 1, key, (int)key_len, SQLITE_STATIC);
-	if (!sop)
-		sqlite3_bind_null(w->ins_case, 2);
-	else
-		sqlite3_bind_text(w->ins_case, 2, sop, (int)sop_len, SQLITE_STATIC);
-	sqlite3_bind_int64(w->ins_case, 3, w->batch);
-	sqlite3_bind_text(w->ins_case, 4, office, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(w->ins_case);
-	sqlite3_reset(w->ins_case);
-	if (rc != SQLITE_DONE)
-		return wfail(w, "new case", err);
-	*created = sqlite3_changes(w->db) != 0;
-	if (*created) {
-		*id = sqlite3_last_insert_rowid(w->db);
+	*created = 0;
+	if (w->pend_id && w->pend_key.len == key_len &&
+	    (!key_len || memcmp(w->pend_key.s, key, key_len) == 0)) {
+		*id = w->pend_id;
 		return 0;
 	}
-	/* case_key UNIQUE ignored the insert: a case of an earlier batch,
-	 * or of this one that the caller's cache has forgotten */
 	sqlite3_bind_text(w->sel_case, 1, key, (int)key_len, SQLITE_STATIC);
-	rc = sqlite3_step(w->sel_case);
+	int rc = sqlite3_step(w->sel_case);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(w->sel_case, 0);
 	sqlite3_reset(w->sel_case);
-	if (rc != SQLITE_ROW)
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
 		return wfail(w, "case lookup", err);
+	if (pend_flush(w))
+		return wfail(w, "new case", err);
+	w->pend_id = w->next_id++;
+	mutu_buf_reset(&w->pend_key);
+	mutu_buf_add(&w->pend_key, key, key_len);
+	mutu_buf_reset(&w->pend_sop);
+	w->pend_has_sop = sop != NULL;
+	if (sop)
+		mutu_buf_add(&w->pend_sop, sop, sop_len);
+	w->pend_office = office;
+	*id = w->pend_id;
+	*created = 1;
 	return 0;
 }
 
@@ -1030,9 +1110,21 @@ static int sq_writer_event(struct store_writer *base, const struct store_event *
 		dkey++; /* a true hash collision: next key, still exact */
 	}
 	*event_id = sqlite3_last_insert_rowid(w->db);
-	if (e->has_start || e->has_end)
-		span_add(w, e->case_id, e->has_start ? e->start_ms : e->end_ms,
-			 e->has_end ? e->end_ms : e->start_ms);
+	if (e->has_start || e->has_end) {
+		int64_t lo = e->has_start ? e->start_ms : e->end_ms;
+		int64_t hi = e->has_end ? e->end_ms : e->start_ms;
+		struct span_slot *r = &w->run;
+		if (r->id != e->case_id) {
+			if (r->id)
+				span_add(w, r->id, r->lo, r->hi);
+			r->id = e->case_id;
+			r->lo = lo;
+			r->hi = hi;
+		} else {
+			r->lo = lo < r->lo ? lo : r->lo;
+			r->hi = hi > r->hi ? hi : r->hi;
+		}
+	}
 	return 0;
 }
 
@@ -1079,6 +1171,12 @@ static int sq_writer_attr_type(struct store_writer *base, const char *scope, con
 static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
+	if (pend_flush(w))
+		return wfail(w, "new case", err);
+	if (w->run.id) {
+		span_add(w, w->run.id, w->run.lo, w->run.hi);
+		w->run.id = 0;
+	}
 	/* widen, never narrow: a case's span covers every event it ever had
 	 * (a superseded batch's events leave it wider than needed, which only
 	 * costs a period cursor one case more, never one less) */

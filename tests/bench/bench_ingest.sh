@@ -6,6 +6,9 @@
 # package `time`) for each, and the ratio mutu/.import.
 # Targets (issue 14): >= 1,000,000 events/s and at most the .import time
 # (median ratio <= 1.0).
+# Each side's CPU seconds (user + system, from the shell's `times`) are
+# reported too: on a machine other work keeps busy, the wall ratio follows
+# the ratio of CPU the two sides need more than the use of two cores.
 # Then bench_ingest_ceiling on the same file: what any ingest into this
 # store could reach on this machine (docs/store.md, "Ingest speed").
 # EVENTS and BENCH_PAIRS override the defaults (1000000, 5 alternating
@@ -24,9 +27,24 @@ python3 datasets/generate_log.py --events "$EVENTS" --seed 7 --out "$log" --mode
 size=$(stat -c %s "$log")
 echo "log: $EVENTS events, $((size / 1000000)) MB, canonical form ($(head -1 "$log"))"
 
+# CPU into CPU: seconds (user + system) of every child this shell has
+# waited for so far, the second line of the builtin `times` (run in this
+# shell, never in $(...), whose subshell counts from zero)
+children_cpu() {
+	times >"$work/times"
+	CPU=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] }
+		printf "%.2f", s }' "$work/times")
+}
+IMP_CPU=() MUTU_CPU=()
+
 side_import() {
 	rm -f "$work"/imp.db*
+	local c0
+	children_cpu
+	c0=$CPU
 	bench_time sqlite3 "$work/imp.db" ".import --csv $log events" || return 1
+	children_cpu
+	IMP_CPU+=("$(awk -v a="$c0" -v b="$CPU" 'BEGIN { printf "%.2f", b - a }')")
 	local rows
 	rows=$(sqlite3 "$work/imp.db" 'SELECT count(*) FROM events')
 	[ "$rows" = "$EVENTS" ] || { echo "FAIL: .import stored $rows rows, not $EVENTS"; return 1; }
@@ -35,7 +53,12 @@ side_import() {
 }
 side_mutu() {
 	rm -f "$work"/m.db*
+	local c0
+	children_cpu
+	c0=$CPU
 	bench_time "$MUTU" ingest "$log" --db "$work/m.db" --quiet || return 1
+	children_cpu
+	MUTU_CPU+=("$(awk -v a="$c0" -v b="$CPU" 'BEGIN { printf "%.2f", b - a }')")
 	local stored
 	stored=$("$MUTU" db info --db "$work/m.db" | sed -n 's/^total: [0-9]* cases, \([0-9]*\) events.*/\1/p')
 	[ "$stored" = "$EVENTS" ] || { echo "FAIL: mutu stored $stored events, not $EVENTS"; return 1; }
@@ -47,10 +70,16 @@ echo "mutu ingest vs sqlite3 .import, wall seconds per whole process (ratio = mu
 bench_pairs side_mutu side_import || exit 1
 eps_m=$(awk -v n="$EVENTS" -v t="$AMED" 'BEGIN { printf "%.0f", n / t }')
 eps_i=$(awk -v n="$EVENTS" -v t="$BMED" 'BEGIN { printf "%.0f", n / t }')
-printf '  sqlite3 .import   median %6.2f s  %10s rows/s    peak %6s KB\n' "$BMED" "$eps_i" "$IMP_KB"
-printf '  mutu ingest       median %6.2f s  %10s events/s  peak %6s KB\n' "$AMED" "$eps_m" "$MUTU_KB"
+cpu_i=$(bench_median "${IMP_CPU[@]}")
+cpu_m=$(bench_median "${MUTU_CPU[@]}")
+printf '  sqlite3 .import   median %6.2f s  %10s rows/s    peak %6s KB  CPU %s s (median; runs %s)\n' \
+	"$BMED" "$eps_i" "$IMP_KB" "$cpu_i" "${IMP_CPU[*]}"
+printf '  mutu ingest       median %6.2f s  %10s events/s  peak %6s KB  CPU %s s (median; runs %s)\n' \
+	"$AMED" "$eps_m" "$MUTU_KB" "$cpu_m" "${MUTU_CPU[*]}"
 bench_row "ingest 10^6 events, s vs sqlite3 .import" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.0" \
 	"$( [ "$(bench_cmp "$RMED" '<=' 1.0)" = 1 ] && echo yes || echo no)"
+bench_row "ingest CPU s (user+sys, median)" "$cpu_m" "$cpu_i" \
+	"$(awk -v a="$cpu_m" -v b="$cpu_i" 'BEGIN { printf "%.3g", (b > 0) ? a / b : 0 }')" "-" "-"
 bench_row "ingest events/s (median run)" "$eps_m" "-" "-" ">= 1000000" \
 	"$( [ "$(bench_cmp "$eps_m" '>=' 1000000)" = 1 ] && echo yes || echo no)"
 

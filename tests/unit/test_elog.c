@@ -868,6 +868,69 @@ static void test_lone_cr(void **state)
 }
 
 /*
+ * The forms of a line the reader splits without libcsv (split_line) and
+ * those it leaves to libcsv, one row each; every field worked out from
+ * RFC 4180 plus the trimming reader_csv_init asks of libcsv: blanks and
+ * tabs around an unquoted field are not data, inside quotes they are; a
+ * quote inside an unquoted field is data (libcsv is not strict); an
+ * empty field is no actor.  With a tab separator only blanks are trimmed.
+ */
+static void test_line_forms(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"case_id,activity,actor,end\n"                                   /* 1 */
+		"K1,  Daftar  ,\tBudi\t,2025-01-02T08:00Z\n"                    /* 2 */
+		"K2,\"Periksa, lalu \"\"cetak\"\"\" , Ani ,2025-01-02T09:00Z\n" /* 3 */
+		"K3,  \"  spasi  \",X,2025-01-02T10:00Z\n"                      /* 4 */
+		"K4,ab\"c,Y,2025-01-02T11:00Z\n"                                 /* 5 */
+		"K5,A,,2025-01-02T12:00Z\n"                                      /* 6 */
+		"K6,\"multi\nline\",Z,2025-01-02T13:00Z\n";                     /* 7-8 */
+	static const char tabs[] = "case_id\tactivity\tactor\tend\n"
+				   "T1\t Daftar \t Budi \t2025-01-02T08:00Z\n" /* 2 */
+				   "T2\tA\t\t2025-01-02T09:00Z\n";              /* 3 */
+	char db[512]; /* tmp() reuses its buffers */
+	snprintf(db, sizeof db, "%s", tmp("forms.db"));
+	rm_db(db);
+	write_file(tmp("forms.csv"), text, sizeof text - 1);
+	write_file(tmp("forms.tsv"), tabs, sizeof tabs - 1);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	elog_opts_init(&o);
+	if (ingest(db, tmp("forms.csv"), &o, &r, &e))
+		fail_msg("%s", e.msg);
+	/* six rows (K6 spans lines 7-8), all stored */
+	assert_int_equal(r.rows_read, 6);
+	assert_int_equal(r.events_stored, 6);
+	assert_int_equal(r.rejected, 0);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 2 AND activity = 'Daftar'"
+				" AND actor = 'Budi'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 3"
+				" AND activity = 'Periksa, lalu \"cetak\"' AND actor = 'Ani'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 4"
+				" AND activity = '  spasi  ' AND actor = 'X'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 5"
+				" AND activity = 'ab\"c' AND actor = 'Y'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 6"
+				" AND activity = 'A' AND actor IS NULL"), 1);
+	/* "multi\nline" = 6D 75 6C 74 69 0A 6C 69 6E 65 */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 7"
+				" AND hex(activity) = '6D756C74690A6C696E65' AND actor = 'Z'"), 1);
+	elog_opts_init(&o);
+	if (ingest(db, tmp("forms.tsv"), &o, &r, &e))
+		fail_msg("%s", e.msg);
+	assert_int_equal(r.rows_read, 2);
+	assert_int_equal(r.events_stored, 2);
+	elog_result_release(&r);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id"
+				" WHERE c.case_key = 'T1' AND activity = 'Daftar' AND actor = 'Budi'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id"
+				" WHERE c.case_key = 'T2' AND activity = 'A' AND actor IS NULL"), 1);
+}
+
+/*
  * Records over ELOG_MAX_RECORD: line 3 is one (its 256th and 257th bytes
  * are the two bytes of "é", so the kept start is cut before it: 255
  * bytes), line 5 another at the end of the file without a newline, and a
@@ -1048,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_map_duplicate),
 		cmocka_unit_test(test_blank_fields),
 		cmocka_unit_test(test_lone_cr),
+		cmocka_unit_test(test_line_forms),
 		cmocka_unit_test(test_long_record),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
