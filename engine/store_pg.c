@@ -883,6 +883,11 @@ static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
  *    parses (stream_events): the server stores the last piece while the
  *    next is parsed, so the two cores work at once; any other statement
  *    ends that COPY first (copy_close) and the next piece opens another;
+ *  - a case's consecutive events are sent in dkey order (run_flush): with
+ *    case ids given in order of appearance, a log grouped by case then
+ *    lands in the heap in primary-key order, and the key's build at the
+ *    end of an office's first batch finds its input already sorted (a
+ *    third less time measured; a log not grouped by case only loses that);
  *  - the office's existing case keys are read once (or looked up one by
  *    one when the batch is small against the store), new ones kept here;
  *  - (case, dkey) of every event of this batch, and of the stored events
@@ -932,6 +937,12 @@ struct idblocks {
 	int64_t next, end;
 };
 
+/* an event row of the current case in pg_writer.run */
+struct runrow {
+	uint64_t dkey;
+	size_t off, len;
+};
+
 struct pg_writer {
 	struct store_writer base;
 	struct pg_store *p;
@@ -952,6 +963,10 @@ struct pg_writer {
 	struct mutu_buf text;   /* their activities and actors */
 	struct idblocks cids, eids; /* reserved case and event ids */
 	struct mutu_buf events, rejected, eattr, cattr;
+	struct mutu_buf run;    /* event rows of case run_case not yet in events */
+	struct runrow *runrows;
+	size_t nrun, caprun;
+	int64_t run_case;
 	int64_t seq;            /* order of attribute rows, for first/last wins */
 	char **types;           /* "scope\tname\ttype" already recorded */
 	size_t ntypes;
@@ -1146,10 +1161,28 @@ static int stream_events(struct pg_writer *w, struct mutu_err *err)
 	return rc;
 }
 
+static int runrow_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct runrow *)a)->dkey, y = ((const struct runrow *)b)->dkey;
+	return (x > y) - (x < y);
+}
+
+/* The current case's rows into events, in dkey order. */
+static void run_flush(struct pg_writer *w)
+{
+	if (w->nrun > 1)
+		qsort(w->runrows, w->nrun, sizeof *w->runrows, runrow_cmp);
+	for (size_t i = 0; i < w->nrun; i++)
+		mutu_buf_add(&w->events, w->run.s + w->runrows[i].off, w->runrows[i].len);
+	w->nrun = 0;
+	mutu_buf_reset(&w->run);
+}
+
 /* Every event sent and stored (the COPY ended): the server's view is
  * complete. */
 static int flush_events(struct pg_writer *w, struct mutu_err *err)
 {
+	run_flush(w);
 	int rc = stream_events(w, err);
 	return rc ? rc : copy_close(w->p, err);
 }
@@ -1183,6 +1216,7 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	w->batch = batch_id;
 	snprintf(w->batch_s, sizeof w->batch_s, "%" PRId64, batch_id);
 	mutu_buf_init(&w->events);
+	mutu_buf_init(&w->run);
 	mutu_buf_init(&w->rejected);
 	mutu_buf_init(&w->eattr);
 	mutu_buf_init(&w->cattr);
@@ -1281,6 +1315,8 @@ fail:
 	free(w->by_key);
 	free(w->by_id);
 	mutu_buf_release(&w->events);
+	mutu_buf_release(&w->run);
+	free(w->runrows);
 	mutu_buf_release(&w->rejected);
 	mutu_buf_release(&w->eattr);
 	mutu_buf_release(&w->cattr);
@@ -1453,7 +1489,17 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 		return wfail(w, rc);
 	ev_put(w, e->case_id, dkey, id, 0);
 	*event_id = id;
-	struct mutu_buf *b = &w->events;
+	if (w->nrun && w->run_case != e->case_id)
+		run_flush(w);
+	if (w->nrun == w->caprun) {
+		w->caprun = w->caprun ? w->caprun * 2 : 64;
+		w->runrows = mutu_realloc(w->runrows, w->caprun * sizeof *w->runrows);
+	}
+	struct mutu_buf *b = &w->run;
+	struct runrow *rr = &w->runrows[w->nrun++];
+	w->run_case = e->case_id;
+	rr->dkey = dkey;
+	rr->off = b->len;
 	copy_str(b, 1, office_of(w->p));
 	copy_int(b, 0, 1, id);
 	copy_int(b, 0, 1, e->case_id);
@@ -1470,6 +1516,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	copy_int(b, 0, 1, e->unknown);
 	copy_int(b, 0, 1, (int64_t)dkey);
 	mutu_buf_putc(b, '\n');
+	rr->len = b->len - rr->off;
 	/* the case's span: first = earliest start (else end), last = latest
 	 * end (else start of an open row) */
 	if (e->has_start || e->has_end) {
@@ -1483,7 +1530,9 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 				c->last = l, c->span_changed = 1;
 		}
 	}
-	if (b->len >= STREAM_BYTES && (rc = stream_events(w, err)))
+	if (b->len >= STREAM_BYTES) /* a case of thousands of events: sent unsorted beyond this */
+		run_flush(w);
+	if (w->events.len >= STREAM_BYTES && (rc = stream_events(w, err)))
 		return wfail(w, rc);
 	return 0;
 }
@@ -1664,6 +1713,8 @@ static void pg_writer_free(struct store_writer *sw)
 		free(w->types[i]);
 	free(w->types);
 	mutu_buf_release(&w->events);
+	mutu_buf_release(&w->run);
+	free(w->runrows);
 	mutu_buf_release(&w->rejected);
 	mutu_buf_release(&w->eattr);
 	mutu_buf_release(&w->cattr);
