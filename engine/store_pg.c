@@ -960,7 +960,9 @@ static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
  *    one when the batch is small against the store), new ones kept here;
  *  - (case, dkey) of every event of this batch, and of the stored events
  *    of each existing case it touches (read when first touched), are kept
- *    here; a match is compared exactly with the stored row (after sending
+ *    here: a new case's keys in a short array of its own while its events
+ *    come one after another (ev_find, ev_add: one probe of a hash set of a
+ *    million keys was a cache miss an event), else in the hash set; a match is compared exactly with the stored row (after sending
  *    what is buffered), as the SQLite writer does, and a true collision
  *    moves to the next key;
  *  - new case rows are written at the end with their first and last
@@ -977,6 +979,8 @@ struct wcase {
 	int created;        /* inserted by this batch */
 	int loaded;         /* its stored events' keys are in the event set */
 	int has_span, span_changed;
+	int local;          /* its event keys are pg_writer.keys[kbeg, kend), not in the event set */
+	size_t kbeg, kend;
 	int64_t first, last;
 };
 
@@ -1026,6 +1030,8 @@ struct pg_writer {
 	int preloaded;          /* every existing case key of the office is in the table */
 	struct ekey *ev;        /* event set */
 	size_t nev, evcap;
+	uint64_t *keys;         /* dkeys of new cases' events, a case's run at a time (ev_find) */
+	size_t nkeys, capkeys;
 	struct srow *rows;      /* stored events of the existing cases touched */
 	size_t nrows, caprows;
 	struct mutu_buf text;   /* their activities and actors */
@@ -1167,6 +1173,57 @@ static const struct ekey *ev_get(struct pg_writer *w, int64_t case_id, uint64_t 
 		if (w->ev[h].case_id == case_id && w->ev[h].dkey == dkey)
 			return &w->ev[h];
 	return NULL;
+}
+
+/* keys of a new case kept in its own run of pg_writer.keys at most: the
+ * lookup scans them (a case with more goes to the hash set) */
+#define LOCAL_KEYS 64
+
+/* Is (c, dkey) an event already, of this batch or stored?  1 with *k
+ * filled (for same_event), else 0. */
+static int ev_find(struct pg_writer *w, const struct wcase *c, uint64_t dkey, struct ekey *k)
+{
+	if (c->local) {
+		for (size_t i = c->kbeg; i < c->kend; i++)
+			if (w->keys[i] == dkey) {
+				memset(k, 0, sizeof *k);
+				k->case_id = c->id;
+				k->dkey = dkey;
+				return 1; /* an event of this batch: row 0 */
+			}
+		return 0;
+	}
+	const struct ekey *e = ev_get(w, c->id, dkey);
+	if (e)
+		*k = *e;
+	return e != NULL;
+}
+
+/* (c, dkey) recorded as event id.  A new case's keys stay in one run at
+ * the end of keys while its events are consecutive and few; a case met
+ * again after another's events, or with more than LOCAL_KEYS, moves its
+ * keys to the hash set for good. */
+static void ev_add(struct pg_writer *w, struct wcase *c, uint64_t dkey, int64_t id)
+{
+	if (c->local) {
+		if (c->kbeg == c->kend)
+			c->kbeg = c->kend = w->nkeys; /* first key: its run starts here */
+		if (c->kend == w->nkeys && c->kend - c->kbeg < LOCAL_KEYS) {
+			if (w->nkeys == w->capkeys) {
+				w->capkeys = w->capkeys ? w->capkeys * 2 : 4096;
+				w->keys = mutu_realloc(w->keys, w->capkeys * sizeof *w->keys);
+			}
+			w->keys[w->nkeys++] = dkey;
+			c->kend++;
+			return;
+		}
+		for (size_t i = c->kbeg; i < c->kend; i++)
+			ev_put(w, c->id, w->keys[i], 0, 0);
+		if (c->kend == w->nkeys)
+			w->nkeys = c->kbeg; /* the tail is free again */
+		c->local = 0;
+	}
+	ev_put(w, c->id, dkey, id, 0);
 }
 
 /* The number of blocks a first reservation asks for: what `expect` ids
@@ -1428,6 +1485,7 @@ static int pg_writer_case(struct store_writer *sw, const char *key, size_t key_l
 	c = case_add(w, key, key_len, id);
 	c->created = 1;
 	c->loaded = 1; /* no stored events */
+	c->local = 1;  /* its keys kept apart until they would be slow there (ev_add) */
 	c->sop = sop ? mutu_strndup(sop, sop_len) : NULL;
 	*case_id = c->id;
 	*created = 1;
@@ -1542,8 +1600,8 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	if (!c->loaded && (rc = case_load(w, c, err)))
 		return wfail(w, rc);
 	uint64_t dkey = e->dkey;
-	for (const struct ekey *old; (old = ev_get(w, e->case_id, dkey));) {
-		int same = same_event(w, old, e, err);
+	for (struct ekey old; ev_find(w, c, dkey, &old);) {
+		int same = same_event(w, &old, e, err);
 		if (same < 0)
 			return wfail(w, same);
 		if (same) {
@@ -1555,7 +1613,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	int64_t id;
 	if ((rc = take_id(w, "events_ids", EVENT_BLOCK, &w->eids, &id, err)))
 		return wfail(w, rc);
-	ev_put(w, e->case_id, dkey, id, 0);
+	ev_add(w, c, dkey, id);
 	*event_id = id;
 	if (w->nrun && w->run_case != e->case_id)
 		run_flush(w);
@@ -1776,6 +1834,7 @@ static void pg_writer_free(struct store_writer *sw)
 	free(w->by_key);
 	free(w->by_id);
 	free(w->ev);
+	free(w->keys);
 	free(w->rows);
 	mutu_buf_release(&w->text);
 	for (size_t i = 0; i < w->ntypes; i++)

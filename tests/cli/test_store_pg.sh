@@ -143,6 +143,33 @@ got=$(psql -X -q -tA "$ovl" -c "SELECT events_stored || ' ' || duplicates FROM b
 expect_eq "overlapping batch: $((n - k)) new events stored, $k duplicates" "$got" "$((n - k)) $k"
 got=$(psql -X -q -tA "$ovl" -c "SELECT count(*) FROM events" 2>&1)
 expect_eq "overlapping batch: the store holds each of the $n rows once" "$got" "$n"
+# duplicates inside one batch, where the writer keeps a new case's keys
+# (apart while its rows are consecutive, in the hash set once it is met
+# again after another case or passes 64 rows): D1's first row again after
+# D2's, a new D1 row, D2's row again, D1's second row again, and L1's first
+# row again after its 70 others: 3 + 1 + 70 = 74 distinct rows stored,
+# 4 duplicates, on both backends.
+{
+	echo "case_id,activity,start,end"
+	echo "D1,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Periksa,2025-03-03T09:00:00+07:00,2025-03-03T09:10:00+07:00"
+	echo "D2,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Cetak,2025-03-03T10:00:00+07:00,2025-03-03T10:10:00+07:00"
+	echo "D2,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Periksa,2025-03-03T09:00:00+07:00,2025-03-03T09:10:00+07:00"
+	for i in $(seq 0 69); do
+		printf 'L1,Langkah %d,2025-03-04T08:%02d:%02d+07:00,2025-03-04T09:%02d:%02d+07:00\n' \
+			"$i" $((i / 10)) $((i % 10 * 5)) $((i / 10)) $((i % 10 * 5))
+	done
+	echo "L1,Langkah 0,2025-03-04T08:00:00+07:00,2025-03-04T09:00:00+07:00"
+} >"$TMP/dups.csv"
+dpg=$(newdb mutu_dups)
+for d in "$dpg" "$TMP/dups.db"; do
+	"$MUTU" ingest "$TMP/dups.csv" --db "$d" >"$TMP/dups.out" 2>&1
+	got=$(grep -E '^ *(events stored|duplicates)' "$TMP/dups.out" | awk '{ print $NF == "cases)" ? $3 : $2 }' | tr '\n' ' ')
+	expect_eq "duplicates in one batch ($( [ "$d" = "$dpg" ] && echo PostgreSQL || echo SQLite )): 74 stored, 4 duplicates" "$got" "74 4 "
+done
 # what the binary COPY carries: offsets west and east of UTC (negative
 # and odd minutes), an open row (no end), no step (unknown activity), an
 # actor left empty, a non-ASCII office.  SQLite's store is the reference:
