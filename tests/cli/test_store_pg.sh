@@ -126,6 +126,74 @@ nf_pg=$(psql -X -tA "$pgdb" -c "SELECT count(*) FROM audit_flags" 2>&1)
 nf_sq=$(sqlite3 "$sq" "SELECT count(*) FROM audit_flags" 2>&1)
 expect_eq "audit flags stored: as many in PostgreSQL as in SQLite" "$nf_pg" "$nf_sq"
 
+# an overlapping re-export (issue 10): the first 6,000 rows, then the whole
+# file: the second batch meets the stored events of the cases it shares
+# (read per case while its own events stream through an open COPY) and
+# stores only the rows it does not have.  The log has no duplicate row, so
+# exactly k duplicates and nrows - k new events, k and nrows counted by
+# Python's CSV reader (not mutu).
+ovl=$(newdb mutu_overlap)
+head -n 6001 datasets/logs/synthetic-2025.csv >"$TMP/first.csv"
+k=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))) - 1)' "$TMP/first.csv")
+n=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))) - 1)' datasets/logs/synthetic-2025.csv)
+"$MUTU" ingest "$TMP/first.csv" --db "$ovl" --quiet >/dev/null 2>&1
+run "$MUTU" ingest datasets/logs/synthetic-2025.csv --db "$ovl" --quiet
+expect_rc "overlapping batch on PostgreSQL: exit 0" 0
+got=$(psql -X -q -tA "$ovl" -c "SELECT events_stored || ' ' || duplicates FROM batches ORDER BY id DESC LIMIT 1" 2>&1)
+expect_eq "overlapping batch: $((n - k)) new events stored, $k duplicates" "$got" "$((n - k)) $k"
+got=$(psql -X -q -tA "$ovl" -c "SELECT count(*) FROM events" 2>&1)
+expect_eq "overlapping batch: the store holds each of the $n rows once" "$got" "$n"
+# duplicates inside one batch, where the writer keeps a new case's keys
+# (apart while its rows are consecutive, in the hash set once it is met
+# again after another case or passes 64 rows): D1's first row again after
+# D2's, a new D1 row, D2's row again, D1's second row again, and L1's first
+# row again after its 70 others: 3 + 1 + 70 = 74 distinct rows stored,
+# 4 duplicates, on both backends.
+{
+	echo "case_id,activity,start,end"
+	echo "D1,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Periksa,2025-03-03T09:00:00+07:00,2025-03-03T09:10:00+07:00"
+	echo "D2,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Cetak,2025-03-03T10:00:00+07:00,2025-03-03T10:10:00+07:00"
+	echo "D2,Terima,2025-03-03T08:00:00+07:00,2025-03-03T08:10:00+07:00"
+	echo "D1,Periksa,2025-03-03T09:00:00+07:00,2025-03-03T09:10:00+07:00"
+	for i in $(seq 0 69); do
+		printf 'L1,Langkah %d,2025-03-04T08:%02d:%02d+07:00,2025-03-04T09:%02d:%02d+07:00\n' \
+			"$i" $((i / 10)) $((i % 10 * 5)) $((i / 10)) $((i % 10 * 5))
+	done
+	echo "L1,Langkah 0,2025-03-04T08:00:00+07:00,2025-03-04T09:00:00+07:00"
+} >"$TMP/dups.csv"
+dpg=$(newdb mutu_dups)
+for d in "$dpg" "$TMP/dups.db"; do
+	"$MUTU" ingest "$TMP/dups.csv" --db "$d" >"$TMP/dups.out" 2>&1
+	got=$(grep -E '^ *(events stored|duplicates)' "$TMP/dups.out" | awk '{ print $NF == "cases)" ? $3 : $2 }' | tr '\n' ' ')
+	expect_eq "duplicates in one batch ($( [ "$d" = "$dpg" ] && echo PostgreSQL || echo SQLite )): 74 stored, 4 duplicates" "$got" "74 4 "
+done
+# what the binary COPY carries: offsets west and east of UTC (negative
+# and odd minutes), an open row (no end), no step (unknown activity), an
+# actor left empty, a non-ASCII office.  SQLite's store is the reference:
+# both exports must be byte for byte the same.
+cat >"$TMP/zones.csv" <<'CSV'
+case_id,activity,actor,start,end
+Z1,Terima berkas,Petugas A,2025-03-03T08:00:00-05:00,2025-03-03T08:30:00-05:00
+Z1,Periksa berkas,,2025-03-03T09:00:00+05:45,
+Z2,Cetak izin,Petugas é,2025-03-04T10:00:00+07:00,2025-03-04T10:05:00+07:00
+CSV
+zpg=$(newdb mutu_zones)
+"$MUTU" ingest "$TMP/zones.csv" --office "kantor ü" --db "$zpg" --quiet >/dev/null 2>"$TMP/ez1"
+r1=$?
+"$MUTU" ingest "$TMP/zones.csv" --office "kantor ü" --db "$TMP/z.db" --quiet >/dev/null 2>"$TMP/ez2"
+r2=$?
+"$MUTU" db export --db "$zpg" --out "$TMP/z-pg.csv" >/dev/null 2>&1
+"$MUTU" db export --db "$TMP/z.db" --out "$TMP/z-sq.csv" >/dev/null 2>&1
+if [ $r1 -eq 0 ] && [ $r2 -eq 0 ] && [ "$(wc -l <"$TMP/z-sq.csv")" -eq 4 ] && cmp -s "$TMP/z-pg.csv" "$TMP/z-sq.csv"; then
+	ok "offsets -05:00 and +05:45, an open row, no actor: the same export from both backends"
+else
+	not_ok "offsets, open row, no actor: the same export from both backends" "exit $r1 / $r2: $(head -2 "$TMP/ez1")" \
+		"$(diff "$TMP/z-sq.csv" "$TMP/z-pg.csv" | head -8)"
+fi
+
 # ---- 3. four offices at once ----------------------------------------------
 prov=$(newdb mutu_province)
 # the schema first, so the four do not all start by creating it (they would
@@ -162,6 +230,11 @@ per=$(psql -X -q -tA "$prov" -c "SELECT string_agg(office || '=' || n, ' ' ORDER
 # the synthetic log has no duplicate and no rejected row (test_datasets.sh):
 # all its rows are stored for each office, none shared between offices
 expect_eq "events per office" "$per" "banjarbaru=$nrows kota-a=$nrows kota-b=$nrows rokan-hilir=$nrows"
+# ids are reserved several blocks a round trip while the four ingests take
+# them at once: blocks never overlap, so every id is distinct
+dup=$(psql -X -q -tA "$prov" -c "SELECT (SELECT count(*) - count(DISTINCT id) FROM events) || ' ' ||
+	(SELECT count(*) - count(DISTINCT id) FROM cases)" 2>&1)
+expect_eq "event and case ids distinct across the concurrent ingests" "$dup" "0 0"
 # consistent reads: one office's June is N cases; a snapshot holds 0..4
 # whole offices, so every province report read a multiple of N (plus the
 # seed office's, read first)
