@@ -38,6 +38,10 @@ CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	-Iinclude -Iengine $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
+# The mutu binary loads libxml2 and libxlsxwriter with dlopen when XES or
+# xlsx is first used (engine/dl_xml_xlsx.c): linking them put eight shared
+# objects (ICU, libstdc++, ...) into every process's start-up (issue 14).
+CLI_LIBS = $(filter-out -lxml2 -lxlsxwriter,$(LDLIBS_ALL))
 
 # The PostgreSQL store backend (engine/store_pg.c), when present, replaces
 # engine/store.c's "built without PostgreSQL" stub (engine/store_int.h).
@@ -88,7 +92,7 @@ $(BUILD)/libmutu.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/mutu: $(CLI_OBJ) $(BUILD)/libmutu.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmutu.a $(LDLIBS_ALL)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmutu.a $(CLI_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmutu.a $(HEADERS)
 	@mkdir -p $(dir $@)
