@@ -1,18 +1,21 @@
 /*
- * dl_xml_xlsx.c - libxml2 and libxlsxwriter, loaded on first use.
+ * dl_libs.c - libxml2, libxlsxwriter and libcrypto, loaded on first use.
  *
- * Why: linking them loads eight shared objects into every mutu process
+ * Why: linking them loads nine shared objects into every mutu process
  * (libxml2 brings ICU, its 30 MB data library, liblzma and libstdc++;
- * libxlsxwriter brings minizip), and the dynamic loader's mapping and
- * relocation of them was about half of a `mutu sim` start-up (issue 14:
- * `mutu --version` 22-25 ms of CPU against 10-12 ms without them, on the
- * shared two-core machine).  Only XES ingest/export and --format xlsx use
- * them.  So the mutu binary is not linked with -lxml2 or -lxlsxwriter
- * (Makefile, CLI_LIBS): this file defines the functions engine/elog_xes.c,
- * engine/elog_export.c and engine/rpt_xlsx.c call, with the libraries' own
- * prototypes (their headers), and each forwards to the real one, looked up
- * with dlopen / dlsym the first time one of them is called -- the pattern
- * of engine/store_pq.c for libpq.
+ * libxlsxwriter brings minizip; libcrypto runs its CPU probes), and the
+ * dynamic loader's mapping, relocation and initialisers of them were
+ * most of a `mutu sim` start-up (issue 14: `mutu --version` 22.8 ms of
+ * CPU, 14.2 without libxml2 and libxlsxwriter, 7.6 also without
+ * libcrypto, medians of alternating runs on the shared two-core machine).
+ * Only XES ingest/export, --format xlsx and the ingest's file hashes use
+ * them.  So the mutu binary is not linked with -lxml2, -lxlsxwriter or
+ * -lcrypto (Makefile, CLI_LIBS): this file defines the functions
+ * engine/elog_xes.c, engine/elog_export.c, engine/rpt_xlsx.c and
+ * engine/elog_sha.c call, with the libraries' own prototypes (their
+ * headers), and each forwards to the real one, looked up with dlopen /
+ * dlsym the first time one of them is called -- the pattern of
+ * engine/store_pq.c for libpq.
  *
  * Programs that do link the libraries (the unit tests, which call
  * xmlReadMemory themselves) still work: these definitions take the calls,
@@ -22,8 +25,9 @@
  * pthread_once and only read afterwards, so threads share them safely.
  * When a library cannot be loaded, the functions that start the work
  * (xmlReaderForIO, xmlOutputBufferCreateIO, xmlNewTextWriter,
- * workbook_new) return NULL, which their callers already report as a
- * failure to read or write the file, and the others do nothing.
+ * workbook_new, EVP_MD_CTX_new) return NULL, which their callers already
+ * report as a failure to read or write the file (EVP_Digest returns 0
+ * with a zero digest), and the others do nothing.
  *
  * A function those files start to use must be added below, or the link of
  * build/mutu fails with an undefined reference (by design: no silent gap).
@@ -33,6 +37,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <openssl/evp.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
@@ -42,6 +47,7 @@
 /* Debian bookworm's sonames (libxml2-dev, libxlsxwriter-dev) */
 #define XML_LIBRARY "libxml2.so.2"
 #define XLSX_LIBRARY "libxlsxwriter.so.4"
+#define CRYPTO_LIBRARY "libcrypto.so.3"
 
 #define XML_FUNCS(X)                                                                               \
 	X(xmlTextWriterWriteAttribute) X(xmlTextWriterStartElement) X(xmlTextWriterStartDocument)  \
@@ -60,12 +66,18 @@
 	X(workbook_add_format) X(lxw_strerror) X(format_set_text_wrap) X(format_set_num_format)     \
 	X(format_set_bold) X(format_set_bg_color)
 
+#define CRYPTO_FUNCS(X)                                                                            \
+	X(EVP_Digest) X(EVP_DigestFinal_ex) X(EVP_DigestInit_ex) X(EVP_DigestUpdate)                \
+	X(EVP_MD_CTX_free) X(EVP_MD_CTX_new) X(EVP_sha256)
+
 #define X(name) __typeof__(name) *name;
 static struct { XML_FUNCS(X) } xml;
 static struct { XLSX_FUNCS(X) } xlsx;
+static struct { CRYPTO_FUNCS(X) } crypto;
 #undef X
-static int xml_ok, xlsx_ok;
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT, xlsx_once = PTHREAD_ONCE_INIT;
+static int xml_ok, xlsx_ok, crypto_ok;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT, xlsx_once = PTHREAD_ONCE_INIT,
+		      crypto_once = PTHREAD_ONCE_INIT;
 
 /* dlsym gives an object pointer; POSIX guarantees it converts to a
  * function pointer, which memcpy says without a cast ISO C lacks */
@@ -97,6 +109,23 @@ static void xlsx_load(void)
 	XLSX_FUNCS(X)
 #undef X
 	xlsx_ok = 1;
+}
+
+static void crypto_load(void)
+{
+	void *h = dlopen(CRYPTO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return;
+#define X(name) LOOKUP(crypto, name)
+	CRYPTO_FUNCS(X)
+#undef X
+	crypto_ok = 1;
+}
+
+static int crypto_ready(void)
+{
+	pthread_once(&crypto_once, crypto_load);
+	return crypto_ok;
 }
 
 static int xml_ready(void)
@@ -331,4 +360,52 @@ void format_set_bg_color(lxw_format *format, lxw_color_t color)
 {
 	XLSX_OR();
 	xlsx.format_set_bg_color(format, color);
+}
+
+/* ---- libcrypto (openssl/evp.h): SHA-256 of ingested files ---- */
+
+#define CRYPTO_OR(v)                                                                               \
+	if (!crypto_ready())                                                                       \
+	return v
+
+int EVP_Digest(const void *data, size_t count, unsigned char *md, unsigned int *size,
+	       const EVP_MD *type, ENGINE *impl)
+{
+	if (!crypto_ready()) {
+		memset(md, 0, EVP_MAX_MD_SIZE);
+		if (size)
+			*size = 0;
+		return 0;
+	}
+	return crypto.EVP_Digest(data, count, md, size, type, impl);
+}
+int EVP_DigestFinal_ex(EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s)
+{
+	CRYPTO_OR(0);
+	return crypto.EVP_DigestFinal_ex(ctx, md, s);
+}
+int EVP_DigestInit_ex(EVP_MD_CTX *ctx, const EVP_MD *type, ENGINE *impl)
+{
+	CRYPTO_OR(0);
+	return crypto.EVP_DigestInit_ex(ctx, type, impl);
+}
+int EVP_DigestUpdate(EVP_MD_CTX *ctx, const void *d, size_t cnt)
+{
+	CRYPTO_OR(0);
+	return crypto.EVP_DigestUpdate(ctx, d, cnt);
+}
+void EVP_MD_CTX_free(EVP_MD_CTX *ctx)
+{
+	CRYPTO_OR();
+	crypto.EVP_MD_CTX_free(ctx);
+}
+EVP_MD_CTX *EVP_MD_CTX_new(void)
+{
+	CRYPTO_OR(NULL);
+	return crypto.EVP_MD_CTX_new();
+}
+const EVP_MD *EVP_sha256(void)
+{
+	CRYPTO_OR(NULL);
+	return crypto.EVP_sha256();
 }
