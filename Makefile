@@ -38,6 +38,11 @@ CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	-Iinclude -Iengine $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
+# The mutu binary loads libxml2, libxlsxwriter and libcrypto with dlopen
+# when XES, xlsx or a file hash is first needed (engine/dl_libs.c): linking
+# them put nine shared objects (ICU, libstdc++, ...) and libcrypto's
+# initialisers into every process's start-up (issue 14).
+CLI_LIBS = $(filter-out -lxml2 -lxlsxwriter -lcrypto,$(LDLIBS_ALL))
 
 # The PostgreSQL store backend (engine/store_pg.c), when present, replaces
 # engine/store.c's "built without PostgreSQL" stub (engine/store_int.h).
@@ -88,7 +93,7 @@ $(BUILD)/libmutu.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/mutu: $(CLI_OBJ) $(BUILD)/libmutu.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmutu.a $(LDLIBS_ALL)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmutu.a $(CLI_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmutu.a $(HEADERS)
 	@mkdir -p $(dir $@)

@@ -38,8 +38,6 @@ struct cal *cal_alloc(const char *name, const char *zone, int offset, int64_t da
 	c->day_pat = mutu_calloc((size_t)ndays, 1);
 	c->kind = mutu_calloc((size_t)ndays, 1);
 	c->hname = mutu_calloc((size_t)ndays, sizeof *c->hname);
-	c->cum = mutu_calloc((size_t)ndays + 1, sizeof *c->cum);
-	c->wcount = mutu_calloc((size_t)ndays + 1, sizeof *c->wcount);
 	c->day_minutes = 450;
 	c->reading = CAL_DAY_NET;
 	return c;
@@ -88,46 +86,270 @@ const char *cal_keep_name(struct cal *c, const char *name)
 
 void cal_finish(struct cal *c)
 {
-	double w = 0;
-	int32_t k = 0;
-	c->wday = mutu_malloc(sizeof *c->wday * ((size_t)c->ndays + 1));
-	for (int32_t d = 0; d < c->ndays; d++) {
-		c->cum[d] = w;
-		c->wcount[d] = k;
-		const struct cal_pattern *p = &c->pat[c->day_pat[d]];
-		w += p->total;
-		if (p->n > 0)
-			c->wday[k++] = d;
+	/* One pass over the day bytes: per-year sums, the shortest working
+	 * day (for the bucket) and whether every day is worked whole.  The
+	 * tables themselves wait for the years a caller touches. */
+	c->nyears = c->year_last - c->year_first + 1;
+	c->yday = mutu_malloc(sizeof *c->yday * ((size_t)c->nyears + 1));
+	c->ycum = mutu_malloc(sizeof *c->ycum * ((size_t)c->nyears + 1));
+	c->ywork = mutu_malloc(sizeof *c->ywork * ((size_t)c->nyears + 1));
+	double day_total[CAL_MAX_PATTERNS];
+	for (int i = 0; i < c->npat; i++)
+		day_total[i] = c->pat[i].total;
+	double w = 0, shortest = CAL_DAY_SEC;
+	int32_t k = 0, d = 0;
+	for (int y = 0; y < c->nyears; y++) {
+		int32_t next = (int32_t)(cal_days_from_civil(c->year_first + y + 1, 1, 1) - c->day0);
+		if (next > c->ndays)
+			next = c->ndays;
+		c->yday[y] = d;
+		c->ycum[y] = w;
+		c->ywork[y] = k;
+		for (; d < next; d++) {
+			double len = day_total[c->day_pat[d]];
+			w += len;
+			if (len > 0) {
+				k++;
+				if (len < shortest)
+					shortest = len;
+			}
+		}
 	}
-	c->cum[c->ndays] = w;
-	c->wcount[c->ndays] = k;
+	c->yday[c->nyears] = c->ndays;
+	c->ycum[c->nyears] = w;
+	c->ywork[c->nyears] = k;
 	c->nwork = k;
 	c->always = k == c->ndays && w == (double)c->ndays * CAL_DAY_SEC;
 
-	c->wcum = mutu_malloc(sizeof *c->wcum * ((size_t)k + 1));
-	double shortest = CAL_DAY_SEC;
-	for (int32_t i = 0; i < k; i++) {
-		c->wcum[i] = c->cum[c->wday[i]];
-		double len = c->pat[c->day_pat[c->wday[i]]].total;
-		if (len < shortest)
-			shortest = len;
-	}
 	/* keep the index small even for a calendar of very short days */
 	double floor_b = w / (4.0 * (double)c->ndays + 1024);
 	c->bucket = shortest > floor_b ? shortest : floor_b;
 	if (!(c->bucket > 0))
 		c->bucket = 1;
 	c->nbuckets = (int64_t)(w / c->bucket) + 1;
-	c->bidx = mutu_malloc(sizeof *c->bidx * (size_t)c->nbuckets);
-	int32_t kk = 0;
-	for (int64_t j = 0; j < c->nbuckets; j++) {
-		double lo = (double)j * c->bucket;
-		while (kk + 1 < k && c->wcum[kk + 1] < lo)
-			kk++;
-		c->bidx[j] = kk;
-	}
 	c->first = (double)(c->day0 * CAL_DAY_SEC - c->offset);
 	c->end = c->first + (double)c->ndays * CAL_DAY_SEC;
+
+	struct cal_tab *t = mutu_calloc(1, sizeof *t);
+	t->ya = c->year_first;
+	t->yb = c->year_first - 1; /* no years yet */
+	atomic_init(&c->tab, t);
+	pthread_mutex_init(&c->lock, NULL);
+}
+
+static void tab_free(struct cal_tab *t)
+{
+	while (t) {
+		struct cal_tab *o = t->older;
+		free(t->cum);
+		free(t->wcount);
+		free(t->wday);
+		free(t->wcum);
+		free(t->bidx);
+		free(t);
+		t = o;
+	}
+}
+
+/* The tables of years [ya, yb] (within the calendar's), the values a
+ * build of the whole range would give (cal_int.h). */
+static struct cal_tab *tab_build(const struct cal *c, int ya, int yb)
+{
+	struct cal_tab *t = mutu_calloc(1, sizeof *t);
+	int ia = ya - c->year_first, ib = yb - c->year_first + 1;
+	t->ya = ya;
+	t->yb = yb;
+	t->lo = c->yday[ia];
+	t->hi = c->yday[ib];
+	t->klo = c->ywork[ia];
+	t->khi = c->ywork[ib];
+	t->wlo = c->ycum[ia];
+	t->whi = c->ycum[ib];
+	size_t n = (size_t)(t->hi - t->lo), nk = (size_t)(t->khi - t->klo);
+	t->cum = mutu_malloc(sizeof *t->cum * (n + 1));
+	t->wcount = mutu_malloc(sizeof *t->wcount * (n + 1));
+	t->wday = mutu_malloc(sizeof *t->wday * (nk + 1));
+	t->wcum = mutu_malloc(sizeof *t->wcum * (nk + 1));
+	double w = t->wlo;
+	int32_t k = t->klo;
+	for (size_t i = 0; i < n; i++) {
+		int32_t d = t->lo + (int32_t)i;
+		const struct cal_pattern *p = &c->pat[c->day_pat[d]];
+		t->cum[i] = w;
+		t->wcount[i] = k;
+		if (p->n > 0) {
+			t->wday[k - t->klo] = d;
+			t->wcum[k - t->klo] = w;
+			k++;
+		}
+		w += p->total;
+	}
+	t->cum[n] = w;
+	t->wcount[n] = k;
+	t->jlo = (int64_t)(t->wlo / c->bucket);
+	t->jhi = (int64_t)(t->whi / c->bucket) + 1;
+	if (t->jhi > c->nbuckets)
+		t->jhi = c->nbuckets;
+	if (t->jlo > t->jhi)
+		t->jlo = t->jhi;
+	t->bidx = mutu_malloc(sizeof *t->bidx * ((size_t)(t->jhi - t->jlo) + 1));
+	int32_t kk = t->klo;
+	for (int64_t j = t->jlo; j < t->jhi; j++) {
+		double lo = (double)j * c->bucket;
+		while (kk + 1 < t->khi && t->wcum[kk + 1 - t->klo] < lo)
+			kk++;
+		t->bidx[j - t->jlo] = kk;
+	}
+	return t;
+}
+
+static inline const struct cal_tab *tab_now(const struct cal *c)
+{
+	return atomic_load_explicit((_Atomic(struct cal_tab *) *)&c->tab, memory_order_acquire);
+}
+
+/*
+ * The tables with years [ya, yb] (clamped to the calendar's), built now
+ * if the current ones lack any of them.  The lock serialises builders;
+ * readers never take it (they load c->tab and find what they need, or
+ * come here).  A table grows at least by its own width, so a caller
+ * walking year by year through the range builds O(log years) tables.
+ * c is const to callers because its answers never change; only this
+ * cache does, and struct cal is always allocated writable (cal_alloc).
+ */
+static const struct cal_tab *tab_need(const struct cal *cc, int ya, int yb)
+{
+	struct cal *c = (struct cal *)cc;
+	if (ya < c->year_first)
+		ya = c->year_first;
+	if (yb > c->year_last)
+		yb = c->year_last;
+	pthread_mutex_lock(&c->lock);
+	struct cal_tab *t = atomic_load_explicit(&c->tab, memory_order_relaxed);
+	if (t->yb >= t->ya && ya >= t->ya && yb <= t->yb) {
+		pthread_mutex_unlock(&c->lock);
+		return t; /* another thread built them meanwhile */
+	}
+	if (t->yb >= t->ya) {
+		int width = t->yb - t->ya + 1;
+		if (yb > t->yb && yb < t->yb + width)
+			yb = t->yb + width;
+		if (ya < t->ya && ya > t->ya - width)
+			ya = t->ya - width;
+		if (ya > t->ya)
+			ya = t->ya;
+		if (yb < t->yb)
+			yb = t->yb;
+		if (ya < c->year_first)
+			ya = c->year_first;
+		if (yb > c->year_last)
+			yb = c->year_last;
+	}
+	struct cal_tab *nt = tab_build(c, ya, yb);
+	nt->older = t;
+	atomic_store_explicit(&c->tab, nt, memory_order_release);
+	pthread_mutex_unlock(&c->lock);
+	return nt;
+}
+
+static int year_of_index(const struct cal *c, int32_t d)
+{
+	int y, m, dd;
+	cal_civil_from_days(c->day0 + d, &y, &m, &dd);
+	return y;
+}
+
+/* Tables holding day index d (0 <= d < ndays). */
+static __attribute__((noinline)) const struct cal_tab *tab_day_slow(const struct cal *c, int32_t d)
+{
+	int y = year_of_index(c, d);
+	return tab_need(c, y, y);
+}
+
+static inline const struct cal_tab *tab_day(const struct cal *c, int32_t d)
+{
+	const struct cal_tab *t = tab_now(c);
+	if ((uint32_t)(d - t->lo) < (uint32_t)(t->hi - t->lo))
+		return t;
+	return tab_day_slow(c, d);
+}
+
+/* Tables holding the answer of instant_at(w), 0 < w <= total: the year
+ * of the last working day that starts with less work than w. */
+static __attribute__((noinline)) const struct cal_tab *tab_work_slow(const struct cal *c, double w)
+{
+	int lo = 0, hi = c->nyears - 1; /* last y with ycum[y] < w */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (c->ycum[mid] < w)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return tab_need(c, c->year_first + lo, c->year_first + lo);
+}
+
+/* Tables holding working day number k (0 <= k < nwork). */
+static const struct cal_tab *tab_work_day(const struct cal *c, int32_t k)
+{
+	const struct cal_tab *t = tab_now(c);
+	if (k >= t->klo && k < t->khi)
+		return t;
+	int lo = 0, hi = c->nyears - 1; /* last y with ywork[y] <= k */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (c->ywork[mid] <= k)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return tab_need(c, c->year_first + lo, c->year_first + lo);
+}
+
+/* Working days before day index d (0 <= d <= ndays). */
+static int32_t wcount_at(const struct cal *c, int32_t d)
+{
+	if (d >= c->ndays)
+		return c->nwork;
+	const struct cal_tab *t = tab_day(c, d);
+	return t->wcount[d - t->lo];
+}
+
+/* Day index of working day number k (0 <= k < nwork). */
+static int32_t wday_at(const struct cal *c, int32_t k)
+{
+	const struct cal_tab *t = tab_work_day(c, k);
+	return t->wday[k - t->klo];
+}
+
+int cal_prepare(const struct cal *c, double a, double b, struct mutu_err *err)
+{
+	if (!(a >= c->first && a <= c->end) || !(b >= c->first && b <= c->end) || b < a)
+		return mutu_errf(err, MUTU_ERANGE,
+				 "cannot prepare calendar %s for %.0f..%.0f: it covers %d-%d "
+				 "(instants %.0f..%.0f); use a calendar whose years cover the span",
+				 c->name, a, b, c->year_first, c->year_last, c->first, c->end);
+	int64_t da = (int64_t)((a - c->first) / CAL_DAY_SEC), db = (int64_t)((b - c->first) / CAL_DAY_SEC);
+	if (da >= c->ndays)
+		da = c->ndays - 1;
+	if (db >= c->ndays)
+		db = c->ndays - 1;
+	int ya = year_of_index(c, (int32_t)da), yb = year_of_index(c, (int32_t)db);
+	const struct cal_tab *t = tab_now(c);
+	if (t->yb >= t->ya && ya >= t->ya && yb <= t->yb)
+		return 0;
+	tab_need(c, ya, yb);
+	return 0;
+}
+
+int cal_prepared_years(const struct cal *c, int *first_year, int *last_year)
+{
+	const struct cal_tab *t = tab_now(c);
+	if (first_year)
+		*first_year = t->ya;
+	if (last_year)
+		*last_year = t->yb;
+	return t->yb >= t->ya ? t->yb - t->ya + 1 : 0;
 }
 
 void cal_free(struct cal *c)
@@ -143,11 +365,13 @@ void cal_free(struct cal *c)
 	free(c->day_pat);
 	free(c->kind);
 	free(c->hname);
-	free(c->cum);
-	free(c->wcount);
-	free(c->wday);
-	free(c->wcum);
-	free(c->bidx);
+	free(c->yday);
+	free(c->ycum);
+	free(c->ywork);
+	if (c->yday) { /* cal_finish ran: the tables and the lock exist */
+		tab_free(atomic_load_explicit(&c->tab, memory_order_relaxed));
+		pthread_mutex_destroy(&c->lock);
+	}
 	free(c);
 }
 
@@ -205,11 +429,12 @@ double cal_work_at(const struct cal *c, double t)
 	if (!(t > c->first)) /* also NaN */
 		return 0;
 	if (t >= c->end)
-		return c->cum[c->ndays];
+		return c->ycum[c->nyears];
 	double sec;
 	int32_t d = day_of(c, t, &sec);
 	const struct cal_pattern *p = &c->pat[c->day_pat[d]];
-	double w = c->cum[d];
+	const struct cal_tab *tb = tab_day(c, d);
+	double w = tb->cum[d - tb->lo];
 	/* branch-free: the part of each interval before sec, clamped to
 	 * [0, length]; random instants would mispredict an early exit */
 	for (int i = 0; i < CAL_MAX_IV; i++) {
@@ -225,19 +450,24 @@ double cal_instant_at(const struct cal *c, double w)
 {
 	if (!(w > 0))
 		return c->first;
-	if (w > c->cum[c->ndays])
+	if (w > c->ycum[c->nyears])
 		return c->end;
 	/* the last working day starting with less work than w holds the last
 	 * second of that work: bucket lookup, then a step or two forward */
+	const struct cal_tab *tb = tab_now(c);
+	if (!(w > tb->wlo && w <= tb->whi))
+		tb = tab_work_slow(c, w);
 	int64_t j = (int64_t)(w / c->bucket);
-	if (j >= c->nbuckets)
-		j = c->nbuckets - 1;
-	int32_t k = c->bidx[j];
-	while (k + 1 < c->nwork && c->wcum[k + 1] < w)
+	if (j >= tb->jhi)
+		j = tb->jhi - 1;
+	if (j < tb->jlo)
+		j = tb->jlo;
+	int32_t k = tb->bidx[j - tb->jlo];
+	while (k + 1 < tb->khi && tb->wcum[k + 1 - tb->klo] < w)
 		k++;
-	int32_t lo = c->wday[k];
+	int32_t lo = tb->wday[k - tb->klo];
 	const struct cal_pattern *p = &c->pat[c->day_pat[lo]];
-	double rem = w - c->cum[lo];
+	double rem = w - tb->wcum[k - tb->klo];
 	double base = c->first + (double)lo * CAL_DAY_SEC;
 	for (int i = 0; i < p->n; i++) {
 		double len = p->e[i] - p->s[i];
@@ -301,7 +531,7 @@ int cal_add(const struct cal *c, double t, double work_seconds, double *out,
 		return 0;
 	}
 	double w = cal_work_at(c, t) + work_seconds;
-	if (w > c->cum[c->ndays])
+	if (w > c->ycum[c->nyears])
 		return past_end(c, t, work_seconds, err);
 	*out = cal_instant_at(c, w);
 	return 0;
@@ -354,16 +584,16 @@ int cal_deadline(const struct cal *c, double t, struct dur d, enum cal_day_readi
 		}
 	}
 	if (clock < 0) { /* closed for the rest of the day: next opening */
-		int32_t k = c->wcount[day + 1];
+		int32_t k = wcount_at(c, day + 1);
 		if (k >= c->nwork)
 			return past_end(c, t, (double)d.days * c->day_minutes * 60.0, err);
-		day = c->wday[k];
+		day = wday_at(c, k);
 		clock = c->pat[c->day_pat[day]].s[0];
 	}
-	int64_t k = (int64_t)c->wcount[day] + d.days;
+	int64_t k = (int64_t)wcount_at(c, day) + d.days;
 	if (k >= c->nwork)
 		return past_end(c, t, (double)d.days * c->day_minutes * 60.0, err);
-	int32_t target = c->wday[k];
+	int32_t target = wday_at(c, (int32_t)k);
 	const struct cal_pattern *tp = &c->pat[c->day_pat[target]];
 	if (clock > tp->e[tp->n - 1])
 		clock = tp->e[tp->n - 1];

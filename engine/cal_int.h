@@ -7,10 +7,19 @@
  * times): a day is one byte (the index of its hours pattern) plus one
  * double of cumulative work, so a query touches two short arrays and one
  * pattern of at most CAL_MAX_IV intervals.
+ *
+ * The per-day rules (pattern, kind, holiday name) are read for every year
+ * at load: they are one byte a day and the holiday lists need them.  The
+ * lookup tables derived from them (cumulative work, working-day numbers,
+ * the index of cal_instant_at) are built only for the years a caller
+ * touches (issue 14: the 24x7 calendar's 230 years took 10 ms to build
+ * when a run needed two): see struct cal_tab.
  */
 #ifndef MUTU_CAL_INT_H
 #define MUTU_CAL_INT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "mutu/cal.h"
@@ -40,6 +49,36 @@ enum {
 	CAL_KIND_OTHER = 4
 };
 
+/*
+ * Lookup tables for the whole years [ya, yb] of a calendar: day indices
+ * [lo, hi), working-day numbers [klo, khi), buckets [jlo, jhi).  Every
+ * value is the one a table of the whole range would hold (cum counts the
+ * work since the calendar's first day, wcount the working days since
+ * then), so results do not depend on which years were built, and the sums
+ * are of whole seconds, exact in a double.  A table never changes once
+ * published; a wider one replaces it (struct cal.tab) and the old one is
+ * kept on the `older` list until cal_free, because another thread may
+ * still be reading it.
+ */
+struct cal_tab {
+	int ya, yb;               /* years covered; yb < ya: none (empty table) */
+	int32_t lo, hi;           /* day indices [lo, hi) */
+	int32_t klo, khi;         /* working-day numbers [klo, khi) */
+	int64_t jlo, jhi;         /* buckets [jlo, jhi) */
+	double wlo, whi;          /* cumulative work at day lo and at day hi */
+	double *cum;              /* hi - lo + 1: working seconds before day lo + i */
+	int32_t *wcount;          /* hi - lo + 1: working days before day lo + i */
+	int32_t *wday;            /* khi - klo: day index of working day klo + i */
+	/* Index for cal_instant_at: wcum[i] = cum of working day klo + i;
+	 * bucket j covers cumulative work [j*bucket, (j+1)*bucket) and
+	 * bidx[j - jlo] is the last working day starting before it (klo at
+	 * least).  bucket <= the shortest working day, so a lookup ends after
+	 * at most a step or two. */
+	double *wcum;             /* khi - klo */
+	int32_t *bidx;            /* jhi - jlo */
+	struct cal_tab *older;    /* the table this one replaced */
+};
+
 struct cal {
 	char *name;
 	char *zone;          /* "WIB", or "+07:00" when the file names none */
@@ -57,19 +96,25 @@ struct cal {
 	uint8_t *day_pat;         /* ndays */
 	uint8_t *kind;            /* ndays, CAL_KIND_* */
 	const char **hname;       /* ndays, holiday name or NULL (into names) */
-	double *cum;              /* ndays + 1: working seconds before day i */
-	int32_t *wcount;          /* ndays + 1: working days before day i */
-	int32_t *wday;            /* nwork: day index of the k-th working day */
-	int32_t nwork;
 	int always;               /* every day worked whole (24x7): work = wall time */
-	/* Index for cal_instant_at: wcum[k] = cum[wday[k]]; bucket j covers
-	 * cumulative work [j*bucket, (j+1)*bucket) and bidx[j] is the last
-	 * working day starting before it.  bucket <= the shortest working
-	 * day, so a lookup ends after at most a step or two. */
-	double *wcum;             /* nwork */
-	double bucket;
-	int32_t *bidx;            /* nbuckets */
+
+	/* Per year y (index y - year_first, nyears + 1 entries, cal_finish):
+	 * the day index of its 1 January, the working seconds and working
+	 * days before it.  The last entry is the end of the range, so
+	 * ycum[nyears] is the range's total work and ywork[nyears] = nwork. */
+	int nyears;
+	int32_t *yday;
+	double *ycum;
+	int32_t *ywork;
+	int32_t nwork;
+	double bucket;            /* see struct cal_tab; one for all years */
 	int64_t nbuckets;
+
+	/* The tables built so far (never NULL after cal_finish: an empty one
+	 * at first).  Read with one acquire load; replaced, under `lock`,
+	 * by a table that also covers the years a lookup needs. */
+	_Atomic(struct cal_tab *) tab;
+	pthread_mutex_t lock;
 
 	char **names;             /* owned holiday names */
 	int nnames, cap_names;
@@ -82,7 +127,8 @@ struct cal *cal_alloc(const char *name, const char *zone, int offset, int64_t da
 int cal_add_pattern(struct cal *c, const struct cal_pattern *p);
 /* Keep a copy of a holiday name; returns the borrowed copy. */
 const char *cal_keep_name(struct cal *c, const char *name);
-/* After day_pat is filled: compute prefix sums, first and end. */
+/* After day_pat is filled: per-year sums, first and end (the lookup
+ * tables come later, per year, on first use). */
 void cal_finish(struct cal *c);
 
 /* Floor division for day numbers of instants before 1970. */

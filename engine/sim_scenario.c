@@ -321,6 +321,11 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 			return mutu_errf(err, MUTU_ERANGE,
 					 "the run (%.0f..%.0f) lies outside the years calendar %s covers",
 					 sc->start, sc->end, cal_name(sc->cal));
+		/* the run's years now, before replication threads share the
+		 * calendar (a lookup past them would build them then, cal.h) */
+		int rc = cal_prepare(sc->cal, sc->start, sc->end, err);
+		if (rc)
+			return rc;
 		sc->wbase = cal_work_at(sc->cal, sc->start);
 	}
 	sc->wall = sc->cal && cal_always_open(sc->cal);
@@ -339,6 +344,9 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 			return mutu_errf(err, MUTU_ERANGE,
 					 "%s: the run (%.0f..%.0f) lies outside the years calendar %s covers",
 					 sc->actors[a].name, sc->start, sc->end, cal_name(ac));
+		int rc = cal_prepare(ac, sc->start, sc->end, err);
+		if (rc)
+			return rc;
 		sc->multi = 1;
 	}
 

@@ -3,10 +3,20 @@
  * nasional, cuti bersama, special periods (Ramadan hours) and a time zone.
  *
  * A calendar is data (an INI file plus CSV holiday lists under
- * datasets/calendars/), built once into a table of working days with
- * cumulative working seconds.  After that build every operation is O(1)
- * (between) or O(log days) (add, deadline): no loop over minutes or days.
- * A built calendar is immutable, so threads and simulations share it.
+ * datasets/calendars/), read once into its rules per day, from which
+ * tables of cumulative working seconds are built for the years a caller
+ * touches (on first use, or up front with cal_prepare).  With its tables
+ * every operation is O(1) (between) or O(log days) (add, deadline): no
+ * loop over minutes or days.
+ *
+ * Threads: a loaded calendar's answers never change, so threads and
+ * simulations may share one calendar and call everything here on it at
+ * once.  The only state that changes is the table cache inside it: a
+ * lookup outside the years built so far builds a wider table under a
+ * lock inside the calendar and publishes it atomically; readers take no
+ * lock, and a replaced table stays valid until cal_free.  Callers that
+ * know their span (the simulator: start to end of the run) call
+ * cal_prepare before starting threads, so no thread builds during a run.
  *
  * Instants are seconds since 1970-01-01T00:00:00Z (UTC), as double so the
  * simulator can use fractions; whole seconds are exact.  Indonesia has no
@@ -72,6 +82,19 @@ int cal_always_open(const struct cal *c);       /* net minutes of one working da
 enum cal_day_reading cal_reading(const struct cal *c);
 /* First and last instant (exclusive) the calendar covers. */
 void cal_range(const struct cal *c, double *first, double *end);
+
+/*
+ * Build the tables for the whole years holding instants a..b now, rather
+ * than on first use (a lookup outside them still works: it builds them
+ * then).  Both must lie in the calendar's range (cal_range), a <= b;
+ * otherwise MUTU_ERANGE and err names the span and the calendar's years.
+ * Safe to call from several threads (see the top of this file).
+ */
+int cal_prepare(const struct cal *c, double a, double b, struct mutu_err *err);
+
+/* The years whose tables are built so far, [*first_year, *last_year];
+ * returns how many (0: none yet, and the two are then unspecified). */
+int cal_prepared_years(const struct cal *c, int *first_year, int *last_year);
 
 /*
  * Working seconds between a and b (negative when b < a).  Both must lie
