@@ -784,11 +784,18 @@ static void pg_rollback(struct mutu_store *s)
 
 /* ------------------------------------------------------------ batches */
 
+/* The office a batch lookup is about: the connection's (store_set_office,
+ * which the ingest always sets before looking), else office_of. */
+static const char *lookup_office(struct pg_store *p)
+{
+	return p->base.office ? p->base.office : office_of(p);
+}
+
 static int pg_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
 {
 	struct pg_store *p = PGS(s);
 	struct num n;
-	const char *v[] = {office_of(p), num(&n, (int64_t)size)};
+	const char *v[] = {lookup_office(p), num(&n, (int64_t)size)};
 	PGresult *r = query(p,
 			    "SELECT 1 FROM batches WHERE office = $1 AND size = $2 AND superseded_by IS NULL "
 			    "LIMIT 1",
@@ -805,7 +812,7 @@ static int pg_batch_find(struct mutu_store *s, const char *sha256, int64_t excep
 {
 	struct pg_store *p = PGS(s);
 	struct num n;
-	const char *v[] = {office_of(p), sha256, num(&n, except_id)};
+	const char *v[] = {lookup_office(p), sha256, num(&n, except_id)};
 	PGresult *r = query(p,
 			    "SELECT id, ingested_at FROM batches WHERE office = $1 AND sha256 = $2 AND "
 			    "superseded_by IS NULL AND id <> $3 ORDER BY id LIMIT 1",

@@ -596,22 +596,27 @@ static void sq_rollback(struct mutu_store *s)
 
 /* ---------------------------------------------------------------- batches */
 
-/* A batch is the same file for the same office (store.h, store_set_office):
- * the office ingest set, '' for the default office, as on PostgreSQL. */
-static const char *batch_office(struct mutu_store *s)
+/* A batch is the same file for the same office (store.h, store_set_office;
+ * the ingest always names one, '' for the default office, as on
+ * PostgreSQL).  Bound to "(?N IS NULL OR office = ?N)": NULL, no office
+ * set, matches every office, as before offices. */
+static void bind_office(struct mutu_store *s, sqlite3_stmt *st, int k)
 {
-	return s->office ? s->office : "";
+	if (s->office)
+		sqlite3_bind_text(st, k, s->office, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, k);
 }
 
 static int sq_batch_size_seen(struct mutu_store *s, uint64_t size, struct mutu_err *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE size = ?1 AND superseded_by IS NULL AND "
-			       "office = ?2 LIMIT 1",
+			       "(?2 IS NULL OR office = ?2) LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sdiag(s, "batches", err);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)size);
-	sqlite3_bind_text(st, 2, batch_office(s), -1, SQLITE_STATIC);
+	bind_office(s, st, 2);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -625,12 +630,12 @@ static int sq_batch_find(struct mutu_store *s, const char *sha256, int64_t excep
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(DB(s),
 			       "SELECT id, ingested_at FROM batches WHERE sha256 = ?1 AND "
-			       "superseded_by IS NULL AND id <> ?2 AND office = ?3 ORDER BY id LIMIT 1",
+			       "superseded_by IS NULL AND id <> ?2 AND (?3 IS NULL OR office = ?3) ORDER BY id LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sdiag(s, "batches", err);
 	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, except_id);
-	sqlite3_bind_text(st, 3, batch_office(s), -1, SQLITE_STATIC);
+	bind_office(s, st, 3);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);

@@ -1,6 +1,8 @@
 /*
  * cmd_report.c - `mutu report monthly`: the monthly compliance report
- * (HTML by default, Markdown, CSV, JSON) with its charts, from the store.
+ * (HTML by default, Markdown, CSV, JSON) with its charts, from the store;
+ * with --by-office the province report, the store's offices side by side
+ * (one sla_month_run per office, engine/rpt_province.c).
  */
 #include <stdio.h>
 #include <stdlib.h>

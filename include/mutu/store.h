@@ -91,8 +91,9 @@ void store_process_init(void);
  * filter names no office read only this office's cases, the batch
  * lookups (a batch is its file's sha256 and its office: the same-file
  * no-op is per office), latest instants and office lists are the
- * office's (both backends; batch lookups: the default office '' when
- * NULL), and on PostgreSQL counts, SOP lists and rejected rows are the
+ * office's (both backends; the ingest always names the office, '' for
+ * the default one; --force supersedes the new batch's office's loads
+ * only), and on PostgreSQL counts, SOP lists and rejected rows are the
  * office's too.  NULL: every office (the default; reads see a province whole);
  * "": the default office.  office is copied.  Returns 0, or MUTU_EINPUT
  * for a name over STORE_OFFICE_MAX bytes.

@@ -198,6 +198,32 @@ grep -q '<td>(kantor bawaan)</td>' "$H" && ok "html: the default office by its s
 	not_ok "html: the default office by its shown name"
 grep -q '<td class="n">2 dari 3 (66,7%)</td>' "$H" && ok "html: kota-a's count beside its share" ||
 	not_ok "html: kota-a's count beside its share"
+# no English in the Indonesian page: the English side of rpt_province.c's
+# TR(o, "id", "en") pairs, less the words the Indonesian side uses too
+# (SOP, Median, p90 ...), must not show in its text
+got=$(python3 - "$H" engine/rpt_province.c <<'EOF'
+import re, sys
+from html.parser import HTMLParser
+pair = re.compile(r'TR\(\s*o\s*,\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:[^"]*\?\s*)?"((?:[^"\\]|\\.)*)"', re.S)
+words = lambda s: set(w.lower() for w in re.findall(r"[A-Za-z]{4,}", s))
+en, idw = set(), set()
+for a, b in pair.findall(open(sys.argv[2]).read()):
+    idw |= words(a); en |= words(b)
+english = en - idw
+class P(HTMLParser):
+    def __init__(s):
+        super().__init__(); s.text = []; s.skip = 0
+    def handle_starttag(s, tag, attrs):
+        if tag in ("style", "script"): s.skip += 1
+    def handle_endtag(s, tag):
+        if tag in ("style", "script"): s.skip -= 1
+    def handle_data(s, d):
+        if not s.skip: s.text.append(d)
+p = P(); p.feed(open(sys.argv[1]).read())
+print(len(english) > 40, sorted(words(" ".join(p.text)) & english))
+EOF
+)
+expect_eq "html: no English word of the renderer in the Indonesian page (over 40 checked)" "$got" "True []"
 if command -v chromium >/dev/null 2>&1; then
 	python3 - "$H" "$TMP/measure.html" <<'EOF'
 import re, sys

@@ -559,6 +559,61 @@ static void test_names(void **state)
 	store_close(s);
 }
 
+/*
+ * Offices: the base batch (office '') and the same file's bytes again for
+ * office kota-b, with one case K9 of its own: one event 40000..50000.
+ * A batch is its sha256 and its office, so kota-b does not find the base
+ * batch before loading, and finds its own after; '' still finds the base
+ * one.  The offices are '' and kota-b (byte order); limited to kota-b,
+ * its list is kota-b and its latest instant K9's end, 50000, not the base
+ * batch's 9000 (and the base's 9000 for '').
+ */
+static void test_offices(void **state)
+{
+	(void)state;
+	int64_t k1, k2, bid, cid, eid, id = 0, ms = 0;
+	int created, dup, off = 0;
+	char got[128] = "", at[40];
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct mutu_store *s = open_store(STORE_CREATE);
+	load_base(s, &k1, &k2);
+	OK(store_set_office(s, "kota-b", E));
+	assert_int_equal(store_batch_find(s, "sha-base", 0, &id, at, sizeof at, &err), 0);
+	assert_int_equal(store_batch_size_seen(s, 100, &err), 0);
+	struct store_batch b = batch("sha-base", 100);
+	b.office = "kota-b";
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 100, &w, E));
+	OK(store_writer_case(w, "K9", 2, "sop-a", 5, "kota-b", &cid, &created, E));
+	assert_int_equal(created, 1);
+	struct store_event e = ev(cid, 2, "Terima", "FO", 40000, 50000, 21);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	OK(store_commit(s, E));
+	assert_int_equal(store_batch_find(s, "sha-base", 0, &id, at, sizeof at, &err), 1);
+	assert_true(id == bid);
+	OK(store_offices(s, name_cb, got, E));
+	assert_string_equal(got, "kota-b;");
+	assert_int_equal(store_latest(s, 0, NULL, NULL, &ms, &off, &err), 1);
+	assert_int_equal(ms, 50000);
+	OK(store_set_office(s, "", E));
+	assert_int_equal(store_batch_find(s, "sha-base", 0, &id, at, sizeof at, &err), 1);
+	assert_true(id != bid);
+	assert_int_equal(store_latest(s, 0, NULL, NULL, &ms, &off, &err), 1);
+	assert_int_equal(ms, 9000);
+	OK(store_set_office(s, NULL, E));
+	got[0] = '\0';
+	OK(store_offices(s, name_cb, got, E));
+	assert_string_equal(got, ";kota-b;");
+	assert_int_equal(store_latest(s, 0, NULL, NULL, &ms, &off, &err), 1);
+	assert_int_equal(ms, 50000);
+	store_close(s);
+}
+
 /* Export: events of a case in the order they happened (coalesce(start,
  * end), then id), whatever order they were written in. */
 static void test_export_order(void **state)
@@ -609,6 +664,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rejected_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
