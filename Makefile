@@ -42,7 +42,12 @@ LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
 # when XES, xlsx or a file hash is first needed (engine/dl_libs.c): linking
 # them put nine shared objects (ICU, libstdc++, ...) and libcrypto's
 # initialisers into every process's start-up (issue 14).
-CLI_LIBS = $(filter-out -lxml2 -lxlsxwriter -lcrypto,$(LDLIBS_ALL))
+# The libraries every run uses are linked statically into it (Debian's -dev
+# packages ship the archives): their relocation and symbol lookups were
+# the rest of the loader's work (mutu --version 10.8 -> 7.1 ms of CPU).
+CLI_STATIC = -lgsl -lgslcblas -lsqlite3 -linih -lcsv
+CLI_LIBS = -Wl,-Bstatic $(CLI_STATIC) -Wl,-Bdynamic \
+	$(filter-out $(CLI_STATIC) -lxml2 -lxlsxwriter -lcrypto,$(LDLIBS_ALL))
 
 # The PostgreSQL store backend (engine/store_pg.c), when present, replaces
 # engine/store.c's "built without PostgreSQL" stub (engine/store_int.h).
