@@ -2070,8 +2070,10 @@ static void case_where(const struct store_case_filter *f, struct params *ps, str
 		 * SOP listed, those whose marker is not its final step (every one
 		 * when the final step is 0); cases without an SOP likewise */
 		size_t n = f->open_before ? f->nopen_sops : 0;
-		if (n > STORE_MAX_OPEN_SOPS)
-			n = STORE_MAX_OPEN_SOPS;
+		if (n > STORE_MAX_OPEN_SOPS) { /* too many to list: all old cases */
+			mutu_buf_printf(w, " OR c.last_ms < $%d", b);
+			n = 0;
+		}
 		struct mutu_buf l;
 		mutu_buf_init(&l);
 		mutu_buf_putc(&l, '{');

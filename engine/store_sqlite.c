@@ -1351,8 +1351,10 @@ static void case_pred(const struct store_case_filter *f, char *buf, size_t size)
 		/* the old cases that may be open: per SOP, index ranges of
 		 * cases_open (sop, last_done_step, last_ms) around the final
 		 * step (a NULL marker first: never completed, or not kept) */
-		for (size_t i = 0; f->open_before && i < f->nopen_sops && i < STORE_MAX_OPEN_SOPS; i++) {
-			char one[400], sop[24];
+		if (f->open_before && f->nopen_sops > STORE_MAX_OPEN_SOPS) /* too many to list: all old cases */
+			ADD(" UNION ALL SELECT id FROM cases WHERE last_ms < :from");
+		for (size_t i = 0; f->open_before && i < f->nopen_sops && f->nopen_sops <= STORE_MAX_OPEN_SOPS; i++) {
+			char one[480], sop[40];
 			if (f->open_sops[i])
 				snprintf(sop, sizeof sop, "sop = :os%zu", i);
 			else

@@ -465,6 +465,16 @@ static void test_open_before(void **state)
 	keys_of(s, &f, keys, sizeof keys);
 	assert_string_equal(keys, "O5");
 	f.sop = NULL;
+	/* more SOPs than a cursor lists (STORE_MAX_OPEN_SOPS): every old
+	 * case, marker or not (O7 is after the period, the rest before or in) */
+	const char *many[STORE_MAX_OPEN_SOPS + 1];
+	int many_fin[STORE_MAX_OPEN_SOPS + 1];
+	for (size_t i = 0; i <= STORE_MAX_OPEN_SOPS; i++)
+		many[i] = i < 3 ? sops[i] : "sop-z", many_fin[i] = i < 3 ? fin[i] : 1;
+	f.open_sops = many, f.open_final = many_fin, f.nopen_sops = STORE_MAX_OPEN_SOPS + 1;
+	keys_of(s, &f, keys, sizeof keys);
+	assert_string_equal(keys, "O1 O2 O3 O4 O5 O6 O8 O9 O10 O11");
+	f.open_sops = sops, f.open_final = fin, f.nopen_sops = 3;
 
 	struct store_batch b2 = batch("sha-open-2", 10);
 	OK(store_begin_write(s, "test", E));
