@@ -3,7 +3,9 @@
  *
  * The pipeline:
  *   reader   the file in 1 MiB blocks, cut into physical lines, each line
- *            fed to libcsv (csv_parse with callbacks).  Feeding line by
+ *            fed to libcsv (csv_parse with callbacks), or, when it is a
+ *            whole record of plain fields, split into the same fields
+ *            without it (split_line).  Feeding line by
  *            line gives every record its first line number and raw text,
  *            and lets a broken quote be repaired: a quote left open
  *            swallows the lines after it, so when such a multi-line record
