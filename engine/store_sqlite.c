@@ -806,6 +806,13 @@ struct sqw {
 	 * rows of a case mostly come together): into span only when the
 	 * case changes, not one hash probe per event */
 	struct span_slot run;
+	/* the run's latest completion (schema 6's cases.last_done_step as
+	 * the UPDATE in writer_finish computes it: the step of the greatest
+	 * end, the greatest step among equal ends), so a new case's row
+	 * carries its marker as it carries its span */
+	int run_done;
+	int64_t run_done_ms;
+	int run_done_step;
 	/* The newest case of the batch is inserted only when the next new
 	 * case comes (or at finish), with the span of its run of events in
 	 * the row: no UPDATE per case at the end (100k of them took about a
@@ -894,8 +901,8 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	static const struct { size_t off; const char *sql; } stmts[] = {
 		{offsetof(struct sqw, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
 		{offsetof(struct sqw, ins_case),
-		 "INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+		 "INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
 		{offsetof(struct sqw, ins_cattr),
 		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct sqw, ins_event),
@@ -963,12 +970,18 @@ static int pend_flush(struct sqw *w)
 	if (w->run.id == w->pend_id) {
 		sqlite3_bind_int64(st, 6, w->run.lo);
 		sqlite3_bind_int64(st, 7, w->run.hi);
+		if (w->run_done)
+			sqlite3_bind_int(st, 8, w->run_done_step);
+		else
+			sqlite3_bind_null(st, 8); /* nothing ended yet */
 		w->run.id = 0; /* written: nothing left to widen */
 	} else {
 		/* no event with a time yet, or its run already went to the
-		 * span table: finish widens from NULL */
+		 * span table: finish widens from NULL (and recomputes the
+		 * marker from all the case's events) */
 		sqlite3_bind_null(st, 6);
 		sqlite3_bind_null(st, 7);
+		sqlite3_bind_null(st, 8);
 	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -1125,9 +1138,19 @@ static int sq_writer_event(struct store_writer *base, const struct store_event *
 			r->id = e->case_id;
 			r->lo = lo;
 			r->hi = hi;
+			w->run_done = 0;
 		} else {
 			r->lo = lo < r->lo ? lo : r->lo;
 			r->hi = hi > r->hi ? hi : r->hi;
+		}
+		if (e->has_end) {
+			if (!w->run_done || e->end_ms > w->run_done_ms) {
+				w->run_done = 1;
+				w->run_done_ms = e->end_ms;
+				w->run_done_step = e->step;
+			} else if (e->end_ms == w->run_done_ms && e->step > w->run_done_step) {
+				w->run_done_step = e->step;
+			}
 		}
 	}
 	return 0;
