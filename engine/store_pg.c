@@ -417,8 +417,8 @@ static void copy_int(struct mutu_buf *b, int first, int has, int64_t v)
 		mutu_buf_add(b, "\\N", 2);
 		return;
 	}
-	/* by hand: snprintf was a tenth of the client's time on an ingest
-	 * (eight integers a row) */
+	/* by hand: snprintf was a tenth of the client's time when the events
+	 * went as text (eight integers a row); cases still do */
 	char t[24], *e = t + sizeof t, *q = e;
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	do
@@ -526,7 +526,7 @@ static int copy_start(struct pg_store *p, const char *table_cols, int binary, st
 	return rc;
 }
 
-/* The rows in b (complete lines) into the open COPY, then b emptied.  In
+/* The rows in b (complete rows) into the open COPY, then b emptied.  In
  * pieces of STREAM_BYTES: libpq sends them as they come, and the server
  * stores one while the next is handed over. */
 static int copy_put(struct pg_store *p, struct mutu_buf *b, struct mutu_err *err)
@@ -961,10 +961,11 @@ static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
  *  - (case, dkey) of every event of this batch, and of the stored events
  *    of each existing case it touches (read when first touched), are kept
  *    here: a new case's keys in a short array of its own while its events
- *    come one after another (ev_find, ev_add: one probe of a hash set of a
- *    million keys was a cache miss an event), else in the hash set; a match is compared exactly with the stored row (after sending
- *    what is buffered), as the SQLite writer does, and a true collision
- *    moves to the next key;
+ *    come one after another (ev_find, ev_add: one probe of a hash set of
+ *    a million keys was a cache miss an event), else in the hash set; a
+ *    match is compared exactly with the stored row (after sending what is
+ *    buffered), as the SQLite writer does, and a true collision moves to
+ *    the next key;
  *  - new case rows are written at the end with their first and last
  *    instants; attributes go through staging tables so the rules "first
  *    case attribute wins" and "last event attribute wins" hold in SQL.
