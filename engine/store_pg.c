@@ -1022,6 +1022,7 @@ struct pg_writer {
 	char table[40];         /* where events go: "events", or the office's new partition */
 	int fresh;              /* the office's first batch: table is a new partition, without
 				 * indexes until writer_finish attaches it */
+	int fresh_keyed;        /* ... but with its key's unique index built early (same_event) */
 	int64_t batch;
 	char batch_s[24];
 	struct wcase *cases;
@@ -1564,6 +1565,18 @@ static int same_event(struct pg_writer *w, const struct ekey *k, const struct st
 	int rc = flush_events(w, err); /* it may still be in the buffer */
 	if (rc)
 		return rc;
+	if (w->fresh && !w->fresh_keyed) {
+		/* the new partition has no index yet: without one each duplicate
+		 * check would read the whole table (thousands of duplicates in a
+		 * first load, two overlapping exports joined, would take hours).
+		 * Its key's index now; the rest of the batch keeps it up to date,
+		 * and writer_finish makes it the primary key as it is. */
+		char q[160];
+		snprintf(q, sizeof q, "CREATE UNIQUE INDEX %s_key ON %s (office, case_id, dkey)", w->table, w->table);
+		if ((rc = exec0(w->p, q, "duplicate check", err)))
+			return rc;
+		w->fresh_keyed = 1;
+	}
 	struct num n[2];
 	const char *v[] = {office_of(w->p), num(&n[0], k->case_id), num(&n[1], (int64_t)k->dkey)};
 	char q[200];
@@ -1736,12 +1749,15 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
 		struct mutu_buf q;
 		mutu_buf_init(&q);
+		mutu_buf_printf(&q, "SET LOCAL maintenance_work_mem = '256MB';");
+		if (w->fresh_keyed)
+			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY USING INDEX %s_key;", w->table, w->table);
+		else
+			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);", w->table);
 		mutu_buf_printf(&q,
-				"SET LOCAL maintenance_work_mem = '256MB';"
-				"ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);"
 				"CREATE INDEX ON %s (office, end_ms);"
 				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
-				w->table, w->table, w->table, lit ? lit : "''");
+				w->table, w->table, lit ? lit : "''");
 		PQfreemem(lit);
 		rc = exec0(p, q.s, "attaching the office's events", err);
 		mutu_buf_release(&q);
