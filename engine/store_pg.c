@@ -428,8 +428,8 @@ static void copy_int(struct mutu_buf *b, int first, int has, int64_t v)
 		mutu_buf_add(b, "\\N", 2);
 		return;
 	}
-	/* by hand: snprintf was a tenth of the client's time on an ingest
-	 * (eight integers a row) */
+	/* by hand: snprintf was a tenth of the client's time when the events
+	 * went as text (eight integers a row); cases still do */
 	char t[24], *e = t + sizeof t, *q = e;
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	do
@@ -537,7 +537,7 @@ static int copy_start(struct pg_store *p, const char *table_cols, int binary, st
 	return rc;
 }
 
-/* The rows in b (complete lines) into the open COPY, then b emptied.  In
+/* The rows in b (complete rows) into the open COPY, then b emptied.  In
  * pieces of STREAM_BYTES: libpq sends them as they come, and the server
  * stores one while the next is handed over. */
 static int copy_put(struct pg_store *p, struct mutu_buf *b, struct mutu_err *err)
@@ -981,10 +981,11 @@ static int pg_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
  *  - (case, dkey) of every event of this batch, and of the stored events
  *    of each existing case it touches (read when first touched), are kept
  *    here: a new case's keys in a short array of its own while its events
- *    come one after another (ev_find, ev_add: one probe of a hash set of a
- *    million keys was a cache miss an event), else in the hash set; a match is compared exactly with the stored row (after sending
- *    what is buffered), as the SQLite writer does, and a true collision
- *    moves to the next key;
+ *    come one after another (ev_find, ev_add: one probe of a hash set of
+ *    a million keys was a cache miss an event), else in the hash set; a
+ *    match is compared exactly with the stored row (after sending what is
+ *    buffered), as the SQLite writer does, and a true collision moves to
+ *    the next key;
  *  - new case rows are written at the end with their first and last
  *    instants; attributes go through staging tables so the rules "first
  *    case attribute wins" and "last event attribute wins" hold in SQL.
@@ -1041,6 +1042,7 @@ struct pg_writer {
 	char table[40];         /* where events go: "events", or the office's new partition */
 	int fresh;              /* the office's first batch: table is a new partition, without
 				 * indexes until writer_finish attaches it */
+	int fresh_keyed;        /* ... but with its key's unique index built early (same_event) */
 	int64_t batch;
 	char batch_s[24];
 	struct wcase *cases;
@@ -1583,6 +1585,18 @@ static int same_event(struct pg_writer *w, const struct ekey *k, const struct st
 	int rc = flush_events(w, err); /* it may still be in the buffer */
 	if (rc)
 		return rc;
+	if (w->fresh && !w->fresh_keyed) {
+		/* the new partition has no index yet: without one each duplicate
+		 * check would read the whole table (thousands of duplicates in a
+		 * first load, two overlapping exports joined, would take hours).
+		 * Its key's index now; the rest of the batch keeps it up to date,
+		 * and writer_finish makes it the primary key as it is. */
+		char q[160];
+		snprintf(q, sizeof q, "CREATE UNIQUE INDEX %s_key ON %s (office, case_id, dkey)", w->table, w->table);
+		if ((rc = exec0(w->p, q, "duplicate check", err)))
+			return rc;
+		w->fresh_keyed = 1;
+	}
 	struct num n[2];
 	const char *v[] = {office_of(w->p), num(&n[0], k->case_id), num(&n[1], (int64_t)k->dkey)};
 	char q[200];
@@ -1755,12 +1769,15 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
 		struct mutu_buf q;
 		mutu_buf_init(&q);
+		mutu_buf_printf(&q, "SET LOCAL maintenance_work_mem = '256MB';");
+		if (w->fresh_keyed)
+			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY USING INDEX %s_key;", w->table, w->table);
+		else
+			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);", w->table);
 		mutu_buf_printf(&q,
-				"SET LOCAL maintenance_work_mem = '256MB';"
-				"ALTER TABLE %s ADD PRIMARY KEY (office, case_id, dkey);"
 				"CREATE INDEX ON %s (office, end_ms);"
 				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
-				w->table, w->table, w->table, lit ? lit : "''");
+				w->table, w->table, lit ? lit : "''");
 		PQfreemem(lit);
 		rc = exec0(p, q.s, "attaching the office's events", err);
 		mutu_buf_release(&q);

@@ -197,6 +197,12 @@ for d in "$dpg" "$TMP/dups.db"; do
 	got=$(grep -E '^ *(events stored|duplicates)' "$TMP/dups.out" | awk '{ print $NF == "cases)" ? $3 : $2 }' | tr '\n' ' ')
 	expect_eq "duplicates in one batch ($( [ "$d" = "$dpg" ] && echo PostgreSQL || echo SQLite )): 74 stored, 4 duplicates" "$got" "74 4 "
 done
+# that was the office's first batch: its duplicate checks had the new
+# partition's key index built early, which must end as the partition's
+# primary key (the parent's key needs it to attach): one per partition
+got=$(psql -X -q -tA "$dpg" -c "SELECT count(*) FROM pg_inherits i JOIN pg_constraint c ON c.conrelid = i.inhrelid
+	AND c.contype = 'p' WHERE i.inhparent = 'events'::regclass" 2>&1)
+expect_eq "first batch with duplicates: the office's partition attached with its primary key" "$got" "1"
 # what the binary COPY carries: offsets west and east of UTC (negative
 # and odd minutes), an open row (no end), no step (unknown activity), an
 # actor left empty, a non-ASCII office.  SQLite's store is the reference:
