@@ -279,6 +279,7 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	}
 	mutu_err_clear(&err);
 	int as_of_off = 0, as_of_seen = 0;
+	char as_of_label[16] = ""; /* the zone's name when as_of_off is the calendar's (title) */
 	if (!no_store && sla_flags_schema(db, &err)) {
 		store_close(db);
 		return cli_fail("audit", &err);
@@ -359,6 +360,9 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		if (!as_of_seen) {
 			as_of_off = !as_of && latest_off != SLA_OFF_NONE ? latest_off : cal_utc_offset(s->cal);
 			as_of_seen = 1;
+			/* as the audit names the zone beside its times (local_time) */
+			if (s->model && as_of_off == cal_utc_offset(s->cal))
+				snprintf(as_of_label, sizeof as_of_label, "%s", cal_zone_label(s->cal));
 		}
 		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) ||
 		    (!isnan(t_as_of) && sla_case_as_of(&c, t_as_of, &e2))) {
@@ -399,8 +403,14 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		double t_title = latest;
 		if (as_of)
 			cal_parse_iso(as_of, as_of_off, &t_title, NULL, NULL);
-		if (!isnan(t_title))
-			cal_format_iso(t_title, as_of_off, when, sizeof when);
+		if (!isnan(t_title)) {
+			/* the readable local form of the audit's own times, not ISO */
+			struct mutu_buf wb;
+			mutu_buf_init(&wb);
+			rpt_fmt_local(&wb, t_title, as_of_off, as_of_label, rl);
+			snprintf(when, sizeof when, "%s", wb.s ? wb.s : "");
+			mutu_buf_release(&wb);
+		}
 		if (case_key)
 			snprintf(title, sizeof title, "%s %s", rl == RPT_EN ? "case" : "kasus", case_key);
 		else
