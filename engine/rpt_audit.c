@@ -259,6 +259,17 @@ static void local_time(const struct sla_case *c, double t, int off, enum rpt_lan
 	rpt_fmt_local(o, t, off, off == cal_off && c->sop->model ? cal_zone_label(c->sop->cal) : NULL, l);
 }
 
+/* local_time into buf (empty for NaN): the text and CSV audits show the
+ * instants as the HTML does, "27 Nov 2025 14:43 WITA", not ISO stamps. */
+static void local_str(const struct sla_case *c, double t, int off, enum rpt_lang l, char *buf, size_t n)
+{
+	struct mutu_buf v;
+	mutu_buf_init(&v);
+	local_time(c, t, off, l, &v);
+	snprintf(buf, n, "%s", v.s ? v.s : "");
+	mutu_buf_release(&v);
+}
+
 static double ceil_s(const struct sla_case *c)
 {
 	const struct sla_sop *s = c->sop;
@@ -381,15 +392,15 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_printf(o, "%s %s", TRL(l, "== Kasus", "== Case"), "");
 	put_trunc(o, c->key, 200, 0);
 	mutu_buf_printf(o, "   SOP %s\n", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
-	fmt_time(c, c->accepted, t1, sizeof t1);
-	fmt_time(c, c->done, t2, sizeof t2);
+	local_str(c, c->accepted, SLA_OFF_NONE, l, t1, sizeof t1);
+	local_str(c, c->done, SLA_OFF_NONE, l, t2, sizeof t2);
 	mutu_buf_printf(o, "   %s: %s; %s: %s\n", s->model ? TRL(l, "diterima lengkap", "accepted as complete")
 						  : TRL(l, "mulai", "started"),
 			t1[0] ? t1 : "-", TRL(l, "selesai", "finished"),
 			c->finished ? t2 : TRL(l, "masih terbuka", "still open"));
 	mutu_buf_printf(o, "   %s", c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
 	if (aged(c)) {
-		fmt_time(c, c->as_of, t1, sizeof t1);
+		local_str(c, c->as_of, SLA_OFF_NONE, l, t1, sizeof t1);
 		mutu_buf_printf(o, " %s %s", TRL(l, "per", "as of"), t1);
 	}
 	mutu_buf_puts(o, ": ");
@@ -414,7 +425,7 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		rpt_fmt_dur(o, c->paused_s, dm(c), l);
 	}
 	if (!isnan(c->target)) {
-		fmt_time(c, c->target, t1, sizeof t1);
+		local_str(c, c->target, SLA_OFF_NONE, l, t1, sizeof t1);
 		mutu_buf_printf(o, "; %s %s", TRL(l, "tanggal rencana", "planned date"), t1);
 		if (c->finished)
 			mutu_buf_printf(o, " (%s)", c->late_target ? TRL(l, "terlewat", "missed") : TRL(l, "terpenuhi", "met"));
@@ -436,7 +447,7 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		put_trunc(o, e->activity, 34, 1);
 		mutu_buf_putc(o, ' ');
 		put_trunc(o, e->actor ? e->actor : "", 18, 1);
-		fmt_ev_time(c, e->end, e->end_off, t1, sizeof t1);
+		local_str(c, e->end, e->end_off, l, t1, sizeof t1);
 		mutu_buf_printf(o, " %-25s", t1[0] ? t1 : TRL(l, "(terbuka)", "(open)"));
 		rpt_fmt_dur(&v, t->work_s, dm(c), l);
 		mutu_buf_printf(o, " %10s", v.s);
@@ -478,6 +489,21 @@ static void csv_num(struct mutu_buf *o, double v)
 		mutu_buf_printf(o, "%.10g", v);
 }
 
+/* The last two CSV columns, start_local and end_local: the instants of
+ * the row as the text and HTML audits show them ("27 Nov 2025 14:43
+ * WITA").  start and end keep their ISO 8601 stamps for scripts. */
+static void csv_local(struct mutu_buf *o, const struct sla_case *c, double t0, int off0, double t1, int off1,
+		      enum rpt_lang l)
+{
+	char b[64];
+	local_str(c, t0, off0, l, b, sizeof b);
+	mutu_buf_putc(o, ',');
+	rpt_csv_field(o, b);
+	local_str(c, t1, off1, l, b, sizeof b);
+	mutu_buf_putc(o, ',');
+	rpt_csv_field(o, b);
+}
+
 static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
 {
 	enum rpt_lang l = a->lang;
@@ -485,7 +511,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	char t1[48], t2[48];
 	if (!a->started) {
 		mutu_buf_puts(o, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
-				 "deviation_hours,flags,detail\r\n");
+				 "deviation_hours,flags,detail,start_local,end_local\r\n");
 		a->started = 1;
 	}
 	/* the case row: accepted..done, working time against the ceiling */
@@ -513,6 +539,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		fmt_time(c, c->as_of, t1, sizeof t1);
 		mutu_buf_printf(o, "%sas_of=%s", c->paused_s > 0 ? ";" : "", t1);
 	}
+	csv_local(o, c, c->accepted, SLA_OFF_NONE, c->done, SLA_OFF_NONE, l);
 	mutu_buf_puts(o, "\r\n");
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
@@ -538,7 +565,9 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		csv_num(o, (t->work_s - t->std_s) / 3600.0);
 		mutu_buf_putc(o, ',');
 		flags_list(step_flags(c, i), l, ";", o, 1);
-		mutu_buf_puts(o, t->from_prev ? ",from_previous_completion\r\n" : ",\r\n");
+		mutu_buf_puts(o, t->from_prev ? ",from_previous_completion" : ",");
+		csv_local(o, c, e->start, e->start_off, e->end, e->end_off, l);
+		mutu_buf_puts(o, "\r\n");
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct sla_finding *f = &c->findings[i];
@@ -566,7 +595,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		rpt_finding_text(c, f, l, &v);
 		rpt_csv_field(o, v.s);
 		mutu_buf_release(&v);
-		mutu_buf_puts(o, "\r\n");
+		mutu_buf_puts(o, ",,\r\n");
 	}
 }
 
@@ -1084,8 +1113,8 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 	case RPT_CSV:
 		if (!a->started)
 			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
-					   "deviation_hours,flags,detail\r\n");
-		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,\r\n", a->ncases);
+					   "deviation_hours,flags,detail,start_local,end_local\r\n");
+		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,,,\r\n", a->ncases);
 		mutu_buf_printf(out, "summary,,,,,with_planned_date,,,,%zu,,,,", a->nplanned);
 		{
 			struct mutu_buf cols;
@@ -1094,10 +1123,10 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			rpt_csv_field(out, cols.s ? cols.s : "");
 			mutu_buf_release(&cols);
 		}
-		mutu_buf_puts(out, "\r\n");
-		mutu_buf_printf(out, "summary,,,,,late_planned,,,,%zu,,,,\r\n", a->nplanned_late);
+		mutu_buf_puts(out, ",,\r\n");
+		mutu_buf_printf(out, "summary,,,,,late_planned,,,,%zu,,,,,,\r\n", a->nplanned_late);
 		for (int i = 0; i < SLA_NFLAGS; i++)
-			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
+			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
 		break;
 	case RPT_JSON:
 		if (!a->started)

@@ -262,75 +262,74 @@ static void lint_items(const struct sla_group *g, const struct rpt_opts *o, stru
 	}
 }
 
-static void build_tables(const struct sla_group *g, int office, const struct rpt_opts *o,
-			 struct gtables *gt)
+/* "Per langkah SOP": each step's times against its waktu; a log without a
+ * model gets the activity table without the standard columns. */
+static void table_steps(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
 {
 	enum rpt_lang l = o->lang;
 	int dm = g->day_minutes;
-	gt->n = 0;
-	char title[256];
-
-	/* steps */
-	if (!office) {
-		struct table *t = &gt->t[gt->n++];
-		if (has_model(g))
-			t_init(t, "steps", TR(o, "Per langkah SOP", "Per SOP step"), 10, ">No.",
-			       TR(o, "Kegiatan", "Activity"), TR(o, "Pelaksana (SOP)", "Actor (SOP)"),
-			       TR(o, ">Waktu (standar)", ">Waktu (standard)"), ">n", ">Median", ">p90",
-			       TR(o, ">% lewat waktu", ">% over waktu"), TR(o, ">Total kelebihan", ">Total excess"),
-			       TR(o, ">Kelebihan pada kasus terlambat", ">Excess in late cases"));
-		else
-			t_init(t, "steps", TR(o, "Per aktivitas", "Per activity"), 10, ">No.",
-			       TR(o, "Aktivitas", "Activity"), "-", "-", ">n", ">Median", ">p90", "-", "-", "-");
+	if (has_model(g))
+		t_init(t, "steps", TR(o, "Per langkah SOP", "Per SOP step"), 10, ">No.",
+		       TR(o, "Kegiatan", "Activity"), TR(o, "Pelaksana (SOP)", "Actor (SOP)"),
+		       TR(o, ">Waktu (standar)", ">Waktu (standard)"), ">n", ">Median", ">p90",
+		       TR(o, ">% lewat waktu", ">% over waktu"), TR(o, ">Total kelebihan", ">Total excess"),
+		       TR(o, ">Kelebihan pada kasus terlambat", ">Excess in late cases"));
+	else
+		t_init(t, "steps", TR(o, "Per aktivitas", "Per activity"), 10, ">No.",
+		       TR(o, "Aktivitas", "Activity"), "-", "-", ">n", ">Median", ">p90", "-", "-", "-");
+	for (size_t i = 0; i < g->nsteps; i++) {
+		const struct sla_step_row *r = &g->steps[i];
+		t_fmt(t, "%d", r->no > 0 ? r->no : (int)i + 1);
+		t_str(t, r->activity);
+		t_str(t, r->actor ? r->actor : "");
+		t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->std_s, dm, l));
+		t_take(t, s_int(r->st.n, l));
+		t_take(t, s_dur(r->st.median, dm, l));
+		t_take(t, s_dur(r->st.p90, dm, l));
+		t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_pct(share(r->st.over, r->st.n), l));
+		t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.excess_s, dm, l));
+		t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.late_excess_s, dm, l));
+	}
+	if (g->unmapped.st.n) {
+		t_str(t, "?");
+		t_str(t, TR(o, "(aktivitas di luar SOP)", "(activities not in the SOP)"));
+		t_str(t, "");
+		t_str(t, "");
+		t_take(t, s_int(g->unmapped.st.n, l));
+		t_take(t, s_dur(g->unmapped.st.median, dm, l));
+		t_take(t, s_dur(g->unmapped.st.p90, dm, l));
+		t_str(t, "");
+		t_str(t, "");
+		t_str(t, "");
+	}
+	t->clip = 2;
+	if (!has_model(g)) {
+		/* drop the standard columns a log without a model cannot fill */
+		struct table u;
+		t_init(&u, "steps", t->title, 6, ">No.", TR(o, "Aktivitas", "Activity"), ">n", ">Median", ">p90",
+		       TR(o, ">Maks.", ">Max."));
 		for (size_t i = 0; i < g->nsteps; i++) {
 			const struct sla_step_row *r = &g->steps[i];
-			t_fmt(t, "%d", r->no > 0 ? r->no : (int)i + 1);
-			t_str(t, r->activity);
-			t_str(t, r->actor ? r->actor : "");
-			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->std_s, dm, l));
-			t_take(t, s_int(r->st.n, l));
-			t_take(t, s_dur(r->st.median, dm, l));
-			t_take(t, s_dur(r->st.p90, dm, l));
-			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_pct(share(r->st.over, r->st.n), l));
-			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.excess_s, dm, l));
-			t_take(t, isnan(r->std_s) ? mutu_strdup("") : s_dur(r->st.late_excess_s, dm, l));
+			t_fmt(&u, "%zu", i + 1);
+			t_str(&u, r->activity);
+			t_take(&u, s_int(r->st.n, l));
+			t_take(&u, s_dur(r->st.median, dm, l));
+			t_take(&u, s_dur(r->st.p90, dm, l));
+			t_take(&u, s_dur(r->st.max, dm, l));
 		}
-		if (g->unmapped.st.n) {
-			t_str(t, "?");
-			t_str(t, TR(o, "(aktivitas di luar SOP)", "(activities not in the SOP)"));
-			t_str(t, "");
-			t_str(t, "");
-			t_take(t, s_int(g->unmapped.st.n, l));
-			t_take(t, s_dur(g->unmapped.st.median, dm, l));
-			t_take(t, s_dur(g->unmapped.st.p90, dm, l));
-			t_str(t, "");
-			t_str(t, "");
-			t_str(t, "");
-		}
+		t_free(t);
+		*t = u;
 		t->clip = 2;
-		if (!has_model(g)) {
-			/* drop the standard columns a log without a model cannot fill */
-			struct table u;
-			t_init(&u, "steps", t->title, 6, ">No.", TR(o, "Aktivitas", "Activity"), ">n", ">Median", ">p90",
-			       TR(o, ">Maks.", ">Max."));
-			for (size_t i = 0; i < g->nsteps; i++) {
-				const struct sla_step_row *r = &g->steps[i];
-				t_fmt(&u, "%zu", i + 1);
-				t_str(&u, r->activity);
-				t_take(&u, s_int(r->st.n, l));
-				t_take(&u, s_dur(r->st.median, dm, l));
-				t_take(&u, s_dur(r->st.p90, dm, l));
-				t_take(&u, s_dur(r->st.max, dm, l));
-			}
-			t_free(t);
-			*t = u;
-			t->clip = 2;
-		}
 	}
+}
 
-	/* actors; a log without a model has no waktu to be over: no such columns */
+/* "Per pelaksana"; a log without a model has no waktu to be over: no
+ * such columns. */
+static void table_actors(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	int dm = g->day_minutes;
 	if (!g->has_std) {
-		struct table *t = &gt->t[gt->n++];
 		t_init(t, "actors", TR(o, "Per pelaksana", "Per actor"), 5, TR(o, "Pelaksana", "Actor"), ">n",
 		       ">Median", ">p90", TR(o, ">Maks.", ">Max."));
 		for (size_t i = 0; i < g->nactors; i++) {
@@ -344,7 +343,6 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		t->note = mutu_strdup(TR(o, "Pelaksana: nama di log apa adanya (log ini tanpa model SOP, jadi tanpa waktu standar).",
 					 "Actor: the log's name as written (this log has no SOP model, so no standard times)."));
 	} else {
-		struct table *t = &gt->t[gt->n++];
 		t_init(t, "actors", TR(o, "Per pelaksana", "Per actor"), 7, TR(o, "Pelaksana", "Actor"), ">n",
 		       ">Median", ">p90", TR(o, ">% lewat waktu", ">% over waktu"),
 		       TR(o, ">Total kelebihan", ">Total excess"),
@@ -362,160 +360,189 @@ static void build_tables(const struct sla_group *g, int office, const struct rpt
 		t->note = mutu_strdup(TR(o, "Pelaksana: jabatan baku bila nama di log dikenali (mis. Kabid, Kasi), selain itu nama di log apa adanya.",
 					 "Actor: the standard position when the log's name is recognised (e.g. Kabid, Kasi), else the log's name as written."));
 	}
+}
 
-	/* bottleneck: where late cases' excess went */
-	if (!office && has_model(g)) {
-		struct table *t = &gt->t[gt->n++];
-		snprintf(title, sizeof title, "%s", TR(o, "Hambatan: ke mana kelebihan waktu kasus terlambat pergi",
-							"Bottleneck: where the late cases' excess time went"));
-		t_init(t, "bottleneck", title, 4, TR(o, "Langkah / pelaksana", "Step / actor"),
-		       TR(o, "Jenis", "Kind"), TR(o, ">Kelebihan", ">Excess"), TR(o, ">Bagian", ">Share"));
-		t->clip = 1;
-		/* steps by late excess, then actors; only non-zero */
-		size_t n = g->nsteps;
-		size_t *idx = mutu_malloc((n + 1) * sizeof *idx);
-		for (size_t i = 0; i < n; i++)
-			idx[i] = i;
-		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 && g->steps[idx[j]].st.late_excess_s > g->steps[idx[j - 1]].st.late_excess_s; j--) {
-				size_t x = idx[j];
-				idx[j] = idx[j - 1];
-				idx[j - 1] = x;
-			}
-		for (size_t k = 0; k < n; k++) {
-			const struct sla_step_row *r = &g->steps[idx[k]];
-			if (!(r->st.late_excess_s > 0))
-				continue;
-			t_fmt(t, "%d. %s", r->no, r->activity);
-			t_str(t, TR(o, "langkah", "step"));
-			t_take(t, s_dur(r->st.late_excess_s, dm, l));
-			t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
+/* "Hambatan": where the late cases' excess time went, steps by their
+ * share of it, then the ten actors with most (only those with some). */
+static void table_bottleneck(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	int dm = g->day_minutes;
+	char title[256];
+	snprintf(title, sizeof title, "%s", TR(o, "Hambatan: ke mana kelebihan waktu kasus terlambat pergi",
+						"Bottleneck: where the late cases' excess time went"));
+	t_init(t, "bottleneck", title, 4, TR(o, "Langkah / pelaksana", "Step / actor"),
+	       TR(o, "Jenis", "Kind"), TR(o, ">Kelebihan", ">Excess"), TR(o, ">Bagian", ">Share"));
+	t->clip = 1;
+	/* steps by late excess, then actors; only non-zero */
+	size_t n = g->nsteps;
+	size_t *idx = mutu_malloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && g->steps[idx[j]].st.late_excess_s > g->steps[idx[j - 1]].st.late_excess_s; j--) {
+			size_t x = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = x;
 		}
-		free(idx);
-		n = g->nactors;
-		idx = mutu_malloc((n + 1) * sizeof *idx);
-		for (size_t i = 0; i < n; i++)
-			idx[i] = i;
-		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 && g->actors[idx[j]].st.late_excess_s > g->actors[idx[j - 1]].st.late_excess_s; j--) {
-				size_t x = idx[j];
-				idx[j] = idx[j - 1];
-				idx[j - 1] = x;
-			}
-		for (size_t k = 0; k < n && k < 10; k++) {
-			const struct sla_actor_row *r = &g->actors[idx[k]];
-			if (!(r->st.late_excess_s > 0))
-				continue;
-			t_str(t, r->name);
-			t_str(t, TR(o, "pelaksana", "actor"));
-			t_take(t, s_dur(r->st.late_excess_s, dm, l));
-			t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
-		}
-		free(idx);
-		if (t_rows(t) == 0)
-			t->note = mutu_strdup(TR(o, "Tidak ada kasus terlambat dengan langkah yang melewati waktunya bulan ini.",
-						 "No late case with a step over its waktu this month."));
-		else
-			t->note = mutu_strdup(TR(o, "Bagian = kelebihan langkah di atas waktu SOP-nya, pada kasus yang melewati batas, dibagi total kelebihan kasus-kasus itu.",
-						 "Share = a step's time over its SOP waktu, in cases over the ceiling, divided by those cases' total excess."));
+	for (size_t k = 0; k < n; k++) {
+		const struct sla_step_row *r = &g->steps[idx[k]];
+		if (!(r->st.late_excess_s > 0))
+			continue;
+		t_fmt(t, "%d. %s", r->no, r->activity);
+		t_str(t, TR(o, "langkah", "step"));
+		t_take(t, s_dur(r->st.late_excess_s, dm, l));
+		t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
 	}
+	free(idx);
+	n = g->nactors;
+	idx = mutu_malloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && g->actors[idx[j]].st.late_excess_s > g->actors[idx[j - 1]].st.late_excess_s; j--) {
+			size_t x = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = x;
+		}
+	for (size_t k = 0; k < n && k < 10; k++) {
+		const struct sla_actor_row *r = &g->actors[idx[k]];
+		if (!(r->st.late_excess_s > 0))
+			continue;
+		t_str(t, r->name);
+		t_str(t, TR(o, "pelaksana", "actor"));
+		t_take(t, s_dur(r->st.late_excess_s, dm, l));
+		t_take(t, s_pct(g->late_excess_s > 0 ? r->st.late_excess_s / g->late_excess_s : NAN, l));
+	}
+	free(idx);
+	if (t_rows(t) == 0)
+		t->note = mutu_strdup(TR(o, "Tidak ada kasus terlambat dengan langkah yang melewati waktunya bulan ini.",
+					 "No late case with a step over its waktu this month."));
+	else
+		t->note = mutu_strdup(TR(o, "Bagian = kelebihan langkah di atas waktu SOP-nya, pada kasus yang melewati batas, dibagi total kelebihan kasus-kasus itu.",
+					 "Share = a step's time over its SOP waktu, in cases over the ceiling, divided by those cases' total excess."));
+}
 
-	/* slowest cases */
-	{
-		struct table *t = &gt->t[gt->n++];
-		t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 6, TR(o, "Kasus", "Case"),
-		       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
-		       TR(o, ">Lewat batas", ">Over ceiling"),
-		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
-		t->clip = 5;
-		for (size_t i = 0; i < g->nslow; i++) {
-			const struct sla_slow *s = &g->slow[i];
-			t_str(t, s->key);
-			t_take(t, s_dur(s->lead_s, dm, l));
-			t_take(t, s_dur(s->calendar_s, 1440, l));
-			t_take(t, s->late ? (s->over_s > 0 ? s_dur(s->over_s, dm, l) : mutu_strdup(TR(o, "ya", "yes")))
-					  : mutu_strdup(TR(o, "tidak", "no")));
-			if (s->late && s->late_activity) {
-				if (s->late_step > 0)
-					t_fmt(t, "%d. %s", s->late_step, s->late_activity);
-				else
-					t_str(t, s->late_activity);
-			} else {
-				t_str(t, "");
-			}
-			t_take(t, s->late && s->late_excess_s > 0 ? s_dur(s->late_excess_s, dm, l) : mutu_strdup(""));
+/* "Kasus paling lama": working and calendar time, how far over, and the
+ * step that made each late. */
+static void table_slowest(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	int dm = g->day_minutes;
+	t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 6, TR(o, "Kasus", "Case"),
+	       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
+	       TR(o, ">Lewat batas", ">Over ceiling"),
+	       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+	t->clip = 5;
+	for (size_t i = 0; i < g->nslow; i++) {
+		const struct sla_slow *s = &g->slow[i];
+		t_str(t, s->key);
+		t_take(t, s_dur(s->lead_s, dm, l));
+		t_take(t, s_dur(s->calendar_s, 1440, l));
+		t_take(t, s->late ? (s->over_s > 0 ? s_dur(s->over_s, dm, l) : mutu_strdup(TR(o, "ya", "yes")))
+				  : mutu_strdup(TR(o, "tidak", "no")));
+		if (s->late && s->late_activity) {
+			if (s->late_step > 0)
+				t_fmt(t, "%d. %s", s->late_step, s->late_activity);
+			else
+				t_str(t, s->late_activity);
+		} else {
+			t_str(t, "");
 		}
+		t_take(t, s->late && s->late_excess_s > 0 ? s_dur(s->late_excess_s, dm, l) : mutu_strdup(""));
 	}
+}
 
-	/* trend */
-	{
-		struct table *t = &gt->t[gt->n++];
-		char h[64];
-		snprintf(h, sizeof h, ">Median (%s)", day_unit(o, g));
-		char *hs = mutu_strdup(h);
-		/* each share over the cases it concerns: "% within" over the
-		 * cases with a ceiling, "% by planned date" over the cases
-		 * with a planned date ("–" where a month has none) */
-		int ceil_col = has_model(g) || office, target_col = !has_model(g);
-		for (int k = 0; k < SLA_TREND && !target_col; k++)
-			target_col = g->trend[k].with_target > 0;
-		if (ceil_col && target_col)
-			t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 5, TR(o, "Bulan", "Month"),
-			       TR(o, ">Selesai", ">Finished"), TR(o, ">% dalam batas", ">% within ceiling"),
-			       TR(o, ">% sebelum tanggal rencana", ">% by planned date"), hs);
-		else
-			t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
-			       TR(o, ">Selesai", ">Finished"),
-			       ceil_col ? TR(o, ">% dalam batas", ">% within ceiling")
-					: TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
-			       hs);
-		t->own = hs;
-		for (int k = 0; k < SLA_TREND; k++) {
-			const struct sla_trend *tr = &g->trend[k];
-			t_fmt(t, "%s %d", rpt_month_name(tr->month, l), tr->year);
-			t_take(t, s_int(tr->finished, l));
-			if (ceil_col)
-				t_take(t, s_pct(share(tr->within, tr->with_ceiling), l));
-			if (target_col)
-				t_take(t, s_pct(share(tr->within_target, tr->with_target), l));
-			t_take(t, s_days(tr->median_s, g, l));
-		}
+/* "Tren 12 bulan": finished, the shares that apply, the median. */
+static void table_trend(const struct sla_group *g, int office, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	char h[64];
+	snprintf(h, sizeof h, ">Median (%s)", day_unit(o, g));
+	char *hs = mutu_strdup(h);
+	/* each share over the cases it concerns: "% within" over the
+	 * cases with a ceiling, "% by planned date" over the cases
+	 * with a planned date ("–" where a month has none) */
+	int ceil_col = has_model(g) || office, target_col = !has_model(g);
+	for (int k = 0; k < SLA_TREND && !target_col; k++)
+		target_col = g->trend[k].with_target > 0;
+	if (ceil_col && target_col)
+		t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 5, TR(o, "Bulan", "Month"),
+		       TR(o, ">Selesai", ">Finished"), TR(o, ">% dalam batas", ">% within ceiling"),
+		       TR(o, ">% sebelum tanggal rencana", ">% by planned date"), hs);
+	else
+		t_init(t, "trend", TR(o, "Tren 12 bulan", "12-month trend"), 4, TR(o, "Bulan", "Month"),
+		       TR(o, ">Selesai", ">Finished"),
+		       ceil_col ? TR(o, ">% dalam batas", ">% within ceiling")
+				: TR(o, ">% sebelum tanggal rencana", ">% by planned date"),
+		       hs);
+	t->own = hs;
+	for (int k = 0; k < SLA_TREND; k++) {
+		const struct sla_trend *tr = &g->trend[k];
+		t_fmt(t, "%s %d", rpt_month_name(tr->month, l), tr->year);
+		t_take(t, s_int(tr->finished, l));
+		if (ceil_col)
+			t_take(t, s_pct(share(tr->within, tr->with_ceiling), l));
+		if (target_col)
+			t_take(t, s_pct(share(tr->within_target, tr->with_target), l));
+		t_take(t, s_days(tr->median_s, g, l));
 	}
+}
 
-	/* open cases */
-	{
-		struct table *t = &gt->t[gt->n++];
-		char h[64];
-		snprintf(h, sizeof h, ">%s (%s)", TR(o, "Umur", "Age"), day_unit(o, g));
-		char *hs = mutu_strdup(h);
-		t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
-		       TR(o, "Kasus", "Case"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
-		t->own = hs;
-		for (size_t i = 0; i < g->nopen_list; i++) {
-			const struct sla_slow *s = &g->open_list[i];
-			t_str(t, s->key);
-			t_take(t, s_days(s->lead_s, g, l));
-			t_str(t, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
-		}
+/* The oldest cases still open at month end, with their age. */
+static void table_open(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	char h[64];
+	snprintf(h, sizeof h, ">%s (%s)", TR(o, "Umur", "Age"), day_unit(o, g));
+	char *hs = mutu_strdup(h);
+	t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
+	       TR(o, "Kasus", "Case"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
+	t->own = hs;
+	for (size_t i = 0; i < g->nopen_list; i++) {
+		const struct sla_slow *s = &g->open_list[i];
+		t_str(t, s->key);
+		t_take(t, s_days(s->lead_s, g, l));
+		t_str(t, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
 	}
+}
 
-	/* daily */
-	{
-		struct table *t = &gt->t[gt->n++];
-		t_init(t, "daily", TR(o, "Harian: masuk, selesai, dalam proses", "Daily: arrived, finished, in progress"),
-		       5, TR(o, "Tanggal", "Date"), TR(o, "Hari", "Day"), TR(o, ">Masuk", ">Arrived"),
-		       TR(o, ">Selesai", ">Finished"), TR(o, ">Dalam proses (akhir hari)", ">In progress (end of day)"));
-		for (size_t d = 0; d < g->ndays; d++) {
-			const struct sla_daily *x = &g->days[d];
-			int y, m, dd;
-			cal_civil_from_days(x->day, &y, &m, &dd);
-			t_fmt(t, "%d %s %d", dd, short_month(m, l), y);
-			t_str(t, kind_name(x->kind, o));
-			t_take(t, s_int(x->arrivals, l));
-			t_take(t, s_int(x->completions, l));
-			t_take(t, s_int(x->wip, l));
-		}
+/* The appendix's daily table: arrived, finished, in progress. */
+static void table_daily(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
+{
+	enum rpt_lang l = o->lang;
+	t_init(t, "daily", TR(o, "Harian: masuk, selesai, dalam proses", "Daily: arrived, finished, in progress"),
+	       5, TR(o, "Tanggal", "Date"), TR(o, "Hari", "Day"), TR(o, ">Masuk", ">Arrived"),
+	       TR(o, ">Selesai", ">Finished"), TR(o, ">Dalam proses (akhir hari)", ">In progress (end of day)"));
+	for (size_t d = 0; d < g->ndays; d++) {
+		const struct sla_daily *x = &g->days[d];
+		int y, m, dd;
+		cal_civil_from_days(x->day, &y, &m, &dd);
+		t_fmt(t, "%d %s %d", dd, short_month(m, l), y);
+		t_str(t, kind_name(x->kind, o));
+		t_take(t, s_int(x->arrivals, l));
+		t_take(t, s_int(x->completions, l));
+		t_take(t, s_int(x->wip, l));
 	}
+}
+
+/* A group's tables, in the order the report shows them; each is built by
+ * its own stage below (issue 10: one function per table, so a table's
+ * columns and rows are read in one place).  The office gets no step or
+ * bottleneck table (its steps are different SOPs'). */
+static void build_tables(const struct sla_group *g, int office, const struct rpt_opts *o,
+			 struct gtables *gt)
+{
+	gt->n = 0;
+	if (!office)
+		table_steps(g, o, &gt->t[gt->n++]);
+	table_actors(g, o, &gt->t[gt->n++]);
+	if (!office && has_model(g))
+		table_bottleneck(g, o, &gt->t[gt->n++]);
+	table_slowest(g, o, &gt->t[gt->n++]);
+	table_trend(g, office, o, &gt->t[gt->n++]);
+	table_open(g, o, &gt->t[gt->n++]);
+	table_daily(g, o, &gt->t[gt->n++]);
 }
 
 static void free_tables(struct gtables *gt)

@@ -182,6 +182,45 @@ static void dat_label(struct mutu_buf *b, const char *s)
 	mutu_buf_putc(b, '"');
 }
 
+/* Category labels under a chart's x axis (sim charts are 820 px wide, the
+ * plot about 700): at most TICK_MAX of them are written, every k-th of n
+ * (the others empty), so the rotated labels stay at least ~28 px apart
+ * and do not run into each other (52 weeks would); and each is cut to
+ * TICK_CHARS characters with an ellipsis, so a long SOP id or pelaksana
+ * still fits the margin under the plot.  The tables carry the full names. */
+#define TICK_MAX 24
+#define TICK_CHARS 24
+
+static void dat_tick(struct mutu_buf *b, const char *s, size_t i, size_t n)
+{
+	size_t every = n > TICK_MAX ? (n + TICK_MAX - 1) / TICK_MAX : 1;
+	if (i % every) {
+		mutu_buf_puts(b, "\"\"");
+		return;
+	}
+	char cut[4 * TICK_CHARS + 8];
+	size_t len = 0, chars = 0;
+	const char *p = s ? s : "";
+	/* count characters, not bytes: a UTF-8 continuation byte is 10xxxxxx */
+	for (; *p && chars < TICK_CHARS; chars++) {
+		do
+			cut[len++] = *p++;
+		while ((*p & 0xC0) == 0x80);
+	}
+	if (*p) { /* longer: keep TICK_CHARS - 1 and an ellipsis */
+		while (len && chars >= TICK_CHARS) {
+			do
+				len--;
+			while (len && (cut[len] & 0xC0) == 0x80);
+			chars--;
+		}
+		memcpy(cut + len, "\xe2\x80\xa6", 3);
+		len += 3;
+	}
+	cut[len] = '\0';
+	dat_label(b, cut);
+}
+
 static void dat_num(struct mutu_buf *b, double v)
 {
 	if (isnan(v) || isinf(v))
@@ -210,7 +249,7 @@ static int chart_queues(struct rpt_charts *cs, const char *key, const struct sim
 	dat_label(&d, "day");
 	for (size_t a = 0; a < r->nactors; a++) {
 		mutu_buf_putc(&d, ' ');
-		dat_label(&d, sim_scenario_actor_title(sc, a));
+		dat_tick(&d, sim_scenario_actor_title(sc, a), a, sim_scenario_nactors(sc));
 	}
 	mutu_buf_putc(&d, '\n');
 	for (size_t k = 0; k < r->nsamples; k++) {
@@ -251,7 +290,7 @@ static int chart_util(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 		const struct stats_ci *ca = ci_of(r, key), *cb = ci_of(rb, key);
 		if (!ca)
 			continue;
-		dat_label(&d, sim_scenario_actor_title(sc, a));
+		dat_tick(&d, sim_scenario_actor_title(sc, a), a, sim_scenario_nactors(sc));
 		dat_num(&d, 100 * ca->mean);
 		dat_num(&d, 100 * ca->lo);
 		dat_num(&d, 100 * ca->hi);
@@ -301,7 +340,7 @@ static int chart_lead(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 		char key[256];
 		snprintf(key, sizeof key, "sop/%s/lead_mean", sim_scenario_sop_id(sc, s));
 		const struct stats_ci *ca = ci_of(r, key), *cb = ci_of(rb, key);
-		dat_label(&d, sim_scenario_sop_id(sc, s));
+		dat_tick(&d, sim_scenario_sop_id(sc, s), s, n);
 		dat_num(&d, ca ? ca->mean / day_s : NAN);
 		dat_num(&d, ca ? ca->lo / day_s : NAN);
 		dat_num(&d, ca ? ca->hi / day_s : NAN);
@@ -321,8 +360,11 @@ static int chart_lead(struct rpt_charts *cs, const struct sim_scenario *sc, cons
 		mutu_buf_puts(&v, "datafile = ");
 		rpt_gp_str(&v, path);
 		mutu_buf_printf(&v, "\ntwo = %d\nyl = ", rb != NULL);
-		rpt_gp_str(&v, TR(o, "Waktu penyelesaian rata-rata (hari kerja), interval 95%",
-				  "Mean lead time (working days), 95% interval"));
+		/* two lines: in one, the label is taller than the plot once
+		 * the rotated SOP ids take their margin, and gets cut */
+		rpt_gp_str(&v, TR(o, "Waktu penyelesaian rata-rata", "Mean lead time"));
+		mutu_buf_puts(&v, " . \"\\n\" . ");
+		rpt_gp_str(&v, TR(o, "(hari kerja), interval 95%", "(working days), 95% interval"));
 		mutu_buf_puts(&v, "\nta = ");
 		rpt_gp_str(&v, la);
 		mutu_buf_puts(&v, "\ntb = ");
@@ -353,7 +395,7 @@ static int chart_periods(struct rpt_charts *cs, const struct sim_results *r, str
 		const struct stats_ci *f = ci_of(r, key);
 		snprintf(key, sizeof key, "%s/%s/all/within", by, r->periods[p].label);
 		const struct stats_ci *w = ci_of(r, key);
-		dat_label(&d, r->periods[p].label);
+		dat_tick(&d, r->periods[p].label, p, r->nperiods);
 		dat_num(&d, f ? f->mean : NAN);
 		dat_num(&d, f ? (f->lo < 0 ? 0 : f->lo) : NAN);
 		dat_num(&d, f ? f->hi : NAN);

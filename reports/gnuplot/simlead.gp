@@ -15,7 +15,9 @@ set yrange [0:*]
 set style data histograms
 set style histogram errorbars gap 1 lw 1
 set style fill solid 0.8 border -1
-set xtics noenhanced
+# rotated, so long SOP ids (cut to 24 characters by rpt_sim.c) never touch
+# their neighbours; gnuplot widens the bottom margin to fit them
+set xtics rotate by -30 noenhanced
 if (two) {
 	plot datafile using 2:3:4:xtic(1) title ta lc rgb '#2e86c1', '' using 6:7:8 title tb lc rgb '#27ae60', \
 	     '' using 0:5 with points pt 5 ps 1.6 lc rgb '#c0392b' title tceil

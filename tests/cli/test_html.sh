@@ -115,7 +115,7 @@ print(repr(p.title), p.n.get("script", 0), p.n.get("img", 0), p.on, p.n.get("sec
 EOF
 )
 # the title as mutu wrote it, with the as-of instant (the store's latest
-# event, D's step 3 start 28 May 10:00 WIB)
+# event, D's step 3 start 28 May 10:00 WIB) in the local form of the body
 expect_eq "audit DOM: title unchanged, no script/img/on* from data, 7 sections" "$got" \
-	"'Audit SOP: SOP uji-sla, 2025-05-01 .. 2025-05-31; per 2025-05-28T10:00:00+07:00' 0 0 0 7"
+	"'Audit SOP: SOP uji-sla, 2025-05-01 .. 2025-05-31; per 28 Mei 2025 10:00 WIB' 0 0 0 7"
 grep -q "&lt;img src=x onerror=" "$TMP/adom.html" && ok "audit: the img activity shows as text" || not_ok "audit: img as text"

@@ -116,9 +116,12 @@ static void test_completion_only(void **state)
 	if (getenv("CALIB_DUMP"))
 		fputs(j.s, stderr);
 	expect_has(j.s, "\"per_day\": 4,");
-	expect_has(j.s, "{\"no\": 2, \"pelaksana\": \"Front Office\", \"std_min\": 15, \"calibrated\": false, "
-			"\"completion_only\": 5, \"wait_mean_min\": 7, \"service_mean_min\": 23,");
-	expect_has(j.s, "\"decided\": 2, \"rejected\": 1, \"reject\": 0.5, \"reject_to\": 1, \"away_mean_min\": 60}");
+	/* each duration with its text: 15, 7 and 23 minutes; 60 minutes is 1 Jam */
+	expect_has(j.s, "{\"no\": 2, \"pelaksana\": \"Front Office\", \"std_min\": 15, \"std_min_text\": \"15 Menit\", "
+			"\"calibrated\": false, \"completion_only\": 5, \"wait_mean_min\": 7, \"wait_mean_min_text\": \"7 Menit\", "
+			"\"service_mean_min\": 23, \"service_mean_min_text\": \"23 Menit\",");
+	expect_has(j.s, "\"decided\": 2, \"rejected\": 1, \"reject\": 0.5, \"reject_to\": 1, \"away_mean_min\": 60, "
+			"\"away_mean_min_text\": \"1 Jam\"}");
 	expect_has(j.s, "{\"name\": \"Front Office\", \"seen\": true, \"events\": 5, \"events_without_officer\": 0, "
 			"\"officers\": 2, \"staff\": 2,");
 	expect_has(j.s, "{\"name\": \"Tim Teknis\", \"seen\": true, \"events\": 1, \"events_without_officer\": 0, "
