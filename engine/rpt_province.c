@@ -620,11 +620,18 @@ static void json_row(struct mutu_buf *b, const struct prow *r, const struct rpt_
 	mutu_buf_printf(b, ",\"finished\":%zu,\"with_ceiling\":%zu,\"within\":%zu,\"share_within\":", r->finished,
 			r->with_ceiling, r->within);
 	num(b, share(r->within, r->with_ceiling), 1);
-	mutu_buf_printf(b, ",\"late\":%zu,\"open_at_month_end\":%zu,\"lead_median_days\":", r->with_ceiling - r->within,
+	/* durations in working minutes with their display text, the one unit
+	 * of every mutu JSON document (mutu.report/2); the tables show days */
+	enum dur_lang dl = o->lang == RPT_EN ? DUR_EN : DUR_ID;
+	mutu_buf_printf(b, ",\"late\":%zu,\"open_at_month_end\":%zu,\"lead_median\":", r->with_ceiling - r->within,
 			r->open);
-	num(b, days_of(r->median_s, r->day_minutes), 1);
-	mutu_buf_puts(b, ",\"lead_p90_days\":");
-	num(b, days_of(r->p90_s, r->day_minutes), 1);
+	num(b, r->median_s / 60.0, 1);
+	mutu_buf_puts(b, ",\"lead_median_text\":");
+	dur_json_text(b, r->median_s / 60.0, r->day_minutes, dl);
+	mutu_buf_puts(b, ",\"lead_p90\":");
+	num(b, r->p90_s / 60.0, 1);
+	mutu_buf_puts(b, ",\"lead_p90_text\":");
+	dur_json_text(b, r->p90_s / 60.0, r->day_minutes, dl);
 	mutu_buf_printf(b, ",\"day_minutes\":%d}", r->day_minutes);
 }
 
@@ -632,7 +639,11 @@ static void render_json(const struct rpt_office_month *om, size_t n, const struc
 			const struct rpt_opts *o, struct mutu_buf *b)
 {
 	/* "schema" first: docs/schema/province.schema.json */
-	mutu_buf_printf(b, "{\"schema\":\"mutu.province/1\",\"report\":\"province\",\"month\":\"%04d-%02d\",\"lang\":\"%s\",",
+	mutu_buf_printf(b, "{\"schema\":\"mutu.province/1\",\"units\":{\"duration\":\"minutes\","
+			"\"duration_kind\":\"working minutes (day_minutes of the row to a working day)\","
+			"\"duration_text\":\"<name>_text: the same duration as the report shows it\","
+			"\"share\":\"fraction 0..1\",\"count\":\"berkas\"},"
+			"\"report\":\"province\",\"month\":\"%04d-%02d\",\"lang\":\"%s\",",
 			year, month, o->lang == RPT_EN ? "en" : "id");
 	mutu_buf_puts(b, "\"offices\":[");
 	for (size_t i = 0; i < n; i++) {

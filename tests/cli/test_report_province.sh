@@ -75,16 +75,21 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 s = d["sops"][0]
 print(next(iter(d)), d["schema"], d["month"], [o["office"] for o in d["offices"]])
-print([(r["office"], r["finished"], r["within"], r["late"], r["open_at_month_end"], r["lead_median_days"], r["lead_p90_days"]) for r in s["rows"]])
+print(d["units"]["duration"], [(r["office"], r["finished"], r["within"], r["late"], r["open_at_month_end"], r["lead_median"], r["lead_p90"]) for r in s["rows"]])
+print(s["rows"][0]["lead_median_text"], "|", s["rows"][0]["lead_p90_text"])
 t = s["total"]; g = d["total"]
-print(t["office"], t["finished"], t["within"], round(t["share_within"], 4), t["lead_median_days"], t["lead_p90_days"])
-print(g["finished"], g["within"], g["share_within"], g["lead_median_days"], g["lead_p90_days"], [x["id"] for x in d["sops"]])
+print(t["office"], t["finished"], t["within"], round(t["share_within"], 4), t["lead_median"], t["lead_p90"])
+print(g["finished"], g["within"], g["share_within"], g["lead_median"], g["lead_p90"], [x["id"] for x in d["sops"]])
 EOF
 )
+# JSON durations are working minutes (mutu.report/2's one unit): the
+# tables' working days times the 450-minute day, e.g. 5.8 days = 2610
+# minutes = "5 Hari 6 Jam" (2250 + 360)
 want="schema mutu.province/1 2025-11 ['', 'kota-a', 'kota-b']
-[('', 2, 0, 2, 0, 5, 5.8), ('kota-a', 3, 2, 1, 1, 2, 4.4), ('kota-b', 4, 4, 0, 0, 1.5, 2)]
-None 9 6 0.6667 2 5.2
-10 7 0.7 2 5.1 ['uji-sla', 'uji-sla-cs1']"
+minutes [('', 2, 0, 2, 0, 2250, 2610), ('kota-a', 3, 2, 1, 1, 900, 1980), ('kota-b', 4, 4, 0, 0, 675, 900)]
+5 Hari | 5 Hari 6 Jam
+None 9 6 0.6667 900 2340
+10 7 0.7 900 2295 ['uji-sla', 'uji-sla-cs1']"
 expect_eq "json: schema first, offices as stored, rows and totals as worked out" "$got" "$want"
 if python3 -c 'import jsonschema' 2>/dev/null; then
 	# errors FILE...: validation errors per document against the schema
