@@ -161,8 +161,35 @@ static const char schema_v6[] =
 	" AND end_ms IS NOT NULL ORDER BY end_ms DESC, coalesce(step, 0) DESC LIMIT 1);"
 	"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms);";
 
+/*
+ * Version 7: a case is its key within its office, UNIQUE (case_key,
+ * office) instead of case_key alone, as on PostgreSQL: two offices of a
+ * province whose case ids overlap (both number from 1) each keep their own
+ * cases in one store; before, the second office's rows were filed under
+ * the first office's case and counted as its duplicates.  SQLite cannot
+ * drop a UNIQUE constraint in place, so the table is rebuilt (the
+ * documented create/copy/drop/rename, inside the migration's transaction)
+ * with the same columns as version 6 and the same ids, so events,
+ * case_attrs and audit_flags still point at the right case; its indexes
+ * are recreated.  The key comes first in the constraint's index: a lookup
+ * by key alone (a reader with no office set) is still an index search.
+ */
+static const char schema_v7[] =
+	"CREATE TABLE cases_v7 ("
+	" id INTEGER PRIMARY KEY, case_key TEXT NOT NULL, sop TEXT,"
+	" batch_id INTEGER NOT NULL REFERENCES batches(id), office TEXT NOT NULL DEFAULT '',"
+	" first_ms INTEGER, last_ms INTEGER, last_done_step INTEGER, UNIQUE (case_key, office));"
+	"INSERT INTO cases_v7 (id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step)"
+	" SELECT id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step FROM cases;"
+	"DROP TABLE cases;"
+	"ALTER TABLE cases_v7 RENAME TO cases;"
+	"CREATE INDEX cases_sop ON cases(sop);"
+	"CREATE INDEX cases_span ON cases(last_ms, first_ms);"
+	"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
+					 schema_v5, schema_v6, schema_v7};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -899,7 +926,7 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	mutu_buf_init(&w->pend_key);
 	mutu_buf_init(&w->pend_sop);
 	static const struct { size_t off; const char *sql; } stmts[] = {
-		{offsetof(struct sqw, sel_case), "SELECT id FROM cases WHERE case_key = ?1"},
+		{offsetof(struct sqw, sel_case), "SELECT id FROM cases WHERE case_key = ?1 AND office = ?2"},
 		{offsetof(struct sqw, ins_case),
 		 "INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step)"
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
@@ -1006,7 +1033,10 @@ static int sq_writer_case(struct store_writer *base, const char *key, size_t key
 		*id = w->pend_id;
 		return 0;
 	}
+	/* a key is a case within its office (schema 7): another office's case
+	 * of the same key is not this one */
 	sqlite3_bind_text(w->sel_case, 1, key, (int)key_len, SQLITE_STATIC);
+	sqlite3_bind_text(w->sel_case, 2, office, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(w->sel_case);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(w->sel_case, 0);
@@ -1665,8 +1695,10 @@ static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const c
 	 * never after its own end (ingest rejects those), so the latest start
 	 * that matters is that of an open row, and both halves use the
 	 * events_end index instead of a scan. */
+	/* a key stands for its SOP within its office (schema 7: the same key
+	 * may be a case of several offices; with no office set, each of them) */
 	const char *scope = case_key ? " AND case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
-				       "ON c2.sop IS c1.sop WHERE c1.case_key = ?1)"
+				       "ON c2.sop IS c1.sop AND c2.office = c1.office WHERE c1.case_key = ?1)"
 			    : sop_set ? " AND case_id IN (SELECT id FROM cases WHERE sop IS ?1)" : "";
 	/* the connection's office (store_set_office), as on PostgreSQL: an
 	 * office's --month latest is not moved by another office's data */
@@ -1900,11 +1932,12 @@ static int sq_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_
  * consecutive periods split a store without overlap and a case is never
  * cut in two.  Cases whose events were all superseded have nothing to
  * export and are left out.
- * ?1 sop (or NULL), ?2 first day, ?3 last day (days since 1970).
+ * ?1 sop (or NULL), ?2 first day, ?3 last day (days since 1970), ?4 the office (or NULL).
  */
 static const char export_case_from[] =
 	" FROM cases c"
 	" WHERE (?1 IS NULL OR c.sop = ?1)"
+	" AND (?4 IS NULL OR c.office = ?4)"
 	" AND EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id)"
 	" AND (?2 IS NULL OR (SELECT (coalesce(e.start_ms, e.end_ms)"
 	"      + 60000 * coalesce(CASE WHEN e.start_ms IS NULL THEN e.end_off ELSE e.start_off END, 0)"
@@ -1915,8 +1948,11 @@ static const char export_case_from[] =
 	"      - 86400000 * (?3 + 1)) FROM events e WHERE e.case_id = c.id"
 	"      ORDER BY coalesce(e.start_ms, e.end_ms), e.id LIMIT 1) < 0)";
 
-static void bind_export(sqlite3_stmt *st, const struct store_export_filter *f)
+static void bind_export(sqlite3_stmt *st, const char *office, const struct store_export_filter *f)
 {
+	/* the connection's office (store_set_office), as on PostgreSQL */
+	if (office)
+		sqlite3_bind_text(st, 4, office, -1, SQLITE_TRANSIENT);
 	if (f->sop)
 		sqlite3_bind_text(st, 1, f->sop, -1, SQLITE_TRANSIENT);
 	if (f->has_from)
@@ -1952,7 +1988,7 @@ static int sq_export_open(struct mutu_store *s, const struct store_export_filter
 		sqc_free(&c->base);
 		return MUTU_EFAIL;
 	}
-	bind_export(c->cases, f);
+	bind_export(c->cases, s->office, f);
 	*out = &c->base;
 	return 0;
 }
@@ -2033,7 +2069,7 @@ static int sq_export_attr_names(struct mutu_store *s, const struct store_export_
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
 		return mutu_errf(err, MUTU_EFAIL, "store: attribute names: %s", sqlite3_errmsg(DB(s)));
-	bind_export(st, f);
+	bind_export(st, s->office, f);
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		stop = fn(ctx, coltext(st, 0));

@@ -108,7 +108,7 @@ enum store_kind store_kind(const struct mutu_store *s);
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----
