@@ -1,6 +1,6 @@
 /*
  * test_store.c - the store module (include/mutu/store.h) on real SQLite
- * files: locations, the schema 3 -> 4 migration, the writer's dedup and
+ * files: locations, the schema 3 -> 4 and 6 -> 7 migrations, the writer's dedup and
  * case spans, the period / office cursor, and the read snapshot.
  *
  * Expected values are worked out by hand from the rows written here:
@@ -227,9 +227,10 @@ static void test_migrate_3_to_4(void **state)
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
 	store_close(s);
-	sql(db, "DROP INDEX cases_open; ALTER TABLE cases DROP COLUMN last_done_step;"
-		" DROP INDEX cases_span; ALTER TABLE cases DROP COLUMN first_ms;"
-		" ALTER TABLE cases DROP COLUMN last_ms; ALTER TABLE cases DROP COLUMN office;"
+	/* schema 3's cases (schema 1's table: key unique on its own) */
+	sql(db, "DROP TABLE cases; CREATE TABLE cases ("
+		" id INTEGER PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, sop TEXT,"
+		" batch_id INTEGER NOT NULL REFERENCES batches(id)); CREATE INDEX cases_sop ON cases(sop);"
 		" ALTER TABLE batches DROP COLUMN office; PRAGMA user_version = 3;"
 		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
 		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'K', NULL, 1), (2, 'L', NULL, 1);"
@@ -239,7 +240,7 @@ static void test_migrate_3_to_4(void **state)
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
 	store_close(s);
-	/* 3 -> 4 -> 5 -> 6 in one open */
+	/* 3 -> 4 -> 5 -> 6 -> 7 in one open */
 	assert_int_equal(q1(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	/* schema 6's marker: K's latest completion is step 2's at 400 (step 5
 	 * ended at 200, step 7 is open); L has no completion: NULL */
@@ -251,6 +252,65 @@ static void test_migrate_3_to_4(void **state)
 	/* L has no events: no span */
 	assert_true(q1(db, "SELECT last_ms FROM cases WHERE id = 2") == INT64_MIN);
 	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE office = ''"), 2);
+}
+
+/* A schema 6 store (cases.case_key unique on its own, the table as a
+ * version 6 mutu wrote it) is migrated to 7: every case keeps its id and
+ * columns, events and case attributes still point at them, the indexes
+ * are back, and the same key may now be a case of another office but not
+ * twice in one office. */
+static void test_migrate_6_to_7(void **state)
+{
+	(void)state;
+	const char *db = tmp("m6.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	store_close(s);
+	sql(db, "DROP TABLE cases; CREATE TABLE cases ("
+		" id INTEGER PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, sop TEXT,"
+		" batch_id INTEGER NOT NULL REFERENCES batches(id), office TEXT NOT NULL DEFAULT '',"
+		" first_ms INTEGER, last_ms INTEGER, last_done_step INTEGER);"
+		"CREATE INDEX cases_sop ON cases(sop); CREATE INDEX cases_span ON cases(last_ms, first_ms);"
+		"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms); PRAGMA user_version = 6;"
+		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
+		/* ids 5 and 9: not 1, 2, so a renumbering would show */
+		"INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step)"
+		" VALUES (5, 'K', 's', 1, 'kota-a', 100, 400, 2), (9, 'L', NULL, 1, '', NULL, NULL, NULL);"
+		"INSERT INTO events (case_id, batch_id, line, step, activity, start_ms, end_ms) VALUES"
+		" (5, 1, 2, 1, 'a', 100, 200), (5, 1, 3, 2, 'b', 200, 400);"
+		"INSERT INTO case_attrs (case_id, name, value) VALUES (5, 'jenis', 'IMB');");
+	assert_int_equal(q1(db, "PRAGMA user_version"), 6);
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
+	store_close(s);
+	assert_int_equal(q1(db, "PRAGMA user_version"), 7);
+	/* both rows, same ids and columns */
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 2);
+	assert_int_equal(q1(db, "SELECT id FROM cases WHERE case_key = 'K' AND office = 'kota-a'"
+				" AND sop = 's' AND batch_id = 1 AND first_ms = 100 AND last_ms = 400"
+				" AND last_done_step = 2"), 5);
+	assert_int_equal(q1(db, "SELECT id FROM cases WHERE case_key = 'L' AND office = ''"
+				" AND sop IS NULL AND last_ms IS NULL"), 9);
+	/* the 2 events and the attribute still join to K */
+	assert_int_equal(q1(db, "SELECT count(*) FROM events JOIN cases c ON c.id = case_id"
+				" WHERE c.case_key = 'K'"), 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM case_attrs JOIN cases c ON c.id = case_id"
+				" WHERE c.case_key = 'K'"), 1);
+	/* cases_sop, cases_span, cases_open and the (case_key, office) one */
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'"
+				" AND name IN ('cases_sop', 'cases_span', 'cases_open')"), 3);
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'cases_v7'"), 0);
+	assert_int_equal(q1(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+	/* K again, in kota-b: a case of its own; in kota-a: refused */
+	sql(db, "INSERT INTO cases (id, case_key, batch_id, office) VALUES (10, 'K', 1, 'kota-b')");
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO cases (id, case_key, batch_id, office)"
+					 " VALUES (11, 'K', 1, 'kota-a')", NULL, NULL, NULL),
+			 SQLITE_CONSTRAINT);
+	sqlite3_close(h);
 }
 
 static int count_rows(struct mutu_store *s, const struct store_case_filter *f, char *keys, size_t size)
@@ -355,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_locations),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_migrate_3_to_4),
+		cmocka_unit_test(test_migrate_6_to_7),
 		cmocka_unit_test(test_period_cursor),
 		cmocka_unit_test(test_snapshot),
 	};
