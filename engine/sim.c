@@ -33,6 +33,7 @@
  * replication order, so output does not depend on the thread count.
  */
 #include "sim_int.h"
+#include "sim_evq.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -311,6 +312,8 @@ struct kctx {
 	size_t nheap, capheap;
 	uint64_t seq;
 	int top_pending;   /* heap[0] is the event being handled */
+	int cal_on;        /* the events are in cal, not in the heap */
+	struct sim_evq cal;
 	struct kcase *cases;
 	uint32_t ncap, free_head, next_id;
 	int live;
@@ -475,11 +478,60 @@ static inline __attribute__((always_inline)) void sift_down(struct ev *h, size_t
 	h[i] = e;
 }
 
+static void pop_top(struct kctx *x)
+{
+	struct ev last = x->heap[--x->nheap];
+	x->heap[x->nheap].k = EV_SENTINEL;
+	if (x->nheap)
+		sift_down(x->heap, x->nheap, last);
+}
+
+/*
+ * Many pending events (EVQ_HIGH and more, e.g. 2,000 servers busy) move
+ * to a calendar queue (sim_evq.c: about constant time per event), and
+ * back to the heap below EVQ_LOW; the gap keeps a count near one
+ * threshold from moving them back and forth.  Both pop the same key
+ * order, so which one holds the events never shows in the output.
+ */
+#define EVQ_HIGH 1024
+#define EVQ_LOW 256
+
+static void heap_to_cal(struct kctx *x)
+{
+	if (x->top_pending) { /* the handled top is not pending any more */
+		pop_top(x);
+		x->top_pending = 0;
+	}
+	sim_evq_build(&x->cal, (const sim_evq_key *)x->heap, x->nheap);
+	x->nheap = 0;
+	for (int i = 0; i < HEAP_PAD; i++)
+		x->heap[i].k = EV_SENTINEL;
+	x->cal_on = 1;
+}
+
+/* Back to the heap: the calendar drains in order, and a sorted array is a
+ * valid heap. */
+static void cal_to_heap(struct kctx *x)
+{
+	size_t n = x->cal.n;
+	while (n + HEAP_PAD + 1 > x->capheap) {
+		x->capheap *= 2;
+		x->heap = mutu_realloc(x->heap, x->capheap * sizeof *x->heap);
+	}
+	sim_evq_drain(&x->cal, (sim_evq_key *)x->heap);
+	x->nheap = n;
+	for (int i = 0; i < HEAP_PAD; i++)
+		x->heap[n + i].k = EV_SENTINEL;
+	x->cal_on = 0;
+}
+
 /* Insert an event at kernel time t (working seconds, or the instant when
  * x->multi). */
 static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
 {
 	if (x->seq >> SEQ_BITS) {
+		if (x->cal_on)
+			cal_to_heap(x);
 		if (x->top_pending) { /* drop the handled top before renumbering */
 			x->heap[0] = x->heap[--x->nheap];
 			x->heap[x->nheap].k = EV_SENTINEL;
@@ -491,9 +543,18 @@ static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t i
 	struct ev e = {((ev_key)time_bits(t) << 64) |
 		       (((uint64_t)ev_prio[kind] << 60) | (x->seq++ << (IDX_BITS + 4)) |
 			((uint64_t)kind << IDX_BITS) | idx)};
+	if (__builtin_expect(x->cal_on, 0)) {
+		sim_evq_push(&x->cal, e.k);
+		return;
+	}
 	if (x->top_pending) { /* replace the handled event: one sift instead of two */
 		x->top_pending = 0;
 		sift_down(x->heap, x->nheap, e);
+		return;
+	}
+	if (__builtin_expect(x->nheap >= EVQ_HIGH, 0)) {
+		heap_to_cal(x);
+		sim_evq_push(&x->cal, e.k);
 		return;
 	}
 	if (x->nheap + HEAP_PAD + 1 > x->capheap) {
@@ -541,14 +602,6 @@ static void schedule_office(struct kctx *x, double w, double t, enum ev_kind kin
 		schedule_real(x, t, kind, idx);
 	else
 		schedule(x, w, kind, idx);
-}
-
-static void pop_top(struct kctx *x)
-{
-	struct ev last = x->heap[--x->nheap];
-	x->heap[x->nheap].k = EV_SENTINEL;
-	if (x->nheap)
-		sift_down(x->heap, x->nheap, last);
 }
 
 /* The current instant: the event's when the kernel clock is the instant,
@@ -1069,6 +1122,7 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	zig_init(&x->zig);
 	x->capheap = 256;
 	x->heap = mutu_malloc(x->capheap * sizeof *x->heap);
+	sim_evq_init(&x->cal);
 	x->ncap = 0;
 	x->cases = NULL;
 	x->free_head = NIL;
@@ -1124,6 +1178,7 @@ static void ctx_free(struct kctx *x)
 	free(x->pstep);
 	free(x->rng);
 	free(x->heap);
+	sim_evq_release(&x->cal);
 	free(x->cases);
 	free(x->act);
 	free(x->qhead);
@@ -1143,6 +1198,8 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		x->heap[i].k = EV_SENTINEL;
 	x->seq = 0;
 	x->top_pending = 0;
+	x->cal_on = 0;
+	x->cal.n = 0; /* the next build empties it */
 	if (!x->cases) {
 		x->ncap = 64;
 		x->cases = mutu_malloc(x->ncap * sizeof *x->cases);
@@ -1209,15 +1266,25 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 {
 	const struct sim_scenario *sc = x->sc;
 	uint64_t events = 0;
-	while (x->nheap > 0) {
-		struct ev e = x->heap[0];
+	for (;;) {
+		struct ev e;
+		if (__builtin_expect(x->cal_on, 0)) {
+			if (!sim_evq_pop(&x->cal, &e.k))
+				break;
+			if (x->cal.n < EVQ_LOW)
+				cal_to_heap(x);
+		} else {
+			if (x->nheap == 0)
+				break;
+			e = x->heap[0];
+			x->top_pending = 1;
+		}
 		if (__builtin_expect(multi, 0)) {
 			x->real = ev_time(e);
 			x->now = sim_work(sc, x->real);
 		} else {
 			x->now = ev_time(e);
 		}
-		x->top_pending = 1;
 		events++;
 		if (x->now >= x->next_sample) /* the same test sample_until makes */
 			sample_until(x, x->now);
