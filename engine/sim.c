@@ -310,6 +310,7 @@ struct kctx {
 	const struct sim_scenario *sc;
 	struct ev *heap;
 	size_t nheap, capheap;
+	size_t lim;        /* schedule's slow path from here: grow, switch, or 0 in cal */
 	uint64_t seq;
 	int top_pending;   /* heap[0] is the event being handled */
 	int cal_on;        /* the events are in cal, not in the heap */
@@ -496,7 +497,13 @@ static void pop_top(struct kctx *x)
 #define EVQ_HIGH 1024
 #define EVQ_LOW 256
 
-static void heap_to_cal(struct kctx *x)
+static void set_lim(struct kctx *x)
+{
+	size_t room = x->capheap - HEAP_PAD; /* the heap grows when nheap reaches it */
+	x->lim = x->cal_on ? 0 : room < EVQ_HIGH ? room : EVQ_HIGH;
+}
+
+static __attribute__((noinline)) void heap_to_cal(struct kctx *x)
 {
 	if (x->top_pending) { /* the handled top is not pending any more */
 		pop_top(x);
@@ -507,11 +514,12 @@ static void heap_to_cal(struct kctx *x)
 	for (int i = 0; i < HEAP_PAD; i++)
 		x->heap[i].k = EV_SENTINEL;
 	x->cal_on = 1;
+	x->lim = 0;
 }
 
 /* Back to the heap: the calendar drains in order, and a sorted array is a
  * valid heap. */
-static void cal_to_heap(struct kctx *x)
+static __attribute__((noinline)) void cal_to_heap(struct kctx *x)
 {
 	size_t n = x->cal.n;
 	while (n + HEAP_PAD + 1 > x->capheap) {
@@ -523,6 +531,40 @@ static void cal_to_heap(struct kctx *x)
 	for (int i = 0; i < HEAP_PAD; i++)
 		x->heap[n + i].k = EV_SENTINEL;
 	x->cal_on = 0;
+	set_lim(x);
+}
+
+/* The next event when the calendar holds them (x->cal.n > 0), popped:
+ * nothing stays pending while it is handled.  Out of line and returned by
+ * value, so the heap's loop in run_events stays as it was. */
+static __attribute__((noinline)) struct ev cal_next(struct kctx *x)
+{
+	struct ev e = {0};
+	sim_evq_pop(&x->cal, &e.k);
+	if (x->cal.n < EVQ_LOW)
+		cal_to_heap(x);
+	return e;
+}
+
+/* The rare part of schedule_key: 1 when e went to the calendar, 0 when
+ * the heap has room for it now. */
+static __attribute__((noinline)) int schedule_slow(struct kctx *x, struct ev e)
+{
+	if (x->cal_on) {
+		sim_evq_push(&x->cal, e.k);
+		return 1;
+	}
+	if (x->nheap >= EVQ_HIGH) {
+		heap_to_cal(x);
+		sim_evq_push(&x->cal, e.k);
+		return 1;
+	}
+	if (x->nheap + HEAP_PAD + 1 > x->capheap) {
+		x->capheap *= 2;
+		x->heap = mutu_realloc(x->heap, x->capheap * sizeof *x->heap);
+	}
+	set_lim(x);
+	return 0;
 }
 
 /* Insert an event at kernel time t (working seconds, or the instant when
@@ -543,24 +585,15 @@ static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t i
 	struct ev e = {((ev_key)time_bits(t) << 64) |
 		       (((uint64_t)ev_prio[kind] << 60) | (x->seq++ << (IDX_BITS + 4)) |
 			((uint64_t)kind << IDX_BITS) | idx)};
-	if (__builtin_expect(x->cal_on, 0)) {
-		sim_evq_push(&x->cal, e.k);
-		return;
-	}
 	if (x->top_pending) { /* replace the handled event: one sift instead of two */
 		x->top_pending = 0;
 		sift_down(x->heap, x->nheap, e);
 		return;
 	}
-	if (__builtin_expect(x->nheap >= EVQ_HIGH, 0)) {
-		heap_to_cal(x);
-		sim_evq_push(&x->cal, e.k);
+	/* one compare on the heap's path: lim is 0 while the calendar holds
+	 * the events (top_pending is never set then) */
+	if (__builtin_expect(x->nheap >= x->lim, 0) && schedule_slow(x, e))
 		return;
-	}
-	if (x->nheap + HEAP_PAD + 1 > x->capheap) {
-		x->capheap *= 2;
-		x->heap = mutu_realloc(x->heap, x->capheap * sizeof *x->heap);
-	}
 	size_t i = x->nheap++;
 	x->heap[x->nheap + HEAP_PAD - 1].k = EV_SENTINEL;
 	while (i > 0) {
@@ -1200,6 +1233,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	x->top_pending = 0;
 	x->cal_on = 0;
 	x->cal.n = 0; /* the next build empties it */
+	set_lim(x);
 	if (!x->cases) {
 		x->ncap = 64;
 		x->cases = mutu_malloc(x->ncap * sizeof *x->cases);
@@ -1269,10 +1303,9 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 	for (;;) {
 		struct ev e;
 		if (__builtin_expect(x->cal_on, 0)) {
-			if (!sim_evq_pop(&x->cal, &e.k))
+			if (x->cal.n == 0)
 				break;
-			if (x->cal.n < EVQ_LOW)
-				cal_to_heap(x);
+			e = cal_next(x);
 		} else {
 			if (x->nheap == 0)
 				break;
