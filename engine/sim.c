@@ -1302,15 +1302,15 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 	uint64_t events = 0;
 	for (;;) {
 		struct ev e;
-		if (__builtin_expect(x->cal_on, 0)) {
-			if (x->cal.n == 0)
-				break;
-			e = cal_next(x);
-		} else {
-			if (x->nheap == 0)
-				break;
+		/* one test on the heap's path, as before the calendar: the heap
+		 * is empty (nheap 0) while the calendar holds the events */
+		if (__builtin_expect(x->nheap > 0, 1)) {
 			e = x->heap[0];
 			x->top_pending = 1;
+		} else if (x->cal_on && x->cal.n > 0) {
+			e = cal_next(x);
+		} else {
+			break;
 		}
 		if (__builtin_expect(multi, 0)) {
 			x->real = ev_time(e);
