@@ -6,7 +6,8 @@
  * 128-bit integer each, compared in one instruction pair) in one
  * preallocated array, the payload packed beside the sequence number, so
  * scheduling never allocates and equal times always run in the same
- * order.  Files (cases) live in a pool with a free list and queue through
+ * order (with 1,024 and more pending, a calendar queue holding the same
+ * keys in the same order: sim_evq.c).  Files (cases) live in a pool with a free list and queue through
  * intrusive links, so memory follows the work in progress, not the
  * horizon.  Time is working seconds since the start of the run (see
  * sim_int.h); the calendar is consulted only to place 24x7 arrivals and
