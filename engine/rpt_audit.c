@@ -1148,20 +1148,11 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 		mutu_buf_puts(out, "}}}\n");
 		break;
 	case RPT_HTML: {
-		char css_path[4096];
-		snprintf(css_path, sizeof css_path, "%s/report.css", a->assets_dir);
-		char *css = mutu_read_file(css_path, NULL, NULL);
-		mutu_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-				"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-				"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-				"<title>%s: ", l == RPT_EN ? "en" : "id", TRL(l, "Audit SOP", "SOP audit"));
-		h(out, title);
-		mutu_buf_puts(out, "</title>\n<style>\n");
-		if (css)
-			mutu_buf_puts(out, css);
-		free(css);
-		mutu_buf_printf(out, "</style>\n</head>\n<body>\n<header><h1>%s</h1>\n<p class=\"sub\">",
-				TRL(l, "Audit SOP", "SOP audit"));
+		char lead[64];
+		snprintf(lead, sizeof lead, "%s: ", TRL(l, "Audit SOP", "SOP audit"));
+		/* no err: an audit without its style sheet is still readable */
+		rpt_html_head(out, a->assets_dir, l, lead, title, NULL, NULL);
+		mutu_buf_printf(out, "<header><h1>%s</h1>\n<p class=\"sub\">", TRL(l, "Audit SOP", "SOP audit"));
 		h(out, title);
 		mutu_buf_puts(out, "</p></header>\n<main>\n<section class=\"overview\">\n");
 		mutu_buf_printf(out, "<h2>%s</h2>\n<div class=\"tw\"><table class=\"t-summary\"><thead><tr><th>%s</th>"

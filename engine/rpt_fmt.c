@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void rpt_opts_init(struct rpt_opts *o)
@@ -78,6 +79,29 @@ void rpt_fmt_dur(struct mutu_buf *b, double s, int day_minutes, enum rpt_lang la
 		rpt_fmt_num(b, s / day_s, 1, lang);
 		mutu_buf_puts(b, lang == RPT_EN ? " d" : " hari");
 	}
+}
+
+int rpt_html_head(struct mutu_buf *b, const char *assets_dir, enum rpt_lang lang, const char *title_lead,
+		  const char *title, const char *extra_css, struct mutu_err *err)
+{
+	char css_path[4096];
+	snprintf(css_path, sizeof css_path, "%s/report.css", assets_dir ? assets_dir : "reports");
+	char *css = mutu_read_file(css_path, NULL, err);
+	if (!css && err)
+		return MUTU_EFAIL;
+	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+			"<title>%s", lang == RPT_EN ? "en" : "id", title_lead ? title_lead : "");
+	rpt_html_escape(b, title);
+	mutu_buf_puts(b, "</title>\n<style>\n");
+	if (css)
+		mutu_buf_puts(b, css);
+	free(css);
+	if (extra_css)
+		mutu_buf_puts(b, extra_css);
+	mutu_buf_puts(b, "</style>\n</head>\n<body>\n");
+	return 0;
 }
 
 void rpt_html_escape(struct mutu_buf *b, const char *s)

@@ -73,6 +73,17 @@ int rpt_chart_data(struct rpt_charts *cs, const char *key, struct mutu_buf *data
  * Nothing reaches the final names until rpt_charts_commit. */
 int rpt_charts_run(struct rpt_charts *cs, struct mutu_err *err);
 
+/* Append the head every HTML page of mutu shares, from <!DOCTYPE> to the
+ * opening <body>: the language, a Content-Security-Policy that lets the
+ * one-file page load nothing from outside (charts are data: URIs), the
+ * title (title_lead raw, then title escaped) and assets_dir/report.css
+ * inline (assets_dir NULL: "reports"), then the page's own extra_css
+ * (NULL: none).  When the style sheet cannot be
+ * read: with err, MUTU_EFAIL and err filled; without (the audit, which
+ * is still readable unstyled), the page goes on without it. */
+int rpt_html_head(struct mutu_buf *b, const char *assets_dir, enum rpt_lang lang, const char *title_lead,
+		  const char *title, const char *extra_css, struct mutu_err *err);
+
 /* The chart queued under key, or NULL. */
 const struct rpt_chart *rpt_chart_get(const struct rpt_charts *cs, const char *key);
 

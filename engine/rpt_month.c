@@ -1056,25 +1056,14 @@ static void html_footer(const struct sla_month *m, const struct rpt_opts *o, str
 static int render_html(const struct sla_month *m, const struct rpt_opts *o, const struct rpt_charts *cs,
 		       struct mutu_buf *b, struct mutu_err *err)
 {
-	char css_path[4096];
-	snprintf(css_path, sizeof css_path, "%s/report.css", o->assets_dir ? o->assets_dir : "reports");
-	char *css = mutu_read_file(css_path, NULL, err);
-	if (!css)
-		return MUTU_EFAIL;
 	char title[256];
 	snprintf(title, sizeof title, "%s %s %d", TR(o, "Laporan Kepatuhan SOP", "SOP Compliance Report"),
 		 rpt_month_name(m->month, o->lang), m->year);
+	if (rpt_html_head(b, o->assets_dir, o->lang, NULL, title, NULL, err))
+		return MUTU_EFAIL;
 	char *office = rpt_office_name(m, o);
-	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-			"<title>", o->lang == RPT_EN ? "en" : "id");
-	h(b, title);
-	mutu_buf_puts(b, "</title>\n<style>\n");
-	mutu_buf_puts(b, css);
-	free(css);
 	/* the office and the month first, then the answer */
-	mutu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	mutu_buf_puts(b, "<header>\n<h1>");
 	h(b, office ? office : title);
 	mutu_buf_puts(b, "</h1>\n<p class=\"sub\">");
 	if (office)

@@ -343,26 +343,16 @@ static void html_row(struct mutu_buf *b, const struct psop *s, const struct prow
 static int render_html(const struct rpt_office_month *om, size_t n, const struct prov *p, int year, int month,
 		       const struct rpt_opts *o, struct mutu_buf *b, struct mutu_err *err)
 {
-	char css_path[4096];
-	snprintf(css_path, sizeof css_path, "%s/report.css", o->assets_dir ? o->assets_dir : "reports");
-	char *css = mutu_read_file(css_path, NULL, err);
-	if (!css)
-		return MUTU_EFAIL;
 	char title[256];
 	title_of(year, month, o, title, sizeof title);
-	mutu_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-			"<title>", o->lang == RPT_EN ? "en" : "id");
-	h(b, title);
-	mutu_buf_puts(b, "</title>\n<style>\n");
-	mutu_buf_puts(b, css);
-	free(css);
 	/* the SOP heads a block of rows; totals stand out */
-	mutu_buf_puts(b, "table.t-province tr.sop th { background: #f4f8fb; text-align: left; }\n"
-			 "table.t-province tr.total td { font-weight: 600; border-top: 2px solid var(--line); }\n"
-			 "table.t-province td:nth-child(2) { min-width: 0; }\n");
-	mutu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	if (rpt_html_head(b, o->assets_dir, o->lang, NULL, title,
+			  "table.t-province tr.sop th { background: #f4f8fb; text-align: left; }\n"
+			  "table.t-province tr.total td { font-weight: 600; border-top: 2px solid var(--line); }\n"
+			  "table.t-province td:nth-child(2) { min-width: 0; }\n",
+			  err))
+		return MUTU_EFAIL;
+	mutu_buf_puts(b, "<header>\n<h1>");
 	h(b, o->office_name && *o->office_name ? o->office_name : TR(o, "Laporan Provinsi", "Province Report"));
 	mutu_buf_puts(b, "</h1>\n<p class=\"sub\">");
 	h(b, title);

@@ -548,23 +548,16 @@ int rpt_sim_html(const struct sim_scenario *sc, const struct sim_results *r,
 		return rc;
 	}
 
-	char css_path[4096];
-	snprintf(css_path, sizeof css_path, "%s/report.css", o->assets_dir ? o->assets_dir : "reports");
-	char *css = mutu_read_file(css_path, NULL, err);
-	if (!css) {
-		rpt_charts_release(&cs);
-		return MUTU_EFAIL;
-	}
 	int dm = sim_scenario_day_minutes(sc);
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	const char *title = TR(o, "Laporan Simulasi", "Simulation Report");
-	mutu_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-			"<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n<p class=\"sub\">",
-			o->lang == RPT_EN ? "en" : "id", title, css, title);
-	free(css);
+	if (rpt_html_head(&b, o->assets_dir, o->lang, NULL, title, NULL, err)) {
+		mutu_buf_release(&b);
+		rpt_charts_release(&cs);
+		return MUTU_EFAIL;
+	}
+	mutu_buf_printf(&b, "<header>\n<h1>%s</h1>\n<p class=\"sub\">", title);
 	h(&b, sim_scenario_path(sc) ? sim_scenario_path(sc) : la);
 	if (two) {
 		mutu_buf_printf(&b, " %s ", TR(o, "dibanding", "against"));

@@ -92,6 +92,22 @@ static int office_add(void *ctx, const char *name)
 	return 0;
 }
 
+/* The output's base name: PREFIX-YYYY-MM, and -SOP with --sop, the SOP
+ * id kept to [a-z0-9-] so that no id makes a path of it. */
+static void out_name(char *name, size_t size, const char *prefix, int y, int m, const char *sop)
+{
+	if (!sop) {
+		snprintf(name, size, "%s-%04d-%02d", prefix, y, m);
+		return;
+	}
+	char clean[128];
+	size_t k = 0;
+	for (const char *p = sop; *p && k + 1 < sizeof clean; p++)
+		clean[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_';
+	clean[k] = '\0';
+	snprintf(name, size, "%s-%04d-%02d-%s", prefix, y, m, clean);
+}
+
 /*
  * --by-office: sla_month_run once per office of the store (the store
  * limited to it, inside the caller's one read snapshot), then the
@@ -118,16 +134,7 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 	if (rc == 0)
 		rc = store_set_office(db, NULL, err);
 	char name[256], when[64];
-	if (sop) {
-		char clean[128];
-		size_t k = 0;
-		for (const char *p = sop; *p && k + 1 < sizeof clean; p++)
-			clean[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_';
-		clean[k] = '\0';
-		snprintf(name, sizeof name, "province-%04d-%02d-%s", y, m, clean);
-	} else {
-		snprintf(name, sizeof name, "province-%04d-%02d", y, m);
-	}
+	out_name(name, sizeof name, "province", y, m, sop);
 	ro->name = name;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -310,17 +317,7 @@ int cmd_report(int argc, char **argv)
 		return cli_fail("report", &err);
 	}
 	char name[256], when[64];
-	if (sop) {
-		/* keep the file name to [a-z0-9-] */
-		char clean[128];
-		size_t k = 0;
-		for (const char *p = sop; *p && k + 1 < sizeof clean; p++)
-			clean[k++] = ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') ? *p : '_';
-		clean[k] = '\0';
-		snprintf(name, sizeof name, "report-%04d-%02d-%s", y, m, clean);
-	} else {
-		snprintf(name, sizeof name, "report-%04d-%02d", y, m);
-	}
+	out_name(name, sizeof name, "report", y, m, sop);
 	ro.name = name;
 	time_t now = time(NULL);
 	struct tm tm;
