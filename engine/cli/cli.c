@@ -104,6 +104,29 @@ void cli_print_safe(FILE *f, const char *s)
 	mutu_buf_release(&b);
 }
 
+int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, int text)
+{
+	if (out_path && strcmp(out_path, "-")) {
+		struct mutu_err err;
+		mutu_err_clear(&err);
+		if (mutu_write_file(out_path, b->s, b->len, &err))
+			return cli_fail(cmd, &err);
+		fprintf(stderr, "mutu %s: wrote %s\n", cmd, out_path);
+		return 0;
+	}
+	/* text is for a terminal: names from a scenario or a log have their
+	 * control characters escaped (json and csv quote their own) */
+	if (text)
+		cli_print_safe(stdout, b->s ? b->s : "");
+	else
+		fwrite(b->s, 1, b->len, stdout);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "mutu %s: cannot write the results: %s\n", cmd, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 int cli_busy_timeout(const char *cmd, const char *s, int *ms)
 {
 	*ms = 0;

@@ -120,6 +120,13 @@ int cli_count(const char *cmd, const char *opt, const char *s, int lo, int hi, i
  * any text that comes from a log, a file or the user. */
 void cli_print_safe(FILE *f, const char *s);
 
+/* Send a command's document where it goes: to out_path through the
+ * atomic writer ("mutu CMD: wrote PATH" on stderr), or, when out_path is
+ * NULL or "-", to stdout -- text (text != 0) with control characters
+ * escaped as cli_print_safe does, json/csv as they are -- and flushed.
+ * Returns 0, or the exit status after saying what failed. */
+int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, int text);
+
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);
 

@@ -142,23 +142,9 @@ int cmd_backtest(int argc, char **argv)
 			fprintf(stderr, "mutu backtest: wrote %s\n", out_path);
 	} else {
 		bt_format(res, fmt, en, sim_scenario_day_minutes(sc), &b);
-	}
-	if (!xlsx && out_path && strcmp(out_path, "-")) {
-		if (mutu_write_file(out_path, b.s, b.len, &err))
-			rc = cli_fail(cmd, &err);
-		else
-			fprintf(stderr, "mutu backtest: wrote %s\n", out_path);
-	} else if (!xlsx) {
-		if (fmt == BT_TEXT)
-			cli_print_safe(stdout, b.s);
-		else
-			fwrite(b.s, 1, b.len, stdout);
+		rc = cli_emit(cmd, out_path, &b, fmt == BT_TEXT);
 	}
 	mutu_buf_release(&b);
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "mutu backtest: cannot write the results: %s\n", strerror(errno));
-		rc = 1;
-	}
 out:
 	bt_result_free(res);
 	store_close(db);

@@ -210,21 +210,7 @@ int cmd_forecast(int argc, char **argv)
 		struct mutu_buf b;
 		mutu_buf_init(&b);
 		fc_forecast_format(f, sc, fmt, en, &b);
-		if (out && strcmp(out, "-")) {
-			if (mutu_write_file(out, b.s, b.len, &err))
-				rc = cli_fail(cmd, &err);
-			else
-				fprintf(stderr, "mutu forecast: wrote %s\n", out);
-		} else {
-			if (fmt == FC_TEXT)
-				cli_print_safe(stdout, b.s);
-			else
-				fwrite(b.s, 1, b.len, stdout);
-			if (fflush(stdout) != 0) {
-				fprintf(stderr, "mutu forecast: cannot write: %s\n", strerror(errno));
-				rc = 1;
-			}
-		}
+		rc = cli_emit(cmd, out, &b, fmt == FC_TEXT);
 		mutu_buf_release(&b);
 	}
 	fc_forecast_free(f);

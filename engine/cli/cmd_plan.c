@@ -180,15 +180,8 @@ int cmd_plan(int argc, char **argv)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	plan_result_format(sc, r, fmt, lang == RPT_EN ? PLAN_EN : PLAN_ID, &b);
-	if (fmt == PLAN_TEXT)
-		cli_print_safe(stdout, b.s);
-	else
-		fwrite(b.s, 1, b.len, stdout);
+	rc = cli_emit(cmd, NULL, &b, fmt == PLAN_TEXT);
 	mutu_buf_release(&b);
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "mutu plan: cannot write the results: %s\n", strerror(errno));
-		rc = 1;
-	}
 out:
 	plan_result_free(r);
 	sim_scenario_free(sc);

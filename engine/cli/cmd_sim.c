@@ -365,25 +365,9 @@ int cmd_sim(int argc, char **argv)
 			fprintf(stderr, "mutu sim: wrote %s\n", out_path);
 	} else {
 		sim_results_format(a, ra, b, rb, diffs, fmt, &out);
-	}
-	if (!xlsx && out_path && strcmp(out_path, "-")) {
-		if (mutu_write_file(out_path, out.s, out.len, &err))
-			rc = cli_fail(cmd, &err);
-		else
-			fprintf(stderr, "mutu sim: wrote %s\n", out_path);
-	} else if (!xlsx) {
-		/* text is for a terminal: actor and SOP names from the scenario have
-		 * their control characters escaped (json and csv quote their own) */
-		if (fmt == SIM_TEXT)
-			cli_print_safe(stdout, out.s);
-		else
-			fwrite(out.s, 1, out.len, stdout);
+		rc = cli_emit(cmd, out_path, &out, fmt == SIM_TEXT);
 	}
 	mutu_buf_release(&out);
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "mutu sim: cannot write the results: %s\n", strerror(errno));
-		rc = 1;
-	}
 	if (report_dir && !rc) {
 		char models[4096];
 		struct rpt_opts ro;
