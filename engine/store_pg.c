@@ -1334,13 +1334,17 @@ static int flush_events(struct pg_writer *w, struct mutu_err *err)
 	return rc ? rc : copy_close(w->p, err);
 }
 
+/* the attribute staging tables (pg_writer_open creates them) as COPY targets */
+#define STAGE_CATTR "pg_stage_cattr (seq, case_id, name, value)"
+#define STAGE_EATTR "pg_stage_eattr (seq, event_id, name, value)"
+
 static int flush_all(struct pg_writer *w, struct mutu_err *err)
 {
 	int rc;
 	if ((rc = flush_events(w, err)) ||
 	    (rc = copy_rows(w->p, "rejected (office, batch_id, line, raw, reason)", &w->rejected, err)) ||
-	    (rc = copy_rows(w->p, "pg_stage_cattr (seq, case_id, name, value)", &w->cattr, err)) ||
-	    (rc = copy_rows(w->p, "pg_stage_eattr (seq, event_id, name, value)", &w->eattr, err)))
+	    (rc = copy_rows(w->p, STAGE_CATTR, &w->cattr, err)) ||
+	    (rc = copy_rows(w->p, STAGE_EATTR, &w->eattr, err)))
 		return rc;
 	return 0;
 }
@@ -1514,21 +1518,29 @@ static int pg_writer_case(struct store_writer *sw, const char *key, size_t key_l
 	return 0;
 }
 
-static int pg_writer_case_attr(struct store_writer *sw, int64_t case_id, const char *name, const char *value,
-			       size_t value_len, struct mutu_err *err)
+/* One (seq, owner id, name, value) row into a staging buffer, sent to
+ * target when it is full: case and event attributes have the same shape. */
+static int attr_stage(struct pg_writer *w, struct mutu_buf *buf, const char *target, int64_t id,
+		      const char *name, const char *value, size_t value_len, struct mutu_err *err)
 {
-	struct pg_writer *w = PGW(sw);
-	copy_int(&w->cattr, 1, 1, ++w->seq);
-	copy_int(&w->cattr, 0, 1, case_id);
-	copy_str(&w->cattr, 0, name);
-	copy_text(&w->cattr, 0, value, value_len);
-	mutu_buf_putc(&w->cattr, '\n');
-	if (w->cattr.len > FLUSH_BYTES) {
-		int rc = copy_rows(w->p, "pg_stage_cattr (seq, case_id, name, value)", &w->cattr, err);
+	copy_int(buf, 1, 1, ++w->seq);
+	copy_int(buf, 0, 1, id);
+	copy_str(buf, 0, name);
+	copy_text(buf, 0, value, value_len);
+	mutu_buf_putc(buf, '\n');
+	if (buf->len > FLUSH_BYTES) {
+		int rc = copy_rows(w->p, target, buf, err);
 		if (rc)
 			return wfail(w, rc);
 	}
 	return 0;
+}
+
+static int pg_writer_case_attr(struct store_writer *sw, int64_t case_id, const char *name, const char *value,
+			       size_t value_len, struct mutu_err *err)
+{
+	struct pg_writer *w = PGW(sw);
+	return attr_stage(w, &w->cattr, STAGE_CATTR, case_id, name, value, value_len, err);
 }
 
 /* The stored events of an existing case into the event set, once. */
@@ -1702,17 +1714,7 @@ static int pg_writer_event_attr(struct store_writer *sw, int64_t event_id, const
 				size_t value_len, struct mutu_err *err)
 {
 	struct pg_writer *w = PGW(sw);
-	copy_int(&w->eattr, 1, 1, ++w->seq);
-	copy_int(&w->eattr, 0, 1, event_id);
-	copy_str(&w->eattr, 0, name);
-	copy_text(&w->eattr, 0, value, value_len);
-	mutu_buf_putc(&w->eattr, '\n');
-	if (w->eattr.len > FLUSH_BYTES) {
-		int rc = copy_rows(w->p, "pg_stage_eattr (seq, event_id, name, value)", &w->eattr, err);
-		if (rc)
-			return wfail(w, rc);
-	}
-	return 0;
+	return attr_stage(w, &w->eattr, STAGE_EATTR, event_id, name, value, value_len, err);
 }
 
 static int pg_writer_rejected(struct store_writer *sw, int64_t line, const char *raw, size_t raw_len,

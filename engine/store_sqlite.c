@@ -1060,16 +1060,24 @@ static int sq_writer_case(struct store_writer *base, const char *key, size_t key
 	return 0;
 }
 
+/* One (owner id, name, value) row through st: case and event attributes
+ * have the same shape. */
+static int attr_put(struct sqw *w, sqlite3_stmt *st, int64_t id, const char *name, const char *value,
+		    size_t value_len, const char *what, struct mutu_err *err)
+{
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value, (int)value_len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : wfail(w, what, err);
+}
+
 static int sq_writer_case_attr(struct store_writer *base, int64_t case_id, const char *name,
 			       const char *value, size_t value_len, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
-	sqlite3_bind_int64(w->ins_cattr, 1, case_id);
-	sqlite3_bind_text(w->ins_cattr, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w->ins_cattr, 3, value, (int)value_len, SQLITE_STATIC);
-	int rc = sqlite3_step(w->ins_cattr);
-	sqlite3_reset(w->ins_cattr);
-	return rc == SQLITE_DONE ? 0 : wfail(w, "case attribute", err);
+	return attr_put(w, w->ins_cattr, case_id, name, value, value_len, "case attribute", err);
 }
 
 /* Same event already stored under (case_id, dkey)?  1 yes, 0 a hash
@@ -1190,12 +1198,7 @@ static int sq_writer_event_attr(struct store_writer *base, int64_t event_id, con
 				const char *value, size_t value_len, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
-	sqlite3_bind_int64(w->ins_eattr, 1, event_id);
-	sqlite3_bind_text(w->ins_eattr, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w->ins_eattr, 3, value, (int)value_len, SQLITE_STATIC);
-	int rc = sqlite3_step(w->ins_eattr);
-	sqlite3_reset(w->ins_eattr);
-	return rc == SQLITE_DONE ? 0 : wfail(w, "event attribute", err);
+	return attr_put(w, w->ins_eattr, event_id, name, value, value_len, "event attribute", err);
 }
 
 static int sq_writer_rejected(struct store_writer *base, int64_t line, const char *raw,
