@@ -115,6 +115,18 @@ done
 marks="SELECT case_key || '=' || coalesce(last_done_step, -1) FROM cases ORDER BY case_key"
 expect_eq "last_done_step equal on both backends" "$(psql -X -tA "$pgdb" -c "$marks" 2>&1 | md5sum)" \
 	"$(sqlite3 "$sq" "$marks" 2>&1 | md5sum)"
+# the PostgreSQL writer sets a new case's marker from its events in memory
+# and reads the stored events only for cases that existed before the batch
+# (store_pg.c, pg_writer_finish): both must agree with the marker's
+# definition (schema_pg: the step of the latest end, the greater step on a
+# tie) evaluated by the server over the stored events, for every case; the
+# cases with a marker counted so that an empty store cannot pass
+defn="SELECT count(*) FILTER (WHERE c.last_done_step IS DISTINCT FROM d.s) || ' ' || (count(d.s) > 1000)
+	FROM cases c LEFT JOIN (SELECT DISTINCT ON (office, case_id) office, case_id, coalesce(step, 0) AS s
+	FROM events WHERE end_ms IS NOT NULL ORDER BY office, case_id, end_ms DESC, coalesce(step, 0) DESC) d
+	ON c.office = d.office AND c.id = d.case_id"
+expect_eq "PostgreSQL writer: every case's last_done_step = its definition over the stored events" \
+	"$(psql -X -tA "$pgdb" -c "$defn" 2>&1)" "0 true"
 # the month's window read gives what the whole history gives on PostgreSQL too
 # (tests/cli/test_report_window.sh proves it on SQLite by hand)
 MUTU_REPORT_FULL_READ=1 "$MUTU" report monthly --month 2025-12 --format json --out "$TMP/full" --db "$pgdb" >/dev/null 2>&1
