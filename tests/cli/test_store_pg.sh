@@ -127,6 +127,14 @@ defn="SELECT count(*) FILTER (WHERE c.last_done_step IS DISTINCT FROM d.s) || ' 
 	ON c.office = d.office AND c.id = d.case_id"
 expect_eq "PostgreSQL writer: every case's last_done_step = its definition over the stored events" \
 	"$(psql -X -tA "$pgdb" -c "$defn" 2>&1)" "0 true"
+# cases carries the four indexes its readers need and no more (every index
+# costs each new case on ingest): the two keys, the period's (office, last_ms,
+# first_ms) and the open-case marker's, which also serves lookups by SOP
+# (it starts with office, sop; the former (office, sop) index is gone)
+expect_eq "PostgreSQL cases: four indexes, none redundant" \
+	"$(psql -X -tA "$pgdb" -c "SELECT string_agg(regexp_replace(indexdef, '^.* USING btree ', ''), ' '
+		ORDER BY regexp_replace(indexdef, '^.* USING btree ', '') COLLATE \"C\") FROM pg_indexes WHERE tablename = 'cases'" 2>&1)" \
+	"(office, case_key) (office, id) (office, last_ms, first_ms) (office, sop, last_done_step, last_ms)"
 # the month's window read gives what the whole history gives on PostgreSQL too
 # (tests/cli/test_report_window.sh proves it on SQLite by hand)
 MUTU_REPORT_FULL_READ=1 "$MUTU" report monthly --month 2025-12 --format json --out "$TMP/full" --db "$pgdb" >/dev/null 2>&1
