@@ -45,7 +45,7 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 4 /* 3 is taken by a change made alongside (wt-monthsum) */
+#define PG_SCHEMA_VERSION 4 /* 3: left to the per-batch low-water change made alongside */
 
 /* ------------------------------------------------------------ schema */
 
@@ -81,11 +81,11 @@ static const char *const schema_pg[] = {
 	" sop text, batch_id bigint NOT NULL,"
 	" first_ms bigint, last_ms bigint," /* span of the case's stamps: period filters */
 	" PRIMARY KEY (office, id), UNIQUE (office, case_key))",
-	/* no index on (office, sop) alone: cases_open below starts with it
-	 * and serves every lookup by SOP, and each index on cases costs an
-	 * ingest ~0.1 us a case (100,000 new cases into five indexes 1.2 s,
-	 * into four 0.9-1.2 s).  Dropped from stores made before; at the next
-	 * schema version's upgrade those lose it too. */
+	/* no index on (office, sop) alone (version 4): cases_open below
+	 * starts with it and serves every lookup by SOP, and each index on
+	 * cases costs an ingest microseconds a new case (100,000 new cases
+	 * into five indexes 1.2-2.0 s, into four 0.9-1.2 s, load 5).  Dropped
+	 * from older stores when they are brought up to date. */
 	"DROP INDEX IF EXISTS cases_sop",
 	"CREATE INDEX IF NOT EXISTS cases_last ON cases (office, last_ms, first_ms)",
 	/* events: one partition per office (store_batch_create makes it), so
