@@ -83,8 +83,9 @@ static const char *const schema_pg[] = {
 	" PRIMARY KEY (office, id), UNIQUE (office, case_key))",
 	/* no index on (office, sop) alone (version 4): cases_open below
 	 * starts with it and serves every lookup by SOP, and each index on
-	 * cases costs an ingest microseconds a new case (100,000 new cases
-	 * into five indexes 1.2-2.0 s, into four 0.9-1.2 s, load 5).  Dropped
+	 * cases costs an ingest microseconds a new case (100,000 new cases,
+	 * alternated: into five indexes 1.20-1.26 s, into four 0.93-1.16 s,
+	 * load 4; noisy).  Dropped
 	 * from older stores when they are brought up to date. */
 	"DROP INDEX IF EXISTS cases_sop",
 	"CREATE INDEX IF NOT EXISTS cases_last ON cases (office, last_ms, first_ms)",
