@@ -11,7 +11,8 @@
  *
  * Why the schema looks the way it does (README "PostgreSQL"):
  *  - every table carries `office` (text, '' for a single office) and every
- *    primary key and unique constraint starts with it.  `office` is the
+ *    primary key and unique constraint holds it (first; last in the
+ *    events key, since a partition holds one office).  `office` is the
  *    distribution column should the store outgrow one server: Citus's
  *    create_distributed_table needs the distribution column in every
  *    unique constraint, and co-locating an office's cases, events and
@@ -25,7 +26,7 @@
  *    reference table (create_reference_table), one copy on every node.
  *
  * Concurrency: ingests of different offices write at once (their rows
- * never share a unique key, since every key starts with the office); two
+ * never share a unique key, since every key holds the office); two
  * ingests of the same office are serialised by pg_advisory_xact_lock on
  * the office's hash, held until the batch commits, and the same-file test
  * (sha256) runs under that lock, so a file loaded twice at once is still
