@@ -674,28 +674,48 @@ static long period_of(const struct kctx *x, double t)
 
 /* ---- cases and queues -------------------------------------------------- */
 
-static uint32_t case_new(struct kctx *x, int sop)
+/*
+ * The lean loop (issue 14).  Most scenarios use none of the emitted log,
+ * the per-period results, files open at the start, batches, rejections,
+ * the instant clock or an office calendar with closed hours.  For them
+ * run_events is instantiated once more with `lean` a constant 1: the hot
+ * functions below take it as a parameter and are inlined into that loop,
+ * so the tests for those features and the calls between the functions
+ * disappear from it.  Everything else stays as it was (lean 0, the
+ * functions called out of line).  The lean loop does the same arithmetic
+ * in the same order: its output is the same to the bit.
+ */
+#define HOT static inline __attribute__((always_inline))
+
+/* The pool is full: double it (0 when it cannot grow any more). */
+static __attribute__((noinline)) int case_grow(struct kctx *x)
 {
-	if (x->free_head == NIL) {
-		uint32_t old = x->ncap, cap = old * 2;
-		if (cap > IDX_MAX + 1u)
-			cap = IDX_MAX + 1u;
-		if (cap == old) {
-			x->overflow = 1;
-			return NIL;
-		}
-		x->cases = mutu_realloc(x->cases, cap * sizeof *x->cases);
-		for (uint32_t i = old; i < cap; i++)
-			x->cases[i].next = i + 1 < cap ? i + 1 : NIL;
-		x->free_head = old;
-		x->ncap = cap;
+	uint32_t old = x->ncap, cap = old * 2;
+	if (cap > IDX_MAX + 1u)
+		cap = IDX_MAX + 1u;
+	if (cap == old) {
+		x->overflow = 1;
+		return 0;
 	}
+	x->cases = mutu_realloc(x->cases, cap * sizeof *x->cases);
+	for (uint32_t i = old; i < cap; i++)
+		x->cases[i].next = i + 1 < cap ? i + 1 : NIL;
+	x->free_head = old;
+	x->ncap = cap;
+	return 1;
+}
+
+HOT uint32_t case_new_k(struct kctx *x, int sop, const int lean)
+{
+	if (__builtin_expect(x->free_head == NIL, 0) && !case_grow(x))
+		return NIL;
 	uint32_t ci = x->free_head;
 	struct kcase *c = &x->cases[ci];
 	x->free_head = c->next;
 	c->next = NIL;
 	c->arrive = c->enter = c->start = x->now;
-	c->arrive_t = now_instant(x);
+	/* lean: the clock is working time and working time is wall time */
+	c->arrive_t = lean ? x->sc->start + x->now : now_instant(x);
 	c->paused = 0;
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
@@ -709,7 +729,12 @@ static uint32_t case_new(struct kctx *x, int sop)
 	return ci;
 }
 
-static void case_free(struct kctx *x, uint32_t ci)
+static uint32_t case_new(struct kctx *x, int sop)
+{
+	return case_new_k(x, sop, 0);
+}
+
+HOT void case_free(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
 	x->live--;
@@ -719,7 +744,7 @@ static void case_free(struct kctx *x, uint32_t ci)
 	x->free_head = ci;
 }
 
-static void enqueue(struct kctx *x, int a, int level, uint32_t ci)
+HOT void enqueue(struct kctx *x, int a, int level, uint32_t ci)
 {
 	size_t q = (size_t)a * (size_t)x->sc->nlevels + (size_t)level;
 	x->cases[ci].next = NIL;
@@ -733,7 +758,7 @@ static void enqueue(struct kctx *x, int a, int level, uint32_t ci)
 	stats_tw_set(&ka->tq, x->now, ka->nq);
 }
 
-static uint32_t dequeue(struct kctx *x, int a)
+HOT uint32_t dequeue(struct kctx *x, int a)
 {
 	size_t base = (size_t)a * (size_t)x->sc->nlevels;
 	for (int l = 0; l < x->sc->nlevels; l++) {
@@ -833,7 +858,7 @@ static __attribute__((noinline)) void end_slow(struct kctx *x, double s, int a, 
 	}
 }
 
-static inline __attribute__((always_inline)) void start_service(struct kctx *x, uint32_t ci, int a)
+HOT void start_service(struct kctx *x, uint32_t ci, int a, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_step *st = c->st;
@@ -849,7 +874,7 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_waited += w > 0;
 		ks->service_sum += s;
 		ks->n_service += 1;
-		if (x->nper) {
+		if (!lean && x->nper) {
 			long p = period_of(x, start_instant(x));
 			if (p >= 0) {
 				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
@@ -861,7 +886,7 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		}
 	}
 	c->start = x->now;
-	if (__builtin_expect(x->srv != NULL, 0))
+	if (!lean && __builtin_expect(x->srv != NULL, 0))
 		c->server = srv_take(x, a);
 	double w = x->now + s;
 	if (__builtin_expect(w >= x->wlim, 0))
@@ -870,19 +895,24 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		schedule_key(x, w, EV_END, ci);
 }
 
-static void dispatch(struct kctx *x, int a)
+HOT void dispatch_k(struct kctx *x, int a, const int lean)
 {
-	const struct sim_actor *sa = &x->sc->actors[a];
+	const int batch = !lean && x->sc->actors[a].batch;
 	struct kactor *ka = &x->act[a];
-	while (ka->busy < ka->present && ka->nq > 0 && (!sa->batch || ka->released > 0)) {
+	while (ka->busy < ka->present && ka->nq > 0 && (!batch || ka->released > 0)) {
 		uint32_t ci = dequeue(x, a);
-		if (sa->batch)
+		if (batch)
 			ka->released--;
-		start_service(x, ci, a);
+		start_service(x, ci, a, lean);
 	}
 }
 
-static void enter_step(struct kctx *x, uint32_t ci, int pos)
+static void dispatch(struct kctx *x, int a)
+{
+	dispatch_k(x, a, 0);
+}
+
+HOT void enter_step_k(struct kctx *x, uint32_t ci, int pos, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
@@ -913,10 +943,15 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 	c->with_applicant = 0;
 	int a = st->actor;
 	struct kactor *ka = &x->act[a];
-	if (!x->sc->actors[a].batch && ka->nq == 0 && ka->busy < ka->present)
-		start_service(x, ci, a);
+	if ((lean || !x->sc->actors[a].batch) && ka->nq == 0 && ka->busy < ka->present)
+		start_service(x, ci, a, lean);
 	else
 		enqueue(x, a, so->plevel, ci);
+}
+
+static void enter_step(struct kctx *x, uint32_t ci, int pos)
+{
+	enter_step_k(x, ci, pos, 0);
 }
 
 /* The emitted log is ingest input: the exact CSV writer (base.c), which
@@ -984,7 +1019,7 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 
 static void backlog_finish(struct kctx *x, const struct kcase *c);
 
-static void finish(struct kctx *x, uint32_t ci)
+HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
@@ -1007,7 +1042,7 @@ static void finish(struct kctx *x, uint32_t ci)
 		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
 		int in = so->ceiling > 0 && lead <= so->ceiling + 1e-6;
 		ks->within += in;
-		long p = x->nper ? period_of(x, t) : -1;
+		long p = !lean && x->nper ? period_of(x, t) : -1;
 		if (p >= 0) {
 			struct kper *kp = &x->per[(size_t)p * (size_t)x->sc->nsops + c->sop];
 			kp->finished += 1;
@@ -1018,17 +1053,17 @@ static void finish(struct kctx *x, uint32_t ci)
 				stats_dist_add(kp->lead, lead);
 		}
 	}
-	if (c->id <= (uint32_t)x->sc->nopen && x->open_end)
+	if (!lean && c->id <= (uint32_t)x->sc->nopen && x->open_end)
 		backlog_finish(x, c);
 	case_free(x, ci);
 }
 
-static void on_end(struct kctx *x, uint32_t ci)
+HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
 	const struct sim_step *st = c->st;
-	if (x->log)
+	if (!lean && x->log)
 		log_row(x, c, st);
 	if (st->actor != SIM_PEMOHON) {
 		struct kactor *ka = &x->act[st->actor];
@@ -1036,9 +1071,9 @@ static void on_end(struct kctx *x, uint32_t ci)
 		stats_tw_set(&ka->tbusy, x->now, ka->busy);
 		/* the freed server takes the head of its queue before this file
 		 * can join the back of another (or the same) queue */
-		dispatch(x, st->actor);
+		dispatch_k(x, st->actor, lean);
 	}
-	if (st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
+	if (!lean && st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
 		double d = draw(x, &st->resubmit, x->rng[st->stream_reject]);
 		c->with_applicant = 1;
 		c->paused += d;
@@ -1046,10 +1081,15 @@ static void on_end(struct kctx *x, uint32_t ci)
 			x->sop[c->sop].rejections += 1;
 		schedule(x, x->now + d, EV_RESUBMIT, ci);
 	} else if (c->pos + 1 < so->nsteps) {
-		enter_step(x, ci, c->pos + 1);
+		enter_step_k(x, ci, c->pos + 1, lean);
 	} else {
-		finish(x, ci);
+		finish_k(x, ci, lean);
 	}
+}
+
+static void on_end(struct kctx *x, uint32_t ci)
+{
+	on_end_k(x, ci, 0);
 }
 
 static int weekday_hour(const struct sim_scenario *sc, double instant, int *hour)
@@ -1295,9 +1335,10 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	stats_tw_init(&x->wip, 0, 0);
 }
 
-/* Run the events of a replication; returns how many ran.  multi is a
- * constant at each call (sc->multi). */
-static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi)
+/* Run the events of a replication; returns how many ran.  multi and
+ * lean are constants at each call (sc->multi; lean_ok). */
+static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi,
+								 const int lean)
 {
 	const struct sim_scenario *sc = x->sc;
 	uint64_t events = 0;
@@ -1327,20 +1368,36 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 		/* the two kinds of nearly every event first, as plain branches;
 		 * the office's rare events through the switch */
 		if (kind == EV_END) {
-			on_end(x, idx);
+			if (lean)
+				on_end_k(x, idx, 1);
+			else
+				on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
-			uint32_t ci = case_new(x, (int)idx);
+			uint32_t ci = lean ? case_new_k(x, (int)idx, 1) : case_new(x, (int)idx);
 			if (x->warm) {
 				x->sop[idx].arrivals += 1;
-				if (x->nper && ci != NIL) {
+				if (!lean && x->nper && ci != NIL) {
 					long p = period_of(x, x->cases[ci].arrive_t);
 					if (p >= 0)
 						x->per[(size_t)p * (size_t)sc->nsops + idx].arrivals += 1;
 				}
 			}
-			if (ci != NIL)
-				enter_step(x, ci, 0);
-			next_arrival(x, (int)idx);
+			if (lean) {
+				if (ci != NIL)
+					enter_step_k(x, ci, 0, 1);
+				struct ksop *ks = &x->sop[idx];
+				if (ks->plain) { /* next_arrival's common case, inline */
+					ks->u += exp_draw(x->rng[sc->sops[idx].stream_arrivals], ks->gap);
+					if (ks->u < sc->uend)
+						schedule(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, idx);
+				} else {
+					next_arrival(x, (int)idx);
+				}
+			} else {
+				if (ci != NIL)
+					enter_step(x, ci, 0);
+				next_arrival(x, (int)idx);
+			}
 		} else switch (kind) {
 		case EV_END:
 		case EV_ARRIVAL:
@@ -1402,6 +1459,23 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
 static void backlog_place(struct kctx *x);
 
+/* Whether this replication may run the lean loop: none of the features
+ * it leaves out (see case_new_k) is in use. */
+static int lean_ok(const struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	if (sc->multi || x->log || x->srv || x->nper || sc->nopen || (sc->cal && !sc->wall))
+		return 0;
+	for (int a = 0; a < sc->nactors; a++)
+		if (sc->actors[a].batch)
+			return 0;
+	for (int s = 0; s < sc->nsops; s++)
+		for (int k = 0; k < sc->sops[s].nsteps; k++)
+			if (sc->sops[s].steps[k].reject > 0)
+				return 0;
+	return 1;
+}
+
 /* Run replication rep; metric values go to out (nmetric). */
 static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
 		    size_t nm, double *out)
@@ -1428,9 +1502,11 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 	for (int s = 0; s < sc->nsops; s++)
 		next_arrival(x, s);
 
-	/* the event loop twice, for the two readings of the kernel clock, so
-	 * the single-calendar loop pays nothing for the other */
-	uint64_t events = run_events(x, sc->multi);
+	/* the event loop three times: for the two readings of the kernel
+	 * clock, so the single-calendar loop pays nothing for the other, and
+	 * the lean one for the scenarios that use none of the rare features */
+	uint64_t events = sc->multi ? run_events(x, 1, 0) : lean_ok(x) ? run_events(x, 0, 1)
+								: run_events(x, 0, 0);
 	x->now = sc->wend;
 	if (x->nsamples)
 		sample_until(x, sc->wend);
