@@ -51,6 +51,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "mutu/stats.h"
+#include "stats_int.h"
 
 /* ---- events ------------------------------------------------------------ */
 
@@ -1033,7 +1034,7 @@ HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 		if (days < 0)
 			days = 0;
 		if (x->sc->quantiles)
-			stats_dist_add(ks->lead, lead);
+			stats_dist_add_inline(ks->lead, lead);
 		else
 			ks->lead_sum += lead;
 		ks->days_sum += days;
