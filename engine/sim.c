@@ -470,6 +470,18 @@ static inline size_t min_child(const struct ev *h, size_t c)
 /* Put e at the root and sift it down. */
 static inline __attribute__((always_inline)) void sift_down(struct ev *h, size_t n, struct ev e)
 {
+	if (n <= 2) {
+		/* one server and one arrival stream (M/M/1) never hold more
+		 * than two events: one compare instead of min_child's four
+		 * among the sentinels */
+		if (n == 2 && h[1].k < e.k) {
+			h[0] = h[1];
+			h[1] = e;
+		} else {
+			h[0] = e;
+		}
+		return;
+	}
 	size_t i = 0, c;
 	while ((c = 4 * i + 1) < n) {
 		c = min_child(h, c);
