@@ -335,6 +335,9 @@ struct kctx {
 	int next_day;
 	uint64_t events, customers;
 	struct zig zig;
+	/* lean loop: the next Exp(1) of each stream that only the lean loop's
+	 * exponential draws use, drawn one ahead (pre_fill) */
+	double *pre;
 	/* queue-length samples, summed over this worker's replications */
 	size_t nsamples, isample;
 	double next_sample; /* kernel time of sample isample; +inf when none is due:
@@ -430,6 +433,32 @@ static inline double draw(const struct kctx *x, const struct sim_dist *d, const 
 	if (d->kind == SIM_EXPONENTIAL && d->mean > 0)
 		return exp_draw(r, d->mean);
 	return draw_any(x, d, r);
+}
+
+/*
+ * The lean loop's exponential draws one ahead.  Each event waits for the
+ * time of the event it schedules, and that time waited for the draw: the
+ * generator's step, the ziggurat's table and the multiply were on the
+ * path from one event to the next.  A stream that only these draws use
+ * (the service of a step with an exponential time, the arrivals of a
+ * plain Poisson SOP: every stream has one purpose, sim_stream_add) gives
+ * the same numbers in the same order whether each is drawn when it is
+ * needed or one use earlier, so the lean loop keeps the stream's next
+ * Exp(1) in x->pre and draws its successor while the event goes on.
+ * The one extra draw per stream at the end of a replication is never
+ * used (rep_reset seeds every stream again).
+ */
+static inline __attribute__((always_inline)) double exp_pre(struct kctx *x, int stream, double m)
+{
+	double e = x->pre[stream];
+	x->pre[stream] = zig_exp1(&x->zig, x->rng[stream]);
+	return m * e;
+}
+
+/* Whether the lean loop draws the service of st one ahead (exp_pre). */
+static inline int pre_service(const struct sim_step *st)
+{
+	return st->service.kind == SIM_EXPONENTIAL && st->service.mean > 0;
 }
 
 /* ---- event list -------------------------------------------------------- */
@@ -878,7 +907,8 @@ HOT void start_service(struct kctx *x, uint32_t ci, int a, const int lean)
 	struct kactor *ka = &x->act[a];
 	ka->busy++;
 	stats_tw_set(&ka->tbusy, x->now, ka->busy);
-	double s = draw(x, &st->service, x->rng[st->stream_service]);
+	double s = lean && pre_service(st) ? exp_pre(x, st->stream_service, st->service.mean)
+					   : draw(x, &st->service, x->rng[st->stream_service]);
 	if (x->warm) {
 		struct kstep *ks = &x->step[st->gidx];
 		double w = x->now - c->enter;
@@ -935,7 +965,8 @@ HOT void enter_step_k(struct kctx *x, uint32_t ci, int pos, const int lean)
 	c->enter = x->now;
 	if (st->actor == SIM_PEMOHON) {
 		/* the applicant is their own server: no queue */
-		double d = draw(x, &st->service, x->rng[st->stream_service]);
+		double d = lean && pre_service(st) ? exp_pre(x, st->stream_service, st->service.mean)
+						   : draw(x, &st->service, x->rng[st->stream_service]);
 		if (c->with_applicant)
 			c->paused += d; /* still with the applicant: the SLA clock waits */
 		if (x->warm) {
@@ -1214,6 +1245,7 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->cases = NULL;
 	x->free_head = NIL;
 	x->rng = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rng);
+	x->pre = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->pre);
 	for (int i = 0; i < sc->nstreams; i++) {
 		x->rng[i] = gsl_rng_alloc(&taus_type);
 		if (!x->rng[i])
@@ -1264,6 +1296,7 @@ static void ctx_free(struct kctx *x)
 	free(x->per);
 	free(x->pstep);
 	free(x->rng);
+	free(x->pre);
 	free(x->heap);
 	sim_evq_release(&x->cal);
 	free(x->cases);
@@ -1348,6 +1381,22 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	stats_tw_init(&x->wip, 0, 0);
 }
 
+/* The first draw ahead of every stream the lean loop draws one ahead
+ * (exp_pre): after rep_run's first arrivals, before the first event. */
+static void pre_fill(struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		if (x->sop[s].plain)
+			x->pre[so->stream_arrivals] = zig_exp1(&x->zig, x->rng[so->stream_arrivals]);
+		for (int k = 0; k < so->nsteps; k++)
+			if (pre_service(&so->steps[k]))
+				x->pre[so->steps[k].stream_service] =
+					zig_exp1(&x->zig, x->rng[so->steps[k].stream_service]);
+	}
+}
+
 /* Run the events of a replication; returns how many ran.  multi and
  * lean are constants at each call (sc->multi; lean_ok). */
 static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi,
@@ -1355,6 +1404,8 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 {
 	const struct sim_scenario *sc = x->sc;
 	uint64_t events = 0;
+	if (lean)
+		pre_fill(x);
 	for (;;) {
 		struct ev e;
 		/* one test on the heap's path, as before the calendar: the heap
@@ -1400,7 +1451,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 					enter_step_k(x, ci, 0, 1);
 				struct ksop *ks = &x->sop[idx];
 				if (ks->plain) { /* next_arrival's common case, inline */
-					ks->u += exp_draw(x->rng[sc->sops[idx].stream_arrivals], ks->gap);
+					ks->u += exp_pre(x, sc->sops[idx].stream_arrivals, ks->gap);
 					if (ks->u < sc->uend)
 						schedule(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, idx);
 				} else {
@@ -1417,14 +1468,14 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			break;
 		case EV_RESUBMIT: {
 			const struct kcase *c = &x->cases[idx];
-			enter_step(x, idx, c->st->reject_to);
+			enter_step_k(x, idx, c->st->reject_to, lean);
 			break;
 		}
 		case EV_STAFF: {
 			struct kactor *ka = &x->act[idx];
 			ka->staff = sc->actors[idx].changes[ka->next_change++].servers;
 			set_present(x, (int)idx);
-			dispatch(x, (int)idx);
+			dispatch_k(x, (int)idx, lean);
 			if (ka->next_change < sc->actors[idx].nchanges) {
 				const struct sim_staff_change *ch = &sc->actors[idx].changes[ka->next_change];
 				schedule_office(x, ch->w, ch->instant, EV_STAFF, idx);
@@ -1435,7 +1486,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			for (int a = 0; a < sc->nactors; a++)
 				if (sc->actors[a].absent > 0) {
 					set_present(x, a);
-					dispatch(x, a);
+					dispatch_k(x, a, lean);
 				}
 			if (++x->next_day < sc->ndays)
 				schedule_office(x, sc->day_w[x->next_day], sc->day_t[x->next_day], EV_DAY, 0);
@@ -1443,7 +1494,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 		case EV_BATCH: {
 			struct kactor *ka = &x->act[idx];
 			ka->released = ka->nq; /* everything waiting now, nothing later */
-			dispatch(x, (int)idx);
+			dispatch_k(x, (int)idx, lean);
 			if (++ka->next_batch < sc->actors[idx].nbatch)
 				schedule_office(x, sc->actors[idx].batch_w[ka->next_batch],
 						sc->actors[idx].batch_t[ka->next_batch], EV_BATCH, idx);
