@@ -45,7 +45,10 @@ LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm
 # The libraries every run uses are linked statically into it (Debian's -dev
 # packages ship the archives): their relocation and symbol lookups were
 # the rest of the loader's work (mutu --version 10.8 -> 7.1 ms of CPU).
-CLI_STATIC = -lgsl -lgslcblas -lsqlite3 -linih -lcsv
+# zlib too (for .gz logs): one shared object fewer to map and relocate
+# (--version: 87 -> 78 page faults, 54 -> 45 system calls); libxml2 and
+# libxlsxwriter, loaded later with dlopen, bring their own libz.so.
+CLI_STATIC = -lgsl -lgslcblas -lsqlite3 -linih -lcsv -lz
 CLI_LIBS = -Wl,-Bstatic $(CLI_STATIC) -Wl,-Bdynamic \
 	$(filter-out $(CLI_STATIC) -lxml2 -lxlsxwriter -lcrypto,$(LDLIBS_ALL))
 

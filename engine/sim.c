@@ -51,6 +51,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "mutu/stats.h"
+#include "stats_int.h"
 
 /* ---- events ------------------------------------------------------------ */
 
@@ -334,6 +335,9 @@ struct kctx {
 	int next_day;
 	uint64_t events, customers;
 	struct zig zig;
+	/* lean loop: the next Exp(1) of each stream that only the lean loop's
+	 * exponential draws use, drawn one ahead (pre_fill) */
+	double *pre;
 	/* queue-length samples, summed over this worker's replications */
 	size_t nsamples, isample;
 	double next_sample; /* kernel time of sample isample; +inf when none is due:
@@ -431,6 +435,32 @@ static inline double draw(const struct kctx *x, const struct sim_dist *d, const 
 	return draw_any(x, d, r);
 }
 
+/*
+ * The lean loop's exponential draws one ahead.  Each event waits for the
+ * time of the event it schedules, and that time waited for the draw: the
+ * generator's step, the ziggurat's table and the multiply were on the
+ * path from one event to the next.  A stream that only these draws use
+ * (the service of a step with an exponential time, the arrivals of a
+ * plain Poisson SOP: every stream has one purpose, sim_stream_add) gives
+ * the same numbers in the same order whether each is drawn when it is
+ * needed or one use earlier, so the lean loop keeps the stream's next
+ * Exp(1) in x->pre and draws its successor while the event goes on.
+ * The one extra draw per stream at the end of a replication is never
+ * used (rep_reset seeds every stream again).
+ */
+static inline __attribute__((always_inline)) double exp_pre(struct kctx *x, int stream, double m)
+{
+	double e = x->pre[stream];
+	x->pre[stream] = zig_exp1(&x->zig, x->rng[stream]);
+	return m * e;
+}
+
+/* Whether the lean loop draws the service of st one ahead (exp_pre). */
+static inline int pre_service(const struct sim_step *st)
+{
+	return st->service.kind == SIM_EXPONENTIAL && st->service.mean > 0;
+}
+
 /* ---- event list -------------------------------------------------------- */
 
 static int cmp_ev(const void *pa, const void *pb)
@@ -469,6 +499,18 @@ static inline size_t min_child(const struct ev *h, size_t c)
 /* Put e at the root and sift it down. */
 static inline __attribute__((always_inline)) void sift_down(struct ev *h, size_t n, struct ev e)
 {
+	if (n <= 2) {
+		/* one server and one arrival stream (M/M/1) never hold more
+		 * than two events: one compare instead of min_child's four
+		 * among the sentinels */
+		if (n == 2 && h[1].k < e.k) {
+			h[0] = h[1];
+			h[1] = e;
+		} else {
+			h[0] = e;
+		}
+		return;
+	}
 	size_t i = 0, c;
 	while ((c = 4 * i + 1) < n) {
 		c = min_child(h, c);
@@ -674,28 +716,48 @@ static long period_of(const struct kctx *x, double t)
 
 /* ---- cases and queues -------------------------------------------------- */
 
-static uint32_t case_new(struct kctx *x, int sop)
+/*
+ * The lean loop (issue 14).  Most scenarios use none of the emitted log,
+ * the per-period results, files open at the start, batches, rejections,
+ * the instant clock or an office calendar with closed hours.  For them
+ * run_events is instantiated once more with `lean` a constant 1: the hot
+ * functions below take it as a parameter and are inlined into that loop,
+ * so the tests for those features and the calls between the functions
+ * disappear from it.  Everything else stays as it was (lean 0, the
+ * functions called out of line).  The lean loop does the same arithmetic
+ * in the same order: its output is the same to the bit.
+ */
+#define HOT static inline __attribute__((always_inline))
+
+/* The pool is full: double it (0 when it cannot grow any more). */
+static __attribute__((noinline)) int case_grow(struct kctx *x)
 {
-	if (x->free_head == NIL) {
-		uint32_t old = x->ncap, cap = old * 2;
-		if (cap > IDX_MAX + 1u)
-			cap = IDX_MAX + 1u;
-		if (cap == old) {
-			x->overflow = 1;
-			return NIL;
-		}
-		x->cases = mutu_realloc(x->cases, cap * sizeof *x->cases);
-		for (uint32_t i = old; i < cap; i++)
-			x->cases[i].next = i + 1 < cap ? i + 1 : NIL;
-		x->free_head = old;
-		x->ncap = cap;
+	uint32_t old = x->ncap, cap = old * 2;
+	if (cap > IDX_MAX + 1u)
+		cap = IDX_MAX + 1u;
+	if (cap == old) {
+		x->overflow = 1;
+		return 0;
 	}
+	x->cases = mutu_realloc(x->cases, cap * sizeof *x->cases);
+	for (uint32_t i = old; i < cap; i++)
+		x->cases[i].next = i + 1 < cap ? i + 1 : NIL;
+	x->free_head = old;
+	x->ncap = cap;
+	return 1;
+}
+
+HOT uint32_t case_new_k(struct kctx *x, int sop, const int lean)
+{
+	if (__builtin_expect(x->free_head == NIL, 0) && !case_grow(x))
+		return NIL;
 	uint32_t ci = x->free_head;
 	struct kcase *c = &x->cases[ci];
 	x->free_head = c->next;
 	c->next = NIL;
 	c->arrive = c->enter = c->start = x->now;
-	c->arrive_t = now_instant(x);
+	/* lean: the clock is working time and working time is wall time */
+	c->arrive_t = lean ? x->sc->start + x->now : now_instant(x);
 	c->paused = 0;
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
@@ -709,7 +771,12 @@ static uint32_t case_new(struct kctx *x, int sop)
 	return ci;
 }
 
-static void case_free(struct kctx *x, uint32_t ci)
+static uint32_t case_new(struct kctx *x, int sop)
+{
+	return case_new_k(x, sop, 0);
+}
+
+HOT void case_free(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
 	x->live--;
@@ -719,7 +786,7 @@ static void case_free(struct kctx *x, uint32_t ci)
 	x->free_head = ci;
 }
 
-static void enqueue(struct kctx *x, int a, int level, uint32_t ci)
+HOT void enqueue(struct kctx *x, int a, int level, uint32_t ci)
 {
 	size_t q = (size_t)a * (size_t)x->sc->nlevels + (size_t)level;
 	x->cases[ci].next = NIL;
@@ -733,7 +800,7 @@ static void enqueue(struct kctx *x, int a, int level, uint32_t ci)
 	stats_tw_set(&ka->tq, x->now, ka->nq);
 }
 
-static uint32_t dequeue(struct kctx *x, int a)
+HOT uint32_t dequeue(struct kctx *x, int a)
 {
 	size_t base = (size_t)a * (size_t)x->sc->nlevels;
 	for (int l = 0; l < x->sc->nlevels; l++) {
@@ -833,14 +900,15 @@ static __attribute__((noinline)) void end_slow(struct kctx *x, double s, int a, 
 	}
 }
 
-static inline __attribute__((always_inline)) void start_service(struct kctx *x, uint32_t ci, int a)
+HOT void start_service(struct kctx *x, uint32_t ci, int a, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_step *st = c->st;
 	struct kactor *ka = &x->act[a];
 	ka->busy++;
 	stats_tw_set(&ka->tbusy, x->now, ka->busy);
-	double s = draw(x, &st->service, x->rng[st->stream_service]);
+	double s = lean && pre_service(st) ? exp_pre(x, st->stream_service, st->service.mean)
+					   : draw(x, &st->service, x->rng[st->stream_service]);
 	if (x->warm) {
 		struct kstep *ks = &x->step[st->gidx];
 		double w = x->now - c->enter;
@@ -849,7 +917,7 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		ks->n_waited += w > 0;
 		ks->service_sum += s;
 		ks->n_service += 1;
-		if (x->nper) {
+		if (!lean && x->nper) {
 			long p = period_of(x, start_instant(x));
 			if (p >= 0) {
 				struct kstep *ps = &x->pstep[(size_t)p * (size_t)x->sc->nsteps + (size_t)st->gidx];
@@ -861,7 +929,7 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		}
 	}
 	c->start = x->now;
-	if (__builtin_expect(x->srv != NULL, 0))
+	if (!lean && __builtin_expect(x->srv != NULL, 0))
 		c->server = srv_take(x, a);
 	double w = x->now + s;
 	if (__builtin_expect(w >= x->wlim, 0))
@@ -870,19 +938,24 @@ static inline __attribute__((always_inline)) void start_service(struct kctx *x, 
 		schedule_key(x, w, EV_END, ci);
 }
 
-static void dispatch(struct kctx *x, int a)
+HOT void dispatch_k(struct kctx *x, int a, const int lean)
 {
-	const struct sim_actor *sa = &x->sc->actors[a];
+	const int batch = !lean && x->sc->actors[a].batch;
 	struct kactor *ka = &x->act[a];
-	while (ka->busy < ka->present && ka->nq > 0 && (!sa->batch || ka->released > 0)) {
+	while (ka->busy < ka->present && ka->nq > 0 && (!batch || ka->released > 0)) {
 		uint32_t ci = dequeue(x, a);
-		if (sa->batch)
+		if (batch)
 			ka->released--;
-		start_service(x, ci, a);
+		start_service(x, ci, a, lean);
 	}
 }
 
-static void enter_step(struct kctx *x, uint32_t ci, int pos)
+static void dispatch(struct kctx *x, int a)
+{
+	dispatch_k(x, a, 0);
+}
+
+HOT void enter_step_k(struct kctx *x, uint32_t ci, int pos, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
@@ -892,7 +965,8 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 	c->enter = x->now;
 	if (st->actor == SIM_PEMOHON) {
 		/* the applicant is their own server: no queue */
-		double d = draw(x, &st->service, x->rng[st->stream_service]);
+		double d = lean && pre_service(st) ? exp_pre(x, st->stream_service, st->service.mean)
+						   : draw(x, &st->service, x->rng[st->stream_service]);
 		if (c->with_applicant)
 			c->paused += d; /* still with the applicant: the SLA clock waits */
 		if (x->warm) {
@@ -913,10 +987,15 @@ static void enter_step(struct kctx *x, uint32_t ci, int pos)
 	c->with_applicant = 0;
 	int a = st->actor;
 	struct kactor *ka = &x->act[a];
-	if (!x->sc->actors[a].batch && ka->nq == 0 && ka->busy < ka->present)
-		start_service(x, ci, a);
+	if ((lean || !x->sc->actors[a].batch) && ka->nq == 0 && ka->busy < ka->present)
+		start_service(x, ci, a, lean);
 	else
 		enqueue(x, a, so->plevel, ci);
+}
+
+static void enter_step(struct kctx *x, uint32_t ci, int pos)
+{
+	enter_step_k(x, ci, pos, 0);
 }
 
 /* The emitted log is ingest input: the exact CSV writer (base.c), which
@@ -984,7 +1063,7 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 
 static void backlog_finish(struct kctx *x, const struct kcase *c);
 
-static void finish(struct kctx *x, uint32_t ci)
+HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
@@ -998,7 +1077,7 @@ static void finish(struct kctx *x, uint32_t ci)
 		if (days < 0)
 			days = 0;
 		if (x->sc->quantiles)
-			stats_dist_add(ks->lead, lead);
+			stats_dist_add_inline(ks->lead, lead);
 		else
 			ks->lead_sum += lead;
 		ks->days_sum += days;
@@ -1007,7 +1086,7 @@ static void finish(struct kctx *x, uint32_t ci)
 		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
 		int in = so->ceiling > 0 && lead <= so->ceiling + 1e-6;
 		ks->within += in;
-		long p = x->nper ? period_of(x, t) : -1;
+		long p = !lean && x->nper ? period_of(x, t) : -1;
 		if (p >= 0) {
 			struct kper *kp = &x->per[(size_t)p * (size_t)x->sc->nsops + c->sop];
 			kp->finished += 1;
@@ -1018,17 +1097,17 @@ static void finish(struct kctx *x, uint32_t ci)
 				stats_dist_add(kp->lead, lead);
 		}
 	}
-	if (c->id <= (uint32_t)x->sc->nopen && x->open_end)
+	if (!lean && c->id <= (uint32_t)x->sc->nopen && x->open_end)
 		backlog_finish(x, c);
 	case_free(x, ci);
 }
 
-static void on_end(struct kctx *x, uint32_t ci)
+HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
 	const struct sim_sop *so = c->so;
 	const struct sim_step *st = c->st;
-	if (x->log)
+	if (!lean && x->log)
 		log_row(x, c, st);
 	if (st->actor != SIM_PEMOHON) {
 		struct kactor *ka = &x->act[st->actor];
@@ -1036,9 +1115,9 @@ static void on_end(struct kctx *x, uint32_t ci)
 		stats_tw_set(&ka->tbusy, x->now, ka->busy);
 		/* the freed server takes the head of its queue before this file
 		 * can join the back of another (or the same) queue */
-		dispatch(x, st->actor);
+		dispatch_k(x, st->actor, lean);
 	}
-	if (st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
+	if (!lean && st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
 		double d = draw(x, &st->resubmit, x->rng[st->stream_reject]);
 		c->with_applicant = 1;
 		c->paused += d;
@@ -1046,10 +1125,15 @@ static void on_end(struct kctx *x, uint32_t ci)
 			x->sop[c->sop].rejections += 1;
 		schedule(x, x->now + d, EV_RESUBMIT, ci);
 	} else if (c->pos + 1 < so->nsteps) {
-		enter_step(x, ci, c->pos + 1);
+		enter_step_k(x, ci, c->pos + 1, lean);
 	} else {
-		finish(x, ci);
+		finish_k(x, ci, lean);
 	}
+}
+
+static void on_end(struct kctx *x, uint32_t ci)
+{
+	on_end_k(x, ci, 0);
 }
 
 static int weekday_hour(const struct sim_scenario *sc, double instant, int *hour)
@@ -1161,6 +1245,7 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->cases = NULL;
 	x->free_head = NIL;
 	x->rng = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rng);
+	x->pre = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->pre);
 	for (int i = 0; i < sc->nstreams; i++) {
 		x->rng[i] = gsl_rng_alloc(&taus_type);
 		if (!x->rng[i])
@@ -1211,6 +1296,7 @@ static void ctx_free(struct kctx *x)
 	free(x->per);
 	free(x->pstep);
 	free(x->rng);
+	free(x->pre);
 	free(x->heap);
 	sim_evq_release(&x->cal);
 	free(x->cases);
@@ -1295,12 +1381,31 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	stats_tw_init(&x->wip, 0, 0);
 }
 
-/* Run the events of a replication; returns how many ran.  multi is a
- * constant at each call (sc->multi). */
-static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi)
+/* The first draw ahead of every stream the lean loop draws one ahead
+ * (exp_pre): after rep_run's first arrivals, before the first event. */
+static void pre_fill(struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	for (int s = 0; s < sc->nsops; s++) {
+		const struct sim_sop *so = &sc->sops[s];
+		if (x->sop[s].plain)
+			x->pre[so->stream_arrivals] = zig_exp1(&x->zig, x->rng[so->stream_arrivals]);
+		for (int k = 0; k < so->nsteps; k++)
+			if (pre_service(&so->steps[k]))
+				x->pre[so->steps[k].stream_service] =
+					zig_exp1(&x->zig, x->rng[so->steps[k].stream_service]);
+	}
+}
+
+/* Run the events of a replication; returns how many ran.  multi and
+ * lean are constants at each call (sc->multi; lean_ok). */
+static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x, const int multi,
+								 const int lean)
 {
 	const struct sim_scenario *sc = x->sc;
 	uint64_t events = 0;
+	if (lean)
+		pre_fill(x);
 	for (;;) {
 		struct ev e;
 		/* one test on the heap's path, as before the calendar: the heap
@@ -1327,34 +1432,50 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 		/* the two kinds of nearly every event first, as plain branches;
 		 * the office's rare events through the switch */
 		if (kind == EV_END) {
-			on_end(x, idx);
+			if (lean)
+				on_end_k(x, idx, 1);
+			else
+				on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
-			uint32_t ci = case_new(x, (int)idx);
+			uint32_t ci = lean ? case_new_k(x, (int)idx, 1) : case_new(x, (int)idx);
 			if (x->warm) {
 				x->sop[idx].arrivals += 1;
-				if (x->nper && ci != NIL) {
+				if (!lean && x->nper && ci != NIL) {
 					long p = period_of(x, x->cases[ci].arrive_t);
 					if (p >= 0)
 						x->per[(size_t)p * (size_t)sc->nsops + idx].arrivals += 1;
 				}
 			}
-			if (ci != NIL)
-				enter_step(x, ci, 0);
-			next_arrival(x, (int)idx);
+			if (lean) {
+				if (ci != NIL)
+					enter_step_k(x, ci, 0, 1);
+				struct ksop *ks = &x->sop[idx];
+				if (ks->plain) { /* next_arrival's common case, inline */
+					ks->u += exp_pre(x, sc->sops[idx].stream_arrivals, ks->gap);
+					if (ks->u < sc->uend)
+						schedule(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, idx);
+				} else {
+					next_arrival(x, (int)idx);
+				}
+			} else {
+				if (ci != NIL)
+					enter_step(x, ci, 0);
+				next_arrival(x, (int)idx);
+			}
 		} else switch (kind) {
 		case EV_END:
 		case EV_ARRIVAL:
 			break;
 		case EV_RESUBMIT: {
 			const struct kcase *c = &x->cases[idx];
-			enter_step(x, idx, c->st->reject_to);
+			enter_step_k(x, idx, c->st->reject_to, lean);
 			break;
 		}
 		case EV_STAFF: {
 			struct kactor *ka = &x->act[idx];
 			ka->staff = sc->actors[idx].changes[ka->next_change++].servers;
 			set_present(x, (int)idx);
-			dispatch(x, (int)idx);
+			dispatch_k(x, (int)idx, lean);
 			if (ka->next_change < sc->actors[idx].nchanges) {
 				const struct sim_staff_change *ch = &sc->actors[idx].changes[ka->next_change];
 				schedule_office(x, ch->w, ch->instant, EV_STAFF, idx);
@@ -1365,7 +1486,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			for (int a = 0; a < sc->nactors; a++)
 				if (sc->actors[a].absent > 0) {
 					set_present(x, a);
-					dispatch(x, a);
+					dispatch_k(x, a, lean);
 				}
 			if (++x->next_day < sc->ndays)
 				schedule_office(x, sc->day_w[x->next_day], sc->day_t[x->next_day], EV_DAY, 0);
@@ -1373,7 +1494,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 		case EV_BATCH: {
 			struct kactor *ka = &x->act[idx];
 			ka->released = ka->nq; /* everything waiting now, nothing later */
-			dispatch(x, (int)idx);
+			dispatch_k(x, (int)idx, lean);
 			if (++ka->next_batch < sc->actors[idx].nbatch)
 				schedule_office(x, sc->actors[idx].batch_w[ka->next_batch],
 						sc->actors[idx].batch_t[ka->next_batch], EV_BATCH, idx);
@@ -1402,6 +1523,23 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm, double *out);
 static void backlog_place(struct kctx *x);
 
+/* Whether this replication may run the lean loop: none of the features
+ * it leaves out (see case_new_k) is in use. */
+static int lean_ok(const struct kctx *x)
+{
+	const struct sim_scenario *sc = x->sc;
+	if (sc->multi || x->log || x->srv || x->nper || sc->nopen || (sc->cal && !sc->wall))
+		return 0;
+	for (int a = 0; a < sc->nactors; a++)
+		if (sc->actors[a].batch)
+			return 0;
+	for (int s = 0; s < sc->nsops; s++)
+		for (int k = 0; k < sc->sops[s].nsteps; k++)
+			if (sc->sops[s].steps[k].reject > 0)
+				return 0;
+	return 1;
+}
+
 /* Run replication rep; metric values go to out (nmetric). */
 static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_metric *m,
 		    size_t nm, double *out)
@@ -1428,9 +1566,11 @@ static void rep_run(struct kctx *x, uint64_t seed, int rep, const struct sim_met
 	for (int s = 0; s < sc->nsops; s++)
 		next_arrival(x, s);
 
-	/* the event loop twice, for the two readings of the kernel clock, so
-	 * the single-calendar loop pays nothing for the other */
-	uint64_t events = run_events(x, sc->multi);
+	/* the event loop three times: for the two readings of the kernel
+	 * clock, so the single-calendar loop pays nothing for the other, and
+	 * the lean one for the scenarios that use none of the rare features */
+	uint64_t events = sc->multi ? run_events(x, 1, 0) : lean_ok(x) ? run_events(x, 0, 1)
+								: run_events(x, 0, 0);
 	x->now = sc->wend;
 	if (x->nsamples)
 		sample_until(x, sc->wend);

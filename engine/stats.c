@@ -4,6 +4,7 @@
  * across replications.
  */
 #include "mutu/stats.h"
+#include "stats_int.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -40,27 +41,15 @@
  * bucket (absolute error below 2^-10 + |min|); larger ones the last.
  * Memory is fixed (100 KB a distribution), not proportional to the
  * number of values; reset clears only the buckets that were touched.
+ * The struct and the add are in engine/stats_int.h (inlined by the
+ * simulator's kernel).
  */
-#define STATS_SUB_BITS 8
-#define LOW_EXP (-10)
-#define HIGH_EXP 40
-#define NOCT (HIGH_EXP - LOW_EXP)
-#define NBUCKET ((NOCT << STATS_SUB_BITS) + 2)
-#define KEY_SHIFT (52 - STATS_SUB_BITS)
-
-struct stats_dist {
-	size_t n;
-	double shift, s1, s2; /* sums of x - shift and its square (shift: first value) */
-	double min, max;
-	size_t lo, hi;        /* range of buckets touched */
-	uint64_t count[NBUCKET];
-};
+#define NBUCKET STATS_NBUCKET
+#define KEY_SHIFT STATS_KEY_SHIFT
 
 static inline uint64_t bits_of(double x)
 {
-	uint64_t b;
-	memcpy(&b, &x, sizeof b);
-	return b;
+	return stats_bits_of(x);
 }
 
 static inline double double_of(uint64_t b)
@@ -70,17 +59,7 @@ static inline double double_of(uint64_t b)
 	return x;
 }
 
-static const double low_value = 0x1p-10;  /* 2^LOW_EXP */
-static const double high_value = 0x1p+40; /* 2^HIGH_EXP */
-
-static inline size_t bucket_of(double x)
-{
-	if (!(x >= low_value))
-		return 0;
-	if (x >= high_value)
-		return NBUCKET - 1;
-	return (size_t)((bits_of(x) >> KEY_SHIFT) - (bits_of(low_value) >> KEY_SHIFT)) + 1;
-}
+static const double low_value = STATS_LOW_VALUE;
 
 /* Lower edge of bucket i (1 .. NBUCKET - 1); edge(NBUCKET - 1) = 2^40. */
 static double bucket_edge(size_t i)
@@ -113,26 +92,7 @@ void stats_dist_reset(struct stats_dist *d)
 
 void stats_dist_add(struct stats_dist *d, double x)
 {
-	if (isnan(x))
-		return;
-	if (!d->n)
-		d->shift = d->min = d->max = x;
-	/* shifted sums: exact for constant values, no cancellation when
-	 * the values sit far from zero */
-	double e = x - d->shift;
-	d->s1 += e;
-	d->s2 += e * e;
-	if (x < d->min)
-		d->min = x;
-	if (x > d->max)
-		d->max = x;
-	size_t i = bucket_of(x);
-	d->count[i]++;
-	if (i < d->lo)
-		d->lo = i;
-	if (i > d->hi)
-		d->hi = i;
-	d->n++;
+	stats_dist_add_inline(d, x);
 }
 
 size_t stats_dist_n(const struct stats_dist *d)

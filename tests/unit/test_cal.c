@@ -514,6 +514,19 @@ static void test_civil_and_format(void **state)
 	cal_format_iso(0, -(3 * 3600 + 1800), buf, sizeof buf);
 	assert_string_equal(buf, "1969-12-31T20:30:00-03:30");
 	assert_int_equal(cal_format_iso(0, 0, buf, 5), 25); /* snprintf-style length */
+	assert_string_equal(buf, "1970");
+	/* the digit-by-digit path (4-digit years, offsets below 100 h) at its
+	 * edges: 999-12-31T23:59:59Z is 30,610,224,001 s before the epoch
+	 * (1000-01-01 is day -354,285: 354,285 x 86,400 s), and 2130-06-30
+	 * 18:15 UTC at +05:45 is local midnight of 1 July */
+	assert_int_equal(cal_format_iso(-30610224001.0, 0, buf, sizeof buf), 25);
+	assert_string_equal(buf, "0999-12-31T23:59:59+00:00");
+	cal_format_iso(5064747300.0, 5 * 3600 + 2700, buf, sizeof buf);
+	assert_string_equal(buf, "2130-07-01T00:00:00+05:45");
+	assert_int_equal(cal_format_iso(0, 0, buf, 26), 25); /* room for exactly 25 + NUL */
+	assert_string_equal(buf, "1970-01-01T00:00:00+00:00");
+	cal_format_iso(0, 0, buf, 25); /* one short: cut as snprintf cuts */
+	assert_string_equal(buf, "1970-01-01T00:00:00+00:0");
 }
 
 /* ---- loading: files written on the fly ------------------------------------ */
