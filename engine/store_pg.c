@@ -1772,17 +1772,27 @@ static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const
 }
 
 /*
- * batch_touch (schema 3) for batch `batch` of the writing office: per SOP
- * the earliest first_ms among the cases ids (a bigint[] literal) after
- * their spans were widened, with this transaction's id (store_sqlite.c,
- * sq_batch_touch, says why).  A batch that supersedes older ones also
- * takes their rows, or, for one written before schema 3, a row that
- * stales every summary of the office (sop U+0001, the smallest low_ms).
+ * batch_touch (schema 3) for the writer's batch, after the cases' spans
+ * were widened: per SOP of the office the earliest first_ms among the
+ * cases the batch created or gave an event (created, or their stored
+ * events loaded for the duplicate test), with this transaction's id
+ * (store_sqlite.c, sq_batch_touch, says why).  A batch that supersedes
+ * older ones also takes their rows, or, for one written before schema 3,
+ * a row that stales every summary of the office (sop U+0001, the
+ * smallest low_ms).
  */
-static int pg_batch_touch(struct pg_store *p, int64_t batch, const char *ids, struct mutu_err *err)
+static int pg_batch_touch(struct pg_writer *w, struct mutu_err *err)
 {
+	struct pg_store *p = w->p;
+	struct mutu_buf ids;
+	mutu_buf_init(&ids);
+	mutu_buf_putc(&ids, '{');
+	for (size_t i = 0, n = 0; i < w->ncases; i++)
+		if (w->cases[i].created || w->cases[i].loaded || w->cases[i].local)
+			mutu_buf_printf(&ids, "%s%" PRId64, n++ ? "," : "", w->cases[i].id);
+	mutu_buf_putc(&ids, '}');
 	struct num nb;
-	const char *v[] = {office_of(p), num(&nb, batch), ids};
+	const char *v[] = {office_of(p), num(&nb, w->batch), ids.s};
 	int rc = execp(p,
 		       "INSERT INTO batch_touch (office, batch_id, sop, low_ms, xid)"
 		       " SELECT $1, $2, coalesce(sop, ''), min(first_ms), txid_current() FROM cases"
@@ -1800,6 +1810,7 @@ static int pg_batch_touch(struct pg_store *p, int64_t batch, const char *ids, st
 			   " WHERE t.office = b.office AND t.batch_id = b.id)"
 			   " ON CONFLICT (office, batch_id, sop) DO UPDATE SET low_ms = least(batch_touch.low_ms, excluded.low_ms)",
 			   2, v, "the batch's month-summary marks", err);
+	mutu_buf_release(&ids);
 	return rc;
 }
 
@@ -1891,10 +1902,10 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			   " AND end_ms IS NOT NULL ORDER BY case_id, end_ms DESC, coalesce(step, 0) DESC) d"
 			   " WHERE c.office = $1 AND c.id = d.case_id",
 			   2, pv, "case markers", err);
-		if (!rc)
-			rc = pg_batch_touch(p, w->batch, ids.s, err);
 		mutu_buf_release(&ids);
 	}
+	if (!rc)
+		rc = pg_batch_touch(w, err);
 	/* first case attribute wins (SQLite: INSERT OR IGNORE), last event
 	 * attribute wins (INSERT OR REPLACE) */
 	if (!rc)
