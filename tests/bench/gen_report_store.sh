@@ -48,6 +48,7 @@ fi
 # per (office, SOP) the earliest first_ms of the cases the batch touched
 if sqlite3 "$db" "SELECT 1 FROM sqlite_master WHERE name = 'batch_touch'" | grep -q 1; then
 	spans="$spans
+	DELETE FROM batch_touch;
 	INSERT INTO batch_touch (batch_id, office, sop, low_ms) SELECT 1, office, coalesce(sop, ''), min(first_ms)
 	FROM cases WHERE first_ms IS NOT NULL GROUP BY office, coalesce(sop, '');"
 fi
