@@ -125,6 +125,68 @@ expect_eq "added closure: October within at 960 min" "$(trend k1 2024-10)" "2024
 rep k1full MUTU_CALENDARS="$TMP/cal" MUTU_REPORT_FULL_READ=1
 same "added closure: the same report as the whole-history read" k1 k1full
 
+# ---- other shapes: cases without an SOP, --sop, --by-office ----
+# N1 (Oct 2024) and N2 (Jun 2025) have no SOP: no model, so every old case
+# of theirs is read as possibly open.  The window read takes A1, H1, P1,
+# M1, J1, N1, N2 (7); from the summaries J1, P1, N1, N2 (4); the rows
+# kept are of the SOP, of the cases without one ("n") and of the office.
+DB="$TMP/n.db"
+run "$MUTU" ingest "$LOG" --db "$DB" --sop uji-sla --models "$MODELS" --quiet
+printf 'case_id,activity,actor,start,end
+N1,Terima,Loket,2024-10-07T08:00:00+07:00,2024-10-07T09:00:00+07:00
+N1,Selesai,Loket,2024-10-08T08:00:00+07:00,2024-10-08T10:00:00+07:00
+N2,Terima,Loket,2025-06-10T08:00:00+07:00,2025-06-10T09:00:00+07:00
+N2,Selesai,Loket,2025-06-11T08:00:00+07:00,2025-06-11T10:00:00+07:00
+' >"$TMP/n.csv"
+run "$MUTU" ingest "$TMP/n.csv" --db "$DB" --models "$MODELS" --quiet
+expect_rc "ingest cases without an SOP" 0
+rep n1
+rep n2
+rep nfull MUTU_REPORT_FULL_READ=1
+expect_eq "without an SOP: 7 cases, then 4" "$(reads n1 | cut -d, -f1) $(reads n2 | cut -d, -f1)" \
+	'"cases_read":7 "cases_read":4'
+same "without an SOP: the same report from the summaries" n1 n2
+same "without an SOP: the same report as the whole-history read" n2 nfull
+expect_eq "without an SOP: rows of the SOP, of no SOP and of the office" \
+	"$(sqlite3 "$DB" "SELECT group_concat(sop, ' ') FROM (SELECT DISTINCT sop FROM month_summary ORDER BY sop)")" "n o s:uji-sla"
+# one SOP: its own rows serve (the office whole is that SOP's cases)
+"$MUTU" report monthly --month 2025-06 --sop uji-sla --db "$DB" --models "$MODELS" --out "$TMP/so" --format json \
+	>/dev/null 2>&1
+MUTU_REPORT_FULL_READ=1 "$MUTU" report monthly --month 2025-06 --sop uji-sla --db "$DB" --models "$MODELS" \
+	--out "$TMP/sofull" --format json >/dev/null 2>&1
+expect_eq "--sop: J1 and P1 read (2 cases)" "$(grep -o '"cases_read":[0-9]*' "$TMP/so/report-2025-06-uji-sla.json")" \
+	'"cases_read":2'
+if cmp -s <(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*//' "$TMP/so/report-2025-06-uji-sla.json") \
+	<(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*//' "$TMP/sofull/report-2025-06-uji-sla.json"); then
+	ok "--sop: the same report as the whole-history read"
+else
+	not_ok "--sop: the same report as the whole-history read"
+fi
+# --by-office: each office keeps its own rows (tests/data/logs/province-keys)
+PDB="$TMP/p.db"
+for o in kota-a kota-b; do
+	"$MUTU" ingest tests/data/logs/province-keys/$o.csv --db "$PDB" --office $o --sop uji-sla --models "$MODELS" --quiet
+done
+prov() { # OUT [env...]
+	local out=$1
+	shift
+	env "$@" "$MUTU" report monthly --month 2025-11 --models "$MODELS" --by-office --format json --db "$PDB" \
+		--out "$TMP/$out" >/dev/null 2>&1
+}
+prov pv1
+prov pv2
+prov pvfull MUTU_REPORT_FULL_READ=1
+pstrip() { sed 's/"cases_read":[0-9]*,"events_read":[0-9]*//g' "$TMP/$1/province-2025-11.json"; }
+if [ -s "$TMP/pv2/province-2025-11.json" ] && cmp -s <(pstrip pv1) <(pstrip pv2) && cmp -s <(pstrip pv2) <(pstrip pvfull); then
+	ok "--by-office: the same province report from the summaries and from the whole history"
+else
+	not_ok "--by-office: the same province report" "$(diff <(pstrip pv2 | tr ',' '\n') <(pstrip pvfull | tr ',' '\n') | head)"
+fi
+expect_eq "--by-office: 24 rows per office" \
+	"$(sqlite3 "$PDB" "SELECT group_concat(office || '=' || n, ' ') FROM (SELECT office, count(*) n FROM month_summary GROUP BY office ORDER BY office)")" \
+	"kota-a=24 kota-b=24"
+DB="$TMP/s.db"
+
 # ---- (d) a read-only store: the report works and writes nothing ----
 # chmod does not stop root: a read-only bind mount in a private mount
 # namespace (as tests/cli/test_store.sh); skipped where not permitted
