@@ -1,7 +1,9 @@
 /*
  * sla_month.c - the monthly compliance aggregation: one pass over the
  * store (sla_reader), every case measured once (sla_case_compute) and
- * added to its SOP's group and to the office as a whole.
+ * added to its SOP's group and to the office as a whole.  The trend rows
+ * of earlier months are kept in the store between reports (per-month
+ * summaries, below), so a report whose trend is kept reads only its month.
  *
  * Memory: one case's events at a time, plus per group the working-time
  * values of the cases finished in the report's 12-month window (exact
@@ -762,7 +764,7 @@ static int group_cmp(const void *pa, const void *pb)
  * case was measured.
  */
 static void sums_settle(struct sla_month *m, struct sla_group *office, const struct plan *p, int year, int month,
-			const char *sop_id, const char *office_name)
+			const char *office_name)
 {
 	m->from_summaries = p->use;
 	if (p->use) {
@@ -796,7 +798,6 @@ static void sums_settle(struct sla_month *m, struct sla_group *office, const str
 	}
 	if (p->office_rows && office->cases_skipped == 0)
 		sums_add(u, "o", p->ofp, year, month, k0, office->trend);
-	(void)sop_id;
 	m->sums = u;
 }
 
@@ -997,7 +998,7 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	m->ngroups = ngx;
 	free(gx);
 	group_finish(&office);
-	sums_settle(m, &office.g, &plan, year, month, sop_id, store_office(db));
+	sums_settle(m, &office.g, &plan, year, month, store_office(db));
 	plan_release(&plan);
 	/* the office's days are those of the first SOP (by id) with a model:
 	 * the same whichever cases were read */
