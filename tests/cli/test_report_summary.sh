@@ -187,6 +187,43 @@ expect_eq "--by-office: 24 rows per office" \
 	"kota-a=24 kota-b=24"
 DB="$TMP/s.db"
 
+# ---- quantiles of vectors over 256 values (sla_month.c sorts those by radix) ----
+# 301 cases finished on Tue 10 Jun 2025, measured in the 24x7 calendar (work
+# time = wall time): case j's clock runs from step 2's end (08:20) to step
+# 5's end, i = (2j mod 301) + 3 minutes (a permutation of 3..303, so the
+# values come unsorted); step 3 (Tim Teknis) takes i - 2 (1..301), step 1
+# 10 and step 5 1 minute (both Pemohon).  Type-7 quantiles of n sorted
+# values, h = (n - 1) p: lead median 153, p90 3 + 270 = 273, max 303, mean
+# 153; Tim Teknis median 151, p90 271; Pemohon's 602 values (301 ones, 301
+# tens) median (1 + 10) / 2 = 5.5, p90 10.
+python3 - >"$TMP/r.csv" <<'PY'
+import datetime
+print("case_id,step,activity,actor,start,end")
+acts = ["Pemohon mengajukan permohonan", "Front Office memeriksa kelengkapan berkas",
+        "Tim Teknis memproses dan membuat rekomendasi", "Kepala Dinas menandatangani SK", "Pemohon menerima SK"]
+actors = ["Pemohon", "Front Office", "Tim Teknis", "Kepala Dinas", "Pemohon"]
+b = datetime.datetime(2025, 6, 10, 8, 0)
+f = lambda m: (b + datetime.timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M:00+07:00")
+for j in range(301):
+    i = (2 * j) % 301 + 3
+    t = [(0, 10), (10, 20), (20, 18 + i), (18 + i, 19 + i), (19 + i, 20 + i)]
+    for k in range(5):
+        print("R%03d,%d,%s,%s,%s,%s" % (j, k + 1, acts[k], actors[k], f(t[k][0]), f(t[k][1])))
+PY
+"$MUTU" ingest "$TMP/r.csv" --db "$TMP/r.db" --sop uji-sla --models "$MODELS" --quiet
+"$MUTU" report monthly --month 2025-06 --calendar 24x7 --db "$TMP/r.db" --models "$MODELS" --format json \
+	--out "$TMP/rq" >/dev/null 2>&1
+got=$(python3 - "$TMP/rq/report-2025-06.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))["groups"][0]
+s = g["summary"]
+a = {r["actor"]: r for r in g["actors"]}
+print(s["lead_median"], s["lead_p90"], s["lead_max"], s["lead_mean"], a["Tim Teknis"]["median"], a["Tim Teknis"]["p90"],
+      a["Pemohon"]["median"], a["Pemohon"]["p90"])
+PY
+)
+expect_eq "301 values: lead 153/273/303/153, Tim Teknis 151/271, Pemohon 5.5/10" "$got" "153 273 303 153 151 271 5.5 10"
+
 # ---- (d) a read-only store: the report works and writes nothing ----
 # chmod does not stop root: a read-only bind mount in a private mount
 # namespace (as tests/cli/test_store.sh); skipped where not permitted
