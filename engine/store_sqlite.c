@@ -1545,7 +1545,12 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	in_params(in_c, sizeof in_c, 'c', f->ncase_attrs);
 	in_params(in_e, sizeof in_e, 'e', f->nevent_attrs);
 	sub[0] = '\0';
-	if (pred[0])
+	if (pred[0] && f->has_period && !f->case_key && !f->sop && !f->office)
+		/* the period alone: the events' case ids are its id list as it
+		 * is, not that list wrapped in one more SELECT over cases, for
+		 * which SQLite builds a second temporary B-tree of the same ids */
+		snprintf(sub, PRED + 200, " WHERE case_%s", pred + 5);
+	else if (pred[0])
 		snprintf(sub, PRED + 200, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
 	snprintf(q, PRED + 4096, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK)
