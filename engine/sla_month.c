@@ -1,7 +1,9 @@
 /*
  * sla_month.c - the monthly compliance aggregation: one pass over the
  * store (sla_reader), every case measured once (sla_case_compute) and
- * added to its SOP's group and to the office as a whole.
+ * added to its SOP's group and to the office as a whole.  The trend rows
+ * of earlier months are kept in the store between reports (per-month
+ * summaries, below), so a report whose trend is kept reads only its month.
  *
  * Memory: one case's events at a time, plus per group the working-time
  * values of the cases finished in the report's 12-month window (exact
@@ -9,7 +11,9 @@
  * grows with the number of events in the store.
  */
 #include "mutu/sla.h"
+#include "mutu/store.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +34,67 @@ static int dbl_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A double's bits as an unsigned key in the same order (negative values
+ * flipped whole, positive ones with the sign bit set). */
+static uint64_t dbl_key(double x)
+{
+	uint64_t u;
+	memcpy(&u, &x, sizeof u);
+	return u >> 63 ? ~u : u | UINT64_C(1) << 63;
+}
+
+/*
+ * Sort a[0..n) ascending.  Large vectors (the per-step and per-actor
+ * working times of a month, tens of thousands each) by an LSD radix sort
+ * over the keys above, a byte a pass, skipping the passes whose byte is
+ * the same in every value: qsort's comparison calls were 8.6% of the
+ * instructions of a warm month's report (callgrind), docs/store.md.  The
+ * result is the numeric order qsort gives (values that compare equal are
+ * equal, but for -0 and +0, which work times never are); a vector holding
+ * a NaN, which has no place in an order, and small ones go to qsort.
+ */
+static void sort_dbl(double *a, size_t n)
+{
+	int nan = 0;
+	for (size_t i = 0; i < n && !nan; i++)
+		nan = isnan(a[i]);
+	if (n < 256 || nan) {
+		qsort(a, n, sizeof *a, dbl_cmp);
+		return;
+	}
+	uint64_t *buf = mutu_malloc(2 * n * sizeof *buf), *k = buf, *t = buf + n;
+	size_t cnt[8][256];
+	memset(cnt, 0, sizeof cnt);
+	for (size_t i = 0; i < n; i++) {
+		k[i] = dbl_key(a[i]);
+		for (int b = 0; b < 8; b++)
+			cnt[b][(k[i] >> (8 * b)) & 0xFF]++;
+	}
+	for (int b = 0; b < 8; b++) {
+		if (cnt[b][(k[0] >> (8 * b)) & 0xFF] == n)
+			continue; /* this byte is the same in every value */
+		size_t pos[256], sum = 0;
+		for (int d = 0; d < 256; d++) {
+			pos[d] = sum;
+			sum += cnt[b][d];
+		}
+		for (size_t i = 0; i < n; i++)
+			t[pos[(k[i] >> (8 * b)) & 0xFF]++] = k[i];
+		uint64_t *sw = k;
+		k = t;
+		t = sw;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint64_t u = k[i] >> 63 ? k[i] & ~(UINT64_C(1) << 63) : ~k[i];
+		memcpy(&a[i], &u, sizeof u);
+	}
+	free(buf);
+}
+
 static void stat_finish(struct sla_vec *v, struct sla_stat *st)
 {
 	if (v->n > 1)
-		qsort(v->v, v->n, sizeof *v->v, dbl_cmp);
+		sort_dbl(v->v, v->n);
 	st->n = v->n;
 	st->median = sla_quantile_sorted(v->v, v->n, 0.5);
 	st->p90 = sla_quantile_sorted(v->v, v->n, 0.9);
@@ -112,6 +173,18 @@ static int64_t local_day(double t, int off)
 	return (int64_t)floor((t + off) / 86400.0);
 }
 
+/* The kind of each of the month's days in cal (NULL: every day a working day). */
+static void days_kinds(struct sla_group *g, int64_t day_m0, const struct cal *cal)
+{
+	g->working_days = 0;
+	for (size_t d = 0; d < g->ndays; d++) {
+		g->days[d].day = day_m0 + (int64_t)d;
+		g->days[d].kind = cal ? cal_day_kind(cal, g->days[d].day, NULL) : 0;
+		if (g->days[d].kind == 0)
+			g->working_days++;
+	}
+}
+
 static void group_init(struct group_x *x, const char *id, const struct sla_sop *s, int year, int month,
 		       const struct cal *cal)
 {
@@ -130,12 +203,7 @@ static void group_init(struct group_x *x, const char *id, const struct sla_sop *
 	g->ndays = (size_t)(day_m1 - x->day_m0);
 	g->days = mutu_calloc(g->ndays, sizeof *g->days);
 	x->wip_diff = mutu_calloc(g->ndays + 1, sizeof *x->wip_diff);
-	for (size_t d = 0; d < g->ndays; d++) {
-		g->days[d].day = x->day_m0 + (int64_t)d;
-		g->days[d].kind = cal ? cal_day_kind(cal, g->days[d].day, NULL) : 0;
-		if (g->days[d].kind == 0)
-			g->working_days++;
-	}
+	days_kinds(g, x->day_m0, cal);
 	for (int k = 0; k < SLA_TREND; k++) {
 		int mi = year * 12 + (month - 1) - (SLA_TREND - 1) + k;
 		g->trend[k].year = mi / 12;
@@ -239,7 +307,7 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 }
 
 /* Add one measured case to a group. */
-static void add_case(struct group_x *x, const struct sla_case *c, int year, int month,
+static void add_case(struct group_x *x, const struct sla_case *c, int year, int month, int k0,
 		     int by_step, int *completion_only)
 {
 	struct sla_group *g = &x->g;
@@ -255,7 +323,9 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 		int y, mo, d;
 		cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
 		int k = (y * 12 + mo - 1) - (year * 12 + month - 1) + SLA_TREND - 1;
-		if (k >= 0 && k < SLA_TREND) {
+		/* k0 = SLA_TREND - 1: the earlier trend months come from the
+		 * store's summaries, not from the few of their cases read */
+		if (k >= k0 && k < SLA_TREND) {
 			struct sla_trend *t = &g->trend[k];
 			t->finished++;
 			t->with_ceiling += (size_t)ceil;
@@ -416,6 +486,273 @@ static void group_release(struct sla_group *g)
 	mutu_notes_release(&g->lint);
 }
 
+/* ------------------------------------------------------- per-month summaries
+ *
+ * What the cases of an earlier month of the 12-month window give a report
+ * is that month's trend row and nothing else (add_case: a case finished
+ * before the report's month is in no count of the month, its days or its
+ * open cases), so a report keeps each trend row it computed exactly in the
+ * store (store_sum_put, month_summary), and a later report whose 11
+ * earlier trend months are all kept and valid reads only its own month:
+ * the cases whose span overlaps [the 1st - 1 day, the month's end + 1
+ * day) plus the possibly-open older ones.  A row is valid while no newer
+ * batch touched a case of its group whose first instant is before the
+ * month's end + 1 day (store.h; docs/store.md proves the rule) and while
+ * the fingerprint matches: everything else a case's figures depend on,
+ * the SOP model file, the calendar (its zone, years, and every day's kind
+ * and working hours, so holidays), the options and this code's rules
+ * (SUMS_CODE).  Rows are kept per SOP ("s:ID"; "n": the cases without
+ * one) and for the office whole ("o", reports of every SOP only).
+ */
+
+/* Bump when a rule that turns cases into trend figures changes
+ * (sla_case_compute, add_case): rows of the older code are not read. */
+#define SUMS_CODE "mutu month summary 1"
+
+struct sla_month_sums {
+	int64_t mark;   /* store_sum_mark of the run's snapshot */
+	char *office;   /* the office the run read (NULL: every office) */
+	struct store_month_sum *rows; /* group and fingerprint owned */
+	size_t n;
+};
+
+static void sums_free(struct sla_month_sums *u)
+{
+	if (!u)
+		return;
+	for (size_t i = 0; i < u->n; i++) {
+		free((char *)u->rows[i].group);
+		free((char *)u->rows[i].fingerprint);
+	}
+	free(u->rows);
+	free(u->office);
+	free(u);
+}
+
+/* One run's view of the summaries: the store's SOPs, their fingerprints
+ * and (use) the rows of the 11 earlier trend months, office last. */
+struct plan {
+	int usable;                   /* every SOP resolves and can be fingerprinted */
+	int use;                      /* every earlier trend month found valid */
+	int office_rows;              /* "o" rows: a report of every SOP */
+	size_t n;
+	char **sop;                   /* store_sops (NULL: cases without an SOP) */
+	const struct sla_sop **s;
+	char **key;                   /* "s:ID" or "n" */
+	char (*fp)[17];
+	char ofp[17];
+	struct store_month_sum (*got)[SLA_TREND - 1]; /* n + 1 */
+	int64_t mark;
+};
+
+static void plan_release(struct plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->sop[i]);
+		free(p->key[i]);
+	}
+	free(p->sop);
+	free(p->key);
+	free(p->s);
+	free(p->fp);
+	free(p->got);
+	memset(p, 0, sizeof *p);
+}
+
+static int plan_sop_cb(void *ctx, const char *sop)
+{
+	struct plan *p = ctx;
+	if (p->n % 16 == 0)
+		p->sop = mutu_realloc(p->sop, (p->n + 16) * sizeof *p->sop);
+	p->sop[p->n++] = sop ? mutu_strdup(sop) : NULL;
+	return 0;
+}
+
+static uint64_t fp_str(uint64_t h, const char *s)
+{
+	/* the terminator too: "ab"+"c" and "a"+"bc" differ */
+	return s ? mutu_fnv1a_add(h, s, strlen(s) + 1) : mutu_fnv1a_add(h, "\001", 1);
+}
+
+static uint64_t fp_int(uint64_t h, int64_t v)
+{
+	return mutu_fnv1a_add(h, &v, sizeof v);
+}
+
+static uint64_t fp_dbl(uint64_t h, double v)
+{
+	return mutu_fnv1a_add(h, &v, sizeof v);
+}
+
+/* The calendar as the figures see it: zone, day length, reading, years,
+ * and every day's kind and working intervals (holidays, cuti bersama,
+ * special hours).  Capped at 400 years. */
+static uint64_t fp_cal(uint64_t h, const struct cal *c)
+{
+	if (!c)
+		return fp_str(h, "no calendar");
+	h = fp_str(h, cal_name(c));
+	h = fp_str(h, cal_zone_label(c));
+	h = fp_int(h, cal_utc_offset(c));
+	h = fp_int(h, cal_day_minutes(c));
+	h = fp_int(h, cal_always_open(c));
+	h = fp_int(h, (int64_t)cal_reading(c));
+	int y0 = 0, y1 = -1;
+	int ny = cal_year_range(c, &y0, &y1);
+	h = fp_int(h, ny);
+	if (ny <= 0)
+		return h;
+	h = fp_int(h, y0);
+	h = fp_int(h, y1);
+	if (y1 - y0 > 400)
+		y1 = y0 + 400;
+	int64_t d1 = cal_days_from_civil(y1 + 1, 1, 1);
+	for (int64_t d = cal_days_from_civil(y0, 1, 1); d < d1; d++) {
+		int st[16], en[16];
+		int n = cal_day_hours(c, d, st, en, 16);
+		h = fp_int(h, cal_day_kind(c, d, NULL));
+		h = fp_int(h, n);
+		for (int i = 0; i < n && i < 16; i++)
+			h = fp_int(fp_int(h, st[i]), en[i]);
+	}
+	return h;
+}
+
+/* Fingerprint of an SOP's figures; 0 when it cannot be taken (a model not
+ * read from a file), and the SOP's months are then neither kept nor read. */
+static int fp_sop(const struct sla_sop *s, const struct sla_opts *o, char out[17])
+{
+	uint64_t h = fp_str(mutu_fnv1a_str(SUMS_CODE), s->id);
+	if (s->model) {
+		struct mutu_err e2;
+		size_t len = 0;
+		char *text = s->model->path ? mutu_read_file(s->model->path, &len, &e2) : NULL;
+		if (!text)
+			return 0;
+		h = fp_int(mutu_fnv1a_add(h, text, len), (int64_t)len);
+		free(text);
+	}
+	h = fp_int(h, s->reading);
+	h = fp_int(h, s->ceiling);
+	h = fp_int(h, s->clock_start_step);
+	h = fp_int(h, s->last_step);
+	h = fp_int(h, s->day_minutes);
+	h = fp_int(h, s->ceiling_days);
+	h = fp_dbl(h, s->rounded_s);
+	h = fp_dbl(h, s->exact_s);
+	h = fp_int(h, s->has_ceiling);
+	h = fp_int(h, s->zone_rule);
+	h = fp_str(h, s->tz ? cal_tz_name(s->tz) : NULL);
+	h = fp_cal(h, s->cal);
+	/* the options, whichever of them the SOP took */
+	h = fp_int(h, o->ceiling);
+	h = fp_int(h, o->reading);
+	h = fp_int(h, o->clock_start_step);
+	h = fp_str(h, o->calendar);
+	h = fp_str(h, o->tz ? cal_tz_name(o->tz) : NULL);
+	h = fp_str(h, o->deadline_col);
+	snprintf(out, 17, "%016" PRIx64, h);
+	return 1;
+}
+
+/* The month key (year * 12 + month - 1) of trend row k and the end of the
+ * summary's validity: the next month's 1st, UTC, plus a day (the local
+ * month of any zone UTC-12..+14 ends before it). */
+static int trend_key(int year, int month, int k, int64_t *end_ms)
+{
+	int mi = year * 12 + (month - 1) - (SLA_TREND - 1) + k, nx = mi + 1;
+	*end_ms = (cal_days_from_civil(nx / 12, nx % 12 + 1, 1) + 1) * INT64_C(86400000);
+	return mi;
+}
+
+/* The store's SOPs, their fingerprints and, when every one of the 11
+ * earlier trend months of every group is kept and valid, those rows. */
+static int plan_make(struct mutu_store *db, struct sla_env *env, const char *sop_id, int year, int month,
+		     struct plan *p, struct mutu_err *err)
+{
+	memset(p, 0, sizeof *p);
+	int rc = store_sops(db, sop_id, plan_sop_cb, p, err);
+	if (rc < 0)
+		return rc;
+	if (p->n > STORE_MAX_OPEN_SOPS) /* the reader reads the whole history then */
+		return 0;
+	p->s = mutu_calloc(p->n + 1, sizeof *p->s);
+	p->key = mutu_calloc(p->n + 1, sizeof *p->key);
+	p->fp = mutu_calloc(p->n + 1, sizeof *p->fp);
+	uint64_t oh = fp_str(mutu_fnv1a_str(SUMS_CODE), "office");
+	for (size_t i = 0; i < p->n; i++) {
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (sla_env_get(env, p->sop[i], &p->s[i], &e2) != 0 || !fp_sop(p->s[i], sla_env_opts(env), p->fp[i]))
+			return 0; /* its cases are skipped with a note the rows would not carry */
+		size_t len = p->sop[i] ? strlen(p->sop[i]) + 3 : 2;
+		p->key[i] = mutu_malloc(len);
+		snprintf(p->key[i], len, "%s%s", p->sop[i] ? "s:" : "n", p->sop[i] ? p->sop[i] : "");
+		oh = fp_str(fp_str(oh, p->key[i]), p->fp[i]);
+	}
+	snprintf(p->ofp, sizeof p->ofp, "%016" PRIx64, oh);
+	p->office_rows = !sop_id;
+	p->usable = 1;
+	if ((rc = store_sum_mark(db, &p->mark, err)))
+		return rc;
+	p->got = mutu_calloc(p->n + 1, sizeof *p->got);
+	p->use = 1;
+	for (size_t i = 0; i < p->n + (size_t)p->office_rows && p->use; i++)
+		for (int k = 0; k < SLA_TREND - 1 && p->use; k++) {
+			struct store_month_sum *q = &p->got[i][k];
+			q->month = trend_key(year, month, k, &q->end_ms);
+			q->group = i < p->n ? p->key[i] : "o";
+			q->fingerprint = i < p->n ? p->fp[i] : p->ofp;
+			q->sop_any = i == p->n;
+			q->sop = i < p->n ? p->sop[i] : NULL;
+			if ((rc = store_sum_get(db, q, err)) < 0)
+				return rc;
+			p->use = rc == 1;
+		}
+	return 0;
+}
+
+static void trend_from_sum(struct sla_trend *t, const struct store_month_sum *q)
+{
+	t->finished = (size_t)q->finished;
+	t->with_ceiling = (size_t)q->with_ceiling;
+	t->within = (size_t)q->within;
+	t->with_target = (size_t)q->with_target;
+	t->within_target = (size_t)q->within_target;
+	t->median_s = q->median_s;
+}
+
+/* Rows k0..SLA_TREND-1 of trend t (NULL: a group with no case, all zero). */
+static void sums_add(struct sla_month_sums *u, const char *group, const char *fp, int year, int month, int k0,
+		     const struct sla_trend *t)
+{
+	for (int k = k0; k < SLA_TREND; k++) {
+		u->rows = mutu_realloc(u->rows, (u->n + 1) * sizeof *u->rows);
+		struct store_month_sum *r = &u->rows[u->n++];
+		memset(r, 0, sizeof *r);
+		r->group = mutu_strdup(group);
+		r->fingerprint = mutu_strdup(fp);
+		r->month = trend_key(year, month, k, &r->end_ms);
+		r->median_s = NAN;
+		if (t) {
+			r->finished = (int64_t)t[k].finished;
+			r->with_ceiling = (int64_t)t[k].with_ceiling;
+			r->within = (int64_t)t[k].within;
+			r->with_target = (int64_t)t[k].with_target;
+			r->within_target = (int64_t)t[k].within_target;
+			r->median_s = t[k].median_s;
+		}
+	}
+}
+
+int sla_month_save(struct mutu_store *db, const struct sla_month *m, struct mutu_err *err)
+{
+	if (!m->sums || m->sums->n == 0)
+		return 0;
+	int rc = store_sum_put(db, m->sums->office, m->sums->rows, m->sums->n, m->sums->mark, err);
+	return rc < 0 ? rc : 0;
+}
+
 void sla_month_free(struct sla_month *m)
 {
 	if (!m)
@@ -428,6 +765,7 @@ void sla_month_free(struct sla_month *m)
 	mutu_notes_release(&m->notes_id);
 	for (size_t i = 0; i < m->nplanned_src; i++)
 		free(m->planned_src[i].name);
+	sums_free(m->sums);
 	free(m);
 }
 
@@ -472,6 +810,54 @@ static int group_cmp(const void *pa, const void *pb)
 	return strcmp(a->g.id, b->g.id);
 }
 
+/*
+ * After the read (groups finished, before the SOPs with nothing in the
+ * 12 months are left out): the earlier trend months from the summaries
+ * when the run used them, and the rows this run computed exactly, for
+ * sla_month_save: every trend month of a read of the whole window, the
+ * month itself of a read of the month; per SOP whose cases were all
+ * measured (a skipped case is counted in a note the rows do not carry),
+ * zero rows for an SOP with no case read, and the office whole when every
+ * case was measured.
+ */
+static void sums_settle(struct sla_month *m, struct sla_group *office, const struct plan *p, int year, int month,
+			const char *office_name)
+{
+	m->from_summaries = p->use;
+	if (p->use) {
+		for (size_t i = 0; i < p->n; i++)
+			for (size_t j = 0; j < m->ngroups; j++) {
+				struct sla_group *g = &m->groups[j];
+				if ((!g->id && !p->sop[i]) || (g->id && p->sop[i] && strcmp(g->id, p->sop[i]) == 0))
+					for (int k = 0; k < SLA_TREND - 1; k++)
+						trend_from_sum(&g->trend[k], &p->got[i][k]);
+			}
+		/* the office: its own rows, or with one SOP asked, that SOP's
+		 * (the same cases) */
+		const struct store_month_sum *og = p->office_rows ? p->got[p->n] : p->n == 1 ? p->got[0] : NULL;
+		for (int k = 0; og && k < SLA_TREND - 1; k++)
+			trend_from_sum(&office->trend[k], &og[k]);
+	}
+	if (!p->usable)
+		return;
+	struct sla_month_sums *u = mutu_calloc(1, sizeof *u);
+	u->mark = p->mark;
+	u->office = office_name ? mutu_strdup(office_name) : NULL;
+	int k0 = p->use ? SLA_TREND - 1 : 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct sla_group *g = NULL;
+		for (size_t j = 0; j < m->ngroups && !g; j++)
+			if ((!m->groups[j].id && !p->sop[i]) ||
+			    (m->groups[j].id && p->sop[i] && strcmp(m->groups[j].id, p->sop[i]) == 0))
+				g = &m->groups[j];
+		if (!g || g->cases_skipped == 0)
+			sums_add(u, p->key[i], p->fp[i], year, month, k0, g ? g->trend : NULL);
+	}
+	if (p->office_rows && office->cases_skipped == 0)
+		sums_add(u, "o", p->ofp, year, month, k0, office->trend);
+	m->sums = u;
+}
+
 int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err)
 {
@@ -497,13 +883,27 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	double to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
 	int w0 = year * 12 + (month - 1) - (SLA_TREND - 1);
 	double from = (double)(cal_days_from_civil(w0 / 12, w0 % 12 + 1, 1) - 1) * 86400.0;
-	const char *full = getenv("MUTU_REPORT_FULL_READ");
-	struct sla_reader *r = NULL;
-	int rc = full && strcmp(full, "1") == 0
-			 ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
-			 : sla_reader_open_backlog(db, env, sop_id, from, to, sla_env_opts(env)->deadline_col, &r, err);
-	if (rc)
+	const char *fullv = getenv("MUTU_REPORT_FULL_READ");
+	int full = fullv && strcmp(fullv, "1") == 0;
+	/* the per-month summaries (above): with the 11 earlier trend months
+	 * kept, only the month itself is read */
+	struct plan plan;
+	memset(&plan, 0, sizeof plan);
+	int rc = full ? 0 : plan_make(db, env, sop_id, year, month, &plan, err);
+	if (rc) {
+		plan_release(&plan);
 		return rc;
+	}
+	int k0 = plan.use ? SLA_TREND - 1 : 0;
+	if (plan.use)
+		from = (double)(cal_days_from_civil(year, month, 1) - 1) * 86400.0;
+	struct sla_reader *r = NULL;
+	rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
+		  : sla_reader_open_backlog(db, env, sop_id, from, to, sla_env_opts(env)->deadline_col, &r, err);
+	if (rc) {
+		plan_release(&plan);
+		return rc;
+	}
 	struct sla_month *m = mutu_calloc(1, sizeof *m);
 	m->year = year;
 	m->month = month;
@@ -543,7 +943,8 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 				g = gx[ngx++] = mutu_malloc(sizeof *g);
 				group_init(g, in.sop, s, year, month, s->cal);
 				if (!office_ready) {
-					group_init(&office, "", NULL, year, month, s->model ? s->cal : NULL);
+					/* its days' kinds: after the read (office_days) */
+					group_init(&office, "", NULL, year, month, NULL);
 					office_ready = 1;
 				}
 			}
@@ -580,8 +981,8 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 			sla_case_release(&c);
 			continue;
 		}
-		add_case(g, &c, year, month, 1, &m->completion_only);
-		add_case(&office, &c, year, month, 0, &m->completion_only);
+		add_case(g, &c, year, month, k0, 1, &m->completion_only);
+		add_case(&office, &c, year, month, k0, 0, &m->completion_only);
 		sla_case_release(&c);
 	}
 	free(last_id_copy);
@@ -603,6 +1004,29 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 			mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati (di luar tahun kalender atau tidak dapat diukur)",
 					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(tanpa SOP)");
 		}
+	if (rc >= 0 && plan.use) {
+		/* an SOP none of whose cases was read but with cases finished
+		 * in an earlier trend month has its group, as a read of the
+		 * whole window gives it */
+		for (size_t i = 0; i < plan.n; i++) {
+			size_t fin = 0;
+			for (int k = 0; k < SLA_TREND - 1; k++)
+				fin += (size_t)plan.got[i][k].finished;
+			int have = 0;
+			for (size_t j = 0; j < ngx && !have; j++)
+				have = (!gx[j]->g.id && !plan.sop[i]) ||
+				       (gx[j]->g.id && plan.sop[i] && strcmp(gx[j]->g.id, plan.sop[i]) == 0);
+			if (fin == 0 || have)
+				continue;
+			gx = mutu_realloc(gx, (ngx + 1) * sizeof *gx);
+			struct group_x *g = gx[ngx++] = mutu_malloc(sizeof *g);
+			group_init(g, plan.sop[i], plan.s[i], year, month, plan.s[i]->cal);
+			if (!office_ready) {
+				group_init(&office, "", NULL, year, month, NULL);
+				office_ready = 1;
+			}
+		}
+	}
 	if (rc < 0) {
 		for (size_t i = 0; i < ngx; i++) {
 			group_finish(gx[i]);
@@ -615,6 +1039,7 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 			group_release(&office.g);
 		}
 		sla_month_free(m);
+		plan_release(&plan);
 		return rc;
 	}
 	if (!office_ready)
@@ -629,6 +1054,16 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	}
 	m->ngroups = ngx;
 	free(gx);
+	group_finish(&office);
+	sums_settle(m, &office.g, &plan, year, month, store_office(db));
+	plan_release(&plan);
+	/* the office's days are those of the first SOP (by id) with a model:
+	 * the same whichever cases were read */
+	for (size_t i = 0; i < m->ngroups; i++)
+		if (m->groups[i].sop && m->groups[i].sop->model) {
+			days_kinds(&office.g, office.day_m0, m->groups[i].sop->cal);
+			break;
+		}
 	/* an SOP with nothing in the report's 12 months (a log from another
 	 * period) would only add empty tables: leave it out, say so */
 	size_t keep = 0;
@@ -650,7 +1085,6 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 		m->groups[keep++] = *g;
 	}
 	m->ngroups = keep;
-	group_finish(&office);
 	m->office = office.g;
 	for (size_t i = 0; i < m->ngroups; i++)
 		if (m->groups[i].has_std)

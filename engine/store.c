@@ -130,6 +130,11 @@ enum store_kind store_kind(const struct mutu_store *s)
 	return s->kind;
 }
 
+const char *store_office(const struct mutu_store *s)
+{
+	return s->office;
+}
+
 const char *store_where(const struct mutu_store *s)
 {
 	return s->where;
@@ -367,4 +372,26 @@ int store_export_attr_names(struct mutu_store *s, const struct store_export_filt
 int store_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err)
 {
 	return s->ops->attr_types(s, fn, ctx, err);
+}
+
+int store_sum_mark(struct mutu_store *s, int64_t *mark, struct mutu_err *err)
+{
+	*mark = 0;
+	return s->ops->sum_mark(s, mark, err);
+}
+
+int store_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err)
+{
+	return s->ops->sum_get(s, q, err);
+}
+
+int store_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		  int64_t mark, struct mutu_err *err)
+{
+	if (n == 0)
+		return 1;
+	if (s->in_tx)
+		return mutu_errf(err, MUTU_EFAIL, "store %s: month summaries are written in their own transaction "
+				 "(end the read first)", s->where);
+	return s->ops->sum_put(s, office, rows, n, mark, err);
 }

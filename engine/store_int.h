@@ -115,6 +115,11 @@ struct store_ops {
 	int (*export_attr_names)(struct mutu_store *s, const struct store_export_filter *f,
 				 const char *scope, store_name_fn fn, void *ctx, struct mutu_err *err);
 	int (*attr_types)(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err);
+
+	int (*sum_mark)(struct mutu_store *s, int64_t *mark, struct mutu_err *err);
+	int (*sum_get)(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err);
+	int (*sum_put)(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		       int64_t mark, struct mutu_err *err);
 };
 
 /*

@@ -46,7 +46,7 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 4 /* 3: left to the per-batch low-water change made alongside */
+#define PG_SCHEMA_VERSION 4 /* 3: month summaries; 4: office last in the events keys */
 
 /* ------------------------------------------------------------ schema */
 
@@ -156,6 +156,22 @@ static const char *const schema_pg[] = {
 	" ORDER BY office, case_id, end_ms DESC, coalesce(step, 0) DESC) d"
 	" WHERE c.office = d.office AND c.id = d.case_id AND c.last_done_step IS NULL",
 	"CREATE INDEX IF NOT EXISTS cases_open ON cases (office, sop, last_done_step, last_ms)",
+	/* version 3 (SQLite schema 8): per-month summaries of the monthly
+	 * report and the batches' marks that make them stale (store_sqlite.c,
+	 * schema_v8).  batch_touch.xid is the writing transaction: batches of
+	 * two offices commit in any order, so a summary records the oldest
+	 * transaction its snapshot did not see (snap_xmin), and any mark from
+	 * that one on makes it stale */
+	"CREATE TABLE IF NOT EXISTS month_summary ("
+	" office text NOT NULL, sop text NOT NULL, month integer NOT NULL, fingerprint text NOT NULL,"
+	" batch_id bigint NOT NULL, snap_xmin bigint NOT NULL, finished bigint NOT NULL,"
+	" with_ceiling bigint NOT NULL, within bigint NOT NULL, with_target bigint NOT NULL,"
+	" within_target bigint NOT NULL, median_s double precision,"
+	" PRIMARY KEY (office, sop, month, fingerprint))",
+	"CREATE TABLE IF NOT EXISTS batch_touch ("
+	" office text NOT NULL, batch_id bigint NOT NULL, sop text NOT NULL, low_ms bigint NOT NULL,"
+	" xid bigint NOT NULL, PRIMARY KEY (office, batch_id, sop))",
+	"CREATE INDEX IF NOT EXISTS batch_touch_xid ON batch_touch (xid)",
 };
 
 /* Advisory-lock keys (pg_advisory_xact_lock takes a bigint; any constant no
@@ -1794,6 +1810,49 @@ static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const
 	return 0;
 }
 
+/*
+ * batch_touch (schema 3) for the writer's batch, after the cases' spans
+ * were widened: per SOP of the office the earliest first_ms among the
+ * cases the batch created or gave an event (created, or their stored
+ * events loaded for the duplicate test), with this transaction's id
+ * (store_sqlite.c, sq_batch_touch, says why).  A batch that supersedes
+ * older ones also takes their rows, or, for one written before schema 3,
+ * a row that stales every summary of the office (sop U+0001, the
+ * smallest low_ms).
+ */
+static int pg_batch_touch(struct pg_writer *w, struct mutu_err *err)
+{
+	struct pg_store *p = w->p;
+	struct mutu_buf ids;
+	mutu_buf_init(&ids);
+	mutu_buf_putc(&ids, '{');
+	for (size_t i = 0, n = 0; i < w->ncases; i++)
+		if (w->cases[i].created || w->cases[i].loaded || w->cases[i].local)
+			mutu_buf_printf(&ids, "%s%" PRId64, n++ ? "," : "", w->cases[i].id);
+	mutu_buf_putc(&ids, '}');
+	struct num nb;
+	const char *v[] = {office_of(p), num(&nb, w->batch), ids.s};
+	int rc = execp(p,
+		       "INSERT INTO batch_touch (office, batch_id, sop, low_ms, xid)"
+		       " SELECT $1, $2, coalesce(sop, ''), min(first_ms), txid_current() FROM cases"
+		       " WHERE office = $1 AND id = ANY($3::bigint[]) AND first_ms IS NOT NULL"
+		       " GROUP BY coalesce(sop, '')"
+		       " ON CONFLICT (office, batch_id, sop) DO UPDATE SET low_ms = least(batch_touch.low_ms, excluded.low_ms)",
+		       3, v, "the batch's month-summary marks", err);
+	if (!rc)
+		rc = execp(p,
+			   "INSERT INTO batch_touch (office, batch_id, sop, low_ms, xid)"
+			   " SELECT $1, $2, t.sop, t.low_ms, txid_current() FROM batch_touch t JOIN batches b"
+			   " ON b.office = t.office AND b.id = t.batch_id WHERE b.office = $1 AND b.superseded_by = $2"
+			   " UNION ALL SELECT $1, $2, chr(1), -9223372036854775808, txid_current() FROM batches b"
+			   " WHERE b.office = $1 AND b.superseded_by = $2 AND NOT EXISTS (SELECT 1 FROM batch_touch t"
+			   " WHERE t.office = b.office AND t.batch_id = b.id)"
+			   " ON CONFLICT (office, batch_id, sop) DO UPDATE SET low_ms = least(batch_touch.low_ms, excluded.low_ms)",
+			   2, v, "the batch's month-summary marks", err);
+	mutu_buf_release(&ids);
+	return rc;
+}
+
 static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 {
 	struct pg_writer *w = PGW(sw);
@@ -1892,6 +1951,8 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			   2, pv, "case markers", err);
 		mutu_buf_release(&ids);
 	}
+	if (!rc)
+		rc = pg_batch_touch(w, err);
 	/* first case attribute wins (SQLite: INSERT OR IGNORE), last event
 	 * attribute wins (INSERT OR REPLACE) */
 	if (!rc)
@@ -2800,6 +2861,91 @@ static int pg_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, stru
 
 /* ------------------------------------------------------------ the vtable */
 
+/* ------------------------------------------------------------ month summaries */
+
+static int pg_sum_mark(struct mutu_store *s, int64_t *mark, struct mutu_err *err)
+{
+	PGresult *r = query(PGS(s), "SELECT txid_snapshot_xmin(txid_current_snapshot())", 0, NULL,
+			    "reading the snapshot", err);
+	if (!r)
+		return err->code;
+	*mark = get_i64(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+static int pg_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	char month[16], end[24];
+	snprintf(month, sizeof month, "%d", q->month);
+	snprintf(end, sizeof end, "%" PRId64, q->end_ms);
+	const char *v[] = {s->office ? s->office : STORE_SUM_ALL_OFFICES, q->group, month, q->fingerprint,
+			   s->office, q->sop_any ? "t" : "f", q->sop ? q->sop : "", end};
+	PGresult *r = query(p,
+			    "SELECT finished, with_ceiling, within, with_target, within_target, median_s"
+			    " FROM month_summary m WHERE office = $1 AND sop = $2 AND month = $3 AND fingerprint = $4"
+			    " AND NOT EXISTS (SELECT 1 FROM batch_touch t WHERE t.xid >= m.snap_xmin"
+			    " AND ($5::text IS NULL OR t.office = $5) AND ($6::boolean OR t.sop = $7 OR t.sop = chr(1))"
+			    " AND t.low_ms < $8::bigint)",
+			    8, v, "reading month summaries", err);
+	if (!r)
+		return err->code;
+	int found = PQntuples(r) == 1;
+	if (found) {
+		q->finished = get_i64(r, 0, 0);
+		q->with_ceiling = get_i64(r, 0, 1);
+		q->within = get_i64(r, 0, 2);
+		q->with_target = get_i64(r, 0, 3);
+		q->within_target = get_i64(r, 0, 4);
+		q->median_s = is_null(r, 0, 5) ? NAN : strtod(PQgetvalue(r, 0, 5), NULL);
+	}
+	PQclear(r);
+	return found;
+}
+
+static int pg_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		      int64_t mark, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	/* a report does not wait to cache: no lock wait at all (a row another
+	 * report is writing) */
+	int rc = exec0(p, "BEGIN", "writing month summaries", err);
+	if (!rc)
+		rc = exec0(p, "SET LOCAL lock_timeout = 1", "writing month summaries", err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		const struct store_month_sum *r = &rows[i];
+		char month[16], mk[24], c[5][24], med[40];
+		snprintf(month, sizeof month, "%d", r->month);
+		snprintf(mk, sizeof mk, "%" PRId64, mark);
+		const int64_t cv[5] = {r->finished, r->with_ceiling, r->within, r->with_target, r->within_target};
+		for (int k = 0; k < 5; k++)
+			snprintf(c[k], sizeof c[k], "%" PRId64, cv[k]);
+		snprintf(med, sizeof med, "%.17g", r->median_s);
+		const char *v[] = {office ? office : STORE_SUM_ALL_OFFICES, r->group, month, r->fingerprint, mk,
+				   c[0], c[1], c[2], c[3], c[4], isnan(r->median_s) ? NULL : med};
+		rc = execp(p,
+			   "INSERT INTO month_summary (office, sop, month, fingerprint, batch_id, snap_xmin, finished,"
+			   " with_ceiling, within, with_target, within_target, median_s)"
+			   " VALUES ($1, $2, $3, $4, (SELECT coalesce(max(id), 0) FROM batches), $5, $6, $7, $8, $9,"
+			   " $10, $11) ON CONFLICT (office, sop, month, fingerprint) DO UPDATE SET"
+			   " batch_id = excluded.batch_id, snap_xmin = excluded.snap_xmin, finished = excluded.finished,"
+			   " with_ceiling = excluded.with_ceiling, within = excluded.within,"
+			   " with_target = excluded.with_target, within_target = excluded.within_target,"
+			   " median_s = excluded.median_s",
+			   11, v, "writing month summaries", err);
+	}
+	if (!rc)
+		rc = exec0(p, "COMMIT", "writing month summaries", err);
+	if (rc) {
+		PQclear(PQexec(p->conn, "ROLLBACK"));
+		/* lock not available (another report caching the same rows): skip */
+		mutu_err_clear(err);
+		return 0;
+	}
+	return 1;
+}
+
 static const struct store_ops pg_ops = {
 	.close = pg_close,
 	.begin_write = pg_begin_write,
@@ -2840,4 +2986,7 @@ static const struct store_ops pg_ops = {
 	.export_attrs = pg_export_attrs,
 	.export_attr_names = pg_export_attr_names,
 	.attr_types = pg_attr_types,
+	.sum_mark = pg_sum_mark,
+	.sum_get = pg_sum_get,
+	.sum_put = pg_sum_put,
 };

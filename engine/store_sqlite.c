@@ -187,9 +187,33 @@ static const char schema_v7[] =
 	"CREATE INDEX cases_span ON cases(last_ms, first_ms);"
 	"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms);";
 
+/*
+ * Version 8: per-month summaries (docs/store.md, "Reading a period").
+ * month_summary holds, per office key (the office, or U+0001 for a report
+ * of every office), group (sop: "s:ID", "n" for the cases without an SOP,
+ * "o" for the office whole), month (year * 12 + month - 1) and
+ * fingerprint (the model, calendar and options the figures were computed
+ * with), one month's trend row of a monthly report and the newest batch
+ * the report's snapshot had seen.  batch_touch holds, per batch, the
+ * (office, SOP) pairs it touched with the earliest first_ms among the
+ * cases it touched (after their update): the writer fills it in
+ * store_writer_finish (sq_batch_touch).  A summary is stale once a newer
+ * batch of its group has low_ms before the month's end plus a day.
+ * Nothing to fill for older batches: a summary written after the upgrade
+ * records a batch id at least theirs.
+ */
+static const char schema_v8[] =
+	"CREATE TABLE month_summary (office TEXT NOT NULL, sop TEXT NOT NULL, month INTEGER NOT NULL,"
+	" fingerprint TEXT NOT NULL, batch_id INTEGER NOT NULL, finished INTEGER NOT NULL,"
+	" with_ceiling INTEGER NOT NULL, within INTEGER NOT NULL, with_target INTEGER NOT NULL,"
+	" within_target INTEGER NOT NULL, median_s REAL,"
+	" PRIMARY KEY (office, sop, month, fingerprint)) WITHOUT ROWID;"
+	"CREATE TABLE batch_touch (batch_id INTEGER NOT NULL, office TEXT NOT NULL, sop TEXT NOT NULL,"
+	" low_ms INTEGER NOT NULL, PRIMARY KEY (batch_id, office, sop)) WITHOUT ROWID;";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
-					 schema_v5, schema_v6, schema_v7};
+					 schema_v5, schema_v6, schema_v7, schema_v8};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -1229,6 +1253,62 @@ static int sq_writer_attr_type(struct store_writer *base, const char *scope, con
 						 sqlite3_errmsg(w->db));
 }
 
+/*
+ * batch_touch (schema 8) for batch `batch`, inside its transaction, after
+ * the cases' spans are up to date: per (office, SOP) the earliest first_ms
+ * of the cases the batch created or gave an event.  The created ones are
+ * the cases at the top of the ids (an id is max + 1 at its insert and the
+ * batch holds the write lock), found by a walk down the ids that stops at
+ * the first older case; the existing ones are the span table's (span,
+ * cap: every case whose span the finish widened, sq_writer_event).  A
+ * batch that supersedes older ones (--force, their events deleted) also
+ * takes their rows, or, for one written before schema 8, a row that
+ * stales every summary (office and SOP U+0001, low_ms the smallest
+ * integer).  Measured: ~10 ms for a batch of 100,000 new cases.
+ */
+static int sq_batch_touch(sqlite3 *db, int64_t batch, const struct span_slot *span, size_t cap,
+			  struct mutu_err *err)
+{
+#define UPSERT " ON CONFLICT (batch_id, office, sop) DO UPDATE SET low_ms = min(low_ms, excluded.low_ms)"
+	static const char *const sql[] = {
+		"INSERT INTO batch_touch (batch_id, office, sop, low_ms)"
+		" SELECT ?1, office, coalesce(sop, ''), min(first_ms) FROM cases"
+		" WHERE id > coalesce((SELECT id FROM cases WHERE batch_id <> ?1 ORDER BY id DESC LIMIT 1), 0)"
+		" AND first_ms IS NOT NULL GROUP BY office, coalesce(sop, '')" UPSERT,
+		"INSERT INTO batch_touch (batch_id, office, sop, low_ms)"
+		" SELECT ?1, t.office, t.sop, t.low_ms FROM batch_touch t JOIN batches b ON b.id = t.batch_id"
+		" WHERE b.superseded_by = ?1" UPSERT,
+		"INSERT INTO batch_touch (batch_id, office, sop, low_ms)"
+		" SELECT ?1, char(1), char(1), -9223372036854775807 - 1 FROM batches b WHERE b.superseded_by = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM batch_touch t WHERE t.batch_id = b.id)" UPSERT,
+		"INSERT INTO batch_touch (batch_id, office, sop, low_ms)"
+		" SELECT ?1, office, coalesce(sop, ''), first_ms FROM cases WHERE id = ?2 AND first_ms IS NOT NULL" UPSERT,
+	};
+#undef UPSERT
+	size_t nsql = sizeof sql / sizeof sql[0];
+	for (size_t i = 0; i < nsql; i++) {
+		sqlite3_stmt *st = NULL;
+		int ok = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) == SQLITE_OK;
+		sqlite3_bind_int64(st, 1, batch);
+		if (i < nsql - 1) {
+			ok = ok && sqlite3_step(st) == SQLITE_DONE;
+		} else {
+			for (size_t k = 0; k < cap && ok; k++) {
+				if (!span[k].id)
+					continue;
+				sqlite3_bind_int64(st, 2, span[k].id);
+				ok = sqlite3_step(st) == SQLITE_DONE;
+				sqlite3_reset(st);
+			}
+		}
+		sqlite3_finalize(st);
+		if (!ok)
+			return mutu_errf(err, MUTU_EFAIL, "store: the batch's month-summary marks: %s",
+					 sqlite3_errmsg(db));
+	}
+	return 0;
+}
+
 static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
@@ -1265,6 +1345,8 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
+	if (!rc)
+		rc = sq_batch_touch(w->db, w->batch, w->span, w->span_cap, err);
 	if (!rc && w->rebuild_end) {
 		/* built once, sorted, after the load: ~3x cheaper than the
 		 * random B-tree inserts of a bulk load */
@@ -1463,7 +1545,12 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	in_params(in_c, sizeof in_c, 'c', f->ncase_attrs);
 	in_params(in_e, sizeof in_e, 'e', f->nevent_attrs);
 	sub[0] = '\0';
-	if (pred[0])
+	if (pred[0] && f->has_period && !f->case_key && !f->sop && !f->office)
+		/* the period alone: the events' case ids are its id list as it
+		 * is, not that list wrapped in one more SELECT over cases, for
+		 * which SQLite builds a second temporary B-tree of the same ids */
+		snprintf(sub, PRED + 200, " WHERE case_%s", pred + 5);
+	else if (pred[0])
 		snprintf(sub, PRED + 200, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
 	snprintf(q, PRED + 4096, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK)
@@ -2105,6 +2192,109 @@ static int sq_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, stru
 	return stop;
 }
 
+/* ---------------------------------------------------------------- month summaries */
+
+/* the office key of the connection's reads (store.h, STORE_SUM_ALL_OFFICES) */
+static const char *sum_office(const char *office)
+{
+	return office ? office : STORE_SUM_ALL_OFFICES;
+}
+
+static int sq_sum_mark(struct mutu_store *s, int64_t *mark, struct mutu_err *err)
+{
+	if (query_int(DB(s), "SELECT coalesce(max(id), 0) FROM batches", mark))
+		return sdiag(s, "reading the newest batch", err);
+	return 0;
+}
+
+static int sq_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT finished, with_ceiling, within, with_target, within_target, median_s"
+			       " FROM month_summary m WHERE office = ?1 AND sop = ?2 AND month = ?3 AND fingerprint = ?4"
+			       " AND NOT EXISTS (SELECT 1 FROM batch_touch t WHERE t.batch_id > m.batch_id"
+			       " AND (?5 IS NULL OR t.office = ?5 OR t.office = char(1))"
+			       " AND (?6 OR t.sop = ?7 OR t.sop = char(1)) AND t.low_ms < ?8)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sdiag(s, "reading month summaries", err);
+	sqlite3_bind_text(st, 1, sum_office(s->office), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, q->group, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, q->month);
+	sqlite3_bind_text(st, 4, q->fingerprint, -1, SQLITE_STATIC);
+	if (s->office)
+		sqlite3_bind_text(st, 5, s->office, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, q->sop_any);
+	sqlite3_bind_text(st, 7, q->sop ? q->sop : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, q->end_ms);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		q->finished = sqlite3_column_int64(st, 0);
+		q->with_ceiling = sqlite3_column_int64(st, 1);
+		q->within = sqlite3_column_int64(st, 2);
+		q->with_target = sqlite3_column_int64(st, 3);
+		q->within_target = sqlite3_column_int64(st, 4);
+		q->median_s = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sdiag(s, "reading month summaries", err);
+}
+
+static int sq_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		      int64_t mark, struct mutu_err *err)
+{
+	sqlite3 *db = DB(s);
+	if (sqlite3_db_readonly(db, "main"))
+		return 0;
+	/* a report does not wait for an ingest's write lock to cache: it
+	 * tries once, and the next report caches instead */
+	sqlite3_busy_timeout(db, 0);
+	int got = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db, store_busy_of(s->busy_ms));
+	if (got != SQLITE_OK) {
+		int code = sqlite3_errcode(db) & 0xFF;
+		return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY
+			       ? 0
+			       : sdiag(s, "writing month summaries", err);
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db,
+				    "INSERT OR REPLACE INTO month_summary (office, sop, month, fingerprint, batch_id,"
+				    " finished, with_ceiling, within, with_target, within_target, median_s)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+				    -1, &st, NULL) == SQLITE_OK
+			 ? 0
+			 : -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct store_month_sum *r = &rows[i];
+		sqlite3_bind_text(st, 1, sum_office(office), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->group, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, r->month);
+		sqlite3_bind_text(st, 4, r->fingerprint, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, mark);
+		sqlite3_bind_int64(st, 6, r->finished);
+		sqlite3_bind_int64(st, 7, r->with_ceiling);
+		sqlite3_bind_int64(st, 8, r->within);
+		sqlite3_bind_int64(st, 9, r->with_target);
+		sqlite3_bind_int64(st, 10, r->within_target);
+		if (isnan(r->median_s))
+			sqlite3_bind_null(st, 11);
+		else
+			sqlite3_bind_double(st, 11, r->median_s);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 1;
+	rc = sdiag(s, "writing month summaries", err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.close = sq_close,
 	.discard = sq_discard,
@@ -2146,4 +2336,7 @@ static const struct store_ops sqlite_ops = {
 	.export_attrs = sq_export_attrs,
 	.export_attr_names = sq_export_attr_names,
 	.attr_types = sq_attr_types,
+	.sum_mark = sq_sum_mark,
+	.sum_get = sq_sum_get,
+	.sum_put = sq_sum_put,
 };

@@ -108,6 +108,23 @@ static void out_name(char *name, size_t size, const char *prefix, int y, int m, 
 	snprintf(name, size, "%s-%04d-%02d-%s", prefix, y, m, clean);
 }
 
+/* End the report's read snapshot and keep the month summaries its runs
+ * computed (sla_month_save): the next report of a month whose trend takes
+ * them reads only its own month.  Not keeping them is no failure. */
+static void save_sums(struct mutu_store *db, struct sla_month **res, size_t n)
+{
+	store_rollback(db);
+	for (size_t i = 0; i < n; i++) {
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (sla_month_save(db, res[i], &e2) < 0) {
+			fputs("mutu report: note: month summaries not kept: ", stderr);
+			cli_print_safe(stderr, e2.msg);
+			fputc('\n', stderr);
+		}
+	}
+}
+
 /*
  * --by-office: sla_month_run once per office of the store (the store
  * limited to it, inside the caller's one read snapshot), then the
@@ -131,6 +148,8 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 		om[n].office = names.items[n];
 		om[n].m = res[n];
 	}
+	if (rc == 0)
+		save_sums(db, res, n);
 	if (rc == 0)
 		rc = store_set_office(db, NULL, err);
 	char name[256], when[64];
@@ -310,6 +329,8 @@ int cmd_report(int argc, char **argv)
 	}
 	struct sla_month *res = NULL;
 	rc = sla_month_run(db, env, y, m, sop, &res, &err);
+	if (rc == 0)
+		save_sums(db, &res, 1);
 	store_close(db);
 	if (rc) {
 		sla_env_free(env);

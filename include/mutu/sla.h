@@ -531,6 +531,12 @@ struct sla_month {
 	size_t nplanned_src, planned_src_other;
 	char planned_bad_first[160]; /* the first unreadable value, with its case */
 	char planned_hints[200];     /* when none had one: attributes that look like one */
+	/* per-month summaries (docs/store.md, "Reading a period"): the
+	 * trend rows this run computed exactly, for sla_month_save (owned;
+	 * NULL when there is nothing to keep), and whether the run took its
+	 * 11 earlier trend months from the store's summaries */
+	struct sla_month_sums *sums;
+	int from_summaries;
 };
 
 /*
@@ -541,6 +547,16 @@ struct sla_month {
 int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err);
 void sla_month_free(struct sla_month *m);
+/*
+ * Keep in db the month summaries m computed exactly (its trend rows, per
+ * SOP and for the office whole), so that a later report of a month whose
+ * trend takes them reads only its own month's cases.  Call after the read
+ * snapshot sla_month_run ran in has ended (store_rollback): it writes in
+ * one short transaction of its own.  A read-only store, or one whose write
+ * lock another process holds, is left as it is (returns 0: the report does
+ * not need the cache).  <0 only on a store error.
+ */
+int sla_month_save(struct mutu_store *db, const struct sla_month *m, struct mutu_err *err);
 
 /* The most recent full month in db: the month before the latest
  * completion's month (in UTC+7), or, when that month has no completion at

@@ -102,13 +102,16 @@ void store_process_init(void);
 int store_set_office(struct mutu_store *s, const char *office, struct mutu_err *err);
 
 enum store_kind store_kind(const struct mutu_store *s);
+/* The office store_set_office set (NULL: every office); owned by the store,
+ * valid until the next store_set_office. */
+const char *store_office(const struct mutu_store *s);
 /* The location as messages should name it: the path for SQLite ("x.db",
  * without "sqlite:"), the URI without its password for PostgreSQL.
  * Owned by the store. */
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----
@@ -422,5 +425,51 @@ int store_export_attr_names(struct mutu_store *s, const struct store_export_filt
  * batches disagree. */
 typedef int (*store_type_fn)(void *ctx, const char *scope, const char *name, const char *type);
 int store_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, struct mutu_err *err);
+
+/* ---- per-month summaries (schema 8; docs/store.md, "Reading a period") ----
+ *
+ * A monthly report keeps, per group of its report (an SOP, the cases
+ * without one, the office whole) and month, the figures of that month's
+ * trend row, so a later report whose 12-month trend takes that month
+ * need not read its cases again.  The store also keeps, per batch, the
+ * (office, SOP) pairs the batch touched and the earliest first instant
+ * among the cases it touched (batch_touch, filled by each backend's
+ * writer in store_writer_finish): a summary of a month is stale once a
+ * newer batch touched a case of its group whose first instant is before
+ * the month's end. */
+
+/* The office key of a summary for a report of every office (no office
+ * name has a control character). */
+#define STORE_SUM_ALL_OFFICES "\001"
+
+struct store_month_sum {
+	const char *group;       /* "s:ID" an SOP, "n" the cases without one, "o" the office whole */
+	int month;               /* year * 12 + month - 1 */
+	const char *fingerprint; /* what else the figures depend on (sla_month.c), hex */
+	int64_t finished, with_ceiling, within, with_target, within_target;
+	double median_s;         /* NAN: none (no case finished) */
+	/* validity (store_sum_get only): the batches that make it stale are
+	 * those of SOP sop (NULL: cases without an SOP), or of any SOP when
+	 * sop_any, touching a case whose first instant is before end_ms */
+	int sop_any;
+	const char *sop;
+	int64_t end_ms;
+};
+/* What the current read snapshot has seen, for store_sum_put (SQLite: the
+ * newest batch id; PostgreSQL: the snapshot's oldest running transaction,
+ * since batches of two offices commit in any order). */
+int store_sum_mark(struct mutu_store *s, int64_t *mark, struct mutu_err *err);
+/* The summary (q->group, q->month, q->fingerprint) of the connection's
+ * office (store_set_office; NULL: every office), if stored and still
+ * valid: 1 and the figures filled in *q, 0 none or stale, <0 error. */
+int store_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err);
+/* Store n summaries of office (NULL: every office) computed in the
+ * snapshot whose store_sum_mark was mark, replacing older ones of the same
+ * key, in one write transaction of its own (call outside any): 1
+ * written; 0 nothing written because the store is read-only or another
+ * process holds the write lock (a report does not wait to cache); <0
+ * error. */
+int store_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		  int64_t mark, struct mutu_err *err);
 
 #endif /* MUTU_STORE_H */

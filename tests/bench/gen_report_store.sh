@@ -3,8 +3,8 @@
 # report benchmark, half of SOP izin-insidentil (11 steps, id-wib) and half
 # of izin-pengumpulan-uang-barang (9 steps, id-wita): 10 events a case on
 # average, one case in 25 left open (its last step missing).  The cases' spans
-# and markers (first_ms, last_ms, last_done_step) are filled as the writer
-# keeps them.
+# and markers (first_ms, last_ms, last_done_step) and the batch's marks
+# (batch_touch, schema 8) are filled as the writer keeps them.
 #
 # Cases arrive evenly from 2024-01-02 to 2026-06-30; each case's step times
 # follow a fixed template (hours after arrival) stretched by a per-case
@@ -43,6 +43,14 @@ if sqlite3 "$db" "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'last_do
 	spans="$spans
 	WITH d AS (SELECT case_id, max(end_ms * 1000 + coalesce(step, 0)) AS k FROM events WHERE end_ms IS NOT NULL
 	GROUP BY case_id) UPDATE cases SET last_done_step = d.k % 1000 FROM d WHERE d.case_id = cases.id;"
+fi
+# and (schema 8) the batch's marks, as the writer's finish leaves them:
+# per (office, SOP) the earliest first_ms of the cases the batch touched
+if sqlite3 "$db" "SELECT 1 FROM sqlite_master WHERE name = 'batch_touch'" | grep -q 1; then
+	spans="$spans
+	DELETE FROM batch_touch;
+	INSERT INTO batch_touch (batch_id, office, sop, low_ms) SELECT 1, office, coalesce(sop, ''), min(first_ms)
+	FROM cases WHERE first_ms IS NOT NULL GROUP BY office, coalesce(sop, '');"
 fi
 sqlite3 "$db" >/dev/null <<EOF
 PRAGMA journal_mode=OFF;

@@ -497,6 +497,106 @@ static void test_open_before(void **state)
 	store_close(s);
 }
 
+/*
+ * Month summaries (schema 8): rows kept with the mark of a read snapshot
+ * come back while valid; a later batch that touches a case of the row's
+ * SOP whose first instant is before the row's end_ms stales it, and only
+ * those rows.  The base batch has K1 (sop-a, first instant 1000) and K2
+ * (no SOP, 9000); the second batch gives K1 one more event (2500..3000),
+ * so its mark is (sop-a, low_ms 1000): a row of sop-a valid up to end_ms
+ * 1000 stays valid, one valid up to 1001 is stale; the rows of the cases
+ * without an SOP stay valid; the office whole's (any SOP) goes as sop-a's.
+ */
+static void test_month_summaries(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	int64_t k1, k2, mark;
+	load_base(s, &k1, &k2);
+	OK(store_begin_read(s, E));
+	OK(store_sum_mark(s, &mark, E));
+	store_rollback(s);
+	struct store_month_sum rows[3];
+	memset(rows, 0, sizeof rows);
+	rows[0].group = "s:sop-a", rows[0].month = 24300, rows[0].fingerprint = "f1";
+	rows[0].finished = 3, rows[0].with_ceiling = 2, rows[0].within = 1, rows[0].median_s = 12.5;
+	rows[1].group = "n", rows[1].month = 24300, rows[1].fingerprint = "f1", rows[1].median_s = NAN;
+	rows[2].group = "o", rows[2].month = 24300, rows[2].fingerprint = "f1", rows[2].finished = 3;
+	rows[2].median_s = 1.0 / 3.0; /* a double that needs all 17 digits to come back */
+	int r;
+	OK(r = store_sum_put(s, NULL, rows, 3, mark, E));
+	assert_int_equal(r, 1);
+
+	struct store_month_sum q;
+	memset(&q, 0, sizeof q);
+	q.group = "s:sop-a", q.month = 24300, q.fingerprint = "f1", q.sop = "sop-a", q.end_ms = 1001;
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 1);
+	assert_int_equal(q.finished, 3);
+	assert_int_equal(q.with_ceiling, 2);
+	assert_int_equal(q.within, 1);
+	assert_true(q.median_s == 12.5);
+	q.fingerprint = "f2"; /* another model, calendar or options */
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 0);
+	q.fingerprint = "f1", q.month = 24301;
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 0);
+	struct store_month_sum qn = {.group = "n", .month = 24300, .fingerprint = "f1", .end_ms = 1000000};
+	OK(r = store_sum_get(s, &qn, E));
+	assert_int_equal(r, 1);
+	assert_true(isnan(qn.median_s));
+	struct store_month_sum qo = {.group = "o", .month = 24300, .fingerprint = "f1", .sop_any = 1, .end_ms = 1001};
+	OK(r = store_sum_get(s, &qo, E));
+	assert_int_equal(r, 1);
+	assert_true(qo.median_s == 1.0 / 3.0);
+	/* another office's report does not see the rows of every office */
+	OK(store_set_office(s, "kota-x", E));
+	q.month = 24300;
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 0);
+	OK(store_set_office(s, NULL, E));
+
+	/* the second batch: K1 gets an event */
+	struct store_batch b2 = batch("sha-sum-2", 10);
+	int64_t bid, cid, eid;
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b2, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "Serah", "FO", 2500, 3000, 301);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b2.id = bid;
+	b2.rows_read = b2.events_stored = 1;
+	OK(store_batch_finish(s, &b2, E));
+	OK(store_commit(s, E));
+
+	q.end_ms = 1001; /* K1's first instant 1000 is before it: stale */
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 0);
+	q.end_ms = 1000; /* a month that ended at 1000: K1 cannot change it */
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 1);
+	OK(r = store_sum_get(s, &qn, E)); /* the batch touched no case without an SOP */
+	assert_int_equal(r, 1);
+	qo.end_ms = 1001;
+	OK(r = store_sum_get(s, &qo, E));
+	assert_int_equal(r, 0);
+	/* rows kept with a mark taken after the batch are valid again */
+	OK(store_begin_read(s, E));
+	OK(store_sum_mark(s, &mark, E));
+	store_rollback(s);
+	OK(r = store_sum_put(s, NULL, rows, 1, mark, E));
+	q.end_ms = 1001;
+	OK(r = store_sum_get(s, &q, E));
+	assert_int_equal(r, 1);
+	store_close(s);
+}
+
 /* A rolled-back batch leaves nothing behind. */
 static void test_rollback(void **state)
 {
@@ -675,6 +775,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month_summaries, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
