@@ -1163,7 +1163,9 @@ HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 		double sojourn = x->now - c->arrive;
 		double lead = sojourn - c->paused;
 		/* the wall calendar counts every day, the applicant's included */
-		double t = now_instant(x), days = (t - c->arrive_t) / 86400.0;
+		/* lean: the instant is start + working time (case_new_k) */
+		double t = lean ? x->sc->start + x->now : now_instant(x);
+		double days = (t - c->arrive_t) / 86400.0;
 		if (days < 0)
 			days = 0;
 		if (x->sc->quantiles)
@@ -1547,6 +1549,15 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 				} else {
 					next_arrival(x, (int)idx);
 				}
+				/* lean: only this arrival's case_new_k sets overflow,
+				 * so the loop tests it here, not after every event */
+				if (__builtin_expect(ci == NIL, 0) && x->overflow) {
+					if (x->top_pending) {
+						x->top_pending = 0;
+						pop_top(x);
+					}
+					break;
+				}
 			} else {
 				if (ci != NIL)
 					enter_step(x, ci, 0);
@@ -1604,7 +1615,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			x->top_pending = 0;
 			pop_top(x);
 		}
-		if (x->overflow)
+		if (!lean && x->overflow)
 			break;
 	}
 	return events;
