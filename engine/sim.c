@@ -290,6 +290,8 @@ struct ksop {
 	double arrivals, finished, within, rejections, sojourn;
 	double lead_sum;   /* when quantiles are off */
 	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
+	double within_lim; /* a lead time up to this is within the SOP's ceiling:
+			    * ceiling + 1e-6, or NaN without one (never within) */
 	int plain;         /* Poisson in working time at a constant rate */
 	int live;
 	size_t next_replay;
@@ -1156,7 +1158,6 @@ static void backlog_finish(struct kctx *x, const struct kcase *c);
 HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
-	const struct sim_sop *so = c->so;
 	x->customers++;
 	if (x->warm) {
 		struct ksop *ks = &x->sop[c->sop];
@@ -1175,8 +1176,10 @@ HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 		ks->days_sum += days;
 		ks->finished += 1;
 		ks->sojourn += sojourn;
-		/* 1e-6 s of slack: fixed times that add up to the ceiling are within */
-		int in = so->ceiling > 0 && lead <= so->ceiling + 1e-6;
+		/* 1e-6 s of slack: fixed times that add up to the ceiling are
+		 * within (so->ceiling > 0 && lead <= so->ceiling + 1e-6, with
+		 * the sum made once per replication) */
+		int in = lead <= ks->within_lim;
 		ks->within += in;
 		long p = !lean && x->nper ? period_of(x, t) : -1;
 		if (p >= 0) {
@@ -1460,6 +1463,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		/* once per replication, not a division per arrival */
 		ks->gap = so->rate > 0 ? 1.0 / (so->rate * (so->has_profile ? so->profile_max : 1.0)) : 0;
 		ks->plain = so->arr == SIM_ARR_WORK && so->rate > 0 && !so->has_profile;
+		ks->within_lim = so->ceiling > 0 ? so->ceiling + 1e-6 : NAN;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
 	for (size_t i = 0; i < x->nper * (size_t)sc->nsops; i++) {
