@@ -81,13 +81,13 @@ void stats_dist_free(struct stats_dist *d)
 
 void stats_dist_reset(struct stats_dist *d)
 {
-	if (d->n)
-		memset(d->count + d->lo, 0, (d->hi - d->lo + 1) * sizeof *d->count);
+	if (d->n) {
+		size_t lo = stats_bucket_of(d->min), hi = stats_bucket_of(d->max);
+		memset(d->count + lo, 0, (hi - lo + 1) * sizeof *d->count);
+	}
 	d->n = 0;
 	d->shift = d->s1 = d->s2 = 0.0;
 	d->min = d->max = NAN;
-	d->lo = NBUCKET;
-	d->hi = 0;
 }
 
 void stats_dist_add(struct stats_dist *d, double x)
@@ -123,11 +123,13 @@ double stats_dist_max(const struct stats_dist *d)
 	return d->n ? d->max : NAN;
 }
 
-/* Bucket holding the value of 0-based rank r, scanning on from bucket *i
- * with *below values in the buckets before it. */
-static size_t rank_bucket(const struct stats_dist *d, double r, size_t i, double *below)
+/* Bucket holding the value of 0-based rank r, scanning on from bucket i
+ * with *below values in the buckets before it, up to bucket hi (the
+ * maximum's). */
+static size_t rank_bucket(const struct stats_dist *d, double r, size_t i, size_t hi,
+			  double *below)
 {
-	for (; i < d->hi; i++) {
+	for (; i < hi; i++) {
 		if (r < *below + (double)d->count[i])
 			break;
 		*below += (double)d->count[i];
@@ -155,11 +157,12 @@ double stats_dist_quantile(const struct stats_dist *d, double p)
 		return NAN;
 	double h = p * (double)(d->n - 1); /* 0-based rank, as GSL and R type 7 */
 	double r0 = floor(h), frac = h - r0, below = 0.0;
-	size_t i = rank_bucket(d, r0, d->lo, &below);
+	size_t hi = stats_bucket_of(d->max);
+	size_t i = rank_bucket(d, r0, stats_bucket_of(d->min), hi, &below);
 	double v0 = rank_value(d, r0, i, below);
 	if (frac == 0.0)
 		return v0;
-	i = rank_bucket(d, r0 + 1, i, &below);
+	i = rank_bucket(d, r0 + 1, i, hi, &below);
 	return (1.0 - frac) * v0 + frac * rank_value(d, r0 + 1, i, below);
 }
 

@@ -29,7 +29,9 @@ struct stats_dist {
 	size_t n;
 	double shift, s1, s2; /* sums of x - shift and its square (shift: first value) */
 	double min, max;
-	size_t lo, hi;        /* range of buckets touched */
+	/* the range of buckets touched is stats_bucket_of(min) ..
+	 * stats_bucket_of(max) (the bucket is monotone in the value): worked
+	 * out when needed instead of two compares per add */
 	uint64_t count[STATS_NBUCKET];
 };
 
@@ -66,12 +68,7 @@ static inline void stats_dist_add_inline(struct stats_dist *d, double x)
 		d->min = x;
 	if (x > d->max)
 		d->max = x;
-	size_t i = stats_bucket_of(x);
-	d->count[i]++;
-	if (i < d->lo)
-		d->lo = i;
-	if (i > d->hi)
-		d->hi = i;
+	d->count[stats_bucket_of(x)]++;
 	d->n++;
 }
 

@@ -175,6 +175,34 @@ static void test_exact_cases(void **state)
 	stats_dist_free(d);
 }
 
+/* Reset clears every bucket a value went to, from the minimum's bucket to
+ * the maximum's (engine/stats_int.h works that range out of min and max
+ * instead of keeping it).  The values 1, 1.001, 5, 10, 10.02 go in twice,
+ * with a reset between: the second time the histogram must read as if
+ * the first never happened.  1 and 10 are bucket edges (mantissas 1 and
+ * 1.25; a bucket is 2^-8 of an octave: 1/256 wide at 1, 1/32 at 10), and
+ * each shares its bucket with the next value.  p25 is rank 1, the second
+ * of the two in bucket [1, 1 + 1/256): 1 + (1 + 0.5) / 2 / 256 =
+ * 1.0029296875.  p75 is rank 3, the first of the two in [10, 10 + 1/32):
+ * 10 + 0.5 / 2 / 32 = 10.0078125.  A count left over in the first bucket
+ * or the last moves them (to 1 + 1.5 / 4 / 256, to 10 + 0.5 / 4 / 32). */
+static void test_reset_clears(void **state)
+{
+	(void)state;
+	const double v[] = {10.02, 1.0, 10.0, 5.0, 1.001};
+	struct stats_dist *d = stats_dist_create();
+	for (int pass = 0; pass < 2; pass++) {
+		stats_dist_reset(d);
+		for (int i = 0; i < 5; i++)
+			stats_dist_add(d, v[i]);
+	}
+	assert_int_equal(stats_dist_n(d), 5);
+	assert_true(stats_dist_quantile(d, 0.25) == 1.0029296875);
+	assert_true(stats_dist_quantile(d, 0.75) == 10.0078125);
+	assert_true(stats_dist_quantile(d, 0.0) == 1.0 && stats_dist_quantile(d, 1.0) == 10.02);
+	stats_dist_free(d);
+}
+
 /* The order of the values does not matter, to the bit: the counts are
  * exact.  (P-square, which this replaced, depends on the order; the lead
  * times of a queue come in long runs of similar values.) */
@@ -220,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_mixtures),
 		cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_exact_cases),
+		cmocka_unit_test(test_reset_clears),
 		cmocka_unit_test(test_order_free),
 		cmocka_unit_test(test_ci),
 	};
