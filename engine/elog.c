@@ -2277,9 +2277,11 @@ static int probe_stamps_check(struct ingest *g, const char *unit, const char *ex
 	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: no readable time stamp in the first %d %s (%s); expected "
-				 "%s, or give --date-format",
+				 "%s%s%s",
 				 g->path, (long long)g->probe_line, g->probe_rows, unit, g->probe_example,
-				 expect);
+				 g->o->date_format ? "the --date-format '" : expect,
+				 g->o->date_format ? g->o->date_format : "",
+				 g->o->date_format ? "'" : ", or give --date-format");
 	return 0;
 }
 
@@ -2715,6 +2717,11 @@ static int stage_prepare(struct run *r, const char *log_path)
 				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
 				 "+08:00)",
 				 o->tz);
+	if (o->date_format && elog_date_format_check(o->date_format))
+		return mutu_errf(err, MUTU_EINPUT,
+				 "--date-format '%s': %%%c is not a directive mutu reads (use %%d %%m %%b %%B "
+				 "%%Y %%y %%H %%M %%S %%f %%z)",
+				 o->date_format, elog_date_format_check(o->date_format));
 	if (o->sop_id && o->sop_col)
 		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");
 	if (o->office) {

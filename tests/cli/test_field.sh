@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# tests/cli/test_field.sh - field tests: inputs written by hand in the style
+# of real tools and offices (tests/data/logs/field/, tests/data/sop/field-*),
+# each the reproducer of a defect found by running it, with expected values
+# worked out by hand in the comments (id-wib calendar: Mon-Thu 07:30-16:00
+# break 12:00-13:00, Fri 07:30-16:30 break 11:30-13:00, 7.5 working hours a
+# day; 2025-05-12 Waisak (LN) and 2025-05-13 cuti bersama).
+. tests/cli/lib.sh
+
+q() { sqlite3 "$1" "$2"; }
+M=tests/data/models
+F=tests/data/logs/field
+
+# ---- Excel-saved CSV of an Indonesian office: BOM, CRLF, ';', decimal comma,
+# stamps "9 Mei 2025 08.00" (month name, '.' between hour and minute) ----
+# Case F1 of uji-sla: accepted at step 2's end, Fri 9 May 08:45; finished
+# Wed 14 May 14:15.  Working time: Fri 08:45-16:30 less the 11:30-13:00
+# break = 375 min; Mon 12 (LN) and Tue 13 (CB) closed; Wed 07:30-14:15 less
+# 12:00-13:00 = 345 min; 720 min = 1.6 hari (of 450 min), within 3 Hari.
+# Step 3: Fri 09:00-16:30 = 360 min + Wed 07:30-10:00 = 150 min = 510 min
+# against 2 Hari = 900 min: 390 min (6.5 jam) under.
+DB="$TMP/f.db"
+COLS=(--case-col "No Permohonan" --step-col Langkah --activity-col Kegiatan
+	--resource-col Pelaksana --start-col Mulai --end-col Selesai)
+run "$MUTU" ingest $F/excel-bulan.csv --db "$DB" --sop uji-sla --models $M "${COLS[@]}" \
+	--date-format '%d %b %Y %H.%M'
+expect_rc "month names: exit 0" 0
+expect_out_has "month names: all 5 rows stored" "events stored   5 (1 new cases)"
+# 9 Mei 2025 08:00 WIB = 01:00Z; day 20217 (2025-05-09) * 86400000 + 3600000
+expect_eq "month names: first start instant" \
+	"$(q "$DB" "SELECT min(start_ms) FROM events")" "1746752400000"
+expect_eq "month names: decimal comma attribute kept as written" \
+	"$(q "$DB" "SELECT value FROM event_attrs WHERE name = 'Biaya' AND value <> '0'")" "1.234,50"
+run "$MUTU" audit --case F1 --db "$DB" --models $M --no-store
+expect_out_has "month names: audit accepted/finished" \
+	"diterima lengkap: 9 Mei 2025 08:45 WIB; selesai: 14 Mei 2025 14:15 WIB"
+expect_out_has "month names: 720 working minutes = 1,6 hari" "waktu kerja: 1,6 hari; batas 3,0 hari"
+expect_out_has "month names: step 3 510 min against 900" "1,1 hari   2,0 hari   -6,5 jam"
+
+# an unknown directive is refused before anything is written, naming it
+run "$MUTU" ingest $F/excel-bulan.csv --db "$TMP/g.db" --sop uji-sla --models $M "${COLS[@]}" \
+	--date-format '%d %h %Y %H.%M'
+expect_rc "date-format: unknown directive exit 2" 2
+expect_err_has "date-format: names the directive" "--date-format '%d %h %Y %H.%M': %h is not a directive"
+[ -e "$TMP/g.db" ] && not_ok "date-format: no store left behind" || ok "date-format: no store left behind"
+# a format that matches no stamp says which format it tried, not "give --date-format"
+run "$MUTU" ingest $F/excel-bulan.csv --db "$TMP/g.db" --sop uji-sla --models $M "${COLS[@]}" \
+	--date-format '%d/%m/%Y %H:%M'
+expect_rc "date-format: no stamp matches exit 2" 2
+expect_err_has "date-format: message names file, line, value and the format" \
+	"excel-bulan.csv:2: no readable time stamp in the first 5 rows (Mulai: '9 Mei 2025 08.00'); expected the --date-format '%d/%m/%Y %H:%M'"
