@@ -22,9 +22,13 @@ F=tests/data/logs/field
 DB="$TMP/f.db"
 COLS=(--case-col "No Permohonan" --step-col Langkah --activity-col Kegiatan
 	--resource-col Pelaksana --start-col Mulai --end-col Selesai)
-run "$MUTU" ingest $F/excel-bulan.csv --db "$DB" --sop uji-sla --models $M "${COLS[@]}" \
+# The header is the office's own Indonesian wording: Mulai / Selesai are
+# found as start / end without flags, as Kegiatan, Pelaksana, Langkah were.
+run "$MUTU" ingest $F/excel-bulan.csv --db "$DB" --sop uji-sla --models $M \
 	--date-format '%d %b %Y %H.%M'
 expect_rc "month names: exit 0" 0
+expect_out_has "Indonesian header: every role found" \
+	"case=No Permohonan step=Langkah activity=Kegiatan actor=Pelaksana start=Mulai end=Selesai"
 expect_out_has "month names: all 5 rows stored" "events stored   5 (1 new cases)"
 # 9 Mei 2025 08:00 WIB = 01:00Z; day 20217 (2025-05-09) * 86400000 + 3600000
 expect_eq "month names: first start instant" \
