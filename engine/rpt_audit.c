@@ -239,12 +239,18 @@ static unsigned case_flags(const struct sla_case *c)
 static double wait_of(const struct sla_case *c, size_t i);
 
 /* An instant in the office's local form, "27 Nov 2025 14:43 WITA" (the
- * calendar's zone name when the offset is the calendar's, else +HH:MM). */
+ * calendar's zone name when the offset is the calendar's, else +HH:MM).
+ * A case with a model is shown in its calendar's zone whatever offset the
+ * log wrote (PM4Py and ProM write UTC, "Z"): the office reads its own
+ * clock, as the monthly report cuts its days.  The ISO stamps of the CSV
+ * and JSON audits keep the log's offset. */
 static void local_time(const struct sla_case *c, double t, int off, enum rpt_lang l, struct mutu_buf *o)
 {
 	if (isnan(t))
 		return;
-	if (off == SLA_OFF_NONE) {
+	if (c->sop->model)
+		off = cal_utc_offset(c->sop->cal);
+	else if (off == SLA_OFF_NONE) {
 		off = SLA_OFF_NONE;
 		for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
 			if (c->ev[i].end == t)
@@ -968,6 +974,8 @@ int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err)
 /* The offset an instant of c is shown at (as local_time picks it). */
 static int time_off(const struct sla_case *c, double t, int off)
 {
+	if (c->sop->model) /* the office's clock, as local_time */
+		return cal_utc_offset(c->sop->cal);
 	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
 		if (c->ev[i].end == t)
 			off = c->ev[i].end_off;

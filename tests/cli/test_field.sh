@@ -53,3 +53,37 @@ run "$MUTU" ingest $F/excel-bulan.csv --db "$TMP/g.db" --sop uji-sla --models $M
 expect_rc "date-format: no stamp matches exit 2" 2
 expect_err_has "date-format: message names file, line, value and the format" \
 	"excel-bulan.csv:2: no readable time stamp in the first 5 rows (Mulai: '9 Mei 2025 08.00'); expected the --date-format '%d/%m/%Y %H:%M'"
+
+# ---- PM4Py / ProM XES with stamps in UTC ('Z', +00:00, milliseconds) beside
+# +07:00 ones, a list attribute and a nested (meta) attribute ----
+# Case X1 of uji-sla (id-wib).  Step 2 ends 02:40:00.123Z = 09:40 WIB
+# (clock start), step 5 ends 07:45Z = 14:45 WIB on Mon 19 May.  The text
+# audit shows the office's clock: 09:40 WIB and 14:45 WIB, never
+# "02:40 +00:00".  Working time Thu 15 May 09:40-16:00 less the break =
+# 320 min, Fri 16 May 450, Mon 19 May 07:30-14:45 less the break = 375:
+# 1145 min = 2.5 hari.  Completion-only events: step 3 runs from step 2's
+# end to Mon 11:00: 320 + 450 + 210 = 980 min, 80 min (1,3 jam) over 2 Hari.
+DB="$TMP/x.db"
+run "$MUTU" ingest $F/pm4py-utc.xes --db "$DB" --models $M
+expect_rc "xes utc: exit 0" 0
+expect_out_has "xes utc: 6 events" "events stored   6 (1 new cases)"
+expect_eq "xes utc: list kept as JSON, nested attribute as PARENT/CHILD" \
+	"$(q "$DB" "SELECT value FROM case_attrs WHERE name = 'dokumen'") $(q "$DB" "SELECT value FROM event_attrs WHERE name = 'catatan/oleh'")" \
+	'[{"jenis":"KTP"},{"jenis":"NPWP"}] ani'
+expect_eq "xes utc: milliseconds kept (02:40:00.123Z)" \
+	"$(q "$DB" "SELECT max(end_ms) % 86400000 FROM events WHERE step = 2")" "$(( (2 * 60 + 40) * 60000 + 123 ))"
+run "$MUTU" audit --case X1 --db "$DB" --models $M --no-store
+expect_out_has "xes utc: accepted and finished on the office's clock" \
+	"diterima lengkap: 15 Mei 2025 09:40 WIB; selesai: 19 Mei 2025 14:45 WIB"
+expect_out_has "xes utc: 1145 working minutes" "waktu kerja: 2,5 hari"
+expect_out_has "xes utc: step 2's end in WIB" "15 Mei 2025 09:40 WIB       10 menit"
+expect_out_has "xes utc: step 3 980 min, 80 over" "2,2 hari   2,0 hari   +1,3 jam  LEBIH"
+expect_out_has "xes utc: the summary's as-of on the office's clock" "kasus X1; per 19 Mei 2025 14:45 WIB"
+case "$OUT" in *"+00:00"*) not_ok "xes utc: no UTC instant in the text audit" "$OUT" ;; *) ok "xes utc: no UTC instant in the text audit" ;; esac
+run "$MUTU" audit --case X1 --db "$DB" --models $M --no-store --format csv
+got=$(printf '%s\n' "$OUT" | python3 -c '
+import csv, sys
+rows = [r for r in csv.DictReader(sys.stdin) if r["type"] == "step" and r["step"] == "5"]
+print(rows[0]["end"], "|", rows[0]["end_local"])')
+expect_eq "xes utc: CSV keeps the log's ISO stamp, local form on the office's clock" \
+	"$got" "2025-05-19T07:45:00+00:00 | 19 Mei 2025 14:45 WIB"
