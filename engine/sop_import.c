@@ -337,6 +337,28 @@ static enum role header_role(const char *cell)
 			r = kw[i].r;
 			break;
 		}
+	/* Other offices' wording: two names for one column ("Persyaratan/
+	 * Perlengkapan", "Output / Hasil"), a trailing qualifier ("Waktu
+	 * Penyelesaian", "Waktu (Hari Kerja)"): the column's role when every
+	 * part that is a keyword names the same one, and the first is one. */
+	if (r == R_NONE && !strchr(t, '\t')) {
+		static const char *const quals[] = {" penyelesaian", " pelaksanaan", " (", NULL};
+		char *slash = strchr(t, '/');
+		if (slash) {
+			*slash = 0;
+			enum role a = header_role(t), b = header_role(slash + 1);
+			r = a != R_NONE && (b == R_NONE || b == a) ? a : R_NONE;
+		} else
+			for (size_t i = 0; quals[i] && r == R_NONE; i++) {
+				char *at = strstr(t, quals[i]);
+				if (at && at > t) {
+					*at = 0;
+					r = header_role(t);
+				}
+			}
+		if (r == R_GROUP)
+			r = R_NONE; /* "Pelaksana/..." is not a column of its own */
+	}
 	free(t);
 	return r;
 }

@@ -87,3 +87,23 @@ rows = [r for r in csv.DictReader(sys.stdin) if r["type"] == "step" and r["step"
 print(rows[0]["end"], "|", rows[0]["end_local"])')
 expect_eq "xes utc: CSV keeps the log's ISO stamp, local form on the office's clock" \
 	"$got" "2025-05-19T07:45:00+00:00 | 19 Mei 2025 14:45 WIB"
+
+# ---- SOP tables of other offices ----
+# A header in another office's wording: "Persyaratan/Perlengkapan" (two
+# names for Kelengkapan), "Waktu Penyelesaian", "Hasil / Output".  Each is
+# its mutu baku column, not a pelaksana: the cells under it are the step's
+# kelengkapan and output, not debris in an actor's column.
+S=tests/data/sop
+run "$MUTU" sop import $S/field-header-garis-miring.txt -o "$TMP/obat.ini" --calendar id-wib
+expect_rc "header wording: exit 0" 0
+got=$(grep -E '^(actor|kelengkapan|waktu|output) = ' "$TMP/obat.ini" | sed -n 1,4p | tr '\n' '|')
+expect_eq "header wording: step 1 read by its columns" "$got" \
+	"actor = Pemohon|kelengkapan = Formulir|waktu = 15 Menit|output = Berkas|"
+expect_eq "header wording: 4 kelengkapan, 4 outputs" \
+	"$(grep -c '^kelengkapan = ' "$TMP/obat.ini") $(grep -c '^output = ' "$TMP/obat.ini")" "4 4"
+case "$ERR" in *"contradicts"*) not_ok "header wording: no column taken for a pelaksana" "$ERR" ;;
+	*) ok "header wording: no column taken for a pelaksana" ;; esac
+# 15 + 30 Menit + 1 Hari (450) + 15 Menit = 510 = 1 Hari 1 Jam, as declared
+run "$MUTU" model check "$TMP/obat.ini"
+expect_out_has "header wording: the steps sum to the declared total" \
+	"steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
