@@ -34,6 +34,8 @@
  * DECIDE points and leads the runner-up by MARGIN. */
 enum {
 	W_SUBJECT = 6,  /* "Petugas Front office memeriksa", "... oleh pemohon" */
+	W_TICK = 6,     /* a tick alone in the cell ("X", "v", a check mark): a
+			 * table typed as a matrix names its pelaksana so, outright */
 	W_STRONG = 4,   /* an arrow, shape or HTML fragment in the actor column */
 	W_ROUTED = 4,   /* the previous row routes the berkas to this actor */
 	W_APPROVED = 2, /* "Draft SK yang telah disetujui Kabid" in this row */
@@ -768,6 +770,16 @@ static int classify_marker(const char *cell, char *text, size_t size)
 	if (is_blank_cell(cell))
 		return 0;
 	snprintf(text, size, "%s", cell);
+	/* a tick: one of x X v V or a check mark, alone between blanks */
+	static const char *const ticks[] = {"x", "X", "v", "V", "\xE2\x9C\x93", "\xE2\x9C\x94",
+					    "\xE2\x88\x9A", NULL}; /* ✓ ✔ √ */
+	char *t = clean_text(cell);
+	int tick = 0;
+	for (size_t i = 0; ticks[i] && !tick; i++)
+		tick = strcmp(t, ticks[i]) == 0;
+	free(t);
+	if (tick)
+		return W_TICK;
 	static const char *const symbols[] = {
 		"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91", "\xE2\x86\x93", /* → ← ↑ ↓ */
 		"\xE2\x87\x92", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xBC", /* ⇒ ► ▶ ▼ */
@@ -1116,7 +1128,7 @@ static void infer_actors(struct imp *im)
 				continue;
 			char why[64];
 			snprintf(why, sizeof why, "%s '%s' in its column",
-				 s->marker[c] == W_STRONG ? "marker" : "debris", s->marker_text[c]);
+				 s->marker[c] != W_WEAK ? "marker" : "debris", s->marker_text[c]);
 			/* (the contradiction warning below words it per column) */
 			add_clue(s, (int)c, s->marker[c], why);
 		}
@@ -1177,7 +1189,7 @@ static void infer_actors(struct imp *im)
 		for (size_t c = 0; c < nc; c++)
 			if ((int)c != s->actor && s->marker[c])
 				mutu_notes_addf(im->warn, "step %d: %s '%s' in the %s column contradicts the other clues; took %s (%s)",
-						s->no, s->marker[c] == W_STRONG ? "marker" : "debris",
+						s->no, s->marker[c] != W_WEAK ? "marker" : "debris",
 						s->marker_text[c], im->cols[c].name, im->cols[s->actor].name,
 						s->c.why[s->actor]);
 	}

@@ -107,3 +107,15 @@ case "$ERR" in *"contradicts"*) not_ok "header wording: no column taken for a pe
 run "$MUTU" model check "$TMP/obat.ini"
 expect_out_has "header wording: the steps sum to the declared total" \
 	"steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+
+# A table typed as a matrix: the pelaksana of each step ticked with v, X, x
+# or √ alone in its column, no flowchart.  A tick names the pelaksana
+# outright: step 2 Front Office, step 3 Verifikator, and step 4 Kepala
+# Dinas although SOPs usually end with the applicant (before: '?' for all
+# three, a lone X read as debris and √ outweighed by the convention).
+run "$MUTU" sop import $S/field-centang.txt -o "$TMP/mikro.ini" --calendar id-wib
+expect_rc "ticks: exit 0 (a model that loads)" 0
+expect_eq "ticks: the ticked pelaksana" "$(grep '^actor = ' "$TMP/mikro.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Verifikator|actor = Kepala Dinas|"
+case "$ERR" in *"actor = ?"*|*"wrote ?"*) not_ok "ticks: no step left unknown" "$ERR" ;;
+	*) ok "ticks: no step left unknown" ;; esac
