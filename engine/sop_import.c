@@ -87,13 +87,14 @@ struct istep {
 	char *activity, *kelengkapan, *waktu, *output, *keterangan;
 	struct dur d;
 	int has_dur;
-	/* marker per column: 0 none, W_WEAK, W_STRONG; text for messages */
+	/* marker per column: 0 none, W_WEAK, W_STRONG, W_TICK; text for messages */
 	int marker[MAXCOL];
 	char marker_text[MAXCOL][24];
 	struct clue c;
 	int actor;        /* column, -1 unknown */
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
 	char note[256];
+	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 };
 
 struct imp {
@@ -223,6 +224,53 @@ static int cell_dur(const char *s, struct dur *d)
 	int ok = dur_parse(t, d, &e) == 0;
 	free(t);
 	return ok;
+}
+
+/*
+ * A Waktu written as a range, "1-3 Hari", "1 - 3 Hari Kerja", "2 s/d 5
+ * Hari", "30 Menit - 1 Jam", "1 sampai 3 Hari": its upper bound is the
+ * ceiling ("paling lama"), so the step's waktu is the text after the
+ * separator when that reads as a duration and the text before it is a
+ * number or a duration.  Returns that text (caller frees) or NULL.
+ */
+static char *cell_range_upper(const char *cell, struct dur *d)
+{
+	static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", " s/d ", " s.d. ", " s.d ",
+					   " sampai ", " hingga ", " sd ", "-", NULL}; /* – — */
+	if (!strpbrk(cell, "0123456789"))
+		return NULL;
+	char *t = clean_text(cell), *up = NULL;
+	for (size_t i = 0; seps[i] && !up; i++) {
+		char *at = strstr(t, seps[i]);
+		if (!at || at == t)
+			continue;
+		const char *right = at + strlen(seps[i]);
+		while (*right == ' ')
+			right++;
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		struct dur lo, hi;
+		if (dur_parse(right, &hi, &e) != 0)
+			continue;
+		char left[64];
+		size_t n = (size_t)(at - t) < sizeof left - 1 ? (size_t)(at - t) : sizeof left - 1;
+		memcpy(left, t, n);
+		left[n] = 0;
+		while (n && left[n - 1] == ' ')
+			left[--n] = 0;
+		char *q = left;
+		while (*q == ' ')
+			q++;
+		int num = *q != 0;
+		for (char *r = q; *r; r++)
+			num &= isdigit((unsigned char)*r) || *r == ',' || *r == '.';
+		if (!num && dur_parse(q, &lo, &e) != 0)
+			continue;
+		*d = hi;
+		up = mutu_strdup(right);
+	}
+	free(t);
+	return up;
 }
 
 /* A step number: "1", "1.", "01", "1)". */
@@ -909,14 +957,21 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
-		int w = -1;
+		int w = -1, w_range = 0;
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
 			if ((int)i == left_no && row->n > 2)
 				continue;
-			if (!cell_dur(row->cells[i], &d))
-				continue;
+			int range = 0;
+			if (!cell_dur(row->cells[i], &d)) {
+				/* a range is a Waktu only in the Waktu column */
+				char *up = (int)i == body_w ? cell_range_upper(row->cells[i], &d) : NULL;
+				if (!up)
+					continue;
+				free(up);
+				range = 1;
+			}
 			if (w < 0 || (body_w >= 0 && abs((int)i - body_w) < abs(w - body_w)))
-				w = (int)i;
+				w = (int)i, w_range = range;
 		}
 		/* the words before the Waktu cell, to spot "Jumlah Waktu" lines */
 		char lower[160] = "";
@@ -931,6 +986,8 @@ static void read_rows(struct imp *im, size_t from)
 		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
+			else if (w_range)
+				im->declared = cell_range_upper(row->cells[w], &d);
 			else
 				im->declared = clean_text(row->cells[w]);
 			continue;
@@ -992,8 +1049,19 @@ static void read_rows(struct imp *im, size_t from)
 			 * its marker under an actor column read as Kelengkapan. */
 			w = body_w >= 0 ? body_w : (int)row->n;
 		} else {
-			s->waktu = clean_text(row->cells[w]);
-			cell_dur(row->cells[w], &s->d);
+			if (w_range) {
+				char *t = clean_text(row->cells[w]);
+				s->waktu = cell_range_upper(row->cells[w], &s->d);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%s' is a range; its upper bound %s is the ceiling",
+						no, row->line, t, s->waktu);
+				snprintf(s->range_note, sizeof s->range_note,
+					 "importer: waktu '%.60s' is a range; its upper bound is the ceiling", t);
+				free(t);
+			} else {
+				s->waktu = clean_text(row->cells[w]);
+				cell_dur(row->cells[w], &s->d);
+			}
 			s->has_dur = 1;
 		}
 		/* The mutu baku cells sit where the header puts them, on either
@@ -1624,7 +1692,14 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		if (s->actor >= 0 && im.cols[s->actor].role &&
 		    strcmp(im.cols[s->actor].role, im.cols[s->actor].name))
 			t->role = mutu_strdup(im.cols[s->actor].role);
-		t->note = s->note[0] ? mutu_strdup(s->note) : NULL;
+		if (s->note[0] || s->range_note[0]) {
+			struct mutu_buf nb;
+			mutu_buf_init(&nb);
+			mutu_buf_printf(&nb, "%s%s%s", s->note, s->note[0] && s->range_note[0] ? "; " : "",
+					s->range_note);
+			t->note = nb.s;
+		} else
+			t->note = NULL;
 		t->line = s->line;
 		if (s->reject_col >= 0) {
 			int to = 0;

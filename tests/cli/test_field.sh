@@ -119,3 +119,19 @@ expect_eq "ticks: the ticked pelaksana" "$(grep '^actor = ' "$TMP/mikro.ini" | t
 	"actor = Pemohon|actor = Front Office|actor = Verifikator|actor = Kepala Dinas|"
 case "$ERR" in *"actor = ?"*|*"wrote ?"*) not_ok "ticks: no step left unknown" "$ERR" ;;
 	*) ok "ticks: no step left unknown" ;; esac
+
+# Waktu written as ranges ("30 Menit - 1 Jam", "1-3 Hari Kerja", "2 s/d 4
+# Jam") and a total "3 - 5 Hari Kerja": the ceiling of a range is its upper
+# bound ("paling lama"), said in a warning and the step's note.  Steps:
+# 15 Menit + 1 Jam + 3 Hari + 4 Jam + 1 Hari + 15 Menit = 4 Hari 5 Jam 30
+# Menit = 4 x 450 + 330 = 2130 min; declared 5 Hari = 2250 min: gap -2 Jam.
+run "$MUTU" sop import $S/field-rentang.txt -o "$TMP/reklame.ini" --calendar id-wib
+expect_rc "ranges: exit 0 (a model that loads)" 0
+expect_eq "ranges: upper bounds" "$(grep '^waktu = ' "$TMP/reklame.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 1 Jam|waktu = 3 Hari Kerja|waktu = 4 Jam|waktu = 1 Hari Kerja|waktu = 15 Menit|"
+expect_eq "ranges: declared total" "$(grep '^declared_total' "$TMP/reklame.ini")" "declared_total = 5 Hari Kerja"
+expect_err_has "ranges: warned with the line" \
+	"step 3 (line 9): waktu '1-3 Hari Kerja' is a range; its upper bound 3 Hari Kerja is the ceiling"
+expect_eq "ranges: noted in the model" "$(grep -c "^note = importer: waktu '.*' is a range" "$TMP/reklame.ini")" "3"
+run "$MUTU" model check "$TMP/reklame.ini"
+expect_out_has "ranges: sum and gap" "declared 5 Hari, steps sum to 4 Hari 5 Jam 30 Menit: gap -2 Jam"
