@@ -113,6 +113,7 @@ struct imp {
 	size_t nsteps;
 	char *declared;
 	struct mutu_notes *warn;
+	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
 };
 
 /* ------------------------------------------------------------------ */
@@ -608,6 +609,45 @@ static void columns_from_table(struct imp *im)
 	}
 }
 
+/* The unit a Waktu header names for its bare numbers: "Waktu (Menit)",
+ * "Waktu (Hari Kerja)", "Lama (jam)"; NULL when it names none or more
+ * than one ("Waktu (Jam/Menit)"). */
+static const char *header_unit(const char *cell)
+{
+	static const char *const units[][2] = {{"menit", "Menit"}, {"jam", "Jam"}, {"hari", "Hari"}};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	const char *u = NULL;
+	int n = 0;
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strstr(t, units[i][0])) {
+			u = units[i][1];
+			n++;
+		}
+	free(t);
+	return n == 1 ? u : NULL;
+}
+
+/* "30", "1,5", " 2 ": a number without a unit. */
+static int bare_number(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	int digits = 0, sep = 0;
+	for (; *s && *s != ' '; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if ((*s == ',' || *s == '.') && digits && !sep)
+			sep = 1;
+		else
+			return 0;
+	}
+	while (*s == ' ')
+		s++;
+	return digits && !*s;
+}
+
 static void read_header(struct imp *im, size_t first, size_t last)
 {
 	for (int i = 0; i < MAXCOL; i++) {
@@ -629,6 +669,8 @@ static void read_header(struct imp *im, size_t first, size_t last)
 				continue;
 			if (role != R_NONE) {
 				im->role[i] = role; /* a keyword wins over an actor name */
+				if (role == R_WAKTU && header_unit(c))
+					im->waktu_unit = header_unit(c);
 				continue;
 			}
 			if (im->role[i] == R_NONE || im->role[i] == R_ACTOR) {
@@ -909,6 +951,26 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 /* Read the data rows after the header. */
 static void read_rows(struct imp *im, size_t from)
 {
+	/* A header that names the unit ("Waktu (Menit)") over bare numbers:
+	 * each such cell of the Waktu column gets the unit written after it,
+	 * so it reads as the duration the table means ("30" -> "30 Menit"). */
+	if (im->waktu_unit && im->col_waktu >= 0) {
+		size_t n = 0;
+		for (size_t r = from; r < im->nrows; r++) {
+			struct row *row = &im->rows[r];
+			if ((size_t)im->col_waktu >= row->n || !bare_number(row->cells[im->col_waktu]))
+				continue;
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", row->cells[im->col_waktu], im->waktu_unit);
+			free(row->cells[im->col_waktu]);
+			row->cells[im->col_waktu] = buf_take(&b);
+			n++;
+		}
+		if (n)
+			mutu_notes_addf(im->warn, "the Waktu header names the unit: %zu bare number(s) read in %s",
+					n, im->waktu_unit);
+	}
 	/* reference Waktu column: the header's, else the commonest */
 	int W = im->col_waktu;
 	int count[MAXCOL] = {0};

@@ -135,3 +135,15 @@ expect_err_has "ranges: warned with the line" \
 expect_eq "ranges: noted in the model" "$(grep -c "^note = importer: waktu '.*' is a range" "$TMP/reklame.ini")" "3"
 run "$MUTU" model check "$TMP/reklame.ini"
 expect_out_has "ranges: sum and gap" "declared 5 Hari, steps sum to 4 Hari 5 Jam 30 Menit: gap -2 Jam"
+
+# The unit in the header, bare numbers below: "Waktu (Menit)" over 15, 30,
+# 60, 15 and a total 120.  Each reads as Menit: 15 + 30 + 60 + 15 = 120
+# Menit = 2 Jam, as declared (before: waktu = ? on every step, exit 1).
+run "$MUTU" sop import $S/field-waktu-menit.txt -o "$TMP/trayek.ini" --calendar id-wib
+expect_rc "unit in header: exit 0 (a model that loads)" 0
+expect_eq "unit in header: waktu per step" "$(grep '^waktu = ' "$TMP/trayek.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 30 Menit|waktu = 60 Menit|waktu = 15 Menit|"
+expect_err_has "unit in header: said so" "the Waktu header names the unit: 5 bare number(s) read in Menit"
+run "$MUTU" model check "$TMP/trayek.ini"
+expect_out_has "unit in header: sum equals the declared total" "steps sum to 2 Jam, declared 120 Menit"
+expect_out_has "unit in header: no finding" "trayek.ini: ok"
