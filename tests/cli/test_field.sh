@@ -147,3 +147,14 @@ expect_err_has "unit in header: said so" "the Waktu header names the unit: 5 bar
 run "$MUTU" model check "$TMP/trayek.ini"
 expect_out_has "unit in header: sum equals the declared total" "steps sum to 2 Jam, declared 120 Menit"
 expect_out_has "unit in header: no finding" "trayek.ini: ok"
+
+# Another office's titles: "Petugas Front Office", "Kasubid Perizinan",
+# "Tim Teknis OPD", "Kepala DPMPTSP" (the head named by the office's own
+# acronym), Waktu before Kelengkapan, a wrapped activity text on a row of
+# its own.  Each title keeps the table's spelling with its canonical role,
+# so a scenario's "Kepala Dinas = 1" staffs step 5 (before: no role).
+run "$MUTU" sop import $S/field-lingkungan.txt -o "$TMP/lingkungan.ini" --calendar id-wib
+expect_rc "titles: exit 0" 0
+run "$MUTU" model show "$TMP/lingkungan.ini"
+expect_out_has "titles: Kepala DPMPTSP is the Kepala Dinas" "Kepala DPMPTSP (Kepala Dinas)"
+expect_out_has "titles: Kasubid is a Kepala Seksi" "Kasubid Perizinan (Kepala Seksi Perizinan)"
