@@ -1007,6 +1007,7 @@ static void read_rows(struct imp *im, size_t from)
 	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
 		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
+	size_t cont_row = (size_t)-2; /* the row a wrapped text may continue */
 	int left_act = im->col_act >= 0 ? im->col_act : 1;
 	int left_no = im->col_no >= 0 ? im->col_no : 0;
 	for (size_t r = from; r < im->nrows; r++) {
@@ -1055,6 +1056,24 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
+		/* A row right under a step whose one cell is in the Kegiatan
+		 * column: the step's text wrapped onto a row of its own (a line
+		 * break inside a Word cell), not a row to drop. */
+		if (!has_no && w < 0 && im->nsteps && r == cont_row + 1 && !is_blank_cell(act) &&
+		    row_nonblank(row) == 1) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			char *t = clean_text(act);
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", ps->activity, t);
+			free(ps->activity);
+			ps->activity = buf_take(&b);
+			mutu_notes_addf(im->warn, "line %d: continues the activity of step %d (%.60s)", row->line,
+					ps->no, t);
+			free(t);
+			cont_row = r;
+			continue;
+		}
 		if (!has_no && (w < 0 || is_blank_cell(act))) {
 			if (row_nonblank(row) > 0) {
 				char *t = clean_text(row->cells[0]);
@@ -1078,6 +1097,7 @@ static void read_rows(struct imp *im, size_t from)
 		}
 		struct istep *s = &im->steps[im->nsteps++];
 		memset(s, 0, sizeof *s);
+		cont_row = r;
 		s->no = no;
 		s->line = row->line;
 		s->actor = -1;

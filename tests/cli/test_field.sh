@@ -158,3 +158,13 @@ expect_rc "titles: exit 0" 0
 run "$MUTU" model show "$TMP/lingkungan.ini"
 expect_out_has "titles: Kepala DPMPTSP is the Kepala Dinas" "Kepala DPMPTSP (Kepala Dinas)"
 expect_out_has "titles: Kasubid is a Kepala Seksi" "Kasubid Perizinan (Kepala Seksi Perizinan)"
+# the wrapped text: line 9 holds only "menugaskan Tim Teknis" under Kegiatan
+expect_eq "wrapped activity: joined to step 3" \
+	"$(grep '^activity = Kasubid' "$TMP/lingkungan.ini")" \
+	"activity = Kasubid Perizinan memverifikasi dan menugaskan Tim Teknis"
+run "$MUTU" sop import $S/field-lingkungan.txt -o "$TMP/lingkungan.ini" --calendar id-wib --force
+expect_err_has "wrapped activity: said so with the line" \
+	"line 9: continues the activity of step 3 (menugaskan Tim Teknis)"
+# the authors' total is off: 10 + 20 Menit + 1 + 3 + 1 Hari + 10 Menit =
+# 5 Hari 40 Menit against the declared 5 Hari 20 Menit
+expect_err_has "authors' total checked" "declared 5 Hari 20 Menit, steps sum to 5 Hari 40 Menit: gap +20 Menit"
