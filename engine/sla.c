@@ -508,20 +508,28 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 	if (nstart == 0)
 		return n;
 	/* sorted: complete rows come in the order of their end, so the
-	 * earliest completion takes the earliest start (FIFO) */
+	 * earliest completion takes the earliest start (FIFO) -- of the same
+	 * actor when one of the open starts is the completing actor's: two
+	 * officers working the same activity at once (ani starts 08:00, budi
+	 * 08:10 and finishes 08:20, ani 09:00) each finish their own start */
 	unsigned char *gone = mutu_calloc(n, 1);
 	for (size_t i = 0; i < n && nstart > 0; i++) {
 		struct sla_event *e = &ev[i];
 		if (!is_complete_row(e))
 			continue;
 		size_t best = SIZE_MAX;
+		int best_same = 0;
 		for (size_t j = 0; j < n; j++) {
 			const struct sla_event *b = &ev[j];
 			if (gone[j] || !is_start_row(b) || b->start > e->end || !same_text(b->activity, e->activity))
 				continue;
-			if (best == SIZE_MAX || b->start < ev[best].start ||
-			    (b->start == ev[best].start && b->id < ev[best].id))
+			int same = e->actor && *e->actor && same_text(b->actor, e->actor);
+			if (best == SIZE_MAX || same > best_same ||
+			    (same == best_same && (b->start < ev[best].start ||
+						   (b->start == ev[best].start && b->id < ev[best].id)))) {
 				best = j;
+				best_same = same;
+			}
 		}
 		if (best == SIZE_MAX)
 			continue;

@@ -168,3 +168,15 @@ expect_err_has "wrapped activity: said so with the line" \
 # the authors' total is off: 10 + 20 Menit + 1 + 3 + 1 Hari + 10 Menit =
 # 5 Hari 40 Menit against the declared 5 Hari 20 Menit
 expect_err_has "authors' total checked" "declared 5 Hari 20 Menit, steps sum to 5 Hari 40 Menit: gap +20 Menit"
+
+# ---- bupaR eventlog: two officers on the same activity at once ----
+# ani starts Verifikasi 08:00 (instance 1), budi 08:10 (instance 2), budi
+# completes 08:20, ani 09:00.  Each completion closes its own actor's start:
+# ani 08:00-09:00 = 60 min, budi 08:10-08:20 = 10 min (before: FIFO gave
+# budi ani's 08:00 start, 20 min, and ani 08:10-09:00, 50 min).
+DB="$TMP/b.db"
+run "$MUTU" ingest $F/bupar-dua-petugas.csv --db "$DB"
+expect_rc "two officers: exit 0" 0
+run "$MUTU" audit --case B1 --db "$DB" --no-store
+expect_out_has "two officers: ani 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "two officers: budi 10 min" "budi               3 Mar 2025 08:20 +07:00     10 menit"
