@@ -180,3 +180,18 @@ expect_rc "two officers: exit 0" 0
 run "$MUTU" audit --case B1 --db "$DB" --no-store
 expect_out_has "two officers: ani 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
 expect_out_has "two officers: budi 10 min" "budi               3 Mar 2025 08:20 +07:00     10 menit"
+
+# Waktu with the number spelled out as official texts write it, "2 (dua)
+# Hari Kerja", and a total "2 (dua) Hari 1 (satu) Jam (3 (tiga) Hari)":
+# 15 + 30 Menit + 2 Hari + 15 Menit = 2 Hari 1 Jam, as declared (before:
+# no cell read as a duration, waktu = ?, exit 1).
+run "$MUTU" sop import $S/field-terbilang.txt -o "$TMP/bidan.ini" --calendar id-wib
+expect_rc "spelled numbers: exit 0" 0
+run "$MUTU" model check "$TMP/bidan.ini"
+expect_out_has "spelled numbers: sum and total" "steps sum to 2 Hari 1 Jam, declared 2 (dua) Hari 1 (satu) Jam (3 (tiga) Hari)"
+expect_out_has "spelled numbers: no finding" "bidan.ini: ok"
+printf '[sop]\nid = salah-eja\nname = Salah Eja\ncalendar = id-wib\n\n[step 1]\nactivity = Memeriksa\nactor = Front Office\nwaktu = 5 (empat) Hari\n' > "$TMP/salah.ini"
+run "$MUTU" model check "$TMP/salah.ini"
+expect_rc "spelled numbers: digits and words differ: exit 2" 2
+expect_err_has "spelled numbers: names file, line and both values" \
+	"salah.ini:9: bad waktu in [step 1] (cannot read duration \"5 (empat) Hari\": the number \"5\" is spelled \"(empat)\" (4)"
