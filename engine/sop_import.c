@@ -34,6 +34,7 @@
  * DECIDE points and leads the runner-up by MARGIN. */
 enum {
 	W_SUBJECT = 6,  /* "Petugas Front office memeriksa", "... oleh pemohon" */
+	W_LIST = 12,    /* the title written in a single Pelaksana column (list layout) */
 	W_TICK = 6,     /* a tick alone in the cell ("X", "v", a check mark): a
 			 * table typed as a matrix names its pelaksana so, outright */
 	W_STRONG = 4,   /* an arrow, shape or HTML fragment in the actor column */
@@ -95,6 +96,7 @@ struct istep {
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
 	char note[256];
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
+	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
 };
 
 struct imp {
@@ -114,6 +116,10 @@ struct imp {
 	char *declared;
 	struct mutu_notes *warn;
 	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
+	/* List layout: one Pelaksana column that holds each step's title as
+	 * text ("Petugas Loket"), no column per position: its header index,
+	 * else -1.  Its distinct titles become the actor columns. */
+	int col_list;
 };
 
 /* ------------------------------------------------------------------ */
@@ -609,6 +615,16 @@ static void columns_from_table(struct imp *im)
 	}
 }
 
+/* "Pelaksana" (or "Actor"), as opposed to the "Mutu Baku" group. */
+static int is_pelaksana_group(const char *cell)
+{
+	char *t = clean_text(cell);
+	int yes = mutu_strcasecmp(t, "pelaksana") == 0 || mutu_strcasecmp(t, "actor") == 0 ||
+		  mutu_strcasecmp(t, "actors") == 0 || mutu_strcasecmp(t, "performer") == 0;
+	free(t);
+	return yes;
+}
+
 /* The unit a Waktu header names for its bare numbers: "Waktu (Menit)",
  * "Waktu (Hari Kerja)", "Lama (jam)"; NULL when it names none or more
  * than one ("Waktu (Jam/Menit)"). */
@@ -656,6 +672,8 @@ static void read_header(struct imp *im, size_t first, size_t last)
 	}
 	char *actor_text[MAXCOL] = {0};
 	size_t ncols = 0;
+	int pel = -1; /* the Pelaksana header cell */
+	im->col_list = -1;
 	for (size_t r = first; r <= last; r++) {
 		const struct row *row = &im->rows[r];
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
@@ -665,8 +683,11 @@ static void read_header(struct imp *im, size_t first, size_t last)
 			if (i + 1 > ncols)
 				ncols = i + 1;
 			enum role role = header_role(c);
-			if (role == R_GROUP)
+			if (role == R_GROUP) {
+				if (pel < 0 && is_pelaksana_group(c))
+					pel = (int)i;
 				continue;
+			}
 			if (role != R_NONE) {
 				im->role[i] = role; /* a keyword wins over an actor name */
 				if (role == R_WAKTU && header_unit(c))
@@ -722,6 +743,9 @@ static void read_header(struct imp *im, size_t first, size_t last)
 	}
 	for (int i = 0; i < MAXCOL; i++)
 		free(actor_text[i]);
+	/* a Pelaksana header over no position columns: the list layout */
+	if (im->ncols == 0 && pel >= 0 && im->role[pel] == R_NONE)
+		im->col_list = pel;
 }
 
 /* ------------------------------------------------------------------ */
@@ -948,6 +972,27 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 	return pos;
 }
 
+/* The actor column of a title written in the Pelaksana column (list
+ * layout): the column of that title, made on first sight; -1 for a blank
+ * cell or past MAXCOL titles. */
+static int list_column(struct imp *im, const char *cell)
+{
+	if (is_blank_cell(cell))
+		return -1;
+	char *t = clean_text(cell);
+	int found = -1;
+	for (size_t c = 0; c < im->ncols && found < 0; c++)
+		if (mutu_strcasecmp(im->cols[c].name, t) == 0)
+			found = (int)c;
+	if (found < 0 && im->ncols < MAXCOL && *t) {
+		column_init(&im->cols[im->ncols], -1, t);
+		/* a title that is a known position keeps its own spelling too */
+		found = (int)im->ncols++;
+	}
+	free(t);
+	return found;
+}
+
 /* Read the data rows after the header. */
 static void read_rows(struct imp *im, size_t from)
 {
@@ -1097,6 +1142,7 @@ static void read_rows(struct imp *im, size_t from)
 		}
 		struct istep *s = &im->steps[im->nsteps++];
 		memset(s, 0, sizeof *s);
+		s->list_col = -1;
 		cont_row = r;
 		s->no = no;
 		s->line = row->line;
@@ -1165,10 +1211,14 @@ static void read_rows(struct imp *im, size_t from)
 		for (int k = 0; k < 3; k++)
 			if (mpos[k] >= 0 && mpos[k] < hi)
 				hi = mpos[k];
+		if (im->col_list >= 0 && (size_t)(im->col_list + shift) < row->n && im->col_list + shift >= 0)
+			s->list_col = list_column(im, row->cells[im->col_list + shift]);
 		for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL + shift; i++) {
 			if (i == w || i == ik || i == io || i == it)
 				continue;
 			int hc = i - shift;
+			if (im->col_list >= 0 && hc == im->col_list)
+				continue; /* the title, read above */
 			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
 			if (col < 0 && i >= hi)
 				continue; /* text past the mutu baku is not a marker */
@@ -1273,6 +1323,8 @@ static void infer_actors(struct imp *im)
 			}
 			free(mv);
 		}
+		if (s->list_col >= 0)
+			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		for (size_t c = 0; c < nc; c++) {
 			if (!s->marker[c])
 				continue;
@@ -1553,6 +1605,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	mutu_notes_init(&scratch);
 	struct imp im;
 	memset(&im, 0, sizeof im);
+	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
 	split_rows(&im, text, len);
@@ -1630,7 +1683,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		read_header(&im, h, last);
 		im.have_header = 1;
 		data_from = last + 1;
-		if (im.ncols == 0) {
+		if (im.ncols == 0 && im.col_list < 0) {
 			mutu_notes_addf(im.warn, "the header names no actor columns; actors come from the text only");
 			free(im.cols);
 			im.cols = NULL;

@@ -212,3 +212,19 @@ expect_out_has "lifecycle: finished at the last complete" "selesai: 3 Mar 2025 1
 expect_out_has "lifecycle: Verifikasi 08:30-09:00" "ani                3 Mar 2025 09:00 +07:00     30 menit"
 expect_out_has "lifecycle: Tanda tangan 10:00-11:00" "kadis              3 Mar 2025 11:00 +07:00      1,0 jam"
 case "$OUT" in *"aktivitas diulang"*|*"(terbuka)"*) not_ok "lifecycle: no phantom step" "$OUT" ;; *) ok "lifecycle: no phantom step" ;; esac
+
+# The list layout: one Pelaksana column holding each step's title as text
+# (No | Kegiatan | Pelaksana | Waktu | Output), as simpler SOPs and
+# Standar Pelayanan write it.  Each step's pelaksana is that title: steps
+# 2 and 5 Petugas Loket (role Front Office), 3 Tim Teknis, 4 Kepala Dinas.
+# Before: "the header names no actor columns", steps 2-4 actor = ? and the
+# last step given to the applicant by convention although the table names
+# Petugas Loket.
+run "$MUTU" sop import $S/field-daftar-pelaksana.txt -o "$TMP/perikanan.ini" --calendar id-wib
+expect_rc "list layout: exit 0" 0
+expect_eq "list layout: the titles of the column" "$(grep '^actor = ' "$TMP/perikanan.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Tim Teknis|actor = Kepala Dinas|actor = Petugas Loket|"
+expect_eq "list layout: roles" "$(grep -c '^role = Front Office' "$TMP/perikanan.ini")" "2"
+run "$MUTU" model check "$TMP/perikanan.ini"
+# 15 + 30 Menit + 3 Hari + 1 Hari + 15 Menit = 4 Hari 1 Jam, as declared
+expect_out_has "list layout: sum" "steps sum to 4 Hari 1 Jam, declared 4 Hari 1 Jam"
