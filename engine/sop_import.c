@@ -120,6 +120,9 @@ struct imp {
 	 * text ("Petugas Loket"), no column per position: its header index,
 	 * else -1.  Its distinct titles become the actor columns. */
 	int col_list;
+	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
+	 * of each such header column, else NULL */
+	const char *part_unit[MAXCOL];
 };
 
 /* ------------------------------------------------------------------ */
@@ -972,6 +975,33 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 	return pos;
 }
 
+/* A header row under Waktu that splits it into unit columns ("Hari",
+ * "Hari Kerja", "Jam", "Menit"): at least two such cells and nothing
+ * else.  Records each column's unit in im->part_unit. */
+static int unit_row(struct imp *im, const struct row *row)
+{
+	static const char *const units[][2] = {{"hari", "Hari"}, {"hari kerja", "Hari"}, {"hk", "Hari"},
+					      {"jam", "Jam"}, {"menit", "Menit"}};
+	const char *u[MAXCOL] = {0};
+	int n = 0;
+	for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
+		if (is_blank_cell(row->cells[i]))
+			continue;
+		char *t = clean_text(row->cells[i]);
+		for (size_t k = 0; k < sizeof units / sizeof units[0] && !u[i]; k++)
+			if (mutu_strcasecmp(t, units[k][0]) == 0)
+				u[i] = units[k][1];
+		free(t);
+		if (!u[i])
+			return 0;
+		n++;
+	}
+	if (n < 2)
+		return 0;
+	memcpy(im->part_unit, u, sizeof u);
+	return 1;
+}
+
 /* The actor column of a title written in the Pelaksana column (list
  * layout): the column of that title, made on first sight; -1 for a blank
  * cell or past MAXCOL titles. */
@@ -1015,6 +1045,35 @@ static void read_rows(struct imp *im, size_t from)
 		if (n)
 			mutu_notes_addf(im->warn, "the Waktu header names the unit: %zu bare number(s) read in %s",
 					n, im->waktu_unit);
+	}
+	/* Waktu split into unit columns: the numbers of a row become one
+	 * duration in the first of them ("2 | 1 | 30" -> "2 Hari 1 Jam 30
+	 * Menit"), the others blank.  A row with text there is left alone. */
+	int first_part = -1;
+	for (int i = 0; i < MAXCOL && first_part < 0; i++)
+		if (im->part_unit[i])
+			first_part = i;
+	for (size_t r = from; first_part >= 0 && r < im->nrows; r++) {
+		struct row *row = &im->rows[r];
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		int ok = 1, parts = 0;
+		for (size_t i = (size_t)first_part; i < row->n && i < MAXCOL && ok; i++) {
+			if (!im->part_unit[i] || is_blank_cell(row->cells[i]))
+				continue;
+			if (!bare_number(row->cells[i]))
+				ok = 0;
+			else
+				mutu_buf_printf(&b, "%s%s %s", parts++ ? " " : "", row->cells[i], im->part_unit[i]);
+		}
+		if (ok && parts && (size_t)first_part < row->n) {
+			for (size_t i = (size_t)first_part; i < row->n && i < MAXCOL; i++)
+				if (im->part_unit[i])
+					row->cells[i][0] = 0;
+			free(row->cells[first_part]);
+			row->cells[first_part] = buf_take(&b);
+		} else
+			mutu_buf_release(&b);
 	}
 	/* reference Waktu column: the header's, else the commonest */
 	int W = im->col_waktu;
@@ -1683,6 +1742,8 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		read_header(&im, h, last);
 		im.have_header = 1;
 		data_from = last + 1;
+		if (data_from < im.nrows && unit_row(&im, &im.rows[data_from]))
+			data_from++;
 		if (im.ncols == 0 && im.col_list < 0) {
 			mutu_notes_addf(im.warn, "the header names no actor columns; actors come from the text only");
 			free(im.cols);

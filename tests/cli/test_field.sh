@@ -228,3 +228,17 @@ expect_eq "list layout: roles" "$(grep -c '^role = Front Office' "$TMP/perikanan
 run "$MUTU" model check "$TMP/perikanan.ini"
 # 15 + 30 Menit + 3 Hari + 1 Hari + 15 Menit = 4 Hari 1 Jam, as declared
 expect_out_has "list layout: sum" "steps sum to 4 Hari 1 Jam, declared 4 Hari 1 Jam"
+
+# Waktu split over unit columns under it, "Hari | Jam | Menit" on a third
+# header row: step 2 "| 1 | 30" is 1 Jam 30 Menit, step 3 "2 | |" 2 Hari.
+# 15 Menit + 1 Jam 30 Menit + 2 Hari + 15 Menit = 2 Hari 2 Jam, as the
+# Jumlah row "2 | 2 | 0" declares (before: the unit row was "not a step
+# row", every step waktu = ?, exit 1).
+run "$MUTU" sop import $S/field-waktu-terpisah.txt -o "$TMP/gangguan.ini" --calendar id-wib
+expect_rc "split Waktu: exit 0" 0
+expect_eq "split Waktu: per step" "$(grep '^waktu = ' "$TMP/gangguan.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 1 Jam 30 Menit|waktu = 2 Hari|waktu = 15 Menit|"
+expect_eq "split Waktu: output still read by its column" "$(grep -c '^output = ' "$TMP/gangguan.ini")" "4"
+run "$MUTU" model check "$TMP/gangguan.ini"
+expect_out_has "split Waktu: sum equals the Jumlah row" "steps sum to 2 Hari 2 Jam, declared 2 Hari 2 Jam 0 Menit"
+expect_out_has "split Waktu: no finding" "gangguan.ini: ok"
