@@ -310,6 +310,93 @@ static int cell_number(const char *s, int *no)
 /* ------------------------------------------------------------------ */
 /* Rows and the header                                                  */
 
+static void push_row(struct imp *im, size_t *cap, struct row r)
+{
+	if (im->nrows == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		im->rows = mutu_realloc(im->rows, *cap * sizeof *im->rows);
+	}
+	im->rows[im->nrows++] = r;
+}
+
+/*
+ * The field separator of a table saved from a spreadsheet as CSV, when
+ * the text has no tab at all: ';' (what an Indonesian Excel writes) or
+ * ',' when some line outside quotes holds at least two of it; else 0
+ * (the text is read as tab-separated, as a copy out of Word or PDF).
+ */
+static char csv_sep(const char *s, const char *end)
+{
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	int best[2] = {0, 0}, cur[2] = {0, 0}, quoted = 0;
+	for (const char *p = s; p < end; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ';')
+			cur[0]++;
+		else if (!quoted && *p == ',')
+			cur[1]++;
+		if (*p == '\n' || p + 1 == end) {
+			for (int k = 0; k < 2; k++) {
+				if (cur[k] > best[k])
+					best[k] = cur[k];
+				cur[k] = 0;
+			}
+		}
+	}
+	return best[0] >= 2 ? ';' : best[1] >= 2 ? ',' : 0;
+}
+
+/* Rows of a CSV table (RFC 4180 as spreadsheets write it: quoted cells,
+ * "" for a quote, line breaks inside quotes read as a space).  A row's
+ * line is the line it starts on. */
+static void split_csv(struct imp *im, const char *s, const char *end, char sep)
+{
+	size_t cap = 0;
+	int line = 1;
+	while (s < end) {
+		struct row r = {line, NULL, 0};
+		size_t ccap = 0;
+		for (;;) {
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_puts(&b, "");
+			if (s < end && *s == '"') {
+				for (s++; s < end; s++) {
+					if (*s == '"' && s + 1 < end && s[1] == '"')
+						mutu_buf_putc(&b, '"'), s++;
+					else if (*s == '"') {
+						s++;
+						break;
+					} else if (*s == '\n' || *s == '\r') {
+						line += *s == '\n';
+						mutu_buf_putc(&b, ' ');
+					} else
+						mutu_buf_putc(&b, *s ? *s : ' ');
+				}
+			}
+			while (s < end && *s != sep && *s != '\n')
+				mutu_buf_putc(&b, *s == '\r' || !*s ? ' ' : *s), s++;
+			if (r.n == ccap) {
+				ccap = ccap ? ccap * 2 : 16;
+				r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+			}
+			r.cells[r.n++] = mutu_trim(buf_take(&b));
+			if (s < end && *s == sep) {
+				s++;
+				continue;
+			}
+			if (s < end) { /* '\n' */
+				s++;
+				line++;
+			}
+			break;
+		}
+		push_row(im, &cap, r);
+	}
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -317,6 +404,11 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	char sep = csv_sep(s, end);
+	if (sep) {
+		split_csv(im, s, end, sep);
+		return;
+	}
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *le = nl ? nl : end;

@@ -242,3 +242,20 @@ expect_eq "split Waktu: output still read by its column" "$(grep -c '^output = '
 run "$MUTU" model check "$TMP/gangguan.ini"
 expect_out_has "split Waktu: sum equals the Jumlah row" "steps sum to 2 Hari 2 Jam, declared 2 Hari 2 Jam 0 Menit"
 expect_out_has "split Waktu: no finding" "gangguan.ini: ok"
+
+# An SOP table kept in Excel and saved as CSV: BOM, CRLF, ';' between
+# cells, quoted cells holding ';', ',', a line break ("Memeriksa
+# kelengkapan / dan mencetak tanda terima") and "" quotes.  Read like the
+# tab-separated copy: 4 steps, their ticked pelaksana, 15 + 30 Menit +
+# 1 Hari + 15 Menit = 1 Hari 1 Jam as declared (before: "no SOP table
+# found", exit 2).
+run "$MUTU" sop import $S/field-excel.csv -o "$TMP/pariwisata.ini" --calendar id-wib
+expect_rc "Excel CSV table: exit 0" 0
+expect_err_has "Excel CSV table: 4 steps" "wrote $TMP/pariwisata.ini (izin-usaha-pariwisata, 4 steps)"
+expect_eq "Excel CSV table: quoted cells" \
+	"$(grep -E '^(activity|kelengkapan|output) = ' "$TMP/pariwisata.ini" | sed -n '1,2p;4,6p' | tr '\n' '|')" \
+	'activity = Mengajukan permohonan; mengisi formulir|kelengkapan = Formulir, KTP|activity = Memeriksa kelengkapan dan mencetak tanda terima|kelengkapan = Berkas|output = Tanda "terima"|'
+expect_eq "Excel CSV table: pelaksana" "$(grep '^actor = ' "$TMP/pariwisata.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Kepala Dinas|actor = Pemohon|"
+run "$MUTU" model check "$TMP/pariwisata.ini"
+expect_out_has "Excel CSV table: sum as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
