@@ -259,3 +259,13 @@ expect_eq "Excel CSV table: pelaksana" "$(grep '^actor = ' "$TMP/pariwisata.ini"
 	"actor = Pemohon|actor = Petugas Loket|actor = Kepala Dinas|actor = Pemohon|"
 run "$MUTU" model check "$TMP/pariwisata.ini"
 expect_out_has "Excel CSV table: sum as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+
+# ---- a CSV saved by Excel on Windows in its ANSI code page (cp1252) ----
+# "café" and "José" as single bytes 0xE9: refused before anything is
+# written, naming the file, the line and the row with the bytes shown
+# (before: the file only, no line, no value).
+run "$MUTU" ingest $F/excel-cp1252.csv --db "$TMP/w.db"
+expect_rc "cp1252: exit 2" 2
+expect_err_has "cp1252: file, line, value" \
+	"excel-cp1252.csv:2: not UTF-8 text ('W1,Pendaftaran caf\\xe9,Jos\\xe9 FO,"
+[ -e "$TMP/w.db" ] && not_ok "cp1252: no store left behind" || ok "cp1252: no store left behind"
