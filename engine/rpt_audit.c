@@ -397,7 +397,12 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	char t1[48], t2[48];
 	mutu_buf_printf(o, "%s %s", TRL(l, "== Kasus", "== Case"), "");
 	put_trunc(o, c->key, 200, 0);
-	mutu_buf_printf(o, "   SOP %s\n", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	mutu_buf_printf(o, "   SOP %s", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	if (c->office && *c->office) {
+		mutu_buf_printf(o, "   %s ", TRL(l, "kantor", "office"));
+		put_trunc(o, c->office, 100, 0);
+	}
+	mutu_buf_putc(o, '\n');
 	local_str(c, c->accepted, SLA_OFF_NONE, l, t1, sizeof t1);
 	local_str(c, c->done, SLA_OFF_NONE, l, t2, sizeof t2);
 	mutu_buf_printf(o, "   %s: %s; %s: %s\n", s->model ? TRL(l, "diterima lengkap", "accepted as complete")

@@ -398,6 +398,8 @@ static int audit_cases(struct audit_run *ar, struct rpt_audit *a, struct mutu_bu
 			continue;
 		}
 		c.target_name = in.target_name;
+		/* a province store read whole: each case says whose it is */
+		c.office = ar->office ? NULL : in.office;
 		/* --save stores every audited case's flags; --late-only only
 		 * narrows what is shown */
 		if (!ar->late_only || ar->case_key || (c.flags & SLA_F_LATE))

@@ -228,6 +228,8 @@ struct sla_pause {
 struct sla_case {
 	int64_t case_id;
 	const char *key;         /* borrowed from the input */
+	const char *office;      /* the case's office to name beside it, borrowed; NULL
+				  * (as sla_case_compute leaves it): not named */
 	const struct sla_sop *sop;
 	const struct sla_event *ev; /* borrowed, sorted by time */
 	size_t nev;
@@ -315,6 +317,7 @@ struct sla_case_in {
 	struct sla_event *ev;
 	size_t nev;
 	const char *target_text; /* the planned end date (sla_planned_rank), or NULL */
+	const char *office;      /* cases.office ("" the default office), borrowed */
 	const char *target_name; /* which attribute, its name as stored */
 	int target_event;        /* 1: read from an event attribute, 0: a case attribute */
 };

@@ -269,3 +269,21 @@ expect_rc "cp1252: exit 2" 2
 expect_err_has "cp1252: file, line, value" \
 	"excel-cp1252.csv:2: not UTF-8 text ('W1,Pendaftaran caf\\xe9,Jos\\xe9 FO,"
 [ -e "$TMP/w.db" ] && not_ok "cp1252: no store left behind" || ok "cp1252: no store left behind"
+
+# ---- a store of several offices read whole: each case names its office ----
+# The same Excel log ingested for two offices (--office); the text audit
+# of case F1 without --office shows both blocks, each with its office;
+# with --office only that office's block, without the name (it is the
+# audit's own scope).
+DB="$TMP/prov.db"
+for o in "DPMPTSP Kota Contoh" "DPMPTSP Kabupaten Contoh"; do
+	"$MUTU" ingest $F/excel-bulan.csv --db "$DB" --sop uji-sla --models $M \
+		--date-format '%d %b %Y %H.%M' --office "$o" --quiet
+done
+run "$MUTU" audit --case F1 --db "$DB" --models $M --no-store
+expect_eq "offices: each block names its office" \
+	"$(printf '%s\n' "$OUT" | grep '^== Kasus' | sort | tr '\n' '|')" \
+	"== Kasus F1   SOP uji-sla   kantor DPMPTSP Kabupaten Contoh|== Kasus F1   SOP uji-sla   kantor DPMPTSP Kota Contoh|"
+run "$MUTU" audit --case F1 --db "$DB" --models $M --no-store --office "DPMPTSP Kota Contoh" --lang en
+expect_eq "offices: --office: its block only, unnamed" \
+	"$(printf '%s\n' "$OUT" | grep '^== Case' | tr '\n' '|')" "== Case F1   SOP uji-sla|"
