@@ -287,3 +287,18 @@ expect_eq "offices: each block names its office" \
 run "$MUTU" audit --case F1 --db "$DB" --models $M --no-store --office "DPMPTSP Kota Contoh" --lang en
 expect_eq "offices: --office: its block only, unnamed" \
 	"$(printf '%s\n' "$OUT" | grep '^== Case' | tr '\n' '|')" "== Case F1   SOP uji-sla|"
+
+# ---- one --format helper for sim, forecast and backtest (cli_format) ----
+# the same wording from each, with the command's own list
+run "$MUTU" sim models/scenarios/banjarbaru.ini --format bogus
+expect_err_has "format: sim lists its formats" "mutu sim: --format is text, json, csv or xlsx (got 'bogus')"
+run "$MUTU" forecast --scenario models/scenarios/banjarbaru.ini --format pdf
+expect_err_has "format: forecast lists its formats" "mutu forecast: --format is text, json, csv, html or xlsx (got 'pdf')"
+run "$MUTU" backtest models/scenarios/banjarbaru.ini --sop izin-pengumpulan-uang-barang --format csv
+expect_err_has "format: backtest lists its formats" "mutu backtest: --format is text, json or xlsx (got 'csv')"
+expect_rc "format: bad usage exit 2" 2
+for c in "sim models/scenarios/banjarbaru.ini" "forecast --scenario models/scenarios/banjarbaru.ini" \
+	"backtest models/scenarios/banjarbaru.ini --sop izin-pengumpulan-uang-barang"; do
+	run "$MUTU" $c --format xlsx --out -
+	expect_err_has "format: ${c%% *} xlsx never to stdout" "--format xlsx writes an Excel workbook: give --out FILE.xlsx"
+done
