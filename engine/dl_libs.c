@@ -70,75 +70,46 @@
 	X(EVP_Digest) X(EVP_DigestFinal_ex) X(EVP_DigestInit_ex) X(EVP_DigestUpdate)                \
 	X(EVP_MD_CTX_free) X(EVP_MD_CTX_new) X(EVP_sha256)
 
-#define X(name) __typeof__(name) *name;
-static struct { XML_FUNCS(X) } xml;
-static struct { XLSX_FUNCS(X) } xlsx;
-static struct { CRYPTO_FUNCS(X) } crypto;
-#undef X
-static int xml_ok, xlsx_ok, crypto_ok;
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT, xlsx_once = PTHREAD_ONCE_INIT,
-		      crypto_once = PTHREAD_ONCE_INIT;
-
 /* dlsym gives an object pointer; POSIX guarantees it converts to a
  * function pointer, which memcpy says without a cast ISO C lacks */
-#define LOOKUP(table, name)                                                                        \
+#define X_SLOT(name) __typeof__(name) *name;
+#define X_LOOKUP(name)                                                                             \
 	{                                                                                          \
 		void *p = dlsym(h, #name);                                                         \
 		if (!p)                                                                            \
 			return;                                                                    \
-		memcpy(&table.name, &p, sizeof p);                                                 \
+		memcpy(&t->name, &p, sizeof p);                                                    \
 	}
 
-static void xml_load(void)
-{
-	void *h = dlopen(XML_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-#define X(name) LOOKUP(xml, name)
-	XML_FUNCS(X)
-#undef X
-	xml_ok = 1;
-}
+/*
+ * One loader, instantiated per library: its table of addresses (lib),
+ * lib_ok, the once-flag, lib_load (what pthread_once runs: dlopen, every
+ * name looked up, ok only when all are there) and lib_ready().
+ */
+#define LIBRARY(lib, soname, FUNCS)                                                                \
+	static struct {                                                                            \
+		FUNCS(X_SLOT)                                                                      \
+	} lib;                                                                                     \
+	static int lib##_ok;                                                                       \
+	static pthread_once_t lib##_once = PTHREAD_ONCE_INIT;                                      \
+	static void lib##_load(void)                                                               \
+	{                                                                                          \
+		__typeof__(lib) *t = &lib;                                                         \
+		void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);                                   \
+		if (!h)                                                                            \
+			return;                                                                    \
+		FUNCS(X_LOOKUP)                                                                    \
+		lib##_ok = 1;                                                                      \
+	}                                                                                          \
+	static int lib##_ready(void)                                                               \
+	{                                                                                          \
+		pthread_once(&lib##_once, lib##_load);                                             \
+		return lib##_ok;                                                                   \
+	}
 
-static void xlsx_load(void)
-{
-	void *h = dlopen(XLSX_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-#define X(name) LOOKUP(xlsx, name)
-	XLSX_FUNCS(X)
-#undef X
-	xlsx_ok = 1;
-}
-
-static void crypto_load(void)
-{
-	void *h = dlopen(CRYPTO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-#define X(name) LOOKUP(crypto, name)
-	CRYPTO_FUNCS(X)
-#undef X
-	crypto_ok = 1;
-}
-
-static int crypto_ready(void)
-{
-	pthread_once(&crypto_once, crypto_load);
-	return crypto_ok;
-}
-
-static int xml_ready(void)
-{
-	pthread_once(&xml_once, xml_load);
-	return xml_ok;
-}
-
-static int xlsx_ready(void)
-{
-	pthread_once(&xlsx_once, xlsx_load);
-	return xlsx_ok;
-}
+LIBRARY(xml, XML_LIBRARY, XML_FUNCS)
+LIBRARY(xlsx, XLSX_LIBRARY, XLSX_FUNCS)
+LIBRARY(crypto, CRYPTO_LIBRARY, CRYPTO_FUNCS)
 
 /* ---- libxml2 (libxml/xmlreader.h, xmlwriter.h, xmlerror.h, tree.h) ---- */
 

@@ -74,6 +74,77 @@ static enum unit find_unit(const char *w, size_t n)
 	return U_NONE;
 }
 
+/*
+ * A number spelled out in Indonesian, as official texts write it after
+ * the digits: "5 (lima) Hari Kerja", "14 (empat belas) hari", "30 (tiga
+ * puluh) menit".  At p an opening parenthesis whose words, up to the
+ * closing one before end, spell a whole number up to 999,999: returns the
+ * position after ")" and the value in *v; else NULL (letters that are no
+ * number, digits inside: "(5 Hari)" is a ceiling, not a spelling).
+ */
+static const char *spelled_paren(const char *p, const char *end, int64_t *v)
+{
+	static const struct { const char *w; int val; } digit[] = {
+		{"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
+		{"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9}, {"nol", 0},
+	};
+	if (p >= end || *p != '(')
+		return NULL;
+	const char *q = p + 1;
+	int64_t total = 0, cur = 0, pending = -1;
+	int words = 0;
+	for (;;) {
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < end && *q == ')')
+			break;
+		const char *w = q;
+		while (q < end && is_alpha((unsigned char)*q))
+			q++;
+		size_t n = (size_t)(q - w);
+		if (n == 0)
+			return NULL;
+		words++;
+		int d = -1;
+		for (size_t i = 0; i < sizeof digit / sizeof digit[0] && d < 0; i++)
+			if (strlen(digit[i].w) == n && mutu_strncasecmp(w, digit[i].w, n) == 0)
+				d = digit[i].val;
+#define IS(word) (n == strlen(word) && mutu_strncasecmp(w, word, n) == 0)
+		if (d >= 0) {
+			if (pending >= 0)
+				return NULL; /* "dua tiga" */
+			pending = d;
+		} else if (IS("sepuluh")) {
+			cur += 10;
+		} else if (IS("sebelas")) {
+			cur += 11;
+		} else if (IS("seratus")) {
+			cur += 100;
+		} else if (IS("seribu")) {
+			total += 1000;
+		} else if (IS("belas") && pending > 0) {
+			cur += 10 + pending, pending = -1;
+		} else if (IS("puluh") && pending > 0) {
+			cur += 10 * pending, pending = -1;
+		} else if (IS("ratus") && pending > 0) {
+			cur += 100 * pending, pending = -1;
+		} else if (IS("ribu") && (pending > 0 || cur > 0)) {
+			total += (cur + (pending > 0 ? pending : 0)) * 1000, cur = 0, pending = -1;
+		} else {
+			return NULL;
+		}
+#undef IS
+		if (total > 999999)
+			return NULL;
+	}
+	if (words == 0)
+		return NULL;
+	*v = total + cur + (pending > 0 ? pending : 0);
+	if (pending == 0 && words == 1)
+		*v = 0;
+	return q + 1;
+}
+
 /* The text of a duration as quoted in an error: at most 80 bytes, so a
  * fuzzed megabyte of digits does not push the reason out of the message. */
 #define QUOTE_MAX 80
@@ -106,7 +177,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		const char *tok = p;
 		if (!is_digit((unsigned char)*p)) {
 			const char *q = p;
-			while (q < end && !is_space((unsigned char)*q) && *q != '(')
+			while (q < end && !is_space((unsigned char)*q) && (*q != '(' || q == tok))
 				q++;
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": expected a number at \"%.*s%s\"",
@@ -141,12 +212,24 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			frac = 1;
 		}
 		const char *numend = p;
-		for (;;) {
+		for (int spelled = 0;;) {
+			int64_t sv;
+			const char *after;
 			if (p < end && (*p == ' ' || *p == '\t'))
 				p++;
 			else if (p + 1 < end && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
 				p += 2;
-			else
+			else if (!spelled && (after = spelled_paren(p, end, &sv)) != NULL) {
+				/* "5 (lima) Hari": the words must say what the digits say */
+				if (frac || sv != whole)
+					return mutu_errf(err, MUTU_EINPUT,
+							 "cannot read duration \"%.*s%s\": the number \"%.*s%s\" is spelled "
+							 "\"%.*s\" (%lld); correct one of them",
+							 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok),
+							 TOK(after - p), p, (long long)sv);
+				p = after;
+				spelled = 1;
+			} else
 				break;
 		}
 		const char *w = p;
@@ -226,10 +309,15 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 		return mutu_errf(err, MUTU_EINPUT, "cannot read duration: no text");
 	struct dur d = dur_zero();
 	const char *end = text + strlen(text);
+	/* the ceiling's parentheses, past any spelled-out number ("5 (lima)") */
 	const char *open = strchr(text, '(');
+	int64_t sv;
+	for (const char *after; open && (after = spelled_paren(open, end, &sv)) != NULL;)
+		open = strchr(after, '(');
 	int rc;
 	if (open) {
-		const char *close = strchr(open, ')');
+		/* the last ")": the ceiling may spell its own number, "(5 (lima) Hari)" */
+		const char *close = strrchr(open, ')');
 		if (!close)
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": \"(\" without \")\"", QUOTE(text));

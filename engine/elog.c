@@ -112,10 +112,11 @@ static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
 			    "user", "resource_id", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
-			    "tgl_mulai", "waktu_mulai", "start_datetime", NULL},
+			    "tgl_mulai", "waktu_mulai", "start_datetime", "mulai", "tanggal_mulai",
+			    NULL},
 	[ELOG_COL_END] = {"end", "end_date", "end_time", "end_timestamp", "complete_timestamp",
 			  "tgl_selesai", "waktu_selesai", "complete", "complete_date",
-			  "complete_time", "end_datetime", NULL},
+			  "complete_time", "end_datetime", "selesai", "tanggal_selesai", NULL},
 	[ELOG_COL_TIMESTAMP] = {"timestamp", "time:timestamp", "time", "waktu", "eventtime",
 				"event_time", NULL},
 	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition",
@@ -1139,6 +1140,8 @@ struct ingest {
 	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
 		probe_order;
 	char probe_example[160];
+	char probe_badutf8_ex[96]; /* the first non-UTF-8 row, bytes >= 0x80 as \xNN */
+	long long probe_badutf8_line;
 	int64_t probe_line;
 	struct reader *probe_r;  /* the probe's reader, NULL after the probe */
 	uint64_t probe_bytes;    /* bytes of the rows the probe has seen */
@@ -1934,6 +1937,15 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	}
 	if (r->badutf8) {
 		g->probe_badutf8 += probe;
+		if (probe && !g->probe_badutf8_line) {
+			size_t k = 0;
+			for (size_t i = 0; i < r->rawlen && k + 5 < sizeof g->probe_badutf8_ex; i++) {
+				unsigned char c = (unsigned char)r->raw[i];
+				k += (size_t)snprintf(g->probe_badutf8_ex + k, sizeof g->probe_badutf8_ex - k,
+						      c >= 0x80 || c < 0x20 ? "\\x%02x" : "%c", c);
+			}
+			g->probe_badutf8_line = r->line;
+		}
 		if (!probe)
 			reject(g, r, R_UTF8, "not UTF-8 text (re-export the file as UTF-8)");
 		return 0;
@@ -2277,9 +2289,11 @@ static int probe_stamps_check(struct ingest *g, const char *unit, const char *ex
 	if (g->probe_time_ok == 0 && g->probe_time_bad > 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: no readable time stamp in the first %d %s (%s); expected "
-				 "%s, or give --date-format",
+				 "%s%s%s",
 				 g->path, (long long)g->probe_line, g->probe_rows, unit, g->probe_example,
-				 expect);
+				 g->o->date_format ? "the --date-format '" : expect,
+				 g->o->date_format ? g->o->date_format : "",
+				 g->o->date_format ? "'" : ", or give --date-format");
 	return 0;
 }
 
@@ -2543,9 +2557,10 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 "%s: only a header line, no rows: nothing to ingest", g->path);
 	if (g->probe_badutf8 * 2 > g->probe_rows)
 		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s: not UTF-8 text (%d of the first %d rows are not; re-export as "
-				 "UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
-				 g->path, g->probe_badutf8, g->probe_rows);
+				 "%s:%lld: not UTF-8 text ('%s'; %d of the first %d rows are not; re-export "
+				 "as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
+				 g->path, g->probe_badutf8_line, g->probe_badutf8_ex, g->probe_badutf8,
+				 g->probe_rows);
 	if (g->probe_order && g->probe_time_ok == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: %s is a day/month-order date%s; give --date-format, e.g. "
@@ -2715,6 +2730,11 @@ static int stage_prepare(struct run *r, const char *log_path)
 				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
 				 "+08:00)",
 				 o->tz);
+	if (o->date_format && elog_date_format_check(o->date_format))
+		return mutu_errf(err, MUTU_EINPUT,
+				 "--date-format '%s': %%%c is not a directive mutu reads (use %%d %%m %%b %%B "
+				 "%%Y %%y %%H %%M %%S %%f %%z)",
+				 o->date_format, elog_date_format_check(o->date_format));
 	if (o->sop_id && o->sop_col)
 		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");
 	if (o->office) {

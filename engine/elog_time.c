@@ -159,6 +159,56 @@ static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms,
 		      o.has_off, o_min, default_off, ms, off, x);
 }
 
+/* A month by name at *p, as Indonesian and English exports write it, any
+ * case: "Mei", "Agustus", "Agt", "Nopember", "Oct", "December".  The whole
+ * run of letters must be one of the names (so "Ma" or "Maret2" is no month). */
+static int month_name(const char **p, const char *e, int *mo)
+{
+	static const struct { const char *name; int mo; } names[] = {
+		{"jan", 1}, {"januari", 1}, {"january", 1}, {"feb", 2}, {"februari", 2},
+		{"february", 2}, {"peb", 2}, {"pebruari", 2}, {"mar", 3}, {"maret", 3}, {"march", 3},
+		{"apr", 4}, {"april", 4}, {"mei", 5}, {"may", 5}, {"jun", 6}, {"juni", 6}, {"june", 6},
+		{"jul", 7}, {"juli", 7}, {"july", 7}, {"agu", 8}, {"agt", 8}, {"agus", 8},
+		{"agustus", 8}, {"aug", 8}, {"august", 8}, {"sep", 9}, {"sept", 9}, {"september", 9},
+		{"okt", 10}, {"oktober", 10}, {"oct", 10}, {"october", 10}, {"nov", 11},
+		{"nop", 11}, {"november", 11}, {"nopember", 11}, {"des", 12}, {"desember", 12},
+		{"dec", 12}, {"december", 12},
+	};
+	char w[12];
+	size_t n = 0;
+	const char *q = *p;
+	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))) {
+		if (n + 1 >= sizeof w)
+			return -1;
+		w[n++] = (char)(*q >= 'A' && *q <= 'Z' ? *q - 'A' + 'a' : *q);
+		q++;
+	}
+	w[n] = 0;
+	if (q < e && *q == '.') /* "Agt." "Des." */
+		q++;
+	for (size_t i = 0; n && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(w, names[i].name) == 0) {
+			*mo = names[i].mo;
+			*p = q;
+			return 0;
+		}
+	return -1;
+}
+
+int elog_date_format_check(const char *fmt)
+{
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%')
+			continue;
+		f++;
+		if (!*f)
+			return '%';
+		if (!strchr("dmbBHMSYyfz%", *f))
+			return (unsigned char)*f;
+	}
+	return 0;
+}
+
 static int parse_fmt(const char *p, const char *e, const char *f, int default_off, int64_t *ms,
 		     int *off, struct tsx *x)
 {
@@ -184,6 +234,8 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 		switch (*f) {
 		case 'd': if (digits12(&p, e, &d)) return ELOG_TS_BAD; break;
 		case 'm': if (digits12(&p, e, &mo)) return ELOG_TS_BAD; break;
+		case 'b': /* fall through: %B as strptime, either form of the name */
+		case 'B': if (month_name(&p, e, &mo)) return ELOG_TS_BAD; break;
 		case 'H': if (digits12(&p, e, &h)) return ELOG_TS_BAD; break;
 		case 'M': if (digits(&p, e, 2, &mi)) return ELOG_TS_BAD; break;
 		case 'S': if (digits(&p, e, 2, &s)) return ELOG_TS_BAD; break;

@@ -239,12 +239,18 @@ static unsigned case_flags(const struct sla_case *c)
 static double wait_of(const struct sla_case *c, size_t i);
 
 /* An instant in the office's local form, "27 Nov 2025 14:43 WITA" (the
- * calendar's zone name when the offset is the calendar's, else +HH:MM). */
+ * calendar's zone name when the offset is the calendar's, else +HH:MM).
+ * A case with a model is shown in its calendar's zone whatever offset the
+ * log wrote (PM4Py and ProM write UTC, "Z"): the office reads its own
+ * clock, as the monthly report cuts its days.  The ISO stamps of the CSV
+ * and JSON audits keep the log's offset. */
 static void local_time(const struct sla_case *c, double t, int off, enum rpt_lang l, struct mutu_buf *o)
 {
 	if (isnan(t))
 		return;
-	if (off == SLA_OFF_NONE) {
+	if (c->sop->model)
+		off = cal_utc_offset(c->sop->cal);
+	else if (off == SLA_OFF_NONE) {
 		off = SLA_OFF_NONE;
 		for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
 			if (c->ev[i].end == t)
@@ -391,7 +397,12 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	char t1[48], t2[48];
 	mutu_buf_printf(o, "%s %s", TRL(l, "== Kasus", "== Case"), "");
 	put_trunc(o, c->key, 200, 0);
-	mutu_buf_printf(o, "   SOP %s\n", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	mutu_buf_printf(o, "   SOP %s", s->id ? s->id : TRL(l, "(tanpa model)", "(no model)"));
+	if (c->office && *c->office) {
+		mutu_buf_printf(o, "   %s ", TRL(l, "kantor", "office"));
+		put_trunc(o, c->office, 100, 0);
+	}
+	mutu_buf_putc(o, '\n');
 	local_str(c, c->accepted, SLA_OFF_NONE, l, t1, sizeof t1);
 	local_str(c, c->done, SLA_OFF_NONE, l, t2, sizeof t2);
 	mutu_buf_printf(o, "   %s: %s; %s: %s\n", s->model ? TRL(l, "diterima lengkap", "accepted as complete")
@@ -968,6 +979,8 @@ int rpt_audit_status(const struct rpt_audit *a, struct mutu_err *err)
 /* The offset an instant of c is shown at (as local_time picks it). */
 static int time_off(const struct sla_case *c, double t, int off)
 {
+	if (c->sop->model) /* the office's clock, as local_time */
+		return cal_utc_offset(c->sop->cal);
 	for (size_t i = 0; i < c->nev && off == SLA_OFF_NONE; i++)
 		if (c->ev[i].end == t)
 			off = c->ev[i].end_off;

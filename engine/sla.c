@@ -481,6 +481,10 @@ int sla_lifecycle_kind(const char *t)
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
 		if (strlen(ends[i]) == n && mutu_strncasecmp(t, ends[i], n) == 0)
 			return SLA_LC_COMPLETE;
+	static const char *marks[] = {"schedule", "assign", "reassign", "suspend", "resume"};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (strlen(marks[i]) == n && mutu_strncasecmp(t, marks[i], n) == 0)
+			return SLA_LC_MARK;
 	return SLA_LC_OTHER;
 }
 
@@ -499,8 +503,30 @@ static int same_text(const char *a, const char *b)
 	return a && b ? strcmp(a, b) == 0 : a == b;
 }
 
+/* Drop the schedule/assign/suspend/resume rows (SLA_LC_MARK) of an
+ * activity that has a start or complete row: each would otherwise be a
+ * step of its own (an open one for a start-only schedule row, keeping a
+ * finished case open; a 0-minute repeat for a suspend).  The execution is
+ * start to complete, suspensions included.  An activity with marks only
+ * (scheduled, never started) keeps them: the case waits on it. */
+static size_t drop_marks(struct sla_event *ev, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int drop = 0;
+		if (ev[i].lifecycle == SLA_LC_MARK)
+			for (size_t j = 0; j < n && !drop; j++)
+				drop = (ev[j].lifecycle == SLA_LC_START || ev[j].lifecycle == SLA_LC_COMPLETE) &&
+				       same_text(ev[j].activity, ev[i].activity);
+		if (!drop)
+			ev[k++] = ev[i];
+	}
+	return k;
+}
+
 size_t sla_events_pair(struct sla_event *ev, size_t n)
 {
+	n = drop_marks(ev, n);
 	size_t nstart = 0;
 	for (size_t i = 0; i < n; i++)
 		nstart += (size_t)is_start_row(&ev[i]);
@@ -508,20 +534,28 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 	if (nstart == 0)
 		return n;
 	/* sorted: complete rows come in the order of their end, so the
-	 * earliest completion takes the earliest start (FIFO) */
+	 * earliest completion takes the earliest start (FIFO) -- of the same
+	 * actor when one of the open starts is the completing actor's: two
+	 * officers working the same activity at once (ani starts 08:00, budi
+	 * 08:10 and finishes 08:20, ani 09:00) each finish their own start */
 	unsigned char *gone = mutu_calloc(n, 1);
 	for (size_t i = 0; i < n && nstart > 0; i++) {
 		struct sla_event *e = &ev[i];
 		if (!is_complete_row(e))
 			continue;
 		size_t best = SIZE_MAX;
+		int best_same = 0;
 		for (size_t j = 0; j < n; j++) {
 			const struct sla_event *b = &ev[j];
 			if (gone[j] || !is_start_row(b) || b->start > e->end || !same_text(b->activity, e->activity))
 				continue;
-			if (best == SIZE_MAX || b->start < ev[best].start ||
-			    (b->start == ev[best].start && b->id < ev[best].id))
+			int same = e->actor && *e->actor && same_text(b->actor, e->actor);
+			if (best == SIZE_MAX || same > best_same ||
+			    (same == best_same && (b->start < ev[best].start ||
+						   (b->start == ev[best].start && b->id < ev[best].id)))) {
 				best = j;
+				best_same = same;
+			}
 		}
 		if (best == SIZE_MAX)
 			continue;

@@ -305,6 +305,7 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 	size_t nev = sla_events_pair(r->ev, row->nev);
 	in->case_id = row->id;
 	in->key = row->key;
+	in->office = row->office;
 	in->sop = row->sop;
 	in->ev = r->ev;
 	in->nev = nev;

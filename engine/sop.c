@@ -245,9 +245,10 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Koordinator", SOP_CLS_BIDANG, {{"koordinator"}}},
 	{"Sekretaris", SOP_CLS_SEKRETARIS,
 	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}}},
+	/* "Kepala DPMPTSP": the head named by the office's own acronym */
 	{"Kepala Dinas", SOP_CLS_KADIS,
 	 {{"kepala", "dinas"}, {"kepala", "badan"}, {"kepala", "kantor"}, {"head", "of", "agency"},
-	  {"head", "of", "office"}}},
+	  {"head", "of", "office"}, {"kepala", "dpmptsp"}}},
 };
 
 const size_t sop_actor_count = sizeof sop_actor_table / sizeof sop_actor_table[0];

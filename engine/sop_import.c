@@ -34,6 +34,9 @@
  * DECIDE points and leads the runner-up by MARGIN. */
 enum {
 	W_SUBJECT = 6,  /* "Petugas Front office memeriksa", "... oleh pemohon" */
+	W_LIST = 12,    /* the title written in a single Pelaksana column (list layout) */
+	W_TICK = 6,     /* a tick alone in the cell ("X", "v", a check mark): a
+			 * table typed as a matrix names its pelaksana so, outright */
 	W_STRONG = 4,   /* an arrow, shape or HTML fragment in the actor column */
 	W_ROUTED = 4,   /* the previous row routes the berkas to this actor */
 	W_APPROVED = 2, /* "Draft SK yang telah disetujui Kabid" in this row */
@@ -85,13 +88,15 @@ struct istep {
 	char *activity, *kelengkapan, *waktu, *output, *keterangan;
 	struct dur d;
 	int has_dur;
-	/* marker per column: 0 none, W_WEAK, W_STRONG; text for messages */
+	/* marker per column: 0 none, W_WEAK, W_STRONG, W_TICK; text for messages */
 	int marker[MAXCOL];
 	char marker_text[MAXCOL][24];
 	struct clue c;
 	int actor;        /* column, -1 unknown */
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
 	char note[256];
+	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
+	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
 };
 
 struct imp {
@@ -110,6 +115,14 @@ struct imp {
 	size_t nsteps;
 	char *declared;
 	struct mutu_notes *warn;
+	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
+	/* List layout: one Pelaksana column that holds each step's title as
+	 * text ("Petugas Loket"), no column per position: its header index,
+	 * else -1.  Its distinct titles become the actor columns. */
+	int col_list;
+	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
+	 * of each such header column, else NULL */
+	const char *part_unit[MAXCOL];
 };
 
 /* ------------------------------------------------------------------ */
@@ -223,6 +236,53 @@ static int cell_dur(const char *s, struct dur *d)
 	return ok;
 }
 
+/*
+ * A Waktu written as a range, "1-3 Hari", "1 - 3 Hari Kerja", "2 s/d 5
+ * Hari", "30 Menit - 1 Jam", "1 sampai 3 Hari": its upper bound is the
+ * ceiling ("paling lama"), so the step's waktu is the text after the
+ * separator when that reads as a duration and the text before it is a
+ * number or a duration.  Returns that text (caller frees) or NULL.
+ */
+static char *cell_range_upper(const char *cell, struct dur *d)
+{
+	static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", " s/d ", " s.d. ", " s.d ",
+					   " sampai ", " hingga ", " sd ", "-", NULL}; /* – — */
+	if (!strpbrk(cell, "0123456789"))
+		return NULL;
+	char *t = clean_text(cell), *up = NULL;
+	for (size_t i = 0; seps[i] && !up; i++) {
+		char *at = strstr(t, seps[i]);
+		if (!at || at == t)
+			continue;
+		const char *right = at + strlen(seps[i]);
+		while (*right == ' ')
+			right++;
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		struct dur lo, hi;
+		if (dur_parse(right, &hi, &e) != 0)
+			continue;
+		char left[64];
+		size_t n = (size_t)(at - t) < sizeof left - 1 ? (size_t)(at - t) : sizeof left - 1;
+		memcpy(left, t, n);
+		left[n] = 0;
+		while (n && left[n - 1] == ' ')
+			left[--n] = 0;
+		char *q = left;
+		while (*q == ' ')
+			q++;
+		int num = *q != 0;
+		for (char *r = q; *r; r++)
+			num &= isdigit((unsigned char)*r) || *r == ',' || *r == '.';
+		if (!num && dur_parse(q, &lo, &e) != 0)
+			continue;
+		*d = hi;
+		up = mutu_strdup(right);
+	}
+	free(t);
+	return up;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -250,6 +310,93 @@ static int cell_number(const char *s, int *no)
 /* ------------------------------------------------------------------ */
 /* Rows and the header                                                  */
 
+static void push_row(struct imp *im, size_t *cap, struct row r)
+{
+	if (im->nrows == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		im->rows = mutu_realloc(im->rows, *cap * sizeof *im->rows);
+	}
+	im->rows[im->nrows++] = r;
+}
+
+/*
+ * The field separator of a table saved from a spreadsheet as CSV, when
+ * the text has no tab at all: ';' (what an Indonesian Excel writes) or
+ * ',' when some line outside quotes holds at least two of it; else 0
+ * (the text is read as tab-separated, as a copy out of Word or PDF).
+ */
+static char csv_sep(const char *s, const char *end)
+{
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	int best[2] = {0, 0}, cur[2] = {0, 0}, quoted = 0;
+	for (const char *p = s; p < end; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ';')
+			cur[0]++;
+		else if (!quoted && *p == ',')
+			cur[1]++;
+		if (*p == '\n' || p + 1 == end) {
+			for (int k = 0; k < 2; k++) {
+				if (cur[k] > best[k])
+					best[k] = cur[k];
+				cur[k] = 0;
+			}
+		}
+	}
+	return best[0] >= 2 ? ';' : best[1] >= 2 ? ',' : 0;
+}
+
+/* Rows of a CSV table (RFC 4180 as spreadsheets write it: quoted cells,
+ * "" for a quote, line breaks inside quotes read as a space).  A row's
+ * line is the line it starts on. */
+static void split_csv(struct imp *im, const char *s, const char *end, char sep)
+{
+	size_t cap = 0;
+	int line = 1;
+	while (s < end) {
+		struct row r = {line, NULL, 0};
+		size_t ccap = 0;
+		for (;;) {
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_puts(&b, "");
+			if (s < end && *s == '"') {
+				for (s++; s < end; s++) {
+					if (*s == '"' && s + 1 < end && s[1] == '"')
+						mutu_buf_putc(&b, '"'), s++;
+					else if (*s == '"') {
+						s++;
+						break;
+					} else if (*s == '\n' || *s == '\r') {
+						line += *s == '\n';
+						mutu_buf_putc(&b, ' ');
+					} else
+						mutu_buf_putc(&b, *s ? *s : ' ');
+				}
+			}
+			while (s < end && *s != sep && *s != '\n')
+				mutu_buf_putc(&b, *s == '\r' || !*s ? ' ' : *s), s++;
+			if (r.n == ccap) {
+				ccap = ccap ? ccap * 2 : 16;
+				r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+			}
+			r.cells[r.n++] = mutu_trim(buf_take(&b));
+			if (s < end && *s == sep) {
+				s++;
+				continue;
+			}
+			if (s < end) { /* '\n' */
+				s++;
+				line++;
+			}
+			break;
+		}
+		push_row(im, &cap, r);
+	}
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -257,6 +404,11 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	char sep = csv_sep(s, end);
+	if (sep) {
+		split_csv(im, s, end, sep);
+		return;
+	}
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *le = nl ? nl : end;
@@ -337,6 +489,28 @@ static enum role header_role(const char *cell)
 			r = kw[i].r;
 			break;
 		}
+	/* Other offices' wording: two names for one column ("Persyaratan/
+	 * Perlengkapan", "Output / Hasil"), a trailing qualifier ("Waktu
+	 * Penyelesaian", "Waktu (Hari Kerja)"): the column's role when every
+	 * part that is a keyword names the same one, and the first is one. */
+	if (r == R_NONE && !strchr(t, '\t')) {
+		static const char *const quals[] = {" penyelesaian", " pelaksanaan", " (", NULL};
+		char *slash = strchr(t, '/');
+		if (slash) {
+			*slash = 0;
+			enum role a = header_role(t), b = header_role(slash + 1);
+			r = a != R_NONE && (b == R_NONE || b == a) ? a : R_NONE;
+		} else
+			for (size_t i = 0; quals[i] && r == R_NONE; i++) {
+				char *at = strstr(t, quals[i]);
+				if (at && at > t) {
+					*at = 0;
+					r = header_role(t);
+				}
+			}
+		if (r == R_GROUP)
+			r = R_NONE; /* "Pelaksana/..." is not a column of its own */
+	}
 	free(t);
 	return r;
 }
@@ -536,6 +710,55 @@ static void columns_from_table(struct imp *im)
 	}
 }
 
+/* "Pelaksana" (or "Actor"), as opposed to the "Mutu Baku" group. */
+static int is_pelaksana_group(const char *cell)
+{
+	char *t = clean_text(cell);
+	int yes = mutu_strcasecmp(t, "pelaksana") == 0 || mutu_strcasecmp(t, "actor") == 0 ||
+		  mutu_strcasecmp(t, "actors") == 0 || mutu_strcasecmp(t, "performer") == 0;
+	free(t);
+	return yes;
+}
+
+/* The unit a Waktu header names for its bare numbers: "Waktu (Menit)",
+ * "Waktu (Hari Kerja)", "Lama (jam)"; NULL when it names none or more
+ * than one ("Waktu (Jam/Menit)"). */
+static const char *header_unit(const char *cell)
+{
+	static const char *const units[][2] = {{"menit", "Menit"}, {"jam", "Jam"}, {"hari", "Hari"}};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	const char *u = NULL;
+	int n = 0;
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strstr(t, units[i][0])) {
+			u = units[i][1];
+			n++;
+		}
+	free(t);
+	return n == 1 ? u : NULL;
+}
+
+/* "30", "1,5", " 2 ": a number without a unit. */
+static int bare_number(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	int digits = 0, sep = 0;
+	for (; *s && *s != ' '; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if ((*s == ',' || *s == '.') && digits && !sep)
+			sep = 1;
+		else
+			return 0;
+	}
+	while (*s == ' ')
+		s++;
+	return digits && !*s;
+}
+
 static void read_header(struct imp *im, size_t first, size_t last)
 {
 	for (int i = 0; i < MAXCOL; i++) {
@@ -544,6 +767,8 @@ static void read_header(struct imp *im, size_t first, size_t last)
 	}
 	char *actor_text[MAXCOL] = {0};
 	size_t ncols = 0;
+	int pel = -1; /* the Pelaksana header cell */
+	im->col_list = -1;
 	for (size_t r = first; r <= last; r++) {
 		const struct row *row = &im->rows[r];
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
@@ -553,10 +778,15 @@ static void read_header(struct imp *im, size_t first, size_t last)
 			if (i + 1 > ncols)
 				ncols = i + 1;
 			enum role role = header_role(c);
-			if (role == R_GROUP)
+			if (role == R_GROUP) {
+				if (pel < 0 && is_pelaksana_group(c))
+					pel = (int)i;
 				continue;
+			}
 			if (role != R_NONE) {
 				im->role[i] = role; /* a keyword wins over an actor name */
+				if (role == R_WAKTU && header_unit(c))
+					im->waktu_unit = header_unit(c);
 				continue;
 			}
 			if (im->role[i] == R_NONE || im->role[i] == R_ACTOR) {
@@ -608,6 +838,9 @@ static void read_header(struct imp *im, size_t first, size_t last)
 	}
 	for (int i = 0; i < MAXCOL; i++)
 		free(actor_text[i]);
+	/* a Pelaksana header over no position columns: the list layout */
+	if (im->ncols == 0 && pel >= 0 && im->role[pel] == R_NONE)
+		im->col_list = pel;
 }
 
 /* ------------------------------------------------------------------ */
@@ -746,6 +979,16 @@ static int classify_marker(const char *cell, char *text, size_t size)
 	if (is_blank_cell(cell))
 		return 0;
 	snprintf(text, size, "%s", cell);
+	/* a tick: one of x X v V or a check mark, alone between blanks */
+	static const char *const ticks[] = {"x", "X", "v", "V", "\xE2\x9C\x93", "\xE2\x9C\x94",
+					    "\xE2\x88\x9A", NULL}; /* ✓ ✔ √ */
+	char *t = clean_text(cell);
+	int tick = 0;
+	for (size_t i = 0; ticks[i] && !tick; i++)
+		tick = strcmp(t, ticks[i]) == 0;
+	free(t);
+	if (tick)
+		return W_TICK;
 	static const char *const symbols[] = {
 		"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91", "\xE2\x86\x93", /* → ← ↑ ↓ */
 		"\xE2\x87\x92", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xBC", /* ⇒ ► ▶ ▼ */
@@ -824,9 +1067,106 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 	return pos;
 }
 
+/* A header row under Waktu that splits it into unit columns ("Hari",
+ * "Hari Kerja", "Jam", "Menit"): at least two such cells and nothing
+ * else.  Records each column's unit in im->part_unit. */
+static int unit_row(struct imp *im, const struct row *row)
+{
+	static const char *const units[][2] = {{"hari", "Hari"}, {"hari kerja", "Hari"}, {"hk", "Hari"},
+					      {"jam", "Jam"}, {"menit", "Menit"}};
+	const char *u[MAXCOL] = {0};
+	int n = 0;
+	for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
+		if (is_blank_cell(row->cells[i]))
+			continue;
+		char *t = clean_text(row->cells[i]);
+		for (size_t k = 0; k < sizeof units / sizeof units[0] && !u[i]; k++)
+			if (mutu_strcasecmp(t, units[k][0]) == 0)
+				u[i] = units[k][1];
+		free(t);
+		if (!u[i])
+			return 0;
+		n++;
+	}
+	if (n < 2)
+		return 0;
+	memcpy(im->part_unit, u, sizeof u);
+	return 1;
+}
+
+/* The actor column of a title written in the Pelaksana column (list
+ * layout): the column of that title, made on first sight; -1 for a blank
+ * cell or past MAXCOL titles. */
+static int list_column(struct imp *im, const char *cell)
+{
+	if (is_blank_cell(cell))
+		return -1;
+	char *t = clean_text(cell);
+	int found = -1;
+	for (size_t c = 0; c < im->ncols && found < 0; c++)
+		if (mutu_strcasecmp(im->cols[c].name, t) == 0)
+			found = (int)c;
+	if (found < 0 && im->ncols < MAXCOL && *t) {
+		column_init(&im->cols[im->ncols], -1, t);
+		/* a title that is a known position keeps its own spelling too */
+		found = (int)im->ncols++;
+	}
+	free(t);
+	return found;
+}
+
 /* Read the data rows after the header. */
 static void read_rows(struct imp *im, size_t from)
 {
+	/* A header that names the unit ("Waktu (Menit)") over bare numbers:
+	 * each such cell of the Waktu column gets the unit written after it,
+	 * so it reads as the duration the table means ("30" -> "30 Menit"). */
+	if (im->waktu_unit && im->col_waktu >= 0) {
+		size_t n = 0;
+		for (size_t r = from; r < im->nrows; r++) {
+			struct row *row = &im->rows[r];
+			if ((size_t)im->col_waktu >= row->n || !bare_number(row->cells[im->col_waktu]))
+				continue;
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", row->cells[im->col_waktu], im->waktu_unit);
+			free(row->cells[im->col_waktu]);
+			row->cells[im->col_waktu] = buf_take(&b);
+			n++;
+		}
+		if (n)
+			mutu_notes_addf(im->warn, "the Waktu header names the unit: %zu bare number(s) read in %s",
+					n, im->waktu_unit);
+	}
+	/* Waktu split into unit columns: the numbers of a row become one
+	 * duration in the first of them ("2 | 1 | 30" -> "2 Hari 1 Jam 30
+	 * Menit"), the others blank.  A row with text there is left alone. */
+	int first_part = -1;
+	for (int i = 0; i < MAXCOL && first_part < 0; i++)
+		if (im->part_unit[i])
+			first_part = i;
+	for (size_t r = from; first_part >= 0 && r < im->nrows; r++) {
+		struct row *row = &im->rows[r];
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		int ok = 1, parts = 0;
+		for (size_t i = (size_t)first_part; i < row->n && i < MAXCOL && ok; i++) {
+			if (!im->part_unit[i] || is_blank_cell(row->cells[i]))
+				continue;
+			if (!bare_number(row->cells[i]))
+				ok = 0;
+			else
+				mutu_buf_printf(&b, "%s%s %s", parts++ ? " " : "", row->cells[i], im->part_unit[i]);
+		}
+		if (ok && parts && (size_t)first_part < row->n) {
+			for (size_t i = (size_t)first_part; i < row->n && i < MAXCOL; i++)
+				if (im->part_unit[i])
+					row->cells[i][0] = 0;
+			free(row->cells[first_part]);
+			row->cells[first_part] = buf_take(&b);
+		} else
+			mutu_buf_release(&b);
+	}
 	/* reference Waktu column: the header's, else the commonest */
 	int W = im->col_waktu;
 	int count[MAXCOL] = {0};
@@ -863,6 +1203,7 @@ static void read_rows(struct imp *im, size_t from)
 	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
 		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
+	size_t cont_row = (size_t)-2; /* the row a wrapped text may continue */
 	int left_act = im->col_act >= 0 ? im->col_act : 1;
 	int left_no = im->col_no >= 0 ? im->col_no : 0;
 	for (size_t r = from; r < im->nrows; r++) {
@@ -875,14 +1216,21 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
-		int w = -1;
+		int w = -1, w_range = 0;
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
 			if ((int)i == left_no && row->n > 2)
 				continue;
-			if (!cell_dur(row->cells[i], &d))
-				continue;
+			int range = 0;
+			if (!cell_dur(row->cells[i], &d)) {
+				/* a range is a Waktu only in the Waktu column */
+				char *up = (int)i == body_w ? cell_range_upper(row->cells[i], &d) : NULL;
+				if (!up)
+					continue;
+				free(up);
+				range = 1;
+			}
 			if (w < 0 || (body_w >= 0 && abs((int)i - body_w) < abs(w - body_w)))
-				w = (int)i;
+				w = (int)i, w_range = range;
 		}
 		/* the words before the Waktu cell, to spot "Jumlah Waktu" lines */
 		char lower[160] = "";
@@ -897,11 +1245,31 @@ static void read_rows(struct imp *im, size_t from)
 		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
+			else if (w_range)
+				im->declared = cell_range_upper(row->cells[w], &d);
 			else
 				im->declared = clean_text(row->cells[w]);
 			continue;
 		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
+		/* A row right under a step whose one cell is in the Kegiatan
+		 * column: the step's text wrapped onto a row of its own (a line
+		 * break inside a Word cell), not a row to drop. */
+		if (!has_no && w < 0 && im->nsteps && r == cont_row + 1 && !is_blank_cell(act) &&
+		    row_nonblank(row) == 1) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			char *t = clean_text(act);
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", ps->activity, t);
+			free(ps->activity);
+			ps->activity = buf_take(&b);
+			mutu_notes_addf(im->warn, "line %d: continues the activity of step %d (%.60s)", row->line,
+					ps->no, t);
+			free(t);
+			cont_row = r;
+			continue;
+		}
 		if (!has_no && (w < 0 || is_blank_cell(act))) {
 			if (row_nonblank(row) > 0) {
 				char *t = clean_text(row->cells[0]);
@@ -925,6 +1293,8 @@ static void read_rows(struct imp *im, size_t from)
 		}
 		struct istep *s = &im->steps[im->nsteps++];
 		memset(s, 0, sizeof *s);
+		s->list_col = -1;
+		cont_row = r;
 		s->no = no;
 		s->line = row->line;
 		s->actor = -1;
@@ -958,8 +1328,19 @@ static void read_rows(struct imp *im, size_t from)
 			 * its marker under an actor column read as Kelengkapan. */
 			w = body_w >= 0 ? body_w : (int)row->n;
 		} else {
-			s->waktu = clean_text(row->cells[w]);
-			cell_dur(row->cells[w], &s->d);
+			if (w_range) {
+				char *t = clean_text(row->cells[w]);
+				s->waktu = cell_range_upper(row->cells[w], &s->d);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%s' is a range; its upper bound %s is the ceiling",
+						no, row->line, t, s->waktu);
+				snprintf(s->range_note, sizeof s->range_note,
+					 "importer: waktu '%.60s' is a range; its upper bound is the ceiling", t);
+				free(t);
+			} else {
+				s->waktu = clean_text(row->cells[w]);
+				cell_dur(row->cells[w], &s->d);
+			}
 			s->has_dur = 1;
 		}
 		/* The mutu baku cells sit where the header puts them, on either
@@ -981,10 +1362,14 @@ static void read_rows(struct imp *im, size_t from)
 		for (int k = 0; k < 3; k++)
 			if (mpos[k] >= 0 && mpos[k] < hi)
 				hi = mpos[k];
+		if (im->col_list >= 0 && (size_t)(im->col_list + shift) < row->n && im->col_list + shift >= 0)
+			s->list_col = list_column(im, row->cells[im->col_list + shift]);
 		for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL + shift; i++) {
 			if (i == w || i == ik || i == io || i == it)
 				continue;
 			int hc = i - shift;
+			if (im->col_list >= 0 && hc == im->col_list)
+				continue; /* the title, read above */
 			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
 			if (col < 0 && i >= hi)
 				continue; /* text past the mutu baku is not a marker */
@@ -1089,12 +1474,14 @@ static void infer_actors(struct imp *im)
 			}
 			free(mv);
 		}
+		if (s->list_col >= 0)
+			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		for (size_t c = 0; c < nc; c++) {
 			if (!s->marker[c])
 				continue;
 			char why[64];
 			snprintf(why, sizeof why, "%s '%s' in its column",
-				 s->marker[c] == W_STRONG ? "marker" : "debris", s->marker_text[c]);
+				 s->marker[c] != W_WEAK ? "marker" : "debris", s->marker_text[c]);
 			/* (the contradiction warning below words it per column) */
 			add_clue(s, (int)c, s->marker[c], why);
 		}
@@ -1155,7 +1542,7 @@ static void infer_actors(struct imp *im)
 		for (size_t c = 0; c < nc; c++)
 			if ((int)c != s->actor && s->marker[c])
 				mutu_notes_addf(im->warn, "step %d: %s '%s' in the %s column contradicts the other clues; took %s (%s)",
-						s->no, s->marker[c] == W_STRONG ? "marker" : "debris",
+						s->no, s->marker[c] != W_WEAK ? "marker" : "debris",
 						s->marker_text[c], im->cols[c].name, im->cols[s->actor].name,
 						s->c.why[s->actor]);
 	}
@@ -1369,6 +1756,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	mutu_notes_init(&scratch);
 	struct imp im;
 	memset(&im, 0, sizeof im);
+	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
 	split_rows(&im, text, len);
@@ -1446,7 +1834,9 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		read_header(&im, h, last);
 		im.have_header = 1;
 		data_from = last + 1;
-		if (im.ncols == 0) {
+		if (data_from < im.nrows && unit_row(&im, &im.rows[data_from]))
+			data_from++;
+		if (im.ncols == 0 && im.col_list < 0) {
 			mutu_notes_addf(im.warn, "the header names no actor columns; actors come from the text only");
 			free(im.cols);
 			im.cols = NULL;
@@ -1590,7 +1980,14 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		if (s->actor >= 0 && im.cols[s->actor].role &&
 		    strcmp(im.cols[s->actor].role, im.cols[s->actor].name))
 			t->role = mutu_strdup(im.cols[s->actor].role);
-		t->note = s->note[0] ? mutu_strdup(s->note) : NULL;
+		if (s->note[0] || s->range_note[0]) {
+			struct mutu_buf nb;
+			mutu_buf_init(&nb);
+			mutu_buf_printf(&nb, "%s%s%s", s->note, s->note[0] && s->range_note[0] ? "; " : "",
+					s->range_note);
+			t->note = nb.s;
+		} else
+			t->note = NULL;
 		t->line = s->line;
 		if (s->reject_col >= 0) {
 			int to = 0;

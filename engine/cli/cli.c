@@ -171,6 +171,31 @@ int cli_fail(const char *cmd, const struct mutu_err *err)
 	}
 }
 
+int cli_format(const char *cmd, const char *given, const char *const *names, int dflt,
+	       const char *out_path)
+{
+	int k = dflt;
+	if (given) {
+		for (k = 0; names[k] && strcmp(names[k], given); k++)
+			;
+		if (!names[k]) {
+			fprintf(stderr, "mutu %s: --format is ", cmd);
+			for (int i = 0; names[i]; i++)
+				fprintf(stderr, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+			fprintf(stderr, " (got '");
+			cli_print_safe(stderr, given);
+			fprintf(stderr, "')\nTry 'mutu %s --help'.\n", cmd);
+			return -1;
+		}
+	}
+	/* a workbook is binary: never sent to a terminal or a pipe by default */
+	if (!strcmp(names[k], "xlsx") && (!out_path || !strcmp(out_path, "-"))) {
+		cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
+		return -1;
+	}
+	return k;
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -127,6 +127,15 @@ void cli_print_safe(FILE *f, const char *s);
  * Returns 0, or the exit status after saying what failed. */
 int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, int text);
 
+/*
+ * --format: the index of given in names (NULL-terminated, borrowed), or
+ * dflt when given is NULL.  "xlsx" (a binary workbook) needs --out FILE:
+ * never a terminal or a pipe.  Returns -1 after the usage message
+ * ("--format is text, json or xlsx (got 'x')"); the caller returns 2.
+ */
+int cli_format(const char *cmd, const char *given, const char *const *names, int dflt,
+	       const char *out_path);
+
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);
 

@@ -380,7 +380,9 @@ static int audit_cases(struct audit_run *ar, struct rpt_audit *a, struct mutu_bu
 		if (ar->as_of && cal_parse_iso(ar->as_of, cal_utc_offset(s->cal), &t_as_of, NULL, NULL) != 0)
 			t_as_of = NAN;
 		if (!ar->as_of_seen) {
-			ar->as_of_off = !ar->as_of && ar->latest_off != SLA_OFF_NONE ? ar->latest_off : cal_utc_offset(s->cal);
+			/* a modelled SOP on the office's clock, as the audit's times */
+			ar->as_of_off = !ar->as_of && !s->model && ar->latest_off != SLA_OFF_NONE
+						? ar->latest_off : cal_utc_offset(s->cal);
 			ar->as_of_seen = 1;
 			/* as the audit names the zone beside its times (local_time) */
 			if (s->model && ar->as_of_off == cal_utc_offset(s->cal))
@@ -396,6 +398,8 @@ static int audit_cases(struct audit_run *ar, struct rpt_audit *a, struct mutu_bu
 			continue;
 		}
 		c.target_name = in.target_name;
+		/* a province store read whole: each case says whose it is */
+		c.office = ar->office ? NULL : in.office;
 		/* --save stores every audited case's flags; --late-only only
 		 * narrows what is shown */
 		if (!ar->late_only || ar->case_key || (c.flags & SLA_F_LATE))

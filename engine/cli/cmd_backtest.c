@@ -94,18 +94,13 @@ int cmd_backtest(int argc, char **argv)
 		o.sim.seed = s;
 		o.sim.has_seed = 1;
 	}
-	enum bt_format fmt = BT_TEXT;
-	if (format_s) {
-		if (!strcmp(format_s, "json"))
-			fmt = BT_JSON;
-		else if (!strcmp(format_s, "xlsx"))
-			xlsx = 1;
-		else if (strcmp(format_s, "text"))
-			return cli_usage(cmd, "--format is text, json or xlsx (got '%s')", format_s);
-	}
-	/* a workbook is binary: never sent to a terminal or a pipe by default */
-	if (xlsx && (!out_path || !strcmp(out_path, "-")))
-		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
+	static const char *const formats[] = {"text", "json", "xlsx", NULL};
+	const enum bt_format fmts[] = {BT_TEXT, BT_JSON, BT_TEXT};
+	int fk = cli_format(cmd, format_s, formats, 0, out_path);
+	if (fk < 0)
+		return 2;
+	enum bt_format fmt = fmts[fk];
+	xlsx = fk == 2;
 	int en = 0;
 	if (lang_s) {
 		if (!strcmp(lang_s, "en"))

@@ -144,25 +144,13 @@ int cmd_forecast(int argc, char **argv)
 	}
 	if (!scen)
 		return cli_usage(cmd, "needs --scenario SCENARIO.ini (the office's staff and rates)");
-	enum fc_format fmt = FC_TEXT;
-	int xlsx = 0;
-	if (format) {
-		if (!strcmp(format, "text"))
-			fmt = FC_TEXT;
-		else if (!strcmp(format, "json"))
-			fmt = FC_JSON;
-		else if (!strcmp(format, "csv"))
-			fmt = FC_CSV;
-		else if (!strcmp(format, "html"))
-			fmt = FC_HTML;
-		else if (!strcmp(format, "xlsx"))
-			xlsx = 1;
-		else
-			return cli_usage(cmd, "--format is text, json, csv, html or xlsx (got '%s')", format);
-	}
-	/* a workbook is binary: never sent to a terminal or a pipe by default */
-	if (xlsx && (!out || !strcmp(out, "-")))
-		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
+	static const char *const formats[] = {"text", "json", "csv", "html", "xlsx", NULL};
+	const enum fc_format fmts[] = {FC_TEXT, FC_JSON, FC_CSV, FC_HTML, FC_TEXT};
+	int fk = cli_format(cmd, format, formats, 0, out);
+	if (fk < 0)
+		return 2;
+	enum fc_format fmt = fmts[fk];
+	int xlsx = fk == 4;
 	int en = 0;
 	if (lang) {
 		if (!strcmp(lang, "en"))

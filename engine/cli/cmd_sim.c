@@ -260,22 +260,13 @@ int cmd_sim(int argc, char **argv)
 		else
 			return cli_usage(cmd, "--by is month or week (got '%s')", by_s);
 	}
-	enum sim_format fmt = SIM_TEXT;
-	if (format_s) {
-		if (!strcmp(format_s, "text"))
-			fmt = SIM_TEXT;
-		else if (!strcmp(format_s, "json"))
-			fmt = SIM_JSON;
-		else if (!strcmp(format_s, "csv"))
-			fmt = SIM_CSV;
-		else if (!strcmp(format_s, "xlsx"))
-			xlsx = 1;
-		else
-			return cli_usage(cmd, "--format is text, json, csv or xlsx (got '%s')", format_s);
-	}
-	/* a workbook is binary: never sent to a terminal or a pipe by default */
-	if (xlsx && (!out_path || !strcmp(out_path, "-")))
-		return cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");
+	static const char *const formats[] = {"text", "json", "csv", "xlsx", NULL};
+	const enum sim_format fmts[] = {SIM_TEXT, SIM_JSON, SIM_CSV, SIM_TEXT};
+	int fk = cli_format(cmd, format_s, formats, 0, out_path);
+	if (fk < 0)
+		return 2;
+	enum sim_format fmt = fmts[fk];
+	xlsx = fk == 3;
 
 	int lang = RPT_ID;
 	if (lang_s && (lang = rpt_lang_parse(lang_s)) < 0)

@@ -145,7 +145,8 @@ enum {
 /*
  * Parse s[0..n): ISO 8601 ("2025-01-02T07:30:00+08:00", "2025-01-02 07:30Z",
  * fractions, date only) when fmt is NULL, else the strptime-like fmt
- * (%d %m %Y %y %H %M %S %f %z %%; a space matches one or more spaces; the
+ * (%d %m %b %B %Y %y %H %M %S %f %z %%, %b or %B a month name in Indonesian
+ * or English, full or short: "Mei", "Agt", "Oct"; a space matches one or more spaces; the
  * value may stop after the date part).  Stamps without an offset are local
  * at default_off minutes east of UTC.  *ms receives UTC milliseconds and
  * *off the offset used.
@@ -163,6 +164,10 @@ int elog_parse_time(const char *s, size_t n, const char *fmt, int default_off,
  */
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off,
 		       int64_t *ms, int *off, int *leap);
+
+/* 0 when every directive of a --date-format is one elog_parse_time knows,
+ * else the first unknown directive's character ('%' for a lone % at the end). */
+int elog_date_format_check(const char *fmt);
 
 /*
  * Is s a day/month-order date ("01/02/2025", "1-2-25 08:00") that needs

@@ -170,9 +170,13 @@ struct sla_event {
 
 /* What a lifecycle:transition value says about the row. */
 enum sla_lifecycle {
-	SLA_LC_OTHER = 0,    /* none, or a value pairing leaves alone (schedule, assign, ...) */
+	SLA_LC_OTHER = 0,    /* none, or a value pairing leaves alone (ate_abort, ...) */
 	SLA_LC_START = 1,    /* start, begin, started (case-insensitive) */
-	SLA_LC_COMPLETE = 2  /* complete, completed, end, ended */
+	SLA_LC_COMPLETE = 2, /* complete, completed, end, ended */
+	SLA_LC_MARK = 3      /* schedule, assign, reassign, suspend, resume (XES
+			      * lifecycle model): a moment inside or before an
+			      * execution, not one; sla_events_pair drops it when
+			      * the activity has a start or complete row */
 };
 
 /* Classify a lifecycle text (NULL: SLA_LC_OTHER). */
@@ -182,10 +186,13 @@ int sla_lifecycle_kind(const char *text);
  * XES-style logs write a step as two rows, a start row (lifecycle start,
  * only a start stamp) and a complete row (only an end stamp).  Pair them:
  * each complete row takes the earliest still-unpaired start row of the
- * same activity that is not later than it (FIFO per activity) and becomes
+ * same activity that is not later than it (FIFO per activity; the
+ * complete row's own actor's start first when there is one) and becomes
  * one step execution with both stamps (id, step and actor of the complete
  * row; the start row's actor when the complete row has none); the start
- * row is removed.  A start row left unpaired stays: an open step.  Rows
+ * row is removed.  A start row left unpaired stays: an open step.  First
+ * the SLA_LC_MARK rows of an activity that has start or complete rows are
+ * removed (suspensions count as the step's time).  Rows
  * with other lifecycles, and logs without start rows, are left as they
  * are.  ev ends sorted (sla_events_sort); returns the new count.
  */
@@ -221,6 +228,8 @@ struct sla_pause {
 struct sla_case {
 	int64_t case_id;
 	const char *key;         /* borrowed from the input */
+	const char *office;      /* the case's office to name beside it, borrowed; NULL
+				  * (as sla_case_compute leaves it): not named */
 	const struct sla_sop *sop;
 	const struct sla_event *ev; /* borrowed, sorted by time */
 	size_t nev;
@@ -308,6 +317,7 @@ struct sla_case_in {
 	struct sla_event *ev;
 	size_t nev;
 	const char *target_text; /* the planned end date (sla_planned_rank), or NULL */
+	const char *office;      /* cases.office ("" the default office), borrowed */
 	const char *target_name; /* which attribute, its name as stored */
 	int target_event;        /* 1: read from an event attribute, 0: a case attribute */
 };

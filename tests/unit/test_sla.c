@@ -813,9 +813,13 @@ static void test_lifecycle_kind(void **state)
 	assert_int_equal(sla_lifecycle_kind("Begin"), SLA_LC_START);
 	assert_int_equal(sla_lifecycle_kind(" complete "), SLA_LC_COMPLETE);
 	assert_int_equal(sla_lifecycle_kind("End"), SLA_LC_COMPLETE);
+	/* moments of the XES lifecycle model that are no execution boundary */
+	assert_int_equal(sla_lifecycle_kind("assign"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("schedule"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("Suspend"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("resume"), SLA_LC_MARK);
 	/* left as they are */
-	assert_int_equal(sla_lifecycle_kind("assign"), SLA_LC_OTHER);
-	assert_int_equal(sla_lifecycle_kind("schedule"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind("ate_abort"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind(NULL), SLA_LC_OTHER);
 }

@@ -1,0 +1,68 @@
+/*
+ * test_elog_field.c - elog_parse_time on stamps as Indonesian offices'
+ * exports write them (field tests: month names, "09.00" clock times) and
+ * the --date-format check.  Expected instants worked out by hand from
+ * day numbers: 2025-01-01 is day 20089 since 1970-01-01.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mutu/elog.h"
+
+static int64_t parse(const char *s, const char *fmt, int off)
+{
+	int64_t ms = 0;
+	int o = 0;
+	if (elog_parse_time(s, strlen(s), fmt, off, &ms, &o) != ELOG_TS_OK)
+		return INT64_MIN;
+	return ms;
+}
+
+static void test_month_names(void **state)
+{
+	(void)state;
+	/* 9 May 2025: day 20089 + 31 + 28 + 31 + 30 + 8 = 20217; 09:00 WIB is
+	 * 02:00Z: 20217 * 86400000 + 2 * 3600000 */
+	const int64_t may9 = 20217LL * 86400000 + 2 * 3600000;
+	assert_true(parse("9 Mei 2025 09.00", "%d %b %Y %H.%M", 420) == may9);
+	assert_true(parse("09 MEI 2025 09.00", "%d %b %Y %H.%M", 420) == may9);
+	assert_true(parse("9 May 2025 09.00", "%d %B %Y %H.%M", 420) == may9);
+	/* 17 Aug 2025: day 20089 + 212 + 16 = 20317; a date alone is local
+	 * midnight, at WITA 16:00Z the day before */
+	const int64_t aug17 = 20317LL * 86400000 - 8 * 3600000;
+	const char *aug[] = {"17 Agustus 2025", "17 Agt 2025", "17 Agt. 2025", "17 Agu 2025",
+			     "17 Aug 2025", "17 august 2025"};
+	for (size_t i = 0; i < sizeof aug / sizeof aug[0]; i++)
+		assert_true(parse(aug[i], "%d %b %Y", 480) == aug17);
+	/* Nopember and Pebruari are the older spellings still seen */
+	assert_true(parse("1 Nopember 2025", "%d %b %Y", 0) == parse("1 November 2025", "%d %b %Y", 0));
+	assert_true(parse("1 Pebruari 2025", "%d %b %Y", 0) == (20089LL + 31) * 86400000);
+	/* not a month: a prefix, a name run into digits, digits */
+	assert_true(parse("9 Ma 2025", "%d %b %Y", 0) == INT64_MIN);
+	assert_true(parse("9 Mei2025", "%d %b %Y", 0) == INT64_MIN);
+	assert_true(parse("9 05 2025", "%d %b %Y", 0) == INT64_MIN);
+	assert_true(parse("9 Meikarta 2025", "%d %b %Y", 0) == INT64_MIN);
+}
+
+static void test_format_check(void **state)
+{
+	(void)state;
+	assert_int_equal(elog_date_format_check("%d/%m/%Y %H:%M"), 0);
+	assert_int_equal(elog_date_format_check("%d %b %Y %H.%M:%S.%f%z %%"), 0);
+	assert_int_equal(elog_date_format_check("%d %h %Y"), 'h');
+	assert_int_equal(elog_date_format_check("%Y-%m-%dT%T"), 'T');
+	assert_int_equal(elog_date_format_check("%d/%m/%Y %"), '%');
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_month_names),
+		cmocka_unit_test(test_format_check),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
