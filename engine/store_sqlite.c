@@ -139,8 +139,11 @@ static const char schema_v4[] =
 	" last_ms = (SELECT max(coalesce(end_ms, start_ms)) FROM events WHERE case_id = cases.id);"
 	"CREATE INDEX cases_span ON cases(last_ms, first_ms);";
 
-/* Version 5: the writer's compact duplicate table (another branch, merged
- * separately); nothing here. */
+/* Version 5: an empty slot.  It was kept for a compact duplicate table of
+ * the writer's (a WITHOUT ROWID table of 64-bit keys) on a branch that was
+ * never merged: that table was judged and not taken (docs/store.md,
+ * events.dkey under schema 2).  A store passes through it unchanged; the
+ * number stays taken so that no two stores mean different things by 5. */
 static const char schema_v5[] = "";
 
 /*
