@@ -974,6 +974,8 @@ struct writer {
 	struct store_writer *sw; /* the store's batch writer (store.h) */
 	const char *office;      /* --office, "" when none */
 	struct case_slot *cases; /* CASE_CACHE slots */
+	struct mutu_buf last_key; /* the previous event's case key and id: most */
+	int64_t last_id;          /* rows continue their case, no hash needed (0: none) */
 	char **attr_names;       /* borrowed from ctx */
 	uint64_t stored, dups, rejected, unknown, cases_new;
 	uint64_t by_reason[R_N];
@@ -989,10 +991,19 @@ static void writer_release(struct writer *w)
 			free(w->cases[i].key);
 	free(w->cases);
 	w->cases = NULL;
+	mutu_buf_release(&w->last_key);
+	w->last_id = 0;
+}
+
+static void writer_last(struct writer *w, const char *key, size_t len, int64_t id)
+{
+	mutu_buf_reset(&w->last_key);
+	mutu_buf_add(&w->last_key, key, len);
+	w->last_id = id;
 }
 
 /*
- * Case id for a key: the cache, else the store (which creates the case
+ * Case id for a key: the previous row's case, the cache, else the store (which creates the case
  * when new; its attributes are written then, first row wins).  The cache
  * spares the store a lookup for the rows of a case that come together,
  * as most logs write them.
@@ -1000,10 +1011,16 @@ static void writer_release(struct writer *w)
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
 	const char *key = c->arena.s + it->case_off;
+	if (w->last_id && w->last_key.len == it->case_len &&
+	    memcmp(w->last_key.s, key, it->case_len) == 0) {
+		*id = w->last_id;
+		return 0;
+	}
 	uint64_t h = hash_bytes(key, it->case_len);
 	struct case_slot *s = &w->cases[h % CASE_CACHE];
 	if (s->key && s->h == h && strcmp(s->key, key) == 0) {
 		*id = s->id;
+		writer_last(w, key, it->case_len, *id);
 		return 0;
 	}
 	int created = 0;
@@ -1026,6 +1043,7 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	s->key = mutu_strndup(key, it->case_len);
 	s->h = h;
 	s->id = *id;
+	writer_last(w, key, it->case_len, *id);
 	return 0;
 }
 
