@@ -1003,10 +1003,10 @@ static void writer_last(struct writer *w, const char *key, size_t len, int64_t i
 }
 
 /*
- * Case id for a key: the previous row's case, the cache, else the store (which creates the case
- * when new; its attributes are written then, first row wins).  The cache
- * spares the store a lookup for the rows of a case that come together,
- * as most logs write them.
+ * Case id for a key: the previous row's case, the cache, else the store
+ * (which creates the case when new; its attributes are written then,
+ * first row wins).  The cache spares the store a lookup for the rows of a
+ * case that come together, as most logs write them.
  */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
