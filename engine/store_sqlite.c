@@ -839,6 +839,7 @@ struct sqw {
 	int rebuild_end; /* events_end and the cases indexes but the unique one dropped for
 			  * this batch: built in finish */
 	int64_t secure_was; /* PRAGMA secure_delete before the batch, -1 unknown (writer_free sets it back) */
+	int small_cache;    /* cache_size lowered for a bulk load (writer_free sets it back) */
 	struct span_slot *span;
 	size_t span_cap, span_n;
 	/* the span of the run of events of one case being written (a log's
@@ -969,6 +970,15 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 				return MUTU_EFAIL;
 			}
 			w->rebuild_end = 1;
+			/* and a 2 MiB page cache for the batch (setup's 16 MiB
+			 * again in writer_free): such a load only appends, the pages
+			 * it fills are written while still in the CPU's cache, and
+			 * the index builds sort in runs of that size.  1M events, 7
+			 * alternating pairs: CPU median 1.99 s against 2.17 s, peak
+			 * RSS 25 MB against 48 MB (2 MiB for the inserts alone, 16
+			 * for the builds, saved only a quarter of that) */
+			w->small_cache = 1;
+			sqlite3_exec(w->db, "PRAGMA cache_size=-2048", NULL, NULL, NULL);
 		}
 	}
 	/* secure_delete off for the batch's inserts, back in writer_free.
@@ -1070,6 +1080,8 @@ static void sq_writer_free(struct store_writer *base)
 	mutu_buf_release(&w->blk_text);
 	if (w->secure_was > 0)
 		sqlite3_exec(w->db, "PRAGMA secure_delete=1", NULL, NULL, NULL);
+	if (w->small_cache)
+		sqlite3_exec(w->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL); /* setup's */
 	mutu_buf_release(&w->pend_key);
 	mutu_buf_release(&w->pend_sop);
 	free(w->span);
