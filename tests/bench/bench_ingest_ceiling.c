@@ -10,12 +10,12 @@
  * one transaction, three ways:
  *   mutu store    store_open's schema and the settings of a new store's
  *                 first batch (rollback journal, synchronous=FULL, the same
- *                 pages and cache, secure_delete off), each case inserted
- *                 once with the span of its rows, events 32 at a time by
- *                 one multi-row INSERT OR IGNORE into the unique (case_id,
- *                 dkey) index, events_end, cases_span, cases_sop and
- *                 cases_open dropped and built after the load, as `mutu
- *                 ingest` does with a batch larger than the store;
+ *                 pages, a 2 MiB cache, secure_delete off), each case
+ *                 inserted once with the span of its rows, events 32 at a
+ *                 time by one multi-row INSERT OR IGNORE into the unique
+ *                 (case_id, dkey) index, events_end, cases_span, cases_sop
+ *                 and cases_open dropped and built after the load, as
+ *                 `mutu ingest` does with a batch larger than the store;
  *   plain, WAL    the events columns in a table without any index, WAL;
  *   plain, journal the same table in the sqlite3 shell's default rollback
  *                 journal mode (what its .import writes into).
@@ -107,7 +107,7 @@ static void mutu_store(const char *path, const struct row *r, size_t n)
 	store_close(st);
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		die(db, "open");
-	x(db, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cache_size=-16384;"
+	x(db, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cache_size=-2048;"
 	      "PRAGMA secure_delete=0");
 	x(db, "BEGIN IMMEDIATE");
 	x(db, "INSERT INTO batches (file, size, sha256, ingested_at) VALUES ('x', 0, '', 't')");
