@@ -64,6 +64,7 @@ _Static_assert(ELOG_MAX_RECORD >= (64u << 10) && ELOG_MAX_RECORD <= (1u << 30),
 #define LONG_RAW_KEEP 256
 #define CASE_CACHE 8192
 #define ACT_CACHE 1024
+#define DKEY_CACHE 64
 
 /* ---------------------------------------------------------------- reasons */
 
@@ -559,6 +560,16 @@ static int split_line(struct reader *r, const char *p, size_t n)
 		q++;
 	if (q == e)
 		return 0;
+	/* room for the whole line plus one NUL per field (at most n + 1
+	 * fields) up front: the copies below need no growth check */
+	struct mutu_buf *fb = &r->fbuf;
+	if (!fb->s || fb->len + 2 * n + 3 > fb->cap) {
+		size_t cap = fb->cap ? fb->cap : 256;
+		while (cap < fb->len + 2 * n + 3)
+			cap *= 2;
+		fb->s = mutu_realloc(fb->s, cap);
+		fb->cap = cap;
+	}
 	for (;;) {
 		while (p < e && csv_blank(r, (unsigned char)*p))
 			p++;
@@ -573,10 +584,11 @@ static int split_line(struct reader *r, const char *p, size_t n)
 				const char *qt = memchr(p, '"', (size_t)(e - p));
 				if (!qt)
 					goto other;
-				mutu_buf_add(&r->fbuf, p, (size_t)(qt - p));
+				memcpy(fb->s + fb->len, p, (size_t)(qt - p));
+				fb->len += (size_t)(qt - p);
 				p = qt + 1;
 				if (p < e && *p == '"') {
-					mutu_buf_putc(&r->fbuf, '"');
+					fb->s[fb->len++] = '"';
 					p++;
 					continue;
 				}
@@ -594,12 +606,14 @@ static int split_line(struct reader *r, const char *p, size_t n)
 			const char *t = fe;
 			while (t > p && csv_blank(r, (unsigned char)t[-1]))
 				t--;
-			mutu_buf_add(&r->fbuf, p, (size_t)(t - p));
+			memcpy(fb->s + fb->len, p, (size_t)(t - p));
+			fb->len += (size_t)(t - p);
 			p = fe;
 		}
 		r->f[r->nf].len = (uint32_t)(r->fbuf.len - r->f[r->nf].off);
 		r->nf++;
-		mutu_buf_putc(&r->fbuf, '\0');
+		fb->s[fb->len++] = '\0';
+		fb->s[fb->len] = '\0';
 		if (p == e)
 			return 1;
 		p++; /* the separator */
@@ -933,9 +947,19 @@ struct chunk {
 
 static uint32_t arena_add(struct chunk *c, const char *s, size_t n)
 {
-	uint32_t off = (uint32_t)c->arena.len;
-	mutu_buf_add(&c->arena, s, n);
-	mutu_buf_putc(&c->arena, '\0');
+	struct mutu_buf *b = &c->arena;
+	uint32_t off = (uint32_t)b->len;
+	if (b->s && b->len + n + 2 <= b->cap) {
+		/* room for the bytes, their NUL and the buffer's own NUL: one
+		 * copy, no growth check per call (a row adds ~10 fields) */
+		memcpy(b->s + b->len, s, n);
+		b->len += n + 1;
+		b->s[b->len - 1] = '\0';
+		b->s[b->len] = '\0';
+		return off;
+	}
+	mutu_buf_add(b, s, n);
+	mutu_buf_putc(b, '\0');
 	return off;
 }
 
@@ -951,6 +975,8 @@ struct writer {
 	struct store_writer *sw; /* the store's batch writer (store.h) */
 	const char *office;      /* --office, "" when none */
 	struct case_slot *cases; /* CASE_CACHE slots */
+	struct mutu_buf last_key; /* the previous event's case key and id: most */
+	int64_t last_id;          /* rows continue their case, no hash needed (0: none) */
 	char **attr_names;       /* borrowed from ctx */
 	uint64_t stored, dups, rejected, unknown, cases_new;
 	uint64_t by_reason[R_N];
@@ -966,21 +992,36 @@ static void writer_release(struct writer *w)
 			free(w->cases[i].key);
 	free(w->cases);
 	w->cases = NULL;
+	mutu_buf_release(&w->last_key);
+	w->last_id = 0;
+}
+
+static void writer_last(struct writer *w, const char *key, size_t len, int64_t id)
+{
+	mutu_buf_reset(&w->last_key);
+	mutu_buf_add(&w->last_key, key, len);
+	w->last_id = id;
 }
 
 /*
- * Case id for a key: the cache, else the store (which creates the case
- * when new; its attributes are written then, first row wins).  The cache
- * spares the store a lookup for the rows of a case that come together,
- * as most logs write them.
+ * Case id for a key: the previous row's case, the cache, else the store
+ * (which creates the case when new; its attributes are written then,
+ * first row wins).  The cache spares the store a lookup for the rows of a
+ * case that come together, as most logs write them.
  */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
 	const char *key = c->arena.s + it->case_off;
+	if (w->last_id && w->last_key.len == it->case_len &&
+	    memcmp(w->last_key.s, key, it->case_len) == 0) {
+		*id = w->last_id;
+		return 0;
+	}
 	uint64_t h = hash_bytes(key, it->case_len);
 	struct case_slot *s = &w->cases[h % CASE_CACHE];
 	if (s->key && s->h == h && strcmp(s->key, key) == 0) {
 		*id = s->id;
+		writer_last(w, key, it->case_len, *id);
 		return 0;
 	}
 	int created = 0;
@@ -1003,6 +1044,7 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	s->key = mutu_strndup(key, it->case_len);
 	s->h = h;
 	s->id = *id;
+	writer_last(w, key, it->case_len, *id);
 	return 0;
 }
 
@@ -1158,6 +1200,11 @@ struct ingest {
 	struct { char *name; uint64_t n; } unk[32];
 	size_t nunk;
 	uint64_t unk_more;
+	/* the duplicate key's hash state after each activity text met
+	 * (elog_dkey_act), direct-mapped: a log repeats a few dozen texts of
+	 * ~100 bytes, and hashing every row's copy byte by byte was 4% of
+	 * an ingest's CPU */
+	struct { char *act; size_t len; uint64_t h; } dk[DKEY_CACHE];
 	/* output */
 	uint64_t rows;
 	struct chunk *cur;
@@ -1895,6 +1942,30 @@ static int fields_blank(const struct rec *r)
 	return 1;
 }
 
+/* elog_dkey_act of an activity text, from the cache when the text was
+ * met before (compared whole: the same state, so the same key). */
+static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
+{
+	uint64_t k = n;
+	if (n) {
+		k = k * 31 + (unsigned char)act[0];
+		k = k * 31 + (unsigned char)act[n / 2];
+		k = k * 31 + (unsigned char)act[n - 1];
+	}
+	k *= 0x9E3779B97F4A7C15ULL;
+	size_t i = (size_t)(k >> 58) % DKEY_CACHE;
+	if (g->dk[i].act && g->dk[i].len == n && memcmp(g->dk[i].act, act, n) == 0)
+		return g->dk[i].h;
+	uint64_t h = elog_dkey_act(act, n);
+	if (n <= 4096) {
+		free(g->dk[i].act);
+		g->dk[i].act = mutu_strndup(act, n);
+		g->dk[i].len = n;
+		g->dk[i].h = h;
+	}
+	return h;
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
@@ -2121,8 +2192,8 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	it->has_end = (uint8_t)he;
 	it->end_ms = ems;
 	it->end_off = eo;
-	it->dkey = elog_dkey(act, alen, hs, sms, he, ems, c->arena.s + it->actor_off,
-			     it->actor_len, it->has_actor);
+	it->dkey = elog_dkey_rest(dkey_act(g, act, alen), hs, sms, he, ems, c->arena.s + it->actor_off,
+				  it->actor_len, it->has_actor);
 	it->attr_first = (uint32_t)c->nattr;
 	for (size_t i = 0; i < g->ncols; i++) {
 		if (g->colkind[i] != 1 && g->colkind[i] != 2)
@@ -2510,6 +2581,8 @@ static void ingest_release(struct ingest *g)
 	for (size_t i = 0; i < g->nunk; i++)
 		free(g->unk[i].name);
 	mutu_buf_release(&g->norm);
+	for (size_t i = 0; i < DKEY_CACHE; i++)
+		free(g->dk[i].act);
 	elog_xes_free(g->xes);
 }
 

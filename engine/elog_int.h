@@ -20,6 +20,13 @@
  */
 uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start_ms,
 		   int has_end, int64_t end_ms, const char *actor, size_t actor_len, int has_actor);
+/* elog_dkey in two parts, the same value: elog_dkey_act is the hash state
+ * after the activity alone (a log repeats a few dozen activity texts of
+ * ~100 bytes, so the ingest keeps it per text instead of hashing every
+ * row's copy), elog_dkey_rest goes on from it over the other fields. */
+uint64_t elog_dkey_act(const char *act, size_t act_len);
+uint64_t elog_dkey_rest(uint64_t h_act, int has_start, int64_t start_ms, int has_end,
+			int64_t end_ms, const char *actor, size_t actor_len, int has_actor);
 
 /*
  * SHA-256 fed piece by piece (the ingest hashes the blocks it parses, so a

@@ -14,12 +14,15 @@
  * finaliser for the avalanche. */
 #define fnv mutu_fnv1a_add
 
-uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start_ms,
-		   int has_end, int64_t end_ms, const char *actor, size_t actor_len, int has_actor)
+uint64_t elog_dkey_act(const char *act, size_t act_len)
 {
-	uint64_t h = MUTU_FNV1A_INIT;
+	return fnv(MUTU_FNV1A_INIT, act, act_len);
+}
+
+uint64_t elog_dkey_rest(uint64_t h, int has_start, int64_t start_ms, int has_end, int64_t end_ms,
+			const char *actor, size_t actor_len, int has_actor)
+{
 	unsigned char tag;
-	h = fnv(h, act, act_len);
 	tag = (unsigned char)(0x10 | has_start);
 	h = fnv(h, &tag, 1);
 	if (has_start)
@@ -40,6 +43,13 @@ uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start
 	/* 31 bits: SQLite stores it in 4 bytes (an int64 takes 8, in the row and
 	 * in the index); collisions are resolved exactly anyway. */
 	return h & 0x7FFFFFFFu;
+}
+
+uint64_t elog_dkey(const char *act, size_t act_len, int has_start, int64_t start_ms,
+		   int has_end, int64_t end_ms, const char *actor, size_t actor_len, int has_actor)
+{
+	return elog_dkey_rest(elog_dkey_act(act, act_len), has_start, start_ms, has_end, end_ms,
+			      actor, actor_len, has_actor);
 }
 
 const char *elog_attr_type_name(int type)
