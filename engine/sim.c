@@ -612,6 +612,22 @@ static __attribute__((noinline)) int schedule_slow(struct kctx *x, struct ev e)
 	return 0;
 }
 
+/* Add e at the heap's end and sift it up (schedule_key and
+ * schedule_push; room and the calendar queue already seen to). */
+static inline __attribute__((always_inline)) void sift_up(struct kctx *x, struct ev e)
+{
+	size_t i = x->nheap++;
+	x->heap[x->nheap + HEAP_PAD - 1].k = EV_SENTINEL;
+	while (i > 0) {
+		size_t p = (i - 1) / 4;
+		if (!ev_less(&e, &x->heap[p]))
+			break;
+		x->heap[i] = x->heap[p];
+		i = p;
+	}
+	x->heap[i] = e;
+}
+
 /* Insert an event at kernel time t (working seconds, or the instant when
  * x->multi). */
 static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t idx)
@@ -639,16 +655,7 @@ static void schedule_key(struct kctx *x, double t, enum ev_kind kind, uint32_t i
 	 * the events (top_pending is never set then) */
 	if (__builtin_expect(x->nheap >= x->lim, 0) && schedule_slow(x, e))
 		return;
-	size_t i = x->nheap++;
-	x->heap[x->nheap + HEAP_PAD - 1].k = EV_SENTINEL;
-	while (i > 0) {
-		size_t p = (i - 1) / 4;
-		if (!ev_less(&e, &x->heap[p]))
-			break;
-		x->heap[i] = x->heap[p];
-		i = p;
-	}
-	x->heap[i] = e;
+	sift_up(x, e);
 }
 
 /* schedule_key's push below the top when the heap is past two events or
@@ -657,16 +664,7 @@ static __attribute__((noinline)) void schedule_push(struct kctx *x, struct ev e)
 {
 	if (x->nheap >= x->lim && schedule_slow(x, e))
 		return;
-	size_t i = x->nheap++;
-	x->heap[x->nheap + HEAP_PAD - 1].k = EV_SENTINEL;
-	while (i > 0) {
-		size_t p = (i - 1) / 4;
-		if (!ev_less(&e, &x->heap[p]))
-			break;
-		x->heap[i] = x->heap[p];
-		i = p;
-	}
-	x->heap[i] = e;
+	sift_up(x, e);
 }
 
 /* sift_down out of line, for schedule_lean past two events. */

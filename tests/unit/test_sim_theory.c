@@ -41,28 +41,7 @@
 
 #define NCHECKS 14
 
-static const struct stats_ci *ci_of(const struct sim_results *r, const char *key)
-{
-	int i = sim_results_find(r, key);
-	if (i < 0)
-		fail_msg("no metric %s", key);
-	return &r->ci[i];
-}
-
-static void expect_in_ci(const struct sim_results *r, const char *key, double want,
-			 double max_rel_half)
-{
-	const struct stats_ci *ci = ci_of(r, key);
-	double nu = (double)ci->n - 1;
-	double widen = gsl_cdf_tdist_Pinv(1 - 0.05 / (2 * NCHECKS), nu) / gsl_cdf_tdist_Pinv(0.975, nu);
-	double lo = ci->mean - widen * ci->half, hi = ci->mean + widen * ci->half;
-	print_message("%s: theory %.5f, simulated %.5f [%.5f, %.5f]\n", key, want, ci->mean, lo, hi);
-	if (!(lo <= want && want <= hi))
-		fail_msg("%s: theory %.5f outside the interval %.5f [%.5f, %.5f] (95%%: [%.5f, %.5f])",
-			 key, want, ci->mean, lo, hi, ci->lo, ci->hi);
-	if (!(ci->half <= max_rel_half * want))
-		fail_msg("%s: interval half-width %.5f too wide for %.5f", key, ci->half, want);
-}
+#include "sim_theory.h"
 
 static struct sim_results *run(struct sim_scenario *sc)
 {
