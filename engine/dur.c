@@ -404,7 +404,7 @@ struct dur dur_from_minutes(int64_t minutes, int day_minutes)
 }
 
 /* Append "N unit", after a space unless it is the first part (len ==
- * start, which is 1 after a leading minus). */
+ * start, which is 6 after a leading "minus "). */
 static void put_part(char *buf, size_t size, size_t *len, size_t start, uint64_t n,
 		     const char *id, const char *en1, const char *enn, enum dur_lang lang)
 {
@@ -426,12 +426,14 @@ size_t dur_format(struct dur d, enum dur_lang lang, char *buf, size_t size)
 	size_t len = 0;
 	if (size)
 		buf[0] = '\0';
-	/* a negative duration (a gap) is written once with a leading minus
-	 * and its magnitudes; no recursion, so INT64_MIN is just a number */
+	/* a negative duration (a gap) is written once as "minus " and its
+	 * magnitudes: "-1 Hari 4 Jam 30 Menit" read as -1 Hari + 4 Jam 30
+	 * Menit, so the sign is a word that covers the whole; "minus" is the
+	 * same word in Bahasa Indonesia and English.  No recursion, so
+	 * INT64_MIN is just a number */
 	if (d.days < 0 || d.minutes < 0) {
-		if (size > 1)
-			buf[0] = '-', buf[1] = '\0';
-		len = 1;
+		int w = snprintf(size ? buf : NULL, size, "minus ");
+		len = w > 0 ? (size_t)w : 0;
 	}
 	size_t start = len;
 	uint64_t days = magnitude(d.days), mins = magnitude(d.minutes);

@@ -236,8 +236,10 @@ static void lint_items(const struct sla_group *g, const struct rpt_opts *o, stru
 			dur_format(d, dl, a, sizeof a);
 			dur_format(t, dl, b, sizeof b);
 			int64_t gm = tm - dmin;
-			gap[0] = gm < 0 ? '-' : '+';
-			dur_format_minutes((double)(gm < 0 ? -gm : gm), dm, dl, gap + 1, sizeof gap - 1);
+			/* a shortfall is dur_format's "minus 2 Jam" (as sop.c's
+			 * fmt_gap), a surplus "+5 Menit" */
+			gap[0] = '+';
+			dur_format_minutes((double)gm, dm, dl, gap + (gm >= 0), sizeof gap - (gm >= 0));
 			mutu_notes_addf(n, TR(o, "jumlah yang dinyatakan %s, jumlah waktu langkah %s: selisih %s",
 					      "declared %s, the steps sum to %s: gap %s"), a, b, gap);
 		}

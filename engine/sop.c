@@ -975,8 +975,14 @@ static void fmt_gap(int64_t gap, int day_minutes, char *buf, size_t size)
 {
 	if (size < 2)
 		return;
-	buf[0] = gap < 0 ? '-' : '+';
-	dur_format_minutes((double)(gap < 0 ? -gap : gap), day_minutes, DUR_ID, buf + 1, size - 1);
+	/* a shortfall is dur_format's "minus 2 Jam" (a leading '-' read as
+	 * -1 Hari + 6 Jam in "-1 Hari 6 Jam"); a surplus keeps its '+' */
+	if (gap < 0) {
+		dur_format_minutes((double)gap, day_minutes, DUR_ID, buf, size);
+		return;
+	}
+	buf[0] = '+';
+	dur_format_minutes((double)gap, day_minutes, DUR_ID, buf + 1, size - 1);
 }
 
 int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_notes *notes)

@@ -122,17 +122,12 @@ static int load(const char *cmd, const char *name, struct cal **c)
 	return 0;
 }
 
-/* "1 Hari 2 Jam 30 Menit", with a minus sign for negative time */
+/* "1 Hari 2 Jam 30 Menit"; negative time is dur_format's "minus 1 Hari
+ * 2 Jam 30 Menit" (a leading '-' read as -1 Hari + 2 Jam 30 Menit) */
 static void format_work(const struct cal *c, double seconds, enum dur_lang lang, char *buf,
 			size_t size)
 {
-	double m = seconds / 60.0;
-	if (m < 0 && size > 1) {
-		buf[0] = '-';
-		dur_format_minutes(-m, cal_day_minutes(c), lang, buf + 1, size - 1);
-	} else {
-		dur_format_minutes(m, cal_day_minutes(c), lang, buf, size);
-	}
+	dur_format_minutes(seconds / 60.0, cal_day_minutes(c), lang, buf, size);
 }
 
 static void format_minutes(double seconds, char *buf, size_t size)

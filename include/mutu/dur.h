@@ -89,7 +89,8 @@ struct dur dur_from_minutes(int64_t minutes, int day_minutes);
 
 /* Write "4 Hari 1 Jam 18 Menit" (or "4 days 1 hour 18 minutes") into buf,
  * with " (5 Hari)" when rounded_days >= 0; zero is "0 Menit"; a negative
- * duration gets one leading '-'.  Any int64 values format (INT64_MIN
+ * duration is "minus 1 Hari 4 Jam 30 Menit" (the sign covers the whole;
+ * "-1 Hari 4 Jam" read as -1 Hari + 4 Jam).  Any int64 values format (INT64_MIN
  * too).  Returns the length it needed (snprintf-style); buf may be
  * truncated. */
 size_t dur_format(struct dur d, enum dur_lang lang, char *buf, size_t size);

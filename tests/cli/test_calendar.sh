@@ -12,7 +12,7 @@ expect_out_has "between: default calendar id-wib" "id-wib (WIB, UTC+07:00)"
 
 # reversed: the negative
 run "$MUTU" calendar between "2025-01-03 10:00" "2025-01-02 07:30"
-expect_out_has "between: reversed is negative" "-1 Hari 2 Jam 30 Menit (-600 menit)"
+expect_out_has "between: reversed is negative" "minus 1 Hari 2 Jam 30 Menit (-600 menit)"
 
 # Idul Fitri 1446 H in WITA: Fri 03-28 CB, 03-31/04-01 LN, 04-02..04-07 CB,
 # Tue 04-08 full day (450), Wed 04-09 07:30-10:00 (150)

@@ -124,7 +124,7 @@ case "$ERR" in *"actor = ?"*|*"wrote ?"*) not_ok "ticks: no step left unknown" "
 # Jam") and a total "3 - 5 Hari Kerja": the ceiling of a range is its upper
 # bound ("paling lama"), said in a warning and the step's note.  Steps:
 # 15 Menit + 1 Jam + 3 Hari + 4 Jam + 1 Hari + 15 Menit = 4 Hari 5 Jam 30
-# Menit = 4 x 450 + 330 = 2130 min; declared 5 Hari = 2250 min: gap -2 Jam.
+# Menit = 4 x 450 + 330 = 2130 min; declared 5 Hari = 2250 min: gap minus 2 Jam.
 run "$MUTU" sop import $S/field-rentang.txt -o "$TMP/reklame.ini" --calendar id-wib
 expect_rc "ranges: exit 0 (a model that loads)" 0
 expect_eq "ranges: upper bounds" "$(grep '^waktu = ' "$TMP/reklame.ini" | tr '\n' '|')" \
@@ -134,7 +134,7 @@ expect_err_has "ranges: warned with the line" \
 	"step 3 (line 9): waktu '1-3 Hari Kerja' is a range; its upper bound 3 Hari Kerja is the ceiling"
 expect_eq "ranges: noted in the model" "$(grep -c "^note = importer: waktu '.*' is a range" "$TMP/reklame.ini")" "3"
 run "$MUTU" model check "$TMP/reklame.ini"
-expect_out_has "ranges: sum and gap" "declared 5 Hari, steps sum to 4 Hari 5 Jam 30 Menit: gap -2 Jam"
+expect_out_has "ranges: sum and gap" "declared 5 Hari, steps sum to 4 Hari 5 Jam 30 Menit: gap minus 2 Jam"
 
 # The unit in the header, bare numbers below: "Waktu (Menit)" over 15, 30,
 # 60, 15 and a total 120.  Each reads as Menit: 15 + 30 + 60 + 15 = 120

@@ -155,7 +155,18 @@ static void test_format(void **state)
 	dur_format_minutes(1873, 450, DUR_ID, buf, sizeof buf);
 	assert_string_equal(buf, "4 Hari 1 Jam 13 Menit");
 	dur_format_minutes(-75, 450, DUR_ID, buf, sizeof buf);
-	assert_string_equal(buf, "-1 Jam 15 Menit");
+	assert_string_equal(buf, "minus 1 Jam 15 Menit");
+	/* -720 at 450 a day = -(450 + 270) = -(1 Hari 4 Jam 30 Menit): the
+	 * sign is a word over the whole; "-1 Hari 4 Jam 30 Menit" read as
+	 * -1 Hari + 4 Jam 30 Menit = -180 */
+	dur_format_minutes(-720, 450, DUR_ID, buf, sizeof buf);
+	assert_string_equal(buf, "minus 1 Hari 4 Jam 30 Menit");
+	dur_format_minutes(-720, 450, DUR_EN, buf, sizeof buf);
+	assert_string_equal(buf, "minus 1 day 4 hours 30 minutes");
+	/* a negative with a rounded ceiling: the ceiling stays after it */
+	struct dur r = {-1, 0, 2};
+	dur_format(r, DUR_ID, buf, sizeof buf);
+	assert_string_equal(buf, "minus 1 Hari (2 Hari)");
 	assert_int_equal(dur_to_minutes(P("4 Hari 1 Jam 13 Menit"), 450), 1873);
 }
 
@@ -237,16 +248,16 @@ static void test_format_extremes(void **state)
 	/* INT64_MIN recursed forever before; its magnitude is 2^63 */
 	struct dur m = {INT64_MIN, 0, -1};
 	dur_format(m, DUR_ID, buf, sizeof buf);
-	assert_string_equal(buf, "-9223372036854775808 Hari");
-	/* -61 minutes: one minus sign, then 1 Jam 1 Menit */
+	assert_string_equal(buf, "minus 9223372036854775808 Hari");
+	/* -61 minutes: one "minus", then 1 Jam 1 Menit */
 	struct dur g = {0, -61, -1};
 	dur_format(g, DUR_ID, buf, sizeof buf);
-	assert_string_equal(buf, "-1 Jam 1 Menit");
-	/* truncation still reports the full length: "-2 Hari" is 7 */
+	assert_string_equal(buf, "minus 1 Jam 1 Menit");
+	/* truncation still reports the full length: "minus 2 Hari" is 12 */
 	char small[3];
 	struct dur n2 = {-2, 0, -1};
-	assert_int_equal(dur_format(n2, DUR_ID, small, sizeof small), 7);
-	assert_string_equal(small, "-2");
+	assert_int_equal(dur_format(n2, DUR_ID, small, sizeof small), 12);
+	assert_string_equal(small, "mi");
 	/* 1e20 minutes (above 2^62) cannot be cast to int64: printed as a number */
 	dur_format_minutes(1e20, 450, DUR_ID, buf, sizeof buf);
 	assert_string_equal(buf, "100000000000000000000 Menit");
@@ -306,7 +317,7 @@ static void test_deadline_range(void **state)
 /* dur_json_text: the "<name>_text" of every JSON document.  Worked by
  * hand at a 450-minute (7,5 h) working day: 1157.5 min rounds to 1158 =
  * 2 x 450 + 258 = 2 Hari 4 Jam 18 Menit; 1440 min of wall clock at 1440 a
- * day is 1 Hari; -90 is -1 Jam 30 Menit; NaN (no value) is JSON null. */
+ * day is 1 Hari; -90 is minus 1 Jam 30 Menit; NaN (no value) is JSON null. */
 static void test_json_text(void **state)
 {
 	(void)state;
@@ -321,7 +332,7 @@ static void test_json_text(void **state)
 	dur_json_text(&b, NAN, 450, DUR_ID);
 	mutu_buf_putc(&b, ' ');
 	dur_json_text(&b, 1440, 450, DUR_EN);
-	assert_string_equal(b.s, "\"2 Hari 4 Jam 18 Menit\" \"1 Hari\" \"-1 Jam 30 Menit\" null "
+	assert_string_equal(b.s, "\"2 Hari 4 Jam 18 Menit\" \"1 Hari\" \"minus 1 Jam 30 Menit\" null "
 				 "\"3 days 1 hour 30 minutes\"");
 	mutu_buf_release(&b);
 }

@@ -228,7 +228,7 @@ static void test_check_findings(void **state)
 	m = parse_ok(HEAD "declared_total = 1 Jam\n" STEP1);
 	mutu_notes_init(&n);
 	assert_int_equal(sop_model_check(m, 450, &n), 1);
-	assert_string_equal(n.items[0], "declared 1 Jam, steps sum to 30 Menit: gap -30 Menit");
+	assert_string_equal(n.items[0], "declared 1 Jam, steps sum to 30 Menit: gap minus 30 Menit");
 	mutu_notes_release(&n);
 	sop_model_free(m);
 
@@ -253,7 +253,7 @@ static void test_check_findings(void **state)
 	m = parse_ok(HEAD "declared_total = 2 Hari\n" STEP1);
 	mutu_notes_init(&n);
 	sop_model_check(m, 390, &n);
-	assert_string_equal(n.items[0], "declared 2 Hari, steps sum to 30 Menit: gap -1 Hari 6 Jam");
+	assert_string_equal(n.items[0], "declared 2 Hari, steps sum to 30 Menit: gap minus 1 Hari 6 Jam");
 	mutu_notes_release(&n);
 	sop_model_free(m);
 }
