@@ -211,6 +211,21 @@ static int parse_parts(const char *text, const char *p, const char *end,
 				hundredths = hundredths * 10 + (i < ndec ? f0[i] - '0' : 0);
 			frac = 1;
 		}
+		/* "1/2 Jam": a fraction of a Jam or Menit, read exactly (1/2
+		 * Jam = 30 Menit); the denominator in 1..100 */
+		int64_t den = 1;
+		if (!frac && p + 1 < end && *p == '/' && is_digit((unsigned char)p[1])) {
+			den = 0;
+			for (p++; p < end && is_digit((unsigned char)*p); p++)
+				if (den <= 100)
+					den = den * 10 + (*p - '0');
+			if (den < 1 || den > 100)
+				return mutu_errf(err, MUTU_EINPUT,
+						 "cannot read duration \"%.*s%s\": the fraction \"%.*s%s\" needs a "
+						 "denominator from 1 to 100 (\"1/2 Jam\", \"3/4 Jam\")",
+						 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok));
+			frac = 1;
+		}
 		const char *numend = p;
 		for (int spelled = 0;;) {
 			int64_t sv;
@@ -232,6 +247,47 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			} else
 				break;
 		}
+		/* "2 x 24 Jam" (also X, *, U+00D7): N days of 24 clock hours,
+		 * as SOPs write a deadline counted in days.  Read as N Hari:
+		 * the model's only day is the hari kerja, and reading it as 48
+		 * working Jam (6.4 Hari of 7.5 h) would loosen the ceiling more
+		 * than threefold.  Any other product is refused. */
+		int x24 = 0;
+		{
+			const char *q = p;
+			if (q < end && (*q == 'x' || *q == 'X' || *q == '*'))
+				q++;
+			else if (q + 1 < end && (unsigned char)q[0] == 0xC3 && (unsigned char)q[1] == 0x97)
+				q += 2;
+			else
+				q = NULL;
+			while (q && q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (q && q < end && is_digit((unsigned char)*q)) {
+				int64_t f = 0;
+				while (q < end && is_digit((unsigned char)*q)) {
+					if (f < NUM_CAP)
+						f = f * 10 + (*q - '0');
+					q++;
+				}
+				while (q < end && (*q == ' ' || *q == '\t'))
+					q++;
+				const char *u0 = q;
+				while (q < end && is_alpha((unsigned char)*q))
+					q++;
+				if (f != 24 || find_unit(u0, (size_t)(q - u0)) != U_HOUR)
+					return mutu_errf(err, MUTU_EINPUT,
+							 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a product; only "
+							 "\"N x 24 Jam\" (N Hari) is read, write other times as Jam and Menit",
+							 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
+				if (frac)
+					return mutu_errf(err, MUTU_EINPUT,
+							 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a fraction of a working day; write it in Jam and Menit",
+							 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
+				p = u0;
+				x24 = 1;
+			}
+		}
 		const char *w = p;
 		while (p < end && is_alpha((unsigned char)*p))
 			p++;
@@ -241,6 +297,8 @@ static int parse_parts(const char *text, const char *p, const char *end,
 					 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok));
 		}
 		enum unit u = find_unit(w, (size_t)(p - w));
+		if (x24)
+			u = U_DAY;
 		if (u == U_NONE) {
 			const char *q = p;
 			while (q < end && !is_space((unsigned char)*q))
@@ -277,6 +335,24 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			const char *q = skip_sep(p);
 			if (mutu_strncasecmp(q, "kerja", 5) == 0 && !is_alpha((unsigned char)q[5]))
 				p = q + 5;
+			/* "hari kalender": a ceiling in calendar time, which the
+			 * model (Hari = hari kerja, placed by cal_deadline) cannot
+			 * hold; refused rather than read as hari kerja */
+			if (mutu_strncasecmp(q, "kalender", 8) == 0 && !is_alpha((unsigned char)q[8]))
+				return mutu_errf(err, MUTU_EINPUT,
+						 "cannot read duration \"%.*s%s\": \"%.*s%s\" counts calendar days, and "
+						 "mutu counts a Hari as a hari kerja; write the ceiling in hari kerja "
+						 "(e.g. 14 hari kalender ~ 10 Hari)",
+						 QUOTE(text), TOK(q + 8 - tok), tok, TOKDOTS(q + 8 - tok));
+		} else if (den > 1) {
+			/* whole <= limit above, so whole * 6000 stays far in range */
+			int64_t c = whole * 100 * (u == U_HOUR ? 60 : 1);
+			if (c % den != 0)
+				return mutu_errf(err, MUTU_EINPUT,
+						 "cannot read duration \"%.*s%s\": \"%.*s%s\" is not a whole number of "
+						 "minutes; nothing is rounded",
+						 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok));
+			centi += c / den;
 		} else {
 			int64_t c = whole * 100 + hundredths;
 			centi += u == U_HOUR ? c * 60 : c;
@@ -309,6 +385,12 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 		return mutu_errf(err, MUTU_EINPUT, "cannot read duration: no text");
 	struct dur d = dur_zero();
 	const char *end = text + strlen(text);
+	/* a sentence's full stop after the last word or ")" ("15 menit.",
+	 * "5 Hari Kerja.", "(5 Hari)."): a table cell typed as prose */
+	while (end > text && is_space((unsigned char)end[-1]))
+		end--;
+	if (end - text >= 2 && end[-1] == '.' && (is_alpha((unsigned char)end[-2]) || end[-2] == ')'))
+		end--;
 	/* the ceiling's parentheses, past any spelled-out number ("5 (lima)") */
 	const char *open = strchr(text, '(');
 	int64_t sv;

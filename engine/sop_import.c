@@ -1317,9 +1317,19 @@ static void read_rows(struct imp *im, size_t from)
 			w = -1;
 		}
 		if (w < 0) {
+			/* the Waktu column's cell, when it holds a number, says why
+			 * it is no duration ("3 hari kalender": calendar days) */
+			struct mutu_err why;
+			mutu_err_clear(&why);
+			if (body_w >= 0 && (size_t)body_w < row->n && strpbrk(row->cells[body_w], "0123456789")) {
+				char *t = clean_text(row->cells[body_w]);
+				struct dur dd;
+				dur_parse(t, &dd, &why);
+				free(t);
+			}
 			mutu_notes_addf(im->warn,
-					"step %d (line %d): no cell reads as a duration; wrote waktu = ?", no,
-					row->line);
+					"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
+					row->line, why.msg[0] ? ": " : "", why.msg);
 			s->waktu = mutu_strdup("?");
 			/* No Waktu cell to count offsets from: the cells stay under
 			 * the body's columns (as in a full-width row), even when the

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# tests/cli/test_field2.sh - second field round: inputs in other tools' and
+# offices' styles (tests/data/sop/field-waktu-*.txt, tests/data/logs/field2/),
+# each the reproducer of a defect, expected values worked out by hand in the
+# comments (id-wib: Mon-Thu 07:30-16:00 break 12:00-13:00, Fri 07:30-16:30
+# break 11:30-13:00, 450 working minutes a day).
+. tests/cli/lib.sh
+
+S=tests/data/sop
+
+# ---- Waktu as SOP tables write it: "15 menit." (a full stop), "1/2 Jam",
+# "2 x 24 Jam", and a total "2 Hari 1 Jam." ----
+# 15 + 30 + 2 x 450 (2 x 24 Jam read as 2 Hari: a day of 24 clock hours is
+# one day; the model's day is the hari kerja) + 15 = 960 min = 2 Hari 60
+# min = 2 Hari 1 Jam, the declared total (before: waktu = ? on steps 1-3).
+run "$MUTU" sop import $S/field-waktu-pecahan.txt -o "$TMP/pen.ini" --calendar id-wib
+expect_rc "waktu forms: exit 0 (a model that loads)" 0
+case "$ERR" in *"waktu = ?"*) not_ok "waktu forms: every step has a waktu" "$ERR" ;;
+	*) ok "waktu forms: every step has a waktu" ;; esac
+run "$MUTU" model check "$TMP/pen.ini"
+expect_out_has "waktu forms: 960 min = 2 Hari 1 Jam, as declared" "steps sum to 2 Hari 1 Jam, declared 2 Hari 1 Jam"
+expect_out_has "waktu forms: no finding" "pen.ini: ok"
+run "$MUTU" model show "$TMP/pen.ini"
+# the cells stay as written; the sum is 15 + 30 + 900 + 15 = 960
+expect_out_has "waktu forms: the steps' sum in Menit" "total (sum of steps): 2 Hari 1 Jam = 960 Menit"
+
+# "3 hari kalender": calendar time, which a Hari (a hari kerja) cannot
+# hold.  Kept an error, now saying why instead of only "no cell reads as a
+# duration".
+run "$MUTU" sop import $S/field-waktu-kalender.txt -o "$TMP/kal.ini" --calendar id-wib
+expect_rc "hari kalender: the model does not load, exit 1" 1
+expect_err_has "hari kalender: the warning says why" \
+	"step 3 (line 7): no cell reads as a duration: cannot read duration \"3 hari kalender\": \"3 hari kalender\" counts calendar days"
+
