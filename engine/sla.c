@@ -485,6 +485,12 @@ int sla_lifecycle_kind(const char *t)
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
 		if (strlen(marks[i]) == n && mutu_strncasecmp(t, marks[i], n) == 0)
 			return SLA_LC_MARK;
+	static const char *aborts[] = {"ate_abort", "withdraw"};
+	for (size_t i = 0; i < sizeof aborts / sizeof *aborts; i++)
+		if (strlen(aborts[i]) == n && mutu_strncasecmp(t, aborts[i], n) == 0)
+			return SLA_LC_ABORT;
+	if (n == 8 && mutu_strncasecmp(t, "pi_abort", n) == 0)
+		return SLA_LC_PI_ABORT;
 	return SLA_LC_OTHER;
 }
 
@@ -496,6 +502,12 @@ static int is_start_row(const struct sla_event *e)
 static int is_complete_row(const struct sla_event *e)
 {
 	return e->lifecycle == SLA_LC_COMPLETE && isnan(e->start) && !isnan(e->end);
+}
+
+/* an ate_abort / withdraw row: one stamp, the instant it ended */
+static int is_abort_row(const struct sla_event *e)
+{
+	return e->lifecycle == SLA_LC_ABORT && isnan(e->start) && !isnan(e->end);
 }
 
 static int same_text(const char *a, const char *b)
@@ -516,7 +528,8 @@ static size_t drop_marks(struct sla_event *ev, size_t n)
 		int drop = 0;
 		if (ev[i].lifecycle == SLA_LC_MARK)
 			for (size_t j = 0; j < n && !drop; j++)
-				drop = (ev[j].lifecycle == SLA_LC_START || ev[j].lifecycle == SLA_LC_COMPLETE) &&
+				drop = (ev[j].lifecycle == SLA_LC_START || ev[j].lifecycle == SLA_LC_COMPLETE ||
+					ev[j].lifecycle == SLA_LC_ABORT) &&
 				       same_text(ev[j].activity, ev[i].activity);
 		if (!drop)
 			ev[k++] = ev[i];
@@ -527,11 +540,13 @@ static size_t drop_marks(struct sla_event *ev, size_t n)
 size_t sla_events_pair(struct sla_event *ev, size_t n)
 {
 	n = drop_marks(ev, n);
-	size_t nstart = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t nstart = 0, nabort = 0;
+	for (size_t i = 0; i < n; i++) {
 		nstart += (size_t)is_start_row(&ev[i]);
+		nabort += (size_t)(ev[i].lifecycle == SLA_LC_ABORT || ev[i].lifecycle == SLA_LC_PI_ABORT);
+	}
 	sla_events_sort(ev, n);
-	if (nstart == 0)
+	if (nstart == 0 && nabort == 0)
 		return n;
 	/* sorted: complete rows come in the order of their end, so the
 	 * earliest completion takes the earliest start (FIFO) -- of the same
@@ -539,9 +554,16 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 	 * officers working the same activity at once (ani starts 08:00, budi
 	 * 08:10 and finishes 08:20, ani 09:00) each finish their own start */
 	unsigned char *gone = mutu_calloc(n, 1);
-	for (size_t i = 0; i < n && nstart > 0; i++) {
+	/* ate_abort / withdraw rows close a start in the same pass and order
+	 * as complete rows (start 08:00, abort 08:20, start 09:00, complete
+	 * 09:30: the complete takes the 09:00 start); the pair is no step
+	 * execution, so both go.  An abort with no open start goes alone. */
+	for (size_t i = 0; i < n; i++) {
 		struct sla_event *e = &ev[i];
-		if (!is_complete_row(e))
+		int abort = is_abort_row(e);
+		if (abort && nstart == 0)
+			gone[i] = 1;
+		if (!(is_complete_row(e) || abort) || nstart == 0)
 			continue;
 		size_t best = SIZE_MAX;
 		int best_same = 0;
@@ -557,6 +579,14 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 				best_same = same;
 			}
 		}
+		if (abort) {
+			gone[i] = 1;
+			if (best != SIZE_MAX) {
+				gone[best] = 1;
+				nstart--;
+			}
+			continue;
+		}
 		if (best == SIZE_MAX)
 			continue;
 		e->start = ev[best].start;
@@ -567,6 +597,16 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 			e->step = ev[best].step;
 		gone[best] = 1;
 		nstart--;
+	}
+	/* pi_abort: the case was cancelled; each start or mark row still open
+	 * at its instant ends there, without completing: removed */
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].lifecycle != SLA_LC_PI_ABORT || isnan(ev[i].end))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (!gone[j] && (is_start_row(&ev[j]) || ev[j].lifecycle == SLA_LC_MARK) &&
+			    ev_key(&ev[j]) <= ev[i].end)
+				gone[j] = 1;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)

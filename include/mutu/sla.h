@@ -173,10 +173,15 @@ enum sla_lifecycle {
 	SLA_LC_OTHER = 0,    /* none, or a value pairing leaves alone (ate_abort, ...) */
 	SLA_LC_START = 1,    /* start, begin, started (case-insensitive) */
 	SLA_LC_COMPLETE = 2, /* complete, completed, end, ended */
-	SLA_LC_MARK = 3      /* schedule, assign, reassign, suspend, resume (XES
+	SLA_LC_MARK = 3,     /* schedule, assign, reassign, suspend, resume (XES
 			      * lifecycle model): a moment inside or before an
 			      * execution, not one; sla_events_pair drops it when
 			      * the activity has a start or complete row */
+	SLA_LC_ABORT = 4,    /* ate_abort, withdraw (IEEE 1849 lifecycle): the
+			      * execution ended without completing; it closes its
+			      * open start (or the marks of a withdrawn one) */
+	SLA_LC_PI_ABORT = 5  /* pi_abort: the case was cancelled; its open steps
+			      * end there without completing */
 };
 
 /* Classify a lifecycle text (NULL: SLA_LC_OTHER). */
@@ -191,8 +196,16 @@ int sla_lifecycle_kind(const char *text);
  * one step execution with both stamps (id, step and actor of the complete
  * row; the start row's actor when the complete row has none); the start
  * row is removed.  A start row left unpaired stays: an open step.  First
- * the SLA_LC_MARK rows of an activity that has start or complete rows are
- * removed (suspensions count as the step's time).  Rows
+ * the SLA_LC_MARK rows of an activity that has start, complete or abort
+ * rows are removed (suspensions count as the step's time).  An
+ * SLA_LC_ABORT row takes an open start in the same order as a complete
+ * row and both are removed: an aborted or withdrawn execution is no step
+ * execution (no step time, no completion, no rework); the case's clock
+ * runs through it as long as the clock starts at another row (a model's
+ * acceptance step; without a model a case that begins with an aborted
+ * attempt begins at its next row).  An SLA_LC_PI_ABORT row removes
+ * every start and mark row still open at its instant (the row itself
+ * stays, the case's last event).  Rows
  * with other lifecycles, and logs without start rows, are left as they
  * are.  ev ends sorted (sla_events_sort); returns the new count.
  */

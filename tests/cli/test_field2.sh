@@ -32,3 +32,27 @@ expect_rc "hari kalender: the model does not load, exit 1" 1
 expect_err_has "hari kalender: the warning says why" \
 	"step 3 (line 7): no cell reads as a duration: cannot read duration \"3 hari kalender\": \"3 hari kalender\" counts calendar days"
 
+
+# ---- XES standard lifecycle (IEEE 1849): ate_abort, withdraw, pi_abort ----
+F=tests/data/logs/field2
+DB="$TMP/ab.db"
+run "$MUTU" ingest $F/pm4py-abort.csv --db "$DB"
+expect_rc "abort: exit 0" 0
+expect_out_has "abort: every row stored" "events stored   12 (2 new cases)"
+# A1: Verifikasi started 08:00, aborted 08:20 (no completion: no step time,
+# no repeat), started again 09:00, completed 09:30: one execution of 30 min
+# (before: 08:00-09:30 = 1,5 jam by FIFO, a 0-minute ULANG for the abort
+# and the 09:00 start left open, the case never finished).  Survei was
+# scheduled 09:40 and withdrawn 09:50 before any start: no step (before:
+# an open step and a 20-minute one).  Tanda tangan 10:00-11:00 ends it.
+run "$MUTU" audit --case A1 --db "$DB" --no-store
+expect_out_has "abort: the re-run's 30 min" "ani                3 Mar 2025 09:30 +07:00     30 menit"
+expect_out_has "abort: finished at the last complete" "selesai: 3 Mar 2025 11:00 +07:00"
+case "$OUT" in *"aktivitas diulang"*|*Survei*|*"(terbuka)"*) not_ok "abort: no repeat, no withdrawn or open step" "$OUT" ;;
+	*) ok "abort: no repeat, no withdrawn or open step" ;; esac
+# A2: Tanda tangan started 09:00, the case cancelled (pi_abort) 09:15: the
+# open step ends there without completing (before: open, the case never
+# finished); the pi_abort row is the case's last event.
+run "$MUTU" audit --case A2 --db "$DB" --no-store
+expect_out_has "pi_abort: the case ends at the abort" "selesai: 3 Mar 2025 09:15 +07:00"
+case "$OUT" in *"(terbuka)"*) not_ok "pi_abort: no open step" "$OUT" ;; *) ok "pi_abort: no open step" ;; esac

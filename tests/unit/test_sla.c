@@ -818,8 +818,13 @@ static void test_lifecycle_kind(void **state)
 	assert_int_equal(sla_lifecycle_kind("schedule"), SLA_LC_MARK);
 	assert_int_equal(sla_lifecycle_kind("Suspend"), SLA_LC_MARK);
 	assert_int_equal(sla_lifecycle_kind("resume"), SLA_LC_MARK);
+	/* IEEE 1849 lifecycle: an execution ended without completing, and
+	 * the case cancelled */
+	assert_int_equal(sla_lifecycle_kind("ate_abort"), SLA_LC_ABORT);
+	assert_int_equal(sla_lifecycle_kind("Withdraw"), SLA_LC_ABORT);
+	assert_int_equal(sla_lifecycle_kind("pi_abort"), SLA_LC_PI_ABORT);
 	/* left as they are */
-	assert_int_equal(sla_lifecycle_kind("ate_abort"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind("abort"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind(NULL), SLA_LC_OTHER);
 }
@@ -837,6 +842,33 @@ static void xes_row(struct sla_event *e, int64_t id, int step, const char *act, 
 	e->end = lc == SLA_LC_START ? NAN : T(t);
 	e->lifecycle = lc;
 	e->start_off = e->end_off = 7 * 3600;
+}
+
+/* ate_abort closes its own start without completing: a start 08:00
+ * aborted 08:20, started again 09:00 and completed 09:30 is ONE execution
+ * 09:00-09:30 (before: the complete took the 08:00 start by FIFO, 90 min,
+ * the abort was a 0-minute repeat, the 09:00 start an open step).  An
+ * abort with no open start goes alone.  pi_abort at 11:00 ends the open
+ * step 'c' (started 10:00, never completed) without a completion; the
+ * pi_abort row stays, the case's last event. */
+static void test_pair_abort(void **state)
+{
+	(void)state;
+	struct sla_event ev[8];
+	size_t n = 0;
+	xes_row(&ev[n++], 1, 1, "a", SLA_LC_START, "2025-05-05 08:00");
+	xes_row(&ev[n++], 2, 1, "a", SLA_LC_ABORT, "2025-05-05 08:20");
+	xes_row(&ev[n++], 3, 1, "a", SLA_LC_START, "2025-05-05 09:00");
+	xes_row(&ev[n++], 4, 1, "a", SLA_LC_COMPLETE, "2025-05-05 09:30");
+	xes_row(&ev[n++], 5, 2, "b", SLA_LC_ABORT, "2025-05-05 09:40");
+	xes_row(&ev[n++], 6, 3, "c", SLA_LC_START, "2025-05-05 10:00");
+	xes_row(&ev[n++], 7, 3, "c", SLA_LC_PI_ABORT, "2025-05-05 11:00");
+	n = sla_events_pair(ev, n);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[0].id, 4);
+	assert_true(ev[0].start == T("2025-05-05 09:00") && ev[0].end == T("2025-05-05 09:30"));
+	assert_int_equal(ev[1].id, 7);
+	assert_true(isnan(ev[1].start) && ev[1].end == T("2025-05-05 11:00"));
 }
 
 static void test_pair_xes(void **state)
@@ -1235,6 +1267,7 @@ int main(void)
 		cmocka_unit_test(test_case_completion_only),
 		cmocka_unit_test(test_lifecycle_kind),
 		cmocka_unit_test(test_pair_xes),
+		cmocka_unit_test(test_pair_abort),
 		cmocka_unit_test(test_reader_xes),
 		cmocka_unit_test(test_case_as_of),
 		cmocka_unit_test(test_reader),
