@@ -296,6 +296,7 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 		e->lifecycle = x->lifecycle ? sla_lifecycle_kind(x->lifecycle) : SLA_LC_OTHER;
 		e->start_off = off_of(x->start_off);
 		e->end_off = off_of(x->end_off);
+		e->instance = x->instance;
 		if (x->attr_name)
 			offer_target(r, x->attr_name, x->attr_value, 1, e->id);
 	}

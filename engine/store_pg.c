@@ -2263,8 +2263,10 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	mutu_buf_reset(&q);
 	mutu_buf_printf(&q,
 			"SELECT e.case_id, e.id, e.step, e.activity, e.actor, e.lifecycle, e.start_ms, "
-			"e.start_off, e.end_ms, e.end_off, e.unknown, %s FROM cases c JOIN events e ON "
-			"e.office = c.office AND e.case_id = c.id",
+			"e.start_off, e.end_ms, e.end_off, e.unknown, %s, CASE WHEN e.lifecycle IS NULL THEN "
+			"NULL ELSE (SELECT i.value FROM event_attrs i WHERE i.office = e.office AND i.event_id = "
+			"e.id AND i.value <> '' AND i.name IN ('" STORE_INSTANCE_ATTRS "') ORDER BY i.name "
+			"LIMIT 1) END FROM cases c JOIN events e ON e.office = c.office AND e.case_id = c.id",
 			ea ? "x.name, x.value" : "NULL, NULL");
 	if (ea)
 		mutu_buf_printf(&q,
@@ -2360,6 +2362,7 @@ static int pg_cases_next(struct store_cursor *sc, const struct store_case_row **
 			ev->end_ms = ev->has_end ? get_i64(er, j, 8) : 0;
 			ev->end_off = is_null(er, j, 9) ? STORE_OFF_NONE : (int)get_i64(er, j, 9);
 			ev->unknown = (int)get_i64(er, j, 10);
+			ev->instance = val_or_null(er, j, 13); /* STORE_INSTANCE_ATTRS */
 			ev->attr_name = val_or_null(er, j, 11);
 			ev->attr_value = val_or_null(er, j, 12);
 		}

@@ -1612,7 +1612,7 @@ struct sqc {
 	struct store_attr_row *at;
 	size_t nat, atcap;
 	/* string offsets into arena, fixed up once the case is read */
-	size_t (*off)[5];
+	size_t (*off)[6];
 	size_t *at_off;
 	struct mutu_buf arena;
 	struct store_case_row row;
@@ -1789,9 +1789,15 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 			 "name IN %s ORDER BY name LIMIT 1), "
 			 "(SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND "
 			 "name IN %s ORDER BY name LIMIT 1)", in_e, in_e);
+	/* last column: the execution's instance id (bupaR activity_instance_id,
+	 * XES concept:instance) that pairs a start row with its complete row
+	 * (store.h); looked up only for a row with a lifecycle, the only rows
+	 * paired */
 	snprintf(q, PRED + 4096,
 		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
-		 "end_off%s FROM events%s ORDER BY case_id", evp, sub);
+		 "end_off%s, CASE WHEN lifecycle IS NULL THEN NULL ELSE (SELECT value FROM event_attrs a "
+		 "WHERE a.event_id = events.id AND value <> '' AND name IN ('" STORE_INSTANCE_ATTRS "') "
+		 "ORDER BY name LIMIT 1) END FROM events%s ORDER BY case_id", evp, sub);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->events, NULL) != SQLITE_OK)
 		goto fail;
 	if (f->ncase_attrs) {
@@ -1835,7 +1841,7 @@ static int off_col(sqlite3_stmt *st, int col)
 
 /* One event row of the events cursor (columns as in sq_cases_open, or the
  * export's: id first) into c->ev[c->nev]. */
-static void take_event(struct sqc *c, sqlite3_stmt *st, int base_col, int planned)
+static void take_event(struct sqc *c, sqlite3_stmt *st, int base_col, int planned, int inst)
 {
 	if (c->nev == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 64;
@@ -1859,6 +1865,7 @@ static void take_event(struct sqc *c, sqlite3_stmt *st, int base_col, int planne
 	e->end_off = off_col(st, k + 9);
 	c->off[c->nev][3] = planned ? arena_add(&c->arena, st, k + 10) : SIZE_MAX;
 	c->off[c->nev][4] = planned ? arena_add(&c->arena, st, k + 11) : SIZE_MAX;
+	c->off[c->nev][5] = inst ? arena_add(&c->arena, st, k + (planned ? 12 : 10)) : SIZE_MAX;
 	c->nev++;
 }
 
@@ -1873,6 +1880,7 @@ static void fix_strings(struct sqc *c)
 		e->lifecycle = arena_at(&c->arena, c->off[i][2]);
 		e->attr_name = arena_at(&c->arena, c->off[i][3]);
 		e->attr_value = arena_at(&c->arena, c->off[i][4]);
+		e->instance = arena_at(&c->arena, c->off[i][5]);
 	}
 	for (size_t i = 0; i < c->nat; i++) {
 		c->at[i].name = arena_at(&c->arena, c->at_off[2 * i]);
@@ -1915,7 +1923,7 @@ static int sq_cases_next(struct store_cursor *base, const struct store_case_row 
 		if (cid > id)
 			break;
 		if (cid == id)
-			take_event(c, c->events, 1, c->ev_planned);
+			take_event(c, c->events, 1, c->ev_planned, 1);
 		/* cid < id: events of a case the cases cursor skipped (filtered) */
 		if (step_cursor(c, c->events, &c->ev_more, err))
 			return MUTU_EFAIL;
@@ -2320,7 +2328,7 @@ static int sq_export_next(struct sqc *c, const struct store_case_row **row, stru
 	sqlite3_reset(c->events);
 	sqlite3_bind_int64(c->events, 1, c->row.id);
 	while ((rc = sqlite3_step(c->events)) == SQLITE_ROW)
-		take_event(c, c->events, 0, 0);
+		take_event(c, c->events, 0, 0, 0);
 	if (rc != SQLITE_DONE)
 		return mutu_errf(err, MUTU_EFAIL, "store: events: %s", sqlite3_errmsg(c->db));
 	fix_strings(c);

@@ -163,6 +163,8 @@ struct sla_event {
 	int lifecycle;       /* enum sla_lifecycle of the row's lifecycle text */
 	int start_off, end_off; /* offsets written in the log, seconds east of
 				 * UTC; SLA_OFF_NONE when not known */
+	const char *instance; /* execution instance id (bupaR activity_instance_id,
+			       * XES concept:instance); NULL when none */
 };
 
 /* Offset not known (the event's time is shown in the calendar's zone). */
@@ -191,8 +193,9 @@ int sla_lifecycle_kind(const char *text);
  * XES-style logs write a step as two rows, a start row (lifecycle start,
  * only a start stamp) and a complete row (only an end stamp).  Pair them:
  * each complete row takes the earliest still-unpaired start row of the
- * same activity that is not later than it (FIFO per activity; the
- * complete row's own actor's start first when there is one) and becomes
+ * same activity that is not later than it (FIFO per activity; the start
+ * of the same instance id first, then the complete row's own actor's;
+ * never a start of another instance id) and becomes
  * one step execution with both stamps (id, step and actor of the complete
  * row; the start row's actor when the complete row has none); the start
  * row is removed.  A start row left unpaired stays: an open step.  First

@@ -296,7 +296,15 @@ struct store_event_row {
 	int start_off, end_off; /* minutes east of UTC, STORE_OFF_NONE */
 	int unknown;
 	const char *attr_name, *attr_value; /* event_attrs match, or NULL */
+	const char *instance;   /* the row's execution instance id (an event
+				 * attribute named in STORE_INSTANCE_ATTRS) for
+				 * a row with a lifecycle; NULL: none or export */
 };
+
+/* Event attributes that name one execution of an activity, its start and
+ * complete rows alike (bupaR eventlog, XES concept extension), as an SQL
+ * list body: the first by name is taken. */
+#define STORE_INSTANCE_ATTRS "activity_instance_id', 'concept:instance"
 
 struct store_attr_row {
 	const char *name, *value;

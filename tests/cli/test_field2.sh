@@ -56,3 +56,32 @@ case "$OUT" in *"aktivitas diulang"*|*Survei*|*"(terbuka)"*) not_ok "abort: no r
 run "$MUTU" audit --case A2 --db "$DB" --no-store
 expect_out_has "pi_abort: the case ends at the abort" "selesai: 3 Mar 2025 09:15 +07:00"
 case "$OUT" in *"(terbuka)"*) not_ok "pi_abort: no open step" "$OUT" ;; *) ok "pi_abort: no open step" ;; esac
+
+# ---- bupaR eventlog: ONE officer, two executions of one activity at once ----
+# activity_instance_id pairs a start with its complete: ani starts
+# Verifikasi 08:00 (instance 1) and 08:10 (2), completes 2 at 08:20 and 1
+# at 09:00: 08:00-09:00 = 1,0 jam and 08:10-08:20 = 10 menit (before:
+# pairing by actor alone, FIFO, gave 08:00-08:20 = 20 and 08:10-09:00 = 50).
+DB="$TMP/bi.db"
+run "$MUTU" ingest $F/bupar-satu-petugas.csv --db "$DB"
+expect_rc "instance id: exit 0" 0
+run "$MUTU" audit --case B2 --db "$DB" --no-store
+expect_out_has "instance id: instance 1 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "instance id: instance 2 10 min" "ani                3 Mar 2025 08:20 +07:00     10 menit"
+
+# the same pairing through the PostgreSQL store (its events query reads the
+# instance id too): a private server from tests/pg/pg.sh
+. tests/pg/pg.sh
+if pg_start 2>"$TMP/pg.err"; then
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS mutu_field2" >/dev/null 2>&1
+	psql -X -q -d postgres -c "CREATE DATABASE mutu_field2" >/dev/null
+	PGDB="postgres:///mutu_field2?host=$MUTU_PG_DIR"
+	run "$MUTU" ingest $F/bupar-satu-petugas.csv --db "$PGDB"
+	expect_rc "instance id (pg): exit 0" 0
+	run "$MUTU" audit --case B2 --db "$PGDB" --no-store
+	expect_out_has "instance id (pg): instance 1 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+	expect_out_has "instance id (pg): instance 2 10 min" "ani                3 Mar 2025 08:20 +07:00     10 menit"
+else
+	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
+		"run 'make deps' (Debian packages postgresql, libpq-dev)"
+fi

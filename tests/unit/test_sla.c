@@ -871,6 +871,42 @@ static void test_pair_abort(void **state)
 	assert_true(isnan(ev[1].start) && ev[1].end == T("2025-05-05 11:00"));
 }
 
+/* bupaR's activity_instance_id: the same officer runs two executions of
+ * one activity at once, ani starts 08:00 (instance 1) and 08:10 (2),
+ * completes 2 at 08:20 and 1 at 09:00: instance 1 is 08:00-09:00 (60
+ * min), instance 2 08:10-08:20 (10 min).  FIFO by actor alone gave 20 and
+ * 50.  A start of another instance is never taken: a complete of instance
+ * 3 with only instance-1 starts open stays a completion on its own. */
+static void test_pair_instance(void **state)
+{
+	(void)state;
+	struct sla_event ev[8];
+	size_t n = 0;
+	xes_row(&ev[n++], 1, 1, "a", SLA_LC_START, "2025-05-05 08:00");
+	ev[n - 1].instance = "1";
+	xes_row(&ev[n++], 2, 1, "a", SLA_LC_START, "2025-05-05 08:10");
+	ev[n - 1].instance = "2";
+	xes_row(&ev[n++], 3, 1, "a", SLA_LC_COMPLETE, "2025-05-05 08:20");
+	ev[n - 1].instance = "2";
+	xes_row(&ev[n++], 4, 1, "a", SLA_LC_COMPLETE, "2025-05-05 09:00");
+	ev[n - 1].instance = "1";
+	xes_row(&ev[n++], 5, 2, "b", SLA_LC_START, "2025-05-05 10:00");
+	ev[n - 1].instance = "1";
+	xes_row(&ev[n++], 6, 2, "b", SLA_LC_COMPLETE, "2025-05-05 10:30");
+	ev[n - 1].instance = "3";
+	n = sla_events_pair(ev, n);
+	assert_int_equal(n, 4);
+	/* sorted by start: 08:00 (id 4), 08:10 (id 3), b's open start, b's lone complete */
+	assert_int_equal(ev[0].id, 4);
+	assert_true(ev[0].start == T("2025-05-05 08:00") && ev[0].end == T("2025-05-05 09:00"));
+	assert_int_equal(ev[1].id, 3);
+	assert_true(ev[1].start == T("2025-05-05 08:10") && ev[1].end == T("2025-05-05 08:20"));
+	assert_int_equal(ev[2].id, 5);
+	assert_true(isnan(ev[2].end));
+	assert_int_equal(ev[3].id, 6);
+	assert_true(isnan(ev[3].start));
+}
+
 static void test_pair_xes(void **state)
 {
 	(void)state;
@@ -1268,6 +1304,7 @@ int main(void)
 		cmocka_unit_test(test_lifecycle_kind),
 		cmocka_unit_test(test_pair_xes),
 		cmocka_unit_test(test_pair_abort),
+		cmocka_unit_test(test_pair_instance),
 		cmocka_unit_test(test_reader_xes),
 		cmocka_unit_test(test_case_as_of),
 		cmocka_unit_test(test_reader),
