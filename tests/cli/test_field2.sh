@@ -69,6 +69,22 @@ run "$MUTU" audit --case B2 --db "$DB" --no-store
 expect_out_has "instance id: instance 1 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
 expect_out_has "instance id: instance 2 10 min" "ani                3 Mar 2025 08:20 +07:00     10 menit"
 
+# XES with concept:instance (the same two overlapping executions), cost:*
+# and identity:id extensions, and an event outside any trace: the instance
+# pairs as in bupaR (60 and 10 min); cost:total and identity:id kept as
+# attributes; the stray event has no case: rejected and counted, not stored.
+DB="$TMP/xi.db"
+run "$MUTU" ingest $F/xes-instance.xes --db "$DB"
+expect_rc "xes instance: exit 0" 0
+expect_out_has "xes instance: 4 events of the trace stored" "events stored   4 (1 new cases)"
+expect_out_has "xes instance: the stray event rejected" "missing case id            1"
+expect_eq "xes instance: cost and identity kept" \
+	"$(sqlite3 "$DB" "SELECT value FROM event_attrs WHERE name = 'cost:total'") $(sqlite3 "$DB" "SELECT value FROM case_attrs WHERE name = 'identity:id'")" \
+	"15000.5 7f0c5a1e-0000-4000-8000-000000000001"
+run "$MUTU" audit --case X2 --db "$DB" --no-store
+expect_out_has "xes instance: instance 1 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "xes instance: instance 2 10 min" "ani                3 Mar 2025 08:20 +07:00     10 menit"
+
 # the same pairing through the PostgreSQL store (its events query reads the
 # instance id too): a private server from tests/pg/pg.sh
 . tests/pg/pg.sh
