@@ -85,6 +85,34 @@ run "$MUTU" audit --case X2 --db "$DB" --no-store
 expect_out_has "xes instance: instance 1 60 min" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
 expect_out_has "xes instance: instance 2 10 min" "ani                3 Mar 2025 08:20 +07:00     10 menit"
 
+# ---- a WITA office (id-wita), CSV stamps without a zone ----
+# W1: 08:00 on Fri 9 May 2025 read as WITA (UTC+8) = 00:00Z = day 20217 *
+# 86400000.  Accepted at step 2's end, Fri 08:45; finished Wed 14 May
+# 14:15: Fri 08:45-16:30 less the Friday prayer break 11:30-13:00 = 375
+# min; Mon 12 (LN Waisak) and Tue 13 (cuti bersama) closed; Wed 07:30-14:15
+# less 12:00-13:00 = 345: 720 min = 1,6 hari of 450.  Step 3 Fri
+# 11:00-16:30 less the break = 240 + Wed 07:30-10:00 = 150: 390 min = 6,5
+# jam.  W2 in Ramadan 1446H (1-30 Mar 2025: Fri 08:00-15:30, break
+# 11:30-12:30; Mon 08:00-15:00): step 3 Fri 11:00-15:30 less the break =
+# 210 + Mon 08:00-10:00 = 120: 330 min = 5,5 jam; the case Fri 09:00-15:30
+# less the break = 330 + Mon 08:00-11:15 = 195: 525 min = 1,2 hari.
+# Passed unchanged: --tz WITA and the calendar's own zone agree.
+for tz in "--tz WITA" ""; do
+	DB="$TMP/wita$tz.db"
+	run "$MUTU" ingest $F/wita-tanpa-zona.csv --db "$DB" --sop uji-sla-wita --models tests/data/models $tz
+	expect_rc "wita ${tz:-default zone}: exit 0" 0
+	expect_eq "wita ${tz:-default zone}: 08:00 WITA is 00:00Z" \
+		"$(sqlite3 "$DB" "SELECT min(start_ms) FROM events WHERE case_id = (SELECT id FROM cases WHERE case_key = 'W1')")" "1746748800000"
+done
+run "$MUTU" audit --case W1 --db "$DB" --models tests/data/models --no-store
+expect_out_has "wita: accepted and finished on the WITA clock" \
+	"diterima lengkap: 9 Mei 2025 08:45 WITA; selesai: 14 Mei 2025 14:15 WITA"
+expect_out_has "wita: 720 min over Waisak and cuti bersama" "waktu kerja: 1,6 hari"
+expect_out_has "wita: step 3 across the Friday prayer break" "14 Mei 2025 10:00 WITA       6,5 jam"
+run "$MUTU" audit --case W2 --db "$DB" --models tests/data/models --no-store
+expect_out_has "ramadan: 525 min" "waktu kerja: 1,2 hari"
+expect_out_has "ramadan: step 3 on Ramadan hours" "10 Mar 2025 10:00 WITA       5,5 jam"
+
 # the same pairing through the PostgreSQL store (its events query reads the
 # instance id too): a private server from tests/pg/pg.sh
 . tests/pg/pg.sh
