@@ -113,6 +113,14 @@ run "$MUTU" audit --case W2 --db "$DB" --models tests/data/models --no-store
 expect_out_has "ramadan: 525 min" "waktu kerja: 1,2 hari"
 expect_out_has "ramadan: step 3 on Ramadan hours" "10 Mar 2025 10:00 WITA       5,5 jam"
 
+# Two XES logs concatenated in one file (two exports pasted together): no
+# well-formed XML document; refused naming the line where the second log
+# starts (48: the first document is 47 lines), nothing written.
+run "$MUTU" ingest $F/xes-dua-log.xes --db "$TMP/dua.db"
+expect_rc "two logs: exit 2" 2
+expect_err_has "two logs: names file and line" "xes-dua-log.xes:48: malformed XML: Extra content at the end of the document"
+[ -e "$TMP/dua.db" ] && not_ok "two logs: no store left behind" || ok "two logs: no store left behind"
+
 # the same pairing through the PostgreSQL store (its events query reads the
 # instance id too): a private server from tests/pg/pg.sh
 . tests/pg/pg.sh
