@@ -121,6 +121,19 @@ expect_rc "two logs: exit 2" 2
 expect_err_has "two logs: names file and line" "xes-dua-log.xes:48: malformed XML: Extra content at the end of the document"
 [ -e "$TMP/dua.db" ] && not_ok "two logs: no store left behind" || ok "two logs: no store left behind"
 
+# The same CSV read as WIT (--tz WIT, UTC+9) by the WITA office: 08:00 WIT
+# = 23:00Z the day before (1746748800000 - 3600000), offset +540 min kept;
+# the audit shows the office's clock, one hour earlier: accepted 07:45
+# WITA, finished 13:15 WITA.  Fri 07:45-16:30 less 11:30-13:00 = 435 + Wed
+# 07:30-13:15 less 12:00-13:00 = 285: 720 min, 1,6 hari again.
+DB="$TMP/wit.db"
+run "$MUTU" ingest $F/wita-tanpa-zona.csv --db "$DB" --sop uji-sla-wita --models tests/data/models --tz WIT
+expect_eq "wit stamps: instant and offset" \
+	"$(sqlite3 "$DB" "SELECT min(start_ms), min(start_off) FROM events WHERE case_id = (SELECT id FROM cases WHERE case_key = 'W1')")" "1746745200000|540"
+run "$MUTU" audit --case W1 --db "$DB" --models tests/data/models --no-store
+expect_out_has "wit stamps: on the WITA clock" "diterima lengkap: 9 Mei 2025 07:45 WITA; selesai: 14 Mei 2025 13:15 WITA"
+expect_out_has "wit stamps: 720 min" "waktu kerja: 1,6 hari"
+
 # the same pairing through the PostgreSQL store (its events query reads the
 # instance id too): a private server from tests/pg/pg.sh
 . tests/pg/pg.sh
