@@ -507,7 +507,7 @@ static void group_release(struct sla_group *g)
 
 /* Bump when a rule that turns cases into trend figures changes
  * (sla_case_compute, add_case): rows of the older code are not read. */
-#define SUMS_CODE "mutu month summary 1"
+#define SUMS_CODE "mutu month summary 2" /* 2: ate_abort/withdraw and instance pairing in sla.c */
 
 struct sla_month_sums {
 	int64_t mark;   /* store_sum_mark of the run's snapshot */
