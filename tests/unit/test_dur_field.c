@@ -3,7 +3,10 @@
  * (field tests): the number spelled out in parentheses after the digits,
  * "5 (lima) hari kerja", which Standar Pelayanan and SOP tables use.  The
  * words must say what the digits say; a mismatch is an error that names
- * both, never a silent choice of one.
+ * both, never a silent choice of one.  Second round: "1/2 Jam", "2 x 24
+ * Jam", a sentence's full stop ("15 menit."), and "hari kalender", which
+ * the model cannot hold and is refused.  Expected values worked out by
+ * hand in the comments.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,12 +31,14 @@ static void expect(const char *text, long long days, long long minutes, int roun
 
 static void refuse(const char *text, const char *why)
 {
-	struct dur d;
+	struct dur d = {7, 7, 7};
 	struct mutu_err e;
 	mutu_err_clear(&e);
 	assert_int_equal(dur_parse(text, &d, &e), MUTU_EINPUT);
 	if (!strstr(e.msg, why))
 		fail_msg("%s: message '%s' lacks '%s'", text, e.msg, why);
+	/* *out unchanged on error (dur.h) */
+	assert_int_equal(d.days, 7);
 }
 
 static void test_spelled(void **state)
@@ -67,11 +72,69 @@ static void test_spelled_refused(void **state)
 	refuse("2 (dua tiga) Hari", "unexpected");
 }
 
+static void test_fraction(void **state)
+{
+	(void)state;
+	/* 1/2 x 60 = 30; 3/4 x 60 = 45; 1/3 x 60 = 20 exactly; 1/4 Menit is
+	 * 0.25 Menit, not whole */
+	expect("1/2 Jam", 0, 30, -1);
+	expect("3/4 jam", 0, 45, -1);
+	expect("1/3 Jam", 0, 20, -1);
+	expect("1 Jam 1/2 Jam", 0, 90, -1);
+	refuse("1/4 Menit", "not a whole number of minutes");
+	/* 60/7 Menit: 6000 hundredths / 7 is not whole, refused not rounded */
+	refuse("1/7 Jam", "not a whole number of minutes");
+	refuse("1/0 Jam", "denominator from 1 to 100");
+	refuse("1/2 Hari", "fraction of a working day");
+}
+
+static void test_times_24(void **state)
+{
+	(void)state;
+	/* N x 24 Jam = N days of 24 clock hours = N Hari (the model's day is
+	 * the hari kerja; 48 working Jam would be 6.4 Hari of 7.5 h) */
+	expect("2 x 24 Jam", 2, 0, -1);
+	expect("1x24 jam", 1, 0, -1);
+	expect("3 X 24 Jam Kerja", 3, 0, -1);
+	expect("1 \xC3\x97 24 Jam", 1, 0, -1);
+	/* another product is no day: refused naming it */
+	refuse("3 x 8 Jam", "\"3 x 8 Jam\" is a product");
+	refuse("2 x 24 Menit", "is a product");
+	refuse("1,5 x 24 Jam", "fraction of a working day");
+	/* an x that starts a word is still an unknown unit */
+	refuse("2 xyz", "unknown unit \"xyz\"");
+}
+
+static void test_full_stop(void **state)
+{
+	(void)state;
+	expect("15 menit.", 0, 15, -1);
+	expect("5 Hari Kerja. ", 5, 0, -1);
+	expect("4 Hari 1 Jam (5 Hari).", 4, 60, 5);
+	/* a decimal point is still a decimal point: 1.5 Jam = 90 */
+	expect("1.5 Jam", 0, 90, -1);
+	/* one full stop, not any punctuation */
+	refuse("15 menit..", "expected a number");
+}
+
+static void test_calendar_days(void **state)
+{
+	(void)state;
+	/* calendar time cannot be held by a Hari that is a hari kerja:
+	 * refused, never read as 3 hari kerja */
+	refuse("3 hari kalender", "counts calendar days");
+	refuse("14 (empat belas) Hari Kalender", "counts calendar days");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spelled),
 		cmocka_unit_test(test_spelled_refused),
+		cmocka_unit_test(test_fraction),
+		cmocka_unit_test(test_times_24),
+		cmocka_unit_test(test_full_stop),
+		cmocka_unit_test(test_calendar_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
