@@ -48,6 +48,31 @@ struct prov {
 	int mixed_days;       /* the grand total mixes working-day lengths */
 };
 
+/* The table's rows in order, as every format lays them out: each SOP's
+ * offices, then its total, then the total over every SOP when there is
+ * more than one.  Start with {0}; prow_next gives the next row and its SOP
+ * (NULL for the grand total), or NULL after the last. */
+struct prow_it {
+	size_t k, i;
+};
+
+static const struct prow *prow_next(const struct prov *p, struct prow_it *it, const struct psop **sop)
+{
+	for (; it->k < p->nsops; it->k++, it->i = 0) {
+		const struct psop *s = &p->sops[it->k];
+		if (it->i <= s->n) {
+			*sop = s;
+			size_t i = it->i++;
+			return i < s->n ? &s->rows[i] : &s->total;
+		}
+	}
+	if (it->k++ == p->nsops && p->nsops > 1) {
+		*sop = NULL;
+		return &p->total;
+	}
+	return NULL;
+}
+
 static double share(size_t a, size_t b)
 {
 	return b ? (double)a / (double)b : NAN;
@@ -456,25 +481,20 @@ static void render_md(const struct rpt_office_month *om, size_t n, const struct 
 	for (int c = 0; c < NCOL; c++)
 		mutu_buf_puts(b, c >= 2 ? " ---: |" : " --- |");
 	mutu_buf_puts(b, "\n");
-	for (size_t k = 0; k <= p->nsops; k++) {
-		const struct psop *s = k < p->nsops ? &p->sops[k] : NULL;
-		if (!s && p->nsops < 2)
-			break;
-		size_t nr = s ? s->n + 1 : 1;
-		for (size_t i = 0; i < nr; i++) {
-			const struct prow *r = !s ? &p->total : i < s->n ? &s->rows[i] : &s->total;
-			char *cell[NCOL];
-			row_cells(s, r, o, cell);
-			int bold = !r->office;
-			mutu_buf_puts(b, "|");
-			for (int c = 0; c < NCOL; c++) {
-				mutu_buf_puts(b, bold && (c > 0 || !s) ? " **" : " ");
-				md_cell(b, cell[c]);
-				mutu_buf_puts(b, bold && (c > 0 || !s) ? "** |" : " |");
-			}
-			mutu_buf_puts(b, "\n");
-			cells_free(cell);
+	struct prow_it it = {0};
+	const struct psop *s;
+	for (const struct prow *r; (r = prow_next(p, &it, &s));) {
+		char *cell[NCOL];
+		row_cells(s, r, o, cell);
+		int bold = !r->office;
+		mutu_buf_puts(b, "|");
+		for (int c = 0; c < NCOL; c++) {
+			mutu_buf_puts(b, bold && (c > 0 || !s) ? " **" : " ");
+			md_cell(b, cell[c]);
+			mutu_buf_puts(b, bold && (c > 0 || !s) ? "** |" : " |");
 		}
+		mutu_buf_puts(b, "\n");
+		cells_free(cell);
 	}
 	mutu_buf_puts(b, "\n");
 	md_cell(b, definition(o));
@@ -510,27 +530,22 @@ static void render_text(const struct rpt_office_month *om, size_t n, const struc
 	mutu_buf_printf(b, "%s\n\n", title);
 	/* every row's cells first, for the column widths */
 	size_t nrows = 0;
-	for (size_t k = 0; k < p->nsops; k++)
-		nrows += p->sops[k].n + 1;
-	nrows += p->nsops > 1;
+	struct prow_it count = {0};
+	for (const struct psop *cs; prow_next(p, &count, &cs);)
+		nrows++;
 	char *(*cells)[NCOL] = mutu_calloc(nrows + 1, sizeof *cells);
 	size_t w[NCOL] = {0}, r = 0;
 	for (int c = 0; c < NCOL; c++) {
 		cells[0][c] = mutu_strdup(head_of(c, o));
 		w[c] = width(cells[0][c]);
 	}
-	for (size_t k = 0; k <= p->nsops; k++) {
-		const struct psop *s = k < p->nsops ? &p->sops[k] : NULL;
-		if (!s && p->nsops < 2)
-			break;
-		size_t nr = s ? s->n + 1 : 1;
-		for (size_t i = 0; i < nr; i++) {
-			const struct prow *row = !s ? &p->total : i < s->n ? &s->rows[i] : &s->total;
-			row_cells(s, row, o, cells[++r]);
-			for (int c = 0; c < NCOL; c++)
-				if (width(cells[r][c]) > w[c])
-					w[c] = width(cells[r][c]);
-		}
+	struct prow_it it = {0};
+	const struct psop *s;
+	for (const struct prow *row; (row = prow_next(p, &it, &s));) {
+		row_cells(s, row, o, cells[++r]);
+		for (int c = 0; c < NCOL; c++)
+			if (width(cells[r][c]) > w[c])
+				w[c] = width(cells[r][c]);
 	}
 	for (size_t i = 0; i <= r; i++) {
 		for (int c = 0; c < NCOL; c++) {
@@ -588,14 +603,10 @@ static void render_csv(const struct prov *p, const struct rpt_opts *o, struct mu
 {
 	mutu_buf_puts(b, "sop,sop_name,office,office_label,row,finished,with_ceiling,within,share_within,late,"
 			 "open_at_month_end,lead_median_days,lead_p90_days,day_minutes\r\n");
-	for (size_t k = 0; k < p->nsops; k++) {
-		const struct psop *s = &p->sops[k];
-		for (size_t i = 0; i < s->n; i++)
-			csv_row(b, s, &s->rows[i], o);
-		csv_row(b, s, &s->total, o);
-	}
-	if (p->nsops > 1)
-		csv_row(b, NULL, &p->total, o);
+	struct prow_it it = {0};
+	const struct psop *s;
+	for (const struct prow *r; (r = prow_next(p, &it, &s));)
+		csv_row(b, s, r, o);
 }
 
 static void json_row(struct mutu_buf *b, const struct prow *r, const struct rpt_opts *o)
@@ -717,14 +728,10 @@ static int write_xlsx(const struct prov *p, const struct rpt_opts *o, const char
 				      TR(o, "Median (hari)", "Median (days)"), TR(o, "p90 (hari)", "p90 (days)")};
 		static const double widths[] = {34, 22, 10, 12, 12, 12, 10, 12, 12, 12};
 		rpt_xlsx_sheet(x, TR(o, "Provinsi", "Province"), 10, head, widths);
-		for (size_t k = 0; k < p->nsops; k++) {
-			const struct psop *s = &p->sops[k];
-			for (size_t i = 0; i < s->n; i++)
-				xlsx_row(x, s, &s->rows[i], o);
-			xlsx_row(x, s, &s->total, o);
-		}
-		if (p->nsops > 1)
-			xlsx_row(x, NULL, &p->total, o);
+		struct prow_it it = {0};
+		const struct psop *s;
+		for (const struct prow *r; (r = prow_next(p, &it, &s));)
+			xlsx_row(x, s, r, o);
 		rc = rpt_xlsx_close(x, err);
 	}
 	if (rc == 0)
