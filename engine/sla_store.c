@@ -146,16 +146,22 @@ int sla_reader_open_ex(struct mutu_store *db, const char *sop_id, const char *ca
 	return reader_open(db, &f, deadline_col, out, err);
 }
 
+/* The case filter of SOP sop_id (NULL: every SOP) and the period
+ * [from, to) in instants: whole milliseconds that cover it; NAN: no bound. */
+static void period_filter(struct store_case_filter *f, const char *sop_id, double from, double to)
+{
+	memset(f, 0, sizeof *f);
+	f->sop = sop_id;
+	f->has_period = 1;
+	f->from_ms = isnan(from) ? INT64_MIN : (int64_t)floor(from * 1000.0);
+	f->to_ms = isnan(to) ? INT64_MAX : (int64_t)ceil(to * 1000.0);
+}
+
 int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double from, double to,
 			   const char *deadline_col, struct sla_reader **out, struct mutu_err *err)
 {
 	struct store_case_filter f;
-	memset(&f, 0, sizeof f);
-	f.sop = sop_id;
-	f.has_period = 1;
-	/* whole milliseconds that cover [from, to); NAN: no bound */
-	f.from_ms = isnan(from) ? INT64_MIN : (int64_t)floor(from * 1000.0);
-	f.to_ms = isnan(to) ? INT64_MAX : (int64_t)ceil(to * 1000.0);
+	period_filter(&f, sop_id, from, to);
 	return reader_open(db, &f, deadline_col, out, err);
 }
 
@@ -205,11 +211,7 @@ int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char
 			final[i] = s->last_step;
 	}
 	struct store_case_filter f;
-	memset(&f, 0, sizeof f);
-	f.sop = sop_id;
-	f.has_period = 1;
-	f.from_ms = isnan(from) ? INT64_MIN : (int64_t)floor(from * 1000.0);
-	f.to_ms = isnan(to) ? INT64_MAX : (int64_t)ceil(to * 1000.0);
+	period_filter(&f, sop_id, from, to);
 	f.open_before = 1;
 	f.open_sops = (const char *const *)sl.v;
 	f.open_final = final;
