@@ -55,27 +55,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* local time in c's zone (or with an explicit offset) -> instant */
-static double T(const struct cal *c, const char *s)
-{
-	struct mutu_err e;
-	mutu_err_clear(&e);
-	double t;
-	if (cal_parse_time(c, s, &t, NULL, &e))
-		fail_msg("cal_parse_time(%s): %s", s, e.msg);
-	return t;
-}
-
-/* working minutes between two local times */
-static double M(const struct cal *c, const char *a, const char *b)
-{
-	struct mutu_err e;
-	mutu_err_clear(&e);
-	double w;
-	if (cal_between(c, T(c, a), T(c, b), &w, &e))
-		fail_msg("cal_between(%s, %s): %s", a, b, e.msg);
-	return w / 60.0;
-}
+#include "cal_fixture.h"
 
 #define EXPECT_MIN(c, a, b, want)                                                           \
 	do {                                                                                \

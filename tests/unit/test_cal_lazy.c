@@ -33,25 +33,7 @@ static struct cal *load(const char *name)
 	return c;
 }
 
-static double T(const struct cal *c, const char *s)
-{
-	struct mutu_err e;
-	mutu_err_clear(&e);
-	double t;
-	if (cal_parse_time(c, s, &t, NULL, &e))
-		fail_msg("cal_parse_time(%s): %s", s, e.msg);
-	return t;
-}
-
-static double minutes_between(const struct cal *c, const char *a, const char *b)
-{
-	struct mutu_err e;
-	mutu_err_clear(&e);
-	double w;
-	if (cal_between(c, T(c, a), T(c, b), &w, &e))
-		fail_msg("cal_between(%s, %s): %s", a, b, e.msg);
-	return w / 60.0;
-}
+#include "cal_fixture.h"
 
 static void prepare(const struct cal *c, const char *a, const char *b)
 {
@@ -78,7 +60,7 @@ static void test_built_on_first_use(void **state)
 	struct cal *c = load("id-wib");
 	expect_years(c, 0, 0, 0);
 	/* Thu 2025-01-02 07:30-12:00 = 270 min */
-	assert_float_equal(minutes_between(c, "2025-01-02 07:30", "2025-01-02 12:00"), 270, 1e-9);
+	assert_float_equal(M(c, "2025-01-02 07:30", "2025-01-02 12:00"), 270, 1e-9);
 	expect_years(c, 1, 2025, 2025);
 	cal_free(c);
 
@@ -86,7 +68,7 @@ static void test_built_on_first_use(void **state)
 	struct cal *all = load("24x7");
 	expect_years(all, 0, 0, 0);
 	/* 2025-01-01 .. 2025-03-01: 59 whole days */
-	assert_float_equal(minutes_between(all, "2025-01-01", "2025-03-01"), 59 * 1440, 1e-9);
+	assert_float_equal(M(all, "2025-01-01", "2025-03-01"), 59 * 1440, 1e-9);
 	expect_years(all, 1, 2025, 2025);
 	cal_free(all);
 }
@@ -102,9 +84,9 @@ static void test_between_across_the_edge_upward(void **state)
 	struct cal *c = load("id-wib");
 	prepare(c, "2025-06-01", "2025-06-02");
 	expect_years(c, 1, 2025, 2025);
-	assert_float_equal(minutes_between(c, "2025-12-31 14:00", "2026-01-02 09:00"), 210, 1e-9);
+	assert_float_equal(M(c, "2025-12-31 14:00", "2026-01-02 09:00"), 210, 1e-9);
 	expect_years(c, 2, 2025, 2026);
-	assert_float_equal(minutes_between(c, "2025-12-31 14:00", "2026-01-02 09:00"), 210, 1e-9);
+	assert_float_equal(M(c, "2025-12-31 14:00", "2026-01-02 09:00"), 210, 1e-9);
 	cal_free(c);
 }
 
@@ -119,7 +101,7 @@ static void test_between_across_the_edge_downward(void **state)
 	(void)state;
 	struct cal *c = load("id-wib");
 	prepare(c, "2025-03-01", "2025-03-01");
-	assert_float_equal(minutes_between(c, "2024-12-31 15:00", "2025-01-02 08:00"), 90, 1e-9);
+	assert_float_equal(M(c, "2024-12-31 15:00", "2025-01-02 08:00"), 90, 1e-9);
 	expect_years(c, 2, 2024, 2025);
 	cal_free(c);
 }
