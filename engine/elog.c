@@ -1195,6 +1195,11 @@ struct ingest {
 	uint64_t leap_rows;
 	int64_t leap_line, leap_first; /* the last row counted, the first */
 	char leap_example[120];
+	/* R's NA in a role column read as missing (na_missing) */
+	struct field *na_f;      /* a row's fields with those emptied, owned */
+	size_t na_cap;
+	uint64_t na_rows;
+	int64_t na_first;
 	int fatal;               /* a failure (not a row defect): stop */
 	/* unknown activities, for the notes */
 	struct { char *name; uint64_t n; } unk[32];
@@ -1942,6 +1947,46 @@ static int fields_blank(const struct rec *r)
 	return 1;
 }
 
+/*
+ * R writes a missing value as NA, unquoted (write.csv, as bupaR's users
+ * export an eventlog or activitylog, and readr's write_csv): an open
+ * step's complete, a row without a resource_id.  In a role column (case,
+ * SOP, step, activity, actor, lifecycle, the stamps) a field "NA" is read
+ * as empty: no case number, step, officer or stamp is written "NA", while
+ * reading it as text made an officer named NA and rejected the open
+ * step's row as a bad stamp.  Attribute columns keep "NA" as written (a
+ * value there can be data).  CSV only: XES leaves a missing key out.
+ * Returns r, or copy with g->na_f for its fields when one was emptied.
+ */
+static const struct rec *na_missing(struct ingest *g, const struct rec *r, struct rec *copy,
+				    int probe)
+{
+	int any = 0;
+	for (int k = 0; k < ELOG_NROLES && !any && !g->xes; k++) {
+		int c = g->role[k];
+		any = c >= 0 && (size_t)c < r->nf && r->f[c].len == 2 &&
+		      memcmp(r->buf + r->f[c].off, "NA", 2) == 0;
+	}
+	if (!any)
+		return r;
+	if (g->na_cap < r->nf) {
+		g->na_f = mutu_realloc(g->na_f, r->nf * sizeof *g->na_f);
+		g->na_cap = r->nf;
+	}
+	memcpy(g->na_f, r->f, r->nf * sizeof *r->f);
+	for (int k = 0; k < ELOG_NROLES; k++) {
+		int c = g->role[k];
+		if (c >= 0 && (size_t)c < r->nf && r->f[c].len == 2 &&
+		    memcmp(r->buf + r->f[c].off, "NA", 2) == 0)
+			g->na_f[c].len = 0;
+	}
+	if (!probe && g->na_rows++ == 0)
+		g->na_first = r->line;
+	*copy = *r;
+	copy->f = g->na_f;
+	return copy;
+}
+
 /* elog_dkey_act of an activity text, from the cache when the text was
  * met before (compared whole: the same state, so the same key). */
 static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
@@ -2027,6 +2072,8 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       g->ncols);
 		return 0;
 	}
+	struct rec na;
+	r = na_missing(g, r, &na, probe);
 	if (probe)
 		probe_dates(g, r);
 	const int *role = g->role;
@@ -2583,6 +2630,7 @@ static void ingest_release(struct ingest *g)
 	mutu_buf_release(&g->norm);
 	for (size_t i = 0; i < DKEY_CACHE; i++)
 		free(g->dk[i].act);
+	free(g->na_f);
 	elog_xes_free(g->xes);
 }
 
@@ -3112,6 +3160,11 @@ static void stage_notes(struct run *r)
 				"one second early)",
 				(unsigned long long)g->leap_rows, (long long)g->leap_first,
 				g->leap_example);
+	if (g->na_rows)
+		mutu_notes_addf(&res->notes,
+				"NA: %llu row(s) (first: line %lld) with NA in a role column, read as "
+				"missing as R writes it (an open step's end, no resource)",
+				(unsigned long long)g->na_rows, (long long)g->na_first);
 }
 
 int elog_ingest(const char *db_path, const char *log_path, const struct elog_opts *o,
