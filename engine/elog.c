@@ -2854,7 +2854,7 @@ static int stage_prepare(struct run *r, const char *log_path)
 	if (o->date_format && elog_date_format_check(o->date_format))
 		return mutu_errf(err, MUTU_EINPUT,
 				 "--date-format '%s': %%%c is not a directive mutu reads (use %%d %%m %%b %%B "
-				 "%%Y %%y %%H %%M %%S %%f %%z)",
+				 "%%Y %%y %%H %%I %%M %%S %%f %%p %%z)",
 				 o->date_format, elog_date_format_check(o->date_format));
 	if (o->sop_id && o->sop_col)
 		return mutu_errf(err, MUTU_EINPUT, "--sop and --sop-col exclude each other");

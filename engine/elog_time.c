@@ -195,6 +195,30 @@ static int month_name(const char **p, const char *e, int *mo)
 	return -1;
 }
 
+/*
+ * %p: AM or PM in any case, with or without dots ("AM", "pm", "a.m."), as
+ * an en-US Excel or Windows export writes its 12-hour clock (6/3/2025
+ * 1:15:00 PM).  *pm 0 for AM, 1 for PM.
+ */
+static int am_pm(const char **p, const char *e, int *pm)
+{
+	const char *q = *p;
+	if (q >= e || (*q != 'A' && *q != 'a' && *q != 'P' && *q != 'p'))
+		return -1;
+	int v = *q == 'P' || *q == 'p';
+	q++;
+	if (q < e && *q == '.')
+		q++;
+	if (q >= e || (*q != 'M' && *q != 'm'))
+		return -1;
+	q++;
+	if (q < e && *q == '.')
+		q++;
+	*pm = v;
+	*p = q;
+	return 0;
+}
+
 int elog_date_format_check(const char *fmt)
 {
 	for (const char *f = fmt; *f; f++) {
@@ -203,7 +227,7 @@ int elog_date_format_check(const char *fmt)
 		f++;
 		if (!*f)
 			return '%';
-		if (!strchr("dmbBHMSYyfz%", *f))
+		if (!strchr("dmbBHIpMSYyfz%", *f))
 			return (unsigned char)*f;
 	}
 	return 0;
@@ -213,6 +237,8 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 		     int *off, struct tsx *x)
 {
 	int y = -1, mo = -1, d = -1, h = 0, mi = 0, s = 0, frac = 0, have_off = 0, o = 0;
+	int ampm = -1, timed = 0; /* %p: 0 AM, 1 PM; an hour was read */
+	const char *fmt = f;
 	for (; *f; f++) {
 		if (p == e && y >= 0 && mo >= 0 && d >= 0)
 			break; /* date-only value against a date-time format */
@@ -236,7 +262,9 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 		case 'm': if (digits12(&p, e, &mo)) return ELOG_TS_BAD; break;
 		case 'b': /* fall through: %B as strptime, either form of the name */
 		case 'B': if (month_name(&p, e, &mo)) return ELOG_TS_BAD; break;
-		case 'H': if (digits12(&p, e, &h)) return ELOG_TS_BAD; break;
+		case 'H': /* fall through: %I, the 12-hour clock, read alike; %p checks it */
+		case 'I': if (digits12(&p, e, &h)) return ELOG_TS_BAD; timed = 1; break;
+		case 'p': if (am_pm(&p, e, &ampm)) return ELOG_TS_BAD; break;
 		case 'M': if (digits(&p, e, 2, &mi)) return ELOG_TS_BAD; break;
 		case 'S': if (digits(&p, e, 2, &s)) return ELOG_TS_BAD; break;
 		case 'Y': if (digits(&p, e, 4, &y)) return ELOG_TS_BAD; break;
@@ -274,6 +302,13 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 	}
 	if (p != e || y < 0 || mo < 0 || d < 0)
 		return ELOG_TS_BAD;
+	if (ampm < 0 && timed && strstr(fmt, "%p"))
+		return ELOG_TS_BAD; /* 1:15 without AM/PM is 01:15 or 13:15 */
+	if (ampm >= 0) { /* 12:xx AM is 00:xx, 12:xx PM noon; hours 1-12 only */
+		if (h < 1 || h > 12)
+			return ELOG_TS_BAD;
+		h = h % 12 + 12 * ampm;
+	}
 	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off, x);
 }
 

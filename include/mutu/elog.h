@@ -145,8 +145,9 @@ enum {
 /*
  * Parse s[0..n): ISO 8601 ("2025-01-02T07:30:00+08:00", "2025-01-02 07:30Z",
  * fractions, date only) when fmt is NULL, else the strptime-like fmt
- * (%d %m %b %B %Y %y %H %M %S %f %z %%, %b or %B a month name in Indonesian
- * or English, full or short: "Mei", "Agt", "Oct"; a space matches one or more spaces; the
+ * (%d %m %b %B %Y %y %H %I %M %S %f %p %z %%, %b or %B a month name in Indonesian
+ * or English, full or short: "Mei", "Agt", "Oct"; %p AM or PM, which makes
+ * the hour (%H or %I) one of 1-12; a space matches one or more spaces; the
  * value may stop after the date part).  Stamps without an offset are local
  * at default_off minutes east of UTC.  *ms receives UTC milliseconds and
  * *off the offset used.

@@ -41,3 +41,20 @@ expect_eq "R NA eventlog: NA stamp is a missing stamp" \
 	"$(q "$DB" "SELECT reason FROM rejected")" "no timestamp: timestamp empty"
 expect_eq "R NA eventlog: Verifikasi without actor" \
 	"$(q "$DB" "SELECT count(*) FROM events WHERE activity = 'Verifikasi' AND actor IS NULL")" "2"
+
+# ---- an en-US Excel / Disco export on the 12-hour clock (AM/PM) ----
+# '%m/%d/%Y %I:%M:%S %p' reads it (before: %p and %I were refused, and no
+# other format could read '1:15:00 PM').  On Tue 3 Jun 2025 (day 20242,
+# 00:00Z = 1748908800000) h:mm WIB is (h-7):mm Z: 8:15 AM = 01:15Z =
+# +4500000; 1:15 PM = 13:15 WIB = 06:15Z = +22500000; 12:05 PM is noon:
+# 05:05Z = +18300000; 12:30 AM on 4 Jun is 00:30 WIB = 17:30Z on 3 Jun =
+# +63000000.  '13:00:00 PM' is no 12-hour time: rejected.
+DB="$TMP/ampm.db"
+run "$MUTU" ingest $F/excel-ampm.csv --db "$DB" --tz WIB --date-format '%m/%d/%Y %I:%M:%S %p'
+expect_rc "AM/PM: exit 0" 0
+expect_out_has "AM/PM: 2 stored, 1 rejected" "events stored   2 (1 new cases)"
+expect_eq "AM/PM: the instants" \
+	"$(q "$DB" "SELECT group_concat((start_ms - 1748908800000) || '/' || (end_ms - 1748908800000), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000/22500000 18300000/63000000"
+expect_eq "AM/PM: 13 PM refused" "$(q "$DB" "SELECT reason FROM rejected")" \
+	"bad timestamp in Complete Timestamp: '6/4/2025 13:00:00 PM' (does not match --date-format)"

@@ -48,6 +48,29 @@ static void test_month_names(void **state)
 	assert_true(parse("9 Meikarta 2025", "%d %b %Y", 0) == INT64_MIN);
 }
 
+/* The 12-hour clock of an en-US Excel / Windows export: %p with %I (or %H). */
+static void test_am_pm(void **state)
+{
+	(void)state;
+	/* 3 Jun 2025: day 20089 + 31 + 28 + 31 + 30 + 31 + 2 = 20242; WIB is
+	 * UTC+7, so h:mm WIB is (h - 7):mm Z on that day */
+	const int64_t jun3 = 20242LL * 86400000;
+	const char *f = "%m/%d/%Y %I:%M:%S %p";
+	assert_true(parse("6/3/2025 1:15:00 PM", f, 420) == jun3 + (6 * 60 + 15) * 60000LL);
+	assert_true(parse("6/3/2025 8:15:00 am", f, 420) == jun3 + 75 * 60000LL);
+	/* 12:05 PM is noon, 12:30 AM half past midnight (17:30Z the day before) */
+	assert_true(parse("6/3/2025 12:05:00 PM", f, 420) == jun3 + (5 * 60 + 5) * 60000LL);
+	assert_true(parse("6/3/2025 12:30:00 a.m.", f, 420) == jun3 - (6 * 60 + 30) * 60000LL);
+	assert_true(parse("6/3/2025 1:15:00 PM", "%m/%d/%Y %H:%M:%S %p", 420) ==
+		    jun3 + (6 * 60 + 15) * 60000LL);
+	/* an hour outside 1-12 with AM/PM, no marker, another word: refused */
+	assert_true(parse("6/3/2025 13:00:00 PM", f, 420) == INT64_MIN);
+	assert_true(parse("6/3/2025 0:30:00 AM", f, 420) == INT64_MIN);
+	assert_true(parse("6/3/2025 1:15:00", f, 420) == INT64_MIN);
+	assert_true(parse("6/3/2025 1:15:00 XM", f, 420) == INT64_MIN);
+	assert_int_equal(elog_date_format_check(f), 0);
+}
+
 static void test_format_check(void **state)
 {
 	(void)state;
@@ -63,6 +86,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_month_names),
 		cmocka_unit_test(test_format_check),
+		cmocka_unit_test(test_am_pm),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
