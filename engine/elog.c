@@ -1181,6 +1181,8 @@ struct ingest {
 	/* probe findings */
 	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
 		probe_order;
+	char probe_serial_ex[240]; /* the first Excel serial stamp and its two readings */
+	int64_t probe_serial_line;
 	char probe_example[160];
 	char probe_badutf8_ex[96]; /* the first non-UTF-8 row, bytes >= 0x80 as \xNN */
 	long long probe_badutf8_line;
@@ -1948,6 +1950,53 @@ static int fields_blank(const struct rec *r)
 }
 
 /*
+ * An Excel serial day number where a stamp should be ("45446.34375", or
+ * "45446,34375" from an Indonesian Excel): a date cell saved as General.
+ * Not read: a CSV does not say whether its workbook counted days from
+ * 1900 (serial 1 = 1900-01-01, base 1899-12-30 past the 1900 leap-year
+ * bug) or from 1904 (Mac Excel before 2011), 1462 days apart, and a
+ * serial has no zone.  Guessing would move every stamp by four years
+ * without a word; formatting the column as a date in Excel fixes it at
+ * once.  Serials 20000-80000 (1954-2119) are taken as such; fills buf
+ * with both readings for the message.  Returns 1 when it looks like one.
+ */
+static int excel_serial(const char *v, size_t n, char *buf, size_t size)
+{
+	size_t i = 0;
+	long day = 0;
+	while (i < n && v[i] == ' ')
+		i++;
+	size_t d0 = i;
+	while (i < n && v[i] >= '0' && v[i] <= '9' && i - d0 < 6)
+		day = day * 10 + (v[i++] - '0');
+	if (i == d0 || day < 20000 || day > 80000)
+		return 0;
+	double frac = 0, scale = 0.1;
+	if (i < n && (v[i] == '.' || v[i] == ',')) {
+		i++;
+		if (i >= n || v[i] < '0' || v[i] > '9')
+			return 0;
+		for (; i < n && v[i] >= '0' && v[i] <= '9'; i++, scale /= 10)
+			frac += (v[i] - '0') * scale;
+	}
+	while (i < n && v[i] == ' ')
+		i++;
+	if (i != n)
+		return 0;
+	long min = (long)(frac * 1440 + 0.5);
+	int y1, m1, d1, y4, m4, d4;
+	cal_civil_from_days(cal_days_from_civil(1899, 12, 30) + day + min / 1440, &y1, &m1, &d1);
+	cal_civil_from_days(cal_days_from_civil(1904, 1, 1) + day + min / 1440, &y4, &m4, &d4);
+	min %= 1440;
+	snprintf(buf, size,
+		 "%.*s would be %04d-%02d-%02d %02ld:%02ld counted from 1900, %04d-%02d-%02d "
+		 "%02ld:%02ld from 1904",
+		 (int)(n > 40 ? 40 : n), v, y1, m1, d1, min / 60, min % 60, y4, m4, d4, min / 60,
+		 min % 60);
+	return 1;
+}
+
+/*
  * R writes a missing value as NA, unquoted (write.csv, as bupaR's users
  * export an eventlog or activitylog, and readr's write_csv): an open
  * step's complete, a row without a resource_id.  In a role column (case,
@@ -2151,6 +2200,10 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 				g->probe_nozone++;
 			else {
 				g->probe_time_bad++;
+				if (!g->probe_serial_line &&
+				    excel_serial(r->buf + r->f[col].off, r->f[col].len,
+						 g->probe_serial_ex, sizeof g->probe_serial_ex))
+					g->probe_serial_line = r->line;
 				if (!g->o->date_format &&
 				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len))
 					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
@@ -2689,6 +2742,14 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 g->path, (long long)g->probe_line, g->probe_example,
 				 g->probe_order == 1 ? " and ambiguous (01/02 can be 1 Feb or 2 Jan)"
 						     : "");
+	if (g->probe_serial_line && g->probe_time_ok == 0)
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s:%lld: the time stamps are Excel serial day numbers, a date column "
+				 "saved as General (%s); not read, since a CSV does not say whether its "
+				 "workbook counts days from 1900 or 1904 (1462 days apart): in Excel "
+				 "format the column as a date and time (yyyy-mm-dd hh:mm:ss) and save the "
+				 "CSV again",
+				 g->path, (long long)g->probe_serial_line, g->probe_serial_ex);
 	rc = probe_stamps_check(g, "rows", "ISO 8601 like 2025-01-02T07:30:00+08:00");
 	if (rc)
 		return rc;

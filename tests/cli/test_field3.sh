@@ -58,3 +58,17 @@ expect_eq "AM/PM: the instants" \
 	"4500000/22500000 18300000/63000000"
 expect_eq "AM/PM: 13 PM refused" "$(q "$DB" "SELECT reason FROM rejected")" \
 	"bad timestamp in Complete Timestamp: '6/4/2025 13:00:00 PM' (does not match --date-format)"
+
+# ---- Excel serial day numbers as stamps (a date column saved as General) ----
+# Refused, not read: the CSV does not say whether the workbook counted from
+# 1900 or 1904.  The message gives both readings so the user sees the
+# stakes: 45446 = 45292 (2024-01-01) + 154 = 3 Jun 2024 (31 + 29 + 31 +
+# 30 + 31 = 152 days to 1 Jun); ,34375 x 1440 = 495 min = 08:15; from 1904
+# it is 1462 days later, 4 Jun 2028.  Before: "expected ISO 8601 ... or
+# give --date-format", and no --date-format reads a serial.
+run "$MUTU" ingest $F/excel-serial.csv --db "$TMP/serial.db" --tz WIB
+expect_rc "Excel serial: exit 2" 2
+expect_err_has "Excel serial: says what it is, both readings, what to do" \
+	"excel-serial.csv:2: the time stamps are Excel serial day numbers, a date column saved as General (45446,34375 would be 2024-06-03 08:15 counted from 1900, 2028-06-04 08:15 from 1904); not read"
+expect_err_has "Excel serial: the fix" "format the column as a date and time (yyyy-mm-dd hh:mm:ss)"
+[ -e "$TMP/serial.db" ] && not_ok "Excel serial: no store left behind" || ok "Excel serial: no store left behind"
