@@ -101,7 +101,8 @@ const char *elog_role_name(enum elog_role r)
  *              complete (activity_instance_id is kept as an attribute)
  *   Disco      Case ID, Activity, Resource, Start Timestamp, Complete
  *              Timestamp (older exports: Start Date, End Date)
- *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME
+ *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME, USER_NAME (the officer
+ *              who did it: the actor, not a personal column to drop)
  */
 static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
@@ -111,7 +112,7 @@ static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
 			       "task", "activity_id", "activity_en", "activity_name", NULL},
 	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
-			    "user", "resource_id", NULL},
+			    "user", "resource_id", "user_name", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
 			    "tgl_mulai", "waktu_mulai", "start_datetime", "mulai", "tanggal_mulai",
 			    NULL},

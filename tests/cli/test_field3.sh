@@ -72,3 +72,18 @@ expect_err_has "Excel serial: says what it is, both readings, what to do" \
 	"excel-serial.csv:2: the time stamps are Excel serial day numbers, a date column saved as General (45446,34375 would be 2024-06-03 08:15 counted from 1900, 2028-06-04 08:15 from 1904); not read"
 expect_err_has "Excel serial: the fix" "format the column as a date and time (yyyy-mm-dd hh:mm:ss)"
 [ -e "$TMP/serial.db" ] && not_ok "Excel serial: no store left behind" || ok "Excel serial: no store left behind"
+
+# ---- Celonis activity table: USER_NAME is who did the step ----
+# _CASE_KEY, ACTIVITY_EN, EVENTTIME, USER_NAME, USER_TYPE as Celonis
+# writes them: USER_NAME is the officer (the actor), as org:resource in
+# XES; before, it was dropped as a personal column and every step had no
+# pelaksana.  USER_TYPE stays an attribute.  08:15 WIB on 3 Jun 2025 =
+# 01:15Z = 1748908800000 + 4500000.
+DB="$TMP/celonis.db"
+run "$MUTU" ingest $F/celonis-user.csv --db "$DB" --tz WIB
+expect_rc "Celonis: exit 0" 0
+expect_out_has "Celonis: USER_NAME is the actor" "case=_CASE_KEY activity=ACTIVITY_EN actor=USER_NAME timestamp=EVENTTIME"
+case "$OUT" in *"dropped personal columns"*) not_ok "Celonis: nothing dropped" "$OUT" ;; *) ok "Celonis: nothing dropped" ;; esac
+expect_eq "Celonis: actors and first instant" \
+	"$(q "$DB" "SELECT group_concat(actor, ' ') FROM (SELECT actor FROM events ORDER BY id)") $(q "$DB" "SELECT min(end_ms) FROM events")" \
+	"ani budi 1748913300000"
