@@ -1182,6 +1182,7 @@ struct ingest {
 	/* probe findings */
 	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
 		probe_order;
+	char probe_fmt[2][48];   /* --date-format for the first d/m stamp: day, month first */
 	char probe_serial_ex[240]; /* the first Excel serial stamp and its two readings */
 	int64_t probe_serial_line;
 	char probe_example[160];
@@ -1951,6 +1952,81 @@ static int fields_blank(const struct rec *r)
 }
 
 /*
+ * The --date-format a day/month-order stamp is written in, day first in
+ * fmt[0] and month first in fmt[1]: its own separator ('03.06.2025',
+ * '03-06-2025'), year digits, clock separator, seconds, fraction and
+ * AM/PM ('6/3/2025 1:15:00 PM' -> '%m/%d/%Y %I:%M:%S %p'), so the
+ * suggestion reads the log as given (before, '%d/%m/%Y %H:%M' was offered
+ * for every stamp, and failed on '03.06.2025 08:15:00').  Leaves fmt
+ * empty when the stamp has another shape.
+ */
+static void order_formats(const char *v, size_t n, char fmt[2][48])
+{
+	char t[40];
+	size_t i = 0, k = 0;
+	int dig = 0;
+	char dsep = 0, tsep = 0;
+	while (i < n && v[i] == ' ')
+		i++;
+	/* d SEP m SEP year */
+	for (int part = 0; part < 3; part++) {
+		for (dig = 0; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+			dig++;
+		if (dig < 1 || dig > (part == 2 ? 4 : 2) || (part == 2 && dig != 2 && dig != 4))
+			return;
+		if (part < 2) {
+			if (i >= n || (dsep && v[i] != dsep) || !strchr("/-.", v[i]))
+				return;
+			dsep = v[i++];
+		}
+	}
+	int year4 = dig == 4;
+	/* [ T] H SEP MM [SEP SS [.f]] [ AM/PM] */
+	if (i < n && (v[i] == ' ' || v[i] == 'T')) {
+		t[k++] = v[i] == 'T' ? 'T' : ' ';
+		while (i < n && v[i] == ' ')
+			i++;
+		if (t[0] == 'T')
+			i++;
+		int parts = 0;
+		for (; parts < 3; parts++) {
+			for (dig = 0; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+				dig++;
+			if (dig < 1 || dig > 2 || (parts && dig != 2))
+				return;
+			if (parts == 2 || i >= n || (v[i] != ':' && v[i] != '.') ||
+			    (tsep && v[i] != tsep) || i + 1 >= n || v[i + 1] < '0' || v[i + 1] > '9')
+				break;
+			tsep = v[i++];
+		}
+		if (parts == 0)
+			return; /* an hour alone */
+		char fsep = i + 1 < n && parts == 2 && (v[i] == '.' || v[i] == ',') &&
+				    v[i + 1] >= '0' && v[i + 1] <= '9'
+			    ? v[i]
+			    : 0;
+		if (fsep)
+			for (i++; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+				;
+		size_t j = i;
+		while (j < n && v[j] == ' ')
+			j++;
+		int ampm = j + 1 < n && strchr("AaPp", v[j]) && strchr("Mm.", v[j + 1]);
+		k += (size_t)snprintf(t + k, sizeof t - k, "%%%c%c%%M", ampm ? 'I' : 'H',
+				      tsep ? tsep : ':');
+		if (parts == 2)
+			k += (size_t)snprintf(t + k, sizeof t - k, "%c%%S", tsep);
+		if (fsep)
+			k += (size_t)snprintf(t + k, sizeof t - k, "%c%%f", fsep);
+		if (ampm)
+			k += (size_t)snprintf(t + k, sizeof t - k, " %%p");
+	}
+	t[k] = '\0';
+	snprintf(fmt[0], 48, "%%d%c%%m%c%%%c%s", dsep, dsep, year4 ? 'Y' : 'y', t);
+	snprintf(fmt[1], 48, "%%m%c%%d%c%%%c%s", dsep, dsep, year4 ? 'Y' : 'y', t);
+}
+
+/*
  * An Excel serial day number where a stamp should be ("45446.34375", or
  * "45446,34375" from an Indonesian Excel): a date cell saved as General.
  * Not read: a CSV does not say whether its workbook counted days from
@@ -2206,9 +2282,13 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 						 g->probe_serial_ex, sizeof g->probe_serial_ex))
 					g->probe_serial_line = r->line;
 				if (!g->o->date_format &&
-				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len))
+				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len)) {
 					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
 										r->f[col].len);
+					if (!g->probe_fmt[0][0])
+						order_formats(r->buf + r->f[col].off, r->f[col].len,
+							      g->probe_fmt);
+				}
 			}
 			if (rc != ELOG_TS_OK && !g->probe_example[0]) {
 				snprintf(g->probe_example, sizeof g->probe_example, "%s: '%s'", g->hdr[col],
@@ -2739,10 +2819,12 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	if (g->probe_order && g->probe_time_ok == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: %s is a day/month-order date%s; give --date-format, e.g. "
-				 "--date-format '%%d/%%m/%%Y %%H:%%M' (day first) or '%%m/%%d/%%Y %%H:%%M'",
+				 "--date-format '%s' (day first) or '%s'",
 				 g->path, (long long)g->probe_line, g->probe_example,
 				 g->probe_order == 1 ? " and ambiguous (01/02 can be 1 Feb or 2 Jan)"
-						     : "");
+						     : "",
+				 g->probe_fmt[0][0] ? g->probe_fmt[0] : "%d/%m/%Y %H:%M",
+				 g->probe_fmt[1][0] ? g->probe_fmt[1] : "%m/%d/%Y %H:%M");
 	if (g->probe_serial_line && g->probe_time_ok == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: the time stamps are Excel serial day numbers, a date column "

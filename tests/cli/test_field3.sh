@@ -87,3 +87,17 @@ case "$OUT" in *"dropped personal columns"*) not_ok "Celonis: nothing dropped" "
 expect_eq "Celonis: actors and first instant" \
 	"$(q "$DB" "SELECT group_concat(actor, ' ') FROM (SELECT actor FROM events ORDER BY id)") $(q "$DB" "SELECT min(end_ms) FROM events")" \
 	"ani budi 1748913300000"
+
+# ---- the --date-format suggested for a day/month stamp is the stamp's own
+# shape: separator, seconds, AM/PM ----
+# Disco / a European Excel writes '28.05.2025 08:00:00'; the refusal
+# suggested '%d/%m/%Y %H:%M' (before), which fails on every row of this
+# log; now '%d.%m.%Y %H:%M:%S', which reads it (the audit below).  The
+# en-US AM/PM log gets '%m/%d/%Y %I:%M:%S %p' offered.
+run "$MUTU" ingest $F/disco-titik.csv --db "$TMP/titik.db" --sop uji-sla --models $M
+expect_rc "suggested format: exit 2" 2
+expect_err_has "suggested format: dots and seconds" \
+	"give --date-format, e.g. --date-format '%d.%m.%Y %H:%M:%S' (day first) or '%m.%d.%Y %H:%M:%S'"
+run "$MUTU" ingest $F/excel-ampm.csv --db "$TMP/ampm2.db" --tz WIB
+expect_err_has "suggested format: the 12-hour clock" \
+	"e.g. --date-format '%d/%m/%Y %I:%M:%S %p' (day first) or '%m/%d/%Y %I:%M:%S %p'"
