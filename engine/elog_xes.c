@@ -267,6 +267,11 @@ struct elog_xes {
 	/* counted for the notes */
 	uint64_t keys_over, skipped, log_attrs, late_trace, json_dropped, defaults_ignored, too_big;
 	struct mutu_buf exts;
+	/* standard extensions declared under another prefix (IEEE 1849
+	 * names an extension by its URI; the prefix is the log's choice):
+	 * alias[i][0] as written, alias[i][1] the standard prefix */
+	char alias[8][2][32];
+	size_t nalias;
 	/* errors from libxml2 */
 	char gen_err[200];       /* what its generic handler said (encoding, I/O) */
 	int gen_done;
@@ -432,6 +437,59 @@ static int attr_type(const char *name)
 	return 0;
 }
 
+/*
+ * An <extension> that declares a standard extension (by its URI: the
+ * xes-standard.org or older deckfour.org address, any host) under a prefix
+ * other than the standard one: its keys are read under the standard
+ * prefix, so 'lc:transition' of a log that declares Lifecycle as "lc" is
+ * the lifecycle, 'o:resource' the actor.  Before, such keys were plain
+ * attributes: a start/complete pair became two completions and the actor
+ * was lost.
+ */
+static void note_alias(struct elog_xes *x)
+{
+	static const char *const std[] = {"concept", "lifecycle", "org", "time"};
+	const char *uri = x->a_uri.s ? x->a_uri.s : "";
+	const char *slash = strrchr(uri, '/');
+	const char *file = slash ? slash + 1 : uri;
+	const char *pre = x->a_prefix.s ? x->a_prefix.s : "";
+	if (!*pre || x->a_prefix.len >= sizeof x->alias[0][0])
+		return;
+	for (size_t i = 0; i < sizeof std / sizeof std[0]; i++) {
+		size_t n = strlen(std[i]);
+		if (mutu_strncasecmp(file, std[i], n) != 0 || mutu_strcasecmp(file + n, ".xesext") != 0 ||
+		    strcmp(pre, std[i]) == 0)
+			continue;
+		for (size_t a = 0; a < x->nalias; a++)
+			if (strcmp(x->alias[a][0], pre) == 0)
+				return; /* the head read again */
+		if (x->nalias < sizeof x->alias / sizeof x->alias[0]) {
+			snprintf(x->alias[x->nalias][0], sizeof x->alias[0][0], "%s", pre);
+			snprintf(x->alias[x->nalias][1], sizeof x->alias[0][1], "%s", std[i]);
+			x->nalias++;
+		}
+		return;
+	}
+}
+
+/* key under the standard prefix when it starts with an alias's "PREFIX:" */
+static void std_key(const struct elog_xes *x, struct mutu_buf *key)
+{
+	for (size_t a = 0; a < x->nalias; a++) {
+		size_t n = strlen(x->alias[a][0]);
+		if (key->len > n && key->s[n] == ':' && memcmp(key->s, x->alias[a][0], n) == 0) {
+			struct mutu_buf t;
+			mutu_buf_init(&t);
+			mutu_buf_puts(&t, x->alias[a][1]);
+			mutu_buf_add(&t, key->s + n, key->len - n);
+			mutu_buf_reset(key);
+			mutu_buf_add(key, t.s, t.len);
+			mutu_buf_release(&t);
+			return;
+		}
+	}
+}
+
 /* Copy the element's XML attributes we use into x->key, x->value, ... */
 static void read_attrs(struct elog_xes *x, xmlTextReaderPtr rd)
 {
@@ -455,6 +513,8 @@ static void read_attrs(struct elog_xes *x, xmlTextReaderPtr rd)
 			}
 	}
 	xmlTextReaderMoveToElement(rd);
+	if (x->nalias)
+		std_key(x, &x->key);
 }
 
 static void json_value(struct mutu_buf *j, int type, const char *v)
@@ -562,7 +622,12 @@ static void parse_classifier(struct elog_xes *x)
 				p++;
 			e = p;
 		}
-		char *k = mutu_strndup(a, (size_t)(e - a));
+		struct mutu_buf kb;
+		mutu_buf_init(&kb);
+		mutu_buf_add(&kb, a, (size_t)(e - a));
+		std_key(x, &kb);
+		char *k = mutu_strndup(kb.s ? kb.s : "", kb.len);
+		mutu_buf_release(&kb);
 		const char *lc = x->o->col[ELOG_COL_LIFECYCLE] ? x->o->col[ELOG_COL_LIFECYCLE]
 							       : "lifecycle:transition";
 		if (!*k || strcmp(k, lc) == 0) {
@@ -732,10 +797,14 @@ static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, const char *name)
 		}
 		if (strcmp(name, "extension") == 0) {
 			read_attrs(x, rd);
+			size_t na = x->nalias;
+			note_alias(x);
 			if (x->probe && x->exts.len < 400)
-				mutu_buf_printf(&x->exts, "%s%s (%s)", x->exts.len ? ", " : "",
+				mutu_buf_printf(&x->exts, "%s%s (%s%s%s)", x->exts.len ? ", " : "",
 						x->a_name.len ? x->a_name.s : "?",
-						x->a_prefix.len ? x->a_prefix.s : "?");
+						x->a_prefix.len ? x->a_prefix.s : "?",
+						x->nalias > na ? ": its keys read as " : "",
+						x->nalias > na ? x->alias[na][1] : "");
 			fr.k = F_SKIP;
 			return push(x, rd, fr);
 		}

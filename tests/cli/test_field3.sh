@@ -101,3 +101,22 @@ expect_err_has "suggested format: dots and seconds" \
 run "$MUTU" ingest $F/excel-ampm.csv --db "$TMP/ampm2.db" --tz WIB
 expect_err_has "suggested format: the 12-hour clock" \
 	"e.g. --date-format '%d/%m/%Y %I:%M:%S %p' (day first) or '%m/%d/%Y %I:%M:%S %p'"
+
+# ---- XES: standard extensions declared under the exporter's own prefixes ----
+# IEEE 1849 names an extension by its URI; the prefix is the log's.  Here
+# Concept is "cn", Lifecycle "lc", Org "o" (the older deckfour.org URI),
+# Time "t"; the global lc:transition = complete and the classifier use them
+# too.  Read as concept:/lifecycle:/org:/time: (before: refused, "none of
+# the first 3 events has time:timestamp").  Verifikasi start 08:00,
+# complete 09:00 (ani): 1,0 jam; Tanda tangan has no lc:transition: the
+# global's complete, from the previous end 09:00 to 10:00: 1,0 jam.
+DB="$TMP/prefix.db"
+run "$MUTU" ingest $F/xes-prefix.xes --db "$DB"
+expect_rc "XES prefixes: exit 0" 0
+expect_out_has "XES prefixes: said so" "Lifecycle (lc: its keys read as lifecycle)"
+expect_eq "XES prefixes: case, actors, lifecycles" \
+	"$(q "$DB" "SELECT group_concat(c.case_key || '/' || e.actor || '/' || e.lifecycle, ' ') FROM events e JOIN cases c ON c.id = e.case_id")" \
+	"P1/ani/start P1/ani/complete P1/kadis/complete"
+run "$MUTU" audit --case P1 --db "$DB" --no-store
+expect_out_has "XES prefixes: Verifikasi 08:00-09:00" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "XES prefixes: Tanda tangan 09:00-10:00" "kadis              3 Mar 2025 10:00 +07:00      1,0 jam"
