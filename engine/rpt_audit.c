@@ -615,7 +615,8 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	"{\"schema\":\"mutu.audit/2\",\"units\":{\"duration\":\"minutes\",\"duration_kind\":\"working "     \
 	"minutes (the SOP's working day), except calendar which is wall-clock minutes (1440 to a day)\","   \
 	"\"duration_text\":\"<name>_text: the same duration as the audit shows it\","                       \
-	"\"time\":\"ISO 8601 with the office's UTC offset\"},\"audit\":true,\"cases\":[\n"
+	"\"time\":\"ISO 8601; instants read from the log keep the UTC offset the log wrote, a "     \
+	"deadline has the office's\"},\"audit\":true,\"cases\":[\n"
 
 static void json_num(struct mutu_buf *o, const char *k, double v)
 {

@@ -120,3 +120,15 @@ expect_eq "XES prefixes: case, actors, lifecycles" \
 run "$MUTU" audit --case P1 --db "$DB" --no-store
 expect_out_has "XES prefixes: Verifikasi 08:00-09:00" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
 expect_out_has "XES prefixes: Tanda tangan 09:00-10:00" "kadis              3 Mar 2025 10:00 +07:00      1,0 jam"
+
+
+# ---- the audit JSON's time unit says whose offset an instant carries ----
+# A log in UTC keeps +00:00 on its instants (test_field.sh, pm4py-utc.xes)
+# while the deadline mutu computes is on the office's clock; the unit
+# said "with the office's UTC offset" for all of them (before).
+DB="$TMP/unit.db"
+"$MUTU" ingest tests/data/logs/field/pm4py-utc.xes --db "$DB" --models $M --quiet
+run "$MUTU" audit --case X1 --db "$DB" --models $M --no-store --format json
+expect_eq "audit json: the time unit says whose offset" \
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); c = d["cases"][0]; print(d["units"]["time"], "|", c["finished_at"], c["deadline"])')" \
+	"ISO 8601; instants read from the log keep the UTC offset the log wrote, a deadline has the office's | 2025-05-19T07:45:00+00:00 2025-05-20T09:40:00+07:00"
