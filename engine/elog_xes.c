@@ -47,6 +47,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parserInternals.h> /* XML_MAX_TEXT_LENGTH */
 #include <libxml/xmlreader.h>
 #include <zlib.h>
 
@@ -1072,6 +1073,18 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 				       x->xml_err[0] ? x->xml_err : "no XML element",
 				       x->in.gz ? "; a gzip file must hold XES, a CSV is read "
 						  "uncompressed" : "");
+		else if (strstr(x->xml_err, "Huge input") || strstr(x->xml_err, "huge text") ||
+			 strstr(x->xml_err, "length too long"))
+			/* libxml2's bound on one value, not a defect of the XML: read
+			 * past it (XML_PARSE_HUGE) one value could take up to 1 GB, and
+			 * mutu keeps at most XES_MAX_ELEM of a trace or event anyway */
+			rc = mutu_errf(x->err, MUTU_EINPUT,
+				       "%s:%ld: an attribute value or text over %d bytes, the most the "
+				       "XML reader takes in one value (%s); not malformed, but not read: "
+				       "shorten or drop that value (mutu stores at most %u MiB of a "
+				       "trace's or event's values anyway; nothing was written)",
+				       x->path, x->xml_line, (int)XML_MAX_TEXT_LENGTH, x->xml_err,
+				       XES_MAX_ELEM >> 20);
 		else
 			rc = mutu_errf(x->err, MUTU_EINPUT,
 				       "%s:%ld: malformed XML: %s (expected a well-formed XES "
