@@ -133,6 +133,95 @@ expect_eq "audit json: the time unit says whose offset" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); c = d["cases"][0]; print(d["units"]["time"], "|", c["finished_at"], c["deadline"])')" \
 	"ISO 8601; instants read from the log keep the UTC offset the log wrote, a deadline has the office's | 2025-05-19T07:45:00+00:00 2025-05-20T09:40:00+07:00"
 
+# ---- end to end: the Disco log read with the suggested format, audited ----
+# Case D1 of uji-sla over Kenaikan (Thu 29 May, LN), its cuti bersama (Fri
+# 30 May), the weekend and Hari Lahir Pancasila (Sun 1 Jun, LN).  Accepted
+# at step 2's end, Wed 28 May 08:45; finished Mon 2 Jun 14:45.  Working
+# time: Wed 08:45-12:00 (195) + 13:00-16:00 (180) = 375; Mon 07:30-12:00
+# (270) + 13:00-14:45 (105) = 375; 750 min = 1,7 hari of 450, within 3
+# Hari.  Step 3 Wed 09:00-16:00 less the break = 360 + Mon 07:30-10:00 =
+# 150: 510 min = 1,1 hari against 2 Hari (900): -390 = -6,5 jam.  Step 4
+# 13:00-14:30 = 90 min against 1 Jam: +30 menit, LEBIH.  Passed unchanged.
+DB="$TMP/disco.db"
+run "$MUTU" ingest $F/disco-titik.csv --db "$DB" --sop uji-sla --models $M --date-format '%d.%m.%Y %H:%M:%S'
+expect_rc "disco: exit 0" 0
+expect_out_has "disco: all rows" "events stored   5 (1 new cases)"
+run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store
+expect_out_has "disco: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:45 WIB"
+expect_out_has "disco: 750 working minutes" "waktu kerja: 1,7 hari; batas 3,0 hari (dibulatkan); tepat waktu"
+expect_out_has "disco: step 3 over the holidays" "2 Jun 2025 10:00 WIB        1,1 hari   2,0 hari   -6,5 jam"
+expect_out_has "disco: step 4 over" "2 Jun 2025 14:30 WIB         1,5 jam    1,0 jam  +30 menit  LEBIH"
+run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store --lang en
+expect_out_has "disco en: the same in English" "working time: 1.7 d; ceiling 3.0 d (rounded); in time"
+expect_out_has "disco en: step 4" "2 Jun 2025 14:30 WIB           1.5 h      1.0 h    +30 min  OVER"
+# the JSON holds the same numbers in minutes
+run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store --format json
+got=$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["cases"][0]
+s = {x["step"]: x for x in c["steps"]}
+print(c["working"], c["ceiling"], c["late"], s[3]["actual"], s[3]["deviation"], s[4]["actual"], s[4]["flags"], c["accepted"], c["finished_at"])')
+expect_eq "disco json: the text's numbers in minutes" "$got" \
+	"750 1350 False 510 -390 90 ['over'] 2025-05-28T08:45:00+07:00 2025-06-02T14:45:00+07:00"
+
+# ---- end to end: a case filed online on a Saturday, over Idul Adha ----
+# Case S1 of uji-sla: filed Sat 31 May 10:00; step 2 from Sat 10:05 to Mon
+# 2 Jun 08:00 counts Mon 07:30-08:00 = 30 min (+15, LEBIH); step 1 on the
+# Saturday counts 0.  Step 3 Mon 11:30-12:00 (30) + 13:00-16:00 (180) +
+# Tue, Wed (450 each) + Thu 07:30-12:00 (270) = 1380 min = 3,1 hari, +480.
+# Step 4 from Thu 16:30 (after hours) over Fri 6 Jun (LN Idul Adha), the
+# weekend, Mon 9 Jun (cuti bersama) to Tue 10 Jun 07:45: 15 min.  The case
+# from Mon 08:00: 420 + 3 x 450 + Tue 07:30-08:10 (40) = 1810 min = 4,0
+# hari; deadline Mon 08:00 + 1350 = Thu 5 Jun 08:00; TERLAMBAT by 460 min
+# = 1,0 hari.  Passed unchanged.
+DB="$TMP/sabtu.db"
+run "$MUTU" ingest $F/sabtu-idul-adha.csv --db "$DB" --models $M
+expect_rc "saturday: exit 0" 0
+run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store
+expect_out_has "saturday: 1810 min, late" "waktu kerja: 4,0 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 1,0 hari"
+expect_out_has "saturday: step 1 on the weekend" "31 Mei 2025 10:00 WIB        0 menit   30 menit  -30 menit"
+expect_out_has "saturday: step 2 from Monday 07:30" "2 Jun 2025 08:00 WIB        30 menit   15 menit  +15 menit  LEBIH"
+expect_out_has "saturday: step 3" "5 Jun 2025 12:30 WIB        3,1 hari   2,0 hari  +1,1 hari  LEBIH"
+expect_out_has "saturday: step 4 over LN and cuti bersama" "10 Jun 2025 07:45 WIB       15 menit    1,0 jam  -45 menit"
+run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store --lang en
+expect_out_has "saturday en" "working time: 4.0 d; ceiling 3.0 d (rounded); LATE 1.0 d"
+run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store --format json
+expect_eq "saturday json: the same numbers in minutes" \
+	"$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["cases"][0]
+s = {x["step"]: x for x in c["steps"]}
+print(c["working"], c["late"], c["over"], s[2]["actual"], s[3]["actual"], s[4]["actual"], c["deadline"])')" \
+	"1810 True 460 30 1380 15 2025-06-05T08:00:00+07:00"
+
+# ---- XES as other exporters write it (passed unchanged) ----
+# Latin-1 (encoding="ISO-8859-1", the e of "cafe" the byte 0xE9, plus
+# &amp; and &#233;), the trace global giving the SOP, the event global
+# giving lifecycle complete to 5 events without their own, a classifier,
+# events out of time order, org:resource as an <int>, stamps "+0700", a
+# lowercase "z" with half a second, six fraction digits.  Case E1 is case
+# D1 above written this way: the same audit.  28 May 2025 is day 20236:
+# 08:00+0700 = 01:00Z = 20236 * 86400000 + 3600000; step 4's end
+# 2025-06-02T07:30:00.5z: day 20241, + 7.5 h + 500 ms.
+DB="$TMP/latin1.db"
+run "$MUTU" ingest $F/xes-latin1-global.xes --db "$DB" --models $M
+expect_rc "xes latin1: exit 0" 0
+expect_out_has "xes latin1: 8 events" "events stored   8 (1 new cases)"
+expect_eq "xes latin1: text in UTF-8, SOP from the trace global" \
+	"$(q "$DB" "SELECT value FROM case_attrs WHERE name = 'keterangan'") $(q "$DB" "SELECT sop FROM cases")" \
+	"Toko café & teh é uji-sla"
+expect_eq "xes latin1: lifecycles (5 from the global)" \
+	"$(q "$DB" "SELECT group_concat(n, ' ') FROM (SELECT lifecycle || '=' || count(*) AS n FROM events GROUP BY lifecycle ORDER BY lifecycle)")" \
+	"complete=5 start=3"
+expect_eq "xes latin1: +0700 and .5z" \
+	"$(q "$DB" "SELECT min(end_ms) FROM events") $(q "$DB" "SELECT end_ms FROM events WHERE step = 4 AND end_ms IS NOT NULL")" \
+	"1748394000000 1748849400500"
+run "$MUTU" audit --case E1 --db "$DB" --models $M --no-store
+expect_out_has "xes latin1: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:45 WIB"
+expect_out_has "xes latin1: 750 working minutes" "waktu kerja: 1,7 hari"
+expect_out_has "xes latin1: step 3" "2 Jun 2025 10:00 WIB        1,1 hari   2,0 hari   -6,5 jam"
+expect_out_has "xes latin1: an <int> resource" "Pemohon menerima SK                7                  2 Jun 2025 14:45 WIB"
+
 # ---- XES: a huge attribute value ----
 # 3 MiB in a trace attribute and in an event attribute: stored whole (the
 # bound is 16 MiB of one trace's or event's values).  11,000,000 bytes in
@@ -163,3 +252,58 @@ expect_rc "huge value: 11 MB refused, exit 2" 2
 expect_err_has "huge value: the line and the bound, not 'malformed'" \
 	"terlalu.xes:4: an attribute value or text over 10000000 bytes, the most the XML reader takes in one value"
 [ -e "$TMP/terlalu.db" ] && not_ok "huge value: no store left behind" || ok "huge value: no store left behind"
+
+# ---- XES structure and stamp forms (passed unchanged) ----
+# An empty trace and a trace of no events store nothing and count no row;
+# a trace without concept:name has its event rejected as "missing case
+# id".  T1's stamps, from 3 Mar 2025 00:00Z = 1740960000000 (day 20150):
+# 08:00:00.123456789+07:00 = 01:00Z + 123 ms (nine digits cut to
+# milliseconds), 08:30+0700 (no colon) = 01:30Z, 02:00:00.1z (lowercase z)
+# = 02:00:00.100Z, 09:30+07:00 (no seconds) = 02:30Z.
+DB="$TMP/bentuk.db"
+run "$MUTU" ingest $F/xes-bentuk.xes --db "$DB"
+expect_out_has "xes forms: 5 rows, 4 stored" "rows read       5"
+expect_out_has "xes forms: 1 rejected" "missing case id            1"
+expect_eq "xes forms: the stamps" \
+	"$(q "$DB" "SELECT group_concat(end_ms - 1740960000000, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"3600123 5400000 7200100 9000000"
+# The same log with a UTF-8 BOM, gzipped: read alike (by content, not name).
+{ printf '\357\273\277'; cat $F/xes-bentuk.xes; } | gzip -c > "$TMP/bom.xes.gz"
+run "$MUTU" ingest "$TMP/bom.xes.gz" --db "$TMP/bom.db"
+expect_eq "xes forms: BOM + gzip the same" \
+	"$(q "$TMP/bom.db" "SELECT group_concat(end_ms - 1740960000000, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"3600123 5400000 7200100 9000000"
+# Stamps without a zone, which IEEE 1849 does not allow: refused naming the
+# value and what to give; read with --tz as local time (08:00 WIT = 23:00Z
+# the day before: 1740960000000 - 3600000).
+cat > "$TMP/nozone2.xes" <<'XES'
+<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1849-2016">
+  <trace><string key="concept:name" value="T2"/>
+    <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2025-03-03T08:00:00"/></event>
+    <event><string key="concept:name" value="B"/><date key="time:timestamp" value="2025-03-03T08:30:00.5"/></event>
+  </trace>
+</log>
+XES
+run "$MUTU" ingest "$TMP/nozone2.xes" --db "$TMP/nozone.db"
+expect_rc "xes no zone: exit 2" 2
+expect_err_has "xes no zone: names the value and the way out" \
+	"time stamps have no UTC offset (time:timestamp: '2025-03-03T08:00:00') and no zone is known; give --tz (WIB, WITA, WIT or +08:00) or --sop ID"
+run "$MUTU" ingest "$TMP/nozone2.xes" --db "$TMP/nozone.db" --tz WIT
+expect_eq "xes no zone: --tz WIT" "$(q "$TMP/nozone.db" "SELECT min(end_ms), min(end_off) FROM events")" "1740956400000|540"
+
+# ---- PM4Py: pandas to_csv of a converted log (passed unchanged) ----
+# The unnamed index column, @@index and @@case_index kept as attributes
+# (column_1 for the nameless one), case:sop the SOP, case:jenis a case
+# attribute 'jenis'; stamps '2025-06-03 08:15:00+07:00' and
+# '2025-06-03 01:45:00.123456+00:00' (microseconds cut to ms, offset 0
+# kept).  3 Jun 2025 00:00Z = 1748908800000.
+DB="$TMP/pandas.db"
+run "$MUTU" ingest $F/pm4py-pandas.csv --db "$DB"
+expect_rc "pandas: exit 0" 0
+expect_out_has "pandas: roles" "case=case:concept:name sop=case:sop activity=concept:name actor=org:resource timestamp=time:timestamp lifecycle=lifecycle:transition"
+expect_eq "pandas: stamps and offsets" \
+	"$(q "$DB" "SELECT group_concat((coalesce(start_ms, end_ms) - 1748908800000) || '@' || coalesce(start_off, end_off), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000@420 6300123@0 7200000@420"
+expect_eq "pandas: case attribute and SOP" \
+	"$(q "$DB" "SELECT name || '=' || value FROM case_attrs") $(q "$DB" "SELECT sop FROM cases")" "jenis=IMB uji-sla"
