@@ -312,6 +312,51 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 	return finish(y, mo, d, h, mi, s, frac, have_off, o, default_off, ms, off, x);
 }
 
+/*
+ * A zone named after the stamp: "2025-06-03 08:15:00 WIB" (Indonesian
+ * systems; R's format(x, usetz = TRUE)), "... UTC", or RFC 9557's
+ * "+07:00[Asia/Jakarta]" (java.time's ZonedDateTime.toString).  Returns
+ * where the stamp ends without it and sets *zone, or returns e when there
+ * is none.  Only names elog_parse_tz knows are taken (WIB, WITA, WIT, UTC,
+ * GMT, Z, Asia/Jakarta ...): another word stays and the stamp is bad, as
+ * before.  An offset written in the stamp wins over the name (RFC 9557:
+ * the offset fixes the instant).
+ */
+static const char *zone_suffix(const char *s, const char *e, int *zone)
+{
+	char name[40];
+	const char *a = e, *end = e;
+	if (e > s && e[-1] == ']') {
+		end = e - 1;
+		a = end;
+		while (a > s && a[-1] != '[')
+			a--;
+		if (a == s)
+			return e;
+		if (a < end && *a == '!') /* RFC 9557's critical flag */
+			a++;
+	} else {
+		while (a > s && ((a[-1] >= 'A' && a[-1] <= 'Z') || (a[-1] >= 'a' && a[-1] <= 'z') ||
+				 a[-1] == '/' || a[-1] == '_'))
+			a--;
+		if (a == e || a == s || a[-1] != ' ')
+			return e;
+	}
+	size_t n = (size_t)(end - a);
+	if (n == 0 || n >= sizeof name)
+		return e;
+	memcpy(name, a, n);
+	name[n] = '\0';
+	if (elog_parse_tz(name, zone))
+		return e;
+	const char *c = a;
+	while (c > s && (c[-1] == '[' || c[-1] == '!'))
+		c--;
+	while (c > s && c[-1] == ' ')
+		c--;
+	return c;
+}
+
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
 		       int *off, int *leap)
 {
@@ -319,6 +364,12 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	const char *e = rtrim(s, s + n);
 	while (s < e && *s == ' ')
 		s++;
+	int zone;
+	const char *ze = zone_suffix(s, e, &zone);
+	if (ze != e) {
+		e = ze;
+		default_off = zone;
+	}
 	int rc = ELOG_TS_BAD;
 	if (s < e)
 		rc = fmt ? parse_fmt(s, e, fmt, default_off, ms, off, &x)

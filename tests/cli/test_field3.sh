@@ -307,3 +307,22 @@ expect_eq "pandas: stamps and offsets" \
 	"4500000@420 6300123@0 7200000@420"
 expect_eq "pandas: case attribute and SOP" \
 	"$(q "$DB" "SELECT name || '=' || value FROM case_attrs") $(q "$DB" "SELECT sop FROM cases")" "jenis=IMB uji-sla"
+
+# ---- stamps that name their zone: "WIB", "WITA", "UTC", [Asia/Jakarta] ----
+# An Indonesian system's export writes "2025-06-03 08:15:00 WIB" (so does
+# R's format(x, usetz = TRUE)); java.time writes RFC 9557's
+# "+07:00[Asia/Jakarta]".  Before: no stamp readable, refused, and no
+# --date-format could read them.  Each is read at its own zone, no --tz:
+# from 3 Jun 2025 00:00Z (1748908800000), 08:15 WIB = 01:15Z = +4500000,
+# 08:45 WIB = +6300000, 09:15 WITA = 01:15Z = +4500000, 01:30 UTC =
+# +5400000, 09:00+07:00 = +7200000, 10:00 [Asia/Jakarta] = +10800000.
+# CET is no zone mutu knows (it has two offsets): the row is rejected.
+DB="$TMP/zona.db"
+run "$MUTU" ingest $F/zona-nama.csv --db "$DB"
+expect_rc "zone names: exit 0" 0
+expect_out_has "zone names: 3 stored, 1 rejected" "events stored   3 (1 new cases)"
+expect_eq "zone names: the instants and offsets" \
+	"$(q "$DB" "SELECT group_concat((start_ms - 1748908800000) || '@' || start_off || '/' || (end_ms - 1748908800000) || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000@420/6300000@420 4500000@480/5400000@0 7200000@420/10800000@420"
+expect_eq "zone names: CET refused" "$(q "$DB" "SELECT reason FROM rejected")" \
+	"bad timestamp in start_date: '2025-06-03 10:00:00 CET'"

@@ -71,6 +71,31 @@ static void test_am_pm(void **state)
 	assert_int_equal(elog_date_format_check(f), 0);
 }
 
+/* A zone named after the stamp: "... WIB", "... UTC", RFC 9557 "[Asia/Jakarta]". */
+static void test_zone_names(void **state)
+{
+	(void)state;
+	/* 3 Jun 2025 08:15 on the clock: day 20242; WIB (UTC+7) is 01:15Z,
+	 * WITA (UTC+8) 00:15Z, UTC 08:15Z, WIT (UTC+9) 23:15Z the day before */
+	const int64_t day = 20242LL * 86400000, m815 = (8 * 60 + 15) * 60000LL;
+	assert_true(parse("2025-06-03 08:15:00 WIB", NULL, 0) == day + m815 - 7 * 3600000LL);
+	assert_true(parse("2025-06-03 08:15:00 wita", NULL, 0) == day + m815 - 8 * 3600000LL);
+	assert_true(parse("2025-06-03 08:15:00 UTC", NULL, 420) == day + m815);
+	assert_true(parse("03/06/2025 08:15 WIT", "%d/%m/%Y %H:%M", 420) == day + m815 - 9 * 3600000LL);
+	/* the offset fixes the instant; the bracket's zone is read when alone */
+	assert_true(parse("2025-06-03T08:15:00+07:00[Asia/Jakarta]", NULL, ELOG_NO_ZONE) ==
+		    day + m815 - 7 * 3600000LL);
+	assert_true(parse("2025-06-03T08:15:00+07:00[!Asia/Jakarta]", NULL, ELOG_NO_ZONE) ==
+		    day + m815 - 7 * 3600000LL);
+	assert_true(parse("2025-06-03T08:15[Asia/Makassar]", NULL, ELOG_NO_ZONE) ==
+		    day + m815 - 8 * 3600000LL);
+	/* names mutu does not know, and a name run into the time: refused */
+	assert_true(parse("2025-06-03 08:15:00 CET", NULL, 420) == INT64_MIN);
+	assert_true(parse("2025-06-03T08:15:00+07:00[Europe/Paris]", NULL, 420) == INT64_MIN);
+	assert_true(parse("2025-06-03 08:15:00WIB", NULL, 420) == INT64_MIN);
+	assert_true(parse("WIB", NULL, 420) == INT64_MIN);
+}
+
 static void test_format_check(void **state)
 {
 	(void)state;
@@ -87,6 +112,7 @@ int main(void)
 		cmocka_unit_test(test_month_names),
 		cmocka_unit_test(test_format_check),
 		cmocka_unit_test(test_am_pm),
+		cmocka_unit_test(test_zone_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
