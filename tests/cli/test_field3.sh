@@ -326,3 +326,23 @@ expect_eq "zone names: the instants and offsets" \
 	"4500000@420/6300000@420 4500000@480/5400000@0 7200000@420/10800000@420"
 expect_eq "zone names: CET refused" "$(q "$DB" "SELECT reason FROM rejected")" \
 	"bad timestamp in start_date: '2025-06-03 10:00:00 CET'"
+
+# ---- the monthly report over the two cases above agrees with their audits ----
+# June 2025, uji-sla: S1 (1810 working min, late by 460) and D1 (750, in
+# time) finish in June.  Median lead (1810 + 750) / 2 = 1280; p90 by
+# linear interpolation 750 + 0.9 x 1060 = 1704; 1 of 2 within; 18 hari
+# kerja in June (21 weekdays less Idul Adha 6 Jun, cuti bersama 9 Jun and
+# 1 Muharam 27 Jun).  Passed unchanged.
+DB="$TMP/laporan.db"
+"$MUTU" ingest $F/sabtu-idul-adha.csv --db "$DB" --models $M --quiet
+"$MUTU" ingest $F/disco-titik.csv --db "$DB" --sop uji-sla --models $M --date-format '%d.%m.%Y %H:%M:%S' --quiet
+run "$MUTU" report monthly --month 2025-06 --db "$DB" --models $M --sop uji-sla --format json --out -
+expect_rc "report: exit 0" 0
+expect_eq "report: lead, share, working days as the audits give them" \
+	"$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+g = json.load(sys.stdin)["groups"][0]
+s = g["summary"]
+print(s["finished"], s["within"], s["lead_median"], s["lead_p90"], s["lead_max"], s["working_days"],
+      [(c["case"], c["lead"], c["over"]) for c in g["slowest"]])')" \
+	"2 1 1280 1704 1810 18 [('S1', 1810, 460), ('D1', 750, 0)]"
