@@ -2281,13 +2281,13 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 				    excel_serial(r->buf + r->f[col].off, r->f[col].len,
 						 g->probe_serial_ex, sizeof g->probe_serial_ex))
 					g->probe_serial_line = r->line;
-				if (!g->o->date_format &&
+				/* the first such stamp, the one the message shows: a later
+				 * 02.06.2025 made '28.05.2025' "ambiguous" (before) */
+				if (!g->o->date_format && !g->probe_order &&
 				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len)) {
 					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
 										r->f[col].len);
-					if (!g->probe_fmt[0][0])
-						order_formats(r->buf + r->f[col].off, r->f[col].len,
-							      g->probe_fmt);
+					order_formats(r->buf + r->f[col].off, r->f[col].len, g->probe_fmt);
 				}
 			}
 			if (rc != ELOG_TS_OK && !g->probe_example[0]) {

@@ -98,6 +98,10 @@ run "$MUTU" ingest $F/disco-titik.csv --db "$TMP/titik.db" --sop uji-sla --model
 expect_rc "suggested format: exit 2" 2
 expect_err_has "suggested format: dots and seconds" \
 	"give --date-format, e.g. --date-format '%d.%m.%Y %H:%M:%S' (day first) or '%m.%d.%Y %H:%M:%S'"
+# '28.05.2025' is no ambiguous date (28 is no month); the message called
+# it ambiguous because a later stamp (02.06.2025) was (before).
+expect_err_has "suggested format: the value shown is not called ambiguous" \
+	"Start Date: '28.05.2025 08:00:00' is a day/month-order date; give --date-format"
 run "$MUTU" ingest $F/excel-ampm.csv --db "$TMP/ampm2.db" --tz WIB
 expect_err_has "suggested format: the 12-hour clock" \
 	"e.g. --date-format '%d/%m/%Y %I:%M:%S %p' (day first) or '%m/%d/%Y %I:%M:%S %p'"
