@@ -313,6 +313,35 @@ static int parse_fmt(const char *p, const char *e, const char *f, int default_of
 }
 
 /*
+ * POSIX time as JSON-to-CSV and database exports write it: 10 digits of
+ * seconds (a fraction allowed) or 13 of milliseconds since 1970-01-01
+ * UTC, between 2000-01-01 and 2100-01-01 (946684800 .. 4102444800 s);
+ * other digit runs stay bad stamps.  UTC by definition: no zone needed,
+ * offset 0.  Before, such a log was refused with "give --date-format",
+ * which no format could satisfy.
+ */
+static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
+{
+	int64_t v = 0;
+	int n = 0, frac = 0;
+	for (; p < e && isdig(*p) && n < 14; p++, n++)
+		v = v * 10 + (*p - '0');
+	if (n == 10 && p < e && *p == '.') {
+		p++;
+		if (fraction(&p, e, &frac))
+			return ELOG_TS_BAD;
+	}
+	if (p != e || (n != 10 && n != 13))
+		return ELOG_TS_BAD;
+	int64_t t = n == 10 ? v * 1000 + frac : v;
+	if (t < 946684800000LL || t >= 4102444800000LL)
+		return ELOG_TS_BAD;
+	*ms = t;
+	*off = 0;
+	return ELOG_TS_OK;
+}
+
+/*
  * A zone named after the stamp: "2025-06-03 08:15:00 WIB" (Indonesian
  * systems; R's format(x, usetz = TRUE)), "... UTC", or RFC 9557's
  * "+07:00[Asia/Jakarta]" (java.time's ZonedDateTime.toString).  Returns
@@ -374,6 +403,8 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	if (s < e)
 		rc = fmt ? parse_fmt(s, e, fmt, default_off, ms, off, &x)
 			 : parse_iso(s, e, default_off, ms, off, &x);
+	if (rc == ELOG_TS_BAD && !fmt)
+		rc = parse_epoch(s, e, ms, off);
 	if (leap)
 		*leap = rc == ELOG_TS_OK && x.leap;
 	return rc;

@@ -144,7 +144,8 @@ enum {
 
 /*
  * Parse s[0..n): ISO 8601 ("2025-01-02T07:30:00+08:00", "2025-01-02 07:30Z",
- * fractions, date only) when fmt is NULL, else the strptime-like fmt
+ * fractions, date only) or POSIX time (10 digits of seconds, 13 of
+ * milliseconds, 2000-2100, UTC) when fmt is NULL, else the strptime-like fmt
  * (%d %m %b %B %Y %y %H %I %M %S %f %p %z %%, %b or %B a month name in Indonesian
  * or English, full or short: "Mei", "Agt", "Oct"; %p AM or PM, which makes
  * the hour (%H or %I) one of 1-12; a space matches one or more spaces; the

@@ -350,3 +350,19 @@ s = g["summary"]
 print(s["finished"], s["within"], s["lead_median"], s["lead_p90"], s["lead_max"], s["working_days"],
       [(c["case"], c["lead"], c["over"]) for c in g["slowest"]])')" \
 	"2 1 1280 1704 1810 18 [('S1', 1810, 460), ('D1', 750, 0)]"
+
+# ---- POSIX time: epoch seconds or milliseconds (database / JSON exports) ----
+# 1748913300000 ms = 1748913300 s = 20242 days + 4500 s = 3 Jun 2025
+# 01:15Z; 1748916000.5 s = 02:00:00.5Z.  UTC by
+# definition: read without --tz, offset 0.  Before: refused with "give
+# --date-format", which no format could satisfy.
+DB="$TMP/epoch.db"
+run "$MUTU" ingest $F/epoch.csv --db "$DB"
+expect_rc "epoch: exit 0" 0
+expect_eq "epoch: instants, offset 0" \
+	"$(q "$DB" "SELECT group_concat(end_ms || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"1748913300000@0 1748916000500@0"
+# no SOP, so no office clock: the audit shows the stamps at +00:00, and
+# 01:15 to 02:00:00.5 is 45 min
+run "$MUTU" audit --case U1 --db "$DB" --no-store
+expect_out_has "epoch: Verifikasi 45 min" "budi               3 Jun 2025 02:00 +00:00     45 menit"

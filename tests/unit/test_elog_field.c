@@ -96,6 +96,30 @@ static void test_zone_names(void **state)
 	assert_true(parse("WIB", NULL, 420) == INT64_MIN);
 }
 
+/* POSIX time in seconds or milliseconds, UTC by definition. */
+static void test_epoch(void **state)
+{
+	(void)state;
+	/* 3 Jun 2025 01:15:00Z = day 20242 * 86400 + 4500 s = 1748913300 s */
+	const int64_t t = 1748913300000LL;
+	assert_true(parse("1748913300", NULL, ELOG_NO_ZONE) == t);
+	assert_true(parse("1748913300000", NULL, ELOG_NO_ZONE) == t);
+	assert_true(parse("1748913300.25", NULL, 420) == t + 250);
+	int64_t ms = 0;
+	int off = 99;
+	assert_int_equal(elog_parse_time("1748913300", 10, NULL, 420, &ms, &off), ELOG_TS_OK);
+	assert_int_equal(off, 0); /* UTC, whatever the default zone */
+	/* before 2000, after 2100, other lengths, a --date-format: not epoch */
+	assert_true(parse("946684799", NULL, 0) == INT64_MIN);
+	assert_true(parse("0946684799", NULL, 0) == INT64_MIN);
+	assert_true(parse("4102444800", NULL, 0) == INT64_MIN);
+	assert_true(parse("17489133000", NULL, 0) == INT64_MIN);
+	assert_true(parse("174891330000", NULL, 0) == INT64_MIN);
+	assert_true(parse("1748913300000.5", NULL, 0) == INT64_MIN);
+	assert_true(parse("1748913300", "%d/%m/%Y", 0) == INT64_MIN);
+	assert_true(parse("-1748913300", NULL, 0) == INT64_MIN);
+}
+
 static void test_format_check(void **state)
 {
 	(void)state;
@@ -113,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_format_check),
 		cmocka_unit_test(test_am_pm),
 		cmocka_unit_test(test_zone_names),
+		cmocka_unit_test(test_epoch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
