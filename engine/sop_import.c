@@ -397,6 +397,103 @@ static void split_csv(struct imp *im, const char *s, const char *end, char sep)
 	}
 }
 
+/* A line of a markdown pipe table: its first non-blank character is '|'. */
+static int pipe_line(const char *s, const char *le)
+{
+	while (s < le && (*s == ' ' || *s == '\t'))
+		s++;
+	return s < le && *s == '|';
+}
+
+/* The delimiter row under a markdown header, "|---|:--:|": only pipes,
+ * dashes, colons and blanks. */
+static int pipe_delimiter(const char *s, const char *le)
+{
+	int dash = 0;
+	for (; s < le; s++) {
+		if (*s == '-')
+			dash = 1;
+		else if (!strchr("|: \t\r", *s))
+			return 0;
+	}
+	return dash;
+}
+
+/*
+ * A markdown pipe table (a table pasted from a wiki, a README or a chat):
+ * a line starting with '|' is a row whose cells lie between the pipes
+ * ("\|" is a pipe inside a cell); the delimiter row under the header is
+ * no row (left blank, so line numbers stay the file's).  Other lines
+ * (titles) are one cell each.  Used when the text has no tab and its
+ * first table-like line starts with '|'.
+ */
+static void split_pipes(struct imp *im, const char *s, const char *end)
+{
+	size_t cap = 0;
+	int line = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		line++;
+		struct row r = {line, NULL, 0};
+		size_t ccap = 0;
+		int pipes = pipe_line(s, le);
+		if (!pipes || !pipe_delimiter(s, le)) {
+			const char *c = s;
+			if (pipes) {
+				while (*c != '|')
+					c++;
+				c++;
+			}
+			for (;;) {
+				struct mutu_buf b;
+				mutu_buf_init(&b);
+				mutu_buf_puts(&b, "");
+				while (c < le && !(pipes && *c == '|')) {
+					if (pipes && *c == '\\' && c + 1 < le && c[1] == '|')
+						c++;
+					mutu_buf_putc(&b, *c == '\r' || !*c ? ' ' : *c);
+					c++;
+				}
+				/* the text after a closing pipe is no cell */
+				if (c >= le && pipes && r.n && is_blank_cell(b.s)) {
+					mutu_buf_release(&b);
+					break;
+				}
+				if (r.n == ccap) {
+					ccap = ccap ? ccap * 2 : 16;
+					r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+				}
+				r.cells[r.n++] = mutu_trim(buf_take(&b));
+				if (c >= le)
+					break;
+				c++; /* '|' */
+			}
+		}
+		push_row(im, &cap, r);
+		s = nl ? nl + 1 : end;
+	}
+}
+
+/* Does the text's first line that holds a tab, ';', ',' or '|' start
+ * with '|'?  (A markdown table, whose cells may hold commas.) */
+static int is_pipe_table(const char *s, const char *end)
+{
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		if (pipe_line(s, le))
+			return 1;
+		for (const char *q = s; q < le; q++)
+			if (*q == ';' || *q == ',' || *q == '|')
+				return 0;
+		s = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -404,6 +501,10 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	if (is_pipe_table(s, end)) {
+		split_pipes(im, s, end);
+		return;
+	}
 	char sep = csv_sep(s, end);
 	if (sep) {
 		split_csv(im, s, end, sep);
