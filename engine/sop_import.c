@@ -768,7 +768,11 @@ static void column_init(struct column *c, int idx, const char *header)
 				size_t k = strcspn(q, " ");
 				char word[64];
 				snprintf(word, sizeof word, "%.*s", (int)k, q);
-				for (char *x = word; *x; x++)
+				/* a word without a vowel is an acronym ("CS",
+				 * "PP", "DPMPTSP"): kept in capitals, not "Cs";
+				 * "KASI", "TIM" are words and get title case */
+				int vowel = strpbrk(word, "AEIOUaeiou") != NULL;
+				for (char *x = word; *x && vowel; x++)
 					*x = (char)tolower((unsigned char)*x);
 				title_word(&b, word, strlen(word));
 				q += k;

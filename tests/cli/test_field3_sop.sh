@@ -31,3 +31,14 @@ expect_eq "markdown: the escaped pipe kept in the activity" \
 expect_eq "markdown: the commas kept in kelengkapan" \
 	"$(grep '^kelengkapan' "$TMP/pipe.ini")" "kelengkapan = KTP, NPWP, akta"
 
+
+# ---- pelaksana headers in capitals: CS, KASI, TIM TEKNIS, KEPALA DPMPTSP ----
+# An all-caps header gets title case, but a word without a vowel is an
+# acronym and stays as written: "CS" (customer service, the front office),
+# "DPMPTSP"; "KASI", "TIM" are words.  Before: actor = "Cs".
+printf 'NO\tKEGIATAN\tPEMOHON\tCS\tTIM TEKNIS\tKASI\tKEPALA DPMPTSP\tWAKTU\n1\tMengajukan\tv\t\t\t\t\t5 Menit\n2\tMemeriksa\t\tv\t\t\t\t10 Menit\n3\tMeninjau\t\t\tv\t\t\t1 Hari\n4\tMemverifikasi\t\t\t\tv\t\t1 Jam\n5\tMenandatangani\t\t\t\t\tv\t30 Menit\n6\tMenerima\tv\t\t\t\t\t5 Menit\n' >"$TMP/caps.txt"
+run "$MUTU" sop import "$TMP/caps.txt" -o "$TMP/caps.ini" --calendar id-wib
+expect_rc "capitals: exit 0" 0
+expect_eq "capitals: the pelaksana as the header names them" \
+	"$(grep '^actor' "$TMP/caps.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = CS|actor = Tim Teknis|actor = Kasi|actor = Kepala DPMPTSP|actor = Pemohon|"
