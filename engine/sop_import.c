@@ -283,6 +283,71 @@ static char *cell_range_upper(const char *cell, struct dur *d)
 	return up;
 }
 
+/*
+ * A Waktu with a word before its number, as offices write the ceiling or
+ * an estimate: "Maks. 2 Hari", "paling lama 5 hari kerja", "s.d. 3 Hari",
+ * "<= 1 Hari" (the ceiling said outright: it is what an SOP's waktu
+ * means anyway, the step's "paling lama"), "± 15 Menit", "kurang lebih 1
+ * Jam" (an estimate: the only number the table gives, so it is taken as
+ * the ceiling, and the step's note says it was approximate).  Returns
+ * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
+ */
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX };
+
+static int waktu_qualifier(const char *t, const char **rest)
+{
+	static const struct { const char *w; int q; } qs[] = {
+		{"maksimal", Q_CEIL}, {"maksimum", Q_CEIL}, {"maks.", Q_CEIL}, {"maks", Q_CEIL},
+		{"max.", Q_CEIL}, {"max", Q_CEIL}, {"paling lama", Q_CEIL}, {"paling lambat", Q_CEIL},
+		{"selambat-lambatnya", Q_CEIL}, {"selama-lamanya", Q_CEIL}, {"sampai dengan", Q_CEIL},
+		{"s.d.", Q_CEIL}, {"s.d", Q_CEIL}, {"s/d", Q_CEIL}, {"hingga", Q_CEIL},
+		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, /* ≤ */
+		{"\xC2\xB1", Q_APPROX}, {"+/-", Q_APPROX}, {"+-", Q_APPROX}, /* ± */
+		{"kurang lebih", Q_APPROX}, {"lebih kurang", Q_APPROX}, {"kurang-lebih", Q_APPROX},
+		{"kira-kira", Q_APPROX}, {"sekitar", Q_APPROX}, {"kl.", Q_APPROX},
+	};
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		size_t n = strlen(qs[i].w);
+		if (mutu_strncasecmp(t, qs[i].w, n) != 0)
+			continue;
+		const char *r = t + n;
+		/* a word ends there: "maks 2", "maks. 2", "±15", not "maksud" */
+		if (isalpha((unsigned char)r[-1]) && isalpha((unsigned char)*r))
+			continue;
+		while (*r == ' ' || *r == ':')
+			r++;
+		if (!isdigit((unsigned char)*r))
+			continue;
+		*rest = r;
+		return qs[i].q;
+	}
+	return Q_NONE;
+}
+
+/*
+ * The Waktu of a cell that does not read as a duration as it stands but
+ * means one: a range (its upper bound) or a qualified number (above).
+ * Returns the duration's text (caller frees) with *d and *kind set, or
+ * NULL.
+ */
+static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
+{
+	if (!strpbrk(cell, "0123456789"))
+		return NULL;
+	char *t = clean_text(cell), *up = NULL;
+	const char *rest;
+	int q = waktu_qualifier(t, &rest);
+	if (q) {
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		up = dur_parse(rest, d, &e) == 0 ? mutu_strdup(rest) : cell_range_upper(rest, d);
+	} else if ((up = cell_range_upper(t, d)) != NULL)
+		q = Q_RANGE;
+	*kind = up ? q : Q_NONE;
+	free(t);
+	return up;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -1321,18 +1386,18 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
-		int w = -1, w_range = 0;
+		int w = -1, w_range = Q_NONE;
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
 			if ((int)i == left_no && row->n > 2)
 				continue;
-			int range = 0;
+			int range = Q_NONE;
 			if (!cell_dur(row->cells[i], &d)) {
-				/* a range is a Waktu only in the Waktu column */
-				char *up = (int)i == body_w ? cell_range_upper(row->cells[i], &d) : NULL;
+				/* a range or a qualified number is a Waktu only in
+				 * the Waktu column */
+				char *up = (int)i == body_w ? cell_waktu_text(row->cells[i], &d, &range) : NULL;
 				if (!up)
 					continue;
 				free(up);
-				range = 1;
 			}
 			if (w < 0 || (body_w >= 0 && abs((int)i - body_w) < abs(w - body_w)))
 				w = (int)i, w_range = range;
@@ -1351,7 +1416,7 @@ static void read_rows(struct imp *im, size_t from)
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
 			else if (w_range)
-				im->declared = cell_range_upper(row->cells[w], &d);
+				im->declared = cell_waktu_text(row->cells[w], &d, &w_range);
 			else
 				im->declared = clean_text(row->cells[w]);
 			continue;
@@ -1428,8 +1493,10 @@ static void read_rows(struct imp *im, size_t from)
 			mutu_err_clear(&why);
 			if (body_w >= 0 && (size_t)body_w < row->n && strpbrk(row->cells[body_w], "0123456789")) {
 				char *t = clean_text(row->cells[body_w]);
+				const char *rest = t;
 				struct dur dd;
-				dur_parse(t, &dd, &why);
+				waktu_qualifier(t, &rest); /* "paling lama 14 hari kalender" */
+				dur_parse(rest, &dd, &why);
 				free(t);
 			}
 			mutu_notes_addf(im->warn,
@@ -1445,12 +1512,28 @@ static void read_rows(struct imp *im, size_t from)
 		} else {
 			if (w_range) {
 				char *t = clean_text(row->cells[w]);
-				s->waktu = cell_range_upper(row->cells[w], &s->d);
-				mutu_notes_addf(im->warn,
-						"step %d (line %d): waktu '%s' is a range; its upper bound %s is the ceiling",
-						no, row->line, t, s->waktu);
-				snprintf(s->range_note, sizeof s->range_note,
-					 "importer: waktu '%.60s' is a range; its upper bound is the ceiling", t);
+				int kind;
+				s->waktu = cell_waktu_text(row->cells[w], &s->d, &kind);
+				/* the warning reads "<pre><waktu><post>" */
+				static const char *const pre[] = {
+					[Q_RANGE] = "is a range; its upper bound ",
+					[Q_CEIL] = "names its ceiling; read as ",
+					[Q_APPROX] = "is approximate; ",
+				};
+				static const char *const post[] = {
+					[Q_RANGE] = " is the ceiling",
+					[Q_CEIL] = "",
+					[Q_APPROX] = ", the only number given, is the ceiling",
+				};
+				static const char *const note[] = {
+					[Q_RANGE] = "is a range; its upper bound is the ceiling",
+					[Q_CEIL] = "names its ceiling",
+					[Q_APPROX] = "is approximate; its number is taken as the ceiling",
+				};
+				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
+						pre[kind], s->waktu, post[kind]);
+				snprintf(s->range_note, sizeof s->range_note, "importer: waktu '%.60s' %s", t,
+					 note[kind]);
 				free(t);
 			} else {
 				s->waktu = clean_text(row->cells[w]);

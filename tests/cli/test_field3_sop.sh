@@ -42,3 +42,45 @@ expect_rc "capitals: exit 0" 0
 expect_eq "capitals: the pelaksana as the header names them" \
 	"$(grep '^actor' "$TMP/caps.ini" | tr '\n' '|')" \
 	"actor = Pemohon|actor = CS|actor = Tim Teknis|actor = Kasi|actor = Kepala DPMPTSP|actor = Pemohon|"
+
+# ---- Waktu with a word before the number, a prime, a decimal comma ----
+# field3-waktu-kata.txt (two header rows, Pelaksana and Mutu Baku over
+# their columns; sub-steps a./b. under step 2; a wrapped activity; a final
+# 'Selesai' row; a Jumlah Waktu that disagrees with the steps):
+#   '± 15 Menit'   an estimate, the only number given: 15 Menit, the
+#                  ceiling, and the step's note says it was approximate
+#   'Maks. 30 Menit', 'paling lama 3 hari kerja', 's.d. 1 Hari': the
+#                  ceiling said outright, which is what an SOP's waktu
+#                  means: 30 Menit, 3 Hari, 1 Hari
+#   '1,5 Jam' = 90 Menit (decimal comma), "60'" = 60 Menit (the prime)
+# Before: waktu = ? on steps 1, 2, 5, 7 and 8, exit 1 (no model loads).
+# Steps: 15 + 30 + 10 + 5 + 3 Hari + 90 + 60 + 1 Hari = 4 Hari 210 Menit
+# = 4 Hari 3 Jam 30 Menit = 4 x 450 + 210 = 2010 Menit.  Declared
+# 4 Hari 5 Jam = 2100 Menit: the authors' sum is 90 Menit too high, and
+# the import and model check say so.
+run "$MUTU" sop import $S/field3-waktu-kata.txt -o "$TMP/kata.ini" --calendar id-wib
+expect_rc "waktu words: exit 0 (a model that loads)" 0
+expect_err_has "waktu words: the estimate said" \
+	"step 1 (line 5): waktu '± 15 Menit' is approximate; 15 Menit, the only number given, is the ceiling"
+expect_err_has "waktu words: the ceiling said" \
+	"step 2 (line 6): waktu 'Maks. 30 Menit' names its ceiling; read as 30 Menit"
+expect_err_has "waktu words: the gap of the declared total" \
+	"declared 4 Hari 5 Jam, steps sum to 4 Hari 3 Jam 30 Menit: gap minus 1 Jam 30 Menit"
+expect_eq "waktu words: each step's waktu" \
+	"$(grep '^waktu' "$TMP/kata.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 30 Menit|waktu = 10 Menit|waktu = 5 Menit|waktu = 3 hari kerja|waktu = 1,5 Jam|waktu = 60'|waktu = 1 Hari|"
+expect_eq "waktu words: the notes keep what was written" \
+	"$(grep -c "^note = importer: waktu '\(± 15 Menit' is approximate\|Maks. 30 Menit' names\|paling lama 3 hari kerja' names\|s.d. 1 Hari' names\)" "$TMP/kata.ini")" 4
+run "$MUTU" model show "$TMP/kata.ini"
+expect_out_has "waktu words: the sum 2010 Menit" "total (sum of steps): 4 Hari 3 Jam 30 Menit = 2010 Menit"
+expect_out_has "waktu words: the gap -90" "gap:                  -90 Menit"
+expect_out_has "waktu words: pelaksana" "pelaksana (5): Pemohon, CS (Front Office), Tim Teknis, Kasi (Kepala Seksi), Kepala DPMPTSP (Kepala Dinas)"
+# a qualified calendar-day ceiling still says why it is refused
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\tpaling lama 14 hari kalender\n' >"$TMP/kal.txt"
+run "$MUTU" sop import "$TMP/kal.txt" -o "$TMP/kal.ini" --calendar id-wib
+expect_rc "waktu words: hari kalender still refused, exit 1" 1
+expect_err_has "waktu words: hari kalender, why" "counts calendar days"
+# a word that only starts like a qualifier is no qualifier
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\tmaksud 2 Hari\n' >"$TMP/maksud.txt"
+run "$MUTU" sop import "$TMP/maksud.txt" -o "$TMP/maksud.ini" --calendar id-wib
+expect_rc "waktu words: 'maksud 2 Hari' is no waktu, exit 1" 1
