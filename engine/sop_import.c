@@ -348,6 +348,22 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 	return up;
 }
 
+/* The terminator of the flowchart as a row's only text: "Selesai",
+ * "SELESAI.", "Mulai", "Start", "End", "Finish". */
+static int is_terminator(const char *cell)
+{
+	static const char *const words[] = {"selesai", "mulai", "start", "end", "finish", "stop", NULL};
+	char *t = clean_text(cell);
+	size_t n = strlen(t);
+	if (n && t[n - 1] == '.')
+		t[--n] = 0;
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int yes = word_in(t, words);
+	free(t);
+	return yes;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -1422,6 +1438,17 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
+		/* "Selesai" / "Mulai" alone on a row: the flowchart's
+		 * terminator written as a row of its own, neither a step nor
+		 * the wrapped text of the step above it */
+		if (!has_no && w < 0 && row_nonblank(row) == 1 && is_terminator(act)) {
+			char *t = clean_text(act);
+			mutu_notes_addf(im->warn, "line %d: '%s' marks the flowchart's %s, not a step; skipped",
+					row->line, t, mutu_strncasecmp(t, "mulai", 5) == 0 ||
+					mutu_strncasecmp(t, "start", 5) == 0 ? "start" : "end");
+			free(t);
+			continue;
+		}
 		/* A row right under a step whose one cell is in the Kegiatan
 		 * column: the step's text wrapped onto a row of its own (a line
 		 * break inside a Word cell), not a row to drop. */

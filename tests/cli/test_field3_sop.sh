@@ -71,6 +71,13 @@ expect_eq "waktu words: each step's waktu" \
 	"waktu = 15 Menit|waktu = 30 Menit|waktu = 10 Menit|waktu = 5 Menit|waktu = 3 hari kerja|waktu = 1,5 Jam|waktu = 60'|waktu = 1 Hari|"
 expect_eq "waktu words: the notes keep what was written" \
 	"$(grep -c "^note = importer: waktu '\(± 15 Menit' is approximate\|Maks. 30 Menit' names\|paling lama 3 hari kerja' names\|s.d. 1 Hari' names\)" "$TMP/kata.ini")" 4
+# ---- a final 'Selesai' row (the flowchart's terminator on a row of its
+# own): no step, and not the wrapped text of step 8 either.  Before: step
+# 8's activity read "Menerima izin Selesai".
+expect_err_has "Selesai: skipped, saying why" "line 14: 'Selesai' marks the flowchart's end, not a step; skipped"
+expect_eq "Selesai: step 8's activity as written" \
+	"$(grep '^activity = Menerima' "$TMP/kata.ini")" "activity = Menerima izin"
+
 run "$MUTU" model show "$TMP/kata.ini"
 expect_out_has "waktu words: the sum 2010 Menit" "total (sum of steps): 4 Hari 3 Jam 30 Menit = 2010 Menit"
 expect_out_has "waktu words: the gap -90" "gap:                  -90 Menit"
