@@ -1481,8 +1481,16 @@ static void read_rows(struct imp *im, size_t from)
 		}
 		if (!has_no) {
 			no = prev_no + 1;
-			mutu_notes_addf(im->warn, "line %d: row has no step number; numbered it %d", row->line,
-					no);
+			/* a sub-step label ("1.1", "a.", "2a") is kept in the
+			 * warning: the row is a step of its own, in table order */
+			char *lab = (size_t)left_no < row->n ? clean_text(row->cells[left_no]) : mutu_strdup("");
+			if (*lab)
+				mutu_notes_addf(im->warn, "line %d: '%.20s' is no whole step number (a sub-step?); numbered it %d",
+						row->line, lab, no);
+			else
+				mutu_notes_addf(im->warn, "line %d: row has no step number; numbered it %d", row->line,
+						no);
+			free(lab);
 		}
 		if (im->nsteps == (size_t)cap) {
 			cap = cap ? cap * 2 : 16;

@@ -91,3 +91,19 @@ expect_err_has "waktu words: hari kalender, why" "counts calendar days"
 printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\tmaksud 2 Hari\n' >"$TMP/maksud.txt"
 run "$MUTU" sop import "$TMP/maksud.txt" -o "$TMP/maksud.ini" --calendar id-wib
 expect_rc "waktu words: 'maksud 2 Hari' is no waktu, exit 1" 1
+
+# ---- sub-step numbers and section rows: 'I.' PENDAFTARAN, '1.1', '1.2',
+# 'II.' PEMROSESAN, '2.1', '2.2', then '3', and a 'Total Waktu' row ----
+# Each numbered row is a step in table order (each has its own pelaksana
+# and waktu); the section headings carry no waktu and are skipped.
+# 15 + 30 + 60 + 450 + 15 = 570 Menit = 1 Hari 2 Jam, as declared.  This
+# model passed unchanged; the warning named '1.1' "no step number"
+# before, now it quotes the label.
+run "$MUTU" sop import $S/field3-sub-langkah.txt -o "$TMP/sub.ini" --calendar id-wib
+expect_rc "sub-steps: exit 0" 0
+expect_err_has "sub-steps: the label quoted" "line 5: '1.1' is no whole step number (a sub-step?); numbered it 1"
+expect_err_has "sub-steps: a section row skipped" "line 7: not a step row, skipped (II.)"
+expect_eq "sub-steps: pelaksana in order" "$(grep '^actor' "$TMP/sub.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kabid|actor = Pemohon|"
+run "$MUTU" model check "$TMP/sub.ini"
+expect_out_has "sub-steps: 570 Menit as declared" "steps sum to 1 Hari 2 Jam, declared 1 Hari 2 Jam"
