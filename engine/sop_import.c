@@ -1353,6 +1353,42 @@ static void read_rows(struct imp *im, size_t from)
 		} else
 			mutu_buf_release(&b);
 	}
+	/* A step broken over two lines (a PDF copy, or a line break in a
+	 * Word cell that the copy turned into a row break before the rest of
+	 * the row): a row holding only a step number and the start of its
+	 * Kegiatan, followed by a row without a number whose cells carry the
+	 * rest (a Waktu among them).  The two are one step: the number and
+	 * the text go down to the second row, the first is emptied.  Read
+	 * apart, the step had no waktu and no pelaksana and its second half
+	 * became a step of its own. */
+	{
+		int ln = im->col_no >= 0 ? im->col_no : 0, la = im->col_act >= 0 ? im->col_act : 1;
+		for (size_t r = from; r + 1 < im->nrows; r++) {
+			struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+			int no;
+			if ((size_t)la >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
+			    !cell_number(a->cells[ln], &no) || is_blank_cell(a->cells[la]) ||
+			    row_nonblank(a) != 2 || !is_blank_cell(b->cells[ln]))
+				continue;
+			int has_dur = 0;
+			struct dur dd;
+			for (size_t i = 0; i < b->n && !has_dur; i++)
+				has_dur = (int)i != la && cell_dur(b->cells[i], &dd);
+			if (!has_dur)
+				continue;
+			struct mutu_buf t;
+			mutu_buf_init(&t);
+			mutu_buf_printf(&t, "%s %s", a->cells[la], b->cells[la]);
+			free(b->cells[la]);
+			b->cells[la] = mutu_trim(buf_take(&t));
+			free(b->cells[ln]);
+			b->cells[ln] = a->cells[ln];
+			a->cells[ln] = mutu_strdup("");
+			a->cells[la][0] = 0;
+			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken over two lines); read as one",
+					a->line, no, b->line);
+		}
+	}
 	/* reference Waktu column: the header's, else the commonest */
 	int W = im->col_waktu;
 	int count[MAXCOL] = {0};

@@ -107,3 +107,17 @@ expect_eq "sub-steps: pelaksana in order" "$(grep '^actor' "$TMP/sub.ini" | tr '
 	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kabid|actor = Pemohon|"
 run "$MUTU" model check "$TMP/sub.ini"
 expect_out_has "sub-steps: 570 Menit as declared" "steps sum to 1 Hari 2 Jam, declared 1 Hari 2 Jam"
+
+# ---- a step broken over two lines (PDF copy): line 5 holds '2' and
+# "Memeriksa kelengkapan berkas dan", line 6 a blank No. cell, "mencetak
+# tanda terima", the 'v' under Front Office and 30 Menit.  One step: FO,
+# 30 Menit, the activity joined.  Before: step 2 had waktu = ? and
+# pelaksana ?, line 6 became a step 3 of its own, exit 1.
+# 15 + 30 + 60 + 2 x 450 + 15 = 1020 Menit = 2 Hari 2 Jam, as declared.
+run "$MUTU" sop import $S/field3-baris-patah.txt -o "$TMP/patah.ini" --calendar id-wib
+expect_rc "broken row: exit 0" 0
+expect_err_has "broken row: said" "line 5: step 2 continues on line 6 (a row broken over two lines); read as one"
+run "$MUTU" model show "$TMP/patah.ini"
+expect_out_has "broken row: one step 2, FO, 30 Menit" \
+	"   2  Front Office                       30 Menit     Memeriksa kelengkapan berkas dan mencetak tanda terima"
+expect_out_has "broken row: 5 steps, 1020 Menit" "total (sum of steps): 2 Hari 2 Jam = 1020 Menit"
