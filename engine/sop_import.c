@@ -1473,6 +1473,35 @@ static void read_rows(struct imp *im, size_t from)
 				im->declared = clean_text(row->cells[w]);
 			continue;
 		}
+		/* the total written as a sentence in one cell under the table,
+		 * "Jumlah Waktu Penyelesaian: 3 (tiga) Hari Kerja": the text
+		 * after the colon (else from its first digit) is the total */
+		if (w < 0 && !has_no && row_nonblank(row) == 1 && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
+			char *t = NULL;
+			for (size_t i = 0; i < row->n && !t; i++)
+				if (!is_blank_cell(row->cells[i]))
+					t = clean_text(row->cells[i]);
+			const char *at = strchr(t, ':');
+			at = at ? at + 1 : t + strcspn(t, "0123456789");
+			while (*at == ' ')
+				at++;
+			struct mutu_err e;
+			mutu_err_clear(&e);
+			int kind;
+			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind);
+			free(t);
+			if (tot && !im->declared) {
+				im->declared = tot;
+				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
+						tot);
+				continue;
+			}
+			if (tot) {
+				free(tot);
+				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
+				continue;
+			}
+		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
 		/* "Selesai" / "Mulai" alone on a row: the flowchart's
 		 * terminator written as a row of its own, neither a step nor

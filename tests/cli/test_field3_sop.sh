@@ -121,3 +121,15 @@ run "$MUTU" model show "$TMP/patah.ini"
 expect_out_has "broken row: one step 2, FO, 30 Menit" \
 	"   2  Front Office                       30 Menit     Memeriksa kelengkapan berkas dan mencetak tanda terima"
 expect_out_has "broken row: 5 steps, 1020 Menit" "total (sum of steps): 2 Hari 2 Jam = 1020 Menit"
+
+# ---- the total as a sentence under the table, one cell: "Jumlah Waktu
+# Penyelesaian: 3 (tiga) Hari Kerja".  Read as the declared total; before:
+# "not a step row, skipped" and "no Jumlah Waktu line".  Steps: 15 + 90
+# ('1 Jam 30 Menit' in one cell) + 2 x 450 + 15 = 1020 Menit = 2 Hari
+# 2 Jam; declared 3 Hari = 1350 Menit: 330 Menit = 5 Jam 30 Menit more
+# than the steps, a finding.
+run "$MUTU" sop import $S/field3-jumlah-kalimat.txt -o "$TMP/kal3.ini" --calendar id-wib
+expect_rc "total sentence: exit 0" 0
+expect_err_has "total sentence: said" "line 9: the total is written as a sentence; read 3 (tiga) Hari Kerja"
+expect_err_has "total sentence: the gap by hand" "declared 3 Hari, steps sum to 2 Hari 2 Jam: gap minus 5 Jam 30 Menit"
+expect_eq "total sentence: declared_total" "$(grep '^declared_total' "$TMP/kal3.ini")" "declared_total = 3 (tiga) Hari Kerja"
