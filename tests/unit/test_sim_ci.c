@@ -22,9 +22,9 @@
  *   t(0.975, 9) c4(10) sqrt(80) / sqrt(10) = 2.262157 x 0.972659 x 8.944272
  *   / 3.162278 = 6.2233,
  * and the half-width of one run has sd about t(9) sqrt(1 - c4^2) sd /
- * sqrt(10) = 2.262157 x 0.232307 x 8.944272 / 3.162278 = 1.4864, its mean
+ * sqrt(10) = 2.262157 x 0.232237 x 8.944272 / 3.162278 = 1.4859, its mean
  * over 60 runs 0.1919; 4 of those (0.77, 12%) is the bound: a correct
- * interval fails it about once in 16,000, z instead of t (-13%) fails.
+ * interval fails it about once in 16,000; z instead of t (5.392, -13%) fails.
  *
  * One interval worked by hand: from the replication values of a run
  * (results->values, row per replication), mean, sample sd with n - 1 and
