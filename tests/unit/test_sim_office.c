@@ -32,7 +32,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 23
+#define NCHECKS 26
 
 #include "sim_theory.h"
 
@@ -180,6 +180,11 @@ static void test_office_hours(void **state)
 	expect_in_ci(r, "step/satu-langkah/1/wait_mean", 5400, 0.06);
 	expect_in_ci(r, "actor/Front Office/util", 0.6, 0.02);
 	expect_in_ci(r, "sop/satu-langkah/arrivals", 2585 * 8 * 0.6, 0.01);
+	/* FIFO M/M/1: the time in the system is exponential with rate
+	 * mu - lambda = 0.4 per hour, and the ceiling of a 1 Jam SOP is 1 Hari
+	 * = 8 working hours on this calendar: P(lead <= 8 h) = 1 - e^-3.2
+	 * = 0.959238 */
+	expect_in_ci(r, "sop/satu-langkah/within", 1 - exp(-3.2), 0.01);
 	double L = mean_of(r, "all/wip_mean");
 	double lw = mean_of(r, "all/throughput") / 3600 * mean_of(r, "all/sojourn_mean");
 	print_message("Little: wip_mean %.5f, throughput x sojourn %.5f\n", L, lw);
@@ -237,6 +242,26 @@ static void test_wib_per_jam(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * Priorities: two SOPs at 0,3 per jam each share one officer, exponential
+ * 1 Jam (E[S^2] = 2 h^2); prio-a goes first, without preempting a file
+ * being served.  Cobham's formula for the non-preemptive priority M/G/1:
+ *   W0 = sum_i lambda_i E[S_i^2] / 2 = 0.6 x 2 / 2 = 0.6 h (the work left
+ *   of the file in service, seen by an arrival),
+ *   W_a = W0 / (1 - rho_a) = 0.6 / 0.7 = 0.857143 h = 3085.71 s,
+ *   W_b = W0 / ((1 - rho_a)(1 - rho_a - rho_b)) = 0.6 / (0.7 x 0.4)
+ *   = 2.142857 h = 7714.29 s;
+ * their rho-weighted mean is 1.5 h, FIFO's M/M/1 wait (conservation).
+ */
+static void test_priority(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "prio-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/prio-a/1/wait_mean", 0.6 / 0.7 * 3600, 0.04);
+	expect_in_ci(r, "step/prio-b/1/wait_mean", 0.6 / (0.7 * 0.4) * 3600, 0.07);
+	sim_results_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_office_hours_two),
 		cmocka_unit_test(test_office_absent),
 		cmocka_unit_test(test_wib_per_jam),
+		cmocka_unit_test(test_priority),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
