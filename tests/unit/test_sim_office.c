@@ -32,7 +32,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 26
+#define NCHECKS 30
 
 #include "sim_theory.h"
 
@@ -262,6 +262,34 @@ static void test_priority(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * A network with a shared pool and rework: steps 1 and 3 by a pool of 2
+ * Front Office staff, step 2 by 1 Back Office officer, all exponential
+ * 1 Jam (one rate per station: FCFS stations keep the product form), files
+ * at 0,4 per jam; after step 3 a file goes back to the applicant with
+ * p = 0.2 and returns to step 1 after an exponential 3 Jam (an
+ * infinite-server node).  Traffic equations: each step is visited
+ * 1/(1-p) = 1.25 times, so the Back Office sees 0.5 per hour (M/M/1,
+ * rho 0.5: Wq = 0.5/0.5 = 1 h) and the pool 2 x 0.5 = 1.0 per hour
+ * (M/M/2, a = 1: C = [1/2 x 2/1] / [1 + 1 + 1] = 1/3, Wq = (1/3)/(2 - 1)
+ * = 1/3 h = 1200 s), each visit of step 1 or 3 waiting that (arrival
+ * theorem).  Rejections: p/(1-p) = 0.25 per arrival (checked by
+ * test_sim_feedback.sh for one server).  1000 replications: 19.99,
+ * 59.98 and 20.01 min against 20, 60 and 20.
+ */
+static void test_network_pool_rework(void **state)
+{
+	(void)state;
+	assert_true(fabs(erlang_c(2, 1.0) - 1.0 / 3) < 1e-12);
+	struct sim_results *r = run_file(D "jaringan-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/jaringan/1/wait_mean", 1200, 0.06);
+	expect_in_ci(r, "step/jaringan/3/wait_mean", 1200, 0.06);
+	expect_in_ci(r, "step/jaringan/2/wait_mean", 3600, 0.06);
+	/* 2 visits x 1.25 x 0.4 per hour x 1 h on 2 staff */
+	expect_in_ci(r, "actor/Front Office/util", 0.5, 0.01);
+	sim_results_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_office_absent),
 		cmocka_unit_test(test_wib_per_jam),
 		cmocka_unit_test(test_priority),
+		cmocka_unit_test(test_network_pool_rework),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
