@@ -1353,6 +1353,45 @@ static void read_rows(struct imp *im, size_t from)
 		} else
 			mutu_buf_release(&b);
 	}
+	/* A Waktu whose number and unit sit in two cells, "15 | Menit",
+	 * "2 | Hari 1 Jam": a Waktu column split in two under one merged
+	 * header cell (angka | satuan), or a PDF copy that cut the cell at
+	 * its space.  The unit joins its number.  Under a merged header (the
+	 * header cell right of Waktu blank) the unit's cell is left empty;
+	 * otherwise the row has one cell too many and the cells after it move
+	 * back one, so it lines up with the header again.  Before, the number
+	 * alone read as no duration (waktu = ?) and the unit became the
+	 * Output. */
+	int merged_waktu = im->col_waktu >= 0 && (size_t)im->col_waktu + 1 < im->ncols_hdr &&
+			   im->role[im->col_waktu + 1] == R_NONE && im->col_of_hdr[im->col_waktu + 1] < 0;
+	for (size_t r = from; r < im->nrows; r++) {
+		struct row *row = &im->rows[r];
+		for (size_t i = 0; i + 1 < row->n && i < MAXCOL; i++) {
+			const char *u = row->cells[i + 1];
+			struct dur dd;
+			if (!strpbrk(row->cells[i], "0123456789") || cell_dur(row->cells[i], &dd) ||
+			    !isalpha((unsigned char)*u) || strlen(u) > 40)
+				continue;
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", row->cells[i], u);
+			if (!cell_dur(b.s, &dd)) {
+				mutu_buf_release(&b);
+				continue;
+			}
+			free(row->cells[i]);
+			row->cells[i] = buf_take(&b);
+			if (merged_waktu && (int)i == im->col_waktu) {
+				row->cells[i + 1][0] = 0;
+			} else {
+				free(row->cells[i + 1]);
+				memmove(&row->cells[i + 1], &row->cells[i + 2], (row->n - i - 2) * sizeof *row->cells);
+				row->n--;
+			}
+			mutu_notes_addf(im->warn, "line %d: waktu '%s' was split over two cells; read as one", row->line,
+					row->cells[i]);
+		}
+	}
 	/* A step broken over two lines (a PDF copy, or a line break in a
 	 * Word cell that the copy turned into a row break before the rest of
 	 * the row): a row holding only a step number and the start of its
