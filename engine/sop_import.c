@@ -292,7 +292,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -325,8 +325,57 @@ static int waktu_qualifier(const char *t, const char **rest)
 }
 
 /*
+ * Text after a Waktu that does not change it, cut off t in place: the
+ * unit of work, "30 menit/berkas", "1 Hari per permohonan" (every step's
+ * waktu is per berkas: Q_PER), or a footnote mark, "30 Menit *)",
+ * "(*)" (Q_NOTE).  Returns the kind, or Q_NONE with t unchanged.
+ */
+static int waktu_suffix(char *t)
+{
+	static const char *const work[] = {"berkas", "permohonan", "pengajuan", "dokumen", "izin",
+					   "pemohon", "file", NULL};
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	/* a footnote mark: one to three '*', alone or in parentheses */
+	size_t e = n;
+	if (e && t[e - 1] == ')')
+		e--;
+	size_t stars = 0;
+	while (e && t[e - 1] == '*' && stars < 3)
+		e--, stars++;
+	if (stars && e < n && t[n - 1] == ')' && e && t[e - 1] == '(')
+		e--;
+	if (stars && e && (t[e - 1] == ' ' || isalpha((unsigned char)t[e - 1]))) {
+		t[e] = 0;
+		mutu_trim(t);
+		return Q_NOTE;
+	}
+	/* "/berkas", "per berkas" */
+	for (size_t i = 0; work[i]; i++) {
+		size_t w = strlen(work[i]);
+		if (n < w + 2 || mutu_strncasecmp(t + n - w, work[i], w) != 0)
+			continue;
+		size_t k = n - w;
+		while (k && t[k - 1] == ' ')
+			k--;
+		if (k && t[k - 1] == '/')
+			k--;
+		else if (k >= 4 && mutu_strncasecmp(t + k - 4, " per", 4) == 0)
+			k -= 3;
+		else
+			continue;
+		t[k] = 0;
+		mutu_trim(t);
+		return Q_PER;
+	}
+	return Q_NONE;
+}
+
+/*
  * The Waktu of a cell that does not read as a duration as it stands but
- * means one: a range (its upper bound) or a qualified number (above).
+ * means one: a range (its upper bound), a qualified number, or a number
+ * with a unit of work or a footnote mark after it (above).
  * Returns the duration's text (caller frees) with *d and *kind set, or
  * NULL.
  */
@@ -335,13 +384,16 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 	if (!strpbrk(cell, "0123456789"))
 		return NULL;
 	char *t = clean_text(cell), *up = NULL;
-	const char *rest;
+	int sfx = waktu_suffix(t);
+	const char *rest = t;
 	int q = waktu_qualifier(t, &rest);
-	if (q) {
-		struct mutu_err e;
-		mutu_err_clear(&e);
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (q)
 		up = dur_parse(rest, d, &e) == 0 ? mutu_strdup(rest) : cell_range_upper(rest, d);
-	} else if ((up = cell_range_upper(t, d)) != NULL)
+	else if (sfx && dur_parse(t, d, &e) == 0)
+		up = mutu_strdup(t), q = sfx;
+	else if ((up = cell_range_upper(t, d)) != NULL)
 		q = Q_RANGE;
 	*kind = up ? q : Q_NONE;
 	free(t);
@@ -1658,16 +1710,22 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_RANGE] = "is a range; its upper bound ",
 					[Q_CEIL] = "names its ceiling; read as ",
 					[Q_APPROX] = "is approximate; ",
+					[Q_PER] = "is per berkas, as every step's waktu is; read as ",
+					[Q_NOTE] = "carries a footnote mark; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
 					[Q_CEIL] = "",
 					[Q_APPROX] = ", the only number given, is the ceiling",
+					[Q_PER] = "",
+					[Q_NOTE] = " (see the table's notes)",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
 					[Q_CEIL] = "names its ceiling",
 					[Q_APPROX] = "is approximate; its number is taken as the ceiling",
+					[Q_PER] = "is written per berkas",
+					[Q_NOTE] = "carries a footnote mark",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

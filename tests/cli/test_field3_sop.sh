@@ -165,3 +165,21 @@ printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\t0,5 Hari\n' >"$TMP/s
 run "$MUTU" sop import "$TMP/setengah.txt" -o "$TMP/setengah.ini" --calendar id-wib
 expect_rc "0,5 Hari: refused, exit 1" 1
 expect_err_has "0,5 Hari: why" "\"0,5 Hari\" is a fraction of a working day; write it in Jam and Menit"
+
+# ---- text after the Waktu that does not change it: the unit of work
+# ('30 menit/berkas', '15 Menit per permohonan': every step's waktu is per
+# berkas) and a footnote mark ('1 Hari *)', '(*)', also on the Jumlah line,
+# the note itself below the table).  Read as the duration, the step's note
+# keeping what was written.  Before: waktu = ? on steps 1-3 and no
+# declared total.  30 + 15 + 450 + 15 + 5 = 515 Menit = 1 Hari 1 Jam 5
+# Menit, as declared.
+run "$MUTU" sop import $S/field3-waktu-akhiran.txt -o "$TMP/akhir.ini" --calendar id-wib
+expect_rc "waktu suffix: exit 0" 0
+expect_err_has "waktu suffix: per berkas said" \
+	"step 1 (line 4): waktu '30 menit/berkas' is per berkas, as every step's waktu is; read as 30 menit"
+expect_err_has "waktu suffix: footnote said" \
+	"step 3 (line 6): waktu '1 Hari *)' carries a footnote mark; read as 1 Hari (see the table's notes)"
+expect_eq "waktu suffix: each step's waktu" "$(grep '^waktu' "$TMP/akhir.ini" | tr '\n' '|')" \
+	"waktu = 30 menit|waktu = 15 Menit|waktu = 1 Hari|waktu = 15 Menit|waktu = 5 Menit|"
+run "$MUTU" model check "$TMP/akhir.ini"
+expect_out_has "waktu suffix: 515 Menit as declared" "steps sum to 1 Hari 1 Jam 5 Menit, declared 1 Hari 1 Jam 5 Menit"
