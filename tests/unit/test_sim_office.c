@@ -32,7 +32,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 30
+#define NCHECKS 32
 
 #include "sim_theory.h"
 
@@ -290,6 +290,29 @@ static void test_network_pool_rework(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * A daily batch: the Kepala Dinas signs at 15:00 the files waiting then
+ * (batch=daily at 15:00), 1 Menit each, fixed; office 08:00-16:00, files
+ * at 0,5 per working hour.  On the working-time clock the batches are 8 h
+ * apart and arrivals uniform between them, so the wait to the next batch
+ * averages half a cycle: a file of 08:00-15:00 waits 15:00 - t, one of
+ * 15:00-16:00 waits (16:00 - t) + 7 h, and over the 8 h
+ *   (int_8^15 (15 - t) dt + int_15^16 (23 - t) dt) / 8 = (24.5 + 7.5) / 8
+ *   = 4 h;
+ * then it waits for the files of its batch signed before it, those that
+ * came earlier in the same cycle: Poisson, lambda x (mean age 4 h) = 2
+ * files, 1 Menit each.  Wq = 240 + 2 = 242 Menit = 14520 s.  Busy share
+ * 0.5 x 1/60 = 0.008333.
+ */
+static void test_daily_batch(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "batch-scenario.ini", D);
+	expect_in_ci(r, "step/tanda-tangan/1/wait_mean", 14520, 0.01);
+	expect_in_ci(r, "actor/Kepala Dinas/util", 0.5 / 60, 0.02);
+	sim_results_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_wib_per_jam),
 		cmocka_unit_test(test_priority),
 		cmocka_unit_test(test_network_pool_rework),
+		cmocka_unit_test(test_daily_batch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
