@@ -902,9 +902,11 @@ static void column_init(struct column *c, int idx, const char *header)
 				char word[64];
 				snprintf(word, sizeof word, "%.*s", (int)k, q);
 				/* a word without a vowel is an acronym ("CS",
-				 * "PP", "DPMPTSP"): kept in capitals, not "Cs";
-				 * "KASI", "TIM" are words and get title case */
-				int vowel = strpbrk(word, "AEIOUaeiou") != NULL;
+				 * "PP", "DPMPTSP"), and so is a header of one
+				 * word of up to three letters ("FO", "BO",
+				 * "TTE"): kept in capitals, not "Cs", "Fo";
+				 * "KASI", "TIM TEKNIS" are words, title case */
+				int vowel = strpbrk(word, "AEIOUaeiou") != NULL && !(k <= 3 && !*(q + k) && q == t);
 				for (char *x = word; *x && vowel; x++)
 					*x = (char)tolower((unsigned char)*x);
 				title_word(&b, word, strlen(word));

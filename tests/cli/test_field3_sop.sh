@@ -183,3 +183,11 @@ expect_eq "waktu suffix: each step's waktu" "$(grep '^waktu' "$TMP/akhir.ini" | 
 	"waktu = 30 menit|waktu = 15 Menit|waktu = 1 Hari|waktu = 15 Menit|waktu = 5 Menit|"
 run "$MUTU" model check "$TMP/akhir.ini"
 expect_out_has "waktu suffix: 515 Menit as declared" "steps sum to 1 Hari 1 Jam 5 Menit, declared 1 Hari 1 Jam 5 Menit"
+
+# ---- one-word headers of up to three capitals are acronyms too: FO, BO,
+# TTE (tanda tangan elektronik) stay as written, FO and BO with their
+# canonical roles.  Before: actor = Fo, Bo, Tte.
+printf 'No\tKegiatan\tPemohon\tFO\tBO\tTTE\tWaktu\n1\tMengajukan\tv\t\t\t\t5 Menit\n2\tMemeriksa\t\tv\t\t\t10 Menit\n3\tMengentri\t\t\tv\t\t1 Jam\n4\tMenandatangani\t\t\t\tv\t1 Hari\n5\tMenerima\tv\t\t\t\t5 Menit\n' >"$TMP/fobo.txt"
+run "$MUTU" sop import "$TMP/fobo.txt" -o "$TMP/fobo.ini" --calendar id-wib
+expect_eq "acronyms: FO, BO, TTE as written" "$(grep '^actor\|^role' "$TMP/fobo.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = FO|role = Front Office|actor = BO|role = Back Office|actor = TTE|actor = Pemohon|"
