@@ -1557,6 +1557,24 @@ static void read_rows(struct imp *im, size_t from)
 			*q = (char)tolower((unsigned char)*q);
 		int no = 0;
 		int has_no = (size_t)left_no < row->n && cell_number(row->cells[left_no], &no);
+		/* No No. column: the number may open the Kegiatan, "1. Pemohon
+		 * mengajukan", "2) Memeriksa"; it is the step's number and no
+		 * part of its activity */
+		size_t act_skip = 0;
+		if (!has_no && im->col_no < 0 && (size_t)left_act < row->n && w != left_act) {
+			const char *c = row->cells[left_act], *q = c;
+			while (isspace((unsigned char)*q))
+				q++;
+			long v = 0;
+			while (isdigit((unsigned char)*q) && v <= 100000)
+				v = v * 10 + (*q++ - '0');
+			if (q > c && v >= 1 && v <= 100000 && (*q == '.' || *q == ')') && q[1] == ' ' &&
+			    isalpha((unsigned char)q[2])) {
+				has_no = 1;
+				no = (int)v;
+				act_skip = (size_t)(q + 2 - c);
+			}
+		}
 		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
@@ -1641,7 +1659,8 @@ static void read_rows(struct imp *im, size_t from)
 			no = prev_no + 1;
 			/* a sub-step label ("1.1", "a.", "2a") is kept in the
 			 * warning: the row is a step of its own, in table order */
-			char *lab = (size_t)left_no < row->n ? clean_text(row->cells[left_no]) : mutu_strdup("");
+			char *lab = im->col_no >= 0 && (size_t)left_no < row->n ? clean_text(row->cells[left_no])
+										 : mutu_strdup("");
 			if (*lab)
 				mutu_notes_addf(im->warn, "line %d: '%.20s' is no whole step number (a sub-step?); numbered it %d",
 						row->line, lab, no);
@@ -1663,7 +1682,7 @@ static void read_rows(struct imp *im, size_t from)
 		s->actor = -1;
 		s->reject_col = -1;
 		prev_no = no;
-		s->activity = clean_text(act);
+		s->activity = clean_text(act + act_skip);
 		/* A full-width row is read by the header's columns: it lost no
 		 * cell, so a duration away from the Waktu column is some other
 		 * cell's text, not a Waktu that moved. */

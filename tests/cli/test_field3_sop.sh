@@ -191,3 +191,13 @@ printf 'No\tKegiatan\tPemohon\tFO\tBO\tTTE\tWaktu\n1\tMengajukan\tv\t\t\t\t5 Men
 run "$MUTU" sop import "$TMP/fobo.txt" -o "$TMP/fobo.ini" --calendar id-wib
 expect_eq "acronyms: FO, BO, TTE as written" "$(grep '^actor\|^role' "$TMP/fobo.ini" | tr '\n' '|')" \
 	"actor = Pemohon|actor = FO|role = Front Office|actor = BO|role = Back Office|actor = TTE|actor = Pemohon|"
+
+# ---- no No. column, the number opening the Kegiatan ("1. Mengajukan
+# permohonan"): it is the step's number, not part of the activity.
+# Before: activity = "1. Mengajukan permohonan" and a warning per row.
+run "$MUTU" sop import $S/field3-nomor-di-kegiatan.txt -o "$TMP/nomor.ini" --calendar id-wib
+expect_rc "number in Kegiatan: exit 0" 0
+expect_eq "number in Kegiatan: the activities without it" "$(grep '^activity' "$TMP/nomor.ini" | tr '\n' '|')" \
+	"activity = Mengajukan permohonan|activity = Memeriksa berkas|activity = Menandatangani izin|activity = Menerima izin|"
+case "$ERR" in *"step number"*) not_ok "number in Kegiatan: no numbering warning" "$ERR" ;;
+	*) ok "number in Kegiatan: no numbering warning" ;; esac
