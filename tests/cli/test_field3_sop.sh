@@ -201,3 +201,17 @@ expect_eq "number in Kegiatan: the activities without it" "$(grep '^activity' "$
 	"activity = Mengajukan permohonan|activity = Memeriksa berkas|activity = Menandatangani izin|activity = Menerima izin|"
 case "$ERR" in *"step number"*) not_ok "number in Kegiatan: no numbering warning" "$ERR" ;;
 	*) ok "number in Kegiatan: no numbering warning" ;; esac
+
+# ---- a row with an empty No. cell under step 2, with its own pelaksana
+# mark and waktu ("Mencetak tanda terima", FO, 5 Menit): read as a step of
+# its own in table order (it has everything a step has; only a row with
+# nothing but Kegiatan text continues the step above), and the authors'
+# Jumlah agrees: 15 + 30 + 5 + 3 x 450 ('3 HK') + 450 ('1 (satu) Hari')
+# = 1850 Menit = 4 Hari 50 Menit.  Passed unchanged.
+run "$MUTU" sop import $S/field3-baris-tanpa-nomor.txt -o "$TMP/tanpa.ini" --calendar id-wib
+expect_rc "row without number: exit 0" 0
+expect_err_has "row without number: numbered, said" "line 6: row has no step number; numbered it 3"
+expect_eq "row without number: five steps, FO twice" "$(grep '^actor' "$TMP/tanpa.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Front Office|actor = Kabid|actor = Pemohon|"
+run "$MUTU" model check "$TMP/tanpa.ini"
+expect_out_has "row without number: 1850 Menit as declared" "steps sum to 4 Hari 50 Menit, declared 4 Hari 50 Menit"
