@@ -32,7 +32,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 32
+#define NCHECKS 33
 
 #include "sim_theory.h"
 
@@ -313,6 +313,26 @@ static void test_daily_batch(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * Staffing over time: one officer, two from 1 July 2025, office days of
+ * 8 h.  Weekdays January-June 2025: 23 + 20 + 21 + 22 + 22 + 21 = 129,
+ * July-December: 23 + 21 + 22 + 23 + 20 + 23 = 132, so the staff present
+ * on average is (129 x 1 + 132 x 2) / 261 = 393/261 = 1.505747 (no
+ * randomness: every replication the same), and work conservation gives
+ * util = offered / present = 0.4 x 1 h x 261 days / 393 staff-days
+ * = 0.265649.
+ */
+static void test_staffing_over_time(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "kantor-staf-scenario.ini", D);
+	const struct stats_ci *st = ci_of(r, "actor/Front Office/staff_mean");
+	print_message("staff_mean %.6f, want %.6f\n", st->mean, 393.0 / 261);
+	assert_true(fabs(st->mean - 393.0 / 261) < 1e-9 && st->half < 1e-9);
+	expect_in_ci(r, "actor/Front Office/util", 0.4 * 261 / 393, 0.03);
+	sim_results_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_priority),
 		cmocka_unit_test(test_network_pool_rework),
 		cmocka_unit_test(test_daily_batch),
+		cmocka_unit_test(test_staffing_over_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
