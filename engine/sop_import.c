@@ -351,6 +351,28 @@ static int waktu_suffix(char *t)
 		mutu_trim(t);
 		return Q_NOTE;
 	}
+	/* "(per berkas)": the parentheses go, the rest is read below */
+	char *open = n && t[n - 1] == ')' ? strrchr(t, '(') : NULL;
+	if (open && open > t) {
+		const char *q = open + 1;
+		while (*q == ' ')
+			q++;
+		int per = mutu_strncasecmp(q, "per ", 4) == 0 || *q == '/';
+		const char *w = q + (*q == '/' ? 1 : per ? 4 : 0);
+		while (*w == ' ')
+			w++;
+		for (size_t i = 0; work[i] && per; i++) {
+			size_t wl = strlen(work[i]);
+			const char *e2 = w + wl;
+			while (*e2 == ' ')
+				e2++;
+			if (mutu_strncasecmp(w, work[i], wl) == 0 && *e2 == ')' && !e2[1]) {
+				*open = 0;
+				mutu_trim(t);
+				return Q_PER;
+			}
+		}
+	}
 	/* "/berkas", "per berkas" */
 	for (size_t i = 0; work[i]; i++) {
 		size_t w = strlen(work[i]);

@@ -215,3 +215,9 @@ expect_eq "row without number: five steps, FO twice" "$(grep '^actor' "$TMP/tanp
 	"actor = Pemohon|actor = Front Office|actor = Front Office|actor = Kabid|actor = Pemohon|"
 run "$MUTU" model check "$TMP/tanpa.ini"
 expect_out_has "row without number: 1850 Menit as declared" "steps sum to 4 Hari 50 Menit, declared 4 Hari 50 Menit"
+# the unit of work in parentheses, "5 Menit (per berkas)", "( / berkas )";
+# a ceiling in parentheses "(5 Hari)" stays a ceiling
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\t5 Menit (per berkas)\n2\tMencetak\tv\t10 menit ( / berkas )\n3\tMengarsip\tv\t1 Hari (2 Hari)\n' >"$TMP/kurung.txt"
+run "$MUTU" sop import "$TMP/kurung.txt" -o "$TMP/kurung.ini" --calendar id-wib
+expect_eq "waktu suffix: in parentheses" "$(grep '^waktu' "$TMP/kurung.ini" | tr '\n' '|')" \
+	"waktu = 5 Menit|waktu = 10 menit|waktu = 1 Hari (2 Hari)|"
