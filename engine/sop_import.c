@@ -411,9 +411,13 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 	int q = waktu_qualifier(t, &rest);
 	struct mutu_err e;
 	mutu_err_clear(&e);
-	if (q)
-		up = dur_parse(rest, d, &e) == 0 ? mutu_strdup(rest) : cell_range_upper(rest, d);
-	else if (sfx && dur_parse(t, d, &e) == 0)
+	if (q) {
+		/* "± 1-2 Hari", "maks. 1-2 Hari": the range's upper bound */
+		if (dur_parse(rest, d, &e) == 0)
+			up = mutu_strdup(rest);
+		else if ((up = cell_range_upper(rest, d)) != NULL)
+			q = Q_RANGE;
+	} else if (sfx && dur_parse(t, d, &e) == 0)
 		up = mutu_strdup(t), q = sfx;
 	else if ((up = cell_range_upper(t, d)) != NULL)
 		q = Q_RANGE;

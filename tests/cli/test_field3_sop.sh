@@ -221,3 +221,12 @@ printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\t5 Menit (per berkas)
 run "$MUTU" sop import "$TMP/kurung.txt" -o "$TMP/kurung.ini" --calendar id-wib
 expect_eq "waktu suffix: in parentheses" "$(grep '^waktu' "$TMP/kurung.ini" | tr '\n' '|')" \
 	"waktu = 5 Menit|waktu = 10 menit|waktu = 1 Hari (2 Hari)|"
+# a word before a range or a product: the range's upper bound, N x 24 Jam
+# = N Hari, a spelled number
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMemeriksa\tv\tMaksimal 3 x 24 jam\n2\tMencetak\tv\tPaling lama 14 (empat belas) hari kerja\n3\tMengarsip\tv\t± 1-2 Hari\n' >"$TMP/q2.txt"
+run "$MUTU" sop import "$TMP/q2.txt" -o "$TMP/q2.ini" --calendar id-wib
+expect_err_has "waktu words: approximate range said as a range" \
+	"step 3 (line 4): waktu '± 1-2 Hari' is a range; its upper bound 2 Hari is the ceiling"
+run "$MUTU" model show "$TMP/q2.ini"
+# 3 + 14 + 2 = 19 Hari
+expect_out_has "waktu words: 3 + 14 + 2 Hari" "total (sum of steps): 19 Hari"
