@@ -426,6 +426,19 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 	return up;
 }
 
+/* Words of the total line (lower case): "Jumlah Waktu", "Total", "Waktu
+ * Keseluruhan", "Waktu Penyelesaian", "Jangka Waktu" (the Standar
+ * Pelayanan's term for the whole service time). */
+static int total_words(const char *lower)
+{
+	static const char *const w[] = {"jumlah", "total", "keseluruhan", "waktu penyelesaian",
+					"lama penyelesaian", "jangka waktu", NULL};
+	for (size_t i = 0; w[i]; i++)
+		if (strstr(lower, w[i]))
+			return 1;
+	return 0;
+}
+
 /* The terminator of the flowchart as a row's only text: "Selesai",
  * "SELESAI.", "Mulai", "Start", "End", "Finish". */
 static int is_terminator(const char *cell)
@@ -1601,7 +1614,7 @@ static void read_rows(struct imp *im, size_t from)
 				act_skip = (size_t)(q + 2 - c);
 			}
 		}
-		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
+		if (w >= 0 && !has_no && total_words(lower)) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
 			else if (w_range)
@@ -1613,7 +1626,7 @@ static void read_rows(struct imp *im, size_t from)
 		/* the total written as a sentence in one cell under the table,
 		 * "Jumlah Waktu Penyelesaian: 3 (tiga) Hari Kerja": the text
 		 * after the colon (else from its first digit) is the total */
-		if (w < 0 && !has_no && row_nonblank(row) == 1 && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
+		if (w < 0 && !has_no && row_nonblank(row) == 1 && total_words(lower)) {
 			char *t = NULL;
 			for (size_t i = 0; i < row->n && !t; i++)
 				if (!is_blank_cell(row->cells[i]))

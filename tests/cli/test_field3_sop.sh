@@ -230,3 +230,13 @@ expect_err_has "waktu words: approximate range said as a range" \
 run "$MUTU" model show "$TMP/q2.ini"
 # 3 + 14 + 2 = 19 Hari
 expect_out_has "waktu words: 3 + 14 + 2 Hari" "total (sum of steps): 19 Hari"
+
+# ---- the total line labelled "Waktu Penyelesaian" (or "Keseluruhan",
+# "Jangka Waktu": the Standar Pelayanan's words), without 'Jumlah' or
+# 'Total': the declared total, not a step 3 with pelaksana ?.
+# 1 Jam + 1 Hari = 1 Hari 1 Jam, as declared.
+printf 'No\tKegiatan\tFront Office\tKabid\tWaktu\n1\tMemeriksa\tv\t\t1 Jam\n2\tMenyetujui\t\tv\t1 Hari\n\tWaktu Penyelesaian\t\t\t1 Hari 1 Jam\n' >"$TMP/wp.txt"
+run "$MUTU" sop import "$TMP/wp.txt" -o "$TMP/wp.ini" --calendar id-wib
+expect_rc "Waktu Penyelesaian line: exit 0" 0
+expect_eq "Waktu Penyelesaian line: two steps, the total declared" \
+	"$(grep -c '^\[step' "$TMP/wp.ini") $(grep '^declared_total' "$TMP/wp.ini")" "2 declared_total = 1 Hari 1 Jam"
