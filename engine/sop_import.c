@@ -292,7 +292,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -328,7 +328,9 @@ static int waktu_qualifier(const char *t, const char **rest)
  * Text after a Waktu that does not change it, cut off t in place: the
  * unit of work, "30 menit/berkas", "1 Hari per permohonan" (every step's
  * waktu is per berkas: Q_PER), or a footnote mark, "30 Menit *)",
- * "(*)" (Q_NOTE).  Returns the kind, or Q_NONE with t unchanged.
+ * "(*)" (Q_NOTE), or a remark in parentheses without a number, "5 Hari
+ * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
+ * Returns the kind, or Q_NONE with t unchanged.
  */
 static int waktu_suffix(char *t)
 {
@@ -371,6 +373,17 @@ static int waktu_suffix(char *t)
 				mutu_trim(t);
 				return Q_PER;
 			}
+		}
+		/* not "(hari kalender)": that changes the unit, and calendar
+		 * days are refused (dur.h), never read as hari kerja */
+		int kal = 0;
+		for (const char *q2 = open; *q2 && !kal; q2++)
+			kal = mutu_strncasecmp(q2, "kalender", 8) == 0;
+		if (!kal && !strpbrk(open, "0123456789") &&
+		    strpbrk(open, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+			*open = 0;
+			mutu_trim(t);
+			return Q_REMARK;
 		}
 	}
 	/* "/berkas", "per berkas" */
@@ -1772,6 +1785,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_APPROX] = "is approximate; ",
 					[Q_PER] = "is per berkas, as every step's waktu is; read as ",
 					[Q_NOTE] = "carries a footnote mark; read as ",
+					[Q_REMARK] = "carries a remark in parentheses; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -1779,6 +1793,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_APPROX] = ", the only number given, is the ceiling",
 					[Q_PER] = "",
 					[Q_NOTE] = " (see the table's notes)",
+					[Q_REMARK] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -1786,6 +1801,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_APPROX] = "is approximate; its number is taken as the ceiling",
 					[Q_PER] = "is written per berkas",
 					[Q_NOTE] = "carries a footnote mark",
+					[Q_REMARK] = "carries a remark in parentheses",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

@@ -240,3 +240,17 @@ run "$MUTU" sop import "$TMP/wp.txt" -o "$TMP/wp.ini" --calendar id-wib
 expect_rc "Waktu Penyelesaian line: exit 0" 0
 expect_eq "Waktu Penyelesaian line: two steps, the total declared" \
 	"$(grep -c '^\[step' "$TMP/wp.ini") $(grep '^declared_total' "$TMP/wp.ini")" "2 declared_total = 1 Hari 1 Jam"
+
+# ---- a remark in parentheses after the Waktu ('5 Hari (setelah berkas
+# lengkap)', '10 menit (kondisional)'): read as the duration, the remark
+# kept in the step's note; a ceiling '(2 Hari)' stays a ceiling, and
+# '(hari kalender)' changes the unit, so it stays refused (calendar days
+# are no hari kerja).  Before: waktu = ? on both remarks.
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMeninjau\tv\t5 Hari (setelah berkas lengkap)\n2\tMencetak\tv\t10 menit (kondisional)\n3\tMengarsip\tv\t1 Hari (2 Hari)\n' >"$TMP/rem.txt"
+run "$MUTU" sop import "$TMP/rem.txt" -o "$TMP/rem.ini" --calendar id-wib
+expect_rc "remark: exit 0" 0
+expect_eq "remark: waktu" "$(grep '^waktu' "$TMP/rem.ini" | tr '\n' '|')" "waktu = 5 Hari|waktu = 10 menit|waktu = 1 Hari (2 Hari)|"
+expect_eq "remark: kept in the note" "$(grep -c "^note = importer: waktu '5 Hari (setelah berkas lengkap)' carries a remark" "$TMP/rem.ini")" 1
+printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMeninjau\tv\t3 Hari (hari kalender)\n' >"$TMP/remk.txt"
+run "$MUTU" sop import "$TMP/remk.txt" -o "$TMP/remk.ini" --calendar id-wib
+expect_rc "remark: (hari kalender) still refused, exit 1" 1
