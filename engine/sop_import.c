@@ -607,8 +607,10 @@ static int pipe_delimiter(const char *s, const char *le)
 /*
  * A markdown pipe table (a table pasted from a wiki, a README or a chat):
  * a line starting with '|' is a row whose cells lie between the pipes
- * ("\|" is a pipe inside a cell); the delimiter row under the header is
- * no row (left blank, so line numbers stay the file's).  Other lines
+ * ("\|" is a pipe inside a cell); the delimiter row under the first
+ * header row is dropped, so that a second header row (the positions under
+ * "Pelaksana", "Kelengkapan | Waktu | Output" under "Mutu Baku") stays
+ * next to the first (each row keeps its line in the file).  Other lines
  * (titles) are one cell each.  Used when the text has no tab and its
  * first table-like line starts with '|'.
  */
@@ -623,37 +625,39 @@ static void split_pipes(struct imp *im, const char *s, const char *end)
 		struct row r = {line, NULL, 0};
 		size_t ccap = 0;
 		int pipes = pipe_line(s, le);
-		if (!pipes || !pipe_delimiter(s, le)) {
-			const char *c = s;
-			if (pipes) {
-				while (*c != '|')
+		if (pipes && pipe_delimiter(s, le)) {
+			s = nl ? nl + 1 : end;
+			continue;
+		}
+		const char *c = s;
+		if (pipes) {
+			while (*c != '|')
+				c++;
+			c++;
+		}
+		for (;;) {
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_puts(&b, "");
+			while (c < le && !(pipes && *c == '|')) {
+				if (pipes && *c == '\\' && c + 1 < le && c[1] == '|')
 					c++;
+				mutu_buf_putc(&b, *c == '\r' || !*c ? ' ' : *c);
 				c++;
 			}
-			for (;;) {
-				struct mutu_buf b;
-				mutu_buf_init(&b);
-				mutu_buf_puts(&b, "");
-				while (c < le && !(pipes && *c == '|')) {
-					if (pipes && *c == '\\' && c + 1 < le && c[1] == '|')
-						c++;
-					mutu_buf_putc(&b, *c == '\r' || !*c ? ' ' : *c);
-					c++;
-				}
-				/* the text after a closing pipe is no cell */
-				if (c >= le && pipes && r.n && is_blank_cell(b.s)) {
-					mutu_buf_release(&b);
-					break;
-				}
-				if (r.n == ccap) {
-					ccap = ccap ? ccap * 2 : 16;
-					r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
-				}
-				r.cells[r.n++] = mutu_trim(buf_take(&b));
-				if (c >= le)
-					break;
-				c++; /* '|' */
+			/* the text after a closing pipe is no cell */
+			if (c >= le && pipes && r.n && is_blank_cell(b.s)) {
+				mutu_buf_release(&b);
+				break;
 			}
+			if (r.n == ccap) {
+				ccap = ccap ? ccap * 2 : 16;
+				r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+			}
+			r.cells[r.n++] = mutu_trim(buf_take(&b));
+			if (c >= le)
+				break;
+			c++; /* '|' */
 		}
 		push_row(im, &cap, r);
 		s = nl ? nl + 1 : end;

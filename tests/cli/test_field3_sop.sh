@@ -32,6 +32,21 @@ expect_eq "markdown: the commas kept in kelengkapan" \
 	"$(grep '^kelengkapan' "$TMP/pipe.ini")" "kelengkapan = KTP, NPWP, akta"
 
 
+# two header rows in markdown (Pelaksana and Mutu Baku over their
+# columns, the |---| row between them), a '## ' title, '<br>' and ticks
+# in cells: read as the tab table would be.  Before: the delimiter row
+# parted the two header rows, the first alone made a one-column Pelaksana
+# list, and steps got actor = '✓' or ?.  15 + 30 + 450 + 15 = 510 Menit
+# = 1 Hari 1 Jam, as declared.
+run "$MUTU" sop import $S/field3-markdown-dua-header.txt -o "$TMP/md2.ini" --calendar id-wib
+expect_rc "markdown, two header rows: exit 0" 0
+expect_eq "markdown, two header rows: pelaksana" "$(grep '^actor\|^role' "$TMP/md2.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = FO|role = Front Office|actor = Kabid|role = Kepala Bidang|actor = Pemohon|"
+expect_eq "markdown, two header rows: title and first activity" \
+	"$(grep '^name\|^activity' "$TMP/md2.ini" | head -2 | tr '\n' '|')" "name = Izin Reklame|activity = Mengajukan permohonan|"
+run "$MUTU" model check "$TMP/md2.ini"
+expect_out_has "markdown, two header rows: 510 Menit as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+
 # ---- pelaksana headers in capitals: CS, KASI, TIM TEKNIS, KEPALA DPMPTSP ----
 # An all-caps header gets title case, but a word without a vowel is an
 # acronym and stays as written: "CS" (customer service, the front office),
