@@ -683,6 +683,131 @@ static int is_pipe_table(const char *s, const char *end)
 	return 0;
 }
 
+static int row_is_header(const struct row *r, int *kw);
+
+/* A chunk of a space-aligned line: text between runs of two or more
+ * spaces, with its first and last column counted in characters (UTF-8
+ * continuation bytes take no column), as pdftotext -layout aligns them. */
+struct chunk {
+	const char *a, *b; /* bytes */
+	int c0, c1;        /* columns: first, one past the last */
+};
+
+static size_t layout_chunks(const char *s, const char *le, struct chunk *ch, size_t max)
+{
+	size_t n = 0;
+	int col = 0;
+	const char *p = s;
+	while (p < le) {
+		while (p < le && (*p == ' ' || *p == '\r'))
+			p++, col++;
+		if (p >= le)
+			break;
+		struct chunk c = {p, p, col, col};
+		while (p < le && *p != '\r' && !(p[0] == ' ' && (p + 1 >= le || p[1] == ' '))) {
+			if (((unsigned char)*p & 0xC0) != 0x80)
+				col++;
+			p++;
+		}
+		c.b = p;
+		c.c1 = col;
+		if (n < max) {
+			ch[n++] = c;
+		} else { /* past max: the last chunk runs on, no text is lost */
+			ch[max - 1].b = c.b;
+			ch[max - 1].c1 = c.c1;
+		}
+	}
+	return n;
+}
+
+/*
+ * A table as `pdftotext -layout` writes it (and some "copy as text"): no
+ * tab, cells aligned by runs of spaces.  The header rows give the column
+ * starts; every chunk of a line goes to the column its middle falls in, so
+ * an empty cell stays empty (a 'v' under Front Office is not taken for
+ * Pemohon's).  Used when the text has no tab and a line, split at runs of
+ * two or more spaces, reads as a header row and holds no ',' or ';'
+ * (which a CSV header would).  Returns 1 when it read the text, else 0
+ * with im untouched.
+ */
+static int split_layout(struct imp *im, const char *s, const char *end)
+{
+	enum { MAXCH = MAXCOL };
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	int starts[MAXCH + 1], nst = 0;
+	struct chunk ch[MAXCH];
+	int found = 0;
+	for (const char *p = s; p < end && found < 2;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		size_t n = layout_chunks(p, le, ch, MAXCH);
+		int hdr = 0;
+		if (n >= 3 && !memchr(p, ',', (size_t)(le - p)) && !memchr(p, ';', (size_t)(le - p))) {
+			struct row r = {0, mutu_calloc(n, sizeof(char *)), n};
+			for (size_t i = 0; i < n; i++)
+				r.cells[i] = mutu_strndup(ch[i].a, (size_t)(ch[i].b - ch[i].a));
+			hdr = row_is_header(&r, NULL);
+			for (size_t i = 0; i < n; i++)
+				free(r.cells[i]);
+			free(r.cells);
+		}
+		if (hdr) {
+			/* the starts of this header row and the next one's */
+			for (size_t i = 0; i < n && nst < MAXCH; i++) {
+				int dup = 0;
+				for (int k = 0; k < nst; k++)
+					dup |= abs(starts[k] - ch[i].c0) <= 1;
+				if (!dup)
+					starts[nst++] = ch[i].c0;
+			}
+			found++;
+		} else if (found)
+			break;
+		p = nl ? nl + 1 : end;
+	}
+	if (!found || nst < 3)
+		return 0;
+	for (int i = 1; i < nst; i++) /* sort the starts */
+		for (int k = i; k > 0 && starts[k - 1] > starts[k]; k--) {
+			int t = starts[k];
+			starts[k] = starts[k - 1];
+			starts[k - 1] = t;
+		}
+	size_t cap = 0;
+	int line = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		line++;
+		size_t n = layout_chunks(s, le, ch, MAXCH);
+		struct row r = {line, NULL, 0};
+		if (n) {
+			struct mutu_buf cell[MAXCH];
+			for (int k = 0; k < nst; k++) {
+				mutu_buf_init(&cell[k]);
+				mutu_buf_puts(&cell[k], "");
+			}
+			for (size_t i = 0; i < n; i++) {
+				int mid = (ch[i].c0 + ch[i].c1 - 1) / 2, k = 0;
+				while (k + 1 < nst && starts[k + 1] <= mid)
+					k++;
+				if (cell[k].len)
+					mutu_buf_putc(&cell[k], ' ');
+				mutu_buf_add(&cell[k], ch[i].a, (size_t)(ch[i].b - ch[i].a));
+			}
+			r.cells = mutu_calloc((size_t)nst, sizeof *r.cells);
+			r.n = (size_t)nst;
+			for (int k = 0; k < nst; k++)
+				r.cells[k] = mutu_trim(buf_take(&cell[k]));
+		}
+		push_row(im, &cap, r);
+		s = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -694,6 +819,8 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 		split_pipes(im, s, end);
 		return;
 	}
+	if (split_layout(im, s, end))
+		return;
 	char sep = csv_sep(s, end);
 	if (sep) {
 		split_csv(im, s, end, sep);

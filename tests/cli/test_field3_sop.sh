@@ -269,3 +269,21 @@ expect_eq "remark: kept in the note" "$(grep -c "^note = importer: waktu '5 Hari
 printf 'No\tKegiatan\tFront Office\tWaktu\n1\tMeninjau\tv\t3 Hari (hari kalender)\n' >"$TMP/remk.txt"
 run "$MUTU" sop import "$TMP/remk.txt" -o "$TMP/remk.ini" --calendar id-wib
 expect_rc "remark: (hari kalender) still refused, exit 1" 1
+
+# ---- a table as pdftotext -layout writes it: no tab, cells aligned by
+# runs of spaces, two header rows (Pelaksana / Mutu Baku over the names),
+# an activity wrapped over three lines, commas inside cells.  The header
+# rows give the column starts; each chunk goes to the column its middle
+# falls in, so the 'v' under Front Office is Front Office's.  Before: "no
+# header row found", "no SOP table found", exit 2.
+# 15 + 30 + 450 + 15 = 510 Menit = 1 Hari 1 Jam, as declared.
+run "$MUTU" sop import $S/field3-pdftotext.txt -o "$TMP/pdf.ini" --calendar id-wib
+expect_rc "pdftotext layout: exit 0" 0
+expect_eq "pdftotext layout: pelaksana" "$(grep '^actor' "$TMP/pdf.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Kabid|actor = Pemohon|"
+expect_eq "pdftotext layout: step 2 joined, its cells" \
+	"$(sed -n '/^\[step 2\]/,/^output/p' "$TMP/pdf.ini" | grep -v '^\[' | tr '\n' '|')" \
+	"activity = Memeriksa kelengkapan berkas dan mencetak tanda terima|actor = Front Office|kelengkapan = Berkas|waktu = 30 Menit|output = Tanda terima|"
+expect_eq "pdftotext layout: commas kept in a cell" "$(grep -c '^kelengkapan = Formulir, KTP$' "$TMP/pdf.ini")" 1
+run "$MUTU" model check "$TMP/pdf.ini"
+expect_out_has "pdftotext layout: 510 Menit as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
