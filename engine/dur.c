@@ -66,6 +66,17 @@ static const char *skip_sep(const char *p)
 	}
 }
 
+/* Bytes of a prime at p: "'", U+2032 or U+2019 (Word's apostrophe); else 0. */
+static size_t prime_len(const char *p, const char *end)
+{
+	if (p < end && *p == '\'')
+		return 1;
+	if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0xB2 || (unsigned char)p[2] == 0x99))
+		return 3;
+	return 0;
+}
+
 static enum unit find_unit(const char *w, size_t n)
 {
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
@@ -288,15 +299,26 @@ static int parse_parts(const char *text, const char *p, const char *end,
 				x24 = 1;
 			}
 		}
+		/* "60'", "15\u2032": the prime, the minute sign tables write
+		 * right after the number (also the typographic apostrophe Word
+		 * turns it into).  Two primes are seconds, which a Waktu of
+		 * whole minutes cannot hold: refused, not read as minutes. */
+		size_t prime = !x24 && p == numend ? prime_len(p, end) : 0;
+		if (prime && prime_len(p + prime, end))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is in seconds (two "
+					 "primes); write the Waktu in whole Menit",
+					 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok));
+		p += prime;
 		const char *w = p;
-		while (p < end && is_alpha((unsigned char)*p))
+		while (!prime && p < end && is_alpha((unsigned char)*p))
 			p++;
-		if (p == w) {
+		if (p == w && !prime) {
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": number \"%.*s%s\" has no unit (Menit, Jam, Hari, Minggu)",
 					 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok));
 		}
-		enum unit u = find_unit(w, (size_t)(p - w));
+		enum unit u = prime ? U_MIN : find_unit(w, (size_t)(p - w));
 		if (x24)
 			u = U_DAY;
 		if (u == U_NONE) {

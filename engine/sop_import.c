@@ -283,6 +283,191 @@ static char *cell_range_upper(const char *cell, struct dur *d)
 	return up;
 }
 
+/*
+ * A Waktu with a word before its number, as offices write the ceiling or
+ * an estimate: "Maks. 2 Hari", "paling lama 5 hari kerja", "s.d. 3 Hari",
+ * "<= 1 Hari" (the ceiling said outright: it is what an SOP's waktu
+ * means anyway, the step's "paling lama"), "± 15 Menit", "kurang lebih 1
+ * Jam" (an estimate: the only number the table gives, so it is taken as
+ * the ceiling, and the step's note says it was approximate).  Returns
+ * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
+ */
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK };
+
+static int waktu_qualifier(const char *t, const char **rest)
+{
+	static const struct { const char *w; int q; } qs[] = {
+		{"maksimal", Q_CEIL}, {"maksimum", Q_CEIL}, {"maks.", Q_CEIL}, {"maks", Q_CEIL},
+		{"max.", Q_CEIL}, {"max", Q_CEIL}, {"paling lama", Q_CEIL}, {"paling lambat", Q_CEIL},
+		{"selambat-lambatnya", Q_CEIL}, {"selama-lamanya", Q_CEIL}, {"sampai dengan", Q_CEIL},
+		{"s.d.", Q_CEIL}, {"s.d", Q_CEIL}, {"s/d", Q_CEIL}, {"hingga", Q_CEIL},
+		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, /* ≤ */
+		{"\xC2\xB1", Q_APPROX}, {"+/-", Q_APPROX}, {"+-", Q_APPROX}, /* ± */
+		{"kurang lebih", Q_APPROX}, {"lebih kurang", Q_APPROX}, {"kurang-lebih", Q_APPROX},
+		{"kira-kira", Q_APPROX}, {"sekitar", Q_APPROX}, {"kl.", Q_APPROX},
+	};
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		size_t n = strlen(qs[i].w);
+		if (mutu_strncasecmp(t, qs[i].w, n) != 0)
+			continue;
+		const char *r = t + n;
+		/* a word ends there: "maks 2", "maks. 2", "±15", not "maksud" */
+		if (isalpha((unsigned char)r[-1]) && isalpha((unsigned char)*r))
+			continue;
+		while (*r == ' ' || *r == ':')
+			r++;
+		if (!isdigit((unsigned char)*r))
+			continue;
+		*rest = r;
+		return qs[i].q;
+	}
+	return Q_NONE;
+}
+
+/*
+ * Text after a Waktu that does not change it, cut off t in place: the
+ * unit of work, "30 menit/berkas", "1 Hari per permohonan" (every step's
+ * waktu is per berkas: Q_PER), or a footnote mark, "30 Menit *)",
+ * "(*)" (Q_NOTE), or a remark in parentheses without a number, "5 Hari
+ * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
+ * Returns the kind, or Q_NONE with t unchanged.
+ */
+static int waktu_suffix(char *t)
+{
+	static const char *const work[] = {"berkas", "permohonan", "pengajuan", "dokumen", "izin",
+					   "pemohon", "file", NULL};
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	/* a footnote mark: one to three '*', alone or in parentheses */
+	size_t e = n;
+	if (e && t[e - 1] == ')')
+		e--;
+	size_t stars = 0;
+	while (e && t[e - 1] == '*' && stars < 3)
+		e--, stars++;
+	if (stars && e < n && t[n - 1] == ')' && e && t[e - 1] == '(')
+		e--;
+	if (stars && e && (t[e - 1] == ' ' || isalpha((unsigned char)t[e - 1]))) {
+		t[e] = 0;
+		mutu_trim(t);
+		return Q_NOTE;
+	}
+	/* "(per berkas)": the parentheses go, the rest is read below */
+	char *open = n && t[n - 1] == ')' ? strrchr(t, '(') : NULL;
+	if (open && open > t) {
+		const char *q = open + 1;
+		while (*q == ' ')
+			q++;
+		int per = mutu_strncasecmp(q, "per ", 4) == 0 || *q == '/';
+		const char *w = q + (*q == '/' ? 1 : per ? 4 : 0);
+		while (*w == ' ')
+			w++;
+		for (size_t i = 0; work[i] && per; i++) {
+			size_t wl = strlen(work[i]);
+			const char *e2 = w + wl;
+			while (*e2 == ' ')
+				e2++;
+			if (mutu_strncasecmp(w, work[i], wl) == 0 && *e2 == ')' && !e2[1]) {
+				*open = 0;
+				mutu_trim(t);
+				return Q_PER;
+			}
+		}
+		/* not "(hari kalender)": that changes the unit, and calendar
+		 * days are refused (dur.h), never read as hari kerja */
+		int kal = 0;
+		for (const char *q2 = open; *q2 && !kal; q2++)
+			kal = mutu_strncasecmp(q2, "kalender", 8) == 0;
+		if (!kal && !strpbrk(open, "0123456789") &&
+		    strpbrk(open, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+			*open = 0;
+			mutu_trim(t);
+			return Q_REMARK;
+		}
+	}
+	/* "/berkas", "per berkas" */
+	for (size_t i = 0; work[i]; i++) {
+		size_t w = strlen(work[i]);
+		if (n < w + 2 || mutu_strncasecmp(t + n - w, work[i], w) != 0)
+			continue;
+		size_t k = n - w;
+		while (k && t[k - 1] == ' ')
+			k--;
+		if (k && t[k - 1] == '/')
+			k--;
+		else if (k >= 4 && mutu_strncasecmp(t + k - 4, " per", 4) == 0)
+			k -= 3;
+		else
+			continue;
+		t[k] = 0;
+		mutu_trim(t);
+		return Q_PER;
+	}
+	return Q_NONE;
+}
+
+/*
+ * The Waktu of a cell that does not read as a duration as it stands but
+ * means one: a range (its upper bound), a qualified number, or a number
+ * with a unit of work or a footnote mark after it (above).
+ * Returns the duration's text (caller frees) with *d and *kind set, or
+ * NULL.
+ */
+static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
+{
+	if (!strpbrk(cell, "0123456789"))
+		return NULL;
+	char *t = clean_text(cell), *up = NULL;
+	int sfx = waktu_suffix(t);
+	const char *rest = t;
+	int q = waktu_qualifier(t, &rest);
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (q) {
+		/* "± 1-2 Hari", "maks. 1-2 Hari": the range's upper bound */
+		if (dur_parse(rest, d, &e) == 0)
+			up = mutu_strdup(rest);
+		else if ((up = cell_range_upper(rest, d)) != NULL)
+			q = Q_RANGE;
+	} else if (sfx && dur_parse(t, d, &e) == 0)
+		up = mutu_strdup(t), q = sfx;
+	else if ((up = cell_range_upper(t, d)) != NULL)
+		q = Q_RANGE;
+	*kind = up ? q : Q_NONE;
+	free(t);
+	return up;
+}
+
+/* Words of the total line (lower case): "Jumlah Waktu", "Total", "Waktu
+ * Keseluruhan", "Waktu Penyelesaian", "Jangka Waktu" (the Standar
+ * Pelayanan's term for the whole service time). */
+static int total_words(const char *lower)
+{
+	static const char *const w[] = {"jumlah", "total", "keseluruhan", "waktu penyelesaian",
+					"lama penyelesaian", "jangka waktu", NULL};
+	for (size_t i = 0; w[i]; i++)
+		if (strstr(lower, w[i]))
+			return 1;
+	return 0;
+}
+
+/* The terminator of the flowchart as a row's only text: "Selesai",
+ * "SELESAI.", "Mulai", "Start", "End", "Finish". */
+static int is_terminator(const char *cell)
+{
+	static const char *const words[] = {"selesai", "mulai", "start", "end", "finish", "stop", NULL};
+	char *t = clean_text(cell);
+	size_t n = strlen(t);
+	if (n && t[n - 1] == '.')
+		t[--n] = 0;
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int yes = word_in(t, words);
+	free(t);
+	return yes;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -397,6 +582,232 @@ static void split_csv(struct imp *im, const char *s, const char *end, char sep)
 	}
 }
 
+/* A line of a markdown pipe table: its first non-blank character is '|'. */
+static int pipe_line(const char *s, const char *le)
+{
+	while (s < le && (*s == ' ' || *s == '\t'))
+		s++;
+	return s < le && *s == '|';
+}
+
+/* The delimiter row under a markdown header, "|---|:--:|": only pipes,
+ * dashes, colons and blanks. */
+static int pipe_delimiter(const char *s, const char *le)
+{
+	int dash = 0;
+	for (; s < le; s++) {
+		if (*s == '-')
+			dash = 1;
+		else if (!strchr("|: \t\r", *s))
+			return 0;
+	}
+	return dash;
+}
+
+/*
+ * A markdown pipe table (a table pasted from a wiki, a README or a chat):
+ * a line starting with '|' is a row whose cells lie between the pipes
+ * ("\|" is a pipe inside a cell); the delimiter row under the first
+ * header row is dropped, so that a second header row (the positions under
+ * "Pelaksana", "Kelengkapan | Waktu | Output" under "Mutu Baku") stays
+ * next to the first (each row keeps its line in the file).  Other lines
+ * (titles) are one cell each.  Used when the text has no tab and its
+ * first table-like line starts with '|'.
+ */
+static void split_pipes(struct imp *im, const char *s, const char *end)
+{
+	size_t cap = 0;
+	int line = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		line++;
+		struct row r = {line, NULL, 0};
+		size_t ccap = 0;
+		int pipes = pipe_line(s, le);
+		if (pipes && pipe_delimiter(s, le)) {
+			s = nl ? nl + 1 : end;
+			continue;
+		}
+		const char *c = s;
+		if (pipes) {
+			while (*c != '|')
+				c++;
+			c++;
+		}
+		for (;;) {
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_puts(&b, "");
+			while (c < le && !(pipes && *c == '|')) {
+				if (pipes && *c == '\\' && c + 1 < le && c[1] == '|')
+					c++;
+				mutu_buf_putc(&b, *c == '\r' || !*c ? ' ' : *c);
+				c++;
+			}
+			/* the text after a closing pipe is no cell */
+			if (c >= le && pipes && r.n && is_blank_cell(b.s)) {
+				mutu_buf_release(&b);
+				break;
+			}
+			if (r.n == ccap) {
+				ccap = ccap ? ccap * 2 : 16;
+				r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);
+			}
+			r.cells[r.n++] = mutu_trim(buf_take(&b));
+			if (c >= le)
+				break;
+			c++; /* '|' */
+		}
+		push_row(im, &cap, r);
+		s = nl ? nl + 1 : end;
+	}
+}
+
+/* Does the text's first line that holds a tab, ';', ',' or '|' start
+ * with '|'?  (A markdown table, whose cells may hold commas.) */
+static int is_pipe_table(const char *s, const char *end)
+{
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		if (pipe_line(s, le))
+			return 1;
+		for (const char *q = s; q < le; q++)
+			if (*q == ';' || *q == ',' || *q == '|')
+				return 0;
+		s = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+static int row_is_header(const struct row *r, int *kw);
+
+/* A chunk of a space-aligned line: text between runs of two or more
+ * spaces, with its first and last column counted in characters (UTF-8
+ * continuation bytes take no column), as pdftotext -layout aligns them. */
+struct chunk {
+	const char *a, *b; /* bytes */
+	int c0, c1;        /* columns: first, one past the last */
+};
+
+static size_t layout_chunks(const char *s, const char *le, struct chunk *ch, size_t max)
+{
+	size_t n = 0;
+	int col = 0;
+	const char *p = s;
+	while (p < le) {
+		while (p < le && (*p == ' ' || *p == '\r'))
+			p++, col++;
+		if (p >= le)
+			break;
+		struct chunk c = {p, p, col, col};
+		while (p < le && *p != '\r' && !(p[0] == ' ' && (p + 1 >= le || p[1] == ' '))) {
+			if (((unsigned char)*p & 0xC0) != 0x80)
+				col++;
+			p++;
+		}
+		c.b = p;
+		c.c1 = col;
+		if (n < max) {
+			ch[n++] = c;
+		} else { /* past max: the last chunk runs on, no text is lost */
+			ch[max - 1].b = c.b;
+			ch[max - 1].c1 = c.c1;
+		}
+	}
+	return n;
+}
+
+/*
+ * A table as `pdftotext -layout` writes it (and some "copy as text"): no
+ * tab, cells aligned by runs of spaces.  The header rows give the column
+ * starts; every chunk of a line goes to the column its middle falls in, so
+ * an empty cell stays empty (a 'v' under Front Office is not taken for
+ * Pemohon's).  Used when the text has no tab and a line, split at runs of
+ * two or more spaces, reads as a header row and holds no ',' or ';'
+ * (which a CSV header would).  Returns 1 when it read the text, else 0
+ * with im untouched.
+ */
+static int split_layout(struct imp *im, const char *s, const char *end)
+{
+	enum { MAXCH = MAXCOL };
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	int starts[MAXCH + 1], nst = 0;
+	struct chunk ch[MAXCH];
+	int found = 0;
+	for (const char *p = s; p < end && found < 2;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		size_t n = layout_chunks(p, le, ch, MAXCH);
+		int hdr = 0;
+		if (n >= 3 && !memchr(p, ',', (size_t)(le - p)) && !memchr(p, ';', (size_t)(le - p))) {
+			struct row r = {0, mutu_calloc(n, sizeof(char *)), n};
+			for (size_t i = 0; i < n; i++)
+				r.cells[i] = mutu_strndup(ch[i].a, (size_t)(ch[i].b - ch[i].a));
+			hdr = row_is_header(&r, NULL);
+			for (size_t i = 0; i < n; i++)
+				free(r.cells[i]);
+			free(r.cells);
+		}
+		if (hdr) {
+			/* the starts of this header row and the next one's */
+			for (size_t i = 0; i < n && nst < MAXCH; i++) {
+				int dup = 0;
+				for (int k = 0; k < nst; k++)
+					dup |= abs(starts[k] - ch[i].c0) <= 1;
+				if (!dup)
+					starts[nst++] = ch[i].c0;
+			}
+			found++;
+		} else if (found)
+			break;
+		p = nl ? nl + 1 : end;
+	}
+	if (!found || nst < 3)
+		return 0;
+	for (int i = 1; i < nst; i++) /* sort the starts */
+		for (int k = i; k > 0 && starts[k - 1] > starts[k]; k--) {
+			int t = starts[k];
+			starts[k] = starts[k - 1];
+			starts[k - 1] = t;
+		}
+	size_t cap = 0;
+	int line = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl : end;
+		line++;
+		size_t n = layout_chunks(s, le, ch, MAXCH);
+		struct row r = {line, NULL, 0};
+		if (n) {
+			struct mutu_buf cell[MAXCH];
+			for (int k = 0; k < nst; k++) {
+				mutu_buf_init(&cell[k]);
+				mutu_buf_puts(&cell[k], "");
+			}
+			for (size_t i = 0; i < n; i++) {
+				int mid = (ch[i].c0 + ch[i].c1 - 1) / 2, k = 0;
+				while (k + 1 < nst && starts[k + 1] <= mid)
+					k++;
+				if (cell[k].len)
+					mutu_buf_putc(&cell[k], ' ');
+				mutu_buf_add(&cell[k], ch[i].a, (size_t)(ch[i].b - ch[i].a));
+			}
+			r.cells = mutu_calloc((size_t)nst, sizeof *r.cells);
+			r.n = (size_t)nst;
+			for (int k = 0; k < nst; k++)
+				r.cells[k] = mutu_trim(buf_take(&cell[k]));
+		}
+		push_row(im, &cap, r);
+		s = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -404,6 +815,12 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	if (is_pipe_table(s, end)) {
+		split_pipes(im, s, end);
+		return;
+	}
+	if (split_layout(im, s, end))
+		return;
 	char sep = csv_sep(s, end);
 	if (sep) {
 		split_csv(im, s, end, sep);
@@ -667,7 +1084,13 @@ static void column_init(struct column *c, int idx, const char *header)
 				size_t k = strcspn(q, " ");
 				char word[64];
 				snprintf(word, sizeof word, "%.*s", (int)k, q);
-				for (char *x = word; *x; x++)
+				/* a word without a vowel is an acronym ("CS",
+				 * "PP", "DPMPTSP"), and so is a header of one
+				 * word of up to three letters ("FO", "BO",
+				 * "TTE"): kept in capitals, not "Cs", "Fo";
+				 * "KASI", "TIM TEKNIS" are words, title case */
+				int vowel = strpbrk(word, "AEIOUaeiou") != NULL && !(k <= 3 && !*(q + k) && q == t);
+				for (char *x = word; *x && vowel; x++)
 					*x = (char)tolower((unsigned char)*x);
 				title_word(&b, word, strlen(word));
 				q += k;
@@ -1167,6 +1590,81 @@ static void read_rows(struct imp *im, size_t from)
 		} else
 			mutu_buf_release(&b);
 	}
+	/* A Waktu whose number and unit sit in two cells, "15 | Menit",
+	 * "2 | Hari 1 Jam": a Waktu column split in two under one merged
+	 * header cell (angka | satuan), or a PDF copy that cut the cell at
+	 * its space.  The unit joins its number.  Under a merged header (the
+	 * header cell right of Waktu blank) the unit's cell is left empty;
+	 * otherwise the row has one cell too many and the cells after it move
+	 * back one, so it lines up with the header again.  Before, the number
+	 * alone read as no duration (waktu = ?) and the unit became the
+	 * Output. */
+	int merged_waktu = im->col_waktu >= 0 && (size_t)im->col_waktu + 1 < im->ncols_hdr &&
+			   im->role[im->col_waktu + 1] == R_NONE && im->col_of_hdr[im->col_waktu + 1] < 0;
+	for (size_t r = from; r < im->nrows; r++) {
+		struct row *row = &im->rows[r];
+		for (size_t i = 0; i + 1 < row->n && i < MAXCOL; i++) {
+			const char *u = row->cells[i + 1];
+			struct dur dd;
+			if (!strpbrk(row->cells[i], "0123456789") || cell_dur(row->cells[i], &dd) ||
+			    !isalpha((unsigned char)*u) || strlen(u) > 40)
+				continue;
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s %s", row->cells[i], u);
+			if (!cell_dur(b.s, &dd)) {
+				mutu_buf_release(&b);
+				continue;
+			}
+			free(row->cells[i]);
+			row->cells[i] = buf_take(&b);
+			if (merged_waktu && (int)i == im->col_waktu) {
+				row->cells[i + 1][0] = 0;
+			} else {
+				free(row->cells[i + 1]);
+				memmove(&row->cells[i + 1], &row->cells[i + 2], (row->n - i - 2) * sizeof *row->cells);
+				row->n--;
+			}
+			mutu_notes_addf(im->warn, "line %d: waktu '%s' was split over two cells; read as one", row->line,
+					row->cells[i]);
+		}
+	}
+	/* A step broken over two lines (a PDF copy, or a line break in a
+	 * Word cell that the copy turned into a row break before the rest of
+	 * the row): a row holding only a step number and the start of its
+	 * Kegiatan, followed by a row without a number whose cells carry the
+	 * rest (a Waktu among them).  The two are one step: the number and
+	 * the text go down to the second row, the first is emptied.  Read
+	 * apart, the step had no waktu and no pelaksana and its second half
+	 * became a step of its own. */
+	{
+		int ln = im->col_no >= 0 ? im->col_no : 0, la = im->col_act >= 0 ? im->col_act : 1;
+		for (size_t r = from; r + 1 < im->nrows; r++) {
+			struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+			int no;
+			if ((size_t)la >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
+			    !cell_number(a->cells[ln], &no) || is_blank_cell(a->cells[la]) ||
+			    row_nonblank(a) != 2 || !is_blank_cell(b->cells[ln]))
+				continue;
+			int has_dur = 0;
+			struct dur dd;
+			for (size_t i = 0; i < b->n && !has_dur; i++)
+				has_dur = (int)i != la && cell_dur(b->cells[i], &dd);
+			if (!has_dur)
+				continue;
+			struct mutu_buf t;
+			mutu_buf_init(&t);
+			mutu_buf_printf(&t, "%s %s", a->cells[la], b->cells[la]);
+			free(b->cells[la]);
+			b->cells[la] = mutu_trim(buf_take(&t));
+			free(b->cells[ln]);
+			b->cells[ln] = a->cells[ln];
+			a->cells[ln] = mutu_strdup("");
+			a->cells[la][0] = 0;
+			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken over two lines); read as one",
+					a->line, no, b->line);
+		}
+	}
 	/* reference Waktu column: the header's, else the commonest */
 	int W = im->col_waktu;
 	int count[MAXCOL] = {0};
@@ -1216,18 +1714,18 @@ static void read_rows(struct imp *im, size_t from)
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
-		int w = -1, w_range = 0;
+		int w = -1, w_range = Q_NONE;
 		for (size_t i = 0; i < row->n && i < MAXCOL; i++) {
 			if ((int)i == left_no && row->n > 2)
 				continue;
-			int range = 0;
+			int range = Q_NONE;
 			if (!cell_dur(row->cells[i], &d)) {
-				/* a range is a Waktu only in the Waktu column */
-				char *up = (int)i == body_w ? cell_range_upper(row->cells[i], &d) : NULL;
+				/* a range or a qualified number is a Waktu only in
+				 * the Waktu column */
+				char *up = (int)i == body_w ? cell_waktu_text(row->cells[i], &d, &range) : NULL;
 				if (!up)
 					continue;
 				free(up);
-				range = 1;
 			}
 			if (w < 0 || (body_w >= 0 && abs((int)i - body_w) < abs(w - body_w)))
 				w = (int)i, w_range = range;
@@ -1242,16 +1740,74 @@ static void read_rows(struct imp *im, size_t from)
 			*q = (char)tolower((unsigned char)*q);
 		int no = 0;
 		int has_no = (size_t)left_no < row->n && cell_number(row->cells[left_no], &no);
-		if (w >= 0 && !has_no && (strstr(lower, "jumlah") || strstr(lower, "total"))) {
+		/* No No. column: the number may open the Kegiatan, "1. Pemohon
+		 * mengajukan", "2) Memeriksa"; it is the step's number and no
+		 * part of its activity */
+		size_t act_skip = 0;
+		if (!has_no && im->col_no < 0 && (size_t)left_act < row->n && w != left_act) {
+			const char *c = row->cells[left_act], *q = c;
+			while (isspace((unsigned char)*q))
+				q++;
+			long v = 0;
+			while (isdigit((unsigned char)*q) && v <= 100000)
+				v = v * 10 + (*q++ - '0');
+			if (q > c && v >= 1 && v <= 100000 && (*q == '.' || *q == ')') && q[1] == ' ' &&
+			    isalpha((unsigned char)q[2])) {
+				has_no = 1;
+				no = (int)v;
+				act_skip = (size_t)(q + 2 - c);
+			}
+		}
+		if (w >= 0 && !has_no && total_words(lower)) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
 			else if (w_range)
-				im->declared = cell_range_upper(row->cells[w], &d);
+				im->declared = cell_waktu_text(row->cells[w], &d, &w_range);
 			else
 				im->declared = clean_text(row->cells[w]);
 			continue;
 		}
+		/* the total written as a sentence in one cell under the table,
+		 * "Jumlah Waktu Penyelesaian: 3 (tiga) Hari Kerja": the text
+		 * after the colon (else from its first digit) is the total */
+		if (w < 0 && !has_no && row_nonblank(row) == 1 && total_words(lower)) {
+			char *t = NULL;
+			for (size_t i = 0; i < row->n && !t; i++)
+				if (!is_blank_cell(row->cells[i]))
+					t = clean_text(row->cells[i]);
+			const char *at = strchr(t, ':');
+			at = at ? at + 1 : t + strcspn(t, "0123456789");
+			while (*at == ' ')
+				at++;
+			struct mutu_err e;
+			mutu_err_clear(&e);
+			int kind;
+			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind);
+			free(t);
+			if (tot && !im->declared) {
+				im->declared = tot;
+				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
+						tot);
+				continue;
+			}
+			if (tot) {
+				free(tot);
+				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
+				continue;
+			}
+		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
+		/* "Selesai" / "Mulai" alone on a row: the flowchart's
+		 * terminator written as a row of its own, neither a step nor
+		 * the wrapped text of the step above it */
+		if (!has_no && w < 0 && row_nonblank(row) == 1 && is_terminator(act)) {
+			char *t = clean_text(act);
+			mutu_notes_addf(im->warn, "line %d: '%s' marks the flowchart's %s, not a step; skipped",
+					row->line, t, mutu_strncasecmp(t, "mulai", 5) == 0 ||
+					mutu_strncasecmp(t, "start", 5) == 0 ? "start" : "end");
+			free(t);
+			continue;
+		}
 		/* A row right under a step whose one cell is in the Kegiatan
 		 * column: the step's text wrapped onto a row of its own (a line
 		 * break inside a Word cell), not a row to drop. */
@@ -1284,8 +1840,17 @@ static void read_rows(struct imp *im, size_t from)
 		}
 		if (!has_no) {
 			no = prev_no + 1;
-			mutu_notes_addf(im->warn, "line %d: row has no step number; numbered it %d", row->line,
-					no);
+			/* a sub-step label ("1.1", "a.", "2a") is kept in the
+			 * warning: the row is a step of its own, in table order */
+			char *lab = im->col_no >= 0 && (size_t)left_no < row->n ? clean_text(row->cells[left_no])
+										 : mutu_strdup("");
+			if (*lab)
+				mutu_notes_addf(im->warn, "line %d: '%.20s' is no whole step number (a sub-step?); numbered it %d",
+						row->line, lab, no);
+			else
+				mutu_notes_addf(im->warn, "line %d: row has no step number; numbered it %d", row->line,
+						no);
+			free(lab);
 		}
 		if (im->nsteps == (size_t)cap) {
 			cap = cap ? cap * 2 : 16;
@@ -1300,7 +1865,7 @@ static void read_rows(struct imp *im, size_t from)
 		s->actor = -1;
 		s->reject_col = -1;
 		prev_no = no;
-		s->activity = clean_text(act);
+		s->activity = clean_text(act + act_skip);
 		/* A full-width row is read by the header's columns: it lost no
 		 * cell, so a duration away from the Waktu column is some other
 		 * cell's text, not a Waktu that moved. */
@@ -1323,8 +1888,10 @@ static void read_rows(struct imp *im, size_t from)
 			mutu_err_clear(&why);
 			if (body_w >= 0 && (size_t)body_w < row->n && strpbrk(row->cells[body_w], "0123456789")) {
 				char *t = clean_text(row->cells[body_w]);
+				const char *rest = t;
 				struct dur dd;
-				dur_parse(t, &dd, &why);
+				waktu_qualifier(t, &rest); /* "paling lama 14 hari kalender" */
+				dur_parse(rest, &dd, &why);
 				free(t);
 			}
 			mutu_notes_addf(im->warn,
@@ -1340,12 +1907,37 @@ static void read_rows(struct imp *im, size_t from)
 		} else {
 			if (w_range) {
 				char *t = clean_text(row->cells[w]);
-				s->waktu = cell_range_upper(row->cells[w], &s->d);
-				mutu_notes_addf(im->warn,
-						"step %d (line %d): waktu '%s' is a range; its upper bound %s is the ceiling",
-						no, row->line, t, s->waktu);
-				snprintf(s->range_note, sizeof s->range_note,
-					 "importer: waktu '%.60s' is a range; its upper bound is the ceiling", t);
+				int kind;
+				s->waktu = cell_waktu_text(row->cells[w], &s->d, &kind);
+				/* the warning reads "<pre><waktu><post>" */
+				static const char *const pre[] = {
+					[Q_RANGE] = "is a range; its upper bound ",
+					[Q_CEIL] = "names its ceiling; read as ",
+					[Q_APPROX] = "is approximate; ",
+					[Q_PER] = "is per berkas, as every step's waktu is; read as ",
+					[Q_NOTE] = "carries a footnote mark; read as ",
+					[Q_REMARK] = "carries a remark in parentheses; read as ",
+				};
+				static const char *const post[] = {
+					[Q_RANGE] = " is the ceiling",
+					[Q_CEIL] = "",
+					[Q_APPROX] = ", the only number given, is the ceiling",
+					[Q_PER] = "",
+					[Q_NOTE] = " (see the table's notes)",
+					[Q_REMARK] = "",
+				};
+				static const char *const note[] = {
+					[Q_RANGE] = "is a range; its upper bound is the ceiling",
+					[Q_CEIL] = "names its ceiling",
+					[Q_APPROX] = "is approximate; its number is taken as the ceiling",
+					[Q_PER] = "is written per berkas",
+					[Q_NOTE] = "carries a footnote mark",
+					[Q_REMARK] = "carries a remark in parentheses",
+				};
+				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
+						pre[kind], s->waktu, post[kind]);
+				snprintf(s->range_note, sizeof s->range_note, "importer: waktu '%.60s' %s", t,
+					 note[kind]);
 				free(t);
 			} else {
 				s->waktu = clean_text(row->cells[w]);

@@ -50,7 +50,8 @@ struct dur dur_zero(void);
 /*
  * Parse text into *out.  Accepted: a sequence of NUMBER UNIT parts, units
  * menit|mnt|min|mins|minute(s), jam|h|hour(s), hari|hk|day(s),
- * minggu|pekan|week(s) (any case; "hari kerja" reads as hari), joined by
+ * minggu|pekan|week(s) (any case; "hari kerja" reads as hari), a prime
+ * right after the number as Menit ("60'", U+2032, U+2019), joined by
  * spaces, commas, "dan" or "and", optionally followed by "(N Hari)".
  * Fractions ("1,5 Jam", "0,25 Jam") are read exactly, as hundredths:
  * a number may have at most two decimals once trailing zeros are dropped

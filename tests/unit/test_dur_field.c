@@ -6,7 +6,7 @@
  * both, never a silent choice of one.  Second round: "1/2 Jam", "2 x 24
  * Jam", a sentence's full stop ("15 menit."), and "hari kalender", which
  * the model cannot hold and is refused.  Expected values worked out by
- * hand in the comments.
+ * hand in the comments.  Third round: the prime, "60'" (the minute sign).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,6 +126,26 @@ static void test_calendar_days(void **state)
 	refuse("14 (empat belas) Hari Kalender", "counts calendar days");
 }
 
+/* The prime after a number is the minute sign ("60'" = 60 Menit), as
+ * tables typed on a typewriter's keyboard write it; Word turns it into a
+ * right single quote (U+2019), a typesetter into U+2032.  A double prime
+ * is seconds, which whole-minute waktu cannot hold: refused. */
+static void test_prime(void **state)
+{
+	(void)state;
+	expect("60'", 0, 60, -1);
+	expect("15\xE2\x80\xB2", 0, 15, -1);
+	expect("10\xE2\x80\x99", 0, 10, -1);
+	/* 2 x 60 + 30 = 150 */
+	expect("2 Jam 30'", 0, 150, -1);
+	/* 60 + 15 = 75, the ceiling as usual */
+	expect("1 Jam 15' (1 Hari)", 0, 75, 1);
+	refuse("45''", "is in seconds");
+	/* the prime must touch its number; a quote after a space is no unit */
+	refuse("15 '", "has no unit");
+	refuse("3' Hari", "expected a number at \"Hari\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +155,7 @@ int main(void)
 		cmocka_unit_test(test_times_24),
 		cmocka_unit_test(test_full_stop),
 		cmocka_unit_test(test_calendar_days),
+		cmocka_unit_test(test_prime),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
