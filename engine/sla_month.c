@@ -14,6 +14,7 @@
 #include "mutu/store.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,8 @@ struct group_x {
 	long *wip_diff;
 	int *step_row;                /* step no -> row index + 1 (model groups) */
 	int nstep_row;
+	const struct sla_trend *rt;   /* the run's trend rows of the group's SOP, from the
+				       * run's first trend month (borrowed; NULL: none read) */
 };
 
 
@@ -306,8 +309,37 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 	}
 }
 
-/* Add one measured case to a group. */
-static void add_case(struct group_x *x, const struct sla_case *c, int year, int month, int k0,
+/* Add one finished case to a trend row (the finished cases of one month). */
+static void trend_add(struct sla_trend *t, const struct sla_case *c)
+{
+	const struct sla_sop *s = c->sop;
+	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
+	t->finished++;
+	t->with_ceiling += (size_t)ceil;
+	t->within += (size_t)(ceil && !c->late);
+	t->with_target += (size_t)has_target;
+	t->within_target += (size_t)(has_target && !c->late_target);
+	vec_push(&t->lead, c->work_s);
+}
+
+/* The month (year * 12 + month - 1) a finished case finished in, local
+ * time in its zone; INT_MIN for an open case. */
+static int done_month(const struct sla_case *c)
+{
+	if (!c->finished)
+		return INT_MIN;
+	int y, mo, d;
+	cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
+	return y * 12 + mo - 1;
+}
+
+/*
+ * Add one measured case to a group of month (year, month); mk is the
+ * case's done_month.  The trend rows are not added here: a case's row is
+ * the same in every report whose 12 months hold it, and the run keeps
+ * each month's row once (sla_month_run_range).
+ */
+static void add_case(struct group_x *x, const struct sla_case *c, int mk, int year, int month,
 		     int by_step, int *completion_only)
 {
 	struct sla_group *g = &x->g;
@@ -319,43 +351,27 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
 	/* the month end, local midnight in the case's zone */
 	double m1 = sla_case_midnight(c, x->day_m1);
-	if (c->finished) {
-		int y, mo, d;
-		cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
-		int k = (y * 12 + mo - 1) - (year * 12 + month - 1) + SLA_TREND - 1;
-		/* k0 = SLA_TREND - 1: the earlier trend months come from the
-		 * store's summaries, not from the few of their cases read */
-		if (k >= k0 && k < SLA_TREND) {
-			struct sla_trend *t = &g->trend[k];
-			t->finished++;
-			t->with_ceiling += (size_t)ceil;
-			t->within += (size_t)(ceil && !c->late);
-			t->with_target += (size_t)has_target;
-			t->within_target += (size_t)(has_target && !c->late_target);
-			vec_push(&t->lead, c->work_s);
+	if (c->finished && mk == year * 12 + month - 1) {
+		g->finished++;
+		g->with_ceiling += (size_t)ceil;
+		g->within += (size_t)(ceil && !c->late);
+		g->within_exact += (size_t)(ceil && !c->late_exact);
+		if (has_target) {
+			g->with_target++;
+			g->within_target += !c->late_target;
 		}
-		if (k == SLA_TREND - 1) {
-			g->finished++;
-			g->with_ceiling += (size_t)ceil;
-			g->within += (size_t)(ceil && !c->late);
-			g->within_exact += (size_t)(ceil && !c->late_exact);
-			if (has_target) {
-				g->with_target++;
-				g->within_target += !c->late_target;
-			}
-			g->paused_cases += c->npauses > 0;
-			vec_push(&g->lead, c->work_s);
-			vec_push(&g->lead_cal, c->calendar_s);
-			if (c->late)
-				for (size_t i = 0; i < c->nev; i++)
-					if (c->st[i].in_clock)
-						g->late_excess_s += c->st[i].excess_s;
-			add_steps(x, c, by_step);
-			for (size_t i = 0; i < c->nev && !*completion_only; i++)
-				if (c->st[i].from_prev && !isnan(c->st[i].work_s))
-					*completion_only = 1;
-			slow_offer(g->slow, &g->nslow, SLA_SLOW, c, c->work_s);
-		}
+		g->paused_cases += c->npauses > 0;
+		vec_push(&g->lead, c->work_s);
+		vec_push(&g->lead_cal, c->calendar_s);
+		if (c->late)
+			for (size_t i = 0; i < c->nev; i++)
+				if (c->st[i].in_clock)
+					g->late_excess_s += c->st[i].excess_s;
+		add_steps(x, c, by_step);
+		for (size_t i = 0; i < c->nev && !*completion_only; i++)
+			if (c->st[i].from_prev && !isnan(c->st[i].work_s))
+				*completion_only = 1;
+		slow_offer(g->slow, &g->nslow, SLA_SLOW, c, c->work_s);
 	}
 	/* Open at month end. */
 	if (c->arrival < m1 && (!c->finished || c->done >= m1)) {
@@ -803,6 +819,7 @@ struct sop_slot {
 	const struct sla_sop *s; /* NULL: its cases are skipped */
 	size_t n;                /* cases skipped */
 	char first[MUTU_ERR_MAX];
+	struct sla_trend *rt;    /* the run's trend rows of its cases (nt) */
 };
 
 /*
@@ -851,6 +868,7 @@ static struct group_x *acc_group(struct month_acc *a, size_t si, const struct so
 		a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
 		struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
 		group_init(g, sl->sop, sl->s, a->year, a->month, sl->s->cal);
+		g->rt = sl->rt;
 		if (!a->office_ready) {
 			/* its days' kinds: after the read (office_days) */
 			group_init(&a->office, "", NULL, a->year, a->month, NULL);
@@ -931,6 +949,21 @@ static void sums_settle(struct sla_month *m, struct sla_group *office, const str
 	m->sums = u;
 }
 
+/* A month's trend rows k0.. from the run's rows (rt: the run's row of the
+ * month's first trend month), as add_case once added them: the counts and
+ * the median (the lead times themselves are not shown). */
+static void trend_fill(struct sla_trend *t, const struct sla_trend *rt, int k0)
+{
+	for (int k = k0; k < SLA_TREND; k++) {
+		t[k].finished = rt[k].finished;
+		t[k].with_ceiling = rt[k].with_ceiling;
+		t[k].within = rt[k].within;
+		t[k].with_target = rt[k].with_target;
+		t[k].within_target = rt[k].within_target;
+		t[k].median_s = rt[k].median_s;
+	}
+}
+
 /*
  * The month after the read, as sla_month_run has always finished it: the
  * notes of skipped cases, the groups of SOPs known only from the
@@ -938,7 +971,7 @@ static void sums_settle(struct sla_month *m, struct sla_group *office, const str
  * office's days, and the SOPs with nothing in the 12 months left out.
  */
 static void acc_finish(struct month_acc *a, const struct plan *plan, const struct sop_slot *slots, size_t nslots,
-		       struct mutu_store *db, const char *sop_id)
+		       const struct sla_trend *ort, struct mutu_store *db, const char *sop_id)
 {
 	struct sla_month *m = a->m;
 	int year = a->year, month = a->month;
@@ -973,6 +1006,9 @@ static void acc_finish(struct month_acc *a, const struct plan *plan, const struc
 			a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
 			struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
 			group_init(g, plan->sop[i], plan->s[i], year, month, plan->s[i]->cal);
+			for (size_t q = 0; q < nslots && !g->rt; q++)
+				if (same_sop(slots[q].sop, plan->sop[i]))
+					g->rt = slots[q].rt;
 			if (!a->office_ready) {
 				group_init(&a->office, "", NULL, year, month, NULL);
 				a->office_ready = 1;
@@ -989,6 +1025,8 @@ static void acc_finish(struct month_acc *a, const struct plan *plan, const struc
 	m->groups = mutu_calloc(ngx ? ngx : 1, sizeof *m->groups);
 	for (size_t i = 0; i < ngx; i++) {
 		group_finish(gx[i]);
+		if (gx[i]->rt)
+			trend_fill(gx[i]->g.trend, gx[i]->rt + a->j, a->k0);
 		m->groups[i] = gx[i]->g;
 		free(gx[i]);
 	}
@@ -1000,6 +1038,7 @@ static void acc_finish(struct month_acc *a, const struct plan *plan, const struc
 	a->slot_g = NULL;
 	struct group_x *office = &a->office;
 	group_finish(office);
+	trend_fill(office->g.trend, ort + a->j, a->k0);
 	sums_settle(m, &office->g, plan, year, month, store_office(db), a->j, a->k0);
 	/* the office's days are those of the first SOP (by id) with a model:
 	 * the same whichever cases were read */
@@ -1135,6 +1174,12 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 	}
 	struct sop_slot *slots = NULL;
 	size_t nslots = 0, last = SIZE_MAX;
+	/* the run's trend rows, per SOP and for the office: months M0 - 11 ..
+	 * the last month (t = 0 .. nt), each computed once for every report
+	 * that shows it; rows before the first month's k0 come from the
+	 * summaries */
+	int nt = nmonths + SLA_TREND - 1, mt0 = year * 12 + month - 1 - (SLA_TREND - 1);
+	struct sla_trend *ort = mutu_calloc((size_t)nt, sizeof *ort);
 	struct sla_case_in in;
 
 	while ((rc = sla_reader_next(r, &in, err)) == 1) {
@@ -1147,6 +1192,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				struct sop_slot *sl = &slots[nslots++];
 				memset(sl, 0, sizeof *sl);
 				sl->sop = in.sop ? mutu_strdup(in.sop) : NULL;
+				sl->rt = mutu_calloc((size_t)nt, sizeof *sl->rt);
 				struct mutu_err e2;
 				mutu_err_clear(&e2);
 				if (sla_env_get(env, in.sop, &sl->s, &e2) != 0) {
@@ -1202,6 +1248,11 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			sl->n++;
 			continue;
 		}
+		int mk = cok ? done_month(&c) : INT_MIN;
+		if (cok && mk != INT_MIN && mk - mt0 >= acc[0].k0 && mk - mt0 < nt) {
+			trend_add(&sl->rt[mk - mt0], &c);
+			trend_add(&ort[mk - mt0], &c);
+		}
 		for (int j = j0; j < j1; j++) {
 			struct month_acc *a = &acc[j];
 			struct group_x *g = acc_group(a, last, sl);
@@ -1214,13 +1265,24 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				a->office.g.cases_skipped++;
 				continue;
 			}
-			add_case(g, &c, a->year, a->month, a->k0, 1, &a->m->completion_only);
-			add_case(&a->office, &c, a->year, a->month, a->k0, 0, &a->m->completion_only);
+			add_case(g, &c, mk, a->year, a->month, 1, &a->m->completion_only);
+			add_case(&a->office, &c, mk, a->year, a->month, 0, &a->m->completion_only);
 		}
 		if (s && j0 < nmonths)
 			sla_case_release(&c);
 	}
 	sla_reader_free(r);
+	/* each run trend row's median, once */
+	for (size_t i = 0; i <= nslots; i++) {
+		struct sla_trend *rt = i < nslots ? slots[i].rt : ort;
+		for (int t = 0; t < nt; t++) {
+			struct sla_stat st = {0};
+			stat_finish(&rt[t].lead, &st);
+			rt[t].median_s = st.median;
+			free(rt[t].lead.v);
+			memset(&rt[t].lead, 0, sizeof rt[t].lead);
+		}
+	}
 	if (rc >= 0) {
 		const struct sla_month *hint = NULL; /* the store's hints, asked once */
 		for (int j = 0; j < nmonths; j++) {
@@ -1234,7 +1296,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			hint = m;
 		}
 		for (int j = 0; j < nmonths; j++) {
-			acc_finish(&acc[j], &plan, slots, nslots, db, sop_id);
+			acc_finish(&acc[j], &plan, slots, nslots, ort, db, sop_id);
 			out[j] = acc[j].m;
 			acc[j].m = NULL;
 		}
@@ -1254,9 +1316,12 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		for (int j = 0; j < nmonths; j++)
 			acc_drop(&acc[j]);
 	}
-	for (size_t i = 0; i < nslots; i++)
+	for (size_t i = 0; i < nslots; i++) {
 		free(slots[i].sop);
+		free(slots[i].rt);
+	}
 	free(slots);
+	free(ort);
 	free(acc);
 	plan_release(&plan);
 	return rc < 0 ? rc : 0;
