@@ -833,6 +833,7 @@ struct month_acc {
 	int j;                    /* months after the run's first */
 	int k0;                   /* first trend row computed from the cases read */
 	double from, to;          /* the window a report of this month alone reads */
+	double mfrom;             /* the month's 1st less a day (every zone's local day) */
 	struct sla_month *m;
 	struct group_x **gx;      /* in the order made */
 	size_t ngx;
@@ -1165,6 +1166,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		/* trend rows before the first month come from the summaries */
 		a->k0 = plan.use && j < SLA_TREND - 1 ? SLA_TREND - 1 - j : 0;
 		month_window(a->year, a->month, &a->from, &a->to);
+		a->mfrom = (double)(cal_days_from_civil(a->year, a->month, 1) - 1) * 86400.0;
 		struct sla_month *m = a->m = mutu_calloc(1, sizeof *m);
 		m->year = a->year;
 		m->month = a->month;
@@ -1253,6 +1255,14 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			trend_add(&sl->rt[mk - mt0], &c);
 			trend_add(&ort[mk - mt0], &c);
 		}
+		/* a finished case gives a month other than its trend row only
+		 * while its span reaches into the month (its arrival, days in
+		 * progress, completion, or open at the month's end): not a month
+		 * whose 1st, less a day, is after its last stamp */
+		int jadd = j1;
+		if (cok && c.finished && lastt >= from_read)
+			while (jadd > j0 && lastt < acc[jadd - 1].mfrom)
+				jadd--;
 		for (int j = j0; j < j1; j++) {
 			struct month_acc *a = &acc[j];
 			struct group_x *g = acc_group(a, last, sl);
@@ -1263,6 +1273,11 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 					mutu_notes_addf(&a->m->notes_id, "%s", e2.msg); /* errors are English */
 				}
 				a->office.g.cases_skipped++;
+				continue;
+			}
+			if (j >= jadd) {
+				g->g.cases_seen++;
+				a->office.g.cases_seen++;
 				continue;
 			}
 			add_case(g, &c, mk, a->year, a->month, 1, &a->m->completion_only);
