@@ -111,7 +111,24 @@ for m in 01 03; do
 	fi
 done
 
+# --sop: the month alone's file name (report-YYYY-MM-SOP) and content
+cp "$TMP/pristine.db" "$TMP/x.db"
+run "$MUTU" report monthly --month 2025-02..2025-03 --sop uji-sla --db "$TMP/x.db" --models "$MODELS" --out "$TMP/rsop" --format json
+expect_eq "range with --sop: report-2025-02-uji-sla.json, report-2025-03-uji-sla.json" \
+	"$(cd "$TMP/rsop" 2>/dev/null && ls)" "report-2025-02-uji-sla.json
+report-2025-03-uji-sla.json"
+cp "$TMP/pristine.db" "$TMP/x.db"
+run "$MUTU" report monthly --month 2025-03 --sop uji-sla --db "$TMP/x.db" --models "$MODELS" --out "$TMP/ssop" --format json
+if [ -s "$TMP/rsop/report-2025-03-uji-sla.json" ] && cmp -s "$TMP/rsop/report-2025-03-uji-sla.json" "$TMP/ssop/report-2025-03-uji-sla.json"; then
+	ok "range with --sop, March = March alone with --sop"
+else
+	not_ok "range with --sop, March = March alone with --sop"
+fi
+
 # what a range refuses, with nothing written (exit 2)
+run "$MUTU" report monthly --month 2026-11..2027-02 --db "$DB" --models "$MODELS" --out "$TMP/bad5" --format json
+expect_rc "a range past the calendar's years (id-wib: 2024-2026, the range reaches 2027): exit 2" 2
+expect_err_has "  ... names the month outside the calendar" "2027-01 is outside"
 run "$MUTU" report monthly --month 2025-03..2025-01 --db "$DB" --models "$MODELS" --out "$TMP/bad1" --format json
 expect_rc "a range that runs backwards: exit 2" 2
 expect_err_has "  ... says it must run forward" "must run forward"
