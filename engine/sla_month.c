@@ -14,6 +14,7 @@
 #include "mutu/store.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,8 @@ struct group_x {
 	long *wip_diff;
 	int *step_row;                /* step no -> row index + 1 (model groups) */
 	int nstep_row;
+	const struct sla_trend *rt;   /* the run's trend rows of the group's SOP, from the
+				       * run's first trend month (borrowed; NULL: none read) */
 };
 
 
@@ -306,8 +309,37 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 	}
 }
 
-/* Add one measured case to a group. */
-static void add_case(struct group_x *x, const struct sla_case *c, int year, int month, int k0,
+/* Add one finished case to a trend row (the finished cases of one month). */
+static void trend_add(struct sla_trend *t, const struct sla_case *c)
+{
+	const struct sla_sop *s = c->sop;
+	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
+	t->finished++;
+	t->with_ceiling += (size_t)ceil;
+	t->within += (size_t)(ceil && !c->late);
+	t->with_target += (size_t)has_target;
+	t->within_target += (size_t)(has_target && !c->late_target);
+	vec_push(&t->lead, c->work_s);
+}
+
+/* The month (year * 12 + month - 1) a finished case finished in, local
+ * time in its zone; INT_MIN for an open case. */
+static int done_month(const struct sla_case *c)
+{
+	if (!c->finished)
+		return INT_MIN;
+	int y, mo, d;
+	cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
+	return y * 12 + mo - 1;
+}
+
+/*
+ * Add one measured case to a group of month (year, month); mk is the
+ * case's done_month.  The trend rows are not added here: a case's row is
+ * the same in every report whose 12 months hold it, and the run keeps
+ * each month's row once (sla_month_run_range).
+ */
+static void add_case(struct group_x *x, const struct sla_case *c, int mk, int year, int month,
 		     int by_step, int *completion_only)
 {
 	struct sla_group *g = &x->g;
@@ -319,43 +351,27 @@ static void add_case(struct group_x *x, const struct sla_case *c, int year, int 
 	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
 	/* the month end, local midnight in the case's zone */
 	double m1 = sla_case_midnight(c, x->day_m1);
-	if (c->finished) {
-		int y, mo, d;
-		cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
-		int k = (y * 12 + mo - 1) - (year * 12 + month - 1) + SLA_TREND - 1;
-		/* k0 = SLA_TREND - 1: the earlier trend months come from the
-		 * store's summaries, not from the few of their cases read */
-		if (k >= k0 && k < SLA_TREND) {
-			struct sla_trend *t = &g->trend[k];
-			t->finished++;
-			t->with_ceiling += (size_t)ceil;
-			t->within += (size_t)(ceil && !c->late);
-			t->with_target += (size_t)has_target;
-			t->within_target += (size_t)(has_target && !c->late_target);
-			vec_push(&t->lead, c->work_s);
+	if (c->finished && mk == year * 12 + month - 1) {
+		g->finished++;
+		g->with_ceiling += (size_t)ceil;
+		g->within += (size_t)(ceil && !c->late);
+		g->within_exact += (size_t)(ceil && !c->late_exact);
+		if (has_target) {
+			g->with_target++;
+			g->within_target += !c->late_target;
 		}
-		if (k == SLA_TREND - 1) {
-			g->finished++;
-			g->with_ceiling += (size_t)ceil;
-			g->within += (size_t)(ceil && !c->late);
-			g->within_exact += (size_t)(ceil && !c->late_exact);
-			if (has_target) {
-				g->with_target++;
-				g->within_target += !c->late_target;
-			}
-			g->paused_cases += c->npauses > 0;
-			vec_push(&g->lead, c->work_s);
-			vec_push(&g->lead_cal, c->calendar_s);
-			if (c->late)
-				for (size_t i = 0; i < c->nev; i++)
-					if (c->st[i].in_clock)
-						g->late_excess_s += c->st[i].excess_s;
-			add_steps(x, c, by_step);
-			for (size_t i = 0; i < c->nev && !*completion_only; i++)
-				if (c->st[i].from_prev && !isnan(c->st[i].work_s))
-					*completion_only = 1;
-			slow_offer(g->slow, &g->nslow, SLA_SLOW, c, c->work_s);
-		}
+		g->paused_cases += c->npauses > 0;
+		vec_push(&g->lead, c->work_s);
+		vec_push(&g->lead_cal, c->calendar_s);
+		if (c->late)
+			for (size_t i = 0; i < c->nev; i++)
+				if (c->st[i].in_clock)
+					g->late_excess_s += c->st[i].excess_s;
+		add_steps(x, c, by_step);
+		for (size_t i = 0; i < c->nev && !*completion_only; i++)
+			if (c->st[i].from_prev && !isnan(c->st[i].work_s))
+				*completion_only = 1;
+		slow_offer(g->slow, &g->nslow, SLA_SLOW, c, c->work_s);
 	}
 	/* Open at month end. */
 	if (c->arrival < m1 && (!c->finished || c->done >= m1)) {
@@ -796,10 +812,35 @@ static void count_planned(struct sla_month *m, const struct sla_case_in *in, dou
 	p->cases = 1;
 }
 
-struct skip {
+/* The SOPs met in a run, in the order met: resolved once (s), or, when the
+ * SOP cannot be resolved, the count of its cases skipped and why. */
+struct sop_slot {
 	char *sop;
-	size_t n;
+	const struct sla_sop *s; /* NULL: its cases are skipped */
+	size_t n;                /* cases skipped */
 	char first[MUTU_ERR_MAX];
+	struct sla_trend *rt;    /* the run's trend rows of its cases (nt) */
+};
+
+/*
+ * One month of a run (sla_month_run_range): its groups as they fill.  A
+ * run of several months reads the store once and gives each case to every
+ * month it concerns; each month is then finished as a run of that month
+ * alone finishes it.
+ */
+struct month_acc {
+	int year, month;
+	int j;                    /* months after the run's first */
+	int k0;                   /* first trend row computed from the cases read */
+	double from, to;          /* the window a report of this month alone reads */
+	double mfrom;             /* the month's 1st less a day (every zone's local day) */
+	struct sla_month *m;
+	struct group_x **gx;      /* in the order made */
+	size_t ngx;
+	struct group_x **slot_g;  /* SOP slot -> its group in this month (NULL: none yet) */
+	size_t nslot_g;
+	struct group_x office;
+	int office_ready;
 };
 
 static int group_cmp(const void *pa, const void *pb)
@@ -810,6 +851,57 @@ static int group_cmp(const void *pa, const void *pb)
 	return strcmp(a->g.id, b->g.id);
 }
 
+static int same_sop(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The month's group of slot si, made when the month meets its first case. */
+static struct group_x *acc_group(struct month_acc *a, size_t si, const struct sop_slot *sl)
+{
+	if (si >= a->nslot_g) {
+		size_t n = si + 16;
+		a->slot_g = mutu_realloc(a->slot_g, n * sizeof *a->slot_g);
+		memset(a->slot_g + a->nslot_g, 0, (n - a->nslot_g) * sizeof *a->slot_g);
+		a->nslot_g = n;
+	}
+	if (!a->slot_g[si]) {
+		a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
+		struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
+		group_init(g, sl->sop, sl->s, a->year, a->month, sl->s->cal);
+		g->rt = sl->rt;
+		if (!a->office_ready) {
+			/* its days' kinds: after the read (office_days) */
+			group_init(&a->office, "", NULL, a->year, a->month, NULL);
+			a->office_ready = 1;
+		}
+		a->slot_g[si] = g;
+	}
+	return a->slot_g[si];
+}
+
+/* A month's groups and office freed (a run that failed). */
+static void acc_drop(struct month_acc *a)
+{
+	for (size_t i = 0; i < a->ngx; i++) {
+		group_finish(a->gx[i]);
+		group_release(&a->gx[i]->g);
+		free(a->gx[i]);
+	}
+	free(a->gx);
+	a->gx = NULL;
+	a->ngx = 0;
+	if (a->office_ready) {
+		group_finish(&a->office);
+		group_release(&a->office.g);
+		a->office_ready = 0;
+	}
+	free(a->slot_g);
+	a->slot_g = NULL;
+	sla_month_free(a->m);
+	a->m = NULL;
+}
+
 /*
  * After the read (groups finished, before the SOPs with nothing in the
  * 12 months are left out): the earlier trend months from the summaries
@@ -818,250 +910,142 @@ static int group_cmp(const void *pa, const void *pb)
  * month itself of a read of the month; per SOP whose cases were all
  * measured (a skipped case is counted in a note the rows do not carry),
  * zero rows for an SOP with no case read, and the office whole when every
- * case was measured.
+ * case was measured.  Month j of a run of several (j > 0) takes its trend
+ * rows before row k0 from the plan's rows j.. (the plan is the first
+ * month's) and keeps only its own month's row: the rows before it are
+ * the earlier months' of the same run.
  */
 static void sums_settle(struct sla_month *m, struct sla_group *office, const struct plan *p, int year, int month,
-			const char *office_name)
+			const char *office_name, int j, int k0)
 {
-	m->from_summaries = p->use;
+	m->from_summaries = p->use && k0 > 0;
 	if (p->use) {
 		for (size_t i = 0; i < p->n; i++)
-			for (size_t j = 0; j < m->ngroups; j++) {
-				struct sla_group *g = &m->groups[j];
-				if ((!g->id && !p->sop[i]) || (g->id && p->sop[i] && strcmp(g->id, p->sop[i]) == 0))
-					for (int k = 0; k < SLA_TREND - 1; k++)
-						trend_from_sum(&g->trend[k], &p->got[i][k]);
-			}
+			for (size_t g = 0; g < m->ngroups; g++)
+				if (same_sop(m->groups[g].id, p->sop[i]))
+					for (int k = 0; k < k0; k++)
+						trend_from_sum(&m->groups[g].trend[k], &p->got[i][k + j]);
 		/* the office: its own rows, or with one SOP asked, that SOP's
 		 * (the same cases) */
 		const struct store_month_sum *og = p->office_rows ? p->got[p->n] : p->n == 1 ? p->got[0] : NULL;
-		for (int k = 0; og && k < SLA_TREND - 1; k++)
-			trend_from_sum(&office->trend[k], &og[k]);
+		for (int k = 0; og && k < k0; k++)
+			trend_from_sum(&office->trend[k], &og[k + j]);
 	}
 	if (!p->usable)
 		return;
 	struct sla_month_sums *u = mutu_calloc(1, sizeof *u);
 	u->mark = p->mark;
 	u->office = office_name ? mutu_strdup(office_name) : NULL;
-	int k0 = p->use ? SLA_TREND - 1 : 0;
+	int kfirst = j ? SLA_TREND - 1 : k0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sla_group *g = NULL;
-		for (size_t j = 0; j < m->ngroups && !g; j++)
-			if ((!m->groups[j].id && !p->sop[i]) ||
-			    (m->groups[j].id && p->sop[i] && strcmp(m->groups[j].id, p->sop[i]) == 0))
-				g = &m->groups[j];
+		for (size_t q = 0; q < m->ngroups && !g; q++)
+			if (same_sop(m->groups[q].id, p->sop[i]))
+				g = &m->groups[q];
 		if (!g || g->cases_skipped == 0)
-			sums_add(u, p->key[i], p->fp[i], year, month, k0, g ? g->trend : NULL);
+			sums_add(u, p->key[i], p->fp[i], year, month, kfirst, g ? g->trend : NULL);
 	}
 	if (p->office_rows && office->cases_skipped == 0)
-		sums_add(u, "o", p->ofp, year, month, k0, office->trend);
+		sums_add(u, "o", p->ofp, year, month, kfirst, office->trend);
 	m->sums = u;
 }
 
-int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
-		  const char *sop_id, struct sla_month **out, struct mutu_err *err)
+/* A month's trend rows k0.. from the run's rows (rt: the run's row of the
+ * month's first trend month), as add_case once added them: the counts and
+ * the median (the lead times themselves are not shown). */
+static void trend_fill(struct sla_trend *t, const struct sla_trend *rt, int k0)
 {
-	*out = NULL;
-	if (month < 1 || month > 12)
-		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
-	/*
-	 * The cases the month can see: those whose span overlaps the report's
-	 * 12-month window (its first month's 1st, less a day, to the month's
-	 * end plus a day: every zone's local day, UTC-12..+14), and the older
-	 * ones that may still be open at the month's end (the backlog), found
-	 * through the store's per-case marker (sla_reader_open_backlog).  A
-	 * case left out finished before the window: it is in none of the
-	 * month's counts, its trend, its days or its open cases, so the
-	 * report is the one a read of the whole history gives; only
-	 * cases_read, events_read and the planned-date count, which describe
-	 * what was read, are smaller (docs/store.md, "Reading a period").
-	 * MUTU_REPORT_FULL_READ=1 reads every case that begins before the
-	 * month's end instead: the test that proves the two agree
-	 * (tests/cli/test_report_window.sh) uses it, nothing else.
-	 */
-	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
-	double to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
-	int w0 = year * 12 + (month - 1) - (SLA_TREND - 1);
-	double from = (double)(cal_days_from_civil(w0 / 12, w0 % 12 + 1, 1) - 1) * 86400.0;
-	const char *fullv = getenv("MUTU_REPORT_FULL_READ");
-	int full = fullv && strcmp(fullv, "1") == 0;
-	/* the per-month summaries (above): with the 11 earlier trend months
-	 * kept, only the month itself is read */
-	struct plan plan;
-	memset(&plan, 0, sizeof plan);
-	int rc = full ? 0 : plan_make(db, env, sop_id, year, month, &plan, err);
-	if (rc) {
-		plan_release(&plan);
-		return rc;
+	for (int k = k0; k < SLA_TREND; k++) {
+		t[k].finished = rt[k].finished;
+		t[k].with_ceiling = rt[k].with_ceiling;
+		t[k].within = rt[k].within;
+		t[k].with_target = rt[k].with_target;
+		t[k].within_target = rt[k].within_target;
+		t[k].median_s = rt[k].median_s;
 	}
-	int k0 = plan.use ? SLA_TREND - 1 : 0;
-	if (plan.use)
-		from = (double)(cal_days_from_civil(year, month, 1) - 1) * 86400.0;
-	struct sla_reader *r = NULL;
-	rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
-		  : sla_reader_open_backlog(db, env, sop_id, from, to, sla_env_opts(env)->deadline_col, &r, err);
-	if (rc) {
-		plan_release(&plan);
-		return rc;
-	}
-	struct sla_month *m = mutu_calloc(1, sizeof *m);
-	m->year = year;
-	m->month = month;
-	mutu_notes_init(&m->notes);
-	mutu_notes_init(&m->notes_id);
-	m->opts = *sla_env_opts(env);
-	struct group_x **gx = NULL;
-	size_t ngx = 0;
-	struct group_x office;
-	int office_ready = 0;
-	struct skip *skips = NULL;
-	size_t nskips = 0;
-	struct sla_case_in in;
-	const struct sla_sop *last_sop = NULL;
-	const char *last_id = NULL;
-	struct group_x *last_g = NULL;
-	char *last_id_copy = NULL;
+}
 
-	while ((rc = sla_reader_next(r, &in, err)) == 1) {
-		m->cases_read++;
-		m->events_read += in.nev;
-		const struct sla_sop *s = NULL;
-		struct group_x *g = NULL;
-		struct mutu_err e2;
-		mutu_err_clear(&e2);
-		/* consecutive cases mostly share an SOP: skip the lookups */
-		if (last_sop && ((!in.sop && !last_id) || (in.sop && last_id && strcmp(in.sop, last_id) == 0))) {
-			s = last_sop;
-			g = last_g;
-		} else if (sla_env_get(env, in.sop, &s, &e2) == 0) {
-			for (size_t i = 0; i < ngx; i++)
-				if ((!gx[i]->g.id && !in.sop) ||
-				    (gx[i]->g.id && in.sop && strcmp(gx[i]->g.id, in.sop) == 0))
-					g = gx[i];
-			if (!g) {
-				gx = mutu_realloc(gx, (ngx + 1) * sizeof *gx);
-				g = gx[ngx++] = mutu_malloc(sizeof *g);
-				group_init(g, in.sop, s, year, month, s->cal);
-				if (!office_ready) {
-					/* its days' kinds: after the read (office_days) */
-					group_init(&office, "", NULL, year, month, NULL);
-					office_ready = 1;
-				}
-			}
-			free(last_id_copy);
-			last_id_copy = mutu_strdup(in.sop);
-			last_id = last_id_copy;
-			last_sop = s;
-			last_g = g;
-		}
-		if (!s) {
-			struct skip *k = NULL;
-			for (size_t i = 0; i < nskips; i++)
-				if ((!skips[i].sop && !in.sop) || (skips[i].sop && in.sop && !strcmp(skips[i].sop, in.sop)))
-					k = &skips[i];
-			if (!k) {
-				skips = mutu_realloc(skips, (nskips + 1) * sizeof *skips);
-				k = &skips[nskips++];
-				memset(k, 0, sizeof *k);
-				k->sop = mutu_strdup(in.sop);
-				snprintf(k->first, sizeof k->first, "%s", e2.msg);
-			}
-			k->n++;
+/*
+ * The month after the read, as sla_month_run has always finished it: the
+ * notes of skipped cases, the groups of SOPs known only from the
+ * summaries, the groups sorted and finished, the summaries settled, the
+ * office's days, and the SOPs with nothing in the 12 months left out.
+ */
+static void acc_finish(struct month_acc *a, const struct plan *plan, const struct sop_slot *slots, size_t nslots,
+		       const struct sla_trend *ort, struct mutu_store *db, const char *sop_id)
+{
+	struct sla_month *m = a->m;
+	int year = a->year, month = a->month;
+	for (size_t i = 0; i < nslots; i++) {
+		if (slots[i].s)
 			continue;
-		}
-		double target = sla_case_target(s, &in);
-		count_planned(m, &in, target);
-		struct sla_case c;
-		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) != 0) {
-			if (g->g.cases_skipped++ == 0) {
-				mutu_notes_addf(&m->notes, "%s", e2.msg);
-				mutu_notes_addf(&m->notes_id, "%s", e2.msg); /* errors are English */
-			}
-			office.g.cases_skipped++;
-			sla_case_release(&c);
-			continue;
-		}
-		add_case(g, &c, year, month, k0, 1, &m->completion_only);
-		add_case(&office, &c, year, month, k0, 0, &m->completion_only);
-		sla_case_release(&c);
+		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", slots[i].n,
+				slots[i].sop ? slots[i].sop : "(none)", slots[i].first);
+		mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati: %s", slots[i].n,
+				slots[i].sop ? slots[i].sop : "(tanpa SOP)", slots[i].first);
 	}
-	free(last_id_copy);
-	sla_reader_free(r);
-	if (rc >= 0 && m->planned_cases == 0)
-		sla_planned_hints(db, m->planned_hints, sizeof m->planned_hints);
-	for (size_t i = 0; i < nskips; i++) {
-		mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped: %s", skips[i].n,
-				skips[i].sop ? skips[i].sop : "(none)", skips[i].first);
-		mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati: %s", skips[i].n,
-				skips[i].sop ? skips[i].sop : "(tanpa SOP)", skips[i].first);
-		free(skips[i].sop);
-	}
-	free(skips);
-	for (size_t i = 0; i < ngx; i++)
-		if (gx[i]->g.cases_skipped > 1) {
+	for (size_t i = 0; i < a->ngx; i++)
+		if (a->gx[i]->g.cases_skipped > 1) {
 			mutu_notes_addf(&m->notes, "%zu case(s) of SOP '%s' skipped (outside the calendar's years or unmeasurable)",
-					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(none)");
+					a->gx[i]->g.cases_skipped, a->gx[i]->g.id ? a->gx[i]->g.id : "(none)");
 			mutu_notes_addf(&m->notes_id, "%zu kasus SOP '%s' dilewati (di luar tahun kalender atau tidak dapat diukur)",
-					gx[i]->g.cases_skipped, gx[i]->g.id ? gx[i]->g.id : "(tanpa SOP)");
+					a->gx[i]->g.cases_skipped, a->gx[i]->g.id ? a->gx[i]->g.id : "(tanpa SOP)");
 		}
-	if (rc >= 0 && plan.use) {
+	if (plan->use) {
 		/* an SOP none of whose cases was read but with cases finished
 		 * in an earlier trend month has its group, as a read of the
 		 * whole window gives it */
-		for (size_t i = 0; i < plan.n; i++) {
+		for (size_t i = 0; i < plan->n; i++) {
 			size_t fin = 0;
-			for (int k = 0; k < SLA_TREND - 1; k++)
-				fin += (size_t)plan.got[i][k].finished;
+			for (int k = 0; k < a->k0; k++)
+				fin += (size_t)plan->got[i][k + a->j].finished;
 			int have = 0;
-			for (size_t j = 0; j < ngx && !have; j++)
-				have = (!gx[j]->g.id && !plan.sop[i]) ||
-				       (gx[j]->g.id && plan.sop[i] && strcmp(gx[j]->g.id, plan.sop[i]) == 0);
+			for (size_t q = 0; q < a->ngx && !have; q++)
+				have = same_sop(a->gx[q]->g.id, plan->sop[i]);
 			if (fin == 0 || have)
 				continue;
-			gx = mutu_realloc(gx, (ngx + 1) * sizeof *gx);
-			struct group_x *g = gx[ngx++] = mutu_malloc(sizeof *g);
-			group_init(g, plan.sop[i], plan.s[i], year, month, plan.s[i]->cal);
-			if (!office_ready) {
-				group_init(&office, "", NULL, year, month, NULL);
-				office_ready = 1;
+			a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
+			struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
+			group_init(g, plan->sop[i], plan->s[i], year, month, plan->s[i]->cal);
+			for (size_t q = 0; q < nslots && !g->rt; q++)
+				if (same_sop(slots[q].sop, plan->sop[i]))
+					g->rt = slots[q].rt;
+			if (!a->office_ready) {
+				group_init(&a->office, "", NULL, year, month, NULL);
+				a->office_ready = 1;
 			}
 		}
 	}
-	if (rc < 0) {
-		for (size_t i = 0; i < ngx; i++) {
-			group_finish(gx[i]);
-			group_release(&gx[i]->g);
-			free(gx[i]);
-		}
-		free(gx);
-		if (office_ready) {
-			group_finish(&office);
-			group_release(&office.g);
-		}
-		sla_month_free(m);
-		plan_release(&plan);
-		return rc;
-	}
-	if (!office_ready)
-		group_init(&office, "", NULL, year, month, NULL);
+	if (!a->office_ready)
+		group_init(&a->office, "", NULL, year, month, NULL);
+	a->office_ready = 0; /* from here on m owns it */
+	size_t ngx = a->ngx;
+	struct group_x **gx = a->gx;
 	if (ngx > 1) /* qsort(NULL, 0) is undefined behaviour */
 		qsort(gx, ngx, sizeof *gx, group_cmp);
 	m->groups = mutu_calloc(ngx ? ngx : 1, sizeof *m->groups);
 	for (size_t i = 0; i < ngx; i++) {
 		group_finish(gx[i]);
+		if (gx[i]->rt)
+			trend_fill(gx[i]->g.trend, gx[i]->rt + a->j, a->k0);
 		m->groups[i] = gx[i]->g;
 		free(gx[i]);
 	}
 	m->ngroups = ngx;
 	free(gx);
-	group_finish(&office);
-	sums_settle(m, &office.g, &plan, year, month, store_office(db));
-	plan_release(&plan);
+	a->gx = NULL;
+	a->ngx = 0;
+	free(a->slot_g);
+	a->slot_g = NULL;
+	struct group_x *office = &a->office;
+	group_finish(office);
+	trend_fill(office->g.trend, ort + a->j, a->k0);
+	sums_settle(m, &office->g, plan, year, month, store_office(db), a->j, a->k0);
 	/* the office's days are those of the first SOP (by id) with a model:
 	 * the same whichever cases were read */
 	for (size_t i = 0; i < m->ngroups; i++)
 		if (m->groups[i].sop && m->groups[i].sop->model) {
-			days_kinds(&office.g, office.day_m0, m->groups[i].sop->cal);
+			days_kinds(&office->g, office->day_m0, m->groups[i].sop->cal);
 			break;
 		}
 	/* an SOP with nothing in the report's 12 months (a log from another
@@ -1085,7 +1069,7 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 		m->groups[keep++] = *g;
 	}
 	m->ngroups = keep;
-	m->office = office.g;
+	m->office = office->g;
 	for (size_t i = 0; i < m->ngroups; i++)
 		if (m->groups[i].has_std)
 			m->office.has_std = 1;
@@ -1101,8 +1085,261 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 			break;
 		}
 	}
-	*out = m;
-	return 0;
+}
+
+/* The window [from, to) of month (year, month)'s 12-month trend, POSIX
+ * seconds: its first month's 1st less a day, to the month's end plus a day
+ * (every zone's local day, UTC-12..+14). */
+static void month_window(int year, int month, double *from, double *to)
+{
+	int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
+	*to = (double)(cal_days_from_civil(ny, nm, 1) + 1) * 86400.0;
+	int w0 = year * 12 + (month - 1) - (SLA_TREND - 1);
+	*from = (double)(cal_days_from_civil(w0 / 12, w0 % 12 + 1, 1) - 1) * 86400.0;
+}
+
+int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int month,
+		  const char *sop_id, struct sla_month **out, struct mutu_err *err)
+{
+	return sla_month_run_range(db, env, year, month, 1, sop_id, out, err);
+}
+
+int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, int month, int nmonths,
+			const char *sop_id, struct sla_month **out, struct mutu_err *err)
+{
+	if (nmonths < 1 || nmonths > SLA_RANGE_MAX)
+		return mutu_errf(err, MUTU_EINPUT, "%d months from %04d-%02d: a run reports 1..%d months", nmonths,
+				 year, month, SLA_RANGE_MAX);
+	for (int j = 0; j < nmonths; j++)
+		out[j] = NULL;
+	if (month < 1 || month > 12)
+		return mutu_errf(err, MUTU_EINPUT, "month %04d-%02d: month must be 01..12", year, month);
+	/*
+	 * The cases the months can see: those whose span overlaps the first
+	 * month's 12-month window (its first month's 1st, less a day) to the
+	 * last month's end plus a day (every zone's local day, UTC-12..+14),
+	 * and the older ones that may still be open at the first month's end
+	 * (the backlog), found through the store's per-case marker
+	 * (sla_reader_open_backlog); a case open at a later month's end and
+	 * wholly before the window is open at the first month's end too.  A
+	 * case left out finished before the window: it is in none of the
+	 * months' counts, their trends, days or open cases, so each report is
+	 * the one a read of the whole history gives; only cases_read,
+	 * events_read and the planned-date count, which describe what was
+	 * read, are smaller (docs/store.md, "Reading a period").
+	 * MUTU_REPORT_FULL_READ=1 reads every case that begins before the
+	 * last month's end instead: the test that proves the two agree
+	 * (tests/cli/test_report_window.sh) uses it, nothing else.
+	 */
+	int lm = year * 12 + month - 1 + nmonths - 1;
+	double from, to, to0;
+	month_window(year, month, &from, &to0);
+	month_window(lm / 12, lm % 12 + 1, &(double){0}, &to);
+	const char *fullv = getenv("MUTU_REPORT_FULL_READ");
+	int full = fullv && strcmp(fullv, "1") == 0;
+	/* the per-month summaries (above): with the first month's 11 earlier
+	 * trend months kept, the read starts at the first month */
+	struct plan plan;
+	memset(&plan, 0, sizeof plan);
+	int rc = full ? 0 : plan_make(db, env, sop_id, year, month, &plan, err);
+	if (rc) {
+		plan_release(&plan);
+		return rc;
+	}
+	double from_read = from;
+	if (plan.use)
+		from_read = (double)(cal_days_from_civil(year, month, 1) - 1) * 86400.0;
+	struct sla_reader *r = NULL;
+	rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
+		  : sla_reader_open_backlog(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col, &r, err);
+	if (rc) {
+		plan_release(&plan);
+		return rc;
+	}
+	struct month_acc *acc = mutu_calloc((size_t)nmonths, sizeof *acc);
+	for (int j = 0; j < nmonths; j++) {
+		struct month_acc *a = &acc[j];
+		int mi = year * 12 + month - 1 + j;
+		a->year = mi / 12;
+		a->month = mi % 12 + 1;
+		a->j = j;
+		/* trend rows before the first month come from the summaries */
+		a->k0 = plan.use && j < SLA_TREND - 1 ? SLA_TREND - 1 - j : 0;
+		month_window(a->year, a->month, &a->from, &a->to);
+		a->mfrom = (double)(cal_days_from_civil(a->year, a->month, 1) - 1) * 86400.0;
+		struct sla_month *m = a->m = mutu_calloc(1, sizeof *m);
+		m->year = a->year;
+		m->month = a->month;
+		mutu_notes_init(&m->notes);
+		mutu_notes_init(&m->notes_id);
+		m->opts = *sla_env_opts(env);
+	}
+	struct sop_slot *slots = NULL;
+	size_t nslots = 0, last = SIZE_MAX;
+	/* the run's trend rows, per SOP and for the office: months M0 - 11 ..
+	 * the last month (t = 0 .. nt), each computed once for every report
+	 * that shows it; rows before the first month's k0 come from the
+	 * summaries */
+	int nt = nmonths + SLA_TREND - 1, mt0 = year * 12 + month - 1 - (SLA_TREND - 1);
+	struct sla_trend *ort = mutu_calloc((size_t)nt, sizeof *ort);
+	struct sla_case_in in;
+
+	while ((rc = sla_reader_next(r, &in, err)) == 1) {
+		/* consecutive cases mostly share an SOP: skip the lookups */
+		if (last == SIZE_MAX || !same_sop(in.sop, slots[last].sop)) {
+			for (last = 0; last < nslots && !same_sop(in.sop, slots[last].sop); last++)
+				;
+			if (last == nslots) {
+				slots = mutu_realloc(slots, (nslots + 1) * sizeof *slots);
+				struct sop_slot *sl = &slots[nslots++];
+				memset(sl, 0, sizeof *sl);
+				sl->sop = in.sop ? mutu_strdup(in.sop) : NULL;
+				sl->rt = mutu_calloc((size_t)nt, sizeof *sl->rt);
+				struct mutu_err e2;
+				mutu_err_clear(&e2);
+				if (sla_env_get(env, in.sop, &sl->s, &e2) != 0) {
+					sl->s = NULL;
+					snprintf(sl->first, sizeof sl->first, "%s", e2.msg);
+				}
+			}
+		}
+		struct sop_slot *sl = &slots[last];
+		/*
+		 * Which months the case concerns.  Its span (its own stamps) and
+		 * the months' windows: a month whose window ends before the case
+		 * begins, or begins after a finished case's last stamp, gets
+		 * nothing from it (add_case: not in its trend, days or open
+		 * cases); a case wholly before the run's window (the backlog), or
+		 * not finished, or not measured, is every later month's too, as
+		 * it is in the backlog of a report of that month alone.  One
+		 * month: every case read is its own, as it has always been.
+		 */
+		double first = INFINITY, lastt = -INFINITY;
+		if (nmonths > 1)
+			for (size_t i = 0; i < in.nev; i++) {
+				double t0 = in.ev[i].start, t1 = in.ev[i].end;
+				if (!isnan(t0)) {
+					first = t0 < first ? t0 : first;
+					lastt = t0 > lastt ? t0 : lastt;
+				}
+				if (!isnan(t1)) {
+					first = t1 < first ? t1 : first;
+					lastt = t1 > lastt ? t1 : lastt;
+				}
+			}
+		if (first > lastt) /* no stamp (or one month): every month's */
+			first = -INFINITY, lastt = INFINITY;
+		int j0 = 0, j1 = nmonths;
+		while (j0 < nmonths && first >= acc[j0].to)
+			j0++;
+		const struct sla_sop *s = sl->s;
+		double target = s ? sla_case_target(s, &in) : NAN;
+		struct sla_case c;
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		int cok = s && j0 < nmonths &&
+			  sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) == 0;
+		if (cok && c.finished && lastt >= from_read)
+			while (j1 > j0 && lastt < acc[j1 - 1].from)
+				j1--;
+		for (int j = j0; j < j1; j++) {
+			acc[j].m->cases_read++;
+			acc[j].m->events_read += in.nev;
+		}
+		if (!s) {
+			sl->n++;
+			continue;
+		}
+		int mk = cok ? done_month(&c) : INT_MIN;
+		if (cok && mk != INT_MIN && mk - mt0 >= acc[0].k0 && mk - mt0 < nt) {
+			trend_add(&sl->rt[mk - mt0], &c);
+			trend_add(&ort[mk - mt0], &c);
+		}
+		/* a finished case gives a month other than its trend row only
+		 * while its span reaches into the month (its arrival, days in
+		 * progress, completion, or open at the month's end): not a month
+		 * whose 1st, less a day, is after its last stamp */
+		int jadd = j1;
+		if (cok && c.finished && lastt >= from_read)
+			while (jadd > j0 && lastt < acc[jadd - 1].mfrom)
+				jadd--;
+		for (int j = j0; j < j1; j++) {
+			struct month_acc *a = &acc[j];
+			struct group_x *g = acc_group(a, last, sl);
+			count_planned(a->m, &in, target);
+			if (!cok) {
+				if (g->g.cases_skipped++ == 0) {
+					mutu_notes_addf(&a->m->notes, "%s", e2.msg);
+					mutu_notes_addf(&a->m->notes_id, "%s", e2.msg); /* errors are English */
+				}
+				a->office.g.cases_skipped++;
+				continue;
+			}
+			if (j >= jadd) {
+				g->g.cases_seen++;
+				a->office.g.cases_seen++;
+				continue;
+			}
+			add_case(g, &c, mk, a->year, a->month, 1, &a->m->completion_only);
+			add_case(&a->office, &c, mk, a->year, a->month, 0, &a->m->completion_only);
+		}
+		if (s && j0 < nmonths)
+			sla_case_release(&c);
+	}
+	sla_reader_free(r);
+	/* each run trend row's median, once */
+	for (size_t i = 0; i <= nslots; i++) {
+		struct sla_trend *rt = i < nslots ? slots[i].rt : ort;
+		for (int t = 0; t < nt; t++) {
+			struct sla_stat st = {0};
+			stat_finish(&rt[t].lead, &st);
+			rt[t].median_s = st.median;
+			free(rt[t].lead.v);
+			memset(&rt[t].lead, 0, sizeof rt[t].lead);
+		}
+	}
+	if (rc >= 0) {
+		const struct sla_month *hint = NULL; /* the store's hints, asked once */
+		for (int j = 0; j < nmonths; j++) {
+			struct sla_month *m = acc[j].m;
+			if (m->planned_cases)
+				continue;
+			if (!hint)
+				sla_planned_hints(db, m->planned_hints, sizeof m->planned_hints);
+			else
+				memcpy(m->planned_hints, hint->planned_hints, sizeof m->planned_hints);
+			hint = m;
+		}
+		for (int j = 0; j < nmonths; j++) {
+			acc_finish(&acc[j], &plan, slots, nslots, ort, db, sop_id);
+			out[j] = acc[j].m;
+			acc[j].m = NULL;
+		}
+		/* one set of rows to keep: the later months' own rows join the
+		 * first month's (one write) */
+		struct sla_month_sums *u = out[0]->sums;
+		for (int j = 1; j < nmonths && u; j++) {
+			struct sla_month_sums *v = out[j]->sums;
+			if (!v)
+				continue;
+			u->rows = mutu_realloc(u->rows, (u->n + v->n) * sizeof *u->rows);
+			memcpy(u->rows + u->n, v->rows, v->n * sizeof *v->rows);
+			u->n += v->n;
+			v->n = 0;
+		}
+	} else {
+		for (int j = 0; j < nmonths; j++)
+			acc_drop(&acc[j]);
+	}
+	for (size_t i = 0; i < nslots; i++) {
+		free(slots[i].sop);
+		free(slots[i].rt);
+	}
+	free(slots);
+	free(ort);
+	free(acc);
+	plan_release(&plan);
+	return rc < 0 ? rc : 0;
 }
 
 /* Widen *last (months since 1970-01 less M0 .. M0 + NM) to the month of every

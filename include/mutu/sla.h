@@ -574,6 +574,23 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 		  const char *sop_id, struct sla_month **out, struct mutu_err *err);
 void sla_month_free(struct sla_month *m);
 /*
+ * The reports of nmonths consecutive months from (year, month), 1 ..
+ * SLA_RANGE_MAX, in one read of the store: the window of the first month's
+ * 12-month trend (or only from the first month when its 11 earlier trend
+ * months are kept in the store's summaries) through the last month's end,
+ * plus the older cases that may still be open; every case measured once
+ * and given to each month it concerns.  out[0 .. nmonths) (caller's array)
+ * receive one struct each, owned by the caller (sla_month_free), every
+ * one equal to what sla_month_run gives for that month but for the
+ * counts of what was read (cases_read, events_read, the planned-date
+ * counts and the case counts in notes): here the cases of the run a
+ * report of that month alone would read.  The summaries to keep are all
+ * on out[0] (one sla_month_save).  On error every out[j] is NULL.
+ */
+#define SLA_RANGE_MAX 120
+int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, int month, int nmonths,
+			const char *sop_id, struct sla_month **out, struct mutu_err *err);
+/*
  * Keep in db the month summaries m computed exactly (its trend rows, per
  * SOP and for the office whole), so that a later report of a month whose
  * trend takes them reads only its own month's cases.  Call after the read

@@ -112,3 +112,29 @@ bench_row "report 12 months JSON, cold store, s (CPU $C12 s)" "$T12" "-" "-" "< 
 twelve "warm (summaries kept)"
 bench_row "report 12 months JSON, warm, s (CPU $C12 s)" "$T12" "-" "-" "< 5 s" \
 	"$( [ "$(bench_cmp "$T12" '<' 5)" = 1 ] && echo yes || echo no)"
+
+# the 12 months in one run: CPU (user + system) and wall of one process
+one_run() { # LABEL: wall into BV, CPU into BC
+	local tf t0=$EPOCHREALTIME
+	tf=$(mktemp "${TMPDIR:-/tmp}/benchrun.XXXXXX")
+	/usr/bin/time -o "$tf" -f '%U %S' "$MUTU" report monthly --month 2025-07..2026-06 --db "$big" --format json \
+		--out "$BUILD/bench-report-12r" >/dev/null 2>&1 || { echo "range report failed" >&2; rm -f "$tf"; return 1; }
+	BV=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
+	BC=$(awk '{ printf "%.2f", $1 + $2 }' "$tf")
+	rm -f "$tf"
+	echo "  12 months in one run, $1: $BV s wall, $BC s CPU (user + system)"
+}
+echo "12 months as JSON, 2025-07 .. 2026-06, one run (--month 2025-07..2026-06, large store)"
+nosum "$big"
+one_run "from a store without summaries (reads the 23-month window once)"
+bench_row "report 12 months JSON, one run, cold store, s (CPU $BC s)" "$BV" "-" "-" "< 5 s" \
+	"$( [ "$(bench_cmp "$BV" '<' 5)" = 1 ] && echo yes || echo no)"
+side_run12() { one_run "warm"; RC1+=("$BC"); }
+side_proc12() { twelve "warm"; BV=$T12; RC12+=("$C12"); }
+RC1=() RC12=()
+echo "12 months warm: one run (A) against 12 processes (B), alternating"
+bench_pairs side_run12 side_proc12 || exit 1
+c1=$(bench_median "${RC1[@]}") c12=$(bench_median "${RC12[@]}")
+echo "  CPU medians: one run $c1 s, 12 processes $c12 s"
+bench_row "report 12 months JSON, one run, warm, s (CPU $c1 s vs $c12 s)" "$AMED" "$BMED (12 proc)" \
+	"$RMED ($RMIN-$RMAX)" "< 5 s" "$( [ "$(bench_cmp "$AMED" '<' 5)" = 1 ] && echo yes || echo no)"
