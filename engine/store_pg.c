@@ -46,7 +46,7 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 4 /* 3: month summaries; 4: office last in the events keys */
+#define PG_SCHEMA_VERSION 5 /* 3: month summaries; 4: office last in the events keys; 5: no events_end */
 
 /* ------------------------------------------------------------ schema */
 
@@ -110,17 +110,19 @@ static const char *const schema_pg[] = {
 	" actor text, lifecycle text, start_ms bigint, start_off integer, end_ms bigint,"
 	" end_off integer, unknown smallint NOT NULL DEFAULT 0, dkey bigint NOT NULL,"
 	" PRIMARY KEY (case_id, dkey, office)) PARTITION BY LIST (office)",
-	"CREATE INDEX IF NOT EXISTS events_end ON events (end_ms)",
-	/* a store made before version 4: both rebuilt, with every partition's
-	 * (once: a minute or so for 10,000,000 events, under the schema lock) */
+	/* version 5: no index on events (end_ms) any more.  It served only the
+	 * latest instants and "an end in this period", which the cases' spans
+	 * answer (cases_last; pg_latest says how), and building it was 1.4-1.5 s
+	 * of a first load of 1,000,000 events (docs/store.md, "PostgreSQL
+	 * ingest").  Dropped from an older store with its partitions' copies. */
+	"DROP INDEX IF EXISTS events_end",
+	/* a store made before version 4: the key rebuilt, with every
+	 * partition's (once: a minute or so for 10,000,000 events, under the
+	 * schema lock) */
 	"DO $$ BEGIN"
 	" IF pg_get_indexdef('events_pkey'::regclass) NOT LIKE '%(case_id, dkey, office)' THEN"
 	"  ALTER TABLE events DROP CONSTRAINT events_pkey;"
 	"  ALTER TABLE events ADD PRIMARY KEY (case_id, dkey, office);"
-	" END IF;"
-	" IF pg_get_indexdef('events_end'::regclass) NOT LIKE '%(end_ms)' THEN"
-	"  DROP INDEX events_end;"
-	"  CREATE INDEX events_end ON events (end_ms);"
 	" END IF;"
 	" END $$",
 	"CREATE TABLE IF NOT EXISTS case_attrs ("
@@ -1908,10 +1910,8 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY USING INDEX %s_key;", w->table, w->table);
 		else
 			mutu_buf_printf(&q, "ALTER TABLE %s ADD PRIMARY KEY (case_id, dkey, office);", w->table);
-		mutu_buf_printf(&q,
-				"CREATE INDEX ON %s (end_ms);"
-				"ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)",
-				w->table, w->table, lit ? lit : "''");
+		mutu_buf_printf(&q, "ALTER TABLE events ATTACH PARTITION %s FOR VALUES IN (%s)", w->table,
+				lit ? lit : "''");
 		PQfreemem(lit);
 		rc = exec0(p, q.s, "attaching the office's events", err);
 		mutu_buf_release(&q);
@@ -2653,74 +2653,106 @@ static int pg_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct 
 	return each_name(p, sql, p->base.office ? 1 : 0, v, fn, ctx, "reading offices", err);
 }
 
+/*
+ * The latest instants without an index on events (end_ms) (PostgreSQL
+ * schema 5): through the cases' spans.  cases.last_ms is the greatest
+ * coalesce(end_ms, start_ms) of the case's events when the writer set it,
+ * and never less: spans only widen, so a batch that superseded an earlier
+ * one (--force) can leave a span wider than its events.  So last_ms is an
+ * upper bound of anything a case can give, and the answer is found in the
+ * cases of greatest last_ms: read the K cases of greatest last_ms (per
+ * office, an index range of cases_last read backwards), take the best
+ * value their events give; it is the answer when it is at least the least
+ * last_ms among the K (no other case can give more) or when fewer than K
+ * cases have a span; else again with 16 K.  A case without a span has no
+ * events (the writer sets it with the first).
+ */
+#define LATEST_TOP 4
+
+/* what: 0 latest (end, or the start of a row without end), 1 latest end.
+ * cond: a further condition on cases c (parameters in ps).  1 found, 0 none. */
+static int latest_by_cases(struct pg_store *p, int what, const char *cond, struct params *ps, int64_t *ms,
+			   int *off, struct mutu_err *err)
+{
+	char oc[48] = "";
+	if (p->base.office)
+		snprintf(oc, sizeof oc, " WHERE office = $%d", param(ps, p->base.office));
+	const char *val = what ? "SELECT e.end_ms AS ms, e.end_off AS off FROM events e WHERE e.office = k.office AND "
+				 "e.case_id = k.id AND e.end_ms IS NOT NULL"
+			       : "SELECT coalesce(e.end_ms, e.start_ms) AS ms, CASE WHEN e.end_ms IS NULL THEN "
+				 "e.start_off ELSE e.end_off END AS off FROM events e WHERE e.office = k.office AND "
+				 "e.case_id = k.id AND (e.end_ms IS NOT NULL OR e.start_ms IS NOT NULL)";
+	for (long k = LATEST_TOP;; k *= 16) {
+		struct mutu_buf q;
+		mutu_buf_init(&q);
+		mutu_buf_printf(&q,
+				"WITH k AS MATERIALIZED (SELECT c.office, c.id, c.last_ms FROM (SELECT DISTINCT office "
+				"FROM batches%s) o CROSS JOIN LATERAL (SELECT c.office, c.id, c.last_ms FROM cases c "
+				"WHERE c.office = o.office AND c.last_ms IS NOT NULL%s ORDER BY c.last_ms DESC LIMIT "
+				"%ld) c ORDER BY c.last_ms DESC LIMIT %ld) SELECT (SELECT count(*) FROM k), (SELECT "
+				"min(last_ms) FROM k), x.ms, x.off FROM (SELECT 1) one LEFT JOIN (SELECT y.ms, y.off "
+				"FROM k CROSS JOIN LATERAL (%s) y ORDER BY y.ms DESC LIMIT 1) x ON TRUE",
+				oc, cond, k, k, val);
+		PGresult *r = query(p, q.s, ps->n, ps->v, "reading the latest stamp", err);
+		mutu_buf_release(&q);
+		if (!r)
+			return err->code;
+		int64_t n = get_i64(r, 0, 0);
+		int found = !is_null(r, 0, 2);
+		int done = n < k || (found && get_i64(r, 0, 2) >= get_i64(r, 0, 1));
+		if (done && found) {
+			*ms = get_i64(r, 0, 2);
+			if (off)
+				*off = is_null(r, 0, 3) ? STORE_OFF_NONE : (int)get_i64(r, 0, 3);
+		}
+		PQclear(r);
+		if (done)
+			return found;
+	}
+}
+
 static int pg_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key, int64_t *ms,
 		     int *off, struct mutu_err *err)
 {
 	struct pg_store *p = PGS(s);
 	struct params ps = {.n = 0};
-	struct mutu_buf q, sc;
-	mutu_buf_init(&q);
-	mutu_buf_init(&sc);
-	if (p->base.office)
-		mutu_buf_printf(&sc, " AND e.office = $%d", param(&ps, p->base.office));
+	char cond[200] = "";
+	/* a key's latest instant is that of its SOP within its own office(s) */
 	if (case_key)
-		mutu_buf_printf(&sc,
-				" AND e.case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 ON c2.office = "
-				"c1.office AND c2.sop IS NOT DISTINCT FROM c1.sop WHERE c1.case_key = $%d%s)",
-				param(&ps, case_key), p->base.office ? " AND c1.office = $1" : "");
+		snprintf(cond, sizeof cond,
+			 " AND EXISTS (SELECT 1 FROM cases c1 WHERE c1.office = c.office AND c1.case_key = $%d AND "
+			 "c1.sop IS NOT DISTINCT FROM c.sop)",
+			 param(&ps, case_key));
 	else if (sop_set)
-		mutu_buf_printf(&sc, " AND e.case_id IN (SELECT id FROM cases WHERE sop IS NOT DISTINCT FROM $%d%s)",
-				param(&ps, sop), p->base.office ? " AND office = $1" : "");
-	/* the latest end, or the start of an open row when later; the offset
-	 * of that stamp */
-	mutu_buf_printf(&q,
-			"SELECT ms, off FROM (SELECT e.end_ms AS ms, e.end_off AS off FROM events e WHERE "
-			"e.end_ms IS NOT NULL%s UNION ALL SELECT e.start_ms, e.start_off FROM events e WHERE "
-			"e.end_ms IS NULL AND e.start_ms IS NOT NULL%s) x ORDER BY ms DESC LIMIT 1",
-			sc.s ? sc.s : "", sc.s ? sc.s : "");
-	PGresult *r = query(p, q.s, ps.n, ps.v, "reading the latest stamp", err);
-	mutu_buf_release(&q);
-	mutu_buf_release(&sc);
-	if (!r)
-		return err->code;
-	int found = PQntuples(r) == 1;
-	if (found) {
-		*ms = get_i64(r, 0, 0);
-		*off = is_null(r, 0, 1) ? STORE_OFF_NONE : (int)get_i64(r, 0, 1);
-	}
-	PQclear(r);
-	return found;
+		snprintf(cond, sizeof cond, " AND c.sop IS NOT DISTINCT FROM $%d", param(&ps, sop));
+	return latest_by_cases(p, 0, cond, &ps, ms, off, err);
 }
 
 static int pg_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err)
 {
-	struct pg_store *p = PGS(s);
-	char cond[64], sql[160];
-	snprintf(sql, sizeof sql, "SELECT max(end_ms) FROM events WHERE %s",
-		 office_cond(p, "office", 1, cond, sizeof cond));
-	const char *v[] = {p->base.office};
-	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading the latest stamp", err);
-	if (!r)
-		return err->code;
-	int found = !is_null(r, 0, 0);
-	if (found)
-		*ms = get_i64(r, 0, 0);
-	PQclear(r);
-	return found;
+	struct params ps = {.n = 0};
+	return latest_by_cases(PGS(s), 1, "", &ps, ms, NULL, err);
 }
 
+/* An event ends in [from, to) only in a case whose span reaches the
+ * period (first_ms <= its end < to, last_ms >= its end >= from: spans
+ * hold their events, ingest refuses an end before its start): the
+ * period's range of cases_last per office, each case's events looked up
+ * until one is found. */
 static int pg_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, struct mutu_err *err)
 {
 	struct pg_store *p = PGS(s);
 	struct params ps = {.n = 0};
-	char sql[200];
+	char sql[600], oc[48] = "";
 	int a = param_i64(&ps, from_ms), b = param_i64(&ps, to_ms);
 	if (p->base.office)
-		snprintf(sql, sizeof sql,
-			 "SELECT 1 FROM events WHERE office = $%d AND end_ms >= $%d AND end_ms < $%d LIMIT 1",
-			 param(&ps, p->base.office), a, b);
-	else
-		snprintf(sql, sizeof sql, "SELECT 1 FROM events WHERE end_ms >= $%d AND end_ms < $%d LIMIT 1", a, b);
+		snprintf(oc, sizeof oc, " WHERE office = $%d", param(&ps, p->base.office));
+	snprintf(sql, sizeof sql,
+		 "SELECT 1 FROM (SELECT DISTINCT office FROM batches%s) o CROSS JOIN LATERAL (SELECT 1 FROM cases c "
+		 "WHERE c.office = o.office AND c.last_ms >= $%d AND c.first_ms < $%d AND EXISTS (SELECT 1 FROM "
+		 "events e WHERE e.office = c.office AND e.case_id = c.id AND e.end_ms >= $%d AND e.end_ms < $%d) "
+		 "LIMIT 1) x LIMIT 1",
+		 oc, a, b, a, b);
 	PGresult *r = query(p, sql, ps.n, ps.v, "reading stamps", err);
 	if (!r)
 		return err->code;

@@ -444,6 +444,76 @@ static void test_latest_and_batches(void **state)
 	store_close(s);
 }
 
+/*
+ * The latest instants when spans are wider than the events (PostgreSQL
+ * schema 5 answers them through cases.last_ms, which only widens): batch 1
+ * (one sha256) gives cases Z1..Z6 one event each ending at 1,000,000 + i;
+ * batch 2 reloads the same file (--force: store_batch_supersede deletes
+ * batch 1's events) and gives Z1..Z6 one event each ending at 100 + i (their
+ * spans stay [.., 1,000,000 + i]) and cases A1..A10 one event each, Ai
+ * ending at 1000 * i (start 1000 * i - 10), A10's at offset 420, the rest
+ * at 480, and A11 a row started at 10,500 with no end.
+ * Worked out: the latest end is A10's 10,000 at 420 (Z's ends are 101..106
+ * now; six stale cases are more than the first 4 looked at, so the search
+ * must widen); the latest instant is A11's open start 10,500; no event
+ * ends in [1,000,000, 2,000,000) (only the stale spans reach it); one does
+ * in [10,000, 10,001).
+ */
+static void test_latest_stale_spans(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	int64_t bid, cid, eid, ms = 0;
+	int created, dup, off = 0;
+	char key[8];
+	for (int pass = 1; pass <= 2; pass++) {
+		struct store_batch b = batch("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", 100);
+		struct store_writer *w = NULL;
+		uint64_t removed = 0;
+		OK(store_begin_write(s, "test", E));
+		OK(store_batch_create(s, &b, &bid, E));
+		if (pass == 2) {
+			OK(store_batch_supersede(s, b.sha256, bid, &removed, E));
+			assert_int_equal(removed, 6);
+		}
+		OK(store_writer_open(s, bid, 100, &w, E));
+		for (int i = 1; i <= 6; i++) {
+			snprintf(key, sizeof key, "Z%d", i);
+			OK(store_writer_case(w, key, strlen(key), "sop-z", 5, "", &cid, &created, E));
+			int64_t end = pass == 1 ? 1000000 + i : 100 + i;
+			struct store_event e = ev(cid, i, "Terima", "FO", end - 10, end, (uint64_t)(pass * 100 + i));
+			OK(store_writer_event(w, &e, &eid, &dup, E));
+		}
+		for (int i = 1; pass == 2 && i <= 11; i++) {
+			snprintf(key, sizeof key, "A%d", i);
+			OK(store_writer_case(w, key, strlen(key), "sop-z", 5, "", &cid, &created, E));
+			struct store_event e = i == 11 ? ev(cid, 10 + i, "Periksa", "BO", 10500, -1, 1)
+						       : ev(cid, 10 + i, "Periksa", "BO", 1000 * i - 10, 1000 * i, 1);
+			if (i == 10)
+				e.end_off = 420;
+			OK(store_writer_event(w, &e, &eid, &dup, E));
+		}
+		OK(store_writer_finish(w, E));
+		store_writer_free(w);
+		b.id = bid;
+		OK(store_batch_finish(s, &b, E));
+		OK(store_commit(s, E));
+	}
+	OK(store_latest_end(s, &ms, E));
+	assert_true(ms == 10000);
+	OK(store_latest(s, 0, NULL, NULL, &ms, &off, E));
+	assert_true(ms == 10500);
+	assert_int_equal(off, 480);
+	OK(store_latest(s, 1, "sop-z", "A10", &ms, &off, E));
+	assert_true(ms == 10500); /* the key's SOP: A11's open row again */
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(store_any_end_in(s, 1000000, 2000000, &err), 0);
+	assert_int_equal(store_any_end_in(s, 10000, 10001, &err), 1);
+	assert_int_equal(store_any_end_in(s, 101, 107, &err), 1); /* Z's ends now */
+	store_close(s);
+}
+
 /* A second batch meets the stored events: the same event is a duplicate
  * across batches too, the existing case is found (created 0), and its
  * span widens. */
@@ -883,6 +953,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cursor_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_and_batches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_latest_stale_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rejected_bytes, setup, teardown),
