@@ -301,6 +301,119 @@ static void test_case_cursor(void **state)
 	store_close(s);
 }
 
+/*
+ * The cursor across its fetch blocks (PostgreSQL fetches 4,000 rows a round
+ * trip, one row an event): office "o1" holds
+ *   A: 4,500 events, line L at start L * 1000 ms, end start + 500, step
+ *      L % 7 (0: none), the start's offset -300 (UTC-05:00, a negative
+ *      integer) on odd lines and 480 on even ones;
+ *   B: no event at all (no span: every period read yields it);
+ *   C: one event, stamps near the bigint limits (2^62 ms and 2^62 + 1).
+ * Worked out: a whole read gives A (4,500 events, ids rising, the first
+ * 1000 .. 1500 at -300, the last starting at 4,500,000, step 4500 % 7 = 6,
+ * 642 without a step: lines 7, 14, ..., 4494), B (0), C (1:
+ * 4611686018427387904 .. 4611686018427387905); a period read of
+ * [4,500,500, 4,500,501) yields A (its span [1000, 4,500,500] reaches it)
+ * and B (no span), not C; of [0, 1000) only B (A's first stamp 1000 is not
+ * before 1000); of [2^62, 2^62 + 2) B and C.  Case A's key and office stay readable while its events come from
+ * later blocks.
+ */
+static void test_cursor_blocks(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-blocks", 4500);
+	b.office = "o1";
+	int64_t bid, ka, kb, kc, eid;
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 4500 * 100, &w, E));
+	OK(store_writer_case(w, "A", 1, "sop-a", 5, "o1", &ka, &created, E));
+	for (int64_t l = 1; l <= 4500; l++) {
+		struct store_event e = ev(ka, l, "Terima", "FO", l * 1000, l * 1000 + 500, (uint64_t)l);
+		e.start_off = l % 2 ? -300 : 480;
+		e.step = (int)(l % 7);
+		OK(store_writer_event(w, &e, &eid, &dup, E));
+		assert_int_equal(dup, 0);
+	}
+	OK(store_writer_case(w, "B", 1, "sop-a", 5, "o1", &kb, &created, E));
+	OK(store_writer_case(w, "C", 1, "sop-a", 5, "o1", &kc, &created, E));
+	struct store_event e = ev(kc, 4501, "Periksa", NULL, INT64_C(4611686018427387904),
+				  INT64_C(4611686018427387905), 1);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b.id = bid, b.rows_read = 4501, b.events_stored = 4501;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	OK(store_begin_read(s, E));
+	OK(store_cases_open(s, &f, &c, E));
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, ka);
+	assert_int_equal(row->nev, 4500);
+	assert_string_equal(row->key, "A");
+	assert_string_equal(row->office, "o1");
+	assert_string_equal(row->sop, "sop-a");
+	assert_true(row->ev[0].start_ms == 1000);
+	assert_true(row->ev[0].end_ms == 1500);
+	assert_int_equal(row->ev[0].start_off, -300);
+	assert_int_equal(row->ev[0].end_off, 480);
+	assert_int_equal(row->ev[1].start_off, 480);
+	assert_int_equal(row->ev[0].step, 1);
+	assert_true(row->ev[4499].start_ms == 4500000);
+	assert_int_equal(row->ev[4499].step, 4500 % 7); /* 6 */
+	assert_string_equal(row->ev[4499].actor, "FO");
+	int rising = 1, steps0 = 0;
+	for (size_t k = 1; k < row->nev; k++)
+		rising &= row->ev[k].id > row->ev[k - 1].id;
+	for (size_t k = 0; k < row->nev; k++)
+		steps0 += row->ev[k].step == 0; /* lines 7, 14, ..., 4494: 642 */
+	assert_int_equal(rising, 1);
+	assert_int_equal(steps0, 642);
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, kb);
+	assert_string_equal(row->key, "B");
+	assert_int_equal(row->nev, 0);
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, kc);
+	assert_int_equal(row->nev, 1);
+	assert_true(row->ev[0].start_ms == INT64_C(4611686018427387904));
+	assert_true(row->ev[0].end_ms == INT64_C(4611686018427387905));
+	assert_null(row->ev[0].actor);
+	assert_int_equal(store_cases_next(c, &row, &err), 0);
+	store_cursor_free(c);
+	OK(store_commit(s, E));
+
+	struct seen v;
+	f.has_period = 1, f.from_ms = 4500500, f.to_ms = 4500501;
+	OK(store_begin_read(s, E));
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.key[0], "A");
+	assert_int_equal(v.nev[0], 4500);
+	assert_string_equal(v.key[1], "B");
+	f.from_ms = 0, f.to_ms = 1000;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 1);
+	assert_string_equal(v.key[0], "B");
+	f.from_ms = INT64_C(4611686018427387904), f.to_ms = INT64_C(4611686018427387906);
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 2);
+	assert_string_equal(v.key[0], "B");
+	assert_string_equal(v.key[1], "C");
+	OK(store_commit(s, E));
+	store_close(s);
+}
+
 static void test_latest_and_batches(void **state)
 {
 	(void)state;
@@ -328,6 +441,76 @@ static void test_latest_and_batches(void **state)
 	assert_int_equal(store_batch_find(s, "sha-base", id, &id, at, sizeof at, &err), 0);
 	assert_int_equal(store_batch_exists(s, id, &err), 1);
 	assert_int_equal(store_batch_exists(s, id + 1000, &err), 0);
+	store_close(s);
+}
+
+/*
+ * The latest instants when spans are wider than the events (PostgreSQL
+ * schema 5 answers them through cases.last_ms, which only widens): batch 1
+ * (one sha256) gives cases Z1..Z6 one event each ending at 1,000,000 + i;
+ * batch 2 reloads the same file (--force: store_batch_supersede deletes
+ * batch 1's events) and gives Z1..Z6 one event each ending at 100 + i (their
+ * spans stay [.., 1,000,000 + i]) and cases A1..A10 one event each, Ai
+ * ending at 1000 * i (start 1000 * i - 10), A10's at offset 420, the rest
+ * at 480, and A11 a row started at 10,500 with no end.
+ * Worked out: the latest end is A10's 10,000 at 420 (Z's ends are 101..106
+ * now; six stale cases are more than the first 4 looked at, so the search
+ * must widen); the latest instant is A11's open start 10,500; no event
+ * ends in [1,000,000, 2,000,000) (only the stale spans reach it); one does
+ * in [10,000, 10,001).
+ */
+static void test_latest_stale_spans(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	int64_t bid, cid, eid, ms = 0;
+	int created, dup, off = 0;
+	char key[8];
+	for (int pass = 1; pass <= 2; pass++) {
+		struct store_batch b = batch("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", 100);
+		struct store_writer *w = NULL;
+		uint64_t removed = 0;
+		OK(store_begin_write(s, "test", E));
+		OK(store_batch_create(s, &b, &bid, E));
+		if (pass == 2) {
+			OK(store_batch_supersede(s, b.sha256, bid, &removed, E));
+			assert_int_equal(removed, 6);
+		}
+		OK(store_writer_open(s, bid, 100, &w, E));
+		for (int i = 1; i <= 6; i++) {
+			snprintf(key, sizeof key, "Z%d", i);
+			OK(store_writer_case(w, key, strlen(key), "sop-z", 5, "", &cid, &created, E));
+			int64_t end = pass == 1 ? 1000000 + i : 100 + i;
+			struct store_event e = ev(cid, i, "Terima", "FO", end - 10, end, (uint64_t)(pass * 100 + i));
+			OK(store_writer_event(w, &e, &eid, &dup, E));
+		}
+		for (int i = 1; pass == 2 && i <= 11; i++) {
+			snprintf(key, sizeof key, "A%d", i);
+			OK(store_writer_case(w, key, strlen(key), "sop-z", 5, "", &cid, &created, E));
+			struct store_event e = i == 11 ? ev(cid, 10 + i, "Periksa", "BO", 10500, -1, 1)
+						       : ev(cid, 10 + i, "Periksa", "BO", 1000 * i - 10, 1000 * i, 1);
+			if (i == 10)
+				e.end_off = 420;
+			OK(store_writer_event(w, &e, &eid, &dup, E));
+		}
+		OK(store_writer_finish(w, E));
+		store_writer_free(w);
+		b.id = bid;
+		OK(store_batch_finish(s, &b, E));
+		OK(store_commit(s, E));
+	}
+	OK(store_latest_end(s, &ms, E));
+	assert_true(ms == 10000);
+	OK(store_latest(s, 0, NULL, NULL, &ms, &off, E));
+	assert_true(ms == 10500);
+	assert_int_equal(off, 480);
+	OK(store_latest(s, 1, "sop-z", "A10", &ms, &off, E));
+	assert_true(ms == 10500); /* the key's SOP: A11's open row again */
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(store_any_end_in(s, 1000000, 2000000, &err), 0);
+	assert_int_equal(store_any_end_in(s, 10000, 10001, &err), 1);
+	assert_int_equal(store_any_end_in(s, 101, 107, &err), 1); /* Z's ends now */
 	store_close(s);
 }
 
@@ -767,8 +950,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_and_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_cursor, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_and_batches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_latest_stale_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rejected_bytes, setup, teardown),
