@@ -128,125 +128,50 @@ static inline int ev_less(const struct ev *a, const struct ev *b)
  * gives the numbers gsl_rng_taus2 would, bit for bit.  It is declared as
  * a GSL generator type of our own so GSL's distributions (lognormal,
  * gamma, binomial) still draw from it, while the kernel's hot path (the
- * exponential ziggurat) takes its words inline instead of through the
+ * exponential ziggurat) steps the state inline instead of through the
  * library's function pointer: the state layout is ours, not GSL's.
- *
- * The words are made TAUS_BLOCK at a time into the state's buffer and
- * handed out in order, so every consumer (the ziggurat inline, GSL's
- * functions through taus_get) still sees the one sequence of the stream.
- * The three components are independent recurrences, and on a CPU with
- * AVX2 (per-lane shifts) one block steps all three in the lanes of one
- * vector: about 3 instructions a word where stepping them one by one
- * took about 25 (issue 14: the generator was a tenth of an M/M/1 run).
- * Without AVX2 the same words come from the scalar steps.
  */
-#define TAUS_BLOCK 32
-
 struct taus_state {
-	uint32_t s[4];               /* s1, s2, s3 and a lane that stays 0 */
-	uint32_t out[TAUS_BLOCK];    /* the next words of the stream ... */
-	uint32_t pos;                /* ... from out[pos]; TAUS_BLOCK: none left */
+	unsigned long s1, s2, s3;
 };
 
-#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) ^ ((((s) << (a)) ^ (s)) >> (b)))
-
-static void taus_fill_scalar(struct taus_state *st)
+static inline unsigned long taus_step(struct taus_state *st)
 {
-	uint32_t s1 = st->s[0], s2 = st->s[1], s3 = st->s[2];
-	for (int j = 0; j < TAUS_BLOCK; j++) {
-		s1 = TAUS(s1, 13, 19, 4294967294u, 12);
-		s2 = TAUS(s2, 2, 25, 4294967288u, 4);
-		s3 = TAUS(s3, 3, 11, 4294967280u, 17);
-		st->out[j] = s1 ^ s2 ^ s3;
-	}
-	st->s[0] = s1;
-	st->s[1] = s2;
-	st->s[2] = s3;
-}
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MUTU_NO_AVX2) /* -DMUTU_NO_AVX2: scalar only */
-#include <immintrin.h>
-/* taus_fill_scalar's words, the three components stepped in lanes 0-2
- * (lane 3: mask and shifts 0 keep it 0); four steps transposed so the
- * xor of the lanes of each step is one vector xor for four words. */
-__attribute__((target("avx2"))) static void taus_fill_avx2(struct taus_state *st)
-{
-	const __m128i c = _mm_setr_epi32((int)4294967294u, (int)4294967288u, (int)4294967280u, 0);
-	const __m128i d = _mm_setr_epi32(12, 4, 17, 0), a = _mm_setr_epi32(13, 2, 3, 0);
-	const __m128i b = _mm_setr_epi32(19, 25, 11, 0);
-	__m128i s = _mm_loadu_si128((const __m128i *)st->s), v[4];
-	for (int j = 0; j < TAUS_BLOCK; j += 4) {
-		for (int k = 0; k < 4; k++) {
-			s = _mm_xor_si128(_mm_sllv_epi32(_mm_and_si128(s, c), d),
-					  _mm_srlv_epi32(_mm_xor_si128(_mm_sllv_epi32(s, a), s), b));
-			v[k] = s;
-		}
-		__m128i t0 = _mm_unpacklo_epi32(v[0], v[1]), t1 = _mm_unpacklo_epi32(v[2], v[3]);
-		__m128i t2 = _mm_unpackhi_epi32(v[0], v[1]), t3 = _mm_unpackhi_epi32(v[2], v[3]);
-		__m128i w = _mm_xor_si128(_mm_xor_si128(_mm_unpacklo_epi64(t0, t1), _mm_unpackhi_epi64(t0, t1)),
-					  _mm_unpacklo_epi64(t2, t3));
-		_mm_storeu_si128((__m128i *)&st->out[j], w);
-	}
-	_mm_storeu_si128((__m128i *)st->s, s);
-}
-#define TAUS_HAVE_AVX2 1
-#endif
-
-static __attribute__((noinline)) void taus_fill(struct taus_state *st)
-{
-#ifdef TAUS_HAVE_AVX2
-	if (__builtin_cpu_supports("avx2"))
-		taus_fill_avx2(st);
-	else
-#endif
-		taus_fill_scalar(st);
-	st->pos = 0;
-}
-
-static inline uint32_t taus_next(struct taus_state *st)
-{
-	if (__builtin_expect(st->pos == TAUS_BLOCK, 0))
-		taus_fill(st);
-	return st->out[st->pos++];
+#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) & 0xffffffffUL) ^ (((((s) << (a)) & 0xffffffffUL) ^ (s)) >> (b))
+	st->s1 = TAUS(st->s1, 13, 19, 4294967294UL, 12);
+	st->s2 = TAUS(st->s2, 2, 25, 4294967288UL, 4);
+	st->s3 = TAUS(st->s3, 3, 11, 4294967280UL, 17);
+#undef TAUS
+	return st->s1 ^ st->s2 ^ st->s3;
 }
 
 static unsigned long taus_get(void *vs)
 {
-	return taus_next(vs);
+	return taus_step(vs);
 }
 
 static double taus_get_double(void *vs)
 {
-	return taus_next(vs) / 4294967296.0;
+	return taus_step(vs) / 4294967296.0;
 }
 
 static void taus_set(void *vs, unsigned long seed)
 {
 	struct taus_state *st = vs;
-	unsigned long s1, s2, s3;
 	if (seed == 0)
 		seed = 1;
-	s1 = (69069 * seed) & 0xffffffffUL;
-	if (s1 < 2)
-		s1 += 2;
-	s2 = (69069 * s1) & 0xffffffffUL;
-	if (s2 < 8)
-		s2 += 8;
-	s3 = (69069 * s2) & 0xffffffffUL;
-	if (s3 < 16)
-		s3 += 16;
-	st->s[0] = (uint32_t)s1;
-	st->s[1] = (uint32_t)s2;
-	st->s[2] = (uint32_t)s3;
-	st->s[3] = 0;
-	for (int i = 0; i < 6; i++) { /* warm-up, as GSL */
-		st->s[0] = TAUS(st->s[0], 13, 19, 4294967294u, 12);
-		st->s[1] = TAUS(st->s[1], 2, 25, 4294967288u, 4);
-		st->s[2] = TAUS(st->s[2], 3, 11, 4294967280u, 17);
-	}
-	st->pos = TAUS_BLOCK;
+	st->s1 = (69069 * seed) & 0xffffffffUL;
+	if (st->s1 < 2)
+		st->s1 += 2;
+	st->s2 = (69069 * st->s1) & 0xffffffffUL;
+	if (st->s2 < 8)
+		st->s2 += 8;
+	st->s3 = (69069 * st->s2) & 0xffffffffUL;
+	if (st->s3 < 16)
+		st->s3 += 16;
+	for (int i = 0; i < 6; i++) /* warm-up, as GSL */
+		taus_step(st);
 }
-#undef TAUS
 
 static const gsl_rng_type taus_type = {"mutu-taus2", 0xffffffffUL, 0, sizeof(struct taus_state),
 				       taus_set, taus_get, taus_get_double};
@@ -254,7 +179,7 @@ static const gsl_rng_type taus_type = {"mutu-taus2", 0xffffffffUL, 0, sizeof(str
 /* 32 random bits of a stream whose type is taus_type. */
 static inline uint32_t rng_bits(const gsl_rng *r)
 {
-	return taus_next(r->state);
+	return (uint32_t)taus_step(r->state);
 }
 
 /* ---- exponential variates --------------------------------------------- */
