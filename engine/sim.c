@@ -721,11 +721,17 @@ static inline __attribute__((always_inline)) void schedule_lean(struct kctx *x, 
 	size_t n = x->nheap;
 	if (x->top_pending) { /* replace the handled event, as schedule_key */
 		x->top_pending = 0;
-		if (__builtin_expect(n > 2, 0))
+		if (__builtin_expect(n > 2, 0)) {
 			sift_down_call(h, n, e);
-		else if (n == 2 && h[1].k < e.k) {
-			h[0] = h[1];
-			h[1] = e;
+		} else if (n == 2) {
+			/* the same moves as sift_down's, by selects: in M/M/1
+			 * whether the next end comes before the next arrival
+			 * is a coin toss, and a branch on it was mispredicted
+			 * about every other event */
+			ev_key a = h[1].k, b = e.k;
+			int lt = a < b;
+			h[0].k = lt ? a : b;
+			h[1].k = lt ? b : a;
 		} else {
 			h[0] = e;
 		}
@@ -735,14 +741,17 @@ static inline __attribute__((always_inline)) void schedule_lean(struct kctx *x, 
 		schedule_push(x, e);
 		return;
 	}
-	/* n is 0 or 1: schedule_key's sift up is at most one move */
+	/* n is 0 or 1: schedule_key's sift up is at most one move (by
+	 * selects when n is 1, as above) */
 	x->nheap = n + 1;
 	h[n + HEAP_PAD].k = EV_SENTINEL;
-	if (n == 1 && e.k < h[0].k) {
-		h[1] = h[0];
-		h[0] = e;
+	if (n == 1) {
+		ev_key a = h[0].k, b = e.k;
+		int lt = b < a;
+		h[0].k = lt ? b : a;
+		h[1].k = lt ? a : b;
 	} else {
-		h[n] = e;
+		h[0] = e;
 	}
 }
 
