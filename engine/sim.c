@@ -223,6 +223,7 @@ static inline uint32_t rng_bits(const gsl_rng *r)
 struct zig {
 	uint32_t ke[256];
 	double we[256], fe[256];
+	double slope[256]; /* of the chord over strip i's wedge (zig_below) */
 };
 
 static void zig_init(struct zig *z)
@@ -243,6 +244,38 @@ static void zig_init(struct zig *z)
 		z->fe[i] = exp(-de);
 		z->we[i] = de / m;
 	}
+	z->slope[0] = 0;
+	for (int i = 1; i < 256; i++) {
+		double xi = z->we[i] * m, xl = i > 1 ? z->we[i - 1] * m : 0.0;
+		z->slope[i] = (z->fe[i] - z->fe[i - 1]) / (xi - xl);
+	}
+}
+
+/*
+ * Whether y < exp(-x) for x in strip i's wedge [x_{i-1}, x_i] (x_0 = 0,
+ * x_i = 2^24 we[i], fe[i] = exp(-x_i)), as the exp() of libm decides it,
+ * mostly without calling it: exp(-x) is convex, so it lies above its
+ * tangent at x_i and below the chord between the wedge's ends.  A y
+ * below the tangent (or above the chord) by a relative 1e-9, a million
+ * times the error of both libm's exp and of the bounds' own rounding, is
+ * on that side of the computed exp(-x) too; only the rest calls exp().
+ * The draws and the result are the same: about 2% of draws reach the
+ * wedge, and the call was about 2% of an M/M/1 run (perf).
+ */
+static inline int zig_below(const struct zig *z, unsigned i, double x, double y)
+{
+	double xi = z->we[i] * 16777216.0, xl = i > 1 ? z->we[i - 1] * 16777216.0 : 0.0;
+	double tangent = z->fe[i] * (1.0 + (xi - x));
+	if (y < tangent * (1.0 - 1e-9))
+		return 1;
+	/* (u >= ke[i], ke rounded down, may leave x just left of x_{i-1},
+	 * where the chord is no bound) */
+	if (x >= xl) {
+		double chord = z->fe[i - 1] + z->slope[i] * (x - xl);
+		if (y > chord * (1.0 + 1e-9))
+			return 0;
+	}
+	return y < exp(-x);
 }
 
 static double zig_exp_slow(const struct zig *z, const gsl_rng *r, uint32_t u, unsigned i)
@@ -251,7 +284,7 @@ static double zig_exp_slow(const struct zig *z, const gsl_rng *r, uint32_t u, un
 		if (i == 0) /* the tail beyond r: r + Exp(1) */
 			return 7.697117470131487 - log(gsl_rng_uniform_pos(r));
 		double x = u * z->we[i];
-		if (z->fe[i] + gsl_rng_uniform(r) * (z->fe[i - 1] - z->fe[i]) < exp(-x))
+		if (zig_below(z, i, x, z->fe[i] + gsl_rng_uniform(r) * (z->fe[i - 1] - z->fe[i])))
 			return x;
 		uint32_t j = rng_bits(r);
 		i = j & 255;
