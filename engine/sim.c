@@ -305,6 +305,18 @@ static inline double zig_exp1(const struct zig *z, const gsl_rng *r)
 	return zig_exp_slow(z, r, u, i);
 }
 
+/* zig_exp1 of the stream whose generator is r and whose state is st
+ * (r->state == st), stepping st without loading r and r->state first. */
+static inline double zig_exp1_st(const struct zig *z, struct taus_state *st, const gsl_rng *r)
+{
+	uint32_t j = (uint32_t)taus_step(st);
+	unsigned i = j & 255;
+	uint32_t u = j >> 8;
+	if (u < z->ke[i])
+		return u * z->we[i];
+	return zig_exp_slow(z, r, u, i);
+}
+
 #define exp_draw(r, m) ((m) * zig_exp1(&x->zig, (r)))
 
 /* ---- state of one replication ------------------------------------------ */
@@ -382,7 +394,13 @@ struct kctx {
 	struct kcase *cases;
 	uint32_t ncap, free_head, next_id;
 	int live;
-	gsl_rng **rng;
+	gsl_rng **rng;           /* rng[i] = &rngs[i], whose state is &ts[i] */
+	gsl_rng *rngs;
+	struct taus_state *ts;   /* every stream's state in one array: the
+				  * lean loop's draws step ts[i] directly
+				  * instead of after loading rng[i], then
+				  * rng[i]->state (issue 14: that chain of
+				  * loads was in front of every draw) */
 	struct kactor *act;
 	uint32_t *qhead, *qtail; /* nactors x nlevels */
 	struct ksop *sop;
@@ -513,7 +531,7 @@ static inline double draw(const struct kctx *x, const struct sim_dist *d, const 
 static inline __attribute__((always_inline)) double exp_pre(struct kctx *x, int stream, double m)
 {
 	double e = x->pre[stream];
-	x->pre[stream] = zig_exp1(&x->zig, x->rng[stream]);
+	x->pre[stream] = zig_exp1_st(&x->zig, &x->ts[stream], x->rng[stream]);
 	return m * e;
 }
 
@@ -1422,12 +1440,17 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	x->ncap = 0;
 	x->cases = NULL;
 	x->free_head = NIL;
+	/* GSL's generator objects made here rather than by gsl_rng_alloc,
+	 * so the states lie in one array (gsl_rng is a type and a state,
+	 * gsl_rng.h; GSL's distributions use nothing else) */
 	x->rng = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rng);
+	x->rngs = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->rngs);
+	x->ts = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->ts);
 	x->pre = mutu_calloc((size_t)sc->nstreams + 1, sizeof *x->pre);
 	for (int i = 0; i < sc->nstreams; i++) {
-		x->rng[i] = gsl_rng_alloc(&taus_type);
-		if (!x->rng[i])
-			mutu_malloc((size_t)-1 / 2); /* out of memory */
+		x->rngs[i].type = &taus_type;
+		x->rngs[i].state = &x->ts[i];
+		x->rng[i] = &x->rngs[i];
 	}
 	x->act = mutu_calloc((size_t)sc->nactors + 1, sizeof *x->act);
 	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels + 1;
@@ -1464,8 +1487,6 @@ static void ctx_free(struct kctx *x)
 {
 	if (!x)
 		return;
-	for (int i = 0; i < x->sc->nstreams; i++)
-		gsl_rng_free(x->rng[i]);
 	for (int s = 0; s < x->sc->nsops; s++) {
 		stats_dist_free(x->sop[s].lead);
 	}
@@ -1474,6 +1495,8 @@ static void ctx_free(struct kctx *x)
 	free(x->per);
 	free(x->pstep);
 	free(x->rng);
+	free(x->rngs);
+	free(x->ts);
 	free(x->pre);
 	free(x->heap);
 	sim_evq_release(&x->cal);
