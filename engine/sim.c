@@ -365,6 +365,7 @@ struct ksop {
 	double within_lim; /* a lead time up to this is within the SOP's ceiling:
 			    * ceiling + 1e-6, or NaN without one (never within) */
 	int plain;         /* Poisson in working time at a constant rate */
+	int arr_stream;    /* so->stream_arrivals, beside gap for the lean loop */
 	int live;
 	size_t next_replay;
 	double next_real;
@@ -1569,6 +1570,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 		/* once per replication, not a division per arrival */
 		ks->gap = so->rate > 0 ? 1.0 / (so->rate * (so->has_profile ? so->profile_max : 1.0)) : 0;
 		ks->plain = so->arr == SIM_ARR_WORK && so->rate > 0 && !so->has_profile;
+		ks->arr_stream = so->stream_arrivals;
 		ks->within_lim = so->ceiling > 0 ? so->ceiling + 1e-6 : NAN;
 	}
 	memset(x->step, 0, (size_t)sc->nsteps * sizeof *x->step);
@@ -1653,7 +1655,7 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 					enter_step_k(x, ci, 0, 1);
 				struct ksop *ks = &x->sop[idx];
 				if (ks->plain) { /* next_arrival's common case, inline */
-					ks->u += exp_pre(x, sc->sops[idx].stream_arrivals, ks->gap);
+					ks->u += exp_pre(x, ks->arr_stream, ks->gap);
 					if (ks->u < sc->uend)
 						schedule_k(x, sim_day_clock(sc, &ks->dcur, ks->u), EV_ARRIVAL, idx, 1);
 				} else {
