@@ -2051,11 +2051,13 @@ static void pg_writer_free(struct store_writer *sw)
 /* ------------------------------------------------------------ reading: cursors */
 
 /*
- * A case cursor merges up to three server-side cursors that all run in
- * case-id order (cases; their events; their case attributes), fetched
- * FETCH_ROWS rows a round trip, so a pass holds one block of each in
- * memory whatever the store's size, and the period filter reaches the
- * cases through cases_last.  Without a transaction of the caller's, the
+ * A case cursor merges server-side cursors that all run in case-id order,
+ * fetched FETCH_ROWS rows a round trip, so a pass holds one block of each
+ * in memory whatever the store's size: for store_cases_open the cases
+ * joined with their events (one cursor, binary rows, `joined`) and their
+ * case attributes; for the export the cases, their events and attributes
+ * (three).  The period filter reaches the cases through cases_last and
+ * cases_open (case_source).  Without a transaction of the caller's, the
  * cursor runs in a REPEATABLE READ READ ONLY one of its own.
  */
 struct fcur {
