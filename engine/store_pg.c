@@ -112,7 +112,7 @@ static const char *const schema_pg[] = {
 	" PRIMARY KEY (case_id, dkey, office)) PARTITION BY LIST (office)",
 	/* version 5: no index on events (end_ms) any more.  It served only the
 	 * latest instants and "an end in this period", which the cases' spans
-	 * answer (cases_last; pg_latest says how), and building it was 1.4-1.5 s
+	 * answer (cases_last; latest_by_cases says how), and building it was 1.4-1.5 s
 	 * of a first load of 1,000,000 events (docs/store.md, "PostgreSQL
 	 * ingest").  Dropped from an older store with its partitions' copies. */
 	"DROP INDEX IF EXISTS events_end",
@@ -353,15 +353,7 @@ static PGresult *query_as(struct pg_store *p, const char *sql, int n, const char
 static PGresult *query(struct pg_store *p, const char *sql, int n, const char *const *v,
 		       const char *what, struct mutu_err *err)
 {
-	if (copy_close(p, err))
-		return NULL;
-	PGresult *r = PQexecParams(p->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType st = PQresultStatus(r);
-	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
-		return r;
-	pg_fail(p, r, what, err);
-	PQclear(r);
-	return NULL;
+	return query_as(p, sql, n, v, 0, what, err);
 }
 
 static int execp(struct pg_store *p, const char *sql, int n, const char *const *v, const char *what,
