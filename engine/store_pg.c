@@ -112,7 +112,7 @@ static const char *const schema_pg[] = {
 	" PRIMARY KEY (case_id, dkey, office)) PARTITION BY LIST (office)",
 	/* version 5: no index on events (end_ms) any more.  It served only the
 	 * latest instants and "an end in this period", which the cases' spans
-	 * answer (cases_last; pg_latest says how), and building it was 1.4-1.5 s
+	 * answer (cases_last; latest_by_cases says how), and building it was 1.4-1.5 s
 	 * of a first load of 1,000,000 events (docs/store.md, "PostgreSQL
 	 * ingest").  Dropped from an older store with its partitions' copies. */
 	"DROP INDEX IF EXISTS events_end",
@@ -353,15 +353,7 @@ static PGresult *query_as(struct pg_store *p, const char *sql, int n, const char
 static PGresult *query(struct pg_store *p, const char *sql, int n, const char *const *v,
 		       const char *what, struct mutu_err *err)
 {
-	if (copy_close(p, err))
-		return NULL;
-	PGresult *r = PQexecParams(p->conn, sql, n, NULL, v, NULL, NULL, 0);
-	ExecStatusType st = PQresultStatus(r);
-	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
-		return r;
-	pg_fail(p, r, what, err);
-	PQclear(r);
-	return NULL;
+	return query_as(p, sql, n, v, 0, what, err);
 }
 
 static int execp(struct pg_store *p, const char *sql, int n, const char *const *v, const char *what,
@@ -2051,11 +2043,13 @@ static void pg_writer_free(struct store_writer *sw)
 /* ------------------------------------------------------------ reading: cursors */
 
 /*
- * A case cursor merges up to three server-side cursors that all run in
- * case-id order (cases; their events; their case attributes), fetched
- * FETCH_ROWS rows a round trip, so a pass holds one block of each in
- * memory whatever the store's size, and the period filter reaches the
- * cases through cases_last.  Without a transaction of the caller's, the
+ * A case cursor merges server-side cursors that all run in case-id order,
+ * fetched FETCH_ROWS rows a round trip, so a pass holds one block of each
+ * in memory whatever the store's size: for store_cases_open the cases
+ * joined with their events (one cursor, binary rows, `joined`) and their
+ * case attributes; for the export the cases, their events and attributes
+ * (three).  The period filter reaches the cases through cases_last and
+ * cases_open (case_source).  Without a transaction of the caller's, the
  * cursor runs in a REPEATABLE READ READ ONLY one of its own.
  */
 struct fcur {

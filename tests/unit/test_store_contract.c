@@ -465,7 +465,7 @@ static void test_latest_stale_spans(void **state)
 	struct mutu_store *s = open_store(STORE_CREATE);
 	int64_t bid, cid, eid, ms = 0;
 	int created, dup, off = 0;
-	char key[8];
+	char key[16];
 	for (int pass = 1; pass <= 2; pass++) {
 		struct store_batch b = batch("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", 100);
 		struct store_writer *w = NULL;
