@@ -2,7 +2,8 @@
  * cmd_report.c - `mutu report monthly`: the monthly compliance report
  * (HTML by default, Markdown, CSV, JSON) with its charts, from the store;
  * with --by-office the province report, the store's offices side by side
- * (one sla_month_run per office, engine/rpt_province.c).
+ * (one sla_month_run per office, engine/rpt_province.c); with --month
+ * FIRST..LAST one report per month from one read (sla_month_run_range).
  */
 #include <stddef.h>
 #include <stdio.h>
