@@ -19,7 +19,7 @@
 #include "mutu/sla.h"
 
 static const char usage_text[] =
-	"usage: mutu report monthly --month YYYY-MM|YYYY-MM..YYYY-MM|latest [--db FILE] [--sop ID]\n"
+	"usage: mutu report monthly --month YYYY-MM[..YYYY-MM]|latest [--db FILE] [--sop ID]\n"
 	"                           [--lang id|en] [--format html|md|csv|json|xlsx] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
