@@ -5,10 +5,15 @@
  * of earlier months are kept in the store between reports (per-month
  * summaries, below), so a report whose trend is kept reads only its month.
  *
+ * A run of several months (sla_month_run_range) reads the store once for
+ * all of them and gives each case to every month it concerns.
+ *
  * Memory: one case's events at a time, plus per group the working-time
  * values of the cases finished in the report's 12-month window (exact
  * quantiles need them) and of the steps of the month's cases.  Nothing
- * grows with the number of events in the store.
+ * grows with the number of events in the store; a run of several months
+ * holds every month's values until the read ends (the benchmark store's
+ * 40,000 cases a month: ~9 MB a month, 299 MB peak for 30 months).
  */
 #include "mutu/sla.h"
 #include "mutu/store.h"

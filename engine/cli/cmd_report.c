@@ -2,7 +2,8 @@
  * cmd_report.c - `mutu report monthly`: the monthly compliance report
  * (HTML by default, Markdown, CSV, JSON) with its charts, from the store;
  * with --by-office the province report, the store's offices side by side
- * (one sla_month_run per office, engine/rpt_province.c).
+ * (one sla_month_run per office, engine/rpt_province.c); with --month
+ * FIRST..LAST one report per month from one read (sla_month_run_range).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 #include "mutu/sla.h"
 
 static const char usage_text[] =
-	"usage: mutu report monthly --month YYYY-MM|YYYY-MM..YYYY-MM|latest [--db FILE] [--sop ID]\n"
+	"usage: mutu report monthly --month YYYY-MM[..YYYY-MM]|latest [--db FILE] [--sop ID]\n"
 	"                           [--lang id|en] [--format html|md|csv|json|xlsx] [--out DIR]\n"
 	"                           [--calendar NAME] [--models DIR] [--ceiling rounded|exact]\n"
 	"                           [--day-reading net|next-day] [--clock-start N]\n"
