@@ -2396,6 +2396,44 @@ static const char *val_or_null(const PGresult *r, int row, int col)
 /* The next case of a joined cursor (pg_cases_open) with its events, into
  * c->row: 1, 0 at the end, <0 error.  The rows of one case are
  * consecutive; the first row of the next case stays current (pending). */
+/* The next free event row of the cursor's case (the array grows by
+ * doubling; its rows point into the cursor's results, valid until the
+ * next case). */
+static struct store_event_row *cursor_event_push(struct pg_cursor *c, size_t *n)
+{
+	if (*n == c->evcap) {
+		c->evcap = c->evcap ? c->evcap * 2 : 64;
+		c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
+	}
+	return &c->ev[(*n)++];
+}
+
+/* One event from row i of r, its columns from b on in the order both
+ * case cursors select them: id, step, activity, actor, lifecycle,
+ * start_ms, start_off, end_ms, end_off, unknown, attr name, attr value,
+ * instance (STORE_INSTANCE_ATTRS).  bin: the result is in binary format
+ * (the joined cursor) rather than text. */
+static void event_from_row(struct store_event_row *ev, const PGresult *r, int i, int b, int bin)
+{
+#define I64(col) (bin ? bin_i64(r, i, (col)) : get_i64(r, i, (col)))
+	ev->id = I64(b);
+	ev->step = is_null(r, i, b + 1) ? 0 : (int)I64(b + 1);
+	ev->activity = PQgetvalue(r, i, b + 2);
+	ev->actor = val_or_null(r, i, b + 3);
+	ev->lifecycle = val_or_null(r, i, b + 4);
+	ev->has_start = !is_null(r, i, b + 5);
+	ev->start_ms = ev->has_start ? I64(b + 5) : 0;
+	ev->start_off = is_null(r, i, b + 6) ? STORE_OFF_NONE : (int)I64(b + 6);
+	ev->has_end = !is_null(r, i, b + 7);
+	ev->end_ms = ev->has_end ? I64(b + 7) : 0;
+	ev->end_off = is_null(r, i, b + 8) ? STORE_OFF_NONE : (int)I64(b + 8);
+	ev->unknown = (int)I64(b + 9);
+	ev->attr_name = val_or_null(r, i, b + 10);
+	ev->attr_value = val_or_null(r, i, b + 11);
+	ev->instance = val_or_null(r, i, b + 12);
+#undef I64
+}
+
 static int joined_case(struct pg_cursor *c, struct mutu_err *err)
 {
 	struct fcur *f = &c->c[0];
@@ -2416,28 +2454,8 @@ static int joined_case(struct pg_cursor *c, struct mutu_err *err)
 	for (;;) {
 		r = f->r; /* a fetch moved the earlier block to f->old: its rows stay valid */
 		i = f->row;
-		if (!is_null(r, i, 4)) {
-			if (n == c->evcap) {
-				c->evcap = c->evcap ? c->evcap * 2 : 64;
-				c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
-			}
-			struct store_event_row *ev = &c->ev[n++];
-			ev->id = bin_i64(r, i, 4);
-			ev->step = is_null(r, i, 5) ? 0 : (int)bin_i64(r, i, 5);
-			ev->activity = PQgetvalue(r, i, 6);
-			ev->actor = val_or_null(r, i, 7);
-			ev->lifecycle = val_or_null(r, i, 8);
-			ev->has_start = !is_null(r, i, 9);
-			ev->start_ms = ev->has_start ? bin_i64(r, i, 9) : 0;
-			ev->start_off = is_null(r, i, 10) ? STORE_OFF_NONE : (int)bin_i64(r, i, 10);
-			ev->has_end = !is_null(r, i, 11);
-			ev->end_ms = ev->has_end ? bin_i64(r, i, 11) : 0;
-			ev->end_off = is_null(r, i, 12) ? STORE_OFF_NONE : (int)bin_i64(r, i, 12);
-			ev->unknown = (int)bin_i64(r, i, 13);
-			ev->attr_name = val_or_null(r, i, 14);
-			ev->attr_value = val_or_null(r, i, 15);
-			ev->instance = val_or_null(r, i, 16); /* STORE_INSTANCE_ATTRS */
-		}
+		if (!is_null(r, i, 4))
+			event_from_row(cursor_event_push(c, &n), r, i, 4, 1);
 		if ((rc = fcur_next(c->p, f, err)) < 0)
 			return rc;
 		if (rc == 0)
@@ -2494,28 +2512,8 @@ static int pg_cases_next(struct store_cursor *sc, const struct store_case_row **
 		int64_t cid = get_i64(er, j, 0);
 		if (cid > row->id)
 			break;
-		if (cid == row->id) {
-			if (n == c->evcap) {
-				c->evcap = c->evcap ? c->evcap * 2 : 64;
-				c->ev = mutu_realloc(c->ev, c->evcap * sizeof *c->ev);
-			}
-			struct store_event_row *ev = &c->ev[n++];
-			ev->id = get_i64(er, j, 1);
-			ev->step = is_null(er, j, 2) ? 0 : (int)get_i64(er, j, 2);
-			ev->activity = PQgetvalue(er, j, 3);
-			ev->actor = val_or_null(er, j, 4);
-			ev->lifecycle = val_or_null(er, j, 5);
-			ev->has_start = !is_null(er, j, 6);
-			ev->start_ms = ev->has_start ? get_i64(er, j, 6) : 0;
-			ev->start_off = is_null(er, j, 7) ? STORE_OFF_NONE : (int)get_i64(er, j, 7);
-			ev->has_end = !is_null(er, j, 8);
-			ev->end_ms = ev->has_end ? get_i64(er, j, 8) : 0;
-			ev->end_off = is_null(er, j, 9) ? STORE_OFF_NONE : (int)get_i64(er, j, 9);
-			ev->unknown = (int)get_i64(er, j, 10);
-			ev->instance = val_or_null(er, j, 13); /* STORE_INSTANCE_ATTRS */
-			ev->attr_name = val_or_null(er, j, 11);
-			ev->attr_value = val_or_null(er, j, 12);
-		}
+		if (cid == row->id)
+			event_from_row(cursor_event_push(c, &n), er, j, 1, 0);
 		/* consume the row: the next call of fcur_next moves on */
 		if (e->row + 1 < PQntuples(e->r)) {
 			e->row++;
