@@ -1590,6 +1590,62 @@ static void read_rows(struct imp *im, size_t from)
 		} else
 			mutu_buf_release(&b);
 	}
+	/* A Waktu cell cut by a line break inside it, as a PDF or Word copy
+	 * gives: "15" on one line, "Menit" on the next.  Either the copy
+	 * went on with the rest of the row after the break (the row ends at
+	 * "15", the next line starts "Menit<TAB>Output...": the two lines are
+	 * one row), or it put the unit on a row of its own under the number
+	 * (the next line holds only "Menit", in the number's column).  The
+	 * unit joins its number when the two read as a duration.  Before, the
+	 * number alone had no unit (waktu = ?) and "Menit" was skipped as
+	 * "not a step row". */
+	for (size_t r = from; r + 1 < im->nrows; r++) {
+		struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+		if (!a->n || !b->n)
+			continue;
+		size_t i = a->n - 1; /* the rest of the row after the break */
+		int own_row = 0;     /* the unit alone on a row, under its number */
+		if (row_nonblank(b) == 1) {
+			for (i = 0; i < b->n && is_blank_cell(b->cells[i]); i++)
+				;
+			own_row = i > 0;
+			if (!own_row)
+				i = a->n - 1;
+		}
+		if (i >= a->n || i == 0 || !bare_number(a->cells[i]))
+			continue;
+		const char *u = b->cells[own_row ? i : 0];
+		while (*u == ' ')
+			u++;
+		struct dur dd;
+		if (!isalpha((unsigned char)*u) || strlen(u) > 40)
+			continue;
+		struct mutu_buf j;
+		mutu_buf_init(&j);
+		mutu_buf_printf(&j, "%s %s", a->cells[i], u);
+		if (!cell_dur(j.s, &dd)) {
+			mutu_buf_release(&j);
+			continue;
+		}
+		free(a->cells[i]);
+		a->cells[i] = buf_take(&j);
+		if (own_row) {
+			b->cells[i][0] = 0;
+		} else {
+			/* the rest of the row joins it: b's cells after its first */
+			char **c = realloc(a->cells, (a->n + b->n - 1) * sizeof *c);
+			if (!c)
+				continue; /* out of memory: left as read */
+			a->cells = c;
+			for (size_t k = 1; k < b->n; k++)
+				a->cells[a->n++] = b->cells[k];
+			free(b->cells[0]);
+			b->n = 1;
+			b->cells[0] = mutu_strdup("");
+		}
+		mutu_notes_addf(im->warn, "line %d: waktu '%s' was cut by a line break (line %d); read as one", a->line,
+				a->cells[i], b->line);
+	}
 	/* A Waktu whose number and unit sit in two cells, "15 | Menit",
 	 * "2 | Hari 1 Jam": a Waktu column split in two under one merged
 	 * header cell (angka | satuan), or a PDF copy that cut the cell at
