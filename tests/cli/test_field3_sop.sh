@@ -308,3 +308,11 @@ for k in 1 2; do
 	run "$MUTU" model show "$TMP/cut$k.ini"
 	expect_out_has "waktu cut by a line break ($k): 90 Menit" "total (sum of steps): 1 Jam 30 Menit = 90 Menit"
 done
+
+# ---- "3 Hari (hari kalender)": calendar days said in parentheses get
+# the reason the bare "3 hari kalender" gets (a Hari is a hari kerja),
+# not "expected a number at hari".  Before: the generic message.
+printf 'No\tKegiatan\tPemohon\tFront Office\tWaktu\tOutput\n1\tMengajukan\tv\t\t15 Menit\tBerkas\n2\tMemproses\t\tv\t3 Hari (hari kalender)\tIzin\n' >"$TMP/kalkurung.txt"
+run "$MUTU" sop import "$TMP/kalkurung.txt" -o "$TMP/kalkurung.ini" --calendar id-wib
+expect_err_has "calendar days in parentheses: the reason" \
+	"\"(hari kalender)\" counts calendar days, and mutu counts a Hari as a hari kerja"
