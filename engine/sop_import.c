@@ -292,7 +292,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -416,8 +416,28 @@ static int waktu_suffix(char *t)
  */
 static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 {
-	if (!strpbrk(cell, "0123456789"))
-		return NULL;
+	/* "Langsung", "Seketika" (done at once, at the counter): the step
+	 * adds no time, and the Waktu is the step's share of the total, so
+	 * 0 Menit -- what the authors' Jumlah Waktu counts for it.  Not the
+	 * smallest unit, 1 Menit: that would be a number the table never
+	 * gave, and the sum would no longer match the declared total. */
+	static const char *const at_once[] = {"langsung", "seketika", "saat itu juga", "pada saat itu juga",
+					      "langsung selesai", NULL};
+	if (!strpbrk(cell, "0123456789")) {
+		char *t = clean_text(cell);
+		size_t n = strlen(t);
+		if (n && t[n - 1] == '.')
+			t[--n] = 0;
+		int hit = 0;
+		for (size_t i = 0; at_once[i] && !hit; i++)
+			hit = mutu_strcasecmp(t, at_once[i]) == 0;
+		free(t);
+		if (!hit)
+			return NULL;
+		*d = dur_zero();
+		*kind = Q_ATONCE;
+		return mutu_strdup("0 Menit");
+	}
 	char *t = clean_text(cell), *up = NULL;
 	int sfx = waktu_suffix(t);
 	const char *rest = t;
@@ -1973,6 +1993,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "is per berkas, as every step's waktu is; read as ",
 					[Q_NOTE] = "carries a footnote mark; read as ",
 					[Q_REMARK] = "carries a remark in parentheses; read as ",
+					[Q_ATONCE] = "means done at once; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -1981,6 +2002,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "",
 					[Q_NOTE] = " (see the table's notes)",
 					[Q_REMARK] = "",
+					[Q_ATONCE] = ": the step adds no time to the total",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -1989,6 +2011,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "is written per berkas",
 					[Q_NOTE] = "carries a footnote mark",
 					[Q_REMARK] = "carries a remark in parentheses",
+					[Q_ATONCE] = "means done at once; read as 0 Menit",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

@@ -316,3 +316,20 @@ printf 'No\tKegiatan\tPemohon\tFront Office\tWaktu\tOutput\n1\tMengajukan\tv\t\t
 run "$MUTU" sop import "$TMP/kalkurung.txt" -o "$TMP/kalkurung.ini" --calendar id-wib
 expect_err_has "calendar days in parentheses: the reason" \
 	"\"(hari kalender)\" counts calendar days, and mutu counts a Hari as a hari kerja"
+
+# ---- "Langsung" / "Seketika" as a Waktu: done at once, at the counter.
+# The Waktu is the step's share of the total, and the authors' Jumlah
+# Waktu counts nothing for such a step, so it is read as 0 Menit (not the
+# smallest unit, 1 Menit, a number the table never gave).  Steps: 15 +
+# 0 + 60 + 0 = 75 Menit = 1 Jam 15 Menit, as declared.  "Langsung" in
+# the Keterangan of step 3 is no Waktu: its waktu stays 1 Jam.  Before:
+# waktu = ? on steps 2 and 4, exit 1.
+printf 'No\tKegiatan\tPemohon\tFront Office\tKasi\tWaktu\tOutput\tKeterangan\n1\tMengajukan\tv\t\t\t15 Menit\tBerkas\t\n2\tMencetak tanda terima\t\tv\t\tLangsung\tTanda terima\t\n3\tMemverifikasi\t\t\tv\t1 Jam\tDraft\tLangsung\n4\tMenyerahkan\t\tv\t\tseketika.\tIzin\t\n\tJumlah Waktu\t\t\t\t1 Jam 15 Menit\t\t\n' >"$TMP/langsung.txt"
+run "$MUTU" sop import "$TMP/langsung.txt" -o "$TMP/langsung.ini" --calendar id-wib
+expect_rc "at once: exit 0" 0
+expect_err_has "at once: said" \
+	"step 2 (line 3): waktu 'Langsung' means done at once; read as 0 Menit: the step adds no time to the total"
+expect_eq "at once: the waktu of the four steps" "$(grep '^waktu' "$TMP/langsung.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 0 Menit|waktu = 1 Jam|waktu = 0 Menit|"
+run "$MUTU" model check "$TMP/langsung.ini"
+expect_out_has "at once: 75 Menit as declared" "steps sum to 1 Jam 15 Menit, declared 1 Jam 15 Menit"
