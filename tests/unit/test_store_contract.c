@@ -953,6 +953,66 @@ static void test_offices(void **state)
 
 /* Export: events of a case in the order they happened (coalesce(start,
  * end), then id), whatever order they were written in. */
+/*
+ * store.h promises a case's events complete, each once, in no order: the
+ * PostgreSQL query orders them by id, the SQLite one only by case (through
+ * its (case_id, end_ms) index they would come e3 e2 e1 here).  Written in
+ * id order e1 (ends 9000), e2 (ends 1000), e3 (open), so id order and time
+ * order differ; the check is on the set: sorted by id, the three ids
+ * written, each once, and no other case.
+ */
+static void test_case_events_complete(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-ord", 10);
+	int64_t bid, k, id[3];
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	OK(store_writer_case(w, "K", 1, "sop-a", 5, "", &k, &created, E));
+	struct store_event e = ev(k, 2, "late", NULL, 8000, 9000, 1);
+	OK(store_writer_event(w, &e, &id[0], &dup, E));
+	e = ev(k, 3, "early", NULL, 500, 1000, 2);
+	OK(store_writer_event(w, &e, &id[1], &dup, E));
+	e = ev(k, 4, "open", NULL, 9500, -1, 3);
+	OK(store_writer_event(w, &e, &id[2], &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b.id = bid, b.rows_read = 3, b.events_stored = 3;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+	assert_true(id[0] < id[1] && id[1] < id[2]); /* ids in write order */
+
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	OK(store_begin_read(s, E));
+	OK(store_cases_open(s, &f, &c, E));
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->nev, 3);
+	int64_t got[3];
+	for (size_t i = 0; i < 3; i++)
+		got[i] = row->ev[i].id;
+	for (size_t i = 0; i < 3; i++) /* sort the three by id */
+		for (size_t j = i + 1; j < 3; j++)
+			if (got[j] < got[i]) {
+				int64_t t = got[i];
+				got[i] = got[j], got[j] = t;
+			}
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(got[i], id[i]);
+	assert_int_equal(store_cases_next(c, &row, &err), 0);
+	store_cursor_free(c);
+	OK(store_commit(s, E));
+	store_close(s);
+}
+
 static void test_export_order(void **state)
 {
 	(void)state;
@@ -1020,6 +1080,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rejected_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_events_complete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_summaries, setup, teardown),
