@@ -430,6 +430,21 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 				return mutu_errf(err, MUTU_EINPUT,
 						 "cannot read duration \"%.*s%s\": unexpected \"%.*s%s\" after \")\"",
 						 QUOTE(text), QUOTE(q));
+		/* "3 Hari (hari kalender)", "(kalender)": the parentheses say
+		 * the days are calendar days, refused as "3 hari kalender" is
+		 * (parse_parts), with the same reason rather than "expected a
+		 * number" */
+		const char *k = open + 1;
+		while (k < close && is_space((unsigned char)*k))
+			k++;
+		if (mutu_strncasecmp(k, "hari", 4) == 0 && !is_alpha((unsigned char)k[4]))
+			k = skip_sep(k + 4);
+		if (mutu_strncasecmp(k, "kalender", 8) == 0 && !is_alpha((unsigned char)k[8]))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s%s\" counts calendar days, and "
+					 "mutu counts a Hari as a hari kerja; write the ceiling in hari kerja "
+					 "(e.g. 14 hari kalender ~ 10 Hari)",
+					 QUOTE(text), TOK(close + 1 - open), open, TOKDOTS(close + 1 - open));
 		rc = parse_parts(text, text, open, &d, err);
 		if (rc)
 			return rc;

@@ -190,6 +190,19 @@ static int dm(const struct sla_case *c)
 	return c->sop->day_minutes;
 }
 
+/* The label of a case's duration: working time on its SOP's calendar, or
+ * for a case without a model (no calendar known, measured 24 hours a
+ * day, as sla.c does) calendar time, which it must not be called working
+ * time. */
+static const char *work_label(const struct sla_case *c, enum rpt_lang l)
+{
+	if (c->sop->model)
+		return c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)");
+	return c->finished ? TRL(l, "waktu kalender (tanpa model: 24 jam sehari)", "calendar time (no model: 24 h a day)")
+			   : TRL(l, "umur (waktu kalender, tanpa model: 24 jam sehari)",
+				 "age (calendar time, no model: 24 h a day)");
+}
+
 /* Over as the reader sees it: actual above standard, the two printed
  * differently and the printed excess not zero. */
 static int shown_over(const struct sla_case *c, double actual, double std)
@@ -409,7 +422,7 @@ static void text_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 						  : TRL(l, "mulai", "started"),
 			t1[0] ? t1 : "-", TRL(l, "selesai", "finished"),
 			c->finished ? t2 : TRL(l, "masih terbuka", "still open"));
-	mutu_buf_printf(o, "   %s", c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	mutu_buf_printf(o, "   %s", work_label(c, l));
 	if (aged(c)) {
 		local_str(c, c->as_of, SLA_OFF_NONE, l, t1, sizeof t1);
 		mutu_buf_printf(o, " %s %s", TRL(l, "per", "as of"), t1);
@@ -613,7 +626,9 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 /* docs/schema/audit.schema.json; /2: durations in minutes with their text */
 #define AUDIT_JSON_HEAD                                                                                   \
 	"{\"schema\":\"mutu.audit/2\",\"units\":{\"duration\":\"minutes\",\"duration_kind\":\"working "     \
-	"minutes (the SOP's working day), except calendar which is wall-clock minutes (1440 to a day)\","   \
+	"minutes (the SOP's working day), except calendar which is wall-clock minutes (1440 to a day); " \
+	"a case without a model (sop null) has no working calendar: all its durations are wall-clock " \
+	"minutes (1440 to a day)\","   \
 	"\"duration_text\":\"<name>_text: the same duration as the audit shows it\","                       \
 	"\"time\":\"ISO 8601; instants read from the log keep the UTC offset the log wrote, a "     \
 	"deadline has the office's\"},\"audit\":true,\"cases\":[\n"
@@ -849,8 +864,7 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 		local_time(c, c->done, SLA_OFF_NONE, l, o);
 	else
 		mutu_buf_puts(o, TRL(l, "masih terbuka", "still open"));
-	mutu_buf_printf(o, " \xc2\xb7 %s ",
-			c->finished ? TRL(l, "waktu kerja", "working time") : TRL(l, "umur (waktu kerja)", "age (working time)"));
+	mutu_buf_printf(o, " \xc2\xb7 %s ", work_label(c, l));
 	if (aged(c)) {
 		mutu_buf_printf(o, "%s ", TRL(l, "per", "as of"));
 		local_time(c, c->as_of, SLA_OFF_NONE, l, o);
@@ -951,7 +965,7 @@ struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path)
 	const double ws[] = {14, 44, 10};
 	a->xs_sum = rpt_xlsx_sheet(a->x, TRL(l, "Ringkasan", "Summary"), 3, hs, ws);
 	const char *hc[] = {TRL(l, "Kasus", "Case"), "SOP", TRL(l, "Diterima lengkap", "Accepted as complete"),
-			    TRL(l, "Selesai", "Finished"), TRL(l, "Waktu kerja (jam)", "Working time (hours)"),
+			    TRL(l, "Selesai", "Finished"), TRL(l, "Waktu kerja (jam; tanpa model: 24 jam sehari)", "Working time (hours; no model: 24 h a day)"),
 			    TRL(l, "Batas (jam)", "Ceiling (hours)"), TRL(l, "Terlambat", "Late"),
 			    TRL(l, "Lewat batas (jam)", "Over the ceiling (hours)"), TRL(l, "Jeda di pemohon (jam)", "Paused at the applicant (hours)"),
 			    TRL(l, "Tanda", "Flags")};

@@ -292,7 +292,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -416,8 +416,28 @@ static int waktu_suffix(char *t)
  */
 static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 {
-	if (!strpbrk(cell, "0123456789"))
-		return NULL;
+	/* "Langsung", "Seketika" (done at once, at the counter): the step
+	 * adds no time, and the Waktu is the step's share of the total, so
+	 * 0 Menit -- what the authors' Jumlah Waktu counts for it.  Not the
+	 * smallest unit, 1 Menit: that would be a number the table never
+	 * gave, and the sum would no longer match the declared total. */
+	static const char *const at_once[] = {"langsung", "seketika", "saat itu juga", "pada saat itu juga",
+					      "langsung selesai", NULL};
+	if (!strpbrk(cell, "0123456789")) {
+		char *t = clean_text(cell);
+		size_t n = strlen(t);
+		if (n && t[n - 1] == '.')
+			t[--n] = 0;
+		int hit = 0;
+		for (size_t i = 0; at_once[i] && !hit; i++)
+			hit = mutu_strcasecmp(t, at_once[i]) == 0;
+		free(t);
+		if (!hit)
+			return NULL;
+		*d = dur_zero();
+		*kind = Q_ATONCE;
+		return mutu_strdup("0 Menit");
+	}
 	char *t = clean_text(cell), *up = NULL;
 	int sfx = waktu_suffix(t);
 	const char *rest = t;
@@ -1590,6 +1610,62 @@ static void read_rows(struct imp *im, size_t from)
 		} else
 			mutu_buf_release(&b);
 	}
+	/* A Waktu cell cut by a line break inside it, as a PDF or Word copy
+	 * gives: "15" on one line, "Menit" on the next.  Either the copy
+	 * went on with the rest of the row after the break (the row ends at
+	 * "15", the next line starts "Menit<TAB>Output...": the two lines are
+	 * one row), or it put the unit on a row of its own under the number
+	 * (the next line holds only "Menit", in the number's column).  The
+	 * unit joins its number when the two read as a duration.  Before, the
+	 * number alone had no unit (waktu = ?) and "Menit" was skipped as
+	 * "not a step row". */
+	for (size_t r = from; r + 1 < im->nrows; r++) {
+		struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+		if (!a->n || !b->n)
+			continue;
+		size_t i = a->n - 1; /* the rest of the row after the break */
+		int own_row = 0;     /* the unit alone on a row, under its number */
+		if (row_nonblank(b) == 1) {
+			for (i = 0; i < b->n && is_blank_cell(b->cells[i]); i++)
+				;
+			own_row = i > 0;
+			if (!own_row)
+				i = a->n - 1;
+		}
+		if (i >= a->n || i == 0 || !bare_number(a->cells[i]))
+			continue;
+		const char *u = b->cells[own_row ? i : 0];
+		while (*u == ' ')
+			u++;
+		struct dur dd;
+		if (!isalpha((unsigned char)*u) || strlen(u) > 40)
+			continue;
+		struct mutu_buf j;
+		mutu_buf_init(&j);
+		mutu_buf_printf(&j, "%s %s", a->cells[i], u);
+		if (!cell_dur(j.s, &dd)) {
+			mutu_buf_release(&j);
+			continue;
+		}
+		free(a->cells[i]);
+		a->cells[i] = buf_take(&j);
+		if (own_row) {
+			b->cells[i][0] = 0;
+		} else {
+			/* the rest of the row joins it: b's cells after its first */
+			char **c = realloc(a->cells, (a->n + b->n - 1) * sizeof *c);
+			if (!c)
+				continue; /* out of memory: left as read */
+			a->cells = c;
+			for (size_t k = 1; k < b->n; k++)
+				a->cells[a->n++] = b->cells[k];
+			free(b->cells[0]);
+			b->n = 1;
+			b->cells[0] = mutu_strdup("");
+		}
+		mutu_notes_addf(im->warn, "line %d: waktu '%s' was cut by a line break (line %d); read as one", a->line,
+				a->cells[i], b->line);
+	}
 	/* A Waktu whose number and unit sit in two cells, "15 | Menit",
 	 * "2 | Hari 1 Jam": a Waktu column split in two under one merged
 	 * header cell (angka | satuan), or a PDF copy that cut the cell at
@@ -1917,6 +1993,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "is per berkas, as every step's waktu is; read as ",
 					[Q_NOTE] = "carries a footnote mark; read as ",
 					[Q_REMARK] = "carries a remark in parentheses; read as ",
+					[Q_ATONCE] = "means done at once; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -1925,6 +2002,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "",
 					[Q_NOTE] = " (see the table's notes)",
 					[Q_REMARK] = "",
+					[Q_ATONCE] = ": the step adds no time to the total",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -1933,6 +2011,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_PER] = "is written per berkas",
 					[Q_NOTE] = "carries a footnote mark",
 					[Q_REMARK] = "carries a remark in parentheses",
+					[Q_ATONCE] = "means done at once; read as 0 Menit",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

@@ -30,6 +30,8 @@ static const char usage_text[] =
 	"person checking and approving, clock paused at the applicant, case late.\n"
 	"A summary counts cases by flag; late cases come first.  A step counts as over\n"
 	"its waktu only when the times shown differ (5.4 minutes against 5 is not).\n"
+	"A case without a model has no calendar: its times are calendar time, 24 hours\n"
+	"a day, and labelled so (waktu kalender / calendar time), never working time.\n"
 	"With --save the flags are stored in the store's table audit_flags (replacing\n"
 	"earlier ones of the same cases); without it the store is only read.\n"
 	"\n"

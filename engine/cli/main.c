@@ -15,14 +15,14 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 	const char *help;
 } commands[] = {
-	{"calendar", cmd_calendar, "working time: between two instants, add a duration, show a calendar"},
+	{"calendar", cmd_calendar, "working time: between two instants, add a duration, show or list calendars"},
 	{"model", cmd_model, "show or check SOP models (declared versus computed totals)"},
 	{"sop", cmd_sop, "import an SOP table copied out of Word/PDF into a model"},
 	{"sim", cmd_sim, "simulate a staffing scenario (queues, office hours, rework)"},
 	{"plan", cmd_plan, "the cheapest staffing that meets a target (share within the SOP, p90, wait)"},
-	{"ingest", cmd_ingest, "load an event log (CSV) into the SQLite store"},
-	{"db", cmd_db, "look inside the store: batches, counts, rejected rows"},
-	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON)"},
+	{"ingest", cmd_ingest, "load an event log (CSV, XES, .xes.gz) into the store (SQLite or PostgreSQL)"},
+	{"db", cmd_db, "look inside the store: batches, counts, rejected rows; export it as XES or CSV"},
+	{"report", cmd_report, "monthly compliance report (HTML, Markdown, CSV, JSON, XLSX)"},
 	{"audit", cmd_audit, "actual versus standard per case and step, with flags"},
 	{"calibrate", cmd_calibrate, "estimate a simulation scenario from the store's event log"},
 	{"backtest", cmd_backtest, "a scenario beside the log, month by month, inside its 95% range?"},

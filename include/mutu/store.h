@@ -315,7 +315,12 @@ struct store_case_row {
 	const char *key;
 	const char *sop;    /* NULL: none */
 	const char *office; /* "" default */
-	const struct store_event_row *ev; /* in id order (the reader sorts) */
+	/* every event of the case, each once, in no promised order: the
+	 * PostgreSQL query orders by id, the SQLite one only by case, so its
+	 * events come as the query plan reads them (by rowid, or through the
+	 * (case_id, end_ms) index).  Readers sort (sla_events_pair: by time,
+	 * then id); export's cursor (below) is the one with a fixed order. */
+	const struct store_event_row *ev;
 	size_t nev;
 	const struct store_attr_row *attrs; /* case_attrs matches */
 	size_t nattrs;

@@ -287,3 +287,49 @@ expect_eq "pdftotext layout: step 2 joined, its cells" \
 expect_eq "pdftotext layout: commas kept in a cell" "$(grep -c '^kelengkapan = Formulir, KTP$' "$TMP/pdf.ini")" 1
 run "$MUTU" model check "$TMP/pdf.ini"
 expect_out_has "pdftotext layout: 510 Menit as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+
+# ---- a Waktu cell cut by a line break inside it (a PDF or Word copy):
+# "15" ends one line, "Menit" starts the next.  Two shapes: the rest of the
+# row follows the unit on the next line ("Menit<TAB>Tanda terima"), or the
+# unit stands alone on a row of its own under its number.  Either way step
+# 2 is 15 Menit with Output "Tanda terima", and the sum is 15 + 15 + 60 =
+# 90 Menit = 1 Jam 30 Menit.  Before: waktu = ? on step 2 ("15" has no
+# unit), "Menit" skipped as "not a step row", exit 1.  Line 1 is the
+# header, so step 2 is line 3 and the unit line 4.
+printf 'No\tKegiatan\tPemohon\tFront Office\tKasi\tKelengkapan\tWaktu\tOutput\n1\tMengajukan permohonan\tv\t\t\tFormulir\t15 Menit\tBerkas\n2\tMemeriksa berkas\t\tv\t\tBerkas\t15\nMenit\tTanda terima\n3\tMemverifikasi\t\t\tv\tDraft\t1 Jam\tDraft\n' >"$TMP/cut1.txt"
+printf 'No\tKegiatan\tPemohon\tFront Office\tKasi\tKelengkapan\tWaktu\tOutput\n1\tMengajukan permohonan\tv\t\t\tFormulir\t15 Menit\tBerkas\n2\tMemeriksa berkas\t\tv\t\tBerkas\t15\tTanda terima\n\t\t\t\t\t\tMenit\t\n3\tMemverifikasi\t\t\tv\tDraft\t1 Jam\tDraft\n' >"$TMP/cut2.txt"
+for k in 1 2; do
+	run "$MUTU" sop import "$TMP/cut$k.txt" -o "$TMP/cut$k.ini" --calendar id-wib
+	expect_rc "waktu cut by a line break ($k): exit 0" 0
+	expect_err_has "waktu cut by a line break ($k): said" "line 3: waktu '15 Menit' was cut by a line break (line 4); read as one"
+	expect_eq "waktu cut by a line break ($k): step 2" \
+		"$(sed -n '/^\[step 2\]/,/^output/p' "$TMP/cut$k.ini" | grep '^waktu\|^output' | tr '\n' '|')" \
+		"waktu = 15 Menit|output = Tanda terima|"
+	run "$MUTU" model show "$TMP/cut$k.ini"
+	expect_out_has "waktu cut by a line break ($k): 90 Menit" "total (sum of steps): 1 Jam 30 Menit = 90 Menit"
+done
+
+# ---- "3 Hari (hari kalender)": calendar days said in parentheses get
+# the reason the bare "3 hari kalender" gets (a Hari is a hari kerja),
+# not "expected a number at hari".  Before: the generic message.
+printf 'No\tKegiatan\tPemohon\tFront Office\tWaktu\tOutput\n1\tMengajukan\tv\t\t15 Menit\tBerkas\n2\tMemproses\t\tv\t3 Hari (hari kalender)\tIzin\n' >"$TMP/kalkurung.txt"
+run "$MUTU" sop import "$TMP/kalkurung.txt" -o "$TMP/kalkurung.ini" --calendar id-wib
+expect_err_has "calendar days in parentheses: the reason" \
+	"\"(hari kalender)\" counts calendar days, and mutu counts a Hari as a hari kerja"
+
+# ---- "Langsung" / "Seketika" as a Waktu: done at once, at the counter.
+# The Waktu is the step's share of the total, and the authors' Jumlah
+# Waktu counts nothing for such a step, so it is read as 0 Menit (not the
+# smallest unit, 1 Menit, a number the table never gave).  Steps: 15 +
+# 0 + 60 + 0 = 75 Menit = 1 Jam 15 Menit, as declared.  "Langsung" in
+# the Keterangan of step 3 is no Waktu: its waktu stays 1 Jam.  Before:
+# waktu = ? on steps 2 and 4, exit 1.
+printf 'No\tKegiatan\tPemohon\tFront Office\tKasi\tWaktu\tOutput\tKeterangan\n1\tMengajukan\tv\t\t\t15 Menit\tBerkas\t\n2\tMencetak tanda terima\t\tv\t\tLangsung\tTanda terima\t\n3\tMemverifikasi\t\t\tv\t1 Jam\tDraft\tLangsung\n4\tMenyerahkan\t\tv\t\tseketika.\tIzin\t\n\tJumlah Waktu\t\t\t\t1 Jam 15 Menit\t\t\n' >"$TMP/langsung.txt"
+run "$MUTU" sop import "$TMP/langsung.txt" -o "$TMP/langsung.ini" --calendar id-wib
+expect_rc "at once: exit 0" 0
+expect_err_has "at once: said" \
+	"step 2 (line 3): waktu 'Langsung' means done at once; read as 0 Menit: the step adds no time to the total"
+expect_eq "at once: the waktu of the four steps" "$(grep '^waktu' "$TMP/langsung.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 0 Menit|waktu = 1 Jam|waktu = 0 Menit|"
+run "$MUTU" model check "$TMP/langsung.ini"
+expect_out_has "at once: 75 Menit as declared" "steps sum to 1 Jam 15 Menit, declared 1 Jam 15 Menit"

@@ -124,6 +124,13 @@ static void test_calendar_days(void **state)
 	 * refused, never read as 3 hari kerja */
 	refuse("3 hari kalender", "counts calendar days");
 	refuse("14 (empat belas) Hari Kalender", "counts calendar days");
+	/* the same said in parentheses after the number: the parentheses
+	 * are no ceiling "(5 Hari)" but the days' kind; same reason, not
+	 * "expected a number at hari" */
+	refuse("3 Hari (hari kalender)", "\"(hari kalender)\" counts calendar days");
+	refuse("3 Hari (Kalender)", "counts calendar days");
+	/* a ceiling in parentheses is still read (5 Hari rounded) */
+	expect("4 Hari 1 Jam (5 Hari)", 4, 60, 5);
 }
 
 /* The prime after a number is the minute sign ("60'" = 60 Menit), as
