@@ -15,10 +15,12 @@
 _Static_assert(ELOG_MAX_RECORD == (16u << 20), "cmd_ingest help says 16 MiB");
 
 static const char usage_text[] =
-	"usage: mutu ingest LOG.csv|LOG.xes|LOG.xes.gz|- [--db FILE] [--sop ID | --sop-col NAME] [options]\n"
+	"usage: mutu ingest LOG.csv|LOG.xes|LOG.xes.gz|- [--db STORE] [--sop ID | --sop-col NAME] [options]\n"
 	"\n"
-	"Load an event log (CSV or XES) into the SQLite store.  The store is mutu.db in the\n"
-	"current directory unless --db names another; it is created when missing.\n"
+	"Load an event log (CSV or XES) into the store.  The store is mutu.db in the\n"
+	"current directory unless --db names another (a SQLite file, or a PostgreSQL\n"
+	"store: postgresql://USER@HOST/DB or postgres:///DB?host=/socket/dir); a SQLite\n"
+	"file is created when missing.\n"
 	"'-' reads the log from standard input (named <stdin> in the store).\n"
 	"Every row ends up stored, rejected (with its line and reason: see\n"
 	"'mutu db rejected') or counted as a duplicate of an event already stored.\n"
@@ -60,7 +62,8 @@ static const char usage_text[] =
 	"being read into memory, and the rows after it are loaded.\n"
 	"\n"
 	"options:\n"
-	"  --db FILE            the store (default: mutu.db in the current directory)\n"
+	"  --db STORE           the store: a SQLite file (default: mutu.db in the current\n"
+	"                       directory) or a postgresql:// location\n"
 	"  --sop ID             every row belongs to SOP model ID (MODELS/ID.ini)\n"
 	"  --sop-col NAME       the column that names each row's SOP (id or permit name)\n"
 	"  --models DIR         where SOP models live (default: models)\n"
