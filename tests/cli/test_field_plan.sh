@@ -111,3 +111,75 @@ for no in (2, 3):
     check("cut: step %d n = the finished executions only" % no, t["service"]["n"] == g["steps"][str(no)]["n"], (t["service"]["n"], g["steps"][str(no)]))
     check("cut: step %d mean = the finished ones realised (1/60 min)" % no, abs(t["service_mean_min"] - g["steps"][str(no)]["service_mean"]) <= 1 / 60, (t["service_mean_min"], g["steps"][str(no)]))
 '
+
+# ---- 4. forecast: a scenario whose model is not in models/ ---------------------
+# The scenario names its model by path (tests/data/calib-field/uji-lapangan.ini,
+# as `mutu calibrate --models DIR` writes it); forecast and sim --from-db
+# must read the SLA clock from that model, not look for models/ID.ini.
+# Hand-worked on id-wib (Fri 07:30-11:30, 13:00-16:30; Mon-Thu to 16:00,
+# break 12:00-13:00), ceiling 1 Hari = 450 min (the steps sum to 1 Jam 40
+# Menit, rounded up), clock from the end of step 2 ([sla] clock_start = 2),
+# step 3 fixed 3 Jam, 5 Back Office officers (nobody queues), no arrivals.
+# As of Friday 2025-08-15 15:00; Sunday 17 August is the libur nasional,
+# Monday 18 August the cuti bersama:
+#   W: step 2 ended 14:40, waits for step 3: starts 15:00, 90 min Friday to
+#      16:30, 90 min Tuesday 19 August 07:30-09:00.  Age 20 min; lead 200
+#      <= 450: P(late) 0.
+#   V: step 3 since 13:30 (90 min used), 90 min left: ends Friday 16:30,
+#      the closing minute itself (not Tuesday's opening).  Lead 180: P 0.
+#   U: step 2 ended Thursday 08:10, still waiting: Thu 08:10-12:00 230 +
+#      13:00-16:00 180, Fri 07:30-11:30 240 + 13:00-15:00 120 = age 770
+#      (1.28 calendar days); starts at 15:00 like W: Tuesday 09:00; lead
+#      950 > 450: P(late) 1.
+#   Z: finished Wednesday 13 August within the ceiling.
+#   August: Z, V, W within, U late: 3 of 4 = 75%.  sim --from-db: the three
+#   open files finish, 2 of 3 within, lead mean (950 + 180 + 200) / 3 = 443.33.
+cat >"$TMP/fc.csv" <<'CSV'
+case_id,sop,step,activity,actor,start,end
+Z,uji-lapangan,1,a,Pemohon,2025-08-13T08:00:00+07:00,2025-08-13T08:10:00+07:00
+Z,uji-lapangan,2,b,Front Office,2025-08-13T08:10:00+07:00,2025-08-13T08:40:00+07:00
+Z,uji-lapangan,3,c,Back Office,2025-08-13T08:40:00+07:00,2025-08-13T09:40:00+07:00
+U,uji-lapangan,1,a,Pemohon,2025-08-14T07:30:00+07:00,2025-08-14T07:40:00+07:00
+U,uji-lapangan,2,b,Front Office,2025-08-14T07:40:00+07:00,2025-08-14T08:10:00+07:00
+V,uji-lapangan,1,a,Pemohon,2025-08-15T13:00:00+07:00,2025-08-15T13:10:00+07:00
+V,uji-lapangan,2,b,Front Office,2025-08-15T13:10:00+07:00,2025-08-15T13:30:00+07:00
+V,uji-lapangan,3,c,Back Office,2025-08-15T13:30:00+07:00,
+W,uji-lapangan,1,a,Pemohon,2025-08-15T14:00:00+07:00,2025-08-15T14:10:00+07:00
+W,uji-lapangan,2,b,Front Office,2025-08-15T14:10:00+07:00,2025-08-15T14:40:00+07:00
+CSV
+cat >"$TMP/fc.ini" <<INI
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-12-31
+replications = 4
+seed = 7
+
+[staff]
+Front Office = 5
+Back Office = 5
+
+[sop uji-lapangan]
+model = $PWD/$D/uji-lapangan.ini
+arrivals = 0 per bulan
+service = fixed
+step.3.service = fixed mean=3 Jam
+INI
+"$MUTU" ingest "$TMP/fc.csv" --db "$TMP/fc.db" --models "$D" --quiet
+run "$MUTU" forecast --db "$TMP/fc.db" --scenario "$TMP/fc.ini" --as-of 2025-08-15T15:00 --format csv
+expect_rc "forecast with the scenario's own model (not in models/): exit 0" 0
+row() { echo "$OUT" | grep "^$1," | cut -d, -f6-9,12-; }
+# in_service, age_work_minutes, age_days, p_late, p_unfinished, finish p10, p50, p90
+expect_eq "forecast W: waits, age 20, P 0, Tuesday 09:00 after 17 Aug and the 18 Aug cuti bersama" "$(row W)" \
+	"0,20.0,0.01,0,0,2025-08-19T09:00:00+07:00,2025-08-19T09:00:00+07:00,2025-08-19T09:00:00+07:00"
+expect_eq "forecast V: in service, ends at Friday's closing minute 16:30" "$(row V)" \
+	"1,90.0,0.06,0,0,2025-08-15T16:30:00+07:00,2025-08-15T16:30:00+07:00,2025-08-15T16:30:00+07:00"
+expect_eq "forecast U: age 770 min, 1.28 days, already late: P 1" "$(row U)" \
+	"0,770.0,1.28,1,0,2025-08-19T09:00:00+07:00,2025-08-19T09:00:00+07:00,2025-08-19T09:00:00+07:00"
+run "$MUTU" forecast --db "$TMP/fc.db" --scenario "$TMP/fc.ini" --as-of 2025-08-15T15:00 --format json
+expect_out_has "forecast: August 3 of 4 within" '"within": {"mean": 0.75, "lo": 0.75, "hi": 0.75}'
+run "$MUTU" sim "$TMP/fc.ini" --from-db "$TMP/fc.db" --as-of 2025-08-15T15:00 --format csv
+expect_rc "sim --from-db with the scenario's own model: exit 0" 0
+expect_err_has "sim --from-db: three open files placed" "3 open files placed"
+expect_out_has "sim --from-db: 2 of 3 within" "all,,,,within,share,0.666667,0.666667,0.666667,4"
+expect_out_has "sim --from-db: lead mean by hand 443.33" "all,,,,lead_mean,minutes,443.333,443.333,443.333,4"
