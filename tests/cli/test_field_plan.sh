@@ -183,3 +183,69 @@ expect_rc "sim --from-db with the scenario's own model: exit 0" 0
 expect_err_has "sim --from-db: three open files placed" "3 open files placed"
 expect_out_has "sim --from-db: 2 of 3 within" "all,,,,within,share,0.666667,0.666667,0.666667,4"
 expect_out_has "sim --from-db: lead mean by hand 443.33" "all,,,,lead_mean,minutes,443.333,443.333,443.333,4"
+
+# ---- 5. plan against Erlang C ------------------------------------------------------
+# mmc.ini: one step, Poisson 40 per Hari on 24x7 (lambda = 1/36 per min),
+# exponential service mean 60 min: M/M/c with a = 5/3 Erlang.  Mean wait
+# Wq(c) = C(c, a) / (c mu - lambda) (Erlang C, computed below):
+# c = 2: 136.4, 3: 13.49, 4: 2.64, 5: 0.55 min.  So the cheapest staffing
+# for "mean wait <= 30 Menit" is 3, for "<= 5 Menit" 4, and "<= 1 Menit"
+# needs 5: unreachable within 2..4 (exit 0: unreachable is an answer), but
+# reachable with unlimited staff.  Judged values against theory within 5%
+# for c >= 3 (or 0.01 min, under a second, where Wq is itself that small:
+# c = 8, 0.003 min, a wait in some 1 file of 1,000): 10 replications of about 14,000 files at load <= 56%, whose
+# mean wait varies by a few percent a replication.  p90 lead time without
+# any queue is the service's own p90, 60 ln 10 = 138.2 min > 2 Jam, and one
+# pass over 2 Jam has probability e^-2 = 13.5%: unreachable however large.
+ERLANG='
+import math
+def wq(c, lam=1/36, mu=1/60):
+    a = lam / mu; r = a / c
+    top = a**c / math.factorial(c) / (1 - r)
+    C = top / (sum(a**k / math.factorial(k) for k in range(c)) + top)
+    return C / (c * mu - lam)
+'
+plan_check() { # NAME JSON PYTHON-LINES
+	printf '%s' "$2" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+def check(name, cond, detail=""):
+    print(("ok - " if cond else "not ok - ") + name + ("" if cond else "\n#   " + str(detail)))
+'"$ERLANG$3"
+}
+for t in "30:3" "5:4"; do
+	lim=${t%%:*} want=${t##*:}
+	run "$MUTU" plan "$D/mmc.ini" --target "wait_mean(Front Office)<=$lim Menit" --vary "Front Office=2..8" --format json
+	expect_rc "plan wait_mean <= $lim: exit 0" 0
+	plan_check "plan $lim" "$OUT" '
+check("plan wait_mean <= '"$lim"' Menit: Erlang C answer Front Office = '"$want"'", d["reachable"] and d["staffing"] == {"Front Office": '"$want"'}, d["staffing"])
+check("plan wait_mean <= '"$lim"': the answer meets at 95% (hi <= limit)", d["confidence"] == 0.95 and d["value"]["hi"] <= '"$lim"', d["value"])
+for j in d["judged"]:
+    c = j["staffing"]["Front Office"]
+    if c >= 3:
+        check("plan <= '"$lim"': c = %d value %.3f near Erlang C %.3f (5%%, at least 0.01 min)" % (c, j["value"]["mean"], wq(c)),
+              abs(j["value"]["mean"] - wq(c)) <= max(0.05 * wq(c), 0.01), j)
+    check("plan <= '"$lim"': c = %d verdict agrees with Erlang C" % c,
+          (j["status"] == "meets") == (wq(c) <= '"$lim"'), (j["status"], wq(c)))
+'
+done
+run "$MUTU" plan "$D/mmc.ini" --target "wait_mean(Front Office)<=30 Menit" --vary "Front Office=2..8" --lang en
+expect_out_has "plan text states its confidence" "(95% interval, 10 replications)"
+run "$MUTU" plan "$D/mmc.ini" --target "wait_mean(Front Office)<=1 Menit" --vary "Front Office=2..4" --format json
+expect_rc "plan unreachable in the ranges: exit 0 (an answer)" 0
+plan_check "plan 1" "$OUT" '
+check("plan <= 1 Menit in 2..4: unreachable, reachable with unlimited staff (Erlang C: c = 5)", d["reachable"] is False and d["reachable_with_unlimited_staff"] is True and wq(4) > 1 >= wq(5), d)
+'
+run "$MUTU" plan "$D/mmc.ini" --target "wait_mean(Front Office)<=1 Menit" --vary "Front Office=2..4" --lang en
+expect_out_has "plan unreachable: says to widen the ranges" "widen the --vary ranges"
+run "$MUTU" plan "$D/mmc.ini" --target "p90_lead<=2 Jam" --vary "Front Office=2..8" --format json
+expect_rc "plan p90 unreachable however large: exit 0" 0
+plan_check "plan p90" "$OUT" '
+b = d["bound"]
+check("plan p90 <= 2 Jam: unreachable even with unlimited staff", d["reachable"] is False and d["reachable_with_unlimited_staff"] is False, d)
+check("plan p90: no-queue p90 = 60 ln 10 = 138.2 min (1%)", abs(b["value_unlimited_staff"]["mean"] - 60 * math.log(10)) <= 0.01 * 138.2, b)
+check("plan p90: cause step 1, one pass > 2 Jam with probability e^-2", b["cause"]["step"] == 1 and abs(b["cause"]["share_alone_over"] - math.exp(-2)) < 1e-3, b["cause"])
+'
+run "$MUTU" plan "$D/mmc.ini" --target "wait_share(Front Office)<=0.5" --vary "Front Office=2..8"
+expect_rc "plan: P(wait) is no target form: bad usage, exit 2" 2
+expect_err_has "plan: the error lists the target forms" "the forms are within=0.95"
