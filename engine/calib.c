@@ -110,6 +110,9 @@ static uint32_t dayvec_get(const struct dayvec *d, int64_t day)
 struct cres {           /* one officer */
 	char *name;
 	struct dayvec days; /* executions per local day */
+	size_t events;      /* executions at this pelaksana */
+	int elsewhere;      /* most of the officer's work is at another
+			     * pelaksana: counted there, not here */
 };
 
 struct cpel {           /* one pelaksana (canonical position), across SOPs */
@@ -504,6 +507,8 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			res = res_index(p, st->ms, e->actor);
 			if (res < 0)
 				p->no_res++;
+			else
+				p->res[res].events++;
 			/* present on the day the officer began the file (a file
 			 * finished the morning after says nothing of that day) */
 			double at = isnan(e->start) ? e->end : e->start;
@@ -628,11 +633,48 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * An officer the log names under two pelaksana (a Back Office officer who
+ * also checks files at the Front Office) is one person: counted under both,
+ * the scenario would staff the office with more people than it has, and
+ * the pelaksana helped out would get a whole extra officer for a share of
+ * one's time.  So each officer counts where most of their executions are
+ * (a tie: the pelaksana met first), and is named as helping elsewhere.  A
+ * pelaksana whose officers all count elsewhere keeps them (nobody else
+ * does its work).
+ */
+static void mark_elsewhere(struct calib *c)
+{
+	for (size_t p = 0; p < c->npel; p++)
+		for (size_t r = 0; r < c->pel[p].nres; r++) {
+			struct cres *x = &c->pel[p].res[r];
+			for (size_t q = 0; q < c->npel && !x->elsewhere; q++)
+				for (size_t k = 0; q != p && k < c->pel[q].nres; k++) {
+					const struct cres *y = &c->pel[q].res[k];
+					if (!strcmp(y->name, x->name) &&
+					    (y->events > x->events || (y->events == x->events && q < p)))
+						x->elsewhere = 1;
+				}
+		}
+	for (size_t p = 0; p < c->npel; p++) {
+		struct cpel *pl = &c->pel[p];
+		size_t home = 0;
+		for (size_t r = 0; r < pl->nres; r++)
+			home += !pl->res[r].elsewhere;
+		if (home == 0)
+			for (size_t r = 0; r < pl->nres; r++)
+				pl->res[r].elsewhere = 0;
+	}
+}
+
 static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 {
 	(void)c;
 	(void)cal;
-	p->staff = (int)p->nres;
+	size_t nhome = 0; /* the officers counted here (mark_elsewhere) */
+	for (size_t r = 0; r < p->nres; r++)
+		nhome += !p->res[r].elsewhere;
+	p->staff = (int)nhome;
 	/* officers per active day, and the most files in one day */
 	size_t nd = p->days.n;
 	uint32_t *per = mutu_calloc(nd + 1, sizeof *per);
@@ -647,13 +689,14 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 			p->max_daily = (int)ex;
 		uint32_t k = 0;
 		for (size_t r = 0; r < p->nres; r++)
-			k += dayvec_get(&p->res[r].days, p->days.base + (int64_t)d) > 0;
+			k += !p->res[r].elsewhere &&
+			     dayvec_get(&p->res[r].days, p->days.base + (int64_t)d) > 0;
 		per[na++] = k;
 		/* a busy day (three files an officer or more): an officer
 		 * present that day would have served one, so missing is away */
-		if (p->nres > 0 && ex >= 3 * p->nres) {
+		if (nhome > 0 && ex >= 3 * nhome) {
 			busy++;
-			absent_sum += (double)(p->nres - k) / (double)p->nres;
+			absent_sum += (double)(nhome - k) / (double)nhome;
 		}
 	}
 	p->active_days = na;
@@ -667,12 +710,12 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 	p->busy_days = busy;
 	/* completion-only events place an officer on the day a file ended,
 	 * not the day it began: no absence from them */
-	if (busy >= 10 && p->nres >= 2 && !p->by_end) {
+	if (busy >= 10 && nhome >= 2 && !p->by_end) {
 		/* each officer away with probability q on a day, independently:
 		 * a day with everyone away shows no events and is not seen, so
 		 * the mean present on seen days is n (1 - q) / (1 - q^n); solve
 		 * it for q (decreasing in q) by bisection */
-		double n = (double)p->nres, kbar = n * (1 - absent_sum / (double)busy);
+		double n = (double)nhome, kbar = n * (1 - absent_sum / (double)busy);
 		double lo = 0, hi = 0.99;
 		for (int it = 0; it < 60; it++) {
 			double q = (lo + hi) / 2;
@@ -874,6 +917,7 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 	c->from = !isnan(c->o.from) ? c->o.from : (double)local_day(cal0, lo, NULL) * 86400.0 - off;
 	c->to = !isnan(c->o.to) ? c->o.to : (double)(local_day(cal0, hi, NULL) + 1) * 86400.0 - off;
 	/* staff and batches first: a batch time bounds the rebuilt starts */
+	mark_elsewhere(c);
 	for (size_t p = 0; p < c->npel; p++)
 		fit_staff(c, &c->pel[p], cal0);
 	rebuild_starts(c);
@@ -1093,6 +1137,10 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 				mutu_buf_puts(b, ", ...");
 			mutu_buf_printf(b, "); per working day median %.1f, range %d-%d over %zu days\n",
 					p->daily_median, p->daily_min, p->daily_max, p->active_days);
+			for (size_t r = 0; r < p->nres; r++)
+				if (p->res[r].elsewhere)
+					mutu_buf_printf(b, "; %s helps here (%zu executions) but counts at the pelaksana "
+							"where most of its work is\n", p->res[r].name, p->res[r].events);
 			if (!isnan(p->absent))
 				mutu_buf_printf(b, "; absence: %.1f%% of officer-days missing on %zu busy days\n",
 						100 * p->absent, p->busy_days);
@@ -1317,6 +1365,13 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		mutu_buf_puts(b, ", \"load\": ");
 		json_num(b, p->load);
 		mutu_buf_printf(b, ", \"staff_raised\": %s", p->load_staff_raised ? "true" : "false");
+		mutu_buf_puts(b, ", \"officers_elsewhere\": [");
+		for (size_t r = 0, n = 0; r < p->nres; r++)
+			if (p->res[r].elsewhere) {
+				mutu_buf_puts(b, n++ ? ", " : "");
+				mutu_buf_json_str(b, p->res[r].name);
+			}
+		mutu_buf_puts(b, "]");
 		mutu_buf_puts(b, ", \"batch\": ");
 		if (p->batch_minute >= 0)
 			mutu_buf_printf(b, "\"%02d:%02d\", \"batch_share\": %.4f, \"batch_days\": %zu",
