@@ -296,3 +296,28 @@ a = s["arrivals"]
 check("gap month: rate = cases / 134 working days", abs(a["per_day"] - g["cases"] / 134) < 1e-3, (a, g["cases"]))
 check("gap month: over-dispersion reported (p < 0.001)", a["dispersion"] > 1 and a["dispersion_p"] < 0.001, a)
 '
+
+# ---- 7. backtest the calibrated scenario against the log it came from ---------
+# If the scenario is right, a row is inside its simulated 95% range with
+# probability about 95% x (n-1)/(n+1) = 93% for n = 100 replications (README,
+# Backtest): at least 90% of the rows must be inside.  The scenario with the
+# Front Office's service at twice its fitted mean (load 2 x 0.67 per officer
+# would overload 2 officers: 3 officers then) must put the Front Office's
+# service row outside in every month (a month's mean of ~400 exponential
+# services has sd 30/20 = 1.5 min: 60 is 20 of them away from 30).
+run "$MUTU" backtest "$TMP/plain.ini" --db "$TMP/plain.db" --sop uji-lapangan --format json
+expect_rc "backtest the calibrated scenario: exit 0" 0
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["summary"]
+ok = d["rows"] >= 60 and d["inside"] >= 0.9 * d["rows"]
+print(("ok - " if ok else "not ok - ") + "backtest: at least 90% of the rows inside" + ("" if ok else "\n#   " + str(d)))'
+sed -e 's/^step.2.service = .*/step.2.service = exponential mean=60 Menit/' -e 's/^Front Office = 2/Front Office = 3/' "$TMP/plain.ini" >"$TMP/slow.ini"
+run "$MUTU" backtest "$TMP/slow.ini" --db "$TMP/plain.db" --sop uji-lapangan --format json
+expect_rc "backtest a wrong scenario: exit 0" 0
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+fo = [r for r in d["rows"] if r["measure"] == "service_mean" and r.get("step") == 2]
+ok = len(fo) >= 6 and not any(r["inside"] for r in fo)
+print(("ok - " if ok else "not ok - ") + "backtest: a doubled Front Office service is outside in every month" + ("" if ok else "\n#   " + str(fo)))'
