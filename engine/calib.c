@@ -184,6 +184,12 @@ struct csop {
 	int x24;
 	double disp_index, disp_p; /* chi-square / df and its p-value; NAN */
 	size_t ndays;
+	/* the longest run of working days without an arrival, when Poisson
+	 * at the fitted rate makes it unlikely (a gap in the log, an office
+	 * closed): 0 days when there is none worth saying */
+	size_t gap_days;
+	double gap_from, gap_to; /* an instant in its first and last day */
+	double gap_expected;     /* arrivals the rate expects in it */
 	double weekday[5];     /* Monday..Friday factors; NAN when flat */
 	int has_weekday;
 	double wd_p;
@@ -826,6 +832,35 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 		}
 	}
 	so->ndays = days;
+	/* a run of working days with no arrival at all: Poisson at this rate
+	 * puts one of L days (expecting m arrivals) anywhere in the period
+	 * with probability at most days x e^-m; under 0.1% it is more likely
+	 * a gap in the log (or the office shut) than chance, and the rate,
+	 * which counts those days, is said to include it */
+	{
+		size_t run = 0, run0 = 0, run1 = 0;
+		double m = 0;
+		for (size_t i = 0; i <= nd; i++) {
+			if (i < nd && w[i] < 60)
+				continue; /* not a working day: neither breaks nor extends */
+			if (i < nd && k[i] == 0) {
+				if (!run)
+					run0 = i;
+				run1 = i;
+				run++;
+				m += per_s * w[i];
+				continue;
+			}
+			if (run >= 2 && (double)days * exp(-m) < 0.001 && run > so->gap_days) {
+				so->gap_days = run;
+				so->gap_expected = m;
+				so->gap_from = (double)(d0 + (int64_t)run0) * 86400.0 - off + 43200.0;
+				so->gap_to = (double)(d0 + (int64_t)run1) * 86400.0 - off + 43200.0;
+			}
+			run = 0;
+			m = 0;
+		}
+	}
 	if (days >= 2 && per_s > 0) {
 		so->disp_index = chi / (double)(days - 1);
 		so->disp_p = gsl_cdf_chisq_Q(chi, (double)(days - 1));
@@ -1188,6 +1223,15 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 					so->disp_index, so->disp_p, so->ndays,
 					so->disp_p < 0.01 ? "over-dispersed, busier and quieter days than Poisson"
 							   : "consistent with Poisson");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, "; no arrival on %zu working days in a row, %s to %s, where the rate expects "
+					"%.0f: a gap in the log\n; or the office shut? The rate counts those days; "
+					"to leave them out, calibrate --from/--to around them\n",
+					so->gap_days, g0, g1, so->gap_expected);
+		}
 		mutu_buf_printf(b, "arrivals = %.4g per hari\n", so->rate);
 		if (so->x24)
 			mutu_buf_puts(b, "arrivals_24x7 = yes\n");
@@ -1395,6 +1439,18 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		mutu_buf_printf(b, ", \"arrivals_24x7\": %s, \"outside_hours\": %zu, \"working_days\": ",
 				so->x24 ? "true" : "false", so->off_hours);
 		json_num(b, so->work_days);
+		mutu_buf_puts(b, ", \"gap\": ");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, "{\"from\": \"%s\", \"to\": \"%s\", \"working_days\": %zu, \"expected\": ",
+					g0, g1, so->gap_days);
+			json_num(b, so->gap_expected);
+			mutu_buf_puts(b, "}");
+		} else {
+			mutu_buf_puts(b, "null");
+		}
 		mutu_buf_puts(b, ", \"dispersion\": ");
 		json_num(b, so->disp_index);
 		mutu_buf_puts(b, ", \"dispersion_p\": ");
@@ -1475,6 +1531,16 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 			mutu_buf_printf(b, T("; dispersi %.2f (p=%.3g)", "; dispersion %.2f (p=%.3g)"), so->disp_index,
 					so->disp_p);
 		mutu_buf_puts(b, "\n");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, T("  tanpa berkas masuk %zu hari kerja berturut-turut, %s s.d. %s (diharapkan %.0f): "
+					     "celah di log? laju menghitung hari itu; --from/--to untuk mengecualikannya\n",
+					     "  no arrival on %zu working days in a row, %s to %s (%.0f expected): a gap in "
+					     "the log? the rate counts those days; --from/--to to leave them out\n"),
+					so->gap_days, g0, g1, so->gap_expected);
+		}
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];
 			mutu_buf_printf(b, T("  langkah %-2d %-24.24s ", "  step %-2d %-24.24s "), st->no,

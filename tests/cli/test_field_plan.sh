@@ -56,6 +56,7 @@ check("plain: rate = cases / working days", abs(a["per_day"] - g["cases"] / 134)
 check("plain: arrivals in working time, not 24x7", a["arrivals_24x7"] is False, a)
 check("plain: Poisson not rejected (p > 0.01)", a["dispersion_p"] > 0.01, a)
 check("plain: no weekday or hour profile invented", a["weekday"] is None and a["hour"] is None, a)
+check("plain: no gap invented", a["gap"] is None, a)
 s2, s3, s1 = step(2), step(3), step(1)
 check("plain: step 2 n = the executions written", s2["service"]["n"] == g["steps"]["2"]["n"], (s2["service"]["n"], g["steps"]["2"]))
 check("plain: step 2 mean 30 within 3 se (0.57 min)", abs(s2["service_mean_min"] - 30) <= 3 * 30 / math.sqrt(2760), s2["service_mean_min"])
@@ -287,7 +288,11 @@ check("completion-only step 3: no absence from completions", staff("Back Office"
 
 # (c) a month with no arrivals (July 2025: 23 working days, the system down):
 # the rate is the cases over all 134 working days of the period, as the
-# README defines it, and the daily counts are reported over-dispersed.
+# README defines it, the daily counts are reported over-dispersed, and the
+# gap is named: 23 working days expecting 17 x 23 = 391 arrivals have
+# Poisson probability e^-391, far under the 0.1% the rule asks.  The plain
+# log (20 a day) has no gap: two empty days in a row alone would need
+# 134 x e^-40.
 $G plain "$TMP/gap.csv" --gap 2025-07 --stats "$TMP/gap.json"
 "$MUTU" ingest "$TMP/gap.csv" --db "$TMP/gap.db" --resource-col resource --quiet
 run "$MUTU" calibrate --db "$TMP/gap.db" --sop uji-lapangan --models "$D" -o "$TMP/gap.ini" --format json
@@ -295,7 +300,14 @@ json_check "gap" "$OUT" "$TMP/gap.json" '
 a = s["arrivals"]
 check("gap month: rate = cases / 134 working days", abs(a["per_day"] - g["cases"] / 134) < 1e-3, (a, g["cases"]))
 check("gap month: over-dispersion reported (p < 0.001)", a["dispersion"] > 1 and a["dispersion_p"] < 0.001, a)
+gp = a["gap"]
+check("gap month: the gap named, July 1-31, 23 working days", gp is not None and (gp["from"], gp["to"], gp["working_days"]) == ("2025-07-01", "2025-07-31", 23), gp)
+check("gap month: expected in it = rate x 23", gp is not None and abs(gp["expected"] - a["per_day"] * 23) < 0.5, gp)
 '
+run "$MUTU" calibrate --db "$TMP/gap.db" --sop uji-lapangan --models "$D" -o "$TMP/gap.ini" --force --lang en
+expect_out_has "gap month: the summary says so" "no arrival on 23 working days in a row, 2025-07-01 to 2025-07-31"
+grep -q "^; no arrival on 23 working days in a row, 2025-07-01 to 2025-07-31" "$TMP/gap.ini" && ok "gap month: the scenario says so" \
+	|| not_ok "gap month: the scenario says so" "$(grep -n arrival "$TMP/gap.ini")"
 
 # ---- 7. backtest the calibrated scenario against the log it came from ---------
 # If the scenario is right, a row is inside its simulated 95% range with
