@@ -333,3 +333,16 @@ d = json.load(sys.stdin)
 fo = [r for r in d["rows"] if r["measure"] == "service_mean" and r.get("step") == 2]
 ok = len(fo) >= 6 and not any(r["inside"] for r in fo)
 print(("ok - " if ok else "not ok - ") + "backtest: a doubled Front Office service is outside in every month" + ("" if ok else "\n#   " + str(fo)))'
+
+# a share's interval stays within 0..1: at c = 2, P(lead > 1 Hari = 1440 min)
+# = C(2, a) x (mu e^-(2mu-lambda)t - (2mu-lambda) e^-mu t) / (mu - (2mu-lambda))
+# = 0.758 x 5.03e-4 = 3.8e-4 (Erlang C and the sojourn of M/M/c FCFS), so
+# within = 0.99962 >= 0.999: the answer is 2, and the t interval of values
+# that close to 1 would otherwise reach past 1
+run "$MUTU" plan "$D/mmc.ini" --target "within=0.999" --vary "Front Office=2..8" --format json
+plan_check "plan within" "$OUT" '
+v = d["value"]
+check("plan within >= 0.999: Front Office = 2 (theory 0.99962)", d["staffing"] == {"Front Office": 2}, d["staffing"])
+check("plan within: the interval holds the theory value", v["lo"] <= 0.99962 <= v["hi"], v)
+check("plan within: every share interval within 0..1", all(0 <= j["value"]["lo"] and j["value"]["hi"] <= 1 for j in d["judged"]), [j["value"] for j in d["judged"]])
+'
