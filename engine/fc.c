@@ -167,7 +167,8 @@ static int fc_read_cases(struct mutu_store *db, struct sla_env *env, const struc
 		memset(&own, 0, sizeof own);
 		const struct sop_model *sm = sim_scenario_sop_model(sc, s);
 		const struct sla_sop *ss = NULL;
-		if (sm && sim_scenario_cal(sc)) {
+		int from_scenario = sm && sim_scenario_cal(sc);
+		if (from_scenario) {
 			/* sla_sop_init takes non-const pointers; borrowed, it
 			 * neither changes nor frees them */
 			rc = sla_sop_init(&own, (struct sop_model *)sm, (struct cal *)sim_scenario_cal(sc),
@@ -187,7 +188,7 @@ static int fc_read_cases(struct mutu_store *db, struct sla_env *env, const struc
 		struct sla_case_in in;
 		while ((rc = sla_reader_next(r, &in, err)) == 1) {
 			rc = 0;
-			if (!sm && (rc = sla_env_get(env, in.sop, &ss, err)))
+			if (!from_scenario && (rc = sla_env_get(env, in.sop, &ss, err)))
 				break;
 			if (in.nev > cap) {
 				cap = in.nev * 2;
