@@ -110,6 +110,9 @@ static uint32_t dayvec_get(const struct dayvec *d, int64_t day)
 struct cres {           /* one officer */
 	char *name;
 	struct dayvec days; /* executions per local day */
+	size_t events;      /* executions at this pelaksana */
+	int elsewhere;      /* most of the officer's work is at another
+			     * pelaksana: counted there, not here */
 };
 
 struct cpel {           /* one pelaksana (canonical position), across SOPs */
@@ -181,6 +184,12 @@ struct csop {
 	int x24;
 	double disp_index, disp_p; /* chi-square / df and its p-value; NAN */
 	size_t ndays;
+	/* the longest run of working days without an arrival, when Poisson
+	 * at the fitted rate makes it unlikely (a gap in the log, an office
+	 * closed): 0 days when there is none worth saying */
+	size_t gap_days;
+	double gap_from, gap_to; /* an instant in its first and last day */
+	double gap_expected;     /* arrivals the rate expects in it */
 	double weekday[5];     /* Monday..Friday factors; NAN when flat */
 	int has_weekday;
 	double wd_p;
@@ -504,6 +513,8 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			res = res_index(p, st->ms, e->actor);
 			if (res < 0)
 				p->no_res++;
+			else
+				p->res[res].events++;
 			/* present on the day the officer began the file (a file
 			 * finished the morning after says nothing of that day) */
 			double at = isnan(e->start) ? e->end : e->start;
@@ -628,11 +639,48 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * An officer the log names under two pelaksana (a Back Office officer who
+ * also checks files at the Front Office) is one person: counted under both,
+ * the scenario would staff the office with more people than it has, and
+ * the pelaksana helped out would get a whole extra officer for a share of
+ * one's time.  So each officer counts where most of their executions are
+ * (a tie: the pelaksana met first), and is named as helping elsewhere.  A
+ * pelaksana whose officers all count elsewhere keeps them (nobody else
+ * does its work).
+ */
+static void mark_elsewhere(struct calib *c)
+{
+	for (size_t p = 0; p < c->npel; p++)
+		for (size_t r = 0; r < c->pel[p].nres; r++) {
+			struct cres *x = &c->pel[p].res[r];
+			for (size_t q = 0; q < c->npel && !x->elsewhere; q++)
+				for (size_t k = 0; q != p && k < c->pel[q].nres; k++) {
+					const struct cres *y = &c->pel[q].res[k];
+					if (!strcmp(y->name, x->name) &&
+					    (y->events > x->events || (y->events == x->events && q < p)))
+						x->elsewhere = 1;
+				}
+		}
+	for (size_t p = 0; p < c->npel; p++) {
+		struct cpel *pl = &c->pel[p];
+		size_t home = 0;
+		for (size_t r = 0; r < pl->nres; r++)
+			home += !pl->res[r].elsewhere;
+		if (home == 0)
+			for (size_t r = 0; r < pl->nres; r++)
+				pl->res[r].elsewhere = 0;
+	}
+}
+
 static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 {
 	(void)c;
 	(void)cal;
-	p->staff = (int)p->nres;
+	size_t nhome = 0; /* the officers counted here (mark_elsewhere) */
+	for (size_t r = 0; r < p->nres; r++)
+		nhome += !p->res[r].elsewhere;
+	p->staff = (int)nhome;
 	/* officers per active day, and the most files in one day */
 	size_t nd = p->days.n;
 	uint32_t *per = mutu_calloc(nd + 1, sizeof *per);
@@ -647,13 +695,14 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 			p->max_daily = (int)ex;
 		uint32_t k = 0;
 		for (size_t r = 0; r < p->nres; r++)
-			k += dayvec_get(&p->res[r].days, p->days.base + (int64_t)d) > 0;
+			k += !p->res[r].elsewhere &&
+			     dayvec_get(&p->res[r].days, p->days.base + (int64_t)d) > 0;
 		per[na++] = k;
 		/* a busy day (three files an officer or more): an officer
 		 * present that day would have served one, so missing is away */
-		if (p->nres > 0 && ex >= 3 * p->nres) {
+		if (nhome > 0 && ex >= 3 * nhome) {
 			busy++;
-			absent_sum += (double)(p->nres - k) / (double)p->nres;
+			absent_sum += (double)(nhome - k) / (double)nhome;
 		}
 	}
 	p->active_days = na;
@@ -667,12 +716,12 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 	p->busy_days = busy;
 	/* completion-only events place an officer on the day a file ended,
 	 * not the day it began: no absence from them */
-	if (busy >= 10 && p->nres >= 2 && !p->by_end) {
+	if (busy >= 10 && nhome >= 2 && !p->by_end) {
 		/* each officer away with probability q on a day, independently:
 		 * a day with everyone away shows no events and is not seen, so
 		 * the mean present on seen days is n (1 - q) / (1 - q^n); solve
 		 * it for q (decreasing in q) by bisection */
-		double n = (double)p->nres, kbar = n * (1 - absent_sum / (double)busy);
+		double n = (double)nhome, kbar = n * (1 - absent_sum / (double)busy);
 		double lo = 0, hi = 0.99;
 		for (int it = 0; it < 60; it++) {
 			double q = (lo + hi) / 2;
@@ -783,6 +832,35 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 		}
 	}
 	so->ndays = days;
+	/* a run of working days with no arrival at all: Poisson at this rate
+	 * puts one of L days (expecting m arrivals) anywhere in the period
+	 * with probability at most days x e^-m; under 0.1% it is more likely
+	 * a gap in the log (or the office shut) than chance, and the rate,
+	 * which counts those days, is said to include it */
+	{
+		size_t run = 0, run0 = 0, run1 = 0;
+		double m = 0;
+		for (size_t i = 0; i <= nd; i++) {
+			if (i < nd && w[i] < 60)
+				continue; /* not a working day: neither breaks nor extends */
+			if (i < nd && k[i] == 0) {
+				if (!run)
+					run0 = i;
+				run1 = i;
+				run++;
+				m += per_s * w[i];
+				continue;
+			}
+			if (run >= 2 && (double)days * exp(-m) < 0.001 && run > so->gap_days) {
+				so->gap_days = run;
+				so->gap_expected = m;
+				so->gap_from = (double)(d0 + (int64_t)run0) * 86400.0 - off + 43200.0;
+				so->gap_to = (double)(d0 + (int64_t)run1) * 86400.0 - off + 43200.0;
+			}
+			run = 0;
+			m = 0;
+		}
+	}
 	if (days >= 2 && per_s > 0) {
 		so->disp_index = chi / (double)(days - 1);
 		so->disp_p = gsl_cdf_chisq_Q(chi, (double)(days - 1));
@@ -874,6 +952,7 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 	c->from = !isnan(c->o.from) ? c->o.from : (double)local_day(cal0, lo, NULL) * 86400.0 - off;
 	c->to = !isnan(c->o.to) ? c->o.to : (double)(local_day(cal0, hi, NULL) + 1) * 86400.0 - off;
 	/* staff and batches first: a batch time bounds the rebuilt starts */
+	mark_elsewhere(c);
 	for (size_t p = 0; p < c->npel; p++)
 		fit_staff(c, &c->pel[p], cal0);
 	rebuild_starts(c);
@@ -1093,6 +1172,10 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 				mutu_buf_puts(b, ", ...");
 			mutu_buf_printf(b, "); per working day median %.1f, range %d-%d over %zu days\n",
 					p->daily_median, p->daily_min, p->daily_max, p->active_days);
+			for (size_t r = 0; r < p->nres; r++)
+				if (p->res[r].elsewhere)
+					mutu_buf_printf(b, "; %s helps here (%zu executions) but counts at the pelaksana "
+							"where most of its work is\n", p->res[r].name, p->res[r].events);
 			if (!isnan(p->absent))
 				mutu_buf_printf(b, "; absence: %.1f%% of officer-days missing on %zu busy days\n",
 						100 * p->absent, p->busy_days);
@@ -1140,6 +1223,15 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 					so->disp_index, so->disp_p, so->ndays,
 					so->disp_p < 0.01 ? "over-dispersed, busier and quieter days than Poisson"
 							   : "consistent with Poisson");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, "; no arrival on %zu working days in a row, %s to %s, where the rate expects "
+					"%.0f: a gap in the log\n; or the office shut? The rate counts those days; "
+					"to leave them out, calibrate --from/--to around them\n",
+					so->gap_days, g0, g1, so->gap_expected);
+		}
 		mutu_buf_printf(b, "arrivals = %.4g per hari\n", so->rate);
 		if (so->x24)
 			mutu_buf_puts(b, "arrivals_24x7 = yes\n");
@@ -1317,6 +1409,13 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		mutu_buf_puts(b, ", \"load\": ");
 		json_num(b, p->load);
 		mutu_buf_printf(b, ", \"staff_raised\": %s", p->load_staff_raised ? "true" : "false");
+		mutu_buf_puts(b, ", \"officers_elsewhere\": [");
+		for (size_t r = 0, n = 0; r < p->nres; r++)
+			if (p->res[r].elsewhere) {
+				mutu_buf_puts(b, n++ ? ", " : "");
+				mutu_buf_json_str(b, p->res[r].name);
+			}
+		mutu_buf_puts(b, "]");
 		mutu_buf_puts(b, ", \"batch\": ");
 		if (p->batch_minute >= 0)
 			mutu_buf_printf(b, "\"%02d:%02d\", \"batch_share\": %.4f, \"batch_days\": %zu",
@@ -1340,6 +1439,18 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		mutu_buf_printf(b, ", \"arrivals_24x7\": %s, \"outside_hours\": %zu, \"working_days\": ",
 				so->x24 ? "true" : "false", so->off_hours);
 		json_num(b, so->work_days);
+		mutu_buf_puts(b, ", \"gap\": ");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, "{\"from\": \"%s\", \"to\": \"%s\", \"working_days\": %zu, \"expected\": ",
+					g0, g1, so->gap_days);
+			json_num(b, so->gap_expected);
+			mutu_buf_puts(b, "}");
+		} else {
+			mutu_buf_puts(b, "null");
+		}
 		mutu_buf_puts(b, ", \"dispersion\": ");
 		json_num(b, so->disp_index);
 		mutu_buf_puts(b, ", \"dispersion_p\": ");
@@ -1420,6 +1531,16 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 			mutu_buf_printf(b, T("; dispersi %.2f (p=%.3g)", "; dispersion %.2f (p=%.3g)"), so->disp_index,
 					so->disp_p);
 		mutu_buf_puts(b, "\n");
+		if (so->gap_days) {
+			char g0[16], g1[16];
+			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
+			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
+			mutu_buf_printf(b, T("  tanpa berkas masuk %zu hari kerja berturut-turut, %s s.d. %s (diharapkan %.0f): "
+					     "celah di log? laju menghitung hari itu; --from/--to untuk mengecualikannya\n",
+					     "  no arrival on %zu working days in a row, %s to %s (%.0f expected): a gap in "
+					     "the log? the rate counts those days; --from/--to to leave them out\n"),
+					so->gap_days, g0, g1, so->gap_expected);
+		}
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];
 			mutu_buf_printf(b, T("  langkah %-2d %-24.24s ", "  step %-2d %-24.24s "), st->no,

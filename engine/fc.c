@@ -156,14 +156,39 @@ static int fc_read_cases(struct mutu_store *db, struct sla_env *env, const struc
 	size_t cap = 0;
 	for (size_t s = 0; s < sim_scenario_nsops(sc) && rc == 0; s++) {
 		const char *id = sim_scenario_sop_id(sc, s);
+		/* The SLA clock (start step, ceiling, planned date) is read from
+		 * the model the scenario simulates, on the scenario's calendar,
+		 * the clock its ceiling and simulated rest are counted on: not
+		 * from whatever models/ID.ini holds (a scenario written by
+		 * `mutu calibrate --models DIR` names a model elsewhere).  The
+		 * scenario keeps model and calendar (borrowed).  A scenario built
+		 * in code has no model: the env resolves it as for an audit. */
+		struct sla_sop own;
+		memset(&own, 0, sizeof own);
+		const struct sop_model *sm = sim_scenario_sop_model(sc, s);
+		const struct sla_sop *ss = NULL;
+		int from_scenario = sm && sim_scenario_cal(sc);
+		if (from_scenario) {
+			/* sla_sop_init takes non-const pointers; borrowed, it
+			 * neither changes nor frees them */
+			rc = sla_sop_init(&own, (struct sop_model *)sm, (struct cal *)sim_scenario_cal(sc),
+					  sla_env_opts(env), err);
+			own.borrowed = 1;
+			if (rc) {
+				sla_sop_release(&own);
+				break;
+			}
+			ss = &own;
+		}
 		struct sla_reader *r = NULL;
-		if ((rc = sla_reader_open_ex(db, id, NULL, NULL, &r, err)))
+		if ((rc = sla_reader_open_ex(db, id, NULL, NULL, &r, err))) {
+			sla_sop_release(&own);
 			break;
+		}
 		struct sla_case_in in;
 		while ((rc = sla_reader_next(r, &in, err)) == 1) {
 			rc = 0;
-			const struct sla_sop *ss = NULL;
-			if ((rc = sla_env_get(env, in.sop, &ss, err)))
+			if (!from_scenario && (rc = sla_env_get(env, in.sop, &ss, err)))
 				break;
 			if (in.nev > cap) {
 				cap = in.nev * 2;
@@ -173,6 +198,7 @@ static int fc_read_cases(struct mutu_store *db, struct sla_env *env, const struc
 				break;
 		}
 		sla_reader_free(r);
+		sla_sop_release(&own);
 	}
 	free(ev);
 	return rc < 0 ? rc : 0;

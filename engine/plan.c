@@ -464,6 +464,14 @@ static int judge(struct search *S, size_t idx, enum plan_status *st, struct mutu
 		}
 		c.nrep = n;
 		stats_ci_compute(vals, (size_t)n, 1, r->confidence, &c.value);
+		/* the t interval knows no bounds; a share is at most 1 and no
+		 * value (share or time) below 0: 0.9998 [0.9994 .. 1.0002]
+		 * reads as 1.0002 possible.  The verdict above is unchanged:
+		 * a bound beyond the range is on the same side of any target */
+		if (c.value.lo < 0)
+			c.value.lo = 0;
+		if (r->target.kind == PLAN_T_WITHIN && c.value.hi > 1)
+			c.value.hi = 1;
 		free(vals);
 		/* the busiest pelaksana at this staffing: where the next officer helps */
 		for (size_t i = 0; i < res->nmetric; i++) {

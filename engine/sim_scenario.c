@@ -175,6 +175,10 @@ int sim_scenario_add_step(struct sim_scenario *sc, int sop, int no, const char *
 int sim_scenario_replications(const struct sim_scenario *sc) { return sc->replications; }
 uint64_t sim_scenario_seed(const struct sim_scenario *sc) { return sc->seed; }
 const char *sim_scenario_path(const struct sim_scenario *sc) { return sc->path; }
+const struct sop_model *sim_scenario_sop_model(const struct sim_scenario *sc, size_t i)
+{
+	return sc->models && i < (size_t)sc->nsops ? sc->models[i] : NULL;
+}
 const struct cal *sim_scenario_cal(const struct sim_scenario *sc) { return sc->cal; }
 int sim_scenario_day_minutes(const struct sim_scenario *sc) { return sc->day_minutes; }
 size_t sim_scenario_nsops(const struct sim_scenario *sc) { return (size_t)sc->nsops; }

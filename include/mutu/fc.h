@@ -87,7 +87,10 @@ struct fc_forecast {
 
 /*
  * Read the files of sc's SOPs open at as_of from db through the sla
- * reader (env resolves models and calendars as for an audit).  Files of
+ * reader.  The SLA clock (start step, ceiling, planned date) comes from
+ * the model sc loaded, on sc's calendar; env gives the options, and
+ * resolves models and calendars as for an audit only for a scenario
+ * built in code (no model).  Files of
  * other SOPs are not read.  On success *out owns a new forecast (free
  * with fc_forecast_free) with its files in placing order: in service
  * first, then waiting, each longest waiting first.  Errors of the store

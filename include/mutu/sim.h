@@ -31,6 +31,7 @@
 #include "mutu/stats.h"
 
 struct cal;
+struct sop_model;
 struct sim_scenario; /* opaque */
 
 /* Service-time (or resubmission-delay) distributions.  All times are
@@ -138,6 +139,9 @@ void sim_scenario_window(const struct sim_scenario *sc, double *start, double *w
 size_t sim_scenario_nsops(const struct sim_scenario *sc);
 const char *sim_scenario_sop_id(const struct sim_scenario *sc, size_t i);
 const char *sim_scenario_sop_name(const struct sim_scenario *sc, size_t i);
+/* The SOP model SOP i was loaded from (borrowed: the scenario owns it);
+ * NULL for a scenario built in code. */
+const struct sop_model *sim_scenario_sop_model(const struct sim_scenario *sc, size_t i);
 /* The SOP's ceiling in working seconds of the scenario's calendar (its
  * rounded days x day_minutes), 0 when it has none. */
 double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i);
