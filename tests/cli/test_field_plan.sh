@@ -304,6 +304,14 @@ gp = a["gap"]
 check("gap month: the gap named, July 1-31, 23 working days", gp is not None and (gp["from"], gp["to"], gp["working_days"]) == ("2025-07-01", "2025-07-31", 23), gp)
 check("gap month: expected in it = rate x 23", gp is not None and abs(gp["expected"] - a["per_day"] * 23) < 0.5, gp)
 '
+# the document with a gap named is still one docs/schema/calibrate.schema.json
+# accepts (the schema test's logs have none)
+printf '%s' "$OUT" | python3 -c '
+import json, sys, jsonschema
+v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+e = [x.message for x in v.iter_errors(json.load(sys.stdin))]
+print("ok - gap month: JSON valid against calibrate.schema.json" if not e else "not ok - gap month: JSON valid against calibrate.schema.json\n#   " + "; ".join(e)[:400])
+' docs/schema/calibrate.schema.json
 run "$MUTU" calibrate --db "$TMP/gap.db" --sop uji-lapangan --models "$D" -o "$TMP/gap.ini" --force --lang en
 expect_out_has "gap month: the summary says so" "no arrival on 23 working days in a row, 2025-07-01 to 2025-07-31"
 grep -q "^; no arrival on 23 working days in a row, 2025-07-01 to 2025-07-31" "$TMP/gap.ini" && ok "gap month: the scenario says so" \
