@@ -165,6 +165,19 @@ static const char *spelled_paren(const char *p, const char *end, int64_t *v)
 #define TOK(n) (int)((n) > TOKEN_MAX ? TOKEN_MAX : (n))
 #define TOKDOTS(n) ((n) > TOKEN_MAX ? "..." : "")
 
+/* "hari kalender", bare or in parentheses: a ceiling in calendar time,
+ * which the model (Hari = hari kerja, placed by cal_deadline) cannot
+ * hold; refused rather than read as hari kerja.  tok, n: the words to
+ * quote from text. */
+static int refuse_calendar_days(const char *text, const char *tok, size_t n, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_EINPUT,
+			 "cannot read duration \"%.*s%s\": \"%.*s%s\" counts calendar days, and "
+			 "mutu counts a Hari as a hari kerja; write the ceiling in hari kerja "
+			 "(e.g. 14 hari kalender ~ 10 Hari)",
+			 QUOTE(text), TOK(n), tok, TOKDOTS(n));
+}
+
 /* Digits beyond this are not accumulated: the value is already far above
  * every limit, and stopping here keeps the integer from overflowing. */
 #define NUM_CAP 1000000000000000LL /* 10^15 */
@@ -357,15 +370,8 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			const char *q = skip_sep(p);
 			if (mutu_strncasecmp(q, "kerja", 5) == 0 && !is_alpha((unsigned char)q[5]))
 				p = q + 5;
-			/* "hari kalender": a ceiling in calendar time, which the
-			 * model (Hari = hari kerja, placed by cal_deadline) cannot
-			 * hold; refused rather than read as hari kerja */
 			if (mutu_strncasecmp(q, "kalender", 8) == 0 && !is_alpha((unsigned char)q[8]))
-				return mutu_errf(err, MUTU_EINPUT,
-						 "cannot read duration \"%.*s%s\": \"%.*s%s\" counts calendar days, and "
-						 "mutu counts a Hari as a hari kerja; write the ceiling in hari kerja "
-						 "(e.g. 14 hari kalender ~ 10 Hari)",
-						 QUOTE(text), TOK(q + 8 - tok), tok, TOKDOTS(q + 8 - tok));
+				return refuse_calendar_days(text, tok, (size_t)(q + 8 - tok), err);
 		} else if (den > 1) {
 			/* whole <= limit above, so whole * 6000 stays far in range */
 			int64_t c = whole * 100 * (u == U_HOUR ? 60 : 1);
@@ -440,11 +446,7 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 		if (mutu_strncasecmp(k, "hari", 4) == 0 && !is_alpha((unsigned char)k[4]))
 			k = skip_sep(k + 4);
 		if (mutu_strncasecmp(k, "kalender", 8) == 0 && !is_alpha((unsigned char)k[8]))
-			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%.*s%s\": \"%.*s%s\" counts calendar days, and "
-					 "mutu counts a Hari as a hari kerja; write the ceiling in hari kerja "
-					 "(e.g. 14 hari kalender ~ 10 Hari)",
-					 QUOTE(text), TOK(close + 1 - open), open, TOKDOTS(close + 1 - open));
+			return refuse_calendar_days(text, open, (size_t)(close + 1 - open), err);
 		rc = parse_parts(text, text, open, &d, err);
 		if (rc)
 			return rc;
