@@ -178,6 +178,21 @@ static int refuse_calendar_days(const char *text, const char *tok, size_t n, str
 			 QUOTE(text), TOK(n), tok, TOKDOTS(n));
 }
 
+/* The vulgar fractions SOP tables write after an hour count ("1½ Jam"):
+ * the byte length of U+00BD, U+00BC or U+00BE at p (0 for none), and in
+ * *quarters (when not NULL) 2, 1 or 3: the half is two quarters. */
+static size_t vulgar_half(const char *p, const char *end, int *quarters)
+{
+	if (end - p < 2 || (unsigned char)p[0] != 0xC2)
+		return 0;
+	int q = (unsigned char)p[1] == 0xBD ? 2 : (unsigned char)p[1] == 0xBC ? 1 : (unsigned char)p[1] == 0xBE ? 3 : 0;
+	if (!q)
+		return 0;
+	if (quarters)
+		*quarters = q;
+	return 2;
+}
+
 /* Digits beyond this are not accumulated: the value is already far above
  * every limit, and stopping here keeps the integer from overflowing. */
 #define NUM_CAP 1000000000000000LL /* 10^15 */
@@ -199,7 +214,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 	p = skip_sep(p);
 	while (p < end) {
 		const char *tok = p;
-		if (!is_digit((unsigned char)*p)) {
+		if (!is_digit((unsigned char)*p) && !vulgar_half(p, end, NULL)) {
 			const char *q = p;
 			while (q < end && !is_space((unsigned char)*q) && (*q != '(' || q == tok))
 				q++;
@@ -249,6 +264,44 @@ static int parse_parts(const char *text, const char *p, const char *end,
 						 "denominator from 1 to 100 (\"1/2 Jam\", \"3/4 Jam\")",
 						 QUOTE(text), TOK(p - tok), tok, TOKDOTS(p - tok));
 			frac = 1;
+		}
+		/* "1 1/2 Jam", "1½ Jam", "½ Jam": a whole number and a fraction
+		 * (a mixed number, as SOP tables write an hour and a half),
+		 * read as one fraction: numerator whole x den + its own */
+		if (!frac) {
+			const char *q = p;
+			int vn = 0, vd = 0;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			size_t vl = vulgar_half(q, end, &vn);
+			if (vl) {
+				vd = vn == 2 ? 2 : 4;
+				vn = vn == 2 ? 1 : vn;
+				whole = whole * vd + vn;
+				den = vd;
+				frac = 1;
+				p = q + vl;
+			} else if (q > p && q < end && is_digit((unsigned char)*q)) {
+				int64_t num = 0, dd = 0;
+				const char *r = q;
+				while (r < end && is_digit((unsigned char)*r) && num <= 100)
+					num = num * 10 + (*r++ - '0');
+				if (r + 1 < end && *r == '/' && is_digit((unsigned char)r[1])) {
+					for (r++; r < end && is_digit((unsigned char)*r); r++)
+						if (dd <= 100)
+							dd = dd * 10 + (*r - '0');
+					if (dd < 2 || dd > 100 || num < 1 || num >= dd)
+						return mutu_errf(err, MUTU_EINPUT,
+								 "cannot read duration \"%.*s%s\": \"%.*s%s\" is no mixed number; "
+								 "write the fraction below one with a denominator from 2 to 100 "
+								 "(\"1 1/2 Jam\")",
+								 QUOTE(text), TOK(r - tok), tok, TOKDOTS(r - tok));
+					whole = whole * dd + num;
+					den = dd;
+					frac = 1;
+					p = r;
+				}
+			}
 		}
 		const char *numend = p;
 		for (int spelled = 0;;) {
@@ -346,7 +399,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		 * multiplication */
 		int64_t limit = u == U_DAY ? DUR_MAX_DAYS : u == U_WEEK ? DUR_MAX_DAYS / 5
 			      : u == U_HOUR ? DUR_MAX_MINUTES / 60 : DUR_MAX_MINUTES;
-		if (whole > limit || (whole == limit && hundredths > 0)) {
+		if (whole / den > limit || (whole == limit && hundredths > 0)) {
 			return mutu_errf(err, MUTU_ERANGE,
 					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is above the limit "
 					 "of %lld %.*s (" DUR_LIMIT_TEXT ")",
@@ -373,7 +426,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			if (mutu_strncasecmp(q, "kalender", 8) == 0 && !is_alpha((unsigned char)q[8]))
 				return refuse_calendar_days(text, tok, (size_t)(q + 8 - tok), err);
 		} else if (den > 1) {
-			/* whole <= limit above, so whole * 6000 stays far in range */
+			/* whole / den <= limit above (den <= 100), so whole * 6000 stays far in range */
 			int64_t c = whole * 100 * (u == U_HOUR ? 60 : 1);
 			if (c % den != 0)
 				return mutu_errf(err, MUTU_EINPUT,
@@ -384,6 +437,10 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		} else {
 			int64_t c = whole * 100 + hundredths;
 			centi += u == U_HOUR ? c * 60 : c;
+		}
+		/* the running sum, after a fraction's part as after a whole one
+		 * ("876000 Jam 1/2 Jam" passed every part's own limit) */
+		if (u != U_DAY && u != U_WEEK) {
 			if (centi > (int64_t)DUR_MAX_MINUTES * 100) {
 				return mutu_errf(err, MUTU_ERANGE,
 						 "cannot read duration \"%.*s%s\": its Jam and Menit add up to more "
