@@ -752,6 +752,17 @@ static __attribute__((noinline)) void sift_down_call(struct ev *h, size_t n, str
 	sift_down(h, n, e);
 }
 
+/* A heap of two events set from keys x and y by selects, not a branch
+ * (which of the two comes first is a coin toss in M/M/1, and a branch
+ * on it was mispredicted about every other event); on equal keys x
+ * comes first.  Both of schedule_lean's two-event cases. */
+static inline __attribute__((always_inline)) void heap2_by_selects(struct ev *h, ev_key x, ev_key y)
+{
+	int lt = y < x;
+	h[0].k = lt ? y : x;
+	h[1].k = lt ? x : y;
+}
+
 /*
  * schedule_key for the lean loop, inlined there: the same key and the
  * same heap moves, with the paths of a heap of at most two events (one
@@ -776,14 +787,8 @@ static inline __attribute__((always_inline)) void schedule_lean(struct kctx *x, 
 		if (__builtin_expect(n > 2, 0)) {
 			sift_down_call(h, n, e);
 		} else if (n == 2) {
-			/* the same moves as sift_down's, by selects: in M/M/1
-			 * whether the next end comes before the next arrival
-			 * is a coin toss, and a branch on it was mispredicted
-			 * about every other event */
-			ev_key a = h[1].k, b = e.k;
-			int lt = a < b;
-			h[0].k = lt ? a : b;
-			h[1].k = lt ? b : a;
+			/* the same moves as sift_down's (ties: e first) */
+			heap2_by_selects(h, e.k, h[1].k);
 		} else {
 			h[0] = e;
 		}
@@ -798,10 +803,7 @@ static inline __attribute__((always_inline)) void schedule_lean(struct kctx *x, 
 	x->nheap = n + 1;
 	h[n + HEAP_PAD].k = EV_SENTINEL;
 	if (n == 1) {
-		ev_key a = h[0].k, b = e.k;
-		int lt = b < a;
-		h[0].k = lt ? b : a;
-		h[1].k = lt ? a : b;
+		heap2_by_selects(h, h[0].k, e.k);
 	} else {
 		h[0] = e;
 	}
