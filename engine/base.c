@@ -371,9 +371,27 @@ int mutu_out_open(struct mutu_out *o, const char *path, struct mutu_err *err)
 	o->f = NULL;
 	o->path = NULL;
 	o->tmp = NULL;
+	o->device = 0;
 	if (strcmp(path, "-") == 0) {
 		o->f = stdout;
 		o->path = mutu_strdup(path);
+		return 0;
+	}
+	/* a character device or a FIFO at the name (/dev/null, a pipe a
+	 * reader waits on) is written in place, as standard output is: a
+	 * file renamed over it would replace the device itself (as root,
+	 * "-o /dev/null" turned /dev/null into a regular file) */
+	struct stat st;
+	if (lstat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		int dfd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+		if (dfd < 0 || !(o->f = fdopen(dfd, "wb"))) {
+			int de = errno;
+			if (dfd >= 0)
+				close(dfd);
+			return mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", path, strerror(de));
+		}
+		o->path = mutu_strdup(path);
+		o->device = 1;
 		return 0;
 	}
 	/* same folder as the target, so rename() is atomic (one file system);
@@ -424,6 +442,7 @@ static void out_release(struct mutu_out *o)
 	o->f = NULL;
 	o->path = NULL;
 	o->tmp = NULL;
+	o->device = 0;
 }
 
 int mutu_out_commit(struct mutu_out *o, struct mutu_err *err)
@@ -432,8 +451,15 @@ int mutu_out_commit(struct mutu_out *o, struct mutu_err *err)
 		out_release(o);
 		return mutu_errf(err, MUTU_EFAIL, "internal: output file not open");
 	}
-	if (!o->tmp) { /* standard output */
+	if (!o->tmp) { /* standard output, or a device or FIFO written in place */
 		int bad = fflush(o->f) != 0 || ferror(o->f);
+		if (o->device && fclose(o->f) != 0)
+			bad = 1;
+		if (bad && o->device) {
+			int rc = mutu_errf(err, MUTU_EFAIL, "cannot write %s: %s", o->path, strerror(errno));
+			out_release(o);
+			return rc;
+		}
 		out_release(o);
 		return bad ? mutu_errf(err, MUTU_EFAIL, "cannot write to standard output: %s",
 				       strerror(errno))
@@ -482,6 +508,8 @@ void mutu_out_abort(struct mutu_out *o)
 	if (o->f && o->tmp) {
 		fclose(o->f);
 		unlink(o->tmp);
+	} else if (o->f && o->device) {
+		fclose(o->f);
 	}
 	out_release(o);
 }

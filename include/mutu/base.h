@@ -113,13 +113,16 @@ char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err);
  * RLIMIT_FSIZE, a write error) leaves the folder as it was: the final name
  * keeps its old content or stays absent.
  *
- * path "-" means standard output (written directly, nothing renamed).
+ * path "-" means standard output (written directly, nothing renamed); so
+ * is an existing character device or FIFO at path (/dev/null, a named
+ * pipe), which a rename would replace.
  * The struct is embedded by the caller; o->f is the stream to write to.
  */
 struct mutu_out {
 	FILE *f;     /* write here between open and commit/abort */
 	char *path;  /* final name (owned) */
 	char *tmp;   /* temporary name (owned), NULL for standard output */
+	int device;  /* path is a character device or FIFO, written in place */
 };
 
 /* Open a temporary file beside path.  On error fills err (path and
