@@ -24,10 +24,11 @@
 #include <cmocka.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 
 #include "mutu/sim.h"
 
-#define NCHECKS 23
+#define NCHECKS 26
 
 #include "sim_theory.h"
 
@@ -232,6 +233,70 @@ static void test_ramadan_month(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * No warm-up: an M/M/1 at rho 0.95 (0,95 per jam, exponential 1 Jam)
+ * started empty and run 14 days (336 h).  mutu collects from the start
+ * (warmup_until defaults to start, README), so it reports the office
+ * filling up, not the long run: the expected time-average queue over
+ * [0, T] from empty is (1/T) sum_j max(j - 1, 0) int_0^T p_j(t) dt, and the
+ * utilisation (1/T) sum_{j>=1} int_0^T p_j(t) dt, both linear in the
+ * transient law p(t), so the replications' means are unbiased for them.
+ * p(t) by uniformization (rate L = lambda + mu, jump chain P):
+ *   int_0^T p(t) dt = (1/L) sum_k pi_0 P^k  P(Poisson(L T) > k),
+ * truncated at 400 customers (P(N(t) >= 400) < 1e-30 within 14 days) and at
+ * the k where the Poisson tail is below 1e-16.  This gives Lq = 8.5891 and
+ * util 0.9114 over the 14 days, against the steady state's
+ * Lq = rho^2/(1 - rho) = 18.05 and 0.95: the run's interval must cover the
+ * transient value and exclude the steady state's (a run without warm-up
+ * answers "these 14 days from empty", and says so only through its
+ * "diamati sejak" line: README, warmup_until).
+ */
+static void test_no_warmup_transient(void **state)
+{
+	(void)state;
+	enum { K = 400 };
+	const double lam = 0.95, mu = 1, T = 14 * 24, L = lam + mu, mt = L * T;
+	static double pi[K], nx[K], acc[K];
+	memset(pi, 0, sizeof pi);
+	memset(acc, 0, sizeof acc);
+	pi[0] = 1;
+	double total = 0;
+	for (unsigned k = 0; k < 5000; k++) {
+		double q = gsl_cdf_poisson_Q(k, mt); /* P(X > k) */
+		if (q < 1e-16 && k > mt)
+			break;
+		for (int j = 0; j < K; j++)
+			acc[j] += pi[j] * q / L;
+		memset(nx, 0, sizeof nx);
+		for (int j = 0; j < K; j++) {
+			double up = lam / L, down = j ? mu / L : 0;
+			nx[j + 1 < K ? j + 1 : j] += pi[j] * up;
+			if (j)
+				nx[j - 1] += pi[j] * down;
+			nx[j] += pi[j] * (1 - up - down);
+		}
+		memcpy(pi, nx, sizeof pi);
+	}
+	double lq = 0, util = 0;
+	for (int j = 0; j < K; j++) {
+		total += acc[j];
+		lq += (j ? j - 1 : 0) * acc[j] / T;
+		util += (j ? 1 : 0) * acc[j] / T;
+	}
+	/* the weights add up to T */
+	assert_true(fabs(total - T) < 1e-9 * T);
+	print_message("transient from empty over 14 days: Lq %.4f, util %.4f\n", lq, util);
+	assert_true(fabs(lq - 8.5891) < 5e-4 && fabs(util - 0.9114) < 5e-4);
+	struct sim_results *r = run_file(D "kosong-095-scenario.ini");
+	expect_in_ci(r, "actor/Front Office/queue_mean", lq, 0.15);
+	expect_in_ci(r, "actor/Front Office/util", util, 0.02);
+	expect_in_ci(r, "all/wip_mean", lq + util, 0.15);
+	/* the long run lies far outside */
+	const struct stats_ci *q = ci_of(r, "actor/Front Office/queue_mean");
+	assert_true(q->hi < 0.95 * 0.95 / 0.05 / 1.5);
+	sim_results_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_mg1_lognormal),
 		cmocka_unit_test(test_rework_p09_two_back),
 		cmocka_unit_test(test_ramadan_month),
+		cmocka_unit_test(test_no_warmup_transient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
