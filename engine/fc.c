@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "mutu/cal.h"
 #include "mutu/sla.h"
 
@@ -309,9 +311,25 @@ static int run_window(struct sim_scenario *sc, double start, double warm, double
 	return rc ? rc : sim_run(sc, opt, out, err);
 }
 
+/* Turn c (stats_ci_compute's interval of the mean) into the 95% range of
+ * one more value from the same distribution, the prediction interval
+ * mean +- t(0.975, n-1) sd sqrt(1 + 1/n), kept inside [lo_min, hi_max].
+ * The month's compliance asks where the real month will fall: the interval
+ * of the mean shrinks with the replications (sqrt(n) times narrower) and
+ * a real month would fall outside it nearly always. */
+static void predict_range(struct stats_ci *c, double lo_min, double hi_max)
+{
+	if (c->n < 2 || isnan(c->sd))
+		return;
+	double n = (double)c->n;
+	c->half = gsl_cdf_tdist_Pinv(0.975, n - 1) * c->sd * sqrt(1 + 1 / n);
+	c->lo = fmax(lo_min, c->mean - c->half);
+	c->hi = fmin(hi_max, c->mean + c->half);
+}
+
 /* The office's compliance in m from one run: per replication the files
  * finished in the run (plus those observed before as-of) and the share
- * within the ceiling. */
+ * within the ceiling; lo..hi the 95% range of the month's outcome. */
 static void month_figures(struct fc_month *m, const struct sim_results *r)
 {
 	int fi = sim_results_find(r, "all/finished"), wi = sim_results_find(r, "all/within");
@@ -326,6 +344,8 @@ static void month_figures(struct fc_month *m, const struct sim_results *r)
 	}
 	stats_ci_compute(fin, (size_t)r->nrep, 1, 0.95, &m->finished);
 	stats_ci_compute(share, (size_t)r->nrep, 1, 0.95, &m->within);
+	predict_range(&m->finished, m->obs_finished, INFINITY);
+	predict_range(&m->within, 0, 1);
 	free(fin);
 	free(share);
 }

@@ -100,8 +100,8 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 	}
 	mutu_buf_puts(b, en ? "* waiting for the step (not started yet)\n\n"
 			    : "* menunggu langkah itu (belum dimulai)\n\n");
-	mutu_buf_puts(b, en ? "Office compliance (finished within the SOP ceiling, 95% interval):\n"
-			    : "Kepatuhan kantor (selesai dalam batas waktu SOP, interval 95%):\n");
+	mutu_buf_puts(b, en ? "Office compliance (finished within the SOP ceiling, 95% range of the month's outcome):\n"
+			    : "Kepatuhan kantor (selesai dalam batas waktu SOP, rentang 95% hasil bulan itu):\n");
 	for (int k = 0; k < 2; k++) {
 		const struct fc_month *m = &f->month[k];
 		char lab[64];
@@ -278,9 +278,9 @@ static void html(const struct fc_forecast *f, const struct sim_scenario *sc, int
 			f->nfiles, f->nrep, (unsigned long long)f->seed);
 	rpt_html_escape(b, sim_scenario_path(sc) ? sim_scenario_path(sc) : "-");
 	mutu_buf_puts(b, en ? ".</p>\n<h2>Office compliance</h2>\n<table><tr><th>month</th><th>within the SOP ceiling</th>"
-			      "<th>95% interval</th><th>files finished</th></tr>\n"
+			      "<th>95% range of the month's outcome</th><th>files finished</th></tr>\n"
 			    : ".</p>\n<h2>Kepatuhan kantor</h2>\n<table><tr><th>bulan</th><th>dalam batas waktu SOP</th>"
-			      "<th>interval 95%</th><th>berkas selesai</th></tr>\n");
+			      "<th>rentang 95% hasil bulan itu</th><th>berkas selesai</th></tr>\n");
 	for (int k = 0; k < 2; k++) {
 		const struct fc_month *m = &f->month[k];
 		char lab[64];

@@ -62,7 +62,11 @@ struct fc_file {
 
 /* The office's compliance in one calendar month: files finished in it
  * (those finished before as-of as the store has them, plus the simulated
- * rest) and the share within the ceiling, across replications. */
+ * rest) and the share within the ceiling, across replications.  mean is
+ * the expected value; lo..hi (half) the 95% range where the month itself
+ * will end, the prediction interval mean +- t(0.975, n-1) sd sqrt(1+1/n)
+ * cut to what is possible (a share in 0..1, no fewer files than have
+ * finished), not the interval of the mean. */
 struct fc_month {
 	int year, month;
 	double start, end;        /* instants of the month in the calendar's zone */
