@@ -35,6 +35,10 @@ struct obs {
 	const int *step_nos;         /* the SOP's step numbers, model order */
 	int last_no;                 /* the SOP's last step */
 	double ceiling;              /* working seconds, 0: none */
+	double *resub;               /* per step (nsteps): the scenario's delay with
+				      * the applicant after it sent a file back,
+				      * working seconds (the mean when not fixed);
+				      * NAN: the step sends none back (owned) */
 	struct obs_month *m;         /* r->nperiods */
 	size_t cases;
 };
@@ -121,8 +125,22 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			work(o, prev_end, s, &gap);
 		if (back) { /* went back after the previous step: with the applicant */
 			with_app = 1;
-			if (!isnan(gap))
-				paused += gap;
+			double app = gap;
+			long pk = step_index(o, prev_step);
+			double r = pk >= 0 ? o->resub[pk] : NAN;
+			if (!isnan(gap) && !is_pemohon(e->actor) && !isnan(r)) {
+				/* straight back to a staffed step: the gap is the
+				 * applicant's time and then the queue at this step,
+				 * with no stamp between them.  The simulator counts
+				 * the queue as waiting (in the lead time and this
+				 * step's wait), so the applicant's part is the
+				 * scenario's delay (exact when fixed, its mean
+				 * otherwise) and the rest this step's wait */
+				app = gap < r ? gap : r;
+				wait = gap - app;
+			}
+			if (!isnan(app))
+				paused += app;
 		} else if (i > 0) {
 			wait = gap; /* the queue before this step */
 		}
@@ -296,6 +314,15 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 	struct obs ob = {.r = r, .cal = sim_scenario_cal(sc), .nsteps = nsteps, .step_nos = nos,
 			 .last_no = nsteps ? nos[nsteps - 1] : 0,
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
+	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
+	for (size_t k = 0; k < nsteps; k++) {
+		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]);
+		double p = 0;
+		struct sim_dist d = {0};
+		if (pos >= 0)
+			sim_scenario_step_rework(sc, (size_t)sop, (size_t)pos, &p, NULL, &d);
+		ob.resub[k] = p > 0 ? d.mean : NAN;
+	}
 	ob.m = mutu_calloc(r->nperiods + 1, sizeof *ob.m);
 	for (size_t p = 0; p < r->nperiods; p++) {
 		ob.m[p].wait_sum = mutu_calloc(nsteps + 1, sizeof(double));
@@ -356,6 +383,7 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 		free(ob.m[p].serv_n);
 	}
 	free(ob.m);
+	free(ob.resub);
 	free(nos);
 	sim_results_free(r);
 	*out = res;

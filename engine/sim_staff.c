@@ -57,3 +57,15 @@ void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int 
 	if (service)
 		*service = st->service;
 }
+
+void sim_scenario_step_rework(const struct sim_scenario *sc, size_t sop, size_t k, double *reject,
+			      int *reject_to, struct sim_dist *resubmit)
+{
+	const struct sim_step *st = &sc->sops[sop].steps[k];
+	if (reject)
+		*reject = st->reject;
+	if (reject_to)
+		*reject_to = st->reject_to;
+	if (resubmit)
+		*resubmit = st->resubmit;
+}

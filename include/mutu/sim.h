@@ -199,6 +199,12 @@ size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
  * its actor (index or SIM_PEMOHON) and service distribution (copied). */
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,
 		       int *actor, struct sim_dist *service);
+/* Rework after step k (0-based position) of SOP sop: the probability the
+ * file goes back to the applicant, the position it comes back to (-1:
+ * none) and the applicant's delay, working time (copied).  Any pointer may
+ * be NULL. */
+void sim_scenario_step_rework(const struct sim_scenario *sc, size_t sop, size_t k, double *reject,
+			      int *reject_to, struct sim_dist *resubmit);
 
 /* ---- limits ------------------------------------------------------------ */
 
