@@ -28,7 +28,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 26
+#define NCHECKS 29
 
 #include "sim_theory.h"
 
@@ -297,6 +297,47 @@ static void test_no_warmup_transient(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * The same March on 7.5 h days (id-wib-tanpa-ramadan.ini: id-wib without
+ * its Ramadan hours) against Ramadan's 6.5 h, with `--compare`'s common
+ * random numbers across calendars (README: the same files arrive on the
+ * same working days, each step's k-th service the same draw).  So the
+ * arrivals are equal in every replication, and the differences B - A are
+ * those of theory:
+ *   utilisation: the work arrived, 228 x 10 Menit, less the work left when
+ *   the office closes on 27 March (the stationary M/M/1 unfinished work
+ *   rho/(1-rho) x 10 Menit: 4.444 with Ramadan, 3.636 without), over the
+ *   hours open: (2280 - 4.444)/7410 - (2280 - 3.636)/8550
+ *   = 0.307092 - 0.266241 = 0.040851;
+ *   P(wait) = rho: 120/390 - 120/450 = 0.041026;
+ *   Wq: 4.4444 - 3.6364 Menit = 48.48 s.
+ */
+static void test_ramadan_paired(void **state)
+{
+	(void)state;
+	struct sim_results *a = run_file(D "tanpa-ramadan-scenario.ini");
+	struct sim_results *b = run_file(D "ramadan-scenario.ini");
+	for (int k = 0; k < 200; k++)
+		assert_true(value_of(a, k, "all/arrivals") == value_of(b, k, "all/arrivals"));
+	struct sim_diff *d = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sim_compare(a, b, &d, &err), 0);
+	double widen = gsl_cdf_tdist_Pinv(1 - 0.05 / (2 * NCHECKS), 199) / gsl_cdf_tdist_Pinv(0.975, 199);
+	const char *key[] = {"actor/Front Office/util", "step/satu-wib/1/wait_share", "step/satu-wib/1/wait_mean"};
+	const double want[] = {0.040851, 120.0 / 390 - 120.0 / 450, (120.0 / 270 - 120.0 / 330) * 600};
+	const double rel[] = {0.03, 0.08, 0.25};
+	for (int i = 0; i < 3; i++) {
+		const struct stats_ci *c = &d[sim_results_find(a, key[i])].d;
+		print_message("%s B - A: theory %.6f, paired %.6f +- %.6f\n", key[i], want[i], c->mean, c->half);
+		assert_true(fabs(c->mean - want[i]) <= widen * c->half);
+		assert_true(c->half <= rel[i] * want[i]);
+	}
+	free(d);
+	sim_results_free(a);
+	sim_results_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -305,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_rework_p09_two_back),
 		cmocka_unit_test(test_ramadan_month),
 		cmocka_unit_test(test_no_warmup_transient),
+		cmocka_unit_test(test_ramadan_paired),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
