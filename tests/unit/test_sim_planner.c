@@ -28,7 +28,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 29
+#define NCHECKS 33
 
 #include "sim_theory.h"
 
@@ -160,6 +160,32 @@ static void test_mg1_lognormal(void **state)
 	expect_in_ci(r, "step/satu-langkah/1/wait_share", 0.5, 0.02);
 	expect_in_ci(r, "step/satu-langkah/1/service_mean", 3600, 0.02);
 	expect_in_ci(r, "actor/Front Office/util", 0.5, 0.02);
+	sim_results_free(r);
+}
+
+/*
+ * P-K with the second moments of the two shapes a planner writes by hand,
+ * lambda = 0,5 per jam = 1/120 per Menit, one officer:
+ *   empirical quantiles=0 30 60 150 (three pieces, uniform on each, 1/3
+ *   each): E[S] = (15 + 45 + 105)/3 = 55 Menit; E[S^2] = (1/3) sum
+ *   (a^2 + ab + b^2)/3 = (1/3)(300 + 2100 + 11700) = 4700 Menit^2;
+ *   rho = 55/120, Wq = lambda E[S^2] / (2 (1 - rho)) = (4700/120) /
+ *   (2 x 65/120) = 4700/130 = 36.154 Menit.
+ *   triangular min=0.5 mode=1 max=3 around the step's 1 Jam: 20, 40, 120
+ *   Menit; Var = (a^2 + b^2 + c^2 - ab - ac - bc)/18 = 8400/18 = 466.67,
+ *   E[S^2] = 3600 + 466.67 = 4066.67; rho = 0.5, Wq = 4066.67/120 =
+ *   33.889 Menit.
+ */
+static void test_mg1_hand_shapes(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "mg1-empiris-scenario.ini");
+	expect_in_ci(r, "step/satu-langkah/1/wait_mean", 4700.0 / 130 * 60, 0.05);
+	expect_in_ci(r, "step/satu-langkah/1/service_mean", 55 * 60, 0.01);
+	sim_results_free(r);
+	r = run_file(D "mg1-segitiga-scenario.ini");
+	expect_in_ci(r, "step/satu-langkah/1/wait_mean", (3600 + 8400.0 / 18) / 120 * 60, 0.05);
+	expect_in_ci(r, "step/satu-langkah/1/service_mean", 3600, 0.01);
 	sim_results_free(r);
 }
 
@@ -343,6 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_third_officer),
 		cmocka_unit_test(test_mg1_lognormal),
+		cmocka_unit_test(test_mg1_hand_shapes),
 		cmocka_unit_test(test_rework_p09_two_back),
 		cmocka_unit_test(test_ramadan_month),
 		cmocka_unit_test(test_no_warmup_transient),
