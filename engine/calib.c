@@ -218,6 +218,7 @@ void calib_opts_init(struct calib_opts *o)
 	o->alpha = 0.01;
 	o->max_samples = 20000;
 	o->min_cases = 30;
+	o->warmup_days = 0;
 }
 
 struct calib *calib_create(const struct calib_opts *o)
@@ -1143,8 +1144,25 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 	mutu_buf_printf(b, "; %zu cases, %zu events read. Every value below says where it came from\n",
 			c->cases_read, c->events_read);
 	mutu_buf_puts(b, "; (n = observations; times are working time on the SOP's calendar).\n\n");
-	mutu_buf_printf(b, "[run]\ncalendar = %s\nstart = %s\nend = %s\nreplications = 10\nseed = 1\n\n",
-			cal_name(cal0), d0, d1);
+	double w0 = c->from - 86400.0 * c->o.warmup_days, first = -INFINITY, last = INFINITY;
+	cal_range(cal0, &first, &last);
+	if (w0 < first)
+		w0 = first;
+	if (c->o.warmup_days > 0 && w0 < c->from) {
+		/* a log starts while the office is at work: from empty, its
+		 * first weeks would wait too little (README, [run]) */
+		char dw[32];
+		fmt_day(w0, cal0, dw, sizeof dw);
+		mutu_buf_printf(b, "[run]\ncalendar = %s\n; warm-up (--warmup %d): the days before the period run at "
+				   "the fitted rates and are not measured,\n; so the office is not empty on its "
+				   "first day%s\nstart = %s\nwarmup_until = %s\nend = %s\nreplications = 10\nseed = 1\n\n",
+				cal_name(cal0), c->o.warmup_days,
+				w0 > c->from - 86400.0 * c->o.warmup_days ? " (cut at the calendar's first day)" : "",
+				dw, d0, d1);
+	} else {
+		mutu_buf_printf(b, "[run]\ncalendar = %s\nstart = %s\nend = %s\nreplications = 10\nseed = 1\n\n",
+				cal_name(cal0), d0, d1);
+	}
 	mutu_buf_puts(b, "[staff]\n");
 	for (size_t i = 0; i < c->npel; i++) {
 		const struct cpel *p = &c->pel[i];

@@ -44,6 +44,9 @@ static const char usage_text[] =
 	"  --lang L         id (default) or en, for the text summary\n"
 	"  --models DIR     folder of SOP models (default models/)\n"
 	"  --min-cases N    fewer cases in the period is an error (1..1000000, default 30)\n"
+	"  --warmup DAYS    start the scenario DAYS days before the period and measure\n"
+	"                   from its first day (warmup_until), so the simulated office\n"
+	"                   is at work on it as the real one was (0..3650, default 0)\n"
 	CLI_BUSY_HELP
 	"\n"
 	"Staff are counted from the event's actor when it names an officer\n"
@@ -67,7 +70,7 @@ static int parse_day(const char *s, int64_t *day)
 int cmd_calibrate(int argc, char **argv)
 {
 	const char *db_path = "mutu.db", *from = NULL, *to = NULL, *out = NULL, *format = NULL;
-	const char *lang = NULL, *models = NULL, *busy = NULL, *min_cases = NULL;
+	const char *lang = NULL, *models = NULL, *busy = NULL, *min_cases = NULL, *warmup = NULL;
 	int force = 0, no_model = 0;
 	struct cli_list sops = {.n = 0};
 	const struct cli_opt opts[] = {
@@ -82,6 +85,7 @@ int cmd_calibrate(int argc, char **argv)
 		{"lang", 0, 1, &lang, NULL, NULL},
 		{"models", 0, 1, &models, NULL, NULL},
 		{"min-cases", 0, 1, &min_cases, NULL, NULL},
+		{"warmup", 0, 1, &warmup, NULL, NULL},
 		{"busy-timeout", 0, 1, &busy, NULL, NULL},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
@@ -135,6 +139,14 @@ int cmd_calibrate(int argc, char **argv)
 			return cli_usage("calibrate", "--min-cases must be a whole number from 1 to 1000000 (got '%s')",
 					 min_cases);
 		co.min_cases = (size_t)v;
+	}
+	if (warmup) {
+		char *end;
+		long v = strtol(warmup, &end, 10);
+		if (!*warmup || *end || v < 0 || v > 3650)
+			return cli_usage("calibrate", "--warmup must be a whole number of days from 0 to 3650 (got '%s')",
+					 warmup);
+		co.warmup_days = (int)v;
 	}
 	if (out && strcmp(out, "-") && !force) {
 		struct stat stt;

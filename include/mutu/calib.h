@@ -55,6 +55,11 @@ struct calib_opts {
 	double alpha;        /* level of the KS test of the chosen family (0.01) */
 	size_t max_samples;  /* times kept per step for the fit (20000) */
 	size_t min_cases;    /* fewer cases in the period: refused (30) */
+	int warmup_days;     /* 0..3650 (0): the scenario starts this many days
+			      * before the period, at the fitted rates, and
+			      * measures from the period's first day
+			      * (warmup_until), so the simulated office is not
+			      * empty on it; cut at the calendar's first day */
 };
 
 void calib_opts_init(struct calib_opts *o);
