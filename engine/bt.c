@@ -35,10 +35,12 @@ struct obs {
 	const int *step_nos;         /* the SOP's step numbers, model order */
 	int last_no;                 /* the SOP's last step */
 	double ceiling;              /* working seconds, 0: none */
-	double *resub;               /* per step (nsteps): the scenario's delay with
+	double *resub;               /* per step (nsteps): the scenario's time with
 				      * the applicant after it sent a file back,
-				      * working seconds (the mean when not fixed);
-				      * NAN: the step sends none back (owned) */
+				      * working seconds (the delay, plus the
+				      * applicant's steps it returns through; means
+				      * when not fixed); NAN: it sends none back
+				      * (owned) */
 	struct obs_month *m;         /* r->nperiods */
 	size_t cases;
 };
@@ -315,13 +317,26 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 			 .last_no = nsteps ? nos[nsteps - 1] : 0,
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
 	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
+	size_t npos = sim_scenario_nsteps(sc, (size_t)sop);
 	for (size_t k = 0; k < nsteps; k++) {
-		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]);
+		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]), to = -1;
 		double p = 0;
 		struct sim_dist d = {0};
 		if (pos >= 0)
-			sim_scenario_step_rework(sc, (size_t)sop, (size_t)pos, &p, NULL, &d);
+			sim_scenario_step_rework(sc, (size_t)sop, (size_t)pos, &p, &to, &d);
 		ob.resub[k] = p > 0 ? d.mean : NAN;
+		/* the applicant's own steps the file goes through on its way back
+		 * (reject_to a Pemohon step): with the applicant too, and a log
+		 * that goes straight on to the staffed step after them shows no
+		 * row for them */
+		for (int q = to; p > 0 && q >= 0 && (size_t)q < npos; q++) {
+			int actor = 0;
+			struct sim_dist sv = {0};
+			sim_scenario_step(sc, (size_t)sop, (size_t)q, NULL, &actor, &sv);
+			if (actor != SIM_PEMOHON)
+				break;
+			ob.resub[k] += sv.mean;
+		}
 	}
 	ob.m = mutu_calloc(r->nperiods + 1, sizeof *ob.m);
 	for (size_t p = 0; p < r->nperiods; p++) {

@@ -56,3 +56,23 @@ expect_eq "median lead (181 + 421)/2 = 301 min" "$(obs lead_p50 0)" "301"
 expect_eq "p90 lead 181 + 0.9 x 240 = 397 min" "$(obs lead_p90 0)" "397"
 expect_eq "step 2 mean wait (0 + 60 + 0)/3 = 20 min" "$(obs wait_mean 2)" "20"
 expect_eq "step 4 mean service 60 min" "$(obs service_mean 4)" "60"
+
+# Back to the applicant's own step, which the log does not show (many
+# logs carry no row for the applicant).  umpan-balik-bt-scenario.ini: step
+# 1 Pemohon 1 Menit, step 2 Front Office, rejected back to step 1 after a
+# fixed 2 Jam.  Z: 1 00:00-00:01, 2 00:01-01:01, sent back; the applicant's
+# 2 h (01:01-03:01) and their step 1 (03:01-03:02, no row), then the
+# queue at Front Office until 04:02: 2 04:02-05:02.  With the applicant:
+# 2 h + 1 min; lead 5 h 02 - 2 h 01 = 181 min; step 2 waits 0 and 60 min.
+cat >"$TMP/ub.csv" <<'CSV'
+case_id,sop,step,activity,actor,start,end
+Z,umpan-balik,1,a,Pemohon,2025-03-03T00:00:00Z,2025-03-03T00:01:00Z
+Z,umpan-balik,2,b,Front Office,2025-03-03T00:01:00Z,2025-03-03T01:01:00Z
+Z,umpan-balik,2,b,Front Office,2025-03-03T04:02:00Z,2025-03-03T05:02:00Z
+CSV
+"$MUTU" ingest "$TMP/ub.csv" --db "$TMP/u.db" --quiet
+run "$MUTU" backtest $D/umpan-balik-bt-scenario.ini --db "$TMP/u.db" --sop umpan-balik --format json
+expect_rc "backtest (back to the applicant's step) runs" 0
+printf '%s\n' "$OUT" >"$TMP/b.json"
+expect_eq "lead 5 h 02 less the applicant's 2 h + their 1 min step = 181 min" "$(obs lead_p50 0)" "181"
+expect_eq "step 2 mean wait (0 + 60)/2 = 30 min" "$(obs wait_mean 2)" "30"
