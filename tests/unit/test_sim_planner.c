@@ -24,7 +24,6 @@
 #include <cmocka.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 
 #include "mutu/sim.h"
 
