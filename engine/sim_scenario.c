@@ -808,6 +808,91 @@ static int parse_dur_seconds(const char *text, int day_minutes, double *out)
 }
 
 /*
+ * A service time's mean/min/mode/max: a duration dur_parse reads (whole
+ * minutes, "1 Jam 30 Menit", "1,5 Jam"), else one decimal NUMBER UNIT
+ * ("9.5 Menit", "0.125 Jam", "1.5 Hari").  `mutu calibrate` writes its
+ * means to 0.1 Menit (README, calibrate): a step's mean rounded to whole
+ * minutes, 9.5 -> 9 Menit, is 5% less work and, near full load, a wait
+ * half as long (Wq = rho / (mu - lambda)).  dur.c stays the one reader of
+ * SOP tables, which hold whole minutes; this local reader takes digits,
+ * one '.' or ',' and at most 3 decimals (0.001 Menit = 0.06 s, below any
+ * log's clock: more would be rounded, so it is refused), no sign and no
+ * exponent ("-1 Menit", "1e400 Menit" and "9.5.1 Menit" are no
+ * duration), a unit Menit/Jam/Hari (the dur.h spellings below), and the
+ * value at most DUR_MAX_MINUTES (Menit, Jam as 60) or DUR_MAX_DAYS
+ * (Hari), as dur_parse.  Integer text goes through dur_parse first, so
+ * every scenario that parsed before gives the same seconds.
+ */
+static int parse_svc_seconds(const char *text, int day_minutes, double *out)
+{
+	if (parse_dur_seconds(text, day_minutes, out) == 0)
+		return 0;
+	const char *p = text;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	int64_t whole = 0, frac = 0;
+	int nint = 0, nfrac = 0;
+	for (; *p >= '0' && *p <= '9'; p++, nint++) {
+		if (whole > DUR_MAX_MINUTES)
+			return -1; /* above every limit below; stop before overflow */
+		whole = whole * 10 + (*p - '0');
+	}
+	if (*p == '.' || *p == ',') {
+		for (p++; *p >= '0' && *p <= '9'; p++, nfrac++) {
+			if (nfrac >= 3)
+				return -1;
+			frac = frac * 10 + (*p - '0');
+		}
+		if (nfrac == 0)
+			return -1;
+	}
+	if (nint == 0)
+		return -1;
+	while (nfrac < 3) {
+		frac *= 10;
+		nfrac++;
+	}
+	if (*p != ' ' && *p != '\t')
+		return -1; /* "9.5Menit", "9.5.1 Menit", "1e400 Menit" */
+	while (*p == ' ' || *p == '\t')
+		p++;
+	const char *u = p;
+	size_t ul = strcspn(u, " \t");
+	const char *rest = u + ul;
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	if (*rest || ul == 0 || ul >= 16)
+		return -1;
+	char unit[16];
+	memcpy(unit, u, ul);
+	unit[ul] = '\0';
+	static const char *const min_units[] = {"menit", "mnt", "min", "mins", "minute", "minutes"};
+	static const char *const hour_units[] = {"jam", "h", "hour", "hours"};
+	static const char *const day_units[] = {"hari", "hk", "day", "days"};
+	int64_t per = 0; /* minutes in one unit */
+	int is_day = 0;
+	for (size_t i = 0; i < sizeof min_units / sizeof *min_units; i++)
+		if (!mutu_strcasecmp(unit, min_units[i]))
+			per = 1;
+	for (size_t i = 0; i < sizeof hour_units / sizeof *hour_units; i++)
+		if (!mutu_strcasecmp(unit, hour_units[i]))
+			per = 60;
+	for (size_t i = 0; i < sizeof day_units / sizeof *day_units; i++)
+		if (!mutu_strcasecmp(unit, day_units[i])) {
+			per = day_minutes;
+			is_day = 1;
+		}
+	if (per == 0)
+		return -1;
+	int64_t milli = whole * 1000 + frac; /* thousandths of a unit, < 2^46 */
+	if (is_day ? milli > (int64_t)DUR_MAX_DAYS * 1000
+			       : milli * per > DUR_MAX_MINUTES * 1000)
+		return -1;
+	*out = (double)milli * (double)per * 60.0 / 1000.0;
+	return 0;
+}
+
+/*
  * Weibull shape k whose coefficient of variation is cv:
  * cv^2 + 1 = Gamma(1 + 2/k) / Gamma(1 + 1/k)^2, decreasing in k, solved
  * by bisection on ln k in [ln 0.05, ln 500] (cv 0.01 to 10 lies inside).
@@ -958,8 +1043,9 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 				return -1;
 			}
 		} else if (seen == &have_mean) {
-			if (parse_dur_seconds(val, day_minutes, &d.mean)) {
-				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\"), " DUR_LIMIT_HINT;
+			if (parse_svc_seconds(val, day_minutes, &d.mean)) {
+				*what = "mean= as a duration (\"2 Jam\", \"30 Menit\", \"9.5 Menit\": at most 3 "
+					"decimals, no sign or exponent), " DUR_LIMIT_HINT;
 				return -1;
 			}
 			if (!(d.mean > 0)) {
@@ -1039,11 +1125,12 @@ static int parse_dist(const char *text, double base, int day_minutes, struct sim
 					"or mean= with min/mode/max as plain factors, not both";
 				return -1;
 			}
-			if (parse_dur_seconds(mn_t, day_minutes, &d.min) ||
-			    parse_dur_seconds(md_t, day_minutes, &d.mode) ||
-			    parse_dur_seconds(mx_t, day_minutes, &d.max) ||
+			if (parse_svc_seconds(mn_t, day_minutes, &d.min) ||
+			    parse_svc_seconds(md_t, day_minutes, &d.mode) ||
+			    parse_svc_seconds(mx_t, day_minutes, &d.max) ||
 			    !(d.min <= d.mode && d.mode <= d.max)) {
-				*what = "min <= mode <= max as durations (\"5 Menit\"), " DUR_LIMIT_HINT;
+				*what = "min <= mode <= max as durations (\"5 Menit\", \"7.5 Menit\": at most 3 "
+					"decimals), " DUR_LIMIT_HINT;
 				return -1;
 			}
 			d.mean = (d.min + d.mode + d.max) / 3;
