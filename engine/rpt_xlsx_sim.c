@@ -355,14 +355,21 @@ static void fc_book(struct rpt_xlsx *x, const void *ctx)
 	{
 		const char *hd[] = {TR(o, "Per", "As of"), TR(o, "Bulan", "Month"),
 				    TR(o, "Selesai (perkiraan)", "Finished (expected)"),
-				    TR(o, "Selesai batas bawah 95%", "Finished 95% lower"),
-				    TR(o, "Selesai batas atas 95%", "Finished 95% upper"),
+				    /* the bounds are where the month itself will end
+				     * (fc.c), as text and HTML word them (fc_format.c),
+				     * not an interval of the mean over replications */
+				    TR(o, "Selesai: rentang 95% hasil bulan itu, bawah",
+				       "Finished: 95% range of the month's outcome, low"),
+				    TR(o, "Selesai: rentang 95% hasil bulan itu, atas",
+				       "Finished: 95% range of the month's outcome, high"),
 				    TR(o, "Dalam batas SOP (perkiraan)", "Within the SOP ceiling (expected)"),
-				    TR(o, "Dalam batas SOP bawah 95%", "Within 95% lower"),
-				    TR(o, "Dalam batas SOP atas 95%", "Within 95% upper"),
+				    TR(o, "Dalam batas SOP: rentang 95% hasil bulan itu, bawah",
+				       "Within the ceiling: 95% range of the month's outcome, low"),
+				    TR(o, "Dalam batas SOP: rentang 95% hasil bulan itu, atas",
+				       "Within the ceiling: 95% range of the month's outcome, high"),
 				    TR(o, "Sudah selesai sebelum per", "Finished before as-of"),
 				    TR(o, "Di antaranya dalam batas SOP", "Of which within the ceiling")};
-		const double w[] = {18, 11, 14, 14, 14, 16, 14, 14, 14, 14};
+		const double w[] = {18, 11, 14, 22, 22, 16, 22, 22, 14, 14};
 		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 10, hd, w);
 		for (int k = 0; k < 2; k++) {
 			const struct fc_month *m = &f->month[k];
