@@ -815,8 +815,9 @@ static int parse_dur_seconds(const char *text, int day_minutes, double *out)
  * minutes, 9.5 -> 9 Menit, is 5% less work and, near full load, a wait
  * half as long (Wq = rho / (mu - lambda)).  dur.c stays the one reader of
  * SOP tables, which hold whole minutes; this local reader takes digits,
- * one '.' or ',' and at most 3 decimals (0.001 Menit = 0.06 s, below any
- * log's clock: more would be rounded, so it is refused), no sign and no
+ * one '.' or ',' and at most 3 decimals once trailing zeros are dropped
+ * (0.001 Menit = 0.06 s, below any log's clock: more would be rounded, so
+ * it is refused), no sign and no
  * exponent ("-1 Menit", "1e400 Menit" and "9.5.1 Menit" are no
  * duration), a unit Menit/Jam/Hari (the dur.h spellings below), and the
  * value at most DUR_MAX_MINUTES (Menit, Jam as 60) or DUR_MAX_DAYS
@@ -839,8 +840,11 @@ static int parse_svc_seconds(const char *text, int day_minutes, double *out)
 	}
 	if (*p == '.' || *p == ',') {
 		for (p++; *p >= '0' && *p <= '9'; p++, nfrac++) {
-			if (nfrac >= 3)
-				return -1;
+			if (nfrac >= 3) {
+				if (*p != '0')
+					return -1; /* a 4th decimal: would be rounded */
+				continue;  /* trailing zeros change nothing (as dur_parse) */
+			}
 			frac = frac * 10 + (*p - '0');
 		}
 		if (nfrac == 0)
@@ -848,6 +852,8 @@ static int parse_svc_seconds(const char *text, int day_minutes, double *out)
 	}
 	if (nint == 0)
 		return -1;
+	if (nfrac > 3)
+		nfrac = 3;
 	while (nfrac < 3) {
 		frac *= 10;
 		nfrac++;

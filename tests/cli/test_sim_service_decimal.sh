@@ -153,6 +153,8 @@ one "fixed mean=9.5 Menit" >"$TMP/f.ini"
 expect_eq "fixed mean=9.5 Menit: every service 9.5" "$("$MUTU" sim "$TMP/f.ini" --format json | svc_mean)" "9.5"
 one "fixed mean=0.125 Jam" >"$TMP/j.ini"
 expect_eq "fixed mean=0.125 Jam: 7.5 Menit" "$("$MUTU" sim "$TMP/j.ini" --format json | svc_mean)" "7.5"
+one "fixed mean=9.50000 Menit" >"$TMP/z.ini"
+expect_eq "fixed mean=9.50000 Menit (trailing zeros round nothing): 9.5" "$("$MUTU" sim "$TMP/z.ini" --format json | svc_mean)" "9.5"
 one "fixed mean=9,5 Menit" >"$TMP/c.ini"
 expect_eq "fixed mean=9,5 Menit (decimal comma): 9.5" "$("$MUTU" sim "$TMP/c.ini" --format json | svc_mean)" "9.5"
 one "triangular min=7.5 Menit mode=9 Menit max=12 Menit" >"$TMP/t.ini"
@@ -163,7 +165,7 @@ import json, sys
 s = json.load(sys.stdin)["sops"][0]["steps"][0]["service_mean"]
 ok = abs(s["mean"] - 9.5) < 0.3  # about 1,500 draws of sd 1.86: the mean s sd is 0.05
 print(("ok - " if ok else "not ok - ") + "triangular 7.5/9/12 Menit: mean near (7.5+9+12)/3 = 9.5" + ("" if ok else "\n#   %s" % s))'
-for bad in "9.5.1 Menit" "-1 Menit" "1e400 Menit" "9.5000 Menit" "9.5Menit" "9.5 Parsec" ".5 Menit" \
+for bad in "9.5.1 Menit" "-1 Menit" "1e400 Menit" "9.5001 Menit" "9.5Menit" "9.5 Parsec" ".5 Menit" \
 	"52560001 Menit"; do
 	one "exponential mean=$bad" >"$TMP/bad.ini"
 	run "$MUTU" sim "$TMP/bad.ini"
