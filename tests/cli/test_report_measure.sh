@@ -115,6 +115,18 @@ PY
 	expect_eq "$name: the first model's figures again" "$(fig r5)" "1/0/1650 tt:1/0/0"
 	same "first model again == without measures" r5 nom2
 
+	# ---- a run of several months (one read, each case to every month it
+	# concerns, from its measure's span) ----
+	for v in 0 1 0; do
+		MUTU_REPORT_NO_MEASURES=$v "$MUTU" report monthly --month 2024-09..2025-06 --db "$db" --models "$MODELS" \
+			--out "$TMP/$name-range$v" --format json >/dev/null 2>&1
+	done
+	if [ -s "$TMP/$name-range0/report-2024-10.json" ] && diff -r "$TMP/$name-range0" "$TMP/$name-range1" >/dev/null; then
+		ok "$name: 10 months in one run (2024-09..2025-06): the same with measures as without"
+	else
+		not_ok "$name: 10 months in one run: the same with measures as without"
+	fi
+
 	# ---- the measures are what is read ----
 	# J1's rows removed behind mutu's back (no store operation does this):
 	# read from its measure J1 is still measured; without measures it has
