@@ -2378,22 +2378,25 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	 * fingerprint asked comes with its row (one search of case_measure's
 	 * key a case), and the events' LATERAL is gated by its absence (a
 	 * one-time filter: no search of the events key for such a case) */
-	char mjoin[160] = "", mgate[40] = "";
+	char mcol[200] = "NULL::bytea", mgate[40] = "";
 	if (mf) {
-		snprintf(mjoin, sizeof mjoin,
-			 " LEFT JOIN case_measure m ON m.office = c.office AND m.case_id = c.id AND m.fp = ANY($%d::text[])",
+		/* a scalar subquery, not a join: always one index search a case
+		 * read (a join may be planned as a hash of the whole table) */
+		snprintf(mcol, sizeof mcol,
+			 "(SELECT m.blob FROM case_measure m WHERE m.office = c.office AND m.case_id = c.id AND"
+			 " m.fp = ANY($%d::text[]))",
 			 param(&ps, mf));
 		snprintf(mgate, sizeof mgate, "c.mb IS NULL AND ");
 	}
 	mutu_buf_printf(&q,
 			"SELECT c.id, c.case_key, c.sop, c.office, e.id, e.step, e.activity, e.actor, e.lifecycle, "
 			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, c.mb FROM (SELECT "
-			"c.id, c.case_key, c.sop, c.office, %s AS mb FROM %s%s%s ORDER BY c.id) c LEFT JOIN LATERAL (SELECT e.id, "
+			"c.id, c.case_key, c.sop, c.office, %s AS mb FROM %s%s ORDER BY c.id) c LEFT JOIN LATERAL (SELECT e.id, "
 			"e.step, e.activity, e.actor, e.lifecycle, e.start_ms, e.start_off, e.end_ms, e.end_off, "
 			"e.unknown, %s, CASE WHEN e.lifecycle IS NULL THEN NULL ELSE (SELECT i.value FROM event_attrs "
 			"i WHERE i.office = e.office AND i.event_id = e.id AND i.value <> '' AND i.name IN ('"
 			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst FROM events e",
-			mf ? "m.blob" : "NULL::bytea", from.s, mjoin, w.s,
+			mcol, from.s, w.s,
 			ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
 	if (ea)
 		mutu_buf_printf(&q,
