@@ -1631,7 +1631,13 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 					   sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) == 0;
 		if (cok && !from_m)
 			zone_of(&c, &z);
-		if (cok && !from_m && c.finished && sl->mfp) {
+		/* kept only for a case a later report reads again: one whose
+		 * span reaches the run's last month (a report of that month or a
+		 * later one reads it while it is in the month's span or, its
+		 * marker not final, possibly open); a cold report's window holds
+		 * six times as many cases, which only reports of earlier months
+		 * would read */
+		if (cok && !from_m && c.finished && sl->mfp && mlast >= acc[nmonths - 1].mfrom) {
 			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);
 		}

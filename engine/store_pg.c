@@ -2378,25 +2378,28 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	 * fingerprint asked comes with its row (one search of case_measure's
 	 * key a case), and the events' LATERAL is gated by its absence (a
 	 * one-time filter: no search of the events key for such a case) */
-	char mcol[200] = "NULL::bytea", mgate[40] = "";
+	char mjoin[200] = "", mgate[40] = "";
 	if (mf) {
-		/* a scalar subquery, not a join: always one index search a case
-		 * read (a join may be planned as a hash of the whole table) */
-		snprintf(mcol, sizeof mcol,
-			 "(SELECT m.blob FROM case_measure m WHERE m.office = c.office AND m.case_id = c.id AND"
-			 " m.fp = ANY($%d::text[]))",
+		/* a LATERAL of its own after the cases' sort, not a column of
+		 * the sorted subquery: the blobs would make that sort spill to
+		 * disk (65,000 cases x ~650 bytes past work_mem); and one index
+		 * search a case, never a join the planner may hash over the
+		 * whole table */
+		snprintf(mjoin, sizeof mjoin,
+			 " LEFT JOIN LATERAL (SELECT m.blob AS mb FROM case_measure m WHERE m.office = c.office AND"
+			 " m.case_id = c.id AND m.fp = ANY($%d::text[])) m ON TRUE",
 			 param(&ps, mf));
-		snprintf(mgate, sizeof mgate, "c.mb IS NULL AND ");
+		snprintf(mgate, sizeof mgate, "m.mb IS NULL AND ");
 	}
 	mutu_buf_printf(&q,
 			"SELECT c.id, c.case_key, c.sop, c.office, e.id, e.step, e.activity, e.actor, e.lifecycle, "
-			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, c.mb FROM (SELECT "
-			"c.id, c.case_key, c.sop, c.office, %s AS mb FROM %s%s ORDER BY c.id) c LEFT JOIN LATERAL (SELECT e.id, "
+			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, %s FROM (SELECT "
+			"c.id, c.case_key, c.sop, c.office FROM %s%s ORDER BY c.id) c%s LEFT JOIN LATERAL (SELECT e.id, "
 			"e.step, e.activity, e.actor, e.lifecycle, e.start_ms, e.start_off, e.end_ms, e.end_off, "
 			"e.unknown, %s, CASE WHEN e.lifecycle IS NULL THEN NULL ELSE (SELECT i.value FROM event_attrs "
 			"i WHERE i.office = e.office AND i.event_id = e.id AND i.value <> '' AND i.name IN ('"
 			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst FROM events e",
-			mcol, from.s, w.s,
+			mf ? "m.mb" : "NULL::bytea", from.s, w.s, mjoin,
 			ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
 	if (ea)
 		mutu_buf_printf(&q,
