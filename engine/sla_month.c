@@ -1568,7 +1568,8 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		const struct sla_sop *s = sl->s;
 		struct sla_case c;
 		struct case_zone z;
-		double mfirst = INFINITY, mlast = -INFINITY;
+		double mfirst = INFINITY, mlast = -INFINITY, mdone = -INFINITY;
+		int mstep = 0; /* the step of the latest completion (the store's marker) */
 		int from_m = in.measure && s;
 		if (in.measure && !from_m) {
 			/* a measure of an SOP this run cannot resolve: its cases
@@ -1590,6 +1591,10 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				if (!isnan(t1)) {
 					mfirst = t1 < mfirst ? t1 : mfirst;
 					mlast = t1 > mlast ? t1 : mlast;
+					if (t1 > mdone || (t1 == mdone && in.ev[i].step > mstep)) {
+						mdone = t1;
+						mstep = in.ev[i].step;
+					}
 				}
 			}
 		/*
@@ -1633,11 +1638,13 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			zone_of(&c, &z);
 		/* kept only for a case a later report reads again: one whose
 		 * span reaches the run's last month (a report of that month or a
-		 * later one reads it while it is in the month's span or, its
-		 * marker not final, possibly open); a cold report's window holds
-		 * six times as many cases, which only reports of earlier months
-		 * would read */
-		if (cok && !from_m && c.finished && sl->mfp && mlast >= acc[nmonths - 1].mfrom) {
+		 * later one reads it in the month's span), or whose latest
+		 * completion is not its model's final step (every later report
+		 * reads it among the possibly-open old cases, store.h
+		 * open_before); a cold report's window holds six times as many
+		 * cases, which only reports of earlier months would read */
+		int again = s && (mlast >= acc[nmonths - 1].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
+		if (cok && !from_m && c.finished && sl->mfp && again) {
 			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);
 		}
