@@ -347,7 +347,10 @@ static void zone_of(const struct sla_case *c, struct case_zone *z)
 	const struct sla_sop *s = c->sop;
 	z->tz = s->zone_rule == SLA_ZONE_TZ && s->tz;
 	z->moff = z->tz ? 0 : (int)-sla_case_midnight(c, 0);
-	z->da = local_day(c->arrival, sla_case_offset(c, c->arrival));
+	/* a case without a stamp (no events: rows other tools wrote) has no
+	 * arrival day: one past every month, as the overflowing day number
+	 * of a NaN came out before (no arrival, no day in progress) */
+	z->da = isnan(c->arrival) ? INT64_MAX / 4 : local_day(c->arrival, sla_case_offset(c, c->arrival));
 	z->dd = c->finished ? local_day(c->done, sla_case_offset(c, c->done)) : 0;
 }
 
