@@ -327,14 +327,46 @@ static void trend_add(struct sla_trend *t, const struct sla_case *c)
 	vec_push(&t->lead, c->work_s);
 }
 
+/*
+ * Where a case's instants fall in local days, taken once from the case's
+ * own stamps (sla_case_offset, sla_case_midnight) so that a case read back
+ * from its kept measure, which has no stamps, cuts its days exactly as
+ * the case did: the local days of its arrival and completion, and the
+ * offset its local midnights are at (the calendar's, or its latest
+ * stamp's); under a --tz zone the midnight depends on the day only, and
+ * sla_case_midnight, which then reads no stamp, gives it.
+ */
+struct case_zone {
+	int64_t da, dd; /* local day of arrival, of completion (finished cases) */
+	int moff;       /* midnight = day * 86400 - moff (not tz) */
+	int tz;         /* the SOP's --tz zone cuts the days */
+};
+
+static void zone_of(const struct sla_case *c, struct case_zone *z)
+{
+	const struct sla_sop *s = c->sop;
+	z->tz = s->zone_rule == SLA_ZONE_TZ && s->tz;
+	z->moff = z->tz ? 0 : (int)-sla_case_midnight(c, 0);
+	/* a case without a stamp (no events: rows other tools wrote) has no
+	 * arrival day: one past every month, as the overflowing day number
+	 * of a NaN came out before (no arrival, no day in progress) */
+	z->da = isnan(c->arrival) ? INT64_MAX / 4 : local_day(c->arrival, sla_case_offset(c, c->arrival));
+	z->dd = c->finished ? local_day(c->done, sla_case_offset(c, c->done)) : 0;
+}
+
+static double zone_midnight(const struct sla_case *c, const struct case_zone *z, int64_t day)
+{
+	return z->tz ? sla_case_midnight(c, day) : (double)day * 86400.0 - z->moff;
+}
+
 /* The month (year * 12 + month - 1) a finished case finished in, local
  * time in its zone; INT_MIN for an open case. */
-static int done_month(const struct sla_case *c)
+static int done_month(const struct sla_case *c, const struct case_zone *z)
 {
 	if (!c->finished)
 		return INT_MIN;
 	int y, mo, d;
-	cal_civil_from_days(local_day(c->done, sla_case_offset(c, c->done)), &y, &mo, &d);
+	cal_civil_from_days(z->dd, &y, &mo, &d);
 	return y * 12 + mo - 1;
 }
 
@@ -344,8 +376,8 @@ static int done_month(const struct sla_case *c)
  * the same in every report whose 12 months hold it, and the run keeps
  * each month's row once (sla_month_run_range).
  */
-static void add_case(struct group_x *x, const struct sla_case *c, int mk, int year, int month,
-		     int by_step, int *completion_only)
+static void add_case(struct group_x *x, const struct sla_case *c, const struct case_zone *z, int mk, int year,
+		     int month, int by_step, int *completion_only)
 {
 	struct sla_group *g = &x->g;
 	const struct sla_sop *s = c->sop;
@@ -355,7 +387,7 @@ static void add_case(struct group_x *x, const struct sla_case *c, int mk, int ye
 	 * that have one (a case without either is in neither count) */
 	int ceil = s->model && s->has_ceiling, has_target = !isnan(c->target);
 	/* the month end, local midnight in the case's zone */
-	double m1 = sla_case_midnight(c, x->day_m1);
+	double m1 = zone_midnight(c, z, x->day_m1);
 	if (c->finished && mk == year * 12 + month - 1) {
 		g->finished++;
 		g->with_ceiling += (size_t)ceil;
@@ -404,14 +436,14 @@ static void add_case(struct group_x *x, const struct sla_case *c, int mk, int ye
 		}
 	}
 	/* Daily arrivals, completions, work in progress. */
-	int64_t da = local_day(c->arrival, sla_case_offset(c, c->arrival)) - x->day_m0;
+	int64_t da = z->da - x->day_m0;
 	if (da >= 0 && da < (int64_t)g->ndays) {
 		g->days[da].arrivals++;
 		g->arrivals++;
 	}
 	int64_t hi = (int64_t)g->ndays - 1;
 	if (c->finished) {
-		int64_t dd = local_day(c->done, sla_case_offset(c, c->done)) - x->day_m0;
+		int64_t dd = z->dd - x->day_m0;
 		if (dd >= 0 && dd < (int64_t)g->ndays) {
 			g->days[dd].completions++;
 			g->completions++;
@@ -535,12 +567,22 @@ struct sla_month_sums {
 	char *office;   /* the office the run read (NULL: every office) */
 	struct store_month_sum *rows; /* group and fingerprint owned */
 	size_t n;
+	/* the case measures the run computed, to keep (measure_keep) */
+	int64_t mmark;                 /* store_sum_mark before the read */
+	struct store_measure *meas;    /* office, fp and blob owned */
+	size_t nmeas, capmeas, meas_bytes;
 };
 
 static void sums_free(struct sla_month_sums *u)
 {
 	if (!u)
 		return;
+	for (size_t i = 0; i < u->nmeas; i++) {
+		free((char *)u->meas[i].office);
+		free((char *)u->meas[i].fp);
+		free((unsigned char *)u->meas[i].blob);
+	}
+	free(u->meas);
 	for (size_t i = 0; i < u->n; i++) {
 		free((char *)u->rows[i].group);
 		free((char *)u->rows[i].fingerprint);
@@ -768,9 +810,11 @@ static void sums_add(struct sla_month_sums *u, const char *group, const char *fp
 
 int sla_month_save(struct mutu_store *db, const struct sla_month *m, struct mutu_err *err)
 {
-	if (!m->sums || m->sums->n == 0)
+	if (!m->sums)
 		return 0;
-	int rc = store_sum_put(db, m->sums->office, m->sums->rows, m->sums->n, m->sums->mark, err);
+	int rc = m->sums->n ? store_sum_put(db, m->sums->office, m->sums->rows, m->sums->n, m->sums->mark, err) : 0;
+	if (rc >= 0 && m->sums->nmeas)
+		rc = store_measure_put(db, m->sums->meas, m->sums->nmeas, m->sums->mmark, err);
 	return rc < 0 ? rc : 0;
 }
 
@@ -788,6 +832,289 @@ void sla_month_free(struct sla_month *m)
 		free(m->planned_src[i].name);
 	sums_free(m->sums);
 	free(m);
+}
+
+/* ------------------------------------------------------- kept case measures
+ *
+ * A finished case gives every month the same things (docs/store.md, "Case
+ * measures"): its scalars (arrival, acceptance, completion, working and
+ * calendar time, the verdicts, the deadline base and pauses for its age
+ * at an earlier month's end), its local days (case_zone), and per step
+ * execution the working time, waktu, excess, clock and pelaksana, the
+ * activity where a table shows it (SOPs without a model, the late step);
+ * plus what the run counts of its read (its span, its number of events,
+ * the planned-date attribute).  None of it depends on the month asked
+ * (an open case's age does: open cases are never kept), and all of it
+ * on the case's events and attributes (the store deletes a case's measure
+ * with any change to them) and on the model, calendar and options, which
+ * the fingerprint holds (fp_sop, with MEASURE_CODE: a changed rule or
+ * encoding never reads an older measure).  The encoding is this file's
+ * own, little-endian as the machine writes it (a store moved to a machine
+ * of the other order reads no measure, the fingerprint says so).
+ */
+#define MEASURE_CODE "mutu case measure 1"
+/* measures one run keeps at most (bytes of encoding): a run of many
+ * months keeps its first cases' and the next run the rest */
+#define MEASURE_KEEP_MAX ((size_t)192 << 20)
+
+static uint64_t measure_fp_hash(const char *sop_fp)
+{
+	uint64_t h = fp_str(mutu_fnv1a_str(MEASURE_CODE), sop_fp);
+	uint32_t one = 1;
+	unsigned char lo;
+	memcpy(&lo, &one, 1);
+	h = fp_int(h, lo);                       /* the byte order */
+	h = fp_int(h, (int64_t)sizeof(double));
+	return h;
+}
+
+struct mbuf {
+	unsigned char *p;
+	size_t n, cap;
+};
+
+static void mb_put(struct mbuf *b, const void *v, size_t n)
+{
+	if (b->n + n > b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 512;
+		while (b->cap < b->n + n)
+			b->cap *= 2;
+		b->p = mutu_realloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, v, n);
+	b->n += n;
+}
+static void mb_f64(struct mbuf *b, double v) { mb_put(b, &v, sizeof v); }
+static void mb_i64(struct mbuf *b, int64_t v) { mb_put(b, &v, sizeof v); }
+static void mb_i32(struct mbuf *b, int32_t v) { mb_put(b, &v, sizeof v); }
+/* a string: its length + 1 (0 for NULL), its bytes */
+static void mb_str(struct mbuf *b, const char *v)
+{
+	uint32_t n = v ? (uint32_t)strlen(v) + 1 : 0;
+	mb_put(b, &n, sizeof n);
+	if (n > 1)
+		mb_put(b, v, n - 1);
+}
+
+/* Encode finished case c (read as in, zone z, span first..lastt, planned
+ * date target) into b. */
+static void measure_encode(struct mbuf *b, const struct sla_case *c, const struct case_zone *z,
+			   const struct sla_case_in *in, double first, double lastt)
+{
+	b->n = 0;
+	const double f[] = {c->arrival, c->accepted,     c->done,   c->work_s, c->calendar_s,
+			    c->deadline_base, c->over_s, c->target, first,     lastt};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		mb_f64(b, f[i]);
+	mb_i64(b, z->da);
+	mb_i64(b, z->dd);
+	/* the step executions a month takes: measured ones and the late one */
+	int32_t kept = 0, late_ev = -1;
+	for (size_t i = 0; i < c->nev; i++)
+		if (!isnan(c->st[i].work_s) || (long)i == c->late_ev) {
+			if ((long)i == c->late_ev)
+				late_ev = kept;
+			kept++;
+		}
+	const int32_t v[] = {z->moff, z->tz, c->late, c->late_exact, c->late_target, (int32_t)c->npauses,
+			     (int32_t)in->nev, in->target_event, kept, late_ev};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		mb_i32(b, v[i]);
+	mb_str(b, in->target_text);
+	mb_str(b, in->target_name);
+	for (size_t i = 0; i < c->npauses; i++) {
+		mb_f64(b, c->pauses[i].from);
+		mb_f64(b, c->pauses[i].to);
+	}
+	int need_act = !c->sop->model;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_step_time *t = &c->st[i];
+		if (isnan(t->work_s) && (long)i != c->late_ev)
+			continue;
+		mb_i32(b, c->ev[i].step);
+		mb_i32(b, (t->in_clock ? 1 : 0) | (t->from_prev ? 2 : 0));
+		mb_f64(b, t->work_s);
+		mb_f64(b, t->std_s);
+		mb_f64(b, t->excess_s);
+		mb_str(b, need_act || (long)i == c->late_ev ? c->ev[i].activity : NULL);
+		mb_str(b, t->actor_key);
+	}
+}
+
+/* The arrays a decoded case points into, reused case after case. */
+struct mscratch {
+	struct sla_event *ev;
+	struct sla_step_time *st;
+	struct sla_pause *pauses;
+	size_t cap, pcap;
+	char *text, *tname; /* target text and name, NUL-terminated copies */
+	char **str; /* per event: activity, actor key (NUL-terminated copies) */
+	size_t scap;
+};
+
+static void mscratch_release(struct mscratch *m)
+{
+	free(m->ev);
+	free(m->st);
+	free(m->pauses);
+	free(m->text);
+	free(m->tname);
+	for (size_t i = 0; i < m->scap; i++)
+		free(m->str[i]);
+	free(m->str);
+	memset(m, 0, sizeof *m);
+}
+
+struct mread {
+	const unsigned char *p;
+	size_t n, at;
+	int bad;
+};
+static void mr_get(struct mread *r, void *v, size_t n)
+{
+	if (r->bad || n > r->n - r->at) {
+		r->bad = 1;
+		memset(v, 0, n);
+		return;
+	}
+	memcpy(v, r->p + r->at, n);
+	r->at += n;
+}
+static double mr_f64(struct mread *r) { double v; mr_get(r, &v, sizeof v); return v; }
+static int64_t mr_i64(struct mread *r) { int64_t v; mr_get(r, &v, sizeof v); return v; }
+static int32_t mr_i32(struct mread *r) { int32_t v; mr_get(r, &v, sizeof v); return v; }
+/* a string into *slot (grown, owned by the scratch); NULL for none */
+static const char *mr_str(struct mread *r, char **slot)
+{
+	uint32_t n = 0;
+	mr_get(r, &n, sizeof n);
+	if (r->bad || n == 0)
+		return NULL;
+	if (n - 1 > r->n - r->at) {
+		r->bad = 1;
+		return NULL;
+	}
+	*slot = mutu_realloc(*slot, n);
+	memcpy(*slot, r->p + r->at, n - 1);
+	(*slot)[n - 1] = '\0';
+	r->at += n - 1;
+	return *slot;
+}
+
+/*
+ * Rebuild case c (SOP s) from its measure, as sla_case_compute left it for
+ * everything this file reads; in's target fields and nev, the zone and
+ * the span come back too.  c points into m (valid until the next decode);
+ * never sla_case_release it.  0, or MUTU_EFAIL for a measure that is not
+ * this encoding's.
+ */
+static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struct mscratch *m, struct sla_case *c,
+			  struct case_zone *z, double *first, double *lastt, struct mutu_err *err)
+{
+	struct mread r = {in->measure, in->measure_len, 0, 0};
+	memset(c, 0, sizeof *c);
+	c->case_id = in->case_id;
+	c->key = in->key;
+	c->sop = s;
+	c->finished = 1;
+	c->as_of = NAN;
+	c->arrival = mr_f64(&r);
+	c->accepted = mr_f64(&r);
+	c->done = mr_f64(&r);
+	c->work_s = mr_f64(&r);
+	c->calendar_s = mr_f64(&r);
+	c->deadline_base = mr_f64(&r);
+	c->over_s = mr_f64(&r);
+	c->target = mr_f64(&r);
+	c->deadline = c->deadline_exact = c->paused_s = c->pre_s = NAN;
+	*first = mr_f64(&r);
+	*lastt = mr_f64(&r);
+	z->da = mr_i64(&r);
+	z->dd = mr_i64(&r);
+	z->moff = mr_i32(&r);
+	z->tz = mr_i32(&r);
+	c->late = mr_i32(&r);
+	c->late_exact = mr_i32(&r);
+	c->late_target = mr_i32(&r);
+	int32_t np = mr_i32(&r), nin = mr_i32(&r), tev = mr_i32(&r), kept = mr_i32(&r), late_ev = mr_i32(&r);
+	if (r.bad || np < 0 || nin < 0 || kept < 0 || late_ev < -1 || late_ev >= kept ||
+	    (size_t)np > in->measure_len / 16 || (size_t)kept > in->measure_len / 32)
+		goto bad;
+	in->target_text = mr_str(&r, &m->text);
+	in->target_name = mr_str(&r, &m->tname);
+	in->target_event = tev;
+	in->nev = (size_t)nin;
+	if ((size_t)np > m->pcap) {
+		m->pcap = (size_t)np;
+		m->pauses = mutu_realloc(m->pauses, m->pcap * sizeof *m->pauses);
+	}
+	for (int32_t i = 0; i < np; i++) {
+		m->pauses[i].from = mr_f64(&r);
+		m->pauses[i].to = mr_f64(&r);
+	}
+	c->pauses = m->pauses;
+	c->npauses = (size_t)np;
+	if ((size_t)kept > m->cap) {
+		m->cap = (size_t)kept;
+		m->ev = mutu_realloc(m->ev, m->cap * sizeof *m->ev);
+		m->st = mutu_realloc(m->st, m->cap * sizeof *m->st);
+	}
+	if (2 * (size_t)kept > m->scap) {
+		m->str = mutu_realloc(m->str, 2 * (size_t)kept * sizeof *m->str);
+		memset(m->str + m->scap, 0, (2 * (size_t)kept - m->scap) * sizeof *m->str);
+		m->scap = 2 * (size_t)kept;
+	}
+	for (int32_t i = 0; i < kept; i++) {
+		struct sla_event *e = &m->ev[i];
+		struct sla_step_time *t = &m->st[i];
+		memset(e, 0, sizeof *e);
+		memset(t, 0, sizeof *t);
+		e->start = e->end = NAN;
+		e->start_off = e->end_off = SLA_OFF_NONE;
+		e->step = mr_i32(&r);
+		int32_t fl = mr_i32(&r);
+		t->in_clock = fl & 1;
+		t->from_prev = (fl >> 1) & 1;
+		t->work_s = mr_f64(&r);
+		t->std_s = mr_f64(&r);
+		t->excess_s = mr_f64(&r);
+		t->from = t->to = t->wait_s = NAN;
+		e->activity = mr_str(&r, &m->str[2 * i]);
+		t->actor_key = mr_str(&r, &m->str[2 * i + 1]);
+	}
+	if (r.bad || r.at != r.n)
+		goto bad;
+	c->ev = m->ev;
+	c->st = m->st;
+	c->nev = (size_t)kept;
+	c->late_ev = late_ev;
+	return 0;
+bad:
+	return mutu_errf(err, MUTU_EFAIL,
+			 "case %.80s: its kept measure is not one this mutu wrote (%zu bytes); report with "
+			 "MUTU_REPORT_NO_MEASURES=1, or ingest the case again, which drops it",
+			 in->key, in->measure_len);
+}
+
+/* Keep c's measure (computed this run) with the run's others. */
+static void measure_keep(struct sla_month_sums *u, const struct mbuf *b, const char *office, const char *fp,
+			 int64_t case_id)
+{
+	if (u->meas_bytes + b->n > MEASURE_KEEP_MAX)
+		return;
+	if (u->nmeas == u->capmeas) {
+		u->capmeas = u->capmeas ? 2 * u->capmeas : 1024;
+		u->meas = mutu_realloc(u->meas, u->capmeas * sizeof *u->meas);
+	}
+	struct store_measure *x = &u->meas[u->nmeas++];
+	x->case_id = case_id;
+	x->office = mutu_strdup(office ? office : "");
+	x->fp = mutu_strdup(fp);
+	unsigned char *blob = mutu_malloc(b->n);
+	memcpy(blob, b->p, b->n);
+	x->blob = blob;
+	x->len = b->n;
+	u->meas_bytes += b->n;
 }
 
 /* Which attribute the case's planned date came from (the report names them). */
@@ -825,6 +1152,7 @@ struct sop_slot {
 	size_t n;                /* cases skipped */
 	char first[MUTU_ERR_MAX];
 	struct sla_trend *rt;    /* the run's trend rows of its cases (nt) */
+	const char *mfp;         /* its measures' fingerprint (the run's; NULL: none kept) */
 };
 
 /*
@@ -1154,13 +1482,41 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 	double from_read = from;
 	if (plan.use)
 		from_read = (double)(cal_days_from_civil(year, month, 1) - 1) * 86400.0;
+	/* kept case measures (above): with every SOP fingerprinted, read a
+	 * finished case's measure instead of its events, and keep those this
+	 * run computes; MUTU_REPORT_NO_MEASURES=1 neither reads nor keeps
+	 * them (the test that proves a report the same either way uses it) */
+	const char *nomv = getenv("MUTU_REPORT_NO_MEASURES");
+	int use_meas = !full && plan.usable && store_has_measures(db) && !(nomv && strcmp(nomv, "1") == 0);
+	char(*mfp)[17] = NULL;
+	const char **mfpv = NULL;
+	struct sla_month_sums keep;
+	memset(&keep, 0, sizeof keep);
+	if (use_meas) {
+		mfp = mutu_calloc(plan.n ? plan.n : 1, sizeof *mfp);
+		mfpv = mutu_calloc(plan.n ? plan.n : 1, sizeof *mfpv);
+		for (size_t i = 0; i < plan.n; i++) {
+			snprintf(mfp[i], sizeof mfp[i], "%016" PRIx64, measure_fp_hash(plan.fp[i]));
+			mfpv[i] = mfp[i];
+		}
+		rc = store_sum_mark(db, &keep.mmark, err);
+	}
 	struct sla_reader *r = NULL;
-	rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
-		  : sla_reader_open_backlog(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col, &r, err);
+	if (!rc)
+		rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
+		     : use_meas ? sla_reader_open_measured(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col,
+							   mfpv, plan.n, &r, err)
+				: sla_reader_open_backlog(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col,
+							  &r, err);
 	if (rc) {
+		free(mfp);
+		free(mfpv);
 		plan_release(&plan);
 		return rc;
 	}
+	struct mscratch msc;
+	memset(&msc, 0, sizeof msc);
+	struct mbuf mb = {NULL, 0, 0};
 	struct month_acc *acc = mutu_calloc((size_t)nmonths, sizeof *acc);
 	for (int j = 0; j < nmonths; j++) {
 		struct month_acc *a = &acc[j];
@@ -1206,9 +1562,44 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 					sl->s = NULL;
 					snprintf(sl->first, sizeof sl->first, "%s", e2.msg);
 				}
+				for (size_t i = 0; use_meas && sl->s && i < plan.n && !sl->mfp; i++)
+					if (same_sop(plan.sop[i], in.sop))
+						sl->mfp = mfpv[i];
 			}
 		}
 		struct sop_slot *sl = &slots[last];
+		const struct sla_sop *s = sl->s;
+		struct sla_case c;
+		struct case_zone z;
+		double mfirst = INFINITY, mlast = -INFINITY, mdone = -INFINITY;
+		int mstep = 0; /* the step of the latest completion (the store's marker) */
+		int from_m = in.measure && s;
+		if (in.measure && !from_m) {
+			/* a measure of an SOP this run cannot resolve: its cases
+			 * were skipped when it was kept too; never decoded */
+			rc = mutu_errf(err, MUTU_EFAIL, "case %.80s: a kept measure for SOP '%s', which cannot be "
+				       "resolved: report with MUTU_REPORT_NO_MEASURES=1", in.key, in.sop ? in.sop : "(none)");
+			break;
+		}
+		if (from_m && (rc = measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err)))
+			break;
+		/* the case's span, for a measure kept from it */
+		if (!from_m && sl->mfp)
+			for (size_t i = 0; i < in.nev; i++) {
+				double t0 = in.ev[i].start, t1 = in.ev[i].end;
+				if (!isnan(t0)) {
+					mfirst = t0 < mfirst ? t0 : mfirst;
+					mlast = t0 > mlast ? t0 : mlast;
+				}
+				if (!isnan(t1)) {
+					mfirst = t1 < mfirst ? t1 : mfirst;
+					mlast = t1 > mlast ? t1 : mlast;
+					if (t1 > mdone || (t1 == mdone && in.ev[i].step > mstep)) {
+						mdone = t1;
+						mstep = in.ev[i].step;
+					}
+				}
+			}
 		/*
 		 * Which months the case concerns.  Its span (its own stamps) and
 		 * the months' windows: a month whose window ends before the case
@@ -1220,7 +1611,10 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		 * month: every case read is its own, as it has always been.
 		 */
 		double first = INFINITY, lastt = -INFINITY;
-		if (nmonths > 1)
+		if (nmonths > 1 && from_m) {
+			first = mfirst;
+			lastt = mlast;
+		} else if (nmonths > 1)
 			for (size_t i = 0; i < in.nev; i++) {
 				double t0 = in.ev[i].start, t1 = in.ev[i].end;
 				if (!isnan(t0)) {
@@ -1237,13 +1631,26 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		int j0 = 0, j1 = nmonths;
 		while (j0 < nmonths && first >= acc[j0].to)
 			j0++;
-		const struct sla_sop *s = sl->s;
-		double target = s ? sla_case_target(s, &in) : NAN;
-		struct sla_case c;
+		double target = from_m ? c.target : s ? sla_case_target(s, &in) : NAN;
 		struct mutu_err e2;
 		mutu_err_clear(&e2);
-		int cok = s && j0 < nmonths &&
-			  sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) == 0;
+		int cok = from_m ? j0 < nmonths
+				 : s && j0 < nmonths &&
+					   sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) == 0;
+		if (cok && !from_m)
+			zone_of(&c, &z);
+		/* kept only for a case a later report reads again: one whose
+		 * span reaches the run's last month (a report of that month or a
+		 * later one reads it in the month's span), or whose latest
+		 * completion is not its model's final step (every later report
+		 * reads it among the possibly-open old cases, store.h
+		 * open_before); a cold report's window holds six times as many
+		 * cases, which only reports of earlier months would read */
+		int again = s && (mlast >= acc[nmonths - 1].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
+		if (cok && !from_m && c.finished && sl->mfp && again) {
+			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
+			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);
+		}
 		if (cok && c.finished && lastt >= from_read)
 			while (j1 > j0 && lastt < acc[j1 - 1].from)
 				j1--;
@@ -1255,7 +1662,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			sl->n++;
 			continue;
 		}
-		int mk = cok ? done_month(&c) : INT_MIN;
+		int mk = cok ? done_month(&c, &z) : INT_MIN;
 		if (cok && mk != INT_MIN && mk - mt0 >= acc[0].k0 && mk - mt0 < nt) {
 			trend_add(&sl->rt[mk - mt0], &c);
 			trend_add(&ort[mk - mt0], &c);
@@ -1285,13 +1692,17 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				a->office.g.cases_seen++;
 				continue;
 			}
-			add_case(g, &c, mk, a->year, a->month, 1, &a->m->completion_only);
-			add_case(&a->office, &c, mk, a->year, a->month, 0, &a->m->completion_only);
+			add_case(g, &c, &z, mk, a->year, a->month, 1, &a->m->completion_only);
+			add_case(&a->office, &c, &z, mk, a->year, a->month, 0, &a->m->completion_only);
 		}
-		if (s && j0 < nmonths)
+		if (s && j0 < nmonths && !from_m)
 			sla_case_release(&c);
 	}
 	sla_reader_free(r);
+	mscratch_release(&msc);
+	free(mb.p);
+	free(mfp);
+	free(mfpv);
 	/* each run trend row's median, once */
 	for (size_t i = 0; i <= nslots; i++) {
 		struct sla_trend *rt = i < nslots ? slots[i].rt : ort;
@@ -1321,8 +1732,17 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			acc[j].m = NULL;
 		}
 		/* one set of rows to keep: the later months' own rows join the
-		 * first month's (one write) */
+		 * first month's (one write), and the case measures with them */
 		struct sla_month_sums *u = out[0]->sums;
+		if (u) {
+			u->mmark = keep.mmark;
+			u->meas = keep.meas;
+			u->nmeas = keep.nmeas;
+			u->capmeas = keep.capmeas;
+			u->meas_bytes = keep.meas_bytes;
+			keep.meas = NULL;
+			keep.nmeas = 0;
+		}
 		for (int j = 1; j < nmonths && u; j++) {
 			struct sla_month_sums *v = out[j]->sums;
 			if (!v)
@@ -1344,6 +1764,13 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 	free(ort);
 	free(acc);
 	plan_release(&plan);
+	keep.n = 0;
+	for (size_t i = 0; i < keep.nmeas; i++) {
+		free((char *)keep.meas[i].office);
+		free((char *)keep.meas[i].fp);
+		free((unsigned char *)keep.meas[i].blob);
+	}
+	free(keep.meas);
 	return rc < 0 ? rc : 0;
 }
 

@@ -190,6 +190,13 @@ static void sops_release(struct sops *l)
 int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
 			    double to, const char *deadline_col, struct sla_reader **out, struct mutu_err *err)
 {
+	return sla_reader_open_measured(db, e, sop_id, from, to, deadline_col, NULL, 0, out, err);
+}
+
+int sla_reader_open_measured(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
+			     double to, const char *deadline_col, const char *const *fps, size_t nfps,
+			     struct sla_reader **out, struct mutu_err *err)
+{
 	*out = NULL;
 	struct sops sl = {NULL, 0};
 	int rc = store_sops(db, sop_id, sop_cb, &sl, err);
@@ -199,7 +206,11 @@ int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char
 	}
 	if (sl.n > STORE_MAX_OPEN_SOPS) {
 		sops_release(&sl);
-		return sla_reader_open_period(db, sop_id, NAN, to, deadline_col, out, err);
+		struct store_case_filter f;
+		period_filter(&f, sop_id, NAN, to);
+		f.measure_fps = fps;
+		f.nmeasure_fps = nfps;
+		return reader_open(db, &f, deadline_col, out, err);
 	}
 	int final[STORE_MAX_OPEN_SOPS] = {0};
 	for (size_t i = 0; i < sl.n; i++) {
@@ -216,6 +227,8 @@ int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char
 	f.open_sops = (const char *const *)sl.v;
 	f.open_final = final;
 	f.nopen_sops = sl.n;
+	f.measure_fps = fps;
+	f.nmeasure_fps = nfps;
 	rc = reader_open(db, &f, deadline_col, out, err);
 	sops_release(&sl);
 	return rc;
@@ -280,6 +293,21 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 	r->target_rank = 0;
 	r->target_name = NULL;
 	r->target_event = 0;
+	in->measure = row->measure;
+	in->measure_len = row->measure_len;
+	if (row->measure) {
+		/* a kept measure: no events, no attributes were read */
+		in->case_id = row->id;
+		in->key = row->key;
+		in->office = row->office;
+		in->sop = row->sop;
+		in->ev = r->ev;
+		in->nev = 0;
+		in->target_text = NULL;
+		in->target_name = NULL;
+		in->target_event = 0;
+		return 1;
+	}
 	if (row->nev > r->cap) {
 		r->cap = row->nev;
 		r->ev = mutu_realloc(r->ev, r->cap * sizeof *r->ev);

@@ -269,13 +269,17 @@ int store_cases_open(struct mutu_store *s, const struct store_case_filter *f,
 	if (f->ncase_attrs > STORE_MAX_ATTR_NAMES || f->nevent_attrs > STORE_MAX_ATTR_NAMES)
 		return mutu_errf(err, MUTU_EINPUT, "case cursor: at most %d attribute names (%zu, %zu "
 				 "given)", STORE_MAX_ATTR_NAMES, f->ncase_attrs, f->nevent_attrs);
-	if (!f->office && s->office) {
-		/* the connection's office (store_set_office) when the filter names none */
-		struct store_case_filter g = *f;
+	if (f->nmeasure_fps > STORE_MAX_OPEN_SOPS + 1)
+		return mutu_errf(err, MUTU_EINPUT, "case cursor: at most %d measure fingerprints (%zu given)",
+				 STORE_MAX_OPEN_SOPS + 1, f->nmeasure_fps);
+	struct store_case_filter g = *f;
+	/* the connection's office (store_set_office) when the filter names none */
+	if (!f->office && s->office)
 		g.office = s->office;
-		return s->ops->cases_open(s, &g, out, err);
-	}
-	return s->ops->cases_open(s, f, out, err);
+	/* a backend without measures reads events as before */
+	if (!s->ops->measure_put)
+		g.nmeasure_fps = 0;
+	return s->ops->cases_open(s, &g, out, err);
 }
 
 int store_cases_next(struct store_cursor *c, const struct store_case_row **row,
@@ -394,4 +398,26 @@ int store_sum_put(struct mutu_store *s, const char *office, const struct store_m
 		return mutu_errf(err, MUTU_EFAIL, "store %s: month summaries are written in their own transaction "
 				 "(end the read first)", s->where);
 	return s->ops->sum_put(s, office, rows, n, mark, err);
+}
+
+int store_has_measures(const struct mutu_store *s)
+{
+	return s->ops->measure_put != NULL;
+}
+
+int store_measure_put(struct mutu_store *s, const struct store_measure *rows, size_t n, int64_t mark,
+		      struct mutu_err *err)
+{
+	if (n == 0 || !s->ops->measure_put)
+		return n == 0;
+	if (s->in_tx)
+		return mutu_errf(err, MUTU_EFAIL, "store %s: case measures are written in their own transaction "
+				 "(end the read first)", s->where);
+	return s->ops->measure_put(s, rows, n, mark, err);
+}
+
+int store_measure_count(struct mutu_store *s, int64_t *n, struct mutu_err *err)
+{
+	*n = 0;
+	return s->ops->measure_count ? s->ops->measure_count(s, n, err) : 0;
 }

@@ -120,6 +120,10 @@ struct store_ops {
 	int (*sum_get)(struct mutu_store *s, struct store_month_sum *q, struct mutu_err *err);
 	int (*sum_put)(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
 		       int64_t mark, struct mutu_err *err);
+	/* kept case measures; NULL: the backend keeps none */
+	int (*measure_put)(struct mutu_store *s, const struct store_measure *rows, size_t n, int64_t mark,
+			   struct mutu_err *err);
+	int (*measure_count)(struct mutu_store *s, int64_t *n, struct mutu_err *err);
 };
 
 /*

@@ -46,7 +46,8 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 5 /* 3: month summaries; 4: office last in the events keys; 5: no events_end */
+#define PG_SCHEMA_VERSION 6 /* 3: month summaries; 4: office last in the events keys; 5: no events_end;
+			     * 6: kept case measures */
 
 /* ------------------------------------------------------------ schema */
 
@@ -174,6 +175,12 @@ static const char *const schema_pg[] = {
 	" office text NOT NULL, batch_id bigint NOT NULL, sop text NOT NULL, low_ms bigint NOT NULL,"
 	" xid bigint NOT NULL, PRIMARY KEY (office, batch_id, sop))",
 	"CREATE INDEX IF NOT EXISTS batch_touch_xid ON batch_touch (xid)",
+	/* version 6 (SQLite schema 9): kept case measures (store_sqlite.c,
+	 * schema_v9; docs/store.md, "Case measures"), keyed as cases are,
+	 * office first (the distribution column in the key) */
+	"CREATE TABLE IF NOT EXISTS case_measure ("
+	" office text NOT NULL, case_id bigint NOT NULL, fp text NOT NULL, blob bytea NOT NULL,"
+	" PRIMARY KEY (office, case_id))",
 };
 
 /* Advisory-lock keys (pg_advisory_xact_lock takes a bigint; any constant no
@@ -939,11 +946,19 @@ static int pg_batch_supersede(struct mutu_store *s, const char *sha256, int64_t 
 		"(SELECT id FROM batches WHERE office = $1 AND sha256 = $2 AND superseded_by IS NULL AND "
 		"id <> $3)";
 	char sql[600];
+	/* the kept measures of the cases losing events (store.h) */
+	snprintf(sql, sizeof sql,
+		 "DELETE FROM case_measure m WHERE m.office = $1 AND m.case_id IN (SELECT e.case_id FROM events e "
+		 "WHERE e.office = $1 AND e.batch_id IN %s)",
+		 old);
+	int rc = execp(p, sql, 3, v, "removing the earlier batch's case measures", err);
+	if (rc)
+		return rc;
 	snprintf(sql, sizeof sql,
 		 "DELETE FROM event_attrs a USING events e WHERE a.office = $1 AND e.office = $1 AND "
 		 "a.event_id = e.id AND e.batch_id IN %s",
 		 old);
-	int rc = execp(p, sql, 3, v, "removing the earlier batch", err);
+	rc = execp(p, sql, 3, v, "removing the earlier batch", err);
 	if (rc)
 		return rc;
 	snprintf(sql, sizeof sql, "DELETE FROM events WHERE office = $1 AND batch_id IN %s", old);
@@ -1073,6 +1088,7 @@ struct wcase {
 	int loaded;         /* its stored events' keys are in the event set */
 	int has_span, span_changed;
 	int local;          /* its event keys are pg_writer.keys[kbeg, kend), not in the event set */
+	int changed;        /* this batch stored an event of it (its kept measure goes) */
 	size_t kbeg, kend;
 	int64_t first, last;
 	/* a new case's last_done_step, from its events (all in this batch):
@@ -1740,6 +1756,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	if ((rc = take_id(w, "events_ids", EVENT_BLOCK, &w->eids, &id, err)))
 		return wfail(w, rc);
 	ev_add(w, c, dkey, id);
+	c->changed = 1;
 	*event_id = id;
 	if (w->nrun && w->run_case != e->case_id)
 		run_flush(w);
@@ -1975,6 +1992,22 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			   " AND end_ms IS NOT NULL ORDER BY case_id, end_ms DESC, coalesce(step, 0) DESC) d"
 			   " WHERE c.office = $1 AND c.id = d.case_id",
 			   2, pv, "case markers", err);
+		mutu_buf_release(&ids);
+		/* and the kept measures of those this batch stored an event of
+		 * (store.h): in this transaction, which holds the office's ingest
+		 * lock that a report's store_measure_put tries for; a new case
+		 * has none (ids come from a sequence, never twice) */
+		mutu_buf_init(&ids);
+		mutu_buf_putc(&ids, '{');
+		size_t k = 0;
+		for (size_t i = 0; i < w->ncases; i++)
+			if (!w->cases[i].created && w->cases[i].changed)
+				mutu_buf_printf(&ids, "%s%" PRId64, k++ ? "," : "", w->cases[i].id);
+		mutu_buf_putc(&ids, '}');
+		const char *mv[] = {office_of(p), ids.s};
+		if (!rc && k)
+			rc = execp(p, "DELETE FROM case_measure WHERE office = $1 AND case_id = ANY($2::bigint[])", 2, mv,
+				   "kept case measures", err);
 		mutu_buf_release(&ids);
 	}
 	if (!rc)
@@ -2333,34 +2366,56 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	mutu_buf_init(&w);
 	mutu_buf_init(&q);
 	mutu_buf_init(&from);
-	char *own = NULL, *ca = NULL, *ea = NULL;
+	char *own = NULL, *ca = NULL, *ea = NULL, *mf = NULL;
 	int rc = case_source(p, f, &ps, &from, &w, &own, err);
 	if (rc)
 		goto out;
 	ca = f->ncase_attrs ? text_array(f->case_attrs, f->ncase_attrs) : NULL;
 	ea = f->nevent_attrs ? text_array(f->event_attrs, f->nevent_attrs) : NULL;
+	mf = f->nmeasure_fps ? text_array(f->measure_fps, f->nmeasure_fps) : NULL;
 	int k = ea ? param(&ps, ea) : 0;
+	/* kept measures (store.h, measure_fps): the case's measure of a
+	 * fingerprint asked comes with its row (one search of case_measure's
+	 * key a case), and the events' LATERAL is gated by its absence (a
+	 * one-time filter: no search of the events key for such a case) */
+	char mjoin[200] = "", mgate[40] = "";
+	if (mf) {
+		/* a LATERAL of its own after the cases' sort, not a column of
+		 * the sorted subquery: the blobs would make that sort spill to
+		 * disk (65,000 cases x ~650 bytes past work_mem); and one index
+		 * search a case, never a join the planner may hash over the
+		 * whole table */
+		snprintf(mjoin, sizeof mjoin,
+			 " LEFT JOIN LATERAL (SELECT m.blob AS mb FROM case_measure m WHERE m.office = c.office AND"
+			 " m.case_id = c.id AND m.fp = ANY($%d::text[])) m ON TRUE",
+			 param(&ps, mf));
+		snprintf(mgate, sizeof mgate, "m.mb IS NULL AND ");
+	}
 	mutu_buf_printf(&q,
 			"SELECT c.id, c.case_key, c.sop, c.office, e.id, e.step, e.activity, e.actor, e.lifecycle, "
-			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst FROM (SELECT "
-			"c.id, c.case_key, c.sop, c.office FROM %s%s ORDER BY c.id) c LEFT JOIN LATERAL (SELECT e.id, "
+			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, %s FROM (SELECT "
+			"c.id, c.case_key, c.sop, c.office FROM %s%s ORDER BY c.id) c%s LEFT JOIN LATERAL (SELECT e.id, "
 			"e.step, e.activity, e.actor, e.lifecycle, e.start_ms, e.start_off, e.end_ms, e.end_off, "
 			"e.unknown, %s, CASE WHEN e.lifecycle IS NULL THEN NULL ELSE (SELECT i.value FROM event_attrs "
 			"i WHERE i.office = e.office AND i.event_id = e.id AND i.value <> '' AND i.name IN ('"
 			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst FROM events e",
-			from.s, w.s, ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
+			mf ? "m.mb" : "NULL::bytea", from.s, w.s, mjoin,
+			ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
 	if (ea)
 		mutu_buf_printf(&q,
 				" LEFT JOIN LATERAL (SELECT a.name, a.value FROM event_attrs a WHERE "
 				"a.office = e.office AND a.event_id = e.id AND a.value <> '' AND a.name = "
 				"ANY($%d::text[]) ORDER BY a.name LIMIT 1) x ON TRUE",
 				k);
-	mutu_buf_puts(&q, " WHERE e.office = c.office AND e.case_id = c.id ORDER BY e.id) e ON TRUE ORDER BY c.id, e.id");
+	mutu_buf_printf(&q, " WHERE %se.office = c.office AND e.case_id = c.id ORDER BY e.id) e ON TRUE ORDER BY c.id, e.id",
+			mgate);
 	if ((rc = fcur_open_as(p, &c->c[0], 1, q.s, ps.n, ps.v, err)))
 		goto out;
 	c->joined = 1;
 	if (ea)
 		ps.n--; /* the event attribute names were last */
+	if (mf)
+		ps.n--; /* and the fingerprints after them */
 	if (ca) {
 		k = param(&ps, ca);
 		mutu_buf_reset(&q);
@@ -2376,6 +2431,7 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 out:
 	free(ca);
 	free(ea);
+	free(mf);
 	free(own);
 	mutu_buf_release(&w);
 	mutu_buf_release(&q);
@@ -2449,6 +2505,11 @@ static int joined_case(struct pg_cursor *c, struct mutu_err *err)
 	row->key = PQgetvalue(r, i, 1);
 	row->sop = val_or_null(r, i, 2);
 	row->office = PQgetvalue(r, i, 3);
+	if (!is_null(r, i, 17)) {
+		/* a kept measure: its one row has no event (the LATERAL is gated) */
+		row->measure = (const unsigned char *)PQgetvalue(r, i, 17);
+		row->measure_len = (size_t)PQgetlength(r, i, 17);
+	}
 	c->last_case = row->id;
 	size_t n = 0;
 	for (;;) {
@@ -2567,7 +2628,7 @@ attrs:;
 		}
 	}
 	row_a->attrs = c->at;
-	row_a->nattrs = n;
+	row_a->nattrs = row_a->measure ? 0 : n;
 	*out = row_a;
 	return 1;
 }
@@ -3146,6 +3207,98 @@ static int pg_sum_put(struct mutu_store *s, const char *office, const struct sto
 	return 1;
 }
 
+/* ------------------------------------------------------------ kept case measures */
+
+/*
+ * In one transaction of its own, as pg_sum_put, and only when safe: for
+ * each office among the rows, its ingest lock is free (tried, never
+ * waited for: an ingest holds it from its batch row to its commit and
+ * deletes the measures of the cases it changed at its end, in READ
+ * COMMITTED, so it sees rows committed here before it took the lock) and
+ * no batch of the office has committed since the report's snapshot
+ * (batch_touch.xid >= mark, the snapshot's xmin, as pg_sum_get rules).
+ * Else nothing is written: a later report keeps them.  The rows go by
+ * COPY into a temporary table, then one upsert.
+ */
+static int pg_measure_put(struct mutu_store *s, const struct store_measure *rows, size_t n, int64_t mark,
+			  struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	int rc = exec0(p, "BEGIN", "writing case measures", err);
+	if (!rc)
+		rc = exec0(p, "SET LOCAL lock_timeout = 1", "writing case measures", err);
+	if (!rc)
+		rc = exec0(p,
+			   "CREATE TEMP TABLE IF NOT EXISTS pg_stage_measure (office text, case_id bigint, fp text, blob bytea)"
+			   " ON COMMIT DELETE ROWS",
+			   "writing case measures", err);
+	int fresh = 1; /* 0: an office's lock taken or a batch seen: skip */
+	char mk[24];
+	snprintf(mk, sizeof mk, "%" PRId64, mark);
+	for (size_t i = 0; i < n && !rc && fresh; i++) {
+		const char *o = rows[i].office ? rows[i].office : "";
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(rows[j].office ? rows[j].office : "", o) == 0;
+		if (seen)
+			continue;
+		const char *v[] = {o, mk};
+		PGresult *r = query(p,
+				    "SELECT pg_try_advisory_xact_lock(hashtextextended('mutu office ' || $1, 0))"
+				    " AND NOT EXISTS (SELECT 1 FROM batch_touch WHERE office = $1 AND xid >= $2::bigint)",
+				    2, v, "writing case measures", err);
+		if (!r) {
+			rc = err->code;
+			break;
+		}
+		fresh = PQgetvalue(r, 0, 0)[0] == 't';
+		PQclear(r);
+	}
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < n && !rc && fresh; i++) {
+		copy_str(&b, 1, rows[i].office ? rows[i].office : "");
+		copy_int(&b, 0, 1, rows[i].case_id);
+		copy_str(&b, 0, rows[i].fp);
+		copy_bytea(&b, 0, (const char *)rows[i].blob, rows[i].len);
+		mutu_buf_putc(&b, '\n');
+		if (b.len > FLUSH_BYTES)
+			rc = copy_rows(p, "pg_stage_measure (office, case_id, fp, blob)", &b, err);
+	}
+	if (!rc && fresh)
+		rc = copy_rows(p, "pg_stage_measure (office, case_id, fp, blob)", &b, err);
+	mutu_buf_release(&b);
+	if (!rc && fresh)
+		rc = exec0(p,
+			   "INSERT INTO case_measure (office, case_id, fp, blob) SELECT DISTINCT ON (office, case_id)"
+			   " office, case_id, fp, blob FROM pg_stage_measure ORDER BY office, case_id"
+			   " ON CONFLICT (office, case_id) DO UPDATE SET fp = excluded.fp, blob = excluded.blob",
+			   "writing case measures", err);
+	if (!rc && fresh)
+		rc = exec0(p, "COMMIT", "writing case measures", err);
+	if (rc || !fresh) {
+		PQclear(PQexec(p->conn, "ROLLBACK"));
+		/* a lock not available (another report keeping the same rows):
+		 * skip, as month summaries do */
+		mutu_err_clear(err);
+		return 0;
+	}
+	return 1;
+}
+
+static int pg_measure_count(struct mutu_store *s, int64_t *n, struct mutu_err *err)
+{
+	struct pg_store *p = PGS(s);
+	const char *v[] = {s->office};
+	PGresult *r = query(p, "SELECT count(*) FROM case_measure WHERE $1::text IS NULL OR office = $1", 1, v,
+			    "counting case measures", err);
+	if (!r)
+		return err->code;
+	*n = get_i64(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
 static const struct store_ops pg_ops = {
 	.close = pg_close,
 	.begin_write = pg_begin_write,
@@ -3189,4 +3342,6 @@ static const struct store_ops pg_ops = {
 	.sum_mark = pg_sum_mark,
 	.sum_get = pg_sum_get,
 	.sum_put = pg_sum_put,
+	.measure_put = pg_measure_put,
+	.measure_count = pg_measure_count,
 };

@@ -214,9 +214,30 @@ static const char schema_v8[] =
 	"CREATE TABLE batch_touch (batch_id INTEGER NOT NULL, office TEXT NOT NULL, sop TEXT NOT NULL,"
 	" low_ms INTEGER NOT NULL, PRIMARY KEY (batch_id, office, sop)) WITHOUT ROWID;";
 
+/*
+ * Version 9: kept case measures (docs/store.md, "Case measures").  One row
+ * a finished case a monthly report measured: the fingerprint of what the
+ * measure depends on besides the case (model, calendar, options, the
+ * encoding's version) and the measure as sla_month.c encodes it.  A case
+ * id is a case for ever (cases are never deleted, ids never reused), and
+ * the writer and --force's supersede delete a case's row in the
+ * transaction that changes its events.  Nothing to fill: a store without
+ * rows reads events as before.
+ */
+static const char schema_v9[] =
+	"CREATE TABLE case_measure (case_id INTEGER PRIMARY KEY, office TEXT NOT NULL,"
+	" fp TEXT NOT NULL, blob BLOB NOT NULL);"
+	/* "has this case a measure of these fingerprints?", asked of every
+	 * case a report reads, from a narrow index: the table's leaf pages
+	 * hold ~50 measures each, so the question for a case without one (an
+	 * open case, scattered over the ids) read a 32 KiB page of blobs from
+	 * the kernel's cache each time; the index is ~35 bytes a case and
+	 * stays in the page cache (sq_cases_open) */
+	"CREATE INDEX case_measure_fp ON case_measure(case_id, fp);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
-					 schema_v5, schema_v6, schema_v7, schema_v8};
+					 schema_v5, schema_v6, schema_v7, schema_v8, schema_v9};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -742,6 +763,8 @@ static int sq_batch_supersede(struct mutu_store *s, const char *sha256, int64_t 
 		 "CREATE TEMP TABLE old_batches AS SELECT id FROM batches WHERE sha256 = '%s' "
 		 "AND superseded_by IS NULL AND id <> %lld AND office = (SELECT office FROM batches "
 		 "WHERE id = %lld);"
+		 "DELETE FROM case_measure WHERE case_id IN (SELECT case_id FROM events WHERE "
+		 "batch_id IN old_batches);"
 		 "DELETE FROM event_attrs WHERE event_id IN (SELECT id FROM events WHERE "
 		 "batch_id IN old_batches);",
 		 sha256, (long long)new_id, (long long)new_id);
@@ -866,6 +889,14 @@ struct sqw {
 	int small_cache;    /* cache_size lowered for a bulk load (writer_free sets it back) */
 	struct span_slot *span;
 	size_t span_cap, span_n;
+	/* kept case measures (schema 9): with any in the store at open, the
+	 * earlier cases this batch stored an event of (touched, with
+	 * repeats), whose measures writer_finish deletes with those of every
+	 * case from first_new on */
+	int measures;
+	int64_t first_new;
+	int64_t *touched;
+	size_t ntouched, captouched;
 	/* the span of the run of events of one case being written (a log's
 	 * rows of a case mostly come together): into span only when the
 	 * case changes, not one hash probe per event */
@@ -973,6 +1004,15 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	w->base.s = s;
 	w->db = DB(s);
 	w->batch = batch_id;
+	{
+		int64_t any = 0;
+		if (query_int(w->db, "SELECT EXISTS (SELECT 1 FROM case_measure)", &any) ||
+		    query_int(w->db, "SELECT ifnull(max(id), 0) + 1 FROM cases", &w->first_new)) {
+			free(w);
+			return sdiag(s, "reading kept case measures", err);
+		}
+		w->measures = any != 0;
+	}
 	{
 		/* A batch larger than the store: build events_end once, sorted, after
 		 * the load (~3x cheaper than 1M random B-tree inserts), inside the
@@ -1109,6 +1149,7 @@ static void sq_writer_free(struct store_writer *base)
 	mutu_buf_release(&w->pend_key);
 	mutu_buf_release(&w->pend_sop);
 	free(w->span);
+	free(w->touched);
 	free(w);
 }
 
@@ -1403,6 +1444,14 @@ static int sq_writer_event(struct store_writer *base, const struct store_event *
 			dkey++; /* a true hash collision: next key, still exact */
 		}
 		*event_id = sqlite3_last_insert_rowid(w->db);
+		if (w->measures && e->case_id < w->first_new &&
+		    (w->ntouched == 0 || w->touched[w->ntouched - 1] != e->case_id)) {
+			if (w->ntouched == w->captouched) {
+				w->captouched = w->captouched ? 2 * w->captouched : 64;
+				w->touched = mutu_realloc(w->touched, w->captouched * sizeof *w->touched);
+			}
+			w->touched[w->ntouched++] = e->case_id;
+		}
 		if (*event_id != w->next_event)
 			return mutu_errf(err, MUTU_EFAIL,
 					 "store: event id %lld where %lld was expected; this is a bug in "
@@ -1529,6 +1578,33 @@ static int sq_batch_touch(sqlite3 *db, int64_t batch, const struct span_slot *sp
 	return 0;
 }
 
+/* The kept measures of the cases this batch changed: the earlier cases
+ * it stored an event of, and every case from first_new on (made by this
+ * batch: none has a measure unless an id came back, which SQLite's max +
+ * 1 ids do not while no case is deleted; deleted anyway, it costs one
+ * range). */
+static int drop_measures(struct sqw *w, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(w->db, "DELETE FROM case_measure WHERE case_id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return wfail(w, "kept case measures", err);
+	int ok = 1;
+	for (size_t i = 0; i < w->ntouched && ok; i++) {
+		sqlite3_bind_int64(st, 1, w->touched[i]);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (ok && sqlite3_prepare_v2(w->db, "DELETE FROM case_measure WHERE case_id >= ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, w->first_new);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+	} else {
+		ok = 0;
+	}
+	return ok ? 0 : wfail(w, "kept case measures", err);
+}
+
 static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 {
 	struct sqw *w = (struct sqw *)base;
@@ -1569,6 +1645,8 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 	sqlite3_finalize(st);
 	if (!rc)
 		rc = sq_batch_touch(w->db, w->batch, w->span, w->span_cap, err);
+	if (!rc && w->measures)
+		rc = drop_measures(w, err);
 	if (!rc && w->rebuild_end) {
 		/* built once, sorted, after the load: ~3x cheaper than the
 		 * random B-tree inserts of a bulk load */
@@ -1607,6 +1685,7 @@ struct sqc {
 	int export;           /* an export cursor: events per case, attributes on request */
 	sqlite3_stmt *x_cattr, *x_eattr;
 	int64_t last_ev_case;
+	int measured;         /* the cases cursor's 5th column is a kept measure (or NULL) */
 	struct store_event_row *ev;
 	size_t nev, cap;
 	struct store_attr_row *at;
@@ -1678,6 +1757,11 @@ static void bind_filter(sqlite3_stmt *st, const struct store_case_filter *f)
 		snprintf(p, sizeof p, ":e%zu", k);
 		if ((i = sqlite3_bind_parameter_index(st, p)))
 			sqlite3_bind_text(st, i, f->event_attrs[k], -1, SQLITE_TRANSIENT);
+	}
+	for (size_t k = 0; k < f->nmeasure_fps; k++) {
+		snprintf(p, sizeof p, ":m%zu", k);
+		if ((i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_text(st, i, f->measure_fps[k], -1, SQLITE_TRANSIENT);
 	}
 }
 
@@ -1764,19 +1848,43 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	/* pred: up to STORE_MAX_OPEN_SOPS SOPs of ~330 bytes (open_before) */
 	enum { PRED = 17000 };
 	char *pred = mutu_malloc(PRED), *q = mutu_malloc(PRED + 4096), *sub = mutu_malloc(PRED + 200);
-	char in_c[512], in_e[512], evp[1536] = "";
+	char in_c[512], in_e[512], evp[1536] = "", in_m[1024], mcol[1400] = "";
 	case_pred(f, pred, PRED);
 	in_params(in_c, sizeof in_c, 'c', f->ncase_attrs);
 	in_params(in_e, sizeof in_e, 'e', f->nevent_attrs);
+	in_params(in_m, sizeof in_m, 'm', f->nmeasure_fps);
 	sub[0] = '\0';
-	if (pred[0] && f->has_period && !f->case_key && !f->sop && !f->office)
+	c->measured = f->nmeasure_fps > 0;
+	if (c->measured) {
+		/* kept measures (schema 9): the case's row carries its measure of
+		 * a fingerprint asked (a search of case_measure's rowid), and the
+		 * events cursor leaves such cases out, so their events are never
+		 * read; their attributes still come (few, and the reader ignores
+		 * them) */
+		snprintf(mcol, sizeof mcol,
+			 ", CASE WHEN EXISTS (SELECT 1 FROM case_measure INDEXED BY case_measure_fp WHERE case_id = cases.id"
+			 " AND fp IN %s) THEN (SELECT blob FROM case_measure m WHERE m.case_id = cases.id) END",
+			 in_m);
+		if (pred[0] && f->has_period && !f->case_key && !f->sop && !f->office)
+			/* the period alone (as below): its id list, less the
+			 * measured, without one more SELECT over cases */
+			snprintf(sub, PRED + 200,
+				 " WHERE case_id IN (SELECT u.id FROM %s u WHERE NOT EXISTS (SELECT 1 FROM case_measure"
+				 " INDEXED BY case_measure_fp WHERE case_id = u.id AND fp IN %s))",
+				 pred + 11, in_m);
+		else
+			snprintf(sub, PRED + 200,
+				 " WHERE case_id IN (SELECT id FROM cases WHERE 1%s AND NOT EXISTS (SELECT 1 FROM case_measure"
+				 " INDEXED BY case_measure_fp WHERE case_id = cases.id AND fp IN %s))",
+				 pred, in_m);
+	} else if (pred[0] && f->has_period && !f->case_key && !f->sop && !f->office)
 		/* the period alone: the events' case ids are its id list as it
 		 * is, not that list wrapped in one more SELECT over cases, for
 		 * which SQLite builds a second temporary B-tree of the same ids */
 		snprintf(sub, PRED + 200, " WHERE case_%s", pred + 5);
 	else if (pred[0])
 		snprintf(sub, PRED + 200, " WHERE case_id IN (SELECT id FROM cases WHERE 1%s)", pred);
-	snprintf(q, PRED + 4096, "SELECT id, case_key, sop, office FROM cases WHERE 1%s ORDER BY id", pred);
+	snprintf(q, PRED + 4096, "SELECT id, case_key, sop, office%s FROM cases WHERE 1%s ORDER BY id", mcol, pred);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK)
 		goto fail;
 	/* event attributes are looked up per event only when some were asked
@@ -1914,6 +2022,13 @@ static int sq_cases_next(struct store_cursor *base, const struct store_case_row 
 	mutu_buf_reset(&c->arena);
 	size_t koff, soff, ooff = case_head(c, &koff, &soff);
 	int64_t id = c->row.id;
+	size_t moff = SIZE_MAX, mlen = 0;
+	if (c->measured && sqlite3_column_type(c->cases, 4) == SQLITE_BLOB) {
+		/* the events cursor has none of this case's rows */
+		mlen = (size_t)sqlite3_column_bytes(c->cases, 4);
+		moff = c->arena.len;
+		mutu_buf_add(&c->arena, (const char *)sqlite3_column_blob(c->cases, 4), mlen);
+	}
 	while (c->ev_more) {
 		int64_t cid = sqlite3_column_int64(c->events, 0);
 		if (cid < c->last_ev_case)
@@ -1946,6 +2061,12 @@ static int sq_cases_next(struct store_cursor *base, const struct store_case_row 
 			return MUTU_EFAIL;
 	}
 	fix_strings(c);
+	c->row.measure = moff == SIZE_MAX ? NULL : (const unsigned char *)c->arena.s + moff;
+	c->row.measure_len = mlen;
+	if (c->row.measure) {
+		c->row.nev = 0;
+		c->row.nattrs = 0;
+	}
 	c->row.key = arena_at(&c->arena, koff);
 	if (!c->row.key)
 		c->row.key = "";
@@ -2527,6 +2648,79 @@ static int sq_sum_put(struct mutu_store *s, const char *office, const struct sto
 	return rc;
 }
 
+/* ---------------------------------------------------------------- kept case measures */
+
+/*
+ * In one write transaction of its own, as sq_sum_put: not waiting for the
+ * lock, and only when no batch came after the report's snapshot (mark, the
+ * newest batch id it saw).  The writer holds the write lock from its batch
+ * row to its commit and deletes the measures of the cases it changed, so a
+ * measure written here either precedes that batch (which then deletes it)
+ * or was computed from a snapshot that holds it.
+ */
+static int sq_measure_put(struct mutu_store *s, const struct store_measure *rows, size_t n, int64_t mark,
+			  struct mutu_err *err)
+{
+	sqlite3 *db = DB(s);
+	if (sqlite3_db_readonly(db, "main"))
+		return 0;
+	sqlite3_busy_timeout(db, 0);
+	int got = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db, store_busy_of(s->busy_ms));
+	if (got != SQLITE_OK) {
+		int code = sqlite3_errcode(db) & 0xFF;
+		return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY
+			       ? 0
+			       : sdiag(s, "writing case measures", err);
+	}
+	int64_t newest = 0;
+	if (query_int(db, "SELECT coalesce(max(id), 0) FROM batches", &newest)) {
+		int rc = sdiag(s, "writing case measures", err);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (newest != mark) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return 0;
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO case_measure (case_id, office, fp, blob) VALUES (?1, ?2, ?3, ?4)",
+				    -1, &st, NULL) == SQLITE_OK
+			 ? 0
+			 : -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct store_measure *r = &rows[i];
+		sqlite3_bind_int64(st, 1, r->case_id);
+		sqlite3_bind_text(st, 2, r->office ? r->office : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->fp, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 4, r->blob, (int)r->len, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 1;
+	rc = sdiag(s, "writing case measures", err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int sq_measure_count(struct mutu_store *s, int64_t *n, struct mutu_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(DB(s), "SELECT count(*) FROM case_measure WHERE ?1 IS NULL OR office = ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return sdiag(s, "counting case measures", err);
+	if (s->office)
+		sqlite3_bind_text(st, 1, s->office, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : sdiag(s, "counting case measures", err);
+}
+
 static const struct store_ops sqlite_ops = {
 	.close = sq_close,
 	.discard = sq_discard,
@@ -2571,4 +2765,6 @@ static const struct store_ops sqlite_ops = {
 	.sum_mark = sq_sum_mark,
 	.sum_get = sq_sum_get,
 	.sum_put = sq_sum_put,
+	.measure_put = sq_measure_put,
+	.measure_count = sq_measure_count,
 };

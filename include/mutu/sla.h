@@ -336,6 +336,10 @@ struct sla_case_in {
 	const char *office;      /* cases.office ("" the default office), borrowed */
 	const char *target_name; /* which attribute, its name as stored */
 	int target_event;        /* 1: read from an event attribute, 0: a case attribute */
+	/* the case's kept measure (sla_reader_open_measured; sla_month.c
+	 * encodes it): then nev is 0 and the target fields NULL; else NULL */
+	const unsigned char *measure;
+	size_t measure_len;
 };
 
 struct sla_reader;
@@ -374,6 +378,12 @@ int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double fro
  */
 int sla_reader_open_backlog(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
 			    double to, const char *deadline_col, struct sla_reader **out, struct mutu_err *err);
+/* sla_reader_open_backlog, yielding a case whose kept measure has one of
+ * the fingerprints fps[0..nfps) (store.h, measure_fps; borrowed for the
+ * call) with that measure instead of its events. */
+int sla_reader_open_measured(struct mutu_store *db, struct sla_env *e, const char *sop_id, double from,
+			     double to, const char *deadline_col, const char *const *fps, size_t nfps,
+			     struct sla_reader **out, struct mutu_err *err);
 
 /*
  * Planned end dates.  Case and event attributes are matched by their

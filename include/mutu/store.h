@@ -111,7 +111,7 @@ const char *store_office(const struct mutu_store *s);
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----
@@ -281,6 +281,14 @@ struct store_case_filter {
 	size_t ncase_attrs;
 	const char *const *event_attrs;
 	size_t nevent_attrs;
+	/* Kept case measures (schema 9, store_measure_put): a case whose
+	 * stored measure has one of these fingerprints is yielded with that
+	 * measure (store_case_row.measure) and without its events and
+	 * attributes, which are then not read.  Borrowed; at most
+	 * STORE_MAX_OPEN_SOPS + 1; 0: no measure is read.  A backend without
+	 * measures (store_has_measures 0) ignores them. */
+	const char *const *measure_fps;
+	size_t nmeasure_fps;
 };
 #define STORE_MAX_ATTR_NAMES 16
 #define STORE_MAX_OPEN_SOPS 48
@@ -324,6 +332,10 @@ struct store_case_row {
 	size_t nev;
 	const struct store_attr_row *attrs; /* case_attrs matches */
 	size_t nattrs;
+	/* the case's kept measure when the filter asked for its fingerprint
+	 * (nev and nattrs are then 0), else NULL; owned by the cursor */
+	const unsigned char *measure;
+	size_t measure_len;
 };
 
 struct store_cursor;
@@ -484,5 +496,39 @@ int store_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mutu_e
  * error. */
 int store_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
 		  int64_t mark, struct mutu_err *err);
+
+/* ---- kept case measures (schema 9; docs/store.md, "Case measures") ----
+ *
+ * A finished case's measure (what the monthly report takes from it,
+ * encoded by sla_month.c; the store does not read the bytes) does not
+ * depend on the month asked, so a report keeps it per case, keyed by a
+ * fingerprint of everything else it depends on (model, calendar, options,
+ * encoding), and a later report reads it instead of the case's events
+ * (store_case_filter.measure_fps).  Every store operation that adds or
+ * removes events of a case (the writer, --force's supersede) removes the
+ * case's measure in the same transaction. */
+
+/* Does this backend keep measures?  0: store_measure_put writes nothing
+ * and cursors ignore measure_fps. */
+int store_has_measures(const struct mutu_store *s);
+
+struct store_measure {
+	int64_t case_id;
+	const char *office;      /* the case's office ("" the default one) */
+	const char *fp;          /* fingerprint, hex */
+	const unsigned char *blob;
+	size_t len;
+};
+/* Keep n measures computed in the snapshot whose store_sum_mark was mark,
+ * replacing a case's older one, in one write transaction of its own (call
+ * outside any): 1 written; 0 nothing written because the store is
+ * read-only, another process holds the write lock (SQLite) or an office's
+ * ingest lock (PostgreSQL), or a batch committed since the snapshot (its
+ * cases may have changed: nothing computed before it is kept); <0 error. */
+int store_measure_put(struct mutu_store *s, const struct store_measure *rows, size_t n, int64_t mark,
+		      struct mutu_err *err);
+/* How many measures the store keeps (of the connection's office when
+ * store_set_office named one): for db info and tests. */
+int store_measure_count(struct mutu_store *s, int64_t *n, struct mutu_err *err);
 
 #endif /* MUTU_STORE_H */

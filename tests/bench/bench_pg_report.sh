@@ -16,14 +16,17 @@
 # The load is timed and printed (a first load of 10^7 events, no peer).
 #
 # Then both backends' reports of the month must be the same JSON (apart from
-# the generation time), and three rows are timed:
+# the generation time), and five rows are timed:
 #  - warm: the month summaries kept by an untimed first report of each store
 #    (docs/store.md "Reading a period"), PostgreSQL (A) against SQLite (B);
 #  - cold: the summaries deleted before each run (the first report of a
 #    month: the 12-month window read), PostgreSQL against SQLite;
 #  - the client's CPU (user + system, /usr/bin/time) of one warm PostgreSQL
 #    report, printed: the rest of its wall time is the server's and the
-#    round trips'.
+#    round trips';
+#  - warm with the finished cases' kept measures (schema 9 / PG 6) against
+#    the same report reading every case's events (MUTU_REPORT_NO_MEASURES=1),
+#    on PostgreSQL and on SQLite.
 # BENCH_REPORT_CASES overrides the number of cases (default 1000000).
 set -u
 BUILD=${BUILD:-build}
@@ -100,6 +103,28 @@ bench_row "report month JSON warm, PostgreSQL 10^7, s" "$AMED" "$BMED (SQLite)" 
 /usr/bin/time -f '%U %S' -o "$work/cpu" "$MUTU" report monthly --month "$MONTH" --db "$pg" --format json \
 	--out "$work/bench" >/dev/null 2>&1
 echo "  one warm PostgreSQL report: client CPU $(awk '{ printf "%.2f", $1 + $2 }' "$work/cpu") s (user + system)"
+
+# kept case measures (docs/store.md "Case measures"): the warm reports above
+# read the month's finished cases from their measures, kept by the first
+# reports; against the same report reading every case's events
+# (MUTU_REPORT_NO_MEASURES=1: neither read nor kept), same store, same binary
+side_pg_nom() { bench_time env MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --month "$MONTH" --db "$pg" \
+	--format json --out "$work/bench" || return 1; BV=$BT; }
+side_sq_nom() { bench_time env MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --month "$MONTH" --db "$sq" \
+	--format json --out "$work/bench" || return 1; BV=$BT; }
+echo "kept measures: $(psql -X -tA -c 'SELECT count(*) FROM case_measure') in PostgreSQL," \
+	"$(sqlite3 "$sq" 'SELECT count(*) FROM case_measure') in SQLite"
+echo "the month as JSON, warm, PostgreSQL: measures read (A) vs every case's events (B), wall s"
+bench_pairs side_pg side_pg_nom || exit 1
+bench_row "report month JSON warm, PostgreSQL 10^7, measures vs events, s" "$AMED" "$BMED (events)" \
+	"$RMED ($RMIN-$RMAX)" "< 1 s" "$( [ "$(bench_cmp "$AMED" '<' 1)" = 1 ] && echo yes || echo no)"
+/usr/bin/time -f '%U %S' -o "$work/cpu" env MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --month "$MONTH" \
+	--db "$pg" --format json --out "$work/bench" >/dev/null 2>&1
+echo "  one warm PostgreSQL report without measures: client CPU $(awk '{ printf "%.2f", $1 + $2 }' "$work/cpu") s"
+echo "the month as JSON, warm, SQLite: measures read (A) vs every case's events (B), wall s"
+bench_pairs side_sq side_sq_nom || exit 1
+bench_row "report month JSON warm, SQLite 10^7, measures vs events, s" "$AMED" "$BMED (events)" \
+	"$RMED ($RMIN-$RMAX)" "< 1 s" "$( [ "$(bench_cmp "$AMED" '<' 1)" = 1 ] && echo yes || echo no)"
 
 side_pg_cold() { nosum_pg; one "$pg"; }
 side_sq_cold() { nosum_sq; one "$sq"; }

@@ -18,6 +18,9 @@
 # store without summaries (the first month computes and keeps its window,
 # the 11 after it use them) and again warm.
 #
+# Kept case measures (schema 9): the warm month reading its finished cases'
+# measures against the same report reading their events.
+#
 # The store is made by tests/bench/gen_report_store.sh straight into the
 # schema of docs/store.md (SQL, not through ingest: the ingest has its own
 # benchmark) and cached under build/ (rebuilt when the generator changes).
@@ -86,6 +89,17 @@ echo "the month as JSON: window + possibly-open read (A) vs the whole history be
 bench_pairs side_window_json side_full_json || exit 1
 bench_row "report month JSON, window read vs whole history, s" "$AMED" "$BMED (full)" "$RMED ($RMIN-$RMAX)" "< 1" \
 	"$( [ "$(bench_cmp "$RMED" '<' 1)" = 1 ] && echo yes || echo no)"
+# kept case measures (schema 9, docs/store.md "Case measures"): the warm
+# month reads its finished cases' measures, kept by the reports before it,
+# against the same report reading every case's events
+# (MUTU_REPORT_NO_MEASURES=1: neither read nor kept)
+side_meas_json() { one_json "$big"; }
+side_nomeas_json() { bench_time env MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --month 2025-06 --db "$big" \
+	--format json --out "$BUILD/bench-report.json" || return 1; BV=$BT; }
+echo "the month as JSON, warm: finished cases from their kept measures (A) vs from their events (B)"
+bench_pairs side_meas_json side_nomeas_json || exit 1
+bench_row "report month JSON warm, measures vs events, s" "$AMED" "$BMED (events)" "$RMED ($RMIN-$RMAX)" "< 1 s" \
+	"$( [ "$(bench_cmp "$AMED" '<' 1)" = 1 ] && echo yes || echo no)"
 side_cold_json() { nosum "$big"; one_json "$big"; }
 side_warm_json() { one_json "$big"; }
 echo "the month as JSON: the cold first report (no summaries: the 12-month window read) (A) vs warm (B)"

@@ -87,13 +87,14 @@ sqlite3 "$V6" "BEGIN; CREATE TABLE c6 (id INTEGER PRIMARY KEY, case_key TEXT NOT
  first_ms, last_ms, last_done_step FROM cases; DROP TABLE cases; ALTER TABLE c6 RENAME TO cases;
  CREATE INDEX cases_sop ON cases(sop); CREATE INDEX cases_span ON cases(last_ms, first_ms);
  CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms); DROP TABLE month_summary; DROP TABLE batch_touch;
+ DROP TABLE case_measure;
  PRAGMA user_version = 6; COMMIT;"
 expect_eq "hand-made store at schema 6" "$(sqlite3 "$V6" "PRAGMA user_version")" "6"
 before=$(sqlite3 "$V6" "SELECT group_concat(id || case_key || office || last_ms || last_done_step, ';') FROM cases ORDER BY id")
 run "$MUTU" ingest $D/kota-b.csv --db "$V6" --office kota-b "${ING[@]}"
 expect_rc "ingest into the schema 6 store: exit 0" 0
 expect_out_has "migrated store: kota-b's 12 rows stored, 3 new cases" "events stored   12 (3 new cases)"
-expect_eq "migrated to schema 8" "$(sqlite3 "$V6" "PRAGMA user_version")" "8"
+expect_eq "migrated to schema 9" "$(sqlite3 "$V6" "PRAGMA user_version")" "9"
 expect_eq "kota-a's cases kept with their ids and columns" \
 	"$(sqlite3 "$V6" "SELECT group_concat(id || case_key || office || last_ms || last_done_step, ';') FROM cases WHERE office = 'kota-a' ORDER BY id")" "$before"
 run "$MUTU" "${REP[@]}" --db "$V6"

@@ -193,10 +193,10 @@ expect_eq "a version 2 store: the old events keys in place" "$(psql -X -tA "$upg
 	"(office, end_ms) (office, case_id, dkey)"
 run "$MUTU" db info --db "$upg"
 expect_rc "a version 2 PostgreSQL store opens (and is upgraded)" 0
-expect_eq "upgraded to 5: events key office last, no end index, cases_sop gone, every partition's key attached" \
+expect_eq "upgraded to 6 (5: events key office last, no end index, cases_sop gone, every partition's key attached; 6: case_measure)" \
 	"$(psql -X -tA "$upg" -c "$evidx" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
 		-c "SELECT count(*) FROM pg_indexes WHERE indexname = 'cases_sop'" -c "$attached" 2>&1 | tr '\n' ' ')" \
-	"(case_id, dkey, office) 5 0 t "
+	"(case_id, dkey, office) 6 0 t "
 "$MUTU" "${urep[@]}" --out "$TMP/u2" >/dev/null 2>&1
 if [ -s "$TMP/u1/report-2011-06.json" ] && cmp -s "$TMP/u1/report-2011-06.json" "$TMP/u2/report-2011-06.json"; then
 	ok "upgraded store: the same report as before the upgrade"
@@ -226,8 +226,8 @@ expect_eq "a version 4 store: the end index on the parent and its one partition"
 	"$(psql -X -tA "$v4" -c "$endidx" 2>&1)" "2"
 latest=(report monthly --month latest --tz Europe/Amsterdam --format json --out "$TMP/v4r")
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-before.json"
-expect_eq "upgraded to 5 when opened: no end index left" \
-	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "5 0 "
+expect_eq "upgraded (to 6) when opened: no end index left" \
+	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "6 0 "
 rm -rf "$TMP/v4r"
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-after.json"
 rm -rf "$TMP/v4r"

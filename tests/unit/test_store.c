@@ -232,7 +232,7 @@ static void test_migrate_3_to_4(void **state)
 		" id INTEGER PRIMARY KEY, case_key TEXT NOT NULL UNIQUE, sop TEXT,"
 		" batch_id INTEGER NOT NULL REFERENCES batches(id)); CREATE INDEX cases_sop ON cases(sop);"
 		" ALTER TABLE batches DROP COLUMN office; PRAGMA user_version = 3;"
-		" DROP TABLE month_summary; DROP TABLE batch_touch;"
+		" DROP TABLE month_summary; DROP TABLE batch_touch; DROP TABLE case_measure;"
 		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
 		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (1, 'K', NULL, 1), (2, 'L', NULL, 1);"
 		"INSERT INTO events (case_id, batch_id, line, step, activity, start_ms, end_ms) VALUES"
@@ -241,7 +241,7 @@ static void test_migrate_3_to_4(void **state)
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
 	store_close(s);
-	/* 3 -> 4 -> 5 -> 6 -> 7 -> 8 in one open */
+	/* 3 -> 4 -> 5 -> 6 -> 7 -> 8 -> 9 in one open */
 	assert_int_equal(q1(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	/* schema 6's marker: K's latest completion is step 2's at 400 (step 5
 	 * ended at 200, step 7 is open); L has no completion: NULL */
@@ -275,7 +275,7 @@ static void test_migrate_6_to_7(void **state)
 		" first_ms INTEGER, last_ms INTEGER, last_done_step INTEGER);"
 		"CREATE INDEX cases_sop ON cases(sop); CREATE INDEX cases_span ON cases(last_ms, first_ms);"
 		"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms); PRAGMA user_version = 6;"
-		"DROP TABLE month_summary; DROP TABLE batch_touch;"
+		"DROP TABLE month_summary; DROP TABLE batch_touch; DROP TABLE case_measure;"
 		"INSERT INTO batches (id, file, size, sha256, ingested_at) VALUES (1, 'h', 0, 'x', 't');"
 		/* ids 5 and 9: not 1, 2, so a renumbering would show */
 		"INSERT INTO cases (id, case_key, sop, batch_id, office, first_ms, last_ms, last_done_step)"
@@ -287,7 +287,7 @@ static void test_migrate_6_to_7(void **state)
 	mutu_err_clear(&e);
 	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
 	store_close(s);
-	assert_int_equal(q1(db, "PRAGMA user_version"), 8);
+	assert_int_equal(q1(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	/* both rows, same ids and columns */
 	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 2);
 	assert_int_equal(q1(db, "SELECT id FROM cases WHERE case_key = 'K' AND office = 'kota-a'"

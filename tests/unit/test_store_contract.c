@@ -824,6 +824,159 @@ static void test_month_summaries(void **state)
 	store_close(s);
 }
 
+/* The (measure, nev) of case id of a cursor with fingerprints fps (n). */
+static void measure_of(struct mutu_store *s, const char *const *fps, size_t n, int64_t id, char *blob, size_t *len,
+		       size_t *nev)
+{
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.measure_fps = fps;
+	f.nmeasure_fps = n;
+	struct store_cursor *c = NULL;
+	OK(store_cases_open(s, &f, &c, E));
+	const struct store_case_row *row;
+	int r, found = 0;
+	*len = SIZE_MAX;
+	while (1) {
+		OK(r = store_cases_next(c, &row, E));
+		if (r != 1)
+			break;
+		if (row->id != id)
+			continue;
+		found = 1;
+		*nev = row->nev;
+		if (row->measure) {
+			*len = row->measure_len;
+			memcpy(blob, row->measure, row->measure_len < 16 ? row->measure_len : 16);
+		}
+	}
+	store_cursor_free(c);
+	assert_true(found);
+}
+
+/*
+ * Kept case measures (schema 9 / PG 6): kept per case with a fingerprint,
+ * yielded instead of the events for a fingerprint asked, bytes as given
+ * (a NUL inside); deleted with any batch that stores an event of the case
+ * or supersedes a batch that had one; and not written when a batch came
+ * after the snapshot the measures were computed in.
+ */
+static void test_case_measures(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	assert_int_equal(store_has_measures(s), 1);
+	int64_t k1, k2, mark, n;
+	load_base(s, &k1, &k2);
+	OK(store_begin_read(s, E));
+	OK(store_sum_mark(s, &mark, E));
+	store_rollback(s);
+	static const unsigned char b1[4] = {1, 2, 0, 3}, b2[3] = {'a', 'b', 'c'};
+	struct store_measure m[2] = {{k1, "", "f1", b1, 4}, {k2, "", "f1", b2, 3}};
+	int r;
+	OK(r = store_measure_put(s, m, 2, mark, E));
+	assert_int_equal(r, 1);
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 2);
+	char blob[16];
+	size_t len, nev;
+	const char *f1[] = {"f0", "f1"}, *f2[] = {"f2"};
+	measure_of(s, f1, 2, k1, blob, &len, &nev);
+	assert_int_equal(len, 4); /* K1's measure, no events read */
+	assert_memory_equal(blob, b1, 4);
+	assert_int_equal(nev, 0);
+	measure_of(s, f1, 2, k2, blob, &len, &nev);
+	assert_int_equal(len, 3);
+	assert_memory_equal(blob, "abc", 3);
+	/* another fingerprint (a changed model): the events, e1 and e3 */
+	measure_of(s, f2, 1, k1, blob, &len, &nev);
+	assert_true(len == SIZE_MAX);
+	assert_int_equal(nev, 2);
+	measure_of(s, NULL, 0, k1, blob, &len, &nev);
+	assert_true(len == SIZE_MAX);
+
+	/* batch 2 stores an event of K1: its measure goes, K2's stays */
+	struct store_batch bb = batch("sha-measure-2", 10);
+	int64_t bid, cid, eid;
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &bb, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
+	struct store_event e = ev(cid, 2, "Serah", "FO", 2500, 3000, 301);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	bb.id = bid;
+	bb.rows_read = bb.events_stored = 1;
+	OK(store_batch_finish(s, &bb, E));
+	OK(store_commit(s, E));
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 1);
+	measure_of(s, f1, 2, k1, blob, &len, &nev);
+	assert_true(len == SIZE_MAX);
+	assert_int_equal(nev, 3); /* e1, e3 and Serah */
+	measure_of(s, f1, 2, k2, blob, &len, &nev);
+	assert_int_equal(len, 3);
+	/* measures computed before batch 2 (the old mark) are not kept */
+	OK(r = store_measure_put(s, m, 1, mark, E));
+	assert_int_equal(r, 0);
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 1);
+	/* with a mark taken after it they are */
+	OK(store_begin_read(s, E));
+	OK(store_sum_mark(s, &mark, E));
+	store_rollback(s);
+	OK(r = store_measure_put(s, m, 1, mark, E));
+	assert_int_equal(r, 1);
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 2);
+
+	/* batch 3 (a file, sha x) stores an event of K2: K2's measure goes */
+	static const char shx[] = "abababababababababababababababababababababababababababababababab";
+	struct store_batch b3 = batch(shx, 20);
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b3, &bid, E));
+	OK(store_writer_open(s, bid, 20, &w, E));
+	OK(store_writer_case(w, "K2", 2, NULL, 0, "", &cid, &created, E));
+	e = ev(cid, 2, "Tutup", "BO", 9500, 9600, 401);
+	OK(store_writer_event(w, &e, &eid, &dup, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b3.id = bid;
+	OK(store_batch_finish(s, &b3, E));
+	OK(store_commit(s, E));
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 1); /* K1's */
+	OK(store_begin_read(s, E));
+	OK(store_sum_mark(s, &mark, E));
+	store_rollback(s);
+	OK(r = store_measure_put(s, m + 1, 1, mark, E));
+	assert_int_equal(r, 1);
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 2);
+	/* --force of that file: batch 4 supersedes batch 3, whose one event
+	 * (K2's Tutup) goes, and K2's measure with it; K1 had no event there */
+	struct store_batch b4 = batch(shx, 20);
+	uint64_t removed = 0;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b4, &bid, E));
+	OK(store_batch_supersede(s, shx, bid, &removed, E));
+	b4.id = bid;
+	OK(store_batch_finish(s, &b4, E));
+	OK(store_commit(s, E));
+	assert_int_equal(removed, 1);
+	OK(store_measure_count(s, &n, E));
+	assert_int_equal(n, 1);
+	measure_of(s, f1, 2, k1, blob, &len, &nev);
+	assert_int_equal(len, 4);
+	measure_of(s, f1, 2, k2, blob, &len, &nev);
+	assert_true(len == SIZE_MAX);
+	assert_int_equal(nev, 1); /* e4 */
+	store_close(s);
+}
+
 /* A rolled-back batch leaves nothing behind. */
 static void test_rollback(void **state)
 {
@@ -1084,6 +1237,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_export_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_summaries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_measures, setup, teardown),
 	};
 	/* every connection of this suite (the stores' too: libpq reads
 	 * PGOPTIONS) gives up a lock wait after 5 s with an error, so a lock
