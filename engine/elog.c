@@ -423,6 +423,7 @@ struct reader {
 	int skipping;
 	uint64_t skip_bytes;
 	struct mutu_buf skip_head;
+	int skip_sep_line;   /* the file opens with Excel's "sep=;" line: skip it */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -804,6 +805,28 @@ static void long_line_done(struct reader *r, int newline)
 }
 
 /*
+ * Excel's "sep=;" first line (written by Excel's "CSV (Macintosh)" and many
+ * export scripts so that Excel opens the file split at ';' whatever the
+ * locale) names the separator: "sep=" and one byte, then the line end.
+ * Returns the line's length with its end (0: no such line) and the byte in
+ * *sep.  Before, it was read as the header: "no case id column (... header:
+ * sep=,)".
+ */
+static size_t sep_line(const char *p, size_t n, unsigned char *sep)
+{
+	if (n < 6 || mutu_strncasecmp(p, "sep=", 4) != 0 || p[4] == '\n' || p[4] == '\r')
+		return 0;
+	size_t k = 5;
+	if (k < n && p[k] == '\r')
+		k++;
+	if (k >= n || p[k] != '\n')
+		return 0;
+	if (sep)
+		*sep = (unsigned char)p[4];
+	return k + 1;
+}
+
+/*
  * Read fd to the end (or until on_rec stops it), feeding lines.  Returns 0
  * or MUTU_EFAIL.
  */
@@ -833,6 +856,10 @@ static int reader_run(struct reader *r, int fd, const char *path,
 		r->bytes += (uint64_t)k;
 		if (first && k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 			p += 3; /* UTF-8 BOM */
+		if (first && r->skip_sep_line) {
+			p += sep_line(p, (size_t)(e - p), NULL); /* not a row: its line counts */
+			r->line++;
+		}
 		first = 0;
 		while (p < e && !r->stop) {
 			const char *nl = memchr(p, '\n', (size_t)(e - p));
@@ -1167,6 +1194,7 @@ struct ingest {
 	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
 	int first_dropped;       /* index of the first dropped column, -1 none */
 	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
+	int sep_line;            /* line 1 is Excel's "sep=;" (sep_line): skipped */
 	int *colattr;            /* per column: index into attr_names */
 	char **attr_names;
 	size_t nattr_names;
@@ -2790,10 +2818,15 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 "%s: not a CSV text file (it holds NUL bytes: a binary or UTF-16 file; "
 				 "export it as UTF-8 CSV)",
 				 g->path);
-	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : detect_sep(p, len));
+	unsigned char named = 0;
+	size_t sl = sep_line(p, len, &named);
+	g->sep_line = sl != 0;
+	p += sl, len -= sl;
+	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : named ? named : detect_sep(p, len));
 	*sep_out = sep;
 	struct reader r;
 	reader_init(&r, sep);
+	r.skip_sep_line = g->sep_line;
 	r.on_rec = on_probe;
 	r.ctx = g;
 	r.line = 1;
@@ -3187,6 +3220,7 @@ static int stage_parse(struct run *r)
 	} else {
 		struct reader rd;
 		reader_init(&rd, g->sep);
+		rd.skip_sep_line = g->sep_line;
 		rd.on_rec = on_record;
 		rd.ctx = g;
 		rd.expect_nf = g->ncols;
