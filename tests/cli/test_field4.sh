@@ -27,3 +27,27 @@ expect_out_has "sep= line: both rows" "events stored   2 (1 new cases)"
 expect_eq "sep= line: lines, activities, first start, last end" \
 	"$(q "$DB" "SELECT group_concat(line || ':' || activity, '|') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT min(start_ms) - $D0, max(end_ms) - $D0 FROM events")" \
 	"3:Verifikasi|4:Tanda tangan, paraf 3600000|14400000"
+
+# ---- a case in a year past the shipped calendars (2027) ----
+# id-wib covers 2024-2026 (its holiday lists); 2027 has no listed holiday,
+# so mutu refuses to count it rather than count a holiday-free year.  The
+# ingest stores the rows (a log is a log); the audit of the case says why
+# it cannot be measured and exits 2.  Before: the reason, then "no case
+# 'Y1' in ... ('mutu db info' shows what the store holds)", although the
+# store holds it.  A period audit of March 2027 audits 0 cases and names
+# the skipped one on stderr (passed unchanged), and the monthly report
+# refuses the month (passed unchanged).
+DB="$TMP/y27.db"
+run "$MUTU" ingest $F/tahun-2027.csv --db "$DB" --models $M
+expect_out_has "2027: stored" "events stored   3 (1 new cases)"
+run "$MUTU" audit --case Y1 --db "$DB" --models $M --no-store
+expect_rc "2027 audit --case: exit 2" 2
+expect_err_has "2027 audit --case: the reason" "2027-03-01T08:00:00+07:00 is outside calendar id-wib (2024-2026); use a calendar whose years cover it"
+expect_err_has "2027 audit --case: not audited, not 'no case'" "case 'Y1' not audited: it cannot be measured (the reason above)"
+case "$ERR" in *"no case 'Y1'"*) not_ok "2027 audit --case: the store holds the case" "$ERR" ;; *) ok "2027 audit --case: the store holds the case" ;; esac
+run "$MUTU" audit --sop uji-sla --from 2027-03-01 --to 2027-03-31 --db "$DB" --models $M --no-store
+expect_eq "2027 period audit: 0 audited, 1 skipped said" \
+	"$RC $(printf '%s\n' "$OUT" | grep -c 'kasus diaudit *0$') $(printf '%s\n' "$ERR" | grep -c '1 case(s) skipped')" "0 1 1"
+run "$MUTU" report monthly --month 2027-03 --db "$DB" --models $M --format json --out -
+expect_rc "2027 report: exit 2" 2
+expect_err_has "2027 report: the calendar's years" "calendar id-wib covers 2024-2026; 2027-03 is outside it"
