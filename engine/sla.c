@@ -491,6 +491,10 @@ int sla_lifecycle_kind(const char *t)
 			return SLA_LC_ABORT;
 	if (n == 8 && mutu_strncasecmp(t, "pi_abort", n) == 0)
 		return SLA_LC_PI_ABORT;
+	static const char *skips[] = {"manualskip", "autoskip"};
+	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++)
+		if (strlen(skips[i]) == n && mutu_strncasecmp(t, skips[i], n) == 0)
+			return SLA_LC_SKIP;
 	return SLA_LC_OTHER;
 }
 
@@ -520,16 +524,18 @@ static int same_text(const char *a, const char *b)
  * step of its own (an open one for a start-only schedule row, keeping a
  * finished case open; a 0-minute repeat for a suspend).  The execution is
  * start to complete, suspensions included.  An activity with marks only
- * (scheduled, never started) keeps them: the case waits on it. */
+ * (scheduled, never started) keeps them: the case waits on it.  Skip rows
+ * (SLA_LC_SKIP) go, with the marks of their activity: in IEEE 1849's
+ * lifecycle a skip closes an activity that never ran. */
 static size_t drop_marks(struct sla_event *ev, size_t n)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		int drop = 0;
+		int drop = ev[i].lifecycle == SLA_LC_SKIP;
 		if (ev[i].lifecycle == SLA_LC_MARK)
 			for (size_t j = 0; j < n && !drop; j++)
 				drop = (ev[j].lifecycle == SLA_LC_START || ev[j].lifecycle == SLA_LC_COMPLETE ||
-					ev[j].lifecycle == SLA_LC_ABORT) &&
+					ev[j].lifecycle == SLA_LC_ABORT || ev[j].lifecycle == SLA_LC_SKIP) &&
 				       same_text(ev[j].activity, ev[i].activity);
 		if (!drop)
 			ev[k++] = ev[i];

@@ -51,3 +51,38 @@ expect_eq "2027 period audit: 0 audited, 1 skipped said" \
 run "$MUTU" report monthly --month 2027-03 --db "$DB" --models $M --format json --out -
 expect_rc "2027 report: exit 2" 2
 expect_err_has "2027 report: the calendar's years" "calendar id-wib covers 2024-2026; 2027-03 is outside it"
+
+# ---- IEEE 1849 lifecycle: manualskip and autoskip ----
+# In the standard's transactional model a skip takes an activity from
+# scheduled (or assigned) straight to closed without running it: no step
+# execution.  Survei (manualskip 09:30) and Rapat (schedule 09:35,
+# autoskip 09:40) are no steps; the case holds Verifikasi 08:00-09:00 and
+# Tanda tangan 10:00-11:00, 1,0 jam each.  Before: each skip row was a
+# completion, Survei 09:00-09:30 (30 menit) and Rapat 09:30-09:40 (10
+# menit) steps of the case.
+DB="$TMP/skip.db"
+run "$MUTU" ingest $F/pm4py-lewati.csv --db "$DB"
+expect_out_has "skip: every row stored" "events stored   7 (1 new cases)"
+run "$MUTU" audit --case K1 --db "$DB" --no-store
+expect_out_has "skip: case 08:00-11:00" "mulai: 3 Mar 2025 08:00 +07:00; selesai: 3 Mar 2025 11:00 +07:00"
+expect_out_has "skip: Verifikasi 1,0 jam" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "skip: Tanda tangan 1,0 jam" "kadis              3 Mar 2025 11:00 +07:00      1,0 jam"
+case "$OUT" in *Survei*|*Rapat*) not_ok "skip: skipped activities are no steps" "$OUT" ;; *) ok "skip: skipped activities are no steps" ;; esac
+# Against an SOP: step 4 skipped is a step the log does not show done
+# (HILANG), and step 5 runs from step 3's end.  Tue 4 Mar 2025 is in
+# Ramadan 1446 H (1-30 Mar: Tue 08:00-15:00, break 12:00-12:30).  Step 3
+# 08:45-13:45: 08:45-12:00 (195) + 12:30-13:45 (75) = 270 min = 4,5 jam;
+# step 5 13:45-14:30 = 45 menit against 15: +30, LEBIH (before: step 4 a
+# 15-minute execution and step 5 30 menit).  The case 08:45-14:30: 195 +
+# 120 = 315 min.
+DB="$TMP/skipsop.db"
+"$MUTU" ingest $F/lewati-sop.csv --db "$DB" --models $M --quiet
+run "$MUTU" audit --case L2 --db "$DB" --models $M --no-store
+expect_out_has "skip SOP: step 4 missing" "[HILANG] langkah 4 tidak ada di log"
+expect_out_has "skip SOP: step 3 in Ramadan hours" "4 Mar 2025 13:45 WIB         4,5 jam   2,0 hari  -1,4 hari"
+expect_out_has "skip SOP: step 5 from step 3's end" "4 Mar 2025 14:30 WIB        45 menit   15 menit  +30 menit  LEBIH"
+run "$MUTU" audit --case L2 --db "$DB" --models $M --no-store --format json
+expect_eq "skip SOP json: working minutes, steps shown" \
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["step"] for s in c["steps"]])')" \
+	"315 [1, 2, 3, 5]"
+

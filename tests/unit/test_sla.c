@@ -823,6 +823,9 @@ static void test_lifecycle_kind(void **state)
 	assert_int_equal(sla_lifecycle_kind("ate_abort"), SLA_LC_ABORT);
 	assert_int_equal(sla_lifecycle_kind("Withdraw"), SLA_LC_ABORT);
 	assert_int_equal(sla_lifecycle_kind("pi_abort"), SLA_LC_PI_ABORT);
+	/* a skip closes an activity that never ran */
+	assert_int_equal(sla_lifecycle_kind("manualskip"), SLA_LC_SKIP);
+	assert_int_equal(sla_lifecycle_kind("AutoSkip"), SLA_LC_SKIP);
 	/* left as they are */
 	assert_int_equal(sla_lifecycle_kind("abort"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
