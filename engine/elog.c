@@ -2141,6 +2141,27 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
 	return copy;
 }
 
+
+/* Is a one-stamp row's lifecycle a start (its stamp fills the start)?
+ * The values sla_lifecycle_kind reads as a start (start, begin, started;
+ * BPAF's Open.Running and Open.Running.InProgress), and schedule / assign,
+ * the marks before a start.  Before, begin, started and the BPAF states
+ * filled the end, so their rows were read as completions. */
+static int lc_starts(const char *lc)
+{
+	static const char *const s[] = {"start", "begin", "started", "schedule", "assign",
+					"Open.Running", "Open.Running.InProgress"};
+	while (*lc == ' ')
+		lc++;
+	size_t n = strlen(lc);
+	while (n && lc[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+		if (strlen(s[i]) == n && mutu_strncasecmp(lc, s[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* elog_dkey_act of an activity text, from the cache when the text was
  * met before (compared whole: the same state, so the same key). */
 static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
@@ -2344,8 +2365,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		} else {
 			/* one stamp per event: a lifecycle 'start' row marks a start */
 			const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
-			if (mutu_strcasecmp(lc, "start") == 0 || mutu_strcasecmp(lc, "schedule") == 0 ||
-			    mutu_strcasecmp(lc, "assign") == 0)
+			if (lc_starts(lc))
 				hs = 1, sms = ms, so = off;
 			else
 				he = 1, ems = ms, eo = off;

@@ -189,6 +189,11 @@ enum sla_lifecycle {
 			      * activity's marks are dropped) */
 };
 
+/* The BPAF model's states (lifecycle:model "bpaf") are read as the
+ * standard's: Open.Running[.InProgress] START, Closed[.Completed.*]
+ * COMPLETE, Closed.Cancelled.* ABORT, other Open.* states MARK; a start
+ * after a suspension of the same execution is its resume. */
+
 /* Classify a lifecycle text (NULL: SLA_LC_OTHER). */
 int sla_lifecycle_kind(const char *text);
 

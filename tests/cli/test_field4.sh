@@ -86,3 +86,32 @@ expect_eq "skip SOP json: working minutes, steps shown" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["step"] for s in c["steps"]])')" \
 	"315 [1, 2, 3, 5]"
 
+# ---- the BPAF lifecycle model (lifecycle:model = bpaf) ----
+# lifecycle:transition holds the BPAF state entered: Open.NotRunning.Assigned
+# (a mark), Open.Running.InProgress (a start; again after
+# Open.Running.Suspended it is the resume), Closed.Completed[.Success]
+# (the completion), Closed.Cancelled.Aborted (ended without completing, as
+# ate_abort).  Verifikasi 08:00-09:00 and Tanda tangan 10:00-11:00 (its
+# suspension 10:10-10:40 inside, as for standard suspend/resume): 1,0 jam
+# each; Arsip (11:10, cancelled 11:30) no step; the case 08:00-11:00.
+# Before: every row a completion, seven steps, six flagged ULANG.
+DB="$TMP/bpaf.db"
+run "$MUTU" ingest $F/xes-bpaf.xes --db "$DB"
+expect_out_has "bpaf: every event stored" "events stored   9 (1 new cases)"
+expect_eq "bpaf: the 4 InProgress rows fill the start stamp" \
+	"$(q "$DB" "SELECT count(*) FROM events WHERE start_ms IS NOT NULL AND end_ms IS NULL")" "4"
+run "$MUTU" audit --case B1 --db "$DB" --no-store
+expect_out_has "bpaf: case 08:00-11:00" "mulai: 3 Mar 2025 08:00 +07:00; selesai: 3 Mar 2025 11:00 +07:00"
+expect_out_has "bpaf: Verifikasi 1,0 jam" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "bpaf: Tanda tangan 1,0 jam" "kadis              3 Mar 2025 11:00 +07:00      1,0 jam"
+expect_eq "bpaf: two step rows, no repeat, no Arsip, none open" \
+	"$(printf '%s\n' "$OUT" | grep -c '^   ?    ') $(printf '%s\n' "$OUT" | grep -c 'ULANG$\|Arsip\|(terbuka)')" "2 0"
+# The same fix for 'begin' (and 'started'), which the pairing always read
+# as a start but the ingest stored as an end stamp: Verifikasi begin 08:00,
+# end 08:40 is one execution of 40 menit (before: a row at 08:00 with no
+# time and a 40-minute repeat flagged ULANG).
+DB="$TMP/begin.db"
+"$MUTU" ingest $F/lifecycle-begin.csv --db "$DB" --quiet
+run "$MUTU" audit --case G1 --db "$DB" --no-store
+expect_eq "begin/end: one step of 40 menit, no repeat" \
+	"$(printf '%s\n' "$OUT" | grep -c '^   ?    ') $(printf '%s\n' "$OUT" | grep -c 'ani                3 Mar 2025 08:40 +07:00     40 menit *$')" "1 1"
