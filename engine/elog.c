@@ -37,6 +37,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -3016,6 +3017,115 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 }
 
 /*
+ * A CSV in UTF-16 with its byte order mark: Excel's "Unicode text" (tab
+ * separated, little-endian) and some database tools' exports.  Read as
+ * its UTF-8 text: copied through iconv to a temporary file (mode 0600,
+ * removed afterwards) and ingested from there under the file's own name;
+ * line numbers are the same, the batch's hash is of the UTF-8 text (the
+ * same file twice is still a no-op).  Returns 1 (LE) or 2 (BE) for such a
+ * file, 0 for any other (UTF-16 XML is XES, read by libxml2 itself).
+ * Before, refused as "not a CSV text file (it holds NUL bytes)".
+ */
+static int utf16_csv(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	unsigned char b[4];
+	ssize_t n = pread(fd, b, sizeof b, 0);
+	int k = 0;
+	if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE && !(n == 4 && b[2] == 0 && b[3] == 0))
+		k = 1; /* FF FE 00 00 would be UTF-32 LE */
+	else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		k = 2;
+	if (k && elog_xes_sniff(fd))
+		k = 0;
+	close(fd);
+	return k;
+}
+
+static int ingest_utf16(const char *db_path, const char *log_path, int kind,
+			const struct elog_opts *o, struct elog_result *res, struct mutu_err *err)
+{
+	const char *name = o->name ? o->name : log_path;
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/mutu-utf16-XXXXXX", dir && *dir ? dir : "/tmp");
+	iconv_t cd = iconv_open("UTF-8", kind == 1 ? "UTF-16LE" : "UTF-16BE");
+	if (cd == (iconv_t)-1)
+		return mutu_errf(err, MUTU_EFAIL, "%s: cannot convert UTF-16 text: %s", name,
+				 strerror(errno));
+	int in = open(log_path, O_RDONLY);
+	if (in < 0) {
+		iconv_close(cd);
+		return mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", name, strerror(errno));
+	}
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		close(in);
+		iconv_close(cd);
+		return mutu_errf(err, MUTU_EFAIL, "%s: cannot make a temporary file in %s: %s (set TMPDIR)",
+				 name, dir && *dir ? dir : "/tmp", strerror(errno));
+	}
+	char *ib = mutu_malloc(BLOCK), *ob = mutu_malloc(2 * BLOCK);
+	size_t carry = 0;
+	uint64_t at = 0; /* bytes of the file converted */
+	int rc = 0;
+	for (;;) {
+		ssize_t k = read(in, ib + carry, BLOCK - carry);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read error: %s", name, strerror(errno));
+			break;
+		}
+		size_t left = carry + (size_t)k;
+		char *ip = ib, *op = ob;
+		size_t ol = 2 * BLOCK;
+		size_t r = iconv(cd, &ip, &left, &op, &ol);
+		at += (uint64_t)(ip - ib);
+		if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && k == 0))) {
+			rc = mutu_errf(err, MUTU_EINPUT,
+				       "%s: not UTF-16 text at byte %llu (the file opens with a UTF-16 byte "
+				       "order mark; %s); re-export it as UTF-8 CSV",
+				       name, (unsigned long long)at,
+				       errno == EILSEQ ? "a lone surrogate or a bad pair" : "the file ends in the middle of a character");
+			break;
+		}
+		for (char *w = ob; w < op && !rc;) {
+			ssize_t m = write(fd, w, (size_t)(op - w));
+			if (m < 0 && errno == EINTR)
+				continue;
+			if (m < 0)
+				rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot write %s: %s", name, tmp,
+					       strerror(errno));
+			else
+				w += m;
+		}
+		if (rc || k == 0)
+			break;
+		memmove(ib, ip, left); /* an incomplete character: read on */
+		carry = left;
+	}
+	free(ib);
+	free(ob);
+	close(in);
+	iconv_close(cd);
+	if (close(fd) && !rc)
+		rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot write %s: %s", name, tmp, strerror(errno));
+	if (!rc) {
+		struct elog_opts so = *o;
+		so.name = name;
+		rc = elog_ingest(db_path, tmp, &so, res, err);
+		if (!rc)
+			mutu_notes_addf(&res->notes, "%s: read as UTF-8",
+					kind == 1 ? "UTF-16 LE text (Excel's Unicode text)" : "UTF-16 BE text");
+	}
+	unlink(tmp);
+	return rc;
+}
+
+/*
  * elog_ingest in stages.  struct run is what passes between them: the
  * open store, the writer and its queue, and what the last stage must
  * undo.  Each stage returns 0 or the status it recorded in err.
@@ -3370,6 +3480,9 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 {
 	if (strcmp(log_path, "-") == 0)
 		return ingest_stdin(db_path, o, res, err);
+	int u16 = utf16_csv(log_path);
+	if (u16)
+		return ingest_utf16(db_path, log_path, u16, o, res, err);
 	struct run *r = mutu_calloc(1, sizeof *r);
 	struct ingest *g = &r->g;
 	g->o = o;

@@ -185,6 +185,11 @@ int elog_xes_sniff(int fd)
 	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
 		return 1;
 	ssize_t i = 0;
+	/* UTF-16 XML (a byte order mark, then '<' as two bytes): libxml2
+	 * reads it by its mark */
+	if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == '<' && b[3] == 0) ||
+		       (b[0] == 0xFE && b[1] == 0xFF && b[2] == 0 && b[3] == '<')))
+		return 1;
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		i = 3;
 	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
