@@ -151,3 +151,131 @@ run "$MUTU" ingest $F/xes-utf16.xes --db "$DB"
 expect_eq "UTF-16 XES: read as XES" \
 	"$RC $(q "$DB" "SELECT group_concat(activity || ':' || ifnull(actor, '-') || ':' || (end_ms - $D0), '|') FROM (SELECT * FROM events ORDER BY id)")" \
 	"0 Verifikasi:ani:7200000|Tanda tangan:-:10800000"
+
+# ======== what passed unchanged (pins) ========
+
+# ---- XES as PM4Py's write_xes / OpenXES 2.0 write it: default namespace,
+# xes.version="2.0", xes.features="nested-attributes"; a <list> and a
+# <container> holding concept:name, time:timestamp, org:resource and
+# lifecycle:transition, meta-attributes under org:resource and under
+# time:timestamp, <id> and <boolean> ----
+# The event's own keys are only its top-level ones: Verifikasi by ani,
+# complete, 09:00+07:00 = 02:00Z = +7200000; the list's 2019 stamp, its
+# 'Palsu' name and 'budi', the container's 'start', the meta-attributes'
+# 'Ani Meta' and 2020 stamp are attributes (JSON / PARENT/CHILD), never the
+# event's activity, time, actor or lifecycle.
+DB="$TMP/nested.db"
+run "$MUTU" ingest $F/xes-bersarang.xes --db "$DB"
+expect_rc "nested XES: exit 0" 0
+expect_eq "nested XES: the event's own keys" \
+	"$(q "$DB" "SELECT group_concat(activity || ':' || ifnull(actor, '-') || ':' || ifnull(lifecycle, '-') || ':' || (end_ms - $D0), '|') FROM (SELECT * FROM events ORDER BY id)")" \
+	"Verifikasi:ani:complete:7200000|Tanda tangan:-:-:10800000"
+expect_eq "nested XES: list, container, meta-attributes, id, boolean as attributes" \
+	"$(q "$DB" "SELECT group_concat(a.name || '=' || a.value || ':' || t.type, ' | ') FROM (SELECT * FROM event_attrs WHERE event_id = 1 ORDER BY name) a JOIN attr_types t ON t.scope = 'event' AND t.name = a.name")" \
+	'berkas={"concept:name":"Palsu2","lifecycle:transition":"start"}:container | identity:id=a1:id | lengkap=true:boolean | org:resource/concept:name=Ani Meta:string | org:resource/time:timestamp=2020-01-01T00:00:00Z:date | riwayat=[{"concept:name":"Palsu"},{"time:timestamp":"2019-01-01T00:00:00Z"},{"org:resource":"budi"}]:list | time:timestamp/concept:name=meta of stamp:string'
+
+# ---- equal stamps and a trace out of order ----
+# A 08:00, then in the file C 09:00, B 09:00, D 08:30.  Time orders D
+# second; C and B share 09:00 and keep their file order.  With completion
+# stamps only, each step runs from the previous end: D 30, C 30, B 0 menit.
+DB="$TMP/order.db"
+"$MUTU" ingest $F/xes-urutan.xes --db "$DB" --quiet
+run "$MUTU" audit --case O1 --db "$DB" --no-store
+expect_eq "order: A D C B, 30 30 0 menit" \
+	"$(printf '%s\n' "$OUT" | grep '^   ?    ' | awk '{print $2 "=" $(NF-1) $NF}' | tr '\n' ' ')" \
+	"A=+07:00– D=30menit C=30menit B=0menit "
+
+# ---- an Apromore / Minit CSV: Case ID (a trailing blank), Activity,
+# Start Time, End Time, Resource; CRLF, two empty trailing columns, an
+# empty line between rows, a quoted activity over two lines, ids with
+# leading zeros, milliseconds, no newline at the end ----
+# 3 rows on lines 2, 4 (its field runs to line 5) and 6; '00123' and
+# '0042' kept as written (text, not numbers); the empty line counted, not a
+# row.  08:00 WIB = +3600000 ... 08:15 = +4500000, 08:45 = +6300000.
+DB="$TMP/apromore.db"
+run "$MUTU" ingest $F/apromore-bentuk.csv --db "$DB" --tz WIB
+expect_out_has "Apromore: roles" "case=Case ID activity=Activity actor=Resource start=Start Time end=End Time"
+expect_out_has "Apromore: 3 rows" "events stored   3 (2 new cases)"
+expect_out_has "Apromore: the empty line" "empty lines     1 skipped"
+expect_eq "Apromore: ids, lines, the two-line activity, stamps" \
+	"$(q "$DB" "SELECT group_concat(c.case_key || '@' || e.line || ':' || replace(replace(e.activity, char(13), '\\r'), char(10), '\\n') || ':' || (e.start_ms - $D0) || '-' || (e.end_ms - $D0), ' ') FROM (SELECT * FROM events ORDER BY id) e JOIN cases c ON c.id = e.case_id")" \
+	'00123@2:Verifikasi:3600000-7200000 00123@4:Tanda tangan\r\ndan paraf:10800000-14400000 0042@6:Verifikasi:4500000-6300000'
+
+# ---- stamps in a zone with daylight saving, and .NET's 7 digits ----
+# Europe/Amsterdam over the March 2025 switch: Sat 29 Mar 09:00+01:00 =
+# 08:00Z, Mon 31 Mar 09:00+02:00 = 07:00Z: 47 hours, not 48 (each stamp
+# keeps its own offset).  .NET's 08:15:00.1234567Z is cut to 123 ms,
+# 08:45:00.9999999Z to 999 ms (never rounded into the next second).
+DB="$TMP/dst.db"
+"$MUTU" ingest $F/zona-musim.csv --db "$DB" --quiet
+expect_eq "DST: 47 h between the stamps, offsets kept; 7 digits cut to ms" \
+	"$(q "$DB" "SELECT group_concat(end_ms || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"1743235200000@60 1743404400000@120 1748938500123@0 1748940300999@0"
+
+# ---- a corrupt .xes.gz (a byte flipped inside the deflate stream, and the
+# CRC of an intact stream) under a name without .gz ----
+# Refused with the byte and zlib's reason, exit 2, no store (a cut file is
+# in test_xes.sh).
+gzip -c $F/xes-bersarang.xes > "$TMP/ok.gz"
+python3 - "$TMP/ok.gz" "$TMP/flip.log" "$TMP/crc.xes.gz" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+f = bytearray(b); f[len(f) // 2] ^= 0xFF; open(sys.argv[2], "wb").write(f)
+c = bytearray(b); c[-6] ^= 0x01; open(sys.argv[3], "wb").write(c)
+PY
+for f in flip.log crc.xes.gz; do
+	run "$MUTU" ingest "$TMP/$f" --db "$TMP/$f.db"
+	expect_eq "corrupt gzip $f: exit 2, no store" "$RC $([ -e "$TMP/$f.db" ] && echo db)" "2 "
+	expect_err_has "corrupt gzip $f: said" "broken gzip data near byte"
+done
+expect_err_has "corrupt gzip: the CRC named" "incorrect data check (not a complete .gz file) (nothing was written)"
+
+# ---- a case over the 2025 -> 2026 year boundary, cuti bersama ----
+# T1 (uji-sla): accepted Tue 23 Dec 2025 08:45, finished Fri 2 Jan 2026
+# 15:00.  Closed: Thu 25 Dec (LN), Fri 26 Dec (cuti bersama), the weekend,
+# Thu 1 Jan (LN).  Working: 23 Dec 08:45-12:00 + 13:00-16:00 = 375; 24,
+# 29, 30, 31 Dec 4 x 450 = 1800; 2 Jan 07:30-11:30 + 13:00-15:00 = 360:
+# 2535 min = 5,6 hari against 3 Hari (1350): late by 1185 = 2,6 hari.
+# Deadline: 375 (23rd) + 450 (24th) + 450 (29th) = 1275, 75 more on Tue
+# 30 Dec from 07:30 = 08:45.  Step 3 09:00 23 Dec - 10:00 2 Jan: 360 +
+# 450 + 3 x 450 + 150 = 2310 (+1410 over 2 Hari = +3,1 hari); step 4 Fri
+# 13:00-14:30 = 90.  The January 2026 report: 1 finished, 0 within, lead
+# 2535, over 1185; 20 hari kerja (22 weekdays less 1 and 16 Jan, LN).
+DB="$TMP/yb.db"
+"$MUTU" ingest $F/tahun-baru.csv --db "$DB" --models $M --quiet
+run "$MUTU" audit --case T1 --db "$DB" --models $M --no-store
+expect_out_has "year boundary: 2535 min, late" "waktu kerja: 5,6 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 2,6 hari"
+expect_out_has "year boundary: step 3" "2 Jan 2026 10:00 WIB        5,1 hari   2,0 hari  +3,1 hari  LEBIH"
+run "$MUTU" audit --case T1 --db "$DB" --models $M --no-store --format json
+expect_eq "year boundary json" \
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], c["late"], c["over"], c["deadline"], [s["actual"] for s in c["steps"]])')" \
+	"2535 True 1185 2025-12-30T08:45:00+07:00 [20, 15, 2310, 90, 15]"
+run "$MUTU" report monthly --month 2026-01 --db "$DB" --models $M --sop uji-sla --format json --out -
+expect_eq "year boundary: the January 2026 report agrees" \
+	"$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+g = json.load(sys.stdin)["groups"][0]
+s = g["summary"]
+print(s["finished"], s["within"], s["lead_median"], s["working_days"], [(c["case"], c["lead"], c["over"]) for c in g["slowest"]])')" \
+	"1 0 2535 20 [('T1', 2535, 1185)]"
+
+# ---- an office in WIT, stamps without a zone, into Ramadan ----
+# uji-sla-wit (id-wit, UTC+9; the model in field4/model-wit): R1's 08:00
+# on Fri 28 Feb 2025 is 23:00Z on the 27th (day 20147 * 86400000 -
+# 3600000), offset +540.  Ramadan 1446 H begins Sat 1 Mar (Mon 08:00-15:00,
+# break 12:00-12:30).  Step 3 Fri 09:00-11:30 + 13:00-16:30 = 360, Mon
+# 08:00-10:00 = 120: 480 min = 1,1 hari, -420 = -7,0 jam.  The case Fri
+# 08:45: 165 + 210 = 375, Mon 08:00-12:00 + 12:30-14:30 = 360: 735 min =
+# 1,6 hari, in time.  Step 4 Mon 13:00-14:00 = 1,0 jam.
+MW=$F/model-wit
+DB="$TMP/wit.db"
+"$MUTU" ingest $F/wit-ramadan.csv --db "$DB" --models $MW --quiet
+expect_eq "WIT: 08:00 WIT is 23:00Z the day before" "$(q "$DB" "SELECT min(start_ms), min(start_off) FROM events")" "1740697200000|540"
+run "$MUTU" audit --case R1 --db "$DB" --models $MW --no-store
+expect_out_has "WIT: on the WIT clock" "diterima lengkap: 28 Feb 2025 08:45 WIT; selesai: 3 Mar 2025 14:30 WIT"
+expect_out_has "WIT: 735 min" "waktu kerja: 1,6 hari; batas 3,0 hari (dibulatkan); tepat waktu"
+expect_out_has "WIT: step 3 into Ramadan" "3 Mar 2025 10:00 WIT        1,1 hari   2,0 hari   -7,0 jam"
+run "$MUTU" audit --case R1 --db "$DB" --models $MW --no-store --format json
+expect_eq "WIT json" \
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["actual"] for s in c["steps"]])')" \
+	"735 [20, 15, 480, 60, 15]"
