@@ -2148,19 +2148,32 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
  * BPAF's Open.Running and Open.Running.InProgress), and schedule / assign,
  * the marks before a start.  Before, begin, started and the BPAF states
  * filled the end, so their rows were read as completions. */
-static int lc_starts(const char *lc)
+static int lc_is(const char *lc, const char *const *s, size_t ns)
 {
-	static const char *const s[] = {"start", "begin", "started", "schedule", "assign",
-					"Open.Running", "Open.Running.InProgress"};
 	while (*lc == ' ')
 		lc++;
 	size_t n = strlen(lc);
 	while (n && lc[n - 1] == ' ')
 		n--;
-	for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+	for (size_t i = 0; i < ns; i++)
 		if (strlen(s[i]) == n && mutu_strncasecmp(lc, s[i], n) == 0)
 			return 1;
 	return 0;
+}
+
+static int lc_starts(const char *lc)
+{
+	static const char *const s[] = {"start", "begin", "started", "schedule", "assign",
+					"Open.Running", "Open.Running.InProgress"};
+	return lc_is(lc, s, sizeof s / sizeof *s);
+}
+
+/* No lifecycle, or a completion: a XES event whose start_timestamp may
+ * open its execution (PM4Py's interval log written as XES). */
+static int lc_may_interval(const char *lc)
+{
+	static const char *const s[] = {"", "complete", "completed", "end", "ended"};
+	return lc_is(lc, s, sizeof s / sizeof *s);
 }
 
 /* elog_dkey_act of an activity text, from the cache when the text was
@@ -2312,9 +2325,17 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	int64_t sms = 0, ems = 0;
 	int tcols[3] = {role[ELOG_COL_START], role[ELOG_COL_END], role[ELOG_COL_TIMESTAMP]};
 	int lcol = role[ELOG_COL_LIFECYCLE];
+	const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
+	/* XES: PM4Py writes an interval log's start as the event attribute
+	 * start_timestamp beside time:timestamp (its completion), one event
+	 * per execution, as the CSV's interval columns.  An event with a
+	 * start lifecycle keeps its own single stamp. */
+	int xes_interval = g->xes && tcols[0] >= 0 && tcols[2] >= 0 && tcols[1] < 0;
 	for (int k = 0; k < 3; k++) {
 		int col = tcols[k];
 		if (col < 0 || r->f[col].len == 0)
+			continue;
+		if (k == 0 && xes_interval && !lc_may_interval(lc))
 			continue;
 		int has;
 		int64_t ms;
@@ -2363,9 +2384,10 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			hs = 1, sms = ms, so = off;
 		} else if (k == 1) {
 			he = 1, ems = ms, eo = off;
+		} else if (xes_interval && hs) {
+			he = 1, ems = ms, eo = off; /* the completion of the interval */
 		} else {
 			/* one stamp per event: a lifecycle 'start' row marks a start */
-			const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
 			if (lc_starts(lc))
 				hs = 1, sms = ms, so = off;
 			else

@@ -374,6 +374,10 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 	 * is then placed by its number, not by its name */
 	if (!o->col[ELOG_COL_STEP] && strcmp(key, "step") == 0)
 		return ELOG_COL_STEP;
+	/* PM4Py's interval log (write_xes of a frame with start_timestamp):
+	 * the execution's start, time:timestamp its completion (elog.c) */
+	if (!o->col[ELOG_COL_START] && !o->col[ELOG_COL_TIMESTAMP] && strcmp(key, "start_timestamp") == 0)
+		return ELOG_COL_START;
 	static const int opt_roles[] = {ELOG_COL_STEP, ELOG_COL_START, ELOG_COL_END};
 	for (size_t i = 0; i < 3; i++)
 		if (o->col[opt_roles[i]] && strcmp(key, o->col[opt_roles[i]]) == 0)

@@ -279,3 +279,22 @@ run "$MUTU" audit --case R1 --db "$DB" --models $MW --no-store --format json
 expect_eq "WIT json" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["actual"] for s in c["steps"]])')" \
 	"735 [20, 15, 480, 60, 15]"
+
+# ---- PM4Py's interval log written as XES: start_timestamp ----
+# pm4py.write_xes of a frame with start_timestamp writes it as an event
+# <date> beside time:timestamp (the completion): one event per execution,
+# as the CSV interval log is read.  Verifikasi 08:10-09:00 = 50 menit;
+# Tanda tangan (lifecycle complete) 10:00-10:20 = 20 menit; the case from
+# 08:10.  Before: start_timestamp left as an attribute, Verifikasi with no
+# time and Tanda tangan 09:00-10:20 = 1,3 jam.  08:10 WIB = 01:10Z =
+# +4200000.
+DB="$TMP/interval.db"
+run "$MUTU" ingest $F/pm4py-interval.xes --db "$DB"
+expect_out_has "XES interval: start_timestamp is the start" "start=start_timestamp timestamp=time:timestamp"
+expect_eq "XES interval: both stamps per event" \
+	"$(q "$DB" "SELECT group_concat((start_ms - $D0) || '-' || (end_ms - $D0), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4200000-7200000 10800000-12000000"
+run "$MUTU" audit --case I1 --db "$DB" --no-store
+expect_out_has "XES interval: from 08:10" "mulai: 3 Mar 2025 08:10 +07:00; selesai: 3 Mar 2025 10:20 +07:00"
+expect_out_has "XES interval: Verifikasi 50 menit" "ani                3 Mar 2025 09:00 +07:00     50 menit"
+expect_out_has "XES interval: Tanda tangan 20 menit" "kadis              3 Mar 2025 10:20 +07:00     20 menit"
