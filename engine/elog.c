@@ -1224,6 +1224,8 @@ struct ingest {
 	int *probe_vals, *probe_dates;
 	char **probe_date_ex;    /* an example date value per column (owned) */
 	int interval;            /* time:timestamp taken as the end beside a start column */
+	int case_float0;         /* every probed case id is N.0 (pandas): read as N */
+	int probe_case_n, probe_case_f0;
 	/* leap seconds (second 60) read as :59 */
 	uint64_t leap_rows;
 	int64_t leap_line, leap_first; /* the last row counted, the first */
@@ -2200,6 +2202,23 @@ static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
 	return h;
 }
 
+/*
+ * pandas writes an integer column that has a gap (NaN) as floats: case ids
+ * 123.0, 124.0.  The length of v without such a ".0" (digits only before
+ * it), else n.  Taken only when every probed case id has the form (an id
+ * such as 'A1.0' or '1.10' is kept), so one office's ids stay one text
+ * whichever tool wrote them (ingest.case_float0).
+ */
+static size_t float0_len(const char *v, size_t n)
+{
+	if (n < 3 || v[n - 2] != '.' || v[n - 1] != '0')
+		return n;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return n;
+	return n - 2;
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
@@ -2271,6 +2290,10 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		if (!probe)
 			reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
 		return 0;
+	}
+	if (probe && !g->xes) {
+		g->probe_case_n++;
+		g->probe_case_f0 += float0_len(r->buf + r->f[ccol].off, r->f[ccol].len) != r->f[ccol].len;
 	}
 	/* SOP */
 	struct sopent *s = g->fixed;
@@ -2417,8 +2440,9 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	it->line = r->line;
 	it->step = step;
 	it->unknown = (uint8_t)unknown;
-	it->case_off = arena_add(c, r->buf + r->f[ccol].off, r->f[ccol].len);
-	it->case_len = r->f[ccol].len;
+	size_t clen = g->case_float0 ? float0_len(r->buf + r->f[ccol].off, r->f[ccol].len) : r->f[ccol].len;
+	it->case_off = arena_add(c, r->buf + r->f[ccol].off, clen);
+	it->case_len = clen;
 	if (s) {
 		it->sop_len = (uint32_t)strlen(s->id);
 		it->sop_off = arena_add(c, s->id, it->sop_len);
@@ -2883,6 +2907,12 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 		return g->err->code ? g->err->code : rc;
 	if (!g->header_done)
 		return mutu_errf(g->err, MUTU_EINPUT, "%s: empty file: nothing to ingest", g->path);
+	g->case_float0 = g->probe_case_n > 0 && g->probe_case_f0 == g->probe_case_n;
+	if (g->case_float0)
+		mutu_notes_addf(&g->res->notes,
+				"case ids in %s written as floats (123.0, as pandas writes a whole-number "
+				"column with gaps): read without the '.0' (123)",
+				g->hdr[g->role[ELOG_COL_CASE]]);
 	if (g->probe_rows == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s: only a header line, no rows: nothing to ingest", g->path);
