@@ -1765,6 +1765,23 @@ static int header(struct ingest *g, const struct rec *r)
 		}
 	}
 	/*
+	 * ProM's CSV export (Export Log to CSV: case, event, startTime,
+	 * completeTime, then the attributes, as the BPI Challenge CSVs are
+	 * passed around) names the activity "event".  Taken only when no
+	 * column has an activity or step name: elsewhere "event" may be an
+	 * event id or type beside the activity.
+	 */
+	if (g->role[ELOG_COL_ACTIVITY] < 0 && g->role[ELOG_COL_STEP] < 0)
+		for (size_t i = 0; i < r->nf && g->role[ELOG_COL_ACTIVITY] < 0; i++) {
+			char key[16];
+			hdr_key(g->hdr[i], key, sizeof key);
+			int taken = 0;
+			for (int k = 0; k < ELOG_NROLES; k++)
+				taken |= g->role[k] == (int)i;
+			if (!taken && strcmp(key, "event") == 0)
+				g->role[ELOG_COL_ACTIVITY] = (int)i;
+		}
+	/*
 	 * An interval log (PM4Py's convention: start_timestamp beside
 	 * time:timestamp, the latter the completion; Disco's Start and Complete
 	 * Timestamp are found as start and end already): the single stamp is

@@ -314,3 +314,21 @@ DB="$TMP/campur.db"
 run "$MUTU" ingest $F/id-campur.csv --db "$DB"
 expect_eq "mixed ids: kept as written" "$(q "$DB" "SELECT group_concat(case_key, ' ') FROM (SELECT case_key FROM cases ORDER BY id)")" "123.0 0123 1.10"
 case "$OUT" in *"written as floats"*) not_ok "mixed ids: no note" "$OUT" ;; *) ok "mixed ids: no note" ;; esac
+
+# ---- ProM's CSV export (case, event, startTime, completeTime) ----
+# As the BPI Challenge 2012 CSV is passed around: 'event' is the activity,
+# stamps '2011/10/01 00:38:44.546' without a zone (read here at --tz
+# +02:00, the Dutch summer offset).  Before: refused, "no activity or step
+# column".  2011-10-01 is day 15248 (14975 for 1 Jan 2011 + 273):
+# 15248 * 86400 - 7200 + 2324.546 s = 1317422324546 ms.  A header with an
+# activity column as well keeps 'event' an attribute.
+DB="$TMP/prom.db"
+run "$MUTU" ingest $F/prom-export.csv --db "$DB" --tz +02:00
+expect_out_has "ProM CSV: roles" "case=case activity=event actor=org:resource start=startTime end=completeTime"
+expect_eq "ProM CSV: activities, first stamp, offset" \
+	"$(q "$DB" "SELECT group_concat(activity, '|') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT min(start_ms), min(end_off) FROM events")" \
+	"A_SUBMITTED|W_Completeren aanvraag 1317422324546|120"
+printf 'case_id,event,activity,end\nE1,ev-1,Verifikasi,2025-06-03T08:15:00Z\n' > "$TMP/both.csv"
+run "$MUTU" ingest "$TMP/both.csv" --db "$TMP/both.db"
+expect_eq "an activity column wins over 'event'" \
+	"$(q "$TMP/both.db" "SELECT activity FROM events") $(q "$TMP/both.db" "SELECT name || '=' || value FROM event_attrs")" "Verifikasi event=ev-1"
