@@ -37,6 +37,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <iconv.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -1225,6 +1226,7 @@ struct ingest {
 	char **probe_date_ex;    /* an example date value per column (owned) */
 	int interval;            /* time:timestamp taken as the end beside a start column */
 	int case_float0;         /* every probed case id is N.0 (pandas): read as N */
+	struct cal_tz *dst;      /* --tz an IANA zone (Europe/Amsterdam): owned, or NULL */
 	int probe_case_n, probe_case_f0;
 	/* leap seconds (second 60) read as :59 */
 	uint64_t leap_rows;
@@ -1660,8 +1662,20 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
 	int leap = 0;
-	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, zone,
-				    ms, off, &leap);
+	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format,
+				    g->dst ? ELOG_NO_ZONE : zone, ms, off, &leap);
+	if (rc == ELOG_TS_NOZONE && g->dst) {
+		/* --tz a zone with daylight saving: the wall time read as if
+		 * UTC, then placed by the zone's rules (its offset at that
+		 * instant, +01:00 in winter and +02:00 in summer in Amsterdam) */
+		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, 0, ms,
+					off, &leap);
+		if (rc == ELOG_TS_OK) {
+			double t = cal_tz_from_local(g->dst, (double)*ms / 1000.0);
+			*ms = (int64_t)llround(t * 1000.0);
+			*off = cal_tz_offset(g->dst, t) / 60;
+		}
+	}
 	if (rc == ELOG_TS_OK)
 		*has = 1;
 	/* a leap second read as :59: counted once per row, in the real pass
@@ -2878,6 +2892,7 @@ static void ingest_release(struct ingest *g)
 		free(g->dk[i].act);
 	free(g->na_f);
 	elog_xes_free(g->xes);
+	cal_tz_free(g->dst);
 }
 
 /* Probe the file: header, columns, time stamps.  Refuses what cannot be a log. */
@@ -3222,11 +3237,17 @@ static int stage_prepare(struct run *r, const char *log_path)
 	int rc;
 	if (o->sep && o->sep != ',' && o->sep != ';' && o->sep != '\t' && o->sep != '|')
 		return mutu_errf(err, MUTU_EINPUT, "--sep '%c': use , ; | or tab", o->sep);
-	if (o->tz && elog_parse_tz(o->tz, &g->tz))
-		return mutu_errf(err, MUTU_EINPUT,
-				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
-				 "+08:00)",
-				 o->tz);
+	if (o->tz && elog_parse_tz(o->tz, &g->tz)) {
+		/* an IANA zone from the system's tzdata (a Dutch log: BPIC,
+		 * WABO), whose offset changes with daylight saving */
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (!strchr(o->tz, '/') || cal_tz_load(o->tz, NULL, &g->dst, &e2))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar, "
+					 "+08:00, or a zone of the system's tzdata such as Europe/Amsterdam)%s%s",
+					 o->tz, e2.msg[0] ? ": " : "", e2.msg);
+	}
 	if (o->date_format && elog_date_format_check(o->date_format))
 		return mutu_errf(err, MUTU_EINPUT,
 				 "--date-format '%s': %%%c is not a directive mutu reads (use %%d %%m %%b %%B "
@@ -3303,6 +3324,11 @@ static int stage_prepare(struct run *r, const char *log_path)
 	else if (g->tz != ELOG_NO_ZONE)
 		mutu_notes_addf(&res->notes, "local times read at UTC%+03d:%02d (--tz)", g->tz / 60,
 				abs(g->tz) % 60);
+	else if (g->dst)
+		mutu_notes_addf(&res->notes,
+				"local times read in %s (--tz), at its offset on each stamp's day "
+				"(daylight saving from the system's tzdata)",
+				cal_tz_name(g->dst));
 	return 0;
 }
 

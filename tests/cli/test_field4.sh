@@ -332,3 +332,25 @@ printf 'case_id,event,activity,end\nE1,ev-1,Verifikasi,2025-06-03T08:15:00Z\n' >
 run "$MUTU" ingest "$TMP/both.csv" --db "$TMP/both.db"
 expect_eq "an activity column wins over 'event'" \
 	"$(q "$TMP/both.db" "SELECT activity FROM events") $(q "$TMP/both.db" "SELECT name || '=' || value FROM event_attrs")" "Verifikasi event=ev-1"
+
+# ---- --tz Europe/Amsterdam: zoneless stamps of a Dutch log over both
+# daylight-saving switches ----
+# A Disco / ProM export of a Dutch municipality writes local wall time
+# without a zone; a fixed --tz (+01:00) puts every summer stamp an hour
+# off and a duration over a switch an hour wrong.  With the IANA name each
+# stamp gets the offset in force (the system's tzdata, as audit and report
+# --tz already do).  NL1: Sat 29 Mar 2025 09:00 (+01:00 = 08:00Z = 20176 *
+# 86400000 + 8 h = 1743235200000) to Mon 31 Mar 09:00:00.250 (+02:00):
+# 47 h + 250 ms.  NL2: Sat 25 Oct 12:00 (+02:00 = 10:00Z; day 20386) to
+# Sun 26 Oct 12:00 (+01:00 = 11:00Z): 25 h.  Before: "--tz
+# 'Europe/Amsterdam': not a zone".
+DB="$TMP/ams.db"
+run "$MUTU" ingest $F/disco-amsterdam.csv --db "$DB" --tz Europe/Amsterdam
+expect_rc "Amsterdam: exit 0" 0
+expect_out_has "Amsterdam: said" "local times read in Europe/Amsterdam (--tz)"
+expect_eq "Amsterdam: instants, offsets, durations" \
+	"$(q "$DB" "SELECT group_concat(start_ms || '@' || start_off || '/' || end_off || '=' || (end_ms - start_ms), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"1743235200000@60/120=169200250 1761386400000@120/60=90000000"
+run "$MUTU" ingest $F/disco-amsterdam.csv --db "$TMP/nowhere.db" --tz Europe/Nowhere
+expect_rc "unknown zone: exit 2" 2
+expect_err_has "unknown zone: named" "--tz 'Europe/Nowhere': not a zone"
