@@ -3107,7 +3107,10 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
  * removed afterwards) and ingested from there under the file's own name;
  * line numbers are the same, the batch's hash is of the UTF-8 text (the
  * same file twice is still a no-op).  Returns 1 (LE) or 2 (BE) for such a
- * file, 0 for any other (UTF-16 XML is XES, read by libxml2 itself).
+ * file, 0 for any other (UTF-16 XML is XES, read by libxml2 itself); 3
+ * for a file whose lines end in CR alone (Excel for Mac's "CSV
+ * (Macintosh)"), copied with each CR an LF (before: one line, refused as
+ * "no time column" with the whole file as its header).
  * Before, refused as "not a CSV text file (it holds NUL bytes)".
  */
 static int utf16_csv(const char *path)
@@ -3124,6 +3127,14 @@ static int utf16_csv(const char *path)
 		k = 2;
 	if (k && elog_xes_sniff(fd))
 		k = 0;
+	if (!k && !elog_xes_sniff(fd)) {
+		/* CR alone ends the lines ("CSV (Macintosh)" of Excel for Mac):
+		 * a CR and no LF in the first 64 KiB */
+		char head[65536];
+		ssize_t m = pread(fd, head, sizeof head, 0);
+		if (m > 0 && memchr(head, '\r', (size_t)m) && !memchr(head, '\n', (size_t)m))
+			k = 3;
+	}
 	close(fd);
 	return k;
 }
@@ -3135,19 +3146,21 @@ static int ingest_utf16(const char *db_path, const char *log_path, int kind,
 	const char *dir = getenv("TMPDIR");
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s/mutu-utf16-XXXXXX", dir && *dir ? dir : "/tmp");
-	iconv_t cd = iconv_open("UTF-8", kind == 1 ? "UTF-16LE" : "UTF-16BE");
-	if (cd == (iconv_t)-1)
+	iconv_t cd = kind == 3 ? (iconv_t)-1 : iconv_open("UTF-8", kind == 1 ? "UTF-16LE" : "UTF-16BE");
+	if (kind != 3 && cd == (iconv_t)-1)
 		return mutu_errf(err, MUTU_EFAIL, "%s: cannot convert UTF-16 text: %s", name,
 				 strerror(errno));
 	int in = open(log_path, O_RDONLY);
 	if (in < 0) {
-		iconv_close(cd);
+		if (kind != 3)
+			iconv_close(cd);
 		return mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", name, strerror(errno));
 	}
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		close(in);
-		iconv_close(cd);
+		if (kind != 3)
+			iconv_close(cd);
 		return mutu_errf(err, MUTU_EFAIL, "%s: cannot make a temporary file in %s: %s (set TMPDIR)",
 				 name, dir && *dir ? dir : "/tmp", strerror(errno));
 	}
@@ -3166,7 +3179,14 @@ static int ingest_utf16(const char *db_path, const char *log_path, int kind,
 		size_t left = carry + (size_t)k;
 		char *ip = ib, *op = ob;
 		size_t ol = 2 * BLOCK;
-		size_t r = iconv(cd, &ip, &left, &op, &ol);
+		size_t r = 0;
+		if (kind == 3) { /* CR line ends: each CR an LF, the rest as it is */
+			for (size_t i = 0; i < left; i++)
+				ob[i] = ib[i] == '\r' ? '\n' : ib[i];
+			op = ob + left, ip = ib + left, left = 0;
+		} else {
+			r = iconv(cd, &ip, &left, &op, &ol);
+		}
 		at += (uint64_t)(ip - ib);
 		if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && k == 0))) {
 			rc = mutu_errf(err, MUTU_EINPUT,
@@ -3194,7 +3214,8 @@ static int ingest_utf16(const char *db_path, const char *log_path, int kind,
 	free(ib);
 	free(ob);
 	close(in);
-	iconv_close(cd);
+	if (kind != 3)
+		iconv_close(cd);
 	if (close(fd) && !rc)
 		rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot write %s: %s", name, tmp, strerror(errno));
 	if (!rc) {
@@ -3202,8 +3223,10 @@ static int ingest_utf16(const char *db_path, const char *log_path, int kind,
 		so.name = name;
 		rc = elog_ingest(db_path, tmp, &so, res, err);
 		if (!rc)
-			mutu_notes_addf(&res->notes, "%s: read as UTF-8",
-					kind == 1 ? "UTF-16 LE text (Excel's Unicode text)" : "UTF-16 BE text");
+			mutu_notes_addf(&res->notes, "%s",
+					kind == 1   ? "UTF-16 LE text (Excel's Unicode text): read as UTF-8"
+					: kind == 2 ? "UTF-16 BE text: read as UTF-8"
+						    : "lines end in CR alone (Excel for Mac's CSV): read as LF");
 	}
 	unlink(tmp);
 	return rc;

@@ -354,3 +354,15 @@ expect_eq "Amsterdam: instants, offsets, durations" \
 run "$MUTU" ingest $F/disco-amsterdam.csv --db "$TMP/nowhere.db" --tz Europe/Nowhere
 expect_rc "unknown zone: exit 2" 2
 expect_err_has "unknown zone: named" "--tz 'Europe/Nowhere': not a zone"
+
+# ---- lines that end in CR alone (Excel for Mac's "CSV (Macintosh)") ----
+# Read with each CR as a line end (the cell's line break too, as LF): rows
+# on lines 2 and 3, the quoted activity over lines 3-4.  Before: one line,
+# refused as "no time column" with the whole file shown as the header.
+DB="$TMP/mac.db"
+run "$MUTU" ingest $F/excel-mac.csv --db "$DB" --tz WIB
+expect_rc "CR line ends: exit 0" 0
+expect_out_has "CR line ends: said" "lines end in CR alone (Excel for Mac's CSV): read as LF"
+expect_eq "CR line ends: rows, lines, stamps" \
+	"$(q "$DB" "SELECT group_concat(line || ':' || replace(activity, char(10), '\\n'), '|') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT min(start_ms) - $D0, max(end_ms) - $D0 FROM events")" \
+	'2:Verifikasi|3:Tanda tangan\ndan paraf 3600000|14400000'
