@@ -598,10 +598,12 @@ static size_t drop_resumes(struct sla_event *ev, size_t n)
 			const struct sla_event *b = &ev[j];
 			if (!same_text(b->activity, ev[i].activity) || (gone && gone[j]))
 				continue;
-			if (is_start_row(b) && same_text(b->actor, ev[i].actor) &&
-			    same_text(b->instance, ev[i].instance))
+			/* this execution's own rows: its actor and instance (another
+			 * officer's start or completion beside it changes nothing) */
+			int own = same_text(b->actor, ev[i].actor) && same_text(b->instance, ev[i].instance);
+			if (own && is_start_row(b))
 				open = 1, mark = 0;
-			else if (b->lifecycle == SLA_LC_COMPLETE || b->lifecycle == SLA_LC_ABORT)
+			else if (own && (b->lifecycle == SLA_LC_COMPLETE || b->lifecycle == SLA_LC_ABORT))
 				open = 0, mark = 0;
 			else if (b->lifecycle == SLA_LC_MARK && open)
 				mark = 1;

@@ -366,3 +366,19 @@ expect_out_has "CR line ends: said" "lines end in CR alone (Excel for Mac's CSV)
 expect_eq "CR line ends: rows, lines, stamps" \
 	"$(q "$DB" "SELECT group_concat(line || ':' || replace(activity, char(10), '\\n'), '|') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT min(start_ms) - $D0, max(end_ms) - $D0 FROM events")" \
 	'2:Verifikasi|3:Tanda tangan\ndan paraf 3600000|14400000'
+
+# ---- BPAF: a resume beside another officer's execution ----
+# ani starts Verifikasi 08:00, budi 08:05 and completes 08:20; ani is
+# suspended 08:30, resumes (InProgress again) 08:40, completes 09:00.
+# budi's completion is not the end of ani's execution: ani's 08:40 row is
+# her resume.  Two executions: ani 08:00-09:00 (1,0 jam), budi 08:05-08:20
+# (15 menit); nothing open.  (Found in review of the BPAF fix: the resume
+# was first taken for a new start once any completion of the activity lay
+# between, and stayed open.)
+DB="$TMP/bpaf2.db"
+"$MUTU" ingest $F/bpaf-dua-petugas.csv --db "$DB" --quiet
+run "$MUTU" audit --case B2 --db "$DB" --no-store
+expect_out_has "bpaf two officers: ani 1,0 jam" "ani                3 Mar 2025 09:00 +07:00      1,0 jam"
+expect_out_has "bpaf two officers: budi 15 menit" "budi               3 Mar 2025 08:20 +07:00     15 menit"
+expect_eq "bpaf two officers: two executions, none open" \
+	"$(printf '%s\n' "$OUT" | grep -c '^   ?    ') $(printf '%s\n' "$OUT" | grep -c '(terbuka)')" "2 0"
