@@ -1758,8 +1758,8 @@ static int header(struct ingest *g, const struct rec *r)
 		if (g->role[k] < 0) {
 			mutu_buf_release(&drop);
 			return mutu_errf(g->err, MUTU_EINPUT,
-					 "%s:1: no column '%s' for --%s-col (the header has %zu columns)",
-					 g->path, want, elog_role_name((enum elog_role)k), r->nf);
+					 "%s:%lld: no column '%s' for --%s-col (the header has %zu columns)",
+					 g->path, (long long)r->line, want, elog_role_name((enum elog_role)k), r->nf);
 		}
 	}
 	for (size_t i = 0; i < r->nf; i++) {
@@ -1867,8 +1867,8 @@ static int header(struct ingest *g, const struct rec *r)
 
 	if (r->nf < 2)
 		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s:1: not a CSV event log: the first line has no separator (',' ';' or tab)%s",
-				 g->path, g->o->sep ? "" : "; give --sep if it uses another one");
+				 "%s:%lld: not a CSV event log: the first line has no separator (',' ';' or tab)%s",
+				 g->path, (long long)r->line, g->o->sep ? "" : "; give --sep if it uses another one");
 	struct mutu_buf names;
 	mutu_buf_init(&names);
 	for (size_t i = 0; i < r->nf && names.len < 300; i++)
@@ -1876,21 +1876,21 @@ static int header(struct ingest *g, const struct rec *r)
 	int rc = 0;
 	if (g->role[ELOG_COL_CASE] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no case id column (looked for case_id, no_permohonan, "
+			       "%s:%lld: no case id column (looked for case_id, no_permohonan, "
 			       "case:concept:name; header: %s); name it with --case-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	else if (g->role[ELOG_COL_START] < 0 && g->role[ELOG_COL_END] < 0 &&
 		 g->role[ELOG_COL_TIMESTAMP] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no time column (looked for start/end, start_date/end_date, "
+			       "%s:%lld: no time column (looked for start/end, start_date/end_date, "
 			       "time:timestamp; header: %s); name it with --start-col, --end-col or "
 			       "--timestamp-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	else if (g->role[ELOG_COL_ACTIVITY] < 0 && g->role[ELOG_COL_STEP] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no activity or step column (looked for activity, nama_proses, "
+			       "%s:%lld: no activity or step column (looked for activity, nama_proses, "
 			       "concept:name, step; header: %s); name it with --activity-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	mutu_buf_release(&names);
 	return rc;
 }
@@ -2553,9 +2553,9 @@ static int on_probe(void *ctx, const struct rec *r)
 		}
 		if (r->badutf8 || !utf8_ok((const unsigned char *)r->raw, r->rawlen)) {
 			mutu_errf(g->err, MUTU_EINPUT,
-				  "%s:1: not UTF-8 text (a binary file, or another encoding: re-export it "
+				  "%s:%lld: not UTF-8 text (a binary file, or another encoding: re-export it "
 				  "as UTF-8 CSV)",
-				  g->path);
+				  g->path, (long long)r->line);
 			return 1;
 		}
 		if (header(g, r))

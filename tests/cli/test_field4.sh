@@ -27,6 +27,11 @@ expect_out_has "sep= line: both rows" "events stored   2 (1 new cases)"
 expect_eq "sep= line: lines, activities, first start, last end" \
 	"$(q "$DB" "SELECT group_concat(line || ':' || activity, '|') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT min(start_ms) - $D0, max(end_ms) - $D0 FROM events")" \
 	"3:Verifikasi|4:Tanda tangan, paraf 3600000|14400000"
+# a header below a sep= line that names no case column: the message names
+# line 2, where the header is (before this round's fix it said line 1)
+printf 'sep=;\nfoo;bar\n1;2\n' > "$TMP/sep2.csv"
+run "$MUTU" ingest "$TMP/sep2.csv" --db "$TMP/sep2.db"
+expect_err_has "sep= line: the header's line" "sep2.csv:2: no case id column"
 
 # ---- a case in a year past the shipped calendars (2027) ----
 # id-wib covers 2024-2026 (its holiday lists); 2027 has no listed holiday,
