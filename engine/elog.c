@@ -3129,10 +3129,12 @@ static int utf16_csv(const char *path)
 		k = 0;
 	if (!k && !elog_xes_sniff(fd)) {
 		/* CR alone ends the lines ("CSV (Macintosh)" of Excel for Mac):
-		 * a CR and no LF in the first 64 KiB */
+		 * two CRs (a header's and a row's end) and no LF in the first
+		 * 64 KiB; a long first line with one CR in a cell is not that */
 		char head[65536];
 		ssize_t m = pread(fd, head, sizeof head, 0);
-		if (m > 0 && memchr(head, '\r', (size_t)m) && !memchr(head, '\n', (size_t)m))
+		const char *cr = m > 0 ? memchr(head, '\r', (size_t)m) : NULL;
+		if (cr && memchr(cr + 1, '\r', (size_t)(head + m - cr - 1)) && !memchr(head, '\n', (size_t)m))
 			k = 3;
 	}
 	close(fd);
