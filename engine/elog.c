@@ -37,6 +37,8 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
+#include <iconv.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -423,6 +425,7 @@ struct reader {
 	int skipping;
 	uint64_t skip_bytes;
 	struct mutu_buf skip_head;
+	int skip_sep_line;   /* the file opens with Excel's "sep=;" line: skip it */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -804,6 +807,28 @@ static void long_line_done(struct reader *r, int newline)
 }
 
 /*
+ * Excel's "sep=;" first line (written by Excel's "CSV (Macintosh)" and many
+ * export scripts so that Excel opens the file split at ';' whatever the
+ * locale) names the separator: "sep=" and one byte, then the line end.
+ * Returns the line's length with its end (0: no such line) and the byte in
+ * *sep.  Before, it was read as the header: "no case id column (... header:
+ * sep=,)".
+ */
+static size_t sep_line(const char *p, size_t n, unsigned char *sep)
+{
+	if (n < 6 || mutu_strncasecmp(p, "sep=", 4) != 0 || p[4] == '\n' || p[4] == '\r')
+		return 0;
+	size_t k = 5;
+	if (k < n && p[k] == '\r')
+		k++;
+	if (k >= n || p[k] != '\n')
+		return 0;
+	if (sep)
+		*sep = (unsigned char)p[4];
+	return k + 1;
+}
+
+/*
  * Read fd to the end (or until on_rec stops it), feeding lines.  Returns 0
  * or MUTU_EFAIL.
  */
@@ -833,6 +858,10 @@ static int reader_run(struct reader *r, int fd, const char *path,
 		r->bytes += (uint64_t)k;
 		if (first && k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 			p += 3; /* UTF-8 BOM */
+		if (first && r->skip_sep_line) {
+			p += sep_line(p, (size_t)(e - p), NULL); /* not a row: its line counts */
+			r->line++;
+		}
 		first = 0;
 		while (p < e && !r->stop) {
 			const char *nl = memchr(p, '\n', (size_t)(e - p));
@@ -1167,6 +1196,7 @@ struct ingest {
 	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
 	int first_dropped;       /* index of the first dropped column, -1 none */
 	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
+	int sep_line;            /* line 1 is Excel's "sep=;" (sep_line): skipped */
 	int *colattr;            /* per column: index into attr_names */
 	char **attr_names;
 	size_t nattr_names;
@@ -1195,6 +1225,9 @@ struct ingest {
 	int *probe_vals, *probe_dates;
 	char **probe_date_ex;    /* an example date value per column (owned) */
 	int interval;            /* time:timestamp taken as the end beside a start column */
+	int case_float0;         /* every probed case id is N.0 (pandas): read as N */
+	struct cal_tz *dst;      /* --tz an IANA zone (Europe/Amsterdam): owned, or NULL */
+	int probe_case_n, probe_case_f0;
 	/* leap seconds (second 60) read as :59 */
 	uint64_t leap_rows;
 	int64_t leap_line, leap_first; /* the last row counted, the first */
@@ -1629,8 +1662,20 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
 	int leap = 0;
-	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, zone,
-				    ms, off, &leap);
+	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format,
+				    g->dst ? ELOG_NO_ZONE : zone, ms, off, &leap);
+	if (rc == ELOG_TS_NOZONE && g->dst) {
+		/* --tz a zone with daylight saving: the wall time read as if
+		 * UTC, then placed by the zone's rules (its offset at that
+		 * instant, +01:00 in winter and +02:00 in summer in Amsterdam) */
+		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, 0, ms,
+					off, &leap);
+		if (rc == ELOG_TS_OK) {
+			double t = cal_tz_from_local(g->dst, (double)*ms / 1000.0);
+			*ms = (int64_t)llround(t * 1000.0);
+			*off = cal_tz_offset(g->dst, t) / 60;
+		}
+	}
 	if (rc == ELOG_TS_OK)
 		*has = 1;
 	/* a leap second read as :59: counted once per row, in the real pass
@@ -1713,8 +1758,8 @@ static int header(struct ingest *g, const struct rec *r)
 		if (g->role[k] < 0) {
 			mutu_buf_release(&drop);
 			return mutu_errf(g->err, MUTU_EINPUT,
-					 "%s:1: no column '%s' for --%s-col (the header has %zu columns)",
-					 g->path, want, elog_role_name((enum elog_role)k), r->nf);
+					 "%s:%lld: no column '%s' for --%s-col (the header has %zu columns)",
+					 g->path, (long long)r->line, want, elog_role_name((enum elog_role)k), r->nf);
 		}
 	}
 	for (size_t i = 0; i < r->nf; i++) {
@@ -1733,6 +1778,23 @@ static int header(struct ingest *g, const struct rec *r)
 			}
 		}
 	}
+	/*
+	 * ProM's CSV export (Export Log to CSV: case, event, startTime,
+	 * completeTime, then the attributes, as the BPI Challenge CSVs are
+	 * passed around) names the activity "event".  Taken only when no
+	 * column has an activity or step name: elsewhere "event" may be an
+	 * event id or type beside the activity.
+	 */
+	if (g->role[ELOG_COL_ACTIVITY] < 0 && g->role[ELOG_COL_STEP] < 0)
+		for (size_t i = 0; i < r->nf && g->role[ELOG_COL_ACTIVITY] < 0; i++) {
+			char key[16];
+			hdr_key(g->hdr[i], key, sizeof key);
+			int taken = 0;
+			for (int k = 0; k < ELOG_NROLES; k++)
+				taken |= g->role[k] == (int)i;
+			if (!taken && strcmp(key, "event") == 0)
+				g->role[ELOG_COL_ACTIVITY] = (int)i;
+		}
 	/*
 	 * An interval log (PM4Py's convention: start_timestamp beside
 	 * time:timestamp, the latter the completion; Disco's Start and Complete
@@ -1805,8 +1867,8 @@ static int header(struct ingest *g, const struct rec *r)
 
 	if (r->nf < 2)
 		return mutu_errf(g->err, MUTU_EINPUT,
-				 "%s:1: not a CSV event log: the first line has no separator (',' ';' or tab)%s",
-				 g->path, g->o->sep ? "" : "; give --sep if it uses another one");
+				 "%s:%lld: not a CSV event log: the first line has no separator (',' ';' or tab)%s",
+				 g->path, (long long)r->line, g->o->sep ? "" : "; give --sep if it uses another one");
 	struct mutu_buf names;
 	mutu_buf_init(&names);
 	for (size_t i = 0; i < r->nf && names.len < 300; i++)
@@ -1814,21 +1876,21 @@ static int header(struct ingest *g, const struct rec *r)
 	int rc = 0;
 	if (g->role[ELOG_COL_CASE] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no case id column (looked for case_id, no_permohonan, "
+			       "%s:%lld: no case id column (looked for case_id, no_permohonan, "
 			       "case:concept:name; header: %s); name it with --case-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	else if (g->role[ELOG_COL_START] < 0 && g->role[ELOG_COL_END] < 0 &&
 		 g->role[ELOG_COL_TIMESTAMP] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no time column (looked for start/end, start_date/end_date, "
+			       "%s:%lld: no time column (looked for start/end, start_date/end_date, "
 			       "time:timestamp; header: %s); name it with --start-col, --end-col or "
 			       "--timestamp-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	else if (g->role[ELOG_COL_ACTIVITY] < 0 && g->role[ELOG_COL_STEP] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
-			       "%s:1: no activity or step column (looked for activity, nama_proses, "
+			       "%s:%lld: no activity or step column (looked for activity, nama_proses, "
 			       "concept:name, step; header: %s); name it with --activity-col",
-			       g->path, names.s);
+			       g->path, (long long)r->line, names.s);
 	mutu_buf_release(&names);
 	return rc;
 }
@@ -2113,6 +2175,40 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
 	return copy;
 }
 
+
+/* Is a one-stamp row's lifecycle a start (its stamp fills the start)?
+ * The values sla_lifecycle_kind reads as a start (start, begin, started;
+ * BPAF's Open.Running and Open.Running.InProgress), and schedule / assign,
+ * the marks before a start.  Before, begin, started and the BPAF states
+ * filled the end, so their rows were read as completions. */
+static int lc_is(const char *lc, const char *const *s, size_t ns)
+{
+	while (*lc == ' ')
+		lc++;
+	size_t n = strlen(lc);
+	while (n && lc[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < ns; i++)
+		if (strlen(s[i]) == n && mutu_strncasecmp(lc, s[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int lc_starts(const char *lc)
+{
+	static const char *const s[] = {"start", "begin", "started", "schedule", "assign",
+					"Open.Running", "Open.Running.InProgress"};
+	return lc_is(lc, s, sizeof s / sizeof *s);
+}
+
+/* No lifecycle, or a completion: a XES event whose start_timestamp may
+ * open its execution (PM4Py's interval log written as XES). */
+static int lc_may_interval(const char *lc)
+{
+	static const char *const s[] = {"", "complete", "completed", "end", "ended"};
+	return lc_is(lc, s, sizeof s / sizeof *s);
+}
+
 /* elog_dkey_act of an activity text, from the cache when the text was
  * met before (compared whole: the same state, so the same key). */
 static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
@@ -2135,6 +2231,23 @@ static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
 		g->dk[i].h = h;
 	}
 	return h;
+}
+
+/*
+ * pandas writes an integer column that has a gap (NaN) as floats: case ids
+ * 123.0, 124.0.  The length of v without such a ".0" (digits only before
+ * it), else n.  Taken only when every probed case id has the form (an id
+ * such as 'A1.0' or '1.10' is kept), so one office's ids stay one text
+ * whichever tool wrote them (ingest.case_float0).
+ */
+static size_t float0_len(const char *v, size_t n)
+{
+	if (n < 3 || v[n - 2] != '.' || v[n - 1] != '0')
+		return n;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return n;
+	return n - 2;
 }
 
 static int process(struct ingest *g, const struct rec *r, int probe)
@@ -2209,6 +2322,10 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
 		return 0;
 	}
+	if (probe && !g->xes) {
+		g->probe_case_n++;
+		g->probe_case_f0 += float0_len(r->buf + r->f[ccol].off, r->f[ccol].len) != r->f[ccol].len;
+	}
 	/* SOP */
 	struct sopent *s = g->fixed;
 	if (!s && role[ELOG_COL_SOP] >= 0 && r->f[role[ELOG_COL_SOP]].len)
@@ -2262,9 +2379,17 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	int64_t sms = 0, ems = 0;
 	int tcols[3] = {role[ELOG_COL_START], role[ELOG_COL_END], role[ELOG_COL_TIMESTAMP]};
 	int lcol = role[ELOG_COL_LIFECYCLE];
+	const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
+	/* XES: PM4Py writes an interval log's start as the event attribute
+	 * start_timestamp beside time:timestamp (its completion), one event
+	 * per execution, as the CSV's interval columns.  An event with a
+	 * start lifecycle keeps its own single stamp. */
+	int xes_interval = g->xes && tcols[0] >= 0 && tcols[2] >= 0 && tcols[1] < 0;
 	for (int k = 0; k < 3; k++) {
 		int col = tcols[k];
 		if (col < 0 || r->f[col].len == 0)
+			continue;
+		if (k == 0 && xes_interval && !lc_may_interval(lc))
 			continue;
 		int has;
 		int64_t ms;
@@ -2313,11 +2438,11 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			hs = 1, sms = ms, so = off;
 		} else if (k == 1) {
 			he = 1, ems = ms, eo = off;
+		} else if (xes_interval && hs) {
+			he = 1, ems = ms, eo = off; /* the completion of the interval */
 		} else {
 			/* one stamp per event: a lifecycle 'start' row marks a start */
-			const char *lc = lcol >= 0 ? r->buf + r->f[lcol].off : "";
-			if (mutu_strcasecmp(lc, "start") == 0 || mutu_strcasecmp(lc, "schedule") == 0 ||
-			    mutu_strcasecmp(lc, "assign") == 0)
+			if (lc_starts(lc))
 				hs = 1, sms = ms, so = off;
 			else
 				he = 1, ems = ms, eo = off;
@@ -2346,8 +2471,9 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	it->line = r->line;
 	it->step = step;
 	it->unknown = (uint8_t)unknown;
-	it->case_off = arena_add(c, r->buf + r->f[ccol].off, r->f[ccol].len);
-	it->case_len = r->f[ccol].len;
+	size_t clen = g->case_float0 ? float0_len(r->buf + r->f[ccol].off, r->f[ccol].len) : r->f[ccol].len;
+	it->case_off = arena_add(c, r->buf + r->f[ccol].off, clen);
+	it->case_len = clen;
 	if (s) {
 		it->sop_len = (uint32_t)strlen(s->id);
 		it->sop_off = arena_add(c, s->id, it->sop_len);
@@ -2427,9 +2553,9 @@ static int on_probe(void *ctx, const struct rec *r)
 		}
 		if (r->badutf8 || !utf8_ok((const unsigned char *)r->raw, r->rawlen)) {
 			mutu_errf(g->err, MUTU_EINPUT,
-				  "%s:1: not UTF-8 text (a binary file, or another encoding: re-export it "
+				  "%s:%lld: not UTF-8 text (a binary file, or another encoding: re-export it "
 				  "as UTF-8 CSV)",
-				  g->path);
+				  g->path, (long long)r->line);
 			return 1;
 		}
 		if (header(g, r))
@@ -2766,6 +2892,7 @@ static void ingest_release(struct ingest *g)
 		free(g->dk[i].act);
 	free(g->na_f);
 	elog_xes_free(g->xes);
+	cal_tz_free(g->dst);
 }
 
 /* Probe the file: header, columns, time stamps.  Refuses what cannot be a log. */
@@ -2790,10 +2917,15 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 "%s: not a CSV text file (it holds NUL bytes: a binary or UTF-16 file; "
 				 "export it as UTF-8 CSV)",
 				 g->path);
-	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : detect_sep(p, len));
+	unsigned char named = 0;
+	size_t sl = sep_line(p, len, &named);
+	g->sep_line = sl != 0;
+	p += sl, len -= sl;
+	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : named ? named : detect_sep(p, len));
 	*sep_out = sep;
 	struct reader r;
 	reader_init(&r, sep);
+	r.skip_sep_line = g->sep_line;
 	r.on_rec = on_probe;
 	r.ctx = g;
 	r.line = 1;
@@ -2807,6 +2939,12 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 		return g->err->code ? g->err->code : rc;
 	if (!g->header_done)
 		return mutu_errf(g->err, MUTU_EINPUT, "%s: empty file: nothing to ingest", g->path);
+	g->case_float0 = g->probe_case_n > 0 && g->probe_case_f0 == g->probe_case_n;
+	if (g->case_float0)
+		mutu_notes_addf(&g->res->notes,
+				"case ids in %s written as floats (123.0, as pandas writes a whole-number "
+				"column with gaps): read without the '.0' (123)",
+				g->hdr[g->role[ELOG_COL_CASE]]);
 	if (g->probe_rows == 0)
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s: only a header line, no rows: nothing to ingest", g->path);
@@ -2963,6 +3101,140 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 }
 
 /*
+ * A CSV in UTF-16 with its byte order mark: Excel's "Unicode text" (tab
+ * separated, little-endian) and some database tools' exports.  Read as
+ * its UTF-8 text: copied through iconv to a temporary file (mode 0600,
+ * removed afterwards) and ingested from there under the file's own name;
+ * line numbers are the same, the batch's hash is of the UTF-8 text (the
+ * same file twice is still a no-op).  Returns 1 (LE) or 2 (BE) for such a
+ * file, 0 for any other (UTF-16 XML is XES, read by libxml2 itself); 3
+ * for a file whose lines end in CR alone (Excel for Mac's "CSV
+ * (Macintosh)"), copied with each CR an LF (before: one line, refused as
+ * "no time column" with the whole file as its header).
+ * Before, refused as "not a CSV text file (it holds NUL bytes)".
+ */
+static int utf16_csv(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	unsigned char b[4];
+	ssize_t n = pread(fd, b, sizeof b, 0);
+	int k = 0;
+	if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE && !(n == 4 && b[2] == 0 && b[3] == 0))
+		k = 1; /* FF FE 00 00 would be UTF-32 LE */
+	else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+		k = 2;
+	if (k && elog_xes_sniff(fd))
+		k = 0;
+	if (!k && !elog_xes_sniff(fd)) {
+		/* CR alone ends the lines ("CSV (Macintosh)" of Excel for Mac):
+		 * two CRs (a header's and a row's end) and no LF in the first
+		 * 64 KiB; a long first line with one CR in a cell is not that */
+		char head[65536];
+		ssize_t m = pread(fd, head, sizeof head, 0);
+		const char *cr = m > 0 ? memchr(head, '\r', (size_t)m) : NULL;
+		if (cr && memchr(cr + 1, '\r', (size_t)(head + m - cr - 1)) && !memchr(head, '\n', (size_t)m))
+			k = 3;
+	}
+	close(fd);
+	return k;
+}
+
+static int ingest_utf16(const char *db_path, const char *log_path, int kind,
+			const struct elog_opts *o, struct elog_result *res, struct mutu_err *err)
+{
+	const char *name = o->name ? o->name : log_path;
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/mutu-utf16-XXXXXX", dir && *dir ? dir : "/tmp");
+	iconv_t cd = kind == 3 ? (iconv_t)-1 : iconv_open("UTF-8", kind == 1 ? "UTF-16LE" : "UTF-16BE");
+	if (kind != 3 && cd == (iconv_t)-1)
+		return mutu_errf(err, MUTU_EFAIL, "%s: cannot convert UTF-16 text: %s", name,
+				 strerror(errno));
+	int in = open(log_path, O_RDONLY);
+	if (in < 0) {
+		if (kind != 3)
+			iconv_close(cd);
+		return mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", name, strerror(errno));
+	}
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		close(in);
+		if (kind != 3)
+			iconv_close(cd);
+		return mutu_errf(err, MUTU_EFAIL, "%s: cannot make a temporary file in %s: %s (set TMPDIR)",
+				 name, dir && *dir ? dir : "/tmp", strerror(errno));
+	}
+	char *ib = mutu_malloc(BLOCK), *ob = mutu_malloc(2 * BLOCK);
+	size_t carry = 0;
+	uint64_t at = 0; /* bytes of the file converted */
+	int rc = 0;
+	for (;;) {
+		ssize_t k = read(in, ib + carry, BLOCK - carry);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			rc = mutu_errf(err, MUTU_EFAIL, "%s: read error: %s", name, strerror(errno));
+			break;
+		}
+		size_t left = carry + (size_t)k;
+		char *ip = ib, *op = ob;
+		size_t ol = 2 * BLOCK;
+		size_t r = 0;
+		if (kind == 3) { /* CR line ends: each CR an LF, the rest as it is */
+			for (size_t i = 0; i < left; i++)
+				ob[i] = ib[i] == '\r' ? '\n' : ib[i];
+			op = ob + left, ip = ib + left, left = 0;
+		} else {
+			r = iconv(cd, &ip, &left, &op, &ol);
+		}
+		at += (uint64_t)(ip - ib);
+		if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && k == 0))) {
+			rc = mutu_errf(err, MUTU_EINPUT,
+				       "%s: not UTF-16 text at byte %llu (the file opens with a UTF-16 byte "
+				       "order mark; %s); re-export it as UTF-8 CSV",
+				       name, (unsigned long long)at,
+				       errno == EILSEQ ? "a lone surrogate or a bad pair" : "the file ends in the middle of a character");
+			break;
+		}
+		for (char *w = ob; w < op && !rc;) {
+			ssize_t m = write(fd, w, (size_t)(op - w));
+			if (m < 0 && errno == EINTR)
+				continue;
+			if (m < 0)
+				rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot write %s: %s", name, tmp,
+					       strerror(errno));
+			else
+				w += m;
+		}
+		if (rc || k == 0)
+			break;
+		memmove(ib, ip, left); /* an incomplete character: read on */
+		carry = left;
+	}
+	free(ib);
+	free(ob);
+	close(in);
+	if (kind != 3)
+		iconv_close(cd);
+	if (close(fd) && !rc)
+		rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot write %s: %s", name, tmp, strerror(errno));
+	if (!rc) {
+		struct elog_opts so = *o;
+		so.name = name;
+		rc = elog_ingest(db_path, tmp, &so, res, err);
+		if (!rc)
+			mutu_notes_addf(&res->notes, "%s",
+					kind == 1   ? "UTF-16 LE text (Excel's Unicode text): read as UTF-8"
+					: kind == 2 ? "UTF-16 BE text: read as UTF-8"
+						    : "lines end in CR alone (Excel for Mac's CSV): read as LF");
+	}
+	unlink(tmp);
+	return rc;
+}
+
+/*
  * elog_ingest in stages.  struct run is what passes between them: the
  * open store, the writer and its queue, and what the last stage must
  * undo.  Each stage returns 0 or the status it recorded in err.
@@ -2990,11 +3262,17 @@ static int stage_prepare(struct run *r, const char *log_path)
 	int rc;
 	if (o->sep && o->sep != ',' && o->sep != ';' && o->sep != '\t' && o->sep != '|')
 		return mutu_errf(err, MUTU_EINPUT, "--sep '%c': use , ; | or tab", o->sep);
-	if (o->tz && elog_parse_tz(o->tz, &g->tz))
-		return mutu_errf(err, MUTU_EINPUT,
-				 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar or "
-				 "+08:00)",
-				 o->tz);
+	if (o->tz && elog_parse_tz(o->tz, &g->tz)) {
+		/* an IANA zone from the system's tzdata (a Dutch log: BPIC,
+		 * WABO), whose offset changes with daylight saving */
+		struct mutu_err e2;
+		mutu_err_clear(&e2);
+		if (!strchr(o->tz, '/') || cal_tz_load(o->tz, NULL, &g->dst, &e2))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "--tz '%s': not a zone (use WIB, WITA, WIT, UTC, Asia/Makassar, "
+					 "+08:00, or a zone of the system's tzdata such as Europe/Amsterdam)%s%s",
+					 o->tz, e2.msg[0] ? ": " : "", e2.msg);
+	}
 	if (o->date_format && elog_date_format_check(o->date_format))
 		return mutu_errf(err, MUTU_EINPUT,
 				 "--date-format '%s': %%%c is not a directive mutu reads (use %%d %%m %%b %%B "
@@ -3071,6 +3349,11 @@ static int stage_prepare(struct run *r, const char *log_path)
 	else if (g->tz != ELOG_NO_ZONE)
 		mutu_notes_addf(&res->notes, "local times read at UTC%+03d:%02d (--tz)", g->tz / 60,
 				abs(g->tz) % 60);
+	else if (g->dst)
+		mutu_notes_addf(&res->notes,
+				"local times read in %s (--tz), at its offset on each stamp's day "
+				"(daylight saving from the system's tzdata)",
+				cal_tz_name(g->dst));
 	return 0;
 }
 
@@ -3187,6 +3470,7 @@ static int stage_parse(struct run *r)
 	} else {
 		struct reader rd;
 		reader_init(&rd, g->sep);
+		rd.skip_sep_line = g->sep_line;
 		rd.on_rec = on_record;
 		rd.ctx = g;
 		rd.expect_nf = g->ncols;
@@ -3316,6 +3600,9 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 {
 	if (strcmp(log_path, "-") == 0)
 		return ingest_stdin(db_path, o, res, err);
+	int u16 = utf16_csv(log_path);
+	if (u16)
+		return ingest_utf16(db_path, log_path, u16, o, res, err);
 	struct run *r = mutu_calloc(1, sizeof *r);
 	struct ingest *g = &r->g;
 	g->o = o;

@@ -185,6 +185,11 @@ int elog_xes_sniff(int fd)
 	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
 		return 1;
 	ssize_t i = 0;
+	/* UTF-16 XML (a byte order mark, then '<' as two bytes): libxml2
+	 * reads it by its mark */
+	if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == '<' && b[3] == 0) ||
+		       (b[0] == 0xFE && b[1] == 0xFF && b[2] == 0 && b[3] == '<')))
+		return 1;
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		i = 3;
 	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
@@ -369,6 +374,10 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 	 * is then placed by its number, not by its name */
 	if (!o->col[ELOG_COL_STEP] && strcmp(key, "step") == 0)
 		return ELOG_COL_STEP;
+	/* PM4Py's interval log (write_xes of a frame with start_timestamp):
+	 * the execution's start, time:timestamp its completion (elog.c) */
+	if (!o->col[ELOG_COL_START] && !o->col[ELOG_COL_TIMESTAMP] && strcmp(key, "start_timestamp") == 0)
+		return ELOG_COL_START;
 	static const int opt_roles[] = {ELOG_COL_STEP, ELOG_COL_START, ELOG_COL_END};
 	for (size_t i = 0; i < 3; i++)
 		if (o->col[opt_roles[i]] && strcmp(key, o->col[opt_roles[i]]) == 0)

@@ -464,6 +464,35 @@ static int ev_cmp(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/*
+ * The BPAF lifecycle model (IEEE 1849's second model, lifecycle:model
+ * "bpaf"): lifecycle:transition holds the state entered, a dotted path.
+ * Open.Running (InProgress) is a start, Closed.Completed (Success,
+ * Failed) and Closed a completion, Closed.Cancelled.* an execution ended
+ * without completing (as ate_abort), every other Open state (NotRunning:
+ * Ready, Assigned, Reserved, Suspended; Running.Suspended) a moment before
+ * or inside an execution (a mark).  A state is matched with the names
+ * under it ("Closed.Completed" covers "Closed.Completed.Success").
+ * Returns -1 when t is no BPAF state.
+ */
+static int bpaf_kind(const char *t, size_t n)
+{
+	static const struct {
+		const char *state;
+		int kind;
+	} m[] = {
+		{"Open.Running.Suspended", SLA_LC_MARK},  {"Open.Running", SLA_LC_START},
+		{"Open", SLA_LC_MARK},                    {"Closed.Cancelled", SLA_LC_ABORT},
+		{"Closed.Completed", SLA_LC_COMPLETE},    {"Closed", SLA_LC_COMPLETE},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+		size_t k = strlen(m[i].state);
+		if (n >= k && mutu_strncasecmp(t, m[i].state, k) == 0 && (n == k || t[k] == '.'))
+			return m[i].kind;
+	}
+	return -1;
+}
+
 int sla_lifecycle_kind(const char *t)
 {
 	if (!t)
@@ -491,7 +520,12 @@ int sla_lifecycle_kind(const char *t)
 			return SLA_LC_ABORT;
 	if (n == 8 && mutu_strncasecmp(t, "pi_abort", n) == 0)
 		return SLA_LC_PI_ABORT;
-	return SLA_LC_OTHER;
+	static const char *skips[] = {"manualskip", "autoskip"};
+	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++)
+		if (strlen(skips[i]) == n && mutu_strncasecmp(t, skips[i], n) == 0)
+			return SLA_LC_SKIP;
+	int b = bpaf_kind(t, n);
+	return b >= 0 ? b : SLA_LC_OTHER;
 }
 
 static int is_start_row(const struct sla_event *e)
@@ -520,16 +554,18 @@ static int same_text(const char *a, const char *b)
  * step of its own (an open one for a start-only schedule row, keeping a
  * finished case open; a 0-minute repeat for a suspend).  The execution is
  * start to complete, suspensions included.  An activity with marks only
- * (scheduled, never started) keeps them: the case waits on it. */
+ * (scheduled, never started) keeps them: the case waits on it.  Skip rows
+ * (SLA_LC_SKIP) go, with the marks of their activity: in IEEE 1849's
+ * lifecycle a skip closes an activity that never ran. */
 static size_t drop_marks(struct sla_event *ev, size_t n)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		int drop = 0;
+		int drop = ev[i].lifecycle == SLA_LC_SKIP;
 		if (ev[i].lifecycle == SLA_LC_MARK)
 			for (size_t j = 0; j < n && !drop; j++)
 				drop = (ev[j].lifecycle == SLA_LC_START || ev[j].lifecycle == SLA_LC_COMPLETE ||
-					ev[j].lifecycle == SLA_LC_ABORT) &&
+					ev[j].lifecycle == SLA_LC_ABORT || ev[j].lifecycle == SLA_LC_SKIP) &&
 				       same_text(ev[j].activity, ev[i].activity);
 		if (!drop)
 			ev[k++] = ev[i];
@@ -537,8 +573,60 @@ static size_t drop_marks(struct sla_event *ev, size_t n)
 	return k;
 }
 
+/* A start row that resumes an execution: BPAF writes the state entered,
+ * so a resumed execution writes Open.Running.InProgress again after its
+ * Open.Running.Suspended.  Such a row (a start of an activity whose
+ * earlier start of the same actor and instance is still open, with a
+ * mark of the activity between the two) is dropped before pairing: the
+ * execution runs from its first start, suspensions included, as for
+ * IEEE 1849's standard suspend/resume.  Before, the first start was
+ * paired and the resumed one left open, keeping a finished case open. */
+static size_t drop_resumes(struct sla_event *ev, size_t n)
+{
+	size_t nmark = 0;
+	for (size_t i = 0; i < n; i++)
+		nmark += (size_t)(ev[i].lifecycle == SLA_LC_MARK);
+	if (nmark == 0)
+		return n; /* the usual case: nothing to resume */
+	sla_events_sort(ev, n);
+	unsigned char *gone = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_start_row(&ev[i]))
+			continue;
+		int open = 0, mark = 0;
+		for (size_t j = 0; j < i; j++) {
+			const struct sla_event *b = &ev[j];
+			if (!same_text(b->activity, ev[i].activity) || (gone && gone[j]))
+				continue;
+			/* this execution's own rows: its actor and instance (another
+			 * officer's start or completion beside it changes nothing) */
+			int own = same_text(b->actor, ev[i].actor) && same_text(b->instance, ev[i].instance);
+			if (own && is_start_row(b))
+				open = 1, mark = 0;
+			else if (own && (b->lifecycle == SLA_LC_COMPLETE || b->lifecycle == SLA_LC_ABORT))
+				open = 0, mark = 0;
+			else if (b->lifecycle == SLA_LC_MARK && open)
+				mark = 1;
+		}
+		if (open && mark) {
+			if (!gone)
+				gone = mutu_calloc(n, 1);
+			gone[i] = 1;
+		}
+	}
+	if (!gone)
+		return n;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!gone[i])
+			ev[k++] = ev[i];
+	free(gone);
+	return k;
+}
+
 size_t sla_events_pair(struct sla_event *ev, size_t n)
 {
+	n = drop_resumes(ev, n);
 	n = drop_marks(ev, n);
 	size_t nstart = 0, nabort = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -144,6 +144,7 @@ struct audit_run {
 	int latest_off, as_of_off, as_of_seen;
 	char as_of_label[16];       /* the zone's name when as_of_off is the calendar's (title) */
 	size_t skipped;
+	int skip_code;           /* the last skipped case's MUTU_E* code */
 };
 
 /* Stage 1, the command line: every option parsed and checked before
@@ -396,6 +397,7 @@ static int audit_cases(struct audit_run *ar, struct rpt_audit *a, struct mutu_bu
 			cli_print_safe(stderr, e2.msg);
 			fputc('\n', stderr);
 			ar->skipped++;
+			ar->skip_code = e2.code ? e2.code : MUTU_EFAIL;
 			sla_case_release(&c);
 			continue;
 		}
@@ -483,7 +485,14 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rc = audit_cases(&ar, a, &b, &err);
-	if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key) {
+	if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key && ar.skipped) {
+		/* the case is in the store but could not be measured (a year
+		 * past the calendar's): the reason is printed above; "no case"
+		 * sent the user looking for a case the store holds */
+		mutu_errf(&err, ar.skip_code, "case '%s' not audited: it cannot be measured (the reason above)",
+			  ar.case_key);
+		rc = ar.skip_code;
+	} else if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key) {
 		mutu_errf(&err, MUTU_ENOTFOUND, "no case '%s' in %s ('mutu db info' shows what the store holds)",
 			  ar.case_key, ar.db_path);
 		rc = MUTU_ENOTFOUND;

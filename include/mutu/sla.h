@@ -182,9 +182,17 @@ enum sla_lifecycle {
 	SLA_LC_ABORT = 4,    /* ate_abort, withdraw (IEEE 1849 lifecycle): the
 			      * execution ended without completing; it closes its
 			      * open start (or the marks of a withdrawn one) */
-	SLA_LC_PI_ABORT = 5  /* pi_abort: the case was cancelled; its open steps
+	SLA_LC_PI_ABORT = 5, /* pi_abort: the case was cancelled; its open steps
 			      * end there without completing */
+	SLA_LC_SKIP = 6      /* manualskip, autoskip: the activity was skipped,
+			      * never run; no step execution (its row and its
+			      * activity's marks are dropped) */
 };
+
+/* The BPAF model's states (lifecycle:model "bpaf") are read as the
+ * standard's: Open.Running[.InProgress] START, Closed[.Completed.*]
+ * COMPLETE, Closed.Cancelled.* ABORT, other Open.* states MARK; a start
+ * after a suspension of the same execution is its resume. */
 
 /* Classify a lifecycle text (NULL: SLA_LC_OTHER). */
 int sla_lifecycle_kind(const char *text);

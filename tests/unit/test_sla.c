@@ -823,6 +823,20 @@ static void test_lifecycle_kind(void **state)
 	assert_int_equal(sla_lifecycle_kind("ate_abort"), SLA_LC_ABORT);
 	assert_int_equal(sla_lifecycle_kind("Withdraw"), SLA_LC_ABORT);
 	assert_int_equal(sla_lifecycle_kind("pi_abort"), SLA_LC_PI_ABORT);
+	/* a skip closes an activity that never ran */
+	assert_int_equal(sla_lifecycle_kind("manualskip"), SLA_LC_SKIP);
+	assert_int_equal(sla_lifecycle_kind("AutoSkip"), SLA_LC_SKIP);
+	/* BPAF states: a state covers the states under it, at a '.' only */
+	assert_int_equal(sla_lifecycle_kind("Open.Running.InProgress"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("open.running"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("Open.Running.Suspended"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("Open.NotRunning.Suspended.Assigned"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("Open"), SLA_LC_MARK);
+	assert_int_equal(sla_lifecycle_kind("Closed.Completed.Failed"), SLA_LC_COMPLETE);
+	assert_int_equal(sla_lifecycle_kind("Closed"), SLA_LC_COMPLETE);
+	assert_int_equal(sla_lifecycle_kind("Closed.Cancelled.Obsolete"), SLA_LC_ABORT);
+	assert_int_equal(sla_lifecycle_kind("Opened"), SLA_LC_OTHER);
+	assert_int_equal(sla_lifecycle_kind("Closedx"), SLA_LC_OTHER);
 	/* left as they are */
 	assert_int_equal(sla_lifecycle_kind("abort"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
