@@ -28,7 +28,8 @@ static const struct {
 } units[] = {
 	{"menit", U_MIN}, {"mnt", U_MIN}, {"min", U_MIN}, {"mins", U_MIN},
 	{"minute", U_MIN}, {"minutes", U_MIN},
-	{"jam", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
+	{"jam", U_HOUR}, {"jm", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
+	{"hrs", U_HOUR},
 	{"hari", U_DAY}, {"hk", U_DAY}, {"day", U_DAY}, {"days", U_DAY},
 	{"minggu", U_WEEK}, {"pekan", U_WEEK}, {"week", U_WEEK}, {"weeks", U_WEEK},
 };
@@ -387,6 +388,33 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		enum unit u = prime ? U_MIN : find_unit(w, (size_t)(p - w));
 		if (x24)
 			u = U_DAY;
+		/* "3 working days", "5 business days": the English "hari kerja" */
+		if (u == U_NONE && (((size_t)(p - w) == 7 && mutu_strncasecmp(w, "working", 7) == 0) ||
+				    ((size_t)(p - w) == 8 && mutu_strncasecmp(w, "business", 8) == 0))) {
+			const char *q = p;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			const char *u0 = q;
+			while (q < end && is_alpha((unsigned char)*q))
+				q++;
+			if (q > u0 && find_unit(u0, (size_t)(q - u0)) == U_DAY)
+				u = U_DAY, p = q;
+		}
+		/* "hr" abbreviates hari in Indonesian and hour in English: the
+		 * two readings differ 7.5-fold, so neither is taken */
+		if (u == U_NONE && (size_t)(p - w) == 2 && mutu_strncasecmp(w, "hr", 2) == 0)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s\" can be hari (Indonesian) or "
+					 "hour (English); write Hari or Jam",
+					 QUOTE(text), (int)(p - w), w);
+		/* seconds: a Waktu holds whole Menit */
+		if (u == U_NONE && (((size_t)(p - w) == 5 && mutu_strncasecmp(w, "detik", 5) == 0) ||
+				    ((size_t)(p - w) == 3 && mutu_strncasecmp(w, "dtk", 3) == 0) ||
+				    ((size_t)(p - w) == 7 && mutu_strncasecmp(w, "seconds", 7) == 0)))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s\" is in seconds; write the "
+					 "Waktu in whole Menit",
+					 QUOTE(text), (int)(p - w), w);
 		if (u == U_NONE) {
 			const char *q = p;
 			while (q < end && !is_space((unsigned char)*q))

@@ -7,6 +7,8 @@
  * Jam", a sentence's full stop ("15 menit."), and "hari kalender", which
  * the model cannot hold and is refused.  Expected values worked out by
  * hand in the comments.  Third round: the prime, "60'" (the minute sign).
+ * Fourth round: the abbreviations offices type ("2 jm", "2 hrs"), "3
+ * working days", and "hr" and seconds refused with the reason.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -187,6 +189,29 @@ static void test_prime(void **state)
 	refuse("3' Hari", "expected a number at \"Hari\"");
 }
 
+/* Fourth round.  "jm" is jam (as "mnt" is menit); "hrs" is English
+ * hours (plural, never a day); "N working days" / "business days" is the
+ * English "N hari kerja".  Values: 2 Jam = 120 Menit; 1 Jam 30 Menit = 90;
+ * 2 hrs 15 mnt = 135.  "hr" is hari in Indonesian shorthand and hour in
+ * English: 1 Hari = 450 Menit against 60, so it is refused, not guessed;
+ * seconds cannot be a Waktu of whole Menit. */
+static void test_abbrev(void **state)
+{
+	(void)state;
+	expect("2 jm", 0, 120, -1);
+	expect("2 JM", 0, 120, -1);
+	expect("1 jm 30 mnt", 0, 90, -1);
+	expect("2 hrs 15 mnt", 0, 135, -1);
+	expect("3 working days", 3, 0, -1);
+	expect("5 Business Days", 5, 0, -1);
+	expect("1 working day", 1, 0, -1);
+	refuse("3 working hours", "unknown unit \"working\"");
+	refuse("1 hr", "\"hr\" can be hari (Indonesian) or hour (English)");
+	refuse("2 HR", "can be hari");
+	refuse("30 detik", "\"detik\" is in seconds");
+	refuse("45 dtk", "is in seconds");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_full_stop),
 		cmocka_unit_test(test_calendar_days),
 		cmocka_unit_test(test_prime),
+		cmocka_unit_test(test_abbrev),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
