@@ -123,6 +123,13 @@ struct imp {
 	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
 	 * of each such header column, else NULL */
 	const char *part_unit[MAXCOL];
+	/* A second SOP table in the same text (two permit types in one
+	 * file): the line where its step numbers start again at 1, after a
+	 * total line or a repeated header; 0 when none.  second_title: the
+	 * line of text above it ("SOP IZIN TRAYEK"), else "". */
+	int second_line;
+	char second_after[24];
+	char second_title[96];
 };
 
 /* ------------------------------------------------------------------ */
@@ -1777,6 +1784,10 @@ static void read_rows(struct imp *im, size_t from)
 	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
 		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
+	/* since the last step: a total line or a repeated header (what ends
+	 * a table), and the last line of text alone (a second table's title) */
+	const char *table_end = NULL;
+	char lone_text[96] = "";
 	size_t cont_row = (size_t)-2; /* the row a wrapped text may continue */
 	int left_act = im->col_act >= 0 ? im->col_act : 1;
 	int left_no = im->col_no >= 0 ? im->col_no : 0;
@@ -1787,6 +1798,8 @@ static void read_rows(struct imp *im, size_t from)
 		int kw = 0;
 		if (row_is_header(row, &kw)) {
 			repeated++;
+			if (im->nsteps && !table_end)
+				table_end = "a repeated header";
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
@@ -1834,6 +1847,16 @@ static void read_rows(struct imp *im, size_t from)
 				act_skip = (size_t)(q + 2 - c);
 			}
 		}
+		/* step 1 again after the table ended: a second SOP table (two
+		 * permit types in one file) begins; read no further */
+		if (has_no && no == 1 && im->nsteps && table_end) {
+			im->second_line = row->line;
+			snprintf(im->second_after, sizeof im->second_after, "%s", table_end);
+			snprintf(im->second_title, sizeof im->second_title, "%s", lone_text);
+			break;
+		}
+		if (w >= 0 && !has_no && total_words(lower))
+			table_end = "the total line";
 		if (w >= 0 && !has_no && total_words(lower)) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
@@ -1860,6 +1883,8 @@ static void read_rows(struct imp *im, size_t from)
 			int kind;
 			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind);
 			free(t);
+			if (tot)
+				table_end = "the total line";
 			if (tot && !im->declared) {
 				im->declared = tot;
 				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
@@ -1910,6 +1935,8 @@ static void read_rows(struct imp *im, size_t from)
 					t = clean_text(row->cells[i]);
 				}
 				mutu_notes_addf(im->warn, "line %d: not a step row, skipped (%.60s)", row->line, t);
+				if (row_nonblank(row) == 1)
+					snprintf(lone_text, sizeof lone_text, "%s", t);
 				free(t);
 			}
 			continue;
@@ -1936,6 +1963,8 @@ static void read_rows(struct imp *im, size_t from)
 		memset(s, 0, sizeof *s);
 		s->list_col = -1;
 		cont_row = r;
+		table_end = NULL;
+		lone_text[0] = 0;
 		s->no = no;
 		s->line = row->line;
 		s->actor = -1;
@@ -2069,7 +2098,7 @@ static void read_rows(struct imp *im, size_t from)
 		/* a row that is too long past the Waktu cell keeps its extra text */
 		(void)kw;
 	}
-	if (repeated)
+	if (repeated && !im->second_line)
 		mutu_notes_addf(im->warn, "skipped %d repeated header row(s) (page breaks)", repeated);
 }
 
@@ -2539,6 +2568,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s: no SOP table found (no row with a step number and a Waktu such as \"30 Menit\")",
 				 source_name ? source_name : "(table)");
+	}
+	if (im.second_line) {
+		int rc = mutu_errf(err, MUTU_EINPUT,
+				   "%s:%d: a second SOP table starts here%s%s%s (its steps start again at 1 after %s); "
+				   "mutu sop import reads one table per file: put each table in a file of its own and "
+				   "import them one by one",
+				   im.src, im.second_line, im.second_title[0] ? " ('" : "", im.second_title,
+				   im.second_title[0] ? "')" : "", im.second_after);
+		imp_release(&im);
+		mutu_notes_release(&scratch);
+		return rc;
 	}
 	infer_actors(&im);
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# tests/cli/test_field4_sop.sh - fourth field round on `mutu sop import`:
+# SOP tables as other offices publish them (tests/data/sop/field4-*),
+# each the reproducer of a defect found by importing it, or a form that
+# already read right and is pinned here; the model expected is worked out
+# by hand in the comments (id-wib: 1 Hari = 450 Menit).
+. tests/cli/lib.sh
+
+S=tests/data/sop
+
+# ---- two SOP tables in one file (two permit types, one after the other) ----
+# 'SOP IZIN REKLAME' with steps 1-4 and its Jumlah Waktu, then 'SOP IZIN
+# TRAYEK' with its own header and steps 1-4.  One model cannot hold two
+# permit types; mutu refuses (exit 2) naming the line where the second
+# table's step 1 stands (line 11), its title and what ended the first.
+# Before: one model of 8 steps, exit 0, 'Izin Reklame' with the trayek's
+# steps 5-8 and a gap against the reklame's own total.
+run "$MUTU" sop import $S/field4-dua-tabel.txt -o "$TMP/dua.ini" --calendar id-wib
+expect_rc "two tables: refused, exit 2" 2
+expect_err_has "two tables: where and why" \
+	"field4-dua-tabel.txt:11: a second SOP table starts here ('SOP IZIN TRAYEK') (its steps start again at 1 after the total line)"
+expect_err_has "two tables: what to do" "put each table in a file of its own"
+expect_eq "two tables: no model written" "$(test -e "$TMP/dua.ini" && echo written)" ""
+# each half alone imports as it should: 15 + 30 + 450 + 15 = 510 Menit
+# = 1 Hari 1 Jam, as declared; 10 + 20 + 900 + 10 = 940 Menit = 2 Hari
+# 40 Menit, as declared
+sed -n 1,7p $S/field4-dua-tabel.txt >"$TMP/reklame.txt"
+sed -n 9,15p $S/field4-dua-tabel.txt >"$TMP/trayek.txt"
+run "$MUTU" sop import "$TMP/reklame.txt" -o "$TMP/reklame.ini" --calendar id-wib
+expect_rc "two tables: the first alone, exit 0" 0
+run "$MUTU" model check "$TMP/reklame.ini"
+expect_out_has "two tables: the first sums to its total" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+run "$MUTU" sop import "$TMP/trayek.txt" -o "$TMP/trayek.ini" --calendar id-wib
+expect_rc "two tables: the second alone, exit 0" 0
+run "$MUTU" model check "$TMP/trayek.ini"
+expect_out_has "two tables: the second sums to its total" "steps sum to 2 Hari 40 Menit, declared 2 Hari 40 Menit"
+# without total lines, the second table's header row ends the first
+printf 'No\tKegiatan\tPemohon\tKabid\tWaktu\n1\tMengajukan\tv\t\t15 Menit\n2\tMenandatangani\t\tv\t1 Hari\nIZIN B\nNo\tKegiatan\tPemohon\tKabid\tWaktu\n1\tMengajukan B\tv\t\t10 Menit\n2\tMenandatangani B\t\tv\t2 Hari\n' >"$TMP/dua2.txt"
+run "$MUTU" sop import "$TMP/dua2.txt" -o "$TMP/dua2.ini" --calendar id-wib
+expect_rc "two tables, no totals: refused, exit 2" 2
+expect_err_has "two tables, no totals: line 6 after the header" \
+	"dua2.txt:6: a second SOP table starts here ('IZIN B') (its steps start again at 1 after a repeated header)"
