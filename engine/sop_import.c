@@ -495,6 +495,24 @@ static int is_terminator(const char *cell)
 	return yes;
 }
 
+/* A Waktu cell that says the step has no fixed time: "Sesuai jadwal",
+ * "Tentatif", "Menyesuaikan", "Tergantung ...", "Tidak tentu", "-".
+ * Such a step has no ceiling, and the model needs one. */
+static int no_ceiling_text(const char *cell)
+{
+	static const char *const lead[] = {"sesuai", "tentatif", "menyesuaikan", "tergantung",
+					   "tidak tentu", "kondisional", "situasional", "n/a", NULL};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int yes = strcmp(t, "-") == 0 || strcmp(t, "--") == 0 || strcmp(t, "\xE2\x80\x93") == 0 ||
+		  strcmp(t, "\xE2\x80\x94") == 0; /* - -- en dash, em dash */
+	for (size_t i = 0; lead[i] && !yes; i++)
+		yes = strncmp(t, lead[i], strlen(lead[i])) == 0 && !isalpha((unsigned char)t[strlen(lead[i])]);
+	free(t);
+	return yes;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -1999,9 +2017,22 @@ static void read_rows(struct imp *im, size_t from)
 				dur_parse(rest, &dd, &why);
 				free(t);
 			}
-			mutu_notes_addf(im->warn,
-					"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
-					row->line, why.msg[0] ? ": " : "", why.msg);
+			if (!why.msg[0] && body_w >= 0 && (size_t)body_w < row->n &&
+			    no_ceiling_text(row->cells[body_w])) {
+				/* "Sesuai jadwal": said outright, not a copy fault */
+				char *t = clean_text(row->cells[body_w]);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%.40s' sets no ceiling; wrote waktu = ?: write the "
+						"longest time the office allows for the step (every step needs one to be "
+						"checked and simulated)",
+						no, row->line, t);
+				snprintf(s->range_note, sizeof s->range_note,
+					 "importer: waktu '%.60s' sets no ceiling", t);
+				free(t);
+			} else
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
+						row->line, why.msg[0] ? ": " : "", why.msg);
 			s->waktu = mutu_strdup("?");
 			/* No Waktu cell to count offsets from: the cells stay under
 			 * the body's columns (as in a full-width row), even when the

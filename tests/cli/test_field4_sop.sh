@@ -40,3 +40,19 @@ run "$MUTU" sop import "$TMP/dua2.txt" -o "$TMP/dua2.ini" --calendar id-wib
 expect_rc "two tables, no totals: refused, exit 2" 2
 expect_err_has "two tables, no totals: line 6 after the header" \
 	"dua2.txt:6: a second SOP table starts here ('IZIN B') (its steps start again at 1 after a repeated header)"
+
+# ---- a Waktu that sets no ceiling: 'Sesuai jadwal', 'Tentatif', '-' ----
+# A step timed by a meeting's schedule has no ceiling, and a model needs
+# one per step to check and simulate it: waktu = ? and exit 1 (written,
+# needs editing), as before; what changed is that the warning says the
+# table set no ceiling (before: 'no cell reads as a duration', as for a
+# copy fault) and the step's note keeps what was written.
+run "$MUTU" sop import $S/field4-tanpa-batas.txt -o "$TMP/tb.ini" --calendar id-wib
+expect_rc "no ceiling: exit 1, the model needs editing" 1
+expect_err_has "no ceiling: 'Sesuai jadwal' said" \
+	"step 3 (line 5): waktu 'Sesuai jadwal' sets no ceiling; wrote waktu = ?: write the longest time the office allows for the step"
+expect_err_has "no ceiling: 'Tentatif' said" "step 4 (line 6): waktu 'Tentatif' sets no ceiling"
+expect_err_has "no ceiling: '-' said" "step 5 (line 7): waktu '-' sets no ceiling"
+expect_eq "no ceiling: the three steps' waktu and notes" \
+	"$(grep '^waktu\|^note = importer' "$TMP/tb.ini" | tr '\n' '|')" \
+	"waktu = 15 Menit|waktu = 30 Menit|waktu = ?|note = importer: waktu 'Sesuai jadwal' sets no ceiling|waktu = ?|note = importer: waktu 'Tentatif' sets no ceiling|waktu = ?|note = importer: waktu '-' sets no ceiling|waktu = 15 Menit|"
