@@ -44,6 +44,9 @@ enum {
 	W_BETWEEN = 2,  /* the only actor column between the neighbours' */
 	W_CHECK = 2,    /* a check right after the applicant that can send the berkas back */
 	W_WEAK = 1,     /* "-", "til", "H 05": debris */
+	W_MERGED = 4,   /* list layout: a blank Pelaksana cell under a title, as a
+			 * merged cell copies (Excel's CSV, Word): the same title;
+			 * the activity naming another actor outweighs it */
 	DECIDE = 3,
 	MARGIN = 2
 };
@@ -97,6 +100,7 @@ struct istep {
 	char note[256];
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
+	int list_above;       /* list layout, the cell blank: the title above it, -1 */
 };
 
 struct imp {
@@ -2217,6 +2221,15 @@ static void infer_actors(struct imp *im)
 		}
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
+		/* a blank Pelaksana cell under a title (list layout): a merged
+		 * cell, whose text a copy or Excel's CSV keeps in its first row */
+		s->list_above = -1;
+		if (im->col_list >= 0 && s->list_col < 0 && k > 0) {
+			const struct istep *p = &im->steps[k - 1];
+			s->list_above = p->list_col >= 0 ? p->list_col : p->list_above;
+			if (s->list_above >= 0)
+				add_clue(s, s->list_above, W_MERGED, "its Pelaksana cell blank under that title");
+		}
 		for (size_t c = 0; c < nc; c++) {
 			if (!s->marker[c])
 				continue;
@@ -2279,6 +2292,14 @@ static void infer_actors(struct imp *im)
 					 im->cols[b].name, im->cols[b2].name);
 			}
 			continue;
+		}
+		if (s->list_above >= 0 && s->actor == s->list_above) {
+			mutu_notes_addf(im->warn,
+					"step %d: the Pelaksana cell is blank under %s's (a merged cell); took %s",
+					s->no, im->cols[s->actor].name, im->cols[s->actor].name);
+			snprintf(s->note, sizeof s->note,
+				 "importer: the Pelaksana cell blank under %s's (a merged cell)",
+				 im->cols[s->actor].name);
 		}
 		for (size_t c = 0; c < nc; c++)
 			if ((int)c != s->actor && s->marker[c])

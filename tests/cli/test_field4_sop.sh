@@ -56,3 +56,23 @@ expect_err_has "no ceiling: '-' said" "step 5 (line 7): waktu '-' sets no ceilin
 expect_eq "no ceiling: the three steps' waktu and notes" \
 	"$(grep '^waktu\|^note = importer' "$TMP/tb.ini" | tr '\n' '|')" \
 	"waktu = 15 Menit|waktu = 30 Menit|waktu = ?|note = importer: waktu 'Sesuai jadwal' sets no ceiling|waktu = ?|note = importer: waktu 'Tentatif' sets no ceiling|waktu = ?|note = importer: waktu '-' sets no ceiling|waktu = 15 Menit|"
+
+# ---- Excel CSV of a sheet with merged cells (list layout) ----
+# An Indonesian Excel's ';' CSV, CRLF, a title row of empty fields.  The
+# Pelaksana column holds titles; a merged cell keeps its text in its
+# first row only, so 'Mengentri data' under Front Office and 'Membuat
+# rekomendasi' (its No. merged with step 4's) under Tim Teknis come out
+# blank: the same pelaksana.  'Kepala Dinas memeriksa rekomendasi' also
+# has a blank cell, but names its subject, which outweighs the cell above.
+# Steps: 15 + 30 + 15 + 900 + 450 + 30 + 60 + 15 = 1515 Menit = 3 Hari
+# 2 Jam 45 Menit, as declared.  Before: steps 3 and 5 got actor = ?.
+run "$MUTU" sop import $S/field4-excel-gabung.csv -o "$TMP/gab.ini" --calendar id-wib
+expect_rc "merged cells: exit 0" 0
+expect_eq "merged cells: pelaksana" "$(grep '^actor' "$TMP/gab.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Front Office|actor = Tim Teknis|actor = Tim Teknis|actor = Kepala Dinas|actor = Kepala Dinas|actor = Pemohon|"
+expect_err_has "merged cells: said" \
+	"step 3: the Pelaksana cell is blank under Front Office's (a merged cell); took Front Office"
+expect_err_has "merged cells: No. merged too" \
+	"step 5: the Pelaksana cell is blank under Tim Teknis's (a merged cell); took Tim Teknis"
+run "$MUTU" model check "$TMP/gab.ini"
+expect_out_has "merged cells: 1515 Menit as declared" "steps sum to 3 Hari 2 Jam 45 Menit, declared 3 Hari 2 Jam 45 Menit"
