@@ -857,6 +857,330 @@ static int split_layout(struct imp *im, const char *s, const char *end)
 	return 1;
 }
 
+/* ---- HTML: a table saved from a web page or a Word "Save as HTML" ---- */
+
+/* Does a tag named name (lowercase) open at p ("<td", "<td>", "<td
+ * class=..."), or close there when close is set ("</td")? */
+static int html_tag(const char *p, const char *end, const char *name, int close)
+{
+	size_t n = strlen(name);
+	if (p >= end || *p != '<')
+		return 0;
+	p++;
+	if (close) {
+		if (p >= end || *p != '/')
+			return 0;
+		p++;
+	}
+	if ((size_t)(end - p) < n + 1 || mutu_strncasecmp(p, name, n) != 0)
+		return 0;
+	char c = p[n];
+	return c == '>' || c == '/' || isspace((unsigned char)c);
+}
+
+/* The end of the tag opening at p ('<'): one past its '>', quotes in
+ * attribute values honoured; end when it never closes. */
+static const char *html_tag_end(const char *p, const char *end)
+{
+	char q = 0;
+	for (p++; p < end; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '"' || *p == '\'') {
+			q = *p;
+		} else if (*p == '>') {
+			return p + 1;
+		}
+	}
+	return end;
+}
+
+/* The number of attribute attr ("colspan") in the tag [p, e): 1 when
+ * absent or out of 1..max. */
+static int html_span(const char *p, const char *e, const char *attr, int max)
+{
+	size_t n = strlen(attr);
+	for (const char *q = p + 1; q + n < e; q++) {
+		if (mutu_strncasecmp(q, attr, n) != 0 || isalpha((unsigned char)q[-1]))
+			continue;
+		const char *v = q + n;
+		while (v < e && (isspace((unsigned char)*v) || *v == '=' || *v == '"' || *v == '\''))
+			v++;
+		long k = 0;
+		while (v < e && isdigit((unsigned char)*v) && k <= max)
+			k = k * 10 + (*v++ - '0');
+		return k >= 1 && k <= max ? (int)k : 1;
+	}
+	return 1;
+}
+
+/* Append the UTF-8 of code point cp (U+0001..U+10FFFF) to b. */
+static void put_utf8(struct mutu_buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n;
+	if (cp < 0x80) {
+		u[0] = (char)cp, n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	}
+	mutu_buf_add(b, u, n);
+}
+
+/*
+ * The text of HTML [p, e): tags dropped (each a space), comments and the
+ * contents of <style> / <script> skipped, entities decoded (&nbsp; a
+ * space, &amp; &lt; &gt; &quot; &apos; &#39;, numeric &#8594; &#x2192;),
+ * white space collapsed, trimmed.  A cell with no text but an image or a
+ * drawing (<img>, <svg>, Word's <v:shape>) is "<img>": a flowchart shape
+ * where the copy would leave one (classify_marker reads it so).
+ */
+static char *html_text(const char *p, const char *e)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	int space = 0, shape = 0;
+	while (p < e) {
+		if (*p == '<') {
+			if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+				const char *c = p + 4;
+				while (c + 2 < e && memcmp(c, "-->", 3) != 0)
+					c++;
+				p = c + 2 < e ? c + 3 : e;
+				continue;
+			}
+			const char *t = html_tag_end(p, e);
+			if (html_tag(p, e, "img", 0) || html_tag(p, e, "svg", 0) || html_tag(p, e, "v:shape", 0) ||
+			    html_tag(p, e, "v:line", 0))
+				shape = 1;
+			int skip = html_tag(p, e, "style", 0) ? 1 : html_tag(p, e, "script", 0) ? 2 : 0;
+			p = t;
+			if (skip) {
+				const char *name = skip == 1 ? "style" : "script";
+				while (p < e && !html_tag(p, e, name, 1))
+					p++;
+				p = p < e ? html_tag_end(p, e) : e;
+			}
+			space = 1;
+			continue;
+		}
+		if (*p == '&') {
+			static const struct { const char *ent; unsigned long cp; } ents[] = {
+				{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+				{"&apos;", '\''}, {"&rarr;", 0x2192}, {"&radic;", 0x221A}, {"&check;", 0x2713},
+				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD}};
+			unsigned long cp = 0;
+			const char *q = p + 1;
+			if (q < e && *q == '#') {
+				int hex = q + 1 < e && (q[1] == 'x' || q[1] == 'X');
+				for (q += 1 + hex; q < e && (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)) &&
+						   cp <= 0x10FFFF; q++)
+					cp = cp * (hex ? 16 : 10) +
+					     (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' : (tolower((unsigned char)*q) - 'a' + 10));
+				if (q < e && *q == ';' && cp >= 1 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
+					q++;
+				else
+					cp = 0;
+			} else {
+				for (size_t i = 0; i < sizeof ents / sizeof ents[0] && !cp; i++) {
+					size_t n = strlen(ents[i].ent);
+					if ((size_t)(e - p) >= n && strncmp(p, ents[i].ent, n) == 0)
+						cp = ents[i].cp, q = p + n;
+				}
+			}
+			if (cp) {
+				p = q;
+				if (cp == ' ' || cp == 0xA0) {
+					space = 1;
+					continue;
+				}
+				if (space && b.len)
+					mutu_buf_putc(&b, ' ');
+				space = 0;
+				put_utf8(&b, cp);
+				continue;
+			}
+		}
+		if (isspace((unsigned char)*p) || !*p) {
+			space = 1;
+			p++;
+			continue;
+		}
+		if (space && b.len)
+			mutu_buf_putc(&b, ' ');
+		space = 0;
+		mutu_buf_putc(&b, *p++);
+	}
+	if (!b.len && shape)
+		mutu_buf_puts(&b, "<img>");
+	return buf_take(&b);
+}
+
+/* Is the text an HTML table: a <tr> and a <td> or <th> tag in it? */
+static int is_html_table(const char *s, const char *end)
+{
+	int tr = 0, td = 0;
+	for (const char *p = s; p < end && !(tr && td); p++) {
+		p = memchr(p, '<', (size_t)(end - p));
+		if (!p)
+			break;
+		tr |= html_tag(p, end, "tr", 0);
+		td |= html_tag(p, end, "td", 0) || html_tag(p, end, "th", 0);
+	}
+	return tr && td;
+}
+
+/*
+ * The rows of an HTML table: each <tr> a row, each <td> / <th> a cell
+ * (its text, see html_text).  A cell spanning columns (colspan) is
+ * followed by blank cells, and one spanning rows (rowspan) leaves a
+ * blank cell in the rows below: a merged cell reads as it does copied
+ * out of Word, so two header rows ("Pelaksana" over the positions) line
+ * up.  Text outside the rows (a heading, a caption) is one row of one
+ * cell per line or block, an empty paragraph a blank row; <head>,
+ * <style>, <script> and comments are skipped.  A row's line is the line
+ * of its <tr>.
+ */
+static void split_html(struct imp *im, const char *s, const char *end)
+{
+	size_t cap = 0;
+	int line = 1;
+	int span_left[MAXCOL + 1] = {0}; /* rows a rowspan still covers, per column */
+	struct row r = {0, NULL, 0};
+	size_t ccap = 0;
+	int in_row = 0;
+	const char *text0 = s; /* outside rows: the text since the last break */
+	int text_line = 1;
+#define ADD_CELL(str)                                                                   \
+	do {                                                                             \
+		if (r.n == ccap) {                                                       \
+			ccap = ccap ? ccap * 2 : 16;                                     \
+			r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);         \
+		}                                                                        \
+		r.cells[r.n++] = (str);                                                  \
+	} while (0)
+	for (const char *p = s; p <= end;) {
+		int at_end = p == end;
+		int tr = !at_end && html_tag(p, end, "tr", 0);
+		int row_end = !at_end && (html_tag(p, end, "tr", 1) || html_tag(p, end, "table", 1) ||
+					  html_tag(p, end, "table", 0));
+		int cell = !at_end && (html_tag(p, end, "td", 0) || html_tag(p, end, "th", 0));
+		int style = !at_end && !in_row && (html_tag(p, end, "style", 0) || html_tag(p, end, "script", 0) ||
+						   html_tag(p, end, "head", 0));
+		int comment = !at_end && !in_row && end - p >= 4 && memcmp(p, "<!--", 4) == 0;
+		/* outside a row: text ends at a line break, a block tag, a row */
+		int brk = !at_end && !in_row &&
+			  (tr || row_end || cell || style || comment || *p == '\n' || html_tag(p, end, "br", 0) ||
+			   html_tag(p, end, "p", 1) || html_tag(p, end, "div", 1) || html_tag(p, end, "caption", 1) ||
+			   (p + 2 < end && p[0] == '<' && p[1] == '/' && (p[2] == 'h' || p[2] == 'H')));
+		if (!in_row && (at_end || brk)) {
+			char *t = html_text(text0, p);
+			/* an empty paragraph (Word's <p>&nbsp;</p>) is the blank
+			 * line a copy would give: it parts a title from the next */
+			if (*t || (!at_end && html_tag(p, end, "p", 1))) {
+				struct row one = {text_line, mutu_calloc(1, sizeof(char *)), 1};
+				one.cells[0] = t;
+				push_row(im, &cap, one);
+			} else
+				free(t);
+		}
+		if (at_end)
+			break;
+		if (in_row && (tr || row_end)) {
+			/* columns still covered by a rowspan past the row's last cell */
+			size_t last = 0;
+			for (size_t c = r.n; c < MAXCOL; c++)
+				if (span_left[c])
+					last = c + 1;
+			for (size_t c = r.n; c < last; c++) {
+				ADD_CELL(mutu_strdup(""));
+				if (span_left[c])
+					span_left[c]--;
+			}
+			push_row(im, &cap, r);
+			r = (struct row){0, NULL, 0};
+			ccap = 0;
+			in_row = 0;
+		}
+		if (html_tag(p, end, "table", 0) || html_tag(p, end, "table", 1))
+			memset(span_left, 0, sizeof span_left);
+		if (tr) {
+			in_row = 1;
+			r.line = line;
+		}
+		if (cell) {
+			if (!in_row) { /* a <td> without <tr>: a row of its own */
+				in_row = 1;
+				r.line = line;
+			}
+			const char *te = html_tag_end(p, end);
+			int colspan = html_span(p, te, "colspan", MAXCOL + 1);
+			int rowspan = html_span(p, te, "rowspan", 100000);
+			/* the cell's inner HTML: up to its close or the next cell or row */
+			const char *q = te;
+			while (q < end && !(*q == '<' && (html_tag(q, end, "td", 1) || html_tag(q, end, "th", 1) ||
+							  html_tag(q, end, "td", 0) || html_tag(q, end, "th", 0) ||
+							  html_tag(q, end, "tr", 0) || html_tag(q, end, "tr", 1) ||
+							  html_tag(q, end, "table", 1))))
+				q++;
+			while (r.n < MAXCOL && span_left[r.n]) {
+				span_left[r.n]--;
+				ADD_CELL(mutu_strdup(""));
+			}
+			size_t at = r.n;
+			ADD_CELL(html_text(te, q));
+			for (int k = 1; k < colspan; k++)
+				ADD_CELL(mutu_strdup(""));
+			for (size_t c = at; c < r.n && c < MAXCOL; c++)
+				span_left[c] = rowspan - 1;
+			for (const char *c = p; c < q; c++)
+				line += *c == '\n';
+			p = q;
+			if (html_tag(p, end, "td", 1) || html_tag(p, end, "th", 1))
+				p = html_tag_end(p, end);
+			text0 = p;
+			text_line = line;
+			continue;
+		}
+		/* past the tag (or character); <style>, <script> and comments
+		 * outside rows skipped whole */
+		const char *next = *p == '<' ? html_tag_end(p, end) : p + 1;
+		if (style) {
+			/* <head> too: its <title> is often the document's file name */
+			const char *name = html_tag(p, end, "style", 0) ? "style"
+					   : html_tag(p, end, "head", 0) ? "head" : "script";
+			while (next < end && !html_tag(next, end, name, 1))
+				next++;
+			next = next < end ? html_tag_end(next, end) : end;
+		} else if (comment) {
+			const char *c = p + 4;
+			while (c + 2 < end && memcmp(c, "-->", 3) != 0)
+				c++;
+			next = c + 2 < end ? c + 3 : end;
+		}
+		for (const char *c = p; c < next; c++)
+			line += *c == '\n';
+		if (brk || in_row) {
+			text0 = next;
+			text_line = line;
+		}
+		p = next;
+	}
+	if (in_row)
+		push_row(im, &cap, r);
+	else
+		free(r.cells);
+#undef ADD_CELL
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -864,6 +1188,10 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	if (is_html_table(s, end)) {
+		split_html(im, s, end);
+		return;
+	}
 	if (is_pipe_table(s, end)) {
 		split_pipes(im, s, end);
 		return;

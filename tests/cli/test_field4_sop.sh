@@ -76,3 +76,35 @@ expect_err_has "merged cells: No. merged too" \
 	"step 5: the Pelaksana cell is blank under Tim Teknis's (a merged cell); took Tim Teknis"
 run "$MUTU" model check "$TMP/gab.ini"
 expect_out_has "merged cells: 1515 Menit as declared" "steps sum to 3 Hari 2 Jam 45 Menit, declared 3 Hari 2 Jam 45 Menit"
+
+# ---- a table saved as HTML (a web page's source, Word's 'Save as HTML') ----
+# Read as the same table copied to the clipboard would be: <tr> a row,
+# <td>/<th> a cell; rowspan/colspan leave the blank cells a copy leaves
+# (No, Kegiatan and Keterangan over two header rows, Pelaksana over four
+# positions, Mutu Baku over three); &nbsp; is blank, &amp; '&', &#8594;
+# the arrow and &#x2713; the tick that mark the pelaksana, an <img> where
+# the flowchart shape was the marker of step 1; <head> and <style> are
+# skipped; the title is the body's heading ('STANDAR OPERASIONAL
+# PROSEDUR' dropped).  Step 3's No. spans two rows: the second row is a
+# step of its own, numbered 4 (as a tab copy reads it).
+# 15 + 30 + 120 + 30 + 450 + 15 = 660 Menit = 1 Hari 3 Jam 30 Menit, as
+# declared.  Before: 'no SOP table found', exit 2.
+run "$MUTU" sop import $S/field4-web.html -o "$TMP/web.ini" --calendar id-wib
+expect_rc "html: exit 0" 0
+expect_eq "html: title" "$(grep '^name' "$TMP/web.ini")" "name = Izin Usaha Mikro dan Kecil"
+expect_eq "html: pelaksana" "$(grep '^actor' "$TMP/web.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = Kasi|actor = Kasi|actor = Kabid|actor = Pemohon|"
+expect_eq "html: a <br> is a space, &amp; is '&'" \
+	"$(grep '^activity\|^kelengkapan' "$TMP/web.ini" | head -2 | tr '\n' '|')" \
+	"activity = Mengajukan permohonan secara daring|kelengkapan = KTP & NIB|"
+expect_eq "html: the routing note read (reject_to 1)" "$(grep '^reject_to' "$TMP/web.ini")" "reject_to = 1"
+expect_err_has "html: the merged No. said" "line 70: row has no step number; numbered it 4"
+run "$MUTU" model check "$TMP/web.ini"
+expect_out_has "html: 660 Menit as declared" "steps sum to 1 Hari 3 Jam 30 Menit, declared 1 Hari 3 Jam 30 Menit"
+# a bare <table> of <th>/<td> cells without rowspans, a heading above it
+printf '<h3>SOP Izin Usaha Mikro</h3>\n<table>\n<tr><th>No</th><th>Kegiatan</th><th>Pemohon</th><th>Kasi</th><th>Waktu</th></tr>\n<tr><td>1</td><td>Mengajukan</td><td>v</td><td></td><td>15 Menit</td></tr>\n<tr><td>2</td><td>Menerbitkan izin</td><td></td><td>v</td><td>1 Hari</td></tr>\n</table>\n' >"$TMP/bare.html"
+run "$MUTU" sop import "$TMP/bare.html" -o "$TMP/bare.ini" --calendar id-wib
+expect_rc "html, bare: exit 0" 0
+expect_eq "html, bare: name, pelaksana, waktu" \
+	"$(grep '^name\|^actor\|^waktu' "$TMP/bare.ini" | tr '\n' '|')" \
+	"name = Izin Usaha Mikro|actor = Pemohon|waktu = 15 Menit|actor = Kasi|waktu = 1 Hari|"
