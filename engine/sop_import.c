@@ -879,10 +879,16 @@ static int html_tag(const char *p, const char *end, const char *name, int close)
 }
 
 /* The end of the tag opening at p ('<'): one past its '>', quotes in
- * attribute values honoured; end when it never closes. */
+ * attribute values honoured.  A '<' with no '>' in the next 4096 bytes
+ * is no tag: p + 1 (so a text of many '<' is read in linear time). */
 static const char *html_tag_end(const char *p, const char *end)
 {
 	char q = 0;
+	const char *lt = p;
+	if (end - p > 4096)
+		end = p + 4096;
+	if (!memchr(p, '>', (size_t)(end - p)))
+		return p + 1;
 	for (p++; p < end; p++) {
 		if (q) {
 			if (*p == q)
@@ -893,7 +899,7 @@ static const char *html_tag_end(const char *p, const char *end)
 			return p + 1;
 		}
 	}
-	return end;
+	return lt + 1;
 }
 
 /* The number of attribute attr ("colspan") in the tag [p, e): 1 when
