@@ -108,3 +108,30 @@ expect_rc "html, bare: exit 0" 0
 expect_eq "html, bare: name, pelaksana, waktu" \
 	"$(grep '^name\|^actor\|^waktu' "$TMP/bare.ini" | tr '\n' '|')" \
 	"name = Izin Usaha Mikro|actor = Pemohon|waktu = 15 Menit|actor = Kasi|waktu = 1 Hari|"
+
+# ---- columns in another order, a step by two positions ('Kasi / Kabid') ----
+# No | Kegiatan | Waktu | Kelengkapan | Output | Pelaksana | Keterangan:
+# Waktu before Kelengkapan, the Pelaksana column (titles) after the mutu
+# baku; each cell lands in its own field (passed unchanged).  Step 2's
+# Keterangan 'Jika berkas tidak lengkap, dikembalikan ke pemohon' sends
+# the berkas back to step 1 (reject_to = 1).  Step 4's pelaksana 'Kasi /
+# Kabid' names two positions; the title reads as its first (Kepala
+# Seksi), so the simulator and the reports would give the step to the
+# Kasi without a word: now a finding (the model still loads, exit 0).
+# The total 'Total waktu penyelesaian: 3 (tiga) hari kerja' is read;
+# steps: 15 + 30 + 900 + 60 + 60 + 15 = 1080 Menit = 2 Hari 3 Jam, the
+# declared 3 Hari = 1350 Menit: gap minus 270 Menit = 4 Jam 30 Menit.
+run "$MUTU" sop import $S/field4-urutan-kolom.txt -o "$TMP/urut.ini" --calendar id-wib
+expect_rc "column order: exit 0" 0
+expect_eq "column order: step 2 read by the header's columns" \
+	"$(sed -n '/^\[step 2\]/,/^$/p' "$TMP/urut.ini" | tr '\n' '|')" \
+	"[step 2]|activity = Memeriksa berkas|actor = Front Office|kelengkapan = Berkas|waktu = 30 Menit|output = Tanda terima|keterangan = Jika berkas tidak lengkap, dikembalikan ke pemohon|reject_to = 1||"
+expect_err_has "column order: two positions, a finding" \
+	"finding: step 4: pelaksana \"Kasi / Kabid\" names two positions (Kepala Seksi, Kepala Bidang); the simulator and the reports give the step to Kepala Seksi"
+expect_err_has "column order: the total sentence and its gap" \
+	"declared 3 Hari, steps sum to 2 Hari 3 Jam: gap minus 4 Jam 30 Menit"
+# with role = written, the user has decided: no finding
+sed 's/^actor = Kasi \/ Kabid$/actor = Kasi \/ Kabid\nrole = Kepala Bidang/' "$TMP/urut.ini" >"$TMP/urut2.ini"
+run "$MUTU" model check "$TMP/urut2.ini"
+expect_eq "column order: role = settles it" "$(grep -c 'two positions' "$TMP/out")" "0"
+expect_out_has "column order: (model check's findings are on stdout)" "finding: declared 3 Hari"
