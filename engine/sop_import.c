@@ -3111,6 +3111,30 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 						t->no, im.cols[s->reject_col].name);
 		}
 	}
+	/* The SLA clock starts when the front office accepts the file as
+	 * complete (../shared/domain.md).  The readers take that check from
+	 * the first step that can send the berkas back (reject_to); with no
+	 * such step they start at the first event, the applicant's own, so
+	 * days the applicant spent on the form counted against the office.
+	 * Then the front-office step right after the applicant's opening
+	 * steps is the check, written as [sla] clock_start. */
+	int any_reject = 0;
+	for (size_t k = 0; k < im.nsteps; k++)
+		any_reject |= m->steps[k].reject_to > 0;
+	if (!any_reject) {
+		size_t k = 0;
+		while (k < im.nsteps && im.steps[k].actor >= 0 && im.cols[im.steps[k].actor].cls == SOP_CLS_PEMOHON)
+			k++;
+		if (k > 0 && k + 1 < im.nsteps && im.steps[k].actor >= 0 &&
+		    im.cols[im.steps[k].actor].cls == SOP_CLS_FO) {
+			m->clock_start = (int)k + 1;
+			mutu_notes_addf(im.warn,
+					"the SLA clock starts at the end of step %zu (%s), when the file is accepted as "
+					"complete: wrote [sla] clock_start = %zu (no step sends the berkas back, which "
+					"would mark that check; else the clock would start at the applicant's first event)",
+					k + 1, im.cols[im.steps[k].actor].name, k + 1);
+		}
+	}
 	sop_model_index_actors(m);
 	imp_release(&im);
 	mutu_notes_release(&scratch);
