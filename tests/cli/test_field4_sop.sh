@@ -171,3 +171,73 @@ expect_out_has "clock: no case late" "[TERLAMBAT] kasus lewat batas             
 # a table whose check can send the berkas back keeps the reject_to default:
 # no [sla] written (field4-urutan-kolom.txt, step 2 reject_to = 1)
 expect_eq "clock: none written beside reject_to" "$(grep -c '^\[sla\]' "$TMP/urut.ini")" "0"
+
+# ==== forms that read right unchanged (pinned) ====
+
+# ---- Waktu as offices type it (field4-waktu.txt, capital headers) ----
+# '10 Mnt' 10; '5 menit/berkas' 5 (per berkas, as every waktu is);
+# '2 JAM' 120; '1 x 24 jam' 1 Hari and '2x24 Jam' 2 Hari (a day of 24
+# clock hours is one day: the model's day is the hari kerja; as 48
+# working Jam it would be 6,4 Hari of 7,5 h, loosening the ceiling);
+# '1-2 Hari' and '1 s/d 2 hari' 2 Hari (the upper bound: a ceiling is
+# the longest the office allows, the lower bound is what it hopes for);
+# '1 hari 2 jam' 1 Hari 120; '3 (tiga) hari kerja' 3 Hari; '14 HK' 14
+# Hari; '2 jm' 120 (new this round); '10 Mnt' 10.
+# Days 1+2+2+2+1+3+14 = 25, Menit 10+5+120+120+120+10 = 385 = 6 Jam 25:
+# 25 Hari 6 Jam 25 Menit = 11635 Menit, ceiling 11635/450 = 25,9 -> 26
+# Hari, as declared.
+run "$MUTU" sop import $S/field4-waktu.txt -o "$TMP/w.ini" --calendar id-wib
+expect_rc "waktu forms: exit 0" 0
+expect_err_has "waktu forms: a range's upper bound" "step 6 (line 9): waktu '1-2 Hari' is a range; its upper bound 2 Hari is the ceiling"
+expect_err_has "waktu forms: 's/d' too" "step 7 (line 10): waktu '1 s/d 2 hari' is a range; its upper bound 2 hari is the ceiling"
+run "$MUTU" model show "$TMP/w.ini"
+expect_out_has "waktu forms: the sum by hand" "total (sum of steps): 25 Hari 6 Jam 25 Menit = 11635 Menit"
+expect_out_has "waktu forms: as declared" "gap:                  +0 Menit"
+expect_eq "waktu forms: capital headers, pelaksana from the ticks" \
+	"$(grep '^actor' "$TMP/w.ini" | sort -u | tr '\n' '|')" \
+	"actor = Back Office|actor = Front Office|actor = Kabid|actor = Kadis|actor = Kasi|actor = Pemohon|actor = Tim Teknis|"
+
+# ---- a PDF copy: the header rows again after the page break, page
+# footers 'Halaman 1 dari 2' between rows.  15 + 30 + 450 + 60 + 15 =
+# 570 Menit = 1 Hari 2 Jam, as declared; the footers skipped by name.
+run "$MUTU" sop import $S/field4-halaman.txt -o "$TMP/hal.ini" --calendar id-wib
+expect_rc "page breaks: exit 0" 0
+expect_eq "page breaks: 5 steps" "$(grep -c '^\[step' "$TMP/hal.ini")" "5"
+expect_err_has "page breaks: the header skipped" "skipped 2 repeated header row(s) (page breaks)"
+expect_err_has "page breaks: the footer skipped" "line 8: not a step row, skipped (Halaman 1 dari 2)"
+run "$MUTU" model check "$TMP/hal.ini"
+expect_out_has "page breaks: 570 Menit as declared" "steps sum to 1 Hari 2 Jam, declared 1 Hari 2 Jam"
+
+# ---- English headers: Activity | Actor | Requirements | Time | Output ----
+# 15 + 30 + 60 + 15 = 120 Menit = 2 Jam as 'Total' declares; Applicant
+# is the applicant, Head of Office the Kepala Dinas.
+run "$MUTU" sop import $S/field4-english.txt -o "$TMP/en.ini" --calendar id-wib
+expect_rc "english: exit 0" 0
+run "$MUTU" model show "$TMP/en.ini"
+expect_out_has "english: the head's role" "   3  Head of Office (Kepala Dinas)      1 hour       Sign the permit"
+expect_out_has "english: 120 Menit as declared" "declared total:       2 hours = 120 Menit"
+
+# ---- capital headers, sub-steps 2a/2b, a signature block ----
+# 2a and 2b (done side by side, the Keterangan says) are steps 3 and 4 in
+# table order: the model has no parallel steps, so their times add up
+# (60 + 450), which the authors' total does too: 15 + 30 + 60 + 450 +
+# 14 x 450 + 15 = 6870 Menit = 15 Hari 2 Jam.  'Ditetapkan di ...',
+# 'Kepala Dinas,', 'ttd', the name and 'NIP. ...' are no steps.
+run "$MUTU" sop import $S/field4-tanda-tangan.txt -o "$TMP/ttd.ini" --calendar id-wib
+expect_rc "signature: exit 0" 0
+expect_eq "signature: 6 steps" "$(grep -c '^\[step' "$TMP/ttd.ini")" "6"
+expect_err_has "signature: 2a said" "line 5: '2a' is no whole step number (a sub-step?); numbered it 3"
+expect_err_has "signature: the NIP line skipped" "line 15: not a step row, skipped (NIP. 19700101 199003 1 001)"
+run "$MUTU" model check "$TMP/ttd.ini"
+expect_out_has "signature: 6870 Menit as declared" "steps sum to 15 Hari 2 Jam, declared 15 Hari 2 Jam"
+
+# ---- only No. | Kegiatan | Waktu: no pelaksana column ----
+# The actor comes from the activity's subject ('Pemohon mengajukan',
+# 'Petugas loket memeriksa', 'Kepala Dinas menandatangani'); 'Memproses
+# izin' names nobody: actor = ?, a finding, still exit 0 (the model
+# loads; the simulator cannot staff that step until it is named).
+run "$MUTU" sop import $S/field4-tiga-kolom.txt -o "$TMP/tiga.ini" --calendar id-wib
+expect_rc "three columns: exit 0" 0
+expect_eq "three columns: pelaksana" "$(grep '^actor' "$TMP/tiga.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Front Office|actor = ?|actor = Kepala Dinas|actor = Pemohon|"
+expect_err_has "three columns: said" "the header names no actor columns; actors come from the text only"
