@@ -517,6 +517,25 @@ static int no_ceiling_text(const char *cell)
 	return yes;
 }
 
+/* A row that only says where the berkas goes when the check fails: "Jika
+ * berkas tidak lengkap, dikembalikan ke pemohon", "Apabila ditolak,
+ * berkas dikembalikan": a condition word first, a sending back after. */
+static int is_reject_branch(const char *cell)
+{
+	static const char *const cond[] = {"jika ", "apabila ", "bila ", "kalau ", "if ", NULL};
+	static const char *const back[] = {"kembali", "ditolak", "returned", "rejected", NULL};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int c = 0, b = 0;
+	for (size_t i = 0; cond[i] && !c; i++)
+		c = strncmp(t, cond[i], strlen(cond[i])) == 0;
+	for (size_t i = 0; back[i] && c && !b; i++)
+		b = strstr(t, back[i]) != NULL;
+	free(t);
+	return c && b;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -2295,6 +2314,27 @@ static void read_rows(struct imp *im, size_t from)
 					snprintf(lone_text, sizeof lone_text, "%s", t);
 				free(t);
 			}
+			continue;
+		}
+		/* That row numbered as a step but with no Waktu: the decision's
+		 * "no" branch of the step above, which a flowchart draws as an
+		 * arrow back and some tables write as a row.  It is no step of
+		 * the normal path (a model of it would need a waktu and would
+		 * add to every case's total): its text joins the step above's
+		 * Keterangan, where the sending back is read (reject_to). */
+		if (w < 0 && im->nsteps && is_reject_branch(act)) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			char *t = clean_text(act);
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
+			free(ps->keterangan);
+			ps->keterangan = buf_take(&b);
+			mutu_notes_addf(im->warn,
+					"line %d: '%.60s' has no Waktu and says where the berkas goes when step %d's "
+					"check fails: read as step %d's routing note (reject_to), not a step",
+					row->line, t, ps->no, ps->no);
+			free(t);
 			continue;
 		}
 		if (!has_no) {

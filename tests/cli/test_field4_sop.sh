@@ -241,3 +241,22 @@ expect_rc "three columns: exit 0" 0
 expect_eq "three columns: pelaksana" "$(grep '^actor' "$TMP/tiga.ini" | tr '\n' '|')" \
 	"actor = Pemohon|actor = Front Office|actor = ?|actor = Kepala Dinas|actor = Pemohon|"
 expect_err_has "three columns: said" "the header names no actor columns; actors come from the text only"
+
+# ---- a conditional row: 'Jika berkas tidak lengkap, dikembalikan ke
+# pemohon untuk dilengkapi', numbered 3, Waktu '-' ----
+# It is the decision's 'no' branch of step 2 (a flowchart draws it as an
+# arrow back), not a step of the normal path: its text joins step 2's
+# Keterangan, which sends the berkas back to step 1 (reject_to = 1, so
+# the SLA clock starts at the end of the check).  Steps: 15 + 30 + 450 +
+# 15 = 510 Menit = 1 Hari 1 Jam, as declared.  Before: a step 3 with
+# waktu = ?, exit 1 (the model did not load), and had it been given a
+# waktu, every case's total would have carried it.
+run "$MUTU" sop import $S/field4-cabang-tolak.txt -o "$TMP/cab.ini" --calendar id-wib
+expect_rc "reject branch: exit 0" 0
+expect_err_has "reject branch: said" \
+	"line 5: 'Jika berkas tidak lengkap, dikembalikan ke pemohon untuk dil' has no Waktu and says where the berkas goes when step 2's check fails: read as step 2's routing note (reject_to), not a step"
+expect_eq "reject branch: step 2" "$(sed -n '/^\[step 2\]/,/^$/p' "$TMP/cab.ini" | tr '\n' '|')" \
+	"[step 2]|activity = Memeriksa kelengkapan berkas|actor = Front Office|waktu = 30 Menit|output = Tanda terima|keterangan = Jika berkas tidak lengkap, dikembalikan ke pemohon untuk dilengkapi|reject_to = 1||"
+expect_eq "reject branch: 4 steps" "$(grep -c '^\[step' "$TMP/cab.ini")" "4"
+run "$MUTU" model check "$TMP/cab.ini"
+expect_out_has "reject branch: 510 Menit as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
