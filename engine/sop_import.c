@@ -536,6 +536,35 @@ static int is_reject_branch(const char *cell)
 	return c && b;
 }
 
+/* A page footer or header line of a PDF copy, alone on its row:
+ * "Halaman 2 dari 3", "Hal. 2", "Page 2 of 3". */
+static int page_footer(const struct row *r)
+{
+	const char *c = NULL;
+	for (size_t i = 0; i < r->n; i++)
+		if (!is_blank_cell(r->cells[i])) {
+			if (c)
+				return 0;
+			c = r->cells[i];
+		}
+	if (!c)
+		return 0;
+	while (isspace((unsigned char)*c))
+		c++;
+	static const char *const words[] = {"halaman", "hal.", "hal", "page", NULL};
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (mutu_strncasecmp(c, words[i], n) == 0) {
+			const char *q = c + n;
+			while (*q == ' ')
+				q++;
+			if (isdigit((unsigned char)*q))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A step number: "1", "1.", "01", "1)". */
 static int cell_number(const char *s, int *no)
 {
@@ -2099,6 +2128,12 @@ static void read_rows(struct imp *im, size_t from)
 		int ln = im->col_no >= 0 ? im->col_no : 0, la = im->col_act >= 0 ? im->col_act : 1;
 		for (size_t r = from; r + 1 < im->nrows; r++) {
 			struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+			/* a page break may fall inside the step: its footer
+			 * ("Halaman 1 dari 2"), blank lines and the header
+			 * repeated on the next page stand between the halves */
+			for (size_t q = r + 1; q + 1 < im->nrows && (row_blank(b) || page_footer(b) ||
+								      row_is_header(b, NULL));)
+				b = &im->rows[++q];
 			int no;
 			if ((size_t)la >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
 			    !cell_number(a->cells[ln], &no) || is_blank_cell(a->cells[la]) ||
@@ -2119,8 +2154,9 @@ static void read_rows(struct imp *im, size_t from)
 			b->cells[ln] = a->cells[ln];
 			a->cells[ln] = mutu_strdup("");
 			a->cells[la][0] = 0;
-			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken over two lines); read as one",
-					a->line, no, b->line);
+			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken %s); read as one",
+					a->line, no, b->line,
+					b == &im->rows[r + 1] ? "over two lines" : "by a page break");
 		}
 	}
 	/* reference Waktu column: the header's, else the commonest */

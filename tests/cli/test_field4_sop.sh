@@ -260,3 +260,17 @@ expect_eq "reject branch: step 2" "$(sed -n '/^\[step 2\]/,/^$/p' "$TMP/cab.ini"
 expect_eq "reject branch: 4 steps" "$(grep -c '^\[step' "$TMP/cab.ini")" "4"
 run "$MUTU" model check "$TMP/cab.ini"
 expect_out_has "reject branch: 510 Menit as declared" "steps sum to 1 Hari 1 Jam, declared 1 Hari 1 Jam"
+
+# ---- a step cut by a page break: 'Memverifikasi berkas dan' on page 1,
+# then the footer 'Halaman 1 dari 2' and the header again, and 'membuat
+# draft izin' with its tick under Kasi and '2 Jam' on page 2 ----
+# One step: 15 + 30 + 120 + 450 + 15 = 630 Menit = 1 Hari 3 Jam, as
+# declared.  Before: step 3 with waktu = ? and actor = ?, its second half
+# a step 4 of its own, exit 1 (the halves were joined only when adjacent).
+run "$MUTU" sop import $S/field4-putus-halaman.txt -o "$TMP/putus.ini" --calendar id-wib
+expect_rc "cut by a page break: exit 0" 0
+expect_err_has "cut by a page break: said" "line 5: step 3 continues on line 8 (a row broken by a page break); read as one"
+expect_eq "cut by a page break: step 3" "$(sed -n '/^\[step 3\]/,/^$/p' "$TMP/putus.ini" | tr '\n' '|')" \
+	"[step 3]|activity = Memverifikasi berkas dan membuat draft izin|actor = Kasi|role = Kepala Seksi|waktu = 2 Jam|output = Draft||"
+run "$MUTU" model check "$TMP/putus.ini"
+expect_out_has "cut by a page break: 630 Menit as declared" "steps sum to 1 Hari 3 Jam, declared 1 Hari 3 Jam"
