@@ -2913,6 +2913,101 @@ static void imp_release(struct imp *im)
 	free(im->declared);
 }
 
+/* Is [s, s + n) well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF)? */
+static int utf8_valid(const unsigned char *s, size_t n)
+{
+	static const unsigned long least[4] = {0, 0x80, 0x800, 0x10000};
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t k;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			k = 1;
+		} else if ((c & 0xF0) == 0xE0) {
+			k = 2;
+		} else if ((c & 0xF8) == 0xF0) {
+			k = 3;
+		} else {
+			return 0;
+		}
+		if (n - i <= k)
+			return 0;
+		unsigned long cp = c & (0x3Fu >> k);
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i + j] & 0x3F);
+		}
+		if (cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/*
+ * The table as UTF-8, for the two other encodings a Windows machine saves
+ * a copied table in: UTF-16 with its byte-order mark (Notepad's
+ * "Unicode", Excel's "Unicode Text"), and Windows-1252 (Excel's "CSV",
+ * Word's "Web Page" on an Indonesian or English Windows) when the bytes
+ * are no UTF-8.  Returns a new string (the caller frees it) and its
+ * length in *out_len, with a warning saying what was read; NULL when the
+ * text is UTF-8 already (or plain ASCII) and is read as it is.
+ */
+static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_notes *warn)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct mutu_buf b;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		int le = s[0] == 0xFF;
+		mutu_buf_init(&b);
+		mutu_buf_puts(&b, "");
+		for (size_t i = 2; i + 1 < len; i += 2) {
+			unsigned long u = le ? (unsigned long)s[i] | (unsigned long)s[i + 1] << 8
+					     : (unsigned long)s[i] << 8 | s[i + 1];
+			if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+				unsigned long v = le ? (unsigned long)s[i + 2] | (unsigned long)s[i + 3] << 8
+						     : (unsigned long)s[i + 2] << 8 | s[i + 3];
+				if (v >= 0xDC00 && v <= 0xDFFF) {
+					u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+					i += 2;
+				}
+			}
+			if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+				u = u ? 0xFFFD : ' '; /* a lone surrogate, a NUL */
+			put_utf8(&b, u);
+		}
+		mutu_notes_addf(warn, "the file is UTF-16 (%s, as Windows saves 'Unicode' text); read as such",
+				le ? "little-endian" : "big-endian");
+		*out_len = b.len;
+		return buf_take(&b);
+	}
+	if (utf8_valid(s, len))
+		return NULL;
+	/* Windows-1252: 0x80-0x9F are typographic signs, the rest Latin-1 */
+	static const unsigned short w1252[32] = {
+		0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+		0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+		0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
+		if (c < 0x80)
+			mutu_buf_putc(&b, (char)c);
+		else
+			put_utf8(&b, c < 0xA0 ? w1252[c - 0x80] : c);
+	}
+	mutu_notes_addf(warn, "the file is not UTF-8; read as Windows-1252 (as Excel and Word save "
+			      "on Windows): check letters and signs such as '\xC2\xB1' in the model");
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
 static char *basename_of(const char *p)
 {
 	const char *b = strrchr(p, '/');
@@ -2931,7 +3026,10 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
-	split_rows(&im, text, len);
+	size_t len8 = 0;
+	char *text8 = to_utf8(text, len, &len8, im.warn);
+	split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	free(text8);
 	/* Column bookkeeping is sized for MAXCOL columns.  Text beyond that
 	 * would be dropped (a Waktu out there, markers under no column), so a
 	 * wider table is refused rather than imported with cells lost; empty

@@ -274,3 +274,27 @@ expect_eq "cut by a page break: step 3" "$(sed -n '/^\[step 3\]/,/^$/p' "$TMP/pu
 	"[step 3]|activity = Memverifikasi berkas dan membuat draft izin|actor = Kasi|role = Kepala Seksi|waktu = 2 Jam|output = Draft||"
 run "$MUTU" model check "$TMP/putus.ini"
 expect_out_has "cut by a page break: 630 Menit as declared" "steps sum to 1 Hari 3 Jam, declared 1 Hari 3 Jam"
+
+# ---- the encodings Windows saves a table in ----
+# field4-unicode-text.txt: Excel's 'Unicode Text' (UTF-16LE with its
+# byte-order mark, CRLF, tabs; check marks, '±', an en dash);
+# field4-ansi.csv: Excel's plain 'CSV' on Windows (';', Windows-1252:
+# '±' is byte 0xB1, the en dash 0x96).  Both read as the same table:
+# '± 15 Menit' 15 (the only number), '1 – 2 Hari' 2 Hari (the upper
+# bound); 15 + 30 + 900 + 15 = 960 Menit = 2 Hari 1 Jam, as declared.
+# Before: UTF-16 'no SOP table found', exit 2; Windows-1252 waktu = ? on
+# steps 1 and 3, exit 1.  The model is written in UTF-8.
+for f in field4-unicode-text.txt field4-ansi.csv; do
+	run "$MUTU" sop import $S/$f -o "$TMP/$f.ini" --calendar id-wib
+	expect_rc "$f: exit 0" 0
+	expect_eq "$f: pelaksana and waktu" "$(grep '^actor\|^waktu' "$TMP/$f.ini" | tr '\n' '|')" \
+		"actor = Pemohon|waktu = 15 Menit|actor = Petugas Loket|waktu = 30 Menit|actor = Kabid|waktu = 2 Hari|actor = Pemohon|waktu = 15 Menit|"
+	expect_eq "$f: the model is UTF-8 with the '±' kept" \
+		"$(iconv -f UTF-8 -t UTF-8 "$TMP/$f.ini" | grep -c "waktu '± 15 Menit' is approximate")" "1"
+	run "$MUTU" model check "$TMP/$f.ini"
+	expect_out_has "$f: 960 Menit as declared" "steps sum to 2 Hari 1 Jam, declared 2 Hari 1 Jam"
+done
+run "$MUTU" sop import $S/field4-unicode-text.txt -o "$TMP/u.ini" --calendar id-wib
+expect_err_has "utf-16: said" "the file is UTF-16 (little-endian, as Windows saves 'Unicode' text); read as such"
+run "$MUTU" sop import $S/field4-ansi.csv -o "$TMP/a.ini" --calendar id-wib
+expect_err_has "windows-1252: said" "the file is not UTF-8; read as Windows-1252 (as Excel and Word save on Windows)"
