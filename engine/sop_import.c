@@ -1326,6 +1326,10 @@ static enum role header_role(const char *cell)
 		{"pelaksana", R_GROUP}, {"mutu baku", R_GROUP}, {"actors", R_GROUP},
 		{"actor", R_GROUP}, {"performer", R_GROUP}, {"quality standard", R_GROUP},
 		{"standard", R_GROUP},
+		/* the list layout's one column of titles, in other words */
+		{"petugas", R_GROUP}, {"penanggung jawab", R_GROUP}, {"pelaksana kegiatan", R_GROUP},
+		{"pic", R_GROUP}, {"pejabat", R_GROUP}, {"pejabat/petugas", R_GROUP},
+		{"responsible", R_GROUP}, {"person in charge", R_GROUP}, {"unit kerja", R_GROUP},
 	};
 	char *t = clean_text(cell);
 	for (char *q = t; *q; q++)
@@ -1358,6 +1362,46 @@ static enum role header_role(const char *cell)
 			}
 		if (r == R_GROUP)
 			r = R_NONE; /* "Pelaksana/..." is not a column of its own */
+	}
+	free(t);
+	return r;
+}
+
+/*
+ * header_role, and in a header row already found (read_header, never to
+ * find one: a data cell "Hasil pemeriksaan" must not make its row a
+ * header) a keyword with a word of the office's before or after it:
+ * "Lama Waktu", "Norma Waktu", "Estimasi Waktu", "Waktu Pelayanan",
+ * "Hasil Kerja", "Dokumen Persyaratan": up to three words, the first or
+ * the last a mutu baku keyword (both: the same one), never a total line
+ * ("Jumlah Waktu").  Before, such a column was taken for a position and
+ * ignored ("not a known position").
+ */
+static enum role header_role_loose(const char *cell)
+{
+	enum role r = header_role(cell);
+	if (r != R_NONE)
+		return r;
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	if (!strchr(t, '/') && !strchr(t, '(') && !total_words(t)) {
+		char *sp1 = strchr(t, ' '), *spl = strrchr(t, ' ');
+		int words = 1;
+		for (char *q = t; *q; q++)
+			words += *q == ' ';
+		if (sp1 && words <= 3) {
+			*sp1 = 0;
+			enum role a = header_role(t);
+			*sp1 = ' ';
+			enum role b = header_role(spl + 1);
+			int ma = a == R_KEL || a == R_WAKTU || a == R_OUT || a == R_KET;
+			int mb = b == R_KEL || b == R_WAKTU || b == R_OUT || b == R_KET;
+			if (ma && (b == R_NONE || b == a))
+				r = a;
+			else if (mb && a == R_NONE)
+				r = b;
+		}
 	}
 	free(t);
 	return r;
@@ -1568,8 +1612,12 @@ static void columns_from_table(struct imp *im)
 static int is_pelaksana_group(const char *cell)
 {
 	char *t = clean_text(cell);
-	int yes = mutu_strcasecmp(t, "pelaksana") == 0 || mutu_strcasecmp(t, "actor") == 0 ||
-		  mutu_strcasecmp(t, "actors") == 0 || mutu_strcasecmp(t, "performer") == 0;
+	static const char *const w[] = {"pelaksana", "actor", "actors", "performer", "petugas",
+					"penanggung jawab", "pelaksana kegiatan", "pic", "pejabat",
+					"pejabat/petugas", "responsible", "person in charge", "unit kerja", NULL};
+	int yes = 0;
+	for (size_t i = 0; w[i] && !yes; i++)
+		yes = mutu_strcasecmp(t, w[i]) == 0;
 	free(t);
 	return yes;
 }
@@ -1631,7 +1679,7 @@ static void read_header(struct imp *im, size_t first, size_t last)
 				continue;
 			if (i + 1 > ncols)
 				ncols = i + 1;
-			enum role role = header_role(c);
+			enum role role = header_role_loose(c);
 			if (role == R_GROUP) {
 				if (pel < 0 && is_pelaksana_group(c))
 					pel = (int)i;

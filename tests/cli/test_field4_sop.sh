@@ -298,3 +298,27 @@ run "$MUTU" sop import $S/field4-unicode-text.txt -o "$TMP/u.ini" --calendar id-
 expect_err_has "utf-16: said" "the file is UTF-16 (little-endian, as Windows saves 'Unicode' text); read as such"
 run "$MUTU" sop import $S/field4-ansi.csv -o "$TMP/a.ini" --calendar id-wib
 expect_err_has "windows-1252: said" "the file is not UTF-8; read as Windows-1252 (as Excel and Word save on Windows)"
+
+# ---- another office's column names: 'Uraian Kegiatan | Penanggung Jawab |
+# Persyaratan | Lama Waktu | Hasil Kerja | Keterangan' ----
+# 'Penanggung Jawab' is the list layout's one column of titles (as
+# 'Pelaksana' is); 'Lama Waktu' the Waktu and 'Hasil Kerja' the Output (a
+# keyword with a word of the office's before or after it, read so only in
+# the header).  Before: 'Penanggung Jawab' was taken for a position whose
+# cells were debris, every step actor = ?, and 'Lama Waktu', 'Hasil
+# Kerja' 'not a known position'; the Output was lost.
+# 15 + 30 + 900 + 60 + 15 = 1020 Menit = 2 Hari 2 Jam, as declared.
+run "$MUTU" sop import $S/field4-kata-kolom.txt -o "$TMP/kk.ini" --calendar id-wib
+expect_rc "column words: exit 0" 0
+expect_eq "column words: pelaksana" "$(grep '^actor' "$TMP/kk.ini" | tr '\n' '|')" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Tim Teknis|actor = Kepala Dinas|actor = Pemohon|"
+expect_eq "column words: outputs" "$(grep '^output' "$TMP/kk.ini" | tr '\n' '|')" \
+	"output = Berkas|output = Tanda terima|output = BAP|output = Izin|output = Izin|"
+expect_eq "column words: no column ignored" "$(grep -c 'not a known position' "$TMP/err")" "0"
+run "$MUTU" model check "$TMP/kk.ini"
+expect_out_has "column words: 1020 Menit as declared" "steps sum to 2 Hari 2 Jam, declared 2 Hari 2 Jam"
+# 'Petugas' and 'Norma Waktu', 'Keluaran' too
+printf 'No\tLangkah\tPetugas\tKelengkapan\tNorma Waktu\tKeluaran\n1\tMengajukan permohonan\tPemohon\tKTP\t15 Menit\tBerkas\n2\tMenandatangani izin\tKepala Dinas\tDraft\t1 Hari\tIzin\n' >"$TMP/petugas.txt"
+run "$MUTU" sop import "$TMP/petugas.txt" -o "$TMP/petugas.ini" --calendar id-wib
+expect_eq "column words: 'Petugas'" "$(grep '^actor\|^output' "$TMP/petugas.ini" | tr '\n' '|')" \
+	"actor = Pemohon|output = Berkas|actor = Kepala Dinas|output = Izin|"
