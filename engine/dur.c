@@ -31,7 +31,8 @@ static const struct {
 	{"jam", U_HOUR}, {"jm", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
 	{"hrs", U_HOUR},
 	{"hari", U_DAY}, {"hk", U_DAY}, {"day", U_DAY}, {"days", U_DAY},
-	{"minggu", U_WEEK}, {"pekan", U_WEEK}, {"week", U_WEEK}, {"weeks", U_WEEK},
+	{"minggu", U_WEEK}, {"mg", U_WEEK}, {"mgg", U_WEEK}, {"pekan", U_WEEK}, {"week", U_WEEK},
+	{"weeks", U_WEEK},
 };
 
 static int is_space(int c)
@@ -406,6 +407,16 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": \"%.*s\" can be hari (Indonesian) or "
 					 "hour (English); write Hari or Jam",
+					 QUOTE(text), (int)(p - w), w);
+		/* months: no fixed number of hari kerja (19 to 23, less the
+		 * holidays), so no exact ceiling */
+		if (u == U_NONE && (((size_t)(p - w) == 5 && mutu_strncasecmp(w, "bulan", 5) == 0) ||
+				    ((size_t)(p - w) == 3 && mutu_strncasecmp(w, "bln", 3) == 0) ||
+				    ((size_t)(p - w) == 5 && mutu_strncasecmp(w, "month", 5) == 0) ||
+				    ((size_t)(p - w) == 6 && mutu_strncasecmp(w, "months", 6) == 0)))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": a month (\"%.*s\") is no fixed number "
+					 "of hari kerja; write the ceiling in Hari (1 bulan ~ 20 Hari)",
 					 QUOTE(text), (int)(p - w), w);
 		/* seconds: a Waktu holds whole Menit */
 		if (u == U_NONE && (((size_t)(p - w) == 5 && mutu_strncasecmp(w, "detik", 5) == 0) ||

@@ -7,8 +7,8 @@
  * Jam", a sentence's full stop ("15 menit."), and "hari kalender", which
  * the model cannot hold and is refused.  Expected values worked out by
  * hand in the comments.  Third round: the prime, "60'" (the minute sign).
- * Fourth round: the abbreviations offices type ("2 jm", "2 hrs"), "3
- * working days", and "hr" and seconds refused with the reason.
+ * Fourth round: the abbreviations offices type ("2 jm", "2 hrs", "2 Mg"), "3
+ * working days", and "hr", months and seconds refused with the reason.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -210,6 +210,14 @@ static void test_abbrev(void **state)
 	refuse("2 HR", "can be hari");
 	refuse("30 detik", "\"detik\" is in seconds");
 	refuse("45 dtk", "is in seconds");
+	/* "mg" / "mgg" abbreviate minggu: 2 weeks = 10 Hari (a Minggu is 5
+	 * hari kerja, as "1 minggu" already reads) */
+	expect("2 Mg", 10, 0, -1);
+	expect("1 mgg", 5, 0, -1);
+	/* a month is 19 to 23 hari kerja less its holidays: no one number */
+	refuse("1 bulan", "a month (\"bulan\") is no fixed number of hari kerja");
+	refuse("2 Bln", "is no fixed number of hari kerja");
+	refuse("1 month", "is no fixed number");
 }
 
 int main(void)
