@@ -303,7 +303,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -312,7 +312,8 @@ static int waktu_qualifier(const char *t, const char **rest)
 		{"max.", Q_CEIL}, {"max", Q_CEIL}, {"paling lama", Q_CEIL}, {"paling lambat", Q_CEIL},
 		{"selambat-lambatnya", Q_CEIL}, {"selama-lamanya", Q_CEIL}, {"sampai dengan", Q_CEIL},
 		{"s.d.", Q_CEIL}, {"s.d", Q_CEIL}, {"s/d", Q_CEIL}, {"hingga", Q_CEIL},
-		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, /* ≤ */
+		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, {"<", Q_CEIL}, /* ≤ */
+		{"kurang dari", Q_CEIL}, {"tidak lebih dari", Q_CEIL}, {"tidak melebihi", Q_CEIL},
 		{"\xC2\xB1", Q_APPROX}, {"+/-", Q_APPROX}, {"+-", Q_APPROX}, /* ± */
 		{"kurang lebih", Q_APPROX}, {"lebih kurang", Q_APPROX}, {"kurang-lebih", Q_APPROX},
 		{"kira-kira", Q_APPROX}, {"sekitar", Q_APPROX}, {"kl.", Q_APPROX},
@@ -395,6 +396,24 @@ static int waktu_suffix(char *t)
 			*open = 0;
 			mutu_trim(t);
 			return Q_REMARK;
+		}
+	}
+	/* a clause after the duration that says when it is counted from,
+	 * as Standar Pelayanan words it: "5 hari kerja sejak berkas diterima
+	 * lengkap", "1 Hari setelah survei" (Q_CLAUSE; the time stays what
+	 * the number says, the clause goes to the note) */
+	static const char *const clause[] = {"sejak", "semenjak", "setelah", "sesudah", "terhitung",
+					     "dihitung", "apabila", "jika", "bila", "after", "since", NULL};
+	for (char *q = t + 1; *q; q++) {
+		if (q[-1] != ' ' || !strpbrk(t, "0123456789") || strpbrk(t, "0123456789") > q)
+			continue;
+		for (size_t i = 0; clause[i]; i++) {
+			size_t wl = strlen(clause[i]);
+			if (mutu_strncasecmp(q, clause[i], wl) == 0 && !isalpha((unsigned char)q[wl])) {
+				q[-1] = 0;
+				mutu_trim(t);
+				return Q_CLAUSE;
+			}
 		}
 	}
 	/* "/berkas", "per berkas" */
@@ -2516,6 +2535,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = "carries a footnote mark; read as ",
 					[Q_REMARK] = "carries a remark in parentheses; read as ",
 					[Q_ATONCE] = "means done at once; read as ",
+					[Q_CLAUSE] = "says when it counts from; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -2525,6 +2545,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = " (see the table's notes)",
 					[Q_REMARK] = "",
 					[Q_ATONCE] = ": the step adds no time to the total",
+					[Q_CLAUSE] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -2534,6 +2555,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = "carries a footnote mark",
 					[Q_REMARK] = "carries a remark in parentheses",
 					[Q_ATONCE] = "means done at once; read as 0 Menit",
+					[Q_CLAUSE] = "says when it counts from",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

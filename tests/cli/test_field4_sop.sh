@@ -322,3 +322,22 @@ printf 'No\tLangkah\tPetugas\tKelengkapan\tNorma Waktu\tKeluaran\n1\tMengajukan 
 run "$MUTU" sop import "$TMP/petugas.txt" -o "$TMP/petugas.ini" --calendar id-wib
 expect_eq "column words: 'Petugas'" "$(grep '^actor\|^output' "$TMP/petugas.ini" | tr '\n' '|')" \
 	"actor = Pemohon|output = Berkas|actor = Kepala Dinas|output = Izin|"
+
+# ---- Waktu in Standar Pelayanan words: '3 hari kerja sejak berkas
+# lengkap', '1 Hari setelah survei' (a clause saying when the time
+# counts from; the time is the number's), '< 30 menit' (the ceiling), and
+# the total 'Jangka waktu penyelesaian: 5 (lima) hari kerja sejak berkas
+# diterima lengkap' ----
+# Steps: 15 + 30 + 3 x 450 + 450 + 15 = 1860 Menit = 4 Hari 1 Jam;
+# declared 5 Hari = 2250 Menit: gap minus 390 Menit = 6 Jam 30 Menit (a
+# finding, as every whole-day total unequal to the sum has been).
+# Before: waktu = ? on steps 2, 3 and 4, exit 1, and no declared total.
+run "$MUTU" sop import $S/field4-sejak.txt -o "$TMP/sj.ini" --calendar id-wib
+expect_rc "sejak: exit 0" 0
+expect_err_has "sejak: the clause said" \
+	"step 3 (line 5): waktu '3 hari kerja sejak berkas lengkap' says when it counts from; read as 3 hari kerja"
+expect_err_has "sejak: '<' is the ceiling" "step 2 (line 4): waktu '< 30 menit' names its ceiling; read as 30 menit"
+expect_eq "sejak: waktu and total" "$(grep '^waktu\|^declared' "$TMP/sj.ini" | tr '\n' '|')" \
+	"declared_total = 5 (lima) hari kerja|waktu = 15 Menit|waktu = 30 menit|waktu = 3 hari kerja|waktu = 1 Hari|waktu = 15 Menit|"
+expect_eq "sejak: the step keeps the clause" "$(grep -c "^note = importer: waktu '1 Hari setelah survei' says when it counts from" "$TMP/sj.ini")" "1"
+expect_err_has "sejak: the gap by hand" "declared 5 Hari, steps sum to 4 Hari 1 Jam: gap minus 6 Jam 30 Menit"
