@@ -2567,6 +2567,21 @@ static void read_rows(struct imp *im, size_t from)
 				cell_dur(row->cells[w], &s->d);
 			}
 			s->has_dur = 1;
+			/* "24 Jam", "48 jam": whole days of 24 clock hours, which
+			 * the idiom "1 x 24 Jam" reads as 1 Hari; as working Jam
+			 * they are 3,2 Hari each.  Both readings said, the number
+			 * kept: the office knows which it means */
+			if (s->d.days == 0 && s->d.minutes >= 1440 && s->d.minutes % 1440 == 0 &&
+			    !strpbrk(s->waktu, "xX*") && !strstr(s->waktu, "\xC3\x97")) {
+				long long n24 = (long long)(s->d.minutes / 1440);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%s' is %lld Menit of working time; if the office "
+						"means %lld day(s) of 24 clock hours ('%lld x 24 Jam'), write %lld Hari",
+						no, row->line, s->waktu, (long long)s->d.minutes, n24, n24, n24);
+				if (!s->range_note[0])
+					snprintf(s->range_note, sizeof s->range_note,
+						 "importer: '%.40s' read as working Jam, not as %lld Hari", s->waktu, n24);
+			}
 		}
 		/* The mutu baku cells sit where the header puts them, on either
 		 * side of Waktu.  In a ragged row (a cell lost or added in the

@@ -341,3 +341,21 @@ expect_eq "sejak: waktu and total" "$(grep '^waktu\|^declared' "$TMP/sj.ini" | t
 	"declared_total = 5 (lima) hari kerja|waktu = 15 Menit|waktu = 30 menit|waktu = 3 hari kerja|waktu = 1 Hari|waktu = 15 Menit|"
 expect_eq "sejak: the step keeps the clause" "$(grep -c "^note = importer: waktu '1 Hari setelah survei' says when it counts from" "$TMP/sj.ini")" "1"
 expect_err_has "sejak: the gap by hand" "declared 5 Hari, steps sum to 4 Hari 1 Jam: gap minus 6 Jam 30 Menit"
+
+# ---- '24 Jam' beside '1 x 24 Jam' ----
+# 'N x 24 Jam' reads as N Hari (a day of 24 clock hours: the model's day
+# is the hari kerja).  A bare '24 Jam' stays 1440 Menit of working time
+# (3 Hari 1 Jam 30 Menit: the number as written), but the import now says
+# both readings and the step's note keeps it; before, nothing was said,
+# and a ceiling the office meant as one day was 3,2 days.
+# 1 Hari + 1440 Menit = 450 + 1440 = 1890 Menit, shown '1 Hari 24 Jam'
+# (the sum keeps its Hari apart from its Jam: a Hari is placed by the
+# calendar).
+printf 'No\tKegiatan\tKabid\tWaktu\n1\tMemproses izin\tv\t24 Jam\n2\tMenerbitkan izin\tv\t1 x 24 Jam\n' >"$TMP/24.txt"
+run "$MUTU" sop import "$TMP/24.txt" -o "$TMP/24.ini" --calendar id-wib
+expect_rc "24 Jam: exit 0" 0
+expect_err_has "24 Jam: both readings said" \
+	"step 1 (line 2): waktu '24 Jam' is 1440 Menit of working time; if the office means 1 day(s) of 24 clock hours ('1 x 24 Jam'), write 1 Hari"
+expect_eq "24 Jam: said once (not for '1 x 24 Jam')" "$(grep -c '24 clock hours' "$TMP/err")" "1"
+run "$MUTU" model show "$TMP/24.ini"
+expect_out_has "24 Jam: 1890 Menit" "total (sum of steps): 1 Hari 24 Jam = 1890 Menit"
