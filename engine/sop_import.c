@@ -3373,25 +3373,36 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	/* The SLA clock starts when the front office accepts the file as
 	 * complete (../shared/domain.md).  The readers take that check from
 	 * the first step that can send the berkas back (reject_to); with no
-	 * such step they start at the first event, the applicant's own, so
-	 * days the applicant spent on the form counted against the office.
-	 * Then the front-office step right after the applicant's opening
-	 * steps is the check, written as [sla] clock_start. */
-	int any_reject = 0;
-	for (size_t k = 0; k < im.nsteps; k++)
-		any_reject |= m->steps[k].reject_to > 0;
-	if (!any_reject) {
+	 * such step they start at the first event, the applicant's own (days
+	 * the applicant spent on the form counted against the office), and
+	 * when the first such step is a later one (a Kabid's verification
+	 * that returns a draft to the Back Office) the clock started after
+	 * it.  So the front-office step right after the applicant's opening
+	 * steps is written as [sla] clock_start when the default would miss
+	 * it. */
+	size_t first_reject = im.nsteps;
+	for (size_t k = 0; k < im.nsteps && first_reject == im.nsteps; k++)
+		if (m->steps[k].reject_to > 0)
+			first_reject = k;
+	{
 		size_t k = 0;
 		while (k < im.nsteps && im.steps[k].actor >= 0 && im.cols[im.steps[k].actor].cls == SOP_CLS_PEMOHON)
 			k++;
 		if (k > 0 && k + 1 < im.nsteps && im.steps[k].actor >= 0 &&
-		    im.cols[im.steps[k].actor].cls == SOP_CLS_FO) {
+		    im.cols[im.steps[k].actor].cls == SOP_CLS_FO && first_reject != k) {
 			m->clock_start = (int)k + 1;
+			char why[160];
+			if (first_reject == im.nsteps)
+				snprintf(why, sizeof why, "no step sends the berkas back, which would mark that check; "
+							  "else the clock would start at the applicant's first event");
+			else
+				snprintf(why, sizeof why, "the first step that can send the berkas back is step %zu, "
+							  "not the check at the counter; else the clock would start after it",
+					 first_reject + 1);
 			mutu_notes_addf(im.warn,
 					"the SLA clock starts at the end of step %zu (%s), when the file is accepted as "
-					"complete: wrote [sla] clock_start = %zu (no step sends the berkas back, which "
-					"would mark that check; else the clock would start at the applicant's first event)",
-					k + 1, im.cols[im.steps[k].actor].name, k + 1);
+					"complete: wrote [sla] clock_start = %zu (%s)",
+					k + 1, im.cols[im.steps[k].actor].name, k + 1, why);
 		}
 	}
 	sop_model_index_actors(m);

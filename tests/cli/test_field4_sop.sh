@@ -359,3 +359,13 @@ expect_err_has "24 Jam: both readings said" \
 expect_eq "24 Jam: said once (not for '1 x 24 Jam')" "$(grep -c '24 clock hours' "$TMP/err")" "1"
 run "$MUTU" model show "$TMP/24.ini"
 expect_out_has "24 Jam: 1890 Menit" "total (sum of steps): 1 Hari 24 Jam = 1890 Menit"
+# the only routing note is the Kabid's (step 4 returns the draft to the
+# Back Office, reject_to = 3): the readers' default would start the
+# clock after the Kabid's day of verification; the check at the counter
+# is step 2, written as clock_start.
+run "$MUTU" sop import $S/field4-tolak-kabid.txt -o "$TMP/tk.ini" --calendar id-wib
+expect_rc "clock, a later reject: exit 0" 0
+expect_err_has "clock, a later reject: said" \
+	"wrote [sla] clock_start = 2 (the first step that can send the berkas back is step 4, not the check at the counter"
+expect_eq "clock, a later reject: reject_to and clock" \
+	"$(grep '^reject_to\|^clock_start' "$TMP/tk.ini" | tr '\n' '|')" "reject_to = 3|clock_start = 2|"
