@@ -369,3 +369,39 @@ expect_err_has "clock, a later reject: said" \
 	"wrote [sla] clock_start = 2 (the first step that can send the berkas back is step 4, not the check at the counter"
 expect_eq "clock, a later reject: reject_to and clock" \
 	"$(grep '^reject_to\|^clock_start' "$TMP/tk.ini" | tr '\n' '|')" "reject_to = 3|clock_start = 2|"
+
+# ---- the imported models drive a simulation ----
+# The merged-cells model (8 steps, 1515 Menit: ceiling 4 Hari rounded up)
+# and the HTML one (660 Menit: 2 Hari) in one scenario, staffed by the
+# titles the tables use ('Kadis', 'Kasi', 'Kabid' staff by their roles).
+cp "$TMP/web.ini" "$TMP/m4/mikro.ini"
+cat >"$TMP/sc4.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-07-01
+end = 2025-07-31
+replications = 2
+seed = 4
+
+[staff]
+Front Office = 1
+Tim Teknis = 15
+Kepala Dinas = 1
+Kasi = 1
+Kabid = 3
+
+[sop reklame]
+model = $TMP/m4/reklame.ini
+arrivals = 3 per hari
+service = exponential
+
+[sop mikro]
+model = $TMP/m4/mikro.ini
+arrivals = 2 per hari
+service = exponential
+EOS
+run "$MUTU" sim "$TMP/sc4.ini"
+expect_rc "sim: exit 0" 0
+expect_out_has "sim: the merged-cells model, its ceiling" "SOP pelayanan-izin-reklame: Pelayanan Izin Reklame (batas 4 Hari)"
+expect_out_has "sim: the HTML model, its ceiling" "SOP izin-usaha-mikro-kecil: Izin Usaha Mikro dan Kecil (batas 2 Hari)"
+expect_out_has "sim: step 5 served by Tim Teknis (the merged cell's title)" "  langkah 5 (Tim Teknis)"
