@@ -997,7 +997,21 @@ static int two_positions(const char *actor, const char **a, const char **b)
 {
 	const char *found[2] = {NULL, NULL};
 	int nf = 0;
-	const char *p = actor;
+	/* a remark in parentheses names no second doer: "Tim Teknis (Dinas
+	 * PU, Kasi Tata Ruang)" is the team */
+	char plain[256];
+	size_t pl = 0;
+	int depth = 0;
+	for (const char *c = actor; *c && pl + 1 < sizeof plain; c++) {
+		if (*c == '(')
+			depth++;
+		else if (*c == ')' && depth)
+			depth--;
+		else if (!depth)
+			plain[pl++] = *c;
+	}
+	plain[pl] = 0;
+	const char *p = plain;
 	while (*p && nf < 2) {
 		size_t n = 0;
 		while (p[n] && !strchr("/,&+", p[n]) && mutu_strncasecmp(p + n, " dan ", 5) &&

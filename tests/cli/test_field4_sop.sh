@@ -405,3 +405,13 @@ expect_rc "sim: exit 0" 0
 expect_out_has "sim: the merged-cells model, its ceiling" "SOP pelayanan-izin-reklame: Pelayanan Izin Reklame (batas 4 Hari)"
 expect_out_has "sim: the HTML model, its ceiling" "SOP izin-usaha-mikro-kecil: Izin Usaha Mikro dan Kecil (batas 2 Hari)"
 expect_out_has "sim: step 5 served by Tim Teknis (the merged cell's title)" "  langkah 5 (Tim Teknis)"
+
+# ---- model check: which pelaksana name two positions ----
+# 'Kasi dan Kabid' and 'Sekretaris, Kadis' do (each part is a position);
+# 'Tim Teknis (Kabid, Kasi)' is the team (the parentheses remark on it)
+# and 'Pemohon / Kuasa' the applicant or a proxy (Kuasa is no position):
+# two findings, steps 2 and 4.
+printf '[sop]\nid = t\nname = T\ncalendar = id-wib\n\n[step 1]\nactivity = a\nactor = Tim Teknis (Kabid, Kasi)\nwaktu = 1 Jam\n\n[step 2]\nactivity = b\nactor = Kasi dan Kabid\nwaktu = 1 Jam\n\n[step 3]\nactivity = c\nactor = Pemohon / Kuasa\nwaktu = 1 Jam\n\n[step 4]\nactivity = d\nactor = Sekretaris, Kadis\nwaktu = 1 Jam\n' >"$TMP/dua-jabatan.ini"
+run "$MUTU" model check "$TMP/dua-jabatan.ini"
+expect_eq "two positions: steps 2 and 4 only" "$(grep -o 'step [0-9]: pelaksana "[^"]*" names two positions ([^)]*)' "$TMP/out" | tr '\n' '|')" \
+	'step 2: pelaksana "Kasi dan Kabid" names two positions (Kepala Seksi, Kepala Bidang)|step 4: pelaksana "Sekretaris, Kadis" names two positions (Sekretaris, Kepala Dinas)|'
