@@ -234,11 +234,18 @@ static int word_in(const char *w, const char *const *list)
 	return 0;
 }
 
-/* Does the cell read as a duration?  Cells with no digit are skipped early. */
+/* Does the cell read as a duration?  Cells with no digit are skipped early,
+ * unless short and opening with a letter: the number may be in words
+ * ("Satu Hari", "lima belas menit", "sehari"; dur_parse). */
 static int cell_dur(const char *s, struct dur *d)
 {
-	if (!strpbrk(s, "0123456789"))
-		return 0;
+	if (!strpbrk(s, "0123456789")) {
+		const char *q = s;
+		while (*q == ' ')
+			q++;
+		if (!isalpha((unsigned char)*q) || strlen(q) > 40)
+			return 0;
+	}
 	struct mutu_err e;
 	mutu_err_clear(&e);
 	char *t = clean_text(s);

@@ -415,3 +415,16 @@ printf '[sop]\nid = t\nname = T\ncalendar = id-wib\n\n[step 1]\nactivity = a\nac
 run "$MUTU" model check "$TMP/dua-jabatan.ini"
 expect_eq "two positions: steps 2 and 4 only" "$(grep -o 'step [0-9]: pelaksana "[^"]*" names two positions ([^)]*)' "$TMP/out" | tr '\n' '|')" \
 	'step 2: pelaksana "Kasi dan Kabid" names two positions (Kepala Seksi, Kepala Bidang)|step 4: pelaksana "Sekretaris, Kadis" names two positions (Sekretaris, Kepala Dinas)|'
+
+# ---- Waktu with its number in words only ----
+# 'Lima belas menit' 15, 'tiga puluh menit' 30, 'Satu hari kerja' 450,
+# 'sehari' 450 (se- = one), 'dua jam' 120: 1065 Menit = 2 Hari 2 Jam 45
+# Menit, as the Jumlah 'Dua hari dua jam empat puluh lima menit' (2 Hari,
+# 120 + 45) declares.  Before: waktu = ? on every step, exit 1, and the
+# total unread.
+run "$MUTU" sop import $S/field4-angka-kata.txt -o "$TMP/ak.ini" --calendar id-wib
+expect_rc "numbers in words: exit 0" 0
+run "$MUTU" model check "$TMP/ak.ini"
+expect_out_has "numbers in words: 1065 Menit as declared" \
+	"steps sum to 2 Hari 2 Jam 45 Menit, declared Dua hari dua jam empat puluh lima menit"
+expect_out_has "numbers in words: no finding" "ak.ini: ok"

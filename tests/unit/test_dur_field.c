@@ -220,6 +220,35 @@ static void test_abbrev(void **state)
 	refuse("1 month", "is no fixed number");
 }
 
+/* The number in words only, no digits (a Standar Pelayanan's prose):
+ * "Satu Hari" 1 Hari; "dua jam" 120; "lima belas menit" 15 (10 + 5);
+ * "tiga puluh menit" 30 (3 x 10); "sehari", "sejam" (se- = one): 1 Hari,
+ * 60; "seminggu" 5 Hari (a Minggu of 5 hari kerja); "setengah jam" 30 (a
+ * half of 60); "satu hari dua jam" 1 Hari 120.  "setengah hari" is a
+ * fraction of a working day (refused, as "1/2 Hari" is); "satu setengah
+ * jam" is not read (refused, not guessed); words that make no number
+ * ("dua tiga jam") or no number at all are refused. */
+static void test_words_only(void **state)
+{
+	(void)state;
+	expect("Satu Hari", 1, 0, -1);
+	expect("satu hari kerja", 1, 0, -1);
+	expect("dua jam", 0, 120, -1);
+	expect("Lima belas menit", 0, 15, -1);
+	expect("tiga puluh menit", 0, 30, -1);
+	expect("sehari", 1, 0, -1);
+	expect("Sejam", 0, 60, -1);
+	expect("seminggu", 5, 0, -1);
+	expect("setengah jam", 0, 30, -1);
+	expect("satu hari dua jam", 1, 120, -1);
+	expect("lima (lima) menit", 0, 5, -1);
+	refuse("setengah hari", "fraction of a working day");
+	refuse("satu setengah jam", "unknown unit \"setengah\"");
+	refuse("dua tiga jam", "expected a number at \"dua\"");
+	refuse("sekitar", "expected a number");
+	refuse("jam", "expected a number");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_calendar_days),
 		cmocka_unit_test(test_prime),
 		cmocka_unit_test(test_abbrev),
+		cmocka_unit_test(test_words_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
