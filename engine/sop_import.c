@@ -1,6 +1,9 @@
 /*
  * sop_import.c - turn an SOP table copied out of a Word or PDF document
- * (tab-separated text, like ../shared/seeds) into a model.
+ * (tab-separated text, like ../shared/seeds) into a model.  The same table
+ * saved as CSV, markdown, pdftotext -layout text or HTML is first split
+ * into the same rows and cells (split_rows); UTF-16 and Windows-1252 text
+ * is made UTF-8 first (to_utf8).
  *
  * Real copies are messy: blank and title lines, two header rows in either
  * order, ragged rows, HTML fragments, arrows and OCR debris where the
