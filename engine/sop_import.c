@@ -2212,7 +2212,7 @@ static void read_rows(struct imp *im, size_t from)
 								      row_is_header(b, NULL));)
 				b = &im->rows[++q];
 			int no;
-			if ((size_t)la >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
+			if ((size_t)la >= a->n || (size_t)ln >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
 			    !cell_number(a->cells[ln], &no) || is_blank_cell(a->cells[la]) ||
 			    row_nonblank(a) != 2 || !is_blank_cell(b->cells[ln]))
 				continue;

@@ -428,3 +428,15 @@ run "$MUTU" model check "$TMP/ak.ini"
 expect_out_has "numbers in words: 1065 Menit as declared" \
 	"steps sum to 2 Hari 2 Jam 45 Menit, declared Dua hari dua jam empat puluh lima menit"
 expect_out_has "numbers in words: no finding" "ak.ini: ok"
+
+# ---- a No. column right of Kegiatan and a row of one cell (found by
+# fuzzing; in the code since the third round) ----
+# 'Kegiatan | No | Pemohon | Waktu', then 'Mengajukan' alone on a row:
+# the broken-step check read the row's No. cell past its one cell (a
+# segmentation fault).  Now no crash: 'Mengajukan' is skipped as no step
+# row and the next row is the one step, 15 Menit, exit 0 (a No. column
+# right of Kegiatan is read no better than that).
+printf 'Kegiatan\tNo\tPemohon\tWaktu\nMengajukan\n\t1\tv\t15 Menit\n' >"$TMP/oob.txt"
+run "$MUTU" sop import "$TMP/oob.txt" -o "$TMP/oob.ini" --calendar id-wib
+expect_rc "No. right of Kegiatan: exit 0, no crash" 0
+expect_eq "No. right of Kegiatan: one step of 15 Menit" "$(grep -c '^\[step' "$TMP/oob.ini") $(grep '^waktu' "$TMP/oob.ini")" "1 waktu = 15 Menit"
