@@ -28,9 +28,11 @@ static const struct {
 } units[] = {
 	{"menit", U_MIN}, {"mnt", U_MIN}, {"min", U_MIN}, {"mins", U_MIN},
 	{"minute", U_MIN}, {"minutes", U_MIN},
-	{"jam", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
+	{"jam", U_HOUR}, {"jm", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
+	{"hrs", U_HOUR},
 	{"hari", U_DAY}, {"hk", U_DAY}, {"day", U_DAY}, {"days", U_DAY},
-	{"minggu", U_WEEK}, {"pekan", U_WEEK}, {"week", U_WEEK}, {"weeks", U_WEEK},
+	{"minggu", U_WEEK}, {"mg", U_WEEK}, {"mgg", U_WEEK}, {"pekan", U_WEEK}, {"week", U_WEEK},
+	{"weeks", U_WEEK},
 };
 
 static int is_space(int c)
@@ -86,36 +88,34 @@ static enum unit find_unit(const char *w, size_t n)
 }
 
 /*
- * A number spelled out in Indonesian, as official texts write it after
- * the digits: "5 (lima) Hari Kerja", "14 (empat belas) hari", "30 (tiga
- * puluh) menit".  At p an opening parenthesis whose words, up to the
- * closing one before end, spell a whole number up to 999,999: returns the
- * position after ")" and the value in *v; else NULL (letters that are no
- * number, digits inside: "(5 Hari)" is a ceiling, not a spelling).
+ * A whole number spelled out in Indonesian words from p: "lima", "empat
+ * belas", "tiga puluh", "dua ratus", "sepuluh", "sebelas", "seratus", up
+ * to 999,999.  Reads the number words up to the first other word (or
+ * ")" or end): returns the position after the last number word and the
+ * value in *v, or NULL when p starts with no number word or the words do
+ * not make a number ("dua tiga").
  */
-static const char *spelled_paren(const char *p, const char *end, int64_t *v)
+static const char *spelled_words(const char *p, const char *end, int64_t *v)
 {
 	static const struct { const char *w; int val; } digit[] = {
 		{"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
 		{"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9}, {"nol", 0},
 	};
-	if (p >= end || *p != '(')
-		return NULL;
-	const char *q = p + 1;
+	const char *q = p, *last = NULL;
 	int64_t total = 0, cur = 0, pending = -1;
 	int words = 0;
 	for (;;) {
+		const char *ws = q;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		if (q < end && *q == ')')
-			break;
 		const char *w = q;
 		while (q < end && is_alpha((unsigned char)*q))
 			q++;
 		size_t n = (size_t)(q - w);
-		if (n == 0)
-			return NULL;
-		words++;
+		if (n == 0) {
+			q = ws;
+			break;
+		}
 		int d = -1;
 		for (size_t i = 0; i < sizeof digit / sizeof digit[0] && d < 0; i++)
 			if (strlen(digit[i].w) == n && mutu_strncasecmp(w, digit[i].w, n) == 0)
@@ -142,9 +142,12 @@ static const char *spelled_paren(const char *p, const char *end, int64_t *v)
 		} else if (IS("ribu") && (pending > 0 || cur > 0)) {
 			total += (cur + (pending > 0 ? pending : 0)) * 1000, cur = 0, pending = -1;
 		} else {
-			return NULL;
+			q = ws; /* another word: the number ends before it */
+			break;
 		}
 #undef IS
+		words++;
+		last = q;
 		if (total > 999999)
 			return NULL;
 	}
@@ -153,7 +156,27 @@ static const char *spelled_paren(const char *p, const char *end, int64_t *v)
 	*v = total + cur + (pending > 0 ? pending : 0);
 	if (pending == 0 && words == 1)
 		*v = 0;
-	return q + 1;
+	return last;
+}
+
+/*
+ * A number spelled out in Indonesian, as official texts write it after
+ * the digits: "5 (lima) Hari Kerja", "14 (empat belas) hari", "30 (tiga
+ * puluh) menit".  At p an opening parenthesis whose words, up to the
+ * closing one before end, spell a whole number up to 999,999: returns the
+ * position after ")" and the value in *v; else NULL (letters that are no
+ * number, digits inside: "(5 Hari)" is a ceiling, not a spelling).
+ */
+static const char *spelled_paren(const char *p, const char *end, int64_t *v)
+{
+	if (p >= end || *p != '(')
+		return NULL;
+	const char *q = spelled_words(p + 1, end, v);
+	if (!q)
+		return NULL;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	return q < end && *q == ')' ? q + 1 : NULL;
 }
 
 /* The text of a duration as quoted in an error: at most 80 bytes, so a
@@ -214,7 +237,26 @@ static int parse_parts(const char *text, const char *p, const char *end,
 	p = skip_sep(p);
 	while (p < end) {
 		const char *tok = p;
-		if (!is_digit((unsigned char)*p) && !vulgar_half(p, end, NULL)) {
+		/* the number in words only, as a Standar Pelayanan may write it:
+		 * "Satu Hari", "lima belas menit", "tiga puluh menit"; "sehari",
+		 * "sejam", "seminggu" (se- = one); "setengah jam" (a half) */
+		int64_t said = -1;
+		int half = 0;
+		if (is_alpha((unsigned char)*p)) {
+			const char *w = p;
+			while (w < end && is_alpha((unsigned char)*w))
+				w++;
+			const char *after = spelled_words(p, end, &said);
+			if (after) {
+				p = after;
+			} else if (w - p == 8 && mutu_strncasecmp(p, "setengah", 8) == 0) {
+				said = 1, half = 1, p = w;
+			} else if (w - p > 2 && mutu_strncasecmp(p, "se", 2) == 0 &&
+				   find_unit(p + 2, (size_t)(w - p - 2)) != U_NONE) {
+				said = 1, p += 2; /* the unit is read below */
+			}
+		}
+		if (said < 0 && !is_digit((unsigned char)*p) && !vulgar_half(p, end, NULL)) {
 			const char *q = p;
 			while (q < end && !is_space((unsigned char)*q) && (*q != '(' || q == tok))
 				q++;
@@ -222,8 +264,8 @@ static int parse_parts(const char *text, const char *p, const char *end,
 					 "cannot read duration \"%.*s%s\": expected a number at \"%.*s%s\"",
 					 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
 		}
-		int64_t whole = 0;
-		while (p < end && is_digit((unsigned char)*p)) {
+		int64_t whole = said > 0 ? said : 0;
+		while (said < 0 && p < end && is_digit((unsigned char)*p)) {
 			if (whole < NUM_CAP)
 				whole = whole * 10 + (*p - '0');
 			p++;
@@ -253,7 +295,9 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		/* "1/2 Jam": a fraction of a Jam or Menit, read exactly (1/2
 		 * Jam = 30 Menit); the denominator in 1..100 */
 		int64_t den = 1;
-		if (!frac && p + 1 < end && *p == '/' && is_digit((unsigned char)p[1])) {
+		if (half)
+			den = 2, frac = 1;
+		if (!frac && said < 0 && p + 1 < end && *p == '/' && is_digit((unsigned char)p[1])) {
 			den = 0;
 			for (p++; p < end && is_digit((unsigned char)*p); p++)
 				if (den <= 100)
@@ -268,7 +312,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		/* "1 1/2 Jam", "1½ Jam", "½ Jam": a whole number and a fraction
 		 * (a mixed number, as SOP tables write an hour and a half),
 		 * read as one fraction: numerator whole x den + its own */
-		if (!frac) {
+		if (!frac && said < 0) {
 			const char *q = p;
 			int vn = 0, vd = 0;
 			while (q < end && (*q == ' ' || *q == '\t'))
@@ -387,6 +431,43 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		enum unit u = prime ? U_MIN : find_unit(w, (size_t)(p - w));
 		if (x24)
 			u = U_DAY;
+		/* "3 working days", "5 business days": the English "hari kerja" */
+		if (u == U_NONE && (((size_t)(p - w) == 7 && mutu_strncasecmp(w, "working", 7) == 0) ||
+				    ((size_t)(p - w) == 8 && mutu_strncasecmp(w, "business", 8) == 0))) {
+			const char *q = p;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			const char *u0 = q;
+			while (q < end && is_alpha((unsigned char)*q))
+				q++;
+			if (q > u0 && find_unit(u0, (size_t)(q - u0)) == U_DAY)
+				u = U_DAY, p = q;
+		}
+		/* "hr" abbreviates hari in Indonesian and hour in English: the
+		 * two readings differ 7.5-fold, so neither is taken */
+		if (u == U_NONE && (size_t)(p - w) == 2 && mutu_strncasecmp(w, "hr", 2) == 0)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s\" can be hari (Indonesian) or "
+					 "hour (English); write Hari or Jam",
+					 QUOTE(text), (int)(p - w), w);
+		/* months: no fixed number of hari kerja (19 to 23, less the
+		 * holidays), so no exact ceiling */
+		if (u == U_NONE && (((size_t)(p - w) == 5 && mutu_strncasecmp(w, "bulan", 5) == 0) ||
+				    ((size_t)(p - w) == 3 && mutu_strncasecmp(w, "bln", 3) == 0) ||
+				    ((size_t)(p - w) == 5 && mutu_strncasecmp(w, "month", 5) == 0) ||
+				    ((size_t)(p - w) == 6 && mutu_strncasecmp(w, "months", 6) == 0)))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": a month (\"%.*s\") is no fixed number "
+					 "of hari kerja; write the ceiling in Hari (1 bulan ~ 20 Hari)",
+					 QUOTE(text), (int)(p - w), w);
+		/* seconds: a Waktu holds whole Menit */
+		if (u == U_NONE && (((size_t)(p - w) == 5 && mutu_strncasecmp(w, "detik", 5) == 0) ||
+				    ((size_t)(p - w) == 3 && mutu_strncasecmp(w, "dtk", 3) == 0) ||
+				    ((size_t)(p - w) == 7 && mutu_strncasecmp(w, "seconds", 7) == 0)))
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s\" is in seconds; write the "
+					 "Waktu in whole Menit",
+					 QUOTE(text), (int)(p - w), w);
 		if (u == U_NONE) {
 			const char *q = p;
 			while (q < end && !is_space((unsigned char)*q))

@@ -985,6 +985,55 @@ static void fmt_gap(int64_t gap, int day_minutes, char *buf, size_t size)
 	dur_format_minutes((double)gap, day_minutes, DUR_ID, buf + 1, size - 1);
 }
 
+/*
+ * A pelaksana that names two positions, "Kasi / Kabid", "Kasi dan Kabid",
+ * "Sekretaris, Kadis": the canonical roles of its first two parts (split
+ * at '/', ',', '&', '+', " dan ", " atau ") when they differ, in a and b;
+ * else 0.  The title reads as its first position only (the alias lookup
+ * matches from the start), so the simulator and the reports would give
+ * the step to that one without a word.
+ */
+static int two_positions(const char *actor, const char **a, const char **b)
+{
+	const char *found[2] = {NULL, NULL};
+	int nf = 0;
+	/* a remark in parentheses names no second doer: "Tim Teknis (Dinas
+	 * PU, Kasi Tata Ruang)" is the team */
+	char plain[256];
+	size_t pl = 0;
+	int depth = 0;
+	for (const char *c = actor; *c && pl + 1 < sizeof plain; c++) {
+		if (*c == '(')
+			depth++;
+		else if (*c == ')' && depth)
+			depth--;
+		else if (!depth)
+			plain[pl++] = *c;
+	}
+	plain[pl] = 0;
+	const char *p = plain;
+	while (*p && nf < 2) {
+		size_t n = 0;
+		while (p[n] && !strchr("/,&+", p[n]) && mutu_strncasecmp(p + n, " dan ", 5) &&
+		       mutu_strncasecmp(p + n, " atau ", 6))
+			n++;
+		char part[128];
+		snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), p);
+		const char *c = sop_actor_canonical(part);
+		if (c && (nf == 0 || strcmp(c, found[0])))
+			found[nf++] = c;
+		p += n;
+		if (!*p)
+			break;
+		p += *p == ' ' ? (mutu_strncasecmp(p, " dan ", 5) == 0 ? 5 : 6) : 1;
+	}
+	if (nf < 2)
+		return 0;
+	*a = found[0];
+	*b = found[1];
+	return 1;
+}
+
 int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_notes *notes)
 {
 	int n = 0;
@@ -1016,6 +1065,13 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		const struct sop_step *s = &m->steps[i];
 		if (!s->actor || strcmp(s->actor, "?") == 0) {
 			mutu_notes_addf(notes, "step %d: pelaksana unknown (actor = ?)", s->no);
+			n++;
+		}
+		const char *pa, *pb;
+		if (s->actor && !s->role && two_positions(s->actor, &pa, &pb)) {
+			mutu_notes_addf(notes, "step %d: pelaksana \"%s\" names two positions (%s, %s); the "
+					"simulator and the reports give the step to %s: write role = the one "
+					"who does it, or split the step", s->no, s->actor, pa, pb, pa);
 			n++;
 		}
 		if (s->reject_to && (s->reject_to == s->no || !sop_model_step(m, s->reject_to))) {

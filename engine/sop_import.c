@@ -1,6 +1,9 @@
 /*
  * sop_import.c - turn an SOP table copied out of a Word or PDF document
- * (tab-separated text, like ../shared/seeds) into a model.
+ * (tab-separated text, like ../shared/seeds) into a model.  The same table
+ * saved as CSV, markdown, pdftotext -layout text or HTML is first split
+ * into the same rows and cells (split_rows); UTF-16 and Windows-1252 text
+ * is made UTF-8 first (to_utf8).
  *
  * Real copies are messy: blank and title lines, two header rows in either
  * order, ragged rows, HTML fragments, arrows and OCR debris where the
@@ -44,6 +47,9 @@ enum {
 	W_BETWEEN = 2,  /* the only actor column between the neighbours' */
 	W_CHECK = 2,    /* a check right after the applicant that can send the berkas back */
 	W_WEAK = 1,     /* "-", "til", "H 05": debris */
+	W_MERGED = 4,   /* list layout: a blank Pelaksana cell under a title, as a
+			 * merged cell copies (Excel's CSV, Word): the same title;
+			 * the activity naming another actor outweighs it */
 	DECIDE = 3,
 	MARGIN = 2
 };
@@ -97,6 +103,7 @@ struct istep {
 	char note[256];
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
+	int list_above;       /* list layout, the cell blank: the title above it, -1 */
 };
 
 struct imp {
@@ -123,6 +130,13 @@ struct imp {
 	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
 	 * of each such header column, else NULL */
 	const char *part_unit[MAXCOL];
+	/* A second SOP table in the same text (two permit types in one
+	 * file): the line where its step numbers start again at 1, after a
+	 * total line or a repeated header; 0 when none.  second_title: the
+	 * line of text above it ("SOP IZIN TRAYEK"), else "". */
+	int second_line;
+	char second_after[24];
+	char second_title[96];
 };
 
 /* ------------------------------------------------------------------ */
@@ -223,11 +237,18 @@ static int word_in(const char *w, const char *const *list)
 	return 0;
 }
 
-/* Does the cell read as a duration?  Cells with no digit are skipped early. */
+/* Does the cell read as a duration?  Cells with no digit are skipped early,
+ * unless short and opening with a letter: the number may be in words
+ * ("Satu Hari", "lima belas menit", "sehari"; dur_parse). */
 static int cell_dur(const char *s, struct dur *d)
 {
-	if (!strpbrk(s, "0123456789"))
-		return 0;
+	if (!strpbrk(s, "0123456789")) {
+		const char *q = s;
+		while (*q == ' ')
+			q++;
+		if (!isalpha((unsigned char)*q) || strlen(q) > 40)
+			return 0;
+	}
 	struct mutu_err e;
 	mutu_err_clear(&e);
 	char *t = clean_text(s);
@@ -292,7 +313,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -301,7 +322,8 @@ static int waktu_qualifier(const char *t, const char **rest)
 		{"max.", Q_CEIL}, {"max", Q_CEIL}, {"paling lama", Q_CEIL}, {"paling lambat", Q_CEIL},
 		{"selambat-lambatnya", Q_CEIL}, {"selama-lamanya", Q_CEIL}, {"sampai dengan", Q_CEIL},
 		{"s.d.", Q_CEIL}, {"s.d", Q_CEIL}, {"s/d", Q_CEIL}, {"hingga", Q_CEIL},
-		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, /* ≤ */
+		{"\xE2\x89\xA4", Q_CEIL}, {"<=", Q_CEIL}, {"<", Q_CEIL}, /* ≤ */
+		{"kurang dari", Q_CEIL}, {"tidak lebih dari", Q_CEIL}, {"tidak melebihi", Q_CEIL},
 		{"\xC2\xB1", Q_APPROX}, {"+/-", Q_APPROX}, {"+-", Q_APPROX}, /* ± */
 		{"kurang lebih", Q_APPROX}, {"lebih kurang", Q_APPROX}, {"kurang-lebih", Q_APPROX},
 		{"kira-kira", Q_APPROX}, {"sekitar", Q_APPROX}, {"kl.", Q_APPROX},
@@ -384,6 +406,24 @@ static int waktu_suffix(char *t)
 			*open = 0;
 			mutu_trim(t);
 			return Q_REMARK;
+		}
+	}
+	/* a clause after the duration that says when it is counted from,
+	 * as Standar Pelayanan words it: "5 hari kerja sejak berkas diterima
+	 * lengkap", "1 Hari setelah survei" (Q_CLAUSE; the time stays what
+	 * the number says, the clause goes to the note) */
+	static const char *const clause[] = {"sejak", "semenjak", "setelah", "sesudah", "terhitung",
+					     "dihitung", "apabila", "jika", "bila", "after", "since", NULL};
+	for (char *q = t + 1; *q; q++) {
+		if (q[-1] != ' ' || !strpbrk(t, "0123456789") || strpbrk(t, "0123456789") > q)
+			continue;
+		for (size_t i = 0; clause[i]; i++) {
+			size_t wl = strlen(clause[i]);
+			if (mutu_strncasecmp(q, clause[i], wl) == 0 && !isalpha((unsigned char)q[wl])) {
+				q[-1] = 0;
+				mutu_trim(t);
+				return Q_CLAUSE;
+			}
 		}
 	}
 	/* "/berkas", "per berkas" */
@@ -486,6 +526,72 @@ static int is_terminator(const char *cell)
 	int yes = word_in(t, words);
 	free(t);
 	return yes;
+}
+
+/* A Waktu cell that says the step has no fixed time: "Sesuai jadwal",
+ * "Tentatif", "Menyesuaikan", "Tergantung ...", "Tidak tentu", "-".
+ * Such a step has no ceiling, and the model needs one. */
+static int no_ceiling_text(const char *cell)
+{
+	static const char *const lead[] = {"sesuai", "tentatif", "menyesuaikan", "tergantung",
+					   "tidak tentu", "kondisional", "situasional", "n/a", NULL};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int yes = strcmp(t, "-") == 0 || strcmp(t, "--") == 0 || strcmp(t, "\xE2\x80\x93") == 0 ||
+		  strcmp(t, "\xE2\x80\x94") == 0; /* - -- en dash, em dash */
+	for (size_t i = 0; lead[i] && !yes; i++)
+		yes = strncmp(t, lead[i], strlen(lead[i])) == 0 && !isalpha((unsigned char)t[strlen(lead[i])]);
+	free(t);
+	return yes;
+}
+
+/* A row that only says where the berkas goes when the check fails: "Jika
+ * berkas tidak lengkap, dikembalikan ke pemohon", "Apabila ditolak,
+ * berkas dikembalikan": a condition word first, a sending back after. */
+static int is_reject_branch(const char *cell)
+{
+	static const char *const cond[] = {"jika ", "apabila ", "bila ", "kalau ", "if ", NULL};
+	static const char *const back[] = {"kembali", "ditolak", "returned", "rejected", NULL};
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int c = 0, b = 0;
+	for (size_t i = 0; cond[i] && !c; i++)
+		c = strncmp(t, cond[i], strlen(cond[i])) == 0;
+	for (size_t i = 0; back[i] && c && !b; i++)
+		b = strstr(t, back[i]) != NULL;
+	free(t);
+	return c && b;
+}
+
+/* A page footer or header line of a PDF copy, alone on its row:
+ * "Halaman 2 dari 3", "Hal. 2", "Page 2 of 3". */
+static int page_footer(const struct row *r)
+{
+	const char *c = NULL;
+	for (size_t i = 0; i < r->n; i++)
+		if (!is_blank_cell(r->cells[i])) {
+			if (c)
+				return 0;
+			c = r->cells[i];
+		}
+	if (!c)
+		return 0;
+	while (isspace((unsigned char)*c))
+		c++;
+	static const char *const words[] = {"halaman", "hal.", "hal", "page", NULL};
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (mutu_strncasecmp(c, words[i], n) == 0) {
+			const char *q = c + n;
+			while (*q == ' ')
+				q++;
+			if (isdigit((unsigned char)*q))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* A step number: "1", "1.", "01", "1)". */
@@ -828,6 +934,336 @@ static int split_layout(struct imp *im, const char *s, const char *end)
 	return 1;
 }
 
+/* ---- HTML: a table saved from a web page or a Word "Save as HTML" ---- */
+
+/* Does a tag named name (lowercase) open at p ("<td", "<td>", "<td
+ * class=..."), or close there when close is set ("</td")? */
+static int html_tag(const char *p, const char *end, const char *name, int close)
+{
+	size_t n = strlen(name);
+	if (p >= end || *p != '<')
+		return 0;
+	p++;
+	if (close) {
+		if (p >= end || *p != '/')
+			return 0;
+		p++;
+	}
+	if ((size_t)(end - p) < n + 1 || mutu_strncasecmp(p, name, n) != 0)
+		return 0;
+	char c = p[n];
+	return c == '>' || c == '/' || isspace((unsigned char)c);
+}
+
+/* The end of the tag opening at p ('<'): one past its '>', quotes in
+ * attribute values honoured.  A '<' with no '>' in the next 4096 bytes
+ * is no tag: p + 1 (so a text of many '<' is read in linear time). */
+static const char *html_tag_end(const char *p, const char *end)
+{
+	char q = 0;
+	const char *lt = p;
+	if (end - p > 4096)
+		end = p + 4096;
+	if (!memchr(p, '>', (size_t)(end - p)))
+		return p + 1;
+	for (p++; p < end; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '"' || *p == '\'') {
+			q = *p;
+		} else if (*p == '>') {
+			return p + 1;
+		}
+	}
+	return lt + 1;
+}
+
+/* The number of attribute attr ("colspan") in the tag [p, e): 1 when
+ * absent or out of 1..max. */
+static int html_span(const char *p, const char *e, const char *attr, int max)
+{
+	size_t n = strlen(attr);
+	for (const char *q = p + 1; q + n < e; q++) {
+		if (mutu_strncasecmp(q, attr, n) != 0 || isalpha((unsigned char)q[-1]))
+			continue;
+		const char *v = q + n;
+		while (v < e && (isspace((unsigned char)*v) || *v == '=' || *v == '"' || *v == '\''))
+			v++;
+		long k = 0;
+		while (v < e && isdigit((unsigned char)*v) && k <= max)
+			k = k * 10 + (*v++ - '0');
+		return k >= 1 && k <= max ? (int)k : 1;
+	}
+	return 1;
+}
+
+/* Append the UTF-8 of code point cp (U+0001..U+10FFFF) to b. */
+static void put_utf8(struct mutu_buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n;
+	if (cp < 0x80) {
+		u[0] = (char)cp, n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	}
+	mutu_buf_add(b, u, n);
+}
+
+/*
+ * The text of HTML [p, e): tags dropped (each a space), comments and the
+ * contents of <style> / <script> skipped, entities decoded (&nbsp; a
+ * space, &amp; &lt; &gt; &quot; &apos; &#39;, numeric &#8594; &#x2192;),
+ * white space collapsed, trimmed.  A cell with no text but an image or a
+ * drawing (<img>, <svg>, Word's <v:shape>) is "<img>": a flowchart shape
+ * where the copy would leave one (classify_marker reads it so).
+ */
+static char *html_text(const char *p, const char *e)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	int space = 0, shape = 0;
+	while (p < e) {
+		if (*p == '<') {
+			if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+				const char *c = p + 4;
+				while (c + 2 < e && memcmp(c, "-->", 3) != 0)
+					c++;
+				p = c + 2 < e ? c + 3 : e;
+				continue;
+			}
+			const char *t = html_tag_end(p, e);
+			if (html_tag(p, e, "img", 0) || html_tag(p, e, "svg", 0) || html_tag(p, e, "v:shape", 0) ||
+			    html_tag(p, e, "v:line", 0))
+				shape = 1;
+			int skip = html_tag(p, e, "style", 0) ? 1 : html_tag(p, e, "script", 0) ? 2 : 0;
+			p = t;
+			if (skip) {
+				const char *name = skip == 1 ? "style" : "script";
+				while (p < e && !html_tag(p, e, name, 1))
+					p++;
+				p = p < e ? html_tag_end(p, e) : e;
+			}
+			space = 1;
+			continue;
+		}
+		if (*p == '&') {
+			static const struct { const char *ent; unsigned long cp; } ents[] = {
+				{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+				{"&apos;", '\''}, {"&rarr;", 0x2192}, {"&radic;", 0x221A}, {"&check;", 0x2713},
+				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD}};
+			unsigned long cp = 0;
+			const char *q = p + 1;
+			if (q < e && *q == '#') {
+				int hex = q + 1 < e && (q[1] == 'x' || q[1] == 'X');
+				for (q += 1 + hex; q < e && (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)) &&
+						   cp <= 0x10FFFF; q++)
+					cp = cp * (hex ? 16 : 10) +
+					     (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' : (tolower((unsigned char)*q) - 'a' + 10));
+				if (q < e && *q == ';' && cp >= 1 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
+					q++;
+				else
+					cp = 0;
+			} else {
+				for (size_t i = 0; i < sizeof ents / sizeof ents[0] && !cp; i++) {
+					size_t n = strlen(ents[i].ent);
+					if ((size_t)(e - p) >= n && strncmp(p, ents[i].ent, n) == 0)
+						cp = ents[i].cp, q = p + n;
+				}
+			}
+			if (cp) {
+				p = q;
+				if (cp == ' ' || cp == 0xA0) {
+					space = 1;
+					continue;
+				}
+				if (space && b.len)
+					mutu_buf_putc(&b, ' ');
+				space = 0;
+				put_utf8(&b, cp);
+				continue;
+			}
+		}
+		if (isspace((unsigned char)*p) || !*p) {
+			space = 1;
+			p++;
+			continue;
+		}
+		if (space && b.len)
+			mutu_buf_putc(&b, ' ');
+		space = 0;
+		mutu_buf_putc(&b, *p++);
+	}
+	if (!b.len && shape)
+		mutu_buf_puts(&b, "<img>");
+	return buf_take(&b);
+}
+
+/* Is the text an HTML table: a <tr> and a <td> or <th> tag in it? */
+static int is_html_table(const char *s, const char *end)
+{
+	int tr = 0, td = 0;
+	for (const char *p = s; p < end && !(tr && td); p++) {
+		p = memchr(p, '<', (size_t)(end - p));
+		if (!p)
+			break;
+		tr |= html_tag(p, end, "tr", 0);
+		td |= html_tag(p, end, "td", 0) || html_tag(p, end, "th", 0);
+	}
+	return tr && td;
+}
+
+/*
+ * The rows of an HTML table: each <tr> a row, each <td> / <th> a cell
+ * (its text, see html_text).  A cell spanning columns (colspan) is
+ * followed by blank cells, and one spanning rows (rowspan) leaves a
+ * blank cell in the rows below: a merged cell reads as it does copied
+ * out of Word, so two header rows ("Pelaksana" over the positions) line
+ * up.  Text outside the rows (a heading, a caption) is one row of one
+ * cell per line or block, an empty paragraph a blank row; <head>,
+ * <style>, <script> and comments are skipped.  A row's line is the line
+ * of its <tr>.
+ */
+static void split_html(struct imp *im, const char *s, const char *end)
+{
+	size_t cap = 0;
+	int line = 1;
+	int span_left[MAXCOL + 1] = {0}; /* rows a rowspan still covers, per column */
+	struct row r = {0, NULL, 0};
+	size_t ccap = 0;
+	int in_row = 0;
+	const char *text0 = s; /* outside rows: the text since the last break */
+	int text_line = 1;
+#define ADD_CELL(str)                                                                   \
+	do {                                                                             \
+		if (r.n == ccap) {                                                       \
+			ccap = ccap ? ccap * 2 : 16;                                     \
+			r.cells = mutu_realloc(r.cells, ccap * sizeof *r.cells);         \
+		}                                                                        \
+		r.cells[r.n++] = (str);                                                  \
+	} while (0)
+	for (const char *p = s; p <= end;) {
+		int at_end = p == end;
+		int tr = !at_end && html_tag(p, end, "tr", 0);
+		int row_end = !at_end && (html_tag(p, end, "tr", 1) || html_tag(p, end, "table", 1) ||
+					  html_tag(p, end, "table", 0));
+		int cell = !at_end && (html_tag(p, end, "td", 0) || html_tag(p, end, "th", 0));
+		int style = !at_end && !in_row && (html_tag(p, end, "style", 0) || html_tag(p, end, "script", 0) ||
+						   html_tag(p, end, "head", 0));
+		int comment = !at_end && !in_row && end - p >= 4 && memcmp(p, "<!--", 4) == 0;
+		/* outside a row: text ends at a line break, a block tag, a row */
+		int brk = !at_end && !in_row &&
+			  (tr || row_end || cell || style || comment || *p == '\n' || html_tag(p, end, "br", 0) ||
+			   html_tag(p, end, "p", 1) || html_tag(p, end, "div", 1) || html_tag(p, end, "caption", 1) ||
+			   (p + 2 < end && p[0] == '<' && p[1] == '/' && (p[2] == 'h' || p[2] == 'H')));
+		if (!in_row && (at_end || brk)) {
+			char *t = html_text(text0, p);
+			/* an empty paragraph (Word's <p>&nbsp;</p>) is the blank
+			 * line a copy would give: it parts a title from the next */
+			if (*t || (!at_end && html_tag(p, end, "p", 1))) {
+				struct row one = {text_line, mutu_calloc(1, sizeof(char *)), 1};
+				one.cells[0] = t;
+				push_row(im, &cap, one);
+			} else
+				free(t);
+		}
+		if (at_end)
+			break;
+		if (in_row && (tr || row_end)) {
+			/* columns still covered by a rowspan past the row's last cell */
+			size_t last = 0;
+			for (size_t c = r.n; c < MAXCOL; c++)
+				if (span_left[c])
+					last = c + 1;
+			for (size_t c = r.n; c < last; c++) {
+				ADD_CELL(mutu_strdup(""));
+				if (span_left[c])
+					span_left[c]--;
+			}
+			push_row(im, &cap, r);
+			r = (struct row){0, NULL, 0};
+			ccap = 0;
+			in_row = 0;
+		}
+		if (html_tag(p, end, "table", 0) || html_tag(p, end, "table", 1))
+			memset(span_left, 0, sizeof span_left);
+		if (tr) {
+			in_row = 1;
+			r.line = line;
+		}
+		if (cell) {
+			if (!in_row) { /* a <td> without <tr>: a row of its own */
+				in_row = 1;
+				r.line = line;
+			}
+			const char *te = html_tag_end(p, end);
+			int colspan = html_span(p, te, "colspan", MAXCOL + 1);
+			int rowspan = html_span(p, te, "rowspan", 100000);
+			/* the cell's inner HTML: up to its close or the next cell or row */
+			const char *q = te;
+			while (q < end && !(*q == '<' && (html_tag(q, end, "td", 1) || html_tag(q, end, "th", 1) ||
+							  html_tag(q, end, "td", 0) || html_tag(q, end, "th", 0) ||
+							  html_tag(q, end, "tr", 0) || html_tag(q, end, "tr", 1) ||
+							  html_tag(q, end, "table", 1))))
+				q++;
+			while (r.n < MAXCOL && span_left[r.n]) {
+				span_left[r.n]--;
+				ADD_CELL(mutu_strdup(""));
+			}
+			size_t at = r.n;
+			ADD_CELL(html_text(te, q));
+			for (int k = 1; k < colspan; k++)
+				ADD_CELL(mutu_strdup(""));
+			for (size_t c = at; c < r.n && c < MAXCOL; c++)
+				span_left[c] = rowspan - 1;
+			for (const char *c = p; c < q; c++)
+				line += *c == '\n';
+			p = q;
+			if (html_tag(p, end, "td", 1) || html_tag(p, end, "th", 1))
+				p = html_tag_end(p, end);
+			text0 = p;
+			text_line = line;
+			continue;
+		}
+		/* past the tag (or character); <style>, <script> and comments
+		 * outside rows skipped whole */
+		const char *next = *p == '<' ? html_tag_end(p, end) : p + 1;
+		if (style) {
+			/* <head> too: its <title> is often the document's file name */
+			const char *name = html_tag(p, end, "style", 0) ? "style"
+					   : html_tag(p, end, "head", 0) ? "head" : "script";
+			while (next < end && !html_tag(next, end, name, 1))
+				next++;
+			next = next < end ? html_tag_end(next, end) : end;
+		} else if (comment) {
+			const char *c = p + 4;
+			while (c + 2 < end && memcmp(c, "-->", 3) != 0)
+				c++;
+			next = c + 2 < end ? c + 3 : end;
+		}
+		for (const char *c = p; c < next; c++)
+			line += *c == '\n';
+		if (brk || in_row) {
+			text0 = next;
+			text_line = line;
+		}
+		p = next;
+	}
+	if (in_row)
+		push_row(im, &cap, r);
+	else
+		free(r.cells);
+#undef ADD_CELL
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -835,6 +1271,10 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	int line = 0;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
+	if (is_html_table(s, end)) {
+		split_html(im, s, end);
+		return;
+	}
 	if (is_pipe_table(s, end)) {
 		split_pipes(im, s, end);
 		return;
@@ -915,6 +1355,10 @@ static enum role header_role(const char *cell)
 		{"pelaksana", R_GROUP}, {"mutu baku", R_GROUP}, {"actors", R_GROUP},
 		{"actor", R_GROUP}, {"performer", R_GROUP}, {"quality standard", R_GROUP},
 		{"standard", R_GROUP},
+		/* the list layout's one column of titles, in other words */
+		{"petugas", R_GROUP}, {"penanggung jawab", R_GROUP}, {"pelaksana kegiatan", R_GROUP},
+		{"pic", R_GROUP}, {"pejabat", R_GROUP}, {"pejabat/petugas", R_GROUP},
+		{"responsible", R_GROUP}, {"person in charge", R_GROUP}, {"unit kerja", R_GROUP},
 	};
 	char *t = clean_text(cell);
 	for (char *q = t; *q; q++)
@@ -947,6 +1391,46 @@ static enum role header_role(const char *cell)
 			}
 		if (r == R_GROUP)
 			r = R_NONE; /* "Pelaksana/..." is not a column of its own */
+	}
+	free(t);
+	return r;
+}
+
+/*
+ * header_role, and in a header row already found (read_header, never to
+ * find one: a data cell "Hasil pemeriksaan" must not make its row a
+ * header) a keyword with a word of the office's before or after it:
+ * "Lama Waktu", "Norma Waktu", "Estimasi Waktu", "Waktu Pelayanan",
+ * "Hasil Kerja", "Dokumen Persyaratan": up to three words, the first or
+ * the last a mutu baku keyword (both: the same one), never a total line
+ * ("Jumlah Waktu").  Before, such a column was taken for a position and
+ * ignored ("not a known position").
+ */
+static enum role header_role_loose(const char *cell)
+{
+	enum role r = header_role(cell);
+	if (r != R_NONE)
+		return r;
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	if (!strchr(t, '/') && !strchr(t, '(') && !total_words(t)) {
+		char *sp1 = strchr(t, ' '), *spl = strrchr(t, ' ');
+		int words = 1;
+		for (char *q = t; *q; q++)
+			words += *q == ' ';
+		if (sp1 && words <= 3) {
+			*sp1 = 0;
+			enum role a = header_role(t);
+			*sp1 = ' ';
+			enum role b = header_role(spl + 1);
+			int ma = a == R_KEL || a == R_WAKTU || a == R_OUT || a == R_KET;
+			int mb = b == R_KEL || b == R_WAKTU || b == R_OUT || b == R_KET;
+			if (ma && (b == R_NONE || b == a))
+				r = a;
+			else if (mb && a == R_NONE)
+				r = b;
+		}
 	}
 	free(t);
 	return r;
@@ -1157,8 +1641,12 @@ static void columns_from_table(struct imp *im)
 static int is_pelaksana_group(const char *cell)
 {
 	char *t = clean_text(cell);
-	int yes = mutu_strcasecmp(t, "pelaksana") == 0 || mutu_strcasecmp(t, "actor") == 0 ||
-		  mutu_strcasecmp(t, "actors") == 0 || mutu_strcasecmp(t, "performer") == 0;
+	static const char *const w[] = {"pelaksana", "actor", "actors", "performer", "petugas",
+					"penanggung jawab", "pelaksana kegiatan", "pic", "pejabat",
+					"pejabat/petugas", "responsible", "person in charge", "unit kerja", NULL};
+	int yes = 0;
+	for (size_t i = 0; w[i] && !yes; i++)
+		yes = mutu_strcasecmp(t, w[i]) == 0;
 	free(t);
 	return yes;
 }
@@ -1220,7 +1708,7 @@ static void read_header(struct imp *im, size_t first, size_t last)
 				continue;
 			if (i + 1 > ncols)
 				ncols = i + 1;
-			enum role role = header_role(c);
+			enum role role = header_role_loose(c);
 			if (role == R_GROUP) {
 				if (pel < 0 && is_pelaksana_group(c))
 					pel = (int)i;
@@ -1717,8 +2205,14 @@ static void read_rows(struct imp *im, size_t from)
 		int ln = im->col_no >= 0 ? im->col_no : 0, la = im->col_act >= 0 ? im->col_act : 1;
 		for (size_t r = from; r + 1 < im->nrows; r++) {
 			struct row *a = &im->rows[r], *b = &im->rows[r + 1];
+			/* a page break may fall inside the step: its footer
+			 * ("Halaman 1 dari 2"), blank lines and the header
+			 * repeated on the next page stand between the halves */
+			for (size_t q = r + 1; q + 1 < im->nrows && (row_blank(b) || page_footer(b) ||
+								      row_is_header(b, NULL));)
+				b = &im->rows[++q];
 			int no;
-			if ((size_t)la >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
+			if ((size_t)la >= a->n || (size_t)ln >= a->n || (size_t)ln >= b->n || (size_t)la >= b->n ||
 			    !cell_number(a->cells[ln], &no) || is_blank_cell(a->cells[la]) ||
 			    row_nonblank(a) != 2 || !is_blank_cell(b->cells[ln]))
 				continue;
@@ -1737,8 +2231,9 @@ static void read_rows(struct imp *im, size_t from)
 			b->cells[ln] = a->cells[ln];
 			a->cells[ln] = mutu_strdup("");
 			a->cells[la][0] = 0;
-			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken over two lines); read as one",
-					a->line, no, b->line);
+			mutu_notes_addf(im->warn, "line %d: step %d continues on line %d (a row broken %s); read as one",
+					a->line, no, b->line,
+					b == &im->rows[r + 1] ? "over two lines" : "by a page break");
 		}
 	}
 	/* reference Waktu column: the header's, else the commonest */
@@ -1777,6 +2272,10 @@ static void read_rows(struct imp *im, size_t from)
 	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
 		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
+	/* since the last step: a total line or a repeated header (what ends
+	 * a table), and the last line of text alone (a second table's title) */
+	const char *table_end = NULL;
+	char lone_text[96] = "";
 	size_t cont_row = (size_t)-2; /* the row a wrapped text may continue */
 	int left_act = im->col_act >= 0 ? im->col_act : 1;
 	int left_no = im->col_no >= 0 ? im->col_no : 0;
@@ -1787,6 +2286,8 @@ static void read_rows(struct imp *im, size_t from)
 		int kw = 0;
 		if (row_is_header(row, &kw)) {
 			repeated++;
+			if (im->nsteps && !table_end)
+				table_end = "a repeated header";
 			continue;
 		}
 		/* the Waktu cell: reads as a duration, nearest the reference */
@@ -1834,6 +2335,16 @@ static void read_rows(struct imp *im, size_t from)
 				act_skip = (size_t)(q + 2 - c);
 			}
 		}
+		/* step 1 again after the table ended: a second SOP table (two
+		 * permit types in one file) begins; read no further */
+		if (has_no && no == 1 && im->nsteps && table_end) {
+			im->second_line = row->line;
+			snprintf(im->second_after, sizeof im->second_after, "%s", table_end);
+			snprintf(im->second_title, sizeof im->second_title, "%s", lone_text);
+			break;
+		}
+		if (w >= 0 && !has_no && total_words(lower))
+			table_end = "the total line";
 		if (w >= 0 && !has_no && total_words(lower)) {
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
@@ -1860,6 +2371,8 @@ static void read_rows(struct imp *im, size_t from)
 			int kind;
 			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind);
 			free(t);
+			if (tot)
+				table_end = "the total line";
 			if (tot && !im->declared) {
 				im->declared = tot;
 				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
@@ -1910,8 +2423,31 @@ static void read_rows(struct imp *im, size_t from)
 					t = clean_text(row->cells[i]);
 				}
 				mutu_notes_addf(im->warn, "line %d: not a step row, skipped (%.60s)", row->line, t);
+				if (row_nonblank(row) == 1)
+					snprintf(lone_text, sizeof lone_text, "%s", t);
 				free(t);
 			}
+			continue;
+		}
+		/* That row numbered as a step but with no Waktu: the decision's
+		 * "no" branch of the step above, which a flowchart draws as an
+		 * arrow back and some tables write as a row.  It is no step of
+		 * the normal path (a model of it would need a waktu and would
+		 * add to every case's total): its text joins the step above's
+		 * Keterangan, where the sending back is read (reject_to). */
+		if (w < 0 && im->nsteps && is_reject_branch(act)) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			char *t = clean_text(act);
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
+			free(ps->keterangan);
+			ps->keterangan = buf_take(&b);
+			mutu_notes_addf(im->warn,
+					"line %d: '%.60s' has no Waktu and says where the berkas goes when step %d's "
+					"check fails: read as step %d's routing note (reject_to), not a step",
+					row->line, t, ps->no, ps->no);
+			free(t);
 			continue;
 		}
 		if (!has_no) {
@@ -1936,6 +2472,8 @@ static void read_rows(struct imp *im, size_t from)
 		memset(s, 0, sizeof *s);
 		s->list_col = -1;
 		cont_row = r;
+		table_end = NULL;
+		lone_text[0] = 0;
 		s->no = no;
 		s->line = row->line;
 		s->actor = -1;
@@ -1970,9 +2508,22 @@ static void read_rows(struct imp *im, size_t from)
 				dur_parse(rest, &dd, &why);
 				free(t);
 			}
-			mutu_notes_addf(im->warn,
-					"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
-					row->line, why.msg[0] ? ": " : "", why.msg);
+			if (!why.msg[0] && body_w >= 0 && (size_t)body_w < row->n &&
+			    no_ceiling_text(row->cells[body_w])) {
+				/* "Sesuai jadwal": said outright, not a copy fault */
+				char *t = clean_text(row->cells[body_w]);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%.40s' sets no ceiling; wrote waktu = ?: write the "
+						"longest time the office allows for the step (every step needs one to be "
+						"checked and simulated)",
+						no, row->line, t);
+				snprintf(s->range_note, sizeof s->range_note,
+					 "importer: waktu '%.60s' sets no ceiling", t);
+				free(t);
+			} else
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
+						row->line, why.msg[0] ? ": " : "", why.msg);
 			s->waktu = mutu_strdup("?");
 			/* No Waktu cell to count offsets from: the cells stay under
 			 * the body's columns (as in a full-width row), even when the
@@ -1994,6 +2545,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = "carries a footnote mark; read as ",
 					[Q_REMARK] = "carries a remark in parentheses; read as ",
 					[Q_ATONCE] = "means done at once; read as ",
+					[Q_CLAUSE] = "says when it counts from; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -2003,6 +2555,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = " (see the table's notes)",
 					[Q_REMARK] = "",
 					[Q_ATONCE] = ": the step adds no time to the total",
+					[Q_CLAUSE] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -2012,6 +2565,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_NOTE] = "carries a footnote mark",
 					[Q_REMARK] = "carries a remark in parentheses",
 					[Q_ATONCE] = "means done at once; read as 0 Menit",
+					[Q_CLAUSE] = "says when it counts from",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);
@@ -2023,6 +2577,21 @@ static void read_rows(struct imp *im, size_t from)
 				cell_dur(row->cells[w], &s->d);
 			}
 			s->has_dur = 1;
+			/* "24 Jam", "48 jam": whole days of 24 clock hours, which
+			 * the idiom "1 x 24 Jam" reads as 1 Hari; as working Jam
+			 * they are 3,2 Hari each.  Both readings said, the number
+			 * kept: the office knows which it means */
+			if (s->d.days == 0 && s->d.minutes >= 1440 && s->d.minutes % 1440 == 0 &&
+			    !strpbrk(s->waktu, "xX*") && !strstr(s->waktu, "\xC3\x97")) {
+				long long n24 = (long long)(s->d.minutes / 1440);
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%s' is %lld Menit of working time; if the office "
+						"means %lld day(s) of 24 clock hours ('%lld x 24 Jam'), write %lld Hari",
+						no, row->line, s->waktu, (long long)s->d.minutes, n24, n24, n24);
+				if (!s->range_note[0])
+					snprintf(s->range_note, sizeof s->range_note,
+						 "importer: '%.40s' read as working Jam, not as %lld Hari", s->waktu, n24);
+			}
 		}
 		/* The mutu baku cells sit where the header puts them, on either
 		 * side of Waktu.  In a ragged row (a cell lost or added in the
@@ -2069,7 +2638,7 @@ static void read_rows(struct imp *im, size_t from)
 		/* a row that is too long past the Waktu cell keeps its extra text */
 		(void)kw;
 	}
-	if (repeated)
+	if (repeated && !im->second_line)
 		mutu_notes_addf(im->warn, "skipped %d repeated header row(s) (page breaks)", repeated);
 }
 
@@ -2157,6 +2726,15 @@ static void infer_actors(struct imp *im)
 		}
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
+		/* a blank Pelaksana cell under a title (list layout): a merged
+		 * cell, whose text a copy or Excel's CSV keeps in its first row */
+		s->list_above = -1;
+		if (im->col_list >= 0 && s->list_col < 0 && k > 0) {
+			const struct istep *p = &im->steps[k - 1];
+			s->list_above = p->list_col >= 0 ? p->list_col : p->list_above;
+			if (s->list_above >= 0)
+				add_clue(s, s->list_above, W_MERGED, "its Pelaksana cell blank under that title");
+		}
 		for (size_t c = 0; c < nc; c++) {
 			if (!s->marker[c])
 				continue;
@@ -2219,6 +2797,14 @@ static void infer_actors(struct imp *im)
 					 im->cols[b].name, im->cols[b2].name);
 			}
 			continue;
+		}
+		if (s->list_above >= 0 && s->actor == s->list_above) {
+			mutu_notes_addf(im->warn,
+					"step %d: the Pelaksana cell is blank under %s's (a merged cell); took %s",
+					s->no, im->cols[s->actor].name, im->cols[s->actor].name);
+			snprintf(s->note, sizeof s->note,
+				 "importer: the Pelaksana cell blank under %s's (a merged cell)",
+				 im->cols[s->actor].name);
 		}
 		for (size_t c = 0; c < nc; c++)
 			if ((int)c != s->actor && s->marker[c])
@@ -2422,6 +3008,101 @@ static void imp_release(struct imp *im)
 	free(im->declared);
 }
 
+/* Is [s, s + n) well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF)? */
+static int utf8_valid(const unsigned char *s, size_t n)
+{
+	static const unsigned long least[4] = {0, 0x80, 0x800, 0x10000};
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t k;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			k = 1;
+		} else if ((c & 0xF0) == 0xE0) {
+			k = 2;
+		} else if ((c & 0xF8) == 0xF0) {
+			k = 3;
+		} else {
+			return 0;
+		}
+		if (n - i <= k)
+			return 0;
+		unsigned long cp = c & (0x3Fu >> k);
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i + j] & 0x3F);
+		}
+		if (cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/*
+ * The table as UTF-8, for the two other encodings a Windows machine saves
+ * a copied table in: UTF-16 with its byte-order mark (Notepad's
+ * "Unicode", Excel's "Unicode Text"), and Windows-1252 (Excel's "CSV",
+ * Word's "Web Page" on an Indonesian or English Windows) when the bytes
+ * are no UTF-8.  Returns a new string (the caller frees it) and its
+ * length in *out_len, with a warning saying what was read; NULL when the
+ * text is UTF-8 already (or plain ASCII) and is read as it is.
+ */
+static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_notes *warn)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct mutu_buf b;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		int le = s[0] == 0xFF;
+		mutu_buf_init(&b);
+		mutu_buf_puts(&b, "");
+		for (size_t i = 2; i + 1 < len; i += 2) {
+			unsigned long u = le ? (unsigned long)s[i] | (unsigned long)s[i + 1] << 8
+					     : (unsigned long)s[i] << 8 | s[i + 1];
+			if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+				unsigned long v = le ? (unsigned long)s[i + 2] | (unsigned long)s[i + 3] << 8
+						     : (unsigned long)s[i + 2] << 8 | s[i + 3];
+				if (v >= 0xDC00 && v <= 0xDFFF) {
+					u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+					i += 2;
+				}
+			}
+			if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+				u = u ? 0xFFFD : ' '; /* a lone surrogate, a NUL */
+			put_utf8(&b, u);
+		}
+		mutu_notes_addf(warn, "the file is UTF-16 (%s, as Windows saves 'Unicode' text); read as such",
+				le ? "little-endian" : "big-endian");
+		*out_len = b.len;
+		return buf_take(&b);
+	}
+	if (utf8_valid(s, len))
+		return NULL;
+	/* Windows-1252: 0x80-0x9F are typographic signs, the rest Latin-1 */
+	static const unsigned short w1252[32] = {
+		0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+		0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+		0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
+		if (c < 0x80)
+			mutu_buf_putc(&b, (char)c);
+		else
+			put_utf8(&b, c < 0xA0 ? w1252[c - 0x80] : c);
+	}
+	mutu_notes_addf(warn, "the file is not UTF-8; read as Windows-1252 (as Excel and Word save "
+			      "on Windows): check letters and signs such as '\xC2\xB1' in the model");
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
 static char *basename_of(const char *p)
 {
 	const char *b = strrchr(p, '/');
@@ -2440,7 +3121,10 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
-	split_rows(&im, text, len);
+	size_t len8 = 0;
+	char *text8 = to_utf8(text, len, &len8, im.warn);
+	split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	free(text8);
 	/* Column bookkeeping is sized for MAXCOL columns.  Text beyond that
 	 * would be dropped (a Waktu out there, markers under no column), so a
 	 * wider table is refused rather than imported with cells lost; empty
@@ -2539,6 +3223,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s: no SOP table found (no row with a step number and a Waktu such as \"30 Menit\")",
 				 source_name ? source_name : "(table)");
+	}
+	if (im.second_line) {
+		int rc = mutu_errf(err, MUTU_EINPUT,
+				   "%s:%d: a second SOP table starts here%s%s%s (its steps start again at 1 after %s); "
+				   "mutu sop import reads one table per file: put each table in a file of its own and "
+				   "import them one by one",
+				   im.src, im.second_line, im.second_title[0] ? " ('" : "", im.second_title,
+				   im.second_title[0] ? "')" : "", im.second_after);
+		imp_release(&im);
+		mutu_notes_release(&scratch);
+		return rc;
 	}
 	infer_actors(&im);
 
@@ -2683,6 +3378,41 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				mutu_notes_addf(im.warn,
 						"step %d: sends the berkas back to %s on rejection, but no earlier step is theirs; reject_to left empty",
 						t->no, im.cols[s->reject_col].name);
+		}
+	}
+	/* The SLA clock starts when the front office accepts the file as
+	 * complete (../shared/domain.md).  The readers take that check from
+	 * the first step that can send the berkas back (reject_to); with no
+	 * such step they start at the first event, the applicant's own (days
+	 * the applicant spent on the form counted against the office), and
+	 * when the first such step is a later one (a Kabid's verification
+	 * that returns a draft to the Back Office) the clock started after
+	 * it.  So the front-office step right after the applicant's opening
+	 * steps is written as [sla] clock_start when the default would miss
+	 * it. */
+	size_t first_reject = im.nsteps;
+	for (size_t k = 0; k < im.nsteps && first_reject == im.nsteps; k++)
+		if (m->steps[k].reject_to > 0)
+			first_reject = k;
+	{
+		size_t k = 0;
+		while (k < im.nsteps && im.steps[k].actor >= 0 && im.cols[im.steps[k].actor].cls == SOP_CLS_PEMOHON)
+			k++;
+		if (k > 0 && k + 1 < im.nsteps && im.steps[k].actor >= 0 &&
+		    im.cols[im.steps[k].actor].cls == SOP_CLS_FO && first_reject != k) {
+			m->clock_start = (int)k + 1;
+			char why[160];
+			if (first_reject == im.nsteps)
+				snprintf(why, sizeof why, "no step sends the berkas back, which would mark that check; "
+							  "else the clock would start at the applicant's first event");
+			else
+				snprintf(why, sizeof why, "the first step that can send the berkas back is step %zu, "
+							  "not the check at the counter; else the clock would start after it",
+					 first_reject + 1);
+			mutu_notes_addf(im.warn,
+					"the SLA clock starts at the end of step %zu (%s), when the file is accepted as "
+					"complete: wrote [sla] clock_start = %zu (%s)",
+					k + 1, im.cols[im.steps[k].actor].name, k + 1, why);
 		}
 	}
 	sop_model_index_actors(m);

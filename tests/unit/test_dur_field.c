@@ -7,6 +7,8 @@
  * Jam", a sentence's full stop ("15 menit."), and "hari kalender", which
  * the model cannot hold and is refused.  Expected values worked out by
  * hand in the comments.  Third round: the prime, "60'" (the minute sign).
+ * Fourth round: the abbreviations offices type ("2 jm", "2 hrs", "2 Mg"), "3
+ * working days", and "hr", months and seconds refused with the reason.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -187,6 +189,66 @@ static void test_prime(void **state)
 	refuse("3' Hari", "expected a number at \"Hari\"");
 }
 
+/* Fourth round.  "jm" is jam (as "mnt" is menit); "hrs" is English
+ * hours (plural, never a day); "N working days" / "business days" is the
+ * English "N hari kerja".  Values: 2 Jam = 120 Menit; 1 Jam 30 Menit = 90;
+ * 2 hrs 15 mnt = 135.  "hr" is hari in Indonesian shorthand and hour in
+ * English: 1 Hari = 450 Menit against 60, so it is refused, not guessed;
+ * seconds cannot be a Waktu of whole Menit. */
+static void test_abbrev(void **state)
+{
+	(void)state;
+	expect("2 jm", 0, 120, -1);
+	expect("2 JM", 0, 120, -1);
+	expect("1 jm 30 mnt", 0, 90, -1);
+	expect("2 hrs 15 mnt", 0, 135, -1);
+	expect("3 working days", 3, 0, -1);
+	expect("5 Business Days", 5, 0, -1);
+	expect("1 working day", 1, 0, -1);
+	refuse("3 working hours", "unknown unit \"working\"");
+	refuse("1 hr", "\"hr\" can be hari (Indonesian) or hour (English)");
+	refuse("2 HR", "can be hari");
+	refuse("30 detik", "\"detik\" is in seconds");
+	refuse("45 dtk", "is in seconds");
+	/* "mg" / "mgg" abbreviate minggu: 2 weeks = 10 Hari (a Minggu is 5
+	 * hari kerja, as "1 minggu" already reads) */
+	expect("2 Mg", 10, 0, -1);
+	expect("1 mgg", 5, 0, -1);
+	/* a month is 19 to 23 hari kerja less its holidays: no one number */
+	refuse("1 bulan", "a month (\"bulan\") is no fixed number of hari kerja");
+	refuse("2 Bln", "is no fixed number of hari kerja");
+	refuse("1 month", "is no fixed number");
+}
+
+/* The number in words only, no digits (a Standar Pelayanan's prose):
+ * "Satu Hari" 1 Hari; "dua jam" 120; "lima belas menit" 15 (10 + 5);
+ * "tiga puluh menit" 30 (3 x 10); "sehari", "sejam" (se- = one): 1 Hari,
+ * 60; "seminggu" 5 Hari (a Minggu of 5 hari kerja); "setengah jam" 30 (a
+ * half of 60); "satu hari dua jam" 1 Hari 120.  "setengah hari" is a
+ * fraction of a working day (refused, as "1/2 Hari" is); "satu setengah
+ * jam" is not read (refused, not guessed); words that make no number
+ * ("dua tiga jam") or no number at all are refused. */
+static void test_words_only(void **state)
+{
+	(void)state;
+	expect("Satu Hari", 1, 0, -1);
+	expect("satu hari kerja", 1, 0, -1);
+	expect("dua jam", 0, 120, -1);
+	expect("Lima belas menit", 0, 15, -1);
+	expect("tiga puluh menit", 0, 30, -1);
+	expect("sehari", 1, 0, -1);
+	expect("Sejam", 0, 60, -1);
+	expect("seminggu", 5, 0, -1);
+	expect("setengah jam", 0, 30, -1);
+	expect("satu hari dua jam", 1, 120, -1);
+	expect("lima (lima) menit", 0, 5, -1);
+	refuse("setengah hari", "fraction of a working day");
+	refuse("satu setengah jam", "unknown unit \"setengah\"");
+	refuse("dua tiga jam", "expected a number at \"dua\"");
+	refuse("sekitar", "expected a number");
+	refuse("jam", "expected a number");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +260,8 @@ int main(void)
 		cmocka_unit_test(test_full_stop),
 		cmocka_unit_test(test_calendar_days),
 		cmocka_unit_test(test_prime),
+		cmocka_unit_test(test_abbrev),
+		cmocka_unit_test(test_words_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
