@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# tests/cli/test_report_field.sh - a field test of the manager's and the
+# auditor's outputs on small hand-written logs (tests/data/report-field/)
+# whose every figure is worked out below by hand:
+#   - one month's figures agree across HTML, Markdown, CSV, JSON, XLSX and
+#     the CLI's answer, and in English;
+#   - edge months: an SOP with no case, every berkas late, only open cases,
+#     Idul Fitri's cuti bersama, December -> January, February of the leap
+#     years 2024 (in the calendars) and 2028 (outside them);
+#   - the HTML in Debian's chromium (headless): answer first, charts inline,
+#     a long SOP and pelaksana title inside 1280 px, offline, UTF-8;
+#   - the audit of three cases (a weekend, a libur nasional, a pause at
+#     the Pemohon) step by step;
+#   - the province report of three offices in WIB, WITA and WIT.
+#
+# The model (tests/data/report-field/models/rf-izin.ini, calendar id-wib):
+# steps 30 Menit (Pemohon), 30 Menit (Front Office, the check that can
+# reject: the SLA clock starts at its end), 1 Hari = 450 min (Tim Teknis),
+# 1 Jam (Kepala Dinas; the clock stops at its end).  Ceiling (2 Hari) =
+# 900 working minutes.  Office hours Mon-Thu 07:30-12:00 13:00-16:00, Fri
+# 07:30-11:30 13:00-16:30: 450 minutes a day; holidays from
+# datasets/calendars/id-holidays-2024-2026.csv.
+#
+# June 2025 (18 working days: 21 weekdays less 6 Jun Idul Adha, 9 Jun cuti
+# bersama, 27 Jun 1 Muharam):
+#   J1 (a weekend): accepted Thu 12 Jun 14:00; step 3 to Mon 16 Jun 10:00 =
+#      Thu 120 + Fri 450 + Mon 150 = 720 (over 1 Hari by 270); step 4
+#      10:00-10:30 = 30.  Lead 750 <= 900: within.
+#   J2 (a libur nasional and a cuti bersama): accepted Thu 5 Jun 10:00;
+#      step 3 to Tue 10 Jun 13:30 = Thu 300 + (Fri 6 LN, weekend, Mon 9 CB)
+#      + Tue 270 + 30 = 600 (over by 150); step 4 Tue 13:30 -> Wed 11 Jun
+#      11:00 = 150 + 210 = 360 (over 1 Jam by 300).  Lead 960: late by 60;
+#      the step that lost the most time is step 4 (300 > 150).
+#   J3 (a pause at the Pemohon): accepted Mon 16 Jun 09:00; step 3 sends it
+#      back Tue 17 Jun 09:00 (450); the Pemohon resubmits Thu 19 Jun 10:00:
+#      paused Tue 09:00 -> Thu 10:00 = 360 + 450 + 150 = 960; step 2 again
+#      10:00-10:30 (30), step 3 10:30 -> Fri 20 Jun 09:00 = 270 + 90 = 360,
+#      step 4 09:00-10:00 (60).  Lead 450 + 30 + 360 + 60 = 900: exactly
+#      the ceiling, within ("paling lama" is at most).
+#   J5: accepted Wed 25 Jun 10:00, step 3 open: age at month end Wed 300 +
+#      Thu 450 + (Fri 27 LN) + Mon 30 450 = 1200 > 900: open past ceiling.
+#   -> 3 finished, 2 within (66,7%), 1 late; leads 750 900 960: median 900
+#      = 2,00 hari kerja, p90 (linear, h = 0.9 x 2 = 1.8) 900 + 0.8 x 60 =
+#      948 = 2,11; max 960 = 2,13; the worst step 4, Kepala Dinas, 300 min
+#      = 5,0 jam on average per late execution (one: J2).
+. tests/cli/lib.sh
+
+F=tests/data/report-field
+M=$F/models
+DB=$TMP/k.db
+run "$MUTU" ingest $F/kantor.csv --db "$DB" --models $M --quiet
+expect_rc "the field log ingests" 0
+REP=(report monthly --db "$DB" --models $M)
+
+# ---- June 2025: the same figures in every format ------------------------
+ANS_ID="Izin Uji Lapangan: 2 dari 3 berkas selesai dalam batas SOP (66,7%); 1 terlambat, paling banyak kehilangan waktu di langkah 4, Kepala Dinas (rata-rata 5,0 jam di atas mutu baku); 1 berkas terbuka sudah lewat batas di akhir bulan."
+ANS_EN="Izin Uji Lapangan: 2 of 3 files finished within the SOP ceiling (66.7%); 1 late, losing the most time at step 4, Kepala Dinas (on average 5.0 h over the mutu baku); 1 open file past its ceiling at month end."
+for f in html md csv json xlsx; do
+	run "$MUTU" "${REP[@]}" --month 2025-06 --format $f --out "$TMP/id"
+	expect_rc "June 2025 as $f: exit 0" 0
+	expect_out_has "June 2025 as $f: the CLI prints the answer" "  $ANS_ID"
+	run "$MUTU" "${REP[@]}" --month 2025-06 --format $f --out "$TMP/en" --lang en
+	expect_out_has "June 2025 as $f, --lang en: the CLI's answer in English" "  $ANS_EN"
+done
+# every format read back by a reader of its own, the five figures side by
+# side: finished, within, share (per cent, one decimal), median and p90 in
+# working minutes, and the worst step with its excess in minutes
+WANT="3 2 66.7 900 948 4:300"
+figs=$(python3 - "$TMP/id/report-2025-06" "$TMP/en/report-2025-06" <<'EOF'
+import csv, json, re, sys, zipfile
+import xml.etree.ElementTree as ET
+out = []
+for base in sys.argv[1:]:
+    # JSON: minutes
+    g = [g for g in json.load(open(base + ".json"))["groups"] if g["id"] == "rf-izin"][0]
+    s = g["summary"]
+    w = max(g["steps"], key=lambda t: t["late_excess"])
+    out.append("json %d %d %.1f %d %d %d:%d" % (s["finished"], s["within"], 100 * s["share_within"],
+               s["lead_median"], s["lead_p90"], w["no"], w["late_excess"]))
+    # CSV (long form): days and hours, 450 minutes to the day
+    rows = {(r["group"], r["section"], r["item"], r["metric"]): r["value"] for r in csv.DictReader(open(base + ".csv"))}
+    v = lambda sec, item, m: rows[("rf-izin", sec, item, m)]
+    steps = sorted({k[2] for k in rows if k[0] == "rf-izin" and k[1] == "steps"})
+    ws = max(steps, key=lambda n: float(v("steps", n, "late_excess_hours")))
+    out.append("csv %s %s %.1f %d %d %s:%d" % (v("summary", "", "finished"), v("summary", "", "within"),
+               100 * float(v("summary", "", "share_within")), round(450 * float(v("summary", "", "lead_median_days"))),
+               round(450 * float(v("summary", "", "lead_p90_days"))), ws, round(60 * float(v("steps", ws, "late_excess_hours")))))
+    # XLSX: the summary sheet (days) and the steps sheet (hours)
+    NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    z = zipfile.ZipFile(base + ".xlsx")
+    sh = [si.findtext(".//m:t", "", NS) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+    def sheet(n):
+        rs = {}
+        for c in ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % n)).iter("{%s}c" % NS["m"]):
+            val = c.findtext("m:v", None, NS)
+            r = int(re.sub("[A-Z]", "", c.get("r")))
+            rs.setdefault(r, {})[re.sub(r"\d", "", c.get("r"))] = sh[int(val)] if c.get("t") == "s" else val
+        return rs
+    r = [r for r in sheet(1).values() if r.get("A") == "Izin Uji Lapangan"][0]
+    st = [r for r in sheet(2).values() if r.get("A") == "Izin Uji Lapangan"]
+    wx = max(st, key=lambda r: float(r["K"]))
+    out.append("xlsx %s %s %.1f %d %d %s:%d" % (r["B"], r["C"], 100 * float(r["D"]), round(450 * float(r["F"])),
+               round(450 * float(r["G"])), wx["B"], round(60 * float(wx["K"]))))
+    # Markdown and HTML: the SOP's section, as the page shows it (2,00 / 2.00 days)
+    for ext in ("md", "html"):
+        d = open(base + "." + ext).read()
+        i = d.index("## Izin Uji Lapangan") if ext == "md" else d.index('id="sop-rf-izin"')
+        d = re.sub(r"<[^>]+>", " ", d[i:i + 6000]).replace("*", "")
+        num = lambda t: float(t.replace(",", ".")) if "," in t else float(t)
+        fin = re.search(r"(?:Kasus selesai|Cases finished):?\s+(\d+)", d)[1]
+        share = re.search(r"(?:Selesai dalam batas SOP|Finished within the SOP ceiling):?\s+([\d.,]+)%\s+\((\d+) (?:dari|of) (\d+)\)", d)
+        med = re.search(r"(?:Median waktu penyelesaian \(hari kerja\)|Median lead time \(working days\)):?\s+([\d.,]+)", d)[1]
+        p90 = re.search(r"p90 \((?:hari kerja|working days)\):?\s+([\d.,]+)", d)[1]
+        # shown in days with two decimals: compared as days
+        out.append("%s %s %s %.1f %.2f %.2f" % (ext, fin, share[2], num(share[1]), num(med), num(p90)))
+print("\n".join(out))
+EOF
+)
+while read -r fmt rest; do
+	case $fmt in
+	# 900 / 450 = 2.00 and 948 / 450 = 2.1067 working days, two decimals
+	md | html) expect_eq "June 2025, $fmt: finished, within, share, median, p90 as by hand" "$rest" "3 2 66.7 2.00 2.11" ;;
+	*) expect_eq "June 2025, $fmt: finished, within, share, median, p90, worst step as by hand" "$rest" "$WANT" ;;
+	esac
+done <<<"$figs"
+[ "$(wc -l <<<"$figs")" -eq 10 ] && ok "five readers x two languages read the figures" || not_ok "ten rows of figures" "$figs"
+
+# ---- edge months, from the JSON (minutes) and the CLI's answer ----------
+# figures: SOP month -> finished within share median p90 max open past_ceiling working_days
+jfig() { # MONTH SOP
+	python3 - "$TMP/j/report-$1.json" "$2" <<'PY'
+import json, sys
+g = [g for g in json.load(open(sys.argv[1]))["groups"] if g["id"] == sys.argv[2]][0]["summary"]
+f = lambda k: "null" if g[k] is None else ("%g" % g[k])
+print(" ".join(f(k) for k in ("finished", "within", "share_within", "lead_median", "lead_p90", "lead_max",
+                              "open_at_month_end", "open_past_ceiling", "working_days")))
+PY
+}
+for m in 2024-02 2025-04 2025-05 2025-06 2025-07 2026-01; do
+	run "$MUTU" "${REP[@]}" --month $m --format json --out "$TMP/j"
+	expect_rc "$m as json: exit 0" 0
+	eval "ANS_$(tr -d - <<<$m)=\$OUT"
+done
+# May 2025, every berkas late (rf-panjang, ceiling (1 Hari) = 450; 17
+# working days: 22 weekdays less 1 May, 12 May, 29 May (LN), 13 and 30 May
+# (CB)): P1 accepted Fri 2 May 08:30, done Mon 5 May 10:30 = Fri 180 + 210
+# + Mon 180 = 570; P2 Tue 6 May 09:00 -> Wed 7 May 10:00 = 360 + 150 = 510.
+# Both late: 0 of 2, median 540, p90 510 + 0.9 x 60 = 564, max 570; step 3
+# (waktu 2 Jam) over by 450 and 390: 420 min = 7,0 jam on average.
+expect_eq "May 2025, every berkas late: 0 of 2, share 0 (not absent), leads by hand" \
+	"$(jfig 2025-05 rf-panjang)" "2 0 0 540 564 570 0 0 17"
+case "$ANS_202505" in *"Kabupaten: 0 dari 2 berkas selesai dalam batas SOP (0,0%); 2 terlambat, paling banyak kehilangan waktu di langkah 3, Kepala Seksi Pelayanan Perizinan dan Non Perizinan Bidang Penanaman Modal Terpadu (rata-rata 7,0 jam di atas mutu baku)."*)
+	ok "May 2025: the answer names step 3 and its long pelaksana, 7,0 jam" ;;
+*) not_ok "May 2025: the answer names step 3, 7,0 jam" "$ANS_202505" ;; esac
+# no case of an SOP in the month: no share at all (null), never 0% or 100%
+expect_eq "May 2025, rf-izin has no case: finished 0, no share, no median" \
+	"$(jfig 2025-05 rf-izin)" "0 0 null null null null 0 0 17"
+expect_eq "June 2025, rf-panjang has no case: no share, no median" \
+	"$(jfig 2025-06 rf-panjang)" "0 0 null null null null 0 0 18"
+expect_eq "June 2025, rf-izin: the figures worked out at the top" \
+	"$(jfig 2025-06 rf-izin)" "3 2 0.666667 900 948 960 1 1 18"
+case "$ANS_202506" in *"Kabupaten: belum ada berkas yang selesai bulan ini."*) ok "June 2025: the SOP without a case says so" ;;
+*) not_ok "June 2025: the SOP without a case says so" "$ANS_202506" ;; esac
+# July 2025, only open cases (23 working days, no holiday): J5 (accepted
+# Wed 25 Jun 10:00) is 1200 + 23 x 450 = 11550 old at 31 Jul 24:00, J6
+# (accepted Mon 14 Jul 09:00) 360 + 13 x 450 = 6210; both past 900
+expect_eq "July 2025, only open cases: none finished, 2 open past the ceiling" \
+	"$(jfig 2025-07 rf-izin)" "0 0 null null null null 2 2 23"
+got=$(python3 -c "import json; g=[g for g in json.load(open('$TMP/j/report-2025-07.json'))['groups'] if g['id']=='rf-izin'][0]; print(' '.join('%s:%d' % (c['case'], c['age']) for c in g['open_cases']))")
+expect_eq "July 2025: the open cases' ages in working minutes" "$got" "J5:11550 J6:6210"
+case "$ANS_202507" in *"Izin Uji Lapangan: belum ada berkas yang selesai bulan ini; 2 berkas terbuka sudah lewat batas di akhir bulan."*)
+	ok "July 2025: the answer names the two open files past the ceiling" ;;
+*) not_ok "July 2025: the answer names the open files" "$ANS_202507" ;; esac
+# April 2025, Idul Fitri: I1 accepted Thu 27 Mar 14:00 (Ramadan hours, to
+# 15:00: 60), then 28 Mar CB, 31 Mar and 1 Apr LN, 2-4 and 7 Apr CB, done
+# Tue 8 Apr 11:00 (07:30-10:00 = 150, step 4 60): lead 270, within; a count
+# of weekends only would add 7 x 450.  April: 22 weekdays less 1 Apr, 18 Apr
+# (LN), 2, 3, 4, 7 Apr (CB) = 16 working days.  Calendar time 27 Mar 14:00
+# -> 8 Apr 11:00 = 11 d 21 h = 17100 min.
+expect_eq "April 2025 (Idul Fitri, cuti bersama): lead 270, within, 16 working days" \
+	"$(jfig 2025-04 rf-izin)" "1 1 1 270 270 270 0 0 16"
+got=$(python3 -c "import json; g=[g for g in json.load(open('$TMP/j/report-2025-04.json'))['groups'] if g['id']=='rf-izin'][0]; print(g['summary']['calendar_median'])")
+expect_eq "April 2025: calendar time 11 d 21 h" "$got" "17100"
+# December -> January: D1 accepted Wed 24 Dec 14:00 (120), 25 Dec LN, 26
+# Dec CB, Mon 29 Dec to 14:00 (330), step 4 60: 510, within; N1 accepted
+# Wed 31 Dec 10:00 (300), 1 Jan LN, Fri 2 Jan 450, Mon 5 Jan to 11:00
+# (210): 960, late, step 3 over by 450 = 1,0 hari.  January 2026: 22
+# weekdays less 1 and 16 Jan (LN) = 20 working days.
+expect_eq "January 2026: N1 across the year's end, 960, late" \
+	"$(jfig 2026-01 rf-izin)" "1 0 0 960 960 960 2 2 20"
+got=$(python3 -c "
+import json; g=[g for g in json.load(open('$TMP/j/report-2026-01.json'))['groups'] if g['id']=='rf-izin'][0]
+print(' '.join('%s:%d:%s:%s' % (t['month'], t['finished'], t['share_within'], t['lead_median']) for t in g['trend'][-3:]))")
+expect_eq "January 2026: the trend across the year boundary" "$got" "2025-11:0:None:None 2025-12:1:1:510 2026-01:1:0:960"
+case "$ANS_202601" in *"Izin Uji Lapangan: 0 dari 1 berkas selesai dalam batas SOP (0,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 3, Tim Teknis (rata-rata 1,0 hari di atas mutu baku)"*)
+	ok "January 2026: the answer names step 3, 1,0 hari" ;;
+*) not_ok "January 2026: the answer names step 3" "$ANS_202601" ;; esac
+# February 2024, a leap year in the calendars: L1 accepted Tue 27 Feb 10:00
+# (300), Wed 28 450, Thu 29 Feb to 10:30 (180): 930, late by 30.  29 days,
+# 21 weekdays less 8 Feb (LN), 9 Feb (CB), 14 Feb (election day) = 18.
+expect_eq "February 2024 (leap year): 29 Feb counted, 930, 18 working days" \
+	"$(jfig 2024-02 rf-izin)" "1 0 0 930 930 930 0 0 18"
+# the range mode gives each month the file the month alone gives (but for
+# the counts of what was read), across the year boundary too
+run "$MUTU" "${REP[@]}" --month 2025-04..2026-01 --format json --out "$TMP/range"
+expect_rc "range 2025-04..2026-01: exit 0" 0
+n=0
+for m in 2025-04 2025-05 2025-06 2025-07 2026-01; do
+	a=$(sed -E 's/"(cases_read|events_read)": *[0-9]+//g' "$TMP/range/report-$m.json")
+	b=$(sed -E 's/"(cases_read|events_read)": *[0-9]+//g' "$TMP/j/report-$m.json")
+	[ "$a" = "$b" ] && n=$((n + 1))
+done
+expect_eq "range: the edge months' files equal the single months'" "$n" 5
+[ "$(ls "$TMP/range" | wc -l)" -eq 10 ] && ok "range: ten files, 2025-04 .. 2026-01" ||
+	not_ok "range: ten files" "$(ls "$TMP/range")"
+# February 2028 is past the calendars (2024-2026): refused with the reason,
+# exit 2, from a store with and without a case in it
+run "$MUTU" "${REP[@]}" --month 2028-02 --format json --out -
+expect_rc "February 2028: exit 2" 2
+expect_err_has "February 2028: the calendar's years named" "calendar id-wib covers 2024-2026; 2028-02 is outside it"
+DBX=$TMP/x.db
+"$MUTU" ingest $F/kabisat-2028.csv --db "$DBX" --models $M --quiet
+run "$MUTU" report monthly --db "$DBX" --models $M --month 2028-02 --format json --out -
+expect_rc "February 2028 with its case in the store: exit 2" 2
+expect_err_has "February 2028 with its case: the calendar's years named" "covers 2024-2026"
