@@ -223,3 +223,11 @@ DBX=$TMP/x.db
 run "$MUTU" report monthly --db "$DBX" --models $M --month 2028-02 --format json --out -
 expect_rc "February 2028 with its case in the store: exit 2" 2
 expect_err_has "February 2028 with its case: the calendar's years named" "covers 2024-2026"
+# --month latest on a store whose one finished case (X1, 29 Feb 2028) lies
+# past the calendar: the case cannot be measured, and the message must say
+# so (the calendar's years), not that the store has no finished case
+run "$MUTU" report monthly --db "$DBX" --models $M --month latest --format json --out -
+expect_rc "latest, the one case past the calendar: exit 2" 2
+expect_err_has "latest, the one case past the calendar: the reason named" "outside calendar id-wib (2024-2026)"
+case "$ERR" in *"no finished case"*) not_ok "latest: not 'the store has no finished case' (X1 is finished)" "$ERR" ;;
+*) ok "latest: not 'the store has no finished case' (X1 is finished)" ;; esac
