@@ -483,7 +483,13 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	rc = audit_cases(&ar, a, &b, &err);
-	if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key) {
+	if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key && ar.skipped) {
+		/* the case is there but could not be measured: its reason is
+		 * printed above, and "no case" would contradict it */
+		mutu_errf(&err, MUTU_ERANGE, "case '%s' is in %s but could not be audited (the reason above)",
+			  ar.case_key, ar.db_path);
+		rc = MUTU_ERANGE;
+	} else if (rc == 0 && rpt_audit_cases(a) == 0 && ar.case_key) {
 		mutu_errf(&err, MUTU_ENOTFOUND, "no case '%s' in %s ('mutu db info' shows what the store holds)",
 			  ar.case_key, ar.db_path);
 		rc = MUTU_ENOTFOUND;

@@ -257,3 +257,12 @@ expect_out_has "audit J2: local times in WIB" "diterima lengkap: 5 Jun 2025 10:0
 run "$MUTU" audit --case J3 --db "$DB" --models $M --lang en
 expect_out_has "audit J3 --lang en: the pause, 960 min = 2.1 d" "paused at the applicant 2.1 d"
 expect_out_has "audit J3 --lang en: on time at exactly the ceiling" "working time: 2.0 d; ceiling 2.0 d (rounded); in time"
+# a case that is in the store but past the calendar: the audit gives the
+# reason and must not then say the case is not in the store
+run "$MUTU" audit --case X1 --db "$DBX" --models $M
+expect_rc "audit of X1 (2028, past the calendar): exit 2" 2
+expect_err_has "audit of X1: the reason" "outside calendar id-wib (2024-2026)"
+case "$ERR" in *"no case 'X1'"*) not_ok "audit of X1: not 'no case X1' (the case is there)" "$ERR" ;;
+*) ok "audit of X1: not 'no case X1' (the case is there)" ;; esac
+run "$MUTU" audit --case nope --db "$DBX" --models $M
+expect_err_has "audit of a case that is not there: still 'no case'" "no case 'nope'"
