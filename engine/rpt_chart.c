@@ -229,6 +229,10 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 	c->caption = mutu_strdup(caption);
 	struct mutu_buf *d = &cs->driver;
 	mutu_buf_printf(d, "\n# %s\n%s\n", key, vars);
+	/* tick labels in the report's language: "0,5" in Bahasa Indonesia as
+	 * every number beside them ("batas SOP 2,00"); the templates' `reset`
+	 * leaves decimalsign alone, so it is set once per chart here */
+	mutu_buf_puts(d, cs->o->lang == RPT_EN ? "set decimalsign '.'\n" : "set decimalsign ','\n");
 	mutu_buf_puts(d, "set terminal svg size 820,400 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
 	rpt_gp_str(d, c->svg_tmp);
 	mutu_buf_puts(d, "\nload ");

@@ -266,3 +266,21 @@ case "$ERR" in *"no case 'X1'"*) not_ok "audit of X1: not 'no case X1' (the case
 *) ok "audit of X1: not 'no case X1' (the case is there)" ;; esac
 run "$MUTU" audit --case nope --db "$DBX" --models $M
 expect_err_has "audit of a case that is not there: still 'no case'" "no case 'nope'"
+
+# ---- charts: numbers in the report's language ---------------------------
+# the tick labels of June's lead-time histogram (x: 0 .. 2,5 working days
+# in steps of 0,5): "0,5" in Bahasa Indonesia as every other number of the
+# page ("batas SOP 2,00"), "0.5" in English
+ticks() { # SVG -> its numeric tick labels
+	python3 - "$1" <<'PY'
+import re, sys, html
+t = [html.unescape(x).strip() for x in re.findall(r"<tspan[^>]*>(.*?)</tspan>", open(sys.argv[1]).read(), re.S)]
+print(" ".join(x for x in t if re.fullmatch(r"[\d.,]+", x)))
+PY
+}
+got=$(ticks "$TMP/id/report-2025-06-sop-rf-izin-lead.svg")
+case " $got " in *" 0,5 "*" 1,5 "*) case "$got" in *.*) not_ok "Indonesian chart ticks with a decimal comma" "$got" ;; *) ok "Indonesian chart ticks with a decimal comma ($got)" ;; esac ;;
+*) not_ok "Indonesian chart ticks with a decimal comma" "$got" ;; esac
+got=$(ticks "$TMP/en/report-2025-06-sop-rf-izin-lead.svg")
+case " $got " in *" 0.5 "*" 1.5 "*) case "$got" in *,*) not_ok "English chart ticks with a decimal point" "$got" ;; *) ok "English chart ticks with a decimal point ($got)" ;; esac ;;
+*) not_ok "English chart ticks with a decimal point" "$got" ;; esac
