@@ -354,7 +354,12 @@ static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_
 			overflow++;
 			continue;
 		}
-		size_t b = (size_t)floor(d / w);
+		/* bins closed on the right, (b w, (b+1) w]: a case that took
+		 * exactly the ceiling is within it ("paling lama") and its bar
+		 * must stand left of the ceiling's line, not past it; the
+		 * tolerance keeps 2.0 / 0.2 from rounding into the next bin */
+		double q = ceil(d / w - 1e-9);
+		size_t b = q >= 1 ? (size_t)q - 1 : 0;
 		if (b >= nb)
 			b = nb - 1;
 		cnt[b]++;

@@ -284,3 +284,25 @@ case " $got " in *" 0,5 "*" 1,5 "*) case "$got" in *.*) not_ok "Indonesian chart
 got=$(ticks "$TMP/en/report-2025-06-sop-rf-izin-lead.svg")
 case " $got " in *" 0.5 "*" 1.5 "*) case "$got" in *,*) not_ok "English chart ticks with a decimal point" "$got" ;; *) ok "English chart ticks with a decimal point ($got)" ;; esac ;;
 *) not_ok "English chart ticks with a decimal point" "$got" ;; esac
+# the histogram against its ceiling: J1 (750 = 1,67 d) and J3 (900 = 2,00
+# d, exactly the ceiling, within) stand left of the ceiling's dashed line,
+# J2 (960 = 2,13 d, late) right of it: 2 cases left, 1 right, as the cards
+# say (2 within, 1 late).  Bars read from the SVG: gnuplot fills each box
+# with the series colour; the key's sample is the one short box.
+bars() { # SVG -> "cases left of the ceiling, cases right of it"
+	python3 - "$1" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+cx = [float(a) for a, c in re.findall(r"stroke='rgb\(192,  57,  43\)' stroke-dasharray='[^']*'  d='M([\d.]+),[\d.]+ L([\d.]+),", s) if a == c]
+bars = []
+for pts in re.findall(r"fill = 'rgb\( 46, 134, 193\)' fill-opacity = '[\d.]+' points = '([^']*)'", s):
+    xy = [tuple(map(float, p.split(","))) for p in pts.split()]
+    xs, ys = [x for x, y in xy], [y for x, y in xy]
+    if max(ys) - min(ys) > 20:
+        bars.append(((min(xs) + max(xs)) / 2, max(ys) - min(ys)))
+unit = min(h for x, h in bars)   # one case: some bar holds exactly one
+print(sum(round(h / unit) for x, h in bars if x < cx[0]), sum(round(h / unit) for x, h in bars if x > cx[0]))
+PY
+}
+expect_eq "histogram: the case at exactly the ceiling stands left of its line (2 left, 1 right)" \
+	"$(bars "$TMP/id/report-2025-06-sop-rf-izin-lead.svg")" "2 1"
