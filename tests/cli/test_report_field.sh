@@ -306,3 +306,106 @@ PY
 }
 expect_eq "histogram: the case at exactly the ceiling stands left of its line (2 left, 1 right)" \
 	"$(bars "$TMP/id/report-2025-06-sop-rf-izin-lead.svg")" "2 1"
+
+# ---- the HTML in a real browser (Debian's chromium, headless) -----------
+H=$TMP/id/report-2025-06.html
+# offline and UTF-8, read from the file itself: no address outside the
+# page (the charts are data: URIs), the charset declared first
+grep -Eq '(src|href)="(https?:)?//' "$H" && not_ok "the page fetches nothing (no src/href to another host)" \
+	"$(grep -Eo '(src|href)="(https?:)?//[^"]*' "$H" | head -3)" || ok "the page fetches nothing (no src/href to another host)"
+grep -Eiq 'url\(|@import' "$H" && not_ok "the CSS loads nothing (no url(), no @import)" || ok "the CSS loads nothing (no url(), no @import)"
+[ "$(sed -n 4p "$H")" = '<meta charset="utf-8">' ] && ok "the charset is declared (utf-8) before any text" ||
+	not_ok "the charset is declared before any text" "$(sed -n 1,5p "$H")"
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "ok - SKIP chromium checks: chromium is not installed (Debian package chromium; make deps)"
+else
+	chrome() { # FILE ARGS...: one headless run with a fresh profile, offline
+		local f=$1
+		shift
+		timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync \
+			--user-data-dir="$(mktemp -d "$TMP/prof.XXXXXX")" "$@" "file://$f" 2>"$TMP/chrome.err"
+	}
+	chrome "$H" --dump-dom >"$TMP/dom.html"
+	got=$(python3 - "$TMP/dom.html" <<'PY'
+import base64, re, sys
+from html.parser import HTMLParser
+order, imgs, lis = [], [], []
+class P(HTMLParser):
+    li = None
+    def handle_starttag(s, tag, attrs):
+        a = dict(attrs)
+        if tag in ("h1", "h2") or (tag == "section" and a.get("id") == "answer"):
+            order.append(tag + ("#" + a["id"] if "id" in a else ""))
+        if tag == "img":
+            imgs.append(a.get("src", ""))
+        if tag == "section":
+            s.ans = a.get("id") == "answer"
+        if tag == "li" and getattr(s, "ans", False):
+            s.li = ""
+    def handle_data(s, d):
+        if s.li is not None: s.li += d
+    def handle_endtag(s, tag):
+        if tag == "li" and s.li is not None:
+            lis.append(s.li.strip()); s.li = None
+d = open(sys.argv[1]).read()
+P().feed(d)
+svg = [base64.b64decode(i.split(",", 1)[1]).decode() for i in imgs if i.startswith("data:image/svg+xml;base64,")]
+drawn = sum(1 for x in svg if "<svg" in x and "gnuplot_plot_1" in x)
+print(" ".join(order[:3]))
+print(len(imgs), len(svg), drawn)
+print(lis[0] if lis else "")
+print("\ufffd" in d, "Baliho dan Videotron pada Ruang Milik Jalan Kabupaten" in d)
+PY
+)
+	expect_eq "browser: the office (h1), then the answer, then the sections" "$(sed -n 1p <<<"$got")" "h1 section#answer h2"
+	# 11 charts: the office (lead, trend, daily) and 4 per SOP (lead,
+	# steps, trend, daily), each an inline gnuplot SVG that plots data
+	expect_eq "browser: 11 charts, all inline SVG, all with a plot" "$(sed -n 2p <<<"$got")" "11 11 11"
+	expect_eq "browser: the answer's first line is June's sentence" "$(sed -n 3p <<<"$got")" "$ANS_ID"
+	expect_eq "browser: no broken character, the long title whole" "$(sed -n 4p <<<"$got")" "False True"
+	# nothing wider than a 1280-pixel screen, with the long SOP title and
+	# the long pelaksana title (May: their steps table and audit); a copy
+	# with a measuring script (the page's CSP forbids scripts)
+	"$MUTU" "${REP[@]}" --month 2025-05 --out "$TMP/id" >/dev/null 2>&1
+	"$MUTU" audit --db "$DB" --models $M --sop rf-panjang --from 2025-05-01 --to 2025-05-31 --format html \
+		--out "$TMP/id/audit.html" 2>/dev/null
+	for f in report-2025-06 report-2025-05 audit; do
+		python3 - "$TMP/id/$f.html" "$TMP/$f-measure.html" <<'PY'
+import re, sys
+d = open(sys.argv[1]).read()
+d = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', '', d)
+js = """<script>
+var w = 0, who = '';
+document.querySelectorAll('body *').forEach(function (e) {
+  var r = e.getBoundingClientRect();
+  var x = Math.max(r.right, e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX != 'visible' ? r.left + e.scrollWidth : 0);
+  if (x > w) { w = x; who = e.tagName + '.' + e.className; }
+});
+var p = document.createElement('pre'); p.id = 'measured';
+p.textContent = Math.ceil(Math.max(w, document.documentElement.scrollWidth)) + ' ' + who;
+document.body.appendChild(p);
+</script>"""
+open(sys.argv[2], "w").write(d.replace("</body>", js + "</body>"))
+PY
+		chrome "$TMP/$f-measure.html" --window-size=1280,900 --dump-dom >"$TMP/m.html"
+		w=$(sed -n 's/.*<pre id="measured">\([0-9]*\) \(.*\)<\/pre>.*/\1 \2/p' "$TMP/m.html")
+		if [ -n "$w" ] && [ "${w%% *}" -le 1280 ]; then
+			ok "browser, $f: nothing wider than 1280 px with the long titles (widest ${w%% *})"
+		else
+			not_ok "browser, $f: nothing wider than 1280 px" "widest: ${w:-not measured}"
+		fi
+	done
+	# real pixels: the first screen is not blank
+	chrome "$H" --window-size=1280,900 --screenshot="$TMP/first.png" >/dev/null
+	got=$(python3 - "$TMP/first.png" <<'PY'
+import struct, sys, zlib
+d = open(sys.argv[1], "rb").read()
+w, h = struct.unpack(">II", d[16:24])
+idat = b"".join(d[i + 8:i + 8 + struct.unpack(">I", d[i:i + 4])[0]] for i in range(8, len(d)) if d[i + 4:i + 8] == b"IDAT")
+raw = zlib.decompress(idat)
+print(w, h, len(set(raw[::97])) > 8)
+PY
+)
+	expect_eq "browser: the first screen (1280x900) has content" "$got" "1280 900 True"
+fi
