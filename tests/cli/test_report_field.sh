@@ -409,3 +409,33 @@ PY
 )
 	expect_eq "browser: the first screen (1280x900) has content" "$got" "1280 900 True"
 fi
+
+# ---- --lang en: none of the report's Indonesian left; month names -------
+cat $F/kantor.csv $M/*.ini >"$TMP/data.txt"
+while read -r name n found; do
+	if [ "${n:-0}" -gt 100 ] && [ -z "$found" ]; then
+		ok "English $name: none of the report's $n Indonesian words"
+	else
+		not_ok "English $name: none of the report's Indonesian words" "found: $found (list of ${n:-0})"
+	fi
+done < <(python3 tests/cli/report_words_id.py "$TMP/data.txt" "$TMP/en/report-2025-06."{html,md,xlsx})
+# the checker itself finds them in the Indonesian report (it can fail)
+read -r _ _ found < <(python3 tests/cli/report_words_id.py "$TMP/data.txt" "$TMP/id/report-2025-06.html")
+case " $found " in *" bulan "*" dalam "*) ok "the word check finds the Indonesian report's words" ;;
+*) not_ok "the word check finds the Indonesian report's words" "$found" ;; esac
+# month names: the title and the trend's last rows, in each language
+expect_eq "month names: Juni 2025 / June 2025 in the titles" \
+	"$(grep -c '^# Laporan Kepatuhan SOP Juni 2025$' "$TMP/id/report-2025-06.md") $(grep -c '^# SOP Compliance Report June 2025$' "$TMP/en/report-2025-06.md")" "1 1"
+"$MUTU" "${REP[@]}" --month 2026-01 --format md --out "$TMP/id" >/dev/null 2>&1
+"$MUTU" "${REP[@]}" --month 2026-01 --format md --out "$TMP/en" --lang en >/dev/null 2>&1
+# the trend rows of December (D1: 510 = 1,13 d, within) and January (N1:
+# 960 = 2,13 d, late)
+sop_md() { awk '/^## /{on = ($0 == "## Izin Uji Lapangan")} on' "$1"; } # the SOP's section
+got=$(sop_md "$TMP/id/report-2026-01.md" | grep -E '^\| (Desember 2025|Januari 2026) \|' | tr -s ' ')
+expect_eq "trend in Bahasa Indonesia: Desember 2025, Januari 2026 with decimal commas" "$got" \
+"| Desember 2025 | 1 | 100,0% | 1,13 |
+| Januari 2026 | 1 | 0,0% | 2,13 |"
+got=$(sop_md "$TMP/en/report-2026-01.md" | grep -E '^\| (December 2025|January 2026) \|' | tr -s ' ')
+expect_eq "trend in English: December 2025, January 2026 with decimal points" "$got" \
+"| December 2025 | 1 | 100.0% | 1.13 |
+| January 2026 | 1 | 0.0% | 2.13 |"
