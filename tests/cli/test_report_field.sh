@@ -439,3 +439,58 @@ got=$(sop_md "$TMP/en/report-2026-01.md" | grep -E '^\| (December 2025|January 2
 expect_eq "trend in English: December 2025, January 2026 with decimal points" "$got" \
 "| December 2025 | 1 | 100.0% | 1.13 |
 | January 2026 | 1 | 0.0% | 2.13 |"
+
+# ---- province: three offices in WIB, WITA and WIT -----------------------
+# tests/data/report-field/provinsi/: the same UTC instants in three offices
+# (SOP rf-izin on id-wib, rf-izin-wita on id-wita, rf-izin-wit on id-wit;
+# same steps, 900-minute ceiling).  Each office's hours are its own zone's:
+#   case 1: accepted 2025-11-03 01:30Z (Mon 08:30 WIB, 09:30 WITA, 10:30
+#     WIT), done 2025-11-04 09:00Z (Tue 16:00 WIB, 17:00 WITA, 18:00 WIT,
+#     both after closing at 16:00): WIB 210 + 180 + 450 = 840, WITA 150 +
+#     180 + 450 = 780, WIT 90 + 180 + 450 = 720 working minutes.
+#   case 2: accepted Fri 2025-11-28 01:30Z, done 2025-11-30 16:30Z: Sun 30
+#     Nov 23:30 WIB (a November case), Mon 1 Dec 00:30 WITA and 01:30 WIT
+#     (December cases: open at November's end).  Fri 08:30-16:30 WIB = 180
+#     + 210 = 390; WITA from 09:30: 120 + 210 = 330; WIT from 10:30: 270.
+# November: WIB 2 finished (390, 840: median 615 = 1,37 d, p90 390 + 0.9 x
+# 450 = 795 = 1,77); WITA 1 (780 = 1,73) and 1 open; WIT 1 (720 = 1,60)
+# and 1 open; every SOP: 390 720 780 840, median 750 = 1,67, p90 (h = 2.7)
+# 780 + 0.7 x 60 = 822 = 1,83.  December: WITA 330 = 0,73, WIT 270 = 0,60.
+P=$F/provinsi
+PDB=$TMP/p.db
+for z in wib wita wit; do
+	"$MUTU" ingest $P/kantor-$z.csv --db "$PDB" --office kantor-$z --models $M --quiet || not_ok "ingest kantor-$z"
+done
+prov() { # MONTH [ARGS]: the table's rows, blanks squeezed
+	"$MUTU" report monthly --month "$1" --by-office --db "$PDB" --models $M --format text --out - "${@:2}" |
+		sed -n '4,10p' | tr -s ' '
+}
+expect_eq "province November 2025: each office's lead in its own zone's hours" "$(prov 2025-11)" \
+"Izin Uji Lapangan kantor-wib 2 2 dari 2 (100,0%) 0 0 1,37 1,77
+Izin Uji Lapangan Total provinsi 2 2 dari 2 (100,0%) 0 0 1,37 1,77
+Izin Uji Lapangan (WIT) kantor-wit 1 1 dari 1 (100,0%) 0 1 1,60 1,60
+Izin Uji Lapangan (WIT) Total provinsi 1 1 dari 1 (100,0%) 0 1 1,60 1,60
+Izin Uji Lapangan (WITA) kantor-wita 1 1 dari 1 (100,0%) 0 1 1,73 1,73
+Izin Uji Lapangan (WITA) Total provinsi 1 1 dari 1 (100,0%) 0 1 1,73 1,73
+Semua SOP Total provinsi 4 4 dari 4 (100,0%) 0 2 1,67 1,83"
+expect_eq "province December 2025 (en): case 2 of WITA and WIT finished on 1 Dec local" "$(prov 2025-12 --lang en | sed -n '3,7p')" \
+"Izin Uji Lapangan (WIT) kantor-wit 1 1 of 1 (100.0%) 0 0 0.60 0.60
+Izin Uji Lapangan (WIT) Province total 1 1 of 1 (100.0%) 0 0 0.60 0.60
+Izin Uji Lapangan (WITA) kantor-wita 1 1 of 1 (100.0%) 0 0 0.73 0.73
+Izin Uji Lapangan (WITA) Province total 1 1 of 1 (100.0%) 0 0 0.73 0.73
+Every SOP Province total 2 2 of 2 (100.0%) 0 0 0.67 0.72"
+# the same rows in the province JSON (minutes), one office at a time
+got=$("$MUTU" report monthly --month 2025-11 --by-office --db "$PDB" --models $M --format json --out - | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+out = []
+def walk(x):
+    if isinstance(x, dict):
+        if x.get('office') and 'lead_median' in x: out.append('%s:%s' % (x['office'], x['lead_median']))
+        for v in x.values(): walk(v)
+    elif isinstance(x, list):
+        for v in x: walk(v)
+walk(d)
+print(' '.join(sorted(out)))")
+expect_eq "province JSON: median minutes per office (WIB 615, WITA 780, WIT 720)" "$got" \
+	"kantor-wib:615 kantor-wit:720 kantor-wita:780"
