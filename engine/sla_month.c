@@ -1315,6 +1315,31 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				memcpy(m->planned_hints, hint->planned_hints, sizeof m->planned_hints);
 			hint = m;
 		}
+		/* --sop ID of a model with no case in a month's 12 months: its
+		 * group all the same, on its own calendar, so that the report
+		 * answers for it ("nothing finished") as for any SOP */
+		const struct sla_sop *ws = NULL;
+		struct mutu_err e3;
+		mutu_err_clear(&e3);
+		if (sop_id && sla_env_get(env, sop_id, &ws, &e3) == 0 && ws->model)
+			for (int j = 0; j < nmonths; j++) {
+				struct month_acc *a = &acc[j];
+				int have = 0;
+				for (size_t q = 0; q < a->ngx && !have; q++)
+					have = same_sop(a->gx[q]->g.id, sop_id);
+				if (have)
+					continue;
+				a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
+				struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
+				group_init(g, sop_id, ws, a->year, a->month, ws->cal);
+				for (size_t q = 0; q < nslots && !g->rt; q++)
+					if (same_sop(slots[q].sop, sop_id))
+						g->rt = slots[q].rt;
+				if (!a->office_ready) {
+					group_init(&a->office, "", NULL, a->year, a->month, NULL);
+					a->office_ready = 1;
+				}
+			}
 		for (int j = 0; j < nmonths; j++) {
 			acc_finish(&acc[j], &plan, slots, nslots, ort, db, sop_id);
 			out[j] = acc[j].m;

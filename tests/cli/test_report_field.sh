@@ -494,3 +494,25 @@ walk(d)
 print(' '.join(sorted(out)))")
 expect_eq "province JSON: median minutes per office (WIB 615, WITA 780, WIT 720)" "$got" \
 	"kantor-wib:615 kantor-wit:720 kantor-wita:780"
+
+# ---- --sop ID for a month without any of its cases in 12 months ---------
+# rf-panjang's only cases are of May 2025; January 2025's window (Feb 2024
+# .. Jan 2025) holds none.  The manager asked about that SOP: the report
+# answers for it (nothing finished) under the office's name, on its
+# calendar: January 2025 in id-wib = 23 weekdays less 1 Jan, 27 Jan, 29 Jan
+# (LN) and 28 Jan (CB) = 19 working days (not the month's 31 days).
+run "$MUTU" "${REP[@]}" --month 2025-01 --sop rf-panjang --format json --out "$TMP/s"
+expect_rc "--sop rf-panjang, January 2025: exit 0" 0
+expect_out_has "--sop rf-panjang, January 2025: the office and the month" "DPMPTSP Kabupaten Uji Lapangan, Januari 2025:"
+expect_out_has "--sop rf-panjang, January 2025: the answer names the SOP" \
+	"  Izin Penyelenggaraan Reklame Insidentil, Spanduk, Umbul-Umbul, Baliho dan Videotron pada Ruang Milik Jalan Kabupaten: belum ada berkas yang selesai bulan ini."
+got=$(python3 -c "
+import json; d = json.load(open('$TMP/s/report-2025-01-rf-panjang.json'))
+print(' '.join('%s:%s:%s' % (g['id'], g['summary']['finished'], g['summary']['working_days']) for g in d['groups']))")
+expect_eq "--sop rf-panjang, January 2025: its group, 0 finished, 19 working days" "$got" "office:0:19 rf-panjang:0:19"
+# and the province table with --sop lists only the offices with its cases
+got=$("$MUTU" report monthly --month 2025-11 --by-office --sop rf-izin-wita --db "$PDB" --models $M --format text --out - |
+	sed -n '4,5p' | tr -s ' ')
+expect_eq "province --sop rf-izin-wita: only kantor-wita (780 = 1,73 d) and its total" "$got" \
+"Izin Uji Lapangan (WITA) kantor-wita 1 1 dari 1 (100,0%) 0 1 1,73 1,73
+Izin Uji Lapangan (WITA) Total provinsi 1 1 dari 1 (100,0%) 0 1 1,73 1,73"
