@@ -93,6 +93,9 @@ static void merged_stats(const struct sla_group *const *gs, size_t n, struct pro
 	double *v = mutu_malloc((tot ? tot : 1) * sizeof *v);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (gs[i]->lead.n == 0) /* an office with nothing finished: lead.v may be NULL, and
+					 * memcpy from NULL is undefined even for 0 bytes */
+			continue;
 		memcpy(v + k, gs[i]->lead.v, gs[i]->lead.n * sizeof *v);
 		k += gs[i]->lead.n;
 	}
