@@ -516,3 +516,10 @@ got=$("$MUTU" report monthly --month 2025-11 --by-office --sop rf-izin-wita --db
 expect_eq "province --sop rf-izin-wita: only kantor-wita (780 = 1,73 d) and its total" "$got" \
 "Izin Uji Lapangan (WITA) kantor-wita 1 1 dari 1 (100,0%) 0 1 1,73 1,73
 Izin Uji Lapangan (WITA) Total provinsi 1 1 dari 1 (100,0%) 0 1 1,73 1,73"
+
+# ---- CSV for an Indonesian Excel: the same figures, decimal commas ------
+# share 2/3, median 900 / 450 = 2 and p90 948 / 450 = 2,10666... days
+got=$("$MUTU" "${REP[@]}" --month 2025-06 --format csv --csv-dialect excel-id --out - 2>/dev/null |
+	grep -E '^rf-izin;summary;;(finished|within|share_within|lead_median_days|lead_p90_days);' | cut -d';' -f4,5 | tr -d '\r' | tr '\n' ' ')
+expect_eq "CSV excel-id: ';' and decimal commas, the June figures" "$got" \
+	"finished;3 within;2 share_within;0,6666666667 lead_median_days;2 lead_p90_days;2,106666667 "
