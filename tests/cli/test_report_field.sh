@@ -523,3 +523,21 @@ got=$("$MUTU" "${REP[@]}" --month 2025-06 --format csv --csv-dialect excel-id --
 	grep -E '^rf-izin;summary;;(finished|within|share_within|lead_median_days|lead_p90_days);' | cut -d';' -f4,5 | tr -d '\r' | tr '\n' ' ')
 expect_eq "CSV excel-id: ';' and decimal commas, the June figures" "$got" \
 	"finished;3 within;2 share_within;0,6666666667 lead_median_days;2 lead_p90_days;2,106666667 "
+
+# ---- count axes count whole cases ----------------------------------------
+# June's histogram holds one case per bar (J1, J3, J2 in three bins) and
+# the daily chart at most 1 arrival and 1 in progress a day: their count
+# axes tick 0 1 (and 2), never "0,5" of a case.  The y ticks are the
+# labels left of the plot (text-anchor end); the x axis keeps its halves
+# of a working day.
+yticks() { # SVG -> the left axis' numeric labels, bottom to top
+	python3 - "$1" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+t = re.findall(r'<g transform="translate\(([\d.]+),([\d.]+)\)"[^>]*text-anchor="end">\s*<text><tspan[^>]*>\s*([\d.,]+)\s*</tspan>', s)
+xs = min(float(x) for x, y, v in t)
+print(" ".join(v for x, y, v in sorted(t, key=lambda a: -float(a[1])) if float(x) == xs))
+PY
+}
+expect_eq "lead histogram: the count axis ticks whole cases" "$(yticks "$TMP/id/report-2025-06-sop-rf-izin-lead.svg")" "0 1"
+expect_eq "daily chart: the count axis ticks whole cases" "$(yticks "$TMP/id/report-2025-06-sop-rf-izin-daily.svg")" "0 1 2"
