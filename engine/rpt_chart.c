@@ -229,6 +229,10 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 	c->caption = mutu_strdup(caption);
 	struct mutu_buf *d = &cs->driver;
 	mutu_buf_printf(d, "\n# %s\n%s\n", key, vars);
+	/* tick labels in the report's language: "0,5" in Bahasa Indonesia as
+	 * every number beside them ("batas SOP 2,00"); the templates' `reset`
+	 * leaves decimalsign alone, so it is set once per chart here */
+	mutu_buf_puts(d, cs->o->lang == RPT_EN ? "set decimalsign '.'\n" : "set decimalsign ','\n");
 	mutu_buf_puts(d, "set terminal svg size 820,400 font 'DejaVu Sans,11' background rgb 'white'\nset output ");
 	rpt_gp_str(d, c->svg_tmp);
 	mutu_buf_puts(d, "\nload ");
@@ -343,14 +347,19 @@ static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_
 	if (nb < 1)
 		nb = 1;
 	size_t *cnt = mutu_calloc(nb + 1, sizeof *cnt);
-	size_t overflow = 0;
+	size_t overflow = 0, cmax = 0;
 	for (size_t i = 0; i < g->lead.n; i++) {
 		double d = g->lead.v[i] / ds;
 		if (d > nb * w) {
 			overflow++;
 			continue;
 		}
-		size_t b = (size_t)floor(d / w);
+		/* bins closed on the right, (b w, (b+1) w]: a case that took
+		 * exactly the ceiling is within it ("paling lama") and its bar
+		 * must stand left of the ceiling's line, not past it; the
+		 * tolerance keeps 2.0 / 0.2 from rounding into the next bin */
+		double q = ceil(d / w - 1e-9);
+		size_t b = q >= 1 ? (size_t)q - 1 : 0;
 		if (b >= nb)
 			b = nb - 1;
 		cnt[b]++;
@@ -358,8 +367,13 @@ static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_
 	struct mutu_buf data, v;
 	mutu_buf_init(&data);
 	mutu_buf_init(&v);
-	for (size_t b = 0; b < nb; b++)
+	for (size_t b = 0; b < nb; b++) {
 		mutu_buf_printf(&data, "%.6g %zu\n", (b + 0.5) * w, cnt[b]);
+		if (cnt[b] > cmax)
+			cmax = cnt[b];
+	}
+	if (overflow > cmax)
+		cmax = overflow;
 	if (overflow)
 		mutu_buf_printf(&data, "%.6g %zu\n", (nb + 0.5) * w, overflow);
 	free(cnt);
@@ -368,7 +382,7 @@ static int lead_chart(struct rpt_charts *cs, const char *slug, const struct sla_
 	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
-		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\nceiling2 = %.6g\n", w, ceil_d, ceil_hi);
+		mutu_buf_printf(&v, "binw = %.6g\nceiling = %.6g\nceiling2 = %.6g\ncmax = %zu\n", w, ceil_d, ceil_hi, cmax);
 		char xl[128], tceil[128];
 		snprintf(xl, sizeof xl, "%s (%s)", TR(o, "Waktu penyelesaian", "Lead time"), day_unit(o, g));
 		var_str(&v, "xl", xl);
@@ -504,9 +518,11 @@ int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	struct mutu_buf data, v;
 	mutu_buf_init(&data);
 	mutu_buf_init(&v);
-	size_t ymax = 1;
+	size_t ymax = 1, wmax = 0;
 	for (size_t d = 0; d < g->ndays; d++) {
 		const struct sla_daily *x = &g->days[d];
+		if (x->wip > wmax)
+			wmax = x->wip;
 		if (x->arrivals > ymax)
 			ymax = x->arrivals;
 		if (x->completions > ymax)
@@ -519,7 +535,7 @@ int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
-		mutu_buf_printf(&v, "ymax = %.6g\n", ceil((double)ymax * 1.15));
+		mutu_buf_printf(&v, "ymax = %.6g\nwmax = %zu\n", ceil((double)ymax * 1.15), wmax);
 		var_str(&v, "xl", TR(o, "Tanggal", "Day of month"));
 		var_str(&v, "yl", TR(o, "Kasus per hari", "Cases per day"));
 		var_str(&v, "y2l", TR(o, "Dalam proses (akhir hari)", "In progress (end of day)"));

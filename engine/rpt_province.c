@@ -93,6 +93,9 @@ static void merged_stats(const struct sla_group *const *gs, size_t n, struct pro
 	double *v = mutu_malloc((tot ? tot : 1) * sizeof *v);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (gs[i]->lead.n == 0) /* an office with nothing finished: lead.v may be NULL, and
+					 * memcpy from NULL is undefined even for 0 bytes */
+			continue;
 		memcpy(v + k, gs[i]->lead.v, gs[i]->lead.n * sizeof *v);
 		k += gs[i]->lead.n;
 	}
@@ -139,6 +142,17 @@ static int row_cmp(const void *pa, const void *pb)
 	return strcmp(a->office, b->office);
 }
 
+/* A group of an office with no case of its SOP at all: sla_month gives
+ * one for --sop ID so that an office's own report answers for the SOP,
+ * but the province table lists only the offices that have its cases. */
+static int no_case(const struct sla_group *g)
+{
+	size_t fin = 0;
+	for (int k = 0; k < SLA_TREND; k++)
+		fin += g->trend[k].finished;
+	return g->cases_seen == 0 && fin == 0 && g->open == 0 && g->open_waiting == 0 && g->arrivals == 0;
+}
+
 static void prov_build(const struct rpt_office_month *om, size_t n, struct prov *p)
 {
 	memset(p, 0, sizeof *p);
@@ -147,6 +161,8 @@ static void prov_build(const struct rpt_office_month *om, size_t n, struct prov 
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < om[i].m->ngroups; j++) {
 			const struct sla_group *g = &om[i].m->groups[j];
+			if (no_case(g))
+				continue;
 			size_t k = 0;
 			while (k < p->nsops && !same_id(p->sops[k].id, g->id))
 				k++;
@@ -186,7 +202,7 @@ static void prov_build(const struct rpt_office_month *om, size_t n, struct prov 
 		for (size_t i = 0; i < n; i++)
 			for (size_t j = 0; j < om[i].m->ngroups; j++) {
 				const struct sla_group *g = &om[i].m->groups[j];
-				if (!same_id(g->id, s->id))
+				if (!same_id(g->id, s->id) || no_case(g))
 					continue;
 				struct prow *r = &s->rows[s->n++];
 				r->office = om[i].office;

@@ -1729,6 +1729,31 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				memcpy(m->planned_hints, hint->planned_hints, sizeof m->planned_hints);
 			hint = m;
 		}
+		/* --sop ID of a model with no case in a month's 12 months: its
+		 * group all the same, on its own calendar, so that the report
+		 * answers for it ("nothing finished") as for any SOP */
+		const struct sla_sop *ws = NULL;
+		struct mutu_err e3;
+		mutu_err_clear(&e3);
+		if (sop_id && sla_env_get(env, sop_id, &ws, &e3) == 0 && ws->model)
+			for (int j = 0; j < nmonths; j++) {
+				struct month_acc *a = &acc[j];
+				int have = 0;
+				for (size_t q = 0; q < a->ngx && !have; q++)
+					have = same_sop(a->gx[q]->g.id, sop_id);
+				if (have)
+					continue;
+				a->gx = mutu_realloc(a->gx, (a->ngx + 1) * sizeof *a->gx);
+				struct group_x *g = a->gx[a->ngx++] = mutu_malloc(sizeof *g);
+				group_init(g, sop_id, ws, a->year, a->month, ws->cal);
+				for (size_t q = 0; q < nslots && !g->rt; q++)
+					if (same_sop(slots[q].sop, sop_id))
+						g->rt = slots[q].rt;
+				if (!a->office_ready) {
+					group_init(&a->office, "", NULL, a->year, a->month, NULL);
+					a->office_ready = 1;
+				}
+			}
 		for (int j = 0; j < nmonths; j++) {
 			acc_finish(&acc[j], &plan, slots, nslots, ort, db, sop_id);
 			out[j] = acc[j].m;
@@ -1783,7 +1808,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 enum { LATEST_M0 = 1970 * 12, LATEST_NM = 230 * 12 };
 
 static int latest_scan(struct mutu_store *db, struct sla_env *env, const char *sop_id, double from, int *last,
-		       struct mutu_err *err)
+		       struct mutu_err *skip, struct mutu_err *err)
 {
 	struct sla_reader *r = NULL;
 	int rc = sla_reader_open_period(db, sop_id, from, NAN, sla_env_opts(env)->deadline_col, &r, err);
@@ -1797,7 +1822,10 @@ static int latest_scan(struct mutu_store *db, struct sla_env *env, const char *s
 		if (sla_env_get(env, in.sop, &s, &e2) != 0)
 			continue; /* the report skips these cases too, with a note */
 		struct sla_case c;
-		if (sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, NAN, &c, &e2) == 0 && c.finished) {
+		int crc = sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, NAN, &c, &e2);
+		if (crc && !skip->code) /* the first case that could not be measured, and why */
+			*skip = e2;
+		if (crc == 0 && c.finished) {
 			int y, mo, d;
 			cal_civil_from_days(local_day(c.done, sla_case_offset(&c, c.done)), &y, &mo, &d);
 			int k = y * 12 + mo - 1 - LATEST_M0;
@@ -1830,6 +1858,8 @@ int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop
 	if (rc < 0 && rc != MUTU_ENOTFOUND)
 		return rc;
 	int last = -1;
+	struct mutu_err skip;
+	mutu_err_clear(&skip);
 	if (rc == 0) {
 		int y, mo, d;
 		cal_civil_from_days((int64_t)floor(lt / 86400.0), &y, &mo, &d);
@@ -1840,13 +1870,16 @@ int sla_latest_month(struct mutu_store *db, struct sla_env *env, const char *sop
 		for (int back = 0; !found && kl - back > 0; back = back ? 2 * back : 1) {
 			int k0 = kl - back, a = k0 + LATEST_M0;
 			double from = (double)(cal_days_from_civil(a / 12, a % 12 + 1, 1) - 2) * 86400.0;
-			if ((rc = latest_scan(db, env, sop_id, from, &last, err)))
+			if ((rc = latest_scan(db, env, sop_id, from, &last, &skip, err)))
 				return rc;
 			found = last >= k0 - 1;
 		}
-		if (!found && (rc = latest_scan(db, env, sop_id, NAN, &last, err)))
+		if (!found && (rc = latest_scan(db, env, sop_id, NAN, &last, &skip, err)))
 			return rc;
 	}
+	if (last < 0 && skip.code) /* cases there, none measurable: say why, not "no case" */
+		return mutu_errf(err, skip.code, "no case of the store could be measured to find the latest month: %s",
+				 skip.msg);
 	if (last < 0)
 		return mutu_errf(err, MUTU_ENOTFOUND, "the store has no finished case%s%s: ingest a log with completed "
 				 "cases first", sop_id ? " of SOP " : "", sop_id ? sop_id : "");
