@@ -2595,23 +2595,46 @@ static int sq_sum_get(struct mutu_store *s, struct store_month_sum *q, struct mu
 	return rc == SQLITE_DONE ? 0 : sdiag(s, "reading month summaries", err);
 }
 
-static int sq_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
-		      int64_t mark, struct mutu_err *err)
+/*
+ * The opening of a report's cache write (month summaries, case measures):
+ * a report does not wait for an ingest's write lock to cache -- it tries
+ * once, and the next report caches instead.  1: in a write transaction;
+ * 0: skipped (read-only store, or the lock is held); negative: an error
+ * about `what`.
+ */
+static int sq_cache_begin(struct mutu_store *s, const char *what, struct mutu_err *err)
 {
 	sqlite3 *db = DB(s);
 	if (sqlite3_db_readonly(db, "main"))
 		return 0;
-	/* a report does not wait for an ingest's write lock to cache: it
-	 * tries once, and the next report caches instead */
 	sqlite3_busy_timeout(db, 0);
 	int got = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(db, store_busy_of(s->busy_ms));
-	if (got != SQLITE_OK) {
-		int code = sqlite3_errcode(db) & 0xFF;
-		return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY
-			       ? 0
-			       : sdiag(s, "writing month summaries", err);
-	}
+	if (got == SQLITE_OK)
+		return 1;
+	int code = sqlite3_errcode(db) & 0xFF;
+	return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY ? 0 : sdiag(s, what, err);
+}
+
+/* The end of a cache write: COMMIT after rc 0 (1: written), else ROLLBACK
+ * and the error about `what`. */
+static int sq_cache_end(struct mutu_store *s, int rc, const char *what, struct mutu_err *err)
+{
+	sqlite3 *db = DB(s);
+	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 1;
+	rc = sdiag(s, what, err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int sq_sum_put(struct mutu_store *s, const char *office, const struct store_month_sum *rows, size_t n,
+		      int64_t mark, struct mutu_err *err)
+{
+	sqlite3 *db = DB(s);
+	int got = sq_cache_begin(s, "writing month summaries", err);
+	if (got <= 0)
+		return got;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db,
 				    "INSERT OR REPLACE INTO month_summary (office, sop, month, fingerprint, batch_id,"
@@ -2641,11 +2664,7 @@ static int sq_sum_put(struct mutu_store *s, const char *office, const struct sto
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 1;
-	rc = sdiag(s, "writing month summaries", err);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return sq_cache_end(s, rc, "writing month summaries", err);
 }
 
 /* ---------------------------------------------------------------- kept case measures */
@@ -2662,17 +2681,9 @@ static int sq_measure_put(struct mutu_store *s, const struct store_measure *rows
 			  struct mutu_err *err)
 {
 	sqlite3 *db = DB(s);
-	if (sqlite3_db_readonly(db, "main"))
-		return 0;
-	sqlite3_busy_timeout(db, 0);
-	int got = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(db, store_busy_of(s->busy_ms));
-	if (got != SQLITE_OK) {
-		int code = sqlite3_errcode(db) & 0xFF;
-		return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY
-			       ? 0
-			       : sdiag(s, "writing case measures", err);
-	}
+	int got = sq_cache_begin(s, "writing case measures", err);
+	if (got <= 0)
+		return got;
 	int64_t newest = 0;
 	if (query_int(db, "SELECT coalesce(max(id), 0) FROM batches", &newest)) {
 		int rc = sdiag(s, "writing case measures", err);
@@ -2699,11 +2710,7 @@ static int sq_measure_put(struct mutu_store *s, const struct store_measure *rows
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 1;
-	rc = sdiag(s, "writing case measures", err);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return sq_cache_end(s, rc, "writing case measures", err);
 }
 
 static int sq_measure_count(struct mutu_store *s, int64_t *n, struct mutu_err *err)
