@@ -1586,8 +1586,9 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		}
 		if (from_m && (rc = measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err)))
 			break;
-		/* the case's span, for a measure kept from it */
-		if (!from_m && sl->mfp)
+		/* the case's span and latest completion: for a measure kept
+		 * from it, and for the months it concerns (below) */
+		if (!from_m && (sl->mfp || nmonths > 1))
 			for (size_t i = 0; i < in.nev; i++) {
 				double t0 = in.ev[i].start, t1 = in.ev[i].end;
 				if (!isnan(t0)) {
@@ -1614,21 +1615,10 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		 * month: every case read is its own, as it has always been.
 		 */
 		double first = INFINITY, lastt = -INFINITY;
-		if (nmonths > 1 && from_m) {
+		if (nmonths > 1) {
 			first = mfirst;
 			lastt = mlast;
-		} else if (nmonths > 1)
-			for (size_t i = 0; i < in.nev; i++) {
-				double t0 = in.ev[i].start, t1 = in.ev[i].end;
-				if (!isnan(t0)) {
-					first = t0 < first ? t0 : first;
-					lastt = t0 > lastt ? t0 : lastt;
-				}
-				if (!isnan(t1)) {
-					first = t1 < first ? t1 : first;
-					lastt = t1 > lastt ? t1 : lastt;
-				}
-			}
+		}
 		if (first > lastt) /* no stamp (or one month): every month's */
 			first = -INFINITY, lastt = INFINITY;
 		int j0 = 0, j1 = nmonths;
