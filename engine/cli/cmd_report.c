@@ -161,6 +161,18 @@ static void save_sums(struct mutu_store *db, struct sla_month **res, size_t n)
 	}
 }
 
+/* The report's generation time, "YYYY-MM-DD HH:MM UTC" into when (which
+ * ro->generated_at then points to); returns the instant. */
+static double stamp_now(struct rpt_opts *ro, char *when, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, n, "%Y-%m-%d %H:%M UTC", &tm);
+	ro->generated_at = when;
+	return (double)now;
+}
+
 /*
  * --by-office: sla_month_run once per office of the store (the store
  * limited to it, inside the caller's one read snapshot), then the
@@ -191,11 +203,7 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 	char name[256], when[64];
 	out_name(name, sizeof name, "province", y, m, sop);
 	ro->name = name;
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-	ro->generated_at = when;
+	stamp_now(ro, when, sizeof when);
 	ro->source = db_path;
 	struct mutu_notes files;
 	mutu_notes_init(&files);
@@ -238,12 +246,7 @@ static int write_month(struct sla_month *res, struct rpt_opts *ro, const char *s
 	char name[256], when[64];
 	out_name(name, sizeof name, "report", y, m, sop);
 	ro->name = name;
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-	ro->generated_at = when;
-	ro->generated_t = (double)now; /* shown in the office's zone */
+	ro->generated_t = stamp_now(ro, when, sizeof when); /* shown in the office's zone */
 	ro->source = db_path;
 	struct mutu_notes files;
 	mutu_notes_init(&files);
