@@ -56,7 +56,9 @@ static void sql_dkey(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	sqlite3_result_int64(ctx, (sqlite3_int64)k);
 }
 
-/* Version 1: the schema as first written in docs/store.md. */
+/* Version 1: the schema as first written in docs/store.md, but for the
+ * events_end index that schema 10 drops (a store at version 0 is a new,
+ * empty one: nothing else runs this). */
 static const char schema_v1[] =
 	"CREATE TABLE batches ("
 	" id INTEGER PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
@@ -81,7 +83,7 @@ static const char schema_v1[] =
 	" id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batches(id),"
 	" line INTEGER NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL);"
 	"CREATE INDEX events_case_end ON events(case_id, end_ms);"
-	"CREATE INDEX events_end ON events(end_ms);"
+	/* events_end ON events(end_ms) was here until schema 10 dropped it */
 	"CREATE INDEX events_step ON events(step);"
 	"CREATE INDEX cases_sop ON cases(sop);"
 	"CREATE UNIQUE INDEX events_dedup_v1 ON events(case_id, activity,"
@@ -235,9 +237,21 @@ static const char schema_v9[] =
 	 * stays in the page cache (sq_cases_open) */
 	"CREATE INDEX case_measure_fp ON case_measure(case_id, fp);";
 
+/*
+ * Version 10: no events (end_ms) index, as PostgreSQL's schema 5.  Its
+ * readers (the latest instant, the latest end, "some event ends in a
+ * period") go through the cases' spans instead (latest_by_cases,
+ * sq_any_end_in), and the writer keeps one index on events up to date
+ * instead of two; a bulk load no longer builds it after the load (the
+ * build was most of the serial tail after the load: docs/store.md,
+ * "Ingest speed").  A new store never has it: schema_v1 no longer
+ * creates it (only a new store runs schema_v1), hence IF EXISTS.
+ */
+static const char schema_v10[] = "DROP INDEX IF EXISTS events_end;";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
-					 schema_v5, schema_v6, schema_v7, schema_v8, schema_v9};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+					 schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -883,8 +897,8 @@ struct sqw {
 	int64_t batch;
 	sqlite3_stmt *sel_case, *ins_case, *ins_cattr, *ins_event, *sel_dup, *ins_eattr, *ins_rej;
 	sqlite3_stmt *ins_type;
-	int rebuild_end; /* events_end and the cases indexes but the unique one dropped for
-			  * this batch: built in finish */
+	int rebuild_end; /* the cases indexes but the unique one dropped for this batch:
+			  * built in finish */
 	int64_t secure_was; /* PRAGMA secure_delete before the batch, -1 unknown (writer_free sets it back) */
 	int small_cache;    /* cache_size lowered for a bulk load (writer_free sets it back) */
 	struct span_slot *span;
@@ -1014,20 +1028,21 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 		w->measures = any != 0;
 	}
 	{
-		/* A batch larger than the store: build events_end once, sorted, after
-		 * the load (~3x cheaper than 1M random B-tree inserts), inside the
-		 * same transaction.  A small batch into a big store keeps it. */
+		/* A batch larger than the store: build cases_span once, sorted,
+		 * after the load, inside the same transaction.  (events_end, built
+		 * here the same way before, is gone: schema 10.)  A small batch
+		 * into a big store keeps the indexes. */
 		int64_t have = 0;
 		query_int(w->db, "SELECT ifnull(max(id), 0) FROM events", &have);
 		if ((int64_t)(bytes_hint / 128) > have) {
-			/* cases_span too: every case of such a batch is new, and its
+			/* cases_span: every case of such a batch is new, and its
 			 * span is written once at the end (writer_finish), which
 			 * would move each index entry from NULL to its place.  And
 			 * cases_sop, cases_open: with them a new case's row took
 			 * 20k instructions, a fifth of the writer's (callgrind,
 			 * 100k events); the unique (case_key, office) index stays,
 			 * the writer looks keys up in it */
-			if (sqlx(w->db, "DROP INDEX IF EXISTS events_end; DROP INDEX IF EXISTS cases_span;"
+			if (sqlx(w->db, "DROP INDEX IF EXISTS cases_span;"
 					"DROP INDEX IF EXISTS cases_sop; DROP INDEX IF EXISTS cases_open",
 				 err)) {
 				free(w);
@@ -1650,8 +1665,7 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 	if (!rc && w->rebuild_end) {
 		/* built once, sorted, after the load: ~3x cheaper than the
 		 * random B-tree inserts of a bulk load */
-		if (sqlx(w->db, "CREATE INDEX events_end ON events(end_ms);"
-				"CREATE INDEX cases_span ON cases(last_ms, first_ms);"
+		if (sqlx(w->db, "CREATE INDEX cases_span ON cases(last_ms, first_ms);"
 				"CREATE INDEX cases_sop ON cases(sop);"
 				"CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms)", err))
 			return MUTU_EFAIL;
@@ -2129,70 +2143,124 @@ static int sq_offices(struct mutu_store *s, store_name_fn fn, void *ctx, struct 
 
 /* ---------------------------------------------------------------- instants */
 
+/*
+ * The latest instants without an index on events (end_ms) (schema 10, as
+ * PostgreSQL's schema 5): through the cases' spans.  cases.last_ms is the
+ * greatest coalesce(end_ms, start_ms) of the case's events when the
+ * writer set it, and never less: spans only widen, so a batch that
+ * superseded an earlier one (--force) can leave a span wider than its
+ * events.  So last_ms bounds anything a case can give, and the answer is
+ * among the cases of greatest last_ms: read the K cases of greatest
+ * last_ms of the scope (cases_span backwards), take the best value their
+ * events give (events_dedup's case_id prefix); it is the answer when it
+ * is at least the least last_ms among the K (no other case can give more)
+ * or when fewer than K cases have a span; else again with 16 K.  Cases
+ * without a span (no events, or rows other tools than the writer wrote)
+ * are read every time: an index range of cases_span, empty in a store
+ * only the writer filled.
+ */
+#define LATEST_TOP 4
+
+/* what: 0 latest (the end, or the start of a row without end), 1 latest
+ * end.  scope: conditions on cases (" AND ...", parameters ?1 and ?2, which
+ * bind sets).  1 and *ms (*off when off), 0 none, <0 error. */
+static int latest_by_cases(struct mutu_store *s, int what, const char *scope,
+			   void (*bind)(sqlite3_stmt *, const void *), const void *ctx, int64_t *ms, int *off,
+			   struct mutu_err *err)
+{
+	const char *val = what ? "end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL"
+			       : "coalesce(end_ms, start_ms) AS ms, CASE WHEN end_ms IS NULL THEN start_off ELSE"
+				 " end_off END AS off FROM events WHERE (end_ms IS NOT NULL OR start_ms IS NOT NULL)";
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	/* max() with a bare column: SQLite takes off from the row of the max */
+	mutu_buf_printf(&q,
+			"WITH k AS (SELECT id, last_ms FROM cases WHERE last_ms IS NOT NULL%s ORDER BY last_ms DESC"
+			" LIMIT ?3) SELECT (SELECT count(*) FROM k), (SELECT min(last_ms) FROM k), max(ms), off FROM"
+			" (SELECT %s AND case_id IN (SELECT id FROM k UNION ALL SELECT id FROM cases WHERE last_ms IS"
+			" NULL%s))",
+			scope, val, scope);
+	sqlite3_stmt *st = NULL;
+	int prc = sqlite3_prepare_v2(DB(s), q.s, -1, &st, NULL);
+	mutu_buf_release(&q);
+	if (prc != SQLITE_OK)
+		return not_ours(s, err);
+	if (bind)
+		bind(st, ctx);
+	for (int64_t k = LATEST_TOP;; k *= 16) {
+		sqlite3_bind_int64(st, 3, k);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			int rc = sdiag(s, "reading the latest stamp", err);
+			sqlite3_finalize(st);
+			return rc;
+		}
+		int64_t n = sqlite3_column_int64(st, 0);
+		int found = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		int64_t best = sqlite3_column_int64(st, 2);
+		int done = n < k || (found && best >= sqlite3_column_int64(st, 1));
+		if (done && found) {
+			*ms = best;
+			if (off)
+				*off = off_col(st, 3);
+		}
+		sqlite3_reset(st);
+		if (done) {
+			sqlite3_finalize(st);
+			return found;
+		}
+	}
+}
+
+struct latest_scope {
+	const char *key_or_sop; /* ?1, or NULL */
+	const char *office;     /* ?2, or NULL */
+};
+
+static void bind_latest_scope(sqlite3_stmt *st, const void *ctx)
+{
+	const struct latest_scope *l = ctx;
+	if (l->key_or_sop)
+		sqlite3_bind_text(st, 1, l->key_or_sop, -1, SQLITE_TRANSIENT);
+	if (l->office)
+		sqlite3_bind_text(st, 2, l->office, -1, SQLITE_TRANSIENT);
+}
+
 static int sq_latest(struct mutu_store *s, int sop_set, const char *sop, const char *case_key,
 		     int64_t *ms, int *off, struct mutu_err *err)
 {
 	/* The scope is the cases of one SOP (cases.sop IS ?, so the cases
 	 * ingested without an SOP are one scope too); a case key stands for
-	 * its SOP.  Ends first, then the starts of open rows: a start stamp is
-	 * never after its own end (ingest rejects those), so the latest start
-	 * that matters is that of an open row, and both halves use the
-	 * events_end index instead of a scan. */
-	/* a key stands for its SOP within its office (schema 7: the same key
-	 * may be a case of several offices; with no office set, each of them) */
-	const char *scope = case_key ? " AND case_id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
+	 * its SOP within its office (schema 7: the same key may be a case of
+	 * several offices; with no office set, each of them). */
+	const char *scope = case_key ? " AND id IN (SELECT c2.id FROM cases c1 JOIN cases c2 "
 				       "ON c2.sop IS c1.sop AND c2.office = c1.office WHERE c1.case_key = ?1)"
-			    : sop_set ? " AND case_id IN (SELECT id FROM cases WHERE sop IS ?1)" : "";
+			    : sop_set ? " AND sop IS ?1" : "";
 	/* the connection's office (store_set_office), as on PostgreSQL: an
 	 * office's --month latest is not moved by another office's data */
-	const char *oscope = s->office ? " AND case_id IN (SELECT id FROM cases WHERE office = ?2)" : "";
-	char q[1024];
-	snprintf(q, sizeof q,
-		 "SELECT ms, off FROM (SELECT end_ms AS ms, end_off AS off FROM events WHERE end_ms IS NOT NULL%s%s "
-		 "UNION ALL SELECT start_ms, start_off FROM events WHERE end_ms IS NULL AND start_ms IS NOT NULL%s%s) "
-		 "ORDER BY ms DESC LIMIT 1",
-		 scope, oscope, scope, oscope);
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
-		return not_ours(s, err);
-	if (case_key)
-		sqlite3_bind_text(st, 1, case_key, -1, SQLITE_TRANSIENT);
-	else if (sop_set && sop)
-		sqlite3_bind_text(st, 1, sop, -1, SQLITE_TRANSIENT);
-	if (s->office)
-		sqlite3_bind_text(st, 2, s->office, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*ms = sqlite3_column_int64(st, 0);
-		if (off)
-			*off = off_col(st, 1);
-	} else if (rc != SQLITE_DONE) {
-		mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : MUTU_EFAIL;
+	char cond[300];
+	snprintf(cond, sizeof cond, "%s%s", scope, s->office ? " AND office = ?2" : "");
+	struct latest_scope l = {case_key ? case_key : sop_set ? sop : NULL, s->office};
+	return latest_by_cases(s, 0, cond, bind_latest_scope, &l, ms, off, err);
 }
 
 static int sq_latest_end(struct mutu_store *s, int64_t *ms, struct mutu_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(DB(s), "SELECT max(end_ms) FROM events", -1, &st, NULL) != SQLITE_OK)
-		return not_ours(s, err);
-	int rc = sqlite3_step(st);
-	int has = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
-	if (has)
-		*ms = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return sdiag(s, "reading", err);
-	return has;
+	return latest_by_cases(s, 1, "", NULL, NULL, ms, NULL, err);
 }
 
+/* An event ends in [from, to) only in a case whose span reaches the
+ * period (first_ms <= its end < to, last_ms >= its end >= from: spans
+ * hold their events, ingest refuses an end before its start): the
+ * period's range of cases_span, each case's events looked up until one is
+ * found; and the cases without a span. */
 static int sq_any_end_in(struct mutu_store *s, int64_t from_ms, int64_t to_ms, struct mutu_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM events WHERE end_ms >= ?1 AND end_ms < ?2 LIMIT 1", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(DB(s),
+			       "SELECT 1 FROM events WHERE end_ms >= ?1 AND end_ms < ?2 AND case_id IN (SELECT id FROM"
+			       " cases WHERE last_ms >= ?1 AND first_ms < ?2 UNION ALL SELECT id FROM cases WHERE"
+			       " last_ms IS NULL) LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
 		return not_ours(s, err);
 	sqlite3_bind_int64(st, 1, from_ms);
 	sqlite3_bind_int64(st, 2, to_ms);

@@ -111,7 +111,7 @@ const char *store_office(const struct mutu_store *s);
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----

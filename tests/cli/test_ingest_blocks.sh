@@ -105,8 +105,9 @@ run "$MUTU" ingest "$LOG" --db "$TMP/c.db"
 expect_out_has "the log into the bigger store: 116 events stored" "events stored   116"
 expect_out_has "the log into the bigger store: the 3 duplicates found" "duplicates      3"
 idx="SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('events_end', 'cases_span', 'cases_sop', 'cases_open') ORDER BY name)"
-expect_eq "built after the load: the four indexes are there" "$(sqlite3 "$TMP/a.db" "$idx")" "cases_open cases_sop cases_span events_end"
-expect_eq "kept during the load: the four indexes are there" "$(sqlite3 "$TMP/c.db" "$idx")" "cases_open cases_sop cases_span events_end"
+# (events_end is asked for too: schema 10 dropped it, neither path may build it)
+expect_eq "built after the load: the three cases indexes are there, no events_end" "$(sqlite3 "$TMP/a.db" "$idx")" "cases_open cases_sop cases_span"
+expect_eq "kept during the load: the three cases indexes are there, no events_end" "$(sqlite3 "$TMP/c.db" "$idx")" "cases_open cases_sop cases_span"
 "$MUTU" db export --format csv --db "$TMP/c.db" --out - 2>/dev/null | grep -v '^Z' | sort >"$TMP/c.exp"
 expect_eq "export: indexes built after the load = kept row by row" \
 	"$(cmp -s "$TMP/a.exp" "$TMP/c.exp" && echo same || diff "$TMP/a.exp" "$TMP/c.exp" | head -4)" "same"

@@ -1,6 +1,6 @@
 /*
  * test_store.c - the store module (include/mutu/store.h) on real SQLite
- * files: locations, the schema 3 -> 4 and 6 -> 7 migrations, the writer's dedup and
+ * files: locations, the schema 3 -> 4, 6 -> 7 and 9 -> 10 migrations, the writer's dedup and
  * case spans, the period / office cursor, and the read snapshot.
  *
  * Expected values are worked out by hand from the rows written here:
@@ -411,6 +411,61 @@ static void test_snapshot(void **state)
 	store_close(w);
 }
 
+/*
+ * A schema 9 store (schema 10 plus the events (end_ms) index) is migrated
+ * to 10: the index is dropped, and the readers that used it (now over the
+ * cases' spans) give the same answers, a case without a span (a row
+ * another tool wrote) included.  By hand: write_batch's case A has ends
+ * 7000 and 1000 and an open row started at 9000, span [1000, 9000]; B,
+ * inserted by SQL with no span, has one row 15000 .. 20000.  So the
+ * latest end and the latest instant are B's 20000 (found only through
+ * the span-less cases), an end lies in [19000, 21000) but none in
+ * [8000, 19000).  Without B's row: the latest end is A's 7000, the latest
+ * instant A's open start 9000 (later than any end), an end lies in [7000,
+ * 7001) and none in [7001, 100000) (A's span reaches it; its events don't).
+ */
+static void test_migrate_9_to_10(void **state)
+{
+	(void)state;
+	const char *db = tmp("m9.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	write_batch(s, "", "ef");
+	store_close(s);
+	sql(db, "CREATE INDEX events_end ON events(end_ms); PRAGMA user_version = 9;"
+		"INSERT INTO cases (id, case_key, sop, batch_id) VALUES (2, 'B', 'sop-x', 1);"
+		"INSERT INTO events (case_id, batch_id, line, activity, start_ms, end_ms, dkey) VALUES"
+		" (2, 1, 9, 'x', 15000, 20000, 99);");
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'events_end'"), 1);
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
+	assert_int_equal(q1(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'events_end'"), 0);
+	int64_t ms = 0;
+	int off = 0;
+	assert_int_equal(store_latest_end(s, &ms, &e), 1);
+	assert_true(ms == 20000);
+	assert_int_equal(store_latest(s, 0, NULL, NULL, &ms, &off, &e), 1);
+	assert_true(ms == 20000);
+	assert_int_equal(store_latest(s, 1, "sop-x", NULL, &ms, &off, &e), 1);
+	assert_true(ms == 20000);
+	assert_int_equal(store_any_end_in(s, 19000, 21000, &e), 1);
+	assert_int_equal(store_any_end_in(s, 8000, 19000, &e), 0);
+	store_close(s);
+	sql(db, "DELETE FROM events WHERE case_id = 2");
+	assert_int_equal(store_open(db, STORE_READ, 0, &s, &e), 0);
+	assert_int_equal(store_latest_end(s, &ms, &e), 1);
+	assert_true(ms == 7000);
+	assert_int_equal(store_latest(s, 0, NULL, NULL, &ms, &off, &e), 1);
+	assert_true(ms == 9000);
+	assert_int_equal(store_latest(s, 1, "sop-y", NULL, &ms, &off, &e), 0); /* no such SOP */
+	assert_int_equal(store_any_end_in(s, 7000, 7001, &e), 1);
+	assert_int_equal(store_any_end_in(s, 7001, 100000, &e), 0);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_6_to_7),
 		cmocka_unit_test(test_period_cursor),
 		cmocka_unit_test(test_snapshot),
+		cmocka_unit_test(test_migrate_9_to_10),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
