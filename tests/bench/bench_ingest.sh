@@ -13,6 +13,8 @@
 # store could reach on this machine (docs/store.md, "Ingest speed").
 # EVENTS and BENCH_PAIRS override the defaults (1000000, 5 alternating
 # pairs; the verdict is on the median ratio: tests/bench/lib.sh).
+# MUTU_BASE=PATH adds pairs of MUTU against that other build (e.g. the main
+# branch's) on the same log: wall ratio and each side's CPU.
 set -u
 BUILD=${BUILD:-build}
 MUTU=${MUTU:-$PWD/$BUILD/mutu}
@@ -51,19 +53,32 @@ side_import() {
 	IMP_KB=$BM BV=$BT
 	rm -f "$work"/imp.db*
 }
-side_mutu() {
+# BIN: one ingest of the log by BIN into a fresh store, checked; its CPU
+# seconds into C1, wall into BV, peak RSS into BM
+ingest_one() {
 	rm -f "$work"/m.db*
-	local c0
+	local c0 bt bm
 	children_cpu
 	c0=$CPU
-	bench_time "$MUTU" ingest "$log" --db "$work/m.db" --quiet || return 1
+	bench_time "$1" ingest "$log" --db "$work/m.db" --quiet || return 1
+	bt=$BT bm=$BM
 	children_cpu
-	MUTU_CPU+=("$(awk -v a="$c0" -v b="$CPU" 'BEGIN { printf "%.2f", b - a }')")
+	C1=$(awk -v a="$c0" -v b="$CPU" 'BEGIN { printf "%.2f", b - a }')
 	local stored
-	stored=$("$MUTU" db info --db "$work/m.db" | sed -n 's/^total: [0-9]* cases, \([0-9]*\) events.*/\1/p')
-	[ "$stored" = "$EVENTS" ] || { echo "FAIL: mutu stored $stored events, not $EVENTS"; return 1; }
-	MUTU_KB=$BM BV=$BT
+	stored=$("$1" db info --db "$work/m.db" | sed -n 's/^total: [0-9]* cases, \([0-9]*\) events.*/\1/p')
+	[ "$stored" = "$EVENTS" ] || { echo "FAIL: $1 stored $stored events, not $EVENTS"; return 1; }
+	BV=$bt BM=$bm
 	rm -f "$work"/m.db*
+}
+side_mutu() {
+	ingest_one "$MUTU" || return 1
+	MUTU_CPU+=("$C1") MUTU_KB=$BM
+}
+# MUTU_BASE (optional): another mutu, e.g. the main branch's build, whose
+# ingest of the same log alternates with MUTU's after the .import pairs
+side_base() {
+	ingest_one "$MUTU_BASE" || return 1
+	BASE_CPU+=("$C1") BASE_KB=$BM
 }
 
 echo "mutu ingest vs sqlite3 .import, wall seconds per whole process (ratio = mutu/.import)"
@@ -82,6 +97,20 @@ bench_row "ingest CPU s (user+sys, median)" "$cpu_m" "$cpu_i" \
 	"$(awk -v a="$cpu_m" -v b="$cpu_i" 'BEGIN { printf "%.3g", (b > 0) ? a / b : 0 }')" "-" "-"
 bench_row "ingest events/s (median run)" "$eps_m" "-" "-" ">= 1000000" \
 	"$( [ "$(bench_cmp "$eps_m" '>=' 1000000)" = 1 ] && echo yes || echo no)"
+
+if [ -n "${MUTU_BASE:-}" ]; then
+	echo
+	echo "mutu ingest ($MUTU) vs ($MUTU_BASE), the same log, fresh store each run (ratio = this/base)"
+	MUTU_CPU=() BASE_CPU=()
+	bench_pairs side_mutu side_base || exit 1
+	cpu_m=$(bench_median "${MUTU_CPU[@]}")
+	cpu_b=$(bench_median "${BASE_CPU[@]}")
+	printf '  this  median %6.2f s  %10s events/s  peak %6s KB  CPU %s s (median; runs %s)\n' \
+		"$AMED" "$(awk -v n="$EVENTS" -v t="$AMED" 'BEGIN { printf "%.0f", n / t }')" "$MUTU_KB" "$cpu_m" "${MUTU_CPU[*]}"
+	printf '  base  median %6.2f s  %10s events/s  peak %6s KB  CPU %s s (median; runs %s)\n' \
+		"$BMED" "$(awk -v n="$EVENTS" -v t="$BMED" 'BEGIN { printf "%.0f", n / t }')" "$BASE_KB" "$cpu_b" "${BASE_CPU[*]}"
+	bench_load
+fi
 
 # The ceiling: the same rows, already split in memory, written with
 # prepared statements into mutu's store (and into a plain table), no
