@@ -13,9 +13,9 @@
  *                 pages, a 2 MiB cache, secure_delete off), each case
  *                 inserted once with the span of its rows, events 32 at a
  *                 time by one multi-row INSERT OR IGNORE into the unique
- *                 (case_id, dkey) index, cases_span, cases_sop and
- *                 cases_open dropped and built after the load (no
- *                 events_end: schema 10), as
+ *                 (case_id, dkey) index, cases_span and cases_open
+ *                 dropped and built after the load (no events_end or
+ *                 cases_sop: schema 10), as
  *                 `mutu ingest` does with a batch larger than the store;
  *   plain, WAL    the events columns in a table without any index, WAL;
  *   plain, journal the same table in the sqlite3 shell's default rollback
@@ -114,7 +114,7 @@ static void mutu_store(const char *path, const struct row *r, size_t n)
 	x(db, "INSERT INTO batches (file, size, sha256, ingested_at) VALUES ('x', 0, '', 't')");
 	int64_t batch = sqlite3_last_insert_rowid(db);
 	x(db, "DROP INDEX IF EXISTS cases_span;"
-	      "DROP INDEX IF EXISTS cases_sop; DROP INDEX IF EXISTS cases_open");
+	      "DROP INDEX IF EXISTS cases_open");
 	sqlite3_stmt *ic, *sc, *ie, *ib;
 	/* BLOCK rows per INSERT, as the store's writer (store_sqlite.c) */
 	enum { BLOCK = 32, NP = 13 };
@@ -211,7 +211,7 @@ static void mutu_store(const char *path, const struct row *r, size_t n)
 	sqlite3_finalize(ib);
 	double t1 = now();
 	x(db, "CREATE INDEX cases_span ON cases(last_ms, first_ms);"
-	      "CREATE INDEX cases_sop ON cases(sop); CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms)");
+	      "CREATE INDEX cases_open ON cases(sop, last_done_step, last_ms)");
 	double t2 = now();
 	x(db, "COMMIT");
 	sqlite3_close(db);
