@@ -839,15 +839,20 @@ void sla_month_free(struct sla_month *m)
 
 /* ------------------------------------------------------- kept case measures
  *
- * A finished case gives every month the same things (docs/store.md, "Case
+ * A case gives every month the same things (docs/store.md, "Case
  * measures"): its scalars (arrival, acceptance, completion, working and
  * calendar time, the verdicts, the deadline base and pauses for its age
- * at an earlier month's end), its local days (case_zone), and per step
- * execution the working time, waktu, excess, clock and pelaksana, the
- * activity where a table shows it (SOPs without a model, the late step);
- * plus what the run counts of its read (its span, its number of events,
- * the planned-date attribute).  None of it depends on the month asked
- * (an open case's age does: open cases are never kept), and all of it
+ * at a month's end it is open at), its local days (case_zone), and per
+ * step execution of a finished case the working time, waktu, excess,
+ * clock and pelaksana, the activity where a table shows it (SOPs without
+ * a model, the late step); plus what the run counts of its read (its
+ * span, its number of events, the planned-date attribute).  None of it
+ * depends on the month asked: sla_case_compute takes no month end, and
+ * what a month takes from a case open at its end (its age, past the
+ * ceiling or not, its place among the oldest) add_case computes there
+ * from the case's clock (acceptance, deadline base, pauses: sla_case_age,
+ * sla_case_past), which the measure holds, so open cases are kept as
+ * finished ones are; all of it
  * on the case's events and attributes (the store deletes a case's measure
  * with any change to them) and on the model, calendar and options, which
  * the fingerprint holds (fp_sop, with MEASURE_CODE: a changed rule or
@@ -855,7 +860,7 @@ void sla_month_free(struct sla_month *m)
  * own, little-endian as the machine writes it (a store moved to a machine
  * of the other order reads no measure, the fingerprint says so).
  */
-#define MEASURE_CODE "mutu case measure 1 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE */
+#define MEASURE_CODE "mutu case measure 2 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE */
 /* measures one run keeps at most (bytes of encoding): a run of many
  * months keeps its first cases' and the next run the rest */
 #define MEASURE_KEEP_MAX ((size_t)192 << 20)
@@ -899,8 +904,11 @@ static void mb_str(struct mbuf *b, const char *v)
 		mb_put(b, v, n - 1);
 }
 
-/* Encode finished case c (read as in, zone z, span first..lastt, planned
- * date target) into b. */
+/* Encode case c (read as in, zone z, span first..lastt, planned date
+ * target) into b.  An open case's step executions are left out: a month
+ * reads them only of a case it finished in (add_steps, the late step;
+ * an open case has no late step, stage_late_event), and an open case
+ * that finishes has a batch, which deletes its measure. */
 static void measure_encode(struct mbuf *b, const struct sla_case *c, const struct case_zone *z,
 			   const struct sla_case_in *in, double first, double lastt)
 {
@@ -913,14 +921,16 @@ static void measure_encode(struct mbuf *b, const struct sla_case *c, const struc
 	mb_i64(b, z->dd);
 	/* the step executions a month takes: measured ones and the late one */
 	int32_t kept = 0, late_ev = -1;
-	for (size_t i = 0; i < c->nev; i++)
+	size_t nev = c->finished ? c->nev : 0;
+	for (size_t i = 0; i < nev; i++)
 		if (!isnan(c->st[i].work_s) || (long)i == c->late_ev) {
 			if ((long)i == c->late_ev)
 				late_ev = kept;
 			kept++;
 		}
-	const int32_t v[] = {z->moff, z->tz, c->late, c->late_exact, c->late_target, (int32_t)c->npauses,
-			     (int32_t)in->nev, in->target_event, kept, late_ev};
+	const int32_t v[] = {z->moff,	      z->tz,	     c->late,	      c->late_exact,
+			     c->late_target,  c->finished,   (int32_t)c->npauses, (int32_t)in->nev,
+			     in->target_event, kept,	     late_ev};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mb_i32(b, v[i]);
 	mb_str(b, in->target_text);
@@ -930,7 +940,7 @@ static void measure_encode(struct mbuf *b, const struct sla_case *c, const struc
 		mb_f64(b, c->pauses[i].to);
 	}
 	int need_act = !c->sop->model;
-	for (size_t i = 0; i < c->nev; i++) {
+	for (size_t i = 0; i < nev; i++) {
 		const struct sla_step_time *t = &c->st[i];
 		if (isnan(t->work_s) && (long)i != c->late_ev)
 			continue;
@@ -1019,7 +1029,6 @@ static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struc
 	c->case_id = in->case_id;
 	c->key = in->key;
 	c->sop = s;
-	c->finished = 1;
 	c->as_of = NAN;
 	c->arrival = mr_f64(&r);
 	c->accepted = mr_f64(&r);
@@ -1039,8 +1048,10 @@ static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struc
 	c->late = mr_i32(&r);
 	c->late_exact = mr_i32(&r);
 	c->late_target = mr_i32(&r);
+	c->finished = mr_i32(&r);
 	int32_t np = mr_i32(&r), nin = mr_i32(&r), tev = mr_i32(&r), kept = mr_i32(&r), late_ev = mr_i32(&r);
-	if (r.bad || np < 0 || nin < 0 || kept < 0 || late_ev < -1 || late_ev >= kept ||
+	/* finished exactly when it has a completion (stage_clock_end) */
+	if (r.bad || c->finished != !isnan(c->done) || np < 0 || nin < 0 || kept < 0 || late_ev < -1 || late_ev >= kept ||
 	    (size_t)np > in->measure_len / 16 || (size_t)kept > in->measure_len / 32)
 		goto bad;
 	in->target_text = mr_str(&r, &m->text);
@@ -1638,9 +1649,11 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		 * completion is not its model's final step (every later report
 		 * reads it among the possibly-open old cases, store.h
 		 * open_before); a cold report's window holds six times as many
-		 * cases, which only reports of earlier months would read */
+		 * cases, which only reports of earlier months would read.  Open
+		 * cases too (the comment above measure_encode): the old ones
+		 * still open are most of a warm month's read of events */
 		int again = s && (mlast >= acc[nmonths - 1].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
-		if (cok && !from_m && c.finished && sl->mfp && again) {
+		if (cok && !from_m && sl->mfp && again) {
 			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);
 		}

@@ -2384,10 +2384,14 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 		 * the sorted subquery: the blobs would make that sort spill to
 		 * disk (65,000 cases x ~650 bytes past work_mem); and one index
 		 * search a case, never a join the planner may hash over the
-		 * whole table */
+		 * whole table: the LIMIT (the key is unique) keeps the subquery
+		 * from being pulled up into a join, which the planner chose once
+		 * open cases' measures made most of the table match the
+		 * fingerprints (a merge join over a sort of every blob, spilled
+		 * to disk: a warm month ran for over 15 minutes) */
 		snprintf(mjoin, sizeof mjoin,
 			 " LEFT JOIN LATERAL (SELECT m.blob AS mb FROM case_measure m WHERE m.office = c.office AND"
-			 " m.case_id = c.id AND m.fp = ANY($%d::text[])) m ON TRUE",
+			 " m.case_id = c.id AND m.fp = ANY($%d::text[]) LIMIT 1) m ON TRUE",
 			 param(&ps, mf));
 		snprintf(mgate, sizeof mgate, "m.mb IS NULL AND ");
 	}

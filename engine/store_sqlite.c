@@ -218,9 +218,9 @@ static const char schema_v8[] =
 
 /*
  * Version 9: kept case measures (docs/store.md, "Case measures").  One row
- * a finished case a monthly report measured: the fingerprint of what the
- * measure depends on besides the case (model, calendar, options, the
- * encoding's version) and the measure as sla_month.c encodes it.  A case
+ * a case (finished or open) a monthly report measured: the fingerprint of
+ * what the measure depends on besides the case (model, calendar, options,
+ * the encoding's version) and the measure as sla_month.c encodes it.  A case
  * id is a case for ever (cases are never deleted, ids never reused), and
  * the writer and --force's supersede delete a case's row in the
  * transaction that changes its events.  Nothing to fill: a store without

@@ -499,7 +499,8 @@ int store_sum_put(struct mutu_store *s, const char *office, const struct store_m
 
 /* ---- kept case measures (schema 9; docs/store.md, "Case measures") ----
  *
- * A finished case's measure (what the monthly report takes from it,
+ * A case's measure (what the monthly report takes from it, finished or
+ * open: an open case's clock, from which each month's end is computed;
  * encoded by sla_month.c; the store does not read the bytes) does not
  * depend on the month asked, so a report keeps it per case, keyed by a
  * fingerprint of everything else it depends on (model, calendar, options,

@@ -21,8 +21,10 @@
 # reported for June 2025.  Its June case J1: accepted Mon 2 Jun 2025 09:00,
 # done Wed 4 Jun 15:00: 6 + 7.5 + 6.5 h = 1200 min, within.  Finished cases:
 # A1, H1, M1, J1 (P1 is open); a report keeps the measures of those whose span
-# reaches its (last) month, the ones a later report reads again: for June
-# only J1 (M1 ended 21 May, before 31 May, the month's 1st less a day).
+# reaches its (last) month, the ones a later report reads again, and of the
+# open ones (every later report reads them among the possibly-open old cases):
+# for June J1 and P1 (M1 ended 21 May, before 31 May, the month's 1st less a
+# day).  tests/cli/test_report_open_measure.sh tests the open cases' measures.
 . tests/cli/lib.sh
 
 MODELS=tests/data/models
@@ -87,9 +89,9 @@ PY
 	# the first report reads the 12-month window (5 cases), the later ones
 	# the month (J1, and P1 that may be open) with the month summaries
 	rep r1
-	expect_eq "$name: the first report keeps J1's measure (A1, H1, M1 end before June, P1 is open)" "$(nmeas)" "1"
+	expect_eq "$name: the first report keeps J1's and open P1's measures (A1, H1, M1 end before June)" "$(nmeas)" "2"
 	rep r2
-	expect_eq "$name: the second report keeps the same one" "$(nmeas)" "1"
+	expect_eq "$name: the second report keeps the same two" "$(nmeas)" "2"
 	rep nom MUTU_REPORT_NO_MEASURES=1
 	same "report reading measures == report without them" r2 nom
 	sameb "first report (computing them) == second (reading them)" r1 r2
@@ -99,10 +101,10 @@ PY
 	# ---- (b) staleness ----
 	run "$MUTU" ingest "$TMP/j1.csv" --db "$db" --sop uji-sla --models "$MODELS" --quiet
 	expect_rc "$name: ingest J1's correction row" 0
-	expect_eq "$name: the ingest deleted J1's measure" "$(nmeas)" "0"
+	expect_eq "$name: the ingest deleted J1's measure (P1's stays)" "$(nmeas)" "1"
 	rep r3
 	expect_eq "$name: J1 now late: 1650 min > 1350" "$(fig r3)" "1/0/1650 tt:1/0/0"
-	expect_eq "$name: the report kept J1's new measure" "$(nmeas)" "1"
+	expect_eq "$name: the report kept J1's new measure (and P1's)" "$(nmeas)" "2"
 	rep r4
 	expect_eq "$name: read back from the new measure, still late" "$(fig r4)" "1/0/1650 tt:1/0/0"
 	rep nom2 MUTU_REPORT_NO_MEASURES=1
@@ -117,11 +119,11 @@ PY
 	expect_eq "$name: the first model's figures again" "$(fig r5)" "1/0/1650 tt:1/0/0"
 	same "first model again == without measures" r5 nom2
 
-	# ---- an earlier month: October 2024 keeps H1's (done 4 Oct) and P1 is
-	# open; A1 ended 4 Sep; J1 is after it: 2 measures then ----
+	# ---- an earlier month: October 2024 keeps H1's (done 4 Oct); A1
+	# ended 4 Sep; J1 and P1 are after it: 3 measures then ----
 	"$MUTU" report monthly --month 2024-10 --db "$db" --models "$MODELS" --out "$TMP/$name-oct1" --format json \
 		>/dev/null 2>&1
-	expect_eq "$name: October 2024 keeps H1's measure (J1's and H1's now)" "$(nmeas)" "2"
+	expect_eq "$name: October 2024 keeps H1's measure (J1's, P1's and H1's now)" "$(nmeas)" "3"
 	"$MUTU" report monthly --month 2024-10 --db "$db" --models "$MODELS" --out "$TMP/$name-oct2" --format json \
 		>/dev/null 2>&1
 	MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --month 2024-10 --db "$db" --models "$MODELS" \
@@ -171,7 +173,7 @@ sqlite3 "$UP" "DROP TABLE case_measure; PRAGMA user_version = 8"
 expect_eq "sqlite: the store made a schema 8 one" "$(sqlite3 "$UP" 'PRAGMA user_version')" "8"
 "$MUTU" report monthly --month 2025-06 --db "$UP" --models "$MODELS" --out "$TMP/up1" --format json >/dev/null 2>&1
 expect_eq "sqlite: opened, migrated to the current schema (10: schema 9 added case_measure)" "$(sqlite3 "$UP" 'PRAGMA user_version')" "10"
-expect_eq "sqlite: the migrated store's report kept J1's measure" "$(sqlite3 "$UP" 'SELECT count(*) FROM case_measure')" "1"
+expect_eq "sqlite: the migrated store's report kept J1's and P1's measures" "$(sqlite3 "$UP" 'SELECT count(*) FROM case_measure')" "2"
 if cmp -s <(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/up1/report-2025-06.json") \
 	<(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/sqlite-nom/report-2025-06.json"); then
 	ok "sqlite: the migrated store reports the same"
@@ -200,7 +202,7 @@ if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null;
 	pq "$PGU" "DROP TABLE case_measure; UPDATE mutu_meta SET value = '5' WHERE key = 'schema_version'" >/dev/null
 	"$MUTU" report monthly --month 2025-06 --db "$PGU" --models "$MODELS" --out "$TMP/pgup1" --format json >/dev/null 2>&1
 	expect_eq "pg: opened, migrated to PG schema 6" "$(pq "$PGU" "SELECT value FROM mutu_meta WHERE key = 'schema_version'")" "6"
-	expect_eq "pg: the migrated store's report kept J1's measure" "$(pq "$PGU" 'SELECT count(*) FROM case_measure')" "1"
+	expect_eq "pg: the migrated store's report kept J1's and P1's measures" "$(pq "$PGU" 'SELECT count(*) FROM case_measure')" "2"
 	if cmp -s <(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/pgup1/report-2025-06.json") \
 		<(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/sqlite-nom/report-2025-06.json"); then
 		ok "pg: the migrated store reports as the SQLite one"
