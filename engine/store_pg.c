@@ -185,8 +185,8 @@ static const char *const schema_pg[] = {
 	 * (INCLUDE: not part of the key, only stored), so its arms of old
 	 * cases that may be open are index-only scans (case_source).  Those
 	 * cases are spread over the whole table -- 22,353 of them for June
-	 * 2025 of the 10^7-event store sat on 19,670 heap pages of cases,
-	 * fetched one by one (34,000 buffers of the case pick); index-only,
+	 * 2025 of the 10^7-event store cost 19,670 visits of heap pages,
+	 * one fetch a case (of 34,000 buffers of the case pick); index-only,
 	 * 420 index pages.  Rebuilt once in an older store (a few seconds a
 	 * million cases, under the schema lock); Citus distributes covering
 	 * indexes as any other. */
