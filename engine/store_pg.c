@@ -62,6 +62,10 @@
  * Each statement is idempotent (IF NOT EXISTS) so the creation can be
  * rerun after a crash half-way (it runs in one transaction anyway).
  */
+/* the open-case marker's index, as version 7 has it (built in two places
+ * of schema_pg: a new store, and the rebuild of an older one's) */
+#define CASES_OPEN "cases (office, sop, last_done_step, last_ms) INCLUDE (id, case_key)"
+
 static const char *const schema_pg[] = {
 	"CREATE TABLE IF NOT EXISTS mutu_meta (key text PRIMARY KEY, value text NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS batches ("
@@ -158,7 +162,7 @@ static const char *const schema_pg[] = {
 	" coalesce(step, 0) AS s FROM events WHERE end_ms IS NOT NULL"
 	" ORDER BY office, case_id, end_ms DESC, coalesce(step, 0) DESC) d"
 	" WHERE c.office = d.office AND c.id = d.case_id AND c.last_done_step IS NULL",
-	"CREATE INDEX IF NOT EXISTS cases_open ON cases (office, sop, last_done_step, last_ms) INCLUDE (id, case_key)",
+	"CREATE INDEX IF NOT EXISTS cases_open ON " CASES_OPEN,
 	/* version 3 (SQLite schema 8): per-month summaries of the monthly
 	 * report and the batches' marks that make them stale (store_sqlite.c,
 	 * schema_v8).  batch_touch.xid is the writing transaction: batches of
@@ -193,7 +197,7 @@ static const char *const schema_pg[] = {
 	"DO $$ BEGIN"
 	" IF pg_get_indexdef('cases_open'::regclass) NOT LIKE '%INCLUDE%' THEN"
 	"  DROP INDEX cases_open;"
-	"  CREATE INDEX cases_open ON cases (office, sop, last_done_step, last_ms) INCLUDE (id, case_key);"
+	"  CREATE INDEX cases_open ON " CASES_OPEN ";"
 	" END IF;"
 	" END $$",
 };
