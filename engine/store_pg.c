@@ -46,8 +46,8 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 6 /* 3: month summaries; 4: office last in the events keys; 5: no events_end;
-			     * 6: kept case measures */
+#define PG_SCHEMA_VERSION 7 /* 3: month summaries; 4: office last in the events keys; 5: no events_end;
+			     * 6: kept case measures; 7: cases_open covers id, case_key */
 
 /* ------------------------------------------------------------ schema */
 
@@ -62,6 +62,10 @@
  * Each statement is idempotent (IF NOT EXISTS) so the creation can be
  * rerun after a crash half-way (it runs in one transaction anyway).
  */
+/* the open-case marker's index, as version 7 has it (built in two places
+ * of schema_pg: a new store, and the rebuild of an older one's) */
+#define CASES_OPEN "cases (office, sop, last_done_step, last_ms) INCLUDE (id, case_key)"
+
 static const char *const schema_pg[] = {
 	"CREATE TABLE IF NOT EXISTS mutu_meta (key text PRIMARY KEY, value text NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS batches ("
@@ -158,7 +162,7 @@ static const char *const schema_pg[] = {
 	" coalesce(step, 0) AS s FROM events WHERE end_ms IS NOT NULL"
 	" ORDER BY office, case_id, end_ms DESC, coalesce(step, 0) DESC) d"
 	" WHERE c.office = d.office AND c.id = d.case_id AND c.last_done_step IS NULL",
-	"CREATE INDEX IF NOT EXISTS cases_open ON cases (office, sop, last_done_step, last_ms)",
+	"CREATE INDEX IF NOT EXISTS cases_open ON " CASES_OPEN,
 	/* version 3 (SQLite schema 8): per-month summaries of the monthly
 	 * report and the batches' marks that make them stale (store_sqlite.c,
 	 * schema_v8).  batch_touch.xid is the writing transaction: batches of
@@ -181,6 +185,21 @@ static const char *const schema_pg[] = {
 	"CREATE TABLE IF NOT EXISTS case_measure ("
 	" office text NOT NULL, case_id bigint NOT NULL, fp text NOT NULL, blob bytea NOT NULL,"
 	" PRIMARY KEY (office, case_id))",
+	/* version 7: cases_open carries the id and key a period read takes
+	 * (INCLUDE: not part of the key, only stored), so its arms of old
+	 * cases that may be open are index-only scans (case_source).  Those
+	 * cases are spread over the whole table -- 22,353 of them for June
+	 * 2025 of the 10^7-event store cost 19,670 visits of heap pages,
+	 * one fetch a case (of 34,000 buffers of the case pick); index-only,
+	 * 420 index pages.  Rebuilt once in an older store (a few seconds a
+	 * million cases, under the schema lock); Citus distributes covering
+	 * indexes as any other. */
+	"DO $$ BEGIN"
+	" IF pg_get_indexdef('cases_open'::regclass) NOT LIKE '%INCLUDE%' THEN"
+	"  DROP INDEX cases_open;"
+	"  CREATE INDEX cases_open ON " CASES_OPEN ";"
+	" END IF;"
+	" END $$",
 };
 
 /* Advisory-lock keys (pg_advisory_xact_lock takes a bigint; any constant no
@@ -2264,6 +2283,23 @@ static struct pg_cursor *cursor_new(struct pg_store *p, struct mutu_err *err)
  * (office, last_ms, first_ms), cases_open (office, sop, last_done_step,
  * last_ms)): the office asked, else every office that has a batch (every
  * case was made by a batch of its office), read in the same snapshot.
+ *
+ * Planned with enable_seqscan off (pg_cases_open): an arm's rows are
+ * estimated as if its conditions were independent, and they are not -- a
+ * span that ends after the period's start mostly starts after its end
+ * (265,038 cases estimated for June 2025 of the 10^7-event store, 42,929
+ * read), an old case whose marker is not its SOP's final step is rare
+ * (145,774 estimated, 11,140 read) -- so the planner chose sequential
+ * scans of the whole table (1,000,000 rows, 14,286 pages, for each of
+ * three arms when parallel).  Without them each arm is read through its
+ * index range, whose work grows with the range, never with the table
+ * beyond it: at worst (the store's first month) the range of cases_last is
+ * the whole index, read once, and the heap pages fetched are those of the
+ * cases picked, in physical order (a bitmap), so no arm can cost much
+ * more than the sequential scan it replaces, and it usually costs far
+ * less.  The setting only makes other paths dearer: a query with no index
+ * path still runs.  The old cases' arms are index-only (cases_open covers
+ * id and case_key, schema 7): those cases are spread over the whole table.
  */
 static int case_source(struct pg_store *p, const struct store_case_filter *f, struct params *ps,
 		       struct mutu_buf *from, struct mutu_buf *w, char **own, struct mutu_err *err)
@@ -2384,7 +2420,8 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 		 * the sorted subquery: the blobs would make that sort spill to
 		 * disk (65,000 cases x ~650 bytes past work_mem); and one index
 		 * search a case, never a join the planner may hash over the
-		 * whole table: the LIMIT (the key is unique) keeps the subquery
+		 * whole table: the LIMIT (the key is unique; like OFFSET 0, a fence the
+		 * planner respects) keeps the subquery
 		 * from being pulled up into a join, which the planner chose once
 		 * open cases' measures made most of the table match the
 		 * fingerprints (a merge join over a sort of every blob, spilled
@@ -2413,6 +2450,13 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 				k);
 	mutu_buf_printf(&q, " WHERE %se.office = c.office AND e.case_id = c.id ORDER BY e.id) e ON TRUE ORDER BY c.id, e.id",
 			mgate);
+	/* a period's case pick is planned without sequential scans of cases
+	 * (case_source says why); the setting is the transaction's, so it
+	 * is put back after the DECLAREs (planned then; their FETCHes do not
+	 * plan again) */
+	int indexed = f->has_period;
+	if (indexed && (rc = exec0(p, "SET LOCAL enable_seqscan = off", "reading cases", err)))
+		goto out;
 	if ((rc = fcur_open_as(p, &c->c[0], 1, q.s, ps.n, ps.v, err)))
 		goto out;
 	c->joined = 1;
@@ -2432,6 +2476,8 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 		if ((rc = fcur_open(p, &c->c[2], q.s, ps.n, ps.v, err)))
 			goto out;
 	}
+	if (indexed)
+		rc = exec0(p, "SET LOCAL enable_seqscan TO DEFAULT", "reading cases", err);
 out:
 	free(ca);
 	free(ea);
