@@ -526,7 +526,8 @@ static void std_key(const struct elog_xes *x, struct mutu_buf *key)
  * XML_PARSE_NOENT (which would load external entities) libxml2 hands the
  * '&' of "&amp;" or "&#38;" on as "&#38;", and a reference to an entity of
  * the document's DTD as written; both are expanded here (an entity's text
- * again, up to 8 levels).  v is not NUL-terminated.
+ * again, up to 8 levels, where a character reference may be left:
+ * "&#38;#60;" declared is "&#60;").  v is not NUL-terminated.
  */
 static void attr_value(xmlParserCtxtPtr c, struct mutu_buf *b, const char *v, size_t n, int depth)
 {
@@ -541,8 +542,18 @@ static void attr_value(xmlParserCtxtPtr c, struct mutu_buf *b, const char *v, si
 			name[semi - amp - 1] = '\0';
 			ent = xmlGetDocEntity(c->myDoc, (const xmlChar *)name);
 		}
-		if (semi && semi - amp == 4 && memcmp(amp, "&#38;", 5) == 0) {
-			mutu_buf_putc(b, '&');
+		unsigned long cp = 0;
+		char *ce = NULL;
+		if (semi && amp[1] == '#')
+			cp = amp[2] == 'x' ? strtoul(amp + 3, &ce, 16) : strtoul(amp + 2, &ce, 10);
+		if (ce == semi && ce > amp + 2 && cp >= 1 && cp <= 0x10FFFF) {
+			/* UTF-8, as libxml2 keeps text (1 to 4 bytes) */
+			int nb = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+			for (int i = nb - 1; i > 0; i--, cp >>= 6)
+				name[i] = (char)(0x80 | (cp & 0x3F));
+			name[0] = (char)(nb == 1 ? cp : (lead[nb] | cp));
+			mutu_buf_add(b, name, (size_t)nb);
 		} else if (ent && ent->content) {
 			attr_value(c, b, (const char *)ent->content, strlen((const char *)ent->content),
 				   depth + 1);
@@ -573,6 +584,8 @@ static void read_attrs(struct elog_xes *x, struct xel *rd)
 	for (int a = 0; a < rd->nns + rd->nat; a++) {
 		const xmlChar *const *e = a < rd->nns ? rd->ns + 2 * a : rd->at + 5 * (a - rd->nns);
 		const char *n = a < rd->nns ? (e[0] ? (const char *)e[0] : "xmlns") : (const char *)e[0];
+		if (a >= rd->nns && e[1] && !e[2])
+			continue; /* an undeclared prefix: a tree names it "p:name" */
 		const char *v = (const char *)e[a < rd->nns ? 1 : 3];
 		size_t vn = a < rd->nns ? (v ? strlen(v) : 0) : (size_t)(e[4] - e[3]);
 		for (size_t i = 0; i < 7; i++)
@@ -1086,11 +1099,9 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
 		      const xmlChar *uri, int nns, const xmlChar **ns, int nat, int ndef,
 		      const xmlChar **at)
 {
-	(void)prefix;
-	(void)uri;
 	struct elog_xes *x = xes_of(ctx);
-	struct xel *rd = &x->el;
-	if (!x || x->rc || x->stop || ctx != rd->ctxt || rd->ctxt->depth > 0)
+	struct xel *rd = x ? &x->el : NULL;
+	if (!rd || x->rc || x->stop || ctx != rd->ctxt || rd->ctxt->depth > 0)
 		return;
 	x->text = 0;
 	rd->line = xmlSAX2GetLineNumber(rd->ctxt);
@@ -1101,6 +1112,13 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
 	 * XML_PARSE_DTDATTR leaves them out too) */
 	rd->nat = nat - ((rd->ctxt->loadsubset & XML_COMPLETE_ATTRS) ? 0 : ndef);
 	const char *name = localname ? (const char *)localname : "";
+	char qname[256];
+	if (prefix && !uri) {
+		/* an undeclared prefix: a tree node's name is "p:name", which no
+		 * XES element has (the reader skipped such an element) */
+		snprintf(qname, sizeof qname, "%s:%s", (const char *)prefix, name);
+		name = qname;
+	}
 	int rc;
 	if (x->depth && x->st[x->depth - 1].k == F_LIST && strcmp(name, "values") == 0)
 		rc = on_values(x, rd);
