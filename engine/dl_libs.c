@@ -38,6 +38,9 @@
 #include <string.h>
 
 #include <openssl/evp.h>
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
@@ -58,7 +61,9 @@
 	X(xmlTextReaderCurrentNode) X(xmlTextReaderConstValue) X(xmlTextReaderConstLocalName)       \
 	X(xmlSetGenericErrorFunc) X(xmlReaderForIO) X(xmlOutputBufferCreateIO) X(xmlNewTextWriter)  \
 	X(xmlGetLineNo) X(xmlFreeTextWriter) X(xmlFreeTextReader) X(__xmlGenericError)             \
-	X(__xmlGenericErrorContext)
+	X(__xmlGenericErrorContext) X(xmlSAXVersion) X(xmlCreatePushParserCtxt)                    \
+	X(xmlCtxtUseOptions) X(xmlParseChunk) X(xmlStopParser) X(xmlSAX2GetLineNumber)             \
+	X(xmlFreeDoc) X(xmlFreeParserCtxt) X(xmlGetDocEntity)
 
 #define XLSX_FUNCS(X)                                                                              \
 	X(worksheet_write_string) X(worksheet_write_number) X(worksheet_set_column)                 \
@@ -240,6 +245,54 @@ void xmlFreeTextReader(xmlTextReaderPtr reader)
 {
 	XML_OR();
 	xml.xmlFreeTextReader(reader);
+}
+/* the SAX2 push parser of elog_xes.c; xmlCreatePushParserCtxt starts
+ * the work (NULL without the library) */
+int xmlSAXVersion(xmlSAXHandler *hdlr, int version)
+{
+	XML_OR(-1);
+	return xml.xmlSAXVersion(hdlr, version);
+}
+xmlParserCtxtPtr xmlCreatePushParserCtxt(xmlSAXHandlerPtr sax, void *user_data, const char *chunk,
+					 int size, const char *filename)
+{
+	XML_OR(NULL);
+	return xml.xmlCreatePushParserCtxt(sax, user_data, chunk, size, filename);
+}
+int xmlCtxtUseOptions(xmlParserCtxtPtr ctxt, int options)
+{
+	XML_OR(-1);
+	return xml.xmlCtxtUseOptions(ctxt, options);
+}
+int xmlParseChunk(xmlParserCtxtPtr ctxt, const char *chunk, int size, int terminate)
+{
+	XML_OR(-1);
+	return xml.xmlParseChunk(ctxt, chunk, size, terminate);
+}
+void xmlStopParser(xmlParserCtxtPtr ctxt)
+{
+	XML_OR();
+	xml.xmlStopParser(ctxt);
+}
+int xmlSAX2GetLineNumber(void *ctx)
+{
+	XML_OR(0);
+	return xml.xmlSAX2GetLineNumber(ctx);
+}
+void xmlFreeDoc(xmlDocPtr cur)
+{
+	XML_OR();
+	xml.xmlFreeDoc(cur);
+}
+void xmlFreeParserCtxt(xmlParserCtxtPtr ctxt)
+{
+	XML_OR();
+	xml.xmlFreeParserCtxt(ctxt);
+}
+xmlEntityPtr xmlGetDocEntity(const xmlDoc *doc, const xmlChar *name)
+{
+	XML_OR(NULL);
+	return xml.xmlGetDocEntity(doc, name);
 }
 /* what the macros xmlGenericError and xmlGenericErrorContext read (the
  * thread's error handler); never reached before xmlReaderForIO loaded

@@ -1,6 +1,6 @@
 /*
  * elog_xes.c - XES event logs (IEEE 1849-2016), plain or gzip-compressed,
- * streamed with libxml2's xmlTextReader into the rows of elog.c.
+ * streamed with libxml2's SAX2 push parser into the rows of elog.c.
  *
  * Why the same rows as CSV: every event then gets the checks, SOP
  * resolution, step mapping, rejected-row records, duplicate detection and
@@ -31,9 +31,13 @@
  * A start/complete pair stays two rows (as a CSV time:timestamp log): the
  * readers in sla_ pair them into one step execution.
  *
- * Memory is flat: xmlTextReader frees each node once passed, the input is
- * read in 256 KiB blocks (inflated with zlib for gzip), and only the
- * current trace's attributes and the current event are held.
+ * Memory is flat: no tree is built (the SAX2 callbacks read each element's
+ * name and attributes from the parser), the input is fed in 256 KiB blocks
+ * (inflated with zlib for gzip), and only the current trace's attributes
+ * and the current event are held.  Why SAX2 and not xmlTextReader: the
+ * reader builds a tree node per element and attribute and frees it again,
+ * a third of the parsing thread's CPU on a 1M-event log (docs/store.md,
+ * "XES input").
  */
 #include "mutu/elog.h"
 #include "elog_int.h"
@@ -47,8 +51,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
 #include <libxml/parserInternals.h> /* XML_MAX_TEXT_LENGTH */
-#include <libxml/xmlreader.h>
 #include <zlib.h>
 
 #define XES_MAX_COLS 1024      /* distinct keys stored per log; more are counted, noted */
@@ -230,6 +236,20 @@ struct colent {
 	int col;         /* -1: no column (the table was full) */
 };
 
+/*
+ * The element libxml2's SAX2 parser has just opened: what on_start,
+ * read_attrs and line_of read.  The pointers are libxml2's, valid during
+ * that callback only.
+ */
+struct xel {
+	xmlParserCtxtPtr ctxt;
+	long line;               /* of the start tag's end, as a tree node's line */
+	const xmlChar **ns;      /* nns (prefix, URI) pairs declared on it */
+	int nns;
+	const xmlChar **at;      /* nat (localname, prefix, URI, value, end) */
+	int nat;
+};
+
 struct elog_xes {
 	struct ingest *g;
 	const struct elog_opts *o;
@@ -284,6 +304,11 @@ struct elog_xes {
 	char xml_err[400];
 	long xml_line;
 	struct xin in;
+	/* the SAX pass (run) */
+	struct xel el;
+	int rc;                  /* a callback's MUTU_E* code: the parser was stopped */
+	size_t text;             /* bytes of text since the last tag (libxml2's bound) */
+	uint64_t nodes, next_progress, size;
 };
 
 static void kvs_reset(struct kvs *s)
@@ -500,8 +525,55 @@ static void std_key(const struct elog_xes *x, struct mutu_buf *key)
 	}
 }
 
+/*
+ * Append an attribute's value as a tree node would give it.  Without
+ * XML_PARSE_NOENT (which would load external entities) libxml2 hands the
+ * '&' of "&amp;" or "&#38;" on as "&#38;", and a reference to an entity of
+ * the document's DTD as written; both are expanded here (an entity's text
+ * again, up to 8 levels, where a character reference may be left:
+ * "&#38;#60;" declared is "&#60;").  v is not NUL-terminated.
+ */
+static void attr_value(xmlParserCtxtPtr c, struct mutu_buf *b, const char *v, size_t n, int depth)
+{
+	const char *end = v ? v + n : v, *amp;
+	while (v && v < end && (amp = memchr(v, '&', (size_t)(end - v)))) {
+		mutu_buf_add(b, v, (size_t)(amp - v));
+		const char *semi = memchr(amp, ';', (size_t)(end - amp));
+		xmlEntityPtr ent = NULL;
+		char name[128];
+		if (semi && (size_t)(semi - amp) < sizeof name && amp[1] != '#' && depth < 8) {
+			memcpy(name, amp + 1, (size_t)(semi - amp - 1));
+			name[semi - amp - 1] = '\0';
+			ent = xmlGetDocEntity(c->myDoc, (const xmlChar *)name);
+		}
+		unsigned long cp = 0;
+		char *ce = NULL;
+		if (semi && amp[1] == '#')
+			cp = amp[2] == 'x' ? strtoul(amp + 3, &ce, 16) : strtoul(amp + 2, &ce, 10);
+		if (ce == semi && ce > amp + 2 && cp >= 1 && cp <= 0x10FFFF) {
+			/* UTF-8, as libxml2 keeps text (1 to 4 bytes) */
+			int nb = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+			for (int i = nb - 1; i > 0; i--, cp >>= 6)
+				name[i] = (char)(0x80 | (cp & 0x3F));
+			name[0] = (char)(nb == 1 ? cp : (lead[nb] | cp));
+			mutu_buf_add(b, name, (size_t)nb);
+		} else if (ent && ent->content) {
+			attr_value(c, b, (const char *)ent->content, strlen((const char *)ent->content),
+				   depth + 1);
+		} else {
+			mutu_buf_putc(b, '&');
+			v = amp + 1;
+			continue;
+		}
+		v = semi + 1;
+	}
+	if (v && v < end)
+		mutu_buf_add(b, v, (size_t)(end - v));
+}
+
 /* Copy the element's XML attributes we use into x->key, x->value, ... */
-static void read_attrs(struct elog_xes *x, xmlTextReaderPtr rd)
+static void read_attrs(struct elog_xes *x, struct xel *rd)
 {
 	struct mutu_buf *all[] = {&x->key, &x->value, &x->a_name, &x->a_prefix,
 				  &x->a_uri, &x->a_scope, &x->a_keys};
@@ -511,18 +583,21 @@ static void read_attrs(struct elog_xes *x, xmlTextReaderPtr rd)
 		if (!all[i]->s)
 			mutu_buf_add(all[i], "", 0); /* s is never NULL below */
 	}
-	while (xmlTextReaderMoveToNextAttribute(rd) == 1) {
-		const char *n = (const char *)xmlTextReaderConstLocalName(rd);
-		if (!n)
-			continue;
+	/* the namespace declarations first, then the attributes, as a tree
+	 * node lists them (xmlns:key="v" is read as a key, as it was) */
+	for (int a = 0; a < rd->nns + rd->nat; a++) {
+		const xmlChar *const *e = a < rd->nns ? rd->ns + 2 * a : rd->at + 5 * (a - rd->nns);
+		const char *n = a < rd->nns ? (e[0] ? (const char *)e[0] : "xmlns") : (const char *)e[0];
+		if (a >= rd->nns && e[1] && !e[2])
+			continue; /* an undeclared prefix: a tree names it "p:name" */
+		const char *v = (const char *)e[a < rd->nns ? 1 : 3];
+		size_t vn = a < rd->nns ? (v ? strlen(v) : 0) : (size_t)(e[4] - e[3]);
 		for (size_t i = 0; i < 7; i++)
 			if (n[0] == names[i][0] && strcmp(n, names[i]) == 0) {
-				const char *v = (const char *)xmlTextReaderConstValue(rd);
-				mutu_buf_puts(all[i], v ? v : "");
+				attr_value(rd->ctxt, all[i], v, vn, 0);
 				break;
 			}
 	}
-	xmlTextReaderMoveToElement(rd);
 	if (x->nalias)
 		std_key(x, &x->key);
 }
@@ -740,12 +815,10 @@ static int submit_event(struct elog_xes *x)
 	return 0;
 }
 
-/* Line of the reader's current element: asked of the node, not the parser,
- * which reads ahead of the reader.  Only for events and messages. */
-static long line_of(xmlTextReaderPtr rd)
+/* Line of the element being opened.  Only for events and messages. */
+static long line_of(const struct xel *rd)
 {
-	xmlNodePtr node = xmlTextReaderCurrentNode(rd);
-	return node ? xmlGetLineNo(node) : 0;
+	return rd->line;
 }
 
 static int fail_at(struct elog_xes *x, long line, const char *fmt, const char *what)
@@ -755,7 +828,7 @@ static int fail_at(struct elog_xes *x, long line, const char *fmt, const char *w
 	return mutu_errf(x->err, MUTU_EINPUT, "%s:%ld: %s", x->path, line, msg);
 }
 
-static int push(struct elog_xes *x, xmlTextReaderPtr rd, struct frame fr)
+static int push(struct elog_xes *x, struct xel *rd, struct frame fr)
 {
 	if (x->depth >= XES_MAX_DEPTH)
 		return fail_at(x, line_of(rd), "elements nested deeper than %s levels: not a XES log",
@@ -767,7 +840,7 @@ static int push(struct elog_xes *x, xmlTextReaderPtr rd, struct frame fr)
 static int pop(struct elog_xes *x);
 
 /* An element starts.  Returns 0 or a MUTU_E* code (x->err filled). */
-static int on_start(struct elog_xes *x, xmlTextReaderPtr rd, const char *name)
+static int on_start(struct elog_xes *x, struct xel *rd, const char *name)
 {
 	struct frame *top = x->depth ? &x->st[x->depth - 1] : NULL;
 	struct frame fr;
@@ -920,7 +993,7 @@ event:
 }
 
 /* "values" under a list: its children are the list's items. */
-static int on_values(struct elog_xes *x, xmlTextReaderPtr rd)
+static int on_values(struct elog_xes *x, struct xel *rd)
 {
 	struct frame *top = &x->st[x->depth - 1];
 	struct frame fr = *top;
@@ -966,14 +1039,24 @@ static int pop(struct elog_xes *x)
 	}
 }
 
+/*
+ * The callbacks' context is the parser's own (the default SAX2 handlers
+ * that keep the DTD need it); the reader hangs off its _private, which
+ * libxml2 hands on to the parser of an entity's text.  NULL: none.
+ */
+static struct elog_xes *xes_of(void *ctx)
+{
+	return ctx ? ((xmlParserCtxtPtr)ctx)->_private : NULL;
+}
+
 #if LIBXML_VERSION >= 21200
 static void on_xml_error(void *ctx, const xmlError *e)
 #else
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 #endif
 {
-	struct elog_xes *x = ctx;
-	if (!e || e->level < XML_ERR_ERROR || x->xml_err[0])
+	struct elog_xes *x = xes_of(ctx);
+	if (!x || !e || e->level < XML_ERR_ERROR || x->xml_err[0])
 		return;
 	const char *m = e->message ? e->message : "malformed XML";
 	size_t n = strlen(m);
@@ -1006,6 +1089,88 @@ static void on_generic_error(void *ctx, const char *fmt, ...)
 	}
 }
 
+/* Stop the parser with a callback's code (x->err filled). */
+static void sax_fail(struct elog_xes *x, int rc)
+{
+	x->rc = rc;
+	xmlStopParser(x->el.ctxt);
+}
+
+/* An element starts (SAX2).  The elements of a DTD entity's replacement
+ * text are skipped: the reader showed the entity's reference, not them
+ * (the outer parser's depth counts the entities being expanded). */
+static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+		      const xmlChar *uri, int nns, const xmlChar **ns, int nat, int ndef,
+		      const xmlChar **at)
+{
+	struct elog_xes *x = xes_of(ctx);
+	struct xel *rd = x ? &x->el : NULL;
+	if (!rd || x->rc || x->stop || ctx != rd->ctxt || rd->ctxt->depth > 0)
+		return;
+	x->text = 0;
+	rd->line = xmlSAX2GetLineNumber(rd->ctxt);
+	rd->ns = ns;
+	rd->nns = nns;
+	rd->at = at;
+	/* defaults from the DTD are not the element's own (a tree without
+	 * XML_PARSE_DTDATTR leaves them out too) */
+	rd->nat = nat - ((rd->ctxt->loadsubset & XML_COMPLETE_ATTRS) ? 0 : ndef);
+	const char *name = localname ? (const char *)localname : "";
+	char qname[256];
+	if (prefix && !uri) {
+		/* an undeclared prefix: a tree node's name is "p:name", which no
+		 * XES element has (the reader skipped such an element) */
+		snprintf(qname, sizeof qname, "%s:%s", (const char *)prefix, name);
+		name = qname;
+	}
+	int rc;
+	if (x->depth && x->st[x->depth - 1].k == F_LIST && strcmp(name, "values") == 0)
+		rc = on_values(x, rd);
+	else
+		rc = on_start(x, rd, name);
+	if (rc) {
+		sax_fail(x, rc);
+		return;
+	}
+	if (++x->nodes % 4096 == 0 && x->o->progress && x->in.raw >= x->next_progress) {
+		x->o->progress(x->o->progress_ctx, x->in.raw, x->size, x->events);
+		x->next_progress = x->in.raw + (8u << 20);
+	}
+}
+
+/* An element ends (SAX2); an empty element ends right after it starts. */
+static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	struct elog_xes *x = xes_of(ctx);
+	if (!x || x->rc || x->stop || ctx != x->el.ctxt || x->el.ctxt->depth > 0)
+		return;
+	x->text = 0;
+	if (x->depth && pop(x))
+		sax_fail(x, x->err->code ? x->err->code : MUTU_EFAIL);
+	else if (x->stop)
+		xmlStopParser(x->el.ctxt);
+}
+
+/* Text between tags: XES has none that matters, but a text over libxml2's
+ * bound for one value is refused as the reader refused it ("huge text"). */
+static void sax_text(void *ctx, const xmlChar *s, int len)
+{
+	(void)s;
+	struct elog_xes *x = xes_of(ctx);
+	if (!x)
+		return;
+	x->text += (size_t)len;
+	if (x->text > XML_MAX_TEXT_LENGTH &&
+	    !(x->el.ctxt->options & XML_PARSE_HUGE) && !x->xml_err[0]) {
+		snprintf(x->xml_err, sizeof x->xml_err, "xmlSAX2Characters: huge text node");
+		x->xml_line = xmlSAX2GetLineNumber(x->el.ctxt);
+		xmlStopParser(x->el.ctxt);
+	}
+}
+
 /*
  * One pass over the file: all of it, or (probe) up to XES_PROBE_EVENTS
  * events.  Returns 0, MUTU_EINPUT (malformed, not XES, broken gzip) or
@@ -1025,52 +1190,71 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 		xin_close(&x->in);
 		return mutu_errf(x->err, MUTU_EFAIL, "%s: cannot read: %s", x->path, strerror(errno));
 	}
-	/* NONET: a XES file never needs the network; no entity or DTD loading.
-	 * BIG_LINES: line numbers past 65535 in messages and events.line. */
-	xmlTextReaderPtr rd = xmlReaderForIO(xin_read, NULL, &x->in, x->path, NULL,
-					     XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-						     XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
-	if (!rd) {
+	/* The push parser with SAX2 callbacks, as xmlTextReader runs it, but
+	 * without the tree the reader builds and frees node by node (that
+	 * was a third of the parsing thread's time).  The default SAX2
+	 * handlers keep the document's DTD (its entities); elements and text
+	 * come to the callbacks below.  NONET: a XES file never needs the
+	 * network; no entity or DTD loading.  BIG_LINES: kept from the reader
+	 * (the lines here are the parser's, never cut at 65535). */
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	xmlSAXVersion(&sax, 2);
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.startElement = NULL;
+	sax.endElement = NULL;
+	sax.characters = sax.ignorableWhitespace = sax.cdataBlock = sax_text;
+	sax.reference = NULL;
+	sax.comment = NULL;
+	sax.processingInstruction = NULL;
+	sax.serror = on_xml_error;
+	char head[4];
+	int nh = xin_read(&x->in, head, sizeof head);
+	xmlParserCtxtPtr c = nh < 0 ? NULL
+			   : xmlCreatePushParserCtxt(&sax, NULL, head, nh, x->path);
+	if (!c) {
 		xin_close(&x->in);
+		if (nh < 0)
+			return mutu_errf(x->err, x->in.failed == 1 ? MUTU_EFAIL : MUTU_EINPUT, "%s",
+					 x->in.msg);
 		return mutu_errf(x->err, MUTU_EFAIL, "%s: cannot start the XML reader", x->path);
 	}
-	xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, x);
+	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES |
+				     XML_PARSE_COMPACT);
+	c->_private = x;
+	memset(&x->el, 0, sizeof x->el);
+	x->el.ctxt = c;
+	x->rc = 0;
+	x->text = 0;
+	x->nodes = 0;
+	x->next_progress = 8u << 20;
 	xmlGenericErrorFunc prev_f = xmlGenericError;
 	void *prev_c = xmlGenericErrorContext;
 	x->gen_err[0] = '\0';
 	x->gen_done = 0;
 	xmlSetGenericErrorFunc(x, on_generic_error);
 	struct stat sb;
-	uint64_t size = fstat(fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
+	x->size = fstat(fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
 	int rc = 0, r = 0;
-	uint64_t next_progress = 8u << 20, nodes = 0;
-	while (!x->stop && (r = xmlTextReaderRead(rd)) == 1) {
-		int t = xmlTextReaderNodeType(rd);
-		if (t == XML_READER_TYPE_ELEMENT) {
-			int empty = xmlTextReaderIsEmptyElement(rd) == 1;
-			const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-			if (!name)
-				name = "";
-			if (x->depth && x->st[x->depth - 1].k == F_LIST && strcmp(name, "values") == 0)
-				rc = on_values(x, rd);
-			else
-				rc = on_start(x, rd, name);
-			if (!rc && empty)
-				rc = pop(x) ? (x->err->code ? x->err->code : MUTU_EFAIL) : 0;
-		} else if (t == XML_READER_TYPE_END_ELEMENT) {
-			if (x->depth && pop(x))
-				rc = x->err->code ? x->err->code : MUTU_EFAIL;
-		}
-		if (rc)
+	char *buf = mutu_malloc(XES_BLOCK);
+	/* as the reader: any error the parser reports stops it (r = -1) */
+	while (!x->stop && !x->rc && r == 0) {
+		int k = xin_read(&x->in, buf, XES_BLOCK);
+		if (k < 0)
+			r = -1;
+		else if (xmlParseChunk(c, k ? buf : NULL, k, k == 0) != 0 || !c->wellFormed)
+			r = -1;
+		else if (k == 0)
 			break;
-		if (++nodes % 4096 == 0 && x->o->progress && x->in.raw >= next_progress) {
-			x->o->progress(x->o->progress_ctx, x->in.raw, size, x->events);
-			next_progress = x->in.raw + (8u << 20);
-		}
 	}
+	free(buf);
+	rc = x->rc;
+	if (x->stop && !rc)
+		r = 0; /* stopped on purpose: the parser's "stopped" is no error */
 	if (!rc && !x->stop && r != 0) {
 		if (!x->xml_line)
-			x->xml_line = xmlTextReaderGetParserLineNumber(rd);
+			x->xml_line = xmlSAX2GetLineNumber(c);
 		if (x->in.failed == 1)
 			rc = mutu_errf(x->err, MUTU_EFAIL, "%s", x->in.msg);
 		else if (x->in.failed == 2)
@@ -1120,7 +1304,9 @@ static int run(struct elog_xes *x, int fd, struct elog_sha *sha, uint64_t *bytes
 	}
 	if (bytes)
 		*bytes = x->in.raw;
-	xmlFreeTextReader(rd);
+	if (c->myDoc)
+		xmlFreeDoc(c->myDoc);
+	xmlFreeParserCtxt(c);
 	xmlSetGenericErrorFunc(prev_c, prev_f);
 	xin_close(&x->in);
 	return rc;

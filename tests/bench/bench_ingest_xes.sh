@@ -5,7 +5,7 @@
 # Reports wall time, events/s and peak RSS (/usr/bin/time, Debian package
 # `time`) of each run, and the median of the per-pair ratios XES/CSV rate.
 # Then one XES ingest of a quarter of the log: peak RSS must not grow with
-# the file (the reader streams: xmlTextReader frees each node, zlib
+# the file (the reader streams: libxml2's SAX2 callbacks build no tree, zlib
 # inflates in 256 KiB blocks).
 # Target (issue 8): XES at least half the CSV rate, memory flat.
 # EVENTS and RUNS override the defaults (1000000, 5 pairs; never fewer).

@@ -260,3 +260,55 @@ if [ -f "$R1" ] && [ -f "$R2" ]; then
 else
 	not_ok "wabo XES: the same June 2011 report as from the CSV" "no report written: $(ls -R "$TMP/r1" "$TMP/r2" 2>&1)"
 fi
+
+# ---- events.line past line 65535, and DTD entities in values
+# 10,000 events of 7 lines each, 10 per trace, after a 2-line head: a trace
+# takes 73 lines (<trace>, its concept:name, 70 event lines, </trace>), so
+# event k (0-based) has its <event> tag on line 5 + 73 (k // 10) + 7 (k % 10);
+# the last (k = 9999) on 72995, past 65535, the most a tree node of
+# libxml2 keeps (every later event was stored as line 65535).  The expected
+# lines are counted with grep, not by mutu.
+python3 - "$TMP/lang.xes" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n')
+    for k in range(10000):
+        if k % 10 == 0:
+            if k:
+                f.write('</trace>\n')
+            f.write('<trace>\n<string key="concept:name" value="L%05d"/>\n' % (k // 10))
+        f.write('<event>\n<string key="concept:name" value="A%d"/>\n'
+                '<date key="time:timestamp" value="2025-03-03T%02d:%02d:00+07:00"/>\n'
+                '<string key="org:resource" value="r"/>\n<string key="lifecycle:transition" value="complete"/>\n'
+                '<int key="n" value="%d"/>\n</event>\n' % (k % 10, 8 + k % 10, k % 60, k))
+    f.write('</trace>\n</log>\n')
+PY
+D="$TMP/lang.db"
+run "$MUTU" ingest "$TMP/lang.xes" --db "$D" --quiet
+expect_rc "long log: ingest exit 0" 0
+expect_eq "long log: every event's line is its <event> tag's line (last past 65535)" \
+	"$(q "$D" "SELECT group_concat(line) FROM (SELECT line FROM events ORDER BY id)")" \
+	"$(grep -n '^<event>$' "$TMP/lang.xes" | cut -d: -f1 | paste -sd,)"
+expect_eq "long log: the last event's line, by the formula above" \
+	"$(q "$D" "SELECT max(line) FROM events")" "$((5 + 73 * (9999 / 10) + 7 * (9999 % 10)))"
+
+# An internal DTD's entities in attribute values read as a tree gave them:
+# &org; is 'Dinas & Kantor' (its "&amp;" read again), &nest; is "&org; X
+# <" ("&#38;#60;" declared is "&#60;", read again '<'); &amp; and &#38;
+# are '&'.  &ev;, an entity whose text is a whole <event>, is not an event
+# (no entity is expanded into elements): 2 events, not 3.
+cat >"$TMP/ent.xes" <<'X'
+<?xml version="1.0"?>
+<!DOCTYPE log [ <!ENTITY org "Dinas &amp; Kantor"> <!ENTITY nest "&org; X &#38;#60;"> <!ENTITY ev '<event><string key="concept:name" value="HIDDEN"/><date key="time:timestamp" value="2025-03-03T09:00:00+07:00"/></event>'> ]>
+<log><trace><string key="concept:name" value="C&amp;1 &#38; &org;|&nest;"/>
+<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2025-03-03T09:00:00+07:00"/></event>
+&ev;
+<event><string key="concept:name" value="B &org;"/><date key="time:timestamp" value="2025-03-03T10:00:00+07:00"/></event>
+</trace></log>
+X
+D="$TMP/ent.db"
+run "$MUTU" ingest "$TMP/ent.xes" --db "$D" --quiet
+expect_rc "DTD entities: ingest exit 0" 0
+expect_eq "DTD entities: case id and activities expanded; the entity's <event> not read" \
+	"$(q "$D" "SELECT (SELECT case_key FROM cases) || '/' || group_concat(activity || '@' || line, '/') FROM (SELECT * FROM events ORDER BY id)")" \
+	"C&1 & Dinas & Kantor|Dinas & Kantor X </A@4/B Dinas & Kantor@6"
