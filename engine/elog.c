@@ -473,9 +473,78 @@ static void reader_release(struct reader *r)
 	free(r->f);
 }
 
+/*
+ * The invisible characters a value copied through Excel or a web page
+ * carries at its ends: U+00A0 (no-break space), U+200B (zero-width space),
+ * U+2060 (word joiner), U+FEFF (a byte order mark inside a field).  libcsv
+ * trims only ASCII blanks, so '\xa0C1\xa0' was another case than 'C1',
+ * an activity another activity and a stamp a bad stamp.  Returns the
+ * character's length at p (from the front, or ending at p when back).
+ */
+static size_t invisible_at(const unsigned char *s, size_t len, int back)
+{
+	static const char *const cs[] = {"\xc2\xa0", "\xe2\x80\x8b", "\xe2\x81\xa0",
+					  "\xef\xbb\xbf"};
+	for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		size_t k = strlen(cs[i]);
+		if (len >= k && memcmp(back ? s + len - k : s, cs[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* Strips those characters, and the blanks between them and the value,
+ * from both ends; a field without one at an end is left as it is (a
+ * quoted field keeps its blanks, as libcsv gives them). */
+static void trim_invisible(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len, k;
+	if (!n || (!invisible_at(p, n, 0) && !invisible_at(p, n, 1)))
+		return;
+	for (;;) {
+		if (n && *p == ' ')
+			p++, n--;
+		else if ((k = invisible_at(p, n, 0)) != 0)
+			p += k, n -= k;
+		else
+			break;
+	}
+	for (;;) {
+		if (n && p[n - 1] == ' ')
+			n--;
+		else if ((k = invisible_at(p, n, 1)) != 0)
+			n -= k;
+		else
+			break;
+	}
+	*s = (const char *)p;
+	*len = n;
+}
+
+/* trim_invisible on the field split_line has just copied, in place (the
+ * last one in fbuf); a byte test first keeps the common field cheap. */
+static void trim_field_at(struct reader *r, size_t i)
+{
+	struct field *f = &r->f[i];
+	const unsigned char *b = (const unsigned char *)r->fbuf.s + f->off;
+	if (!f->len || (b[0] < 0xC2 && b[f->len - 1] < 0x80))
+		return;
+	const char *v = (const char *)b;
+	size_t n = f->len;
+	trim_invisible(&v, &n);
+	memmove(r->fbuf.s + f->off, v, n);
+	f->len = (uint32_t)n;
+	r->fbuf.len = f->off + n;
+}
+
 static void cb_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
+	const char *v = s ? s : "";
+	if (!s)
+		len = 0;
+	trim_invisible(&v, &len);
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? 2 * r->fcap : 32;
 		r->f = mutu_realloc(r->f, r->fcap * sizeof *r->f);
@@ -483,7 +552,7 @@ static void cb_field(void *s, size_t len, void *data)
 	r->f[r->nf].off = (uint32_t)r->fbuf.len;
 	r->f[r->nf].len = (uint32_t)len;
 	r->nf++;
-	mutu_buf_add(&r->fbuf, s ? s : "", s ? len : 0);
+	mutu_buf_add(&r->fbuf, v, len);
 	mutu_buf_putc(&r->fbuf, '\0');
 }
 
@@ -615,6 +684,7 @@ static int split_line(struct reader *r, const char *p, size_t n)
 			p = fe;
 		}
 		r->f[r->nf].len = (uint32_t)(r->fbuf.len - r->f[r->nf].off);
+		trim_field_at(r, r->nf);
 		r->nf++;
 		fb->s[fb->len++] = '\0';
 		fb->s[fb->len] = '\0';
