@@ -1920,6 +1920,22 @@ static int header(struct ingest *g, const struct rec *r)
 			snprintf(unnamed, sizeof unnamed, "column_%zu", i + 1);
 			name = unnamed;
 		}
+		/* a name an earlier column has (two 'catatan' columns, as a
+		 * hand-made Excel sheet or a join writes them): the k-th repeat
+		 * is 'catatan.k', as pandas' read_csv names it; before, each
+		 * row's second value overwrote the first (one key per event) */
+		char again[256];
+		size_t k = 0, first = 0;
+		for (size_t j = i; j-- > 0;)
+			if (strcmp(g->hdr[j], g->hdr[i]) == 0)
+				k++, first = j;
+		if (k && g->hdr[i][0]) { /* column_N is unique already */
+			snprintf(again, sizeof again, "%.200s.%zu", name, k);
+			mutu_notes_addf(&g->res->notes,
+					"column %zu repeats the name '%s' of column %zu: read as '%s'",
+					i + 1, g->hdr[i], first + 1, again);
+			name = again;
+		}
 		g->colkind[i] = is_case ? 1 : 2;
 		g->colattr[i] = (int)g->nattr_names;
 		g->attr_names[g->nattr_names++] = mutu_strdup(name);

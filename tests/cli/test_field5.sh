@@ -24,3 +24,15 @@ expect_out_has "invisible: both rows, one case" "events stored   2 (1 new cases)
 expect_eq "invisible: keys, activities, actors as plain text" \
 	"$(q "$DB" "SELECT group_concat(hex(c.case_key) || ':' || e.activity || ':' || hex(e.actor) || ':' || (e.end_ms - $D0), ' ') FROM events e JOIN cases c ON c.id = e.case_id")" \
 	"4331:Verifikasi:616E69:4500000 4331:Verifikasi:616E69:8100000"
+
+# ---- two columns with the same header name ----
+# A hand-made sheet (or a join) can repeat a header: 'catatan' three
+# times.  Each value is kept, the k-th repeat named 'catatan.k' as pandas'
+# read_csv names it: x, y, z under catatan, catatan.1, catatan.2.
+# Before: one key per event, so y and then z overwrote x (only 'z' kept).
+DB="$TMP/kembar.db"
+run "$MUTU" ingest $F/kolom-kembar.csv --db "$DB"
+expect_out_has "same name: said" "column 5 repeats the name 'catatan' of column 4: read as 'catatan.1'"
+expect_eq "same name: every value kept" \
+	"$(q "$DB" "SELECT group_concat(name || '=' || value, ' ') FROM (SELECT * FROM event_attrs ORDER BY name)")" \
+	"catatan=x catatan.1=y catatan.2=z"
