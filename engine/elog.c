@@ -1283,6 +1283,13 @@ struct ingest {
 	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
 		probe_order;
 	char probe_fmt[2][48];   /* --date-format for the first d/m stamp: day, month first */
+	/* d/m stamps probed: how many, and how many only day first reads (a
+	 * first part > 12) or only month first (a second part > 12), with the
+	 * first of each; the format the probe chose from them, if one */
+	int probe_dm, probe_dm_side[2], probe_dm_zone[2];
+	char probe_dm_ex[2][80];
+	char auto_fmt[48];
+	const char *date_fmt;    /* --date-format, or auto_fmt, or NULL */
 	char probe_serial_ex[240]; /* the first Excel serial stamp and its two readings */
 	int64_t probe_serial_line;
 	char probe_example[160];
@@ -1732,13 +1739,13 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
 	int leap = 0;
-	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format,
+	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt,
 				    g->dst ? ELOG_NO_ZONE : zone, ms, off, &leap);
 	if (rc == ELOG_TS_NOZONE && g->dst) {
 		/* --tz a zone with daylight saving: the wall time read as if
 		 * UTC, then placed by the zone's rules (its offset at that
 		 * instant, +01:00 in winter and +02:00 in summer in Amsterdam) */
-		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, 0, ms,
+		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt, 0, ms,
 					off, &leap);
 		if (rc == ELOG_TS_OK) {
 			double t = cal_tz_from_local(g->dst, (double)*ms / 1000.0);
@@ -1774,7 +1781,7 @@ static int looks_date(const struct ingest *g, const char *v, size_t n)
 		return 0;
 	int64_t ms;
 	int off;
-	return elog_parse_time(v, n, g->o->date_format, 0, &ms, &off) == ELOG_TS_OK ||
+	return elog_parse_time(v, n, g->date_fmt, 0, &ms, &off) == ELOG_TS_OK ||
 	       elog_date_order_needed(v, n) != 0;
 }
 
@@ -2494,11 +2501,20 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 					g->probe_serial_line = r->line;
 				/* the first such stamp, the one the message shows: a later
 				 * 02.06.2025 made '28.05.2025' "ambiguous" (before) */
-				if (!g->o->date_format && !g->probe_order &&
-				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len)) {
-					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
-										r->f[col].len);
+				int dm = g->o->date_format ? 0
+							   : elog_date_order_needed(r->buf + r->f[col].off,
+										    r->f[col].len);
+				if (dm && !g->probe_order) {
+					g->probe_order = dm;
 					order_formats(r->buf + r->f[col].off, r->f[col].len, g->probe_fmt);
+				}
+				if (dm >= 1 && dm <= 3)
+					g->probe_dm++;
+				if ((dm == 2 || dm == 3) && !g->probe_dm_side[dm - 2]++) {
+					g->probe_dm_zone[dm - 2] = zone;
+					snprintf(g->probe_dm_ex[dm - 2], sizeof g->probe_dm_ex[0],
+						 "'%s' (line %lld)", shown(r, col, v1, sizeof v1),
+						 (long long)r->line);
 				}
 			}
 			if (rc != ELOG_TS_OK && !g->probe_example[0]) {
@@ -2618,6 +2634,52 @@ static int on_record(void *ctx, const struct rec *r)
 	}
 	if (process(g, r, 0) || g->fatal)
 		return 1;
+	return 0;
+}
+
+/*
+ * Day first or month first, from the probed stamps themselves: a first
+ * part > 12 ('13/06/2025') can only be a day, a second part > 12 only a
+ * day in month-first order.  When the probe saw only one of the two, the
+ * column's order is that one: every probed d/m stamp is read with its
+ * format (probe_fmt, the first stamp's shape), said in a note; a later
+ * row that does not fit is rejected with its line.  When it saw both,
+ * the column mixes the orders: refused naming one of each.  When every
+ * probed stamp is ambiguous (days 1-12 only) the refusal stays: an
+ * Indonesian export writes day first but an en-US Excel month first, and
+ * a guess would swap day and month without a word (our decision).
+ */
+static int dm_decide(struct ingest *g)
+{
+	if (g->date_fmt || !g->probe_order || g->probe_time_ok)
+		return 0;
+	if (g->probe_dm_side[0] && g->probe_dm_side[1])
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: the day/month-order dates mix both orders: %s can only be day "
+				 "first, %s only month first; give --date-format",
+				 g->path, g->probe_dm_ex[0], g->probe_dm_ex[1]);
+	int side = g->probe_dm_side[0] ? 0 : g->probe_dm_side[1] ? 1 : -1;
+	if (side < 0 || !g->probe_fmt[side][0])
+		return 0;
+	snprintf(g->auto_fmt, sizeof g->auto_fmt, "%s", g->probe_fmt[side]);
+	g->date_fmt = g->auto_fmt;
+	/* the probe counted the d/m stamps as unreadable: they read now, or
+	 * lack a zone as any local stamp (probe_stamps_check then asks for
+	 * --tz); the first decides which, all having the same shape */
+	int64_t ms;
+	int off;
+	const char *ex = g->probe_dm_ex[side] + 1; /* after the quote */
+	size_t exn = strcspn(ex, "'");
+	int rc = elog_parse_time(ex, exn, g->date_fmt, g->dst ? 0 : g->probe_dm_zone[side], &ms,
+				 &off);
+	g->probe_time_bad -= g->probe_dm;
+	if (rc == ELOG_TS_NOZONE)
+		g->probe_nozone += g->probe_dm;
+	else
+		g->probe_time_ok += g->probe_dm;
+	mutu_notes_addf(&g->res->notes,
+			"day/month-order dates read %s (--date-format '%s'): %s can only be read so",
+			side ? "month first" : "day first", g->auto_fmt, g->probe_dm_ex[side]);
 	return 0;
 }
 
@@ -3040,7 +3102,10 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 "as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
 				 g->path, g->probe_badutf8_line, g->probe_badutf8_ex, g->probe_badutf8,
 				 g->probe_rows);
-	if (g->probe_order && g->probe_time_ok == 0)
+	rc = dm_decide(g);
+	if (rc)
+		return rc;
+	if (g->probe_order && g->probe_time_ok == 0 && !g->auto_fmt[0])
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: %s is a day/month-order date%s; give --date-format, e.g. "
 				 "--date-format '%s' (day first) or '%s'",
@@ -3060,7 +3125,7 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	rc = probe_stamps_check(g, "rows", "ISO 8601 like 2025-01-02T07:30:00+08:00");
 	if (rc)
 		return rc;
-	if (g->probe_order)
+	if (g->probe_order && !g->auto_fmt[0])
 		mutu_notes_addf(&g->res->notes,
 				"some time stamps look day/month-ordered (%s, line %lld): such rows are "
 				"rejected unless --date-format is given",
@@ -3692,6 +3757,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	struct run *r = mutu_calloc(1, sizeof *r);
 	struct ingest *g = &r->g;
 	g->o = o;
+	g->date_fmt = o->date_format;
 	g->path = o->name ? o->name : log_path; /* what messages and the batch row say */
 	g->res = res;
 	g->err = err;

@@ -474,7 +474,11 @@ int elog_date_order_needed(const char *s, size_t n)
 		return 0;
 	if (a >= 1 && a <= 12 && b >= 1 && b <= 12)
 		return 1;
-	return 2;
+	if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+		return 2;
+	if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+		return 3;
+	return 4;
 }
 
 int elog_parse_tz(const char *text, int *off_min)

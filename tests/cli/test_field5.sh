@@ -58,3 +58,42 @@ expect_eq "month names: the instants" \
 printf 'case_id;activity;timestamp\nC1;A;32 Juni 2025 08.15\n' > "$TMP/tgl32.csv"
 run "$MUTU" ingest "$TMP/tgl32.csv" --db "$TMP/tgl32.db" --tz WIB
 expect_err_has "month names: 32 Juni refused" "no readable time stamp in the first 1 rows (timestamp: '32 Juni 2025 08.15')"
+
+# ---- day/month order decided by the column itself ----
+# An Indonesian Excel writes '03/06/2025 08:15', day first.  03/06 alone
+# can be 3 Jun or 6 Mar; '13/06/2025' (line 3) can only be day first (no
+# month 13), so the column is read day first, said in a note.  --tz WIB:
+# 3 Jun 08:15 = +4500000, 09:15 = +8100000; 4 Jun 10:00 WIB = 86400000 +
+# 10800000 = 97200000; 13 Jun 10:30 WIB = 10 * 86400000 + 12600000 =
+# 876600000.  Before: refused, give --date-format.
+DB="$TMP/dmy.db"
+run "$MUTU" ingest $F/tanggal-dmy.csv --db "$DB" --tz WIB
+expect_out_has "d/m: read day first, said" \
+	"day/month-order dates read day first (--date-format '%d/%m/%Y %H:%M'): '13/06/2025 10:30' (line 3) can only be read so"
+expect_eq "d/m: the instants" \
+	"$(q "$DB" "SELECT group_concat((start_ms - $D0) || '/' || (end_ms - $D0), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000/8100000 97200000/876600000"
+# month first shown the same way: '06/13/2025' (an en-US Excel)
+printf 'case_id,activity,timestamp\nC1,A,06/03/2025 08:15\nC1,B,06/13/2025 08:15\n' > "$TMP/mdy.csv"
+run "$MUTU" ingest "$TMP/mdy.csv" --db "$TMP/mdy.db" --tz WIB
+expect_eq "m/d: 3 Jun and 13 Jun 08:15 WIB" \
+	"$(q "$TMP/mdy.db" "SELECT group_concat(end_ms - $D0, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000 868500000"
+# both orders in one column: no reading fits; refused naming one of each
+printf 'case_id,activity,timestamp\nC1,A,13/06/2025 08:15\nC1,B,06/13/2025 08:15\n' > "$TMP/campur.csv"
+run "$MUTU" ingest "$TMP/campur.csv" --db "$TMP/campur.db" --tz WIB
+expect_rc "d/m mixed: exit 2" 2
+expect_err_has "d/m mixed: names both" \
+	"the day/month-order dates mix both orders: '13/06/2025 08:15' (line 2) can only be day first, '06/13/2025 08:15' (line 3) only month first; give --date-format"
+# every probed stamp ambiguous (days 1-12): still refused, both formats
+# offered.  Our decision: an Indonesian export writes day first but an
+# en-US Excel month first, both in offices; a guess would swap day and
+# month of every such row without a word.
+printf 'case_id,activity,timestamp\nC1,A,03/06/2025 08:15\nC1,B,04/06/2025 08:15\n' > "$TMP/ragu.csv"
+run "$MUTU" ingest "$TMP/ragu.csv" --db "$TMP/ragu.db" --tz WIB
+expect_rc "d/m all ambiguous: exit 2" 2
+expect_err_has "d/m all ambiguous: both formats offered" \
+	"is a day/month-order date and ambiguous (01/02 can be 1 Feb or 2 Jan); give --date-format, e.g. --date-format '%d/%m/%Y %H:%M' (day first) or '%m/%d/%Y %H:%M'"
+# no zone and none given: the zone is asked for, as for any local stamp
+run "$MUTU" ingest $F/tanggal-dmy.csv --db "$TMP/dmy2.db"
+expect_err_has "d/m without a zone: --tz asked" "no zone is known; give --tz"
