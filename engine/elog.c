@@ -426,6 +426,7 @@ struct reader {
 	uint64_t skip_bytes;
 	struct mutu_buf skip_head;
 	int skip_sep_line;   /* the file opens with Excel's "sep=;" line: skip it */
+	int skip_lines;      /* then this many title lines above the header */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -932,6 +933,13 @@ static int reader_run(struct reader *r, int fd, const char *path,
 			p += sep_line(p, (size_t)(e - p), NULL); /* not a row: its line counts */
 			r->line++;
 		}
+		for (int i = 0; first && i < r->skip_lines; i++) { /* title lines, counted */
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			if (!nl)
+				break;
+			p = nl + 1;
+			r->line++;
+		}
 		first = 0;
 		while (p < e && !r->stop) {
 			const char *nl = memchr(p, '\n', (size_t)(e - p));
@@ -1267,6 +1275,7 @@ struct ingest {
 	int first_dropped;       /* index of the first dropped column, -1 none */
 	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
 	int sep_line;            /* line 1 is Excel's "sep=;" (sep_line): skipped */
+	int title_lines;         /* title lines above the header (title_lines): skipped */
 	int *colattr;            /* per column: index into attr_names */
 	char **attr_names;
 	size_t nattr_names;
@@ -2851,6 +2860,45 @@ static int xes_run(struct ingest *g, int fd, int late_sha, struct elog_sha **sha
 	return rc;
 }
 
+/*
+ * Title lines above the header, as a report saved from Excel has them
+ * ("Laporan Berkas Juni 2025", a blank row of separators ";;;", "Periode:
+ * Juni 2025"): lines at the start with fewer than two non-empty fields
+ * whichever of ',' ';' tab splits them, at most TITLE_MAX of them, the
+ * header the first line with two.  Returns how many there are (0 when
+ * the first line is a header, or no header follows within TITLE_MAX
+ * lines: the header check then refuses as before).  Before, such a file
+ * was refused: "the first line has no separator".
+ */
+#define TITLE_MAX 10
+static int title_lines(const char *p, size_t n)
+{
+	const char *e = p + n;
+	for (int k = 0; k <= TITLE_MAX && p < e; k++) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *le = nl ? nl : e;
+		int most = 0;
+		for (const char *sep = ",;\t"; *sep; sep++) {
+			int fields = 0, text = 0;
+			for (const char *c = p; c <= le; c++) {
+				if (c == le || *c == *sep) {
+					fields += text;
+					text = 0;
+				} else if (*c != ' ' && *c != '\r' && *c != '"') {
+					text = 1;
+				}
+			}
+			most = fields > most ? fields : most;
+		}
+		if (most >= 2)
+			return k;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
 static unsigned char detect_sep(const char *p, size_t n)
 {
 	size_t cnt[3] = {0, 0, 0};
@@ -3069,11 +3117,26 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	size_t sl = sep_line(p, len, &named);
 	g->sep_line = sl != 0;
 	p += sl, len -= sl;
+	g->title_lines = title_lines(p, len);
+	for (int i = 0; i < g->title_lines; i++) {
+		const char *nl = memchr(p, '\n', len);
+		if (i == 0) {
+			size_t tl = (size_t)(nl - p);
+			while (tl && (p[tl - 1] == '\r' || p[tl - 1] == ' '))
+				tl--;
+			mutu_notes_addf(&g->res->notes,
+					"%d title line(s) above the header skipped (line %d: '%.*s')",
+					g->title_lines, 1 + g->sep_line, (int)(tl > 60 ? 60 : tl), p);
+		}
+		len -= (size_t)(nl + 1 - p);
+		p = nl + 1;
+	}
 	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : named ? named : detect_sep(p, len));
 	*sep_out = sep;
 	struct reader r;
 	reader_init(&r, sep);
 	r.skip_sep_line = g->sep_line;
+	r.skip_lines = g->title_lines;
 	r.on_rec = on_probe;
 	r.ctx = g;
 	r.line = 1;
@@ -3622,6 +3685,7 @@ static int stage_parse(struct run *r)
 		struct reader rd;
 		reader_init(&rd, g->sep);
 		rd.skip_sep_line = g->sep_line;
+		rd.skip_lines = g->title_lines;
 		rd.on_rec = on_record;
 		rd.ctx = g;
 		rd.expect_nf = g->ncols;

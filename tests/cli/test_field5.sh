@@ -97,3 +97,27 @@ expect_err_has "d/m all ambiguous: both formats offered" \
 # no zone and none given: the zone is asked for, as for any local stamp
 run "$MUTU" ingest $F/tanggal-dmy.csv --db "$TMP/dmy2.db"
 expect_err_has "d/m without a zone: --tz asked" "no zone is known; give --tz"
+
+# ---- an Excel report: a title above the header, a total row below ----
+# Line 1 'Laporan Berkas Juni 2025', line 2 a row of empty cells ';;;;',
+# the header on line 3, rows on lines 4 and 5, 'Jumlah;;;;' on line 6.
+# The two title lines are skipped (said), line numbers stay the file's;
+# the total row has no activity: rejected with its line, no case
+# 'Jumlah'.  The ids '1.234' are kept as written (a thousands dot cannot
+# be told from an office's dotted numbering: left alone, see the report).
+# --tz WIB: 08:15 = +4500000, 09:15 = +8100000.  Before: refused, "the
+# first line has no separator".
+DB="$TMP/judul.db"
+run "$MUTU" ingest $F/laporan-judul.csv --db "$DB" --tz WIB
+expect_rc "title lines: exit 0" 0
+expect_out_has "title lines: said" "2 title line(s) above the header skipped (line 1: 'Laporan Berkas Juni 2025')"
+expect_eq "title lines: rows at their own lines" \
+	"$(q "$DB" "SELECT group_concat(c.case_key || '@' || e.line || ':' || (e.start_ms - $D0), ' ') FROM events e JOIN cases c ON c.id = e.case_id")" \
+	"1.234@4:4500000 1.235@5:8100000"
+expect_eq "total row: rejected at line 6, no case Jumlah" \
+	"$(q "$DB" "SELECT line || ':' || reason FROM rejected") $(q "$DB" "SELECT count(*) FROM cases WHERE case_key = 'Jumlah'")" \
+	"6:missing activity in Kegiatan 0"
+# a one-field first line with no header after it is still refused
+printf 'Laporan\nBerkas\n' > "$TMP/judul2.csv"
+run "$MUTU" ingest "$TMP/judul2.csv" --db "$TMP/judul2.db"
+expect_err_has "title lines: no header at all, refused" "the first line has no separator"
