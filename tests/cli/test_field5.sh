@@ -121,3 +121,74 @@ expect_eq "total row: rejected at line 6, no case Jumlah" \
 printf 'Laporan\nBerkas\n' > "$TMP/judul2.csv"
 run "$MUTU" ingest "$TMP/judul2.csv" --db "$TMP/judul2.db"
 expect_err_has "title lines: no header at all, refused" "the first line has no separator"
+
+# ---- XES details that passed unchanged (pinned) ----
+# xes-rinci.xes: <global scope="event"> with concept:name __INVALID__,
+# lifecycle:transition complete and org:group Loket; a <classifier>
+# 'concept:name lifecycle:transition'; lifecycle written 'START',
+# 'COMPLETE', 'Start'; TTE's stamps without a zone; org:role on the
+# Verifikasi events and no org:resource anywhere; a second trace without
+# concept:name.  IEEE 1849 (5.6): a global's value is the default of an
+# event that lacks the key, so TTE's last event is a 'complete' and every
+# event has org:group Loket; ProM's placeholder name is not applied.  A
+# trace's concept:name is optional in the standard, but it is the case id:
+# mutu makes none up (a made-up key would never meet another export's
+# case), the trace's event is rejected with its line (21).  The transition
+# compares ignoring case: Verifikasi 08:15-09:15 = 1,0 jam, TTE (zoneless,
+# --tz WIB) 10:00-10:30 = 30 menit.
+DB="$TMP/rinci.db"
+run "$MUTU" ingest $F/xes-rinci.xes --db "$DB" --tz WIB
+expect_out_has "xes: 4 stored, 1 rejected" "events stored   4 (1 new cases)"
+expect_eq "xes: trace without a name rejected at its line" \
+	"$(q "$DB" "SELECT line || ':' || reason FROM rejected")" "21:missing case id in concept:name"
+expect_eq "xes: global defaults (lifecycle complete, org:group Loket)" \
+	"$(q "$DB" "SELECT group_concat(lifecycle, ' ') FROM (SELECT * FROM events ORDER BY id)") $(q "$DB" "SELECT count(*) FROM event_attrs WHERE name = 'org:group' AND value = 'Loket'")" \
+	"START COMPLETE Start complete 4"
+run "$MUTU" audit --case T1 --db "$DB" --no-store --tz WIB
+expect_out_has "xes: START/COMPLETE paired, 1,0 jam" "3 Jun 2025 09:15 +07:00      1,0 jam"
+expect_out_has "xes: zoneless TTE at --tz, 30 menit" "3 Jun 2025 10:30 +07:00     30 menit"
+# org:role is no org:resource: the actor stays empty (the officer is not
+# known); the SOP's pelaksana is a position, so an office whose log names
+# only roles says so: --resource-col org:role makes the role the actor
+expect_eq "xes: org:role not the actor by default" "$(q "$DB" "SELECT count(*) FROM events WHERE actor IS NOT NULL")" "0"
+run "$MUTU" ingest $F/xes-rinci.xes --db "$TMP/rinci2.db" --tz WIB --resource-col org:role
+expect_eq "xes: --resource-col org:role" \
+	"$(q "$TMP/rinci2.db" "SELECT group_concat(coalesce(actor, '-'), '|') FROM (SELECT * FROM events ORDER BY id)")" \
+	"Front Office|Front Office|-|-"
+
+# ---- other tools' CSVs that passed unchanged (pinned) ----
+# bupaR eventlog through R's write.csv: the row names under "" (kept as
+# column_1), activity_instance_id and .order kept as attributes, NA as no
+# resource, stamps '2025-06-03 08:15:00' with the zone lost (--tz WIB).
+# Start/complete pairs: Verifikasi 08:15-09:15 = 1,0 jam, Tanda tangan
+# 10:00-10:30 = 30 menit; stamps +4500000, +8100000, +10800000, +12600000.
+DB="$TMP/bupar.db"
+run "$MUTU" ingest $F/bupar-write-csv.csv --db "$DB" --tz WIB
+expect_eq "bupaR write.csv: stamps, NA actors" \
+	"$(q "$DB" "SELECT group_concat((coalesce(start_ms, end_ms) - $D0) || ':' || coalesce(actor, 'NULL'), ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000:ani 8100000:ani 10800000:NULL 12600000:NULL"
+expect_eq "bupaR write.csv: helper columns kept as attributes" \
+	"$(q "$DB" "SELECT group_concat(DISTINCT name) FROM (SELECT name FROM event_attrs ORDER BY name)")" \
+	".order,activity_instance_id,column_1"
+run "$MUTU" audit --case C1 --db "$DB" --no-store --tz WIB
+expect_out_has "bupaR write.csv: Verifikasi 1,0 jam" "3 Jun 2025 09:15 +07:00      1,0 jam"
+expect_out_has "bupaR write.csv: Tanda tangan 30 menit" "3 Jun 2025 10:30 +07:00     30 menit"
+# offsets without a colon: '+0700' and '+07' are +07:00 (ISO 8601's basic
+# and hour-only forms): 08:15+0700 and 09:15+07 = +4500000, +8100000
+printf 'case_id,activity,timestamp\nC1,A,2025-06-03T08:15:00+0700\nC1,B,2025-06-03 09:15+07\n' > "$TMP/off.csv"
+run "$MUTU" ingest "$TMP/off.csv" --db "$TMP/off.db"
+expect_eq "offsets +0700, +07" \
+	"$(q "$TMP/off.db" "SELECT group_concat((end_ms - $D0) || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"4500000@420 8100000@420"
+# Celonis _SORTING (the tie-break of equal stamps) is NOT honoured: it is
+# kept as an attribute and file order decides, as for every log.  Left
+# alone on purpose: honouring it needs an order key in the store's events
+# (the pairing in sla.c reads no attributes).  Tanda tangan (file line 2,
+# _SORTING 20) stays before Verifikasi (line 3, _SORTING 10), both 08:15:
+# Verifikasi then runs 0 menit from Tanda tangan's end.  A test of today's
+# behaviour: change it when _SORTING is honoured.
+DB="$TMP/sorting.db"
+run "$MUTU" ingest $F/celonis-sorting.csv --db "$DB" --tz WIB
+run "$MUTU" audit --case C1 --db "$DB" --no-store --tz WIB
+expect_eq "Celonis _SORTING: file order decides (today)" \
+	"$(printf '%s\n' "$OUT" | grep -o 'Tanda tangan\|Verifikasi\|Arsip' | tr '\n' ' ')" "Tanda tangan Verifikasi Arsip "
