@@ -192,3 +192,46 @@ run "$MUTU" ingest $F/celonis-sorting.csv --db "$DB" --tz WIB
 run "$MUTU" audit --case C1 --db "$DB" --no-store --tz WIB
 expect_eq "Celonis _SORTING: file order decides (today)" \
 	"$(printf '%s\n' "$OUT" | grep -o 'Tanda tangan\|Verifikasi\|Arsip' | tr '\n' ' ')" "Tanda tangan Verifikasi Arsip "
+
+# ---- end to end: an office's exports, audit and monthly report ----
+# uji-sla (tests/data/models): steps 30 Menit, 15 Menit, 2 Hari, 1 Jam,
+# 15 Menit, ceiling 3 Hari (1350 working minutes); id-wib, 450 a day,
+# Mon-Thu 07:30-16:00 break 12:00-13:00; the clock starts when the Front
+# Office accepts the berkas (end of step 2).  No holiday on 16-18 Jun or
+# 1-3 Jul 2025.
+# (a) kantor-juni.csv: a title and a blank row above the header, day-first
+# dates (16/06 decides), 'Front Office\xa0', a 'Jumlah' row.  Accepted Mon
+# 16 Jun 08:45, done Wed 18 Jun 13:15: Mon 08:45-16:00 less the break =
+# 375, Tue 450, Wed 07:30-13:15 less the break = 285: lead 1110 <= 1350,
+# within.  Step 3 Mon 09:00 - Wed 09:00 = 360 + 450 + 90 = 900 (2,0 hari
+# of 2 Hari); step 4 10:00-11:30 = 90 of 60: +30, LEBIH.  The Front
+# Office with its no-break space is the SOP's pelaksana (no PELAKSANA).
+MD=tests/data/models
+DB="$TMP/e2e.db"
+run "$MUTU" ingest $F/kantor-juni.csv --db "$DB" --models $MD
+expect_out_has "e2e June: 5 stored" "events stored   5 (1 new cases)"
+run "$MUTU" audit --case K1 --db "$DB" --models $MD --no-store
+expect_out_has "e2e June: accepted and done" "diterima lengkap: 16 Jun 2025 08:45 WIB; selesai: 18 Jun 2025 13:15 WIB"
+expect_out_has "e2e June: step 3 2,0 hari" "18 Jun 2025 09:00 WIB       2,0 hari   2,0 hari    0 menit"
+expect_out_has "e2e June: step 4 LEBIH +30" "18 Jun 2025 11:30 WIB        1,5 jam    1,0 jam  +30 menit  LEBIH"
+case "$OUT" in *PELAKSANA\]\ *langkah*) not_ok "e2e June: no PELAKSANA finding" "$OUT" ;; *) ok "e2e June: no PELAKSANA finding" ;; esac
+expect_out_has "e2e June: no PELAKSANA count" "[PELAKSANA] pelaksana berbeda dari SOP       0"
+run "$MUTU" report monthly --month 2025-06 --db "$DB" --models $MD --format json --out -
+expect_eq "e2e June report: finished, within, share, median lead" \
+	"$(printf '%s' "$OUT" | python3 -c "import json,sys; s=json.load(sys.stdin)['groups'][0]['summary']; print(s['finished'], s['within'], s['share_within'], s['lead_median'], s['calendar_median'])")" \
+	"1 1 1 1110 3150"
+# (b) kantor-juli.csv: month names ('Selasa, 1 Juli 2025 08.00', '3 Juli
+# 2025 13.00 WIB').  Accepted Tue 1 Jul 08:30, done Thu 3 Jul 13:15: 390 +
+# 450 + 285 = 1125 <= 1350, within.  Step 3 Tue 09:00 - Thu 10:00 = 360 +
+# 450 + 150 = 960 of 900: +60, LEBIH; step 4 30 of 60.
+DB="$TMP/e2e2.db"
+run "$MUTU" ingest $F/kantor-juli.csv --db "$DB" --models $MD
+expect_out_has "e2e July: 5 stored" "events stored   5 (1 new cases)"
+run "$MUTU" audit --case K2 --db "$DB" --models $MD --no-store
+expect_out_has "e2e July: accepted and done" "diterima lengkap: 1 Jul 2025 08:30 WIB; selesai: 3 Jul 2025 13:15 WIB"
+expect_out_has "e2e July: step 3 LEBIH +1,0 jam" "3 Jul 2025 10:00 WIB        2,1 hari   2,0 hari   +1,0 jam  LEBIH"
+expect_out_has "e2e July: step 4 30 menit" "3 Jul 2025 11:00 WIB        30 menit    1,0 jam  -30 menit"
+run "$MUTU" report monthly --month 2025-07 --db "$DB" --models $MD --format json --out -
+expect_eq "e2e July report: finished, within, share, median lead" \
+	"$(printf '%s' "$OUT" | python3 -c "import json,sys; s=json.load(sys.stdin)['groups'][0]['summary']; print(s['finished'], s['within'], s['share_within'], s['lead_median'])")" \
+	"1 1 1 1125"
