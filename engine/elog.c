@@ -426,6 +426,7 @@ struct reader {
 	uint64_t skip_bytes;
 	struct mutu_buf skip_head;
 	int skip_sep_line;   /* the file opens with Excel's "sep=;" line: skip it */
+	int skip_lines;      /* then this many title lines above the header */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -473,9 +474,78 @@ static void reader_release(struct reader *r)
 	free(r->f);
 }
 
+/*
+ * The invisible characters a value copied through Excel or a web page
+ * carries at its ends: U+00A0 (no-break space), U+200B (zero-width space),
+ * U+2060 (word joiner), U+FEFF (a byte order mark inside a field).  libcsv
+ * trims only ASCII blanks, so '\xa0C1\xa0' was another case than 'C1',
+ * an activity another activity and a stamp a bad stamp.  Returns the
+ * character's length at p (from the front, or ending at p when back).
+ */
+static size_t invisible_at(const unsigned char *s, size_t len, int back)
+{
+	static const char *const cs[] = {"\xc2\xa0", "\xe2\x80\x8b", "\xe2\x81\xa0",
+					  "\xef\xbb\xbf"};
+	for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		size_t k = strlen(cs[i]);
+		if (len >= k && memcmp(back ? s + len - k : s, cs[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* Strips those characters, and the blanks between them and the value,
+ * from both ends; a field without one at an end is left as it is (a
+ * quoted field keeps its blanks, as libcsv gives them). */
+static void trim_invisible(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len, k;
+	if (!n || (!invisible_at(p, n, 0) && !invisible_at(p, n, 1)))
+		return;
+	for (;;) {
+		if (n && *p == ' ')
+			p++, n--;
+		else if ((k = invisible_at(p, n, 0)) != 0)
+			p += k, n -= k;
+		else
+			break;
+	}
+	for (;;) {
+		if (n && p[n - 1] == ' ')
+			n--;
+		else if ((k = invisible_at(p, n, 1)) != 0)
+			n -= k;
+		else
+			break;
+	}
+	*s = (const char *)p;
+	*len = n;
+}
+
+/* trim_invisible on the field split_line has just copied, in place (the
+ * last one in fbuf); a byte test first keeps the common field cheap. */
+static void trim_field_at(struct reader *r, size_t i)
+{
+	struct field *f = &r->f[i];
+	const unsigned char *b = (const unsigned char *)r->fbuf.s + f->off;
+	if (!f->len || (b[0] < 0xC2 && b[f->len - 1] < 0x80))
+		return;
+	const char *v = (const char *)b;
+	size_t n = f->len;
+	trim_invisible(&v, &n);
+	memmove(r->fbuf.s + f->off, v, n);
+	f->len = (uint32_t)n;
+	r->fbuf.len = f->off + n;
+}
+
 static void cb_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
+	const char *v = s ? s : "";
+	if (!s)
+		len = 0;
+	trim_invisible(&v, &len);
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? 2 * r->fcap : 32;
 		r->f = mutu_realloc(r->f, r->fcap * sizeof *r->f);
@@ -483,7 +553,7 @@ static void cb_field(void *s, size_t len, void *data)
 	r->f[r->nf].off = (uint32_t)r->fbuf.len;
 	r->f[r->nf].len = (uint32_t)len;
 	r->nf++;
-	mutu_buf_add(&r->fbuf, s ? s : "", s ? len : 0);
+	mutu_buf_add(&r->fbuf, v, len);
 	mutu_buf_putc(&r->fbuf, '\0');
 }
 
@@ -615,6 +685,7 @@ static int split_line(struct reader *r, const char *p, size_t n)
 			p = fe;
 		}
 		r->f[r->nf].len = (uint32_t)(r->fbuf.len - r->f[r->nf].off);
+		trim_field_at(r, r->nf);
 		r->nf++;
 		fb->s[fb->len++] = '\0';
 		fb->s[fb->len] = '\0';
@@ -860,6 +931,13 @@ static int reader_run(struct reader *r, int fd, const char *path,
 			p += 3; /* UTF-8 BOM */
 		if (first && r->skip_sep_line) {
 			p += sep_line(p, (size_t)(e - p), NULL); /* not a row: its line counts */
+			r->line++;
+		}
+		for (int i = 0; first && i < r->skip_lines; i++) { /* title lines, counted */
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			if (!nl)
+				break;
+			p = nl + 1;
 			r->line++;
 		}
 		first = 0;
@@ -1197,6 +1275,7 @@ struct ingest {
 	int first_dropped;       /* index of the first dropped column, -1 none */
 	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
 	int sep_line;            /* line 1 is Excel's "sep=;" (sep_line): skipped */
+	int title_lines;         /* title lines above the header (title_lines): skipped */
 	int *colattr;            /* per column: index into attr_names */
 	char **attr_names;
 	size_t nattr_names;
@@ -1213,6 +1292,13 @@ struct ingest {
 	int probe_rows, probe_badutf8, probe_time_ok, probe_time_bad, probe_nozone,
 		probe_order;
 	char probe_fmt[2][48];   /* --date-format for the first d/m stamp: day, month first */
+	/* d/m stamps probed: how many, and how many only day first reads (a
+	 * first part > 12) or only month first (a second part > 12), with the
+	 * first of each; the format the probe chose from them, if one */
+	int probe_dm, probe_dm_side[2], probe_dm_zone[2];
+	char probe_dm_ex[2][80];
+	char auto_fmt[48];
+	const char *date_fmt;    /* --date-format, or auto_fmt, or NULL */
 	char probe_serial_ex[240]; /* the first Excel serial stamp and its two readings */
 	int64_t probe_serial_line;
 	char probe_example[160];
@@ -1662,13 +1748,13 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
 	int leap = 0;
-	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format,
+	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt,
 				    g->dst ? ELOG_NO_ZONE : zone, ms, off, &leap);
 	if (rc == ELOG_TS_NOZONE && g->dst) {
 		/* --tz a zone with daylight saving: the wall time read as if
 		 * UTC, then placed by the zone's rules (its offset at that
 		 * instant, +01:00 in winter and +02:00 in summer in Amsterdam) */
-		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->o->date_format, 0, ms,
+		rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt, 0, ms,
 					off, &leap);
 		if (rc == ELOG_TS_OK) {
 			double t = cal_tz_from_local(g->dst, (double)*ms / 1000.0);
@@ -1704,7 +1790,7 @@ static int looks_date(const struct ingest *g, const char *v, size_t n)
 		return 0;
 	int64_t ms;
 	int off;
-	return elog_parse_time(v, n, g->o->date_format, 0, &ms, &off) == ELOG_TS_OK ||
+	return elog_parse_time(v, n, g->date_fmt, 0, &ms, &off) == ELOG_TS_OK ||
 	       elog_date_order_needed(v, n) != 0;
 }
 
@@ -1849,6 +1935,22 @@ static int header(struct ingest *g, const struct rec *r)
 		if (!*name) {
 			snprintf(unnamed, sizeof unnamed, "column_%zu", i + 1);
 			name = unnamed;
+		}
+		/* a name an earlier column has (two 'catatan' columns, as a
+		 * hand-made Excel sheet or a join writes them): the k-th repeat
+		 * is 'catatan.k', as pandas' read_csv names it; before, each
+		 * row's second value overwrote the first (one key per event) */
+		char again[256];
+		size_t k = 0, first = 0;
+		for (size_t j = i; j-- > 0;)
+			if (strcmp(g->hdr[j], g->hdr[i]) == 0)
+				k++, first = j;
+		if (k && g->hdr[i][0]) { /* column_N is unique already */
+			snprintf(again, sizeof again, "%.200s.%zu", name, k);
+			mutu_notes_addf(&g->res->notes,
+					"column %zu repeats the name '%s' of column %zu: read as '%s'",
+					i + 1, g->hdr[i], first + 1, again);
+			name = again;
 		}
 		g->colkind[i] = is_case ? 1 : 2;
 		g->colattr[i] = (int)g->nattr_names;
@@ -2408,11 +2510,20 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 					g->probe_serial_line = r->line;
 				/* the first such stamp, the one the message shows: a later
 				 * 02.06.2025 made '28.05.2025' "ambiguous" (before) */
-				if (!g->o->date_format && !g->probe_order &&
-				    elog_date_order_needed(r->buf + r->f[col].off, r->f[col].len)) {
-					g->probe_order = elog_date_order_needed(r->buf + r->f[col].off,
-										r->f[col].len);
+				int dm = g->o->date_format ? 0
+							   : elog_date_order_needed(r->buf + r->f[col].off,
+										    r->f[col].len);
+				if (dm && !g->probe_order) {
+					g->probe_order = dm;
 					order_formats(r->buf + r->f[col].off, r->f[col].len, g->probe_fmt);
+				}
+				if (dm >= 1 && dm <= 3)
+					g->probe_dm++;
+				if ((dm == 2 || dm == 3) && !g->probe_dm_side[dm - 2]++) {
+					g->probe_dm_zone[dm - 2] = zone;
+					snprintf(g->probe_dm_ex[dm - 2], sizeof g->probe_dm_ex[0],
+						 "'%s' (line %lld)", shown(r, col, v1, sizeof v1),
+						 (long long)r->line);
 				}
 			}
 			if (rc != ELOG_TS_OK && !g->probe_example[0]) {
@@ -2532,6 +2643,52 @@ static int on_record(void *ctx, const struct rec *r)
 	}
 	if (process(g, r, 0) || g->fatal)
 		return 1;
+	return 0;
+}
+
+/*
+ * Day first or month first, from the probed stamps themselves: a first
+ * part > 12 ('13/06/2025') can only be a day, a second part > 12 only a
+ * day in month-first order.  When the probe saw only one of the two, the
+ * column's order is that one: every probed d/m stamp is read with its
+ * format (probe_fmt, the first stamp's shape), said in a note; a later
+ * row that does not fit is rejected with its line.  When it saw both,
+ * the column mixes the orders: refused naming one of each.  When every
+ * probed stamp is ambiguous (days 1-12 only) the refusal stays: an
+ * Indonesian export writes day first but an en-US Excel month first, and
+ * a guess would swap day and month without a word (our decision).
+ */
+static int dm_decide(struct ingest *g)
+{
+	if (g->date_fmt || !g->probe_order || g->probe_time_ok)
+		return 0;
+	if (g->probe_dm_side[0] && g->probe_dm_side[1])
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: the day/month-order dates mix both orders: %s can only be day "
+				 "first, %s only month first; give --date-format",
+				 g->path, g->probe_dm_ex[0], g->probe_dm_ex[1]);
+	int side = g->probe_dm_side[0] ? 0 : g->probe_dm_side[1] ? 1 : -1;
+	if (side < 0 || !g->probe_fmt[side][0])
+		return 0;
+	snprintf(g->auto_fmt, sizeof g->auto_fmt, "%s", g->probe_fmt[side]);
+	g->date_fmt = g->auto_fmt;
+	/* the probe counted the d/m stamps as unreadable: they read now, or
+	 * lack a zone as any local stamp (probe_stamps_check then asks for
+	 * --tz); the first decides which, all having the same shape */
+	int64_t ms;
+	int off;
+	const char *ex = g->probe_dm_ex[side] + 1; /* after the quote */
+	size_t exn = strcspn(ex, "'");
+	int rc = elog_parse_time(ex, exn, g->date_fmt, g->dst ? 0 : g->probe_dm_zone[side], &ms,
+				 &off);
+	g->probe_time_bad -= g->probe_dm;
+	if (rc == ELOG_TS_NOZONE)
+		g->probe_nozone += g->probe_dm;
+	else
+		g->probe_time_ok += g->probe_dm;
+	mutu_notes_addf(&g->res->notes,
+			"day/month-order dates read %s (--date-format '%s'): %s can only be read so",
+			side ? "month first" : "day first", g->auto_fmt, g->probe_dm_ex[side]);
 	return 0;
 }
 
@@ -2701,6 +2858,45 @@ static int xes_run(struct ingest *g, int fd, int late_sha, struct elog_sha **sha
 		rc = mutu_errf(g->err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
 	}
 	return rc;
+}
+
+/*
+ * Title lines above the header, as a report saved from Excel has them
+ * ("Laporan Berkas Juni 2025", a blank row of separators ";;;", "Periode:
+ * Juni 2025"): lines at the start with fewer than two non-empty fields
+ * whichever of ',' ';' tab splits them, at most TITLE_MAX of them, the
+ * header the first line with two.  Returns how many there are (0 when
+ * the first line is a header, or no header follows within TITLE_MAX
+ * lines: the header check then refuses as before).  Before, such a file
+ * was refused: "the first line has no separator".
+ */
+#define TITLE_MAX 10
+static int title_lines(const char *p, size_t n)
+{
+	const char *e = p + n;
+	for (int k = 0; k <= TITLE_MAX && p < e; k++) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *le = nl ? nl : e;
+		int most = 0;
+		for (const char *sep = ",;\t"; *sep; sep++) {
+			int fields = 0, text = 0;
+			for (const char *c = p; c <= le; c++) {
+				if (c == le || *c == *sep) {
+					fields += text;
+					text = 0;
+				} else if (*c != ' ' && *c != '\r' && *c != '"') {
+					text = 1;
+				}
+			}
+			most = fields > most ? fields : most;
+		}
+		if (most >= 2)
+			return k;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return 0;
 }
 
 static unsigned char detect_sep(const char *p, size_t n)
@@ -2921,11 +3117,26 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	size_t sl = sep_line(p, len, &named);
 	g->sep_line = sl != 0;
 	p += sl, len -= sl;
+	g->title_lines = title_lines(p, len);
+	for (int i = 0; i < g->title_lines; i++) {
+		const char *nl = memchr(p, '\n', len);
+		if (i == 0) {
+			size_t tl = (size_t)(nl - p);
+			while (tl && (p[tl - 1] == '\r' || p[tl - 1] == ' '))
+				tl--;
+			mutu_notes_addf(&g->res->notes,
+					"%d title line(s) above the header skipped (line %d: '%.*s')",
+					g->title_lines, 1 + g->sep_line, (int)(tl > 60 ? 60 : tl), p);
+		}
+		len -= (size_t)(nl + 1 - p);
+		p = nl + 1;
+	}
 	unsigned char sep = (unsigned char)(g->o->sep ? g->o->sep : named ? named : detect_sep(p, len));
 	*sep_out = sep;
 	struct reader r;
 	reader_init(&r, sep);
 	r.skip_sep_line = g->sep_line;
+	r.skip_lines = g->title_lines;
 	r.on_rec = on_probe;
 	r.ctx = g;
 	r.line = 1;
@@ -2954,7 +3165,10 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 				 "as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
 				 g->path, g->probe_badutf8_line, g->probe_badutf8_ex, g->probe_badutf8,
 				 g->probe_rows);
-	if (g->probe_order && g->probe_time_ok == 0)
+	rc = dm_decide(g);
+	if (rc)
+		return rc;
+	if (g->probe_order && g->probe_time_ok == 0 && !g->auto_fmt[0])
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s:%lld: %s is a day/month-order date%s; give --date-format, e.g. "
 				 "--date-format '%s' (day first) or '%s'",
@@ -2974,7 +3188,7 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	rc = probe_stamps_check(g, "rows", "ISO 8601 like 2025-01-02T07:30:00+08:00");
 	if (rc)
 		return rc;
-	if (g->probe_order)
+	if (g->probe_order && !g->auto_fmt[0])
 		mutu_notes_addf(&g->res->notes,
 				"some time stamps look day/month-ordered (%s, line %lld): such rows are "
 				"rejected unless --date-format is given",
@@ -3471,6 +3685,7 @@ static int stage_parse(struct run *r)
 		struct reader rd;
 		reader_init(&rd, g->sep);
 		rd.skip_sep_line = g->sep_line;
+		rd.skip_lines = g->title_lines;
 		rd.on_rec = on_record;
 		rd.ctx = g;
 		rd.expect_nf = g->ncols;
@@ -3606,6 +3821,7 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 	struct run *r = mutu_calloc(1, sizeof *r);
 	struct ingest *g = &r->g;
 	g->o = o;
+	g->date_fmt = o->date_format;
 	g->path = o->name ? o->name : log_path; /* what messages and the batch row say */
 	g->res = res;
 	g->err = err;

@@ -342,6 +342,41 @@ static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
 }
 
 /*
+ * A date with its month by name, day first, as Indonesian office systems
+ * and Excel's long date formats write it: "3 Juni 2025 08.15" (the hour
+ * after a dot, Indonesian usage), "03 Agustus 2025 08:15:00", "Senin,
+ * 02 Juni 2025 08:15" (a weekday and a comma before it, not checked
+ * against the date), "3-Jun-2025 08:15".  Month names as month_name reads
+ * them (Indonesian or English, full or short).  No day/month question
+ * arises: the month is a word.  Before, each needed a --date-format.
+ */
+static int parse_named(const char *p, const char *e, int default_off, int64_t *ms, int *off,
+		       struct tsx *x)
+{
+	/* with seconds and without (an offset may follow only the last
+	 * field parse_fmt reads) */
+	static const char *const fmts[] = {"%d %b %Y %H:%M:%S", "%d %b %Y %H.%M.%S",
+					   "%d %b %Y %H:%M",    "%d %b %Y %H.%M",
+					   "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M"};
+	const char *q = p;
+	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+		q++;
+	if (q > p && q < e && *q == ',') { /* "Senin," "Mon," */
+		p = q + 1;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	if (p >= e || !isdig(*p))
+		return ELOG_TS_BAD;
+	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+		int rc = parse_fmt(p, e, fmts[i], default_off, ms, off, x);
+		if (rc != ELOG_TS_BAD)
+			return rc;
+	}
+	return ELOG_TS_BAD;
+}
+
+/*
  * A zone named after the stamp: "2025-06-03 08:15:00 WIB" (Indonesian
  * systems; R's format(x, usetz = TRUE)), "... UTC", or RFC 9557's
  * "+07:00[Asia/Jakarta]" (java.time's ZonedDateTime.toString).  Returns
@@ -405,6 +440,8 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 			 : parse_iso(s, e, default_off, ms, off, &x);
 	if (rc == ELOG_TS_BAD && !fmt)
 		rc = parse_epoch(s, e, ms, off);
+	if (rc == ELOG_TS_BAD && !fmt && s < e)
+		rc = parse_named(s, e, default_off, ms, off, &x);
 	if (leap)
 		*leap = rc == ELOG_TS_OK && x.leap;
 	return rc;
@@ -437,7 +474,11 @@ int elog_date_order_needed(const char *s, size_t n)
 		return 0;
 	if (a >= 1 && a <= 12 && b >= 1 && b <= 12)
 		return 1;
-	return 2;
+	if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+		return 2;
+	if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+		return 3;
+	return 4;
 }
 
 int elog_parse_tz(const char *text, int *off_min)

@@ -174,7 +174,8 @@ int elog_date_format_check(const char *fmt);
 /*
  * Is s a day/month-order date ("01/02/2025", "1-2-25 08:00") that needs
  * --date-format?  Returns 0 no, 1 yes and ambiguous (both parts <= 12),
- * 2 yes but only one reading is a date.
+ * 2 only day first reads it (the first part 13-31), 3 only month first
+ * (the second 13-31), 4 neither reading is a date.
  */
 int elog_date_order_needed(const char *s, size_t n);
 

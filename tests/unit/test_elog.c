@@ -232,6 +232,10 @@ static void test_date_order_tz_format(void **state)
 	(void)state;
 	assert_int_equal(elog_date_order_needed("01/02/2025", 10), 1);
 	assert_int_equal(elog_date_order_needed("31/01/2025 10:00", 16), 2);
+	/* 13 can only be a day: month first; 32/13 reads neither way */
+	assert_int_equal(elog_date_order_needed("01/13/2025", 10), 3);
+	assert_int_equal(elog_date_order_needed("13/13/2025", 10), 4);
+	assert_int_equal(elog_date_order_needed("32/01/2025", 10), 4);
 	assert_int_equal(elog_date_order_needed("2025-01-02", 10), 0);
 	int off = 0;
 	assert_int_equal(elog_parse_tz("WITA", &off), 0);

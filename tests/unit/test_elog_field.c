@@ -96,6 +96,28 @@ static void test_zone_names(void **state)
 	assert_true(parse("WIB", NULL, 420) == INT64_MIN);
 }
 
+/* A month by name, day first, read with no format (fifth field round). */
+static void test_named_month(void **state)
+{
+	(void)state;
+	/* 3 Jun 2025 = day 20242; 08:15 WIB = 01:15Z */
+	const int64_t day = 20242LL * 86400000, wib815 = (1 * 60 + 15) * 60000LL;
+	assert_true(parse("3 Juni 2025 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("03 juni 2025 08:15:00", NULL, 420) == day + wib815);
+	assert_true(parse("Selasa, 03 Juni 2025 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("03-Jun-2025 08:15", NULL, 420) == day + wib815);
+	assert_true(parse("3 Juni 2025 08.15 WITA", NULL, 420) == day + wib815 - 3600000LL);
+	assert_true(parse("3 Juni 2025 8:15 +0700", NULL, ELOG_NO_ZONE) == day + wib815);
+	/* 'Agustus' 62 days on, 'Mei' 29 days back; a date alone is midnight */
+	assert_true(parse("4 Agustus 2025 08.15", NULL, 420) == day + 62 * 86400000LL + wib815);
+	assert_true(parse("5 Mei 2025", NULL, 0) == day - 29 * 86400000LL);
+	/* no zone and none given; no such day; no such month; month first */
+	assert_true(parse("3 Juni 2025 08.15", NULL, ELOG_NO_ZONE) == INT64_MIN);
+	assert_true(parse("31 Juni 2025 08.15", NULL, 420) == INT64_MIN);
+	assert_true(parse("3 Juno 2025 08.15", NULL, 420) == INT64_MIN);
+	assert_true(parse("Juni 3, 2025 08.15", NULL, 420) == INT64_MIN);
+}
+
 /* POSIX time in seconds or milliseconds, UTC by definition. */
 static void test_epoch(void **state)
 {
@@ -138,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_am_pm),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_epoch),
+		cmocka_unit_test(test_named_month),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
