@@ -3103,6 +3103,53 @@ static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_
 	return buf_take(&b);
 }
 
+/*
+ * The text without the characters a web page or a PDF carries that show
+ * as nothing: the zero-width space (U+200B) and its joiners (U+200C,
+ * U+200D, U+2060), a byte-order mark inside the text (U+FEFF, a copied
+ * cell's start) and the soft hyphen (U+00AD, "Me\u00adnit" breaks a word
+ * only at a line's end).  Left in, "\u200b30 Menit" reads as no number and
+ * the step gets waktu = ?; dropped, the cell reads as it shows.  Returns
+ * a new string (the caller frees it) with its length in *out_len and the
+ * count dropped in *dropped, or NULL when there is none.
+ */
+static char *drop_invisible(const char *text, size_t len, size_t *out_len, size_t *dropped)
+{
+	static const char *const inv[] = {"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
+					  "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xC2\xAD"};
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	size_t n = 0, from = 0;
+	for (size_t i = 0; i < len;) {
+		size_t k = 0;
+		for (size_t j = 0; j < sizeof inv / sizeof inv[0] && !k; j++) {
+			size_t m = strlen(inv[j]);
+			if (len - i >= m && memcmp(text + i, inv[j], m) == 0)
+				k = m;
+		}
+		if (!k) {
+			i++;
+			continue;
+		}
+		/* a byte-order mark opening the file is split_rows' to skip */
+		if (i > 0 || k != 3 || (unsigned char)text[0] != 0xEF) {
+			mutu_buf_add(&b, text + from, i - from);
+			from = i + k;
+			n++;
+		}
+		i += k;
+	}
+	*dropped = n;
+	if (!n) {
+		mutu_buf_release(&b);
+		return NULL;
+	}
+	mutu_buf_add(&b, text + from, len - from);
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
 static char *basename_of(const char *p)
 {
 	const char *b = strrchr(p, '/');
@@ -3123,7 +3170,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.warn = warnings ? warnings : &scratch;
 	size_t len8 = 0;
 	char *text8 = to_utf8(text, len, &len8, im.warn);
-	split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	size_t leni = 0, ninv = 0;
+	char *texti = drop_invisible(text8 ? text8 : text, text8 ? len8 : len, &leni, &ninv);
+	if (texti) {
+		mutu_notes_addf(im.warn, "the table holds %zu invisible character%s (zero-width space, "
+					 "soft hyphen, as web pages carry); read without them",
+				ninv, ninv == 1 ? "" : "s");
+		split_rows(&im, texti, leni);
+	} else {
+		split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	}
+	free(texti);
 	free(text8);
 	/* Column bookkeeping is sized for MAXCOL columns.  Text beyond that
 	 * would be dropped (a Waktu out there, markers under no column), so a
