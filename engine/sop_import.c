@@ -1264,6 +1264,40 @@ static void split_html(struct imp *im, const char *s, const char *end)
 #undef ADD_CELL
 }
 
+/*
+ * Does tab-separated text quote a cell that holds a line break, as Excel
+ * and Google Sheets do when cells are copied or saved as "Text (Tab
+ * delimited)" / TSV (a Kelengkapan of Alt+Enter lines: "Formulir<LF>KTP")?
+ * A cell that opens with '"' at a line's start or after a tab and whose
+ * closing quote ('""' is a quote inside) stands on a later line, right
+ * before a tab or a line end.  Word and PDF copies quote nothing, and a
+ * cell that only opens with a quote mark ("Izin" ...) closes on its own
+ * line, so both stay read line by line.
+ */
+static int tab_quoted_break(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++) {
+		if (*p != '"' || (p > s && p[-1] != '\t' && p[-1] != '\n'))
+			continue;
+		int broken = 0;
+		const char *q = p + 1;
+		for (; q < end; q++) {
+			if (*q == '"' && q + 1 < end && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				break;
+			else if (*q == '\n')
+				broken = 1;
+		}
+		if (q >= end)
+			return 0;
+		if (broken && (q + 1 == end || q[1] == '\t' || q[1] == '\r' || q[1] == '\n'))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -1282,6 +1316,8 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	if (split_layout(im, s, end))
 		return;
 	char sep = csv_sep(s, end);
+	if (!sep && tab_quoted_break(s, end))
+		sep = '\t';
 	if (sep) {
 		split_csv(im, s, end, sep);
 		return;

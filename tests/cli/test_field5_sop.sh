@@ -26,3 +26,28 @@ expect_eq "web copy: the activity without its zero-width space" \
 expect_err_has "web copy: said" "the table holds 8 invisible characters"
 run "$MUTU" model check "$TMP/zw.ini"
 expect_out_has "web copy: 690 Menit as declared" "steps sum to 1 Hari 4 Jam, declared 1 Hari 4 Jam"
+
+# ---- Excel cells copied as tab-separated text: a quoted cell with line breaks ----
+# Excel (and Google Sheets' TSV) quotes a cell that holds Alt+Enter
+# lines: '"Formulir<LF>KTP<LF>NPWP"', a quote inside doubled ('""lengkap""').
+# Each is one cell, its lines joined by a space.  Steps: 15 + 30 + 900
+# + 60 = 1005 Menit = 2 Hari 1 Jam 45 Menit, as declared.  Before: the
+# lines 'KTP', 'NPWP"' read as rows of their own, step 1's Kelengkapan
+# '"Formulir' and its Waktu lost (waktu = ?), exit 1.
+run "$MUTU" sop import $S/field5-excel-tab-kutip.txt -o "$TMP/kutip.ini" --calendar id-wib
+expect_rc "Excel tab quotes: exit 0" 0
+expect_eq "Excel tab quotes: the cells joined" "$(steps "$TMP/kutip.ini" 'kelengkapan\|output\|activity' | cut -d'|' -f1-6)" \
+	"activity = Mengajukan permohonan|kelengkapan = Formulir KTP NPWP|output = Berkas|activity = Memeriksa kelengkapan|kelengkapan = Berkas|output = Tanda terima (\"lengkap\")"
+expect_eq "Excel tab quotes: step 3's activity" "$(grep -c '^activity = Verifikasi dan peninjauan lapangan$' "$TMP/kutip.ini")" 1
+expect_eq "Excel tab quotes: waktu" "$(steps "$TMP/kutip.ini" waktu)" \
+	"waktu = 15 Menit|waktu = 30 Menit|waktu = 2 Hari|waktu = 1 Jam|"
+run "$MUTU" model check "$TMP/kutip.ini"
+expect_out_has "Excel tab quotes: 1005 Menit as declared" \
+	"steps sum to 2 Hari 1 Jam 45 Menit, declared 2 Hari 1 Jam 45 Menit"
+# a Word copy quotes nothing: a cell that opens with a quote mark and
+# closes it on its own line stays one cell of its row (line by line)
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\t"Izin" diajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n3\tMenandatangani\tKepala Dinas\t1 Jam\n' >"$TMP/petik.txt"
+run "$MUTU" sop import "$TMP/petik.txt" -o "$TMP/petik.ini" --calendar id-wib
+expect_rc "quote marks on one line: exit 0" 0
+expect_eq "quote marks on one line: the activity keeps them" "$(steps "$TMP/petik.ini" "activity\\|waktu" | cut -d"|" -f1-2)" \
+	"activity = \"Izin\" diajukan|waktu = 15 Menit"
