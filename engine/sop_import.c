@@ -2024,8 +2024,10 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 		pos = hcol + shift;
 	} else {
 		int hc = def - shift;
+		/* a header's column that is something else, the list
+		 * layout's Pelaksana too, holds no Kelengkapan or Output */
 		if (im->have_header && hc >= 0 && hc < MAXCOL &&
-		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0))
+		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list))
 			return -1;
 		pos = def;
 	}

@@ -51,3 +51,18 @@ run "$MUTU" sop import "$TMP/petik.txt" -o "$TMP/petik.ini" --calendar id-wib
 expect_rc "quote marks on one line: exit 0" 0
 expect_eq "quote marks on one line: the activity keeps them" "$(steps "$TMP/petik.ini" "activity\\|waktu" | cut -d"|" -f1-2)" \
 	"activity = \"Izin\" diajukan|waktu = 15 Menit"
+
+# ---- the list layout without a Kelengkapan column ----
+# No | Kegiatan | Pelaksana | Waktu | Output: nothing heads a Kelengkapan,
+# and the cell left of Waktu is the Pelaksana's.  Before: every step's
+# kelengkapan repeated its pelaksana ('kelengkapan = Petugas Loket').
+run "$MUTU" sop import $S/field5-nama-jabatan.txt -o "$TMP/nj.ini" --calendar id-wib
+expect_rc "list without Kelengkapan: exit 0" 0
+expect_eq "list without Kelengkapan: no kelengkapan written" "$(grep -c '^kelengkapan' "$TMP/nj.ini")" 0
+expect_eq "list without Kelengkapan: the Output kept" "$(steps "$TMP/nj.ini" output | cut -d'|' -f1-2)" \
+	"output = Berkas|output = Tanda terima"
+# 15 + 30 + 15 + 120 + 900 + 60 + 60 + 60 + 15 = 1275 Menit = 2 Hari 6 Jam
+# 15 Menit, as declared
+run "$MUTU" model check "$TMP/nj.ini"
+expect_out_has "list without Kelengkapan: 1275 Menit as declared" \
+	"steps sum to 2 Hari 6 Jam 15 Menit, declared 2 Hari 6 Jam 15 Menit"
