@@ -229,7 +229,10 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Back Office", SOP_CLS_BO, {{"back", "office"}}},
 	{"Dinas Teknis", SOP_CLS_TEKNIS,
 	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
-	{"Tim Teknis", SOP_CLS_TEKNIS, {{"tim", "teknis"}, {"technical", "team"}}},
+	/* "Tim Teknis OPD": the team of the technical office (Organisasi
+	 * Perangkat Daerah), as SOP tables title its column */
+	{"Tim Teknis", SOP_CLS_TEKNIS,
+	 {{"tim", "teknis"}, {"technical", "team"}, {"tim", "teknis", "opd"}}},
 	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
 	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
 	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},

@@ -66,3 +66,13 @@ expect_eq "list without Kelengkapan: the Output kept" "$(steps "$TMP/nj.ini" out
 run "$MUTU" model check "$TMP/nj.ini"
 expect_out_has "list without Kelengkapan: 1275 Menit as declared" \
 	"steps sum to 2 Hari 6 Jam 15 Menit, declared 2 Hari 6 Jam 15 Menit"
+
+# ---- the office's own titles and the roles the simulator shares staff by ----
+# 'Petugas Loket' and 'CS' are the Front Office (one pool in mutu sim),
+# 'Kabid Perizinan' the Kepala Bidang Perizinan, 'Kadis' the Kepala Dinas
+# (aliases since the first rounds, pinned here); 'Tim Teknis OPD' is the
+# Tim Teknis of the technical office (OPD = Organisasi Perangkat Daerah).
+# Before: 'Tim Teknis OPD' had no role, a position of its own.
+run "$MUTU" model show "$TMP/nj.ini"
+expect_out_has "titles: pelaksana and their roles" \
+	"pelaksana (8): Pemohon, Petugas Loket (Front Office), CS (Front Office), Verifikator, Tim Teknis OPD (Tim Teknis), Operator, Kabid Perizinan (Kepala Bidang Perizinan), Kadis (Kepala Dinas)"
