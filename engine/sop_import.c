@@ -3475,6 +3475,31 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 						t->no, im.cols[s->reject_col].name);
 		}
 	}
+	/* A pelaksana that is none of the positions mutu knows (sop.c's
+	 * table: "Verifikator", "Operator", "Admin") keeps its own title as
+	 * its role: mutu sim staffs it apart from every other position and
+	 * reports compare it across offices by that title alone.  That is
+	 * right for an office's own post, wrong when it is the Back Office
+	 * under another name, which only the office knows: say so, once per
+	 * title, with what to write. */
+	for (size_t c = 0; c < im.ncols; c++) {
+		if (im.cols[c].role)
+			continue;
+		size_t k = 0;
+		while (k < im.nsteps && im.steps[k].actor != (int)c)
+			k++;
+		if (k == im.nsteps)
+			continue;
+		char like[96] = "";
+		if (im.cols[c].entry >= 0)
+			snprintf(like, sizeof like, " (it starts as %s does, with more words)",
+				 sop_actor_table[im.cols[c].entry].canonical);
+		mutu_notes_addf(im.warn,
+				"step %zu: pelaksana '%s' is none of the positions mutu knows%s; kept as a position "
+				"of its own (mutu sim staffs it apart: [staff] %s = N); if it is one of them, add "
+				"role = Back Office (or the position it is) to its steps",
+				k + 1, im.cols[c].name, like, im.cols[c].name);
+	}
 	/* The SLA clock starts when the front office accepts the file as
 	 * complete (../shared/domain.md).  The readers take that check from
 	 * the first step that can send the berkas back (reject_to); with no

@@ -76,3 +76,16 @@ expect_out_has "list without Kelengkapan: 1275 Menit as declared" \
 run "$MUTU" model show "$TMP/nj.ini"
 expect_out_has "titles: pelaksana and their roles" \
 	"pelaksana (8): Pemohon, Petugas Loket (Front Office), CS (Front Office), Verifikator, Tim Teknis OPD (Tim Teknis), Operator, Kabid Perizinan (Kepala Bidang Perizinan), Kadis (Kepala Dinas)"
+# 'Verifikator' and 'Operator' are no position mutu knows (Back Office in
+# one office, a front-desk clerk in another): kept as positions of their
+# own, said once each with the step and what to write.  Before: silent.
+run "$MUTU" sop import $S/field5-nama-jabatan.txt -o "$TMP/nj.ini" --calendar id-wib --force
+expect_err_has "titles: Verifikator said" \
+	"step 4: pelaksana 'Verifikator' is none of the positions mutu knows; kept as a position of its own (mutu sim staffs it apart: [staff] Verifikator = N)"
+expect_err_has "titles: Operator said" "step 6: pelaksana 'Operator' is none of the positions mutu knows"
+expect_eq "titles: said once each, known titles not" "$(grep -c 'none of the positions' "$TMP/err")" 2
+# a title that opens as a known one and says more is said with the near one
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n3\tMeninjau\tTim Teknis Dinas PUPR\t1 Hari\n' >"$TMP/pupr.txt"
+run "$MUTU" sop import "$TMP/pupr.txt" -o "$TMP/pupr.ini" --calendar id-wib
+expect_err_has "titles: a longer title, the near one named" \
+	"step 3: pelaksana 'Tim Teknis Dinas PUPR' is none of the positions mutu knows (it starts as Tim Teknis does, with more words)"
