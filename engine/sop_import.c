@@ -2727,6 +2727,15 @@ static int fo_col(const struct imp *im)
 	return f;
 }
 
+/* Is the step marked in two actor columns (ticks, not debris) with no
+ * other clue for either?  Then two positions do it together. */
+static int two_marks(const struct istep *s, size_t ncols)
+{
+	int b2, b = pick(s, ncols, &b2);
+	return b >= 0 && b2 >= 0 && s->marker[b] > W_WEAK && s->marker[b2] > W_WEAK &&
+	       s->c.score[b] == s->marker[b] && s->c.score[b2] == s->marker[b2];
+}
+
 static void infer_actors(struct imp *im)
 {
 	size_t n = im->nsteps, nc = im->ncols;
@@ -2793,8 +2802,8 @@ static void infer_actors(struct imp *im)
 	int fo = fo_col(im);
 	for (size_t k = 0; k < n; k++) {
 		struct istep *s = &im->steps[k];
-		if (s->actor >= 0)
-			continue;
+		if (s->actor >= 0 || two_marks(s, nc))
+			continue; /* two marks: the neighbours cannot choose, said below */
 		int pa = k > 0 ? im->steps[k - 1].actor : -1;
 		int na = k + 1 < n ? im->steps[k + 1].actor : -1;
 		if (pa >= 0 && na >= 0) {
@@ -2827,6 +2836,17 @@ static void infer_actors(struct imp *im)
 						s->no, im->cols[b].name, s->c.why[b]);
 				snprintf(s->note, sizeof s->note, "importer: only a weak clue (%s: %s)",
 					 im->cols[b].name, s->c.why[b]);
+			} else if (two_marks(s, nc)) {
+				/* a mark in two actor columns and no other clue:
+				 * two positions do the step together */
+				mutu_notes_addf(im->warn,
+						"step %d: marked in two pelaksana columns ('%s' under %s, '%s' under %s): "
+						"a model step has one pelaksana; wrote ?: write the one who answers for "
+						"the step, or split it in two",
+						s->no, s->marker_text[b2 < b ? b2 : b], im->cols[b2 < b ? b2 : b].name,
+						s->marker_text[b2 < b ? b : b2], im->cols[b2 < b ? b : b2].name);
+				snprintf(s->note, sizeof s->note, "importer: marked in two pelaksana columns (%s and %s)",
+					 im->cols[b2 < b ? b2 : b].name, im->cols[b2 < b ? b : b2].name);
 			} else {
 				mutu_notes_addf(im->warn,
 						"step %d: clues disagree (%s: %s; %s: %s); wrote ?", s->no,

@@ -89,3 +89,24 @@ printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMem
 run "$MUTU" sop import "$TMP/pupr.txt" -o "$TMP/pupr.ini" --calendar id-wib
 expect_err_has "titles: a longer title, the near one named" \
 	"step 3: pelaksana 'Tim Teknis Dinas PUPR' is none of the positions mutu knows (it starts as Tim Teknis does, with more words)"
+
+# ---- the flowchart layout (Permenpan-RB 35/2012): a column per pelaksana ----
+# The marks offices put in the actor's column: '●' (Pemohon), '✓' (Petugas
+# Loket), 'v' (Verifikator), '√' (Kasi), 'x' (Kepala Dinas), 'V'; each is
+# that column's step (passed unchanged, pinned).  Step 5 ('Memaraf draft
+# izin bersama') is marked under Kasi and under Kabid: two positions do
+# it, and a model step has one pelaksana, so actor = ? said as such.
+# Before: 'clues disagree', or, with a marked step on each side, Kabid
+# taken as 'the only column between its neighbours' (a guess over two
+# marks) with 'no direct clue'.  Steps: 15 + 10 + 60 + 30 + 30 + 450 + 5
+# = 600 Menit = 1 Hari 2 Jam 30 Menit, as declared.
+run "$MUTU" sop import $S/field5-flowchart-tanda.txt -o "$TMP/ft.ini" --calendar id-wib
+expect_rc "flowchart marks: exit 0 (written; review step 5)" 0
+expect_eq "flowchart marks: pelaksana" "$(steps "$TMP/ft.ini" actor)" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Verifikator|actor = Kasi|actor = ?|actor = Kepala Dinas|actor = Pemohon|"
+expect_err_has "flowchart marks: two columns said" \
+	"step 5: marked in two pelaksana columns ('X' under Kasi, 'X' under Kabid): a model step has one pelaksana; wrote ?"
+expect_eq "flowchart marks: step 5's note" "$(grep -c '^note = importer: marked in two pelaksana columns (Kasi and Kabid)$' "$TMP/ft.ini")" 1
+run "$MUTU" model check "$TMP/ft.ini"
+expect_out_has "flowchart marks: 600 Menit as declared" \
+	"steps sum to 1 Hari 2 Jam 30 Menit, declared 1 Hari 2 Jam 30 Menit"
