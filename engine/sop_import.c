@@ -2822,6 +2822,25 @@ static void infer_actors(struct imp *im)
 		}
 	}
 	free(fwd_next);
+	/* A table with a column per pelaksana (the flowchart layout of
+	 * Permenpan-RB 35/2012) and no mark in any of them for any step:
+	 * its flowchart symbols were Word drawings, which a copy as text
+	 * drops.  One warning says why every step's clues are thin. */
+	if (im->col_list < 0 && nc >= 2 && im->have_header) {
+		int marks = 0, cols = 0;
+		for (size_t k = 0; k < n; k++)
+			for (size_t c = 0; c < nc; c++)
+				marks += im->steps[k].marker[c] != 0;
+		for (size_t c = 0; c < nc; c++)
+			cols += im->cols[c].idx >= 0;
+		if (!marks && cols >= 2 && n > 0)
+			mutu_notes_addf(im->warn,
+					"no step has a mark in any of the %d pelaksana columns (%s ... %s): a "
+					"flowchart's symbols drawn in Word do not survive a copy as text, so each "
+					"pelaksana is read from the rows' text alone: review them, or put an X in "
+					"each step's column and import again",
+					cols, im->cols[0].name, im->cols[nc - 1].name);
+	}
 	/* warnings: unknown actors, and clues that lost */
 	for (size_t k = 0; k < n; k++) {
 		struct istep *s = &im->steps[k];

@@ -110,3 +110,15 @@ expect_eq "flowchart marks: step 5's note" "$(grep -c '^note = importer: marked 
 run "$MUTU" model check "$TMP/ft.ini"
 expect_out_has "flowchart marks: 600 Menit as declared" \
 	"steps sum to 1 Hari 2 Jam 30 Menit, declared 1 Hari 2 Jam 30 Menit"
+# The same table copied out of Word with its flowchart symbols (drawings,
+# not text) lost: every pelaksana column blank.  The first and last steps
+# are the applicant's (the convention), the rest actor = ?, as before;
+# new is one warning saying why.  Before: only 'no clue' per step.
+run "$MUTU" sop import $S/field5-flowchart-kosong.txt -o "$TMP/fk.ini" --calendar id-wib
+expect_err_has "flowchart without symbols: said once" \
+	"no step has a mark in any of the 6 pelaksana columns (Pemohon ... Kepala Dinas): a flowchart's symbols drawn in Word do not survive a copy as text"
+expect_eq "flowchart without symbols: pelaksana" "$(steps "$TMP/fk.ini" actor)" \
+	"actor = Pemohon|actor = ?|actor = ?|actor = ?|actor = ?|actor = ?|actor = Pemohon|"
+# the marked table says nothing of the kind
+run "$MUTU" sop import $S/field5-flowchart-tanda.txt -o "$TMP/ft2.ini" --calendar id-wib
+expect_eq "flowchart marks: no 'no mark' warning" "$(grep -c 'no step has a mark' "$TMP/err")" 0
