@@ -2036,6 +2036,19 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 	return pos;
 }
 
+/* Does a Waktu cell write a fraction without a digit ("½ hari", "¾ Hari",
+ * "setengah hari")?  dur.c refuses a fraction of a working day saying
+ * so, and that reason is what the importer's warning should give. */
+static int has_fraction(const char *cell)
+{
+	if (strstr(cell, "\xC2\xBD") || strstr(cell, "\xC2\xBC") || strstr(cell, "\xC2\xBE"))
+		return 1;
+	for (const char *p = cell; *p; p++)
+		if (mutu_strncasecmp(p, "setengah", 8) == 0)
+			return 1;
+	return 0;
+}
+
 /* A header row under Waktu that splits it into unit columns ("Hari",
  * "Hari Kerja", "Jam", "Menit"): at least two such cells and nothing
  * else.  Records each column's unit in im->part_unit. */
@@ -2538,7 +2551,8 @@ static void read_rows(struct imp *im, size_t from)
 			 * it is no duration ("3 hari kalender": calendar days) */
 			struct mutu_err why;
 			mutu_err_clear(&why);
-			if (body_w >= 0 && (size_t)body_w < row->n && strpbrk(row->cells[body_w], "0123456789")) {
+			if (body_w >= 0 && (size_t)body_w < row->n &&
+			    (strpbrk(row->cells[body_w], "0123456789") || has_fraction(row->cells[body_w]))) {
 				char *t = clean_text(row->cells[body_w]);
 				const char *rest = t;
 				struct dur dd;
