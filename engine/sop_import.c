@@ -1795,6 +1795,15 @@ static void read_header(struct imp *im, size_t first, size_t last)
 			continue;
 		int inside = (int)i > lo && (int)i < hi;
 		if (!inside && !cell_is_actor_name(actor_text[i])) {
+			/* "Satuan" right of Waktu holds the Waktu's unit ("30" |
+			 * "Menit"), which the rows join as a Waktu split over two
+			 * cells: a known column, not a position to warn of */
+			if (im->col_waktu >= 0 && (int)i == im->col_waktu + 1 &&
+			    (mutu_strcasecmp(actor_text[i], "satuan") == 0 ||
+			     mutu_strcasecmp(actor_text[i], "satuan waktu") == 0)) {
+				im->role[i] = R_NONE;
+				continue;
+			}
 			mutu_notes_addf(im->warn, "header column %zu (%s) is not a known position; ignored",
 					i + 1, actor_text[i]);
 			im->role[i] = R_NONE;

@@ -138,3 +138,22 @@ expect_err_has "half a day: 'setengah hari' said why" \
 	"step 4 (line 7): no cell reads as a duration: cannot read duration \"setengah hari\": \"setengah hari\" is a fraction of a working day"
 expect_eq "half a day: waktu" "$(steps "$TMP/sh.ini" waktu)" \
 	"waktu = 15 Menit|waktu = 30 Menit|waktu = ?|waktu = ?|waktu = 1 Jam|"
+
+# ---- LibreOffice CSV: ';', every field quoted, Waktu | Satuan ----
+# '"30";"Menit"' under the headers Waktu and Satuan is one Waktu (read as
+# a Waktu split over two cells since the third round: passed unchanged);
+# quoted line breaks in Kelengkapan and Output join with a space (pinned).
+# New: the 'Satuan' header is the Waktu's unit column; before, it was
+# also warned of as 'header column 6 (Satuan) is not a known position'.
+# Steps: 15 + 30 + 120 + 450 + 10 = 625 Menit = 1 Hari 2 Jam 55 Menit,
+# as declared ('1' | 'Hari 2 Jam 55 Menit' on the Jumlah line).
+run "$MUTU" sop import $S/field5-libreoffice-satuan.csv -o "$TMP/lo.ini" --calendar id-wib
+expect_rc "Waktu | Satuan: exit 0" 0
+expect_eq "Waktu | Satuan: waktu" "$(steps "$TMP/lo.ini" waktu)" \
+	"waktu = 15 Menit|waktu = 30 Menit|waktu = 2 Jam|waktu = 1 Hari|waktu = 10 Menit|"
+expect_eq "Waktu | Satuan: no warning of Satuan as a position" "$(grep -c 'Satuan' "$TMP/err")" 0
+expect_eq "Waktu | Satuan: quoted line breaks joined" \
+	"$(grep -c '^kelengkapan = Formulir KTP NPWP$\|^output = BA verifikasi$' "$TMP/lo.ini")" 2
+run "$MUTU" model check "$TMP/lo.ini"
+expect_out_has "Waktu | Satuan: 625 Menit as declared" \
+	"steps sum to 1 Hari 2 Jam 55 Menit, declared 1 Hari 2 Jam 55 Menit"
