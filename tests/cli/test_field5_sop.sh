@@ -157,3 +157,90 @@ expect_eq "Waktu | Satuan: quoted line breaks joined" \
 run "$MUTU" model check "$TMP/lo.ini"
 expect_out_has "Waktu | Satuan: 625 Menit as declared" \
 	"steps sum to 1 Hari 2 Jam 55 Menit, declared 1 Hari 2 Jam 55 Menit"
+
+# ---- the imported models end to end: mutu sim ----
+# The toko-modern model (field5-nama-jabatan.txt, 1275 Menit: batas 3 Hari
+# rounded up) and the web copy's (field5-web-zwsp.txt, 690 Menit: 2 Hari)
+# in one scenario, staffed by role: 'Petugas Loket' and 'CS' are served
+# by the Front Office pool, 'Tim Teknis OPD' by Tim Teknis; 'Verifikator'
+# and 'Operator' by pools of their own names, as the import said.
+mkdir -p "$TMP/m5"
+"$MUTU" sop import $S/field5-nama-jabatan.txt -o "$TMP/m5/toko.ini" --calendar id-wib 2>/dev/null
+"$MUTU" sop import $S/field5-web-zwsp.txt -o "$TMP/m5/dagang.ini" --calendar id-wib 2>/dev/null
+sc5() { # KABID_STAFF
+	cat <<EOS
+[run]
+calendar = id-wib
+start = 2025-07-01
+end = 2025-07-31
+replications = 2
+seed = 5
+
+[staff]
+Front Office = 2
+Back Office = 1
+Tim Teknis = 10
+Kepala Bidang Perizinan = $1
+Kepala Dinas = 1
+Verifikator = 1
+Operator = 1
+
+[sop toko]
+model = $TMP/m5/toko.ini
+arrivals = 2 per hari
+service = exponential
+
+[sop dagang]
+model = $TMP/m5/dagang.ini
+arrivals = 2 per hari
+service = exponential
+EOS
+}
+# One Kabid Perizinan serves toko's step 7 (1 Jam) and dagang's step 4 (1
+# Hari): 2 x 60 + 2 x 450 = 1020 Menit a day against 450: 227%, refused.
+sc5 1 >"$TMP/sc5a.ini"
+run "$MUTU" sim "$TMP/sc5a.ini"
+expect_rc "sim: one Kabid Perizinan, refused" 2
+expect_err_has "sim: the load by hand" "Kepala Bidang Perizinan: offered load is 227% of the staff present"
+sc5 3 >"$TMP/sc5.ini"
+run "$MUTU" sim "$TMP/sc5.ini"
+expect_rc "sim: exit 0" 0
+expect_out_has "sim: toko's ceiling" "SOP izin-usaha-toko-modern: Izin Usaha Toko Modern (batas 3 Hari)"
+expect_out_has "sim: dagang's ceiling" "SOP izin-usaha-perdagangan: Izin Usaha Perdagangan (batas 2 Hari)"
+expect_eq "sim: toko's steps by pool" "$(grep -o '^  langkah [0-9] ([^)]*)' "$TMP/out" | head -9 | tr '\n' '|')" \
+	"  langkah 1 (Pemohon)|  langkah 2 (Front Office)|  langkah 3 (Front Office)|  langkah 4 (Verifikator)|  langkah 5 (Tim Teknis)|  langkah 6 (Operator)|  langkah 7 (Kepala Bidang Perizinan)|  langkah 8 (Kepala Dinas)|  langkah 9 (Front Office)|"
+
+# ---- the imported model end to end: mutu audit of two cases by hand ----
+# dagang (clock_start = 2, batas 2 Hari = 900 Menit; id-wib Mon-Thu
+# 07:30-12:00, 13:00-16:00), week of Mon 7 Jul 2025 (no holiday).
+# A1: accepted Mon 08:45, done Tue 13:40: Mon 195 + 180, Tue 270 + 40 =
+# 685 Menit = 1,5 hari, in time; deadline Mon 08:45 + 900 = Wed 08:45.
+# Step 4 Mon 13:00 - Tue 10:00 = 180 + 150 = 330 against 450: -2,0 jam.
+# A2: accepted Mon 10:30 (step 2 took 60 against 30: LEBIH), done Thu
+# 15:45: Mon 90 + 180, Tue 450, Wed 450, Thu 270 + 165 = 1605 Menit = 3,6
+# hari, late by 705 = 1,6 hari; deadline Mon 10:30 + 900 = Wed 10:30.
+# Step 3 Mon 13:00 - Tue 12:00 = 450 (+330 = 5,5 jam), step 4 Tue 13:00 -
+# Thu 11:00 = 180 + 450 + 210 = 840 (1,9 hari, +6,5 jam), step 5 120
+# (+1,0 jam).  A2's step 2 is logged by 'Front Office', the model's
+# 'Petugas Loket' (role Front Office): no PELAKSANA flag.
+mkdir -p "$TMP/md5"
+cp "$TMP/m5/dagang.ini" "$TMP/md5/"
+DB="$TMP/dagang.db"
+run "$MUTU" ingest $S/field5-log-dagang.csv --db "$DB" --models "$TMP/md5"
+expect_out_has "audit: the log stored" "events stored   12 (2 new cases)"
+run "$MUTU" audit --case A1 --db "$DB" --models "$TMP/md5"
+expect_out_has "audit A1: accepted, finished" "diterima lengkap: 7 Jul 2025 08:45 WIB; selesai: 8 Jul 2025 13:40 WIB"
+expect_out_has "audit A1: 685 Menit in time" "waktu kerja: 1,5 hari; batas 2,0 hari (dibulatkan); tepat waktu"
+expect_out_has "audit A1: step 4" "8 Jul 2025 10:00 WIB         5,5 jam   1,0 hari   -2,0 jam"
+run "$MUTU" audit --case A2 --db "$DB" --models "$TMP/md5"
+expect_out_has "audit A2: 1605 Menit, late" "waktu kerja: 3,6 hari; batas 2,0 hari (dibulatkan); TERLAMBAT 1,6 hari"
+expect_out_has "audit A2: step 4" "10 Jul 2025 11:00 WIB       1,9 hari   1,0 hari   +6,5 jam  LEBIH"
+expect_out_has "audit A2: no PELAKSANA flag" "[PELAKSANA] pelaksana berbeda dari SOP       0"
+run "$MUTU" audit --sop izin-usaha-perdagangan --from 2025-07-01 --to 2025-07-31 --db "$DB" --models "$TMP/md5" --format json
+expect_eq "audit json: both cases in minutes" "$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+for c in json.load(sys.stdin)["cases"]:
+    s = {x["step"]: x for x in c["steps"]}
+    print(c["working"], c["ceiling"], c["late"], c["over"], c["deadline"], [s[k]["actual"] for k in sorted(s)])')" \
+	"685 900 False 0 2025-07-09T08:45:00+07:00 [10, 25, 120, 330, 30, 10]
+1605 900 True 705 2025-07-09T10:30:00+07:00 [15, 60, 450, 840, 120, 15]"
