@@ -2045,6 +2045,30 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 	return pos;
 }
 
+/* The number a step label writes in roman numerals ("I" .. "XXXIX") or
+ * as a letter ("a" .. "z"), either followed by '.' or ')': 1.., or 0 for
+ * any other label ("1.1", "2a", "A1").  Tables that number their steps
+ * so read in order, and a label equal to the step's place needs no word. */
+static int label_ordinal(const char *lab)
+{
+	size_t n = strlen(lab);
+	if (n > 1 && (lab[n - 1] == '.' || lab[n - 1] == ')'))
+		n--;
+	if (n == 1 && isalpha((unsigned char)lab[0]) && !strchr("IVXivx", lab[0]))
+		return tolower((unsigned char)lab[0]) - 'a' + 1;
+	static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+	int tens = 0;
+	size_t i = 0;
+	while (i < n && i < 3 && (lab[i] == 'X' || lab[i] == 'x'))
+		tens++, i++;
+	for (int k = 9; k >= 0; k--) {
+		size_t m = strlen(ones[k]);
+		if (n - i == m && mutu_strncasecmp(lab + i, ones[k], m) == 0)
+			return k + tens * 10 ? k + tens * 10 : 0;
+	}
+	return 0;
+}
+
 /* Does a Waktu cell write a fraction without a digit ("½ hari", "¾ Hari",
  * "setengah hari")?  dur.c refuses a fraction of a working day saying
  * so, and that reason is what the importer's warning should give. */
@@ -2516,7 +2540,9 @@ static void read_rows(struct imp *im, size_t from)
 			 * warning: the row is a step of its own, in table order */
 			char *lab = im->col_no >= 0 && (size_t)left_no < row->n ? clean_text(row->cells[left_no])
 										 : mutu_strdup("");
-			if (*lab)
+			if (*lab && label_ordinal(lab) == no)
+				; /* "IV", "d.": the step's number in roman numerals or letters, in order */
+			else if (*lab)
 				mutu_notes_addf(im->warn, "line %d: '%.20s' is no whole step number (a sub-step?); numbered it %d",
 						row->line, lab, no);
 			else

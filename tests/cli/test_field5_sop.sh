@@ -244,3 +244,22 @@ for c in json.load(sys.stdin)["cases"]:
     print(c["working"], c["ceiling"], c["late"], c["over"], c["deadline"], [s[k]["actual"] for k in sorted(s)])')" \
 	"685 900 False 0 2025-07-09T08:45:00+07:00 [10, 25, 120, 330, 30, 10]
 1605 900 True 705 2025-07-09T10:30:00+07:00 [15, 60, 450, 840, 120, 15]"
+
+# ---- steps numbered in roman numerals or letters ----
+# 'I' .. 'V' and 'a.' .. 'e.' in the No. column are the steps 1..5 in
+# order: read so without a word.  Before: each row warned as "'IV' is no
+# whole step number (a sub-step?)" (the steps were right).  A label out
+# of place ('1.1', 'c.' as the second row) keeps the warning.
+# 15 + 30 + 120 + 450 + 5 = 620 Menit = 1 Hari 2 Jam 50 Menit.
+for f in romawi huruf; do
+	run "$MUTU" sop import $S/field5-nomor-$f.txt -o "$TMP/$f.ini" --calendar id-wib
+	expect_rc "numbered $f: exit 0" 0
+	expect_eq "numbered $f: no sub-step warning" "$(grep -c 'no whole step number' "$TMP/err")" 0
+	expect_eq "numbered $f: five steps in order" "$(steps "$TMP/$f.ini" '\[step')" \
+		"[step 1]|[step 2]|[step 3]|[step 4]|[step 5]|"
+	run "$MUTU" model check "$TMP/$f.ini"
+	expect_out_has "numbered $f: 620 Menit" "steps sum to 1 Hari 2 Jam 50 Menit"
+done
+printf 'No\tKegiatan\tPelaksana\tWaktu\na.\tMengajukan\tPemohon\t15 Menit\nc.\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/huruf-loncat.txt"
+run "$MUTU" sop import "$TMP/huruf-loncat.txt" -o "$TMP/hl.ini" --calendar id-wib
+expect_err_has "a letter out of place still said" "line 3: 'c.' is no whole step number (a sub-step?); numbered it 2"
