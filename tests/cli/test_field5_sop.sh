@@ -280,3 +280,46 @@ run "$MUTU" model check "$TMP/e60.ini"
 expect_out_has "units differ: the finding says why" \
 	"finding: declared 1 Hari 2 Jam 30 Menit, steps sum to 10 Jam: equal only at 450 Menit a day (a Hari is shorter in Ramadan)"
 expect_eq "units differ: no 'gap +0'" "$(grep -c 'gap +0' "$TMP/out")" 0
+
+# ---- what passed unchanged (pinned) ----
+# A Markdown table pasted from a wiki (| No | Kegiatan | ... | and its
+# |---| rule) with the Waktu forms of this round: NBSP in '15 Menit',
+# decimal commas '0,5 Jam' (30) and '1,5 Jam' (90), an en dash range
+# '1–2 hari' (its upper bound, 900), 'paling lama 1 hari' (450), words
+# 'tiga puluh menit' (30) and 'sepuluh menit' (10), '≤ 2 jam' (120),
+# 'maks. 1 hari' (450), '0 menit' (0).  15 + 30 + 90 + 900 + 450 + 30 +
+# 120 + 450 + 0 + 10 = 2095 Menit = 4 Hari 4 Jam 55 Menit, as declared.
+run "$MUTU" sop import $S/field5-markdown-waktu.md -o "$TMP/mdw.ini" --calendar id-wib
+expect_rc "markdown waktu: exit 0" 0
+expect_eq "markdown waktu: each step's" "$(steps "$TMP/mdw.ini" waktu)" \
+	"waktu = 15 Menit|waktu = 0,5 Jam|waktu = 1,5 Jam|waktu = 2 hari|waktu = 1 hari|waktu = tiga puluh menit|waktu = 2 jam|waktu = 1 hari|waktu = 0 menit|waktu = sepuluh menit|"
+expect_err_has "markdown waktu: the range said" "waktu '1–2 hari' is a range; its upper bound 2 hari is the ceiling"
+run "$MUTU" model check "$TMP/mdw.ini"
+expect_out_has "markdown waktu: 2095 Menit as declared" \
+	"steps sum to 4 Hari 4 Jam 55 Menit, declared 4 Hari 4 Jam 55 Menit"
+expect_out_has "markdown waktu: no finding" "mdw.ini: ok"
+
+# The total written below the table as a sentence, 'Jangka waktu
+# penyelesaian: 5 (lima) hari kerja sejak berkas diterima lengkap': the
+# declared total (5 Hari), its clause agreeing with the clock the import
+# writes (the end of step 2, the Front Office's check).  Sub-steps '1.1'
+# .. '2.2' are steps 1..4 in order, each said.  15 + 30 + 120 + 450 = 615
+# Menit against 2250: gap minus 1635 = 3 Hari 4 Jam 45 Menit (a finding:
+# the Standar Pelayanan's ceiling is looser than the steps).
+run "$MUTU" sop import $S/field5-total-kalimat.txt -o "$TMP/tk5.ini" --calendar id-wib
+expect_rc "total in a sentence: exit 0" 0
+expect_eq "total in a sentence: declared and clock" "$(grep '^declared_total\|^clock_start' "$TMP/tk5.ini" | tr '\n' '|')" \
+	"declared_total = 5 (lima) hari kerja|clock_start = 2|"
+expect_err_has "total in a sentence: the gap" \
+	"declared 5 Hari, steps sum to 1 Hari 2 Jam 45 Menit: gap minus 3 Hari 4 Jam 45 Menit"
+expect_err_has "total in a sentence: sub-steps said" "line 6: '2.1' is no whole step number (a sub-step?); numbered it 3"
+
+# HTML with <br> inside cells (Word's 'Save as HTML', a portal's page):
+# each <br> a space, '15<br>Menit' one Waktu, '1&nbsp;Hari'.  15 + 30 +
+# 450 = 495 Menit = 1 Hari 45 Menit, as declared.
+run "$MUTU" sop import $S/field5-html-br.html -o "$TMP/br.ini" --calendar id-wib
+expect_rc "html br: exit 0" 0
+expect_eq "html br: cells" "$(steps "$TMP/br.ini" 'activity\|kelengkapan\|waktu' | cut -d'|' -f1-3)" \
+	"activity = Mengajukan permohonan|kelengkapan = Formulir KTP NPWP|waktu = 15 Menit"
+run "$MUTU" model check "$TMP/br.ini"
+expect_out_has "html br: 495 Menit as declared" "steps sum to 1 Hari 45 Menit, declared 1 Hari 45 Menit"
