@@ -2965,7 +2965,8 @@ static int is_acronym(const char *w, size_t n)
 			vowels += strchr("aeiou", c) != NULL;
 		}
 	}
-	return letters > 0 && letters <= 4 && vowels <= 1;
+	/* a word without a vowel is no Indonesian word: "DPMPTSP", "BPMPPT" */
+	return letters > 0 && ((letters <= 4 && vowels <= 1) || vowels == 0);
 }
 
 /* "IZIN PENGUMPULAN UANG DAN BARANG" -> "Izin Pengumpulan Uang dan Barang";

@@ -323,3 +323,10 @@ expect_eq "html br: cells" "$(steps "$TMP/br.ini" 'activity\|kelengkapan\|waktu'
 	"activity = Mengajukan permohonan|kelengkapan = Formulir KTP NPWP|waktu = 15 Menit"
 run "$MUTU" model check "$TMP/br.ini"
 expect_out_has "html br: 495 Menit as declared" "steps sum to 1 Hari 45 Menit, declared 1 Hari 45 Menit"
+
+# ---- the agency line in capitals with the office's acronym ----
+# 'DPMPTSP KABUPATEN CONTOH' under the title: 'DPMPTSP' has no vowel, an
+# acronym kept in capitals (as 'LKS/LKSA' of the seeds, up to four
+# letters, was).  Before: 'Dpmptsp Kabupaten Contoh'.
+run "$MUTU" sop import $S/field5-nama-jabatan.txt -o "$TMP/nj2.ini" --calendar id-wib
+expect_eq "agency: the acronym in capitals" "$(grep '^agency' "$TMP/nj2.ini")" "agency = DPMPTSP Kabupaten Contoh"
