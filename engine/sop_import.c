@@ -1059,7 +1059,8 @@ static char *html_text(const char *p, const char *e)
 			static const struct { const char *ent; unsigned long cp; } ents[] = {
 				{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
 				{"&apos;", '\''}, {"&rarr;", 0x2192}, {"&radic;", 0x221A}, {"&check;", 0x2713},
-				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD}};
+				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD},
+				{"&shy;", 0xAD}, {"&zwnj;", 0x200C}, {"&zwj;", 0x200D}};
 			unsigned long cp = 0;
 			const char *q = p + 1;
 			if (q < e && *q == '#') {
@@ -1081,6 +1082,10 @@ static char *html_text(const char *p, const char *e)
 			}
 			if (cp) {
 				p = q;
+				/* written as an entity, the characters drop_invisible
+				 * takes out of a copied text: nothing to read */
+				if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)
+					continue;
 				if (cp == ' ' || cp == 0xA0) {
 					space = 1;
 					continue;

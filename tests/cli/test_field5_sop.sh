@@ -330,3 +330,12 @@ expect_out_has "html br: 495 Menit as declared" "steps sum to 1 Hari 45 Menit, d
 # letters, was).  Before: 'Dpmptsp Kabupaten Contoh'.
 run "$MUTU" sop import $S/field5-nama-jabatan.txt -o "$TMP/nj2.ini" --calendar id-wib
 expect_eq "agency: the acronym in capitals" "$(grep '^agency' "$TMP/nj2.ini")" "agency = DPMPTSP Kabupaten Contoh"
+
+# ---- the same invisible characters written as HTML entities ----
+# A page's source writes them '&#8203;' (a zero-width space), '&shy;' (a
+# soft hyphen inside 'Menit'), '&#x200B;'; '&#xA0;' a no-break space.
+# 15 + 30 + 60 = 105 Menit.  Before: waktu = ? on all three steps (the
+# entity decoded into the cell, or '&shy;' left as text: 'Me&shy;nit').
+run "$MUTU" sop import $S/field5-web-entitas.html -o "$TMP/ent.ini" --calendar id-wib
+expect_rc "entities: exit 0" 0
+expect_eq "entities: waktu" "$(steps "$TMP/ent.ini" waktu)" "waktu = 15 Menit|waktu = 30 Menit|waktu = 1 Jam|"
