@@ -229,7 +229,10 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Back Office", SOP_CLS_BO, {{"back", "office"}}},
 	{"Dinas Teknis", SOP_CLS_TEKNIS,
 	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
-	{"Tim Teknis", SOP_CLS_TEKNIS, {{"tim", "teknis"}, {"technical", "team"}}},
+	/* "Tim Teknis OPD": the team of the technical office (Organisasi
+	 * Perangkat Daerah), as SOP tables title its column */
+	{"Tim Teknis", SOP_CLS_TEKNIS,
+	 {{"tim", "teknis"}, {"technical", "team"}, {"tim", "teknis", "opd"}}},
 	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
 	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
 	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},
@@ -1046,9 +1049,18 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		char a[64], b[64], g[64];
 		fmt_dur_plain(m->declared, a, sizeof a);
 		fmt_dur_plain(total, b, sizeof b);
-		if (tm != dm || total.days != m->declared.days) {
+		if (tm != dm) {
 			fmt_gap(tm - dm, day_minutes, g, sizeof g);
 			mutu_notes_addf(notes, "declared %s, steps sum to %s: gap %s", a, b, g);
+			n++;
+		} else if (total.days != m->declared.days) {
+			/* "10 Jam" against "1 Hari 2 Jam 30 Menit": equal at 450
+			 * Menit a day, not on a day of 390 (Ramadan) nor by the
+			 * next-day reading; "gap +0 Menit" said nothing of that */
+			mutu_notes_addf(notes,
+					"declared %s, steps sum to %s: equal only at %d Menit a day (a Hari is "
+					"shorter in Ramadan); write the total in the steps' units",
+					a, b, day_minutes);
 			n++;
 		}
 		if (m->declared.rounded_days >= 0) {

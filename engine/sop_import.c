@@ -1059,7 +1059,8 @@ static char *html_text(const char *p, const char *e)
 			static const struct { const char *ent; unsigned long cp; } ents[] = {
 				{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
 				{"&apos;", '\''}, {"&rarr;", 0x2192}, {"&radic;", 0x221A}, {"&check;", 0x2713},
-				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD}};
+				{"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&plusmn;", 0xB1}, {"&frac12;", 0xBD},
+				{"&shy;", 0xAD}, {"&zwnj;", 0x200C}, {"&zwj;", 0x200D}};
 			unsigned long cp = 0;
 			const char *q = p + 1;
 			if (q < e && *q == '#') {
@@ -1081,6 +1082,10 @@ static char *html_text(const char *p, const char *e)
 			}
 			if (cp) {
 				p = q;
+				/* written as an entity, the characters drop_invisible
+				 * takes out of a copied text: nothing to read */
+				if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)
+					continue;
 				if (cp == ' ' || cp == 0xA0) {
 					space = 1;
 					continue;
@@ -1264,6 +1269,40 @@ static void split_html(struct imp *im, const char *s, const char *end)
 #undef ADD_CELL
 }
 
+/*
+ * Does tab-separated text quote a cell that holds a line break, as Excel
+ * and Google Sheets do when cells are copied or saved as "Text (Tab
+ * delimited)" / TSV (a Kelengkapan of Alt+Enter lines: "Formulir<LF>KTP")?
+ * A cell that opens with '"' at a line's start or after a tab and whose
+ * closing quote ('""' is a quote inside) stands on a later line, right
+ * before a tab or a line end.  Word and PDF copies quote nothing, and a
+ * cell that only opens with a quote mark ("Izin" ...) closes on its own
+ * line, so both stay read line by line.
+ */
+static int tab_quoted_break(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++) {
+		if (*p != '"' || (p > s && p[-1] != '\t' && p[-1] != '\n'))
+			continue;
+		int broken = 0;
+		const char *q = p + 1;
+		for (; q < end; q++) {
+			if (*q == '"' && q + 1 < end && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				break;
+			else if (*q == '\n')
+				broken = 1;
+		}
+		if (q >= end)
+			return 0;
+		if (broken && (q + 1 == end || q[1] == '\t' || q[1] == '\r' || q[1] == '\n'))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -1282,6 +1321,8 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 	if (split_layout(im, s, end))
 		return;
 	char sep = csv_sep(s, end);
+	if (!sep && tab_quoted_break(s, end))
+		sep = '\t';
 	if (sep) {
 		split_csv(im, s, end, sep);
 		return;
@@ -1759,6 +1800,15 @@ static void read_header(struct imp *im, size_t first, size_t last)
 			continue;
 		int inside = (int)i > lo && (int)i < hi;
 		if (!inside && !cell_is_actor_name(actor_text[i])) {
+			/* "Satuan" right of Waktu holds the Waktu's unit ("30" |
+			 * "Menit"), which the rows join as a Waktu split over two
+			 * cells: a known column, not a position to warn of */
+			if (im->col_waktu >= 0 && (int)i == im->col_waktu + 1 &&
+			    (mutu_strcasecmp(actor_text[i], "satuan") == 0 ||
+			     mutu_strcasecmp(actor_text[i], "satuan waktu") == 0)) {
+				im->role[i] = R_NONE;
+				continue;
+			}
 			mutu_notes_addf(im->warn, "header column %zu (%s) is not a known position; ignored",
 					i + 1, actor_text[i]);
 			im->role[i] = R_NONE;
@@ -1988,14 +2038,53 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 		pos = hcol + shift;
 	} else {
 		int hc = def - shift;
+		/* a header's column that is something else, the list
+		 * layout's Pelaksana too, holds no Kelengkapan or Output */
 		if (im->have_header && hc >= 0 && hc < MAXCOL &&
-		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0))
+		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list))
 			return -1;
 		pos = def;
 	}
 	if (pos <= left_act || pos == w || pos < 0 || (size_t)pos >= row->n)
 		return -1;
 	return pos;
+}
+
+/* The number a step label writes in roman numerals ("I" .. "XXXIX") or
+ * as a letter ("a" .. "z"), either followed by '.' or ')': 1.., or 0 for
+ * any other label ("1.1", "2a", "A1").  Tables that number their steps
+ * so read in order, and a label equal to the step's place needs no word. */
+static int label_ordinal(const char *lab)
+{
+	size_t n = strlen(lab);
+	if (n > 1 && (lab[n - 1] == '.' || lab[n - 1] == ')'))
+		n--;
+	if (n == 1 && isalpha((unsigned char)lab[0]) && !strchr("IVXivx", lab[0]))
+		return tolower((unsigned char)lab[0]) - 'a' + 1;
+	static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+	int tens = 0;
+	size_t i = 0;
+	while (i < n && i < 3 && (lab[i] == 'X' || lab[i] == 'x'))
+		tens++, i++;
+	for (int k = 9; k >= 0; k--) {
+		size_t m = strlen(ones[k]);
+		if (n - i == m && mutu_strncasecmp(lab + i, ones[k], m) == 0)
+			return k + tens * 10 ? k + tens * 10 : 0;
+	}
+	return 0;
+}
+
+/* Does a Waktu cell write a fraction without a digit ("½ hari", "¾ Hari",
+ * "setengah hari")?  dur.c refuses a fraction of a working day saying
+ * so, and that reason is what the importer's warning should give. */
+static int has_fraction(const char *cell)
+{
+	if (strstr(cell, "\xC2\xBD") || strstr(cell, "\xC2\xBC") || strstr(cell, "\xC2\xBE"))
+		return 1;
+	for (const char *p = cell; *p; p++)
+		if (mutu_strncasecmp(p, "setengah", 8) == 0)
+			return 1;
+	return 0;
 }
 
 /* A header row under Waktu that splits it into unit columns ("Hari",
@@ -2456,7 +2545,9 @@ static void read_rows(struct imp *im, size_t from)
 			 * warning: the row is a step of its own, in table order */
 			char *lab = im->col_no >= 0 && (size_t)left_no < row->n ? clean_text(row->cells[left_no])
 										 : mutu_strdup("");
-			if (*lab)
+			if (*lab && label_ordinal(lab) == no)
+				; /* "IV", "d.": the step's number in roman numerals or letters, in order */
+			else if (*lab)
 				mutu_notes_addf(im->warn, "line %d: '%.20s' is no whole step number (a sub-step?); numbered it %d",
 						row->line, lab, no);
 			else
@@ -2500,7 +2591,8 @@ static void read_rows(struct imp *im, size_t from)
 			 * it is no duration ("3 hari kalender": calendar days) */
 			struct mutu_err why;
 			mutu_err_clear(&why);
-			if (body_w >= 0 && (size_t)body_w < row->n && strpbrk(row->cells[body_w], "0123456789")) {
+			if (body_w >= 0 && (size_t)body_w < row->n &&
+			    (strpbrk(row->cells[body_w], "0123456789") || has_fraction(row->cells[body_w]))) {
 				char *t = clean_text(row->cells[body_w]);
 				const char *rest = t;
 				struct dur dd;
@@ -2689,6 +2781,15 @@ static int fo_col(const struct imp *im)
 	return f;
 }
 
+/* Is the step marked in two actor columns (ticks, not debris) with no
+ * other clue for either?  Then two positions do it together. */
+static int two_marks(const struct istep *s, size_t ncols)
+{
+	int b2, b = pick(s, ncols, &b2);
+	return b >= 0 && b2 >= 0 && s->marker[b] > W_WEAK && s->marker[b2] > W_WEAK &&
+	       s->c.score[b] == s->marker[b] && s->c.score[b2] == s->marker[b2];
+}
+
 static void infer_actors(struct imp *im)
 {
 	size_t n = im->nsteps, nc = im->ncols;
@@ -2755,8 +2856,8 @@ static void infer_actors(struct imp *im)
 	int fo = fo_col(im);
 	for (size_t k = 0; k < n; k++) {
 		struct istep *s = &im->steps[k];
-		if (s->actor >= 0)
-			continue;
+		if (s->actor >= 0 || two_marks(s, nc))
+			continue; /* two marks: the neighbours cannot choose, said below */
 		int pa = k > 0 ? im->steps[k - 1].actor : -1;
 		int na = k + 1 < n ? im->steps[k + 1].actor : -1;
 		if (pa >= 0 && na >= 0) {
@@ -2775,6 +2876,25 @@ static void infer_actors(struct imp *im)
 		}
 	}
 	free(fwd_next);
+	/* A table with a column per pelaksana (the flowchart layout of
+	 * Permenpan-RB 35/2012) and no mark in any of them for any step:
+	 * its flowchart symbols were Word drawings, which a copy as text
+	 * drops.  One warning says why every step's clues are thin. */
+	if (im->col_list < 0 && nc >= 2 && im->have_header) {
+		int marks = 0, cols = 0;
+		for (size_t k = 0; k < n; k++)
+			for (size_t c = 0; c < nc; c++)
+				marks += im->steps[k].marker[c] != 0;
+		for (size_t c = 0; c < nc; c++)
+			cols += im->cols[c].idx >= 0;
+		if (!marks && cols >= 2 && n > 0)
+			mutu_notes_addf(im->warn,
+					"no step has a mark in any of the %d pelaksana columns (%s ... %s): a "
+					"flowchart's symbols drawn in Word do not survive a copy as text, so each "
+					"pelaksana is read from the rows' text alone: review them, or put an X in "
+					"each step's column and import again",
+					cols, im->cols[0].name, im->cols[nc - 1].name);
+	}
 	/* warnings: unknown actors, and clues that lost */
 	for (size_t k = 0; k < n; k++) {
 		struct istep *s = &im->steps[k];
@@ -2789,6 +2909,17 @@ static void infer_actors(struct imp *im)
 						s->no, im->cols[b].name, s->c.why[b]);
 				snprintf(s->note, sizeof s->note, "importer: only a weak clue (%s: %s)",
 					 im->cols[b].name, s->c.why[b]);
+			} else if (two_marks(s, nc)) {
+				/* a mark in two actor columns and no other clue:
+				 * two positions do the step together */
+				mutu_notes_addf(im->warn,
+						"step %d: marked in two pelaksana columns ('%s' under %s, '%s' under %s): "
+						"a model step has one pelaksana; wrote ?: write the one who answers for "
+						"the step, or split it in two",
+						s->no, s->marker_text[b2 < b ? b2 : b], im->cols[b2 < b ? b2 : b].name,
+						s->marker_text[b2 < b ? b : b2], im->cols[b2 < b ? b : b2].name);
+				snprintf(s->note, sizeof s->note, "importer: marked in two pelaksana columns (%s and %s)",
+					 im->cols[b2 < b ? b2 : b].name, im->cols[b2 < b ? b : b2].name);
 			} else {
 				mutu_notes_addf(im->warn,
 						"step %d: clues disagree (%s: %s; %s: %s); wrote ?", s->no,
@@ -2839,7 +2970,8 @@ static int is_acronym(const char *w, size_t n)
 			vowels += strchr("aeiou", c) != NULL;
 		}
 	}
-	return letters > 0 && letters <= 4 && vowels <= 1;
+	/* a word without a vowel is no Indonesian word: "DPMPTSP", "BPMPPT" */
+	return letters > 0 && ((letters <= 4 && vowels <= 1) || vowels == 0);
 }
 
 /* "IZIN PENGUMPULAN UANG DAN BARANG" -> "Izin Pengumpulan Uang dan Barang";
@@ -3103,6 +3235,53 @@ static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_
 	return buf_take(&b);
 }
 
+/*
+ * The text without the characters a web page or a PDF carries that show
+ * as nothing: the zero-width space (U+200B) and its joiners (U+200C,
+ * U+200D, U+2060), a byte-order mark inside the text (U+FEFF, a copied
+ * cell's start) and the soft hyphen (U+00AD, "Me\u00adnit" breaks a word
+ * only at a line's end).  Left in, "\u200b30 Menit" reads as no number and
+ * the step gets waktu = ?; dropped, the cell reads as it shows.  Returns
+ * a new string (the caller frees it) with its length in *out_len and the
+ * count dropped in *dropped, or NULL when there is none.
+ */
+static char *drop_invisible(const char *text, size_t len, size_t *out_len, size_t *dropped)
+{
+	static const char *const inv[] = {"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
+					  "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xC2\xAD"};
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_puts(&b, "");
+	size_t n = 0, from = 0;
+	for (size_t i = 0; i < len;) {
+		size_t k = 0;
+		for (size_t j = 0; j < sizeof inv / sizeof inv[0] && !k; j++) {
+			size_t m = strlen(inv[j]);
+			if (len - i >= m && memcmp(text + i, inv[j], m) == 0)
+				k = m;
+		}
+		if (!k) {
+			i++;
+			continue;
+		}
+		/* a byte-order mark opening the file is split_rows' to skip */
+		if (i > 0 || k != 3 || (unsigned char)text[0] != 0xEF) {
+			mutu_buf_add(&b, text + from, i - from);
+			from = i + k;
+			n++;
+		}
+		i += k;
+	}
+	*dropped = n;
+	if (!n) {
+		mutu_buf_release(&b);
+		return NULL;
+	}
+	mutu_buf_add(&b, text + from, len - from);
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
 static char *basename_of(const char *p)
 {
 	const char *b = strrchr(p, '/');
@@ -3123,7 +3302,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.warn = warnings ? warnings : &scratch;
 	size_t len8 = 0;
 	char *text8 = to_utf8(text, len, &len8, im.warn);
-	split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	size_t leni = 0, ninv = 0;
+	char *texti = drop_invisible(text8 ? text8 : text, text8 ? len8 : len, &leni, &ninv);
+	if (texti) {
+		mutu_notes_addf(im.warn, "the table holds %zu invisible character%s (zero-width space, "
+					 "soft hyphen, as web pages carry); read without them",
+				ninv, ninv == 1 ? "" : "s");
+		split_rows(&im, texti, leni);
+	} else {
+		split_rows(&im, text8 ? text8 : text, text8 ? len8 : len);
+	}
+	free(texti);
 	free(text8);
 	/* Column bookkeeping is sized for MAXCOL columns.  Text beyond that
 	 * would be dropped (a Waktu out there, markers under no column), so a
@@ -3379,6 +3568,31 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 						"step %d: sends the berkas back to %s on rejection, but no earlier step is theirs; reject_to left empty",
 						t->no, im.cols[s->reject_col].name);
 		}
+	}
+	/* A pelaksana that is none of the positions mutu knows (sop.c's
+	 * table: "Verifikator", "Operator", "Admin") keeps its own title as
+	 * its role: mutu sim staffs it apart from every other position and
+	 * reports compare it across offices by that title alone.  That is
+	 * right for an office's own post, wrong when it is the Back Office
+	 * under another name, which only the office knows: say so, once per
+	 * title, with what to write. */
+	for (size_t c = 0; c < im.ncols; c++) {
+		if (im.cols[c].role)
+			continue;
+		size_t k = 0;
+		while (k < im.nsteps && im.steps[k].actor != (int)c)
+			k++;
+		if (k == im.nsteps)
+			continue;
+		char like[96] = "";
+		if (im.cols[c].entry >= 0)
+			snprintf(like, sizeof like, " (it starts as %s does, with more words)",
+				 sop_actor_table[im.cols[c].entry].canonical);
+		mutu_notes_addf(im.warn,
+				"step %zu: pelaksana '%s' is none of the positions mutu knows%s; kept as a position "
+				"of its own (mutu sim staffs it apart: [staff] %s = N); if it is one of them, add "
+				"role = Back Office (or the position it is) to its steps",
+				k + 1, im.cols[c].name, like, im.cols[c].name);
 	}
 	/* The SLA clock starts when the front office accepts the file as
 	 * complete (../shared/domain.md).  The readers take that check from

@@ -249,6 +249,28 @@ static void test_words_only(void **state)
 	refuse("jam", "expected a number");
 }
 
+/*
+ * Fifth round: Waktu cells as web pages and spreadsheets give them.  A
+ * no-break space (U+00A0) between number and unit is a space: "30\u00a0Menit"
+ * 30.  "0 menit" is a step with no time of its own (an automatic
+ * numbering): 0, not refused.  "0,5 Jam" 30 (half of 60); "tiga puluh
+ * menit" 30 (30 in words).  A fraction of a Hari without a digit ("½ hari",
+ * "¾ Hari") is refused with the reason, as "1,5 hari" is: a Hari is the
+ * calendar's working day (450 Menit, 390 in Ramadan), no fixed count of
+ * Menit to take half of.  Passed unchanged.
+ */
+static void test_field5(void **state)
+{
+	(void)state;
+	expect("30\xC2\xA0Menit", 0, 30, -1);
+	expect("0 menit", 0, 0, -1);
+	expect("0,5 Jam", 0, 30, -1);
+	expect("tiga puluh menit", 0, 30, -1);
+	refuse("\xC2\xBD hari", "fraction of a working day");
+	refuse("\xC2\xBE Hari", "fraction of a working day");
+	refuse("1,5 hari", "fraction of a working day");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_prime),
 		cmocka_unit_test(test_abbrev),
 		cmocka_unit_test(test_words_only),
+		cmocka_unit_test(test_field5),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
