@@ -57,6 +57,9 @@ struct sim_sop {
 	double weekday[7];       /* Monday..Sunday factors */
 	double hour[24];
 	double profile_max;
+	double profile_mean;     /* the factor's mean over the run's arrival clock
+				  * (sim_scenario_compile): expected arrivals =
+				  * rate x profile_mean x the clock's length */
 	double *replay_w;        /* REPLAY: sorted working times (owned) */
 	double *replay_t;        /* the same as instants (owned) */
 	size_t nreplay;

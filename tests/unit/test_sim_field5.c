@@ -1,0 +1,280 @@
+/*
+ * test_sim_field5.c - `mutu sim` scenario files against queueing theory
+ * where test_sim_theory.c, test_sim_office.c and test_sim_planner.c stop:
+ * the lead time's distribution through a tandem (not only its mean), a
+ * tandem whose second station has two officers, M/M/c at low load,
+ * Little's law per pelaksana, and arrival profiles (a morning peak in an
+ * office that opens at 07:00, a day-time peak on a 24x7 portal) with the
+ * offered load the scenario check and `mutu plan` judge feasibility by.
+ *
+ * Erlang C (M/M/c, a = lambda/mu < c):
+ *   C(c, a) = [a^c/c! * c/(c-a)] / [sum_{k<c} a^k/k! + a^c/c! * c/(c-a)],
+ *   P(wait > 0) = C, Wq = C / (c mu - lambda), Lq = lambda Wq.
+ *
+ * Tolerance (sim_theory.h): the closed form must lie in the run's 95%
+ * interval across 20 replications, widened to the Bonferroni level
+ * 1 - 0.05/NCHECKS for this file's NCHECKS interval checks, and the
+ * half-width must lie below a bound per check, about twice what the run
+ * gives (so a vague run cannot pass).  Runs are two simulated years
+ * (24x7: 8,600 to 26,000 files a replication, warm-up two weeks against a
+ * relaxation time of hours); the whole file takes about 0.5 s.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "mutu/sim.h"
+
+#define NCHECKS 24
+
+#include "sim_theory.h"
+
+#define D "tests/data/sim-theory/"
+
+static double erlang_c(int c, double a)
+{
+	double term = 1, sum = 0; /* term = a^k / k! */
+	for (int k = 0; k < c; k++) {
+		sum += term;
+		term *= a / (k + 1);
+	}
+	double top = term * c / (c - a);
+	return top / (sum + top);
+}
+
+/* Load a scenario of tests/data/sim-theory (calendars: cal_dir). */
+static struct sim_scenario *load(const char *path, const char *cal_dir)
+{
+	struct sim_scenario *sc = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	if (sim_scenario_load(path, cal_dir, &sc, &err) != 0)
+		fail_msg("%s: %s", path, err.msg);
+	return sc;
+}
+
+static struct sim_results *run_file(const char *path, const char *cal_dir)
+{
+	struct sim_scenario *sc = load(path, cal_dir);
+	struct sim_results *r = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct sim_options opt = {.threads = 2};
+	if (sim_run(sc, &opt, &r, &err) != 0)
+		fail_msg("sim_run: %s", err.msg);
+	sim_scenario_free(sc);
+	return r;
+}
+
+static double mean_of(const struct sim_results *r, const char *key)
+{
+	return ci_of(r, key)->mean;
+}
+
+/* The t with P(Exp(a) + Exp(b) > t) = q, a != b (rates per hour), by
+ * bisection on the hypoexponential tail (b e^-at - a e^-bt) / (b - a). */
+static double hypoexp_quantile(double a, double b, double q)
+{
+	double lo = 0, hi = 1000;
+	for (int i = 0; i < 200; i++) {
+		double m = (lo + hi) / 2;
+		if ((b * exp(-a * m) - a * exp(-b * m)) / (b - a) > q)
+			lo = m;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+/*
+ * Two steps in tandem, one officer each, exponential (tandem-mm1): 0,5 per
+ * jam, Front Office 1 Jam (mu1 = 1/h), Back Office 30 Menit (mu2 = 2/h).
+ * Burke: the first M/M/1's departures are Poisson, so the second is an
+ * M/M/1 of its own; Reich: a file's sojourns at the two stations are
+ * independent.  Each M/M/1 sojourn is Exp(mu - lambda): Exp(0.5/h) and
+ * Exp(1.5/h), so the lead time is their sum:
+ *   mean 2 + 2/3 h = 160 Menit;  P(T > t) = 1.5 e^-0.5t - 0.5 e^-1.5t:
+ *   p50 2.115154 h = 126.909 Menit, p90 5.413126 h = 324.788 Menit,
+ *   p95 6.801653 h = 408.099 Menit (a single Exp(0.5) would give p90
+ *   276.3 Menit, the sum of the two means' exponentials 384: neither fits).
+ * Waits: Wq1 = rho1/(mu1 - lambda) = 0.5/0.5 h = 60 Menit, Wq2 = 0.25/1.5 h
+ * = 10 Menit; P(wait) = rho: 0.5 and 0.25.
+ * Little per pelaksana: queue_mean = lambda Wq = 0.5 and 0.5/6 = 0.083333.
+ * Quantiles are widened by the histogram's promise, 2^-8 of the value
+ * (README "Lead time and the ceiling"), as test_sim.c does.
+ */
+static void test_tandem_quantiles(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "tandem-mm1-scenario.ini", "datasets/calendars");
+	const char *s = "sop/dua-langkah-pisah/";
+	char key[96];
+	snprintf(key, sizeof key, "%slead_mean", s);
+	expect_in_ci(r, key, 160 * 60, 0.02);
+	const char *qk[] = {"lead_p50", "lead_p90", "lead_p95"};
+	const double q[] = {0.5, 0.1, 0.05}, max_rel[] = {0.015, 0.025, 0.035};
+	double want[3];
+	for (int k = 0; k < 3; k++) {
+		want[k] = hypoexp_quantile(0.5, 1.5, q[k]) * 3600;
+		snprintf(key, sizeof key, "%s%s", s, qk[k]);
+		const struct stats_ci *ci = ci_of(r, key);
+		double nu = (double)ci->n - 1;
+		double widen = gsl_cdf_tdist_Pinv(1 - 0.05 / (2 * NCHECKS), nu) / gsl_cdf_tdist_Pinv(0.975, nu);
+		double half = widen * ci->half + 0x1p-8 * want[k];
+		print_message("%s: theory %.1f s, simulated %.1f +- %.1f\n", key, want[k], ci->mean, half);
+		if (!(fabs(ci->mean - want[k]) <= half))
+			fail_msg("%s: theory %.4f, simulated %.4f +- %.4f", key, want[k], ci->mean, half);
+		if (!(ci->half <= max_rel[k] * want[k]))
+			fail_msg("%s: interval half-width %.4f too wide", key, ci->half);
+	}
+	/* the hand values above, so the bisection is the closed form's */
+	assert_true(fabs(want[1] / 60 - 324.788) < 0.01 && fabs(want[2] / 60 - 408.099) < 0.01);
+	expect_in_ci(r, "step/dua-langkah-pisah/1/wait_mean", 3600, 0.05);
+	expect_in_ci(r, "step/dua-langkah-pisah/2/wait_mean", 600, 0.04);
+	expect_in_ci(r, "step/dua-langkah-pisah/1/wait_share", 0.5, 0.015);
+	expect_in_ci(r, "step/dua-langkah-pisah/2/wait_share", 0.25, 0.02);
+	expect_in_ci(r, "actor/Front Office/queue_mean", 0.5, 0.06);
+	expect_in_ci(r, "actor/Back Office/queue_mean", 0.5 / 6, 0.05);
+	/* Little's law on mutu's own figures: queue_mean = visits per second x
+	 * wait_mean, per pelaksana (one step each here), and wip_mean =
+	 * throughput x sojourn for the office; they differ only by the files
+	 * at the window's edges (about 2 L W / T = 2 x 1.3 x 2.7 h / 17,200 h
+	 * = 4e-4 of L), so 2% is a bound with room */
+	double lam = mean_of(r, "all/throughput") / 3600;
+	const char *ak[] = {"actor/Front Office/queue_mean", "actor/Back Office/queue_mean"};
+	const char *wk[] = {"step/dua-langkah-pisah/1/wait_mean", "step/dua-langkah-pisah/2/wait_mean"};
+	for (int k = 0; k < 2; k++) {
+		double Lq = mean_of(r, ak[k]), lw = lam * mean_of(r, wk[k]);
+		print_message("Little %s: queue_mean %.5f, lambda x wait %.5f\n", ak[k], Lq, lw);
+		assert_true(fabs(Lq - lw) < 0.02 * Lq);
+	}
+	double L = mean_of(r, "all/wip_mean"), lw = lam * mean_of(r, "all/sojourn_mean");
+	assert_true(fabs(L - lw) < 0.02 * L);
+	sim_results_free(r);
+}
+
+/*
+ * The tandem with two Back Office officers at 3 Jam (tandem-mm2): station
+ * 1 is M/M/1 at rho 0.5 (Wq 1 h), station 2 by Burke an M/M/2 with
+ * lambda = 0.5/h, mu = 1/3 per h, a = 1.5:
+ *   sum = 1 + 1.5 = 2.5, a^2/2! x 2/0.5 = 4.5, C = 4.5/7 = 0.642857,
+ *   Wq2 = C / (2/3 - 1/2) h = 3.857143 h = 231.43 Menit,
+ *   lead = 1 + 1 + 3.857143 + 3 h = 8.857143 h = 531.43 Menit,
+ *   Lq2 = 0.5 x 3.857143 = 1.928571, util 0.75.
+ */
+static void test_tandem_mm2(void **state)
+{
+	(void)state;
+	double C = erlang_c(2, 1.5);
+	assert_true(fabs(C - 4.5 / 7) < 1e-12);
+	struct sim_results *r = run_file(D "tandem-mm2-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/dua-langkah-pisah/2/wait_mean", C * 6 * 3600, 0.08);
+	expect_in_ci(r, "step/dua-langkah-pisah/2/wait_share", C, 0.02);
+	expect_in_ci(r, "step/dua-langkah-pisah/1/wait_mean", 3600, 0.06);
+	expect_in_ci(r, "sop/dua-langkah-pisah/lead_mean", (5 + C * 6) * 3600, 0.04);
+	expect_in_ci(r, "actor/Back Office/queue_mean", 0.5 * C * 6, 0.09);
+	expect_in_ci(r, "actor/Back Office/util", 0.75, 0.02);
+	sim_results_free(r);
+}
+
+/*
+ * M/M/5 at low load (mm5-rendah): 1,5 per jam, five officers, 1 Jam:
+ *   sum_{k<5} 1.5^k/k! = 1 + 1.5 + 1.125 + 0.5625 + 0.2109375 = 4.3984375,
+ *   1.5^5/5! x 5/3.5 = 0.0632813 x 1.428571 = 0.0904018,
+ *   C = 0.0904018 / 4.4888393 = 0.020139: one file in 50 waits at all;
+ *   Wq = C / 3.5 h = 20.714 s, Lq = 1.5 x C / 3.5 = 0.0086310, util 0.3.
+ * A small probability: its interval is relative to a small value, so the
+ * half-width bounds are relative ones of 5-8%.
+ */
+static void test_mm5_low_load(void **state)
+{
+	(void)state;
+	double C = erlang_c(5, 1.5);
+	assert_true(fabs(C - 0.0904018 / 4.4888393) < 1e-6);
+	struct sim_results *r = run_file(D "mm5-rendah-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/satu-langkah/1/wait_share", C, 0.05);
+	expect_in_ci(r, "step/satu-langkah/1/wait_mean", C / 3.5 * 3600, 0.08);
+	expect_in_ci(r, "actor/Front Office/queue_mean", 1.5 * C / 3.5, 0.08);
+	expect_in_ci(r, "actor/Front Office/util", 0.3, 0.01);
+	sim_results_free(r);
+}
+
+/*
+ * A morning peak in an office open 07:00-15:00 (profil-pagi): 0,5 per jam,
+ * profile.hour 07-09=3.  The factor over the office's own hours averages
+ * (3 + 3 + 6 x 1) / 8 = 1.5, so the offered load is 0.5 x 1.5 x 1 h =
+ * 0.75 (exactly: every working day is a standard one), and each working
+ * day brings 0.5 x 12 = 6 files: 499 weekdays from 1 Feb 2025 to 31 Dec
+ * 2026 give 2994.  Work conserving: util 0.75, and what came is finished
+ * (the files at the run's edges apart).  The queue of a non-stationary
+ * day has no closed form; these are what theory pins.
+ * The same peak at 0,75 per jam is 1.125 loaded and must be refused.
+ * (Before, the check averaged the factor over 08:00-16:00 whatever the
+ * calendar: (3 + 7) / 8 = 1.25, load 0.9375, and the overloaded office ran
+ * with a queue growing to hundreds of files.)
+ */
+static void test_profile_morning_peak(void **state)
+{
+	(void)state;
+	struct sim_scenario *sc = load(D "profil-pagi-scenario.ini", D);
+	double u[4];
+	assert_true(sim_scenario_offered_load(sc, u) < 0);
+	print_message("offered load %.9f (theory 0.75)\n", u[0]);
+	assert_true(fabs(u[0] - 0.75) < 1e-9);
+	sim_scenario_free(sc);
+	struct sim_results *r = run_file(D "profil-pagi-scenario.ini", D);
+	expect_in_ci(r, "sop/satu-langkah/arrivals", 499 * 6, 0.02);
+	expect_in_ci(r, "actor/Front Office/util", 0.75, 0.03);
+	double in = mean_of(r, "all/arrivals"), out = mean_of(r, "all/finished");
+	assert_true(fabs(in - out) < 0.01 * in);
+	sim_results_free(r);
+
+	struct sim_scenario *bad = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_not_equal(sim_scenario_load(D "profil-pagi-lebih-scenario.ini", D, &bad, &err), 0);
+	assert_null(bad);
+	print_message("%s\n", err.msg);
+	assert_non_null(strstr(err.msg, "Front Office: offered load is 112%"));
+}
+
+/*
+ * An online portal (arrivals_24x7 = yes) with a day-time peak: 0,5 per
+ * clock hour, profile.hour 08-16=3, one officer on 24x7, 1 Jam.  The
+ * factor averages (8 x 3 + 16 x 1) / 24 = 5/3 over the clock, so the
+ * offered load is 0.5 x 5/3 = 0.833333 and every day brings 0.5 x 40 = 20
+ * files: 699 days from 1 Feb 2025 to 31 Dec 2026 give 13980.  (Before,
+ * the check took the factor 3 of office hours for the whole day, load
+ * 1.5, and refused a portal its officer can serve.)
+ */
+static void test_profile_portal(void **state)
+{
+	(void)state;
+	struct sim_scenario *sc = load(D "portal-profil-scenario.ini", "datasets/calendars");
+	double u[4];
+	assert_true(sim_scenario_offered_load(sc, u) < 0);
+	print_message("offered load %.9f (theory 0.833333)\n", u[0]);
+	assert_true(fabs(u[0] - 2.5 / 3) < 1e-9);
+	sim_scenario_free(sc);
+	struct sim_results *r = run_file(D "portal-profil-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "sop/satu-langkah/arrivals", 699 * 20, 0.006);
+	expect_in_ci(r, "actor/Front Office/util", 2.5 / 3, 0.01);
+	sim_results_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tandem_quantiles),  cmocka_unit_test(test_tandem_mm2),
+		cmocka_unit_test(test_mm5_low_load),      cmocka_unit_test(test_profile_morning_peak),
+		cmocka_unit_test(test_profile_portal),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
