@@ -3,6 +3,7 @@
  * where test_sim_theory.c, test_sim_office.c and test_sim_planner.c stop:
  * the lead time's distribution through a tandem (not only its mean), a
  * tandem whose second station has two officers, M/M/c at low load,
+ * M/D/1 from a scenario file with its wait's law (Erlang's formula),
  * Little's law per pelaksana, and arrival profiles (a morning peak in an
  * office that opens at 07:00, a day-time peak on a 24x7 portal) with the
  * offered load the scenario check and `mutu plan` judge feasibility by.
@@ -17,7 +18,7 @@
  * half-width must lie below a bound per check, about twice what the run
  * gives (so a vague run cannot pass).  Runs are two simulated years
  * (24x7: 8,600 to 26,000 files a replication, warm-up two weeks against a
- * relaxation time of hours); the whole file takes about 0.5 s.
+ * relaxation time of hours); the whole file takes about 0.8 s.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -32,7 +33,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 24
+#define NCHECKS 29
 
 #include "sim_theory.h"
 
@@ -78,19 +79,45 @@ static double mean_of(const struct sim_results *r, const char *key)
 	return ci_of(r, key)->mean;
 }
 
-/* The t with P(Exp(a) + Exp(b) > t) = q, a != b (rates per hour), by
- * bisection on the hypoexponential tail (b e^-at - a e^-bt) / (b - a). */
-static double hypoexp_quantile(double a, double b, double q)
+/* A lead-time quantile: as expect_in_ci, the interval widened further by
+ * the histogram's promise, 2^-8 of the value (README "Lead time and the
+ * ceiling"), as test_sim.c does. */
+static void expect_quantile(const struct sim_results *r, const char *key, double want,
+			    double max_rel_half)
 {
-	double lo = 0, hi = 1000;
+	const struct stats_ci *ci = ci_of(r, key);
+	double nu = (double)ci->n - 1;
+	double widen = gsl_cdf_tdist_Pinv(1 - 0.05 / (2 * NCHECKS), nu) / gsl_cdf_tdist_Pinv(0.975, nu);
+	double half = widen * ci->half + 0x1p-8 * want;
+	print_message("%s: theory %.1f s, simulated %.1f +- %.1f\n", key, want, ci->mean, half);
+	if (!(fabs(ci->mean - want) <= half))
+		fail_msg("%s: theory %.4f, simulated %.4f +- %.4f", key, want, ci->mean, half);
+	if (!(ci->half <= max_rel_half * want))
+		fail_msg("%s: interval half-width %.4f too wide", key, ci->half);
+}
+
+/* The t with cdf(p, t) = q, by bisection on [0, 30] (t in hours; the
+ * quantiles here are below 8, and M/D/1's alternating sum, whose terms
+ * grow like e^(lambda t), keeps 9 digits up to 30 but not much beyond). */
+static double quantile_of(double (*cdf)(const double *p, double t), const double *p, double q)
+{
+	double lo = 0, hi = 30;
 	for (int i = 0; i < 200; i++) {
 		double m = (lo + hi) / 2;
-		if ((b * exp(-a * m) - a * exp(-b * m)) / (b - a) > q)
+		if (cdf(p, m) < q)
 			lo = m;
 		else
 			hi = m;
 	}
 	return lo;
+}
+
+/* P(Exp(a) + Exp(b) <= t), p = {a, b}, a != b: one minus the
+ * hypoexponential tail (b e^-at - a e^-bt) / (b - a). */
+static double hypoexp_cdf(const double *p, double t)
+{
+	double a = p[0], b = p[1];
+	return 1 - (b * exp(-a * t) - a * exp(-b * t)) / (b - a);
 }
 
 /*
@@ -107,8 +134,6 @@ static double hypoexp_quantile(double a, double b, double q)
  * Waits: Wq1 = rho1/(mu1 - lambda) = 0.5/0.5 h = 60 Menit, Wq2 = 0.25/1.5 h
  * = 10 Menit; P(wait) = rho: 0.5 and 0.25.
  * Little per pelaksana: queue_mean = lambda Wq = 0.5 and 0.5/6 = 0.083333.
- * Quantiles are widened by the histogram's promise, 2^-8 of the value
- * (README "Lead time and the ceiling"), as test_sim.c does.
  */
 static void test_tandem_quantiles(void **state)
 {
@@ -119,20 +144,12 @@ static void test_tandem_quantiles(void **state)
 	snprintf(key, sizeof key, "%slead_mean", s);
 	expect_in_ci(r, key, 160 * 60, 0.02);
 	const char *qk[] = {"lead_p50", "lead_p90", "lead_p95"};
-	const double q[] = {0.5, 0.1, 0.05}, max_rel[] = {0.015, 0.025, 0.035};
+	const double q[] = {0.5, 0.9, 0.95}, max_rel[] = {0.015, 0.025, 0.035}, rates[] = {0.5, 1.5};
 	double want[3];
 	for (int k = 0; k < 3; k++) {
-		want[k] = hypoexp_quantile(0.5, 1.5, q[k]) * 3600;
+		want[k] = quantile_of(hypoexp_cdf, rates, q[k]) * 3600;
 		snprintf(key, sizeof key, "%s%s", s, qk[k]);
-		const struct stats_ci *ci = ci_of(r, key);
-		double nu = (double)ci->n - 1;
-		double widen = gsl_cdf_tdist_Pinv(1 - 0.05 / (2 * NCHECKS), nu) / gsl_cdf_tdist_Pinv(0.975, nu);
-		double half = widen * ci->half + 0x1p-8 * want[k];
-		print_message("%s: theory %.1f s, simulated %.1f +- %.1f\n", key, want[k], ci->mean, half);
-		if (!(fabs(ci->mean - want[k]) <= half))
-			fail_msg("%s: theory %.4f, simulated %.4f +- %.4f", key, want[k], ci->mean, half);
-		if (!(ci->half <= max_rel[k] * want[k]))
-			fail_msg("%s: interval half-width %.4f too wide", key, ci->half);
+		expect_quantile(r, key, want[k], max_rel[k]);
 	}
 	/* the hand values above, so the bisection is the closed form's */
 	assert_true(fabs(want[1] / 60 - 324.788) < 0.01 && fabs(want[2] / 60 - 408.099) < 0.01);
@@ -206,6 +223,48 @@ static void test_mm5_low_load(void **state)
 	sim_results_free(r);
 }
 
+/* P(W <= t) of M/D/1 with service 1 and p = {lambda} (Erlang):
+ * (1 - lambda) sum_{k=0}^{floor t} (lambda (k - t))^k / k! e^{-lambda (k - t)};
+ * t in service times. */
+static double md1_wait_cdf(const double *p, double t)
+{
+	double lam = p[0], s = 0, f = 1; /* f = k! */
+	for (int k = 0; k <= (int)floor(t); k++) {
+		if (k)
+			f *= k;
+		s += pow(lam * (k - t), k) / f * exp(-lam * (k - t));
+	}
+	return (1 - lam) * s;
+}
+
+/*
+ * M/D/1 through a scenario file, the step's waktu as its fixed service
+ * (md1: service = fixed, the default; 1 Jam, 0,5 per jam, rho 0.5):
+ *   Wq = rho / (2 mu (1 - rho)) = 0.5 / (2 x 0.5) h = 30 Menit, half
+ *   M/M/1's; Lq = lambda Wq = 0.25; P(wait) = rho = 0.5;
+ * and the wait's law (Erlang's M/D/1 formula, md1_wait_cdf) gives the lead
+ * time (wait + 1 h): p90 at W = 1.515745 h, lead 150.945 Menit; p95 at
+ * W = 2.050638 h, lead 183.038 Menit (M/M/1 at the same load: 276.3 and
+ * 359.5).  The median is not checked: P(W = 0) = 1/2 exactly, so half the
+ * lead times are exactly 60 Menit and the median is any value at the atom's
+ * edge.
+ */
+static void test_md1_file(void **state)
+{
+	(void)state;
+	const double lam = 0.5;
+	assert_true(fabs(md1_wait_cdf(&lam, 0) - 0.5) < 1e-12);
+	double w90 = quantile_of(md1_wait_cdf, &lam, 0.9), w95 = quantile_of(md1_wait_cdf, &lam, 0.95);
+	assert_true(fabs(w90 - 1.515745) < 1e-5 && fabs(w95 - 2.050638) < 1e-5);
+	struct sim_results *r = run_file(D "md1-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/satu-langkah/1/wait_mean", 1800, 0.04);
+	expect_in_ci(r, "step/satu-langkah/1/wait_share", 0.5, 0.015);
+	expect_in_ci(r, "actor/Front Office/queue_mean", 0.25, 0.04);
+	expect_quantile(r, "sop/satu-langkah/lead_p90", (1 + w90) * 3600, 0.02);
+	expect_quantile(r, "sop/satu-langkah/lead_p95", (1 + w95) * 3600, 0.025);
+	sim_results_free(r);
+}
+
 /*
  * A morning peak in an office open 07:00-15:00 (profil-pagi): 0,5 per jam,
  * profile.hour 07-09=3.  The factor over the office's own hours averages
@@ -273,7 +332,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tandem_quantiles),  cmocka_unit_test(test_tandem_mm2),
-		cmocka_unit_test(test_mm5_low_load),      cmocka_unit_test(test_profile_morning_peak),
+		cmocka_unit_test(test_mm5_low_load),      cmocka_unit_test(test_md1_file),
+		cmocka_unit_test(test_profile_morning_peak),
 		cmocka_unit_test(test_profile_portal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
