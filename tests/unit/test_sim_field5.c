@@ -2,7 +2,8 @@
  * test_sim_field5.c - `mutu sim` scenario files against queueing theory
  * where test_sim_theory.c, test_sim_office.c and test_sim_planner.c stop:
  * the lead time's distribution through a tandem (not only its mean), a
- * tandem whose second station has two officers, M/M/c at low load,
+ * tandem whose second station has two officers, one officer at intake
+ * and again at the SK handover of the same SOP, M/M/c at low load,
  * M/D/1 from a scenario file with its wait's law (Erlang's formula),
  * Little's law per pelaksana, and arrival profiles (a morning peak in an
  * office that opens at 07:00, a day-time peak on a 24x7 portal) with the
@@ -18,7 +19,7 @@
  * half-width must lie below a bound per check, about twice what the run
  * gives (so a vague run cannot pass).  Runs are two simulated years
  * (24x7: 8,600 to 26,000 files a replication, warm-up two weeks against a
- * relaxation time of hours); the whole file takes about 0.8 s.
+ * relaxation time of hours); the whole file takes about 1 s.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,7 +34,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 29
+#define NCHECKS 37
 
 #include "sim_theory.h"
 
@@ -223,6 +224,42 @@ static void test_mm5_low_load(void **state)
 	sim_results_free(r);
 }
 
+/*
+ * One Front Office officer at intake (step 1) and again at the SK handover
+ * (step 3), two Tim Teknis officers between (loket-sk): 1,6 per jam, both
+ * Front Office visits exponential 15 Menit, Tim Teknis exponential 1 Jam.
+ * The officer's arrivals are not Poisson (the second visits follow Tim
+ * Teknis's departures), but a FCFS station whose service is exponential
+ * with the SAME rate for every visit is a station of a Kelly network: the
+ * network has product form, the station's number in system is that of an
+ * M/M/1 with lambda = 2 x 1.6 = 3.2 per jam and mu = 4 per jam, and by the
+ * arrival theorem each visit sees that time-average state:
+ *   util = 3.2 / 4 = 0.8 (the sum of the two visits' loads, 0.4 + 0.4),
+ *   P(wait) = 0.8, Wq = rho / (mu - lambda) = 0.8 / 0.8 h = 60 Menit at
+ *   each visit, Lq = 3.2 x 1 h = 3.2.
+ * Tim Teknis is an M/M/2 at a = 1.6: C = 6.4 / 9 = 0.711111, Wq = C / 0.4 h
+ * = 106.667 Menit.  Lead = 60 + 15 + 106.667 + 60 + 60 + 15 = 316.667 Menit.
+ * (With unequal means at the two visits the product form is lost; only the
+ * utilisation, the sum of the loads, stays exact.)
+ */
+static void test_shared_officer_two_visits(void **state)
+{
+	(void)state;
+	double C = erlang_c(2, 1.6);
+	assert_true(fabs(C - 6.4 / 9) < 1e-12);
+	struct sim_results *r = run_file(D "loket-sk-scenario.ini", "datasets/calendars");
+	expect_in_ci(r, "step/loket-sk/1/wait_mean", 3600, 0.035);
+	expect_in_ci(r, "step/loket-sk/3/wait_mean", 3600, 0.035);
+	expect_in_ci(r, "step/loket-sk/1/wait_share", 0.8, 0.007);
+	expect_in_ci(r, "step/loket-sk/3/wait_share", 0.8, 0.007);
+	expect_in_ci(r, "actor/Front Office/util", 0.8, 0.006);
+	expect_in_ci(r, "actor/Front Office/queue_mean", 3.2, 0.04);
+	expect_in_ci(r, "step/loket-sk/2/wait_mean", C / 0.4 * 3600, 0.08);
+	/* waits 1 + 1 h, services 0.25 + 1 + 0.25 h, Tim Teknis waits C / 0.4 h */
+	expect_in_ci(r, "sop/loket-sk/lead_mean", (3.5 + C / 0.4) * 3600, 0.035);
+	sim_results_free(r);
+}
+
 /* P(W <= t) of M/D/1 with service 1 and p = {lambda} (Erlang):
  * (1 - lambda) sum_{k=0}^{floor t} (lambda (k - t))^k / k! e^{-lambda (k - t)};
  * t in service times. */
@@ -333,6 +370,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tandem_quantiles),  cmocka_unit_test(test_tandem_mm2),
 		cmocka_unit_test(test_mm5_low_load),      cmocka_unit_test(test_md1_file),
+		cmocka_unit_test(test_shared_officer_two_visits),
 		cmocka_unit_test(test_profile_morning_peak),
 		cmocka_unit_test(test_profile_portal),
 	};
