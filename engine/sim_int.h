@@ -159,6 +159,14 @@ static inline double sim_instant(const struct sim_scenario *sc, double w)
 	return sc->cal && !sc->wall ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
 }
 
+/* Weekday of a local day (days since 1970-01-01), 0 = Monday: the arrival
+ * profile's index (sim.c thins by it, sim_scenario.c averages over it). */
+static inline int sim_weekday(int64_t local_day)
+{
+	int64_t wd = (local_day + 3) % 7; /* 1970-01-01 was a Thursday */
+	return (int)(wd < 0 ? wd + 7 : wd);
+}
+
 /*
  * The arrivals' day clock: working-time arrivals are drawn on a clock on
  * which every working day lasts day_minutes whatever its hours (a 6.5 h

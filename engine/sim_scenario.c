@@ -328,12 +328,6 @@ static double profile_over(const struct sim_sop *so, int wd, double a, double b)
 	return so->weekday[wd] * s;
 }
 
-static int weekday_of(int64_t local_day)
-{
-	int64_t wd = (local_day + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
-	return (int)(wd < 0 ? wd + 7 : wd);
-}
-
 /*
  * so->profile_mean: the mean of weekday x hour factor over the clock the
  * SOP's arrivals are drawn on, which thinning turns into the expected
@@ -359,7 +353,7 @@ static void profile_means(struct sim_scenario *sc)
 			double a = sc->start + off, b = sc->end + off;
 			for (int64_t d = (int64_t)floor(a / 86400.0); d * 86400.0 < b; d++) {
 				double lo = a - d * 86400.0, hi = b - d * 86400.0;
-				sum += profile_over(so, weekday_of(d), lo > 0 ? lo : 0, hi < 86400 ? hi : 86400);
+				sum += profile_over(so, sim_weekday(d), lo > 0 ? lo : 0, hi < 86400 ? hi : 86400);
 			}
 			len = b - a;
 		} else {
@@ -369,7 +363,7 @@ static void profile_means(struct sim_scenario *sc)
 				int n = cal_day_hours(sc->cal, d, st, en, 16);
 				double f = 0, full = 0;
 				for (int j = 0; j < n; j++) {
-					f += profile_over(so, weekday_of(d), st[j], en[j]);
+					f += profile_over(so, sim_weekday(d), st[j], en[j]);
 					full += en[j] - st[j];
 				}
 				double ulen = (i + 1 < sc->ndays ? sc->day_w[i + 1] : sc->wend) - sc->day_w[i];
@@ -377,7 +371,7 @@ static void profile_means(struct sim_scenario *sc)
 					ulen /= sc->day_scale[i];
 				/* a day the table cannot read (none in a built calendar):
 				 * its weekday's mean over the whole day */
-				sum += ulen * (full > 0 ? f / full : profile_over(so, weekday_of(d), 0, 86400) / 86400);
+				sum += ulen * (full > 0 ? f / full : profile_over(so, sim_weekday(d), 0, 86400) / 86400);
 				len += ulen;
 			}
 		}
