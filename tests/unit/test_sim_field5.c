@@ -34,7 +34,7 @@
 
 #include "mutu/sim.h"
 
-#define NCHECKS 37
+#define NCHECKS 40
 
 #include "sim_theory.h"
 
@@ -342,6 +342,30 @@ static void test_profile_morning_peak(void **state)
 }
 
 /*
+ * Files sent around the clock to an office that closes (malam): 0,2 per
+ * clock hour, kantor-8jam (08:00-16:00 Monday to Friday), one officer,
+ * exponential 30 Menit.  What comes at night or at the weekend waits for
+ * the next morning; nothing is lost at closing and the night is not
+ * working time.  Work conservation: 699 days from 1 Feb 2025 to 31 Dec
+ * 2026 x 24 h x 0.2 = 3355.2 files, all finished (the run's edges apart),
+ * at 0.2 x 168 / 40 = 0.84 per working hour (a week's 168 clock hours of
+ * arrivals over its 40 working hours), util 0.84 x 0.5 h = 0.42 (a count
+ * of night time as working time would give 0.14).  The waits (the night's
+ * batch at 08:00, the weekend's on Monday) have no closed form here.
+ */
+static void test_night_arrivals(void **state)
+{
+	(void)state;
+	struct sim_results *r = run_file(D "malam-scenario.ini", D);
+	expect_in_ci(r, "sop/satu-langkah/arrivals", 699 * 24 * 0.2, 0.015);
+	expect_in_ci(r, "all/throughput", 0.84, 0.015);
+	expect_in_ci(r, "actor/Front Office/util", 0.42, 0.02);
+	double in = mean_of(r, "all/arrivals"), out = mean_of(r, "all/finished");
+	assert_true(fabs(in - out) < 0.01 * in);
+	sim_results_free(r);
+}
+
+/*
  * An online portal (arrivals_24x7 = yes) with a day-time peak: 0,5 per
  * clock hour, profile.hour 08-16=3, one officer on 24x7, 1 Jam.  The
  * factor averages (8 x 3 + 16 x 1) / 24 = 5/3 over the clock, so the
@@ -373,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_shared_officer_two_visits),
 		cmocka_unit_test(test_profile_morning_peak),
 		cmocka_unit_test(test_profile_portal),
+		cmocka_unit_test(test_night_arrivals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
