@@ -1342,8 +1342,7 @@ static int weekday_hour(const struct sim_scenario *sc, double instant, int *hour
 	*hour = (int)((local - day * 86400.0) / 3600.0);
 	if (*hour > 23)
 		*hour = 23;
-	int64_t wd = ((int64_t)day + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
-	return (int)(wd < 0 ? wd + 7 : wd);
+	return sim_weekday((int64_t)day);
 }
 
 /* Next arrival of SOP s after the current one, or none. */

@@ -57,6 +57,9 @@ struct sim_sop {
 	double weekday[7];       /* Monday..Sunday factors */
 	double hour[24];
 	double profile_max;
+	double profile_mean;     /* the factor's mean over the run's arrival clock
+				  * (sim_scenario_compile): expected arrivals =
+				  * rate x profile_mean x the clock's length */
 	double *replay_w;        /* REPLAY: sorted working times (owned) */
 	double *replay_t;        /* the same as instants (owned) */
 	size_t nreplay;
@@ -154,6 +157,14 @@ static inline double sim_work(const struct sim_scenario *sc, double t)
 static inline double sim_instant(const struct sim_scenario *sc, double w)
 {
 	return sc->cal && !sc->wall ? cal_instant_at(sc->cal, w + sc->wbase) : sc->start + w;
+}
+
+/* Weekday of a local day (days since 1970-01-01), 0 = Monday: the arrival
+ * profile's index (sim.c thins by it, sim_scenario.c averages over it). */
+static inline int sim_weekday(int64_t local_day)
+{
+	int64_t wd = (local_day + 3) % 7; /* 1970-01-01 was a Thursday */
+	return (int)(wd < 0 ? wd + 7 : wd);
 }
 
 /*

@@ -150,6 +150,7 @@ int sim_scenario_add_sop(struct sim_scenario *sc, const char *id, double rate,
 	for (int i = 0; i < 24; i++)
 		so->hour[i] = 1;
 	so->profile_max = 1;
+	so->profile_mean = 1;
 	so->stream_arrivals = sim_stream_add(sc, "arrivals:%s", id);
 	return sc->nsops++;
 }
@@ -314,6 +315,71 @@ static double run_months(const struct sim_scenario *sc)
 	return months;
 }
 
+/* The integral of a profile's factor over [a, b) seconds after local
+ * midnight of a day whose weekday is wd (0 = Monday). */
+static double profile_over(const struct sim_sop *so, int wd, double a, double b)
+{
+	double s = 0;
+	for (int h = 0; h < 24; h++) {
+		double lo = a > h * 3600.0 ? a : h * 3600.0, hi = b < (h + 1) * 3600.0 ? b : (h + 1) * 3600.0;
+		if (hi > lo)
+			s += so->hour[h] * (hi - lo);
+	}
+	return so->weekday[wd] * s;
+}
+
+/*
+ * so->profile_mean: the mean of weekday x hour factor over the clock the
+ * SOP's arrivals are drawn on, which thinning turns into the expected
+ * count (rate x mean x the clock's length), and so the offered load.
+ * Arrivals around the clock (and working time without a calendar): over
+ * the run's seconds.  Arrivals in working time: each working day weighs by
+ * its length on the day clock (lay_out_days), and within it the factor
+ * is averaged over that day's own office hours.  (This was the mean over
+ * Monday-Friday 08:00-16:00 whatever the calendar: an office open 07:00-
+ * 15:00 with a peak at 07-09 was taken for 94% loaded where it is 113%,
+ * and a 24x7 portal with a day-time peak for 150% where it is 83%.)
+ */
+static void profile_means(struct sim_scenario *sc)
+{
+	int off = sc->cal ? cal_utc_offset(sc->cal) : 0;
+	for (int s = 0; s < sc->nsops; s++) {
+		struct sim_sop *so = &sc->sops[s];
+		so->profile_mean = 1;
+		if (!so->has_profile || so->arr == SIM_ARR_REPLAY)
+			continue;
+		double sum = 0, len = 0;
+		if (so->arr == SIM_ARR_REAL || !sc->cal || sc->ndays == 0) {
+			double a = sc->start + off, b = sc->end + off;
+			for (int64_t d = (int64_t)floor(a / 86400.0); d * 86400.0 < b; d++) {
+				double lo = a - d * 86400.0, hi = b - d * 86400.0;
+				sum += profile_over(so, sim_weekday(d), lo > 0 ? lo : 0, hi < 86400 ? hi : 86400);
+			}
+			len = b - a;
+		} else {
+			for (int i = 0; i < sc->ndays; i++) {
+				int64_t d = (int64_t)floor((sc->day_t[i] + off) / 86400.0);
+				int st[16], en[16];
+				int n = cal_day_hours(sc->cal, d, st, en, 16);
+				double f = 0, full = 0;
+				for (int j = 0; j < n; j++) {
+					f += profile_over(so, sim_weekday(d), st[j], en[j]);
+					full += en[j] - st[j];
+				}
+				double ulen = (i + 1 < sc->ndays ? sc->day_w[i + 1] : sc->wend) - sc->day_w[i];
+				if (sc->day_scale)
+					ulen /= sc->day_scale[i];
+				/* a day the table cannot read (none in a built calendar):
+				 * its weekday's mean over the whole day */
+				sum += ulen * (full > 0 ? f / full : profile_over(so, sim_weekday(d), 0, 86400) / 86400);
+				len += ulen;
+			}
+		}
+		if (len > 0)
+			so->profile_mean = sum / len;
+	}
+}
+
 int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 {
 	if (!(sc->end > sc->start))
@@ -378,6 +444,7 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 	double *days = NULL;
 	int nd = working_days(sc, &days);
 	lay_out_days(sc, days, nd);
+	profile_means(sc);
 	for (int a = 0; a < sc->nactors; a++) {
 		struct sim_actor *ac = &sc->actors[a];
 		for (int c = 1; c < ac->nchanges; c++)
@@ -489,15 +556,7 @@ int sim_scenario_expected_visits(const struct sim_scenario *sc, size_t sop, doub
 
 static double sop_rate_work(const struct sim_scenario *sc, const struct sim_sop *so)
 {
-	double mean_factor = 1;
-	if (so->has_profile) {
-		/* average factor over office hours Mon-Fri 08-16 as a rough guide */
-		double s = 0;
-		for (int d = 0; d < 5; d++)
-			for (int h = 8; h < 16; h++)
-				s += so->weekday[d] * so->hour[h];
-		mean_factor = s / 40;
-	}
+	double mean_factor = so->has_profile ? so->profile_mean : 1;
 	switch (so->arr) {
 	case SIM_ARR_WORK:
 		/* drawn on the day clock: per working second on average */

@@ -1,10 +1,12 @@
 /*
  * sim_theory.h - shared by the unit tests that hold the simulator to
- * queueing theory (test_sim.c, test_sim_theory.c): a closed-form value
+ * queueing theory (test_sim.c, test_sim_theory.c, test_sim_office.c,
+ * test_sim_planner.c, test_sim_field5.c): a closed-form value
  * must lie inside the run's 95% interval widened for the file's NCHECKS
  * checks (Bonferroni: level 1 - 0.05/NCHECKS, the half-width scaled by the
  * ratio of Student t quantiles), and the interval must be tight enough
- * that a vague run cannot pass.  The including file defines NCHECKS and
+ * that a vague run cannot pass; and Erlang C, which four of them compare
+ * with.  The including file defines NCHECKS and
  * includes cmocka, gsl_cdf.h and mutu/sim.h first.  Test-only code.
  */
 #ifndef MUTU_TEST_SIM_THEORY_H
@@ -13,6 +15,19 @@
 #ifndef NCHECKS
 #error "define NCHECKS, the number of theory checks in the file, before including sim_theory.h"
 #endif
+
+/* Erlang C: P(wait > 0) in M/M/c at offered load a = lambda/mu < c,
+ * [a^c/c! * c/(c-a)] / [sum_{k<c} a^k/k! + a^c/c! * c/(c-a)]. */
+static inline double erlang_c(int c, double a)
+{
+	double term = 1, sum = 0; /* term = a^k / k! */
+	for (int k = 0; k < c; k++) {
+		sum += term;
+		term *= a / (k + 1);
+	}
+	double top = term * c / (c - a); /* a^c/c! * c/(c-a) */
+	return top / (sum + top);
+}
 
 static const struct stats_ci *ci_of(const struct sim_results *r, const char *key)
 {

@@ -36,17 +36,6 @@
 
 #define NCHECKS 15
 
-static double erlang_c(int c, double a)
-{
-	double term = 1, sum = 0; /* term = a^k / k! */
-	for (int k = 0; k < c; k++) {
-		sum += term;
-		term *= a / (k + 1);
-	}
-	double top = term * c / (c - a); /* a^c/c! * c/(c-a) */
-	return top / (sum + top);
-}
-
 /* One actor with c servers, one SOP with one exponential step. */
 static struct sim_scenario *mmc(int c, double lambda, double mu, double horizon, int reps,
 				uint64_t seed)

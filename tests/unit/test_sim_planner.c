@@ -33,17 +33,6 @@
 
 #define D "tests/data/sim-theory/"
 
-static double erlang_c(int c, double a)
-{
-	double term = 1, sum = 0; /* term = a^k / k! */
-	for (int k = 0; k < c; k++) {
-		sum += term;
-		term *= a / (k + 1);
-	}
-	double top = term * c / (c - a);
-	return top / (sum + top);
-}
-
 static struct sim_results *run_file(const char *path)
 {
 	struct sim_scenario *sc = NULL;
