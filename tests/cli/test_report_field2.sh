@@ -100,3 +100,50 @@ expect_eq "audit B4 (done 16:01, after closing): 900 of 900, in time" "$(aud B4)
 expect_eq "audit B2: one minute over, late by 1" "$(aud B2)" "901 True 1"
 expect_eq "audit B3: 08:01 the next working day, late by 31" "$(aud B3)" "931 True 31"
 
+# ---- data quality beside the answer --------------------------------------
+# kotor.csv: B1 (900, within) and its step 4 row twice (1 duplicate); Q1's
+# one row has the date 2025-08-32 (rejected); Q2 (07:30 -> 16:00 = 450,
+# within) with one activity not in the SOP ("Rapat koordinasi"); Q3 of an
+# SOP without a model whose stamps have no zone (2 rows rejected); Q4 of
+# that SOP with offsets (stored, skipped by the report: no model).
+# -> 2 of 2 within; 3 rows rejected, 1 duplicate, 1 unknown activity.
+QDB=$TMP/q.db
+"$MUTU" ingest $F/kotor.csv --db "$QDB" --models $M --quiet >/dev/null 2>&1
+N_ID="data tidak lengkap: 3 baris log di penyimpanan ditolak saat ingest (lihat mutu db rejected); angka laporan ini tanpa baris itu"
+N_EN="partial data: 3 log row(s) in the store were rejected at ingest (see mutu db rejected); the figures leave them out"
+U_ID="1 kejadian bulan ini dengan aktivitas di luar SOP: tidak dihitung di langkah SOP mana pun"
+U_EN="1 event(s) of the month with an activity not in the SOP: counted in no step of the SOP"
+D_ID="1 baris log ganda dilewati saat ingest (dihitung sekali)"
+D_EN="1 duplicate log row(s) skipped at ingest (each counted once)"
+for l in id en; do
+	run "$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format html --lang $l --out "$TMP/q$l"
+	expect_rc "dirty store, html $l: exit 0" 0
+	[ $l = id ] && n=$N_ID u=$U_ID d=$D_ID || n=$N_EN u=$U_EN d=$D_EN
+	expect_err_has "dirty store, $l: the rejected rows noted on stderr" "partial data: 3 log row(s)"
+	# in the page: right after the answer, before the navigation
+	got=$(python3 - "$TMP/q$l/report-2025-08.html" "$n" "$u" "$d" <<'PY'
+import html, sys
+d = open(sys.argv[1]).read()
+a, nav = d.index('id="answer"'), d.index("<nav>")
+print(" ".join(str(a < d.find(html.escape(t, quote=True)) < nav) for t in sys.argv[2:]))
+PY
+)
+	expect_eq "dirty store, html $l: rejected rows, unknown activity, duplicate between the answer and the sections" "$got" "True True True"
+	run "$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format md --lang $l --out "$TMP/q$l"
+	expect_out_has "dirty store, $l: the answer itself (B1 900 and Q2 450 within)" "2 "
+	grep -qF "> $n" "$TMP/q$l/report-2025-08.md" && ok "dirty store, md $l: the rejected rows noted" ||
+		not_ok "dirty store, md $l: the rejected rows noted" "$(sed -n 1,12p "$TMP/q$l/report-2025-08.md")"
+	got=$("$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format json --lang $l --out - 2>/dev/null |
+		python3 -c "import json, sys; n = json.load(sys.stdin)['notes']; print(sum(1 for x in sys.argv[1:] if x in n))" "$n" "$u" "$d")
+	expect_eq "dirty store, json $l: the three notes" "$got" 3
+	got=$("$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format csv --lang $l --out - 2>/dev/null | grep -c '^report,meta,[0-9]*,note,')
+	# 4 notes: Q4's SOP skipped (no model), and the three above
+	expect_eq "dirty store, csv $l: the notes as numbered rows" "$got" 4
+done
+run "$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format json --out -
+got=$(python3 -c "import json, sys; g = [g for g in json.loads(sys.argv[1])['groups'] if g['id'] == 'r2-izin'][0]['summary']; print(g['finished'], g['within'], g['lead_median'])" "$OUT")
+expect_eq "dirty store: B1 (900) and Q2 (450) within, median 675" "$got" "2 2 675"
+# a clean store says nothing of the kind (the note is not always there)
+got=$(python3 -c "import json; print(json.load(open('$TMP/j/report-2025-08.json'))['notes'])")
+expect_eq "clean store: no note" "$got" "[]"
+
