@@ -147,3 +147,201 @@ expect_eq "dirty store: B1 (900) and Q2 (450) within, median 675" "$got" "2 2 67
 got=$(python3 -c "import json; print(json.load(open('$TMP/j/report-2025-08.json'))['notes'])")
 expect_eq "clean store: no note" "$got" "[]"
 
+# ---- audit: rework, a missing step, steps out of order, --from/--to ------
+# audit.csv, r2-izin:
+#   R1 accepted Wed 6 Aug 07:30; step 3 07:30-09:30 (120) sends it back;
+#      the Pemohon fixes it 09:30 -> Thu 7 Aug 08:30 (Wed 150 + 180 + Thu
+#      60 = 390, paused, off the clock); step 2 again 08:30-09:00 (30),
+#      step 3 again 09:00-11:00 (120), step 4 11:00-11:30 (30).  On the
+#      clock 120 + 30 + 120 + 30 = 300; step 3 in total 240 against 2 x
+#      450.  The first step 1 and step 2 are before the clock (0).
+#   H1 accepted Thu 7 Aug 07:30, step 3 missing, step 4 07:30-08:30: 60.
+#   O1 accepted Fri 8 Aug 07:30, step 4 07:30-08:30 then step 3 08:30-10:30:
+#      out of order; the clock stops at step 4's end: 60.
+ADB=$TMP/a.db
+"$MUTU" ingest $F/kantor.csv --db "$ADB" --models $M --quiet >/dev/null 2>&1
+"$MUTU" ingest $F/audit.csv --db "$ADB" --models $M --quiet >/dev/null 2>&1
+audx() { # CASE -> "step:actual/standard ..." working paused late flags; total of step 3
+	"$MUTU" audit --case "$1" --db "$ADB" --models $M --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+s3 = [s for s in c['steps'] if s['step'] == 3]
+print(' '.join('%d:%d/%d' % (s['step'], s['actual'], s['standard']) for s in c['steps']), c['working'], c['paused'],
+      c['late'], ','.join(sorted({f['flag'] + str(f['step']) for f in c['findings'] if f['flag'] != 'over'})),
+      'step3=%d/%d' % (sum(s['actual'] for s in s3), sum(s['standard'] for s in s3)),
+      'clock=%d' % sum(s['actual'] for s in c['steps'] if s['in_clock']))"
+}
+expect_eq "audit R1 (rework): per execution, 300 on the clock, 390 paused, step 3 240 of 900" "$(audx R1)" \
+	"1:0/30 2:0/30 3:120/450 1:390/30 2:30/30 3:120/450 4:30/60 300 390 False paused1,rework1,rework2,rework3 step3=240/900 clock=300"
+expect_eq "audit H1: step 3 HILANG, 60 on the clock" "$(audx H1)" "1:0/30 2:0/30 4:60/60 60 0 False missing3 step3=0/0 clock=60"
+expect_eq "audit O1: step 3 after step 4 (URUTAN), 60 on the clock" "$(audx O1)" \
+	"1:0/30 2:0/30 4:60/60 3:120/450 60 0 False order3 step3=120/450 clock=60"
+run "$MUTU" audit --case R1 --db "$ADB" --models $M
+expect_out_has "audit R1 text: step 3's second execution 2,0 jam of 1,0 hari, ULANG" "2,0 jam   1,0 hari   -5,5 jam  ULANG"
+expect_out_has "audit R1 text: the pause, 390 min = 6,5 jam" "jeda di pemohon 6,5 jam"
+audr() { # FROM TO [ARGS] -> the cases audited
+	"$MUTU" audit --from "$1" --to "$2" --db "$ADB" --models $M --format json --out - "${@:3}" 2>/dev/null |
+		python3 -c "import json, sys; print(' '.join(sorted(c['case'] for c in json.load(sys.stdin)['cases'])))"
+}
+# E1 arrived Thu 31 Jul 15:00 (before --from), F1 Fri 29 Aug 15:00 (on
+# --to, inclusive), W1/W2 29 Aug in WITA
+expect_eq "audit --from 2025-08-01 --to 2025-08-29 --sop r2-izin: E1 (31 Jul) out, F1 (29 Aug) in" \
+	"$(audr 2025-08-01 2025-08-29 --sop r2-izin)" "B1 B2 B3 B4 F1 H1 O1 R1"
+expect_eq "audit --from 2025-07-31 --to 2025-08-28 --sop r2-izin: E1 in, F1 out" \
+	"$(audr 2025-07-31 2025-08-28 --sop r2-izin)" "B1 B2 B3 B4 E1 H1 O1 R1"
+expect_eq "audit of one day, 29 Aug, every SOP: F1 and W1, W2 (WITA)" "$(audr 2025-08-29 2025-08-29)" "F1 W1 W2"
+
+# ---- CSV for an Indonesian Excel -----------------------------------------
+"$MUTU" "${REP[@]}" --month 2025-08 --format csv --csv-dialect excel-id --out - >"$TMP/x.csv" 2>/dev/null
+expect_eq "CSV excel-id: starts with the UTF-8 BOM" "$(head -c 3 "$TMP/x.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
+# share 3/5 = 0,6; the SOP's name in UTF-8 (é = c3 a9, – = e2 80 93)
+got=$(grep -a -E '^r2-izin;summary;;(share_within|sop_name);' "$TMP/x.csv" | cut -d';' -f5 | tr -d '\r' | tr '\n' '|')
+expect_eq "CSV excel-id: ';', decimal comma, é and – intact" "$got" "Izin Usaha Café & Resto – Uji Lapangan|0,6|"
+# the default dialect is for scripts: ',' and no BOM (README: use excel-id
+# for a double-click in Excel)
+got=$("$MUTU" "${REP[@]}" --month 2025-08 --format csv --out - 2>/dev/null | head -c 5)
+expect_eq "CSV rfc: no BOM, ',' between fields" "$got" "group"
+
+# ---- XLSX: numbers are numbers, shares formatted as per cent ------------
+"$MUTU" "${REP[@]}" --month 2025-08 --format xlsx --out "$TMP/x" >/dev/null 2>&1
+got=$(python3 - "$TMP/x/report-2025-08.xlsx" <<'PY'
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+z = zipfile.ZipFile(sys.argv[1])
+wb = ET.fromstring(z.read("xl/workbook.xml"))
+names = [s.get("name") for s in wb.iter("{%s}sheet" % NS["m"])]
+ok_names = all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+sh = [si.findtext(".//m:t", "", NS) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+st = ET.fromstring(z.read("xl/styles.xml"))
+fmts = {int(f.get("numFmtId")): f.get("formatCode") for f in st.iter("{%s}numFmt" % NS["m"])}
+xfs = [int(x.get("numFmtId", 0)) for x in st.find("m:cellXfs", NS).findall("m:xf", NS)]
+def code(s):
+    n = xfs[int(s or 0)]
+    return fmts.get(n, {9: "0%", 10: "0.00%"}.get(n, "builtin%d" % n))
+rows = {}
+head = {}
+for c in ET.fromstring(z.read("xl/worksheets/sheet1.xml")).iter("{%s}c" % NS["m"]):
+    r, col = int(re.sub("[A-Z]", "", c.get("r"))), re.sub(r"\d", "", c.get("r"))
+    v = c.findtext("m:v", None, NS)
+    rows.setdefault(r, {})[col] = (sh[int(v)] if c.get("t") == "s" else v, c.get("t"), c.get("s"))
+row = [r for r in rows.values() if r.get("A", ("",))[0] == "Izin Usaha Café & Resto – Uji Lapangan"][0]
+fin, wit, share = row["B"], row["C"], row["D"]
+print(ok_names, fin[1] is None and fin[0], wit[1] is None and wit[0], share[1] is None and share[0], "%" in code(share[2]))
+PY
+)
+# 5 finished, 3 within, share 0.6 as a number shown with a '%' format
+expect_eq "XLSX: sheet names valid, the long SOP name whole, 5 / 3 / 0.6 as numbers, the share as per cent" "$got" "True 5 3 0.6 True"
+
+# ---- JSON against its schema in edge months ------------------------------
+# 2025-07: only E1, open at the month's end; 2025-08: the month above;
+# 2025-10: nothing at all; and the dirty store's August
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	for m in 2025-07 2025-08 2025-10; do
+		"$MUTU" "${REP[@]}" --month $m --format json --out "$TMP/s" >/dev/null 2>&1
+	done
+	"$MUTU" report monthly --db "$QDB" --models $M --month 2025-08 --format json --out - >"$TMP/s/dirty.json" 2>/dev/null
+	got=$(python3 - docs/schema/report.schema.json "$TMP"/s/report-2025-07.json "$TMP"/s/report-2025-08.json "$TMP"/s/report-2025-10.json "$TMP/s/dirty.json" <<'PY'
+import json, sys, jsonschema
+v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+out = []
+for f in sys.argv[2:]:
+    d = json.load(open(f))
+    errs = list(v.iter_errors(d))
+    g = [g for g in d["groups"] if g["id"] == "r2-izin"]
+    s = g[0]["summary"] if g else {}
+    out.append("%d:%s:%s" % (len(errs), s.get("finished"), s.get("open_at_month_end")))
+print(" ".join(out))
+PY
+)
+	# July: E1 open (0 finished, 1 open); August 5 finished, F1 open;
+	# October: no r2-izin case at all in 12 months' reach of F1? F1 is
+	# finished in September: 0 finished, 0 open; dirty: 2 finished
+	expect_eq "JSON schema: July (only open), August, October (empty), the dirty store: valid" "$got" \
+		"0:0:1 0:5:1 0:0:0 0:2:0"
+else
+	not_ok "python3-jsonschema is installed (make deps)"
+fi
+
+# ---- the HTML printed to PDF and on a phone (Debian's chromium) ---------
+H=$TMP/h/report-2025-08.html
+"$MUTU" "${REP[@]}" --month 2025-08 --format html --out "$TMP/h" >/dev/null 2>&1
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "ok - SKIP chromium checks: chromium is not installed (Debian package chromium; make deps)"
+else
+	chrome() { # FILE ARGS...: one headless run with a fresh profile, offline
+		local f=$1
+		shift
+		timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync \
+			--user-data-dir="$(mktemp -d "$TMP/prof.XXXXXX")" "$@" "file://$f" 2>"$TMP/chrome.err"
+	}
+	chrome "$H" --print-to-pdf="$TMP/r.pdf" --no-pdf-header-footer >/dev/null
+	# the PDF's text per page, through its fonts' ToUnicode maps
+	python3 tests/cli/pdf_text.py "$TMP/r.pdf" >"$TMP/pdf.txt" 2>"$TMP/pdf.err"
+	p1=$(awk '/^=== page 2$/ { exit } { print }' "$TMP/pdf.txt" | tr '\n' ' ')
+	case "$p1" in *"Jawaban bulan ini"*"3 dari 5 berkas selesai dalam batas SOP (60,0%)"*"Izin Uji Lapangan (WITA): 1 dari 1"*)
+		ok "PDF: the answer on page 1" ;;
+	*) not_ok "PDF: the answer on page 1" "${p1:0:400}" "$(cat "$TMP/pdf.err")" ;; esac
+	# the charts printed: each SVG's axis label is text in the PDF (the
+	# office and each SOP's histogram: 3 of "Jumlah kasus")
+	n=$(grep -c '^Jumlah kasus$' "$TMP/pdf.txt")
+	[ "$n" -ge 3 ] && ok "PDF: the charts are drawn ($n count axes)" || not_ok "PDF: the charts are drawn" "$n"
+	# rows kept whole: B4's row of the slowest cases (id, then its lead
+	# 2,00) on one page
+	got=$(python3 - "$TMP/pdf.txt" <<'PY'
+import re, sys
+pages = re.split(r"^=== page \d+$", open(sys.argv[1]).read(), flags=re.M)[1:]
+# every table row holds a case id; the row's cells follow it on the same page
+cut = 0
+for p in pages:
+    lines = p.strip().split("\n")
+    if lines and re.fullmatch(r"[BEFW][1-4]", lines[-1]):
+        cut += 1
+print(cut)
+PY
+)
+	expect_eq "PDF: no page ends on a case id whose row goes on the next page" "$got" 0
+	# a 390 px phone: the page itself does not scroll sideways (wide
+	# tables scroll inside their own box) and the answer fits the width.
+	# Headless chromium lays out at least 500 px whatever --window-size
+	# says, so a copy of the page is held to 390 px (html { width: 390px };
+	# the page's only media query is min-width: 800px, as false at 390 as
+	# at 500) and, without its CSP, measured by a script: the body's
+	# scroll width and the answer's right edge.
+	sed -e '/Content-Security-Policy/d' -e 's#</head>#<style>html { width: 390px }</style></head>#' \
+		-e 's#</body>#<script>document.title = [document.body.scrollWidth, Math.ceil(document.getElementById("answer").getBoundingClientRect().right)].join(" ")</script></body>#' \
+		"$H" >"$TMP/h/phone.html"
+	got=$(chrome "$TMP/h/phone.html" --window-size=390,844 --dump-dom | sed -n 's#.*<title>\([0-9]* [0-9]*\)</title>.*#\1#p')
+	read -r sw ar <<<"$got"
+	[ -n "$sw" ] && [ "$sw" -le 390 ] && [ "$ar" -le 390 ] && ok "phone 390 px: no sideways scroll ($sw px), the answer inside ($ar px)" ||
+		not_ok "phone 390 px: no sideways scroll, the answer inside" "body scroll width, answer right: '$got'"
+fi
+
+# ---- province: one office on a regional holiday --------------------------
+# kantor-a (r2-izin, id-wib) and kantor-b (r2-daerah, id-wib-daerah: id-wib
+# plus Tue 5 Aug 2025 as libur daerah, calendars/daerah.csv) log the same
+# case P1: accepted Mon 4 Aug 07:30, done Wed 6 Aug 10:00.  kantor-a: 450 +
+# 450 + 150 = 1050 = 2,33 d, late; kantor-b (5 Aug off): 450 + 150 = 600 =
+# 1,33 d, within.  Every SOP: median (600 + 1050) / 2 = 825 = 1,83, p90
+# 600 + 0.9 x 450 = 1005 = 2,23.
+CAL=$TMP/cal
+mkdir -p "$CAL"
+cp datasets/calendars/* $F/calendars/* "$CAL/"
+PDB=$TMP/p.db
+for o in a b; do
+	MUTU_CALENDARS=$CAL "$MUTU" ingest $F/provinsi/kantor-$o.csv --db "$PDB" --office kantor-$o --models $M --quiet >/dev/null ||
+		not_ok "ingest kantor-$o"
+done
+got=$(MUTU_CALENDARS=$CAL "$MUTU" report monthly --month 2025-08 --by-office --db "$PDB" --models $M --format text --out - | sed -n '4,8p' | tr -s ' ')
+expect_eq "province August 2025: the regional holiday counts in kantor-b only" "$got" \
+"Izin Uji Lapangan (Daerah) kantor-b 1 1 dari 1 (100,0%) 0 0 1,33 1,33
+Izin Uji Lapangan (Daerah) Total provinsi 1 1 dari 1 (100,0%) 0 0 1,33 1,33
+Izin Usaha Café & Resto – Uji Lapangan kantor-a 1 0 dari 1 (0,0%) 1 0 2,33 2,33
+Izin Usaha Café & Resto – Uji Lapangan Total provinsi 1 0 dari 1 (0,0%) 1 0 2,33 2,33
+Semua SOP Total provinsi 2 1 dari 2 (50,0%) 1 0 1,83 2,23"
+# and kantor-b's own month: 20 working days of id-wib less 5 Aug = 19, for
+# the office as for its one SOP
+got=$(MUTU_CALENDARS=$CAL "$MUTU" report monthly --month 2025-08 --office kantor-b --db "$PDB" --models $M --format json --out - 2>/dev/null |
+	python3 -c "import json, sys; print(' '.join('%s:%s' % (g['id'], g['summary']['working_days']) for g in json.load(sys.stdin)['groups']))")
+expect_eq "kantor-b's August: 19 working days (5 Aug libur daerah)" "$got" "office:19 r2-daerah:19"
