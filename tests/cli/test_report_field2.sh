@@ -345,3 +345,40 @@ Semua SOP Total provinsi 2 1 dari 2 (50,0%) 1 0 1,83 2,23"
 got=$(MUTU_CALENDARS=$CAL "$MUTU" report monthly --month 2025-08 --office kantor-b --db "$PDB" --models $M --format json --out - 2>/dev/null |
 	python3 -c "import json, sys; print(' '.join('%s:%s' % (g['id'], g['summary']['working_days']) for g in json.load(sys.stdin)['groups']))")
 expect_eq "kantor-b's August: 19 working days (5 Aug libur daerah)" "$got" "office:19 r2-daerah:19"
+
+# ---- XLSX sheet names cut between characters ------------------------------
+# mutu sim's workbook has one sheet per SOP, "1 " + its name, cut to
+# Excel's 31 characters.  "1 Izin Uji Lapangan Kabupaten" is 29 bytes, the
+# en dash that follows 3 (e2 80 93): a cut at 31 bytes left "\xe2\x80", not
+# UTF-8, and a workbook Excel calls unreadable.  31 characters keep the dash
+# and the "S" after it.
+printf 'submitted\n2025-05-05 08:00\n' >"$TMP/one.csv"
+cat >"$TMP/np.ini" <<INI
+[run]
+calendar = id-wita
+start = 2025-05-05
+end = 2025-05-16
+replications = 3
+
+[staff]
+Front Office = 1
+Back Office = 1
+
+[sop a]
+model = $F/sim/nama-panjang.ini
+arrivals = replay $TMP/one.csv
+service = fixed
+INI
+run "$MUTU" sim "$TMP/np.ini" --format xlsx --out "$TMP/np.xlsx"
+expect_rc "sim xlsx with a long SOP name: exit 0" 0
+got=$(python3 - "$TMP/np.xlsx" <<'PY'
+import re, sys, zipfile
+w = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml")
+try:
+    names = re.findall(r'<sheet name="([^"]*)"', w.decode("utf-8"))
+    print(names[1], len(names[1]))
+except UnicodeDecodeError as e:
+    print("not UTF-8:", e)
+PY
+)
+expect_eq "sim xlsx: the SOP's sheet name cut at 31 characters, the en dash whole" "$got" "1 Izin Uji Lapangan Kabupaten–S 31"
