@@ -8,6 +8,7 @@
  * so the words are made once, from struct sla_month alone.
  */
 #include "mutu/rpt.h"
+#include "mutu/store.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -264,4 +265,64 @@ void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out
 		}
 	}
 	mutu_buf_release(&f);
+}
+
+/* the live batches' ingest counts, of one office or all */
+struct quality_sum {
+	const char *office;
+	uint64_t rejected, duplicates;
+};
+
+static int quality_batch(void *ctx, const struct store_batch *b)
+{
+	struct quality_sum *q = ctx;
+	if (b->superseded_by == 0 && (!q->office || strcmp(q->office, b->office ? b->office : "") == 0)) {
+		q->rejected += b->rejected;
+		q->duplicates += b->duplicates;
+	}
+	return 0;
+}
+
+int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *office,
+		      struct mutu_err *err)
+{
+	struct quality_sum q = {office, 0, 0};
+	if (store_batch_list(db, quality_batch, &q, err) < 0)
+		return err && err->code ? err->code : MUTU_EFAIL;
+	size_t unknown = 0, nomodel = 0;
+	for (size_t i = 0; i < m->ngroups; i++) {
+		const struct sla_group *g = &m->groups[i];
+		if (g->sop && g->sop->model)
+			unknown += g->unmapped.vals.n;
+		else
+			nomodel += g->finished;
+	}
+	/* the figure a manager quotes rests on partial data: say so first */
+	if (q.rejected) {
+		mutu_notes_addf(&m->notes, "partial data: %llu log row(s) in the store were rejected at ingest "
+				"(see mutu db rejected); the figures leave them out",
+				(unsigned long long)q.rejected);
+		mutu_notes_addf(&m->notes_id, "data tidak lengkap: %llu baris log di penyimpanan ditolak saat ingest "
+				"(lihat mutu db rejected); angka laporan ini tanpa baris itu",
+				(unsigned long long)q.rejected);
+	}
+	if (unknown) {
+		mutu_notes_addf(&m->notes, "%zu event(s) of the month with an activity not in the SOP: "
+				"counted in no step of the SOP", unknown);
+		mutu_notes_addf(&m->notes_id, "%zu kejadian bulan ini dengan aktivitas di luar SOP: "
+				"tidak dihitung di langkah SOP mana pun", unknown);
+	}
+	if (nomodel) {
+		mutu_notes_addf(&m->notes, "%zu file(s) finished without an SOP model: no ceiling, "
+				"so not in the share within the SOP ceiling", nomodel);
+		mutu_notes_addf(&m->notes_id, "%zu berkas selesai tanpa model SOP: tanpa batas waktu, "
+				"tidak masuk persentase dalam batas SOP", nomodel);
+	}
+	if (q.duplicates) {
+		mutu_notes_addf(&m->notes, "%llu duplicate log row(s) skipped at ingest (each counted once)",
+				(unsigned long long)q.duplicates);
+		mutu_notes_addf(&m->notes_id, "%llu baris log ganda dilewati saat ingest (dihitung sekali)",
+				(unsigned long long)q.duplicates);
+	}
+	return 0;
 }

@@ -1749,6 +1749,16 @@ static void render_data(const struct sla_month *m, const struct rpt_opts *o, con
 					m->planned_src[i].event ? "event" : "case", m->planned_src[i].cases);
 		em_str(&e, "planned_date_columns", cols.s ? cols.s : "");
 		mutu_buf_release(&cols);
+		/* the notes the other formats show beside the answer (skipped
+		 * cases, partial data), one numbered row each */
+		const struct mutu_notes *nn = month_notes(m, o);
+		for (size_t i = 0; i < nn->n; i++) {
+			char no[24];
+			snprintf(no, sizeof no, "%zu", i + 1);
+			em_row(&e, no);
+			em_str(&e, "note", nn->items[i]);
+		}
+		em_row(&e, "");
 	}
 	emit_group(&e, &m->office, 1, o);
 	for (size_t i = 0; i < m->ngroups; i++)

@@ -74,11 +74,19 @@ int rpt_xlsx_sheet(struct rpt_xlsx *x, const char *name, int ncol, const char *c
 	}
 	if (x->ws && x->nsheets > 0)
 		x->sheet_row[x->cur] = x->row;
-	/* Excel's sheet names: at most 31 characters, none of []:*?/\ */
-	char nm[32];
+	/* Excel's sheet names: at most 31 characters (UTF-16 units, as Excel
+	 * counts: 2 for a character past U+FFFF), none of []:*?/\.  Cut
+	 * between characters: 31 bytes could end inside an "–" or "é", and
+	 * a name that is not UTF-8 makes the workbook unreadable. */
+	char nm[4 * 31 + 1];
 	size_t k = 0;
-	for (const char *p = name; *p && k < 31; p++)
-		nm[k++] = strchr("[]:*?/\\", *p) ? '-' : *p;
+	int units = 0;
+	for (const char *p = name; *p && k < sizeof nm - 1; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c & 0xC0) != 0x80 && (units += c >= 0xF0 ? 2 : 1) > 31)
+			break;
+		nm[k++] = strchr("[]:*?/\\", c) ? '-' : (char)c;
+	}
 	nm[k] = '\0';
 	x->ws = workbook_add_worksheet(x->wb, nm);
 	if (!x->ws) {

@@ -1071,10 +1071,16 @@ static int stage_verdict(const struct sla_sop *s, struct sla_case *c, double tar
 		c->deadline = s->ceiling == SLA_CEIL_EXACT ? d_e : d_r;
 		c->deadline_exact = d_e;
 		if (c->finished) {
-			c->late = c->done > c->deadline;
-			c->late_exact = c->done > d_e;
-			if (c->late && between(s, c, c->deadline, c->done, &c->over_s, err))
+			/* late when working time passed after the deadline: a file
+			 * closed after hours on its last day (16:01) or at the weekend
+			 * took no more of the office's time than the ceiling (<=) */
+			double ox = 0;
+			if (c->done > c->deadline && between(s, c, c->deadline, c->done, &c->over_s, err))
 				return err ? err->code : MUTU_ERANGE;
+			if (c->done > d_e && between(s, c, d_e, c->done, &ox, err))
+				return err ? err->code : MUTU_ERANGE;
+			c->late = c->over_s > 0;
+			c->late_exact = ox > 0;
 		}
 	}
 	if (!isnan(target) && c->finished)
@@ -1301,7 +1307,10 @@ int sla_case_past(const struct sla_case *c, double t)
 	double dl = c->deadline_base;
 	if (paused > 0 && cal_add(c->sop->cal, dl, paused, &dl, NULL) != 0)
 		return 0;
-	return t > dl;
+	/* past when working time passed after the deadline (not the night
+	 * after a deadline at closing time) */
+	double w = 0;
+	return t > dl && cal_between(c->sop->cal, dl, t, &w, NULL) == 0 && w > 0;
 }
 
 int sla_case_as_of(struct sla_case *c, double t, struct mutu_err *err)

@@ -441,6 +441,9 @@ int cmd_report(int argc, char **argv)
 	rc = sla_month_run_range(db, env, y, m, nmonths, sop, res, &err);
 	if (rc == 0)
 		save_sums(db, res, 1); /* a range's rows are all on its first month */
+	/* what the figures rest on (rejected rows, ...), beside the answer */
+	for (int j = 0; rc == 0 && j < nmonths; j++)
+		rc = rpt_month_quality(res[j], db, office, &err);
 	store_close(db);
 	for (int j = 0; rc == 0 && j < nmonths; j++)
 		rc = write_month(res[j], &ro, sop, db_path, &err);

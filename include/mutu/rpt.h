@@ -130,6 +130,19 @@ void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, st
  * caller (free). */
 char *rpt_office_name(const struct sla_month *m, const struct rpt_opts *o);
 
+/*
+ * What the month's figures rest on, added to m's notes (English and
+ * Bahasa Indonesia), which every report shows beside the answer: rows the
+ * store's live batches rejected at ingest (of office, NULL: every office;
+ * a rejected row has no trusted date, so the count is the store's), the
+ * duplicate rows skipped, the month's events whose activity is not in
+ * their SOP, and the finished cases without an SOP model (no ceiling, so
+ * outside the share within it).  Nothing is added for clean data.  db is
+ * borrowed and only read.  0, or a negative MUTU_E* from the store.
+ */
+int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *office,
+		      struct mutu_err *err);
+
 /* Month name, 1..12. */
 const char *rpt_month_name(int month, enum rpt_lang lang);
 
