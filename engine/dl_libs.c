@@ -24,7 +24,7 @@
  * The tables of addresses are process-wide state written once under
  * pthread_once and only read afterwards, so threads share them safely.
  * When a library cannot be loaded, the functions that start the work
- * (xmlReaderForIO, xmlOutputBufferCreateIO, xmlNewTextWriter,
+ * (xmlCreatePushParserCtxt, xmlOutputBufferCreateIO, xmlNewTextWriter,
  * workbook_new, EVP_MD_CTX_new) return NULL, which their callers already
  * report as a failure to read or write the file (EVP_Digest returns 0
  * with a zero digest), and the others do nothing.
@@ -43,7 +43,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <xlsxwriter.h>
 
@@ -55,15 +54,11 @@
 #define XML_FUNCS(X)                                                                               \
 	X(xmlTextWriterWriteAttribute) X(xmlTextWriterStartElement) X(xmlTextWriterStartDocument)  \
 	X(xmlTextWriterSetIndentString) X(xmlTextWriterSetIndent) X(xmlTextWriterEndElement)        \
-	X(xmlTextWriterEndDocument) X(xmlTextReaderSetStructuredErrorHandler) X(xmlTextReaderRead)  \
-	X(xmlTextReaderNodeType) X(xmlTextReaderMoveToNextAttribute) X(xmlTextReaderMoveToElement)  \
-	X(xmlTextReaderIsEmptyElement) X(xmlTextReaderGetParserLineNumber)                          \
-	X(xmlTextReaderCurrentNode) X(xmlTextReaderConstValue) X(xmlTextReaderConstLocalName)       \
-	X(xmlSetGenericErrorFunc) X(xmlReaderForIO) X(xmlOutputBufferCreateIO) X(xmlNewTextWriter)  \
-	X(xmlGetLineNo) X(xmlFreeTextWriter) X(xmlFreeTextReader) X(__xmlGenericError)             \
-	X(__xmlGenericErrorContext) X(xmlSAXVersion) X(xmlCreatePushParserCtxt)                    \
-	X(xmlCtxtUseOptions) X(xmlParseChunk) X(xmlStopParser) X(xmlSAX2GetLineNumber)             \
-	X(xmlFreeDoc) X(xmlFreeParserCtxt) X(xmlGetDocEntity)
+	X(xmlTextWriterEndDocument) X(xmlSetGenericErrorFunc) X(xmlOutputBufferCreateIO)            \
+	X(xmlNewTextWriter) X(xmlFreeTextWriter) X(__xmlGenericError) X(__xmlGenericErrorContext)   \
+	X(xmlSAXVersion) X(xmlCreatePushParserCtxt) X(xmlCtxtUseOptions) X(xmlParseChunk)           \
+	X(xmlStopParser) X(xmlSAX2GetLineNumber) X(xmlFreeDoc) X(xmlFreeParserCtxt)                 \
+	X(xmlGetDocEntity)
 
 #define XLSX_FUNCS(X)                                                                              \
 	X(worksheet_write_string) X(worksheet_write_number) X(worksheet_set_column)                 \
@@ -116,18 +111,12 @@ LIBRARY(xml, XML_LIBRARY, XML_FUNCS)
 LIBRARY(xlsx, XLSX_LIBRARY, XLSX_FUNCS)
 LIBRARY(crypto, CRYPTO_LIBRARY, CRYPTO_FUNCS)
 
-/* ---- libxml2 (libxml/xmlreader.h, xmlwriter.h, xmlerror.h, tree.h) ---- */
+/* ---- libxml2 (libxml/parser.h, SAX2.h, xmlwriter.h, xmlerror.h, tree.h) ---- */
 
 #define XML_OR(v)                                                                                  \
 	if (!xml_ready())                                                                          \
 	return v
 
-xmlTextReaderPtr xmlReaderForIO(xmlInputReadCallback ioread, xmlInputCloseCallback ioclose,
-				void *ioctx, const char *URL, const char *encoding, int options)
-{
-	XML_OR(NULL);
-	return xml.xmlReaderForIO(ioread, ioclose, ioctx, URL, encoding, options);
-}
 xmlOutputBufferPtr xmlOutputBufferCreateIO(xmlOutputWriteCallback iowrite,
 					   xmlOutputCloseCallback ioclose, void *ioctx,
 					   xmlCharEncodingHandlerPtr encoder)
@@ -181,70 +170,10 @@ void xmlFreeTextWriter(xmlTextWriterPtr writer)
 	XML_OR();
 	xml.xmlFreeTextWriter(writer);
 }
-void xmlTextReaderSetStructuredErrorHandler(xmlTextReaderPtr reader, xmlStructuredErrorFunc f, void *arg)
-{
-	XML_OR();
-	xml.xmlTextReaderSetStructuredErrorHandler(reader, f, arg);
-}
-int xmlTextReaderRead(xmlTextReaderPtr reader)
-{
-	XML_OR(-1);
-	return xml.xmlTextReaderRead(reader);
-}
-int xmlTextReaderNodeType(xmlTextReaderPtr reader)
-{
-	XML_OR(-1);
-	return xml.xmlTextReaderNodeType(reader);
-}
-int xmlTextReaderMoveToNextAttribute(xmlTextReaderPtr reader)
-{
-	XML_OR(-1);
-	return xml.xmlTextReaderMoveToNextAttribute(reader);
-}
-int xmlTextReaderMoveToElement(xmlTextReaderPtr reader)
-{
-	XML_OR(-1);
-	return xml.xmlTextReaderMoveToElement(reader);
-}
-int xmlTextReaderIsEmptyElement(xmlTextReaderPtr reader)
-{
-	XML_OR(-1);
-	return xml.xmlTextReaderIsEmptyElement(reader);
-}
-int xmlTextReaderGetParserLineNumber(xmlTextReaderPtr reader)
-{
-	XML_OR(0);
-	return xml.xmlTextReaderGetParserLineNumber(reader);
-}
-xmlNodePtr xmlTextReaderCurrentNode(xmlTextReaderPtr reader)
-{
-	XML_OR(NULL);
-	return xml.xmlTextReaderCurrentNode(reader);
-}
-const xmlChar *xmlTextReaderConstValue(xmlTextReaderPtr reader)
-{
-	XML_OR(NULL);
-	return xml.xmlTextReaderConstValue(reader);
-}
-const xmlChar *xmlTextReaderConstLocalName(xmlTextReaderPtr reader)
-{
-	XML_OR(NULL);
-	return xml.xmlTextReaderConstLocalName(reader);
-}
 void xmlSetGenericErrorFunc(void *ctx, xmlGenericErrorFunc handler)
 {
 	XML_OR();
 	xml.xmlSetGenericErrorFunc(ctx, handler);
-}
-long xmlGetLineNo(const xmlNode *node)
-{
-	XML_OR(-1);
-	return xml.xmlGetLineNo(node);
-}
-void xmlFreeTextReader(xmlTextReaderPtr reader)
-{
-	XML_OR();
-	xml.xmlFreeTextReader(reader);
 }
 /* the SAX2 push parser of elog_xes.c; xmlCreatePushParserCtxt starts
  * the work (NULL without the library) */
@@ -295,7 +224,7 @@ xmlEntityPtr xmlGetDocEntity(const xmlDoc *doc, const xmlChar *name)
 	return xml.xmlGetDocEntity(doc, name);
 }
 /* what the macros xmlGenericError and xmlGenericErrorContext read (the
- * thread's error handler); never reached before xmlReaderForIO loaded
+ * thread's error handler); never reached before xmlCreatePushParserCtxt loaded
  * the library, so the stand-ins are only read, as "no handler" */
 xmlGenericErrorFunc *__xmlGenericError(void)
 {
