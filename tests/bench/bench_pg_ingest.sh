@@ -99,6 +99,11 @@ printf '  mutu ingest       median %6.2f s  client CPU %s  server CPU %s\n' "$AM
 bench_load
 bench_row "pg ingest 10^6 events, s vs psql \\copy" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.5" \
 	"$( [ "$(bench_cmp "$RMED" '<=' 1.5)" = 1 ] && echo yes || echo no)"
+# the server's CPU, the steady part on a shared machine (docs/store.md,
+# "Where the server's time goes")
+srv_m=$(bench_median "${MUTU_S[@]}") srv_c=$(bench_median "${COPY_S[@]}")
+bench_row "pg ingest server CPU s (median)" "$srv_m" "$srv_c" \
+	"$(awk -v a="$srv_m" -v b="$srv_c" 'BEGIN { printf "%.3g", (b > 0) ? a / b : 0 }')" "-" "-"
 
 if [ -n "${MUTU_BASE:-}" ]; then
 	echo
