@@ -32,11 +32,7 @@ echo "log: $EVENTS events, $((size / 1000000)) MB, canonical form ($(head -1 "$l
 # CPU into CPU: seconds (user + system) of every child this shell has
 # waited for so far, the second line of the builtin `times` (run in this
 # shell, never in $(...), whose subshell counts from zero)
-children_cpu() {
-	times >"$work/times"
-	CPU=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] }
-		printf "%.2f", s }' "$work/times")
-}
+children_cpu() { bench_cpu; }
 IMP_CPU=() MUTU_CPU=()
 
 side_import() {

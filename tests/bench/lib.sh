@@ -19,6 +19,9 @@
 #   bench_row METRIC MUTU PEER RATIO TARGET MET
 #                              one line of the final table (make bench)
 #   bench_cmp VALUE OP LIMIT   1 when VALUE OP LIMIT (awk), else 0
+#   bench_cpu                  user+sys seconds of every child this shell
+#                              has waited for so far, into CPU (a run's CPU:
+#                              the difference around its bench_time)
 
 BENCH_PAIRS=${BENCH_PAIRS:-5}
 [ "$BENCH_PAIRS" -ge 5 ] 2>/dev/null || BENCH_PAIRS=5
@@ -87,4 +90,13 @@ bench_cmp() {
 bench_row() {
 	[ -n "${BENCH_TABLE:-}" ] || return 0
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >>"$BENCH_TABLE"
+}
+
+bench_cpu() {
+	local f
+	f=$(mktemp "${TMPDIR:-/tmp}/bench_cpu.XXXXXX")
+	times >"$f" # bash: line 1 the shell's own, line 2 its children's
+	CPU=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] }
+		printf "%.2f", s }' "$f")
+	rm -f "$f"
 }
