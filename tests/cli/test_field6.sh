@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# tests/cli/test_field6.sh - sixth field round: defects a real user hits
+# with inputs mutu had not seen (logs of other tools, SOP tables of other
+# offices), each with its fixture under tests/data/logs/field6/ and the
+# expected values worked out by hand in the comments.
+. tests/cli/lib.sh
+
+F=tests/data/logs/field6
+
+# ---- 1. the applicant's fixing time is no step's excess ----------------
+# Model rf-izin (tests/data/report-field/models: Pemohon 30 Menit, Front
+# Office 30 Menit -- the check, the clock starts at its end --, Tim Teknis
+# 1 Hari = 450, Kepala Dinas 1 Jam; ceiling (2 Hari) = 900), calendar
+# id-wib: Mon-Thu 07:30-12:00 13:00-16:00, Fri 07:30-11:30 13:00-16:30, no
+# holiday in 7-11 Jul 2025.  K1, completions only:
+#   Mon 7 Jul 08:00 step 1 (first event: no measure), 08:30 step 2 rejects;
+#   Tue 8 Jul 10:00 step 1 again: the applicant's fixing time, Mon 08:30-
+#     16:00 = 210 + 180 = 390, Tue 07:30-10:00 = 150 -> 540, before
+#     acceptance; 10:30 step 2 (30): accepted, the clock starts;
+#   Wed 9 Jul 10:30 step 3: Tue 90 + 180 + Wed 180 = 450 (its 1 Hari);
+#   Thu 10 Jul 14:00 step 1 again: back at the applicant Wed 10:30 -> Thu
+#     14:00 = 90 + 180 + 270 + 60 = 600, a pause; 14:30 step 2 (30);
+#   Fri 11 Jul 10:30 step 3: Thu 90 + Fri 180 = 270; 11:30 step 4 (60).
+# Working time Tue 10:30 -> Fri 11:30 = 270 + 450 + 450 + 240 = 1410 less
+# the pause 600 = 810 (= 450 + 30 + 270 + 60), within 900; the deadline
+# Tue 10:30 + 900 = Thu 10:30, moved on by 600: Thu 270 + Fri 240 + 90 ->
+# Fri 13:00 + 90 = 14:30.  The two returns to the Pemohon (540, 600) are
+# the applicant's time: no mutu baku judges them (standard null, no
+# 'over').  Before: both flagged LEBIH (540 > 30, 600 > 30), and the
+# monthly report's step 1 had share_over 1, excess 1080.
+M=tests/data/report-field/models
+DB=$TMP/jeda.db
+run "$MUTU" ingest $F/jeda-pemohon.csv --db "$DB" --models $M --tz WIB --quiet
+expect_rc "pause: the log ingests" 0
+got=$("$MUTU" audit --case K1 --db "$DB" --models $M --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(' '.join('%d:%s/%s' % (s['step'], s['actual'], s['standard']) for s in c['steps']),
+      c['working'], c['paused'], c['deadline'], c['late'], ','.join(c['flags']))")
+expect_eq "pause: per step actual/standard, working, paused, deadline, verdict, flags" "$got" \
+	"1:None/30 2:30/30 1:540/None 2:30/30 3:450/450 1:600/None 2:30/30 3:270/450 4:60/60 810 600 2025-07-11T14:30:00+07:00 False rework,paused"
+run "$MUTU" audit --case K1 --db "$DB" --models $M
+case "$OUT" in *"[LEBIH] langkah 1"*) not_ok "pause: text audit has no LEBIH finding" "$OUT" ;;
+*) ok "pause: text audit has no LEBIH finding" ;; esac
+expect_out_has "pause: text audit, the pause shown" "jeda di pemohon 1,3 hari"
+# the monthly report agrees: step 1 never over its waktu
+got=$("$MUTU" report monthly --month 2025-07 --db "$DB" --models $M --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'rf-izin'][0]
+print(g['summary']['finished'], g['summary']['within'], ' '.join('%d:%s:%s' % (s['no'], s['share_over'], s['excess']) for s in g['steps']))")
+expect_eq "pause: the report agrees (1 finished, within; no step over)" "$got" "1 1 1:0:0 2:0:0 3:0:0 4:0:0"
