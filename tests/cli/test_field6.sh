@@ -49,3 +49,36 @@ import json, sys
 g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'rf-izin'][0]
 print(g['summary']['finished'], g['summary']['within'], ' '.join('%d:%s:%s' % (s['no'], s['share_over'], s['excess']) for s in g['steps']))")
 expect_eq "pause: the report agrees (1 finished, within; no step over)" "$got" "1 1 1:0:0 2:0:0 3:0:0 4:0:0"
+
+# ---- 2. Markdown is written with Markdown's escapes, not HTML's ---------
+# f6-amp (tests/data/logs/field6/models) is rf-izin under the name
+# 'Izin Reklame & Papan <Nama> | "Toko" '\''Kios'\''', office 'DPMPTSP Kota
+# A&B', step 3 'Tim Teknis & Kasi | cek <lapangan>'; nama-simbol.csv is K1
+# above under it.  In Markdown '&' before a space is a plain '&', '<' and
+# '>' need a backslash (else '<Nama>' is an HTML tag, dropped by the
+# renderer), '|' needs one inside a table (else it splits the cell), quotes
+# need nothing.  Before: '&amp;', '&lt;Nama&gt;' in the .md (HTML entities
+# the reader of the raw file sees as such).
+M6=$F/models
+DB=$TMP/simbol.db
+"$MUTU" ingest $F/nama-simbol.csv --db "$DB" --models $M6 --tz WIB --quiet --office 'Kota A&B | <Barat>' >/dev/null 2>&1
+run "$MUTU" report monthly --month 2025-07 --db "$DB" --models $M6 --format md --out "$TMP/md"
+MD=$TMP/md/report-2025-07.md
+expect_rc "md: written" 0
+expect_eq "md: no HTML entity anywhere" "$(grep -c '&amp;\|&lt;\|&gt;\|&quot;\|&#39;' "$MD")" "0"
+expect_eq "md: the SOP's heading as written, '<' '>' '|' with a backslash" \
+	"$(grep '^## Izin' "$MD")" "## Izin Reklame & Papan \\<Nama\\> \\| \"Toko\" 'Kios'"
+expect_eq "md: the office's name, '&' plain" "$(sed -n 3p "$MD")" "**DPMPTSP Kota A&B**"
+# the step table: 10 columns, so 11 unescaped '|' on the header and on step
+# 3's row, whose activity's own '|' is escaped
+row=$(grep '^| 3 | Tim Teknis' "$MD")
+expect_eq "md: step 3's activity in its cell" "$(cut -d'|' -f3 <<<"${row//\\|/#}")" " Tim Teknis & Kasi # cek \\<lapangan\\> "
+expect_eq "md: step 3's row has the header's cells" "$(tr -cd '|' <<<"${row//\\|/}" | wc -c)" \
+	"$(grep -B2 '^| 3 | Tim Teknis' "$MD" | head -1 | tr -cd '|' | wc -c)"
+# the province report (--by-office), the office named '<Barat>' with a '|'
+run "$MUTU" report monthly --by-office --month 2025-07 --db "$DB" --models $M6 --format md --out "$TMP/pmd"
+PMD=$TMP/pmd/province-2025-07.md
+expect_eq "province md: no HTML entity" "$(grep -c '&amp;\|&lt;\|&gt;\|&quot;\|&#39;' "$PMD")" "0"
+prow=$(grep -F 'Kota A&B' "$PMD")
+expect_eq "province md: the office's cell, '|' escaped" "$(cut -d'|' -f3 <<<"${prow//\\|/#}")" " Kota A&B # \\<Barat\\> "
+expect_eq "province md: the office's row, 8 cells" "$(tr -cd '|' <<<"${prow//\\|/}" | wc -c)" "9"
