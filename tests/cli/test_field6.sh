@@ -82,3 +82,30 @@ expect_eq "province md: no HTML entity" "$(grep -c '&amp;\|&lt;\|&gt;\|&quot;\|&
 prow=$(grep -F 'Kota A&B' "$PMD")
 expect_eq "province md: the office's cell, '|' escaped" "$(cut -d'|' -f3 <<<"${prow//\\|/#}")" " Kota A&B # \\<Barat\\> "
 expect_eq "province md: the office's row, 8 cells" "$(tr -cd '|' <<<"${prow//\\|/}" | wc -c)" "9"
+
+# ---- 3. the province report gives each office's partial-data notes ------
+# kantor-parsial.csv (office kota-x) is K1 above plus: step 4's row twice
+# (1 duplicate), 'Arsip berkas' (an activity not in rf-izin: 1 event of
+# July outside the SOP), K2 with the stamp '2025-07-1x 08:00' (1 row
+# rejected), L1 with no SOP (1 file finished without a model);
+# jeda-pemohon.csv again as office kota-y (clean: no note).  The monthly
+# report of kota-x says these four; the province report must say them
+# for kota-x (and nothing of the kind for kota-y), in JSON, CSV, Markdown
+# and English.  Before: only the calendar notes, none of the four.
+DB=$TMP/parsial.db
+"$MUTU" ingest $F/kantor-parsial.csv --db "$DB" --models $M --tz WIB --office kota-x --quiet >/dev/null 2>&1
+"$MUTU" ingest $F/jeda-pemohon.csv --db "$DB" --models $M --tz WIB --office kota-y --quiet >/dev/null 2>&1
+Q_ID="kota-x: data tidak lengkap: 1 baris log di penyimpanan ditolak saat ingest (lihat mutu db rejected); angka laporan ini tanpa baris itu|kota-x: 1 kejadian bulan ini dengan aktivitas di luar SOP: tidak dihitung di langkah SOP mana pun|kota-x: 1 berkas selesai tanpa model SOP: tanpa batas waktu, tidak masuk persentase dalam batas SOP|kota-x: 1 baris log ganda dilewati saat ingest (dihitung sekali)"
+Q_EN="kota-x: partial data: 1 log row(s) in the store were rejected at ingest (see mutu db rejected); the figures leave them out|kota-x: 1 event(s) of the month with an activity not in the SOP: counted in no step of the SOP|kota-x: 1 file(s) finished without an SOP model: no ceiling, so not in the share within the SOP ceiling|kota-x: 1 duplicate log row(s) skipped at ingest (each counted once)"
+qnotes() { # LANG -> the province JSON's notes but those on mixed calendars, '|'-joined
+	"$MUTU" report monthly --by-office --month 2025-07 --db "$DB" --models $M --format json --out - --lang "$1" 2>/dev/null |
+		python3 -c "import json, sys; print('|'.join(n for n in json.load(sys.stdin)['notes'] if 'kalender' not in n and 'calendars' not in n))"
+}
+expect_eq "province: kota-x's four notes, none for kota-y (JSON)" "$(qnotes id)" "$Q_ID"
+expect_eq "province: the same in English (JSON)" "$(qnotes en)" "$Q_EN"
+run "$MUTU" report monthly --by-office --month 2025-07 --db "$DB" --models $M --format csv --out -
+expect_out_has "province CSV: a note row, its office beside it" \
+	",data tidak lengkap: 1 baris log di penyimpanan ditolak saat ingest (lihat mutu db rejected); angka laporan ini tanpa baris itu,kota-x,kota-x,note,,,,,,,,,"
+expect_eq "province CSV: no note row of kota-y" "$(grep -c ',kota-y,kota-y,note,' <<<"$OUT")" "0"
+run "$MUTU" report monthly --by-office --month 2025-07 --db "$DB" --models $M --format md --out "$TMP/pq" --lang en
+expect_eq "province md: the duplicate rows said" "$(grep -c '^> kota-x: 1 duplicate log row(s) skipped at ingest (each counted once)$' "$TMP/pq/province-2025-07.md")" "1"
