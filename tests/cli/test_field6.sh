@@ -109,3 +109,35 @@ expect_out_has "province CSV: a note row, its office beside it" \
 expect_eq "province CSV: no note row of kota-y" "$(grep -c ',kota-y,kota-y,note,' <<<"$OUT")" "0"
 run "$MUTU" report monthly --by-office --month 2025-07 --db "$DB" --models $M --format md --out "$TMP/pq" --lang en
 expect_eq "province md: the duplicate rows said" "$(grep -c '^> kota-x: 1 duplicate log row(s) skipped at ingest (each counted once)$' "$TMP/pq/province-2025-07.md")" "1"
+
+# ---- 4. org:role / org:group as the pelaksana when org:resource is missing
+# org-role.xes (its header comment): the actors by hand are Verifikasi
+# 'Front Office' (its org:role), Penerbitan 'Kepala Dinas' (its org:group),
+# Arsip 'ani' (org:resource, the performer, wins over its org:role 'Back
+# Office'), Catat none (the <global> org:role UNKNOWN is ProM's
+# placeholder).  Before: only Arsip had an actor.
+acts() { sqlite3 "$1" "SELECT group_concat(activity || '=' || coalesce(actor, '-'), ' ') FROM (SELECT * FROM events ORDER BY id)"; }
+DB=$TMP/role-xes.db
+run "$MUTU" ingest $F/org-role.xes --db "$DB"
+expect_eq "xes org:role: the actors" "$(acts "$DB")" "Verifikasi=Front Office Penerbitan=Kepala Dinas Arsip=ani Catat=-"
+expect_out_has "xes org:role: said" "1 event(s) without org:resource: the pelaksana (actor) read from their org:role"
+# the role stays an attribute too; Penerbitan and Catat get the <global>
+# default UNKNOWN there, as any attribute's default
+expect_eq "xes org:role: the role stays an attribute too" \
+	"$(sqlite3 "$DB" "SELECT group_concat(value, ',') FROM (SELECT value FROM event_attrs WHERE name = 'org:role' ORDER BY event_id)")" \
+	"Front Office,UNKNOWN,Back Office,UNKNOWN"
+# --resource-col org:role: the role is the actor for every event (Arsip
+# 'Back Office'; Penerbitan has none, Catat only the placeholder default,
+# which a named actor key never takes)
+DB=$TMP/role-xes2.db
+run "$MUTU" ingest $F/org-role.xes --db "$DB" --resource-col org:role
+expect_eq "xes --resource-col org:role: the role is the actor" "$(acts "$DB")" "Verifikasi=Front Office Penerbitan=- Arsip=Back Office Catat=-"
+# a flattened CSV (PM4Py) with org:role and org:group, no org:resource:
+# org:role is the actor
+DB=$TMP/role-csv.db
+run "$MUTU" ingest $F/org-role.csv --db "$DB"
+expect_eq "csv org:role: the actor" "$(acts "$DB")" "Verifikasi=Front Office Penerbitan=Kepala Dinas"
+# a performer column wins over a role column written before it
+printf 'case_id,activity,timestamp,role,resource\nR1,Verifikasi,2025-06-03T08:15:00+07:00,Front Office,ani\n' > "$TMP/both.csv"
+run "$MUTU" ingest "$TMP/both.csv" --db "$TMP/both.db"
+expect_eq "csv role and resource: the performer is the actor" "$(acts "$TMP/both.db")" "Verifikasi=ani"
