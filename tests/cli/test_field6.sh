@@ -141,3 +141,38 @@ expect_eq "csv org:role: the actor" "$(acts "$DB")" "Verifikasi=Front Office Pen
 printf 'case_id,activity,timestamp,role,resource\nR1,Verifikasi,2025-06-03T08:15:00+07:00,Front Office,ani\n' > "$TMP/both.csv"
 run "$MUTU" ingest "$TMP/both.csv" --db "$TMP/both.db"
 expect_eq "csv role and resource: the performer is the actor" "$(acts "$TMP/both.db")" "Verifikasi=ani"
+
+# ---- 5. [staff] short forms serve steps written with full titles --------
+# f6-jabatan (models/): steps 3 'Kasi Pelayanan', 4 'Kepala Bidang
+# Perizinan', 5 'Kepala Dinas'; sim/jabatan.ini staffs 'Kasi', 'Kabid',
+# 'Kadis'.  Through the alias table (sop_actor_match): Kasi is the Kepala
+# Seksi, the generic form of 'Kasi Pelayanan' (also Kepala Seksi); Kabid the
+# Kepala Bidang, generic of 'Kepala Bidang Perizinan'.  So the steps are
+# served by Kepala Seksi, Kepala Bidang, Kepala Dinas.  Before: refused,
+# 'actor "Kepala Bidang Perizinan" has no staff'.
+S=$F/sim
+simsteps() { # SCENARIO -> "no:actor ..." of its one SOP
+	"$MUTU" sim "$1" --format json --out - 2>"$TMP/sim.err" |
+		python3 -c "import json, sys; print(' '.join('%d:%s' % (t['no'], t['actor']) for t in json.load(sys.stdin)['sops'][0]['steps']))" 2>/dev/null
+}
+expect_eq "staff: Kasi and Kabid serve 'Kasi Pelayanan' and 'Kepala Bidang Perizinan'" "$(simsteps $S/jabatan.ini)" \
+	"1:Pemohon 2:Front Office 3:Kepala Seksi 4:Kepala Bidang 5:Kepala Dinas"
+# staff under the post-2021 name: 'Koordinator Perizinan' is the Kepala
+# Bidang's rung (domain.md), so it serves step 4 when no line names a
+# Kepala Bidang
+sed -e "s|^model = .*|model = $PWD/$F/models/f6-jabatan.ini|" -e 's/^Kabid = 1/Koordinator Perizinan = 1/' $S/jabatan.ini > "$TMP/koord.ini"
+expect_eq "staff: Koordinator Perizinan serves the Kepala Bidang Perizinan's step" "$(simsteps "$TMP/koord.ini")" \
+	"1:Pemohon 2:Front Office 3:Kepala Seksi 4:Koordinator Perizinan 5:Kepala Dinas"
+# two lines as close to step 4 as each other (both the rung, neither its
+# generic form): refused, both named
+sed -e "s|^model = .*|model = $PWD/$F/models/f6-jabatan.ini|" -e 's/^Kabid = 1/Koordinator = 1\nKepala Bidang Pelayanan Perizinan = 1/' $S/jabatan.ini > "$TMP/dua.ini"
+run "$MUTU" sim "$TMP/dua.ini"
+expect_rc "staff: two lines for one step: exit 2" 2
+expect_err_has "staff: two lines for one step: said" \
+	"step 4: actor \"Kepala Bidang Perizinan\" could be [staff] \"Koordinator\" or \"Kepala Bidang Pelayanan Perizinan\""
+# a line that no step names is refused, the model's pelaksana listed
+sed -e "s|^model = .*|model = $PWD/$F/models/f6-jabatan.ini|" -e 's/^Kadis = 1/Kadis = 1\nKabag Umum = 1/' $S/jabatan.ini > "$TMP/kabag.ini"
+run "$MUTU" sim "$TMP/kabag.ini"
+expect_rc "staff: a name no step has: exit 2" 2
+expect_err_has "staff: a name no step has: said" \
+	"unknown actor \"Kabag Umum\": no step of the SOPs names it (actors: Pemohon, Front Office, Kasi Pelayanan, Kepala Bidang Perizinan, Kepala Dinas)"
