@@ -1814,6 +1814,15 @@ static void probe_dates(struct ingest *g, const struct rec *r)
 	}
 }
 
+/* Has column i a role already? */
+static int col_taken(const struct ingest *g, size_t i)
+{
+	for (int k = 0; k < ELOG_NROLES; k++)
+		if (g->role[k] == (int)i)
+			return 1;
+	return 0;
+}
+
 static int header(struct ingest *g, const struct rec *r)
 {
 	g->ncols = r->nf;
@@ -1875,11 +1884,24 @@ static int header(struct ingest *g, const struct rec *r)
 		for (size_t i = 0; i < r->nf && g->role[ELOG_COL_ACTIVITY] < 0; i++) {
 			char key[16];
 			hdr_key(g->hdr[i], key, sizeof key);
-			int taken = 0;
-			for (int k = 0; k < ELOG_NROLES; k++)
-				taken |= g->role[k] == (int)i;
-			if (!taken && strcmp(key, "event") == 0)
+			if (!col_taken(g, i) && strcmp(key, "event") == 0)
 				g->role[ELOG_COL_ACTIVITY] = (int)i;
+		}
+	/*
+	 * No performer column (org:resource, resource, actor ...): a log that
+	 * records only the performer's role (IEEE 1849's org:role, as PM4Py
+	 * flattens it; a plain "role"), else its group (org:group), gives the
+	 * pelaksana, which in mutu is a position anyway.  With a performer
+	 * column present these stay attributes: the performer is who did the
+	 * step, what the same-person check needs (README, "org:role").
+	 */
+	static const char *const org_names[] = {"org:role", "role", "org:group", NULL};
+	for (int j = 0; org_names[j] && g->role[ELOG_COL_ACTOR] < 0; j++)
+		for (size_t i = 0; i < r->nf && g->role[ELOG_COL_ACTOR] < 0; i++) {
+			char key[32];
+			hdr_key(g->hdr[i], key, sizeof key);
+			if (!col_taken(g, i) && strcmp(key, org_names[j]) == 0)
+				g->role[ELOG_COL_ACTOR] = (int)i;
 		}
 	/*
 	 * An interval log (PM4Py's convention: start_timestamp beside

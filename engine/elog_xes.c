@@ -269,6 +269,11 @@ struct elog_xes {
 	uint8_t colmixed[XES_MAX_COLS];    /* values of more than one type: recorded as string */
 	size_t guess[S_GEVENT + 1];  /* per scope: the column expected next */
 	int case_col, act_col, lc_col, sop_col, ts_col;
+	/* the actor's column, and the event keys org:role, org:group that
+	 * stand in for a missing org:resource (-1: not met; not with
+	 * --resource-col) */
+	int actor_col, org_col[2];
+	uint64_t actor_from_org[2]; /* events whose actor came from org_col[k] */
 	uint64_t probe_stamped;  /* probed events with a time stamp (any time role) */
 	/* the current trace, event, and the global defaults */
 	struct kvs trace, event, gtrace, gevent;
@@ -456,6 +461,10 @@ static int col_of(struct elog_xes *x, uint8_t scope, const char *key)
 		x->colkind[col] = kind;
 		if (role == ELOG_COL_SOP)
 			x->sop_col = col;
+		if (scope == S_EVENT && role < 0 && !x->o->col[ELOG_COL_ACTOR])
+			for (int k = 0; k < 2; k++)
+				if (strcmp(key, k ? "org:group" : "org:role") == 0)
+					x->org_col[k] = col;
 	}
 	return col;
 }
@@ -752,6 +761,20 @@ static int submit_event(struct elog_xes *x)
 	fill(x, &x->trace, 0);
 	fill(x, &x->gtrace, 1);
 	fill(x, &x->event, 0);
+	/* IEEE 1849's org extension: org:resource the performer, org:role its
+	 * role, org:group its group.  mutu's pelaksana is a position, so an
+	 * event without a performer takes its own role, else its group (the
+	 * value stays an attribute too; not from a <global> default, which
+	 * ProM writes as the placeholder UNKNOWN) */
+	if (x->actor_col >= 0 && !x->f[x->actor_col].len)
+		for (int k = 0; k < 2; k++) {
+			int c = x->org_col[k];
+			if (c >= 0 && (size_t)c < nc && x->f[c].len) {
+				x->f[x->actor_col] = x->f[c]; /* the same value in the row */
+				x->actor_from_org[k]++;
+				break;
+			}
+		}
 	fill(x, &x->gevent, 1);
 	if (x->act_col >= 0 && !x->f[x->act_col].len && x->ncls) {
 		/* no concept:name: the classifier's keys name the activity */
@@ -1341,6 +1364,7 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 	x->nslots = XES_TAB;
 	x->tab = mutu_calloc(XES_TAB, sizeof *x->tab);
 	x->sop_col = -1;
+	x->org_col[0] = x->org_col[1] = -1;
 	struct mutu_buf *bufs[] = {&x->row,      &x->raw,      &x->key,      &x->value,
 				   &x->a_name,   &x->a_prefix, &x->a_uri,    &x->a_scope,
 				   &x->a_keys,   &x->path_buf, &x->json,     &x->exts,
@@ -1356,7 +1380,7 @@ int elog_xes_probe(struct ingest *g, int fd, const char *path, const struct elog
 								  : "concept:name");
 	x->ts_col = col_of(x, S_EVENT, o->col[ELOG_COL_TIMESTAMP] ? o->col[ELOG_COL_TIMESTAMP]
 								    : "time:timestamp");
-	col_of(x, S_EVENT, o->col[ELOG_COL_ACTOR] ? o->col[ELOG_COL_ACTOR] : "org:resource");
+	x->actor_col = col_of(x, S_EVENT, o->col[ELOG_COL_ACTOR] ? o->col[ELOG_COL_ACTOR] : "org:resource");
 	x->lc_col = col_of(x, S_EVENT, o->col[ELOG_COL_LIFECYCLE] ? o->col[ELOG_COL_LIFECYCLE]
 								  : "lifecycle:transition");
 	if (o->sop_col)
@@ -1405,6 +1429,7 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 	x->cls_name = NULL;
 	x->keys_over = x->skipped = x->log_attrs = x->late_trace = x->json_dropped = x->too_big = 0;
 	x->defaults_ignored = 0;
+	x->actor_from_org[0] = x->actor_from_org[1] = 0;
 	memset(x->coltype, 0, sizeof x->coltype);
 	memset(x->colmixed, 0, sizeof x->colmixed);
 	int rc = run(x, fd, sha, bytes, eof);
@@ -1434,6 +1459,12 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 				"global defaults of concept:name/time:timestamp/org:resource not "
 				"applied (placeholders): an event lacking one is rejected or has no "
 				"actor");
+	for (int k = 0; k < 2; k++)
+		if (x->actor_from_org[k])
+			mutu_notes_addf(x->notes,
+					"%llu event(s) without org:resource: the pelaksana (actor) read from "
+					"their %s",
+					(unsigned long long)x->actor_from_org[k], k ? "org:group" : "org:role");
 	if (x->too_big)
 		mutu_notes_addf(x->notes,
 				"%llu value(s) not stored: their trace or event already held %u MiB "

@@ -7,6 +7,7 @@
  */
 #include "mutu/rpt.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,18 +125,38 @@ void rpt_html_escape(struct mutu_buf *b, const char *s)
 	}
 }
 
+/* Does s (at a '&') read as an entity reference in Markdown ("&amp;",
+ * "&#39;", "&#x27;")?  Only then does '&' need its backslash. */
+static int md_entity_at(const char *s)
+{
+	const char *p = s + 1;
+	if (*p == '#')
+		p++;
+	const char *q = p;
+	while (isalnum((unsigned char)*q))
+		q++;
+	return q > p && *q == ';';
+}
+
+/* Markdown, not HTML: a reader of the .md file sees the text as written
+ * (an SOP named "Izin A & B" stays so), so the characters CommonMark
+ * would read as markup get a backslash (its escape for any ASCII
+ * punctuation: "\<" is a literal '<', not a tag; "\|" a '|' inside a
+ * table cell), '&' only where it would start an entity. */
 void rpt_md_escape(struct mutu_buf *b, const char *s)
 {
 	if (!s)
 		return;
 	for (; *s; s++) {
 		switch (*s) {
-		case '<': mutu_buf_puts(b, "&lt;"); break;
-		case '>': mutu_buf_puts(b, "&gt;"); break;
-		case '&': mutu_buf_puts(b, "&amp;"); break;
+		case '&':
+			if (md_entity_at(s))
+				mutu_buf_putc(b, '\\');
+			mutu_buf_putc(b, '&');
+			break;
 		case '\n': case '\r': mutu_buf_putc(b, ' '); break;
 		case '|': case '\\': case '*': case '_': case '`': case '[': case ']':
-		case '#': case '!':
+		case '#': case '!': case '<': case '>':
 			mutu_buf_putc(b, '\\');
 			mutu_buf_putc(b, *s);
 			break;

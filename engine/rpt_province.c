@@ -338,6 +338,13 @@ static void title_of(int year, int month, const struct rpt_opts *o, char *buf, s
 		 rpt_month_name(month, o->lang), year);
 }
 
+/* The province's own note: its total mixes calendars. */
+static const char *mixed_note(const struct rpt_opts *o)
+{
+	return TR(o, "total semua SOP memakai beberapa kalender: harinya dihitung sebagai hari kerja 450 menit",
+		  "the total over every SOP mixes calendars: its days are 450-minute working days");
+}
+
 /* The notes of every office, each prefixed with its office. */
 static void all_notes(const struct rpt_office_month *om, size_t n, const struct prov *p, const struct rpt_opts *o,
 		      struct mutu_notes *out)
@@ -348,8 +355,7 @@ static void all_notes(const struct rpt_office_month *om, size_t n, const struct 
 			mutu_notes_addf(out, "%s: %s", office_label(om[i].office, o), mn->items[j]);
 	}
 	if (p->mixed_days)
-		mutu_notes_addf(out, "%s", TR(o, "total semua SOP memakai beberapa kalender: harinya dihitung sebagai hari kerja 450 menit",
-					     "the total over every SOP mixes calendars: its days are 450-minute working days"));
+		mutu_notes_addf(out, "%s", mixed_note(o));
 }
 
 static const char *definition(const struct rpt_opts *o)
@@ -615,7 +621,21 @@ static void csv_row(struct mutu_buf *b, const struct psop *s, const struct prow 
 	mutu_buf_printf(b, ",%d\r\n", r->day_minutes);
 }
 
-static void render_csv(const struct prov *p, const struct rpt_opts *o, struct mutu_buf *b)
+/* A note as a CSV row after the figures: row "note", its text in the
+ * sop_name column, its office (none: the province) beside it, no figures. */
+static void csv_note(struct mutu_buf *b, const char *office, const char *text, const struct rpt_opts *o)
+{
+	mutu_buf_putc(b, ',');
+	rpt_csv_field(b, text);
+	mutu_buf_putc(b, ',');
+	rpt_csv_field(b, office ? office : "");
+	mutu_buf_putc(b, ',');
+	rpt_csv_field(b, office_label(office, o));
+	mutu_buf_puts(b, ",note,,,,,,,,,\r\n");
+}
+
+static void render_csv(const struct rpt_office_month *om, size_t n, const struct prov *p, const struct rpt_opts *o,
+		       struct mutu_buf *b)
 {
 	mutu_buf_puts(b, "sop,sop_name,office,office_label,row,finished,with_ceiling,within,share_within,late,"
 			 "open_at_month_end,lead_median_days,lead_p90_days,day_minutes\r\n");
@@ -623,6 +643,14 @@ static void render_csv(const struct prov *p, const struct rpt_opts *o, struct mu
 	const struct psop *s;
 	for (const struct prow *r; (r = prow_next(p, &it, &s));)
 		csv_row(b, s, r, o);
+	/* the notes every other format shows (all_notes), one row each */
+	for (size_t i = 0; i < n; i++) {
+		const struct mutu_notes *mn = o->lang == RPT_EN ? &om[i].m->notes : &om[i].m->notes_id;
+		for (size_t j = 0; j < mn->n; j++)
+			csv_note(b, om[i].office, mn->items[j], o);
+	}
+	if (p->mixed_days)
+		csv_note(b, NULL, mixed_note(o), o);
 }
 
 static void json_row(struct mutu_buf *b, const struct prow *r, const struct rpt_opts *o)
@@ -784,7 +812,7 @@ int rpt_province(const struct rpt_office_month *offices, size_t n, int year, int
 	case RPT_JSON: ext = "json"; render_json(offices, n, &p, year, month, o, &b); break;
 	case RPT_CSV:
 		ext = "csv";
-		render_csv(&p, o, &b);
+		render_csv(offices, n, &p, o, &b);
 		if (o->csv_excel_id) {
 			struct mutu_buf x;
 			mutu_buf_init(&x);

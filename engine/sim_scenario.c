@@ -1674,11 +1674,32 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 		 * the table calls them */
 		const char *role = sop_step_role(ms);
 		if (!is_pemohon(role)) {
+			/* the staff line that names the step's position most
+			 * closely (sop_actor_match, the alias table the importer
+			 * and the reports use): "Kabid" serves a step of the
+			 * "Kepala Bidang Perizinan", and of the "Koordinator" (the
+			 * same rung) when no line names that one */
 			actor = -2;
-			for (int a = 0; a < sc->nactors; a++)
-				if (same_actor(sc->actors[a].name, role) ||
-				    same_actor(sc->actors[a].name, ms->actor))
+			int best = SOP_MATCH_NONE, tie = -1;
+			for (int a = 0; a < sc->nactors; a++) {
+				const char *nm = sc->actors[a].title ? sc->actors[a].title : sc->actors[a].name;
+				int q = sop_actor_match(nm, role), q2 = sop_actor_match(nm, ms->actor);
+				q = q2 > q ? q2 : q;
+				if (q > best) {
+					best = q;
 					actor = a;
+					tie = -1;
+				} else if (q == best && q != SOP_MATCH_NONE) {
+					tie = a;
+				}
+			}
+			if (tie >= 0)
+				return LERR(L, first_line,
+					    "model %s step %d: actor \"%s\" could be [staff] \"%s\" or \"%s\"; "
+					    "name it in [staff] as the model does",
+					    m->path ? m->path : m->id, ms->no, ms->actor,
+					    sc->actors[actor].title ? sc->actors[actor].title : sc->actors[actor].name,
+					    sc->actors[tie].title ? sc->actors[tie].title : sc->actors[tie].name);
 			if (actor == -2 && strcmp(role, ms->actor))
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" (role %s) has no staff; add \"%s = 1\" to [staff]",

@@ -48,6 +48,17 @@ static int step_is_pemohon(const struct sla_sop *s, const struct sop_step *st)
 	return is_pemohon(sop_step_role(st));
 }
 
+/* The berkas went back to the applicant: a Pemohon step done again after
+ * a later step (max_step: the furthest step before this event).  The
+ * time up to its completion is the applicant's fixing time, a pause of
+ * the clock (stage_pauses) and no execution of the step's mutu baku
+ * (stage_step_times). */
+static int back_to_applicant(const struct sla_sop *s, const struct sla_event *e, int max_step)
+{
+	const struct sop_step *st = e->step > 0 ? sop_model_step(s->model, e->step) : NULL;
+	return st && e->step < max_step && step_is_pemohon(s, st);
+}
+
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
  * and a log repeats the same few names millions of times ---- */
 
@@ -845,12 +856,17 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 {
 	const struct sop_model *m = s->model;
 	double prev_end = NAN; /* the latest completion before the event */
+	int max_step = 0;
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
 		struct sla_step_time *t = &c->st[i];
 		t->from = t->to = t->work_s = NAN;
 		t->wait_s = 0;
-		t->std_s = m ? sla_step_std(s, e->step) : NAN;
+		/* a return to the Pemohon is the applicant's time, before or
+		 * after acceptance: no waktu judges it (domain.md) */
+		t->std_s = m && !back_to_applicant(s, e, max_step) ? sla_step_std(s, e->step) : NAN;
+		if (e->step > max_step)
+			max_step = e->step;
 		t->actor_key = e->actor;
 		if (e->actor && *e->actor) {
 			const char *title = NULL;
@@ -980,9 +996,7 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 	double prev_end = NAN;
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
-		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
-		int back = st && step_is_pemohon(s, st) && e->step < max_step;
-		if (back && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
+		if (back_to_applicant(s, e, max_step) && !isnan(e->end) && !isnan(prev_end) && e->end > c->accepted &&
 		    (isnan(c->done) || prev_end < c->done)) {
 			double a = prev_end > c->accepted ? prev_end : c->accepted;
 			double b = (!isnan(c->done) && e->end > c->done) ? c->done : e->end;

@@ -264,6 +264,17 @@ size_t sop_alias_len(const char *const *alias)
 	return n;
 }
 
+int sop_alias_prefix(const char *const *a, const char *const *b)
+{
+	size_t na = sop_alias_len(a), nb = sop_alias_len(b);
+	if (na > nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return 1;
+}
+
 int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
 {
 	size_t i = 0;
@@ -295,15 +306,43 @@ int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
 	return best;
 }
 
-const char *sop_actor_canonical(const char *name)
+/* the alias table's entry of a name, -1 when none */
+static int actor_entry(const char *name)
 {
-	if (!name)
-		return NULL;
 	struct sop_tok *toks;
 	size_t n = sop_tokenize(name, &toks);
 	int e = sop_actor_lookup_toks(toks, n, NULL);
 	free(toks);
+	return e;
+}
+
+const char *sop_actor_canonical(const char *name)
+{
+	if (!name)
+		return NULL;
+	int e = actor_entry(name);
 	return e < 0 ? NULL : sop_actor_table[e].canonical;
+}
+
+int sop_actor_match(const char *a, const char *b)
+{
+	if (!a || !b || !*a || !*b)
+		return 0;
+	int ea = actor_entry(a), eb = actor_entry(b);
+	if (ea < 0 || eb < 0) {
+		const char *ca = ea < 0 ? a : sop_actor_table[ea].canonical;
+		const char *cb = eb < 0 ? b : sop_actor_table[eb].canonical;
+		return mutu_strcasecmp(ca, cb) == 0 ? SOP_MATCH_SAME : SOP_MATCH_NONE;
+	}
+	const struct sop_actor_entry *x = &sop_actor_table[ea], *y = &sop_actor_table[eb];
+	if (ea == eb)
+		return SOP_MATCH_SAME;
+	if (x->cls != y->cls)
+		return SOP_MATCH_NONE;
+	/* "kepala bidang" is the first words of "kepala bidang perizinan" */
+	if (sop_alias_prefix(x->alias[0], y->alias[0]) || sop_alias_prefix(y->alias[0], x->alias[0]))
+		return SOP_MATCH_GENERIC;
+	return SOP_MATCH_RUNG;
 }
 
 int sop_actor_is_applicant(const char *name)

@@ -1521,18 +1521,6 @@ static void add_pat(struct column *c, const char *const *w, size_t n, int tier)
 	p->tier = tier;
 }
 
-/* Is alias a a word-prefix of alias b (a generic form of b)? */
-static int alias_prefix(const char *const *a, const char *const *b)
-{
-	size_t na = sop_alias_len(a), nb = sop_alias_len(b);
-	if (na > nb)
-		return 0;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]) != 0)
-			return 0;
-	return 1;
-}
-
 static void title_word(struct mutu_buf *b, const char *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1599,7 +1587,7 @@ static void column_init(struct column *c, int idx, const char *header)
 			const struct sop_actor_entry *o = &sop_actor_table[k];
 			if (o->cls != c->cls)
 				continue;
-			int tier = ((int)k == e || alias_prefix(o->alias[0], me->alias[0])) ? 1 : 2;
+			int tier = ((int)k == e || sop_alias_prefix(o->alias[0], me->alias[0])) ? 1 : 2;
 			for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
 				size_t len = sop_alias_len(o->alias[a]);
 				if (len)

@@ -68,6 +68,9 @@ extern const size_t sop_actor_count;
 
 /* Number of words in an alias (NULL-terminated list of at most SOP_ALIAS_WORDS). */
 size_t sop_alias_len(const char *const *alias);
+/* Is alias a a word-prefix of alias b (a generic form of b: "kepala
+ * bidang" of "kepala bidang perizinan")? */
+int sop_alias_prefix(const char *const *a, const char *const *b);
 
 /*
  * Best entry for the words toks[0..ntoks): the entry whose alias matches

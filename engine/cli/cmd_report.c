@@ -191,6 +191,10 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 		rc = store_set_office(db, names.items[n], err);
 		if (rc == 0)
 			rc = sla_month_run(db, env, y, m, sop, &res[n], err);
+		/* each office's partial data (rejected and duplicate rows of its
+		 * batches, ...), as its own monthly report gives them */
+		if (rc == 0)
+			rc = rpt_month_quality(res[n], db, names.items[n], err);
 		if (rc)
 			break;
 		om[n].office = names.items[n];

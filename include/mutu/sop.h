@@ -211,4 +211,18 @@ const char *sop_registry_calendars_dir(const struct sop_registry *r); /* borrowe
  */
 int sop_actor_is_applicant(const char *name);
 
+/*
+ * How closely two pelaksana names, as written ("Kabid", "Kepala Bidang
+ * Perizinan"), name one position, through the alias list of
+ * sop_actor_canonical: SOP_MATCH_SAME the same position; SOP_MATCH_GENERIC
+ * one the generic form of the other (Kepala Bidang of Kepala Bidang
+ * Perizinan, Kepala Seksi of Kepala Seksi Pelayanan Perizinan);
+ * SOP_MATCH_RUNG the same rung under its other name (domain.md: Koordinator
+ * is the post-2021 Kepala Bidang, Sub Koordinator the Kepala Seksi);
+ * SOP_MATCH_NONE otherwise.  Names outside the list match only as the same
+ * text (case ignored).  NULL or "" matches nothing.
+ */
+enum { SOP_MATCH_NONE = 0, SOP_MATCH_RUNG = 1, SOP_MATCH_GENERIC = 2, SOP_MATCH_SAME = 3 };
+int sop_actor_match(const char *a, const char *b);
+
 #endif /* MUTU_SOP_H */

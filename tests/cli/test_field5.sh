@@ -147,10 +147,14 @@ expect_eq "xes: global defaults (lifecycle complete, org:group Loket)" \
 run "$MUTU" audit --case T1 --db "$DB" --no-store --tz WIB
 expect_out_has "xes: START/COMPLETE paired, 1,0 jam" "3 Jun 2025 09:15 +07:00      1,0 jam"
 expect_out_has "xes: zoneless TTE at --tz, 30 menit" "3 Jun 2025 10:30 +07:00     30 menit"
-# org:role is no org:resource: the actor stays empty (the officer is not
-# known); the SOP's pelaksana is a position, so an office whose log names
-# only roles says so: --resource-col org:role makes the role the actor
-expect_eq "xes: org:role not the actor by default" "$(q "$DB" "SELECT count(*) FROM events WHERE actor IS NOT NULL")" "0"
+# no org:resource: the SOP's pelaksana is a position, so an event's own
+# org:role is its actor (field6: IEEE 1849's role of the performer; until
+# then the actor stayed empty): the two Verifikasi events; TTE's have only
+# the <global> org:group default, which never becomes an actor (as an
+# org:resource default), so they have none -- as with --resource-col
+expect_eq "xes: an event's own org:role is the actor by default" \
+	"$(q "$DB" "SELECT group_concat(coalesce(actor, '-'), '|') FROM (SELECT * FROM events ORDER BY id)")" \
+	"Front Office|Front Office|-|-"
 run "$MUTU" ingest $F/xes-rinci.xes --db "$TMP/rinci2.db" --tz WIB --resource-col org:role
 expect_eq "xes: --resource-col org:role" \
 	"$(q "$TMP/rinci2.db" "SELECT group_concat(coalesce(actor, '-'), '|') FROM (SELECT * FROM events ORDER BY id)")" \

@@ -143,7 +143,10 @@ run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "
 expect_rc "report md exit 0" 0
 M="$RD/report-2025-05.md"
 grep -q "^| No. |" "$M" && grep -q "75,0%" "$M" && ok "markdown tables" || not_ok "markdown tables" "$(head -20 "$M")"
-grep -q "&lt;script&gt;" "$M" && ok "markdown escapes markup" || not_ok "markdown escapes markup"
+# Markdown's own escape (a backslash), not HTML's entities: G's id reads
+# \<script\>document.title='pwned'\</script\> and no raw tag is left
+grep -qF "\\<script\\>document.title='pwned'\\</script\\>" "$M" && ! grep -q "[^\\]<script" "$M" &&
+	ok "markdown escapes markup" || not_ok "markdown escapes markup" "$(grep script "$M")"
 
 # --ceiling exact: 1 of 4 within the 1020-minute sum
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$TMP/ex" --format json --ceiling exact

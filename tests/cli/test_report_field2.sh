@@ -151,7 +151,7 @@ expect_eq "clean store: no note" "$got" "[]"
 # audit.csv, r2-izin:
 #   R1 accepted Wed 6 Aug 07:30; step 3 07:30-09:30 (120) sends it back;
 #      the Pemohon fixes it 09:30 -> Thu 7 Aug 08:30 (Wed 150 + 180 + Thu
-#      60 = 390, paused, off the clock); step 2 again 08:30-09:00 (30),
+#      60 = 390, paused, off the clock, the applicant's time: no standard); step 2 again 08:30-09:00 (30),
 #      step 3 again 09:00-11:00 (120), step 4 11:00-11:30 (30).  On the
 #      clock 120 + 30 + 120 + 30 = 300; step 3 in total 240 against 2 x
 #      450.  The first step 1 and step 2 are before the clock (0).
@@ -166,13 +166,13 @@ audx() { # CASE -> "step:actual/standard ..." working paused late flags; total o
 import json, sys
 c = json.load(sys.stdin)['cases'][0]
 s3 = [s for s in c['steps'] if s['step'] == 3]
-print(' '.join('%d:%d/%d' % (s['step'], s['actual'], s['standard']) for s in c['steps']), c['working'], c['paused'],
+print(' '.join('%d:%d/%s' % (s['step'], s['actual'], s['standard']) for s in c['steps']), c['working'], c['paused'],
       c['late'], ','.join(sorted({f['flag'] + str(f['step']) for f in c['findings'] if f['flag'] != 'over'})),
       'step3=%d/%d' % (sum(s['actual'] for s in s3), sum(s['standard'] for s in s3)),
       'clock=%d' % sum(s['actual'] for s in c['steps'] if s['in_clock']))"
 }
 expect_eq "audit R1 (rework): per execution, 300 on the clock, 390 paused, step 3 240 of 900" "$(audx R1)" \
-	"1:0/30 2:0/30 3:120/450 1:390/30 2:30/30 3:120/450 4:30/60 300 390 False paused1,rework1,rework2,rework3 step3=240/900 clock=300"
+	"1:0/30 2:0/30 3:120/450 1:390/None 2:30/30 3:120/450 4:30/60 300 390 False paused1,rework1,rework2,rework3 step3=240/900 clock=300"
 expect_eq "audit H1: step 3 HILANG, 60 on the clock" "$(audx H1)" "1:0/30 2:0/30 4:60/60 60 0 False missing3 step3=0/0 clock=60"
 expect_eq "audit O1: step 3 after step 4 (URUTAN), 60 on the clock" "$(audx O1)" \
 	"1:0/30 2:0/30 4:60/60 3:120/450 60 0 False order3 step3=120/450 clock=60"

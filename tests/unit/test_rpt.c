@@ -83,8 +83,12 @@ static void test_escapes(void **state)
 	rpt_html_escape(&b, "<script>document.title='x'</script> & \"q\"");
 	assert_string_equal(b.s, "&lt;script&gt;document.title=&#39;x&#39;&lt;/script&gt; &amp; &quot;q&quot;");
 	mutu_buf_reset(&b);
-	rpt_md_escape(&b, "a|b *c* <i>");
-	assert_string_equal(b.s, "a\\|b \\*c\\* &lt;i&gt;");
+	/* Markdown's own escapes, never HTML's: '<' '>' '|' with a backslash
+	 * (CommonMark: any ASCII punctuation), '&' and quotes as written but
+	 * an '&' that would read as an entity ("&amp;" in an SOP title copied
+	 * from a web page must show as typed, not as '&') */
+	rpt_md_escape(&b, "a|b *c* <i> A & B \"q\" 'k' &amp; &#39; &x");
+	assert_string_equal(b.s, "a\\|b \\*c\\* \\<i\\> A & B \"q\" 'k' \\&amp; \\&\\#39; &x");
 	mutu_buf_reset(&b);
 	rpt_csv_field(&b, "plain");
 	mutu_buf_putc(&b, ';');

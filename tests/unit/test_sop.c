@@ -302,6 +302,28 @@ static void test_round_trip_and_json(void **state)
 	sop_model_free(m);
 }
 
+/* sop_actor_match: the grades by domain.md's alias list.  Kabid is the
+ * Kepala Bidang, whose words begin "Kepala Bidang Perizinan" (generic);
+ * Koordinator is the same rung under the post-2021 name; Kasi PP and Kasi
+ * Perizinan are two Kepala Seksi titles, neither the other's first words
+ * (rung); a name outside the list matches only itself. */
+static void test_actor_match(void **state)
+{
+	(void)state;
+	assert_int_equal(sop_actor_match("Kabid", "Kepala Bidang"), SOP_MATCH_SAME);
+	assert_int_equal(sop_actor_match("Kabid", "Kepala Bidang Perizinan"), SOP_MATCH_GENERIC);
+	assert_int_equal(sop_actor_match("Kepala Bidang Perizinan", "Kabid"), SOP_MATCH_GENERIC);
+	assert_int_equal(sop_actor_match("Kasi", "Kasi PP"), SOP_MATCH_GENERIC);
+	assert_int_equal(sop_actor_match("Kabid", "Koordinator Perizinan"), SOP_MATCH_RUNG);
+	assert_int_equal(sop_actor_match("Kasi PP", "Kepala Seksi Perizinan"), SOP_MATCH_RUNG);
+	assert_int_equal(sop_actor_match("Kabid", "Kasi"), SOP_MATCH_NONE);
+	assert_int_equal(sop_actor_match("Kadis", "Sekretaris"), SOP_MATCH_NONE);
+	assert_int_equal(sop_actor_match("Bendahara", "bendahara"), SOP_MATCH_SAME);
+	assert_int_equal(sop_actor_match("Bendahara", "Kabid"), SOP_MATCH_NONE);
+	assert_int_equal(sop_actor_match("", "Kabid"), SOP_MATCH_NONE);
+	assert_int_equal(sop_actor_match(NULL, "Kabid"), SOP_MATCH_NONE);
+}
+
 static void test_actor_canonical(void **state)
 {
 	(void)state;
@@ -358,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_check_findings),
 		cmocka_unit_test(test_round_trip_and_json),
 		cmocka_unit_test(test_actor_canonical),
+		cmocka_unit_test(test_actor_match),
 	};
 	return cmocka_run_group_tests_name("sop", tests, NULL, NULL);
 }
