@@ -227,6 +227,13 @@ static const char *const schema_pg[] = {
 
 /* rows a read cursor fetches per round trip */
 #define FETCH_ROWS 4000
+/* rows a FETCH of a read-ahead cursor (fcur_next): smaller blocks, the
+ * server copies each into a store of its own before it sends it, and 4,000
+ * rows of ~650-byte measures (2.6 MB) took it fresh memory each time;
+ * a warm 12-month range at load 3, 3 runs each: the FETCHes' server time
+ * 7.4 s with 4,000, 4.3 s with 1,000 (more round trips: hidden by the
+ * read-ahead) */
+#define FETCH_AHEAD_ROWS 1000
 
 struct pg_store {
 	struct mutu_store base;
@@ -2213,7 +2220,8 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 		f->r = NULL;
 	}
 	char q[80];
-	snprintf(q, sizeof q, "FETCH %d FROM %s", FETCH_ROWS, f->name);
+	int nrows = f->binary ? FETCH_AHEAD_ROWS : FETCH_ROWS;
+	snprintf(q, sizeof q, "FETCH %d FROM %s", nrows, f->name);
 	if (p->ahead == f)
 		fetch_settle(p);
 	if (f->settled) {
@@ -2234,7 +2242,7 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 			return err->code;
 	}
 	f->row = 0;
-	if (PQntuples(f->r) < FETCH_ROWS)
+	if (PQntuples(f->r) < nrows)
 		f->done = 1;
 	if (PQntuples(f->r) == 0) {
 		f->done = 1;
