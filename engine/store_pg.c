@@ -227,13 +227,6 @@ static const char *const schema_pg[] = {
 
 /* rows a read cursor fetches per round trip */
 #define FETCH_ROWS 4000
-/* rows a FETCH of a read-ahead cursor (fcur_next): smaller blocks, the
- * server copies each into a store of its own before it sends it, and 4,000
- * rows of ~650-byte measures (2.6 MB) took it fresh memory each time;
- * a warm 12-month range at load 3, 3 runs each: the FETCHes' server time
- * 7.4 s with 4,000, 4.3 s with 1,000 (more round trips: hidden by the
- * read-ahead) */
-#define FETCH_AHEAD_ROWS 1000
 
 struct pg_store {
 	struct mutu_store base;
@@ -2220,8 +2213,7 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 		f->r = NULL;
 	}
 	char q[80];
-	int nrows = f->binary ? FETCH_AHEAD_ROWS : FETCH_ROWS;
-	snprintf(q, sizeof q, "FETCH %d FROM %s", nrows, f->name);
+	snprintf(q, sizeof q, "FETCH %d FROM %s", FETCH_ROWS, f->name);
 	if (p->ahead == f)
 		fetch_settle(p);
 	if (f->settled) {
@@ -2242,7 +2234,7 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 			return err->code;
 	}
 	f->row = 0;
-	if (PQntuples(f->r) < nrows)
+	if (PQntuples(f->r) < FETCH_ROWS)
 		f->done = 1;
 	if (PQntuples(f->r) == 0) {
 		f->done = 1;
@@ -2531,14 +2523,6 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	 * plan again) */
 	int indexed = f->has_period;
 	if (indexed && (rc = exec0(p, "SET LOCAL enable_seqscan = off", "reading cases", err)))
-		goto out;
-	/* the sort of the picked cases by id (id, key, SOP, office: ~100
-	 * bytes a case in memory) ran past the default 4 MB of work_mem
-	 * and was merged on disk: 23 MB for the 427,000 cases of a
-	 * 12-month range, 65,000 cases of one month also past it.  The sort
-	 * takes work_mem when it starts, at the first FETCH, so this stays
-	 * for the rest of the transaction (a read: nothing else sorts) */
-	if ((rc = exec0(p, "SET LOCAL work_mem = '96MB'", "reading cases", err)))
 		goto out;
 	if ((rc = fcur_open_as(p, &c->c[0], 1, q.s, ps.n, ps.v, err)))
 		goto out;

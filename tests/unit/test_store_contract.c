@@ -346,18 +346,18 @@ static void test_case_cursor(void **state)
 }
 
 /*
- * The cursor's read-ahead (PostgreSQL: the next FETCH of 1,000 rows is sent
+ * The cursor's read-ahead (PostgreSQL: the next FETCH of 4,000 rows is sent
  * as soon as a full block has come, store_pg.c fcur_next) with a statement
  * between: the case attributes come from a second cursor whose FETCH runs
  * while the first one's next block is on its way, and must not lose it.
  * Office "o1" holds, in ingest (id) order:
  *   X: 3 events (lines 1-3), deadline 2025-02-01;
- *   A: 2,500 events (lines 4-2503, one row each), deadline 2025-03-01;
+ *   A: 4,500 events (lines 4-4503, one row each), deadline 2025-03-01;
  *   Z: no event, deadline 2025-04-01.
- * So the joined rows are 3 + 2,500 + 1 (Z's row of NULLs) = 2,504: on
- * PostgreSQL three blocks, the second on its way when X's attributes are
- * fetched.  Worked out: X 3 events "deadline=2025-02-01", A 2,500 events
- * with rising ids, its last starting at line 2503 * 1000 ms, "deadline=
+ * So the joined rows are 3 + 4,500 + 1 (Z's row of NULLs) = 4,504: on
+ * PostgreSQL two blocks, the second on its way when X's attributes are
+ * fetched.  Worked out: X 3 events "deadline=2025-02-01", A 4,500 events
+ * with rising ids, its last starting at line 4503 * 1000 ms, "deadline=
  * 2025-03-01", Z 0 events "deadline=2025-04-01"; and a cursor freed after
  * X (its read-ahead still out) leaves the connection usable: the same read
  * again gives the same three.
@@ -366,14 +366,14 @@ static void test_cursor_ahead(void **state)
 {
 	(void)state;
 	struct mutu_store *s = open_store(STORE_CREATE);
-	struct store_batch b = batch("sha-ahead", 2504);
+	struct store_batch b = batch("sha-ahead", 4504);
 	b.office = "o1";
 	int64_t bid, kx, ka, kz, eid;
 	int created, dup;
 	struct store_writer *w = NULL;
 	OK(store_begin_write(s, "test", E));
 	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 2504 * 100, &w, E));
+	OK(store_writer_open(s, bid, 4504 * 100, &w, E));
 	OK(store_writer_case(w, "X", 1, "sop-a", 5, "o1", &kx, &created, E));
 	OK(store_writer_case_attr(w, kx, "deadline", "2025-02-01", 10, E));
 	for (int64_t l = 1; l <= 3; l++) {
@@ -382,7 +382,7 @@ static void test_cursor_ahead(void **state)
 	}
 	OK(store_writer_case(w, "A", 1, "sop-a", 5, "o1", &ka, &created, E));
 	OK(store_writer_case_attr(w, ka, "deadline", "2025-03-01", 10, E));
-	for (int64_t l = 4; l <= 2503; l++) {
+	for (int64_t l = 4; l <= 4503; l++) {
 		struct store_event e = ev(ka, l, "Terima", "FO", l * 1000, l * 1000 + 500, (uint64_t)l);
 		OK(store_writer_event(w, &e, &eid, &dup, E));
 		assert_int_equal(dup, 0);
@@ -391,7 +391,7 @@ static void test_cursor_ahead(void **state)
 	OK(store_writer_case_attr(w, kz, "deadline", "2025-04-01", 10, E));
 	OK(store_writer_finish(w, E));
 	store_writer_free(w);
-	b.id = bid, b.rows_read = 2504, b.events_stored = 2503;
+	b.id = bid, b.rows_read = 4504, b.events_stored = 4503;
 	OK(store_batch_finish(s, &b, E));
 	OK(store_commit(s, E));
 
@@ -413,7 +413,7 @@ static void test_cursor_ahead(void **state)
 	assert_int_equal(store_cases_next(c, &row, &err), 1);
 	assert_int_equal(row->id, ka);
 	assert_string_equal(row->key, "A");
-	assert_int_equal(row->nev, 2500);
+	assert_int_equal(row->nev, 4500);
 	assert_int_equal(row->nattrs, 1);
 	assert_string_equal(row->attrs[0].value, "2025-03-01");
 	int rising = 1;
@@ -421,7 +421,7 @@ static void test_cursor_ahead(void **state)
 		rising &= row->ev[k].id > row->ev[k - 1].id;
 	assert_int_equal(rising, 1);
 	assert_true(row->ev[0].start_ms == 4000);
-	assert_true(row->ev[2499].start_ms == 2503000);
+	assert_true(row->ev[4499].start_ms == 4503000);
 	assert_int_equal(store_cases_next(c, &row, &err), 1);
 	assert_int_equal(row->id, kz);
 	assert_int_equal(row->nev, 0);
@@ -442,7 +442,7 @@ static void test_cursor_ahead(void **state)
 	assert_string_equal(v.key[0], "X");
 	assert_string_equal(v.key[1], "A");
 	assert_string_equal(v.key[2], "Z");
-	assert_true(v.nev[0] == 3 && v.nev[1] == 2500 && v.nev[2] == 0);
+	assert_true(v.nev[0] == 3 && v.nev[1] == 4500 && v.nev[2] == 0);
 	assert_string_equal(v.attr[1], "deadline=2025-03-01");
 	assert_string_equal(v.attr[2], "deadline=2025-04-01");
 	OK(store_commit(s, E));
