@@ -1644,15 +1644,16 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		if (cok && !from_m)
 			zone_of(&c, &z);
 		/* kept only for a case a later report reads again: one whose
-		 * span reaches the run's last month (a report of that month or a
-		 * later one reads it in the month's span), or whose latest
-		 * completion is not its model's final step (every later report
-		 * reads it among the possibly-open old cases, store.h
-		 * open_before); a cold report's window holds six times as many
-		 * cases, which only reports of earlier months would read.  Open
-		 * cases too (the comment above measure_encode): the old ones
-		 * still open are most of a warm month's read of events */
-		int again = s && (mlast >= acc[nmonths - 1].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
+		 * span reaches the run's first month (a report of that month or
+		 * a later one, or this range again, reads it in a month's span),
+		 * or whose latest completion is not its model's final step
+		 * (every later report reads it among the possibly-open old
+		 * cases, store.h open_before); a cold report's window before its
+		 * first month holds six times as many cases, which only reports
+		 * of earlier months would read.  Open cases too (the comment
+		 * above measure_encode): the old ones still open are most of a
+		 * warm month's read of events */
+		int again = s && (mlast >= acc[0].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
 		if (cok && !from_m && sl->mfp && again) {
 			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);

@@ -237,6 +237,9 @@ struct pg_store {
 		       * batch lookups use base.office (store_set_office) */
 	int copy_in;  /* a COPY is open, 1 text, 2 binary (the writer's stream of events,
 		       * stream_events): every other statement ends it first (copy_close) */
+	struct fcur *ahead; /* a case cursor whose next FETCH is on its way (fcur_next's
+			     * read-ahead): every other statement takes its result first
+			     * (fetch_settle) */
 };
 
 #define PGS(s) ((struct pg_store *)(s))
@@ -346,9 +349,11 @@ static int pg_fail(struct pg_store *p, const PGresult *r, const char *what, stru
 
 static int copy_close(struct pg_store *p, struct mutu_err *err);
 static void copy_abort(struct pg_store *p);
+static void fetch_settle(struct pg_store *p);
 
 static int exec0(struct pg_store *p, const char *sql, const char *what, struct mutu_err *err)
 {
+	fetch_settle(p);
 	int rc0 = copy_close(p, err);
 	if (rc0)
 		return rc0;
@@ -365,6 +370,7 @@ static int exec0(struct pg_store *p, const char *sql, const char *what, struct m
 static PGresult *query_as(struct pg_store *p, const char *sql, int n, const char *const *v, int format,
 			  const char *what, struct mutu_err *err)
 {
+	fetch_settle(p);
 	if (copy_close(p, err))
 		return NULL;
 	PGresult *r = PQexecParams(p->conn, sql, n, NULL, v, NULL, NULL, format);
@@ -2202,6 +2208,8 @@ struct fcur {
 	int binary;     /* FETCH in binary format (the extended protocol's result format decides) */
 	PGresult **old; /* blocks whose rows the last returned case may point into */
 	size_t nold;
+	PGresult *next; /* the read-ahead's block, taken by fetch_settle (or NULL) */
+	int settled;    /* next holds the read-ahead's outcome (NULL: the connection lost it) */
 };
 
 struct pg_cursor {
@@ -2218,6 +2226,7 @@ struct pg_cursor {
 	size_t atcap;
 	int64_t last_case; /* for export_attrs */
 	char *last_office;
+	unsigned ncases; /* cases returned: the read-ahead is drained every 32 (fetch_drain) */
 };
 
 #define PGC(c) ((struct pg_cursor *)(c))
@@ -2245,6 +2254,41 @@ static int fcur_open(struct pg_store *p, struct fcur *f, const char *select, int
 	return fcur_open_as(p, f, 0, select, n, v, err);
 }
 
+/*
+ * Read-ahead.  A FETCH is a round trip: the server finds the block's rows
+ * (for a report, one search of case_measure's or the events' key a case)
+ * while the client waits, then the client decodes and measures them while
+ * the server waits.  So a binary cursor (the report's, pg_cases_open) sends
+ * its next FETCH as soon as a full block has come, and the server finds
+ * those rows while the client works on these (two cores: the report's
+ * wall time is about the larger of the two instead of their sum; a warm
+ * range of 12 months on the 10^7-event store, docs/store.md).  One FETCH
+ * at most is on its way per connection (p->ahead); every other statement
+ * takes its result first (fetch_settle, from exec0 and query_as; libpq's
+ * PQexec would drop it), and keeps it for the cursor's next block.
+ */
+static void fetch_settle(struct pg_store *p)
+{
+	struct fcur *f = p->ahead;
+	if (!f)
+		return;
+	p->ahead = NULL;
+	f->next = PQgetResult(p->conn);
+	f->settled = 1;
+	/* the end of the FETCH's results (NULL); a second result is none of ours */
+	for (PGresult *x; (x = PQgetResult(p->conn)) != NULL;)
+		PQclear(x);
+}
+
+/* While the client works on a block, the read-ahead's rows are taken off
+ * the socket now and then: unread, they fill its buffer (~200 KB, a few
+ * hundred rows of measures) and the server waits for the client again. */
+static void fetch_drain(struct pg_store *p)
+{
+	if (p->ahead)
+		PQconsumeInput(p->conn);
+}
+
 /* The next row of f: 1 (f->r, f->row), 0 at the end, <0 error. */
 static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 {
@@ -2261,9 +2305,25 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 	}
 	char q[80];
 	snprintf(q, sizeof q, "FETCH %d FROM %s", FETCH_ROWS, f->name);
-	f->r = f->binary ? query_as(p, q, 0, NULL, 1, "reading cases", err) : query(p, q, 0, NULL, "reading cases", err);
-	if (!f->r)
-		return err->code;
+	if (p->ahead == f)
+		fetch_settle(p);
+	if (f->settled) {
+		f->settled = 0;
+		f->r = f->next;
+		f->next = NULL;
+		ExecStatusType st = PQresultStatus(f->r);
+		if (!f->r || st != PGRES_TUPLES_OK) {
+			int rc = pg_fail(p, f->r, "reading cases", err);
+			PQclear(f->r);
+			f->r = NULL;
+			return rc;
+		}
+	} else {
+		f->r = f->binary ? query_as(p, q, 0, NULL, 1, "reading cases", err)
+				 : query(p, q, 0, NULL, "reading cases", err);
+		if (!f->r)
+			return err->code;
+	}
 	f->row = 0;
 	if (PQntuples(f->r) < FETCH_ROWS)
 		f->done = 1;
@@ -2271,6 +2331,11 @@ static int fcur_next(struct pg_store *p, struct fcur *f, struct mutu_err *err)
 		f->done = 1;
 		return 0;
 	}
+	/* the next block's FETCH, sent now (above); a send that fails
+	 * leaves the next FETCH to be sent when it is needed */
+	if (f->binary && !f->done && !p->ahead && !p->copy_in &&
+	    PQsendQueryParams(p->conn, q, 0, NULL, NULL, NULL, NULL, 1))
+		p->ahead = f;
 	return 1;
 }
 
@@ -2325,8 +2390,10 @@ static void pg_cursor_free(struct store_cursor *sc)
 	struct pg_cursor *c = PGC(sc);
 	if (!c)
 		return;
+	fetch_settle(c->p);
 	for (int i = 0; i < 3; i++) {
 		PQclear(c->c[i].r);
+		PQclear(c->c[i].next);
 		fcur_drop_old(&c->c[i]);
 		free(c->c[i].old);
 		if (c->c[i].name[0] && !c->own_tx && c->p->base.in_tx) {
@@ -2683,6 +2750,8 @@ static int pg_cases_next(struct store_cursor *sc, const struct store_case_row **
 	if (c->joined) {
 		if ((rc = joined_case(c, err)) <= 0)
 			return rc;
+		if ((++c->ncases & 31) == 0)
+			fetch_drain(p);
 		goto attrs;
 	}
 	rc = fcur_next(p, &c->c[0], err);

@@ -31,11 +31,11 @@
 #define PQ_LIBRARY "libpq.so.5"
 
 #define PQ_FUNCS(X)                                                                                \
-	X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQconnectdbParams) X(PQdb) X(PQerrorMessage) X(PQescapeLiteral) \
+	X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQconsumeInput) X(PQconnectdbParams) X(PQdb) X(PQerrorMessage) X(PQescapeLiteral) \
 	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetResult)         \
 	X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQhost) X(PQntuples) X(PQport) X(PQprepare)   \
 	X(PQputCopyData) X(PQputCopyEnd) X(PQresultErrorField) X(PQresultErrorMessage)              \
-	X(PQresultStatus) X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea) X(PQuser)
+	X(PQresultStatus) X(PQsendQueryParams) X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea) X(PQuser)
 
 static struct {
 #define X(name) __typeof__(name) *name;
@@ -134,6 +134,15 @@ PGresult *PQexecPrepared(PGconn *conn, const char *stmtName, int nParams,
 	READY_OR(NULL);
 	return pq.PQexecPrepared(conn, stmtName, nParams, paramValues, paramLengths, paramFormats,
 				 resultFormat);
+}
+int PQconsumeInput(PGconn *conn) { READY_OR(0); return pq.PQconsumeInput(conn); }
+int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
+		      const char *const *paramValues, const int *paramLengths, const int *paramFormats,
+		      int resultFormat)
+{
+	READY_OR(0);
+	return pq.PQsendQueryParams(conn, command, nParams, paramTypes, paramValues, paramLengths,
+				    paramFormats, resultFormat);
 }
 void PQfinish(PGconn *conn) { READY_OR(); pq.PQfinish(conn); }
 void PQfreemem(void *ptr) { READY_OR(); pq.PQfreemem(ptr); }

@@ -31,6 +31,13 @@
 # from a store without summaries: January F0 O1 A1 A2 A3 = 5 cases,
 # 5+3+5+5+2 = 20 events; February O1 A1 A2 A3 B1 B2 = 6, 25; March those
 # and C1 C2 = 8, 31 -- and the range reports say the same.
+# Kept measures (measure_suite below): a range keeps the measure of every
+# case a report of one of its months reads again -- its span reaches the
+# first month's 1st less a day (31 Dec 2024), or it is not finished at its
+# model's final step -- so all but F0 (finished 6 Feb 2024, read only by
+# January's cold window): A1 A2 A3 B1 B2 C1 C2 O1 = 8.  Keeping only those
+# reaching the last month (1 Mar less a day: B2 C1) and the open ones (O1
+# A3 C2) gave 5, and a second range read A1 A2 B1 from their events again.
 . tests/cli/lib.sh
 
 MODELS=tests/data/models
@@ -143,6 +150,44 @@ run "$MUTU" report monthly --month 2025-01..2025-03 --db "$DB" --models "$MODELS
 expect_rc "a range to standard output: exit 2" 2
 expect_eq "  ... nothing written by the refused ranges" "$(ls -d "$TMP"/bad? 2>/dev/null)" ""
 
+# measure_suite NAME DB QUERY-COMMAND: on a store without summaries or
+# measures, a range keeps the 8 measures (header) and a second range reads
+# them: with A1's, A2's and B1's event rows deleted behind mutu's back (only
+# their measures know them now) every month is the first range's, and
+# January reads 4 cases / 15 events (O1 3 + A1 5 + A2 5 + A3 2: F0 is
+# before the read, its 11 earlier trend months come from the summaries;
+# a measure carries its case's event count).  Read from their events, A1
+# and A2 would have none: January would finish nothing.
+measure_suite() {
+	local name=$1 db=$2 q=$3
+	run "$MUTU" report monthly --month 2025-01..2025-03 --db "$db" --models "$MODELS" --out "$TMP/$name-m1" --format json
+	expect_rc "$name: range on a fresh store: exit 0" 0
+	expect_eq "$name: the range kept 8 measures: every case but F0" \
+		"$($q "SELECT k.case_key FROM case_measure m JOIN cases k ON k.id = m.case_id ORDER BY k.case_key" | tr '\n' ' ')" \
+		"A1 A2 A3 B1 B2 C1 C2 O1 "
+	$q "DELETE FROM events WHERE case_id IN (SELECT id FROM cases WHERE case_key IN ('A1', 'A2', 'B1'))" >/dev/null
+	expect_eq "$name: A1's, A2's and B1's events deleted behind mutu's back" \
+		"$($q "SELECT count(*) FROM events WHERE case_id IN (SELECT id FROM cases WHERE case_key IN ('A1', 'A2', 'B1'))")" "0"
+	run "$MUTU" report monthly --month 2025-01..2025-03 --db "$db" --models "$MODELS" --out "$TMP/$name-m2" --format json
+	expect_rc "$name: the second range: exit 0" 0
+	expect_eq "$name: January reads 4 cases, 15 events (F0 left to the summaries)" \
+		"$(grep -o '"cases_read":[0-9]*,"events_read":[0-9]*' "$TMP/$name-m2/report-2025-01.json")" '"cases_read":4,"events_read":15'
+	for m in 01 02 03; do
+		if [ -s "$TMP/$name-m2/report-2025-$m.json" ] &&
+			cmp -s <(strip "$TMP/$name-m2/report-2025-$m.json") <(strip "$TMP/$name-m1/report-2025-$m.json"); then
+			ok "$name 2025-$m: the second range (A1 A2 B1 from their measures) = the first"
+		else
+			not_ok "$name 2025-$m: the second range = the first" \
+				"$(diff <(tr ',' '\n' <"$TMP/$name-m2/report-2025-$m.json") <(tr ',' '\n' <"$TMP/$name-m1/report-2025-$m.json") | head -8)"
+		fi
+	done
+	expect_eq "$name: February and March read as before (6/25, 8/31: the months alone's counts)" \
+		"$(cat "$TMP/$name-m2/report-2025-02.json" "$TMP/$name-m2/report-2025-03.json" | grep -o '"cases_read":[0-9]*,"events_read":[0-9]*' | tr '\n' ' ')" \
+		'"cases_read":6,"events_read":25 "cases_read":8,"events_read":31 '
+}
+cp "$TMP/pristine.db" "$TMP/meas.db"
+measure_suite sqlite "$TMP/meas.db" "sqlite3 $TMP/meas.db"
+
 # ---- PostgreSQL: the same range from the other backend --------------------
 . tests/pg/pg.sh
 if ! pg_start 2>"$TMP/pg.err"; then
@@ -169,3 +214,10 @@ if cmp -s <(strip "$TMP/pg1/report-2025-02.json") <(strip "$TMP/pg/report-2025-0
 else
 	not_ok "PostgreSQL: February alone = the range's February"
 fi
+pq() { psql -X -q -tA -d "$1" -c "$2"; }
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS mutu_range_measure" >/dev/null 2>&1
+psql -X -q -d postgres -c "CREATE DATABASE mutu_range_measure" >/dev/null
+PGM="postgres:///mutu_range_measure?host=$MUTU_PG_DIR"
+run "$MUTU" ingest "$LOG" --db "$PGM" --sop uji-sla --models "$MODELS" --quiet
+expect_rc "PostgreSQL: ingest the range log into a second database" 0
+measure_suite pg "$PGM" "pq $PGM"

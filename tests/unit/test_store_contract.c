@@ -346,6 +346,110 @@ static void test_case_cursor(void **state)
 }
 
 /*
+ * The cursor's read-ahead (PostgreSQL: the next FETCH of 4,000 rows is sent
+ * as soon as a full block has come, store_pg.c fcur_next) with a statement
+ * between: the case attributes come from a second cursor whose FETCH runs
+ * while the first one's next block is on its way, and must not lose it.
+ * Office "o1" holds, in ingest (id) order:
+ *   X: 3 events (lines 1-3), deadline 2025-02-01;
+ *   A: 4,500 events (lines 4-4503, one row each), deadline 2025-03-01;
+ *   Z: no event, deadline 2025-04-01.
+ * So the joined rows are 3 + 4,500 + 1 (Z's row of NULLs) = 4,504: on
+ * PostgreSQL two blocks, the second on its way when X's attributes are
+ * fetched.  Worked out: X 3 events "deadline=2025-02-01", A 4,500 events
+ * with rising ids, its last starting at line 4503 * 1000 ms, "deadline=
+ * 2025-03-01", Z 0 events "deadline=2025-04-01"; and a cursor freed after
+ * X (its read-ahead still out) leaves the connection usable: the same read
+ * again gives the same three.
+ */
+static void test_cursor_ahead(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-ahead", 4504);
+	b.office = "o1";
+	int64_t bid, kx, ka, kz, eid;
+	int created, dup;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 4504 * 100, &w, E));
+	OK(store_writer_case(w, "X", 1, "sop-a", 5, "o1", &kx, &created, E));
+	OK(store_writer_case_attr(w, kx, "deadline", "2025-02-01", 10, E));
+	for (int64_t l = 1; l <= 3; l++) {
+		struct store_event e = ev(kx, l, "Terima", "FO", l * 1000, l * 1000 + 500, (uint64_t)l);
+		OK(store_writer_event(w, &e, &eid, &dup, E));
+	}
+	OK(store_writer_case(w, "A", 1, "sop-a", 5, "o1", &ka, &created, E));
+	OK(store_writer_case_attr(w, ka, "deadline", "2025-03-01", 10, E));
+	for (int64_t l = 4; l <= 4503; l++) {
+		struct store_event e = ev(ka, l, "Terima", "FO", l * 1000, l * 1000 + 500, (uint64_t)l);
+		OK(store_writer_event(w, &e, &eid, &dup, E));
+		assert_int_equal(dup, 0);
+	}
+	OK(store_writer_case(w, "Z", 1, "sop-a", 5, "o1", &kz, &created, E));
+	OK(store_writer_case_attr(w, kz, "deadline", "2025-04-01", 10, E));
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	b.id = bid, b.rows_read = 4504, b.events_stored = 4503;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+
+	const char *cn[] = {"deadline"};
+	struct store_case_filter f;
+	memset(&f, 0, sizeof f);
+	f.case_attrs = cn, f.ncase_attrs = 1;
+	struct store_cursor *c = NULL;
+	const struct store_case_row *row;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	OK(store_begin_read(s, E));
+	OK(store_cases_open(s, &f, &c, E));
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, kx);
+	assert_int_equal(row->nev, 3);
+	assert_int_equal(row->nattrs, 1);
+	assert_string_equal(row->attrs[0].value, "2025-02-01");
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, ka);
+	assert_string_equal(row->key, "A");
+	assert_int_equal(row->nev, 4500);
+	assert_int_equal(row->nattrs, 1);
+	assert_string_equal(row->attrs[0].value, "2025-03-01");
+	int rising = 1;
+	for (size_t k = 1; k < row->nev; k++)
+		rising &= row->ev[k].id > row->ev[k - 1].id;
+	assert_int_equal(rising, 1);
+	assert_true(row->ev[0].start_ms == 4000);
+	assert_true(row->ev[4499].start_ms == 4503000);
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, kz);
+	assert_int_equal(row->nev, 0);
+	assert_int_equal(row->nattrs, 1);
+	assert_string_equal(row->attrs[0].value, "2025-04-01");
+	assert_int_equal(store_cases_next(c, &row, &err), 0);
+	store_cursor_free(c);
+
+	/* freed after X, its read-ahead still out: the connection is usable */
+	c = NULL;
+	OK(store_cases_open(s, &f, &c, E));
+	assert_int_equal(store_cases_next(c, &row, &err), 1);
+	assert_int_equal(row->id, kx);
+	store_cursor_free(c);
+	struct seen v;
+	collect(s, &f, &v);
+	assert_int_equal(v.n, 3);
+	assert_string_equal(v.key[0], "X");
+	assert_string_equal(v.key[1], "A");
+	assert_string_equal(v.key[2], "Z");
+	assert_true(v.nev[0] == 3 && v.nev[1] == 4500 && v.nev[2] == 0);
+	assert_string_equal(v.attr[1], "deadline=2025-03-01");
+	assert_string_equal(v.attr[2], "deadline=2025-04-01");
+	OK(store_commit(s, E));
+	store_close(s);
+}
+
+/*
  * The cursor across its fetch blocks (PostgreSQL fetches 4,000 rows a round
  * trip, one row an event): office "o1" holds
  *   A: 4,500 events, line L at start L * 1000 ms, end start + 500, step
@@ -1226,6 +1330,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_and_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_cursor, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cursor_blocks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_ahead, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_and_batches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latest_stale_spans, setup, teardown),
