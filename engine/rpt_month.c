@@ -957,8 +957,8 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir SOP, dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
 		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the SOP's last step, and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
 	mutu_notes_addf(n, "%s", TR(o,
-		"Jam berhenti selama berkas dikembalikan ke pemohon: dari penolakan sampai pemohon menyerahkan kembali (langkah Pemohon yang diulang setelah kasus maju).",
-		"The clock is paused while the file is back with the applicant: from the rejection until the applicant resubmits (a Pemohon step repeated after the case moved on)."));
+		"Jam berhenti selama berkas dikembalikan ke pemohon: dari penolakan sampai pemohon menyerahkan kembali (langkah Pemohon yang diulang setelah kasus maju). Waktu pemohon memperbaiki berkas (sebelum atau sesudah penerimaan) tidak masuk angka langkah Pemohon maupun pelaksananya: langkah itu hanya diukur pada pengajuan pertama.",
+		"The clock is paused while the file is back with the applicant: from the rejection until the applicant resubmits (a Pemohon step repeated after the case moved on). The applicant's time fixing the file (before or after acceptance) is left out of the Pemohon step's and its actor's figures: that step is measured on the first submission only."));
 	if (m->completion_only)
 		mutu_notes_addf(n, "%s", TR(o,
 			"Log ini hanya punya waktu selesai untuk (sebagian) langkah: waktu sebuah langkah dihitung dari selesainya langkah sebelumnya, jadi termasuk waktu tunggu sebelum langkah itu.",

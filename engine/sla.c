@@ -864,7 +864,8 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 		t->wait_s = 0;
 		/* a return to the Pemohon is the applicant's time, before or
 		 * after acceptance: no waktu judges it (domain.md) */
-		t->std_s = m && !back_to_applicant(s, e, max_step) ? sla_step_std(s, e->step) : NAN;
+		t->returned = m && back_to_applicant(s, e, max_step);
+		t->std_s = m && !t->returned ? sla_step_std(s, e->step) : NAN;
 		if (e->step > max_step)
 			max_step = e->step;
 		t->actor_key = e->actor;

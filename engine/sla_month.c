@@ -282,7 +282,12 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 	int late = c->late;
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_step_time *t = &c->st[i];
-		if (isnan(t->work_s))
+		/* a return to the Pemohon is the applicant's fixing time, no
+		 * execution of the step: the step's (and its pelaksana's)
+		 * figures are the office's own, as its over / excess are
+		 * (std_s NAN: never over), so its time is left out (README,
+		 * "Returns to the applicant") */
+		if (isnan(t->work_s) || t->returned)
 			continue;
 		const struct sla_event *e = &c->ev[i];
 		double exc = t->excess_s;
@@ -844,8 +849,8 @@ void sla_month_free(struct sla_month *m)
  * calendar time, the verdicts, the deadline base and pauses for its age
  * at a month's end it is open at), its local days (case_zone), and per
  * step execution of a finished case the working time, waktu, excess,
- * clock and pelaksana, the activity where a table shows it (SOPs without
- * a model, the late step); plus what the run counts of its read (its
+ * clock, pelaksana, whether it is a return to the applicant, the
+ * activity where a table shows it (SOPs without a model, the late step); plus what the run counts of its read (its
  * span, its number of events, the planned-date attribute).  None of it
  * depends on the month asked: sla_case_compute takes no month end, and
  * what a month takes from a case open at its end (its age, past the
@@ -860,7 +865,8 @@ void sla_month_free(struct sla_month *m)
  * own, little-endian as the machine writes it (a store moved to a machine
  * of the other order reads no measure, the fingerprint says so).
  */
-#define MEASURE_CODE "mutu case measure 2 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE */
+#define MEASURE_CODE "mutu case measure 3 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
+							 * 3: the return-to-the-applicant bit */
 /* measures one run keeps at most (bytes of encoding): a run of many
  * months keeps its first cases' and the next run the rest */
 #define MEASURE_KEEP_MAX ((size_t)192 << 20)
@@ -945,7 +951,7 @@ static void measure_encode(struct mbuf *b, const struct sla_case *c, const struc
 		if (isnan(t->work_s) && (long)i != c->late_ev)
 			continue;
 		mb_i32(b, c->ev[i].step);
-		mb_i32(b, (t->in_clock ? 1 : 0) | (t->from_prev ? 2 : 0));
+		mb_i32(b, (t->in_clock ? 1 : 0) | (t->from_prev ? 2 : 0) | (t->returned ? 4 : 0));
 		mb_f64(b, t->work_s);
 		mb_f64(b, t->std_s);
 		mb_f64(b, t->excess_s);
@@ -1089,6 +1095,7 @@ static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struc
 		int32_t fl = mr_i32(&r);
 		t->in_clock = fl & 1;
 		t->from_prev = (fl >> 1) & 1;
+		t->returned = (fl >> 2) & 1;
 		t->work_s = mr_f64(&r);
 		t->std_s = mr_f64(&r);
 		t->excess_s = mr_f64(&r);

@@ -241,6 +241,9 @@ struct sla_step_time {
 	double excess_s;    /* max(0, work - std), 0 when either is unknown */
 	int in_clock;       /* ended inside the running SLA clock */
 	int paused;         /* time at the applicant (clock stopped) */
+	int returned;       /* a return to the Pemohon (before or after acceptance):
+			     * the applicant's fixing time, no execution of the
+			     * step (std_s NAN); the month's step statistics leave it out */
 	const char *actor_key; /* canonical position or the log actor as written */
 	unsigned flags;
 };

@@ -43,12 +43,40 @@ run "$MUTU" audit --case K1 --db "$DB" --models $M
 case "$OUT" in *"[LEBIH] langkah 1"*) not_ok "pause: text audit has no LEBIH finding" "$OUT" ;;
 *) ok "pause: text audit has no LEBIH finding" ;; esac
 expect_out_has "pause: text audit, the pause shown" "jeda di pemohon 1,3 hari"
-# the monthly report agrees: step 1 never over its waktu
+# the monthly report agrees: step 1 never over its waktu (its share over
+# is None: no office execution of step 1 is measured, see below)
 got=$("$MUTU" report monthly --month 2025-07 --db "$DB" --models $M --format json --out - 2>/dev/null | python3 -c "
 import json, sys
 g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'rf-izin'][0]
 print(g['summary']['finished'], g['summary']['within'], ' '.join('%d:%s:%s' % (s['no'], s['share_over'], s['excess']) for s in g['steps']))")
-expect_eq "pause: the report agrees (1 finished, within; no step over)" "$got" "1 1 1:0:0 2:0:0 3:0:0 4:0:0"
+expect_eq "pause: the report agrees (1 finished, within; no step over)" "$got" "1 1 1:None:0 2:0:0 3:0:0 4:0:0"
+
+# ---- 1b. ... nor part of step 1's figures in the monthly report ----------
+# Step 1 ("Pemohon", waktu 30 Menit) in the per-step table is the first
+# submission measured against its waktu; the applicant's fixing time (the
+# returns, 540 and 600 above) is no execution of it and is left out of
+# its n, median, p90, max, and of the Pemohon actor row (README, "Returns
+# to the applicant").  K1's first step 1 is its first event, completions
+# only: no measure.  So K1 alone: step 1 n 0, median/max None.  Before:
+# n 2, median (540 + 600) / 2 = 570, max 600 -- a p90 of 594 beside
+# "0 over".
+step1() { # DB -> "n median max share_over" of rf-izin's step 1, minutes
+	"$MUTU" report monthly --month 2025-07 --db "$1" --models $M --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'rf-izin'][0]
+s = g['steps'][0]
+print(s['n'], s['median'], s['max'], s['share_over'], 'Pemohon' in [a['actor'] for a in g['actors']])"
+}
+expect_eq "returns: K1's step 1 has no office execution (n 0, no median/max)" "$(step1 "$DB")" "0 None None None False"
+# jeda-pemohon-lurus.csv, start and end stamps, no return: L1 step 1 Mon
+# 14 Jul 08:00-08:20 = 20, L2 Wed 16 Jul 08:00-08:40 = 40 (both inside
+# 07:30-12:00).  With K1 in the same store step 1 has n 2, median
+# (20 + 40) / 2 = 30, max 40, and 1 of 2 over its 30 (L2) = 0.5; the
+# Pemohon actor row is back (L1, L2).  Before: n 4 = {20, 40, 540, 600},
+# median (40 + 540) / 2 = 290, max 600, share over 1/4 = 0.25.
+run "$MUTU" ingest $F/jeda-pemohon-lurus.csv --db "$DB" --models $M --tz WIB --quiet
+expect_rc "returns: the straight cases ingest" 0
+expect_eq "returns: step 1 = the first submissions only (n 2, median 30, max 40, 1 of 2 over)" "$(step1 "$DB")" "2 30 40 0.5 True"
 
 # ---- 2. Markdown is written with Markdown's escapes, not HTML's ---------
 # f6-amp (tests/data/logs/field6/models) is rf-izin under the name
