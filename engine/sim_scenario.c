@@ -1238,12 +1238,6 @@ static char *resolve_path(const char *scenario, const char *rel)
 	return mutu_strdup(rel);
 }
 
-static int same_actor(const char *a, const char *b)
-{
-	const char *ca = sop_actor_canonical(a), *cb = sop_actor_canonical(b);
-	return mutu_strcasecmp(ca ? ca : a, cb ? cb : b) == 0;
-}
-
 /* the applicant: one test with reports and audits (sop_actor_is_applicant) */
 static int is_pemohon(const char *name)
 {
@@ -2005,7 +1999,7 @@ static int stage_staff(struct loader *L)
 		if (is_pemohon(e->key))
 			return LERR(L, e->line, "Pemohon does not queue (every applicant serves themselves): remove it from [staff]");
 		for (int a = 0; a < sc->nactors; a++)
-			if (same_actor(sc->actors[a].name, e->key))
+			if (sop_actor_match(sc->actors[a].name, e->key) == SOP_MATCH_SAME)
 				return LERR(L, e->line, "actor \"%s\" is staffed twice (first on line %d)",
 					    e->key, sc->actors[a].line);
 		const char *canon = sop_actor_canonical(e->key);
