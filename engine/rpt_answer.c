@@ -270,25 +270,31 @@ void rpt_csv_excel_id(const char *csv, size_t len, int bom, struct mutu_buf *out
 /* the live batches' ingest counts, of one office or all */
 struct quality_sum {
 	const char *office;
-	uint64_t rejected, duplicates;
+	struct rpt_ingest_counts *out;
 };
 
 static int quality_batch(void *ctx, const struct store_batch *b)
 {
 	struct quality_sum *q = ctx;
 	if (b->superseded_by == 0 && (!q->office || strcmp(q->office, b->office ? b->office : "") == 0)) {
-		q->rejected += b->rejected;
-		q->duplicates += b->duplicates;
+		q->out->rejected += b->rejected;
+		q->out->duplicates += b->duplicates;
 	}
 	return 0;
 }
 
-int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *office,
+int rpt_ingest_counts(struct mutu_store *db, const char *office, struct rpt_ingest_counts *out,
 		      struct mutu_err *err)
 {
-	struct quality_sum q = {office, 0, 0};
+	*out = (struct rpt_ingest_counts){0, 0};
+	struct quality_sum q = {office, out};
 	if (store_batch_list(db, quality_batch, &q, err) < 0)
 		return err && err->code ? err->code : MUTU_EFAIL;
+	return 0;
+}
+
+void rpt_month_quality(struct sla_month *m, const struct rpt_ingest_counts *q)
+{
 	size_t unknown = 0, nomodel = 0;
 	for (size_t i = 0; i < m->ngroups; i++) {
 		const struct sla_group *g = &m->groups[i];
@@ -298,13 +304,13 @@ int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *of
 			nomodel += g->finished;
 	}
 	/* the figure a manager quotes rests on partial data: say so first */
-	if (q.rejected) {
+	if (q->rejected) {
 		mutu_notes_addf(&m->notes, "partial data: %llu log row(s) in the store were rejected at ingest "
 				"(see mutu db rejected); the figures leave them out",
-				(unsigned long long)q.rejected);
+				(unsigned long long)q->rejected);
 		mutu_notes_addf(&m->notes_id, "data tidak lengkap: %llu baris log di penyimpanan ditolak saat ingest "
 				"(lihat mutu db rejected); angka laporan ini tanpa baris itu",
-				(unsigned long long)q.rejected);
+				(unsigned long long)q->rejected);
 	}
 	if (unknown) {
 		mutu_notes_addf(&m->notes, "%zu event(s) of the month with an activity not in the SOP: "
@@ -318,11 +324,10 @@ int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *of
 		mutu_notes_addf(&m->notes_id, "%zu berkas selesai tanpa model SOP: tanpa batas waktu, "
 				"tidak masuk persentase dalam batas SOP", nomodel);
 	}
-	if (q.duplicates) {
+	if (q->duplicates) {
 		mutu_notes_addf(&m->notes, "%llu duplicate log row(s) skipped at ingest (each counted once)",
-				(unsigned long long)q.duplicates);
+				(unsigned long long)q->duplicates);
 		mutu_notes_addf(&m->notes_id, "%llu baris log ganda dilewati saat ingest (dihitung sekali)",
-				(unsigned long long)q.duplicates);
+				(unsigned long long)q->duplicates);
 	}
-	return 0;
 }

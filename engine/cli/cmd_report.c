@@ -193,8 +193,9 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 			rc = sla_month_run(db, env, y, m, sop, &res[n], err);
 		/* each office's partial data (rejected and duplicate rows of its
 		 * batches, ...), as its own monthly report gives them */
-		if (rc == 0)
-			rc = rpt_month_quality(res[n], db, names.items[n], err);
+		struct rpt_ingest_counts q;
+		if (rc == 0 && (rc = rpt_ingest_counts(db, names.items[n], &q, err)) == 0)
+			rpt_month_quality(res[n], &q);
 		if (rc)
 			break;
 		om[n].office = names.items[n];
@@ -445,9 +446,12 @@ int cmd_report(int argc, char **argv)
 	rc = sla_month_run_range(db, env, y, m, nmonths, sop, res, &err);
 	if (rc == 0)
 		save_sums(db, res, 1); /* a range's rows are all on its first month */
-	/* what the figures rest on (rejected rows, ...), beside the answer */
-	for (int j = 0; rc == 0 && j < nmonths; j++)
-		rc = rpt_month_quality(res[j], db, office, &err);
+	/* what the figures rest on (rejected rows, ...), beside the answer;
+	 * the ingest counts are the store's, read once for every month */
+	struct rpt_ingest_counts q;
+	if (rc == 0 && (rc = rpt_ingest_counts(db, office, &q, &err)) == 0)
+		for (int j = 0; j < nmonths; j++)
+			rpt_month_quality(res[j], &q);
 	store_close(db);
 	for (int j = 0; rc == 0 && j < nmonths; j++)
 		rc = write_month(res[j], &ro, sop, db_path, &err);

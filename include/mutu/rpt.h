@@ -15,6 +15,7 @@
 #define MUTU_RPT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mutu/base.h"
 #include "mutu/sla.h"
@@ -131,17 +132,27 @@ void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, st
 char *rpt_office_name(const struct sla_month *m, const struct rpt_opts *o);
 
 /*
- * What the month's figures rest on, added to m's notes (English and
- * Bahasa Indonesia), which every report shows beside the answer: rows the
- * store's live batches rejected at ingest (of office, NULL: every office;
- * a rejected row has no trusted date, so the count is the store's), the
- * duplicate rows skipped, the month's events whose activity is not in
- * their SOP, and the finished cases without an SOP model (no ceiling, so
- * outside the share within it).  Nothing is added for clean data.  db is
- * borrowed and only read.  0, or a negative MUTU_E* from the store.
+ * The store's live batches' ingest counts, of office (NULL: every office):
+ * rows rejected (a rejected row has no trusted date, so the count is the
+ * store's, not a month's) and duplicate rows skipped.  db is borrowed and
+ * only read.  0, or a negative MUTU_E* from the store.
  */
-int rpt_month_quality(struct sla_month *m, struct mutu_store *db, const char *office,
+struct rpt_ingest_counts {
+	uint64_t rejected, duplicates;
+};
+int rpt_ingest_counts(struct mutu_store *db, const char *office, struct rpt_ingest_counts *out,
 		      struct mutu_err *err);
+
+/*
+ * What the month's figures rest on, added to m's notes (English and
+ * Bahasa Indonesia), which every report shows beside the answer: the
+ * rejected and duplicate rows of q (rpt_ingest_counts, read once for
+ * every month of a range), the month's events whose activity is not in
+ * their SOP, and the finished cases without an SOP model (no ceiling, so
+ * outside the share within it).  Nothing is added for clean data.  q is
+ * borrowed.
+ */
+void rpt_month_quality(struct sla_month *m, const struct rpt_ingest_counts *q);
 
 /* Month name, 1..12. */
 const char *rpt_month_name(int month, enum rpt_lang lang);
