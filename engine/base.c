@@ -152,6 +152,24 @@ void mutu_buf_putc(struct mutu_buf *b, char c)
 	mutu_buf_add(b, &c, 1);
 }
 
+void mutu_buf_put_utf8(struct mutu_buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n;
+	if (cp < 0x80) {
+		u[0] = (char)cp, n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	}
+	mutu_buf_add(b, u, n);
+}
+
 void mutu_buf_vprintf(struct mutu_buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -560,13 +560,7 @@ static void attr_value(xmlParserCtxtPtr c, struct mutu_buf *b, const char *v, si
 		if (semi && amp[1] == '#')
 			cp = amp[2] == 'x' ? strtoul(amp + 3, &ce, 16) : strtoul(amp + 2, &ce, 10);
 		if (ce == semi && ce > amp + 2 && cp >= 1 && cp <= 0x10FFFF) {
-			/* UTF-8, as libxml2 keeps text (1 to 4 bytes) */
-			int nb = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-			static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
-			for (int i = nb - 1; i > 0; i--, cp >>= 6)
-				name[i] = (char)(0x80 | (cp & 0x3F));
-			name[0] = (char)(nb == 1 ? cp : (lead[nb] | cp));
-			mutu_buf_add(b, name, (size_t)nb);
+			mutu_buf_put_utf8(b, cp); /* UTF-8, as libxml2 keeps text */
 		} else if (ent && ent->content) {
 			attr_value(c, b, (const char *)ent->content, strlen((const char *)ent->content),
 				   depth + 1);

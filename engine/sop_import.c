@@ -998,25 +998,6 @@ static int html_span(const char *p, const char *e, const char *attr, int max)
 	return 1;
 }
 
-/* Append the UTF-8 of code point cp (U+0001..U+10FFFF) to b. */
-static void put_utf8(struct mutu_buf *b, unsigned long cp)
-{
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp, n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-	}
-	mutu_buf_add(b, u, n);
-}
-
 /*
  * The text of HTML [p, e): tags dropped (each a space), comments and the
  * contents of <style> / <script> skipped, entities decoded (&nbsp; a
@@ -1093,7 +1074,7 @@ static char *html_text(const char *p, const char *e)
 				if (space && b.len)
 					mutu_buf_putc(&b, ' ');
 				space = 0;
-				put_utf8(&b, cp);
+				mutu_buf_put_utf8(&b, cp);
 				continue;
 			}
 		}
@@ -3194,7 +3175,7 @@ static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_
 			}
 			if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
 				u = u ? 0xFFFD : ' '; /* a lone surrogate, a NUL */
-			put_utf8(&b, u);
+			mutu_buf_put_utf8(&b, u);
 		}
 		mutu_notes_addf(warn, "the file is UTF-16 (%s, as Windows saves 'Unicode' text); read as such",
 				le ? "little-endian" : "big-endian");
@@ -3215,7 +3196,7 @@ static char *to_utf8(const char *text, size_t len, size_t *out_len, struct mutu_
 		if (c < 0x80)
 			mutu_buf_putc(&b, (char)c);
 		else
-			put_utf8(&b, c < 0xA0 ? w1252[c - 0x80] : c);
+			mutu_buf_put_utf8(&b, c < 0xA0 ? w1252[c - 0x80] : c);
 	}
 	mutu_notes_addf(warn, "the file is not UTF-8; read as Windows-1252 (as Excel and Word save "
 			      "on Windows): check letters and signs such as '\xC2\xB1' in the model");

@@ -80,6 +80,8 @@ void mutu_buf_reset(struct mutu_buf *b);   /* len = 0, keeps memory */
 void mutu_buf_add(struct mutu_buf *b, const char *s, size_t n);
 void mutu_buf_puts(struct mutu_buf *b, const char *s);
 void mutu_buf_putc(struct mutu_buf *b, char c);
+/* the UTF-8 of code point cp (U+0001..U+10FFFF: 1 to 4 bytes) */
+void mutu_buf_put_utf8(struct mutu_buf *b, unsigned long cp);
 void mutu_buf_printf(struct mutu_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void mutu_buf_vprintf(struct mutu_buf *b, const char *fmt, va_list ap);
