@@ -795,17 +795,6 @@ static int is_approve_step(const struct sop_step *st)
 	       has_word(st->activity, "sign");
 }
 
-/* Same position, where the less specific name counts as the same
- * ("Kepala Bidang" in a log, "Kepala Bidang Perizinan" in the SOP). */
-static int same_position(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t n = la < lb ? la : lb;
-	if (mutu_strncasecmp(a, b, n) != 0)
-		return 0;
-	return la == lb || (la > lb ? a[n] : b[n]) == ' ';
-}
-
 static int actor_eq(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -1190,7 +1179,12 @@ static void findings_steps(const struct sla_sop *s, struct sla_case *c)
 		if (e->actor && *e->actor && strcmp(st->actor, "?") != 0) {
 			const char *canon = sla_actor_canonical(s, e->actor);
 			const char *want = s->step_actor ? s->step_actor[e->step] : st->actor;
-			if (canon && !same_position(canon, want)) {
+			/* the one rule of "same pelaksana" (sop_actor_match, the
+			 * importer's alias table): the generic form ("Kepala Bidang"
+			 * of "Kepala Bidang Perizinan") and the post-2021 name of the
+			 * same rung ("Koordinator Perizinan", domain.md) are the
+			 * SOP's position, not another one */
+			if (canon && sop_actor_match(canon, want) == SOP_MATCH_NONE) {
 				t->flags |= SLA_F_ACTOR;
 				struct sla_finding *f = add_finding(c, SLA_F_ACTOR, e->step, (long)i);
 				snprintf(f->detail, sizeof f->detail, "%s|%s", canon, st->actor);
