@@ -628,6 +628,28 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	       s_num(isnan(g->lead_cal_st.median) ? NAN : g->lead_cal_st.median / 86400.0, 2, l));
 	if (g->paused_cases)
 		kv_add(kv, TR(o, "Kasus dengan jeda di pemohon", "Cases paused at the applicant"), s_int(g->paused_cases, l));
+	/* handed back at the front office before acceptance: the applicant's
+	 * time, not the office's (no clock ran), shown apart from the pauses */
+	if (g->returned_cases) {
+		kv_add(kv, TR(o, "Kasus dikembalikan ke pemohon sebelum diterima lengkap",
+			      "Cases handed back to the applicant before acceptance"),
+		       s_int(g->returned_cases, l));
+		snprintf(k, sizeof k, "%s (%s)",
+			 TR(o, "Median waktu pemohon melengkapi berkas", "Median time applicants took to resubmit"),
+			 day_unit(o, g));
+		char *v = s_days(g->returned_st.median, g, l);
+		if (g->returned_st.n < g->returned_cases) {
+			/* the others' logs do not show when the berkas came back */
+			struct mutu_buf b;
+			mutu_buf_init(&b);
+			mutu_buf_printf(&b, TR(o, "%s (%zu kasus; %zu kasus tanpa waktu pengajuan ulang di log)",
+					       "%s (%zu cases; %zu cases' logs do not show the resubmission)"),
+					v, g->returned_st.n, g->returned_cases - g->returned_st.n);
+			free(v);
+			v = buf_take(&b);
+		}
+		kv_add(kv, k, v);
+	}
 	kv_add(kv, TR(o, "Terbuka di akhir bulan", "Open at month end"), s_int(g->open, l));
 	if (has_model(g) || office || g->with_target)
 		kv_add(kv, TR(o, "Terbuka dan sudah lewat batas", "Open and past the ceiling"), s_int(g->open_past, l));
@@ -959,6 +981,9 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 	mutu_notes_addf(n, "%s", TR(o,
 		"Jam berhenti selama berkas dikembalikan ke pemohon: dari penolakan sampai pemohon menyerahkan kembali (langkah Pemohon yang diulang setelah kasus maju). Waktu pemohon memperbaiki berkas (sebelum atau sesudah penerimaan) tidak masuk angka langkah Pemohon maupun pelaksananya: langkah itu hanya diukur pada pengajuan pertama.",
 		"The clock is paused while the file is back with the applicant: from the rejection until the applicant resubmits (a Pemohon step repeated after the case moved on). The applicant's time fixing the file (before or after acceptance) is left out of the Pemohon step's and its actor's figures: that step is measured on the first submission only."));
+	mutu_notes_addf(n, "%s", TR(o,
+		"Berkas yang dikembalikan ke pemohon sebelum diterima lengkap (langkah Pemohon diulang, atau pemeriksaan berkas diulang tanpa langkah Pemohon di antaranya) dihitung per kasus selesai; waktu pemohon melengkapinya bukan waktu kantor. Pemeriksaan ulang yang hanya punya waktu selesai tidak diukur: log tidak mencatat kapan pemohon menyerahkan kembali.",
+		"Files handed back to the applicant before acceptance (a Pemohon step repeated, or the file check repeated with no Pemohon step between) are counted per finished case; the applicant's time completing them is not the office's. A repeated check with only a completion stamp is not measured: the log does not show when the applicant resubmitted."));
 	if (m->completion_only)
 		mutu_notes_addf(n, "%s", TR(o,
 			"Log ini hanya punya waktu selesai untuk (sebagian) langkah: waktu sebuah langkah dihitung dari selesainya langkah sebelumnya, jadi termasuk waktu tunggu sebelum langkah itu.",
@@ -1546,6 +1571,9 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	em_dur(e, "calendar_median_days", "calendar_median", g->lead_cal_st.median, EM_CAL);
 	em_dur(e, "calendar_max_days", "calendar_max", g->lead_cal_st.max, EM_CAL);
 	em_num(e, "paused_cases", (double)g->paused_cases);
+	em_num(e, "returned_before_acceptance", (double)g->returned_cases);
+	em_days(e, "resubmit_median_days", "resubmit_median", g->returned_st.median);
+	em_num(e, "resubmit_timed", (double)g->returned_st.n);
 	em_hours(e, "late_excess_hours", "late_excess", g->late_excess_s);
 	em_num(e, "open_at_month_end", (double)g->open);
 	em_num(e, "open_past_ceiling", (double)g->open_past);
@@ -1785,9 +1813,11 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 		const char *hd[] = {"SOP", TR(o, "Selesai", "Finished"), TR(o, "Dalam batas SOP", "Within the SOP ceiling"),
 				    TR(o, "% dalam batas", "% within"), TR(o, "Terlambat", "Late"),
 				    TR(o, "Median (hari kerja)", "Median (working days)"), TR(o, "p90 (hari kerja)", "p90 (working days)"),
-				    TR(o, "Terbuka akhir bulan", "Open at month end"), TR(o, "Terbuka lewat batas", "Open past the ceiling")};
-		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14};
-		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 9, hd, w);
+				    TR(o, "Terbuka akhir bulan", "Open at month end"), TR(o, "Terbuka lewat batas", "Open past the ceiling"),
+				    TR(o, "Dikembalikan ke pemohon sebelum diterima", "Handed back before acceptance"),
+				    TR(o, "Median waktu pemohon melengkapi (hari kerja)", "Median time applicants took to resubmit (working days)")};
+		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14, 16, 18};
+		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 11, hd, w);
 		for (size_t i = 0; i < m->ngroups; i++) {
 			const struct sla_group *g = &m->groups[i];
 			int mdl = has_model(g);
@@ -1801,6 +1831,8 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 			rpt_xlsx_num(x, g->lead_st.p90 / g_day_s(g), RPT_XF_2);
 			rpt_xlsx_num(x, (double)g->open, RPT_XF_INT);
 			rpt_xlsx_num(x, (double)g->open_past, RPT_XF_INT);
+			rpt_xlsx_num(x, (double)g->returned_cases, RPT_XF_INT);
+			rpt_xlsx_num(x, g->returned_st.median / g_day_s(g), RPT_XF_2);
 			rpt_xlsx_nl(x);
 		}
 		/* below the table: the office, the month and the answer */

@@ -59,6 +59,16 @@ static int back_to_applicant(const struct sla_sop *s, const struct sla_event *e,
 	return st && e->step < max_step && step_is_pemohon(s, st);
 }
 
+/* The step is a check that sends the berkas back to the applicant on
+ * rejection: its reject_to is a Pemohon step (the front office's check,
+ * "dikembalikan ke pemohon apabila ditolak"). */
+static int sends_to_applicant(const struct sla_sop *s, int step)
+{
+	const struct sop_step *st = step > 0 ? sop_model_step(s->model, step) : NULL;
+	const struct sop_step *to = st && st->reject_to > 0 ? sop_model_step(s->model, st->reject_to) : NULL;
+	return to && step_is_pemohon(s, to);
+}
+
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
  * and a log repeats the same few names millions of times ---- */
 
@@ -846,6 +856,8 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 	const struct sop_model *m = s->model;
 	double prev_end = NAN; /* the latest completion before the event */
 	int max_step = 0;
+	int sent_back = 0; /* the check (step) that may have sent the berkas back to
+			    * the applicant, before acceptance, with no Pemohon step since */
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
 		struct sla_step_time *t = &c->st[i];
@@ -855,8 +867,18 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 		 * after acceptance: no waktu judges it (domain.md) */
 		t->returned = m && back_to_applicant(s, e, max_step);
 		t->std_s = m && !t->returned ? sla_step_std(s, e->step) : NAN;
+		/* the same check again before acceptance, no Pemohon step
+		 * between: the first one sent the berkas back (stage_clock_start
+		 * reads it so), and a log without the applicant's rows does not
+		 * say when it came back */
+		t->recheck = sent_back > 0 && e->step == sent_back;
 		if (e->step > max_step)
 			max_step = e->step;
+		if (m && e->step > 0 && e->step != sent_back)
+			sent_back = e->step <= s->clock_start_step && max_step <= s->clock_start_step &&
+					    !(s->step_kind[e->step] & 4) && sends_to_applicant(s, e->step)
+					    ? e->step
+					    : 0;
 		t->actor_key = e->actor;
 		if (e->actor && *e->actor) {
 			const char *title = NULL;
@@ -871,7 +893,9 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 			if (!isnan(prev_end) && e->start > prev_end &&
 			    between(s, c, prev_end, e->start, &t->wait_s, err))
 				return err ? err->code : MUTU_ERANGE;
-		} else if (!isnan(prev_end)) {
+		} else if (!isnan(prev_end) && !t->recheck) {
+			/* (a recheck's time since the rejection is mostly the
+			 * applicant's: with completions only it has no measure) */
 			t->from = prev_end;
 			t->to = e->end;
 			t->from_prev = 1;
@@ -1008,6 +1032,33 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 			prev_end = e->end;
 	}
 	return 0;
+}
+
+/*
+ * The returns before acceptance (the berkas incomplete at the front office
+ * and handed back): each returned Pemohon step and each recheck up to the
+ * clock start, or all of them while the case is not accepted.  The
+ * applicant's time in one is rejection to resubmission, what the step's
+ * measure and the wait before it span (stage_step_times); a recheck has
+ * no such span, so the case's total is unknown then.  Not the office's
+ * time: the clock had not started.
+ */
+static void stage_returns(struct sla_case *c)
+{
+	double sum = 0;
+	int unknown = 0;
+	for (size_t i = 0; i < c->nev; i++) {
+		const struct sla_step_time *t = &c->st[i];
+		double end = c->ev[i].end;
+		if (!(t->returned || t->recheck) || (!isnan(c->accepted) && !(end <= c->accepted)))
+			continue;
+		c->returns_pre++;
+		if (t->recheck || isnan(t->work_s))
+			unknown = 1;
+		else
+			sum += t->work_s + t->wait_s;
+	}
+	c->returns_pre_s = c->returns_pre && !unknown ? sum : NAN;
 }
 
 /*
@@ -1243,6 +1294,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	c->target = target;
 	c->late_ev = -1;
 	c->work_s = c->paused_s = c->calendar_s = c->pre_s = 0;
+	c->returns_pre_s = NAN;
 	c->st = mutu_calloc(nev ? nev : 1, sizeof *c->st);
 
 	double last = case_span(c);
@@ -1252,6 +1304,7 @@ int sla_case_compute(const struct sla_sop *s, int64_t case_id, const char *key,
 	if (rc)
 		return rc;
 	stage_clock_start(s, c);
+	stage_returns(c);
 	stage_clock_end(s, c, last);
 	if ((rc = stage_pauses(s, c, err)) || (rc = stage_durations(s, c, last, err)) ||
 	    (rc = stage_verdict(s, c, target, err)))

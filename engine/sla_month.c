@@ -403,6 +403,11 @@ static void add_case(struct group_x *x, const struct sla_case *c, const struct c
 			g->within_target += !c->late_target;
 		}
 		g->paused_cases += c->npauses > 0;
+		if (c->returns_pre > 0) {
+			g->returned_cases++;
+			if (!isnan(c->returns_pre_s))
+				vec_push(&g->returned_wait, c->returns_pre_s);
+		}
 		vec_push(&g->lead, c->work_s);
 		vec_push(&g->lead_cal, c->calendar_s);
 		if (c->late)
@@ -468,6 +473,7 @@ static void group_finish(struct group_x *x)
 	struct sla_group *g = &x->g;
 	stat_finish(&g->lead, &g->lead_st);
 	stat_finish(&g->lead_cal, &g->lead_cal_st);
+	stat_finish(&g->returned_wait, &g->returned_st);
 	for (size_t i = 0; i < g->nsteps; i++) {
 		struct sla_step_row *r = &g->steps[i];
 		size_t over = r->st.over, lov = r->st.late_over;
@@ -521,6 +527,7 @@ static void group_release(struct sla_group *g)
 	free(g->id);
 	free(g->lead.v);
 	free(g->lead_cal.v);
+	free(g->returned_wait.v);
 	for (size_t i = 0; i < g->nsteps; i++) {
 		free(g->steps[i].activity);
 		free(g->steps[i].actor);
@@ -865,8 +872,9 @@ void sla_month_free(struct sla_month *m)
  * own, little-endian as the machine writes it (a store moved to a machine
  * of the other order reads no measure, the fingerprint says so).
  */
-#define MEASURE_CODE "mutu case measure 3 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
-							 * 3: the return-to-the-applicant bit */
+#define MEASURE_CODE "mutu case measure 4 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
+							 * 3: the return-to-the-applicant bit;
+							 * 4: the returns before acceptance */
 /* measures one run keeps at most (bytes of encoding): a run of many
  * months keeps its first cases' and the next run the rest */
 #define MEASURE_KEEP_MAX ((size_t)192 << 20)
@@ -920,7 +928,7 @@ static void measure_encode(struct mbuf *b, const struct sla_case *c, const struc
 {
 	b->n = 0;
 	const double f[] = {c->arrival, c->accepted,     c->done,   c->work_s, c->calendar_s,
-			    c->deadline_base, c->over_s, c->target, first,     lastt};
+			    c->deadline_base, c->over_s, c->target, first,     lastt, c->returns_pre_s};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		mb_f64(b, f[i]);
 	mb_i64(b, z->da);
@@ -936,7 +944,7 @@ static void measure_encode(struct mbuf *b, const struct sla_case *c, const struc
 		}
 	const int32_t v[] = {z->moff,	      z->tz,	     c->late,	      c->late_exact,
 			     c->late_target,  c->finished,   (int32_t)c->npauses, (int32_t)in->nev,
-			     in->target_event, kept,	     late_ev};
+			     in->target_event, kept,	     late_ev, (int32_t)c->returns_pre};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mb_i32(b, v[i]);
 	mb_str(b, in->target_text);
@@ -1047,6 +1055,7 @@ static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struc
 	c->deadline = c->deadline_exact = c->paused_s = c->pre_s = NAN;
 	*first = mr_f64(&r);
 	*lastt = mr_f64(&r);
+	c->returns_pre_s = mr_f64(&r);
 	z->da = mr_i64(&r);
 	z->dd = mr_i64(&r);
 	z->moff = mr_i32(&r);
@@ -1056,8 +1065,11 @@ static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struc
 	c->late_target = mr_i32(&r);
 	c->finished = mr_i32(&r);
 	int32_t np = mr_i32(&r), nin = mr_i32(&r), tev = mr_i32(&r), kept = mr_i32(&r), late_ev = mr_i32(&r);
+	int32_t nret = mr_i32(&r);
+	c->returns_pre = nret > 0 ? (size_t)nret : 0;
 	/* finished exactly when it has a completion (stage_clock_end) */
 	if (r.bad || c->finished != !isnan(c->done) || np < 0 || nin < 0 || kept < 0 || late_ev < -1 || late_ev >= kept ||
+	    nret < 0 || nret > nin ||
 	    (size_t)np > in->measure_len / 16 || (size_t)kept > in->measure_len / 32)
 		goto bad;
 	in->target_text = mr_str(&r, &m->text);

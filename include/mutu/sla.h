@@ -244,6 +244,12 @@ struct sla_step_time {
 	int returned;       /* a return to the Pemohon (before or after acceptance):
 			     * the applicant's fixing time, no execution of the
 			     * step (std_s NAN); the month's step statistics leave it out */
+	int recheck;        /* before acceptance, the check that can send the berkas
+			     * back to the Pemohon (reject_to) done again with no
+			     * Pemohon step between: a return the log shows only so.
+			     * With completions only its time since the rejection is
+			     * the applicant's, when they resubmitted unknown: not
+			     * measured (work_s NAN), never over its waktu */
 	const char *actor_key; /* canonical position or the log actor as written */
 	unsigned flags;
 };
@@ -266,6 +272,11 @@ struct sla_case {
 	int finished;
 	double work_s;           /* working time, clock start to end (or to last event), net of pauses */
 	double paused_s;         /* working time paused at the applicant */
+	size_t returns_pre;      /* times the berkas went back to the applicant before
+				  * acceptance (a returned Pemohon step, or a recheck) */
+	double returns_pre_s;    /* working time the applicant had it in those returns,
+				  * rejection to resubmission; NAN when none, or when the
+				  * log does not tell one of them (a recheck) */
 	double calendar_s;       /* wall-clock seconds, clock start to end */
 	double pre_s;            /* working time from arrival to acceptance */
 	double deadline_base;    /* clock start + the verdict's ceiling, before pauses; NAN without ceiling */
@@ -534,6 +545,13 @@ struct sla_group {
 	size_t finished, with_ceiling, within, within_exact;
 	size_t with_target, within_target;
 	size_t paused_cases;
+	/* finished cases handed back to the applicant before acceptance (at
+	 * the front office's check, sla_case returns_pre), and the working
+	 * time their applicants took to resubmit, per case, of those whose
+	 * log tells it (returns_pre_s; the applicant's time, not the office's) */
+	size_t returned_cases;
+	struct sla_vec returned_wait;
+	struct sla_stat returned_st;
 	struct sla_vec lead;       /* working seconds of cases finished in the month */
 	struct sla_vec lead_cal;   /* calendar seconds */
 	struct sla_stat lead_st, lead_cal_st;
