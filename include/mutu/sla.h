@@ -23,7 +23,8 @@
  * last event on the 24x7 calendar.
  *
  * A step's actual time runs from its start stamp to its end stamp; with
- * only completion stamps it runs from the previous event's completion.
+ * only completion stamps it runs from the previous event's completion
+ * (but for a recheck, sla_step_time: that span is the applicant's).
  * Times are working seconds in the SOP's calendar.  Instants are seconds
  * since the epoch (UTC) as double; NAN means "not there".
  */

@@ -290,6 +290,9 @@ static void test_case_paused(void **state)
 	 * Thu 09:15-12:00 165 + 180 = 345, Fri 07:30 + 285 = 13:45 */
 	assert_true(c.deadline == T("2025-05-23 13:45"));
 	assert_int_equal(count_flag(&c, SLA_F_PAUSED, 1), 1);
+	/* its one return is after acceptance (the pause): none before */
+	assert_int_equal(c.returns_pre, 0);
+	assert_true(isnan(c.returns_pre_s));
 	assert_true(c.st[3].paused);
 	assert_false(c.st[3].in_clock);
 	/* steps 1, 2, 3 each done twice */
@@ -1304,6 +1307,69 @@ static void test_quantile(void **state)
 	assert_true(isnan(sla_quantile_sorted(v, 0, 0.5)));
 }
 
+/*
+ * Completions only, no Pemohon row before the second check: the first
+ * check (Mon 5 May 09:00) sent the berkas back, the second (Tue 10:00)
+ * accepted it.  Its 510 minutes since the first (Mon 180 + 180, Tue 150)
+ * are mostly the applicant's and the log does not say when the berkas
+ * came back: no measure, not over its 15 Menit; one return before
+ * acceptance, its time unknown.  With the applicant's resubmission in the
+ * log (step 1 Tue 09:00) the return is timed, Mon 09:00 -> Tue 09:00 =
+ * 360 + 90 = 450 min, and the check is measured from it (60 > 15: over,
+ * the office's own time).
+ */
+static void test_case_recheck(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	struct sla_env *env = sla_env_create(&o);
+	const struct sla_sop *s = get_sop(env, "uji-sla");
+	static const struct ev_spec x[] = {
+		{2, "Front Office", NULL, "2025-05-05 09:00", NULL},
+		{2, "Front Office", NULL, "2025-05-06 10:00", NULL},
+		{3, "Tim Teknis", NULL, "2025-05-07 10:00", NULL},
+		{4, "Kepala Dinas", NULL, "2025-05-07 11:00", NULL},
+		{5, "Pemohon", NULL, "2025-05-07 11:15", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	struct sla_event ev[16];
+	size_t n = mk_events(x, ev);
+	struct sla_case c;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sla_case_compute(s, 12, "RC", ev, n, NAN, &c, &err), 0);
+	assert_true(c.accepted == T("2025-05-06 10:00"));
+	assert_true(c.st[1].recheck);
+	assert_true(isnan(c.st[1].work_s));
+	assert_true(c.st[1].excess_s == 0);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, 2), 0);
+	assert_int_equal(count_flag(&c, SLA_F_REWORK, 2), 1);
+	/* step 3 from the acceptance: Tue 120 + 180, Wed 150 = 450 */
+	assert_true(fabs(c.st[2].work_s - 450 * MIN) < 1e-6);
+	assert_int_equal(c.returns_pre, 1);
+	assert_true(isnan(c.returns_pre_s));
+	sla_case_release(&c);
+
+	static const struct ev_spec y[] = {
+		{2, "Front Office", NULL, "2025-05-05 09:00", NULL},
+		{1, "Pemohon", NULL, "2025-05-06 09:00", NULL},
+		{2, "Front Office", NULL, "2025-05-06 10:00", NULL},
+		{3, "Tim Teknis", NULL, "2025-05-07 10:00", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	n = mk_events(y, ev);
+	assert_int_equal(sla_case_compute(s, 13, "RP", ev, n, NAN, &c, &err), 0);
+	assert_true(c.st[1].returned);
+	assert_false(c.st[2].recheck);
+	assert_true(fabs(c.st[2].work_s - 60 * MIN) < 1e-6);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, 2), 1);
+	assert_int_equal(c.returns_pre, 1);
+	assert_true(fabs(c.returns_pre_s - 450 * MIN) < 1e-6);
+	sla_case_release(&c);
+	sla_env_free(env);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1315,6 +1381,7 @@ int main(void)
 		cmocka_unit_test(test_case_open),
 		cmocka_unit_test(test_case_flags),
 		cmocka_unit_test(test_case_completion_only),
+		cmocka_unit_test(test_case_recheck),
 		cmocka_unit_test(test_lifecycle_kind),
 		cmocka_unit_test(test_pair_xes),
 		cmocka_unit_test(test_pair_abort),
