@@ -12,12 +12,16 @@
  * another writer (after the busy timeout), read-only (opened read-only
  * when reading will do, refused up front for ingest and audit).
  */
+#define _GNU_SOURCE 1 /* sync_file_range (Linux) */
 #include "store_int.h"
 #include "elog_int.h"
 #include "mutu/elog.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -552,16 +556,23 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 		 path, err) ||
 	    exec(db, "PRAGMA cache_size=-16384;", path, err))
 		return err->code;
+	/* A new store (version 0) runs every migration in one transaction:
+	 * nothing can read it half made, and one commit instead of one per
+	 * version (four fdatasync calls each: 13 versions were ~50 ms of a
+	 * first 1M-event ingest).  An existing store commits each version. */
+	int one = version == 0;
+	if (one && begin_write_db(db, path, busy_ms, "creating the store's schema", err))
+		return err->code;
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
 		char tail[64];
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
-		if (begin_write_db(db, path, busy_ms, "starting the schema upgrade", err))
+		if (!one && begin_write_db(db, path, busy_ms, "starting the schema upgrade", err))
 			return err->code;
 		if (exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return err->code;
 		}
-		if (exec(db, "COMMIT", path, err))
+		if ((!one || v + 1 == STORE_SCHEMA_VERSION) && exec(db, "COMMIT", path, err))
 			return err->code;
 	}
 	/* a writer finds out now, with the file named, whether another
@@ -904,6 +915,7 @@ struct sqw {
 			  * built in finish */
 	int64_t secure_was; /* PRAGMA secure_delete before the batch, -1 unknown (writer_free sets it back) */
 	int small_cache;    /* cache_size lowered for a bulk load (writer_free sets it back) */
+	struct wbehind *wb; /* write-behind of a large batch (wb_start), or NULL */
 	struct span_slot *span;
 	size_t span_cap, span_n;
 	/* kept case measures (schema 9): with any in the store at open, the
@@ -1022,6 +1034,109 @@ static void span_grow(struct sqw *w)
 #define EVENT_COLS                                                                                 \
 	"id, case_id, batch_id, line, step, activity, actor, lifecycle, start_ms, start_off, end_ms," \
 	" end_off, unknown, dkey"
+
+/*
+ * Write-behind for a large batch.  The kernel starts writing a file's
+ * dirty pages back only past vm.dirty_background_ratio (10% of RAM: GBs),
+ * so a 1M-event load's 160 MB of pages all waited for the commit's
+ * fdatasync: 0.13-0.14 s of a 1.1 s ingest, alone after the load
+ * (strace -T).  A small thread asks the kernel every WB_MS to start
+ * writing what is dirty (sync_file_range SYNC_FILE_RANGE_WRITE: it starts
+ * write-out and does not wait for it, flushes no disk cache and promises
+ * nothing), so the commit's fdatasync finds most pages already on disk.
+ * Durability is unchanged: SQLite still syncs as before.  It touches
+ * only file descriptors of its own, never the connection.  Both the
+ * database file (a new store's bulk load, rollback journal) and its WAL
+ * (an existing store) are hinted.  Linux only; elsewhere a no-op.
+ */
+#define WB_MS 40
+struct wbehind {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stop;
+	int fd[2];
+};
+
+static void *wb_run(void *arg)
+{
+	struct wbehind *wb = arg;
+	pthread_mutex_lock(&wb->mu);
+	while (!wb->stop) {
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		t.tv_nsec += WB_MS * 1000000L;
+		if (t.tv_nsec >= 1000000000L) {
+			t.tv_sec++;
+			t.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&wb->cv, &wb->mu, &t);
+		if (wb->stop)
+			break;
+		pthread_mutex_unlock(&wb->mu);
+#ifdef __linux__
+		for (int i = 0; i < 2; i++)
+			if (wb->fd[i] >= 0)
+				sync_file_range(wb->fd[i], 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+		pthread_mutex_lock(&wb->mu);
+	}
+	pthread_mutex_unlock(&wb->mu);
+	return NULL;
+}
+
+/* NULL when there is nothing to hint or no thread could start (the batch
+ * goes on without: this only moves disk writes earlier) */
+static struct wbehind *wb_start(sqlite3 *db)
+{
+#ifdef __linux__
+	const char *file = sqlite3_db_filename(db, "main");
+	if (!file || !*file)
+		return NULL;
+	struct wbehind *wb = mutu_calloc(1, sizeof *wb);
+	wb->fd[0] = open(file, O_RDONLY | O_CLOEXEC);
+	char *wal = mutu_malloc(strlen(file) + 5);
+	strcpy(wal, file);
+	strcat(wal, "-wal");
+	wb->fd[1] = open(wal, O_RDONLY | O_CLOEXEC);
+	free(wal);
+	pthread_mutex_init(&wb->mu, NULL);
+	pthread_cond_init(&wb->cv, NULL);
+	if (wb->fd[0] < 0 || pthread_create(&wb->th, NULL, wb_run, wb) != 0) {
+		for (int i = 0; i < 2; i++)
+			if (wb->fd[i] >= 0)
+				close(wb->fd[i]);
+		pthread_mutex_destroy(&wb->mu);
+		pthread_cond_destroy(&wb->cv);
+		free(wb);
+		return NULL;
+	}
+	return wb;
+#else
+	(void)db;
+	return NULL;
+#endif
+}
+
+static void wb_stop(struct wbehind *wb)
+{
+	if (!wb)
+		return;
+	pthread_mutex_lock(&wb->mu);
+	wb->stop = 1;
+	pthread_cond_signal(&wb->cv);
+	pthread_mutex_unlock(&wb->mu);
+	pthread_join(wb->th, NULL);
+	for (int i = 0; i < 2; i++)
+		if (wb->fd[i] >= 0)
+			close(wb->fd[i]);
+	pthread_mutex_destroy(&wb->mu);
+	pthread_cond_destroy(&wb->cv);
+	free(wb);
+}
+
+/* batches of at least this many bytes of input get write-behind */
+#define WB_MIN_BYTES (32u << 20)
 
 static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes_hint,
 			  struct store_writer **out, struct mutu_err *err)
@@ -1151,6 +1266,8 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 			return MUTU_EFAIL;
 		}
 	}
+	if (bytes_hint >= WB_MIN_BYTES)
+		w->wb = wb_start(w->db);
 	*out = &w->base;
 	return 0;
 }
@@ -1172,6 +1289,7 @@ static void sq_writer_free(struct store_writer *base)
 		sqlite3_exec(w->db, "PRAGMA secure_delete=1", NULL, NULL, NULL);
 	if (w->small_cache)
 		sqlite3_exec(w->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL); /* setup's */
+	wb_stop(w->wb);
 	mutu_buf_release(&w->pend_key);
 	mutu_buf_release(&w->pend_sop);
 	free(w->span);
