@@ -64,7 +64,8 @@
  * rerun after a crash half-way (it runs in one transaction anyway).
  */
 /* the open-case marker's index, as version 7 has it (built in two places
- * of schema_pg: a new store, and the rebuild of an older one's) */
+ * of schema_pg: a new store, and the rebuild of an older one's; version
+ * 8's, on the partitioned table, is the last statement's) */
 #define CASES_OPEN "cases (office, sop, last_done_step, last_ms) INCLUDE (id, case_key)"
 
 static const char *const schema_pg[] = {
