@@ -213,12 +213,12 @@ static const char *const schema_pg[] = {
 	 * events key (schema 4): a text column in front made every comparison
 	 * of a build walk it.  Lookups give the office, and the partition is
 	 * chosen before any index is read.  cases_open carries office with id
-	 * and case_key (INCLUDE: stored, never compared), so the period read's
-	 * arms that take it stay index-only (schema 7).  The columns keep their order
-	 * (readers take SELECT *).  An older store's table is moved into
-	 * per-office partitions once, ordered by id as it was written, under
-	 * the schema lock (1 s for 100,000 cases); a new store converts the empty
-	 * table made above. */
+	 * and case_key (INCLUDE: stored, never compared), so the period
+	 * read's arms that take it stay index-only (schema 7).  The columns
+	 * keep their order (readers take SELECT *).  An older store's table is
+	 * moved into per-office partitions once, ordered by id as it was
+	 * written, under the schema lock (1 s for 100,000 cases); a new store
+	 * converts the empty table made above. */
 	"DO $$ DECLARE o text; BEGIN"
 	" IF (SELECT relkind FROM pg_class WHERE oid = 'cases'::regclass) = 'r' THEN"
 	"  ALTER TABLE cases RENAME TO cases_v7;"
@@ -2072,7 +2072,9 @@ static int part_attach(struct pg_store *p, const char *parent, const char *part,
 	char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
 	struct mutu_buf q;
 	mutu_buf_init(&q);
-	mutu_buf_printf(&q, "SET LOCAL maintenance_work_mem = '256MB';%sALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%s)",
+	mutu_buf_printf(&q,
+			"SET LOCAL maintenance_work_mem = '256MB';%s"
+			"ALTER TABLE %s ATTACH PARTITION %s FOR VALUES IN (%s)",
 			pre, parent, part, lit ? lit : "''");
 	PQfreemem(lit);
 	int rc = exec0(p, q.s, what, err);
