@@ -13,7 +13,9 @@
 # the process) and the server's (the postmaster's cutime + cstime: every
 # backend, parallel worker or autovacuum worker that ended during the run).
 # MUTU_BASE=PATH adds pairs of MUTU against that other build (e.g. the main
-# branch's /work/main/build/mutu), same log, fresh database each run.
+# branch's /work/main/build/mutu), same log, fresh database each run, and
+# checks that both stored the same rows: md5 of every row of cases, events
+# and batch_touch in order (outside the timed part), the last run of each.
 set -u
 BUILD=${BUILD:-build}
 MUTU=${MUTU:-$PWD/$BUILD/mutu}
@@ -75,15 +77,20 @@ mutu_one() {
 	local stored
 	stored=$(psql -X -tA -d bench_mutu -c "SELECT events_stored FROM batches")
 	[ "$stored" = "$EVENTS" ] || { echo "FAIL: $1 stored $stored events, not $EVENTS"; return 1; }
+	[ -z "${CHECK_ROWS:-}" ] || ROWS=$(psql -X -tA -d bench_mutu -c "SELECT
+		(SELECT md5(string_agg(c::text, ',' ORDER BY office, id)) FROM cases c),
+		(SELECT md5(string_agg(e::text, ',' ORDER BY office, id)) FROM events e),
+		(SELECT md5(string_agg(concat_ws('|', office, batch_id, sop, low_ms), ',' ORDER BY office, batch_id, sop))
+		 FROM batch_touch)")
 	BV=$BT
 }
 side_mutu() {
 	mutu_one "$MUTU" || return 1
-	MUTU_C+=("$RUN_C") MUTU_S+=("$RUN_S")
+	MUTU_C+=("$RUN_C") MUTU_S+=("$RUN_S") ROWS_THIS=${ROWS:-}
 }
 side_base() {
 	mutu_one "$MUTU_BASE" || return 1
-	BASE_C+=("$RUN_C") BASE_S+=("$RUN_S")
+	BASE_C+=("$RUN_C") BASE_S+=("$RUN_S") ROWS_BASE=${ROWS:-}
 }
 # "median m s (runs ...)" of a side's CPU
 cpu_line() {
@@ -108,11 +115,17 @@ bench_row "pg ingest server CPU s (median)" "$srv_m" "$srv_c" \
 if [ -n "${MUTU_BASE:-}" ]; then
 	echo
 	echo "mutu ingest ($MUTU) vs ($MUTU_BASE), PostgreSQL, the same log (ratio = this/base)"
-	MUTU_C=() MUTU_S=()
+	MUTU_C=() MUTU_S=() CHECK_ROWS=1
 	bench_pairs side_mutu side_base || exit 1
 	printf '  this  median %6.2f s  client CPU %s  server CPU %s\n' "$AMED" \
 		"$(cpu_line "${MUTU_C[@]}")" "$(cpu_line "${MUTU_S[@]}")"
 	printf '  base  median %6.2f s  client CPU %s  server CPU %s\n' "$BMED" \
 		"$(cpu_line "${BASE_C[@]}")" "$(cpu_line "${BASE_S[@]}")"
+	if [ -n "$ROWS_THIS" ] && [ "$ROWS_THIS" = "$ROWS_BASE" ]; then
+		echo "  rows stored: the same (md5 of cases, events, batch_touch: $ROWS_THIS)"
+	else
+		echo "FAIL: rows stored differ: this $ROWS_THIS, base $ROWS_BASE"
+		exit 1
+	fi
 	bench_load
 fi
