@@ -1085,6 +1085,17 @@ static void *wb_run(void *arg)
 	return NULL;
 }
 
+/* the files, the lock and the struct (the thread already joined or never started) */
+static void wb_release(struct wbehind *wb)
+{
+	for (int i = 0; i < 2; i++)
+		if (wb->fd[i] >= 0)
+			close(wb->fd[i]);
+	pthread_mutex_destroy(&wb->mu);
+	pthread_cond_destroy(&wb->cv);
+	free(wb);
+}
+
 /* NULL when there is nothing to hint or no thread could start (the batch
  * goes on without: this only moves disk writes earlier) */
 static struct wbehind *wb_start(sqlite3 *db)
@@ -1103,12 +1114,7 @@ static struct wbehind *wb_start(sqlite3 *db)
 	pthread_mutex_init(&wb->mu, NULL);
 	pthread_cond_init(&wb->cv, NULL);
 	if (wb->fd[0] < 0 || pthread_create(&wb->th, NULL, wb_run, wb) != 0) {
-		for (int i = 0; i < 2; i++)
-			if (wb->fd[i] >= 0)
-				close(wb->fd[i]);
-		pthread_mutex_destroy(&wb->mu);
-		pthread_cond_destroy(&wb->cv);
-		free(wb);
+		wb_release(wb);
 		return NULL;
 	}
 	return wb;
@@ -1127,12 +1133,7 @@ static void wb_stop(struct wbehind *wb)
 	pthread_cond_signal(&wb->cv);
 	pthread_mutex_unlock(&wb->mu);
 	pthread_join(wb->th, NULL);
-	for (int i = 0; i < 2; i++)
-		if (wb->fd[i] >= 0)
-			close(wb->fd[i]);
-	pthread_mutex_destroy(&wb->mu);
-	pthread_cond_destroy(&wb->cv);
-	free(wb);
+	wb_release(wb);
 }
 
 /* batches of at least this many bytes of input get write-behind */
