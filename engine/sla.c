@@ -59,14 +59,15 @@ static int back_to_applicant(const struct sla_sop *s, const struct sla_event *e,
 	return st && e->step < max_step && step_is_pemohon(s, st);
 }
 
-/* The step is a check that sends the berkas back to the applicant on
- * rejection: its reject_to is a Pemohon step (the front office's check,
- * "dikembalikan ke pemohon apabila ditolak"). */
+/* The step is the office's check that sends the berkas back to the
+ * applicant on rejection: not a Pemohon step itself, and its reject_to is
+ * one (the front office's check, "dikembalikan ke pemohon apabila
+ * ditolak"). */
 static int sends_to_applicant(const struct sla_sop *s, int step)
 {
 	const struct sop_step *st = step > 0 ? sop_model_step(s->model, step) : NULL;
 	const struct sop_step *to = st && st->reject_to > 0 ? sop_model_step(s->model, st->reject_to) : NULL;
-	return to && step_is_pemohon(s, to);
+	return to && !step_is_pemohon(s, st) && step_is_pemohon(s, to);
 }
 
 /* ---- log actor names -> positions, cached: the fuzzy match is costly
@@ -874,11 +875,10 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 		t->recheck = sent_back > 0 && e->step == sent_back;
 		if (e->step > max_step)
 			max_step = e->step;
-		if (m && e->step > 0 && e->step != sent_back)
-			sent_back = e->step <= s->clock_start_step && max_step <= s->clock_start_step &&
-					    !(s->step_kind[e->step] & 4) && sends_to_applicant(s, e->step)
-					    ? e->step
-					    : 0;
+		if (m && e->step > 0 && e->step != sent_back) {
+			int before = e->step <= s->clock_start_step && max_step <= s->clock_start_step;
+			sent_back = before && sends_to_applicant(s, e->step) ? e->step : 0;
+		}
 		t->actor_key = e->actor;
 		if (e->actor && *e->actor) {
 			const char *title = NULL;

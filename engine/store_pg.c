@@ -1604,8 +1604,9 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 		rc = err->code;
 		goto fail;
 	}
-	snprintf(w->table, sizeof w->table, "%s", PQgetvalue(pr0, 0, 0));
 	w->fresh = PQgetvalue(pr0, 0, 1)[0] == 't';
+	if (w->fresh) /* else "events", as set above: rows go through the parent */
+		snprintf(w->table, sizeof w->table, "%s", PQgetvalue(pr0, 0, 0));
 	snprintf(w->ctable, sizeof w->ctable, "%s", PQgetvalue(pr0, 0, 2));
 	w->cfresh = is_null(pr0, 0, 3);
 	int64_t have = w->cfresh ? 0 : get_i64(pr0, 0, 3);
@@ -1613,8 +1614,6 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	if ((w->fresh && (rc = part_create(p, "events", w->table, err))) ||
 	    (w->cfresh && (rc = part_create(p, "cases", w->ctable, err))))
 		goto fail;
-	if (!w->fresh)
-		snprintf(w->table, sizeof w->table, "events");
 	rc = exec0(p,
 		       "CREATE TEMP TABLE pg_stage_cattr (seq bigint, case_id bigint, name text, value text) "
 		       "ON COMMIT DROP;"

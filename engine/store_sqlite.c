@@ -949,13 +949,13 @@ struct sqw {
 	const char *pend_office; /* borrowed: the caller's office outlives the batch */
 	/* batch_touch's marks of the cases this batch created with their
 	 * span in the row: per (office, coalesce(sop, '')) the least first_ms
-	 * (sq_batch_touch).  A handful of pairs; last is the one hit last. */
+	 * (sq_batch_touch).  A handful of pairs, searched in turn. */
 	struct touch_mark {
 		char *office, *sop; /* owned */
 		size_t sop_len;
 		int64_t low;
 	} *marks;
-	size_t nmarks, last_mark;
+	size_t nmarks;
 	/*
 	 * Events in blocks of BLOCK_ROWS by one multi-row INSERT (block_flush):
 	 * one statement execution per block instead of per event, 17% fewer
@@ -1311,29 +1311,22 @@ static void mark_new_case(struct sqw *w, int64_t lo)
 	const char *office = w->pend_office ? w->pend_office : "";
 	const char *sop = w->pend_has_sop && w->pend_sop.s ? w->pend_sop.s : "";
 	size_t sop_len = w->pend_has_sop ? w->pend_sop.len : 0;
-	struct touch_mark *m = w->nmarks ? &w->marks[w->last_mark] : NULL;
-	if (!m || m->sop_len != sop_len || memcmp(m->sop, sop, sop_len) || strcmp(m->office, office)) {
-		size_t i = 0;
-		for (; i < w->nmarks; i++) {
-			m = &w->marks[i];
-			if (m->sop_len == sop_len && !memcmp(m->sop, sop, sop_len) && !strcmp(m->office, office))
-				break;
+	for (size_t i = 0; i < w->nmarks; i++) {
+		struct touch_mark *m = &w->marks[i];
+		if (m->sop_len == sop_len && !memcmp(m->sop, sop, sop_len) && !strcmp(m->office, office)) {
+			if (lo < m->low)
+				m->low = lo;
+			return;
 		}
-		if (i == w->nmarks) {
-			w->marks = mutu_realloc(w->marks, (w->nmarks + 1) * sizeof *w->marks);
-			m = &w->marks[w->nmarks++];
-			m->office = mutu_strdup(office);
-			m->sop = mutu_malloc(sop_len + 1); /* may hold a NUL: not strndup */
-			memcpy(m->sop, sop, sop_len);
-			m->sop[sop_len] = '\0';
-			m->sop_len = sop_len;
-			m->low = lo;
-		}
-		w->last_mark = i;
-		m = &w->marks[i];
 	}
-	if (lo < m->low)
-		m->low = lo;
+	w->marks = mutu_realloc(w->marks, (w->nmarks + 1) * sizeof *w->marks);
+	struct touch_mark *m = &w->marks[w->nmarks++];
+	m->office = mutu_strdup(office);
+	m->sop = mutu_malloc(sop_len + 1); /* may hold a NUL: not strndup */
+	memcpy(m->sop, sop, sop_len);
+	m->sop[sop_len] = '\0';
+	m->sop_len = sop_len;
+	m->low = lo;
 }
 
 /* Insert the pending case (sq_writer_case), with the span of its run of
