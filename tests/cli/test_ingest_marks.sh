@@ -6,7 +6,7 @@
 # (mark_new_case) and reads from the store only the cases whose span the
 # finish widened (an earlier batch's case, or a new case whose rows came
 # apart); both land in one row per (office, SOP) with min().  The same
-# logs and values as test_store_pg.sh's PostgreSQL marks, plus a batch
+# logs (tests/data/logs/marks/) and values as test_store_pg.sh's PostgreSQL marks, plus a batch
 # whose case comes apart and a second office.
 #
 # Stamps +07:00, so UTC is 7 h earlier; ms = days since 1970-01-01 x
@@ -31,27 +31,15 @@
 . tests/cli/lib.sh
 
 DB=$TMP/m.db
-cat >"$TMP/t1.csv" <<'CSV'
-case_id,sop,activity,actor,start,end
-A1,izin-a,Terima berkas,P,2025-03-03T08:00:00+07:00,2025-03-03T09:00:00+07:00
-A2,izin-a,Terima berkas,P,2025-03-02T10:00:00+07:00,2025-03-02T11:00:00+07:00
-B1,izin-b,Terima berkas,P,2025-03-05T08:00:00+07:00,
-N1,,Terima berkas,P,,2025-03-04T08:00:00+07:00
-CSV
-cat >"$TMP/t2.csv" <<'CSV'
-case_id,sop,activity,actor,start,end
-A3,izin-a,Terima berkas,P,2025-03-08T09:00:00+07:00,2025-03-08T10:00:00+07:00
-B1,izin-b,Periksa berkas,P,2025-03-06T08:00:00+07:00,2025-03-06T09:00:00+07:00
-B2,izin-b,Terima berkas,P,2025-03-07T08:00:00+07:00,2025-03-07T09:00:00+07:00
-C1,izin-c,Terima berkas,P,2025-03-09T13:00:00+07:00,
-CSV
 cat >"$TMP/t3.csv" <<'CSV'
 case_id,sop,activity,actor,start,end
 D1,izin-d,Terima berkas,P,2025-03-11T09:00:00+07:00,2025-03-11T09:30:00+07:00
 D2,izin-d,Terima berkas,P,2025-03-11T10:00:00+07:00,2025-03-11T10:30:00+07:00
 D1,izin-d,Periksa berkas,P,2025-03-10T13:00:00+07:00,2025-03-10T13:30:00+07:00
 CSV
-cp "$TMP/t1.csv" "$TMP/t4.csv"
+cp tests/data/logs/marks/t1.csv "$TMP/t1.csv"
+cp tests/data/logs/marks/t2.csv "$TMP/t2.csv"
+cp tests/data/logs/marks/t1.csv "$TMP/t4.csv"
 
 marks() {
 	sqlite3 "$DB" "SELECT group_concat(sop || '=' || low_ms, ' ') FROM (SELECT sop, low_ms FROM batch_touch

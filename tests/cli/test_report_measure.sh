@@ -190,14 +190,10 @@ if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null;
 		exit 1
 	fi
 	pq() { psql -X -q -tA -d "$1" -c "$2"; }
-	newdb() {
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1
-		psql -X -q -d postgres -c "CREATE DATABASE $1" >/dev/null && echo "postgres:///$1?host=$MUTU_PG_DIR"
-	}
-	PGL=$(newdb mutu_measure)
+	PGL=$(pg_newdb mutu_measure)
 	suite pg "$PGL" "pq $PGL"
 	# (d) a PG schema 5 store: 6 less case_measure
-	PGU=$(newdb mutu_measure_up)
+	PGU=$(pg_newdb mutu_measure_up)
 	run "$MUTU" ingest "$LOG" --db "$PGU" --sop uji-sla --models "$MODELS" --quiet
 	pq "$PGU" "DROP TABLE case_measure; UPDATE mutu_meta SET value = '5' WHERE key = 'schema_version'" >/dev/null
 	"$MUTU" report monthly --month 2025-06 --db "$PGU" --models "$MODELS" --out "$TMP/pgup1" --format json >/dev/null 2>&1

@@ -27,16 +27,11 @@ BUILD=$(dirname "$MUTU")
 
 # psql on the test's own database, for checks the CLI does not print
 pq() { psql -X -q -tA -d "$MUTU_PG_DB" -c "$1"; }
-# a fresh database per part: parts must not see each other's rows
-newdb() {
-	pq "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1
-	psql -X -q -d postgres -c "CREATE DATABASE $1" >/dev/null && echo "postgres:///$1?host=$MUTU_PG_DIR"
-}
 
 # ---- 1. the contract suite on PostgreSQL ----------------------------------
 contract=$BUILD/tests/test_store_contract
 if [ -x "$contract" ]; then
-	out=$(MUTU_STORE_LOCATION=$(newdb mutu_contract) "$contract" 2>&1)
+	out=$(MUTU_STORE_LOCATION=$(pg_newdb mutu_contract) "$contract" 2>&1)
 	while IFS= read -r l; do
 		case "$l" in
 		"[       OK ] "*) ok "contract on PostgreSQL: ${l#\[       OK \] }" ;;
@@ -56,7 +51,7 @@ fi
 # takes ~3 s; 30 s is the bound.
 if [ -x "$contract" ]; then
 	t0=$(date +%s)
-	out=$(MUTU_CONTRACT_FAIL=1 MUTU_STORE_LOCATION=$(newdb mutu_contract_fail) timeout 120 "$contract" 2>&1)
+	out=$(MUTU_CONTRACT_FAIL=1 MUTU_STORE_LOCATION=$(pg_newdb mutu_contract_fail) timeout 120 "$contract" 2>&1)
 	rc=$?
 	t=$(($(date +%s) - t0))
 	expect_eq "a deliberately failing contract test: exit 1 (one failure, no hang)" "$rc" 1
@@ -69,9 +64,9 @@ fi
 # cursors and hash tables are exercised only against a server)
 asan=$BUILD/asan/tests/test_store_contract
 if [ -x "$asan" ]; then
-	out=$(MUTU_STORE_LOCATION=$(newdb mutu_contract_asan) ASAN_OPTIONS=detect_leaks=1 "$asan" 2>&1)
+	out=$(MUTU_STORE_LOCATION=$(pg_newdb mutu_contract_asan) ASAN_OPTIONS=detect_leaks=1 "$asan" 2>&1)
 	# as many tests as the plain run passed (the suite grows), none failed, no sanitizer report
-	nplain=$(MUTU_STORE_LOCATION=$(newdb mutu_contract_n) "$contract" 2>&1 | grep -c '^\[       OK \]')
+	nplain=$(MUTU_STORE_LOCATION=$(pg_newdb mutu_contract_n) "$contract" 2>&1 | grep -c '^\[       OK \]')
 	if printf '%s\n' "$out" | grep -q "^\[  PASSED  \] $nplain test" && ! printf '%s\n' "$out" | grep -q 'FAILED' &&
 		! printf '%s\n' "$out" | grep -qE 'Sanitizer|runtime error'; then
 		ok "contract on PostgreSQL under ASan+UBSan: $nplain tests, no sanitizer report"
@@ -82,7 +77,7 @@ fi
 
 # ---- 2. same reports and audits from both backends ------------------------
 sq=$TMP/s.db
-pgdb=$(newdb mutu_same)
+pgdb=$(pg_newdb mutu_same)
 ingest_all() { # DB
 	"$MUTU" ingest datasets/logs/synthetic-2025.csv --db "$1" --quiet &&
 		"$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map datasets/logs/sicantik-map.csv \
@@ -108,7 +103,7 @@ case "$OUT$ERR" in *"already ingested"*|*"no-op"*|*"nothing to do"*) ok "re-inge
 # inside agree: two months of the synthetic year (SOP models), and WABO
 # (no model, its own stores: the models' calendars end before 2011)
 wsq=$TMP/w.db
-wpg=$(newdb mutu_wabo)
+wpg=$(pg_newdb mutu_wabo)
 "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wsq" --quiet >/dev/null 2>&1
 "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$wpg" --quiet >/dev/null 2>&1
 for m in 2025-06 2025-12 2011-06; do
@@ -198,7 +193,7 @@ expect_eq "upgraded: last_done_step filled as the writer keeps it" "$(psql -X -t
 # index of a partition that matched no parent index would be built again
 # at ATTACH), cases_sop gone.  A store of its own: the audits below read
 # the one above.
-upg=$(newdb mutu_upgrade)
+upg=$(pg_newdb mutu_upgrade)
 "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$upg" --quiet >/dev/null 2>&1
 urep=(report monthly --month 2011-06 --tz Europe/Amsterdam --format json --db "$upg")
 "$MUTU" "${urep[@]}" --out "$TMP/u1" >/dev/null 2>&1
@@ -242,7 +237,7 @@ expect_eq "the new office's partition: one index, the key, attached" \
 # end index dropped everywhere; the same report, and the latest month
 # (found through the cases' spans now, not the end index) the same as
 # SQLite's for the same log
-v4=$(newdb mutu_v4)
+v4=$(pg_newdb mutu_v4)
 "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$v4" --quiet >/dev/null 2>&1
 "$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$TMP/v4.db" --quiet >/dev/null 2>&1
 psql -X -q "$v4" -c "CREATE INDEX events_end ON events (end_ms);
@@ -293,7 +288,7 @@ expect_eq "audit flags stored: as many in PostgreSQL as in SQLite" "$nf_pg" "$nf
 # stores only the rows it does not have.  The log has no duplicate row, so
 # exactly k duplicates and nrows - k new events, k and nrows counted by
 # Python's CSV reader (not mutu).
-ovl=$(newdb mutu_overlap)
+ovl=$(pg_newdb mutu_overlap)
 head -n 6001 datasets/logs/synthetic-2025.csv >"$TMP/first.csv"
 k=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))) - 1)' "$TMP/first.csv")
 n=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))) - 1)' datasets/logs/synthetic-2025.csv)
@@ -325,7 +320,7 @@ expect_eq "overlapping batch: the store holds each of the $n rows once" "$got" "
 	done
 	echo "L1,Langkah 0,2025-03-04T08:00:00+07:00,2025-03-04T09:00:00+07:00"
 } >"$TMP/dups.csv"
-dpg=$(newdb mutu_dups)
+dpg=$(pg_newdb mutu_dups)
 for d in "$dpg" "$TMP/dups.db"; do
 	"$MUTU" ingest "$TMP/dups.csv" --db "$d" >"$TMP/dups.out" 2>&1
 	got=$(grep -E '^ *(events stored|duplicates)' "$TMP/dups.out" | awk '{ print $NF == "cases)" ? $3 : $2 }' | tr '\n' ' ')
@@ -347,7 +342,7 @@ Z1,Terima berkas,Petugas A,2025-03-03T08:00:00-05:00,2025-03-03T08:30:00-05:00
 Z1,Periksa berkas,,2025-03-03T09:00:00+05:45,
 Z2,Cetak izin,Petugas é,2025-03-04T10:00:00+07:00,2025-03-04T10:05:00+07:00
 CSV
-zpg=$(newdb mutu_zones)
+zpg=$(pg_newdb mutu_zones)
 "$MUTU" ingest "$TMP/zones.csv" --office "kantor ü" --db "$zpg" --quiet >/dev/null 2>"$TMP/ez1"
 r1=$?
 "$MUTU" ingest "$TMP/zones.csv" --office "kantor ü" --db "$TMP/z.db" --quiet >/dev/null 2>"$TMP/ez2"
@@ -369,7 +364,7 @@ printf '%s\n' 'case_id,activity,actor,start,end' \
 	'U1,ABCDEFGé,ABCDEFGHé,2025-03-03T08:00:00+07:00,2025-03-03T08:30:00+07:00' \
 	'U1,ABCDEFGHIJKLMNOPé€𝄞,ABCDEFGHIJKLMNOP,2025-03-03T09:00:00+07:00,2025-03-03T09:30:00+07:00' \
 	'U2,€ABCDEFGHIJKLMNO𝄞,ABCDEFG€,2025-03-04T09:00:00+07:00,' >"$TMP/utf.csv"
-upg=$(newdb mutu_utf)
+upg=$(pg_newdb mutu_utf)
 "$MUTU" ingest "$TMP/utf.csv" --db "$upg" --quiet >/dev/null 2>"$TMP/eu1"
 r1=$?
 "$MUTU" ingest "$TMP/utf.csv" --db "$TMP/u.db" --quiet >/dev/null 2>"$TMP/eu2"
@@ -400,23 +395,9 @@ fi
 #            izin-b: B1 (existing, given an event: first stays 1741136400000)
 #            and B2 (new, 03-07 08:00) -> the least, 1741136400000;
 #            izin-c: C1 (new, 03-09 13:00 -> 06:00Z, day 20156) = 1741500000000
-cat >"$TMP/t1.csv" <<'CSV'
-case_id,sop,activity,actor,start,end
-A1,izin-a,Terima berkas,P,2025-03-03T08:00:00+07:00,2025-03-03T09:00:00+07:00
-A2,izin-a,Terima berkas,P,2025-03-02T10:00:00+07:00,2025-03-02T11:00:00+07:00
-B1,izin-b,Terima berkas,P,2025-03-05T08:00:00+07:00,
-N1,,Terima berkas,P,,2025-03-04T08:00:00+07:00
-CSV
-cat >"$TMP/t2.csv" <<'CSV'
-case_id,sop,activity,actor,start,end
-A3,izin-a,Terima berkas,P,2025-03-08T09:00:00+07:00,2025-03-08T10:00:00+07:00
-B1,izin-b,Periksa berkas,P,2025-03-06T08:00:00+07:00,2025-03-06T09:00:00+07:00
-B2,izin-b,Terima berkas,P,2025-03-07T08:00:00+07:00,2025-03-07T09:00:00+07:00
-C1,izin-c,Terima berkas,P,2025-03-09T13:00:00+07:00,
-CSV
-tpg=$(newdb mutu_touch)
-"$MUTU" ingest "$TMP/t1.csv" --office k1 --db "$tpg" --quiet >/dev/null 2>"$TMP/et1" &&
-	"$MUTU" ingest "$TMP/t2.csv" --office k1 --db "$tpg" --quiet >/dev/null 2>>"$TMP/et1"
+tpg=$(pg_newdb mutu_touch)
+"$MUTU" ingest tests/data/logs/marks/t1.csv --office k1 --db "$tpg" --quiet >/dev/null 2>"$TMP/et1" &&
+	"$MUTU" ingest tests/data/logs/marks/t2.csv --office k1 --db "$tpg" --quiet >/dev/null 2>>"$TMP/et1"
 RC=$? ERR=$(cat "$TMP/et1") OUT=""
 expect_rc "two batches into one office" 0
 marks() { psql -X -q -tA "$tpg" -c "SELECT string_agg(sop || '=' || low_ms, ' ' ORDER BY sop) FROM batch_touch
@@ -427,7 +408,7 @@ expect_eq "batch marks of a second batch (new and existing cases, same SOP merge
 	"izin-a=1741399200000 izin-b=1741136400000 izin-c=1741500000000"
 
 # ---- 3. four offices at once ----------------------------------------------
-prov=$(newdb mutu_province)
+prov=$(pg_newdb mutu_province)
 # the schema first, so the four do not all start by creating it (they would
 # serialise on the schema lock: correct, but not the race this tests)
 "$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map datasets/logs/sicantik-map.csv \

@@ -26,10 +26,6 @@ if ! pg_start 2>"$TMP/pg.err"; then
 		"run 'make deps' (Debian packages postgresql, libpq-dev)"
 	exit 1
 fi
-newdb() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null 2>&1 &&
-		echo "postgres:///$1?host=$MUTU_PG_DIR"
-}
 LOG=datasets/logs/synthetic-2025.csv
 # the log's rows and distinct case ids, counted from the file itself
 read -r nrows ncases < <(python3 -c 'import csv,sys
@@ -50,7 +46,7 @@ parts="SELECT string_agg(p.relname || ':' || (SELECT count(*) FROM pg_index x JO
 pname() { python3 -c 'import hashlib,sys; print("cases_" + hashlib.md5(sys.argv[1].encode()).hexdigest()[:16])' "$1"; }
 
 # ---- 1. a new store, two offices -------------------------------------------
-db1=$(newdb mutu_parts)
+db1=$(pg_newdb mutu_parts)
 run "$MUTU" ingest "$LOG" --office kota-a --db "$db1" --quiet
 expect_rc "office kota-a: first batch" 0
 run "$MUTU" ingest "$LOG" --office kota-b --db "$db1" --quiet
@@ -77,8 +73,8 @@ expect_eq "UNIQUE (case_key, office) holds across the partition" \
 # ---- 2. a second batch into an existing partition --------------------------
 # the first 6,000 rows, then the whole file: the 6,000 are duplicates, the
 # cases they began are found in the partition and their spans widened
-one=$(newdb mutu_one)
-two=$(newdb mutu_two)
+one=$(pg_newdb mutu_one)
+two=$(pg_newdb mutu_two)
 head -n 6001 "$LOG" >"$TMP/first.csv"
 "$MUTU" ingest "$LOG" --db "$one" --quiet >/dev/null 2>&1
 "$MUTU" ingest "$TMP/first.csv" --db "$two" --quiet >/dev/null 2>&1
@@ -93,7 +89,7 @@ expect_eq "still one partition, its four indexes attached" \
 	"$(psql -X -tA "$two" -c "$parts")" "$(pname ''):4"
 
 # ---- 3. a version 7 store moved into partitions ----------------------------
-v7=$(newdb mutu_v7)
+v7=$(pg_newdb mutu_v7)
 "$MUTU" ingest "$LOG" --office kota-a --db "$v7" --quiet >/dev/null 2>&1
 "$MUTU" ingest "$LOG" --office kota-b --db "$v7" --quiet >/dev/null 2>&1
 # version 7's cases: one plain table, office first in its four indexes

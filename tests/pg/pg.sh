@@ -102,6 +102,15 @@ pg_stop() {
 	_PG_DIR=""
 }
 
+# pg_newdb NAME: a fresh, empty database NAME on the running server (an
+# older one of that name dropped): a test's parts must not see each
+# other's rows.  Prints its location for mutu's --db; fails (status of
+# CREATE DATABASE, psql's message on stderr) when it cannot be made.
+pg_newdb() {
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1
+	psql -X -q -d postgres -c "CREATE DATABASE $1" >/dev/null && echo "postgres:///$1?host=$MUTU_PG_DIR"
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	# wrapper mode: tests/pg/pg.sh CMD ARGS...
 	[ $# -gt 0 ] || { echo "usage: tests/pg/pg.sh CMD [ARGS...]" >&2; exit 2; }
