@@ -1461,7 +1461,8 @@ static void bind_case(struct sqw *w, sqlite3_stmt *st, struct bound *b, int k, c
 
 /* Write the sealed cases: one statement for a full block, one by one for
  * the rest.  Every row must go in (their keys were looked up: none is in
- * the store); one that does not is an error, never a silent loss. */
+ * the store); one that does not is an error, never a silent loss.
+ * 0, or <0 for case_fail. */
 static int case_flush(struct sqw *w)
 {
 	if (!w->ncblk)
@@ -1485,11 +1486,23 @@ static int case_flush(struct sqw *w)
 	}
 	w->ncblk = 0;
 	mutu_buf_reset(&w->case_text);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_CONSTRAINT ? -2 : -1;
+}
+
+/* The error of a failed case_flush (or pend_flush): -2 a row that did not
+ * go in, -1 SQLite's. */
+static int case_fail(struct sqw *w, int rc, struct mutu_err *err)
+{
+	if (rc == -2)
+		return mutu_errf(err, MUTU_EFAIL,
+				 "store: a new case of a block of cases met a stored one; this is a bug "
+				 "in mutu's writer, please report it with the log");
+	return wfail(w, "new case", err);
 }
 
 /* Seal the pending case (sq_writer_case): its row, with the span of its
- * run of events when the run is still open, joins the block of cases. */
+ * run of events when the run is still open, joins the block of cases
+ * (written when that is full: case_flush's return). */
 static int pend_flush(struct sqw *w)
 {
 	if (!w->pend_id)
@@ -1587,8 +1600,9 @@ static int sq_writer_case(struct store_writer *base, const char *key, size_t key
 		if (rc != SQLITE_DONE)
 			return wfail(w, "case lookup", err);
 	}
-	if (pend_flush(w))
-		return wfail(w, "new case", err);
+	int frc = pend_flush(w);
+	if (frc)
+		return case_fail(w, frc, err);
 	if (w->keybits)
 		key_add(w, h);
 	w->pend_id = w->next_id++;
@@ -1991,8 +2005,11 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 	struct sqw *w = (struct sqw *)base;
 	if (block_flush(w, err))
 		return err->code ? err->code : MUTU_EFAIL;
-	if (pend_flush(w) || case_flush(w))
-		return wfail(w, "new case", err);
+	int frc = pend_flush(w);
+	if (!frc)
+		frc = case_flush(w);
+	if (frc)
+		return case_fail(w, frc, err);
 	if (w->run.id) {
 		span_add(w, w->run.id, w->run.lo, w->run.hi);
 		w->run.id = 0;
