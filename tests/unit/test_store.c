@@ -1,7 +1,7 @@
 /*
  * test_store.c - the store module (include/mutu/store.h) on real SQLite
- * files: locations, the schema 3 -> 4, 6 -> 7 and 9 -> 10 migrations, the writer's dedup and
- * case spans, the period / office cursor, and the read snapshot.
+ * files: locations, the schema 3 -> 4, 6 -> 7 and 9 -> 10 migrations, the writer's dedup,
+ * case spans and blocks of new cases, the period / office cursor, and the read snapshot.
  *
  * Expected values are worked out by hand from the rows written here:
  * instants are small round numbers of milliseconds so the spans (earliest
@@ -213,6 +213,154 @@ static void test_writer(void **state)
 	assert_int_equal(store_batch_find(s, "ab", 1, &id, at, sizeof at, &e), 0);
 	assert_int_equal(store_batch_size_seen(s, 10, &e), 1);
 	assert_int_equal(store_batch_size_seen(s, 11, &e), 0);
+	store_close(s);
+}
+
+/* Kn's one event of a case-block batch: 1000 n .. 1000 n + 500 ms */
+static void block_event(struct store_writer *w, int64_t id, int n)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	struct store_event ev;
+	memset(&ev, 0, sizeof ev);
+	ev.case_id = id;
+	ev.line = 2 + n;
+	ev.activity = "satu";
+	ev.activity_len = 4;
+	ev.has_start = ev.has_end = 1;
+	ev.start_ms = 1000 * (int64_t)n;
+	ev.end_ms = ev.start_ms + 500;
+	ev.dkey = (uint64_t)n;
+	int64_t eid = 0;
+	int dup = 0;
+	assert_int_equal(store_writer_event(w, &ev, &eid, &dup, &e), 0);
+	assert_int_equal(dup, 0);
+}
+
+/* The case key n of office "o" asked again: its id, not made anew. */
+static void block_find(struct store_writer *w, int n, int64_t want)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	char key[16];
+	snprintf(key, sizeof key, "K%d", n);
+	int64_t id = 0;
+	int created = 1;
+	assert_int_equal(store_writer_case(w, key, strlen(key), "sop-x", 5, "o", &id, &created, &e), 0);
+	assert_int_equal(created, 0);
+	assert_int_equal(id, want);
+}
+
+static struct store_writer *block_batch(struct mutu_store *s, const char *sha, int64_t *batch)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_begin_write(s, "test", &e), 0);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.file = "blocks.csv";
+	b.size = 10;
+	b.sha256 = sha;
+	b.ingested_at = "2026-01-01T00:00:00Z";
+	b.office = "o";
+	b.options = "{}";
+	assert_int_equal(store_batch_create(s, &b, batch, &e), 0);
+	struct store_writer *w = NULL;
+	assert_int_equal(store_writer_open(s, *batch, 10, &w, &e), 0);
+	return w;
+}
+
+static void block_commit(struct mutu_store *s, struct store_writer *w, int64_t batch)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_writer_finish(w, &e), 0);
+	store_writer_free(w);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
+	b.id = batch;
+	b.size = 10;
+	b.sha256 = "x";
+	assert_int_equal(store_batch_finish(s, &b, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+}
+
+/*
+ * New cases go into the store 32 at a time, and in a store without any
+ * case a key the batch never saw is not looked up there (store_sqlite.c,
+ * struct sqw): a key must still find its one case while its row waits in
+ * the block, after it went in, and in another office it is another case.
+ * Batch 1, into a new store (the key filter), makes K0..K69 of office "o":
+ * ids 1..70, two full blocks of 32 and 6 rows written at finish.  After
+ * making Kn it asks for K(n-1) (sealed, waiting), K(n-20) (waiting or
+ * written) and K0 (written from K32 on): each must give 1 + its number.
+ * Then K3 of office "p": a new case, id 71.  Batch 2, into a store that
+ * has cases (every key looked up in the store), makes K70..K109 of "o":
+ * ids 72..111 (2 + n), asking the same way, and K0 and K69 of batch 1.
+ * Kn's one event runs 1000 n .. 1000 n + 500 ms: that is its span.
+ */
+static void test_writer_case_blocks(void **state)
+{
+	(void)state;
+	const char *db = tmp("blocks.db");
+	struct mutu_store *s = NULL;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(store_open(db, STORE_CREATE, 0, &s, &e), 0);
+	int64_t batch = 0, id = 0;
+	int created = 0;
+	char key[16];
+	struct store_writer *w = block_batch(s, "b1", &batch);
+	for (int n = 0; n < 70; n++) {
+		snprintf(key, sizeof key, "K%d", n);
+		assert_int_equal(store_writer_case(w, key, strlen(key), "sop-x", 5, "o", &id, &created, &e), 0);
+		assert_int_equal(created, 1);
+		assert_int_equal(id, 1 + n);
+		block_event(w, id, n);
+		if (n >= 1)
+			block_find(w, n - 1, n);
+		if (n >= 20)
+			block_find(w, n - 20, n - 19);
+		block_find(w, 0, 1);
+	}
+	assert_int_equal(store_writer_case(w, "K3", 2, "sop-x", 5, "p", &id, &created, &e), 0);
+	assert_int_equal(created, 1);
+	assert_int_equal(id, 71);
+	block_find(w, 3, 4);
+	assert_int_equal(store_writer_case(w, "K3", 2, "sop-x", 5, "p", &id, &created, &e), 0);
+	assert_int_equal(created, 0);
+	assert_int_equal(id, 71);
+	block_commit(s, w, batch);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 71);
+	w = block_batch(s, "b2", &batch);
+	for (int n = 70; n < 110; n++) {
+		snprintf(key, sizeof key, "K%d", n);
+		assert_int_equal(store_writer_case(w, key, strlen(key), "sop-x", 5, "o", &id, &created, &e), 0);
+		assert_int_equal(created, 1);
+		assert_int_equal(id, 2 + n);
+		block_event(w, id, n);
+		if (n >= 71)
+			block_find(w, n - 1, n + 1);
+		if (n >= 90)
+			block_find(w, n - 20, n - 18);
+		block_find(w, 0, 1);
+		block_find(w, 69, 70);
+	}
+	block_commit(s, w, batch);
+	/* every case once, at the id it was given, with its event's span */
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 111);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE office = 'o' AND"
+				" id = CAST(substr(case_key, 2) AS INTEGER) + (CASE WHEN"
+				" CAST(substr(case_key, 2) AS INTEGER) < 70 THEN 1 ELSE 2 END)"),
+			 110);
+	assert_int_equal(q1(db, "SELECT count(*) FROM cases WHERE office = 'o' AND"
+				" first_ms = 1000 * CAST(substr(case_key, 2) AS INTEGER) AND last_ms = first_ms + 500"),
+			 110);
+	assert_int_equal(q1(db, "SELECT id FROM cases WHERE office = 'p' AND case_key = 'K3'"), 71);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 110);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id"
+				" WHERE e.start_ms = c.first_ms"),
+			 110);
 	store_close(s);
 }
 
@@ -473,6 +621,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_locations),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_writer_case_blocks),
 		cmocka_unit_test(test_migrate_3_to_4),
 		cmocka_unit_test(test_migrate_6_to_7),
 		cmocka_unit_test(test_period_cursor),
