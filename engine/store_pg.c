@@ -1240,6 +1240,7 @@ struct pg_writer {
 	char **types;           /* "scope\tname\ttype" already recorded */
 	size_t ntypes;
 	int failed;
+	int finished;           /* writer_finish done: no COPY open, attr types go in at once */
 };
 
 #define PGW(w) ((struct pg_writer *)(w))
@@ -1945,7 +1946,8 @@ static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const
 			       struct mutu_err *err)
 {
 	struct pg_writer *w = PGW(sw);
-	(void)err;
+	if (w->failed)
+		return mutu_errf(err, MUTU_EFAIL, "store %s: the batch failed earlier", w->p->base.where);
 	size_t sl = strlen(scope), nl = strlen(name);
 	for (size_t i = 0; i < w->ntypes; i++)
 		if (strncmp(w->types[i], scope, sl) == 0 && w->types[i][sl] == '\t' &&
@@ -1957,7 +1959,19 @@ static int pg_writer_attr_type(struct store_writer *sw, const char *scope, const
 	w->types = mutu_realloc(w->types, (w->ntypes + 1) * sizeof *w->types);
 	w->types[w->ntypes++] = mutu_buf_detach(&b);
 	mutu_buf_release(&b);
-	return 0;
+	if (!w->finished)
+		return 0; /* written by writer_finish, in one COPY with the others */
+	/* after finish (the XES reader knows a key's type only once the whole
+	 * file is read, and elog.c writes the types after store_writer_finish):
+	 * one INSERT each, in the batch's transaction like every other row, so a
+	 * batch that fails later leaves none.  Before, these were kept for a
+	 * finish that had already run: a PostgreSQL store had no attr_types. */
+	char bid[24];
+	snprintf(bid, sizeof bid, "%" PRId64, w->batch);
+	const char *v[] = {office_of(w->p), bid, scope, name, type};
+	int rc = execp(w->p, "INSERT INTO attr_types (office, batch_id, scope, name, type) VALUES ($1, $2, $3, $4, $5)",
+		       5, v, "attribute types", err);
+	return rc ? wfail(w, rc) : 0;
 }
 
 /*
@@ -2224,7 +2238,10 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		rc = copy_rows(p, "attr_types (office, batch_id, scope, name, type)", &b, err);
 		mutu_buf_release(&b);
 	}
-	return rc ? wfail(w, rc) : 0;
+	if (rc)
+		return wfail(w, rc);
+	w->finished = 1;
+	return 0;
 }
 
 static void pg_writer_free(struct store_writer *sw)
