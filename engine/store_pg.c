@@ -808,6 +808,13 @@ fail:
 
 static const struct store_ops pg_ops;
 
+/* libpq's notice processor that drops every notice (store_pg_open). */
+static void notice_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out, struct mutu_err *err)
 {
 	*out = NULL;
@@ -829,8 +836,11 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 		rc = conn_error(p->conn, p->base.where, err);
 		goto fail;
 	}
-	/* the server's notices ("already exists, skipping") are not for the user */
-	PQsetNoticeProcessor(p->conn, NULL, NULL);
+	/* the server's notices ("already exists, skipping") are not for the
+	 * user, and the library never prints: libpq ignores a NULL processor
+	 * (it kept its default, which writes to stderr), and
+	 * client_min_messages = warning below still lets WARNINGs through */
+	PQsetNoticeProcessor(p->conn, notice_quiet, NULL);
 	/* jit off: the period reads' plans are estimated dear enough to be
 	 * compiled, which cost 0.6-0.85 s a query (auto_explain, 10^7-event
 	 * store) for a read of 0.1 s */
