@@ -230,7 +230,10 @@ int store_writer_event_attr(struct store_writer *w, int64_t event_id, const char
 int store_writer_rejected(struct store_writer *w, int64_t line, const char *raw, size_t raw_len,
 			  const char *reason, size_t reason_len, struct mutu_err *err);
 /* The XES type of an attribute key of this batch (scope "case" or
- * "event"; type as elog_attr_type_name writes it).  Repeats are ignored. */
+ * "event"; type as elog_attr_type_name writes it).  Repeats are ignored.
+ * Before or after store_writer_finish (the XES reader knows the types only
+ * once the file is read; elog.c calls it after), before store_batch_finish:
+ * in the batch's transaction either way, so a rolled-back batch has none. */
 int store_writer_attr_type(struct store_writer *w, const char *scope, const char *name,
 			   const char *type, struct mutu_err *err);
 /* Flush what the writer keeps back (case first/last instants, a deferred

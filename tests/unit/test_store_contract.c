@@ -222,6 +222,65 @@ static void load_base(struct mutu_store *s, int64_t *k1, int64_t *k2)
 	OK(store_commit(s, E));
 }
 
+/* store_attr_types into "scope:name:type " for the checks below */
+static int types_cb(void *ctx, const char *scope, const char *name, const char *type)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+	snprintf(out + n, 512 - n, "%s:%s:%s ", scope, name, type);
+	return 0;
+}
+
+/*
+ * Attribute types (store_writer_attr_type) given before and after
+ * store_writer_finish -- the XES ingest gives them after, having read the
+ * whole file -- are all kept, a repeat once; a batch rolled back keeps
+ * none.  On PostgreSQL those given after finish were dropped (kept for a
+ * COPY the finish had already sent): an XES file's types never reached a
+ * PostgreSQL store.
+ * By hand: batch 1 gives case:biaya:int before finish, event:skor:float
+ * and case:biaya:int again after it; batch 2 gives event:lengkap:boolean
+ * before and case:tgl:date after finish, then rolls back.  Read back,
+ * sorted by (scope, name): case:biaya:int event:skor:float.
+ */
+static void test_attr_types_after_finish(void **state)
+{
+	(void)state;
+	struct mutu_store *s = open_store(STORE_CREATE);
+	struct store_batch b = batch("sha-types", 10);
+	int64_t bid;
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b, &bid, E));
+	OK(store_writer_open(s, bid, 10, &w, E));
+	OK(store_writer_attr_type(w, "case", "biaya", "int", E));
+	OK(store_writer_finish(w, E));
+	OK(store_writer_attr_type(w, "event", "skor", "float", E));
+	OK(store_writer_attr_type(w, "case", "biaya", "int", E));
+	store_writer_free(w);
+	b.id = bid;
+	OK(store_batch_finish(s, &b, E));
+	OK(store_commit(s, E));
+
+	struct store_batch b2 = batch("sha-types-2", 11);
+	w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, &b2, &bid, E));
+	OK(store_writer_open(s, bid, 11, &w, E));
+	OK(store_writer_attr_type(w, "event", "lengkap", "boolean", E));
+	OK(store_writer_finish(w, E));
+	OK(store_writer_attr_type(w, "case", "tgl", "date", E));
+	store_writer_free(w);
+	store_rollback(s);
+
+	char got[512] = "";
+	OK(store_begin_read(s, E));
+	OK(store_attr_types(s, types_cb, got, E));
+	store_rollback(s);
+	assert_string_equal(got, "case:biaya:int event:skor:float ");
+	store_close(s);
+}
+
 static void test_missing_store(void **state)
 {
 	(void)state;
@@ -1343,6 +1402,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_summaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_measures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attr_types_after_finish, setup, teardown),
 	};
 	/* every connection of this suite (the stores' too: libpq reads
 	 * PGOPTIONS) gives up a lock wait after 5 s with an error, so a lock
