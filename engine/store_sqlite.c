@@ -1056,6 +1056,25 @@ struct sqw {
 	struct bound b_case[1 + 8], b_cases[1 + 8 * CASE_ROWS];
 };
 
+/* *st: "head (?1..?cols), (?cols+1..), ..." of `rows` rows, prepared to
+ * be kept (the writer's multi-row inserts of events and cases).  Returns
+ * SQLite's result code; the caller reports its error. */
+static int prepare_rows(sqlite3 *db, const char *head, int rows, int cols, sqlite3_stmt **st)
+{
+	struct mutu_buf q;
+	mutu_buf_init(&q);
+	mutu_buf_puts(&q, head);
+	for (int i = 0; i < rows; i++) {
+		mutu_buf_puts(&q, i ? ", (" : "(");
+		for (int c = 1; c <= cols; c++)
+			mutu_buf_printf(&q, c > 1 ? ", ?%d" : "?%d", cols * i + c);
+		mutu_buf_putc(&q, ')');
+	}
+	int rc = sqlite3_prepare_v3(db, q.s, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	mutu_buf_release(&q);
+	return rc;
+}
+
 static int wfail(struct sqw *w, const char *what, struct mutu_err *err)
 {
 	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(w->db));
@@ -1315,49 +1334,19 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 			return MUTU_EFAIL;
 		}
 	}
-	{
-		/* INSERT OR IGNORE ... VALUES (?1..?14), (?15..?28), ...: OR IGNORE
-		 * although no row of a block can conflict (block_flush checks
-		 * that every row went in), so that SQLite needs no statement
-		 * journal to undo half a block */
-		struct mutu_buf q;
-		mutu_buf_init(&q);
-		mutu_buf_puts(&q, "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES ");
-		for (int i = 0; i < BLOCK_ROWS; i++) {
-			mutu_buf_puts(&q, i ? ", (" : "(");
-			for (int c = 1; c <= 14; c++)
-				mutu_buf_printf(&q, c > 1 ? ", ?%d" : "?%d", 14 * i + c);
-			mutu_buf_putc(&q, ')');
-		}
-		int rc = sqlite3_prepare_v3(w->db, q.s, -1, SQLITE_PREPARE_PERSISTENT, &w->ins_block, NULL);
-		mutu_buf_release(&q);
-		if (rc != SQLITE_OK) {
-			wfail(w, "prepare", err);
-			s->ops->writer_free(&w->base);
-			return MUTU_EFAIL;
-		}
-	}
-	{
-		/* INSERT OR IGNORE ... VALUES (?1..?8), (?9..?16), ...: as the
-		 * events' block, OR IGNORE so that no statement journal is
-		 * needed; case_flush checks that every row went in */
-		struct mutu_buf q;
-		mutu_buf_init(&q);
-		mutu_buf_puts(&q, "INSERT OR IGNORE INTO cases (id, case_key, sop, batch_id, office, first_ms,"
-				  " last_ms, last_done_step) VALUES ");
-		for (int i = 0; i < CASE_ROWS; i++) {
-			mutu_buf_puts(&q, i ? ", (" : "(");
-			for (int c = 1; c <= 8; c++)
-				mutu_buf_printf(&q, c > 1 ? ", ?%d" : "?%d", 8 * i + c);
-			mutu_buf_putc(&q, ')');
-		}
-		int rc = sqlite3_prepare_v3(w->db, q.s, -1, SQLITE_PREPARE_PERSISTENT, &w->ins_cases, NULL);
-		mutu_buf_release(&q);
-		if (rc != SQLITE_OK) {
-			wfail(w, "prepare", err);
-			s->ops->writer_free(&w->base);
-			return MUTU_EFAIL;
-		}
+	/* INSERT OR IGNORE ... VALUES (?1..?14), (?15..?28), ...: OR IGNORE
+	 * although no row of a block can conflict (block_flush and
+	 * case_flush check that every row went in), so that SQLite needs no
+	 * statement journal to undo half a block */
+	if (prepare_rows(w->db, "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES ", BLOCK_ROWS, 14,
+			 &w->ins_block) ||
+	    prepare_rows(w->db,
+			 "INSERT OR IGNORE INTO cases (id, case_key, sop, batch_id, office, first_ms,"
+			 " last_ms, last_done_step) VALUES ",
+			 CASE_ROWS, 8, &w->ins_cases)) {
+		wfail(w, "prepare", err);
+		s->ops->writer_free(&w->base);
+		return MUTU_EFAIL;
 	}
 	if (w->first_new == 1) {
 		/* no case in the store: the filter of this batch's keys, a bit
