@@ -16,6 +16,7 @@
  * 40,000 cases a month: ~9 MB a month, 299 MB peak for 30 months).
  */
 #include "mutu/sla.h"
+#include "sla_int.h"
 #include "mutu/store.h"
 
 #include <inttypes.h>
@@ -331,21 +332,6 @@ static void trend_add(struct sla_trend *t, const struct sla_case *c)
 	t->within_target += (size_t)(has_target && !c->late_target);
 	vec_push(&t->lead, c->work_s);
 }
-
-/*
- * Where a case's instants fall in local days, taken once from the case's
- * own stamps (sla_case_offset, sla_case_midnight) so that a case read back
- * from its kept measure, which has no stamps, cuts its days exactly as
- * the case did: the local days of its arrival and completion, and the
- * offset its local midnights are at (the calendar's, or its latest
- * stamp's); under a --tz zone the midnight depends on the day only, and
- * sla_case_midnight, which then reads no stamp, gives it.
- */
-struct case_zone {
-	int64_t da, dd; /* local day of arrival, of completion (finished cases) */
-	int moff;       /* midnight = day * 86400 - moff (not tz) */
-	int tz;         /* the SOP's --tz zone cuts the days */
-};
 
 static void zone_of(const struct sla_case *c, struct case_zone *z)
 {
@@ -868,13 +854,18 @@ void sla_month_free(struct sla_month *m)
  * on the case's events and attributes (the store deletes a case's measure
  * with any change to them) and on the model, calendar and options, which
  * the fingerprint holds (fp_sop, with MEASURE_CODE: a changed rule or
- * encoding never reads an older measure).  The encoding is this file's
- * own, little-endian as the machine writes it (a store moved to a machine
- * of the other order reads no measure, the fingerprint says so).
+ * encoding never reads an older measure).  The encoding is
+ * sla_measure.c's, its 8-byte numbers little-endian as the machine writes
+ * them (a store moved to a machine of the other order reads no measure,
+ * the fingerprint says so).
  */
-#define MEASURE_CODE "mutu case measure 4 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
+#define MEASURE_CODE "mutu case measure 5 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
 							 * 3: the return-to-the-applicant bit;
-							 * 4: the returns before acceptance */
+							 * 4: the returns before acceptance;
+							 * 5: the compact encoding (varints, tagged
+							 * numbers, string references): the blob's
+							 * layout changed, so no version-4 blob may
+							 * ever reach the new decoder */
 /* measures one run keeps at most (bytes of encoding): a run of many
  * months keeps its first cases' and the next run the rest */
 #define MEASURE_KEEP_MAX ((size_t)192 << 20)
@@ -890,247 +881,8 @@ static uint64_t measure_fp_hash(const char *sop_fp)
 	return h;
 }
 
-struct mbuf {
-	unsigned char *p;
-	size_t n, cap;
-};
-
-static void mb_put(struct mbuf *b, const void *v, size_t n)
-{
-	if (b->n + n > b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 512;
-		while (b->cap < b->n + n)
-			b->cap *= 2;
-		b->p = mutu_realloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->n, v, n);
-	b->n += n;
-}
-static void mb_f64(struct mbuf *b, double v) { mb_put(b, &v, sizeof v); }
-static void mb_i64(struct mbuf *b, int64_t v) { mb_put(b, &v, sizeof v); }
-static void mb_i32(struct mbuf *b, int32_t v) { mb_put(b, &v, sizeof v); }
-/* a string: its length + 1 (0 for NULL), its bytes */
-static void mb_str(struct mbuf *b, const char *v)
-{
-	uint32_t n = v ? (uint32_t)strlen(v) + 1 : 0;
-	mb_put(b, &n, sizeof n);
-	if (n > 1)
-		mb_put(b, v, n - 1);
-}
-
-/* Encode case c (read as in, zone z, span first..lastt, planned date
- * target) into b.  An open case's step executions are left out: a month
- * reads them only of a case it finished in (add_steps, the late step;
- * an open case has no late step, stage_late_event), and an open case
- * that finishes has a batch, which deletes its measure. */
-static void measure_encode(struct mbuf *b, const struct sla_case *c, const struct case_zone *z,
-			   const struct sla_case_in *in, double first, double lastt)
-{
-	b->n = 0;
-	const double f[] = {c->arrival, c->accepted,     c->done,   c->work_s, c->calendar_s,
-			    c->deadline_base, c->over_s, c->target, first,     lastt, c->returns_pre_s};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		mb_f64(b, f[i]);
-	mb_i64(b, z->da);
-	mb_i64(b, z->dd);
-	/* the step executions a month takes: measured ones and the late one */
-	int32_t kept = 0, late_ev = -1;
-	size_t nev = c->finished ? c->nev : 0;
-	for (size_t i = 0; i < nev; i++)
-		if (!isnan(c->st[i].work_s) || (long)i == c->late_ev) {
-			if ((long)i == c->late_ev)
-				late_ev = kept;
-			kept++;
-		}
-	const int32_t v[] = {z->moff,	      z->tz,	     c->late,	      c->late_exact,
-			     c->late_target,  c->finished,   (int32_t)c->npauses, (int32_t)in->nev,
-			     in->target_event, kept,	     late_ev, (int32_t)c->returns_pre};
-	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		mb_i32(b, v[i]);
-	mb_str(b, in->target_text);
-	mb_str(b, in->target_name);
-	for (size_t i = 0; i < c->npauses; i++) {
-		mb_f64(b, c->pauses[i].from);
-		mb_f64(b, c->pauses[i].to);
-	}
-	int need_act = !c->sop->model;
-	for (size_t i = 0; i < nev; i++) {
-		const struct sla_step_time *t = &c->st[i];
-		if (isnan(t->work_s) && (long)i != c->late_ev)
-			continue;
-		mb_i32(b, c->ev[i].step);
-		mb_i32(b, (t->in_clock ? 1 : 0) | (t->from_prev ? 2 : 0) | (t->returned ? 4 : 0));
-		mb_f64(b, t->work_s);
-		mb_f64(b, t->std_s);
-		mb_f64(b, t->excess_s);
-		mb_str(b, need_act || (long)i == c->late_ev ? c->ev[i].activity : NULL);
-		mb_str(b, t->actor_key);
-	}
-}
-
-/* The arrays a decoded case points into, reused case after case. */
-struct mscratch {
-	struct sla_event *ev;
-	struct sla_step_time *st;
-	struct sla_pause *pauses;
-	size_t cap, pcap;
-	char *text, *tname; /* target text and name, NUL-terminated copies */
-	char **str; /* per event: activity, actor key (NUL-terminated copies) */
-	size_t scap;
-};
-
-static void mscratch_release(struct mscratch *m)
-{
-	free(m->ev);
-	free(m->st);
-	free(m->pauses);
-	free(m->text);
-	free(m->tname);
-	for (size_t i = 0; i < m->scap; i++)
-		free(m->str[i]);
-	free(m->str);
-	memset(m, 0, sizeof *m);
-}
-
-struct mread {
-	const unsigned char *p;
-	size_t n, at;
-	int bad;
-};
-static void mr_get(struct mread *r, void *v, size_t n)
-{
-	if (r->bad || n > r->n - r->at) {
-		r->bad = 1;
-		memset(v, 0, n);
-		return;
-	}
-	memcpy(v, r->p + r->at, n);
-	r->at += n;
-}
-static double mr_f64(struct mread *r) { double v; mr_get(r, &v, sizeof v); return v; }
-static int64_t mr_i64(struct mread *r) { int64_t v; mr_get(r, &v, sizeof v); return v; }
-static int32_t mr_i32(struct mread *r) { int32_t v; mr_get(r, &v, sizeof v); return v; }
-/* a string into *slot (grown, owned by the scratch); NULL for none */
-static const char *mr_str(struct mread *r, char **slot)
-{
-	uint32_t n = 0;
-	mr_get(r, &n, sizeof n);
-	if (r->bad || n == 0)
-		return NULL;
-	if (n - 1 > r->n - r->at) {
-		r->bad = 1;
-		return NULL;
-	}
-	*slot = mutu_realloc(*slot, n);
-	memcpy(*slot, r->p + r->at, n - 1);
-	(*slot)[n - 1] = '\0';
-	r->at += n - 1;
-	return *slot;
-}
-
-/*
- * Rebuild case c (SOP s) from its measure, as sla_case_compute left it for
- * everything this file reads; in's target fields and nev, the zone and
- * the span come back too.  c points into m (valid until the next decode);
- * never sla_case_release it.  0, or MUTU_EFAIL for a measure that is not
- * this encoding's.
- */
-static int measure_decode(const struct sla_sop *s, struct sla_case_in *in, struct mscratch *m, struct sla_case *c,
-			  struct case_zone *z, double *first, double *lastt, struct mutu_err *err)
-{
-	struct mread r = {in->measure, in->measure_len, 0, 0};
-	memset(c, 0, sizeof *c);
-	c->case_id = in->case_id;
-	c->key = in->key;
-	c->sop = s;
-	c->as_of = NAN;
-	c->arrival = mr_f64(&r);
-	c->accepted = mr_f64(&r);
-	c->done = mr_f64(&r);
-	c->work_s = mr_f64(&r);
-	c->calendar_s = mr_f64(&r);
-	c->deadline_base = mr_f64(&r);
-	c->over_s = mr_f64(&r);
-	c->target = mr_f64(&r);
-	c->deadline = c->deadline_exact = c->paused_s = c->pre_s = NAN;
-	*first = mr_f64(&r);
-	*lastt = mr_f64(&r);
-	c->returns_pre_s = mr_f64(&r);
-	z->da = mr_i64(&r);
-	z->dd = mr_i64(&r);
-	z->moff = mr_i32(&r);
-	z->tz = mr_i32(&r);
-	c->late = mr_i32(&r);
-	c->late_exact = mr_i32(&r);
-	c->late_target = mr_i32(&r);
-	c->finished = mr_i32(&r);
-	int32_t np = mr_i32(&r), nin = mr_i32(&r), tev = mr_i32(&r), kept = mr_i32(&r), late_ev = mr_i32(&r);
-	int32_t nret = mr_i32(&r);
-	c->returns_pre = nret > 0 ? (size_t)nret : 0;
-	/* finished exactly when it has a completion (stage_clock_end) */
-	if (r.bad || c->finished != !isnan(c->done) || np < 0 || nin < 0 || kept < 0 || late_ev < -1 || late_ev >= kept ||
-	    nret < 0 || nret > nin ||
-	    (size_t)np > in->measure_len / 16 || (size_t)kept > in->measure_len / 32)
-		goto bad;
-	in->target_text = mr_str(&r, &m->text);
-	in->target_name = mr_str(&r, &m->tname);
-	in->target_event = tev;
-	in->nev = (size_t)nin;
-	if ((size_t)np > m->pcap) {
-		m->pcap = (size_t)np;
-		m->pauses = mutu_realloc(m->pauses, m->pcap * sizeof *m->pauses);
-	}
-	for (int32_t i = 0; i < np; i++) {
-		m->pauses[i].from = mr_f64(&r);
-		m->pauses[i].to = mr_f64(&r);
-	}
-	c->pauses = m->pauses;
-	c->npauses = (size_t)np;
-	if ((size_t)kept > m->cap) {
-		m->cap = (size_t)kept;
-		m->ev = mutu_realloc(m->ev, m->cap * sizeof *m->ev);
-		m->st = mutu_realloc(m->st, m->cap * sizeof *m->st);
-	}
-	if (2 * (size_t)kept > m->scap) {
-		m->str = mutu_realloc(m->str, 2 * (size_t)kept * sizeof *m->str);
-		memset(m->str + m->scap, 0, (2 * (size_t)kept - m->scap) * sizeof *m->str);
-		m->scap = 2 * (size_t)kept;
-	}
-	for (int32_t i = 0; i < kept; i++) {
-		struct sla_event *e = &m->ev[i];
-		struct sla_step_time *t = &m->st[i];
-		memset(e, 0, sizeof *e);
-		memset(t, 0, sizeof *t);
-		e->start = e->end = NAN;
-		e->start_off = e->end_off = SLA_OFF_NONE;
-		e->step = mr_i32(&r);
-		int32_t fl = mr_i32(&r);
-		t->in_clock = fl & 1;
-		t->from_prev = (fl >> 1) & 1;
-		t->returned = (fl >> 2) & 1;
-		t->work_s = mr_f64(&r);
-		t->std_s = mr_f64(&r);
-		t->excess_s = mr_f64(&r);
-		t->from = t->to = t->wait_s = NAN;
-		e->activity = mr_str(&r, &m->str[2 * i]);
-		t->actor_key = mr_str(&r, &m->str[2 * i + 1]);
-	}
-	if (r.bad || r.at != r.n)
-		goto bad;
-	c->ev = m->ev;
-	c->st = m->st;
-	c->nev = (size_t)kept;
-	c->late_ev = late_ev;
-	return 0;
-bad:
-	return mutu_errf(err, MUTU_EFAIL,
-			 "case %.80s: its kept measure is not one this mutu wrote (%zu bytes); report with "
-			 "MUTU_REPORT_NO_MEASURES=1, or ingest the case again, which drops it",
-			 in->key, in->measure_len);
-}
-
 /* Keep c's measure (computed this run) with the run's others. */
-static void measure_keep(struct sla_month_sums *u, const struct mbuf *b, const char *office, const char *fp,
+static void measure_keep(struct sla_month_sums *u, const struct sla_mbuf *b, const char *office, const char *fp,
 			 int64_t case_id)
 {
 	if (u->meas_bytes + b->n > MEASURE_KEEP_MAX)
@@ -1547,9 +1299,9 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		plan_release(&plan);
 		return rc;
 	}
-	struct mscratch msc;
+	struct sla_mscratch msc;
 	memset(&msc, 0, sizeof msc);
-	struct mbuf mb = {NULL, 0, 0};
+	struct sla_mbuf mb = {NULL, 0, 0};
 	struct month_acc *acc = mutu_calloc((size_t)nmonths, sizeof *acc);
 	for (int j = 0; j < nmonths; j++) {
 		struct month_acc *a = &acc[j];
@@ -1614,7 +1366,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				       "resolved: report with MUTU_REPORT_NO_MEASURES=1", in.key, in.sop ? in.sop : "(none)");
 			break;
 		}
-		if (from_m && (rc = measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err)))
+		if (from_m && (rc = sla_measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err)))
 			break;
 		/* the case's span and latest completion: for a measure kept
 		 * from it, and for the months it concerns (below) */
@@ -1670,11 +1422,11 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 		 * cases, store.h open_before); a cold report's window before its
 		 * first month holds six times as many cases, which only reports
 		 * of earlier months would read.  Open cases too (the comment
-		 * above measure_encode): the old ones still open are most of a
+		 * above sla_measure_encode): the old ones still open are most of a
 		 * warm month's read of events */
 		int again = s && (mlast >= acc[0].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
 		if (cok && !from_m && sl->mfp && again) {
-			measure_encode(&mb, &c, &z, &in, mfirst, mlast);
+			sla_measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);
 		}
 		if (cok && c.finished && lastt >= from_read)
@@ -1725,7 +1477,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 			sla_case_release(&c);
 	}
 	sla_reader_free(r);
-	mscratch_release(&msc);
+	sla_mscratch_release(&msc);
 	free(mb.p);
 	free(mfp);
 	free(mfpv);
