@@ -56,7 +56,8 @@ void sla_measure_encode(struct sla_mbuf *b, const struct sla_case *c, const stru
 
 /* Rebuild case c (SOP s, the one it was encoded with) from in->measure,
  * as sla_case_compute left it for everything sla_month.c reads; in's
- * target fields and nev, the zone and the span come back too.  c points
+ * target fields and nev, the zone and the span come back too (the
+ * planned date's text only when c->target is NAN: "" otherwise).  c points
  * into m and s's model (valid until the next decode); never
  * sla_case_release it.  0, or MUTU_EFAIL (err names the case) for bytes
  * that are not this encoding's: truncated, too long, a bad tag or index. */

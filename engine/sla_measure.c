@@ -11,18 +11,29 @@
  *  - a number (double) is one varint whose low two bits are a tag:
  *    0 a whole number of seconds, 1 a whole number of milliseconds, both
  *    as the difference from a base (the case's arrival for instants, 0
- *    for durations), 2 the 8 bytes of the double follow, 3 NAN.  A tag
- *    is taken only when decoding gives back the same bits (checked here
- *    as the decoder computes it), so -0.0, other NaNs, infinities and
- *    non-round values go as 8 bytes: every number comes back bit for bit;
+ *    for durations); 3 the same milliseconds and a second varint, the
+ *    ulps the double is off that (a working time between two instants
+ *    stamped in ms: their difference is seldom a double of whole ms);
+ *    2 with nothing above it: the 8 bytes of the double follow; 2 with 1
+ *    above it (6): NAN.  A tag is taken only when decoding gives back the
+ *    same bits (checked here as the decoder computes it), so -0.0, other
+ *    NaNs, infinities and whatever else go as 8 bytes: every number comes
+ *    back bit for bit;
  *  - a step's waktu (std_s) and excess are left out when the SOP gives
  *    them again (stage_step_times: the model's waktu, excess work - std
  *    above it, 0 otherwise), again checked bit for bit, else written;
- *  - a string is a reference: 0 NULL, 1 a new text (its length, its
- *    bytes) added to the measure's table, 2 + 2j the table's j-th, 3 + 2j
- *    the model's j-th (its steps' pelaksana, then their activities), so a
- *    pelaksana the office's table names is one byte and a log's own actor
- *    text is written once a case.
+ *  - a string is a reference: 0 NULL, 1 a new text added to the
+ *    measure's table, 2 + 2j the table's j-th, 3 + 2j the model's j-th
+ *    (its steps' pelaksana, then their activities), so a pelaksana the
+ *    office's table names is one byte and a log's own actor text is
+ *    written once a case.  A new text is 0, its length and its bytes; or
+ *    j + 1 for the table's j-th, the p bytes it starts with and the q it
+ *    ends with, then the length and bytes of its middle: a log without a
+ *    model keeps each step's activity, and its activities share most of
+ *    their words ("T02 Check confirmation of receipt", "T04 Determine
+ *    confirmation of receipt");
+ *  - the planned date's text only when it did not parse: count_planned
+ *    quotes only that one; of a date that parsed the decoder gives "".
  * The decoder checks every length, tag and index against the bytes it has
  * and rejects anything else (sla_month.c then asks the user to report
  * from the events); it never reads past the blob.
@@ -83,11 +94,34 @@ static double base_of(double v)
 
 /* the largest |difference| a tag 0 or 1 takes (the varint then fits in 64 bits) */
 #define NUM_SPAN 9007199254740992.0 /* 2^53 */
+/* the ulps a tag 3 takes at most either way */
+#define ULPS_MAX ((int64_t)1 << 20)
+
+static unsigned uv_len(uint64_t v)
+{
+	unsigned n = 1;
+	while (v >>= 7)
+		n++;
+	return n;
+}
+
+static uint64_t bits_of(double v)
+{
+	uint64_t u;
+	memcpy(&u, &v, sizeof u);
+	return u;
+}
+static double of_bits(uint64_t u)
+{
+	double v;
+	memcpy(&v, &u, sizeof v);
+	return v;
+}
 
 static void mb_num(struct sla_mbuf *b, double v, double base)
 {
 	if (same_bits(v, NAN)) {
-		mb_uv(b, 3);
+		mb_uv(b, 1 << 2 | 2);
 		return;
 	}
 	double d = v - base;
@@ -102,8 +136,20 @@ static void mb_num(struct sla_mbuf *b, double v, double base)
 		double x = d * 1000.0;
 		if (fabs(x) <= NUM_SPAN) {
 			int64_t k = (int64_t)llround(x);
-			if (same_bits(base + (double)k / 1000.0, v)) {
+			double y = base + (double)k / 1000.0;
+			if (same_bits(y, v)) {
 				mb_uv(b, zz(k) << 2 | 1);
+				return;
+			}
+			/* a difference of two millisecond instants (a working
+			 * time of a log stamped in ms) is a few ulps off the
+			 * nearest whole ms: that ms and the ulps */
+			int64_t e = (int64_t)(bits_of(v) - bits_of(y));
+			if (isfinite(y) && signbit(y) == signbit(v) && e > -ULPS_MAX && e < ULPS_MAX &&
+			    uv_len(zz(k) << 2 | 3) + uv_len(zz(e)) < 1 + sizeof v &&
+			    same_bits(of_bits(bits_of(y) + (uint64_t)e), v)) {
+				mb_uv(b, zz(k) << 2 | 3);
+				mb_uv(b, zz(e));
 				return;
 			}
 		}
@@ -145,10 +191,35 @@ static void mb_ref(struct sla_mbuf *b, struct stab *t, const struct sla_sop *s, 
 			mb_uv(b, 3 + 2 * j);
 			return;
 		}
-	size_t n = strlen(v);
+	/* a new text: the earlier one it shares most of its start and end
+	 * with (a log's activities: "T02 Check confirmation of receipt",
+	 * "T04 Determine confirmation of receipt"), and what is between */
+	size_t n = strlen(v), best = 0, bp = 0, bq = 0, bj = 0;
+	for (size_t j = 0; j < t->n; j++) {
+		const char *a = t->v[j];
+		size_t na = strlen(a), lim = na < n ? na : n, p = 0, q = 0;
+		while (p < lim && a[p] == v[p])
+			p++;
+		while (q < lim - p && a[na - 1 - q] == v[n - 1 - q])
+			q++;
+		if (p + q > best) {
+			best = p + q;
+			bp = p;
+			bq = q;
+			bj = j;
+		}
+	}
 	mb_uv(b, 1);
-	mb_uv(b, n);
-	mb_put(b, v, n);
+	if (best >= 4) {
+		mb_uv(b, bj + 1);
+		mb_uv(b, bp);
+		mb_uv(b, bq);
+	} else {
+		mb_uv(b, 0);
+		bp = bq = 0;
+	}
+	mb_uv(b, n - bp - bq);
+	mb_put(b, v + bp, n - bp - bq);
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 16;
 		t->v = mutu_realloc(t->v, t->cap * sizeof *t->v);
@@ -156,11 +227,12 @@ static void mb_ref(struct sla_mbuf *b, struct stab *t, const struct sla_sop *s, 
 	t->v[t->n++] = v;
 }
 
-/* a case-level text (the planned date's): its length + 1 (0 for NULL), its bytes */
-static void mb_text(struct sla_mbuf *b, const char *v)
+/* a case-level text: its length + 2 and its bytes; 0 for NULL, 1 for a
+ * text not kept (keep 0: sla_measure_decode gives "" for it) */
+static void mb_text(struct sla_mbuf *b, const char *v, int keep)
 {
-	size_t n = v ? strlen(v) : 0;
-	mb_uv(b, v ? n + 1 : 0);
+	size_t n = v && keep ? strlen(v) : 0;
+	mb_uv(b, !v ? 0 : keep ? n + 2 : 1);
 	mb_put(b, v ? v : "", n);
 }
 
@@ -212,8 +284,10 @@ void sla_measure_encode(struct sla_mbuf *b, const struct sla_case *c, const stru
 			     in->target_event, kept,	     late_ev, (int64_t)c->returns_pre};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mb_sv(b, v[i]);
-	mb_text(b, in->target_text);
-	mb_text(b, in->target_name);
+	/* the planned date's text is quoted only when it did not parse
+	 * (count_planned); that it was there is all the rest need */
+	mb_text(b, in->target_text, isnan(c->target));
+	mb_text(b, in->target_name, 1);
 	for (size_t i = 0; i < c->npauses; i++) {
 		mb_num(b, c->pauses[i].from, t0);
 		mb_num(b, c->pauses[i].to, t0);
@@ -306,20 +380,21 @@ static double mr_num(struct mread *r, double base)
 		return base + (double)unzz(u >> 2);
 	case 1:
 		return base + (double)unzz(u >> 2) / 1000.0;
-	case 2: {
-		double v;
-		if (u != 2 || r->n - r->at < sizeof v) {
+	case 3: {
+		double y = base + (double)unzz(u >> 2) / 1000.0;
+		return of_bits(bits_of(y) + (uint64_t)unzz(mr_uv(r)));
+	}
+	default:
+		if (u == (1 << 2 | 2))
+			return NAN;
+		if (u != 2 || r->n - r->at < sizeof(double)) {
 			r->bad = 1;
 			return NAN;
 		}
+		double v;
 		memcpy(&v, r->p + r->at, sizeof v);
 		r->at += sizeof v;
 		return v;
-	}
-	default:
-		if (u != 3)
-			r->bad = 1;
-		return NAN;
 	}
 }
 
@@ -340,7 +415,7 @@ static const char *mr_bytes(struct mread *r, char **slot, uint64_t n)
 static const char *mr_text(struct mread *r, char **slot)
 {
 	uint64_t n = mr_uv(r);
-	return n ? mr_bytes(r, slot, n - 1) : NULL;
+	return n ? mr_bytes(r, slot, n - 1 ? n - 2 : 0) : NULL;
 }
 
 /* a reference (mb_ref): m->tab holds *ntab strings so far, room for m->scap */
@@ -350,13 +425,28 @@ static const char *mr_ref(struct mread *r, const struct sla_sop *s, struct sla_m
 	if (r->bad || u == 0)
 		return NULL;
 	if (u == 1) {
-		if (*ntab >= m->scap) {
+		uint64_t from = mr_uv(r), p = 0, q = 0;
+		const char *a = "";
+		if (from) {
+			p = mr_uv(r);
+			q = mr_uv(r);
+			a = from - 1 < *ntab ? m->tab[from - 1] : NULL;
+			if (!a || p + q < p || p + q > strlen(a))
+				r->bad = 1;
+		}
+		uint64_t mid = mr_uv(r);
+		if (r->bad || *ntab >= m->scap || mid > r->n - r->at) {
 			r->bad = 1;
 			return NULL;
 		}
-		const char *v = mr_bytes(r, &m->str[*ntab], mr_uv(r));
-		if (v)
-			m->tab[(*ntab)++] = v;
+		size_t na = strlen(a), n = (size_t)(p + mid + q);
+		char *v = m->str[*ntab] = mutu_realloc(m->str[*ntab], n + 1);
+		memcpy(v, a, (size_t)p);
+		memcpy(v + p, r->p + r->at, (size_t)mid);
+		memcpy(v + p + mid, a + na - q, (size_t)q);
+		v[n] = '\0';
+		r->at += (size_t)mid;
+		m->tab[(*ntab)++] = v;
 		return v;
 	}
 	uint64_t j = (u - 2) / 2;
