@@ -35,8 +35,9 @@
  *  - the planned date's text only when it did not parse: count_planned
  *    quotes only that one; of a date that parsed the decoder gives "".
  * The decoder checks every length, tag and index against the bytes it has
- * and rejects anything else (sla_month.c then asks the user to report
- * from the events); it never reads past the blob.
+ * and rejects anything else (sla_month_run_range then runs again from the
+ * cases' events, keeping their measures anew); it never reads past the
+ * blob.
  */
 #include "sla_int.h"
 

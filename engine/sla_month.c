@@ -1222,8 +1222,32 @@ int sla_month_run(struct mutu_store *db, struct sla_env *env, int year, int mont
 	return sla_month_run_range(db, env, year, month, 1, sop_id, out, err);
 }
 
+static int run_range(struct mutu_store *db, struct sla_env *env, int year, int month, int nmonths,
+		     const char *sop_id, struct sla_month **out, int events_only, int *bad_measure,
+		     struct mutu_err *err);
+
 int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, int month, int nmonths,
 			const char *sop_id, struct sla_month **out, struct mutu_err *err)
+{
+	int bad = 0;
+	int rc = run_range(db, env, year, month, nmonths, sop_id, out, 0, &bad, err);
+	if (rc && bad) {
+		/* a kept measure the decoder rejects (corrupt or truncated:
+		 * sla_measure_decode): nothing was written; the run again from
+		 * every case's events, keeping the measures it computes, the bad
+		 * one replaced, so the report is the one without measures */
+		if (err)
+			mutu_err_clear(err);
+		rc = run_range(db, env, year, month, nmonths, sop_id, out, 1, &bad, err);
+	}
+	return rc;
+}
+
+/* The run; events_only: read no kept measure (but keep them as usual);
+ * *bad_measure set when a kept measure could not be decoded. */
+static int run_range(struct mutu_store *db, struct sla_env *env, int year, int month, int nmonths,
+		     const char *sop_id, struct sla_month **out, int events_only, int *bad_measure,
+		     struct mutu_err *err)
 {
 	if (nmonths < 1 || nmonths > SLA_RANGE_MAX)
 		return mutu_errf(err, MUTU_EINPUT, "%d months from %04d-%02d: a run reports 1..%d months", nmonths,
@@ -1289,7 +1313,7 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 	struct sla_reader *r = NULL;
 	if (!rc)
 		rc = full ? sla_reader_open_period(db, sop_id, NAN, to, sla_env_opts(env)->deadline_col, &r, err)
-		     : use_meas ? sla_reader_open_measured(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col,
+		     : use_meas && !events_only ? sla_reader_open_measured(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col,
 							   mfpv, plan.n, &r, err)
 				: sla_reader_open_backlog(db, env, sop_id, from_read, to, sla_env_opts(env)->deadline_col,
 							  &r, err);
@@ -1366,8 +1390,10 @@ int sla_month_run_range(struct mutu_store *db, struct sla_env *env, int year, in
 				       "resolved: report with MUTU_REPORT_NO_MEASURES=1", in.key, in.sop ? in.sop : "(none)");
 			break;
 		}
-		if (from_m && (rc = sla_measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err)))
+		if (from_m && (rc = sla_measure_decode(s, &in, &msc, &c, &z, &mfirst, &mlast, err))) {
+			*bad_measure = 1;
 			break;
+		}
 		/* the case's span and latest completion: for a measure kept
 		 * from it, and for the months it concerns (below) */
 		if (!from_m && (sl->mfp || nmonths > 1))

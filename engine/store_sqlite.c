@@ -2416,8 +2416,12 @@ static int sq_cases_next(struct store_cursor *base, const struct store_case_row 
 	size_t koff, soff, ooff = case_head(c, &koff, &soff);
 	int64_t id = c->row.id;
 	size_t moff = SIZE_MAX, mlen = 0;
-	if (c->measured && sqlite3_column_type(c->cases, 4) == SQLITE_BLOB) {
-		/* the events cursor has none of this case's rows */
+	if (c->measured && sqlite3_column_type(c->cases, 4) != SQLITE_NULL) {
+		/* the events cursor has none of this case's rows.  Any value,
+		 * not only a BLOB: a value of another type (a row some other
+		 * tool wrote) was read as no measure, and the case then as one
+		 * without events; its bytes go to the decoder, which rejects
+		 * what it did not write (the report then reads events) */
 		mlen = (size_t)sqlite3_column_bytes(c->cases, 4);
 		moff = c->arena.len;
 		mutu_buf_add(&c->arena, (const char *)sqlite3_column_blob(c->cases, 4), mlen);
