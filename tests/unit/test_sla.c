@@ -31,63 +31,11 @@
 #include "mutu/sla.h"
 #include "mutu/store.h"
 
+#include "sla_fixture.h"
+
 #define MIN 60.0
 
-/* A WIB wall-clock time "2025-05-15 09:00" as an instant. */
-static double T(const char *s)
-{
-	double t = NAN;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s+07:00", s);
-	assert_int_equal(cal_parse_iso(buf, 7 * 3600, &t, NULL, NULL), 0);
-	return t;
-}
-
-static void opts(struct sla_opts *o)
-{
-	sla_opts_init(o);
-	o->models_dir = "tests/data/models";
-	o->calendars_dir = "datasets/calendars";
-}
-
 /* ---- one case straight through sla_case_compute ---- */
-
-struct ev_spec {
-	int step;
-	const char *actor;
-	const char *start, *end; /* WIB, NULL = absent */
-	const char *activity;    /* NULL: "step N" */
-};
-
-static size_t mk_events(const struct ev_spec *spec, struct sla_event *ev)
-{
-	size_t n = 0;
-	for (; spec[n].step >= 0; n++) {
-		ev[n].id = (int64_t)n + 1;
-		ev[n].step = spec[n].step;
-		ev[n].activity = spec[n].activity ? spec[n].activity : "kegiatan";
-		ev[n].actor = spec[n].actor;
-		ev[n].start = spec[n].start ? T(spec[n].start) : NAN;
-		ev[n].end = spec[n].end ? T(spec[n].end) : NAN;
-		ev[n].unknown = spec[n].step == 0;
-		ev[n].lifecycle = SLA_LC_OTHER;
-		ev[n].start_off = ev[n].end_off = SLA_OFF_NONE;
-	}
-	sla_events_sort(ev, n);
-	return n;
-}
-
-static const struct sla_sop *get_sop(struct sla_env *env, const char *id)
-{
-	const struct sla_sop *s = NULL;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	int rc = sla_env_get(env, id, &s, &err);
-	if (rc)
-		fprintf(stderr, "%s\n", err.msg);
-	assert_int_equal(rc, 0);
-	return s;
-}
 
 static int count_flag(const struct sla_case *c, unsigned flag, int step)
 {

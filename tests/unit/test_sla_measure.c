@@ -25,40 +25,7 @@
 #include "mutu/cal.h"
 #include "mutu/sla.h"
 #include "sla_int.h"
-
-/* An ISO instant; a text without an offset is WIB (UTC+7). */
-static double T(const char *s)
-{
-	double t = NAN;
-	assert_int_equal(cal_parse_iso(s, 7 * 3600, &t, NULL, NULL), 0);
-	return t;
-}
-
-struct ev_spec {
-	int step;
-	const char *actor;
-	const char *start, *end; /* NULL = absent */
-	const char *activity;
-};
-
-static size_t mk_events(const struct ev_spec *spec, struct sla_event *ev)
-{
-	size_t n = 0;
-	for (; spec[n].step >= 0; n++) {
-		memset(&ev[n], 0, sizeof ev[n]);
-		ev[n].id = (int64_t)n + 1;
-		ev[n].step = spec[n].step;
-		ev[n].activity = spec[n].activity ? spec[n].activity : "kegiatan";
-		ev[n].actor = spec[n].actor;
-		ev[n].start = spec[n].start ? T(spec[n].start) : NAN;
-		ev[n].end = spec[n].end ? T(spec[n].end) : NAN;
-		ev[n].unknown = spec[n].step == 0;
-		ev[n].lifecycle = SLA_LC_OTHER;
-		ev[n].start_off = ev[n].end_off = SLA_OFF_NONE;
-	}
-	sla_events_sort(ev, n);
-	return n;
-}
+#include "sla_fixture.h"
 
 static int same(double a, double b)
 {
@@ -170,22 +137,6 @@ static void roundtrip(const struct sla_case *c, const struct case_zone *z, const
 	free(longer);
 	sla_mscratch_release(&m);
 	free(b.p);
-}
-
-static void opts(struct sla_opts *o)
-{
-	sla_opts_init(o);
-	o->models_dir = "tests/data/models";
-	o->calendars_dir = "datasets/calendars";
-}
-
-static const struct sla_sop *get_sop(struct sla_env *env, const char *id)
-{
-	const struct sla_sop *s = NULL;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_env_get(env, id, &s, &err), 0);
-	return s;
 }
 
 static void compute(const struct sla_sop *s, const struct ev_spec *spec, struct sla_event *ev, struct sla_case *c,
