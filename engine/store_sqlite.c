@@ -935,6 +935,24 @@ static void bind_t(sqlite3_stmt *st, struct bound *b, int k, const char *s, size
 	b[k].kind = 3;
 }
 
+/* parameter k: v, or NULL unless has */
+static void bind_in(sqlite3_stmt *st, struct bound *b, int k, int has, int64_t v)
+{
+	if (has)
+		bind_i(st, b, k, v);
+	else
+		bind_n(st, b, k);
+}
+
+/* parameter k: the n bytes at s, or NULL when s is */
+static void bind_tn(sqlite3_stmt *st, struct bound *b, int k, const char *s, size_t n)
+{
+	if (s)
+		bind_t(st, b, k, s, n);
+	else
+		bind_n(st, b, k);
+}
+
 /* rows per multi-row INSERT: 14 parameters each (448 of SQLite's
  * 32766); 32 rows take most of the gain (callgrind: 16 rows 17% fewer
  * instructions per event than 1) */
@@ -1437,17 +1455,9 @@ static void bind_case(struct sqw *w, sqlite3_stmt *st, struct bound *b, int k, c
 		bind_n(st, b, k + 3);
 	bind_i(st, b, k + 4, w->batch);
 	bind_t(st, b, k + 5, c->office, strlen(c->office));
-	if (c->has_span) {
-		bind_i(st, b, k + 6, c->lo);
-		bind_i(st, b, k + 7, c->hi);
-	} else {
-		bind_n(st, b, k + 6);
-		bind_n(st, b, k + 7);
-	}
-	if (c->has_done)
-		bind_i(st, b, k + 8, c->done_step);
-	else
-		bind_n(st, b, k + 8);
+	bind_in(st, b, k + 6, c->has_span, c->lo);
+	bind_in(st, b, k + 7, c->has_span, c->hi);
+	bind_in(st, b, k + 8, c->has_done, c->done_step);
 }
 
 /* Write the sealed cases: one statement for a full block, one by one for
@@ -1680,33 +1690,14 @@ static void bind_event(struct sqw *w, sqlite3_stmt *st, struct bound *b, int k,
 	bind_i(st, b, k + 2, e->case_id);
 	bind_i(st, b, k + 3, w->batch);
 	bind_i(st, b, k + 4, e->line);
-	if (e->step)
-		bind_i(st, b, k + 5, e->step);
-	else
-		bind_n(st, b, k + 5);
+	bind_in(st, b, k + 5, e->step != 0, e->step);
 	bind_t(st, b, k + 6, e->activity, e->activity_len);
-	if (e->actor)
-		bind_t(st, b, k + 7, e->actor, e->actor_len);
-	else
-		bind_n(st, b, k + 7);
-	if (e->lifecycle)
-		bind_t(st, b, k + 8, e->lifecycle, e->lifecycle_len);
-	else
-		bind_n(st, b, k + 8);
-	if (e->has_start) {
-		bind_i(st, b, k + 9, e->start_ms);
-		bind_i(st, b, k + 10, e->start_off);
-	} else {
-		bind_n(st, b, k + 9);
-		bind_n(st, b, k + 10);
-	}
-	if (e->has_end) {
-		bind_i(st, b, k + 11, e->end_ms);
-		bind_i(st, b, k + 12, e->end_off);
-	} else {
-		bind_n(st, b, k + 11);
-		bind_n(st, b, k + 12);
-	}
+	bind_tn(st, b, k + 7, e->actor, e->actor_len);
+	bind_tn(st, b, k + 8, e->lifecycle, e->lifecycle_len);
+	bind_in(st, b, k + 9, e->has_start, e->start_ms);
+	bind_in(st, b, k + 10, e->has_start, e->start_off);
+	bind_in(st, b, k + 11, e->has_end, e->end_ms);
+	bind_in(st, b, k + 12, e->has_end, e->end_off);
 	bind_i(st, b, k + 13, e->unknown);
 	bind_i(st, b, k + 14, (sqlite3_int64)dkey);
 }
