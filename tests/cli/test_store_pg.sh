@@ -213,11 +213,11 @@ run "$MUTU" db info --db "$upg"
 expect_rc "a version 2 PostgreSQL store opens (and is upgraded)" 0
 # 7: cases_open rebuilt with the columns a period read takes (INCLUDE), so
 # its arms are index-only scans (store_pg.c, case_source)
-expect_eq "upgraded to 8 (5: events key office last, no end index, cases_sop gone, every partition's key attached; 6: case_measure; 7: cases_open covering; 8: cases partitioned)" \
+expect_eq "upgraded to 9 (5: events key office last, no end index, cases_sop gone, every partition's key attached; 6: case_measure; 7: cases_open covering; 8: cases partitioned; 9: labels)" \
 	"$(psql -X -tA "$upg" -c "$evidx" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
 		-c "SELECT count(*) FROM pg_indexes WHERE indexname = 'cases_sop'" -c "$attached" \
 		-c "SELECT indexdef LIKE '%(office, sop, last_done_step, last_ms) INCLUDE (id, case_key)' FROM pg_indexes WHERE indexname = 'cases_open'" 2>&1 | tr '\n' ' ')" \
-	"(case_id, dkey, office) 8 0 t t "
+	"(case_id, dkey, office) 9 0 t t "
 "$MUTU" "${urep[@]}" --out "$TMP/u2" >/dev/null 2>&1
 if [ -s "$TMP/u1/report-2011-06.json" ] && cmp -s "$TMP/u1/report-2011-06.json" "$TMP/u2/report-2011-06.json"; then
 	ok "upgraded store: the same report as before the upgrade"
@@ -247,8 +247,8 @@ expect_eq "a version 4 store: the end index on the parent and its one partition"
 	"$(psql -X -tA "$v4" -c "$endidx" 2>&1)" "2"
 latest=(report monthly --month latest --tz Europe/Amsterdam --format json --out "$TMP/v4r")
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-before.json"
-expect_eq "upgraded (to 8) when opened: no end index left" \
-	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "8 0 "
+expect_eq "upgraded (to 9) when opened: no end index left" \
+	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "9 0 "
 rm -rf "$TMP/v4r"
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-after.json"
 rm -rf "$TMP/v4r"
@@ -261,6 +261,63 @@ else
 	not_ok "upgraded version 4 store: --month latest gives the same report, and the same as SQLite's" \
 		"$(diff <(nogen "$TMP/v4-after.json" | tr ',' '\n') <(nogen "$TMP/v4-sqlite.json" | tr ',' '\n') | head -8)"
 fi
+# a version 8 store (an event's activity, actor and lifecycle as text in
+# its row; no labels) is brought to version 9 when opened: each office's
+# distinct texts numbered in labels, the rows' texts turned into those ids
+# in place.  Two offices (the ids are an office's own), one with an actor
+# and lifecycle on every row (wabo-receipt: XES names), one with actors and
+# no lifecycle.  The version 8 shape is made from a version 9 store by the
+# reverse conversion (texts back from the labels, table labels dropped).
+# Then: the same export of each office as before, the same report, and the
+# same file ingested again meets every row as a duplicate (dedup compares
+# ids: the migrated ids must be the ones the writer finds in labels).
+# (the second report reads fewer cases: the month's summaries are kept)
+nocount() { sed -E 's/"(cases|events)_read":[0-9]+,?//g'; }
+v8=$(pg_newdb mutu_v8)
+"$MUTU" ingest datasets/logs/wabo-receipt.csv --db "$v8" --quiet >/dev/null 2>&1
+"$MUTU" ingest datasets/logs/synthetic-2025.csv --office kota --db "$v8" --quiet >/dev/null 2>&1
+"$MUTU" db export --db "$v8" --out "$TMP/v8-a.csv" >/dev/null 2>&1
+"$MUTU" report monthly --month 2025-06 --office kota --format json --out "$TMP/v8r1" --db "$v8" >/dev/null 2>&1
+psql -X -q "$v8" -c "CREATE FUNCTION pg_temp.lab(o text, i integer) RETURNS text LANGUAGE sql STABLE
+	AS \$\$ SELECT label FROM labels WHERE office = o AND id = i \$\$;
+	ALTER TABLE events ALTER COLUMN activity_id TYPE text USING pg_temp.lab(office, activity_id),
+		ALTER COLUMN actor_id TYPE text USING pg_temp.lab(office, actor_id),
+		ALTER COLUMN lifecycle_id TYPE text USING pg_temp.lab(office, lifecycle_id);
+	ALTER TABLE events RENAME COLUMN activity_id TO activity; ALTER TABLE events RENAME COLUMN actor_id TO actor;
+	ALTER TABLE events RENAME COLUMN lifecycle_id TO lifecycle; DROP TABLE labels;
+	UPDATE mutu_meta SET value = '8' WHERE key = 'schema_version'" >/dev/null 2>&1
+expect_eq "a version 8 store: texts in the events, no labels" \
+	"$(psql -X -tA "$v8" -c "SELECT count(*) FROM events WHERE activity = 'Confirmation of receipt'" \
+		-c "SELECT to_regclass('labels') IS NULL" 2>&1 | tr '\n' ' ')" "$(grep -c ',Confirmation of receipt,' datasets/logs/wabo-receipt.csv) t "
+run "$MUTU" db info --db "$v8"
+expect_rc "a version 8 PostgreSQL store opens (and is upgraded)" 0
+# labels an office: its distinct activities, actors and lifecycles, counted
+# from the files by Python's CSV reader (wabo-receipt: concept:name,
+# org:resource, lifecycle:transition; synthetic-2025: activity, actor)
+nla=$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(len({x["concept:name"] for x in r} | {x["org:resource"] for x in r if x["org:resource"]} | {x["lifecycle:transition"] for x in r if x["lifecycle:transition"]}))' datasets/logs/wabo-receipt.csv)
+nlb=$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(len({x["activity"] for x in r} | {x["actor"] for x in r if x["actor"]}))' datasets/logs/synthetic-2025.csv)
+expect_eq "upgraded to 9: ids in the events, each office's texts once in labels" \
+	"$(psql -X -tA "$v8" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
+		-c "SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'activity_id'" \
+		-c "SELECT count(*) FROM labels WHERE office = ''" -c "SELECT count(*) FROM labels WHERE office = 'kota'" 2>&1 | tr '\n' ' ')" \
+	"9 integer $nla $nlb "
+"$MUTU" db export --db "$v8" --out "$TMP/v9-a.csv" >/dev/null 2>&1
+"$MUTU" report monthly --month 2025-06 --office kota --format json --out "$TMP/v8r2" --db "$v8" >/dev/null 2>&1
+if [ -s "$TMP/v8-a.csv" ] && cmp -s "$TMP/v8-a.csv" "$TMP/v9-a.csv" &&
+	[ -s "$TMP/v8r1/report-2025-06.json" ] &&
+	cmp -s <(nogen "$TMP/v8r1/report-2025-06.json" | nocount) <(nogen "$TMP/v8r2/report-2025-06.json" | nocount); then
+	ok "upgraded version 8 store: the export (both offices) and the report as before"
+else
+	not_ok "upgraded version 8 store: the export (both offices) and the report as before" \
+		"$(diff "$TMP/v8-a.csv" "$TMP/v9-a.csv" | head -4)"
+fi
+# the file's first 300 rows as a new batch: every one a duplicate of a
+# migrated row, no new label
+head -n 301 datasets/logs/wabo-receipt.csv >"$TMP/wabo300.csv"
+"$MUTU" ingest "$TMP/wabo300.csv" --db "$v8" --quiet >/dev/null 2>&1
+expect_eq "upgraded store: a batch into it meets the migrated rows as duplicates, adds no label" \
+	"$(psql -X -tA "$v8" -c "SELECT events_stored || ' ' || duplicates FROM batches WHERE office = '' ORDER BY id DESC LIMIT 1" \
+		-c "SELECT count(*) FROM labels WHERE office = ''" 2>&1 | tr '\n' ' ')" "0 300 $nla "
 # audits (json; --save writes the flags into each store)
 for a in "--sop izin-pengumpulan-uang-barang --from 2025-11-01 --to 2025-11-30" \
 	"--from 2011-06-01 --to 2011-06-30 --tz Europe/Amsterdam"; do
