@@ -290,9 +290,11 @@ static const char *const schema_pg[] = {
 
 /* id blocks (CASE_BLOCK, EVENT_BLOCK) reserved by one round trip at most:
  * a reservation ends the open COPY, so a million events should not need
- * one per block (245); 64 blocks waste at most 262,144 event ids of a
- * bigint sequence */
-#define MAX_BLOCKS 64
+ * one per block (245); 512 blocks waste at most 2,097,152 event ids of a
+ * bigint sequence.  At 64, a 10^6-event file (sized at 100 bytes an
+ * event, 1.68 M ids) ended and restarted its COPY four times for events
+ * and twice for cases; at 512 it reserves both once, before the COPY. */
+#define MAX_BLOCKS 512
 
 /* rows a read cursor fetches per round trip */
 #define FETCH_ROWS 4000
@@ -1658,9 +1660,9 @@ static int stream_events(struct pg_writer *w, struct mutu_err *err)
 	if (!w->p->copy_in) {
 		char t[300];
 		snprintf(t, sizeof t,
-			 "%s (office, id, case_id, batch_id, line, step, activity_id, actor_id, lifecycle_id, "
+			 "%s (%sid, case_id, %sline, step, activity_id, actor_id, lifecycle_id, "
 			 "start_ms, start_off, end_ms, end_off, unknown, dkey)",
-			 w->table);
+			 w->table, w->fresh ? "" : "office, ", w->fresh ? "" : "batch_id, ");
 		rc = copy_start(w->p, t, 1, err);
 	}
 	if (!rc)
@@ -1744,13 +1746,21 @@ static int wfail(struct pg_writer *w, int rc)
  * writer_finish (part_attach), which has the parent's indexes built on it.
  * The CHECK matches the partition bound, so ATTACH PARTITION need not scan
  * the table to prove it (PostgreSQL's documented shortcut). */
-static int part_create(struct pg_store *p, const char *parent, const char *part, struct mutu_err *err)
+static int part_create(struct pg_store *p, const char *parent, const char *part, int64_t batch,
+		       struct mutu_err *err)
 {
 	char *lit = PQescapeLiteral(p->conn, office_of(p), strlen(office_of(p)));
 	struct mutu_buf q;
 	mutu_buf_init(&q);
 	mutu_buf_printf(&q, "CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS, CHECK (office = %s))", part, parent,
 			lit ? lit : "''");
+	/* the office and the batch as the new events partition's defaults,
+	 * so its rows are sent without them (two of fifteen fields: 0.73-0.78
+	 * s against 0.81-0.85 s of the server's COPY of 10^6 rows);
+	 * part_attach puts the parent's back */
+	if (batch)
+		mutu_buf_printf(&q, "; ALTER TABLE %s ALTER COLUMN office SET DEFAULT %s, ALTER COLUMN batch_id SET DEFAULT %" PRId64,
+				part, lit ? lit : "''", batch);
 	PQfreemem(lit);
 	int rc = exec0(p, q.s, "a partition for the office", err);
 	mutu_buf_release(&q);
@@ -1819,8 +1829,8 @@ static int pg_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	w->cfresh = is_null(pr0, 0, 3);
 	int64_t have = w->cfresh ? 0 : get_i64(pr0, 0, 3);
 	PQclear(pr0);
-	if ((w->fresh && (rc = part_create(p, "events", w->table, err))) ||
-	    (w->cfresh && (rc = part_create(p, "cases", w->ctable, err))))
+	if ((w->fresh && (rc = part_create(p, "events", w->table, batch_id, err))) ||
+	    (w->cfresh && (rc = part_create(p, "cases", w->ctable, 0, err))))
 		goto fail;
 	rc = exec0(p,
 		       "CREATE TEMP TABLE pg_stage_cattr (seq bigint, case_id bigint, name text, value text) "
@@ -2109,12 +2119,18 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	 * room for the longest row: the field count, the office and fourteen
 	 * numbers of at most 12 bytes */
 	char *q = bin_room(b, 2 + w->office_field.len + 14 * 12);
-	q = bin_be16(q, 15);
-	memcpy(q, w->office_field.s, w->office_field.len);
-	q += w->office_field.len;
-	q = bin_i8(q, 1, id);
-	q = bin_i8(q, 1, e->case_id);
-	q = bin_i8(q, 1, w->batch);
+	if (w->fresh) { /* office and batch_id: the new partition's defaults (part_create) */
+		q = bin_be16(q, 13);
+		q = bin_i8(q, 1, id);
+		q = bin_i8(q, 1, e->case_id);
+	} else {
+		q = bin_be16(q, 15);
+		memcpy(q, w->office_field.s, w->office_field.len);
+		q += w->office_field.len;
+		q = bin_i8(q, 1, id);
+		q = bin_i8(q, 1, e->case_id);
+		q = bin_i8(q, 1, w->batch);
+	}
 	q = bin_i8(q, 1, e->line);
 	q = bin_i4(q, e->step != 0, e->step);
 	q = bin_i4(q, 1, act);
@@ -2331,6 +2347,54 @@ static int part_attach(struct pg_store *p, const char *parent, const char *part,
 	return rc;
 }
 
+/* cases_open's order of two cases (sop, last_done_step, last_ms; NULLs
+ * last, as ASC puts them; text by bytes, as COLLATE "C"), then id */
+struct corder {
+	const struct wcase *c;
+	size_t i;
+};
+
+static int cases_open_cmp(const void *a, const void *b)
+{
+	const struct wcase *x = ((const struct corder *)a)->c, *y = ((const struct corder *)b)->c;
+	if (!x->sop != !y->sop)
+		return x->sop ? -1 : 1;
+	int d = x->sop ? strcmp(x->sop, y->sop) : 0;
+	if (d)
+		return d;
+	if (x->has_done != y->has_done)
+		return x->has_done ? -1 : 1;
+	if (x->has_done && x->done_step != y->done_step)
+		return x->done_step < y->done_step ? -1 : 1;
+	if (x->has_span != y->has_span)
+		return x->has_span ? -1 : 1;
+	if (x->has_span && x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The order the cases go into a new cases partition (NULL: as they are):
+ * cases_open's, so ATTACH PARTITION builds that index from sorted input.
+ * Its leading column is the SOP, five values for 100,000 cases: sorting
+ * them unsorted was 130-190 ms of the attach's 340 ms, 80 ms sorted (the
+ * other three indexes lose nothing: their keys are integers or all
+ * distinct).  An existing partition's indexes are kept row by row: no
+ * order helps there. */
+static size_t *cases_open_order(struct pg_writer *w)
+{
+	if (!w->cfresh || w->ncases < 2)
+		return NULL;
+	struct corder *k = mutu_malloc(w->ncases * sizeof *k);
+	for (size_t i = 0; i < w->ncases; i++)
+		k[i] = (struct corder){.c = &w->cases[i], .i = i};
+	qsort(k, w->ncases, sizeof *k, cases_open_cmp);
+	size_t *o = mutu_malloc(w->ncases * sizeof *o);
+	for (size_t i = 0; i < w->ncases; i++)
+		o[i] = k[i].i;
+	free(k);
+	return o;
+}
+
 static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 {
 	struct pg_writer *w = PGW(sw);
@@ -2344,12 +2408,16 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 		/* the office's first batch: build its key once, sorted, then
 		 * attach the table as the office's partition (the parent's
 		 * index takes it over instead of building its own) */
-		char pre[160];
-		if (w->fresh_keyed)
-			snprintf(pre, sizeof pre, "ALTER TABLE %s ADD PRIMARY KEY USING INDEX %s_key;", w->table,
+		char pre[320];
+		int n = snprintf(pre, sizeof pre,
+				 "ALTER TABLE %s ALTER COLUMN office SET DEFAULT '', ALTER COLUMN batch_id DROP DEFAULT;",
 				 w->table);
+		if (w->fresh_keyed)
+			snprintf(pre + n, sizeof pre - (size_t)n, "ALTER TABLE %s ADD PRIMARY KEY USING INDEX %s_key;",
+				 w->table, w->table);
 		else
-			snprintf(pre, sizeof pre, "ALTER TABLE %s ADD PRIMARY KEY (case_id, dkey, office);", w->table);
+			snprintf(pre + n, sizeof pre - (size_t)n, "ALTER TABLE %s ADD PRIMARY KEY (case_id, dkey, office);",
+				 w->table);
 		if ((rc = part_attach(p, "events", w->table, pre, "attaching the office's events", err)))
 			return wfail(w, rc);
 		w->fresh = 0;
@@ -2362,8 +2430,9 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 	struct mutu_buf b, u;
 	mutu_buf_init(&b);
 	mutu_buf_init(&u);
+	size_t *order = cases_open_order(w);
 	for (size_t i = 0; i < w->ncases && !rc; i++) {
-		struct wcase *c = &w->cases[i];
+		struct wcase *c = &w->cases[order ? order[i] : i];
 		if (c->created) {
 			copy_str(&b, 1, office_of(p));
 			copy_int(&b, 0, 1, c->id);
@@ -2383,6 +2452,7 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 			mutu_buf_putc(&u, '\n');
 		}
 	}
+	free(order);
 	if (!rc)
 		rc = copy_rows(p, ccopy, &b, err);
 	/* an office's first cases: ATTACH PARTITION builds the parent's

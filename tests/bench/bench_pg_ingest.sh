@@ -77,9 +77,19 @@ mutu_one() {
 	local stored
 	stored=$(psql -X -tA -d bench_mutu -c "SELECT events_stored FROM batches")
 	[ "$stored" = "$EVENTS" ] || { echo "FAIL: $1 stored $stored events, not $EVENTS"; return 1; }
+	# the events' texts as stored before schema 9 (PostgreSQL) or through
+	# labels (schema 9 on), so two builds of either schema compare
+	local ev="SELECT e.office, e.id, e.case_id, e.batch_id, e.line, e.step, e.activity, e.actor, e.lifecycle,
+		e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.dkey FROM events e"
+	[ "$(psql -X -tA -d bench_mutu -c "SELECT to_regclass('labels') IS NOT NULL")" = t ] &&
+		ev="SELECT e.office, e.id, e.case_id, e.batch_id, e.line, e.step, a.label, r.label, l.label,
+		e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.dkey FROM events e
+		JOIN labels a ON a.office = e.office AND a.id = e.activity_id
+		LEFT JOIN labels r ON r.office = e.office AND r.id = e.actor_id
+		LEFT JOIN labels l ON l.office = e.office AND l.id = e.lifecycle_id"
 	[ -z "${CHECK_ROWS:-}" ] || ROWS=$(psql -X -tA -d bench_mutu -c "SELECT
 		(SELECT md5(string_agg(c::text, ',' ORDER BY office, id)) FROM cases c),
-		(SELECT md5(string_agg(e::text, ',' ORDER BY office, id)) FROM events e),
+		(SELECT md5(string_agg(e::text, ',' ORDER BY office, id)) FROM ($ev) e),
 		(SELECT md5(string_agg(concat_ws('|', office, batch_id, sop, low_ms), ',' ORDER BY office, batch_id, sop))
 		 FROM batch_touch)")
 	BV=$BT
