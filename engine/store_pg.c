@@ -2618,8 +2618,9 @@ struct pg_cursor {
 	int64_t last_case; /* for export_attrs */
 	char *last_office;
 	PGresult *lab;     /* every office's labels, by office (bytes) and id (cursor_labels) */
-	char *lab_office;  /* the office whose rows of lab are [lab_lo, lab_hi) */
-	int lab_lo, lab_hi;
+	char *lab_office;  /* the office whose labels are in lab_of */
+	const char **lab_of; /* its labels by id (into lab), NULL where it has none */
+	size_t nlab_of;
 	unsigned ncases; /* cases returned: the read-ahead is drained every 32 (fetch_drain) */
 };
 
@@ -2805,6 +2806,7 @@ static void pg_cursor_free(struct store_cursor *sc)
 	free(c->last_office);
 	PQclear(c->lab);
 	free(c->lab_office);
+	free(c->lab_of);
 	free(c);
 }
 
@@ -3097,8 +3099,10 @@ static int lab_first(const PGresult *r, const char *office, int strictly_after)
 	return lo;
 }
 
-/* Label id of office, NULL when the store has none such.  Ids are 1, 2,
- * ... an office (labels_put), so the id's row is looked at first. */
+/* Label id of office, NULL when the store has none such.  An office's
+ * labels are set out by id when its first event is met (a case cursor
+ * meets the offices one after another: a province read changes office a
+ * few dozen times), so an event's three lookups are array reads. */
 static const char *label_of(struct pg_cursor *c, const char *office, int64_t id)
 {
 	const PGresult *r = c->lab;
@@ -3107,23 +3111,23 @@ static const char *label_of(struct pg_cursor *c, const char *office, int64_t id)
 	if (!c->lab_office || strcmp(c->lab_office, office) != 0) {
 		free(c->lab_office);
 		c->lab_office = mutu_strdup(office);
-		c->lab_lo = lab_first(r, office, 0);
-		c->lab_hi = lab_first(r, office, 1);
+		int lo = lab_first(r, office, 0), hi = lab_first(r, office, 1);
+		/* ids are 1, 2, ... an office (labels_put); rows are by id,
+		 * so the last one is the greatest */
+		int64_t top = hi > lo ? get_i64(r, hi - 1, 1) : 0;
+		size_t n = top > 0 && top < INT32_MAX ? (size_t)top + 1 : 1;
+		if (n > (size_t)(hi - lo) + 65536) /* a gap no writer leaves (a damaged store): */
+			n = (size_t)(hi - lo) + 65536; /* ids past it read as missing, not a huge array */
+		free(c->lab_of);
+		c->lab_of = mutu_calloc(n, sizeof *c->lab_of);
+		c->nlab_of = n;
+		for (int i = lo; i < hi; i++) {
+			int64_t k = get_i64(r, i, 1);
+			if (k > 0 && (size_t)k < n)
+				c->lab_of[k] = PQgetvalue(r, i, 2);
+		}
 	}
-	int lo = c->lab_lo, hi = c->lab_hi;
-	if (id >= 1 && id <= hi - lo && get_i64(r, lo + (int)id - 1, 1) == id)
-		return PQgetvalue(r, lo + (int)id - 1, 2);
-	while (lo < hi) {
-		int m = lo + (hi - lo) / 2;
-		int64_t x = get_i64(r, m, 1);
-		if (x == id)
-			return PQgetvalue(r, m, 2);
-		if (x < id)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return NULL;
+	return id > 0 && (uint64_t)id < c->nlab_of ? c->lab_of[id] : NULL;
 }
 
 /* One event from row i of r, its columns from b on in the order both

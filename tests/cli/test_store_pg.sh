@@ -318,6 +318,16 @@ head -n 301 datasets/logs/wabo-receipt.csv >"$TMP/wabo300.csv"
 expect_eq "upgraded store: a batch into it meets the migrated rows as duplicates, adds no label" \
 	"$(psql -X -tA "$v8" -c "SELECT events_stored || ' ' || duplicates FROM batches WHERE office = '' ORDER BY id DESC LIMIT 1" \
 		-c "SELECT count(*) FROM labels WHERE office = ''" 2>&1 | tr '\n' ' ')" "0 300 $nla "
+# a damaged store: an event names a label that table labels does not hold
+# (deleted by hand): the export stops with exit 2 and says which event,
+# which ids and what is wrong, instead of writing an event without its
+# activity
+psql -X -q "$v8" -c "DELETE FROM labels WHERE office = 'kota' AND id = (SELECT min(activity_id) FROM events WHERE office = 'kota')" >/dev/null 2>&1
+run "$MUTU" db export --db "$v8" --out "$TMP/damaged.csv"
+expect_rc "an event naming a missing label: export fails with exit 2" 2
+expect_eq "... and says so, naming the office and that the store is damaged" \
+	"$(grep -c "of office 'kota' names label .*that table labels does not hold: the store is damaged" <<<"$ERR")" "1"
+expect_eq "... and writes no file" "$([ -e "$TMP/damaged.csv" ] && echo written || echo none)" "none"
 # audits (json; --save writes the flags into each store)
 for a in "--sop izin-pengumpulan-uang-barang --from 2025-11-01 --to 2025-11-30" \
 	"--from 2011-06-01 --to 2011-06-30 --tz Europe/Amsterdam"; do
