@@ -60,7 +60,10 @@
  * column in front of every key.  Types: SQLite INTEGER -> bigint (ids,
  * milliseconds, counts) or integer (offsets in minutes, steps), REAL ->
  * double precision; rejected.raw is bytea because a row rejected as "not
- * UTF-8 text" holds bytes a UTF8 database refuses as text.
+ * UTF-8 text" holds bytes a UTF8 database refuses as text.  Since version
+ * 9 an event's activity, actor and lifecycle are ids into labels (the
+ * office's distinct texts), which SQLite keeps as text: the readers here
+ * give the texts back, so the contract is the same (struct labels).
  * Each statement is idempotent (IF NOT EXISTS) so the creation can be
  * rerun after a crash half-way (it runs in one transaction anyway).
  */
@@ -247,7 +250,7 @@ static const char *const schema_pg[] = {
 	 * An older store's texts become ids in place, once, under the schema
 	 * lock: labels numbered per office in text order, then the three
 	 * columns rewritten by one ALTER TABLE (one pass over the table and
-	 * its key; 10^6 events took ~N s) and renamed, keeping their places. */
+	 * its key) and renamed, keeping their places. */
 	"CREATE TABLE IF NOT EXISTS labels ("
 	" office text NOT NULL, id integer NOT NULL, label text NOT NULL,"
 	" PRIMARY KEY (office, id), UNIQUE (label, office))",
