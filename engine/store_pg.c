@@ -251,9 +251,12 @@ static const char *const schema_pg[] = {
 	 * lock: labels numbered per office in text order, then the three
 	 * columns rewritten by one ALTER TABLE (one pass over the table and
 	 * its key) and renamed, keeping their places. */
+	/* no unique key on (label, office): a B-tree refuses a key over 2,704
+	 * bytes, and an activity may be longer (a note typed into the log);
+	 * the writer's labels and the office's ingest lock keep each text once */
 	"CREATE TABLE IF NOT EXISTS labels ("
 	" office text NOT NULL, id integer NOT NULL, label text NOT NULL,"
-	" PRIMARY KEY (office, id), UNIQUE (label, office))",
+	" PRIMARY KEY (office, id))",
 	"DO $$ BEGIN"
 	" IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'activity'"
 	"  AND NOT attisdropped) THEN"
@@ -261,6 +264,7 @@ static const char *const schema_pg[] = {
 	"   (row_number() OVER (PARTITION BY office ORDER BY label COLLATE \"C\"))::integer, label"
 	"   FROM (SELECT office, activity FROM events UNION SELECT office, actor FROM events WHERE actor IS NOT NULL"
 	"   UNION SELECT office, lifecycle FROM events WHERE lifecycle IS NOT NULL) x (office, label);"
+	"  CREATE INDEX mutu_labels_text ON labels USING hash (label);"
 	"  CREATE FUNCTION pg_temp.mutu_label(o text, t text) RETURNS integer LANGUAGE sql STABLE"
 	"   AS $f$ SELECT id FROM labels WHERE office = o AND label = t $f$;"
 	"  ALTER TABLE events ALTER COLUMN activity TYPE integer USING pg_temp.mutu_label(office, activity),"
@@ -270,6 +274,7 @@ static const char *const schema_pg[] = {
 	"  ALTER TABLE events RENAME COLUMN actor TO actor_id;"
 	"  ALTER TABLE events RENAME COLUMN lifecycle TO lifecycle_id;"
 	"  DROP FUNCTION pg_temp.mutu_label(text, text);"
+	"  DROP INDEX mutu_labels_text;"
 	" END IF;"
 	" END $$",
 };

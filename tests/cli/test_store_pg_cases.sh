@@ -51,9 +51,9 @@ run "$MUTU" ingest "$LOG" --office kota-a --db "$db1" --quiet
 expect_rc "office kota-a: first batch" 0
 run "$MUTU" ingest "$LOG" --office kota-b --db "$db1" --quiet
 expect_rc "office kota-b: first batch" 0
-expect_eq "cases is partitioned by list (office), schema 8" \
+expect_eq "cases is partitioned by list (office), schema 8 (and 9 since)" \
 	"$(psql -X -tA "$db1" -c "SELECT pg_get_partkeydef('cases'::regclass)" \
-		-c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" | tr '\n' ' ')" "LIST (office) 8 "
+		-c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" | tr '\n' ' ')" "LIST (office) 9 "
 # sorted by name as the server sorts (C locale)
 want=$(printf '%s:4\n' "$(pname kota-a)" "$(pname kota-b)" | LC_ALL=C sort | tr '\n' ' ')
 expect_eq "one partition per office, named by md5(office), the four indexes attached" \
@@ -107,9 +107,9 @@ rep=(report monthly --month 2025-03 --format json --db "$v7")
 "$MUTU" "${rep[@]}" --office kota-a --out "$TMP/r7" >/dev/null 2>&1
 run "$MUTU" db info --db "$v7"
 expect_rc "the version 7 store opens (and is upgraded)" 0
-expect_eq "upgraded to 8: cases partitioned, two partitions, four indexes each" \
+expect_eq "upgraded to 9 (8: cases partitioned, two partitions, four indexes each; 9: labels)" \
 	"$(psql -X -tA "$v7" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
-		-c "SELECT relkind FROM pg_class WHERE relname = 'cases'" -c "$parts" | tr '\n' ' ')" "8 p $want"
+		-c "SELECT relkind FROM pg_class WHERE relname = 'cases'" -c "$parts" | tr '\n' ' ')" "9 p $want"
 expect_eq "upgraded: every row of cases and events the same (md5 of all rows in id order)" \
 	"$(psql -X -tA "$v7" -c "$allrows")" "$before"
 "$MUTU" "${rep[@]}" --office kota-a --out "$TMP/r8" >/dev/null 2>&1
