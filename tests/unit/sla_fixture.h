@@ -3,8 +3,9 @@
  * test_sla_measure.c): a WIB time as an instant, a case's events written
  * as a table of (step, pelaksana, start, end, activity), the options that
  * find the test models and the shipped calendars, and a model fetched or
- * the test failed with the library's message.  Test-only code; include
- * after cmocka.h, mutu/cal.h and mutu/sla.h.
+ * the test failed with the library's message, and a case's events made
+ * and measured in one call (the set-up nearly every case test repeats).
+ * Test-only code; include after cmocka.h, mutu/cal.h and mutu/sla.h.
  */
 #ifndef MUTU_TEST_SLA_FIXTURE_H
 #define MUTU_TEST_SLA_FIXTURE_H
@@ -64,6 +65,22 @@ static const struct sla_sop *get_sop(struct sla_env *env, const char *id)
 	if (sla_env_get(env, id, &s, &err))
 		fail_msg("sla_env_get(%s): %s", id, err.msg);
 	return s;
+}
+
+/* spec's events into ev (room for all of them), measured as case (id,
+ * key) of model s into c, no per-case deadline; the test fails with the
+ * library's message if the case cannot be measured.  c borrows ev and
+ * key (sla_case_compute); release it with sla_case_release.  Returns the
+ * number of events. */
+static size_t compute(const struct sla_sop *s, int64_t id, const char *key, const struct ev_spec *spec,
+		      struct sla_event *ev, struct sla_case *c)
+{
+	size_t n = mk_events(spec, ev);
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	if (sla_case_compute(s, id, key, ev, n, NAN, c, &err))
+		fail_msg("sla_case_compute(%s): %s", key, err.msg);
+	return n;
 }
 
 #endif

@@ -92,11 +92,8 @@ static void test_case_weekend(void **state)
 	struct sla_env *env = sla_env_create(&o);
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
-	size_t n = mk_events(case_a, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 1, "A", ev, n, NAN, &c, &err), 0);
+	compute(s, 1, "A", case_a, ev, &c);
 	assert_true(c.accepted == T("2025-05-15 09:40")); /* end of step 2 */
 	assert_true(c.done == T("2025-05-19 14:45"));     /* end of step 5 */
 	assert_true(c.finished);
@@ -137,7 +134,7 @@ static void test_case_weekend(void **state)
 	/* The same case with the clock starting at step 1 ([sla] clock_start):
 	 * accepted 09:20, 20 min more of working time: 1165 min. */
 	const struct sla_sop *s1 = get_sop(env, "uji-sla-cs1");
-	assert_int_equal(sla_case_compute(s1, 1, "A", ev, n, NAN, &c, &err), 0);
+	compute(s1, 1, "A", case_a, ev, &c);
 	assert_true(c.accepted == T("2025-05-15 09:20"));
 	assert_true(fabs(c.work_s - 1165 * MIN) < 1e-6);
 	sla_case_release(&c);
@@ -163,11 +160,8 @@ static void test_case_holiday_late(void **state)
 	struct sla_env *env = sla_env_create(&o);
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
-	size_t n = mk_events(case_b, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 2, "B", ev, n, NAN, &c, &err), 0);
+	compute(s, 2, "B", case_b, ev, &c);
 	assert_true(c.accepted == T("2025-05-09 09:00"));
 	/* Fri 09:00-11:30 150 + 13:00-16:30 210 = 360; Mon 12 (LN) and
 	 * Tue 13 (CB) 0; Wed 450; Thu 450; Fri 07:30-10:30 180 = 1440 min */
@@ -217,11 +211,8 @@ static void test_case_paused(void **state)
 	struct sla_env *env = sla_env_create(&o);
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
-	size_t n = mk_events(case_c, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 3, "C", ev, n, NAN, &c, &err), 0);
+	compute(s, 3, "C", case_c, ev, &c);
 	assert_true(c.accepted == T("2025-05-19 09:15"));
 	assert_true(c.done == T("2025-05-23 09:15"));
 	/* pause Tue 10:00 -> Wed 14:00: Tue 120 + 180 = 300, Wed 270 + 60 = 330: 630 */
@@ -271,11 +262,8 @@ static void test_case_open(void **state)
 	struct sla_env *env = sla_env_create(&o);
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
-	size_t n = mk_events(case_e, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	compute(s, 5, "E", case_e, ev, &c);
 	assert_false(c.finished);
 	assert_true(c.accepted == T("2025-05-02 09:30"));
 	assert_true(isnan(c.st[2].work_s)); /* open step: not measured */
@@ -320,18 +308,14 @@ static void test_case_flags(void **state)
 		{-1, NULL, NULL, NULL, NULL},
 	};
 	struct sla_event ev[16];
-	size_t n = mk_events(x, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 7, "X", ev, n, NAN, &c, &err), 0);
+	compute(s, 7, "X", x, ev, &c);
 	assert_int_equal(count_flag(&c, SLA_F_UNKNOWN, -1), 1);
 	assert_int_equal(count_flag(&c, SLA_F_ORDER, 3), 1); /* 3 after 4 */
 	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 0);
 	assert_int_equal(count_flag(&c, SLA_F_REWORK, -1), 0);
 	sla_case_release(&c);
-	n = mk_events(y, ev);
-	assert_int_equal(sla_case_compute(s, 8, "Y", ev, n, NAN, &c, &err), 0);
+	compute(s, 8, "Y", y, ev, &c);
 	assert_int_equal(count_flag(&c, SLA_F_MISSING, 3), 1);
 	assert_int_equal(count_flag(&c, SLA_F_MISSING, -1), 1);
 	assert_int_equal(count_flag(&c, SLA_F_ORDER, -1), 0);
@@ -356,11 +340,8 @@ static void test_case_completion_only(void **state)
 		{-1, NULL, NULL, NULL, NULL},
 	};
 	struct sla_event ev[16];
-	size_t n = mk_events(x, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 9, "K", ev, n, NAN, &c, &err), 0);
+	compute(s, 9, "K", x, ev, &c);
 	assert_true(isnan(c.st[0].work_s)); /* nothing before the first completion */
 	assert_true(c.st[1].from_prev);
 	/* step 2: 08:00 -> 09:00 = 60 min; step 3: Mon 09:00-12:00 180 + 180
@@ -1000,11 +981,10 @@ static void test_case_as_of(void **state)
 	struct sla_env *env = sla_env_create(&o);
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
-	size_t n = mk_events(case_e, ev);
 	struct sla_case c;
 	struct mutu_err err;
 	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	compute(s, 5, "E", case_e, ev, &c);
 	/* before: aged only to its last event (step 3 started Fri 10:00): 30 min */
 	assert_true(fabs(c.work_s - 30 * MIN) < 1e-6);
 	assert_false(c.late);
@@ -1019,8 +999,7 @@ static void test_case_as_of(void **state)
 	sla_case_release(&c);
 	/* as of 1 Jun 00:00: age 7530 min (test_case_open), late by 7530 -
 	 * 1350 = 6180 min of working time past the deadline */
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 5, "E", ev, n, NAN, &c, &err), 0);
+	compute(s, 5, "E", case_e, ev, &c);
 	double m1 = T("2025-06-01 00:00");
 	assert_int_equal(sla_case_as_of(&c, m1, &err), 0);
 	assert_true(fabs(c.work_s - 7530 * MIN) < 1e-6);
@@ -1031,9 +1010,7 @@ static void test_case_as_of(void **state)
 	assert_true(c.flags & SLA_F_LATE);
 	sla_case_release(&c);
 	/* a finished case is left as it was */
-	n = mk_events(case_a, ev);
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 1, "A", ev, n, NAN, &c, &err), 0);
+	compute(s, 1, "A", case_a, ev, &c);
 	double w = c.work_s;
 	assert_int_equal(sla_case_as_of(&c, m1, &err), 0);
 	assert_true(c.work_s == w);
@@ -1062,8 +1039,7 @@ static void test_case_checked_only(void **state)
 		{2, "Front Office", "2025-05-02 09:00", "2025-05-02 09:30", NULL},
 		{-1, NULL, NULL, NULL, NULL},
 	};
-	size_t n = mk_events(h, ev);
-	assert_int_equal(sla_case_compute(s, 8, "H", ev, n, NAN, &c, &err), 0);
+	compute(s, 8, "H", h, ev, &c);
 	assert_false(c.finished);
 	assert_true(c.accepted == T("2025-05-02 09:30"));
 	/* arrival 08:00 -> 09:30: 90 min before the clock */
@@ -1075,7 +1051,7 @@ static void test_case_checked_only(void **state)
 	assert_false(c.late);
 	sla_case_release(&c);
 	/* as of 1 Jun 00:00: 7530 min, late by 7530 - 1350 = 6180 min */
-	assert_int_equal(sla_case_compute(s, 8, "H", ev, n, NAN, &c, &err), 0);
+	compute(s, 8, "H", h, ev, &c);
 	assert_int_equal(sla_case_as_of(&c, T("2025-06-01 00:00"), &err), 0);
 	assert_true(fabs(c.work_s - 7530 * MIN) < 1e-6);
 	assert_true(c.late);
@@ -1091,8 +1067,7 @@ static void test_case_checked_only(void **state)
 		{1, "Pemohon", "2025-05-05 08:00", "2025-05-05 10:00", NULL},
 		{-1, NULL, NULL, NULL, NULL},
 	};
-	n = mk_events(r, ev);
-	assert_int_equal(sla_case_compute(s, 9, "R", ev, n, NAN, &c, &err), 0);
+	compute(s, 9, "R", r, ev, &c);
 	assert_true(isnan(c.accepted));
 	assert_int_equal(sla_case_as_of(&c, T("2025-06-01 00:00"), &err), 0);
 	assert_false(c.late);
@@ -1110,8 +1085,7 @@ static void test_case_checked_only(void **state)
 		{2, "Front Office", "2025-05-05 10:00", "2025-05-05 10:20", NULL},
 		{-1, NULL, NULL, NULL, NULL},
 	};
-	n = mk_events(r2, ev);
-	assert_int_equal(sla_case_compute(s, 10, "R2", ev, n, NAN, &c, &err), 0);
+	compute(s, 10, "R2", r2, ev, &c);
 	assert_true(c.accepted == T("2025-05-05 10:20"));
 	assert_int_equal(sla_case_as_of(&c, T("2025-05-07 10:20"), &err), 0);
 	assert_true(fabs(c.work_s - 900 * MIN) < 1e-6);
@@ -1133,12 +1107,11 @@ static void test_case_checked_only(void **state)
 		{2, "Front Office", "2025-05-06 10:00", "2025-05-06 10:15", NULL},
 		{-1, NULL, NULL, NULL, NULL},
 	};
-	n = mk_events(k, ev);
-	assert_int_equal(sla_case_compute(s, 11, "K", ev, n, NAN, &c, &err), 0);
+	compute(s, 11, "K", k, ev, &c);
 	assert_true(isnan(c.accepted));
 	sla_case_release(&c);
 	/* without the repeat: accepted at the end of step 3 */
-	n = mk_events(k, ev) - 1;
+	size_t n = mk_events(k, ev) - 1;
 	assert_int_equal(sla_case_compute(s, 11, "K", ev, n, NAN, &c, &err), 0);
 	assert_true(c.accepted == T("2025-05-06 09:15"));
 	sla_case_release(&c);
@@ -1282,11 +1255,8 @@ static void test_case_recheck(void **state)
 		{-1, NULL, NULL, NULL, NULL},
 	};
 	struct sla_event ev[16];
-	size_t n = mk_events(x, ev);
 	struct sla_case c;
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 12, "RC", ev, n, NAN, &c, &err), 0);
+	compute(s, 12, "RC", x, ev, &c);
 	assert_true(c.accepted == T("2025-05-06 10:00"));
 	assert_true(c.st[1].recheck);
 	assert_true(isnan(c.st[1].work_s));
@@ -1306,8 +1276,7 @@ static void test_case_recheck(void **state)
 		{3, "Tim Teknis", NULL, "2025-05-07 10:00", NULL},
 		{-1, NULL, NULL, NULL, NULL},
 	};
-	n = mk_events(y, ev);
-	assert_int_equal(sla_case_compute(s, 13, "RP", ev, n, NAN, &c, &err), 0);
+	compute(s, 13, "RP", y, ev, &c);
 	assert_true(c.st[1].returned);
 	assert_false(c.st[2].recheck);
 	assert_true(fabs(c.st[2].work_s - 60 * MIN) < 1e-6);

@@ -139,17 +139,16 @@ static void roundtrip(const struct sla_case *c, const struct case_zone *z, const
 	free(b.p);
 }
 
-static void compute(const struct sla_sop *s, const struct ev_spec *spec, struct sla_event *ev, struct sla_case *c,
-		    struct sla_case_in *in)
+/* the case as the reader gives it to the measure: id 1, key "K", n
+ * events, nothing else */
+static struct sla_case_in case_in(size_t n)
 {
-	size_t n = mk_events(spec, ev);
-	struct mutu_err err;
-	mutu_err_clear(&err);
-	assert_int_equal(sla_case_compute(s, 1, "K", ev, n, NAN, c, &err), 0);
-	memset(in, 0, sizeof *in);
-	in->case_id = 1;
-	in->key = "K";
-	in->nev = n;
+	struct sla_case_in in;
+	memset(&in, 0, sizeof in);
+	in.case_id = 1;
+	in.key = "K";
+	in.nev = n;
+	return in;
 }
 
 /* Case A of test_sla.c with the model's pelaksana: accepted Thu 15 May
@@ -199,8 +198,7 @@ static void test_measure_size(void **state)
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[8];
 	struct sla_case c;
-	struct sla_case_in in;
-	compute(s, case_a, ev, &c, &in);
+	struct sla_case_in in = case_in(compute(s, 1, "K", case_a, ev, &c));
 	assert_true(c.finished);
 	assert_false(c.late);
 	struct case_zone z = {20223, 20227, 25200, 0};
@@ -244,9 +242,8 @@ static void test_measure_model(void **state)
 	const struct sla_sop *s = get_sop(env, "uji-sla");
 	struct sla_event ev[16];
 	struct sla_case c;
-	struct sla_case_in in;
 
-	compute(s, case_c, ev, &c, &in);
+	struct sla_case_in in = case_in(compute(s, 1, "K", case_c, ev, &c));
 	assert_int_equal(c.npauses, 1);
 	assert_true(c.st[3].returned);
 	struct case_zone z = {20227, 20231, 25200, 0};
@@ -269,7 +266,7 @@ static void test_measure_model(void **state)
 	roundtrip(&c, &z, &in, c.arrival - 0.001, c.done + 1e-9, NULL);
 	sla_case_release(&c);
 
-	compute(s, case_b, ev, &c, &in);
+	in = case_in(compute(s, 1, "K", case_b, ev, &c));
 	assert_true(c.late);
 	assert_true(c.late_ev >= 0);
 	in.target_text = "2025-05-15";
@@ -306,8 +303,7 @@ static void test_measure_nomodel(void **state)
 	assert_null(s->model);
 	struct sla_event ev[8];
 	struct sla_case c;
-	struct sla_case_in in;
-	compute(s, case_w, ev, &c, &in);
+	struct sla_case_in in = case_in(compute(s, 1, "K", case_w, ev, &c));
 	assert_true(c.finished);
 	struct case_zone z = {20213, 20216, 0, 0};
 	roundtrip(&c, &z, &in, c.arrival, c.done, NULL);
