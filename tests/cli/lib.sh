@@ -28,3 +28,17 @@ expect_err_has() { # NAME TEXT
 expect_eq() { # NAME ACTUAL EXPECTED
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:      $2" "expected: $3"; fi
 }
+
+# report_june OUT [VAR=value...]: the June 2025 monthly report, JSON, of the
+# store $DB with the models ${RMODELS:-$MODELS}, written into $TMP/OUT (its
+# stdout and stderr in $TMP/OUT.out and $TMP/OUT.err), the assignments in its
+# environment; returns the report's status.  The tests of the hand-made log
+# tests/data/logs/uji-summary.csv use it (test_report_summary.sh,
+# test_report_measure_bad.sh); named apart from the rep() that
+# test_report_measure.sh and test_report_open_measure.sh define their own way.
+report_june() {
+	local out=$1
+	shift
+	env "$@" "$MUTU" report monthly --month 2025-06 --db "$DB" --models "${RMODELS:-$MODELS}" --out "$TMP/$out" \
+		--format json >"$TMP/$out.out" 2>"$TMP/$out.err"
+}

@@ -17,28 +17,22 @@
 
 MODELS=tests/data/models
 LOG=tests/data/logs/uji-summary.csv
-db=$TMP/a.db
-run "$MUTU" ingest "$LOG" --db "$db" --sop uji-sla --models "$MODELS" --quiet
+DB=$TMP/a.db
+run "$MUTU" ingest "$LOG" --db "$DB" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "ingest" 0
-rep() { # OUT [env...]
-	local out=$1
-	shift
-	env "$@" "$MUTU" report monthly --month 2025-06 --db "$db" --models "$MODELS" --out "$TMP/$out" \
-		--format json >"$TMP/$out.out" 2>"$TMP/$out.err"
-}
 js() { grep -v '"generated' "$TMP/$1/report-2025-06.json"; }
-j1() { sqlite3 "$db" "SELECT $1 FROM case_measure m JOIN cases c ON c.id = m.case_id WHERE c.case_key = 'J1'"; }
+j1() { sqlite3 "$DB" "SELECT $1 FROM case_measure m JOIN cases c ON c.id = m.case_id WHERE c.case_key = 'J1'"; }
 
-rep first
+report_june first
 len=$(j1 'length(m.blob)')
 if [ -n "$len" ] && [ "$len" -gt 8 ]; then ok "J1's measure kept ($len bytes)"; else not_ok "J1's measure kept" "length: '$len'"; fi
 whole=$(j1 'hex(m.blob)')
 
 bad() { # NAME SQL-EXPR (J1's blob becomes it)
-	sqlite3 "$db" "UPDATE case_measure SET blob = $2 WHERE case_id = (SELECT id FROM cases WHERE case_key = 'J1')"
-	rep "none-$1" MUTU_REPORT_NO_MEASURES=1 # the same store: its summaries kept
+	sqlite3 "$DB" "UPDATE case_measure SET blob = $2 WHERE case_id = (SELECT id FROM cases WHERE case_key = 'J1')"
+	report_june "none-$1" MUTU_REPORT_NO_MEASURES=1 # the same store: its summaries kept
 	RC=0
-	rep "bad-$1" || RC=$?
+	report_june "bad-$1" || RC=$?
 	ERR=$(cat "$TMP/bad-$1.err")
 	OUT=$(cat "$TMP/bad-$1.out")
 	expect_rc "$1: the report runs" 0

@@ -26,12 +26,6 @@ LOG=tests/data/logs/uji-summary.csv
 run "$MUTU" ingest "$LOG" --db "$DB" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "ingest the summary log" 0
 
-rep() { # OUT [env...]: the June 2025 JSON report of $DB into $TMP/OUT
-	local out=$1
-	shift
-	env "$@" "$MUTU" report monthly --month 2025-06 --db "$DB" --models "${RMODELS:-$MODELS}" --out "$TMP/$out" \
-		--format json >"$TMP/$out.out" 2>"$TMP/$out.err"
-}
 reads() { grep -o '"cases_read":[0-9]*,"events_read":[0-9]*' "$TMP/$1/report-2025-06.json"; }
 # the two counts of what was read are the only difference allowed
 strip() { sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/$1/report-2025-06.json"; }
@@ -57,17 +51,17 @@ PY
 nsum() { sqlite3 "$DB" "SELECT count(*) FROM month_summary"; }
 
 # ---- (a) the second report uses the summaries ----
-rep r1
+report_june r1
 expect_eq "first report: the window read, 5 cases, 23 events" "$(reads r1)" '"cases_read":5,"events_read":23'
 expect_eq "first report: trend Sep 1 within (1200 min), Oct 1 late (1410), Nov none, May and Jun 1 within" \
 	"$(trend r1 2024-09 2024-10 2024-11 2025-05 2025-06)" \
 	"2024-09:1/1/1200 2024-10:1/0/1410 2024-11:0/0/None 2025-05:1/1/1200 2025-06:1/1/1200"
 # 12 months x (the SOP + the office whole)
 expect_eq "first report kept 24 summaries (12 months, SOP and office)" "$(nsum)" "24"
-rep r2
+report_june r2
 expect_eq "second report: only the month and P1, 2 cases, 8 events" "$(reads r2)" '"cases_read":2,"events_read":8'
 same "second report byte-identical to the first (but for the read counts)" r1 r2
-rep full MUTU_REPORT_FULL_READ=1
+report_june full MUTU_REPORT_FULL_READ=1
 expect_eq "whole-history read: 5 cases" "$(reads full)" '"cases_read":5,"events_read":23'
 same "second report byte-identical to the whole-history read" r2 full
 
@@ -82,12 +76,12 @@ run "$MUTU" ingest "$TMP/p1.csv" --db "$DB" --sop uji-sla --models "$MODELS" --q
 expect_rc "ingest P1's completion" 0
 expect_eq "the batch marks (uji-sla, P1's first instant 2024-11-04 08:00 WIB)" \
 	"$(sqlite3 "$DB" "SELECT sop || ' ' || low_ms FROM batch_touch WHERE batch_id = 2")" "uji-sla 1730682000000"
-rep r3
+report_june r3
 expect_eq "after the batch: the window read again (5 cases, 25 events)" "$(reads r3)" '"cases_read":5,"events_read":25'
 expect_eq "after the batch: November 1 finished, late (1815 min)" "$(trend r3 2024-11)" "2024-11:1/0/1815"
-rep full3 MUTU_REPORT_FULL_READ=1
+report_june full3 MUTU_REPORT_FULL_READ=1
 same "after the batch: the same report as the whole-history read" r3 full3
-rep r4
+report_june r4
 expect_eq "then summaries again: only J1 (P1 finished), 1 case, 5 events" "$(reads r4)" '"cases_read":1,"events_read":5'
 same "then summaries again: the same report" r3 r4
 
@@ -96,7 +90,7 @@ same "then summaries again: the same report" r3 r4
 printf 'case_id,step,activity,actor,start,end\nL1,1,Pemohon mengajukan permohonan,Pemohon,2025-07-07 08:00,2025-07-07 08:30\nL1,2,Front Office memeriksa kelengkapan berkas,Front Office,2025-07-07 08:30,2025-07-07 09:00\n' >"$TMP/l1.csv"
 run "$MUTU" ingest "$TMP/l1.csv" --db "$DB" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "ingest a new July case" 0
-rep r5
+report_june r5
 expect_eq "a later new case leaves the summaries valid: 1 case read" "$(reads r5)" '"cases_read":1,"events_read":5'
 same "a later new case: the same report" r4 r5
 
@@ -104,25 +98,25 @@ same "a later new case: the same report" r4 r5
 # the ceiling 3 Hari -> 4 Hari (1800 min): H1 (1410) now within, P1 (1815) still late
 mkdir -p "$TMP/m2"
 sed 's/(3 Hari)/(4 Hari)/' "$MODELS/uji-sla.ini" >"$TMP/m2/uji-sla.ini"
-RMODELS=$TMP/m2 rep c1
+RMODELS=$TMP/m2 report_june c1
 expect_eq "changed ceiling: the window read (5 cases)" "$(reads c1)" '"cases_read":5,"events_read":25'
 expect_eq "changed ceiling: October within now, November still late" "$(RMODELS=$TMP/m2 trend c1 2024-10 2024-11)" \
 	"2024-10:1/1/1410 2024-11:1/0/1815"
-RMODELS=$TMP/m2 rep c1full MUTU_REPORT_FULL_READ=1
+RMODELS=$TMP/m2 report_june c1full MUTU_REPORT_FULL_READ=1
 same "changed ceiling: the same report as the whole-history read" c1 c1full
-RMODELS=$TMP/m2 rep c2
+RMODELS=$TMP/m2 report_june c2
 expect_eq "changed ceiling, again: its own summaries (1 case)" "$(reads c2)" '"cases_read":1,"events_read":5'
 # a calendar copied unchanged: the same figures, the summaries serve
 cp -r datasets/calendars "$TMP/cal"
-rep k0 MUTU_CALENDARS="$TMP/cal"
+report_june k0 MUTU_CALENDARS="$TMP/cal"
 expect_eq "calendar copied unchanged: summaries used (1 case)" "$(reads k0)" '"cases_read":1,"events_read":5'
 # an office closure on Wed 2 Oct 2024 (local.csv): H1 loses a 7.5-hour day,
 # 1410 - 450 = 960 min, within
 printf '2024-10-02,TUTUP,Kantor tutup (uji)\n' >>"$TMP/cal/local.csv"
-rep k1 MUTU_CALENDARS="$TMP/cal"
+report_june k1 MUTU_CALENDARS="$TMP/cal"
 expect_eq "added closure: the window read (5 cases)" "$(reads k1)" '"cases_read":5,"events_read":25'
 expect_eq "added closure: October within at 960 min" "$(trend k1 2024-10)" "2024-10:1/1/960"
-rep k1full MUTU_CALENDARS="$TMP/cal" MUTU_REPORT_FULL_READ=1
+report_june k1full MUTU_CALENDARS="$TMP/cal" MUTU_REPORT_FULL_READ=1
 same "added closure: the same report as the whole-history read" k1 k1full
 
 # ---- other shapes: cases without an SOP, --sop, --by-office ----
@@ -140,9 +134,9 @@ N2,Selesai,Loket,2025-06-11T08:00:00+07:00,2025-06-11T10:00:00+07:00
 ' >"$TMP/n.csv"
 run "$MUTU" ingest "$TMP/n.csv" --db "$DB" --models "$MODELS" --quiet
 expect_rc "ingest cases without an SOP" 0
-rep n1
-rep n2
-rep nfull MUTU_REPORT_FULL_READ=1
+report_june n1
+report_june n2
+report_june nfull MUTU_REPORT_FULL_READ=1
 expect_eq "without an SOP: 7 cases, then 4" "$(reads n1 | cut -d, -f1) $(reads n2 | cut -d, -f1)" \
 	'"cases_read":7 "cases_read":4'
 same "without an SOP: the same report from the summaries" n1 n2
@@ -256,10 +250,10 @@ if [ -r tests/pg/pg.sh ] && . tests/pg/pg.sh && pg_start 2>"$TMP/pg.err"; then
 	pgq() { psql -X -q -tA -d mutu_summary -c "$1"; }
 	run "$MUTU" ingest "$LOG" --db "$PGDB" --sop uji-sla --models "$MODELS" --quiet
 	expect_rc "PostgreSQL: ingest" 0
-	DB=$PGDB rep p1
+	DB=$PGDB report_june p1
 	expect_eq "PostgreSQL: first report, the window read" "$(reads p1)" '"cases_read":5,"events_read":23'
 	expect_eq "PostgreSQL: 24 summaries kept" "$(pgq "SELECT count(*) FROM month_summary")" "24"
-	DB=$PGDB rep p2
+	DB=$PGDB report_june p2
 	expect_eq "PostgreSQL: second report, 2 cases" "$(reads p2)" '"cases_read":2,"events_read":8'
 	same "PostgreSQL: second report = first = SQLite's first" p1 p2
 	same "PostgreSQL: the same report as SQLite" r1 p2
@@ -267,10 +261,10 @@ if [ -r tests/pg/pg.sh ] && . tests/pg/pg.sh && pg_start 2>"$TMP/pg.err"; then
 	expect_eq "PostgreSQL: the batch marks" \
 		"$(pgq "SELECT sop || ' ' || low_ms FROM batch_touch WHERE batch_id = (SELECT max(batch_id) FROM batch_touch)")" \
 		"uji-sla 1730682000000"
-	DB=$PGDB rep p3
+	DB=$PGDB report_june p3
 	expect_eq "PostgreSQL: after the batch, the window read" "$(reads p3)" '"cases_read":5,"events_read":25'
 	same "PostgreSQL: after the batch, as SQLite's" r3 p3
-	DB=$PGDB rep p4
+	DB=$PGDB report_june p4
 	expect_eq "PostgreSQL: then summaries again (1 case)" "$(reads p4)" '"cases_read":1,"events_read":5'
 	same "PostgreSQL: then the same report" r3 p4
 else
