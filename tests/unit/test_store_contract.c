@@ -171,6 +171,33 @@ static struct store_batch batch(const char *sha, uint64_t size)
 }
 
 /*
+ * A batch written the way an ingest writes one: write_begin takes the
+ * write lock, creates batch b (its id in *bid and b->id) and opens a writer
+ * on it with bytes_hint; write_end finishes and frees the writer, writes
+ * b's counts (store_batch_finish) and commits.  A failure fails the test
+ * (OK).  The tests that do otherwise on purpose (a rollback, types given
+ * after the finish, a supersede, no batch_finish) spell their steps out.
+ */
+static struct store_writer *write_begin(struct mutu_store *s, struct store_batch *b, uint64_t bytes_hint,
+					int64_t *bid)
+{
+	struct store_writer *w = NULL;
+	OK(store_begin_write(s, "test", E));
+	OK(store_batch_create(s, b, bid, E));
+	b->id = *bid;
+	OK(store_writer_open(s, *bid, bytes_hint, &w, E));
+	return w;
+}
+
+static void write_end(struct mutu_store *s, struct store_writer *w, const struct store_batch *b)
+{
+	OK(store_writer_finish(w, E));
+	store_writer_free(w);
+	OK(store_batch_finish(s, b, E));
+	OK(store_commit(s, E));
+}
+
+/*
  * The batch every read test starts from (office ''):
  *   K1 (sop-a): e1 Terima/FO 1000..5000, e2 the same again (duplicate),
  *               e3 Terima/BO 1000..5000 with e1's dkey (a collision: stored)
@@ -185,10 +212,7 @@ static void load_base(struct mutu_store *s, int64_t *k1, int64_t *k2)
 	struct store_batch b = batch("sha-base", 100);
 	int64_t bid, eid;
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 100, &w, E));
+	struct store_writer *w = write_begin(s, &b, 100, &bid);
 	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", k1, &created, E));
 	assert_int_equal(created, 1);
 	OK(store_writer_case_attr(w, *k1, "deadline", "2025-01-05", 10, E));
@@ -214,12 +238,8 @@ static void load_base(struct mutu_store *s, int64_t *k1, int64_t *k2)
 	e = ev(*k2, 6, "Periksa", "BO", 9000, -1, 9);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
 	OK(store_writer_rejected(w, 5, "a,\xff,b", 5, "not UTF-8 text", 14, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b.id = bid;
 	b.rows_read = 5, b.events_stored = 3, b.duplicates = 1, b.rejected = 1;
-	OK(store_batch_finish(s, &b, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &b);
 }
 
 /* store_attr_types into "scope:name:type " for the checks below */
@@ -249,24 +269,17 @@ static void test_attr_types_after_finish(void **state)
 	struct mutu_store *s = open_store(STORE_CREATE);
 	struct store_batch b = batch("sha-types", 10);
 	int64_t bid;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &b, 10, &bid);
 	OK(store_writer_attr_type(w, "case", "biaya", "int", E));
 	OK(store_writer_finish(w, E));
 	OK(store_writer_attr_type(w, "event", "skor", "float", E));
 	OK(store_writer_attr_type(w, "case", "biaya", "int", E));
 	store_writer_free(w);
-	b.id = bid;
 	OK(store_batch_finish(s, &b, E));
 	OK(store_commit(s, E));
 
 	struct store_batch b2 = batch("sha-types-2", 11);
-	w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b2, &bid, E));
-	OK(store_writer_open(s, bid, 11, &w, E));
+	w = write_begin(s, &b2, 11, &bid);
 	OK(store_writer_attr_type(w, "event", "lengkap", "boolean", E));
 	OK(store_writer_finish(w, E));
 	OK(store_writer_attr_type(w, "case", "tgl", "date", E));
@@ -429,10 +442,7 @@ static void test_cursor_ahead(void **state)
 	b.office = "o1";
 	int64_t bid, kx, ka, kz, eid;
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 4504 * 100, &w, E));
+	struct store_writer *w = write_begin(s, &b, 4504 * 100, &bid);
 	OK(store_writer_case(w, "X", 1, "sop-a", 5, "o1", &kx, &created, E));
 	OK(store_writer_case_attr(w, kx, "deadline", "2025-02-01", 10, E));
 	for (int64_t l = 1; l <= 3; l++) {
@@ -448,11 +458,8 @@ static void test_cursor_ahead(void **state)
 	}
 	OK(store_writer_case(w, "Z", 1, "sop-a", 5, "o1", &kz, &created, E));
 	OK(store_writer_case_attr(w, kz, "deadline", "2025-04-01", 10, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b.id = bid, b.rows_read = 4504, b.events_stored = 4503;
-	OK(store_batch_finish(s, &b, E));
-	OK(store_commit(s, E));
+	b.rows_read = 4504, b.events_stored = 4503;
+	write_end(s, w, &b);
 
 	const char *cn[] = {"deadline"};
 	struct store_case_filter f;
@@ -533,10 +540,7 @@ static void test_cursor_blocks(void **state)
 	b.office = "o1";
 	int64_t bid, ka, kb, kc, eid;
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 4500 * 100, &w, E));
+	struct store_writer *w = write_begin(s, &b, 4500 * 100, &bid);
 	OK(store_writer_case(w, "A", 1, "sop-a", 5, "o1", &ka, &created, E));
 	for (int64_t l = 1; l <= 4500; l++) {
 		struct store_event e = ev(ka, l, "Terima", "FO", l * 1000, l * 1000 + 500, (uint64_t)l);
@@ -550,11 +554,8 @@ static void test_cursor_blocks(void **state)
 	struct store_event e = ev(kc, 4501, "Periksa", NULL, INT64_C(4611686018427387904),
 				  INT64_C(4611686018427387905), 1);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b.id = bid, b.rows_read = 4501, b.events_stored = 4501;
-	OK(store_batch_finish(s, &b, E));
-	OK(store_commit(s, E));
+	b.rows_read = 4501, b.events_stored = 4501;
+	write_end(s, w, &b);
 
 	struct store_case_filter f;
 	memset(&f, 0, sizeof f);
@@ -700,11 +701,8 @@ static void test_latest_stale_spans(void **state)
 				e.end_off = 420;
 			OK(store_writer_event(w, &e, &eid, &dup, E));
 		}
-		OK(store_writer_finish(w, E));
-		store_writer_free(w);
 		b.id = bid;
-		OK(store_batch_finish(s, &b, E));
-		OK(store_commit(s, E));
+		write_end(s, w, &b);
 	}
 	OK(store_latest_end(s, &ms, E));
 	assert_true(ms == 10000);
@@ -734,10 +732,7 @@ static void test_second_batch(void **state)
 	store_close(s);
 	s = open_store(STORE_CREATE);
 	struct store_batch b = batch("sha-two", 50);
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 50, &w, E));
+	struct store_writer *w = write_begin(s, &b, 50, &bid);
 	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
 	assert_int_equal(created, 0);
 	assert_int_equal(cid, k1);
@@ -815,10 +810,7 @@ static void test_open_before(void **state)
 	struct mutu_store *s = open_store(STORE_CREATE);
 	struct store_batch b = batch("sha-open", 10);
 	int64_t bid;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &b, 10, &bid);
 	open_case(w, "O1", "sop-a", 1, 0, 1000, 3, 1500, 2000);
 	open_case(w, "O2", "sop-a", 1, 0, 1000, 2, 1200, 1500);
 	open_case(w, "O3", "sop-a", 3, 0, 1000, 2, 1200, 1800);
@@ -830,12 +822,8 @@ static void test_open_before(void **state)
 	open_case(w, "O9", "sop-a", 3, 0, 2000, 4, 500, 2000);
 	open_case(w, "O10", NULL, 1, 0, 500, 3, 600, 1000);
 	open_case(w, "O11", NULL, 1, 0, 1000, 0, 0, 0);
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b.id = bid;
 	b.rows_read = b.events_stored = 18;
-	OK(store_batch_finish(s, &b, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &b);
 
 	const char *sops[] = {"sop-a", "sop-b", NULL};
 	int fin[] = {3, 0, 3};
@@ -867,21 +855,15 @@ static void test_open_before(void **state)
 	f.open_sops = sops, f.open_final = fin, f.nopen_sops = 3;
 
 	struct store_batch b2 = batch("sha-open-2", 10);
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b2, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	w = write_begin(s, &b2, 10, &bid);
 	int64_t cid, eid;
 	int created, dup;
 	OK(store_writer_case(w, "O1", 2, "sop-a", 5, "", &cid, &created, E));
 	struct store_event e = ev(cid, 2, "c", "FO", 2500, 3000, 300);
 	e.step = 2;
 	OK(store_writer_event(w, &e, &eid, &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b2.id = bid;
 	b2.rows_read = b2.events_stored = 1;
-	OK(store_batch_finish(s, &b2, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &b2);
 	keys_of(s, &f, keys, sizeof keys);
 	assert_string_equal(keys, "O1 O2 O3 O4 O5 O6 O9 O11");
 	store_close(s);
@@ -951,19 +933,12 @@ static void test_month_summaries(void **state)
 	struct store_batch b2 = batch("sha-sum-2", 10);
 	int64_t bid, cid, eid;
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b2, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &b2, 10, &bid);
 	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
 	struct store_event e = ev(cid, 2, "Serah", "FO", 2500, 3000, 301);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b2.id = bid;
 	b2.rows_read = b2.events_stored = 1;
-	OK(store_batch_finish(s, &b2, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &b2);
 
 	q.end_ms = 1001; /* K1's first instant 1000 is before it: stale */
 	OK(r = store_sum_get(s, &q, E));
@@ -1062,19 +1037,12 @@ static void test_case_measures(void **state)
 	struct store_batch bb = batch("sha-measure-2", 10);
 	int64_t bid, cid, eid;
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &bb, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &bb, 10, &bid);
 	OK(store_writer_case(w, "K1", 2, "sop-a", 5, "", &cid, &created, E));
 	struct store_event e = ev(cid, 2, "Serah", "FO", 2500, 3000, 301);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	bb.id = bid;
 	bb.rows_read = bb.events_stored = 1;
-	OK(store_batch_finish(s, &bb, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &bb);
 	OK(store_measure_count(s, &n, E));
 	assert_int_equal(n, 1);
 	measure_of(s, f1, 2, k1, blob, &len, &nev);
@@ -1099,17 +1067,11 @@ static void test_case_measures(void **state)
 	/* batch 3 (a file, sha x) stores an event of K2: K2's measure goes */
 	static const char shx[] = "abababababababababababababababababababababababababababababababab";
 	struct store_batch b3 = batch(shx, 20);
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b3, &bid, E));
-	OK(store_writer_open(s, bid, 20, &w, E));
+	w = write_begin(s, &b3, 20, &bid);
 	OK(store_writer_case(w, "K2", 2, NULL, 0, "", &cid, &created, E));
 	e = ev(cid, 2, "Tutup", "BO", 9500, 9600, 401);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b3.id = bid;
-	OK(store_batch_finish(s, &b3, E));
-	OK(store_commit(s, E));
+	write_end(s, w, &b3);
 	OK(store_measure_count(s, &n, E));
 	assert_int_equal(n, 1); /* K1's */
 	OK(store_begin_read(s, E));
@@ -1149,10 +1111,7 @@ static void test_rollback(void **state)
 	struct mutu_store *s = open_store(STORE_CREATE);
 	load_base(s, &k1, &k2);
 	struct store_batch b = batch("sha-gone", 70);
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 70, &w, E));
+	struct store_writer *w = write_begin(s, &b, 70, &bid);
 	OK(store_writer_case(w, "K9", 2, NULL, 0, "", &cid, &created, E));
 	struct store_event e = ev(cid, 2, "Terima", NULL, -1, 777, 3);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
@@ -1236,10 +1195,7 @@ static void test_offices(void **state)
 	assert_int_equal(store_batch_size_seen(s, 100, &err), 0);
 	struct store_batch b = batch("sha-base", 100);
 	b.office = "kota-b";
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 100, &w, E));
+	struct store_writer *w = write_begin(s, &b, 100, &bid);
 	OK(store_writer_case(w, "K9", 2, "sop-a", 5, "kota-b", &cid, &created, E));
 	assert_int_equal(created, 1);
 	struct store_event e = ev(cid, 2, "Terima", "FO", 40000, 50000, 21);
@@ -1284,10 +1240,7 @@ static void test_case_events_complete(void **state)
 	struct store_batch b = batch("sha-ord", 10);
 	int64_t bid, k, id[3];
 	int created, dup;
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &b, 10, &bid);
 	OK(store_writer_case(w, "K", 1, "sop-a", 5, "", &k, &created, E));
 	struct store_event e = ev(k, 2, "late", NULL, 8000, 9000, 1);
 	OK(store_writer_event(w, &e, &id[0], &dup, E));
@@ -1295,11 +1248,8 @@ static void test_case_events_complete(void **state)
 	OK(store_writer_event(w, &e, &id[1], &dup, E));
 	e = ev(k, 4, "open", NULL, 9500, -1, 3);
 	OK(store_writer_event(w, &e, &id[2], &dup, E));
-	OK(store_writer_finish(w, E));
-	store_writer_free(w);
-	b.id = bid, b.rows_read = 3, b.events_stored = 3;
-	OK(store_batch_finish(s, &b, E));
-	OK(store_commit(s, E));
+	b.rows_read = 3, b.events_stored = 3;
+	write_end(s, w, &b);
 	assert_true(id[0] < id[1] && id[1] < id[2]); /* ids in write order */
 
 	struct store_case_filter f;
@@ -1336,10 +1286,7 @@ static void test_export_order(void **state)
 	int created, dup;
 	struct mutu_store *s = open_store(STORE_CREATE);
 	struct store_batch b = batch("sha-x", 10);
-	struct store_writer *w = NULL;
-	OK(store_begin_write(s, "test", E));
-	OK(store_batch_create(s, &b, &bid, E));
-	OK(store_writer_open(s, bid, 10, &w, E));
+	struct store_writer *w = write_begin(s, &b, 10, &bid);
 	OK(store_writer_case(w, "X", 1, NULL, 0, "", &cid, &created, E));
 	struct store_event e = ev(cid, 2, "late", NULL, -1, 8000, 1);
 	OK(store_writer_event(w, &e, &eid, &dup, E));
