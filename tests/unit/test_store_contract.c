@@ -306,6 +306,19 @@ static void test_missing_store(void **state)
 	assert_non_null(strstr(err.msg, is_pg() ? "no mutu store" : "t.db"));
 }
 
+/* store_batch_list into "file size sha read/stored/dup/rejected/unknown
+ * superseded_by " for the checks below */
+static int batches_cb(void *ctx, const struct store_batch *b)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+	snprintf(out + n, 256 - n, "%s %llu %s %llu/%llu/%llu/%llu/%llu %lld ", b->file, (unsigned long long)b->size,
+		 b->sha256, (unsigned long long)b->rows_read, (unsigned long long)b->events_stored,
+		 (unsigned long long)b->duplicates, (unsigned long long)b->rejected,
+		 (unsigned long long)b->unknown_activities, (long long)b->superseded_by);
+	return 0;
+}
+
 static void test_write_and_count(void **state)
 {
 	(void)state;
@@ -322,6 +335,11 @@ static void test_write_and_count(void **state)
 	assert_int_equal(c.rejected, 1);
 	assert_int_equal(c.activities, 2); /* Terima, Periksa */
 	assert_int_equal(c.actors, 2);     /* FO, BO */
+	/* the batch row as store_batch_finish left it: load_base's counts
+	 * (5 rows read: 3 stored, 1 duplicate, 1 rejected), live */
+	char out[256] = "";
+	OK(store_batch_list(s, batches_cb, out, E));
+	assert_string_equal(out, "log.csv 100 sha-base 5/3/1/1/0 0 ");
 	store_close(s);
 }
 
