@@ -1326,8 +1326,7 @@ static uint64_t label_hash(const char *s, size_t n)
 		h = (h ^ (h >> 29) ^ b) * 0x94D049BB133111EBULL;
 		h = (h ^ (h >> 31) ^ c) * 0xBF58476D1CE4E5B9ULL;
 	} else {
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+		h = mutu_fnv1a_add(h, s, n);
 	}
 	return h ^ (h >> 32);
 }
@@ -1439,13 +1438,11 @@ struct pg_writer {
 
 #define PGW(w) ((struct pg_writer *)(w))
 
+/* a case key's hash: the project's FNV-1a, its high bits folded down
+ * (the tables take the low ones) */
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = mutu_fnv1a(s, n);
 	return h ^ (h >> 29);
 }
 
@@ -2127,18 +2124,17 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	 * room for the longest row: the field count, the office and fourteen
 	 * numbers of at most 12 bytes */
 	char *q = bin_room(b, 2 + w->office_field.len + 14 * 12);
-	if (w->fresh) { /* office and batch_id: the new partition's defaults (part_create) */
-		q = bin_be16(q, 13);
-		q = bin_i8(q, 1, id);
-		q = bin_i8(q, 1, e->case_id);
-	} else {
-		q = bin_be16(q, 15);
+	/* a new partition takes office and batch_id as defaults (part_create):
+	 * its rows leave them out, as stream_events' column list does */
+	q = bin_be16(q, w->fresh ? 13 : 15);
+	if (!w->fresh) {
 		memcpy(q, w->office_field.s, w->office_field.len);
 		q += w->office_field.len;
-		q = bin_i8(q, 1, id);
-		q = bin_i8(q, 1, e->case_id);
-		q = bin_i8(q, 1, w->batch);
 	}
+	q = bin_i8(q, 1, id);
+	q = bin_i8(q, 1, e->case_id);
+	if (!w->fresh)
+		q = bin_i8(q, 1, w->batch);
 	q = bin_i8(q, 1, e->line);
 	q = bin_i4(q, e->step != 0, e->step);
 	q = bin_i4(q, 1, act);
@@ -2357,14 +2353,9 @@ static int part_attach(struct pg_store *p, const char *parent, const char *part,
 
 /* cases_open's order of two cases (sop, last_done_step, last_ms; NULLs
  * last, as ASC puts them; text by bytes, as COLLATE "C"), then id */
-struct corder {
-	const struct wcase *c;
-	size_t i;
-};
-
 static int cases_open_cmp(const void *a, const void *b)
 {
-	const struct wcase *x = ((const struct corder *)a)->c, *y = ((const struct corder *)b)->c;
+	const struct wcase *x = *(struct wcase *const *)a, *y = *(struct wcase *const *)b;
 	if (!x->sop != !y->sop)
 		return x->sop ? -1 : 1;
 	int d = x->sop ? strcmp(x->sop, y->sop) : 0;
@@ -2388,18 +2379,14 @@ static int cases_open_cmp(const void *a, const void *b)
  * other three indexes lose nothing: their keys are integers or all
  * distinct).  An existing partition's indexes are kept row by row: no
  * order helps there. */
-static size_t *cases_open_order(struct pg_writer *w)
+static struct wcase **cases_open_order(struct pg_writer *w)
 {
 	if (!w->cfresh || w->ncases < 2)
 		return NULL;
-	struct corder *k = mutu_malloc(w->ncases * sizeof *k);
+	struct wcase **o = mutu_malloc(w->ncases * sizeof *o);
 	for (size_t i = 0; i < w->ncases; i++)
-		k[i] = (struct corder){.c = &w->cases[i], .i = i};
-	qsort(k, w->ncases, sizeof *k, cases_open_cmp);
-	size_t *o = mutu_malloc(w->ncases * sizeof *o);
-	for (size_t i = 0; i < w->ncases; i++)
-		o[i] = k[i].i;
-	free(k);
+		o[i] = &w->cases[i];
+	qsort(o, w->ncases, sizeof *o, cases_open_cmp);
 	return o;
 }
 
@@ -2438,9 +2425,9 @@ static int pg_writer_finish(struct store_writer *sw, struct mutu_err *err)
 	struct mutu_buf b, u;
 	mutu_buf_init(&b);
 	mutu_buf_init(&u);
-	size_t *order = cases_open_order(w);
+	struct wcase **order = cases_open_order(w);
 	for (size_t i = 0; i < w->ncases && !rc; i++) {
-		struct wcase *c = &w->cases[order ? order[i] : i];
+		struct wcase *c = order ? order[i] : &w->cases[i];
 		if (c->created) {
 			copy_str(&b, 1, office_of(p));
 			copy_int(&b, 0, 1, c->id);
