@@ -4,7 +4,8 @@
  * as a table of (step, pelaksana, start, end, activity), the options that
  * find the test models and the shipped calendars, and a model fetched or
  * the test failed with the library's message, and a case's events made
- * and measured in one call (the set-up nearly every case test repeats).
+ * and measured in one call (the set-up nearly every case test repeats),
+ * and case C, which both measure.
  * Test-only code; include after cmocka.h, mutu/cal.h and mutu/sla.h.
  */
 #ifndef MUTU_TEST_SLA_FIXTURE_H
@@ -66,6 +67,20 @@ static const struct sla_sop *get_sop(struct sla_env *env, const char *id)
 		fail_msg("sla_env_get(%s): %s", id, err.msg);
 	return s;
 }
+
+/* Case C, which both files measure: returned to the applicant by step 3
+ * (Tue 20 May 10:00), resubmitted Wed 21 May 14:00, done Fri 23 May. */
+static const struct ev_spec case_c[] = {
+	{1, "Pemohon", "2025-05-19 08:00", "2025-05-19 08:30", NULL},
+	{2, "Front Office", "2025-05-19 09:00", "2025-05-19 09:15", NULL},
+	{3, "Tim Teknis", "2025-05-19 10:00", "2025-05-20 10:00", NULL},
+	{1, "Pemohon", "2025-05-20 10:00", "2025-05-21 14:00", NULL},
+	{2, "Front Office", "2025-05-21 14:00", "2025-05-21 14:30", NULL},
+	{3, "Tim Teknis", "2025-05-21 14:30", "2025-05-22 15:00", NULL},
+	{4, "Kepala Dinas", "2025-05-23 08:00", "2025-05-23 08:30", NULL},
+	{5, "Pemohon", "2025-05-23 09:00", "2025-05-23 09:15", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
 
 /* spec's events into ev (room for all of them), measured as case (id,
  * key) of model s into c, no per-case deadline; the test fails with the

@@ -189,19 +189,9 @@ static void test_case_holiday_late(void **state)
 	sla_env_free(env);
 }
 
-/* Case C: returned to the applicant by step 3 on Tue 20 May 10:00, the
- * applicant resubmits Wed 21 May 14:00: the clock pauses in between. */
-static const struct ev_spec case_c[] = {
-	{1, "Pemohon", "2025-05-19 08:00", "2025-05-19 08:30", NULL},
-	{2, "Front Office", "2025-05-19 09:00", "2025-05-19 09:15", NULL},
-	{3, "Tim Teknis", "2025-05-19 10:00", "2025-05-20 10:00", NULL},
-	{1, "Pemohon", "2025-05-20 10:00", "2025-05-21 14:00", NULL},
-	{2, "Front Office", "2025-05-21 14:00", "2025-05-21 14:30", NULL},
-	{3, "Tim Teknis", "2025-05-21 14:30", "2025-05-22 15:00", NULL},
-	{4, "Kepala Dinas", "2025-05-23 08:00", "2025-05-23 08:30", NULL},
-	{5, "Pemohon", "2025-05-23 09:00", "2025-05-23 09:15", NULL},
-	{-1, NULL, NULL, NULL, NULL},
-};
+/* Case C (sla_fixture.h): returned to the applicant by step 3 on Tue 20
+ * May 10:00, the applicant resubmits Wed 21 May 14:00: the clock pauses
+ * in between. */
 
 static void test_case_paused(void **state)
 {

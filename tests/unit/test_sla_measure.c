@@ -209,21 +209,10 @@ static void test_measure_size(void **state)
 	sla_env_free(env);
 }
 
-/* Case C of test_sla.c (returned to the applicant by step 3, a pause
+/* Case C (sla_fixture.h: returned to the applicant by step 3, a pause
  * Tue 20 May 10:00 -> Wed 21 May 14:00) and case B (across Waisak, late:
  * its late step's activity is kept), with the local day of a case
  * without stamps (INT64_MAX / 4) and a --tz zone. */
-static const struct ev_spec case_c[] = {
-	{1, "Pemohon", "2025-05-19 08:00", "2025-05-19 08:30", NULL},
-	{2, "Front Office", "2025-05-19 09:00", "2025-05-19 09:15", NULL},
-	{3, "Tim Teknis", "2025-05-19 10:00", "2025-05-20 10:00", NULL},
-	{1, "Pemohon", "2025-05-20 10:00", "2025-05-21 14:00", NULL},
-	{2, "Front Office", "2025-05-21 14:00", "2025-05-21 14:30", NULL},
-	{3, "Tim Teknis", "2025-05-21 14:30", "2025-05-22 15:00", NULL},
-	{4, "Kepala Dinas", "2025-05-23 08:00", "2025-05-23 08:30", NULL},
-	{5, "Pemohon", "2025-05-23 09:00", "2025-05-23 09:15", NULL},
-	{-1, NULL, NULL, NULL, NULL},
-};
 static const struct ev_spec case_b[] = {
 	{1, "Pemohon", "2025-05-09 08:00", "2025-05-09 08:30", NULL},
 	{2, "budi", "2025-05-09 08:30", "2025-05-09 09:00", NULL},
