@@ -113,25 +113,36 @@ static void test_locations(void **state)
 	assert_non_null(strstr(e.msg, "mutu ingest"));
 }
 
-/* One batch through the writer: cases, events (one a duplicate), a
- * rejected row.  Returns the batch id. */
-static int64_t write_batch(struct mutu_store *s, const char *office, const char *sha)
+/* A batch of file (10 bytes, sha) for office begun: the write lock, its
+ * row (id in *batch) and a writer, returned. */
+static struct store_writer *open_batch(struct mutu_store *s, const char *file, const char *office, const char *sha,
+				       int64_t *batch)
 {
 	struct mutu_err e;
 	mutu_err_clear(&e);
 	assert_int_equal(store_begin_write(s, "test", &e), 0);
 	struct store_batch b;
 	memset(&b, 0, sizeof b);
-	b.file = "hand.csv";
+	b.file = file;
 	b.size = 10;
 	b.sha256 = sha;
 	b.ingested_at = "2026-01-01T00:00:00Z";
 	b.office = office;
 	b.options = "{}";
-	int64_t batch = 0;
-	assert_int_equal(store_batch_create(s, &b, &batch, &e), 0);
+	assert_int_equal(store_batch_create(s, &b, batch, &e), 0);
 	struct store_writer *w = NULL;
-	assert_int_equal(store_writer_open(s, batch, 10, &w, &e), 0);
+	assert_int_equal(store_writer_open(s, *batch, 10, &w, &e), 0);
+	return w;
+}
+
+/* One batch through the writer: cases, events (one a duplicate), a
+ * rejected row.  Returns the batch id. */
+static int64_t write_batch(struct mutu_store *s, const char *office, const char *sha)
+{
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	int64_t batch = 0;
+	struct store_writer *w = open_batch(s, "hand.csv", office, sha, &batch);
 	int64_t a = 0, c2 = 0, eid = 0;
 	int created = 0, dup = 0;
 	assert_int_equal(store_writer_case(w, "A", 1, "sop-x", 5, office, &a, &created, &e), 0);
@@ -176,7 +187,11 @@ static int64_t write_batch(struct mutu_store *s, const char *office, const char 
 	assert_int_equal(store_writer_rejected(w, 6, "x,y", 3, "blank row", 9, &e), 0);
 	assert_int_equal(store_writer_finish(w, &e), 0);
 	store_writer_free(w);
+	struct store_batch b;
+	memset(&b, 0, sizeof b);
 	b.id = batch;
+	b.size = 10;
+	b.sha256 = sha;
 	b.rows_read = 5;
 	b.events_stored = 3;
 	b.rejected = 1;
@@ -251,25 +266,6 @@ static void block_find(struct store_writer *w, int n, int64_t want)
 	assert_int_equal(id, want);
 }
 
-static struct store_writer *block_batch(struct mutu_store *s, const char *sha, int64_t *batch)
-{
-	struct mutu_err e;
-	mutu_err_clear(&e);
-	assert_int_equal(store_begin_write(s, "test", &e), 0);
-	struct store_batch b;
-	memset(&b, 0, sizeof b);
-	b.file = "blocks.csv";
-	b.size = 10;
-	b.sha256 = sha;
-	b.ingested_at = "2026-01-01T00:00:00Z";
-	b.office = "o";
-	b.options = "{}";
-	assert_int_equal(store_batch_create(s, &b, batch, &e), 0);
-	struct store_writer *w = NULL;
-	assert_int_equal(store_writer_open(s, *batch, 10, &w, &e), 0);
-	return w;
-}
-
 static void block_commit(struct mutu_store *s, struct store_writer *w, int64_t batch)
 {
 	struct mutu_err e;
@@ -310,7 +306,7 @@ static void test_writer_case_blocks(void **state)
 	int64_t batch = 0, id = 0;
 	int created = 0;
 	char key[16];
-	struct store_writer *w = block_batch(s, "b1", &batch);
+	struct store_writer *w = open_batch(s, "blocks.csv", "o", "b1", &batch);
 	for (int n = 0; n < 70; n++) {
 		snprintf(key, sizeof key, "K%d", n);
 		assert_int_equal(store_writer_case(w, key, strlen(key), "sop-x", 5, "o", &id, &created, &e), 0);
@@ -332,7 +328,7 @@ static void test_writer_case_blocks(void **state)
 	assert_int_equal(id, 71);
 	block_commit(s, w, batch);
 	assert_int_equal(q1(db, "SELECT count(*) FROM cases"), 71);
-	w = block_batch(s, "b2", &batch);
+	w = open_batch(s, "blocks.csv", "o", "b2", &batch);
 	for (int n = 70; n < 110; n++) {
 		snprintf(key, sizeof key, "K%d", n);
 		assert_int_equal(store_writer_case(w, key, strlen(key), "sop-x", 5, "o", &id, &created, &e), 0);
