@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
 #include "mutu/bt.h"
@@ -112,7 +111,6 @@ int cmd_backtest(int argc, char **argv)
 	if (busy && cli_busy_timeout(cmd, busy, &busy_ms))
 		return 2;
 
-	gsl_set_error_handler_off();
 	struct mutu_err err;
 	mutu_err_clear(&err);
 	struct sim_scenario *sc = NULL;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
 #include "mutu/store.h"
@@ -175,7 +174,6 @@ int cmd_forecast(int argc, char **argv)
 	int busy_ms = 0;
 	if (cli_busy_timeout(cmd, busy, &busy_ms))
 		return 2;
-	gsl_set_error_handler_off();
 
 	struct mutu_err err;
 	mutu_err_clear(&err);

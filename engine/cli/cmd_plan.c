@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
 #include "mutu/plan.h"
@@ -91,7 +90,6 @@ int cmd_plan(int argc, char **argv)
 	if (vary.n > PLAN_MAX_VARS)
 		return cli_usage(cmd, "at most %d --vary (got %d)", PLAN_MAX_VARS, vary.n);
 
-	gsl_set_error_handler_off();
 
 	struct plan_opts o;
 	plan_opts_init(&o);

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
 #include "mutu/cal.h"
@@ -234,9 +233,6 @@ int cmd_sim(int argc, char **argv)
 		return cli_usage(cmd, "needs one scenario file");
 	if (as_of && !from_db)
 		return cli_usage(cmd, "--as-of goes with --from-db DB (the store whose open files start the run)");
-
-	/* GSL's default handler aborts the process; the library checks returns */
-	gsl_set_error_handler_off();
 
 	struct sim_options opt = {0};
 	if (reps_s && cli_count(cmd, "--replications", reps_s, 1, 1000000, &opt.replications))

@@ -1,6 +1,7 @@
 /*
  * main.c - the mutu binary: git-style subcommands dispatched from one table.
  */
+#include <gsl/gsl_errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +85,11 @@ int main(int argc, char **argv)
 	 * this; docs/store.md, "PostgreSQL reading") */
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
+	/* GSL's default error handler aborts the process; the library checks
+	 * what GSL returns instead (a crash on bad input loses the user's
+	 * work and says nothing useful).  Once, here, for every subcommand:
+	 * calibrate had been left out and died in GSL's incomplete gamma. */
+	gsl_set_error_handler_off();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -8,7 +8,9 @@
  *    series (shown beside each value);
  *  - 20,000 draws from GSL with known parameters, recovered within a
  *    tolerance several standard errors wide, and the right family chosen;
- *  - Kolmogorov's distribution at its textbook 5% point (1.358).
+ *  - Kolmogorov's distribution at its textbook 5% point (1.358);
+ *  - a sample with almost no spread (a huge gamma shape), which aborted
+ *    the process inside GSL before (test_nearly_constant).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -167,6 +169,52 @@ static void test_recover(void **state)
 	gsl_rng_free(r);
 }
 
+/*
+ * Every time one working day (27000 s) but one at 27001 s: 10,092 of them,
+ * as `mutu calibrate` met a rework step of 1 Hari (the first was 27000 s
+ * for all, so "all values are equal" had not been the case).  sdlog =
+ * ln(27001/27000) sqrt(p (1 - p)) = 3.7036e-5 x 0.009953 = 3.686e-7, so the
+ * gamma shape is about 1 / sdlog^2 = 7.4e12, where GSL's incomplete gamma
+ * called its error handler, which aborts by default (this test runs with
+ * the default handler, so the old code fails it by dying).  Every
+ * continuous family puts about half its mass below 27000, where the
+ * sample has 10,091 / 10,092 of its values: KS D is about 0.5, no family
+ * passes, and calibrate falls back to the deciles (all 27000).
+ */
+static void test_nearly_constant(void **state)
+{
+	(void)state;
+	enum { NC = 10092 };
+	double *x = malloc(NC * sizeof *x);
+	assert_non_null(x);
+	for (int i = 0; i < NC; i++)
+		x[i] = i == 500 ? 27001 : 27000;
+	struct fit_choice c;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	assert_int_equal(fit_choose(x, NC, 0.01, &c, &e), 0);
+	assert_true(fabs(c.mean - (27000 + 1.0 / NC)) < 1e-9);
+	assert_true(c.fam[FIT_GAMMA].ok);
+	assert_true(c.fam[FIT_GAMMA].p1 > 1e12);
+	assert_true(fabs(c.fam[FIT_GAMMA].ks_d - 0.5) < 0.02);
+	assert_false(c.passes);
+	assert_true(c.q[0] == 27000 && c.q[10] == 27001 && c.q[9] == 27000);
+	free(x);
+
+	/* The gamma CDF at shape 1e6 (theta 1e-6, mean 1), three standard
+	 * deviations above the mean (x = 1.003), where GSL reports "error in
+	 * large x asymptotic": the normal approximation with its skewness
+	 * term (Cornish-Fisher, skewness 2 / sqrt(k) = 0.002) gives
+	 * Phi(3) - phi(3) (0.002 / 6) (3^2 - 1) = 0.9986501 - 0.0044318 x
+	 * 0.0026667 = 0.9986383. */
+	struct fit_result g = {.family = FIT_GAMMA, .p1 = 1e6, .p2 = 1e-6};
+	assert_true(fabs(fit_cdf(&g, 1.003) - 0.9986383) < 2e-7);
+	/* and at the mean, below which the gamma has a little more than half
+	 * its mass: Phi(0) + phi(0) (0.002 / 6) = 0.5 + 0.398942 x 0.000333 =
+	 * 0.5001330 */
+	assert_true(fabs(fit_cdf(&g, 1.0) - 0.5001330) < 2e-7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_ks_pvalue),
 		cmocka_unit_test(test_recover),
+		cmocka_unit_test(test_nearly_constant),
 	};
 	return cmocka_run_group_tests_name("fit", tests, NULL, NULL);
 }
