@@ -346,7 +346,6 @@ struct kactor {
 	int present;     /* scheduled minus absent today */
 	int busy;
 	int nq;
-	int released;    /* batch: files this batch may still take */
 	int next_change;
 	int next_batch;
 	struct stats_tw tq, tbusy, tpresent;
@@ -404,6 +403,11 @@ struct kctx {
 				  * loads was in front of every draw) */
 	struct kactor *act;
 	uint32_t *qhead, *qtail; /* nactors x nlevels */
+	/* batch: files of each queue (nactors x nlevels) the latest batch
+	 * released and no server has taken yet.  Per priority level, not
+	 * one count per actor: a count let a higher-priority file that came
+	 * after the batch moment take the place of one released at it */
+	int *released;
 	struct ksop *sop;
 	struct kstep *step;
 	struct stats_tw wip;
@@ -996,6 +1000,42 @@ HOT uint32_t dequeue(struct kctx *x, int a)
 	return NIL;
 }
 
+/*
+ * A batch pelaksana's next file: the head of the highest-priority queue
+ * that still holds files its batch released, or NIL when none does.
+ * Within a level the queue is FIFO and only dequeue takes from its head,
+ * so the first released[] files of a level are exactly those that waited
+ * there at the batch moment; files that came later, of any priority,
+ * wait for the next batch (README, batch=).
+ */
+static uint32_t dequeue_released(struct kctx *x, int a)
+{
+	size_t base = (size_t)a * (size_t)x->sc->nlevels;
+	for (int l = 0; l < x->sc->nlevels; l++) {
+		uint32_t ci = x->qhead[base + l];
+		if (ci == NIL || x->released[base + l] <= 0)
+			continue;
+		x->released[base + l]--;
+		x->qhead[base + l] = x->cases[ci].next;
+		if (x->qhead[base + l] == NIL)
+			x->qtail[base + l] = NIL;
+		struct kactor *ka = &x->act[a];
+		ka->nq--;
+		stats_tw_set(&ka->tq, x->now, ka->nq);
+		return ci;
+	}
+	return NIL;
+}
+
+/* Files waiting in queue q (one actor's one priority level). */
+static int queue_length(const struct kctx *x, size_t q)
+{
+	int n = 0;
+	for (uint32_t ci = x->qhead[q]; ci != NIL; ci = x->cases[ci].next)
+		n++;
+	return n;
+}
+
 /* ---- who serves (emitted log only) ------------------------------------ */
 
 /*
@@ -1131,10 +1171,10 @@ HOT void dispatch_k(struct kctx *x, int a, const int lean)
 {
 	const int batch = !lean && x->sc->actors[a].batch;
 	struct kactor *ka = &x->act[a];
-	while (ka->busy < ka->present && ka->nq > 0 && (!batch || ka->released > 0)) {
-		uint32_t ci = dequeue(x, a);
-		if (batch)
-			ka->released--;
+	while (ka->busy < ka->present && ka->nq > 0) {
+		uint32_t ci = batch ? dequeue_released(x, a) : dequeue(x, a);
+		if (ci == NIL)
+			break; /* batch: the rest came after the batch moment */
 		start_service(x, ci, a, lean);
 	}
 }
@@ -1458,6 +1498,7 @@ static struct kctx *ctx_create(const struct sim_scenario *sc)
 	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels + 1;
 	x->qhead = mutu_malloc(nq * sizeof *x->qhead);
 	x->qtail = mutu_malloc(nq * sizeof *x->qtail);
+	x->released = mutu_calloc(nq, sizeof *x->released);
 	x->sop = mutu_calloc((size_t)sc->nsops + 1, sizeof *x->sop);
 	for (int s = 0; s < sc->nsops; s++) {
 		x->sop[s].lead = stats_dist_create();
@@ -1506,6 +1547,7 @@ static void ctx_free(struct kctx *x)
 	free(x->act);
 	free(x->qhead);
 	free(x->qtail);
+	free(x->released);
 	free(x->sop);
 	free(x->step);
 	free(x->qsum);
@@ -1545,8 +1587,10 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	for (int i = 0; i < sc->nstreams; i++)
 		gsl_rng_set(x->rng[i], stream_seed(seed, rep, sc->stream_names[i]));
 	size_t nq = (size_t)sc->nactors * (size_t)sc->nlevels;
-	for (size_t i = 0; i < nq; i++)
+	for (size_t i = 0; i < nq; i++) {
 		x->qhead[i] = x->qtail[i] = NIL;
+		x->released[i] = 0;
+	}
 	for (int a = 0; a < sc->nactors; a++) {
 		struct kactor *ka = &x->act[a];
 		memset(ka, 0, sizeof *ka);
@@ -1706,8 +1750,12 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 				schedule_office(x, sc->day_w[x->next_day], sc->day_t[x->next_day], EV_DAY, 0);
 			break;
 		case EV_BATCH: {
+			/* everything waiting now, level by level; nothing later
+			 * (a walk of the queues once a working day) */
+			size_t base = (size_t)idx * (size_t)sc->nlevels;
+			for (int l = 0; l < sc->nlevels; l++)
+				x->released[base + l] = queue_length(x, base + l);
 			struct kactor *ka = &x->act[idx];
-			ka->released = ka->nq; /* everything waiting now, nothing later */
 			dispatch_k(x, (int)idx, lean);
 			if (++ka->next_batch < sc->actors[idx].nbatch)
 				schedule_office(x, sc->actors[idx].batch_w[ka->next_batch],
