@@ -15,9 +15,9 @@
 # compare exactly, to the working minute.
 . tests/cli/lib.sh
 
-export MUTU_CALENDARS=tests/data/sim-theory
+
 D=tests/data/theory2
-NCI=1 # interval checks below; keep in step with the ci calls
+NCI=25 # interval checks below; keep in step with the ci calls
 
 # ci NAME JSON PYEXPR THEORY MAXREL: PYEXPR picks {"mean","lo","hi","n"} out of
 # the run's JSON d; THEORY is a Python expression; MAXREL bounds the half-width
@@ -102,3 +102,210 @@ run "$MUTU" sim $D/batch-prio-scenario.ini --emit-log "$TMP/bp.csv"
 expect_eq "batch + priority: the log signs biasa 1, biasa 2 on Wednesday and kilat on Thursday" \
 	"$(cut -d, -f2,6 "$TMP/bp.csv" | tail -n +2 | tr '\n' ' ')" \
 	"ttd-biasa,2025-01-08T15:00:00+07:00 ttd-biasa,2025-01-08T15:30:00+07:00 ttd-kilat,2025-01-09T15:00:00+07:00 "
+
+# ---- 2. M/M/4 at utilisation 0.95 (Erlang C) -----------------------------------
+# mm4-scenario.ini: lambda 3.8 per hour, mu 1 per hour, c 4, a = 3.8, 24x7,
+# two years, warm-up a month (relaxation time at 0.95 about
+# 1/(c mu (1 - sqrt rho)^2) = 372 h, 15 days), 20 replications.
+#   C(4, 3.8) = [3.8^4/4! x 4/0.2] / [1 + 3.8 + 3.8^2/2 + 3.8^3/6 + that]
+#             = 173.7673 / (1 + 3.8 + 7.22 + 9.1453 + 173.7673) = 0.891419;
+#   Wq = C / (c mu - lambda) = 0.891419 / 0.2 h = 267.43 min;
+#   Lq = lambda Wq = 16.937; util = 0.95.
+run "$MUTU" sim $D/mm4-scenario.ini --format json
+expect_rc "M/M/4: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/mm4.json"
+ci "M/M/4 rho 0.95: mean wait 267.43 min" "$TMP/mm4.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '0.891419 / 0.2 * 60' 0.15
+ci "M/M/4 rho 0.95: share that waits = C = 0.891419" "$TMP/mm4.json" 'd["sops"][0]["steps"][0]["wait_share"]' '0.891419' 0.015
+ci "M/M/4 rho 0.95: mean queue Lq = 16.937" "$TMP/mm4.json" 'd["actors"][0]["queue_mean"]' '3.8 * 0.891419 / 0.2' 0.15
+ci "M/M/4 rho 0.95: utilisation 0.95" "$TMP/mm4.json" 'd["actors"][0]["util"]' '0.95' 0.006
+
+# ---- 3. M/G/1, Weibull service (Pollaczek-Khinchine) ----------------------------
+# weibull-scenario.ini: lambda 0.8 per hour, mean 1 h, Weibull cv 0.5:
+#   E[S^2] = (1 + cv^2) E[S]^2 = 1.25 h^2;
+#   Wq = lambda E[S^2] / (2 (1 - rho)) = 0.8 x 1.25 / 0.4 = 2.5 h = 150 min;
+#   Lq = lambda Wq = 2.0; P(wait > 0) = rho = 0.8.
+# (cv 0.5 rather than 2: at cv 2 the Weibull's third moment, 57.6 h^3, enters
+# the variance of the waits and 20 replications' t interval covers less than
+# 95%: one seed in eight lay 3.9 half-widths off.)
+run "$MUTU" sim $D/weibull-scenario.ini --format json
+expect_rc "M/G/1 Weibull: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/wb.json"
+ci "M/G/1 Weibull cv 0.5: mean wait 150 min (P-K)" "$TMP/wb.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '0.8 * 1.25 / (2 * 0.2) * 60' 0.08
+ci "M/G/1 Weibull cv 0.5: mean queue 2.0" "$TMP/wb.json" 'd["actors"][0]["queue_mean"]' '2.0' 0.08
+ci "M/G/1 Weibull cv 0.5: share that waits = rho" "$TMP/wb.json" 'd["sops"][0]["steps"][0]["wait_share"]' '0.8' 0.015
+
+# ---- 4. Jackson tandem of M/M/1, M/M/2, M/M/4 ----------------------------------
+# tandem3-scenario.ini: lambda 1.5 per hour; by Burke's theorem each station
+# sees Poisson arrivals, so each is an M/M/c of its own (all at rho 0.75):
+#   Front Office, c 1, mu 2:   Wq = rho / (mu - lambda) = 0.75 / 0.5 = 1.5 h;
+#   Back Office,  c 2, mu 1:   C(2, 1.5) = 4.5 / 7 = 0.642857, Wq = C / 0.5 = 1.285714 h;
+#   Tim Teknis,   c 4, mu 0.5: C(4, 3) = 13.5 / 26.5 = 0.509434, Wq = C / 0.5 = 1.018868 h;
+#   lead = sum of waits + services = 1.5 + 1.285714 + 1.018868 + 3.5 = 7.304582 h
+#   = 438.27 min; files in progress (Little) = 1.5 x 7.304582 = 10.957.
+run "$MUTU" sim $D/tandem3-scenario.ini --format json
+expect_rc "tandem of three: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/t3.json"
+ci "tandem: Front Office (M/M/1) wait 90 min" "$TMP/t3.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '90' 0.06
+ci "tandem: Back Office (M/M/2) wait 77.14 min" "$TMP/t3.json" 'd["sops"][0]["steps"][1]["wait_mean"]' '4.5 / 7 / 0.5 * 60' 0.07
+ci "tandem: Tim Teknis (M/M/4) wait 61.13 min" "$TMP/t3.json" 'd["sops"][0]["steps"][2]["wait_mean"]' '13.5 / 26.5 / 0.5 * 60' 0.08
+ci "tandem: lead time, the sum, 438.27 min" "$TMP/t3.json" 'd["sops"][0]["lead_mean"]' '(1.5 + 4.5 / 7 / 0.5 + 13.5 / 26.5 / 0.5 + 3.5) * 60' 0.03
+ci "tandem: files in progress 10.957 (Little)" "$TMP/t3.json" 'd["all"]["wip_mean"]' '1.5 * (1.5 + 4.5 / 7 / 0.5 + 13.5 / 26.5 / 0.5 + 3.5)' 0.03
+
+# ---- 5. three priority classes at two officers --------------------------------
+# prio3-scenario.ini: non-preemptive priority M/M/2, classes A, B, C at 0.4,
+# 0.6, 0.7 per hour, mu 1 each.  With one exponential service law for all, the
+# wait of class k is (Cobham, c servers) W_k = [C(c, a) / (c mu)] /
+# ((1 - s_{k-1}) (1 - s_k)), s_k = sum_{i<=k} lambda_i / (c mu), a = 1.7:
+#   C(2, 1.7) = [1.445 x 2/0.3] / [1 + 1.7 + 9.633333] = 0.781081; C/(c mu) = 0.390541 h;
+#   s = 0.2, 0.5, 0.85:  W_A = 0.390541 / 0.8 = 0.488176 h = 29.29 min,
+#   W_B = 0.390541 / (0.8 x 0.5) = 58.58 min, W_C = 0.390541 / (0.5 x 0.15) = 312.43 min.
+run "$MUTU" sim $D/prio3-scenario.ini --format json
+expect_rc "three priority classes: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/p3.json"
+ci "priority M/M/2: class A waits 29.29 min" "$TMP/p3.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '0.781081 / 2 / 0.8 * 60' 0.04
+ci "priority M/M/2: class B waits 58.58 min" "$TMP/p3.json" 'd["sops"][1]["steps"][0]["wait_mean"]' '0.781081 / 2 / (0.8 * 0.5) * 60' 0.04
+ci "priority M/M/2: class C waits 312.43 min" "$TMP/p3.json" 'd["sops"][2]["steps"][0]["wait_mean"]' '0.781081 / 2 / (0.5 * 0.15) * 60' 0.12
+
+# ---- 6. a 24x7 officer inside an 8-hour office ----------------------------------
+# portal-loket-scenario.ini: arrivals around the clock (Poisson 0.5 per hour),
+# the Front Office on its own 24x7 calendar, exponential 1 h: in real time an
+# M/M/1 at 0.5 that knows nothing of the office's clock (Wq = 1 h, sojourn
+# 2 h, Lq 0.5, L 1).  mutu measures waits, lead times, queues and utilisation
+# on the scenario's calendar (08:00-16:00 Monday-Friday, 40 of 168 hours).  An
+# arrival's instant is uniform over the week and independent of its wait, so
+# the office time inside a wait is on average the wait x 40/168:
+#   wait 60 x 40/168 = 14.29 working min, lead 120 x 40/168 = 28.57;
+# time averages over office hours of a process independent of them are its
+# time averages: util 0.5, queue 0.5, files in progress 1.0; and the files
+# finished per working hour are 0.5 x 168/40 = 2.1.
+run "$MUTU" sim $D/portal-loket-scenario.ini --format json
+expect_rc "24x7 officer in an office: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/pl.json"
+ci "24x7 officer: wait on the office clock 60 x 40/168 min" "$TMP/pl.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '60 * 40 / 168' 0.07
+ci "24x7 officer: lead on the office clock 120 x 40/168 min" "$TMP/pl.json" 'd["sops"][0]["lead_mean"]' '120 * 40 / 168' 0.05
+ci "24x7 officer: utilisation over office hours 0.5" "$TMP/pl.json" 'd["actors"][0]["util"]' '0.5' 0.03
+ci "24x7 officer: queue over office hours 0.5" "$TMP/pl.json" 'd["actors"][0]["queue_mean"]' '0.5' 0.08
+ci "24x7 officer: files finished per working hour 2.1" "$TMP/pl.json" 'd["all"]["throughput"]' '0.5 * 168 / 40' 0.015
+
+# ---- 7. rework straight back: feedback Jackson, visits geometric ---------------
+# umpan-segera-scenario.ini: the Front Office (M/M/1, mu 1 per hour) sends a
+# file back with p = 0.2; it comes back at once (resubmit 0, then the 1 Menit
+# Pemohon step, an infinite-server node).  Traffic: lambda_eff = 0.5 / 0.8 =
+# 0.625, so per visit Wq = 0.625 / (1 - 0.625) h = 100 min, util 0.625;
+# rejections per file p / (1 - p) = 0.25; visits per file geometric,
+# P(V = k) = 0.8 x 0.2^(k-1): 0.8, 0.16, and 0.04 for 3 or more.
+run "$MUTU" sim $D/umpan-segera-scenario.ini --format json
+expect_rc "feedback: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/fb.json"
+ci "feedback: wait per visit 100 min" "$TMP/fb.json" 'd["sops"][0]["steps"][1]["wait_mean"]' '0.625 / 0.375 * 60' 0.05
+ci "feedback: utilisation lambda / ((1 - p) mu) = 0.625" "$TMP/fb.json" 'd["actors"][0]["util"]' '0.625' 0.02
+# rejections and arrivals are counted from the warm-up on: about 2,100 and
+# 8,400 a replication, 20 replications; their ratio's sd is about 0.002
+expect_eq "feedback: rejections per arriving file p/(1-p) = 0.25 (within 0.01)" \
+	"$(jget "$TMP/fb.json" 'abs(d["sops"][0]["rejections"]["mean"] / d["sops"][0]["arrivals"]["mean"] - 0.25) < 0.01')" "True"
+# replication 1's log (about 8,700 files, warm-up included): executions of
+# step 2 per file against the geometric law, Pearson chi-square on the classes
+# 1, 2, >= 3 (2 degrees of freedom): below 13.82, its 0.1% point
+run "$MUTU" sim $D/umpan-segera-scenario.ini --emit-log "$TMP/fb.csv"
+expect_eq "feedback: visits per file geometric (chi-square, 2 df, < 13.82)" "$(python3 - "$TMP/fb.csv" <<'PY'
+import csv, collections, sys
+v = collections.Counter(r["case_id"] for r in csv.DictReader(open(sys.argv[1])) if r["step"] == "2")
+h = collections.Counter(min(k, 3) for k in v.values())
+n = sum(h.values())
+x2 = sum((h[k] - n * p) ** 2 / (n * p) for k, p in ((1, 0.8), (2, 0.16), (3, 0.04)))
+print("ok" if x2 < 13.82 and n > 8000 else "chi-square %.2f over %d files: %s" % (x2, n, dict(h)))
+PY
+)" "ok"
+
+# ---- 8. staff that changes mid-run, month by month ------------------------------
+# staf-naik-scenario.ini: 0.8 per hour, exponential 1 h; one officer to June
+# (M/M/1 at 0.8: Wq = 0.8 / 0.2 h = 240 min), two from 1 July (M/M/2 at 0.4:
+# C(2, 0.8) = 0.533333 / 2.333333 = 0.228571, Wq = C / 1.2 h = 11.43 min).
+# Relaxation at 0.8 is about 90 h, so May and November are each in their
+# steady state; a month's interval is wide (about 15%).  Staff present over
+# the observed window (15 January to 31 December, 351 days): 167 days of one
+# and 184 of two, (167 + 368) / 351 = 1.524217 (exact: no absence); utilisation
+# offered / present = 0.8 x 351 / 535 = 0.524860.
+run "$MUTU" sim $D/staf-naik-scenario.ini --by month --format json
+expect_rc "staffing over time: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/sn.json"
+ci "staffing over time: May (one officer) waits 240 min" "$TMP/sn.json" \
+	'[p for p in d["periods"] if p["period"] == "2025-05"][0]["sops"][0]["steps"][0]["wait_mean"]' '240' 0.3
+ci "staffing over time: November (two officers) waits 11.43 min" "$TMP/sn.json" \
+	'[p for p in d["periods"] if p["period"] == "2025-11"][0]["sops"][0]["steps"][0]["wait_mean"]' '0.8 ** 2 / 2 * 2 / 1.2 / (1 + 0.8 + 0.8 ** 2 / 2 * 2 / 1.2) / 1.2 * 60' 0.3
+expect_eq "staffing over time: staff present 535/351 = 1.52422 (JSON keeps 6 digits)" \
+	"$(jget "$TMP/sn.json" '"%.5f" % d["actors"][0]["staff_mean"]["mean"]')" "1.52422"
+ci "staffing over time: utilisation 0.8 x 351/535" "$TMP/sn.json" 'd["actors"][0]["util"]' '0.8 * 351 / 535' 0.02
+
+# ---- 9. an unstable office is named, never given a mean -------------------------
+# 3 per hour at three officers of 1 h: offered load exactly 100%; no steady
+# state exists, so `mutu sim` must refuse it (exit 2) and say so.
+sed 's/^arrivals = 3,8 per jam/arrivals = 3 per jam/; s/^Front Office = 4/Front Office = 3/' $D/mm4-scenario.ini >"$TMP/rho1.ini"
+sed -i "s|^model = ../sim-theory/satu-langkah.ini|model = $PWD/tests/data/sim-theory/satu-langkah.ini|" "$TMP/rho1.ini"
+run "$MUTU" sim "$TMP/rho1.ini" --format json
+expect_rc "rho = 1: refused, exit 2" 2
+expect_err_has "rho = 1: the message names the overload" "offered load is 100% of the staff present"
+expect_eq "rho = 1: no result printed" "$OUT" ""
+
+# ---- 10. mutu plan against Erlang C ---------------------------------------------
+# On mm4-scenario.ini (lambda 3.8, mu 1): the least Front Office with mean
+# wait <= 10 Menit.  c = 2, 3: offered load 190%, 127%: infeasible, never
+# simulated.  Erlang C: c = 4: 267.43 min; c = 5: C(5, 3.8) = 0.479594, Wq =
+# C / 1.2 h = 23.98 min; c = 6: C = 0.238294, Wq = C / 2.2 h = 6.50 min;
+# c = 7: 2.04 min.  So 6.  Each judged value's theory inside its interval
+# widened to twice the half-width (about 4 standard errors).
+run "$MUTU" plan $D/mm4-scenario.ini --target "wait_mean(Front Office)<=10 Menit" --vary "Front Office=2..7" --format json
+expect_rc "plan wait_mean: exit 0" 0
+expect_eq "plan wait_mean <= 10 Menit: 6 officers, 2 and 3 infeasible, values as Erlang C's" "$(printf '%s' "$OUT" | python3 -c '
+import json, math, sys
+d = json.load(sys.stdin)
+def wq(c, a=3.8):
+    s = sum(a ** k / math.factorial(k) for k in range(c))
+    top = a ** c / math.factorial(c) * c / (c - a)
+    return top / (s + top) / (c - a) * 60
+bad = []
+for j in d["judged"]:
+    c = j["staffing"]["Front Office"]
+    if c <= 3:
+        if j["status"] != "infeasible":
+            bad.append("c=%d %s" % (c, j["status"]))
+        continue
+    v = j["value"]; half = (v["hi"] - v["lo"]) / 2
+    if not (v["lo"] - half <= wq(c) <= v["hi"] + half):
+        bad.append("c=%d theory %.2f mutu %s" % (c, wq(c), v))
+    if (j["status"] == "meets") != (wq(c) <= 10):
+        bad.append("c=%d verdict %s theory %.2f" % (c, j["status"], wq(c)))
+print(d["staffing"], "; ".join(bad) or "ok")')" "{'Front Office': 6} ok"
+
+# The DPMPTSP's p90 question on tests/data/plan/kantor-mmc-within.ini (office
+# 08:00-16:00, 2.4 per working hour, exponential 2 h, an M/M/c in working
+# time): FIFO M/M/c's sojourn tail P(T > t) = (1 - C) e^-mu t + C (mu e^-theta t
+# - theta e^-mu t) / (mu - theta), theta = c mu - lambda, solved for 0.1:
+#   c = 6: p90 370.5 min; c = 7: 300.2 min; c = 8: 283.6; c = 9: 278.7.
+# So p90_lead <= 5 Jam 30 Menit (330 min) is met first at 7.
+run env MUTU_CALENDARS=tests/data/sim-theory "$MUTU" plan tests/data/plan/kantor-mmc-within.ini \
+	--target "p90_lead<=5 Jam 30 Menit" --vary "Front Office=5..9" --format json
+expect_rc "plan p90_lead: exit 0" 0
+expect_eq "plan p90_lead <= 330 min: 7 officers, values as the M/M/c sojourn law's" "$(printf '%s' "$OUT" | python3 -c '
+import json, math, sys
+d = json.load(sys.stdin)
+def p90(c, lam=2.4, mu=0.5):
+    a = lam / mu
+    s = sum(a ** k / math.factorial(k) for k in range(c))
+    top = a ** c / math.factorial(c) * c / (c - a)
+    C = top / (s + top); th = c * mu - lam
+    tail = lambda t: (1 - C) * math.exp(-mu * t) + C * (mu * math.exp(-th * t) - th * math.exp(-mu * t)) / (mu - th)
+    lo, hi = 0.0, 100.0
+    for _ in range(200):
+        m = (lo + hi) / 2
+        lo, hi = (m, hi) if tail(m) > 0.1 else (lo, m)
+    return lo * 60
+assert abs(p90(6) - 370.53) < 0.01 and abs(p90(7) - 300.21) < 0.01
+bad = []
+for j in d["judged"]:
+    c = j["staffing"]["Front Office"]; v = j["value"]; half = (v["hi"] - v["lo"]) / 2
+    if not (v["lo"] - half <= p90(c) <= v["hi"] + half):
+        bad.append("c=%d theory %.1f mutu %s" % (c, p90(c), v))
+    if (j["status"] == "meets") != (p90(c) <= 330):
+        bad.append("c=%d verdict %s theory %.1f" % (c, j["status"], p90(c)))
+print(d["staffing"], "; ".join(bad) or "ok")')" "{'Front Office': 7} ok"
