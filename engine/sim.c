@@ -2506,8 +2506,10 @@ int sim_write_log(const struct sim_scenario *sc, uint64_t seed, int replication,
 
 /* Remaining service of a file that has been in a step for e working
  * seconds: S - e with S ~ d conditioned on S > e, by inverse survival
- * (u uniform in (0, 1): S = Q^-1(u Q(e))).  Kinds without a closed form
- * here are drawn until one exceeds e (at most 1000 tries, else 0). */
+ * (u uniform in (0, 1): S = Q^-1(u Q(e))).  The empirical kind, the one
+ * without a closed form here, is drawn until one exceeds e (at most 1000
+ * tries, else 0: it is bounded, so a file that gets 0 had at most its
+ * maximum minus e, a sliver, left). */
 static double backlog_residual(const struct kctx *x, const struct sim_dist *d, double e,
 			       const gsl_rng *r)
 {
@@ -2551,6 +2553,18 @@ static double backlog_residual(const struct kctx *x, const struct sim_dist *d, d
 		s = v < fc ? a + sqrt(v * (b - a) * (c - a)) : b - sqrt((1 - v) * (b - a) * (b - c));
 		break;
 	}
+	case SIM_WEIBULL:
+		/* Q(s) = exp(-(s/scale)^shape), so Q^-1(u Q(e)) =
+		 * scale ((e/scale)^shape - ln u)^(1/shape).  Drawing until a
+		 * draw exceeded e (the default below) gave up after 1000 tries
+		 * and returned 0 where Q(e) < 1/1000 or so: a file stuck 30 h
+		 * at a Weibull step of mean 1 h and cv 2 ended at once in 82%
+		 * of replications, where its mean remaining time is 6.5 h (a
+		 * shape below 1: the longer it has lasted, the longer it lasts) */
+		if (!(d->shape > 0 && d->scale > 0))
+			return d->mean > e ? d->mean - e : 0.0;
+		s = d->scale * pow(pow(e / d->scale, d->shape) - log(u), 1.0 / d->shape);
+		break;
 	default:
 		for (int i = 0; i < 1000; i++)
 			if ((s = draw_any(x, d, r)) > e)

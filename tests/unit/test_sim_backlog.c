@@ -168,11 +168,56 @@ static void test_remaining_service(void **state)
 	sim_scenario_free(sc);
 }
 
+/*
+ * The rest of a long Weibull service.  Shape 1/2, scale 0.5 h: mean
+ * scale x Gamma(1 + 2) = 1 h, cv sqrt(Gamma(5) / Gamma(3)^2 - 1) = sqrt(5)
+ * (a step whose long times grow longer: calibrate fits such shapes).  Its
+ * survival is Q(s) = exp(-sqrt(s / 0.5 h)); a file in service for
+ * e = 32 h has t0 = sqrt(e / scale) = 8, and given S > e, sqrt(S / scale)
+ * = t0 + X with X ~ Exp(1) (memoryless in t), so the rest R = scale
+ * ((t0 + X)^2 - t0^2) = scale (2 t0 X + X^2) has
+ *   E[R] = scale (2 t0 + 2) = 0.5 h x 18 = 9 h,
+ *   E[R^2] = scale^2 (4 t0^2 x 2 + 4 t0 x 6 + 24) = 0.25 x 728 = 182 h^2,
+ *   sd = sqrt(182 - 81) = 10.05 h.
+ * 4000 replications: standard error 10.05 h / 63.2 = 0.159 h = 572 s; the
+ * tolerance is 4 of them.  The rest used to be drawn until a draw passed
+ * e, giving up after 1000 tries (Q(e) = e^-8 = 0.000335: 72% of
+ * replications gave up) and returning 0, a mean of 2.6 h.
+ */
+static void test_remaining_weibull(void **state)
+{
+	(void)state;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 1000 * H);
+	int a = sim_scenario_add_actor(sc, "Tim Teknis", 10);
+	int s = sim_scenario_add_sop(sc, "w", 0.0, 0);
+	struct sim_dist wb = {.kind = SIM_WEIBULL, .mean = H, .cv = sqrt(5.0), .shape = 0.5, .scale = 0.5 * H};
+	sim_scenario_add_step(sc, s, 1, "weibull", a, wb);
+	sim_scenario_set_replications(sc, 4000);
+	assert_int_equal(sim_scenario_compile(sc, &err), 0);
+	sim_scenario_add_open_file(sc, s, 0, 0, 32 * H, 1);
+	struct sim_results *r = NULL;
+	if (sim_run(sc, NULL, &r, &err))
+		fail_msg("%s", err.msg);
+	double m = 0, zeros = 0;
+	for (int rep = 0; rep < r->nrep; rep++) {
+		m += r->open_lead[rep] / r->nrep;
+		zeros += r->open_lead[rep] <= 0;
+	}
+	print_message("mean rest %.4f h (9 h), %g of %d ended at once\n", m / H, zeros, r->nrep);
+	assert_float_equal(m, 9 * H, 4 * 572.0);
+	assert_true(zeros == 0);
+	sim_results_free(r);
+	sim_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_times_by_hand),
 		cmocka_unit_test(test_remaining_service),
+		cmocka_unit_test(test_remaining_weibull),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
