@@ -958,6 +958,30 @@ static uint32_t case_new(struct kctx *x, int sop)
 	return case_new_k(x, sop, 0);
 }
 
+/*
+ * The instant a new file of SOP s arrived, at its EV_ARRIVAL: files sent
+ * around the clock (arrivals_24x7) or replayed keep the instant they were
+ * sent, which next_arrival kept beside the event.  On the one-calendar
+ * clock the event's working time is the next opening's, and now_instant,
+ * the earliest instant with that working time, is the last closing: a
+ * file sent Saturday 10:00 counted from Friday 16:00, two days and 18
+ * hours too early for its lead in calendar days, and in February's
+ * arrivals when sent on Saturday 1 March.  Arrivals in working time
+ * happen at working instants: now_instant is theirs.
+ */
+static double arrival_instant(const struct kctx *x, int s)
+{
+	const struct sim_sop *so = &x->sc->sops[s];
+	const struct ksop *ks = &x->sop[s];
+	if (x->multi)
+		return x->real;
+	if (so->arr == SIM_ARR_REAL)
+		return ks->next_real;
+	if (so->arr == SIM_ARR_REPLAY && ks->next_replay > 0)
+		return so->replay_t[ks->next_replay - 1];
+	return now_instant(x);
+}
+
 HOT void case_free(struct kctx *x, uint32_t ci)
 {
 	struct kcase *c = &x->cases[ci];
@@ -1687,6 +1711,8 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 				on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
 			uint32_t ci = lean ? case_new_k(x, (int)idx, 1) : case_new(x, (int)idx);
+			if (!lean && ci != NIL)
+				x->cases[ci].arrive_t = arrival_instant(x, (int)idx);
 			if (x->warm) {
 				x->sop[idx].arrivals += 1;
 				if (!lean && x->nper && ci != NIL) {

@@ -17,7 +17,7 @@
 
 
 D=tests/data/theory2
-NCI=25 # interval checks below; keep in step with the ci calls
+NCI=27 # interval checks below; keep in step with the ci calls
 
 # ci NAME JSON PYEXPR THEORY MAXREL: PYEXPR picks {"mean","lo","hi","n"} out of
 # the run's JSON d; THEORY is a Python expression; MAXREL bounds the half-width
@@ -309,3 +309,49 @@ for j in d["judged"]:
     if (j["status"] == "meets") != (p90(c) <= 330):
         bad.append("c=%d verdict %s theory %.1f" % (c, j["status"], p90(c)))
 print(d["staffing"], "; ".join(bad) or "ok")')" "{'Front Office': 7} ok"
+
+# ---- 11. files sent at night and at weekends: their own instants ----------------
+# portal-kirim-scenario.ini replays five files sent to a portal (office
+# 08:00-16:00 Monday to Friday, fixed 1 Jam, nobody waits):
+#   Wed 8 Jan 10:00 -> 11:00: 1 h on the wall clock;
+#   Wed 8 Jan 20:00 -> Thu 08:00-09:00: 13 h;
+#   Sat 11 Jan 10:00 -> Mon 13 Jan 08:00-09:00: 47 h;
+#   Thu 27 Feb 10:00 -> 11:00: 1 h;
+#   Sat 1 Mar 10:00 -> Mon 3 Mar 09:00: 47 h.
+# Lead in calendar days (arrival to finish on the wall clock, README) =
+# 109 h / 5 / 24 = 0.908333; in working time 60 min each.  The file of Saturday
+# 1 March arrived in March.  mutu took the instant of a file sent while the
+# office was closed for the last closing (the earliest instant with the next
+# opening's working time): Wed 16:00, Fri 16:00, Fri 28 Feb 16:00, so 1.241667
+# days and the March file counted in February.
+run "$MUTU" sim $D/portal-kirim-scenario.ini --by month --format json
+expect_rc "files sent off-hours: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/pk.json"
+expect_eq "files sent off-hours: lead in calendar days 109 h / 5 = 0.908333" \
+	"$(jget "$TMP/pk.json" '"%.6f" % d["sops"][0]["lead_days_mean"]["mean"]')" "0.908333"
+expect_eq "files sent off-hours: lead in working time 60 min" \
+	"$(jget "$TMP/pk.json" '"%.3f" % d["sops"][0]["lead_mean"]["mean"]')" "60.000"
+expect_eq "files sent off-hours: arrivals by month 3 (Jan), 1 (Feb), 1 (Sat 1 Mar)" \
+	"$(jget "$TMP/pk.json" '" ".join("%s:%g" % (p["period"], p["all"]["arrivals"]["mean"]) for p in d["periods"])')" \
+	"2025-01:3 2025-02:1 2025-03:1"
+# portal-malam-scenario.ini: the same office, Poisson 1 per clock hour all week,
+# 200 officers, fixed 1 Jam.  A file's wall-clock lead by when in the week it is
+# sent (hours of the week x mean lead in hours):
+#   Mon-Fri 08-15, done the same hour:          35 h x 1   =   35
+#   Mon-Thu 15-16, the rest next morning:        4 h x 17  =   68
+#   Fri 15-16, the rest on Monday:               1 h x 65  =   65
+#   Mon-Fri 00-08, done at 09:00 (mean 5 h):    40 h x 5   =  200
+#   Mon-Thu 16-24, done at 09:00 (mean 13 h):   32 h x 13  =  416
+#   Fri 16-24, done Monday 09:00 (mean 61 h):    8 h x 61  =  488
+#   Saturday (mean 12 + 24 + 9 = 45 h):         24 h x 45  = 1080
+#   Sunday (mean 12 + 9 = 21 h):                24 h x 21  =  504
+# 2856 / 168 = 17 h = 0.708333 days (from the last closing instead: 1.343).
+# A replication holds about 8,700 files; 20 replications put the half-width
+# near 0.6%.  March's arrivals: 31 x 24 = 744 (Poisson, half-width ~1.6%);
+# from the last closing it lost Saturday 1 to Monday 3 08:00 to February, ~696.
+run "$MUTU" sim $D/portal-malam-scenario.ini --by month --format json
+expect_rc "portal around the clock: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/pm.json"
+ci "portal around the clock: lead 17 h = 0.708333 calendar days" "$TMP/pm.json" 'd["sops"][0]["lead_days_mean"]' '17 / 24' 0.015
+ci "portal around the clock: March's arrivals 744" "$TMP/pm.json" \
+	'[p for p in d["periods"] if p["period"] == "2025-03"][0]["all"]["arrivals"]' '31 * 24' 0.03
