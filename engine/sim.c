@@ -2585,7 +2585,7 @@ static double backlog_residual(const struct kctx *x, const struct sim_dist *d, d
 		 * draw exceeded e (the default below) gave up after 1000 tries
 		 * and returned 0 where Q(e) < 1/1000 or so: a file stuck 30 h
 		 * at a Weibull step of mean 1 h and cv 2 ended at once in 82%
-		 * of replications, where its mean remaining time is 6.5 h (a
+		 * of replications, where its mean remaining time is 7.1 h (a
 		 * shape below 1: the longer it has lasted, the longer it lasts) */
 		if (!(d->shape > 0 && d->scale > 0))
 			return d->mean > e ? d->mean - e : 0.0;
