@@ -168,7 +168,7 @@ static int month_name(const char **p, const char *e, int *mo)
 		{"jan", 1}, {"januari", 1}, {"january", 1}, {"feb", 2}, {"februari", 2},
 		{"february", 2}, {"peb", 2}, {"pebruari", 2}, {"mar", 3}, {"maret", 3}, {"march", 3},
 		{"apr", 4}, {"april", 4}, {"mei", 5}, {"may", 5}, {"jun", 6}, {"juni", 6}, {"june", 6},
-		{"jul", 7}, {"juli", 7}, {"july", 7}, {"agu", 8}, {"agt", 8}, {"agus", 8},
+		{"jul", 7}, {"juli", 7}, {"july", 7}, {"agu", 8}, {"agt", 8}, {"ags", 8}, {"agus", 8},
 		{"agustus", 8}, {"aug", 8}, {"august", 8}, {"sep", 9}, {"sept", 9}, {"september", 9},
 		{"okt", 10}, {"oktober", 10}, {"oct", 10}, {"october", 10}, {"nov", 11},
 		{"nop", 11}, {"november", 11}, {"nopember", 11}, {"des", 12}, {"desember", 12},
@@ -346,18 +346,30 @@ static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
  * and Excel's long date formats write it: "3 Juni 2025 08.15" (the hour
  * after a dot, Indonesian usage), "03 Agustus 2025 08:15:00", "Senin,
  * 02 Juni 2025 08:15" (a weekday and a comma before it, not checked
- * against the date), "3-Jun-2025 08:15".  Month names as month_name reads
- * them (Indonesian or English, full or short).  No day/month question
- * arises: the month is a word.  Before, each needed a --date-format.
+ * against the date), "3-Jun-2025 08:15", "03-Mei-2025 08.15", Excel's
+ * "d-mmm-yy" "03-Mei-25 08.15" (two-digit year: 2000-2099, as %y).
+ * Month names as month_name reads them (Indonesian or English, full or
+ * short).  No day/month question arises: the month is a word.
+ *
+ * Between the date and the time, Indonesian text writes the hour's word:
+ * "Senin, 03 Maret 2025 pukul 08.15 WIB" (EYD: "pukul" before a clock
+ * time; letters, web pages and SiCANTIK's printed receipts), "pkl.",
+ * "Pkl", "jam", and a comma after the year ("3 Maret 2025, 08.15").
+ * They are left out before the formats are tried: they say nothing the
+ * digits do not (field round 8; before, every such stamp was a bad
+ * timestamp and no --date-format could read "pukul" in some rows only).
  */
 static int parse_named(const char *p, const char *e, int default_off, int64_t *ms, int *off,
 		       struct tsx *x)
 {
 	/* with seconds and without (an offset may follow only the last
 	 * field parse_fmt reads) */
-	static const char *const fmts[] = {"%d %b %Y %H:%M:%S", "%d %b %Y %H.%M.%S",
-					   "%d %b %Y %H:%M",    "%d %b %Y %H.%M",
-					   "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M"};
+	static const char *const fmts[] = {
+		"%d %b %Y %H:%M:%S", "%d %b %Y %H.%M.%S", "%d %b %Y %H:%M",    "%d %b %Y %H.%M",
+		"%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H.%M.%S", "%d-%b-%Y %H:%M",    "%d-%b-%Y %H.%M",
+		"%d-%b-%y %H:%M:%S", "%d-%b-%y %H.%M.%S", "%d-%b-%y %H:%M",    "%d-%b-%y %H.%M",
+	};
+	static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
 	const char *q = p;
 	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
 		q++;
@@ -368,8 +380,41 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 	}
 	if (p >= e || !isdig(*p))
 		return ELOG_TS_BAD;
+	/* the stamp without the hour's word and the comma after the year:
+	 * words are cut at blanks; only a word after the date's third part
+	 * (day, month, year) is dropped, and only one of hour_words */
+	char buf[96];
+	size_t n = 0;
+	int word = 0, dropped = 0;
+	for (const char *w = p; w < e;) {
+		const char *we = w;
+		while (we < e && *we != ' ')
+			we++;
+		size_t wl = (size_t)(we - w);
+		int dash = memchr(w, '-', wl) != NULL; /* "03-Mei-2025": the date in one word */
+		word += dash && word == 0 ? 3 : 1;
+		if (word == 3 && wl > 1 && w[wl - 1] == ',')
+			wl--; /* "2025," */
+		int drop = 0;
+		for (size_t k = 0; word == 4 && k < sizeof hour_words / sizeof hour_words[0]; k++)
+			drop |= strlen(hour_words[k]) == wl && mutu_strncasecmp(w, hour_words[k], wl) == 0;
+		dropped |= drop;
+		if (!drop) {
+			if (n + wl + 1 >= sizeof buf)
+				return ELOG_TS_BAD;
+			if (n)
+				buf[n++] = ' ';
+			memcpy(buf + n, w, wl);
+			n += wl;
+		}
+		w = we;
+		while (w < e && *w == ' ')
+			w++;
+	}
+	if (dropped && word < 5)
+		return ELOG_TS_BAD; /* "3 Maret 2025 pukul": the hour's word, no hour */
 	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
-		int rc = parse_fmt(p, e, fmts[i], default_off, ms, off, x);
+		int rc = parse_fmt(buf, buf + n, fmts[i], default_off, ms, off, x);
 		if (rc != ELOG_TS_BAD)
 			return rc;
 	}

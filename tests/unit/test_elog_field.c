@@ -116,6 +116,22 @@ static void test_named_month(void **state)
 	assert_true(parse("31 Juni 2025 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("3 Juno 2025 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("Juni 3, 2025 08.15", NULL, 420) == INT64_MIN);
+	/* field round 8: the hour's word ("pukul", "pkl.", "jam") and a comma
+	 * after the year; the dashed date with the hour after a dot; Excel's
+	 * d-mmm-yy; "Ags" (Agustus) */
+	assert_true(parse("Selasa, 03 Juni 2025 pukul 08.15 WIB", NULL, ELOG_NO_ZONE) == day + wib815);
+	assert_true(parse("3 Juni 2025 Pukul 08:15", NULL, 420) == day + wib815);
+	assert_true(parse("3 Juni 2025, pkl. 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("3 JUNI 2025 jam 8.15", NULL, 420) == day + wib815);
+	assert_true(parse("03-Jun-2025 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("03-Jun-2025 08.15.00", NULL, 420) == day + wib815);
+	assert_true(parse("03-Jun-25 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("4 Ags 2025 08.15", NULL, 420) == day + 62 * 86400000LL + wib815);
+	/* the word with no hour, twice, or inside the date: no stamp */
+	assert_true(parse("3 Juni 2025 pukul", NULL, 420) == INT64_MIN);
+	assert_true(parse("3 Juni 2025 pukul pukul 08.15", NULL, 420) == INT64_MIN);
+	assert_true(parse("3 Juni pukul 2025 08.15", NULL, 420) == INT64_MIN);
+	assert_true(parse("pukul 08.15", NULL, 420) == INT64_MIN);
 }
 
 /* POSIX time in seconds or milliseconds, UTC by definition. */

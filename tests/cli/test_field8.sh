@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# tests/cli/test_field8.sh - eighth field round of the event-log side: logs
+# written by hand as Indonesian offices and other tools export them
+# (tests/data/logs/field8/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2).  Calendar id-wib: Mon-Thu 07:30-12:00 13:00-16:00, Fri
+# 07:30-11:30 13:00-16:30 (450 a day); in Ramadan 1446 H (1-30 Mar 2025)
+# Mon-Thu 08:00-12:00 12:30-15:00, Fri 08:00-11:30 12:30-15:30 (390 a day).
+. tests/cli/lib.sh
+
+F=tests/data/logs/field8
+MD=tests/data/models
+
+# audit JSON of one case: working, deadline, late, then step:actual:deviation:flags
+case_json() { # CASE DB
+	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%d:%d:%d:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+# the monthly report's summary: finished, within, lead median, and the notes
+month_json() { # MONTH DB
+	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null |
+		python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+s = [g for g in d['groups'] if g['id'] == 'uji-sla'][0]['summary']
+print(s['finished'], s['within'], s['lead_median'], len(d['notes']))"
+}
+
+# ---- 1. "pukul" between the date and the time (SiCANTIK's printed form) ----
+# An Indonesian report or web page writes a time as the EYD spells it:
+# "Rabu, 26 Maret 2025 pukul 08.45 WIB" (also "pkl."), the zone after
+# the time.  sicantik-pukul.csv is SiCANTIK's step table in that form, one
+# case over Nyepi and Lebaran 1446 H.  Before: every stamp a bad
+# timestamp, the file refused ("no readable time stamp"), and no
+# --date-format reads "pukul" (nor the weekday before it).
+# Case 503/0412/DPMPTSP/III/2025, accepted Wed 26 Mar 08:45 (Ramadan
+# hours), finished Tue 8 Apr 13:15.  Closed: Fri 28 Mar (CB Nyepi), Sat 29
+# (LN Nyepi), Mon 31 Mar and Tue 1 Apr (LN Idul Fitri), Wed 2 - Fri 4 and
+# Mon 7 Apr (CB Idul Fitri).  Working: Wed 08:45-12:00 195 + 12:30-15:00
+# 150 = 345; Thu 27 Mar 240 + 150 = 390; Tue 8 Apr (Ramadan over) 07:30-
+# 12:00 270 + 13:00-13:15 15 = 285: lead 1020 min (2,3 hari of 450) for
+# 13 calendar days, within 1350.  Deadline: 345 + 390 = 735, + Tue 450 =
+# 1185, 165 more on Wed 9 Apr from 07:30 = 10:15.  Step 3 Wed 09:00-12:00
+# 180 + 150, Thu 390, Tue 07:30-10:00 150 = 870 against 900: -30; step 4
+# 10:00-11:30 = 90 of 60: +30, over; steps 1, 2, 5: 20, 15, 15 minutes.
+DB=$TMP/pukul.db
+run "$MUTU" ingest $F/sicantik-pukul.csv --db "$DB" --models $MD
+expect_rc "pukul: the log ingests" 0
+expect_out_has "pukul: 5 rows stored, one case" "events stored   5 (1 new cases)"
+expect_out_has "pukul: none rejected" "rejected        0"
+expect_eq "pukul: working 1020, deadline Wed 9 Apr 10:15, in time; steps by hand" \
+	"$(case_json 503/0412/DPMPTSP/III/2025 "$DB")" \
+	"1020 2025-04-09T10:15:00+07:00 False 1:20:-10:- 2:15:0:- 3:870:-30:- 4:90:30:over 5:15:0:-"
+run "$MUTU" audit --case 503/0412/DPMPTSP/III/2025 --db "$DB" --models $MD
+expect_out_has "pukul: the text audit's span" \
+	"diterima lengkap: 26 Mar 2025 08:45 WIB; selesai: 8 Apr 2025 13:15 WIB"
+expect_eq "pukul: the April report: 1 finished, 1 within, lead 1020, no note" \
+	"$(month_json 2025-04 "$DB")" "1 1 1020 0"
+# the hour's word with no hour after it is no time (not midnight), and
+# the same word inside the date is no date: bad timestamps, with the line
+printf '%s\n' 'no_permohonan,nama_proses,start_date,end_date' \
+	'A1,Verifikasi,"26 Maret 2025 pukul 08.00 WIB","26 Maret 2025 pukul WIB"' \
+	'A2,Verifikasi,"26 Maret pukul 2025 08.00 WIB","26 Maret 2025 pukul 09.00 WIB"' >"$TMP/pukul-bad.csv"
+run "$MUTU" ingest "$TMP/pukul-bad.csv" --db "$TMP/pukul-bad.db"
+expect_out_has "pukul: no hour after it, or inside the date: 2 bad stamps" "bad timestamp              2"
