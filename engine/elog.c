@@ -1346,6 +1346,8 @@ struct ingest {
 	struct { char *act; size_t len; uint64_t h; } dk[DKEY_CACHE];
 	/* output */
 	uint64_t rows;
+	uint64_t header_again;   /* rows that repeat the header (header_again): not rows */
+	int64_t header_again_line; /* the first of them */
 	struct chunk *cur;
 	struct queue *q;         /* NULL: write inline */
 	struct writer *w;
@@ -2385,9 +2387,51 @@ static size_t float0_len(const char *v, size_t n)
 	return n - 2;
 }
 
+/*
+ * A CSV row that is the header again: every field the header's name at
+ * its place (ignoring case and the blanks around it; a UTF-8 BOM before
+ * the first, as a second export pasted under the first with `cat` or a
+ * copied sheet brings).  Exports of several months joined into one file,
+ * and reports printed page by page, repeat their header; it holds no
+ * event, so it is no row: skipped and counted apart, as empty lines are.
+ * Before (field round 8) each was rejected as "bad timestamp in Mulai:
+ * 'Mulai'", and the monthly report then said its figures rested on
+ * partial data.  A header with more or fewer columns is no repeat: that
+ * row stays a row with the wrong number of fields.
+ */
+static int header_again(const struct ingest *g, const struct rec *r)
+{
+	if (g->xes || r->nf != g->ncols || r->blank || r->toolong || r->broken || r->unterminated)
+		return 0;
+	int named = 0;
+	for (size_t i = 0; i < r->nf; i++) {
+		const char *v = r->buf + r->f[i].off;
+		size_t n = r->f[i].len;
+		if (i == 0 && n >= 3 && memcmp(v, "\xef\xbb\xbf", 3) == 0) {
+			v += 3;
+			n -= 3;
+		}
+		while (n && (*v == ' ' || *v == '\t')) {
+			v++;
+			n--;
+		}
+		while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		if (strlen(g->hdr[i]) != n || (n && mutu_strncasecmp(v, g->hdr[i], n) != 0))
+			return 0;
+		named += n > 0;
+	}
+	return named > 0;
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
+	if (header_again(g, r)) {
+		if (!probe && !g->header_again++)
+			g->header_again_line = r->line;
+		return 0;
+	}
 	if (!probe)
 		g->rows++;
 	if (r->toolong) {
@@ -3803,6 +3847,12 @@ static int stage_commit(struct run *r)
 	if (g->xes && (rc = elog_xes_store_types(g->xes, w->sw, err)))
 		return rc;
 	res->rows_read = g->rows;
+	res->header_again = g->header_again;
+	if (g->header_again)
+		mutu_notes_addf(&res->notes,
+				"%llu line(s) repeat the header (first on line %lld: exports joined into "
+				"one file): skipped, not rows",
+				(unsigned long long)g->header_again, (long long)g->header_again_line);
 	res->events_stored = w->stored;
 	res->rejected = w->rejected;
 	res->duplicates = w->dups;

@@ -57,7 +57,8 @@ static const char usage_text[] =
 	"Time stamps: ISO 8601, extended (2025-03-03T08:05:00+08:00) or basic\n"
 	"(20250303T080500+0800), offsets from -12:00 to +14:00.  Second 60 (a leap\n"
 	"second) is read as second 59 and named in the summary.  An empty line is\n"
-	"skipped and counted; a line of blanks is rejected as 'blank row'.  A record\n"
+	"skipped and counted; a line of blanks is rejected as 'blank row'; a line that\n"
+	"repeats the header (exports joined into one file) is skipped and counted.  A record\n"
 	"longer than 16 MiB is rejected as 'record too long' (with its line) without\n"
 	"being read into memory, and the rows after it are loaded.\n"
 	"\n"
@@ -227,6 +228,9 @@ int cmd_ingest(int argc, char **argv)
 			printf("  empty lines     %llu skipped (not rows; a line of blanks is a row, "
 			       "rejected as 'blank row')\n",
 			       (unsigned long long)res.empty_lines);
+		if (res.header_again)
+			printf("  header repeated %llu line(s) skipped (the header again: not rows)\n",
+			       (unsigned long long)res.header_again);
 		printf("  unknown activities %llu (stored, flagged)\n",
 		       (unsigned long long)res.unknown_events);
 		if (res.superseded_events)

@@ -85,6 +85,8 @@ struct elog_result {
 	uint64_t rows_read, events_stored, rejected, duplicates;
 	uint64_t empty_lines;      /* lines with nothing on them: skipped, not rows (a line
 				    * of blanks is a row, rejected as "blank row") */
+	uint64_t header_again;     /* lines that repeat the header (exports joined into one
+				    * file): skipped, not rows, as empty lines */
 	uint64_t unknown_events;   /* stored events whose activity is not in the model */
 	uint64_t cases_new, superseded_events;
 	struct { const char *reason; uint64_t n; } reasons[ELOG_MAX_REASONS];

@@ -70,3 +70,48 @@ printf '%s\n' 'no_permohonan,nama_proses,start_date,end_date' \
 	'A2,Verifikasi,"26 Maret pukul 2025 08.00 WIB","26 Maret 2025 pukul 09.00 WIB"' >"$TMP/pukul-bad.csv"
 run "$MUTU" ingest "$TMP/pukul-bad.csv" --db "$TMP/pukul-bad.db"
 expect_out_has "pukul: no hour after it, or inside the date: 2 bad stamps" "bad timestamp              2"
+
+# ---- 2. an Indonesian Excel's dd-mmm-yyyy hh.mm, and two exports joined ----
+# excel-gabung.csv is two exports of an office's Excel sheet (BOM, CRLF,
+# ';', two empty trailing columns, stamps "28-Mei-2025 09.30": the
+# dd-mmm-yyyy custom format with an Indonesian month, the hour after a
+# dot as an id-ID Excel writes it) pasted into one file with `cat`: the
+# second export's BOM and header on line 5.  Before: every stamp a bad
+# timestamp (only "28-Mei-2025 09:30" with a colon was read; "28 Mei 2025
+# 09.30" with blanks was), and once the stamps were read, the header on
+# line 5 a row rejected as "bad timestamp in Mulai: 'Mulai'", so the
+# monthly report said its figures rested on partial data.  Now it is no
+# row: skipped and counted (5 rows read, 5 stored, 0 rejected).
+# Case 0587, accepted Wed 28 May 10:00, finished Tue 3 Jun 09:15.  Closed:
+# Thu 29 May (LN Kenaikan), Fri 30 May (CB), Sun 1 Jun (LN Pancasila).
+# Working: Wed 10:00-12:00 120 + 13:00-16:00 180 = 300; Mon 2 Jun 450; Tue
+# 07:30-09:15 105: lead 855 (1,9 hari), within.  Deadline: 300 + 450 + 450
+# = 1200, 150 more on Wed 4 Jun from 07:30 = 10:00.  Step 3 Wed 10:15-
+# 12:00 105 + 180, Mon 450, Tue 07:30-08:00 30 = 765 of 900: -135; step 1
+# 20 of 30 (-10), step 2 10 of 15 (-5), step 4 45 of 60 (-15), step 5 15.
+DB=$TMP/gabung.db
+run "$MUTU" ingest $F/excel-gabung.csv --db "$DB" --models $MD
+expect_rc "gabung: the log ingests" 0
+expect_out_has "gabung: 5 rows read" "rows read       5"
+expect_out_has "gabung: 5 stored" "events stored   5 (1 new cases)"
+expect_out_has "gabung: none rejected" "rejected        0"
+expect_out_has "gabung: the repeated header said, with its line" \
+	"1 line(s) repeat the header (first on line 5: exports joined into one file): skipped, not rows"
+expect_eq "gabung: working 855, deadline Wed 4 Jun 10:00, in time; steps by hand" \
+	"$(case_json 0587 "$DB")" \
+	"855 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
+expect_eq "gabung: the June report: 1 finished, 1 within, lead 855, no partial-data note" \
+	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+# the same with the format given (the stamps were readable so before this
+# round): the repeated header alone made the rejected row and the note
+DB=$TMP/gabung-fmt.db
+run "$MUTU" ingest $F/excel-gabung.csv --db "$DB" --models $MD --date-format '%d-%b-%Y %H.%M'
+expect_out_has "gabung --date-format: none rejected" "rejected        0"
+expect_eq "gabung --date-format: the June report has no partial-data note" \
+	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+# a line like the header but with a column less is no repeat: still a row
+# with the wrong number of fields
+{ cat $F/excel-gabung.csv; printf 'No Permohonan;Jenis Izin;Kegiatan;Pelaksana;Mulai;Selesai;\r\n'; } >"$TMP/gabung-kurang.csv"
+run "$MUTU" ingest "$TMP/gabung-kurang.csv" --db "$TMP/gabung-kurang.db" --models $MD
+expect_out_has "gabung: a shorter header line is a row with the wrong number of fields" \
+	"wrong number of fields     1"
