@@ -646,8 +646,43 @@ static size_t drop_resumes(struct sla_event *ev, size_t n)
 	return k;
 }
 
+/*
+ * An open step seen again once it ended: an office exports its log month
+ * by month (SiCANTIK's step table: one row per step, the end date empty
+ * while the step runs), so a step still running at one export is a row
+ * with a start and no end, and in the next export the same row with its
+ * end.  The first is no execution of its own: a row with a start and no
+ * end is dropped when a row of the same activity, actor and instance has
+ * the same start and an end.  Before (field round 8) both stayed: the
+ * step twice, the open one flagged ULANG (rework) and shown "terbuka" in
+ * a finished case.  Rows of one stamp (a lifecycle start, a completion)
+ * never match: only a row that holds both stamps closes one.
+ */
+static size_t drop_seen_open(struct sla_event *ev, size_t n)
+{
+	size_t nopen = 0;
+	for (size_t i = 0; i < n; i++)
+		nopen += (size_t)(!isnan(ev[i].start) && isnan(ev[i].end));
+	if (nopen == 0)
+		return n; /* the usual case */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int seen = 0;
+		if (!isnan(ev[i].start) && isnan(ev[i].end) && ev[i].lifecycle != SLA_LC_MARK)
+			for (size_t j = 0; j < n && !seen; j++)
+				seen = j != i && !isnan(ev[j].end) && ev[j].start == ev[i].start &&
+				       same_text(ev[j].activity, ev[i].activity) &&
+				       same_text(ev[j].actor, ev[i].actor) &&
+				       same_text(ev[j].instance, ev[i].instance);
+		if (!seen)
+			ev[k++] = ev[i];
+	}
+	return k;
+}
+
 size_t sla_events_pair(struct sla_event *ev, size_t n)
 {
+	n = drop_seen_open(ev, n);
 	n = drop_resumes(ev, n);
 	n = drop_marks(ev, n);
 	size_t nstart = 0, nabort = 0;

@@ -115,3 +115,56 @@ expect_eq "gabung --date-format: the June report has no partial-data note" \
 run "$MUTU" ingest "$TMP/gabung-kurang.csv" --db "$TMP/gabung-kurang.db" --models $MD
 expect_out_has "gabung: a shorter header line is a row with the wrong number of fields" \
 	"wrong number of fields     1"
+
+# ---- 3. a step open in one month's export, closed in the next ----------
+# SiCANTIK's step table exported month by month (an office in WITA whose
+# SiCANTIK stamps everything in WIB, zoneless: --tz WIB; the personal
+# columns nama_pemohon and no_hp dropped).  sicantik-juni.csv, exported
+# at the end of June, holds B7's step 3 running: a start, no end, status
+# Proses.  sicantik-juli.csv holds all of B7 again (steps 1 and 2 are
+# duplicates; step 3 now with its end) and B8.  The June row of step 3 is
+# the same execution seen before it ended: no second execution.  Before:
+# step 3 twice in the audit, the open one "(terbuka)" and flagged ULANG
+# (rework) in a finished case.
+# Model uji-sla-wita (the uji-sla steps on id-wita; 2025-06-27 LN 1
+# Muharam).  B7 in WITA: step 1 08:10-08:25, step 2 08:25-08:40 (accepted
+# Wed 25 Jun 08:40), step 3 Wed 09:00 - Tue 1 Jul 10:00, step 4 11:00-
+# 12:00, step 5 14:00-14:15.  Lead: Wed 08:40-12:00 200 + 13:00-16:00 180
+# = 380, Thu 26 450, Fri 27 closed, Mon 30 450, Tue 07:30-12:00 270 +
+# 13:00-14:15 75 = 345: 1625, over 1350 by 275, late.  Deadline 380 + 450
+# + 450 = 1280, 70 more on Tue from 07:30 = 08:40.  Step 3: 180 + 180 +
+# 450 + 450 + Tue 07:30-10:00 150 = 1410, +510 over; steps 1 15 (-15), 2
+# 15, 4 60, 5 15.  B8 Wed 2 Jul accepted 08:30 WITA, done Thu 11:15: 210
+# + 180 + Thu 07:30-11:15 225 = 615, within; deadline 390 + 450 + Fri 450
+# = 1290, Mon 7 Jul 08:30.  Step 3 08:45 - Thu 09:45: 195 + 180 + 135 =
+# 510 (-390); step 4 10:00-10:45 = 45 (-15).
+MW=tests/data/models
+DB=$TMP/bulanan.db
+run "$MUTU" ingest $F/sicantik-juni.csv --db "$DB" --models $MW --tz WIB
+expect_out_has "bulanan: June export, 3 stored" "events stored   3 (1 new cases)"
+run "$MUTU" ingest $F/sicantik-juli.csv --db "$DB" --models $MW --tz WIB
+expect_out_has "bulanan: July export, 8 stored, 2 duplicates" "events stored   8 (1 new cases)"
+expect_eq "bulanan: B7 1625 min, deadline Tue 1 Jul 08:40 WITA, late; step 3 once, no rework" \
+	"$(case_json B7/2025 "$DB")" \
+	"1625 2025-07-01T08:40:00+08:00 True 1:15:-15:- 2:15:0:- 3:1410:510:over 4:60:0:- 5:15:0:-"
+expect_eq "bulanan: B8 615 min, deadline Mon 7 Jul 08:30 WITA, in time" \
+	"$(case_json B8/2025 "$DB")" \
+	"615 2025-07-07T08:30:00+08:00 False 1:15:-15:- 2:15:0:- 3:510:-390:- 4:45:-15:- 5:15:0:-"
+run "$MUTU" audit --case B7/2025 --db "$DB" --models $MW
+expect_out_has "bulanan: the text audit counts no rework" "[ULANG] langkah diulang (rework)             0"
+case "$OUT" in *terbuka*) not_ok "bulanan: no open step in the finished case" "$OUT" ;; *) ok "bulanan: no open step in the finished case" ;; esac
+# the monthly reports: June sees B7 open at its end, aged 1280 of 1350
+# (80-100% of the ceiling); July 2 finished, 1 within, median (1625 +
+# 615) / 2 = 1120
+got=$("$MUTU" report monthly --month 2025-06 --db "$DB" --models $MW --format json --out - 2>/dev/null |
+	python3 -c "
+import json, sys
+g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'uji-sla-wita'][0]
+print(g['summary']['open_at_month_end'], g['summary']['open_age_80_100'], g['open_cases'][0]['age'])")
+expect_eq "bulanan: June report: B7 open, age 1280 (80-100%)" "$got" "1 1 1280"
+got=$("$MUTU" report monthly --month 2025-07 --db "$DB" --models $MW --format json --out - 2>/dev/null |
+	python3 -c "
+import json, sys
+g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'uji-sla-wita'][0]
+print(g['summary']['finished'], g['summary']['within'], g['summary']['lead_median'], g['summary']['open_at_month_end'])")
+expect_eq "bulanan: July report: 2 finished, 1 within, median 1120, none open" "$got" "2 1 1120 0"

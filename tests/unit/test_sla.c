@@ -843,6 +843,35 @@ static void test_pair_instance(void **state)
 	assert_true(isnan(ev[3].start));
 }
 
+/* A step open in one export (start 09:00, no end, SiCANTIK status
+ * "Proses") and the same row with its end in the next (09:00-10:00): one
+ * execution, the open row dropped (field round 8; before, both stayed: a
+ * rework and an open step).  Another actor's open row at the same start,
+ * and an open row of another start, are other executions and stay. */
+static void test_pair_seen_open(void **state)
+{
+	(void)state;
+	struct sla_event ev[4];
+	size_t n = 0;
+	xes_row(&ev[n++], 1, 3, "a", SLA_LC_START, "2025-05-05 09:00");
+	ev[n - 1].lifecycle = SLA_LC_OTHER;
+	xes_row(&ev[n++], 2, 3, "a", SLA_LC_OTHER, "2025-05-05 10:00");
+	ev[n - 1].start = T("2025-05-05 09:00");
+	xes_row(&ev[n++], 3, 3, "a", SLA_LC_START, "2025-05-05 09:00");
+	ev[n - 1].lifecycle = SLA_LC_OTHER;
+	ev[n - 1].actor = "Back Office";
+	xes_row(&ev[n++], 4, 3, "a", SLA_LC_START, "2025-05-05 09:05");
+	ev[n - 1].lifecycle = SLA_LC_OTHER;
+	n = sla_events_pair(ev, n);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_true(ev[i].id != 1);
+	int closed = 0;
+	for (size_t i = 0; i < n; i++)
+		closed += ev[i].id == 2 && ev[i].end == T("2025-05-05 10:00");
+	assert_int_equal(closed, 1);
+}
+
 static void test_pair_xes(void **state)
 {
 	(void)state;
@@ -1293,6 +1322,7 @@ int main(void)
 		cmocka_unit_test(test_pair_xes),
 		cmocka_unit_test(test_pair_abort),
 		cmocka_unit_test(test_pair_instance),
+		cmocka_unit_test(test_pair_seen_open),
 		cmocka_unit_test(test_reader_xes),
 		cmocka_unit_test(test_case_as_of),
 		cmocka_unit_test(test_reader),
