@@ -1322,6 +1322,10 @@ struct ingest {
 	int *probe_vals, *probe_dates;
 	char **probe_date_ex;    /* an example date value per column (owned) */
 	int interval;            /* time:timestamp taken as the end beside a start column */
+	/* per time role (start, end, timestamp): the column that holds its
+	 * time of day when the role's column holds dates alone (Tanggal
+	 * Mulai + Jam Mulai, Date + Time: clock_columns); -1 none */
+	int clock[3];
 	int case_float0;         /* every probed case id is N.0 (pandas): read as N */
 	struct cal_tz *dst;      /* --tz an IANA zone (Europe/Amsterdam): owned, or NULL */
 	int probe_case_n, probe_case_f0;
@@ -1754,12 +1758,100 @@ static void note_unknown(struct ingest *g, const char *act, size_t n)
 
 /* ---- per-row processing ---- */
 
+/* The time roles in the order of ingest.clock[]. */
+static const int clock_roles[3] = {ELOG_COL_START, ELOG_COL_END, ELOG_COL_TIMESTAMP};
+
+/*
+ * A time of day as a clock column holds it: "7:10", "07.10", "07:10:00",
+ * "07.10.00", optionally a zone after it ("07.10 WITA", elog_parse_tz).
+ * *tod milliseconds since midnight, *zone minutes east or ELOG_NO_ZONE.
+ */
+static int time_of_day(const char *v, size_t n, int64_t *tod, int *zone)
+{
+	const char *p = v, *e = v + n;
+	int part[3] = {0, 0, 0}, np = 0;
+	char sep = 0;
+	while (np < 3 && p < e) {
+		int d = 0, x = 0;
+		while (p < e && *p >= '0' && *p <= '9' && d < 3)
+			x = x * 10 + (*p++ - '0'), d++;
+		if (d < 1 || d > 2 || (np && d != 2))
+			return -1;
+		part[np++] = x;
+		if (p < e && (*p == ':' || *p == '.') && np < 3) {
+			if (sep && *p != sep)
+				return -1;
+			sep = *p++;
+		} else {
+			break;
+		}
+	}
+	if (np < 2 || part[0] > 23 || part[1] > 59 || part[2] > 59)
+		return -1;
+	*zone = ELOG_NO_ZONE;
+	while (p < e && *p == ' ')
+		p++;
+	if (p < e) {
+		char name[40];
+		if ((size_t)(e - p) >= sizeof name)
+			return -1;
+		memcpy(name, p, (size_t)(e - p));
+		name[e - p] = '\0';
+		if (elog_parse_tz(name, zone))
+			return -1;
+	}
+	*tod = ((int64_t)part[0] * 3600 + part[1] * 60 + part[2]) * 1000;
+	return 0;
+}
+
+/* The clock column of the time role whose column is col, or -1. */
+static int clock_of(const struct ingest *g, int col)
+{
+	for (int k = 0; k < 3; k++)
+		if (g->clock[k] >= 0 && g->role[clock_roles[k]] == col)
+			return g->clock[k];
+	return -1;
+}
+
 static int time_field(struct ingest *g, const struct rec *r, int col, int zone, int *has,
 		      int64_t *ms, int *off)
 {
 	*has = 0;
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
+	int clk = clock_of(g, col);
+	if (clk >= 0 && r->f[clk].len) {
+		/* the date as if UTC: midnight when it is a date alone */
+		const char *d = r->buf + r->f[col].off;
+		int64_t day, tod;
+		int doff, tz;
+		int rc = elog_parse_time_ex(d, r->f[col].len, g->date_fmt, 0, &day, &doff, NULL);
+		if (rc != ELOG_TS_OK)
+			return ELOG_TS_BAD;
+		if (day % 86400000 == 0 && !memchr(d, ':', r->f[col].len) &&
+		    time_of_day(r->buf + r->f[clk].off, r->f[clk].len, &tod, &tz) == 0) {
+			int64_t wall = day + tod;
+			if (tz != ELOG_NO_ZONE)
+				zone = tz;
+			if (tz == ELOG_NO_ZONE && g->dst) {
+				double t = cal_tz_from_local(g->dst, (double)wall / 1000.0);
+				*ms = (int64_t)llround(t * 1000.0);
+				*off = cal_tz_offset(g->dst, t) / 60;
+			} else if (zone == ELOG_NO_ZONE) {
+				return ELOG_TS_NOZONE;
+			} else {
+				*ms = wall - (int64_t)zone * 60000;
+				*off = zone;
+			}
+			*has = 1;
+			return ELOG_TS_OK;
+		}
+		/* a date that has its own time keeps it (read below); a date
+		 * alone beside a whole date-time ("Waktu Mulai" 2025-06-25
+		 * 07:10 of a database export) takes that one */
+		if (day % 86400000 == 0 && !memchr(d, ':', r->f[col].len))
+			col = clk;
+	}
 	int leap = 0;
 	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt,
 				    g->dst ? ELOG_NO_ZONE : zone, ms, off, &leap);
@@ -1836,6 +1928,71 @@ static int col_taken(const struct ingest *g, size_t i)
 	return 0;
 }
 
+/* An unassigned column whose header key is key[0..at) + word + key[at+skip..]. */
+static int clock_partner(const struct ingest *g, const char *key, size_t at, size_t skip,
+			 const char *word)
+{
+	char want[160], k2[160];
+	if (snprintf(want, sizeof want, "%.*s%s%s", (int)at, key, word, key + at + skip) >=
+	    (int)sizeof want)
+		return -1;
+	for (size_t i = 0; i < g->ncols; i++) {
+		hdr_key(g->hdr[i], k2, sizeof k2);
+		if (!col_taken(g, i) && strcmp(k2, want) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Date and time of day in two columns, as office spreadsheets keep them:
+ * "Tanggal Mulai | Jam Mulai | Tanggal Selesai | Jam Selesai" (also Tgl,
+ * Waktu, Pukul), "Start Date | Start Time", "Date | Time".  The columns
+ * are paired by name: the time role's header with its date word (tanggal,
+ * tgl, date) in place of a time word (jam, pukul, waktu, time) names the
+ * other.  The role goes to the date column and clock[] holds the time
+ * column; time_field joins the two per row when the date column holds a
+ * date alone and the other a time of day.  Before (field round 8) the
+ * date alone was the stamp: every step began and ended at midnight, 0
+ * minutes long, and the times stayed attributes, without a word.
+ */
+static void clock_columns(struct ingest *g)
+{
+	static const char *const dates[] = {"tanggal", "tgl", "date"};
+	static const char *const times[] = {"jam", "pukul", "waktu", "time"};
+	for (int k = 0; k < 3; k++) {
+		int col = g->role[clock_roles[k]];
+		if (col < 0)
+			continue;
+		char key[128];
+		hdr_key(g->hdr[col], key, sizeof key);
+		int other = -1, swap = 0;
+		for (size_t d = 0; d < 3 && other < 0; d++) {
+			const char *at = strstr(key, dates[d]);
+			for (size_t t = 0; at && t < 4 && other < 0; t++)
+				other = clock_partner(g, key, (size_t)(at - key), strlen(dates[d]), times[t]);
+		}
+		for (size_t t = 0; t < 4 && other < 0; t++) { /* the role took the time column */
+			const char *at = strstr(key, times[t]);
+			for (size_t d = 0; at && d < 3 && other < 0; d++)
+				other = clock_partner(g, key, (size_t)(at - key), strlen(times[t]), dates[d]);
+			swap = other >= 0;
+		}
+		if (other < 0)
+			continue;
+		if (swap) {
+			g->role[clock_roles[k]] = other;
+			other = col;
+			col = g->role[clock_roles[k]];
+		}
+		g->clock[k] = other;
+		mutu_notes_addf(&g->res->notes,
+				"%s: the date in %s, its time of day in %s (joined per row; a date that "
+				"has its own time keeps it)",
+				elog_role_name((enum elog_role)clock_roles[k]), g->hdr[col], g->hdr[other]);
+	}
+}
+
 static int header(struct ingest *g, const struct rec *r)
 {
 	g->ncols = r->nf;
@@ -1850,6 +2007,8 @@ static int header(struct ingest *g, const struct rec *r)
 		g->hdr[i] = mutu_trim(mutu_strdup(r->buf + r->f[i].off));
 	for (int k = 0; k < ELOG_NROLES; k++)
 		g->role[k] = -1;
+	for (int k = 0; k < 3; k++)
+		g->clock[k] = -1;
 	g->first_dropped = -1;
 	struct mutu_buf drop;
 	mutu_buf_init(&drop);
@@ -1933,6 +2092,7 @@ static int header(struct ingest *g, const struct rec *r)
 	if ((g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0) &&
 	    g->role[ELOG_COL_TIMESTAMP] >= 0 && !g->o->col[ELOG_COL_TIMESTAMP])
 		g->role[ELOG_COL_TIMESTAMP] = -1;
+	clock_columns(g);
 	for (size_t i = 0; i < r->nf; i++) {
 		int taken = 0;
 		for (int k = 0; k < ELOG_NROLES; k++)
@@ -2073,13 +2233,17 @@ static void note_time_columns(struct ingest *g)
 	static const int troles[] = {ELOG_COL_START, ELOG_COL_END, ELOG_COL_TIMESTAMP};
 	for (size_t k = 0; k < 3; k++)
 		if (g->role[troles[k]] >= 0)
-			mutu_buf_printf(&used, "%s%s (%s)", used.len ? ", " : "",
-					g->hdr[g->role[troles[k]]], elog_role_name((enum elog_role)troles[k]));
+			mutu_buf_printf(&used, "%s%s%s%s (%s)", used.len ? ", " : "",
+					g->hdr[g->role[troles[k]]], g->clock[k] >= 0 ? " + " : "",
+					g->clock[k] >= 0 ? g->hdr[g->clock[k]] : "",
+					elog_role_name((enum elog_role)troles[k]));
 	for (size_t i = 0; i < g->ncols; i++) {
 		if (g->colkind[i] != 1 && g->colkind[i] != 2)
 			continue;
 		if (!time_name(g->hdr[i]) && !date_valued(g, i) && !planned_name(g->hdr[i]))
 			continue;
+		if (g->clock[0] == (int)i || g->clock[1] == (int)i || g->clock[2] == (int)i)
+			continue; /* a time of day joined to its date: used */
 		const char *known = case_attr_known(g->hdr[i]);
 		mutu_buf_printf(&left, "%s%s", left.len ? ", " : "", g->hdr[i]);
 		if (planned_name(g->hdr[i]))
@@ -2616,6 +2780,13 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       shown(r, col, v1, sizeof v1));
 			return 0;
 		}
+		int clk = clock_of(g, col);
+		if (rc != ELOG_TS_OK && clk >= 0 && r->f[clk].len) {
+			reject(g, r, R_TS, "bad timestamp in %s + %s: '%s' '%s'%s", g->hdr[col],
+			       g->hdr[clk], shown(r, col, v1, sizeof v1), shown(r, clk, v2, sizeof v2),
+			       g->o->date_format ? " (does not match --date-format)" : "");
+			return 0;
+		}
 		if (rc != ELOG_TS_OK) {
 			reject(g, r, R_TS, "bad timestamp in %s: '%s'%s", g->hdr[col],
 			       shown(r, col, v1, sizeof v1),
@@ -2833,6 +3004,8 @@ void elog_row_begin(struct ingest *g, size_t maxcols)
 	g->attr_names = mutu_calloc(maxcols, sizeof *g->attr_names);
 	for (int k = 0; k < ELOG_NROLES; k++)
 		g->role[k] = -1;
+	for (int k = 0; k < 3; k++)
+		g->clock[k] = -1; /* XES states each date-time whole */
 	g->first_dropped = -1; /* the reader builds raw text without personal values */
 	g->header_done = 1;
 }

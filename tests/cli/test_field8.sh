@@ -168,3 +168,52 @@ import json, sys
 g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'uji-sla-wita'][0]
 print(g['summary']['finished'], g['summary']['within'], g['summary']['lead_median'], g['summary']['open_at_month_end'])")
 expect_eq "bulanan: July report: 2 finished, 1 within, median 1120, none open" "$got" "2 1 1120 0"
+
+# ---- 4. the date and the time of day in two columns --------------------
+# An office's own Excel recap keeps them apart: Tanggal Mulai | Jam Mulai
+# | Tanggal Selesai | Jam Selesai (BOM, ';', CRLF, day-first dates, the
+# hour after a dot as an id-ID Excel writes it, a row-number column No).
+# Each pair is one stamp.  Before: the dates alone were the stamps, every
+# step at midnight and 0 minutes long, the times kept as attributes, and
+# no word said so: R1, late by 310 minutes, was reported within the SOP.
+# R1 (Idul Adha 1446 H: Fri 6 Jun LN, Mon 9 Jun CB): accepted Tue 3 Jun
+# 08:35, done Tue 10 Jun 14:45.  Lead: Tue 08:35-12:00 205 + 180 = 385,
+# Wed 450, Thu 450, Tue 10 07:30-12:00 270 + 13:00-14:45 105 = 375: 1660,
+# over 1350 by 310.  Deadline 385 + 450 + 450 = 1285, 65 more on Tue 10
+# Jun = 08:35.  Step 3 Tue 09:00 - Tue 10 Jun 11:00: 360 + 450 + 450 +
+# 210 = 1470, +570; step 1 20 (-10), 2 15, 4 60, 5 15.  R2 accepted Mon 16
+# Jun 08:25, done Tue 17 Jun 11:15: 215 + 180 + 225 = 620, within;
+# deadline 395 + 450 + 450 = 1295, 55 more on Thu 19 Jun = 08:25.  Step 3
+# Mon 08:30 - Tue 10:00 = 390 + 150 = 540 (-360); step 1 10 (-20), 4 45.
+# The June report: 2 finished, 1 within, median (1660 + 620) / 2 = 1140.
+DB=$TMP/tanggal-jam.db
+run "$MUTU" ingest $F/rekap-tanggal-jam.csv --db "$DB" --models $MD
+expect_rc "tanggal+jam: the log ingests" 0
+expect_out_has "tanggal+jam: the pairing is said" \
+	"start: the date in Tanggal Mulai, its time of day in Jam Mulai"
+expect_out_has "tanggal+jam: 10 stored" "events stored   10 (2 new cases)"
+expect_eq "tanggal+jam: R1 1660 min, deadline Tue 10 Jun 08:35, late by 310" \
+	"$(case_json R1 "$DB")" \
+	"1660 2025-06-10T08:35:00+07:00 True 1:20:-10:- 2:15:0:- 3:1470:570:over 4:60:0:- 5:15:0:-"
+expect_eq "tanggal+jam: R2 620 min, deadline Thu 19 Jun 08:25, in time" \
+	"$(case_json R2 "$DB")" \
+	"620 2025-06-19T08:25:00+07:00 False 1:10:-20:- 2:15:0:- 3:540:-360:- 4:45:-15:- 5:15:0:-"
+expect_eq "tanggal+jam: the June report: 2 finished, 1 within, median 1140" \
+	"$(month_json 2025-06 "$DB")" "2 1 1140 0"
+# English names, the role taken by the time column first (Time is a
+# timestamp name, Date none): Date + Time, a zone after the time, a date
+# that has its own time keeps it, a date alone beside a whole date-time
+# takes that, a time of day that is none is a bad stamp naming both.
+# 3 Jun 2025 00:00Z = 1748908800000: 08:15 WIB = +4500000, 09:15 WITA =
+# 01:15Z = +4500000, 10:00 WIB = +10800000, 11:00 WIB = +14400000.
+printf '%s\r\n' 'Case ID,Activity,Time,Date' 'T1,A,08:15,2025-06-03' 'T1,B,09.15 WITA,2025-06-03' \
+	'T1,C,07:00,2025-06-03 10:00' 'T1,D,2025-06-03 11:00,2025-06-03' 'T1,E,jam 8,2025-06-03' \
+	>"$TMP/date-time.csv"
+run "$MUTU" ingest "$TMP/date-time.csv" --db "$TMP/date-time.db" --tz WIB
+expect_out_has "date+time: Time joined to Date" "timestamp: the date in Date, its time of day in Time"
+expect_eq "date+time: the stamps by hand" \
+	"$(sqlite3 "$TMP/date-time.db" "SELECT activity, end_ms - 1748908800000 FROM events ORDER BY activity" | tr '\n' ' ')" \
+	"A|4500000 B|4500000 C|10800000 D|14400000 "
+run "$MUTU" db rejected --db "$TMP/date-time.db"
+expect_out_has "date+time: a time of day that is none, both named" \
+	"bad timestamp in Date + Time: '2025-06-03' 'jam 8'"
