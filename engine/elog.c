@@ -1322,6 +1322,9 @@ struct ingest {
 	int *probe_vals, *probe_dates;
 	char **probe_date_ex;    /* an example date value per column (owned) */
 	int interval;            /* time:timestamp taken as the end beside a start column */
+	int probe_dateonly;      /* probed stamps that are a date without a time of day */
+	int probe_stamps;        /* probed stamps read, or dates waiting for their order */
+	char probe_dateonly_ex[120];
 	/* per time role (start, end, timestamp): the column that holds its
 	 * time of day when the role's column holds dates alone (Tanggal
 	 * Mulai + Jam Mulai, Date + Time: clock_columns); -1 none */
@@ -2739,6 +2742,20 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		int off;
 		int rc = time_field(g, r, col, zone, &has, &ms, &off);
 		if (probe) {
+			/* a date alone ('2025-06-25', '25 Juni 2025', '25/06/2025'
+			 * before its order is known): read as 00:00 local */
+			const char *tv = r->buf + r->f[col].off;
+			size_t tn = r->f[col].len;
+			int midnight = rc == ELOG_TS_OK && (ms + (int64_t)off * 60000) % 86400000 == 0;
+			int undecided = rc == ELOG_TS_BAD && !g->o->date_format &&
+					elog_date_order_needed(tv, tn);
+			if ((midnight || (undecided && !memchr(tv, ' ', tn))) && !g->xes &&
+			    !memchr(tv, ':', tn) &&
+			    clock_of(g, col) < 0 && !g->probe_dateonly++)
+				snprintf(g->probe_dateonly_ex, sizeof g->probe_dateonly_ex,
+					 "%s '%s', line %lld", g->hdr[col], shown(r, col, v1, sizeof v1),
+					 (long long)r->line);
+			g->probe_stamps += rc == ELOG_TS_OK || undecided;
 			if (rc == ELOG_TS_OK)
 				g->probe_time_ok++;
 			else if (rc == ELOG_TS_NOZONE)
@@ -3449,6 +3466,16 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 	rc = probe_stamps_check(g, "rows", "ISO 8601 like 2025-01-02T07:30:00+08:00");
 	if (rc)
 		return rc;
+	/* stamps that are dates alone: read as midnight, so a step done
+	 * within one day is 0 minutes and the rest whole days; a manager
+	 * reading "0 menit" must know why (field round 8; before, no word) */
+	if (g->probe_dateonly)
+		mutu_notes_addf(&g->res->notes,
+				"warning: %d of %d time stamps probed are a date without a time of day "
+				"(%s): read as 00:00, so a step done within one day counts 0 minutes and "
+				"the others whole days; export the time too (a time-of-day column such as "
+				"Jam Mulai beside Tanggal Mulai is joined to it)",
+				g->probe_dateonly, g->probe_stamps, g->probe_dateonly_ex);
 	if (g->probe_order && !g->auto_fmt[0])
 		mutu_notes_addf(&g->res->notes,
 				"some time stamps look day/month-ordered (%s, line %lld): such rows are "

@@ -217,3 +217,15 @@ expect_eq "date+time: the stamps by hand" \
 run "$MUTU" db rejected --db "$TMP/date-time.db"
 expect_out_has "date+time: a time of day that is none, both named" \
 	"bad timestamp in Date + Time: '2025-06-03' 'jam 8'"
+# dates alone (no time column to join): read as 00:00, which makes a step
+# done within one day 0 minutes; the summary says so, with how many of
+# the probed stamps (2 of 4 here: line 3's carry a time; the d/m order is
+# decided by 25/06 after the probe).  Before: not a word.  The recap
+# above, whose dates are joined to their times, gets no such warning.
+printf '%s\n' 'case;activity;start;end' 'c1;A;25/06/2025;25/06/2025' 'c1;B;25/06/2025 08.00;27/06/2025 10.00' \
+	>"$TMP/tanggal-saja.csv"
+run "$MUTU" ingest "$TMP/tanggal-saja.csv" --db "$TMP/tanggal-saja.db" --tz WIB
+expect_out_has "dates alone: a warning with the count and the first" \
+	"warning: 2 of 4 time stamps probed are a date without a time of day (start '25/06/2025', line 2): read as 00:00"
+run "$MUTU" ingest $F/rekap-tanggal-jam.csv --db "$TMP/tanggal-jam2.db" --models $MD
+case "$OUT" in *"without a time of day"*) not_ok "tanggal+jam: no dates-alone warning" "$OUT" ;; *) ok "tanggal+jam: no dates-alone warning" ;; esac
