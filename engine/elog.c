@@ -105,16 +105,24 @@ const char *elog_role_name(enum elog_role r)
  *              Timestamp (older exports: Start Date, End Date)
  *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME, USER_NAME (the officer
  *              who did it: the actor, not a personal column to drop)
+ *   offices    No Permohonan / No. Berkas / No. Pendaftaran, Kegiatan /
+ *              Tahapan, Pelaksana / Petugas / Nama Petugas, Mulai, Selesai
  */
 static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
-			   "case", "no_registrasi", "nomor_registrasi", "case_key", NULL},
+			   "case", "no_registrasi", "nomor_registrasi", "case_key", "no_berkas",
+			   "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran", "id_permohonan", NULL},
 	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
 	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
-			       "task", "activity_id", "activity_en", "activity_name", NULL},
+			       "task", "activity_id", "activity_en", "activity_name", "tahapan",
+			       "nama_tahapan", "nama_kegiatan", NULL},
+	/* an office's own sheet names the officer who did the step "Petugas"
+	 * or "Nama Petugas" (the pelaksana; before field round 8 the latter
+	 * was dropped as a person's name, and with it the same-person check) */
 	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
-			    "user", "resource_id", "user_name", NULL},
+			    "user", "resource_id", "user_name", "petugas", "nama_petugas",
+			    "nama_pelaksana", "pegawai", "nama_pegawai", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
 			    "tgl_mulai", "waktu_mulai", "start_datetime", "mulai", "tanggal_mulai",
 			    NULL},

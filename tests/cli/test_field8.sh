@@ -229,3 +229,31 @@ expect_out_has "dates alone: a warning with the count and the first" \
 	"warning: 2 of 4 time stamps probed are a date without a time of day (start '25/06/2025', line 2): read as 00:00"
 run "$MUTU" ingest $F/rekap-tanggal-jam.csv --db "$TMP/tanggal-jam2.db" --models $MD
 case "$OUT" in *"without a time of day"*) not_ok "tanggal+jam: no dates-alone warning" "$OUT" ;; *) ok "tanggal+jam: no dates-alone warning" ;; esac
+
+# ---- 5. the officer's column of an office's own sheet: "Nama Petugas" ----
+# rekap-petugas.csv is an office recap: No. Berkas (the case), Tahapan
+# (the activity), Nama Petugas (who did the step), date and time apart;
+# the Pemohon steps have no officer.  Before: "No. Berkas" and "Tahapan"
+# were no known names (the file refused), and with the known ones
+# (No Permohonan, Kegiatan; the sheet below) "Nama Petugas" was dropped
+# as a person's name: no pelaksana, and Rina Susanti checking the berkas
+# (step 2) and approving it (step 4) went unseen.  Now the column is the
+# actor and the audit flags ORANG-SAMA on step 4.
+# Mon 14 Jul 2025 accepted 08:30, done Wed 16 Jul 08:10: 210 + 180 + Tue
+# 450 + Wed 07:30-08:10 40 = 880, within; deadline 390 + 450 + 450 =
+# 1290, 60 more on Thu 17 Jul = 08:30.  Step 3 Mon 09:00 - Tue 15:00 =
+# 360 + 270 + 120 = 750 (-150); step 4 15:00-15:30 = 30 (-30).
+DB=$TMP/petugas.db
+run "$MUTU" ingest $F/rekap-petugas.csv --db "$DB" --models $MD --sop uji-sla
+expect_out_has "petugas: the columns found" \
+	"case=No. Berkas activity=Tahapan actor=Nama Petugas start=Tanggal Mulai end=Tanggal Selesai"
+expect_eq "petugas: 880 min, deadline Thu 17 Jul 08:30, in time; ORANG-SAMA on step 4" \
+	"$(case_json 0099/VII/2025 "$DB")" \
+	"880 2025-07-17T08:30:00+07:00 False 1:15:-15:- 2:15:0:- 3:750:-150:- 4:30:-30:same_person 5:10:-5:-"
+run "$MUTU" audit --case 0099/VII/2025 --db "$DB" --models $MD
+expect_out_has "petugas: the text audit names the officer" \
+	"[ORANG-SAMA] orang yang sama (Rina Susanti) memeriksa (langkah 2) dan menyetujui (langkah 4)"
+sed -e '1s/No. Berkas;Tahapan/No Permohonan;Kegiatan/' $F/rekap-petugas.csv >"$TMP/petugas-lama.csv"
+run "$MUTU" ingest "$TMP/petugas-lama.csv" --db "$TMP/petugas-lama.db" --models $MD --sop uji-sla
+expect_out_has "petugas: with the older header names Nama Petugas is the actor too" "actor=Nama Petugas"
+case "$OUT" in *"dropped personal columns"*) not_ok "petugas: not dropped as personal data" "$OUT" ;; *) ok "petugas: not dropped as personal data" ;; esac
