@@ -2508,8 +2508,11 @@ static int lc_is(const char *lc, const char *const *s, size_t ns)
 
 static int lc_starts(const char *lc)
 {
-	static const char *const s[] = {"start", "begin", "started", "schedule", "assign",
-					"Open.Running", "Open.Running.InProgress"};
+	/* "mulai" / "dimulai": an Indonesian system's own status words for a
+	 * start (sla_lifecycle_kind reads them alike) */
+	static const char *const s[] = {"start",	"begin",		   "started",
+					"schedule",	"assign",		   "Open.Running",
+					"Open.Running.InProgress", "mulai", "dimulai"};
 	return lc_is(lc, s, sizeof s / sizeof *s);
 }
 

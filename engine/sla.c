@@ -524,8 +524,11 @@ int sla_lifecycle_kind(const char *t)
 	size_t n = strlen(t);
 	while (n && t[n - 1] == ' ')
 		n--;
-	static const char *starts[] = {"start", "begin", "started"};
-	static const char *ends[] = {"complete", "completed", "end", "ended"};
+	/* and an Indonesian system's status words, as a log in Bahasa writes
+	 * its transitions (field round 8; before, "Mulai" and "Selesai" rows
+	 * were each a completion: every step twice, flagged ULANG) */
+	static const char *starts[] = {"start", "begin", "started", "mulai", "dimulai"};
+	static const char *ends[] = {"complete", "completed", "end", "ended", "selesai", "diselesaikan"};
 	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
 		if (strlen(starts[i]) == n && mutu_strncasecmp(t, starts[i], n) == 0)
 			return SLA_LC_START;

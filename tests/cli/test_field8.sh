@@ -257,3 +257,28 @@ sed -e '1s/No. Berkas;Tahapan/No Permohonan;Kegiatan/' $F/rekap-petugas.csv >"$T
 run "$MUTU" ingest "$TMP/petugas-lama.csv" --db "$TMP/petugas-lama.db" --models $MD --sop uji-sla
 expect_out_has "petugas: with the older header names Nama Petugas is the actor too" "actor=Nama Petugas"
 case "$OUT" in *"dropped personal columns"*) not_ok "petugas: not dropped as personal data" "$OUT" ;; *) ok "petugas: not dropped as personal data" ;; esac
+
+# ---- 6. transitions in Bahasa: Status "Mulai" / "Selesai" ---------------
+# riwayat-status.csv is an office system's history (riwayat) of a berkas:
+# one row per transition, one stamp (Waktu), the Status column saying
+# Mulai (start) or Selesai (complete), as such a system writes them in
+# Indonesian.  Before: the words were no lifecycle: every row a
+# completion, each step twice and flagged ULANG, each start an execution
+# from the step before.  Now Mulai / Dimulai start, Selesai /
+# Diselesaikan complete, as start / complete do.
+# H1 (uji-sla): step 1 a completion only (07:50, the first event: no
+# measure); accepted Fri 18 Jul 08:15, done Mon 21 Jul 15:00: Fri 08:15-
+# 11:30 195 + 13:00-16:30 210 = 405, Mon 07:30-12:00 270 + 13:00-15:00
+# 120 = 390: 795, within; deadline 405 + 450 + 450 = 1305, 45 more on Wed
+# 23 Jul = 08:15.  Step 3 Fri 09:00 - Mon 11:00 = 150 + 210 + 210 = 570
+# (-330); step 4 13:00-14:30 = 90 of 60, +30 over; step 5 14:45-15:00.
+DB=$TMP/riwayat.db
+run "$MUTU" ingest $F/riwayat-status.csv --db "$DB" --models $MD
+expect_out_has "riwayat: 9 rows stored" "events stored   9 (1 new cases)"
+got=$("$MUTU" audit --case H1 --db "$DB" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%d:%s:%s' % (s['step'], s['actual'], ','.join(s['flags']) or '-') for s in c['steps']))")
+expect_eq "riwayat: 795 min, deadline Wed 23 Jul 08:15; one execution per step, step 4 over" "$got" \
+	"795 2025-07-23T08:15:00+07:00 False 1:None:- 2:15:- 3:570:- 4:90:over 5:15:-"

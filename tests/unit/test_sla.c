@@ -763,6 +763,12 @@ static void test_lifecycle_kind(void **state)
 	assert_int_equal(sla_lifecycle_kind("abort"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind("startx"), SLA_LC_OTHER);
 	assert_int_equal(sla_lifecycle_kind(NULL), SLA_LC_OTHER);
+	/* an Indonesian system's status words (field round 8) */
+	assert_int_equal(sla_lifecycle_kind("Mulai"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("dimulai"), SLA_LC_START);
+	assert_int_equal(sla_lifecycle_kind("SELESAI"), SLA_LC_COMPLETE);
+	assert_int_equal(sla_lifecycle_kind("Diselesaikan"), SLA_LC_COMPLETE);
+	assert_int_equal(sla_lifecycle_kind("Proses"), SLA_LC_OTHER);
 }
 
 /* One XES row: a start row has only a start stamp, a complete row only
