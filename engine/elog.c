@@ -105,24 +105,18 @@ const char *elog_role_name(enum elog_role r)
  *              Timestamp (older exports: Start Date, End Date)
  *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME, USER_NAME (the officer
  *              who did it: the actor, not a personal column to drop)
- *   offices    No Permohonan / No. Berkas / No. Pendaftaran, Kegiatan /
- *              Tahapan, Pelaksana / Petugas / Nama Petugas, Mulai, Selesai
+ *   offices    No Permohonan, Kegiatan, Pelaksana, Mulai, Selesai (and
+ *              office_names below)
  */
 static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
-			   "case", "no_registrasi", "nomor_registrasi", "case_key", "no_berkas",
-			   "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran", "id_permohonan", NULL},
+			   "case", "no_registrasi", "nomor_registrasi", "case_key", NULL},
 	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
 	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
-			       "task", "activity_id", "activity_en", "activity_name", "tahapan",
-			       "nama_tahapan", "nama_kegiatan", NULL},
-	/* an office's own sheet names the officer who did the step "Petugas"
-	 * or "Nama Petugas" (the pelaksana; before field round 8 the latter
-	 * was dropped as a person's name, and with it the same-person check) */
+			       "task", "activity_id", "activity_en", "activity_name", NULL},
 	[ELOG_COL_ACTOR] = {"actor", "org:resource", "diproses_oleh", "resource", "pelaksana",
-			    "user", "resource_id", "user_name", "petugas", "nama_petugas",
-			    "nama_pelaksana", "pegawai", "nama_pegawai", NULL},
+			    "user", "resource_id", "user_name", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
 			    "tgl_mulai", "waktu_mulai", "start_datetime", "mulai", "tanggal_mulai",
 			    NULL},
@@ -133,6 +127,21 @@ static const char *const role_names[ELOG_NROLES][16] = {
 				"event_time", NULL},
 	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition",
 				"lifecycle_id", NULL},
+};
+
+/*
+ * Names an office's own sheet gives these roles, taken only when no column
+ * has one of role_names' (a sheet with both keeps the column it was read
+ * by before): "No. Berkas" / "No. Pendaftaran" the case, "Tahapan" the
+ * activity, "Petugas" / "Nama Petugas" the officer who did the step (the
+ * pelaksana; before field round 8 "Nama Petugas" was dropped as a person's
+ * name, and with it the same-person check).
+ */
+static const char *const office_names[ELOG_NROLES][8] = {
+	[ELOG_COL_CASE] = {"no_berkas", "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran", NULL},
+	[ELOG_COL_ACTIVITY] = {"tahapan", "nama_tahapan", "nama_kegiatan", NULL},
+	[ELOG_COL_ACTOR] = {"petugas", "nama_petugas", "nama_pelaksana", "pegawai", "nama_pegawai",
+			    NULL},
 };
 
 /*
@@ -2056,6 +2065,15 @@ static int header(struct ingest *g, const struct rec *r)
 			}
 		}
 	}
+	for (int k = 0; k < ELOG_NROLES; k++)
+		for (int j = 0; office_names[k][j] && g->role[k] < 0; j++)
+			for (size_t i = 0; i < r->nf && g->role[k] < 0; i++) {
+				char key[64], want[64];
+				hdr_key(g->hdr[i], key, sizeof key);
+				hdr_key(office_names[k][j], want, sizeof want);
+				if (!col_taken(g, i) && strcmp(key, want) == 0)
+					g->role[k] = (int)i;
+			}
 	/*
 	 * ProM's CSV export (Export Log to CSV: case, event, startTime,
 	 * completeTime, then the attributes, as the BPI Challenge CSVs are
