@@ -133,7 +133,8 @@ static const char *const role_names[ELOG_NROLES][16] = {
  * Names an office's own sheet gives these roles, taken only when no column
  * has one of role_names' (a sheet with both keeps the column it was read
  * by before): "No. Berkas" / "No. Pendaftaran" the case, "Tahapan" the
- * activity, "Petugas" / "Nama Petugas" the officer who did the step (the
+ * activity, "Tanggal" the stamp, "Petugas" / "Nama Petugas" the officer
+ * who did the step (the
  * pelaksana; before field round 8 "Nama Petugas" was dropped as a person's
  * name, and with it the same-person check).
  */
@@ -142,6 +143,9 @@ static const char *const office_names[ELOG_NROLES][8] = {
 	[ELOG_COL_ACTIVITY] = {"tahapan", "nama_tahapan", "nama_kegiatan", NULL},
 	[ELOG_COL_ACTOR] = {"petugas", "nama_petugas", "nama_pelaksana", "pegawai", "nama_pegawai",
 			    NULL},
+	/* a bare "Tanggal" / "Date" as the one stamp column, its time of day
+	 * most often beside it ("Jam", "Time": clock_columns) */
+	[ELOG_COL_TIMESTAMP] = {"tanggal", "tgl", "date", NULL},
 };
 
 /*

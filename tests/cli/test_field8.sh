@@ -217,6 +217,16 @@ expect_eq "date+time: the stamps by hand" \
 run "$MUTU" db rejected --db "$TMP/date-time.db"
 expect_out_has "date+time: a time of day that is none, both named" \
 	"bad timestamp in Date + Time: '2025-06-03' 'jam 8'"
+# one stamp column named "Tanggal" beside "Jam" and a Status in Bahasa
+# (before: refused, no time column): 14 Jul 2025 08:00 WIB = 01:00Z = day
+# 20283 * 86400000 + 3600000 = 1752454800000; Verifikasi 08:00-09:30
+printf '%s\n' 'No Permohonan;Kegiatan;Status;Tanggal;Jam' 'Q1;Verifikasi;Mulai;14/07/2025;08.00' \
+	'Q1;Verifikasi;Selesai;14/07/2025;09.30' 'Q1;Tanda tangan;Selesai;15/07/2025;10.00' >"$TMP/tanggal.csv"
+run "$MUTU" ingest "$TMP/tanggal.csv" --db "$TMP/tanggal.db" --tz WIB
+expect_out_has "tanggal: the one stamp column, its time beside it" "timestamp: the date in Tanggal, its time of day in Jam"
+expect_eq "tanggal: Verifikasi's start and end" \
+	"$(sqlite3 "$TMP/tanggal.db" "SELECT start_ms FROM events WHERE activity = 'Verifikasi' AND start_ms IS NOT NULL")" \
+	"1752454800000"
 # dates alone (no time column to join): read as 00:00, which makes a step
 # done within one day 0 minutes; the summary says so, with how many of
 # the probed stamps (2 of 4 here: line 3's carry a time; the d/m order is
