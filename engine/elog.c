@@ -2069,8 +2069,11 @@ static int header(struct ingest *g, const struct rec *r)
 			}
 		}
 	}
+	int stamped = g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0;
 	for (int k = 0; k < ELOG_NROLES; k++)
-		for (int j = 0; office_names[k][j] && g->role[k] < 0; j++)
+		for (int j = 0; office_names[k][j] && g->role[k] < 0 &&
+				!(k == ELOG_COL_TIMESTAMP && stamped); /* not an interval's end */
+		     j++)
 			for (size_t i = 0; i < r->nf && g->role[k] < 0; i++) {
 				char key[64], want[64];
 				hdr_key(g->hdr[i], key, sizeof key);
