@@ -487,6 +487,15 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 		rc = parse_epoch(s, e, ms, off);
 	if (rc == ELOG_TS_BAD && !fmt && s < e)
 		rc = parse_named(s, e, default_off, ms, off, &x);
+	/* an ISO date with the clock as an id-ID Excel writes it: the hour
+	 * after a dot ("2025-06-25 08.15", "2025-06-25 8.15.30") or of one
+	 * digit ("2025-06-25 8:15"); year first, so no day/month question
+	 * (field round 8; before, refused unless --date-format was given) */
+	static const char *const ymd[] = {"%Y-%m-%d %H.%M.%S", "%Y-%m-%d %H.%M", "%Y-%m-%d %H:%M:%S",
+					  "%Y-%m-%d %H:%M"};
+	for (size_t i = 0; rc == ELOG_TS_BAD && !fmt && s < e && i < sizeof ymd / sizeof ymd[0]; i++)
+		if (e - s > 10 && s[10] == ' ')
+			rc = parse_fmt(s, e, ymd[i], default_off, ms, off, &x);
 	if (leap)
 		*leap = rc == ELOG_TS_OK && x.leap;
 	return rc;

@@ -292,3 +292,17 @@ print(c['working'], c['deadline'], c['late'],
       ' '.join('%d:%s:%s' % (s['step'], s['actual'], ','.join(s['flags']) or '-') for s in c['steps']))")
 expect_eq "riwayat: 795 min, deadline Wed 23 Jul 08:15; one execution per step, step 4 over" "$got" \
 	"795 2025-07-23T08:15:00+07:00 False 1:None:- 2:15:- 3:570:- 4:90:over 5:15:-"
+
+# ---- 7. an ISO date with an id-ID Excel's clock: "2025-06-25 08.15" ------
+# Excel under Indonesian regional settings writes a yyyy-mm-dd h.mm cell
+# with a dot (and a one-digit hour).  Before: refused, "no readable time
+# stamp", unless --date-format was given.  Year first: no day/month
+# question.  25 Jun 2025 = day 20264: 08:15 WIB = 01:15Z =
+# 20264 * 86400000 + 4500000 = 1750814100000; 08:15:30 = + 30000.
+printf '%s\n' 'case;activity;time' 'c1;A;2025-06-25 08.15' 'c1;B;2025-06-25 8.15.30' 'c1;C;2025-06-25 8:15' \
+	>"$TMP/iso-titik.csv"
+run "$MUTU" ingest "$TMP/iso-titik.csv" --db "$TMP/iso-titik.db" --tz WIB
+expect_out_has "iso-titik: all 3 stored" "events stored   3 (1 new cases)"
+expect_eq "iso-titik: the stamps by hand" \
+	"$(sqlite3 "$TMP/iso-titik.db" "SELECT activity, end_ms FROM events ORDER BY activity" | tr '\n' ' ')" \
+	"A|1750814100000 B|1750814130000 C|1750814100000 "

@@ -132,6 +132,12 @@ static void test_named_month(void **state)
 	assert_true(parse("3 Juni 2025 pukul pukul 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("3 Juni pukul 2025 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("pukul 08.15", NULL, 420) == INT64_MIN);
+	/* an ISO date, the clock as an id-ID Excel writes it */
+	assert_true(parse("2025-06-03 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("2025-06-03 8.15.00", NULL, 420) == day + wib815);
+	assert_true(parse("2025-06-03 8:15", NULL, 420) == day + wib815);
+	assert_true(parse("2025-06-03 8:15 WITA", NULL, 0) == day + wib815 - 3600000LL);
+	assert_true(parse("2025-06-03 24.15", NULL, 420) == INT64_MIN);
 }
 
 /* POSIX time in seconds or milliseconds, UTC by definition. */
