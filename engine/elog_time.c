@@ -354,7 +354,8 @@ static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
  * Between the date and the time, Indonesian text writes the hour's word:
  * "Senin, 03 Maret 2025 pukul 08.15 WIB" (EYD: "pukul" before a clock
  * time; letters, web pages and SiCANTIK's printed receipts), "pkl.",
- * "Pkl", "jam", and a comma after the year ("3 Maret 2025, 08.15").
+ * "Pkl", "jam", and a comma after the year ("3 Maret 2025, 08.15"); a
+ * weekday may stand without its comma ("Senin 03 Maret 2025 08.15").
  * They are left out before the formats are tried: they say nothing the
  * digits do not (field round 8; before, every such stamp was a bad
  * timestamp and no --date-format could read "pukul" in some rows only).
@@ -370,10 +371,19 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 		"%d-%b-%y %H:%M:%S", "%d-%b-%y %H.%M.%S", "%d-%b-%y %H:%M",    "%d-%b-%y %H.%M",
 	};
 	static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
+	/* a weekday written without its comma ("Senin 03 Maret 2025"): only
+	 * these names, so another word before the date is still no stamp */
+	static const char *const days[] = {
+		"senin",  "selasa", "rabu",	"kamis",  "jumat",    "sabtu",  "minggu", "ahad",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 	const char *q = p;
 	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
 		q++;
-	if (q > p && q < e && *q == ',') { /* "Senin," "Mon," */
+	int weekday = 0;
+	for (size_t i = 0; q > p && i < sizeof days / sizeof days[0]; i++)
+		weekday |= strlen(days[i]) == (size_t)(q - p) &&
+			   mutu_strncasecmp(p, days[i], (size_t)(q - p)) == 0;
+	if (q > p && q < e && (*q == ',' || (weekday && *q == ' '))) { /* "Senin," "Mon," */
 		p = q + 1;
 		while (p < e && *p == ' ')
 			p++;

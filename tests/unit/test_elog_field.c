@@ -132,6 +132,10 @@ static void test_named_month(void **state)
 	assert_true(parse("3 Juni 2025 pukul pukul 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("3 Juni pukul 2025 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("pukul 08.15", NULL, 420) == INT64_MIN);
+	/* a weekday without its comma; another word is no weekday */
+	assert_true(parse("Selasa 03 Juni 2025 pukul 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("Tuesday 3 June 2025 08:15", NULL, 420) == day + wib815);
+	assert_true(parse("Tanggal 03 Juni 2025 08.15", NULL, 420) == INT64_MIN);
 	/* an ISO date, the clock as an id-ID Excel writes it */
 	assert_true(parse("2025-06-03 08.15", NULL, 420) == day + wib815);
 	assert_true(parse("2025-06-03 8.15.00", NULL, 420) == day + wib815);
