@@ -100,6 +100,8 @@ struct istep {
 	struct clue c;
 	int actor;        /* column, -1 unknown */
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
+	int reject_no;    /* the step it returns to, named by number ("Tidak: kembali
+			   * ke no. 1"), 0 none */
 	char note[256];
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
@@ -563,6 +565,90 @@ static int is_reject_branch(const char *cell)
 		b = strstr(t, back[i]) != NULL;
 	free(t);
 	return c && b;
+}
+
+/* The step a failed check sends the berkas back to, named by its number:
+ * the decision symbol's "Tidak" branch as the flowchart layout's
+ * Keterangan writes it ("Tidak: kembali ke no. 1; Ya: lanjut ke no. 3",
+ * "Jika tidak lengkap dikembalikan ke langkah 1", "Tidak -> 2").  A
+ * sending-back word, then in the same clause (up to ';') "ke" or an
+ * arrow, an optional noun (langkah, no., nomor, kegiatan, tahap, step)
+ * and the number.  Returns it, 0 when the text names none; the caller
+ * keeps it only when it is an earlier step (a branch forward, "Tidak
+ * perlu survei: ke no. 5", sends nothing back).  Before, only a position
+ * ("dikembalikan ke pemohon") was read: the number was ignored, the model
+ * had no reject_to and the import said no step sends the berkas back. */
+static int reject_step_no(const char *text)
+{
+	static const char *const back[] = {"tidak", "ditolak", "tolak", "dikembalikan", "kembalikan",
+					   "kembali", "revisi", "perbaikan", "diperbaiki", "rejected",
+					   "returned", NULL};
+	static const char *const nouns[] = {"langkah", "nomor", "no", "kegiatan", "tahap", "tahapan",
+					    "step", "butir", "proses", "poin", "urutan", NULL};
+	if (!text || !*text)
+		return 0;
+	char *t = clean_text(text);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int found = 0;
+	for (char *p = t; *p && !found; p++) {
+		if (p > t && isalnum((unsigned char)p[-1]))
+			continue;
+		size_t wl = 0;
+		for (size_t i = 0; back[i] && !wl; i++) {
+			size_t n = strlen(back[i]);
+			if (strncmp(p, back[i], n) == 0 && !isalnum((unsigned char)p[n]))
+				wl = n;
+		}
+		if (!wl)
+			continue;
+		/* the clause after the word: to ';' or the next branch's label */
+		for (char *q = p + wl; *q && *q != ';' && !found; q++) {
+			if (strncmp(q, "ya", 2) == 0 && !isalnum((unsigned char)q[2]) &&
+			    !isalnum((unsigned char)q[-1]))
+				break;
+			const char *r = NULL;
+			if (strncmp(q, "ke ", 3) == 0 && !isalnum((unsigned char)q[-1]))
+				r = q + 3;
+			else if (strncmp(q, "\xE2\x86\x92", 3) == 0) /* → */
+				r = q + 3;
+			else if (strncmp(q, "->", 2) == 0)
+				r = q + 2;
+			if (!r)
+				continue;
+			while (*r == ' ' || *r == ':')
+				r++;
+			for (size_t i = 0; nouns[i]; i++) {
+				size_t n = strlen(nouns[i]);
+				if (strncmp(r, nouns[i], n) == 0 && !isalpha((unsigned char)r[n])) {
+					r += n;
+					break;
+				}
+			}
+			while (*r == ' ' || *r == '.' || *r == ':')
+				r++;
+			long v = 0;
+			const char *d = r;
+			while (isdigit((unsigned char)*r) && v <= 100000)
+				v = v * 10 + (*r++ - '0');
+			/* a number, not the start of a time ("ke 2 hari") */
+			if (r > d && v >= 1 && v <= 100000 && !isalpha((unsigned char)*r)) {
+				const char *e = r;
+				while (*e == ' ')
+					e++;
+				static const char *const units[] = {"hari", "jam", "menit", "mnt", "minggu",
+								    "hk", NULL};
+				int unit = 0;
+				for (size_t i = 0; units[i] && !unit; i++)
+					unit = strncmp(e, units[i], strlen(units[i])) == 0 &&
+					       !isalpha((unsigned char)e[strlen(units[i])]);
+				if (!unit)
+					found = (int)v;
+			}
+		}
+	}
+	free(t);
+	return found;
 }
 
 /* A page footer or header line of a PDF copy, alone on its row:
@@ -1359,6 +1445,38 @@ static size_t row_nonblank(const struct row *r)
 	return k;
 }
 
+/* Is the row the header's column numbers, "1 | 2 | 3 | ... | 10" or
+ * "(1) | (2) | ...", as the SOP AP forms of Permenpan-RB 35/2012 and most
+ * government tables print under their header?  Every cell a number (in
+ * parentheses or not), counting up by one from 1, at least three of them.
+ * No step row reads so: a step has its Kegiatan in words.  Read as a row,
+ * it became step 1 with activity "2" and waktu "8" (no unit). */
+static int column_numbers_row(const struct row *r)
+{
+	int next = 1;
+	for (size_t i = 0; i < r->n; i++) {
+		if (is_blank_cell(r->cells[i]))
+			continue;
+		const char *s = r->cells[i];
+		while (isspace((unsigned char)*s))
+			s++;
+		int paren = *s == '(';
+		s += paren;
+		long v = 0;
+		const char *d = s;
+		while (isdigit((unsigned char)*s) && v <= 1000)
+			v = v * 10 + (*s++ - '0');
+		if (s == d || v != next || (paren && *s++ != ')'))
+			return 0;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s)
+			return 0;
+		next++;
+	}
+	return next > 3;
+}
+
 /* Header keywords (lowercase, compared on the cleaned cell). */
 static enum role header_role(const char *cell)
 {
@@ -1639,6 +1757,10 @@ static void columns_from_table(struct imp *im)
 		c->entry = (int)e;
 		c->cls = sop_actor_table[e].cls;
 		c->name = mutu_strdup(sop_actor_table[e].canonical);
+		/* the position itself: without it, each pelaksana of a table
+		 * with no actor columns was said to be "none of the positions
+		 * mutu knows (it starts as Pemohon does, with more words)" */
+		c->role = sop_actor_table[e].canonical;
 		for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
 			size_t len = sop_alias_len(sop_actor_table[e].alias[a]);
 			if (len)
@@ -1924,6 +2046,38 @@ static void add_clue(struct istep *s, int col, int w, const char *why)
 	snprintf(s->c.why[col] + l, sizeof s->c.why[col] - l, "%s%s", l ? ", " : "", why);
 }
 
+/* A decision's branch label alone in a pelaksana column: the flowchart
+ * layout draws the decision symbol in the checker's column and labels
+ * its arrows, "Tidak" on the one back to the column of whoever gets the
+ * berkas back, "Ya" on the one going on (Word text boxes, which a copy
+ * keeps when it drops the shapes).  Returns 1 for a "no" branch, 2 for a
+ * "yes" branch, 0 for anything else.  Before, each label was debris: a
+ * clue for the wrong pelaksana, warned of as contradicting the symbol,
+ * and where the berkas goes back was lost. */
+static int branch_label(const char *cell)
+{
+	static const char *const no[] = {"tidak", "tdk", "tidak lengkap", "tidak sesuai", "tidak setuju",
+					 "tidak memenuhi", "tidak memenuhi syarat", "ditolak", "tolak",
+					 "no", NULL};
+	static const char *const yes[] = {"ya", "yes", "lengkap", "sesuai", "setuju", "memenuhi",
+					  "memenuhi syarat", "diterima", NULL};
+	char *t = clean_text(cell);
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ':' || t[n - 1] == '.' || t[n - 1] == ' '))
+		t[--n] = 0;
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int kind = 0;
+	for (size_t i = 0; no[i] && !kind; i++)
+		if (strcmp(t, no[i]) == 0)
+			kind = 1;
+	for (size_t i = 0; yes[i] && !kind; i++)
+		if (strcmp(t, yes[i]) == 0)
+			kind = 2;
+	free(t);
+	return kind;
+}
+
 static int classify_marker(const char *cell, char *text, size_t size)
 {
 	if (is_blank_cell(cell))
@@ -1936,9 +2090,23 @@ static int classify_marker(const char *cell, char *text, size_t size)
 	int tick = 0;
 	for (size_t i = 0; ticks[i] && !tick; i++)
 		tick = strcmp(t, ticks[i]) == 0;
-	free(t);
-	if (tick)
+	if (tick) {
+		free(t);
 		return W_TICK;
+	}
+	/* One letter alone: a flowchart shape typed as its letter ("O" the
+	 * terminator, "P" a process, "D" the decision), or a symbol font's
+	 * character that lost its font in the copy (Wingdings "l" a bullet,
+	 * "u" a diamond, "ü" a check mark; Wingdings 2 "P" a check mark).
+	 * It is a shape where the pelaksana's symbol stands, as an arrow is;
+	 * "I" is left as debris (a connector line read as a letter).  Before,
+	 * every such letter was debris, a weak clue: actor = ? on each step
+	 * of a table marked that way. */
+	int letter = (strlen(t) == 1 && isalpha((unsigned char)t[0]) && t[0] != 'I') ||
+		     strcmp(t, "\xC3\xBC") == 0 || strcmp(t, "\xC3\xBE") == 0; /* ü þ */
+	free(t);
+	if (letter)
+		return W_STRONG;
 	static const char *const symbols[] = {
 		"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91", "\xE2\x86\x93", /* → ← ↑ ↓ */
 		"\xE2\x87\x92", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xBC", /* ⇒ ► ▶ ▼ */
@@ -2107,6 +2275,14 @@ static int list_column(struct imp *im, const char *cell)
 /* Read the data rows after the header. */
 static void read_rows(struct imp *im, size_t from)
 {
+	/* The header's column numbers (under the header and again under
+	 * each repeat after a page break) are part of the header, no row
+	 * of the body: emptied before the passes below read bare numbers
+	 * as Waktu. */
+	for (size_t r = from; r < im->nrows; r++)
+		if (column_numbers_row(&im->rows[r]))
+			for (size_t i = 0; i < im->rows[r].n; i++)
+				im->rows[r].cells[i][0] = 0;
 	/* A header that names the unit ("Waktu (Menit)") over bare numbers:
 	 * each such cell of the Waktu column gets the unit written after it,
 	 * so it reads as the duration the table means ("30" -> "30 Menit"). */
@@ -2538,6 +2714,7 @@ static void read_rows(struct imp *im, size_t from)
 		s->line = row->line;
 		s->actor = -1;
 		s->reject_col = -1;
+		s->reject_no = 0;
 		prev_no = no;
 		s->activity = clean_text(act + act_skip);
 		/* A full-width row is read by the header's columns: it lost no
@@ -2684,6 +2861,13 @@ static void read_rows(struct imp *im, size_t from)
 			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
 			if (col < 0 && i >= hi)
 				continue; /* text past the mutu baku is not a marker */
+			int branch = col >= 0 ? branch_label(row->cells[i]) : 0;
+			if (branch) {
+				/* the "Tidak" arrow's end: where the berkas goes back */
+				if (branch == 1 && s->reject_col < 0)
+					s->reject_col = col;
+				continue;
+			}
 			char mt[24];
 			int kind = classify_marker(row->cells[i], mt, sizeof mt);
 			if (!kind)
@@ -2794,6 +2978,12 @@ static void infer_actors(struct imp *im)
 			}
 			free(mv);
 		}
+		/* the step a failed check returns to, by number (an earlier one) */
+		s->reject_no = reject_step_no(s->keterangan);
+		if (!s->reject_no)
+			s->reject_no = reject_step_no(s->activity);
+		if (s->reject_no > (int)k)
+			s->reject_no = 0;
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		/* a blank Pelaksana cell under a title (list layout): a merged
@@ -3008,8 +3198,13 @@ static const char *strip_prefixes(const char *s)
 
 static int is_agency(const char *s)
 {
+	/* "Kecamatan Bantul", "Kelurahan ...", "UPTD ...": the office of a
+	 * PATEN service (Permendagri 4/2010) or a technical unit, whose line
+	 * stands on its own; run into the SOP's title, it made the name (and
+	 * the id) the same for every permit of the office */
 	static const char *const starts[] = {"pemerintah", "dinas", "badan", "kantor", "dpmptsp",
-					     "dpmpptsp", "kementerian", "unit pelayanan", NULL};
+					     "dpmpptsp", "kementerian", "unit pelayanan", "kecamatan ",
+					     "kelurahan ", "uptd ", "upt ", "mal pelayanan publik", NULL};
 	for (size_t i = 0; starts[i]; i++)
 		if (mutu_strncasecmp(s, starts[i], strlen(starts[i])) == 0)
 			return 1;
@@ -3523,7 +3718,12 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		} else
 			t->note = NULL;
 		t->line = s->line;
-		if (s->reject_col >= 0) {
+		if (s->reject_no > 0) {
+			/* the number the table names outweighs a position named */
+			t->reject_to = s->reject_no;
+		} else if (s->reject_col >= 0 && s->reject_col != s->actor) {
+			/* (a "Tidak" label beside the decision in its own column
+			 * names no one to send back to) */
 			int to = 0;
 			for (size_t j = k; j-- > 0;)
 				if (im.steps[j].actor == s->reject_col) {
@@ -3553,15 +3753,20 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			k++;
 		if (k == im.nsteps)
 			continue;
+		/* the role to suggest: the near position when the title starts
+		 * as one ('Petugas Loket PATEN': Front Office), else the Back
+		 * Office, the commonest post under another name */
 		char like[96] = "";
-		if (im.cols[c].entry >= 0)
-			snprintf(like, sizeof like, " (it starts as %s does, with more words)",
-				 sop_actor_table[im.cols[c].entry].canonical);
+		const char *near = "Back Office";
+		if (im.cols[c].entry >= 0) {
+			near = sop_actor_table[im.cols[c].entry].canonical;
+			snprintf(like, sizeof like, " (it starts as %s does, with more words)", near);
+		}
 		mutu_notes_addf(im.warn,
 				"step %zu: pelaksana '%s' is none of the positions mutu knows%s; kept as a position "
 				"of its own (mutu sim staffs it apart: [staff] %s = N); if it is one of them, add "
-				"role = Back Office (or the position it is) to its steps",
-				k + 1, im.cols[c].name, like, im.cols[c].name);
+				"role = %s (or the position it is) to its steps",
+				k + 1, im.cols[c].name, like, im.cols[c].name, near);
 	}
 	/* The SLA clock starts when the front office accepts the file as
 	 * complete (../shared/domain.md).  The readers take that check from

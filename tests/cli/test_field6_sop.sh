@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# tests/cli/test_field6_sop.sh - sixth field round on `mutu sop import`:
+# SOP tables as other offices publish them (tests/data/sop/field6-*),
+# each the reproducer of a defect found by importing it, or a form that
+# already read right and is pinned here; the model expected is worked out
+# by hand in the comments (id-wib and id-wita: 1 Hari = 450 Menit).
+. tests/cli/lib.sh
+
+S=tests/data/sop
+steps() { grep "^$2" "$1" | tr '\n' '|'; }
+
+# ---- the SOP AP layout of Permenpan-RB 35/2012, shapes typed as letters ----
+# Header over three lines: No | Kegiatan | Pelaksana (5 columns) | Mutu
+# Baku (Kelengkapan | Waktu | Output) | Keterangan, the titles under
+# them, then the column numbers '(1)' .. '(11)' as the form prints them.
+# Each pelaksana's flowchart shape is typed as a letter in its column
+# ('O' the terminator, 'D' the decision, 'P' a process; a symbol font's
+# character that lost its font reads the same way).  The two decisions
+# say in the Keterangan where a 'no' goes: 'Tidak lengkap: kembali ke
+# langkah 1' (step 2), 'Tidak disetujui: kembali ke langkah 3' (step 5).
+# Steps: 10 + 30 + 450 + 900 + 15 + 5 = 1410 Menit = 3 Hari 1 Jam, as
+# declared on the TOTAL row.  Before: steps 2-5 actor = ? ('only a weak
+# clue ... debris 'D''), no reject_to, the '(1)' row warned of as 'not a
+# step row'.
+run "$MUTU" sop import $S/field6-sop-ap-huruf.txt -o "$TMP/ap.ini" --calendar id-wib
+expect_rc "shape letters: exit 0" 0
+expect_eq "shape letters: pelaksana" "$(steps "$TMP/ap.ini" actor)" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Verifikator|actor = Tim Teknis|actor = Kepala DPMPTSP|actor = Pemohon|"
+expect_eq "shape letters: no weak clue said" "$(grep -c 'weak clue' "$TMP/err")" 0
+expect_eq "column numbers: not read, not warned of" "$(grep -c 'not a step row' "$TMP/err")" 0
+expect_eq "decisions by number: reject_to" "$(steps "$TMP/ap.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|reject_to = 3|[step 6]|"
+expect_eq "decisions by number: the clock at the check (reject_to), no clock_start" \
+	"$(grep -c '^clock_start' "$TMP/ap.ini")" 0
+expect_eq "waktu as written" "$(steps "$TMP/ap.ini" waktu)" \
+	"waktu = 10 mnt|waktu = 0,5 Jam|waktu = 1 (satu) Hari Kerja|waktu = 2 HK|waktu = 15 Menit|waktu = 5'|"
+run "$MUTU" model check "$TMP/ap.ini"
+expect_out_has "shape letters: 1410 Menit as declared" "6 steps, 5 actors, steps sum to 3 Hari 1 Jam, declared 3 Hari 1 Jam (4 Hari)"
+expect_out_has "shape letters: no finding" "ap.ini: ok"
+# 'I' alone stays debris (a connector line read as a letter): step 2
+# gets its pelaksana from its neighbours, as with any debris
+printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\tO\t\t\t15 Menit\n2\tMemeriksa\t\tI\t\t30 Menit\n3\tMenandatangani\t\t\tP\t1 Jam\n4\tMenerima\tO\t\t\t5 Menit\n' >"$TMP/garis.txt"
+run "$MUTU" sop import "$TMP/garis.txt" -o "$TMP/garis.ini" --calendar id-wib
+expect_err_has "a lone 'I' is debris" \
+	"step 2: no direct clue; took Front Office from its neighbours (debris 'I' in its column, the only column between its neighbours')"
+
+# ---- the decision's branch labels in the pelaksana columns ----
+# A flowchart copied with its symbols (○ ◇ □) and the labels of the
+# decision's arrows, Word text boxes: 'Tidak' in the column the 'no'
+# arrow ends in (the Pemohon for the Front Office's check, the Back
+# Office for the Kabid's), 'Ya' where the 'yes' arrow goes.  A WITA
+# office (Banjarmasin): the same 450 Menit a day.  Steps: 15 + 15 + 120
+# + 60 + 450 + 15 = 675 Menit = 1 Hari 3 Jam 45 Menit, as declared.
+# Before: each label debris 'contradicting' the symbol, no reject_to, and
+# clock_start = 2 written because 'no step sends the berkas back'.
+run "$MUTU" sop import $S/field6-cabang-ya-tidak.txt -o "$TMP/yt.ini" --calendar id-wita
+expect_rc "branch labels: exit 0" 0
+expect_eq "branch labels: pelaksana" "$(steps "$TMP/yt.ini" actor)" \
+	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kabid Perizinan|actor = Kepala Dinas|actor = Pemohon|"
+expect_eq "branch labels: reject_to where 'Tidak' points" "$(steps "$TMP/yt.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 3|[step 5]|[step 6]|"
+expect_eq "branch labels: no contradiction said" "$(grep -c 'contradicts' "$TMP/err")" 0
+expect_eq "branch labels: no clock_start (the check sends back)" "$(grep -c 'clock_start' "$TMP/yt.ini" "$TMP/err" | awk -F: '{s+=$2} END {print s}')" 0
+run "$MUTU" model check "$TMP/yt.ini"
+expect_out_has "branch labels: 675 Menit as declared" "steps sum to 1 Hari 3 Jam 45 Menit, declared 1 Hari 3 Jam 45 Menit"
+# a 'Tidak' beside the decision in its own column names no one to send back to
+printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\tX\t\t\t15 Menit\n2\tMemeriksa\t\tX\t\t30 Menit\n3\tMenandatangani\t\tTidak\tX\t1 Jam\n4\tMenerima\tX\t\t\t5 Menit\n' >"$TMP/sendiri.txt"
+run "$MUTU" sop import "$TMP/sendiri.txt" -o "$TMP/sendiri.ini" --calendar id-wib
+expect_eq "a label in no one's way: step 3 sends back to the Front Office's step 2" \
+	"$(steps "$TMP/sendiri.ini" '\[step\|reject_to')" "[step 1]|[step 2]|[step 3]|reject_to = 2|[step 4]|"
+
+# ---- the step a 'no' goes back to, named by number in the Keterangan ----
+# X-ticked columns; 'Tidak: kembali ke no. 1; Ya: lanjut ke no. 3' on
+# the check (back to 1), 'Tidak perlu peninjauan: lanjut ke no. 5' on
+# the verification (a branch forward: sends nothing back), 'Jika tidak
+# disetujui dikembalikan ke langkah 3 untuk diperbaiki' on the Kabid's
+# (back to 3).  Steps: 15 + 30 + 450 + 450 + 60 + 30 + 15 = 1050 Menit =
+# 2 Hari 2 Jam 30 Menit, as the total sentence declares.  Before: no
+# reject_to at all, 'no step sends the berkas back'.
+run "$MUTU" sop import $S/field6-keterangan-nomor.txt -o "$TMP/kn.ini" --calendar id-wib
+expect_rc "back by number: exit 0" 0
+expect_eq "back by number: reject_to" "$(steps "$TMP/kn.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|reject_to = 3|[step 6]|[step 7]|"
+expect_eq "back by number: no 'no step sends the berkas back'" "$(grep -c 'no step sends' "$TMP/err")" 0
+run "$MUTU" model check "$TMP/kn.ini"
+expect_out_has "back by number: 1050 Menit as declared" \
+	"7 steps, 6 actors, steps sum to 2 Hari 2 Jam 30 Menit, declared 2 Hari 2 Jam 30 Menit"
+# a number forward, or a time after 'ke', is no step to go back to
+printf 'No\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t15 Menit\t\n2\tMemeriksa\tFront Office\t30 Menit\tTidak lengkap: ditunda ke 2 hari berikutnya\n3\tMenandatangani\tKepala Dinas\t1 Jam\tTidak: ke no. 4\n4\tMenerima\tPemohon\t5 Menit\t\n' >"$TMP/maju.txt"
+run "$MUTU" sop import "$TMP/maju.txt" -o "$TMP/maju.ini" --calendar id-wib
+expect_eq "forward or a time: no reject_to" "$(grep -c '^reject_to' "$TMP/maju.ini")" 0
+
+# ---- PATEN (a kecamatan's service): column numbers 1 .. 10, the office line ----
+# The header's column numbers without parentheses, '1 | 2 | ... | 10',
+# under a capitals header; the title in three lines: the PATEN program,
+# the office ('KECAMATAN BANTUL'), the SOP's own title.  Steps: 5 + 10 +
+# 30 + 450 + 5 = 500 Menit = 1 Hari 50 Menit, as declared.  Before: the
+# numbers row was step 1 (activity '2', waktu '8' without a unit: waktu
+# = ?, exit 1), the steps renumbered 2..6, and the name the three lines
+# run together: 'Pelayanan Administrasi Terpadu Kecamatan (Paten)
+# Kecamatan Bantul SOP Surat Keterangan Ahli Waris', whose id
+# (pelayanan-administrasi-terpadu-kecamatan-paten-kecamatan) every SOP of
+# the kecamatan shared.
+run "$MUTU" sop import $S/field6-paten-nomor-kolom.txt -o "$TMP/paten.ini" --calendar id-wib
+expect_rc "PATEN: exit 0" 0
+expect_eq "PATEN: five steps, none from the numbers row" "$(steps "$TMP/paten.ini" 'activity' | cut -d'|' -f1-2)" \
+	"activity = Pemohon datang ke loket PATEN menyerahkan berkas|activity = Petugas loket memeriksa kelengkapan berkas"
+expect_eq "PATEN: in order, no renumbering" "$(grep -c 'renumbered' "$TMP/err")" 0
+expect_eq "PATEN: name, id, agency" "$(grep '^id\|^name\|^agency' "$TMP/paten.ini" | tr '\n' '|')" \
+	"id = surat-keterangan-ahli-waris|name = Surat Keterangan Ahli Waris|agency = Kecamatan Bantul|"
+expect_eq "PATEN: the check sends back to the applicant" "$(steps "$TMP/paten.ini" 'reject_to')" "reject_to = 1|"
+# 'Petugas Loket PATEN' starts as the Front Office's title: that is the
+# role to suggest (before: 'add role = Back Office' whatever the title)
+expect_err_has "PATEN: the near role suggested" \
+	"pelaksana 'Petugas Loket Paten' is none of the positions mutu knows (it starts as Front Office does, with more words); kept as a position of its own (mutu sim staffs it apart: [staff] Petugas Loket Paten = N); if it is one of them, add role = Front Office"
+run "$MUTU" model check "$TMP/paten.ini"
+expect_out_has "PATEN: 500 Menit as declared" "5 steps, 4 actors, steps sum to 1 Hari 50 Menit, declared 1 hari 50 menit"
+# another SOP of the same kecamatan gets an id of its own
+sed 's/^SOP SURAT KETERANGAN AHLI WARIS$/SOP SURAT KETERANGAN DOMISILI/' $S/field6-paten-nomor-kolom.txt >"$TMP/domisili.txt"
+run "$MUTU" sop import "$TMP/domisili.txt" -o "$TMP/domisili.ini" --calendar id-wib
+expect_eq "PATEN: the second SOP's id" "$(grep '^id' "$TMP/domisili.ini")" "id = surat-keterangan-domisili"
+
+# ---- a table with no actor columns: the positions named in the text ----
+# field4-tiga-kolom.txt (No | Kegiatan | Waktu): the pelaksana are read
+# from the activity and are mutu's own positions.  Before: each said to
+# be 'none of the positions mutu knows (it starts as Pemohon does, with
+# more words)'.  The model is as before (field4's test).
+run "$MUTU" sop import $S/field4-tiga-kolom.txt -o "$TMP/tiga.ini" --calendar id-wib
+expect_eq "no actor columns: known positions not warned of" "$(grep -c 'none of the positions' "$TMP/err")" 0
+expect_eq "no actor columns: pelaksana as before" "$(steps "$TMP/tiga.ini" actor)" \
+	"actor = Pemohon|actor = Front Office|actor = ?|actor = Kepala Dinas|actor = Pemohon|"
