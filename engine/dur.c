@@ -444,7 +444,15 @@ static int parse_parts(const char *text, const char *p, const char *end,
 				u = U_DAY, p = q;
 		}
 		/* "hr" abbreviates hari in Indonesian and hour in English: the
-		 * two readings differ 7.5-fold, so neither is taken */
+		 * two readings differ 7.5-fold, so neither is taken -- unless
+		 * "kerja" follows ("3 hr kerja", "1 HR. KERJA"): no hour is a
+		 * "working" one in these tables, so it is the hari kerja */
+		if (u == U_NONE && (size_t)(p - w) == 2 && mutu_strncasecmp(w, "hr", 2) == 0) {
+			const char *dot = p < end && *p == '.' ? p + 1 : p;
+			const char *q = skip_sep(dot);
+			if (mutu_strncasecmp(q, "kerja", 5) == 0 && !is_alpha((unsigned char)q[5]))
+				u = U_DAY, p = dot;
+		}
 		if (u == U_NONE && (size_t)(p - w) == 2 && mutu_strncasecmp(w, "hr", 2) == 0)
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": \"%.*s\" can be hari (Indonesian) or "

@@ -463,8 +463,14 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 	 * 0 Menit -- what the authors' Jumlah Waktu counts for it.  Not the
 	 * smallest unit, 1 Menit: that would be a number the table never
 	 * gave, and the sum would no longer match the declared total. */
+	/* An OSS-RBA SOP's system step says so in its own words: "Real
+	 * time", "Otomatis" (the OSS sends the notification or issues the NIB
+	 * itself), the same 0 Menit; before, "no cell reads as a duration"
+	 * with no reason and waktu = ?. */
 	static const char *const at_once[] = {"langsung", "seketika", "saat itu juga", "pada saat itu juga",
-					      "langsung selesai", NULL};
+					      "langsung selesai", "real time", "realtime", "real-time",
+					      "otomatis", "secara otomatis", "otomatis oleh sistem",
+					      "otomatis by system", "by system", NULL};
 	if (!strpbrk(cell, "0123456789")) {
 		char *t = clean_text(cell);
 		size_t n = strlen(t);

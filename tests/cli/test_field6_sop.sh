@@ -129,3 +129,25 @@ run "$MUTU" sop import $S/field4-tiga-kolom.txt -o "$TMP/tiga.ini" --calendar id
 expect_eq "no actor columns: known positions not warned of" "$(grep -c 'none of the positions' "$TMP/err")" 0
 expect_eq "no actor columns: pelaksana as before" "$(steps "$TMP/tiga.ini" actor)" \
 	"actor = Pemohon|actor = Front Office|actor = ?|actor = Kepala Dinas|actor = Pemohon|"
+
+# ---- OSS-RBA: the system's own steps, 'Real time' and 'Otomatis' ----
+# A Sertifikat Standar SOP in the OSS-RBA list layout: the OSS forwards
+# the application ('Real time') and notifies the business ('Otomatis'):
+# done at once, 0 Menit, as 'Langsung' is.  'Pelaku Usaha' is the
+# applicant (role Pemohon); the verifier sends the berkas back 'kepada
+# pelaku usaha' (reject_to = 1).  Steps: 30 + 0 + 1350 + 2250 + 450 + 0 =
+# 4080 Menit = 9 Hari 30 Menit against the declared 9 hari kerja (4050):
+# gap +30 Menit, the applicant's own time, a finding.  Before: waktu = ?
+# on steps 2 and 6 ('no cell reads as a duration', no reason), exit 1.
+run "$MUTU" sop import $S/field6-oss-rba.txt -o "$TMP/oss.ini" --calendar id-wib
+expect_rc "OSS-RBA: exit 0" 0
+expect_eq "OSS-RBA: waktu" "$(steps "$TMP/oss.ini" waktu)" \
+	"waktu = 30 menit|waktu = 0 Menit|waktu = 3 (tiga) hari kerja|waktu = 5 (lima) hari kerja|waktu = 1 (satu) hari kerja|waktu = 0 Menit|"
+expect_err_has "OSS-RBA: 'Real time' said" "step 2 (line 8): waktu 'Real time' means done at once; read as 0 Menit"
+expect_err_has "OSS-RBA: 'Otomatis' said" "step 6 (line 12): waktu 'Otomatis' means done at once; read as 0 Menit"
+expect_eq "OSS-RBA: the applicant and the sending back" "$(steps "$TMP/oss.ini" 'role = Pemohon\|reject_to')" \
+	"role = Pemohon|reject_to = 1|"
+run "$MUTU" model check "$TMP/oss.ini"
+expect_out_has "OSS-RBA: 4080 Menit against 4050" \
+	"steps sum to 9 Hari 30 Menit, declared 9 (sembilan) hari kerja"
+expect_out_has "OSS-RBA: the gap" "finding: declared 9 Hari, steps sum to 9 Hari 30 Menit: gap +30 Menit"

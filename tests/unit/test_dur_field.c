@@ -9,6 +9,7 @@
  * hand in the comments.  Third round: the prime, "60'" (the minute sign).
  * Fourth round: the abbreviations offices type ("2 jm", "2 hrs", "2 Mg"), "3
  * working days", and "hr", months and seconds refused with the reason.
+ * Sixth round: "hr kerja", which is the hari kerja.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -271,6 +272,20 @@ static void test_field5(void **state)
 	refuse("1,5 hari", "fraction of a working day");
 }
 
+/* Sixth round: "hr" followed by "kerja" is the hari kerja, as no hour of
+ * these tables is a "working" one: "1 HR KERJA" 1 Hari, "3 hr. kerja" 3
+ * Hari, "1 hr kerja 30 menit" 1 Hari 30 Menit.  "hr" alone stays refused. */
+static void test_field6(void **state)
+{
+	(void)state;
+	expect("1 HR KERJA", 1, 0, -1);
+	expect("3 hr. kerja", 3, 0, -1);
+	expect("1 hr kerja 30 menit", 1, 30, -1);
+	expect("5 Hr Kerja (5 Hari)", 5, 0, 5);
+	refuse("2 hr", "can be hari");
+	refuse("2 hr kerjaan", "can be hari");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_abbrev),
 		cmocka_unit_test(test_words_only),
 		cmocka_unit_test(test_field5),
+		cmocka_unit_test(test_field6),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
