@@ -3166,11 +3166,24 @@ static char *title_case(const char *s)
 		for (size_t k = 0; k < n; k++)
 			w[k] = (char)tolower((unsigned char)s[i + k]);
 		w[n] = 0;
+		/* "(SIPA)", "(IUMK)", "(PATEN)": a word alone in parentheses
+		 * after the name it shortens (up to six letters, its first one
+		 * a preceding word's initial) is the name's acronym, vowels or
+		 * not; before, "Surat Izin Praktik Apoteker (Sipa)".  "(BARU)"
+		 * after "SIP DOKTER" opens no word before it: a word. */
+		int paren = i > 0 && s[i - 1] == '(' && s[j] == ')' && j - i <= 6;
+		if (paren) {
+			int initial = 0;
+			for (size_t k = 0; k + 1 < i && !initial; k++)
+				initial = (k == 0 || !isalnum((unsigned char)s[k - 1])) &&
+					  toupper((unsigned char)s[k]) == toupper((unsigned char)s[i]);
+			paren = initial;
+		}
 		if (!first && word_in(w, lower_words))
 			mutu_buf_puts(&b, w);
 		else if (word_in(w, lower_words))
 			title_word(&b, w, n);
-		else if (is_acronym(w, n))
+		else if (paren || is_acronym(w, n))
 			mutu_buf_add(&b, s + i, j - i);
 		else
 			title_word(&b, w, n);

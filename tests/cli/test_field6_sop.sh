@@ -151,3 +151,14 @@ run "$MUTU" model check "$TMP/oss.ini"
 expect_out_has "OSS-RBA: 4080 Menit against 4050" \
 	"steps sum to 9 Hari 30 Menit, declared 9 (sembilan) hari kerja"
 expect_out_has "OSS-RBA: the gap" "finding: declared 9 Hari, steps sum to 9 Hari 30 Menit: gap +30 Menit"
+
+# ---- the name's acronym in parentheses, '(SIPA)', '(IUMK)' ----
+# A title in capitals ends with the acronym of the name: kept in
+# capitals, as 'LKS/LKSA' (no more than one vowel) already was.  Before:
+# 'Surat Izin Praktik Apoteker (Sipa)'.  A word in parentheses that no
+# preceding word's initial opens ('(BARU)' after 'SIP DOKTER') is a word.
+run "$MUTU" sop import $S/field6-sop-ap-huruf.txt -o "$TMP/ap2.ini" --calendar id-wib
+expect_eq "acronym: (SIPA)" "$(grep '^name' "$TMP/ap2.ini")" "name = Surat Izin Praktik Apoteker (SIPA)"
+printf 'SOP SIP DOKTER (BARU)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/baru.txt"
+run "$MUTU" sop import "$TMP/baru.txt" -o "$TMP/baru.ini" --calendar id-wib
+expect_eq "acronym: '(BARU)' is a word" "$(grep '^name' "$TMP/baru.ini")" "name = SIP Dokter (Baru)"
