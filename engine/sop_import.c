@@ -137,6 +137,7 @@ struct imp {
 	 * total line or a repeated header; 0 when none.  second_title: the
 	 * line of text above it ("SOP IZIN TRAYEK"), else "". */
 	int second_line;
+	int total_unread;        /* the line of a total that reads as no duration, 0 none */
 	char second_after[24];
 	char second_title[96];
 };
@@ -2625,6 +2626,53 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			}
 		}
+		/* A total line whose time reads as no duration: "Jumlah waktu:
+		 * 14 hari kalender", "Jumlah Waktu | 1 bulan".  The model cannot
+		 * hold it, but the reason must be said where it stands; before,
+		 * "not a step row, skipped" and "no Jumlah Waktu line". */
+		const char *first_text = NULL;
+		for (size_t i = 0; i < row->n && !first_text; i++)
+			if (!is_blank_cell(row->cells[i]))
+				first_text = row->cells[i];
+		/* (its label opens the line: "menghitung jumlah retribusi
+		 * Perda No. 5", a wrapped activity, is no total) */
+		int total_label = 0;
+		if (first_text) {
+			char *ft = clean_text(first_text);
+			static const char *const lead[] = {"jumlah", "total", "waktu penyelesaian",
+							   "lama penyelesaian", "jangka waktu",
+							   "waktu keseluruhan", NULL};
+			for (size_t i = 0; lead[i] && !total_label; i++)
+				total_label = mutu_strncasecmp(ft, lead[i], strlen(lead[i])) == 0;
+			free(ft);
+		}
+		if (w < 0 && !has_no && total_label && !im->declared && !im->total_unread) {
+			const char *cell = NULL;
+			for (size_t i = row->n; i-- > 0 && !cell;)
+				if (!is_blank_cell(row->cells[i]))
+					cell = row->cells[i];
+			char *t = cell ? clean_text(cell) : mutu_strdup("");
+			const char *at = t;
+			if (row_nonblank(row) == 1) {
+				const char *colon = strchr(t, ':');
+				at = colon ? colon + 1 : t + strcspn(t, "0123456789");
+			}
+			while (*at == ' ')
+				at++;
+			struct mutu_err e;
+			mutu_err_clear(&e);
+			if (strpbrk(at, "0123456789") && dur_parse(at, &d, &e) != 0) {
+				im->total_unread = row->line;
+				table_end = "the total line";
+				mutu_notes_addf(im->warn,
+						"line %d: the total line's '%s' does not read as a duration (%s); the model "
+						"has no declared total: write it as declared_total = ... in hari kerja",
+						row->line, at, e.msg);
+				free(t);
+				continue;
+			}
+			free(t);
+		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
 		/* "Selesai" / "Mulai" alone on a row: the flowchart's
 		 * terminator written as a row of its own, neither a step nor
@@ -3637,7 +3685,13 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			line = buf_take(&lb);
 		}
 		int line_agency = line && is_agency(line);
-		if (para.len && (!line || line_agency || para_agency)) {
+		/* "PEMERINTAH KABUPATEN GIANYAR" over "DINAS PENANAMAN MODAL ...":
+		 * the letterhead's government and the office under it are one
+		 * agency, as seed 003 writes them on one line; before, the office
+		 * line was dropped ("Pemerintah Kabupaten Gianyar") */
+		int join = para_agency && line_agency && mutu_strncasecmp(para.s, "pemerintah", 10) == 0 &&
+			   mutu_strncasecmp(line, "pemerintah", 10) != 0;
+		if (para.len && !join && (!line || line_agency || para_agency)) {
 			char *p = mutu_buf_detach(&para); /* para stays usable */
 			if (para_agency) {
 				if (!agency)
@@ -3698,7 +3752,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		} else {
 			mutu_notes_addf(im.warn, "the total line does not read as a duration (%s)", e.msg);
 		}
-	} else {
+	} else if (!im.total_unread) {
 		mutu_notes_addf(im.warn, "no \"Jumlah Waktu\" line: the model has no declared total");
 	}
 	m->note = mutu_strdup("Imported by mutu sop import; review the actors marked ? and the notes.");
