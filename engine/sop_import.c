@@ -100,8 +100,9 @@ struct istep {
 	struct clue c;
 	int actor;        /* column, -1 unknown */
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
-	int reject_no;    /* the step it returns to, named by number ("Tidak: kembali
-			   * ke no. 1"), 0 none */
+	int reject_no;    /* the step it returns to, named by the table's number
+			   * ("Tidak: kembali ke no. 1"), 0 none */
+	int table_no;     /* the whole number in the No. cell, 0 none ("2a") */
 	char note[256];
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
@@ -2765,6 +2766,7 @@ static void read_rows(struct imp *im, size_t from)
 		table_end = NULL;
 		lone_text[0] = 0;
 		s->no = no;
+		s->table_no = has_no ? no : 0;
 		s->line = row->line;
 		s->actor = -1;
 		s->reject_col = -1;
@@ -3032,12 +3034,11 @@ static void infer_actors(struct imp *im)
 			}
 			free(mv);
 		}
-		/* the step a failed check returns to, by number (an earlier one) */
+		/* the step a failed check returns to, by the table's number
+		 * (mapped to the model's when the steps are written) */
 		s->reject_no = reject_step_no(s->keterangan);
 		if (!s->reject_no)
 			s->reject_no = reject_step_no(s->activity);
-		if (s->reject_no > (int)k)
-			s->reject_no = 0;
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		/* a blank Pelaksana cell under a title (list layout): a merged
@@ -3791,9 +3792,20 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		} else
 			t->note = NULL;
 		t->line = s->line;
+		/* The number the table names outweighs a position named.  It is
+		 * the table's number: with sub-steps renumbered ('2a' is step 3),
+		 * 'kembali ke no. 3' is the step the table numbers 3.  Only an
+		 * earlier step is a way back (a later one is a branch forward). */
+		int back = 0;
 		if (s->reject_no > 0) {
-			/* the number the table names outweighs a position named */
-			t->reject_to = s->reject_no;
+			for (size_t j = k; j-- > 0 && !back;)
+				if (im.steps[j].table_no == s->reject_no)
+					back = (int)j + 1;
+			if (!back && !renumber && s->reject_no <= (int)k)
+				back = s->reject_no;
+		}
+		if (back) {
+			t->reject_to = back;
 		} else if (s->reject_col >= 0 && s->reject_col != s->actor) {
 			/* (a "Tidak" label beside the decision in its own column
 			 * names no one to send back to) */

@@ -189,3 +189,46 @@ expect_eq "letterhead: government and office" "$(grep '^agency' "$TMP/hk.ini")" 
 printf 'SOP IZIN X\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n3\tMenetapkan retribusi\tKepala Dinas\t1 Hari\n\tmenurut jumlah hari Perda No. 5\n' >"$TMP/jumlah.txt"
 run "$MUTU" sop import "$TMP/jumlah.txt" -o "$TMP/jumlah.ini" --calendar id-wib
 expect_eq "a wrapped 'jumlah': the activity kept" "$(grep -c '^activity = Menetapkan retribusi menurut jumlah hari Perda No. 5$' "$TMP/jumlah.ini")" 1
+
+# ---- sub-steps 2a, 2b, and a way back named by the table's number ----
+# A Dinas Kesehatan list-layout SOP: steps 1, 2, 2a, 2b, 3, 4, 5, 6 are
+# the model's 1..8 (the sub-steps renumbered, said since the fourth
+# round); 'Apabila tidak memenuhi syarat, kembali ke no. 3' on the table's
+# step 4 (model 6) is the table's step 3, the verification: model step 5,
+# not the model's step 3 (2a, the register).  Step 2: 'kembali ke no. 1'.
+# Steps: 15 + 15 + 5 + 5 + 120 + 900 + 450 + 10 = 1520 Menit = 3 Hari 2
+# Jam 50 Menit, as declared.  Before: no reject_to.
+run "$MUTU" sop import $S/field6-sub-langkah-kembali.txt -o "$TMP/sk.ini" --calendar id-wib
+expect_rc "sub-steps: exit 0" 0
+expect_eq "sub-steps: reject_to by the table's numbers" "$(steps "$TMP/sk.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|[step 6]|reject_to = 5|[step 7]|[step 8]|"
+run "$MUTU" model check "$TMP/sk.ini"
+expect_out_has "sub-steps: 1520 Menit as declared" "8 steps, 5 actors, steps sum to 3 Hari 2 Jam 50 Menit, declared 3 Hari 2 Jam 50 Menit"
+# mutu sim takes the model's way back: 'step.6.reject = 0.2' needs no
+# step.6.reject_to (before: 'model ... names no step to return to from
+# step 6; add step.6.reject_to', exit 2)
+mkdir -p "$TMP/mk"
+cp "$TMP/sk.ini" "$TMP/mk/klinik.ini"
+cat >"$TMP/sk-sc.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-07-01
+end = 2025-07-31
+replications = 2
+seed = 6
+
+[staff]
+Front Office = 2
+Verifikator = 1
+Tim Teknis = 4
+Kepala Dinas = 2
+
+[sop klinik]
+model = $TMP/mk/klinik.ini
+arrivals = 1 per hari
+service = exponential
+step.6.reject = 0.2
+EOS
+run "$MUTU" sim "$TMP/sk-sc.ini"
+expect_rc "sub-steps: sim with the model's reject_to, exit 0" 0
+expect_out_has "sub-steps: sim's SOP line" "SOP izin-klinik-pratama: Izin Operasional Klinik Pratama (batas 4 Hari)"
