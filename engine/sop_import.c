@@ -3532,6 +3532,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
+	const size_t warn0 = im.warn->n; /* the caller's notes before this table's */
 	size_t len8 = 0;
 	char *text8 = to_utf8(text, len, &len8, im.warn);
 	size_t leni = 0, ninv = 0;
@@ -3644,6 +3645,33 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s: no SOP table found (no row with a step number and a Waktu such as \"30 Menit\")",
 				 source_name ? source_name : "(table)");
+	}
+	/* Numbered rows none of which has a Waktu that reads as a duration,
+	 * under a header that names no Waktu column: not an SOP table but an
+	 * event log given by mistake (its rows numbered by a step column, its
+	 * times clock stamps: start, end), a list of requirements.  Before, a
+	 * model of N steps all waktu = ? was written (exit 1), each row
+	 * warned of.  A table whose Waktu column holds only times the model
+	 * cannot take ("14 hari kalender") is an SOP to edit: written, exit 1,
+	 * each reason said. */
+	if (im.have_header && im.col_waktu < 0) {
+		size_t timed = 0;
+		for (size_t k = 0; k < im.nsteps; k++)
+			timed += im.steps[k].has_dur != 0;
+		if (!timed) {
+			/* the rows' own warnings (each "wrote waktu = ?") are
+			 * about a model that is not written: the error alone */
+			while (im.warn->n > warn0)
+				free(im.warn->items[--im.warn->n]);
+			int rc = mutu_errf(err, MUTU_EINPUT,
+					   "%s:%d: no SOP table found: %zu numbered row(s), but the header names no "
+					   "Waktu and no cell of them reads as a duration such as \"30 Menit\" (an "
+					   "event log? import it with mutu ingest); nothing written",
+					   im.src, im.steps[0].line, im.nsteps);
+			imp_release(&im);
+			mutu_notes_release(&scratch);
+			return rc;
+		}
 	}
 	if (im.second_line) {
 		int rc = mutu_errf(err, MUTU_EINPUT,

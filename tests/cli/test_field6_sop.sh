@@ -232,3 +232,21 @@ EOS
 run "$MUTU" sim "$TMP/sk-sc.ini"
 expect_rc "sub-steps: sim with the model's reject_to, exit 0" 0
 expect_out_has "sub-steps: sim's SOP line" "SOP izin-klinik-pratama: Izin Operasional Klinik Pratama (batas 4 Hari)"
+
+# ---- an event log given to sop import by mistake: exit 2, nothing written ----
+# field5-log-dagang.csv (case_id, sop, step, activity, actor, start, end):
+# 12 rows numbered by the step column, no Waktu in the header, no cell a
+# duration.  It cannot be an SOP table.  Before: a 12-step model written,
+# every waktu = ?, 26 warnings, exit 1.
+run "$MUTU" sop import $S/field5-log-dagang.csv -o "$TMP/log.ini" --calendar id-wib
+expect_rc "event log: exit 2" 2
+expect_err_has "event log: said why" \
+	"field5-log-dagang.csv:2: no SOP table found: 12 numbered row(s), but the header names no Waktu and no cell of them reads as a duration such as \"30 Menit\" (an event log? import it with mutu ingest); nothing written"
+expect_eq "event log: the error alone" "$(grep -c 'warning' "$TMP/err")" 0
+expect_eq "event log: no model written" "$(test -e "$TMP/log.ini" && echo written || echo none)" "none"
+# a Waktu column whose every cell the model cannot take is an SOP to
+# edit: written, exit 1, each reason said (passed unchanged)
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa\tFront Office\t14 hari kalender\n' >"$TMP/satu.txt"
+run "$MUTU" sop import "$TMP/satu.txt" -o "$TMP/satu.ini" --calendar id-wib
+expect_rc "a Waktu column to edit: exit 1" 1
+expect_err_has "a Waktu column to edit: the reason" "counts calendar days"
