@@ -2070,6 +2070,14 @@ static int branch_label(const char *cell)
 	static const char *const yes[] = {"ya", "yes", "lengkap", "sesuai", "setuju", "memenuhi",
 					  "memenuhi syarat", "diterima", NULL};
 	char *t = clean_text(cell);
+	/* the arrow the label sits on, typed beside it ("Tidak ←",
+	 * "<- Tidak", "Ya →"), is part of the label */
+	static const char *const arrows[] = {"\xE2\x86\x90", "\xE2\x86\x92", "\xE2\x86\x91",
+					     "\xE2\x86\x93", "<-", "->", NULL}; /* ← → ↑ ↓ */
+	for (size_t i = 0; arrows[i]; i++)
+		for (char *a; (a = strstr(t, arrows[i])) != NULL;)
+			memmove(a, a + strlen(arrows[i]), strlen(a + strlen(arrows[i])) + 1);
+	mutu_trim(t);
 	size_t n = strlen(t);
 	while (n && (t[n - 1] == ':' || t[n - 1] == '.' || t[n - 1] == ' '))
 		t[--n] = 0;

@@ -63,6 +63,13 @@ expect_eq "branch labels: no contradiction said" "$(grep -c 'contradicts' "$TMP/
 expect_eq "branch labels: no clock_start (the check sends back)" "$(grep -c 'clock_start' "$TMP/yt.ini" "$TMP/err" | awk -F: '{s+=$2} END {print s}')" 0
 run "$MUTU" model check "$TMP/yt.ini"
 expect_out_has "branch labels: 675 Menit as declared" "steps sum to 1 Hari 3 Jam 45 Menit, declared 1 Hari 3 Jam 45 Menit"
+# the label typed with its arrow, 'Tidak ←' / 'Ya →': the same labels
+# (before: the arrow made 'Tidak ←' a marker under Pemohon, so step 2's
+# clues disagreed: actor = ?)
+printf 'No\tUraian Prosedur\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\t\xe2\x97\x8b\t\t\t15 Menit\n2\tMemeriksa\tTidak \xe2\x86\x90\t\xe2\x97\x87\tYa \xe2\x86\x92\t15 Menit\n3\tMenandatangani\t\t\t\xe2\x96\xa1\t1 Jam\n4\tMenerima\t\xe2\x97\x8b\t\t\t15 Menit\n' >"$TMP/panah.txt"
+run "$MUTU" sop import "$TMP/panah.txt" -o "$TMP/panah.ini" --calendar id-wib
+expect_eq "labels with arrows: pelaksana and the way back" "$(steps "$TMP/panah.ini" 'actor\|reject_to')" \
+	"actor = Pemohon|actor = Front Office|reject_to = 1|actor = Kepala Dinas|actor = Pemohon|"
 # a 'Tidak' beside the decision in its own column names no one to send back to
 printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\tX\t\t\t15 Menit\n2\tMemeriksa\t\tX\t\t30 Menit\n3\tMenandatangani\t\tTidak\tX\t1 Jam\n4\tMenerima\tX\t\t\t5 Menit\n' >"$TMP/sendiri.txt"
 run "$MUTU" sop import "$TMP/sendiri.txt" -o "$TMP/sendiri.ini" --calendar id-wib
