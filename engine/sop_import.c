@@ -581,7 +581,8 @@ static int is_reject_branch(const char *cell)
  * "Jika tidak lengkap dikembalikan ke langkah 1", "Tidak -> 2").  A
  * sending-back word, then in the same clause (up to ';') "ke" or an
  * arrow, an optional noun (langkah, no., nomor, kegiatan, tahap, step)
- * and the number.  Returns it, 0 when the text names none; the caller
+ * and the number.  Returns it, -1 for "ke proses sebelumnya" (the step
+ * before), 0 when the text names none; the caller
  * keeps it only when it is an earlier step (a branch forward, "Tidak
  * perlu survei: ke no. 5", sends nothing back).  Before, only a position
  * ("dikembalikan ke pemohon") was read: the number was ignored, the model
@@ -635,6 +636,11 @@ static int reject_step_no(const char *text)
 			}
 			while (*r == ' ' || *r == '.' || *r == ':')
 				r++;
+			/* "dikembalikan ke proses sebelumnya": the step before */
+			if (strncmp(r, "sebelumnya", 10) == 0 && !isalpha((unsigned char)r[10])) {
+				found = -1;
+				break;
+			}
 			long v = 0;
 			const char *d = r;
 			while (isdigit((unsigned char)*r) && v <= 100000)
@@ -2712,6 +2718,30 @@ static void read_rows(struct imp *im, size_t from)
 			cont_row = r;
 			continue;
 		}
+		/* A row of the decision's arrow labels alone, under its step
+		 * ("Tidak" under the Pemohon, "Ya" under the next pelaksana):
+		 * Word text boxes between two rows that a copy makes a row of
+		 * their own.  They belong to the step above, as on its row;
+		 * before, "not a step row, skipped (Tidak)" and the way back lost. */
+		if (!has_no && w < 0 && im->nsteps && row_nonblank(row) > 0) {
+			int labels = 1, no_col = -1;
+			for (size_t i = 0; i < row->n && labels; i++) {
+				if (is_blank_cell(row->cells[i]))
+					continue;
+				int col = i < MAXCOL ? im->col_of_hdr[i] : -1;
+				int kind = col >= 0 ? branch_label(row->cells[i]) : 0;
+				if (!kind)
+					labels = 0;
+				else if (kind == 1 && no_col < 0)
+					no_col = col;
+			}
+			if (labels) {
+				struct istep *ps = &im->steps[im->nsteps - 1];
+				if (no_col >= 0 && ps->reject_col < 0)
+					ps->reject_col = no_col;
+				continue;
+			}
+		}
 		if (!has_no && (w < 0 || is_blank_cell(act))) {
 			if (row_nonblank(row) > 0) {
 				char *t = clean_text(row->cells[0]);
@@ -3833,6 +3863,8 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		 * 'kembali ke no. 3' is the step the table numbers 3.  Only an
 		 * earlier step is a way back (a later one is a branch forward). */
 		int back = 0;
+		if (s->reject_no < 0 && k > 0)
+			back = (int)k; /* the step before this one */
 		if (s->reject_no > 0) {
 			for (size_t j = k; j-- > 0 && !back;)
 				if (im.steps[j].table_no == s->reject_no)

@@ -257,3 +257,22 @@ printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa\tFront Office\t14 hari kale
 run "$MUTU" sop import "$TMP/satu.txt" -o "$TMP/satu.ini" --calendar id-wib
 expect_rc "a Waktu column to edit: exit 1" 1
 expect_err_has "a Waktu column to edit: the reason" "counts calendar days"
+
+# ---- the decision's labels on a row of their own; 'ke proses sebelumnya' ----
+# A Word copy of a flowchart (Balikpapan, WITA) whose 'Tidak' / 'Ya' text
+# boxes fell between the rows: a row holding only 'Tidak' under the
+# Pemohon and 'Ya' under the Back Office, under the Petugas Loket's check:
+# that check's labels (reject_to = 1).  The Kabid's check says 'Apabila
+# tidak sesuai dikembalikan ke proses sebelumnya': the step before it,
+# the Back Office's draft (reject_to = 3).  Steps: 15 + 15 + 60 + 30 + 450
+# + 15 = 585 Menit = 1 Hari 2 Jam 15 Menit, as declared.  Before: 'line
+# 9: not a step row, skipped (Tidak)', no reject_to, clock_start = 2
+# written because 'no step sends the berkas back'.
+run "$MUTU" sop import $S/field6-label-baris.txt -o "$TMP/lb.ini" --calendar id-wita
+expect_rc "label row: exit 0" 0
+expect_eq "label row: pelaksana and the ways back" "$(steps "$TMP/lb.ini" 'actor\|reject_to')" \
+	"actor = Pemohon|actor = Petugas Loket|reject_to = 1|actor = Back Office|actor = Kabid|reject_to = 3|actor = Kepala DPMPTSP|actor = Pemohon|"
+expect_eq "label row: not warned of as a row" "$(grep -c 'not a step row' "$TMP/err")" 0
+expect_eq "label row: no clock_start" "$(grep -c '^clock_start' "$TMP/lb.ini")" 0
+run "$MUTU" model check "$TMP/lb.ini"
+expect_out_has "label row: 585 Menit as declared" "steps sum to 1 Hari 2 Jam 15 Menit, declared 1 Hari 2 Jam 15 Menit"
