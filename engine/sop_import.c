@@ -208,8 +208,22 @@ static char *clean_text(const char *s)
 			if (hit)
 				continue;
 		}
+		/* "**" is markdown bold, dropped; but "**)" and "***)" are the
+		 * second and third footnote marks ("2 Jam **)", a row "**) tidak
+		 * termasuk ..."), kept: before, "2 Jam )" read as no duration */
 		if (s[0] == '*' && s[1] == '*') {
-			s += 2;
+			size_t run = 2;
+			while (s[run] == '*')
+				run++;
+			if (s[run] != ')') {
+				s += 2;
+				continue;
+			}
+			if (space && b.len)
+				mutu_buf_putc(&b, ' ');
+			space = 0;
+			mutu_buf_add(&b, s, run);
+			s += run;
 			continue;
 		}
 		unsigned char c = (unsigned char)*s;
@@ -358,6 +372,43 @@ static int waktu_qualifier(const char *t, const char **rest)
  * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
  * Returns the kind, or Q_NONE with t unchanged.
  */
+/* Is the parenthesised text at open ("(08.00 - 16.00)", "(pukul 08.00
+ * s/d 12.00 WIB)") only clock times: HH.MM or HH:MM, joined by a dash or
+ * "s/d", with "pukul", "jam" or the zone around them? */
+static int clock_remark(const char *open)
+{
+	static const char *const words[] = {"pukul", "jam", "s/d", "s.d.", "s.d", "sd", "sampai", "hingga",
+					    "wib", "wita", "wit", NULL};
+	int clocks = 0;
+	const char *q = open + 1;
+	while (*q && *q != ')') {
+		if (*q == ' ' || *q == '-') {
+			q++;
+			continue;
+		}
+		if (!strncmp(q, "\xE2\x80\x93", 3)) { /* en dash */
+			q += 3;
+			continue;
+		}
+		if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && (q[2] == '.' || q[2] == ':') &&
+		    isdigit((unsigned char)q[3]) && isdigit((unsigned char)q[4]) && !isalnum((unsigned char)q[5])) {
+			clocks++;
+			q += 5;
+			continue;
+		}
+		size_t hit = 0;
+		for (size_t i = 0; words[i] && !hit; i++) {
+			size_t wl = strlen(words[i]);
+			if (mutu_strncasecmp(q, words[i], wl) == 0 && !isalpha((unsigned char)q[wl]))
+				hit = wl;
+		}
+		if (!hit)
+			return 0;
+		q += hit;
+	}
+	return *q == ')' && !q[1] && clocks > 0;
+}
+
 static int waktu_suffix(char *t)
 {
 	static const char *const work[] = {"berkas", "permohonan", "pengajuan", "dokumen", "izin",
@@ -407,6 +458,13 @@ static int waktu_suffix(char *t)
 			kal = mutu_strncasecmp(q2, "kalender", 8) == 0;
 		if (!kal && !strpbrk(open, "0123456789") &&
 		    strpbrk(open, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+			*open = 0;
+			mutu_trim(t);
+			return Q_REMARK;
+		}
+		/* office hours in parentheses, "1 Hari (08.00 - 16.00)",
+		 * "(pukul 08.00 s/d 12.00 WIB)": clock times, no duration */
+		if (!kal && clock_remark(open)) {
 			*open = 0;
 			mutu_trim(t);
 			return Q_REMARK;

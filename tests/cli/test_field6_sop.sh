@@ -276,3 +276,27 @@ expect_eq "label row: not warned of as a row" "$(grep -c 'not a step row' "$TMP/
 expect_eq "label row: no clock_start" "$(grep -c '^clock_start' "$TMP/lb.ini")" 0
 run "$MUTU" model check "$TMP/lb.ini"
 expect_out_has "label row: 585 Menit as declared" "steps sum to 1 Hari 2 Jam 15 Menit, declared 1 Hari 2 Jam 15 Menit"
+
+# ---- footnote marks '*)' and '**)', office hours in parentheses ----
+# A Kesbangpol SOP (list layout): '15 Menit *)', '2 Jam **)' (the second
+# footnote, explained under the table), '1 Hari (08.00 - 15.30)' (the
+# hours the Kepala Badan signs in: clock times, a remark).  Steps: 15 +
+# 15 + 120 + 450 + 10 = 610 Menit = 1 Hari 2 Jam 40 Menit, as declared.
+# Before: '**' was dropped as markdown bold, '2 Jam )' no duration, and
+# '08.00' a number without a unit: waktu = ? on steps 3 and 4, exit 1.
+run "$MUTU" sop import $S/field6-waktu-catatan.txt -o "$TMP/wc.ini" --calendar id-wib
+expect_rc "footnotes: exit 0" 0
+expect_eq "footnotes: waktu" "$(steps "$TMP/wc.ini" waktu)" \
+	"waktu = 15 Menit|waktu = 15 Menit|waktu = 2 Jam|waktu = 1 Hari|waktu = 10 Menit|"
+expect_err_has "footnotes: '**)' said" "step 3 (line 7): waktu '2 Jam **)' carries a footnote mark; read as 2 Jam"
+expect_err_has "footnotes: office hours said" \
+	"step 4 (line 8): waktu '1 Hari (08.00 - 15.30)' carries a remark in parentheses; read as 1 Hari"
+expect_err_has "footnotes: the note row as written" "line 12: not a step row, skipped (**) tidak termasuk"
+expect_eq "footnotes: Kasubid and Kepala Badan by role" "$(steps "$TMP/wc.ini" role)" \
+	"role = Front Office|role = Kepala Seksi|role = Kepala Dinas|role = Front Office|"
+run "$MUTU" model check "$TMP/wc.ini"
+expect_out_has "footnotes: 610 Menit as declared" "steps sum to 1 Hari 2 Jam 40 Menit, declared 1 Hari 2 Jam 40 Menit"
+# a number of hours in the parentheses is no clock time: refused as before
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMenandatangani\tKepala Dinas\t1 Hari (7 jam)\n' >"$TMP/tujuh.txt"
+run "$MUTU" sop import "$TMP/tujuh.txt" -o "$TMP/tujuh.ini" --calendar id-wib
+expect_err_has "'1 Hari (7 jam)' still refused" "the part in parentheses must be whole working days"
