@@ -300,3 +300,28 @@ expect_out_has "footnotes: 610 Menit as declared" "steps sum to 1 Hari 2 Jam 40 
 printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMenandatangani\tKepala Dinas\t1 Hari (7 jam)\n' >"$TMP/tujuh.txt"
 run "$MUTU" sop import "$TMP/tujuh.txt" -o "$TMP/tujuh.ini" --calendar id-wib
 expect_err_has "'1 Hari (7 jam)' still refused" "the part in parentheses must be whole working days"
+
+# ---- the decision as a numbered row of its own, with no Waktu ----
+# Karawang's IUI SOP draws each check as a process (□) and its outcome as
+# a decision (◇) on the next row: '3 | Berkas lengkap? | ◇ | - | Tidak:
+# kembali ke no. 1', '6 | Draft disetujui? | ◇ | (blank) | Tidak: kembali
+# ke no. 4', each under the pelaksana of the check above it.  The check
+# took the time; the decision is its outcome: its text joins the step
+# above's Keterangan, where the way back is read.  Table steps 1, 2, 4, 5,
+# 7, 8 are the model's 1..6: reject_to = 1 on step 2, and 'no. 4' (the
+# Back Office's draft) is model step 3, on step 4.  Steps: 15 + 15 + 60 +
+# 30 + 450 + 15 = 585 Menit = 1 Hari 2 Jam 15 Menit, as declared.  Before:
+# steps 3 and 6 with waktu = ? (exit 1) and no reject_to at all.
+run "$MUTU" sop import $S/field6-keputusan-baris.txt -o "$TMP/kb.ini" --calendar id-wib
+expect_rc "decision rows: exit 0" 0
+expect_eq "decision rows: steps, pelaksana, ways back" "$(steps "$TMP/kb.ini" '\[step\|^actor\|^reject_to')" \
+	"[step 1]|actor = Pemohon|[step 2]|actor = Front Office|reject_to = 1|[step 3]|actor = Back Office|[step 4]|actor = Kabid Perizinan|reject_to = 3|[step 5]|actor = Kepala Dinas|[step 6]|actor = Pemohon|"
+expect_err_has "decision rows: said" \
+	"line 9: step 3 ('Berkas lengkap?') is step 2's decision, with no Waktu of its own: read as that step's way back (its Keterangan), not a step"
+run "$MUTU" model check "$TMP/kb.ini"
+expect_out_has "decision rows: 585 Menit as declared" "6 steps, 5 actors, steps sum to 1 Hari 2 Jam 15 Menit, declared 1 Hari 2 Jam 15 Menit"
+# a question with a time of its own, or asked by another pelaksana, is a step
+printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\tKeterangan\n1\tMengajukan\tX\t\t\t15 Menit\t\n2\tMemeriksa\t\tX\t\t15 Menit\t\n3\tBerkas lengkap?\t\tX\t\t5 Menit\tTidak: kembali ke no. 1\n4\tDisetujui?\t\t\tX\t-\tTidak: kembali ke no. 2\n5\tMenerima\tX\t\t\t5 Menit\t\n' >"$TMP/tanya.txt"
+run "$MUTU" sop import "$TMP/tanya.txt" -o "$TMP/tanya.ini" --calendar id-wib
+expect_eq "questions that are steps: five steps" "$(grep -c '^\[step' "$TMP/tanya.ini")" 5
+expect_err_has "questions that are steps: step 4's waktu to write" "step 4 (line 5): waktu '-' sets no ceiling"
