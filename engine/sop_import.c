@@ -3900,6 +3900,48 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		}
 	}
 	mutu_buf_release(&para);
+	/* The identity block of the SOP AP form (Permenpan-RB 35/2012) above
+	 * the table: "Nomor SOP | 060/012/SOP/2023", "Tanggal Pembuatan",
+	 * "Disahkan oleh", "Nama SOP | Pelayanan Izin Praktik Perawat", then
+	 * Dasar Hukum, Kualifikasi Pelaksana and the rest.  Its "Nama SOP" is
+	 * the name; before, the whole block ran together as the title (and
+	 * the id began "nomor-060-012-2023-tanggal-pembuatan"). */
+	for (size_t r = 0; r < h && r < im.nrows; r++) {
+		const struct row *row = &im.rows[r];
+		size_t i = 0;
+		while (i < row->n && is_blank_cell(row->cells[i]))
+			i++;
+		if (i == row->n)
+			continue;
+		char *lab = clean_text(row->cells[i]);
+		char *val = NULL;
+		char *colon = strchr(lab, ':');
+		if (colon) { /* "Nama SOP : Pelayanan ..." in one cell */
+			val = mutu_trim(mutu_strdup(colon + 1));
+			*colon = 0;
+		}
+		mutu_trim(lab);
+		static const char *const labels[] = {"nama sop", "judul sop", "nama prosedur", "nama sop ap",
+						     "nama standar operasional prosedur", NULL};
+		int hit = 0;
+		for (size_t k = 0; labels[k] && !hit; k++)
+			hit = mutu_strcasecmp(lab, labels[k]) == 0;
+		if (hit && (!val || !*val)) {
+			free(val);
+			val = NULL;
+			for (size_t k = i + 1; k < row->n && !val; k++)
+				if (!is_blank_cell(row->cells[k]))
+					val = clean_text(row->cells[k]);
+		}
+		if (hit && val && *val && *strip_prefixes(val)) {
+			free(name);
+			name = title_case(strip_prefixes(val));
+		}
+		free(lab);
+		free(val);
+		if (hit)
+			break;
+	}
 	if (!agency) {
 		/* a .go.id address in the table names the government */
 		for (size_t r = 0; r < im.nrows && !agency; r++)

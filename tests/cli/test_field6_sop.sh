@@ -325,3 +325,25 @@ printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\tKeterangan\n1\
 run "$MUTU" sop import "$TMP/tanya.txt" -o "$TMP/tanya.ini" --calendar id-wib
 expect_eq "questions that are steps: five steps" "$(grep -c '^\[step' "$TMP/tanya.ini")" 5
 expect_err_has "questions that are steps: step 4's waktu to write" "step 4 (line 5): waktu '-' sets no ceiling"
+
+# ---- the SOP AP form's identity block above the table ----
+# The whole document copied: the letterhead, then the identity table of
+# Permenpan-RB 35/2012 (Nomor SOP, Tanggal Pembuatan/Revisi/Efektif,
+# Disahkan oleh, Nama SOP; Dasar Hukum, Kualifikasi Pelaksana,
+# Keterkaitan, Peralatan, Peringatan, Pencatatan, two columns of numbered
+# lists), then the flowchart table.  The name is the 'Nama SOP' cell.
+# Before: the block's 14 lines ran together as the name, 'Nomor SOP
+# 060/012/SOP/2023 Tanggal Pembuatan ...', id
+# nomor-060-012-2023-tanggal-pembuatan-2-januari-2023-tanggal.  Steps: 15
+# + 15 + 60 + 450 + 15 = 555 Menit = 1 Hari 1 Jam 45 Menit, as declared.
+run "$MUTU" sop import $S/field6-identitas-sop.txt -o "$TMP/id.ini" --calendar id-wib
+expect_rc "identity block: exit 0" 0
+expect_eq "identity block: name, id, agency" "$(grep '^id\|^name\|^agency' "$TMP/id.ini" | tr '\n' '|')" \
+	"id = pelayanan-izin-praktik-perawat|name = Pelayanan Izin Praktik Perawat|agency = Pemerintah Kabupaten Kulon Progo Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu|"
+expect_eq "identity block: the numbered lists are no steps" "$(grep -c '^\[step' "$TMP/id.ini")" 5
+run "$MUTU" model check "$TMP/id.ini"
+expect_out_has "identity block: 555 Menit as declared" "5 steps, 4 actors, steps sum to 1 Hari 1 Jam 45 Menit, declared 1 Hari 1 Jam 45 Menit"
+# 'Nama SOP : ...' in one cell
+printf 'Nama SOP : Pelayanan Izin Reklame\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/nama.txt"
+run "$MUTU" sop import "$TMP/nama.txt" -o "$TMP/nama.ini" --calendar id-wib
+expect_eq "identity: 'Nama SOP :' in one cell" "$(grep '^name' "$TMP/nama.ini")" "name = Pelayanan Izin Reklame"
