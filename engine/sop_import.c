@@ -2080,9 +2080,16 @@ static size_t find_mentions(const struct imp *im, const char *text, struct menti
 				all_filler = 0;
 		const char *prev = i ? t[i - 1].w : "";
 		const char *prev2 = i > 1 ? t[i - 2].w : "";
-		if (all_filler)
+		/* an arrow typed before the title, "Tidak lengkap → Pemohon",
+		 * "Ditolak -> Back Office": where the berkas goes, as "ke" says */
+		int arrow = 0;
+		for (size_t k = i ? t[i - 1].end : 0; k + 1 < t[i].start && !arrow; k++)
+			arrow = (text[k] == '-' && text[k + 1] == '>') ||
+				((unsigned char)text[k] == 0xE2 && (unsigned char)text[k + 1] == 0x86 &&
+				 k + 2 < t[i].start && (unsigned char)text[k + 2] == 0x92);
+		if (all_filler && !arrow)
 			m.role = M_SUBJECT;
-		else if (!strcmp(prev, "ke") || !strcmp(prev, "kepada") || !strcmp(prev, "to") ||
+		else if (arrow || !strcmp(prev, "ke") || !strcmp(prev, "kepada") || !strcmp(prev, "to") ||
 			 !strcmp(prev, "menuju"))
 			m.role = M_DEST;
 		else if (!strcmp(prev, "dari") || !strcmp(prev, "from"))

@@ -347,3 +347,13 @@ expect_out_has "identity block: 555 Menit as declared" "5 steps, 4 actors, steps
 printf 'Nama SOP : Pelayanan Izin Reklame\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/nama.txt"
 run "$MUTU" sop import "$TMP/nama.txt" -o "$TMP/nama.ini" --calendar id-wib
 expect_eq "identity: 'Nama SOP :' in one cell" "$(grep '^name' "$TMP/nama.ini")" "name = Pelayanan Izin Reklame"
+
+# ---- the way back as an arrow to a title: 'Tidak lengkap → Pemohon' ----
+# A Keterangan typed with an arrow where a sentence says 'ke': 'Tidak
+# lengkap → Pemohon' on the Front Office's check, 'Ditolak -> Back Office'
+# on the Kabid's: reject_to = 1 and 3.  Before: no reject_to (the arrow
+# was no 'ke'), clock_start = 2 written as 'no step sends the berkas back'.
+printf 'SOP IZIN X\n\nNo\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t15 Menit\t\n2\tMemeriksa\tFront Office\t30 Menit\tTidak lengkap \xe2\x86\x92 Pemohon\n3\tMembuat draft\tBack Office\t1 Jam\t\n4\tMemaraf draft\tKabid\t30 Menit\tDitolak -> Back Office\n5\tMenandatangani\tKepala Dinas\t1 Hari\t\n6\tMenerima\tPemohon\t5 Menit\t\n' >"$TMP/ar.txt"
+run "$MUTU" sop import "$TMP/ar.txt" -o "$TMP/ar.ini" --calendar id-wib
+expect_eq "arrow to a title: reject_to" "$(steps "$TMP/ar.ini" '\[step\|^reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 3|[step 5]|[step 6]|"
