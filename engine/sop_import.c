@@ -3088,6 +3088,17 @@ static void read_rows(struct imp *im, size_t from)
 			}
 			char mt[24];
 			int kind = classify_marker(row->cells[i], mt, sizeof mt);
+			/* the column's own title or its abbreviation typed as the
+			 * mark ("FO" under Front Office, "Kadis" under Kadis): it
+			 * names the pelaksana outright, as a tick does; before,
+			 * debris, a weak clue, and actor = ? */
+			if (kind == W_WEAK && col >= 0 && strlen(row->cells[i]) < 40) {
+				struct mention *mv;
+				size_t nm = find_mentions(im, row->cells[i], &mv);
+				if (nm == 1 && mv[0].col == col)
+					kind = W_TICK;
+				free(mv);
+			}
 			if (!kind)
 				continue;
 			if (col < 0) {

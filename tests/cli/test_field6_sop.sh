@@ -357,3 +357,19 @@ printf 'SOP IZIN X\n\nNo\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\
 run "$MUTU" sop import "$TMP/ar.txt" -o "$TMP/ar.ini" --calendar id-wib
 expect_eq "arrow to a title: reject_to" "$(steps "$TMP/ar.ini" '\[step\|^reject_to')" \
 	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 3|[step 5]|[step 6]|"
+
+# ---- each pelaksana's column marked with its own title or abbreviation ----
+# An Excel-typed matrix (Cimahi): the mark in each step's column is the
+# column's own name, 'CS', 'BO', 'Tim Teknis', 'Kabid', 'Kadis', 'Pemohon':
+# it names the pelaksana outright, as a tick does.  Before: debris, so
+# steps 2-6 actor = ?, and step 7 ('CS' under CS) went to the Pemohon by
+# the last-step convention.  Steps: 15 + 15 + 30 + 900 + 30 + 450 + 10 =
+# 1450 Menit = 3 Hari 1 Jam 40 Menit, as declared.
+run "$MUTU" sop import $S/field6-singkatan-kolom.txt -o "$TMP/sg.ini" --calendar id-wib
+expect_rc "own titles as marks: exit 0" 0
+expect_eq "own titles as marks: pelaksana" "$(steps "$TMP/sg.ini" actor)" \
+	"actor = Pemohon|actor = CS|actor = BO|actor = Tim Teknis|actor = Kabid|actor = Kadis|actor = CS|"
+expect_eq "own titles as marks: no debris said" "$(grep -c 'debris' "$TMP/err")" 0
+run "$MUTU" model check "$TMP/sg.ini"
+expect_out_has "own titles as marks: 1450 Menit as declared" \
+	"7 steps, 6 actors, steps sum to 3 Hari 1 Jam 40 Menit, declared 3 hari 1 jam 40 menit"
