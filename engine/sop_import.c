@@ -331,7 +331,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * the ceiling, and the step's note says it was approximate).  Returns
  * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -345,6 +345,15 @@ static int waktu_qualifier(const char *t, const char **rest)
 		{"\xC2\xB1", Q_APPROX}, {"+/-", Q_APPROX}, {"+-", Q_APPROX}, /* ± */
 		{"kurang lebih", Q_APPROX}, {"lebih kurang", Q_APPROX}, {"kurang-lebih", Q_APPROX},
 		{"kira-kira", Q_APPROX}, {"sekitar", Q_APPROX}, {"kl.", Q_APPROX},
+		/* the words offices put before the number (sixth round; before,
+		 * "expected a number at 'SLA'" and waktu = ?): an OSS-RBA stage's
+		 * "SLA 3 hari", "Target 1 hari", "Dalam 1 hari" are ceilings,
+		 * "Estimasi 2 jam" an estimate, "Waktu 15 menit", "Lama 15
+		 * menit", "Standar 30 menit", "Selama 1 jam" a label */
+		{"sla", Q_CEIL}, {"target", Q_CEIL}, {"dalam waktu", Q_CEIL}, {"dalam", Q_CEIL},
+		{"estimasi", Q_APPROX}, {"perkiraan", Q_APPROX},
+		{"waktu", Q_LABEL}, {"lama", Q_LABEL}, {"standar", Q_LABEL}, {"standard", Q_LABEL},
+		{"selama", Q_LABEL}, {"durasi", Q_LABEL},
 	};
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		size_t n = strlen(qs[i].w);
@@ -3002,6 +3011,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_REMARK] = "carries a remark in parentheses; read as ",
 					[Q_ATONCE] = "means done at once; read as ",
 					[Q_CLAUSE] = "says when it counts from; read as ",
+					[Q_LABEL] = "opens with a word before its number; read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -3012,6 +3022,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_REMARK] = "",
 					[Q_ATONCE] = ": the step adds no time to the total",
 					[Q_CLAUSE] = "",
+					[Q_LABEL] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -3022,6 +3033,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_REMARK] = "carries a remark in parentheses",
 					[Q_ATONCE] = "means done at once; read as 0 Menit",
 					[Q_CLAUSE] = "says when it counts from",
+					[Q_LABEL] = "opens with a word before its number",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

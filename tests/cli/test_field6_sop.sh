@@ -373,3 +373,21 @@ expect_eq "own titles as marks: no debris said" "$(grep -c 'debris' "$TMP/err")"
 run "$MUTU" model check "$TMP/sg.ini"
 expect_out_has "own titles as marks: 1450 Menit as declared" \
 	"7 steps, 6 actors, steps sum to 3 Hari 1 Jam 40 Menit, declared 3 hari 1 jam 40 menit"
+
+# ---- a word before the Waktu's number: 'SLA 1 hari', 'Waktu 30 menit' ----
+# An OSS-RBA PB UMKU SOP (Depok) types each stage's time behind a word:
+# 'Waktu 30 menit' and 'Lama 15 menit' (a label), 'SLA 1 hari' and 'Dalam
+# 1 hari' (the ceiling), 'Estimasi 2 jam' (an estimate: its number is the
+# ceiling, as '± 15 Menit' since the third round).  Steps: 30 + 450 + 120
+# + 15 + 450 = 1065 Menit = 2 Hari 2 Jam 45 Menit, as declared.  Before:
+# 'expected a number at "SLA"', waktu = ? on every step.
+run "$MUTU" sop import $S/field6-waktu-kata-depan.txt -o "$TMP/kd.ini" --calendar id-wib
+expect_rc "word before the number: exit 0" 0
+expect_eq "word before the number: waktu" "$(steps "$TMP/kd.ini" waktu)" \
+	"waktu = 30 menit|waktu = 1 hari|waktu = 2 jam|waktu = 15 menit|waktu = 1 hari|"
+expect_err_has "word before the number: a label said" \
+	"step 1 (line 6): waktu 'Waktu 30 menit' opens with a word before its number; read as 30 menit"
+expect_err_has "word before the number: SLA said" "step 2 (line 7): waktu 'SLA 1 hari' names its ceiling; read as 1 hari"
+run "$MUTU" model check "$TMP/kd.ini"
+expect_out_has "word before the number: 1065 Menit as declared" \
+	"steps sum to 2 Hari 2 Jam 45 Menit, declared 2 Hari 2 Jam 45 Menit"
