@@ -3405,12 +3405,27 @@ static char *title_case(const char *s)
 		 * a preceding word's initial) is the name's acronym, vowels or
 		 * not; before, "Surat Izin Praktik Apoteker (Sipa)".  "(BARU)"
 		 * after "SIP DOKTER" opens no word before it: a word. */
-		int paren = i > 0 && s[i - 1] == '(' && s[j] == ')' && j - i <= 6;
+		/* (also each word of a short group, "(PB UMKU)": every word of
+		 * it at most six letters, the group's first letter an initial) */
+		size_t po = i, pc = j;
+		while (po > 0 && s[po - 1] != '(' && s[po - 1] != ')' && i - po < 24)
+			po--;
+		while (s[pc] && s[pc] != ')' && s[pc] != '(' && pc - j < 24)
+			pc++;
+		int paren = po > 0 && s[po - 1] == '(' && s[pc] == ')' && j - i <= 6;
+		for (size_t k = po; paren && k < pc;) {
+			size_t e = k;
+			while (e < pc && isalnum((unsigned char)s[e]))
+				e++;
+			if (e - k > 6 || (e == k && s[k] != ' ' && s[k] != '-' && s[k] != '/'))
+				paren = 0;
+			k = e > k ? e : k + 1;
+		}
 		if (paren) {
 			int initial = 0;
-			for (size_t k = 0; k + 1 < i && !initial; k++)
+			for (size_t k = 0; k + 1 < po && !initial; k++)
 				initial = (k == 0 || !isalnum((unsigned char)s[k - 1])) &&
-					  toupper((unsigned char)s[k]) == toupper((unsigned char)s[i]);
+					  toupper((unsigned char)s[k]) == toupper((unsigned char)s[po]);
 			paren = initial;
 		}
 		if (!first && word_in(w, lower_words))

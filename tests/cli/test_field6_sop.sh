@@ -169,6 +169,14 @@ expect_eq "acronym: (SIPA)" "$(grep '^name' "$TMP/ap2.ini")" "name = Surat Izin 
 printf 'SOP SIP DOKTER (BARU)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/baru.txt"
 run "$MUTU" sop import "$TMP/baru.txt" -o "$TMP/baru.ini" --calendar id-wib
 expect_eq "acronym: '(BARU)' is a word" "$(grep '^name' "$TMP/baru.ini")" "name = SIP Dokter (Baru)"
+# a group of short words, '(PB UMKU)' (Perizinan Berusaha untuk Menunjang
+# Kegiatan Usaha), each kept; '(BARU/PERPANJANGAN)' is words
+run "$MUTU" sop import $S/field6-waktu-kata-depan.txt -o "$TMP/umku.ini" --calendar id-wib
+expect_eq "acronym: (PB UMKU)" "$(grep '^name' "$TMP/umku.ini")" \
+	"name = Perizinan Berusaha untuk Menunjang Kegiatan Usaha (PB UMKU) Izin Penyelenggaraan Reklame"
+printf 'SOP SIP DOKTER (BARU/PERPANJANGAN)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n' >"$TMP/bp.txt"
+run "$MUTU" sop import "$TMP/bp.txt" -o "$TMP/bp.ini" --calendar id-wib
+expect_eq "acronym: '(BARU/PERPANJANGAN)' is words" "$(grep '^name' "$TMP/bp.ini")" "name = SIP Dokter (Baru/Perpanjangan)"
 
 # ---- the total in calendar days; the letterhead in two lines ----
 # A Gianyar (WITA) TDUP in the list layout, its total as a sentence:
