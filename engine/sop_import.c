@@ -4115,6 +4115,12 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		 * Office, the commonest post under another name */
 		char like[96] = "";
 		const char *near = "Back Office";
+		/* "Dinas PUPR", "Dinas Kesehatan", "Badan Lingkungan Hidup" in a
+		 * DPMPTSP's table: the technical office that recommends */
+		static const char *const offices[] = {"dinas ", "badan ", "opd ", "instansi ", "kantor ", NULL};
+		for (size_t i = 0; offices[i]; i++)
+			if (mutu_strncasecmp(im.cols[c].name, offices[i], strlen(offices[i])) == 0)
+				near = "Dinas Teknis";
 		if (im.cols[c].entry >= 0) {
 			near = sop_actor_table[im.cols[c].entry].canonical;
 			snprintf(like, sizeof like, " (it starts as %s does, with more words)", near);

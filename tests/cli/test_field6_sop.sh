@@ -399,3 +399,20 @@ expect_err_has "word before the number: SLA said" "step 2 (line 7): waktu 'SLA 1
 run "$MUTU" model check "$TMP/kd.ini"
 expect_out_has "word before the number: 1065 Menit as declared" \
 	"steps sum to 2 Hari 2 Jam 45 Menit, declared 2 Hari 2 Jam 45 Menit"
+
+# ---- pelaksana grouped by office over a third header line ----
+# Klaten's Izin Trayek: 'Pelaksana' over 'Pemohon | DPMPTSP (3 columns) |
+# Dinas Perhubungan', the DPMPTSP's positions on a third line (Front
+# Office, Back Office, Kepala Dinas), the symbol legend under the table.
+# Read by its lowest titles (passed unchanged, pinned).  'Dinas
+# Perhubungan' is the technical office: the role to suggest is Dinas
+# Teknis (before: 'add role = Back Office').  15 + 30 + 450 + 60 + 30 + 15
+# = 600 Menit = 1 Hari 2 Jam 30 Menit.
+run "$MUTU" sop import $S/field6-kelompok-pelaksana.txt -o "$TMP/kp.ini" --calendar id-wib
+expect_rc "grouped pelaksana: exit 0" 0
+expect_eq "grouped pelaksana: pelaksana" "$(steps "$TMP/kp.ini" actor)" \
+	"actor = Pemohon|actor = Front Office|actor = Dinas Perhubungan|actor = Back Office|actor = Kepala Dinas|actor = Pemohon|"
+expect_err_has "grouped pelaksana: the technical office's role suggested" \
+	"pelaksana 'Dinas Perhubungan' is none of the positions mutu knows; kept as a position of its own (mutu sim staffs it apart: [staff] Dinas Perhubungan = N); if it is one of them, add role = Dinas Teknis"
+run "$MUTU" model check "$TMP/kp.ini"
+expect_out_has "grouped pelaksana: 600 Menit" "6 steps, 5 actors, steps sum to 1 Hari 2 Jam 30 Menit"
