@@ -1805,7 +1805,11 @@ static void column_init(struct column *c, int idx, const char *header)
 		if (allcaps) {
 			const char *q = t;
 			while (*q) {
-				size_t k = strcspn(q, " ");
+				/* words end at a space or a slash: "PEMOHON/PELAKU
+				 * USAHA" -> "Pemohon/Pelaku Usaha", "FRONT
+				 * OFFICE/CS" -> "Front Office/CS" (before,
+				 * "Pemohon/pelaku", "Office/cs") */
+				size_t k = strcspn(q, " /");
 				char word[64];
 				snprintf(word, sizeof word, "%.*s", (int)k, q);
 				/* a word without a vowel is an acronym ("CS",
@@ -1827,6 +1831,39 @@ static void column_init(struct column *c, int idx, const char *header)
 		}
 		free(t);
 		mutu_buf_release(&b);
+	}
+	/* Two names of one position joined by a slash, "Pemohon/Pelaku
+	 * Usaha", "Front Office/CS": that position (its role).  Before, no
+	 * role: the applicant became a position mutu sim staffs, and the
+	 * clock and the first-and-last convention missed it.  Two positions
+	 * ("Kasi / Kabid") stay without one (model check says so). */
+	if (!c->role && strchr(header, '/')) {
+		char *h = clean_text(header);
+		int same = -1, ok = 1;
+		for (char *part = h; ok && part;) {
+			char *slash = strchr(part, '/');
+			if (slash)
+				*slash = 0;
+			struct sop_tok *pt;
+			size_t pn = sop_tokenize(part, &pt);
+			int pfull = 0;
+			int pe = pn ? sop_actor_lookup_toks(pt, pn, &pfull) : -1;
+			free(pt);
+			if (pe < 0 || !pfull || (same >= 0 && strcmp(sop_actor_table[pe].canonical,
+								     sop_actor_table[same].canonical) != 0))
+				ok = 0;
+			else
+				same = pe;
+			part = slash ? slash + 1 : NULL;
+		}
+		free(h);
+		if (ok && same >= 0) {
+			c->role = sop_actor_table[same].canonical;
+			if (c->entry < 0) {
+				c->entry = same;
+				c->cls = sop_actor_table[same].cls;
+			}
+		}
 	}
 	free(toks);
 }

@@ -416,3 +416,43 @@ expect_err_has "grouped pelaksana: the technical office's role suggested" \
 	"pelaksana 'Dinas Perhubungan' is none of the positions mutu knows; kept as a position of its own (mutu sim staffs it apart: [staff] Dinas Perhubungan = N); if it is one of them, add role = Dinas Teknis"
 run "$MUTU" model check "$TMP/kp.ini"
 expect_out_has "grouped pelaksana: 600 Menit" "6 steps, 5 actors, steps sum to 1 Hari 2 Jam 30 Menit"
+
+# ---- one position under two names: 'PEMOHON/PELAKU USAHA', 'FRONT OFFICE/CS' ----
+# An NTB (WITA) SOP in capitals names the applicant by both its names and
+# the counter by both of its: one position each (role Pemohon, Front
+# Office), the titles kept and cased word by word across the slash.
+# Before: 'Pemohon/pelaku Usaha' and 'Front Office/cs', no role, each
+# 'none of the positions mutu knows'.  'Kasi / Kabid' (two positions)
+# keeps no role (field4).  mutu sim staffs the steps by role (the sim
+# read the titles' first position before too: pinned).
+# Steps: 30 + 30 + 900 + 450 + 10 = 1420 Menit = 3 Hari 1 Jam 10 Menit.
+run "$MUTU" sop import $S/field6-nama-ganda.txt -o "$TMP/ng.ini" --calendar id-wita
+expect_rc "two names: exit 0" 0
+expect_eq "two names: titles and roles" "$(steps "$TMP/ng.ini" 'actor\|^role' | cut -d'|' -f1-4)" \
+	"actor = Pemohon/Pelaku Usaha|role = Pemohon|actor = Front Office/CS|role = Front Office"
+expect_eq "two names: not 'none of the positions'" "$(grep -c 'none of the positions' "$TMP/err")" 0
+run "$MUTU" model check "$TMP/ng.ini"
+expect_out_has "two names: 1420 Menit as declared" "steps sum to 3 Hari 1 Jam 10 Menit, declared 3 Hari 1 Jam 10 Menit"
+mkdir -p "$TMP/mng"
+cp "$TMP/ng.ini" "$TMP/mng/listrik.ini"
+cat >"$TMP/ng-sc.ini" <<EOS
+[run]
+calendar = id-wita
+start = 2025-07-01
+end = 2025-07-31
+replications = 2
+seed = 7
+
+[staff]
+Front Office = 1
+Back Office = 3
+Kepala Dinas = 2
+
+[sop listrik]
+model = $TMP/mng/listrik.ini
+arrivals = 1 per hari
+service = exponential
+EOS
+run "$MUTU" sim "$TMP/ng-sc.ini"
+expect_rc "two names: sim staffs no applicant, exit 0" 0
+expect_out_has "two names: the counter's pool" "langkah 2 (Front Office)"
