@@ -660,7 +660,7 @@ static int reject_step_no(const char *text)
 					   "kembali", "revisi", "perbaikan", "diperbaiki", "rejected",
 					   "returned", NULL};
 	static const char *const nouns[] = {"langkah", "nomor", "no", "kegiatan", "tahap", "tahapan",
-					    "step", "butir", "proses", "poin", "urutan", NULL};
+					    "step", "butir", "proses", "poin", "urutan", "urut", NULL};
 	if (!text || !*text)
 		return 0;
 	char *t = clean_text(text);
@@ -694,15 +694,18 @@ static int reject_step_no(const char *text)
 				continue;
 			while (*r == ' ' || *r == ':')
 				r++;
-			for (size_t i = 0; nouns[i]; i++) {
-				size_t n = strlen(nouns[i]);
-				if (strncmp(r, nouns[i], n) == 0 && !isalpha((unsigned char)r[n])) {
-					r += n;
-					break;
+			/* up to two nouns: "ke kegiatan nomor 1", "ke no. urut 1" */
+			for (int round = 0; round < 2; round++) {
+				for (size_t i = 0; nouns[i]; i++) {
+					size_t n = strlen(nouns[i]);
+					if (strncmp(r, nouns[i], n) == 0 && !isalpha((unsigned char)r[n])) {
+						r += n;
+						break;
+					}
 				}
+				while (*r == ' ' || *r == '.' || *r == ':')
+					r++;
 			}
-			while (*r == ' ' || *r == '.' || *r == ':')
-				r++;
 			/* "dikembalikan ke proses sebelumnya": the step before */
 			if (strncmp(r, "sebelumnya", 10) == 0 && !isalpha((unsigned char)r[10])) {
 				found = -1;

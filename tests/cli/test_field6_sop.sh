@@ -456,3 +456,9 @@ EOS
 run "$MUTU" sim "$TMP/ng-sc.ini"
 expect_rc "two names: sim staffs no applicant, exit 0" 0
 expect_out_has "two names: the counter's pool" "langkah 2 (Front Office)"
+# two nouns before the number: 'kembali ke kegiatan nomor 1', 'ke no urut 1'
+for k in "Tidak: kembali ke kegiatan nomor 1" "Tidak lengkap, kembali ke no urut 1"; do
+	printf 'No\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t15 Menit\t\n2\tMemeriksa\tFront Office\t30 Menit\t%s\n3\tMenandatangani\tKepala Dinas\t1 Jam\t\n' "$k" >"$TMP/dua-kata.txt"
+	run "$MUTU" sop import "$TMP/dua-kata.txt" -o "$TMP/dua-kata.ini" --calendar id-wib
+	expect_eq "two nouns: '$k'" "$(grep '^reject_to' "$TMP/dua-kata.ini")" "reject_to = 1"
+done
