@@ -328,8 +328,9 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * "<= 1 Hari" (the ceiling said outright: it is what an SOP's waktu
  * means anyway, the step's "paling lama"), "± 15 Menit", "kurang lebih 1
  * Jam" (an estimate: the only number the table gives, so it is taken as
- * the ceiling, and the step's note says it was approximate).  Returns
- * Q_CEIL or Q_APPROX and sets *rest past the words, else Q_NONE.
+ * the ceiling, and the step's note says it was approximate), "Waktu 30
+ * menit" (a label, Q_LABEL: the number as it stands).  Returns Q_CEIL,
+ * Q_APPROX or Q_LABEL and sets *rest past the words, else Q_NONE.
  */
 enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL };
 
@@ -373,14 +374,6 @@ static int waktu_qualifier(const char *t, const char **rest)
 	return Q_NONE;
 }
 
-/*
- * Text after a Waktu that does not change it, cut off t in place: the
- * unit of work, "30 menit/berkas", "1 Hari per permohonan" (every step's
- * waktu is per berkas: Q_PER), or a footnote mark, "30 Menit *)",
- * "(*)" (Q_NOTE), or a remark in parentheses without a number, "5 Hari
- * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
- * Returns the kind, or Q_NONE with t unchanged.
- */
 /* Is the parenthesised text at open ("(08.00 - 16.00)", "(pukul 08.00
  * s/d 12.00 WIB)") only clock times: HH.MM or HH:MM, joined by a dash or
  * "s/d", with "pukul", "jam" or the zone around them? */
@@ -418,6 +411,14 @@ static int clock_remark(const char *open)
 	return *q == ')' && !q[1] && clocks > 0;
 }
 
+/*
+ * Text after a Waktu that does not change it, cut off t in place: the
+ * unit of work, "30 menit/berkas", "1 Hari per permohonan" (every step's
+ * waktu is per berkas: Q_PER), or a footnote mark, "30 Menit *)",
+ * "(*)" (Q_NOTE), or a remark in parentheses without a number, "5 Hari
+ * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
+ * Returns the kind, or Q_NONE with t unchanged.
+ */
 static int waktu_suffix(char *t)
 {
 	static const char *const work[] = {"berkas", "permohonan", "pengajuan", "dokumen", "izin",
