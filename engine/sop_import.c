@@ -1838,9 +1838,9 @@ static void column_init(struct column *c, int idx, const char *header)
 	}
 	/* Two names of one position joined by a slash, "Pemohon/Pelaku
 	 * Usaha", "Front Office/CS": that position (its role).  Before, no
-	 * role: the applicant became a position mutu sim staffs, and the
-	 * clock and the first-and-last convention missed it.  Two positions
-	 * ("Kasi / Kabid") stay without one (model check says so). */
+	 * role: each was warned of as "none of the positions mutu knows" and
+	 * written without the role reports compare offices by.  Two
+	 * positions ("Kasi / Kabid") stay without one (model check says so). */
 	if (!c->role && strchr(header, '/')) {
 		char *h = clean_text(header);
 		int same = -1, ok = 1;
