@@ -655,6 +655,8 @@ static int is_reject_branch(const char *cell)
  * perlu survei: ke no. 5", sends nothing back).  Before, only a position
  * ("dikembalikan ke pemohon") was read: the number was ignored, the model
  * had no reject_to and the import said no step sends the berkas back. */
+static int label_ordinal(const char *lab);
+
 static int reject_step_no(const char *text)
 {
 	static const char *const back[] = {"tidak", "ditolak", "tolak", "dikembalikan", "kembalikan",
@@ -696,16 +698,32 @@ static int reject_step_no(const char *text)
 			while (*r == ' ' || *r == ':')
 				r++;
 			/* up to two nouns: "ke kegiatan nomor 1", "ke no. urut 1" */
+			int nouned = 0;
 			for (int round = 0; round < 2; round++) {
 				for (size_t i = 0; nouns[i]; i++) {
 					size_t n = strlen(nouns[i]);
 					if (strncmp(r, nouns[i], n) == 0 && !isalpha((unsigned char)r[n])) {
 						r += n;
+						nouned = 1;
 						break;
 					}
 				}
 				while (*r == ' ' || *r == '.' || *r == ':')
 					r++;
+			}
+			/* steps numbered I, II, III: "kembali ke langkah II" (after
+			 * a noun only: "ke I" alone is no way of writing it) */
+			if (nouned && *r && strchr("ivx", *r)) {
+				char rn[8];
+				size_t k = 0;
+				while (k < sizeof rn - 1 && r[k] && strchr("ivx", r[k]))
+					rn[k] = r[k], k++;
+				rn[k] = 0;
+				int ord = !isalpha((unsigned char)r[k]) ? label_ordinal(rn) : 0;
+				if (ord > 0) {
+					found = ord;
+					break;
+				}
 			}
 			/* "dikembalikan ke proses sebelumnya": the step before */
 			if (strncmp(r, "sebelumnya", 10) == 0 && !isalpha((unsigned char)r[10])) {

@@ -462,3 +462,8 @@ for k in "Tidak: kembali ke kegiatan nomor 1" "Tidak lengkap, kembali ke no urut
 	run "$MUTU" sop import "$TMP/dua-kata.txt" -o "$TMP/dua-kata.ini" --calendar id-wib
 	expect_eq "two nouns: '$k'" "$(grep '^reject_to' "$TMP/dua-kata.ini")" "reject_to = 1"
 done
+# steps numbered in roman numerals: 'kembali ke langkah I', 'ke tahap III'
+printf 'SOP IZIN ROMAWI\n\nNo\tKegiatan\tPelaksana\tWaktu\tKeterangan\nI\tMengajukan permohonan\tPemohon\t15 Menit\t\nII\tMemeriksa kelengkapan\tFront Office\t30 Menit\tTidak lengkap: kembali ke langkah I\nIII\tVerifikasi\tBack Office\t2 Jam\t\nIV\tMemaraf\tKabid\t30 Menit\tTidak disetujui: kembali ke tahap III, lalu ke proses verifikasi\nV\tMenandatangani\tKepala Dinas\t1 Hari\t\nVI\tMenerima izin\tPemohon\t5 Menit\t\n' >"$TMP/rom.txt"
+run "$MUTU" sop import "$TMP/rom.txt" -o "$TMP/rom.ini" --calendar id-wib
+expect_eq "roman numerals: reject_to" "$(steps "$TMP/rom.ini" '\[step\|^reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 3|[step 5]|[step 6]|"
