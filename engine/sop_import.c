@@ -3932,6 +3932,55 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			return rc;
 		}
 	}
+	/* The Standar Pelayanan (PermenPANRB 15/2014), which offices publish
+	 * beside their SOPs: 14 numbered components (Dasar Hukum,
+	 * Persyaratan, ..., Jangka waktu penyelesaian, Biaya/tarif, ...), one
+	 * of them a duration.  Before, a 14-step model with 13 waktu = ? (exit
+	 * 1).  It is no SOP table; its Jangka waktu is an SOP's declared total. */
+	{
+		static const char *const comp[] = {"dasar hukum", "persyaratan", "sistem, mekanisme",
+						   "sistem mekanisme", "jangka waktu", "biaya", "produk pelayanan",
+						   "penanganan pengaduan", "sarana", "kompetensi pelaksana",
+						   "pengawasan internal", "jumlah pelaksana", "jaminan pelayanan",
+						   "jaminan keamanan", "evaluasi kinerja", NULL};
+		size_t hits = 0, jw = im.nsteps, r = 0;
+		for (size_t k = 0; k < im.nsteps; k++) {
+			/* the component's name is in a cell of the step's row (a
+			 * "Komponen" column the importer takes for no Kegiatan) */
+			while (r < im.nrows && im.rows[r].line < im.steps[k].line)
+				r++;
+			int hit = 0;
+			for (size_t c = 0; r < im.nrows && im.rows[r].line == im.steps[k].line &&
+					   c < im.rows[r].n && !hit; c++) {
+				char *t = clean_text(im.rows[r].cells[c]);
+				for (size_t i = 0; comp[i] && !hit; i++)
+					if (mutu_strncasecmp(t, comp[i], strlen(comp[i])) == 0) {
+						hit = 1;
+						if (i == 4)
+							jw = k;
+					}
+				free(t);
+			}
+			hits += hit;
+		}
+		if (hits >= 4 && hits * 2 > im.nsteps) {
+			char said[160] = "";
+			if (jw < im.nsteps && im.steps[jw].has_dur)
+				snprintf(said, sizeof said, "; its Jangka waktu penyelesaian (line %d: '%.60s') is the "
+							    "SOP's declared total",
+					 im.steps[jw].line, im.steps[jw].waktu);
+			while (im.warn->n > warn0)
+				free(im.warn->items[--im.warn->n]);
+			int rc = mutu_errf(err, MUTU_EINPUT,
+					   "%s:%d: a Standar Pelayanan (PermenPANRB 15/2014: %zu of its %zu rows are "
+					   "its components, Dasar Hukum, Persyaratan, ...), not an SOP table%s; import "
+					   "the SOP's own table of steps; nothing written",
+					   im.src, im.steps[0].line, hits, im.nsteps, said);
+			imp_release(&im);
+			mutu_notes_release(&scratch);
+			return rc;
+		}
+	}
 	if (im.second_line) {
 		int rc = mutu_errf(err, MUTU_EINPUT,
 				   "%s:%d: a second SOP table starts here%s%s%s (its steps start again at 1 after %s); "

@@ -467,3 +467,14 @@ printf 'SOP IZIN ROMAWI\n\nNo\tKegiatan\tPelaksana\tWaktu\tKeterangan\nI\tMengaj
 run "$MUTU" sop import "$TMP/rom.txt" -o "$TMP/rom.ini" --calendar id-wib
 expect_eq "roman numerals: reject_to" "$(steps "$TMP/rom.ini" '\[step\|^reject_to')" \
 	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 3|[step 5]|[step 6]|"
+
+# ---- a Standar Pelayanan given for an SOP: exit 2, with what to use ----
+# Malang's Standar Pelayanan of the Izin Reklame (PermenPANRB 15/2014):
+# No | Komponen | Uraian, 14 numbered components, one of them a duration
+# ('Jangka waktu penyelesaian | 5 (lima) hari kerja').  No SOP table.
+# Before: a 14-step model, 13 waktu = ?, 29 warnings, exit 1.
+run "$MUTU" sop import $S/field6-standar-pelayanan.txt -o "$TMP/sp.ini" --calendar id-wib
+expect_rc "Standar Pelayanan: exit 2" 2
+expect_err_has "Standar Pelayanan: said what it is and what to do" \
+	"field6-standar-pelayanan.txt:5: a Standar Pelayanan (PermenPANRB 15/2014: 14 of its 14 rows are its components, Dasar Hukum, Persyaratan, ...), not an SOP table; its Jangka waktu penyelesaian (line 8: '5 (lima) hari kerja') is the SOP's declared total; import the SOP's own table of steps; nothing written"
+expect_eq "Standar Pelayanan: no model written" "$(test -e "$TMP/sp.ini" && echo written || echo none)" "none"
