@@ -2886,6 +2886,59 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			}
 		}
+		/* The flowchart's decision written as a numbered row of its own
+		 * with no Waktu ("3 | Berkas lengkap? | ◇ | - | Tidak: kembali ke
+		 * no. 1"): the outcome of the check above it, by the same
+		 * pelaksana, which took the time.  As a step it had waktu = ?
+		 * (exit 1) and the way back sat on a step of no time.  Its text
+		 * joins the step above's Keterangan, where the way back is read;
+		 * its "Tidak" label too.  A question by another pelaksana, or
+		 * with a time, stays a step. */
+		if (w < 0 && (has_no || row_nonblank(row) >= 2) && im->nsteps && is_question(act + act_skip) &&
+		    ((size_t)body_w >= row->n || body_w < 0 || is_blank_cell(row->cells[body_w]) ||
+		     no_ceiling_text(row->cells[body_w]))) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			int same = 1, no_col = -1;
+			for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL; i++) {
+				int col = im->col_of_hdr[i];
+				if (col < 0 || is_blank_cell(row->cells[i]))
+					continue;
+				int branch = branch_label(row->cells[i]);
+				if (branch == 1 && no_col < 0)
+					no_col = col;
+				else if (!branch && !ps->marker[col] && ps->list_col != col)
+					same = 0;
+			}
+			if (im->col_list >= 0 && (size_t)im->col_list < row->n &&
+			    !is_blank_cell(row->cells[im->col_list]) &&
+			    list_column(im, row->cells[im->col_list]) != ps->list_col)
+				same = 0;
+			if (same) {
+				char *t = clean_text(act + act_skip);
+				const char *ket = im->col_ket >= 0 && (size_t)im->col_ket < row->n ? row->cells[im->col_ket] : "";
+				char *k = clean_text(ket);
+				struct mutu_buf b;
+				mutu_buf_init(&b);
+				mutu_buf_printf(&b, "%s%s%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t,
+						*k ? " " : "", k);
+				free(ps->keterangan);
+				ps->keterangan = buf_take(&b);
+				if (no_col >= 0 && ps->reject_col < 0)
+					ps->reject_col = no_col;
+				char which[96];
+				if (has_no)
+					snprintf(which, sizeof which, "step %d ('%.60s')", no, t);
+				else
+					snprintf(which, sizeof which, "'%.60s'", t);
+				mutu_notes_addf(im->warn,
+						"line %d: %s is step %d's decision, with no Waktu of its own: read as "
+						"that step's way back (its Keterangan), not a step",
+						row->line, which, ps->no);
+				free(t);
+				free(k);
+				continue;
+			}
+		}
 		if (!has_no && (w < 0 || is_blank_cell(act))) {
 			if (row_nonblank(row) > 0) {
 				char *t = clean_text(row->cells[0]);
@@ -2920,54 +2973,6 @@ static void read_rows(struct imp *im, size_t from)
 					row->line, t, ps->no, ps->no);
 			free(t);
 			continue;
-		}
-		/* The flowchart's decision written as a numbered row of its own
-		 * with no Waktu ("3 | Berkas lengkap? | ◇ | - | Tidak: kembali ke
-		 * no. 1"): the outcome of the check above it, by the same
-		 * pelaksana, which took the time.  As a step it had waktu = ?
-		 * (exit 1) and the way back sat on a step of no time.  Its text
-		 * joins the step above's Keterangan, where the way back is read;
-		 * its "Tidak" label too.  A question by another pelaksana, or
-		 * with a time, stays a step. */
-		if (w < 0 && has_no && im->nsteps && is_question(act + act_skip) &&
-		    ((size_t)body_w >= row->n || body_w < 0 || is_blank_cell(row->cells[body_w]) ||
-		     no_ceiling_text(row->cells[body_w]))) {
-			struct istep *ps = &im->steps[im->nsteps - 1];
-			int same = 1, no_col = -1;
-			for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL; i++) {
-				int col = im->col_of_hdr[i];
-				if (col < 0 || is_blank_cell(row->cells[i]))
-					continue;
-				int branch = branch_label(row->cells[i]);
-				if (branch == 1 && no_col < 0)
-					no_col = col;
-				else if (!branch && !ps->marker[col] && ps->list_col != col)
-					same = 0;
-			}
-			if (im->col_list >= 0 && (size_t)im->col_list < row->n &&
-			    !is_blank_cell(row->cells[im->col_list]) &&
-			    list_column(im, row->cells[im->col_list]) != ps->list_col)
-				same = 0;
-			if (same) {
-				char *t = clean_text(act + act_skip);
-				const char *ket = im->col_ket >= 0 && (size_t)im->col_ket < row->n ? row->cells[im->col_ket] : "";
-				char *k = clean_text(ket);
-				struct mutu_buf b;
-				mutu_buf_init(&b);
-				mutu_buf_printf(&b, "%s%s%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t,
-						*k ? " " : "", k);
-				free(ps->keterangan);
-				ps->keterangan = buf_take(&b);
-				if (no_col >= 0 && ps->reject_col < 0)
-					ps->reject_col = no_col;
-				mutu_notes_addf(im->warn,
-						"line %d: step %d ('%.60s') is step %d's decision, with no Waktu of its "
-						"own: read as that step's way back (its Keterangan), not a step",
-						row->line, no, t, ps->no);
-				free(t);
-				free(k);
-				continue;
-			}
 		}
 		if (!has_no) {
 			no = prev_no + 1;

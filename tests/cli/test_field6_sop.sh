@@ -478,3 +478,11 @@ expect_rc "Standar Pelayanan: exit 2" 2
 expect_err_has "Standar Pelayanan: said what it is and what to do" \
 	"field6-standar-pelayanan.txt:5: a Standar Pelayanan (PermenPANRB 15/2014: 14 of its 14 rows are its components, Dasar Hukum, Persyaratan, ...), not an SOP table; its Jangka waktu penyelesaian (line 8: '5 (lima) hari kerja') is the SOP's declared total; import the SOP's own table of steps; nothing written"
 expect_eq "Standar Pelayanan: no model written" "$(test -e "$TMP/sp.ini" && echo written || echo none)" "none"
+# the same in a table without a No. column: the decision row has no number
+# but its labels ('Tidak' under the Pemohon): read the same way (before:
+# 'not a step row, skipped (Berkas lengkap?)', the way back lost)
+printf 'SOP IZIN X\n\nKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\tKeterangan\nMengajukan permohonan\tX\t\t\t15 Menit\t\nMemeriksa berkas\t\tX\t\t30 Menit\t\nBerkas lengkap?\tTidak\tX\tYa\t\t\nMenandatangani\t\t\tX\t1 Hari\t\nMenerima\tX\t\t\t5 Menit\t\n' >"$TMP/tanpa-no.txt"
+run "$MUTU" sop import "$TMP/tanpa-no.txt" -o "$TMP/tanpa-no.ini" --calendar id-wib
+expect_eq "decision without a number: steps and the way back" "$(steps "$TMP/tanpa-no.ini" '\[step\|^reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|"
+expect_err_has "decision without a number: said" "line 6: 'Berkas lengkap?' is step 2's decision"
