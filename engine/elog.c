@@ -1376,6 +1376,8 @@ struct ingest {
 	uint64_t rows;
 	uint64_t header_again;   /* rows that repeat the header (header_again): not rows */
 	int64_t header_again_line; /* the first of them */
+	uint64_t no_event;       /* separator-only and title lines (no_event_line): not rows */
+	int64_t no_event_line_no; /* the first of them */
 	struct chunk *cur;
 	struct queue *q;         /* NULL: write inline */
 	struct writer *w;
@@ -2627,12 +2629,76 @@ static int header_again(const struct ingest *g, const struct rec *r)
 	return named > 0;
 }
 
+/*
+ * A field that reads as prose, not as a case number: a label ending in ':'
+ * ("Dicetak: 01/07/2025", "Periode:"), or two words of three letters or
+ * more ("Laporan Berkas Bulan Juni 2025").  A case id is one token
+ * ("503/0412/DPMPTSP/VI/2025", "PBG-0012", "A1").
+ */
+static int prose(const char *v, size_t n)
+{
+	int words = 0, run = 0;
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = i < n ? (unsigned char)v[i] : ' ';
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80) {
+			run++;
+			continue;
+		}
+		if (c == ':' && run >= 3)
+			return 1;
+		words += run >= 3;
+		run = 0;
+	}
+	return words >= 2;
+}
+
+/*
+ * A CSV line that holds no event and is no row: a row of only separators
+ * (";;;;", " , , ": an empty sheet row as Excel saves it), or a title line
+ * ("Laporan Berkas Bulan Juni 2025", "Dicetak: 01/07/2025;;;") - the
+ * first field prose() and every other one empty or absent.  Exports joined into one
+ * file, and reports printed page by page, bring them between the blocks;
+ * skipped and counted apart like a repeated header (field round 9: before,
+ * each was rejected, "blank row" or "wrong number of fields", and the
+ * monthly report called its figures partial).  A line of blanks without
+ * a separator stays a rejected "blank row" (a row that lost its fields),
+ * and a row with a case id and a broken stamp stays a rejected row: it
+ * has two fields or its one field is a single token.
+ */
+static int no_event_line(const struct ingest *g, const struct rec *r)
+{
+	if (g->xes || r->blank || r->toolong || r->broken || r->unterminated || r->badutf8)
+		return 0;
+	size_t full = 0, at = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].len) {
+			full++;
+			at = i;
+		}
+	if (full == 0)
+		return r->nf >= 2; /* separators only; a lone empty field is libcsv's blank line */
+	if (full > 1 || at != 0)
+		return 0; /* a title sits in the sheet's first cell */
+	const char *v = r->buf + r->f[at].off;
+	size_t n = r->f[at].len;
+	if (n >= 3 && memcmp(v, "\xef\xbb\xbf", 3) == 0) {
+		v += 3;
+		n -= 3;
+	}
+	return prose(v, n);
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
 	if (header_again(g, r)) {
 		if (!probe && !g->header_again++)
 			g->header_again_line = r->line;
+		return 0;
+	}
+	if (no_event_line(g, r)) {
+		if (!probe && !g->no_event++)
+			g->no_event_line_no = r->line;
 		return 0;
 	}
 	if (!probe)
@@ -4084,6 +4150,12 @@ static int stage_commit(struct run *r)
 		return rc;
 	res->rows_read = g->rows;
 	res->header_again = g->header_again;
+	res->no_event = g->no_event;
+	if (g->no_event)
+		mutu_notes_addf(&res->notes,
+				"%llu line(s) hold no event (first on line %lld: a title line or a row "
+				"of separators between joined exports): skipped, not rows",
+				(unsigned long long)g->no_event, (long long)g->no_event_line_no);
 	if (g->header_again)
 		mutu_notes_addf(&res->notes,
 				"%llu line(s) repeat the header (first on line %lld: exports joined into "

@@ -235,6 +235,9 @@ int cmd_ingest(int argc, char **argv)
 		if (res.header_again)
 			printf("  header repeated %llu line(s) skipped (the header again: not rows)\n",
 			       (unsigned long long)res.header_again);
+		if (res.no_event)
+			printf("  no-event lines  %llu skipped (titles, rows of separators: not rows)\n",
+			       (unsigned long long)res.no_event);
 		printf("  unknown activities %llu (stored, flagged)\n",
 		       (unsigned long long)res.unknown_events);
 		if (res.superseded_events)

@@ -87,6 +87,8 @@ struct elog_result {
 				    * of blanks is a row, rejected as "blank row") */
 	uint64_t header_again;     /* lines that repeat the header (exports joined into one
 				    * file): skipped, not rows, as empty lines */
+	uint64_t no_event;         /* title lines and rows of only separators between joined
+				    * exports: skipped, not rows, as empty lines */
 	uint64_t unknown_events;   /* stored events whose activity is not in the model */
 	uint64_t cases_new, superseded_events;
 	struct { const char *reason; uint64_t n; } reasons[ELOG_MAX_REASONS];

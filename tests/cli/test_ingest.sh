@@ -60,11 +60,14 @@ expect_rc "--map with step 42: exit 2" 2
 expect_err_has "--map with step 42: names the line" "bad-map.csv:3: step 42 for 'Pemeriksaan Teknis' is not a step of SOP"
 expect_eq "--map with step 42: no store written" "$(ls "$TMP"/map.db* 2>/dev/null | wc -l)" "0"
 
-# QA: a row of blanks and separators (" , , ") is a "blank row" reject, not "missing case id"
+# QA: a row of blanks and separators (" , , ") is no "missing case id"; it
+# holds no event, so it is skipped and counted apart (field round 9; before
+# it was a "blank row" reject, and the report called its figures partial)
 printf 'case_id,activity,end\n , , \nK1,A,2025-01-02T08:00Z\n' >"$TMP/blankf.csv"
 run "$MUTU" ingest "$TMP/blankf.csv" --db "$TMP/blankf.db"
 expect_rc "blanks and separators: exit 0" 0
-expect_out_has "blanks and separators: blank row rejected" "blank row                  1"
+expect_out_has "blanks and separators: skipped, not rejected" "rejected        0"
+expect_out_has "blanks and separators: counted apart" "no-event lines  1 skipped"
 case "$OUT" in *"missing case id"*) not_ok "blanks and separators: not missing case id" "$OUT" ;; *) ok "blanks and separators: not missing case id" ;; esac
 
 # QA: a lone CR inside an unquoted field is data, not a line end: one row, its own line

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# tests/cli/test_field9.sh - ninth field round of the event-log side: logs
+# written by hand as Indonesian offices and other tools export them
+# (tests/data/logs/field9/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2).  Calendar id-wib: Mon-Thu 07:30-12:00 13:00-16:00, Fri
+# 07:30-11:30 13:00-16:30 (450 a day); in Ramadan 1446 H (1-30 Mar 2025)
+# Mon-Thu 08:00-12:00 12:30-15:00, Fri 08:00-11:30 12:30-15:30 (390 a day).
+. tests/cli/lib.sh
+
+F=tests/data/logs/field9
+MD=tests/data/models
+
+# audit JSON of one case: working, deadline, late, then step:actual:deviation:flags
+case_json() { # CASE DB
+	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%d:%d:%d:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+# the monthly report's summary: finished, within, lead median, and the notes
+month_json() { # MONTH DB
+	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null |
+		python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+s = [g for g in d['groups'] if g['id'] == 'uji-sla'][0]['summary']
+print(s['finished'], s['within'], s['lead_median'], len(d['notes']))"
+}
+
+# ---- 1. title lines and rows of separators between joined exports ------
+# laporan-gabung.csv is an office's May and June reports saved from Excel
+# (';', CRLF) and joined with `cat`: each opens with its title lines
+# ("Laporan Berkas Bulan Juni 2025;;;;;", "Dicetak: 01/07/2025", the one
+# typed without separators) and an empty sheet row (";;;;;"), and the
+# file ends with one.  Lines 1-3 sit above the header (skipped as before);
+# lines 8, 9, 10, 11 and 15 sit between and after the blocks.  Before:
+# rejected ("blank row" 3, "missing activity" 1, "wrong number of fields"
+# 1: rows read 10, rejected 5), so the June report called its figures
+# partial.  Now no rows: 5 read, 5 stored, 0 rejected, 5 skipped lines.
+# Case 0612 (the case of field8's excel-gabung.csv in dd/mm/yyyy, day
+# first since 28/05 can only be read so), accepted Wed 28 May 10:00,
+# finished Tue 3 Jun 09:15.  Closed: Thu 29 May (LN Kenaikan), Fri 30 May
+# (CB), Sun 1 Jun (LN Pancasila).  Working: Wed 10:00-12:00 120 + 13:00-
+# 16:00 180 = 300; Mon 2 Jun 450; Tue 07:30-09:15 105: lead 855, within
+# 1350.  Deadline: 300 + 450 + 450 = 1200, 150 more on Wed 4 Jun from
+# 07:30 = 10:00.  Step 3 Wed 10:15-12:00 105 + 180, Mon 450, Tue 07:30-
+# 08:00 30 = 765 of 900: -135; step 1 20 of 30 (-10), step 2 10 of 15
+# (-5), step 4 45 of 60 (-15), step 5 15.
+DB=$TMP/gabung.db
+run "$MUTU" ingest $F/laporan-gabung.csv --db "$DB" --models $MD
+expect_rc "gabung: the log ingests" 0
+expect_out_has "gabung: 5 rows read" "rows read       5"
+expect_out_has "gabung: 5 stored" "events stored   5 (1 new cases)"
+expect_out_has "gabung: none rejected" "rejected        0"
+expect_out_has "gabung: the skipped lines counted" "no-event lines  5 skipped"
+expect_out_has "gabung: the note names the first" \
+	"5 line(s) hold no event (first on line 8: a title line or a row of separators between joined exports): skipped, not rows"
+expect_eq "gabung: working 855, deadline Wed 4 Jun 10:00, in time; steps by hand" \
+	"$(case_json 0612 "$DB")" \
+	"855 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
+expect_eq "gabung: the June report: 1 finished, 1 within, lead 855, no partial-data note" \
+	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+# a real bad row between the blocks stays a rejected row: a case id with a
+# broken stamp (two fields), a case id alone (one token, no prose), and a
+# title-like text in another column than the first (no title: a sheet's
+# title sits in its first cell)
+{ cat $F/laporan-gabung.csv
+  printf '%s\r\n' '0613;uji-sla;Pemohon mengajukan permohonan;Pemohon;31/06/2025 09:30;' \
+	'0614;;;;;' ';;Berkas Ditolak Pemohon;;;'; } >"$TMP/gabung-buruk.csv"
+run "$MUTU" ingest "$TMP/gabung-buruk.csv" --db "$TMP/gabung-buruk.db" --models $MD
+expect_out_has "gabung: bad rows still rows: 8 read" "rows read       8"
+expect_out_has "gabung: bad rows still rejected: 3" "rejected        3"
+expect_out_has "gabung: the broken stamp named" "bad timestamp              1"
+expect_out_has "gabung: the skipped lines unchanged" "no-event lines  5 skipped"
