@@ -421,6 +421,7 @@ struct rec {
 	int toolong;             /* a line over ELOG_MAX_RECORD: no fields, raw is its start */
 	uint64_t nbytes;         /* toolong: the line's length, line end excluded */
 	int nlines;
+	int ts_nokey;            /* XES: the event has no time stamp key (elog_row.ts_nokey) */
 };
 
 struct reader {
@@ -584,6 +585,7 @@ static void emit(struct reader *r, int broken)
 	rec.blank = 0;
 	rec.toolong = 0;
 	rec.nbytes = 0;
+	rec.ts_nokey = 0;
 	size_t rl = r->raw.len;
 	const char *raw = r->raw.s;
 	if (broken) { /* only the first line of the swallowed record */
@@ -2928,6 +2930,12 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	}
 	if (probe)
 		return 0;
+	if (!hs && !he && r->ts_nokey) {
+		reject(g, r, R_NOTS, "no timestamp: the event has no %s key",
+		       role[ELOG_COL_TIMESTAMP] >= 0 ? g->hdr[role[ELOG_COL_TIMESTAMP]]
+						     : "time:timestamp");
+		return 0;
+	}
 	if (!hs && !he) {
 		reject(g, r, R_NOTS, "no timestamp: %s empty",
 		       role[ELOG_COL_TIMESTAMP] >= 0 ? g->hdr[role[ELOG_COL_TIMESTAMP]]
@@ -3182,6 +3190,7 @@ int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe)
 	r.raw = row->raw;
 	r.rawlen = row->rawlen;
 	r.nlines = 1;
+	r.ts_nokey = row->ts_nokey;
 	g->probe_rows += probe;
 	if (process(g, &r, probe) || g->fatal)
 		return -1;

@@ -58,6 +58,8 @@ struct elog_row {
 	int64_t line;                  /* where the event starts in the file */
 	const char *raw;               /* shown in rejected.raw: no personal values */
 	size_t rawlen;
+	int ts_nokey;                  /* the event has no key at all for the time stamp
+					* column (not one with an empty value) */
 };
 /* Columns are added as keys are met, up to maxcols (allocated at once). */
 void elog_row_begin(struct ingest *g, size_t maxcols);

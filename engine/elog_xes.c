@@ -815,7 +815,16 @@ static int submit_event(struct elog_xes *x)
 				     x->f[i].len < XES_RAW_VALUE ? x->f[i].len : XES_RAW_VALUE);
 		mutu_buf_putc(&x->raw, ';');
 	}
-	struct elog_row r = {x->row.s, x->f, nc, x->event_line, x->raw.s, x->raw.len};
+	struct elog_row r = {x->row.s, x->f, nc, x->event_line, x->raw.s, x->raw.len, 0};
+	/* no time:timestamp key in the event (a <global> default of it is
+	 * ignored): said so, not "empty", which names a key written with no
+	 * value (field round 9) */
+	if (x->ts_col >= 0 && (size_t)x->ts_col < nc && !x->f[x->ts_col].len) {
+		r.ts_nokey = 1;
+		for (size_t i = 0; i < x->event.n; i++)
+			if (x->event.v[i].col == x->ts_col)
+				r.ts_nokey = 0;
+	}
 	if (x->probe)
 		for (size_t i = 0; i < nc; i++)
 			if (x->f[i].len && (x->colrole[i] == ELOG_COL_TIMESTAMP ||

@@ -78,3 +78,42 @@ expect_out_has "gabung: bad rows still rows: 8 read" "rows read       8"
 expect_out_has "gabung: bad rows still rejected: 3" "rejected        3"
 expect_out_has "gabung: the broken stamp named" "bad timestamp              1"
 expect_out_has "gabung: the skipped lines unchanged" "no-event lines  5 skipped"
+
+# ---- 2. ProM's .xes.gz: <global> placeholders, org:group, a stampless event
+# prom-juli.xes.gz is written as ProM 6 (OpenXES 1.0RC7) saves a log:
+# gzip, the OpenXES comments, <global> defaults with its placeholders
+# (concept:name "__INVALID__", org:resource "UNKNOWN", time:timestamp
+# 1970-01-01T01:00+01:00), the MXML Legacy Classifier, start/complete
+# pairs, each event's performer only in org:group, and the archive
+# clerk's last event written with no time:timestamp key at all.  Before:
+# that event was rejected as "time:timestamp empty", as if the key were
+# written with no value; now "the event has no time:timestamp key".
+# Case P-0701 (trace attribute sop from the trace <global>), Mon 7 - Wed 9
+# Jul 2025, no holiday.  Accepted Mon 08:35 (step 2 08:20-08:35), done Wed
+# 13:15.  Lead: Mon 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue 450, Wed
+# 07:30-12:00 270 + 13:00-13:15 15 = 285: 1120, within 1350.  Deadline:
+# 385 + 450 + 450 = 1285, 65 more on Thu 10 Jul from 07:30 = 08:35.  Step
+# 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00 150 = 960 of 900:
+# +60, over; step 1 08:00-08:20 20 (-10), step 2 15, step 4 10:00-11:00
+# 60, step 5 13:00-13:15 15.  The actor of each is its org:group (the
+# UNKNOWN default not applied).
+DB=$TMP/prom.db
+run "$MUTU" ingest $F/prom-juli.xes.gz --db "$DB" --models $MD
+expect_rc "prom: the log ingests" 0
+expect_out_has "prom: 10 of 11 events stored" "events stored   10 (1 new cases)"
+expect_out_has "prom: the stampless event rejected" "no timestamp               1"
+expect_eq "prom: the reject says the key is missing, with the event's line" \
+	"$(sqlite3 "$DB" "SELECT line, reason FROM rejected")" \
+	"89|no timestamp: the event has no time:timestamp key"
+expect_eq "prom: the actors from org:group" \
+	"$(sqlite3 "$DB" "SELECT DISTINCT actor FROM events ORDER BY actor" | tr '\n' ' ')" \
+	"Front Office Kepala Dinas Pemohon Tim Teknis "
+expect_eq "prom: working 1120, deadline Thu 10 Jul 08:35, in time; steps by hand" \
+	"$(case_json P-0701 "$DB")" \
+	"1120 2025-07-10T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+# a time:timestamp written with no value is still "empty"
+gzip -dc $F/prom-juli.xes.gz | sed 's|<string key="org:group" value="Arsip"/>|&<date key="time:timestamp" value=""/>|' >"$TMP/prom-kosong.xes"
+run "$MUTU" ingest "$TMP/prom-kosong.xes" --db "$TMP/prom-kosong.db" --models $MD
+expect_eq "prom: a key with no value is 'empty'" \
+	"$(sqlite3 "$TMP/prom-kosong.db" "SELECT reason FROM rejected")" \
+	"no timestamp: time:timestamp empty"
