@@ -1330,6 +1330,8 @@ struct ingest {
 	 * first part > 12) or only month first (a second part > 12), with the
 	 * first of each; the format the probe chose from them, if one */
 	int probe_dm, probe_dm_side[2], probe_dm_zone[2];
+	int probe_dm_amb, probe_dm_amb_zone; /* ambiguous d/m stamps (days 1-12), first's zone */
+	char probe_dm_amb_ex[80];            /* and the first of them, as probe_dm_ex */
 	char probe_dm_ex[2][80];
 	char auto_fmt[48];
 	const char *date_fmt;    /* --date-format, or auto_fmt, or NULL */
@@ -2881,6 +2883,12 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 				}
 				if (dm >= 1 && dm <= 3)
 					g->probe_dm++;
+				if (dm == 1 && !g->probe_dm_amb++) {
+					g->probe_dm_amb_zone = zone;
+					snprintf(g->probe_dm_amb_ex, sizeof g->probe_dm_amb_ex,
+						 "'%s' (line %lld)", shown(r, col, v1, sizeof v1),
+						 (long long)r->line);
+				}
 				if ((dm == 2 || dm == 3) && !g->probe_dm_side[dm - 2]++) {
 					g->probe_dm_zone[dm - 2] = zone;
 					snprintf(g->probe_dm_ex[dm - 2], sizeof g->probe_dm_ex[0],
@@ -3054,6 +3062,14 @@ static int dm_decide(struct ingest *g)
 				 "first, %s only month first; give --date-format",
 				 g->path, g->probe_dm_ex[0], g->probe_dm_ex[1]);
 	int side = g->probe_dm_side[0] ? 0 : g->probe_dm_side[1] ? 1 : -1;
+	/* a dotted date (03.03.2025, 05.06.2025 08.15) is day first in every
+	 * locale that writes one (Indonesian, German, Russian, ...; a US
+	 * export never writes dots), so days 1-12 alone decide nothing against
+	 * it (field round 9; before, refused as ambiguous).  Slashes and
+	 * dashes stay undecided without evidence. */
+	int dotted = side < 0 && g->probe_dm_amb && strncmp(g->probe_fmt[0], "%d.%m.", 6) == 0;
+	if (dotted)
+		side = 0;
 	if (side < 0 || !g->probe_fmt[side][0])
 		return 0;
 	snprintf(g->auto_fmt, sizeof g->auto_fmt, "%s", g->probe_fmt[side]);
@@ -3063,18 +3079,27 @@ static int dm_decide(struct ingest *g)
 	 * --tz); the first decides which, all having the same shape */
 	int64_t ms;
 	int off;
-	const char *ex = g->probe_dm_ex[side] + 1; /* after the quote */
+	/* no day > 12 was seen in a dotted column: its first stamp stands for them */
+	const char *ex = (dotted ? g->probe_dm_amb_ex : g->probe_dm_ex[side]) + 1; /* after ' */
 	size_t exn = strcspn(ex, "'");
-	int rc = elog_parse_time(ex, exn, g->date_fmt, g->dst ? 0 : g->probe_dm_zone[side], &ms,
-				 &off);
+	int rc = elog_parse_time(ex, exn, g->date_fmt,
+				 g->dst ? 0 : dotted ? g->probe_dm_amb_zone : g->probe_dm_zone[side],
+				 &ms, &off);
 	g->probe_time_bad -= g->probe_dm;
 	if (rc == ELOG_TS_NOZONE)
 		g->probe_nozone += g->probe_dm;
 	else
 		g->probe_time_ok += g->probe_dm;
-	mutu_notes_addf(&g->res->notes,
-			"day/month-order dates read %s (--date-format '%s'): %s can only be read so",
-			side ? "month first" : "day first", g->auto_fmt, g->probe_dm_ex[side]);
+	if (dotted)
+		mutu_notes_addf(&g->res->notes,
+				"dotted dates read day first (--date-format '%s'): %s; a date written "
+				"with dots is day first wherever it is written so",
+				g->auto_fmt, g->probe_dm_amb_ex);
+	else
+		mutu_notes_addf(&g->res->notes,
+				"day/month-order dates read %s (--date-format '%s'): %s can only be read "
+				"so",
+				side ? "month first" : "day first", g->auto_fmt, g->probe_dm_ex[side]);
 	return 0;
 }
 

@@ -117,3 +117,45 @@ run "$MUTU" ingest "$TMP/prom-kosong.xes" --db "$TMP/prom-kosong.db" --models $M
 expect_eq "prom: a key with no value is 'empty'" \
 	"$(sqlite3 "$TMP/prom-kosong.db" "SELECT reason FROM rejected")" \
 	"no timestamp: time:timestamp empty"
+
+# ---- 3. dotted dates with every day 12 or lower: day first -------------
+# register-titik.csv is an office register saved from Excel (';', CRLF)
+# whose stamps are written with dots, "05.06.2025 08.00", as Indonesian
+# (and German, Russian) custom formats write them; every day of the case
+# is 12 or lower.  Before: refused as ambiguous ("01/02 can be 1 Feb or 2
+# Jan") though nobody writes a month-first date with dots.  Now read day
+# first, said in a note.  Case D-0605: accepted Thu 5 Jun 2025 08:35,
+# finished Wed 11 Jun 13:15.  Closed: Fri 6 Jun (LN Idul Adha), Mon 9 Jun
+# (CB Idul Adha).  Lead: Thu 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue
+# 10 Jun 450, Wed 07:30-12:00 270 + 13:00-13:15 15 = 285: 1120, within
+# 1350.  Deadline: 385 + 450 + 450 = 1285, 65 more on Thu 12 Jun from
+# 07:30 = 08:35.  Step 3 Thu 09:00-12:00 180 + 180, Tue 450, Wed 07:30-
+# 10:00 150 = 960 of 900: +60, over; steps 1 20 (-10), 2 15, 4 60, 5 15.
+DB=$TMP/titik.db
+run "$MUTU" ingest $F/register-titik.csv --db "$DB" --models $MD
+expect_rc "titik: the log ingests" 0
+expect_out_has "titik: all 5 stored" "events stored   5 (1 new cases)"
+expect_out_has "titik: the reading said" \
+	"dotted dates read day first (--date-format '%d.%m.%Y %H.%M'): '05.06.2025 08.00' (line 2)"
+expect_eq "titik: working 1120, deadline Thu 12 Jun 08:35, in time; steps by hand" \
+	"$(case_json D-0605 "$DB")" \
+	"1120 2025-06-12T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "titik: the June report: 1 finished, 1 within, lead 1120" \
+	"$(month_json 2025-06 "$DB")" "1 1 1120 0"
+# dotted with a colon clock and seconds: 04.03.2025 08:00:00 WIB = 4 Mar
+# 01:00Z: 2025-03-04 is day 20151 since 1970, 20151 * 86400000 + 3600000
+# = 1741050000000 (read month first it would be 3 April)
+printf '%s\n' 'case_id,activity,timestamp' 'T1,A,03.03.2025 07:45:00' 'T1,B,04.03.2025 08:00:00' >"$TMP/titik2.csv"
+run "$MUTU" ingest "$TMP/titik2.csv" --db "$TMP/titik2.db" --tz WIB
+expect_out_has "titik: seconds, both stored" "events stored   2 (1 new cases)"
+expect_eq "titik: 04.03.2025 08:00:00 WIB is 4 March" \
+	"$(sqlite3 "$TMP/titik2.db" "SELECT end_ms FROM events WHERE activity = 'B'")" "1741050000000"
+# slashes and dashes keep the refusal: 05/06/2025 is 5 June in Jakarta and
+# May 6 in an en-US Excel
+sed 's|\([0-9][0-9]\)\.\([0-9][0-9]\)\.2025|\1/\2/2025|g' $F/register-titik.csv >"$TMP/garis.csv"
+run "$MUTU" ingest "$TMP/garis.csv" --db "$TMP/garis.db" --models $MD
+expect_rc "titik: the same with slashes stays refused" 2
+expect_err_has "titik: slashes ambiguous" "ambiguous (01/02 can be 1 Feb or 2 Jan)"
+sed 's|\([0-9][0-9]\)\.\([0-9][0-9]\)\.2025|\1-\2-2025|g' $F/register-titik.csv >"$TMP/strip.csv"
+run "$MUTU" ingest "$TMP/strip.csv" --db "$TMP/strip.db" --models $MD
+expect_rc "titik: the same with dashes stays refused" 2
