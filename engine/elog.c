@@ -1366,6 +1366,15 @@ struct ingest {
 	size_t na_cap;
 	uint64_t na_rows;
 	int64_t na_first;
+	/* merged cells: the case id (and SOP) the rows under a row may take
+	 * (fill_down) */
+	struct mutu_buf carry, fill_buf;
+	size_t carry_case, carry_sop;
+	int carry_ok;            /* the record just before was a row with a case id */
+	struct field *fill_f;    /* a filled row's fields, owned */
+	size_t fill_cap;
+	uint64_t fill_rows;
+	int64_t fill_first;
 	int fatal;               /* a failure (not a row defect): stop */
 	/* unknown activities, for the notes */
 	struct { char *name; uint64_t n; } unk[32];
@@ -2518,6 +2527,84 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
 	return copy;
 }
 
+/*
+ * Merged cells of an Excel sheet: an office's register merges the case's
+ * cells (No, No Permohonan, Jenis Izin) over the rows of its steps, and
+ * Excel saves a merged cell's value in its first row only, the rows under
+ * it empty there.  A row with no case id that directly follows a row with
+ * one (no other record between), is an event itself (an activity or
+ * step, and a stamp), and has its SOP cell and the cells left of the case
+ * empty too (merged with it), takes that row's case id and SOP; a row
+ * with those written lost only its case id and stays rejected.  Counted and
+ * said in a note with the first line (field round 9: before, every row
+ * but the first of each case was rejected as "missing case id").  can:
+ * the record just before was a row with a case id.  Returns r, or copy
+ * with g->fill_buf and g->fill_f.  CSV only (XES has no cells).
+ */
+static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct rec *copy,
+				   int can, int probe)
+{
+	int ccol = g->role[ELOG_COL_CASE], scol = g->role[ELOG_COL_SOP];
+	if (probe || g->xes)
+		return r;
+	if (r->f[ccol].len) {
+		/* a row of its own: what the rows under it may take */
+		mutu_buf_reset(&g->carry);
+		mutu_buf_add(&g->carry, r->buf + r->f[ccol].off, r->f[ccol].len);
+		g->carry_case = r->f[ccol].len;
+		g->carry_sop = scol >= 0 ? r->f[scol].len : 0;
+		if (g->carry_sop)
+			mutu_buf_add(&g->carry, r->buf + r->f[scol].off, r->f[scol].len);
+		g->carry_ok = 1;
+		return r;
+	}
+	if (!can)
+		return r;
+	int acol = g->role[ELOG_COL_ACTIVITY], stcol = g->role[ELOG_COL_STEP];
+	int event = (acol >= 0 && r->f[acol].len) || (stcol >= 0 && r->f[stcol].len);
+	int stamp = 0;
+	static const int tk[] = {ELOG_COL_START, ELOG_COL_END, ELOG_COL_TIMESTAMP};
+	for (size_t k = 0; k < 3; k++)
+		stamp |= g->role[tk[k]] >= 0 && r->f[g->role[tk[k]]].len;
+	if (!event || !stamp)
+		return r;
+	/* merged with the case cell: the SOP cell and the cells left of the
+	 * case (the sheet's No) are empty too; a row with them written lost
+	 * only its case id (a defect, rejected) */
+	if (scol >= 0 && r->f[scol].len)
+		return r;
+	for (int i = 0; i < ccol; i++)
+		if (r->f[i].len)
+			return r;
+	size_t end = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].off + r->f[i].len + 1 > end)
+			end = r->f[i].off + r->f[i].len + 1;
+	if (g->fill_cap < r->nf) {
+		g->fill_f = mutu_realloc(g->fill_f, r->nf * sizeof *g->fill_f);
+		g->fill_cap = r->nf;
+	}
+	memcpy(g->fill_f, r->f, r->nf * sizeof *r->f);
+	mutu_buf_reset(&g->fill_buf);
+	mutu_buf_add(&g->fill_buf, r->buf, end);
+	g->fill_f[ccol].off = (uint32_t)g->fill_buf.len;
+	g->fill_f[ccol].len = (uint32_t)g->carry_case;
+	mutu_buf_add(&g->fill_buf, g->carry.s, g->carry_case);
+	mutu_buf_putc(&g->fill_buf, '\0');
+	if (scol >= 0 && !r->f[scol].len && g->carry_sop) {
+		g->fill_f[scol].off = (uint32_t)g->fill_buf.len;
+		g->fill_f[scol].len = (uint32_t)g->carry_sop;
+		mutu_buf_add(&g->fill_buf, g->carry.s + g->carry_case, g->carry_sop);
+		mutu_buf_putc(&g->fill_buf, '\0');
+	}
+	if (g->fill_rows++ == 0)
+		g->fill_first = r->line;
+	g->carry_ok = 1;
+	*copy = *r;
+	copy->buf = g->fill_buf.s;
+	copy->f = g->fill_f;
+	return copy;
+}
 
 /* Is a one-stamp row's lifecycle a start (its stamp fills the start)?
  * The values sla_lifecycle_kind reads as a start (start, begin, started;
@@ -2695,6 +2782,11 @@ static int no_event_line(const struct ingest *g, const struct rec *r)
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
 	char v1[80], v2[80];
+	int can = 0; /* the record before was a row with a case id (fill_down) */
+	if (!probe) {
+		can = g->carry_ok;
+		g->carry_ok = 0;
+	}
 	if (header_again(g, r)) {
 		if (!probe && !g->header_again++)
 			g->header_again_line = r->line;
@@ -2763,8 +2855,9 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       g->ncols);
 		return 0;
 	}
-	struct rec na;
+	struct rec na, filled;
 	r = na_missing(g, r, &na, probe);
+	r = fill_down(g, r, &filled, can, probe);
 	if (probe)
 		probe_dates(g, r);
 	const int *role = g->role;
@@ -3501,6 +3594,9 @@ static void ingest_release(struct ingest *g)
 	for (size_t i = 0; i < DKEY_CACHE; i++)
 		free(g->dk[i].act);
 	free(g->na_f);
+	free(g->fill_f);
+	mutu_buf_release(&g->carry);
+	mutu_buf_release(&g->fill_buf);
 	elog_xes_free(g->xes);
 	cal_tz_free(g->dst);
 }
@@ -4239,6 +4335,11 @@ static void stage_notes(struct run *r)
 				"one second early)",
 				(unsigned long long)g->leap_rows, (long long)g->leap_first,
 				g->leap_example);
+	if (g->fill_rows)
+		mutu_notes_addf(&res->notes,
+				"%llu row(s) without a case id (first: line %lld) took the case id of "
+				"the row above, as an Excel sheet's merged cells leave them",
+				(unsigned long long)g->fill_rows, (long long)g->fill_first);
 	if (g->na_rows)
 		mutu_notes_addf(&res->notes,
 				"NA: %llu row(s) (first: line %lld) with NA in a role column, read as "

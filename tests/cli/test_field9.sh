@@ -159,3 +159,40 @@ expect_err_has "titik: slashes ambiguous" "ambiguous (01/02 can be 1 Feb or 2 Ja
 sed 's|\([0-9][0-9]\)\.\([0-9][0-9]\)\.2025|\1-\2-2025|g' $F/register-titik.csv >"$TMP/strip.csv"
 run "$MUTU" ingest "$TMP/strip.csv" --db "$TMP/strip.db" --models $MD
 expect_rc "titik: the same with dashes stays refused" 2
+
+# ---- 4. an Excel register with the case's cells merged over its steps --
+# sicantik-gabung-sel.csv is an office's register (No, No Permohonan,
+# Jenis Izin, Nama Pemohon merged over each case's rows) saved as CSV:
+# Excel writes a merged cell's value in its first row only.  Before: every
+# row but the first of a case rejected as "missing case id" (5 of 7).
+# Now a row without a case id right under a row with one, whose SOP and
+# No cells are empty too and which has an activity and a stamp, takes the
+# case id and SOP of the row above, said in a note.  Case 0701, Mon 14 -
+# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 13:15.  Lead:
+# Mon 08:35-12:00 205 + 180 = 385, Tue 450, Wed 270 + 15 = 285: 1120,
+# within.  Deadline 385 + 450 + 450 = 1285, 65 more Thu 17 Jul from 07:30
+# = 08:35.  Step 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00
+# 150 = 960: +60, over; steps 1 20 (-10), 2 15, 4 60, 5 15.  Case 0702
+# (Tue 15 Jul) has steps 1 (09:00-09:25, 25: -5) and 2 (15), still open.
+DB=$TMP/sel.db
+run "$MUTU" ingest $F/sicantik-gabung-sel.csv --db "$DB" --models $MD
+expect_rc "sel: the log ingests" 0
+expect_out_has "sel: all 7 stored, 2 cases" "events stored   7 (2 new cases)"
+expect_out_has "sel: none rejected" "rejected        0"
+expect_out_has "sel: the filled rows said" \
+	"5 row(s) without a case id (first: line 3) took the case id of the row above, as an Excel sheet's merged cells leave them"
+expect_eq "sel: 0701 working 1120, deadline Thu 17 Jul 08:35; steps by hand" \
+	"$(case_json 0701 "$DB")" \
+	"1120 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "sel: the events per case, the SOP of each" \
+	"$(sqlite3 "$DB" "SELECT c.case_key || ':' || count(*) || ':' || c.sop FROM events e JOIN cases c ON c.id = e.case_id GROUP BY c.id ORDER BY c.case_key" | tr '\n' ' ')" \
+	"0701:5:uji-sla 0702:2:uji-sla "
+# a row that lost only its case id (its No and Jenis Izin written) stays a
+# rejected row, and so does one under a rejected-free gap (a title line)
+{ cat $F/sicantik-gabung-sel.csv
+  printf '%s\r\n' '3;;uji-sla;Ani;Pemohon mengajukan permohonan;Pemohon;17/07/2025 09:00;17/07/2025 09:20' \
+	'Laporan Berkas Bulan Juli 2025;;;;;;;' \
+	';;;;Front Office memeriksa kelengkapan berkas;Front Office;17/07/2025 09:20;17/07/2025 09:40'; } >"$TMP/sel-buruk.csv"
+run "$MUTU" ingest "$TMP/sel-buruk.csv" --db "$TMP/sel-buruk.db" --models $MD
+expect_out_has "sel: a lost case id still rejected: 2" "missing case id            2"
+expect_out_has "sel: the 5 merged rows still filled" "5 row(s) without a case id"
