@@ -196,3 +196,16 @@ expect_eq "sel: the events per case, the SOP of each" \
 run "$MUTU" ingest "$TMP/sel-buruk.csv" --db "$TMP/sel-buruk.db" --models $MD
 expect_out_has "sel: a lost case id still rejected: 2" "missing case id            2"
 expect_out_has "sel: the 5 merged rows still filled" "5 row(s) without a case id"
+
+# ---- 5. pinned: bupaR's eventlog with status words in other case -------
+# bupar-status-huruf.csv is write.csv of a bupaR eventlog (quoted fields,
+# activity_instance_id, lifecycle_id "Start" / "COMPLETE" as a hand-edited
+# sheet capitalises them, stamps without a zone: the SOP's WIB).  Read
+# right before this round; pinned.  Case B1 is the case of section 4 one
+# instance per step: lead 1120, deadline Thu 17 Jul 08:35, step 3 over.
+DB=$TMP/bupar.db
+run "$MUTU" ingest $F/bupar-status-huruf.csv --db "$DB" --models $MD
+expect_out_has "bupar: 10 rows stored" "events stored   10 (1 new cases)"
+expect_eq "bupar: start/complete paired by instance; values by hand" \
+	"$(case_json B1 "$DB")" \
+	"1120 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
