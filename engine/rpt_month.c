@@ -589,9 +589,12 @@ static char *s_ceiling_text(const struct sla_sop *s, const struct rpt_opts *o)
 		dur_format(s->exact, o->lang == RPT_EN ? DUR_EN : DUR_ID, tmp, sizeof tmp);
 		mutu_buf_printf(&b, "%s (%s)", tmp, TR(o, "jumlah tepat waktu langkah", "exact sum of the steps"));
 	} else {
+		enum sop_ceiling_from from = sop_model_ceiling_from(s->model);
 		mutu_buf_printf(&b, "%d %s (%s)", s->ceiling_days, TR(o, "hari kerja", "working days"),
-				s->model->has_declared && s->model->declared.rounded_days > 0
+				from == SOP_CEIL_DECLARED_ROUNDED
 					? TR(o, "batas dibulatkan yang dinyatakan SOP", "the SOP's declared rounded ceiling")
+				: from == SOP_CEIL_DECLARED_TOTAL
+					? TR(o, "jumlah waktu yang dinyatakan SOP", "the SOP's declared total")
 					: TR(o, "jumlah langkah dibulatkan ke atas", "sum of the steps rounded up"));
 	}
 	return buf_take(&b);

@@ -421,13 +421,39 @@ const struct sop_step *sop_model_step(const struct sop_model *m, int no)
 	return NULL;
 }
 
+enum sop_ceiling_from sop_model_ceiling_from(const struct sop_model *m)
+{
+	if (!m->has_declared)
+		return SOP_CEIL_SUM;
+	if (m->declared.rounded_days >= 0)
+		return SOP_CEIL_DECLARED_ROUNDED;
+	/* "Jumlah waktu 9 hari kerja", "TOTAL 5 (lima) hari kerja": the
+	 * table's own total is what the office publishes and promises, so it
+	 * is the ceiling even without "(N Hari)"; a zero total ("0 Menit")
+	 * promises nothing and leaves the sum of the steps to judge */
+	if (m->declared.days > 0 || m->declared.minutes > 0)
+		return SOP_CEIL_DECLARED_TOTAL;
+	return SOP_CEIL_SUM;
+}
+
 int sop_model_ceiling_days(const struct sop_model *m, int day_minutes)
 {
-	if (m->has_declared && m->declared.rounded_days >= 0)
-		return m->declared.rounded_days;
 	if (day_minutes <= 0)
 		day_minutes = 450;
-	int64_t mins = dur_to_minutes(sop_model_total(m), day_minutes);
+	struct dur d;
+	switch (sop_model_ceiling_from(m)) {
+	case SOP_CEIL_DECLARED_ROUNDED:
+		return m->declared.rounded_days;
+	case SOP_CEIL_DECLARED_TOTAL:
+		d = m->declared;
+		break;
+	default:
+		d = sop_model_total(m);
+		break;
+	}
+	/* rounded up to whole working days, as the "(N Hari)" the authors
+	 * write after a total is */
+	int64_t mins = dur_to_minutes(d, day_minutes);
 	return (int)((mins + day_minutes - 1) / day_minutes);
 }
 
@@ -1229,7 +1255,8 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 			   "\"duration_kind\": \"working minutes (day_minutes to a working day)\", "
 			   "\"duration_text\": \"a step's waktu as the table writes it beside its minutes; "
 			   "total.text and declared.text; gap_minutes_text\", "
-			   "\"ceiling_days\": \"whole working days (the SOP's rounded N Hari)\"}");
+			   "\"ceiling_days\": \"whole working days (the SOP's rounded N Hari, else its declared "
+			   "total rounded up, else the steps' sum rounded up)\"}");
 	json_field(out, "id", m->id, 1);
 	json_field(out, "name", m->name, 1);
 	json_field(out, "agency", m->agency, 1);

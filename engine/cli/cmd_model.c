@@ -193,9 +193,11 @@ static void show_text(const struct sop_model *m, int day_minutes, const struct m
 		printf("declared total:       none in the table\n");
 	}
 	snprintf(b, sizeof b, "%d Hari", sop_model_ceiling_days(m, day_minutes));
+	enum sop_ceiling_from from = sop_model_ceiling_from(m);
 	printf("ceiling:              %s%s\n", b,
-	       m->has_declared && m->declared.rounded_days >= 0 ? " (declared)"
-								  : " (sum rounded up to whole days)");
+	       from == SOP_CEIL_DECLARED_ROUNDED ? " (declared)"
+	       : from == SOP_CEIL_DECLARED_TOTAL ? " (declared total rounded up to whole days)"
+						   : " (sum rounded up to whole days)");
 	if (findings->n) {
 		printf("\nfindings (%zu):\n", findings->n);
 		for (size_t i = 0; i < findings->n; i++)

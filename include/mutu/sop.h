@@ -91,9 +91,18 @@ const char *sop_step_role(const struct sop_step *s);
 /* Step by number, or NULL. Borrowed. */
 const struct sop_step *sop_model_step(const struct sop_model *m, int no);
 
+/* Where a model's ceiling comes from (sop_model_ceiling_days). */
+enum sop_ceiling_from {
+	SOP_CEIL_SUM = 0,          /* no declared total: the sum of the steps */
+	SOP_CEIL_DECLARED_ROUNDED, /* the declared "(5 Hari)" after the total */
+	SOP_CEIL_DECLARED_TOTAL    /* the declared total itself ("9 hari kerja") */
+};
+enum sop_ceiling_from sop_model_ceiling_from(const struct sop_model *m);
+
 /* The ceiling a report holds cases to, in working days: the declared
- * rounded ceiling "(5 Hari)" when present, else the computed total rounded
- * up to whole days at day_minutes per day. */
+ * rounded ceiling "(5 Hari)" when present, else the declared total
+ * ("Jumlah waktu 9 hari kerja") rounded up to whole days, else the sum of
+ * the steps rounded up, at day_minutes per day (450 when <= 0). */
 int sop_model_ceiling_days(const struct sop_model *m, int day_minutes);
 
 /*
