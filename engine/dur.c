@@ -179,6 +179,36 @@ static const char *spelled_paren(const char *p, const char *end, int64_t *v)
 	return q < end && *q == ')' ? q + 1 : NULL;
 }
 
+/*
+ * The digits written after a number spelled out, as some offices put the
+ * words first: "dua (2) hari", "lima belas (15) menit".  At p "(" digits
+ * ")" (blanks allowed inside): returns the position after ")" and the
+ * value in *v, else NULL ("(5 Hari)" has a unit: a ceiling, not this).
+ */
+static const char *digits_paren(const char *p, const char *end, int64_t *v)
+{
+	if (p >= end || *p != '(')
+		return NULL;
+	const char *q = p + 1;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	int64_t n = 0;
+	const char *d0 = q;
+	while (q < end && *q >= '0' && *q <= '9') {
+		if (n < 1000000)
+			n = n * 10 + (*q - '0');
+		q++;
+	}
+	if (q == d0)
+		return NULL;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	if (q >= end || *q != ')')
+		return NULL;
+	*v = n;
+	return q + 1;
+}
+
 /* The text of a duration as quoted in an error: at most 80 bytes, so a
  * fuzzed megabyte of digits does not push the reason out of the message. */
 #define QUOTE_MAX 80
@@ -363,6 +393,17 @@ static int parse_parts(const char *text, const char *p, const char *end,
 							 "\"%.*s\" (%lld); correct one of them",
 							 QUOTE(text), TOK(numend - tok), tok, TOKDOTS(numend - tok),
 							 TOK(after - p), p, (long long)sv);
+				p = after;
+				spelled = 1;
+			} else if (!spelled && said >= 0 && !half &&
+				   (after = digits_paren(p, end, &sv)) != NULL) {
+				/* "dua (2) hari": the words first, the digits after */
+				if (sv != whole)
+					return mutu_errf(err, MUTU_EINPUT,
+							 "cannot read duration \"%.*s%s\": the number \"%.*s\" (%lld) is "
+							 "written \"%.*s\" in digits; correct one of them",
+							 QUOTE(text), TOK(numend - tok), tok, (long long)whole,
+							 TOK(after - p), p);
 				p = after;
 				spelled = 1;
 			} else
@@ -568,8 +609,20 @@ int dur_parse(const char *text, struct dur *out, struct mutu_err *err)
 	/* the ceiling's parentheses, past any spelled-out number ("5 (lima)") */
 	const char *open = strchr(text, '(');
 	int64_t sv;
-	for (const char *after; open && (after = spelled_paren(open, end, &sv)) != NULL;)
-		open = strchr(after, '(');
+	for (const char *after; open; open = strchr(after, '(')) {
+		after = spelled_paren(open, end, &sv);
+		if (!after) {
+			/* "dua (2) hari": digits alone after a word are the
+			 * number's, not a ceiling (parse_parts checks them) */
+			const char *b = open;
+			while (b > text && is_space((unsigned char)b[-1]))
+				b--;
+			if (b > text && is_alpha((unsigned char)b[-1]))
+				after = digits_paren(open, end, &sv);
+		}
+		if (!after)
+			break;
+	}
 	int rc;
 	if (open) {
 		/* the last ")": the ceiling may spell its own number, "(5 (lima) Hari)" */

@@ -9,7 +9,8 @@
  * hand in the comments.  Third round: the prime, "60'" (the minute sign).
  * Fourth round: the abbreviations offices type ("2 jm", "2 hrs", "2 Mg"), "3
  * working days", and "hr", months and seconds refused with the reason.
- * Sixth round: "hr kerja", which is the hari kerja.
+ * Sixth round: "hr kerja", which is the hari kerja.  Seventh round: the
+ * words first and the digits after, "dua (2) hari".
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -286,6 +287,25 @@ static void test_field6(void **state)
 	refuse("2 hr kerjaan", "can be hari");
 }
 
+/* Seventh round: the words first, the digits in parentheses after them,
+ * as some offices write it: "dua (2) hari" 2 Hari; "lima belas (15)
+ * menit" 15; "Satu (1) Hari Kerja" 1 Hari; "tiga (3) hari kerja (3 Hari)"
+ * 3 Hari with its ceiling 3; "dua (2) hari 3 (tiga) jam" both orders in
+ * one text, 2 Hari 180.  The digits must say what the words say ("dua (3)
+ * hari" refused, naming both); "(2) hari" has no number before the
+ * parentheses and stays refused. */
+static void test_field7(void **state)
+{
+	(void)state;
+	expect("dua (2) hari", 2, 0, -1);
+	expect("lima belas (15) menit", 0, 15, -1);
+	expect("Satu (1) Hari Kerja", 1, 0, -1);
+	expect("tiga (3) hari kerja (3 Hari)", 3, 0, 3);
+	expect("dua (2) hari 3 (tiga) jam", 2, 180, -1);
+	refuse("dua (3) hari", "the number \"dua\" (2) is written \"(3)\" in digits");
+	refuse("(2) hari", "unexpected");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_words_only),
 		cmocka_unit_test(test_field5),
 		cmocka_unit_test(test_field6),
+		cmocka_unit_test(test_field7),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
