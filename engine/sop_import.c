@@ -606,6 +606,119 @@ static int is_terminator(const char *cell)
 	return yes;
 }
 
+/*
+ * The flowchart's symbol legend, which SOP AP tables print under (or
+ * above) the table: a row "○ = Mulai/Selesai", "◇ : Keputusan", "□ |
+ * Proses", "O = Terminator", "→ = Arah alur", or its heading "Keterangan
+ * simbol:", "Simbol | Keterangan", "Legenda".  Returns 1 for a symbol's
+ * row, 2 for the heading, 0 for anything else.  A symbol's row is a
+ * symbol (or a shape typed as one capital letter) opening the row's text,
+ * then "=", ":" or "-", or a cell of its own, and the meaning; without a
+ * sign, the meaning must be a shape's (mulai, proses, keputusan ...), so
+ * that a debris row ("→ 15 Menit") is no legend.  Before, each was
+ * warned of as "not a step row".
+ */
+static int legend_row(const struct row *r)
+{
+	static const char *const symbols[] = {
+		"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91", "\xE2\x86\x93", /* → ← ↑ ↓ */
+		"\xE2\x87\x92", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xBC", /* ⇒ ► ▶ ▼ */
+		"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x86", "\xE2\x97\x87", /* ■ □ ◆ ◇ */
+		"\xE2\x97\x8F", "\xE2\x97\x8B", "\xE2\x97\xAF", "\xE2\xAC\xAD", /* ● ○ ◯ ⬭ */
+		"\xE2\x96\xAD", "\xE2\x96\xB1", "\xE2\x8C\x82", "\xE2\x97\xBB", /* ▭ ▱ ⌂ ◻ */
+		"\xE2\x9D\x8F", "\xE2\x96\xA2", "->", "=>", NULL};                  /* ❏ ▢ */
+	static const char *const meanings[] = {
+		"mulai", "selesai", "awal", "akhir", "proses", "kegiatan", "aktivitas", "keputusan",
+		"pengambilan keputusan", "decision", "arah", "alur", "arus", "garis", "penghubung",
+		"konektor", "connector", "dokumen", "document", "terminator", "start", "end",
+		"process", "flow", "input", "output", "data", "persiapan", NULL};
+	static const char *const heads[] = {
+		"keterangan simbol", "keterangan lambang", "keterangan gambar", "keterangan", "simbol", "lambang",
+		"legenda", "legend", "notasi", "keterangan notasi", "simbol flowchart",
+		"simbol diagram alir", NULL};
+	/* the row's text, its cells joined by " | " */
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	size_t cells = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (is_blank_cell(r->cells[i]))
+			continue;
+		char *t = clean_text(r->cells[i]);
+		if (b.len)
+			mutu_buf_puts(&b, " | ");
+		mutu_buf_puts(&b, t);
+		free(t);
+		cells++;
+	}
+	if (!b.len) {
+		mutu_buf_release(&b);
+		return 0;
+	}
+	char *t = buf_take(&b);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	int kind = 0;
+	/* the heading: one of its words, then nothing but ":" or the column
+	 * name of a legend table ("simbol | keterangan") */
+	for (size_t i = 0; heads[i] && !kind; i++) {
+		size_t n = strlen(heads[i]);
+		if (strncmp(t, heads[i], n) != 0 || isalpha((unsigned char)t[n]))
+			continue;
+		const char *q = t + n;
+		while (*q == ' ' || *q == ':')
+			q++;
+		if (!*q || strcmp(q, "| keterangan") == 0 || strcmp(q, "| arti") == 0 ||
+		    strcmp(q, "| nama") == 0 || strcmp(q, "| makna") == 0)
+			kind = 2;
+	}
+	/* the symbol, or a shape typed as a capital letter alone ("O = ...",
+	 * the letter checked on the text before lower-casing: here "o") */
+	const char *q = NULL;
+	for (size_t i = 0; symbols[i] && !q; i++)
+		if (strncmp(t, symbols[i], strlen(symbols[i])) == 0)
+			q = t + strlen(symbols[i]);
+	int letter = 0;
+	if (!kind && !q && isalpha((unsigned char)t[0]) && !isalpha((unsigned char)t[1])) {
+		q = t + 1;
+		letter = 1;
+	}
+	if (!kind && q) {
+		/* more symbols of the same kind ("□ □", "→→") */
+		for (int more = 1; more;) {
+			more = 0;
+			while (*q == ' ')
+				q++;
+			for (size_t i = 0; symbols[i] && !letter; i++)
+				if (strncmp(q, symbols[i], strlen(symbols[i])) == 0) {
+					q += strlen(symbols[i]);
+					more = 1;
+				}
+		}
+		int sign = 0;
+		if (*q == '=' || *q == ':' || (*q == '-' && q[1] == ' ') || *q == '|') {
+			sign = 1;
+			q++;
+		} else if (strncmp(q, "\xE2\x80\x93", 3) == 0 || strncmp(q, "\xE2\x80\x94", 3) == 0) {
+			sign = 1; /* en dash, em dash */
+			q += 3;
+		}
+		while (*q == ' ' || *q == '|')
+			q++;
+		int meaning = 0;
+		for (size_t i = 0; meanings[i] && !meaning; i++) {
+			size_t n = strlen(meanings[i]);
+			meaning = strncmp(q, meanings[i], n) == 0 && !isalpha((unsigned char)q[n]);
+		}
+		/* a letter needs its sign and a shape's meaning: "O = Mulai";
+		 * a symbol its sign or such a meaning */
+		if (*q && isalpha((unsigned char)*q) && (letter ? sign && meaning : sign || meaning))
+			kind = 1;
+	}
+	(void)cells;
+	free(t);
+	return kind;
+}
+
 /* A Waktu cell that says the step has no fixed time: "Sesuai jadwal",
  * "Tentatif", "Menyesuaikan", "Tergantung ...", "Tidak tentu", "-".
  * Such a step has no ceiling, and the model needs one. */
@@ -649,7 +762,8 @@ static int is_reject_branch(const char *cell)
  * "Jika tidak lengkap dikembalikan ke langkah 1", "Tidak -> 2").  A
  * sending-back word, then in the same clause (up to ';') "ke" or an
  * arrow, an optional noun (langkah, no., nomor, kegiatan, tahap, step)
- * and the number.  Returns it, -1 for "ke proses sebelumnya" (the step
+ * and the number, also as an ordinal ("ke langkah ke-1", "ke langkah
+ * pertama").  Returns it, -1 for "ke proses sebelumnya" (the step
  * before), 0 when the text names none; the caller
  * keeps it only when it is an earlier step (a branch forward, "Tidak
  * perlu survei: ke no. 5", sends nothing back).  Before, only a position
@@ -710,6 +824,27 @@ static int reject_step_no(const char *text)
 				}
 				while (*r == ' ' || *r == '.' || *r == ':')
 					r++;
+			}
+			/* the ordinal after the noun: "ke langkah ke-1", "ke tahap
+			 * ke 2" (the number follows), "ke langkah pertama" */
+			if (nouned && strncmp(r, "ke", 2) == 0 && (r[2] == '-' || r[2] == ' ')) {
+				const char *o = r + 3;
+				while (*o == ' ')
+					o++;
+				if (isdigit((unsigned char)*o) || (*o && strchr("ivx", *o)))
+					r = o;
+			}
+			if (nouned) {
+				static const char *const ord_words[] = {
+					"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam",
+					"ketujuh", "kedelapan", "kesembilan", "kesepuluh", NULL};
+				for (size_t i = 0; ord_words[i] && !found; i++) {
+					size_t n = strlen(ord_words[i]);
+					if (strncmp(r, ord_words[i], n) == 0 && !isalpha((unsigned char)r[n]))
+						found = (int)i + 1;
+				}
+				if (found)
+					break;
 			}
 			/* steps numbered I, II, III: "kembali ke langkah II" (after
 			 * a noun only: "ke I" alone is no way of writing it) */
@@ -2672,6 +2807,7 @@ static void read_rows(struct imp *im, size_t from)
 	if (im->col_waktu >= 0 && (long)im->ncols_hdr + (body_w - W) > body_w)
 		full_width = (size_t)((long)im->ncols_hdr + (body_w - W));
 	int cap = 0, prev_no = 0, repeated = 0;
+	int legend_first = 0, legend_last = 0; /* lines of the symbol legend */
 	/* since the last step: a total line or a repeated header (what ends
 	 * a table), and the last line of text alone (a second table's title) */
 	const char *table_end = NULL;
@@ -2831,6 +2967,18 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			}
 			free(t);
+		}
+		/* the flowchart's symbol legend under the table ("○ =
+		 * Mulai/Selesai", "◇ = Keputusan"): no step, and no row to warn
+		 * of one by one; said once below */
+		if (!has_no && w < 0) {
+			int lg = legend_row(row);
+			if (lg == 1 || (lg == 2 && r + 1 < im->nrows && legend_row(&im->rows[r + 1]) == 1)) {
+				if (!legend_first)
+					legend_first = row->line;
+				legend_last = row->line;
+				continue;
+			}
 		}
 		const char *act = (size_t)left_act < row->n && left_act != w ? row->cells[left_act] : "";
 		/* "Selesai" / "Mulai" alone on a row: the flowchart's
@@ -3190,6 +3338,12 @@ static void read_rows(struct imp *im, size_t from)
 	}
 	if (repeated && !im->second_line)
 		mutu_notes_addf(im->warn, "skipped %d repeated header row(s) (page breaks)", repeated);
+	if (legend_first == legend_last && legend_first)
+		mutu_notes_addf(im->warn, "line %d: the flowchart's symbol legend, not a step; skipped",
+				legend_first);
+	else if (legend_first)
+		mutu_notes_addf(im->warn, "lines %d-%d: the flowchart's symbol legend, not steps; skipped",
+				legend_first, legend_last);
 }
 
 static int pick(const struct istep *s, size_t ncols, int *second)
@@ -3441,10 +3595,18 @@ static int is_acronym(const char *w, size_t n)
  * mixed-case text is kept as written. */
 static char *title_case(const char *s)
 {
-	int lower = 0;
-	for (const char *q = s; *q; q++)
-		if (islower((unsigned char)*q))
+	/* mixed case outside parentheses: an acronym written as the office
+	 * spells it, "(SIPTGz)" (Gz for Gizi), leaves a title in capitals
+	 * in capitals; before, the whole name stayed "SURAT IZIN ..." */
+	int lower = 0, depth = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && depth > 0)
+			depth--;
+		else if (!depth && islower((unsigned char)*q))
 			lower = 1;
+	}
 	if (lower)
 		return mutu_strdup(s);
 	struct mutu_buf b;
@@ -3526,6 +3688,64 @@ static const char *strip_prefixes(const char *s)
 		if (!hit)
 			return s;
 	}
+}
+
+/*
+ * A heading line that names the programme or the kind of service an SOP
+ * belongs to, not the SOP: "PELAYANAN PERIZINAN BERUSAHA BERBASIS
+ * RISIKO", "PERIZINAN BERUSAHA UNTUK MENUNJANG KEGIATAN USAHA (PB UMKU)",
+ * "PELAYANAN ADMINISTRASI TERPADU KECAMATAN (PATEN)", "PELAYANAN
+ * PERIZINAN DAN NON PERIZINAN", "... SEKTOR KESEHATAN".  Every SOP of the
+ * programme opens with it, so run into the SOP's own title over the next
+ * line it made the names long and the ids (cut at 60 characters) the same
+ * for every permit of the office.  s: the line, its SOP prefix stripped.
+ */
+static int is_programme(const char *s)
+{
+	static const char *const progs[] = {
+		"pelayanan perizinan berusaha berbasis risiko", "perizinan berusaha berbasis risiko",
+		"pelayanan perizinan berusaha berbasis resiko", "perizinan berusaha berbasis resiko",
+		"perizinan berusaha untuk menunjang kegiatan usaha", "perizinan berusaha",
+		"pelayanan perizinan berusaha", "pb umku", "pbbr", "oss rba", "oss-rba",
+		"online single submission risk based approach", "online single submission",
+		"pelayanan administrasi terpadu kecamatan", "paten",
+		"pelayanan perizinan dan non perizinan", "pelayanan perizinan dan nonperizinan",
+		"pelayanan perizinan dan non-perizinan", "perizinan dan non perizinan",
+		"perizinan dan nonperizinan", "perizinan dan non-perizinan", "pelayanan non perizinan",
+		"pelayanan nonperizinan", "pelayanan perizinan", "pelayanan administrasi kependudukan",
+		"administrasi kependudukan", "pelayanan terpadu satu pintu", "pelayanan publik", NULL};
+	char t[256];
+	size_t n = 0;
+	for (const char *q = s; *q && n + 1 < sizeof t; q++) {
+		char c = (char)tolower((unsigned char)*q);
+		if (c == ' ' && (n == 0 || t[n - 1] == ' '))
+			continue;
+		t[n++] = c;
+	}
+	while (n && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '.'))
+		n--;
+	t[n] = 0;
+	for (size_t i = 0; progs[i]; i++) {
+		size_t k = strlen(progs[i]);
+		if (strncmp(t, progs[i], k) != 0 || isalnum((unsigned char)t[k]))
+			continue;
+		const char *q = t + k;
+		while (*q == ' ')
+			q++;
+		if (*q == '(') { /* its acronym, "(PB UMKU)", "(OSS-RBA)" */
+			const char *c = strchr(q, ')');
+			if (!c)
+				continue;
+			q = c + 1;
+			while (*q == ' ')
+				q++;
+		}
+		/* "... SEKTOR KESEHATAN", "... BIDANG PENDIDIKAN" */
+		if (!*q || strncmp(q, "sektor ", 7) == 0 || strncmp(q, "bidang ", 7) == 0 ||
+		    strncmp(q, "sub sektor ", 11) == 0 || strncmp(q, "subsektor ", 10) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static int is_agency(const char *s)
@@ -4006,6 +4226,10 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	struct mutu_buf para;
 	mutu_buf_init(&para);
 	int para_agency = 0;
+	/* the paragraph's programme line ("PERIZINAN BERUSAHA BERBASIS
+	 * RISIKO"), held apart from the title; its line number */
+	char *prog = NULL;
+	int prog_line = 0;
 	for (size_t r = 0; r <= h && r <= im.nrows; r++) {
 		int blank = r == h || r == im.nrows || row_blank(&im.rows[r]);
 		char *line = NULL;
@@ -4033,13 +4257,21 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		 * line was dropped ("Pemerintah Kabupaten Gianyar") */
 		int join = para_agency && line_agency && mutu_strncasecmp(para.s, "pemerintah", 10) == 0 &&
 			   mutu_strncasecmp(line, "pemerintah", 10) != 0;
-		if (para.len && !join && (!line || line_agency || para_agency)) {
-			char *p = mutu_buf_detach(&para); /* para stays usable */
+		if ((para.len || prog) && !join && (!line || line_agency || para_agency)) {
+			char *p = para.len ? mutu_buf_detach(&para) : mutu_strdup(""); /* para stays usable */
 			if (para_agency) {
 				if (!agency)
 					agency = title_case(p);
 			} else {
 				const char *q = strip_prefixes(p);
+				if (!*q && prog) {
+					/* the programme's line alone: the only title */
+					q = strip_prefixes(prog);
+				} else if (*q && prog) {
+					mutu_notes_addf(im.warn,
+							"line %d: '%s' names the programme, not this SOP; "
+							"left out of its name", prog_line, strip_prefixes(prog));
+				}
 				if (*q && mutu_strncasecmp(q, "urusan", 6) != 0 &&
 				    mutu_strncasecmp(q, "bidang", 6) != 0) {
 					free(name);
@@ -4047,6 +4279,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				}
 			}
 			free(p);
+			free(prog);
+			prog = NULL;
+		}
+		if (line && !line_agency && !prog && is_programme(strip_prefixes(line))) {
+			/* kept apart; a "STANDAR OPERASIONAL PROSEDUR" before it
+			 * stays in para, stripped as a prefix */
+			prog = line;
+			prog_line = im.rows[r].line;
+			line = NULL;
+			if (!para.len)
+				para_agency = 0;
 		}
 		if (line) {
 			if (!para.len)
@@ -4058,6 +4301,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		}
 	}
 	mutu_buf_release(&para);
+	free(prog);
 	/* The identity block of the SOP AP form (Permenpan-RB 35/2012) above
 	 * the table: "Nomor SOP | 060/012/SOP/2023", "Tanggal Pembuatan",
 	 * "Disahkan oleh", "Nama SOP | Pelayanan Izin Praktik Perawat", then

@@ -170,10 +170,14 @@ printf 'SOP SIP DOKTER (BARU)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPe
 run "$MUTU" sop import "$TMP/baru.txt" -o "$TMP/baru.ini" --calendar id-wib
 expect_eq "acronym: '(BARU)' is a word" "$(grep '^name' "$TMP/baru.ini")" "name = SIP Dokter (Baru)"
 # a group of short words, '(PB UMKU)' (Perizinan Berusaha untuk Menunjang
-# Kegiatan Usaha), each kept; '(BARU/PERPANJANGAN)' is words
-run "$MUTU" sop import $S/field6-waktu-kata-depan.txt -o "$TMP/umku.ini" --calendar id-wib
+# Kegiatan Usaha), each kept; '(BARU/PERPANJANGAN)' is words.  (The
+# seventh round: that line over 'IZIN PENYELENGGARAAN REKLAME' names the
+# programme, left out of the name, test_field7_sop.sh; alone it is the
+# title.)
+printf 'SOP PERIZINAN BERUSAHA UNTUK MENUNJANG KEGIATAN USAHA (PB UMKU)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/umku.txt"
+run "$MUTU" sop import "$TMP/umku.txt" -o "$TMP/umku.ini" --calendar id-wib
 expect_eq "acronym: (PB UMKU)" "$(grep '^name' "$TMP/umku.ini")" \
-	"name = Perizinan Berusaha untuk Menunjang Kegiatan Usaha (PB UMKU) Izin Penyelenggaraan Reklame"
+	"name = Perizinan Berusaha untuk Menunjang Kegiatan Usaha (PB UMKU)"
 printf 'SOP SIP DOKTER (BARU/PERPANJANGAN)\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n' >"$TMP/bp.txt"
 run "$MUTU" sop import "$TMP/bp.txt" -o "$TMP/bp.ini" --calendar id-wib
 expect_eq "acronym: '(BARU/PERPANJANGAN)' is words" "$(grep '^name' "$TMP/bp.ini")" "name = SIP Dokter (Baru/Perpanjangan)"

@@ -83,3 +83,74 @@ run "$MUTU" sop import "$TMP/jam.txt" -o "$TMP/jam.ini" --calendar id-wib
 run "$MUTU" model show "$TMP/jam.ini" --format json
 expect_eq "declared 6 Jam: ceiling_days 1" \
 	"$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ceiling_days"])')" 1
+
+# ---- 2. the words first, the digits after: 'dua (2) hari'; 'ke langkah ke-1' ----
+# A Dinas Kesehatan (Klaten) table, X-ticked columns: every Waktu written
+# words first, 'lima belas (15) menit', 'tiga puluh (30) menit', 'dua (2)
+# hari', 'satu (1) hari', 'lima (5) menit', the total 'tiga (3) hari
+# kerja'; the check's Keterangan 'Tidak lengkap: kembali ke langkah ke-1'.
+# Steps: 15 + 30 + 900 + 450 + 5 = 1400 Menit = 3 Hari 50 Menit against
+# the declared 3 Hari (1350): gap +50 Menit.  The title ends with the
+# permit's acronym as the office spells it, '(SIPTGz)'.  Before: every
+# Waktu and the total unread (waktu = ?, exit 1), no reject_to, and the
+# name left in capitals ('SURAT IZIN PRAKTIK TENAGA GIZI (SIPTGz)').
+run "$MUTU" sop import $S/field7-kata-dulu.txt -o "$TMP/kd.ini" --calendar id-wib
+expect_rc "words first: exit 0" 0
+expect_eq "words first: waktu as written" "$(steps "$TMP/kd.ini" waktu)" \
+	"waktu = lima belas (15) menit|waktu = tiga puluh (30) menit|waktu = dua (2) hari|waktu = satu (1) hari|waktu = lima (5) menit|"
+expect_eq "words first: 'kembali ke langkah ke-1' is step 2's way back" "$(steps "$TMP/kd.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|"
+expect_eq "words first: name with its acronym as spelt" "$(grep '^name' "$TMP/kd.ini")" \
+	"name = Surat Izin Praktik Tenaga Gizi (SIPTGz)"
+run "$MUTU" model check "$TMP/kd.ini"
+expect_out_has "words first: 1400 Menit against the declared 1350" \
+	"5 steps, 4 actors, steps sum to 3 Hari 50 Menit, declared tiga (3) hari kerja"
+expect_out_has "words first: the gap" "finding: declared 3 Hari, steps sum to 3 Hari 50 Menit: gap +50 Menit"
+# the digits must say what the words say: 'dua (3) hari' is refused at
+# its line, naming both; 'ke langkah pertama' is step 1 too
+printf 'No\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t15 Menit\t\n2\tMemeriksa\tFront Office\t30 Menit\tTidak sesuai, dikembalikan ke langkah pertama\n3\tMenandatangani\tKepala Dinas\tdua (3) hari\t\n4\tMenerima\tPemohon\t5 Menit\t\n' >"$TMP/beda.txt"
+run "$MUTU" sop import "$TMP/beda.txt" -o "$TMP/beda.ini" --calendar id-wib
+expect_err_has "words first: digits that disagree are said" \
+	"step 3 (line 4): no cell reads as a duration: cannot read duration \"dua (3) hari\": the number \"dua\" (2) is written \"(3)\" in digits; correct one of them"
+expect_eq "'ke langkah pertama': reject_to = 1" "$(steps "$TMP/beda.ini" 'reject_to')" "reject_to = 1|"
+
+# ---- 3. the OSS-RBA heading in three lines; the symbol legend under the table ----
+# A kabupaten DPMPTSP (Banyumas) PBG in the flowchart layout (○ □ ◇ as
+# Word's symbols copy), its heading 'STANDAR OPERASIONAL PROSEDUR' /
+# 'PELAYANAN PERIZINAN BERUSAHA BERBASIS RISIKO' / 'PERSETUJUAN BANGUNAN
+# GEDUNG (PBG)' with no blank line between, then the office; under the
+# table 'Keterangan simbol:' and four rows '○ = Mulai/Selesai' ...
+# '→ = Arah alur' (lines 15-19).  The second line names the programme
+# every OSS-RBA SOP of the office opens with: the SOP is the PBG.
+# Steps: 30 + 0 (Real time) + 450 + 2250 + 450 + 15 = 3195 Menit = 7 Hari
+# 45 Menit against the declared 7 Hari: gap +45 Menit.  Before: name
+# 'Pelayanan Perizinan Berusaha Berbasis Risiko Persetujuan Bangunan
+# Gedung (PBG)', id 'pelayanan-perizinan-berusaha-berbasis-risiko-persetujuan'
+# (every OSS-RBA SOP of the office the same, cut at 60 characters), and
+# five warnings 'not a step row, skipped (○ = Mulai/Selesai)' ...
+run "$MUTU" sop import $S/field7-oss-rba-judul.txt -o "$TMP/pbg.ini" --calendar id-wib
+expect_rc "OSS-RBA heading: exit 0" 0
+expect_eq "OSS-RBA heading: id, name, agency" "$(grep '^id\|^name\|^agency' "$TMP/pbg.ini" | tr '\n' '|')" \
+	"id = persetujuan-bangunan-gedung-pbg|name = Persetujuan Bangunan Gedung (PBG)|agency = Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Banyumas|"
+expect_err_has "OSS-RBA heading: the programme line said" \
+	"line 2: 'PELAYANAN PERIZINAN BERUSAHA BERBASIS RISIKO' names the programme, not this SOP; left out of its name"
+expect_eq "legend: no 'not a step row'" "$(grep -c 'not a step row' "$TMP/err")" 0
+expect_err_has "legend: one note" "lines 15-19: the flowchart's symbol legend, not steps; skipped"
+expect_eq "legend: said once" "$(grep -c 'legend' "$TMP/err")" 1
+expect_eq "OSS-RBA heading: pelaksana" "$(steps "$TMP/pbg.ini" actor)" \
+	"actor = Pelaku Usaha|actor = Sistem OSS|actor = Petugas Loket|actor = Tim Profesi Ahli|actor = Kepala Dinas|actor = Pelaku Usaha|"
+expect_eq "OSS-RBA heading: the check sends back to step 1" "$(steps "$TMP/pbg.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|[step 3]|reject_to = 1|[step 4]|[step 5]|[step 6]|"
+run "$MUTU" model check "$TMP/pbg.ini"
+expect_out_has "OSS-RBA heading: 3195 Menit against 3150" \
+	"6 steps, 5 actors, steps sum to 7 Hari 45 Menit, declared 7 (tujuh) hari kerja"
+# other legends: a table of its own ('Simbol | Keterangan', a symbol and
+# its meaning in two cells), shape letters ('O = Terminator'); a stray
+# arrow or a note under the table is still said
+L='No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\tO\t\t\t15 Menit\n2\tMemeriksa\t\tD\t\t30 Menit\n3\tMenandatangani\t\t\tP\t1 Jam\n4\tMenerima\tO\t\t\t5 Menit\n'
+printf "$L"'\tSimbol\tKeterangan\n\t\xe2\x97\x8b\tMulai/Selesai\n\t\xe2\x97\x87\tPengambilan keputusan\n\nO = Terminator\nP = Proses\nD = Keputusan\n\xe2\x86\x92\t\t\t\t\t\nCatatan: berkas diterima lengkap\n' >"$TMP/leg.txt"
+run "$MUTU" sop import "$TMP/leg.txt" -o "$TMP/leg.ini" --calendar id-wib
+expect_err_has "legend table and letters: one note" "lines 6-12: the flowchart's symbol legend, not steps; skipped"
+expect_eq "legend table and letters: the arrow and the note still said" \
+	"$(grep -o 'line [0-9]*: not a step row, skipped ([^)]*)' "$TMP/err" | tr '\n' '|')" \
+	"line 13: not a step row, skipped (→)|line 14: not a step row, skipped (Catatan: berkas diterima lengkap)|"
