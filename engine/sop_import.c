@@ -2379,6 +2379,18 @@ static int branch_label(const char *cell)
 	return kind;
 }
 
+/* Is the marker text an arrow (→ ← ↑ ↓ ⇒ "->" "=>" \rightarrow ...)? */
+static int is_arrow(const char *t)
+{
+	static const char *const arrows[] = {"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x86\x91",
+					     "\xE2\x86\x93", "\xE2\x87\x92", "\xE2\x96\xBA",
+					     "\xE2\x96\xB6", "\xE2\x96\xBC", "arrow", "->", "=>", NULL};
+	for (size_t i = 0; arrows[i]; i++)
+		if (strstr(t, arrows[i]))
+			return 1;
+	return 0;
+}
+
 static int classify_marker(const char *cell, char *text, size_t size)
 {
 	if (is_blank_cell(cell))
@@ -3462,7 +3474,19 @@ static void infer_actors(struct imp *im)
 			/* (the contradiction warning below words it per column) */
 			add_clue(s, (int)c, s->marker[c], why);
 		}
-		if (pem >= 0 && (k == 0 || k + 1 == n))
+		/* the convention fills a gap; it does not contest the step's
+		 * own shape or tick in another column and none in the
+		 * applicant's ("Menyerahkan izin kepada pemohon", a process box
+		 * under the Front Office as the last row): before, 4 against 3
+		 * and actor = ? on such a last step.  An arrow there is the
+		 * flow passing by, and leaves the convention its say. */
+		int own_mark = 0;
+		for (size_t c = 0; c < nc && pem >= 0; c++)
+			if ((int)c != pem && s->marker[c] > W_WEAK && !is_arrow(s->marker_text[c]))
+				own_mark = 1;
+		if (pem >= 0 && s->marker[pem])
+			own_mark = 0;
+		if (pem >= 0 && (k == 0 || k + 1 == n) && !own_mark)
 			add_clue(s, pem, W_CONV, k == 0 ? "SOPs start with the applicant"
 							: "SOPs end with the applicant");
 	}
