@@ -264,7 +264,13 @@ static int cell_dur(const char *s, struct dur *d)
 		const char *q = s;
 		while (*q == ' ')
 			q++;
-		if (!isalpha((unsigned char)*q) || strlen(q) > 40)
+		/* words ("lima belas menit") or a vulgar fraction ("½ Jam",
+		 * "¼ jam", "¾ Jam": U+00BD, U+00BC, U+00BE), which dur_parse
+		 * reads; before, a "½ Jam" cell was no duration at all */
+		int vulgar = (unsigned char)q[0] == 0xC2 &&
+			     ((unsigned char)q[1] == 0xBD || (unsigned char)q[1] == 0xBC ||
+			      (unsigned char)q[1] == 0xBE);
+		if ((!isalpha((unsigned char)*q) && !vulgar) || strlen(q) > 40)
 			return 0;
 	}
 	struct mutu_err e;
@@ -332,7 +338,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * menit" (a label, Q_LABEL: the number as it stands).  Returns Q_CEIL,
  * Q_APPROX or Q_LABEL and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV };
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -479,6 +485,30 @@ static int waktu_suffix(char *t)
 			mutu_trim(t);
 			return Q_REMARK;
 		}
+		/* the same time restated in other units, "60 menit (1 jam)",
+		 * "1 Hari (7,5 jam)": the parentheses hold Jam or Menit (so no
+		 * "(5 Hari)" ceiling) equal to the text before them at 450
+		 * Menit a day (the id-* calendars' day; a Hari against Jam is
+		 * said so in the note).  Unequal, they stay, and dur_parse
+		 * refuses the cell: which of the two is meant is the office's
+		 * to say.  Before, every such cell was refused. */
+		char *in = mutu_strdup(open + 1);
+		char *close = strrchr(in, ')');
+		if (close)
+			*close = 0;
+		struct dur a, b;
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		*open = 0;
+		int eq = !kal && dur_parse(in, &b, &e) == 0 && b.minutes > 0 && b.rounded_days < 0 &&
+			 dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 &&
+			 dur_to_minutes(a, 450) == dur_to_minutes(b, 450);
+		free(in);
+		if (eq) {
+			mutu_trim(t);
+			return Q_EQUIV;
+		}
+		*open = '(';
 	}
 	/* a clause after the duration that says when it is counted from,
 	 * as Standar Pelayanan words it: "5 hari kerja sejak berkas diterima
@@ -3236,6 +3266,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_ATONCE] = "means done at once; read as ",
 					[Q_CLAUSE] = "says when it counts from; read as ",
 					[Q_LABEL] = "opens with a word before its number; read as ",
+					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit); read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -3247,6 +3278,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_ATONCE] = ": the step adds no time to the total",
 					[Q_CLAUSE] = "",
 					[Q_LABEL] = "",
+					[Q_EQUIV] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -3258,6 +3290,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_ATONCE] = "means done at once; read as 0 Menit",
 					[Q_CLAUSE] = "says when it counts from",
 					[Q_LABEL] = "opens with a word before its number",
+					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit)",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);

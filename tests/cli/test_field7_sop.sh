@@ -178,3 +178,29 @@ printf 'No\tKegiatan\tPemohon\tFront Office\tKepala Dinas\tWaktu\n1\tMengajukan\
 run "$MUTU" sop import "$TMP/panah.txt" -o "$TMP/panah.ini" --calendar id-wib
 expect_err_has "an arrow on the last row: still weighed against the convention" \
 	"step 4: clues disagree (Front Office: marker '→' in its column; Pemohon: SOPs end with the applicant); wrote ?"
+
+# ---- 5. '½ jam' in a cell; a time said twice, '60 menit (1 jam)' ----
+# A Disdukcapil (Purbalingga) Akta Kelahiran in the list layout, the Mutu
+# Baku header over two rows.  Waktu: '½ jam' 30, '¼ jam' 15, '60 menit (1
+# jam)' 60 (the same time in two units), '1 Hari (7,5 jam)' 450 (a Hari
+# of 7.5 net hours, id-wib's), '¼ jam' 15: 570 Menit = 1 Hari 2 Jam,
+# against the authors' 'Jumlah waktu 1 Hari 2 Jam 15 Menit' (585): gap
+# minus 15 Menit, which model check says.  Before: '½ jam' and '¼ jam'
+# were no duration in a cell (dur_parse reads them; the cell test wanted
+# a digit or a letter first), '(1 jam)' and '(7,5 jam)' were refused as
+# a ceiling that is no whole days: waktu = ? on every step, exit 1.
+run "$MUTU" sop import $S/field7-disdukcapil-setara.txt -o "$TMP/dk.ini" --calendar id-wib
+expect_rc "time said twice: exit 0" 0
+expect_eq "time said twice: waktu" "$(steps "$TMP/dk.ini" waktu)" \
+	"waktu = ½ jam|waktu = ¼ jam|waktu = 60 menit|waktu = 1 Hari|waktu = ¼ jam|"
+expect_err_has "time said twice: said, with the day's length" \
+	"step 4 (line 10): waktu '1 Hari (7,5 jam)' says its time twice, in two units that agree (a Hari as 450 Menit); read as 1 Hari"
+run "$MUTU" model check "$TMP/dk.ini"
+expect_out_has "time said twice: 570 Menit, the authors' 585" \
+	"finding: declared 1 Hari 2 Jam 15 Menit, steps sum to 1 Hari 2 Jam: gap minus 15 Menit"
+# two units that disagree, '60 menit (2 jam)': which is meant is the
+# office's to say; refused at its line as before
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t60 menit (2 jam)\n2\tMemeriksa\tFront Office\t30 Menit\n' >"$TMP/dua.txt"
+run "$MUTU" sop import "$TMP/dua.txt" -o "$TMP/dua.ini" --calendar id-wib
+expect_err_has "two units that disagree: refused" \
+	"step 1 (line 2): no cell reads as a duration: cannot read duration \"60 menit (2 jam)\""
