@@ -295,15 +295,39 @@ static int parse_parts(const char *text, const char *p, const char *end,
 					 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
 		}
 		int64_t whole = said > 0 ? said : 0;
+		const char *num0 = p;
 		while (said < 0 && p < end && is_digit((unsigned char)*p)) {
 			if (whole < NUM_CAP)
 				whole = whole * 10 + (*p - '0');
 			p++;
 		}
+		/* "1.410 Menit": a count of minutes with the thousands grouped by
+		 * dots, as an id-ID spreadsheet shows 1410 (its decimal mark is
+		 * the comma).  Read so only in Menit (below, once the unit is
+		 * known), where three decimals are no whole minute anyway;
+		 * "1.500 Jam" stays 1,5 Jam as before. */
+		int64_t grouped = -1;
+		const char *grouped_end = NULL;
+		if (said < 0 && p - num0 >= 1 && p - num0 <= 3 && *num0 != '0' && p < end && *p == '.') {
+			const char *q = p;
+			int64_t g = whole;
+			while (q + 3 < end && *q == '.' && is_digit((unsigned char)q[1]) &&
+			       is_digit((unsigned char)q[2]) && is_digit((unsigned char)q[3]) &&
+			       (q + 4 >= end || !is_digit((unsigned char)q[4]))) {
+				if (g < NUM_CAP)
+					g = g * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+				q += 4;
+			}
+			if (q > p && (q >= end || (*q != '.' && *q != ',')))
+				grouped = g, grouped_end = q;
+		}
 		/* decimals: keep the significant ones (trailing zeros dropped);
 		 * more than two can never be read exactly in hundredths */
 		int frac = 0, ndec = 0, hundredths = 0;
-		if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
+		if (grouped >= 0 && grouped_end > p + 4) {
+			/* two groups or more, "1.234.567": no decimal number */
+			p = grouped_end;
+		} else if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
 			p++;
 			const char *f0 = p;
 			while (p < end && is_digit((unsigned char)*p))
@@ -312,7 +336,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			while (f1 > f0 && f1[-1] == '0')
 				f1--;
 			ndec = (int)(f1 - f0);
-			if (ndec > 2) {
+			if (ndec > 2 && grouped < 0) {
 				return mutu_errf(err, MUTU_EINPUT,
 						 "cannot read duration \"%.*s%s\": \"%.*s%s\" has %d decimals; "
 						 "write at most two (\"1,5 Jam\", \"0,25 Jam\") or whole Menit",
@@ -524,6 +548,16 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": unknown unit \"%.*s%s\"",
 					 QUOTE(text), TOK(q - w), w, TOKDOTS(q - w));
+		}
+		if (grouped >= 0 && u == U_MIN) {
+			whole = grouped;
+			frac = 0, ndec = 0, hundredths = 0;
+		} else if (grouped >= 0 && (ndec > 2 || grouped_end > num0 + 3 + 4)) {
+			return mutu_errf(err, MUTU_EINPUT,
+					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is no decimal number (its "
+					 "dots group thousands, which only a count of Menit takes); write at most "
+					 "two decimals (\"1,5 Jam\") or whole Menit",
+					 QUOTE(text), TOK(grouped_end - tok), tok, TOKDOTS(grouped_end - tok));
 		}
 		/* the limit of this part in its own unit, checked before any
 		 * multiplication */

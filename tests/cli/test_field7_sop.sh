@@ -204,3 +204,17 @@ printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t60 menit (2 jam)
 run "$MUTU" sop import "$TMP/dua.txt" -o "$TMP/dua.ini" --calendar id-wib
 expect_err_has "two units that disagree: refused" \
 	"step 1 (line 2): no cell reads as a duration: cannot read duration \"60 menit (2 jam)\""
+
+# ---- 6. minutes with the thousands grouped, '1.350' (an id-ID Excel) ----
+# A Dinas Kesehatan (Wonosobo) SIPP saved from an Indonesian Excel as ';'
+# CSV, 'Waktu (Menit)' over bare numbers, the thousands grouped by a dot as
+# id-ID shows them: 15, 30, 1.350 (1350), 900, 15 = 2310 Menit, 'Jumlah
+# 2.310' as declared; the ceiling 2310 / 450 = 5.13, rounded up 6 Hari.
+# Before: '1.350 Menit' read as 1,35 Menit and refused (waktu = ?, exit
+# 1), the total unread; and '1.000 menit' was 1 Menit without a word.
+run "$MUTU" sop import $S/field7-excel-ribuan.csv -o "$TMP/rb.ini" --calendar id-wib
+expect_rc "grouped thousands: exit 0" 0
+run "$MUTU" model show "$TMP/rb.ini" --format json
+expect_eq "grouped thousands: minutes, declared, ceiling" \
+	"$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print([s["minutes"] for s in d["steps"]], d["declared"]["minutes"], d["gap_minutes"], d["ceiling_days"])')" \
+	"[15, 30, 1350, 900, 15] 2310 0 6"

@@ -304,6 +304,19 @@ static void test_field7(void **state)
 	expect("dua (2) hari 3 (tiga) jam", 2, 180, -1);
 	refuse("dua (3) hari", "the number \"dua\" (2) is written \"(3)\" in digits");
 	refuse("(2) hari", "unexpected");
+	/* a count of Menit with its thousands grouped by dots, as an id-ID
+	 * spreadsheet shows it: "1.410 Menit" 1410, "1.000 menit" 1000 (before:
+	 * 1 Menit, silently), "12.345 Menit" 12345; "4 Hari 1.050 menit" 4 Hari
+	 * 1050.  Other units keep the dot as a decimal mark ("1.500 Jam" 90, as
+	 * before); "1.234 Jam" is refused, and so is "0.250 menit" (0,25 Menit:
+	 * a group never opens with 0) */
+	expect("1.410 Menit", 0, 1410, -1);
+	expect("1.000 menit", 0, 1000, -1);
+	expect("12.345 Menit", 0, 12345, -1);
+	expect("4 Hari 1.050 menit", 4, 1050, -1);
+	expect("1.500 Jam", 0, 90, -1);
+	refuse("1.234 Jam", "its dots group thousands, which only a count of Menit takes");
+	refuse("0.250 menit", "not a whole number of minutes");
 }
 
 int main(void)
