@@ -419,16 +419,26 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 
 /* One text member "<name>_text" for a duration kind (nothing for the
  * others): the value as the text output shows it, whole minutes split
- * into working days of dm (calendar days of 24 h for SIM_K_DAYS). */
+ * into working days of dm.  SIM_K_DAYS (lead_days_mean) is in calendar
+ * days of 24 h and reads "8,7 hari kalender" as in the text output: the
+ * Hari/Jam/Menit form means hari kerja everywhere else in mutu, so
+ * "8 Hari 17 Jam" would have read as 8 working days. */
 static void json_text(struct mutu_buf *b, const char *name, double v, enum sim_kind k, int dm)
 {
 	if (k != SIM_K_TIME && k != SIM_K_DAYS)
 		return;
 	mutu_buf_printf(b, ",\"%s_text\":", name);
-	if (k == SIM_K_DAYS)
-		dur_json_text(b, v * 1440.0, 1440, DUR_ID);
-	else
+	if (k == SIM_K_DAYS) {
+		if (isnan(v) || isinf(v)) {
+			mutu_buf_puts(b, "null");
+			return;
+		}
+		char t_[96];
+		id_number(t_, sizeof t_, default_dec(k), v, " hari kalender");
+		mutu_buf_json_str(b, t_);
+	} else {
 		dur_json_text(b, v / 60.0, dm, DUR_ID);
+	}
 }
 
 static void json_ci(struct mutu_buf *b, const struct stats_ci *ci, enum sim_kind k, int dm)

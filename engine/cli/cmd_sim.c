@@ -290,6 +290,22 @@ int cmd_sim(int argc, char **argv)
 	}
 	if (from_db && (rc = sim_from_db(cmd, from_db, as_of, a, b, &err)))
 		goto out;
+	/* a staffing that changes over the run can overload some months while
+	 * the run-wide load check passes: say which, and run anyway */
+	for (int k = 0; k < 2; k++) {
+		const struct sim_scenario *s = k ? b : a;
+		if (!s)
+			continue;
+		struct mutu_notes ov;
+		mutu_notes_init(&ov);
+		sim_scenario_overload_periods(s, &ov);
+		for (size_t i = 0; i < ov.n; i++) {
+			fprintf(stderr, "mutu sim: warning: %s: ", k ? compare : pos[0]);
+			cli_print_safe(stderr, ov.items[i]);
+			fputc('\n', stderr);
+		}
+		mutu_notes_release(&ov);
+	}
 	/* both runs share seed and replications: the pairs line up */
 	if (!opt.has_seed) {
 		opt.seed = sim_scenario_seed(a);

@@ -163,6 +163,16 @@ const char *sim_scenario_actor_title(const struct sim_scenario *sc, size_t i);
 int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
 
 /*
+ * Staffing that changes over the run ("1, 3 from 2025-07-01"): one note
+ * (English, for stderr) per period whose own staff would carry 100% or
+ * more of the run's mean offered load, naming the actor, the staff, the
+ * months and both loads; sim_scenario_offered_load averages staff over
+ * the run and so passes such a scenario.  Actors already at or above 1
+ * over the whole run are left to that check.  Returns the notes added.
+ */
+size_t sim_scenario_overload_periods(const struct sim_scenario *sc, struct mutu_notes *notes);
+
+/*
  * Expected visits of each step of SOP sop (0-based, < nsops) per file, from
  * the routing matrix: after step k a file goes back to its reject_to step
  * with the step's reject probability, else on to step k+1 (or out).  v
