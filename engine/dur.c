@@ -832,3 +832,25 @@ void dur_json_text(struct mutu_buf *b, double minutes, int day_minutes, enum dur
 	dur_format_minutes(minutes, day_minutes, lang, buf, sizeof buf);
 	mutu_buf_json_str(b, buf);
 }
+
+void dur_json_text_calendar(struct mutu_buf *b, double minutes, enum dur_lang lang)
+{
+	char rest[96], buf[160];
+	double r = floor(minutes + 0.5);
+	if (isnan(minutes) || !(fabs(r) < 4611686018427387904.0)) {
+		mutu_buf_puts(b, "null");
+		return;
+	}
+	int64_t m = (int64_t)fabs(r), days = m / 1440;
+	if (days == 0) {
+		dur_json_text(b, r, 1440, lang);
+		return;
+	}
+	int64_t left = m % 1440;
+	if (left)
+		dur_format_minutes((double)left, 1440, lang, rest, sizeof rest);
+	snprintf(buf, sizeof buf, "%s%lld %s%s%s", r < 0 ? "minus " : "", (long long)days,
+		 lang == DUR_EN ? (days == 1 ? "calendar day" : "calendar days") : "hari kalender",
+		 left ? " " : "", left ? rest : "");
+	mutu_buf_json_str(b, buf);
+}

@@ -94,6 +94,54 @@ static const struct sla_step_row *worst_step(const struct sla_group *g)
 	return best;
 }
 
+/* "; bulan lalu 1 dari 2 (50,0%)": the month before, from the trend,
+ * beside this month's share so the answer says whether it got better.
+ * Nothing when last month had no finished file with a ceiling: there is
+ * no share to compare, and the trend table shows the empty month. */
+static void last_month(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	const struct sla_trend *t = &g->trend[SLA_TREND - 2];
+	if (!t->with_ceiling)
+		return;
+	mutu_buf_puts(b, TR(o, "; bulan lalu ", "; last month "));
+	num(b, t->within, o->lang);
+	mutu_buf_puts(b, TR(o, " dari ", " of "));
+	num(b, t->with_ceiling, o->lang);
+	mutu_buf_puts(b, " (");
+	rpt_fmt_pct(b, (double)t->within / (double)t->with_ceiling, o->lang);
+	mutu_buf_putc(b, ')');
+}
+
+/* The office as a whole, first when the month has more than one SOP: the
+ * number a head of office is asked for ("how many berkas met the SOP"),
+ * which the per-SOP sentences leave the reader to add up. */
+static void office_sentence(const struct sla_month *m, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	const struct sla_group *g = &m->office;
+	enum rpt_lang l = o->lang;
+	mutu_buf_puts(b, TR(o, "Kantor (semua SOP): ", "Office (all SOPs): "));
+	if (!g->with_ceiling) {
+		num(b, g->finished, l);
+		mutu_buf_puts(b, TR(o, " berkas selesai, tanpa batas SOP untuk menilainya",
+				    " files finished, with no SOP ceiling to judge them by"));
+	} else {
+		num(b, g->within, l);
+		mutu_buf_puts(b, TR(o, " dari ", " of "));
+		num(b, g->with_ceiling, l);
+		mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
+		rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
+		mutu_buf_putc(b, ')');
+		last_month(g, o, b);
+	}
+	if (g->open) {
+		mutu_buf_puts(b, "; ");
+		num(b, g->open, l);
+		mutu_buf_puts(b, TR(o, " berkas masih terbuka di akhir bulan",
+				    g->open == 1 ? " file still open at month end" : " files still open at month end"));
+	}
+	mutu_buf_putc(b, '.');
+}
+
 static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
 {
 	enum rpt_lang l = o->lang;
@@ -115,6 +163,7 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 		mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
 		rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
 		mutu_buf_putc(b, ')');
+		last_month(g, o, b);
 		if (late == 0) {
 			mutu_buf_puts(b, TR(o, "; tidak ada yang terlambat", "; none late"));
 		} else {
@@ -161,6 +210,10 @@ void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, st
 {
 	struct mutu_buf b;
 	mutu_buf_init(&b);
+	if (m->ngroups > 1) {
+		office_sentence(m, o, &b);
+		mutu_notes_addf(out, "%s", b.s);
+	}
 	for (size_t i = 0; i < m->ngroups; i++) {
 		mutu_buf_reset(&b);
 		group_sentence(&m->groups[i], o, &b);

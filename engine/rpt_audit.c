@@ -650,7 +650,11 @@ static void json_dur(struct mutu_buf *o, const char *k, double s, int day_minute
 	double min = isnan(s) || isinf(s) ? NAN : s / 60.0;
 	json_num(o, k, min);
 	mutu_buf_printf(o, ",\"%s_text\":", k);
-	dur_json_text(o, min, day_minutes, l == RPT_EN ? DUR_EN : DUR_ID);
+	/* 1440: wall-clock, "hari kalender" (Hari alone is a working day) */
+	if (day_minutes == 1440)
+		dur_json_text_calendar(o, min, l == RPT_EN ? DUR_EN : DUR_ID);
+	else
+		dur_json_text(o, min, day_minutes, l == RPT_EN ? DUR_EN : DUR_ID);
 }
 
 static void json_time(struct mutu_buf *o, const char *k, const struct sla_case *c, double t)

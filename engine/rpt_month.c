@@ -1491,8 +1491,12 @@ static void em_dur(struct em *e, const char *key, const char *jkey, double s, en
 	em_comma(e);
 	mutu_buf_json_str(e->b, tkey);
 	mutu_buf_putc(e->b, ':');
-	/* wall-clock durations count days of 24 hours, working ones days of dm */
-	dur_json_text(e->b, min, u == EM_CAL ? 1440 : e->dm, e->lang == RPT_EN ? DUR_EN : DUR_ID);
+	/* wall-clock durations count days of 24 hours, written "hari kalender"
+	 * (Hari alone is a working day of dm in every mutu text) */
+	if (u == EM_CAL)
+		dur_json_text_calendar(e->b, min, e->lang == RPT_EN ? DUR_EN : DUR_ID);
+	else
+		dur_json_text(e->b, min, e->dm, e->lang == RPT_EN ? DUR_EN : DUR_ID);
 }
 
 static void em_days(struct em *e, const char *key, const char *jkey, double s)

@@ -113,4 +113,10 @@ size_t dur_format_minutes(double minutes, int day_minutes, enum dur_lang lang,
  * the way the reports do without its own formatter. */
 void dur_json_text(struct mutu_buf *b, double minutes, int day_minutes, enum dur_lang lang);
 
+/* The same for wall-clock minutes (days of 24 h): "7 hari kalender 4 Jam
+ * 20 Menit" / "7 calendar days 4 hours 20 minutes", never "7 Hari", which
+ * in every mutu text is a working day (hari kerja).  Under a day it is
+ * the plain "4 Jam 20 Menit"; null for NaN or infinite minutes. */
+void dur_json_text_calendar(struct mutu_buf *b, double minutes, enum dur_lang lang);
+
 #endif /* MUTU_DUR_H */

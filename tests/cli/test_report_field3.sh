@@ -60,3 +60,134 @@ expect_out_has "sim results still written" "Tim Teknis"
 run "$MUTU" sim $D/staf-cukup.ini --threads 1
 expect_rc "sim with enough staff in every period runs" 0
 case "$ERR" in *warning*) not_ok "no overload warning at 65% / 43%" "$ERR" ;; *) ok "no overload warning at 65% / 43%" ;; esac
+
+# ---- a month by hand: May 2025 at a WITA office ---------------------------
+# mei.csv: Banjarbaru's two SOPs from models/ (id-wita): tanda-daftar-lks-
+# lksa (ceiling "(5 Hari)" = 2250 working minutes) and izin-pengumpulan-
+# uang-barang (no declared total: the steps' sum 4 Hari 1 Jam 18 Menit
+# rounded up, 5 Hari = 2250).  The clock runs from the end of step 2 (the
+# Front Office's check) to the end of step 9 (the applicant receives the
+# SK on the portal, 3 minutes after the signature).  Hours Mon-Thu
+# 07:30-12:00 13:00-16:00, Fri 07:30-11:30 13:00-16:30: 450 min a day.
+# May 2025: 22 weekdays less Thu 1 (LN), Mon 12 (LN Waisak), Tue 13 (CB),
+# Thu 29 (LN), Fri 30 (CB) = 17 working days.
+# April 2025 (last month):
+#   LKS/0421/01 Mon 21 08:00 -> Thu 24 08:00: 420+450+450+30 = 1350 within
+#   LKS/0414/01 Mon 14 07:30 -> Tue 22 10:00: 4 x 450 (Fri 18 LN) + 450
+#     + 150 = 2400, late by 150
+#   PUB/0422/01 Tue 22 08:00 -> Wed 23 08:00: 420 + 30 = 450 within
+#   -> office 2 of 3 (66,7%); LKS 1 of 2 (50,0%); PUB 1 of 1 (100,0%).
+# May 2025:
+#   PUB/0430/01 Wed 30 Apr 15:00 -> Mon 5 May 09:30: 60 + (1 May LN) 450
+#     + 120 = 630 within
+#   LKS/0505/01 Mon 5 07:40 -> Wed 14 08:40: 440+450x4 = 2240 by Fri 9,
+#     (12 LN, 13 CB), Wed 14 70 = 2310, late by 60 (1,0 jam)
+#   LKS/0509/01 Fri 9 08:00 -> Tue 20 08:00: 420 + 450 x 4 (14,15,16,19)
+#     + 30 = 2250: exactly the ceiling, within (<=)
+#   PUB/0514/01 Wed 14 07:30 -> Wed 21 11:50: 450 x 5 + 260 = 2510, late
+#     by 260; step 7 (Sekretaris) never logged: HILANG
+#   LKS/0520/01 sent back by the Front Office Tue 20 08:30, resubmitted
+#     Wed 21 09:15 (the applicant's 390 + 105 = 495 min, not the office's),
+#     accepted 09:25 -> Mon 26 10:00: 335 + 450 + 450 + 150 = 1385 within
+#   LKS/0527/01 accepted Tue 27 10:00, at Dinas Teknis at month end: age
+#     300 + 450 (28) = 750 = 1 Hari 5 Jam (29 LN, 30 CB), under the ceiling
+#   -> office 3 of 5 within (60,0%); leads 630 1385 2250 2310 2510: median
+#      2250, p90 (h = 0.9 x 4 = 3.6) 2310 + 0.6 x 200 = 2430, max 2510.
+#      LKS 2 of 3 (66,7%): 1385 2250 2310, median 2250, p90 (h = 1.8)
+#      2250 + 0.8 x 60 = 2298, max 2310; its late file's step 4 ran
+#      2310 - 10 - 20 - 3 = 2277 against 1800: 477 over = 1,1 hari.
+#      PUB 1 of 2 (50,0%): 630 2510, median 1570, p90 630 + 0.9 x 1880 =
+#      2322; step 4 2510 - 10 - 15 - 3 = 2482, 682 over = 1,5 hari.
+DB=$TMP/mei.db
+run "$MUTU" ingest $D/mei.csv --db "$DB" --models models --quiet
+expect_rc "May 2025 log ingests" 0
+REP=(report monthly --db "$DB" --models models --month 2025-05)
+run "$MUTU" "${REP[@]}" --format json --out "$TMP/o"
+expect_rc "May 2025 report runs" 0
+# The answer first: the office as a whole against last month, then per SOP
+# against theirs.
+A_OFF="  Kantor (semua SOP): 3 dari 5 berkas selesai dalam batas SOP (60,0%); bulan lalu 2 dari 3 (66,7%); 1 berkas masih terbuka di akhir bulan."
+A_PUB="  Izin Pengumpulan Uang dan Barang: 1 dari 2 berkas selesai dalam batas SOP (50,0%); bulan lalu 1 dari 1 (100,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 4, Dinas Teknis (rata-rata 1,5 hari di atas mutu baku)."
+A_LKS="  Tanda Daftar LKS/LKSA: 2 dari 3 berkas selesai dalam batas SOP (66,7%); bulan lalu 1 dari 2 (50,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 4, Dinas Teknis (rata-rata 1,1 hari di atas mutu baku)."
+expect_eq "answer: the office first, this month against last" "$(sed -n 2p <<<"$OUT")" "$A_OFF"
+expect_eq "answer: izin-pengumpulan-uang-barang against last month" "$(sed -n 3p <<<"$OUT")" "$A_PUB"
+expect_eq "answer: tanda-daftar-lks-lksa against last month" "$(sed -n 4p <<<"$OUT")" "$A_LKS"
+run "$MUTU" "${REP[@]}" --format json --out "$TMP/oen" --lang en
+expect_eq "answer (en): the office first, this month against last" "$(sed -n 2p <<<"$OUT")" \
+	"  Office (all SOPs): 3 of 5 files finished within the SOP ceiling (60.0%); last month 2 of 3 (66.7%); 1 file still open at month end."
+expect_out_has "answer (en): tanda-daftar against last month" "Tanda Daftar LKS/LKSA: 2 of 3 files finished within the SOP ceiling (66.7%); last month 1 of 2 (50.0%); 1 late"
+# the JSON's figures, as worked out above
+got=$(python3 - "$TMP/o/report-2025-05.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+out = []
+for g in d["groups"]:
+    s = g["summary"]
+    out.append("%s %d %d %s %s %s" % (g["id"], s["finished"], s["within"], s["lead_median"], s["lead_p90"], s["lead_max"]))
+o = d["groups"][0]
+out.append("open " + " ".join("%s:%s:%s" % (c["case"], c["age"], c["age_text"]) for c in o["open_cases"]))
+t = o["trend"][-2]
+out.append("april %s %d %d" % (t["month"], t["finished"], t["within"]))
+out.append("days %d" % o["summary"]["working_days"])
+print("\n".join(out))
+PY
+)
+expect_eq "JSON: counts, median, p90, max per group, open case and its age, April, working days" "$got" \
+"office 5 3 2250 2430 2510
+izin-pengumpulan-uang-barang 2 1 1570 2322 2510
+tanda-daftar-lks-lksa 3 2 2250 2298 2310
+open LKS/0527/01:750:1 Hari 5 Jam
+april 2025-04 3 2
+days 17"
+# calendar durations in the JSON say hari kalender: the office's calendar
+# median is the third of
+# five calendar spans (PUB/0430 4d18h30, LKS/0520 5d0h35, PUB/0514 7d4h20,
+# LKS/0505 9d1h, LKS/0509 11d0h) = PUB/0514/01 Wed 14 07:30 -> Wed 21
+# 11:50 = 7 days 4 h 20 min; max LKS/0509/01 Fri 9 08:00 -> Tue 20 08:00 = 11 days.
+got=$(python3 -c "
+import json; s=json.load(open('$TMP/o/report-2025-05.json'))['groups'][0]['summary']
+print(s['calendar_median'], s['calendar_median_text'], '|', s['calendar_max_text'])")
+expect_eq "JSON: calendar median and max written in hari kalender, not Hari" "$got" "10340 7 hari kalender 4 Jam 20 Menit | 11 hari kalender"
+# the HTML answers first too: its first answer line is the office's
+"$MUTU" "${REP[@]}" --format html --out "$TMP/h" >/dev/null 2>&1
+got=$(python3 - "$TMP/h/report-2025-05.html" <<'PY'
+import re, sys, html
+d = open(sys.argv[1], encoding="utf-8").read()
+sec = d[d.find('id="answer"'):]
+lis = re.findall(r"<li[^>]*>(.*?)</li>", sec, re.S)
+print(html.unescape(re.sub(r"<[^>]+>", "", lis[0])).strip() if lis else "")
+PY
+)
+expect_eq "HTML: the answer's first line is the office against last month" "$got" "${A_OFF#  }"
+# the audit: PUB/0514/01 lost step 7 (HILANG), LKS/0509/01 is on time at
+# exactly its ceiling
+run "$MUTU" audit --db "$DB" --models models --sop izin-pengumpulan-uang-barang --from 2025-05-01 --to 2025-05-31
+expect_out_has "audit: PUB/0514/01's missing Sekretaris step" "[HILANG] langkah 7 tidak ada di log"
+expect_out_has "audit: PUB/0514/01 late by 4,3 jam (260 min)" "TERLAMBAT 4,3 jam"
+run "$MUTU" audit --db "$DB" --models models --case LKS/0509/01 --format json
+got=$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+c = (d.get("cases") or [d])[0]
+print(c.get("calendar_text"))' 2>&1)
+expect_eq "audit JSON: LKS/0509/01's calendar time in hari kalender" "$got" "11 hari kalender"
+# the May JSON and the audit's stay valid against their schemas with the
+# calendar texts ("7 hari kalender 4 Jam 20 Menit")
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	"$MUTU" audit --db "$DB" --models models --sop tanda-daftar-lks-lksa --from 2025-05-01 --to 2025-05-31 \
+		--format json >"$TMP/audit.json" 2>/dev/null
+	got=$(python3 - <<PY
+import json, jsonschema
+out = []
+for sch, f in (("docs/schema/report.schema.json", "$TMP/o/report-2025-05.json"),
+               ("docs/schema/report.schema.json", "$TMP/oen/report-2025-05.json"),
+               ("docs/schema/audit.schema.json", "$TMP/audit.json")):
+    v = jsonschema.Draft202012Validator(json.load(open(sch)))
+    out.append(str(len(list(v.iter_errors(json.load(open(f)))))))
+print(" ".join(out))
+PY
+)
+	expect_eq "JSON schema: May report (id, en) and the audit valid" "$got" "0 0 0"
+else
+	ok "JSON schema: skipped (python3-jsonschema not installed)"
+fi
