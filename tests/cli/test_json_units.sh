@@ -13,7 +13,7 @@ DB="$TMP/u.db"
 # Case B: accepted Fri 9 May 09:00, finished Fri 16 May 10:30 (WIB).
 # Working time 1440 min (test_report.sh) = 3 x 450 + 90 = 3 Hari 1 Jam 30
 # Menit; its ceiling is 3 Hari = 1350 min, so it is 90 min over.  Wall
-# clock: 7 days and 1 h 30 = 7 x 1440 + 90 = 10170 min, worded in days of
+# clock: 7 days and 1 h 30 = 7 x 1440 + 90 = 10170 min, worded "7 hari kalender 1 Jam 30 Menit" (days of
 # 24 h.  Its step 4 took 2 h against the 1 Jam of the SOP: 60 min over.
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$M" --format json --out -
 got=$(printf '%s' "$OUT" | python3 -c '
@@ -23,7 +23,7 @@ b = [s for g in d["groups"] if g["id"] == "uji-sla" for s in g["slowest"] if s["
 print(d["schema"], d["units"]["duration"], "|", b["lead"], b["lead_text"], "|", b["calendar_lead"], b["calendar_lead_text"],
       "|", b["over"], b["over_text"], "|", b["late_step_excess"], b["late_step_excess_text"])')
 expect_eq "report: case B lead, wall clock, over and late step in minutes with their text" "$got" \
-	"mutu.report/2 minutes | 1440 3 Hari 1 Jam 30 Menit | 10170 7 Hari 1 Jam 30 Menit | 90 1 Jam 30 Menit | 60 1 Jam"
+	"mutu.report/2 minutes | 1440 3 Hari 1 Jam 30 Menit | 10170 7 hari kalender 1 Jam 30 Menit | 90 1 Jam 30 Menit | 60 1 Jam"
 # the uji-sla summary's rounded ceiling: 3 Hari = 1350 working minutes
 got=$(printf '%s' "$OUT" | python3 -c '
 import json, sys

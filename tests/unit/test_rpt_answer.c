@@ -63,6 +63,20 @@ static void build(struct fixture *f)
 	h->with_target = 10;
 	h->within_target = 9;
 	h->open_past = 2;
+	/* last month (the trend's second last row): 65 of 130 in time */
+	g->trend[SLA_TREND - 2].with_ceiling = 130;
+	g->trend[SLA_TREND - 2].within = 65;
+	/* the office as a whole: 155 finished, 143 with a ceiling, 95 in
+	 * time; last month 60 of 120; 2 open at month end */
+	struct sla_group *of = &f->m.office;
+	of->id = "";
+	of->day_minutes = 450;
+	of->finished = 155;
+	of->with_ceiling = 143;
+	of->within = 95;
+	of->open = 2;
+	of->trend[SLA_TREND - 2].with_ceiling = 120;
+	of->trend[SLA_TREND - 2].within = 60;
 	f->m.groups = f->g;
 	f->m.ngroups = 2;
 	f->m.year = 2025;
@@ -79,35 +93,42 @@ static void test_headlines(void **state)
 	struct mutu_notes n;
 	mutu_notes_init(&n);
 	rpt_month_headlines(&f.m, &o, &n);
-	assert_int_equal(n.n, 2);
-	/* 95/143 = 66.43%; 143 - 95 = 48 late; step 3 has the largest late
-	 * excess, 48 x 2.1 days over 48 executions = 2.1 days each */
-	assert_string_equal(n.items[0], "Izin Pengumpulan Uang dan Barang: 95 dari 143 berkas selesai dalam batas SOP "
-					"(66,4%); 48 terlambat, paling banyak kehilangan waktu di langkah 3, Tim Teknis "
-					"(rata-rata 2,1 hari di atas mutu baku).");
+	assert_int_equal(n.n, 3);
+	/* two groups: the office first, 95/143 = 66.4% against 60/120 = 50.0% */
+	assert_string_equal(n.items[0], "Kantor (semua SOP): 95 dari 143 berkas selesai dalam batas SOP (66,4%); "
+					"bulan lalu 60 dari 120 (50,0%); 2 berkas masih terbuka di akhir bulan.");
+	/* 95/143 = 66.43%, last month 65/130 = 50.0%; 143 - 95 = 48 late;
+	 * step 3 has the largest late excess, 48 x 2.1 days over 48
+	 * executions = 2.1 days each */
+	assert_string_equal(n.items[1], "Izin Pengumpulan Uang dan Barang: 95 dari 143 berkas selesai dalam batas SOP "
+					"(66,4%); bulan lalu 65 dari 130 (50,0%); 48 terlambat, paling banyak kehilangan "
+					"waktu di langkah 3, Tim Teknis (rata-rata 2,1 hari di atas mutu baku).");
 	/* no model: judged by the planned date, 9 of 10 = 90.0% */
-	assert_string_equal(n.items[1], "Kasus tanpa model SOP: 12 berkas selesai; 9 dari 10 sebelum tanggal rencana "
+	assert_string_equal(n.items[2], "Kasus tanpa model SOP: 12 berkas selesai; 9 dari 10 sebelum tanggal rencana "
 					"(90,0%); 2 berkas terbuka sudah lewat batas di akhir bulan.");
 	mutu_notes_release(&n);
 
 	o.lang = RPT_EN;
 	mutu_notes_init(&n);
 	rpt_month_headlines(&f.m, &o, &n);
-	assert_string_equal(n.items[0], "Izin Pengumpulan Uang dan Barang: 95 of 143 files finished within the SOP "
-					"ceiling (66.4%); 48 late, losing the most time at step 3, Tim Teknis "
-					"(on average 2.1 d over the mutu baku).");
+	assert_string_equal(n.items[0], "Office (all SOPs): 95 of 143 files finished within the SOP ceiling (66.4%); "
+					"last month 60 of 120 (50.0%); 2 files still open at month end.");
+	assert_string_equal(n.items[1], "Izin Pengumpulan Uang dan Barang: 95 of 143 files finished within the SOP "
+					"ceiling (66.4%); last month 65 of 130 (50.0%); 48 late, losing the most time at "
+					"step 3, Tim Teknis (on average 2.1 d over the mutu baku).");
 	mutu_notes_release(&n);
 
 	/* nobody late, and a month with nothing finished */
 	f.g[0].within = 143;
 	f.g[1].finished = 0;
 	f.g[1].open_past = 0;
+	f.g[0].trend[SLA_TREND - 2].with_ceiling = 0; /* last month: nothing to compare */
 	o.lang = RPT_ID;
 	mutu_notes_init(&n);
 	rpt_month_headlines(&f.m, &o, &n);
-	assert_string_equal(n.items[0], "Izin Pengumpulan Uang dan Barang: 143 dari 143 berkas selesai dalam batas SOP "
+	assert_string_equal(n.items[1], "Izin Pengumpulan Uang dan Barang: 143 dari 143 berkas selesai dalam batas SOP "
 					"(100,0%); tidak ada yang terlambat.");
-	assert_string_equal(n.items[1], "Kasus tanpa model SOP: belum ada berkas yang selesai bulan ini.");
+	assert_string_equal(n.items[2], "Kasus tanpa model SOP: belum ada berkas yang selesai bulan ini.");
 	mutu_notes_release(&n);
 }
 
