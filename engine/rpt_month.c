@@ -1825,10 +1825,14 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 				    TR(o, "Median waktu pemohon melengkapi (hari kerja)", "Median time applicants took to resubmit (working days)")};
 		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14, 16, 18};
 		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 11, hd, w);
-		for (size_t i = 0; i < m->ngroups; i++) {
-			const struct sla_group *g = &m->groups[i];
-			int mdl = has_model(g);
-			rpt_xlsx_str(x, xname(g, o));
+		/* one row per SOP, then (two SOPs or more) the office as a whole,
+		 * the total a head of office is asked for, as in the answer */
+		size_t nrows = m->ngroups + (m->ngroups > 1);
+		for (size_t i = 0; i < nrows; i++) {
+			int total = i == m->ngroups;
+			const struct sla_group *g = total ? &m->office : &m->groups[i];
+			int mdl = total ? g->with_ceiling > 0 : has_model(g);
+			rpt_xlsx_str(x, total ? TR(o, "Kantor (semua SOP)", "Office (all SOPs)") : xname(g, o));
 			rpt_xlsx_num(x, (double)g->finished, RPT_XF_INT);
 			rpt_xlsx_num(x, mdl ? (double)g->within : (double)g->within_target, RPT_XF_INT);
 			rpt_xlsx_num(x, mdl ? share(g->within, g->with_ceiling) : share(g->within_target, g->with_target), RPT_XF_PCT);

@@ -191,3 +191,11 @@ PY
 else
 	ok "JSON schema: skipped (python3-jsonschema not installed)"
 fi
+# the workbook's summary sheet: one row per SOP, then the office as a
+# whole (row 4): 5 finished, 3 within (60%), 2 late, median 2250/450 =
+# 5 hari kerja, p90 2430/450 = 5,4, 1 open, 1 handed back before acceptance
+"$MUTU" "${REP[@]}" --format xlsx --out "$TMP/x" >/dev/null 2>&1
+X=$TMP/x/report-2025-05.xlsx
+got=$(for c in A4 B4 C4 D4 E4 F4 G4 H4 J4; do python3 tests/cli/xlsx_cells.py "$X" cell Ringkasan $c | cut -d' ' -f2-; done | paste -sd'|')
+expect_eq "XLSX: the summary's office row" "$got" \
+	"Kantor (semua SOP)|5 #,##0|3 #,##0|0.6 0.0%|2 #,##0|5 #,##0.00|5.4 #,##0.00|1 #,##0|1 #,##0"
