@@ -42,3 +42,25 @@ report_june() {
 	env "$@" "$MUTU" report monthly --month 2025-06 --db "$DB" --models "${RMODELS:-$MODELS}" --out "$TMP/$out" \
 		--format json >"$TMP/$out.out" 2>"$TMP/$out.err"
 }
+
+# ---- field rounds 8 and 9 (test_field8.sh, test_field9.sh): one case's
+# audit and one month's summary as one line each, models from $MD, the
+# monthly summary of SOP uji-sla ----
+# audit JSON of one case: working, deadline, late, then step:actual:deviation:flags
+case_json() { # CASE DB
+	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%d:%d:%d:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+# the monthly report's summary: finished, within, lead median, and the notes
+month_json() { # MONTH DB
+	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null |
+		python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+s = [g for g in d['groups'] if g['id'] == 'uji-sla'][0]['summary']
+print(s['finished'], s['within'], s['lead_median'], len(d['notes']))"
+}

@@ -14,24 +14,6 @@
 F=tests/data/logs/field8
 MD=tests/data/models
 
-# audit JSON of one case: working, deadline, late, then step:actual:deviation:flags
-case_json() { # CASE DB
-	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
-import json, sys
-c = json.load(sys.stdin)['cases'][0]
-print(c['working'], c['deadline'], c['late'],
-      ' '.join('%d:%d:%d:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
-               for s in c['steps']))"
-}
-# the monthly report's summary: finished, within, lead median, and the notes
-month_json() { # MONTH DB
-	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null |
-		python3 -c "
-import json, sys
-d = json.load(sys.stdin)
-s = [g for g in d['groups'] if g['id'] == 'uji-sla'][0]['summary']
-print(s['finished'], s['within'], s['lead_median'], len(d['notes']))"
-}
 
 # ---- 1. "pukul" between the date and the time (SiCANTIK's printed form) ----
 # An Indonesian report or web page writes a time as the EYD spells it:
