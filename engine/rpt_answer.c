@@ -112,6 +112,20 @@ static void last_month(const struct sla_group *g, const struct rpt_opts *o, stru
 	mutu_buf_putc(b, ')');
 }
 
+/* "W of N files finished within the SOP ceiling (P%)" and last month's,
+ * the answer's figure for the office and for each SOP alike */
+static void within_of(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	enum rpt_lang l = o->lang;
+	num(b, g->within, l);
+	mutu_buf_puts(b, TR(o, " dari ", " of "));
+	num(b, g->with_ceiling, l);
+	mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
+	rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
+	mutu_buf_putc(b, ')');
+	last_month(g, o, b);
+}
+
 /* The office as a whole, first when the month has more than one SOP: the
  * number a head of office is asked for ("how many berkas met the SOP"),
  * which the per-SOP sentences leave the reader to add up. */
@@ -125,13 +139,7 @@ static void office_sentence(const struct sla_month *m, const struct rpt_opts *o,
 		mutu_buf_puts(b, TR(o, " berkas selesai, tanpa batas SOP untuk menilainya",
 				    " files finished, with no SOP ceiling to judge them by"));
 	} else {
-		num(b, g->within, l);
-		mutu_buf_puts(b, TR(o, " dari ", " of "));
-		num(b, g->with_ceiling, l);
-		mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
-		rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
-		mutu_buf_putc(b, ')');
-		last_month(g, o, b);
+		within_of(g, o, b);
 	}
 	if (g->open) {
 		mutu_buf_puts(b, "; ");
@@ -157,13 +165,7 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 		mutu_buf_puts(b, TR(o, "belum ada berkas yang selesai bulan ini", "no file finished this month"));
 	} else if (model && g->with_ceiling) {
 		size_t late = g->with_ceiling - g->within;
-		num(b, g->within, l);
-		mutu_buf_puts(b, TR(o, " dari ", " of "));
-		num(b, g->with_ceiling, l);
-		mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
-		rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
-		mutu_buf_putc(b, ')');
-		last_month(g, o, b);
+		within_of(g, o, b);
 		if (late == 0) {
 			mutu_buf_puts(b, TR(o, "; tidak ada yang terlambat", "; none late"));
 		} else {
