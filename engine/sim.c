@@ -1006,6 +1006,17 @@ HOT void enqueue(struct kctx *x, int a, int level, uint32_t ci)
 	stats_tw_set(&ka->tq, x->now, ka->nq);
 }
 
+/* Take ci, the head of actor a's queue q, off it. */
+static inline void queue_pop(struct kctx *x, int a, size_t q, uint32_t ci)
+{
+	x->qhead[q] = x->cases[ci].next;
+	if (x->qhead[q] == NIL)
+		x->qtail[q] = NIL;
+	struct kactor *ka = &x->act[a];
+	ka->nq--;
+	stats_tw_set(&ka->tq, x->now, ka->nq);
+}
+
 HOT uint32_t dequeue(struct kctx *x, int a)
 {
 	size_t base = (size_t)a * (size_t)x->sc->nlevels;
@@ -1013,12 +1024,7 @@ HOT uint32_t dequeue(struct kctx *x, int a)
 		uint32_t ci = x->qhead[base + l];
 		if (ci == NIL)
 			continue;
-		x->qhead[base + l] = x->cases[ci].next;
-		if (x->qhead[base + l] == NIL)
-			x->qtail[base + l] = NIL;
-		struct kactor *ka = &x->act[a];
-		ka->nq--;
-		stats_tw_set(&ka->tq, x->now, ka->nq);
+		queue_pop(x, a, base + l, ci);
 		return ci;
 	}
 	return NIL;
@@ -1040,12 +1046,7 @@ static uint32_t dequeue_released(struct kctx *x, int a)
 		if (ci == NIL || x->released[base + l] <= 0)
 			continue;
 		x->released[base + l]--;
-		x->qhead[base + l] = x->cases[ci].next;
-		if (x->qhead[base + l] == NIL)
-			x->qtail[base + l] = NIL;
-		struct kactor *ka = &x->act[a];
-		ka->nq--;
-		stats_tw_set(&ka->tq, x->now, ka->nq);
+		queue_pop(x, a, base + l, ci);
 		return ci;
 	}
 	return NIL;
