@@ -87,9 +87,8 @@ R=()
 for i in "${!M_big[@]}"; do
 	R+=("$(awk -v a="${M_big[$i]}" -v b="${M_quarter[$i]}" 'BEGIN { printf "%.3f", a / b }')")
 done
-rss_r=$(bench_median "${R[@]}")
-rss_min=$(printf '%s\n' "${R[@]}" | sort -g | head -1)
-rss_max=$(printf '%s\n' "${R[@]}" | sort -g | tail -1)
+bench_spread "${R[@]}"
+rss_r=$RMED rss_min=$RMIN rss_max=$RMAX
 rss_big=$(awk -v k="$(bench_median "${M_big[@]}")" 'BEGIN { printf "%.1f", k / 1024 }')
 rss_quarter=$(awk -v k="$(bench_median "${M_quarter[@]}")" 'BEGIN { printf "%.1f", k / 1024 }')
 printf '  big:     %8d events, CPU median %s s (runs %s), wall median %s s, peak RSS median %s MB\n' \

@@ -50,8 +50,6 @@ R=()
 for i in "${!wc_[@]}"; do
 	R+=("$(awk -v a="${wx_[$i]}" -v b="${wc_[$i]}" 'BEGIN { printf "%.3f", a / b }')")
 done
-rmed=$(bench_median "${R[@]}")
-rmin=$(printf '%s\n' "${R[@]}" | sort -g | head -1)
-rmax=$(printf '%s\n' "${R[@]}" | sort -g | tail -1)
-printf 'XES/CSV wall per run: %s; median %s (min %s, max %s)\n' "${R[*]}" "$rmed" "$rmin" "$rmax"
-bench_row "export 10^6 events as XES, s (peer: CSV)" "$med_xes" "$med_csv" "$rmed ($rmin-$rmax)" "-" "-"
+bench_spread "${R[@]}"
+printf 'XES/CSV wall per run: %s; median %s (min %s, max %s)\n' "${R[*]}" "$RMED" "$RMIN" "$RMAX"
+bench_row "export 10^6 events as XES, s (peer: CSV)" "$med_xes" "$med_csv" "$RMED ($RMIN-$RMAX)" "-" "-"

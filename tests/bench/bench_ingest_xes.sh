@@ -95,14 +95,12 @@ for r in $(seq 1 "$RUNS"); do
 	ratios+=("$(awk -v a="$eps_xes" -v b="$eps_csv" 'BEGIN { printf "%.3f", a / b }')")
 	cratios+=("$(awk -v a="$cps_xes" -v b="$cps_csv" 'BEGIN { printf "%.3f", a / b }')")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-m=$(median "${ratios[@]}")
-cm=$(median "${cratios[@]}")
+bench_spread "${ratios[@]}"
+m=$RMED rmin=$RMIN rmax=$RMAX
+cm=$(bench_median "${cratios[@]}")
 printf '\nXES/CSV events per wall second, per pair: %s; median %.3f (target >= 0.5: %s)\n' \
 	"${ratios[*]}" "$m" "$(awk -v m="$m" 'BEGIN { print (m >= 0.5) ? "met" : "NOT met" }')"
 printf 'XES/CSV events per CPU second, per pair: %s; median %.3f\n' "${cratios[*]}" "$cm"
-rmin=$(printf '%s\n' "${ratios[@]}" | sort -g | head -1)
-rmax=$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)
 bench_row "ingest XES.gz events/s vs same log as CSV" "$eps_xes" "$eps_csv" "$m ($rmin-$rmax)" ">= 0.5" \
 	"$( [ "$(bench_cmp "$m" '>=' 0.5)" = 1 ] && echo yes || echo no)"
 

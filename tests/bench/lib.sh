@@ -16,6 +16,9 @@
 #                              BV (the value compared: seconds or a rate);
 #                              per-pair ratios A/B; sets RMED RMIN RMAX and
 #                              AMED BMED (medians of each side)
+#   bench_spread RATIO...      the median, min and max of per-pair ratios
+#                              into RMED RMIN RMAX (bench_pairs' verdict;
+#                              for scripts that pair their sides by hand)
 #   bench_row METRIC MUTU PEER RATIO TARGET MET
 #                              one line of the final table (make bench)
 #   bench_cmp VALUE OP LIMIT   1 when VALUE OP LIMIT (awk), else 0
@@ -61,6 +64,12 @@ bench_median() {
 		if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6g\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+bench_spread() {
+	RMED=$(bench_median "$@")
+	RMIN=$(printf '%s\n' "$@" | sort -g | head -1)
+	RMAX=$(printf '%s\n' "$@" | sort -g | tail -1)
+}
+
 bench_pairs() {
 	local a=$1 b=$2 i va vb
 	local -a A=() B=() R=()
@@ -73,9 +82,7 @@ bench_pairs() {
 		R+=("$(awk -v x="$va" -v y="$vb" 'BEGIN { printf "%.6g", (y > 0) ? x / y : 0 }')")
 		printf '  pair %d: %s %s  %s %s  ratio %s\n' "$i" "$a" "$va" "$b" "$vb" "${R[-1]}"
 	done
-	RMED=$(bench_median "${R[@]}")
-	RMIN=$(printf '%s\n' "${R[@]}" | sort -g | head -1)
-	RMAX=$(printf '%s\n' "${R[@]}" | sort -g | tail -1)
+	bench_spread "${R[@]}"
 	AMED=$(bench_median "${A[@]}")
 	BMED=$(bench_median "${B[@]}")
 	printf '  median ratio %s (min %s, max %s) over %d pairs\n' "$RMED" "$RMIN" "$RMAX" "$BENCH_PAIRS"
