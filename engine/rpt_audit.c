@@ -642,16 +642,22 @@ static void json_num(struct mutu_buf *o, const char *k, double v)
 		mutu_buf_printf(o, "%.10g", v);
 }
 
+/* json_dur's day_minutes for a wall-clock duration: its days are of 24 h
+ * and written "hari kalender" (Hari alone is a working day).  Not 1440,
+ * which is also the working day of a 24x7 calendar: keyed on the number,
+ * such a model's ceiling "1 Hari" had read "1 hari kalender". */
+#define WALL_CLOCK 0
+
 /* A duration (seconds in) as minutes under k with its text under
- * k_text, days of day_minutes (1440 for wall-clock ones): mutu.audit/2
- * has one unit for every duration (it had hours and days in /1). */
+ * k_text, days of day_minutes (WALL_CLOCK for wall-clock ones):
+ * mutu.audit/2 has one unit for every duration (it had hours and days in
+ * /1). */
 static void json_dur(struct mutu_buf *o, const char *k, double s, int day_minutes, enum rpt_lang l)
 {
 	double min = isnan(s) || isinf(s) ? NAN : s / 60.0;
 	json_num(o, k, min);
 	mutu_buf_printf(o, ",\"%s_text\":", k);
-	/* 1440: wall-clock, "hari kalender" (Hari alone is a working day) */
-	if (day_minutes == 1440)
+	if (day_minutes == WALL_CLOCK)
 		dur_json_text_calendar(o, min, l == RPT_EN ? DUR_EN : DUR_ID);
 	else
 		dur_json_text(o, min, day_minutes, l == RPT_EN ? DUR_EN : DUR_ID);
@@ -723,7 +729,7 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	mutu_buf_putc(o, ',');
 	json_dur(o, "paused", c->paused_s, dm(c), a->lang);
 	mutu_buf_putc(o, ',');
-	json_dur(o, "calendar", c->calendar_s, 1440, a->lang);
+	json_dur(o, "calendar", c->calendar_s, WALL_CLOCK, a->lang);
 	mutu_buf_putc(o, ',');
 	json_dur(o, "ceiling", ceil_s(c), dm(c), a->lang);
 	mutu_buf_putc(o, ',');

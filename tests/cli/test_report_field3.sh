@@ -199,3 +199,23 @@ X=$TMP/x/report-2025-05.xlsx
 got=$(for c in A4 B4 C4 D4 E4 F4 G4 H4 J4; do python3 tests/cli/xlsx_cells.py "$X" cell Ringkasan $c | cut -d' ' -f2-; done | paste -sd'|')
 expect_eq "XLSX: the summary's office row" "$got" \
 	"Kantor (semua SOP)|5 #,##0|3 #,##0|0.6 0.0%|2 #,##0|5 #,##0.00|5.4 #,##0.00|1 #,##0|1 #,##0"
+# a wall-clock duration is written in hari kalender, a working one in Hari,
+# also on a 24x7 calendar, whose working day is 1440 minutes too: the
+# konstan scenario's office runs on 24x7 (satu-langkah's calendar) and its
+# one step's waktu is 1 Jam, so the SOP's ceiling rounds up to 1 Hari (a
+# hari kerja of 24 h), never "1 hari kalender" (it had been, when the text
+# was chosen by the day's 1440 minutes); the case's calendar time, 1 Jam
+# of service begun at once (20 officers, no queue), is under a day
+mkdir -p "$TMP/cal24"
+cp datasets/calendars/24x7.ini tests/data/sim-theory/kantor-8jam.ini "$TMP/cal24/"
+MUTU_CALENDARS=$TMP/cal24 "$MUTU" sim tests/data/plan/konstan-scenario.ini --replications 1 \
+	--emit-log "$TMP/k24.csv" >/dev/null 2>&1
+MUTU_CALENDARS=$TMP/cal24 "$MUTU" ingest "$TMP/k24.csv" --db "$TMP/k24.db" --resource-col resource \
+	--models tests/data/sim-theory --quiet >/dev/null 2>&1
+k24=$(sed -n '2s/,.*//p' "$TMP/k24.csv")
+got=$(MUTU_CALENDARS=$TMP/cal24 "$MUTU" audit --case "$k24" --db "$TMP/k24.db" --models tests/data/sim-theory \
+	--format json --out - 2>/dev/null | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["cases"][0]
+print(c["ceiling_text"], "|", c["calendar_text"])' 2>&1)
+expect_eq "audit JSON on 24x7: the ceiling in Hari, the calendar time as it is" "$got" "1 Hari | 1 Jam"
