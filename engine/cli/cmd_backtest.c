@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "cli/cli.h"
 #include "mutu/bt.h"
 #include "mutu/store.h"

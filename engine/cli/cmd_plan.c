@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "cli/cli.h"
 #include "mutu/plan.h"
 #include "mutu/rpt.h"
@@ -89,7 +88,6 @@ int cmd_plan(int argc, char **argv)
 		return cli_usage(cmd, "needs at least one --vary \"PELAKSANA=LO..HI\"");
 	if (vary.n > PLAN_MAX_VARS)
 		return cli_usage(cmd, "at most %d --vary (got %d)", PLAN_MAX_VARS, vary.n);
-
 
 	struct plan_opts o;
 	plan_opts_init(&o);

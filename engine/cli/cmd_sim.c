@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 #include "cli/cli.h"
 #include "mutu/cal.h"
 #include "mutu/elog.h"
