@@ -2683,6 +2683,16 @@ static size_t float0_len(const char *v, size_t n)
 	return n - 2;
 }
 
+/* A UTF-8 byte order mark at the front of *v: a record's first field
+ * carries one where a second export was pasted under the first. */
+static void skip_bom(const char **v, size_t *n)
+{
+	if (*n >= 3 && memcmp(*v, "\xef\xbb\xbf", 3) == 0) {
+		*v += 3;
+		*n -= 3;
+	}
+}
+
 /*
  * A CSV row that is the header again: every field the header's name at
  * its place (ignoring case and the blanks around it; a UTF-8 BOM before
@@ -2703,10 +2713,8 @@ static int header_again(const struct ingest *g, const struct rec *r)
 	for (size_t i = 0; i < r->nf; i++) {
 		const char *v = r->buf + r->f[i].off;
 		size_t n = r->f[i].len;
-		if (i == 0 && n >= 3 && memcmp(v, "\xef\xbb\xbf", 3) == 0) {
-			v += 3;
-			n -= 3;
-		}
+		if (i == 0)
+			skip_bom(&v, &n);
 		while (n && (*v == ' ' || *v == '\t')) {
 			v++;
 			n--;
@@ -2772,10 +2780,7 @@ static int no_event_line(const struct ingest *g, const struct rec *r)
 		return 0; /* a title sits in the sheet's first cell */
 	const char *v = r->buf + r->f[at].off;
 	size_t n = r->f[at].len;
-	if (n >= 3 && memcmp(v, "\xef\xbb\xbf", 3) == 0) {
-		v += 3;
-		n -= 3;
-	}
+	skip_bom(&v, &n);
 	return prose(v, n);
 }
 
