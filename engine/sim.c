@@ -967,19 +967,26 @@ static uint32_t case_new(struct kctx *x, int sop)
  * file sent Saturday 10:00 counted from Friday 16:00, two days and 18
  * hours too early for its lead in calendar days, and in February's
  * arrivals when sent on Saturday 1 March.  Arrivals in working time
- * happen at working instants: now_instant is theirs.
+ * happen at working instants: now_instant, which case_new gave the file
+ * (x->real on the multi-calendar clock), is theirs.  Returns 1 with *t
+ * when the file keeps another instant than that, else 0 (so the usual
+ * arrival does not compute now_instant twice).
  */
-static double arrival_instant(const struct kctx *x, int s)
+static int sent_instant(const struct kctx *x, int s, double *t)
 {
 	const struct sim_sop *so = &x->sc->sops[s];
 	const struct ksop *ks = &x->sop[s];
 	if (x->multi)
-		return x->real;
-	if (so->arr == SIM_ARR_REAL)
-		return ks->next_real;
-	if (so->arr == SIM_ARR_REPLAY && ks->next_replay > 0)
-		return so->replay_t[ks->next_replay - 1];
-	return now_instant(x);
+		return 0;
+	if (so->arr == SIM_ARR_REAL) {
+		*t = ks->next_real;
+		return 1;
+	}
+	if (so->arr == SIM_ARR_REPLAY && ks->next_replay > 0) {
+		*t = so->replay_t[ks->next_replay - 1];
+		return 1;
+	}
+	return 0;
 }
 
 HOT void case_free(struct kctx *x, uint32_t ci)
@@ -1712,8 +1719,9 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 				on_end(x, idx);
 		} else if (kind == EV_ARRIVAL) {
 			uint32_t ci = lean ? case_new_k(x, (int)idx, 1) : case_new(x, (int)idx);
-			if (!lean && ci != NIL)
-				x->cases[ci].arrive_t = arrival_instant(x, (int)idx);
+			double sent;
+			if (!lean && ci != NIL && sent_instant(x, (int)idx, &sent))
+				x->cases[ci].arrive_t = sent;
 			if (x->warm) {
 				x->sop[idx].arrivals += 1;
 				if (!lean && x->nper && ci != NIL) {
