@@ -94,6 +94,19 @@ static const struct sla_step_row *worst_step(const struct sla_group *g)
 	return best;
 }
 
+/* "W of N<what> (P%)": what is the text after N, id or en (n > 0) */
+static void share_of(size_t w, size_t n, const char *what, const struct rpt_opts *o,
+		     struct mutu_buf *b)
+{
+	num(b, w, o->lang);
+	mutu_buf_puts(b, TR(o, " dari ", " of "));
+	num(b, n, o->lang);
+	mutu_buf_puts(b, what);
+	mutu_buf_puts(b, " (");
+	rpt_fmt_pct(b, (double)w / (double)n, o->lang);
+	mutu_buf_putc(b, ')');
+}
+
 /* "; bulan lalu 1 dari 2 (50,0%)": the month before, from the trend,
  * beside this month's share so the answer says whether it got better.
  * Nothing when last month had no finished file with a ceiling: there is
@@ -104,25 +117,15 @@ static void last_month(const struct sla_group *g, const struct rpt_opts *o, stru
 	if (!t->with_ceiling)
 		return;
 	mutu_buf_puts(b, TR(o, "; bulan lalu ", "; last month "));
-	num(b, t->within, o->lang);
-	mutu_buf_puts(b, TR(o, " dari ", " of "));
-	num(b, t->with_ceiling, o->lang);
-	mutu_buf_puts(b, " (");
-	rpt_fmt_pct(b, (double)t->within / (double)t->with_ceiling, o->lang);
-	mutu_buf_putc(b, ')');
+	share_of(t->within, t->with_ceiling, "", o, b);
 }
 
 /* "W of N files finished within the SOP ceiling (P%)" and last month's,
  * the answer's figure for the office and for each SOP alike */
 static void within_of(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
 {
-	enum rpt_lang l = o->lang;
-	num(b, g->within, l);
-	mutu_buf_puts(b, TR(o, " dari ", " of "));
-	num(b, g->with_ceiling, l);
-	mutu_buf_puts(b, TR(o, " berkas selesai dalam batas SOP (", " files finished within the SOP ceiling ("));
-	rpt_fmt_pct(b, (double)g->within / (double)g->with_ceiling, l);
-	mutu_buf_putc(b, ')');
+	share_of(g->within, g->with_ceiling,
+		 TR(o, " berkas selesai dalam batas SOP", " files finished within the SOP ceiling"), o, b);
 	last_month(g, o, b);
 }
 
@@ -188,12 +191,8 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 		mutu_buf_puts(b, TR(o, " berkas selesai", " files finished"));
 		if (g->with_target) {
 			mutu_buf_puts(b, "; ");
-			num(b, g->within_target, l);
-			mutu_buf_puts(b, TR(o, " dari ", " of "));
-			num(b, g->with_target, l);
-			mutu_buf_puts(b, TR(o, " sebelum tanggal rencana (", " by their planned date ("));
-			rpt_fmt_pct(b, (double)g->within_target / (double)g->with_target, l);
-			mutu_buf_putc(b, ')');
+			share_of(g->within_target, g->with_target,
+				 TR(o, " sebelum tanggal rencana", " by their planned date"), o, b);
 		} else {
 			mutu_buf_puts(b, TR(o, ", tanpa batas SOP untuk menilainya", ", with no SOP ceiling to judge them by"));
 		}
