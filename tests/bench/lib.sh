@@ -3,7 +3,8 @@
 # Why this exists: on a shared 2-core machine one timing proves nothing (the
 # scripts used to read 93x, 118x and 128x SimPy on three runs).  So every
 # comparison here runs the two sides as whole processes, alternating
-# A B A B ... at least BENCH_PAIRS times (default 5, never fewer), and the
+# A B B A A B ... at least BENCH_PAIRS times (default 5, never fewer; the
+# order within a pair flips so that neither side always runs second), and the
 # verdict is on the MEDIAN of the per-pair ratios, printed with its min and
 # max.  Nothing is pinned to a core: pinning to core 0 while another process
 # held it once doubled a run.  Each script states the machine's load first.
@@ -12,7 +13,8 @@
 #   bench_time CMD...          run CMD (stdout to $BENCH_OUT), wall seconds
 #                              into BT, peak RSS KB into BM; fails with CMD
 #   bench_pairs SIDE_A SIDE_B  call the functions SIDE_A and SIDE_B
-#                              alternately BENCH_PAIRS times; each sets
+#                              alternately BENCH_PAIRS times (pair 1 A
+#                              first, pair 2 B first, ...); each sets
 #                              BV (the value compared: seconds or a rate);
 #                              per-pair ratios A/B; sets RMED RMIN RMAX and
 #                              AMED BMED (medians of each side)
@@ -74,10 +76,20 @@ bench_pairs() {
 	local a=$1 b=$2 i va vb
 	local -a A=() B=() R=()
 	for i in $(seq 1 "$BENCH_PAIRS"); do
-		"$a" || return 1
-		va=$BV
-		"$b" || return 1
-		vb=$BV
+		# A B, then B A: a side that always runs second inherits the
+		# first's page cache, CPU frequency and neighbours' rhythm (the
+		# ingest's A-then-B pairs read 1.08 where ABBA read 0.98)
+		if [ $((i % 2)) -eq 1 ]; then
+			"$a" || return 1
+			va=$BV
+			"$b" || return 1
+			vb=$BV
+		else
+			"$b" || return 1
+			vb=$BV
+			"$a" || return 1
+			va=$BV
+		fi
 		A+=("$va") B+=("$vb")
 		R+=("$(awk -v x="$va" -v y="$vb" 'BEGIN { printf "%.6g", (y > 0) ? x / y : 0 }')")
 		printf '  pair %d: %s %s  %s %s  ratio %s\n' "$i" "$a" "$va" "$b" "$vb" "${R[-1]}"
