@@ -78,12 +78,50 @@ static int parse_limit(const char *text, const char *dtext, int day_minutes, dou
 	return 0;
 }
 
+/* "=SHARE" or ">=SHARE" at p: 0.95, 95%, 0,95; 0 < share <= 1. */
+static int parse_share(const char *text, const char *p, double *out, struct mutu_err *err)
+{
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '>' && p[1] == '=')
+		p += 2;
+	else if (*p == '=')
+		p++;
+	else
+		return mutu_errf(err, MUTU_EINPUT, "target \"%s\": expected >=SHARE (or =SHARE) after the name, "
+				 "e.g. >=0.95 or >=95%%", text);
+	char num[64];
+	trim_copy(num, sizeof num, p, strlen(p));
+	size_t n = strlen(num);
+	int pct = n && num[n - 1] == '%';
+	if (pct) {
+		num[--n] = '\0';
+		while (n && isspace((unsigned char)num[n - 1]))
+			num[--n] = '\0';
+	}
+	for (char *c = num; *c; c++)
+		if (*c == ',')
+			*c = '.';
+	char *end;
+	double v = strtod(num, &end);
+	if (end == num || *end || !isfinite(v))
+		return mutu_errf(err, MUTU_EINPUT, "target \"%s\": the share is a number such as 0.95 or 95%%", text);
+	if (pct)
+		v /= 100.0;
+	if (!(v > 0 && v <= 1))
+		return mutu_errf(err, MUTU_EINPUT,
+				 "target \"%s\": the share must be above 0 and at most 1 (100%%)", text);
+	*out = v;
+	return 0;
+}
+
 int plan_target_parse(const char *text, int day_minutes, struct plan_target *t,
 		      struct mutu_err *err)
 {
 	static const char forms[] =
-		"the forms are within=0.95 (or 95%), p90_lead<=DURATION and "
-		"wait_mean(PELAKSANA)<=DURATION, e.g. \"wait_mean(Front Office)<=1 Menit\"";
+		"the forms are within=0.95 (or 95%), p90_lead<=DURATION, "
+		"wait_mean(PELAKSANA)<=DURATION and wait_share(PELAKSANA, DURATION)>=SHARE, e.g. "
+		"\"wait_mean(Front Office)<=1 Menit\", \"wait_share(Front Office, 1 Jam)>=80%\"";
 	memset(t, 0, sizeof *t);
 	while (isspace((unsigned char)*text))
 		text++;
@@ -91,33 +129,35 @@ int plan_target_parse(const char *text, int day_minutes, struct plan_target *t,
 		const char *p = text + 6;
 		while (isspace((unsigned char)*p))
 			p++;
-		if (*p == '>' && p[1] == '=')
-			p += 2;
-		else if (*p == '=')
-			p++;
-		else
+		if (*p != '=' && !(*p == '>' && p[1] == '='))
 			return mutu_errf(err, MUTU_EINPUT, "target \"%s\": expected within=SHARE; %s", text, forms);
-		char num[64];
-		trim_copy(num, sizeof num, p, strlen(p));
-		size_t n = strlen(num);
-		int pct = n && num[n - 1] == '%';
-		if (pct)
-			num[--n] = '\0';
-		for (char *c = num; *c; c++)
-			if (*c == ',')
-				*c = '.';
-		char *end;
-		double v = strtod(num, &end);
-		if (end == num || *end || !isfinite(v))
-			return mutu_errf(err, MUTU_EINPUT, "target \"%s\": the share is a number such as 0.95 or 95%%", text);
-		if (pct)
-			v /= 100.0;
-		if (!(v > 0 && v <= 1))
-			return mutu_errf(err, MUTU_EINPUT,
-					 "target \"%s\": the share must be above 0 and at most 1 (100%%)", text);
 		t->kind = PLAN_T_WITHIN;
-		t->value = v;
-		return 0;
+		return parse_share(text, p, &t->value, err);
+	}
+	if (!strncmp(text, "wait_share", 10)) {
+		/* a service level: wait_share(Front Office, 1 Jam)>=80%, the
+		 * share of visits that wait at most 1 Jam at least 80% */
+		const char *open = text + 10;
+		while (isspace((unsigned char)*open))
+			open++;
+		const char *close = *open == '(' ? strchr(open, ')') : NULL;
+		const char *comma = NULL;
+		for (const char *c = open; close && c < close; c++)
+			if (*c == ',')
+				comma = c;
+		if (!close || !comma)
+			return mutu_errf(err, MUTU_EINPUT,
+					 "target \"%s\": name the pelaksana and the wait, "
+					 "wait_share(PELAKSANA, DURATION)>=SHARE; %s", text, forms);
+		trim_copy(t->actor, sizeof t->actor, open + 1, (size_t)(comma - open - 1));
+		if (!t->actor[0])
+			return mutu_errf(err, MUTU_EINPUT, "target \"%s\": the pelaksana's name is empty", text);
+		char dtext[128];
+		trim_copy(dtext, sizeof dtext, comma + 1, (size_t)(close - comma - 1));
+		t->kind = PLAN_T_WAIT_SHARE;
+		if (parse_limit(text, dtext, day_minutes, &t->limit, err))
+			return MUTU_EINPUT;
+		return parse_share(text, close + 1, &t->value, err);
 	}
 	const char *le = strstr(text, "<=");
 	if (!le)
@@ -200,6 +240,44 @@ int plan_cost_parse(const char *text, char *name, size_t n, double *cost, struct
 				 "--cost \"%s\": the cost per head is a number above 0 and at most 1e9, after a "
 				 "pelaksana's name", text);
 	*cost = v;
+	return 0;
+}
+
+int plan_targets_from_scenario(const struct sim_scenario *sc, struct plan_target *t, size_t max,
+			       size_t *n, struct mutu_err *err)
+{
+	*n = 0;
+	for (size_t a = 0; a < sim_scenario_nactors(sc); a++) {
+		int line = 0;
+		double p = sim_scenario_wait_target(sc, a, &line);
+		if (!(p > 0))
+			continue;
+		if (*n == max)
+			return mutu_errf(err, MUTU_EINPUT, "%s:%d: more than %zu targets (wait_target=, within_target =); "
+					 "a plan meets at most %d at once", sim_scenario_path(sc) ? sim_scenario_path(sc) : "-",
+					 line, max, PLAN_MAX_TARGETS);
+		struct plan_target *x = &t[(*n)++];
+		memset(x, 0, sizeof *x);
+		x->kind = PLAN_T_WAIT_SHARE;
+		x->value = p;
+		x->limit = sim_scenario_wait_limit(sc, a);
+		snprintf(x->actor, sizeof x->actor, "%s", sim_scenario_actor_title(sc, a));
+		x->line = line;
+	}
+	for (size_t s = 0; s < sim_scenario_nsops(sc); s++) {
+		double p = sim_scenario_sop_within_target(sc, s);
+		if (!(p > 0))
+			continue;
+		if (*n == max)
+			return mutu_errf(err, MUTU_EINPUT, "%s: more than %zu targets (wait_target=, within_target =); "
+					 "a plan meets at most %d at once", sim_scenario_path(sc) ? sim_scenario_path(sc) : "-",
+					 max, PLAN_MAX_TARGETS);
+		struct plan_target *x = &t[(*n)++];
+		memset(x, 0, sizeof *x);
+		x->kind = PLAN_T_WITHIN;
+		x->value = p;
+		snprintf(x->sop, sizeof x->sop, "%s", sim_scenario_sop_id(sc, s));
+	}
 	return 0;
 }
 
@@ -293,6 +371,15 @@ static int reader_init(struct reader *rd, const struct sim_scenario *sc, const s
 		}
 		return 0;
 	}
+	if (t->kind == PLAN_T_WAIT_SHARE) {
+		/* the kernel counts it per pelaksana (plan_run set the limit) */
+		rd->higher = 1;
+		int i = find_key(res, err, "actor/%s/wait_within", sim_scenario_actor_name(sc, (size_t)actor));
+		if (i < 0)
+			return MUTU_EFAIL;
+		reader_push(rd, i, -1, 0);
+		return 0;
+	}
 	/* WAIT_MEAN: the pelaksana's steps, weighted by how many files visit
 	 * them (arrivals of the SOP x expected visits of the step), so the
 	 * value is the mean wait of a visit to that pelaksana */
@@ -356,9 +443,9 @@ struct search {
 	struct sim_scenario *sc;
 	const struct plan_opts *o;
 	struct plan_result *r;
-	struct reader rd;
+	struct reader rd[PLAN_MAX_TARGETS]; /* per target (r->targets) */
 	int have_reader;
-	int actor;           /* WAIT_MEAN's actor */
+	int actor[PLAN_MAX_TARGETS]; /* WAIT_MEAN's and WAIT_SHARE's actor, else -1 */
 	int looks;           /* doublings from screen to max, plus one */
 	double dec_level;    /* level of each look's interval */
 	double *util;        /* nactors */
@@ -397,6 +484,41 @@ static int run_reps(struct search *S, int n, struct sim_results **res, struct mu
 	return rc;
 }
 
+/* Where every target's value lies in res (once: the layout is the same
+ * for every candidate). */
+static int readers_init(struct search *S, const struct sim_results *res, struct mutu_err *err)
+{
+	if (S->have_reader)
+		return 0;
+	const struct plan_result *r = S->r;
+	for (size_t t = 0; t < r->ntarget; t++) {
+		int rc = reader_init(&S->rd[t], S->sc, res, &r->targets[t], r->tsop[t], S->actor[t], err);
+		if (rc) {
+			while (t--)
+				reader_release(&S->rd[t]);
+			return rc;
+		}
+	}
+	S->have_reader = 1;
+	return 0;
+}
+
+/* One target's verdict from its decision interval d; *open: undecided
+ * and worth more replications (a value that is not a number, such as no
+ * file finished, stays undecided whatever the count). */
+static enum plan_status verdict(const struct reader *rd, const struct stats_ci *d, double t, int *open)
+{
+	*open = 0;
+	if (d->n < 2 || isnan(d->mean))
+		return PLAN_UNDECIDED;
+	if (rd->higher ? d->lo >= t : d->hi <= t)
+		return PLAN_MEETS;
+	if (rd->higher ? d->hi < t : d->lo > t)
+		return PLAN_MISSES;
+	*open = 1;
+	return PLAN_UNDECIDED;
+}
+
 /* Judge the candidate at grid index idx (cached); *st receives its status. */
 static int judge(struct search *S, size_t idx, enum plan_status *st, struct mutu_err *err)
 {
@@ -410,7 +532,8 @@ static int judge(struct search *S, size_t idx, enum plan_status *st, struct mutu
 	decode(S, idx, c.staff);
 	c.cost = cost_of(r, c.staff);
 	c.bottleneck = -1;
-	c.value.mean = c.value.lo = c.value.hi = NAN;
+	for (size_t t = 0; t < PLAN_MAX_TARGETS; t++)
+		c.values[t].mean = c.values[t].lo = c.values[t].hi = NAN;
 	for (size_t i = 0; i < r->nvar; i++)
 		sim_scenario_set_servers(S->sc, (size_t)r->vars[i].actor, c.staff[i]);
 	int worst = sim_scenario_offered_load(S->sc, S->util);
@@ -418,60 +541,63 @@ static int judge(struct search *S, size_t idx, enum plan_status *st, struct mutu
 		/* a queue that grows without limit has no steady answer: this
 		 * staffing is out, whatever the target */
 		c.status = PLAN_INFEASIBLE;
+		for (size_t t = 0; t < r->ntarget; t++)
+			c.tstatus[t] = PLAN_INFEASIBLE;
 		c.bottleneck = worst;
 		c.util = S->util[worst];
 		r->infeasible++;
 	} else {
 		int n = S->o->screen_reps;
-		double *vals = mutu_calloc((size_t)S->o->max_reps, sizeof *vals);
+		size_t mr = (size_t)S->o->max_reps;
+		double *vals = mutu_calloc(mr * r->ntarget, sizeof *vals);
 		struct sim_results *res = NULL;
 		for (;;) {
 			int rc = run_reps(S, n, &res, err);
+			if (!rc)
+				rc = readers_init(S, res, err);
 			if (rc) {
+				sim_results_free(res);
 				free(vals);
 				return rc;
 			}
-			if (!S->have_reader) {
-				rc = reader_init(&S->rd, S->sc, res, &r->target, r->sop, S->actor, err);
-				if (rc) {
-					sim_results_free(res);
-					free(vals);
-					return rc;
-				}
-				S->have_reader = 1;
+			/* every target at once: the staffing meets when each
+			 * meets, misses as soon as one misses, and is looked at
+			 * again while some is still undecided and none misses */
+			int any_miss = 0, any_undecided = 0, any_open = 0, any_stuck = 0;
+			for (size_t t = 0; t < r->ntarget; t++) {
+				for (int k = 0; k < n; k++)
+					vals[t * mr + (size_t)k] = reader_value(&S->rd[t], res, k);
+				struct stats_ci d;
+				int open;
+				stats_ci_compute(vals + t * mr, (size_t)n, 1, S->dec_level, &d);
+				c.tstatus[t] = verdict(&S->rd[t], &d, r->targets[t].value, &open);
+				any_miss |= c.tstatus[t] == PLAN_MISSES;
+				any_undecided |= c.tstatus[t] == PLAN_UNDECIDED;
+				any_open |= open;
+				any_stuck |= c.tstatus[t] == PLAN_UNDECIDED && !open;
 			}
-			for (int k = 0; k < n; k++)
-				vals[k] = reader_value(&S->rd, res, k);
-			struct stats_ci d;
-			stats_ci_compute(vals, (size_t)n, 1, S->dec_level, &d);
-			double t = r->target.value;
-			int decided = 1;
-			if (d.n < 2 || isnan(d.mean))
-				c.status = PLAN_UNDECIDED;
-			else if (S->rd.higher ? d.lo >= t : d.hi <= t)
-				c.status = PLAN_MEETS;
-			else if (S->rd.higher ? d.hi < t : d.lo > t)
-				c.status = PLAN_MISSES;
-			else {
-				c.status = PLAN_UNDECIDED;
-				decided = 0;
-			}
-			if (decided || n >= S->o->max_reps)
+			c.status = any_miss ? PLAN_MISSES : any_undecided ? PLAN_UNDECIDED : PLAN_MEETS;
+			if (c.status != PLAN_UNDECIDED || !any_open || any_stuck || n >= S->o->max_reps)
 				break;
 			sim_results_free(res);
 			res = NULL;
 			n = n * 2 < S->o->max_reps ? n * 2 : S->o->max_reps;
 		}
 		c.nrep = n;
-		stats_ci_compute(vals, (size_t)n, 1, r->confidence, &c.value);
-		/* the t interval knows no bounds; a share is at most 1 and no
-		 * value (share or time) below 0: 0.9998 [0.9994 .. 1.0002]
-		 * reads as 1.0002 possible.  The verdict above is unchanged:
-		 * a bound beyond the range is on the same side of any target */
-		if (c.value.lo < 0)
-			c.value.lo = 0;
-		if (r->target.kind == PLAN_T_WITHIN && c.value.hi > 1)
-			c.value.hi = 1;
+		for (size_t t = 0; t < r->ntarget; t++) {
+			struct stats_ci *v = &c.values[t];
+			stats_ci_compute(vals + t * mr, (size_t)n, 1, r->confidence, v);
+			/* the t interval knows no bounds; a share is at most 1 and no
+			 * value (share or time) below 0: 0.9998 [0.9994 .. 1.0002]
+			 * reads as 1.0002 possible.  The verdict above is unchanged:
+			 * a bound beyond the range is on the same side of any target */
+			if (v->lo < 0)
+				v->lo = 0;
+			if ((r->targets[t].kind == PLAN_T_WITHIN || r->targets[t].kind == PLAN_T_WAIT_SHARE) &&
+			    v->hi > 1)
+				v->hi = 1;
+		}
+		c.value = c.values[0];
 		free(vals);
 		/* the busiest pelaksana at this staffing: where the next officer helps */
 		for (size_t i = 0; i < res->nmetric; i++) {
@@ -583,35 +709,41 @@ static int no_queue_bound(struct search *S, struct mutu_err *err)
 		sim_scenario_set_servers(S->sc, a, PLAN_UNLIMITED);
 	struct sim_results *res = NULL;
 	int rc = run_reps(S, S->o->max_reps, &res, err);
-	if (rc)
+	if (!rc)
+		rc = readers_init(S, res, err);
+	if (rc) {
+		sim_results_free(res);
 		return rc;
-	if (!S->have_reader) {
-		rc = reader_init(&S->rd, S->sc, res, &r->target, r->sop, S->actor, err);
-		if (rc) {
-			sim_results_free(res);
-			return rc;
-		}
-		S->have_reader = 1;
 	}
 	double *vals = mutu_calloc((size_t)res->nrep, sizeof *vals);
-	for (int k = 0; k < res->nrep; k++)
-		vals[k] = reader_value(&S->rd, res, k);
-	stats_ci_compute(vals, (size_t)res->nrep, 1, r->confidence, &cz->bound);
+	cz->target = -1;
+	for (size_t t = 0; t < r->ntarget; t++) {
+		for (int k = 0; k < res->nrep; k++)
+			vals[k] = reader_value(&S->rd[t], res, k);
+		stats_ci_compute(vals, (size_t)res->nrep, 1, r->confidence, &cz->bounds[t]);
+		double v = r->targets[t].value, m = cz->bounds[t].mean;
+		if (cz->target < 0 && (isnan(m) || (S->rd[t].higher ? m < v : m > v)))
+			cz->target = (int)t;
+	}
 	free(vals);
 	sim_results_free(res);
 	cz->computed = 1;
-	double t = r->target.value;
-	r->unlimited_misses = isnan(cz->bound.mean) ||
-			      (S->rd.higher ? cz->bound.mean < t : cz->bound.mean > t);
+	r->unlimited_misses = cz->target >= 0;
+	if (cz->target < 0)
+		cz->target = 0;
+	cz->bound = cz->bounds[cz->target];
+	const struct plan_target *tg = &r->targets[cz->target];
+	int tsop = r->tsop[cz->target];
+	double t = tg->value;
 	cz->sop = -1;
 	cz->step_over = NAN;
-	if (r->target.kind == PLAN_T_WAIT_MEAN)
+	if (tg->kind == PLAN_T_WAIT_MEAN || tg->kind == PLAN_T_WAIT_SHARE)
 		return 0; /* with unlimited staff nobody waits: no step to blame */
 	double best = -1;
 	for (size_t s = 0; s < sim_scenario_nsops(S->sc); s++) {
-		if (r->sop >= 0 && (size_t)r->sop != s)
+		if (tsop >= 0 && (size_t)tsop != s)
 			continue;
-		double thr = r->target.kind == PLAN_T_WITHIN ? sim_scenario_sop_ceiling(S->sc, s) : t;
+		double thr = tg->kind == PLAN_T_WITHIN ? sim_scenario_sop_ceiling(S->sc, s) : t;
 		if (!(thr > 0))
 			continue;
 		size_t nk = sim_scenario_nsteps(S->sc, s);
@@ -681,9 +813,10 @@ static int dominates(const struct plan_result *r, const int *x, const int *a)
 	return 1;
 }
 
+/* Equally cheap staffings: the better value of the first target wins. */
 static int better(const struct search *S, const struct plan_cand *a, const struct plan_cand *b)
 {
-	return S->rd.higher ? a->value.mean > b->value.mean : a->value.mean < b->value.mean;
+	return S->rd[0].higher ? a->value.mean > b->value.mean : a->value.mean < b->value.mean;
 }
 
 static int search(struct search *S, struct mutu_err *err)
@@ -811,8 +944,15 @@ int plan_run(struct sim_scenario *sc, const struct plan_opts *o, struct plan_res
 		return mutu_errf(err, MUTU_EINPUT,
 				 "replications: the screen must be 2..1000 and the maximum screen..10000 "
 				 "(got %d and %d)", o->screen_reps, o->max_reps);
+	if (o->nmore > PLAN_MAX_TARGETS - 1)
+		return mutu_errf(err, MUTU_EINPUT, "at most %d targets at once (got %zu)", PLAN_MAX_TARGETS,
+				 o->nmore + 1);
 	struct plan_result *r = mutu_calloc(1, sizeof *r);
 	r->target = o->target;
+	r->targets[0] = o->target;
+	for (size_t t = 0; t < o->nmore; t++)
+		r->targets[t + 1] = o->more[t];
+	r->ntarget = 1 + o->nmore;
 	r->confidence = o->confidence;
 	r->chosen = r->runner_up = -1;
 	r->sop = -1;
@@ -823,7 +963,8 @@ int plan_run(struct sim_scenario *sc, const struct plan_opts *o, struct plan_res
 	S.sc = sc;
 	S.o = o;
 	S.r = r;
-	S.actor = -1;
+	for (size_t t = 0; t < PLAN_MAX_TARGETS; t++)
+		S.actor[t] = -1;
 	int rc = 0;
 	struct mutu_buf known;
 	mutu_buf_init(&known);
@@ -844,14 +985,44 @@ int plan_run(struct sim_scenario *sc, const struct plan_opts *o, struct plan_res
 			goto out;
 		}
 	}
-	if (o->target.kind == PLAN_T_WAIT_MEAN) {
-		S.actor = sim_scenario_find_actor(sc, o->target.actor);
-		if (S.actor < 0) {
+	/* the kernel counts waits within a limit only where one is set: set
+	 * exactly those of the wait_share targets (a scenario's own
+	 * wait_target= the command line replaced costs nothing then) */
+	for (size_t a = 0; a < sim_scenario_nactors(sc); a++)
+		sim_scenario_set_wait_limit(sc, a, -1);
+	for (size_t t = 0; t < r->ntarget; t++) {
+		const struct plan_target *tg = &r->targets[t];
+		const char *what = tg->kind == PLAN_T_WAIT_SHARE ? "wait_share" : "wait_mean";
+		r->tsop[t] = r->sop;
+		if (tg->kind == PLAN_T_WITHIN && tg->sop[0]) {
+			r->tsop[t] = sim_scenario_find_sop(sc, tg->sop);
+			if (r->tsop[t] < 0) {
+				rc = mutu_errf(err, MUTU_EINPUT, "target within of SOP %s: the scenario has no such SOP",
+					       tg->sop);
+				goto out;
+			}
+		}
+		if (tg->kind != PLAN_T_WAIT_MEAN && tg->kind != PLAN_T_WAIT_SHARE)
+			continue;
+		S.actor[t] = sim_scenario_find_actor(sc, tg->actor);
+		if (S.actor[t] < 0) {
 			rc = mutu_errf(err, MUTU_EINPUT,
-				       "target wait_mean(%s): no pelaksana of that name in [staff] (pelaksana: %s)",
-				       o->target.actor, known.s);
+				       "target %s(%s): no pelaksana of that name in [staff] (pelaksana: %s)", what,
+				       tg->actor, known.s);
 			goto out;
 		}
+		if (tg->kind != PLAN_T_WAIT_SHARE)
+			continue;
+		double have = sim_scenario_wait_limit(sc, (size_t)S.actor[t]);
+		if (have >= 0 && fabs(have - tg->limit) > 1e-6) {
+			/* one count per pelaksana in the kernel: one limit */
+			rc = mutu_errf(err, MUTU_EINPUT,
+				       "target wait_share(%s): a second wait limit at the same pelaksana; give one "
+				       "wait_share target per pelaksana",
+				       tg->actor);
+			goto out;
+		}
+		sim_scenario_set_wait_limit(sc, (size_t)S.actor[t], tg->limit);
 	}
 	double grid = 1;
 	for (size_t i = 0; i < o->nvar; i++) {
@@ -905,7 +1076,8 @@ out:
 	free(S.slot);
 	free(S.util);
 	if (S.have_reader)
-		reader_release(&S.rd);
+		for (size_t t = 0; t < r->ntarget; t++)
+			reader_release(&S.rd[t]);
 	if (rc) {
 		plan_result_free(r);
 		return rc;

@@ -17,14 +17,19 @@
 #define T(id, en) (lang == PLAN_EN ? (en) : (id))
 
 /* One value of the target in the planner's units. */
-static void fmt_value(const struct sim_scenario *sc, const struct plan_result *r, enum plan_lang lang,
+static int is_share(const struct plan_target *t)
+{
+	return t->kind == PLAN_T_WITHIN || t->kind == PLAN_T_WAIT_SHARE;
+}
+
+static void fmt_value(const struct sim_scenario *sc, const struct plan_target *t, enum plan_lang lang,
 		      double v, char *buf, size_t n)
 {
 	if (isnan(v)) {
 		snprintf(buf, n, "-");
 		return;
 	}
-	if (r->target.kind == PLAN_T_WITHIN) {
+	if (is_share(t)) {
 		snprintf(buf, n, "%.1f%%", 100 * v);
 		if (lang == PLAN_ID)
 			for (char *c = buf; *c; c++)
@@ -36,13 +41,13 @@ static void fmt_value(const struct sim_scenario *sc, const struct plan_result *r
 			   buf, n);
 }
 
-static void put_ci(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
+static void put_ci(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_target *t,
 		   enum plan_lang lang, const struct stats_ci *ci)
 {
 	char m[64], lo[64], hi[64];
-	fmt_value(sc, r, lang, ci->mean, m, sizeof m);
-	fmt_value(sc, r, lang, ci->lo, lo, sizeof lo);
-	fmt_value(sc, r, lang, ci->hi, hi, sizeof hi);
+	fmt_value(sc, t, lang, ci->mean, m, sizeof m);
+	fmt_value(sc, t, lang, ci->lo, lo, sizeof lo);
+	fmt_value(sc, t, lang, ci->hi, hi, sizeof hi);
 	mutu_buf_printf(b, "%s [%s .. %s]", m, lo, hi);
 }
 
@@ -54,29 +59,48 @@ static void put_staffing(struct mutu_buf *b, const struct sim_scenario *sc, cons
 				sim_scenario_actor_title(sc, (size_t)r->vars[i].actor), c->staff[i]);
 }
 
+/* Target k in words, with the SOP it judges ("seluruh kantor" for all). */
 static void put_target(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
-		       enum plan_lang lang)
+		       size_t k, enum plan_lang lang)
 {
-	char v[64];
-	fmt_value(sc, r, lang, r->target.value, v, sizeof v);
-	switch (r->target.kind) {
+	char v[64], lim[64];
+	const struct plan_target *t = &r->targets[k];
+	int sop = r->tsop[k];
+	fmt_value(sc, t, lang, t->value, v, sizeof v);
+	switch (t->kind) {
 	case PLAN_T_WITHIN:
 		mutu_buf_printf(b, T("selesai dalam batas SOP >= %s", "finished within the SOP ceiling >= %s"), v);
 		break;
 	case PLAN_T_P90_LEAD:
 		mutu_buf_printf(b, T("waktu penyelesaian p90 <= %s", "p90 lead time <= %s"), v);
-		if (r->sop < 0 && sim_scenario_nsops(sc) > 1)
+		if (sop < 0 && sim_scenario_nsops(sc) > 1)
 			mutu_buf_puts(b, T(" (di setiap SOP)", " (in every SOP)"));
 		break;
 	case PLAN_T_WAIT_MEAN:
-		mutu_buf_printf(b, T("waktu tunggu rata-rata di %s <= %s", "mean wait at %s <= %s"),
-				r->target.actor, v);
+		mutu_buf_printf(b, T("waktu tunggu rata-rata di %s <= %s", "mean wait at %s <= %s"), t->actor, v);
+		break;
+	case PLAN_T_WAIT_SHARE:
+		dur_format_minutes(t->limit / 60.0, sim_scenario_day_minutes(sc), lang == PLAN_EN ? DUR_EN : DUR_ID,
+				   lim, sizeof lim);
+		mutu_buf_printf(b, T("menunggu paling lama %s di %s >= %s", "wait at most %s at %s >= %s"), lim,
+				t->actor, v);
 		break;
 	}
-	if (r->sop >= 0)
-		mutu_buf_printf(b, T(", SOP %s", ", SOP %s"), sim_scenario_sop_id(sc, (size_t)r->sop));
+	if (sop >= 0)
+		mutu_buf_printf(b, T(", SOP %s", ", SOP %s"), sim_scenario_sop_id(sc, (size_t)sop));
 	else
 		mutu_buf_puts(b, T(", seluruh kantor", ", whole office"));
+}
+
+/* Every target's interval, "; " between them (one target: just its own). */
+static void put_values(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
+		       enum plan_lang lang, const struct stats_ci *v)
+{
+	for (size_t k = 0; k < r->ntarget; k++) {
+		if (k)
+			mutu_buf_puts(b, "; ");
+		put_ci(b, sc, &r->targets[k], lang, &v[k]);
+	}
 }
 
 static const char *status_name(enum plan_status s, enum plan_lang lang)
@@ -107,9 +131,19 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 	char v1[64], v2[64];
 	const char *path = sim_scenario_path(sc);
 	mutu_buf_printf(b, T("Rencana staf: %s\n", "Staffing plan: %s\n"), path ? path : "-");
-	mutu_buf_puts(b, T("  target: ", "  target: "));
-	put_target(b, sc, r, lang);
-	mutu_buf_printf(b, T(", keyakinan %.0f%%\n", ", confidence %.0f%%\n"), 100 * r->confidence);
+	if (r->ntarget == 1) {
+		mutu_buf_puts(b, T("  target: ", "  target: "));
+		put_target(b, sc, r, 0, lang);
+		mutu_buf_printf(b, T(", keyakinan %.0f%%\n", ", confidence %.0f%%\n"), 100 * r->confidence);
+	} else {
+		for (size_t k = 0; k < r->ntarget; k++) {
+			mutu_buf_printf(b, "  target %zu: ", k + 1);
+			put_target(b, sc, r, k, lang);
+			mutu_buf_putc(b, '\n');
+		}
+		mutu_buf_printf(b, T("  keyakinan %.0f%%, setiap target harus terpenuhi\n",
+				     "  confidence %.0f%%, every target must be met\n"), 100 * r->confidence);
+	}
 	mutu_buf_puts(b, T("  rentang:", "  ranges:"));
 	for (size_t i = 0; i < r->nvar; i++)
 		mutu_buf_printf(b, "%s %s %d..%d (%s %g)", i ? "," : "",
@@ -122,10 +156,15 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 		mutu_buf_puts(b, T("Jawaban: ", "Answer: "));
 		put_staffing(b, sc, r, c);
 		mutu_buf_printf(b, T(" (biaya %g)\n", " (cost %g)\n"), c->cost);
-		mutu_buf_puts(b, T("  nilai target: ", "  target value: "));
-		put_ci(b, sc, r, lang, &c->value);
-		mutu_buf_printf(b, T(" (selang %.0f%%, %d replikasi)\n", " (%.0f%% interval, %d replications)\n"),
-				100 * r->confidence, c->nrep);
+		for (size_t k = 0; k < r->ntarget; k++) {
+			if (r->ntarget == 1)
+				mutu_buf_puts(b, T("  nilai target: ", "  target value: "));
+			else
+				mutu_buf_printf(b, T("  nilai target %zu: ", "  target %zu value: "), k + 1);
+			put_ci(b, sc, &r->targets[k], lang, &c->values[k]);
+			mutu_buf_printf(b, T(" (selang %.0f%%, %d replikasi)\n", " (%.0f%% interval, %d replications)\n"),
+					100 * r->confidence, c->nrep);
+		}
 		if (r->runner_up >= 0) {
 			const struct plan_cand *u = &r->cands[r->runner_up];
 			mutu_buf_puts(b, r->runner_up_more
@@ -134,7 +173,7 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 						 : T("  alternatif berikutnya: ", "  runner-up: "));
 			put_staffing(b, sc, r, u);
 			mutu_buf_printf(b, T(" (biaya %g): ", " (cost %g): "), u->cost);
-			put_ci(b, sc, r, lang, &u->value);
+			put_values(b, sc, r, lang, u->values);
 			mutu_buf_putc(b, '\n');
 		} else {
 			mutu_buf_puts(b, T("  alternatif berikutnya: tidak ada dalam rentang\n",
@@ -160,23 +199,27 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 						     "%s overloaded (%.0f%% of the staff present)\n"),
 						sim_scenario_actor_title(sc, (size_t)top->bottleneck), 100 * top->util);
 			else {
-				put_ci(b, sc, r, lang, &top->value);
+				put_values(b, sc, r, lang, top->values);
 				mutu_buf_printf(b, " (%s)\n", status_name(top->status, lang));
 			}
 		}
 		const struct plan_cause *cz = &r->cause;
+		const struct plan_target *tg = &r->targets[cz->target];
 		if (cz->computed) {
 			mutu_buf_puts(b, T("  tanpa antrean sama sekali (staf tak terbatas): ",
 					   "  with no queue at all (unlimited staff): "));
-			put_ci(b, sc, r, lang, &cz->bound);
+			put_values(b, sc, r, lang, cz->bounds);
 			mutu_buf_putc(b, '\n');
+			if (r->unlimited_misses && r->ntarget > 1)
+				mutu_buf_printf(b, T("  target %d tidak tercapai tanpa antrean pun\n",
+						     "  target %d is missed even with no queue\n"), cz->target + 1);
 			if (!r->unlimited_misses) {
 				/* nothing to blame on the step times */
-			} else if (r->target.kind == PLAN_T_WITHIN && !isnan(cz->bound.mean)) {
+			} else if (tg->kind == PLAN_T_WITHIN && !isnan(cz->bound.mean)) {
 				snprintf(v1, sizeof v1, "%.0f%%", 100 * (1 - cz->bound.mean));
 				mutu_buf_printf(b, T("  waktu langkah saja sudah melewati batas SOP pada %s berkas",
 						     "  the step times alone exceed the SOP ceiling for %s of files"), v1);
-			} else if (r->target.kind == PLAN_T_P90_LEAD) {
+			} else if (tg->kind == PLAN_T_P90_LEAD) {
 				mutu_buf_puts(b, T("  waktu langkah saja menentukan p90 ini",
 						   "  the step times alone make this p90"));
 			}
@@ -198,7 +241,7 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 					mutu_buf_putc(b, ')');
 				}
 			}
-			if (r->unlimited_misses && r->target.kind != PLAN_T_WAIT_MEAN)
+			if (r->unlimited_misses && tg->kind != PLAN_T_WAIT_MEAN && tg->kind != PLAN_T_WAIT_SHARE)
 				mutu_buf_putc(b, '\n');
 			if (!r->unlimited_misses)
 				mutu_buf_puts(b, T("  tanpa antrean target tercapai: perlebar rentang --vary (atau tambah "
@@ -232,16 +275,16 @@ static void format_text(const struct sim_scenario *sc, const struct plan_result 
 					sim_scenario_actor_title(sc, (size_t)c->bottleneck), 100 * c->util);
 			continue;
 		}
-		put_ci(b, sc, r, lang, &c->value);
+		put_values(b, sc, r, lang, c->values);
 		mutu_buf_printf(b, T(" %s, %d replikasi\n", " %s, %d replications\n"), status_name(c->status, lang),
 				c->nrep);
 	}
 }
 
 /* A target value as JSON: shares as fractions, times in minutes. */
-static double json_num(const struct plan_result *r, double v)
+static double json_num(const struct plan_target *t, double v)
 {
-	return r->target.kind == PLAN_T_WITHIN ? v : v / 60.0;
+	return is_share(t) ? v : v / 60.0;
 }
 
 static void put_json_num(struct mutu_buf *b, double v)
@@ -255,28 +298,75 @@ static void put_json_num(struct mutu_buf *b, double v)
 /* "<name>_text" beside a time in seconds: the minutes as the text output
  * words them (dur_json_text, working days of the scenario's day_minutes,
  * in the document's language); nothing for a share. */
-static void put_json_text(struct mutu_buf *b, const char *name, const struct plan_result *r, double v_s, int dm,
+static void put_json_text(struct mutu_buf *b, const char *name, const struct plan_target *t, double v_s, int dm,
 			  enum plan_lang lang)
 {
-	if (r->target.kind == PLAN_T_WITHIN)
+	if (is_share(t))
 		return;
 	mutu_buf_printf(b, ", \"%s_text\": ", name);
 	dur_json_text(b, v_s / 60.0, dm, lang == PLAN_EN ? DUR_EN : DUR_ID);
 }
 
-static void put_json_ci(struct mutu_buf *b, const struct plan_result *r, const struct stats_ci *ci, int dm,
+static void put_json_ci(struct mutu_buf *b, const struct plan_target *t, const struct stats_ci *ci, int dm,
 			enum plan_lang lang)
 {
 	mutu_buf_puts(b, "{\"mean\": ");
-	put_json_num(b, json_num(r, ci->mean));
+	put_json_num(b, json_num(t, ci->mean));
 	mutu_buf_puts(b, ", \"lo\": ");
-	put_json_num(b, json_num(r, ci->lo));
+	put_json_num(b, json_num(t, ci->lo));
 	mutu_buf_puts(b, ", \"hi\": ");
-	put_json_num(b, json_num(r, ci->hi));
-	put_json_text(b, "mean", r, ci->mean, dm, lang);
-	put_json_text(b, "lo", r, ci->lo, dm, lang);
-	put_json_text(b, "hi", r, ci->hi, dm, lang);
+	put_json_num(b, json_num(t, ci->hi));
+	put_json_text(b, "mean", t, ci->mean, dm, lang);
+	put_json_text(b, "lo", t, ci->lo, dm, lang);
+	put_json_text(b, "hi", t, ci->hi, dm, lang);
 	mutu_buf_puts(b, "}");
+}
+
+/* Every target's interval, in r->targets' order (null where none). */
+static void put_json_values(struct mutu_buf *b, const struct plan_result *r, const struct stats_ci *v, int dm,
+			    enum plan_lang lang, int none)
+{
+	mutu_buf_putc(b, '[');
+	for (size_t k = 0; k < r->ntarget; k++) {
+		if (k)
+			mutu_buf_puts(b, ", ");
+		if (none)
+			mutu_buf_puts(b, "null");
+		else
+			put_json_ci(b, &r->targets[k], &v[k], dm, lang);
+	}
+	mutu_buf_putc(b, ']');
+}
+
+static const char *const kinds[] = {"within", "p90_lead", "wait_mean", "wait_share"};
+
+/* One target as JSON: kind, op, value in its unit, the SOP and pelaksana
+ * it concerns, and a wait_share's limit in minutes. */
+static void put_json_target(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
+			    size_t k, int dm, enum plan_lang lang)
+{
+	const struct plan_target *t = &r->targets[k];
+	mutu_buf_printf(b, "{\"kind\": \"%s\", \"op\": \"%s\", \"value\": ", kinds[t->kind],
+			is_share(t) ? ">=" : "<=");
+	put_json_num(b, json_num(t, t->value));
+	put_json_text(b, "value", t, t->value, dm, lang);
+	mutu_buf_printf(b, ", \"unit\": \"%s\", \"sop\": ", is_share(t) ? "share" : "minutes");
+	if (r->tsop[k] >= 0)
+		mutu_buf_json_str(b, sim_scenario_sop_id(sc, (size_t)r->tsop[k]));
+	else
+		mutu_buf_puts(b, "null");
+	mutu_buf_puts(b, ", \"pelaksana\": ");
+	if (t->kind == PLAN_T_WAIT_MEAN || t->kind == PLAN_T_WAIT_SHARE)
+		mutu_buf_json_str(b, t->actor);
+	else
+		mutu_buf_puts(b, "null");
+	if (t->kind == PLAN_T_WAIT_SHARE) {
+		mutu_buf_puts(b, ", \"limit_minutes\": ");
+		put_json_num(b, t->limit / 60.0);
+		mutu_buf_puts(b, ", \"limit_minutes_text\": ");
+		dur_json_text(b, t->limit / 60.0, dm, lang == PLAN_EN ? DUR_EN : DUR_ID);
+	}
+	mutu_buf_putc(b, '}');
 }
 
 static void put_json_staffing(struct mutu_buf *b, const struct sim_scenario *sc, const struct plan_result *r,
@@ -302,7 +392,9 @@ static void put_json_cand(struct mutu_buf *b, const struct sim_scenario *sc, con
 	if (c->status == PLAN_INFEASIBLE)
 		mutu_buf_puts(b, "null");
 	else
-		put_json_ci(b, r, &c->value, sim_scenario_day_minutes(sc), lang);
+		put_json_ci(b, &r->targets[0], &c->value, sim_scenario_day_minutes(sc), lang);
+	mutu_buf_puts(b, ", \"values\": ");
+	put_json_values(b, r, c->values, sim_scenario_day_minutes(sc), lang, c->status == PLAN_INFEASIBLE);
 	mutu_buf_puts(b, ", \"bottleneck\": ");
 	if (c->bottleneck >= 0) {
 		mutu_buf_puts(b, "{\"pelaksana\": ");
@@ -319,7 +411,6 @@ static void put_json_cand(struct mutu_buf *b, const struct sim_scenario *sc, con
 static void format_json(const struct sim_scenario *sc, const struct plan_result *r, enum plan_lang lang,
 			struct mutu_buf *b)
 {
-	static const char *const kinds[] = {"within", "p90_lead", "wait_mean"};
 	const char *path = sim_scenario_path(sc);
 	int dm = sim_scenario_day_minutes(sc);
 	/* the kind first, as every mutu JSON document (docs/schema/plan.schema.json);
@@ -336,21 +427,17 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 		mutu_buf_json_str(b, path);
 	else
 		mutu_buf_puts(b, "null");
-	mutu_buf_printf(b, ",\n \"target\": {\"kind\": \"%s\", \"op\": \"%s\", \"value\": ", kinds[r->target.kind],
-			r->target.kind == PLAN_T_WITHIN ? ">=" : "<=");
-	put_json_num(b, json_num(r, r->target.value));
-	put_json_text(b, "value", r, r->target.value, dm, lang);
-	mutu_buf_printf(b, ", \"unit\": \"%s\", \"sop\": ", r->target.kind == PLAN_T_WITHIN ? "share" : "minutes");
-	if (r->sop >= 0)
-		mutu_buf_json_str(b, sim_scenario_sop_id(sc, (size_t)r->sop));
-	else
-		mutu_buf_puts(b, "null");
-	mutu_buf_puts(b, ", \"pelaksana\": ");
-	if (r->target.kind == PLAN_T_WAIT_MEAN)
-		mutu_buf_json_str(b, r->target.actor);
-	else
-		mutu_buf_puts(b, "null");
-	mutu_buf_printf(b, "},\n \"confidence\": %.6g, \"seed\": %llu,\n", r->confidence,
+	/* "target" is the first (as mutu.plan/1 always had it); "targets"
+	 * every one, and "values" beside each "value" */
+	mutu_buf_puts(b, ",\n \"target\": ");
+	put_json_target(b, sc, r, 0, dm, lang);
+	mutu_buf_puts(b, ",\n \"targets\": [");
+	for (size_t k = 0; k < r->ntarget; k++) {
+		if (k)
+			mutu_buf_puts(b, ", ");
+		put_json_target(b, sc, r, k, dm, lang);
+	}
+	mutu_buf_printf(b, "],\n \"confidence\": %.6g, \"seed\": %llu,\n", r->confidence,
 			(unsigned long long)r->seed);
 	const struct plan_cand *c = r->chosen >= 0 ? &r->cands[r->chosen] : NULL;
 	mutu_buf_printf(b, " \"reachable\": %s, \"reachable_with_unlimited_staff\": %s,\n",
@@ -365,7 +452,12 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 	put_json_num(b, c ? c->cost : NAN);
 	mutu_buf_puts(b, ", \"value\": ");
 	if (c)
-		put_json_ci(b, r, &c->value, sim_scenario_day_minutes(sc), lang);
+		put_json_ci(b, &r->targets[0], &c->value, sim_scenario_day_minutes(sc), lang);
+	else
+		mutu_buf_puts(b, "null");
+	mutu_buf_puts(b, ", \"values\": ");
+	if (c)
+		put_json_values(b, r, c->values, dm, lang, 0);
 	else
 		mutu_buf_puts(b, "null");
 	mutu_buf_puts(b, ",\n \"bottleneck\": ");
@@ -387,7 +479,14 @@ static void format_json(const struct sim_scenario *sc, const struct plan_result 
 	mutu_buf_puts(b, ",\n \"bound\": ");
 	if (r->cause.computed) {
 		mutu_buf_puts(b, "{\"value_unlimited_staff\": ");
-		put_json_ci(b, r, &r->cause.bound, dm, lang);
+		put_json_ci(b, &r->targets[0], &r->cause.bounds[0], dm, lang);
+		mutu_buf_puts(b, ", \"values_unlimited_staff\": ");
+		put_json_values(b, r, r->cause.bounds, dm, lang, 0);
+		mutu_buf_puts(b, ", \"target_missed\": ");
+		if (r->unlimited_misses)
+			mutu_buf_printf(b, "%d", r->cause.target);
+		else
+			mutu_buf_puts(b, "null");
 		mutu_buf_puts(b, ", \"cause\": ");
 		if (r->cause.sop >= 0) {
 			mutu_buf_puts(b, "{\"sop\": ");

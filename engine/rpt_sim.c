@@ -46,6 +46,7 @@ static const char *field_label(const char *f, const struct rpt_opts *o)
 		{"wait_share", "bagian waktu menunggu", "share of time waiting"},
 		{"service_mean", "layanan rata-rata", "mean service"},
 		{"staff_mean", "petugas bertugas rata-rata", "mean staff on duty"},
+		{"wait_within", "tunggu dalam batas wait_target", "waited within wait_target"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(t[i].f, f) == 0)

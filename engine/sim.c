@@ -349,6 +349,9 @@ struct kactor {
 	int next_change;
 	int next_batch;
 	struct stats_tw tq, tbusy, tpresent;
+	/* service level (sim_actor.wait_lim set): visits counted and those
+	 * that waited at most the limit; untouched otherwise */
+	double sl_visits, sl_within;
 };
 
 struct ksop {
@@ -1171,6 +1174,13 @@ HOT void start_service_k(struct kctx *x, uint32_t ci, int a, const int lean, con
 		ks->n_waited += w > 0;
 		ks->service_sum += s;
 		ks->n_service += 1;
+		/* a service level is asked of few pelaksana, if any: one
+		 * predictable compare on a line already loaded otherwise */
+		if (__builtin_expect(st->wait_lim >= 0, 0)) {
+			struct kactor *kl = &x->act[a];
+			kl->sl_visits += 1;
+			kl->sl_within += w <= st->wait_lim + 1e-6;
+		}
 		if (!lean && x->nper) {
 			long p = period_of(x, start_instant(x));
 			if (p >= 0) {
@@ -1882,20 +1892,20 @@ enum field {
 	F_ARRIVALS, F_FINISHED, F_WITHIN, F_LEAD_MEAN, F_LEAD_P50, F_LEAD_P90, F_LEAD_P95,
 	F_REJECTIONS, F_WIP_END, F_WIP_MEAN, F_SOJOURN_MEAN, F_THROUGHPUT,
 	F_WAIT_MEAN, F_WAIT_SHARE, F_SERVICE_MEAN, F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX,
-	F_STAFF_MEAN, F_WITHIN_N, F_LEAD_DAYS_MEAN, F_N
+	F_STAFF_MEAN, F_WITHIN_N, F_LEAD_DAYS_MEAN, F_WAIT_WITHIN, F_N
 };
 
 static const char *const field_names[F_N] = {
 	"arrivals", "finished", "within", "lead_mean", "lead_p50", "lead_p90", "lead_p95",
 	"rejections", "wip_end", "wip_mean", "sojourn_mean", "throughput",
 	"wait_mean", "wait_share", "service_mean", "util", "queue_mean", "queue_max",
-	"staff_mean", "within_n", "lead_days_mean"};
+	"staff_mean", "within_n", "lead_days_mean", "wait_within"};
 
 static const enum sim_kind field_kind[F_N] = {
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_SHARE, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME, SIM_K_TIME,
 	SIM_K_COUNT, SIM_K_COUNT, SIM_K_LEVEL, SIM_K_TIME, SIM_K_RATE,
 	SIM_K_TIME, SIM_K_SHARE, SIM_K_TIME, SIM_K_SHARE, SIM_K_LEVEL, SIM_K_LEVEL,
-	SIM_K_LEVEL, SIM_K_COUNT, SIM_K_DAYS};
+	SIM_K_LEVEL, SIM_K_COUNT, SIM_K_DAYS, SIM_K_SHARE};
 
 static enum field field_of(const char *name)
 {
@@ -1955,10 +1965,15 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 		}
 	}
 	static const enum field per_actor[] = {F_UTIL, F_QUEUE_MEAN, F_QUEUE_MAX, F_STAFF_MEAN};
-	for (int a = 0; a < sc->nactors; a++)
+	for (int a = 0; a < sc->nactors; a++) {
 		for (size_t i = 0; i < sizeof per_actor / sizeof per_actor[0]; i++)
 			add_metric(&m, &n, &cap, SIM_S_ACTOR, -1, 0, a, per_actor[i],
 				   sc->actors[a].name);
+		/* only where a service level is set: a scenario without one
+		 * keeps its layout, and so its output, to the byte */
+		if (sc->actors[a].wait_lim >= 0)
+			add_metric(&m, &n, &cap, SIM_S_ACTOR, -1, 0, a, F_WAIT_WITHIN, sc->actors[a].name);
+	}
 	*nmetric = n;
 	return m;
 }
@@ -2174,6 +2189,7 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 			case F_QUEUE_MEAN: v = stats_tw_mean(&ka->tq, t); break;
 			case F_QUEUE_MAX: v = ka->tq.max; break;
 			case F_STAFF_MEAN: v = stats_tw_mean(&ka->tpresent, t); break;
+			case F_WAIT_WITHIN: v = ratio(ka->sl_within, ka->sl_visits); break;
 			default: break;
 			}
 		}

@@ -242,6 +242,7 @@ static const char *label_id(const char *field)
 		{"queue_mean", "antrean rata-rata"},
 		{"queue_max", "antrean maksimum"},
 		{"staff_mean", "petugas hadir rata-rata"},
+		{"wait_within", "menunggu dalam batas wait_target"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(t[i].f, field))

@@ -41,6 +41,9 @@ struct sim_step {
 	int stream_service;      /* stream slots of this step */
 	int stream_reject;
 	int gidx;                /* global step index (statistics) */
+	double wait_lim;         /* its actor's wait limit (sim_actor.wait_lim),
+				  * copied here because the kernel holds the step
+				  * when a service begins, not the actor */
 };
 
 struct sim_sop {
@@ -65,6 +68,9 @@ struct sim_sop {
 	size_t nreplay;
 	double ceiling;          /* working seconds, 0: none */
 	int ceiling_days;
+	double within_share;     /* `within_target =` of [sop ID]: the share of
+				  * files the office wants within the ceiling
+				  * (mutu plan's end-to-end target); 0: none */
 	int stream_arrivals;
 };
 
@@ -93,6 +99,13 @@ struct sim_actor {
 	const struct cal *cal;
 	struct cal *cal_owned;
 	double *batch_t;         /* batch moments as instants (owned, nbatch) */
+	/* service level (`wait_target=` in [staff], sim_scenario_set_wait_limit):
+	 * count the visits that waited at most wait_lim working seconds
+	 * (metric actor/NAME/wait_within); < 0: not counted, no metric.
+	 * wait_share: the share the scenario asks of it (0: none), for plan */
+	double wait_lim;
+	double wait_share;
+	int wait_line;           /* the [staff] line that set it (messages) */
 };
 
 /* A file open when the run starts (sim_scenario_add_open_file). */
@@ -194,6 +207,10 @@ static inline double sim_day_clock(const struct sim_scenario *sc, int *cur, doub
 int sim_stream_add(struct sim_scenario *sc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+
+/* Copy every actor's wait limit onto its steps (sim_staff.c): the
+ * compile and sim_scenario_set_wait_limit keep the two in step. */
+void sim_scenario_sync_wait_limits(struct sim_scenario *sc);
 
 /* Metric layout of a scenario (array of nmetric, caller frees). */
 struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nmetric);

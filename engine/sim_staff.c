@@ -41,6 +41,40 @@ void sim_scenario_set_servers(struct sim_scenario *sc, size_t actor, int servers
 		ac->changes[c].servers = servers;
 }
 
+void sim_scenario_sync_wait_limits(struct sim_scenario *sc)
+{
+	for (int s = 0; s < sc->nsops; s++)
+		for (int k = 0; k < sc->sops[s].nsteps; k++) {
+			struct sim_step *st = &sc->sops[s].steps[k];
+			st->wait_lim = st->actor >= 0 ? sc->actors[st->actor].wait_lim : -1;
+		}
+}
+
+void sim_scenario_set_wait_limit(struct sim_scenario *sc, size_t actor, double limit)
+{
+	/* NaN or negative: off (the kernel then skips the count, and the
+	 * metric is absent, so the output is what it was without it) */
+	sc->actors[actor].wait_lim = limit >= 0 ? limit : -1;
+	sim_scenario_sync_wait_limits(sc);
+}
+
+double sim_scenario_wait_limit(const struct sim_scenario *sc, size_t actor)
+{
+	return sc->actors[actor].wait_lim;
+}
+
+double sim_scenario_wait_target(const struct sim_scenario *sc, size_t actor, int *line)
+{
+	if (line)
+		*line = sc->actors[actor].wait_line;
+	return sc->actors[actor].wait_lim >= 0 ? sc->actors[actor].wait_share : 0;
+}
+
+double sim_scenario_sop_within_target(const struct sim_scenario *sc, size_t sop)
+{
+	return sc->sops[sop].within_share;
+}
+
 size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop)
 {
 	return (size_t)sc->sops[sop].nsteps;

@@ -36,23 +36,42 @@ struct sim_scenario;
 enum plan_target_kind {
 	PLAN_T_WITHIN = 0, /* share of files within the SOP ceiling >= value */
 	PLAN_T_P90_LEAD,   /* p90 lead time <= value (working seconds) */
-	PLAN_T_WAIT_MEAN   /* mean wait at one pelaksana <= value (working seconds) */
+	PLAN_T_WAIT_MEAN,  /* mean wait at one pelaksana <= value (working seconds) */
+	PLAN_T_WAIT_SHARE  /* share of visits to one pelaksana that wait at most
+			    * limit >= value: a service level, P(wait <= t) >= p */
 };
 
 struct plan_target {
 	enum plan_target_kind kind;
-	double value;    /* WITHIN: 0 < share <= 1; else working seconds, 0..DUR_MAX */
-	char actor[128]; /* WAIT_MEAN: the pelaksana as written */
+	double value;    /* WITHIN, WAIT_SHARE: 0 < share <= 1; else working seconds, 0..DUR_MAX */
+	double limit;    /* WAIT_SHARE: the wait allowed, working seconds */
+	char actor[128]; /* WAIT_MEAN, WAIT_SHARE: the pelaksana as written */
+	char sop[128];   /* WITHIN: an SOP id judged alone (a scenario's
+			  * within_target); "": plan_opts.sop, or the office */
+	int line;        /* the scenario line it came from, 0: the command line */
 };
+
+/* Most targets one plan meets at once. */
+#define PLAN_MAX_TARGETS 8
 
 /*
  * Parse a target: "within=0.95" (or "within=95%"), "p90_lead<=5 Hari",
- * "wait_mean(Front Office)<=1 Menit".  Durations are working time read by
- * dur_parse, a Hari being day_minutes (the scenario's working day).
- * Returns 0 or MUTU_EINPUT with err naming the text and the forms known.
+ * "wait_mean(Front Office)<=1 Menit", "wait_share(Front Office, 1 Jam)>=80%".
+ * Durations are working time read by dur_parse, a Hari being day_minutes
+ * (the scenario's working day).  Returns 0 or MUTU_EINPUT with err naming
+ * the text and the forms known.
  */
 int plan_target_parse(const char *text, int day_minutes, struct plan_target *t,
 		      struct mutu_err *err);
+
+/*
+ * The targets a scenario file states: each [staff] line's
+ * `wait_target=SHARE <= DURATION` (a WAIT_SHARE) in [staff] order, then
+ * each [sop ID]'s `within_target = SHARE` (a WITHIN of that SOP) in SOP
+ * order.  Fills t[0..*n), at most max; MUTU_EINPUT when there are more.
+ */
+int plan_targets_from_scenario(const struct sim_scenario *sc, struct plan_target *t, size_t max,
+			       size_t *n, struct mutu_err *err);
 
 /* Ranges of staff: 1 <= lo <= hi <= PLAN_MAX_STAFF; at most PLAN_MAX_VARS
  * pelaksana, at most PLAN_MAX_GRID candidates in all; cost per head
@@ -75,7 +94,10 @@ int plan_var_parse(const char *text, struct plan_var *v, struct mutu_err *err);
 int plan_cost_parse(const char *text, char *name, size_t n, double *cost, struct mutu_err *err);
 
 struct plan_opts {
-	struct plan_target target;
+	struct plan_target target;  /* the first target */
+	struct plan_target more[PLAN_MAX_TARGETS - 1]; /* nmore further ones: a
+				     * staffing meets when it meets every one */
+	size_t nmore;
 	const char *sop;          /* SOP id, or NULL for the whole office (borrowed) */
 	const struct plan_var *vars; /* nvar (borrowed; copied into the result) */
 	size_t nvar;
@@ -100,9 +122,12 @@ enum plan_status {
 struct plan_cand {
 	int staff[PLAN_MAX_VARS]; /* per plan_var */
 	double cost;
-	enum plan_status status;
+	enum plan_status status;  /* over every target: meets when all meet,
+				   * misses when one misses */
 	int nrep;                 /* replications simulated (0: infeasible) */
-	struct stats_ci value;    /* target value at the stated confidence */
+	struct stats_ci value;    /* the first target's value at the stated confidence */
+	struct stats_ci values[PLAN_MAX_TARGETS]; /* every target's (values[0] = value) */
+	enum plan_status tstatus[PLAN_MAX_TARGETS]; /* every target's verdict */
 	int bottleneck;           /* actor with the highest utilisation (or the
 				   * overloaded one when infeasible), -1 */
 	double util;              /* its utilisation (offered load when infeasible) */
@@ -113,7 +138,10 @@ struct plan_cand {
  * times weigh most against the threshold (the ceiling, or the p90 limit). */
 struct plan_cause {
 	int computed;
-	struct stats_ci bound;    /* target value with unlimited staff */
+	int target;               /* the target it explains: the first that
+				   * misses with unlimited staff, else 0 */
+	struct stats_ci bound;    /* that target's value with unlimited staff */
+	struct stats_ci bounds[PLAN_MAX_TARGETS]; /* every target's */
 	int sop;                  /* the step's SOP index, -1 when none */
 	int step_no;
 	int actor;                /* actor index or SIM_PEMOHON */
@@ -124,7 +152,10 @@ struct plan_cause {
 };
 
 struct plan_result {
-	struct plan_target target;
+	struct plan_target target;  /* targets[0] */
+	struct plan_target targets[PLAN_MAX_TARGETS];
+	size_t ntarget;
+	int tsop[PLAN_MAX_TARGETS]; /* each target's SOP index, -1: the whole office */
 	int sop;                  /* SOP index or -1 (whole office) */
 	double confidence;
 	struct plan_var vars[PLAN_MAX_VARS];

@@ -203,6 +203,28 @@ int sim_scenario_servers(const struct sim_scenario *sc, size_t actor);
  */
 void sim_scenario_set_servers(struct sim_scenario *sc, size_t actor, int servers);
 
+/*
+ * A service level at one pelaksana: count the visits (services begun after
+ * warm-up at any of its steps) that waited at most `limit` working seconds
+ * in its queue, and report their share as the metric
+ * "actor/NAME/wait_within" (a SIM_K_SHARE, after the actor's others).
+ * limit < 0 (or NaN) turns it off, the default: the kernel then keeps no
+ * count and the metric is absent, so results are those of a scenario
+ * without it, to the byte.  A scenario sets it with the [staff] option
+ * `wait_target=80% <= 1 Jam`; mutu plan sets it for its wait targets.
+ * A wait of exactly the limit counts as within (1e-6 s of slack, as the
+ * SOP ceiling's check).
+ */
+void sim_scenario_set_wait_limit(struct sim_scenario *sc, size_t actor, double limit);
+/* The actor's limit in working seconds, or -1 when none. */
+double sim_scenario_wait_limit(const struct sim_scenario *sc, size_t actor);
+/* The share the scenario's `wait_target=` asks at the actor (0 < p <= 1),
+ * 0 when it sets none; *line (may be NULL) receives its [staff] line. */
+double sim_scenario_wait_target(const struct sim_scenario *sc, size_t actor, int *line);
+/* The share `within_target =` of [sop ID] asks within the SOP's ceiling
+ * (0 < p <= 1), 0 when none. */
+double sim_scenario_sop_within_target(const struct sim_scenario *sc, size_t sop);
+
 /* The steps of SOP sop as the kernel runs them (read-only view). */
 size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
 /* Step k (0-based position) of SOP sop: its number as the model writes it,

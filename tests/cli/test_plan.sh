@@ -10,7 +10,7 @@ D=tests/data/plan
 
 run "$MUTU" plan --help
 expect_rc "plan --help exits 0" 0
-expect_out_has "plan --help shows usage" "usage: mutu plan SCENARIO.ini --target"
+expect_out_has "plan --help shows usage" "usage: mutu plan SCENARIO.ini [--target TARGET ...]"
 
 run "$MUTU" plan $D/dua.ini --vary "Tim Teknis=1..3"
 expect_rc "no --target is bad usage" 2
