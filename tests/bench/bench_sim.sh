@@ -13,6 +13,13 @@
 #     horizon; ratio = mutu customers per second / SimPy's, each over its
 #     whole process.  Target: at least 100, on the median and on every pair.
 #
+# MUTU_BASE=PATH (optional) adds, at the end, this build against that one
+# (e.g. the main branch's) on the same M/M/1, CPU seconds, ratio this/base:
+# the kernel's hot path must not get slower (target <= 1.03, the noise of a
+# shared machine); and this build with a service level set on the server
+# (wait_target=, the kernel's only per-service addition for it) against the
+# same run without, to show what asking for one costs.
+#
 # Both simulate the same system: mean time in system 1/(mu - lambda) = 10
 # minutes (mutu, floor) and mean wait rho/(mu - lambda) = 9 (SimPy) are shown.
 #
@@ -150,3 +157,28 @@ echo "  SimPy mean wait $SIMPY_WAIT min (theory 9)"
 met=no
 [ "$(bench_cmp "$RMED" '>=' 100)" = 1 ] && [ "$(bench_cmp "$RMIN" '>=' 100)" = 1 ] && met=yes
 bench_row "M/M/1 customers/s vs SimPy 2" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" ">= 100 every pair" "$met"
+
+if [ -n "${MUTU_BASE:-}" ]; then
+	echo
+	echo "M/M/1 rho=0.9, 10^6 customers, one thread: this mutu ($MUTU) vs base ($MUTU_BASE), CPU seconds (ratio this/base)"
+	cpu_base() {
+		cpu_time "$MUTU_BASE" sim tests/bench/mm1/mm1.ini --threads 1 --format json || return 1
+		BV=$BC
+	}
+	bench_pairs cpu_mutu cpu_base || exit 1
+	bench_row "M/M/1 10^6 CPU s, this vs base build" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "<= 1.03" \
+		"$( [ "$(bench_cmp "$RMED" '<=' 1.03)" = 1 ] && echo yes || echo no)"
+	# the same scenario with a service level on its server, written beside
+	# the original so that its model path still resolves
+	sl=tests/bench/mm1/.mm1-sl-$$.ini
+	sed 's/^Server = 1$/Server = 1 wait_target=80% <= 5 Menit/' tests/bench/mm1/mm1.ini >"$sl"
+	trap 'rm -rf "$work" "$sl"' EXIT
+	cpu_sl() {
+		cpu_time "$MUTU" sim "$sl" --threads 1 --format json || return 1
+		BV=$BC
+	}
+	echo "the same, this mutu with wait_target= on the server vs without (CPU seconds, ratio with/without)"
+	bench_pairs cpu_sl cpu_mutu || exit 1
+	bench_row "M/M/1 10^6 CPU s, wait_target set vs not" "$AMED" "$BMED" "$RMED ($RMIN-$RMAX)" "-" "-"
+	bench_load
+fi
