@@ -1930,6 +1930,7 @@ static void add_metric(struct sim_metric **m, size_t *n, size_t *cap, enum sim_s
 	x->field = field_names[f];
 	x->kind = field_kind[f];
 	x->period = 0;
+	x->limit = 0;
 	static const char *const scope_names[] = {"all", "sop", "step", "actor"};
 	if (scope == SIM_S_STEP)
 		snprintf(x->key, sizeof x->key, "step/%s/%d/%s", name, step_no, x->field);
@@ -1971,8 +1972,10 @@ struct sim_metric *sim_metrics_layout(const struct sim_scenario *sc, size_t *nme
 				   sc->actors[a].name);
 		/* only where a service level is set: a scenario without one
 		 * keeps its layout, and so its output, to the byte */
-		if (sc->actors[a].wait_lim >= 0)
+		if (sc->actors[a].wait_lim >= 0) {
 			add_metric(&m, &n, &cap, SIM_S_ACTOR, -1, 0, a, F_WAIT_WITHIN, sc->actors[a].name);
+			m[n - 1].limit = sc->actors[a].wait_lim;
+		}
 	}
 	*nmetric = n;
 	return m;
@@ -2474,6 +2477,9 @@ int sim_compare(const struct sim_results *a, const struct sim_results *b,
 	for (size_t i = 0; i < a->nmetric; i++) {
 		d[i].ia = (int)i;
 		d[i].ib = sim_results_find(b, a->metrics[i].key);
+		/* "waited at most 5 Menit" against "at most 1 Jam" is no pair */
+		if (d[i].ib >= 0 && a->metrics[i].limit != b->metrics[d[i].ib].limit)
+			d[i].ib = -1;
 		if (d[i].ib < 0) {
 			memset(&d[i].d, 0, sizeof d[i].d);
 			d[i].d.mean = d[i].d.lo = d[i].d.hi = d[i].d.half = d[i].d.sd = NAN;

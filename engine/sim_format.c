@@ -392,8 +392,15 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 			mutu_buf_printf(b, "  %s\n", sim_scenario_actor_title(sc, (size_t)m->actor));
 			last = m->actor;
 		}
-		char lab[80];
-		snprintf(lab, sizeof lab, "  %s", label_id(m->field));
+		char lab[128];
+		if (!strcmp(m->field, "wait_within")) {
+			/* the limit is what the share means: say it */
+			char d[48];
+			dur_format_minutes(m->limit / 60.0, dm, DUR_ID, d, sizeof d);
+			snprintf(lab, sizeof lab, "  menunggu paling lama %s (wait_target)", d);
+		} else {
+			snprintf(lab, sizeof lab, "  %s", label_id(m->field));
+		}
 		text_line(b, r, i, rb, diffs, dm, lab);
 	}
 	text_periods(sc, r, rb, diffs, b);
@@ -571,6 +578,15 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 		mutu_buf_puts(b, ",\"title\":");
 		mutu_buf_json_str(b, sim_scenario_actor_title(sc, (size_t)a));
 		mutu_buf_putc(b, ',');
+		if (sc->actors[a].wait_lim >= 0) {
+			/* what wait_within counts against (only where it is set,
+			 * so a scenario without it keeps its JSON) */
+			mutu_buf_printf(b, "\"wait_target\":{\"share\":%.6g,\"limit_minutes\":%.6g,"
+					"\"limit_minutes_text\":", sc->actors[a].wait_share,
+					sc->actors[a].wait_lim / 60.0);
+			dur_json_text(b, sc->actors[a].wait_lim / 60.0, sc->day_minutes, DUR_ID);
+			mutu_buf_puts(b, "},");
+		}
 		json_fields(b, r, sc->day_minutes, SIM_S_ACTOR, -1, 0, a);
 		b->s[--b->len] = '\0';
 		mutu_buf_putc(b, '}');

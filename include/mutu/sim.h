@@ -356,6 +356,9 @@ struct sim_metric {
 	char key[160];      /* "sop/ID/lead_mean", "step/ID/2/wait_mean",
 			       "actor/NAME/util", "all/finished": matches across scenarios */
 	int period;         /* 0: the whole run; p > 0: sim_results.periods[p - 1] */
+	double limit;       /* wait_within: the wait limit it counts against (working
+			       seconds); 0 for every other metric.  sim_compare pairs
+			       two wait_within only when their limits are equal */
 };
 
 struct sim_results {

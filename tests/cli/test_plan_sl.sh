@@ -207,7 +207,17 @@ print(a["lo"] - half <= 0.923903 <= a["hi"] + half and half < 0.005, "wait_withi
 expect_eq "sim: Front Office 6 waits within 5 Menit for 92.39% (Erlang C); Back Office has no such metric" \
 	"$got" "True False"
 run "$MUTU" sim $D/loket-sl.ini
-expect_out_has "sim, text: the share shown under the pelaksana" "menunggu dalam batas wait_target"
+expect_out_has "sim, text: the share shown under the pelaksana, with its limit" \
+	"menunggu paling lama 5 Menit (wait_target)   92,"
+expect_eq "sim, JSON: what the share counts against" \
+	"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["actors"][0]["wait_target"])' "$TMP/sim.json")" \
+	"{'share': 0.8, 'limit_minutes': 5, 'limit_minutes_text': '5 Menit'}"
+# --compare pairs the share only when both count against the same limit
+sed 's/<= 5 Menit/<= 10 Menit/' $D/loket-sl.ini >"$TMP/sepuluh.ini"
+cp $D/loket-dua-meja.ini "$TMP/"
+run "$MUTU" sim $D/loket-sl.ini --compare "$TMP/sepuluh.ini"
+expect_out_has "sim --compare: 5 Menit against 10 Menit is no pair" \
+	"menunggu paling lama 5 Menit (wait_target)   92,6% [92,4% .. 92,7%] -> (tidak ada)"
 # the count changes nothing else: without the key the same run, to the byte,
 # less that one line
 sed 's/ wait_target=80% <= 5 Menit//' $D/loket-sl.ini >"$TMP/tanpa.ini"
