@@ -22,6 +22,12 @@
  * (Bonferroni: each look at level 1 - (1 - confidence) / L) keeps the
  * chance of calling a candidate that misses "meets" below (1 - confidence)
  * / 2.  Undecided at max_reps counts as a miss.
+ *   Several targets (a service level at two desks, and the share within
+ * the ceiling) are judged from the same replications: a candidate misses
+ * as soon as one target's interval lies on the wrong side, meets when every
+ * one's lies on the right side, and is looked at again while one straddles.
+ * A false "meets" needs one target that truly misses to be called met, so
+ * the bound above holds for the candidate as it does for that target.
  *
  * The search: staffing is monotone (one more officer never makes a queue
  * longer), so a candidate with no more staff anywhere than one that

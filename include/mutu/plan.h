@@ -1,7 +1,8 @@
 /*
  * plan.h - answers for planners: the cheapest staffing whose simulated
- * results meet a target (share within the SOP ceiling, p90 lead time, or
- * the mean wait at one pelaksana), searched over ranges of staff on a
+ * results meet every target asked (share within the SOP ceiling, p90 lead
+ * time, the mean wait at one pelaksana, or a service level there: the share
+ * of visits that wait at most t), searched over ranges of staff on a
  * loaded scenario with common random numbers, or the statement that no
  * staffing in range (or at all) meets it, with the cause.
  *
@@ -179,15 +180,18 @@ struct plan_result {
 };
 
 /*
- * Search the cheapest staffing of o->vars meeting o->target on sc.  Each
+ * Search the cheapest staffing of o->vars meeting o->target and every one
+ * of o->more (all from the same replications) on sc.  Each
  * var's name must be an actor of sc (sim_scenario_find_actor) and appear
  * once.  sc is borrowed but changed: the varied pelaksana's staffing is
  * set for each candidate (sim_scenario_set_servers) and every pelaksana's
  * for the unlimited-staff bound, and stays at whatever was tried last;
+ * every pelaksana's wait limit (sim_scenario_set_wait_limit) is cleared
+ * and set again for the wait_share targets only;
  * load the scenario again to run it as written.  On success *out owns the
  * result (plan_result_free).  Returns 0, MUTU_EINPUT (unknown pelaksana
- * or SOP, a target the scenario cannot measure), MUTU_ERANGE (ranges too
- * large) or sim_run's error.
+ * or SOP, a target the scenario cannot measure, two wait_share limits at
+ * one pelaksana), MUTU_ERANGE (ranges too large) or sim_run's error.
  */
 int plan_run(struct sim_scenario *sc, const struct plan_opts *o, struct plan_result **out,
 	     struct mutu_err *err);
