@@ -1,6 +1,7 @@
 /*
  * test_plan.c - mutu plan's library (engine/plan.c): target and range
- * parsing, the answer on M/M/c against the Erlang C formula, the search
+ * parsing, the answer on M/M/c against the Erlang C formula (a mean wait
+ * and a service level P(W <= t) >= p, alone and together), the search
  * against judging every candidate, an unreachable target with its cause
  * worked out from the service-time distribution, and overloaded staffings
  * reported rather than refused.
@@ -47,10 +48,21 @@ static void test_target_parse(void **state)
 	assert_int_equal(t.kind, PLAN_T_WAIT_MEAN);
 	assert_string_equal(t.actor, "Front Office");
 	assert_true(fabs(t.value - 60.0) < 1e-9);
+	/* a service level: 80% of visits wait at most 1 Jam (3600 s) */
+	assert_int_equal(plan_target_parse("wait_share(Front Office, 1 Jam)>=80%", 450, &t, &err), 0);
+	assert_int_equal(t.kind, PLAN_T_WAIT_SHARE);
+	assert_string_equal(t.actor, "Front Office");
+	assert_true(fabs(t.limit - 3600.0) < 1e-9);
+	assert_true(fabs(t.value - 0.8) < 1e-12);
+	assert_int_equal(plan_target_parse(" wait_share ( Kasi PP , 30 Menit ) = 0,9", 450, &t, &err), 0);
+	assert_string_equal(t.actor, "Kasi PP");
+	assert_true(fabs(t.limit - 1800.0) < 1e-9 && fabs(t.value - 0.9) < 1e-12);
 	/* out of range or not a target: refused with the forms */
 	const char *bad[] = {"within=0", "within=1.5", "within=120%", "within=abc", "p90_lead<=",
 			     "p90_lead<=5 Tahun", "wait_mean()<=1 Menit", "wait_mean(X)", "lead<=1 Hari",
-			     ""};
+			     "wait_share(Front Office)>=0.8", "wait_share(, 1 Jam)>=0.8",
+			     "wait_share(X, 1 Jam)<=0.8", "wait_share(X, 1 Jam)>=1.2", "wait_share(X, 1)>=0.8",
+			     "wait_share(X, 1 Jam)", ""};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		mutu_err_clear(&err);
 		if (plan_target_parse(bad[i], 450, &t, &err) != MUTU_EINPUT)
@@ -158,6 +170,87 @@ static void test_erlang_c(void **state)
 	/* the runner-up is the next cheapest that meets: c = 8 */
 	assert_true(r->runner_up >= 0);
 	assert_int_equal(r->cands[r->runner_up].staff[0], 8);
+	plan_result_free(r);
+	sim_scenario_free(sc);
+}
+
+/* ---- a service level: P(W <= t) >= p ------------------------------------ */
+
+static void test_wait_share(void **state)
+{
+	(void)state;
+	/* a = 4 erlangs (lambda 4/h, mean 1 h), t = 15 min: P(W <= t) =
+	 * 1 - C(c, 4) e^-(c - 4) t/h = 0.568 (5), 0.827 (6), 0.936 (7),
+	 * 0.978 (8).  At least 90%: the smallest c is 7, its neighbours 11
+	 * points below and 8 above. */
+	const double lambda = 4 / HOUR, mean = HOUR, t = 0.25 * HOUR;
+	int want = -1;
+	for (int c = 5; c <= 10 && want < 0; c++)
+		if (1 - erlang_c(c, 4) * exp(-(c - 4) * t / HOUR) >= 0.9)
+			want = c;
+	assert_int_equal(want, 7);
+	struct sim_scenario *sc = mmc(8, lambda, mean, 4000 * HOUR);
+	/* the kernel counts only where a limit is set: no metric before */
+	struct sim_options so = {.replications = 4, .threads = 2};
+	struct sim_results *plain = NULL, *sl = NULL;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	assert_int_equal(sim_run(sc, &so, &plain, &err), 0);
+	assert_int_equal(sim_results_find(plain, "actor/Server/wait_within"), -1);
+	sim_scenario_set_wait_limit(sc, 0, t);
+	assert_int_equal(sim_run(sc, &so, &sl, &err), 0);
+	int i = sim_results_find(sl, "actor/Server/wait_within");
+	assert_true(i >= 0);
+	assert_true(fabs(sl->metrics[i].limit - t) < 1e-9);
+	/* everything else the same, value for value (the same draws) */
+	assert_int_equal(sl->nmetric, plain->nmetric + 1);
+	for (size_t k = 0; k < plain->nmetric; k++) {
+		int j = sim_results_find(sl, plain->metrics[k].key);
+		assert_true(j >= 0);
+		for (int r = 0; r < 4; r++) {
+			double a = plain->values[(size_t)r * plain->nmetric + k];
+			double b = sl->values[(size_t)r * sl->nmetric + (size_t)j];
+			if (!(a == b || (isnan(a) && isnan(b))))
+				fail_msg("%s changed with a wait limit: %g -> %g", plain->metrics[k].key, a, b);
+		}
+	}
+	sim_results_free(plain);
+	sim_results_free(sl);
+	sim_scenario_set_wait_limit(sc, 0, -1);
+
+	struct plan_var v = {.name = "Server", .lo = 5, .hi = 9, .cost = 1};
+	struct plan_opts o;
+	plan_opts_init(&o);
+	o.vars = &v;
+	o.nvar = 1;
+	o.threads = 2;
+	assert_int_equal(plan_target_parse("wait_share(Server, 15 Menit)>=90%", 450, &o.target, &err), 0);
+	struct plan_result *r = NULL;
+	if (plan_run(sc, &o, &r, &err))
+		fail_msg("%s", err.msg);
+	assert_true(r->reachable && r->chosen >= 0);
+	assert_int_equal(r->cands[r->chosen].staff[0], want);
+	for (size_t k = 0; k < r->ncand; k++) {
+		const struct plan_cand *c = &r->cands[k];
+		double p = 1 - erlang_c(c->staff[0], 4) * exp(-(c->staff[0] - 4) * t / HOUR);
+		if ((c->status == PLAN_MEETS) != (p >= 0.9))
+			fail_msg("c = %d judged %d, theory %.3f", c->staff[0], c->status, p);
+	}
+	plan_result_free(r);
+
+	/* with a second target the staffing must meet both: a mean wait of
+	 * at most 4 min needs Wq = C(c, 4)/(c - 4) h <= 0.0667 h: 0.142 h =
+	 * 8.5 min (6), 0.045 h = 2.7 min (7) */
+	o.more[0].kind = PLAN_T_WAIT_MEAN;
+	snprintf(o.more[0].actor, sizeof o.more[0].actor, "Server");
+	o.more[0].value = 240;
+	o.nmore = 1;
+	assert_int_equal(plan_target_parse("wait_share(Server, 15 Menit)>=0.5", 450, &o.target, &err), 0);
+	if (plan_run(sc, &o, &r, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(r->ntarget, 2);
+	/* the share alone would take 5 (0.568); the mean wait needs 7 */
+	assert_int_equal(r->cands[r->chosen].staff[0], 7);
 	plan_result_free(r);
 	sim_scenario_free(sc);
 }
@@ -462,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_target_parse),
 		cmocka_unit_test(test_var_parse),
 		cmocka_unit_test(test_erlang_c),
+		cmocka_unit_test(test_wait_share),
 		cmocka_unit_test(test_infeasible),
 		cmocka_unit_test(test_search_equals_brute_force),
 		cmocka_unit_test(test_tie_and_alternative),
