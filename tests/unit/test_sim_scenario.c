@@ -323,8 +323,8 @@ static void test_text_digits_units(void **state)
 	(void)state;
 	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 1000);
 	struct sim_metric m[2] = {
-		{SIM_S_ALL, -1, 0, -1, "throughput", SIM_K_RATE, "all/throughput", 0},
-		{SIM_S_ALL, -1, 0, -1, "lead_mean", SIM_K_TIME, "all/lead_mean", 0},
+		{SIM_S_ALL, -1, 0, -1, "throughput", SIM_K_RATE, "all/throughput", 0, 0},
+		{SIM_S_ALL, -1, 0, -1, "lead_mean", SIM_K_TIME, "all/lead_mean", 0, 0},
 	};
 	/* A: throughput 0.5000/jam; lead mean 0.3 s with interval
 	 * [-0.2 .. 0.8] s, shown clamped at 0 */
