@@ -159,6 +159,8 @@ struct cstep {
 /* A completion-only event kept for the officer's previous completion. */
 struct cend {
 	int pel, res;          /* res -1: no officer */
+	const char *who;       /* the officer's name (owned by its cres), NULL: none;
+				* one person across pelaksana, as mark_elsewhere counts */
 	int sop, step;         /* indices */
 	double end, prev;      /* instants; prev NAN: first event of the case */
 	int back;              /* the file came back to this step (rework): its start
@@ -549,6 +551,7 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 				c->ends = mutu_realloc(c->ends, c->capends * sizeof *c->ends);
 			}
 			c->ends[c->nends++] = (struct cend){.pel = st->pel, .res = res,
+							    .who = res >= 0 ? p->res[res].name : NULL,
 							    .sop = (int)(so - c->sop), .step = pos,
 							    .end = e->end, .prev = prev_end,
 							    .back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no};
@@ -582,16 +585,27 @@ int calib_read_store(struct calib *c, struct mutu_store *db, struct mutu_err *er
 static int cmp_end(const void *pa, const void *pb)
 {
 	const struct cend *a = pa, *b = pb;
-	if (a->pel != b->pel)
-		return a->pel < b->pel ? -1 : 1;
-	if (a->res != b->res)
-		return a->res < b->res ? -1 : 1;
+	/* by officer (events naming none first, their order unused), then
+	 * time: an officer's previous completion is the one before it */
+	if (!a->who || !b->who) {
+		if (a->who || b->who)
+			return a->who ? 1 : -1;
+	} else {
+		int k = strcmp(a->who, b->who);
+		if (k)
+			return k;
+	}
 	return (a->end > b->end) - (a->end < b->end);
 }
 
 /* Completion-only events: start = max(case's previous completion, the
  * same officer's previous completion); no officer: the case's previous
- * completion (a delay without a queue). */
+ * completion (a delay without a queue).  The officer is the person, at
+ * whatever pelaksana: a Front Office officer who also enters files for
+ * the Back Office was entering one while the next check waited, so her
+ * previous completion at the Front Office alone would count that entry
+ * as checking time (and the entry would begin at the file's check,
+ * before she was free). */
 static void rebuild_starts(struct calib *c)
 {
 	if (c->nends)
@@ -602,7 +616,7 @@ static void rebuild_starts(struct calib *c)
 		struct cstep *st = &so->steps[e->step];
 		const struct cal *cal = so->s->cal;
 		double start = e->prev;
-		if (e->res >= 0 && i > 0 && c->ends[i - 1].pel == e->pel && c->ends[i - 1].res == e->res) {
+		if (e->who && i > 0 && c->ends[i - 1].who && !strcmp(c->ends[i - 1].who, e->who)) {
 			double r = c->ends[i - 1].end;
 			if (isnan(start) || r > start)
 				start = r;

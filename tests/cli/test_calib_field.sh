@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# test_calib_field.sh - mutu calibrate (and forecast) on hand-made logs in
+# the shapes offices export (SiCANTIK end_date only, a resource column that
+# mixes officers), whose true times are known: tests/data/calib/field/.
+#
+# Model izin-uji-kalibrasi (tests/data/calib/field/izin-uji-kalibrasi.ini),
+# id-wib: Mon-Thu 07:30-12:00, 13:00-16:00 (450 working minutes).  The
+# expected values are worked out by hand in the comments beside each check
+# (gen_field.py writes the logs from each officer's ordered work list and
+# says the same in its header).
+. tests/cli/lib.sh
+
+D=tests/data/calib/field
+
+# jcheck NAME JSON PYTHON-LINES: d = the calibrate JSON; check(name, cond,
+# detail) prints ok / not ok.
+jcheck() {
+	printf '%s' "$2" | python3 -c '
+import json, sys, math
+d = json.load(sys.stdin)
+def check(name, cond, detail=""):
+    print(("ok - " if cond else "not ok - ") + name + ("" if cond else "\n#   " + str(detail)))
+s = d["sops"][0]
+def step(no):
+    return [x for x in s["steps"] if x["no"] == no][0]
+def staff(name):
+    return [x for x in d["staff"] if x["name"] == name][0]
+'"$3"
+}
+
+# ingest LOG DB [ARGS...]: a SiCANTIK-style export, its nama_proses mapped
+ingest() {
+	local log=$1 db=$2
+	shift 2
+	"$MUTU" ingest "$D/$log" --db "$TMP/$db" --map "$D/kalib-map.csv" --models "$D" --quiet "$@" \
+		>"$TMP/ingest.out" 2>&1 || { echo "not ok - ingest $log"; sed 's/^/#   /' "$TMP/ingest.out"; }
+}
+
+# ---- 1. an officer who works at two pelaksana (completion-only) -------------
+# dua-pelaksana.csv: SiCANTIK end_date only, 16 berkas on Tue 3 and Wed 4
+# June 2025.  sari verifies every file (Front Office, 20 min each) and also
+# enters two a day for the Back Office (60 min each); budi enters the rest.
+# One day, working minutes from 07:30 (the same both days):
+#   sari  FO c1 0-20, c2 20-40, c3 40-60, c4 60-80, BO c2 80-140,
+#         FO c5 140-160, c6 160-180, c7 180-200, c8 200-220, BO c6 220-280
+#   budi  BO c1 20-80, c3 80-140, c4 140-200, c5 200-260, c7 260-320, c8 320-380
+# The rebuilt start is the later of the file's previous completion and the
+# officer's previous completion, wherever she made it: every Verifikasi 20
+# and every Entri 60 (n = 16 each).  Taking the officer's previous
+# completion at the same pelaksana only gives FO c5 = 160 - 80 = 80 (her
+# entry of c2 counted as checking) and BO c2 = 140 - 40 = 100, BO c6 =
+# 280 - 180 = 100 (entries begun at the check, before she was free): means
+# (7 x 20 + 80) / 8 = 27.5 and (6 x 60 + 200) / 8 = 70.  Waits at the Front
+# Office: 0 20 40 60 140 160 180 200, mean 100 min.
+ingest dua-pelaksana.csv dua.db
+run "$MUTU" calibrate --db "$TMP/dua.db" --sop izin-uji-kalibrasi --models "$D" --min-cases 10 \
+	-o "$TMP/dua.ini" --format json
+expect_rc "dua-pelaksana: calibrate exit 0" 0
+jcheck "dua" "$OUT" '
+s2, s3 = step(2), step(3)
+check("dua-pelaksana: 16 berkas", s["cases"] == 16, s["cases"])
+check("dua-pelaksana: Verifikasi completion-only, n=16", s2["completion_only"] == 16 and s2["service"]["n"] == 16, s2)
+check("dua-pelaksana: Verifikasi mean 20 min (not 27.5: the helper entry counted as checking)",
+      abs(s2["service_mean_min"] - 20) < 0.01, s2["service_mean_min"])
+check("dua-pelaksana: Entri mean 60 min (not 70: entries begun before the helper was free)",
+      abs(s3["service_mean_min"] - 60) < 0.01, s3["service_mean_min"])
+check("dua-pelaksana: Verifikasi wait mean 100 min", abs(s2["wait_mean_min"] - 100) < 0.01, s2["wait_mean_min"])
+check("dua-pelaksana: sari counts at the Front Office and helps the Back Office",
+      staff("Front Office")["staff"] == 1 and staff("Back Office")["officers_elsewhere"] == ["sari"],
+      d["staff"])
+'

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""gen_field.py - the hand-designed SiCANTIK-style logs of
+tests/cli/test_calib_field.sh, written from each officer's own ordered list
+of work so that the true service times are known exactly.
+
+Run once to write the fixtures beside it (they are committed; the test reads
+the CSV files, not this script):  python3 gen_field.py
+
+Office: SOP izin-uji-kalibrasi (izin-uji-kalibrasi.ini) on id-wib.  Working day Mon-Thu
+07:30-12:00, 13:00-16:00.  Every officer works the files of its list in
+order, each as soon as both the officer is free and the file's previous step
+has ended (one officer, one file at a time) - the very assumption mutu's
+completion-only rebuild makes, so a right rebuild recovers the service
+times exactly.
+
+dua-pelaksana.csv  completion-only (end_date, no start_date), 2 days
+  (Tue 3 and Wed 4 June 2025), 8 berkas a day submitted online the evening
+  before (Pendaftaran Online ends 19:00 + 5 min x k).  Front Office:
+  sari, Verifikasi Berkas 20 min.  Back Office: budi, Entri Data Teknis
+  60 min; sari also enters two files a day (she helps the Back Office):
+    sari: FO c1 c2 c3 c4, BO c2, FO c5 c6 c7 c8, BO c6
+    budi: BO c1 c3 c4 c5 c7 c8
+  True service: every Verifikasi 20 min (n=16), every Entri 60 min (n=16).
+"""
+import datetime as dt, os
+
+here = os.path.dirname(os.path.abspath(__file__))
+SEGS = [(450, 720), (780, 960)]          # Mon-Thu, minutes of the day
+
+
+def wall(day, w):
+    """Working minute w (>= 0) of day -> (date, minute of day); w == 450
+    is the closing minute itself (an end exactly at 16:00)."""
+    for a, b in SEGS:
+        if w <= b - a:
+            return a + w
+        w -= b - a
+    raise ValueError("past closing")
+
+
+def stamp(day, minute):
+    return "%s %02d:%02d:00" % (day.isoformat(), minute // 60, minute % 60)
+
+
+def dua_pelaksana():
+    rows = []
+    for day in (dt.date(2025, 6, 3), dt.date(2025, 6, 4)):
+        ready = {}                        # case -> working minute its last step ended
+        prev = day - dt.timedelta(days=1)
+        for k in range(1, 9):
+            cid = "503/UK/%s/%02d" % (day.strftime("%m%d"), k)
+            rows.append((cid, "Pendaftaran Online", "pemohon", stamp(prev, 19 * 60 + 5 * k)))
+            ready[k] = 0
+        plan = {
+            "sari": [("FO", 1), ("FO", 2), ("FO", 3), ("FO", 4), ("BO", 2),
+                     ("FO", 5), ("FO", 6), ("FO", 7), ("FO", 8), ("BO", 6)],
+            "budi": [("BO", 1), ("BO", 3), ("BO", 4), ("BO", 5), ("BO", 7), ("BO", 8)],
+        }
+        free = {o: 0 for o in plan}
+        pos = {o: 0 for o in plan}
+        done = set()
+        # advance whichever officer can start its next file earliest
+        while any(pos[o] < len(plan[o]) for o in plan):
+            best = None
+            for o in plan:
+                if pos[o] >= len(plan[o]):
+                    continue
+                kind, k = plan[o][pos[o]]
+                if kind == "BO" and ("FO", k) not in done:
+                    continue
+                st = max(free[o], ready[k])
+                if best is None or st < best[0]:
+                    best = (st, o, kind, k)
+            st, o, kind, k = best
+            end = st + (20 if kind == "FO" else 60)
+            free[o] = end
+            ready[k] = end
+            done.add((kind, k))
+            pos[o] += 1
+            cid = "503/UK/%s/%02d" % (day.strftime("%m%d"), k)
+            act = "Verifikasi Berkas" if kind == "FO" else "Entri Data Teknis"
+            rows.append((cid, act, o, stamp(day, wall(day, end))))
+    rows.sort(key=lambda r: (r[0], r[3]))
+    with open(os.path.join(here, "dua-pelaksana.csv"), "w") as f:
+        f.write("no_permohonan;jenis_izin;nama_proses;diproses_oleh;end_date;status\n")
+        for cid, act, who, t in rows:
+            f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;Selesai\n" % (cid, act, who, t))
+
+
+dua_pelaksana()
