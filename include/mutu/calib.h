@@ -9,9 +9,11 @@
  *     arrival outside office hours counts at the next working minute, as
  *     the office first sees it), or per calendar day with arrivals_24x7
  *     when most arrivals fall outside office hours (online submissions);
- *     the dispersion of the daily counts against Poisson (Pearson
- *     chi-square over working days, expected counts in proportion to each
- *     day's working time) and weekday factors when they differ;
+ *     every working day one whatever its hours (a Ramadan day too, as the
+ *     simulator's day clock draws them); the dispersion of the daily
+ *     counts against Poisson (Pearson chi-square over working days, each
+ *     whole day expecting the same count) and weekday factors when they
+ *     differ;
  *   - step times in working seconds on the SOP's calendar: service = end -
  *     start with start stamps; in completion-only logs the start is
  *     rebuilt as the later of the case's previous completion and the same

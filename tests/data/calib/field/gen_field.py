@@ -21,6 +21,15 @@ dua-pelaksana.csv  completion-only (end_date, no start_date), 2 days
     sari: FO c1 c2 c3 c4, BO c2, FO c5 c6 c7 c8, BO c6
     budi: BO c1 c3 c4 c5 c7 c8
   True service: every Verifikasi 20 min (n=16), every Entri 60 min (n=16).
+
+ramadan-lebaran.csv  start and end stamps, 3 March to 30 April 2025: 10
+  berkas at the counter every working day (08:10 08:40 09:10 09:40 10:10
+  10:40 11:10 13:10 13:40 14:10, inside both the Ramadan hours and the
+  usual ones), Pendaftaran 10 min, then Verifikasi by rina 20 min.
+  Working days: March 19 (weekdays less 28 Mar cuti bersama and 31 Mar
+  Idul Fitri), all in Ramadan 1446H (1-30 March: 390 working minutes a
+  day); April 16 (22 weekdays less 1 Apr Idul Fitri, 2, 3, 4, 7 Apr cuti
+  bersama, 18 Apr Wafat Yesus Kristus), 450 minutes a day.  350 berkas.
 """
 import datetime as dt, os
 
@@ -87,4 +96,33 @@ def dua_pelaksana():
             f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;Selesai\n" % (cid, act, who, t))
 
 
+def working_day(d, hol):
+    return d.weekday() < 5 and d.isoformat() not in hol
+
+
+def ramadan_lebaran():
+    hol = set()
+    with open(os.path.join(here, "../../../../datasets/calendars/id-holidays-2024-2026.csv")) as f:
+        next(f)
+        for line in f:
+            hol.add(line.split(",")[0])
+    slots = [8 * 60 + 10, 8 * 60 + 40, 9 * 60 + 10, 9 * 60 + 40, 10 * 60 + 10,
+             10 * 60 + 40, 11 * 60 + 10, 13 * 60 + 10, 13 * 60 + 40, 14 * 60 + 10]
+    rows, n = [], 0
+    d = dt.date(2025, 3, 3)
+    while d <= dt.date(2025, 4, 30):
+        if working_day(d, hol):
+            for m in slots:
+                n += 1
+                cid = "503/UK/2025/%04d" % n
+                rows.append((cid, "Pendaftaran Online", "pemohon", stamp(d, m), stamp(d, m + 10)))
+                rows.append((cid, "Verifikasi Berkas", "rina", stamp(d, m + 10), stamp(d, m + 30)))
+        d += dt.timedelta(days=1)
+    with open(os.path.join(here, "ramadan-lebaran.csv"), "w") as f:
+        f.write("no_permohonan;jenis_izin;nama_proses;diproses_oleh;start_date;end_date;status\n")
+        for cid, act, who, t0, t1 in rows:
+            f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;%s;Selesai\n" % (cid, act, who, t0, t1))
+
+
 dua_pelaksana()
+ramadan_lebaran()
