@@ -2703,6 +2703,12 @@ static void backlog_place(struct kctx *x)
 static void backlog_finish(struct kctx *x, const struct kcase *c)
 {
 	size_t i = c->id - 1;
-	x->open_end[i] = x->multi ? x->real : sim_instant(x->sc, x->now);
+	double t = x->multi ? x->real : sim_instant(x->sc, x->now);
+	/* a file that ends at once (past every service time its step
+	 * allows) ends at as-of, the run's start: the earliest instant with
+	 * that working time is the last closing before it (Thursday 16:00
+	 * for a forecast on the Tuesday after Idul Adha), a finish the
+	 * forecast would print days before its own date */
+	x->open_end[i] = t < x->sc->start ? x->sc->start : t;
 	x->open_lead[i] = x->now - c->arrive - c->paused;
 }

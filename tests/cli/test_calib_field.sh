@@ -125,3 +125,44 @@ ok = abs(a["mean"] - 350) <= 4 * (350 / 20) ** 0.5
 print(("ok - " if ok else "not ok - ") + "ramadan-lebaran: the simulated months bring 350 files (within 4 sd)" + ("" if ok else "\n#   %s" % a))
 '
 
+# ---- 3. forecast on the morning after a long weekend ----------------------------
+# senin-idul-adha.csv: the Back Office's desk on Tuesday 10 June 2025 07:30,
+# the first working day after Idul Adha (Fri 6 June), the weekend and the
+# cuti bersama of Mon 9 June, forecast with the scenario of section 2
+# (Back Office 2 officers, Entri the model's fixed 1 Jam; ceiling 1 Hari =
+# 450 min from the end of Verifikasi, clock_start = 2):
+#   9000  finished Tue 3 June 09:30, 60 min after acceptance: June's one
+#         observed file, within the ceiling;
+#   9001  accepted Wed 4 June 10:00, Entri begun Thu 5 June 08:00 and not
+#         ended: age 120 + 180 (Wed) + 450 (Thu) = 750 min, 5.9 calendar
+#         days; already past the ceiling (P late 1); in the step 450 min of
+#         a fixed 60: it ends at once, at as-of (10 June 07:30).  Before,
+#         the finish printed was the earliest instant with that working
+#         time, the closing of Thursday 5 June 16:00: a forecast dated
+#         after the finish it predicts;
+#   9002  accepted Thu 5 June 15:00, waiting for Entri: age 60 min; the
+#         second officer takes it at 07:30, done 08:30, lead 120 < 450.
+ingest senin-idul-adha.csv senin.db
+run "$MUTU" forecast --db "$TMP/senin.db" --scenario "$TMP/ram.ini" --as-of 2025-06-10T07:30 --format json
+expect_rc "senin: forecast exit 0" 0
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+def check(name, cond, detail=""):
+    print(("ok - " if cond else "not ok - ") + name + ("" if cond else "\n#   " + str(detail)))
+d = json.load(sys.stdin)
+f = {x["case"]: x for x in d["files"]}
+a, b = f.get("503/UK/2025/9001"), f.get("503/UK/2025/9002")
+check("senin: two open files, 9000 finished", sorted(f) == ["503/UK/2025/9001", "503/UK/2025/9002"], sorted(f))
+check("senin: 9001 aged 750 working min, 5.9 calendar days",
+      a["age_work_minutes"] == 750 and abs(a["age_days"] - 5.9) < 0.05, a)
+check("senin: 9001 past its ceiling: P(late) 1", a["p_late"] == 1, a["p_late"])
+check("senin: 9001 ends at as-of, not at Thursday closing before it",
+      a["finish"]["p10"] == a["finish"]["p50"] == "2025-06-10T07:30:00+07:00", a["finish"])
+check("senin: no file finishes before as-of",
+      all(x["finish"]["p10"] >= d["as_of"] for x in d["files"]), [x["finish"] for x in d["files"]])
+check("senin: 9002 aged 60 min, done 08:30, P(late) 0",
+      b["age_work_minutes"] == 60 and b["finish"]["p50"] == "2025-06-10T08:30:00+07:00" and b["p_late"] == 0, b)
+m = d["months"][0]
+check("senin: June observed 1 finished, 1 within", m["month"] == "2025-06" and m["observed_finished"] == 1
+      and m["observed_within"] == 1, m)
+'
