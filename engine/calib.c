@@ -430,6 +430,15 @@ static double ev_first(const struct sla_event *e)
 	return isnan(e->start) ? e->end : e->start;
 }
 
+/* A Pemohon step the file came back to, stamped from the return (within
+ * a minute of the refusing step's end prev_end) to the applicant's
+ * handing it in again: the whole span is the applicant's repair. */
+static int repair_span(const struct cstep *st, const struct sla_event *e, double prev_end)
+{
+	return st->pemohon && !isnan(e->start) && !isnan(e->end) && !isnan(prev_end) &&
+	       e->start <= prev_end + 60.0;
+}
+
 int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_err *err)
 {
 	(void)err;
@@ -505,7 +514,14 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			if (st->no <= ps->no) {
 				ps->rejected++;
 				ps->back_to[st->no]++;
+				/* away until the step the file came back to takes
+				 * it up; a Pemohon step opened at the return itself
+				 * (SiCANTIK's Perbaikan Berkas, begun when the file
+				 * is refused) is the applicant's repair: away until
+				 * its end, when the file is handed in again */
 				double back = ev_first(e);
+				if (repair_span(st, e, prev_end))
+					back = e->end;
 				if (!isnan(prev_end) && back >= prev_end)
 					sample_add(&ps->away, cal_work_at(cal, back) - cal_work_at(cal, prev_end),
 						   cap);
@@ -540,10 +556,18 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			if (svc < 0)
 				svc = 0;
 			st->n_start++;
-			st->n_zero_dur += svc == 0;
-			sample_add(&st->svc, svc, cap);
 			/* a return (the file sent back) is time away, counted above */
 			int back = prev_pos >= 0 && st->no <= so->steps[prev_pos].no;
+			/* the applicant's repair is that time away, not the
+			 * step's service: counted as one, a day of repairs made
+			 * every new file's registration take hours (mean 120
+			 * min for a 10-min step on perbaikan.csv).  A Pemohon
+			 * step begun later (a log mutu sim emitted: the delay,
+			 * then the step again) is a service as any */
+			if (!(back && repair_span(st, e, prev_end))) {
+				st->n_zero_dur += svc == 0;
+				sample_add(&st->svc, svc, cap);
+			}
 			if (!back && !isnan(prev_end) && e->start >= prev_end)
 				sample_add(&st->wait, cal_work_at(cal, e->start) - cal_work_at(cal, prev_end), cap);
 		} else {

@@ -166,3 +166,36 @@ m = d["months"][0]
 check("senin: June observed 1 finished, 1 within", m["month"] == "2025-06" and m["observed_finished"] == 1
       and m["observed_within"] == 1, m)
 '
+
+# ---- 4. rework that goes back to the applicant ----------------------------------
+# perbaikan.csv: start and end stamps, 14 July - 8 August 2025 (20 working
+# days, no holiday), 3 berkas a day; the 09:00 file of each day is refused
+# after Entri (10:30) and goes back to the applicant: Perbaikan Berkas
+# (pemohon, mapped to step 1, the SOP's applicant step) runs to 10:30 the
+# next working day, 450 working minutes (270 + 180; Friday 10:30-11:30,
+# 13:00-16:30 is 270 too), then Verifikasi and Entri again.
+#   step 1 service: the 60 registrations, 10 min each.  Before, the 20
+#     repairs counted as its service too: (60 x 10 + 20 x 450) / 80 =
+#     120 min for every new file's registration in the scenario;
+#   step 3: 80 executions, 20 went back: reject 0.25, to step 1; away
+#     (step.3.resubmit) 450 min, the applicant's time until the file is
+#     handed in again (before: 0, the repair's start);
+#   step 3 service (59.0): 76 of 60 min and the 4 Thursday files entered
+#     again on Friday 10:50-11:50, 40 working min (Friday's break from
+#     11:30): (76 x 60 + 4 x 40) / 80.
+ingest perbaikan.csv perb.db
+run "$MUTU" calibrate --db "$TMP/perb.db" --sop izin-uji-kalibrasi --models "$D" -o "$TMP/perb.ini" --format json
+expect_rc "perbaikan: calibrate exit 0" 0
+jcheck "perb" "$OUT" '
+s1, s3 = step(1), step(3)
+check("perbaikan: 60 berkas", s["cases"] == 60, s["cases"])
+check("perbaikan: registration n=60, mean 10 min (the repairs are time away, not its service)",
+      s1["service"]["n"] == 60 and abs(s1["service_mean_min"] - 10) < 0.01, s1)
+check("perbaikan: Entri reject 0.25 (20 of 80), back to step 1",
+      s3["rejected"] == 20 and s3["decided"] == 80 and abs(s3["reject"] - 0.25) < 1e-9 and s3["reject_to"] == 1, s3)
+check("perbaikan: time away 450 min (to the applicant handing it in again)",
+      abs(s3["away_mean_min"] - 450) < 0.01, s3["away_mean_min"])
+check("perbaikan: Entri mean 59.0 min", abs(s3["service_mean_min"] - 59) < 0.01, s3["service_mean_min"])
+'
+grep -q '^step.3.resubmit = empirical quantiles=450.0 ' "$TMP/perb.ini" && ok "perbaikan: the scenario writes step.3.resubmit of 450 min" ||
+	not_ok "perbaikan: the scenario writes step.3.resubmit of 450 min" "$(grep -A3 'rework' "$TMP/perb.ini")"

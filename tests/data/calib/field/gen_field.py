@@ -30,6 +30,17 @@ ramadan-lebaran.csv  start and end stamps, 3 March to 30 April 2025: 10
   Idul Fitri), all in Ramadan 1446H (1-30 March: 390 working minutes a
   day); April 16 (22 weekdays less 1 Apr Idul Fitri, 2, 3, 4, 7 Apr cuti
   bersama, 18 Apr Wafat Yesus Kristus), 450 minutes a day.  350 berkas.
+
+perbaikan.csv  start and end stamps, Mon 14 July to Fri 8 August 2025 (20
+  working days, no holiday): 3 berkas a day at 08:00, 09:00, 10:00:
+  Pendaftaran Online (pemohon) 10 min, Verifikasi (rina) 20 min, Entri
+  (budi) 60 min.  The 09:00 file of every day is sent back to the
+  applicant after Entri ("Ditolak", 10:30): Perbaikan Berkas (pemohon,
+  mapped to step 1, the applicant's step) from 10:30 to 10:30 the next
+  working day, 450 working minutes (Mon-Thu 10:30-16:00 = 270, next day
+  07:30-10:30 = 180; Friday's file comes back on Monday: Fri 10:30-11:30
+  and 13:00-16:30 = 270, Mon 180), then Verifikasi again (rina, 20 min)
+  and Entri again (andi, 60 min).  60 berkas, 20 returns.
 """
 import datetime as dt, os
 
@@ -124,5 +135,34 @@ def ramadan_lebaran():
             f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;%s;Selesai\n" % (cid, act, who, t0, t1))
 
 
+def perbaikan():
+    rows, n = [], 0
+    days = []
+    d = dt.date(2025, 7, 14)
+    while d <= dt.date(2025, 8, 8):
+        if d.weekday() < 5:
+            days.append(d)
+        d += dt.timedelta(days=1)
+    for i, d in enumerate(days):
+        nxt = days[i + 1] if i + 1 < len(days) else dt.date(2025, 8, 11)
+        for j, m in enumerate((8 * 60, 9 * 60, 10 * 60)):
+            n += 1
+            cid = "503/UK/2025/P%03d" % n
+            rows.append((cid, "Pendaftaran Online", "pemohon", stamp(d, m), stamp(d, m + 10), "Selesai"))
+            rows.append((cid, "Verifikasi Berkas", "rina", stamp(d, m + 10), stamp(d, m + 30), "Selesai"))
+            if j != 1:
+                rows.append((cid, "Entri Data Teknis", "budi", stamp(d, m + 30), stamp(d, m + 90), "Selesai"))
+                continue
+            rows.append((cid, "Entri Data Teknis", "budi", stamp(d, m + 30), stamp(d, m + 90), "Ditolak"))
+            rows.append((cid, "Perbaikan Berkas", "pemohon", stamp(d, m + 90), stamp(nxt, m + 90), "Selesai"))
+            rows.append((cid, "Verifikasi Berkas", "rina", stamp(nxt, m + 90), stamp(nxt, m + 110), "Selesai"))
+            rows.append((cid, "Entri Data Teknis", "andi", stamp(nxt, m + 110), stamp(nxt, m + 170), "Selesai"))
+    with open(os.path.join(here, "perbaikan.csv"), "w") as f:
+        f.write("no_permohonan;jenis_izin;nama_proses;diproses_oleh;start_date;end_date;status\n")
+        for r in rows:
+            f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;%s;%s\n" % r)
+
+
 dua_pelaksana()
 ramadan_lebaran()
+perbaikan()
