@@ -819,6 +819,24 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 }
 
 /*
+ * When the office first sees a file that arrived at t: t itself in
+ * working hours, else the next opening (a second before it, so the day
+ * and hour are the opening's).  cal_instant_at gives the earliest instant
+ * with a working time, the last closing before t: a file sent online on
+ * Saturday night counted on Friday at 16:00, and the hour profile piled
+ * every night's files into the closing hour (factor 23.9 for 16:00 and 0
+ * for 07:00 on oss-loket.csv) where the office takes them at opening.
+ */
+static double seen_at(const struct cal *cal, double t)
+{
+	double w = cal_work_at(cal, t), a, b;
+	cal_range(cal, &a, &b);
+	if (cal_is_working(cal, t) || !(w + 1.0 <= cal_work_at(cal, b)))
+		return t;
+	return cal_instant_at(cal, w + 1.0) - 1.0;
+}
+
+/*
  * Arrival rate, 24x7, dispersion and weekday factors of one SOP.
  *
  * A rate "per hari" is per working day, every working day alike: `mutu
@@ -875,7 +893,7 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 	}
 	for (size_t i = 0; i < so->narr; i++) {
 		/* an arrival outside hours counts on the day the office opens */
-		double seen = cal_instant_at(cal, cal_work_at(cal, so->arr[i]));
+		double seen = seen_at(cal, so->arr[i]);
 		int64_t d = local_day(cal, seen, NULL);
 		if (d >= d0 && d <= d1)
 			k[d - d0] += 1;
@@ -970,7 +988,7 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 		}
 	}
 	for (size_t i = 0; i < so->narr; i++) {
-		double seen = cal_instant_at(cal, cal_work_at(cal, so->arr[i]));
+		double seen = seen_at(cal, so->arr[i]);
 		int minute;
 		local_day(cal, seen, &minute);
 		hn[minute / 60] += 1;

@@ -199,3 +199,29 @@ check("perbaikan: Entri mean 59.0 min", abs(s3["service_mean_min"] - 59) < 0.01,
 '
 grep -q '^step.3.resubmit = empirical quantiles=450.0 ' "$TMP/perb.ini" && ok "perbaikan: the scenario writes step.3.resubmit of 450 min" ||
 	not_ok "perbaikan: the scenario writes step.3.resubmit of 450 min" "$(grep -A3 'rework' "$TMP/perb.ini")"
+
+# ---- 5. OSS arrivals at night beside the counter ----------------------------------
+# oss-loket.csv: completion-only, Mon 14 July - Sun 10 August 2025 (20
+# working days, no holiday): 6 berkas a working day at the counter (08:10
+# 09:10 10:10 13:10 14:10 15:10) and 2 every night from the OSS portal
+# (21:00, 21:30, weekends too): 120 + 56 = 176, 32% outside office hours,
+# so per working day: 176 / 20 = 8.8 per hari.  The office first sees a
+# night's files at the next opening (07:30), so the hour profile is, with
+# e(h) = 8.8 x 20 days x (working minutes of hour h in a day) / 450:
+#   07:00  56 / (8.8 x 20 x 30 / 450) = 56 / 11.733 = 4.7727
+#   16:00  0 (working only on Fridays 16:00-16:30; nothing arrives then)
+# Before, a night's files counted at the last closing (the earliest
+# instant with that working time): hour 16 got all 56 (factor 23.86),
+# hour 7 none, and the simulated office a rush at closing time.
+ingest oss-loket.csv oss.db
+run "$MUTU" calibrate --db "$TMP/oss.db" --sop izin-uji-kalibrasi --models "$D" -o "$TMP/oss.ini" --format json
+expect_rc "oss-loket: calibrate exit 0" 0
+jcheck "oss" "$OUT" '
+a = s["arrivals"]
+check("oss-loket: 176 berkas, 56 outside office hours, not 24x7",
+      s["cases"] == 176 and a["outside_hours"] == 56 and a["arrivals_24x7"] is False, a)
+check("oss-loket: 8.8 per hari over 20 working days", abs(a["per_day"] - 8.8) < 1e-9 and a["working_days"] == 20, a)
+check("oss-loket: night files seen at the 07:30 opening: hour 7 factor 4.7727",
+      a["hour"] is not None and abs(a["hour"][7] - 56 / 11.7333333) < 1e-3, a["hour"])
+check("oss-loket: nothing at the closing hour (16:00)", a["hour"] is not None and a["hour"][16] == 0, a["hour"])
+'

@@ -41,6 +41,12 @@ perbaikan.csv  start and end stamps, Mon 14 July to Fri 8 August 2025 (20
   07:30-10:30 = 180; Friday's file comes back on Monday: Fri 10:30-11:30
   and 13:00-16:30 = 270, Mon 180), then Verifikasi again (rina, 20 min)
   and Entri again (andi, 60 min).  60 berkas, 20 returns.
+
+oss-loket.csv  completion-only, Mon 14 July to Sun 10 August 2025 (4 weeks,
+  no holiday): 6 berkas a working day at the counter (Pendaftaran ends
+  08:10 09:10 10:10 13:10 14:10 15:10) and 2 every calendar day from the
+  OSS portal at night (21:00 and 21:30, weekends too); only the
+  registration (the arrival) is written.  120 counter + 56 online.
 """
 import datetime as dt, os
 
@@ -163,6 +169,26 @@ def perbaikan():
             f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;%s;%s\n" % r)
 
 
+def oss_loket():
+    rows, n = [], 0
+    d = dt.date(2025, 7, 14)
+    while d <= dt.date(2025, 8, 10):
+        slots = []
+        if d.weekday() < 5:
+            slots += [("loket", m) for m in (490, 550, 610, 790, 850, 910)]
+        slots += [("oss", 21 * 60), ("oss", 21 * 60 + 30)]
+        for kind, m in slots:
+            n += 1
+            cid = "503/UK/2025/O%03d" % n
+            rows.append((cid, "Pendaftaran Online", "pemohon" if kind == "oss" else "loket", stamp(d, m)))
+        d += dt.timedelta(days=1)
+    with open(os.path.join(here, "oss-loket.csv"), "w") as f:
+        f.write("no_permohonan;jenis_izin;nama_proses;diproses_oleh;end_date;status\n")
+        for r in rows:
+            f.write("%s;Izin Uji Kalibrasi;%s;%s;%s;Selesai\n" % r)
+
+
 dua_pelaksana()
 ramadan_lebaran()
 perbaikan()
+oss_loket()
