@@ -1198,6 +1198,23 @@ static void put_dist(struct mutu_buf *b, const struct fit_choice *f)
 	}
 }
 
+/* Fewer times than this and a step's comment, summary and JSON warn that
+ * its mean is uncertain and give its interval: a KS test on a dozen times
+ * rejects almost nothing, so "fits" alone would read as more than it is. */
+#define CALIB_FEW 30
+
+/* The 95% Student-t interval of the sample mean (seconds; lo not below
+ * 0): 0 when there are fewer than 2 times. */
+static int mean_ci(const struct fit_choice *f, double *lo, double *hi)
+{
+	if (f->n < 2 || !isfinite(f->sd) || !isfinite(f->mean))
+		return 0;
+	double h = gsl_cdf_tdist_Pinv(0.975, (double)(f->n - 1)) * f->sd / sqrt((double)f->n);
+	*lo = f->mean - h > 0 ? f->mean - h : 0;
+	*hi = f->mean + h;
+	return 1;
+}
+
 /* The comment that says where a distribution came from. */
 static void put_dist_source(struct mutu_buf *b, const struct fit_choice *f)
 {
@@ -1421,6 +1438,16 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 						st->n_end_only,
 						st->pel >= 0 && c->pel[st->pel].nres ? " of the case or the officer" : " of the case (no officer: a delay)");
 			mutu_buf_puts(b, "\n");
+			double lo, hi;
+			if (st->fit.n < CALIB_FEW && mean_ci(&st->fit, &lo, &hi)) {
+				mutu_buf_printf(b, ";   few times (n=%zu): the mean is only known to lie in %.1f to %.1f Menit "
+						   "(95%%)", st->fit.n, lo / 60, hi / 60);
+				if (isfinite(st->std_s))
+					mutu_buf_puts(b, st->std_s >= lo && st->std_s <= hi
+							 ? "; the mutu baku lies in it"
+							 : "; the mutu baku lies outside it: the log and the SOP disagree");
+				mutu_buf_puts(b, "\n");
+			}
 			if (dist_use(&st->fit) == USE_NONE) {
 				mutu_buf_printf(b, ";   %s: the model's mutu baku is kept\n",
 						st->fit.npos == 0 ? "every time is 0" : "too few times");
@@ -1484,6 +1511,11 @@ static void json_fit(struct mutu_buf *b, const struct fit_choice *f, int dm)
 {
 	mutu_buf_printf(b, "{\"n\": %zu, \"n_positive\": %zu, \"mean_min\": ", f->n, f->npos);
 	json_min(b, "mean_min", f->mean, dm);
+	double lo, hi;
+	if (mean_ci(f, &lo, &hi))
+		mutu_buf_printf(b, ", \"mean_ci_min\": [%.6g, %.6g]", lo / 60, hi / 60);
+	else
+		mutu_buf_puts(b, ", \"mean_ci_min\": null");
 	mutu_buf_puts(b, ", \"family\": ");
 	enum use u = dist_use(f);
 	if (u == USE_FAMILY)
@@ -1712,6 +1744,14 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 						100.0 * (double)st->rejected / (double)st->decided);
 			if (u == USE_NONE)
 				mutu_buf_puts(b, T(" (mutu baku dipakai)", " (mutu baku kept)"));
+			double lo, hi;
+			if (st->fit.n < CALIB_FEW && mean_ci(&st->fit, &lo, &hi)) {
+				mutu_buf_printf(b, T("\n             sedikit data: rata-rata antara %.1f dan %.1f Menit (95%%)",
+						     "\n             few times: the mean lies in %.1f to %.1f Menit (95%%)"),
+						lo / 60, hi / 60);
+				if (isfinite(st->std_s) && (st->std_s < lo || st->std_s > hi))
+					mutu_buf_puts(b, T("; mutu baku di luarnya", "; the mutu baku outside it"));
+			}
 			mutu_buf_puts(b, "\n");
 		}
 		if (!so->s->model) {

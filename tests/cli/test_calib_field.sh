@@ -225,3 +225,30 @@ check("oss-loket: night files seen at the 07:30 opening: hour 7 factor 4.7727",
       a["hour"] is not None and abs(a["hour"][7] - 56 / 11.7333333) < 1e-3, a["hour"])
 check("oss-loket: nothing at the closing hour (16:00)", a["hour"] is not None and a["hour"][16] == 0, a["hour"])
 '
+
+# ---- 6. five berkas: an interval and a warning, not a confident fit -------------
+# lima-berkas.csv: one file a day, Mon 21 - Fri 25 July 2025, start/end.
+# Verifikasi 20 30 40 50 10 min: mean 30, sd sqrt(1000 / 4) = 15.811; the
+# 95% t interval 30 -+ t(0.975, 4) 15.811 / sqrt 5 = 30 -+ 2.7764 x 7.0711 =
+# 30 -+ 19.632: 10.37 .. 49.63 (the mutu baku, 20, inside).  Entri 150 130
+# 140 160 120: mean 140, the same sd, 120.37 .. 159.63: the mutu baku (60)
+# outside, the log and the SOP disagree.  Fewer than 10 times: no family is
+# fitted and the model's mutu baku is kept, said so.
+ingest lima-berkas.csv lima.db
+run "$MUTU" calibrate --db "$TMP/lima.db" --sop izin-uji-kalibrasi --models "$D" --min-cases 5 -o "$TMP/lima.ini" --format json
+expect_rc "lima-berkas: calibrate exit 0" 0
+jcheck "lima" "$OUT" '
+s2, s3 = step(2)["service"], step(3)["service"]
+check("lima-berkas: Verifikasi n=5, mean 30, 95% interval 10.37 .. 49.63",
+      s2["n"] == 5 and abs(s2["mean_min"] - 30) < 1e-6 and abs(s2["mean_ci_min"][0] - 10.368) < 0.01
+      and abs(s2["mean_ci_min"][1] - 49.632) < 0.01, s2)
+check("lima-berkas: Entri mean 140, 95% interval 120.37 .. 159.63",
+      abs(s3["mean_ci_min"][0] - 120.368) < 0.01 and abs(s3["mean_ci_min"][1] - 159.632) < 0.01, s3)
+check("lima-berkas: no family fitted on 5 times", s2["family"] is None and s3["family"] is None, (s2["family"], s3["family"]))
+'
+grep -q '^;   few times (n=5): the mean is only known to lie in 120.4 to 159.6 Menit (95%); the mutu baku lies outside it' "$TMP/lima.ini" &&
+	ok "lima-berkas: the scenario warns that the Entri mutu baku lies outside the interval" ||
+	not_ok "lima-berkas: the scenario warns that the Entri mutu baku lies outside the interval" "$(grep -A4 'step 3' "$TMP/lima.ini")"
+run "$MUTU" calibrate --db "$TMP/lima.db" --sop izin-uji-kalibrasi --models "$D" --min-cases 5 -o "$TMP/lima2.ini"
+expect_out_has "lima-berkas: the summary gives the interval and the disagreement" \
+	"sedikit data: rata-rata antara 120.4 dan 159.6 Menit (95%); mutu baku di luarnya"
