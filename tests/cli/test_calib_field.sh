@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # test_calib_field.sh - mutu calibrate (and forecast) on hand-made logs in
-# the shapes offices export (SiCANTIK end_date only, a resource column that
-# mixes officers), whose true times are known: tests/data/calib/field/.
+# the shapes offices export (SiCANTIK rows with end_date only or both
+# stamps, OSS files sent at night), whose true times are known:
+# tests/data/calib/field/.
 #
 # Model izin-uji-kalibrasi (tests/data/calib/field/izin-uji-kalibrasi.ini),
 # id-wib: Mon-Thu 07:30-12:00, 13:00-16:00 (450 working minutes).  The
 # expected values are worked out by hand in the comments beside each check
-# (gen_field.py writes the logs from each officer's ordered work list and
-# says the same in its header).
+# (gen_field.py writes dua-pelaksana, ramadan-lebaran, perbaikan and
+# oss-loket from each officer's ordered work list and says the same in its
+# header; senin-idul-adha and lima-berkas are written by hand).  Sections:
+#   1 an officer at two pelaksana, completion-only (the rebuilt starts)
+#   2 Ramadan hours and the Lebaran cluster (the rate per hari; a step the
+#     log never shows and the staff its mutu baku needs)
+#   3 forecast on the morning after a long weekend (a file that ends at once)
+#   4 rework back to the applicant (Perbaikan Berkas: time away, not service)
+#   5 OSS arrivals at night beside the counter (seen at the next opening)
+#   6 five berkas (the interval of the mean instead of a confident fit)
 . tests/cli/lib.sh
 
 D=tests/data/calib/field
