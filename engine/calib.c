@@ -818,6 +818,18 @@ static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 	}
 }
 
+/* The working seconds of the whole local day that begins at t0, inside the
+ * calendar's range [a, b) (cal_work_at is unchecked outside it). */
+static double day_work(const struct cal *cal, double t0, double a, double b)
+{
+	double t1 = t0 + 86400.0;
+	if (t0 < a)
+		t0 = a;
+	if (t1 > b)
+		t1 = b;
+	return t1 > t0 ? cal_work_at(cal, t1) - cal_work_at(cal, t0) : 0;
+}
+
 /*
  * When the office first sees a file that arrived at t: t itself in
  * working hours, else the next opening (a second before it, so the day
@@ -872,7 +884,7 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 	double udays = 0;
 	for (size_t i = 0; i < nd; i++) {
 		double t0 = (double)(d0 + (int64_t)i) * 86400.0 - off, t1 = t0 + 86400.0;
-		double full = cal_work_at(cal, t1) - cal_work_at(cal, t0);
+		double full = day_work(cal, t0, a, b);
 		if (t0 < from)
 			t0 = from;
 		if (t1 > to)
@@ -971,7 +983,7 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 	double hn[24] = {0}, hw[24] = {0}, hs[24] = {0};
 	for (size_t i = 0; i < nd; i++) {
 		double t0 = (double)(d0 + (int64_t)i) * 86400.0 - off;
-		double full = cal_work_at(cal, t0 + 86400.0) - cal_work_at(cal, t0);
+		double full = day_work(cal, t0, a, b);
 		if (!(full > 0))
 			continue;
 		for (int h = 0; h < 24; h++) {
@@ -1079,11 +1091,10 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 	 * no use, so an absence that would tip it is left out, and staff too
 	 * few for the fitted times is raised, each with a note */
 	/* a step whose times are not used (never seen, too few, all 0)
-	 * keeps the model's mutu baku, and `mutu sim` loads its pelaksana with
-	 * that: counted too, once per file when the log never shows the step
-	 * (a signature kept in another system), else per execution seen.
-	 * Left out, 350 files a step of 1 Jam never logged gave one assumed
-	 * officer 133% and a scenario sim refused */
+	 * keeps the model's mutu baku, and `mutu sim` sends every file through
+	 * it: counted too, once per file of the period.  Left out, 350 files
+	 * a step of 1 Jam never logged (a signature kept in another system)
+	 * gave one assumed officer 133% and a scenario sim refused */
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
 		double span = so->work_s;
@@ -1095,8 +1106,7 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 			if (st->fitted && dist_use(&st->fit) != USE_NONE) {
 				p->load += (double)st->svc.seen * sample_mean(&st->svc) / span;
 			} else if (isfinite(st->std_s) && st->std_s > 0) {
-				double visits = st->svc.seen ? (double)st->svc.seen : (double)so->narr;
-				p->load += visits * st->std_s / span;
+				p->load += (double)so->narr * st->std_s / span;
 				p->load_model = 1;
 			}
 		}
