@@ -301,11 +301,18 @@ static int parse_parts(const char *text, const char *p, const char *end,
 				whole = whole * 10 + (*p - '0');
 			p++;
 		}
-		/* "1.410 Menit": a count of minutes with the thousands grouped by
-		 * dots, as an id-ID spreadsheet shows 1410 (its decimal mark is
-		 * the comma).  Read so only in Menit (below, once the unit is
-		 * known), where three decimals are no whole minute anyway;
-		 * "1.500 Jam" stays 1,5 Jam as before. */
+		/* "1.410 Menit", "1.000 Jam", "12.500 Hari": the thousands grouped
+		 * by dots, as an id-ID spreadsheet shows them (its decimal mark is
+		 * the comma, "1,5 Jam").  One rule for every unit: one to three
+		 * digits (not opening with 0) and then groups of exactly three
+		 * are a whole number; a dot before one or two digits ("1.5 Jam",
+		 * "0.25 Jam", an English-locale copy) is a decimal point, and so
+		 * is any dot after a leading 0 ("0.250 Jam").  Before (round 7)
+		 * only Menit grouped, and "1.000 Jam" was 1 Jam without a word.
+		 * "1.500 Jam" is ambiguous (1500 Jam in id-ID, 1,5 Jam in an
+		 * English copy): dur_parse cannot say so, it has no file or line;
+		 * the importer warns (sop_import.c, ambiguous_dot).  A comma after
+		 * the groups is the decimal mark ("1.000,5 Jam"). */
 		int64_t grouped = -1;
 		const char *grouped_end = NULL;
 		if (said < 0 && p - num0 >= 1 && p - num0 <= 3 && *num0 != '0' && p < end && *p == '.') {
@@ -318,16 +325,19 @@ static int parse_parts(const char *text, const char *p, const char *end,
 					g = g * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
 				q += 4;
 			}
-			if (q > p && (q >= end || (*q != '.' && *q != ',')))
+			if (q > p && (q >= end || *q != '.') &&
+			    (q >= end || *q != ',' || (q + 1 < end && is_digit((unsigned char)q[1]))))
 				grouped = g, grouped_end = q;
 		}
 		/* decimals: keep the significant ones (trailing zeros dropped);
 		 * more than two can never be read exactly in hundredths */
 		int frac = 0, ndec = 0, hundredths = 0;
-		if (grouped >= 0 && grouped_end > p + 4) {
-			/* two groups or more, "1.234.567": no decimal number */
+		if (grouped >= 0) {
+			/* the groups are the whole number: "1.000" is 1000 */
+			whole = grouped;
 			p = grouped_end;
-		} else if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
+		}
+		if (p + 1 < end && (*p == ',' || *p == '.') && is_digit((unsigned char)p[1])) {
 			p++;
 			const char *f0 = p;
 			while (p < end && is_digit((unsigned char)*p))
@@ -336,7 +346,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			while (f1 > f0 && f1[-1] == '0')
 				f1--;
 			ndec = (int)(f1 - f0);
-			if (ndec > 2 && grouped < 0) {
+			if (ndec > 2) {
 				return mutu_errf(err, MUTU_EINPUT,
 						 "cannot read duration \"%.*s%s\": \"%.*s%s\" has %d decimals; "
 						 "write at most two (\"1,5 Jam\", \"0,25 Jam\") or whole Menit",
@@ -548,16 +558,6 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": unknown unit \"%.*s%s\"",
 					 QUOTE(text), TOK(q - w), w, TOKDOTS(q - w));
-		}
-		if (grouped >= 0 && u == U_MIN) {
-			whole = grouped;
-			frac = 0, ndec = 0, hundredths = 0;
-		} else if (grouped >= 0 && (ndec > 2 || grouped_end > num0 + 3 + 4)) {
-			return mutu_errf(err, MUTU_EINPUT,
-					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is no decimal number (its "
-					 "dots group thousands, which only a count of Menit takes); write at most "
-					 "two decimals (\"1,5 Jam\") or whole Menit",
-					 QUOTE(text), TOK(grouped_end - tok), tok, TOKDOTS(grouped_end - tok));
 		}
 		/* the limit of this part in its own unit, checked before any
 		 * multiplication */

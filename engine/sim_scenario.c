@@ -986,10 +986,25 @@ static int parse_dur_seconds(const char *text, int day_minutes, double *out)
  * (Hari), as dur_parse.  Integer text goes through dur_parse first, so
  * every scenario that parsed before gives the same seconds.
  */
+static int parse_svc_decimal(const char *text, int day_minutes, double *out);
+
 static int parse_svc_seconds(const char *text, int day_minutes, double *out)
 {
-	if (parse_dur_seconds(text, day_minutes, out) == 0)
+	/* A dot is this file's decimal point ("1.250 Jam" as calibrate and
+	 * a person writing a mean mean it: 75 Menit), while dur_parse reads
+	 * "1.250" as an id-ID spreadsheet's grouped thousands (1250; SOP
+	 * tables, dur.c): text with a dot is read here first. */
+	if (!strchr(text, '.') && parse_dur_seconds(text, day_minutes, out) == 0)
 		return 0;
+	if (strchr(text, '.') && parse_svc_decimal(text, day_minutes, out) == 0)
+		return 0;
+	if (strchr(text, '.') && parse_dur_seconds(text, day_minutes, out) == 0)
+		return 0;
+	return parse_svc_decimal(text, day_minutes, out);
+}
+
+static int parse_svc_decimal(const char *text, int day_minutes, double *out)
+{
 	const char *p = text;
 	while (*p == ' ' || *p == '\t')
 		p++;

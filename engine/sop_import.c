@@ -124,6 +124,7 @@ struct imp {
 	struct istep *steps;
 	size_t nsteps;
 	char *declared;
+	int declared_line;
 	struct mutu_notes *warn;
 	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
 	/* List layout: one Pelaksana column that holds each step's title as
@@ -338,7 +339,78 @@ static char *cell_range_upper(const char *cell, struct dur *d)
  * menit" (a label, Q_LABEL: the number as it stands).  Returns Q_CEIL,
  * Q_APPROX or Q_LABEL and sets *rest past the words, else Q_NONE.
  */
-enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV };
+enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV,
+       Q_DAYFRAC, Q_DAYFRAC_APPROX };
+
+/* A hari kerja in Menit where the importer must turn a fraction of one
+ * into Jam and Menit: 7.5 net hours (Perpres 21/2023: 37.5 hours over 5
+ * days), the day of every id-* calendar outside Ramadan; the same day the
+ * check of a time said twice counts ("1 Hari (7,5 jam)"). */
+#define IMPORT_DAY_MINUTES 450
+
+static int has_fraction(const char *cell);
+
+/*
+ * "½ hari", "1½ hari", "setengah hari", "0,5 hari kerja", "1 1/2 Hari":
+ * a fraction of a hari kerja (the only words besides the number are
+ * hari, hk, kerja, setengah).  dur_parse refuses it: a model's Hari is
+ * whole.  Read here as Jam and Menit of a 450-Menit day (½ hari = 3 Jam
+ * 45 Menit; 1½ hari = 1 Hari 3 Jam 45 Menit), the whole days kept as
+ * Hari.  Returns that text (caller frees) with *d set, or NULL.
+ */
+static char *day_fraction(const char *t, struct dur *d)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	int day_words = 0;
+	for (const char *p = t; *p;) {
+		if (isalpha((unsigned char)*p)) {
+			const char *w = p;
+			while (isalpha((unsigned char)*p))
+				p++;
+			size_t n = (size_t)(p - w);
+			if ((n == 4 && !mutu_strncasecmp(w, "hari", 4)) || (n == 2 && !mutu_strncasecmp(w, "hk", 2))) {
+				mutu_buf_puts(&b, "jam");
+				day_words++;
+			} else if (n == 5 && !mutu_strncasecmp(w, "kerja", 5)) {
+				/* "hari kerja": the qualifier is the reading */
+			} else if (n == 8 && !mutu_strncasecmp(w, "setengah", 8)) {
+				mutu_buf_puts(&b, "setengah");
+			} else {
+				mutu_buf_release(&b);
+				return NULL;
+			}
+		} else {
+			mutu_buf_putc(&b, *p++);
+		}
+	}
+	char *jam = buf_take(&b);
+	struct dur h;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	char *out = NULL;
+	/* read as Jam, one Jam standing for one Hari: 60 Menit a day */
+	if (day_words == 1 && dur_parse(jam, &h, &e) == 0 && h.days == 0 && h.minutes % 60 != 0 &&
+	    (h.minutes * IMPORT_DAY_MINUTES) % 60 == 0) {
+		int64_t total = h.minutes * IMPORT_DAY_MINUTES / 60;
+		int64_t days = total / IMPORT_DAY_MINUTES, rest = total % IMPORT_DAY_MINUTES;
+		struct mutu_buf o;
+		mutu_buf_init(&o);
+		if (days)
+			mutu_buf_printf(&o, "%lld Hari", (long long)days);
+		if (rest / 60)
+			mutu_buf_printf(&o, "%s%lld Jam", days ? " " : "", (long long)(rest / 60));
+		if (rest % 60)
+			mutu_buf_printf(&o, "%s%lld Menit", days || rest / 60 ? " " : "", (long long)(rest % 60));
+		out = buf_take(&o);
+		if (dur_parse(out, d, &e) != 0) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(jam);
+	return out;
+}
 
 static int waktu_qualifier(const char *t, const char **rest)
 {
@@ -372,7 +444,12 @@ static int waktu_qualifier(const char *t, const char **rest)
 			continue;
 		while (*r == ' ' || *r == ':')
 			r++;
-		if (!isdigit((unsigned char)*r))
+		/* the number: digits, or a vulgar fraction ("± ½ jam", before
+		 * round 8 "expected a number at '±'") or "setengah" */
+		int vulgar = (unsigned char)r[0] == 0xC2 &&
+			     ((unsigned char)r[1] == 0xBD || (unsigned char)r[1] == 0xBC ||
+			      (unsigned char)r[1] == 0xBE);
+		if (!isdigit((unsigned char)*r) && !vulgar && mutu_strncasecmp(r, "setengah ", 9) != 0)
 			continue;
 		*rest = r;
 		return qs[i].q;
@@ -580,11 +657,15 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 		for (size_t i = 0; at_once[i] && !hit; i++)
 			hit = mutu_strcasecmp(t, at_once[i]) == 0;
 		free(t);
-		if (!hit)
+		if (hit) {
+			*d = dur_zero();
+			*kind = Q_ATONCE;
+			return mutu_strdup("0 Menit");
+		}
+		/* "± ½ jam", "½ hari", "setengah hari": a fraction in place of
+		 * the digits, read below */
+		if (!has_fraction(cell))
 			return NULL;
-		*d = dur_zero();
-		*kind = Q_ATONCE;
-		return mutu_strdup("0 Menit");
 	}
 	char *t = clean_text(cell), *up = NULL;
 	int sfx = waktu_suffix(t);
@@ -602,6 +683,11 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 		up = mutu_strdup(t), q = sfx;
 	else if ((up = cell_range_upper(t, d)) != NULL)
 		q = Q_RANGE;
+	/* "½ hari", "± ½ hari", "1½ hari", "0,5 hari": a fraction of a hari
+	 * kerja, which a model cannot hold (a Hari is the calendar's, and
+	 * under the next-day reading half of one has no instant) */
+	if (!up && (up = day_fraction(q ? rest : t, d)) != NULL)
+		q = q == Q_APPROX ? Q_DAYFRAC_APPROX : Q_DAYFRAC;
 	*kind = up ? q : Q_NONE;
 	free(t);
 	return up;
@@ -2554,6 +2640,73 @@ static int label_ordinal(const char *lab)
 	return 0;
 }
 
+/*
+ * "1.500 Jam": a dot before exactly three digits, one group only, after
+ * one to three digits not opening with 0.  dur_parse reads it as id-ID's
+ * grouped thousands (1500 Jam), one rule for every unit (dur.c); an
+ * English-locale copy of the table would mean 1,5 Jam.  When the decimal
+ * reading is a duration too (1,5 Jam: 90 Menit; not "1.410 Menit", 1,41
+ * Menit being no whole minute, nor "2.500 Hari", no fraction of a day)
+ * the text is ambiguous: writes that reading's text ("1,500 Jam") into
+ * alt and its duration into *d, returns 1; else 0.
+ */
+static int ambiguous_dot(const char *text, char *alt, size_t altsz, struct dur *d)
+{
+	int found = 0;
+	snprintf(alt, altsz, "%s", text);
+	for (char *p = alt; *p; p++) {
+		if (*p != '.' || p == alt || !isdigit((unsigned char)p[-1]))
+			continue;
+		char *n0 = p;
+		while (n0 > alt && isdigit((unsigned char)n0[-1]))
+			n0--;
+		if (p - n0 > 3 || *n0 == '0' || (n0 > alt && (n0[-1] == '.' || n0[-1] == ',')))
+			continue;
+		if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]) ||
+		    isdigit((unsigned char)p[4]) || p[4] == '.' || p[4] == ',')
+			continue;
+		/* the decimal reading as one would write it: "1,5", "2" */
+		int keep = p[3] != '0' ? 3 : p[2] != '0' ? 2 : p[1] != '0' ? 1 : 0;
+		*p = ',';
+		memmove(p + (keep ? 1 + keep : 0), p + 4, strlen(p + 4) + 1);
+		found = 1;
+	}
+	if (!found)
+		return 0;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	return dur_parse(alt, d, &e) == 0;
+}
+
+/* Say that a Waktu (or the total) reads a dot as id-ID's thousands
+ * separator where an English copy would mean a decimal point, naming
+ * the file, its line and the value, with both readings. */
+static void warn_ambiguous_dot(struct imp *im, const char *what, int line, const char *text)
+{
+	char alt[256];
+	struct dur other, read;
+	struct mutu_err e;
+	mutu_err_clear(&e);
+	if (!text || strlen(text) >= sizeof alt || !ambiguous_dot(text, alt, sizeof alt, &other) ||
+	    dur_parse(text, &read, &e) != 0)
+		return;
+	char a[96], b[96], plain[256];
+	dur_format(read, DUR_ID, a, sizeof a);
+	dur_format(other, DUR_ID, b, sizeof b);
+	/* the text as id-ID reads it: "1.500 Jam" is "1500 Jam" */
+	size_t k = 0;
+	for (const char *p = text; *p && k + 1 < sizeof plain; p++)
+		if (!(*p == '.' && p > text && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[1]) &&
+		      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])))
+			plain[k++] = *p;
+	plain[k] = 0;
+	mutu_notes_addf(im->warn,
+			"%s:%d: %s '%s' read as %s (%s): a dot before three digits groups thousands, as an id-ID "
+			"spreadsheet writes them (its decimal mark is the comma); if the table was typed in an "
+			"English locale it means %s ('%s'): check, and write the number without dots or with its comma",
+			im->src, line, what, text, plain, a, b, alt);
+}
+
 /* Does a Waktu cell write a fraction without a digit ("½ hari", "¾ Hari",
  * "setengah hari")?  dur.c refuses a fraction of a working day saying
  * so, and that reason is what the importer's warning should give. */
@@ -2930,6 +3083,8 @@ static void read_rows(struct imp *im, size_t from)
 				im->declared = cell_waktu_text(row->cells[w], &d, &w_range);
 			else
 				im->declared = clean_text(row->cells[w]);
+			if (!im->declared_line)
+				im->declared_line = row->line;
 			continue;
 		}
 		/* the total written as a sentence in one cell under the table,
@@ -2953,6 +3108,7 @@ static void read_rows(struct imp *im, size_t from)
 				table_end = "the total line";
 			if (tot && !im->declared) {
 				im->declared = tot;
+				im->declared_line = row->line;
 				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
 						tot);
 				continue;
@@ -3267,6 +3423,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_CLAUSE] = "says when it counts from; read as ",
 					[Q_LABEL] = "opens with a word before its number; read as ",
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit); read as ",
+					[Q_DAYFRAC] = "is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as 450 Menit); read as ",
+					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as 450 Menit); ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -3279,6 +3437,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_CLAUSE] = "",
 					[Q_LABEL] = "",
 					[Q_EQUIV] = "",
+					[Q_DAYFRAC] = "",
+					[Q_DAYFRAC_APPROX] = ", the only number given, is the ceiling",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -3291,6 +3451,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_CLAUSE] = "says when it counts from",
 					[Q_LABEL] = "opens with a word before its number",
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit)",
+					[Q_DAYFRAC] = "is a fraction of a hari kerja; read at 450 Menit a day",
+					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at 450 Menit a day as the ceiling",
 				};
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
 						pre[kind], s->waktu, post[kind]);
@@ -3302,6 +3464,11 @@ static void read_rows(struct imp *im, size_t from)
 				cell_dur(row->cells[w], &s->d);
 			}
 			s->has_dur = 1;
+			{
+				char what[40];
+				snprintf(what, sizeof what, "step %d: waktu", no);
+				warn_ambiguous_dot(im, what, row->line, s->waktu);
+			}
 			/* "24 Jam", "48 jam": whole days of 24 clock hours, which
 			 * the idiom "1 x 24 Jam" reads as 1 Hari; as working Jam
 			 * they are 3,2 Hari each.  Both readings said, the number
@@ -4432,6 +4599,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		struct mutu_err e;
 		mutu_err_clear(&e);
 		if (dur_parse(im.declared, &m->declared, &e) == 0) {
+			warn_ambiguous_dot(&im, "the total", im.declared_line, im.declared);
 			m->declared_text = mutu_strdup(im.declared);
 			m->has_declared = 1;
 		} else {

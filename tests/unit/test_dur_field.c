@@ -307,16 +307,35 @@ static void test_field7(void **state)
 	/* a count of Menit with its thousands grouped by dots, as an id-ID
 	 * spreadsheet shows it: "1.410 Menit" 1410, "1.000 menit" 1000 (before:
 	 * 1 Menit, silently), "12.345 Menit" 12345; "4 Hari 1.050 menit" 4 Hari
-	 * 1050.  Other units keep the dot as a decimal mark ("1.500 Jam" 90, as
-	 * before); "1.234 Jam" is refused, and so is "0.250 menit" (0,25 Menit:
-	 * a group never opens with 0) */
+	 * 1050.  Since round 8 every unit groups the same way ("1.500 Jam" is
+	 * 1500 Jam = 90000 Menit, "1.234 Jam" 1234 Jam = 74040; before, 90 and
+	 * refused); "0.250 menit" stays refused (0,25 Menit: a group never
+	 * opens with 0) */
 	expect("1.410 Menit", 0, 1410, -1);
 	expect("1.000 menit", 0, 1000, -1);
 	expect("12.345 Menit", 0, 12345, -1);
 	expect("4 Hari 1.050 menit", 4, 1050, -1);
-	expect("1.500 Jam", 0, 90, -1);
-	refuse("1.234 Jam", "its dots group thousands, which only a count of Menit takes");
+	expect("1.500 Jam", 0, 90000, -1);
+	expect("1.234 Jam", 0, 74040, -1);
 	refuse("0.250 menit", "not a whole number of minutes");
+}
+
+/* Round 8: a dot before exactly three digits groups thousands in every
+ * unit, as id-ID writes them; a dot before one or two digits is an
+ * English decimal point.  By hand: 1.000 Jam = 1000 x 60 = 60000 Menit;
+ * 2.000 Hari = 2000 Hari; 1.000,5 Jam (a comma after the groups is the
+ * decimal mark) = 1000,5 x 60 = 60030; 1.5 Jam = 90; 0.25 Jam = 15;
+ * 1.000.000 Menit = 1000000; "1.000.5 Jam" has no reading. */
+static void test_field8(void **state)
+{
+	(void)state;
+	expect("1.000 Jam", 0, 60000, -1);
+	expect("2.000 Hari", 2000, 0, -1);
+	expect("1.000,5 Jam", 0, 60030, -1);
+	expect("1.5 Jam", 0, 90, -1);
+	expect("0.25 Jam", 0, 15, -1);
+	expect("1.000.000 Menit", 0, 1000000, -1);
+	refuse("1.000.5 Jam", "");
 }
 
 int main(void)
@@ -333,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_abbrev),
 		cmocka_unit_test(test_words_only),
 		cmocka_unit_test(test_field5),
+		cmocka_unit_test(test_field8),
 		cmocka_unit_test(test_field6),
 		cmocka_unit_test(test_field7),
 	};

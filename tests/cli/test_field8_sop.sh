@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# tests/cli/test_field8_sop.sh - eighth field round on `mutu sop import`:
+# SOP tables as other offices publish them (tests/data/sop/field8-*), each
+# the reproducer of a defect found by importing it, with the expected
+# values worked out by hand in the comments (id-wib: 450 Menit a day,
+# 7.5 net hours, Perpres 21/2023).
+. tests/cli/lib.sh
+
+S=tests/data/sop
+steps() { grep "^$2" "$1" | tr '\n' '|'; }
+minutes() { "$MUTU" model show "$1" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([s["minutes"] for s in d["steps"]], d["declared"]["minutes"] if d.get("declared") else None)'; }
+
+# ---- 1. vulgar fractions after '±' and of a hari kerja ----
+# A kota DPMPTSP (Magelang) Izin Penyelenggaraan Reklame copied out of
+# Word, flowchart symbols, a field survey by the Tim Teknis.  Waktu:
+#   1 '± ½ jam'  an estimate of half an hour: 30 (the ceiling, said)
+#   2 '¼ jam'    15
+#   3 '1½ hari'  a day and a half at 450 Menit a day: 450 + 225 = 675,
+#                written 1 Hari 3 Jam 45 Menit (a model's Hari is whole)
+#   4 '1½ jam'   90
+#   5 '½ hari'   225 = 3 Jam 45 Menit
+#   6 '± ¼ jam'  15
+# Sum 30 + 15 + 675 + 90 + 225 + 15 = 1050 Menit = 2 Hari 150 Menit =
+# 2 Hari 2 Jam 30 Menit, the authors' total (3 Hari rounded up).
+# Before: '± ½ jam' and '± ¼ jam' "expected a number at '±'" (the
+# qualifier wanted a digit after it, the cell test a digit in the cell),
+# '½ hari' / '1½ hari' refused as a fraction of a working day: waktu = ?
+# on four steps, exit 1.
+run "$MUTU" sop import $S/field8-reklame-pecahan.txt -o "$TMP/rk.ini" --calendar id-wib
+expect_rc "fractions: exit 0" 0
+expect_eq "fractions: waktu" "$(steps "$TMP/rk.ini" waktu)" \
+	"waktu = ½ jam|waktu = ¼ jam|waktu = 1 Hari 3 Jam 45 Menit|waktu = 1½ jam|waktu = 3 Jam 45 Menit|waktu = ¼ jam|"
+expect_eq "fractions: minutes and the declared total" "$(minutes "$TMP/rk.ini")" \
+	"[30, 15, 675, 90, 225, 15] 1050"
+expect_err_has "fractions: '± ½ jam' said as an estimate" \
+	"step 1 (line 6): waktu '± ½ jam' is approximate; ½ jam, the only number given, is the ceiling"
+expect_err_has "fractions: '1½ hari' said with the day's length" \
+	"step 3 (line 8): waktu '1½ hari' is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as 450 Menit); read as 1 Hari 3 Jam 45 Menit"
+expect_eq "fractions: the note keeps what was written" "$(grep -c "^note = importer: waktu '½ hari' is a fraction of a hari kerja; read at 450 Menit a day" "$TMP/rk.ini")" 1
+expect_eq "fractions: the check sends back to step 1" "$(steps "$TMP/rk.ini" 'reject_to')" "reject_to = 1|"
+# '± ½ hari': an estimate and a fraction of a day, 225, the ceiling;
+# '¼ hari' is 112,5 Menit, no whole minute: still refused
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t\xc2\xb1 \xc2\xbd hari\n3\tMenandatangani\tKepala Dinas\t\xc2\xbc hari\n' >"$TMP/sh.txt"
+run "$MUTU" sop import "$TMP/sh.txt" -o "$TMP/sh.ini" --calendar id-wib
+expect_eq "'± ½ hari': 3 Jam 45 Menit; '¼ hari' unread" "$(steps "$TMP/sh.ini" waktu)" \
+	"waktu = 15 Menit|waktu = 3 Jam 45 Menit|waktu = ?|"
+expect_err_has "'± ½ hari': said" \
+	"waktu '± ½ hari' is approximate and a fraction of a hari kerja (a Hari as 450 Menit); 3 Jam 45 Menit, the only number given, is the ceiling"
+# the model runs: 10 berkas a month, fixed service times; every step's
+# time as the table gives it (30, 15, 675, 90, 225, 15 Menit: Pemohon,
+# Petugas Loket, Tim Teknis, Kasi, Kadis, Pemohon), so a berkas that never
+# waits takes 1050 Menit = 2 Hari 2 Jam 30 Menit: the median cannot be
+# below that, and the declared 3 Hari holds most of them (load: 10 x 675
+# Menit a month on 2 Tim Teknis of ~21 x 450 Menit each, 36%).
+cat >"$TMP/rk-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-12-31
+warmup_until = 2025-01-31
+replications = 5
+seed = 8
+
+[staff]
+Petugas Loket = 1
+Tim Teknis = 2
+Kasi Perizinan = 1
+Kepala Dinas = 1
+
+[sop izin-penyelenggaraan-reklame]
+model = $TMP/rk.ini
+arrivals = 10 per bulan
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/rk-sim.ini" --format json
+expect_rc "fractions: mutu sim runs the model" 0
+expect_eq "fractions: sim: ceiling 3 Hari, median lead 1050 Menit or a little more, most within" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(s["ceiling_days"], 1050 <= s["lead_p50"]["mean"] < 1050 + 30, s["within"]["mean"] > 0.8, [x["service_mean"]["mean"] for x in s["steps"]])')" \
+	"3 True True [30, 15, 675, 90, 225, 15]"
+
+# ---- 2. one rule for the dot, every unit ----
+# A kabupaten DPMPTSP PBG saved from an id-ID Excel as ';' CSV (CRLF), a
+# cell pasted from an English-locale sheet among them.  Rule (dur.c): a
+# dot before exactly three digits groups thousands, in every unit (id-ID
+# writes 1.000 for a thousand, 1,5 for one and a half); a dot before one
+# or two digits is a decimal point (an English copy).  Waktu:
+#   15 Menit; 30 Menit; '1.5 Jam' 90 (one digit: a decimal point);
+#   '2.250 Menit' 2250 (2,25 Menit is no whole minute: no doubt);
+#   '1.000 Menit' 1000, ambiguous (1 Menit in an English copy): warned
+#     with file, line and value;
+#   '7,5 Jam' 450; 15 Menit.
+# Sum 15 + 30 + 90 + 2250 + 1000 + 450 + 15 = 3850 = 'Jumlah Waktu 3.850
+# Menit (9 Hari)' (3850 / 450 = 8,6: 9 Hari).  Before: the same minutes,
+# but '1.000 Menit' without a word.
+run "$MUTU" sop import $S/field8-titik-ribuan.csv -o "$TMP/tr.ini" --calendar id-wib
+expect_rc "dots: exit 0" 0
+expect_eq "dots: minutes and the declared total" "$(minutes "$TMP/tr.ini")" \
+	"[15, 30, 90, 2250, 1000, 450, 15] 3850"
+expect_err_has "dots: the ambiguous cell said with file, line and value" \
+	"field8-titik-ribuan.csv:6: step 5: waktu '1.000 Menit' read as 1000 Menit (16 Jam 40 Menit): a dot before three digits groups thousands, as an id-ID spreadsheet writes them (its decimal mark is the comma); if the table was typed in an English locale it means 1 Menit ('1 Menit')"
+expect_eq "dots: said once, for that cell only" "$(grep -c 'groups thousands' "$TMP/err")" 1
+run "$MUTU" model check "$TMP/tr.ini"
+expect_out_has "dots: the sum is the declared total" "tr.ini: ok"
+# the same rule in Jam, Hari: '1.000 Jam' is 1000 Jam = 60000 Menit
+# (before: 1 Jam without a word), '1.500 Jam' 90000 (before: 90), '2.000
+# Hari' 2000 Hari; each warned (its decimal reading is a duration too).
+# '1.410 Jam' (1,41 Jam = 84,6 Menit, no whole minute) is 1410 Jam
+# without a warning; '1.5 Jam' stays 90.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tA\tPemohon\t1.000 Jam\n2\tB\tFront Office\t1.500 Jam\n3\tC\tBack Office\t2.000 Hari\n4\tD\tKepala Dinas\t1.410 Jam\n5\tE\tPemohon\t1.5 Jam\n' >"$TMP/jam.txt"
+run "$MUTU" sop import "$TMP/jam.txt" -o "$TMP/jam.ini" --calendar id-wib
+expect_eq "dots in Jam and Hari: minutes" "$(minutes "$TMP/jam.ini")" \
+	"[60000, 90000, 900000, 84600, 90] None"
+expect_eq "dots in Jam and Hari: the ambiguous three warned, by line" \
+	"$(grep -o 'jam.txt:[0-9]*: step [0-9]*: waktu [^)]*)' "$TMP/err" | tr '\n' '|')" \
+	"jam.txt:2: step 1: waktu '1.000 Jam' read as 1000 Jam (1000 Jam)|jam.txt:3: step 2: waktu '1.500 Jam' read as 1500 Jam (1500 Jam)|jam.txt:4: step 3: waktu '2.000 Hari' read as 2000 Hari (2000 Hari)|"
+expect_err_has "dots in Jam: the other reading named" "if the table was typed in an English locale it means 1 Jam 30 Menit ('1,5 Jam')"
+# a scenario's service time keeps the dot as its decimal point (as
+# calibrate writes it): 'fixed mean=1.250 Jam' is 75 Menit, not 1250 Jam
+sed 's/^service = fixed$/service = fixed\nstep.2.service = fixed mean=1.250 Jam/' "$TMP/rk-sim.ini" >"$TMP/rk-sim2.ini"
+run "$MUTU" sim "$TMP/rk-sim2.ini" --format json
+expect_eq "scenario: 'fixed mean=1.250 Jam' is 75 Menit" \
+	"$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sops"][0]["steps"][1]["service_mean"]["mean"])')" "75"
