@@ -35,9 +35,10 @@ static void put_when(struct mutu_buf *b, const struct fc_forecast *f, double t, 
 
 static const char *actor_of(const struct sim_scenario *sc, const struct fc_file *x, const char **activity)
 {
-	int actor;
-	sim_scenario_step_info(sc, (size_t)x->sop, x->pos, NULL, activity, &actor);
-	return actor == SIM_PEMOHON ? "Pemohon" : sim_scenario_actor_title(sc, (size_t)actor);
+	int actor, no = 0;
+	sim_scenario_step_info(sc, (size_t)x->sop, x->pos, &no, activity, &actor);
+	return actor == SIM_PEMOHON ? sim_scenario_unstaffed_name(sc, x->sop, no)
+				    : sim_scenario_actor_title(sc, (size_t)actor);
 }
 
 /* A share as a number for JSON/CSV (null / empty when NAN). */

@@ -127,7 +127,8 @@ static void metric_rows(struct rpt_xlsx *x, const char *tag, const struct sim_sc
 		if (m->scope == SIM_S_STEP && !scope_col) {
 			/* the SOP's own sheet: the step as a number, its pelaksana */
 			rpt_xlsx_num(x, m->step_no, RPT_XF_INT);
-			rpt_xlsx_str(x, m->actor >= 0 ? sim_scenario_actor_title(sc, (size_t)m->actor) : "Pemohon");
+			rpt_xlsx_str(x, m->actor >= 0 ? sim_scenario_actor_title(sc, (size_t)m->actor)
+						      : sim_scenario_unstaffed_name(sc, m->sop, m->step_no));
 		} else if (scope_col) {
 			struct mutu_buf s;
 			mutu_buf_init(&s);
@@ -425,7 +426,8 @@ static void fc_book(struct rpt_xlsx *x, const void *ctx)
 			rpt_xlsx_str(x, fl->key);
 			rpt_xlsx_str(x, fl->sop >= 0 ? sim_scenario_sop_name(c->sc, (size_t)fl->sop) : fl->sop_id);
 			rpt_xlsx_num(x, fl->step_no, RPT_XF_INT);
-			rpt_xlsx_str(x, actor >= 0 ? sim_scenario_actor_title(c->sc, (size_t)actor) : "Pemohon");
+			rpt_xlsx_str(x, actor >= 0 ? sim_scenario_actor_title(c->sc, (size_t)actor)
+						    : sim_scenario_unstaffed_name(c->sc, fl->sop, no));
 			rpt_xlsx_str(x, fl->in_service ? TR(o, "diproses", "in service") : TR(o, "menunggu", "waiting"));
 			rpt_xlsx_time(x, fl->since, off);
 			rpt_xlsx_num(x, fl->age_s / 60.0, RPT_XF_1);

@@ -1238,7 +1238,9 @@ HOT void enter_step_k(struct kctx *x, uint32_t ci, int pos, const int lean)
 		/* the applicant is their own server: no queue */
 		double d = lean && pre_service(st) ? exp_pre(x, st->stream_service, st->service.mean)
 						   : draw(x, &st->service, x->rng[st->stream_service]);
-		if (c->with_applicant)
+		if (st->automatic)
+			c->with_applicant = 0; /* the system's step: the file is back in the office */
+		else if (c->with_applicant)
 			c->paused += d; /* still with the applicant: the SLA clock waits */
 		if (x->warm) {
 			struct kstep *ks = &x->step[st->gidx];
@@ -1315,12 +1317,13 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 	fprintf(x->log, ",%d,", st->no);
 	write_csv_field(x->log, st->activity ? st->activity : "");
 	fputc(',', x->log);
-	write_csv_field(x->log, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+	write_csv_field(x->log, st->automatic ? st->automatic
+			       : st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
 	fprintf(x->log, ",%s,%s,", a, b);
 	/* the resource: the staff member ("Front Office 2"); the applicant's
 	 * own steps name the applicant */
 	if (st->actor == SIM_PEMOHON) {
-		fputs("Pemohon", x->log);
+		write_csv_field(x->log, st->automatic ? st->automatic : "Pemohon");
 	} else {
 		struct ksrv *v = &x->srv[st->actor];
 		v->busy[c->server] = 0;
@@ -2666,7 +2669,7 @@ static void backlog_place(struct kctx *x)
 			if (a == SIM_PEMOHON) {
 				/* with the applicant: the SLA clock waits after a rejection */
 				double d = backlog_residual(x, &st->service, o->in_step, r);
-				if (o->pos > 0) {
+				if (o->pos > 0 && !st->automatic) {
 					c->with_applicant = 1;
 					c->paused += d;
 				}

@@ -373,7 +373,7 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 					if (so->steps[k].no == m->step_no)
 						st = &so->steps[k];
 				mutu_buf_printf(b, "  langkah %d (%s)\n", m->step_no,
-						st->actor == SIM_PEMOHON ? "Pemohon"
+						st->actor == SIM_PEMOHON ? sim_scenario_unstaffed_name(sc, m->sop, st->no)
 									 : sim_scenario_actor_title(sc, (size_t)st->actor));
 				last_no = m->step_no;
 			}
@@ -563,7 +563,8 @@ static void json_run(struct mutu_buf *b, const struct sim_scenario *sc, const st
 			mutu_buf_printf(b, "%s{\"no\":%d,\"activity\":", k ? "," : "", st->no);
 			mutu_buf_json_str(b, st->activity);
 			mutu_buf_puts(b, ",\"actor\":");
-			mutu_buf_json_str(b, st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
+			mutu_buf_json_str(b, st->automatic ? st->automatic
+					       : st->actor == SIM_PEMOHON ? "Pemohon" : sc->actors[st->actor].name);
 			mutu_buf_putc(b, ',');
 			json_fields(b, r, sc->day_minutes, SIM_S_STEP, so, st->no, -1);
 			b->s[--b->len] = '\0';
@@ -685,7 +686,7 @@ static void format_csv(const struct sim_scenario *sc, const struct sim_results *
 		else
 			mutu_buf_puts(b, ",,");
 		csv_str(b, m->actor >= 0 ? sc->actors[m->actor].name
-			   : m->actor == SIM_PEMOHON && m->scope == SIM_S_STEP ? "Pemohon" : "");
+			   : m->actor == SIM_PEMOHON && m->scope == SIM_S_STEP ? sim_scenario_unstaffed_name(sc, m->sop, m->step_no) : "");
 		mutu_buf_printf(b, ",%s,%s,", m->field, unit_of(m->kind));
 		if (!cmp) {
 			struct stats_ci c = clamped(&r->ci[i], m->kind);

@@ -34,6 +34,12 @@ struct sim_step {
 	int no;
 	char *activity;
 	int actor;               /* actor index or SIM_PEMOHON */
+	char *automatic;         /* a step an information system does by
+				  * itself ("Sistem OSS", role Sistem): its
+				  * name; actor is SIM_PEMOHON (no staff, no
+				  * queue: a delay of its service time) but the
+				  * file is not with the applicant.  NULL for
+				  * every other step */
 	struct sim_dist service;
 	double reject;           /* probability the file goes back after this step */
 	int reject_to;           /* position in the SOP's steps, -1: none */

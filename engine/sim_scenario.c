@@ -52,7 +52,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 	for (int s = 0; s < sc->nsops; s++) {
 		struct sim_sop *so = &sc->sops[s];
 		for (int k = 0; k < so->nsteps; k++)
-			free(so->steps[k].activity);
+			free(so->steps[k].activity), free(so->steps[k].automatic);
 		free(so->steps);
 		free(so->id);
 		free(so->name);
@@ -765,7 +765,8 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 					   "average (step %d %.4g times%s); the limit is %.0f: lower the "
 					   "step.N.reject values (a loop rejected with p is run 1/(1-p) times)",
 					   so->id, visits, so->steps[worst].no, v[worst],
-					   so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
+					   so->steps[worst].automatic ? ", a step of the system"
+					   : so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
 					   SIM_MAX_VISITS);
 			free(v);
 			return rc;
@@ -1873,6 +1874,13 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 					    m->path ? m->path : m->id, ms->no, ms->actor,
 					    sc->actors[actor].title ? sc->actors[actor].title : sc->actors[actor].name,
 					    sc->actors[tie].title ? sc->actors[tie].title : sc->actors[tie].name);
+			/* a step the information system does by itself ("Sistem
+			 * OSS"): no staff serve it, so no [staff] line is needed;
+			 * it runs as a delay of its waktu with no queue (a line
+			 * naming it, "Sistem OSS = 2", still staffs it: the
+			 * scenario's choice) */
+			if (actor == -2 && sop_actor_is_system(role))
+				actor = SIM_SISTEM_STEP;
 			if (actor == -2 && strcmp(role, ms->actor))
 				return LERR(L, first_line,
 					    "model %s step %d: actor \"%s\" (role %s) has no staff; add \"%s = 1\" to [staff]",
@@ -1891,9 +1899,14 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 		const struct entry *use = se ? se : def;
 		if (use && parse_dist(use->value, base, sc->day_minutes, &d, &what))
 			return LERR(L, use->line, "%s: expected %s (%s)", use->key, what, use->value);
+		int automatic = actor == SIM_SISTEM_STEP;
+		if (automatic)
+			actor = SIM_PEMOHON;
 		int pos = sim_scenario_add_step(sc, s, ms->no, ms->activity, actor, d);
 		so = &sc->sops[s];
 		struct sim_step *st = &so->steps[pos];
+		if (automatic)
+			st->automatic = mutu_strdup(ms->actor);
 		st->reject_to = ms->reject_to; /* a step number for now */
 		snprintf(key, sizeof key, "step.%d.reject", ms->no);
 		const struct entry *re = find(L, section, key);

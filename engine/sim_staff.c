@@ -92,6 +92,17 @@ void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int 
 		*service = st->service;
 }
 
+const char *sim_scenario_unstaffed_name(const struct sim_scenario *sc, int sop, int step_no)
+{
+	if (sop < 0 || sop >= sc->nsops)
+		return "Pemohon";
+	const struct sim_sop *so = &sc->sops[sop];
+	for (int k = 0; k < so->nsteps; k++)
+		if (so->steps[k].no == step_no)
+			return so->steps[k].automatic ? so->steps[k].automatic : "Pemohon";
+	return "Pemohon";
+}
+
 void sim_scenario_step_rework(const struct sim_scenario *sc, size_t sop, size_t k, double *reject,
 			      int *reject_to, struct sim_dist *resubmit)
 {

@@ -226,7 +226,12 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Front Office", SOP_CLS_FO,
 	 {{"front", "office"}, {"customer", "service"}, {"petugas", "loket"}, {"loket"},
 	  {"counter"}, {"front", "desk"}}},
-	{"Back Office", SOP_CLS_BO, {{"back", "office"}}},
+	/* "Operator SIAK": Disdukcapil's (and a PATEN kecamatan's) officer who
+	 * enters the data into SIAK (Sistem Informasi Administrasi
+	 * Kependudukan) and prints the document: the back office of that
+	 * service, a person with a desk and a queue (a bare "Operator" stays
+	 * a position of its own: which work it does is the office's to say) */
+	{"Back Office", SOP_CLS_BO, {{"back", "office"}, {"operator", "siak"}}},
 	{"Dinas Teknis", SOP_CLS_TEKNIS,
 	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
 	/* "Tim Teknis OPD": the team of the technical office (Organisasi
@@ -249,9 +254,18 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Sekretaris", SOP_CLS_SEKRETARIS,
 	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}}},
 	/* "Kepala DPMPTSP": the head named by the office's own acronym */
+	/* "Camat": the head of a kecamatan, who signs a PATEN service's
+	 * permits and documents as a Kepala Dinas signs a DPMPTSP's (the
+	 * same rung: one signature at the end, one person) */
 	{"Kepala Dinas", SOP_CLS_KADIS,
 	 {{"kepala", "dinas"}, {"kepala", "badan"}, {"kepala", "kantor"}, {"head", "of", "agency"},
-	  {"head", "of", "office"}, {"kepala", "dpmptsp"}}},
+	  {"head", "of", "office"}, {"kepala", "dpmptsp"}, {"camat"}, {"kepala", "kecamatan"}}},
+	/* "Sistem OSS", "Sistem", "Aplikasi SIMBG": an OSS-RBA step the system
+	 * does by itself (verifies the NIK, issues the NIB, forwards the
+	 * application).  It needs no staff: mutu sim runs it as a delay of
+	 * its waktu with no queue, and no [staff] line is needed for it */
+	{"Sistem", SOP_CLS_SISTEM,
+	 {{"sistem"}, {"sistem", "oss"}, {"oss"}, {"system"}, {"aplikasi"}, {"sistem", "informasi"}}},
 };
 
 const size_t sop_actor_count = sizeof sop_actor_table / sizeof sop_actor_table[0];
@@ -354,6 +368,16 @@ int sop_actor_is_applicant(const char *name)
 		return 0;
 	const char *c = sop_actor_canonical(name);
 	return c && strcmp(c, "Pemohon") == 0;
+}
+
+int sop_actor_is_system(const char *name)
+{
+	/* a step the information system does by itself (OSS, SIMBG): no
+	 * staff serve it (mutu sim) */
+	if (!name || !*name)
+		return 0;
+	const char *c = sop_actor_canonical(name);
+	return c && strcmp(c, "Sistem") == 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -50,10 +50,13 @@ enum sop_actor_class {
 	SOP_CLS_SEKSI,
 	SOP_CLS_BIDANG,
 	SOP_CLS_SEKRETARIS,
-	SOP_CLS_KADIS
+	SOP_CLS_KADIS,
+	/* an information system doing a step by itself (OSS, SIMBG): no
+	 * staff, no queue (mutu sim runs it as a delay) */
+	SOP_CLS_SISTEM
 };
 
-#define SOP_ALIAS_MAX 6
+#define SOP_ALIAS_MAX 8
 #define SOP_ALIAS_WORDS 5
 
 struct sop_actor_entry {

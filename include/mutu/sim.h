@@ -63,6 +63,9 @@ struct sim_dist {
 /* The step's actor when it is the applicant: no queue, every applicant is
  * their own server. */
 #define SIM_PEMOHON (-1)
+/* (while a scenario loads: a step of the information system, which the
+ * kernel runs as SIM_PEMOHON with sim_step.automatic set) */
+#define SIM_SISTEM_STEP (-3)
 
 /* ---- scenario ---------------------------------------------------------- */
 
@@ -231,6 +234,11 @@ size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
  * its actor (index or SIM_PEMOHON) and service distribution (copied). */
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,
 		       int *actor, struct sim_dist *service);
+/* The name to show for step step_no of SOP sop when it has no staff
+ * (actor SIM_PEMOHON): the information system's ("Sistem OSS") for a step
+ * it does by itself, else "Pemohon" (also for an unknown sop or step).
+ * Borrowed from sc. */
+const char *sim_scenario_unstaffed_name(const struct sim_scenario *sc, int sop, int step_no);
 /* Rework after step k (0-based position) of SOP sop: the probability the
  * file goes back to the applicant, the position it comes back to (-1:
  * none) and the applicant's delay, working time (copied).  Any pointer may

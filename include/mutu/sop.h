@@ -221,6 +221,14 @@ const char *sop_registry_calendars_dir(const struct sop_registry *r); /* borrowe
 int sop_actor_is_applicant(const char *name);
 
 /*
+ * Is this pelaksana an information system doing the step by itself
+ * ("Sistem OSS", "Sistem", "Aplikasi SIMBG": role Sistem)?  mutu sim runs
+ * such a step as a delay of its waktu, with no staff and no queue.
+ * NULL or "" is not.
+ */
+int sop_actor_is_system(const char *name);
+
+/*
  * How closely two pelaksana names, as written ("Kabid", "Kepala Bidang
  * Perizinan"), name one position, through the alias list of
  * sop_actor_canonical: SOP_MATCH_SAME the same position; SOP_MATCH_GENERIC

@@ -123,3 +123,98 @@ sed 's/^service = fixed$/service = fixed\nstep.2.service = fixed mean=1.250 Jam/
 run "$MUTU" sim "$TMP/rk-sim2.ini" --format json
 expect_eq "scenario: 'fixed mean=1.250 Jam' is 75 Menit" \
 	"$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sops"][0]["steps"][1]["service_mean"]["mean"])')" "75"
+
+# ---- 3. Camat, Operator SIAK, Sistem OSS ----
+# A PATEN kecamatan (Sumbang, Banyumas) Surat Keterangan Pindah in the
+# flowchart layout: the Operator SIAK enters the data into SIAK and
+# prints the draft (the back office of the service: a desk and a queue),
+# the Kasi Pelayanan initials, the Camat signs (as a Kepala Dinas signs a
+# DPMPTSP's permit).  Steps 10 + 10 + 30 + 15 + 60 + 5 + 5 = 135 Menit =
+# 2 Jam 15 Menit, as declared (1 Hari).  Before: 'Operator SIAK' and
+# 'Camat' were none of the positions mutu knows: no role, a warning each
+# suggesting Back Office, and a scenario had to staff them by title.
+run "$MUTU" sop import $S/field8-paten-camat.txt -o "$TMP/pt.ini" --calendar id-wib
+expect_rc "PATEN: exit 0" 0
+expect_eq "PATEN: pelaksana and roles" "$(steps "$TMP/pt.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Operator SIAK|role = Back Office|actor = Kasi Pelayanan|actor = Camat|role = Kepala Dinas|actor = Petugas Loket|role = Front Office|actor = Pemohon|"
+expect_eq "PATEN: no 'none of the positions' for Camat or Operator SIAK" \
+	"$(grep -c "'Camat' is none\|'Operator SIAK' is none" "$TMP/err")" 0
+run "$MUTU" model check "$TMP/pt.ini"
+expect_out_has "PATEN: 135 Menit as declared" "pt.ini: ok"
+# the scenario staffs the Camat as the office's head: 'Kepala Dinas = 1'
+# serves the Camat's step (the same position), 'Back Office' the Operator
+# SIAK's; 30 berkas a month, fixed times: a berkas alone takes 135 Menit
+cat >"$TMP/pt-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-06-30
+warmup_until = 2025-01-31
+replications = 3
+seed = 8
+
+[staff]
+Front Office = 1
+Back Office = 1
+Kasi Pelayanan = 1
+Kepala Dinas = 1
+
+[sop surat-keterangan-pindah-antar-kecamatan-dalam-kabupaten]
+model = $TMP/pt.ini
+arrivals = 30 per bulan
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/pt-sim.ini" --format json
+expect_rc "PATEN: sim runs with the Camat as Kepala Dinas" 0
+expect_eq "PATEN: sim: median lead 135 Menit or a little more, ceiling 1 Hari" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(s["ceiling_days"], 135 <= s["lead_p50"]["mean"] < 135 + 30, [x["actor"] for x in s["steps"]])')" \
+	"1 True ['Pemohon', 'Front Office', 'Back Office', 'Kepala Seksi', 'Kepala Dinas', 'Front Office', 'Pemohon']"
+
+# An OSS NIB at a kabupaten DPMPTSP (Klaten), Excel ';' CSV, one Pelaksana
+# column: the Sistem OSS validates the NIK/NPWP ('Real time', 0) and
+# issues the NIB (1 Jam).  Steps 30 + 0 + 450 + 60 + 60 + 15 = 615 Menit
+# = 1 Hari 2 Jam 45 Menit, as declared (the ceiling 2 Hari, rounded up).
+# A system step needs no staff: mutu sim runs it as a delay of its waktu,
+# no queue, no [staff] line, the file not with the applicant.  Before:
+# 'Sistem OSS' had no role, and the scenario was refused ('actor "Sistem
+# OSS" has no staff; add "Sistem OSS = 1"'); with that line the OSS was
+# one clerk and the berkas queued for it.
+run "$MUTU" sop import $S/field8-oss-sistem.csv -o "$TMP/oss.ini" --calendar id-wib
+expect_rc "OSS: exit 0" 0
+expect_eq "OSS: pelaksana and roles" "$(steps "$TMP/oss.ini" 'actor\|role')" \
+	"actor = Pelaku Usaha|role = Pemohon|actor = Sistem OSS|role = Sistem|actor = Back Office|actor = Kepala Dinas|actor = Sistem OSS|role = Sistem|actor = Pelaku Usaha|role = Pemohon|"
+run "$MUTU" model check "$TMP/oss.ini"
+expect_out_has "OSS: 615 Menit as declared" "oss.ini: ok"
+cat >"$TMP/oss-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-06-30
+warmup_until = 2025-01-31
+replications = 3
+seed = 8
+
+[staff]
+Back Office = 2
+Kepala Dinas = 1
+
+[sop nomor-induk-berusaha-nib-oss]
+model = $TMP/oss.ini
+arrivals = 20 per bulan
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/oss-sim.ini" --format json --emit-log "$TMP/oss-log.csv"
+expect_rc "OSS: sim runs without a [staff] line for the system" 0
+# (steps 2 and 5 have no wait: no staff, no queue; their service is the
+# waktu, 0 and 60; the median berkas never waits: 615 Menit)
+expect_eq "OSS: sim: the system's steps serve at once, for their waktu" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(s["ceiling_days"], 615 <= s["lead_p50"]["mean"] < 615 + 30, [(x["actor"], "wait_mean" in x, x["service_mean"]["mean"]) for x in s["steps"] if x["no"] in (2, 5)])')" \
+	"2 True [('Sistem OSS', False, 0), ('Sistem OSS', False, 60)]"
+expect_eq "OSS: the emitted log names the system as pelaksana and resource" \
+	"$(awk -F, '$3 == 5 { print $5 "|" $8; exit }' "$TMP/oss-log.csv")" "Sistem OSS|Sistem OSS"
