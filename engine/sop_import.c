@@ -107,6 +107,9 @@ struct istep {
 	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
 	int list_above;       /* list layout, the cell blank: the title above it, -1 */
+	int waktu_merged;     /* the Waktu cell blank right under a step with a
+			       * Waktu: perhaps one cell merged over both rows
+			       * (merged_waktu decides once the actors are known) */
 };
 
 struct imp {
@@ -3395,6 +3398,10 @@ static void read_rows(struct imp *im, size_t from)
 				snprintf(s->range_note, sizeof s->range_note,
 					 "importer: waktu '%.60s' sets no ceiling", t);
 				free(t);
+			} else if (!why.msg[0] && im->nsteps >= 2 && im->steps[im->nsteps - 2].has_dur &&
+				   (body_w < 0 || (size_t)body_w >= row->n || is_blank_cell(row->cells[body_w]))) {
+				/* said or read in merged_waktu */
+				s->waktu_merged = 1;
 			} else
 				mutu_notes_addf(im->warn,
 						"step %d (line %d): no cell reads as a duration%s%s; wrote waktu = ?", no,
@@ -4228,6 +4235,48 @@ static char *basename_of(const char *p)
 	return mutu_strdup(b ? b + 1 : p);
 }
 
+/*
+ * A step whose Waktu cell is blank right under a step with one: Word (and
+ * a PDF of it) copies a cell merged over two rows as the value in the
+ * first row and nothing in the second ("3 Hari" over the Tim Teknis's
+ * survey and its recommendation).  The time above then covers both steps,
+ * so this one adds 0 Menit -- what the authors' Jumlah Waktu counts for
+ * it.  Read so when the evidence says it: the same pelaksana as the step
+ * above (its Pelaksana cell merged too), or the declared total equal to
+ * the other steps' sum (at 450 Menit a day).  Else a blank Waktu is a
+ * step without one: waktu = ?, said as before.
+ */
+static void merged_waktu(struct imp *im, const struct sop_model *m)
+{
+	int64_t others = 0;
+	for (size_t k = 0; k < im->nsteps; k++)
+		if (im->steps[k].has_dur)
+			others += dur_to_minutes(im->steps[k].d, IMPORT_DAY_MINUTES);
+	int total_says = m->has_declared && dur_to_minutes(m->declared, IMPORT_DAY_MINUTES) == others;
+	for (size_t k = 1; k < im->nsteps; k++) {
+		struct istep *s = &im->steps[k], *up = &im->steps[k - 1];
+		if (!s->waktu_merged)
+			continue;
+		int same = s->actor >= 0 && s->actor == up->actor;
+		if (!same && !total_says) {
+			mutu_notes_addf(im->warn, "step %d (line %d): no cell reads as a duration (its Waktu cell is "
+					"blank); wrote waktu = ?", s->no, s->line);
+			continue;
+		}
+		free(s->waktu);
+		s->waktu = mutu_strdup("0 Menit");
+		s->d = dur_zero();
+		s->has_dur = 1;
+		mutu_notes_addf(im->warn,
+				"step %d (line %d): its Waktu cell is blank under step %d's '%s', a cell merged over "
+				"both rows as Word copies it (%s): the time above covers both steps; read as 0 Menit",
+				s->no, s->line, up->no, up->waktu,
+				same ? "the same pelaksana" : "the declared total is the other steps' sum");
+		snprintf(s->range_note, sizeof s->range_note,
+			 "importer: Waktu blank under step %d's, a merged cell; read as 0 Menit", up->no);
+	}
+}
+
 int sop_import_with(const char *text, size_t len, const char *source_name,
 		    const struct sop_import_opts *opts, struct sop_model **out,
 		    struct mutu_notes *warnings, struct mutu_err *err)
@@ -4609,6 +4658,8 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		mutu_notes_addf(im.warn, "no \"Jumlah Waktu\" line: the model has no declared total");
 	}
 	m->note = mutu_strdup("Imported by mutu sop import; review the actors marked ? and the notes.");
+
+	merged_waktu(&im, m);
 
 	/* steps, renumbered 1..n when the table's numbers are off */
 	m->steps = mutu_calloc(im.nsteps, sizeof *m->steps);

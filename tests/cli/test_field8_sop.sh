@@ -218,3 +218,31 @@ print(s["ceiling_days"], 615 <= s["lead_p50"]["mean"] < 615 + 30, [(x["actor"], 
 	"2 True [('Sistem OSS', False, 0), ('Sistem OSS', False, 60)]"
 expect_eq "OSS: the emitted log names the system as pelaksana and resource" \
 	"$(awk -F, '$3 == 5 { print $5 "|" $8; exit }' "$TMP/oss-log.csv")" "Sistem OSS|Sistem OSS"
+
+# ---- 4. a Waktu cell merged over two rows (Word) ----
+# A kabupaten DPMPTSP (Sleman) SIP Bidan copied out of Word: the Tim
+# Teknis's field visit and its recommendation share one merged Pelaksana
+# cell and one merged Waktu cell '3 Hari'; the copy has both only in the
+# first row (step 3), nothing in step 4's.  The time covers both steps,
+# so step 4 adds 0 Menit, and the authors' total agrees: 15 + 15 + 1350 +
+# 0 + 60 + 450 + 15 = 1905 Menit = 4 Hari 1 Jam 45 Menit, as declared.
+# 'permohonan ditolak' (refused: the case ends) is no way back.  Before:
+# step 4 'no cell reads as a duration', waktu = ?, exit 1.
+run "$MUTU" sop import $S/field8-sel-gabung.txt -o "$TMP/sg.ini" --calendar id-wib
+expect_rc "merged Waktu: exit 0" 0
+expect_eq "merged Waktu: minutes and the declared total" "$(minutes "$TMP/sg.ini")" \
+	"[15, 15, 1350, 0, 60, 450, 15] 1905"
+expect_err_has "merged Waktu: said" \
+	"step 4 (line 9): its Waktu cell is blank under step 3's '3 Hari', a cell merged over both rows as Word copies it (the same pelaksana): the time above covers both steps; read as 0 Menit"
+expect_eq "merged Waktu: only the check sends back" "$(steps "$TMP/sg.ini" 'reject_to')" "reject_to = 1|"
+# another pelaksana under the blank: read so only when the declared total
+# is the other steps' sum (15 + 30 + 60 = 105 = 1 Jam 45 Menit); with no
+# total it is a step without a Waktu, waktu = ? as before
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa dan memaraf\tFront Office\t30 Menit\n3\tMemaraf\tKepala Seksi\t\n4\tMenandatangani\tKepala Dinas\t1 Jam\n' >"$TMP/g0.txt"
+{ cat "$TMP/g0.txt"; printf '\tJumlah\t\t1 Jam 45 Menit\n'; } >"$TMP/g1.txt"
+run "$MUTU" sop import "$TMP/g1.txt" -o "$TMP/g1.ini" --calendar id-wib
+expect_err_has "merged Waktu, another pelaksana: the total says so" \
+	"step 3 (line 4): its Waktu cell is blank under step 2's '30 Menit', a cell merged over both rows as Word copies it (the declared total is the other steps' sum)"
+run "$MUTU" sop import "$TMP/g0.txt" -o "$TMP/g0.ini" --calendar id-wib
+expect_err_has "blank Waktu, another pelaksana, no total: waktu = ?" \
+	"step 3 (line 4): no cell reads as a duration (its Waktu cell is blank); wrote waktu = ?"
