@@ -236,8 +236,12 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
 	/* "Tim Teknis OPD": the team of the technical office (Organisasi
 	 * Perangkat Daerah), as SOP tables title its column */
+	/* a PBG's Tim Profesi Ahli (TPA) and Tim Penilai Teknis (TPT), the
+	 * teams PP 16/2021 has assess a building's technical documents: the
+	 * Tim Teknis of that permit */
 	{"Tim Teknis", SOP_CLS_TEKNIS,
-	 {{"tim", "teknis"}, {"technical", "team"}, {"tim", "teknis", "opd"}}},
+	 {{"tim", "teknis"}, {"technical", "team"}, {"tim", "teknis", "opd"}, {"tim", "profesi", "ahli"},
+	  {"tpa"}, {"tim", "penilai", "teknis"}, {"tpt"}}},
 	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
 	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
 	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},

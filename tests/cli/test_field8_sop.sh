@@ -246,3 +246,55 @@ expect_err_has "merged Waktu, another pelaksana: the total says so" \
 run "$MUTU" sop import "$TMP/g0.txt" -o "$TMP/g0.ini" --calendar id-wib
 expect_err_has "blank Waktu, another pelaksana, no total: waktu = ?" \
 	"step 3 (line 4): no cell reads as a duration (its Waktu cell is blank); wrote waktu = ?"
+
+# ---- 5. a PBG copied out of a PDF, the activity broken over lines; TPA ----
+# A kota DPMPTSP (Surakarta) PBG copied out of a PDF viewer: three
+# activities wrap onto lines that hold only the rest of the Kegiatan
+# (read as one step each, said; pinned here), one of them carrying the
+# way back ('apabila tidak lengkap dikembalikan ke pemohon': reject_to = 1).
+# The documents are assessed by the 'TPA' (Tim Profesi Ahli, PP 16/2021:
+# the PBG's technical team).  Steps 30 + 450 + 1350 + 450 + 450 + 450 =
+# 3180 Menit = 7 Hari 30 Menit, as declared (ceiling 8 Hari).  Before:
+# 'TPA' (and 'Tim Profesi Ahli', field7-oss-rba-judul.txt) was none of the
+# positions mutu knows: no role, and a scenario's 'Tim Teknis = 3' did not
+# serve it ('actor "TPA" has no staff').
+run "$MUTU" sop import $S/field8-pdf-pbg.txt -o "$TMP/pbg.ini" --calendar id-wib
+expect_rc "PDF PBG: exit 0" 0
+expect_eq "PDF PBG: pelaksana and roles" "$(steps "$TMP/pbg.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = TPA|role = Tim Teknis|actor = Dinas Teknis|actor = Pemohon|actor = Kepala Dinas|"
+expect_eq "PDF PBG: the broken activities joined" "$(grep -c '^line [0-9]*: continues the activity' "$TMP/err")" 0
+expect_eq "PDF PBG: four continuation lines said" "$(grep -c 'continues the activity of step' "$TMP/err")" 4
+expect_eq "PDF PBG: the way back from the joined text" "$(steps "$TMP/pbg.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|[step 6]|"
+expect_eq "PDF PBG: minutes and the declared total" "$(minutes "$TMP/pbg.ini")" \
+	"[30, 450, 1350, 450, 450, 450] 3180"
+cat >"$TMP/pbg-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-06-30
+warmup_until = 2025-01-31
+replications = 3
+seed = 8
+
+[staff]
+Front Office = 1
+Tim Teknis = 3
+Dinas Teknis = 2
+Kepala Dinas = 1
+
+[sop persetujuan-bangunan-gedung-pbg]
+model = $TMP/pbg.ini
+arrivals = 8 per bulan
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/pbg-sim.ini" --format json
+expect_rc "PDF PBG: sim runs, the TPA served by 'Tim Teknis = 3'" 0
+# (8 a month at 1350 Menit on 3 of ~21 x 450: load 38%; the median berkas
+# waits little: 3180 Menit or a little more, within the 8 Hari)
+expect_eq "PDF PBG: sim: ceiling 8 Hari, median lead about the steps' sum" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(s["ceiling_days"], 3180 <= s["lead_p50"]["mean"] < 3180 + 120, s["steps"][2]["actor"])')" \
+	"8 True Tim Teknis"
