@@ -279,6 +279,14 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			const char *after = spelled_words(p, end, &said);
 			if (after) {
 				p = after;
+				/* "satu setengah jam", "dua setengah hari": the number
+				 * and a half, as a sentence says an hour and a half */
+				const char *q = p;
+				while (q < end && (*q == ' ' || *q == '\t'))
+					q++;
+				if (said > 0 && end - q > 8 && mutu_strncasecmp(q, "setengah", 8) == 0 &&
+				    !is_alpha((unsigned char)q[8]) && said < NUM_CAP)
+					said = said * 2 + 1, half = 1, p = q + 8;
 			} else if (w - p == 8 && mutu_strncasecmp(p, "setengah", 8) == 0) {
 				said = 1, half = 1, p = w;
 			} else if (w - p > 2 && mutu_strncasecmp(p, "se", 2) == 0 &&

@@ -255,8 +255,11 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 {{"kepala", "bidang"}, {"head", "of", "division"}, {"head", "of", "department"}}},
 	{"Koordinator Perizinan", SOP_CLS_BIDANG, {{"koordinator", "perizinan"}}},
 	{"Koordinator", SOP_CLS_BIDANG, {{"koordinator"}}},
+	/* "Sekretaris Camat" / "Sekcam": the kecamatan's secretary, who
+	 * initials a PATEN document before the Camat signs it */
 	{"Sekretaris", SOP_CLS_SEKRETARIS,
-	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}}},
+	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}, {"sekretaris", "camat"}, {"sekcam"},
+	  {"sekretaris", "kecamatan"}}},
 	/* "Kepala DPMPTSP": the head named by the office's own acronym */
 	/* "Camat": the head of a kecamatan, who signs a PATEN service's
 	 * permits and documents as a Kepala Dinas signs a DPMPTSP's (the

@@ -292,6 +292,8 @@ static int cell_dur(const char *s, struct dur *d)
  * separator when that reads as a duration and the text before it is a
  * number or a duration.  Returns that text (caller frees) or NULL.
  */
+static char *day_fraction(const char *t, struct dur *d);
+
 static char *cell_range_upper(const char *cell, struct dur *d)
 {
 	static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", " s/d ", " s.d. ", " s.d ",
@@ -309,7 +311,10 @@ static char *cell_range_upper(const char *cell, struct dur *d)
 		struct mutu_err e;
 		mutu_err_clear(&e);
 		struct dur lo, hi;
-		if (dur_parse(right, &hi, &e) != 0)
+		/* "1 - 1½ hari": the upper bound a fraction of a hari kerja,
+		 * read as day_fraction reads it (3 Jam 45 Menit a half day) */
+		char *upday = NULL;
+		if (dur_parse(right, &hi, &e) != 0 && (upday = day_fraction(right, &hi)) == NULL)
 			continue;
 		char left[64];
 		size_t n = (size_t)(at - t) < sizeof left - 1 ? (size_t)(at - t) : sizeof left - 1;
@@ -320,13 +325,19 @@ static char *cell_range_upper(const char *cell, struct dur *d)
 		char *q = left;
 		while (*q == ' ')
 			q++;
+		/* a number: digits, a decimal mark, a fraction ("½ - 1 jam",
+		 * "1½ - 2 hari", "1/2 - 1 jam": U+00BD/BC/BE are 0xC2 0xBD..) */
 		int num = *q != 0;
 		for (char *r = q; *r; r++)
-			num &= isdigit((unsigned char)*r) || *r == ',' || *r == '.';
-		if (!num && dur_parse(q, &lo, &e) != 0)
+			num &= isdigit((unsigned char)*r) || *r == ',' || *r == '.' || *r == '/' ||
+			       ((unsigned char)*r == 0xC2 && ((unsigned char)r[1] == 0xBD || (unsigned char)r[1] == 0xBC ||
+							   (unsigned char)r[1] == 0xBE) && r++);
+		if (!num && dur_parse(q, &lo, &e) != 0) {
+			free(upday);
 			continue;
+		}
 		*d = hi;
-		up = mutu_strdup(right);
+		up = upday ? upday : mutu_strdup(right);
 	}
 	free(t);
 	return up;
@@ -354,9 +365,9 @@ enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE,
 static int has_fraction(const char *cell);
 
 /*
- * "½ hari", "1½ hari", "setengah hari", "0,5 hari kerja", "1 1/2 Hari":
- * a fraction of a hari kerja (the only words besides the number are
- * hari, hk, kerja, setengah).  dur_parse refuses it: a model's Hari is
+ * "½ hari", "1½ hari", "setengah hari", "0,5 hari kerja", "1 1/2 Hari",
+ * "satu setengah hari": a fraction of a hari kerja (no other unit beside
+ * hari / hk).  dur_parse refuses it: a model's Hari is
  * whole.  Read here as Jam and Menit of a 450-Menit day (½ hari = 3 Jam
  * 45 Menit; 1½ hari = 1 Hari 3 Jam 45 Menit), the whole days kept as
  * Hari.  Returns that text (caller frees) with *d set, or NULL.
@@ -377,11 +388,19 @@ static char *day_fraction(const char *t, struct dur *d)
 				day_words++;
 			} else if (n == 5 && !mutu_strncasecmp(w, "kerja", 5)) {
 				/* "hari kerja": the qualifier is the reading */
-			} else if (n == 8 && !mutu_strncasecmp(w, "setengah", 8)) {
-				mutu_buf_puts(&b, "setengah");
 			} else {
-				mutu_buf_release(&b);
-				return NULL;
+				/* a number in words ("satu setengah hari") stays for
+				 * dur_parse to read; another unit ("½ hari 30 menit")
+				 * would be read as Jam and multiplied with the days */
+				static const char *const other[] = {"jam", "jm", "menit", "mnt", "min", "minggu", "mg",
+								    "mgg", "pekan", "hour", "hours", "minute", "minutes",
+								    "week", "weeks", "h", NULL};
+				for (size_t i = 0; other[i]; i++)
+					if (strlen(other[i]) == n && !mutu_strncasecmp(w, other[i], n)) {
+						mutu_buf_release(&b);
+						return NULL;
+					}
+				mutu_buf_add(&b, w, n);
 			}
 		} else {
 			mutu_buf_putc(&b, *p++);
@@ -3360,6 +3379,7 @@ static void read_rows(struct imp *im, size_t from)
 		/* A full-width row is read by the header's columns: it lost no
 		 * cell, so a duration away from the Waktu column is some other
 		 * cell's text, not a Waktu that moved. */
+		int w_elsewhere = w >= 0; /* a duration in some cell, if not under Waktu */
 		if (w >= 0 && w != body_w && row_full(row, full_width)) {
 			char *wt = clean_text(row->cells[body_w]);
 			char *ft = clean_text(row->cells[w]);
@@ -3398,8 +3418,10 @@ static void read_rows(struct imp *im, size_t from)
 				snprintf(s->range_note, sizeof s->range_note,
 					 "importer: waktu '%.60s' sets no ceiling", t);
 				free(t);
-			} else if (!why.msg[0] && im->nsteps >= 2 && im->steps[im->nsteps - 2].has_dur &&
-				   (body_w < 0 || (size_t)body_w >= row->n || is_blank_cell(row->cells[body_w]))) {
+			} else if (!why.msg[0] && !w_elsewhere && im->nsteps >= 2 && im->steps[im->nsteps - 2].has_dur &&
+				   body_w >= 0 && (size_t)body_w < row->n && is_blank_cell(row->cells[body_w])) {
+				/* (a row that stops before Waktu lost its cells in the
+				 * copy: no merge) */
 				/* said or read in merged_waktu */
 				s->waktu_merged = 1;
 			} else
@@ -4259,8 +4281,8 @@ static void merged_waktu(struct imp *im, const struct sop_model *m)
 			continue;
 		int same = s->actor >= 0 && s->actor == up->actor;
 		if (!same && !total_says) {
-			mutu_notes_addf(im->warn, "step %d (line %d): no cell reads as a duration (its Waktu cell is "
-					"blank); wrote waktu = ?", s->no, s->line);
+			mutu_notes_addf(im->warn, "step %d (line %d): no cell reads as a duration; wrote waktu = ?",
+					s->no, s->line);
 			continue;
 		}
 		free(s->waktu);

@@ -237,7 +237,9 @@ expect_err_has "merged Waktu: said" \
 expect_eq "merged Waktu: only the check sends back" "$(steps "$TMP/sg.ini" 'reject_to')" "reject_to = 1|"
 # another pelaksana under the blank: read so only when the declared total
 # is the other steps' sum (15 + 30 + 60 = 105 = 1 Jam 45 Menit); with no
-# total it is a step without a Waktu, waktu = ? as before
+# total it is a step without a Waktu, waktu = ? as before (and so is a
+# row that stops before the Waktu column: its cells were lost in the copy,
+# tests/unit/test_sop_import.c test_short_row_no_waktu)
 printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa dan memaraf\tFront Office\t30 Menit\n3\tMemaraf\tKepala Seksi\t\n4\tMenandatangani\tKepala Dinas\t1 Jam\n' >"$TMP/g0.txt"
 { cat "$TMP/g0.txt"; printf '\tJumlah\t\t1 Jam 45 Menit\n'; } >"$TMP/g1.txt"
 run "$MUTU" sop import "$TMP/g1.txt" -o "$TMP/g1.ini" --calendar id-wib
@@ -245,7 +247,7 @@ expect_err_has "merged Waktu, another pelaksana: the total says so" \
 	"step 3 (line 4): its Waktu cell is blank under step 2's '30 Menit', a cell merged over both rows as Word copies it (the declared total is the other steps' sum)"
 run "$MUTU" sop import "$TMP/g0.txt" -o "$TMP/g0.ini" --calendar id-wib
 expect_err_has "blank Waktu, another pelaksana, no total: waktu = ?" \
-	"step 3 (line 4): no cell reads as a duration (its Waktu cell is blank); wrote waktu = ?"
+	"step 3 (line 4): no cell reads as a duration; wrote waktu = ?"
 
 # ---- 5. a PBG copied out of a PDF, the activity broken over lines; TPA ----
 # A kota DPMPTSP (Surakarta) PBG copied out of a PDF viewer: three
@@ -298,3 +300,52 @@ import json,sys
 s = json.load(sys.stdin)["sops"][0]
 print(s["ceiling_days"], 3180 <= s["lead_p50"]["mean"] < 3180 + 120, s["steps"][2]["actor"])')" \
 	"8 True Tim Teknis"
+
+# ---- 6. ranges from a fraction, a number and a half in words; Sekcam ----
+# A PATEN kecamatan (Ngaglik) Surat Keterangan Domisili Usaha saved from
+# an id-ID Excel as ';' CSV.  Waktu: 15 menit; '½ - 1 jam' (a range whose
+# lower bound is a fraction: the ceiling 60); '1 - 1½ hari' (its upper
+# bound a day and a half: 450 + 225 = 675); 'satu setengah jam' (one and a
+# half hours in words: 90); 30 menit; 1 jam; 15 menit.  Sum 15 + 60 + 675
+# + 90 + 30 + 60 + 15 = 945 = 2 Hari 45 Menit, the authors' total.  The
+# Sekretaris Camat initials (role Sekretaris), the Camat signs.  Before:
+# the two ranges and the words were no duration (waktu = ? on steps 2, 3,
+# 4, exit 1), and the Sekretaris Camat no position mutu knows.
+run "$MUTU" sop import $S/field8-paten-rentang.csv -o "$TMP/pr.ini" --calendar id-wib
+expect_rc "PATEN ranges: exit 0" 0
+expect_eq "PATEN ranges: minutes and the declared total" "$(minutes "$TMP/pr.ini")" \
+	"[15, 60, 675, 90, 30, 60, 15] 945"
+expect_err_has "PATEN ranges: the fraction's range said" "step 2 (line 7): waktu '½ - 1 jam' is a range; its upper bound 1 jam is the ceiling"
+expect_eq "PATEN ranges: roles" "$(steps "$TMP/pr.ini" 'role')" \
+	"role = Front Office|role = Sekretaris|role = Kepala Dinas|"
+cat >"$TMP/pr-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-01-01
+end = 2025-06-30
+warmup_until = 2025-01-31
+replications = 3
+seed = 8
+
+[staff]
+Front Office = 1
+Tim Teknis = 2
+Back Office = 1
+Sekcam = 1
+Camat = 1
+
+[sop surat-keterangan-domisili-usaha]
+model = $TMP/pr.ini
+arrivals = 6 per bulan
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/pr-sim.ini" --format json
+expect_rc "PATEN ranges: sim runs ('Sekcam', 'Camat' staff lines)" 0
+# (6 a month at 675 Menit on 2 Tim Teknis of ~21 x 450: load 21%; the
+# median berkas does not wait: 945 Menit, within the declared 2 Hari 45
+# Menit's ceiling, 3 Hari; at 15 a month, load 54%, it waits: 1028)
+expect_eq "PATEN ranges: sim: ceiling 3 Hari, median lead the steps' 945 Menit, all within" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(s["ceiling_days"], 945 <= s["lead_p50"]["mean"] < 945 + 30, s["within"]["mean"] > 0.9)')" "3 True True"
