@@ -2700,33 +2700,82 @@ static int ambiguous_dot(const char *text, char *alt, size_t altsz, struct dur *
 	return dur_parse(alt, d, &e) == 0;
 }
 
-/* Say that a Waktu (or the total) reads a dot as id-ID's thousands
- * separator where an English copy would mean a decimal point, naming
- * the file, its line and the value, with both readings. */
-static void warn_ambiguous_dot(struct imp *im, const char *what, int line, const char *text)
+/*
+ * Which decimal mark the table's own Waktu cells show: the line of the
+ * first one written with a dot before one or two digits ("1.5 Jam",
+ * "0.25 Jam": an English-locale sheet; no id-ID reading has it) when no
+ * Waktu writes a decimal comma ("1,5 Jam"), else 0.
+ */
+static int dot_decimal_line(const struct imp *im)
+{
+	int first = 0;
+	for (size_t k = 0; k < im->nsteps; k++) {
+		const char *w = im->steps[k].waktu;
+		for (const char *p = w; p && *p; p++) {
+			if (!isdigit((unsigned char)*p) || (p > w && (isdigit((unsigned char)p[-1]) || p[-1] == '.' ||
+								       p[-1] == ',')))
+				continue;
+			const char *q = p;
+			while (isdigit((unsigned char)*q))
+				q++;
+			if (*q == ',' && isdigit((unsigned char)q[1]))
+				return 0; /* a decimal comma: id-ID */
+			if (*q == '.' && isdigit((unsigned char)q[1])) {
+				size_t n = 1;
+				while (isdigit((unsigned char)q[1 + n]))
+					n++;
+				if (n <= 2 && q[1 + n] != '.' && !first)
+					first = im->steps[k].line;
+			}
+		}
+	}
+	return first;
+}
+
+/*
+ * A Waktu (or the total) whose dot before three digits reads two ways
+ * (ambiguous_dot): id-ID's grouped thousands, as dur_parse reads it, unless
+ * the table's other Waktu cells write their decimals with a dot (dot_line,
+ * from dot_decimal_line): then it is that sheet's decimal point, and *text
+ * and *d become that reading (returns 1).  Either way said, naming the
+ * file, the line and the value.
+ */
+static int resolve_dot(struct imp *im, const char *what, int line, char **text, struct dur *d, int dot_line)
 {
 	char alt[256];
 	struct dur other, read;
 	struct mutu_err e;
 	mutu_err_clear(&e);
-	if (!text || strlen(text) >= sizeof alt || !ambiguous_dot(text, alt, sizeof alt, &other) ||
-	    dur_parse(text, &read, &e) != 0)
-		return;
+	if (!*text || strlen(*text) >= sizeof alt || !ambiguous_dot(*text, alt, sizeof alt, &other) ||
+	    dur_parse(*text, &read, &e) != 0)
+		return 0;
 	char a[96], b[96], plain[256];
 	dur_format(read, DUR_ID, a, sizeof a);
 	dur_format(other, DUR_ID, b, sizeof b);
 	/* the text as id-ID reads it: "1.500 Jam" is "1500 Jam" */
 	size_t k = 0;
-	for (const char *p = text; *p && k + 1 < sizeof plain; p++)
-		if (!(*p == '.' && p > text && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[1]) &&
+	for (const char *p = *text; *p && k + 1 < sizeof plain; p++)
+		if (!(*p == '.' && p > *text && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[1]) &&
 		      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])))
 			plain[k++] = *p;
 	plain[k] = 0;
+	if (dot_line) {
+		mutu_notes_addf(im->warn,
+				"%s:%d: %s '%s' read as %s ('%s'): the table writes its decimals with a dot (line %d), "
+				"as an English-locale sheet does, so its dot is no thousands separator (id-ID would "
+				"read %s); check",
+				im->src, line, what, *text, b, alt, dot_line, plain);
+		free(*text);
+		*text = mutu_strdup(alt);
+		*d = other;
+		return 1;
+	}
 	mutu_notes_addf(im->warn,
 			"%s:%d: %s '%s' read as %s (%s): a dot before three digits groups thousands, as an id-ID "
 			"spreadsheet writes them (its decimal mark is the comma); if the table was typed in an "
 			"English locale it means %s ('%s'): check, and write the number without dots or with its comma",
-			im->src, line, what, text, plain, a, b, alt);
+			im->src, line, what, *text, plain, a, b, alt);
+	return 0;
 }
 
 /* Does a Waktu cell write a fraction without a digit ("½ hari", "¾ Hari",
@@ -3493,11 +3542,6 @@ static void read_rows(struct imp *im, size_t from)
 				cell_dur(row->cells[w], &s->d);
 			}
 			s->has_dur = 1;
-			{
-				char what[40];
-				snprintf(what, sizeof what, "step %d: waktu", no);
-				warn_ambiguous_dot(im, what, row->line, s->waktu);
-			}
 			/* "24 Jam", "48 jam": whole days of 24 clock hours, which
 			 * the idiom "1 x 24 Jam" reads as 1 Hari; as working Jam
 			 * they are 3,2 Hari each.  Both readings said, the number
@@ -4666,11 +4710,22 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		mutu_notes_addf(im.warn,
 				"the table names no time zone; wrote calendar = id-wib (use --calendar id-wita or id-wit for offices outside WIB)");
 	}
+	/* "1.000 Jam": id-ID's thousands, or a decimal point when the
+	 * table's other Waktu cells write theirs with a dot */
+	int dot_line = dot_decimal_line(&im);
+	for (size_t k = 0; k < im.nsteps; k++) {
+		struct istep *s = &im.steps[k];
+		char what[40];
+		snprintf(what, sizeof what, "step %d: waktu", s->no);
+		if (s->has_dur && resolve_dot(&im, what, s->line, &s->waktu, &s->d, dot_line) && !s->range_note[0])
+			snprintf(s->range_note, sizeof s->range_note,
+				 "importer: the dot read as a decimal point, as the table's other Waktu cells use it");
+	}
 	if (im.declared) {
 		struct mutu_err e;
 		mutu_err_clear(&e);
 		if (dur_parse(im.declared, &m->declared, &e) == 0) {
-			warn_ambiguous_dot(&im, "the total", im.declared_line, im.declared);
+			resolve_dot(&im, "the total", im.declared_line, &im.declared, &m->declared, dot_line);
 			m->declared_text = mutu_strdup(im.declared);
 			m->has_declared = 1;
 		} else {

@@ -108,15 +108,25 @@ expect_out_has "dots: the sum is the declared total" "tr.ini: ok"
 # (before: 1 Jam without a word), '1.500 Jam' 90000 (before: 90), '2.000
 # Hari' 2000 Hari; each warned (its decimal reading is a duration too).
 # '1.410 Jam' (1,41 Jam = 84,6 Menit, no whole minute) is 1410 Jam
-# without a warning; '1.5 Jam' stays 90.
-printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tA\tPemohon\t1.000 Jam\n2\tB\tFront Office\t1.500 Jam\n3\tC\tBack Office\t2.000 Hari\n4\tD\tKepala Dinas\t1.410 Jam\n5\tE\tPemohon\t1.5 Jam\n' >"$TMP/jam.txt"
+# without a warning; '15 Menit' has no dot.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tA\tPemohon\t1.000 Jam\n2\tB\tFront Office\t1.500 Jam\n3\tC\tBack Office\t2.000 Hari\n4\tD\tKepala Dinas\t1.410 Jam\n5\tE\tPemohon\t15 Menit\n' >"$TMP/jam.txt"
 run "$MUTU" sop import "$TMP/jam.txt" -o "$TMP/jam.ini" --calendar id-wib
 expect_eq "dots in Jam and Hari: minutes" "$(minutes "$TMP/jam.ini")" \
-	"[60000, 90000, 900000, 84600, 90] None"
+	"[60000, 90000, 900000, 84600, 15] None"
 expect_eq "dots in Jam and Hari: the ambiguous three warned, by line" \
 	"$(grep -o 'jam.txt:[0-9]*: step [0-9]*: waktu [^)]*)' "$TMP/err" | tr '\n' '|')" \
 	"jam.txt:2: step 1: waktu '1.000 Jam' read as 1000 Jam (1000 Jam)|jam.txt:3: step 2: waktu '1.500 Jam' read as 1500 Jam (1500 Jam)|jam.txt:4: step 3: waktu '2.000 Hari' read as 2000 Hari (2000 Hari)|"
 expect_err_has "dots in Jam: the other reading named" "if the table was typed in an English locale it means 1 Jam 30 Menit ('1,5 Jam')"
+# a sheet typed in an English locale says so itself: its other Waktu
+# cells write decimals with a dot ('0.25 Jam', '1.5 Jam', no decimal
+# comma anywhere), so its '1.000 Jam' is 1 Jam, said with the line of the
+# evidence; with one '7,5 Jam' in the table (field8-titik-ribuan.csv
+# above) the dot groups thousands.  0.25 x 60 = 15, 1.5 x 60 = 90, 60.
+printf 'No;Kegiatan;Pelaksana;Waktu (Jam);Output\r\n1;Mengajukan permohonan;Pemohon;0.25;Berkas\r\n2;Memeriksa;Petugas Loket;1.5;Berkas\r\n3;Menandatangani;Kepala Dinas;1.000;Izin\r\n' >"$TMP/en.csv"
+run "$MUTU" sop import "$TMP/en.csv" -o "$TMP/en.ini" --calendar id-wib
+expect_eq "an English sheet: '1.000' is 1 Jam" "$(minutes "$TMP/en.ini")" "[15, 90, 60] None"
+expect_err_has "an English sheet: said with the evidence's line" \
+	"en.csv:4: step 3: waktu '1.000 Jam' read as 1 Jam ('1 Jam'): the table writes its decimals with a dot (line 2), as an English-locale sheet does, so its dot is no thousands separator (id-ID would read 1000 Jam)"
 # a scenario's service time keeps the dot as its decimal point (as
 # calibrate writes it): 'fixed mean=1.250 Jam' is 75 Menit, not 1250 Jam
 sed 's/^service = fixed$/service = fixed\nstep.2.service = fixed mean=1.250 Jam/' "$TMP/rk-sim.ini" >"$TMP/rk-sim2.ini"
