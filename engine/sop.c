@@ -272,7 +272,8 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 * application).  It needs no staff: mutu sim runs it as a delay of
 	 * its waktu with no queue, and no [staff] line is needed for it */
 	{"Sistem", SOP_CLS_SISTEM,
-	 {{"sistem"}, {"sistem", "oss"}, {"oss"}, {"system"}, {"aplikasi"}, {"sistem", "informasi"}}},
+	 {{"sistem"}, {"sistem", "oss"}, {"oss"}, {"system"}, {"aplikasi"}, {"sistem", "informasi"},
+	  {"portal"}, {"simbg"}}},
 };
 
 const size_t sop_actor_count = sizeof sop_actor_table / sizeof sop_actor_table[0];

@@ -2086,7 +2086,14 @@ static void column_init(struct column *c, int idx, const char *header)
 	 * beside it for comparisons across offices */
 	if (e >= 0 && full)
 		c->role = sop_actor_table[e].canonical;
-	if (c->role && !spelled_as_alias(toks, n, e)) {
+	/* an information system keeps its class with more words: "Sistem OSS
+	 * RBA", "Aplikasi SiCANTIK Cloud", "Sistem SIMBG" are each a system
+	 * doing the step by itself (where "Tim Teknis Dinas Kesehatan" may be
+	 * a position of its own, no system is) */
+	int system_more = e >= 0 && !full && sop_actor_table[e].cls == SOP_CLS_SISTEM;
+	if (system_more)
+		c->role = sop_actor_table[e].canonical;
+	if (c->role && !system_more && !spelled_as_alias(toks, n, e)) {
 		/* "Back ofice" is a typo of a known position, not a title */
 		c->name = mutu_strdup(c->role);
 	} else {

@@ -359,3 +359,23 @@ expect_eq "PATEN ranges: sim: ceiling 3 Hari, median lead the steps' 945 Menit, 
 import json,sys
 s = json.load(sys.stdin)["sops"][0]
 print(s["ceiling_days"], 945 <= s["lead_p50"]["mean"] < 945 + 30, s["within"]["mean"] > 0.9)')" "3 True True"
+
+# ---- 7. a system named with more words ----
+# 'Sistem OSS RBA', 'Aplikasi SiCANTIK Cloud', 'Portal OSS' are each the
+# information system doing the step: role Sistem, no warning, and mutu
+# sim runs them unstaffed (a named position 'Tim Teknis Dinas Kesehatan'
+# stays one of its own).  Before: none of the positions mutu knows, no
+# role, and a scenario had to staff each as a clerk.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan permohonan\tPelaku Usaha\t15 Menit\n2\tMeneruskan permohonan\tSistem OSS RBA\tReal time\n3\tMemeriksa\tFront Office\t30 Menit\n4\tMencetak draft\tAplikasi SiCANTIK Cloud\t30 Menit\n5\tMenandatangani\tKepala Dinas\t1 Jam\n6\tMengunduh izin\tPortal OSS\t15 Menit\n\tJumlah\t\t2 Jam 30 Menit\n' >"$TMP/sys.txt"
+run "$MUTU" sop import "$TMP/sys.txt" -o "$TMP/sys.ini" --calendar id-wib
+expect_eq "systems: roles" "$(steps "$TMP/sys.ini" 'actor\|role')" \
+	"actor = Pelaku Usaha|role = Pemohon|actor = Sistem OSS RBA|role = Sistem|actor = Front Office|actor = Aplikasi SiCANTIK Cloud|role = Sistem|actor = Kepala Dinas|actor = Portal OSS|role = Sistem|"
+expect_eq "systems: no 'none of the positions'" "$(grep -c 'none of the positions' "$TMP/err")" 0
+printf '[run]\ncalendar = id-wib\nstart = 2025-01-01\nend = 2025-03-31\nreplications = 2\nseed = 8\n\n[staff]\nFront Office = 1\nKepala Dinas = 1\n\n[sop sys]\nmodel = %s\narrivals = 10 per bulan\nservice = fixed\n' "$TMP/sys.ini" >"$TMP/sys-sim.ini"
+run "$MUTU" sim "$TMP/sys-sim.ini" --format json
+expect_eq "systems: sim runs them unstaffed (15 + 0 + 30 + 30 + 60 + 15 = 150 Menit)" \
+	"$(printf '%s' "$OUT" | python3 -c '
+import json,sys
+s = json.load(sys.stdin)["sops"][0]
+print(150 <= s["lead_p50"]["mean"] < 160, [x["actor"] for x in s["steps"] if "wait_mean" not in x])')" \
+	"True ['Pemohon', 'Sistem OSS RBA', 'Aplikasi SiCANTIK Cloud', 'Portal OSS']"
