@@ -4863,8 +4863,13 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		if (m->steps[k].reject_to > 0)
 			first_reject = k;
 	{
+		/* (the system's steps between, an OSS forwarding the application
+		 * to the counter, are no office's work yet: skipped as the
+		 * applicant's are) */
 		size_t k = 0;
-		while (k < im.nsteps && im.steps[k].actor >= 0 && im.cols[im.steps[k].actor].cls == SOP_CLS_PEMOHON)
+		while (k < im.nsteps && im.steps[k].actor >= 0 &&
+		       (im.cols[im.steps[k].actor].cls == SOP_CLS_PEMOHON ||
+			(k > 0 && im.cols[im.steps[k].actor].cls == SOP_CLS_SISTEM)))
 			k++;
 		if (k > 0 && k + 1 < im.nsteps && im.steps[k].actor >= 0 &&
 		    im.cols[im.steps[k].actor].cls == SOP_CLS_FO && first_reject != k) {

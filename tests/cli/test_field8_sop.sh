@@ -379,3 +379,20 @@ import json,sys
 s = json.load(sys.stdin)["sops"][0]
 print(150 <= s["lead_p50"]["mean"] < 160, [x["actor"] for x in s["steps"] if "wait_mean" not in x])')" \
 	"True ['Pemohon', 'Sistem OSS RBA', 'Aplikasi SiCANTIK Cloud', 'Portal OSS']"
+
+# ---- 8. the clock starts at the counter after the system's step ----
+# A kota DPMPTSP (Salatiga) SIUP: the Pelaku Usaha applies through OSS,
+# the Sistem OSS forwards it (Real time), the Front Office checks and
+# accepts the berkas (no way back written).  The clock starts when the
+# file is accepted as complete (domain.md): the end of step 3.  Steps 15
+# + 0 + 30 + 450 + 60 + 15 = 570 Menit = 1 Hari 2 Jam, as declared.
+# Before: the applicant-first scan stopped at the system's step, no
+# clock_start was written, and the clock ran from the applicant's first
+# event (the days a Pelaku Usaha took on the OSS form counted).
+run "$MUTU" sop import $S/field8-oss-loket.txt -o "$TMP/ol.ini" --calendar id-wib
+expect_rc "counter after the system: exit 0" 0
+expect_eq "counter after the system: clock_start = 3" "$(grep '^clock_start' "$TMP/ol.ini")" "clock_start = 3"
+expect_err_has "counter after the system: said" \
+	"the SLA clock starts at the end of step 3 (Front Office), when the file is accepted as complete: wrote [sla] clock_start = 3"
+run "$MUTU" model check "$TMP/ol.ini"
+expect_out_has "counter after the system: 570 Menit as declared" "ol.ini: ok"
