@@ -72,9 +72,9 @@ static void planned_cols(const struct rpt_audit *a, struct mutu_buf *b)
 static const char *flag_code(int i, enum rpt_lang l)
 {
 	static const char *id[SLA_NFLAGS] = {"LEBIH", "HILANG", "URUTAN", "ULANG", "LUAR-SOP", "PELAKSANA",
-					     "ORANG-SAMA", "JEDA", "TERLAMBAT"};
+					     "ORANG-SAMA", "JEDA", "TERLAMBAT", "PEMOHON-LAMA"};
 	static const char *en[SLA_NFLAGS] = {"OVER", "MISSING", "ORDER", "REWORK", "NOT-IN-SOP", "ACTOR",
-					     "SAME-PERSON", "PAUSED", "LATE"};
+					     "SAME-PERSON", "PAUSED", "LATE", "APPLICANT-LATE"};
 	return i >= 0 && i < SLA_NFLAGS ? (l == RPT_EN ? en[i] : id[i]) : "?";
 }
 
@@ -83,11 +83,13 @@ static const char *flag_label(int i, enum rpt_lang l)
 	static const char *id[SLA_NFLAGS] = {
 		"langkah lewat waktu standar", "langkah SOP tidak ada di log", "langkah tidak urut",
 		"langkah diulang (rework)", "aktivitas di luar SOP", "pelaksana berbeda dari SOP",
-		"orang yang sama memeriksa dan menyetujui", "jam berhenti di pemohon", "kasus lewat batas"};
+		"orang yang sama memeriksa dan menyetujui", "jam berhenti di pemohon", "kasus lewat batas",
+		"pemohon lewat batas, bukan waktu kantor"};
 	static const char *en[SLA_NFLAGS] = {
 		"step over its standard", "SOP step missing from the log", "steps out of SOP order",
 		"step repeated (rework)", "activity not in the SOP", "actor differs from the SOP",
-		"same person checked and approved", "clock paused at the applicant", "case over its ceiling"};
+		"same person checked and approved", "clock paused at the applicant", "case over its ceiling",
+		"applicant past the deadline, not the office"};
 	return i >= 0 && i < SLA_NFLAGS ? (l == RPT_EN ? en[i] : id[i]) : "?";
 }
 
@@ -359,6 +361,13 @@ void rpt_finding_text(const struct sla_case *c, const struct sla_finding *f, enu
 		} else {
 			mutu_buf_puts(o, TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"));
 		}
+		break;
+	case 9:
+		mutu_buf_printf(o, TRL(l, "langkah %d (pemohon) selesai lewat batas waktu, ",
+				       "step %d (the applicant) done past the deadline, "), f->step);
+		rpt_fmt_dur(o, f->actual_s, dm(c), l);
+		mutu_buf_puts(o, TRL(l, " setelah kantor selesai: waktu pemohon, bukan keterlambatan kantor",
+				     " after the office finished: the applicant's time, not the office's lateness"));
 		break;
 	default:
 		mutu_buf_puts(o, "?");

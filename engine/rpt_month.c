@@ -725,9 +725,15 @@ static void build_rules(const struct sla_group *g, const struct rpt_opts *o, str
 			mutu_buf_puts(&b, TR(o, "kejadian pertama kasus", "the case's first event"));
 		}
 		kv_add(kv, TR(o, "Jam SLA mulai", "SLA clock starts"), mutu_buf_detach(&b));
-		const struct sop_step *last = sop_model_step(s->model, s->last_step);
-		mutu_buf_printf(&b, "%s %d (%s)", TR(o, "akhir langkah", "end of step"), s->last_step,
+		const struct sop_step *last = sop_model_step(s->model, s->end_step);
+		mutu_buf_printf(&b, "%s %d (%s)", TR(o, "akhir langkah", "end of step"), s->end_step,
 				last ? last->activity : "?");
+		/* the applicant's collection after the office's last step is not
+		 * the office's time (sla.h): say so where it is left out */
+		if (s->end_step < s->last_step)
+			mutu_buf_printf(&b, TR(o, "; langkah %d-%d milik pemohon (pengambilan) tidak dihitung",
+					       "; steps %d-%d are the applicant's (collection), not counted"),
+					s->end_step + 1, s->last_step);
 		kv_add(kv, TR(o, "Jam SLA berhenti", "SLA clock stops"), mutu_buf_detach(&b));
 	}
 	mutu_buf_release(&b);
@@ -979,8 +985,8 @@ static void method_notes(const struct sla_month *m, const struct rpt_opts *o, st
 		mutu_buf_release(&b);
 	}
 	mutu_notes_addf(n, "%s", TR(o,
-		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir SOP, dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
-		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the SOP's last step, and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
+		"Jam SLA mulai saat front office menerima berkas lengkap (akhir langkah pemeriksaan berkas, penyelesaian terakhirnya sebelum kasus lanjut), berhenti di akhir langkah terakhir kantor (langkah pemohon sesudahnya, seperti pengambilan SK, adalah waktu pemohon dan tidak dihitung; berkas yang sudah ditandatangani tetapi belum diambil sudah selesai), dan dihitung dalam jam kerja kalender SOP (akhir pekan, libur nasional, cuti bersama dan jam istirahat tidak dihitung).",
+		"The SLA clock starts when the front office accepts the file as complete (end of the file-check step, its last completion before the case moves on), stops at the end of the office's last step (the applicant's steps after it, such as collecting the SK, are the applicant's time and not counted; a file signed but not yet collected is finished), and counts working time in the SOP's calendar (weekends, national holidays, cuti bersama and breaks do not count)."));
 	mutu_notes_addf(n, "%s", TR(o,
 		"Jam berhenti selama berkas dikembalikan ke pemohon: dari penolakan sampai pemohon menyerahkan kembali (langkah Pemohon yang diulang setelah kasus maju). Waktu pemohon memperbaiki berkas (sebelum atau sesudah penerimaan) tidak masuk angka langkah Pemohon maupun pelaksananya: langkah itu hanya diukur pada pengajuan pertama.",
 		"The clock is paused while the file is back with the applicant: from the rejection until the applicant resubmits (a Pemohon step repeated after the case moved on). The applicant's time fixing the file (before or after acceptance) is left out of the Pemohon step's and its actor's figures: that step is measured on the first submission only."));
@@ -1550,7 +1556,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		em_days(e, "ceiling_exact_days", "ceiling_exact", s->exact_s);
 		em_num(e, "clock_start_step", s->clock_start_step);
 		em_str(e, "clock_start_source", s->clock_start_source);
-		em_num(e, "clock_end_step", s->last_step);
+		em_num(e, "clock_end_step", s->end_step);
 		/* the lint's numbers, in working minutes at day_minutes a day */
 		int64_t steps_min = dur_to_minutes(sop_model_total(s->model), s->day_minutes);
 		em_dur(e, "steps_total_minutes", "steps_total", steps_min * 60.0, EM_MIN);

@@ -1,6 +1,7 @@
 /*
  * sla.c - one case measured against its SOP: the SLA clock (start at the
- * front office's acceptance, stop at the last step, pauses while the file
+ * front office's acceptance, stop at the office's last step -- not at the
+ * applicant's collection of the SK after it --, pauses while the file
  * is back with the applicant), step times in working time, the verdict
  * against the ceiling and the audit findings.  Also the SOP resolution
  * (model + calendar + clock rules) over the one SOP registry (sop_registry).
@@ -16,7 +17,8 @@
 #include <string.h>
 
 static const char *flag_names[SLA_NFLAGS] = {
-	"over", "missing", "order", "rework", "unknown", "actor", "same_person", "paused", "late"
+	"over", "missing", "order", "rework", "unknown", "actor", "same_person", "paused", "late",
+	"applicant_late"
 };
 
 const char *sla_flag_name(int i)
@@ -210,12 +212,41 @@ static void sop_precompute(struct sla_sop *s)
 	}
 }
 
+/*
+ * The office's last step: the last step of the SOP whose pelaksana is not
+ * the applicant.  Real SOPs end with "Pengambilan dokumen izin oleh
+ * pemohon di loket" (every model in models/ does): the standard counts
+ * "sejak permohonan ... diterima ... sampai selesai" in the office's
+ * time, and an applicant who collects a week late has not made the
+ * office late.  Every step the applicant's (no office step), or an
+ * office end before the clock start (a --clock-start on a trailing
+ * step): the SOP's last step, as before.
+ */
+static int office_end_step(const struct sla_sop *s)
+{
+	const struct sop_model *m = s->model;
+	for (size_t i = m->nsteps; i-- > 0;) {
+		const struct sop_step *st = &m->steps[i];
+		if (step_is_pemohon(s, st))
+			continue;
+		return st->no >= s->clock_start_step ? st->no : s->last_step;
+	}
+	return s->last_step;
+}
+
+int sla_sop_final_step(const struct sla_sop *s, int step)
+{
+	return s->model && s->end_step > 0 && step >= s->end_step && step <= s->last_step;
+}
+
 int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
 		 const struct sla_opts *o, struct mutu_err *err)
 {
 	int rc = sla_sop_init_rules(s, model, cal, o, err);
 	if (rc == 0)
 		sop_precompute(s);
+	if (rc == 0 && model)
+		s->end_step = office_end_step(s);
 	return rc;
 }
 
@@ -906,6 +937,10 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 		 * after acceptance: no waktu judges it (domain.md) */
 		t->returned = m && back_to_applicant(s, e, max_step);
 		t->std_s = m && !t->returned ? sla_step_std(s, e->step) : NAN;
+		/* the applicant collecting the SK after the office's last step:
+		 * its time is the applicant's, shown against its waktu but never
+		 * the office's excess (findings_steps flags it APPLICANT_LATE) */
+		t->applicant_after = m && !t->returned && e->step > s->end_step && e->step <= s->last_step;
 		/* the same check again before acceptance, no Pemohon step
 		 * between: the first one sent the berkas back (stage_clock_start
 		 * reads it so), and a log without the applicant's rows does not
@@ -942,7 +977,7 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 			return err ? err->code : MUTU_ERANGE;
 		if (!isnan(t->work_s) && t->work_s < 0)
 			t->work_s = 0; /* overlapping parallel steps */
-		if (!isnan(t->work_s) && !isnan(t->std_s) && t->work_s > t->std_s)
+		if (!isnan(t->work_s) && !isnan(t->std_s) && t->work_s > t->std_s && !t->applicant_after)
 			t->excess_s = t->work_s - t->std_s;
 		if (isnan(prev_end) || e->end > prev_end)
 			prev_end = e->end;
@@ -995,7 +1030,7 @@ static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
 	if (isnan(last_cs))
 		return;
 	int back = 0;
-	for (size_t j = i_cs + 1; j < c->nev && !back && cs != s->last_step; j++) {
+	for (size_t j = i_cs + 1; j < c->nev && !back && cs != s->end_step; j++) {
 		const struct sla_event *e = &ev[j];
 		const struct sop_step *st = e->step > 0 ? sop_model_step(m, e->step) : NULL;
 		if (st && (e->step < cs || step_is_pemohon(s, st)))
@@ -1006,11 +1041,20 @@ static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
 }
 
 /*
- * When the clock stops (c->done).  With a model: the completion of the
- * SOP's last step (the permit issued) after acceptance; a last step done
- * before acceptance belongs to an earlier round and does not finish the
- * case.  Without a model the SOP's end is unknown: the case is done at
- * its last completion once no step is left open.
+ * When the clock stops (c->done).  With a model: the first completion,
+ * after acceptance, of the office's last step (s->end_step: the SK
+ * signed; a Pemohon step after it, the applicant collecting the SK, is
+ * the applicant's time and does not move the end: a berkas collected a
+ * week late was not late by the office, and one signed and never
+ * collected is finished, not open).  An end step done before acceptance
+ * belongs to an earlier round and does not finish the case.  A log that
+ * has the collection but no completion of the end step (the signing row
+ * not logged) is finished all the same, the applicant had the SK: the
+ * office's work ended at its latest completion (of a step not the
+ * applicant's) between acceptance and the first collection, or at the
+ * collection when there is none.  Without a model the SOP's end is
+ * unknown: the case is done at its last completion once no step is left
+ * open.
  */
 static void stage_clock_end(const struct sla_sop *s, struct sla_case *c, double last)
 {
@@ -1023,11 +1067,26 @@ static void stage_clock_end(const struct sla_sop *s, struct sla_case *c, double 
 		if (!open)
 			c->done = last;
 	} else if (!isnan(c->accepted)) {
-		for (size_t i = 0; i < c->nev; i++)
-			if (ev[i].step == s->last_step && !isnan(ev[i].end) && ev[i].end >= c->accepted) {
+		double collect = NAN;
+		for (size_t i = 0; i < c->nev && isnan(c->done); i++) {
+			if (isnan(ev[i].end) || ev[i].end < c->accepted)
+				continue;
+			if (ev[i].step == s->end_step)
 				c->done = ev[i].end;
-				break;
+			else if (c->st[i].applicant_after && (isnan(collect) || ev[i].end < collect))
+				collect = ev[i].end;
+		}
+		if (isnan(c->done) && !isnan(collect)) {
+			double office = NAN;
+			for (size_t i = 0; i < c->nev; i++) {
+				const struct sop_step *st = ev[i].step > 0 ? sop_model_step(s->model, ev[i].step) : NULL;
+				double e = ev[i].end;
+				if (st && !step_is_pemohon(s, st) && !isnan(e) && e >= c->accepted && e <= collect &&
+				    (isnan(office) || e > office))
+					office = e;
 			}
+			c->done = !isnan(office) ? office : collect;
+		}
 	}
 	c->finished = !isnan(c->done);
 }
@@ -1113,7 +1172,7 @@ static int stage_durations(const struct sla_sop *s, struct sla_case *c, double l
 		struct sla_step_time *t = &c->st[i];
 		double e = c->ev[i].end;
 		t->in_clock = !isnan(c->accepted) && !isnan(e) && e > c->accepted &&
-			      (isnan(c->done) || e <= c->done) && !t->paused;
+			      (isnan(c->done) || e <= c->done) && !t->paused && !t->applicant_after;
 	}
 	if (isnan(c->accepted))
 		return 0;
@@ -1224,6 +1283,34 @@ static void findings_no_model(struct sla_case *c)
 }
 
 /*
+ * A collection after the office's end (a trailing Pemohon step) that came
+ * after the case's deadline while the office was in time: the berkas
+ * would have read late had the clock run to it, as it did before the
+ * clock stopped at the office's last step.  Not every collection a
+ * minute past its waktu (applicants come days after the signing as a
+ * rule: that would flag nearly every case), and not a case the office
+ * made late itself (its collection is past the deadline because the
+ * signing was): only where the applicant's time, not the office's, put
+ * the handover past the standard.
+ */
+static int applicant_past_deadline(const struct sla_sop *s, const struct sla_case *c, const struct sla_event *e)
+{
+	double w = 0;
+	return c->finished && !c->late && !isnan(c->deadline) && !isnan(e->end) && e->end > c->deadline &&
+	       cal_between(s->cal, c->deadline, e->end, &w, NULL) == 0 && w > 0;
+}
+
+/* The applicant's working time from the office's end to the collection
+ * (the SK lay ready at the counter, then the handover). */
+static double applicant_time(const struct sla_sop *s, const struct sla_case *c, const struct sla_event *e)
+{
+	double w = NAN;
+	if (isnan(c->done) || isnan(e->end) || e->end < c->done || cal_between(s->cal, c->done, e->end, &w, NULL))
+		return NAN;
+	return w;
+}
+
+/*
  * Findings per event against the SOP: an activity the SOP does not have;
  * work over the step's waktu; a step done again (rework: the berkas came
  * back) or done after a later one (order); a pelaksana other than the
@@ -1251,6 +1338,12 @@ static void findings_steps(const struct sla_sop *s, struct sla_case *c)
 			t->flags |= SLA_F_OVER;
 			struct sla_finding *f = add_finding(c, SLA_F_OVER, e->step, (long)i);
 			f->actual_s = t->work_s;
+			f->std_s = t->std_s;
+		} else if (t->applicant_after && applicant_past_deadline(s, c, e)) {
+			/* the applicant's delay: worth showing, not the office's */
+			t->flags |= SLA_F_APPLICANT_LATE;
+			struct sla_finding *f = add_finding(c, SLA_F_APPLICANT_LATE, e->step, (long)i);
+			f->actual_s = applicant_time(s, c, e);
 			f->std_s = t->std_s;
 		}
 		if (e->step <= s->last_step && seen[e->step]) {
@@ -1280,7 +1373,9 @@ static void findings_steps(const struct sla_sop *s, struct sla_case *c)
 			}
 		}
 	}
-	int upto = c->finished ? s->last_step : max_seen;
+	/* a finished case not yet collected misses no step: the collection
+	 * (after end_step) may still come, and is the applicant's */
+	int upto = c->finished ? (max_seen > s->end_step ? s->last_step : s->end_step) : max_seen;
 	for (size_t k = 0; k < m->nsteps; k++) {
 		int no = m->steps[k].no;
 		if (no <= upto && !seen[no])

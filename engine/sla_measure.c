@@ -21,7 +21,9 @@
  *    back bit for bit;
  *  - a step's waktu (std_s) and excess are left out when the SOP gives
  *    them again (stage_step_times: the model's waktu, excess work - std
- *    above it, 0 otherwise), again checked bit for bit, else written;
+ *    above it, 0 otherwise and for the applicant's step after the
+ *    office's end, whose applicant_after the step number gives), again
+ *    checked bit for bit, else written;
  *  - a string is a reference: 0 NULL, 1 a new text added to the
  *    measure's table, 2 + 2j the table's j-th, 3 + 2j the model's j-th
  *    (its steps' pelaksana, then their activities), so a pelaksana the
@@ -243,9 +245,15 @@ static double derived_std(const struct sla_sop *s, int step, int returned)
 {
 	return s->model && !returned ? sla_step_std(s, step) : NAN;
 }
-static double derived_excess(double work, double std)
+/* the applicant's step after the office's end (stage_step_times'
+ * applicant_after): a function of the step, so never written */
+static int derived_after(const struct sla_sop *s, int step, int returned)
 {
-	return !isnan(work) && !isnan(std) && work > std ? work - std : 0.0;
+	return s->model && !returned && step > s->end_step && step <= s->last_step;
+}
+static double derived_excess(double work, double std, int after)
+{
+	return !isnan(work) && !isnan(std) && work > std && !after ? work - std : 0.0;
 }
 
 enum {
@@ -304,7 +312,7 @@ void sla_measure_encode(struct sla_mbuf *b, const struct sla_case *c, const stru
 		int fl = (t->in_clock ? MF_CLOCK : 0) | (t->from_prev ? MF_PREV : 0) | (t->returned ? MF_RETURNED : 0);
 		if (!same_bits(t->std_s, std))
 			fl |= MF_STD;
-		if (!same_bits(t->excess_s, derived_excess(t->work_s, t->std_s)))
+		if (!same_bits(t->excess_s, derived_excess(t->work_s, t->std_s, t->applicant_after)))
 			fl |= MF_EXCESS;
 		mb_sv(b, step);
 		mb_uv(b, (uint64_t)fl);
@@ -541,7 +549,8 @@ int sla_measure_decode(const struct sla_sop *s, struct sla_case_in *in, struct s
 		t->returned = (fl & MF_RETURNED) != 0;
 		t->work_s = mr_num(&r, 0.0);
 		t->std_s = fl & MF_STD ? mr_num(&r, 0.0) : derived_std(s, e->step, t->returned);
-		t->excess_s = fl & MF_EXCESS ? mr_num(&r, 0.0) : derived_excess(t->work_s, t->std_s);
+		t->applicant_after = derived_after(s, e->step, t->returned);
+		t->excess_s = fl & MF_EXCESS ? mr_num(&r, 0.0) : derived_excess(t->work_s, t->std_s, t->applicant_after);
 		t->from = t->to = t->wait_s = NAN;
 		e->activity = mr_ref(&r, s, m, &ntab);
 		t->actor_key = mr_ref(&r, s, m, &ntab);

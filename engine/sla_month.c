@@ -291,8 +291,13 @@ static void add_steps(struct group_x *x, const struct sla_case *c, int by_step)
 		if (isnan(t->work_s) || t->returned)
 			continue;
 		const struct sla_event *e = &c->ev[i];
-		double exc = t->excess_s;
 		int over = !isnan(t->std_s) && t->work_s > t->std_s;
+		/* the applicant collecting the SK after the office's end: its
+		 * row shows the applicant's time against the step's waktu (the
+		 * over share and excess of that step, as before), but it is
+		 * never on the clock, so never in a late case's excess (the
+		 * bottleneck table is the office's) */
+		double exc = t->applicant_after && over ? t->work_s - t->std_s : t->excess_s;
 		if (by_step) {
 			struct sla_step_row *r;
 			if (c->sop->model) {
@@ -700,6 +705,7 @@ static int fp_sop(const struct sla_sop *s, const struct sla_opts *o, char out[17
 	h = fp_int(h, s->ceiling);
 	h = fp_int(h, s->clock_start_step);
 	h = fp_int(h, s->last_step);
+	h = fp_int(h, s->end_step);
 	h = fp_int(h, s->day_minutes);
 	h = fp_int(h, s->ceiling_days);
 	h = fp_dbl(h, s->rounded_s);
@@ -1450,7 +1456,7 @@ static int run_range(struct mutu_store *db, struct sla_env *env, int year, int m
 		 * of earlier months would read.  Open cases too (the comment
 		 * above sla_measure_encode): the old ones still open are most of a
 		 * warm month's read of events */
-		int again = s && (mlast >= acc[0].mfrom || !s->model || s->last_step <= 0 || mstep != s->last_step);
+		int again = s && (mlast >= acc[0].mfrom || !s->model || s->last_step <= 0 || !sla_sop_final_step(s, mstep));
 		if (cok && !from_m && sl->mfp && again) {
 			sla_measure_encode(&mb, &c, &z, &in, mfirst, mlast);
 			measure_keep(&keep, &mb, in.office, sl->mfp, in.case_id);

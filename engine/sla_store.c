@@ -212,20 +212,26 @@ int sla_reader_open_measured(struct mutu_store *db, struct sla_env *e, const cha
 		f.nmeasure_fps = nfps;
 		return reader_open(db, &f, deadline_col, out, err);
 	}
-	int final[STORE_MAX_OPEN_SOPS] = {0};
+	int final[STORE_MAX_OPEN_SOPS] = {0}, final_last[STORE_MAX_OPEN_SOPS] = {0};
 	for (size_t i = 0; i < sl.n; i++) {
 		const struct sla_sop *s = NULL;
 		struct mutu_err e2;
 		mutu_err_clear(&e2);
-		/* the final step is the one stage_clock_end stops the clock at */
-		if (sla_env_get(e, sl.v[i], &s, &e2) == 0 && s->model && s->last_step > 0)
-			final[i] = s->last_step;
+		/* the steps that finish a case whose latest completion they are
+		 * (sla_sop_final_step): the office's end step, where
+		 * stage_clock_end stops the clock, through the SOP's last step
+		 * (the applicant's collection after it) */
+		if (sla_env_get(e, sl.v[i], &s, &e2) == 0 && s->model && s->end_step > 0) {
+			final[i] = s->end_step;
+			final_last[i] = s->last_step;
+		}
 	}
 	struct store_case_filter f;
 	period_filter(&f, sop_id, from, to);
 	f.open_before = 1;
 	f.open_sops = (const char *const *)sl.v;
 	f.open_final = final;
+	f.open_last = final_last;
 	f.nopen_sops = sl.n;
 	f.measure_fps = fps;
 	f.nmeasure_fps = nfps;

@@ -2912,13 +2912,17 @@ static int case_source(struct pg_store *p, const struct store_case_filter *f, st
 		}
 		const char *so = lit ? "sop = " : "sop IS NULL";
 		if (f->open_final[i] > 0) {
+			/* outside the final steps: the office's end step through
+			 * the SOP's last (open_last, the applicant's collection) */
+			char last[40];
 			snprintf(sop, sizeof sop, "%d", f->open_final[i]);
+			snprintf(last, sizeof last, "%d", f->open_last ? f->open_last[i] : f->open_final[i]);
 			mutu_buf_printf(from,
 					" UNION ALL SELECT * FROM cases WHERE %s AND %s%s AND last_done_step IS NULL AND last_ms < $%d"
 					" UNION ALL SELECT * FROM cases WHERE %s AND %s%s AND last_done_step < %s AND last_ms < $%d"
 					" UNION ALL SELECT * FROM cases WHERE %s AND %s%s AND last_done_step > %s AND last_ms < $%d",
 					oc, so, lit ? lit : "", b, oc, so, lit ? lit : "", sop, b, oc, so, lit ? lit : "",
-					sop, b);
+					last, b);
 		} else {
 			mutu_buf_printf(from, " UNION ALL SELECT * FROM cases WHERE %s AND %s%s AND last_ms < $%d", oc, so,
 					lit ? lit : "", b);

@@ -159,7 +159,8 @@ static const char schema_v5[] = "";
  * by the writer's per-case update.  A case whose latest completion is its
  * SOP's final step is finished (sla.c: the clock stops at the final
  * step's end once accepted, and acceptance is never after the latest
- * completion), so a monthly report finds the old cases that may still be
+ * completion; since the clock stops at the office's last step, a final
+ * step is that one or an applicant's step after it, store.h open_last), so a monthly report finds the old cases that may still be
  * open as an index range of cases_open (SOP, marker other than the final
  * step, span before the window) instead of reading the whole history
  * (docs/store.md, "Reading a period").
@@ -2131,6 +2132,9 @@ static void bind_filter(sqlite3_stmt *st, const struct store_case_filter *f)
 		snprintf(p, sizeof p, ":of%zu", k);
 		if ((i = sqlite3_bind_parameter_index(st, p)))
 			sqlite3_bind_int(st, i, f->open_final[k]);
+		snprintf(p, sizeof p, ":ol%zu", k);
+		if ((i = sqlite3_bind_parameter_index(st, p)))
+			sqlite3_bind_int(st, i, f->open_last ? f->open_last[k] : f->open_final[k]);
 	}
 	for (size_t k = 0; k < f->ncase_attrs; k++) {
 		snprintf(p, sizeof p, ":c%zu", k);
@@ -2180,7 +2184,8 @@ static void case_pred(const struct store_case_filter *f, char *buf, size_t size)
 		    " UNION ALL SELECT id FROM cases WHERE last_ms IS NULL");
 		/* the old cases that may be open: per SOP, index ranges of
 		 * cases_open (sop, last_done_step, last_ms) around the final
-		 * step (a NULL marker first: never completed, or not kept) */
+		 * steps, the office's end step through the SOP's last (a NULL
+		 * marker first: never completed, or not kept) */
 		if (f->open_before && f->nopen_sops > STORE_MAX_OPEN_SOPS) /* too many to list: all old cases */
 			ADD(" UNION ALL SELECT id FROM cases WHERE last_ms < :from");
 		for (size_t i = 0; f->open_before && i < f->nopen_sops && f->nopen_sops <= STORE_MAX_OPEN_SOPS; i++) {
@@ -2193,7 +2198,7 @@ static void case_pred(const struct store_case_filter *f, char *buf, size_t size)
 				snprintf(one, sizeof one,
 					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step IS NULL AND last_ms < :from"
 					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step < :of%zu AND last_ms < :from"
-					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step > :of%zu AND last_ms < :from",
+					 " UNION ALL SELECT id FROM cases WHERE %s AND last_done_step > :ol%zu AND last_ms < :from",
 					 sop, sop, i, sop, i);
 			else
 				snprintf(one, sizeof one, " UNION ALL SELECT id FROM cases WHERE %s AND last_ms < :from", sop);

@@ -16,9 +16,38 @@
  * complete, i.e. at the end of the clock-start step (default: the first
  * step with reject_to set, the front-office check; per SOP `[sla]
  * clock_start = N` in the model file, or an option), taken at its last
- * completion before the case moves past it.  It stops at the end of the
- * SOP's last step.  While the file is back with the applicant (a Pemohon
- * step the case went back to, after a rejection) the clock is paused.
+ * completion before the case moves past it.  It stops when the office's
+ * work ends: at the first completion, after acceptance, of the office's
+ * last step (sla_sop end_step: the SOP's last step that is not the
+ * applicant's, e.g. "Kepala Dinas menandatangani izin").  Pemohon steps
+ * after it at the end of the SOP (collecting the SK at the counter) are
+ * the applicant's time: they do not move the clock's end, and a berkas
+ * signed but never collected is finished, not open.  When the log has a
+ * collection but no completion of the end step (an office that logs the
+ * handover but skipped the signing row), the office's work ended at its
+ * latest completion (of a step not the applicant's) before the first
+ * collection.  While the file is back with the applicant in the middle
+ * of the SOP (a Pemohon step the case went back to, after a rejection)
+ * the clock is paused.
+ *
+ * The ceiling is the SOP's as published, collection included: the "(N
+ * Hari)" and the exact sum of every step's waktu are what the office
+ * declares and what its Standar Pelayanan promises, so mutu judges
+ * against the same figure the office and the Ombudsman read.  The
+ * collection's few minutes of waktu are not taken out (in the seeds at
+ * most 5 minutes of a multi-day ceiling; leaving them in never makes an
+ * office late that met its declared standard).
+ *
+ * The audit shows the applicant's part on its own: a trailing Pemohon
+ * step is after the clock (in_clock 0), never over its waktu as the
+ * office's step (no SLA_F_OVER, no share in the office's late excess);
+ * when it ended past the case's deadline while the office was in time
+ * (the berkas handed over late by the applicant) it carries
+ * SLA_F_APPLICANT_LATE, with the
+ * applicant's working time from the office's end to it (actual_s).
+ * Not every collection over its waktu: applicants come days after the
+ * signing as a rule.  A finished case not yet collected has no
+ * SLA_F_MISSING for it.
  * Logs without a model (e.g. WABO) are measured from their first to their
  * last event on the 24x7 calendar.
  *
@@ -56,9 +85,13 @@ enum sla_flag {
 	SLA_F_ACTOR = 1 << 5,    /* log actor is another position than the SOP's */
 	SLA_F_SOD = 1 << 6,      /* same person checked and approved */
 	SLA_F_PAUSED = 1 << 7,   /* clock paused while the file was at the applicant */
-	SLA_F_LATE = 1 << 8      /* case over its ceiling */
+	SLA_F_LATE = 1 << 8,     /* case over its ceiling */
+	SLA_F_APPLICANT_LATE = 1 << 9 /* a Pemohon step after the office's end (collecting
+				       * the SK) done past the deadline of a case the
+				       * office finished in time: the applicant's time,
+				       * not the office's */
 };
-#define SLA_NFLAGS 9
+#define SLA_NFLAGS 10
 
 /* Stable machine name of the flag with bit index i ("over", "missing", ...). */
 const char *sla_flag_name(int i);
@@ -91,6 +124,11 @@ struct sla_sop {
 	int clock_start_step;       /* 0 = clock starts at the first event */
 	const char *clock_start_source; /* "option", "model [sla]", "reject_to", "first event" */
 	int last_step;              /* 0 without a model */
+	int end_step;               /* the office's last step, where the clock stops: the
+				     * last step that is not the applicant's (last_step
+				     * when every step is, or when it would come before
+				     * the clock start); 0 without a model.  Steps after
+				     * it are the applicant's (collection) */
 	int day_minutes;
 	int ceiling_days;           /* rounded ceiling in Hari (0 without a model) */
 	struct dur exact;           /* sum of the steps' waktu */
@@ -133,6 +171,11 @@ const char *sla_actor_canonical(const struct sla_sop *s, const char *actor);
 int sla_sop_init(struct sla_sop *s, struct sop_model *model, struct cal *cal,
 		 const struct sla_opts *o, struct mutu_err *err);
 void sla_sop_release(struct sla_sop *s);
+
+/* 1 when a case whose latest completion is of step `step` is finished
+ * under s (sla_case_compute's rule): the office's end step or a Pemohon
+ * step after it.  0 without a model. */
+int sla_sop_final_step(const struct sla_sop *s, int step);
 
 /* Working seconds of a step's waktu (day as day_minutes: the net reading). */
 double sla_step_std(const struct sla_sop *s, int step);
@@ -245,6 +288,11 @@ struct sla_step_time {
 	int returned;       /* a return to the Pemohon (before or after acceptance):
 			     * the applicant's fixing time, no execution of the
 			     * step (std_s NAN); the month's step statistics leave it out */
+	int applicant_after; /* a Pemohon step after the office's end step (the
+			      * applicant collecting the SK): after the clock,
+			      * never over its waktu as the office's (excess_s
+			      * 0); SLA_F_APPLICANT_LATE when done past the
+			      * deadline of a case in time */
 	int recheck;        /* before acceptance, the check that can send the berkas
 			     * back to the Pemohon (reject_to) done again with no
 			     * Pemohon step between: a return the log shows only so.
@@ -393,8 +441,9 @@ int sla_reader_open_period(struct mutu_store *db, const char *sop_id, double fro
 /*
  * sla_reader_open_period of [from, to), plus the cases wholly before
  * `from` that may still be open (a month's backlog): of an SOP whose model
- * e gives, the cases whose latest completion is not the model's final
- * step (store.h, open_before: every case left out is finished before
+ * e gives, the cases whose latest completion is no final step
+ * (sla_sop_final_step: the office's end step or a collection after it;
+ * store.h, open_before: every case left out is finished before
  * `from`, sla_case_compute's rule); of an SOP without a model (or one e
  * cannot load), every case before `from`.  A store of more than
  * STORE_MAX_OPEN_SOPS SOPs reads its whole history before `to`.

@@ -266,8 +266,12 @@ struct store_case_filter {
 	 * (a report's backlog), found through cases.last_done_step (the step
 	 * of the case's latest completion, schema 6) without reading the
 	 * finished history.  open_sops[i] (NULL: cases without an SOP) with
-	 * open_final[i] > 0 (the SOP model's final step): its old cases
-	 * whose last_done_step is not open_final[i]; open_final[i] = 0: all
+	 * open_final[i] > 0 (the first step that finishes a case, sla.h
+	 * sla_sop_final_step: the office's end step) and open_last[i] (the
+	 * last such step, the SOP's last step: the applicant's collection
+	 * after the office's end finishes a case too; open_last NULL: the
+	 * same as open_final): its old cases whose last_done_step is
+	 * outside open_final[i] .. open_last[i]; open_final[i] = 0: all
 	 * its old cases.  Old cases of an SOP not listed are not yielded, so
 	 * list every SOP of the store (store_sops).  Borrowed; at most
 	 * STORE_MAX_OPEN_SOPS.
@@ -275,6 +279,7 @@ struct store_case_filter {
 	int open_before;
 	const char *const *open_sops;
 	const int *open_final;
+	const int *open_last;
 	size_t nopen_sops;
 	/* Attributes the cursor returns with each case: the case attributes
 	 * with one of these names, and for each event the first (by name)

@@ -46,7 +46,9 @@ static int count_flag(const struct sla_case *c, unsigned flag, int step)
 	return n;
 }
 
-/* Case A: accepted Thu 15 May 09:40, done Mon 19 May 14:45, across a weekend. */
+/* Case A: accepted Thu 15 May 09:40, done Mon 19 May 14:00 (the SK
+ * signed, step 4; the applicant's receipt at 14:45, step 5, is after the
+ * office's end), across a weekend. */
 static const struct ev_spec case_a[] = {
 	{1, "Pemohon", "2025-05-15 09:00", "2025-05-15 09:20", NULL},
 	{2, "Front Office", "2025-05-15 09:30", "2025-05-15 09:40", NULL},
@@ -95,17 +97,20 @@ static void test_case_weekend(void **state)
 	struct sla_case c;
 	compute(s, 1, "A", case_a, ev, &c);
 	assert_true(c.accepted == T("2025-05-15 09:40")); /* end of step 2 */
-	assert_true(c.done == T("2025-05-19 14:45"));     /* end of step 5 */
+	/* the office's end: step 4 (step 5, Pemohon menerima SK, is the
+	 * applicant's, after it); before, the clock ran to 14:45 */
+	assert_int_equal(s->end_step, 4);
+	assert_true(c.done == T("2025-05-19 14:00"));     /* end of step 4 */
 	assert_true(c.finished);
 	/* Thu 09:40-12:00 140 + 13:00-16:00 180 = 320; Fri 450; Sat, Sun 0;
-	 * Mon 07:30-12:00 270 + 13:00-14:45 105 = 375.  320+450+375 = 1145 min. */
-	assert_true(fabs(c.work_s - 1145 * MIN) < 1e-6);
-	/* wall clock Thu 09:40 -> Mon 14:45 = 4 d 5 h 5 min = 6065 min */
-	assert_true(fabs(c.calendar_s - 6065 * MIN) < 1e-6);
+	 * Mon 07:30-12:00 270 + 13:00-14:00 60 = 330.  320+450+330 = 1100 min. */
+	assert_true(fabs(c.work_s - 1100 * MIN) < 1e-6);
+	/* wall clock Thu 09:40 -> Mon 14:00 = 4 d 4 h 20 min = 6020 min */
+	assert_true(fabs(c.calendar_s - 6020 * MIN) < 1e-6);
 	assert_true(fabs(c.paused_s) < 1e-9);
 	/* arrival 09:00 -> accepted 09:40: 40 min before the clock */
 	assert_true(fabs(c.pre_s - 40 * MIN) < 1e-6);
-	/* 1145 <= 1350 (rounded: in time), 1145 > 1020 (exact: late) */
+	/* 1100 <= 1350 (rounded: in time), 1100 > 1020 (exact: late) */
 	assert_false(c.late);
 	assert_true(c.late_exact);
 	assert_true(fabs(c.over_s) < 1e-9);
@@ -121,8 +126,11 @@ static void test_case_weekend(void **state)
 	/* step 2: 09:30-09:40 = 10 min, after a 10 min wait since step 1 */
 	assert_true(fabs(c.st[1].work_s - 10 * MIN) < 1e-6);
 	assert_true(fabs(c.st[1].wait_s - 10 * MIN) < 1e-6);
-	/* step 5: 15 min against 15: not over */
+	/* step 5: 15 min against 15: not over; the applicant's, off the clock */
 	assert_true(fabs(c.st[4].excess_s) < 1e-9);
+	assert_true(c.st[4].applicant_after);
+	assert_false(c.st[4].in_clock);
+	assert_int_equal(count_flag(&c, SLA_F_APPLICANT_LATE, -1), 0);
 	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 1);
 	assert_int_equal(count_flag(&c, SLA_F_OVER, 3), 1);
 	/* "Kabid" = Kepala Bidang did step 3, the SOP says Tim Teknis */
@@ -132,18 +140,33 @@ static void test_case_weekend(void **state)
 	sla_case_release(&c);
 
 	/* The same case with the clock starting at step 1 ([sla] clock_start):
-	 * accepted 09:20, 20 min more of working time: 1165 min. */
+	 * accepted 09:20, 20 min more of working time: 1120 min. */
 	const struct sla_sop *s1 = get_sop(env, "uji-sla-cs1");
 	compute(s1, 1, "A", case_a, ev, &c);
 	assert_true(c.accepted == T("2025-05-15 09:20"));
-	assert_true(fabs(c.work_s - 1165 * MIN) < 1e-6);
+	assert_true(fabs(c.work_s - 1120 * MIN) < 1e-6);
 	sla_case_release(&c);
 	sla_env_free(env);
 }
 
 /* Case B: accepted Fri 9 May 09:00, across the Waisak holiday (Mon 12,
- * LN) and its cuti bersama (Tue 13), done Fri 16 May 10:30: late. */
+ * LN) and its cuti bersama (Tue 13), signed Fri 16 May 10:30: late.
+ * Until the clock stopped at the office's last step this case signed
+ * Thu 15 May 15:00 and was late only by the applicant's receipt on Fri
+ * 10:30 (case_b_collect below); the signing moved to Fri keeps the
+ * late case's figures as they were worked out. */
 static const struct ev_spec case_b[] = {
+	{1, "Pemohon", "2025-05-09 08:00", "2025-05-09 08:30", NULL},
+	{2, "budi", "2025-05-09 08:30", "2025-05-09 09:00", NULL},
+	{3, "Tim Teknis", "2025-05-09 09:30", "2025-05-15 10:00", NULL},
+	{4, "budi", "2025-05-16 08:30", "2025-05-16 10:30", NULL},
+	{5, "Pemohon", "2025-05-16 13:00", "2025-05-16 13:10", NULL},
+	{-1, NULL, NULL, NULL, NULL},
+};
+
+/* Case B as it was: signed Thu 15 May 15:00, the applicant came for the
+ * SK on Fri 16 May 10:00-10:30, after the deadline (Fri 09:00). */
+static const struct ev_spec case_b_collect[] = {
 	{1, "Pemohon", "2025-05-09 08:00", "2025-05-09 08:30", NULL},
 	{2, "budi", "2025-05-09 08:30", "2025-05-09 09:00", NULL},
 	{3, "Tim Teknis", "2025-05-09 09:30", "2025-05-15 10:00", NULL},
@@ -172,11 +195,13 @@ static void test_case_holiday_late(void **state)
 	assert_true(c.deadline == T("2025-05-16 09:00"));
 	assert_true(fabs(c.over_s - 90 * MIN) < 1e-6);
 	/* excess on the clock: step 3 Fri 09:30-11:30 120 + 210 = 330, Wed 450,
-	 * Thu 07:30-10:00 150 = 930 (30 over); step 4 120 (60 over); step 5
-	 * 30 (15 over).  The largest, step 4, made the case late. */
+	 * Thu 07:30-10:00 150 = 930 (30 over); step 4 Fri 08:30-10:30 120
+	 * (60 over); step 5 (Fri 13:00-13:10, the applicant's) 10 min, off the
+	 * clock.  The largest, step 4, made the case late. */
 	assert_true(fabs(c.st[2].excess_s - 30 * MIN) < 1e-6);
 	assert_true(fabs(c.st[3].excess_s - 60 * MIN) < 1e-6);
-	assert_true(fabs(c.st[4].excess_s - 15 * MIN) < 1e-6);
+	assert_true(fabs(c.st[4].excess_s) < 1e-9);
+	assert_false(c.st[4].in_clock);
 	assert_int_equal(c.late_ev, 3);
 	/* step 2 ended at acceptance: not on the clock */
 	assert_false(c.st[1].in_clock);
@@ -184,7 +209,33 @@ static void test_case_holiday_late(void **state)
 	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 1);
 	/* budi checked (step 2, reject_to) and signed (step 4) */
 	assert_int_equal(count_flag(&c, SLA_F_SOD, 4), 1);
-	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 4); /* steps 2, 3, 4, 5 */
+	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 3); /* steps 2, 3, 4 */
+	sla_case_release(&c);
+
+	/* Case B as it was: the office signed Thu 15:00, inside the ceiling:
+	 * Fri 360, Wed 450, Thu 07:30-12:00 270 + 13:00-15:00 120 = 1200 <=
+	 * 1350.  The applicant came Fri 10:00-10:30, past the deadline (Fri
+	 * 09:00): from the signing Thu 60 + Fri 180 = 240 min, the
+	 * applicant's, not the office's (before: the clock ran to Fri 10:30,
+	 * 1440 min, late by 90, and step 5 was LEBIH). */
+	compute(s, 2, "B0", case_b_collect, ev, &c);
+	assert_true(c.done == T("2025-05-15 15:00"));
+	assert_true(fabs(c.work_s - 1200 * MIN) < 1e-6);
+	assert_false(c.late);
+	assert_true(fabs(c.over_s) < 1e-9);
+	assert_true(c.deadline == T("2025-05-16 09:00"));
+	assert_true(c.st[4].applicant_after);
+	assert_false(c.st[4].in_clock);
+	assert_true(fabs(c.st[4].excess_s) < 1e-9);
+	assert_int_equal(count_flag(&c, SLA_F_LATE, -1), 0);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, 5), 0);
+	assert_int_equal(count_flag(&c, SLA_F_OVER, -1), 3); /* steps 2, 3, 4 */
+	assert_int_equal(count_flag(&c, SLA_F_APPLICANT_LATE, 5), 1);
+	for (size_t i = 0; i < c.nfindings; i++)
+		if (c.findings[i].flag == SLA_F_APPLICANT_LATE) {
+			assert_true(fabs(c.findings[i].actual_s - 240 * MIN) < 1e-6);
+			assert_true(fabs(c.findings[i].std_s - 15 * MIN) < 1e-6);
+		}
 	sla_case_release(&c);
 	sla_env_free(env);
 }
@@ -204,17 +255,17 @@ static void test_case_paused(void **state)
 	struct sla_case c;
 	compute(s, 3, "C", case_c, ev, &c);
 	assert_true(c.accepted == T("2025-05-19 09:15"));
-	assert_true(c.done == T("2025-05-23 09:15"));
+	assert_true(c.done == T("2025-05-23 08:30")); /* signed; received 09:15 */
 	/* pause Tue 10:00 -> Wed 14:00: Tue 120 + 180 = 300, Wed 270 + 60 = 330: 630 */
 	assert_int_equal(c.npauses, 1);
 	assert_true(c.pauses[0].from == T("2025-05-20 10:00"));
 	assert_true(c.pauses[0].to == T("2025-05-21 14:00"));
 	assert_true(fabs(c.paused_s - 630 * MIN) < 1e-6);
-	/* clock Mon 09:15 -> Fri 09:15: Mon 165 + 180 = 345, Tue-Thu 1350,
-	 * Fri 105 = 1800; net of the pause 1170 min */
-	assert_true(fabs(c.work_s - 1170 * MIN) < 1e-6);
-	assert_false(c.late);       /* 1170 <= 1350 */
-	assert_true(c.late_exact);  /* 1170 > 1020 */
+	/* clock Mon 09:15 -> Fri 08:30: Mon 165 + 180 = 345, Tue-Thu 1350,
+	 * Fri 60 = 1755; net of the pause 1125 min */
+	assert_true(fabs(c.work_s - 1125 * MIN) < 1e-6);
+	assert_false(c.late);       /* 1125 <= 1350 */
+	assert_true(c.late_exact);  /* 1125 > 1020 */
 	/* deadline: Thu 09:15 (1350 from Mon 09:15) plus the 630 paused:
 	 * Thu 09:15-12:00 165 + 180 = 345, Fri 07:30 + 285 = 13:45 */
 	assert_true(c.deadline == T("2025-05-23 13:45"));
@@ -338,8 +389,10 @@ static void test_case_completion_only(void **state)
 	 * + Tue 07:30-10:00 150 = 510 min */
 	assert_true(fabs(c.st[1].work_s - 60 * MIN) < 1e-6);
 	assert_true(fabs(c.st[2].work_s - 510 * MIN) < 1e-6);
-	/* clock 09:00 Mon -> 11:15 Tue = 360 + 225 = 585 min */
-	assert_true(fabs(c.work_s - 585 * MIN) < 1e-6);
+	/* clock 09:00 Mon -> 11:00 Tue (step 4; the receipt at 11:15 is the
+	 * applicant's) = 360 + 210 = 570 min */
+	assert_true(fabs(c.work_s - 570 * MIN) < 1e-6);
+	assert_true(c.done == T("2025-05-06 11:00"));
 	sla_case_release(&c);
 	sla_env_free(env);
 }
@@ -420,7 +473,8 @@ static const struct ev_spec case_d[] = {
 	{-1, NULL, NULL, NULL, NULL},
 };
 
-/* April: Tue 22 08:20 -> Thu 24 08:40: 400 + 450 + 70 = 920 min, in time */
+/* April: Tue 22 08:20 -> Thu 24 08:30 (signed; received 08:40, the
+ * applicant's): 400 + 450 + 60 = 910 min, in time */
 static const struct ev_spec case_f[] = {
 	{1, "Pemohon", "2025-04-22 08:00", "2025-04-22 08:10", NULL},
 	{2, "Front Office", "2025-04-22 08:10", "2025-04-22 08:20", NULL},
@@ -538,13 +592,13 @@ static void test_month(void **state)
 	/* finished in May: A (19th), B (16th), C (23rd); B late */
 	assert_int_equal(g->finished, 3);
 	assert_int_equal(g->within, 2);
-	assert_int_equal(g->within_exact, 0); /* 1145, 1440, 1170 > 1020 */
+	assert_int_equal(g->within_exact, 0); /* 1100, 1440, 1125 > 1020 */
 	assert_int_equal(g->paused_cases, 1);
-	/* leads 1145, 1170, 1440 min: median 1170; p90 at rank 1.8:
-	 * 1170 + 0.8 x 270 = 1386; max 1440 */
+	/* leads (to the signing, step 4) 1100, 1125, 1440 min: median 1125;
+	 * p90 at rank 1.8: 1125 + 0.8 x 315 = 1377; max 1440 */
 	assert_int_equal(g->lead_st.n, 3);
-	assert_true(fabs(g->lead_st.median - 1170 * MIN) < 1e-6);
-	assert_true(fabs(g->lead_st.p90 - 1386 * MIN) < 1e-6);
+	assert_true(fabs(g->lead_st.median - 1125 * MIN) < 1e-6);
+	assert_true(fabs(g->lead_st.p90 - 1377 * MIN) < 1e-6);
 	assert_true(fabs(g->lead_st.max - 1440 * MIN) < 1e-6);
 	/* step 3: A 960, B 930, C 450 and 480 -> median (480 + 930) / 2 = 705;
 	 * over 900: A, B; excess 60 + 30; in the late case (B) 30 */
@@ -562,10 +616,11 @@ static void test_month(void **state)
 	assert_int_equal(s2->st.over, 2);
 	assert_true(fabs(s2->st.excess_s - 30 * MIN) < 1e-6);
 	assert_true(fabs(s2->st.late_excess_s) < 1e-9); /* ended at acceptance */
-	/* the late case's excess: step 3 30 + step 4 60 + step 5 15 = 105 */
-	assert_true(fabs(g->late_excess_s - 105 * MIN) < 1e-6);
+	/* the late case's excess: step 3 30 + step 4 60 = 90 (step 5, the
+	 * applicant's receipt, is off the clock) */
+	assert_true(fabs(g->late_excess_s - 90 * MIN) < 1e-6);
 	assert_true(fabs(g->steps[3].st.late_excess_s - 60 * MIN) < 1e-6);
-	/* slowest first: B 1440 (late at step 4), C 1170, A 1145 */
+	/* slowest first: B 1440 (late at step 4), C 1125, A 1100 */
 	assert_int_equal(g->nslow, 3);
 	assert_string_equal(g->slow[0].key, "B");
 	assert_true(g->slow[0].late);
@@ -582,14 +637,14 @@ static void test_month(void **state)
 	assert_string_equal(g->open_list[0].key, "E");
 	assert_true(fabs(g->open_list[0].lead_s - 7530 * MIN) < 1e-6);
 	assert_true(fabs(g->open_list[1].lead_s - 330 * MIN) < 1e-6);
-	/* trend: April (F, 920 min, in time), May */
+	/* trend: April (F, 910 min, in time), May */
 	assert_int_equal(g->trend[11].year, 2025);
 	assert_int_equal(g->trend[11].month, 5);
 	assert_int_equal(g->trend[11].finished, 3);
 	assert_int_equal(g->trend[10].month, 4);
 	assert_int_equal(g->trend[10].finished, 1);
 	assert_int_equal(g->trend[10].within, 1);
-	assert_true(fabs(g->trend[10].median_s - 920 * MIN) < 1e-6);
+	assert_true(fabs(g->trend[10].median_s - 910 * MIN) < 1e-6);
 	assert_int_equal(g->trend[0].month, 6); /* June 2024 */
 	assert_int_equal(g->trend[0].finished, 0);
 	/* days: 17 working days; arrivals 2, 9, 15, 19, 28 May; completions
@@ -670,7 +725,7 @@ static void test_store_flags(void **state)
 	assert_int_equal(sqlite3_column_int(st, 0), (int)c.nfindings);
 	assert_int_equal(sqlite3_column_int(st, 1), 1);
 	assert_int_equal(sqlite3_column_int(st, 2), 1);
-	assert_int_equal(sqlite3_column_int(st, 3), 4);
+	assert_int_equal(sqlite3_column_int(st, 3), 3); /* steps 2, 3, 4 */
 	sqlite3_finalize(st);
 	sla_case_release(&c);
 	sla_reader_free(r);
@@ -930,7 +985,11 @@ static void test_pair_xes(void **state)
 	/* each step once, except step 4 done twice: one rework, on step 4 */
 	assert_int_equal(count_flag(&c, SLA_F_REWORK, -1), 1);
 	assert_int_equal(count_flag(&c, SLA_F_REWORK, 4), 1);
-	assert_false(c.finished); /* step 5 open */
+	/* step 5 (Pemohon menerima SK) still open: the applicant's; the
+	 * office's work ended at step 4's first completion (before, the case
+	 * stayed open until the applicant's step ended) */
+	assert_true(c.finished);
+	assert_true(c.done == T("2025-05-06 11:00"));
 	assert_true(c.accepted == T("2025-05-05 08:40"));
 	sla_case_release(&c);
 

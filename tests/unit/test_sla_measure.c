@@ -98,6 +98,7 @@ static void roundtrip(const struct sla_case *c, const struct case_zone *z, const
 		assert_true(same(u->work_s, t->work_s) && same(u->std_s, t->std_s) && same(u->excess_s, t->excess_s));
 		assert_int_equal(u->in_clock, t->in_clock != 0);
 		assert_int_equal(u->from_prev, t->from_prev != 0);
+		assert_int_equal(u->applicant_after, t->applicant_after != 0);
 		assert_int_equal(u->returned, t->returned != 0);
 		assert_true(same_str(u->actor_key, t->actor_key));
 		if (!c->sop->model || (long)i == c->late_ev)
@@ -152,7 +153,8 @@ static struct sla_case_in case_in(size_t n)
 }
 
 /* Case A of test_sla.c with the model's pelaksana: accepted Thu 15 May
- * 09:40, done Mon 19 May 14:45, in time (1145 of 1350 min). */
+ * 09:40, done Mon 19 May 14:00 (signed; received 14:45, the applicant's),
+ * in time (1100 of 1350 min). */
 static const struct ev_spec case_a[] = {
 	{1, "Pemohon", "2025-05-15 09:00", "2025-05-15 09:20", NULL},
 	{2, "Front Office", "2025-05-15 09:30", "2025-05-15 09:40", NULL},
@@ -168,12 +170,12 @@ static const struct ev_spec case_a[] = {
  * arrival for instants, from 0 for durations):
  *   arrival 2025-05-15 02:00 UTC = 20223 days * 86400 + 7200 =
  *     1,747,274,400 s: 2 * 4 * that = 13,978,195,200 < 2^34: 5 bytes
- *   accepted +2400 s: 19,200 < 2^15: 3; done +366,300 s (4 days 5:45):
- *     2,930,400 < 2^22: 4; deadline base (+1350 working min: Tue 20 May
+ *   accepted +2400 s: 19,200 < 2^15: 3; done +363,600 s (4 days 5:00):
+ *     2,908,800 < 2^22: 4; deadline base (+1350 working min: Tue 20 May
  *     09:40, +434,400 s): 3,475,200 < 2^22: 4; no planned date (NAN): 1;
  *     first = arrival (+0): 1; last = done: 4
- *   work 1145 min = 68,700 s: 549,600 < 2^21: 3; calendar 363,900 s:
- *     2,911,200 < 2^22: 4; over 0: 1; returns_pre_s NAN: 1       = 31
+ *   work 1100 min = 66,000 s: 528,000 < 2^21: 3; calendar 361,200 s:
+ *     2,889,600 < 2^22: 4; over 0: 1; returns_pre_s NAN: 1       = 31
  *   local day 20223: zigzag 40,446 < 2^16: 3; days to completion 4: 1
  *   midnight offset 25,200 s: zigzag 50,400 < 2^16: 3; eleven small ints
  *     (tz, late, late_exact, late_target, finished, pauses, events 5,
@@ -217,10 +219,13 @@ static const struct ev_spec case_b[] = {
 	{1, "Pemohon", "2025-05-09 08:00", "2025-05-09 08:30", NULL},
 	{2, "budi", "2025-05-09 08:30", "2025-05-09 09:00", NULL},
 	{3, "Tim Teknis", "2025-05-09 09:30", "2025-05-15 10:00", "periksa lapangan"},
-	{4, "budi", "2025-05-15 13:00", "2025-05-15 15:00", NULL},
-	{5, "Pemohon", "2025-05-16 10:00", "2025-05-16 10:30", NULL},
+	{4, "budi", "2025-05-16 08:30", "2025-05-16 10:30", NULL},
+	{5, "Pemohon", "2025-05-16 13:00", "2025-05-16 13:10", NULL},
 	{-1, NULL, NULL, NULL, NULL},
 };
+/* (test_sla.c's case B: signed Fri 16 May 10:30, past its deadline of
+ * 09:00.  It signed Thu 15 May 15:00 before, late only by the
+ * applicant's receipt on Fri, which no longer counts.) */
 
 static void test_measure_model(void **state)
 {
