@@ -6,20 +6,26 @@
 # Hand computation for May 2025 (id-wib: Mon-Thu 07:30-12:00, 13:00-16:00,
 # Fri 07:30-11:30, 13:00-16:30, 450 min a day; 1, 12 (LN), 13 (CB), 29 (LN),
 # 30 (CB) May closed: 17 working days).  The clock runs from the end of
-# step 2 (front-office check) to the end of step 5.  Ceiling (3 Hari) =
-# 1350 min; exact sum 2 Hari 2 Jam = 1020 min.
-#   A  Thu 15 09:40 -> Mon 19 14:45: 320 + 450 + 375        = 1145 min  in time (exact: late)
-#   B  Fri 9 09:00 -> Fri 16 10:30 (Mon 12 LN, Tue 13 CB):
-#      360 + 450 + 450 + 180                                = 1440 min  late by 90
-#   C  Mon 19 09:15 -> Fri 23 09:15 = 1800, paused at the applicant
-#      Tue 20 10:00 -> Wed 21 14:00 = 630                   = 1170 min  in time (exact: late)
-#   G  (id "<script>...") Tue 20 08:45 -> Thu 22 09:15:
-#      375 + 450 + 105                                      =  930 min  in time (exact too)
+# step 2 (front-office check) to the end of step 4 (Kepala Dinas signs the
+# SK, the office's last step); step 5 (Pemohon menerima SK) is the
+# applicant's and not counted (sla.h).  Ceiling (3 Hari) = 1350 min; exact
+# sum 2 Hari 2 Jam = 1020 min.
+#   A  Thu 15 09:40 -> Mon 19 14:00: 320 + 450 + 330        = 1100 min  in time (exact: late)
+#   B  Fri 9 09:00 -> Thu 15 15:00 (Mon 12 LN, Tue 13 CB):
+#      360 + 450 + 390                                      = 1200 min  in time (exact: late);
+#      the applicant came for the SK Fri 16 10:30, past the deadline (Fri
+#      09:00): applicant_late, not the office's (until the clock stopped
+#      at the office's last step B ran to 10:30, 1440 min, late by 90)
+#   C  Mon 19 09:15 -> Fri 23 08:30 = 1755, paused at the applicant
+#      Tue 20 10:00 -> Wed 21 14:00 = 630                   = 1125 min  in time (exact: late)
+#   G  (id "<script>...") Tue 20 08:45 -> Thu 22 08:30:
+#      375 + 450 + 60                                       =  885 min  in time (exact too)
 #   D, E open at month end (E accepted 2 May: 7530 min, past the ceiling).
-#   F finished in April.
-# So: finished 4, within 3 (75,0%), within exact 1 (25,0%); lead times
-# 930, 1145, 1170, 1440: median (1145 + 1170) / 2 = 1157.5 min = 2.5722 Hari,
-# p90 at rank 2.7: 1170 + 0.7 x 270 = 1359 min = 3.02 Hari, max 3.2 Hari.
+#   F finished in April (Tue 22 08:20 -> Thu 24 08:30: 910, in time).
+# So: finished 4, within 4 (100,0%), within exact 1 (25,0%); lead times
+# 885, 1100, 1125, 1200: median (1100 + 1125) / 2 = 1112.5 min = 2.4722 Hari,
+# p90 at rank 2.7: 1125 + 0.7 x 75 = 1177.5 min = 2.6167 Hari, max 1200 =
+# 2.6667 Hari.
 # Arrivals (first event) in May: E 2, B 9, A 15, C 19, G 20, D 28 = 6.
 . tests/cli/lib.sh
 
@@ -44,7 +50,7 @@ EOF
 )
 # (JSON durations are working minutes since mutu.report/2: divided by the
 # 450-minute working day they give the working days worked out by hand)
-expect_eq "monthly numbers (hand-computed)" "$got" "4 3 0.75 0.25 2.5722 3.02 3.2 2 1 17 6 4 3.0 2"
+expect_eq "monthly numbers (hand-computed)" "$got" "4 4 1 0.25 2.4722 2.6167 2.6667 2 1 17 6 4 3.0 2"
 got=$(python3 - "$J" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -54,8 +60,8 @@ t = {r["month"]: (r["finished"], r["within"]) for r in g["trend"]}
 print(s["case"], s["late_step"], round(s["over"]), t["2025-04"], t["2025-05"], len(g["trend"]))
 EOF
 )
-# B is the slowest: late by 90 min, most of it at step 4 (2 h against 1 Jam)
-expect_eq "slowest case, its late step, trend" "$got" "B 4 90 (1, 1) (4, 3) 12"
+# B is the slowest (1200 min), in time: no late step, nothing over
+expect_eq "slowest case, its late step, trend" "$got" "B None 0 (1, 1) (4, 4) 12"
 
 # CSV carries the same numbers as JSON
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format csv
@@ -111,8 +117,8 @@ expect_eq "csv keeps the odd case id as text" "$got" "1"
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD"
 expect_rc "report html exit 0" 0
 H="$RD/report-2025-05.html"
-got=$(grep -c "75,0%" "$H")
-[ "$got" -ge 1 ] && ok "html: share in Indonesian style (75,0%)" || not_ok "html: 75,0%" "$(grep -o 'dalam batas[^<]*' "$H" | head -3)"
+got=$(grep -c "100,0%" "$H")
+[ "$got" -ge 1 ] && ok "html: share in Indonesian style (100,0%)" || not_ok "html: 100,0%" "$(grep -o 'dalam batas[^<]*' "$H" | head -3)"
 grep -q "Laporan Kepatuhan SOP Mei 2025" "$H" && ok "html: Indonesian title" || not_ok "html: Indonesian title"
 grep -q "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" "$H" && ok "html: case id escaped" || not_ok "html: case id escaped"
 grep -q "<script" "$H" && not_ok "html: no script element" || ok "html: no script element"
@@ -132,17 +138,18 @@ for p in sys.argv[1:]:
     ET.parse(p)
 EOF
 head -c 8 "$RD/report-2025-05-sop-uji-sla-lead.png" | od -An -c | grep -q "P   N   G" && ok "chart PNG is a PNG" || not_ok "chart PNG is a PNG"
-# the bottleneck: step 4 took 60 of the late case's 105 excess minutes = 57,1%
-grep -q "57,1%" "$H" && ok "html: bottleneck share 57,1% (step 4)" || not_ok "html: bottleneck 57,1%"
+# no late case this month (B was late only by the applicant's receipt):
+# the summary says so
+grep -q "tidak ada yang terlambat" "$H" && ok "html: no late case, said so" || not_ok "html: no late case"
 
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --lang en
 expect_rc "report --lang en exit 0" 0
-grep -q "SOP Compliance Report May 2025" "$H" && grep -q "75.0%" "$H" && ok "html --lang en: English labels, 75.0%" || not_ok "html --lang en"
+grep -q "SOP Compliance Report May 2025" "$H" && grep -q "100.0%" "$H" && ok "html --lang en: English labels, 100.0%" || not_ok "html --lang en"
 
 run "$MUTU" report monthly --month 2025-05 --db "$DB" --models "$MODELS" --out "$RD" --format md
 expect_rc "report md exit 0" 0
 M="$RD/report-2025-05.md"
-grep -q "^| No. |" "$M" && grep -q "75,0%" "$M" && ok "markdown tables" || not_ok "markdown tables" "$(head -20 "$M")"
+grep -q "^| No. |" "$M" && grep -q "100,0%" "$M" && ok "markdown tables" || not_ok "markdown tables" "$(head -20 "$M")"
 # Markdown's own escape (a backslash), not HTML's entities: G's id reads
 # \<script\>document.title='pwned'\</script\> and no raw tag is left
 grep -qF "\\<script\\>document.title='pwned'\\</script\\>" "$M" && ! grep -q "[^\\]<script" "$M" &&
@@ -179,7 +186,9 @@ expect_err_has "no model: says which SOP was skipped" "uji-sla"
 # ---- audit ----
 run "$MUTU" audit --db "$DB" --models "$MODELS" --case B
 expect_rc "audit --case B exit 0" 0
-expect_out_has "audit B: late" "TERLAMBAT 1,5 jam"
+expect_out_has "audit B: in time (the office signed Thu 15:00)" "tepat waktu"
+expect_out_has "audit B: the applicant's receipt past the deadline, not the office's" \
+	"[PEMOHON-LAMA] langkah 5 (pemohon) selesai lewat batas waktu, 4,0 jam setelah kantor selesai"
 expect_out_has "audit B: same person checked and approved" "orang yang sama (budi) memeriksa (langkah 2) dan menyetujui (langkah 4)"
 expect_out_has "audit B: step 4 over its waktu" "langkah 4 lewat waktu: 2,0 jam > 1,0 jam"
 run "$MUTU" audit --db "$DB" --models "$MODELS" --case C --lang en
@@ -194,10 +203,10 @@ expect_rc "audit --to before --from: exit 2" 2
 run "$MUTU" audit --db "$DB" --models "$MODELS" --case A --sop uji-sla
 expect_rc "audit --case with --sop: exit 2" 2
 
-# Cases that arrived in May: A B C D E G.  Flags by hand: late B, and E
+# Cases that arrived in May: A B C D E G.  Flags by hand: late E
 # (open, aged to the store's latest event, D's step 3 start Wed 28 May
 # 10:00: 7230 min > the 1350-min ceiling; D, accepted 28 May 09:30, is 30
-# min old); paused C;
+# min old), not B (in time to the signing); applicant_late B; paused C;
 # same person B; rework C (steps 1-3 twice); not in the SOP G (the <img>
 # activity); actor A (Kabid at step 3); over A (step 3), B, C (the
 # resubmission and the second check), D and E (check 30 min against 15).
@@ -210,18 +219,18 @@ expect_rc "audit json exit 0" 0
 got=$(printf '%s' "$OUT" | python3 -c "
 import json,sys
 d=json.load(sys.stdin); f=d['summary']['by_flag']
-print(d['summary']['cases'], f['late'], f['paused'], f['same_person'], f['rework'], f['unknown'], f['actor'], f['over'], f['missing'], f['order'])")
-expect_eq "audit summary by flag (hand-counted)" "$got" "6 2 1 1 1 1 1 5 0 0"
-got=$(sqlite3 "$DB" "SELECT count(DISTINCT case_id), sum(flag = 'late'), sum(flag = 'paused') FROM audit_flags")
-expect_eq "flags stored in audit_flags" "$got" "6|2|1"
+print(d['summary']['cases'], f['late'], f['paused'], f['same_person'], f['rework'], f['unknown'], f['actor'], f['over'], f['missing'], f['order'], f['applicant_late'])")
+expect_eq "audit summary by flag (hand-counted)" "$got" "6 1 1 1 1 1 1 5 0 0 1"
+got=$(sqlite3 "$DB" "SELECT count(DISTINCT case_id), sum(flag = 'late'), sum(flag = 'paused'), sum(flag = 'applicant_late') FROM audit_flags")
+expect_eq "flags stored in audit_flags" "$got" "6|1|1|1"
 run "$MUTU" audit --db "$DB" --models "$MODELS" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format csv --no-store
 got=$(printf '%s\n' "$OUT" | python3 -c "
 import csv,sys
 rows=list(csv.DictReader(sys.stdin))
 c=[r for r in rows if r['type']=='case' and r['case']=='B'][0]
 print(c['actual_hours'], c['standard_hours'], c['flags'])")
-# B: 1440 min = 24 h against 1350 min = 22.5 h
-expect_eq "audit csv: case B hours and flags" "$got" "24 22.5 over;same_person;late"
+# B: 1200 min = 20 h against 1350 min = 22.5 h (to the signing)
+expect_eq "audit csv: case B hours and flags" "$got" "20 22.5 over;same_person;applicant_late"
 run "$MUTU" audit --db "$DB" --models "$MODELS" --case B --format html --out "$TMP/a.html"
 expect_rc "audit html exit 0" 0
 grep -q "<script" "$TMP/a.html" && not_ok "audit html: no script" || ok "audit html: no script"
@@ -291,8 +300,8 @@ expect_eq "WABO June 2011: finished, by planned date, max lead (independent)" "$
 # uji-xes.csv, model uji-sla, id-wib).  Case X by hand: step 1 08:00-08:20 =
 # 20 min, 2 08:30-08:40 = 10, 3 Mon 5 May 09:00 -> Tue 6 10:00 = 180 + 180 +
 # 150 = 510 min = 8.5 h, 4 10:30-11:30 = 60, 5 13:00-13:15 = 15; clock Mon
-# 08:40 -> Tue 13:15: 200 + 180 + 270 + 15 = 665 min; none over, none
-# repeated.  Case Y: step 2 started, never completed: one open step.
+# 08:40 -> Tue 11:30 (step 4, the office's last; step 5 the applicant's):
+# 200 + 180 + 240 = 620 min; none over, none repeated.  Case Y: step 2 started, never completed: one open step.
 X="$TMP/xes.db"
 run "$MUTU" ingest tests/data/logs/uji-xes.csv --db "$X" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "xes: ingest" 0
@@ -305,7 +314,7 @@ print(len(x['steps']), [round(s['actual']) for s in x['steps']], round(x['workin
       any(s['from_previous_completion'] for s in x['steps']), x['flags'],
       len(y['steps']), y['steps'][1]['end'], y['steps'][1]['start'])")
 expect_eq "xes: start/complete paired (hand-computed)" "$got" \
-	"5 [20, 10, 510, 60, 15] 665 False [] 2 None 2025-05-07T08:15:00+07:00"
+	"5 [20, 10, 510, 60, 15] 620 False [] 2 None 2025-05-07T08:15:00+07:00"
 run "$MUTU" report monthly --month 2025-05 --db "$X" --models "$MODELS" --out "$TMP/xr" --format json
 got=$(python3 -c "import json; d=json.load(open('$TMP/xr/report-2025-05.json')); print(d['completion_only'])")
 expect_eq "xes: report not marked completion-only" "$got" "False"
