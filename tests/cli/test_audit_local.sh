@@ -5,7 +5,9 @@
 # stamps; the CSV keeps start/end in ISO 8601 for scripts and adds
 # start_local/end_local.  Expected strings are written by hand from
 # tests/data/logs/uji-sla.csv (WIB, UTC+7): case B is accepted Fri 9 May
-# 2025 09:00 (step 2's end), finished Fri 16 May 10:30 (step 5's end); the
+# 2025 09:00 (step 2's end), finished Thu 15 May 15:00 (step 4's end, the
+# office's last step; the applicant's receipt, step 5, Fri 16 10:30, is
+# not the office's time: test_clock_end.sh); the
 # store's latest event is D's step 3 start, Wed 28 May 10:00.
 . tests/cli/lib.sh
 
@@ -15,13 +17,13 @@ DB="$TMP/u.db"
 
 run "$MUTU" audit --db "$DB" --models "$M" --case B --no-store
 expect_out_has "text: accepted and finished in local form" \
-	"diterima lengkap: 9 Mei 2025 09:00 WIB; selesai: 16 Mei 2025 10:30 WIB"
+	"diterima lengkap: 9 Mei 2025 09:00 WIB; selesai: 15 Mei 2025 15:00 WIB"
 expect_out_has "text: a step's end in local form (step 4, 15 Mei 15:00)" "15 Mei 2025 15:00 WIB"
 case "$OUT" in *T0[0-9]:*|*T1[0-9]:*|*T2[0-3]:*) not_ok "text: no ISO stamp left" "$OUT" ;; *) ok "text: no ISO stamp left" ;; esac
 
 run "$MUTU" audit --db "$DB" --models "$M" --case B --no-store --lang en
 expect_out_has "text --lang en: English month names" \
-	"accepted as complete: 9 May 2025 09:00 WIB; finished: 16 May 2025 10:30 WIB"
+	"accepted as complete: 9 May 2025 09:00 WIB; finished: 15 May 2025 15:00 WIB"
 
 # E is open: aged to the latest event, which the header names
 run "$MUTU" audit --db "$DB" --models "$M" --case E --no-store --lang en
@@ -35,7 +37,7 @@ c = [r for r in rows if r["type"] == "case"][0]
 s4 = [r for r in rows if r["type"] == "step" and r["step"] == "4"][0]
 print(c["start"], c["end"], "|", c["start_local"], "|", c["end_local"], "|", s4["start"], "|", s4["start_local"], "|", s4["end_local"])')
 expect_eq "csv: ISO start/end kept, local form beside them (step 4: 13:00-15:00)" "$got" \
-	"2025-05-09T09:00:00+07:00 2025-05-16T10:30:00+07:00 | 9 May 2025 09:00 WIB | 16 May 2025 10:30 WIB | 2025-05-15T13:00:00+07:00 | 15 May 2025 13:00 WIB | 15 May 2025 15:00 WIB"
+	"2025-05-09T09:00:00+07:00 2025-05-15T15:00:00+07:00 | 9 May 2025 09:00 WIB | 15 May 2025 15:00 WIB | 2025-05-15T13:00:00+07:00 | 15 May 2025 13:00 WIB | 15 May 2025 15:00 WIB"
 got=$(printf '%s\n' "$OUT" | python3 -c '
 import csv, sys
 print(sorted({len(r) for r in csv.reader(sys.stdin)}))')

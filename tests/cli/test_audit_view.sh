@@ -10,7 +10,7 @@
 #   R1: step 1 takes 30 min 20 s (waktu 30 Menit) and step 2 15 min 25 s
 #       (waktu 15 Menit): both print as their waktu ("30 menit", "15
 #       menit"), so neither is over.  Clock 19 May 08:55:25 to 20 May
-#       11:20, well within 1350 minutes: in time.
+#       11:00 (step 4), well within 1350 minutes: in time.
 #   R2: step 2 takes 17 min against 15: over ("17 menit", "lebih 2
 #       menit").  Step 3 runs 19 May 09:00 to 23 May 12:00: by the end of
 #       Thursday 22 May the clock (from 08:47 on the 19th) has 373 + 3 x
