@@ -37,8 +37,12 @@ expect_eq "month names: decimal comma attribute kept as written" \
 	"$(q "$DB" "SELECT value FROM event_attrs WHERE name = 'Biaya' AND value <> '0'")" "1.234,50"
 run "$MUTU" audit --case F1 --db "$DB" --models $M --no-store
 expect_out_has "month names: audit accepted/finished" \
-	"diterima lengkap: 9 Mei 2025 08:45 WIB; selesai: 14 Mei 2025 14:15 WIB"
-expect_out_has "month names: 720 working minutes = 1,6 hari" "waktu kerja: 1,6 hari; batas 3,0 hari"
+	"diterima lengkap: 9 Mei 2025 08:45 WIB; selesai: 14 Mei 2025 14:00 WIB"
+# (to step 4's end, the office's last step; step 5 Pemohon menerima SK at
+# 14:15 is the applicant's: Fri 9 08:45-11:30 165 + 13:00-16:30 210, Mon
+# 12 LN, Tue 13 CB, Wed 14 07:30-12:00 270 + 13:00-14:00 60 = 705 min;
+# 720 to 14:15 before the clock stopped at the office's last step)
+expect_out_has "month names: 705 working minutes = 1,6 hari" "waktu kerja: 1,6 hari; batas 3,0 hari"
 expect_out_has "month names: step 3 510 min against 900" "1,1 hari   2,0 hari   -6,5 jam"
 
 # an unknown directive is refused before anything is written, naming it
@@ -57,11 +61,13 @@ expect_err_has "date-format: message names file, line, value and the format" \
 # ---- PM4Py / ProM XES with stamps in UTC ('Z', +00:00, milliseconds) beside
 # +07:00 ones, a list attribute and a nested (meta) attribute ----
 # Case X1 of uji-sla (id-wib).  Step 2 ends 02:40:00.123Z = 09:40 WIB
-# (clock start), step 5 ends 07:45Z = 14:45 WIB on Mon 19 May.  The text
-# audit shows the office's clock: 09:40 WIB and 14:45 WIB, never
-# "02:40 +00:00".  Working time Thu 15 May 09:40-16:00 less the break =
-# 320 min, Fri 16 May 450, Mon 19 May 07:30-14:45 less the break = 375:
-# 1145 min = 2.5 hari.  Completion-only events: step 3 runs from step 2's
+# (clock start), step 4 (the office's last step, Kepala Dinas signs) ends
+# 14:00+07:00 on Mon 19 May, where the clock stops; step 5 (the
+# applicant's receipt) ends 07:45Z = 14:45 WIB.  The text audit shows the
+# office's clock: 09:40 WIB and 14:00 WIB, never "02:40 +00:00".  Working
+# time Thu 15 May 09:40-16:00 less the break = 320 min, Fri 16 May 450,
+# Mon 19 May 07:30-14:00 less the break = 330: 1100 min = 2.4 hari (1145
+# = 2.5 to 14:45 before).  Completion-only events: step 3 runs from step 2's
 # end to Mon 11:00: 320 + 450 + 210 = 980 min, 80 min (1,3 jam) over 2 Hari.
 DB="$TMP/x.db"
 run "$MUTU" ingest $F/pm4py-utc.xes --db "$DB" --models $M
@@ -74,8 +80,8 @@ expect_eq "xes utc: milliseconds kept (02:40:00.123Z)" \
 	"$(q "$DB" "SELECT max(end_ms) % 86400000 FROM events WHERE step = 2")" "$(( (2 * 60 + 40) * 60000 + 123 ))"
 run "$MUTU" audit --case X1 --db "$DB" --models $M --no-store
 expect_out_has "xes utc: accepted and finished on the office's clock" \
-	"diterima lengkap: 15 Mei 2025 09:40 WIB; selesai: 19 Mei 2025 14:45 WIB"
-expect_out_has "xes utc: 1145 working minutes" "waktu kerja: 2,5 hari"
+	"diterima lengkap: 15 Mei 2025 09:40 WIB; selesai: 19 Mei 2025 14:00 WIB"
+expect_out_has "xes utc: 1100 working minutes" "waktu kerja: 2,4 hari"
 expect_out_has "xes utc: step 2's end in WIB" "15 Mei 2025 09:40 WIB       10 menit"
 expect_out_has "xes utc: step 3 980 min, 80 over" "2,2 hari   2,0 hari   +1,3 jam  LEBIH"
 expect_out_has "xes utc: the summary's as-of on the office's clock" "kasus X1; per 19 Mei 2025 14:45 WIB"

@@ -88,14 +88,17 @@ expect_out_has "xes instance: instance 2 10 min" "ani                3 Mar 2025 
 # ---- a WITA office (id-wita), CSV stamps without a zone ----
 # W1: 08:00 on Fri 9 May 2025 read as WITA (UTC+8) = 00:00Z = day 20217 *
 # 86400000.  Accepted at step 2's end, Fri 08:45; finished Wed 14 May
-# 14:15: Fri 08:45-16:30 less the Friday prayer break 11:30-13:00 = 375
-# min; Mon 12 (LN Waisak) and Tue 13 (cuti bersama) closed; Wed 07:30-14:15
-# less 12:00-13:00 = 345: 720 min = 1,6 hari of 450.  Step 3 Fri
+# 14:00 (step 4, the office's last step; step 5, the applicant's receipt
+# at 14:15, is not counted): Fri 08:45-16:30 less the Friday prayer break
+# 11:30-13:00 = 375 min; Mon 12 (LN Waisak) and Tue 13 (cuti bersama)
+# closed; Wed 07:30-14:00 less 12:00-13:00 = 330: 705 min = 1,6 hari of
+# 450 (720 to 14:15 before).  Step 3 Fri
 # 11:00-16:30 less the break = 240 + Wed 07:30-10:00 = 150: 390 min = 6,5
 # jam.  W2 in Ramadan 1446H (1-30 Mar 2025: Fri 08:00-15:30, break
 # 11:30-12:30; Mon 08:00-15:00): step 3 Fri 11:00-15:30 less the break =
 # 210 + Mon 08:00-10:00 = 120: 330 min = 5,5 jam; the case Fri 09:00-15:30
-# less the break = 330 + Mon 08:00-11:15 = 195: 525 min = 1,2 hari.
+# less the break = 330 + Mon 08:00-11:00 (step 4) = 180: 510 min = 1,1
+# hari (525 = 1,2 to step 5's 11:15 before).
 # Passed unchanged: --tz WITA and the calendar's own zone agree.
 for tz in "--tz WITA" ""; do
 	DB="$TMP/wita$tz.db"
@@ -106,11 +109,11 @@ for tz in "--tz WITA" ""; do
 done
 run "$MUTU" audit --case W1 --db "$DB" --models tests/data/models --no-store
 expect_out_has "wita: accepted and finished on the WITA clock" \
-	"diterima lengkap: 9 Mei 2025 08:45 WITA; selesai: 14 Mei 2025 14:15 WITA"
-expect_out_has "wita: 720 min over Waisak and cuti bersama" "waktu kerja: 1,6 hari"
+	"diterima lengkap: 9 Mei 2025 08:45 WITA; selesai: 14 Mei 2025 14:00 WITA"
+expect_out_has "wita: 705 min over Waisak and cuti bersama" "waktu kerja: 1,6 hari"
 expect_out_has "wita: step 3 across the Friday prayer break" "14 Mei 2025 10:00 WITA       6,5 jam"
 run "$MUTU" audit --case W2 --db "$DB" --models tests/data/models --no-store
-expect_out_has "ramadan: 525 min" "waktu kerja: 1,2 hari"
+expect_out_has "ramadan: 510 min" "waktu kerja: 1,1 hari"
 expect_out_has "ramadan: step 3 on Ramadan hours" "10 Mar 2025 10:00 WITA       5,5 jam"
 
 # Two XES logs concatenated in one file (two exports pasted together): no
@@ -124,15 +127,15 @@ expect_err_has "two logs: names file and line" "xes-dua-log.xes:48: malformed XM
 # The same CSV read as WIT (--tz WIT, UTC+9) by the WITA office: 08:00 WIT
 # = 23:00Z the day before (1746748800000 - 3600000), offset +540 min kept;
 # the audit shows the office's clock, one hour earlier: accepted 07:45
-# WITA, finished 13:15 WITA.  Fri 07:45-16:30 less 11:30-13:00 = 435 + Wed
-# 07:30-13:15 less 12:00-13:00 = 285: 720 min, 1,6 hari again.
+# WITA, finished 13:00 WITA (step 4).  Fri 07:45-16:30 less 11:30-13:00 =
+# 435 + Wed 07:30-13:00 less 12:00-13:00 = 270: 705 min, 1,6 hari again.
 DB="$TMP/wit.db"
 run "$MUTU" ingest $F/wita-tanpa-zona.csv --db "$DB" --sop uji-sla-wita --models tests/data/models --tz WIT
 expect_eq "wit stamps: instant and offset" \
 	"$(sqlite3 "$DB" "SELECT min(start_ms), min(start_off) FROM events WHERE case_id = (SELECT id FROM cases WHERE case_key = 'W1')")" "1746745200000|540"
 run "$MUTU" audit --case W1 --db "$DB" --models tests/data/models --no-store
-expect_out_has "wit stamps: on the WITA clock" "diterima lengkap: 9 Mei 2025 07:45 WITA; selesai: 14 Mei 2025 13:15 WITA"
-expect_out_has "wit stamps: 720 min" "waktu kerja: 1,6 hari"
+expect_out_has "wit stamps: on the WITA clock" "diterima lengkap: 9 Mei 2025 07:45 WITA; selesai: 14 Mei 2025 13:00 WITA"
+expect_out_has "wit stamps: 705 min" "waktu kerja: 1,6 hari"
 
 # the same pairing through the PostgreSQL store (its events query reads the
 # instance id too): a private server from tests/pg/pg.sh
