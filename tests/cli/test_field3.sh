@@ -145,21 +145,24 @@ expect_out_has "XES prefixes: Tanda tangan 09:00-10:00" "kadis              3 Ma
 # ---- the audit JSON's time unit says whose offset an instant carries ----
 # A log in UTC keeps +00:00 on its instants (test_field.sh, pm4py-utc.xes)
 # while the deadline mutu computes is on the office's clock; the unit
-# said "with the office's UTC offset" for all of them (before).
+# said "with the office's UTC offset" for all of them (before).  Step 5's
+# end was written in UTC (07:45Z), the finish (step 4's end, the office's
+# last step; the clock no longer runs to the applicant's step 5) at +07:00.
 DB="$TMP/unit.db"
 "$MUTU" ingest tests/data/logs/field/pm4py-utc.xes --db "$DB" --models $M --quiet
 run "$MUTU" audit --case X1 --db "$DB" --models $M --no-store --format json
 expect_eq "audit json: the time unit says whose offset" \
-	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); c = d["cases"][0]; print(d["units"]["time"], "|", c["finished_at"], c["deadline"])')" \
-	"ISO 8601; instants read from the log keep the UTC offset the log wrote, a deadline has the office's | 2025-05-19T07:45:00+00:00 2025-05-20T09:40:00+07:00"
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); c = d["cases"][0]; print(d["units"]["time"], "|", c["steps"][-1]["end"], c["finished_at"], c["deadline"])')" \
+	"ISO 8601; instants read from the log keep the UTC offset the log wrote, a deadline has the office's | 2025-05-19T07:45:00+00:00 2025-05-19T14:00:00+07:00 2025-05-20T09:40:00+07:00"
 
 # ---- end to end: the Disco log read with the suggested format, audited ----
 # Case D1 of uji-sla over Kenaikan (Thu 29 May, LN), its cuti bersama (Fri
 # 30 May), the weekend and Hari Lahir Pancasila (Sun 1 Jun, LN).  Accepted
-# at step 2's end, Wed 28 May 08:45; finished Mon 2 Jun 14:45.  Working
-# time: Wed 08:45-12:00 (195) + 13:00-16:00 (180) = 375; Mon 07:30-12:00
-# (270) + 13:00-14:45 (105) = 375; 750 min = 1,7 hari of 450, within 3
-# Hari.  Step 3 Wed 09:00-16:00 less the break = 360 + Mon 07:30-10:00 =
+# at step 2's end, Wed 28 May 08:45; finished Mon 2 Jun 14:30 (step 4,
+# the office's last step; the applicant's receipt, step 5, at 14:45 is
+# not counted).  Working time: Wed 08:45-12:00 (195) + 13:00-16:00 (180) =
+# 375; Mon 07:30-12:00 (270) + 13:00-14:30 (90) = 360; 735 min = 1,6 hari
+# of 450, within 3 Hari (750 = 1,7 to 14:45 before).  Step 3 Wed 09:00-16:00 less the break = 360 + Mon 07:30-10:00 =
 # 150: 510 min = 1,1 hari against 2 Hari (900): -390 = -6,5 jam.  Step 4
 # 13:00-14:30 = 90 min against 1 Jam: +30 menit, LEBIH.  Passed unchanged.
 DB="$TMP/disco.db"
@@ -167,12 +170,12 @@ run "$MUTU" ingest $F/disco-titik.csv --db "$DB" --sop uji-sla --models $M --dat
 expect_rc "disco: exit 0" 0
 expect_out_has "disco: all rows" "events stored   5 (1 new cases)"
 run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store
-expect_out_has "disco: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:45 WIB"
-expect_out_has "disco: 750 working minutes" "waktu kerja: 1,7 hari; batas 3,0 hari (dibulatkan); tepat waktu"
+expect_out_has "disco: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:30 WIB"
+expect_out_has "disco: 735 working minutes" "waktu kerja: 1,6 hari; batas 3,0 hari (dibulatkan); tepat waktu"
 expect_out_has "disco: step 3 over the holidays" "2 Jun 2025 10:00 WIB        1,1 hari   2,0 hari   -6,5 jam"
 expect_out_has "disco: step 4 over" "2 Jun 2025 14:30 WIB         1,5 jam    1,0 jam  +30 menit  LEBIH"
 run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store --lang en
-expect_out_has "disco en: the same in English" "working time: 1.7 d; ceiling 3.0 d (rounded); in time"
+expect_out_has "disco en: the same in English" "working time: 1.6 d; ceiling 3.0 d (rounded); in time"
 expect_out_has "disco en: step 4" "2 Jun 2025 14:30 WIB           1.5 h      1.0 h    +30 min  OVER"
 # the JSON holds the same numbers in minutes
 run "$MUTU" audit --case D1 --db "$DB" --models $M --no-store --format json
@@ -182,7 +185,7 @@ c = json.load(sys.stdin)["cases"][0]
 s = {x["step"]: x for x in c["steps"]}
 print(c["working"], c["ceiling"], c["late"], s[3]["actual"], s[3]["deviation"], s[4]["actual"], s[4]["flags"], c["accepted"], c["finished_at"])')
 expect_eq "disco json: the text's numbers in minutes" "$got" \
-	"750 1350 False 510 -390 90 ['over'] 2025-05-28T08:45:00+07:00 2025-06-02T14:45:00+07:00"
+	"735 1350 False 510 -390 90 ['over'] 2025-05-28T08:45:00+07:00 2025-06-02T14:30:00+07:00"
 
 # ---- end to end: a case filed online on a Saturday, over Idul Adha ----
 # Case S1 of uji-sla: filed Sat 31 May 10:00; step 2 from Sat 10:05 to Mon
@@ -191,20 +194,22 @@ expect_eq "disco json: the text's numbers in minutes" "$got" \
 # Tue, Wed (450 each) + Thu 07:30-12:00 (270) = 1380 min = 3,1 hari, +480.
 # Step 4 from Thu 16:30 (after hours) over Fri 6 Jun (LN Idul Adha), the
 # weekend, Mon 9 Jun (cuti bersama) to Tue 10 Jun 07:45: 15 min.  The case
-# from Mon 08:00: 420 + 3 x 450 + Tue 07:30-08:10 (40) = 1810 min = 4,0
-# hari; deadline Mon 08:00 + 1350 = Thu 5 Jun 08:00; TERLAMBAT by 460 min
-# = 1,0 hari.  Passed unchanged.
+# from Mon 08:00 to step 4's end (the office's last step; step 5, the
+# applicant's receipt at 08:10, is not counted): 420 + 3 x 450 + Tue
+# 07:30-07:45 (15) = 1785 min = 4,0 hari; deadline Mon 08:00 + 1350 = Thu
+# 5 Jun 08:00; TERLAMBAT by Thu 08:00-16:00 less the break 420 + Tue 15 =
+# 435 min = 7,2 jam (1810 and 460 = 1,0 hari to 08:10 before).  Passed unchanged.
 DB="$TMP/sabtu.db"
 run "$MUTU" ingest $F/sabtu-idul-adha.csv --db "$DB" --models $M
 expect_rc "saturday: exit 0" 0
 run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store
-expect_out_has "saturday: 1810 min, late" "waktu kerja: 4,0 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 1,0 hari"
+expect_out_has "saturday: 1785 min, late" "waktu kerja: 4,0 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 7,2 jam"
 expect_out_has "saturday: step 1 on the weekend" "31 Mei 2025 10:00 WIB        0 menit   30 menit  -30 menit"
 expect_out_has "saturday: step 2 from Monday 07:30" "2 Jun 2025 08:00 WIB        30 menit   15 menit  +15 menit  LEBIH"
 expect_out_has "saturday: step 3" "5 Jun 2025 12:30 WIB        3,1 hari   2,0 hari  +1,1 hari  LEBIH"
 expect_out_has "saturday: step 4 over LN and cuti bersama" "10 Jun 2025 07:45 WIB       15 menit    1,0 jam  -45 menit"
 run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store --lang en
-expect_out_has "saturday en" "working time: 4.0 d; ceiling 3.0 d (rounded); LATE 1.0 d"
+expect_out_has "saturday en" "working time: 4.0 d; ceiling 3.0 d (rounded); LATE 7.2 h"
 run "$MUTU" audit --case S1 --db "$DB" --models $M --no-store --format json
 expect_eq "saturday json: the same numbers in minutes" \
 	"$(printf '%s\n' "$OUT" | python3 -c '
@@ -212,7 +217,7 @@ import json, sys
 c = json.load(sys.stdin)["cases"][0]
 s = {x["step"]: x for x in c["steps"]}
 print(c["working"], c["late"], c["over"], s[2]["actual"], s[3]["actual"], s[4]["actual"], c["deadline"])')" \
-	"1810 True 460 30 1380 15 2025-06-05T08:00:00+07:00"
+	"1785 True 435 30 1380 15 2025-06-05T08:00:00+07:00"
 
 # ---- XES as other exporters write it (passed unchanged) ----
 # Latin-1 (encoding="ISO-8859-1", the e of "cafe" the byte 0xE9, plus
@@ -237,8 +242,8 @@ expect_eq "xes latin1: +0700 and .5z" \
 	"$(q "$DB" "SELECT min(end_ms) FROM events") $(q "$DB" "SELECT end_ms FROM events WHERE step = 4 AND end_ms IS NOT NULL")" \
 	"1748394000000 1748849400500"
 run "$MUTU" audit --case E1 --db "$DB" --models $M --no-store
-expect_out_has "xes latin1: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:45 WIB"
-expect_out_has "xes latin1: 750 working minutes" "waktu kerja: 1,7 hari"
+expect_out_has "xes latin1: accepted and finished" "diterima lengkap: 28 Mei 2025 08:45 WIB; selesai: 2 Jun 2025 14:30 WIB"
+expect_out_has "xes latin1: 735 working minutes" "waktu kerja: 1,6 hari"
 expect_out_has "xes latin1: step 3" "2 Jun 2025 10:00 WIB        1,1 hari   2,0 hari   -6,5 jam"
 expect_out_has "xes latin1: an <int> resource" "Pemohon menerima SK                7                  2 Jun 2025 14:45 WIB"
 
@@ -348,9 +353,9 @@ expect_eq "zone names: CET refused" "$(q "$DB" "SELECT reason FROM rejected")" \
 	"bad timestamp in start_date: '2025-06-03 10:00:00 CET'"
 
 # ---- the monthly report over the two cases above agrees with their audits ----
-# June 2025, uji-sla: S1 (1810 working min, late by 460) and D1 (750, in
-# time) finish in June.  Median lead (1810 + 750) / 2 = 1280; p90 by
-# linear interpolation 750 + 0.9 x 1060 = 1704; 1 of 2 within; 18 hari
+# June 2025, uji-sla: S1 (1785 working min, late by 435) and D1 (735, in
+# time) finish in June.  Median lead (1785 + 735) / 2 = 1260; p90 by
+# linear interpolation 735 + 0.9 x 1050 = 1680; 1 of 2 within; 18 hari
 # kerja in June (21 weekdays less Idul Adha 6 Jun, cuti bersama 9 Jun and
 # 1 Muharam 27 Jun).  Passed unchanged.
 DB="$TMP/laporan.db"
@@ -365,7 +370,7 @@ g = json.load(sys.stdin)["groups"][0]
 s = g["summary"]
 print(s["finished"], s["within"], s["lead_median"], s["lead_p90"], s["lead_max"], s["working_days"],
       [(c["case"], c["lead"], c["over"]) for c in g["slowest"]])')" \
-	"2 1 1280 1704 1810 18 [('S1', 1810, 460), ('D1', 750, 0)]"
+	"2 1 1260 1680 1785 18 [('S1', 1785, 435), ('D1', 735, 0)]"
 
 # ---- POSIX time: epoch seconds or milliseconds (database / JSON exports) ----
 # 1748913300000 ms = 1748913300 s = 20242 days + 4500 s = 3 Jun 2025
