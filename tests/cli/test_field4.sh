@@ -77,19 +77,23 @@ case "$OUT" in *Survei*|*Rapat*) not_ok "skip: skipped activities are no steps" 
 # (HILANG), and step 5 runs from step 3's end.  Tue 4 Mar 2025 is in
 # Ramadan 1446 H (1-30 Mar: Tue 08:00-15:00, break 12:00-12:30).  Step 3
 # 08:45-13:45: 08:45-12:00 (195) + 12:30-13:45 (75) = 270 min = 4,5 jam;
-# step 5 13:45-14:30 = 45 menit against 15: +30, LEBIH (before: step 4 a
-# 15-minute execution and step 5 30 menit).  The case 08:45-14:30: 195 +
-# 120 = 315 min.
+# step 5 13:45-14:30 = 45 menit against 15: +30 (before: step 4 a
+# 15-minute execution and step 5 30 menit).  Step 5 is the applicant's
+# receipt after the office's last step (4): its +30 is the applicant's,
+# no LEBIH, and with no signing row the office's work ended at its latest
+# completion before the receipt, step 3's 13:45 (sla.h): the case
+# 08:45-13:45 = 195 + 75 = 270 min (315 to 14:30 before, LEBIH on step 5).
 DB="$TMP/skipsop.db"
 "$MUTU" ingest $F/lewati-sop.csv --db "$DB" --models $M --quiet
 run "$MUTU" audit --case L2 --db "$DB" --models $M --no-store
 expect_out_has "skip SOP: step 4 missing" "[HILANG] langkah 4 tidak ada di log"
 expect_out_has "skip SOP: step 3 in Ramadan hours" "4 Mar 2025 13:45 WIB         4,5 jam   2,0 hari  -1,4 hari"
-expect_out_has "skip SOP: step 5 from step 3's end" "4 Mar 2025 14:30 WIB        45 menit   15 menit  +30 menit  LEBIH"
+expect_out_has "skip SOP: step 5 from step 3's end, the applicant's" "4 Mar 2025 14:30 WIB        45 menit   15 menit  +30 menit  
+"
 run "$MUTU" audit --case L2 --db "$DB" --models $M --no-store --format json
 expect_eq "skip SOP json: working minutes, steps shown" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["step"] for s in c["steps"]])')" \
-	"315 [1, 2, 3, 5]"
+	"270 [1, 2, 3, 5]"
 
 # ---- the BPAF lifecycle model (lifecycle:model = bpaf) ----
 # lifecycle:transition holds the BPAF state entered: Open.NotRunning.Assigned
@@ -237,24 +241,26 @@ expect_err_has "corrupt gzip: the CRC named" "incorrect data check (not a comple
 
 # ---- a case over the 2025 -> 2026 year boundary, cuti bersama ----
 # T1 (uji-sla): accepted Tue 23 Dec 2025 08:45, finished Fri 2 Jan 2026
-# 15:00.  Closed: Thu 25 Dec (LN), Fri 26 Dec (cuti bersama), the weekend,
-# Thu 1 Jan (LN).  Working: 23 Dec 08:45-12:00 + 13:00-16:00 = 375; 24,
-# 29, 30, 31 Dec 4 x 450 = 1800; 2 Jan 07:30-11:30 + 13:00-15:00 = 360:
-# 2535 min = 5,6 hari against 3 Hari (1350): late by 1185 = 2,6 hari.
+# 14:30 (step 4, the office's last step; the applicant's receipt at 15:00
+# is not counted).  Closed: Thu 25 Dec (LN), Fri 26 Dec (cuti bersama),
+# the weekend, Thu 1 Jan (LN).  Working: 23 Dec 08:45-12:00 + 13:00-16:00
+# = 375; 24, 29, 30, 31 Dec 4 x 450 = 1800; 2 Jan 07:30-11:30 +
+# 13:00-14:30 = 330: 2505 min = 5,6 hari against 3 Hari (1350): late by
+# 1155 = 2,6 hari (2535 and 1185 to 15:00 before).
 # Deadline: 375 (23rd) + 450 (24th) + 450 (29th) = 1275, 75 more on Tue
 # 30 Dec from 07:30 = 08:45.  Step 3 09:00 23 Dec - 10:00 2 Jan: 360 +
 # 450 + 3 x 450 + 150 = 2310 (+1410 over 2 Hari = +3,1 hari); step 4 Fri
 # 13:00-14:30 = 90.  The January 2026 report: 1 finished, 0 within, lead
-# 2535, over 1185; 20 hari kerja (22 weekdays less 1 and 16 Jan, LN).
+# 2505, over 1155; 20 hari kerja (22 weekdays less 1 and 16 Jan, LN).
 DB="$TMP/yb.db"
 "$MUTU" ingest $F/tahun-baru.csv --db "$DB" --models $M --quiet
 run "$MUTU" audit --case T1 --db "$DB" --models $M --no-store
-expect_out_has "year boundary: 2535 min, late" "waktu kerja: 5,6 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 2,6 hari"
+expect_out_has "year boundary: 2505 min, late" "waktu kerja: 5,6 hari; batas 3,0 hari (dibulatkan); TERLAMBAT 2,6 hari"
 expect_out_has "year boundary: step 3" "2 Jan 2026 10:00 WIB        5,1 hari   2,0 hari  +3,1 hari  LEBIH"
 run "$MUTU" audit --case T1 --db "$DB" --models $M --no-store --format json
 expect_eq "year boundary json" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], c["late"], c["over"], c["deadline"], [s["actual"] for s in c["steps"]])')" \
-	"2535 True 1185 2025-12-30T08:45:00+07:00 [20, 15, 2310, 90, 15]"
+	"2505 True 1155 2025-12-30T08:45:00+07:00 [20, 15, 2310, 90, 15]"
 run "$MUTU" report monthly --month 2026-01 --db "$DB" --models $M --sop uji-sla --format json --out -
 expect_eq "year boundary: the January 2026 report agrees" \
 	"$(printf '%s\n' "$OUT" | python3 -c '
@@ -262,7 +268,7 @@ import json, sys
 g = json.load(sys.stdin)["groups"][0]
 s = g["summary"]
 print(s["finished"], s["within"], s["lead_median"], s["working_days"], [(c["case"], c["lead"], c["over"]) for c in g["slowest"]])')" \
-	"1 0 2535 20 [('T1', 2535, 1185)]"
+	"1 0 2505 20 [('T1', 2505, 1155)]"
 
 # ---- an office in WIT, stamps without a zone, into Ramadan ----
 # uji-sla-wit (id-wit, UTC+9; the model in field4/model-wit): R1's 08:00
@@ -270,20 +276,21 @@ print(s["finished"], s["within"], s["lead_median"], s["working_days"], [(c["case
 # 3600000), offset +540.  Ramadan 1446 H begins Sat 1 Mar (Mon 08:00-15:00,
 # break 12:00-12:30).  Step 3 Fri 09:00-11:30 + 13:00-16:30 = 360, Mon
 # 08:00-10:00 = 120: 480 min = 1,1 hari, -420 = -7,0 jam.  The case Fri
-# 08:45: 165 + 210 = 375, Mon 08:00-12:00 + 12:30-14:30 = 360: 735 min =
-# 1,6 hari, in time.  Step 4 Mon 13:00-14:00 = 1,0 jam.
+# 08:45 to step 4's end Mon 14:00 (the office's last step; the receipt at
+# 14:30 is the applicant's): 165 + 210 = 375, Mon 08:00-12:00 +
+# 12:30-14:00 = 330: 705 min = 1,6 hari, in time (735 to 14:30 before).  Step 4 Mon 13:00-14:00 = 1,0 jam.
 MW=$F/model-wit
 DB="$TMP/wit.db"
 "$MUTU" ingest $F/wit-ramadan.csv --db "$DB" --models $MW --quiet
 expect_eq "WIT: 08:00 WIT is 23:00Z the day before" "$(q "$DB" "SELECT min(start_ms), min(start_off) FROM events")" "1740697200000|540"
 run "$MUTU" audit --case R1 --db "$DB" --models $MW --no-store
-expect_out_has "WIT: on the WIT clock" "diterima lengkap: 28 Feb 2025 08:45 WIT; selesai: 3 Mar 2025 14:30 WIT"
-expect_out_has "WIT: 735 min" "waktu kerja: 1,6 hari; batas 3,0 hari (dibulatkan); tepat waktu"
+expect_out_has "WIT: on the WIT clock" "diterima lengkap: 28 Feb 2025 08:45 WIT; selesai: 3 Mar 2025 14:00 WIT"
+expect_out_has "WIT: 705 min" "waktu kerja: 1,6 hari; batas 3,0 hari (dibulatkan); tepat waktu"
 expect_out_has "WIT: step 3 into Ramadan" "3 Mar 2025 10:00 WIT        1,1 hari   2,0 hari   -7,0 jam"
 run "$MUTU" audit --case R1 --db "$DB" --models $MW --no-store --format json
 expect_eq "WIT json" \
 	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["working"], [s["actual"] for s in c["steps"]])')" \
-	"735 [20, 15, 480, 60, 15]"
+	"705 [20, 15, 480, 60, 15]"
 
 # ---- PM4Py's interval log written as XES: start_timestamp ----
 # pm4py.write_xes of a frame with start_timestamp writes it as an event
