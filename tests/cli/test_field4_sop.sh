@@ -149,24 +149,29 @@ expect_eq "clock: written" "$(sed -n '/^\[sla\]/,$p' "$TMP/gab.ini" | tr '\n' '|
 # End to end: two cases (field4-excel-gabung-log.csv), July 2025 (no
 # holiday), office hours Mon-Thu 07:30-16:00, break 12-13 (450 Menit a
 # day).  Ceiling: the 1515 Menit of the steps rounded up, 4 Hari.
-#  K1: FO check ends Mon 7 Jul 09:00, izin received Thu 10 Jul 09:15:
-#      Mon 09:00-16:00 less the break 360 + Tue 450 + Wed 450 + Thu
-#      07:30-09:15 105 = 1365 Menit = 3,03 hari: on time.
+# The clock stops at the office's last step, 7 (Menandatangani izin);
+# step 8 (Menerima izin, Pemohon) is the applicant's (sla.h).
+#  K1: FO check ends Mon 7 Jul 09:00, izin signed Wed 9 Jul 14:30:
+#      Mon 09:00-16:00 less the break 360 + Tue 450 + Wed 07:30-12:00 270
+#      + 13:00-14:30 90 = 1170 Menit = 2,6 hari: on time (to the receipt
+#      Thu 10 Jul 09:15 it was 1365 = 3,0 hari).
 #  K2: the applicant took until Thu 10 Jul 10:00 over the form (step 1,
-#      3,3 hari); FO check ends 10:30; received Wed 16 Jul 09:15:
-#      Thu 10:30-16:00 less the break 270 + Fri 450 + Mon 450 + Tue 450
-#      + Wed 105 = 1725 Menit = 3,83 hari: on time.  Before: counted from
-#      Mon 7 Jul 08:00, 7,2 hari, TERLAMBAT for the applicant's days.
+#      3,3 hari); FO check ends 10:30; signed Tue 15 Jul 14:30:
+#      Thu 10:30-16:00 less the break 270 + Fri 450 + Mon 450 + Tue
+#      07:30-14:30 less the break 360 = 1530 Menit = 3,4 hari: on time
+#      (1725 = 3,8 to the receipt Wed 16 Jul 09:15).  Before [sla]
+#      clock_start: counted from Mon 7 Jul 08:00, 7,2 hari, TERLAMBAT for
+#      the applicant's days.
 mkdir -p "$TMP/m4"
 cp "$TMP/gab.ini" "$TMP/m4/reklame.ini"
 run "$MUTU" ingest $S/field4-excel-gabung-log.csv --db "$TMP/gab.db" --sop pelayanan-izin-reklame --models "$TMP/m4" --quiet
 expect_rc "clock: the log ingested" 0
 run "$MUTU" audit --db "$TMP/gab.db" --sop pelayanan-izin-reklame --from 2025-07-01 --to 2025-07-31 --models "$TMP/m4"
 expect_rc "clock: audit exit 0" 0
-expect_out_has "clock: K1 from the FO check" "diterima lengkap: 7 Jul 2025 09:00 WIB; selesai: 10 Jul 2025 09:15 WIB"
-expect_out_has "clock: K1 3,0 hari, on time" "waktu kerja: 3,0 hari; batas 4,0 hari (dibulatkan); tepat waktu"
-expect_out_has "clock: K2 from the FO check" "diterima lengkap: 10 Jul 2025 10:30 WIB; selesai: 16 Jul 2025 09:15 WIB"
-expect_out_has "clock: K2 3,8 hari, on time" "waktu kerja: 3,8 hari; batas 4,0 hari (dibulatkan); tepat waktu"
+expect_out_has "clock: K1 from the FO check" "diterima lengkap: 7 Jul 2025 09:00 WIB; selesai: 9 Jul 2025 14:30 WIB"
+expect_out_has "clock: K1 2,6 hari, on time" "waktu kerja: 2,6 hari; batas 4,0 hari (dibulatkan); tepat waktu"
+expect_out_has "clock: K2 from the FO check" "diterima lengkap: 10 Jul 2025 10:30 WIB; selesai: 15 Jul 2025 14:30 WIB"
+expect_out_has "clock: K2 3,4 hari, on time" "waktu kerja: 3,4 hari; batas 4,0 hari (dibulatkan); tepat waktu"
 expect_out_has "clock: no case late" "[TERLAMBAT] kasus lewat batas                0"
 # a table whose check can send the berkas back keeps the reject_to default:
 # no [sla] written (field4-urutan-kolom.txt, step 2 reject_to = 1)
