@@ -205,9 +205,11 @@ expect_eq "Celonis _SORTING: file order decides (today)" \
 # 1-3 Jul 2025.
 # (a) kantor-juni.csv: a title and a blank row above the header, day-first
 # dates (16/06 decides), 'Front Office\xa0', a 'Jumlah' row.  Accepted Mon
-# 16 Jun 08:45, done Wed 18 Jun 13:15: Mon 08:45-16:00 less the break =
-# 375, Tue 450, Wed 07:30-13:15 less the break = 285: lead 1110 <= 1350,
-# within.  Step 3 Mon 09:00 - Wed 09:00 = 360 + 450 + 90 = 900 (2,0 hari
+# 16 Jun 08:45, done Wed 18 Jun 11:30 (step 4, the office's last step; the
+# applicant's receipt, step 5 at 13:15, is not counted): Mon 08:45-16:00
+# less the break = 375, Tue 450, Wed 07:30-11:30 = 240: lead 1065 <= 1350,
+# within; calendar Mon 08:45 -> Wed 11:30 = 2 days 2 h 45 = 3045 min
+# (1110 and 3150 to 13:15 before).  Step 3 Mon 09:00 - Wed 09:00 = 360 + 450 + 90 = 900 (2,0 hari
 # of 2 Hari); step 4 10:00-11:30 = 90 of 60: +30, LEBIH.  The Front
 # Office with its no-break space is the SOP's pelaksana (no PELAKSANA).
 MD=tests/data/models
@@ -215,7 +217,7 @@ DB="$TMP/e2e.db"
 run "$MUTU" ingest $F/kantor-juni.csv --db "$DB" --models $MD
 expect_out_has "e2e June: 5 stored" "events stored   5 (1 new cases)"
 run "$MUTU" audit --case K1 --db "$DB" --models $MD --no-store
-expect_out_has "e2e June: accepted and done" "diterima lengkap: 16 Jun 2025 08:45 WIB; selesai: 18 Jun 2025 13:15 WIB"
+expect_out_has "e2e June: accepted and done" "diterima lengkap: 16 Jun 2025 08:45 WIB; selesai: 18 Jun 2025 11:30 WIB"
 expect_out_has "e2e June: step 3 2,0 hari" "18 Jun 2025 09:00 WIB       2,0 hari   2,0 hari    0 menit"
 expect_out_has "e2e June: step 4 LEBIH +30" "18 Jun 2025 11:30 WIB        1,5 jam    1,0 jam  +30 menit  LEBIH"
 case "$OUT" in *PELAKSANA\]\ *langkah*) not_ok "e2e June: no PELAKSANA finding" "$OUT" ;; *) ok "e2e June: no PELAKSANA finding" ;; esac
@@ -223,19 +225,20 @@ expect_out_has "e2e June: no PELAKSANA count" "[PELAKSANA] pelaksana berbeda dar
 run "$MUTU" report monthly --month 2025-06 --db "$DB" --models $MD --format json --out -
 expect_eq "e2e June report: finished, within, share, median lead" \
 	"$(printf '%s' "$OUT" | python3 -c "import json,sys; s=json.load(sys.stdin)['groups'][0]['summary']; print(s['finished'], s['within'], s['share_within'], s['lead_median'], s['calendar_median'])")" \
-	"1 1 1 1110 3150"
+	"1 1 1 1065 3045"
 # (b) kantor-juli.csv: month names ('Selasa, 1 Juli 2025 08.00', '3 Juli
-# 2025 13.00 WIB').  Accepted Tue 1 Jul 08:30, done Thu 3 Jul 13:15: 390 +
-# 450 + 285 = 1125 <= 1350, within.  Step 3 Tue 09:00 - Thu 10:00 = 360 +
+# 2025 13.00 WIB').  Accepted Tue 1 Jul 08:30, done Thu 3 Jul 11:00 (step
+# 4; the receipt at 13:15 is the applicant's): 390 + 450 + 210 = 1050 <=
+# 1350, within (1125 to 13:15 before).  Step 3 Tue 09:00 - Thu 10:00 = 360 +
 # 450 + 150 = 960 of 900: +60, LEBIH; step 4 30 of 60.
 DB="$TMP/e2e2.db"
 run "$MUTU" ingest $F/kantor-juli.csv --db "$DB" --models $MD
 expect_out_has "e2e July: 5 stored" "events stored   5 (1 new cases)"
 run "$MUTU" audit --case K2 --db "$DB" --models $MD --no-store
-expect_out_has "e2e July: accepted and done" "diterima lengkap: 1 Jul 2025 08:30 WIB; selesai: 3 Jul 2025 13:15 WIB"
+expect_out_has "e2e July: accepted and done" "diterima lengkap: 1 Jul 2025 08:30 WIB; selesai: 3 Jul 2025 11:00 WIB"
 expect_out_has "e2e July: step 3 LEBIH +1,0 jam" "3 Jul 2025 10:00 WIB        2,1 hari   2,0 hari   +1,0 jam  LEBIH"
 expect_out_has "e2e July: step 4 30 menit" "3 Jul 2025 11:00 WIB        30 menit    1,0 jam  -30 menit"
 run "$MUTU" report monthly --month 2025-07 --db "$DB" --models $MD --format json --out -
 expect_eq "e2e July report: finished, within, share, median lead" \
 	"$(printf '%s' "$OUT" | python3 -c "import json,sys; s=json.load(sys.stdin)['groups'][0]['summary']; print(s['finished'], s['within'], s['share_within'], s['lead_median'])")" \
-	"1 1 1 1125"
+	"1 1 1 1050"
