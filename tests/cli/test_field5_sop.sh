@@ -212,12 +212,17 @@ expect_eq "sim: toko's steps by pool" "$(grep -o '^  langkah [0-9] ([^)]*)' "$TM
 # ---- the imported model end to end: mutu audit of two cases by hand ----
 # dagang (clock_start = 2, batas 2 Hari = 900 Menit; id-wib Mon-Thu
 # 07:30-12:00, 13:00-16:00), week of Mon 7 Jul 2025 (no holiday).
-# A1: accepted Mon 08:45, done Tue 13:40: Mon 195 + 180, Tue 270 + 40 =
-# 685 Menit = 1,5 hari, in time; deadline Mon 08:45 + 900 = Wed 08:45.
+# The clock stops at step 5 (Menandatangani izin, the office's last
+# step); step 6 (Menerima izin, Pemohon) is the applicant's (sla.h).
+# A1: accepted Mon 08:45, signed Tue 11:00: Mon 195 + 180, Tue 210 = 585
+# Menit = 1,3 hari, in time; deadline Mon 08:45 + 900 = Wed 08:45 (685 =
+# 1,5 hari to the receipt Tue 13:40 before).
 # Step 4 Mon 13:00 - Tue 10:00 = 180 + 150 = 330 against 450: -2,0 jam.
-# A2: accepted Mon 10:30 (step 2 took 60 against 30: LEBIH), done Thu
-# 15:45: Mon 90 + 180, Tue 450, Wed 450, Thu 270 + 165 = 1605 Menit = 3,6
-# hari, late by 705 = 1,6 hari; deadline Mon 10:30 + 900 = Wed 10:30.
+# A2: accepted Mon 10:30 (step 2 took 60 against 30: LEBIH), signed Thu
+# 15:00: Mon 90 + 180, Tue 450, Wed 450, Thu 270 + 120 = 1560 Menit = 3,5
+# hari, late by Wed 10:30-16:00 less the break 270 + Thu 390 = 660 = 1,5
+# hari; deadline Mon 10:30 + 900 = Wed 10:30 (1605 and 705 to the receipt
+# Thu 15:45 before).
 # Step 3 Mon 13:00 - Tue 12:00 = 450 (+330 = 5,5 jam), step 4 Tue 13:00 -
 # Thu 11:00 = 180 + 450 + 210 = 840 (1,9 hari, +6,5 jam), step 5 120
 # (+1,0 jam).  A2's step 2 is logged by 'Front Office', the model's
@@ -228,11 +233,11 @@ DB="$TMP/dagang.db"
 run "$MUTU" ingest $S/field5-log-dagang.csv --db "$DB" --models "$TMP/md5"
 expect_out_has "audit: the log stored" "events stored   12 (2 new cases)"
 run "$MUTU" audit --case A1 --db "$DB" --models "$TMP/md5"
-expect_out_has "audit A1: accepted, finished" "diterima lengkap: 7 Jul 2025 08:45 WIB; selesai: 8 Jul 2025 13:40 WIB"
-expect_out_has "audit A1: 685 Menit in time" "waktu kerja: 1,5 hari; batas 2,0 hari (dibulatkan); tepat waktu"
+expect_out_has "audit A1: accepted, finished" "diterima lengkap: 7 Jul 2025 08:45 WIB; selesai: 8 Jul 2025 11:00 WIB"
+expect_out_has "audit A1: 585 Menit in time" "waktu kerja: 1,3 hari; batas 2,0 hari (dibulatkan); tepat waktu"
 expect_out_has "audit A1: step 4" "8 Jul 2025 10:00 WIB         5,5 jam   1,0 hari   -2,0 jam"
 run "$MUTU" audit --case A2 --db "$DB" --models "$TMP/md5"
-expect_out_has "audit A2: 1605 Menit, late" "waktu kerja: 3,6 hari; batas 2,0 hari (dibulatkan); TERLAMBAT 1,6 hari"
+expect_out_has "audit A2: 1560 Menit, late" "waktu kerja: 3,5 hari; batas 2,0 hari (dibulatkan); TERLAMBAT 1,5 hari"
 expect_out_has "audit A2: step 4" "10 Jul 2025 11:00 WIB       1,9 hari   1,0 hari   +6,5 jam  LEBIH"
 expect_out_has "audit A2: no PELAKSANA flag" "[PELAKSANA] pelaksana berbeda dari SOP       0"
 run "$MUTU" audit --sop izin-usaha-perdagangan --from 2025-07-01 --to 2025-07-31 --db "$DB" --models "$TMP/md5" --format json
@@ -241,8 +246,8 @@ import json, sys
 for c in json.load(sys.stdin)["cases"]:
     s = {x["step"]: x for x in c["steps"]}
     print(c["working"], c["ceiling"], c["late"], c["over"], c["deadline"], [s[k]["actual"] for k in sorted(s)])')" \
-	"685 900 False 0 2025-07-09T08:45:00+07:00 [10, 25, 120, 330, 30, 10]
-1605 900 True 705 2025-07-09T10:30:00+07:00 [15, 60, 450, 840, 120, 15]"
+	"585 900 False 0 2025-07-09T08:45:00+07:00 [10, 25, 120, 330, 30, 10]
+1560 900 True 660 2025-07-09T10:30:00+07:00 [15, 60, 450, 840, 120, 15]"
 
 # ---- steps numbered in roman numerals or letters ----
 # 'I' .. 'V' and 'a.' .. 'e.' in the No. column are the steps 1..5 in
