@@ -36,30 +36,35 @@ run "$MUTU" model show "$M/izin-usaha-toko-swalayan.ini" --format json
 expect_eq "declared total: JSON ceiling_days 9" \
 	"$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ceiling_days"])')" 9
 # The log (mutu's canonical columns, local WIB stamps), two berkas:
+#   (The clock stops at the end of step 7, Menyerahkan izin kepada
+#   pemohon, the Front Office's handover: the office's last step; step 8,
+#   Menerima izin, is the applicant's, sla.h.)
 #   K-01 accepted at the end of step 2, Mon 7 Jul 10:00; done at the end
-#     of step 8, Thu 17 Jul 14:45.  Working: Mon 10:00-12:00 120 + 13:00-
+#     of step 7, Thu 17 Jul 14:30.  Working: Mon 10:00-12:00 120 + 13:00-
 #     16:00 180 = 300; Tue 8 .. Wed 16 Jul, 7 days = 3150; Thu 17 07:30-
-#     12:00 270 + 13:00-14:45 105 = 375: 3825 Menit = 8.5 Hari.  The
+#     12:00 270 + 13:00-14:30 90 = 360: 3810 Menit = 8.5 Hari (3825 to
+#     step 8's 14:45 before).  The
 #     deadline, 9 x 450 = 4050 after acceptance: 300 + 3150 + Thu 450 =
 #     3900, + 150 on Fri 18 Jul = 10:00.  Within.  (At 7 Hari, 3150: Wed
 #     16 Jul 10:00, and K-01 late.)
-#   K-02 accepted Tue 8 Jul 14:00, done Tue 22 Jul 09:15: Tue 120; Wed 9
-#     .. Mon 21 Jul, 9 days = 4050; Tue 22 07:30-09:15 105: 4275 Menit =
-#     9.5 Hari.  Deadline 4050 - 120 = 3930 = Wed 9 .. Fri 18 (8 days,
+#   K-02 accepted Tue 8 Jul 14:00, done Tue 22 Jul 09:00 (step 7): Tue
+#     120; Wed 9 .. Mon 21 Jul, 9 days = 4050; Tue 22 07:30-09:00 90: 4260
+#     Menit = 9.5 Hari (4275 to 09:15 before).  Deadline 4050 - 120 = 3930 = Wed 9 .. Fri 18 (8 days,
 #     3600) + 330 on Mon 21: 07:30-12:00 270 + 13:00-14:00 60 = 14:00.
-#     Late by Mon 14:00-16:00 120 + Tue 105 = 225 Menit = 3,8 jam.
+#     Late by Mon 14:00-16:00 120 + Tue 90 = 210 Menit = 3,5 jam (225 =
+#     3,8 jam before).
 DB=$TMP/toko.db
 run "$MUTU" ingest $S/field7-log/toko-swalayan.csv --db "$DB" --models "$M" --tz WIB --quiet
 expect_rc "declared total: the log ingests" 0
 run "$MUTU" report monthly --month 2025-07 --db "$DB" --models "$M" --format json --out "$TMP/rep"
 expect_rc "declared total: the July report" 0
-# (the median of two leads is their mean: (3825 + 4275) / 2 = 4050)
-expect_eq "declared total: report: ceiling 4050 (9 Hari), 1 of 2 within, leads 3825 and 4275" \
+# (the median of two leads is their mean: (3810 + 4260) / 2 = 4035)
+expect_eq "declared total: report: ceiling 4050 (9 Hari), 1 of 2 within, leads 3810 and 4260" \
 	"$(python3 -c "
 import json
 g = [x for x in json.load(open('$TMP/rep/report-2025-07.json'))['groups'] if x['id'] == 'izin-usaha-toko-swalayan'][0]['summary']
 print(g['ceiling_rounded'], g['ceiling_rounded_text'], g['finished'], g['within'], g['lead_median'], g['lead_max'])")" \
-	"4050 9 Hari 2 1 4050 4275"
+	"4050 9 Hari 2 1 4035 4260"
 expect_out_has "declared total: the answer says 1 of 2" "1 dari 2 berkas selesai dalam batas SOP (50,0%)"
 run "$MUTU" report monthly --month 2025-07 --db "$DB" --models "$M" --format md --out "$TMP/repmd"
 expect_eq "declared total: the report names where its ceiling comes from" \
@@ -67,7 +72,7 @@ expect_eq "declared total: the report names where its ceiling comes from" \
 run "$MUTU" audit --case K-01 --db "$DB" --models "$M"
 expect_out_has "declared total: audit K-01 8,5 hari within 9" "waktu kerja: 8,5 hari; batas 9,0 hari (dibulatkan); tepat waktu"
 run "$MUTU" audit --case K-02 --db "$DB" --models "$M"
-expect_out_has "declared total: audit K-02 9,5 hari late by 225 Menit" "waktu kerja: 9,5 hari; batas 9,0 hari (dibulatkan); TERLAMBAT 3,8 jam"
+expect_out_has "declared total: audit K-02 9,5 hari late by 210 Menit" "waktu kerja: 9,5 hari; batas 9,0 hari (dibulatkan); TERLAMBAT 3,5 jam"
 # the TOTAL row inside the table, 'TOTAL | 5 (lima) hari kerja': steps
 # 15 + 15 + 900 + 450 + 15 = 1395 Menit (3 Hari 45 Menit, 4 rounded up);
 # the ceiling is the declared 5 Hari
