@@ -23,12 +23,13 @@ MD=tests/data/models
 # timestamp, the file refused ("no readable time stamp"), and no
 # --date-format reads "pukul" (nor the weekday before it).
 # Case 503/0412/DPMPTSP/III/2025, accepted Wed 26 Mar 08:45 (Ramadan
-# hours), finished Tue 8 Apr 13:15.  Closed: Fri 28 Mar (CB Nyepi), Sat 29
+# hours), finished Tue 8 Apr 11:30 (step 4, the office's last step; the
+# applicant's receipt, step 5, at 13:15 is not counted).  Closed: Fri 28 Mar (CB Nyepi), Sat 29
 # (LN Nyepi), Mon 31 Mar and Tue 1 Apr (LN Idul Fitri), Wed 2 - Fri 4 and
 # Mon 7 Apr (CB Idul Fitri).  Working: Wed 08:45-12:00 195 + 12:30-15:00
 # 150 = 345; Thu 27 Mar 240 + 150 = 390; Tue 8 Apr (Ramadan over) 07:30-
-# 12:00 270 + 13:00-13:15 15 = 285: lead 1020 min (2,3 hari of 450) for
-# 13 calendar days, within 1350.  Deadline: 345 + 390 = 735, + Tue 450 =
+# 11:30 240: lead 975 min (2,2 hari of 450) for 13 calendar days, within
+# 1350 (1020 to 13:15 before).  Deadline: 345 + 390 = 735, + Tue 450 =
 # 1185, 165 more on Wed 9 Apr from 07:30 = 10:15.  Step 3 Wed 09:00-12:00
 # 180 + 150, Thu 390, Tue 07:30-10:00 150 = 870 against 900: -30; step 4
 # 10:00-11:30 = 90 of 60: +30, over; steps 1, 2, 5: 20, 15, 15 minutes.
@@ -37,14 +38,14 @@ run "$MUTU" ingest $F/sicantik-pukul.csv --db "$DB" --models $MD
 expect_rc "pukul: the log ingests" 0
 expect_out_has "pukul: 5 rows stored, one case" "events stored   5 (1 new cases)"
 expect_out_has "pukul: none rejected" "rejected        0"
-expect_eq "pukul: working 1020, deadline Wed 9 Apr 10:15, in time; steps by hand" \
+expect_eq "pukul: working 975, deadline Wed 9 Apr 10:15, in time; steps by hand" \
 	"$(case_json 503/0412/DPMPTSP/III/2025 "$DB")" \
-	"1020 2025-04-09T10:15:00+07:00 False 1:20:-10:- 2:15:0:- 3:870:-30:- 4:90:30:over 5:15:0:-"
+	"975 2025-04-09T10:15:00+07:00 False 1:20:-10:- 2:15:0:- 3:870:-30:- 4:90:30:over 5:15:0:-"
 run "$MUTU" audit --case 503/0412/DPMPTSP/III/2025 --db "$DB" --models $MD
 expect_out_has "pukul: the text audit's span" \
-	"diterima lengkap: 26 Mar 2025 08:45 WIB; selesai: 8 Apr 2025 13:15 WIB"
-expect_eq "pukul: the April report: 1 finished, 1 within, lead 1020, no note" \
-	"$(month_json 2025-04 "$DB")" "1 1 1020 0"
+	"diterima lengkap: 26 Mar 2025 08:45 WIB; selesai: 8 Apr 2025 11:30 WIB"
+expect_eq "pukul: the April report: 1 finished, 1 within, lead 975, no note" \
+	"$(month_json 2025-04 "$DB")" "1 1 975 0"
 # the hour's word with no hour after it is no time (not midnight), and
 # the same word inside the date is no date: bad timestamps, with the line
 printf '%s\n' 'no_permohonan,nama_proses,start_date,end_date' \
@@ -64,10 +65,11 @@ expect_out_has "pukul: no hour after it, or inside the date: 2 bad stamps" "bad 
 # line 5 a row rejected as "bad timestamp in Mulai: 'Mulai'", so the
 # monthly report said its figures rested on partial data.  Now it is no
 # row: skipped and counted (5 rows read, 5 stored, 0 rejected).
-# Case 0587, accepted Wed 28 May 10:00, finished Tue 3 Jun 09:15.  Closed:
+# Case 0587, accepted Wed 28 May 10:00, finished Tue 3 Jun 08:45 (step 4;
+# the applicant's receipt at 09:15 is not counted).  Closed:
 # Thu 29 May (LN Kenaikan), Fri 30 May (CB), Sun 1 Jun (LN Pancasila).
 # Working: Wed 10:00-12:00 120 + 13:00-16:00 180 = 300; Mon 2 Jun 450; Tue
-# 07:30-09:15 105: lead 855 (1,9 hari), within.  Deadline: 300 + 450 + 450
+# 07:30-08:45 75: lead 825 (1,8 hari), within (855 to 09:15 before).  Deadline: 300 + 450 + 450
 # = 1200, 150 more on Wed 4 Jun from 07:30 = 10:00.  Step 3 Wed 10:15-
 # 12:00 105 + 180, Mon 450, Tue 07:30-08:00 30 = 765 of 900: -135; step 1
 # 20 of 30 (-10), step 2 10 of 15 (-5), step 4 45 of 60 (-15), step 5 15.
@@ -79,18 +81,18 @@ expect_out_has "gabung: 5 stored" "events stored   5 (1 new cases)"
 expect_out_has "gabung: none rejected" "rejected        0"
 expect_out_has "gabung: the repeated header said, with its line" \
 	"1 line(s) repeat the header (first on line 5: exports joined into one file): skipped, not rows"
-expect_eq "gabung: working 855, deadline Wed 4 Jun 10:00, in time; steps by hand" \
+expect_eq "gabung: working 825, deadline Wed 4 Jun 10:00, in time; steps by hand" \
 	"$(case_json 0587 "$DB")" \
-	"855 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
-expect_eq "gabung: the June report: 1 finished, 1 within, lead 855, no partial-data note" \
-	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+	"825 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
+expect_eq "gabung: the June report: 1 finished, 1 within, lead 825, no partial-data note" \
+	"$(month_json 2025-06 "$DB")" "1 1 825 0"
 # the same with the format given (the stamps were readable so before this
 # round): the repeated header alone made the rejected row and the note
 DB=$TMP/gabung-fmt.db
 run "$MUTU" ingest $F/excel-gabung.csv --db "$DB" --models $MD --date-format '%d-%b-%Y %H.%M'
 expect_out_has "gabung --date-format: none rejected" "rejected        0"
 expect_eq "gabung --date-format: the June report has no partial-data note" \
-	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+	"$(month_json 2025-06 "$DB")" "1 1 825 0"
 # a line like the header but with a column less is no repeat: still a row
 # with the wrong number of fields
 { cat $F/excel-gabung.csv; printf 'No Permohonan;Jenis Izin;Kegiatan;Pelaksana;Mulai;Selesai;\r\n'; } >"$TMP/gabung-kurang.csv"
@@ -112,12 +114,14 @@ expect_out_has "gabung: a shorter header line is a row with the wrong number of 
 # Muharam).  B7 in WITA: step 1 08:10-08:25, step 2 08:25-08:40 (accepted
 # Wed 25 Jun 08:40), step 3 Wed 09:00 - Tue 1 Jul 10:00, step 4 11:00-
 # 12:00, step 5 14:00-14:15.  Lead: Wed 08:40-12:00 200 + 13:00-16:00 180
-# = 380, Thu 26 450, Fri 27 closed, Mon 30 450, Tue 07:30-12:00 270 +
-# 13:00-14:15 75 = 345: 1625, over 1350 by 275, late.  Deadline 380 + 450
+# = 380, Thu 26 450, Fri 27 closed, Mon 30 450, Tue 07:30-12:00 270 (to
+# step 4's end, the office's last step; step 5 14:00-14:15 is the
+# applicant's): 1550, over 1350 by 200, late (1625 and 275 to 14:15
+# before).  Deadline 380 + 450
 # + 450 = 1280, 70 more on Tue from 07:30 = 08:40.  Step 3: 180 + 180 +
 # 450 + 450 + Tue 07:30-10:00 150 = 1410, +510 over; steps 1 15 (-15), 2
-# 15, 4 60, 5 15.  B8 Wed 2 Jul accepted 08:30 WITA, done Thu 11:15: 210
-# + 180 + Thu 07:30-11:15 225 = 615, within; deadline 390 + 450 + Fri 450
+# 15, 4 60, 5 15.  B8 Wed 2 Jul accepted 08:30 WITA, done Thu 10:45 (step
+# 4): 210 + 180 + Thu 07:30-10:45 195 = 585, within (615 to 11:15 before); deadline 390 + 450 + Fri 450
 # = 1290, Mon 7 Jul 08:30.  Step 3 08:45 - Thu 09:45: 195 + 180 + 135 =
 # 510 (-390); step 4 10:00-10:45 = 45 (-15).
 MW=tests/data/models
@@ -126,18 +130,18 @@ run "$MUTU" ingest $F/sicantik-juni.csv --db "$DB" --models $MW --tz WIB
 expect_out_has "bulanan: June export, 3 stored" "events stored   3 (1 new cases)"
 run "$MUTU" ingest $F/sicantik-juli.csv --db "$DB" --models $MW --tz WIB
 expect_out_has "bulanan: July export, 8 stored, 2 duplicates" "events stored   8 (1 new cases)"
-expect_eq "bulanan: B7 1625 min, deadline Tue 1 Jul 08:40 WITA, late; step 3 once, no rework" \
+expect_eq "bulanan: B7 1550 min, deadline Tue 1 Jul 08:40 WITA, late; step 3 once, no rework" \
 	"$(case_json B7/2025 "$DB")" \
-	"1625 2025-07-01T08:40:00+08:00 True 1:15:-15:- 2:15:0:- 3:1410:510:over 4:60:0:- 5:15:0:-"
-expect_eq "bulanan: B8 615 min, deadline Mon 7 Jul 08:30 WITA, in time" \
+	"1550 2025-07-01T08:40:00+08:00 True 1:15:-15:- 2:15:0:- 3:1410:510:over 4:60:0:- 5:15:0:-"
+expect_eq "bulanan: B8 585 min, deadline Mon 7 Jul 08:30 WITA, in time" \
 	"$(case_json B8/2025 "$DB")" \
-	"615 2025-07-07T08:30:00+08:00 False 1:15:-15:- 2:15:0:- 3:510:-390:- 4:45:-15:- 5:15:0:-"
+	"585 2025-07-07T08:30:00+08:00 False 1:15:-15:- 2:15:0:- 3:510:-390:- 4:45:-15:- 5:15:0:-"
 run "$MUTU" audit --case B7/2025 --db "$DB" --models $MW
 expect_out_has "bulanan: the text audit counts no rework" "[ULANG] langkah diulang (rework)             0"
 case "$OUT" in *terbuka*) not_ok "bulanan: no open step in the finished case" "$OUT" ;; *) ok "bulanan: no open step in the finished case" ;; esac
 # the monthly reports: June sees B7 open at its end, aged 1280 of 1350
-# (80-100% of the ceiling); July 2 finished, 1 within, median (1625 +
-# 615) / 2 = 1120
+# (80-100% of the ceiling); July 2 finished, 1 within, median (1550 +
+# 585) / 2 = 1067.5
 got=$("$MUTU" report monthly --month 2025-06 --db "$DB" --models $MW --format json --out - 2>/dev/null |
 	python3 -c "
 import json, sys
@@ -149,7 +153,7 @@ got=$("$MUTU" report monthly --month 2025-07 --db "$DB" --models $MW --format js
 import json, sys
 g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'uji-sla-wita'][0]
 print(g['summary']['finished'], g['summary']['within'], g['summary']['lead_median'], g['summary']['open_at_month_end'])")
-expect_eq "bulanan: July report: 2 finished, 1 within, median 1120, none open" "$got" "2 1 1120 0"
+expect_eq "bulanan: July report: 2 finished, 1 within, median 1067.5, none open" "$got" "2 1 1067.5 0"
 
 # ---- 4. the date and the time of day in two columns --------------------
 # An office's own Excel recap keeps them apart: Tanggal Mulai | Jam Mulai
@@ -159,29 +163,31 @@ expect_eq "bulanan: July report: 2 finished, 1 within, median 1120, none open" "
 # step at midnight and 0 minutes long, the times kept as attributes, and
 # no word said so: R1, late by 310 minutes, was reported within the SOP.
 # R1 (Idul Adha 1446 H: Fri 6 Jun LN, Mon 9 Jun CB): accepted Tue 3 Jun
-# 08:35, done Tue 10 Jun 14:45.  Lead: Tue 08:35-12:00 205 + 180 = 385,
-# Wed 450, Thu 450, Tue 10 07:30-12:00 270 + 13:00-14:45 105 = 375: 1660,
-# over 1350 by 310.  Deadline 385 + 450 + 450 = 1285, 65 more on Tue 10
+# 08:35, done Tue 10 Jun 14:00 (step 4; the applicant's receipt 14:30-
+# 14:45 is not counted).  Lead: Tue 08:35-12:00 205 + 180 = 385, Wed 450,
+# Thu 450, Tue 10 07:30-12:00 270 + 13:00-14:00 60 = 330: 1615, over 1350
+# by 265 (1660 and 310 to 14:45 before).  Deadline 385 + 450 + 450 = 1285, 65 more on Tue 10
 # Jun = 08:35.  Step 3 Tue 09:00 - Tue 10 Jun 11:00: 360 + 450 + 450 +
 # 210 = 1470, +570; step 1 20 (-10), 2 15, 4 60, 5 15.  R2 accepted Mon 16
-# Jun 08:25, done Tue 17 Jun 11:15: 215 + 180 + 225 = 620, within;
+# Jun 08:25, done Tue 17 Jun 10:45 (step 4): 215 + 180 + 195 = 590,
+# within (620 to 11:15 before);
 # deadline 395 + 450 + 450 = 1295, 55 more on Thu 19 Jun = 08:25.  Step 3
 # Mon 08:30 - Tue 10:00 = 390 + 150 = 540 (-360); step 1 10 (-20), 4 45.
-# The June report: 2 finished, 1 within, median (1660 + 620) / 2 = 1140.
+# The June report: 2 finished, 1 within, median (1615 + 590) / 2 = 1102.5.
 DB=$TMP/tanggal-jam.db
 run "$MUTU" ingest $F/rekap-tanggal-jam.csv --db "$DB" --models $MD
 expect_rc "tanggal+jam: the log ingests" 0
 expect_out_has "tanggal+jam: the pairing is said" \
 	"start: the date in Tanggal Mulai, its time of day in Jam Mulai"
 expect_out_has "tanggal+jam: 10 stored" "events stored   10 (2 new cases)"
-expect_eq "tanggal+jam: R1 1660 min, deadline Tue 10 Jun 08:35, late by 310" \
+expect_eq "tanggal+jam: R1 1615 min, deadline Tue 10 Jun 08:35, late by 265" \
 	"$(case_json R1 "$DB")" \
-	"1660 2025-06-10T08:35:00+07:00 True 1:20:-10:- 2:15:0:- 3:1470:570:over 4:60:0:- 5:15:0:-"
-expect_eq "tanggal+jam: R2 620 min, deadline Thu 19 Jun 08:25, in time" \
+	"1615 2025-06-10T08:35:00+07:00 True 1:20:-10:- 2:15:0:- 3:1470:570:over 4:60:0:- 5:15:0:-"
+expect_eq "tanggal+jam: R2 590 min, deadline Thu 19 Jun 08:25, in time" \
 	"$(case_json R2 "$DB")" \
-	"620 2025-06-19T08:25:00+07:00 False 1:10:-20:- 2:15:0:- 3:540:-360:- 4:45:-15:- 5:15:0:-"
-expect_eq "tanggal+jam: the June report: 2 finished, 1 within, median 1140" \
-	"$(month_json 2025-06 "$DB")" "2 1 1140 0"
+	"590 2025-06-19T08:25:00+07:00 False 1:10:-20:- 2:15:0:- 3:540:-360:- 4:45:-15:- 5:15:0:-"
+expect_eq "tanggal+jam: the June report: 2 finished, 1 within, median 1102.5" \
+	"$(month_json 2025-06 "$DB")" "2 1 1102.5 0"
 # English names, the role taken by the time column first (Time is a
 # timestamp name, Date none): Date + Time, a zone after the time, a date
 # that has its own time keeps it, a date alone beside a whole date-time
@@ -231,17 +237,18 @@ case "$OUT" in *"without a time of day"*) not_ok "tanggal+jam: no dates-alone wa
 # as a person's name: no pelaksana, and Rina Susanti checking the berkas
 # (step 2) and approving it (step 4) went unseen.  Now the column is the
 # actor and the audit flags ORANG-SAMA on step 4.
-# Mon 14 Jul 2025 accepted 08:30, done Wed 16 Jul 08:10: 210 + 180 + Tue
-# 450 + Wed 07:30-08:10 40 = 880, within; deadline 390 + 450 + 450 =
+# Mon 14 Jul 2025 accepted 08:30, done Tue 15 Jul 15:30 (step 4; the
+# applicant's receipt Wed 16 Jul 08:10 is not counted): 210 + 180 + Tue
+# 07:30-15:30 less the break 420 = 810, within (880 to Wed 08:10 before); deadline 390 + 450 + 450 =
 # 1290, 60 more on Thu 17 Jul = 08:30.  Step 3 Mon 09:00 - Tue 15:00 =
 # 360 + 270 + 120 = 750 (-150); step 4 15:00-15:30 = 30 (-30).
 DB=$TMP/petugas.db
 run "$MUTU" ingest $F/rekap-petugas.csv --db "$DB" --models $MD --sop uji-sla
 expect_out_has "petugas: the columns found" \
 	"case=No. Berkas activity=Tahapan actor=Nama Petugas start=Tanggal Mulai end=Tanggal Selesai"
-expect_eq "petugas: 880 min, deadline Thu 17 Jul 08:30, in time; ORANG-SAMA on step 4" \
+expect_eq "petugas: 810 min, deadline Thu 17 Jul 08:30, in time; ORANG-SAMA on step 4" \
 	"$(case_json 0099/VII/2025 "$DB")" \
-	"880 2025-07-17T08:30:00+07:00 False 1:15:-15:- 2:15:0:- 3:750:-150:- 4:30:-30:same_person 5:10:-5:-"
+	"810 2025-07-17T08:30:00+07:00 False 1:15:-15:- 2:15:0:- 3:750:-150:- 4:30:-30:same_person 5:10:-5:-"
 run "$MUTU" audit --case 0099/VII/2025 --db "$DB" --models $MD
 expect_out_has "petugas: the text audit names the officer" \
 	"[ORANG-SAMA] orang yang sama (Rina Susanti) memeriksa (langkah 2) dan menyetujui (langkah 4)"
@@ -259,9 +266,10 @@ case "$OUT" in *"dropped personal columns"*) not_ok "petugas: not dropped as per
 # from the step before.  Now Mulai / Dimulai start, Selesai /
 # Diselesaikan complete, as start / complete do.
 # H1 (uji-sla): step 1 a completion only (07:50, the first event: no
-# measure); accepted Fri 18 Jul 08:15, done Mon 21 Jul 15:00: Fri 08:15-
-# 11:30 195 + 13:00-16:30 210 = 405, Mon 07:30-12:00 270 + 13:00-15:00
-# 120 = 390: 795, within; deadline 405 + 450 + 450 = 1305, 45 more on Wed
+# measure); accepted Fri 18 Jul 08:15, done Mon 21 Jul 14:30 (step 4; the
+# applicant's step 5 14:45-15:00 is not counted): Fri 08:15-11:30 195 +
+# 13:00-16:30 210 = 405, Mon 07:30-12:00 270 + 13:00-14:30 90 = 360: 765,
+# within (795 to 15:00 before); deadline 405 + 450 + 450 = 1305, 45 more on Wed
 # 23 Jul = 08:15.  Step 3 Fri 09:00 - Mon 11:00 = 150 + 210 + 210 = 570
 # (-330); step 4 13:00-14:30 = 90 of 60, +30 over; step 5 14:45-15:00.
 DB=$TMP/riwayat.db
@@ -272,8 +280,8 @@ import json, sys
 c = json.load(sys.stdin)['cases'][0]
 print(c['working'], c['deadline'], c['late'],
       ' '.join('%d:%s:%s' % (s['step'], s['actual'], ','.join(s['flags']) or '-') for s in c['steps']))")
-expect_eq "riwayat: 795 min, deadline Wed 23 Jul 08:15; one execution per step, step 4 over" "$got" \
-	"795 2025-07-23T08:15:00+07:00 False 1:None:- 2:15:- 3:570:- 4:90:over 5:15:-"
+expect_eq "riwayat: 765 min, deadline Wed 23 Jul 08:15; one execution per step, step 4 over" "$got" \
+	"765 2025-07-23T08:15:00+07:00 False 1:None:- 2:15:- 3:570:- 4:90:over 5:15:-"
 
 # ---- 7. an ISO date with an id-ID Excel's clock: "2025-06-25 08.15" ------
 # Excel under Indonesian regional settings writes a yyyy-mm-dd h.mm cell
