@@ -26,9 +26,11 @@ MD=tests/data/models
 # partial.  Now no rows: 5 read, 5 stored, 0 rejected, 5 skipped lines.
 # Case 0612 (the case of field8's excel-gabung.csv in dd/mm/yyyy, day
 # first since 28/05 can only be read so), accepted Wed 28 May 10:00,
-# finished Tue 3 Jun 09:15.  Closed: Thu 29 May (LN Kenaikan), Fri 30 May
-# (CB), Sun 1 Jun (LN Pancasila).  Working: Wed 10:00-12:00 120 + 13:00-
-# 16:00 180 = 300; Mon 2 Jun 450; Tue 07:30-09:15 105: lead 855, within
+# finished Tue 3 Jun 08:45 (step 4, the office's last step; the
+# applicant's receipt at 09:15 is not counted).  Closed: Thu 29 May (LN
+# Kenaikan), Fri 30 May (CB), Sun 1 Jun (LN Pancasila).  Working: Wed
+# 10:00-12:00 120 + 13:00-16:00 180 = 300; Mon 2 Jun 450; Tue 07:30-08:45
+# 75: lead 825 (855 to 09:15 before), within
 # 1350.  Deadline: 300 + 450 + 450 = 1200, 150 more on Wed 4 Jun from
 # 07:30 = 10:00.  Step 3 Wed 10:15-12:00 105 + 180, Mon 450, Tue 07:30-
 # 08:00 30 = 765 of 900: -135; step 1 20 of 30 (-10), step 2 10 of 15
@@ -42,11 +44,11 @@ expect_out_has "gabung: none rejected" "rejected        0"
 expect_out_has "gabung: the skipped lines counted" "no-event lines  5 skipped"
 expect_out_has "gabung: the note names the first" \
 	"5 line(s) hold no event (first on line 8: a title line or a row of separators between joined exports): skipped, not rows"
-expect_eq "gabung: working 855, deadline Wed 4 Jun 10:00, in time; steps by hand" \
+expect_eq "gabung: working 825, deadline Wed 4 Jun 10:00, in time; steps by hand" \
 	"$(case_json 0612 "$DB")" \
-	"855 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
-expect_eq "gabung: the June report: 1 finished, 1 within, lead 855, no partial-data note" \
-	"$(month_json 2025-06 "$DB")" "1 1 855 0"
+	"825 2025-06-04T10:00:00+07:00 False 1:20:-10:- 2:10:-5:- 3:765:-135:- 4:45:-15:- 5:15:0:-"
+expect_eq "gabung: the June report: 1 finished, 1 within, lead 825, no partial-data note" \
+	"$(month_json 2025-06 "$DB")" "1 1 825 0"
 # a real bad row between the blocks stays a rejected row: a case id with a
 # broken stamp (two fields), a case id alone (one token, no prose), and a
 # title-like text in another column than the first (no title: a sheet's
@@ -71,8 +73,9 @@ expect_out_has "gabung: the skipped lines unchanged" "no-event lines  5 skipped"
 # written with no value; now "the event has no time:timestamp key".
 # Case P-0701 (trace attribute sop from the trace <global>), Mon 7 - Wed 9
 # Jul 2025, no holiday.  Accepted Mon 08:35 (step 2 08:20-08:35), done Wed
-# 13:15.  Lead: Mon 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue 450, Wed
-# 07:30-12:00 270 + 13:00-13:15 15 = 285: 1120, within 1350.  Deadline:
+# 11:00 (step 4, the office's last step; the receipt at 13:15 is the
+# applicant's).  Lead: Mon 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue
+# 450, Wed 07:30-11:00 210: 1045, within 1350 (1120 to 13:15 before).  Deadline:
 # 385 + 450 + 450 = 1285, 65 more on Thu 10 Jul from 07:30 = 08:35.  Step
 # 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00 150 = 960 of 900:
 # +60, over; step 1 08:00-08:20 20 (-10), step 2 15, step 4 10:00-11:00
@@ -89,9 +92,9 @@ expect_eq "prom: the reject says the key is missing, with the event's line" \
 expect_eq "prom: the actors from org:group" \
 	"$(sqlite3 "$DB" "SELECT DISTINCT actor FROM events ORDER BY actor" | tr '\n' ' ')" \
 	"Front Office Kepala Dinas Pemohon Tim Teknis "
-expect_eq "prom: working 1120, deadline Thu 10 Jul 08:35, in time; steps by hand" \
+expect_eq "prom: working 1045, deadline Thu 10 Jul 08:35, in time; steps by hand" \
 	"$(case_json P-0701 "$DB")" \
-	"1120 2025-07-10T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+	"1045 2025-07-10T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
 # a time:timestamp written with no value is still "empty"
 gzip -dc $F/prom-juli.xes.gz | sed 's|<string key="org:group" value="Arsip"/>|&<date key="time:timestamp" value=""/>|' >"$TMP/prom-kosong.xes"
 run "$MUTU" ingest "$TMP/prom-kosong.xes" --db "$TMP/prom-kosong.db" --models $MD
@@ -106,10 +109,10 @@ expect_eq "prom: a key with no value is 'empty'" \
 # is 12 or lower.  Before: refused as ambiguous ("01/02 can be 1 Feb or 2
 # Jan") though nobody writes a month-first date with dots.  Now read day
 # first, said in a note.  Case D-0605: accepted Thu 5 Jun 2025 08:35,
-# finished Wed 11 Jun 13:15.  Closed: Fri 6 Jun (LN Idul Adha), Mon 9 Jun
-# (CB Idul Adha).  Lead: Thu 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue
-# 10 Jun 450, Wed 07:30-12:00 270 + 13:00-13:15 15 = 285: 1120, within
-# 1350.  Deadline: 385 + 450 + 450 = 1285, 65 more on Thu 12 Jun from
+# finished Wed 11 Jun 11:00 (step 4; the receipt at 13:15 is the
+# applicant's).  Closed: Fri 6 Jun (LN Idul Adha), Mon 9 Jun (CB Idul
+# Adha).  Lead: Thu 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue 10 Jun
+# 450, Wed 07:30-11:00 210: 1045, within 1350 (1120 to 13:15 before).  Deadline: 385 + 450 + 450 = 1285, 65 more on Thu 12 Jun from
 # 07:30 = 08:35.  Step 3 Thu 09:00-12:00 180 + 180, Tue 450, Wed 07:30-
 # 10:00 150 = 960 of 900: +60, over; steps 1 20 (-10), 2 15, 4 60, 5 15.
 DB=$TMP/titik.db
@@ -118,11 +121,11 @@ expect_rc "titik: the log ingests" 0
 expect_out_has "titik: all 5 stored" "events stored   5 (1 new cases)"
 expect_out_has "titik: the reading said" \
 	"dotted dates read day first (--date-format '%d.%m.%Y %H.%M'): '05.06.2025 08.00' (line 2)"
-expect_eq "titik: working 1120, deadline Thu 12 Jun 08:35, in time; steps by hand" \
+expect_eq "titik: working 1045, deadline Thu 12 Jun 08:35, in time; steps by hand" \
 	"$(case_json D-0605 "$DB")" \
-	"1120 2025-06-12T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
-expect_eq "titik: the June report: 1 finished, 1 within, lead 1120" \
-	"$(month_json 2025-06 "$DB")" "1 1 1120 0"
+	"1045 2025-06-12T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "titik: the June report: 1 finished, 1 within, lead 1045" \
+	"$(month_json 2025-06 "$DB")" "1 1 1045 0"
 # dotted with a colon clock and seconds: 04.03.2025 08:00:00 WIB = 4 Mar
 # 01:00Z: 2025-03-04 is day 20151 since 1970, 20151 * 86400000 + 3600000
 # = 1741050000000 (read month first it would be 3 April)
@@ -149,9 +152,9 @@ expect_rc "titik: the same with dashes stays refused" 2
 # Now a row without a case id right under a row with one, whose SOP and
 # No cells are empty too and which has an activity and a stamp, takes the
 # case id and SOP of the row above, said in a note.  Case 0701, Mon 14 -
-# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 13:15.  Lead:
-# Mon 08:35-12:00 205 + 180 = 385, Tue 450, Wed 270 + 15 = 285: 1120,
-# within.  Deadline 385 + 450 + 450 = 1285, 65 more Thu 17 Jul from 07:30
+# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 11:00 (step
+# 4; the receipt at 13:15 is the applicant's).  Lead: Mon 08:35-12:00 205
+# + 180 = 385, Tue 450, Wed 07:30-11:00 210: 1045 (1120 before), within.  Deadline 385 + 450 + 450 = 1285, 65 more Thu 17 Jul from 07:30
 # = 08:35.  Step 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00
 # 150 = 960: +60, over; steps 1 20 (-10), 2 15, 4 60, 5 15.  Case 0702
 # (Tue 15 Jul) has steps 1 (09:00-09:25, 25: -5) and 2 (15), still open.
@@ -162,9 +165,9 @@ expect_out_has "sel: all 7 stored, 2 cases" "events stored   7 (2 new cases)"
 expect_out_has "sel: none rejected" "rejected        0"
 expect_out_has "sel: the filled rows said" \
 	"5 row(s) without a case id (first: line 3) took the case id of the row above, as an Excel sheet's merged cells leave them"
-expect_eq "sel: 0701 working 1120, deadline Thu 17 Jul 08:35; steps by hand" \
+expect_eq "sel: 0701 working 1045, deadline Thu 17 Jul 08:35; steps by hand" \
 	"$(case_json 0701 "$DB")" \
-	"1120 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+	"1045 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
 expect_eq "sel: the events per case, the SOP of each" \
 	"$(sqlite3 "$DB" "SELECT c.case_key || ':' || count(*) || ':' || c.sop FROM events e JOIN cases c ON c.id = e.case_id GROUP BY c.id ORDER BY c.case_key" | tr '\n' ' ')" \
 	"0701:5:uji-sla 0702:2:uji-sla "
@@ -183,10 +186,10 @@ expect_out_has "sel: the 5 merged rows still filled" "5 row(s) without a case id
 # activity_instance_id, lifecycle_id "Start" / "COMPLETE" as a hand-edited
 # sheet capitalises them, stamps without a zone: the SOP's WIB).  Read
 # right before this round; pinned.  Case B1 is the case of section 4 one
-# instance per step: lead 1120, deadline Thu 17 Jul 08:35, step 3 over.
+# instance per step: lead 1045, deadline Thu 17 Jul 08:35, step 3 over.
 DB=$TMP/bupar.db
 run "$MUTU" ingest $F/bupar-status-huruf.csv --db "$DB" --models $MD
 expect_out_has "bupar: 10 rows stored" "events stored   10 (1 new cases)"
 expect_eq "bupar: start/complete paired by instance; values by hand" \
 	"$(case_json B1 "$DB")" \
-	"1120 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+	"1045 2025-07-17T08:35:00+07:00 False 1:20:-10:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
