@@ -16,10 +16,12 @@
 #       reports the same.
 #
 # The hand-made log tests/data/logs/uji-summary.csv (model uji-sla: the clock
-# runs from step 2's end to step 5's end, ceiling 3 Hari = 1350 working
+# runs from step 2's end to step 4's end, the office's last step -- step 5,
+# Pemohon menerima SK, is the applicant's --, ceiling 3 Hari = 1350 working
 # minutes; calendar id-wib, Mon-Thu 07:30-16:00 with a 1-hour break),
 # reported for June 2025.  Its June case J1: accepted Mon 2 Jun 2025 09:00,
-# done Wed 4 Jun 15:00: 6 + 7.5 + 6.5 h = 1200 min, within.  Finished cases:
+# signed Tue 3 Jun 14:00: 6 + 4.5 + 1 h = 690 min, within (1200 to the
+# receipt Wed 4 Jun 15:00 when the clock ran to step 5).  Finished cases:
 # A1, H1, M1, J1 (P1 is open); a report keeps the measures of those whose span
 # reaches its (last) month, the ones a later report reads again, and of the
 # open ones (every later report reads them among the possibly-open old cases):
@@ -30,12 +32,14 @@
 MODELS=tests/data/models
 LOG=tests/data/logs/uji-summary.csv
 
-# (b)'s row: J1's step 5 again, Wed 4 Jun 13:00 -> Thu 5 Jun 15:00 (a
-# correction of the receipt).  It starts before the first step-5 row, so it
-# sorts first and its end is the clock's end: Mon 09:00-16:00 6 h (break
-# 12-13) + Tue 7.5 + Wed 7.5 + Thu 07:30-15:00 6.5 h = 27.5 h = 1650 min >
-# 1350: late (Thu 5 Jun 2025 is a working day; Idul Adha is Fri 6 Jun).
-printf 'case_id,step,activity,actor,start,end\nJ1,5,Pemohon menerima SK,Pemohon,2025-06-04 13:00,2025-06-05 15:00\n' \
+# (b)'s row: J1's step 4 again, Tue 3 Jun 11:00 -> Thu 5 Jun 15:00 (a
+# correction of the signing; before, a row of step 5, the receipt, which
+# no longer moves the office's clock).  It starts before the first step-4
+# row, so it sorts first and its end is the clock's end: Mon 09:00-16:00
+# 6 h (break 12-13) + Tue 7.5 + Wed 7.5 + Thu 07:30-15:00 6.5 h = 27.5 h =
+# 1650 min > 1350: late (Thu 5 Jun 2025 is a working day; Idul Adha is
+# Fri 6 Jun).
+printf 'case_id,step,activity,actor,start,end\nJ1,4,Kepala Dinas menandatangani SK,Kepala Dinas,2025-06-03 11:00,2025-06-05 15:00\n' \
 	>"$TMP/j1.csv"
 # (c)'s model: uji-sla with step 3's waktu 1 Jam instead of 2 Hari.  J1's
 # step 3 (Tim Teknis) ran Mon 2 Jun 09:30 -> Tue 3 Jun 10:00: Mon 6.5 - 1 =
@@ -96,7 +100,7 @@ PY
 	same "report reading measures == report without them" r2 nom
 	sameb "first report (computing them) == second (reading them)" r1 r2
 	sameb "== the whole-history read without measures" r2 nom0
-	expect_eq "$name: J1 within, 1200 min; Tim Teknis 480 min, not over (2 Hari)" "$(fig r2)" "1/1/1200 tt:1/0/0"
+	expect_eq "$name: J1 within, 690 min; Tim Teknis 480 min, not over (2 Hari)" "$(fig r2)" "1/1/690 tt:1/0/0"
 
 	# ---- (b) staleness ----
 	run "$MUTU" ingest "$TMP/j1.csv" --db "$db" --sop uji-sla --models "$MODELS" --quiet
