@@ -6,15 +6,17 @@
 # and gives the same report as a read of the whole window.
 #
 # The hand-made log tests/data/logs/uji-summary.csv (model uji-sla: the clock
-# runs from step 2's end to step 5's end, ceiling 3 Hari = 3 x 450 = 1350
+# runs from step 2's end to step 4's end -- the office's last step; step 5,
+# Pemohon menerima SK, is the applicant's --, ceiling 3 Hari = 3 x 450 = 1350
 # working minutes; calendar id-wib, Mon-Thu 07:30-16:00 and Fri 07:30-16:30
 # with a 1-hour (Fri 1.5-hour) break), reported for June 2025 (trend July
 # 2024 .. June 2025):
-#   A1  Mon 2 Sep 2024 09:00 -> Wed 4 Sep 15:00: 6 + 7.5 + 6.5 h = 1200 min, within
-#   H1  Tue 1 Oct 2024 09:00 -> Fri 4 Oct 10:00: 6 + 7.5 + 7.5 + 2.5 h = 1410 min, late
+#   A1  Mon 2 Sep 2024 09:00 -> Tue 3 Sep 14:00: 6 + 4.5 + 1 h = 690 min, within
+#   H1  Tue 1 Oct 2024 09:00 -> Thu 3 Oct 14:00: 6 + 7.5 + 5.5 h = 1140 min, within
 #   P1  Mon 4 Nov 2024, steps 1-3 only: open (its marker is step 3)
-#   M1  Mon 19 May 2025 09:00 -> Wed 21 May 15:00: 1200 min, within
-#   J1  Mon 2 Jun 2025 09:00 -> Wed 4 Jun 15:00: 1200 min, within
+#   M1  Mon 19 May 2025 09:00 -> Tue 20 May 14:00: 690 min, within
+#   J1  Mon 2 Jun 2025 09:00 -> Tue 3 Jun 14:00: 690 min, within
+# (to the receipt, step 5, they were 1200, 1410 late, 1200, 1200)
 # The window read takes the 5 cases (23 events); the month's own read,
 # [31 May 2025, 2 Jul 2025) plus the possibly-open P1, takes J1 and P1 (2
 # cases, 8 events): A1, H1 and M1 are in the trend only, from the summaries.
@@ -53,9 +55,9 @@ nsum() { sqlite3 "$DB" "SELECT count(*) FROM month_summary"; }
 # ---- (a) the second report uses the summaries ----
 report_june r1
 expect_eq "first report: the window read, 5 cases, 23 events" "$(reads r1)" '"cases_read":5,"events_read":23'
-expect_eq "first report: trend Sep 1 within (1200 min), Oct 1 late (1410), Nov none, May and Jun 1 within" \
+expect_eq "first report: trend Sep 1 within (690 min), Oct 1 within (1140), Nov none, May and Jun 1 within" \
 	"$(trend r1 2024-09 2024-10 2024-11 2025-05 2025-06)" \
-	"2024-09:1/1/1200 2024-10:1/0/1410 2024-11:0/0/None 2025-05:1/1/1200 2025-06:1/1/1200"
+	"2024-09:1/1/690 2024-10:1/1/1140 2024-11:0/0/None 2025-05:1/1/690 2025-06:1/1/690"
 # 12 months x (the SOP + the office whole)
 expect_eq "first report kept 24 summaries (12 months, SOP and office)" "$(nsum)" "24"
 report_june r2
@@ -66,8 +68,9 @@ expect_eq "whole-history read: 5 cases" "$(reads full)" '"cases_read":5,"events_
 same "second report byte-identical to the whole-history read" r2 full
 
 # ---- (b) a batch that changes an old case of a trend month ----
-# P1 finished on Fri 8 Nov 2024 09:15: Mon 6 + Tue..Thu 3 x 7.5 + Fri 1.75 h
-# = 1815 min, late; November now has 1 finished.  Its first instant (4 Nov
+# P1 signed Thu 7 Nov 2024 14:00 (received Fri 8 Nov 09:15, the
+# applicant's): Mon 6 + Tue, Wed 2 x 7.5 + Thu 5.5 h = 1590 min, late;
+# November now has 1 finished.  Its first instant (4 Nov
 # 2024) is before the end of November .. May: those summaries are stale.
 # Read from them, November would still say 0 (P1's marker is now final,
 # so the month's own read leaves it out).
@@ -78,7 +81,7 @@ expect_eq "the batch marks (uji-sla, P1's first instant 2024-11-04 08:00 WIB)" \
 	"$(sqlite3 "$DB" "SELECT sop || ' ' || low_ms FROM batch_touch WHERE batch_id = 2")" "uji-sla 1730682000000"
 report_june r3
 expect_eq "after the batch: the window read again (5 cases, 25 events)" "$(reads r3)" '"cases_read":5,"events_read":25'
-expect_eq "after the batch: November 1 finished, late (1815 min)" "$(trend r3 2024-11)" "2024-11:1/0/1815"
+expect_eq "after the batch: November 1 finished, late (1590 min)" "$(trend r3 2024-11)" "2024-11:1/0/1590"
 report_june full3 MUTU_REPORT_FULL_READ=1
 same "after the batch: the same report as the whole-history read" r3 full3
 report_june r4
@@ -95,13 +98,14 @@ expect_eq "a later new case leaves the summaries valid: 1 case read" "$(reads r5
 same "a later new case: the same report" r4 r5
 
 # ---- (c) a changed model or calendar is not served from old summaries ----
-# the ceiling 3 Hari -> 4 Hari (1800 min): H1 (1410) now within, P1 (1815) still late
+# the ceiling 3 Hari -> 4 Hari (1800 min): H1 (1140) within as before, P1
+# (1590) now within: November's row must be recomputed, not read
 mkdir -p "$TMP/m2"
 sed 's/(3 Hari)/(4 Hari)/' "$MODELS/uji-sla.ini" >"$TMP/m2/uji-sla.ini"
 RMODELS=$TMP/m2 report_june c1
 expect_eq "changed ceiling: the window read (5 cases)" "$(reads c1)" '"cases_read":5,"events_read":25'
-expect_eq "changed ceiling: October within now, November still late" "$(RMODELS=$TMP/m2 trend c1 2024-10 2024-11)" \
-	"2024-10:1/1/1410 2024-11:1/0/1815"
+expect_eq "changed ceiling: October within, November within now" "$(RMODELS=$TMP/m2 trend c1 2024-10 2024-11)" \
+	"2024-10:1/1/1140 2024-11:1/1/1590"
 RMODELS=$TMP/m2 report_june c1full MUTU_REPORT_FULL_READ=1
 same "changed ceiling: the same report as the whole-history read" c1 c1full
 RMODELS=$TMP/m2 report_june c2
@@ -111,11 +115,11 @@ cp -r datasets/calendars "$TMP/cal"
 report_june k0 MUTU_CALENDARS="$TMP/cal"
 expect_eq "calendar copied unchanged: summaries used (1 case)" "$(reads k0)" '"cases_read":1,"events_read":5'
 # an office closure on Wed 2 Oct 2024 (local.csv): H1 loses a 7.5-hour day,
-# 1410 - 450 = 960 min, within
+# 1140 - 450 = 690 min, within
 printf '2024-10-02,TUTUP,Kantor tutup (uji)\n' >>"$TMP/cal/local.csv"
 report_june k1 MUTU_CALENDARS="$TMP/cal"
 expect_eq "added closure: the window read (5 cases)" "$(reads k1)" '"cases_read":5,"events_read":25'
-expect_eq "added closure: October within at 960 min" "$(trend k1 2024-10)" "2024-10:1/1/960"
+expect_eq "added closure: October within at 690 min" "$(trend k1 2024-10)" "2024-10:1/1/690"
 report_june k1full MUTU_CALENDARS="$TMP/cal" MUTU_REPORT_FULL_READ=1
 same "added closure: the same report as the whole-history read" k1 k1full
 
@@ -184,11 +188,12 @@ DB="$TMP/s.db"
 # ---- quantiles of vectors over 256 values (sla_month.c sorts those by radix) ----
 # 301 cases finished on Tue 10 Jun 2025, measured in the 24x7 calendar (work
 # time = wall time): case j's clock runs from step 2's end (08:20) to step
-# 5's end, i = (2j mod 301) + 3 minutes (a permutation of 3..303, so the
-# values come unsorted); step 3 (Tim Teknis) takes i - 2 (1..301), step 1
-# 10 and step 5 1 minute (both Pemohon).  Type-7 quantiles of n sorted
-# values, h = (n - 1) p: lead median 153, p90 3 + 270 = 273, max 303, mean
-# 153; Tim Teknis median 151, p90 271; Pemohon's 602 values (301 ones, 301
+# 4's end (the office's last step), i - 1 with i = (2j mod 301) + 3 minutes
+# (a permutation of 3..303, so the values come unsorted; step 5, the
+# applicant's receipt, is its last minute); step 3 (Tim Teknis) takes i - 2
+# (1..301), step 1 10 and step 5 1 minute (both Pemohon).  Type-7
+# quantiles of n sorted values, h = (n - 1) p: lead (2..302) median 152,
+# p90 2 + 270 = 272, max 302, mean 152 (153/273/303/153 to step 5 before); Tim Teknis median 151, p90 271; Pemohon's 602 values (301 ones, 301
 # tens) median (1 + 10) / 2 = 5.5, p90 10.
 python3 - >"$TMP/r.csv" <<'PY'
 import datetime
@@ -216,7 +221,7 @@ print(s["lead_median"], s["lead_p90"], s["lead_max"], s["lead_mean"], a["Tim Tek
       a["Pemohon"]["median"], a["Pemohon"]["p90"])
 PY
 )
-expect_eq "301 values: lead 153/273/303/153, Tim Teknis 151/271, Pemohon 5.5/10" "$got" "153 273 303 153 151 271 5.5 10"
+expect_eq "301 values: lead 152/272/302/152, Tim Teknis 151/271, Pemohon 5.5/10" "$got" "152 272 302 152 151 271 5.5 10"
 
 # ---- (d) a read-only store: the report works and writes nothing ----
 # chmod does not stop root: a read-only bind mount in a private mount
