@@ -11,10 +11,12 @@
 #       window (Feb 2024 .. Jan 2025) holds it
 #   O1  2024-03-04, steps 1-3, never finished: open (past the ceiling) at
 #       every month's end; before February's and March's windows, read as
-#       the backlog (its marker, step 3, is not the final step 5)
+#       the backlog (its marker, step 3, is no final step: 4, the office's
+#       last, or 5, the applicant's receipt after it)
 #   A1  2025-01-06 .. 01-07, within: clock Mon 6 Jan 09:00 .. Tue 7 Jan
-#       10:15 = 09:00-16:00 less the hour's break (360 min) + 07:30-10:15
-#       (165 min) = 525 working minutes
+#       09:30 (step 4; the receipt at 10:15 is the applicant's) = 09:00-16:00
+#       less the hour's break (360 min) + 07:30-09:30 (120 min) = 480
+#       working minutes (525 to 10:15 before)
 #   A2  2025-01-13 .. 02-05: late (three weeks); open at January's end
 #   A3  2025-01-20, steps 1-2 only: accepted, open at every month's end
 #   B1  2025-02-03 .. 02-04, within
@@ -74,9 +76,9 @@ expect_eq "February: 6/25 read, 2 finished 1 within, 3 open past, 2 arrivals, tr
 	"$(facts "$TMP/range/report-2025-02.json")" "6 25 2 1 3 3 0 2 2024-03 0 [0, 1, 2]"
 expect_eq "March: 8/31 read, 2 finished 1 within, 2 open past, 1 not accepted, 2 arrivals, trend .. 1 2 2" \
 	"$(facts "$TMP/range/report-2025-03.json")" "8 31 2 1 2 2 1 2 2024-04 0 [1, 2, 2]"
-expect_eq "January: A1's lead time 525 working minutes (360 + 165)" \
+expect_eq "January: A1's lead time 480 working minutes (360 + 120)" \
 	"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["groups"][0]["summary"]["lead_median"])' \
-		"$TMP/range/report-2025-01.json")" "525"
+		"$TMP/range/report-2025-01.json")" "480"
 
 # each month alone, from a store without summaries: the same file, byte
 # for byte (the JSON carries no generation time, and the read counts are
