@@ -18,14 +18,17 @@ R="$TMP/rep"
 # Only case 503/IPUB/2025/001 reaches its last step (Penyerahan SK) in
 # March 2025.  Its SLA clock runs from the end of Verifikasi Berkas (the
 # file check that can reject, models/izin-pengumpulan-uang-barang.ini
-# step 2) to the end of Penyerahan SK (step 9), in working minutes of the
+# step 2) to the end of the Kepala Dinas's signature (step 8, the office's
+# last step; Penyerahan SK, step 9, is the applicant's receiving it and
+# not the office's time, sla.h), in working minutes of the
 # id-wita calendar: March 2025 is Ramadan (1 to 30 March,
 # datasets/calendars/id-ramadan-2024-2026.csv), so Mon-Thu 08:00-12:00 and
 # 12:30-15:00, Fri 08:00-11:30 and 12:30-15:30 (390 minutes a day).  The
 # ceiling is 5 Hari (the steps' 4 Hari 1 Jam 18 Menit rounded up, no
 # declared total) = 5 x 450 = 2250 minutes under the net reading.  By hand:
-# 3 Mar 09:12-15:00 = 318, 4-6 Mar 3 x 390, 7 Mar 390, 10 Mar 08:00-08:03
-# = 3: 1881 minutes, within 2250.
+# 3 Mar 09:12-15:00 = 318, 4-6 Mar 3 x 390, Fri 7 Mar 08:00-11:30 210 +
+# 12:30-13:33 63 = 273: 1761 minutes, within 2250 (1881 to the receipt,
+# Mon 10 Mar 08:03, when the clock ran to step 9).
 want=$(python3 - datasets/logs/banjarbaru-sicantik-defects.csv <<'EOF'
 import csv, sys, datetime as dt
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", errors="replace", newline=""), delimiter=";"))
@@ -54,8 +57,10 @@ for sop in names:
         if not last:
             continue
         start = max(ts(r["end_date"]) for r in rs if r["nama_proses"] == "Verifikasi Berkas")
+        # the office's end: the signature (step 8, written in any case)
+        signed = [ts(r["end_date"]) for r in rs if "tanda tangan" in " ".join(r["nama_proses"].lower().split())]
         done += 1
-        within += work_minutes(start, ts(last[0]["end_date"])) <= 5 * 450
+        within += work_minutes(start, min(signed) if signed else ts(last[0]["end_date"])) <= 5 * 450
     if done:
         late = done - within
         pct = f"{100 * within / done:.1f}".replace(".", ",")

@@ -60,10 +60,12 @@ n 45717 True"
 
 
 # ---- CSV for an Indonesian Excel: --csv-dialect excel-id ----
-# Case 001's SLA clock ran 1881 working minutes (3 Mar 09:12 - 10 Mar
-# 08:03 in Ramadan hours, worked out in test_report_answer.sh) = 31.35 h
-# against 5 x 450 = 2250 min = 37.5 h: the audit's case row must read
-# 31,35 and 37,5 with ';' between fields and a UTF-8 BOM first.
+# Case 001's SLA clock ran 1761 working minutes (3 Mar 09:12 - 7 Mar
+# 13:33, the signature, in Ramadan hours, worked out in
+# test_report_answer.sh; 1881 to the applicant's receipt 10 Mar 08:03
+# before) = 29.35 h against 5 x 450 = 2250 min = 37.5 h: the audit's case
+# row must read 29,35 and 37,5 with ';' between fields and a UTF-8 BOM
+# first.
 run "$MUTU" audit --db "$DB" --case 503/IPUB/2025/001 --format csv --csv-dialect excel-id
 expect_rc "audit csv excel-id: exit 0" 0
 got=$(printf '%s' "$OUT" | python3 -c "
@@ -72,13 +74,13 @@ raw = sys.stdin.buffer.read()
 rows = list(csv.reader(raw.decode('utf-8-sig').splitlines(), delimiter=';'))
 c = [r for r in rows if r[0] == 'case'][0]
 print(raw[:3] == b'\xef\xbb\xbf', rows[0][:3], c[9], c[10])")
-expect_eq "audit csv excel-id: BOM, ';' fields, decimal commas" "$got" "True ['type', 'case', 'sop'] 31,35 37,5"
+expect_eq "audit csv excel-id: BOM, ';' fields, decimal commas" "$got" "True ['type', 'case', 'sop'] 29,35 37,5"
 run "$MUTU" report monthly --month 2025-03 --db "$DB" --format csv --csv-dialect excel-id --out -
 got=$(printf '%s' "$OUT" | python3 -c "
 import csv, sys
 rows = list(csv.reader(sys.stdin.read().lstrip('\ufeff').splitlines(), delimiter=';'))
 print([r[4] for r in rows if r[0] == 'izin-pengumpulan-uang-barang' and r[1] == 'summary' and r[3] == 'lead_median_days'])")
-# the one finished file's 1881 minutes at 450 a day: 4.18 working days
-expect_eq "report csv excel-id: the median lead time with a decimal comma" "$got" "['4,18']"
+# the one finished file's 1761 minutes at 450 a day: 3.913333333 working days
+expect_eq "report csv excel-id: the median lead time with a decimal comma" "$got" "['3,913333333']"
 run "$MUTU" audit --db "$DB" --case 503/IPUB/2025/001 --format csv --csv-dialect semicolon
 expect_rc "--csv-dialect unknown: exit 2" 2
