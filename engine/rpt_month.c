@@ -730,7 +730,11 @@ static void build_rules(const struct sla_group *g, const struct rpt_opts *o, str
 				last ? last->activity : "?");
 		/* the applicant's collection after the office's last step is not
 		 * the office's time (sla.h): say so where it is left out */
-		if (s->end_step < s->last_step)
+		if (s->end_step + 1 == s->last_step)
+			mutu_buf_printf(&b, TR(o, "; langkah %d milik pemohon (pengambilan) tidak dihitung",
+					       "; step %d is the applicant's (collection), not counted"),
+					s->last_step);
+		else if (s->end_step < s->last_step)
 			mutu_buf_printf(&b, TR(o, "; langkah %d-%d milik pemohon (pengambilan) tidak dihitung",
 					       "; steps %d-%d are the applicant's (collection), not counted"),
 					s->end_step + 1, s->last_step);

@@ -127,7 +127,7 @@ expect_eq "August: 4 finished, 3 within (exact 3), median 1725, p90 2331, max 25
 # the report says where the clock stops and what it leaves out
 run "$MUTU" report monthly --month 2025-08 --db "$DB" --models $M --format md --out "$TMP/rep"
 expect_rc "report md exit 0" 0
-grep -q "akhir langkah 6 (Kepala Dinas menandatangani SK); langkah 7-7 milik pemohon (pengambilan) tidak dihitung" \
+grep -q "akhir langkah 6 (Kepala Dinas menandatangani SK); langkah 7 milik pemohon (pengambilan) tidak dihitung" \
 	"$TMP/rep/report-2025-08.md" && ok "md: the clock stops at step 6, step 7 the applicant's" ||
 	not_ok "md: clock stop" "$(grep -o 'Jam SLA berhenti[^|]*|[^|]*' "$TMP/rep/report-2025-08.md" | head -2)"
 
