@@ -149,6 +149,39 @@ static void test_case_weekend(void **state)
 	sla_env_free(env);
 }
 
+/* The office's last step of the shipped models (models/): each ends with
+ * the applicant collecting the SK, so the clock stops one step earlier.
+ * izin-insidentil: step 10 Kepala dinas menandatangani Izin, step 11
+ * Pengambilan dokumen izin oleh pemohon (Pemohon); the Banjarbaru SOPs:
+ * step 8 Kepala Dinas, step 9 Pemohon; SiCANTIK Cloud: 10 Kadis, 11
+ * Pemohon.  sla_sop_final_step: the end step and the steps after it. */
+static void test_end_step_models(void **state)
+{
+	(void)state;
+	struct sla_opts o;
+	opts(&o);
+	o.models_dir = "models";
+	struct sla_env *env = sla_env_create(&o);
+	static const struct {
+		const char *id;
+		int end, last;
+	} want[] = {
+		{"izin-insidentil", 10, 11},
+		{"izin-pengumpulan-uang-barang", 8, 9},
+		{"tanda-daftar-lks-lksa", 8, 9},
+		{"perizinan-sicantik-cloud", 10, 11},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct sla_sop *s = get_sop(env, want[i].id);
+		assert_int_equal(s->end_step, want[i].end);
+		assert_int_equal(s->last_step, want[i].last);
+		assert_true(sla_sop_final_step(s, want[i].end));
+		assert_true(sla_sop_final_step(s, want[i].last));
+		assert_false(sla_sop_final_step(s, want[i].end - 1));
+	}
+	sla_env_free(env);
+}
+
 /* Case B: accepted Fri 9 May 09:00, across the Waisak holiday (Mon 12,
  * LN) and its cuti bersama (Tue 13), signed Fri 16 May 10:30: late.
  * Until the clock stopped at the office's last step this case signed
@@ -1377,6 +1410,7 @@ int main(void)
 		cmocka_unit_test(test_quantile),
 		cmocka_unit_test(test_sop_resolved),
 		cmocka_unit_test(test_case_weekend),
+		cmocka_unit_test(test_end_step_models),
 		cmocka_unit_test(test_case_holiday_late),
 		cmocka_unit_test(test_case_paused),
 		cmocka_unit_test(test_case_open),
