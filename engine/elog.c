@@ -93,7 +93,7 @@ const char *elog_role_name(enum elog_role r)
  * '.' ignored: "Case ID", "case_id" and "CASE-ID" are one name), so the
  * exports of the usual tools are read as they are:
  *   mutu       case_id, sop, step, activity, actor, start, end
- *   SiCANTIK   no_permohonan, jenis_izin, nama_proses, diproses_oleh,
+ *   SiCANTIK   no_permohonan, jenis_izin (or izin, nama_izin), nama_proses, diproses_oleh,
  *              start_date, end_date, status
  *   PM4Py      case:concept:name, concept:name, org:resource,
  *              lifecycle:transition, time:timestamp; an interval log adds
@@ -111,7 +111,12 @@ const char *elog_role_name(enum elog_role r)
 static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
 			   "case", "no_registrasi", "nomor_registrasi", "case_key", NULL},
-	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
+	/* "Izin" alone (and "Nama Izin", "Jenis Perizinan", the older spelling
+	 * "ijin"): the permit type as an office's or an analyst's table heads
+	 * it (a Celonis activity table joined with its case table's "Izin";
+	 * before field round 10 it stayed an attribute and no case had an SOP) */
+	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", "izin", "ijin", "jenis_ijin",
+			  "nama_izin", "jenis_perizinan", NULL},
 	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
 			       "task", "activity_id", "activity_en", "activity_name", NULL},
@@ -206,6 +211,45 @@ static int planned_name(const char *h)
 		if (strcmp(k, names[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * The column that orders a case's events whose stamps are equal: Celonis'
+ * activity table writes _SORTING (an integer) beside EVENTTIME, which
+ * often repeats (the steps a clerk closes at once), and its exports are
+ * not always sorted by it.  Kept as an event attribute as before and also
+ * stored as events.sorting (schema 11), which the readers order by after
+ * the time and before the file order.  PM4Py's @@index / @@event_index
+ * is the file's own order already: nothing to follow.
+ */
+static int sorting_name(const char *h)
+{
+	char key[32];
+	hdr_key(h, key, sizeof key);
+	return strcmp(key, "sorting") == 0;
+}
+
+/* A sorting cell: a whole number of at most 18 digits, blanks around it
+ * allowed.  1 and *v, else 0 (the event then has none: file order). */
+static int sorting_value(const char *s, size_t n, int64_t *v)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	int neg = n && *s == '-';
+	if (neg)
+		s++, n--;
+	if (n == 0 || n > 18)
+		return 0;
+	int64_t x = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = neg ? -x : x;
+	return 1;
 }
 
 /* Case-level attributes under a common name (docs/store.md). */
@@ -1059,6 +1103,8 @@ struct item {
 	int start_off, end_off;
 	uint64_t dkey;
 	uint64_t case_h;         /* hash_bytes of the case key: the writer's case cache */
+	uint8_t has_sorting;     /* the log's order of equal stamps (sort_col) */
+	int64_t sorting;
 	uint32_t attr_first, nattr;
 	/* reject: raw in act_*, reason text in actor_* */
 };
@@ -1207,6 +1253,8 @@ static int writer_event(struct writer *w, const struct chunk *c, const struct it
 	e.end_off = it->end_off;
 	e.unknown = it->unknown;
 	e.dkey = it->dkey;
+	e.has_sorting = it->has_sorting;
+	e.sorting = it->sorting;
 	int64_t eid = 0;
 	int dup = 0;
 	if (store_writer_event(w->sw, &e, &eid, &dup, &w->err))
@@ -1306,6 +1354,8 @@ struct ingest {
 	char **hdr;              /* header names, owned */
 	int role[ELOG_NROLES];   /* column index, -1 none */
 	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
+	int sort_col;            /* the event attribute column that orders a case's events
+				  * with equal stamps (Celonis _SORTING), -1 none: sorting_name */
 	int first_dropped;       /* index of the first dropped column, -1 none */
 	unsigned char sep;       /* the field separator (for scrubbing rejected rows) */
 	int sep_line;            /* line 1 is Excel's "sep=;" (sep_line): skipped */
@@ -2035,6 +2085,7 @@ static void clock_columns(struct ingest *g)
 static int header(struct ingest *g, const struct rec *r)
 {
 	g->ncols = r->nf;
+	g->sort_col = -1;
 	g->hdr = mutu_calloc(r->nf, sizeof *g->hdr);
 	g->colkind = mutu_calloc(r->nf, sizeof *g->colkind);
 	g->colattr = mutu_calloc(r->nf, sizeof *g->colattr);
@@ -2201,6 +2252,8 @@ static int header(struct ingest *g, const struct rec *r)
 		g->colkind[i] = is_case ? 1 : 2;
 		g->colattr[i] = (int)g->nattr_names;
 		g->attr_names[g->nattr_names++] = mutu_strdup(name);
+		if (!is_case && g->sort_col < 0 && sorting_name(g->hdr[i]))
+			g->sort_col = (int)i;
 	}
 	for (size_t d = 0; d < g->o->ndrop; d++) {
 		int found = 0;
@@ -3104,6 +3157,9 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	it->end_off = eo;
 	it->dkey = elog_dkey_rest(dkey_act(g, act, alen), hs, sms, he, ems, c->arena.s + it->actor_off,
 				  it->actor_len, it->has_actor);
+	if (g->sort_col >= 0)
+		it->has_sorting = (uint8_t)sorting_value(r->buf + r->f[g->sort_col].off,
+							 r->f[g->sort_col].len, &it->sorting);
 	it->attr_first = (uint32_t)c->nattr;
 	for (size_t i = 0; i < g->ncols; i++) {
 		if (g->colkind[i] != 1 && g->colkind[i] != 2)
@@ -3257,6 +3313,7 @@ void elog_row_begin(struct ingest *g, size_t maxcols)
 	for (int k = 0; k < 3; k++)
 		g->clock[k] = -1; /* XES states each date-time whole */
 	g->first_dropped = -1; /* the reader builds raw text without personal values */
+	g->sort_col = -1;
 	g->header_done = 1;
 }
 
@@ -3298,6 +3355,8 @@ int elog_row_column(struct ingest *g, const char *name, int role, int is_case, i
 	g->colkind[i] = *kind = is_case ? 1 : 2;
 	g->colattr[i] = (int)g->nattr_names;
 	g->attr_names[g->nattr_names++] = mutu_strdup(name);
+	if (!is_case && g->sort_col < 0 && sorting_name(name))
+		g->sort_col = (int)i;
 	*stored = g->attr_names[g->nattr_names - 1];
 	return (int)i;
 }

@@ -514,6 +514,10 @@ static int ev_cmp(const void *pa, const void *pb)
 		return isnan(a->end) ? 1 : -1; /* open steps last */
 	if (!isnan(a->end) && a->end != b->end)
 		return a->end < b->end ? -1 : 1;
+	/* equal stamps: the log's own order when it wrote one (Celonis
+	 * _SORTING), else the file's (the id) */
+	if (a->sorting != b->sorting)
+		return a->sorting < b->sorting ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 

@@ -333,6 +333,7 @@ int sla_reader_next(struct sla_reader *r, struct sla_case_in *in, struct mutu_er
 		e->start_off = off_of(x->start_off);
 		e->end_off = off_of(x->end_off);
 		e->instance = x->instance;
+		e->sorting = x->sorting;
 		if (x->attr_name)
 			offer_target(r, x->attr_name, x->attr_value, 1, e->id);
 	}

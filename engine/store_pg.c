@@ -46,10 +46,10 @@
 /* PostgreSQL schema version, in mutu_meta (key 'schema_version').  The
  * public number (store_schema_version) is the SQLite one this schema
  * matches: the same tables and columns, plus office. */
-#define PG_SCHEMA_VERSION 9 /* 3: month summaries; 4: office last in the events keys; 5: no events_end;
-			     * 6: kept case measures; 7: cases_open covers id, case_key;
-			     * 8: cases partitioned by office; 9: events name their texts
-			     * by label id */
+#define PG_SCHEMA_VERSION 10 /* 3: month summaries; 4: office last in the events keys; 5: no events_end;
+			      * 6: kept case measures; 7: cases_open covers id, case_key;
+			      * 8: cases partitioned by office; 9: events name their texts
+			      * by label id; 10: events.sorting (SQLite schema 11) */
 
 /* ------------------------------------------------------------ schema */
 
@@ -275,6 +275,25 @@ static const char *const schema_pg[] = {
 	"  ALTER TABLE events RENAME COLUMN lifecycle TO lifecycle_id;"
 	"  DROP FUNCTION pg_temp.mutu_label(text, text);"
 	"  DROP INDEX mutu_labels_text;"
+	" END IF;"
+	" END $$",
+	/* version 10 (SQLite schema 11, store_sqlite.c says why): the log's
+	 * own order of a case's events with equal stamps (Celonis _SORTING),
+	 * NULL for a log without one; last, so the partitions made by LIKE
+	 * and the writer's COPY column list agree.  An older store takes it
+	 * from the event attribute it kept, once (the column's absence is the
+	 * guard), and drops the measures and month summaries computed in
+	 * file order */
+	"DO $$ BEGIN"
+	" IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'sorting'"
+	"  AND NOT attisdropped) THEN"
+	"  ALTER TABLE events ADD COLUMN sorting bigint;"
+	"  UPDATE events e SET sorting = trim(a.value)::bigint FROM event_attrs a"
+	"   WHERE a.office = e.office AND a.event_id = e.id"
+	"   AND a.name IN ('_SORTING', 'SORTING', '_sorting', 'sorting') AND trim(a.value) ~ '^[0-9]{1,18}$';"
+	"  DELETE FROM case_measure m WHERE EXISTS (SELECT 1 FROM events e WHERE e.office = m.office"
+	"   AND e.case_id = m.case_id AND e.sorting IS NOT NULL);"
+	"  IF EXISTS (SELECT 1 FROM events WHERE sorting IS NOT NULL) THEN DELETE FROM month_summary; END IF;"
 	" END IF;"
 	" END $$",
 };
@@ -1666,7 +1685,7 @@ static int stream_events(struct pg_writer *w, struct mutu_err *err)
 		char t[300];
 		snprintf(t, sizeof t,
 			 "%s (%sid, case_id, %sline, step, activity_id, actor_id, lifecycle_id, "
-			 "start_ms, start_off, end_ms, end_off, unknown, dkey)",
+			 "start_ms, start_off, end_ms, end_off, unknown, dkey, sorting)",
 			 w->table, w->fresh ? "" : "office, ", w->fresh ? "" : "batch_id, ");
 		rc = copy_start(w->p, t, 1, err);
 	}
@@ -2121,12 +2140,12 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	rr->dkey = dkey;
 	rr->off = b->len;
 	/* binary COPY: the columns of stream_events, with their SQL types;
-	 * room for the longest row: the field count, the office and fourteen
+	 * room for the longest row: the field count, the office and fifteen
 	 * numbers of at most 12 bytes */
-	char *q = bin_room(b, 2 + w->office_field.len + 14 * 12);
+	char *q = bin_room(b, 2 + w->office_field.len + 15 * 12);
 	/* a new partition takes office and batch_id as defaults (part_create):
 	 * its rows leave them out, as stream_events' column list does */
-	q = bin_be16(q, w->fresh ? 13 : 15);
+	q = bin_be16(q, w->fresh ? 14 : 16);
 	if (!w->fresh) {
 		memcpy(q, w->office_field.s, w->office_field.len);
 		q += w->office_field.len;
@@ -2146,6 +2165,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	q = bin_i4(q, e->has_end, e->end_off);
 	q = bin_i2(q, (int16_t)e->unknown);
 	q = bin_i8(q, 1, (int64_t)dkey);
+	q = bin_i8(q, e->has_sorting, e->sorting);
 	b->len = (size_t)(q - b->s);
 	b->s[b->len] = '\0';
 	rr->len = b->len - rr->off;
@@ -2993,12 +3013,12 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	}
 	mutu_buf_printf(&q,
 			"SELECT c.id, c.case_key, c.sop, c.office, e.id, e.step, e.activity_id, e.actor_id, e.lifecycle_id, "
-			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, %s FROM (SELECT "
+			"e.start_ms, e.start_off, e.end_ms, e.end_off, e.unknown, e.an, e.av, e.inst, e.sorting, %s FROM (SELECT "
 			"c.id, c.case_key, c.sop, c.office FROM %s%s ORDER BY c.id) c%s LEFT JOIN LATERAL (SELECT e.id, "
 			"e.step, e.activity_id, e.actor_id, e.lifecycle_id, e.start_ms, e.start_off, e.end_ms, e.end_off, "
 			"e.unknown, %s, CASE WHEN e.lifecycle_id IS NULL THEN NULL ELSE (SELECT i.value FROM event_attrs "
 			"i WHERE i.office = e.office AND i.event_id = e.id AND i.value <> '' AND i.name IN ('"
-			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst FROM events e",
+			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst, e.sorting FROM events e",
 			mf ? "m.mb" : "NULL::bytea", from.s, w.s, mjoin,
 			ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
 	if (ea)
@@ -3132,7 +3152,7 @@ static const char *label_of(struct pg_cursor *c, const char *office, int64_t id)
 /* One event from row i of r, its columns from b on in the order both
  * case cursors select them: id, step, activity_id, actor_id,
  * lifecycle_id, start_ms, start_off, end_ms, end_off, unknown, attr name,
- * attr value, instance (STORE_INSTANCE_ATTRS); its labels are the case
+ * attr value, instance (STORE_INSTANCE_ATTRS), sorting; its labels are the case
  * row's office's.  bin: the result is in binary format (the joined
  * cursor) rather than text.  0, or an error when a label id names no
  * label (a damaged store). */
@@ -3163,6 +3183,7 @@ static int event_from_row(struct pg_cursor *c, struct store_event_row *ev, const
 	ev->attr_name = val_or_null(r, i, b + 10);
 	ev->attr_value = val_or_null(r, i, b + 11);
 	ev->instance = val_or_null(r, i, b + 12);
+	ev->sorting = is_null(r, i, b + 13) ? 0 : I64(b + 13);
 #undef I64
 	return 0;
 }
@@ -3182,10 +3203,10 @@ static int joined_case(struct pg_cursor *c, struct mutu_err *err)
 	row->key = PQgetvalue(r, i, 1);
 	row->sop = val_or_null(r, i, 2);
 	row->office = PQgetvalue(r, i, 3);
-	if (!is_null(r, i, 17)) {
+	if (!is_null(r, i, 18)) {
 		/* a kept measure: its one row has no event (the LATERAL is gated) */
-		row->measure = (const unsigned char *)PQgetvalue(r, i, 17);
-		row->measure_len = (size_t)PQgetlength(r, i, 17);
+		row->measure = (const unsigned char *)PQgetvalue(r, i, 18);
+		row->measure_len = (size_t)PQgetlength(r, i, 18);
 	}
 	c->last_case = row->id;
 	size_t n = 0;
@@ -3721,9 +3742,9 @@ static int pg_export_open(struct mutu_store *s, const struct store_export_filter
 		mutu_buf_reset(&q);
 		mutu_buf_printf(&q,
 				"SELECT e.case_id, e.id, e.step, e.activity_id, e.actor_id, e.lifecycle_id, e.start_ms, "
-				"e.start_off, e.end_ms, e.end_off, e.unknown, NULL, NULL, NULL FROM events e "
+				"e.start_off, e.end_ms, e.end_off, e.unknown, NULL, NULL, NULL, e.sorting FROM events e "
 				"JOIN (SELECT c.office, c.id%s) s ON e.office = s.office AND e.case_id = s.id "
-				"ORDER BY e.case_id, coalesce(e.start_ms, e.end_ms), e.id",
+				"ORDER BY e.case_id, coalesce(e.start_ms, e.end_ms), coalesce(e.sorting, 0), e.id",
 				from.s);
 		rc = fcur_open(p, &c->c[1], q.s, ps.n, ps.v, err);
 	}

@@ -257,9 +257,37 @@ static const char schema_v9[] =
  */
 static const char schema_v10[] = "DROP INDEX IF EXISTS events_end; DROP INDEX IF EXISTS cases_sop;";
 
+/*
+ * Version 11: events.sorting, the log's own order of a case's events
+ * whose stamps are equal (Celonis' activity table writes it as _SORTING:
+ * an integer per event, because its EVENTTIME often repeats, the steps
+ * one clerk closes at once).  The readers order a case's events by time,
+ * then sorting (NULL as 0), then id (file order); before, equal stamps
+ * kept file order, and an export not sorted by _SORTING gave the audit
+ * the steps in the wrong order (field round 10).  NULL for every log
+ * without such a column: it costs a row nothing.  A store that kept the
+ * column as an event attribute (ingested before) gets the order from it
+ * here, when it is a whole number; the measures and month summaries of
+ * those cases were computed in file order and are dropped (the next
+ * report computes them again).  The column itself is added by setup
+ * (schema_v11_column) only when missing: SQLite has no ADD COLUMN IF NOT
+ * EXISTS, and a store put back to an older version by hand (the tests'
+ * older stores are newer ones less what came later) may hold it.
+ */
+static const char schema_v11_column[] = "ALTER TABLE events ADD COLUMN sorting INTEGER;";
+static const char schema_v11[] =
+	"UPDATE events SET sorting = (SELECT CAST(trim(a.value) AS INTEGER) FROM event_attrs a"
+	" WHERE a.event_id = events.id AND a.name IN ('_SORTING', 'SORTING', '_sorting', 'sorting')"
+	" AND trim(a.value) GLOB '[0-9]*' AND NOT trim(a.value) GLOB '*[^0-9]*' ORDER BY a.name LIMIT 1)"
+	" WHERE id IN (SELECT event_id FROM event_attrs WHERE name IN ('_SORTING', 'SORTING', '_sorting',"
+	" 'sorting'));"
+	"DELETE FROM case_measure WHERE case_id IN (SELECT case_id FROM events WHERE sorting IS NOT NULL);"
+	"DELETE FROM month_summary WHERE EXISTS (SELECT 1 FROM events WHERE sorting IS NOT NULL);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-					 schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
+					 schema_v6, schema_v7, schema_v8, schema_v9, schema_v10,
+					 schema_v11};
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 _Static_assert(ELOG_SCHEMA_VERSION == STORE_SCHEMA_VERSION, "elog.h and store.h agree");
@@ -569,7 +597,15 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
 		if (!one && begin_write_db(db, path, busy_ms, "starting the schema upgrade", err))
 			return err->code;
-		if (exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
+		int64_t col = 0;
+		if (v + 1 == 11 &&
+		    query_int(db, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'sorting'", &col)) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return mutu_errf(err, MUTU_EFAIL, "store %s: reading the events table's columns: %s", path,
+					 sqlite3_errmsg(db));
+		}
+		if ((v + 1 == 11 && !col && exec(db, schema_v11_column, path, err)) ||
+		    exec(db, migrations[v], path, err) || exec(db, tail, path, err)) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return err->code;
 		}
@@ -954,9 +990,11 @@ static void bind_tn(sqlite3_stmt *st, struct bound *b, int k, const char *s, siz
 		bind_n(st, b, k);
 }
 
-/* rows per multi-row INSERT: 14 parameters each (448 of SQLite's
- * 32766); 32 rows take most of the gain (callgrind: 16 rows 17% fewer
- * instructions per event than 1) */
+/* the events columns the writer fills (EVENT_COLS below) */
+#define EVENT_NCOLS 15
+/* rows per multi-row INSERT: EVENT_NCOLS parameters each (480 of
+ * SQLite's 32766); 32 rows take most of the gain (callgrind: 16 rows 17%
+ * fewer instructions per event than 1) */
 #define BLOCK_ROWS 32
 /* new cases per multi-row INSERT: 8 parameters each */
 #define CASE_ROWS 32
@@ -1071,7 +1109,7 @@ struct sqw {
 	sqlite3_stmt *ins_block;
 	/* what ins_event, ins_block, ins_case and ins_cases hold bound,
 	 * by parameter number (struct bound) */
-	struct bound b_event[1 + 14], b_block[1 + 14 * BLOCK_ROWS];
+	struct bound b_event[1 + EVENT_NCOLS], b_block[1 + EVENT_NCOLS * BLOCK_ROWS];
 	struct bound b_case[1 + 8], b_cases[1 + 8 * CASE_ROWS];
 };
 
@@ -1140,7 +1178,7 @@ static void span_grow(struct sqw *w)
  * (bind_event) */
 #define EVENT_COLS                                                                                 \
 	"id, case_id, batch_id, line, step, activity, actor, lifecycle, start_ms, start_off, end_ms," \
-	" end_off, unknown, dkey"
+	" end_off, unknown, dkey, sorting"
 
 /*
  * Write-behind for a large batch.  The kernel starts writing a file's
@@ -1332,7 +1370,7 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 		 "INSERT OR IGNORE INTO case_attrs (case_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct sqw, ins_event),
 		 "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		 " ?9, ?10, ?11, ?12, ?13, ?14)"},
+		 " ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
 		{offsetof(struct sqw, sel_dup),
 		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
 		{offsetof(struct sqw, ins_eattr),
@@ -1357,7 +1395,7 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 	 * although no row of a block can conflict (block_flush and
 	 * case_flush check that every row went in), so that SQLite needs no
 	 * statement journal to undo half a block */
-	if (prepare_rows(w->db, "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES ", BLOCK_ROWS, 14,
+	if (prepare_rows(w->db, "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES ", BLOCK_ROWS, EVENT_NCOLS,
 			 &w->ins_block) ||
 	    prepare_rows(w->db,
 			 "INSERT OR IGNORE INTO cases (id, case_key, sop, batch_id, office, first_ms,"
@@ -1679,7 +1717,7 @@ static int writer_same(struct sqw *w, const struct store_event *e, uint64_t dkey
 	return same;
 }
 
-/* An event's 14 parameters from k + 1 on (EVENT_COLS), texts SQLITE_STATIC,
+/* An event's EVENT_NCOLS parameters from k + 1 on (EVENT_COLS), texts SQLITE_STATIC,
  * through st's bind state b (indexed by parameter number).  The id is left
  * NULL: SQLite then appends at max(id) + 1 without the seek a given id
  * costs (10% more instructions per insert, callgrind); the caller checks
@@ -1701,6 +1739,7 @@ static void bind_event(struct sqw *w, sqlite3_stmt *st, struct bound *b, int k,
 	bind_in(st, b, k + 12, e->has_end, e->end_off);
 	bind_i(st, b, k + 13, e->unknown);
 	bind_i(st, b, k + 14, (sqlite3_int64)dkey);
+	bind_in(st, b, k + 15, e->has_sorting, e->sorting);
 }
 
 /* Write the pending block: one statement for a full one, the single-row
@@ -1720,7 +1759,7 @@ static int block_flush(struct sqw *w, struct mutu_err *err)
 	int rc = 0;
 	if (w->nblk == BLOCK_ROWS) {
 		for (int i = 0; i < BLOCK_ROWS; i++)
-			bind_event(w, w->ins_block, w->b_block, 14 * i, &w->blk[i].e, w->blk[i].e.dkey);
+			bind_event(w, w->ins_block, w->b_block, EVENT_NCOLS * i, &w->blk[i].e, w->blk[i].e.dkey);
 		rc = sqlite3_step(w->ins_block);
 		sqlite3_reset(w->ins_block);
 		if (rc == SQLITE_DONE && (sqlite3_changes(w->db) != BLOCK_ROWS ||
@@ -2292,7 +2331,7 @@ static int sq_cases_open(struct mutu_store *s, const struct store_case_filter *f
 	 * paired */
 	snprintf(q, PRED + 4096,
 		 "SELECT case_id, id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off, "
-		 "end_off%s, CASE WHEN lifecycle IS NULL THEN NULL ELSE (SELECT value FROM event_attrs a "
+		 "end_off, sorting%s, CASE WHEN lifecycle IS NULL THEN NULL ELSE (SELECT value FROM event_attrs a "
 		 "WHERE a.event_id = events.id AND value <> '' AND name IN ('" STORE_INSTANCE_ATTRS "') "
 		 "ORDER BY name LIMIT 1) END FROM events%s ORDER BY case_id", evp, sub);
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->events, NULL) != SQLITE_OK)
@@ -2360,9 +2399,10 @@ static void take_event(struct sqc *c, sqlite3_stmt *st, int base_col, int planne
 	c->off[c->nev][2] = arena_add(&c->arena, st, k + 7);
 	e->start_off = off_col(st, k + 8);
 	e->end_off = off_col(st, k + 9);
-	c->off[c->nev][3] = planned ? arena_add(&c->arena, st, k + 10) : SIZE_MAX;
-	c->off[c->nev][4] = planned ? arena_add(&c->arena, st, k + 11) : SIZE_MAX;
-	c->off[c->nev][5] = inst ? arena_add(&c->arena, st, k + (planned ? 12 : 10)) : SIZE_MAX;
+	e->sorting = sqlite3_column_int64(st, k + 10); /* NULL reads 0 */
+	c->off[c->nev][3] = planned ? arena_add(&c->arena, st, k + 11) : SIZE_MAX;
+	c->off[c->nev][4] = planned ? arena_add(&c->arena, st, k + 12) : SIZE_MAX;
+	c->off[c->nev][5] = inst ? arena_add(&c->arena, st, k + (planned ? 13 : 11)) : SIZE_MAX;
 	c->nev++;
 }
 
@@ -2865,7 +2905,8 @@ static int sq_export_open(struct mutu_store *s, const struct store_export_filter
 	if (sqlite3_prepare_v2(c->db, q, -1, &c->cases, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db,
 			       "SELECT id, step, activity, actor, start_ms, end_ms, unknown, lifecycle, start_off,"
-			       " end_off FROM events WHERE case_id = ?1 ORDER BY coalesce(start_ms, end_ms), id",
+			       " end_off, sorting FROM events WHERE case_id = ?1"
+			       " ORDER BY coalesce(start_ms, end_ms), coalesce(sorting, 0), id",
 			       -1, &c->events, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "SELECT name, value FROM case_attrs WHERE case_id = ?1 ORDER BY name",
 			       -1, &c->x_cattr, NULL) != SQLITE_OK ||

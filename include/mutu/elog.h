@@ -21,7 +21,7 @@
 #include "mutu/base.h"
 
 /* Schema version of the store (docs/store.md; = STORE_SCHEMA_VERSION). */
-#define ELOG_SCHEMA_VERSION 10
+#define ELOG_SCHEMA_VERSION 11
 
 /* Column roles found by header name or set by an override. */
 enum elog_role {

@@ -209,6 +209,9 @@ struct sla_event {
 				 * UTC; SLA_OFF_NONE when not known */
 	const char *instance; /* execution instance id (bupaR activity_instance_id,
 			       * XES concept:instance); NULL when none */
+	int64_t sorting;     /* the log's order of equal stamps (Celonis _SORTING),
+			      * 0 when none: events sort by time, then this,
+			      * then id (file order) */
 };
 
 /* Offset not known (the event's time is shown in the calendar's zone). */

@@ -111,7 +111,7 @@ const char *store_office(const struct mutu_store *s);
 const char *store_where(const struct mutu_store *s);
 /* Schema version of the open store (docs/store.md; STORE_SCHEMA_VERSION
  * after a writable open). */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 int store_schema_version(const struct mutu_store *s);
 
 /* ---- transactions ----
@@ -203,6 +203,10 @@ struct store_event {
 	int start_off, end_off;       /* minutes east of UTC */
 	int unknown;                  /* 1: activity not in the SOP model */
 	uint64_t dkey;                /* elog_dkey of (activity, start, end, actor) */
+	/* the log's own order of a case's events with equal stamps (Celonis
+	 * _SORTING, schema 11's events.sorting); has_sorting 0: none (NULL) */
+	int has_sorting;
+	int64_t sorting;
 };
 
 /*
@@ -311,6 +315,8 @@ struct store_event_row {
 	int64_t start_ms, end_ms;
 	int start_off, end_off; /* minutes east of UTC, STORE_OFF_NONE */
 	int unknown;
+	int64_t sorting;        /* events.sorting, 0 when NULL: the order of
+				 * equal stamps after time, before id */
 	const char *attr_name, *attr_value; /* event_attrs match, or NULL */
 	const char *instance;   /* the row's execution instance id (an event
 				 * attribute named in STORE_INSTANCE_ATTRS) for
@@ -335,7 +341,8 @@ struct store_case_row {
 	 * PostgreSQL query orders by id, the SQLite one only by case, so its
 	 * events come as the query plan reads them (by rowid, or through the
 	 * (case_id, end_ms) index).  Readers sort (sla_events_pair: by time,
-	 * then id); export's cursor (below) is the one with a fixed order. */
+	 * then sorting, then id); export's cursor (below) is the one with a
+	 * fixed order. */
 	const struct store_event_row *ev;
 	size_t nev;
 	const struct store_attr_row *attrs; /* case_attrs matches */
@@ -436,7 +443,8 @@ int store_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_fn f
  * of the case's first stamp (at that stamp's own offset) within
  * [from_day, to_day] as day numbers since 1970-01-01 (has_from/has_to 0:
  * open); cases without events are left out.  Yields rows with events in
- * the order (coalesce(start, end), id), no attributes (ev[].attr_* NULL).
+ * the order (coalesce(start, end), coalesce(sorting, 0), id), no
+ * attributes (ev[].attr_* NULL).
  */
 struct store_export_filter {
 	const char *sop;

@@ -205,23 +205,24 @@ expect_rc "staff: a name no step has: exit 2" 2
 expect_err_has "staff: a name no step has: said" \
 	"unknown actor \"Kabag Umum\": no step of the SOPs names it (actors: Pemohon, Front Office, Kasi Pelayanan, Kepala Bidang Perizinan, Kepala Dinas)"
 
-# ---- 6. Celonis _SORTING: kept, not yet an order (pinned) ---------------
+# ---- 6. Celonis _SORTING: the order of equal stamps ---------------------
 # celonis-sorting.csv: C1's Verifikasi (_SORTING 20) and Pendaftaran (10)
 # share the stamp 08:00, written in that file order; Penerbitan 09:00.
-# Events of a case with equal stamps run in file order (the store's event
-# id); _SORTING is kept as an event attribute only (README, Celonis: why).
-# So the export lists Verifikasi before Pendaftaran, and the audit measures
-# Pendaftaran 08:00 -> 08:00 = 0 (from Verifikasi's completion), Penerbitan
-# 08:00 -> 09:00 = 60 minutes.
+# Pinned in round 6 as "kept, not yet an order" (equal stamps in file
+# order); since round 10 (test_field10.sh, schema 11's events.sorting) a
+# case's events are ordered by time, then _SORTING, then file order.  So
+# the export lists Pendaftaran before Verifikasi, and the audit measures
+# Verifikasi 08:00 -> 08:00 = 0 (from Pendaftaran's completion), Penerbitan
+# 08:00 -> 09:00 = 60 minutes.  _SORTING stays an event attribute too.
 DB=$TMP/celonis.db
 run "$MUTU" ingest $F/celonis-sorting.csv --db "$DB" --tz WIB
 expect_out_has "celonis: the roles found" "case=_CASE_KEY activity=ACTIVITY_EN actor=USER_NAME timestamp=EVENTTIME"
 expect_eq "celonis: _SORTING kept as an attribute" \
 	"$(sqlite3 "$DB" "SELECT group_concat(value, ' ') FROM (SELECT value FROM event_attrs WHERE name = '_SORTING' ORDER BY event_id)")" "20 10 30"
-expect_eq "celonis: equal stamps in file order" \
-	"$("$MUTU" db export --format csv --db "$DB" --out - 2>/dev/null | cut -d, -f4 | tail -n +2 | tr '\n' ' ')" "Verifikasi Pendaftaran Penerbitan "
-expect_eq "celonis: the audit in file order (activity:actual minutes)" \
+expect_eq "celonis: equal stamps in _SORTING order" \
+	"$("$MUTU" db export --format csv --db "$DB" --out - 2>/dev/null | cut -d, -f4 | tail -n +2 | tr '\n' ' ')" "Pendaftaran Verifikasi Penerbitan "
+expect_eq "celonis: the audit in _SORTING order (activity:actual minutes)" \
 	"$("$MUTU" audit --case C1 --db "$DB" --tz WIB --format json --out - 2>/dev/null | python3 -c "
 import json, sys
 print(' '.join('%s:%s' % (s['activity'], s['actual']) for s in json.load(sys.stdin)['cases'][0]['steps']))")" \
-	"Verifikasi:None Pendaftaran:0 Penerbitan:60"
+	"Pendaftaran:None Verifikasi:0 Penerbitan:60"

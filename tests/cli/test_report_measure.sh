@@ -176,7 +176,7 @@ run "$MUTU" ingest "$LOG" --db "$UP" --sop uji-sla --models "$MODELS" --quiet
 sqlite3 "$UP" "DROP TABLE case_measure; PRAGMA user_version = 8"
 expect_eq "sqlite: the store made a schema 8 one" "$(sqlite3 "$UP" 'PRAGMA user_version')" "8"
 "$MUTU" report monthly --month 2025-06 --db "$UP" --models "$MODELS" --out "$TMP/up1" --format json >/dev/null 2>&1
-expect_eq "sqlite: opened, migrated to the current schema (10: schema 9 added case_measure)" "$(sqlite3 "$UP" 'PRAGMA user_version')" "10"
+expect_eq "sqlite: opened, migrated to the current schema (11: schema 9 added case_measure)" "$(sqlite3 "$UP" 'PRAGMA user_version')" "11"
 expect_eq "sqlite: the migrated store's report kept J1's and P1's measures" "$(sqlite3 "$UP" 'SELECT count(*) FROM case_measure')" "2"
 if cmp -s <(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/up1/report-2025-06.json") \
 	<(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/sqlite-nom/report-2025-06.json"); then
@@ -201,7 +201,7 @@ if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null;
 	run "$MUTU" ingest "$LOG" --db "$PGU" --sop uji-sla --models "$MODELS" --quiet
 	pq "$PGU" "DROP TABLE case_measure; UPDATE mutu_meta SET value = '5' WHERE key = 'schema_version'" >/dev/null
 	"$MUTU" report monthly --month 2025-06 --db "$PGU" --models "$MODELS" --out "$TMP/pgup1" --format json >/dev/null 2>&1
-	expect_eq "pg: opened, migrated to PG schema 9 (6: case_measure; 7: cases_open covering; 8: cases partitioned; 9: labels)" "$(pq "$PGU" "SELECT value FROM mutu_meta WHERE key = 'schema_version'")" "9"
+	expect_eq "pg: opened, migrated to PG schema 10 (6: case_measure; 7: cases_open covering; 8: cases partitioned; 9: labels; 10: events.sorting)" "$(pq "$PGU" "SELECT value FROM mutu_meta WHERE key = 'schema_version'")" "10"
 	expect_eq "pg: the migrated store's report kept J1's and P1's measures" "$(pq "$PGU" 'SELECT count(*) FROM case_measure')" "2"
 	if cmp -s <(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/pgup1/report-2025-06.json") \
 		<(sed 's/"cases_read":[0-9]*,"events_read":[0-9]*/READ/' "$TMP/sqlite-nom/report-2025-06.json"); then

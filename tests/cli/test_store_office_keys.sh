@@ -94,7 +94,7 @@ before=$(sqlite3 "$V6" "SELECT group_concat(id || case_key || office || last_ms 
 run "$MUTU" ingest $D/kota-b.csv --db "$V6" --office kota-b "${ING[@]}"
 expect_rc "ingest into the schema 6 store: exit 0" 0
 expect_out_has "migrated store: kota-b's 12 rows stored, 3 new cases" "events stored   12 (3 new cases)"
-expect_eq "migrated to the current schema (10)" "$(sqlite3 "$V6" "PRAGMA user_version")" "10"
+expect_eq "migrated to the current schema (11)" "$(sqlite3 "$V6" "PRAGMA user_version")" "11"
 expect_eq "kota-a's cases kept with their ids and columns" \
 	"$(sqlite3 "$V6" "SELECT group_concat(id || case_key || office || last_ms || last_done_step, ';') FROM cases WHERE office = 'kota-a' ORDER BY id")" "$before"
 run "$MUTU" "${REP[@]}" --db "$V6"

@@ -247,8 +247,8 @@ expect_eq "a version 4 store: the end index on the parent and its one partition"
 	"$(psql -X -tA "$v4" -c "$endidx" 2>&1)" "2"
 latest=(report monthly --month latest --tz Europe/Amsterdam --format json --out "$TMP/v4r")
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-before.json"
-expect_eq "upgraded (to 9) when opened: no end index left" \
-	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "9 0 "
+expect_eq "upgraded (to 10) when opened: no end index left" \
+	"$(psql -X -tA "$v4" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" -c "$endidx" 2>&1 | tr '\n' ' ')" "10 0 "
 rm -rf "$TMP/v4r"
 "$MUTU" "${latest[@]}" --db "$v4" >/dev/null 2>&1 && cp "$TMP"/v4r/report-*.json "$TMP/v4-after.json"
 rm -rf "$TMP/v4r"

@@ -51,9 +51,9 @@ run "$MUTU" ingest "$LOG" --office kota-a --db "$db1" --quiet
 expect_rc "office kota-a: first batch" 0
 run "$MUTU" ingest "$LOG" --office kota-b --db "$db1" --quiet
 expect_rc "office kota-b: first batch" 0
-expect_eq "cases is partitioned by list (office), schema 8 (and 9 since)" \
+expect_eq "cases is partitioned by list (office), schema 8 (and 10 since)" \
 	"$(psql -X -tA "$db1" -c "SELECT pg_get_partkeydef('cases'::regclass)" \
-		-c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" | tr '\n' ' ')" "LIST (office) 9 "
+		-c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" | tr '\n' ' ')" "LIST (office) 10 "
 # sorted by name as the server sorts (C locale)
 want=$(printf '%s:4\n' "$(pname kota-a)" "$(pname kota-b)" | LC_ALL=C sort | tr '\n' ' ')
 expect_eq "one partition per office, named by md5(office), the four indexes attached" \

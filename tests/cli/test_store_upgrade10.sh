@@ -26,7 +26,7 @@ ver() { sqlite3 "$1" "PRAGMA user_version"; }
 # the reference: a store made fresh by this mutu, schema 10, no end index
 run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/new.db" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "ingest into a new store" 0
-expect_eq "a new store is schema 10" "$(ver "$TMP/new.db")" "10"
+expect_eq "a new store is schema 11 (10, and 11's events.sorting)" "$(ver "$TMP/new.db")" "11"
 expect_eq "a new store has no events_end or cases_sop" "$(idx "$TMP/new.db")" "0"
 # copied before any report (a report keeps month summaries and case
 # measures in the store, and the next one reads fewer cases)
@@ -40,7 +40,7 @@ upgraded() { # NAME DB: DB (schema 9, with the index) through this mutu's report
 	run "$MUTU" report monthly --month latest --db "$db" --models "$MODELS" --out "$TMP/r-$name" --format json
 	expect_rc "$name: report after the upgrade exit 0" 0
 	expect_out_has "$name: --month latest is still 2025-05" "report-2025-05.json"
-	expect_eq "$name: schema 10, events_end and cases_sop dropped" "$(ver "$db") $(idx "$db")" "10 0"
+	expect_eq "$name: schema 10 (then 11), events_end and cases_sop dropped" "$(ver "$db") $(idx "$db")" "11 0"
 	if cmp -s "$TMP/r-$name/report-2025-05.json" "$TMP/rnew/report-2025-05.json"; then
 		ok "$name: the report is the new store's, byte for byte"
 	else
@@ -88,7 +88,7 @@ m1=$(ls "$TMP/gr1")
 expect_eq "generated: schema 9 with events_end and cases_sop before" "$(ver "$TMP/g9.db") $(idx "$TMP/g9.db")" "9 2"
 run "$MUTU" report monthly --month latest --db "$TMP/g9.db" --out "$TMP/gr2" --format json
 expect_rc "generated, upgraded store: report exit 0" 0
-expect_eq "generated: upgraded, schema 10 without events_end or cases_sop" "$(ver "$TMP/g9.db") $(idx "$TMP/g9.db")" "10 0"
+expect_eq "generated: upgraded, schema 10 (then 11) without events_end or cases_sop" "$(ver "$TMP/g9.db") $(idx "$TMP/g9.db")" "11 0"
 expect_eq "generated: --month latest as $ref" "$(ls "$TMP/gr2")" "$m1"
 if [ -n "$m1" ] && cmp -s "$TMP/gr1/$m1" "$TMP/gr2/$m1"; then
 	ok "generated: the report is $ref"
