@@ -93,7 +93,7 @@ const char *elog_role_name(enum elog_role r)
  * '.' ignored: "Case ID", "case_id" and "CASE-ID" are one name), so the
  * exports of the usual tools are read as they are:
  *   mutu       case_id, sop, step, activity, actor, start, end
- *   SiCANTIK   no_permohonan, jenis_izin (or izin, nama_izin), nama_proses, diproses_oleh,
+ *   SiCANTIK   no_permohonan, jenis_izin, nama_proses, diproses_oleh,
  *              start_date, end_date, status
  *   PM4Py      case:concept:name, concept:name, org:resource,
  *              lifecycle:transition, time:timestamp; an interval log adds
@@ -111,12 +111,7 @@ const char *elog_role_name(enum elog_role r)
 static const char *const role_names[ELOG_NROLES][16] = {
 	[ELOG_COL_CASE] = {"case_id", "case:concept:name", "no_permohonan", "nomor_permohonan",
 			   "case", "no_registrasi", "nomor_registrasi", "case_key", NULL},
-	/* "Izin" alone (and "Nama Izin", "Jenis Perizinan", the older spelling
-	 * "ijin"): the permit type as an office's or an analyst's table heads
-	 * it (a Celonis activity table joined with its case table's "Izin";
-	 * before field round 10 it stayed an attribute and no case had an SOP) */
-	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", "izin", "ijin", "jenis_ijin",
-			  "nama_izin", "jenis_perizinan", NULL},
+	[ELOG_COL_SOP] = {"sop", "sop_id", "jenis_izin", "jenis_layanan", NULL},
 	[ELOG_COL_STEP] = {"step", "langkah", "no_langkah", "step_no", NULL},
 	[ELOG_COL_ACTIVITY] = {"activity", "concept:name", "nama_proses", "kegiatan", "proses",
 			       "task", "activity_id", "activity_en", "activity_name", NULL},
@@ -137,7 +132,7 @@ static const char *const role_names[ELOG_NROLES][16] = {
 /*
  * Names an office's own sheet gives these roles, taken only when no column
  * has one of role_names' (a sheet with both keeps the column it was read
- * by before): "No. Berkas" / "No. Pendaftaran" the case, "Tahapan" the
+ * by before): "No. Berkas" / "No. Pendaftaran" the case, "Izin" the SOP, "Tahapan" the
  * activity, "Tanggal" the stamp, "Petugas" / "Nama Petugas" the officer
  * who did the step (the
  * pelaksana; before field round 8 "Nama Petugas" was dropped as a person's
@@ -145,6 +140,12 @@ static const char *const role_names[ELOG_NROLES][16] = {
  */
 static const char *const office_names[ELOG_NROLES][8] = {
 	[ELOG_COL_CASE] = {"no_berkas", "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran", NULL},
+	/* "Izin" alone, the older spelling "Ijin", "Jenis Perizinan": the
+	 * permit type as an office's or an analyst's table heads it (a Celonis
+	 * activity table joined with its case table's "Izin"); before field
+	 * round 10 it stayed an attribute and no case had an SOP.  Not "Nama
+	 * Izin": beside "Jenis Izin" it is the permit's long name, an attribute */
+	[ELOG_COL_SOP] = {"izin", "ijin", "jenis_ijin", "jenis_perizinan", NULL},
 	[ELOG_COL_ACTIVITY] = {"tahapan", "nama_tahapan", "nama_kegiatan", NULL},
 	[ELOG_COL_ACTOR] = {"petugas", "nama_petugas", "nama_pelaksana", "pegawai", "nama_pegawai",
 			    NULL},
@@ -2138,7 +2139,8 @@ static int header(struct ingest *g, const struct rec *r)
 	int stamped = g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0;
 	for (int k = 0; k < ELOG_NROLES; k++)
 		for (int j = 0; office_names[k][j] && g->role[k] < 0 &&
-				!(k == ELOG_COL_TIMESTAMP && stamped); /* not an interval's end */
+				!(k == ELOG_COL_TIMESTAMP && stamped) && /* not an interval's end */
+				!(k == ELOG_COL_SOP && g->o->sop_id); /* --sop names it */
 		     j++)
 			for (size_t i = 0; i < r->nf && g->role[k] < 0; i++) {
 				char key[64], want[64];

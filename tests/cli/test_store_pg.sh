@@ -213,11 +213,11 @@ run "$MUTU" db info --db "$upg"
 expect_rc "a version 2 PostgreSQL store opens (and is upgraded)" 0
 # 7: cases_open rebuilt with the columns a period read takes (INCLUDE), so
 # its arms are index-only scans (store_pg.c, case_source)
-expect_eq "upgraded to 9 (5: events key office last, no end index, cases_sop gone, every partition's key attached; 6: case_measure; 7: cases_open covering; 8: cases partitioned; 9: labels)" \
+expect_eq "upgraded to 10 (5: events key office last, no end index, cases_sop gone, every partition's key attached; 6: case_measure; 7: cases_open covering; 8: cases partitioned; 9: labels; 10: events.sorting)" \
 	"$(psql -X -tA "$upg" -c "$evidx" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
 		-c "SELECT count(*) FROM pg_indexes WHERE indexname = 'cases_sop'" -c "$attached" \
 		-c "SELECT indexdef LIKE '%(office, sop, last_done_step, last_ms) INCLUDE (id, case_key)' FROM pg_indexes WHERE indexname = 'cases_open'" 2>&1 | tr '\n' ' ')" \
-	"(case_id, dkey, office) 9 0 t t "
+	"(case_id, dkey, office) 10 0 t t "
 "$MUTU" "${urep[@]}" --out "$TMP/u2" >/dev/null 2>&1
 if [ -s "$TMP/u1/report-2011-06.json" ] && cmp -s "$TMP/u1/report-2011-06.json" "$TMP/u2/report-2011-06.json"; then
 	ok "upgraded store: the same report as before the upgrade"
@@ -296,11 +296,11 @@ expect_rc "a version 8 PostgreSQL store opens (and is upgraded)" 0
 # org:resource, lifecycle:transition; synthetic-2025: activity, actor)
 nla=$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(len({x["concept:name"] for x in r} | {x["org:resource"] for x in r if x["org:resource"]} | {x["lifecycle:transition"] for x in r if x["lifecycle:transition"]}))' datasets/logs/wabo-receipt.csv)
 nlb=$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(len({x["activity"] for x in r} | {x["actor"] for x in r if x["actor"]}))' datasets/logs/synthetic-2025.csv)
-expect_eq "upgraded to 9: ids in the events, each office's texts once in labels" \
+expect_eq "upgraded to 10: ids in the events, each office's texts once in labels" \
 	"$(psql -X -tA "$v8" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
 		-c "SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'activity_id'" \
 		-c "SELECT count(*) FROM labels WHERE office = ''" -c "SELECT count(*) FROM labels WHERE office = 'kota'" 2>&1 | tr '\n' ' ')" \
-	"9 integer $nla $nlb "
+	"10 integer $nla $nlb "
 "$MUTU" db export --db "$v8" --out "$TMP/v9-a.csv" >/dev/null 2>&1
 "$MUTU" report monthly --month 2025-06 --office kota --format json --out "$TMP/v8r2" --db "$v8" >/dev/null 2>&1
 if [ -s "$TMP/v8-a.csv" ] && cmp -s "$TMP/v8-a.csv" "$TMP/v9-a.csv" &&

@@ -107,9 +107,9 @@ rep=(report monthly --month 2025-03 --format json --db "$v7")
 "$MUTU" "${rep[@]}" --office kota-a --out "$TMP/r7" >/dev/null 2>&1
 run "$MUTU" db info --db "$v7"
 expect_rc "the version 7 store opens (and is upgraded)" 0
-expect_eq "upgraded to 9 (8: cases partitioned, two partitions, four indexes each; 9: labels)" \
+expect_eq "upgraded to 10 (8: cases partitioned, two partitions, four indexes each; 9: labels; 10: events.sorting)" \
 	"$(psql -X -tA "$v7" -c "SELECT value FROM mutu_meta WHERE key = 'schema_version'" \
-		-c "SELECT relkind FROM pg_class WHERE relname = 'cases'" -c "$parts" | tr '\n' ' ')" "9 p $want"
+		-c "SELECT relkind FROM pg_class WHERE relname = 'cases'" -c "$parts" | tr '\n' ' ')" "10 p $want"
 expect_eq "upgraded: every row of cases and events the same (md5 of all rows in id order)" \
 	"$(psql -X -tA "$v7" -c "$allrows")" "$before"
 "$MUTU" "${rep[@]}" --office kota-a --out "$TMP/r8" >/dev/null 2>&1

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# tests/cli/test_field10.sh - tenth field round of the event-log side: logs
+# written by hand as other tools and Indonesian offices export them
+# (tests/data/logs/field10/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2).  Calendar id-wib: Mon-Thu 07:30-12:00 13:00-16:00, Fri
+# 07:30-11:30 13:00-16:30 (450 a day).
+. tests/cli/lib.sh
+
+F=tests/data/logs/field10
+MD=tests/data/models
+
+# the audit of one case as "working deadline late step:actual:deviation:flags
+# ..." (None where a completion-only log has no measure) and the case's flags
+aud() { # CASE DB [more audit options]
+	local c=$1 db=$2
+	shift 2
+	"$MUTU" audit --case "$c" --db "$db" --models $MD --format json --out - "$@" 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+
+# ---- 1. Celonis: _SORTING orders equal EVENTTIMEs; "Izin" is the SOP ------
+# celonis-urut.csv is a Celonis activity table (EVENTTIME in Celonis' own
+# "2025-07-16 11:00:00.000", no zone: --tz WIB) joined with the case
+# table's permit type, a column headed "Izin", its rows in reverse order
+# (newest first, as an analyst's table sorted descending).  Two pairs of
+# steps share a stamp: the applicant's submission and the Front Office's
+# acceptance (Mon 14 Jul 2025 08:35, _SORTING 10, 20), the Kadis' signature
+# and the hand-over (Wed 16 Jul 11:00, 40, 50); the Tim Teknis finished Wed
+# 10:00 (30).  Before: "Izin" stayed an attribute (sop null: no SOP, no
+# deadline); read with --sop-col Izin, the equal stamps kept file order
+# (2 before 1, 5 before 4): steps 1 and 4 flagged 'order', step 5 charged
+# step 4's 10:00-11:00 = 60 of 15 (+45, a false 'over'), step 4 0.  Now by
+# time, then _SORTING: 1, 2, 3, 4, 5.  No holiday Mon 14 - Thu 17 Jul.
+# Accepted Mon 08:35, done Wed 11:00.  Lead: Mon 08:35-12:00 205 + 13:00-
+# 16:00 180 = 385, Tue 450, Wed 07:30-11:00 210: 1045, within 1350.
+# Deadline: 385 + 450 + 450 = 1285, 65 more on Thu 17 Jul from 07:30 =
+# 08:35.  Steps (each from the previous completion): 1 no measure (the
+# first event), 2 08:35 -> 08:35 = 0 of 15 (-15), 3 Mon 08:35 -> Wed 10:00
+# = 385 + 450 + 150 = 985 of 900 (+85, over: true), 4 10:00-11:00 60 of
+# 60, 5 11:00 -> 11:00 = 0 of 15 (-15).
+DB=$TMP/celonis.db
+run "$MUTU" ingest $F/celonis-urut.csv --db "$DB" --models $MD --tz WIB
+expect_rc "celonis: the table ingests" 0
+expect_out_has "celonis: Izin is the SOP column" \
+	"case=_CASE_KEY sop=Izin activity=ACTIVITY_EN actor=USER_NAME timestamp=EVENTTIME"
+expect_eq "celonis: the case has its SOP" "$(sqlite3 "$DB" "SELECT sop FROM cases")" "uji-sla"
+expect_eq "celonis: events.sorting in file order" \
+	"$(sqlite3 "$DB" "SELECT group_concat(sorting, ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
+	"50 40 30 20 10"
+expect_eq "celonis: _SORTING is still an event attribute" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM event_attrs WHERE name = '_SORTING'")" "5"
+expect_eq "celonis: working 1045, deadline Thu 17 Jul 08:35, steps 1-5 in order, no false flags" \
+	"$(aud C-0714 "$DB")" \
+	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 4:60:0:- 5:0:-15:-"
+expect_eq "celonis: the July report: 1 finished, 1 within, lead 1045, no note" \
+	"$(month_json 2025-07 "$DB")" "1 1 1045 0"
+expect_eq "celonis: the export writes the events in step order" \
+	"$("$MUTU" db export --format csv --db "$DB" --out - 2>/dev/null | python3 -c "
+import csv, sys
+print(' '.join(r['step'] for r in csv.DictReader(sys.stdin)))")" "1 2 3 4 5"
+expect_eq "celonis: the XES export too (each event's step)" \
+	"$("$MUTU" db export --format xes --db "$DB" --out - 2>/dev/null | python3 -c "
+import sys, xml.etree.ElementTree as ET
+ns = {'x': 'http://www.xes-standard.org/'}
+t = ET.parse(sys.stdin).getroot()
+ev = [e for e in t.iter() if e.tag.split('}')[-1] == 'event']
+print(' '.join(a.get('value') for e in ev for a in e if a.get('key') == 'step'))")" "1 2 3 4 5"
+# a _SORTING cell that is no whole number leaves that event without one
+# (NULL, read as 0): 'x' on the hand-over puts it before the signature (0 <
+# 40), as the file order did before: step 5 10:00-11:00 60 (+45, over),
+# step 4 0 (-60) and 'order'.  Said here so nobody takes it for a bug: the
+# column's numbers are what orders, and a cell without one gives none.
+sed 's/,Pemohon,50\r$/,Pemohon,x\r/' $F/celonis-urut.csv >"$TMP/celonis-x.csv"
+run "$MUTU" ingest "$TMP/celonis-x.csv" --db "$TMP/celonis-x.db" --models $MD --tz WIB
+expect_eq "celonis: a sorting cell that is no number is NULL" \
+	"$(sqlite3 "$TMP/celonis-x.db" "SELECT group_concat(ifnull(sorting, 'NULL'), ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
+	"NULL 40 30 20 10"
+expect_eq "celonis: ... and that event sorts as 0" "$(aud C-0714 "$TMP/celonis-x.db")" \
+	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 5:60:45:over 4:0:-60:order"
+# a log without such a column stores none
+run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/plain.db" --sop uji-sla --models $MD
+expect_eq "a log without _SORTING: every sorting NULL" \
+	"$(sqlite3 "$TMP/plain.db" "SELECT count(*) FROM events WHERE sorting IS NOT NULL")" "0"
+
+# ---- 2. the same on PostgreSQL ------------------------------------------
+# the PostgreSQL store reads a case's events back in another way (one
+# joined cursor, binary rows) and its writer streams them by binary COPY:
+# the same audit, report and export as on SQLite
+if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null; then
+	. tests/pg/pg.sh
+	if ! pg_start 2>"$TMP/pg.err"; then
+		not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
+			"run 'make deps' (Debian packages postgresql, libpq-dev)"
+		exit 1
+	fi
+	PG=$(pg_newdb mutu_field10)
+	run "$MUTU" ingest $F/celonis-urut.csv --db "$PG" --models $MD --tz WIB
+	expect_rc "pg: the table ingests" 0
+	expect_eq "pg: events.sorting stored" \
+		"$(psql -X -q -tA -d "$PG" -c "SELECT string_agg(sorting::text, ' ' ORDER BY id) FROM events")" \
+		"50 40 30 20 10"
+	expect_eq "pg: the audit as on SQLite" "$(aud C-0714 "$PG")" \
+		"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 4:60:0:- 5:0:-15:-"
+	expect_eq "pg: the July report as on SQLite" "$(month_json 2025-07 "$PG")" "1 1 1045 0"
+	expect_eq "pg: the export in step order" \
+		"$("$MUTU" db export --format csv --db "$PG" --out - 2>/dev/null | python3 -c "
+import csv, sys
+print(' '.join(r['step'] for r in csv.DictReader(sys.stdin)))")" "1 2 3 4 5"
+fi
+
+# ---- 1b. the same order from XES: _SORTING as an event <int> -------------
+# celonis-urut.xes is the table as Celonis' XES export writes it: one
+# trace, the events newest first, _SORTING an <int> of each event, stamps
+# with their offset.  The reader takes the key as the CSV column: the same
+# audit as section 1.  (Before: the file order, as in section 1.)
+DB=$TMP/celonis-xes.db
+run "$MUTU" ingest $F/celonis-urut.xes --db "$DB" --models $MD
+expect_rc "celonis xes: ingests" 0
+expect_eq "celonis xes: events.sorting from the <int> key" \
+	"$(sqlite3 "$DB" "SELECT group_concat(sorting, ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
+	"50 40 30 20 10"
+expect_eq "celonis xes: the audit as the table's" "$(aud C-0714 "$DB")" \
+	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 4:60:0:- 5:0:-15:-"
+
+# ---- 1c. "Izin" is the SOP only when no column has a name for it ----------
+# an office sheet with both "Jenis Izin" (the id) and "Izin" (a remark, as
+# some registers keep "Izin: baru / perpanjangan") keeps "Jenis Izin", as
+# before; and --sop names every row's SOP whatever the header says
+printf '%s\n' 'No Permohonan;Izin;Jenis Izin;Kegiatan;Selesai' \
+	'0715;baru;uji-sla;Pemohon mengajukan permohonan;15/07/2025 08.00' >"$TMP/dua-izin.csv"
+run "$MUTU" ingest "$TMP/dua-izin.csv" --db "$TMP/dua-izin.db" --models $MD --tz WIB
+expect_out_has "izin: Jenis Izin kept as the SOP beside Izin" "sop=Jenis Izin"
+expect_eq "izin: the case's SOP from Jenis Izin" "$(sqlite3 "$TMP/dua-izin.db" "SELECT sop FROM cases")" "uji-sla"
+run "$MUTU" ingest $F/celonis-urut.csv --db "$TMP/izin-sop.db" --models $MD --tz WIB --sop uji-sla
+expect_out_has "izin: with --sop the column stays an attribute" "case=_CASE_KEY activity=ACTIVITY_EN"
