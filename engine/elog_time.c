@@ -159,17 +159,21 @@ static int parse_iso(const char *p, const char *e, int default_off, int64_t *ms,
 		      o.has_off, o_min, default_off, ms, off, x);
 }
 
-/* A month by name at *p, as Indonesian and English exports write it, any
- * case: "Mei", "Agustus", "Agt", "Nopember", "Oct", "December".  The whole
- * run of letters must be one of the names (so "Ma" or "Maret2" is no month). */
+/* A month by name at *p, as Indonesian, English and Dutch exports write it,
+ * any case: "Mei", "Agustus", "Agt", "Nopember", "Oct", "December", and
+ * "Mrt" (Maret, as Indonesian and Dutch abbreviate it: a Dutch-locale Excel
+ * or Disco writes "14-mrt-2025"), "maart", "Agst".  Dutch shares the other
+ * names with these two (mei, okt, augustus aside, added).  The whole run
+ * of letters must be one of the names (so "Ma" or "Maret2" is no month). */
 static int month_name(const char **p, const char *e, int *mo)
 {
 	static const struct { const char *name; int mo; } names[] = {
 		{"jan", 1}, {"januari", 1}, {"january", 1}, {"feb", 2}, {"februari", 2},
 		{"february", 2}, {"peb", 2}, {"pebruari", 2}, {"mar", 3}, {"maret", 3}, {"march", 3},
+		{"mrt", 3}, {"maart", 3},
 		{"apr", 4}, {"april", 4}, {"mei", 5}, {"may", 5}, {"jun", 6}, {"juni", 6}, {"june", 6},
 		{"jul", 7}, {"juli", 7}, {"july", 7}, {"agu", 8}, {"agt", 8}, {"ags", 8}, {"agus", 8},
-		{"agustus", 8}, {"aug", 8}, {"august", 8}, {"sep", 9}, {"sept", 9}, {"september", 9},
+		{"agustus", 8}, {"aug", 8}, {"august", 8}, {"agst", 8}, {"augustus", 8}, {"sep", 9}, {"sept", 9}, {"september", 9},
 		{"okt", 10}, {"oktober", 10}, {"oct", 10}, {"october", 10}, {"nov", 11},
 		{"nop", 11}, {"november", 11}, {"nopember", 11}, {"des", 12}, {"desember", 12},
 		{"dec", 12}, {"december", 12},

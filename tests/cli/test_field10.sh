@@ -141,3 +141,39 @@ expect_out_has "izin: Jenis Izin kept as the SOP beside Izin" "sop=Jenis Izin"
 expect_eq "izin: the case's SOP from Jenis Izin" "$(sqlite3 "$TMP/dua-izin.db" "SELECT sop FROM cases")" "uji-sla"
 run "$MUTU" ingest $F/celonis-urut.csv --db "$TMP/izin-sop.db" --models $MD --tz WIB --sop uji-sla
 expect_out_has "izin: with --sop the column stays an attribute" "case=_CASE_KEY activity=ACTIVITY_EN"
+
+# ---- 3. Disco CSV from a Dutch-locale Excel: "3-mrt-2025 08:10" -----------
+# disco-mrt.csv is Disco's CSV export (Case ID, Activity, Resource, Start
+# Timestamp, Complete Timestamp, Variant, Variant index) opened and saved
+# by an Excel in the Dutch locale (';', CRLF, the stamps as its d-mmm-jjjj
+# u:mm shows them).  "mrt" is March in Dutch and the short form many
+# Indonesian offices write too (Mrt).  Before: refused, exit 2 ("no readable
+# time stamp in the first 5 rows ... '3-mrt-2025 08:10'"), as "jul" was
+# read.  Now "mrt", "maart", "augustus", "agst" are month names.  Case
+# 0303 (--sop uji-sla, WIB), in Ramadan 1446 H: Mon-Thu 08:00-12:00
+# 12:30-15:00 (390 a day); no holiday Mon 3 - Thu 6 Mar 2025.  Accepted Mon
+# 08:40 (step 2 08:25-08:40), done Wed 13:15.  Lead: Mon 08:40-12:00 200 +
+# 12:30-15:00 150 = 350, Tue 390, Wed 08:00-12:00 240 + 12:30-13:15 45 =
+# 285: 1025, within 1350.  Deadline: 350 + 390 + 390 = 1130, 220 more on
+# Thu 6 Mar from 08:00 = 11:40.  Steps: 1 08:10-08:25 15 of 30 (-15), 2 15
+# of 15, 3 Mon 09:00-12:00 180 + 150, Tue 390, Wed 08:00-10:00 120 = 840 of
+# 900 (-60), 4 10:00-11:00 60, 5 13:00-13:15 15.
+DB=$TMP/disco-mrt.db
+run "$MUTU" ingest $F/disco-mrt.csv --db "$DB" --models $MD --sop uji-sla
+expect_rc "disco mrt: the export ingests" 0
+expect_out_has "disco mrt: all 5 stored" "events stored   5 (1 new cases)"
+expect_eq "disco mrt: working 1025 (Ramadan hours), deadline Thu 6 Mar 11:40, steps by hand" \
+	"$(aud 0303 "$DB")" \
+	"1025 2025-03-06T11:40:00+07:00 False 1:15:-15:- 2:15:0:- 3:840:-60:- 4:60:0:- 5:15:0:-"
+expect_eq "disco mrt: the March report: 1 finished, 1 within, lead 1025" \
+	"$(month_json 2025-03 "$DB")" "1 1 1025 0"
+# the other names: 3 maart 2025 08:10 WIB = 3 Mar 01:10Z; 4 Agst 2025 09:00
+# WIB = 4 Aug 02:00Z; 5 augustus 2025 = 5 Aug.  2025-03-03 is day 20150
+# since 1970: 20150 * 86400000 + 4200000 = 1740964200000; 2025-08-04 is day
+# 20304: 20304 * 86400000 + 7200000 = 1754272800000
+printf '%s\n' 'case_id,activity,end' 'N1,A,3 maart 2025 08:10' 'N1,B,4 Agst 2025 09:00' \
+	'N1,C,5 augustus 2025 09:00' >"$TMP/nama.csv"
+run "$MUTU" ingest "$TMP/nama.csv" --db "$TMP/nama.db" --tz WIB
+expect_eq "month names: maart, Agst, augustus" \
+	"$(sqlite3 "$TMP/nama.db" "SELECT group_concat(end_ms, ' ') FROM (SELECT end_ms FROM events ORDER BY id)")" \
+	"1740964200000 1754272800000 1754359200000"
