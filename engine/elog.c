@@ -1442,6 +1442,9 @@ struct ingest {
 	int64_t header_again_line; /* the first of them */
 	uint64_t no_event;       /* separator-only and title lines (no_event_line): not rows */
 	int64_t no_event_line_no; /* the first of them */
+	uint64_t total_rows;     /* of no_event: a report's total rows (total_row) */
+	int64_t total_line;      /* the first of them */
+	char total_ex[64];       /* its label, as the note quotes it */
 	struct chunk *cur;
 	struct queue *q;         /* NULL: write inline */
 	struct writer *w;
@@ -2819,10 +2822,78 @@ static int prose(const char *v, size_t n)
  * and a row with a case id and a broken stamp stays a rejected row: it
  * has two fields or its one field is a single token.
  */
-static int no_event_line(const struct ingest *g, const struct rec *r)
+/* A label that opens a report's total row: "Jumlah", "Total", "Sub Total",
+ * "Grand Total", "Rata-rata" (any case, more words after it: "Jumlah
+ * Berkas", "Total Proses:"), the whole first word. */
+static int total_label(const char *v, size_t n)
+{
+	static const char *const labels[] = {"jumlah", "total", "subtotal", "sub total", "sub-total",
+					     "grand total", "rata-rata", "rata rata", "rata2", "average",
+					     NULL};
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	for (int i = 0; labels[i]; i++) {
+		size_t k = strlen(labels[i]);
+		if (n >= k && mutu_strncasecmp(v, labels[i], k) == 0 &&
+		    (n == k || !((v[k] >= 'a' && v[k] <= 'z') || (v[k] >= 'A' && v[k] <= 'Z') ||
+				 (v[k] >= '0' && v[k] <= '9'))))
+			return 1;
+	}
+	return 0;
+}
+
+/* A cell of a total row besides its label: a count, a share or a time as
+ * a spreadsheet shows it ("5", "1.234", "87,5", "92%", "12:30"). */
+static int total_cell(const char *v, size_t n)
+{
+	int digit = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = v[i];
+		if (c >= '0' && c <= '9')
+			digit = 1;
+		else if (c != '.' && c != ',' && c != '%' && c != ':' && c != ' ')
+			return 0;
+	}
+	return digit;
+}
+
+/*
+ * A report's total row under the table, as an office's register or a
+ * SiCANTIK report saved from Excel ends: "Jumlah Berkas;12;;;", "Total
+ * Proses;57;;;", "Jumlah;;;;": the first cell a total label (total_label),
+ * every other cell empty or a number (total_cell).  No event: a row of a
+ * log has a case id and a stamp, never a total label in its first cell
+ * and only numbers beside it.  Before field round 10 it was a rejected row
+ * ("missing activity") and the monthly report called a complete export's
+ * figures partial.
+ */
+static int total_row(const struct rec *r)
+{
+	if (r->nf < 2 || !r->f[0].len)
+		return 0;
+	const char *v = r->buf + r->f[0].off;
+	size_t n = r->f[0].len;
+	skip_bom(&v, &n);
+	if (!total_label(v, n))
+		return 0;
+	for (size_t i = 1; i < r->nf; i++)
+		if (r->f[i].len && !total_cell(r->buf + r->f[i].off, r->f[i].len))
+			return 0;
+	return 1;
+}
+
+static int no_event_line(struct ingest *g, const struct rec *r, int probe)
 {
 	if (g->xes || r->blank || r->toolong || r->broken || r->unterminated || r->badutf8)
 		return 0;
+	if (total_row(r)) {
+		if (!probe && !g->total_rows++) {
+			g->total_line = r->line;
+			snprintf(g->total_ex, sizeof g->total_ex, "%.*s",
+				 (int)(r->f[0].len < 40 ? r->f[0].len : 40), r->buf + r->f[0].off);
+		}
+		return 1;
+	}
 	size_t full = 0, at = 0;
 	for (size_t i = 0; i < r->nf; i++)
 		if (r->f[i].len) {
@@ -2852,7 +2923,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			g->header_again_line = r->line;
 		return 0;
 	}
-	if (no_event_line(g, r)) {
+	if (no_event_line(g, r, probe)) {
 		if (!probe && !g->no_event++)
 			g->no_event_line_no = r->line;
 		return 0;
@@ -4352,6 +4423,11 @@ static int stage_commit(struct run *r)
 				"%llu line(s) hold no event (first on line %lld: a title line or a row "
 				"of separators between joined exports): skipped, not rows",
 				(unsigned long long)g->no_event, (long long)g->no_event_line_no);
+	if (g->total_rows)
+		mutu_notes_addf(&res->notes,
+				"%llu of them a report's total row (first on line %lld: '%s'): no event, "
+				"not a rejected row",
+				(unsigned long long)g->total_rows, (long long)g->total_line, g->total_ex);
 	if (g->header_again)
 		mutu_notes_addf(&res->notes,
 				"%llu line(s) repeat the header (first on line %lld: exports joined into "

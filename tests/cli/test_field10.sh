@@ -177,3 +177,40 @@ run "$MUTU" ingest "$TMP/nama.csv" --db "$TMP/nama.db" --tz WIB
 expect_eq "month names: maart, Agst, augustus" \
 	"$(sqlite3 "$TMP/nama.db" "SELECT group_concat(end_ms, ' ') FROM (SELECT end_ms FROM events ORDER BY id)")" \
 	"1740964200000 1754272800000 1754359200000"
+
+# ---- 4. a SiCANTIK report saved from Excel: BOM, CRLF, total rows below --
+# sicantik-jumlah.csv is a SiCANTIK process report as an office saves it
+# from Excel (UTF-8 with BOM, ';', CRLF, dd/mm/yyyy), the table followed by
+# an empty sheet row and the report's footer: "Jumlah Berkas;1", "Total
+# Proses;5", "Rata-rata Waktu (Jam);...;18,7".  Before: the footer rows
+# were rejected ("missing activity" 3), and the July report said "data
+# tidak lengkap: 3 baris log ... ditolak" for a complete export.  Now a row
+# whose first cell is a total label (Jumlah, Total, Sub Total, Grand Total,
+# Rata-rata) and whose other cells are empty or numbers is no event:
+# skipped, counted with the no-event lines, said.  Case 503/0714, Mon 14 -
+# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 13:15.  Lead:
+# Mon 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue 450, Wed 07:30-12:00 270
+# + 13:00-13:15 15 = 285: 1120, within 1350.  Deadline: 385 + 450 + 450 =
+# 1285, 65 more on Thu 17 Jul from 07:30 = 08:35.  Steps: 1 08:15-08:20 5
+# of 30 (-25), 2 15, 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00
+# 150 = 960 of 900 (+60, over), 4 60, 5 15.
+DB=$TMP/sicantik.db
+run "$MUTU" ingest $F/sicantik-jumlah.csv --db "$DB" --models $MD
+expect_rc "sicantik: the report ingests" 0
+expect_out_has "sicantik: 5 rows, 5 stored" "events stored   5 (1 new cases)"
+expect_out_has "sicantik: none rejected" "rejected        0"
+expect_out_has "sicantik: the footer skipped" "no-event lines  4 skipped"
+expect_out_has "sicantik: the total rows said" \
+	"3 of them a report's total row (first on line 8: 'Jumlah Berkas'): no event, not a rejected row"
+expect_eq "sicantik: working 1120, deadline Thu 17 Jul 08:35, steps by hand" \
+	"$(aud 503/0714/DPMPTSP/VII/2025 "$DB")" \
+	"1120 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "sicantik: the July report: 1 finished, 1 within, lead 1120, no partial-data note" \
+	"$(month_json 2025-07 "$DB")" "1 1 1120 0"
+# a row that only looks like one stays a row: a label with a stamp beside
+# it (an activity named "Total ..."? a case "Jumlah" with a date) is
+# rejected or read as before, never skipped
+{ cat $F/sicantik-jumlah.csv
+  printf '%s\r\n' 'Jumlah;503/0715;uji-sla;Pemohon mengajukan permohonan;Pemohon;15/07/2025 08:15;15/07/2025 08:20;Selesai'; } >"$TMP/jumlah-baris.csv"
+run "$MUTU" ingest "$TMP/jumlah-baris.csv" --db "$TMP/jumlah-baris.db" --models $MD
+expect_out_has "sicantik: a row with a total word and stamps stays a row" "events stored   6 (2 new cases)"
