@@ -303,6 +303,13 @@ struct elog_xes {
 	 * alias[i][0] as written, alias[i][1] the standard prefix */
 	char alias[8][2][32];
 	size_t nalias;
+	/* R's xesreadR (bupaR's write_xes) wrote the log: its createXES
+	 * declares the Time extension under the prefix "concept" (note_alias),
+	 * writes every date as the wall clock followed by "+00:00", whatever its
+	 * zone, and R's NA as the text "NA".  Such stamps are local times and
+	 * such values missing ones (submit_event) */
+	int rlog;
+	uint64_t rlog_stamps, rlog_na;
 	/* errors from libxml2 */
 	char gen_err[200];       /* what its generic handler said (encoding, I/O) */
 	int gen_done;
@@ -490,7 +497,15 @@ static int attr_type(const char *name)
  * attributes: a start/complete pair became two completions and the actor
  * was lost.
  */
-static void note_alias(struct elog_xes *x)
+/*
+ * A prefix that is another standard extension's own ("concept" declared
+ * for Time, as R's xesreadR writes every log: field round 10) is no alias:
+ * its keys keep their own extension's meaning.  Before, concept:name was
+ * read as time:name (dropped as a person's name) and every event of such
+ * a log was rejected ("missing case id").  Returns 1 when an alias was
+ * added, 2 when the prefix was refused so, else 0.
+ */
+static int note_alias(struct elog_xes *x)
 {
 	static const char *const std[] = {"concept", "lifecycle", "org", "time"};
 	const char *uri = x->a_uri.s ? x->a_uri.s : "";
@@ -498,22 +513,31 @@ static void note_alias(struct elog_xes *x)
 	const char *file = slash ? slash + 1 : uri;
 	const char *pre = x->a_prefix.s ? x->a_prefix.s : "";
 	if (!*pre || x->a_prefix.len >= sizeof x->alias[0][0])
-		return;
+		return 0;
 	for (size_t i = 0; i < sizeof std / sizeof std[0]; i++) {
 		size_t n = strlen(std[i]);
 		if (mutu_strncasecmp(file, std[i], n) != 0 || mutu_strcasecmp(file + n, ".xesext") != 0 ||
 		    strcmp(pre, std[i]) == 0)
 			continue;
+		for (size_t j = 0; j < sizeof std / sizeof std[0]; j++)
+			if (strcmp(pre, std[j]) == 0) {
+				/* xesreadR's signature: Time under "concept" */
+				if (strcmp(std[i], "time") == 0 && strcmp(pre, "concept") == 0)
+					x->rlog = 1;
+				return 2;
+			}
 		for (size_t a = 0; a < x->nalias; a++)
 			if (strcmp(x->alias[a][0], pre) == 0)
-				return; /* the head read again */
+				return 0; /* the head read again */
 		if (x->nalias < sizeof x->alias / sizeof x->alias[0]) {
 			snprintf(x->alias[x->nalias][0], sizeof x->alias[0][0], "%s", pre);
 			snprintf(x->alias[x->nalias][1], sizeof x->alias[0][1], "%s", std[i]);
 			x->nalias++;
+			return 1;
 		}
-		return;
+		return 0;
 	}
+	return 0;
 }
 
 /* key under the standard prefix when it starts with an alias's "PREFIX:" */
@@ -793,6 +817,20 @@ static int submit_event(struct elog_xes *x)
 			put_field(x, x->act_col, b.s, b.len);
 		mutu_buf_release(&b);
 	}
+	if (x->rlog)
+		for (size_t i = 0; i < nc; i++) {
+			const char *v = x->row.s + x->f[i].off;
+			size_t n = x->f[i].len;
+			if (n == 2 && v[0] == 'N' && v[1] == 'A') {
+				x->f[i].len = 0; /* R's NA: no value */
+				x->rlog_na += !x->probe;
+			} else if (n > 6 && memcmp(v + n - 6, "+00:00", 6) == 0 &&
+				   (x->colrole[i] == ELOG_COL_TIMESTAMP || x->colrole[i] == ELOG_COL_START ||
+				    x->colrole[i] == ELOG_COL_END)) {
+				x->f[i].len -= 6; /* the wall clock: a local time */
+				x->rlog_stamps += !x->probe;
+			}
+		}
 	/* what rejected.raw shows: the event's position and its values */
 	mutu_buf_reset(&x->raw);
 	const char *cid = x->case_col >= 0 && x->f[x->case_col].len ? x->row.s + x->f[x->case_col].off
@@ -907,13 +945,15 @@ static int on_start(struct elog_xes *x, struct xel *rd, const char *name)
 		if (strcmp(name, "extension") == 0) {
 			read_attrs(x, rd);
 			size_t na = x->nalias;
-			note_alias(x);
+			int al = note_alias(x);
 			if (x->probe && x->exts.len < 400)
 				mutu_buf_printf(&x->exts, "%s%s (%s%s%s)", x->exts.len ? ", " : "",
 						x->a_name.len ? x->a_name.s : "?",
 						x->a_prefix.len ? x->a_prefix.s : "?",
-						x->nalias > na ? ": its keys read as " : "",
-						x->nalias > na ? x->alias[na][1] : "");
+						al == 1 ? ": its keys read as "
+						: al == 2 ? ": another extension's own prefix, ignored"
+							  : "",
+						al == 1 ? x->alias[na][1] : "");
 			fr.k = F_SKIP;
 			return push(x, rd, fr);
 		}
@@ -1457,6 +1497,14 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 	if (x->json_dropped)
 		mutu_notes_addf(x->notes, "%llu list/container value(s) over %u bytes not stored",
 				(unsigned long long)x->json_dropped, XES_MAX_JSON);
+	if (x->rlog && (x->rlog_stamps || x->rlog_na))
+		mutu_notes_addf(x->notes,
+				"XES written by R's xesreadR (bupaR write_xes: the Time extension "
+				"declared under the prefix 'concept'), which writes every date as its "
+				"wall clock followed by '+00:00' whatever its zone: %llu stamp(s) read as "
+				"local times (at --tz or the SOP calendar's zone; --tz UTC if they "
+				"really are UTC), %llu 'NA' value(s) as R's missing values",
+				(unsigned long long)x->rlog_stamps, (unsigned long long)x->rlog_na);
 	if (x->defaults_ignored)
 		mutu_notes_addf(x->notes,
 				"global defaults of concept:name/time:timestamp/org:resource not "

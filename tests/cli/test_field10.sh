@@ -214,3 +214,49 @@ expect_eq "sicantik: the July report: 1 finished, 1 within, lead 1120, no partia
   printf '%s\r\n' 'Jumlah;503/0715;uji-sla;Pemohon mengajukan permohonan;Pemohon;15/07/2025 08:15;15/07/2025 08:20;Selesai'; } >"$TMP/jumlah-baris.csv"
 run "$MUTU" ingest "$TMP/jumlah-baris.csv" --db "$TMP/jumlah-baris.db" --models $MD
 expect_out_has "sicantik: a row with a total word and stamps stays a row" "events stored   6 (2 new cases)"
+
+# ---- 5. bupaR's write_xes (R's xesreadR): Time under "concept", +00:00 ----
+# bupar-write-xes.xes is written as xesreadR's createXES (which bupaR's
+# write_xes calls) writes a log: no XML encoding, xes.version 2.0, the
+# Time extension declared under the prefix "concept" (its typo), <global>
+# defaults "default" and 1970, concept:instance from activity_instance_id,
+# the .order column, R's NA written as "NA" (the applicant's steps have no
+# resource), and every date written by strftime(..., "%Y-%m-%dT%H:%M:%S.000
+# +00:00"): the wall clock of the eventlog (here an office's WIB times)
+# labelled +00:00 whatever its zone.  Before: the Time alias made every
+# concept:* key a time:* one (concept:name read as time:name, dropped as
+# a person's name): 10 events, 10 rejected ("missing case id"), nothing
+# stored.  Now a prefix that is another standard extension's own is no
+# alias, and in a log with that signature "+00:00" stamps are read as
+# local times (--sop uji-sla: WIB) and "NA" as no value, said in a note.
+# The case is section 4's timeline: 1120, deadline Thu 17 Jul 08:35.
+# (Read as UTC, 08:15+00:00 would be 15:15 WIB, past office hours.)
+DB=$TMP/bupar-xes.db
+run "$MUTU" ingest $F/bupar-write-xes.xes --db "$DB" --models $MD --sop uji-sla
+expect_rc "bupaR xes: ingests" 0
+expect_out_has "bupaR xes: all 10 stored" "events stored   10 (1 new cases)"
+expect_out_has "bupaR xes: the Time alias refused" "Time (concept: another extension's own prefix, ignored)"
+expect_out_has "bupaR xes: the stamps and NA said" \
+	"10 stamp(s) read as local times (at --tz or the SOP calendar's zone; --tz UTC if they really are UTC), 4 'NA' value(s) as R's missing values"
+expect_eq "bupaR xes: 08:15 WIB (01:15Z), no actor for NA" \
+	"$(sqlite3 "$DB" "SELECT min(start_ms) || ' ' || count(*) FILTER (WHERE actor IS NULL) FROM events")" \
+	"1752455700000 4"
+expect_eq "bupaR xes: working 1120, deadline Thu 17 Jul 08:35, steps by hand" \
+	"$(aud R-0714 "$DB")" \
+	"1120 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+# without a zone (no --sop, no --tz) the local stamps are refused as any
+# log of local stamps is, exit 2, with the way out named
+run "$MUTU" ingest $F/bupar-write-xes.xes --db "$TMP/bupar-nozone.db"
+expect_rc "bupaR xes: no zone: refused" 2
+expect_err_has "bupaR xes: no zone: not read as UTC, the way out named" \
+	"time stamps have no UTC offset (time:timestamp: '2025-07-14T08:15:00.000') and no zone is known; give --tz"
+# a log that declares an extension under another extension's prefix
+# without being xesreadR's keeps its +00:00 (UTC) stamps: Lifecycle under
+# "org" is ignored, org:resource stays the actor
+sed -e 's|<extension name="Time" prefix="concept"|<extension name="Time" prefix="time"|' \
+	-e 's|uri="http://www.xes-standard.org/concept.xesext" />|&\n<extension name="Lifecycle" prefix="org" uri="http://www.xes-standard.org/lifecycle.xesext" />|' \
+	$F/bupar-write-xes.xes >"$TMP/org-lc.xes"
+run "$MUTU" ingest "$TMP/org-lc.xes" --db "$TMP/org-lc.db" --sop uji-sla --models $MD
+expect_eq "another prefix clash: UTC kept (08:15Z), org:resource the actor" \
+	"$(sqlite3 "$TMP/org-lc.db" "SELECT min(start_ms) || ' ' || count(*) FILTER (WHERE actor = 'Tim Teknis') FROM events")" \
+	"1752480900000 2"
