@@ -1785,6 +1785,24 @@ static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
 		alt[j] = '\0';
 		ok = try_model(g, alt, &s->m) == 0;
 	}
+	if (!ok && k > 0) {
+		/* the permit as the model names it ("Perizinan melalui Aplikasi
+		 * Sicantik Cloud", model perizinan-sicantik-cloud): a SiCANTIK
+		 * export's jenis_izin is the permit's name, and an SOP's id need
+		 * not be its name's slug (field round 10: before, such a log's
+		 * cases had no model, no steps and no deadline) */
+		const struct sop_entry *en = NULL;
+		struct mutu_err e;
+		mutu_err_clear(&e);
+		if (sop_registry_by_name(ingest_reg(g), s->key, &en, &e) == 0) {
+			s->m = en->model;
+			ok = 1;
+			mutu_notes_addf(&g->res->notes, "SOP '%s': the model %s, by its name", s->key,
+					en->id);
+		} else if (strncmp(e.msg, "two models", 10) == 0) {
+			mutu_notes_addf(&g->res->notes, "SOP '%s': %s", s->key, e.msg);
+		}
+	}
 	if (ok) {
 		s->id = mutu_strdup(s->m->id ? s->m->id : slug);
 	} else {

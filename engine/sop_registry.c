@@ -282,6 +282,52 @@ int sop_registry_get(struct sop_registry *r, const char *id, const struct sop_en
 	return remember_bad(r, id, &miss, err);
 }
 
+/* Letters and digits of s, lower-case ASCII (other bytes kept): the
+ * form two names are compared in. */
+static void name_key(const char *s, char *out, size_t size)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			out[k++] = (char)(c + 32);
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			out[k++] = (char)c;
+	}
+	out[k] = '\0';
+}
+
+int sop_registry_by_name(struct sop_registry *r, const char *name, const struct sop_entry **out,
+			 struct mutu_err *err)
+{
+	*out = NULL;
+	char want[512], have[512];
+	name_key(name ? name : "", want, sizeof want);
+	if (!*want)
+		return mutu_errf(err, MUTU_ENOTFOUND, "no SOP name given");
+	if (!r->scanned)
+		scan(r);
+	struct sop_entry *found = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		struct sop_entry *e = r->ent[i];
+		if (!e->indexed || !e->model->name)
+			continue;
+		name_key(e->model->name, have, sizeof have);
+		if (strcmp(have, want) != 0)
+			continue;
+		if (found) /* two models of one name: which one is not ours to guess */
+			return mutu_errf(err, MUTU_ENOTFOUND,
+					 "two models in '%s' are named '%s' (%s, %s): name the SOP by its id",
+					 r->models_dir, name, found->id, e->id);
+		found = e;
+	}
+	if (!found)
+		return mutu_errf(err, MUTU_ENOTFOUND, "no model named '%s' in '%s'", name, r->models_dir);
+	entry_resolve(r, found);
+	*out = found;
+	return 0;
+}
+
 int sop_registry_add_file(struct sop_registry *r, const char *path, const struct sop_entry **out,
 			  struct mutu_err *err)
 {

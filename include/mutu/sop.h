@@ -194,6 +194,17 @@ int sop_registry_get(struct sop_registry *r, const char *id, const struct sop_en
 		     struct mutu_err *err);
 
 /*
+ * The model whose `name` is `name`, as a log writes the permit type
+ * ("Perizinan melalui Aplikasi Sicantik Cloud" for the model of id
+ * perizinan-sicantik-cloud): compared ignoring case and everything but
+ * letters and digits.  Reads the whole folder once (as a miss of
+ * sop_registry_get).  *out borrowed.  None, or two models of that name:
+ * MUTU_ENOTFOUND, *out NULL, err says which.
+ */
+int sop_registry_by_name(struct sop_registry *r, const char *name, const struct sop_entry **out,
+			 struct mutu_err *err);
+
+/*
  * A model file named by path (`ingest --sop FILE`): loaded, resolved like
  * the others and owned by r; *out borrowed.  It is found by its id later
  * unless the folder already had a model of that id.  On error the load's

@@ -260,3 +260,35 @@ run "$MUTU" ingest "$TMP/org-lc.xes" --db "$TMP/org-lc.db" --sop uji-sla --model
 expect_eq "another prefix clash: UTC kept (08:15Z), org:resource the actor" \
 	"$(sqlite3 "$TMP/org-lc.db" "SELECT min(start_ms) || ' ' || count(*) FILTER (WHERE actor = 'Tim Teknis') FROM events")" \
 	"1752480900000 2"
+
+# ---- 6. the permit named as its model names it: "Izin Uji Nama Berkas" ----
+# sicantik-nama-izin.csv is section 4's SiCANTIK report a week later whose
+# Jenis Izin holds the permit's name, as SiCANTIK writes it, not mutu's id;
+# the model (field10/models/uji-nama.ini, uji-sla's steps) has the id
+# uji-nama and that name: an id need not be its name's slug (the shipped
+# perizinan-sicantik-cloud is named "Perizinan melalui Aplikasi Sicantik
+# Cloud").  Before: "no model .../izin-uji-nama-berkas.ini", no zone
+# either, so the whole log was refused (exit 2: give --tz); with --tz the
+# case had no steps, no ceiling and no deadline.  Now the model is found by
+# its name, said.  Mon 21 - Wed 23 Jul 2025, no holiday: section 4's times
+# a week later: 1120, within; deadline Thu 24 Jul 08:35.
+M10=$F/models
+DB=$TMP/nama-izin.db
+run "$MUTU" ingest $F/sicantik-nama-izin.csv --db "$DB" --models $M10
+expect_rc "nama izin: ingests (the model's calendar gives the zone)" 0
+expect_out_has "nama izin: the model found by its name" "SOP 'Izin Uji Nama Berkas': the model uji-nama, by its name"
+expect_eq "nama izin: the case's SOP is the model's id" "$(sqlite3 "$DB" "SELECT sop FROM cases")" "uji-nama"
+expect_eq "nama izin: working 1120, deadline Thu 24 Jul 08:35, steps by hand" \
+	"$("$MUTU" audit --case 503/0721/DPMPTSP/VII/2025 --db "$DB" --models $M10 --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s' % (s['step'], s['actual'], s['deviation']) for s in c['steps']))")" \
+	"1120 2025-07-24T08:35:00+07:00 False 1:5:-25 2:15:0 3:960:60 4:60:0 5:15:0"
+# two models of one name: no guess, said (tests/data/models has uji-sla and
+# uji-sla-cs1, both "Izin Uji SLA")
+sed 's/;Izin Uji Nama Berkas;/;Izin Uji SLA;/' $F/sicantik-nama-izin.csv >"$TMP/dua-nama.csv"
+run "$MUTU" ingest "$TMP/dua-nama.csv" --db "$TMP/dua-nama.db" --models $MD --tz WIB
+expect_out_has "nama izin: two models of the name: not guessed" \
+	"SOP 'Izin Uji SLA': two models in 'tests/data/models' are named 'Izin Uji SLA' (uji-sla-cs1, uji-sla): name the SOP by its id"
+expect_eq "nama izin: ... the case keeps the name as written" "$(sqlite3 "$TMP/dua-nama.db" "SELECT sop FROM cases")" "Izin Uji SLA"
