@@ -138,8 +138,11 @@ static const char *const role_names[ELOG_NROLES][16] = {
  * pelaksana; before field round 8 "Nama Petugas" was dropped as a person's
  * name, and with it the same-person check).
  */
-static const char *const office_names[ELOG_NROLES][8] = {
-	[ELOG_COL_CASE] = {"no_berkas", "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran", NULL},
+static const char *const office_names[ELOG_NROLES][12] = {
+	/* "ID Berkas" / "Kode Permohonan": the key an office's own web
+	 * application gives a berkas (field round 10) */
+	[ELOG_COL_CASE] = {"no_berkas", "nomor_berkas", "no_pendaftaran", "nomor_pendaftaran",
+			   "id_berkas", "kode_berkas", "id_permohonan", "kode_permohonan", NULL},
 	/* "Izin" alone, the older spelling "Ijin", "Jenis Perizinan": the
 	 * permit type as an office's or an analyst's table heads it (a Celonis
 	 * activity table joined with its case table's "Izin"); before field

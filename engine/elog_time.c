@@ -379,7 +379,9 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 	 * these names, so another word before the date is still no stamp */
 	static const char *const days[] = {
 		"senin",  "selasa", "rabu",	"kamis",  "jumat",    "sabtu",  "minggu", "ahad",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		/* JavaScript's Date.toString(): "Mon Jul 14 2025 08:15:00 GMT+0700" */
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 	const char *q = p;
 	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
 		q++;
@@ -391,6 +393,36 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 		p = q + 1;
 		while (p < e && *p == ' ')
 			p++;
+	}
+	/* the month first ("Jul 14 2025 08:15:00" as JavaScript's
+	 * Date.toString() writes it, "Jul 14, 2025 08:15" as an en-US "mmm d,
+	 * yyyy"): a name, a day of one or two digits, a year of four, so no
+	 * day/month question; rewritten day first for the forms below */
+	char mf[96];
+	if (p < e && !isdig(*p)) {
+		const char *m = p, *d, *de, *y, *ye;
+		int mo;
+		if (month_name(&m, e, &mo) == 0 && m < e && *m == ' ') {
+			for (d = m; d < e && *d == ' '; d++)
+				;
+			for (de = d; de < e && isdig(*de); de++)
+				;
+			y = de < e && *de == ',' ? de + 1 : de;
+			if (de > d && de - d <= 2 && y < e && *y == ' ') {
+				while (y < e && *y == ' ')
+					y++;
+				for (ye = y; ye < e && isdig(*ye); ye++)
+					;
+				int k = ye - y == 4 && (ye == e || *ye == ' ')
+						? snprintf(mf, sizeof mf, "%.*s %.*s %.*s", (int)(de - d), d,
+							   (int)(m - p), p, (int)(e - y), y)
+						: -1;
+				if (k > 0 && (size_t)k < sizeof mf) {
+					p = mf;
+					e = mf + k;
+				}
+			}
+		}
 	}
 	if (p >= e || !isdig(*p))
 		return ELOG_TS_BAD;
@@ -448,6 +480,35 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 static const char *zone_suffix(const char *s, const char *e, int *zone)
 {
 	char name[40];
+	const char *e0 = e;
+	/* JavaScript's Date.toString() ends "GMT+0700 (Western Indonesia
+	 * Time)": the zone's name in parentheses is a label of the offset
+	 * before it, any language; left out when that offset is there */
+	if (e > s && e[-1] == ')') {
+		const char *o = e - 1;
+		while (o > s && o[-1] != '(')
+			o--;
+		if (o > s + 1 && o[-2] == ' ')
+			e = o - 2;
+	}
+	/* "GMT+07:00", "GMT+0700", "UTC+7" (JavaScript, Java's
+	 * SimpleDateFormat "z", Windows' zone list) after the time */
+	{
+		const char *t = e;
+		while (t > s && t[-1] != ' ')
+			t--;
+		if (t > s && e - t > 4 && (mutu_strncasecmp(t, "GMT", 3) == 0 || mutu_strncasecmp(t, "UTC", 3) == 0) &&
+		    (t[3] == '+' || t[3] == '-') && (size_t)(e - t - 3) < sizeof name) {
+			memcpy(name, t + 3, (size_t)(e - t - 3));
+			name[e - t - 3] = '\0';
+			if (elog_parse_tz(name, zone) == 0) {
+				while (t > s && t[-1] == ' ')
+					t--;
+				return t;
+			}
+		}
+	}
+	e = e0;
 	const char *a = e, *end = e;
 	if (e > s && e[-1] == ']') {
 		end = e - 1;

@@ -292,3 +292,49 @@ run "$MUTU" ingest "$TMP/dua-nama.csv" --db "$TMP/dua-nama.db" --models $MD --tz
 expect_out_has "nama izin: two models of the name: not guessed" \
 	"SOP 'Izin Uji SLA': two models in 'tests/data/models' are named 'Izin Uji SLA' (uji-sla-cs1, uji-sla): name the SOP by its id"
 expect_eq "nama izin: ... the case keeps the name as written" "$(sqlite3 "$TMP/dua-nama.db" "SELECT sop FROM cases")" "Izin Uji SLA"
+
+# ---- 7. an office's web application: JavaScript dates, WITA and WIB -------
+# webapp-js-date.csv is the history a Banjarbaru office's own web app
+# exports (id_berkas, jenis_layanan, tahapan, petugas, waktu_mulai,
+# waktu_selesai), each stamp as JavaScript's Date.toString() writes it in
+# the browser's zone: "Mon Jul 28 2025 08:00:00 GMT+0800 (Waktu Indonesia
+# Tengah)"; the last step was recorded on a server in Jakarta, "GMT+0700
+# (Western Indonesia Time)".  Before: "no case id column" (id_berkas), and
+# with the header renamed every stamp was unreadable (the month first, the
+# offset after GMT, the zone's name in parentheses).  Now "ID Berkas" is an
+# office's case column and those stamps are read at their offsets.  Model
+# uji-sla-wita (id-wita: the same hours, WITA).  Mon 28 - Thu 31 Jul 2025,
+# no holiday.  Accepted Mon 08:30 (step 2 08:10-08:30), done Thu 07:20 WIB =
+# 08:20 WITA.  Lead: Mon 08:30-12:00 210 + 13:00-16:00 180 = 390, Tue 450,
+# Wed 450, Thu 07:30-08:20 50: 1340, within 1350.  Deadline: 390 + 450 +
+# 450 = 1290, 60 more on Thu from 07:30 = 08:30 WITA: done 10 minutes
+# before it.  Steps: 1 08:00-08:10 10 of 30 (-20), 2 20 of 15 (+5), 3 Mon
+# 08:45-12:00 195 + 180, Tue 450, Wed 07:30-12:00 270 + 13:00-14:00 60 =
+# 1155 of 900 (+255), 4 Wed 14:00-15:30 90 of 60 (+30), 5 Thu 08:00-08:20
+# WITA 20 of 15 (+5).
+DB=$TMP/webapp.db
+run "$MUTU" ingest $F/webapp-js-date.csv --db "$DB" --models $MD
+expect_rc "webapp: ingests" 0
+expect_out_has "webapp: id_berkas is the case column" \
+	"case=id_berkas sop=jenis_layanan activity=tahapan actor=petugas start=waktu_mulai end=waktu_selesai"
+expect_eq "webapp: offsets as written (+08:00, the last step +07:00)" \
+	"$(sqlite3 "$DB" "SELECT group_concat(end_off, ' ') FROM (SELECT end_off FROM events ORDER BY id)")" \
+	"480 480 480 480 420"
+expect_eq "webapp: working 1340, deadline Thu 31 Jul 08:30 WITA, in time; steps by hand" \
+	"$(aud BJB-0728 "$DB")" \
+	"1340 2025-07-31T08:30:00+08:00 False 1:10:-20:- 2:20:5:over 3:1155:255:over 4:90:30:over 5:20:5:over"
+# the stamps alone (the header an old mutu knows): read the same way.
+# 28 Jul 2025 is day 20297: 08:00 WITA = 00:00Z = 1753660800000
+sed '1s/^id_berkas/no_berkas/' $F/webapp-js-date.csv >"$TMP/webapp-no.csv"
+run "$MUTU" ingest "$TMP/webapp-no.csv" --db "$TMP/webapp-no.db" --models $MD
+expect_eq "webapp: JavaScript dates read (no_berkas header)" \
+	"$(sqlite3 "$TMP/webapp-no.db" "SELECT min(start_ms) || ' ' || count(*) FROM events")" "1753660800000 5"
+# the other GMT / UTC forms: GMT+07:00, UTC+8, and the month first with a
+# comma as an en-US "mmm d, yyyy" writes it: 14 Jul 2025 08:15 WIB = 01:15Z
+# (day 20283: 1752455700000), 09:15 WITA = 01:15Z too
+printf '%s\n' 'case_id,activity,end' 'a,b,2025-07-14 08:15:00 GMT+07:00' 'a,c,2025-07-14 09:15:00 UTC+8' \
+	'a,d,"Jul 14, 2025 08:15:00"' >"$TMP/gmt.csv"
+run "$MUTU" ingest "$TMP/gmt.csv" --db "$TMP/gmt.db" --tz WIB
+expect_eq "GMT+07:00, UTC+8, Jul 14, 2025" \
+	"$(sqlite3 "$TMP/gmt.db" "SELECT group_concat(end_ms || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
+	"1752455700000@420 1752455700000@480 1752455700000@420"

@@ -1,0 +1,11 @@
+build-dev/engine/bt.o: engine/bt.c include/mutu/bt.h include/mutu/base.h \
+ include/mutu/sim.h include/mutu/stats.h include/mutu/cal.h \
+ include/mutu/dur.h include/mutu/sla.h include/mutu/sop.h
+include/mutu/bt.h:
+include/mutu/base.h:
+include/mutu/sim.h:
+include/mutu/stats.h:
+include/mutu/cal.h:
+include/mutu/dur.h:
+include/mutu/sla.h:
+include/mutu/sop.h:

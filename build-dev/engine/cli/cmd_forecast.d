@@ -1,0 +1,17 @@
+build-dev/engine/cli/cmd_forecast.o: engine/cli/cmd_forecast.c \
+ engine/cli/cli.h include/mutu/base.h include/mutu/store.h \
+ include/mutu/cal.h include/mutu/dur.h include/mutu/elog.h \
+ include/mutu/fc.h include/mutu/sim.h include/mutu/stats.h \
+ include/mutu/rpt.h include/mutu/sla.h include/mutu/sop.h
+engine/cli/cli.h:
+include/mutu/base.h:
+include/mutu/store.h:
+include/mutu/cal.h:
+include/mutu/dur.h:
+include/mutu/elog.h:
+include/mutu/fc.h:
+include/mutu/sim.h:
+include/mutu/stats.h:
+include/mutu/rpt.h:
+include/mutu/sla.h:
+include/mutu/sop.h:

@@ -1,0 +1,13 @@
+build-dev/engine/fc_format.o: engine/fc_format.c include/mutu/fc.h \
+ include/mutu/base.h include/mutu/sim.h include/mutu/stats.h \
+ include/mutu/cal.h include/mutu/dur.h include/mutu/rpt.h \
+ include/mutu/sla.h include/mutu/sop.h
+include/mutu/fc.h:
+include/mutu/base.h:
+include/mutu/sim.h:
+include/mutu/stats.h:
+include/mutu/cal.h:
+include/mutu/dur.h:
+include/mutu/rpt.h:
+include/mutu/sla.h:
+include/mutu/sop.h:

@@ -1,0 +1,10 @@
+build-dev/engine/rpt_simdiff.o: engine/rpt_simdiff.c engine/rpt_int.h \
+ include/mutu/rpt.h include/mutu/base.h include/mutu/sla.h \
+ include/mutu/cal.h include/mutu/dur.h include/mutu/sop.h
+engine/rpt_int.h:
+include/mutu/rpt.h:
+include/mutu/base.h:
+include/mutu/sla.h:
+include/mutu/cal.h:
+include/mutu/dur.h:
+include/mutu/sop.h:

@@ -1,0 +1,5 @@
+build-dev/engine/store.o: engine/store.c engine/store_int.h \
+ include/mutu/store.h include/mutu/base.h
+engine/store_int.h:
+include/mutu/store.h:
+include/mutu/base.h:
