@@ -338,3 +338,19 @@ run "$MUTU" ingest "$TMP/gmt.csv" --db "$TMP/gmt.db" --tz WIB
 expect_eq "GMT+07:00, UTC+8, Jul 14, 2025" \
 	"$(sqlite3 "$TMP/gmt.db" "SELECT group_concat(end_ms || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
 	"1752455700000@420 1752455700000@480 1752455700000@420"
+
+# ---- 8. pinned: a WITA office's SiCANTIK stamping everything in WIB -------
+# sicantik-wib-di-wita.csv: an office in Banjarbaru (model uji-sla-wita,
+# id-wita) whose SiCANTIK writes every stamp in WIB with the zone's name
+# ("14/07/2025 07:20 WIB" = 08:20 WITA), as domain.md says some do.  Passed
+# unchanged: each stamp is read at WIB and measured on the WITA calendar.
+# Section 4's clock times one hour later in WIB are its times in WITA: 1120,
+# deadline Thu 17 Jul 08:35 WITA; the offsets stored are WIB's (420).
+DB=$TMP/wib-di-wita.db
+run "$MUTU" ingest $F/sicantik-wib-di-wita.csv --db "$DB" --models $MD
+expect_rc "wib in wita: ingests" 0
+expect_eq "wib in wita: the offsets as written" \
+	"$(sqlite3 "$DB" "SELECT group_concat(DISTINCT end_off) FROM events")" "420"
+expect_eq "wib in wita: working 1120, deadline Thu 17 Jul 08:35 WITA" \
+	"$(aud W-0714 "$DB")" \
+	"1120 2025-07-17T08:35:00+08:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
