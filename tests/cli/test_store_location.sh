@@ -13,7 +13,7 @@ expect_rc "ingest into sqlite:PATH" 0
 [ -f "$TMP/a.db" ] && ok "sqlite:PATH made the file PATH" || not_ok "sqlite:PATH made the file PATH" "no $TMP/a.db"
 run "$MUTU" db info --db "$TMP/a.db"
 expect_out_has "db info names the batch's office" "(--office Kab. Banjar)"
-expect_out_has "db info: schema version 10" "(schema version 10)"
+expect_out_has "db info: schema version 11" "(schema version 11)"
 # every case of the batch carries the office
 n=$(sqlite3 "$TMP/a.db" "SELECT count(*) FROM cases WHERE office = 'Kab. Banjar'")
 all=$(sqlite3 "$TMP/a.db" "SELECT count(*) FROM cases")

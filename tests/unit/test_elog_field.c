@@ -111,11 +111,19 @@ static void test_named_month(void **state)
 	/* 'Agustus' 62 days on, 'Mei' 29 days back; a date alone is midnight */
 	assert_true(parse("4 Agustus 2025 08.15", NULL, 420) == day + 62 * 86400000LL + wib815);
 	assert_true(parse("5 Mei 2025", NULL, 0) == day - 29 * 86400000LL);
-	/* no zone and none given; no such day; no such month; month first */
+	/* no zone and none given; no such day; no such month */
 	assert_true(parse("3 Juni 2025 08.15", NULL, ELOG_NO_ZONE) == INT64_MIN);
 	assert_true(parse("31 Juni 2025 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("3 Juno 2025 08.15", NULL, 420) == INT64_MIN);
-	assert_true(parse("Juni 3, 2025 08.15", NULL, 420) == INT64_MIN);
+	/* the month first: refused until field round 10; the name says which
+	 * part is the month, so nothing is ambiguous (JavaScript's
+	 * Date.toString, an en-US "mmm d, yyyy"); a year of two digits or a
+	 * day of three is still no stamp */
+	assert_true(parse("Juni 3, 2025 08.15", NULL, 420) == day + wib815);
+	assert_true(parse("Tue Jun 03 2025 08:15:00 GMT+0700 (Western Indonesia Time)", NULL,
+			  ELOG_NO_ZONE) == day + wib815);
+	assert_true(parse("Juni 3, 25 08.15", NULL, 420) == INT64_MIN);
+	assert_true(parse("Juni 103 2025 08.15", NULL, 420) == INT64_MIN);
 	/* field round 8: the hour's word ("pukul", "pkl.", "jam") and a comma
 	 * after the year; the dashed date with the hour after a dot; Excel's
 	 * d-mmm-yy; "Ags" (Agustus) */

@@ -1,2 +1,0 @@
-build-dev/engine/base.o: engine/base.c include/mutu/base.h
-include/mutu/base.h:

@@ -1,8 +1,0 @@
-build-dev/engine/plan.o: engine/plan.c include/mutu/dur.h \
- include/mutu/base.h include/mutu/plan.h include/mutu/stats.h \
- include/mutu/sim.h
-include/mutu/dur.h:
-include/mutu/base.h:
-include/mutu/plan.h:
-include/mutu/stats.h:
-include/mutu/sim.h:

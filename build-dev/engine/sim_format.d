@@ -1,9 +1,0 @@
-build-dev/engine/sim_format.o: engine/sim_format.c engine/sim_int.h \
- include/mutu/cal.h include/mutu/base.h include/mutu/dur.h \
- include/mutu/sim.h include/mutu/stats.h
-engine/sim_int.h:
-include/mutu/cal.h:
-include/mutu/base.h:
-include/mutu/dur.h:
-include/mutu/sim.h:
-include/mutu/stats.h:
