@@ -541,6 +541,41 @@ static const char *zone_suffix(const char *s, const char *e, int *zone)
 	return c;
 }
 
+/*
+ * java.util.Date.toString(), as a Java system writes a date into its
+ * export: "Mon Jul 14 08:15:00 WIB 2025", the year last, after the zone.
+ * Six words: a weekday, a month, a day, a clock, a zone, a year of four
+ * digits.  Written to buf as "Jul 14 2025 08:15:00 WIB" (the month-first
+ * form parse_named reads, the zone where zone_suffix looks for it); 0 and
+ * *len, or -1 when s is not of that form.
+ */
+static int java_date(const char *s, const char *e, char *buf, size_t size, size_t *len)
+{
+	const char *w[7], *we[7];
+	int k = 0;
+	for (const char *p = s; p < e && k < 7;) {
+		while (p < e && *p == ' ')
+			p++;
+		if (p >= e)
+			break;
+		w[k] = p;
+		while (p < e && *p != ' ')
+			p++;
+		we[k++] = p;
+	}
+	if (k != 6 || we[5] - w[5] != 4 || !isdig(w[5][0]) || !isdig(w[5][3]) || !isdig(w[2][0]) ||
+	    we[2] - w[2] > 2 || !memchr(w[3], ':', (size_t)(we[3] - w[3])) || isdig(w[4][0]) ||
+	    isdig(w[0][0]) || isdig(w[1][0]))
+		return -1;
+	int n = snprintf(buf, size, "%.*s %.*s %.*s %.*s %.*s", (int)(we[1] - w[1]), w[1],
+			 (int)(we[2] - w[2]), w[2], 4, w[5], (int)(we[3] - w[3]), w[3],
+			 (int)(we[4] - w[4]), w[4]);
+	if (n < 0 || (size_t)n >= size)
+		return -1;
+	*len = (size_t)n;
+	return 0;
+}
+
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
 		       int *off, int *leap)
 {
@@ -548,6 +583,12 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	const char *e = rtrim(s, s + n);
 	while (s < e && *s == ' ')
 		s++;
+	char jd[96];
+	size_t jn;
+	if (!fmt && e - s < 64 && java_date(s, e, jd, sizeof jd, &jn) == 0) {
+		s = jd;
+		e = jd + jn;
+	}
 	int zone;
 	const char *ze = zone_suffix(s, e, &zone);
 	if (ze != e) {

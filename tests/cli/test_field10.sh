@@ -329,15 +329,22 @@ sed '1s/^id_berkas/no_berkas/' $F/webapp-js-date.csv >"$TMP/webapp-no.csv"
 run "$MUTU" ingest "$TMP/webapp-no.csv" --db "$TMP/webapp-no.db" --models $MD
 expect_eq "webapp: JavaScript dates read (no_berkas header)" \
 	"$(sqlite3 "$TMP/webapp-no.db" "SELECT min(start_ms) || ' ' || count(*) FROM events")" "1753660800000 5"
-# the other GMT / UTC forms: GMT+07:00, UTC+8, and the month first with a
-# comma as an en-US "mmm d, yyyy" writes it: 14 Jul 2025 08:15 WIB = 01:15Z
-# (day 20283: 1752455700000), 09:15 WITA = 01:15Z too
+# the other GMT / UTC forms: GMT+07:00, UTC+8, the month first with a
+# comma as an en-US "mmm d, yyyy" writes it, and java.util.Date.toString()
+# (the year last, after the zone: "Mon Jul 14 08:15:00 WIB 2025", as a Java
+# system writes a date): 14 Jul 2025 08:15 WIB = 01:15Z (day 20283:
+# 1752455700000), 09:15 WITA = 01:15Z too.  A zone nobody knows stays a bad
+# stamp (rejected, its line named)
 printf '%s\n' 'case_id,activity,end' 'a,b,2025-07-14 08:15:00 GMT+07:00' 'a,c,2025-07-14 09:15:00 UTC+8' \
-	'a,d,"Jul 14, 2025 08:15:00"' >"$TMP/gmt.csv"
+	'a,d,"Jul 14, 2025 08:15:00"' 'a,e,Mon Jul 14 08:15:00 WIB 2025' 'a,f,Mon Jul 14 09:15:00 WITA 2025' \
+	'a,g,Mon Jul 14 08:15:00 XYZ 2025' >"$TMP/gmt.csv"
 run "$MUTU" ingest "$TMP/gmt.csv" --db "$TMP/gmt.db" --tz WIB
-expect_eq "GMT+07:00, UTC+8, Jul 14, 2025" \
+expect_eq "GMT+07:00, UTC+8, Jul 14, 2025, Java's Date" \
 	"$(sqlite3 "$TMP/gmt.db" "SELECT group_concat(end_ms || '@' || end_off, ' ') FROM (SELECT * FROM events ORDER BY id)")" \
-	"1752455700000@420 1752455700000@480 1752455700000@420"
+	"1752455700000@420 1752455700000@480 1752455700000@420 1752455700000@420 1752455700000@480"
+expect_eq "an unknown zone after a Java date: rejected with its line" \
+	"$(sqlite3 "$TMP/gmt.db" "SELECT line || ' ' || reason FROM rejected")" \
+	"7 bad timestamp in end: 'Mon Jul 14 08:15:00 XYZ 2025'"
 
 # ---- 8. pinned: a WITA office's SiCANTIK stamping everything in WIB -------
 # sicantik-wib-di-wita.csv: an office in Banjarbaru (model uji-sla-wita,

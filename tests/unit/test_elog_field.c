@@ -122,6 +122,8 @@ static void test_named_month(void **state)
 	assert_true(parse("Juni 3, 2025 08.15", NULL, 420) == day + wib815);
 	assert_true(parse("Tue Jun 03 2025 08:15:00 GMT+0700 (Western Indonesia Time)", NULL,
 			  ELOG_NO_ZONE) == day + wib815);
+	assert_true(parse("Tue Jun 03 08:15:00 WIB 2025", NULL, ELOG_NO_ZONE) == day + wib815);
+	assert_true(parse("Tue Jun 03 08:15:00 XYZ 2025", NULL, 420) == INT64_MIN);
 	assert_true(parse("Juni 3, 25 08.15", NULL, 420) == INT64_MIN);
 	assert_true(parse("Juni 103 2025 08.15", NULL, 420) == INT64_MIN);
 	/* field round 8: the hour's word ("pukul", "pkl.", "jam") and a comma
