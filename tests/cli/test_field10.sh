@@ -76,7 +76,9 @@ print(' '.join(a.get('value') for e in ev for a in e if a.get('key') == 'step'))
 # a _SORTING cell that is no whole number leaves that event without one
 # (NULL, read as 0): 'x' on the hand-over puts it before the signature (0 <
 # 40), as the file order did before: step 5 10:00-11:00 60 (+45, over),
-# step 4 0 (-60) and 'order'.  Said here so nobody takes it for a bug: the
+# step 4 0 (-60) and 'order' (step 5, the applicant's receipt after
+# the office's last step, is shown against its waktu but never flagged over:
+# test_clock_end.sh).  Said here so nobody takes it for a bug: the
 # column's numbers are what orders, and a cell without one gives none.
 sed 's/,Pemohon,50\r$/,Pemohon,x\r/' $F/celonis-urut.csv >"$TMP/celonis-x.csv"
 run "$MUTU" ingest "$TMP/celonis-x.csv" --db "$TMP/celonis-x.db" --models $MD --tz WIB
@@ -84,7 +86,7 @@ expect_eq "celonis: a sorting cell that is no number is NULL" \
 	"$(sqlite3 "$TMP/celonis-x.db" "SELECT group_concat(ifnull(sorting, 'NULL'), ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
 	"NULL 40 30 20 10"
 expect_eq "celonis: ... and that event sorts as 0" "$(aud C-0714 "$TMP/celonis-x.db")" \
-	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 5:60:45:over 4:0:-60:order"
+	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 5:60:45:- 4:0:-60:order"
 # a log without such a column stores none
 run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/plain.db" --sop uji-sla --models $MD
 expect_eq "a log without _SORTING: every sorting NULL" \
@@ -152,9 +154,10 @@ expect_out_has "izin: with --sop the column stays an attribute" "case=_CASE_KEY 
 # read.  Now "mrt", "maart", "augustus", "agst" are month names.  Case
 # 0303 (--sop uji-sla, WIB), in Ramadan 1446 H: Mon-Thu 08:00-12:00
 # 12:30-15:00 (390 a day); no holiday Mon 3 - Thu 6 Mar 2025.  Accepted Mon
-# 08:40 (step 2 08:25-08:40), done Wed 13:15.  Lead: Mon 08:40-12:00 200 +
-# 12:30-15:00 150 = 350, Tue 390, Wed 08:00-12:00 240 + 12:30-13:15 45 =
-# 285: 1025, within 1350.  Deadline: 350 + 390 + 390 = 1130, 220 more on
+# 08:40 (step 2 08:25-08:40), done Wed 11:00 (step 4, the signing: step 5,
+# the applicant's receipt at 13:15, is the applicant's time, test_clock_end.sh).
+# Lead: Mon 08:40-12:00 200 + 12:30-15:00 150 = 350, Tue 390, Wed
+# 08:00-11:00 180: 920, within 1350.  Deadline: 350 + 390 + 390 = 1130, 220 more on
 # Thu 6 Mar from 08:00 = 11:40.  Steps: 1 08:10-08:25 15 of 30 (-15), 2 15
 # of 15, 3 Mon 09:00-12:00 180 + 150, Tue 390, Wed 08:00-10:00 120 = 840 of
 # 900 (-60), 4 10:00-11:00 60, 5 13:00-13:15 15.
@@ -162,11 +165,11 @@ DB=$TMP/disco-mrt.db
 run "$MUTU" ingest $F/disco-mrt.csv --db "$DB" --models $MD --sop uji-sla
 expect_rc "disco mrt: the export ingests" 0
 expect_out_has "disco mrt: all 5 stored" "events stored   5 (1 new cases)"
-expect_eq "disco mrt: working 1025 (Ramadan hours), deadline Thu 6 Mar 11:40, steps by hand" \
+expect_eq "disco mrt: working 920 (Ramadan hours), deadline Thu 6 Mar 11:40, steps by hand" \
 	"$(aud 0303 "$DB")" \
-	"1025 2025-03-06T11:40:00+07:00 False 1:15:-15:- 2:15:0:- 3:840:-60:- 4:60:0:- 5:15:0:-"
-expect_eq "disco mrt: the March report: 1 finished, 1 within, lead 1025" \
-	"$(month_json 2025-03 "$DB")" "1 1 1025 0"
+	"920 2025-03-06T11:40:00+07:00 False 1:15:-15:- 2:15:0:- 3:840:-60:- 4:60:0:- 5:15:0:-"
+expect_eq "disco mrt: the March report: 1 finished, 1 within, lead 920" \
+	"$(month_json 2025-03 "$DB")" "1 1 920 0"
 # the other names: 3 maart 2025 08:10 WIB = 3 Mar 01:10Z; 4 Agst 2025 09:00
 # WIB = 4 Aug 02:00Z; 5 augustus 2025 = 5 Aug.  2025-03-03 is day 20150
 # since 1970: 20150 * 86400000 + 4200000 = 1740964200000; 2025-08-04 is day
@@ -188,9 +191,10 @@ expect_eq "month names: maart, Agst, augustus" \
 # whose first cell is a total label (Jumlah, Total, Sub Total, Grand Total,
 # Rata-rata) and whose other cells are empty or numbers is no event:
 # skipped, counted with the no-event lines, said.  Case 503/0714, Mon 14 -
-# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 13:15.  Lead:
-# Mon 08:35-12:00 205 + 13:00-16:00 180 = 385, Tue 450, Wed 07:30-12:00 270
-# + 13:00-13:15 15 = 285: 1120, within 1350.  Deadline: 385 + 450 + 450 =
+# Wed 16 Jul 2025, no holiday: accepted Mon 08:35, done Wed 11:00 (the
+# signing; the receipt at 13:15 is the applicant's).  Lead: Mon 08:35-12:00
+# 205 + 13:00-16:00 180 = 385, Tue 450, Wed 07:30-11:00 210: 1045, within
+# 1350.  Deadline: 385 + 450 + 450 =
 # 1285, 65 more on Thu 17 Jul from 07:30 = 08:35.  Steps: 1 08:15-08:20 5
 # of 30 (-25), 2 15, 3 Mon 09:00-12:00 180 + 180, Tue 450, Wed 07:30-10:00
 # 150 = 960 of 900 (+60, over), 4 60, 5 15.
@@ -202,11 +206,11 @@ expect_out_has "sicantik: none rejected" "rejected        0"
 expect_out_has "sicantik: the footer skipped" "no-event lines  4 skipped"
 expect_out_has "sicantik: the total rows said" \
 	"3 of them a report's total row (first on line 8: 'Jumlah Berkas'): no event, not a rejected row"
-expect_eq "sicantik: working 1120, deadline Thu 17 Jul 08:35, steps by hand" \
+expect_eq "sicantik: working 1045, deadline Thu 17 Jul 08:35, steps by hand" \
 	"$(aud 503/0714/DPMPTSP/VII/2025 "$DB")" \
-	"1120 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
-expect_eq "sicantik: the July report: 1 finished, 1 within, lead 1120, no partial-data note" \
-	"$(month_json 2025-07 "$DB")" "1 1 1120 0"
+	"1045 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "sicantik: the July report: 1 finished, 1 within, lead 1045, no partial-data note" \
+	"$(month_json 2025-07 "$DB")" "1 1 1045 0"
 # a row that only looks like one stays a row: a label with a stamp beside
 # it (an activity named "Total ..."? a case "Jumlah" with a date) is
 # rejected or read as before, never skipped
@@ -229,7 +233,7 @@ expect_out_has "sicantik: a row with a total word and stamps stays a row" "event
 # stored.  Now a prefix that is another standard extension's own is no
 # alias, and in a log with that signature "+00:00" stamps are read as
 # local times (--sop uji-sla: WIB) and "NA" as no value, said in a note.
-# The case is section 4's timeline: 1120, deadline Thu 17 Jul 08:35.
+# The case is section 4's timeline: 1045, deadline Thu 17 Jul 08:35.
 # (Read as UTC, 08:15+00:00 would be 15:15 WIB, past office hours.)
 DB=$TMP/bupar-xes.db
 run "$MUTU" ingest $F/bupar-write-xes.xes --db "$DB" --models $MD --sop uji-sla
@@ -241,9 +245,9 @@ expect_out_has "bupaR xes: the stamps and NA said" \
 expect_eq "bupaR xes: 08:15 WIB (01:15Z), no actor for NA" \
 	"$(sqlite3 "$DB" "SELECT min(start_ms) || ' ' || count(*) FILTER (WHERE actor IS NULL) FROM events")" \
 	"1752455700000 4"
-expect_eq "bupaR xes: working 1120, deadline Thu 17 Jul 08:35, steps by hand" \
+expect_eq "bupaR xes: working 1045, deadline Thu 17 Jul 08:35, steps by hand" \
 	"$(aud R-0714 "$DB")" \
-	"1120 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+	"1045 2025-07-17T08:35:00+07:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
 # without a zone (no --sop, no --tz) the local stamps are refused as any
 # log of local stamps is, exit 2, with the way out named
 run "$MUTU" ingest $F/bupar-write-xes.xes --db "$TMP/bupar-nozone.db"
@@ -271,20 +275,20 @@ expect_eq "another prefix clash: UTC kept (08:15Z), org:resource the actor" \
 # either, so the whole log was refused (exit 2: give --tz); with --tz the
 # case had no steps, no ceiling and no deadline.  Now the model is found by
 # its name, said.  Mon 21 - Wed 23 Jul 2025, no holiday: section 4's times
-# a week later: 1120, within; deadline Thu 24 Jul 08:35.
+# a week later: 1045, within; deadline Thu 24 Jul 08:35.
 M10=$F/models
 DB=$TMP/nama-izin.db
 run "$MUTU" ingest $F/sicantik-nama-izin.csv --db "$DB" --models $M10
 expect_rc "nama izin: ingests (the model's calendar gives the zone)" 0
 expect_out_has "nama izin: the model found by its name" "SOP 'Izin Uji Nama Berkas': the model uji-nama, by its name"
 expect_eq "nama izin: the case's SOP is the model's id" "$(sqlite3 "$DB" "SELECT sop FROM cases")" "uji-nama"
-expect_eq "nama izin: working 1120, deadline Thu 24 Jul 08:35, steps by hand" \
+expect_eq "nama izin: working 1045, deadline Thu 24 Jul 08:35, steps by hand" \
 	"$("$MUTU" audit --case 503/0721/DPMPTSP/VII/2025 --db "$DB" --models $M10 --format json --out - 2>/dev/null | python3 -c "
 import json, sys
 c = json.load(sys.stdin)['cases'][0]
 print(c['working'], c['deadline'], c['late'],
       ' '.join('%s:%s:%s' % (s['step'], s['actual'], s['deviation']) for s in c['steps']))")" \
-	"1120 2025-07-24T08:35:00+07:00 False 1:5:-25 2:15:0 3:960:60 4:60:0 5:15:0"
+	"1045 2025-07-24T08:35:00+07:00 False 1:5:-25 2:15:0 3:960:60 4:60:0 5:15:0"
 # two models of one name: no guess, said (tests/data/models has uji-sla and
 # uji-sla-cs1, both "Izin Uji SLA")
 sed 's/;Izin Uji Nama Berkas;/;Izin Uji SLA;/' $F/sicantik-nama-izin.csv >"$TMP/dua-nama.csv"
@@ -304,14 +308,15 @@ expect_eq "nama izin: ... the case keeps the name as written" "$(sqlite3 "$TMP/d
 # offset after GMT, the zone's name in parentheses).  Now "ID Berkas" is an
 # office's case column and those stamps are read at their offsets.  Model
 # uji-sla-wita (id-wita: the same hours, WITA).  Mon 28 - Thu 31 Jul 2025,
-# no holiday.  Accepted Mon 08:30 (step 2 08:10-08:30), done Thu 07:20 WIB =
-# 08:20 WITA.  Lead: Mon 08:30-12:00 210 + 13:00-16:00 180 = 390, Tue 450,
-# Wed 450, Thu 07:30-08:20 50: 1340, within 1350.  Deadline: 390 + 450 +
-# 450 = 1290, 60 more on Thu from 07:30 = 08:30 WITA: done 10 minutes
-# before it.  Steps: 1 08:00-08:10 10 of 30 (-20), 2 20 of 15 (+5), 3 Mon
+# no holiday.  Accepted Mon 08:30 (step 2 08:10-08:30), done Wed 15:30
+# WITA (the signing; the receipt Thu 07:20 WIB = 08:20 WITA is the
+# applicant's).  Lead: Mon 08:30-12:00 210 + 13:00-16:00 180 = 390, Tue
+# 450, Wed 07:30-12:00 270 + 13:00-15:30 150 = 420: 1260, within 1350.
+# Deadline: 390 + 450 + 450 = 1290, 60 more on Thu from 07:30 = 08:30
+# WITA: the office done the day before.  Steps: 1 08:00-08:10 10 of 30 (-20), 2 20 of 15 (+5), 3 Mon
 # 08:45-12:00 195 + 180, Tue 450, Wed 07:30-12:00 270 + 13:00-14:00 60 =
 # 1155 of 900 (+255), 4 Wed 14:00-15:30 90 of 60 (+30), 5 Thu 08:00-08:20
-# WITA 20 of 15 (+5).
+# WITA 20 of 15 (+5: the applicant's, shown, not flagged over).
 DB=$TMP/webapp.db
 run "$MUTU" ingest $F/webapp-js-date.csv --db "$DB" --models $MD
 expect_rc "webapp: ingests" 0
@@ -320,9 +325,9 @@ expect_out_has "webapp: id_berkas is the case column" \
 expect_eq "webapp: offsets as written (+08:00, the last step +07:00)" \
 	"$(sqlite3 "$DB" "SELECT group_concat(end_off, ' ') FROM (SELECT end_off FROM events ORDER BY id)")" \
 	"480 480 480 480 420"
-expect_eq "webapp: working 1340, deadline Thu 31 Jul 08:30 WITA, in time; steps by hand" \
+expect_eq "webapp: working 1260, deadline Thu 31 Jul 08:30 WITA, in time; steps by hand" \
 	"$(aud BJB-0728 "$DB")" \
-	"1340 2025-07-31T08:30:00+08:00 False 1:10:-20:- 2:20:5:over 3:1155:255:over 4:90:30:over 5:20:5:over"
+	"1260 2025-07-31T08:30:00+08:00 False 1:10:-20:- 2:20:5:over 3:1155:255:over 4:90:30:over 5:20:5:-"
 # the stamps alone (the header an old mutu knows): read the same way.
 # 28 Jul 2025 is day 20297: 08:00 WITA = 00:00Z = 1753660800000
 sed '1s/^id_berkas/no_berkas/' $F/webapp-js-date.csv >"$TMP/webapp-no.csv"
@@ -351,13 +356,13 @@ expect_eq "an unknown zone after a Java date: rejected with its line" \
 # id-wita) whose SiCANTIK writes every stamp in WIB with the zone's name
 # ("14/07/2025 07:20 WIB" = 08:20 WITA), as domain.md says some do.  Passed
 # unchanged: each stamp is read at WIB and measured on the WITA calendar.
-# Section 4's clock times one hour later in WIB are its times in WITA: 1120,
+# Section 4's clock times one hour later in WIB are its times in WITA: 1045,
 # deadline Thu 17 Jul 08:35 WITA; the offsets stored are WIB's (420).
 DB=$TMP/wib-di-wita.db
 run "$MUTU" ingest $F/sicantik-wib-di-wita.csv --db "$DB" --models $MD
 expect_rc "wib in wita: ingests" 0
 expect_eq "wib in wita: the offsets as written" \
 	"$(sqlite3 "$DB" "SELECT group_concat(DISTINCT end_off) FROM events")" "420"
-expect_eq "wib in wita: working 1120, deadline Thu 17 Jul 08:35 WITA" \
+expect_eq "wib in wita: working 1045, deadline Thu 17 Jul 08:35 WITA" \
 	"$(aud W-0714 "$DB")" \
-	"1120 2025-07-17T08:35:00+08:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+	"1045 2025-07-17T08:35:00+08:00 False 1:5:-25:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
