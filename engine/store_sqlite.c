@@ -622,6 +622,44 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 	return 0;
 }
 
+/*
+ * Every table of the current schema (docs/store.md) is there.  A store
+ * whose user_version is current but that lost a table (dropped by hand
+ * or by another tool, a restore of part of it) was found only at the
+ * first statement that needed it, and said so its own way each time:
+ * "store: event ids: no such table: events" (exit 1) from an ingest,
+ * "reading the newest batch: no such table: batches" (exit 1) from a
+ * report, "is this a mutu store?" (exit 2) elsewhere; a report or an
+ * audit that needed no such table ran on.  Now every command refuses it
+ * at open, exit 2, with what to do.  audit_flags is made on first use
+ * and is not checked.
+ */
+static int check_tables(sqlite3 *db, const char *path, struct mutu_err *err)
+{
+	static const char *const tables[] = {"batches", "cases", "events", "case_attrs",
+					     "event_attrs", "rejected", "attr_types",
+					     "month_summary", "batch_touch", "case_measure"};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return diag(db, path, "reading the store's tables", err);
+	int rc = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+		int step = sqlite3_step(st);
+		if (step == SQLITE_DONE)
+			rc = mutu_errf(err, MUTU_EINPUT,
+				       "%s: the store is damaged: its table '%s' is missing; restore it from a "
+				       "backup or ingest the logs again into a new store (--db NEW.db)",
+				       path, tables[i]);
+		else if (step != SQLITE_ROW)
+			rc = diag(db, path, "reading the store's tables", err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store **out,
 		      struct mutu_err *err)
 {
@@ -645,6 +683,10 @@ int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store
 	if (!ro && setup(db, path, mode, busy_ms, version, fresh, err)) {
 		sqlite3_close(db);
 		return err && err->code ? err->code : MUTU_EFAIL;
+	}
+	if (!fresh && (rc = check_tables(db, path, err))) {
+		sqlite3_close(db);
+		return rc;
 	}
 	struct sq *q = mutu_calloc(1, sizeof *q);
 	q->base.ops = &sqlite_ops;

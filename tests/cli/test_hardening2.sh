@@ -40,3 +40,39 @@ expect_out_has "14 catatan columns: the last three are counted" "... and 3 more 
 expect_eq "14 catatan columns: catatan.13 holds c14 (line 2's last cell)" \
 	"$(sqlite3 "$TMP/catatan.db" "SELECT value FROM event_attrs WHERE name = 'catatan.13'")" "c14"
 
+# ---- 2. a store that lost a table (dropped by hand, another tool, half a restore)
+# Before: found at the first statement that needed the table, each command
+# its own way: ingest "store: event ids: no such table: events" exit 1,
+# report "reading the newest batch: no such table: batches" exit 1, and an
+# audit without month_summary ran on (exit 0).  Now every open checks the
+# schema's tables: exit 2, the table named, what to do.
+S="$TMP/base.db"
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$S" --sop uji-sla --models $MD --quiet
+damaged() { # NAME SQL: a copy of the store with SQL run on it
+	cp "$S" "$TMP/$1.db"
+	sqlite3 "$TMP/$1.db" "PRAGMA foreign_keys=OFF; $2"
+}
+damaged noevents "DROP TABLE event_attrs; DROP TABLE events"
+run "$MUTU" ingest $H/tanda-tangan-pemeriksa.csv --db "$TMP/noevents.db" --sop uji-sla --models $MD --tz WIB
+expect_rc "store without events: ingest exit 2" 2
+expect_err_has "store without events: the table is named" "the store is damaged: its table 'events' is missing"
+damaged nobatches "DROP TABLE batches"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/nobatches.db" --models $MD --out "$TMP/r" --format json
+expect_rc "store without batches: report exit 2" 2
+expect_err_has "store without batches: the table is named" "its table 'batches' is missing; restore it from a backup"
+damaged nomonth "DROP TABLE month_summary"
+run "$MUTU" audit --case A --db "$TMP/nomonth.db" --models $MD
+expect_rc "store without month_summary: audit exit 2 (was 0)" 2
+expect_err_has "store without month_summary: the table is named" "its table 'month_summary' is missing"
+# pinned, read right before: a schema version from the future, a cut file
+cp "$S" "$TMP/future.db"
+sqlite3 "$TMP/future.db" "PRAGMA user_version = 99"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/future.db" --models $MD --out "$TMP/r" --format json
+expect_rc "store from a future mutu: exit 2" 2
+expect_err_has "store from a future mutu: says so" "store schema version 99 is newer than this mutu"
+cp "$S" "$TMP/cut.db"
+truncate -s $(($(stat -c %s "$S") / 2)) "$TMP/cut.db"
+run "$MUTU" audit --case A --db "$TMP/cut.db" --models $MD
+expect_rc "store cut in half: exit 2" 2
+expect_err_has "store cut in half: damaged, what to do" "the store is damaged"
+
