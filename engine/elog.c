@@ -3124,6 +3124,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	}
 	/* time stamps */
 	int hs = 0, he = 0, so = 0, eo = 0;
+	int bcol = -1, ecol = -1; /* the columns the start and the end came from */
 	int64_t sms = 0, ems = 0;
 	int tcols[3] = {role[ELOG_COL_START], role[ELOG_COL_END], role[ELOG_COL_TIMESTAMP]};
 	int lcol = role[ELOG_COL_LIFECYCLE];
@@ -3219,17 +3220,18 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			return 0;
 		}
 		if (k == 0) {
-			hs = 1, sms = ms, so = off;
+			hs = 1, sms = ms, so = off, bcol = col;
 		} else if (k == 1) {
-			he = 1, ems = ms, eo = off;
+			he = 1, ems = ms, eo = off, ecol = col;
 		} else if (xes_interval && hs) {
-			he = 1, ems = ms, eo = off; /* the completion of the interval */
+			/* the completion of the interval */
+			he = 1, ems = ms, eo = off, ecol = col;
 		} else {
 			/* one stamp per event: a lifecycle 'start' row marks a start */
 			if (lc_starts(lc))
-				hs = 1, sms = ms, so = off;
+				hs = 1, sms = ms, so = off, bcol = col;
 			else
-				he = 1, ems = ms, eo = off;
+				he = 1, ems = ms, eo = off, ecol = col;
 		}
 	}
 	if (probe)
@@ -3246,10 +3248,13 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 						     : "start and end both");
 		return 0;
 	}
+	/* named by the columns the two stamps came from: an XES interval
+	 * event's end is its time:timestamp, there is no end column (before,
+	 * hardening round 2: g->hdr[-1], a read before the array, when
+	 * PM4Py's start_timestamp was after time:timestamp) */
 	if (hs && he && ems < sms) {
-		reject(g, r, R_ORDER, "end before start: %s '%s', %s '%s'", g->hdr[tcols[0]],
-		       shown(r, tcols[0], v1, sizeof v1), g->hdr[tcols[1]],
-		       shown(r, tcols[1], v2, sizeof v2));
+		reject(g, r, R_ORDER, "end before start: %s '%s', %s '%s'", g->hdr[bcol],
+		       shown(r, bcol, v1, sizeof v1), g->hdr[ecol], shown(r, ecol, v2, sizeof v2));
 		return 0;
 	}
 	/* the event */

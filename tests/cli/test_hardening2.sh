@@ -114,3 +114,14 @@ expect_eq "same person: S1 checked by Budi, signed by ' budi ' and 'BUDI': one f
 	"[(4, 4, 'orang yang sama (budi) memeriksa (langkah 2) dan menyetujui (langkah 4)')]"
 expect_eq "same person: S2 signed by Budiman: none" "$(sod S2)" "[]"
 
+# ---- 4. PM4Py's interval XES with start_timestamp after time:timestamp
+# (found by fuzz_xes).  An event's end came from time:timestamp, there is
+# no end column, and the rejection named the column g->hdr[-1]: a read
+# before the array, a segfault (exit 139) in a plain build.  Now the row
+# is rejected naming both keys, the other event stored.
+run "$MUTU" ingest $H/pm4py-mulai-setelah-selesai.xes --db "$TMP/x.db" --tz WIB
+expect_rc "XES start after end: exit 0" 0
+expect_out_has "XES start after end: one row rejected" "end before start           1"
+run "$MUTU" db rejected --db "$TMP/x.db"
+expect_out_has "XES start after end: named by its keys" \
+	"end before start: start_timestamp '2026-03-03T08:10:00.000+07:00', time:timestamp '2025-03-03T09:00:00.000+07:00'"
