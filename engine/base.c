@@ -254,6 +254,17 @@ void mutu_notes_addf(struct mutu_notes *n, const char *fmt, ...)
 	mutu_buf_release(&b);
 }
 
+int mutu_nul_line(const char *text, size_t len)
+{
+	const char *z = memchr(text, '\0', len);
+	if (!z)
+		return 0;
+	int line = 1;
+	for (const char *p = text; p < z; p++)
+		line += *p == '\n';
+	return line;
+}
+
 char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err)
 {
 	FILE *f = fopen(path, "rb");

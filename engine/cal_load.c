@@ -389,6 +389,16 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 	char *text = mutu_read_file(path, &len, err);
 	if (!text)
 		return err->code ? err->code : MUTU_EFAIL;
+	/* the lines are cut with strchr: every holiday after a NUL byte was
+	 * dropped without a word, exit 0 (hardening round 2) */
+	int nul = mutu_nul_line(text, len);
+	if (nul) {
+		free(text);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s:%d: a NUL byte (a binary file, or saved as UTF-16, Excel's \"Unicode "
+				 "Text\"): save it as CSV UTF-8",
+				 path, nul);
+	}
 	int rc = 0, line = 0, seen_header = 0;
 	char *p = text;
 	while (*p && rc == 0) {
@@ -836,6 +846,19 @@ int cal_load(const char *name_or_path, const char *dir, struct cal **out, struct
 	s.err = err;
 	s.day_minutes = 450;
 	s.reading = CAL_DAY_NET;
+	/* fgets hands inih each line as a C string: "mon = 07:30-12:00<NUL>,
+	 * 13:00-16:00" lost its afternoon without a word (hardening round 2) */
+	size_t flen;
+	char *ftext = mutu_read_file(path, &flen, err);
+	if (!ftext)
+		return err->code ? err->code : MUTU_EFAIL;
+	int nul = mutu_nul_line(ftext, flen);
+	free(ftext);
+	if (nul)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s:%d: a NUL byte in the calendar (a binary file, or saved as UTF-16): "
+				 "save it as UTF-8 text",
+				 path, nul);
 	s.f = fopen(path, "r");
 	if (!s.f)
 		return mutu_errf(err, MUTU_EFAIL, "cannot open %s: %s", path, strerror(errno));

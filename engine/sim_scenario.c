@@ -811,6 +811,7 @@ struct ini_state {
 	char *buf;
 	size_t cap;
 	int too_long;
+	int nul; /* the first line holding a NUL byte */
 	struct entry *e;
 	size_t n, ecap;
 };
@@ -825,6 +826,10 @@ static char *scen_reader(char *str, int num, void *stream)
 	if (n < 0)
 		return NULL;
 	st->line++;
+	/* inih reads the line as a C string: the rest after a NUL would be
+	 * lost without a word (hardening round 2) */
+	if (!st->nul && memchr(st->buf, '\0', (size_t)n))
+		st->nul = st->line;
 	if (n > num - 2) {
 		if (!st->too_long)
 			st->too_long = st->line;
@@ -2376,7 +2381,12 @@ int sim_scenario_load(const char *path, const char *cal_dir, struct sim_scenario
 	free(st.buf);
 	int rc = 0;
 	struct loader L = {.path = path, .cal_dir = cal_dir, .err = err, .e = st.e, .n = st.n};
-	if (st.too_long)
+	if (st.nul && (!st.too_long || st.nul <= st.too_long))
+		rc = mutu_errf(err, MUTU_EINPUT,
+			       "%s:%d: a NUL byte in the scenario (a binary file, or saved as UTF-16): save "
+			       "it as UTF-8 text",
+			       path, st.nul);
+	else if (st.too_long)
 		rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: line too long (at most 197 characters)", path,
 			       st.too_long);
 	else if (r > 0)

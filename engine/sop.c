@@ -1003,7 +1003,13 @@ int sop_model_parse(const char *text, size_t len, const char *path, struct sop_m
 	p.m = mutu_calloc(1, sizeof *p.m);
 	mutu_err_clear(&p.err);
 
-	int rc = ini_parse_stream(reader, &p, handler, &p);
+	/* inih reads a line as a C string: "waktu = 2 Hari<NUL> 3 Jam" was
+	 * read as 2 Hari without a word (hardening round 2) */
+	int nul = mutu_nul_line(text, len);
+	if (nul)
+		perr(&p, nul, "a NUL byte in the model (a binary file, or saved as UTF-16): save "
+			      "it as UTF-8 text");
+	int rc = nul ? 0 : ini_parse_stream(reader, &p, handler, &p);
 	if (rc > 0 && (!p.err.code || rc < p.err_line)) {
 		char t[96];
 		line_text(text, len, rc, t, sizeof t);

@@ -105,6 +105,12 @@ void mutu_notes_addf(struct mutu_notes *n, const char *fmt, ...)
  * On error returns NULL and fills err with the path and the reason. */
 char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err);
 
+/* The line (1-based) of the first NUL byte in text[0..len), or 0 when it
+ * holds none.  A text file with a NUL is a binary file or UTF-16 (Excel's
+ * "Unicode Text"); the readers built on C strings (inih, strchr) stop at
+ * it and would read the rest of the line, or of the file, as absent. */
+int mutu_nul_line(const char *text, size_t len);
+
 /*
  * Atomic output files.  Every file mutu writes goes through this: the
  * bytes go to a new temporary file in the same folder (created with

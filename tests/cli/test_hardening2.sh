@@ -125,3 +125,38 @@ expect_out_has "XES start after end: one row rejected" "end before start        
 run "$MUTU" db rejected --db "$TMP/x.db"
 expect_out_has "XES start after end: named by its keys" \
 	"end before start: start_timestamp '2026-03-03T08:10:00.000+07:00', time:timestamp '2025-03-03T09:00:00.000+07:00'"
+
+# ---- 5. a NUL byte in a model, a calendar, a scenario or local.csv
+# inih and the calendar's CSV reader read C strings: what followed a NUL
+# was dropped without a word, exit 0.  Each file is now refused, exit 2,
+# with the line of the NUL.
+# uji-sla.ini with step 3's "waktu = 2 Hari<NUL> 3 Jam": read as 2 Hari
+python3 -c "
+s = open('$MD/uji-sla.ini', 'rb').read()
+open('$TMP/uji-sla.ini', 'wb').write(s.replace(b'waktu = 2 Hari', b'waktu = 2 Hari\x00 3 Jam', 1))"
+run "$MUTU" model show "$TMP/uji-sla.ini"
+expect_rc "NUL in a model: exit 2 (was 0, step 3 read as 2 Hari)" 2
+expect_err_has "NUL in a model: its line" "uji-sla.ini:29: a NUL byte in the model"
+# banjarbaru.ini's staff line 28 "Dinas Teknis = 5<NUL>0" (skenario-nul.ini): ran with 5
+run "$MUTU" sim $H/skenario-nul.ini --replications 1
+expect_rc "NUL in a scenario: exit 2 (was 0)" 2
+expect_err_has "NUL in a scenario: its line" "skenario-nul.ini:28: a NUL byte in the scenario"
+# a calendar folder of our own: the shipped calendars, local.csv replaced
+C="$TMP/cal"
+mkdir -p "$C"
+cp datasets/calendars/* "$C/"
+# id-wib.ini's Monday "07:30-12:00<NUL>, 13:00-16:00": the afternoon lost
+python3 -c "
+s = open('$C/id-wib.ini', 'rb').read()
+open('$C/id-wib.ini', 'wb').write(s.replace(b'mon = 07:30-12:00,', b'mon = 07:30-12:00\x00,', 1))"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "NUL in a calendar: exit 2 (was 0, Monday 4.5 h)" 2
+expect_err_has "NUL in a calendar: its line" "id-wib.ini:31: a NUL byte in the calendar"
+cp datasets/calendars/id-wib.ini "$C/"
+# local-nul.csv: 2025-05-20's name ends in a NUL; 2025-06-20 after it was
+# dropped (237 - 1 = 236 working days in 2025 instead of 235)
+cp $H/local-nul.csv "$C/local.csv"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "NUL in local.csv: exit 2 (was 0, the closure after it dropped)" 2
+expect_err_has "NUL in local.csv: its line" "local.csv:2: a NUL byte"
+
