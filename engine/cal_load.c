@@ -400,6 +400,31 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 				 path, nul);
 	}
 	int rc = 0, line = 0, seen_header = 0;
+	/* The separator of the first line that is not a comment: ',' as
+	 * written by hand, ';' as an Indonesian Excel saves "CSV" (the list
+	 * separator of id-ID), a tab as "Text (Tab delimited)".  Before
+	 * (hardening round 2) a local.csv saved from Excel was refused at its
+	 * header, "expected 3 columns (date,type,name), found 1; quote a name
+	 * that holds a comma". */
+	unsigned char sep = ',';
+	for (char *q = text; *q;) {
+		size_t n = strcspn(q, "\n");
+		size_t i = strspn(q, " \t");
+		if (i < n && q[i] != '#' && q[i] != '\r') {
+			int comma = 0, semi = 0, tab = 0;
+			for (size_t k = i; k < n; k++) {
+				comma += q[k] == ',';
+				semi += q[k] == ';';
+				tab += q[k] == '\t';
+			}
+			if (!comma && semi)
+				sep = ';';
+			else if (!comma && tab)
+				sep = '\t';
+			break;
+		}
+		q += n + (q[n] == '\n');
+	}
 	char *p = text;
 	while (*p && rc == 0) {
 		char *nl = strchr(p, '\n');
@@ -407,10 +432,11 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 		line++;
 		char *l = p;
 		p = nl ? nl + 1 : p + n;
-		while (n > 0 && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
+		/* blanks around the line are no fields; tabs are when they separate */
+		while (n > 0 && (l[n - 1] == '\r' || l[n - 1] == ' ' || (l[n - 1] == '\t' && sep != '\t')))
 			n--;
 		size_t i = 0;
-		while (i < n && (l[i] == ' ' || l[i] == '\t'))
+		while (i < n && (l[i] == ' ' || (l[i] == '\t' && sep != '\t')))
 			i++;
 		if (i == n || l[i] == '#')
 			continue;
@@ -424,6 +450,7 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot start the CSV reader", path);
 			break;
 		}
+		csv_set_delim(&cp, sep);
 		if (csv_parse(&cp, l + i, n - i, cb_field, cb_row, &r) != n - i ||
 		    csv_fini(&cp, cb_field, cb_row, &r) != 0) {
 			rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: cannot read the CSV line: %s", path,

@@ -160,3 +160,18 @@ run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
 expect_rc "NUL in local.csv: exit 2 (was 0, the closure after it dropped)" 2
 expect_err_has "NUL in local.csv: its line" "local.csv:2: a NUL byte"
 
+# ---- 6. local.csv saved by an Indonesian Excel: ';', CRLF, a BOM
+# (local-excel-id.csv: Tue 2025-05-20 LD, Fri 2025-06-20 TUTUP with a ';'
+# inside quotes).  Before: refused at its header, "expected 3 columns
+# (date,type,name), found 1".  Now read: 2025 has 237 working days in
+# id-wib, 235 with these two weekdays; Mon 19 May 07:30 to Wed 21 May
+# 07:30 is Monday's 07:30-12:00 and 13:00-16:00 (450 menit) with Tuesday
+# closed: 1 Hari (900 with the shipped local.csv).
+cp $H/local-excel-id.csv "$C/local.csv"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "local.csv with ';': exit 0" 0
+expect_eq "local.csv with ';': 235 working days in 2025, 2 of them local" \
+	"$(printf '%s\n' "$OUT" | awk '$1 == "2025" && NF == 6 { print $2, $6 }')" "235 2"
+expect_out_has "local.csv with ';': the quoted name keeps its ';'" "2025-06-20 Jumat   LK  Kantor tutup; banjir"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar between 2025-05-19T07:30+07:00 2025-05-21T07:30+07:00 --calendar id-wib
+expect_out_has "local.csv with ';': Mon 07:30 to Wed 07:30 is Monday alone" "waktu kerja: 1 Hari (450 menit)"
