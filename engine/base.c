@@ -656,6 +656,29 @@ static size_t utf8_len(const unsigned char *p)
 	return n;
 }
 
+int mutu_utf8_bad_line(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int line = 1;
+	for (size_t i = 0; i < len;) {
+		if (p[i] < 0x80) {
+			line += p[i] == '\n';
+			i++;
+			continue;
+		}
+		/* utf8_len reads up to 4 bytes: give it a copy padded with NULs,
+		 * the text may end here without one */
+		unsigned char q[5] = {0};
+		for (size_t k = 0; k < 4 && i + k < len; k++)
+			q[k] = p[i + k];
+		size_t n = utf8_len(q);
+		if (!n)
+			return line;
+		i += n;
+	}
+	return 0;
+}
+
 void mutu_buf_put_safe(struct mutu_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");

@@ -1003,13 +1003,7 @@ int sop_model_parse(const char *text, size_t len, const char *path, struct sop_m
 	p.m = mutu_calloc(1, sizeof *p.m);
 	mutu_err_clear(&p.err);
 
-	/* inih reads a line as a C string: "waktu = 2 Hari<NUL> 3 Jam" was
-	 * read as 2 Hari without a word (hardening round 2) */
-	int nul = mutu_nul_line(text, len);
-	if (nul)
-		perr(&p, nul, "a NUL byte in the model (a binary file, or saved as UTF-16): save "
-			      "it as UTF-8 text");
-	int rc = nul ? 0 : ini_parse_stream(reader, &p, handler, &p);
+	int rc = ini_parse_stream(reader, &p, handler, &p);
 	if (rc > 0 && (!p.err.code || rc < p.err_line)) {
 		char t[96];
 		line_text(text, len, rc, t, sizeof t);
@@ -1020,6 +1014,21 @@ int sop_model_parse(const char *text, size_t len, const char *path, struct sop_m
 	}
 	if (!p.err.code)
 		validate(&p);
+	/* Last, so an error of the content read is said first (the fuzz
+	 * reproducers of tests/data/repro keep theirs).  inih reads a line as
+	 * a C string: "waktu = 2 Hari<NUL> 3 Jam" was read as 2 Hari without
+	 * a word; a model edited in an editor that saves Windows-1252
+	 * ("Pemeriksaan berkas \x96 2") passed its bytes into every JSON,
+	 * HTML and xlsx written from it, none of them readable (hardening
+	 * round 2). */
+	int nul = p.err.code ? 0 : mutu_nul_line(text, len);
+	if (nul)
+		perr(&p, nul, "a NUL byte in the model (a binary file, or saved as UTF-16): save "
+			      "it as UTF-8 text");
+	int bad = p.err.code ? 0 : mutu_utf8_bad_line(text, len);
+	if (bad)
+		perr(&p, bad, "not UTF-8 text (saved as Windows-1252 or Latin-1?): save the model "
+			      "as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
 
 	struct sop_model *m = p.m;
 	m->steps = mutu_calloc(p.nsteps ? p.nsteps : 1, sizeof *m->steps);

@@ -111,6 +111,12 @@ char *mutu_read_file(const char *path, size_t *len, struct mutu_err *err);
  * it and would read the rest of the line, or of the file, as absent. */
 int mutu_nul_line(const char *text, size_t len);
 
+/* The line (1-based) of the first byte in text[0..len) that does not start
+ * a valid UTF-8 sequence (overlong forms and surrogates are not), or 0 when
+ * it is all UTF-8.  A model saved by an editor in Windows-1252 passed its
+ * bytes into every JSON, HTML and xlsx mutu wrote from it: invalid files. */
+int mutu_utf8_bad_line(const char *text, size_t len);
+
 /*
  * Atomic output files.  Every file mutu writes goes through this: the
  * bytes go to a new temporary file in the same folder (created with

@@ -204,3 +204,13 @@ run "$MUTU" db info --db "$TMP/new.db"
 expect_rc "SIGINT during the first ingest of a new store: it opens" 0
 expect_eq "SIGINT during the first ingest of a new store: whole" \
 	"$(sqlite3 "$TMP/new.db" "PRAGMA integrity_check")" "ok"
+
+# ---- 8. a model saved in Windows-1252 (uji-sla-cp1252.ini: step 3's
+# activity edited in Notepad, an en dash as byte 0x96 on line 27)
+# Before: loaded, exit 0, and its byte went into every JSON, HTML and xlsx
+# written from it (model show --format json was not JSON a parser reads).
+# Now refused, exit 2, with the line and what to do.
+run "$MUTU" model show $H/uji-sla-cp1252.ini --format json
+expect_rc "model in Windows-1252: exit 2 (was 0)" 2
+expect_err_has "model in Windows-1252: its line, what to do" \
+	"uji-sla-cp1252.ini:27: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the model as UTF-8"
