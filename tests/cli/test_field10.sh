@@ -98,11 +98,7 @@ expect_eq "a log without _SORTING: every sorting NULL" \
 # the same audit, report and export as on SQLite
 if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null; then
 	. tests/pg/pg.sh
-	if ! pg_start 2>"$TMP/pg.err"; then
-		not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-			"run 'make deps' (Debian packages postgresql, libpq-dev)"
-		exit 1
-	fi
+	pg_start_checked || exit 1
 	PG=$(pg_newdb mutu_field10)
 	run "$MUTU" ingest $F/celonis-urut.csv --db "$PG" --models $MD --tz WIB
 	expect_rc "pg: the table ingests" 0

@@ -58,15 +58,10 @@ D=tests/data/plan-sl
 theory() {
 	python3 - "$@" <<'PY'
 import json, math, sys
+sys.path.insert(0, "tests/cli")
+from mmc import wait_within as within_wait
 d = json.load(open(sys.argv[1]))
 strict = sys.argv[2] == "values"
-def erlang_c(c, a):
-    b = 1.0
-    for k in range(1, c + 1):
-        b = a * b / (k + a * b)
-    return b / (1 - a / c * (1 - b))
-def within_wait(c, lam, mu, t):
-    return 1 - erlang_c(c, lam / mu) * math.exp(-(c * mu - lam) * t)
 # the hand values above, to their six digits
 hand = {(4, 3.0, 5 / 60): 0.443251, (5, 3.0, 5 / 60): 0.784646, (6, 3.0, 5 / 60): 0.923903,
         (7, 3.0, 5 / 60): 0.975505, (8, 3.0, 5 / 60): 0.992817,
@@ -178,15 +173,12 @@ expect_eq "--target replaces the scenario's: one target, Back Office at its leas
 run "$MUTU" plan $D/kantor-within-target.ini --vary "Front Office=5..9" --format json
 expect_rc "case 3: within_target answered, exit 0" 0
 got=$(printf '%s' "$OUT" | python3 -c '
-import json, math, sys
+import json, sys
+sys.path.insert(0, "tests/cli")
+from mmc import sojourn_within
 d = json.load(sys.stdin)
-def within(c, lam=2.4, mu=0.5, t=8.0):
-    a = lam / mu
-    s = sum(a ** k / math.factorial(k) for k in range(c))
-    top = a ** c / math.factorial(c) * c / (c - a)
-    C = top / (s + top)
-    th = c * mu - lam
-    return 1 - ((1 - C) * math.exp(-mu * t) + C * (mu * math.exp(-th * t) - th * math.exp(-mu * t)) / (mu - th))
+def within(c):
+    return sojourn_within(c, 2.4, 0.5, 8.0)
 t = d["target"]
 bad = [str(j["staffing"]) for j in d["judged"] if (j["status"] == "meets") != (within(j["staffing"]["Front Office"]) >= 0.97)]
 print(t["kind"], t["value"], t["sop"], d["staffing"], "; ".join(bad) or "ok")')

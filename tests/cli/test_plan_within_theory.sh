@@ -21,15 +21,12 @@ S=tests/data/plan/kantor-mmc-within.ini
 run "$MUTU" plan "$S" --target within=0.97 --vary "Front Office=5..9" --format json
 expect_rc "plan answers: exit 0" 0
 got=$(printf '%s' "$OUT" | python3 -c '
-import json, math, sys
+import json, sys
+sys.path.insert(0, "tests/cli")
+from mmc import sojourn_within
 d = json.load(sys.stdin)
-def within(c, lam=2.4, mu=0.5, t=8.0):
-    a = lam / mu
-    s = sum(a ** k / math.factorial(k) for k in range(c))
-    top = a ** c / math.factorial(c) * c / (c - a)
-    C = top / (s + top)
-    th = c * mu - lam
-    return 1 - ((1 - C) * math.exp(-mu * t) + C * (mu * math.exp(-th * t) - th * math.exp(-mu * t)) / (mu - th))
+def within(c):
+    return sojourn_within(c, 2.4, 0.5, 8.0)
 assert abs(within(6) - 0.955573) < 1e-6 and abs(within(7) - 0.977471) < 1e-6
 print(d["staffing"])
 bad = []

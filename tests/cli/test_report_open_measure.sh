@@ -170,11 +170,7 @@ suite sqlite "$SQ" "sqlite3 $SQ"
 # ---- PostgreSQL ----
 if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null; then
 	. tests/pg/pg.sh
-	if ! pg_start 2>"$TMP/pg.err"; then
-		not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-			"run 'make deps' (Debian packages postgresql, libpq-dev)"
-		exit 1
-	fi
+	pg_start_checked || exit 1
 	pq() { psql -X -q -tA -d "$1" -c "$2"; }
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS mutu_open_measure" >/dev/null 2>&1
 	psql -X -q -d postgres -c "CREATE DATABASE mutu_open_measure" >/dev/null

@@ -285,11 +285,7 @@ expect_out_has "SQLite: and a third time for kota-x it is a no-op" "already inge
 
 # ---- PostgreSQL: the same figures, and the same-file rule -----------------
 . tests/pg/pg.sh
-if ! pg_start 2>"$TMP/pg.err"; then
-	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-		"run 'make deps' (Debian packages postgresql, libpq-dev)"
-	exit 0
-fi
+pg_start_checked || exit 1
 PG=$MUTU_PG_LOCATION
 run ingest_all "$PG"
 expect_rc "the same logs ingest into PostgreSQL" 0

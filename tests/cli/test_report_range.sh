@@ -192,11 +192,7 @@ measure_suite sqlite "$TMP/meas.db" "sqlite3 $TMP/meas.db"
 
 # ---- PostgreSQL: the same range from the other backend --------------------
 . tests/pg/pg.sh
-if ! pg_start 2>"$TMP/pg.err"; then
-	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-		"run 'make deps' (Debian packages postgresql, libpq-dev)"
-	exit 1
-fi
+pg_start_checked || exit 1
 pgdb=$MUTU_PG_LOCATION
 run "$MUTU" ingest "$LOG" --db "$pgdb" --sop uji-sla --models "$MODELS" --quiet
 expect_rc "PostgreSQL: ingest the range log" 0

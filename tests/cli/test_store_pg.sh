@@ -16,11 +16,7 @@
 . tests/cli/lib.sh
 . tests/pg/pg.sh
 
-if ! pg_start 2>"$TMP/pg.err"; then
-	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-		"run 'make deps' (Debian packages postgresql, libpq-dev)"
-	exit 1
-fi
+pg_start_checked || exit 1
 ok "a private PostgreSQL server starts (tests/pg/pg.sh)"
 PG=$MUTU_PG_LOCATION
 BUILD=$(dirname "$MUTU")

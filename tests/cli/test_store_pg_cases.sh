@@ -21,11 +21,7 @@ set -u
 . tests/cli/lib.sh
 . tests/pg/pg.sh
 
-if ! pg_start 2>"$TMP/pg.err"; then
-	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$TMP/pg.err")" \
-		"run 'make deps' (Debian packages postgresql, libpq-dev)"
-	exit 1
-fi
+pg_start_checked || exit 1
 LOG=datasets/logs/synthetic-2025.csv
 # the log's rows and distinct case ids, counted from the file itself
 read -r nrows ncases < <(python3 -c 'import csv,sys

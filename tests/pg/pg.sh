@@ -10,6 +10,10 @@
 #   . tests/pg/pg.sh; pg_start     from a bash script: start, export, and stop
 #                                  from an EXIT trap (chained before any trap
 #                                  the script had); pg_stop stops it earlier
+#   pg_start_checked               pg_start from a test script (after
+#                                  tests/cli/lib.sh): on failure prints the
+#                                  'not ok' line with the server's error and
+#                                  what to do, and returns 1
 # Exported: MUTU_PG_DIR (the folder: data/, server.log, the socket),
 # MUTU_PG_DB (mutu_test), MUTU_PG_LOCATION (postgres:///mutu_test?host=DIR,
 # what mutu's --db takes), PGHOST/PGDATABASE for psql, MUTU_PG_BIN.
@@ -120,3 +124,12 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	pg_stop
 	exit $rc
 fi
+
+# the one "server did not start" check every PostgreSQL test makes
+pg_start_checked() {
+	local e=${TMP:-${TMPDIR:-/tmp}}/pg.err
+	pg_start 2>"$e" && return 0
+	not_ok "a private PostgreSQL server starts (tests/pg/pg.sh)" "$(cat "$e")" \
+		"run 'make deps' (Debian packages postgresql, libpq-dev)"
+	return 1
+}
