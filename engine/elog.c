@@ -2899,14 +2899,22 @@ static int prose(const char *v, size_t n)
  * Berkas", "Total Proses:"), the whole first word. */
 static int total_label(const char *v, size_t n)
 {
-	static const char *const labels[] = {"jumlah", "total", "subtotal", "sub total", "sub-total",
-					     "grand total", "rata-rata", "rata rata", "rata2", "average",
-					     NULL};
+#define L(s) {s, sizeof s - 1}
+	static const struct { const char *s; size_t n; } labels[] = {
+		L("jumlah"), L("total"), L("subtotal"), L("sub total"), L("sub-total"), L("grand total"),
+		L("rata-rata"), L("rata rata"), L("rata2"), L("average")};
+#undef L
 	while (n && (*v == ' ' || *v == '\t'))
 		v++, n--;
-	for (int i = 0; labels[i]; i++) {
-		size_t k = strlen(labels[i]);
-		if (n >= k && mutu_strncasecmp(v, labels[i], k) == 0 &&
+	/* every row's first cell passes here: one look at its first letter
+	 * rules out case ids and row numbers before any name is compared */
+	switch (n ? *v | 0x20 : 0) {
+	case 'j': case 't': case 's': case 'g': case 'r': case 'a': break;
+	default: return 0;
+	}
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t k = labels[i].n;
+		if (n >= k && mutu_strncasecmp(v, labels[i].s, k) == 0 &&
 		    (n == k || !((v[k] >= 'a' && v[k] <= 'z') || (v[k] >= 'A' && v[k] <= 'Z') ||
 				 (v[k] >= '0' && v[k] <= '9'))))
 			return 1;

@@ -494,11 +494,17 @@ static const char *zone_suffix(const char *s, const char *e, int *zone)
 	/* "GMT+07:00", "GMT+0700", "UTC+7" (JavaScript, Java's
 	 * SimpleDateFormat "z", Windows' zone list) after the time */
 	{
+		/* from the end over the offset's digits and colons to its
+		 * sign, then "GMT"/"UTC" after a space: an ISO stamp
+		 * ("...T14:38:37+07:00") stops at once, every stamp of a
+		 * canonical log passes here */
 		const char *t = e;
-		while (t > s && t[-1] != ' ')
+		while (t > s && ((t[-1] >= '0' && t[-1] <= '9') || t[-1] == ':'))
 			t--;
-		if (t > s && e - t > 4 && (mutu_strncasecmp(t, "GMT", 3) == 0 || mutu_strncasecmp(t, "UTC", 3) == 0) &&
-		    (t[3] == '+' || t[3] == '-') && (size_t)(e - t - 3) < sizeof name) {
+		t -= 4; /* "GMT+" */
+		if (t > s && t[-1] == ' ' && e - t > 4 && (t[3] == '+' || t[3] == '-') &&
+		    (mutu_strncasecmp(t, "GMT", 3) == 0 || mutu_strncasecmp(t, "UTC", 3) == 0) &&
+		    (size_t)(e - t - 3) < sizeof name) {
 			memcpy(name, t + 3, (size_t)(e - t - 3));
 			name[e - t - 3] = '\0';
 			if (elog_parse_tz(name, zone) == 0) {
@@ -585,7 +591,9 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 		s++;
 	char jd[96];
 	size_t jn;
-	if (!fmt && e - s < 64 && java_date(s, e, jd, sizeof jd, &jn) == 0) {
+	/* a weekday's letters first: the rest of the stamps never are one */
+	if (!fmt && e - s < 64 && s < e && ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) &&
+	    java_date(s, e, jd, sizeof jd, &jn) == 0) {
 		s = jd;
 		e = jd + jn;
 	}
