@@ -33,7 +33,8 @@ struct obs {
 	const struct cal *cal;
 	size_t nsteps;
 	const int *step_nos;         /* the SOP's step numbers, model order */
-	int last_no;                 /* the SOP's last step */
+	int end_no;                  /* the office's last step (the simulator's
+				      * clock end, sim_scenario_sop_end_step) */
 	double ceiling;              /* working seconds, 0: none */
 	double *resub;               /* per step (nsteps): the scenario's time with
 				      * the applicant after it sent a file back,
@@ -109,17 +110,15 @@ static int is_pemohon(const char *actor)
 /* One case, measured as the simulator measures (bt.h). */
 static void observe_case(struct obs *o, const struct sla_case_in *in)
 {
-	double arrive = NAN, prev_end = NAN, paused = 0, finish = NAN;
-	int prev_step = 0, with_app = 0, last_step = 0;
+	double arrive = NAN, prev_end = NAN, paused = 0, finish = NAN, paused_end = 0;
+	int prev_step = 0, with_app = 0;
 	for (size_t i = 0; i < in->nev; i++) {
 		const struct sla_event *e = &in->ev[i];
 		double s = isfinite(e->start) ? e->start : prev_end;
 		if (isnan(arrive))
 			arrive = isfinite(s) ? s : e->end;
-		if (!isfinite(e->end)) { /* an open step: not finished */
-			last_step = 0;
+		if (!isfinite(e->end)) /* an open step: the rest is not done */
 			break;
-		}
 		double serv = NAN, gap = NAN, wait = NAN;
 		work(o, s, e->end, &serv);
 		int back = i > 0 && e->step > 0 && prev_step > 0 && e->step <= prev_step;
@@ -157,18 +156,23 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 		add_step(o, s, e->step, is_pemohon(e->actor) ? NAN : wait, serv);
 		prev_end = e->end;
 		prev_step = e->step;
-		last_step = e->step;
-		finish = e->end;
+		/* the clock stops at the first completion of the office's last
+		 * step, as the simulator's and the report's (sla.c) do: the
+		 * applicant's collection after it still counts as a step */
+		if (e->step == o->end_no && isnan(finish)) {
+			finish = e->end;
+			paused_end = paused;
+		}
 	}
 	long pa = month_of(o->r, arrive);
 	if (pa >= 0)
 		o->m[pa].arrivals += 1;
-	if (last_step != o->last_no || !isfinite(finish))
+	if (!isfinite(finish))
 		return;
 	double lead;
 	if (work(o, arrive, finish, &lead))
 		return;
-	lead -= paused;
+	lead -= paused_end;
 	long pf = month_of(o->r, finish);
 	if (pf < 0)
 		return;
@@ -314,7 +318,7 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 			nos[nsteps++] = m->step_no;
 	}
 	struct obs ob = {.r = r, .cal = sim_scenario_cal(sc), .nsteps = nsteps, .step_nos = nos,
-			 .last_no = nsteps ? nos[nsteps - 1] : 0,
+			 .end_no = sim_scenario_sop_end_step(sc, (size_t)sop),
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
 	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
 	size_t npos = sim_scenario_nsteps(sc, (size_t)sop);

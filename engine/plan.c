@@ -754,8 +754,12 @@ static int no_queue_bound(struct search *S, struct mutu_err *err)
 			continue;
 		size_t nk = sim_scenario_nsteps(S->sc, s);
 		double *v = mutu_calloc(nk + 1, sizeof *v);
+		/* the lead time stops at the office's last step: the applicant's
+		 * collection after it takes nothing from the threshold */
+		int endk = sim_scenario_step_pos(S->sc, s, sim_scenario_sop_end_step(S->sc, s));
+		size_t upto = endk >= 0 ? (size_t)endk + 1 : nk;
 		if (sim_scenario_expected_visits(S->sc, s, v) == 0) {
-			for (size_t k = 0; k < nk; k++) {
+			for (size_t k = 0; k < upto; k++) {
 				int no, a;
 				struct sim_dist d;
 				sim_scenario_step(S->sc, s, k, &no, &a, &d);

@@ -338,6 +338,9 @@ struct kcase {
 	uint16_t sop;
 	uint16_t pos;    /* position of the current step in the SOP */
 	uint8_t with_applicant;
+	uint8_t clocked; /* completed the office's last step (so->end_pos):
+			  * its SLA clock stopped, its lead time is counted;
+			  * what remains is the applicant's (collecting the SK) */
 	uint16_t server; /* emitted log: the staff member serving (0-based) */
 };
 
@@ -362,6 +365,11 @@ struct ksop {
 	double u;          /* last arrival on the day clock (sim_day_clock) */
 	int dcur;          /* its cursor */
 	double arrivals, finished, within, rejections, sojourn;
+	double left;       /* files out of the system (after their last step):
+			    * the sojourn's count; finished counts the clocks
+			    * stopped at the office's last step, and a file
+			    * still collecting its SK at the warm-up's end or
+			    * the horizon is in one count and not the other */
 	double lead_sum;   /* when quantiles are off */
 	double gap;        /* mean time between (candidate) arrivals: 1 / peak rate */
 	double within_lim; /* a lead time up to this is within the SOP's ceiling:
@@ -950,6 +958,7 @@ HOT uint32_t case_new_k(struct kctx *x, int sop, const int lean)
 	c->so = &x->sc->sops[sop];
 	c->st = &c->so->steps[0];
 	c->with_applicant = 0;
+	c->clocked = 0;
 	x->live++;
 	x->sop[sop].live++;
 	stats_tw_set(&x->wip, x->now, x->live);
@@ -1337,14 +1346,20 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 
 static void backlog_finish(struct kctx *x, const struct kcase *c);
 
-HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
+/*
+ * The file completes the office's last step (so->end_pos, sop_office_end):
+ * its SLA clock stops, as the monthly report's does (sla.c): the lead
+ * time, the within share, the calendar days and the forecast's finish of
+ * an open file are taken here.  The first completion counts, as in
+ * reports (a file sent back from that step has had its clock stopped).
+ */
+HOT void clock_stop_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
-	x->customers++;
+	c->clocked = 1;
 	if (x->warm) {
 		struct ksop *ks = &x->sop[c->sop];
-		double sojourn = x->now - c->arrive;
-		double lead = sojourn - c->paused;
+		double lead = x->now - c->arrive - c->paused;
 		/* the wall calendar counts every day, the applicant's included */
 		/* lean: the instant is start + working time (case_new_k) */
 		double t = lean ? x->sc->start + x->now : now_instant(x);
@@ -1357,7 +1372,6 @@ HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 			ks->lead_sum += lead;
 		ks->days_sum += days;
 		ks->finished += 1;
-		ks->sojourn += sojourn;
 		/* 1e-6 s of slack: fixed times that add up to the ceiling are
 		 * within (so->ceiling > 0 && lead <= so->ceiling + 1e-6, with
 		 * the sum made once per replication) */
@@ -1376,6 +1390,22 @@ HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
 	}
 	if (!lean && c->id <= (uint32_t)x->sc->nopen && x->open_end)
 		backlog_finish(x, c);
+}
+
+/* The file's last step is done: it leaves the system.  The sojourn
+ * ("waktu tinggal ... termasuk di pemohon") runs to here, the applicant's
+ * collection after the clock's stop included, as the work in progress
+ * does (Little's law holds between the two). */
+HOT void finish_k(struct kctx *x, uint32_t ci, const int lean)
+{
+	struct kcase *c = &x->cases[ci];
+	(void)lean;
+	x->customers++;
+	if (x->warm) {
+		struct ksop *ks = &x->sop[c->sop];
+		ks->sojourn += x->now - c->arrive;
+		ks->left += 1;
+	}
 	case_free(x, ci);
 }
 
@@ -1401,6 +1431,8 @@ HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 		}
 		dispatch_k(x, st->actor, lean);
 	}
+	if (c->pos == so->end_pos && !c->clocked)
+		clock_stop_k(x, ci, lean);
 	if (!lean && st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
 		double d = draw(x, &st->resubmit, x->rng[st->stream_reject]);
 		c->with_applicant = 1;
@@ -1649,7 +1681,7 @@ static void rep_reset(struct kctx *x, uint64_t seed, int rep)
 	for (int s = 0; s < sc->nsops; s++) {
 		struct ksop *ks = &x->sop[s];
 		stats_dist_reset(ks->lead);
-		ks->arrivals = ks->finished = ks->within = ks->rejections = ks->sojourn = 0;
+		ks->arrivals = ks->finished = ks->within = ks->rejections = ks->sojourn = ks->left = 0;
 		ks->lead_sum = ks->days_sum = 0;
 		ks->u = 0;
 		ks->dcur = 0;
@@ -2129,12 +2161,13 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 {
 	const struct sim_scenario *sc = x->sc;
 	double t = sc->wend, span = sc->wend - (sc->wwarm > 0 ? sc->wwarm : 0);
-	double arr = 0, fin = 0, soj = 0, lead_sum = 0, days_sum = 0, with_ceiling = 0, within_c = 0;
+	double arr = 0, fin = 0, soj = 0, left = 0, lead_sum = 0, days_sum = 0, with_ceiling = 0, within_c = 0;
 	for (int s = 0; s < sc->nsops; s++) {
 		const struct ksop *ks = &x->sop[s];
 		arr += ks->arrivals;
 		fin += ks->finished;
 		soj += ks->sojourn;
+		left += ks->left;
 		if (ks->finished > 0) {
 			lead_sum += sc->quantiles ? stats_dist_mean(ks->lead) * ks->finished : ks->lead_sum;
 			days_sum += ks->days_sum;
@@ -2158,7 +2191,7 @@ static void metric_values(struct kctx *x, const struct sim_metric *m, size_t nm,
 			case F_WITHIN: v = ratio(within_c, with_ceiling); break;
 			case F_LEAD_MEAN: v = ratio(lead_sum, fin); break;
 			case F_LEAD_DAYS_MEAN: v = ratio(days_sum, fin); break;
-			case F_SOJOURN_MEAN: v = ratio(soj, fin); break;
+			case F_SOJOURN_MEAN: v = ratio(soj, left); break;
 			case F_THROUGHPUT: v = ratio(fin * 3600.0, span); break;
 			case F_WIP_MEAN: v = stats_tw_mean(&x->wip, t); break;
 			case F_WIP_END: v = x->live; break;
@@ -2665,6 +2698,16 @@ static void backlog_place(struct kctx *x)
 			c->pos = (uint16_t)o->pos;
 			c->st = st;
 			c->enter = -o->in_step;
+			if (o->pos > c->so->end_pos) {
+				/* past the office's last step: its SLA clock has
+				 * stopped (the report counts it finished); only
+				 * the applicant's collection is left */
+				c->clocked = 1;
+				if (x->open_end) {
+					x->open_end[i] = sc->start;
+					x->open_lead[i] = o->age;
+				}
+			}
 			int a = st->actor;
 			if (a == SIM_PEMOHON) {
 				/* with the applicant: the SLA clock waits after a rejection */

@@ -74,6 +74,11 @@ struct sim_sop {
 	size_t nreplay;
 	double ceiling;          /* working seconds, 0: none */
 	int ceiling_days;
+	int end_pos;             /* position of the office's last step
+				  * (sop_office_end, sim_scenario_compile):
+				  * the SLA clock stops when a file first
+				  * completes it; the applicant's steps after
+				  * it run on the applicant's time */
 	double within_share;     /* `within_target =` of [sop ID]: the share of
 				  * files the office wants within the ceiling
 				  * (mutu plan's end-to-end target); 0: none */

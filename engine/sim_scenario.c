@@ -185,6 +185,11 @@ const struct sop_model *sim_scenario_sop_model(const struct sim_scenario *sc, si
 const struct cal *sim_scenario_cal(const struct sim_scenario *sc) { return sc->cal; }
 int sim_scenario_day_minutes(const struct sim_scenario *sc) { return sc->day_minutes; }
 size_t sim_scenario_nsops(const struct sim_scenario *sc) { return (size_t)sc->nsops; }
+int sim_scenario_sop_end_step(const struct sim_scenario *sc, size_t i)
+{
+	const struct sim_sop *so = &sc->sops[i];
+	return sc->compiled && so->nsteps > 0 ? so->steps[so->end_pos].no : 0;
+}
 double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i)
 {
 	return sc->sops[i].ceiling;
@@ -382,6 +387,36 @@ static void profile_means(struct sim_scenario *sc)
 	}
 }
 
+/*
+ * Where SOP s's SLA clock stops: the office's last step, by the rule the
+ * reports use (sop_office_end, also called by sla.c), so a simulated lead
+ * time and within share are the ones the monthly report will show.  The
+ * applicant's steps are those the kernel runs as the applicant's: no
+ * staff and not a system's own step (sop_actor_is_applicant of the role,
+ * load_sop).  The clock start is the model's [sla] clock_start step when
+ * it names one (the rule falls back to the last step when every office
+ * step lies before it); a scenario built in code has none.
+ */
+static void office_end(struct sim_scenario *sc, int s)
+{
+	struct sim_sop *so = &sc->sops[s];
+	const struct sop_model *m = sc->models ? sc->models[s] : NULL;
+	size_t n = (size_t)so->nsteps;
+	int *no = mutu_malloc((n + 1) * sizeof *no);
+	unsigned char *app = mutu_malloc(n + 1);
+	for (size_t k = 0; k < n; k++) {
+		no[k] = so->steps[k].no;
+		app[k] = so->steps[k].actor == SIM_PEMOHON && !so->steps[k].automatic;
+	}
+	int end = sop_office_end(n, no, app, m && m->clock_start > 0 ? m->clock_start : 0);
+	so->end_pos = n ? (int)n - 1 : 0;
+	for (size_t k = 0; k < n; k++)
+		if (no[k] == end)
+			so->end_pos = (int)k;
+	free(no);
+	free(app);
+}
+
 int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 {
 	if (!(sc->end > sc->start))
@@ -442,6 +477,8 @@ int sim_scenario_compile(struct sim_scenario *sc, struct mutu_err *err)
 	for (int s = 0; s < sc->nsops; s++)
 		for (int k = 0; k < sc->sops[s].nsteps; k++)
 			sc->sops[s].steps[k].gidx = sc->nsteps++;
+	for (int s = 0; s < sc->nsops; s++)
+		office_end(sc, s);
 	sim_scenario_sync_wait_limits(sc);
 
 	double *days = NULL;

@@ -225,13 +225,17 @@ static void sop_precompute(struct sla_sop *s)
 static int office_end_step(const struct sla_sop *s)
 {
 	const struct sop_model *m = s->model;
-	for (size_t i = m->nsteps; i-- > 0;) {
-		const struct sop_step *st = &m->steps[i];
-		if (step_is_pemohon(s, st))
-			continue;
-		return st->no >= s->clock_start_step ? st->no : s->last_step;
+	int *no = mutu_malloc((m->nsteps + 1) * sizeof *no);
+	unsigned char *app = mutu_malloc(m->nsteps + 1);
+	for (size_t i = 0; i < m->nsteps; i++) {
+		no[i] = m->steps[i].no;
+		app[i] = (unsigned char)step_is_pemohon(s, &m->steps[i]);
 	}
-	return s->last_step;
+	/* the rule itself is sop_office_end, shared with the simulator */
+	int end = sop_office_end(m->nsteps, no, app, s->clock_start_step);
+	free(no);
+	free(app);
+	return end;
 }
 
 int sla_sop_final_step(const struct sla_sop *s, int step)

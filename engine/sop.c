@@ -378,6 +378,21 @@ int sop_actor_is_applicant(const char *name)
 	return c && strcmp(c, "Pemohon") == 0;
 }
 
+int sop_office_end(size_t n, const int *no, const unsigned char *applicant, int clock_start_step)
+{
+	if (n == 0)
+		return 0;
+	/* the applicant's time after the signing (collecting the SK) is not
+	 * the office's: the standard counts "sampai selesai" in the office's
+	 * time, and a week's late collection did not make the office late */
+	for (size_t i = n; i-- > 0;) {
+		if (applicant[i])
+			continue;
+		return no[i] >= clock_start_step ? no[i] : no[n - 1];
+	}
+	return no[n - 1];
+}
+
 int sop_actor_is_system(const char *name)
 {
 	/* a step the information system does by itself (OSS, SIMBG): no

@@ -230,6 +230,12 @@ double sim_scenario_sop_within_target(const struct sim_scenario *sc, size_t sop)
 
 /* The steps of SOP sop as the kernel runs them (read-only view). */
 size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
+/* The number of SOP sop's office's last step (sop_office_end; known after
+ * sim_scenario_compile, 0 before): a file's SLA clock stops when it
+ * completes that step, as in reports; the applicant's steps after it
+ * (collecting the SK) still run, and keep the file in the work in
+ * progress and its sojourn, but not in its lead time. */
+int sim_scenario_sop_end_step(const struct sim_scenario *sc, size_t sop);
 /* Step k (0-based position) of SOP sop: its number as the model writes it,
  * its actor (index or SIM_PEMOHON) and service distribution (copied). */
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,

@@ -232,6 +232,20 @@ const char *sop_registry_calendars_dir(const struct sop_registry *r); /* borrowe
 int sop_actor_is_applicant(const char *name);
 
 /*
+ * The office's last step: where the SLA clock stops.  n steps in the
+ * model's order, no[i] their numbers, applicant[i] nonzero when step i is
+ * the applicant's (sop_actor_is_applicant of its role: the collection of
+ * the SK, "Pengambilan dokumen izin oleh pemohon di loket").  Returns the
+ * number of the last step that is not the applicant's; when every step is
+ * the applicant's, or that step comes before clock_start_step (a clock
+ * started on a trailing step; 0: no such start), the last step's number.
+ * 0 when n is 0.  The one rule for reports and audits (sla.c) and for the
+ * simulator's lead time, within share and forecast finish
+ * (sim_scenario.c): the two must stop the clock at the same step.
+ */
+int sop_office_end(size_t n, const int *no, const unsigned char *applicant, int clock_start_step);
+
+/*
  * Is this pelaksana an information system doing the step by itself
  * ("Sistem OSS", "Sistem", "Aplikasi SIMBG": role Sistem)?  mutu sim runs
  * such a step as a delay of its waktu, with no staff and no queue.
