@@ -117,8 +117,17 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 		double s = isfinite(e->start) ? e->start : prev_end;
 		if (isnan(arrive))
 			arrive = isfinite(s) ? s : e->end;
-		if (!isfinite(e->end)) /* an open step: the rest is not done */
+		long ek = step_index(o, o->end_no), k = step_index(o, e->step);
+		/* a step at or before the office's last step (a return, or the
+		 * file still on its way): the clock runs again */
+		int before_end = ek < 0 || k < 0 || k <= ek;
+		if (!isfinite(e->end)) { /* an open step: the rest is not done */
+			if (before_end)
+				finish = NAN;
 			break;
+		}
+		if (before_end && e->step != o->end_no)
+			finish = NAN;
 		double serv = NAN, gap = NAN, wait = NAN;
 		work(o, s, e->end, &serv);
 		int back = i > 0 && e->step > 0 && prev_step > 0 && e->step <= prev_step;
@@ -156,10 +165,11 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 		add_step(o, s, e->step, is_pemohon(e->actor) ? NAN : wait, serv);
 		prev_end = e->end;
 		prev_step = e->step;
-		/* the clock stops at the first completion of the office's last
-		 * step, as the simulator's and the report's (sla.c) do: the
-		 * applicant's collection after it still counts as a step */
-		if (e->step == o->end_no && isnan(finish)) {
+		/* the clock stops when the file completes the office's last
+		 * step and goes on (the simulator's clock_stop_k): the
+		 * applicant's collection after it still counts as a step; a
+		 * return to an earlier step after it runs the clock again */
+		if (e->step == o->end_no) {
 			finish = e->end;
 			paused_end = paused;
 		}

@@ -1350,8 +1350,12 @@ static void backlog_finish(struct kctx *x, const struct kcase *c);
  * The file completes the office's last step (so->end_pos, sop_office_end):
  * its SLA clock stops, as the monthly report's does (sla.c): the lead
  * time, the within share, the calendar days and the forecast's finish of
- * an open file are taken here.  The first completion counts, as in
- * reports (a file sent back from that step has had its clock stopped).
+ * an open file are taken here.  A completion that sends the file back
+ * (a rejection at that step) does not: the office has not finished it.
+ * For an SOP whose last step is the office's this is the file's finish,
+ * as before.  (In a log the report takes the end step's first completion
+ * after acceptance, sla.c stage_clock_end: the two differ only where the
+ * office's last step itself sends files back.)
  */
 HOT void clock_stop_k(struct kctx *x, uint32_t ci, const int lean)
 {
@@ -1431,8 +1435,6 @@ HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 		}
 		dispatch_k(x, st->actor, lean);
 	}
-	if (c->pos == so->end_pos && !c->clocked)
-		clock_stop_k(x, ci, lean);
 	if (!lean && st->reject > 0 && gsl_rng_uniform(x->rng[st->stream_reject]) < st->reject) {
 		double d = draw(x, &st->resubmit, x->rng[st->stream_reject]);
 		c->with_applicant = 1;
@@ -1440,10 +1442,13 @@ HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 		if (x->warm)
 			x->sop[c->sop].rejections += 1;
 		schedule(x, x->now + d, EV_RESUBMIT, ci);
-	} else if (c->pos + 1 < so->nsteps) {
-		enter_step_k(x, ci, c->pos + 1, lean);
 	} else {
-		finish_k(x, ci, lean);
+		if (c->pos == so->end_pos && !c->clocked)
+			clock_stop_k(x, ci, lean);
+		if (c->pos + 1 < so->nsteps)
+			enter_step_k(x, ci, c->pos + 1, lean);
+		else
+			finish_k(x, ci, lean);
 	}
 }
 
