@@ -21,12 +21,15 @@ expect_rc "sim --as-of without --from-db is bad usage" 2
 #      used Mon 08:50-16:00 less the break 6 h 10, Tue 7 h 30, Wed 7 h 30,
 #      Thu 07:30-14:00 less the break 5 h 30 = 26 h 40; 3 h 20 left:
 #      Thu 14:00-16:00, then Fri 06-06 (Idul Adha), the weekend and Mon 06-09
-#      (cuti bersama) are closed: Tue 06-10 07:30-08:50; steps 5-9 (10, 5,
-#      5, 5, 3 minutes) end 09:18.  Age: clock from Mon 08:40, 26 h 50 =
-#      1610 min; lead 1610 + 120 + 108 = 1838 min < 2250: P(late) 0.  Its
-#      planned date 2025-06-05 (end of that day) is passed: P 1.
+#      (cuti bersama) are closed: Tue 06-10 07:30-08:50; steps 5-8 (10, 5,
+#      5, 5 minutes) end 09:15, the Kepala Dinas's signature: the office's
+#      last step, where the SLA clock stops (step 9, the applicant taking
+#      the SK, 3 minutes, is the applicant's time, as in reports).  Age:
+#      clock from Mon 08:40, 26 h 50 = 1610 min; lead 1610 + 120 + 105 =
+#      1835 min < 2250: P(late) 0.  Its planned date 2025-06-05 (end of
+#      that day) is passed: P 1.
 #   Y: step 4 since Monday 05-26, more than 30 h ago: its fixed time is
-#      used up, so it ends at once: steps 5-9 end Thu 14:28; age 2960 min >
+#      used up, so it ends at once: steps 5-8 end Thu 14:25; age 2960 min >
 #      2250: P(late) 1; planned 2025-06-30 met: P 0.
 #   Z: finished 06-03 within the ceiling: June counts Z, Y (late), X
 #      (within): 2 of 3 within.  July: no file finishes.
@@ -74,12 +77,12 @@ INI
 "$MUTU" ingest "$TMP/log.csv" --db "$TMP/h.db" --quiet
 run "$MUTU" forecast --db "$TMP/h.db" --scenario "$TMP/scen.ini" --as-of 2025-06-05T14:00 --format csv
 expect_rc "forecast csv runs" 0
-expect_eq "X finishes Tue 06-10 09:18 after Idul Adha and cuti bersama, P(late) 0, planned date missed" \
+expect_eq "X finishes (signed) Tue 06-10 09:15 after Idul Adha and cuti bersama, P(late) 0, planned date missed" \
 	"$(echo "$OUT" | grep '^X,' | rev | cut -d, -f1-10 | rev)" \
-	"1,1610.0,3.22,0,2025-06-06T00:00:00+08:00,1,0,2025-06-10T09:18:00+08:00,2025-06-10T09:18:00+08:00,2025-06-10T09:18:00+08:00"
-expect_eq "Y, past its fixed time, ends at once: steps 5-9 by 14:28, P(late) 1" \
+	"1,1610.0,3.22,0,2025-06-06T00:00:00+08:00,1,0,2025-06-10T09:15:00+08:00,2025-06-10T09:15:00+08:00,2025-06-10T09:15:00+08:00"
+expect_eq "Y, past its fixed time, ends at once: steps 5-8 by 14:25, P(late) 1" \
 	"$(echo "$OUT" | grep '^Y,' | rev | cut -d, -f1-10 | rev)" \
-	"1,2960.0,10.22,1,2025-07-01T00:00:00+08:00,0,0,2025-06-05T14:28:00+08:00,2025-06-05T14:28:00+08:00,2025-06-05T14:28:00+08:00"
+	"1,2960.0,10.22,1,2025-07-01T00:00:00+08:00,0,0,2025-06-05T14:25:00+08:00,2025-06-05T14:25:00+08:00,2025-06-05T14:25:00+08:00"
 expect_eq "sorted by risk: Y first" "$(echo "$OUT" | sed -n 2p | cut -d, -f1)" "Y"
 run "$MUTU" forecast --db "$TMP/h.db" --scenario "$TMP/scen.ini" --as-of 2025-06-05T14:00 --format json
 expect_out_has "June: Z observed within" '"month": "2025-06", "observed_finished": 1, "observed_within": 1'
@@ -97,13 +100,13 @@ run "$MUTU" forecast --db "$TMP/h.db" --scenario "$TMP/scen.ini" --format json
 expect_out_has "default as-of is the store's latest event" '"as_of": "2025-06-10T08:50:00+08:00"'
 expect_out_has "X waits for step 5 after its step 4 ended" '"case": "X", "sop": "izin-pengumpulan-uang-barang", "sop_name": "Izin Pengumpulan Uang dan Barang", "step": 5,'
 
-# the same files in `mutu sim`: both finish (2), 1 of 2 within, lead
-# mean (2988 + 1838) / 2 = 2413 min
+# the same files in `mutu sim`: both finish (2), 1 of 2 within, lead to
+# the signing: Y 2960 + 25 = 2985, X 1835; mean (2985 + 1835) / 2 = 2410 min
 run "$MUTU" sim "$TMP/scen.ini" --from-db "$TMP/h.db" --as-of 2025-06-05T14:00 --format csv
 expect_err_has "sim --from-db says what it placed" "2 open files placed"
 expect_out_has "sim --from-db: both open files finish" "all,,,,finished,berkas,2,2,2,4"
 expect_out_has "sim --from-db: one of two within" "all,,,,within,share,0.5,0.5,0.5,4"
-expect_out_has "sim --from-db: lead mean by hand" "all,,,,lead_mean,minutes,2413,2413,2413,4"
+expect_out_has "sim --from-db: lead mean by hand" "all,,,,lead_mean,minutes,2410,2410,2410,4"
 
 # calibration on history: the synthetic log's SiCANTIK year came from
 # models/scenarios/sicantik.ini (datasets/make-synthetic.sh)
