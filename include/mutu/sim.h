@@ -521,8 +521,12 @@ size_t sim_scenario_nopen(const struct sim_scenario *sc);
 /*
  * What sim_run adds to struct sim_results when the scenario has open
  * files: results->nopen, and per replication r and file i
- *   open_end[r * nopen + i]   the instant it finished (INFINITY: not by
- *                             the end of the run),
+ *   open_end[r * nopen + i]   the instant it finished: completed the
+ *                             office's last step, its SLA clock's end
+ *                             (sim_scenario_sop_end_step; a file placed
+ *                             after that step, at the applicant's
+ *                             collection, ends at the start), INFINITY:
+ *                             not by the end of the run,
  *   open_lead[r * nopen + i]  its lead time in working seconds (age +
  *                             working time after the start - time with
  *                             the applicant; INFINITY when not finished).
