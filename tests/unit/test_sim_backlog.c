@@ -124,6 +124,73 @@ static void test_fixed_times_by_hand(void **state)
 }
 
 /*
+ * The clock stops at the office's last step (sop_office_end), not at the
+ * applicant's collection after it.  No calendar (working time is wall
+ * time), every time fixed: 1 Front Office 1 h, 2 Kepala Dinas signs 1 h,
+ * 3 Pemohon collects the SK, 48 h; ceiling 3 h; no new arrivals.
+ * P: signing, in service 0.5 h (age 1.5 h): its rest 0.5 h, signed at
+ *    0.5 h, lead 2 h, within (before: collected at 48.5 h, lead 50 h).
+ * Q: at the loket, collecting for 10 h (age 2 h): past the office's last
+ *    step, its clock has stopped: it ends at the start, lead 2 h, and
+ *    counts in no finished figure of the run (it did before the run).
+ * R: waiting at step 1 (age 0): Front Office 0-1 h, the Kepala Dinas is
+ *    free from 0.5 h: 1-2 h, lead 2 h, within.
+ * The run's share within: P and R, 2 of 2 (before 0 of 3: every lead over
+ * 3 h).  Every file still collects its SK: the work in progress at 10 h
+ * is 3 (Q until 38 h, P until 48.5 h, R until 50 h).
+ */
+static void test_collection_after_clock(void **state)
+{
+	(void)state;
+	struct mutu_err err;
+	mutu_err_clear(&err);
+	struct sim_scenario *sc = sim_scenario_create(NULL, 0, 10 * H);
+	int fo = sim_scenario_add_actor(sc, "Front Office", 1);
+	int kd = sim_scenario_add_actor(sc, "Kepala Dinas", 1);
+	int s = sim_scenario_add_sop(sc, "izin", 0.0, 3 * H);
+	struct sim_dist h1 = {.kind = SIM_FIXED, .mean = H}, h48 = {.kind = SIM_FIXED, .mean = 48 * H};
+	sim_scenario_add_step(sc, s, 1, "Verifikasi", fo, h1);
+	sim_scenario_add_step(sc, s, 2, "Tanda tangan", kd, h1);
+	sim_scenario_add_step(sc, s, 3, "Pengambilan izin oleh pemohon", SIM_PEMOHON, h48);
+	sim_scenario_set_replications(sc, 2);
+	assert_int_equal(sim_scenario_sop_end_step(sc, s), 0); /* not compiled yet */
+	assert_int_equal(sim_scenario_compile(sc, &err), 0);
+	assert_int_equal(sim_scenario_sop_end_step(sc, s), 2);
+	assert_int_equal(sim_scenario_add_open_file(sc, s, 1, 1.5 * H, 0.5 * H, 1), 0);
+	assert_int_equal(sim_scenario_add_open_file(sc, s, 2, 2 * H, 10 * H, 1), 1);
+	assert_int_equal(sim_scenario_add_open_file(sc, s, 0, 0, 0, 0), 2);
+	struct sim_results *r = NULL;
+	if (sim_run(sc, NULL, &r, &err))
+		fail_msg("%s", err.msg);
+	for (int rep = 0; rep < r->nrep; rep++) {
+		const double *end = &r->open_end[(size_t)rep * 3], *lead = &r->open_lead[(size_t)rep * 3];
+		assert_float_equal(end[0], 0.5 * H, 1e-6);
+		assert_float_equal(lead[0], 2 * H, 1e-6);
+		assert_float_equal(end[1], 0, 1e-6);
+		assert_float_equal(lead[1], 2 * H, 1e-6);
+		assert_float_equal(end[2], 2 * H, 1e-6);
+		assert_float_equal(lead[2], 2 * H, 1e-6);
+	}
+	int fi = sim_results_find(r, "all/finished"), wi = sim_results_find(r, "all/within");
+	int we = sim_results_find(r, "all/wip_end");
+	assert_true(fi >= 0 && wi >= 0 && we >= 0);
+	assert_float_equal(r->values[fi], 2, 1e-9);
+	assert_float_equal(r->values[wi], 1.0, 1e-9);
+	assert_float_equal(r->values[we], 3, 1e-9);
+	sim_results_free(r);
+	sim_scenario_free(sc);
+
+	/* every step the applicant's: the clock runs to the last step */
+	sc = sim_scenario_create(NULL, 0, 10 * H);
+	s = sim_scenario_add_sop(sc, "mandiri", 0.0, 0);
+	sim_scenario_add_step(sc, s, 1, "Mengisi", SIM_PEMOHON, h1);
+	sim_scenario_add_step(sc, s, 2, "Mengunduh", SIM_PEMOHON, h1);
+	assert_int_equal(sim_scenario_compile(sc, &err), 0);
+	assert_int_equal(sim_scenario_sop_end_step(sc, s), 2);
+	sim_scenario_free(sc);
+}
+
+/*
  * The remaining service of a file in service for e: S - e given S > e.
  * Exponential (mean 1 h): memoryless, so the rest has mean 1 h whatever
  * e is.  Triangular (0, 0, 4 h) with e = 2 h: S given S > 2 h has density
@@ -216,6 +283,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_times_by_hand),
+		cmocka_unit_test(test_collection_after_clock),
 		cmocka_unit_test(test_remaining_service),
 		cmocka_unit_test(test_remaining_weibull),
 	};
