@@ -197,6 +197,18 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 			mutu_buf_puts(b, TR(o, ", tanpa batas SOP untuk menilainya", ", with no SOP ceiling to judge them by"));
 		}
 	}
+	/* berkas the office finished in time whose applicant came for the SK
+	 * after the deadline: within, yet the applicant waited past the
+	 * standard; said so the manager does not take them for the office's
+	 * delay, nor miss them when an applicant complains */
+	if (g->applicant_late) {
+		mutu_buf_puts(b, "; ");
+		num(b, g->applicant_late, l);
+		mutu_buf_puts(b, TR(o, " berkas diambil pemohon lewat batas (bukan keterlambatan kantor)",
+				    g->applicant_late == 1
+					    ? " file collected by the applicant after the deadline (not the office's delay)"
+					    : " files collected by the applicant after the deadline (not the office's delay)"));
+	}
 	if (g->open_past) {
 		mutu_buf_puts(b, "; ");
 		num(b, g->open_past, l);

@@ -653,6 +653,11 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 		}
 		kv_add(kv, k, v);
 	}
+	/* the office finished these in time; the applicant collected late */
+	if (g->applicant_late)
+		kv_add(kv, TR(o, "Diambil pemohon lewat batas (bukan keterlambatan kantor)",
+			      "Collected by the applicant after the deadline (not the office's delay)"),
+		       s_int(g->applicant_late, l));
 	kv_add(kv, TR(o, "Terbuka di akhir bulan", "Open at month end"), s_int(g->open, l));
 	if (has_model(g) || office || g->with_target)
 		kv_add(kv, TR(o, "Terbuka dan sudah lewat batas", "Open and past the ceiling"), s_int(g->open_past, l));
@@ -1144,22 +1149,36 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 	mutu_buf_printf(b, "<li><a href=\"#appendix\">%s</a></li>\n<li><a href=\"#method\">%s</a></li>\n</ul></nav>\n",
 			TR(o, "Lampiran", "Appendix"), TR(o, "Metode", "Method"));
 
-	/* office: one line per SOP first */
+	/* office: one line per SOP first, then (two SOPs or more) the office
+	 * as a whole, as the answer and the workbook's summary sheet give it.
+	 * The late files have a column of their own, and the open files past
+	 * their ceiling say they are open: a column headed "Lewat batas"
+	 * beside a share within read as the late count (0 for an SOP with a
+	 * late file). */
 	{
 		struct table st;
-		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 8, "SOP", TR(o, ">Selesai", ">Finished"),
+		t_init(&st, "sops", TR(o, "Ringkasan per SOP", "Summary per SOP"), 9, "SOP", TR(o, ">Selesai", ">Finished"),
 		       TR(o, ">Dalam batas", ">Within ceiling"), TR(o, ">% dalam batas", ">% within ceiling"),
-		       TR(o, ">Median (hari)", ">Median (days)"), TR(o, ">p90 (hari)", ">p90 (days)"),
-		       TR(o, ">Terbuka", ">Open"), TR(o, ">Lewat batas", ">Past ceiling"));
-		for (size_t i = 0; i < m->ngroups; i++) {
-			const struct sla_group *g = &m->groups[i];
+		       TR(o, ">Terlambat", ">Late"), TR(o, ">Median (hari)", ">Median (days)"),
+		       TR(o, ">p90 (hari)", ">p90 (days)"), TR(o, ">Terbuka", ">Open"),
+		       TR(o, ">Terbuka lewat batas", ">Open past ceiling"));
+		size_t nrows = m->ngroups + (m->ngroups > 1);
+		for (size_t i = 0; i < nrows; i++) {
+			int total = i == m->ngroups;
+			const struct sla_group *g = total ? &m->office : &m->groups[i];
+			int mdl = total ? g->with_ceiling > 0 : has_model(g);
 			mutu_buf_reset(&t);
-			group_title(&t, g, 0, o);
+			if (total)
+				mutu_buf_puts(&t, TR(o, "Kantor (semua SOP)", "Office (all SOPs)"));
+			else
+				group_title(&t, g, 0, o);
 			t_str(&st, t.s);
 			t_take(&st, s_int(g->finished, o->lang));
-			t_take(&st, has_model(g) ? s_int(g->within, o->lang) : s_int(g->within_target, o->lang));
-			t_take(&st, has_model(g) ? s_pct(share(g->within, g->with_ceiling), o->lang)
-						 : s_pct(share(g->within_target, g->with_target), o->lang));
+			t_take(&st, mdl ? s_int(g->within, o->lang) : s_int(g->within_target, o->lang));
+			t_take(&st, mdl ? s_pct(share(g->within, g->with_ceiling), o->lang)
+					: s_pct(share(g->within_target, g->with_target), o->lang));
+			t_take(&st, mdl ? s_int(g->with_ceiling - g->within, o->lang)
+					: s_int(g->with_target - g->within_target, o->lang));
 			t_take(&st, s_days(g->lead_st.median, g, o->lang));
 			t_take(&st, s_days(g->lead_st.p90, g, o->lang));
 			t_take(&st, s_int(g->open, o->lang));
@@ -1591,6 +1610,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	em_num(e, "returned_before_acceptance", (double)g->returned_cases);
 	em_days(e, "resubmit_median_days", "resubmit_median", g->returned_st.median);
 	em_num(e, "resubmit_timed", (double)g->returned_st.n);
+	em_num(e, "applicant_late", (double)g->applicant_late);
 	em_hours(e, "late_excess_hours", "late_excess", g->late_excess_s);
 	em_num(e, "open_at_month_end", (double)g->open);
 	em_num(e, "open_past_ceiling", (double)g->open_past);
@@ -1832,9 +1852,11 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 				    TR(o, "Median (hari kerja)", "Median (working days)"), TR(o, "p90 (hari kerja)", "p90 (working days)"),
 				    TR(o, "Terbuka akhir bulan", "Open at month end"), TR(o, "Terbuka lewat batas", "Open past the ceiling"),
 				    TR(o, "Dikembalikan ke pemohon sebelum diterima", "Handed back before acceptance"),
-				    TR(o, "Median waktu pemohon melengkapi (hari kerja)", "Median time applicants took to resubmit (working days)")};
-		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14, 16, 18};
-		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 11, hd, w);
+				    TR(o, "Median waktu pemohon melengkapi (hari kerja)", "Median time applicants took to resubmit (working days)"),
+				    TR(o, "Diambil pemohon lewat batas (bukan keterlambatan kantor)",
+				       "Collected by the applicant after the deadline (not the office's delay)")};
+		const double w[] = {44, 10, 14, 12, 11, 14, 14, 14, 14, 16, 18, 20};
+		rpt_xlsx_sheet(x, TR(o, "Ringkasan", "Summary"), 12, hd, w);
 		/* one row per SOP, then (two SOPs or more) the office as a whole,
 		 * the total a head of office is asked for, as in the answer */
 		size_t nrows = m->ngroups + (m->ngroups > 1);
@@ -1854,6 +1876,7 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 			rpt_xlsx_num(x, (double)g->open_past, RPT_XF_INT);
 			rpt_xlsx_num(x, (double)g->returned_cases, RPT_XF_INT);
 			rpt_xlsx_num(x, g->returned_st.median / g_day_s(g), RPT_XF_2);
+			rpt_xlsx_num(x, (double)g->applicant_late, RPT_XF_INT);
 			rpt_xlsx_nl(x);
 		}
 		/* below the table: the office, the month and the answer */

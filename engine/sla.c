@@ -1334,6 +1334,7 @@ static void findings_steps(const struct sla_sop *s, struct sla_case *c)
 		} else if (t->applicant_after && applicant_past_deadline(s, c, e)) {
 			/* the applicant's delay: worth showing, not the office's */
 			t->flags |= SLA_F_APPLICANT_LATE;
+			c->applicant_late = 1;
 			struct sla_finding *f = add_finding(c, SLA_F_APPLICANT_LATE, e->step, (long)i);
 			f->actual_s = applicant_time(s, c, e);
 			f->std_s = t->std_s;

@@ -290,7 +290,8 @@ void sla_measure_encode(struct sla_mbuf *b, const struct sla_case *c, const stru
 		}
 	const int64_t v[] = {z->moff,	      z->tz,	     c->late,	      c->late_exact,
 			     c->late_target,  c->finished,   (int64_t)c->npauses, (int64_t)in->nev,
-			     in->target_event, kept,	     late_ev, (int64_t)c->returns_pre};
+			     in->target_event, kept,	     late_ev, (int64_t)c->returns_pre,
+			     c->applicant_late};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mb_sv(b, v[i]);
 	/* the planned date's text is quoted only when it did not parse
@@ -499,11 +500,13 @@ int sla_measure_decode(const struct sla_sop *s, struct sla_case_in *in, struct s
 	int np = mr_int(&r), nin = mr_int(&r), tev = mr_int(&r), kept = mr_int(&r), late_ev = mr_int(&r);
 	int nret = mr_int(&r);
 	c->returns_pre = nret > 0 ? (size_t)nret : 0;
+	int al = mr_int(&r);
+	c->applicant_late = al == 1;
 	/* finished exactly when it has a completion (stage_clock_end); a
 	 * pause takes at least 2 bytes and a step execution 5, so neither
 	 * count asks for more memory than the blob's size says */
 	if (r.bad || c->finished != !isnan(c->done) || np < 0 || nin < 0 || kept < 0 || late_ev < -1 ||
-	    late_ev >= kept || nret < 0 || nret > nin || (size_t)np > in->measure_len / 2 ||
+	    late_ev >= kept || nret < 0 || nret > nin || al < 0 || al > 1 || (size_t)np > in->measure_len / 2 ||
 	    (size_t)kept > in->measure_len / 5)
 		goto bad;
 	in->target_text = mr_text(&r, &m->text);

@@ -394,6 +394,7 @@ static void add_case(struct group_x *x, const struct sla_case *c, const struct c
 			g->within_target += !c->late_target;
 		}
 		g->paused_cases += c->npauses > 0;
+		g->applicant_late += c->applicant_late != 0;
 		if (c->returns_pre > 0) {
 			g->returned_cases++;
 			if (!isnan(c->returns_pre_s))
@@ -865,13 +866,14 @@ void sla_month_free(struct sla_month *m)
  * them (a store moved to a machine of the other order reads no measure,
  * the fingerprint says so).
  */
-#define MEASURE_CODE "mutu case measure 5 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
+#define MEASURE_CODE "mutu case measure 6 " MUTU_CODE_HASH /* with the sources' hash: see SUMS_CODE;
 							 * 3: the return-to-the-applicant bit;
 							 * 4: the returns before acceptance;
 							 * 5: the compact encoding (varints, tagged
 							 * numbers, string references): the blob's
 							 * layout changed, so no version-4 blob may
-							 * ever reach the new decoder */
+							 * ever reach the new decoder;
+							 * 6: the case's applicant_late bit */
 /* measures one run keeps at most (bytes of encoding): a run of many
  * months keeps its first cases' and the next run the rest */
 #define MEASURE_KEEP_MAX ((size_t)192 << 20)

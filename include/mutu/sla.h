@@ -335,6 +335,9 @@ struct sla_case {
 	double deadline;         /* instant of the verdict's ceiling, pauses added; NAN without ceiling */
 	double deadline_exact;   /* same with the exact total */
 	int late, late_exact;    /* finished (or open at the time it was computed) past the ceiling */
+	int applicant_late;      /* finished in time by the office, collected by the applicant
+				  * after the deadline (a step flagged SLA_F_APPLICANT_LATE):
+				  * the monthly report counts such berkas apart from the late */
 	double over_s;           /* working seconds past the ceiling (0 when in time) */
 	double target;           /* per-case deadline attribute instant, NAN when none */
 	int late_target;         /* finished after target */
@@ -603,6 +606,10 @@ struct sla_group {
 	 * time their applicants took to resubmit, per case, of those whose
 	 * log tells it (returns_pre_s; the applicant's time, not the office's) */
 	size_t returned_cases;
+	/* finished cases the office finished in time whose applicant collected
+	 * the SK after the deadline (sla_case applicant_late): not late, but a
+	 * manager asked about the berkas that "took too long" must see them */
+	size_t applicant_late;
 	struct sla_vec returned_wait;
 	struct sla_stat returned_st;
 	struct sla_vec lead;       /* working seconds of cases finished in the month */
