@@ -535,7 +535,10 @@ int rpt_chart_daily(struct rpt_charts *cs, const char *slug, const struct sla_gr
 	int rc = rpt_chart_data(cs, key, &data, &path, err);
 	if (rc == 0) {
 		var_str(&v, "datafile", path);
-		mutu_buf_printf(&v, "ymax = %.6g\nwmax = %zu\n", ceil((double)ymax * 1.15), wmax);
+		/* the axis ends with the month's last day: left to autoscale it
+		 * ran on to the next tick, and June showed a day 31 */
+		mutu_buf_printf(&v, "ymax = %.6g\nwmax = %zu\nndays = %zu\n", ceil((double)ymax * 1.15), wmax,
+				g->ndays);
 		var_str(&v, "xl", TR(o, "Tanggal", "Day of month"));
 		var_str(&v, "yl", TR(o, "Kasus per hari", "Cases per day"));
 		var_str(&v, "y2l", TR(o, "Dalam proses (akhir hari)", "In progress (end of day)"));

@@ -1,6 +1,7 @@
 # daily.gp - per day of the month: arrivals and completions (bars), work in progress (line).
 # Set by the caller: datafile (day, arrivals, completions, wip, kind: 0 working
 # day, else closed), ymax (for the closed-day shading), wmax (the most in progress),
+# ndays (the days of the month: the axis ends there, not at the next tick),
 # xl, yl, y2l, tarr, tdone, twip, tclosed.
 reset
 set encoding utf8
@@ -13,7 +14,7 @@ set key outside top center horizontal
 set xlabel xl
 set ylabel yl
 set y2label y2l
-set xrange [0.5:*]
+set xrange [0.5:ndays + 0.5]
 set yrange [0:ymax]
 set y2range [0:*]
 # counts of cases have no halves: with few cases, a tick per case

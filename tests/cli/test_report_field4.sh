@@ -15,7 +15,8 @@
 #     column so (it was headed "Lewat batas", and an SOP with a late file
 #     read "Lewat batas 0") and ends with the office's row;
 #   - no table of the HTML scrolls sideways on a 1280-pixel screen (the
-#     step table's numeric headers did not wrap: 1074 px in a 1072 box).
+#     step table's numeric headers did not wrap: 1074 px in a 1072 box);
+#   - the daily chart's axis ends with the month (June showed a day 31).
 #
 # Models (tests/data/report-field4/models, calendar id-wita, Mon-Thu
 # 07:30-12:00 13:00-16:00, Fri 07:30-11:30 13:00-16:30, 450 min a day):
@@ -201,6 +202,18 @@ case "$(grep -c 'Diambil pemohon lewat batas (bukan keterlambatan kantor)' "$H")
 0) not_ok "HTML: a card counts the berkas collected late by the applicant" ;;
 *) ok "HTML: a card counts the berkas collected late by the applicant" ;;
 esac
+
+# ---- the daily chart ends with the month --------------------------------
+# June has 30 days: the x axis (ticks 1, 3, ... 29) ran on to a tick 31
+# when gnuplot autoscaled it past day 30's bar (daily.gp).
+if command -v gnuplot >/dev/null 2>&1; then
+	"$MUTU" "${REP[@]}" --format md --out "$TMP/md" >/dev/null 2>&1
+	got=$(grep -o '<tspan[^>]*> *[0-9]*</tspan>' "$TMP/md/report-2025-06-office-daily.svg" |
+		sed 's/<[^>]*>//g; s/ //g' | grep -cx '31')
+	expect_eq "daily chart: no day 31 in June" "$got" "0"
+else
+	echo "ok - SKIP daily chart: gnuplot is not installed"
+fi
 
 # ---- HTML in Debian's chromium: no table scrolls sideways at 1280 px ----
 # A copy without the Content-Security-Policy (it forbids scripts) and with
