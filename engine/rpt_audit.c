@@ -78,6 +78,13 @@ static const char *flag_code(int i, enum rpt_lang l)
 	return i >= 0 && i < SLA_NFLAGS ? (l == RPT_EN ? en[i] : id[i]) : "?";
 }
 
+/* The text summary's label column: as wide as the longest "[CODE] label"
+ * ("[APPLICANT-LATE] applicant past the deadline, not the office", 61;
+ * "[PEMOHON-LAMA] pemohon lewat batas, bukan waktu kantor", 54), so no
+ * label is cut; at 44 they read "bukan w..." and "not the o...", and
+ * lost their point. */
+#define SUM_W 62
+
 static const char *flag_label(int i, enum rpt_lang l)
 {
 	static const char *id[SLA_NFLAGS] = {
@@ -1238,8 +1245,8 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			mutu_buf_puts(out, ": ");
 			put_trunc(out, title, 200, 0);
 		}
-		mutu_buf_printf(out, "\n   %-44s %zu\n", TRL(l, "kasus diaudit", "cases audited"), a->ncases);
-		mutu_buf_printf(out, "   %-44s %zu", TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"),
+		mutu_buf_printf(out, "\n   %-*s %zu\n", SUM_W, TRL(l, "kasus diaudit", "cases audited"), a->ncases);
+		mutu_buf_printf(out, "   %-*s %zu", SUM_W, TRL(l, "kasus dengan tanggal rencana", "cases with a planned date"),
 				a->nplanned);
 		if (a->npcol) {
 			mutu_buf_puts(out, TRL(l, "  kolom: ", "  column: "));
@@ -1249,13 +1256,13 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			put_trunc(out, cols.s, 200, 0);
 			mutu_buf_release(&cols);
 		}
-		mutu_buf_printf(out, "\n   %-44s %zu\n", TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"),
+		mutu_buf_printf(out, "\n   %-*s %zu\n", SUM_W, TRL(l, "selesai setelah tanggal rencana", "finished after the planned date"),
 				a->nplanned_late);
 		for (int i = 0; i < SLA_NFLAGS; i++) {
 			char lab[128];
 			snprintf(lab, sizeof lab, "[%s] %s", flag_code(i, l), flag_label(i, l));
 			mutu_buf_puts(out, "   ");
-			put_trunc(out, lab, 44, 1);
+			put_trunc(out, lab, SUM_W, 1);
 			mutu_buf_printf(out, " %zu\n", a->flag_cases[i]);
 		}
 		break;

@@ -280,4 +280,10 @@ run "$MUTU" audit --db "$DB" --models $M --from 2025-06-01 --to 2025-06-30
 expect_out_has "text audit: the PEMOHON-LAMA finding, 3,6 hari after the office" \
 	"[PEMOHON-LAMA] langkah 5 (pemohon) selesai lewat batas waktu, 3,6 hari setelah kantor selesai: waktu pemohon, bukan keterlambatan kantor"
 expect_out_has "text audit: SB/0610 late by 3,0 jam" "TERLAMBAT 3,0 jam"
-expect_out_has "text audit summary: one PEMOHON-LAMA case" "[PEMOHON-LAMA] pemohon lewat batas, bukan w… 1"
+# the summary's labels whole (cut at 44 characters before: "bukan w…")
+expect_out_has "text audit summary: one PEMOHON-LAMA case, its label whole" \
+	"[PEMOHON-LAMA] pemohon lewat batas, bukan waktu kantor         1"
+expect_out_has "text audit summary: ORANG-SAMA's label whole" "[ORANG-SAMA] orang yang sama memeriksa dan menyetujui    "
+run "$MUTU" audit --db "$DB" --models $M --from 2025-06-01 --to 2025-06-30 --lang en
+expect_out_has "text audit summary (en): APPLICANT-LATE's label whole" \
+	"[APPLICANT-LATE] applicant past the deadline, not the office   1"
