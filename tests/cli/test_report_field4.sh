@@ -112,6 +112,16 @@ expect_eq "JSON: shares, lead distribution, applicant_late, returns, open ages, 
 # measures"): the applicant_late bit must come back from them
 "$MUTU" "${REP[@]}" --format json --out "$TMP/o2" >/dev/null 2>&1
 expect_eq "JSON from the kept measures: the same figures" "$(jfig "$TMP/o2/report-2025-06.json")" "$WANT_J"
+# a range of months, from the events (no kept measures): June as above,
+# May with none collected late (RK/0520 collected Wed 21 15:10, within)
+MUTU_REPORT_NO_MEASURES=1 "$MUTU" report monthly --db "$DB" --models $M --month 2025-05..2025-06 \
+	--format json --out "$TMP/rng" >/dev/null 2>&1
+expect_eq "range May..June, from the events: June's figures" "$(jfig "$TMP/rng/report-2025-06.json")" "$WANT_J"
+got=$(python3 -c "
+import json
+d = json.load(open('$TMP/rng/report-2025-05.json'))
+print(' '.join('%s:%d/%d:%d' % (g['id'], g['summary']['within'], g['summary']['finished'], g['summary']['applicant_late']) for g in d['groups']))")
+expect_eq "range: May, none collected late" "$got" "office:1/2:0 izin-reklame-banjar:1/1:0 sip-bidan-banjar:0/1:0"
 # step 3 of each SOP and the office's pelaksana rows: no. n median p90
 # share_over excess late_excess
 got=$(python3 - "$TMP/o/report-2025-06.json" <<'PY'
