@@ -77,6 +77,7 @@ static void roundtrip(const struct sla_case *c, const struct case_zone *z, const
 	assert_int_equal(d.late_target, c->late_target);
 	assert_int_equal(d.finished, c->finished);
 	assert_int_equal(d.returns_pre, c->returns_pre);
+	assert_int_equal(d.applicant_late, c->applicant_late != 0);
 	assert_true(dz.da == z->da && dz.dd == z->dd && dz.moff == z->moff && dz.tz == z->tz);
 	assert_int_equal(in.nev, in0->nev);
 	assert_int_equal(in.target_event, in0->target_event);
@@ -177,19 +178,20 @@ static const struct ev_spec case_a[] = {
  *   work 1100 min = 66,000 s: 528,000 < 2^21: 3; calendar 361,200 s:
  *     2,889,600 < 2^22: 4; over 0: 1; returns_pre_s NAN: 1       = 31
  *   local day 20223: zigzag 40,446 < 2^16: 3; days to completion 4: 1
- *   midnight offset 25,200 s: zigzag 50,400 < 2^16: 3; eleven small ints
+ *   midnight offset 25,200 s: zigzag 50,400 < 2^16: 3; twelve small ints
  *     (tz, late, late_exact, late_target, finished, pauses, events 5,
- *     target_event, kept 5, late event -1, returns_pre 0): 11; the
- *     planned date's text and name NULL: 2                          = 20
+ *     target_event, kept 5, late event -1, returns_pre 0, applicant_late
+ *     0: received 14:45, before the deadline): 12; the planned date's
+ *     text and name NULL: 2                                          = 21
  *   five steps: number 1, flags 1, no activity (a model, in time) 1, the
  *     pelaksana the model's (a reference < 128) 1, waktu and excess the
  *     model's (left out), work 20, 10, 960, 30, 15 min = 1200, 600,
  *     57,600, 1800, 900 s: 9600, 4800, 460,800 (< 2^21), 14,400, 7200:
  *     2 + 2 + 3 + 2 + 2 = 11; 5 * 4 + 11                           = 31
- *   total 31 + 20 + 31 = 82 bytes.
+ *   total 31 + 21 + 31 = 83 bytes (82 before MEASURE_CODE 6's applicant_late).
  * The fixed-width measure 4 took 11 * 8 + 2 * 8 + 12 * 4 + 2 * 4 = 160,
  * and a step 4 + 4 + 3 * 8 + 4 (no activity) + 4 + its pelaksana's bytes
- * (7, 12, 10, 12, 7): 5 * 40 + 48 = 248; total 408 (82 is 0.20 of it).
+ * (7, 12, 10, 12, 7): 5 * 40 + 48 = 248; total 408 (83 is 0.20 of it).
  */
 static void test_measure_size(void **state)
 {
@@ -206,7 +208,7 @@ static void test_measure_size(void **state)
 	struct case_zone z = {20223, 20227, 25200, 0};
 	size_t size = 0;
 	roundtrip(&c, &z, &in, c.arrival, c.done, &size);
-	assert_int_equal(size, 82);
+	assert_int_equal(size, 83);
 	sla_case_release(&c);
 	sla_env_free(env);
 }
@@ -268,6 +270,24 @@ static void test_measure_model(void **state)
 	in.target_event = 1;
 	struct case_zone z2 = {INT64_MAX / 4, 0, -25200, 0};
 	roundtrip(&c, &z2, &in, NAN, NAN, NULL);
+	sla_case_release(&c);
+
+	/* case A collected by the applicant Wed 21 May, past its deadline of
+	 * Tue 20 May 09:40: in time for the office, applicant_late, which
+	 * the monthly report counts from the measure (MEASURE_CODE 6) */
+	static const struct ev_spec case_a_late[] = {
+		{1, "Pemohon", "2025-05-15 09:00", "2025-05-15 09:20", NULL},
+		{2, "Front Office", "2025-05-15 09:30", "2025-05-15 09:40", NULL},
+		{3, "Tim Teknis", "2025-05-15 10:00", "2025-05-19 11:00", NULL},
+		{4, "Kepala Dinas", "2025-05-19 13:30", "2025-05-19 14:00", NULL},
+		{5, "Pemohon", "2025-05-21 09:45", "2025-05-21 10:00", NULL},
+		{-1, NULL, NULL, NULL, NULL},
+	};
+	in = case_in(compute(s, 1, "K", case_a_late, ev, &c));
+	assert_false(c.late);
+	assert_true(c.applicant_late);
+	struct case_zone z3 = {20223, 20227, 25200, 0};
+	roundtrip(&c, &z3, &in, c.arrival, c.done, NULL);
 	sla_case_release(&c);
 	sla_env_free(env);
 }
