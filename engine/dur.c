@@ -28,6 +28,9 @@ static const struct {
 } units[] = {
 	{"menit", U_MIN}, {"mnt", U_MIN}, {"min", U_MIN}, {"mins", U_MIN},
 	{"minute", U_MIN}, {"minutes", U_MIN},
+	/* "1j 30m": the short forms a table typed in a hurry uses, j for
+	 * jam and m for menit (no month: a month is "bln", refused below) */
+	{"m", U_MIN}, {"j", U_HOUR},
 	{"jam", U_HOUR}, {"jm", U_HOUR}, {"h", U_HOUR}, {"hour", U_HOUR}, {"hours", U_HOUR},
 	{"hrs", U_HOUR},
 	{"hari", U_DAY}, {"hk", U_DAY}, {"day", U_DAY}, {"days", U_DAY},
@@ -269,7 +272,9 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		const char *tok = p;
 		/* the number in words only, as a Standar Pelayanan may write it:
 		 * "Satu Hari", "lima belas menit", "tiga puluh menit"; "sehari",
-		 * "sejam", "seminggu" (se- = one); "setengah jam" (a half) */
+		 * "sejam", "seminggu" (se- = one); "setengah jam" (a half);
+		 * "seperempat jam", "tiga perempat jam" (quarters): half is the
+		 * denominator those words give, 2 or 4 (0: none) */
 		int64_t said = -1;
 		int half = 0;
 		if (is_alpha((unsigned char)*p)) {
@@ -286,10 +291,22 @@ static int parse_parts(const char *text, const char *p, const char *end,
 					q++;
 				if (said > 0 && end - q > 8 && mutu_strncasecmp(q, "setengah", 8) == 0 &&
 				    !is_alpha((unsigned char)q[8]) && said < NUM_CAP)
-					said = said * 2 + 1, half = 1, p = q + 8;
+					said = said * 2 + 1, half = 2, p = q + 8;
+				/* "satu seperempat jam" (1 1/4), "tiga perempat jam"
+				 * (3/4): quarters in words, as "½" and "¾" in signs */
+				else if (said > 0 && end - q > 10 && mutu_strncasecmp(q, "seperempat", 10) == 0 &&
+					 !is_alpha((unsigned char)q[10]) && said < NUM_CAP)
+					said = said * 4 + 1, half = 4, p = q + 10;
+				else if (said > 0 && said < 4 && end - q > 8 &&
+					 mutu_strncasecmp(q, "perempat", 8) == 0 && !is_alpha((unsigned char)q[8]))
+					half = 4, p = q + 8;
 			} else if (w - p == 8 && mutu_strncasecmp(p, "setengah", 8) == 0) {
-				said = 1, half = 1, p = w;
-			} else if (w - p > 2 && mutu_strncasecmp(p, "se", 2) == 0 &&
+				said = 1, half = 2, p = w;
+			} else if (w - p == 10 && mutu_strncasecmp(p, "seperempat", 10) == 0) {
+				/* "seperempat jam": a quarter of an hour, 15 Menit
+				 * (before, "expected a number") */
+				said = 1, half = 4, p = w;
+			} else if (w - p > 3 && mutu_strncasecmp(p, "se", 2) == 0 &&
 				   find_unit(p + 2, (size_t)(w - p - 2)) != U_NONE) {
 				said = 1, p += 2; /* the unit is read below */
 			}
@@ -368,7 +385,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		 * Jam = 30 Menit); the denominator in 1..100 */
 		int64_t den = 1;
 		if (half)
-			den = 2, frac = 1;
+			den = half, frac = 1;
 		if (!frac && said < 0 && p + 1 < end && *p == '/' && is_digit((unsigned char)p[1])) {
 			den = 0;
 			for (p++; p < end && is_digit((unsigned char)*p); p++)
@@ -496,7 +513,12 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		 * right after the number (also the typographic apostrophe Word
 		 * turns it into).  Two primes are seconds, which a Waktu of
 		 * whole minutes cannot hold: refused, not read as minutes. */
-		size_t prime = !x24 && p == numend ? prime_len(p, end) : 0;
+		/* (also after a blank, "90 '", as a PDF copy spaces the sign
+		 * off its number; before, "has no unit") */
+		int blank_only = 1;
+		for (const char *q = numend; q < p; q++)
+			blank_only &= *q == ' ' || *q == '\t';
+		size_t prime = !x24 && blank_only ? prime_len(p, end) : 0;
 		if (prime && prime_len(p + prime, end))
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is in seconds (two "

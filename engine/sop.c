@@ -231,7 +231,11 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 * Kependudukan) and prints the document: the back office of that
 	 * service, a person with a desk and a queue (a bare "Operator" stays
 	 * a position of its own: which work it does is the office's to say) */
-	{"Back Office", SOP_CLS_BO, {{"back", "office"}, {"operator", "siak"}}},
+	/* a bare "Operator" at a DPMPTSP (or PATEN) is the back office: the
+	 * officer who enters the application into the system (SiCANTIK, OSS)
+	 * and drafts the permit, behind the counter; before, a position of
+	 * its own that a scenario had to staff by that title */
+	{"Back Office", SOP_CLS_BO, {{"back", "office"}, {"operator", "siak"}, {"operator"}}},
 	{"Dinas Teknis", SOP_CLS_TEKNIS,
 	 {{"dinas", "teknis"}, {"opd", "teknis"}, {"instansi", "teknis"}, {"technical", "agency"}}},
 	/* "Tim Teknis OPD": the team of the technical office (Organisasi
@@ -257,13 +261,19 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Koordinator", SOP_CLS_BIDANG, {{"koordinator"}}},
 	/* "Sekretaris Camat" / "Sekcam": the kecamatan's secretary, who
 	 * initials a PATEN document before the Camat signs it */
+	/* (and "Sekretaris Lurah" / "Seklur", the kelurahan's, before the
+	 * Lurah signs) */
 	{"Sekretaris", SOP_CLS_SEKRETARIS,
 	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}, {"sekretaris", "camat"}, {"sekcam"},
-	  {"sekretaris", "kecamatan"}}},
+	  {"sekretaris", "kecamatan"}, {"sekretaris", "lurah"}, {"seklur"}, {"sekretaris", "kelurahan"}}},
 	/* "Kepala DPMPTSP": the head named by the office's own acronym */
 	/* "Camat": the head of a kecamatan, who signs a PATEN service's
 	 * permits and documents as a Kepala Dinas signs a DPMPTSP's (the
-	 * same rung: one signature at the end, one person) */
+	 * same rung: one signature at the end, one person).  The Lurah, who
+	 * signs a kelurahan's letters the same way, is no alias: in a
+	 * kecamatan's table the Lurah and the Camat are two people, and an
+	 * alias would make mutu sim serve both from one pool (the importer
+	 * writes role = Kepala Dinas for a Lurah alone, sop_import.c) */
 	{"Kepala Dinas", SOP_CLS_KADIS,
 	 {{"kepala", "dinas"}, {"kepala", "badan"}, {"kepala", "kantor"}, {"head", "of", "agency"},
 	  {"head", "of", "office"}, {"kepala", "dpmptsp"}, {"camat"}, {"kepala", "kecamatan"}}},

@@ -71,6 +71,8 @@ struct column {
 			   * (canonical only for a table without a header) */
 	const char *role; /* canonical role of a header that names a known
 			   * position in full (static), else NULL */
+	int more;         /* role read from a known position's title with more
+			   * words ("Kasi Pelayanan", "Camat Sumbang") */
 	int entry;        /* sop_actor_table index or -1 */
 	int cls;
 	/* patterns: word lists with a tier (0 header words, 1 own/generic
@@ -104,7 +106,7 @@ struct istep {
 			   * ("Tidak: kembali ke no. 1"), 0 none */
 	int table_no;     /* the whole number in the No. cell, 0 none ("2a") */
 	char note[256];
-	char range_note[128]; /* the Waktu was a range ("1-3 Hari") */
+	char range_note[192]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
 	int list_above;       /* list layout, the cell blank: the title above it, -1 */
 	int waktu_merged;     /* the Waktu cell blank right under a step with a
@@ -114,6 +116,8 @@ struct istep {
 
 struct imp {
 	const char *src;
+	int day_minutes; /* the calendar's net day (sop_import_opts): a
+			  * fraction of a hari kerja is read at it */
 	struct row *rows;
 	size_t nrows;
 	int role[MAXCOL];
@@ -292,9 +296,9 @@ static int cell_dur(const char *s, struct dur *d)
  * separator when that reads as a duration and the text before it is a
  * number or a duration.  Returns that text (caller frees) or NULL.
  */
-static char *day_fraction(const char *t, struct dur *d);
+static char *day_fraction(const char *t, struct dur *d, int dm);
 
-static char *cell_range_upper(const char *cell, struct dur *d)
+static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 {
 	static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", " s/d ", " s.d. ", " s.d ",
 					   " sampai ", " hingga ", " sd ", "-", NULL}; /* – — */
@@ -314,7 +318,7 @@ static char *cell_range_upper(const char *cell, struct dur *d)
 		/* "1 - 1½ hari": the upper bound a fraction of a hari kerja,
 		 * read as day_fraction reads it (3 Jam 45 Menit a half day) */
 		char *upday = NULL;
-		if (dur_parse(right, &hi, &e) != 0 && (upday = day_fraction(right, &hi)) == NULL)
+		if (dur_parse(right, &hi, &e) != 0 && (upday = day_fraction(right, &hi, dm)) == NULL)
 			continue;
 		char left[64];
 		size_t n = (size_t)(at - t) < sizeof left - 1 ? (size_t)(at - t) : sizeof left - 1;
@@ -372,7 +376,7 @@ static int has_fraction(const char *cell);
  * 45 Menit; 1½ hari = 1 Hari 3 Jam 45 Menit), the whole days kept as
  * Hari.  Returns that text (caller frees) with *d set, or NULL.
  */
-static char *day_fraction(const char *t, struct dur *d)
+static char *day_fraction(const char *t, struct dur *d, int dm)
 {
 	struct mutu_buf b;
 	mutu_buf_init(&b);
@@ -413,9 +417,9 @@ static char *day_fraction(const char *t, struct dur *d)
 	char *out = NULL;
 	/* read as Jam, one Jam standing for one Hari: 60 Menit a day */
 	if (day_words == 1 && dur_parse(jam, &h, &e) == 0 && h.days == 0 && h.minutes % 60 != 0 &&
-	    (h.minutes * IMPORT_DAY_MINUTES) % 60 == 0) {
-		int64_t total = h.minutes * IMPORT_DAY_MINUTES / 60;
-		int64_t days = total / IMPORT_DAY_MINUTES, rest = total % IMPORT_DAY_MINUTES;
+	    (h.minutes * dm) % 60 == 0) {
+		int64_t total = h.minutes * dm / 60;
+		int64_t days = total / dm, rest = total % dm;
 		struct mutu_buf o;
 		mutu_buf_init(&o);
 		if (days)
@@ -467,11 +471,13 @@ static int waktu_qualifier(const char *t, const char **rest)
 		while (*r == ' ' || *r == ':')
 			r++;
 		/* the number: digits, or a vulgar fraction ("± ½ jam", before
-		 * round 8 "expected a number at '±'") or "setengah" */
+		 * round 8 "expected a number at '±'") or "setengah" (and
+		 * "seperempat": "± seperempat jam") */
 		int vulgar = (unsigned char)r[0] == 0xC2 &&
 			     ((unsigned char)r[1] == 0xBD || (unsigned char)r[1] == 0xBC ||
 			      (unsigned char)r[1] == 0xBE);
-		if (!isdigit((unsigned char)*r) && !vulgar && mutu_strncasecmp(r, "setengah ", 9) != 0)
+		if (!isdigit((unsigned char)*r) && !vulgar && mutu_strncasecmp(r, "setengah ", 9) != 0 &&
+		    mutu_strncasecmp(r, "seperempat ", 11) != 0)
 			continue;
 		*rest = r;
 		return qs[i].q;
@@ -655,7 +661,7 @@ static int waktu_suffix(char *t)
  * Returns the duration's text (caller frees) with *d and *kind set, or
  * NULL.
  */
-static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
+static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 {
 	/* "Langsung", "Seketika" (done at once, at the counter): the step
 	 * adds no time, and the Waktu is the step's share of the total, so
@@ -699,16 +705,16 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind)
 		/* "± 1-2 Hari", "maks. 1-2 Hari": the range's upper bound */
 		if (dur_parse(rest, d, &e) == 0)
 			up = mutu_strdup(rest);
-		else if ((up = cell_range_upper(rest, d)) != NULL)
+		else if ((up = cell_range_upper(rest, d, dm)) != NULL)
 			q = Q_RANGE;
 	} else if (sfx && dur_parse(t, d, &e) == 0)
 		up = mutu_strdup(t), q = sfx;
-	else if ((up = cell_range_upper(t, d)) != NULL)
+	else if ((up = cell_range_upper(t, d, dm)) != NULL)
 		q = Q_RANGE;
 	/* "½ hari", "± ½ hari", "1½ hari", "0,5 hari": a fraction of a hari
 	 * kerja, which a model cannot hold (a Hari is the calendar's, and
 	 * under the next-day reading half of one has no instant) */
-	if (!up && (up = day_fraction(q ? rest : t, d)) != NULL)
+	if (!up && (up = day_fraction(q ? rest : t, d, dm)) != NULL)
 		q = q == Q_APPROX ? Q_DAYFRAC_APPROX : Q_DAYFRAC;
 	*kind = up ? q : Q_NONE;
 	free(t);
@@ -2167,6 +2173,60 @@ static void column_init(struct column *c, int idx, const char *header)
 			}
 		}
 	}
+	/* A known head or section chief named with its unit or its place:
+	 * "Kasi Pelayanan", "Kabid Perizinan dan Non Perizinan",
+	 * "Koordinator Pelayanan" (the unit's name after the rung), "Camat
+	 * Sumbang", "Lurah Karangwangkal" (the territory's).  The words after
+	 * the rung name the desk, not another position, so the step's role is
+	 * that rung; the office's title stays the actor.  Before, each was
+	 * "none of the positions mutu knows", without the role reports compare
+	 * offices by.  Not when the words name another office ("Kabid Tata
+	 * Ruang Dinas PUPR" is the technical office's, not this one's), nor
+	 * for a Kepala other than the Camat and Lurah ("Kepala Dinas
+	 * Kesehatan" heads another office); two columns of one rung stay
+	 * apart (sop_import_with). */
+	/* a bare "Operator" (sop.c: the Back Office) is said as these are,
+	 * and kept apart the same way beside a "Back Office" column: an
+	 * office may mean its counter clerk */
+	if (c->role && n == 1 && !strcmp(toks[0].w, "operator"))
+		c->more = 1;
+	/* "Lurah", "Kepala Kelurahan", "Lurah Kutowinangun": the head of a
+	 * kelurahan signs its letters as a Kepala Dinas signs a DPMPTSP's
+	 * permits, so role = Kepala Dinas (the title stays the actor, no
+	 * alias: sop.c says why).  Beside a Camat, in a kecamatan's table, the
+	 * Lurah's signature is the kelurahan's, another office: weaker (2),
+	 * it gives way to the Camat and stays a position of its own
+	 * (sop_import_with) */
+	{
+		size_t i = 0;
+		while (i + 1 < n && sop_is_filler(toks[i].w))
+			i++;
+		if (!c->role && i < n &&
+		    (!strcmp(toks[i].w, "lurah") ||
+		     (i + 1 < n && !strcmp(toks[i].w, "kepala") && !strcmp(toks[i + 1].w, "kelurahan")))) {
+			c->role = sop_actor_canonical("Kepala Dinas");
+			c->more = 2;
+		}
+	}
+	if (!c->role && e >= 0 && !full) {
+		static const char *const office[] = {"dinas", "badan", "kantor", "opd", "instansi", "uptd",
+						     "upt", "teknis", "pupr", "dinkes", "dishub", NULL};
+		int cls = sop_actor_table[e].cls, ok = cls == SOP_CLS_SEKSI || cls == SOP_CLS_BIDANG;
+		size_t i = 0;
+		while (i + 1 < n && sop_is_filler(toks[i].w))
+			i++;
+		if (cls == SOP_CLS_KADIS && i < n && (!strcmp(toks[i].w, "camat") || !strcmp(toks[i].w, "lurah")))
+			ok = 1;
+		/* (nor when the words name a second position: "Kasi / Kabid",
+		 * "Kasi dan Kabid" are two, which model check says) */
+		for (size_t k = i + 1; ok && k < n; k++)
+			if (word_in(toks[k].w, office) || sop_actor_lookup_toks(toks + k, n - k, NULL) >= 0)
+				ok = 0;
+		if (ok) {
+			c->role = sop_actor_table[e].canonical;
+			c->more = 1;
+		}
+	}
 	free(toks);
 }
 
@@ -2793,7 +2853,7 @@ static int has_fraction(const char *cell)
 	if (strstr(cell, "\xC2\xBD") || strstr(cell, "\xC2\xBC") || strstr(cell, "\xC2\xBE"))
 		return 1;
 	for (const char *p = cell; *p; p++)
-		if (mutu_strncasecmp(p, "setengah", 8) == 0)
+		if (mutu_strncasecmp(p, "setengah", 8) == 0 || mutu_strncasecmp(p, "perempat", 8) == 0)
 			return 1;
 	return 0;
 }
@@ -3108,7 +3168,7 @@ static void read_rows(struct imp *im, size_t from)
 			if (!cell_dur(row->cells[i], &d)) {
 				/* a range or a qualified number is a Waktu only in
 				 * the Waktu column */
-				char *up = (int)i == body_w ? cell_waktu_text(row->cells[i], &d, &range) : NULL;
+				char *up = (int)i == body_w ? cell_waktu_text(row->cells[i], &d, &range, im->day_minutes) : NULL;
 				if (!up)
 					continue;
 				free(up);
@@ -3158,7 +3218,7 @@ static void read_rows(struct imp *im, size_t from)
 			if (im->declared)
 				mutu_notes_addf(im->warn, "line %d: a second total line; kept the first", row->line);
 			else if (w_range)
-				im->declared = cell_waktu_text(row->cells[w], &d, &w_range);
+				im->declared = cell_waktu_text(row->cells[w], &d, &w_range, im->day_minutes);
 			else
 				im->declared = clean_text(row->cells[w]);
 			if (!im->declared_line)
@@ -3180,7 +3240,7 @@ static void read_rows(struct imp *im, size_t from)
 			struct mutu_err e;
 			mutu_err_clear(&e);
 			int kind;
-			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind);
+			char *tot = dur_parse(at, &d, &e) == 0 ? mutu_strdup(at) : cell_waktu_text(at, &d, &kind, im->day_minutes);
 			free(t);
 			if (tot)
 				table_end = "the total line";
@@ -3495,7 +3555,7 @@ static void read_rows(struct imp *im, size_t from)
 			if (w_range) {
 				char *t = clean_text(row->cells[w]);
 				int kind;
-				s->waktu = cell_waktu_text(row->cells[w], &s->d, &kind);
+				s->waktu = cell_waktu_text(row->cells[w], &s->d, &kind, im->day_minutes);
 				/* the warning reads "<pre><waktu><post>" */
 				static const char *const pre[] = {
 					[Q_RANGE] = "is a range; its upper bound ",
@@ -3508,8 +3568,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_CLAUSE] = "says when it counts from; read as ",
 					[Q_LABEL] = "opens with a word before its number; read as ",
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit); read as ",
-					[Q_DAYFRAC] = "is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as 450 Menit); read as ",
-					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as 450 Menit); ",
+					[Q_DAYFRAC] = "is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as %d Menit); read as ",
+					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as %d Menit); ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -3536,13 +3596,24 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_CLAUSE] = "says when it counts from",
 					[Q_LABEL] = "opens with a word before its number",
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit)",
-					[Q_DAYFRAC] = "is a fraction of a hari kerja; read at 450 Menit a day",
-					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at 450 Menit a day as the ceiling",
+					[Q_DAYFRAC] = "is a fraction of a hari kerja; read at %d Menit a day",
+					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at %d Menit a day as the ceiling",
 				};
+				/* a fraction of a day is read at the calendar's net
+				 * day (--calendar; 450 Menit for the id-* ones), and
+				 * the warning and note say which */
+				char pre_s[160], note_s[100];
+				const char *pk = pre[kind], *nk = note[kind];
+				if (kind == Q_DAYFRAC || kind == Q_DAYFRAC_APPROX) {
+					snprintf(pre_s, sizeof pre_s, kind == Q_DAYFRAC ? pre[Q_DAYFRAC] : pre[Q_DAYFRAC_APPROX],
+						 im->day_minutes);
+					snprintf(note_s, sizeof note_s, kind == Q_DAYFRAC ? note[Q_DAYFRAC] : note[Q_DAYFRAC_APPROX],
+						 im->day_minutes);
+					pk = pre_s, nk = note_s;
+				}
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
-						pre[kind], s->waktu, post[kind]);
-				snprintf(s->range_note, sizeof s->range_note, "importer: waktu '%.60s' %s", t,
-					 note[kind]);
+						pk, s->waktu, post[kind]);
+				snprintf(s->range_note, sizeof s->range_note, "importer: waktu '%.60s' %s", t, nk);
 				free(t);
 			} else {
 				s->waktu = clean_text(row->cells[w]);
@@ -3878,11 +3949,44 @@ static const char *const slug_stop[] = {
 	"dan", "atau", "melalui", "aplikasi", "di", "ke", "dari", "untuk", "pada", "yang", "the",
 	"of", "and", "for", "sop", "prosedur", "alur", "penerbitan", "standar", "operasional", NULL};
 
+/* (prepositions: "Pendaftaran NIB bagi UMK", "Izin ... dengan Risiko
+ * Rendah", "serta"; before, "Bagi", "Dengan" capitalised) */
 static const char *const lower_words[] = {"dan", "atau", "melalui", "di", "ke", "dari", "untuk",
-					  "pada", "yang", "of", "and", "the", "for", NULL};
+					  "pada", "yang", "bagi", "dengan", "serta", "oleh", "tentang",
+					  "of", "and", "the", "for", NULL};
+
+/* Acronyms of the permit domain that the vowel test below misses: each
+ * reads as a word by its letters (SIUP, SIMBG, IUMK: vowels and
+ * consonants alternate) yet is an acronym in every title it appears in.
+ * A title in capitals hides which words are acronyms, so this list says
+ * it for the ones SOP titles carry (OSS-RBA's, PP 5/2021 and 28/2025; the
+ * PBG's SIMBG, PP 16/2021; the older permits SIUP, SITU, IMB still named
+ * in SOPs).  Words that are also Indonesian words ("API", "PATEN",
+ * "SITU" as a lake) are left out: title case is the safe side there. */
+static const char *const title_acronyms[] = {
+	"siup", "siujk", "simbg", "iumk", "iujk", "iuptl", "sipa", "sipb", "sikb", "siak",
+	"amdal", "umku", "umkm", "iui", "oss", "rba", "nib", "pbg", "slf", "imb", "kkpr", "pkkpr",
+	"sppl", "ukl", "upl", "tdup", "tdp", "npwp", "nik", "ktp", "kbli", "skpwni", "sippt", "siupp",
+	"dpmptsp", "ptsp", "mpp", "sicantik", "spptl", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
+
+/* Short words the vowel test takes for acronyms: "LOR" (Javanese north,
+ * in kelurahan names: "Kutowinangun Lor", "Kauman Lor") */
+static const char *const title_words[] = {"lor", NULL};
 
 static int is_acronym(const char *w, size_t n)
 {
+	{
+		char lw[16];
+		if (n < sizeof lw) {
+			for (size_t i = 0; i < n; i++)
+				lw[i] = (char)tolower((unsigned char)w[i]);
+			lw[n] = 0;
+			if (word_in(lw, title_acronyms))
+				return 1;
+			if (word_in(lw, title_words))
+				return 0;
+		}
+	}
 	int vowels = 0, letters = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = (char)tolower((unsigned char)w[i]);
@@ -4324,8 +4428,8 @@ static void merged_waktu(struct imp *im, const struct sop_model *m)
 	int64_t others = 0;
 	for (size_t k = 0; k < im->nsteps; k++)
 		if (im->steps[k].has_dur)
-			others += dur_to_minutes(im->steps[k].d, IMPORT_DAY_MINUTES);
-	int total_says = m->has_declared && dur_to_minutes(m->declared, IMPORT_DAY_MINUTES) == others;
+			others += dur_to_minutes(im->steps[k].d, im->day_minutes);
+	int total_says = m->has_declared && dur_to_minutes(m->declared, im->day_minutes) == others;
 	for (size_t k = 1; k < im->nsteps; k++) {
 		struct istep *s = &im->steps[k], *up = &im->steps[k - 1];
 		if (!s->waktu_merged)
@@ -4362,6 +4466,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	im.col_list = -1;
 	im.src = source_name ? source_name : "(table)";
 	im.warn = warnings ? warnings : &scratch;
+	im.day_minutes = opts && opts->day_minutes > 0 ? opts->day_minutes : IMPORT_DAY_MINUTES;
 	const size_t warn0 = im.warn->n; /* the caller's notes before this table's */
 	size_t len8 = 0;
 	char *text8 = to_utf8(text, len, &len8, im.warn);
@@ -4745,6 +4850,52 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 
 	merged_waktu(&im, m);
 
+	/* A rung read from a title with more words (column_init: "Kasi
+	 * Pelayanan" is a Kepala Seksi) holds only when no other column of the
+	 * steps has that role: "Kasi Pelayanan" beside "Kasi Pemerintahan" are
+	 * two desks, kept apart as positions of their own (warned below).
+	 * Else it is said, once per title, with what it was read as. */
+	/* (a Lurah, more = 2, gives way to a Camat; two of a kind both stay
+	 * apart: the twins are found before any role is dropped) */
+	int drop[MAXCOL + 1] = {0};
+	for (size_t c = 0; c < im.ncols && c <= MAXCOL; c++) {
+		if (!im.cols[c].more)
+			continue;
+		for (size_t o = 0; o < im.ncols && !drop[c]; o++) {
+			if (o == c || !im.cols[o].role || strcmp(im.cols[o].role, im.cols[c].role) ||
+			    im.cols[o].more > im.cols[c].more)
+				continue;
+			for (size_t j = 0; j < im.nsteps && !drop[c]; j++)
+				drop[c] = im.steps[j].actor == (int)o;
+		}
+	}
+	for (size_t c = 0; c < im.ncols; c++) {
+		if (!im.cols[c].more)
+			continue;
+		size_t k = 0;
+		while (k < im.nsteps && im.steps[k].actor != (int)c)
+			k++;
+		if (k == im.nsteps)
+			continue;
+		if (c <= MAXCOL && drop[c]) {
+			mutu_notes_addf(im.warn,
+					"step %zu: pelaksana '%s' would be role = %s, but another pelaksana of the "
+					"table is that position; kept as a position of its own (mutu sim staffs it "
+					"apart: [staff] %s = N)",
+					k + 1, im.cols[c].name, im.cols[c].role, im.cols[c].name);
+			im.cols[c].role = NULL;
+			im.cols[c].more = -1; /* said: not again as unknown */
+			continue;
+		}
+		mutu_notes_addf(im.warn,
+				"step %zu: pelaksana '%s' read as role = %s (%s); mutu sim staffs it by that "
+				"title or as %s; if it is a position of its own, delete the role line from its steps",
+				k + 1, im.cols[c].name, im.cols[c].role,
+				im.cols[c].more == 2      ? "a Lurah signs the kelurahan's letters as a head signs an office's"
+				: im.cols[c].cls == SOP_CLS_BO ? "a DPMPTSP's operator enters the application and drafts the permit"
+							       : "the position named with its unit or its place",
+				im.cols[c].role);
+	}
 	/* steps, renumbered 1..n when the table's numbers are off */
 	m->steps = mutu_calloc(im.nsteps, sizeof *m->steps);
 	m->nsteps = im.nsteps;
@@ -4820,7 +4971,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	 * under another name, which only the office knows: say so, once per
 	 * title, with what to write. */
 	for (size_t c = 0; c < im.ncols; c++) {
-		if (im.cols[c].role)
+		if (im.cols[c].role || im.cols[c].more < 0)
 			continue;
 		size_t k = 0;
 		while (k < im.nsteps && im.steps[k].actor != (int)c)

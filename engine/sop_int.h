@@ -56,7 +56,7 @@ enum sop_actor_class {
 	SOP_CLS_SISTEM
 };
 
-#define SOP_ALIAS_MAX 8
+#define SOP_ALIAS_MAX 12
 #define SOP_ALIAS_WORDS 5
 
 struct sop_actor_entry {

@@ -78,10 +78,13 @@ static int cmd_import(int argc, char **argv)
 		return cli_usage(cmd, "--id %s: use lowercase letters, digits and '-'", id);
 	struct mutu_err err;
 	mutu_err_clear(&err);
+	/* the calendar's net day: what "½ hari" in the table is half of */
+	int day_minutes = 0;
 	if (calendar) {
 		struct cal *c = NULL;
 		if (cal_load(calendar, cli_calendars_dir(), &c, &err))
 			return cli_usage(cmd, "--calendar %s: %s", calendar, err.msg);
+		day_minutes = cal_day_minutes(c);
 		cal_free(c);
 	}
 	if (output && !force && access(output, F_OK) == 0)
@@ -93,7 +96,7 @@ static int cmd_import(int argc, char **argv)
 		return cli_fail(cmd, &err);
 	const char *base = strrchr(pos[0], '/');
 	base = base ? base + 1 : pos[0];
-	struct sop_import_opts io = {id, calendar};
+	struct sop_import_opts io = {id, calendar, day_minutes};
 	struct mutu_notes warn;
 	mutu_notes_init(&warn);
 	struct sop_model *m = NULL;

@@ -139,12 +139,16 @@ int sop_import(const char *text, size_t len, const char *source_name,
 	       struct sop_model **out, struct mutu_notes *warnings,
 	       struct mutu_err *err);
 
-/* Importer options (any field may be NULL): the model id (default: a slug
- * of the title) and the calendar (default id-wib, with a warning, because
- * a table never names its time zone). */
+/* Importer options (any field may be NULL or 0): the model id (default: a
+ * slug of the title) and the calendar (default id-wib, with a warning,
+ * because a table never names its time zone).  day_minutes is that
+ * calendar's net working day (cal_day_minutes; 0: 450, the id-* day), the
+ * minutes a fraction of a hari kerja ("½ hari") is read at: the same
+ * minutes "1 Hari" counts under the net reading, so the two agree. */
 struct sop_import_opts {
 	const char *id;
 	const char *calendar;
+	int day_minutes;
 };
 
 /* sop_import with options; opts may be NULL. */

@@ -143,10 +143,12 @@ expect_eq "scenario: 'fixed mean=1.250 Jam' is 75 Menit" \
 # 2 Jam 15 Menit, as declared (1 Hari).  Before: 'Operator SIAK' and
 # 'Camat' were none of the positions mutu knows: no role, a warning each
 # suggesting Back Office, and a scenario had to staff them by title.
+# (the Kasi Pelayanan is a Kepala Seksi named with its section: role =
+# Kepala Seksi since round 9, tests/cli/test_field9_sop.sh)
 run "$MUTU" sop import $S/field8-paten-camat.txt -o "$TMP/pt.ini" --calendar id-wib
 expect_rc "PATEN: exit 0" 0
 expect_eq "PATEN: pelaksana and roles" "$(steps "$TMP/pt.ini" 'actor\|role')" \
-	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Operator SIAK|role = Back Office|actor = Kasi Pelayanan|actor = Camat|role = Kepala Dinas|actor = Petugas Loket|role = Front Office|actor = Pemohon|"
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Operator SIAK|role = Back Office|actor = Kasi Pelayanan|role = Kepala Seksi|actor = Camat|role = Kepala Dinas|actor = Petugas Loket|role = Front Office|actor = Pemohon|"
 expect_eq "PATEN: no 'none of the positions' for Camat or Operator SIAK" \
 	"$(grep -c "'Camat' is none\|'Operator SIAK' is none" "$TMP/err")" 0
 run "$MUTU" model check "$TMP/pt.ini"

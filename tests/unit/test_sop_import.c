@@ -33,7 +33,7 @@
 static struct sop_model *import_text(const char *text, const char *name, const char *calendar,
 				     struct mutu_notes *warn)
 {
-	struct sop_import_opts o = {NULL, calendar};
+	struct sop_import_opts o = {NULL, calendar, 0};
 	struct sop_model *m = NULL;
 	struct mutu_err e;
 	mutu_err_clear(&e);
@@ -440,7 +440,7 @@ static void test_not_a_table(void **state)
 static void test_id_option(void **state)
 {
 	(void)state;
-	struct sop_import_opts o = {"iuk", "id-wita"};
+	struct sop_import_opts o = {"iuk", "id-wita", 0};
 	struct sop_model *m = NULL;
 	struct mutu_err e;
 	mutu_err_clear(&e);

@@ -76,7 +76,7 @@ static void check_titles(const struct sop_model *m)
 static void test_import_keeps_titles(void **state)
 {
 	(void)state;
-	struct sop_import_opts o = {NULL, "id-wita"};
+	struct sop_import_opts o = {NULL, "id-wita", 0};
 	struct sop_model *m = NULL;
 	struct mutu_notes w;
 	mutu_notes_init(&w);
