@@ -4850,6 +4850,37 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 
 	merged_waktu(&im, m);
 
+	/* "Kepala Dinas Perhubungan" in the Dinas Perhubungan's own table (its
+	 * agency line "DINAS PERHUBUNGAN"): the head of this office, the
+	 * Kepala Dinas who signs.  The same title in a DPMPTSP's table heads
+	 * another office (column_init leaves it without a role); the agency
+	 * tells the two apart: every word after "Kepala Dinas" (Badan,
+	 * Kantor) is a word of the agency.  Before, "none of the positions
+	 * mutu knows" at the office's own head. */
+	for (size_t c = 0; c < im.ncols; c++) {
+		struct column *col = &im.cols[c];
+		if (col->role || col->entry < 0 || sop_actor_table[col->entry].cls != SOP_CLS_KADIS || !*m->agency)
+			continue;
+		struct sop_tok *ht, *at;
+		size_t hn = sop_tokenize(col->name, &ht), an = sop_tokenize(m->agency, &at);
+		size_t i = 0;
+		while (i + 1 < hn && sop_is_filler(ht[i].w))
+			i++;
+		int ok = i + 2 < hn && !strcmp(ht[i].w, "kepala") &&
+			 (!strcmp(ht[i + 1].w, "dinas") || !strcmp(ht[i + 1].w, "badan") || !strcmp(ht[i + 1].w, "kantor"));
+		for (size_t k = i + 2; ok && k < hn; k++) {
+			int found = 0;
+			for (size_t j = 0; j < an && !found; j++)
+				found = !strcmp(ht[k].w, at[j].w);
+			ok = found;
+		}
+		free(ht);
+		free(at);
+		if (ok) {
+			col->role = sop_actor_table[col->entry].canonical;
+			col->more = 3;
+		}
+	}
 	/* A rung read from a title with more words (column_init: "Kasi
 	 * Pelayanan" is a Kepala Seksi) holds only when no other column of the
 	 * steps has that role: "Kasi Pelayanan" beside "Kasi Pemerintahan" are
@@ -4892,6 +4923,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				"title or as %s; if it is a position of its own, delete the role line from its steps",
 				k + 1, im.cols[c].name, im.cols[c].role,
 				im.cols[c].more == 2      ? "a Lurah signs the kelurahan's letters as a head signs an office's"
+				: im.cols[c].more == 3    ? "the head of the office the table's agency line names"
 				: im.cols[c].cls == SOP_CLS_BO ? "a DPMPTSP's operator enters the application and drafts the permit"
 							       : "the position named with its unit or its place",
 				im.cols[c].role);

@@ -219,3 +219,33 @@ printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t5 Menit\n2\tMema
 run "$MUTU" sop import "$TMP/kk.txt" -o "$TMP/kk.ini" --calendar id-wib
 expect_eq "two Kasi: no role for either" "$(steps "$TMP/kk.ini" 'actor\|role')" \
 	"actor = Pemohon|actor = Kasi Pelayanan|actor = Kasi Pemerintahan|actor = Camat|role = Kepala Dinas|"
+
+# ---- 7. Dinas Perhubungan: izin trayek, pdftotext -layout ----
+# A kabupaten Dishub (Cilacap) SOP Izin Trayek Angkutan Pedesaan as
+# pdftotext -layout prints it: columns aligned with spaces, flowchart
+# symbols, the head titled 'Kepala Dinas Perhubungan' under the agency
+# line 'DINAS PERHUBUNGAN' (the office's own head: role = Kepala Dinas,
+# said).  'Kasi Angkutan', 'Kabid Angkutan': a Kepala Seksi and a Kepala
+# Bidang named with their section.  Waktu 15 + 15 + 60 + 450 + 30 ('½
+# jam') + 225 ('½ hari') + 15 + 5 = 815 = 1 Hari 6 Jam 5 Menit, as
+# declared ('(2 hari)': 815 / 450 = 1,8).  Before: the Kepala Dinas
+# Perhubungan, the Kasi and the Kabid each 'none of the positions mutu
+# knows', no role.
+run "$MUTU" sop import $S/field9-dishub-trayek.txt -o "$TMP/dh.ini" --calendar id-wib
+expect_rc "Dishub: exit 0" 0
+expect_eq "Dishub: name and agency" "$(steps "$TMP/dh.ini" 'name =\|agency =')" \
+	"name = Izin Trayek Angkutan Pedesaan|agency = Pemerintah Kabupaten Cilacap Dinas Perhubungan|"
+expect_eq "Dishub: pelaksana and roles" "$(steps "$TMP/dh.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Kasi Angkutan|role = Kepala Seksi|actor = Tim Teknis|actor = Kabid Angkutan|role = Kepala Bidang|actor = Kepala Dinas Perhubungan|role = Kepala Dinas|actor = Petugas Loket|role = Front Office|actor = Pemohon|"
+expect_err_has "Dishub: the office's own head said" \
+	"step 6: pelaksana 'Kepala Dinas Perhubungan' read as role = Kepala Dinas (the head of the office the table's agency line names)"
+expect_eq "Dishub: minutes and the declared total" "$(minutes "$TMP/dh.ini")" \
+	"[15, 15, 60, 450, 30, 225, 15, 5] 815"
+run "$MUTU" model check "$TMP/dh.ini"
+expect_out_has "Dishub: 815 Menit as declared" "dh.ini: ok"
+# the same title in a DPMPTSP's table heads another office (the Dinas
+# Kesehatan recommends, the DPMPTSP's head signs): no role, said as before
+printf 'DPMPTSP KABUPATEN CILACAP\nSOP IZIN APOTEK\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t15 Menit\n3\tMemberi rekomendasi\tKepala Dinas Kesehatan\t1 Hari\n4\tMenandatangani\tKepala DPMPTSP\t1 Jam\n' >"$TMP/ap.txt"
+run "$MUTU" sop import "$TMP/ap.txt" -o "$TMP/ap.ini" --calendar id-wib
+expect_eq "DPMPTSP: another office's Kepala Dinas keeps no role" "$(steps "$TMP/ap.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Front Office|actor = Kepala Dinas Kesehatan|actor = Kepala DPMPTSP|role = Kepala Dinas|"
