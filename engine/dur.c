@@ -71,11 +71,16 @@ static const char *skip_sep(const char *p)
 	}
 }
 
-/* Bytes of a prime at p: "'", U+2032 or U+2019 (Word's apostrophe); else 0. */
+/* Bytes of a prime at p: "'", U+2032 or U+2019 (Word's apostrophe), or
+ * U+00B4 (the acute accent: what a US-International keyboard types for
+ * the apostrophe, and what a Windows-1252 copy's 0xB4 becomes; before,
+ * "90´" was no duration); else 0. */
 static size_t prime_len(const char *p, const char *end)
 {
 	if (p < end && *p == '\'')
 		return 1;
+	if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xB4)
+		return 2;
 	if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
 	    ((unsigned char)p[2] == 0xB2 || (unsigned char)p[2] == 0x99))
 		return 3;
@@ -513,12 +518,7 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		 * right after the number (also the typographic apostrophe Word
 		 * turns it into).  Two primes are seconds, which a Waktu of
 		 * whole minutes cannot hold: refused, not read as minutes. */
-		/* (also after a blank, "90 '", as a PDF copy spaces the sign
-		 * off its number; before, "has no unit") */
-		int blank_only = 1;
-		for (const char *q = numend; q < p; q++)
-			blank_only &= *q == ' ' || *q == '\t';
-		size_t prime = !x24 && blank_only ? prime_len(p, end) : 0;
+		size_t prime = !x24 && p == numend ? prime_len(p, end) : 0;
 		if (prime && prime_len(p + prime, end))
 			return mutu_errf(err, MUTU_EINPUT,
 					 "cannot read duration \"%.*s%s\": \"%.*s%s\" is in seconds (two "

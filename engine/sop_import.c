@@ -3967,7 +3967,7 @@ static const char *const title_acronyms[] = {
 	"siup", "siujk", "simbg", "iumk", "iujk", "iuptl", "sipa", "sipb", "sikb", "siak",
 	"amdal", "umku", "umkm", "iui", "oss", "rba", "nib", "pbg", "slf", "imb", "kkpr", "pkkpr",
 	"sppl", "ukl", "upl", "tdup", "tdp", "npwp", "nik", "ktp", "kbli", "skpwni", "sippt", "siupp",
-	"dpmptsp", "ptsp", "mpp", "sicantik", "spptl", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
+	"dpmptsp", "ptsp", "mpp", "spptl", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
 
 /* Short words the vowel test takes for acronyms: "LOR" (Javanese north,
  * in kelurahan names: "Kutowinangun Lor", "Kauman Lor") */

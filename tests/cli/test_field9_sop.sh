@@ -94,12 +94,13 @@ expect_eq "title: mixed case kept as written" "$(title_of 'Izin Usaha melalui Os
 # ---- 3. Waktu as tables type it ----
 # One cell per step, the minutes by hand: 'seperempat jam' 15; 'tiga
 # perempat jam' 45; 'satu seperempat jam' 75; '± seperempat jam' 15 (an
-# estimate: the ceiling); '1j30m' 90; "90 '" (the prime spaced off, as a
-# PDF copy spaces it) 90; "90’" (Word's apostrophe) 90; '15 m' 15;
-# '1 Jam 30 Mnt' 90.  Before: the first five and "90 '" waktu = ?.
+# estimate: the ceiling); '1j30m' 90; '90´' (U+00B4, the acute accent a
+# US-International keyboard types for the apostrophe, a Windows-1252
+# copy's 0xB4) 90; "90’" (Word's apostrophe) 90; '15 m' 15; '1 Jam 30
+# Mnt' 90.  Before: the first five and '90´' waktu = ?.
 printf 'No\tKegiatan\tPelaksana\tWaktu\n' >"$TMP/w.txt"
 i=1
-for w in "seperempat jam" "tiga perempat jam" "satu seperempat jam" "± seperempat jam" "1j30m" "90 '" "90’" "15 m" "1 Jam 30 Mnt"; do
+for w in "seperempat jam" "tiga perempat jam" "satu seperempat jam" "± seperempat jam" "1j30m" "90´" "90’" "15 m" "1 Jam 30 Mnt"; do
 	printf '%d\tMemproses berkas tahap %d\tFront Office\t%s\n' $i $i "$w" >>"$TMP/w.txt"
 	i=$((i + 1))
 done
