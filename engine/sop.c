@@ -145,6 +145,20 @@ static const struct {
 	{"subkoordinator", {"sub", "koordinator"}, NULL},
 	{"subkoor", {"sub", "koordinator"}, NULL},
 	{"pp", {"pelayanan", "perizinan"}, " seksi bidang "},
+	/* a Dinas's head and the Dinas by their usual short names: the head
+	 * of the office the table is (sop_import.c: its agency line names
+	 * it) or of another one; before, "Kadishub" was none of the positions
+	 * mutu knows and the warning suggested the Back Office */
+	{"kadishub", {"kepala", "dinas", "perhubungan"}, NULL},
+	{"dishub", {"dinas", "perhubungan"}, NULL},
+	{"kadinkes", {"kepala", "dinas", "kesehatan"}, NULL},
+	{"dinkes", {"dinas", "kesehatan"}, NULL},
+	{"kadisdukcapil", {"kepala", "dinas", "kependudukan"}, NULL},
+	{"disdukcapil", {"dinas", "kependudukan"}, NULL},
+	{"kadisnaker", {"kepala", "dinas", "tenaga", "kerja"}, NULL},
+	{"disnaker", {"dinas", "tenaga", "kerja"}, NULL},
+	{"kadisperindag", {"kepala", "dinas", "perindustrian", "perdagangan"}, NULL},
+	{"disperindag", {"dinas", "perindustrian", "perdagangan"}, NULL},
 	{"ka", {"kepala"}, NULL}, /* "Ka. Dinas", "Ka Bid": only before a unit, see below */
 };
 

@@ -4162,9 +4162,12 @@ static int is_agency(const char *s)
 	 * PATEN service (Permendagri 4/2010) or a technical unit, whose line
 	 * stands on its own; run into the SOP's title, it made the name (and
 	 * the id) the same for every permit of the office */
+	/* (and a Dinas by its short name, "DISHUB KABUPATEN CILACAP",
+	 * "DINKES KOTA ...": before, that line ran into the SOP's name) */
 	static const char *const starts[] = {"pemerintah", "dinas", "badan", "kantor", "dpmptsp",
 					     "dpmpptsp", "kementerian", "unit pelayanan", "kecamatan ",
-					     "kelurahan ", "uptd ", "upt ", "mal pelayanan publik", NULL};
+					     "kelurahan ", "uptd ", "upt ", "mal pelayanan publik", "dishub",
+					     "dinkes", "disdukcapil", "disnaker", "disperindag", NULL};
 	for (size_t i = 0; starts[i]; i++)
 		if (mutu_strncasecmp(s, starts[i], strlen(starts[i])) == 0)
 			return 1;

@@ -250,3 +250,19 @@ printf 'DPMPTSP KABUPATEN CILACAP\nSOP IZIN APOTEK\n\nNo\tKegiatan\tPelaksana\tW
 run "$MUTU" sop import "$TMP/ap.txt" -o "$TMP/ap.ini" --calendar id-wib
 expect_eq "DPMPTSP: another office's Kepala Dinas keeps no role" "$(steps "$TMP/ap.ini" 'actor\|role')" \
 	"actor = Pemohon|actor = Front Office|actor = Kepala Dinas Kesehatan|actor = Kepala DPMPTSP|role = Kepala Dinas|"
+# The same table as another Dishub writes it: the agency line 'DISHUB'
+# (its short name) and the head 'Kadishub' (Kepala Dinas Perhubungan).
+# The line is the agency (before: not known as one), the Kadishub the
+# office's head (before: none of the positions mutu knows, and the
+# warning suggested the Back Office).  In a DPMPTSP's table 'Kadinkes'
+# (Kepala Dinas Kesehatan) heads another office: no role.
+sed -e 's/^                           DINAS PERHUBUNGAN$/                           DISHUB/' \
+	-e 's/Kepala Dinas Perhubungan/Kadishub                /' $S/field9-dishub-trayek.txt >"$TMP/kd.txt"
+run "$MUTU" sop import "$TMP/kd.txt" -o "$TMP/kd.ini" --calendar id-wib
+expect_eq "Kadishub: agency and the head's role" "$(steps "$TMP/kd.ini" 'agency =\|actor = Kad\|role = Kepala Dinas')" \
+	"agency = Pemerintah Kabupaten Cilacap Dishub|actor = Kadishub|role = Kepala Dinas|"
+expect_err_has "Kadishub: said" "step 6: pelaksana 'Kadishub' read as role = Kepala Dinas (the head of the office the table's agency line names)"
+sed -e 's/Kepala Dinas Kesehatan/Kadinkes/' "$TMP/ap.txt" >"$TMP/ap2.txt"
+run "$MUTU" sop import "$TMP/ap2.txt" -o "$TMP/ap2.ini" --calendar id-wib
+expect_eq "DPMPTSP: Kadinkes keeps no role" "$(steps "$TMP/ap2.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Front Office|actor = Kadinkes|actor = Kepala DPMPTSP|role = Kepala Dinas|"
