@@ -632,6 +632,14 @@ static int parse_parts(const char *text, const char *p, const char *end,
 			int64_t c = whole * 100 + hundredths;
 			centi += u == U_HOUR ? c * 60 : c;
 		}
+		/* "3 jam kerja", "1 jam 30 menit kerja": working hours, the
+		 * model's only kind (as "hari kerja" is its day); before, "kerja"
+		 * after an hour or a minute was "expected a number" */
+		if (u == U_HOUR || u == U_MIN) {
+			const char *q = skip_sep(p);
+			if (mutu_strncasecmp(q, "kerja", 5) == 0 && !is_alpha((unsigned char)q[5]))
+				p = q + 5;
+		}
 		/* the running sum, after a fraction's part as after a whole one
 		 * ("876000 Jam 1/2 Jam" passed every part's own limit) */
 		if (u != U_DAY && u != U_WEEK) {

@@ -530,7 +530,7 @@ static int clock_remark(const char *open)
  * (setelah survei)" (Q_REMARK; "(5 Hari)" is a ceiling and stays).
  * Returns the kind, or Q_NONE with t unchanged.
  */
-static int waktu_suffix(char *t)
+static int waktu_suffix(char *t, int dm)
 {
 	static const char *const work[] = {"berkas", "permohonan", "pengajuan", "dokumen", "izin",
 					   "pemohon", "file", NULL};
@@ -592,9 +592,10 @@ static int waktu_suffix(char *t)
 		}
 		/* the same time restated in other units, "60 menit (1 jam)",
 		 * "1 Hari (7,5 jam)": the parentheses hold Jam or Menit (so no
-		 * "(5 Hari)" ceiling) equal to the text before them at 450
-		 * Menit a day (the id-* calendars' day; a Hari against Jam is
-		 * said so in the note).  Unequal, they stay, and dur_parse
+		 * "(5 Hari)" ceiling) equal to the text before them at the
+		 * calendar's day, dm (450 Menit for the id-* calendars, so "1
+		 * Hari (6,5 jam)" agrees on a 390-Menit day only; a Hari against
+		 * Jam is said so in the note).  Unequal, they stay, and dur_parse
 		 * refuses the cell: which of the two is meant is the office's
 		 * to say.  Before, every such cell was refused. */
 		char *in = mutu_strdup(open + 1);
@@ -607,7 +608,7 @@ static int waktu_suffix(char *t)
 		*open = 0;
 		int eq = !kal && dur_parse(in, &b, &e) == 0 && b.minutes > 0 && b.rounded_days < 0 &&
 			 dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 &&
-			 dur_to_minutes(a, 450) == dur_to_minutes(b, 450);
+			 dur_to_minutes(a, dm) == dur_to_minutes(b, dm);
 		free(in);
 		if (eq) {
 			mutu_trim(t);
@@ -696,7 +697,7 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 			return NULL;
 	}
 	char *t = clean_text(cell), *up = NULL;
-	int sfx = waktu_suffix(t);
+	int sfx = waktu_suffix(t, dm);
 	const char *rest = t;
 	int q = waktu_qualifier(t, &rest);
 	struct mutu_err e;
@@ -3567,7 +3568,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_ATONCE] = "means done at once; read as ",
 					[Q_CLAUSE] = "says when it counts from; read as ",
 					[Q_LABEL] = "opens with a word before its number; read as ",
-					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit); read as ",
+					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as %d Menit); read as ",
 					[Q_DAYFRAC] = "is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as %d Menit); read as ",
 					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as %d Menit); ",
 				};
@@ -3595,7 +3596,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_ATONCE] = "means done at once; read as 0 Menit",
 					[Q_CLAUSE] = "says when it counts from",
 					[Q_LABEL] = "opens with a word before its number",
-					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as 450 Menit)",
+					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as %d Menit)",
 					[Q_DAYFRAC] = "is a fraction of a hari kerja; read at %d Menit a day",
 					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at %d Menit a day as the ceiling",
 				};
@@ -3604,10 +3605,12 @@ static void read_rows(struct imp *im, size_t from)
 				 * the warning and note say which */
 				char pre_s[160], note_s[100];
 				const char *pk = pre[kind], *nk = note[kind];
-				if (kind == Q_DAYFRAC || kind == Q_DAYFRAC_APPROX) {
-					snprintf(pre_s, sizeof pre_s, kind == Q_DAYFRAC ? pre[Q_DAYFRAC] : pre[Q_DAYFRAC_APPROX],
+				if (kind == Q_DAYFRAC || kind == Q_DAYFRAC_APPROX || kind == Q_EQUIV) {
+					snprintf(pre_s, sizeof pre_s,
+						 kind == Q_DAYFRAC ? pre[Q_DAYFRAC] : kind == Q_EQUIV ? pre[Q_EQUIV] : pre[Q_DAYFRAC_APPROX],
 						 im->day_minutes);
-					snprintf(note_s, sizeof note_s, kind == Q_DAYFRAC ? note[Q_DAYFRAC] : note[Q_DAYFRAC_APPROX],
+					snprintf(note_s, sizeof note_s,
+						 kind == Q_DAYFRAC ? note[Q_DAYFRAC] : kind == Q_EQUIV ? note[Q_EQUIV] : note[Q_DAYFRAC_APPROX],
 						 im->day_minutes);
 					pk = pre_s, nk = note_s;
 				}

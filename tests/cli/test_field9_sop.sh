@@ -107,6 +107,12 @@ done
 run "$MUTU" sop import "$TMP/w.txt" -o "$TMP/w.ini" --calendar id-wib
 expect_rc "waktu: exit 0" 0
 expect_eq "waktu: minutes" "$(minutes "$TMP/w.ini")" "[15, 45, 75, 15, 90, 90, 90, 15, 90] None"
+# 'jam kerja', 'menit kerja': working hours, as 'hari kerja' is the
+# working day: '3 jam kerja' 180, '1 jam 30 menit kerja' 90, '½ jam kerja'
+# 30.  Before: 'expected a number at "kerja"', waktu = ?.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\t3 jam kerja\n2\tMemverifikasi berkas\tKepala Seksi\t1 jam 30 menit kerja\n3\tMenandatangani izin\tKepala Dinas\t\xc2\xbd jam kerja\n' >"$TMP/jk.txt"
+run "$MUTU" sop import "$TMP/jk.txt" -o "$TMP/jk.ini" --calendar id-wib
+expect_eq "waktu: jam kerja" "$(minutes "$TMP/jk.ini")" "[180, 90, 30] None"
 # dur_parse reads them everywhere (calendar add): Monday 6 January 2025
 # 08:00 + 1 Jam 30 Menit = 09:30; + 15 Menit = 08:15
 run "$MUTU" calendar add 2025-01-06T08:00 "1j 30m" --calendar id-wib
@@ -142,6 +148,16 @@ expect_err_has "day of 390: said with the day's length" \
 	"waktu '½ hari' is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as 390 Menit); read as 3 Jam 15 Menit"
 expect_eq "day of 390: the note says the day" \
 	"$(grep -c "^note = importer: waktu '½ hari' is a fraction of a hari kerja; read at 390 Menit a day" "$TMP/h390.ini")" 1
+# a time said twice agrees at the same day: '1 Hari (6,5 Jam)' is 390 on
+# the 390-Menit calendar (said), and still refused on id-wib, where a
+# Hari is 7,5 Jam (which of the two the office means is its to say);
+# before, refused on both (checked at 450 whatever the calendar)
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\t1 Hari (6,5 Jam)\n' >"$TMP/e.txt"
+run "$MUTU" sop import "$TMP/e.txt" -o "$TMP/e390.ini" --calendar "$TMP/cal/id-wib-puasa.ini"
+expect_eq "day of 390: '1 Hari (6,5 Jam)' agrees" "$(minutes "$TMP/e390.ini")" "[390] None"
+expect_err_has "day of 390: the agreement said with the day" "says its time twice, in two units that agree (a Hari as 390 Menit); read as 1 Hari"
+run "$MUTU" sop import "$TMP/e.txt" -o "$TMP/e450.ini" --calendar id-wib
+expect_eq "id-wib: '1 Hari (6,5 Jam)' unread" "$(steps "$TMP/e450.ini" waktu)" "waktu = ?|"
 run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h24.ini" --calendar 24x7
 expect_eq "24x7: minutes" "$(minutes "$TMP/h24.ini")" "[720, 1440, 2160] None"
 run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h450.ini" --calendar id-wib
