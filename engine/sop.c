@@ -149,6 +149,7 @@ static const struct {
 	 * of the office the table is (sop_import.c: its agency line names
 	 * it) or of another one; before, "Kadishub" was none of the positions
 	 * mutu knows and the warning suggested the Back Office */
+	{"kades", {"kepala", "desa"}, NULL},
 	{"kadishub", {"kepala", "dinas", "perhubungan"}, NULL},
 	{"dishub", {"dinas", "perhubungan"}, NULL},
 	{"kadinkes", {"kepala", "dinas", "kesehatan"}, NULL},
@@ -276,10 +277,11 @@ const struct sop_actor_entry sop_actor_table[] = {
 	/* "Sekretaris Camat" / "Sekcam": the kecamatan's secretary, who
 	 * initials a PATEN document before the Camat signs it */
 	/* (and "Sekretaris Lurah" / "Seklur", the kelurahan's, before the
-	 * Lurah signs) */
+	 * Lurah signs; "Sekretaris Desa" / "Sekdes", a desa's) */
 	{"Sekretaris", SOP_CLS_SEKRETARIS,
 	 {{"sekretaris"}, {"sekretaris", "dinas"}, {"secretary"}, {"sekretaris", "camat"}, {"sekcam"},
-	  {"sekretaris", "kecamatan"}, {"sekretaris", "lurah"}, {"seklur"}, {"sekretaris", "kelurahan"}}},
+	  {"sekretaris", "kecamatan"}, {"sekretaris", "lurah"}, {"seklur"}, {"sekretaris", "kelurahan"},
+	  {"sekretaris", "desa"}, {"sekdes"}}},
 	/* "Kepala DPMPTSP": the head named by the office's own acronym */
 	/* "Camat": the head of a kecamatan, who signs a PATEN service's
 	 * permits and documents as a Kepala Dinas signs a DPMPTSP's (the

@@ -2202,9 +2202,11 @@ static void column_init(struct column *c, int idx, const char *header)
 		size_t i = 0;
 		while (i + 1 < n && sop_is_filler(toks[i].w))
 			i++;
+		/* (a desa's Kepala Desa / Kades signs the same way) */
 		if (!c->role && i < n &&
 		    (!strcmp(toks[i].w, "lurah") ||
-		     (i + 1 < n && !strcmp(toks[i].w, "kepala") && !strcmp(toks[i + 1].w, "kelurahan")))) {
+		     (i + 1 < n && !strcmp(toks[i].w, "kepala") &&
+		      (!strcmp(toks[i + 1].w, "kelurahan") || !strcmp(toks[i + 1].w, "desa"))))) {
 			c->role = sop_actor_canonical("Kepala Dinas");
 			c->more = 2;
 		}
@@ -4928,7 +4930,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				"step %zu: pelaksana '%s' read as role = %s (%s); mutu sim staffs it by that "
 				"title or as %s; if it is a position of its own, delete the role line from its steps",
 				k + 1, im.cols[c].name, im.cols[c].role,
-				im.cols[c].more == 2      ? "a Lurah signs the kelurahan's letters as a head signs an office's"
+				im.cols[c].more == 2      ? "a Lurah or Kepala Desa signs the kelurahan's or desa's letters as a head signs an office's"
 				: im.cols[c].more == 3    ? "the head of the office the table's agency line names"
 				: im.cols[c].cls == SOP_CLS_BO ? "a DPMPTSP's operator enters the application and drafts the permit"
 							       : "the position named with its unit or its place",

@@ -225,7 +225,7 @@ expect_rc "kelurahan: exit 0" 0
 expect_eq "kelurahan: pelaksana and roles" "$(steps "$TMP/kl.ini" 'actor\|role')" \
 	"actor = Pemohon|actor = Operator|role = Back Office|actor = Kasi Pemerintahan|role = Kepala Seksi|actor = Sekretaris Lurah|role = Sekretaris|actor = Lurah|role = Kepala Dinas|actor = Pemohon|"
 expect_err_has "kelurahan: the Lurah said" \
-	"step 5: pelaksana 'Lurah' read as role = Kepala Dinas (a Lurah signs the kelurahan's letters as a head signs an office's)"
+	"step 5: pelaksana 'Lurah' read as role = Kepala Dinas (a Lurah or Kepala Desa signs the kelurahan's or desa's letters as a head signs an office's)"
 expect_eq "kelurahan: agency" "$(steps "$TMP/kl.ini" 'agency')" \
 	"agency = Pemerintah Kota Salatiga Kelurahan Kutowinangun Lor|"
 run "$MUTU" model check "$TMP/kl.ini"
@@ -282,3 +282,15 @@ sed -e 's/Kepala Dinas Kesehatan/Kadinkes/' "$TMP/ap.txt" >"$TMP/ap2.txt"
 run "$MUTU" sop import "$TMP/ap2.txt" -o "$TMP/ap2.ini" --calendar id-wib
 expect_eq "DPMPTSP: Kadinkes keeps no role" "$(steps "$TMP/ap2.ini" 'actor\|role')" \
 	"actor = Pemohon|actor = Front Office|actor = Kadinkes|actor = Kepala DPMPTSP|role = Kepala Dinas|"
+
+# ---- 8. a desa's SOP: the Kades signs ----
+# Desa Sokaraja Kidul, Surat Keterangan Usaha: the Kaur Umum types the
+# letter (a desa's own post: kept, said), the Sekretaris Desa initials
+# (Sekretaris), the Kades (Kepala Desa) signs (role = Kepala Dinas, as a
+# Lurah).  'KIDUL' (south) a word.  Before: Sekretaris Desa and Kades
+# none of the positions mutu knows.
+printf 'PEMERINTAH DESA SOKARAJA KIDUL\nSOP SURAT KETERANGAN USAHA\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan permohonan\tPemohon\t10 Menit\n2\tMemeriksa dan mengetik surat\tKaur Umum\t15 Menit\n3\tMemaraf surat\tSekretaris Desa\t5 Menit\n4\tMenandatangani surat\tKades\t10 Menit\n5\tMenerima surat\tPemohon\t5 Menit\n' >"$TMP/ds.txt"
+run "$MUTU" sop import "$TMP/ds.txt" -o "$TMP/ds.ini" --calendar id-wib
+expect_eq "desa: agency, pelaksana and roles" "$(steps "$TMP/ds.ini" 'agency =\|^actor\|^role')" \
+	"agency = Pemerintah Desa Sokaraja Kidul|actor = Pemohon|actor = Kaur Umum|actor = Sekretaris Desa|role = Sekretaris|actor = Kades|role = Kepala Dinas|actor = Pemohon|"
+expect_eq "desa: only the Kaur Umum unknown" "$(grep -c 'none of the positions' "$TMP/err")" 1
