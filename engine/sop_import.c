@@ -360,10 +360,13 @@ static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV,
        Q_DAYFRAC, Q_DAYFRAC_APPROX };
 
-/* A hari kerja in Menit where the importer must turn a fraction of one
- * into Jam and Menit: 7.5 net hours (Perpres 21/2023: 37.5 hours over 5
- * days), the day of every id-* calendar outside Ramadan; the same day the
- * check of a time said twice counts ("1 Hari (7,5 jam)"). */
+/* A hari kerja in Menit when no calendar says it (sop_import_opts
+ * day_minutes 0): 7.5 net hours (Perpres 21/2023: 37.5 hours over 5
+ * days), the day_minutes of every id-* calendar.  Ramadan does not change
+ * it: under the net reading a Hari is day_minutes of working time in
+ * Ramadan too.  A fraction of a day ("½ hari") and a time said twice ("1
+ * Hari (7,5 jam)") are read at the calendar's day (imp.day_minutes), the
+ * minutes its "1 Hari" counts, so the two agree. */
 #define IMPORT_DAY_MINUTES 450
 
 static int has_fraction(const char *cell);
@@ -372,8 +375,9 @@ static int has_fraction(const char *cell);
  * "½ hari", "1½ hari", "setengah hari", "0,5 hari kerja", "1 1/2 Hari",
  * "satu setengah hari": a fraction of a hari kerja (no other unit beside
  * hari / hk).  dur_parse refuses it: a model's Hari is
- * whole.  Read here as Jam and Menit of a 450-Menit day (½ hari = 3 Jam
- * 45 Menit; 1½ hari = 1 Hari 3 Jam 45 Menit), the whole days kept as
+ * whole.  Read here as Jam and Menit of a day of dm Menit, the
+ * calendar's (450: ½ hari = 3 Jam 45 Menit; 1½ hari = 1 Hari 3 Jam 45
+ * Menit; 390: ½ hari = 3 Jam 15 Menit), the whole days kept as
  * Hari.  Returns that text (caller frees) with *d set, or NULL.
  */
 static char *day_fraction(const char *t, struct dur *d, int dm)

@@ -49,12 +49,13 @@ struct dur dur_zero(void);
 
 /*
  * Parse text into *out.  Accepted: a sequence of NUMBER UNIT parts, units
- * menit|mnt|min|mins|minute(s), jam|jm|h|hrs|hour(s), hari|hk|day(s),
+ * menit|mnt|min|mins|minute(s)|m, jam|jm|j|h|hrs|hour(s), hari|hk|day(s),
  * minggu|mg|mgg|pekan|week(s) (any case; "hari kerja", "working days"
- * read as hari; "hr", months and seconds are refused with the reason),
- * the number in digits or in Indonesian words ("lima belas menit",
- * "sehari", "setengah jam"), a prime
- * right after the number as Menit ("60'", U+2032, U+2019), joined by
+ * read as hari, "jam kerja", "menit kerja" as jam and menit; "hr",
+ * months and seconds are refused with the reason), the number in digits
+ * or in Indonesian words ("lima belas menit", "sehari", "setengah jam",
+ * "seperempat jam", "tiga perempat jam"), a prime right after the
+ * number as Menit ("60'", U+2032, U+2019, U+00B4), joined by
  * spaces, commas, "dan" or "and", optionally followed by "(N Hari)".
  * Fractions ("1,5 Jam", "0,25 Jam") are read exactly, as hundredths:
  * a number may have at most two decimals once trailing zeros are dropped
