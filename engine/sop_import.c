@@ -263,6 +263,25 @@ static int word_in(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Acronyms of the permit domain that the vowel test below misses: each
+ * reads as a word by its letters (SIUP, SIMBG, IUMK: vowels and
+ * consonants alternate) yet is an acronym in every title it appears in.
+ * A title in capitals hides which words are acronyms, so this list says
+ * it for the ones SOP titles carry (OSS-RBA's, PP 5/2021 and 28/2025; the
+ * PBG's SIMBG, PP 16/2021; the older permits SIUP, SITU, IMB still named
+ * in SOPs; in a Pelaksana header the units' LLAJ, OPD, TU).  Words
+ * that are also Indonesian words ("API", "PATEN",
+ * "SITU" as a lake) are left out: title case is the safe side there. */
+static const char *const title_acronyms[] = {
+	"siup", "siujk", "simbg", "iumk", "iujk", "iuptl", "sipa", "sipb", "sikb", "siak",
+	"amdal", "umku", "umkm", "iui", "oss", "rba", "nib", "pbg", "slf", "imb", "kkpr", "pkkpr",
+	"sppl", "ukl", "upl", "tdup", "tdp", "npwp", "nik", "ktp", "kbli", "skpwni", "sippt", "siupp",
+	"dpmptsp", "ptsp", "mpp", "spptl", "llaj", "dllaj", "opd", "tu", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
+
+/* Short words the vowel test takes for acronyms: "LOR" (Javanese north,
+ * in kelurahan names: "Kutowinangun Lor", "Kauman Lor") */
+static const char *const title_words[] = {"lor", NULL};
+
 /* Does the cell read as a duration?  Cells with no digit are skipped early,
  * unless short and opening with a letter: the number may be in words
  * ("Satu Hari", "lima belas menit", "sehari"; dur_parse). */
@@ -2130,7 +2149,14 @@ static void column_init(struct column *c, int idx, const char *header)
 				 * word of up to three letters ("FO", "BO",
 				 * "TTE"): kept in capitals, not "Cs", "Fo";
 				 * "KASI", "TIM TEKNIS" are words, title case */
-				int vowel = strpbrk(word, "AEIOUaeiou") != NULL && !(k <= 3 && !*(q + k) && q == t);
+				/* (and a known acronym with vowels: "KABID LLAJ",
+				 * "KASUBAG TU", "TIM TEKNIS OPD", "SISTEM OSS";
+				 * before, "Kabid Llaj", "Opd", "Oss") */
+				char lw[64];
+				for (size_t x = 0; x <= strlen(word); x++)
+					lw[x] = (char)tolower((unsigned char)word[x]);
+				int vowel = strpbrk(word, "AEIOUaeiou") != NULL && !(k <= 3 && !*(q + k) && q == t) &&
+					    !word_in(lw, title_acronyms);
 				for (char *x = word; *x && vowel; x++)
 					*x = (char)tolower((unsigned char)*x);
 				title_word(&b, word, strlen(word));
@@ -3963,24 +3989,6 @@ static const char *const slug_stop[] = {
 static const char *const lower_words[] = {"dan", "atau", "melalui", "di", "ke", "dari", "untuk",
 					  "pada", "yang", "bagi", "dengan", "serta", "oleh", "tentang",
 					  "of", "and", "the", "for", NULL};
-
-/* Acronyms of the permit domain that the vowel test below misses: each
- * reads as a word by its letters (SIUP, SIMBG, IUMK: vowels and
- * consonants alternate) yet is an acronym in every title it appears in.
- * A title in capitals hides which words are acronyms, so this list says
- * it for the ones SOP titles carry (OSS-RBA's, PP 5/2021 and 28/2025; the
- * PBG's SIMBG, PP 16/2021; the older permits SIUP, SITU, IMB still named
- * in SOPs).  Words that are also Indonesian words ("API", "PATEN",
- * "SITU" as a lake) are left out: title case is the safe side there. */
-static const char *const title_acronyms[] = {
-	"siup", "siujk", "simbg", "iumk", "iujk", "iuptl", "sipa", "sipb", "sikb", "siak",
-	"amdal", "umku", "umkm", "iui", "oss", "rba", "nib", "pbg", "slf", "imb", "kkpr", "pkkpr",
-	"sppl", "ukl", "upl", "tdup", "tdp", "npwp", "nik", "ktp", "kbli", "skpwni", "sippt", "siupp",
-	"dpmptsp", "ptsp", "mpp", "spptl", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
-
-/* Short words the vowel test takes for acronyms: "LOR" (Javanese north,
- * in kelurahan names: "Kutowinangun Lor", "Kauman Lor") */
-static const char *const title_words[] = {"lor", NULL};
 
 static int is_acronym(const char *w, size_t n)
 {

@@ -294,3 +294,22 @@ run "$MUTU" sop import "$TMP/ds.txt" -o "$TMP/ds.ini" --calendar id-wib
 expect_eq "desa: agency, pelaksana and roles" "$(steps "$TMP/ds.ini" 'agency =\|^actor\|^role')" \
 	"agency = Pemerintah Desa Sokaraja Kidul|actor = Pemohon|actor = Kaur Umum|actor = Sekretaris Desa|role = Sekretaris|actor = Kades|role = Kepala Dinas|actor = Pemohon|"
 expect_eq "desa: only the Kaur Umum unknown" "$(grep -c 'none of the positions' "$TMP/err")" 1
+
+# ---- 9. Dishub izin trayek saved from Excel as CSV, headers in capitals ----
+# Kota Magelang: two header rows (PELAKSANA and MUTU BAKU merged over
+# their columns), the column numbers 1..11 under them, ticks (√) for the
+# pelaksana.  The Pelaksana headers in capitals keep their acronyms:
+# 'KABID LLAJ' is 'Kabid LLAJ' (Lalu Lintas dan Angkutan Jalan), as
+# 'KASUBAG TU', 'TIM TEKNIS OPD', 'SISTEM OSS' keep TU, OPD, OSS.
+# Before: 'Kabid Llaj' ('LLAJ' has a vowel, so was taken for a word).
+# 15 + 15 + 120 + 30 + 60 + 15 + 5 = 260 = 4 Jam 20 Menit, as declared.
+run "$MUTU" sop import $S/field9-dishub-excel.csv -o "$TMP/dc.ini" --calendar id-wib
+expect_rc "Dishub CSV: exit 0" 0
+expect_eq "Dishub CSV: pelaksana and roles" "$(steps "$TMP/dc.ini" 'agency =\|^actor\|^role')" \
+	"agency = Dinas Perhubungan Kota Magelang|actor = Pemohon|actor = Loket|role = Front Office|actor = Kasi Angkutan|role = Kepala Seksi|actor = Kabid LLAJ|role = Kepala Bidang|actor = Kadishub|role = Kepala Dinas|actor = Loket|role = Front Office|actor = Pemohon|"
+run "$MUTU" model check "$TMP/dc.ini"
+expect_out_has "Dishub CSV: 260 Menit as declared" "dc.ini: ok"
+printf 'No\tKegiatan\tPEMOHON\tFRONT OFFICE\tTIM TEKNIS OPD\tKASUBAG TU\tSISTEM OSS\tWaktu\n1\tMengajukan\tO\t\t\t\t\t15 Menit\n2\tMemeriksa\t\tX\t\t\t\t15 Menit\n3\tMeninjau\t\t\tX\t\t\t1 Jam\n4\tMengagendakan\t\t\t\tX\t\t1 Jam\n5\tMenerbitkan\t\t\t\t\tX\t1 Jam\n' >"$TMP/hc.txt"
+run "$MUTU" sop import "$TMP/hc.txt" -o "$TMP/hc.ini" --calendar id-wib
+expect_eq "headers in capitals keep TU, OPD, OSS" "$(steps "$TMP/hc.ini" 'actor')" \
+	"actor = Pemohon|actor = Front Office|actor = Tim Teknis OPD|actor = Kasubag TU|actor = Sistem OSS|"
