@@ -45,8 +45,11 @@ static int in_list(const char *w, const char *const *list)
 
 int sop_is_filler(const char *w)
 {
+	/* (and the acting head's prefixes, "Plt. Kepala Dinas", "Plh Kadis",
+	 * "Pj. Camat": pelaksana tugas / harian, penjabat, the same position;
+	 * before, "Plt. Kepala Dinas" was none of the positions mutu knows) */
 	static const char *const fillers[] = {"petugas", "staf", "staff", "pejabat", "para",
-					      "bapak", "ibu", "officer", NULL};
+					      "bapak", "ibu", "officer", "plt", "plh", "pj", "pjs", NULL};
 	return in_list(w, fillers);
 }
 

@@ -313,3 +313,16 @@ printf 'No\tKegiatan\tPEMOHON\tFRONT OFFICE\tTIM TEKNIS OPD\tKASUBAG TU\tSISTEM 
 run "$MUTU" sop import "$TMP/hc.txt" -o "$TMP/hc.ini" --calendar id-wib
 expect_eq "headers in capitals keep TU, OPD, OSS" "$(steps "$TMP/hc.ini" 'actor')" \
 	"actor = Pemohon|actor = Front Office|actor = Tim Teknis OPD|actor = Kasubag TU|actor = Sistem OSS|"
+
+# ---- 10. an acting head: Plt. / Plh / Pj. ----
+# 'Plt. Kepala Dinas' (pelaksana tugas), 'Pj. Camat' (penjabat): the same
+# position held by an acting official, role = Kepala Dinas; the title stays
+# the actor.  Before: none of the positions mutu knows, the warning
+# suggesting the Back Office.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMemeriksa\tFront Office\t15 Menit\n3\tMenandatangani\tPlt. Kepala Dinas\t1 Jam\n4\tMenyerahkan\tFront Office\t15 Menit\n' >"$TMP/plt.txt"
+run "$MUTU" sop import "$TMP/plt.txt" -o "$TMP/plt.ini" --calendar id-wib
+expect_eq "Plt. Kepala Dinas: role" "$(steps "$TMP/plt.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Front Office|actor = Plt. Kepala Dinas|role = Kepala Dinas|actor = Front Office|"
+sed -e 's/Plt. Kepala Dinas/Pj. Camat/' "$TMP/plt.txt" >"$TMP/pj.txt"
+run "$MUTU" sop import "$TMP/pj.txt" -o "$TMP/pj.ini" --calendar id-wib
+expect_eq "Pj. Camat: role" "$(steps "$TMP/pj.ini" 'actor = Pj\|role = Kepala')" "actor = Pj. Camat|role = Kepala Dinas|"
