@@ -172,7 +172,7 @@ expect_out_has "clock: K1 from the FO check" "diterima lengkap: 7 Jul 2025 09:00
 expect_out_has "clock: K1 2,6 hari, on time" "waktu kerja: 2,6 hari; batas 4,0 hari (dibulatkan); tepat waktu"
 expect_out_has "clock: K2 from the FO check" "diterima lengkap: 10 Jul 2025 10:30 WIB; selesai: 15 Jul 2025 14:30 WIB"
 expect_out_has "clock: K2 3,4 hari, on time" "waktu kerja: 3,4 hari; batas 4,0 hari (dibulatkan); tepat waktu"
-expect_out_has "clock: no case late" "[TERLAMBAT] kasus lewat batas                0"
+expect_out_has "clock: no case late" "[TERLAMBAT] kasus lewat batas                                  0"
 # a table whose check can send the berkas back keeps the reject_to default:
 # no [sla] written (field4-urutan-kolom.txt, step 2 reject_to = 1)
 expect_eq "clock: none written beside reject_to" "$(grep -c '^\[sla\]' "$TMP/urut.ini")" "0"

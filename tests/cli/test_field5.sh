@@ -223,7 +223,7 @@ expect_out_has "e2e June: accepted and done" "diterima lengkap: 16 Jun 2025 08:4
 expect_out_has "e2e June: step 3 2,0 hari" "18 Jun 2025 09:00 WIB       2,0 hari   2,0 hari    0 menit"
 expect_out_has "e2e June: step 4 LEBIH +30" "18 Jun 2025 11:30 WIB        1,5 jam    1,0 jam  +30 menit  LEBIH"
 case "$OUT" in *PELAKSANA\]\ *langkah*) not_ok "e2e June: no PELAKSANA finding" "$OUT" ;; *) ok "e2e June: no PELAKSANA finding" ;; esac
-expect_out_has "e2e June: no PELAKSANA count" "[PELAKSANA] pelaksana berbeda dari SOP       0"
+expect_out_has "e2e June: no PELAKSANA count" "[PELAKSANA] pelaksana berbeda dari SOP                         0"
 run "$MUTU" report monthly --month 2025-06 --db "$DB" --models $MD --format json --out -
 expect_eq "e2e June report: finished, within, share, median lead" \
 	"$(printf '%s' "$OUT" | python3 -c "import json,sys; s=json.load(sys.stdin)['groups'][0]['summary']; print(s['finished'], s['within'], s['share_within'], s['lead_median'], s['calendar_median'])")" \

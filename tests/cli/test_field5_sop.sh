@@ -241,7 +241,7 @@ expect_out_has "audit A1: step 4" "8 Jul 2025 10:00 WIB         5,5 jam   1,0 ha
 run "$MUTU" audit --case A2 --db "$DB" --models "$TMP/md5"
 expect_out_has "audit A2: 1560 Menit, late" "waktu kerja: 3,5 hari; batas 2,0 hari (dibulatkan); TERLAMBAT 1,5 hari"
 expect_out_has "audit A2: step 4" "10 Jul 2025 11:00 WIB       1,9 hari   1,0 hari   +6,5 jam  LEBIH"
-expect_out_has "audit A2: no PELAKSANA flag" "[PELAKSANA] pelaksana berbeda dari SOP       0"
+expect_out_has "audit A2: no PELAKSANA flag" "[PELAKSANA] pelaksana berbeda dari SOP                         0"
 run "$MUTU" audit --sop izin-usaha-perdagangan --from 2025-07-01 --to 2025-07-31 --db "$DB" --models "$TMP/md5" --format json
 expect_eq "audit json: both cases in minutes" "$(printf '%s\n' "$OUT" | python3 -c '
 import json, sys

@@ -137,7 +137,7 @@ expect_eq "bulanan: B8 585 min, deadline Mon 7 Jul 08:30 WITA, in time" \
 	"$(case_json B8/2025 "$DB")" \
 	"585 2025-07-07T08:30:00+08:00 False 1:15:-15:- 2:15:0:- 3:510:-390:- 4:45:-15:- 5:15:0:-"
 run "$MUTU" audit --case B7/2025 --db "$DB" --models $MW
-expect_out_has "bulanan: the text audit counts no rework" "[ULANG] langkah diulang (rework)             0"
+expect_out_has "bulanan: the text audit counts no rework" "[ULANG] langkah diulang (rework)                               0"
 case "$OUT" in *terbuka*) not_ok "bulanan: no open step in the finished case" "$OUT" ;; *) ok "bulanan: no open step in the finished case" ;; esac
 # the monthly reports: June sees B7 open at its end, aged 1280 of 1350
 # (80-100% of the ceiling); July 2 finished, 1 within, median (1550 +
