@@ -484,6 +484,7 @@ struct reader {
 	int badutf8, recover, unterminated;
 	int64_t line;        /* number of the next physical line */
 	size_t expect_nf;    /* header's field count, once known */
+	size_t expect_min;   /* and without its trailing empty cells (fit_width) */
 	int (*on_rec)(void *ctx, const struct rec *r);
 	void *ctx;
 	int stop;            /* set by on_rec: stop reading (probe done or error) */
@@ -658,13 +659,25 @@ static void emit(struct reader *r, int broken)
 		r->stop = 1;
 }
 
+/* A multi-line record of a width fit_width reads: the header's, or
+ * short of trailing empty header cells, or with empty cells past it. */
+static int width_fits(const struct reader *r)
+{
+	if (r->nf < (r->expect_min ? r->expect_min : r->expect_nf))
+		return 0;
+	for (size_t i = r->expect_nf; i < r->nf; i++)
+		if (r->f[i].len)
+			return 0;
+	return 1;
+}
+
 static void cb_record(int c, void *data)
 {
 	(void)c;
 	struct reader *r = data;
 	if (r->recover)
 		return;
-	if (r->rec_lines > 0 && r->expect_nf && r->nf != r->expect_nf) {
+	if (r->rec_lines > 0 && r->expect_nf && !width_fits(r)) {
 		r->recover = 1; /* a quote swallowed lines: repair after csv_parse returns */
 		return;
 	}
@@ -1355,6 +1368,7 @@ struct ingest {
 	struct mutu_err *err;
 	/* columns */
 	size_t ncols;
+	size_t nnamed;           /* ncols without the header's trailing empty cells (fit_width) */
 	char **hdr;              /* header names, owned */
 	int role[ELOG_NROLES];   /* column index, -1 none */
 	int *colkind;            /* per column: 0 role, 1 case attr, 2 event attr, 3 dropped */
@@ -1418,6 +1432,8 @@ struct ingest {
 	/* R's NA in a role column read as missing (na_missing) */
 	struct field *na_f;      /* a row's fields with those emptied, owned */
 	size_t na_cap;
+	struct field *fit_f;     /* a short row's fields padded to ncols (fit_width), owned */
+	size_t fit_cap;
 	uint64_t na_rows;
 	int64_t na_first;
 	/* merged cells: the case id (and SOP) the rows under a row may take
@@ -1600,9 +1616,11 @@ static void scrub_raw(const struct ingest *g, const struct rec *r, struct mutu_b
 	struct span *sp = mutu_malloc(max * sizeof *sp);
 	int ok;
 	nf = split_raw(r->raw, r->rawlen, (char)g->sep, 1, sp, max, &ok);
-	if (!ok || r->broken || r->unterminated || nf != g->ncols) {
+	/* a row short of the header's trailing empty cells (fit_width) keeps
+	 * its positions */
+	if (!ok || r->broken || r->unterminated || nf < g->nnamed || nf > g->ncols) {
 		nf = split_raw(r->raw, r->rawlen, (char)g->sep, 0, sp, max, &ok);
-		if (nf != g->ncols) {
+		if (nf < g->nnamed || nf > g->ncols) {
 			size_t fd = (size_t)g->first_dropped;
 			if (nf <= fd) {
 				mutu_buf_add(out, r->raw, r->rawlen); /* no field at a personal column */
@@ -2147,6 +2165,20 @@ static void repeats(char *const *hdr, size_t n, size_t **rep, size_t **first)
 	free(ix);
 }
 
+static void skip_bom(const char **v, size_t *n);
+
+/* Header cell i holds no name: nothing but blanks (a BOM aside). */
+static int header_cell_empty(const struct rec *r, size_t i)
+{
+	const char *v = r->buf + r->f[i].off;
+	size_t n = r->f[i].len;
+	if (i == 0)
+		skip_bom(&v, &n);
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	return n == 0;
+}
+
 /* Repeated column names said one by one up to this many, then counted in
  * one note: a header of 200000 columns named "a" printed 200000 notes. */
 #define REPEAT_NOTES 10
@@ -2154,6 +2186,9 @@ static void repeats(char *const *hdr, size_t n, size_t **rep, size_t **first)
 static int header(struct ingest *g, const struct rec *r)
 {
 	g->ncols = r->nf;
+	g->nnamed = r->nf;
+	while (g->nnamed > 1 && header_cell_empty(r, g->nnamed - 1))
+		g->nnamed--;
 	g->sort_col = -1;
 	g->hdr = mutu_calloc(r->nf, sizeof *g->hdr);
 	g->colkind = mutu_calloc(r->nf, sizeof *g->colkind);
@@ -2990,8 +3025,53 @@ static int no_event_line(struct ingest *g, const struct rec *r, int probe)
 	return prose(v, n);
 }
 
+/*
+ * A row fitted to the header's width.  Excel saves every column that once
+ * held data, so a sheet whose extra columns were cleared writes its header
+ * as "a,b,c,,," -- and, as another tool or a hand edit does, its rows with
+ * or without those trailing empty cells; a row may also carry empty cells
+ * past the header's last one.  Those cells hold nothing: a row with
+ * fewer fields, but all the header's named ones (g->nnamed), is read with
+ * the rest empty, and a row whose fields past the header are all empty is
+ * read without them.  Before (hardening round 3), each such row was
+ * rejected as "wrong number of fields": a whole Excel export could be.
+ * A row missing a named column, or with text past the header, keeps its
+ * width and is rejected.  Returns r, or copy with g->fit_f (CSV only).
+ */
+static const struct rec *fit_width(struct ingest *g, const struct rec *r, struct rec *copy)
+{
+	if (g->xes || r->nf == g->ncols || r->nf == 0 || r->blank || r->toolong || r->broken ||
+	    r->unterminated)
+		return r;
+	if (r->nf > g->ncols) {
+		for (size_t i = g->ncols; i < r->nf; i++)
+			if (r->f[i].len)
+				return r;
+		*copy = *r;
+		copy->nf = g->ncols;
+		return copy;
+	}
+	if (r->nf < g->nnamed)
+		return r;
+	if (g->fit_cap < g->ncols) {
+		g->fit_f = mutu_realloc(g->fit_f, g->ncols * sizeof *g->fit_f);
+		g->fit_cap = g->ncols;
+	}
+	memcpy(g->fit_f, r->f, r->nf * sizeof *r->f);
+	/* an empty field: the NUL that ends the row's last field */
+	struct field none = {r->f[r->nf - 1].off + r->f[r->nf - 1].len, 0};
+	for (size_t i = r->nf; i < g->ncols; i++)
+		g->fit_f[i] = none;
+	*copy = *r;
+	copy->f = g->fit_f;
+	copy->nf = g->ncols;
+	return copy;
+}
+
 static int process(struct ingest *g, const struct rec *r, int probe)
 {
+	struct rec fitted;
+	r = fit_width(g, r, &fitted);
 	char v1[80], v2[80];
 	int can = 0; /* the record before was a row with a case id (fill_down) */
 	if (!probe) {
@@ -3061,7 +3141,12 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		return 0;
 	}
 	if (r->nf != g->ncols) {
-		if (!probe)
+		if (!probe && g->nnamed < g->ncols)
+			reject(g, r, R_FIELDS,
+			       "wrong number of fields: %zu, the header has %zu (%zu named, the "
+			       "rest empty: a row holds %zu to %zu, or empty cells past them)",
+			       r->nf, g->ncols, g->nnamed, g->nnamed, g->ncols);
+		else if (!probe)
 			reject(g, r, R_FIELDS, "wrong number of fields: %zu, the header has %zu", r->nf,
 			       g->ncols);
 		return 0;
@@ -3816,6 +3901,7 @@ static void ingest_release(struct ingest *g)
 	for (size_t i = 0; i < DKEY_CACHE; i++)
 		free(g->dk[i].act);
 	free(g->na_f);
+	free(g->fit_f);
 	free(g->fill_f);
 	mutu_buf_release(&g->carry);
 	mutu_buf_release(&g->fill_buf);
@@ -4431,6 +4517,7 @@ static int stage_parse(struct run *r)
 		rd.on_rec = on_record;
 		rd.ctx = g;
 		rd.expect_nf = g->ncols;
+		rd.expect_min = g->nnamed;
 		g->header_done = 0;
 		lseek(r->fd, 0, SEEK_SET);
 		if (r->late_sha && !(rd.sha = r->sha = elog_sha_new()))

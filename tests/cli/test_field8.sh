@@ -93,9 +93,11 @@ run "$MUTU" ingest $F/excel-gabung.csv --db "$DB" --models $MD --date-format '%d
 expect_out_has "gabung --date-format: none rejected" "rejected        0"
 expect_eq "gabung --date-format: the June report has no partial-data note" \
 	"$(month_json 2025-06 "$DB")" "1 1 825 0"
-# a line like the header but with a column less is no repeat: still a row
-# with the wrong number of fields
-{ cat $F/excel-gabung.csv; printf 'No Permohonan;Jenis Izin;Kegiatan;Pelaksana;Mulai;Selesai;\r\n'; } >"$TMP/gabung-kurang.csv"
+# a line like the header but with a named column less is no repeat: still
+# a row with the wrong number of fields.  (One trailing empty cell less,
+# "...;Selesai;", is the header again since hardening round 3: the header's
+# trailing empty cells hold nothing; tests/cli/test_hardening3.sh.)
+{ cat $F/excel-gabung.csv; printf 'No Permohonan;Jenis Izin;Kegiatan;Pelaksana;Mulai\r\n'; } >"$TMP/gabung-kurang.csv"
 run "$MUTU" ingest "$TMP/gabung-kurang.csv" --db "$TMP/gabung-kurang.db" --models $MD
 expect_out_has "gabung: a shorter header line is a row with the wrong number of fields" \
 	"wrong number of fields     1"
