@@ -83,7 +83,7 @@ static const char usage_text[] =
 	"Needs gnuplot (Debian package gnuplot-nox) for the charts of html and md;\n"
 	"csv, json and xlsx have no charts and do not need it.\n";
 
-static int parse_month(const char *s, int *y, int *m);
+static int parse_month_msg(const char *s, int *y, int *m, char *msg, size_t size);
 
 /* --month FIRST..LAST: the first month and the number of months, 1 ..
  * SLA_RANGE_MAX; -1 with a message in msg when it is not one. */
@@ -98,8 +98,13 @@ static int parse_range(const char *s, int *y, int *m, int *n, char *msg, size_t 
 	}
 	memcpy(a, s, (size_t)(dots - s));
 	a[dots - s] = '\0';
-	if (parse_month(a, y, m) || parse_month(dots + 2, &y1, &m1)) {
-		snprintf(msg, size, "--month range must be YYYY-MM..YYYY-MM, e.g. 2025-07..2026-06 (got '%s')", s);
+	char why[200];
+	if (parse_month_msg(a, y, m, why, sizeof why) || parse_month_msg(dots + 2, &y1, &m1, why, sizeof why)) {
+		if (strncmp(why, "must be", 7) == 0)
+			snprintf(msg, size, "--month range must be YYYY-MM..YYYY-MM, e.g. 2025-07..2026-06 (got '%s')",
+				 s);
+		else
+			snprintf(msg, size, "--month %s: %s", s, why);
 		return -1;
 	}
 	long d = (long)(y1 * 12 + m1) - (long)(*y * 12 + *m);
@@ -112,14 +117,39 @@ static int parse_range(const char *s, int *y, int *m, int *n, char *msg, size_t 
 	return 0;
 }
 
-static int parse_month(const char *s, int *y, int *m)
+/* The months mutu reports: its calendars cover 1970-2199 (cal.h). */
+#define MONTH_FIRST_YEAR 1970
+#define MONTH_LAST_YEAR 2199
+
+/*
+ * --month YYYY-MM: 0, or -1 with why in msg (size bytes; NULL: no
+ * message).  A month of the right form but out of range says the range:
+ * "9999-12" was called "must be YYYY-MM" (hardening round 3), which it is.
+ */
+static int parse_month_msg(const char *s, int *y, int *m, char *msg, size_t size)
 {
-	char extra;
-	if (!s || sscanf(s, "%4d-%2d%c", y, m, &extra) != 2 || strlen(s) != 7 || *m < 1 || *m > 12 ||
-	    *y < 1970 || *y > 2199)
+	int shape = s && strlen(s) == 7 && s[4] == '-';
+	for (int i = 0; shape && i < 7; i++)
+		shape = i == 4 || (s[i] >= '0' && s[i] <= '9');
+	if (!shape || sscanf(s, "%4d-%2d", y, m) != 2) {
+		if (msg)
+			snprintf(msg, size, "must be YYYY-MM, e.g. 2025-03 (got '%s')", s ? s : "");
 		return -1;
+	}
+	if (*m < 1 || *m > 12) {
+		if (msg)
+			snprintf(msg, size, "'%s': month %02d is not 01..12", s, *m);
+		return -1;
+	}
+	if (*y < MONTH_FIRST_YEAR || *y > MONTH_LAST_YEAR) {
+		if (msg)
+			snprintf(msg, size, "'%s': year %d is out of range: mutu reports months %d-01 .. %d-12",
+				 s, *y, MONTH_FIRST_YEAR, MONTH_LAST_YEAR);
+		return -1;
+	}
 	return 0;
 }
+
 
 /* store_offices' names, copied */
 static int office_add(void *ctx, const char *name)
@@ -393,8 +423,11 @@ int cmd_report(int argc, char **argv)
 		if (strcmp(ro.out_dir, "-") == 0)
 			return cli_usage("report", "--month %s writes one report per month: --out must be a folder, "
 					 "not '-'", month);
-	} else if (!latest && parse_month(month, &y, &m))
-		return cli_usage("report", "--month must be YYYY-MM, e.g. 2025-03 (got '%s')", month);
+	} else if (!latest) {
+		char why[200];
+		if (parse_month_msg(month, &y, &m, why, sizeof why))
+			return cli_usage("report", "--month %s", why);
+	}
 	struct cal_tz *tz = NULL;
 	if (tz_name && cal_tz_load(tz_name, NULL, &tz, &err))
 		return cli_usage("report", "--tz: %s", err.msg);

@@ -44,3 +44,31 @@ run "$MUTU" ingest "$TMP/gabung.csv" --db "$TMP/gabung.db" --models $MD
 expect_out_has "header again, one trailing empty cell less: skipped as a repeat" \
 	"2 line(s) repeat the header (first on line 5"
 expect_out_has "header again, one trailing empty cell less: nothing rejected" "rejected        0"
+
+# ---- 2. report monthly --month out of range
+# Months run 1970-01 .. 2199-12 (the calendars' span, cal.h).  Before,
+# "9999-12" and "2025-13" were told "must be YYYY-MM", which they are;
+# now the reason is said.  Exit 2 as before (bad usage).  The store is
+# section 1's.
+month_err() { run "$MUTU" report monthly --month "$1" --db "$TMP/kk.db" --models $MD --out "$TMP/r" --format json; }
+month_err 9999-12
+expect_rc "--month 9999-12: exit 2" 2
+expect_err_has "--month 9999-12: the range is said" \
+	"--month '9999-12': year 9999 is out of range: mutu reports months 1970-01 .. 2199-12"
+month_err 1969-12
+expect_err_has "--month 1969-12: the range is said" "year 1969 is out of range"
+month_err 2025-13
+expect_rc "--month 2025-13: exit 2" 2
+expect_err_has "--month 2025-13: the month is said" "--month '2025-13': month 13 is not 01..12"
+month_err 2024-12..9999-01
+expect_err_has "--month 2024-12..9999-01: the range is said, with the bad end" \
+	"--month 2024-12..9999-01: '9999-01': year 9999 is out of range"
+# pinned: a month of the wrong form is told the form
+month_err 2025-3
+expect_rc "--month 2025-3: exit 2" 2
+expect_err_has "--month 2025-3: the form" "--month must be YYYY-MM, e.g. 2025-03 (got '2025-3')"
+month_err 2199-12
+expect_err_has "--month 2199-12: in range, past the SOP calendar: that is said instead" \
+	"calendar id-wib covers 2024-2026; 2199-12 is outside it"
+month_err 2025-05
+expect_rc "--month 2025-05: reported" 0
