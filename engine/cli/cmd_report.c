@@ -138,7 +138,7 @@ static int parse_month_msg(const char *s, int *y, int *m, char *msg, size_t size
 	}
 	if (*m < 1 || *m > 12) {
 		if (msg)
-			snprintf(msg, size, "'%s': month %02d is not 01..12", s, *m);
+			snprintf(msg, size, "'%s': month %02d is not 01..12 (YYYY-MM, e.g. 2025-03)", s, *m);
 		return -1;
 	}
 	if (*y < MONTH_FIRST_YEAR || *y > MONTH_LAST_YEAR) {
