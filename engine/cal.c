@@ -38,6 +38,7 @@ struct cal *cal_alloc(const char *name, const char *zone, int offset, int64_t da
 	c->day_pat = mutu_calloc((size_t)ndays, 1);
 	c->kind = mutu_calloc((size_t)ndays, 1);
 	c->hname = mutu_calloc((size_t)ndays, sizeof *c->hname);
+	c->htype = mutu_calloc((size_t)ndays, 1);
 	c->day_minutes = 450;
 	c->reading = CAL_DAY_NET;
 	return c;
@@ -375,6 +376,7 @@ void cal_free(struct cal *c)
 	free(c->day_pat);
 	free(c->kind);
 	free(c->hname);
+	free(c->htype);
 	free(c->yday);
 	free(c->ycum);
 	free(c->ywork);
@@ -638,6 +640,15 @@ int cal_day_kind(const struct cal *c, int64_t local_day, const char **name)
 	if (name)
 		*name = c->hname[i];
 	return c->kind[i];
+}
+
+const char *cal_day_type(const struct cal *c, int64_t local_day)
+{
+	static const char *const names[] = {NULL, "LN", "CB", "LK", "LD", "TUTUP"};
+	int64_t i = local_day - c->day0;
+	if (i < 0 || i >= c->ndays || c->htype[i] >= sizeof names / sizeof names[0])
+		return NULL;
+	return names[c->htype[i]];
 }
 
 int cal_year_range(const struct cal *c, int *first_year, int *last_year)

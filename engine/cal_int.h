@@ -49,6 +49,10 @@ enum {
 	CAL_KIND_OTHER = 4
 };
 
+/* The type column of a holiday as written (cal_day_type): LK, LD and TUTUP
+ * all count as CAL_KIND_OTHER, but `calendar show` says which it was. */
+enum cal_type { CAL_TYPE_NONE = 0, CAL_TYPE_LN, CAL_TYPE_CB, CAL_TYPE_LK, CAL_TYPE_LD, CAL_TYPE_TUTUP };
+
 /*
  * Lookup tables for the whole years [ya, yb] of a calendar: day indices
  * [lo, hi), working-day numbers [klo, khi), buckets [jlo, jhi).  Every
@@ -96,6 +100,7 @@ struct cal {
 	uint8_t *day_pat;         /* ndays */
 	uint8_t *kind;            /* ndays, CAL_KIND_* */
 	const char **hname;       /* ndays, holiday name or NULL (into names) */
+	uint8_t *htype;           /* ndays, the type written for a holiday: CAL_TYPE_* */
 	int always;               /* every day worked whole (24x7): work = wall time */
 
 	/* Per year y (index y - year_first, nyears + 1 entries, cal_finish):

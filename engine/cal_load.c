@@ -519,14 +519,17 @@ static int holiday_row(void *vctx, const char *path, int line, struct row *r, st
 	if (rc)
 		return date_error(path, line, "date", r->field[0], rc, err);
 	const char *type = r->field[1];
-	int kind;
+	int kind, typed = CAL_TYPE_NONE;
 	if (mutu_strcasecmp(type, "LN") == 0)
-		kind = CAL_KIND_LN;
+		kind = CAL_KIND_LN, typed = CAL_TYPE_LN;
 	else if (mutu_strcasecmp(type, "CB") == 0)
-		kind = CAL_KIND_CB;
-	else if (mutu_strcasecmp(type, "LK") == 0 || mutu_strcasecmp(type, "LD") == 0 ||
-		 mutu_strcasecmp(type, "TUTUP") == 0)
-		kind = CAL_KIND_OTHER;
+		kind = CAL_KIND_CB, typed = CAL_TYPE_CB;
+	else if (mutu_strcasecmp(type, "LK") == 0)
+		kind = CAL_KIND_OTHER, typed = CAL_TYPE_LK;
+	else if (mutu_strcasecmp(type, "LD") == 0)
+		kind = CAL_KIND_OTHER, typed = CAL_TYPE_LD;
+	else if (mutu_strcasecmp(type, "TUTUP") == 0)
+		kind = CAL_KIND_OTHER, typed = CAL_TYPE_TUTUP;
 	else if (mutu_strcasecmp(type, "HK") == 0)
 		kind = -1; /* working day after all */
 	else
@@ -547,6 +550,7 @@ static int holiday_row(void *vctx, const char *path, int line, struct row *r, st
 		h->per_year[y - c->year_first]++;
 	if (kind < 0) {
 		c->kind[i] = 0xFF; /* marker: restore the weekly pattern (see apply) */
+		c->htype[i] = CAL_TYPE_NONE;
 		c->hname[i] = cal_keep_name(c, r->field[2]);
 		return 0;
 	}
@@ -556,6 +560,7 @@ static int holiday_row(void *vctx, const char *path, int line, struct row *r, st
 	int rank_old = old == CAL_KIND_LN ? 3 : old == CAL_KIND_CB ? 2 : old == CAL_KIND_OTHER ? 1 : 0;
 	if (h->is_local || rank_new > rank_old) {
 		c->kind[i] = (uint8_t)kind;
+		c->htype[i] = (uint8_t)typed;
 		c->hname[i] = cal_keep_name(c, r->field[2]);
 	}
 	return 0;

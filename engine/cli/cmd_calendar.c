@@ -504,16 +504,25 @@ static int cmd_show(int argc, char **argv)
 
 	if (year) {
 		printf("\n%s %d:\n", en ? "holidays" : "hari libur", year);
-		static const char *const kn[5] = {"", "", "LN", "CB", "LK"};
+		/* the type as the list wrote it (LD and TUTUP were all printed LK
+		 * before hardening round 3); the column as wide as the widest */
+		int tw = 3;
+		for (int64_t d = d0; d < d1; d++) {
+			const char *t = cal_day_kind(c, d, NULL) >= 2 ? cal_day_type(c, d) : NULL;
+			if (t && (int)strlen(t) > tw)
+				tw = (int)strlen(t);
+		}
 		for (int64_t d = d0; d < d1; d++) {
 			const char *name;
 			int k = cal_day_kind(c, d, &name);
 			if (k < 2)
 				continue;
+			const char *t = cal_day_type(c, d);
 			int y, m, dd;
 			cal_civil_from_days(d, &y, &m, &dd);
-			printf("  %04d-%02d-%02d %-7s %-3s %s\n", y, m, dd,
-			       en ? wd_en[weekday(d)] : wd_id[weekday(d)], kn[k], name ? name : "");
+			printf("  %04d-%02d-%02d %-7s %-*s %s\n", y, m, dd,
+			       en ? wd_en[weekday(d)] : wd_id[weekday(d)], tw,
+			       t ? t : k == 2 ? "LN" : k == 3 ? "CB" : "LK", name ? name : "");
 		}
 	}
 	cal_free(c);

@@ -212,6 +212,11 @@ void cal_civil_from_days(int64_t z, int *y, int *m, int *d);
  * NULL) receives the holiday name, borrowed (NULL when none). */
 int cal_day_kind(const struct cal *c, int64_t local_day, const char **name);
 
+/* The holiday type of a local day as its list wrote it: "LN", "CB", "LK",
+ * "LD" or "TUTUP" (kind 4 is any of the last three); NULL on a day that is
+ * no holiday or outside the calendar's years.  Static storage. */
+const char *cal_day_type(const struct cal *c, int64_t local_day);
+
 /* Days in month m (1-12) of year y; 0 for a month that does not exist. */
 int cal_days_in_month(int y, int m);
 

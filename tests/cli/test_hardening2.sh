@@ -172,7 +172,7 @@ run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
 expect_rc "local.csv with ';': exit 0" 0
 expect_eq "local.csv with ';': 235 working days in 2025, 2 of them local" \
 	"$(printf '%s\n' "$OUT" | awk '$1 == "2025" && NF == 6 { print $2, $6 }')" "235 2"
-expect_out_has "local.csv with ';': the quoted name keeps its ';'" "2025-06-20 Jumat   LK  Kantor tutup; banjir"
+expect_out_has "local.csv with ';': the quoted name keeps its ';'" "2025-06-20 Jumat   TUTUP Kantor tutup; banjir" # LK before hardening round 3
 run env MUTU_CALENDARS="$C" "$MUTU" calendar between 2025-05-19T07:30+07:00 2025-05-21T07:30+07:00 --calendar id-wib
 expect_out_has "local.csv with ';': Mon 07:30 to Wed 07:30 is Monday alone" "waktu kerja: 1 Hari (450 menit)"
 

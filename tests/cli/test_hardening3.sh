@@ -72,3 +72,23 @@ expect_err_has "--month 2199-12: in range, past the SOP calendar: that is said i
 	"calendar id-wib covers 2024-2026; 2199-12 is outside it"
 month_err 2025-05
 expect_rc "--month 2025-05: reported" 0
+
+# ---- 3. calendar show prints a local holiday's type as written
+# local-jenis.csv: LD (Fri 14 Feb), 'tutup' (Mon 10 Mar), LK (Mon 7 Jul),
+# 'ld' (Mon 20 Oct), all weekdays.  Before, every one was printed LK; now
+# as its list wrote it (upper case), the column as wide as TUTUP.  All
+# four still count as "lain" (other): 2025 has 237 working days in id-wib
+# with the shipped local.csv, which holds none of these dates: 233.
+C="$TMP/cal"
+mkdir -p "$C"
+cp datasets/calendars/* "$C/"
+cp $H/local-jenis.csv "$C/local.csv"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "local holiday types: exit 0" 0
+expect_out_has "local holiday types: LD printed LD" "2025-02-14 Jumat   LD    Hari Jadi Kota Contoh ke-27"
+expect_out_has "local holiday types: tutup printed TUTUP" "2025-03-10 Senin   TUTUP Kantor tutup: pindah gedung"
+expect_out_has "local holiday types: LK printed LK" "2025-07-07 Senin   LK    Libur pilkada ulang"
+expect_out_has "local holiday types: ld printed LD" "2025-10-20 Senin   LD    Hari Jadi Provinsi"
+expect_out_has "local holiday types: a national one in the same column" "2025-08-17 Minggu  LN    Proklamasi Kemerdekaan"
+expect_eq "local holiday types: 233 working days, 4 other" \
+	"$(printf '%s\n' "$OUT" | awk '$1 == "2025" && NF == 6 { print $2, $6 }')" "233 4"
