@@ -350,8 +350,12 @@ static int handler(void *user, const char *section, const char *name, const char
 
 /* ---- CSV files: "date,type,name" and "period,start,end" ------------- */
 
+/* A row's fields, whole: a holiday name was cut at 255 bytes without a
+ * word, possibly inside a UTF-8 character (hardening round 3).  The
+ * buffers are kept from row to row and freed by read_csv. */
 struct row {
-	char field[3][256];
+	char *field[3];
+	size_t cap[3];
 	int nf;
 	int overflow;
 };
@@ -363,8 +367,10 @@ static void cb_field(void *data, size_t len, void *user)
 		r->overflow = 1;
 		return;
 	}
-	if (len > 255)
-		len = 255;
+	if (r->cap[r->nf] < len + 1) {
+		r->cap[r->nf] = len + 1 > 64 ? len + 1 : 64;
+		r->field[r->nf] = mutu_realloc(r->field[r->nf], r->cap[r->nf]);
+	}
 	memcpy(r->field[r->nf], data ? data : "", len);
 	r->field[r->nf][len] = '\0';
 	mutu_trim(r->field[r->nf]);
@@ -399,6 +405,18 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 				 "Text\"): save it as CSV UTF-8",
 				 path, nul);
 	}
+	/* a list saved by Excel as plain "CSV" is Windows-1252: its names went
+	 * into every report as bytes no JSON or xlsx reader takes (hardening
+	 * round 3; models are refused so since round 2) */
+	int bad = mutu_utf8_bad_line(text, len);
+	if (bad) {
+		free(text);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s:%d: not UTF-8 text (saved as Windows-1252 or Latin-1, Excel's plain "
+				 "\"CSV\"?): save it as \"CSV UTF-8\", or convert it with iconv -f "
+				 "WINDOWS-1252 -t UTF-8",
+				 path, bad);
+	}
 	int rc = 0, line = 0, seen_header = 0;
 	/* The separator of the first line that is not a comment: ',' as
 	 * written by hand, ';' as an Indonesian Excel saves "CSV" (the list
@@ -425,6 +443,8 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 		}
 		q += n + (q[n] == '\n');
 	}
+	struct row r;
+	memset(&r, 0, sizeof r);
 	char *p = text;
 	while (*p && rc == 0) {
 		char *nl = strchr(p, '\n');
@@ -444,8 +464,8 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 		    (unsigned char)l[2] == 0xBF)
 			i += 3;
 		struct csv_parser cp;
-		struct row r;
-		memset(&r, 0, sizeof r);
+		r.nf = 0;
+		r.overflow = 0;
 		if (csv_init(&cp, CSV_APPEND_NULL) != 0) {
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot start the CSV reader", path);
 			break;
@@ -461,7 +481,7 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 		csv_free(&cp);
 		if (!seen_header) {
 			seen_header = 1;
-			if (mutu_strcasecmp(r.field[0], header0) == 0)
+			if (r.nf && mutu_strcasecmp(r.field[0], header0) == 0)
 				continue; /* the header row is optional */
 		}
 		if (r.overflow || r.nf != 3) {
@@ -475,6 +495,8 @@ static int read_csv(const char *path, const char *header0, row_fn fn, void *ctx,
 		}
 		rc = fn(ctx, path, line, &r, err);
 	}
+	for (int k = 0; k < 3; k++)
+		free(r.field[k]);
 	free(text);
 	return rc;
 }
@@ -885,12 +907,19 @@ int cal_load(const char *name_or_path, const char *dir, struct cal **out, struct
 	if (!ftext)
 		return err->code ? err->code : MUTU_EFAIL;
 	int nul = mutu_nul_line(ftext, flen);
+	int bad = nul ? 0 : mutu_utf8_bad_line(ftext, flen);
 	free(ftext);
 	if (nul)
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s:%d: a NUL byte in the calendar (a binary file, or saved as UTF-16): "
 				 "save it as UTF-8 text",
 				 path, nul);
+	/* as a model (sop.c): its name and labels go into reports */
+	if (bad)
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s:%d: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the "
+				 "calendar as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+				 path, bad);
 	s.f = fopen(path, "r");
 	if (!s.f)
 		return mutu_errf(err, MUTU_EFAIL, "cannot open %s: %s", path, strerror(errno));

@@ -849,6 +849,7 @@ struct ini_state {
 	size_t cap;
 	int too_long;
 	int nul; /* the first line holding a NUL byte */
+	int badutf8; /* the first line that is not UTF-8 */
 	struct entry *e;
 	size_t n, ecap;
 };
@@ -867,6 +868,10 @@ static char *scen_reader(char *str, int num, void *stream)
 	 * lost without a word (hardening round 2) */
 	if (!st->nul && memchr(st->buf, '\0', (size_t)n))
 		st->nul = st->line;
+	/* nor was its text checked for UTF-8, as a model's is (hardening
+	 * round 3): a label saved in Windows-1252 went into the reports */
+	if (!st->badutf8 && mutu_utf8_bad_line(st->buf, (size_t)n))
+		st->badutf8 = st->line;
 	if (n > num - 2) {
 		if (!st->too_long)
 			st->too_long = st->line;
@@ -2429,6 +2434,11 @@ int sim_scenario_load(const char *path, const char *cal_dir, struct sim_scenario
 	else if (r > 0)
 		rc = mutu_errf(err, MUTU_EINPUT, "%s:%d: not an INI line (expected [section] or key = value)",
 			       path, r);
+	else if (st.badutf8)
+		rc = mutu_errf(err, MUTU_EINPUT,
+			       "%s:%d: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the "
+			       "scenario as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+			       path, st.badutf8);
 	else if (r < 0)
 		rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot read the scenario", path);
 	if (!rc) {

@@ -92,3 +92,45 @@ expect_out_has "local holiday types: ld printed LD" "2025-10-20 Senin   LD    Ha
 expect_out_has "local holiday types: a national one in the same column" "2025-08-17 Minggu  LN    Proklamasi Kemerdekaan"
 expect_eq "local holiday types: 233 working days, 4 other" \
 	"$(printf '%s\n' "$OUT" | awk '$1 == "2025" && NF == 6 { print $2, $6 }')" "233 4"
+
+# ---- 4. holiday names whole; calendars, holiday lists and scenarios UTF-8
+# local-nama-panjang.csv: one LD closure (Mon 21 Jul 2025) whose name is
+# 289 bytes, an em dash (E2 80 94) at bytes 254-256.  Before: cut at 255
+# bytes without a word, inside the dash (the line printed was not UTF-8).
+# Now kept whole: show prints "  2025-07-21 Senin   LD  " and the name.
+cp datasets/calendars/* "$C/"
+cp $H/local-nama-panjang.csv "$C/local.csv"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "holiday name of 289 bytes: exit 0" 0
+expect_eq "holiday name of 289 bytes: printed whole" \
+	"$(printf '%s\n' "$OUT" | grep -a '^  2025-07-21 ' | python3 -c "
+import csv, sys
+line = sys.stdin.buffer.read().rstrip(b'\n')
+want = [r for r in csv.reader(open('$H/local-nama-panjang.csv', encoding='utf-8')) if r and r[0] == '2025-07-21'][0][2]
+print(line == ('  2025-07-21 Senin   LD  ' + want).encode(), len(want.encode()))")" "True 289"
+# local-cp1252.csv: a local.csv an Indonesian Excel saved as plain "CSV"
+# (Windows-1252, ';', CRLF): line 3's "Kantor tutup - banjir" holds an en
+# dash as byte 0x96.  Before: read, exit 0, the byte went into every
+# report.  Now refused with its line and what to do, as a model is.
+cp $H/local-cp1252.csv "$C/local.csv"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "local.csv in Windows-1252: exit 2 (was 0)" 2
+expect_err_has "local.csv in Windows-1252: its line, what to do" \
+	"local.csv:3: not UTF-8 text (saved as Windows-1252 or Latin-1, Excel's plain \"CSV\"?): save it as \"CSV UTF-8\""
+cp datasets/calendars/local.csv "$C/"
+# id-wib.ini with line 6's "Mon-Thu" dash as 0x96 (edited in Notepad)
+python3 -c "
+s = open('$C/id-wib.ini', 'rb').read()
+assert b'(Mon-Thu' in s
+open('$C/id-wib.ini', 'wb').write(s.replace(b'(Mon-Thu', b'(Mon\x96Thu', 1))"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "calendar in Windows-1252: exit 2 (was 0)" 2
+expect_err_has "calendar in Windows-1252: its line" \
+	"id-wib.ini:6: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the calendar as UTF-8"
+cp datasets/calendars/id-wib.ini "$C/"
+# skenario-cp1252.ini: models/scenarios/banjarbaru.ini with line 7's
+# "- Arrival rates" dash as 0x96.  Before: run, exit 0.
+run "$MUTU" sim $H/skenario-cp1252.ini --replications 1
+expect_rc "scenario in Windows-1252: exit 2 (was 0)" 2
+expect_err_has "scenario in Windows-1252: its line, what to do" \
+	"skenario-cp1252.ini:7: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the scenario as UTF-8"
