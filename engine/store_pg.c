@@ -908,6 +908,36 @@ fail:
 	return rc;
 }
 
+/*
+ * Every table of the current schema is there (store_sqlite.c's
+ * check_tables, for PostgreSQL).  A database that lost one (a DROP TABLE
+ * by hand or by another tool, a pg_restore of part of a dump) was found
+ * at the first statement that needed it: "relation \"events\" does not
+ * exist" (exit 1) from an ingest, and a command that needed no such table
+ * ran on (hardening round 3).  Refused at open, exit 2, the table named.
+ * The parents only: a partition of one office is the office's data, not
+ * the schema.  to_regclass reads the search_path, as every query does.
+ */
+static int check_tables(struct pg_store *p, struct mutu_err *err)
+{
+	PGresult *r = query(p,
+			    "SELECT t FROM unnest(ARRAY['batches', 'cases', 'events', 'case_attrs', "
+			    "'event_attrs', 'rejected', 'attr_types', 'audit_flags', 'month_summary', "
+			    "'batch_touch', 'case_measure', 'labels']) WITH ORDINALITY AS u(t, i) "
+			    "WHERE to_regclass(t) IS NULL ORDER BY i LIMIT 1",
+			    0, NULL, "reading the store's tables", err);
+	if (!r)
+		return err->code;
+	int rc = 0;
+	if (PQntuples(r) == 1)
+		rc = mutu_errf(err, MUTU_EINPUT,
+			       "store %s: the store is damaged: its table '%s' is missing; restore it from a "
+			       "backup (pg_dump) or ingest the logs again into a new database",
+			       p->base.where, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return rc;
+}
+
 static const struct store_ops pg_ops;
 
 /* libpq's notice processor that drops every notice (store_pg_open). */
@@ -970,6 +1000,8 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 		}
 		if ((rc = schema_create(p, err)))
 			goto fail;
+	} else if ((rc = check_tables(p, err))) {
+		goto fail;
 	}
 	p->base.version = STORE_SCHEMA_VERSION;
 	*out = &p->base;

@@ -134,3 +134,37 @@ run "$MUTU" sim $H/skenario-cp1252.ini --replications 1
 expect_rc "scenario in Windows-1252: exit 2 (was 0)" 2
 expect_err_has "scenario in Windows-1252: its line, what to do" \
 	"skenario-cp1252.ini:7: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the scenario as UTF-8"
+
+# ---- 5. a PostgreSQL store that lost a table (as section 2 of
+# test_hardening2.sh for SQLite).  A private server (tests/pg/pg.sh); each
+# case a database of its own holding uji-sla.csv, one table dropped.
+# Before: ingest "relation \"events\" does not exist" exit 1, a report
+# without batches likewise, and an audit without month_summary ran on
+# (exit 0).  Now every open checks the tables: exit 2, named, what to do.
+. tests/pg/pg.sh
+if pg_start_checked; then
+	pgdamaged() { # NAME SQL: a database holding uji-sla.csv, SQL run on it; prints --db
+		local db
+		db=$(pg_newdb "$1") &&
+			"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$db" --sop uji-sla --models $MD --quiet &&
+			psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "$2" >/dev/null && echo "$db"
+	}
+	db=$(pgdamaged h3_noevents "DROP TABLE events CASCADE")
+	run "$MUTU" ingest tests/data/hardening2/tanda-tangan-pemeriksa.csv --db "$db" --sop uji-sla --models $MD --tz WIB
+	expect_rc "PostgreSQL store without events: ingest exit 2" 2
+	expect_err_has "PostgreSQL store without events: the table is named, what to do" \
+		"the store is damaged: its table 'events' is missing; restore it from a backup (pg_dump) or ingest the logs again into a new database"
+	db=$(pgdamaged h3_nobatches "DROP TABLE batches CASCADE")
+	run "$MUTU" report monthly --month 2025-05 --db "$db" --models $MD --out "$TMP/r" --format json
+	expect_rc "PostgreSQL store without batches: report exit 2" 2
+	expect_err_has "PostgreSQL store without batches: the table is named" "its table 'batches' is missing"
+	db=$(pgdamaged h3_nomonth "DROP TABLE month_summary CASCADE")
+	run "$MUTU" audit --case A --db "$db" --models $MD
+	expect_rc "PostgreSQL store without month_summary: audit exit 2" 2
+	expect_err_has "PostgreSQL store without month_summary: the table is named" "its table 'month_summary' is missing"
+	# pinned: the whole store opens and audits
+	db=$(pgdamaged h3_whole "SELECT 1")
+	run "$MUTU" audit --case A --db "$db" --models $MD
+	expect_rc "PostgreSQL store whole: audit exit 0" 0
+	pg_stop
+fi
