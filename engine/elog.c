@@ -1446,6 +1446,8 @@ struct ingest {
 	uint64_t fill_rows;
 	int64_t fill_first;
 	int fatal;               /* a failure (not a row defect): stop */
+	int cancelled;           /* o->cancel was seen set (cancel_seen) */
+	int64_t cancel_line;     /* the record it was seen at */
 	/* unknown activities, for the notes */
 	struct { char *name; uint64_t n; } unk[32];
 	size_t nunk;
@@ -3423,9 +3425,25 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	return 0;
 }
 
+/* The caller's cancel flag (elog_opts.cancel, a Ctrl-C in the CLI), read
+ * before each record: once set, the parse stops and the batch is rolled
+ * back.  Before (hardening round 3) SIGINT killed mutu with no word. */
+static int cancel_seen(struct ingest *g, int64_t line)
+{
+	if (g->cancelled)
+		return 1;
+	if (!g->o->cancel || !atomic_load_explicit(g->o->cancel, memory_order_relaxed))
+		return 0;
+	g->cancelled = 1;
+	g->cancel_line = line;
+	return 1;
+}
+
 static int on_record(void *ctx, const struct rec *r)
 {
 	struct ingest *g = ctx;
+	if (cancel_seen(g, r->line))
+		return 1;
 	if (!g->header_done) {
 		if (r->blank)
 			return 0; /* blanks before the header: not rows (the probe skipped them) */
@@ -3617,6 +3635,8 @@ int elog_row_submit(struct ingest *g, const struct elog_row *row, int probe)
 	r.nlines = 1;
 	r.ts_nokey = row->ts_nokey;
 	g->probe_rows += probe;
+	if (!probe && cancel_seen(g, r.line))
+		return -1;
 	if (process(g, &r, probe) || g->fatal)
 		return -1;
 	return 0;
@@ -3668,7 +3688,7 @@ static int xes_run(struct ingest *g, int fd, int late_sha, struct elog_sha **sha
 	if (!rc && late_sha && eof) {
 		elog_sha_final(*sha, g->res->sha256);
 		g->res->size = bytes;
-	} else if (!rc && late_sha && !g->fatal) {
+	} else if (!rc && late_sha && !g->fatal && !g->cancelled) {
 		rc = mutu_errf(g->err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
 	}
 	return rc;
@@ -4108,6 +4128,13 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 	int rc = 0;
 	for (;;) {
 		ssize_t k = read(STDIN_FILENO, blk, BLOCK);
+		/* a signal interrupts the wait (the CLI's handler has no
+		 * SA_RESTART): stop when it asked to */
+		if (o->cancel && atomic_load_explicit(o->cancel, memory_order_relaxed)) {
+			rc = mutu_errf(err, MUTU_ECANCEL,
+				       "<stdin>: stopped while reading it: nothing of it is stored");
+			break;
+		}
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
@@ -4528,12 +4555,17 @@ static int stage_parse(struct run *r)
 		if (!rc && r->late_sha && rd.eof) {
 			elog_sha_final(r->sha, res->sha256);
 			res->size = rd.bytes;
-		} else if (!rc && r->late_sha && !g->fatal) {
+		} else if (!rc && r->late_sha && !g->fatal && !g->cancelled) {
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
 		}
 		res->empty_lines = rd.empty_lines;
 		reader_release(&rd);
 	}
+	if (!rc && g->cancelled)
+		rc = mutu_errf(err, MUTU_ECANCEL,
+			       "%s: stopped at line %lld: the batch is rolled back, nothing of it is "
+			       "stored",
+			       g->path, (long long)g->cancel_line);
 	if (!rc && !g->fatal && g->cur && g->cur->n)
 		if (flush_chunk(g))
 			g->fatal = 1;
@@ -4568,6 +4600,12 @@ static int stage_commit(struct run *r)
 	struct mutu_err *err = g->err;
 	struct writer *w = &r->w;
 	int rc;
+	/* the last moment to stop: past here the batch is committed */
+	if (g->o->cancel && atomic_load_explicit(g->o->cancel, memory_order_relaxed))
+		return mutu_errf(err, MUTU_ECANCEL,
+				 "%s: stopped after the last line, before the commit: the batch is "
+				 "rolled back, nothing of it is stored",
+				 g->path);
 	if (r->late_sha) {
 		int64_t prev = 0;
 		int found = store_batch_find(r->db, res->sha256, res->batch_id, &prev, res->prev_at,

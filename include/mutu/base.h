@@ -23,7 +23,9 @@ enum {
 	MUTU_EFAIL = -1,  /* generic failure (I/O, library error) */
 	MUTU_EINPUT = -2, /* bad input: unreadable file, bad value, bad usage */
 	MUTU_ERANGE = -3, /* value outside what the data covers (calendar years) */
-	MUTU_ENOTFOUND = -4
+	MUTU_ENOTFOUND = -4,
+	MUTU_ECANCEL = -5 /* stopped by the caller's cancel flag (elog_opts.cancel): what was begun
+			   * is rolled back */
 };
 
 #define MUTU_ERR_MAX 768

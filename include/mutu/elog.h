@@ -20,6 +20,8 @@
 
 #include "mutu/base.h"
 
+#include <stdatomic.h>
+
 /* Schema version of the store (docs/store.md; = STORE_SCHEMA_VERSION). */
 #define ELOG_SCHEMA_VERSION 11
 
@@ -66,6 +68,12 @@ struct elog_opts {
 	const char *office;        /* --office: the office the cases belong to (cases.office),
 				    * 1..ELOG_OFFICE_MAX bytes without control characters;
 				    * NULL or "": the store's one office */
+	const atomic_int *cancel;  /* may be NULL; owned by the caller, who sets it non-zero
+				    * to stop (a signal handler may: a lock-free atomic).
+				    * Read between records, and while waiting on standard
+				    * input; the ingest then returns MUTU_ECANCEL with the
+				    * batch rolled back.  Set during the commit, it has no
+				    * effect: the batch is then whole in the store. */
 };
 
 void elog_opts_init(struct elog_opts *o);

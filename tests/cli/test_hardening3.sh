@@ -168,3 +168,45 @@ if pg_start_checked; then
 	expect_rc "PostgreSQL store whole: audit exit 0" 0
 	pg_stop
 fi
+
+# ---- 6. SIGINT / SIGTERM during an ingest: said, rolled back, 130 / 143
+# test_hardening2 section 7 pinned that the store stays whole; but mutu
+# died without a word.  Now the CLI catches the signal, hands the library
+# its flag (elog_opts.cancel), which stops between records and rolls the
+# batch back; mutu says where it stopped and what was kept, and exits
+# 128 + the signal.  (timeout --preserve-status passes the status on: a
+# process killed by the signal gives the same number, so the message and
+# the store are what tell the two apart.)
+# A store holding uji-sla.csv (35 events, batch 1); then 300000 rows of one
+# case (3 s to ingest on the 2-core test machine) interrupted after 1 s.
+awk 'BEGIN { print "case_id,step,activity,actor,start,end"
+	for (i = 0; i < 300000; i++) {
+		t = 1747274400 + i * 30
+		printf "INT,%d,langkah,Front Office,%s,%s\n", i % 5 + 1,
+			strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), strftime("%Y-%m-%dT%H:%M:%SZ", t + 20, 1) } }' \
+	>"$TMP/int.csv"
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/int.db" --sop uji-sla --models $MD --quiet
+run timeout --preserve-status -s INT 1 "$MUTU" ingest "$TMP/int.csv" --db "$TMP/int.db" --sop uji-sla --models $MD
+expect_rc "SIGINT during an ingest: exit 130" 130
+expect_err_has "SIGINT during an ingest: where it stopped" "int.csv: stopped at line "
+expect_err_has "SIGINT during an ingest: what was kept" \
+	"interrupted by SIGINT: nothing of $TMP/int.csv was kept; the store $TMP/int.db holds what it held before"
+expect_eq "SIGINT during an ingest: the store holds batch 1 alone, whole" \
+	"$(sqlite3 "$TMP/int.db" "PRAGMA integrity_check; SELECT count(*) FROM events; SELECT count(*) FROM batches" | tr '\n' ' ')" \
+	"ok 35 1 "
+# standard input that stalls (a pipe from a slow export): SIGTERM while
+# mutu waits on it.  The wait is interrupted and the flag seen; the
+# spooled copy is removed.
+run bash -c "{ head -n 1000 '$TMP/int.csv'; sleep 3; } |
+	TMPDIR='$TMP' timeout --preserve-status -s TERM 1 '$MUTU' ingest - --db '$TMP/int.db' --sop uji-sla --models $MD"
+expect_rc "SIGTERM while reading standard input: exit 143" 143
+expect_err_has "SIGTERM while reading standard input: said" \
+	"<stdin>: stopped while reading it: nothing of it is stored"
+expect_err_has "SIGTERM while reading standard input: what was kept" \
+	"interrupted by SIGTERM: nothing of <stdin> was kept"
+expect_eq "SIGTERM while reading standard input: no spooled copy left, the store as before" \
+	"$(ls "$TMP" | grep -c '^mutu-stdin-') $(sqlite3 "$TMP/int.db" "SELECT count(*) FROM events")" "0 35"
+# and afterwards the log ingests, all of it, as batch 2
+run "$MUTU" ingest "$TMP/int.csv" --db "$TMP/int.db" --sop uji-sla --models $MD --quiet
+expect_eq "after the interrupts: the log ingests whole" \
+	"$RC $(sqlite3 "$TMP/int.db" "SELECT count(*) FROM events; SELECT max(id) FROM batches" | tr '\n' ' ')" "0 300035 2 "
