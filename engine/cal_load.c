@@ -51,6 +51,8 @@ struct ini_state {
 	char *name, *zone, *local;
 	char *holidays[MAX_FILES];
 	int nholidays, holidays_line, local_line;
+	int too_long;         /* the first line over inih's buffer that is no comment */
+	int line_max;         /* the characters a line may hold (reader) */
 	int offset, have_offset;
 	int y0, y1, years_line;
 	int day_minutes;
@@ -60,6 +62,15 @@ struct ini_state {
 };
 
 /* fgets-style reader that counts lines, so handler errors can name them. */
+/*
+ * One line for inih, into its buffer of num bytes (INI_MAX_LINE).  A
+ * longer line was handed over in pieces, each read as a line of its own:
+ * the tail of a long comment became a key ("unknown key 'xxx'", or, had it
+ * read "day_minutes = 480", a setting nobody wrote), and a long value was
+ * cut (hardening round 3).  Now the rest of a long line is skipped: a
+ * comment keeps its start (it says nothing to mutu), any other line is
+ * refused after the parse with its number (s->too_long).
+ */
 static char *reader(char *str, int num, void *stream)
 {
 	struct ini_state *s = stream;
@@ -67,8 +78,19 @@ static char *reader(char *str, int num, void *stream)
 	s->line = s->next_line;
 	if (r) {
 		size_t n = strlen(r);
-		if (n > 0 && r[n - 1] == '\n')
+		if (n > 0 && r[n - 1] == '\n') {
 			s->next_line++;
+		} else if (!feof(s->f)) {
+			int c;
+			while ((c = getc(s->f)) != EOF && c != '\n')
+				;
+			s->next_line++;
+			size_t i = strspn(r, " \t");
+			if (r[i] != ';' && r[i] != '#' && !s->too_long) {
+				s->too_long = s->line;
+				s->line_max = num - 2; /* fgets keeps one for the NUL, one for '\n' */
+			}
+		}
 	}
 	return r;
 }
@@ -930,6 +952,14 @@ int cal_load(const char *name_or_path, const char *dir, struct cal **out, struct
 	s.err = &e;
 	int line = ini_parse_stream(reader, &s, handler, &s);
 	fclose(s.f);
+	if (s.too_long) {
+		/* the cut line is the cause of whatever its piece did */
+		mutu_err_clear(&e);
+		mutu_errf(&e, MUTU_EINPUT,
+			  "%s:%d: line too long (at most %d characters): shorten it, or split a "
+			  "list of holiday files over two 'holidays =' lines",
+			  path, s.too_long, s.line_max);
+	}
 	int rc = e.code;
 	if (rc == 0 && line != 0)
 		rc = mutu_errf(&e, MUTU_EINPUT,

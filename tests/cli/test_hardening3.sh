@@ -128,6 +128,33 @@ expect_rc "calendar in Windows-1252: exit 2 (was 0)" 2
 expect_err_has "calendar in Windows-1252: its line" \
 	"id-wib.ini:6: not UTF-8 text (saved as Windows-1252 or Latin-1?): save the calendar as UTF-8"
 cp datasets/calendars/id-wib.ini "$C/"
+# Found on the way: a calendar .ini line over inih's 200-byte buffer was
+# handed over in pieces, each parsed as a line.  A long comment (a note of
+# the office's history, 216 bytes) whose tail, from byte 200, reads
+# "day_minutes = 480" set 1 Hari to 480 minutes without a word (a plain
+# long comment was refused as "unknown key" or "cannot read this line").
+# Now the rest of a long comment is skipped; any other long line refused.
+python3 -c "
+s = open('$C/id-wib.ini').read()
+c = '; Catatan bagian umum: sebelum Perpres 21/2023 kantor ini bekerja 8 jam sehari (07:30-16:30 dengan istirahat satu jam) dan kalender lama memakai nilai '
+line = c.ljust(199) + 'day_minutes = 480'
+assert len(line) == 216
+open('$C/id-wib.ini', 'w').write(s.replace('day_reading = net\n', 'day_reading = net\n' + line + '\n', 1))"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_eq "calendar: a 216-byte comment is a comment (1 Hari 450 minutes, was 480)" \
+	"$RC $(printf '%s\n' "$OUT" | sed -n 4p)" "0 1 Hari     450 menit kerja (bacaan hari: net)"
+# a holidays = line of 205 bytes (two lists, long names): refused with its line
+cp datasets/calendars/id-wib.ini "$C/"
+python3 -c "
+s = open('$C/id-wib.ini').read()
+v = 'holidays = id-holidays-2024-2026.csv, ' + 'daftar-libur-daerah-kabupaten-contoh-provinsi-contoh-tahun-2024-sampai-2026-sesuai-keputusan-bupati-nomor-100-tahun-2023-tentang-hari-libur-daerah-dan-cuti-bersama.csv'
+assert len(v) == 205
+open('$C/id-wib.ini', 'w').write(s.replace('holidays = id-holidays-2024-2026.csv\n', v + '\n', 1))"
+run env MUTU_CALENDARS="$C" "$MUTU" calendar show id-wib --year 2025
+expect_rc "calendar: a 205-byte holidays line: exit 2" 2
+expect_err_has "calendar: a 205-byte holidays line: its line, what to do" \
+	"id-wib.ini:27: line too long (at most 198 characters): shorten it, or split a list of holiday files over two 'holidays =' lines"
+cp datasets/calendars/id-wib.ini "$C/"
 # skenario-cp1252.ini: models/scenarios/banjarbaru.ini with line 7's
 # "- Arrival rates" dash as 0x96.  Before: run, exit 0.
 run "$MUTU" sim $H/skenario-cp1252.ini --replications 1
