@@ -3771,6 +3771,15 @@ static int load_map(struct ingest *g, const char *path)
 			*next++ = '\0';
 		lineno++;
 		mutu_trim(line);
+		/* Excel's empty cells after the step ("Pendaftaran Online,1,,", a
+		 * sheet whose columns once held more) hold nothing; the step is
+		 * after the last separator, so they went for it: "step '' is not
+		 * a number" (hardening round 3).  A row of separators only is
+		 * an empty line. */
+		size_t n = strlen(line);
+		while (n && (line[n - 1] == ',' || line[n - 1] == ';' || line[n - 1] == '\t' ||
+			     line[n - 1] == ' ' || line[n - 1] == '\r'))
+			line[--n] = '\0';
 		if (!*line || *line == '#')
 			continue;
 		char *sep = strrchr(line, ',');
