@@ -4474,6 +4474,17 @@ static void merged_waktu(struct imp *im, const struct sop_model *m)
 	}
 }
 
+/* The first step done by the pelaksana column c, or im->nsteps when none
+ * is: a warning about a column names the step where it is first met. */
+static size_t first_step_of(const struct imp *im, size_t c)
+{
+	size_t k = 0;
+	while (k < im->nsteps && im->steps[k].actor != (int)c)
+		k++;
+	return k;
+}
+
+
 int sop_import_with(const char *text, size_t len, const char *source_name,
 		    const struct sop_import_opts *opts, struct sop_model **out,
 		    struct mutu_notes *warnings, struct mutu_err *err)
@@ -4923,9 +4934,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	for (size_t c = 0; c < im.ncols; c++) {
 		if (!im.cols[c].more)
 			continue;
-		size_t k = 0;
-		while (k < im.nsteps && im.steps[k].actor != (int)c)
-			k++;
+		size_t k = first_step_of(&im, c);
 		if (k == im.nsteps)
 			continue;
 		if (c <= MAXCOL && drop[c]) {
@@ -5025,9 +5034,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	for (size_t c = 0; c < im.ncols; c++) {
 		if (im.cols[c].role || im.cols[c].more < 0)
 			continue;
-		size_t k = 0;
-		while (k < im.nsteps && im.steps[k].actor != (int)c)
-			k++;
+		size_t k = first_step_of(&im, c);
 		if (k == im.nsteps)
 			continue;
 		/* the role to suggest: the near position when the title starts
