@@ -3782,11 +3782,22 @@ static int load_map(struct ingest *g, const char *path)
 			line[--n] = '\0';
 		if (!*line || *line == '#')
 			continue;
-		char *sep = strrchr(line, ',');
-		if (!sep)
-			sep = strrchr(line, ';');
-		if (!sep)
-			sep = strrchr(line, '\t');
+		/* the separator whose last cell is the step: a ';' file's
+		 * "Verifikasi, cetak;2" has a comma in its activity, and the
+		 * last ',' would leave "cetak;2" as the step; with no number
+		 * after any (a header), the first of ',' ';' tab found */
+		char *sep = NULL;
+		static const char seps[] = {',', ';', '\t'};
+		for (size_t k = 0; k < sizeof seps; k++) {
+			char *c = strrchr(line, seps[k]);
+			int v;
+			if (c && parse_int(c + 1, strlen(c + 1), &v) == 0) {
+				sep = c;
+				break;
+			}
+			if (c && !sep)
+				sep = c;
+		}
 		if (!sep) {
 			rc = mutu_errf(g->err, MUTU_EINPUT,
 				       "%s:%d: expected 'activity,step', got '%s'", path, lineno, line);

@@ -57,6 +57,15 @@ expect_eq "the shipped map: 19 stored, 9 rejected, 1 unknown" "$want" "19 9 1"
 run "$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map $H/peta-excel.csv --db "$TMP/peta2.db"
 expect_rc "--map with trailing empty cells: exit 0" 0
 expect_eq "--map with trailing empty cells: read as the shipped map" "$(counts)" "$want"
+# A ';' map whose activity holds a comma (peta-titik-koma.csv: the shipped
+# map with ';', a header "Nama Proses;Langkah", and one more line
+# "Verifikasi, cetak tanda terima;2" that the log does not use).  Before:
+# the step was looked for after the last ',' ("peta-titik-koma.csv:11:
+# step 'cetak tanda terima;2' is not a number", exit 2).  Now the
+# separator is the one followed by the step: the same counts.
+run "$MUTU" ingest datasets/logs/banjarbaru-sicantik-defects.csv --map $H/peta-titik-koma.csv --db "$TMP/peta3.db"
+expect_rc "--map with ';' and a comma in an activity: exit 0" 0
+expect_eq "--map with ';' and a comma in an activity: read as the shipped map" "$(counts)" "$want"
 
 # ---- 2. report monthly --month out of range
 # Months run 1970-01 .. 2199-12 (the calendars' span, cal.h).  Before,
