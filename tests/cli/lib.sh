@@ -64,3 +64,12 @@ d = json.load(sys.stdin)
 s = [g for g in d['groups'] if g['id'] == 'uji-sla'][0]['summary']
 print(s['finished'], s['within'], s['lead_median'], len(d['notes']))"
 }
+
+# ---- SOP field rounds (test_field5_sop.sh .. test_field9_sop.sh) ----
+# steps INI KEY: the model's lines starting with KEY (a grep pattern: 'actor\|role'),
+# joined by '|', each ending with one
+steps() { grep "^$2" "$1" | tr '\n' '|'; }
+# minutes INI: the steps' working minutes and the declared total's, as mutu model show reads them
+minutes() {
+	"$MUTU" model show "$1" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([s["minutes"] for s in d["steps"]], d["declared"]["minutes"] if d.get("declared") else None)'
+}

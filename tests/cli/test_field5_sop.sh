@@ -7,7 +7,6 @@
 . tests/cli/lib.sh
 
 S=tests/data/sop
-steps() { grep "^$2" "$1" | tr '\n' '|'; }
 
 # ---- a table copied out of a web page: invisible characters ----
 # The portal's HTML carries zero-width spaces (U+200B) before and after

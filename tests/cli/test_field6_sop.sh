@@ -7,7 +7,6 @@
 . tests/cli/lib.sh
 
 S=tests/data/sop
-steps() { grep "^$2" "$1" | tr '\n' '|'; }
 
 # ---- the SOP AP layout of Permenpan-RB 35/2012, shapes typed as letters ----
 # Header over three lines: No | Kegiatan | Pelaksana (5 columns) | Mutu

@@ -10,7 +10,6 @@
 . tests/cli/lib.sh
 
 S=tests/data/sop
-steps() { grep "^$2" "$1" | tr '\n' '|'; }
 
 # ---- 1. the declared total without "(N Hari)" is the ceiling ----
 # A kabupaten DPMPTSP (Sleman) table, the SOP AP form with shape letters,

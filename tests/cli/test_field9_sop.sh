@@ -9,8 +9,6 @@
 . tests/cli/lib.sh
 
 S=tests/data/sop
-steps() { grep "^$2" "$1" | tr '\n' '|'; }
-minutes() { "$MUTU" model show "$1" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([s["minutes"] for s in d["steps"]], d["declared"]["minutes"] if d.get("declared") else None)'; }
 
 # ---- 1. an OSS-RBA izin usaha mikro, a Sistem step in the middle ----
 # A kabupaten DPMPTSP (Banyumas) copied out of Word: flowchart symbols,
