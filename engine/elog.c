@@ -4648,21 +4648,6 @@ static int stage_commit(struct run *r)
 	res->rows_read = g->rows;
 	res->header_again = g->header_again;
 	res->no_event = g->no_event;
-	if (g->no_event)
-		mutu_notes_addf(&res->notes,
-				"%llu line(s) hold no event (first on line %lld: a title line or a row "
-				"of separators between joined exports): skipped, not rows",
-				(unsigned long long)g->no_event, (long long)g->no_event_line_no);
-	if (g->total_rows)
-		mutu_notes_addf(&res->notes,
-				"%llu of them a report's total row (first on line %lld: '%s'): no event, "
-				"not a rejected row",
-				(unsigned long long)g->total_rows, (long long)g->total_line, g->total_ex);
-	if (g->header_again)
-		mutu_notes_addf(&res->notes,
-				"%llu line(s) repeat the header (first on line %lld: exports joined into "
-				"one file): skipped, not rows",
-				(unsigned long long)g->header_again, (long long)g->header_again_line);
 	res->events_stored = w->stored;
 	res->rejected = w->rejected;
 	res->duplicates = w->dups;
@@ -4694,6 +4679,21 @@ static void stage_notes(struct run *r)
 {
 	struct ingest *g = &r->g;
 	struct elog_result *res = g->res;
+	if (g->no_event)
+		mutu_notes_addf(&res->notes,
+				"%llu line(s) hold no event (first on line %lld: a title line or a row "
+				"of separators between joined exports): skipped, not rows",
+				(unsigned long long)g->no_event, (long long)g->no_event_line_no);
+	if (g->total_rows)
+		mutu_notes_addf(&res->notes,
+				"%llu of them a report's total row (first on line %lld: '%s'): no event, "
+				"not a rejected row",
+				(unsigned long long)g->total_rows, (long long)g->total_line, g->total_ex);
+	if (g->header_again)
+		mutu_notes_addf(&res->notes,
+				"%llu line(s) repeat the header (first on line %lld: exports joined into "
+				"one file): skipped, not rows",
+				(unsigned long long)g->header_again, (long long)g->header_again_line);
 	for (size_t i = 0; i < g->nunk; i++)
 		mutu_notes_addf(&res->notes, "unknown activity '%s' (%llu rows): kept, flagged",
 				g->unk[i].name, (unsigned long long)g->unk[i].n);
