@@ -3425,6 +3425,14 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	return 0;
 }
 
+/* Has the caller asked the ingest to stop (elog_opts.cancel, set by the
+ * CLI's signal handler)?  The one read of the flag: cancel_seen, the
+ * stdin spool and the last check before the commit all ask here. */
+static int cancel_asked(const struct elog_opts *o)
+{
+	return o->cancel && atomic_load_explicit(o->cancel, memory_order_relaxed);
+}
+
 /* The caller's cancel flag (elog_opts.cancel, a Ctrl-C in the CLI), read
  * before each record: once set, the parse stops and the batch is rolled
  * back.  Before (hardening round 3) SIGINT killed mutu with no word. */
@@ -3432,7 +3440,7 @@ static int cancel_seen(struct ingest *g, int64_t line)
 {
 	if (g->cancelled)
 		return 1;
-	if (!g->o->cancel || !atomic_load_explicit(g->o->cancel, memory_order_relaxed))
+	if (!cancel_asked(g->o))
 		return 0;
 	g->cancelled = 1;
 	g->cancel_line = line;
@@ -4150,7 +4158,7 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 		ssize_t k = read(STDIN_FILENO, blk, BLOCK);
 		/* a signal interrupts the wait (the CLI's handler has no
 		 * SA_RESTART): stop when it asked to */
-		if (o->cancel && atomic_load_explicit(o->cancel, memory_order_relaxed)) {
+		if (cancel_asked(o)) {
 			rc = mutu_errf(err, MUTU_ECANCEL,
 				       "<stdin>: stopped while reading it: nothing of it is stored");
 			break;
@@ -4621,7 +4629,7 @@ static int stage_commit(struct run *r)
 	struct writer *w = &r->w;
 	int rc;
 	/* the last moment to stop: past here the batch is committed */
-	if (g->o->cancel && atomic_load_explicit(g->o->cancel, memory_order_relaxed))
+	if (cancel_asked(g->o))
 		return mutu_errf(err, MUTU_ECANCEL,
 				 "%s: stopped after the last line, before the commit: the batch is "
 				 "rolled back, nothing of it is stored",
