@@ -1705,8 +1705,47 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 
 #define T(id, en) (lang == CALIB_EN ? (en) : (id))
 
+/* The text summary is for a person: numbers as the reports write them,
+ * "2.701,4" in Indonesian and "2,701.4" in English (mutu_fmt_num), unlike
+ * the scenario file's comments, which keep the INI's decimal point.  NF:
+ * dec decimals; NG: sig significant digits (what "%.3g" showed, without
+ * its exponent form). */
+#define NUMW 48
+static const char *nf(char *buf, double v, int dec, enum calib_lang lang)
+{
+	struct mutu_buf t;
+	mutu_buf_init(&t);
+	mutu_fmt_num(&t, v, dec, lang == CALIB_EN);
+	snprintf(buf, NUMW, "%s", t.s);
+	mutu_buf_release(&t);
+	return buf;
+}
+
+static const char *ng(char *buf, double v, int sig, enum calib_lang lang)
+{
+	int dec = 0;
+	if (isfinite(v) && v != 0) {
+		int mag = (int)floor(log10(fabs(v)));
+		dec = sig - 1 - mag;
+		dec = dec < 0 ? 0 : dec > 9 ? 9 : dec;
+	}
+	nf(buf, v, dec, lang);
+	/* %g drops trailing zeros: 0.5 not 0.500 */
+	char *sep = strchr(buf, lang == CALIB_EN ? '.' : ',');
+	if (sep) {
+		char *e = buf + strlen(buf);
+		while (e > sep + 1 && e[-1] == '0')
+			*--e = '\0';
+		if (e == sep + 1)
+			*sep = '\0';
+	}
+	return buf;
+}
+
+
 void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_buf *b)
 {
+	char n1[NUMW], n2[NUMW];
 	const struct cal *cal0 = c->sop[0].s->cal;
 	char d0[32], d1[32];
 	fmt_day(c->from, cal0, d0, sizeof d0);
@@ -1717,21 +1756,21 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
 		mutu_buf_printf(b, "\nSOP %s: ", sop_label(so->s));
-		mutu_buf_printf(b, T("%zu berkas, %.3g per hari%s", "%zu files, %.3g per day%s"), so->narr,
-				so->rate, so->x24 ? T(" (24x7, daring)", " (24x7, online)") : T(" kerja", " (working)"));
+		mutu_buf_printf(b, T("%zu berkas, %s per hari%s", "%zu files, %s per day%s"), so->narr,
+				ng(n1, so->rate, 3, lang), so->x24 ? T(" (24x7, daring)", " (24x7, online)") : T(" kerja", " (working)"));
 		if (!isnan(so->disp_index))
-			mutu_buf_printf(b, T("; dispersi %.2f (p=%.3g)", "; dispersion %.2f (p=%.3g)"), so->disp_index,
-					so->disp_p);
+			mutu_buf_printf(b, T("; dispersi %s (p=%s)", "; dispersion %s (p=%s)"),
+					nf(n1, so->disp_index, 2, lang), ng(n2, so->disp_p, 3, lang));
 		mutu_buf_puts(b, "\n");
 		if (so->gap_days) {
 			char g0[16], g1[16];
 			fmt_day(so->gap_from, so->s->cal, g0, sizeof g0);
 			fmt_day(so->gap_to, so->s->cal, g1, sizeof g1);
-			mutu_buf_printf(b, T("  tanpa berkas masuk %zu hari kerja berturut-turut, %s s.d. %s (diharapkan %.0f): "
+			mutu_buf_printf(b, T("  tanpa berkas masuk %zu hari kerja berturut-turut, %s s.d. %s (diharapkan %s): "
 					     "celah di log? laju menghitung hari itu; --from/--to untuk mengecualikannya\n",
-					     "  no arrival on %zu working days in a row, %s to %s (%.0f expected): a gap in "
+					     "  no arrival on %zu working days in a row, %s to %s (%s expected): a gap in "
 					     "the log? the rate counts those days; --from/--to to leave them out\n"),
-					so->gap_days, g0, g1, so->gap_expected);
+					so->gap_days, g0, g1, nf(n1, so->gap_expected, 0, lang));
 		}
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];
@@ -1746,19 +1785,21 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 			mutu_buf_printf(b, "n=%-6zu %-11s ", st->fit.n,
 					u == USE_FAMILY ? fit_family_name(st->fit.fam[st->fit.best].family)
 					: u == USE_EMPIRICAL ? T("empiris", "empirical") : "-");
-			mutu_buf_printf(b, T("rata-rata %.1f Menit, mutu baku ", "mean %.1f Menit, mutu baku "),
-					sample_mean(&st->svc) / 60);
-			put_minutes(b, st->std_s);
+			mutu_buf_printf(b, T("rata-rata %s Menit, mutu baku %s", "mean %s Menit, mutu baku %s"),
+					nf(n1, sample_mean(&st->svc) / 60, 1, lang),
+					isnan(st->std_s) ? "-" : nf(n2, st->std_s / 60, 1, lang));
+			if (!isnan(st->std_s))
+				mutu_buf_puts(b, " Menit");
 			if (st->rejected && st->decided)
-				mutu_buf_printf(b, T(", kembali %.1f%%", ", back %.1f%%"),
-						100.0 * (double)st->rejected / (double)st->decided);
+				mutu_buf_printf(b, T(", kembali %s%%", ", back %s%%"),
+						nf(n1, 100.0 * (double)st->rejected / (double)st->decided, 1, lang));
 			if (u == USE_NONE)
 				mutu_buf_puts(b, T(" (mutu baku dipakai)", " (mutu baku kept)"));
 			double lo, hi;
 			if (st->fit.n < CALIB_FEW && mean_ci(&st->fit, &lo, &hi)) {
-				mutu_buf_printf(b, T("\n             sedikit data: rata-rata antara %.1f dan %.1f Menit (95%%)",
-						     "\n             few times: the mean lies in %.1f to %.1f Menit (95%%)"),
-						lo / 60, hi / 60);
+				mutu_buf_printf(b, T("\n             sedikit data: rata-rata antara %s dan %s Menit (95%%)",
+						     "\n             few times: the mean lies in %s to %s Menit (95%%)"),
+						nf(n1, lo / 60, 1, lang), nf(n2, hi / 60, 1, lang));
 				if (isfinite(st->std_s) && (st->std_s < lo || st->std_s > hi))
 					mutu_buf_puts(b, T("; mutu baku di luarnya", "; the mutu baku outside it"));
 			}
@@ -1767,10 +1808,10 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 		if (!so->s->model) {
 			const struct cpel *p = &c->pel[so->respel];
 			mutu_buf_printf(b, T("  dikalibrasi: kedatangan (laju, dispersi); %zu sumber daya (resource) di log, "
-					     "per hari median %.1f (%d-%d)\n",
+					     "per hari median %s (%d-%d)\n",
 					     "  calibrated: arrivals (rate, dispersion); %zu resources in the log, "
-					     "per day median %.1f (%d-%d)\n"),
-					p->nres, p->daily_median, p->daily_min, p->daily_max);
+					     "per day median %s (%d-%d)\n"),
+					p->nres, nf(n1, p->daily_median, 1, lang), p->daily_min, p->daily_max);
 			mutu_buf_printf(b, T("  tidak dikalibrasi: tanpa model SOP tidak ada langkah, pelaksana, mutu baku "
 					     "atau batas waktu; %zu aktivitas (mis. \"%s\") tidak dipetakan ke langkah; "
 					     "tidak ada skenario\n",
@@ -1794,9 +1835,9 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 		mutu_buf_printf(b, "  %-28.28s ", p->name);
 		if (!p->seen) {
 			if (p->load_staff_raised)
-				mutu_buf_printf(b, T("tidak ada di log: %d diasumsikan (beban %.2f dengan mutu baku model)\n",
-						     "not in the log: %d assumed (load %.2f with the model's mutu baku)\n"),
-						p->staff, p->load);
+				mutu_buf_printf(b, T("tidak ada di log: %d diasumsikan (beban %s dengan mutu baku model)\n",
+						     "not in the log: %d assumed (load %s with the model's mutu baku)\n"),
+						p->staff, nf(n1, p->load, 2, lang));
 			else
 				mutu_buf_puts(b, T("tidak ada di log: 1 diasumsikan\n", "not in the log: 1 assumed\n"));
 			continue;
@@ -1806,15 +1847,16 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 					     "no officer in the log: a delay without a queue (%d)\n"),
 					p->staff);
 		else
-			mutu_buf_printf(b, T("%d petugas, per hari kerja median %.1f (%d-%d)",
-					     "%d officers, per working day median %.1f (%d-%d)"),
-					p->staff, p->daily_median, p->daily_min, p->daily_max);
+			mutu_buf_printf(b, T("%d petugas, per hari kerja median %s (%d-%d)",
+					     "%d officers, per working day median %s (%d-%d)"),
+					p->staff, nf(n1, p->daily_median, 1, lang), p->daily_min, p->daily_max);
 		if (p->nres && !isnan(p->absent))
-			mutu_buf_printf(b, T(", absen %.1f%%", ", absent %.1f%%"), 100 * p->absent);
+			mutu_buf_printf(b, T(", absen %s%%", ", absent %s%%"), nf(n1, 100 * p->absent, 1, lang));
 		if (p->batch_minute >= 0)
-			mutu_buf_printf(b, T(", batch harian %02d:%02d (%zu mulai di jendela itu, %.1fx rata-rata)",
-					     ", daily batch %02d:%02d (%zu starts in its window, %.1fx the average)"),
-					p->batch_minute / 60, p->batch_minute % 60, p->batch_days, p->batch_ratio);
+			mutu_buf_printf(b, T(", batch harian %02d:%02d (%zu mulai di jendela itu, %sx rata-rata)",
+					     ", daily batch %02d:%02d (%zu starts in its window, %sx the average)"),
+					p->batch_minute / 60, p->batch_minute % 60, p->batch_days,
+					nf(n1, p->batch_ratio, 1, lang));
 		if (p->nres)
 			mutu_buf_puts(b, "\n");
 	}

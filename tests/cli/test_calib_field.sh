@@ -258,6 +258,7 @@ check("lima-berkas: no family fitted on 5 times", s2["family"] is None and s3["f
 grep -q '^;   few times (n=5): the mean is only known to lie in 120.4 to 159.6 Menit (95%); the mutu baku lies outside it' "$TMP/lima.ini" &&
 	ok "lima-berkas: the scenario warns that the Entri mutu baku lies outside the interval" ||
 	not_ok "lima-berkas: the scenario warns that the Entri mutu baku lies outside the interval" "$(grep -A4 'step 3' "$TMP/lima.ini")"
+# the summary writes the reports' Indonesian numbers (120,4); the scenario above keeps 120.4
 run "$MUTU" calibrate --db "$TMP/lima.db" --sop izin-uji-kalibrasi --models "$D" --min-cases 5 -o "$TMP/lima2.ini"
 expect_out_has "lima-berkas: the summary gives the interval and the disagreement" \
-	"sedikit data: rata-rata antara 120.4 dan 159.6 Menit (95%); mutu baku di luarnya"
+	"sedikit data: rata-rata antara 120,4 dan 159,6 Menit (95%); mutu baku di luarnya"

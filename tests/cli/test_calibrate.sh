@@ -75,6 +75,21 @@ grep -q '^; step 3 .*mutu baku 2700.0 Menit' "$TMP/ins-cal.ini" && ok "insidenti
 	|| not_ok "insidentil: mutu baku beside the fit" "$(grep '^; step 3' "$TMP/ins-cal.ini")"
 run "$MUTU" sim "$TMP/ins-cal.ini" -n 2 --format json
 expect_rc "the calibrated scenario runs as it is" 0
+# The text summary is for a person: numbers as the reports write them.  Step
+# 3 is 6 Hari on id-wib, 6 x 450 = 2700 working minutes: "2.700,0" in
+# Indonesian (thousands point, decimal comma), "2,700.0" in English -- while
+# the scenario file above keeps the INI's "2700.0".  Before, the Indonesian
+# summary printed "2700.0" and "16.1 per hari", unlike every other report.
+run "$MUTU" calibrate --db "$TMP/ins.db" --sop izin-insidentil -o "$TMP/ins-cal-id.ini"
+expect_rc "calibrate insidentil, text summary: exit 0" 0
+printf '%s\n' "$OUT" | grep -Eq '^  langkah 3 .*mutu baku 2\.700,0 Menit$' && ok "summary (id): mutu baku 2.700,0 Menit" ||
+	not_ok "summary (id): mutu baku 2.700,0 Menit" "$(printf '%s\n' "$OUT" | grep 'langkah 3')"
+printf '%s\n' "$OUT" | grep -Eq '^SOP izin-insidentil: [0-9]+ berkas, [0-9]+(,[0-9]+)? per hari kerja; dispersi [0-9]+,[0-9]{2} \(p=' &&
+	ok "summary (id): rate and dispersion with decimal commas" ||
+	not_ok "summary (id): rate and dispersion with decimal commas" "$(printf '%s\n' "$OUT" | grep '^SOP')"
+run "$MUTU" calibrate --db "$TMP/ins.db" --sop izin-insidentil -o "$TMP/ins-cal-en.ini" --lang en
+printf '%s\n' "$OUT" | grep -Eq '^  step 3 .*mutu baku 2,700\.0 Menit$' && ok "summary (en): mutu baku 2,700.0 Menit" ||
+	not_ok "summary (en): mutu baku 2,700.0 Menit" "$(printf '%s\n' "$OUT" | grep 'step 3')"
 
 # ---- 2. the same log cut to completion times only ---------------------------
 python3 - "$TMP/ins.csv" "$TMP/ins-end.csv" <<'PY'
