@@ -132,7 +132,16 @@ static int one_case(struct fc_forecast *f, const struct sim_scenario *sc, int s,
 		sim_scenario_step_info(sc, (size_t)s, x.pos, NULL, NULL, &actor);
 		x.in_service = actor == SIM_PEMOHON;
 	}
-	sim_scenario_step_info(sc, (size_t)s, x.pos, &x.step_no, NULL, NULL);
+	int actor;
+	sim_scenario_step_info(sc, (size_t)s, x.pos, &x.step_no, NULL, &actor);
+	/* at the applicant's step after a later one: sent back to complete
+	 * the berkas, its clock paused until the resubmission (the report's
+	 * pause, sla.c stage_pauses); a forward Pemohon step is not */
+	for (size_t i = 0; i < n && actor == SIM_PEMOHON && x.in_service; i++) {
+		int pos = ev[i].step > 0 ? sim_scenario_step_pos(sc, (size_t)s, ev[i].step) : -1;
+		if (pos > x.pos)
+			x.returned = 1;
+	}
 	double age = sla_case_age(&c, as_of);
 	x.age_s = isnan(age) || age < 0 ? 0 : age;
 	double from = !isnan(c.accepted) && c.accepted <= as_of ? c.accepted : c.arrival;
@@ -267,7 +276,8 @@ int fc_forecast_place(const struct fc_forecast *f, struct sim_scenario *sc, stru
 		 * one the files were read for (`sim --from-db --compare`) */
 		int s = sim_scenario_find_sop(sc, x->sop_id);
 		int pos = s >= 0 ? sim_scenario_step_pos(sc, (size_t)s, x->step_no) : -1;
-		if (s < 0 || pos < 0 || sim_scenario_add_open_file(sc, s, pos, age, in_step, x->in_service) < 0)
+		if (s < 0 || pos < 0 || sim_scenario_add_open_file(sc, s, pos, age, in_step,
+						  x->returned ? SIM_OPEN_RETURNED : x->in_service) < 0)
 			return mutu_errf(err, MUTU_EINPUT, "%s: cannot be placed at step %d of %s: the "
 				 "scenario has no such SOP or step (compare scenarios with the same SOPs)",
 				 x->key, x->step_no, x->sop_id);

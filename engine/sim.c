@@ -2715,9 +2715,15 @@ static void backlog_place(struct kctx *x)
 			}
 			int a = st->actor;
 			if (a == SIM_PEMOHON) {
-				/* with the applicant: the SLA clock waits after a rejection */
+				/* with the applicant: the SLA clock waits after a
+				 * rejection (the report's pause), whatever step the
+				 * file went back to (the first, reject_to = 1, too);
+				 * a forward Pemohon step stays on the clock, as in
+				 * enter_step_k.  Before, any Pemohon step after the
+				 * first was paused and a return to the first was not
+				 * (tests/cli/test_field_fc.sh, P-001) */
 				double d = backlog_residual(x, &st->service, o->in_step, r);
-				if (o->pos > 0 && !st->automatic) {
+				if (o->returned && !st->automatic) {
 					c->with_applicant = 1;
 					c->paused += d;
 				}

@@ -100,6 +100,7 @@ int sim_scenario_add_open_file(struct sim_scenario *sc, int sop, int pos, double
 	o->age = age_s;
 	o->in_step = in_step_s;
 	o->in_service = in_service != 0;
+	o->returned = in_service == SIM_OPEN_RETURNED;
 	return sc->nopen++;
 }
 

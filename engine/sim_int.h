@@ -125,6 +125,7 @@ struct sim_open {
 	double age;               /* working seconds already on its SLA clock */
 	double in_step;           /* working seconds already in the current step */
 	int in_service;           /* 1: being served; 0: waiting in the queue */
+	int returned;             /* at a Pemohon step the file was sent back to */
 };
 
 struct sim_scenario {

@@ -1114,6 +1114,26 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 			c->st[i].paused = 1;
 			struct sla_finding *f = add_finding(c, SLA_F_PAUSED, e->step, (long)i);
 			f->actual_s = w;
+		} else if (back_to_applicant(s, e, max_step) && isnan(e->end) && i + 1 == c->nev && isnan(c->done) &&
+			   !isnan(prev_end) && !isnan(e->start)) {
+			/* the case's latest event: the berkas is with the applicant
+			 * now (melengkapi berkas, not yet resubmitted).  The clock
+			 * stays stopped until the resubmission: an open pause, cut
+			 * at the instant asked (sla_case_age, sla_case_past), and
+			 * counted in paused_s up to the case's last stamp (its
+			 * start), as the open case's work_s runs to it.  Before, an
+			 * open return counted no pause: a forecast or a month's
+			 * open-case age ran the applicant's days on the office's
+			 * clock (tests/cli/test_field_fc.sh, P-001). */
+			double a = prev_end > c->accepted ? prev_end : c->accepted;
+			double w = 0;
+			if (e->start > a && between(s, c, a, e->start, &w, err))
+				return err ? err->code : MUTU_ERANGE;
+			c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
+			c->pauses[c->npauses].from = a;
+			c->pauses[c->npauses].to = INFINITY;
+			c->npauses++;
+			c->paused_s += w;
 		}
 		if (e->step > max_step)
 			max_step = e->step;

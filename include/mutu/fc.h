@@ -46,6 +46,8 @@ struct fc_file {
 	int sop;              /* the scenario's SOP index */
 	int step_no, pos;     /* current step: number and position in the SOP */
 	int in_service;       /* 1: in the step since `since`; 0: waiting for it */
+	int returned;         /* at a Pemohon step after a later step: back with
+			       * the applicant, the SLA clock paused */
 	double since;         /* instant it entered that state (queue order) */
 	double age_s;         /* working seconds on the SLA clock at as-of */
 	double age_days;      /* calendar days, clock start (or first event) to as-of */

@@ -501,7 +501,11 @@ void sim_scenario_step_info(const struct sim_scenario *sc, size_t sop, int pos, 
  * longer ones; for the exponential that is a fresh draw, for a fixed time
  * the rest of it, max(0, S - in_step_s)).  A file past every service time
  * its distribution allows (survival below 1e-300) ends at once.  A Pemohon
- * step is with the applicant: the remaining time is drawn the same way.
+ * step is with the applicant: the remaining time is drawn the same way,
+ * and is on the SLA clock unless in_service is SIM_OPEN_RETURNED: the file
+ * went back to the applicant after a later step (melengkapi berkas), so
+ * the clock waits for the rest of it, as it waits in the run after a
+ * rejection (a forward Pemohon step, paying a fee, stays on the clock).
  * in_service 0: it waits in the step's queue, behind the files placed
  * before it (add them longest waiting first); its service is drawn in full.
  *
@@ -514,6 +518,7 @@ void sim_scenario_step_info(const struct sim_scenario *sc, size_t sop, int pos, 
  * finite).  Call before sim_run; no compile needed.
  */
 #define SIM_MAX_AGE (36500.0 * 24 * 3600) /* 100 years of working seconds */
+#define SIM_OPEN_RETURNED 2 /* in_service: at a Pemohon step after a return */
 int sim_scenario_add_open_file(struct sim_scenario *sc, int sop, int pos, double age_s,
 			       double in_step_s, int in_service);
 size_t sim_scenario_nopen(const struct sim_scenario *sc);
