@@ -19,6 +19,7 @@
 #include "mutu/cal.h"
 #include "mutu/dur.h"
 #include "mutu/sla.h"
+#include "mutu/sop.h"
 
 /* What one month shows in the log. */
 struct obs_month {
@@ -33,6 +34,8 @@ struct obs {
 	const struct cal *cal;
 	size_t nsteps;
 	const int *step_nos;         /* the SOP's step numbers, model order */
+	const int *applicant;        /* per step (nsteps): the scenario's pelaksana
+				      * is the applicant (SIM_PEMOHON) */
 	int end_no;                  /* the office's last step (the simulator's
 				      * clock end, sim_scenario_sop_end_step) */
 	double ceiling;              /* working seconds, 0: none */
@@ -102,9 +105,18 @@ static void add_step(struct obs *o, double t, int no, double wait, double serv)
 	}
 }
 
-static int is_pemohon(const char *actor)
+/* The event is the applicant's: by its step, the scenario's pelaksana of
+ * it (a log names the applicant as it likes: Applicant, PEMOHON, the
+ * applicant's own name in SiCANTIK's diproses_oleh); a step out of the
+ * SOP by the one applicant test (sop_actor_is_applicant).  Before, only
+ * the words "Pemohon" and "pemohon" were: an English log's melengkapi
+ * berkas ran on the clock, 900 m instead of 780 (test_field_fc.sh, R-010). */
+static int is_pemohon(const struct obs *o, const struct sla_event *e)
 {
-	return actor && (!strcmp(actor, "Pemohon") || !strcmp(actor, "pemohon"));
+	long k = step_index(o, e->step);
+	if (k >= 0)
+		return o->applicant[k];
+	return e->actor && sop_actor_is_applicant(e->actor);
 }
 
 /* One case, measured as the simulator measures (bt.h). */
@@ -138,7 +150,7 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			double app = gap;
 			long pk = step_index(o, prev_step);
 			double r = pk >= 0 ? o->resub[pk] : NAN;
-			if (!isnan(gap) && !is_pemohon(e->actor) && !isnan(r)) {
+			if (!isnan(gap) && !is_pemohon(o, e) && !isnan(r)) {
 				/* straight back to a staffed step: the gap is the
 				 * applicant's time and then the queue at this step,
 				 * with no stamp between them.  The simulator counts
@@ -155,14 +167,14 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			wait = gap; /* the queue before this step */
 		}
 		if (with_app) {
-			if (is_pemohon(e->actor)) {
+			if (is_pemohon(o, e)) {
 				if (!isnan(serv))
 					paused += serv;
 			} else {
 				with_app = 0;
 			}
 		}
-		add_step(o, s, e->step, is_pemohon(e->actor) ? NAN : wait, serv);
+		add_step(o, s, e->step, is_pemohon(o, e) ? NAN : wait, serv);
 		prev_end = e->end;
 		prev_step = e->step;
 		/* the clock stops when the file completes the office's last
@@ -331,6 +343,14 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 			 .end_no = sim_scenario_sop_end_step(sc, (size_t)sop),
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
 	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
+	int *app = mutu_calloc(nsteps + 1, sizeof *app);
+	for (size_t k = 0; k < nsteps; k++) {
+		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]), actor = 0;
+		if (pos >= 0)
+			sim_scenario_step(sc, (size_t)sop, (size_t)pos, NULL, &actor, NULL);
+		app[k] = pos >= 0 && actor == SIM_PEMOHON;
+	}
+	ob.applicant = app;
 	size_t npos = sim_scenario_nsteps(sc, (size_t)sop);
 	for (size_t k = 0; k < nsteps; k++) {
 		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]), to = -1;
@@ -413,6 +433,7 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 	}
 	free(ob.m);
 	free(ob.resub);
+	free(app);
 	free(nos);
 	sim_results_free(r);
 	*out = res;

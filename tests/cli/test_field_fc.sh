@@ -65,3 +65,88 @@ OUT=$(fc_csv 2025-08-04T11:10)
 expect_eq "P-001 mid-melengkapi: age 120, P 0, signed Wed 14:30" \
 	"$(row "$OUT" P-001)" "120.0 0 2025-08-06T14:30:00+07:00"
 expect_eq "P-001: the applicant's rest is off the clock (lead 1140 m)" "$(lead 2025-08-04T11:10 P-001)" "1140"
+
+# ---- as-of on a Saturday, at night (passed unchanged) ----
+# Sat 2025-08-09 10:00.  P-001 (still with the applicant) resubmits at once,
+# FO Mon 08-11 07:30-08:00, Tim Teknis 900 m: Mon 08:00-16:00 less the
+# break 420, Tue 450, Wed 07:30-08:00 30; BO 09:00, KD 09:30 Wed 08-13.
+# N-003 (FO done Thu 10:50, waiting for Tim Teknis): age Thu 10:50-16:00
+# less the break 250 + Fri 450 = 700; Tim Teknis Mon 07:30 to Tue 16:00,
+# BO Wed 07:30-08:30, KD 09:00; lead 700 + 990 = 1690 > 1350: P 1.
+# L-004: age 3660 + Thu 300 + Fri 450 = 4410, its signature at as-of.
+OUT=$(fc_csv 2025-08-09T10:00)
+expect_eq "Saturday: P-001 signed Wed 08-13 09:30" "$(row "$OUT" P-001)" "120.0 0 2025-08-13T09:30:00+07:00"
+expect_eq "Saturday: N-003 waiting since Thursday, age 700, late" "$(row "$OUT" N-003)" "700.0 1 2025-08-13T09:00:00+07:00"
+expect_eq "Saturday: L-004 age 4410, at as-of" "$(row "$OUT" L-004)" "4410.0 1 2025-08-09T10:00:00+07:00"
+# Thu 2025-08-07 21:00: N-003 age 250; Tim Teknis Fri 450 + Mon 450, ends
+# Mon 16:00 sharp; BO Tue 07:30-08:30, KD 09:00; lead 1240: P 0.
+OUT=$(fc_csv 2025-08-07T21:00)
+expect_eq "at night: N-003 age 250, signed Tue 09:00 (the step ends at closing)" \
+	"$(row "$OUT" N-003)" "250.0 0 2025-08-12T09:00:00+07:00"
+expect_eq "at night: L-004 age 3660 - 150 + 450 = 3960" "$(row "$OUT" L-004)" "3960.0 1 2025-08-07T21:00:00+07:00"
+
+# ---- holidays (passed unchanged): log-libur.csv ----
+"$MUTU" ingest $D/log-libur.csv --db "$TMP/l.db" --models $D --quiet
+lib_csv() { "$MUTU" forecast --db "$TMP/l.db" --scenario $SC --as-of "$1" --format csv | tail -n +2; }
+# A-005: accepted Fri 08-15 14:00, Tim Teknis since then: 150 m by 16:30.
+# As of Monday 08-18 09:00, the cuti bersama after 17 August (a Sunday):
+# age 150, 750 m left: Tue 08-19 450, Wed 07:30-12:00 270 + 13:00-13:30;
+# BO 14:30, KD 15:00 Wed 08-20; lead 150 + 750 + 90 = 990: P 0.  Age
+# days: Fri 14:00 to Mon 09:00 = 67 h = 2.79.
+OUT=$(lib_csv 2025-08-18T09:00)
+expect_eq "cuti bersama 18 Aug: A-005 age 150, signed Wed 08-20 15:00" "$(row "$OUT" A-005)" "150.0 0 2025-08-20T15:00:00+07:00"
+expect_eq "cuti bersama 18 Aug: calendar days 2.79" "$(echo "$OUT" | grep '^A-005,' | rev | cut -d, -f8 | rev)" "2.79"
+# as of the date 2025-08-17 (its 00:00 WIB, Sunday): the same finish
+OUT=$(lib_csv 2025-08-17)
+expect_eq "17 August (a date): A-005 the same" "$(row "$OUT" A-005)" "150.0 0 2025-08-20T15:00:00+07:00"
+# B-006: accepted Thu 2025-03-27 09:00 in Ramadan (08:00-12:00,
+# 12:30-15:00): Tim Teknis 330 m that day; Fri 03-28 cuti bersama Nyepi,
+# 03-31 and 04-01 Idul Fitri, 04-02 .. 04-07 cuti bersama.  As of Thu
+# 04-03 10:00 (inside Lebaran's cuti bersama): age 330, 570 left: Tue
+# 04-08 450 (Ramadan over), Wed 07:30-09:30; BO 10:30, KD 11:00 Wed 04-09.
+OUT=$(lib_csv 2025-04-03T10:00)
+expect_eq "Lebaran cuti bersama: B-006 age 330, signed Wed 04-09 11:00" "$(row "$OUT" B-006)" "330.0 0 2025-04-09T11:00:00+07:00"
+
+# ---- WIT (passed unchanged): log-wit.csv, SOP izin-uji-fc-wit on id-wit ----
+# As of 2025-08-07T10:00 without an offset: 10:00 WIT.  W-007: accepted
+# 08:00 WIT, Tim Teknis since: age 120; 780 left: Thu 300, Fri 450, Mon
+# 07:30-08:00; BO 09:00, KD 09:30 WIT Mon 08-11.  J-008 stamped in WIB (a
+# SiCANTIK export): accepted 06:30 WIB = 08:30 WIT Wed; age Wed 390 + Thu
+# 150 = 540; 360 left: Thu 300, Fri 07:30-08:30; BO 09:30, KD 10:00 WIT.
+"$MUTU" ingest $D/log-wit.csv --db "$TMP/w.db" --models $D --quiet
+OUT=$("$MUTU" forecast --db "$TMP/w.db" --scenario $D/uji-fc-wit.ini --as-of 2025-08-07T10:00 --format csv | tail -n +2)
+expect_eq "WIT: W-007 age 120, signed Mon 09:30 WIT" "$(row "$OUT" W-007)" "120.0 0 2025-08-11T09:30:00+09:00"
+expect_eq "WIT: J-008 stamped in WIB, age 540, signed Fri 10:00 WIT" "$(row "$OUT" J-008)" "540.0 0 2025-08-08T10:00:00+09:00"
+
+# ---- backtest: the applicant named in English (log-applicant.csv) ----
+# R-010 (actor "Applicant", as a PM4Py/bupaR log writes it): first stamp Mon
+# 08-04 08:00 (the backtest's arrival), returned by Tim Teknis 11:00, with
+# the applicant 11:00-13:00 (60 working m, the break) and completing the
+# berkas 13:00-15:00 (120 m): paused 180; signed Wed 08-06 09:00.  Working
+# time Mon 08:00-16:00 420 + Tue 450 + Wed 07:30-09:00 90 = 960, less 180:
+# lead 780 (the same log with "Pemohon" gives 780; before the fix the
+# English one gave 900).  If the backtest's clock moves to the front
+# office's acceptance (09:00), both become 720.
+"$MUTU" ingest $D/log-applicant.csv --db "$TMP/r.db" --models $D --quiet
+run "$MUTU" backtest $D/bt-agustus.ini --sop izin-uji-fc --db "$TMP/r.db" --format json
+expect_rc "backtest runs" 0
+expect_out_has "backtest: Applicant's melengkapi berkas off the clock, lead 780" \
+	'"period":"2025-08","measure":"lead_p50","observed":780,'
+expect_out_has "backtest: step 1's service is 30 and 120 m, mean 75" \
+	'"period":"2025-08","measure":"service_mean","step":1,"observed":75,'
+# months with no file in the log: July and September arrive 0, finish 0
+expect_out_has "backtest: July, no file in the log: 0 arrived" '"period":"2025-07","measure":"arrivals","observed":0,'
+expect_out_has "backtest: September: 0 finished" '"period":"2025-09","measure":"finished","observed":0,'
+
+# ---- open berkas with a LUAR-SOP activity or a rework loop (passed
+# unchanged): log-luar.csv, as of Mon 2025-08-04 14:00 ----
+# X-012: a meeting out of the SOP 09:00-10:00, then Tim Teknis since 10:00
+#   (180 m by 14:00): 720 left: Mon 120, Tue 450, Wed 07:30-10:00; BO
+#   11:00, KD 11:30 Wed 08-06; age 09:00-14:00 less the break = 240.
+# Y-013: Tim Teknis again after the draft (rework) since 11:00, 120 m by
+#   14:00: 780 left: Mon 120, Tue 450, Wed 07:30-11:00; BO 11:00-12:00, KD
+#   13:00-13:30 Wed 08-06.
+"$MUTU" ingest $D/log-luar.csv --db "$TMP/x.db" --models $D --quiet 2>/dev/null
+OUT=$("$MUTU" forecast --db "$TMP/x.db" --scenario $SC --as-of 2025-08-04T14:00 --format csv | tail -n +2)
+expect_eq "LUAR-SOP meeting before Tim Teknis: X-012 signed Wed 11:30" "$(row "$OUT" X-012)" "240.0 0 2025-08-06T11:30:00+07:00"
+expect_eq "rework loop in progress: Y-013 signed Wed 13:30" "$(row "$OUT" Y-013)" "240.0 0 2025-08-06T13:30:00+07:00"
