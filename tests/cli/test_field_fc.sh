@@ -150,3 +150,14 @@ expect_out_has "backtest: September: 0 finished" '"period":"2025-09","measure":"
 OUT=$("$MUTU" forecast --db "$TMP/x.db" --scenario $SC --as-of 2025-08-04T14:00 --format csv | tail -n +2)
 expect_eq "LUAR-SOP meeting before Tim Teknis: X-012 signed Wed 11:30" "$(row "$OUT" X-012)" "240.0 0 2025-08-06T11:30:00+07:00"
 expect_eq "rework loop in progress: Y-013 signed Wed 13:30" "$(row "$OUT" Y-013)" "240.0 0 2025-08-06T13:30:00+07:00"
+
+# ---- the ceiling's edge (passed unchanged): log-batas.csv, as of Thu
+# 2025-08-07 07:30 ----
+# E-015: accepted Mon 08-04 09:00, Tim Teknis done Wed 16:00: age Mon 360 +
+#   Tue 450 + Wed 450 = 1260; BO 07:30-08:30, KD 09:00: lead 1350 = the
+#   ceiling, within (a case that took exactly the ceiling is within): P 0.
+# E-016: accepted a minute earlier, 08:59: lead 1351: P 1.
+"$MUTU" ingest $D/log-batas.csv --db "$TMP/e.db" --models $D --quiet
+OUT=$("$MUTU" forecast --db "$TMP/e.db" --scenario $SC --as-of 2025-08-07T07:30 --format csv | tail -n +2)
+expect_eq "lead exactly the ceiling: within" "$(row "$OUT" E-015)" "1260.0 0 2025-08-07T09:00:00+07:00"
+expect_eq "one minute over: late" "$(row "$OUT" E-016)" "1261.0 1 2025-08-07T09:00:00+07:00"
