@@ -142,7 +142,18 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			finish = NAN;
 		double serv = NAN, gap = NAN, wait = NAN;
 		work(o, s, e->end, &serv);
-		int back = i > 0 && e->step > 0 && prev_step > 0 && e->step <= prev_step;
+		/* back: to an earlier step, through the applicant; or to the
+		 * same step when the scenario has it send files back (its
+		 * reject_to a Pemohon step the log has no row for).  Otherwise
+		 * the same step again straight after itself is no return: the
+		 * step's work logged in two rows (resumed after the break, a
+		 * second session); the gap between them is the office's, on
+		 * the clock, and no queue.  Before, it was always paused as the
+		 * applicant's: 390 m for 450 (test_field_fc.sh, T-017) */
+		long prev_k = step_index(o, prev_step);
+		int rejects = prev_k >= 0 && !isnan(o->resub[prev_k]);
+		int same = i > 0 && e->step > 0 && e->step == prev_step && !rejects;
+		int back = i > 0 && e->step > 0 && prev_step > 0 && e->step <= prev_step && !same;
 		if (i > 0)
 			work(o, prev_end, s, &gap);
 		if (back) { /* went back after the previous step: with the applicant */
@@ -163,7 +174,7 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			}
 			if (!isnan(app))
 				paused += app;
-		} else if (i > 0) {
+		} else if (i > 0 && !same) {
 			wait = gap; /* the queue before this step */
 		}
 		if (with_app) {

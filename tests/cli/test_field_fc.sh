@@ -161,3 +161,22 @@ expect_eq "rework loop in progress: Y-013 signed Wed 13:30" "$(row "$OUT" Y-013)
 OUT=$("$MUTU" forecast --db "$TMP/e.db" --scenario $SC --as-of 2025-08-07T07:30 --format csv | tail -n +2)
 expect_eq "lead exactly the ceiling: within" "$(row "$OUT" E-015)" "1260.0 0 2025-08-07T09:00:00+07:00"
 expect_eq "one minute over: late" "$(row "$OUT" E-016)" "1261.0 1 2025-08-07T09:00:00+07:00"
+
+# ---- backtest: one step logged in two rows (log-split.csv) ----
+# T-017: Tim Teknis 09:00-11:00 and again 13:00-15:00 (resumed after the
+# break), signed Tue 08-05 08:00.  The gap is the office's: lead from the
+# first stamp Mon 08:00-16:00 less the break 420 + Tue 30 = 450 (before:
+# 390, the gap paused as if the applicant had the file; no reject_to
+# points at its own step).  If the backtest's clock moves to the front
+# office's acceptance (09:00), 390.
+"$MUTU" ingest $D/log-split.csv --db "$TMP/t.db" --models $D --quiet
+run "$MUTU" backtest $D/bt-agustus.ini --sop izin-uji-fc --db "$TMP/t.db" --format json
+expect_out_has "backtest: a step in two rows is no return, lead 450" '"period":"2025-08","measure":"lead_p50","observed":450,'
+expect_out_has "backtest: and no queue before its second row" '"period":"2025-08","measure":"wait_mean","step":3,"observed":0,'
+
+# ---- the same berkas as P-001 in XES (p-001.xes, PM4Py style: lifecycle
+# start/complete, org:resource, milliseconds): the return to the applicant
+# is open at as-of, age 120, P 0 (as the CSV above) ----
+"$MUTU" ingest $D/p-001.xes --db "$TMP/p.db" --models $D --sop izin-uji-fc --quiet
+OUT=$("$MUTU" forecast --db "$TMP/p.db" --scenario $SC --as-of 2025-08-07T10:00 --format csv | tail -n +2)
+expect_eq "XES: P-001 back with the applicant, age 120, P 0" "$(row "$OUT" P-001)" "120.0 0 2025-08-11T12:00:00+07:00"
