@@ -180,3 +180,12 @@ expect_out_has "backtest: and no queue before its second row" '"period":"2025-08
 "$MUTU" ingest $D/p-001.xes --db "$TMP/p.db" --models $D --sop izin-uji-fc --quiet
 OUT=$("$MUTU" forecast --db "$TMP/p.db" --scenario $SC --as-of 2025-08-07T10:00 --format csv | tail -n +2)
 expect_eq "XES: P-001 back with the applicant, age 120, P 0" "$(row "$OUT" P-001)" "120.0 0 2025-08-11T12:00:00+07:00"
+# The monthly report reads the same clock (sla_case_age): at the end of
+# August P-001 is still with the applicant, 120 of 1350 m used (under 50%
+# of the ceiling), not past it (before: past the ceiling, over 200%).
+got=$("$MUTU" report monthly --month 2025-08 --db "$TMP/p.db" --models $D --format json --out - 2>/dev/null |
+	python3 -c "
+import json, sys
+s = json.load(sys.stdin)['groups'][0]['summary']
+print(s['open_at_month_end'], s['open_past_ceiling'], s['open_age_lt50'], s['open_age_gt200'])")
+expect_eq "August report: P-001 open, not past the ceiling, age under 50%" "$got" "1 0 1 0"
