@@ -369,18 +369,27 @@ int fc_forecast_run(struct fc_forecast *f, struct sim_scenario *sc, const struct
 	double first = -INFINITY, last = INFINITY;
 	if (sim_scenario_cal(sc))
 		cal_range(sim_scenario_cal(sc), &first, &last);
-	if (f->as_of < first || f->month[0].end >= last)
+	/* as-of itself must lie in the calendar; the runs stop at its end.
+	 * Before, a month after as-of's reaching past it was refused: no
+	 * forecast in December of the calendar's last year (a 2024-2026
+	 * calendar on 2026-12-02), and the message gave as-of in epoch
+	 * seconds (tests/cli/test_field_fc.sh) */
+	if (f->as_of < first || f->as_of >= last - 1) {
+		char s[40];
+		cal_format_iso(f->as_of, f->utc_offset, s, sizeof s);
 		return mutu_errf(err, MUTU_ERANGE,
-				 "as-of %.0f and the month after it lie outside the years calendar %s covers: "
-				 "forecast from an earlier instant or extend the calendar",
-				 f->as_of, cal_name(sim_scenario_cal(sc)));
+				 "as-of %s lies outside the years calendar %s covers: forecast from an instant "
+				 "inside them or extend the calendar",
+				 s, cal_name(sim_scenario_cal(sc)));
+	}
 	double horizon = f->as_of + 180 * 86400.0;
 	if (horizon < f->month[1].end)
 		horizon = f->month[1].end;
 	if (horizon > last - 1)
 		horizon = last - 1;
-	if (f->month[1].end > horizon)
-		f->month[1].end = horizon;
+	for (int k = 0; k < 2; k++)
+		if (f->month[k].end > horizon)
+			f->month[k].end = horizon;
 	f->horizon = horizon;
 
 	struct sim_results *r = NULL;
@@ -430,10 +439,19 @@ int fc_forecast_run(struct fc_forecast *f, struct sim_scenario *sc, const struct
 		stats_ci_compute(&m->obs_finished, 1, 1, 0.95, &m->finished);
 		stats_ci_compute(&share, 1, 1, 0.95, &m->within);
 	}
-	if ((rc = run_window(sc, f->as_of, f->month[1].start, f->month[1].end, opt, &r, err)))
-		return rc;
-	month_figures(&f->month[1], r);
-	sim_results_free(r);
+	if (f->month[1].start < horizon) {
+		if ((rc = run_window(sc, f->as_of, f->month[1].start, f->month[1].end, opt, &r, err)))
+			return rc;
+		month_figures(&f->month[1], r);
+		sim_results_free(r);
+	} else {
+		/* the next month lies past the calendar's years: no figures */
+		struct fc_month *m = &f->month[1];
+		stats_ci_compute(NULL, 0, 1, 0.95, &m->finished);
+		stats_ci_compute(NULL, 0, 1, 0.95, &m->within);
+		mutu_notes_addf(&f->notes, "%04d-%02d: not forecast, past the years calendar %s covers "
+				"(extend the calendar)", m->year, m->month, cal_name(sim_scenario_cal(sc)));
+	}
 	if (f->nfiles)
 		qsort(f->files, f->nfiles, sizeof *f->files, cmp_risk);
 	return 0;

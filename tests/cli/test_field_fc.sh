@@ -189,3 +189,21 @@ import json, sys
 s = json.load(sys.stdin)['groups'][0]['summary']
 print(s['open_at_month_end'], s['open_past_ceiling'], s['open_age_lt50'], s['open_age_gt200'])")
 expect_eq "August report: P-001 open, not past the ceiling, age under 50%" "$got" "1 0 1 0"
+
+# ---- December of the calendar's last year (log-desember.csv) ----
+# id-wib covers 2024-2026.  As of Wed 2026-12-02 10:00 (a manager's Monday-
+# morning question in the calendar's last month): D-018 accepted Tue 12-01
+# 09:00, Tim Teknis since: Tue 360 + Wed 150 = 510; 390 left: Wed 300, Thu
+# 07:30-09:00; BO 10:00, KD 10:30 Thu 12-03; lead 990: P 0.  January 2027
+# lies past the calendar: no figures, said in a note.  Before, the whole
+# forecast was refused (exit 2, as-of in epoch seconds).
+"$MUTU" ingest $D/log-desember.csv --db "$TMP/d.db" --models $D --quiet
+run "$MUTU" forecast --db "$TMP/d.db" --scenario $SC --as-of 2026-12-02T10:00 --format csv
+expect_rc "December 2026 on a 2024-2026 calendar: forecast runs" 0
+expect_eq "December 2026: D-018 signed Thu 12-03 10:30" "$(row "$(echo "$OUT" | tail -n +2)" D-018)" "510.0 0 2026-12-03T10:30:00+07:00"
+run "$MUTU" forecast --db "$TMP/d.db" --scenario $SC --as-of 2026-12-02T10:00 --format json
+expect_out_has "January 2027: no figures" '{"month": "2027-01", "observed_finished": 0, "observed_within": 0, "finished": {"mean": null, "lo": null, "hi": null}'
+expect_out_has "January 2027: said why" '2027-01: not forecast, past the years calendar id-wib covers'
+run "$MUTU" forecast --db "$TMP/d.db" --scenario $SC --as-of 2027-01-04
+expect_rc "as-of past the calendar: bad input" 2
+expect_err_has "the message gives as-of as a date, not epoch seconds" "as-of 2027-01-04T00:00:00+07:00 lies outside the years calendar id-wib covers"
