@@ -207,3 +207,12 @@ expect_out_has "January 2027: said why" '2027-01: not forecast, past the years c
 run "$MUTU" forecast --db "$TMP/d.db" --scenario $SC --as-of 2027-01-04
 expect_rc "as-of past the calendar: bad input" 2
 expect_err_has "the message gives as-of as a date, not epoch seconds" "as-of 2027-01-04T00:00:00+07:00 lies outside the years calendar id-wib covers"
+
+# `mutu sim --from-db` places the same files: as of Thu 2025-08-07 10:00
+# L-004, P-001 and N-003 finish (3), P-001 and N-003 within (2 of 3; P-001
+# late before the fix: 1 of 3).  Their mean lead is (3660 + 1140 + 1020)/3
+# = 1940 m while N-003's clock runs from as-of (README: a file not yet
+# accepted); not pinned here, as that start may move to the acceptance.
+run "$MUTU" sim $SC --from-db "$TMP/a.db" --as-of 2025-08-07T10:00 --format csv
+expect_out_has "sim --from-db: 3 finish" "all,,,,finished,berkas,3,3,3,4"
+expect_out_has "sim --from-db: 2 of 3 within" "all,,,,within,share,0.666667,0.666667,0.666667,4"
