@@ -216,3 +216,13 @@ expect_err_has "the message gives as-of as a date, not epoch seconds" "as-of 202
 run "$MUTU" sim $SC --from-db "$TMP/a.db" --as-of 2025-08-07T10:00 --format csv
 expect_out_has "sim --from-db: 3 finish" "all,,,,finished,berkas,3,3,3,4"
 expect_out_has "sim --from-db: 2 of 3 within" "all,,,,within,share,0.666667,0.666667,0.666667,4"
+
+# ---- backtest from mid-month (passed unchanged): bt-mid.ini observes from
+# warmup_until = 2025-08-15; log-mid.csv: M-020 came and was signed 08-04
+# (before: not counted), M-021 came Wed 08-20 08:00, signed 11:30 (lead
+# 210 m; its collection the next day is the applicant's) ----
+"$MUTU" ingest $D/log-mid.csv --db "$TMP/m.db" --models $D --quiet
+run "$MUTU" backtest $D/bt-mid.ini --sop izin-uji-fc --db "$TMP/m.db" --format json
+expect_out_has "mid-month: August counts only M-021's arrival" '"period":"2025-08","measure":"arrivals","observed":1,'
+expect_out_has "mid-month: and its finish" '"period":"2025-08","measure":"finished","observed":1,'
+expect_out_has "mid-month: M-021's lead 210 m (signing, not collection)" '"period":"2025-08","measure":"lead_p50","observed":210,'
