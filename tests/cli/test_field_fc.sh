@@ -226,3 +226,20 @@ run "$MUTU" backtest $D/bt-mid.ini --sop izin-uji-fc --db "$TMP/m.db" --format j
 expect_out_has "mid-month: August counts only M-021's arrival" '"period":"2025-08","measure":"arrivals","observed":1,'
 expect_out_has "mid-month: and its finish" '"period":"2025-08","measure":"finished","observed":1,'
 expect_out_has "mid-month: M-021's lead 210 m (signing, not collection)" '"period":"2025-08","measure":"lead_p50","observed":210,'
+
+# ---- a probability by theory (passed unchanged): uji-fc-exp.ini, Tim
+# Teknis exponential with mean 900 m, the rest fixed; D-018 as of
+# 2026-12-02 10:00 has 510 m on the clock, 510 of them in Tim Teknis.  The
+# exponential forgets: the rest R is Exp(900) afresh.  Late when 510 + R +
+# 60 + 30 > 1350, R > 750: P = e^(-750/900) = 0.4346; median lead 510 +
+# 900 ln 2 + 90 = 1223.8 m.  20000 replications: standard errors
+# sqrt(p(1-p)/n) = 0.0035 and, for the median, 0.5/sqrt(n) x 1800 = 6.4 m
+# (f(median) = 1/1800); within 3.5 of them (0.012 and 22 m).
+run "$MUTU" forecast --db "$TMP/d.db" --scenario $D/uji-fc-exp.ini --as-of 2026-12-02T10:00 --format json --replications 20000
+got=$(printf '%s' "$OUT" | python3 -c "
+import json, math, sys
+f = json.load(sys.stdin)['files'][0]
+p, m = f['p_late'], f['lead_p50_work_minutes']
+print('ok' if abs(p - math.exp(-750 / 900)) <= 0.012 else 'bad %s' % p,
+      'ok' if abs(m - (600 + 900 * math.log(2))) <= 22 else 'bad %s' % m)")
+expect_eq "exponential Tim Teknis: P(late) e^(-750/900), median lead 1223.8 m" "$got" "ok ok"
