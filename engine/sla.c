@@ -1650,6 +1650,22 @@ int sla_case_as_of(struct sla_case *c, double t, struct mutu_err *err)
 		return 0;
 	c->work_s = age;
 	c->calendar_s = t - c->accepted;
+	if (c->npauses && isinf(c->pauses[c->npauses - 1].to)) {
+		/* with the applicant at t (an open pause, stage_pauses): the
+		 * time paused so far, and the deadline it has pushed by t;
+		 * before, the audit showed 0 paused and the deadline as if the
+		 * clock had run (test_field_fc.sh, P-001) */
+		double paused = 0, dl = c->deadline_base;
+		for (size_t i = 0; i < c->npauses; i++) {
+			double a = c->pauses[i].from, b = c->pauses[i].to < t ? c->pauses[i].to : t;
+			double p = 0;
+			if (b > a && between(s, c, a, b, &p, err) == 0)
+				paused += p;
+		}
+		c->paused_s = paused;
+		if (!isnan(dl) && (paused <= 0 || cal_add(s->cal, dl, paused, &dl, NULL) == 0))
+			c->deadline = dl;
+	}
 	if (s->model && s->has_ceiling && !isnan(c->deadline_base)) {
 		if (!sla_case_past(c, t))
 			return 0;

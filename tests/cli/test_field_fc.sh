@@ -180,6 +180,17 @@ expect_out_has "backtest: and no queue before its second row" '"period":"2025-08
 "$MUTU" ingest $D/p-001.xes --db "$TMP/p.db" --models $D --sop izin-uji-fc --quiet
 OUT=$("$MUTU" forecast --db "$TMP/p.db" --scenario $SC --as-of 2025-08-07T10:00 --format csv | tail -n +2)
 expect_eq "XES: P-001 back with the applicant, age 120, P 0" "$(row "$OUT" P-001)" "120.0 0 2025-08-11T12:00:00+07:00"
+# The audit as of the same instant: working 120, paused so far 1290 (Mon
+# 11:00-16:00 240 + Tue 450 + Wed 450 + Thu 150), the deadline (acceptance
+# + 1350 = Thu 08-07 09:00) pushed by them: Thu 09:00-16:00 360, Fri 450,
+# Mon 450, Tue 08-12 07:30-08:00: 08:00; not late (before: 1410 working,
+# 0 paused, the deadline Thu 09:00, late).
+got=$("$MUTU" audit --case P-001 --db "$TMP/p.db" --models $D --as-of 2025-08-07T10:00 --format json --out - 2>/dev/null |
+	python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['paused'], c['deadline'], c['late'])")
+expect_eq "audit as of Thu 10:00: P-001 with the applicant, deadline pushed, not late" "$got" "120 1290 2025-08-12T08:00:00+07:00 False"
 # The monthly report reads the same clock (sla_case_age): at the end of
 # August P-001 is still with the applicant, 120 of 1350 m used (under 50%
 # of the ceiling), not past it (before: past the ceiling, over 200%).
