@@ -108,6 +108,23 @@ static int one_case(struct fc_forecast *f, const struct sim_scenario *sc, int s,
 		if (pos < 0)
 			continue;
 		if (isnan(ev[i].end)) {
+			/* an open step a later step's completion has passed is
+			 * stale: its end was never logged (SiCANTIK leaves end_date
+			 * empty), and the file has gone on.  Before, the file was
+			 * put back in it: Tim Teknis open since Monday, the draft
+			 * done Tuesday 11:00, and the forecast ran Tim Teknis and
+			 * the draft again, signed Wednesday 10:30 instead of
+			 * Tuesday 14:30 (tests/cli/test_field_fc.sh, G-022).  A
+			 * rework (the step opened again after the later one) is
+			 * not passed: its start is after that completion. */
+			int passed = 0;
+			for (size_t j = 0; j < n && !isnan(ev[i].start); j++) {
+				int pj = ev[j].step > 0 ? sim_scenario_step_pos(sc, (size_t)s, ev[j].step) : -1;
+				if (pj > pos && !isnan(ev[j].end) && ev[j].end > ev[i].start)
+					passed = 1;
+			}
+			if (passed)
+				continue;
 			if (!isnan(ev[i].start) && (x.pos < 0 || ev[i].start >= x.since)) {
 				x.pos = pos;
 				x.since = ev[i].start;

@@ -254,3 +254,14 @@ p, m = f['p_late'], f['lead_p50_work_minutes']
 print('ok' if abs(p - math.exp(-750 / 900)) <= 0.012 else 'bad %s' % p,
       'ok' if abs(m - (600 + 900 * math.log(2))) <= 22 else 'bad %s' % m)")
 expect_eq "exponential Tim Teknis: P(late) e^(-750/900), median lead 1223.8 m" "$got" "ok ok"
+
+# ---- an open step whose end was never logged (log-stale.csv) ----
+# G-022: Tim Teknis opened Mon 08-04 09:00 with no end (SiCANTIK leaves
+# end_date empty), the Back Office's draft done Tue 11:00.  As of Tue 14:00
+# the file waits for the Kadis since 11:00: signed 14:00-14:30.  Age Mon
+# 09:00-16:00 360 + Tue 07:30-14:00 less the break 330 = 690.  Before: put
+# back into Tim Teknis (690 of 900 m used), then the draft again: Wed 10:30.
+"$MUTU" ingest $D/log-stale.csv --db "$TMP/g.db" --models $D --quiet
+OUT=$("$MUTU" forecast --db "$TMP/g.db" --scenario $SC --as-of 2025-08-05T14:00 --format csv | tail -n +2)
+expect_eq "a stale open step: G-022 waits for step 5, signed Tue 14:30" "$(row "$OUT" G-022)" "690.0 0 2025-08-05T14:30:00+07:00"
+expect_eq "a stale open step: G-022 placed at step 5" "$(echo "$OUT" | grep '^G-022,' | cut -d, -f3)" "5"
