@@ -15,7 +15,10 @@
  * Current step (the rule): events are cut at as-of (a step that started
  * by as-of and ended after it is open at as-of).  A file with an open
  * step of the model is in service there since that step's start (the
- * latest such step when there are several).  Otherwise it waits for the
+ * latest such step when there are several), unless a later step of the
+ * model completed after that start (its end never logged: passed).  A
+ * Pemohon step it went back to after a later step is marked returned: its
+ * clock is paused (SIM_OPEN_RETURNED).  Otherwise it waits for the
  * step after its latest completed step, since that completion (a
  * rejection that sends it back cannot be seen before the next event: the
  * forward step is assumed).  Age: the case's working time on the SLA
