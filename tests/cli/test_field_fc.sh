@@ -265,3 +265,17 @@ expect_eq "exponential Tim Teknis: P(late) e^(-750/900), median lead 1223.8 m" "
 OUT=$("$MUTU" forecast --db "$TMP/g.db" --scenario $SC --as-of 2025-08-05T14:00 --format csv | tail -n +2)
 expect_eq "a stale open step: G-022 waits for step 5, signed Tue 14:30" "$(row "$OUT" G-022)" "690.0 0 2025-08-05T14:30:00+07:00"
 expect_eq "a stale open step: G-022 placed at step 5" "$(echo "$OUT" | grep '^G-022,' | cut -d, -f3)" "5"
+
+# ---- one Tim Teknis officer, a queue (passed unchanged): uji-fc-1tt.ini,
+# log-antri.csv, as of Tue 2025-08-05 10:00 ----
+# A-023 in Tim Teknis since Mon 09:00 (510 of 900 m used): ends Wed 09:00
+#   (Tue 300, Wed 90), BO 10:00, KD 10:30 Wed 08-06; lead 990: P 0.
+# C-024 waiting since Mon 09:30, B-025 since 10:00: the longer wait goes
+#   first.  C: Wed 09:00 + 900 (Wed 360, Thu 450, Fri 90) = Fri 09:00, KD
+#   10:30 Fri 08-08; age 480, lead 480 + 1380: P 1.  B: Fri 09:00 + 900 (Fri
+#   360, Mon 450, Tue 90) = Tue 08-12 09:00, KD 10:30; P 1.
+"$MUTU" ingest $D/log-antri.csv --db "$TMP/q.db" --models $D --quiet
+OUT=$("$MUTU" forecast --db "$TMP/q.db" --scenario $D/uji-fc-1tt.ini --as-of 2025-08-05T10:00 --format csv | tail -n +2)
+expect_eq "queue: A-023 in service finishes first, Wed 10:30" "$(row "$OUT" A-023)" "510.0 0 2025-08-06T10:30:00+07:00"
+expect_eq "queue: C-024 (waiting longer) next, Fri 10:30" "$(row "$OUT" C-024)" "480.0 1 2025-08-08T10:30:00+07:00"
+expect_eq "queue: B-025 last, Tue 08-12 10:30" "$(row "$OUT" B-025)" "450.0 1 2025-08-12T10:30:00+07:00"
