@@ -279,3 +279,14 @@ OUT=$("$MUTU" forecast --db "$TMP/q.db" --scenario $D/uji-fc-1tt.ini --as-of 202
 expect_eq "queue: A-023 in service finishes first, Wed 10:30" "$(row "$OUT" A-023)" "510.0 0 2025-08-06T10:30:00+07:00"
 expect_eq "queue: C-024 (waiting longer) next, Fri 10:30" "$(row "$OUT" C-024)" "480.0 1 2025-08-08T10:30:00+07:00"
 expect_eq "queue: B-025 last, Tue 08-12 10:30" "$(row "$OUT" B-025)" "450.0 1 2025-08-12T10:30:00+07:00"
+
+# ---- a forward Pemohon step stays on the clock (izin-uji-bayar.ini,
+# log-bayar.csv): K-026 accepted Mon 08-04 09:00, Tim Teknis done 11:00,
+# paying the retribusi since 11:00 (step 4, forward: the report does not
+# pause it).  As of 11:30: age 150; 30 m of the payment left, 12:00; BO
+# 13:00-14:00, KD 14:30; lead 150 + 30 + 60 + 30 = 270 (before: 240, the
+# rest of a forward step paused as if the file had been sent back).
+"$MUTU" ingest $D/log-bayar.csv --db "$TMP/k.db" --models $D --quiet
+run "$MUTU" forecast --db "$TMP/k.db" --scenario $D/uji-bayar.ini --as-of 2025-08-04T11:30 --format json
+expect_out_has "forward payment step: signed Mon 14:30" '"p50": "2025-08-04T14:30:00+07:00"'
+expect_out_has "forward payment step: on the clock, lead 270" '"lead_p50_work_minutes": 270,'
