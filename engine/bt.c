@@ -359,7 +359,10 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 		int pos = sim_scenario_step_pos(sc, (size_t)sop, nos[k]), actor = 0;
 		if (pos >= 0)
 			sim_scenario_step(sc, (size_t)sop, (size_t)pos, NULL, &actor, NULL);
-		app[k] = pos >= 0 && actor == SIM_PEMOHON;
+		/* unstaffed, and not a step the information system does by
+		 * itself (the kernel runs those as SIM_PEMOHON too) */
+		app[k] = pos >= 0 && actor == SIM_PEMOHON &&
+			 sop_actor_is_applicant(sim_scenario_unstaffed_name(sc, (int)sop, nos[k]));
 	}
 	ob.applicant = app;
 	size_t npos = sim_scenario_nsteps(sc, (size_t)sop);
