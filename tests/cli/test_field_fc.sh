@@ -180,6 +180,11 @@ expect_out_has "backtest: and no queue before its second row" '"period":"2025-08
 "$MUTU" ingest $D/p-001.xes --db "$TMP/p.db" --models $D --sop izin-uji-fc --quiet
 OUT=$("$MUTU" forecast --db "$TMP/p.db" --scenario $SC --as-of 2025-08-07T10:00 --format csv | tail -n +2)
 expect_eq "XES: P-001 back with the applicant, age 120, P 0" "$(row "$OUT" P-001)" "120.0 0 2025-08-11T12:00:00+07:00"
+# and as bupaR writes it (p-001-bupar.csv: activity_id, activity_instance_id,
+# lifecycle_id start/complete, local timestamps, resource_id)
+"$MUTU" ingest $D/p-001-bupar.csv --db "$TMP/pb.db" --models $D --quiet
+OUT=$("$MUTU" forecast --db "$TMP/pb.db" --scenario $SC --as-of 2025-08-07T10:00 --format csv | tail -n +2)
+expect_eq "bupaR: P-001 back with the applicant, age 120, P 0" "$(row "$OUT" P-001)" "120.0 0 2025-08-11T12:00:00+07:00"
 # The audit as of the same instant: working 120, paused so far 1290 (Mon
 # 11:00-16:00 240 + Tue 450 + Wed 450 + Thu 150), the deadline (acceptance
 # + 1350 = Thu 08-07 09:00) pushed by them: Thu 09:00-16:00 360, Fri 450,
