@@ -88,7 +88,7 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		rpt_fmt_pct(&q, x->p_late_planned, L);
 		const char *act = actor_of(sc, x, NULL);
 		mutu_buf_printf(b, "%-24.24s %-28.28s %5d%c %-18.18s %-20s %8s %8s  ", x->key, x->sop_id,
-				x->step_no, x->in_service ? ' ' : '*', act, c.s, p.s, q.s);
+				x->step_no, x->in_service ? (x->returned ? '^' : ' ') : '*', act, c.s, p.s, q.s);
 		put_when(b, f, x->finish_mid, 0);
 		mutu_buf_puts(b, " (");
 		put_when(b, f, x->finish_lo, 0);
@@ -99,8 +99,17 @@ static void text(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		mutu_buf_release(&p);
 		mutu_buf_release(&q);
 	}
-	mutu_buf_puts(b, en ? "* waiting for the step (not started yet)\n\n"
-			    : "* menunggu langkah itu (belum dimulai)\n\n");
+	mutu_buf_puts(b, en ? "* waiting for the step (not started yet)\n"
+			    : "* menunggu langkah itu (belum dimulai)\n");
+	/* a file at 1 Pemohon with a few hours of age reads as new: say that
+	 * it went back to the applicant and its clock waits */
+	for (size_t i = 0; i < f->nfiles; i++)
+		if (f->files[i].returned) {
+			mutu_buf_puts(b, en ? "^ back with the applicant to complete the file: the SLA clock is stopped\n"
+					    : "^ dikembalikan ke pemohon untuk dilengkapi: jam SLA berhenti\n");
+			break;
+		}
+	mutu_buf_putc(b, '\n');
 	mutu_buf_puts(b, en ? "Office compliance (finished within the SOP ceiling, 95% range of the month's outcome):\n"
 			    : "Kepatuhan kantor (selesai dalam batas waktu SOP, rentang 95% hasil bulan itu):\n");
 	for (int k = 0; k < 2; k++) {
@@ -164,8 +173,8 @@ static void json(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		mutu_buf_json_str(b, activity ? activity : "");
 		mutu_buf_puts(b, ", \"pelaksana\": ");
 		mutu_buf_json_str(b, act);
-		mutu_buf_printf(b, ", \"in_service\": %s, \"age_work_minutes\": %.1f", x->in_service ? "true" : "false",
-				x->age_s / 60);
+		mutu_buf_printf(b, ", \"in_service\": %s, \"with_applicant\": %s, \"age_work_minutes\": %.1f",
+				x->in_service ? "true" : "false", x->returned ? "true" : "false", x->age_s / 60);
 		put_text(b, "age_work_minutes", x->age_s, f, en);
 		mutu_buf_printf(b, ", \"age_days\": %.2f, \"in_step_work_minutes\": %.1f", x->age_days, x->in_step_s / 60);
 		put_text(b, "in_step_work_minutes", x->in_step_s, f, en);
@@ -311,7 +320,7 @@ static void html(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		mutu_buf_puts(b, "</td><td>");
 		const char *name = sim_scenario_sop_name(sc, (size_t)x->sop);
 		rpt_html_escape(b, name ? name : x->sop_id);
-		mutu_buf_printf(b, "</td><td>%d%s ", x->step_no, x->in_service ? "" : "*");
+		mutu_buf_printf(b, "</td><td>%d%s ", x->step_no, x->in_service ? (x->returned ? "^" : "") : "*");
 		rpt_html_escape(b, activity ? activity : "");
 		mutu_buf_puts(b, "</td><td>");
 		rpt_html_escape(b, act);
@@ -331,9 +340,11 @@ static void html(const struct fc_forecast *f, const struct sim_scenario *sc, int
 		put_when(b, f, x->finish_hi, 0);
 		mutu_buf_puts(b, "</td></tr>\n");
 	}
-	mutu_buf_puts(b, en ? "</table>\n<p>* waiting for the step. P(late): share of replications in which the file "
+	mutu_buf_puts(b, en ? "</table>\n<p>* waiting for the step. ^ back with the applicant to complete the file "
+			      "(the SLA clock is stopped). P(late): share of replications in which the file "
 			      "finishes past the SOP ceiling (working time on the SLA clock).</p>\n"
-			    : "</table>\n<p>* menunggu langkah itu. P(terlambat): bagian replikasi di mana berkas "
+			    : "</table>\n<p>* menunggu langkah itu. ^ dikembalikan ke pemohon untuk dilengkapi (jam SLA "
+			      "berhenti). P(terlambat): bagian replikasi di mana berkas "
 			      "selesai melewati batas waktu SOP (waktu kerja sejak berkas diterima lengkap).</p>\n");
 	for (size_t i = 0; i < f->notes.n; i++) {
 		mutu_buf_puts(b, "<p class=\"note\">");

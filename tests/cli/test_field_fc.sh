@@ -295,3 +295,19 @@ expect_eq "queue: B-025 last, Tue 08-12 10:30" "$(row "$OUT" B-025)" "450.0 1 20
 run "$MUTU" forecast --db "$TMP/k.db" --scenario $D/uji-bayar.ini --as-of 2025-08-04T11:30 --format json
 expect_out_has "forward payment step: signed Mon 14:30" '"p50": "2025-08-04T14:30:00+07:00"'
 expect_out_has "forward payment step: on the clock, lead 270" '"lead_p50_work_minutes": 270,'
+
+# ---- the file with the applicant is shown so: its step marked ^ and said
+# (text, HTML), "with_applicant" in JSON (valid against the schema) ----
+OUT=$("$MUTU" forecast --db "$TMP/a.db" --scenario $SC --as-of 2025-08-07T10:00)
+expect_eq "text: P-001 at step 1^" "$(echo "$OUT" | grep '^P-001 ' | awk '{print $3}')" "1^"
+expect_out_has "text: ^ said" "^ dikembalikan ke pemohon untuk dilengkapi: jam SLA berhenti"
+"$MUTU" forecast --db "$TMP/a.db" --scenario $SC --as-of 2025-08-07T10:00 --format json >"$TMP/w.json"
+expect_eq "JSON: P-001 with_applicant, the others not" \
+	"$(python3 -c "import json; print([(f['case'], f['with_applicant']) for f in json.load(open('$TMP/w.json'))['files']])")" \
+	"[('L-004', False), ('P-001', True), ('N-003', False)]"
+if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+	expect_eq "JSON valid against docs/schema/forecast.schema.json" "$(/usr/bin/python3 -c "
+import json, jsonschema
+s = json.load(open('docs/schema/forecast.schema.json'))
+print(len(list(jsonschema.Draft202012Validator(s).iter_errors(json.load(open('$TMP/w.json'))))))")" "0"
+fi
