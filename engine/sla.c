@@ -758,6 +758,18 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 			const struct sla_event *b = &ev[j];
 			if (gone[j] || !is_start_row(b) || b->start > e->end || !same_text(b->activity, e->activity))
 				continue;
+			/* a start of the completion's own second that the log's
+			 * sorting column puts after it (Celonis _SORTING) began
+			 * after it: budi starts at 09:00; ani closes his task at
+			 * 10:00 (40) and opens her own at 10:00 (50).  Before,
+			 * ani's close took ani's 10:00 start (0 min, the actor
+			 * matched) and budi's start went to ani's next close.
+			 * Without a sorting value on both (equal: NULL reads 0)
+			 * the file's order is not trusted here, as before: a
+			 * newest-first export lists a 0-minute execution's
+			 * complete above its start. */
+			if (b->start == e->end && b->sorting > e->sorting)
+				continue;
 			/* an instance id (bupaR activity_instance_id) names the one
 			 * execution both rows belong to: the same id wins over the
 			 * actor, and another id is another execution.  ani starts
@@ -766,9 +778,11 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 			if (inst && strcmp(b->instance, e->instance) != 0)
 				continue;
 			int same = 2 * inst + (e->actor && *e->actor && same_text(b->actor, e->actor));
+			/* equal starts: the one first in the log's order (sorting,
+			 * then the file's), as ev_cmp orders them */
 			if (best == SIZE_MAX || same > best_same ||
 			    (same == best_same && (b->start < ev[best].start ||
-						   (b->start == ev[best].start && b->id < ev[best].id)))) {
+						   (b->start == ev[best].start && ev_cmp(b, &ev[best]) < 0)))) {
 				best = j;
 				best_same = same;
 			}

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# tests/cli/test_field11.sh - eleventh field round of the event-log side:
+# logs written by hand as other tools and Indonesian offices export them
+# (tests/data/logs/field11/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2) and stops at the end of step 4 (step 5, the applicant's
+# receipt, is the applicant's time: shown, never flagged over,
+# test_clock_end.sh).  Calendar id-wib: Mon-Thu 07:30-12:00 13:00-16:00,
+# Fri 07:30-11:30 13:00-16:30 (450 a day).
+. tests/cli/lib.sh
+
+F=tests/data/logs/field11
+MD=tests/data/models
+
+# the audit of one case as "working deadline late step:actual:deviation:flags
+# ..." (None where a step has no measure)
+aud() { # CASE DB [more audit options]
+	local c=$1 db=$2
+	shift 2
+	"$MUTU" audit --case "$c" --db "$db" --models $MD --format json --out - "$@" 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+# the same case's steps as "step:actor:actual ..."
+who() { # CASE DB
+	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(' '.join('%s:%s:%s' % (s['step'], s['actor'], s['actual']) for s in c['steps']))"
+}
+# one month's report of SOP uji-sla: step N's "n median p90 max share_over"
+# and each actor's "actor:n:max:share_over"
+month_steps() { # MONTH DB STEP
+	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+g = [g for g in json.load(sys.stdin)['groups'] if g['id'] == 'uji-sla'][0]
+s = [s for s in g['steps'] if s['no'] == $3][0]
+print(s['n'], s['median'], s['p90'], s['max'], s['share_over'], '|',
+      ' '.join('%s:%s:%s:%s' % (a['actor'], a['n'], a['max'], a['share_over']) for a in sorted(g['actors'], key=lambda a: a['actor'])))"
+}
+
+# ---- 1. Celonis: _SORTING pairs a start and a complete of one second -----
+# celonis-serah.csv is a Celonis activity table with a lifecycle column
+# (LIFECYCLE start / complete, as an XES log uploaded to Celonis keeps
+# lifecycle:transition), stamps to the minute as the office's system
+# wrote them (EVENTTIME "2025-07-21 09:00:00.000", no zone: --tz WIB), the
+# rows newest first, _SORTING the log's order.
+# C-0721: budi opened step 3 Mon 21 Jul 09:00 (50) and fell ill; ani
+# closed his task Tue 10:00 (60) and opened her own in the same minute
+# (70), closed Wed 10:00 (80).  Before: ani's Tue close took ani's Tue
+# start (the actor matched; its second is the close's, the sorting
+# ignored): 0 minutes, and budi's Mon start went to ani's Wed close: 960
+# of 900, a false 'over'.  Now a start that the sorting puts after a
+# completion of the same second is no start of it.  Step 3: Mon
+# 09:00-12:00 180 + 13:00-16:00 180 + Tue 07:30-10:00 150 = 510 of 900
+# (-390); Tue 10:00-12:00 120 + 180 + Wed 150 = 450 (-450, rework).  Step
+# 2 08:20-08:35 15, step 4 Wed 10:00-11:00 60, step 5 from 11:00 to 13:15:
+# 60 + 15 = 75 (+60, the applicant's).  Accepted Mon 08:35, done Wed
+# 11:00: Mon 08:35-12:00 205 + 180, Tue 450, Wed 07:30-11:00 210 = 1045,
+# within 1350; deadline 385 + 450 + 450 = 1285, 65 more on Thu 24 Jul
+# from 07:30 = 08:35.  No holiday 21 Jul - 1 Aug 2025.
+DB=$TMP/serah.db
+run "$MUTU" ingest $F/celonis-serah.csv --db "$DB" --models $MD --tz WIB
+expect_rc "celonis serah: ingests" 0
+expect_out_has "celonis serah: LIFECYCLE and _SORTING read" \
+	"case=_CASE_KEY sop=Izin activity=ACTIVITY_EN actor=USER_NAME timestamp=EVENTTIME lifecycle=LIFECYCLE"
+expect_eq "celonis serah: handed over and reopened in one minute: 510 and 450, no false over" \
+	"$(aud C-0721 "$DB")" \
+	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:15:0:- 3:510:-390:- 3:450:-450:rework 4:60:0:- 5:75:60:-"
+# C-0728: the disposition opened step 3 for budi (40) and ani (50) in the
+# same minute, Mon 28 Jul 09:00; the system closed the two tasks (no
+# USER_NAME) Tue 10:00 (60) and Wed 10:00 (70).  The earliest completion
+# takes the earliest start (FIFO), and of two starts of one minute the
+# first in the log's order: budi's.  Before, the file's order (ani's row
+# is above budi's in a newest-first table): ani 510, budi 960 and over.
+# budi: Mon 09:00 -> Tue 10:00 = 510 (as C-0721); ani: Mon 09:00 -> Wed
+# 10:00 = 360 + 450 + 150 = 960 (+60, over; the second execution: rework).
+expect_eq "celonis serah: two starts of one minute: the first by _SORTING closes first" \
+	"$(who C-0728 "$DB")" \
+	"1:Pemohon:None 2:Front Office:15 3:budi:510 3:ani:960 4:Kepala Dinas:60 5:Pemohon:75"
+# the manager's July report: step 3's executions 510, 450 (C-0721), 510,
+# 960 (C-0728): n 4, median (510 + 510) / 2 = 510, p90 at rank 0.9 * 3 =
+# 2.7: 510 + 0.7 * (960 - 510) = 825, max 960, over 1 of 4.  Actors (by
+# name): ani 510, 450, 960 (max 960, over 1 of 3), budi 510.
+expect_eq "celonis serah: the July report's step 3 and actors" \
+	"$(month_steps 2025-07 "$DB" 3)" \
+	"4 510 825 960 0.25 | Front Office:2:15:0 Kepala Dinas:2:60:0 Pemohon:2:75:1 ani:3:960:0.3333333333 budi:1:510:0"
+expect_eq "celonis serah: both finished within, lead 1045" "$(month_json 2025-07 "$DB")" "2 2 1045 0"
+# without _SORTING nothing changes: equal stamps keep pairing as before
+# (the file's order is not trusted for it: a newest-first export lists a
+# 0-minute execution's complete above its start).  A start and complete
+# of one minute, the complete first in the file: 0 minutes, paired.
+printf '%s\n' 'case_id,sop,activity,actor,lifecycle,timestamp' \
+	'Z1,uji-sla,Front Office memeriksa kelengkapan berkas,Front Office,complete,2025-07-21 08:35' \
+	'Z1,uji-sla,Front Office memeriksa kelengkapan berkas,Front Office,start,2025-07-21 08:35' \
+	'Z1,uji-sla,Pemohon mengajukan permohonan,Pemohon,complete,2025-07-21 08:15' >"$TMP/nol.csv"
+run "$MUTU" ingest "$TMP/nol.csv" --db "$TMP/nol.db" --models $MD --tz WIB
+expect_eq "no sorting column: a 0-minute execution listed complete-first still pairs" \
+	"$(who Z1 "$TMP/nol.db")" "1:Pemohon:None 2:Front Office:0"
