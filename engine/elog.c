@@ -498,6 +498,7 @@ struct reader {
 	struct mutu_buf skip_head;
 	int skip_sep_line;   /* the file opens with Excel's "sep=;" line: skip it */
 	int skip_lines;      /* then this many title lines above the header */
+	uint64_t excel_text; /* fields written ="..." (excel_text) */
 };
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -594,17 +595,45 @@ static void trim_invisible(const char **s, size_t *len)
 	*len = n;
 }
 
-/* trim_invisible on the field split_line has just copied, in place (the
- * last one in fbuf); a byte test first keeps the common field cheap. */
+/*
+ * Excel's text formula: a web application's CSV export writes ="000123"
+ * (and ="2025-07-21 08:15") so that Excel opens the cell as the text
+ * inside and keeps its leading zeros: a SiCANTIK-style nomor registrasi,
+ * a NIK.  The value is that text.  Before (field round 11) the case key
+ * was '="000123"', another berkas than the '000123' the same office's
+ * Excel-saved export of the next month gives, and `audit --case 000123`
+ * found nothing; a stamp so written was a bad stamp.  Only the whole
+ * form, with no other quote inside, is taken ("=A1+1" and '="a"&"b"'
+ * stay as written).  Returns 1 when it unwrapped.
+ */
+static int excel_text(const char **s, size_t *len)
+{
+	const char *v = *s;
+	size_t n = *len;
+	if (n < 3 || v[0] != '=' || v[1] != '"' || v[n - 1] != '"' ||
+	    memchr(v + 2, '"', n - 3))
+		return 0;
+	*s = v + 2;
+	*len = n - 3;
+	return 1;
+}
+
+/* trim_invisible and excel_text on the field split_line has just copied,
+ * in place (the last one in fbuf); a byte test first keeps the common
+ * field cheap. */
 static void trim_field_at(struct reader *r, size_t i)
 {
 	struct field *f = &r->f[i];
 	const unsigned char *b = (const unsigned char *)r->fbuf.s + f->off;
-	if (!f->len || (b[0] < 0xC2 && b[f->len - 1] < 0x80))
+	if (!f->len || (b[0] < 0xC2 && b[0] != '=' && b[f->len - 1] < 0x80))
 		return;
 	const char *v = (const char *)b;
 	size_t n = f->len;
 	trim_invisible(&v, &n);
+	if (excel_text(&v, &n)) {
+		r->excel_text++;
+		trim_invisible(&v, &n);
+	}
 	memmove(r->fbuf.s + f->off, v, n);
 	f->len = (uint32_t)n;
 	r->fbuf.len = f->off + n;
@@ -617,6 +646,10 @@ static void cb_field(void *s, size_t len, void *data)
 	if (!s)
 		len = 0;
 	trim_invisible(&v, &len);
+	if (excel_text(&v, &len)) {
+		r->excel_text++;
+		trim_invisible(&v, &len);
+	}
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? 2 * r->fcap : 32;
 		r->f = mutu_realloc(r->f, r->fcap * sizeof *r->f);
@@ -4587,6 +4620,12 @@ static int stage_parse(struct run *r)
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: read stopped before the end", g->path);
 		}
 		res->empty_lines = rd.empty_lines;
+		if (rd.excel_text)
+			mutu_notes_addf(&res->notes,
+					"%llu value(s) written as Excel's text formula (=\"000123\", as an "
+					"application's export keeps leading zeros for Excel): read as the "
+					"text inside (000123)",
+					(unsigned long long)rd.excel_text);
 		reader_release(&rd);
 	}
 	if (!rc && g->cancelled)

@@ -103,3 +103,54 @@ printf '%s\n' 'case_id,sop,activity,actor,lifecycle,timestamp' \
 run "$MUTU" ingest "$TMP/nol.csv" --db "$TMP/nol.db" --models $MD --tz WIB
 expect_eq "no sorting column: a 0-minute execution listed complete-first still pairs" \
 	"$(who Z1 "$TMP/nol.db")" "1:Pemohon:None 2:Front Office:0"
+
+# ---- 2. Excel's text formula ="000123": a web application's export -------
+# webapp-teks-juli.csv is the July register as an office's web application
+# (PHP) exports it for Excel: the nomor registrasi, the NIK and the stamps
+# written ="000123" so that Excel keeps the leading zeros and leaves the
+# dates alone; CRLF, no zone (the model's calendar: WIB).  The berkas'
+# step 3 is still open at the export.  webapp-teks-agustus-excel.csv is
+# the August register opened in an id-ID Excel and saved (';', the values
+# plain: 000123); it closes step 3 and holds a second berkas 123 (another
+# berkas: the zeros are part of the number).  Before: the July file was
+# refused (exit 2, "no readable time stamp ... '=\"2025-07-31 08:00:00\"'");
+# with plain stamps its case was '="000123"', apart from August's 000123.
+# Now the text inside is the value, said.
+# 000123, Thu 31 Jul - Mon 4 Aug 2025, no holiday: accepted Thu 08:35, done
+# Mon 11:00.  Lead: Thu 08:35-12:00 205 + 13:00-16:00 180 = 385, Fri
+# 07:30-11:30 240 + 13:00-16:30 210 = 450, Mon 07:30-11:00 210: 1045.
+# Deadline: 385 + 450 + 450 = 1285, 65 more on Tue 5 Aug from 07:30 =
+# 08:35.  Steps: 1 08:00-08:15 15 of 30 (-15), 2 08:20-08:35 15, 3 Thu
+# 09:00-12:00 180 + 180, Fri 450, Mon 07:30-10:00 150 = 960 (+60, over;
+# the July row open, closed by August's: one execution, test_field8.sh),
+# 4 60, 5 13:00-13:15 15.
+# 123, Fri 1 Aug - Mon 4 Aug: accepted Fri 08:30, done Mon 10:00: Fri
+# 08:30-11:30 180 + 210 = 390, Mon 07:30-10:00 150: 540.  Deadline: 390 +
+# 450 + 450 = 1290, 60 more on Wed 6 Aug = 08:30.  Steps: 1 10 (-20), 2 20
+# (+5, over), 3 390 + Mon 07:30-09:30 120 = 510 (-390), 4 30 (-30), 5
+# 15 (its 10:30-10:45 start and end: 15).
+DB=$TMP/teks.db
+run "$MUTU" ingest $F/webapp-teks-juli.csv --db "$DB" --models $MD
+expect_rc "excel text: the July export ingests" 0
+expect_out_has "excel text: said" \
+	"11 value(s) written as Excel's text formula (=\"000123\", as an application's export keeps leading zeros for Excel): read as the text inside (000123)"
+expect_out_has "excel text: the NIK still dropped" "dropped personal columns: nik_pemohon"
+run "$MUTU" ingest $F/webapp-teks-agustus-excel.csv --db "$DB" --models $MD
+expect_rc "excel text: the August export ingests" 0
+expect_eq "excel text: 000123 one berkas over both exports, 123 another" \
+	"$(sqlite3 "$DB" "SELECT group_concat(case_key || ':' || n, ' ') FROM (SELECT c.case_key, count(*) n FROM cases c JOIN events e ON e.case_id = c.id GROUP BY c.id ORDER BY c.case_key)")" \
+	"000123:6 123:5"
+expect_eq "excel text: 000123 by hand: 1045, deadline Tue 5 Aug 08:35" "$(aud 000123 "$DB")" \
+	"1045 2025-08-05T08:35:00+07:00 False 1:15:-15:- 2:15:0:- 3:960:60:over 4:60:0:- 5:15:0:-"
+expect_eq "excel text: 123 by hand: 540, deadline Wed 6 Aug 08:30" "$(aud 123 "$DB")" \
+	"540 2025-08-06T08:30:00+07:00 False 1:10:-20:- 2:20:5:over 3:510:-390:- 4:30:-30:- 5:15:0:-"
+# the August report: both finished, both within, lead median (540 +
+# 1045) / 2 = 792.5
+expect_eq "excel text: the August report" "$(month_json 2025-08 "$DB")" "2 2 792.5 0"
+# only the whole form is unwrapped: a formula that computes stays as written
+printf '%s\n' 'case_id,activity,end' '="A"&"1",x,2025-07-21 08:15' '=B2+1,x,2025-07-21 08:16' \
+	'"=""0042""",x,2025-07-21 08:17' >"$TMP/rumus.csv"
+run "$MUTU" ingest "$TMP/rumus.csv" --db "$TMP/rumus.db" --tz WIB
+expect_eq "excel text: '=\"A\"&\"1\"' and '=B2+1' kept, a quoted '=\"\"0042\"\"' read" \
+	"$(sqlite3 "$TMP/rumus.db" "SELECT group_concat(case_key, ' ') FROM (SELECT case_key FROM cases ORDER BY id)")" \
+	'="A"&"1" =B2+1 0042'
