@@ -1323,6 +1323,7 @@ struct ekey {
 	uint64_t dkey;
 	int64_t event_id;
 	size_t row;      /* index + 1 into pg_writer.rows (a stored event read with its case), 0: none */
+	uint64_t inst;   /* inst_fp of the event's instance id (same_event) */
 };
 
 /* A stored event of an existing case, kept to compare candidates with in
@@ -1331,7 +1332,20 @@ struct srow {
 	int32_t act, actor; /* label ids (PostgreSQL schema 9); actor -1: NULL */
 	int has_start, has_end;
 	int64_t start, end;
+	uint64_t inst;      /* inst_fp of its instance id */
 };
+
+/* The instance id (store_event.instance) as the duplicate check compares
+ * it: 0 none, else a 64-bit FNV-1a of the text (never 0).  Kept in
+ * memory per event instead of the text; two ids of one (case, dkey) with
+ * one hash are taken as one, a chance of 2^-64. */
+static uint64_t inst_fp(const char *s, size_t n)
+{
+	if (!s)
+		return 0;
+	uint64_t h = mutu_fnv1a_add(MUTU_FNV1A_INIT, s, n);
+	return h ? h : 1;
+}
 
 /*
  * The office's labels: every distinct activity, actor and lifecycle text,
@@ -1469,6 +1483,7 @@ struct pg_writer {
 	struct ekey *ev;        /* event set */
 	size_t nev, evcap;
 	uint64_t *keys;         /* dkeys of new cases' events, a case's run at a time (ev_find) */
+	uint64_t *kinst;        /* ... and their inst_fp, at the same index */
 	size_t nkeys, capkeys;
 	struct srow *rows;      /* stored events of the existing cases touched */
 	size_t nrows, caprows;
@@ -1573,7 +1588,8 @@ static struct wcase *case_by_id(struct pg_writer *w, int64_t id)
 	return NULL;
 }
 
-static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row);
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row,
+		   uint64_t inst);
 
 static char *text_array(const char *const *names, size_t n);
 
@@ -1586,11 +1602,12 @@ static void ev_grow(struct pg_writer *w)
 	w->nev = 0;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].case_id)
-			ev_put(w, old[i].case_id, old[i].dkey, old[i].event_id, old[i].row);
+			ev_put(w, old[i].case_id, old[i].dkey, old[i].event_id, old[i].row, old[i].inst);
 	free(old);
 }
 
-static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row)
+static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t event_id, size_t row,
+		   uint64_t inst)
 {
 	if ((w->nev + 1) * 2 > w->evcap)
 		ev_grow(w);
@@ -1601,6 +1618,7 @@ static void ev_put(struct pg_writer *w, int64_t case_id, uint64_t dkey, int64_t 
 	w->ev[h].dkey = dkey;
 	w->ev[h].event_id = event_id;
 	w->ev[h].row = row;
+	w->ev[h].inst = inst;
 	w->nev++;
 }
 
@@ -1629,6 +1647,7 @@ static int ev_find(struct pg_writer *w, const struct wcase *c, uint64_t dkey, st
 				memset(k, 0, sizeof *k);
 				k->case_id = c->id;
 				k->dkey = dkey;
+				k->inst = w->kinst[i];
 				return 1; /* an event of this batch: row 0 */
 			}
 		return 0;
@@ -1643,7 +1662,7 @@ static int ev_find(struct pg_writer *w, const struct wcase *c, uint64_t dkey, st
  * the end of keys while its events are consecutive and few; a case met
  * again after another's events, or with more than LOCAL_KEYS, moves its
  * keys to the hash set for good. */
-static void ev_add(struct pg_writer *w, struct wcase *c, uint64_t dkey, int64_t id)
+static void ev_add(struct pg_writer *w, struct wcase *c, uint64_t dkey, int64_t id, uint64_t inst)
 {
 	if (c->local) {
 		if (c->kbeg == c->kend)
@@ -1652,18 +1671,20 @@ static void ev_add(struct pg_writer *w, struct wcase *c, uint64_t dkey, int64_t 
 			if (w->nkeys == w->capkeys) {
 				w->capkeys = w->capkeys ? w->capkeys * 2 : 4096;
 				w->keys = mutu_realloc(w->keys, w->capkeys * sizeof *w->keys);
+				w->kinst = mutu_realloc(w->kinst, w->capkeys * sizeof *w->kinst);
 			}
+			w->kinst[w->nkeys] = inst;
 			w->keys[w->nkeys++] = dkey;
 			c->kend++;
 			return;
 		}
 		for (size_t i = c->kbeg; i < c->kend; i++)
-			ev_put(w, c->id, w->keys[i], 0, 0);
+			ev_put(w, c->id, w->keys[i], 0, 0, w->kinst[i]);
 		if (c->kend == w->nkeys)
 			w->nkeys = c->kbeg; /* the tail is free again */
 		c->local = 0;
 	}
-	ev_put(w, c->id, dkey, id, 0);
+	ev_put(w, c->id, dkey, id, 0, inst);
 }
 
 /* The number of blocks a first reservation asks for: what `expect` ids
@@ -2048,7 +2069,9 @@ static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
 	struct num n;
 	const char *v[] = {office_of(w->p), num(&n, c->id)};
 	PGresult *r = query(w->p,
-			    "SELECT dkey, id, activity_id, start_ms, end_ms, actor_id FROM events WHERE office = $1 AND "
+			    "SELECT dkey, id, activity_id, start_ms, end_ms, actor_id, (SELECT i.value FROM event_attrs i "
+			    "WHERE i.office = $1 AND i.event_id = events.id AND i.value <> '' AND i.name IN ('"
+			    STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) FROM events WHERE office = $1 AND "
 			    "case_id = $2",
 			    2, v, "reading a case's events", err);
 	if (!r)
@@ -2065,7 +2088,8 @@ static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
 		sr->has_end = !is_null(r, i, 4);
 		sr->end = sr->has_end ? get_i64(r, i, 4) : 0;
 		sr->actor = is_null(r, i, 5) ? -1 : (int32_t)get_i64(r, i, 5);
-		ev_put(w, c->id, (uint64_t)get_i64(r, i, 0), get_i64(r, i, 1), w->nrows);
+		sr->inst = is_null(r, i, 6) ? 0 : inst_fp(PQgetvalue(r, i, 6), (size_t)PQgetlength(r, i, 6));
+		ev_put(w, c->id, (uint64_t)get_i64(r, i, 0), get_i64(r, i, 1), w->nrows, sr->inst);
 	}
 	PQclear(r);
 	c->loaded = 1;
@@ -2081,6 +2105,11 @@ static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
 static int same_event(struct pg_writer *w, const struct ekey *k, const struct store_event *e, int32_t act,
 		      int32_t actor, struct mutu_err *err)
 {
+	/* the instance id first: kept in memory for every event met (the
+	 * event of this batch's has its attribute still staged, not in
+	 * event_attrs) */
+	if (k->inst != inst_fp(e->instance, e->instance_len))
+		return 0;
 	if (k->row) {
 		const struct srow *sr = &w->rows[k->row - 1];
 		return sr->act == act && sr->has_start == !!e->has_start &&
@@ -2157,7 +2186,7 @@ static int pg_writer_event(struct store_writer *sw, const struct store_event *e,
 	int64_t id;
 	if ((rc = take_id(w, "events_ids", EVENT_BLOCK, &w->eids, &id, err)))
 		return wfail(w, rc);
-	ev_add(w, c, dkey, id);
+	ev_add(w, c, dkey, id, inst_fp(e->instance, e->instance_len));
 	c->changed = 1;
 	*event_id = id;
 	if (w->nrun && w->run_case != e->case_id)
@@ -2612,6 +2641,7 @@ static void pg_writer_free(struct store_writer *sw)
 	free(w->by_id);
 	free(w->ev);
 	free(w->keys);
+	free(w->kinst);
 	free(w->rows);
 	labels_release(&w->labels);
 	for (size_t i = 0; i < w->ntypes; i++)

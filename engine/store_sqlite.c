@@ -1414,7 +1414,9 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 		 "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 		 " ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
 		{offsetof(struct sqw, sel_dup),
-		 "SELECT activity, start_ms, end_ms, actor FROM events WHERE case_id = ?1 AND dkey = ?2"},
+		 "SELECT activity, start_ms, end_ms, actor, (SELECT value FROM event_attrs a WHERE"
+		 " a.event_id = events.id AND value <> '' AND name IN ('" STORE_INSTANCE_ATTRS "')"
+		 " ORDER BY name LIMIT 1) FROM events WHERE case_id = ?1 AND dkey = ?2"},
 		{offsetof(struct sqw, ins_eattr),
 		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct sqw, ins_rej),
@@ -1751,6 +1753,12 @@ static int writer_same(struct sqw *w, const struct store_event *e, uint64_t dkey
 		same = same && (actor != NULL) == (e->actor != NULL) &&
 		       (!actor || ((size_t)sqlite3_column_bytes(q, 3) == e->actor_len &&
 				   memcmp(actor, e->actor, e->actor_len) == 0));
+		/* the instance (its attribute is written right after the event,
+		 * so an earlier row of this batch has it too) */
+		const char *inst = (const char *)sqlite3_column_text(q, 4);
+		same = same && (inst != NULL) == (e->instance != NULL) &&
+		       (!inst || ((size_t)sqlite3_column_bytes(q, 4) == e->instance_len &&
+				  memcmp(inst, e->instance, e->instance_len) == 0));
 	} else if (rc != SQLITE_DONE) {
 		sqlite3_reset(q);
 		return wfail(w, "duplicate check", err);

@@ -207,6 +207,13 @@ struct store_event {
 	 * _SORTING, schema 11's events.sorting); has_sorting 0: none (NULL) */
 	int has_sorting;
 	int64_t sorting;
+	/* the execution's instance id: the row's event attribute named in
+	 * STORE_INSTANCE_ATTRS (bupaR activity_instance_id, XES
+	 * concept:instance; the first name in byte order when both), NULL:
+	 * none.  Part of the event's identity in the duplicate check (two
+	 * executions of one activity by one officer started in one second are
+	 * two events); it is stored as that attribute, not in the row. */
+	const char *instance; size_t instance_len;
 };
 
 /*
@@ -222,7 +229,10 @@ int store_writer_case_attr(struct store_writer *w, int64_t case_id, const char *
 			   const char *value, size_t value_len, struct mutu_err *err);
 /*
  * Store an event unless the same event (case, activity, start, end,
- * actor: exact comparison, dkey only makes it cheap) is stored already:
+ * actor, instance: exact comparison, dkey only makes it cheap; the
+ * instance is left out of dkey, so stores written before field round 11
+ * keep their keys, and an event that differs only in it is met as a
+ * collision and stored under the next key) is stored already:
  * *dup = 1 and nothing written.  Else *event_id is the new row's id.
  * Also widens the case's first/last instants (the period cursor's index).
  */

@@ -154,3 +154,56 @@ run "$MUTU" ingest "$TMP/rumus.csv" --db "$TMP/rumus.db" --tz WIB
 expect_eq "excel text: '=\"A\"&\"1\"' and '=B2+1' kept, a quoted '=\"\"0042\"\"' read" \
 	"$(sqlite3 "$TMP/rumus.db" "SELECT group_concat(case_key, ' ') FROM (SELECT case_key FROM cases ORDER BY id)")" \
 	'="A"&"1" =B2+1 0042'
+
+# ---- 3. bupaR: two executions started in one second differ by instance ----
+# bupar-instance.csv is a bupaR eventlog written by readr's write_csv
+# (case_id, activity, activity_instance_id, lifecycle_id, resource_id,
+# timestamp in UTC with 'Z', .order).  budi opened two executions of step 3
+# in the same second, Mon 21 Jul 2025 09:00 WIB (02:00Z): the berkas needs
+# two recommendations, instances 3 and 4; 4 completed Tue 10:00, 3 Wed
+# 10:00.  The two start rows differ only in activity_instance_id.
+# Before: the second was a duplicate of the first (same activity, stamp
+# and officer): 9 stored, 1 'duplicate', and instance 4's complete paired
+# with nothing (0 minutes from the latest completion, 'rework').  Now the
+# instance id is part of what makes an event the same.  --sop uji-sla
+# (WIB).  Step 3: instance 4 Mon 09:00 -> Tue 10:00 = 180 + 180 + 150 =
+# 510 (-390); instance 3 -> Wed 10:00 = 360 + 450 + 150 = 960 (+60, over;
+# the second execution: rework).  Steps 2 (08:20-08:35) 15, 4 60, 5 from
+# 11:00 to 13:15 75 (the applicant's).  Accepted Mon 08:35, done Wed
+# 11:00: 1045, deadline Thu 24 Jul 08:35 (section 1).
+DB=$TMP/instance.db
+run "$MUTU" ingest $F/bupar-instance.csv --db "$DB" --models $MD --sop uji-sla
+expect_rc "bupaR instance: ingests" 0
+expect_out_has "bupaR instance: all 10 stored" "events stored   10 (1 new cases)"
+expect_out_has "bupaR instance: no duplicate" "duplicates      0"
+expect_eq "bupaR instance: by hand: 510 and 960 (over), 1045" "$(aud R-0721 "$DB")" \
+	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:15:0:- 3:510:-390:- 3:960:60:over,rework 4:60:0:- 5:75:60:-"
+# the next export overlaps: the same 10 rows and a new berkas.  Each row
+# met again is a duplicate (the instance too is the same), the new one
+# stored: 10 duplicates, 1 stored
+{ cat $F/bupar-instance.csv; echo "R-0722,Pemohon mengajukan permohonan,7,complete,Pemohon,2025-07-22T01:15:00Z,11"; } >"$TMP/bupar-lagi.csv"
+run "$MUTU" ingest "$TMP/bupar-lagi.csv" --db "$DB" --models $MD --sop uji-sla
+expect_out_has "bupaR instance: the overlap: 10 duplicates" "duplicates      10"
+expect_out_has "bupaR instance: ... 1 new" "events stored   1 (1 new cases)"
+# rows the same in everything, the instance too, are one event as before
+{ cat $F/bupar-instance.csv; tail -1 $F/bupar-instance.csv; } >"$TMP/bupar-dua.csv"
+run "$MUTU" ingest "$TMP/bupar-dua.csv" --db "$TMP/bupar-dua.db" --models $MD --sop uji-sla
+expect_out_has "bupaR instance: a row written twice is one event" "duplicates      1"
+# the same on PostgreSQL: its writer keeps the keys in memory (this
+# batch's events, the stored events of the cases it meets)
+if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null; then
+	. tests/pg/pg.sh
+	pg_start_checked || exit 1
+	PG=$(pg_newdb mutu_field11)
+	run "$MUTU" ingest $F/bupar-instance.csv --db "$PG" --models $MD --sop uji-sla
+	expect_out_has "pg: bupaR instance: all 10 stored" "events stored   10 (1 new cases)"
+	expect_eq "pg: bupaR instance: the audit as on SQLite" "$(aud R-0721 "$PG")" \
+		"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:15:0:- 3:510:-390:- 3:960:60:over,rework 4:60:0:- 5:75:60:-"
+	run "$MUTU" ingest "$TMP/bupar-lagi.csv" --db "$PG" --models $MD --sop uji-sla
+	expect_out_has "pg: bupaR instance: the overlap: 10 duplicates" "duplicates      10"
+	expect_out_has "pg: bupaR instance: ... 1 new" "events stored   1 (1 new cases)"
+	PG2=$(pg_newdb mutu_field11b)
+	run "$MUTU" ingest "$TMP/bupar-dua.csv" --db "$PG2" --models $MD --sop uji-sla
+	expect_out_has "pg: a row written twice is one event" "duplicates      1"
+	expect_out_has "pg: ... the other 10 stored" "events stored   10 (1 new cases)"
+fi
