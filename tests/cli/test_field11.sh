@@ -207,3 +207,33 @@ if [ "${MUTU_TEST_PG:-1}" != 0 ] && grep -q pg_start tests/pg/pg.sh 2>/dev/null;
 	expect_out_has "pg: a row written twice is one event" "duplicates      1"
 	expect_out_has "pg: ... the other 10 stored" "events stored   10 (1 new cases)"
 fi
+
+# ---- 4. pinned: ProM 6's XES 1.0 (OpenXES 1.0RC7) with the MXML lifecycle -
+# prom-xes10.xes is written as ProM 6 writes a log converted from MXML:
+# xes.version 1.0, xes.features nested-attributes, the namespace
+# http://www.xes-standard.org/, <global> placeholders (__INVALID__) and a
+# default lifecycle:transition 'complete', the "MXML Legacy Classifier",
+# a nested attribute (org:role under org:resource), a <list> and a
+# <container>.  Step 3: budi assigned 08:40, started Mon 21 Jul 09:00,
+# suspended 15:00, reassigned to ani Tue 08:00, resumed 09:00, completed
+# Wed 10:00 by ani; the Kadis' completion has no transition (the global
+# default: complete).  Passed unchanged.  What is the working time of a
+# suspended step?  The SOP's waktu is how long the berkas may stay at the
+# step, and a suspension keeps it there (the clock stops only while the
+# berkas is back with the applicant: domain.md), so the execution runs
+# start to complete, suspensions included (as field round 1 read it):
+# Mon 09:00-12:00 180 + 13:00-16:00 180, Tue 450, Wed 07:30-10:00 150 =
+# 960 of 900 (+60, over), the pelaksana the one who completed it (ani).
+# Without the suspension (Mon 15:00-16:00 60 + Tue 07:30-09:00 90 = 150)
+# it would be 810: a process-mining tool's "working time", not the SOP's.
+# Steps 2 15, 4 60, 5 75; 1045, deadline Thu 24 Jul 08:35.
+DB=$TMP/prom10.db
+run "$MUTU" ingest $F/prom-xes10.xes --db "$DB" --models $MD
+expect_rc "prom xes 1.0: ingests" 0
+expect_out_has "prom xes 1.0: all 12 stored" "events stored   12 (1 new cases)"
+expect_eq "prom xes 1.0: by hand, the suspension inside step 3" "$(aud P-0721 "$DB")" \
+	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:15:0:- 3:960:60:over 4:60:0:- 5:75:60:-"
+expect_eq "prom xes 1.0: step 3's pelaksana, the one who completed it" "$(who P-0721 "$DB" | grep -o "3:[^ ]*")" "3:ani:960"
+expect_eq "prom xes 1.0: the nested attribute, the list and the container kept" \
+	"$(sqlite3 "$DB" "SELECT group_concat(name || '=' || value, ' | ') FROM (SELECT name, value FROM event_attrs ORDER BY event_id, name)")" \
+	'org:resource/org:role=Tim Teknis | dokumen=[{"dokumen":"KTP"},{"dokumen":"NPWP"}] | catatan={"isi":"rekomendasi disetujui","halaman":3}'
