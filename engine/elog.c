@@ -1309,9 +1309,11 @@ static int writer_event(struct writer *w, const struct chunk *c, const struct it
 	 * first name): bupaR numbers each execution, and two of one activity
 	 * by one officer in one second differ in nothing else.  Before (field
 	 * round 11) the second was stored as a duplicate of the first: lost,
-	 * and its complete row paired with nothing */
+	 * and its complete row paired with nothing.  Only a row with a
+	 * lifecycle has one, as the readers take it (the only rows paired;
+	 * the stores then look up no attribute for the others) */
 	const char *iname = NULL;
-	for (uint32_t k = 0; k < it->nattr; k++) {
+	for (uint32_t k = 0; it->has_lc && k < it->nattr; k++) {
 		const struct attr *at = &c->attrs[it->attr_first + k];
 		const char *nm = w->attr_names[at->name_idx];
 		if (at->is_case || !at->val_len ||

@@ -2069,10 +2069,10 @@ static int case_load(struct pg_writer *w, struct wcase *c, struct mutu_err *err)
 	struct num n;
 	const char *v[] = {office_of(w->p), num(&n, c->id)};
 	PGresult *r = query(w->p,
-			    "SELECT dkey, id, activity_id, start_ms, end_ms, actor_id, (SELECT i.value FROM event_attrs i "
-			    "WHERE i.office = $1 AND i.event_id = events.id AND i.value <> '' AND i.name IN ('"
-			    STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) FROM events WHERE office = $1 AND "
-			    "case_id = $2",
+			    "SELECT dkey, id, activity_id, start_ms, end_ms, actor_id, CASE WHEN lifecycle_id IS NULL "
+			    "THEN NULL ELSE (SELECT i.value FROM event_attrs i WHERE i.office = $1 AND i.event_id = "
+			    "events.id AND i.value <> '' AND i.name IN ('" STORE_INSTANCE_ATTRS "') ORDER BY i.name "
+			    "LIMIT 1) END FROM events WHERE office = $1 AND case_id = $2",
 			    2, v, "reading a case's events", err);
 	if (!r)
 		return err->code;

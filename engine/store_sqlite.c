@@ -1414,9 +1414,10 @@ static int sq_writer_open(struct mutu_store *s, int64_t batch_id, uint64_t bytes
 		 "INSERT OR IGNORE INTO events (" EVENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 		 " ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
 		{offsetof(struct sqw, sel_dup),
-		 "SELECT activity, start_ms, end_ms, actor, (SELECT value FROM event_attrs a WHERE"
-		 " a.event_id = events.id AND value <> '' AND name IN ('" STORE_INSTANCE_ATTRS "')"
-		 " ORDER BY name LIMIT 1) FROM events WHERE case_id = ?1 AND dkey = ?2"},
+		 "SELECT activity, start_ms, end_ms, actor, CASE WHEN lifecycle IS NULL THEN NULL ELSE"
+		 " (SELECT value FROM event_attrs a WHERE a.event_id = events.id AND value <> '' AND"
+		 " name IN ('" STORE_INSTANCE_ATTRS "') ORDER BY name LIMIT 1) END FROM events"
+		 " WHERE case_id = ?1 AND dkey = ?2"},
 		{offsetof(struct sqw, ins_eattr),
 		 "INSERT OR REPLACE INTO event_attrs (event_id, name, value) VALUES (?1, ?2, ?3)"},
 		{offsetof(struct sqw, ins_rej),

@@ -209,8 +209,8 @@ struct store_event {
 	int64_t sorting;
 	/* the execution's instance id: the row's event attribute named in
 	 * STORE_INSTANCE_ATTRS (bupaR activity_instance_id, XES
-	 * concept:instance; the first name in byte order when both), NULL:
-	 * none.  Part of the event's identity in the duplicate check (two
+	 * concept:instance; the first name in byte order when both) of a row
+	 * with a lifecycle, as the readers take it; NULL: none.  Part of the event's identity in the duplicate check (two
 	 * executions of one activity by one officer started in one second are
 	 * two events); it is stored as that attribute, not in the row. */
 	const char *instance; size_t instance_len;
