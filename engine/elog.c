@@ -2304,7 +2304,16 @@ static int header(struct ingest *g, const struct rec *r)
 				char key[64], want[64];
 				hdr_key(g->hdr[i], key, sizeof key);
 				hdr_key(office_names[k][j], want, sizeof want);
-				if (!col_taken(g, i) && strcmp(key, want) == 0)
+				/* "case:" before the case-level ones, as role_match
+				 * allows it: PM4Py flattens a trace attribute "Izin"
+				 * to "case:Izin" (before field round 11 a case
+				 * attribute, the case without an SOP) */
+				const char *alt = strncmp(key, "case:", 5) == 0 &&
+							  (k == ELOG_COL_CASE || k == ELOG_COL_SOP)
+						  ? key + 5
+						  : NULL;
+				if (!col_taken(g, i) &&
+				    (strcmp(key, want) == 0 || (alt && strcmp(alt, want) == 0)))
 					g->role[k] = (int)i;
 			}
 	/*

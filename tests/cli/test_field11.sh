@@ -237,3 +237,28 @@ expect_eq "prom xes 1.0: step 3's pelaksana, the one who completed it" "$(who P-
 expect_eq "prom xes 1.0: the nested attribute, the list and the container kept" \
 	"$(sqlite3 "$DB" "SELECT group_concat(name || '=' || value, ' | ') FROM (SELECT name, value FROM event_attrs ORDER BY event_id, name)")" \
 	'org:resource/org:role=Tim Teknis | dokumen=[{"dokumen":"KTP"},{"dokumen":"NPWP"}] | catatan={"isi":"rekomendasi disetujui","halaman":3}'
+
+# ---- 5. PM4Py's flattened log: "case:Izin" is the SOP as "Izin" is -------
+# pm4py-case-izin.csv is pm4py.convert_to_dataframe(log).to_csv() of an XES
+# log whose traces carry the permit type as "Izin" (a Celonis-style case
+# table exported to XES): PM4Py writes it "case:Izin", beside the index
+# column, case:kecamatan, @@index and @@case_index; stamps with their
+# offset; completions only.  Before: "case:Izin" was a case attribute and
+# the case had no SOP (no deadline, left out of the SOP's report), while
+# a bare "Izin" column was the SOP (field round 10) and "case:" is allowed
+# before the SOP's other names.  Now "case:" before an office's name of
+# the case id or SOP is allowed too.  Mon 21 - Wed 23 Jul 2025: step 1 no
+# measure (the first event), 2 08:15 -> 08:35 = 20 of 15 (+5, over), 3
+# Mon 08:35 -> Wed 10:00 = 385 + 450 + 150 = 985 of 900 (+85, over), 4
+# 60, 5 11:00 -> 13:15 = 75 (+60, the applicant's).  Accepted Mon 08:35,
+# done Wed 11:00: 1045, deadline Thu 24 Jul 08:35 (section 1).
+DB=$TMP/case-izin.db
+run "$MUTU" ingest $F/pm4py-case-izin.csv --db "$DB" --models $MD
+expect_rc "case:Izin: ingests" 0
+expect_out_has "case:Izin: the SOP column" "case=case:concept:name sop=case:Izin activity=concept:name"
+expect_eq "case:Izin: the case's SOP; kecamatan still a case attribute" \
+	"$(sqlite3 "$DB" "SELECT c.sop || ' ' || a.name || '=' || a.value FROM cases c JOIN case_attrs a ON a.case_id = c.id WHERE a.name = 'kecamatan'")" \
+	"uji-sla kecamatan=Banjarbaru Utara"
+expect_eq "case:Izin: by hand: 1045, deadline Thu 24 Jul 08:35" "$(aud 503/0721 "$DB")" \
+	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:20:5:over 3:985:85:over 4:60:0:- 5:75:60:-"
+expect_eq "case:Izin: the July report counts it: 1 finished, within, 1045, no partial-data note" "$(month_json 2025-07 "$DB")" "1 1 1045 0"
