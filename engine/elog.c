@@ -192,6 +192,11 @@ static int role_match(const char *h, int k)
 	return 0;
 }
 
+int elog_role_named(const char *h, int k)
+{
+	return k >= 0 && k < ELOG_NROLES && role_match(h, k);
+}
+
 /* Any of the time roles' names (start, end, timestamp)? */
 static int time_name(const char *h)
 {

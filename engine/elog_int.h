@@ -68,6 +68,13 @@ void elog_row_begin(struct ingest *g, size_t maxcols);
  * 3 dropped (personal); *stored the attribute's name in the store (owned
  * by g, alive until the ingest ends; NULL for kinds 0 and 3).  Returns
  * the column index, -1 when full. */
+/* Does a column header or an XES key name role k (enum elog_role) by one
+ * of the tools' names, compared as the CSV reader compares headers (case,
+ * blanks, '_', '-', '.' ignored; "case:" allowed before the case id and
+ * SOP)?  The office names ("Izin", "No Berkas") are not asked: they count
+ * only when no column has a tool's name, which a streaming reader cannot
+ * know. */
+int elog_role_named(const char *h, int k);
 int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind,
 		    const char **stored);
 /* One event: stored, rejected or a duplicate (probe: only looked at).

@@ -375,14 +375,6 @@ static uint64_t key_hash(const char *s, uint8_t scope)
 	return h ^ (h >> 31);
 }
 
-static int is_one_of(const char *s, const char *const *names)
-{
-	for (int i = 0; names[i]; i++)
-		if (mutu_strcasecmp(s, names[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* The role a key plays in its scope, -1 for an attribute. */
 static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 {
@@ -391,10 +383,12 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 	if (scope == S_TRACE) {
 		if (strcmp(key, WANT(ELOG_COL_CASE, "concept:name")) == 0)
 			return ELOG_COL_CASE;
-		static const char *const sop_names[] = {"sop", "sop_id", "jenis_izin",
-							"jenis_layanan", NULL};
+		/* the SOP's names as a CSV header is read ("Jenis Izin", as
+		 * PM4Py writes a register's column "Jenis Izin" into its traces;
+		 * before field round 11 only sop, sop_id, jenis_izin and
+		 * jenis_layanan as written, and such a case had no SOP) */
 		if (!o->sop_id && x->sop_col < 0 &&
-		    (o->sop_col ? strcmp(key, o->sop_col) == 0 : is_one_of(key, sop_names)))
+		    (o->sop_col ? strcmp(key, o->sop_col) == 0 : elog_role_named(key, ELOG_COL_SOP)))
 			return ELOG_COL_SOP;
 		return -1;
 	}

@@ -262,3 +262,13 @@ expect_eq "case:Izin: the case's SOP; kecamatan still a case attribute" \
 expect_eq "case:Izin: by hand: 1045, deadline Thu 24 Jul 08:35" "$(aud 503/0721 "$DB")" \
 	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:20:5:over 3:985:85:over 4:60:0:- 5:75:60:-"
 expect_eq "case:Izin: the July report counts it: 1 finished, within, 1045, no partial-data note" "$(month_json 2025-07 "$DB")" "1 1 1045 0"
+# ... and PM4Py's write_xes of a register formatted from an office's
+# sheet: the trace attribute "Jenis Izin" (pm4py-jenis-izin.xes, the same
+# events).  Before: only sop, sop_id, jenis_izin, jenis_layanan as written
+# named a trace's SOP; "Jenis Izin" was a case attribute, no SOP.  Now a
+# trace key is compared as a CSV header is.  The same audit.
+DB=$TMP/jenis-izin-xes.db
+run "$MUTU" ingest $F/pm4py-jenis-izin.xes --db "$DB" --models $MD
+expect_out_has "xes Jenis Izin: the SOP key" "sop=Jenis Izin"
+expect_eq "xes Jenis Izin: by hand, as the CSV" "$(aud 503/0721 "$DB")" \
+	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:20:5:over 3:985:85:over 4:60:0:- 5:75:60:-"
