@@ -239,13 +239,28 @@ static int sorting_name(const char *h)
 }
 
 /* A sorting cell: a whole number of at most 18 digits, blanks around it
- * allowed.  1 and *v, else 0 (the event then has none: file order). */
+ * allowed, and a fraction of zeros after it: pandas writes a whole-number
+ * column with gaps as floats ("10.0": a Celonis table pulled with
+ * PyCelonis and saved with to_csv, its _SORTING NULL on some rows);
+ * before field round 11 every such cell was no number and the column
+ * ordered nothing.  1 and *v, else 0 (the event then has none: file
+ * order). */
 static int sorting_value(const char *s, size_t n, int64_t *v)
 {
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
+	const char *dot = memchr(s, '.', n);
+	if (dot) {
+		size_t k = (size_t)(dot - s) + 1;
+		if (k == n)
+			return 0;
+		for (size_t i = k; i < n; i++)
+			if (s[i] != '0')
+				return 0;
+		n = k - 1;
+	}
 	int neg = n && *s == '-';
 	if (neg)
 		s++, n--;

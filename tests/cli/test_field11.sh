@@ -272,3 +272,30 @@ run "$MUTU" ingest $F/pm4py-jenis-izin.xes --db "$DB" --models $MD
 expect_out_has "xes Jenis Izin: the SOP key" "sop=Jenis Izin"
 expect_eq "xes Jenis Izin: by hand, as the CSV" "$(aud 503/0721 "$DB")" \
 	"1045 2025-07-24T08:35:00+07:00 False 1:None:None:- 2:20:5:over 3:985:85:over 4:60:0:- 5:75:60:-"
+
+# ---- 6. PyCelonis + pandas: _SORTING written as floats ("50.0") --------
+# pycelonis-float.csv is test_field10.sh's Celonis table (C-0714, rows
+# newest first, two pairs of equal stamps) pulled into pandas with
+# PyCelonis and saved with to_csv: the index column, EVENTTIME as pandas
+# writes a datetime, and _SORTING as floats because one row's is NULL
+# (the Tim Teknis row, not at a tie: written empty).  Before: "50.0" was
+# no whole number, every event had none, and the equal stamps kept the
+# file's (reversed) order: steps 1 and 4 flagged 'order', step 5 charged
+# step 4's hour (60 of 15, +45), step 4 0 (field10's "x" check).  Now a
+# fraction of zeros is read as the whole number.  The audit is field10's,
+# worked out there: 1045, deadline Thu 17 Jul 08:35, steps 1 none, 2 0 of
+# 15, 3 985 of 900 (over), 4 60 of 60, 5 0 of 15.
+DB=$TMP/pycelonis.db
+run "$MUTU" ingest $F/pycelonis-float.csv --db "$DB" --models $MD --tz WIB
+expect_rc "pycelonis: ingests" 0
+expect_eq "pycelonis: '50.0' is 50, the empty cell none" \
+	"$(sqlite3 "$DB" "SELECT group_concat(ifnull(sorting, 'NULL'), ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
+	"50 40 NULL 20 10"
+expect_eq "pycelonis: the audit in the log's order" "$(aud C-0714 "$DB")" \
+	"1045 2025-07-17T08:35:00+07:00 False 1:None:None:- 2:0:-15:- 3:985:85:over 4:60:0:- 5:0:-15:-"
+# a fraction that is not zeros stays no number (as 'x' in field10)
+printf '%s\n' 'case_id,activity,end,_SORTING' 'S,a,2025-07-14 08:35,10.5' 'S,b,2025-07-14 08:35,1.' 'S,c,2025-07-14 08:35,7.00' >"$TMP/pecahan.csv"
+run "$MUTU" ingest "$TMP/pecahan.csv" --db "$TMP/pecahan.db" --tz WIB
+expect_eq "pycelonis: 10.5 and '1.' none, 7.00 is 7" \
+	"$(sqlite3 "$TMP/pecahan.db" "SELECT group_concat(ifnull(sorting, 'NULL'), ' ') FROM (SELECT sorting FROM events ORDER BY id)")" \
+	"NULL NULL 7"
