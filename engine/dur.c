@@ -477,7 +477,15 @@ static int parse_parts(const char *text, const char *p, const char *end,
 		 * as SOPs write a deadline counted in days.  Read as N Hari:
 		 * the model's only day is the hari kerja, and reading it as 48
 		 * working Jam (6.4 Hari of 7.5 h) would loosen the ceiling more
-		 * than threefold.  Any other product is refused. */
+		 * than threefold.  "1 x 60 Menit", "2 x 30 menit", "3 x 1 Jam"
+		 * (a whole count of a time in Menit or Jam, as tables write a
+		 * step done once or per round) are the product, 60, 60 and 180
+		 * Menit: no day is in them, so no calendar question; before
+		 * (round 10), refused.  A product of Hari, or with a decimal
+		 * count, is still refused, and so is "N x 8 Jam": 8 Jam is the
+		 * nominal working day (UU 13/2003), so it can mean N Hari as
+		 * well as 8N working Jam (3 x 8 Jam: 3 Hari, or 3,2 Hari of
+		 * 7,5 Jam), which only the office can say. */
 		int x24 = 0;
 		{
 			const char *q = p;
@@ -501,17 +509,33 @@ static int parse_parts(const char *text, const char *p, const char *end,
 				const char *u0 = q;
 				while (q < end && is_alpha((unsigned char)*q))
 					q++;
-				if (f != 24 || find_unit(u0, (size_t)(q - u0)) != U_HOUR)
+				enum unit fu = find_unit(u0, (size_t)(q - u0));
+				if (f == 8 && fu == U_HOUR)
 					return mutu_errf(err, MUTU_EINPUT,
-							 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a product; only "
-							 "\"N x 24 Jam\" (N Hari) is read, write other times as Jam and Menit",
-							 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
-				if (frac)
-					return mutu_errf(err, MUTU_EINPUT,
-							 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a fraction of a working day; write it in Jam and Menit",
-							 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
-				p = u0;
-				x24 = 1;
+							 "cannot read duration \"%.*s%s\": \"%.*s%s\" can be %lld Hari of the "
+							 "nominal 8 Jam or %lld working Jam; write N Hari or the Jam",
+							 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok), (long long)whole,
+							 (long long)(whole > NUM_CAP / 8 ? NUM_CAP : whole * 8));
+				if ((f != 24 || fu != U_HOUR) && (fu == U_MIN || fu == U_HOUR) && !frac && f > 0) {
+					/* (capped, not wrapped: the unit's limit below
+					 * refuses it) */
+					whole = whole > NUM_CAP / f ? NUM_CAP : whole * f;
+					p = u0;
+					numend = p;
+				} else {
+					if (f != 24 || fu != U_HOUR)
+						return mutu_errf(err, MUTU_EINPUT,
+								 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a product; only "
+								 "\"N x 24 Jam\" (N Hari) and whole counts of Menit or Jam "
+								 "(\"1 x 60 Menit\") are read, write other times as Jam and Menit",
+								 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
+					if (frac)
+						return mutu_errf(err, MUTU_EINPUT,
+								 "cannot read duration \"%.*s%s\": \"%.*s%s\" is a fraction of a working day; write it in Jam and Menit",
+								 QUOTE(text), TOK(q - tok), tok, TOKDOTS(q - tok));
+					p = u0;
+					x24 = 1;
+				}
 			}
 		}
 		/* "60'", "15\u2032": the prime, the minute sign tables write

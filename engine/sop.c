@@ -243,7 +243,12 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 {{"pemohon"}, {"applicant"}, {"pemohon", "izin"}, {"pelaku", "usaha"}}},
 	{"Front Office", SOP_CLS_FO,
 	 {{"front", "office"}, {"customer", "service"}, {"petugas", "loket"}, {"loket"},
-	  {"counter"}, {"front", "desk"}}},
+	  {"counter"}, {"front", "desk"},
+	  /* the clerk who registers the application at the counter, by
+	   * the work: "Petugas Pendaftaran", "Loket Pendaftaran", "Petugas
+	   * Penerima Berkas" (before round 10, none of the positions) */
+	  {"petugas", "pendaftaran"}, {"loket", "pendaftaran"}, {"petugas", "penerima", "berkas"},
+	  {"petugas", "penerimaan", "berkas"}}},
 	/* "Operator SIAK": Disdukcapil's (and a PATEN kecamatan's) officer who
 	 * enters the data into SIAK (Sistem Informasi Administrasi
 	 * Kependudukan) and prints the document: the back office of that
@@ -263,7 +268,11 @@ const struct sop_actor_entry sop_actor_table[] = {
 	 * Tim Teknis of that permit */
 	{"Tim Teknis", SOP_CLS_TEKNIS,
 	 {{"tim", "teknis"}, {"technical", "team"}, {"tim", "teknis", "opd"}, {"tim", "profesi", "ahli"},
-	  {"tpa"}, {"tim", "penilai", "teknis"}, {"tpt"}}},
+	  {"tpa"}, {"tim", "penilai", "teknis"}, {"tpt"},
+	  /* a kabupaten's joint team of the technical offices (PUPR,
+	   * lingkungan hidup, perhubungan ...), "Tim Teknis Gabungan", "Tim
+	   * Teknis Terpadu": one team, the Tim Teknis */
+	  {"tim", "teknis", "gabungan"}, {"tim", "teknis", "terpadu"}}},
 	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
 	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
 	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},
@@ -333,6 +342,13 @@ int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
 		i++;
 	int best = -1, best_len = 0, best_skips = 0;
 	size_t best_end = 0;
+	/* from past the fillers, and from the first word too: an alias that
+	 * opens with one ("Petugas Pendaftaran") names the clerk by the
+	 * filler, where the word alone ("Pendaftaran", or "Pendaftar", the
+	 * registrant, one typo away) would not be the position */
+	for (size_t from = i, pass = 0; pass < 2; pass++, from = 0) {
+	if (pass == 1 && i == 0)
+		break;
 	for (size_t e = 0; e < sop_actor_count; e++) {
 		for (size_t a = 0; a < SOP_ALIAS_MAX; a++) {
 			const char *const *al = sop_actor_table[e].alias[a];
@@ -340,7 +356,7 @@ int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
 			if (len == 0)
 				continue;
 			int sk = 0;
-			size_t end = sop_match_at(al, len, toks, ntoks, i, &sk);
+			size_t end = sop_match_at(al, len, toks, ntoks, from, &sk);
 			if (!end)
 				continue;
 			/* more words wins, then fewer skips, then table order */
@@ -351,6 +367,7 @@ int sop_actor_lookup_toks(const struct sop_tok *toks, size_t ntoks, int *full)
 				best_end = end;
 			}
 		}
+	}
 	}
 	if (full)
 		*full = best >= 0 && best_end == ntoks;

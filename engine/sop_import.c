@@ -315,7 +315,7 @@ static int cell_dur(const char *s, struct dur *d)
  * separator when that reads as a duration and the text before it is a
  * number or a duration.  Returns that text (caller frees) or NULL.
  */
-static char *day_fraction(const char *t, struct dur *d, int dm);
+static char *day_fraction(const char *t, struct dur *d, int dm, int *rounded);
 
 static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 {
@@ -337,7 +337,7 @@ static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 		/* "1 - 1½ hari": the upper bound a fraction of a hari kerja,
 		 * read as day_fraction reads it (3 Jam 45 Menit a half day) */
 		char *upday = NULL;
-		if (dur_parse(right, &hi, &e) != 0 && (upday = day_fraction(right, &hi, dm)) == NULL)
+		if (dur_parse(right, &hi, &e) != 0 && (upday = day_fraction(right, &hi, dm, NULL)) == NULL)
 			continue;
 		char left[64];
 		size_t n = (size_t)(at - t) < sizeof left - 1 ? (size_t)(at - t) : sizeof left - 1;
@@ -377,7 +377,7 @@ static char *cell_range_upper(const char *cell, struct dur *d, int dm)
  * Q_APPROX or Q_LABEL and sets *rest past the words, else Q_NONE.
  */
 enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV,
-       Q_DAYFRAC, Q_DAYFRAC_APPROX };
+       Q_DAYFRAC, Q_DAYFRAC_APPROX, Q_NOMDAY, Q_DAYFRAC_UP };
 
 /* A hari kerja in Menit when no calendar says it (sop_import_opts
  * day_minutes 0): 7.5 net hours (Perpres 21/2023: 37.5 hours over 5
@@ -398,8 +398,17 @@ static int has_fraction(const char *cell);
  * calendar's (450: ½ hari = 3 Jam 45 Menit; 1½ hari = 1 Hari 3 Jam 45
  * Menit; 390: ½ hari = 3 Jam 15 Menit), the whole days kept as
  * Hari.  Returns that text (caller frees) with *d set, or NULL.
+ * A fraction that is no whole minute of the day ("seperempat hari", "¼
+ * hari": 112,5 Menit of 450) is rounded up to the next minute (113) when
+ * rounded is not NULL, and *rounded set to 1: a Waktu is a ceiling
+ * ("paling lama"), and the half minute the model cannot hold must not
+ * make a step that takes exactly a quarter day late.  The author wrote
+ * an exact fraction of a day; the calendar's day, not the author, makes
+ * it fall between minutes (unlike "1,33 Jam", which is refused: nothing
+ * the author typed is rounded).  Before (round 10), refused.  With
+ * rounded NULL (a range's bound), such a fraction gives NULL.
  */
-static char *day_fraction(const char *t, struct dur *d, int dm)
+static char *day_fraction(const char *t, struct dur *d, int dm, int *rounded)
 {
 	struct mutu_buf b;
 	mutu_buf_init(&b);
@@ -439,9 +448,13 @@ static char *day_fraction(const char *t, struct dur *d, int dm)
 	mutu_err_clear(&e);
 	char *out = NULL;
 	/* read as Jam, one Jam standing for one Hari: 60 Menit a day */
+	if (rounded)
+		*rounded = 0;
 	if (day_words == 1 && dur_parse(jam, &h, &e) == 0 && h.days == 0 && h.minutes % 60 != 0 &&
-	    (h.minutes * dm) % 60 == 0) {
-		int64_t total = h.minutes * dm / 60;
+	    ((h.minutes * dm) % 60 == 0 || rounded)) {
+		int64_t total = (h.minutes * dm + 59) / 60;
+		if (rounded)
+			*rounded = (h.minutes * dm) % 60 != 0;
 		int64_t days = total / dm, rest = total % dm;
 		struct mutu_buf o;
 		mutu_buf_init(&o);
@@ -632,10 +645,22 @@ static int waktu_suffix(char *t, int dm)
 		int eq = !kal && dur_parse(in, &b, &e) == 0 && b.minutes > 0 && b.rounded_days < 0 &&
 			 dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 &&
 			 dur_to_minutes(a, dm) == dur_to_minutes(b, dm);
+		/* "1 hari (8 jam)", "2 Hari (16 Jam)": whole Hari glossed at 8
+		 * Jam each, the nominal working day (UU 13/2003 art. 77: 8 hours
+		 * a day over a 5-day week) offices still write beside the hari
+		 * kerja.  The Hari is what the step promises, the gloss names no
+		 * longer day: read as the Hari, at the calendar's day (dm).
+		 * Reading 480 Menit instead would make a one-day step end on the
+		 * second working day of a 450-Menit calendar.  Before (round 10),
+		 * refused as two unequal times.  Another gloss ("1 Hari (6,5
+		 * Jam)" on a 450-Menit day) still is: the office's to say. */
+		int nominal = !eq && !kal && dm != 480 && b.minutes > 0 && b.days == 0 && b.rounded_days < 0 &&
+			      dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 && a.days > 0 && a.minutes == 0 &&
+			      b.minutes == a.days * 480;
 		free(in);
-		if (eq) {
+		if (eq || nominal) {
 			mutu_trim(t);
-			return Q_EQUIV;
+			return eq ? Q_EQUIV : Q_NOMDAY;
 		}
 		*open = '(';
 	}
@@ -738,8 +763,9 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 	/* "½ hari", "± ½ hari", "1½ hari", "0,5 hari": a fraction of a hari
 	 * kerja, which a model cannot hold (a Hari is the calendar's, and
 	 * under the next-day reading half of one has no instant) */
-	if (!up && (up = day_fraction(q ? rest : t, d, dm)) != NULL)
-		q = q == Q_APPROX ? Q_DAYFRAC_APPROX : Q_DAYFRAC;
+	int rounded = 0;
+	if (!up && (up = day_fraction(q ? rest : t, d, dm, &rounded)) != NULL)
+		q = rounded ? Q_DAYFRAC_UP : q == Q_APPROX ? Q_DAYFRAC_APPROX : Q_DAYFRAC;
 	*kind = up ? q : Q_NONE;
 	free(t);
 	return up;
@@ -2062,6 +2088,44 @@ static int spelled_as_alias(const struct sop_tok *toks, size_t n, int e)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * Titles that are none of the positions, though near one, and why they
+ * stay apart (round 10): "Kasubag TU", "Kasubbag Umum", "Kepala Sub Bagian
+ * Tata Usaha" (a Dinas's or a kecamatan's), "Kaur Umum", "Kepala Urusan
+ * Keuangan" (a desa's, Permendagri 84/2015) head a unit of the
+ * secretariat at a Kasi's rung (eselon IV), yet in SOP tables they number,
+ * type or record the letter: a Kasi's rank doing a clerk's work, so neither
+ * role is clearly theirs.  "Verifikator", "Petugas Verifikasi" check the
+ * berkas at the counter in one office (Front Office), behind it in another
+ * (Back Office).  Returns the reason and sets *near to the role to
+ * suggest, or NULL for any other title.
+ */
+static const char *near_title(const char *name, const char **near)
+{
+	struct sop_tok *toks;
+	size_t n = sop_tokenize(name, &toks);
+	size_t i = 0;
+	while (i + 1 < n && sop_is_filler(toks[i].w))
+		i++;
+	const char *w0 = i < n ? toks[i].w : "", *w1 = i + 1 < n ? toks[i + 1].w : "",
+		   *w2 = i + 2 < n ? toks[i + 2].w : "";
+	int head = !strcmp(w0, "kepala") || !strcmp(w0, "ka");
+	const char *why = NULL;
+	if (!strcmp(w0, "kasubag") || !strcmp(w0, "kasubbag") || !strcmp(w0, "kaur") ||
+	    (head && (!strcmp(w1, "subbag") || !strcmp(w1, "subag") || !strcmp(w1, "subbagian") ||
+		      !strcmp(w1, "urusan") || (!strcmp(w1, "sub") && !strcmp(w2, "bagian"))))) {
+		why = "a Kepala Sub Bagian or Kepala Urusan heads a unit of the secretariat at a Kasi's rung, and "
+		      "in SOP tables numbers, types or records the letter: a Kasi's rank, a clerk's work";
+		*near = "Kepala Seksi";
+	} else if (i + 1 == n && (!strcmp(w0, "verifikator") || (i > 0 && !strcmp(w0, "verifikasi")))) {
+		why = "a verifikator checks the berkas: at the counter in one office (Front Office), behind it "
+		      "in another (Back Office)";
+		*near = "Back Office";
+	}
+	free(toks);
+	return why;
 }
 
 /* Build an actor column from its header text. */
@@ -3603,6 +3667,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as %d Menit); read as ",
 					[Q_DAYFRAC] = "is a fraction of a hari kerja, which a model holds in Jam and Menit (a Hari as %d Menit); read as ",
 					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as %d Menit); ",
+					[Q_NOMDAY] = "glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as %d Menit); read as ",
+					[Q_DAYFRAC_UP] = "is a fraction of a hari kerja that falls between two minutes (a Hari as %d Menit); read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -3617,6 +3683,8 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_EQUIV] = "",
 					[Q_DAYFRAC] = "",
 					[Q_DAYFRAC_APPROX] = ", the only number given, is the ceiling",
+					[Q_NOMDAY] = "; if the step takes 8 working hours, write 8 Jam",
+					[Q_DAYFRAC_UP] = ", rounded up to the whole minute (a waktu is a ceiling)",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -3631,19 +3699,18 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_EQUIV] = "says its time twice, in two units that agree (a Hari as %d Menit)",
 					[Q_DAYFRAC] = "is a fraction of a hari kerja; read at %d Menit a day",
 					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at %d Menit a day as the ceiling",
+					[Q_NOMDAY] = "glosses its Hari as 8 Jam; read as the Hari, %d Menit a day",
+					[Q_DAYFRAC_UP] = "is a fraction of a hari kerja; read at %d Menit a day, rounded up to the minute",
 				};
 				/* a fraction of a day is read at the calendar's net
 				 * day (--calendar; 450 Menit for the id-* ones), and
 				 * the warning and note say which */
 				char pre_s[160], note_s[100];
 				const char *pk = pre[kind], *nk = note[kind];
-				if (kind == Q_DAYFRAC || kind == Q_DAYFRAC_APPROX || kind == Q_EQUIV) {
-					snprintf(pre_s, sizeof pre_s,
-						 kind == Q_DAYFRAC ? pre[Q_DAYFRAC] : kind == Q_EQUIV ? pre[Q_EQUIV] : pre[Q_DAYFRAC_APPROX],
-						 im->day_minutes);
-					snprintf(note_s, sizeof note_s,
-						 kind == Q_DAYFRAC ? note[Q_DAYFRAC] : kind == Q_EQUIV ? note[Q_EQUIV] : note[Q_DAYFRAC_APPROX],
-						 im->day_minutes);
+				if (kind == Q_DAYFRAC || kind == Q_DAYFRAC_APPROX || kind == Q_EQUIV || kind == Q_NOMDAY ||
+				    kind == Q_DAYFRAC_UP) {
+					snprintf(pre_s, sizeof pre_s, pre[kind], im->day_minutes);
+					snprintf(note_s, sizeof note_s, note[kind], im->day_minutes);
 					pk = pre_s, nk = note_s;
 				}
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
@@ -5040,7 +5107,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		/* the role to suggest: the near position when the title starts
 		 * as one ('Petugas Loket PATEN': Front Office), else the Back
 		 * Office, the commonest post under another name */
-		char like[96] = "";
+		char like[224] = "";
 		const char *near = "Back Office";
 		/* "Dinas PUPR", "Dinas Kesehatan", "Badan Lingkungan Hidup" in a
 		 * DPMPTSP's table: the technical office that recommends */
@@ -5048,7 +5115,10 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		for (size_t i = 0; offices[i]; i++)
 			if (mutu_strncasecmp(im.cols[c].name, offices[i], strlen(offices[i])) == 0)
 				near = "Dinas Teknis";
-		if (im.cols[c].entry >= 0) {
+		const char *why = near_title(im.cols[c].name, &near);
+		if (why)
+			snprintf(like, sizeof like, " (%s)", why);
+		else if (im.cols[c].entry >= 0) {
 			near = sop_actor_table[im.cols[c].entry].canonical;
 			snprintf(like, sizeof like, " (it starts as %s does, with more words)", near);
 		}

@@ -117,10 +117,11 @@ run "$MUTU" calendar add 2025-01-06T08:00 "1j 30m" --calendar id-wib
 expect_out_has "calendar add: '1j 30m'" "2025-01-06T09:30:00+07:00"
 run "$MUTU" calendar add 2025-01-06T08:00 "seperempat jam" --calendar id-wib
 expect_out_has "calendar add: 'seperempat jam'" "2025-01-06T08:15:00+07:00"
-# 'seperempat hari' is 112,5 Menit: no whole minute, refused as '¼ hari'
+# 'seperempat hari' is 112,5 Menit: no whole minute; refused as '¼ hari'
+# until round 10, now rounded up to 113 = 1 Jam 53 Menit (test_field10_sop.sh)
 printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\tseperempat hari\n' >"$TMP/q.txt"
 run "$MUTU" sop import "$TMP/q.txt" -o "$TMP/q.ini" --calendar id-wib
-expect_eq "waktu: 'seperempat hari' unread" "$(steps "$TMP/q.ini" waktu)" "waktu = ?|"
+expect_eq "waktu: 'seperempat hari' 113 rounded up" "$(steps "$TMP/q.ini" waktu)" "waktu = 1 Jam 53 Menit|"
 
 # ---- 4. a fraction of a hari kerja is of the calendar's day ----
 # '½ hari' is a duration on the office clock: half of what '1 Hari' counts

@@ -10,7 +10,8 @@
  * Fourth round: the abbreviations offices type ("2 jm", "2 hrs", "2 Mg"), "3
  * working days", and "hr", months and seconds refused with the reason.
  * Sixth round: "hr kerja", which is the hari kerja.  Seventh round: the
- * words first and the digits after, "dua (2) hari".
+ * words first and the digits after, "dua (2) hari".  Tenth round: a
+ * whole count of Menit or Jam, "1 x 60 menit".
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -135,9 +136,19 @@ static void test_times_24(void **state)
 	expect("1x24 jam", 1, 0, -1);
 	expect("3 X 24 Jam Kerja", 3, 0, -1);
 	expect("1 \xC3\x97 24 Jam", 1, 0, -1);
-	/* another product is no day: refused naming it */
-	refuse("3 x 8 Jam", "\"3 x 8 Jam\" is a product");
-	refuse("2 x 24 Menit", "is a product");
+	/* round 10: a whole count of Menit or Jam is the product, no day in
+	 * it: 1 x 60 = 60, 2 x 24 Menit = 48, 2 x 30 = 60, 3 x 1 Jam = 180,
+	 * 2 x 1,5 Jam = 3 Jam = 180 (the decimal is the unit's) */
+	expect("1 x 60 menit", 0, 60, -1);
+	expect("2 x 24 Menit", 0, 48, -1);
+	expect("2 X 30 Mnt", 0, 60, -1);
+	expect("3 x 1 Jam", 0, 180, -1);
+	expect("1 x 60 menit dan 2 x 15 menit", 0, 90, -1);
+	/* 8 Jam is the nominal working day: N Hari or 8N Jam, the office's
+	 * to say; a day, or a decimal count, is refused naming it */
+	refuse("3 x 8 Jam", "\"3 x 8 Jam\" can be 3 Hari of the nominal 8 Jam or 24 working Jam");
+	refuse("2 x 1 Hari", "is a product");
+	refuse("1,5 x 60 Menit", "is a product");
 	refuse("1,5 x 24 Jam", "fraction of a working day");
 	/* an x that starts a word is still an unknown unit */
 	refuse("2 xyz", "unknown unit \"xyz\"");

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# tests/cli/test_field10_sop.sh - tenth field round on `mutu sop import`:
+# what round 9 left (Waktu "1 hari (8 jam)", "1 x 60 menit", "2 x 24 jam",
+# "seperempat hari"; pelaksana "Petugas Pendaftaran", "Tim Teknis
+# Gabungan", "Kaur Umum", "Kasubag TU", "Verifikator"), then SOP tables as
+# other offices publish them (tests/data/sop/field10/*), with the expected
+# values worked out by hand in the comments (id-wib: 450 Menit a day, 7.5
+# net hours, Perpres 21/2023).
+. tests/cli/lib.sh
+
+S=tests/data/sop/field10
+
+# ---- 1. a kabupaten DPMPTSP's PBG/SLF, the classic SOP AP ticks ----
+# Klaten: one column per pelaksana with a tick (√) in the acting one, mutu
+# baku Kelengkapan / Waktu / Output, Keterangan "Jika tidak lengkap kembali
+# ke langkah 2".  Waktu as typed, in working minutes on id-wib:
+#   1 '15 menit'         15
+#   2 '1 x 60 menit'     a whole count of Menit: 1 x 60 = 60
+#   3 '1 hari (8 jam)'   the Hari glossed as the nominal 8-hour day (UU
+#                        13/2003): 1 Hari = 450 (not 480, which would end
+#                        the step on the second working day)
+#   4 '2 x 24 jam'       2 days of 24 clock hours = 2 Hari = 900 (already
+#                        read so, pinned: "1 hari kerja ... the same time
+#                        on the next working day", domain.md)
+#   5 'seperempat hari'  450 / 4 = 112,5: rounded up to 113 (a ceiling)
+#   6 '1 jam' 60, 7 '1 jam' 60, 8 '15 menit' 15
+# Sum 15 + 60 + 450 + 900 + 113 + 60 + 60 + 15 = 1673 = 3 x 450 + 323 =
+# 3 Hari 5 Jam 23 Menit; declared '4 (empat) hari kerja' = 1800, the sum
+# rounded up to whole days; gap 1800 - 1673 = 127 = 2 Jam 7 Menit.
+# Before: steps 2, 3, 5 waktu = ? (a product; "the part in parentheses
+# must be whole working days"; "a fraction of a working day"), the model
+# did not load (exit 1); 'Petugas Pendaftaran' and 'Tim Teknis Gabungan'
+# had no role.
+run "$MUTU" sop import $S/pbg-slf-klaten.txt -o "$TMP/pbg.ini" --calendar id-wib
+expect_rc "PBG/SLF: exit 0" 0
+expect_eq "PBG/SLF: minutes and the declared total" "$(minutes "$TMP/pbg.ini")" \
+	"[15, 60, 450, 900, 113, 60, 60, 15] 1800"
+expect_eq "PBG/SLF: waktu as written, the two read apart" "$(steps "$TMP/pbg.ini" waktu)" \
+	"waktu = 15 menit|waktu = 1 x 60 menit|waktu = 1 hari|waktu = 2 x 24 jam|waktu = 1 Jam 53 Menit|waktu = 1 jam|waktu = 1 jam|waktu = 15 menit|"
+expect_err_has "PBG/SLF: the 8-Jam gloss said" \
+	"step 3 (line 9): waktu '1 hari (8 jam)' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 1 hari; if the step takes 8 working hours, write 8 Jam"
+expect_err_has "PBG/SLF: the rounding said" \
+	"step 5 (line 11): waktu 'seperempat hari' is a fraction of a hari kerja that falls between two minutes (a Hari as 450 Menit); read as 1 Jam 53 Menit, rounded up to the whole minute (a waktu is a ceiling)"
+expect_eq "PBG/SLF: the notes keep what was written" \
+	"$(grep -c "^note = importer: waktu '1 hari (8 jam)' glosses its Hari as 8 Jam; read as the Hari, 450 Menit a day$\|^note = importer: waktu 'seperempat hari' is a fraction of a hari kerja; read at 450 Menit a day, rounded up to the minute$" "$TMP/pbg.ini")" 2
+# Petugas Pendaftaran registers the berkas at the counter: Front Office.
+# Tim Teknis Gabungan, the kabupaten's joint team: Tim Teknis.  Kepala
+# Bidang Pelayanan: Kepala Bidang (round 9).  Verifikator and Kasubag TU
+# are no one of the positions: said, with why and what to write.
+expect_eq "PBG/SLF: pelaksana and roles" "$(steps "$TMP/pbg.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Pendaftaran|role = Front Office|actor = Verifikator|actor = Tim Teknis Gabungan|role = Tim Teknis|actor = Kasubag TU|actor = Kepala Bidang Pelayanan|role = Kepala Bidang|actor = Kepala Dinas|actor = Pemohon|"
+expect_err_has "PBG/SLF: the Verifikator said" \
+	"step 3: pelaksana 'Verifikator' is none of the positions mutu knows (a verifikator checks the berkas: at the counter in one office (Front Office), behind it in another (Back Office)); kept as a position of its own"
+expect_err_has "PBG/SLF: the Kasubag TU said" \
+	"step 5: pelaksana 'Kasubag TU' is none of the positions mutu knows (a Kepala Sub Bagian or Kepala Urusan heads a unit of the secretariat at a Kasi's rung, and in SOP tables numbers, types or records the letter: a Kasi's rank, a clerk's work); kept as a position of its own (mutu sim staffs it apart: [staff] Kasubag TU = N); if it is one of them, add role = Kepala Seksi"
+expect_eq "PBG/SLF: two unknown, no more" "$(grep -c 'none of the positions' "$TMP/err")" 2
+# the Keterangan's conditional return is the rework; the clock starts when
+# the counter accepts the berkas (step 2), before the verification
+expect_eq "PBG/SLF: rework to step 2, clock from step 2" "$(steps "$TMP/pbg.ini" 'reject_to\|clock_start')" \
+	"reject_to = 2|clock_start = 2|"
+run "$MUTU" model check "$TMP/pbg.ini"
+expect_out_has "PBG/SLF: the sum against the declared total" \
+	"steps sum to 3 Hari 5 Jam 23 Menit, declared 4 (empat) hari kerja"
+expect_out_has "PBG/SLF: the gap" "gap minus 2 Jam 7 Menit"
+
+# ---- 2. the four Waktu forms one by one, on two calendars ----
+# On id-wib (a Hari 450):
+#   '1 hari (8 jam)' 450; '2 Hari (16 Jam)' 2 x 8: 900; '1 hari (480
+#   menit)' 450; '1 x 60 menit' 60; '2 x 30 Mnt' 60; '3 x 1 jam' 180;
+#   '2 x 24 jam' 900; 'seperempat hari' 113; '¾ hari' 337,5: 338;
+#   '1¼ hari' 450 + 112,5 = 562,5: 563
+waktu_rows() {
+	printf 'No\tKegiatan\tPelaksana\tWaktu\n'
+	local i=1
+	for w in "$@"; do
+		printf '%d\tMemeriksa berkas\tFront Office\t%s\n' $i "$w"
+		i=$((i + 1))
+	done
+}
+waktu_rows '1 hari (8 jam)' '2 Hari (16 Jam)' '1 hari (480 menit)' '1 x 60 menit' '2 x 30 Mnt' '3 x 1 jam' \
+	'2 x 24 jam' 'seperempat hari' $'\xc2\xbe hari' $'1\xc2\xbc hari' >"$TMP/w.txt"
+run "$MUTU" sop import "$TMP/w.txt" -o "$TMP/w450.ini" --calendar id-wib
+expect_rc "Waktu forms, id-wib: exit 0" 0
+expect_eq "Waktu forms, id-wib: minutes" "$(minutes "$TMP/w450.ini")" \
+	"[450, 900, 450, 60, 60, 180, 900, 113, 338, 563] None"
+# On a calendar whose day is 390 (6,5 h): the Hari 390 whatever the gloss
+# ('1 hari (8 jam)' 390, '2 Hari (16 Jam)' 780), products as on any
+# calendar, '2 x 24 jam' 780, 'seperempat hari' 97,5: 98, '¾ hari' 292,5:
+# 293, '1¼ hari' 390 + 97,5 = 487,5: 488
+mkdir -p "$TMP/cal"
+cp datasets/calendars/id-holidays-2024-2026.csv datasets/calendars/id-ramadan-2024-2026.csv \
+	datasets/calendars/local.csv "$TMP/cal/"
+sed -e 's/^name = id-wib$/name = id-wib-puasa/' -e 's/^day_minutes = 450$/day_minutes = 390/' \
+	datasets/calendars/id-wib.ini >"$TMP/cal/id-wib-puasa.ini"
+run "$MUTU" sop import "$TMP/w.txt" -o "$TMP/w390.ini" --calendar "$TMP/cal/id-wib-puasa.ini"
+expect_rc "Waktu forms, day of 390: exit 0" 0
+expect_eq "Waktu forms, day of 390: minutes" "$(minutes "$TMP/w390.ini")" \
+	"[390, 780, 390, 60, 60, 180, 780, 98, 293, 488] None"
+# what stays refused, with the reason: '3 x 8 jam' (3 Hari of 8 Jam or 24
+# working Jam: the office's to say), '1 Hari (6,5 Jam)' on id-wib (round
+# 9: two unequal times, neither the nominal 8 Jam), a decimal count
+waktu_rows '3 x 8 jam' '1 Hari (6,5 Jam)' '1,5 x 60 menit' >"$TMP/r.txt"
+run "$MUTU" sop import "$TMP/r.txt" -o "$TMP/r.ini" --calendar id-wib
+expect_eq "refused forms: waktu = ?" "$(steps "$TMP/r.ini" waktu)" "waktu = ?|waktu = ?|waktu = ?|"
+expect_err_has "refused forms: 3 x 8 jam said" \
+	"\"3 x 8 jam\" can be 3 Hari of the nominal 8 Jam or 24 working Jam; write N Hari or the Jam"
+
+# ---- 3. titles: which are a position, which are not ----
+# 'Petugas Pendaftaran', 'Loket Pendaftaran', 'Petugas Penerima Berkas':
+# the counter's clerk, Front Office.  'Tim Teknis Terpadu': the Tim
+# Teknis.  'Pendaftar' is the registrant, no clerk: not the Front Office
+# (one typo from 'pendaftaran'; the alias needs 'Petugas' before it).
+# 'Kaur Umum' (a desa's), 'Kepala Sub Bagian Umum': none, said as the
+# Kasubag is.  Before: each none of the positions, no reason given.
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPendaftar\t5 Menit\n2\tMenerima berkas\tLoket Pendaftaran\t5 Menit\n3\tMencatat\tPetugas Penerima Berkas\t5 Menit\n4\tMenilai\tTim Teknis Terpadu\t5 Menit\n5\tMengetik surat\tKaur Umum\t5 Menit\n6\tMenomori\tKepala Sub Bagian Umum\t5 Menit\n7\tMenandatangani\tKepala Dinas\t5 Menit\n' >"$TMP/t.txt"
+run "$MUTU" sop import "$TMP/t.txt" -o "$TMP/t.ini" --calendar id-wib
+expect_eq "titles: roles" "$(steps "$TMP/t.ini" 'actor\|role')" \
+	"actor = Pendaftar|actor = Loket Pendaftaran|role = Front Office|actor = Petugas Penerima Berkas|role = Front Office|actor = Tim Teknis Terpadu|role = Tim Teknis|actor = Kaur Umum|actor = Kepala Sub Bagian Umum|actor = Kepala Dinas|"
+expect_err_has "titles: the Kaur said" \
+	"step 5: pelaksana 'Kaur Umum' is none of the positions mutu knows (a Kepala Sub Bagian or Kepala Urusan heads a unit of the secretariat"
+expect_err_has "titles: the Kepala Sub Bagian said" \
+	"step 6: pelaksana 'Kepala Sub Bagian Umum' is none of the positions mutu knows (a Kepala Sub Bagian or Kepala Urusan"
