@@ -105,6 +105,10 @@ struct istep {
 	int reject_no;    /* the step it returns to, named by the table's number
 			   * ("Tidak: kembali ke no. 1"), 0 none */
 	int table_no;     /* the whole number in the No. cell, 0 none ("2a") */
+	int sub_no;       /* a sub-step's number and letter ("2a": 2, 'a'), 0 none */
+	char sub_letter;
+	char reject_sub;  /* the letter of a sub-step named as the way back
+			   * ("kembali ke langkah 1b": 'b'), 0 none */
 	char note[256];
 	char range_note[192]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
@@ -965,8 +969,12 @@ static int is_reject_branch(const char *cell)
  * had no reject_to and the import said no step sends the berkas back. */
 static int label_ordinal(const char *lab);
 
-static int reject_step_no(const char *text)
+/* (sub, when not NULL, gets the letter of a sub-step named by its label,
+ * "ke langkah 1b", "ke no. 2.a": 'b', 'a'; else 0) */
+static int reject_step_no(const char *text, char *sub)
 {
+	if (sub)
+		*sub = 0;
 	static const char *const back[] = {"tidak", "ditolak", "tolak", "dikembalikan", "kembalikan",
 					   "kembali", "revisi", "perbaikan", "diperbaiki", "rejected",
 					   "returned", NULL};
@@ -1063,6 +1071,18 @@ static int reject_step_no(const char *text)
 			const char *d = r;
 			while (isdigit((unsigned char)*r) && v <= 100000)
 				v = v * 10 + (*r++ - '0');
+			/* a sub-step's label, "ke langkah 1b", "ke no. 2.a" (round
+			 * 10; before, no number was read and no reject_to written):
+			 * one letter after the number, after a noun, with no word
+			 * going on ("ke 2 hari" is a time, "1 hk" too) */
+			const char *sl = *r == '.' ? r + 1 : r;
+			if (nouned && r > d && v >= 1 && v <= 100000 && *sl >= 'a' && *sl <= 'z' &&
+			    !isalnum((unsigned char)sl[1]) && strncmp(sl, "hk", 2) != 0) {
+				found = (int)v;
+				if (sub)
+					*sub = *sl;
+				break;
+			}
 			/* a number, not the start of a time ("ke 2 hari") */
 			if (r > d && v >= 1 && v <= 100000 && !isalpha((unsigned char)*r)) {
 				const char *e = r;
@@ -1813,6 +1833,179 @@ static int tab_quoted_break(const char *s, const char *end)
 	return 0;
 }
 
+static enum role header_role(const char *cell);
+
+/* A line's text, trimmed, as a new string (caller frees). */
+static char *line_text(const char *s, const char *le)
+{
+	char *t = mutu_strndup(s, (size_t)(le - s));
+	for (char *q = t; *q; q++)
+		if (*q == '\r')
+			*q = ' ';
+	return mutu_trim(t);
+}
+
+/* Does a line alone open a step: its number ("1", "2."), a sub-step's
+ * label ("1a", "2.b") or a roman numeral ("I", "IV")?  last is the last
+ * whole number seen: a number must follow it by one (a bare "2" in a cell,
+ * "2 berkas", is no step), a sub-step's be it or the next.  Sets *whole. */
+static int stacked_label(const char *t, int last, int *whole)
+{
+	int v;
+	if (cell_number(t, &v))
+		return v == last + 1 ? (*whole = v, 1) : 0;
+	const char *q = t;
+	v = 0;
+	while (isdigit((unsigned char)*q) && v < 100000)
+		v = v * 10 + (*q++ - '0');
+	if (*q == '.')
+		q++;
+	if (v > 0 && isalpha((unsigned char)*q) && (!q[1] || ((q[1] == '.' || q[1] == ')') && !q[2])) &&
+	    (v == last || v == last + 1))
+		return *whole = v, 1;
+	int o = strlen(t) <= 6 && strpbrk(t, "IVXivx") == t ? label_ordinal(t) : 0;
+	if (o == last + 1 && o > 0 && strspn(t, "IVX.)") == strlen(t))
+		return *whole = o, 1;
+	return 0;
+}
+
+/*
+ * A table pasted out of a PDF viewer with each cell on its own line (no
+ * tab, no run of spaces between cells: "No / Kegiatan / Pelaksana / Waktu
+ * / ..." down the page, then "1 / Mengajukan permohonan / Pemohon / 15
+ * menit / ...").  Found by a run of at least three header words alone on
+ * their lines, Waktu among them; the lines before it stay title lines.
+ * Each step's cells start at its number (stacked_label), the total line at
+ * its words ("Jumlah Waktu"); blank lines are no cells.  A cell the viewer
+ * wrapped onto two lines would shift the rest: when the first cell that
+ * reads as a duration lies past the header's Waktu, the extra lines are
+ * the Kegiatan's (the long text of the row) and join it.  A row short of
+ * cells (a blank cell the copy dropped) stays ragged, for read_rows to map
+ * by its Waktu.  Returns 1 when it read the text, else 0 with im
+ * untouched.  Before (round 10), "no SOP table found".
+ */
+static int split_stacked(struct imp *im, const char *s, const char *end)
+{
+	if (memchr(s, '\t', (size_t)(end - s)))
+		return 0;
+	/* the header run: its first line, its length and its Waktu */
+	const char *hs = NULL, *he = NULL;
+	int hn = 0, hw = -1, run = 0, run_w = -1, line = 0, hline = 0, rs_line = 0;
+	const char *rs = NULL;
+	for (const char *p = s; p < end && !hs;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		line++;
+		char *t = line_text(p, le);
+		enum role r = *t && strlen(t) < 40 ? header_role(t) : R_NONE;
+		if (r != R_NONE) {
+			if (!run)
+				rs = p, rs_line = line;
+			if (r == R_WAKTU && run_w < 0)
+				run_w = run;
+			run++;
+		} else if (*t) {
+			if (run >= 3 && run_w >= 0)
+				hs = rs, he = p, hn = run, hw = run_w, hline = rs_line;
+			run = 0, run_w = -1;
+		}
+		free(t);
+		p = nl ? nl + 1 : end;
+	}
+	if (!hs || hn > MAXCOL)
+		return 0;
+	size_t cap = 0;
+	/* the title lines, one cell each */
+	line = 0;
+	for (const char *p = s; p < hs;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		line++;
+		struct row r = {line, mutu_malloc(sizeof(char *)), 1};
+		r.cells[0] = line_text(p, le);
+		push_row(im, &cap, r);
+		p = nl ? nl + 1 : end;
+	}
+	/* the header, one row; then the steps' rows; after the total's
+	 * time (a signature block, notes), one row a line */
+	struct row cur = {hline, mutu_calloc((size_t)MAXCOL + 1, sizeof(char *)), 0};
+	int last = 0, in_total = 0, tail = 0;
+	line = hline - 1;
+	for (const char *p = hs;;) {
+		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		const char *le = nl ? nl : end;
+		char *t = p < end ? line_text(p, le) : NULL;
+		line++;
+		int whole = 0, start = 0;
+		if (t && p >= he && *t) {
+			char *lower = mutu_strdup(t);
+			for (char *q = lower; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			if (tail)
+				start = 3;
+			else if (!in_total && stacked_label(t, last, &whole))
+				start = 1;
+			else if (!in_total && total_words(lower) &&
+				 (!strpbrk(t, "0123456789") || !strncmp(lower, "jumlah", 6) || !strncmp(lower, "total", 5)))
+				start = 2;
+			free(lower);
+		}
+		if (!t || start) {
+			if (cur.n > 0) {
+				/* a wrapped Kegiatan joined (above) */
+				int w = -1;
+				struct dur d;
+				for (size_t i = 2; i < cur.n && w < 0; i++)
+					if (cell_dur(cur.cells[i], &d))
+						w = (int)i;
+				if (cur.line > hline && !in_total && w > hw && hw >= 2) {
+					size_t extra = (size_t)(w - hw);
+					struct mutu_buf b;
+					mutu_buf_init(&b);
+					for (size_t i = 1; i <= 1 + extra; i++) {
+						mutu_buf_printf(&b, "%s%s", i > 1 ? " " : "", cur.cells[i]);
+						free(cur.cells[i]);
+					}
+					cur.cells[1] = buf_take(&b);
+					memmove(cur.cells + 2, cur.cells + 2 + extra, (cur.n - 2 - extra) * sizeof(char *));
+					cur.n -= extra;
+				}
+				/* the total's words under Kegiatan, its time under Waktu */
+				if (in_total && cur.n == 2 && hw >= 2) {
+					char *words = cur.cells[0], *time = cur.cells[1];
+					for (size_t i = 0; i < (size_t)hw; i++)
+						cur.cells[i] = mutu_strdup("");
+					free(cur.cells[1]);
+					cur.cells[1] = words;
+					cur.cells[hw] = time;
+					cur.n = (size_t)hw + 1;
+				}
+				push_row(im, &cap, cur);
+			} else
+				free(cur.cells);
+			if (!t)
+				break;
+			cur.line = line;
+			cur.cells = mutu_calloc((size_t)MAXCOL + 1, sizeof(char *));
+			cur.n = 0;
+			if (in_total)
+				tail = 1;
+			in_total = start == 2;
+			if (start == 1)
+				last = whole;
+		}
+		if (*t && cur.n < (size_t)MAXCOL) {
+			cur.cells[cur.n++] = t;
+			/* the total's time ends its row */
+			if (in_total && strpbrk(t, "0123456789"))
+				tail = 1;
+		} else
+			free(t);
+		p = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
 static void split_rows(struct imp *im, const char *text, size_t len)
 {
 	size_t cap = 0;
@@ -1829,6 +2022,8 @@ static void split_rows(struct imp *im, const char *text, size_t len)
 		return;
 	}
 	if (split_layout(im, s, end))
+		return;
+	if (split_stacked(im, s, end))
 		return;
 	char sep = csv_sep(s, end);
 	if (!sep && tab_quoted_break(s, end))
@@ -3583,6 +3778,23 @@ static void read_rows(struct imp *im, size_t from)
 		lone_text[0] = 0;
 		s->no = no;
 		s->table_no = has_no ? no : 0;
+		/* a sub-step's label, "1a", "1.b", "2 a": its number and letter,
+		 * which a way back can name ("kembali ke langkah 1b") */
+		if (!has_no && im->col_no >= 0 && (size_t)left_no < row->n) {
+			char *lab = clean_text(row->cells[left_no]);
+			const char *q = lab;
+			int v = 0;
+			while (isdigit((unsigned char)*q) && v < 100000)
+				v = v * 10 + (*q++ - '0');
+			if (*q == '.' || *q == ' ')
+				q++;
+			char c = (char)tolower((unsigned char)*q);
+			if (v > 0 && c >= 'a' && c <= 'z' && (!q[1] || (q[1] == '.' && !q[2]) || (q[1] == ')' && !q[2]))) {
+				s->sub_no = v;
+				s->sub_letter = c;
+			}
+			free(lab);
+		}
 		s->line = row->line;
 		s->actor = -1;
 		s->reject_col = -1;
@@ -3904,9 +4116,9 @@ static void infer_actors(struct imp *im)
 		}
 		/* the step a failed check returns to, by the table's number
 		 * (mapped to the model's when the steps are written) */
-		s->reject_no = reject_step_no(s->keterangan);
+		s->reject_no = reject_step_no(s->keterangan, &s->reject_sub);
 		if (!s->reject_no)
-			s->reject_no = reject_step_no(s->activity);
+			s->reject_no = reject_step_no(s->activity, &s->reject_sub);
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		/* a blank Pelaksana cell under a title (list layout): a merged
@@ -5065,9 +5277,19 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		int back = 0;
 		if (s->reject_no < 0 && k > 0)
 			back = (int)k; /* the step before this one */
-		if (s->reject_no > 0) {
+		if (s->reject_no > 0 && s->reject_sub) {
+			/* "kembali ke langkah 1b": the sub-step of that label */
+			for (size_t j = k; j-- > 0 && !back;)
+				if (im.steps[j].sub_no == s->reject_no && im.steps[j].sub_letter == s->reject_sub)
+					back = (int)j + 1;
+		} else if (s->reject_no > 0) {
 			for (size_t j = k; j-- > 0 && !back;)
 				if (im.steps[j].table_no == s->reject_no)
+					back = (int)j + 1;
+			/* "kembali ke langkah 1" where the table numbers 1a, 1b: the
+			 * first of them, where step 1 starts */
+			for (size_t j = 0; j < k && !back; j++)
+				if (im.steps[j].sub_no == s->reject_no)
 					back = (int)j + 1;
 			if (!back && !renumber && s->reject_no <= (int)k)
 				back = s->reject_no;

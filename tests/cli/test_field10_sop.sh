@@ -120,3 +120,57 @@ expect_err_has "titles: the Kaur said" \
 	"step 5: pelaksana 'Kaur Umum' is none of the positions mutu knows (a Kepala Sub Bagian or Kepala Urusan heads a unit of the secretariat"
 expect_err_has "titles: the Kepala Sub Bagian said" \
 	"step 6: pelaksana 'Kepala Sub Bagian Umum' is none of the positions mutu knows (a Kepala Sub Bagian or Kepala Urusan"
+
+# ---- 4. SIP dokter/bidan: sub-steps 1a/1b, a way back to '1b' ----
+# Sleman, the classic two header rows ('Pelaksana' over the positions,
+# 'Mutu Baku' over Kelengkapan / Waktu / Output) and the column numbers
+# 1..11 under them; the applicant's steps 1a and 1b are the model's 1 and
+# 2 (said, renumbered).  The Front Office's 'Jika tidak lengkap kembali
+# ke langkah 1b' is the step the table labels 1b: model step 2; the
+# Kabid's 'kembali ke langkah 3' the table's 3, model step 4.  Steps:
+# 15 + 15 + 30 + 120 + 60 + 60 + 15 = 315 = 5 Jam 15 Menit, as declared
+# ('(1 hari kerja)': 315 < 450, one day).  The first step that sends back
+# is the Front Office's (model 3): the clock's default, no clock_start.
+# Before: step 3 had no reject_to ('1b' was no number), and so the clock
+# started after the Kabid's check (clock_start = 3 written for it).
+run "$MUTU" sop import $S/sip-dokter-bidan.txt -o "$TMP/sip.ini" --calendar id-wib
+expect_rc "SIP: exit 0" 0
+expect_eq "SIP: reject_to by the table's labels" "$(steps "$TMP/sip.ini" '\[step\|reject_to\|clock_start')" \
+	"[step 1]|[step 2]|[step 3]|reject_to = 2|[step 4]|[step 5]|reject_to = 4|[step 6]|[step 7]|"
+expect_eq "SIP: pelaksana" "$(steps "$TMP/sip.ini" 'actor')" \
+	"actor = Pemohon|actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kepala Bidang Pelayanan|actor = Kepala Dinas|actor = Front Office|"
+expect_eq "SIP: minutes and the declared total" "$(minutes "$TMP/sip.ini")" "[15, 15, 30, 120, 60, 60, 15] 315"
+# 'kembali ke langkah 1' where the table numbers 1a, 1b: the first of
+# them, model step 1 (before: none, the table numbering no step 1)
+sed -e 's/kembali ke langkah 1b/kembali ke langkah 1/' $S/sip-dokter-bidan.txt >"$TMP/sip1.txt"
+run "$MUTU" sop import "$TMP/sip1.txt" -o "$TMP/sip1.ini" --calendar id-wib
+expect_eq "SIP: 'langkah 1' is where 1a starts" "$(steps "$TMP/sip1.ini" 'reject_to')" "reject_to = 1|reject_to = 4|"
+# 'ke langkah 2 hari' is a time, 'ke no. 2.a' a label
+printf 'No\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t5 Menit\t\n2.a\tMenerima\tFront Office\t5 Menit\t\n2.b\tMencatat\tFront Office\t5 Menit\t\n3\tMemeriksa\tBack Office\t5 Menit\tTidak lengkap dikembalikan ke no. 2.a\n4\tMenandatangani\tKepala Dinas\t5 Menit\t\n' >"$TMP/sub.txt"
+run "$MUTU" sop import "$TMP/sub.txt" -o "$TMP/sub.ini" --calendar id-wib
+expect_eq "sub-step '2.a' as the way back" "$(steps "$TMP/sub.ini" 'reject_to')" "reject_to = 2|"
+
+# ---- 5. izin reklame pasted from a PDF viewer, a cell a line ----
+# Magelang: no tab, no column of spaces; each cell on its own line, the
+# empty Keterangan cells gone, two Kegiatan wrapped onto two lines, the
+# signature block after the total.  The rows start at the step numbers
+# 1..7; a wrapped Kegiatan joins (the Waktu would else sit a line late).
+# Steps: 15 + 30 + 2 x 450 + 60 + 60 + 60 + 15 = 1140 = 2 Hari 4 Jam;
+# declared '3 (tiga) hari kerja' = 1350; gap 210 = 3 Jam 30 Menit.
+# Before: "no SOP table found", exit 2.
+run "$MUTU" sop import $S/reklame-pdf-sel-per-baris.txt -o "$TMP/rk.ini" --calendar id-wib
+expect_rc "reklame PDF: exit 0" 0
+expect_eq "reklame PDF: minutes and the declared total" "$(minutes "$TMP/rk.ini")" \
+	"[15, 30, 900, 60, 60, 60, 15] 1350"
+expect_eq "reklame PDF: pelaksana" "$(steps "$TMP/rk.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Tim Teknis|actor = Back Office|actor = Kepala Bidang|actor = Kepala Dinas|actor = Petugas Loket|role = Front Office|"
+expect_eq "reklame PDF: the wrapped Kegiatan joined" \
+	"$(grep -c '^activity = Survei lokasi dan ukuran titik reklame bersama dinas terkait$\|^activity = Menghitung pajak reklame dan membuat draft izin$' "$TMP/rk.ini")" 2
+expect_eq "reklame PDF: outputs in place" "$(steps "$TMP/rk.ini" 'output')" \
+	"output = Berkas permohonan|output = Tanda terima|output = Berita acara survei|output = Draft izin, SKPD|output = Draft diparaf|output = Izin reklame|output = Izin reklame|"
+expect_eq "reklame PDF: the way back" "$(steps "$TMP/rk.ini" 'keterangan\|reject_to')" \
+	"keterangan = Jika tidak lengkap kembali ke langkah 1|reject_to = 1|"
+expect_err_has "reklame PDF: the signature block skipped, with its line" \
+	"line 52: not a step row, skipped (Magelang, 2 Januari 2025)"
+run "$MUTU" model check "$TMP/rk.ini"
+expect_out_has "reklame PDF: the gap" "steps sum to 2 Hari 4 Jam, declared 3 (tiga) hari kerja"
