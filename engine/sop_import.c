@@ -2894,8 +2894,12 @@ static int classify_marker(const char *cell, char *text, size_t size)
 		return 0;
 	snprintf(text, size, "%s", cell);
 	/* a tick: one of x X v V or a check mark, alone between blanks */
+	/* (and the ticks Word's Insert Symbol and phones type: ☑ U+2611,
+	 * ✅ U+2705, 🗸 U+1F5F8; before round 10, debris, a weak clue, and
+	 * every office step of a table ticked with ☑ was actor = ?) */
 	static const char *const ticks[] = {"x", "X", "v", "V", "\xE2\x9C\x93", "\xE2\x9C\x94",
-					    "\xE2\x88\x9A", NULL}; /* ✓ ✔ √ */
+					    "\xE2\x88\x9A", "\xE2\x98\x91", "\xE2\x9C\x85",
+					    "\xF0\x9F\x97\xB8", NULL}; /* ✓ ✔ √ ☑ ✅ 🗸 */
 	char *t = clean_text(cell);
 	int tick = 0;
 	for (size_t i = 0; ticks[i] && !tick; i++)

@@ -174,3 +174,31 @@ expect_err_has "reklame PDF: the signature block skipped, with its line" \
 	"line 52: not a step row, skipped (Magelang, 2 Januari 2025)"
 run "$MUTU" model check "$TMP/rk.ini"
 expect_out_has "reklame PDF: the gap" "steps sum to 2 Hari 4 Jam, declared 3 (tiga) hari kerja"
+
+# ---- 6. izin usaha perikanan: ticks from Word's Insert Symbol, I, II ----
+# A provincial DPMPTSP (Jawa Tengah): headers in capitals over two rows,
+# the acting column ticked with '☑' (U+2611, Segoe UI Symbol), steps
+# numbered I..VIII, the ways back 'kembali ke langkah I' and '... II', the
+# total '14 (empat belas) hari kerja'.  Steps: 30 + 60 + 120 + 5 x 450 +
+# 450 + 450 + 2 x 450 + 30 = 4290 = 9 x 450 + 240 = 9 Hari 4 Jam; the
+# declared 14 Hari = 6300 is the standard's, 2010 = 4 Hari 3 Jam 30 Menit
+# above the steps (said as a finding).  Before: '☑' was debris, a weak
+# clue: steps II..VII actor = ?, step VIII taken as the applicant's.
+# (Roman numbers, their ways back and the spelled total were read
+# already: pinned.)
+run "$MUTU" sop import $S/siup-perikanan-centang.txt -o "$TMP/ik.ini" --calendar id-wib
+expect_rc "perikanan: exit 0" 0
+expect_eq "perikanan: pelaksana from the ticks" "$(steps "$TMP/ik.ini" 'actor')" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Operator|actor = Tim Teknis DKP|actor = Operator|actor = Kabid Pelayanan|actor = Kepala Dinas|actor = Petugas Loket|"
+expect_eq "perikanan: ways back to I and II" "$(steps "$TMP/ik.ini" '\[step\|reject_to')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|reject_to = 2|[step 5]|[step 6]|[step 7]|[step 8]|"
+expect_eq "perikanan: minutes and the declared total" "$(minutes "$TMP/ik.ini")" \
+	"[30, 60, 120, 2250, 450, 450, 900, 30] 6300"
+expect_err_has "perikanan: the gap a finding" \
+	"finding: declared 14 Hari, steps sum to 9 Hari 4 Jam: gap minus 4 Hari 3 Jam 30 Menit"
+# the other ticks Word and phones type: '✅' (U+2705), '🗸' (U+1F5F8)
+for m in $'\xe2\x9c\x85' $'\xf0\x9f\x97\xb8'; do
+	sed -e "s/\xe2\x98\x91/$m/g" $S/siup-perikanan-centang.txt >"$TMP/ik2.txt"
+	run "$MUTU" sop import "$TMP/ik2.txt" -o "$TMP/ik2.ini" --calendar id-wib --force
+	expect_eq "perikanan: '$m' a tick" "$(steps "$TMP/ik2.ini" 'actor' | tr -cd '|?' )" "||||||||"
+done
