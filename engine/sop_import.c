@@ -978,8 +978,11 @@ static int reject_step_no(const char *text, char *sub)
 	static const char *const back[] = {"tidak", "ditolak", "tolak", "dikembalikan", "kembalikan",
 					   "kembali", "revisi", "perbaikan", "diperbaiki", "rejected",
 					   "returned", NULL};
+	/* ("prosedur", "aktivitas": "kembali ke prosedur 2", as a table
+	 * headed "Uraian Prosedur" names its rows; round 10) */
 	static const char *const nouns[] = {"langkah", "nomor", "no", "kegiatan", "tahap", "tahapan",
-					    "step", "butir", "proses", "poin", "urutan", "urut", NULL};
+					    "step", "butir", "proses", "poin", "urutan", "urut",
+					    "prosedur", "aktivitas", NULL};
 	if (!text || !*text)
 		return 0;
 	char *t = clean_text(text);
@@ -1027,6 +1030,10 @@ static int reject_step_no(const char *text, char *sub)
 				while (*r == ' ' || *r == '.' || *r == ':')
 					r++;
 			}
+			/* the number in parentheses or after '#': "ke langkah (2)",
+			 * "ke langkah #2" (round 10; before, none read) */
+			if (nouned && (*r == '(' || *r == '#') && isdigit((unsigned char)r[1]))
+				r++;
 			/* the ordinal after the noun: "ke langkah ke-1", "ke tahap
 			 * ke 2" (the number follows), "ke langkah pertama" */
 			if (nouned && strncmp(r, "ke", 2) == 0 && (r[2] == '-' || r[2] == ' ')) {

@@ -202,3 +202,16 @@ for m in $'\xe2\x9c\x85' $'\xf0\x9f\x97\xb8'; do
 	run "$MUTU" sop import "$TMP/ik2.txt" -o "$TMP/ik2.ini" --calendar id-wib --force
 	expect_eq "perikanan: '$m' a tick" "$(steps "$TMP/ik2.ini" 'actor' | tr -cd '|?' )" "||||||||"
 done
+
+# ---- 7. the way back, as Keterangan cells word it ----
+# Step 4's Keterangan names step 2 each time: 'kembali ke langkah (2)',
+# 'kembali ke langkah #2', 'kembali ke prosedur 2' (a table headed Uraian
+# Prosedur names its rows so): reject_to = 2.  Before: none of the three
+# was read.  '(2 hari)' is a time, no step: none.
+for k in 'Jika tidak lengkap kembali ke langkah (2)' 'Jika tidak lengkap kembali ke langkah #2' \
+	'Jika tidak lengkap kembali ke prosedur 2' 'Jika tidak lengkap kembali ke langkah (2 hari)'; do
+	printf 'No\tUraian Prosedur\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan permohonan\tPemohon\t15 Menit\t\n2\tMenerima berkas\tFront Office\t15 Menit\t\n3\tMembuat draft\tBack Office\t1 Jam\t\n4\tMemverifikasi draft\tKepala Seksi\t1 Jam\t%s\n5\tMenandatangani\tKepala Dinas\t1 Jam\t\n' "$k" >"$TMP/k.txt"
+	run "$MUTU" sop import "$TMP/k.txt" -o "$TMP/k.ini" --calendar id-wib --force
+	case $k in *hari*) want="" ;; *) want="reject_to = 2|" ;; esac
+	expect_eq "way back: '$k'" "$(steps "$TMP/k.ini" 'reject_to')" "$want"
+done
