@@ -1876,6 +1876,14 @@ static int stacked_label(const char *t, int last, int *whole)
 	return 0;
 }
 
+/* "Mutu Baku" (and its English): a header cell spanning the columns
+ * under it, no column of its own in a table whose header is one run of
+ * lines (split_stacked) */
+static int span_word(const char *t)
+{
+	return mutu_strcasecmp(t, "mutu baku") == 0 || mutu_strcasecmp(t, "quality standard") == 0;
+}
+
 /*
  * A table pasted out of a PDF viewer with each cell on its own line (no
  * tab, no run of spaces between cells: "No / Kegiatan / Pelaksana / Waktu
@@ -1888,8 +1896,11 @@ static int stacked_label(const char *t, int last, int *whole)
  * reads as a duration lies past the header's Waktu, the extra lines are
  * the Kegiatan's (the long text of the row) and join it.  A row short of
  * cells (a blank cell the copy dropped) stays ragged, for read_rows to map
- * by its Waktu.  Returns 1 when it read the text, else 0 with im
- * untouched.  Before (round 10), "no SOP table found".
+ * by its Waktu.  "Mutu Baku", which spans Kelengkapan / Waktu / Output in
+ * the document, is dropped from the header; the header repeated after a
+ * page break (its first word again, "No") is a row of its own, and so is
+ * a page footer ("Halaman 1 dari 2").  Returns 1 when it read the text,
+ * else 0 with im untouched.  Before (round 10), "no SOP table found".
  */
 static int split_stacked(struct imp *im, const char *s, const char *end)
 {
@@ -1897,7 +1908,7 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 		return 0;
 	/* the header run: its first line, its length and its Waktu */
 	const char *hs = NULL, *he = NULL;
-	int hn = 0, hw = -1, run = 0, run_w = -1, line = 0, hline = 0, rs_line = 0;
+	int hn = 0, hw = -1, run = 0, run_w = -1, line = 0, hline = 0, rs_line = 0, run_span = 0;
 	const char *rs = NULL;
 	for (const char *p = s; p < end && !hs;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -1907,9 +1918,10 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 		enum role r = *t && strlen(t) < 40 ? header_role(t) : R_NONE;
 		if (r != R_NONE) {
 			if (!run)
-				rs = p, rs_line = line;
+				rs = p, rs_line = line, run_span = 0;
 			if (r == R_WAKTU && run_w < 0)
-				run_w = run;
+				run_w = run - run_span;
+			run_span += span_word(t);
 			run++;
 		} else if (*t) {
 			if (run >= 3 && run_w >= 0)
@@ -1936,7 +1948,8 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 	/* the header, one row; then the steps' rows; after the total's
 	 * time (a signature block, notes), one row a line */
 	struct row cur = {hline, mutu_calloc((size_t)MAXCOL + 1, sizeof(char *)), 0};
-	int last = 0, in_total = 0, tail = 0;
+	int last = 0, in_total = 0, tail = 0, is_head = 1;
+	char *first_head = line_text(hs, memchr(hs, '\n', (size_t)(end - hs)) ? (const char *)memchr(hs, '\n', (size_t)(end - hs)) : end);
 	line = hline - 1;
 	for (const char *p = hs;;) {
 		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
@@ -1948,8 +1961,13 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 			char *lower = mutu_strdup(t);
 			for (char *q = lower; *q; q++)
 				*q = (char)tolower((unsigned char)*q);
+			struct row one = {line, &t, 1};
 			if (tail)
 				start = 3;
+			else if (page_footer(&one))
+				start = 5;
+			else if (!in_total && mutu_strcasecmp(t, first_head) == 0)
+				start = 4;
 			else if (!in_total && stacked_label(t, last, &whole))
 				start = 1;
 			else if (!in_total && total_words(lower) &&
@@ -1957,15 +1975,33 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 				start = 2;
 			free(lower);
 		}
+		if (start == 5) {
+			/* the footer a row of its own, the step's row goes on */
+			struct row f = {line, mutu_malloc(sizeof(char *)), 1};
+			f.cells[0] = t;
+			push_row(im, &cap, f);
+			p = nl ? nl + 1 : end;
+			continue;
+		}
 		if (!t || start) {
+			if (cur.n > 0 && is_head) {
+				/* the header: "Mutu Baku" spans, no column */
+				size_t k = 0;
+				for (size_t i = 0; i < cur.n; i++)
+					if (span_word(cur.cells[i]))
+						free(cur.cells[i]);
+					else
+						cur.cells[k++] = cur.cells[i];
+				cur.n = k;
+			}
 			if (cur.n > 0) {
 				/* a wrapped Kegiatan joined (above) */
 				int w = -1;
 				struct dur d;
-				for (size_t i = 2; i < cur.n && w < 0; i++)
+				for (size_t i = 2; i < cur.n && w < 0 && !is_head; i++)
 					if (cell_dur(cur.cells[i], &d))
 						w = (int)i;
-				if (cur.line > hline && !in_total && w > hw && hw >= 2) {
+				if (!is_head && !in_total && w > hw && hw >= 2) {
 					size_t extra = (size_t)(w - hw);
 					struct mutu_buf b;
 					mutu_buf_init(&b);
@@ -1995,6 +2031,7 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 			cur.line = line;
 			cur.cells = mutu_calloc((size_t)MAXCOL + 1, sizeof(char *));
 			cur.n = 0;
+			is_head = start == 4;
 			if (in_total)
 				tail = 1;
 			in_total = start == 2;
@@ -2010,6 +2047,7 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 			free(t);
 		p = nl ? nl + 1 : end;
 	}
+	free(first_head);
 	return 1;
 }
 

@@ -215,3 +215,21 @@ for k in 'Jika tidak lengkap kembali ke langkah (2)' 'Jika tidak lengkap kembali
 	case $k in *hari*) want="" ;; *) want="reject_to = 2|" ;; esac
 	expect_eq "way back: '$k'" "$(steps "$TMP/k.ini" 'reject_to')" "$want"
 done
+
+# ---- 8. a cell a line, headers in capitals, 'MUTU BAKU', a page break ----
+# The same PDF copy of a SIP bidan table: 'MUTU BAKU' (spanning
+# KELENGKAPAN / WAKTU / OUTPUT in the document) sits in the header's run
+# of lines but heads no column of its own; the steps numbered '1.', '2.';
+# 'Halaman 1 dari 2' and the header again after the page break, inside
+# step 2's cells.  Steps: 15 + 30 + 120 + 60 + 15 = 240 = 4 Jam, as
+# declared.  Before (the first cut of this round's reader): 'MUTU BAKU'
+# took a column, every cell after PELAKSANA fell one to the left, the
+# pelaksana were read as markers under no column; on main: no SOP table.
+run "$MUTU" sop import $S/sip-bidan-pdf-halaman.txt -o "$TMP/sb.ini" --calendar id-wib
+expect_rc "SIP bidan PDF: exit 0" 0
+expect_eq "SIP bidan PDF: pelaksana, kelengkapan, output" "$(steps "$TMP/sb.ini" 'actor\|kelengkapan\|output')" \
+	"actor = Pemohon|kelengkapan = KTP, STR|output = Berkas|actor = Front Office|kelengkapan = Berkas|output = Tanda terima|actor = Back Office|kelengkapan = Berkas|output = Draft|actor = Kepala Dinas|kelengkapan = Draft|output = Izin|actor = Front Office|kelengkapan = Izin|output = Izin|"
+expect_eq "SIP bidan PDF: minutes and the declared total" "$(minutes "$TMP/sb.ini")" "[15, 30, 120, 60, 15] 240"
+expect_eq "SIP bidan PDF: the way back" "$(steps "$TMP/sb.ini" 'keterangan\|reject_to')" \
+	"keterangan = Tidak lengkap kembali ke langkah 1|reject_to = 1|"
+expect_err_has "SIP bidan PDF: the repeated header skipped" "skipped 1 repeated header row(s) (page breaks)"
