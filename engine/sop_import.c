@@ -280,7 +280,12 @@ static const char *const title_acronyms[] = {
 	"siup", "siujk", "simbg", "iumk", "iujk", "iuptl", "sipa", "sipb", "sikb", "siak",
 	"amdal", "umku", "umkm", "iui", "oss", "rba", "nib", "pbg", "slf", "imb", "kkpr", "pkkpr",
 	"sppl", "ukl", "upl", "tdup", "tdp", "npwp", "nik", "ktp", "kbli", "skpwni", "sippt", "siupp",
-	"dpmptsp", "ptsp", "mpp", "spptl", "llaj", "dllaj", "opd", "tu", "sptpd", "bphtb", "pbb", "sktm", "skck", NULL};
+	"dpmptsp", "ptsp", "mpp", "spptl", "llaj", "dllaj", "opd", "tu", "sptpd", "bphtb", "pbb", "sktm", "skck",
+	/* round 10: a PBG's Tim Profesi Ahli / Tim Penilai Teknis (PP
+	 * 16/2021), the health permits' Surat Izin Praktik and the
+	 * professions' bodies, a fishing permit's SIPI / SIKPI (before,
+	 * "Tpa/TPT", "Sip Dokter", "Idi", "Sipi") */
+	"tpa", "tpt", "sip", "idi", "ibi", "pdgi", "ppni", "sipi", "sikpi", NULL};
 
 /* Short words the vowel test takes for acronyms: "LOR" (Javanese north,
  * in kelurahan names: "Kutowinangun Lor", "Kauman Lor") */

@@ -233,3 +233,13 @@ expect_eq "SIP bidan PDF: minutes and the declared total" "$(minutes "$TMP/sb.in
 expect_eq "SIP bidan PDF: the way back" "$(steps "$TMP/sb.ini" 'keterangan\|reject_to')" \
 	"keterangan = Tidak lengkap kembali ke langkah 1|reject_to = 1|"
 expect_err_has "SIP bidan PDF: the repeated header skipped" "skipped 1 repeated header row(s) (page breaks)"
+
+# ---- 9. acronyms of these permits in capitals ----
+# A PBG's 'TPA/TPT' (Tim Profesi Ahli / Tim Penilai Teknis, PP 16/2021):
+# the Tim Teknis, kept in capitals; 'SIP' (Surat Izin Praktik) and 'IDI'
+# in a title in capitals.  Before: 'Tpa/TPT', 'Sip Dokter dan Rekomendasi
+# Idi' (the vowel test took them for words).
+printf 'PENERBITAN SIP DOKTER DAN REKOMENDASI IDI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPEMOHON\t5 Menit\n2\tMenilai dokumen teknis\tTPA/TPT\t5 Menit\n3\tMenandatangani\tKEPALA DINAS\t5 Menit\n' >"$TMP/ac.txt"
+run "$MUTU" sop import "$TMP/ac.txt" -o "$TMP/ac.ini" --calendar id-wib
+expect_eq "acronyms: name" "$(steps "$TMP/ac.ini" 'name =')" "name = SIP Dokter dan Rekomendasi IDI|"
+expect_eq "acronyms: TPA/TPT the Tim Teknis" "$(steps "$TMP/ac.ini" 'actor = T\|role = T')" "actor = TPA/TPT|role = Tim Teknis|"
