@@ -666,6 +666,19 @@ static int waktu_suffix(char *t, int dm)
 		int nominal = !eq && !kal && dm != 480 && b.minutes > 0 && b.days == 0 && b.rounded_days < 0 &&
 			      dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 && a.days > 0 && a.minutes == 0 &&
 			      b.minutes == a.days * 480;
+		/* (and a fraction of a day, "½ hari (4 jam)" at 8 Jam a day,
+		 * "½ hari (3,75 jam)" at the calendar's: cell_waktu_text reads
+		 * the fraction at the calendar's day; before, refused) */
+		char *frac = NULL;
+		if (!eq && !nominal && !kal && b.minutes > 0 && b.days == 0 && b.rounded_days < 0 &&
+		    (frac = day_fraction(t, &a, dm, NULL)) != NULL) {
+			int64_t am = dur_to_minutes(a, dm);
+			if (am == b.minutes)
+				eq = 1;
+			else if (dm != 480 && b.minutes * dm == am * 480)
+				nominal = 1;
+		}
+		free(frac);
 		free(in);
 		if (eq || nominal) {
 			mutu_trim(t);
@@ -3988,6 +4001,34 @@ static void read_rows(struct imp *im, size_t from)
 				cell_dur(row->cells[w], &s->d);
 			}
 			s->has_dur = 1;
+			/* "8 jam (1 hari)", "16 Jam (2 Hari)": 8 Jam a day, the
+			 * nominal working day, said with the Hari it is: the
+			 * same as "1 hari (8 jam)" (waktu_suffix), read as the
+			 * Hari.  Reading 480 Menit would contradict the cell's
+			 * own "(1 hari)" on a 450-Menit calendar (1 Hari 30
+			 * Menit, a second day).  Before (round 10), 480. */
+			if (s->d.rounded_days > 0 && s->d.days == 0 && im->day_minutes != 480 &&
+			    s->d.minutes == (int64_t)s->d.rounded_days * 480) {
+				char *t = clean_text(row->cells[w]);
+				long long n = s->d.rounded_days;
+				mutu_notes_addf(im->warn,
+						"step %d (line %d): waktu '%s' glosses its Hari as 8 Jam, the nominal working "
+						"day, not the calendar's (a Hari as %d Menit); read as %lld Hari; if the step "
+						"takes %lld working hours, write %lld Jam",
+						no, row->line, t, im->day_minutes, n, n * 8, n * 8);
+				if (!s->range_note[0])
+					snprintf(s->range_note, sizeof s->range_note,
+						 "importer: waktu '%.60s' glosses its Hari as 8 Jam; read as the Hari, %d Menit a day",
+						 t, im->day_minutes);
+				free(t);
+				free(s->waktu);
+				char buf[32];
+				snprintf(buf, sizeof buf, "%lld Hari", n);
+				s->waktu = mutu_strdup(buf);
+				s->d.days = n;
+				s->d.minutes = 0;
+				s->d.rounded_days = -1;
+			}
 			/* "24 Jam", "48 jam": whole days of 24 clock hours, which
 			 * the idiom "1 x 24 Jam" reads as 1 Hari; as working Jam
 			 * they are 3,2 Hari each.  Both readings said, the number

@@ -96,6 +96,21 @@ run "$MUTU" sop import "$TMP/w.txt" -o "$TMP/w390.ini" --calendar "$TMP/cal/id-w
 expect_rc "Waktu forms, day of 390: exit 0" 0
 expect_eq "Waktu forms, day of 390: minutes" "$(minutes "$TMP/w390.ini")" \
 	"[390, 780, 390, 60, 60, 180, 780, 98, 293, 488] None"
+# the gloss the other way round and of a fraction (id-wib): '8 jam (1
+# hari)', '16 Jam (2 Hari)' are the Hari with its nominal 8 Jam, 450 and
+# 900 (before: 480 and 960, past the cell's own '(1 hari)'); '½ hari (4
+# jam)' half the nominal day, '½ hari (3,75 jam)' half the calendar's:
+# both ½ of 450, 225; '1½ hari (12 jam)' 675 (before: all three refused);
+# '½ hari (3 jam)' neither: refused
+waktu_rows '8 jam (1 hari)' '16 Jam (2 Hari)' $'\xc2\xbd hari (4 jam)' $'\xc2\xbd hari (3,75 jam)' \
+	$'1\xc2\xbd hari (12 jam)' >"$TMP/g.txt"
+run "$MUTU" sop import "$TMP/g.txt" -o "$TMP/g.ini" --calendar id-wib
+expect_eq "glosses: minutes" "$(minutes "$TMP/g.ini")" "[450, 900, 225, 225, 675] None"
+expect_err_has "glosses: '8 jam (1 hari)' said" \
+	"step 1 (line 2): waktu '8 jam (1 hari)' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 1 Hari; if the step takes 8 working hours, write 8 Jam"
+waktu_rows $'\xc2\xbd hari (3 jam)' >"$TMP/g3.txt"
+run "$MUTU" sop import "$TMP/g3.txt" -o "$TMP/g3.ini" --calendar id-wib
+expect_eq "glosses: '½ hari (3 jam)' unread" "$(steps "$TMP/g3.ini" waktu)" "waktu = ?|"
 # what stays refused, with the reason: '3 x 8 jam' (3 Hari of 8 Jam or 24
 # working Jam: the office's to say), '1 Hari (6,5 Jam)' on id-wib (round
 # 9: two unequal times, neither the nominal 8 Jam), a decimal count
