@@ -1894,6 +1894,20 @@ static int stacked_label(const char *t, int last, int *whole)
 	return 0;
 }
 
+/* Has a row of split_stacked's reached its Waktu: a cell past the
+ * Kegiatan that reads as a duration, or as many cells as the header has
+ * up to its Waktu (hw, its index)? */
+static int stacked_has_waktu(const struct row *r, int hw)
+{
+	struct dur d;
+	if (hw >= 0 && r->n > (size_t)hw)
+		return 1;
+	for (size_t i = 2; i < r->n; i++)
+		if (cell_dur(r->cells[i], &d))
+			return 1;
+	return 0;
+}
+
 /* "Mutu Baku" (and its English): a header cell spanning the columns
  * under it, no column of its own in a table whose header is one run of
  * lines (split_stacked) */
@@ -1986,7 +2000,12 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 				start = 5;
 			else if (!in_total && mutu_strcasecmp(t, first_head) == 0)
 				start = 4;
-			else if (!in_total && stacked_label(t, last, &whole))
+			/* (a step's row holds its Waktu before the next starts:
+			 * a bare "2" before it is a cell, the Waktu of a "Waktu
+			 * (Jam)" column; the Waktu is a cell reading as a
+			 * duration, or the row reached the header's Waktu) */
+			else if (!in_total && (is_head || stacked_has_waktu(&cur, hw)) &&
+				 stacked_label(t, last, &whole))
 				start = 1;
 			else if (!in_total && total_words(lower) &&
 				 (!strpbrk(t, "0123456789") || !strncmp(lower, "jumlah", 6) || !strncmp(lower, "total", 5)))

@@ -258,3 +258,13 @@ printf 'PENERBITAN SIP DOKTER DAN REKOMENDASI IDI\n\nNo\tKegiatan\tPelaksana\tWa
 run "$MUTU" sop import "$TMP/ac.txt" -o "$TMP/ac.ini" --calendar id-wib
 expect_eq "acronyms: name" "$(steps "$TMP/ac.ini" 'name =')" "name = SIP Dokter dan Rekomendasi IDI|"
 expect_eq "acronyms: TPA/TPT the Tim Teknis" "$(steps "$TMP/ac.ini" 'actor = T\|role = T')" "actor = TPA/TPT|role = Tim Teknis|"
+
+# ---- 10. a cell a line: a bare Waktu that is the next step's number ----
+# Under 'Waktu (Jam)' step 1's Waktu is '2', which is also the number the
+# next step would have: it is step 1's cell (the row has not reached its
+# Waktu yet), so 2 + 2 + 3 Jam = 420 Menit.  (The first cut of this
+# round's reader started step 2 at that '2'.)
+printf 'SOP IZIN GANGGUAN\n\nNo\nKegiatan\nPelaksana\nWaktu (Jam)\nOutput\n1\nMengajukan permohonan\nPemohon\n2\nBerkas\n2\nMemeriksa berkas\nFront Office\n2\nTanda terima\n3\nMenandatangani\nKepala Dinas\n3\nIzin\n' >"$TMP/bw.txt"
+run "$MUTU" sop import "$TMP/bw.txt" -o "$TMP/bw.ini" --calendar id-wib
+expect_eq "bare Waktu: steps and minutes" "$(minutes "$TMP/bw.ini")" "[120, 120, 180] None"
+expect_eq "bare Waktu: pelaksana" "$(steps "$TMP/bw.ini" actor)" "actor = Pemohon|actor = Front Office|actor = Kepala Dinas|"
