@@ -1981,7 +1981,9 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 	 * time (a signature block, notes), one row a line */
 	struct row cur = {hline, mutu_calloc((size_t)MAXCOL + 1, sizeof(char *)), 0};
 	int last = 0, in_total = 0, tail = 0, is_head = 1;
-	char *first_head = line_text(hs, memchr(hs, '\n', (size_t)(end - hs)) ? (const char *)memchr(hs, '\n', (size_t)(end - hs)) : end);
+	/* its first word ("No"): the header again after a page break */
+	const char *hnl = memchr(hs, '\n', (size_t)(end - hs));
+	char *first_head = line_text(hs, hnl ? hnl : end);
 	line = hline - 1;
 	for (const char *p = hs;;) {
 		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
