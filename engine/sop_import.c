@@ -1908,6 +1908,24 @@ static int stacked_has_waktu(const struct row *r, int hw)
 	return 0;
 }
 
+/* Do n lines, joined, name a known position in full ("Kepala Bidang" +
+ * "Pelayanan Perizinan")? */
+static int stacked_position(char *const *cells, size_t n)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		mutu_buf_printf(&b, "%s%s", i ? " " : "", cells[i]);
+	char *t = buf_take(&b);
+	struct sop_tok *toks;
+	size_t nt = sop_tokenize(t, &toks);
+	int full = 0;
+	int e = nt ? sop_actor_lookup_toks(toks, nt, &full) : -1;
+	free(toks);
+	free(t);
+	return e >= 0 && full;
+}
+
 /* "Mutu Baku" (and its English): a header cell spanning the columns
  * under it, no column of its own in a table whose header is one run of
  * lines (split_stacked) */
@@ -2042,14 +2060,20 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 						w = (int)i;
 				if (!is_head && !in_total && w > hw && hw >= 2) {
 					size_t extra = (size_t)(w - hw);
+					/* (or the Pelaksana's, right after the Kegiatan,
+					 * when its lines make a position: "Kepala Bidang"
+					 * / "Pelayanan Perizinan", "Petugas" / "Loket"; a
+					 * Kegiatan's last line opens no position) */
+					size_t at = hw >= 3 && stacked_position(cur.cells + 2, extra + 1) ? 2 : 1;
 					struct mutu_buf b;
 					mutu_buf_init(&b);
-					for (size_t i = 1; i <= 1 + extra; i++) {
-						mutu_buf_printf(&b, "%s%s", i > 1 ? " " : "", cur.cells[i]);
+					for (size_t i = at; i <= at + extra; i++) {
+						mutu_buf_printf(&b, "%s%s", i > at ? " " : "", cur.cells[i]);
 						free(cur.cells[i]);
 					}
-					cur.cells[1] = buf_take(&b);
-					memmove(cur.cells + 2, cur.cells + 2 + extra, (cur.n - 2 - extra) * sizeof(char *));
+					cur.cells[at] = buf_take(&b);
+					memmove(cur.cells + at + 1, cur.cells + at + 1 + extra,
+						(cur.n - at - 1 - extra) * sizeof(char *));
 					cur.n -= extra;
 				}
 				/* the total's words under Kegiatan, its time under Waktu */
