@@ -275,5 +275,5 @@ expect_eq "bare Waktu: pelaksana" "$(steps "$TMP/bw.ini" actor)" "actor = Pemoho
 # 'Loket' and 'Pelayanan Perizinan')
 printf 'SOP IZIN REKLAME\n\nNo\nKegiatan\nPelaksana\nWaktu\nOutput\n1\nMengajukan permohonan\nPemohon\n15 menit\nBerkas\n2\nMemeriksa berkas\nPetugas\nLoket\n30 menit\nTanda terima\n3\nMemaraf draft izin\nKepala Bidang\nPelayanan Perizinan\n1 jam\nDraft\n4\nMenandatangani izin dan\nmenyerahkan kepada loket\nKepala Dinas\n1 jam\nIzin\n' >"$TMP/wp.txt"
 run "$MUTU" sop import "$TMP/wp.txt" -o "$TMP/wp.ini" --calendar id-wib
-expect_eq "wrapped Pelaksana: activities and pelaksana" "$(steps "$TMP/wp.ini" 'activity\|actor')" \
+expect_eq "wrapped Pelaksana: activities and pelaksana" "$(steps "$TMP/wp.ini" 'activity\|^actor')" \
 	"activity = Mengajukan permohonan|actor = Pemohon|activity = Memeriksa berkas|actor = Petugas Loket|activity = Memaraf draft izin|actor = Kepala Bidang Pelayanan Perizinan|activity = Menandatangani izin dan menyerahkan kepada loket|actor = Kepala Dinas|"
