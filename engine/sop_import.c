@@ -2014,6 +2014,25 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 			for (char *q = lower; *q; q++)
 				*q = (char)tolower((unsigned char)*q);
 			struct row one = {line, &t, 1};
+			/* the total's time cut after its number ("14 (empat
+			 * belas)" / "hari kerja"): the unit's line joins it */
+			if (in_total && tail == 2 && cur.n > 0) {
+				struct mutu_buf b;
+				mutu_buf_init(&b);
+				mutu_buf_printf(&b, "%s %s", cur.cells[cur.n - 1], t);
+				char *joined = buf_take(&b);
+				struct dur d;
+				if (cell_dur(joined, &d)) {
+					free(cur.cells[cur.n - 1]);
+					cur.cells[cur.n - 1] = joined;
+					free(t);
+					free(lower);
+					tail = 1;
+					p = nl ? nl + 1 : end;
+					continue;
+				}
+				free(joined);
+			}
 			if (tail)
 				start = 3;
 			else if (page_footer(&one))
@@ -2103,9 +2122,11 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 		}
 		if (*t && cur.n < (size_t)MAXCOL) {
 			cur.cells[cur.n++] = t;
-			/* the total's time ends its row */
+			/* the total's time ends its row (2: a number without
+			 * its unit yet, which the next line may hold) */
+			struct dur d;
 			if (in_total && strpbrk(t, "0123456789"))
-				tail = 1;
+				tail = cell_dur(t, &d) ? 1 : 2;
 		} else
 			free(t);
 		p = nl ? nl + 1 : end;

@@ -277,3 +277,13 @@ printf 'SOP IZIN REKLAME\n\nNo\nKegiatan\nPelaksana\nWaktu\nOutput\n1\nMengajuka
 run "$MUTU" sop import "$TMP/wp.txt" -o "$TMP/wp.ini" --calendar id-wib
 expect_eq "wrapped Pelaksana: activities and pelaksana" "$(steps "$TMP/wp.ini" 'activity\|^actor')" \
 	"activity = Mengajukan permohonan|actor = Pemohon|activity = Memeriksa berkas|actor = Petugas Loket|activity = Memaraf draft izin|actor = Kepala Bidang Pelayanan Perizinan|activity = Menandatangani izin dan menyerahkan kepada loket|actor = Kepala Dinas|"
+
+# ---- 11. a cell a line: the total's time cut after its number ----
+# 'Jumlah Waktu' / '14 (empat belas)' / 'hari kerja': the unit's line joins
+# the number, the declared total 14 Hari = 6300 (before: "'14 (empat
+# belas)' does not read as a duration", no declared total, 'hari kerja'
+# skipped as a row)
+printf 'SOP IZIN REKLAME\n\nNo\nKegiatan\nPelaksana\nWaktu\n1\nMengajukan permohonan\nPemohon\n15 menit\n2\nMemeriksa berkas\nFront Office\n30 menit\nJumlah Waktu\n14 (empat belas)\nhari kerja\n' >"$TMP/tw.txt"
+run "$MUTU" sop import "$TMP/tw.txt" -o "$TMP/tw.ini" --calendar id-wib
+expect_eq "cut total: minutes and the declared total" "$(minutes "$TMP/tw.ini")" "[15, 30] 6300"
+expect_eq "cut total: nothing skipped" "$(grep -c 'not a step row' "$TMP/err")" 0
