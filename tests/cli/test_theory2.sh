@@ -19,63 +19,6 @@
 D=tests/data/theory2
 NCI=27 # interval checks below; keep in step with the ci calls
 
-# ci NAME JSON PYEXPR THEORY MAXREL: PYEXPR picks {"mean","lo","hi","n"} out of
-# the run's JSON d; THEORY is a Python expression; MAXREL bounds the half-width
-# relative to the theory value.
-ci() {
-	got=$(python3 - "$2" "$3" "$4" "$5" "$NCI" <<'PY'
-import json, math, sys
-from statistics import NormalDist
-d = json.load(open(sys.argv[1]))
-m = eval(sys.argv[2], {"d": d})
-want = float(eval(sys.argv[3], {"math": math}))
-maxrel, nci = float(sys.argv[4]), int(sys.argv[5])
-def tq(p, nu):  # Student t quantile by bisection on the regularized beta (no scipy)
-    def cdf(t):
-        x = nu / (nu + t * t)
-        # I_x(nu/2, 1/2) by continued fraction (Numerical Recipes betacf)
-        a, b = nu / 2, 0.5
-        def betacf(a, b, x):
-            qab, qap, qam = a + b, a + 1, a - 1
-            c, dd = 1.0, 1 - qab * x / qap
-            dd = 1 / (dd if abs(dd) > 1e-300 else 1e-300); h = dd
-            for mm in range(1, 300):
-                m2 = 2 * mm
-                aa = mm * (b - mm) * x / ((qam + m2) * (a + m2))
-                dd = 1 + aa * dd; c = 1 + aa / c; dd = 1 / dd; h *= dd * c
-                aa = -(a + mm) * (qab + mm) * x / ((a + m2) * (qap + m2))
-                dd = 1 + aa * dd; c = 1 + aa / c; dd = 1 / dd; h *= dd * c
-            return h
-        lbeta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
-        front = math.exp(a * math.log(x) + b * math.log(1 - x) - lbeta) / a
-        ib = front * betacf(a, b, x) if x < (a + 1) / (a + b + 2) else 1 - math.exp(
-            b * math.log(1 - x) + a * math.log(x) - lbeta) / b * betacf(b, a, 1 - x)
-        return 1 - ib / 2 if t > 0 else ib / 2
-    lo, hi = 0.0, 100.0
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if cdf(mid) < p: lo = mid
-        else: hi = mid
-    return lo
-nu = m["n"] - 1
-widen = tq(1 - 0.025 / nci, nu) / tq(0.975, nu)
-half = (m["hi"] - m["lo"]) / 2
-lo, hi = m["mean"] - widen * half, m["mean"] + widen * half
-if lo <= want <= hi and half <= maxrel * abs(want):
-    print("ok")
-else:
-    print("theory %.5f, mutu %.5f [%.5f, %.5f] widened x%.3f, half-width %.5f (bound %.5f)"
-          % (want, m["mean"], lo, hi, widen, half, maxrel * abs(want)))
-PY
-)
-	expect_eq "$1" "$got" "ok"
-}
-
-# jget JSON PYEXPR: one value out of a run's JSON
-jget() {
-	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"d": d}))' "$1" "$2"
-}
-
 # ---- 1. a daily batch shared with a priority SOP (exact) --------------------
 # batch-prio-scenario.ini: a Kepala Dinas who signs once a day at 15:00
 # (batch=daily at 15:00), 30 Menit a file, fixed, on kantor-8jam (08:00-16:00,
