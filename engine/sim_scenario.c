@@ -684,6 +684,129 @@ static void local_month(const struct sim_scenario *sc, double t, char *buf, size
  * carry the run's average demand, naming its months.  Arrival profiles
  * (busier months) are not split by period: the demand is the run's mean.
  */
+/* Shortest run of consecutive short working days short_days_overload
+ * speaks of: a working week.  A lone short day (a Friday closing at
+ * 11:00 in an office's own calendar, a local closure at noon) adds less
+ * than a day's queue that the next full days absorb; a month of Ramadan
+ * hours does not. */
+#define SHORT_DAYS_MIN 5
+
+/*
+ * The same blind spot for the calendar's shorter days.  `per hari` brings
+ * as many files to a 6.5 h Ramadan day as to a 7.5 h one (README, Rates:
+ * applicants come by the day), and arrivals around the clock bring a
+ * day's files whatever the hours, so in such days the offered load per
+ * working hour is 450/390 = 1.154 times the run's: an officer at 92% over
+ * the year carries 106% through Ramadan and its queue grows for a month
+ * (the run-wide check averages it away: it counts the run's files over
+ * the run's working time).  One note per run of SHORT_DAYS_MIN or more
+ * consecutive working days shorter than day_minutes whose load, at the
+ * staff scheduled then (net of absence), is 100% or more: that run's
+ * files (working-time arrivals: the day clock's length of those days;
+ * around the clock: the real time from the first day's start to the next
+ * working day's; replayed: those whose time falls in it) x expected visits
+ * x mean service, over the staff's working time in it.  Profiles count at
+ * their mean over the run, as above.  A pelaksana on its own calendar
+ * works its own hours, not the office's shorter ones: left out.
+ * avg: the run-wide loads (sim_scenario_offered_load); those at or above
+ * 1 are refused as a whole and left out too.  Returns the notes added.
+ */
+static size_t short_days_overload(const struct sim_scenario *sc, const double *avg,
+				  struct mutu_notes *notes)
+{
+	if (!sc->day_scale || sc->nactors == 0)
+		return 0;
+	size_t added = 0;
+	double *dem = mutu_malloc((size_t)sc->nactors * sizeof *dem);
+	double std = sc->day_minutes * 60.0;
+	for (int i = 0, j; i < sc->ndays; i = j + 1) {
+		j = i;
+		if (!(sc->day_scale[i] < 1))
+			continue;
+		while (j + 1 < sc->ndays && sc->day_scale[j + 1] < 1)
+			j++;
+		int ndays = j - i + 1;
+		if (ndays < SHORT_DAYS_MIN)
+			continue;
+		double w0 = sc->day_w[i], w1 = j + 1 < sc->ndays ? sc->day_w[j + 1] : sc->wend;
+		/* around the clock: the files of the short days' dates and of the
+		 * nights, weekends and holidays before each of them (those after
+		 * the last one go to the next, full day) */
+		double t0 = i > 0 ? sc->day_t[i - 1] + 86400.0 : sc->start;
+		if (t0 > sc->day_t[i])
+			t0 = sc->day_t[i];
+		double t1 = sc->day_t[j] + 86400.0;
+		if (j + 1 < sc->ndays && sc->day_t[j + 1] < t1)
+			t1 = sc->day_t[j + 1];
+		if (t1 > sc->end)
+			t1 = sc->end;
+		double W = w1 - w0, ulen = 0;
+		if (!(W > 0))
+			continue;
+		for (int k = i; k <= j; k++)
+			ulen += ((k + 1 < sc->ndays ? sc->day_w[k + 1] : sc->wend) - sc->day_w[k]) /
+				sc->day_scale[k];
+		for (int a = 0; a < sc->nactors; a++)
+			dem[a] = 0;
+		for (int s = 0; s < sc->nsops; s++) {
+			const struct sim_sop *so = &sc->sops[s];
+			double mf = so->has_profile ? so->profile_mean : 1, rate = 0;
+			if (so->arr == SIM_ARR_WORK)
+				rate = so->rate * mf * ulen / W;
+			else if (so->arr == SIM_ARR_REAL)
+				rate = so->rate * mf * (t1 - t0) / W;
+			else {
+				size_t n = 0;
+				for (size_t k = 0; k < so->nreplay; k++)
+					n += so->replay_w[k] >= w0 && so->replay_w[k] < w1;
+				rate = (double)n / W;
+			}
+			double *v = mutu_malloc((size_t)(so->nsteps + 1) * sizeof *v);
+			sim_scenario_expected_visits(sc, (size_t)s, v);
+			for (int k = 0; k < so->nsteps; k++)
+				if (so->steps[k].actor >= 0)
+					dem[so->steps[k].actor] += rate * v[k] * so->steps[k].service.mean;
+			free(v);
+		}
+		for (int a = 0; a < sc->nactors; a++) {
+			const struct sim_actor *ac = &sc->actors[a];
+			if (ac->cal || !(avg[a] < 1) || !(dem[a] > 0))
+				continue;
+			double staff = 0; /* scheduled, averaged over [w0, w1) */
+			for (int c = 0; c < ac->nchanges; c++) {
+				double c0 = ac->changes[c].w;
+				double c1 = c + 1 < ac->nchanges ? ac->changes[c + 1].w : sc->wend;
+				double lo = c0 > w0 ? c0 : w0, hi = c1 < w1 ? c1 : w1;
+				if (hi > lo)
+					staff += ac->changes[c].servers * (hi - lo);
+			}
+			staff /= W;
+			double present = staff * (1 - ac->absent);
+			double u = present > 0 ? dem[a] / present : INFINITY;
+			if (!(u >= 1))
+				continue;
+			char m0[16], m1[16], range[40];
+			local_month(sc, t0, m0, sizeof m0);
+			local_month(sc, sc->day_t[j], m1, sizeof m1);
+			if (strcmp(m0, m1) == 0)
+				snprintf(range, sizeof range, "%s", m0);
+			else
+				snprintf(range, sizeof range, "%s to %s", m0, m1);
+			mutu_notes_addf(notes,
+					"%s: %.3g staff carry an offered load of %.0f%% in the %d shorter "
+					"working days of %s (%.2f h a day against %.2f h, Ramadan hours or "
+					"the like, with as many files a day; %.0f%% averaged over the run): "
+					"files queue up in those days and the run's averages hide it; add "
+					"staff for those days or read the per-month results",
+					ac->name, staff, 100 * u, ndays, range, W / ndays / 3600.0,
+					std / 3600.0, 100 * avg[a]);
+			added++;
+		}
+	}
+	free(dem);
+	return added;
+}
+
 size_t sim_scenario_overload_periods(const struct sim_scenario *sc, struct mutu_notes *notes)
 {
 	size_t added = 0;
@@ -721,6 +844,7 @@ size_t sim_scenario_overload_periods(const struct sim_scenario *sc, struct mutu_
 			added++;
 		}
 	}
+	added += short_days_overload(sc, avg, notes);
 	free(dem);
 	free(avg);
 	return added;

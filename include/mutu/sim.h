@@ -170,8 +170,12 @@ int sim_scenario_offered_load(const struct sim_scenario *sc, double *util);
  * (English, for stderr) per period whose own staff would carry 100% or
  * more of the run's mean offered load, naming the actor, the staff, the
  * months and both loads; sim_scenario_offered_load averages staff over
- * the run and so passes such a scenario.  Actors already at or above 1
- * over the whole run are left to that check.  Returns the notes added.
+ * the run and so passes such a scenario.  Also one note per run of five
+ * or more consecutive working days shorter than day_minutes (Ramadan
+ * hours) in which an actor on the scenario's calendar carries 100% or more
+ * at the staff scheduled then: such days get as many files a day as full
+ * ones.  Actors already at or above 1 over the whole run are left to that
+ * check.  Returns the notes added.
  */
 size_t sim_scenario_overload_periods(const struct sim_scenario *sc, struct mutu_notes *notes);
 
