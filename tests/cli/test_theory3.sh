@@ -176,6 +176,16 @@ sed -i "s|^model = ../sim-theory/satu-langkah.ini|model = $PWD/tests/data/sim-th
 run "$MUTU" sim "$TMP/ramadan-64.ini" --format json
 expect_rc "Ramadan at 6,4 a day: exit 0" 0
 expect_eq "Ramadan at 6,4 a day (6.4 / 6.5 = 98.5%): no warning" "$ERR" ""
+# Sent around the clock (a portal), 0,195 per jam: 4.68 files a calendar day.
+# Files sent from the end of Friday 28 February to the end of Thursday 27
+# March (27 days: the short days' dates and the weekend before each) are
+# served in the 19 Ramadan days: 4.68 x 27 / (19 x 6.5 h) = 126.36 / 123.5 =
+# 102.3%; over the run 0.195 x 8760 / 1758.5 = 97.1%.
+sed -i 's/^arrivals = 6,4 per hari/arrivals = 0,195 per jam\narrivals_24x7 = yes/' "$TMP/ramadan-64.ini"
+run "$MUTU" sim "$TMP/ramadan-64.ini" --format json
+expect_rc "Ramadan, files sent around the clock: exit 0" 0
+expect_err_has "Ramadan, files sent around the clock: 102% in those days, 97% over the run" \
+	"1 staff carry an offered load of 102% in the 19 shorter working days of 2025-03 (6.50 h a day against 7.50 h, Ramadan hours or the like, with as many files a day; 97% averaged over the run)"
 
 # ---- 8. from empty, across nights ------------------------------------------------
 # kosong-tiga-hari-scenario.ini: M/M/1, lambda 0.8, mu 1 per working hour, an
