@@ -14,7 +14,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory3
-NCI=35 # interval checks below; keep in step with the ci calls
+NCI=38 # interval checks below; keep in step with the ci calls
 
 # jget JSON PYEXPR: one value out of a run's JSON
 jget() {
@@ -286,3 +286,18 @@ for line in sys.stdin:
 print(kw, kl, n)')
 expect_eq "coverage: P(W <= 30 Menit) and the mean lead covered in >= 33 of 40 seeds ($covered)" \
 	"$(echo "$covered" | awk '{print ($3 == 40 && $1 >= 33 && $2 >= 33) ? "ok" : "covered " $1 " and " $2 " of " $3}')" "ok"
+
+# ---- 11. priorities with two service laws at one officer (Cobham) ------------------
+# prioritas-mg1-scenario.ini: kilat (priority 10) at 0.4 per hour, fixed 30 min
+# (E[S^2] = 0.25 h^2); ordinary at 0.4 per hour, exponential 1 h (E[S^2] = 2 h^2);
+# one officer, non-preemptive.  Residual work W0 = sum lambda_i E[S_i^2] / 2 =
+# (0.4 x 0.25 + 0.4 x 2) / 2 = 0.45 h; sigma_1 = 0.2, sigma_2 = 0.6:
+#   kilat:    W = W0 / (1 - 0.2) = 0.5625 h = 33.75 min;
+#   ordinary: W = W0 / ((1 - 0.2)(1 - 0.6)) = 1.40625 h = 84.375 min;
+#   queue Lq = 0.4 x 0.5625 + 0.4 x 1.40625 = 0.7875.
+run "$MUTU" sim $D/prioritas-mg1-scenario.ini --format json
+expect_rc "priority M/G/1: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/pr.json"
+ci "priority M/G/1: the fast-track file waits 33.75 min" "$TMP/pr.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '0.45 / 0.8 * 60' 0.04
+ci "priority M/G/1: the ordinary file waits 84.375 min" "$TMP/pr.json" 'd["sops"][1]["steps"][0]["wait_mean"]' '0.45 / (0.8 * 0.4) * 60' 0.05
+ci "priority M/G/1: mean queue 0.7875" "$TMP/pr.json" 'd["actors"][0]["queue_mean"]' '0.7875' 0.05
