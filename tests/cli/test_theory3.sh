@@ -14,7 +14,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory3
-NCI=38 # interval checks below; keep in step with the ci calls
+NCI=41 # interval checks below; keep in step with the ci calls
 
 # jget JSON PYEXPR: one value out of a run's JSON
 jget() {
@@ -301,3 +301,20 @@ printf '%s\n' "$OUT" >"$TMP/pr.json"
 ci "priority M/G/1: the fast-track file waits 33.75 min" "$TMP/pr.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '0.45 / 0.8 * 60' 0.04
 ci "priority M/G/1: the ordinary file waits 84.375 min" "$TMP/pr.json" 'd["sops"][1]["steps"][0]["wait_mean"]' '0.45 / (0.8 * 0.4) * 60' 0.05
 ci "priority M/G/1: mean queue 0.7875" "$TMP/pr.json" 'd["actors"][0]["queue_mean"]' '0.7875' 0.05
+
+# ---- 12. rework: the SLA clock stops while the file is with the applicant ---------
+# ../sim-theory/umpan-balik-scenario.ini (test_sim_feedback.sh holds its waits):
+# the applicant's step 1 (exponential, mean 1 min), the Front Office (M/M/1,
+# mu 1 per hour) sending p = 0.2 back to step 1 after an exponential 2 h with
+# the applicant; lambda 0.5 per hour.  Visits to the Front Office 1/(1 - p) =
+# 1.25, each Wq + S = 100 + 60 min (lambda_eff 0.625):
+#   lead (clock stopped while with the applicant: README, "Lead time and the
+#   ceiling") = 1 + 1.25 x 160 = 201 min;
+#   time in the system = lead + rejections per file (0.25) x (120 + 1) = 231.25 min;
+#   files in progress (Little) = 0.5 x 231.25 / 60 = 1.927083.
+run "$MUTU" sim tests/data/sim-theory/umpan-balik-scenario.ini --format json
+expect_rc "rework: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/ub.json"
+ci "rework: lead without the applicant's time 201 min" "$TMP/ub.json" 'd["sops"][0]["lead_mean"]' '1 + 1.25 * 160' 0.05
+ci "rework: time in the system with it 231.25 min" "$TMP/ub.json" 'd["all"]["sojourn_mean"]' '1 + 1.25 * 160 + 0.25 * 121' 0.05
+ci "rework: files in progress 1.927083 (Little)" "$TMP/ub.json" 'd["all"]["wip_mean"]' '0.5 * (1 + 1.25 * 160 + 0.25 * 121) / 60' 0.05
