@@ -14,7 +14,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory3
-NCI=41 # interval checks below; keep in step with the ci calls
+NCI=42 # interval checks below; keep in step with the ci calls
 
 # jget JSON PYEXPR: one value out of a run's JSON
 jget() {
@@ -228,6 +228,9 @@ ci "from empty: 19.2 arrivals in 24 working hours" "$TMP/k3.json" 'd["all"]["arr
 ci "from empty: mean queue over the three days 1.324091" "$TMP/k3.json" 'd["actors"][0]["queue_mean"]' "$tq" 0.04
 ci "from empty: files in progress 2.007005" "$TMP/k3.json" 'd["all"]["wip_mean"]' "$tl" 0.03
 ci "from empty: files finished 16.389935" "$TMP/k3.json" 'd["all"]["finished"]' "$tf" 0.015
+# and at the end, E[N(24)] = arrivals - finished = 19.2 - 16.389935 = 2.810065
+# (the solver's sum n p_n(24) gives the same 2.810065)
+ci "from empty: files in progress at the end 2.810065" "$TMP/k3.json" 'd["all"]["wip_end"]' "19.2 - $tf" 0.04
 
 # ---- 9. the spread of the per-replication means -----------------------------------
 # ragam-scenario.ini: M/M/1 at rho 0.5 (lambda 0.5, mu 1 per hour), 358 days =
