@@ -187,6 +187,18 @@ expect_rc "Ramadan, files sent around the clock: exit 0" 0
 expect_err_has "Ramadan, files sent around the clock: 102% in those days, 97% over the run" \
 	"1 staff carry an offered load of 102% in the 19 shorter working days of 2025-03 (6.50 h a day against 7.50 h, Ramadan hours or the like, with as many files a day; 97% averaged over the run)"
 
+# Replayed (ramadan-replay-scenario.ini, February to April 2025): five files
+# a weekday at 08:10 .. 12:10, eight (08:10 .. 15:10) in March, holidays
+# included.  The run's working time is 20 x 7.5 + 19 x 6.5 + 16 x 7.5 = 393.5 h
+# (`mutu calendar between`: 23610 min) for 100 + 168 + 110 = 378 files: 96.1%.
+# The 19 Ramadan days get their own 152 files less the one of Thursday 27
+# March 15:10 (after the 15:00 closing: it waits for 8 April), the files of
+# Friday 28 March (cuti bersama) likewise: 151 / 123.5 h = 122.3%.
+run "$MUTU" sim $D/ramadan-replay-scenario.ini --format json
+expect_rc "Ramadan, replayed files: exit 0" 0
+expect_err_has "Ramadan, replayed files: 122% in those days, 96% over the run" \
+	"1 staff carry an offered load of 122% in the 19 shorter working days of 2025-03 (6.50 h a day against 7.50 h, Ramadan hours or the like, with as many files a day; 96% averaged over the run)"
+
 # ---- 8. from empty, across nights ------------------------------------------------
 # kosong-tiga-hari-scenario.ini: M/M/1, lambda 0.8, mu 1 per working hour, an
 # office that closes at 16:00 and opens at 08:00, Wednesday to Friday, no
