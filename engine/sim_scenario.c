@@ -2,7 +2,9 @@
  * sim_scenario.c - scenarios: the builder used by tests and benchmarks,
  * the compile step that turns dates into working seconds, the INI loader
  * (libinih, with a line-counting reader so every error names file:line)
- * and the offered-load check that refuses rates no staff can meet.
+ * and the offered-load check that refuses rates no staff can meet, with
+ * the notes on stretches it averages away (a staffing period, Ramadan's
+ * shorter days) that carry 100% or more.
  */
 #include "sim_int.h"
 
