@@ -36,7 +36,7 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 	(void)mode;
 	(void)busy_ms;
 	*out = NULL;
-	const char *q = strchr(uri, '@');
+	const char *q = strrchr(uri, '@');
 	/* never echo a password: name the location from after the '@' */
 	return mutu_errf(err, MUTU_EINPUT,
 			 "%s%s: this mutu was built without PostgreSQL: give an SQLite file with --db, "

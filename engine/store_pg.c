@@ -40,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libpq-fe.h>
 
@@ -358,35 +359,120 @@ static const char *first_line(const char *msg, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Where the user and password part of a postgres[ql]:// location ends,
+ * as its writer meant it: the last '@' of the authority (after "://", up
+ * to the first '/', '?' or '#'); or, when the authority has none but a
+ * ':' followed by something other than a port number (a password pasted
+ * as it is, "budi:ra/has@HOST", whose '/', '?' or '#' ended it), the
+ * last '@' of the location.  NULL: no user part.  *auth_ats gets the
+ * number of '@' in the authority, *cut the byte that ended it.
+ */
+static const char *user_end(const char *uri, size_t *auth_ats, char *cut)
+{
+	*auth_ats = 0;
+	*cut = 0;
+	const char *auth = strstr(uri, "://");
+	if (!auth)
+		return NULL;
+	auth += 3;
+	size_t n = strcspn(auth, "/?#");
+	*cut = auth[n];
+	const char *at = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (auth[i] == '@') {
+			at = auth + i;
+			++*auth_ats;
+		}
+	if (at)
+		return at;
+	const char *colon = memchr(auth, ':', n);
+	int not_port = 0;
+	if (colon)
+		for (const char *q = colon + 1; q < auth + n; q++)
+			if (!(*q >= '0' && *q <= '9') && *q != ',')
+				not_port = 1;
+	return not_port ? strrchr(auth, '@') : NULL;
+}
+
 /* location with a password (user:PASS@ or password=PASS) replaced by ***:
- * what messages and store_where show.  Owned by the caller. */
+ * what messages and store_where show.  Owned by the caller.  The user's
+ * part ends where user_end says, not at the first '@', '/' or '?': a
+ * password pasted as it is ("p@ss:w0rd", "ra/has") holds those, and cut
+ * there its rest was shown.  "password=" in any case: libpq refuses
+ * "PassWord=", but the user meant a password by it. */
 static char *redact(const char *location)
 {
 	struct mutu_buf b;
 	mutu_buf_init(&b);
 	const char *l = location ? location : "";
-	const char *p = strstr(l, "://");
-	if (p) {
-		const char *auth = p + 3, *end = auth + strcspn(auth, "/?");
-		const char *at = NULL;
-		for (const char *q = auth; q < end; q++)
-			if (*q == '@')
-				at = q;
-		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-		if (colon) {
-			mutu_buf_add(&b, l, (size_t)(colon - l));
-			mutu_buf_puts(&b, ":***");
-			l = at;
-		}
+	size_t ats;
+	char cut;
+	const char *at = user_end(l, &ats, &cut);
+	const char *auth = at ? strstr(l, "://") + 3 : NULL;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {
+		mutu_buf_add(&b, l, (size_t)(colon - l));
+		mutu_buf_puts(&b, ":***");
+		l = at;
 	}
-	for (const char *pw; (pw = strstr(l, "password=")); l = pw + 9 + strcspn(pw + 9, "& ")) {
-		mutu_buf_add(&b, l, (size_t)(pw - l));
-		mutu_buf_puts(&b, "password=***");
+	for (const char *pw = l; *pw; pw++) {
+		if (strncasecmp(pw, "password=", 9) != 0)
+			continue;
+		mutu_buf_add(&b, l, (size_t)(pw - l + 9));
+		mutu_buf_puts(&b, "***");
+		l = pw + 9 + strcspn(pw + 9, "& ");
+		pw = l - 1;
 	}
 	mutu_buf_puts(&b, l);
 	char *out = mutu_buf_detach(&b);
 	mutu_buf_release(&b); /* detach leaves b re-initialised */
 	return out;
+}
+
+/*
+ * A location libpq would read other than the user meant, refused before
+ * anything is sent: libpq ends the user's part at the first '@' and the
+ * host at the first '/', '?' or '#', so a password written as it is
+ * ("budi:p@ss:w0rd@HOST", "budi:ra/has@HOST") was read as host "ss", port
+ * "w0rd@HOST:PORT", and the connection error named those (parts of the
+ * password) as the host and port; a location libpq cannot parse left
+ * every field unset, and the message named the default socket instead of
+ * the host given.  Refused: a user part (user_end) holding a '@' or cut
+ * by a '/', '?' or '#', and what PQconninfoParse does not accept.
+ * MUTU_EINPUT (bad input: nothing was tried).
+ */
+static int location_check(const char *uri, const char *where, struct mutu_err *err)
+{
+	static const char fix[] = "write a password's '@', '/', '?', '#' and ':' percent-encoded "
+				  "(%40 %2F %3F %23 %3A: postgresql://USER:p%40ss@HOST:PORT/DB), or "
+				  "leave it out of the location and give it in PGPASSWORD or ~/.pgpass";
+	size_t ats;
+	char cut;
+	const char *at = user_end(uri, &ats, &cut);
+	if (ats > 1 || (at && ats == 0))
+		return mutu_errf(err, MUTU_EINPUT,
+				 "store %s: the user and password part of the location holds a '%c' that "
+				 "PostgreSQL reads as the end of it (what follows would be taken for the "
+				 "host and port); %s",
+				 where, ats > 1 ? '@' : cut, fix);
+	char *msg = NULL;
+	PQconninfoOption *o = PQconninfoParse(uri, &msg);
+	if (o) {
+		PQconninfoFree(o);
+		return 0;
+	}
+	if (!msg) /* libpq not loaded (or out of memory): the connection says which */
+		return 0;
+	char reason[300];
+	first_line(msg, reason, sizeof reason);
+	PQfreemem(msg);
+	return mutu_errf(err, MUTU_EINPUT,
+			 "store %s: not a PostgreSQL location libpq can read: %s; write it as "
+			 "postgresql://USER@HOST:PORT/DB?OPTION=VALUE or postgres:///DB?host=/SOCKET/FOLDER "
+			 "(options named as libpq names them, in lower case: sslmode, connect_timeout, "
+			 "password, ...)",
+			 where, reason);
 }
 
 /* A failed connection: where (socket folder or host, port), database,
@@ -962,8 +1048,10 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 	 * pg_stat_activity */
 	const char *keys[] = {"dbname", "application_name", "client_encoding", NULL};
 	const char *vals[] = {uri, "mutu", "UTF8", NULL};
-	p->conn = PQconnectdbParams(keys, vals, 1);
 	int rc = 0, v = 0;
+	if ((rc = location_check(uri, p->base.where, err)))
+		goto fail;
+	p->conn = PQconnectdbParams(keys, vals, 1);
 	if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
 		rc = conn_error(p->conn, p->base.where, err);
 		goto fail;

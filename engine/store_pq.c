@@ -31,7 +31,7 @@
 #define PQ_LIBRARY "libpq.so.5"
 
 #define PQ_FUNCS(X)                                                                                \
-	X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQconsumeInput) X(PQconnectdbParams) X(PQdb) X(PQerrorMessage) X(PQescapeLiteral) \
+	X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQconninfoFree) X(PQconninfoParse) X(PQconsumeInput) X(PQconnectdbParams) X(PQdb) X(PQerrorMessage) X(PQescapeLiteral) \
 	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetResult)         \
 	X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQhost) X(PQntuples) X(PQport) X(PQprepare)   \
 	X(PQputCopyData) X(PQputCopyEnd) X(PQresultErrorField) X(PQresultErrorMessage)              \
@@ -90,6 +90,22 @@ PGconn *PQconnectdbParams(const char *const *keywords, const char *const *values
 PGconn *PQconnectdb(const char *conninfo)
 {
 	return pq_ready() ? pq.PQconnectdb(conninfo) : NULL;
+}
+
+/* Called before any connection (store_pg.c checks the location): without
+ * libpq no message (*errmsg NULL), and the connection that follows says
+ * what is missing. */
+PQconninfoOption *PQconninfoParse(const char *conninfo, char **errmsg)
+{
+	if (errmsg)
+		*errmsg = NULL;
+	return pq_ready() ? pq.PQconninfoParse(conninfo, errmsg) : NULL;
+}
+
+void PQconninfoFree(PQconninfoOption *connOptions)
+{
+	if (pq_ready())
+		pq.PQconninfoFree(connOptions);
 }
 
 ConnStatusType PQstatus(const PGconn *conn)
