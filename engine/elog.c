@@ -1217,6 +1217,10 @@ struct case_slot {
 	uint64_t h;
 	char *key;
 	int64_t id;
+	/* case attributes (by name index, the first 64) this batch created the
+	 * case with an empty value for: a later row's value is its first
+	 * (writer_case_attrs) */
+	uint64_t missing;
 };
 
 struct writer {
@@ -1225,6 +1229,7 @@ struct writer {
 	struct case_slot *cases; /* CASE_CACHE slots */
 	struct mutu_buf last_key; /* the previous event's case key and id: most */
 	int64_t last_id;          /* rows continue their case, no hash needed (0: none) */
+	uint64_t *last_missing;   /* its slot's missing (struct case_slot) */
 	char **attr_names;       /* borrowed from ctx */
 	uint64_t stored, dups, rejected, unknown, cases_new;
 	uint64_t by_reason[R_N];
@@ -1252,10 +1257,35 @@ static void writer_last(struct writer *w, const char *key, size_t len, int64_t i
 }
 
 /*
+ * The case attributes of a row of a case this batch created whose value
+ * was empty so far (*missing): the first row with a value gives it
+ * ("first row wins, empty values skipped": a register that fills
+ * batas_waktu in on the row of the step that set it, not on the first
+ * row, lost it).  Rows of the case met again after the cache let it go
+ * (CASE_CACHE slots) give none; nor do attributes past the 64th column.
+ */
+static int writer_case_attrs(struct writer *w, const struct chunk *c, const struct item *it, int64_t id,
+			     uint64_t *missing)
+{
+	for (uint32_t a = 0; a < it->nattr && *missing; a++) {
+		const struct attr *at = &c->attrs[it->attr_first + a];
+		uint64_t bit = at->name_idx < 64 ? (uint64_t)1 << at->name_idx : 0;
+		if (!at->is_case || !at->val_len || !(*missing & bit))
+			continue;
+		if (store_writer_case_attr(w->sw, id, w->attr_names[at->name_idx], c->arena.s + at->val_off,
+					   at->val_len, &w->err))
+			return -1;
+		*missing &= ~bit;
+	}
+	return 0;
+}
+
+/*
  * Case id for a key: the previous row's case, the cache, else the store
  * (which creates the case when new; its attributes are written then,
- * first row wins).  The cache spares the store a lookup for the rows of a
- * case that come together, as most logs write them.
+ * first row wins, and an empty one from the first later row that has it,
+ * writer_case_attrs).  The cache spares the store a lookup for the rows
+ * of a case that come together, as most logs write them.
  */
 static int writer_case(struct writer *w, const struct chunk *c, const struct item *it, int64_t *id)
 {
@@ -1263,16 +1293,18 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	if (w->last_id && w->last_key.len == it->case_len &&
 	    memcmp(w->last_key.s, key, it->case_len) == 0) {
 		*id = w->last_id;
-		return 0;
+		return *w->last_missing ? writer_case_attrs(w, c, it, *id, w->last_missing) : 0;
 	}
 	uint64_t h = it->case_h;
 	struct case_slot *s = &w->cases[h % CASE_CACHE];
 	if (s->key && s->h == h && strcmp(s->key, key) == 0) {
 		*id = s->id;
 		writer_last(w, key, it->case_len, *id);
-		return 0;
+		w->last_missing = &s->missing;
+		return s->missing ? writer_case_attrs(w, c, it, *id, &s->missing) : 0;
 	}
 	int created = 0;
+	uint64_t missing = 0;
 	const char *sop = it->sop_len == UINT32_MAX ? NULL : c->arena.s + it->sop_off;
 	if (store_writer_case(w->sw, key, it->case_len, sop, sop ? it->sop_len : 0, w->office, id,
 			      &created, &w->err))
@@ -1281,8 +1313,13 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 		w->cases_new++;
 		for (uint32_t a = 0; a < it->nattr; a++) {
 			const struct attr *at = &c->attrs[it->attr_first + a];
-			if (!at->is_case || !at->val_len)
+			if (!at->is_case)
 				continue;
+			if (!at->val_len) {
+				if (at->name_idx < 64)
+					missing |= (uint64_t)1 << at->name_idx;
+				continue;
+			}
 			if (store_writer_case_attr(w->sw, *id, w->attr_names[at->name_idx],
 						   c->arena.s + at->val_off, at->val_len, &w->err))
 				return -1;
@@ -1292,7 +1329,9 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	s->key = mutu_strndup(key, it->case_len);
 	s->h = h;
 	s->id = *id;
+	s->missing = missing;
 	writer_last(w, key, it->case_len, *id);
+	w->last_missing = &s->missing;
 	return 0;
 }
 
