@@ -288,6 +288,28 @@ for b in $STORES; do
 done
 same boundary
 
+# ---- 9c. db info and db rejected of one office ------------------------------------------
+# --office kota-b: only its batch (4, ekspor-1 for kota-b), its 4 cases and
+# 15 events, 5 activities and 4 actors (Pemohon, budi, Tim Teknis, Kepala
+# Dinas: "Budi" is the first office's), its SOP's span from K3's first stamp
+# (17 Feb 13:00) to K3's signature (28 Feb 08:30); no rejected row (tolak.csv
+# was the first office's: --office '' lists its 4).  PostgreSQL filtered by
+# office; SQLite listed and counted every office whatever --office said.
+for b in $STORES; do
+	run "$MUTU" db info --office kota-b --db "$(loc $b)"
+	expect_eq "$b: db info --office kota-b: batch 4 only, 4 cases, 15 events, 4 actors, its span" \
+		"$(echo "$OUT" | grep -E '^ +[0-9]+  20' | awk '{print $1}' | tr '\n' ' ')| $(echo "$OUT" | grep '^total')| $(echo "$OUT" | grep '^  uji-sla' | tr -s ' ')" \
+		"4 | total: 4 cases, 15 events (0 flagged unknown), 0 rejected rows, 5 activities, 4 actors|  uji-sla 4 15 2025-02-17T13:00:00+07:00 2025-02-28T08:30:00+07:00"
+	expect_eq "$b: db rejected --office kota-b: none; --office '': the 4 of tolak.csv" \
+		"$("$MUTU" db rejected --office kota-b --db "$(loc $b)" | tail -1) / $("$MUTU" db rejected --office '' --db "$(loc $b)" | tail -1)" \
+		"0 rejected rows / 4 rejected rows"
+done
+if [ -n "$PG" ]; then
+	expect_eq "db info --office kota-b: the same in both stores" \
+		"$("$MUTU" db info --office kota-b --db "$SQ" | sed -e 1d -e 's/  20[0-9-]*T[0-9:]*Z / TIME /')" \
+		"$("$MUTU" db info --office kota-b --db "$PG" | sed -e 1d -e 's/  20[0-9-]*T[0-9:]*Z / TIME /')"
+fi
+
 # ---- 10. a store that is not there, a server that cannot be reached -------------------------
 for sub in info rejected export; do
 	run "$MUTU" db $sub --db "$TMP/nowhere.db"
