@@ -959,9 +959,13 @@ static int sq_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, str
 static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+	/* a batch of another office than --office's is none of this one's (as
+	 * PostgreSQL: db rejected --batch N --office X is "no batch N", not 0 rows) */
+	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE id = ?1 AND (?2 IS NULL OR office = ?2)", -1,
+			       &st, NULL) != SQLITE_OK)
 		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
 	sqlite3_bind_int64(st, 1, id);
+	bind_office(s, st, 2);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;

@@ -2,6 +2,7 @@
  * cmd_db.c - `mutu db info|rejected|export`: look inside the store without
  * SQL, and write it back out as an event log (XES or CSV).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,8 +180,11 @@ int cmd_db(int argc, char **argv)
 		return cli_usage("db", "give 'info', 'rejected' or 'export'");
 	if (batch) {
 		char *end;
+		errno = 0;
 		long long b = strtoll(batch, &end, 10);
-		if (*end || b < 1)
+		/* ERANGE: 99999999999999999999 read as INT64_MAX was "no batch
+		 * 9223372036854775807", a number the user never wrote */
+		if (*end || b < 1 || errno == ERANGE || end == batch)
 			return cli_usage("db", "--batch '%s': a batch number (see 'mutu db info')", batch);
 	}
 	int busy_ms = 0;

@@ -303,6 +303,16 @@ for b in $STORES; do
 	expect_eq "$b: db rejected --office kota-b: none; --office '': the 4 of tolak.csv" \
 		"$("$MUTU" db rejected --office kota-b --db "$(loc $b)" | tail -1) / $("$MUTU" db rejected --office '' --db "$(loc $b)" | tail -1)" \
 		"0 rejected rows / 4 rejected rows"
+	# batch 6 is the first office's: for kota-b there is no batch 6 (exit 2,
+	# as PostgreSQL said; SQLite listed "0 rejected rows")
+	run "$MUTU" db rejected --batch 6 --office kota-b --db "$(loc $b)"
+	expect_eq "$b: db rejected --batch 6 --office kota-b: no such batch of kota-b, exit 2" \
+		"$RC $(echo "$ERR" | grep -c 'no batch 6 in')" "2 1"
+	expect_eq "$b: db rejected --batch 6 --office '': its 4 rows" \
+		"$("$MUTU" db rejected --batch 6 --office '' --db "$(loc $b)" | tail -1)" "4 rejected rows"
+	run "$MUTU" db rejected --batch 99999999999999999999 --db "$(loc $b)"
+	expect_eq "$b: --batch past 64 bits: exit 2, the number as written (not 9223372036854775807)" \
+		"$RC $(echo "$ERR" | grep -c "batch '99999999999999999999': a batch number") $(echo "$ERR" | grep -c 9223372036854775807)" "2 1 0"
 done
 if [ -n "$PG" ]; then
 	expect_eq "db info --office kota-b: the same in both stores" \
