@@ -729,6 +729,13 @@ static void json_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	}
 	mutu_buf_puts(o, "{\"case\":");
 	mutu_buf_json_str(o, c->key);
+	/* a province store: two offices' K1 are two cases the text tells
+	 * apart ("kantor kota-b"); the JSON had only the key.  Absent for the
+	 * default office, so a store of one office writes what it did. */
+	if (c->office && *c->office) {
+		mutu_buf_puts(o, ",\"office\":");
+		mutu_buf_json_str(o, c->office);
+	}
 	mutu_buf_puts(o, ",\"sop\":");
 	if (s->id)
 		mutu_buf_json_str(o, s->id);

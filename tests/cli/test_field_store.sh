@@ -202,6 +202,19 @@ for b in $STORES; do
 		"$(month $b 2025-02)" "6 4 870 1820 2"
 	expect_eq "$b: audit --case K4 --office kota-b: the 720 of its three steps" \
 		"$(aud $b K4 --office kota-b | cut -d' ' -f1)" "720"
+	# without --office both K4s, one block each: the text says "kantor
+	# kota-b"; the JSON said nothing of the office (two "K4" an auditor's
+	# tool cannot tell apart), now "office" for every office but the default
+	expect_eq "$b: audit --case K4 JSON: each K4 with its office (none for the default office)" \
+		"$("$MUTU" audit --case K4 --db "$(loc $b)" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+print(' '.join('%s@%s:%s' % (c['case'], c.get('office', '-'), c['working']) for c in json.load(sys.stdin)['cases']))")" \
+		"K4@-:840 K4@kota-b:720"
+	expect_eq "$b:   ... valid against docs/schema/audit.schema.json" \
+		"$("$MUTU" audit --case K4 --db "$(loc $b)" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys, jsonschema
+jsonschema.Draft202012Validator(json.load(open('docs/schema/audit.schema.json'))).validate(json.load(sys.stdin))
+print('valid')" 2>&1 | tail -1)" "valid"
 done
 same office
 
