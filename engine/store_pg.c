@@ -3168,14 +3168,14 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 			"e.step, e.activity_id, e.actor_id, e.lifecycle_id, e.start_ms, e.start_off, e.end_ms, e.end_off, "
 			"e.unknown, %s, CASE WHEN e.lifecycle_id IS NULL THEN NULL ELSE (SELECT i.value FROM event_attrs "
 			"i WHERE i.office = e.office AND i.event_id = e.id AND i.value <> '' AND i.name IN ('"
-			STORE_INSTANCE_ATTRS "') ORDER BY i.name LIMIT 1) END AS inst, e.sorting FROM events e",
+			STORE_INSTANCE_ATTRS "') ORDER BY i.name COLLATE \"C\" LIMIT 1) END AS inst, e.sorting FROM events e",
 			mf ? "m.mb" : "NULL::bytea", from.s, w.s, mjoin,
 			ea ? "x.name AS an, x.value AS av" : "NULL::text AS an, NULL::text AS av");
 	if (ea)
 		mutu_buf_printf(&q,
 				" LEFT JOIN LATERAL (SELECT a.name, a.value FROM event_attrs a WHERE "
 				"a.office = e.office AND a.event_id = e.id AND a.value <> '' AND a.name = "
-				"ANY($%d::text[]) ORDER BY a.name LIMIT 1) x ON TRUE",
+				"ANY($%d::text[]) ORDER BY a.name COLLATE \"C\" LIMIT 1) x ON TRUE",
 				k);
 	mutu_buf_printf(&q, " WHERE %se.office = c.office AND e.case_id = c.id ORDER BY e.id) e ON TRUE ORDER BY c.id, e.id",
 			mgate);
@@ -3199,7 +3199,7 @@ static int pg_cases_open(struct mutu_store *s, const struct store_case_filter *f
 		mutu_buf_printf(&q,
 				"SELECT c.id, a.name, a.value FROM (SELECT c.id, c.office FROM %s%s ORDER BY c.id) c "
 				"CROSS JOIN LATERAL (SELECT a.name, a.value FROM case_attrs a WHERE a.office = c.office "
-				"AND a.case_id = c.id AND a.name = ANY($%d::text[]) ORDER BY a.name) a "
+				"AND a.case_id = c.id AND a.name = ANY($%d::text[]) ORDER BY a.name COLLATE \"C\") a "
 				"ORDER BY c.id, a.name",
 				from.s, w.s, k);
 		if ((rc = fcur_open(p, &c->c[2], q.s, ps.n, ps.v, err)))
@@ -3500,11 +3500,21 @@ static int each_name(struct pg_store *p, const char *sql, int n, const char *con
 	return rc;
 }
 
+/*
+ * Text is ordered COLLATE "C" (bytes, as SQLite) in every list a reader
+ * shows or writes in order: SOPs (db info, the report's groups), attribute
+ * names (the export's columns, the instance attribute taken first), case
+ * and event attributes.  A database made with the system's locale (en_US,
+ * id_ID: case-blind, Debian's default cluster) put 'amdal' before 'IMB' and
+ * 'alasan' before 'Catatan' where SQLite has them the other way (field-store
+ * round; pg_offices already did so).  Index scans keep the database's
+ * collation; only the final order is bytes.
+ */
 static int pg_attr_names(struct mutu_store *s, const char *scope, store_name_fn fn, void *ctx, struct mutu_err *err)
 {
 	struct pg_store *p = PGS(s);
 	char cond[64], sql[200];
-	snprintf(sql, sizeof sql, "SELECT DISTINCT name FROM %s WHERE %s ORDER BY name",
+	snprintf(sql, sizeof sql, "SELECT name FROM %s WHERE %s GROUP BY name ORDER BY name COLLATE \"C\"",
 		 strcmp(scope, "event") == 0 ? "event_attrs" : "case_attrs",
 		 office_cond(p, "office", 1, cond, sizeof cond));
 	const char *v[] = {p->base.office};
@@ -3534,9 +3544,9 @@ static int pg_sops(struct mutu_store *s, const char *sop, store_name_fn fn, void
 			" WHERE c.office = o.office AND c.sop IS NOT NULL%s ORDER BY c.sop LIMIT 1) x"
 			" UNION ALL SELECT s.office, x.sop FROM s CROSS JOIN LATERAL (SELECT c.sop FROM cases c"
 			" WHERE c.office = s.office AND c.sop > s.sop%s ORDER BY c.sop LIMIT 1) x)"
-			" SELECT sop FROM s UNION SELECT NULL WHERE %s EXISTS (SELECT 1 FROM o CROSS JOIN LATERAL"
-			" (SELECT 1 FROM cases c WHERE c.office = o.office AND c.sop IS NULL LIMIT 1) y)"
-			" ORDER BY sop NULLS FIRST",
+			" SELECT sop FROM (SELECT sop FROM s UNION SELECT NULL WHERE %s EXISTS (SELECT 1 FROM o"
+			" CROSS JOIN LATERAL (SELECT 1 FROM cases c WHERE c.office = o.office AND c.sop IS NULL"
+			" LIMIT 1) y)) u ORDER BY sop COLLATE \"C\" NULLS FIRST",
 			cond, cond, k ? "FALSE AND" : "");
 	int rc = each_name(p, q.s, ps.n, ps.v, fn, ctx, "reading SOPs", err);
 	mutu_buf_release(&q);
@@ -3781,7 +3791,7 @@ static int pg_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struc
 		 " hi AS (SELECT DISTINCT ON (sop) sop, t1, o1 FROM e WHERE t1 IS NOT NULL ORDER BY sop, t1 DESC, eid)"
 		 " SELECT n.sop, n.nc, n.ne, lo.t0, lo.o0, hi.t1, hi.o1 FROM n"
 		 " LEFT JOIN lo ON lo.sop IS NOT DISTINCT FROM n.sop LEFT JOIN hi ON hi.sop IS NOT DISTINCT FROM n.sop"
-		 " ORDER BY n.sop NULLS FIRST",
+		 " ORDER BY n.sop COLLATE \"C\" NULLS FIRST",
 		 office_cond(p, "c.office", 1, cond, sizeof cond));
 	const char *v[] = {p->base.office};
 	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading SOP spans", err);
@@ -3915,10 +3925,10 @@ static int pg_export_attrs(struct store_cursor *sc, store_attr_fn fn, void *ctx,
 	const char *v[] = {c->last_office ? c->last_office : "", num(&n, c->last_case)};
 	PGresult *r = query(c->p,
 			    "SELECT 0, name, value FROM (SELECT name, value FROM case_attrs WHERE office = $1 AND "
-			    "case_id = $2 ORDER BY name) a "
+			    "case_id = $2 ORDER BY name COLLATE \"C\") a "
 			    "UNION ALL SELECT * FROM (SELECT a.event_id, a.name, a.value FROM event_attrs a JOIN "
 			    "events e ON e.office = a.office AND e.id = a.event_id WHERE a.office = $1 AND "
-			    "e.case_id = $2 ORDER BY a.event_id, a.name) b",
+			    "e.case_id = $2 ORDER BY a.event_id, a.name COLLATE \"C\") b",
 			    2, v, "reading attributes", err);
 	if (!r)
 		return err->code;
@@ -3940,14 +3950,14 @@ static int pg_export_attr_names(struct mutu_store *s, const struct store_export_
 	export_from(p, f, &ps, &from);
 	if (strcmp(scope, "event") == 0)
 		mutu_buf_printf(&q,
-				"SELECT DISTINCT a.name FROM event_attrs a JOIN events e ON e.office = a.office AND "
+				"SELECT a.name FROM event_attrs a JOIN events e ON e.office = a.office AND "
 				"e.id = a.event_id JOIN (SELECT c.office, c.id%s) s ON e.office = s.office AND "
-				"e.case_id = s.id ORDER BY a.name",
+				"e.case_id = s.id GROUP BY a.name ORDER BY a.name COLLATE \"C\"",
 				from.s);
 	else
 		mutu_buf_printf(&q,
-				"SELECT DISTINCT a.name FROM case_attrs a JOIN (SELECT c.office, c.id%s) s ON "
-				"a.office = s.office AND a.case_id = s.id ORDER BY a.name",
+				"SELECT a.name FROM case_attrs a JOIN (SELECT c.office, c.id%s) s ON "
+				"a.office = s.office AND a.case_id = s.id GROUP BY a.name ORDER BY a.name COLLATE \"C\"",
 				from.s);
 	int rc = each_name(p, q.s, ps.n, ps.v, fn, ctx, "reading attribute names", err);
 	mutu_buf_release(&from);
@@ -3961,7 +3971,7 @@ static int pg_attr_types(struct mutu_store *s, store_type_fn fn, void *ctx, stru
 	char cond[64], sql[300];
 	snprintf(sql, sizeof sql,
 		 "SELECT scope, name, CASE WHEN count(DISTINCT type) = 1 THEN max(type) ELSE 'string' END "
-		 "FROM attr_types WHERE %s GROUP BY scope, name ORDER BY scope, name",
+		 "FROM attr_types WHERE %s GROUP BY scope, name ORDER BY scope COLLATE \"C\", name COLLATE \"C\"",
 		 office_cond(p, "office", 1, cond, sizeof cond));
 	const char *v[] = {p->base.office};
 	PGresult *r = query(p, sql, p->base.office ? 1 : 0, v, "reading attribute types", err);

@@ -57,6 +57,7 @@
 #   putus.xes: cut off in its second trace: exit 2, nothing written.
 #   pm4py-sama.csv / celonis-sama.csv: equal stamps, file order / _SORTING.
 #   batas-bulan.csv: UTC stamps either side of the WIB month's end.
+#   sop-huruf.csv: SOPs and attribute names in mixed case (a locale's order).
 . tests/cli/lib.sh
 . tests/pg/pg.sh
 
@@ -353,6 +354,37 @@ if [ -n "$PG" ]; then
 	expect_eq "db export --office kota-b: the same from both stores" \
 		"$("$MUTU" db export --office kota-b --format csv --out - --db "$SQ" 2>/dev/null | md5sum)" \
 		"$("$MUTU" db export --office kota-b --format csv --out - --db "$PG" 2>/dev/null | md5sum)"
+fi
+
+# ---- 9e. a database made with a locale's collation -------------------------------------------
+# Debian's default cluster takes the system's locale (en_US.UTF-8,
+# id_ID.UTF-8): text compares case-blind there, so 'amdal' < 'IMB' <
+# 'Reklame' and 'alasan' < 'Catatan', where SQLite (and a C database)
+# orders bytes: 'IMB' < 'Reklame' < 'amdal', 'Catatan' < 'alasan'.
+# sop-huruf.csv: SOPs IMB, amdal, Reklame (no models: kept as written) and
+# event attributes Catatan, alasan.  db info's per-SOP rows and the export's
+# columns came in the database's order on PostgreSQL; now in bytes, as
+# SQLite.  (An ICU en-US database: the machine has no en_US libc locale.)
+if [ -n "$PG" ]; then
+	if psql -X -q -d postgres -c "CREATE DATABASE mutu_icu TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.utf8'" >"$TMP/icu.err" 2>&1; then
+		ICU="postgres:///mutu_icu?host=$MUTU_PG_DIR"
+		for d in "$TMP/huruf.db" "$ICU"; do
+			"$MUTU" ingest $F/sop-huruf.csv --tz WIB --db "$d" --quiet 2>/dev/null
+		done
+		for d in "$TMP/huruf.db" "$ICU"; do
+			n=SQLite
+			[ "$d" = "$ICU" ] && n="PostgreSQL (ICU en-US)"
+			expect_eq "$n: db info lists the SOPs in byte order: IMB, Reklame, amdal" \
+				"$("$MUTU" db info --db "$d" | sed -n '/^per SOP/,$p' | awk 'NR > 2 { print $1 }' | tr '\n' ' ')" "IMB Reklame amdal "
+			expect_eq "$n: the export's attribute columns in byte order: Catatan, alasan" \
+				"$("$MUTU" db export --format csv --out - --db "$d" 2>/dev/null | head -1 | tr -d "\r" | cut -d, -f9-)" "Catatan,alasan"
+		done
+		expect_eq "ICU database: the CSV export equals SQLite's" \
+			"$("$MUTU" db export --format csv --out - --db "$ICU" 2>/dev/null | md5sum)" \
+			"$("$MUTU" db export --format csv --out - --db "$TMP/huruf.db" 2>/dev/null | md5sum)"
+	else
+		not_ok "an ICU en-US database can be made (PostgreSQL built with ICU)" "$(cat "$TMP/icu.err")"
+	fi
 fi
 
 # ---- 10. a store that is not there, a server that cannot be reached -------------------------
