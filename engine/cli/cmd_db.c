@@ -15,10 +15,10 @@
 static int db_export(int argc, char **argv);
 
 static const char usage_text[] =
-	"usage: mutu db info [--db FILE]\n"
-	"       mutu db rejected [--batch N] [--db FILE]\n"
+	"usage: mutu db info [--office NAME] [--db STORE]\n"
+	"       mutu db rejected [--batch N] [--office NAME] [--db STORE]\n"
 	"       mutu db export [--format xes|csv] [--sop ID] [--from DATE --to DATE]\n"
-	"                      [--out FILE|-] [--db FILE]   (mutu db export --help)\n"
+	"                      [--office NAME] [--out FILE|-] [--db STORE]   (mutu db export --help)\n"
 	"\n"
 	"info      batches (file, time, rows read, stored, rejected, duplicates),\n"
 	"          counts, and per SOP the cases, events and date range\n"
@@ -26,7 +26,9 @@ static const char usage_text[] =
 	"export    the cases as an event log: XES or CSV (options: mutu db export --help)\n"
 	"\n"
 	"options:\n"
-	"  --db FILE   the store (default: mutu.db in the current directory)\n"
+	"  --db STORE  the store: an SQLite file (default: mutu.db in the current\n"
+	"              directory) or postgresql://USER@HOST/DB (a password in PGPASSWORD\n"
+	"              or ~/.pgpass; written in the location, its @ / ? # : as %40 %2F ...)\n"
 	"  --batch N   only the rejected rows of batch N (exit 2 when there is no such batch)\n"
 	"  --office NAME  only this office (a province store; default: every office)\n"
 	"  --busy-timeout MS  wait up to MS milliseconds (0..600000, default 5000) when\n"
@@ -208,7 +210,7 @@ int cmd_db(int argc, char **argv)
 
 static const char export_usage[] =
 	"usage: mutu db export [--format xes|csv] [--sop ID] [--from DATE --to DATE]\n"
-	"                      [--office NAME] [--out FILE|-] [--db FILE]\n"
+	"                      [--office NAME] [--out FILE|-] [--db STORE]\n"
 	"\n"
 	"Write the store's cases back out as an event log:\n"
 	"  xes  XES (IEEE 1849-2016) with the concept, time, org and lifecycle\n"
@@ -233,7 +235,8 @@ static const char export_usage[] =
 	"               case ids may be the same, and the log does not say the office)\n"
 	"  --out FILE   where to write (default '-': standard output); the file\n"
 	"               appears whole or not at all\n"
-	"  --db FILE    the store (default: mutu.db in the current directory)\n"
+	"  --db STORE   the store: an SQLite file (default: mutu.db in the current\n"
+	"               directory) or postgresql://USER@HOST/DB\n"
 	"\n"
 	"What maps to what: README.md, section \"Export\".  Read a CSV export back with\n"
 	"  mutu ingest FILE.csv --start-col start_timestamp --end-col time:timestamp\n";

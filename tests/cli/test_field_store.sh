@@ -430,3 +430,12 @@ expect_eq "PassWord=...: exit 2, libpq's reason, the value hidden, no default so
 run "$MUTU" db info --db 'postgresql://127.0.0.1:1/mutu?user=budi@kantor'
 expect_eq "user=budi@kantor in the query: shown whole, exit 1" \
 	"$RC $(echo "$ERR" | grep -c 'store postgresql://127.0.0.1:1/mutu?user=budi@kantor: cannot connect')" "1 1"
+# mutu db's help: --db takes a PostgreSQL location too (it said FILE), and
+# --office is there for info, rejected and export
+run "$MUTU" db --help
+expect_eq "db --help: exit 0, --db STORE with postgresql://, --office on each subcommand's line" \
+	"$RC $(echo "$OUT" | grep -c '^  --db STORE  the store: an SQLite file') $(echo "$OUT" | grep -c 'postgresql://USER@HOST/DB') $(echo "$OUT" | grep -E '^ *(usage: )?mutu db (info|rejected)|^ +\[--office' | grep -c -- '--office NAME')" \
+	"0 1 1 3"
+run "$MUTU" db export --help
+expect_eq "db export --help: --office NAME and --db STORE" \
+	"$RC $(echo "$OUT" | grep -c '^  --office NAME  only this office') $(echo "$OUT" | grep -c '^  --db STORE')" "0 1 1"
