@@ -439,3 +439,21 @@ expect_eq "db --help: exit 0, --db STORE with postgresql://, --office on each su
 run "$MUTU" db export --help
 expect_eq "db export --help: --office NAME and --db STORE" \
 	"$RC $(echo "$OUT" | grep -c '^  --office NAME  only this office') $(echo "$OUT" | grep -c '^  --db STORE')" "0 1 1"
+
+# ---- 11. a Latin-1 byte and an escape sequence (passed unchanged: a pin) ------------------------
+# latin1.csv: line 3 has "Ren\xe9" (Latin-1 é) in the actor and "Caf\xe9" in
+# alamat (personal: dropped): rejected as not UTF-8, its raw row with the
+# byte escaped and the address [dropped]; line 4's actor holds ESC [2J,
+# stored as written and printed escaped.  2 stored + 1 rejected; the same
+# bytes from both stores (PostgreSQL keeps raw as bytea).
+ing $F/latin1.csv --sop uji-sla
+for b in $STORES; do
+	expect_eq "$b: latin1: 3 rows = 2 stored + 1 rejected" \
+		"$(eval echo \"\$OUT_$b\" | grep -E 'rows read|events stored|rejected  ' | tr -s ' ' | tr '\n' '|')" \
+		" rows read 3| events stored 2 (1 new cases)| rejected 1|"
+	run "$MUTU" db rejected --db "$(loc $b)"
+	expect_eq "$b: the Latin-1 row: not UTF-8, the byte shown as \\xe9, the address dropped" \
+		"$(echo "$OUT" | grep -A1 'line 3: not UTF-8 text' | tail -1)" \
+		'    L1,2,Front Office memeriksa kelengkapan berkas,Ren\xe9,2025-03-17 08:10,2025-03-17 08:30,[dropped]'
+done
+same latin1
