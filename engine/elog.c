@@ -4590,7 +4590,7 @@ static int stage_open(struct run *r, const char *db_path, const char *log_path)
 	const struct elog_opts *o = g->o;
 	struct elog_result *res = g->res;
 	int rc;
-	if ((rc = store_open(db_path, STORE_CREATE, o->busy_ms, &r->db, g->err)) ||
+	if ((rc = store_open_cancel(db_path, STORE_CREATE, o->busy_ms, o->cancel, &r->db, g->err)) ||
 	    (rc = store_set_office(r->db, o->office ? o->office : "", g->err)))
 		return rc;
 	int same_size = store_batch_size_seen(r->db, res->size, g->err);

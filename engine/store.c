@@ -53,6 +53,12 @@ static int is_pg(const char *loc)
 int store_open(const char *location, int mode, int busy_ms, struct mutu_store **out,
 	       struct mutu_err *err)
 {
+	return store_open_cancel(location, mode, busy_ms, NULL, out, err);
+}
+
+int store_open_cancel(const char *location, int mode, int busy_ms, const atomic_int *cancel,
+		      struct mutu_store **out, struct mutu_err *err)
+{
 	*out = NULL;
 	if (!location || !*location)
 		return mutu_errf(err, MUTU_EINPUT, "no store given: --db PATH (an SQLite file) or "
@@ -74,7 +80,7 @@ int store_open(const char *location, int mode, int busy_ms, struct mutu_store **
 		const char *path = strncmp(location, "sqlite:", 7) == 0 ? location + 7 : location;
 		if (!*path)
 			return mutu_errf(err, MUTU_EINPUT, "--db %s: give a file after 'sqlite:'", location);
-		rc = store_sqlite_open(path, mode, busy_ms, &s, err);
+		rc = store_sqlite_open(path, mode, busy_ms, cancel, &s, err);
 		if (!rc && !s->where)
 			s->where = mutu_strdup(path);
 	}

@@ -132,8 +132,8 @@ struct store_ops {
  * struct whose base has ops, kind, mode, busy_ms and version set; store.c
  * fills where (store_sqlite_open may set it first: store.c keeps it).
  */
-int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store **out,
-		      struct mutu_err *err);
+int store_sqlite_open(const char *path, int mode, int busy_ms, const atomic_int *cancel,
+		      struct mutu_store **out, struct mutu_err *err);
 int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out,
 		  struct mutu_err *err);
 

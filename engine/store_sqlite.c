@@ -29,13 +29,80 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <stdatomic.h>
+
+/*
+ * How a connection waits for another process's lock: SQLite's own busy
+ * timeout sleeps through a Ctrl-C (hardening round 4: an ingest waiting on
+ * a store held by another writer went on waiting for the lock after SIGINT,
+ * up to --busy-timeout, 10 minutes at most).  This handler sleeps in short
+ * steps and gives up at once when the caller's cancel flag is set (the
+ * signal also cuts the sleep short: the CLI's handler has no SA_RESTART).
+ */
+struct sq_wait {
+	int ms;                   /* how long to wait for one lock; 0: not at all */
+	const atomic_int *cancel; /* store_open_cancel's flag, NULL none */
+	int cancelled;            /* a wait was given up because of it */
+	struct timespec t0;       /* when the current wait began */
+};
 
 struct sq {
 	struct mutu_store base;
 	sqlite3 *db;
 	char *path;
 	int wal_at_close; /* created by this open: rollback journal until sq_close (setup) */
+	struct sq_wait wait;
 };
+
+static int wait_cancelled(struct sq_wait *w)
+{
+	if (w->cancel && atomic_load_explicit(w->cancel, memory_order_relaxed))
+		w->cancelled = 1;
+	return w->cancelled;
+}
+
+/* sqlite3_busy_handler's callback: 1 to try the lock again, 0 to give up
+ * (the statement then fails with SQLITE_BUSY).  count is 0 at the first
+ * call of one wait. */
+static int on_busy(void *ctx, int count)
+{
+	struct sq_wait *w = ctx;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		w->t0 = now;
+	if (wait_cancelled(w))
+		return 0;
+	long long spent = (long long)(now.tv_sec - w->t0.tv_sec) * 1000 +
+			  (now.tv_nsec - w->t0.tv_nsec) / 1000000;
+	if (spent >= w->ms)
+		return 0;
+	/* SQLite's own steps (1, 2, 5, 10, 15, 20, 25 ms, then 25): a lock
+	 * freed is taken within 25 ms, a cancel seen within 25 ms */
+	static const int step[] = {1, 2, 5, 10, 15, 20, 25};
+	long long d = step[count < 6 ? count : 6];
+	if (d > w->ms - spent)
+		d = w->ms - spent;
+	struct timespec ts = {(time_t)(d / 1000), (long)(d % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+	return !wait_cancelled(w);
+}
+
+/* Install the wait on db: ms 0 gives up at the first busy lock. */
+static void set_wait(sqlite3 *db, struct sq_wait *w, int ms)
+{
+	w->ms = ms;
+	sqlite3_busy_handler(db, on_busy, w);
+}
+
+/* The error of a wait given up for the caller's cancel flag. */
+static int err_cancelled(const char *path, const char *what, struct mutu_err *err)
+{
+	return mutu_errf(err, MUTU_ECANCEL,
+			 "%s: stopped while waiting for another process's lock on the store (%s): "
+			 "nothing was written",
+			 path, what);
+}
 
 static sqlite3 *DB(struct mutu_store *s)
 {
@@ -379,13 +446,13 @@ static int not_ours(struct mutu_store *s, struct mutu_err *err)
 	return mutu_errf(err, MUTU_EINPUT, "store: %s (is this a mutu store?)", sqlite3_errmsg(DB(s)));
 }
 
-static int begin_write_db(sqlite3 *db, const char *path, int busy_ms, const char *what,
+static int begin_write_db(sqlite3 *db, const char *path, struct sq_wait *w, const char *what,
 			  struct mutu_err *err)
 {
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
 	if ((sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY)
-		return store_err_locked(path, store_busy_of(busy_ms), err);
+		return w->cancelled ? err_cancelled(path, what, err) : store_err_locked(path, w->ms, err);
 	return diag(db, path, what, err);
 }
 
@@ -474,13 +541,12 @@ static const struct store_ops sqlite_ops;
 
 /* Open the connection and check that it is a store of ours, of a version
  * this mutu reads.  *ro: opened read-only; *version: its user_version. */
-static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *ro_out,
+static int connect(const char *path, int mode, struct sq_wait *w, sqlite3 **out, int *ro_out,
 		   int *created, int64_t *version, char *why, size_t why_size, struct mutu_err *err)
 {
 	struct stat st;
 	*out = NULL;
 	int create = mode == STORE_CREATE;
-	int wait = store_busy_of(busy_ms);
 	int exists = stat(path, &st) == 0;
 	*created = !exists;
 	if (!exists && !create)
@@ -516,7 +582,7 @@ static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *
 		sqlite3_close(db);
 		return MUTU_EFAIL;
 	}
-	sqlite3_busy_timeout(db, wait);
+	set_wait(db, w, w->ms);
 	sqlite3_create_function(db, "elog_dkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_dkey, NULL, NULL);
 	int64_t ntables = 0;
@@ -530,8 +596,10 @@ static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *
 		else if (code == SQLITE_NOTADB)
 			rc = mutu_errf(err, MUTU_EINPUT, "%s: not a mutu store (not an SQLite file); give another --db",
 				       path);
+		else if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && w->cancelled)
+			rc = err_cancelled(path, "reading its schema version", err);
 		else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-			rc = store_err_locked(path, wait, err);
+			rc = store_err_locked(path, w->ms, err);
 		else
 			rc = mutu_errf(err, MUTU_EFAIL, "%s: cannot read the store: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
@@ -554,7 +622,7 @@ static int connect(const char *path, int mode, int busy_ms, sqlite3 **out, int *
 }
 
 /* Settings and migrations of a writable store, then (writers) the lock probe. */
-static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t version,
+static int setup(sqlite3 *db, const char *path, int mode, struct sq_wait *w, int64_t version,
 		 int fresh, struct mutu_err *err)
 {
 	/* 32 KiB pages: fewer, fuller B-tree pages for a bulk-loaded store
@@ -590,12 +658,12 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 	 * version (four fdatasync calls each: 13 versions were ~50 ms of a
 	 * first 1M-event ingest).  An existing store commits each version. */
 	int one = version == 0;
-	if (one && begin_write_db(db, path, busy_ms, "creating the store's schema", err))
+	if (one && begin_write_db(db, path, w, "creating the store's schema", err))
 		return err->code;
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
 		char tail[64];
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));
-		if (!one && begin_write_db(db, path, busy_ms, "starting the schema upgrade", err))
+		if (!one && begin_write_db(db, path, w, "starting the schema upgrade", err))
 			return err->code;
 		int64_t col = 0;
 		if (v + 1 == 11 &&
@@ -615,7 +683,7 @@ static int setup(sqlite3 *db, const char *path, int mode, int busy_ms, int64_t v
 	/* a writer finds out now, with the file named, whether another
 	 * process holds the write lock, instead of at its first insert */
 	if (mode != STORE_READ) {
-		if (begin_write_db(db, path, busy_ms, "taking the write lock", err))
+		if (begin_write_db(db, path, w, "taking the write lock", err))
 			return err->code;
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
@@ -660,19 +728,27 @@ static int check_tables(sqlite3 *db, const char *path, struct mutu_err *err)
 	return rc;
 }
 
-int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store **out,
-		      struct mutu_err *err)
+int store_sqlite_open(const char *path, int mode, int busy_ms, const atomic_int *cancel,
+		      struct mutu_store **out, struct mutu_err *err)
 {
 	*out = NULL;
 	sqlite3 *db = NULL;
 	int ro = 0, created = 0;
 	int64_t version = 0;
 	char why[600] = "";
-	int rc = connect(path, mode, busy_ms, &db, &ro, &created, &version, why, sizeof why, err);
-	if (rc)
+	/* the wait lives in q, which the connection's busy handler points at
+	 * from the start: a lock can be met while opening */
+	struct sq *q = mutu_calloc(1, sizeof *q);
+	q->wait.ms = store_busy_of(busy_ms);
+	q->wait.cancel = cancel;
+	int rc = connect(path, mode, &q->wait, &db, &ro, &created, &version, why, sizeof why, err);
+	if (rc) {
+		free(q);
 		return rc;
+	}
 	if (ro && version < STORE_SCHEMA_VERSION) {
 		sqlite3_close(db);
+		free(q);
 		return mutu_errf(err, MUTU_EFAIL,
 				 "%s: the store has schema version %lld and this mutu reads %d; it is "
 				 "read-only (%s), so it cannot be upgraded: copy it to a writable folder",
@@ -680,15 +756,23 @@ int store_sqlite_open(const char *path, int mode, int busy_ms, struct mutu_store
 	}
 	/* fresh: a new file this writable open made (rollback journal until close) */
 	int fresh = created && !ro && mode == STORE_CREATE;
-	if (!ro && setup(db, path, mode, busy_ms, version, fresh, err)) {
+	if (!ro && setup(db, path, mode, &q->wait, version, fresh, err)) {
 		sqlite3_close(db);
-		return err && err->code ? err->code : MUTU_EFAIL;
+		rc = err && err->code ? err->code : MUTU_EFAIL;
+		/* a pragma's wait given up for the cancel flag says "locked"
+		 * (diag): it was the caller's stop */
+		if (q->wait.cancelled && rc != MUTU_ECANCEL) {
+			mutu_err_clear(err);
+			rc = err_cancelled(path, "setting it up", err);
+		}
+		free(q);
+		return rc;
 	}
 	if (!fresh && (rc = check_tables(db, path, err))) {
 		sqlite3_close(db);
+		free(q);
 		return rc;
 	}
-	struct sq *q = mutu_calloc(1, sizeof *q);
 	q->base.ops = &sqlite_ops;
 	q->base.kind = STORE_SQLITE;
 	q->base.mode = mode;
@@ -741,7 +825,7 @@ static void sq_discard(struct mutu_store *s)
 static int sq_begin_write(struct mutu_store *s, const char *what, struct mutu_err *err)
 {
 	struct sq *q = (struct sq *)s;
-	int rc = begin_write_db(q->db, q->path, s->busy_ms, what, err);
+	int rc = begin_write_db(q->db, q->path, &q->wait, what, err);
 	if (!rc)
 		s->in_tx = 1;
 	return rc;
@@ -3173,9 +3257,11 @@ static int sq_cache_begin(struct mutu_store *s, const char *what, struct mutu_er
 	sqlite3 *db = DB(s);
 	if (sqlite3_db_readonly(db, "main"))
 		return 0;
-	sqlite3_busy_timeout(db, 0);
+	struct sq_wait *w = &((struct sq *)s)->wait;
+	int ms = w->ms;
+	set_wait(db, w, 0);
 	int got = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(db, store_busy_of(s->busy_ms));
+	set_wait(db, w, ms);
 	if (got == SQLITE_OK)
 		return 1;
 	int code = sqlite3_errcode(db) & 0xFF;

@@ -70,8 +70,10 @@ struct elog_opts {
 				    * NULL or "": the store's one office */
 	const atomic_int *cancel;  /* may be NULL; owned by the caller, who sets it non-zero
 				    * to stop (a signal handler may: a lock-free atomic).
-				    * Read between records, and while waiting on standard
-				    * input; the ingest then returns MUTU_ECANCEL with the
+				    * Read between records, while waiting on standard
+				    * input and while waiting for another process's lock
+				    * on an SQLite store (store_open_cancel); the ingest
+				    * then returns MUTU_ECANCEL with the
 				    * batch rolled back.  Set during the commit, it has no
 				    * effect: the batch is then whole in the store. */
 };

@@ -27,6 +27,7 @@
 #ifndef MUTU_STORE_H
 #define MUTU_STORE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,6 +75,15 @@ enum store_kind { STORE_SQLITE = 1, STORE_POSTGRESQL = 2 };
  */
 int store_open(const char *location, int mode, int busy_ms, struct mutu_store **out,
 	       struct mutu_err *err);
+/* store_open, stopping any wait for another process's lock -- at this
+ * open and at every later call on the store -- as soon as *cancel is
+ * non-zero (a Ctrl-C: a signal handler may set it, a lock-free atomic
+ * the caller owns and keeps alive while the store is open).  The call
+ * that was waiting then fails with MUTU_ECANCEL and has written nothing.
+ * SQLite stores only: a PostgreSQL store waits as store_open's does.
+ * cancel NULL: store_open. */
+int store_open_cancel(const char *location, int mode, int busy_ms, const atomic_int *cancel,
+		      struct mutu_store **out, struct mutu_err *err);
 void store_close(struct mutu_store *s); /* NULL-safe; rolls back an open transaction */
 /* store_close, and when this open created the store (a new SQLite file)
  * remove it again with its side files: an ingest that created it failed

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -1096,6 +1097,63 @@ static void test_forms(void **state)
 	assert_invariant(db);
 }
 
+/*
+ * The caller's cancel flag (elog_opts.cancel, the CLI's Ctrl-C), set
+ * before the call.  (1) No lock on the store: the parse sees it at its
+ * first record, the header, line 1; nothing of the log is stored (the
+ * defect log's 19 events, test_defect_log, never arrive).  (2) Another
+ * connection holds the write lock (BEGIN IMMEDIATE) and the wait may be
+ * 20 s: the ingest gives up the wait at once with MUTU_ECANCEL instead of
+ * waiting out the 20 s (hardening round 4: SQLite's busy timeout slept
+ * through the flag, then failed with "locked" or went on to ingest).
+ */
+static void test_cancel(void **state)
+{
+	(void)state;
+	const char *db = tmp("cancel.db");
+	rm_db(db);
+	struct elog_opts o;
+	struct elog_result r;
+	struct mutu_err e;
+	atomic_int stop;
+	atomic_init(&stop, 2); /* SIGINT's number; any non-zero */
+	elog_opts_init(&o);
+	o.map_path = MAP;
+	o.cancel = &stop;
+	int rc = ingest(db, DEFECTS, &o, &r, &e);
+	elog_result_release(&r);
+	assert_int_equal(rc, MUTU_ECANCEL);
+	assert_non_null(strstr(e.msg, "stopped at line 1: the batch is rolled back"));
+	/* (2): a store holding the log, then a second ingest of it (--force)
+	 * while a connection of ours holds the write lock */
+	atomic_store(&stop, 0);
+	rc = ingest(db, DEFECTS, &o, &r, &e);
+	elog_result_release(&r);
+	if (rc)
+		fail_msg("%s", e.msg);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 19);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	atomic_store(&stop, 2);
+	o.force = 1;
+	o.busy_ms = 20000;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = ingest(db, DEFECTS, &o, &r, &e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	elog_result_release(&r);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_int_equal(rc, MUTU_ECANCEL);
+	assert_non_null(strstr(e.msg, "stopped while waiting for another process's lock on the store"));
+	/* "at once": well under the 20 s the wait was allowed (1 s for a
+	 * loaded machine) */
+	assert_true(t1.tv_sec - t0.tv_sec < 2);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events"), 19);
+	assert_int_equal(q1(db, "SELECT count(*) FROM batches"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1119,6 +1177,7 @@ int main(void)
 		cmocka_unit_test(test_long_record),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_cancel),
 	};
 	return cmocka_run_group_tests_name("elog", tests, setup_dir, teardown_dir);
 }
