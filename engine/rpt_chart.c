@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -650,10 +652,26 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_err *err)
 	if (rc != 0)
 		return mutu_errf(err, MUTU_EFAIL, "cannot run gnuplot '%s': %s (install gnuplot-nox)", exe,
 				 strerror(rc));
+	/* polled, not a blocking waitpid: the caller's cancel flag (Ctrl-C)
+	 * is seen within 20 ms, whenever the signal came (a blocking wait
+	 * entered just after the signal would wait out gnuplot) */
 	int status = 0;
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR)
+	for (;;) {
+		pid_t got = waitpid(pid, &status, WNOHANG);
+		if (got == pid)
+			break;
+		if (got < 0 && errno != EINTR)
 			return mutu_errf(err, MUTU_EFAIL, "waiting for gnuplot: %s", strerror(errno));
+		if (cs->o->cancel && atomic_load_explicit(cs->o->cancel, memory_order_relaxed)) {
+			kill(pid, SIGTERM);
+			while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+				;
+			return mutu_errf(err, MUTU_ECANCEL,
+					 "stopped while gnuplot drew the charts: nothing of the report was "
+					 "written (files at its names are as they were)");
+		}
+		struct timespec ts = {0, 20 * 1000000L};
+		nanosleep(&ts, NULL);
 	}
 	/* the run's folder and its log are removed on failure (a failed run
 	 * leaves the output folder as it was): the message quotes the log */

@@ -6,6 +6,7 @@
 #include "mutu/sla.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,14 +105,88 @@ void cli_print_safe(FILE *f, const char *s)
 	mutu_buf_release(&b);
 }
 
+/* ---- SIGINT / SIGTERM (cli.h, cli_stop_init) ----
+ * The CLI's own state, set once by main() and by the signal handler: the
+ * pending signal, the depth of writing sections, and the two lines the
+ * handler writes (made beforehand: it may only call write and _exit). */
+static atomic_int stop_sig;
+static atomic_int writing;
+static char stop_line[2][200];
+static size_t stop_len[2];
+
+static const char *sig_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal";
+}
+
+static void on_stop(int sig)
+{
+	if (atomic_load(&writing) == 0) {
+		int k = sig == SIGTERM;
+		ssize_t w = write(STDERR_FILENO, stop_line[k], stop_len[k]);
+		(void)w;
+		_exit(128 + sig);
+	}
+	atomic_store(&stop_sig, sig);
+}
+
+void cli_stop_init(const char *cmd)
+{
+	for (int k = 0; k < 2; k++) {
+		int n = snprintf(stop_line[k], sizeof stop_line[k],
+				 "mutu %.40s: interrupted by %s: no file is left half-written (an output "
+				 "not yet written keeps its old content)\n",
+				 cmd, k ? "SIGTERM" : "SIGINT");
+		stop_len[k] = n < 0 ? 0 : (size_t)n < sizeof stop_line[k] ? (size_t)n : sizeof stop_line[k] - 1;
+	}
+	atomic_store(&stop_sig, 0);
+	atomic_store(&writing, 0);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a wait (gnuplot, standard input) returns to look */
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+void cli_write_begin(void)
+{
+	atomic_fetch_add(&writing, 1);
+}
+
+int cli_write_end(void)
+{
+	atomic_fetch_sub(&writing, 1);
+	return atomic_load(&stop_sig);
+}
+
+const atomic_int *cli_stop_flag(void)
+{
+	return &stop_sig;
+}
+
+int cli_stopped(const char *cmd, int sig, const char *what)
+{
+	fprintf(stderr, "mutu %s: interrupted by %s: %s\n", cmd, sig_name(sig), what);
+	return 128 + sig;
+}
+
 int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, int text)
 {
 	if (out_path && strcmp(out_path, "-")) {
 		struct mutu_err err;
 		mutu_err_clear(&err);
-		if (mutu_write_file(out_path, b->s, b->len, &err))
-			return cli_fail(cmd, &err);
+		cli_write_begin();
+		int rc = mutu_write_file(out_path, b->s, b->len, &err);
+		int sig = cli_write_end();
+		if (rc)
+			return sig ? (cli_fail(cmd, &err), cli_stopped(cmd, sig, "nothing was written"))
+				   : cli_fail(cmd, &err);
 		fprintf(stderr, "mutu %s: wrote %s\n", cmd, out_path);
+		if (sig)
+			return cli_stopped(cmd, sig, "after the file was written: it is whole");
 		return 0;
 	}
 	/* text is for a terminal: names from a scenario or a log have their

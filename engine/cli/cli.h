@@ -6,6 +6,7 @@
 #ifndef MUTU_CLI_H
 #define MUTU_CLI_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -124,7 +125,9 @@ void cli_print_safe(FILE *f, const char *s);
  * atomic writer ("mutu CMD: wrote PATH" on stderr), or, when out_path is
  * NULL or "-", to stdout -- text (text != 0) with control characters
  * escaped as cli_print_safe does, json/csv as they are -- and flushed.
- * Returns 0, or the exit status after saying what failed. */
+ * Returns 0, or the exit status after saying what failed (128 + the
+ * signal when SIGINT / SIGTERM came while the file was written: it is
+ * then whole at its name, and said so). */
 int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, int text);
 
 /*
@@ -135,6 +138,30 @@ int cli_emit(const char *cmd, const char *out_path, const struct mutu_buf *b, in
  */
 int cli_format(const char *cmd, const char *given, const char *const *names, int dflt,
 	       const char *out_path);
+
+/*
+ * SIGINT and SIGTERM (Ctrl-C, kill, timeout, a service manager).  main()
+ * calls cli_stop_init for every command (ingest puts its own handler in
+ * place for the ingest itself).  Outside a writing section nothing of
+ * mutu's is half-done -- files appear at their names only whole (the
+ * atomic writer), store writes are transactions -- so the handler says
+ * so in one line and exits 128 + the signal at once.  Between
+ * cli_write_begin and cli_write_end temporary files exist: the signal is
+ * only noted in cli_stop_flag(), which the library reads where it can
+ * stop early (a report's gnuplot, elog_opts.cancel) and then removes what
+ * it began; cli_write_end returns the signal (0 none), and the command
+ * says what it wrote and returns 128 + it (cli_stopped).  Before
+ * (hardening round 4) `report` and `sim` died without a word and left
+ * their temporary files and folders beside the outputs.
+ */
+void cli_stop_init(const char *cmd);
+void cli_write_begin(void);
+int cli_write_end(void);
+/* The noted signal, 0 none: a flag a signal handler sets (elog_opts.cancel,
+ * rpt_opts.cancel take it). */
+const atomic_int *cli_stop_flag(void);
+/* Print "mutu CMD: interrupted by SIGINT: WHAT" and return 128 + sig. */
+int cli_stopped(const char *cmd, int sig, const char *what);
 
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);

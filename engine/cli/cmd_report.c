@@ -242,8 +242,13 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 	ro->source = db_path;
 	struct mutu_notes files;
 	mutu_notes_init(&files);
-	if (rc == 0)
+	int sig = 0;
+	if (rc == 0) {
+		ro->cancel = cli_stop_flag();
+		cli_write_begin();
 		rc = rpt_province(om, n, y, m, ro, &files, err);
+		sig = cli_write_end();
+	}
 	if (rc == 0) {
 		for (size_t i = 0; i < n; i++)
 			for (size_t j = 0; j < res[i]->notes.n; j++) {
@@ -266,6 +271,13 @@ static int report_by_office(struct mutu_store *db, struct sla_env *env, int y, i
 	free(res);
 	free(om);
 	mutu_notes_release(&names);
+	if (sig) {
+		if (rc && rc != MUTU_ECANCEL)
+			cli_fail("report", err);
+		return cli_stopped("report", sig,
+				   rc ? "nothing of the province report was written; files at its names are as they were"
+				      : "after the province report was written: it is whole");
+	}
 	return rc ? cli_fail("report", err) : 0;
 }
 
@@ -486,13 +498,37 @@ int cmd_report(int argc, char **argv)
 		for (int j = 0; j < nmonths; j++)
 			rpt_month_quality(res[j], &q);
 	store_close(db);
-	for (int j = 0; rc == 0 && j < nmonths; j++)
+	/* each month's files are written in a writing section (cli.h): a
+	 * Ctrl-C stops gnuplot and removes the month's temporary files, or
+	 * lets the month finish and stops before the next */
+	ro.cancel = cli_stop_flag();
+	int sig = 0, done = 0;
+	for (int j = 0; rc == 0 && !sig && j < nmonths; j++) {
+		cli_write_begin();
 		rc = write_month(res[j], &ro, sop, db_path, &err);
+		sig = cli_write_end();
+		done += rc == 0;
+	}
 	for (int j = 0; j < nmonths; j++)
 		sla_month_free(res[j]);
 	if (nmonths > 1)
 		free(res);
 	sla_env_free(env);
 	cal_tz_free(tz);
+	if (sig) {
+		char what[300];
+		int mi = y * 12 + m - 1 + done; /* the month not written (rc) or the next */
+		if (rc && rc != MUTU_ECANCEL) /* its own word: the line below says it */
+			cli_fail("report", &err);
+		if (rc)
+			snprintf(what, sizeof what, "nothing of the report for %04d-%02d was written; files at its "
+				 "names are as they were%s", mi / 12, mi % 12 + 1,
+				 done ? " (the months before it are written whole)" : "");
+		else
+			snprintf(what, sizeof what, "after the report for %04d-%02d was written: it is whole%s",
+				 (mi - 1) / 12, (mi - 1) % 12 + 1,
+				 done < nmonths ? "; the later months were not written" : "");
+		return cli_stopped("report", sig, what);
+	}
 	return rc ? cli_fail("report", &err) : 0;
 }

@@ -114,6 +114,7 @@ static int emit_xes(const struct sim_scenario *sc, uint64_t seed, const char *pa
 	if (!rc) {
 		struct elog_opts io;
 		elog_opts_init(&io);
+		io.cancel = cli_stop_flag(); /* a Ctrl-C stops it: the folder is removed below */
 		io.models_dir = cli_data_path("models", models, sizeof models);
 		io.calendars_dir = cli_calendars_dir();
 		rc = elog_ingest(db, csv, &io, &ir, err);
@@ -330,9 +331,22 @@ int cmd_sim(int argc, char **argv)
 	}
 	enum elog_export_format log_fmt;
 	int log_gz = 0;
+	/* Each file below is written in a writing section (cli.h): a Ctrl-C
+	 * there lets the file be finished (or removed, when the library
+	 * stops early) and stops the command before the next one. */
+	int sig = 0;
 	if (log_path && elog_export_format_for(log_path, &log_fmt, &log_gz) &&
 	    log_fmt == ELOG_EXPORT_XES) {
-		if (emit_xes(a, opt.seed, log_path, log_gz, &err)) {
+		cli_write_begin();
+		int lr = emit_xes(a, opt.seed, log_path, log_gz, &err);
+		if ((sig = cli_write_end())) {
+			if (lr && lr != MUTU_ECANCEL)
+				cli_fail(cmd, &err);
+			rc = cli_stopped(cmd, sig, lr ? "the log was not written; a file at its name is as it was"
+						       : "after the log was written: it is whole; the results were not written");
+			goto out;
+		}
+		if (lr) {
 			rc = cli_fail(cmd, &err);
 			goto out;
 		}
@@ -342,6 +356,7 @@ int cmd_sim(int argc, char **argv)
 		/* atomic: a failed or interrupted run leaves no partial log that a
 		 * later ingest would read as complete */
 		struct mutu_out lo;
+		cli_write_begin();
 		int lr = mutu_out_open(&lo, log_path, &err);
 		if (!lr) {
 			lr = sim_write_log(a, opt.seed, 0, lo.f, &err);
@@ -349,6 +364,13 @@ int cmd_sim(int argc, char **argv)
 				mutu_out_abort(&lo);
 			else
 				lr = mutu_out_commit(&lo, &err);
+		}
+		if ((sig = cli_write_end())) {
+			if (lr && lr != MUTU_ECANCEL)
+				cli_fail(cmd, &err);
+			rc = cli_stopped(cmd, sig, lr ? "the log was not written; a file at its name is as it was"
+						       : "after the log was written: it is whole; the results were not written");
+			goto out;
 		}
 		if (lr) {
 			rc = cli_fail(cmd, &err);
@@ -361,16 +383,23 @@ int cmd_sim(int argc, char **argv)
 		struct rpt_opts xo;
 		rpt_opts_init(&xo);
 		xo.lang = (enum rpt_lang)lang;
-		if (rpt_sim_xlsx(a, ra, b, rb, diffs, &xo, out_path, &err))
+		cli_write_begin();
+		int xr = rpt_sim_xlsx(a, ra, b, rb, diffs, &xo, out_path, &err);
+		sig = cli_write_end();
+		if (xr)
 			rc = cli_fail(cmd, &err);
 		else
 			fprintf(stderr, "mutu sim: wrote %s\n", out_path);
+		if (sig)
+			rc = cli_stopped(cmd, sig, xr ? "nothing was written; a file at its name is as it was"
+						      : "after the workbook was written: it is whole");
 	} else {
 		sim_results_format(a, ra, b, rb, diffs, fmt, &out);
 		rc = cli_emit(cmd, out_path, &out, fmt == SIM_TEXT);
 	}
 	mutu_buf_release(&out);
 	if (report_dir && !rc) {
+		int hr;
 		char models[4096];
 		struct rpt_opts ro;
 		rpt_opts_init(&ro);
@@ -381,16 +410,26 @@ int cmd_sim(int argc, char **argv)
 		ro.models_dir = cli_data_path("models", models, sizeof models);
 		ro.calendars_dir = cli_calendars_dir();
 		ro.source = pos[0];
+		ro.cancel = cli_stop_flag();
 		struct mutu_notes files;
 		mutu_notes_init(&files);
 		/* stdout carries the results (maybe JSON): the file list goes to stderr */
-		if (rpt_sim_html(a, ra, b, rb, diffs, &ro, &files, &err)) {
+		cli_write_begin();
+		hr = rpt_sim_html(a, ra, b, rb, diffs, &ro, &files, &err);
+		sig = cli_write_end();
+		if (hr == MUTU_ECANCEL && sig) {
+			rc = 1; /* said below */
+		} else if (hr) {
 			rc = cli_fail(cmd, &err);
 		} else {
 			for (size_t i = 0; i < files.n; i++)
 				fprintf(stderr, "mutu sim: wrote %s\n", files.items[i]);
 		}
 		mutu_notes_release(&files);
+		if (sig)
+			rc = cli_stopped(cmd, sig, hr ? "the HTML report was not written; files at its names are as "
+						      "they were"
+						    : "after the HTML report was written: it is whole");
 	}
 	if (tty)
 		fprintf(stderr, "mutu sim: %d replications, %llu events in %.2f s on %d threads\n",

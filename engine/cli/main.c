@@ -100,8 +100,12 @@ int main(int argc, char **argv)
 	if (strcmp(name, "--version") == 0)
 		return cmd_version(argc - 1, argv + 1);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
+		if (strcmp(commands[i].name, name) == 0) {
+			/* Ctrl-C / SIGTERM said in one line, never a file left
+			 * half-written (cli.h) */
+			cli_stop_init(commands[i].name);
 			return commands[i].fn(argc - 1, argv + 1);
+		}
 	fprintf(stderr, "mutu: '%s' is not a mutu command. See 'mutu help'.\n", name);
 	return 2;
 }

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdatomic.h>
+
 #include "mutu/base.h"
 #include "mutu/sla.h"
 
@@ -40,6 +42,12 @@ struct rpt_opts {
 	double generated_t;       /* footer: the generation instant, shown in the
 				   * office's zone; 0: generated_at as given */
 	int csv_excel_id;         /* CSV in the excel-id dialect (rpt_csv_excel_id) */
+	/* may be NULL; owned by the caller, who sets it non-zero to stop (a
+	 * signal handler may: a lock-free atomic).  Read while gnuplot draws
+	 * the charts: gnuplot is then ended and the call returns MUTU_ECANCEL
+	 * with nothing of the report written (the temporary folder removed,
+	 * files at the report's names as they were). */
+	const atomic_int *cancel;
 };
 
 void rpt_opts_init(struct rpt_opts *o);
