@@ -410,7 +410,15 @@ int mutu_out_open(struct mutu_out *o, const char *path, struct mutu_err *err)
 	 * reader waits on) is written in place, as standard output is: a
 	 * file renamed over it would replace the device itself (as root,
 	 * "-o /dev/null" turned /dev/null into a regular file) */
+	/* a folder at the name (or a name ending in '/'): the rename at the
+	 * commit would fail after all the work, with "Is a directory", or
+	 * for "dir/" with "Not a directory" (hardening round 4): say it now,
+	 * as bad usage */
 	struct stat st;
+	size_t plen = strlen(path);
+	if ((plen && path[plen - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+		return mutu_errf(err, MUTU_EINPUT, "cannot write %s: a folder, not a file: give a file name "
+				 "(nothing was written)", path);
 	if (lstat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
 		int dfd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
 		if (dfd < 0 || !(o->f = fdopen(dfd, "wb"))) {

@@ -50,6 +50,12 @@ int rpt_mkdirs(const char *path, struct mutu_err *err)
 				break;
 		}
 	}
+	/* mkdir says EEXIST for a file at the name too: said here, not as
+	 * "cannot write charts in 'x': Not a directory" further on */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
+		return mutu_errf(err, MUTU_EINPUT, "--out '%s' is a file, not a folder: the report and its "
+				 "charts go into a folder; give another --out", path);
 	return 0;
 }
 

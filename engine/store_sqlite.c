@@ -434,6 +434,32 @@ static int diag(sqlite3 *db, const char *path, const char *what, struct mutu_err
 	}
 }
 
+/*
+ * A failed statement, said "store: [what: ]SQLite's message" -- except a
+ * write the disk or a file size limit refused (SQLITE_FULL; an I/O error
+ * with errno EFBIG, ENOSPC or EDQUOT), said with the store's name, the
+ * cause and what was kept.  Before (hardening round 4) an ingest under
+ * `ulimit -f` said only "store: disk I/O error".  path may be NULL.
+ */
+static int sq_fail(sqlite3 *db, const char *path, const char *what, struct mutu_err *err)
+{
+	int code = sqlite3_errcode(db) & 0xFF;
+	int e = sqlite3_system_errno(db);
+	if (!path || !*path)
+		path = sqlite3_db_filename(db, "main"); /* the full path: better than none */
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && (e == EFBIG || e == ENOSPC || e == EDQUOT)))
+		return mutu_errf(err, MUTU_EFAIL,
+				 "store%s%s: cannot write%s%s: %s: the transaction is rolled back, the store "
+				 "holds what it held before; free disk space (or raise the limit) and run "
+				 "the command again",
+				 path ? " " : "", path ? path : "", what ? " " : "", what ? what : "",
+				 e == EFBIG ? "the file size limit is reached (ulimit -f)"
+				 : e == EDQUOT ? "the disk quota is reached"
+					       : "the disk is full");
+	return mutu_errf(err, MUTU_EFAIL, "store: %s%s%s", what ? what : "", what ? ": " : "",
+			 sqlite3_errmsg(db));
+}
+
 static int sdiag(struct mutu_store *s, const char *what, struct mutu_err *err)
 {
 	return diag(DB(s), ((struct sq *)s)->path, what, err);
@@ -478,7 +504,7 @@ static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		mutu_errf(err, MUTU_EFAIL, "store: %s", msg ? msg : sqlite3_errmsg(db));
+		sq_fail(db, NULL, NULL, err);
 		sqlite3_free(msg);
 		return MUTU_EFAIL;
 	}
@@ -609,6 +635,17 @@ static int connect(const char *path, int mode, struct sq_wait *w, sqlite3 **out,
 		sqlite3_close(db);
 		return mutu_errf(err, MUTU_EINPUT,
 				 "%s: an SQLite file that is not a mutu store; give another --db", path);
+	}
+	/* PRAGMA user_version is any 32-bit number another tool wrote; mutu
+	 * writes 1..STORE_SCHEMA_VERSION.  A negative one indexed
+	 * migrations[-1] (hardening round 4: "table batches already exists",
+	 * exit 1, from memory before the array) */
+	if (*version < 0) {
+		sqlite3_close(db);
+		return mutu_errf(err, MUTU_EINPUT,
+				 "%s: an SQLite file with schema version %lld, which no mutu writes: not a "
+				 "mutu store; give another --db",
+				 path, (long long)*version);
 	}
 	if (*version > STORE_SCHEMA_VERSION) {
 		sqlite3_close(db);
@@ -844,7 +881,7 @@ static int sq_begin_read(struct mutu_store *s, struct mutu_err *err)
 static int sq_commit(struct mutu_store *s, struct mutu_err *err)
 {
 	if (sqlite3_exec(DB(s), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		int rc = mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		int rc = sq_fail(DB(s), s->where, NULL, err);
 		if (sqlite3_get_autocommit(DB(s)))
 			s->in_tx = 0;
 		return rc;
@@ -1011,7 +1048,7 @@ static int sq_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, str
 			       "duplicates, unknown_activities, superseded_by, sop, size, sha256, options, "
 			       "dropped_columns, office FROM batches WHERE ?1 IS NULL OR office = ?1 ORDER BY id",
 			       -1, &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		return sq_fail(DB(s), s->where, NULL, err);
 	bind_office(s, st, 1); /* mutu db info --office: that office's batches (as PostgreSQL) */
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1037,7 +1074,7 @@ static int sq_batch_list(struct mutu_store *s, store_batch_fn fn, void *ctx, str
 	sqlite3_finalize(st);
 	if (stop)
 		return stop;
-	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	return rc == SQLITE_DONE ? 0 : sq_fail(DB(s), s->where, NULL, err);
 }
 
 static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *err)
@@ -1047,7 +1084,7 @@ static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
 	 * PostgreSQL: db rejected --batch N --office X is "no batch N", not 0 rows) */
 	if (sqlite3_prepare_v2(DB(s), "SELECT 1 FROM batches WHERE id = ?1 AND (?2 IS NULL OR office = ?2)", -1,
 			       &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		return sq_fail(DB(s), s->where, NULL, err);
 	sqlite3_bind_int64(st, 1, id);
 	bind_office(s, st, 2);
 	int found = sqlite3_step(st) == SQLITE_ROW;
@@ -1265,7 +1302,7 @@ static int prepare_rows(sqlite3 *db, const char *head, int rows, int cols, sqlit
 
 static int wfail(struct sqw *w, const char *what, struct mutu_err *err)
 {
-	return mutu_errf(err, MUTU_EFAIL, "store: %s: %s", what, sqlite3_errmsg(w->db));
+	return sq_fail(w->db, w->base.s ? w->base.s->where : NULL, what, err);
 }
 
 static void span_grow(struct sqw *w);
@@ -2923,7 +2960,7 @@ static int sq_count(struct mutu_store *s, struct store_counts *c, struct mutu_er
 			  " (SELECT count(*) FROM e WHERE unknown), (SELECT count(DISTINCT activity) FROM e),"
 			  " (SELECT count(DISTINCT actor) FROM e)";
 	if (sqlite3_prepare_v2(DB(s), s->office ? one : all, -1, &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		return sq_fail(DB(s), s->where, NULL, err);
 	if (s->office)
 		bind_office(s, st, 1);
 	int rc = sqlite3_step(st);
@@ -2936,7 +2973,7 @@ static int sq_count(struct mutu_store *s, struct store_counts *c, struct mutu_er
 		c->actors = (uint64_t)sqlite3_column_int64(st, 5);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	return rc == SQLITE_ROW ? 0 : sq_fail(DB(s), s->where, NULL, err);
 }
 
 static int sq_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struct mutu_err *err)
@@ -2954,7 +2991,7 @@ static int sq_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struc
 			       " SELECT lo.sop, lo.nc, lo.ne, lo.t, lo.o, hi.t, hi.o FROM lo JOIN hi"
 			       " ON lo.sop IS hi.sop ORDER BY lo.sop",
 			       -1, &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		return sq_fail(DB(s), s->where, NULL, err);
 	bind_office(s, st, 1); /* the office's cases only (--office, as PostgreSQL) */
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -2974,7 +3011,7 @@ static int sq_sop_spans(struct mutu_store *s, store_span_fn fn, void *ctx, struc
 	sqlite3_finalize(st);
 	if (stop)
 		return stop;
-	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	return rc == SQLITE_DONE ? 0 : sq_fail(DB(s), s->where, NULL, err);
 }
 
 static int sq_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_fn fn, void *ctx,
@@ -2991,7 +3028,7 @@ static int sq_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_
 		 batch ? "batch_id = ?1" : "?1 IS NULL",
 		 s->office ? " AND batch_id IN (SELECT id FROM batches WHERE office = ?2)" : "");
 	if (sqlite3_prepare_v2(DB(s), sql, -1, &st, NULL) != SQLITE_OK)
-		return mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+		return sq_fail(DB(s), s->where, NULL, err);
 	if (batch)
 		sqlite3_bind_int64(st, 1, batch);
 	if (s->office)
@@ -3012,7 +3049,7 @@ static int sq_rejected_list(struct mutu_store *s, int64_t batch, store_rejected_
 	sqlite3_finalize(st);
 	if (stop)
 		return stop;
-	return rc == SQLITE_DONE ? 0 : mutu_errf(err, MUTU_EFAIL, "store: %s", sqlite3_errmsg(DB(s)));
+	return rc == SQLITE_DONE ? 0 : sq_fail(DB(s), s->where, NULL, err);
 }
 
 /* ---------------------------------------------------------------- export */

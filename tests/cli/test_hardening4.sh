@@ -99,3 +99,73 @@ expect_rc "SIGINT while sim computes: exit 130" 130
 expect_eq "SIGINT while sim computes: one line, saying so" "$ERR" \
 	"mutu sim: interrupted by SIGINT: no file is left half-written (an output not yet written keeps its old content)"
 expect_eq "SIGINT while sim computes: the old results unchanged" "$(cmp "$TMP/sim.json" "$TMP/sim.keep" && echo same)" "same"
+
+# ---- 3. a store whose schema version no mutu writes
+# PRAGMA user_version is any 32-bit number; mutu writes 1..11.  Set to -1
+# (another tool, a bad restore): before, the migrations ran from
+# migrations[-1], memory before the array: "table batches already
+# exists", exit 1 (or worse).  Now refused as not a mutu store, exit 2,
+# untouched.  A version from the future (12) is refused as before.
+cp "$TMP/int.db" "$TMP/v.db"
+sqlite3 "$TMP/v.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = -1" >/dev/null
+cp "$TMP/v.db" "$TMP/v.keep"
+run "$MUTU" db info --db "$TMP/v.db"
+expect_rc "schema version -1: exit 2" 2
+expect_err_has "schema version -1: said" "v.db: an SQLite file with schema version -1, which no mutu writes: not a mutu store"
+run "$MUTU" ingest $TT --db "$TMP/v.db" --sop uji-sla --models $MD --tz WIB --force
+expect_eq "schema version -1: ingest refused, the file untouched" "$RC $(cmp "$TMP/v.db" "$TMP/v.keep" && echo same)" "2 same"
+sqlite3 "$TMP/v.db" "PRAGMA user_version = 12"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/v.db" --models $MD --out - --format json
+expect_err_has "schema version 12 (a newer mutu): said" "store schema version 12 is newer than this mutu (11); upgrade mutu"
+
+# ---- 4. a store that cannot grow: file size limit (ulimit -f)
+# RLIMIT_FSIZE stands in for a full disk (no tmpfs or loop device without
+# root).  The store of section 1 (46 events, 2 batches; about 0.7 MB) and
+# a log of 20000 one-step cases (awk) that needs more than the 1500 KiB
+# the limit allows.  Before: "mutu ingest: store: disk I/O error", exit 1.
+# Now the store, the cause and what was kept are said; exit 1; the store
+# is whole and holds its 46 events.  SIGXFSZ is ignored (main.c), so the
+# limit is an error, not a kill.
+awk 'BEGIN { print "case_id,step,activity,actor,start,end"
+	for (i = 0; i < 20000; i++) { t = 1747274400 + i * 30
+		printf "F%d,%d,langkah,Front Office,%s,%s\n", i, i % 5 + 1,
+			strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), strftime("%Y-%m-%dT%H:%M:%SZ", t + 20, 1) } }' >"$TMP/f.csv"
+run bash -c "ulimit -f 1500; '$MUTU' ingest '$TMP/f.csv' --db '$TMP/int.db' --sop uji-sla --models $MD"
+expect_rc "ingest past the file size limit: exit 1" 1
+expect_err_has "ingest past the file size limit: the cause and what was kept" \
+	"int.db: cannot write: the file size limit is reached (ulimit -f): the transaction is rolled back, the store holds what it held before"
+expect_eq "ingest past the file size limit: the store whole, as it was" \
+	"$(sqlite3 "$TMP/int.db" "PRAGMA integrity_check; SELECT count(*) FROM events" | tr '\n' ' ')" "ok 46 "
+
+# ---- 5. an output name that is a folder, a report folder that is a file
+# sim --out DIR (or DIR/), audit --out DIR: before, the whole run was done
+# and the rename at the end failed: "cannot write out: Is a directory"
+# (for "out/": "Not a directory"), exit 1.  Now said up front, exit 2
+# (bad usage), the folder untouched.  report --out FILE (a file where
+# the folder should be): before "cannot write charts in 'f': Not a
+# directory (check that the folder is writable)", exit 1; now exit 2.
+mkdir "$TMP/keluar"
+run "$MUTU" sim $S --format json --out "$TMP/keluar"
+expect_eq "sim --out a folder: exit 2, said" "$RC $ERR" \
+	"2 mutu sim: cannot write $TMP/keluar: a folder, not a file: give a file name (nothing was written)"
+run "$MUTU" sim $S --format json --out "$TMP/keluar/"
+expect_rc "sim --out folder/: exit 2" 2
+run "$MUTU" audit --case A --db "$TMP/int.db" --models $MD --out "$TMP/keluar"
+expect_rc "audit --out a folder: exit 2" 2
+expect_eq "an output named as a folder: the folder untouched (empty)" "$(ls -A "$TMP/keluar" | wc -l)" "0"
+: >"$TMP/berkas"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/int.db" --models $MD --out "$TMP/berkas"
+expect_eq "report --out a file: exit 2, said" "$RC $ERR" \
+	"2 mutu report: --out '$TMP/berkas' is a file, not a folder: the report and its charts go into a folder; give another --out"
+# pinned (read right before): reports/out as a symlink to another folder
+# is written through (the folder is the user's choice); a symlink at an
+# output file's name is replaced by the file, its target untouched
+mkdir "$TMP/lain"
+ln -s "$TMP/lain" "$TMP/tautan"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/int.db" --models $MD --out "$TMP/tautan" --format json
+expect_eq "report --out a symlink to a folder: written into the folder" "$RC $(ls "$TMP/lain")" "0 report-2025-05.json"
+echo berharga >"$TMP/target.txt"
+ln -s "$TMP/target.txt" "$TMP/hasil.json"
+run "$MUTU" sim $S --format json --out "$TMP/hasil.json"
+expect_eq "sim --out a symlink: replaced by the file, its target untouched" \
+	"$RC $(test -L "$TMP/hasil.json" && echo link || echo file) $(cat "$TMP/target.txt")" "0 file berharga"
