@@ -276,7 +276,8 @@ static int audit_args(struct audit_run *ar, int argc, char **argv, struct cal_tz
 static int audit_open(struct audit_run *ar, struct mutu_err *err)
 {
 	/* the flags go to the store only with --save: else a read-only store will do */
-	if (store_open(ar->db_path, ar->no_store ? STORE_READ : STORE_WRITE, ar->busy_ms, &ar->db, err))
+	if (store_open_cancel(ar->db_path, ar->no_store ? STORE_READ : STORE_WRITE, ar->busy_ms, cli_stop_flag(),
+			      &ar->db, err))
 		return cli_fail("audit", err);
 	if (store_set_office(ar->db, ar->office, err))
 		return cli_fail("audit", err);
@@ -368,6 +369,12 @@ static int audit_cases(struct audit_run *ar, struct rpt_audit *a, struct mutu_bu
 	struct sla_case_in in;
 	while (rc == 0 && (rc = sla_reader_next(r, &in, err)) == 1) {
 		rc = 0;
+		/* Ctrl-C / SIGTERM (a writing section, cli.h): stop between
+		 * cases; the flags roll back and --out is removed below */
+		if (atomic_load(cli_stop_flag())) {
+			rc = mutu_errf(err, MUTU_ECANCEL, "stopped between cases");
+			break;
+		}
 		const struct sla_sop *s = NULL;
 		if (sla_env_get(ar->env, in.sop, &s, err)) {
 			rc = err->code;
@@ -476,9 +483,13 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 		return rc < 0 ? 0 : rc;
 	struct mutu_err err;
 	mutu_err_clear(&err);
+	/* from the temporary --out file and the flags' transaction to their
+	 * commit: a signal is noted, seen between cases (audit_cases) */
+	cli_write_begin();
 	if ((rc = audit_open(&ar, &err))) {
 		audit_release(&ar, rc, &err);
-		return rc;
+		int sig = cli_write_end();
+		return sig ? cli_stopped("audit", sig, "nothing was written") : rc;
 	}
 	struct rpt_audit *a = ar.rf == RPT_XLSX ? rpt_audit_create_xlsx(ar.rl, ar.mo.tmp)
 						: rpt_audit_create(ar.rf, ar.rl, ar.assets_dir);
@@ -511,12 +522,19 @@ static int audit(int argc, char **argv, struct cal_tz **tzp)
 	mutu_buf_release(&b);
 	rpt_audit_free(a);
 	rc = audit_release(&ar, rc, &err);
+	int sig = cli_write_end();
+	if (sig && rc)
+		return cli_stopped("audit", sig, ar.out ? "nothing was written: the --out file and the store's flags "
+							  "are as they were"
+							: "the store's flags are as they were");
 	if (rc)
 		return cli_fail("audit", &err);
 	if (ar.out)
 		fprintf(stderr, "audit: %s\n", ar.out);
 	if (ar.skipped)
 		fprintf(stderr, "mutu audit: %zu case(s) skipped (see above)\n", ar.skipped);
+	if (sig)
+		return cli_stopped("audit", sig, "after the audit was written: it is whole");
 	return 0;
 }
 

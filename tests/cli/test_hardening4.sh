@@ -169,3 +169,45 @@ ln -s "$TMP/target.txt" "$TMP/hasil.json"
 run "$MUTU" sim $S --format json --out "$TMP/hasil.json"
 expect_eq "sim --out a symlink: replaced by the file, its target untouched" \
 	"$RC $(test -L "$TMP/hasil.json" && echo link || echo file) $(cat "$TMP/target.txt")" "0 file berharga"
+
+# ---- 6. SIGINT during an audit (it streams --out and stores its flags)
+# The audit writes --out as it goes and the flags in one transaction.
+# Before: the signal killed it and left .aud.json.XXXXXX.tmp beside the
+# output.  Now audit is a writing section: it stops between cases, the
+# temporary file is removed, the flags roll back, one line says so.
+# (a) waiting for another process's write lock (audit stores flags): the
+# wait ends at the signal, as the ingest's (section 1).
+"$MUTU" ingest "$TMP/f.csv" --db "$TMP/aud.db" --sop uji-sla --models $MD --quiet
+rm -f "$TMP/locked"
+mkfifo "$TMP/ctl2"
+sqlite3 "$TMP/aud.db" <"$TMP/ctl2" >/dev/null 2>&1 &
+locker=$!
+exec 7>"$TMP/ctl2"
+printf 'BEGIN IMMEDIATE;\n.system touch %s/locked\n' "$TMP" >&7
+while [ ! -e "$TMP/locked" ]; do sleep 0.1; done
+t0=$(ms_now)
+run timeout --preserve-status -s INT 1 "$MUTU" audit --sop uji-sla --from 2025-01-01 --to 2025-12-31 --db "$TMP/aud.db" \
+	--models $MD --out "$TMP/aud.json" --format json --busy-timeout 15000
+t1=$(ms_now)
+printf 'ROLLBACK;\n' >&7
+exec 7>&-
+wait $locker
+expect_eq "SIGINT while audit waits for the lock: exit 130, at once, said" \
+	"$RC $([ $((t1 - t0)) -lt 4000 ] && echo prompt || echo "$((t1 - t0)) ms") $ERR" \
+	"130 prompt mutu audit: interrupted by SIGINT: nothing was written: the --out file and the store's flags are as they were"
+# (b) while it audits the 20000 cases of f.csv (about 2 s here): SIGINT at
+# 0.2 s.  Either it stopped between cases (nothing written) or it had
+# finished (then said so); never a temporary file, and aud.json absent
+# or whole JSON.
+run timeout --preserve-status -s INT 0.2 "$MUTU" audit --sop uji-sla --from 2025-01-01 --to 2025-12-31 \
+	--db "$TMP/aud.db" --models $MD --out "$TMP/aud.json" --format json
+case "$RC $ERR" in
+"130 mutu audit: interrupted by SIGINT: nothing was written"*) ok "SIGINT during an audit: stopped, said" ;;
+"130 audit: $TMP/aud.json"*"after the audit was written: it is whole") ok "SIGINT during an audit: finished first, said" ;;
+*) not_ok "SIGINT during an audit: stopped or finished, said" "got: $RC $ERR" ;;
+esac
+expect_eq "SIGINT during an audit: no temporary file left" "$(ls -A "$TMP" | grep -c '^\.aud')" "0"
+if [ -e "$TMP/aud.json" ]; then
+	expect_eq "SIGINT during an audit: aud.json whole" \
+		"$(python3 -c "import json; json.load(open('$TMP/aud.json')); print('json')")" "json"
+fi
