@@ -924,6 +924,13 @@ int elog_export(struct mutu_store *db, const struct elog_export_opts *opts, FILE
 	const struct store_case_row *row;
 	int st = 0;
 	while (!x.sink.failed && (st = store_cases_next(x.cur, &row, err)) == 1) {
+		/* the caller's stop (a Ctrl-C): between cases; the caller
+		 * removes its half-written output */
+		if (o.cancel && atomic_load_explicit(o.cancel, memory_order_relaxed)) {
+			rc = mutu_errf(err, MUTU_ECANCEL, "stopped after %llu cases: the export is not complete",
+				       (unsigned long long)res->cases);
+			goto done;
+		}
 		xcase_clear(&x.c);
 		if ((rc = load_case(&x, row)))
 			goto done;

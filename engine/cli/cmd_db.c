@@ -328,6 +328,10 @@ static int db_export(int argc, char **argv)
 	}
 	struct mutu_out out;
 	struct elog_export_result res;
+	/* a writing section (cli.h): a Ctrl-C stops the export between cases
+	 * and the temporary file is removed */
+	eo.cancel = cli_stop_flag();
+	cli_write_begin();
 	int rc = mutu_out_open(&out, out_path, &err);
 	if (!rc) {
 		rc = elog_export(db, &eo, out.f, &res, &err);
@@ -336,7 +340,13 @@ static int db_export(int argc, char **argv)
 		else
 			rc = mutu_out_commit(&out, &err);
 	}
+	int sig = cli_write_end();
 	store_close(db);
+	if (sig) {
+		offices_free(&offs);
+		return cli_stopped(cmd, sig, rc ? "nothing was written; a file at the output's name is as it was"
+						: "after the export was written: it is whole");
+	}
 	if (rc) {
 		offices_free(&offs);
 		return cli_fail(cmd, &err);

@@ -220,6 +220,8 @@ struct elog_export_opts {
 			   * periods do not overlap) */
 	const char *to;   /* "YYYY-MM-DD" or NULL: ... on this local day or earlier */
 	int gzip;         /* compress the whole output with gzip */
+	const atomic_int *cancel; /* may be NULL; set non-zero (a signal handler may) to
+				   * stop between cases: MUTU_ECANCEL, the output incomplete */
 };
 
 void elog_export_opts_init(struct elog_export_opts *o);
