@@ -128,10 +128,15 @@ int cmd_backtest(int argc, char **argv)
 		struct rpt_opts xo;
 		rpt_opts_init(&xo);
 		xo.lang = en ? RPT_EN : RPT_ID;
-		if (rpt_backtest_xlsx(res, &xo, out_path, &err))
+		cli_write_begin(); /* cli.h: a Ctrl-C meanwhile comes after it */
+		int xr = rpt_backtest_xlsx(res, &xo, out_path, &err);
+		int sig = cli_write_end();
+		if (xr)
 			rc = cli_fail(cmd, &err);
 		else
 			fprintf(stderr, "mutu backtest: wrote %s\n", out_path);
+		if (sig)
+			rc = cli_stopped(cmd, sig, xr ? "nothing was written" : "after the workbook was written: it is whole");
 	} else {
 		bt_format(res, fmt, en, sim_scenario_day_minutes(sc), &b);
 		rc = cli_emit(cmd, out_path, &b, fmt == BT_TEXT);

@@ -194,7 +194,17 @@ int cmd_calibrate(int argc, char **argv)
 		calib_finish(c, &err);
 	if (!err.code && out) {
 		calib_write_scenario(c, db_path, &b);
-		mutu_write_file(out, b.s, b.len, &err);
+		cli_write_begin(); /* cli.h: a Ctrl-C meanwhile comes after it */
+		int wr = mutu_write_file(out, b.s, b.len, &err);
+		int sig = cli_write_end();
+		if (sig) {
+			mutu_buf_release(&b);
+			calib_free(c);
+			sla_env_free(env);
+			store_close(db);
+			return cli_stopped("calibrate", sig, wr ? "nothing was written"
+								 : "after the scenario was written: it is whole");
+		}
 	}
 	if (!err.code) {
 		mutu_buf_reset(&b);

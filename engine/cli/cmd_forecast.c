@@ -187,10 +187,15 @@ int cmd_forecast(int argc, char **argv)
 		struct rpt_opts xo;
 		rpt_opts_init(&xo);
 		xo.lang = en ? RPT_EN : RPT_ID;
-		if (rpt_forecast_xlsx(f, sc, &xo, out, &err))
+		cli_write_begin(); /* cli.h: a Ctrl-C meanwhile comes after it */
+		int xr = rpt_forecast_xlsx(f, sc, &xo, out, &err);
+		int sig = cli_write_end();
+		if (xr)
 			rc = cli_fail(cmd, &err);
 		else
 			fprintf(stderr, "mutu forecast: wrote %s\n", out);
+		if (sig)
+			rc = cli_stopped(cmd, sig, xr ? "nothing was written" : "after the workbook was written: it is whole");
 	} else if (!rc) {
 		struct mutu_buf b;
 		mutu_buf_init(&b);

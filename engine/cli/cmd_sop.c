@@ -50,8 +50,14 @@ static void usage_main(FILE *f)
 
 static int write_file(const char *path, const char *text, struct mutu_err *err)
 {
-	/* atomic: a failed write never leaves half a model behind */
-	return mutu_write_file(path, text, strlen(text), err);
+	/* atomic: a failed write never leaves half a model behind; a
+	 * writing section (cli.h): a Ctrl-C meanwhile comes after it */
+	cli_write_begin();
+	int rc = mutu_write_file(path, text, strlen(text), err);
+	int sig = cli_write_end();
+	if (sig)
+		exit(cli_stopped("sop import", sig, rc ? "nothing was written" : "after the model was written: it is whole"));
+	return rc;
 }
 
 static int cmd_import(int argc, char **argv)
