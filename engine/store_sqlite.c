@@ -385,11 +385,18 @@ static void quick_check(sqlite3 *db, char *out, size_t size)
 		return;
 	}
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	const char *said = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	if (said)
+		snprintf(out, size, "%s", said);
 	else
 		snprintf(out, size, "could not run: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
+	/* quick_check writes "*** in database main ***" and its finding on
+	 * lines of their own: one line in a message (a truncated store's
+	 * note was two lines, its second without "mutu report:") */
+	for (char *p = out; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 }
 
 static int err_damaged(sqlite3 *db, const char *path, const char *sqlmsg, struct mutu_err *err)

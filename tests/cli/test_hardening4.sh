@@ -223,3 +223,33 @@ case "$RC $ERR" in
 *) not_ok "SIGINT during db export: stopped or finished, said" "got: $RC $ERR" ;;
 esac
 expect_eq "SIGINT during db export: no temporary file left" "$(ls -A "$TMP" | grep -c '^\.exp')" "0"
+
+# ---- 8. a truncated store (a copy cut short: a full disk during cp, a
+# download stopped).  The store of section 1 checkpointed into one file
+# (0.7 MB), then cut: to 100 bytes (inside the header), to half, and
+# 1000 bytes short.  Read right before (pinned): the first two are
+# refused by report, ingest and db info as damaged, exit 2, the file
+# untouched by the ingest.  Cut 1000 bytes short, the report runs (its
+# pages are there) and notes that the month summaries could not be kept:
+# that note was two lines, the second quick_check's own line without
+# "mutu report:"; now one line.
+sqlite3 "$TMP/int.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+sz=$(stat -c %s "$TMP/int.db")
+for cut in 100 $((sz / 2)); do
+	cp "$TMP/int.db" "$TMP/cut.db"
+	truncate -s $cut "$TMP/cut.db"
+	cp "$TMP/cut.db" "$TMP/cut.keep"
+	run "$MUTU" report monthly --month 2025-05 --db "$TMP/cut.db" --models $MD --out - --format json
+	r1="$RC $(case "$ERR" in *"cut.db: the store is damaged"*) echo damaged ;; esac)"
+	run "$MUTU" ingest $TT --db "$TMP/cut.db" --sop uji-sla --models $MD --tz WIB --force
+	r2="$RC $(case "$ERR" in *"cut.db: the store is damaged"*) echo damaged ;; esac)"
+	run "$MUTU" db info --db "$TMP/cut.db"
+	r3="$RC $(case "$ERR" in *"cut.db: the store is damaged"*) echo damaged ;; esac)"
+	expect_eq "store cut to $cut bytes: report, ingest, db info refuse it, exit 2; the file untouched" \
+		"$r1 / $r2 / $r3 / $(cmp "$TMP/cut.db" "$TMP/cut.keep" && echo same)" "2 damaged / 2 damaged / 2 damaged / same"
+done
+cp "$TMP/int.db" "$TMP/cut.db"
+truncate -s $((sz - 1000)) "$TMP/cut.db"
+run "$MUTU" report monthly --month 2025-05 --db "$TMP/cut.db" --models $MD --out - --format json
+expect_eq "store cut 1000 bytes short: the report's damage note on one line" \
+	"$(printf '%s\n' "$ERR" | grep -vc '^mutu report: ') $(printf '%s\n' "$ERR" | grep -c 'the store is damaged')" "0 1"
