@@ -263,6 +263,14 @@ int cli_format(const char *cmd, const char *given, const char *const *names, int
 			return -1;
 		}
 	}
+	/* --out a folder: said before the run, not by the rename after it
+	 * (sim, backtest, forecast; hardening round 4) */
+	struct stat st;
+	if (out_path && strcmp(out_path, "-") &&
+	    ((*out_path && out_path[strlen(out_path) - 1] == '/') || (stat(out_path, &st) == 0 && S_ISDIR(st.st_mode)))) {
+		cli_usage(cmd, "--out %s: a folder, not a file: give a file name", out_path);
+		return -1;
+	}
 	/* a workbook is binary: never sent to a terminal or a pipe by default */
 	if (!strcmp(names[k], "xlsx") && (!out_path || !strcmp(out_path, "-"))) {
 		cli_usage(cmd, "--format xlsx writes an Excel workbook: give --out FILE.xlsx");

@@ -146,8 +146,9 @@ expect_eq "ingest past the file size limit: the store whole, as it was" \
 # directory (check that the folder is writable)", exit 1; now exit 2.
 mkdir "$TMP/keluar"
 run "$MUTU" sim $S --format json --out "$TMP/keluar"
-expect_eq "sim --out a folder: exit 2, said" "$RC $ERR" \
-	"2 mutu sim: cannot write $TMP/keluar: a folder, not a file: give a file name (nothing was written)"
+expect_eq "sim --out a folder: exit 2, said before the run" "$RC $ERR" \
+	"2 mutu sim: --out $TMP/keluar: a folder, not a file: give a file name
+Try 'mutu sim --help'."
 run "$MUTU" sim $S --format json --out "$TMP/keluar/"
 expect_rc "sim --out folder/: exit 2" 2
 run "$MUTU" audit --case A --db "$TMP/int.db" --models $MD --out "$TMP/keluar"
