@@ -364,6 +364,21 @@ static int load_case(struct exporter *x, const struct store_case_row *row)
 		e->activity = mutu_strdup(r->activity);
 		e->actor = mutu_strdup(r->actor);
 		e->lifecycle = mutu_strdup(r->lifecycle);
+		/* an instant no ingest stores (the store edited by another
+		 * tool): refused, never written as a wrapped date */
+		for (int k2 = 0; k2 < 2; k2++) {
+			int has = k2 ? r->has_end : r->has_start;
+			int64_t ms = k2 ? r->end_ms : r->start_ms;
+			int off = k2 ? r->end_off : r->start_off;
+			if (has && (ms < ELOG_MS_MIN || ms > ELOG_MS_MAX ||
+				    (off != STORE_OFF_NONE && (off < -ELOG_OFF_MAX || off > ELOG_OFF_MAX))))
+				return mutu_errf(x->err, MUTU_EINPUT,
+						 "case '%s', event %lld: its %s (%lld ms, offset %d min) is outside "
+						 "years 1..9999 or a day's offset: the store was edited by another "
+						 "tool or is damaged; correct or delete that row",
+						 row->key, (long long)r->id, k2 ? "end_ms" : "start_ms",
+						 (long long)ms, off == STORE_OFF_NONE ? 0 : off);
+		}
 		/* a stamp without an offset is written as UTC, as before */
 		e->has_start = r->has_start;
 		e->start_ms = r->start_ms;

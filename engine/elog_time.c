@@ -688,6 +688,11 @@ int elog_parse_tz(const char *text, int *off_min)
 
 size_t elog_format_time(int64_t ms, int off_min, char *buf, size_t size)
 {
+	if (ms < ELOG_MS_MIN || ms > ELOG_MS_MAX || off_min < -ELOG_OFF_MAX || off_min > ELOG_OFF_MAX) {
+		if (size)
+			buf[0] = '\0';
+		return 0;
+	}
 	int64_t local = ms + (int64_t)off_min * 60000;
 	int64_t days = local >= 0 ? local / 86400000 : -((-local + 86399999) / 86400000);
 	int64_t rem = local - days * 86400000;

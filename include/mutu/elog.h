@@ -197,8 +197,18 @@ int elog_date_order_needed(const char *s, size_t n);
  * "+8" -> minutes east of UTC.  Returns 0 or MUTU_EINPUT. */
 int elog_parse_tz(const char *text, int *off_min);
 
+/* The instants a stamp can name: 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z
+ * (ms since 1970) with a day's margin either side (a local stamp of year 1
+ * or 9999 at its offset, up to 14 h), and the largest offset, minutes (a day). */
+#define ELOG_MS_MIN (-62135596800000LL - 86400000LL)
+#define ELOG_MS_MAX (253402300799999LL + 86400000LL)
+#define ELOG_OFF_MAX 1440
+
 /* Format UTC ms at an offset: "2025-01-02T07:30:00.250+08:00" (fraction
- * only when not whole seconds).  Returns the length written. */
+ * only when not whole seconds).  Returns the length written; 0, with buf
+ * "", for ms outside ELOG_MS_MIN..ELOG_MS_MAX or an offset beyond
+ * +-ELOG_OFF_MAX (no ingest stores one; a store edited by another tool
+ * can: hardening round 4, a signed overflow here). */
 size_t elog_format_time(int64_t ms, int off_min, char *buf, size_t size);
 
 /* SHA-256 of a file's bytes as 64 hex digits; *size receives its size. */

@@ -10,6 +10,15 @@ H=tests/data/hardening4
 MD=tests/data/models
 TT=tests/data/hardening2/tanda-tangan-pemeriksa.csv
 ms_now() { date +%s%3N; }
+# lock_store: the sqlite3 shell reading fd 7 takes the store's write lock
+# (waiting up to 5 s for it, stopping on an error: .bail) and says so by
+# touching $TMP/locked; waited for here, at most 10 s
+lock_store() {
+	printf '.bail on\n.timeout 5000\nBEGIN IMMEDIATE;\n.system touch %s/locked\n' "$TMP" >&7
+	local i=0
+	while [ ! -e "$TMP/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -e "$TMP/locked" ] || not_ok "the sqlite3 shell took the write lock"
+}
 
 # ---- 1. SIGINT while ingest waits for another process's write lock
 # A store holding uji-sla.csv (35 events, batch 1).  A second process, the
@@ -24,8 +33,7 @@ mkfifo "$TMP/ctl"
 sqlite3 "$TMP/int.db" <"$TMP/ctl" >/dev/null 2>&1 &
 locker=$!
 exec 7>"$TMP/ctl"
-printf 'BEGIN IMMEDIATE;\n.system touch %s/locked\n' "$TMP" >&7
-while [ ! -e "$TMP/locked" ]; do sleep 0.1; done
+lock_store
 t0=$(ms_now)
 run timeout --preserve-status -s INT 1 "$MUTU" ingest $TT --db "$TMP/int.db" --sop uji-sla --models $MD --tz WIB \
 	--busy-timeout 15000
@@ -184,8 +192,7 @@ mkfifo "$TMP/ctl2"
 sqlite3 "$TMP/aud.db" <"$TMP/ctl2" >/dev/null 2>&1 &
 locker=$!
 exec 7>"$TMP/ctl2"
-printf 'BEGIN IMMEDIATE;\n.system touch %s/locked\n' "$TMP" >&7
-while [ ! -e "$TMP/locked" ]; do sleep 0.1; done
+lock_store
 t0=$(ms_now)
 run timeout --preserve-status -s INT 1 "$MUTU" audit --sop uji-sla --from 2025-01-01 --to 2025-12-31 --db "$TMP/aud.db" \
 	--models $MD --out "$TMP/aud.json" --format json --busy-timeout 15000
@@ -254,3 +261,18 @@ truncate -s $((sz - 1000)) "$TMP/cut.db"
 run "$MUTU" report monthly --month 2025-05 --db "$TMP/cut.db" --models $MD --out - --format json
 expect_eq "store cut 1000 bytes short: the report's damage note on one line" \
 	"$(printf '%s\n' "$ERR" | grep -vc '^mutu report: ') $(printf '%s\n' "$ERR" | grep -c 'the store is damaged')" "0 1"
+
+# ---- 9. a store edited by another tool: an instant no ingest writes
+# events.start_ms of one event set to 9223372036854775807 (INT64_MAX, as
+# DB Browser lets one type).  Before: db export added the offset to it
+# (signed overflow, UBSan's report under the sanitizer build) and wrote
+# a wrapped date, exit 0.  Now the row is named and refused, exit 2,
+# nothing written; the release and sanitizer builds agree.
+cp "$TMP/int.db" "$TMP/edit.db"
+sqlite3 "$TMP/edit.db" "UPDATE events SET start_ms = 9223372036854775807 WHERE id = (SELECT min(id) FROM events WHERE start_ms IS NOT NULL)"
+for f in csv xes; do
+	run "$MUTU" db export --db "$TMP/edit.db" -o "$TMP/edit.$f"
+	expect_eq "db export ($f) of an instant past year 9999: exit 2, the row named, nothing written" \
+		"$RC $(case "$ERR" in *"its start_ms (9223372036854775807 ms"*"outside years 1..9999"*) echo named ;; esac) $(ls -A "$TMP" | grep -c "edit\.$f")" \
+		"2 named 0"
+done
