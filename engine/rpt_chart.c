@@ -682,6 +682,14 @@ int rpt_charts_run(struct rpt_charts *cs, struct mutu_err *err)
 	/* the run's folder and its log are removed on failure (a failed run
 	 * leaves the output folder as it was): the message quotes the log */
 	char said[600];
+	/* gnuplot ended by the same Ctrl-C (a terminal signals the whole
+	 * process group) before the flag was seen: the user's stop, not a
+	 * gnuplot failure */
+	if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && cs->o->cancel &&
+	    atomic_load_explicit(cs->o->cancel, memory_order_relaxed))
+		return mutu_errf(err, MUTU_ECANCEL,
+				 "stopped while gnuplot drew the charts: nothing of the report was "
+				 "written (files at its names are as they were)");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		log_excerpt(logp, said, sizeof said);
 		return mutu_errf(err, MUTU_EFAIL, "gnuplot failed (%s %d)%s%s%s",

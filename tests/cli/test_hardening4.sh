@@ -184,8 +184,8 @@ expect_eq "sim --out a symlink: replaced by the file, its target untouched" \
 # Before: the signal killed it and left .aud.json.XXXXXX.tmp beside the
 # output.  Now audit is a writing section: it stops between cases, the
 # temporary file is removed, the flags roll back, one line says so.
-# (a) waiting for another process's write lock (audit stores flags): the
-# wait ends at the signal, as the ingest's (section 1).
+# (a) waiting for another process's write lock (audit --save stores the
+# flags): the wait ends at the signal, as the ingest's (section 1).
 "$MUTU" ingest "$TMP/f.csv" --db "$TMP/aud.db" --sop uji-sla --models $MD --quiet
 rm -f "$TMP/locked"
 mkfifo "$TMP/ctl2"
@@ -194,20 +194,20 @@ locker=$!
 exec 7>"$TMP/ctl2"
 lock_store
 t0=$(ms_now)
-run timeout --preserve-status -s INT 1 "$MUTU" audit --sop uji-sla --from 2025-01-01 --to 2025-12-31 --db "$TMP/aud.db" \
-	--models $MD --out "$TMP/aud.json" --format json --busy-timeout 15000
+run timeout --preserve-status -s INT 1 "$MUTU" audit --save --sop uji-sla --from 2025-01-01 --to 2025-12-31 \
+	--db "$TMP/aud.db" --models $MD --out "$TMP/aud.json" --format json --busy-timeout 15000
 t1=$(ms_now)
 printf 'ROLLBACK;\n' >&7
 exec 7>&-
 wait $locker
 expect_eq "SIGINT while audit waits for the lock: exit 130, at once, said" \
 	"$RC $([ $((t1 - t0)) -lt 4000 ] && echo prompt || echo "$((t1 - t0)) ms") $ERR" \
-	"130 prompt mutu audit: interrupted by SIGINT: nothing was written: the --out file and the store's flags are as they were"
+	"130 prompt mutu audit: interrupted by SIGINT: nothing was written"
 # (b) while it audits the 20000 cases of f.csv (about 2 s here): SIGINT at
 # 0.2 s.  Either it stopped between cases (nothing written) or it had
 # finished (then said so); never a temporary file, and aud.json absent
 # or whole JSON.
-run timeout --preserve-status -s INT 0.2 "$MUTU" audit --sop uji-sla --from 2025-01-01 --to 2025-12-31 \
+run timeout --preserve-status -s INT 0.2 "$MUTU" audit --save --sop uji-sla --from 2025-01-01 --to 2025-12-31 \
 	--db "$TMP/aud.db" --models $MD --out "$TMP/aud.json" --format json
 case "$RC $ERR" in
 "130 mutu audit: interrupted by SIGINT: nothing was written"*) ok "SIGINT during an audit: stopped, said" ;;
