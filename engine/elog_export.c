@@ -506,7 +506,7 @@ static void csv_case(struct exporter *x)
 			csv_field(b, v ? v : "");
 		}
 		for (size_t i = 0; i < x->nen; i++) {
-			const char *v = find_attr(c->eattr + e->attr0, e->nattr, x->enames[i]);
+			const char *v = e->nattr ? find_attr(c->eattr + e->attr0, e->nattr, x->enames[i]) : NULL;
 			mutu_buf_putc(b, ',');
 			csv_field(b, v ? v : "");
 		}
@@ -698,7 +698,9 @@ static void xes_event(struct exporter *x, xmlTextWriterPtr w, const struct xeven
 	}
 	if (status)
 		xes_string(x, w, "status", status, tmp);
-	const struct xattr *a = x->c.eattr + e->attr0;
+	/* no attributes: eattr may be NULL, and NULL + 0 is undefined (clang's
+	 * UBSan, fuzz_store on a store of uji-sla.csv) */
+	const struct xattr *a = e->nattr ? x->c.eattr + e->attr0 : NULL;
 	for (size_t i = 0; i < e->nattr; i++) {
 		if (reserved_event_key(e, a[i].name, status != NULL)) {
 			x->res->skipped_attrs++;

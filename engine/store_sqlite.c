@@ -2554,9 +2554,16 @@ fail:
 	return MUTU_EINPUT;
 }
 
+/* An offset column: minutes east of UTC, or STORE_OFF_NONE.  One beyond
+ * a day (no ingest writes it: a store edited by another tool) reads as
+ * not recorded: the readers multiply it into seconds, and 99999 or
+ * -2147483647 overflowed there (fuzz_store, hardening round 4). */
 static int off_col(sqlite3_stmt *st, int col)
 {
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? STORE_OFF_NONE : sqlite3_column_int(st, col);
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return STORE_OFF_NONE;
+	sqlite3_int64 v = sqlite3_column_int64(st, col);
+	return v < -ELOG_OFF_MAX || v > ELOG_OFF_MAX ? STORE_OFF_NONE : (int)v;
 }
 
 /* One event row of the events cursor (columns as in sq_cases_open, or the

@@ -276,3 +276,27 @@ for f in csv xes; do
 		"$RC $(case "$ERR" in *"its start_ms (9223372036854775807 ms"*"outside years 1..9999"*) echo named ;; esac) $(ls -A "$TMP" | grep -c "edit\.$f")" \
 		"2 named 0"
 done
+
+# ---- 10. what tests/fuzz/fuzz_store.c found (its corpus keeps both inputs)
+# fuzz_store runs SQL edits against a copy of a store of uji-sla.csv, then
+# exports it and reports 2025-05.  Both were undefined behaviour that
+# clang's UBSan reports and the gcc builds here do not: these checks pin
+# the output (they passed before the fix too); the corpus replay under
+# `make fuzz` is what fails on the old code.
+# (a) no edit at all (no-edit.sql, empty): XES export of a store whose
+# events carry no attributes computed NULL + 0.  uji-sla.csv holds 7
+# cases (A, B, C, D, E, F, G), so 7 traces.
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/plain.db" --sop uji-sla --models $MD --quiet
+run "$MUTU" db export --db "$TMP/plain.db" -o "$TMP/plain.xes"
+expect_eq "XES export of a store without event attributes: exit 0, 7 traces" \
+	"$RC $(grep -c '<trace>' "$TMP/plain.xes")" "0 7"
+# (b) offset-huge.sql: an event's start_off -2147483647 minutes (no ingest
+# writes more than a day): the SLA reader multiplied it by 60 (int
+# overflow).  Now such an offset reads as not recorded; the audit of case
+# A is the unedited store's, line for line.
+cp "$TMP/plain.db" "$TMP/off.db"
+sqlite3 "$TMP/off.db" "UPDATE events SET start_off = -2147483647 WHERE id = (SELECT min(id) FROM events)"
+run "$MUTU" audit --case A --db "$TMP/plain.db" --models $MD --out - --format json
+want=$OUT
+run "$MUTU" audit --case A --db "$TMP/off.db" --models $MD --out - --format json
+expect_eq "an offset beyond a day in the store: the audit as without the edit" "$RC $OUT" "0 $want"

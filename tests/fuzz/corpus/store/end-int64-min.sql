@@ -1,0 +1,1 @@
+UPDATE events SET end_ms = -9223372036854775808 WHERE id = 3;

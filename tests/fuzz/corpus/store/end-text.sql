@@ -1,0 +1,1 @@
+UPDATE events SET end_ms = 'x' WHERE id = 4;

@@ -1,0 +1,1 @@
+UPDATE events SET activity = NULL WHERE id = 2; UPDATE events SET start_ms = 1e300 WHERE id = 5;

@@ -1,0 +1,1 @@
+UPDATE events SET start_off = 99999, end_off = -2147483647 WHERE id = 3;

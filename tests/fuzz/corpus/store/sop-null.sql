@@ -1,0 +1,1 @@
+UPDATE cases SET sop = NULL;

@@ -1,0 +1,1 @@
+UPDATE events SET start_ms = 9223372036854775807 WHERE id = 3;

@@ -1,0 +1,1 @@
+UPDATE events SET step = 2147483648 WHERE id = 4;
