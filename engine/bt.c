@@ -38,6 +38,9 @@ struct obs {
 				      * is the applicant (SIM_PEMOHON) */
 	int end_no;                  /* the office's last step (the simulator's
 				      * clock end, sim_scenario_sop_end_step) */
+	int start_no;                /* the acceptance check whose end starts the
+				      * clock (sim_scenario_sop_start_step), 0:
+				      * the arrival */
 	double ceiling;              /* working seconds, 0: none */
 	double *resub;               /* per step (nsteps): the scenario's time with
 				      * the applicant after it sent a file back,
@@ -122,8 +125,11 @@ static int is_pemohon(const struct obs *o, const struct sla_event *e)
 /* One case, measured as the simulator measures (bt.h). */
 static void observe_case(struct obs *o, const struct sla_case_in *in)
 {
-	double arrive = NAN, prev_end = NAN, paused = 0, finish = NAN, paused_end = 0;
+	double arrive = NAN, prev_end = NAN, paused = 0, finish = NAN, paused_end = 0, paused_pre = 0;
 	int prev_step = 0, with_app = 0;
+	/* NAN when the berkas never went past its check (then it did not
+	 * finish either); arrival when the clock starts there */
+	double accepted = sla_events_accepted(in->ev, in->nev, o->start_no, NAN);
 	for (size_t i = 0; i < in->nev; i++) {
 		const struct sla_event *e = &in->ev[i];
 		double s = isfinite(e->start) ? e->start : prev_end;
@@ -186,6 +192,8 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			}
 		}
 		add_step(o, s, e->step, is_pemohon(o, e) ? NAN : wait, serv);
+		if (e->end <= accepted)
+			paused_pre = paused; /* off the clock before acceptance anyway */
 		prev_end = e->end;
 		prev_step = e->step;
 		/* the clock stops when the file completes the office's last
@@ -202,10 +210,19 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 		o->m[pa].arrivals += 1;
 	if (!isfinite(finish))
 		return;
+	/* the clock starts at the acceptance, by the rule the reports use
+	 * (sla_events_accepted), as the simulator's does (sim.c
+	 * clock_start); the applicant's time before it was counted in
+	 * paused and is inside the span cut off, so only the pauses after
+	 * it come off */
 	double lead;
-	if (work(o, arrive, finish, &lead))
+	if (!isfinite(accepted) || accepted > finish) {
+		accepted = arrive;
+		paused_pre = 0;
+	}
+	if (work(o, accepted, finish, &lead))
 		return;
-	lead -= paused_end;
+	lead -= paused_end - paused_pre;
 	long pf = month_of(o->r, finish);
 	if (pf < 0)
 		return;
@@ -352,6 +369,7 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 	}
 	struct obs ob = {.r = r, .cal = sim_scenario_cal(sc), .nsteps = nsteps, .step_nos = nos,
 			 .end_no = sim_scenario_sop_end_step(sc, (size_t)sop),
+			 .start_no = sim_scenario_sop_start_step(sc, (size_t)sop),
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
 	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
 	int *app = mutu_calloc(nsteps + 1, sizeof *app);

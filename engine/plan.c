@@ -758,8 +758,13 @@ static int no_queue_bound(struct search *S, struct mutu_err *err)
 		 * collection after it takes nothing from the threshold */
 		int endk = sim_scenario_step_pos(S->sc, s, sim_scenario_sop_end_step(S->sc, s));
 		size_t upto = endk >= 0 ? (size_t)endk + 1 : nk;
+		/* and starts at the end of the acceptance check: the applicant's
+		 * submission and the check before it take nothing either */
+		int cs = sim_scenario_sop_start_step(S->sc, s);
+		int startk = cs > 0 ? sim_scenario_step_pos(S->sc, s, cs) : -1;
+		size_t from = startk >= 0 && (size_t)startk + 1 < upto ? (size_t)startk + 1 : 0;
 		if (sim_scenario_expected_visits(S->sc, s, v) == 0) {
-			for (size_t k = 0; k < upto; k++) {
+			for (size_t k = from; k < upto; k++) {
 				int no, a;
 				struct sim_dist d;
 				sim_scenario_step(S->sc, s, k, &no, &a, &d);

@@ -321,16 +321,23 @@ static inline double zig_exp1_st(const struct zig *z, struct taus_state *st, con
 
 /* ---- state of one replication ------------------------------------------ */
 
+enum { CLOCK_WAIT, CLOCK_RUN, CLOCK_DONE };
+
 struct kcase {
 	/* the current step and its SOP, so an event reaches them in one load
 	 * from the case instead of a chain through the scenario */
 	const struct sim_step *st;
 	const struct sim_sop *so;
-	double arrive;   /* working time of arrival */
-	double arrive_t; /* its instant (lead time in calendar days, periods) */
+	double arrive;   /* working time of arrival (the sojourn's start) */
+	double clock_at;  /* the instant its SLA clock started (lead time in
+			  * calendar days): the arrival's until the file is
+			  * accepted (the arrival's period is taken at once) */
 	double enter;    /* joined the current step (queue) */
 	double start;    /* service of the current step started */
-	double paused;   /* working time with the applicant after rejections */
+	double paused;   /* working time off the SLA clock since the arrival:
+			  * before acceptance (all of it, set when the file
+			  * is accepted), then with the applicant after
+			  * rejections; the lead is now - arrive - paused */
 	/* start: working time; the instant for a step of an actor with its
 	 * own calendar when sc->multi (end_slow) */
 	uint32_t next;   /* queue link, or free-list link */
@@ -338,9 +345,12 @@ struct kcase {
 	uint16_t sop;
 	uint16_t pos;    /* position of the current step in the SOP */
 	uint8_t with_applicant;
-	uint8_t clocked; /* completed the office's last step (so->end_pos):
-			  * its SLA clock stopped, its lead time is counted;
-			  * what remains is the applicant's (collecting the SK) */
+	uint8_t clock;   /* its SLA clock: CLOCK_WAIT before the acceptance
+			  * check (so->start_pos) let it through, CLOCK_RUN,
+			  * CLOCK_DONE once it completed the office's last
+			  * step (so->end_pos): its lead time is counted and
+			  * what remains is the applicant's (collecting the
+			  * SK).  One byte for both, so the case stays 80 */
 	uint16_t server; /* emitted log: the staff member serving (0-based) */
 };
 
@@ -950,7 +960,7 @@ HOT uint32_t case_new_k(struct kctx *x, int sop, const int lean)
 	c->next = NIL;
 	c->arrive = c->enter = c->start = x->now;
 	/* lean: the clock is working time and working time is wall time */
-	c->arrive_t = lean ? x->sc->start + x->now : now_instant(x);
+	c->clock_at = lean ? x->sc->start + x->now : now_instant(x);
 	c->paused = 0;
 	c->id = ++x->next_id;
 	c->sop = (uint16_t)sop;
@@ -958,7 +968,7 @@ HOT uint32_t case_new_k(struct kctx *x, int sop, const int lean)
 	c->so = &x->sc->sops[sop];
 	c->st = &c->so->steps[0];
 	c->with_applicant = 0;
-	c->clocked = 0;
+	c->clock = c->so->start_pos < 0 ? CLOCK_RUN : CLOCK_WAIT;
 	x->live++;
 	x->sop[sop].live++;
 	stats_tw_set(&x->wip, x->now, x->live);
@@ -1347,6 +1357,28 @@ static void log_row(struct kctx *x, const struct kcase *c, const struct sim_step
 static void backlog_finish(struct kctx *x, const struct kcase *c);
 
 /*
+ * The file completes the acceptance check (so->start_pos,
+ * sop_clock_start_step) and goes on: its SLA clock starts, as the
+ * monthly report's does (sla.c stage_clock_start: "sejak permohonan dan
+ * persyaratan diterima dengan benar dan lengkap", domain.md).  Its time
+ * before, the applicant's submission, the queue and the check itself and
+ * any round back to the applicant for completion, is off the clock: the
+ * lead is now - arrive - paused, so paused takes all of it, and the
+ * clock's instant moves here for the calendar days.  A completion that
+ * sends the file back does not accept it (on_end_k calls this only when
+ * the file goes on), so a file that comes back is accepted at its last
+ * check, as sla.c takes the last check before the case moved on; a
+ * later return to before the check (after acceptance) keeps the clock
+ * running, with the applicant's time paused as after any rejection.
+ */
+static void clock_start(struct kctx *x, struct kcase *c, const int lean)
+{
+	c->clock = CLOCK_RUN;
+	c->paused = x->now - c->arrive;
+	c->clock_at = lean ? x->sc->start + x->now : now_instant(x);
+}
+
+/*
  * The file completes the office's last step (so->end_pos, sop_office_end):
  * its SLA clock stops, as the monthly report's does (sla.c): the lead
  * time, the within share, the calendar days and the forecast's finish of
@@ -1360,14 +1392,14 @@ static void backlog_finish(struct kctx *x, const struct kcase *c);
 HOT void clock_stop_k(struct kctx *x, uint32_t ci, const int lean)
 {
 	struct kcase *c = &x->cases[ci];
-	c->clocked = 1;
+	c->clock = CLOCK_DONE;
 	if (x->warm) {
 		struct ksop *ks = &x->sop[c->sop];
 		double lead = x->now - c->arrive - c->paused;
 		/* the wall calendar counts every day, the applicant's included */
 		/* lean: the instant is start + working time (case_new_k) */
 		double t = lean ? x->sc->start + x->now : now_instant(x);
-		double days = (t - c->arrive_t) / 86400.0;
+		double days = (t - c->clock_at) / 86400.0;
 		if (days < 0)
 			days = 0;
 		if (x->sc->quantiles)
@@ -1443,7 +1475,9 @@ HOT void on_end_k(struct kctx *x, uint32_t ci, const int lean)
 			x->sop[c->sop].rejections += 1;
 		schedule(x, x->now + d, EV_RESUBMIT, ci);
 	} else {
-		if (c->pos == so->end_pos && !c->clocked)
+		if (__builtin_expect(c->pos == so->start_pos && c->clock == CLOCK_WAIT, 0))
+			clock_start(x, c, lean);
+		if (c->pos == so->end_pos && c->clock != CLOCK_DONE)
 			clock_stop_k(x, ci, lean);
 		if (c->pos + 1 < so->nsteps)
 			enter_step_k(x, ci, c->pos + 1, lean);
@@ -1771,11 +1805,11 @@ static inline __attribute__((always_inline)) uint64_t run_events(struct kctx *x,
 			uint32_t ci = lean ? case_new_k(x, (int)idx, 1) : case_new(x, (int)idx);
 			double sent;
 			if (!lean && ci != NIL && sent_instant(x, (int)idx, &sent))
-				x->cases[ci].arrive_t = sent;
+				x->cases[ci].clock_at = sent;
 			if (x->warm) {
 				x->sop[idx].arrivals += 1;
 				if (!lean && x->nper && ci != NIL) {
-					long p = period_of(x, x->cases[ci].arrive_t);
+					long p = period_of(x, x->cases[ci].clock_at);
 					if (p >= 0)
 						x->per[(size_t)p * (size_t)sc->nsops + idx].arrivals += 1;
 				}
@@ -2703,11 +2737,18 @@ static void backlog_place(struct kctx *x)
 			c->pos = (uint16_t)o->pos;
 			c->st = st;
 			c->enter = -o->in_step;
+			/* its age is the store's, from acceptance (sla_case_age;
+			 * fc.c gives 0 to a berkas not accepted yet): a file past
+			 * the check, or with an age, is on the clock; one at or
+			 * before the check starts it when the check lets it
+			 * through (clock_start), as an arriving file does */
+			if (o->pos > c->so->start_pos || o->age > 0)
+				c->clock = CLOCK_RUN;
 			if (o->pos > c->so->end_pos) {
 				/* past the office's last step: its SLA clock has
 				 * stopped (the report counts it finished); only
 				 * the applicant's collection is left */
-				c->clocked = 1;
+				c->clock = CLOCK_DONE;
 				if (x->open_end) {
 					x->open_end[i] = sc->start;
 					x->open_lead[i] = o->age;

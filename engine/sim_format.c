@@ -331,6 +331,32 @@ static void text_periods(const struct sim_scenario *sc, const struct sim_results
 	}
 }
 
+/* Who serves step position k of so, as the step lines name it. */
+static const char *step_who(const struct sim_scenario *sc, const struct sim_sop *so, int k)
+{
+	const struct sim_step *st = &so->steps[k];
+	return st->actor == SIM_PEMOHON ? sim_scenario_unstaffed_name(sc, (int)(so - sc->sops), st->no)
+					: sim_scenario_actor_title(sc, (size_t)st->actor);
+}
+
+/*
+ * Where the SOP's SLA clock starts and stops, when it does not start at
+ * the arrival: the waktu penyelesaian lines (lead, within) then leave out
+ * the berkas's time before acceptance, which the waktu tinggal keeps; a
+ * reader comparing the two, or a lead with the steps' times summed from
+ * step 1, would otherwise mix them up.
+ */
+static void text_clock(struct mutu_buf *b, const struct sim_scenario *sc, const struct sim_sop *so)
+{
+	if (so->start_pos < 0 || so->nsteps == 0)
+		return;
+	mutu_buf_printf(b, "  jam SLA: dari akhir langkah %d (%s, berkas diterima lengkap) s.d. akhir langkah %d (%s)\n",
+			so->steps[so->start_pos].no, step_who(sc, so, so->start_pos),
+			so->steps[so->end_pos].no, step_who(sc, so, so->end_pos));
+	mutu_buf_printf(b, "  waktu tinggal: dari berkas masuk (langkah %d), termasuk waktu sebelum diterima\n",
+			so->steps[0].no);
+}
+
 static void format_text(const struct sim_scenario *sc, const struct sim_results *r,
 			const struct sim_scenario *scb, const struct sim_results *rb,
 			const struct sim_diff *diffs, struct mutu_buf *b)
@@ -358,6 +384,7 @@ static void format_text(const struct sim_scenario *sc, const struct sim_results 
 		if (so->ceiling_days > 0)
 			mutu_buf_printf(b, " (batas %d Hari)", so->ceiling_days);
 		mutu_buf_putc(b, '\n');
+		text_clock(b, sc, so);
 		for (size_t i = 0; i < r->nmetric; i++)
 			if (r->metrics[i].scope == SIM_S_SOP && r->metrics[i].sop == s &&
 			    r->metrics[i].period == 0)

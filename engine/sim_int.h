@@ -74,6 +74,15 @@ struct sim_sop {
 	size_t nreplay;
 	double ceiling;          /* working seconds, 0: none */
 	int ceiling_days;
+	int start_pos;           /* position of the step whose end starts the
+				  * SLA clock (sop_clock_start_step, the
+				  * Front Office's acceptance check), -1: the
+				  * arrival does (no model, no such step).
+				  * The lead time, within share and calendar
+				  * days run from a file's first completion of
+				  * it that does not send the file back; the
+				  * sojourn and the work in progress from the
+				  * arrival */
 	int end_pos;             /* position of the office's last step
 				  * (sop_office_end, sim_scenario_compile):
 				  * the SLA clock stops when a file first

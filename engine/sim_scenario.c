@@ -192,6 +192,11 @@ int sim_scenario_sop_end_step(const struct sim_scenario *sc, size_t i)
 	const struct sim_sop *so = &sc->sops[i];
 	return sc->compiled && so->nsteps > 0 ? so->steps[so->end_pos].no : 0;
 }
+int sim_scenario_sop_start_step(const struct sim_scenario *sc, size_t i)
+{
+	const struct sim_sop *so = &sc->sops[i];
+	return sc->compiled && so->start_pos >= 0 ? so->steps[so->start_pos].no : 0;
+}
 double sim_scenario_sop_ceiling(const struct sim_scenario *sc, size_t i)
 {
 	return sc->sops[i].ceiling;
@@ -390,14 +395,17 @@ static void profile_means(struct sim_scenario *sc)
 }
 
 /*
- * Where SOP s's SLA clock stops: the office's last step, by the rule the
- * reports use (sop_office_end, also called by sla.c), so a simulated lead
- * time and within share are the ones the monthly report will show.  The
- * applicant's steps are those the kernel runs as the applicant's: no
- * staff and not a system's own step (sop_actor_is_applicant of the role,
- * load_sop).  The clock start is the model's [sla] clock_start step when
- * it names one (the rule falls back to the last step when every office
- * step lies before it); a scenario built in code has none.
+ * Where SOP s's SLA clock starts and stops, by the rules the reports use,
+ * so a simulated lead time and within share are the ones the monthly
+ * report will show.  It starts at the end of the acceptance check
+ * (sop_clock_start_step, also called by sla.c: the model's [sla]
+ * clock_start, else its first step with a reject_to), or at the arrival
+ * when the model names none; a scenario built in code has no model and
+ * starts it at the arrival.  It stops at the office's last step
+ * (sop_office_end, also called by sla.c).  The applicant's steps are
+ * those the kernel runs as the applicant's: no staff and not a system's
+ * own step (sop_actor_is_applicant of the role, load_sop); the rule falls
+ * back to the last step when every office step lies before the start.
  */
 static void office_end(struct sim_scenario *sc, int s)
 {
@@ -410,11 +418,16 @@ static void office_end(struct sim_scenario *sc, int s)
 		no[k] = so->steps[k].no;
 		app[k] = so->steps[k].actor == SIM_PEMOHON && !so->steps[k].automatic;
 	}
-	int end = sop_office_end(n, no, app, m && m->clock_start > 0 ? m->clock_start : 0);
+	int start = sop_clock_start_step(m);
+	int end = sop_office_end(n, no, app, start);
+	so->start_pos = -1;
 	so->end_pos = n ? (int)n - 1 : 0;
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		if (no[k] == start)
+			so->start_pos = (int)k;
 		if (no[k] == end)
 			so->end_pos = (int)k;
+	}
 	free(no);
 	free(app);
 }
@@ -2516,11 +2529,17 @@ static int load_all(struct loader *L)
 	    !(rc = stage_staff(L))) {
 		for (int k = 0; k < L->nsop && rc == 0; k++)
 			rc = load_sop(L, L->secs[k], L->sec_line[k], L->models[k]);
-		if (rc == 0 && !(rc = stage_actors_used(L)) && !(rc = sim_scenario_compile(sc, L->err)) &&
-		    !(rc = stage_batch_times(L)) && !(rc = stage_offered_load(L)) &&
-		    !(rc = stage_limits(L))) {
-			sc->models = L->models; /* the scenario takes the models */
+		if (rc == 0 && !(rc = stage_actors_used(L))) {
+			/* the scenario takes the models before the compile, which
+			 * reads them (office_end: where the SLA clock starts and
+			 * stops); before, it took them after, and the compile saw
+			 * none: a model's [sla] clock_start never reached the
+			 * simulator */
+			sc->models = L->models;
 			L->models = NULL;
+			if (!(rc = sim_scenario_compile(sc, L->err)) && !(rc = stage_batch_times(L)))
+				if (!(rc = stage_offered_load(L)))
+					rc = stage_limits(L);
 		}
 	}
 	if (L->models)

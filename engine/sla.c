@@ -288,18 +288,17 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 	s->exact_s = (double)dur_to_minutes(s->exact, s->day_minutes) * 60.0;
 	s->has_ceiling = s->ceiling_days > 0 || s->exact_s > 0;
 
-	int cs = 0;
+	/* the model's rule is sop_clock_start_step, shared with the
+	 * simulator; --clock-start overrides it for a report only */
+	int cs = sop_clock_start_step(model);
 	if (o && o->clock_start_step > 0) {
 		cs = o->clock_start_step;
 		s->clock_start_source = "option";
-	} else if (model->clock_start == -1) {
-		/* [sla] clock_start = first, read with the model (sop.c) */
-		s->clock_start_step = 0;
+	} else if (model->clock_start != 0) {
+		/* [sla] clock_start, read with the model (sop.c); "first": 0 */
 		s->clock_start_source = "model [sla]";
-		return 0;
-	} else if (model->clock_start > 0) {
-		cs = model->clock_start;
-		s->clock_start_source = "model [sla]";
+	} else {
+		s->clock_start_source = cs > 0 ? "reject_to" : "first event";
 	}
 	if (cs > 0) {
 		if (!sop_model_step(model, cs)) {
@@ -313,16 +312,7 @@ static int sla_sop_init_rules(struct sla_sop *s, struct sop_model *model, struct
 		s->clock_start_step = cs;
 		return 0;
 	}
-	/* Default: the front-office check, i.e. the first step that can send
-	 * the file back (reject_to set).  Without one the clock starts at the
-	 * first event. */
-	for (size_t i = 0; i < model->nsteps; i++)
-		if (model->steps[i].reject_to > 0) {
-			s->clock_start_step = model->steps[i].no;
-			s->clock_start_source = "reject_to";
-			return 0;
-		}
-	s->clock_start_source = "first event";
+	s->clock_start_step = 0;
 	return 0;
 }
 
@@ -991,6 +981,25 @@ static int stage_step_times(const struct sla_sop *s, struct sla_case *c, struct 
 	return 0;
 }
 
+double sla_events_accepted(const struct sla_event *ev, size_t nev, int cs, double arrival)
+{
+	if (cs <= 0)
+		return arrival;
+	double last_cs = NAN, before_fwd = NAN;
+	for (size_t i = 0; i < nev; i++) {
+		const struct sla_event *e = &ev[i];
+		if (e->step == cs && !isnan(e->end)) {
+			last_cs = e->end;
+		} else if (e->step > cs) {
+			/* the case moved past the check: accepted at the last check */
+			return !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : arrival);
+		}
+		if (!isnan(e->end))
+			before_fwd = e->end;
+	}
+	return NAN;
+}
+
 /*
  * When the clock starts (c->accepted).  The SLA runs from the moment the
  * office accepts the berkas as complete, not from when the applicant
@@ -1010,21 +1019,16 @@ static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
 		return;
 	}
 	int cs = s->clock_start_step;
-	double last_cs = NAN, before_fwd = NAN;
+	c->accepted = sla_events_accepted(ev, c->nev, cs, c->arrival);
+	if (!isnan(c->accepted))
+		return;
+	double last_cs = NAN;
 	size_t i_cs = 0;
-	for (size_t i = 0; i < c->nev; i++) {
-		const struct sla_event *e = &ev[i];
-		if (e->step == cs && !isnan(e->end)) {
-			last_cs = e->end;
+	for (size_t i = 0; i < c->nev; i++)
+		if (ev[i].step == cs && !isnan(ev[i].end)) {
+			last_cs = ev[i].end;
 			i_cs = i;
-		} else if (e->step > cs) {
-			/* the case moved past the check: accepted at the last check */
-			c->accepted = !isnan(last_cs) ? last_cs : (!isnan(before_fwd) ? before_fwd : c->arrival);
-			return;
 		}
-		if (!isnan(e->end))
-			before_fwd = e->end;
-	}
 	/* The check done and no later step yet.  A check ends either by
 	 * forwarding the file (accepted) or by sending it back; logs that
 	 * record only completions show nothing while the file sits in

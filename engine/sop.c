@@ -439,6 +439,21 @@ int sop_office_end(size_t n, const int *no, const unsigned char *applicant, int 
 	return no[n - 1];
 }
 
+int sop_clock_start_step(const struct sop_model *m)
+{
+	if (!m || m->clock_start == -1)
+		return 0;
+	if (m->clock_start > 0)
+		return m->clock_start;
+	/* the standard's "sejak permohonan dan persyaratan diterima dengan
+	 * benar dan lengkap" (domain.md): the end of the check that can send
+	 * the berkas back incomplete, the first step with a reject_to */
+	for (size_t i = 0; i < m->nsteps; i++)
+		if (m->steps[i].reject_to > 0)
+			return m->steps[i].no;
+	return 0;
+}
+
 int sop_actor_is_system(const char *name)
 {
 	/* a step the information system does by itself (OSS, SIMBG): no

@@ -240,6 +240,12 @@ size_t sim_scenario_nsteps(const struct sim_scenario *sc, size_t sop);
  * (collecting the SK) still run, and keep the file in the work in
  * progress and its sojourn, but not in its lead time. */
 int sim_scenario_sop_end_step(const struct sim_scenario *sc, size_t sop);
+/* The number of the step whose end starts SOP sop's SLA clock (the
+ * acceptance check, sop_clock_start_step; known after
+ * sim_scenario_compile), 0 when the arrival starts it: a file's lead
+ * time runs from its first completion of that step that does not send
+ * it back, as in reports; its sojourn from the arrival. */
+int sim_scenario_sop_start_step(const struct sim_scenario *sc, size_t sop);
 /* Step k (0-based position) of SOP sop: its number as the model writes it,
  * its actor (index or SIM_PEMOHON) and service distribution (copied). */
 void sim_scenario_step(const struct sim_scenario *sc, size_t sop, size_t k, int *no,

@@ -381,6 +381,21 @@ const char *sla_zone_rule_name(int rule);
 void sla_events_sort(struct sla_event *ev, size_t n);
 
 /*
+ * When a berkas that has gone past its acceptance check was accepted:
+ * the end of the last completion of step cs (the clock-start step,
+ * sop_clock_start_step) before the first event of a later step, in ev's
+ * order (sla_events_sort); the last completion before that when cs has
+ * none, else arrival.  NAN while no event of a later step is in ev (the
+ * berkas still at the check, or back with the applicant: sla.c's
+ * stage_clock_start decides those).  cs 0: arrival.  The one rule for
+ * reports and audits and for the backtest's reading of the log (bt.c),
+ * so the two start the clock at the same instant; the simulator applies
+ * it as it runs (sim.c: the clock starts when a file first completes the
+ * check without being sent back).
+ */
+double sla_events_accepted(const struct sla_event *ev, size_t nev, int cs, double arrival);
+
+/*
  * Working age of a case at instant t (clock start to t net of pauses
  * before t), NAN when the clock had not started by t.
  */

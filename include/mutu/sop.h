@@ -250,6 +250,20 @@ int sop_actor_is_applicant(const char *name);
 int sop_office_end(size_t n, const int *no, const unsigned char *applicant, int clock_start_step);
 
 /*
+ * Where the SLA clock starts: the number of the step whose end (the
+ * berkas accepted as complete) starts it, or 0 when the first event (the
+ * arrival) does.  The model's [sla] clock_start when it gives one ("first":
+ * 0; N: N, not checked against the steps here), else the first step with
+ * a reject_to (the Front Office's check that sends an incomplete berkas
+ * back), else 0.  The one rule for reports and audits (sla.c, where
+ * --clock-start can still override it) and for the simulator's lead time
+ * and within share (sim_scenario.c, bt.c): the two must start the clock
+ * at the same step, as sop_office_end makes them stop it at the same one.
+ * NULL: 0.
+ */
+int sop_clock_start_step(const struct sop_model *m);
+
+/*
  * Is this pelaksana an information system doing the step by itself
  * ("Sistem OSS", "Sistem", "Aplikasi SIMBG": role Sistem)?  mutu sim runs
  * such a step as a delay of its waktu, with no staff and no queue.

@@ -70,8 +70,12 @@ expect_err_has "refusal names B's run period" 'where B has "run 2025-01-01T00:00
 # (108 left); Fri from 07:30, 108 minutes = 09:18.  The last step ends
 # 2025-05-09T09:18:00+08:00.  The SLA clock stops at the office's last step,
 # step 8 (the Kepala Dinas signs, 09:15), as in reports: step 9 (Menerima
-# Surat Izin / SK, Pemohon, 3 Menit) is the applicant's, so the lead time is
-# 1878 - 3 = 1875 minutes, within 5 Hari; the log still shows step 9.
+# Surat Izin / SK, Pemohon, 3 Menit) is the applicant's; and it starts, as
+# in reports, at the end of step 2, the Front Office's check (reject_to = 1,
+# sop_clock_start_step): step 1 (the applicant's online submission, 30
+# Menit) and the check (10) are before it.  So the lead time is
+# 1878 - 3 - 30 - 10 = 1835 minutes, within 5 Hari; the log still shows
+# steps 1 and 9.
 printf 'submitted\n2025-05-05 08:00\n' >"$TMP/one.csv"
 cat >"$TMP/one.ini" <<INI
 [run]
@@ -96,7 +100,7 @@ INI
 run "$MUTU" sim "$TMP/one.ini" --format json --emit-log "$TMP/log.csv"
 expect_rc "single file runs" 0
 lead=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["sops"][0]["lead_mean"]["mean"], d["sops"][0]["within"]["mean"], d["sops"][0]["finished"]["mean"])')
-expect_eq "single file: lead 1875 minutes (to the signing), within, 1 finished" "$lead" "1875 1 1"
+expect_eq "single file: lead 1835 minutes (check's end to the signing), within, 1 finished" "$lead" "1835 1 1"
 expect_eq "log header" "$(head -1 "$TMP/log.csv")" "case_id,sop,step,activity,actor,start,end,resource"
 expect_eq "log: 9 steps" "$(tail -n +2 "$TMP/log.csv" | wc -l | tr -d ' ')" "9"
 expect_eq "log: first step starts at submission" "$(sed -n 2p "$TMP/log.csv" | awk -F, '{print $(NF-2)}')" "2025-05-05T08:00:00+08:00"
