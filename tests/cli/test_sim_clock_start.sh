@@ -65,18 +65,23 @@ expect_out_has "sim text: where the SLA clock starts and stops" \
 expect_out_has "sim text: the waktu tinggal from the arrival" "waktu tinggal: dari berkas masuk (langkah 1)"
 
 # The report's own measure of the same berkas (a SiCANTIK export with the
-# stamps above): the audit must say 1020, 1020, 1950, C late.
+# stamps above): the audit must say 1020, 1020, 1950, C late.  TL-004
+# (March) fails the check on Tue 4 Mar 08:30 (status Ditolak), the
+# applicant resubmits Wed 5 Mar 10:00, the second check ends 10:30: the
+# clock starts at that last check, Back Office to Fri 7 Mar 10:30, signed
+# 11:30: 960 + 60 = 1020, the applicant's round before acceptance not in it.
 DB=$TMP/ss.db
-run "$MUTU" ingest $D/sicantik-februari.csv --db "$DB" --models $D/models --tz WIB --quiet
+run "$MUTU" ingest $D/sicantik-februari-maret.csv --db "$DB" --models $D/models --tz WIB --quiet
 expect_rc "ingest the SiCANTIK export" 0
-for c in TL-001 TL-002 TL-003; do
-	"$MUTU" audit --case "$c/II/2025" --db "$DB" --models $D/models --format json --out - 2>/dev/null |
+for c in TL-001/II TL-002/II TL-003/II TL-004/III; do
+	"$MUTU" audit --case "$c/2025" --db "$DB" --models $D/models --format json --out - 2>/dev/null |
 		python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["accepted"], round(c["working"]), c["late"])'
 done >"$TMP/audit.txt"
 expect_eq "audit: leads from the end of the check, as the simulator now measures" "$(cat "$TMP/audit.txt")" \
 "2025-02-04T08:30:00+07:00 1020 False
 2025-02-07T08:30:00+07:00 1020 False
-2025-02-07T09:00:00+07:00 1950 True"
+2025-02-07T09:00:00+07:00 1950 True
+2025-03-05T10:30:00+07:00 1020 False"
 
 # backtest, February: the log measured as the simulator measures, both
 # from acceptance: within 2/3, median 1020, p90 1020 + 0,8 x 930 = 1764
@@ -96,3 +101,22 @@ expect_eq "backtest: the log's within, median and p90 from acceptance, inside th
 within 0.666667 True
 lead_p50 1020 True
 lead_p90 1764 True"
+
+# Rework before acceptance (terima-lengkap-kembali-scenario.ini): half the
+# berkas fail the check and come back after 1 Hari, staff enough that no
+# file waits.  The clock starts at the check that lets the berkas through
+# (sla.c: the last check before the case moved on), so every file's lead
+# is 960 + 60 = 1020 whatever its rounds: mean, median and p95 1020, all
+# within 1440.  Before, from the arrival with the applicant's time after a
+# rejection paused: 480 + 30 + 30 x the repeated checks (one on average) +
+# 1020, about 1560, none within.
+run "$MUTU" sim $D/terima-lengkap-kembali-scenario.ini --format json
+expect_rc "sim rework: exit 0" 0
+got=$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)["sops"][0]
+print("%g %g %g %g" % (s["lead_mean"]["mean"], s["lead_p50"]["mean"], s["lead_p95"]["mean"], s["within"]["mean"]),
+      "rejections" if s["rejections"]["lo"] > 0 else "no rejections")
+')
+expect_eq "sim rework: lead 1020 from the last check for every file, all within (before ~1560, none)" "$got" \
+	"1020 1020 1020 1 rejections"
