@@ -38,6 +38,7 @@ struct obs {
 				      * is the applicant (SIM_PEMOHON) */
 	int end_no;                  /* the office's last step (the simulator's
 				      * clock end, sim_scenario_sop_end_step) */
+	const struct sop_model *model; /* the SOP's model (roles of its steps), or NULL */
 	int start_no;                /* the acceptance check whose end starts the
 				      * clock (sim_scenario_sop_start_step), 0:
 				      * the arrival */
@@ -130,22 +131,29 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 	/* NAN when the berkas never went past its check (then it did not
 	 * finish either); arrival when the clock starts there */
 	double accepted = sla_events_accepted(in->ev, in->nev, o->start_no, NAN);
+	if (isnan(accepted) && o->start_no > 0)
+		/* no step after the check (an SOP that ends with it): accepted
+		 * at its last completion, as sla.c's stage_clock_start reads a
+		 * check with nothing after it; a case not finished is not
+		 * measured anyway */
+		for (size_t i = 0; i < in->nev; i++)
+			if (in->ev[i].step == o->start_no && isfinite(in->ev[i].end))
+				accepted = in->ev[i].end;
+	/* the clock stops by the reports' rule (sla_events_done): the first
+	 * completion of the office's last step after acceptance that no
+	 * return follows, the log's reading of the simulator's clock_stop_k
+	 * (a completion that sends the file back does not stop it).  Before,
+	 * any later row of an earlier step cancelled a finish, a skipped step
+	 * logged late (URUTAN) too, and reports kept the first completion
+	 * even when the berkas came back */
+	finish = sla_events_done(o->model, o->end_no, in->ev, in->nev, accepted, NULL);
 	for (size_t i = 0; i < in->nev; i++) {
 		const struct sla_event *e = &in->ev[i];
 		double s = isfinite(e->start) ? e->start : prev_end;
 		if (isnan(arrive))
 			arrive = isfinite(s) ? s : e->end;
-		long ek = step_index(o, o->end_no), k = step_index(o, e->step);
-		/* a step at or before the office's last step (a return, or the
-		 * file still on its way): the clock runs again */
-		int before_end = ek < 0 || k < 0 || k <= ek;
-		if (!isfinite(e->end)) { /* an open step: the rest is not done */
-			if (before_end)
-				finish = NAN;
+		if (!isfinite(e->end)) /* an open step: the rest is not done */
 			break;
-		}
-		if (before_end && e->step != o->end_no)
-			finish = NAN;
 		double serv = NAN, gap = NAN, wait = NAN;
 		work(o, s, e->end, &serv);
 		/* back: to an earlier step, through the applicant; or to the
@@ -196,14 +204,10 @@ static void observe_case(struct obs *o, const struct sla_case_in *in)
 			paused_pre = paused; /* off the clock before acceptance anyway */
 		prev_end = e->end;
 		prev_step = e->step;
-		/* the clock stops when the file completes the office's last
-		 * step and goes on (the simulator's clock_stop_k): the
-		 * applicant's collection after it still counts as a step; a
-		 * return to an earlier step after it runs the clock again */
-		if (e->step == o->end_no) {
-			finish = e->end;
+		/* the applicant's time up to the clock's stop (the
+		 * collection after it still counts as a step) */
+		if (e->step == o->end_no && e->end == finish)
 			paused_end = paused;
-		}
 	}
 	long pa = month_of(o->r, arrive);
 	if (pa >= 0)
@@ -370,6 +374,7 @@ int bt_run(const struct sim_scenario *sc, struct mutu_store *db, const struct bt
 	struct obs ob = {.r = r, .cal = sim_scenario_cal(sc), .nsteps = nsteps, .step_nos = nos,
 			 .end_no = sim_scenario_sop_end_step(sc, (size_t)sop),
 			 .start_no = sim_scenario_sop_start_step(sc, (size_t)sop),
+			 .model = sim_scenario_sop_model(sc, (size_t)sop),
 			 .ceiling = sim_scenario_sop_ceiling(sc, (size_t)sop)};
 	ob.resub = mutu_calloc(nsteps + 1, sizeof *ob.resub);
 	int *app = mutu_calloc(nsteps + 1, sizeof *app);

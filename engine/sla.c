@@ -1050,13 +1050,78 @@ static void stage_clock_start(const struct sla_sop *s, struct sla_case *c)
 		c->accepted = last_cs;
 }
 
+/* Is event j a return, the berkas sent back before the office's end step
+ * (end_step) after a completion of it: the applicant's step done again
+ * after a later step (back_to_applicant's reading, by the model's role),
+ * or an office step before the end step that the case had done before
+ * (a correction round).  A first execution of a step the log had skipped
+ * (a late-recorded row, URUTAN) is not one. */
+static int event_returns(const struct sop_model *m, int end_step, const struct sla_event *ev, size_t j,
+			 int max_step)
+{
+	int step = ev[j].step;
+	if (step <= 0 || step >= end_step)
+		return 0;
+	const struct sop_step *st = m ? sop_model_step(m, step) : NULL;
+	if (st && step < max_step && is_pemohon(sop_step_role(st)))
+		return 1;
+	for (size_t k = 0; k < j; k++)
+		if (ev[k].step == step)
+			return 1;
+	return 0;
+}
+
+double sla_events_done(const struct sop_model *m, int end_step, const struct sla_event *ev, size_t nev,
+		       double accepted, int *seen_end)
+{
+	double done = NAN;
+	int max_step = 0, seen = 0, collected = 0;
+	for (size_t j = 0; j < nev; j++) {
+		const struct sla_event *e = &ev[j];
+		if (collected)
+			break; /* the SK handed over: later rows are another matter */
+		if (!isnan(done) && e->step > end_step && !isnan(e->end)) {
+			/* a step after the office's last one done (the applicant
+			 * collected the SK): the izin was issued, the berkas has
+			 * left the office as in the simulator, and nothing after
+			 * it reopens the clock */
+			collected = 1;
+		} else if (!isnan(done) && event_returns(m, end_step, ev, j, max_step)) {
+			done = NAN; /* that completion sent the berkas back */
+		} else if (e->step == end_step && !isnan(e->end) && !(e->end < accepted)) {
+			/* the end step done again with no return between (the
+			 * check at the end sent it back and the log has no row
+			 * for the applicant, or a signing corrected): the
+			 * latest completion is the one that stood */
+			seen = 1;
+			if (isnan(done) || e->end > done)
+				done = e->end;
+		}
+		if (e->step > max_step)
+			max_step = e->step;
+	}
+	if (seen_end)
+		*seen_end = seen;
+	return done;
+}
+
 /*
- * When the clock stops (c->done).  With a model: the first completion,
+ * When the clock stops (c->done).  With a model: the latest completion,
  * after acceptance, of the office's last step (s->end_step: the SK
  * signed; a Pemohon step after it, the applicant collecting the SK, is
  * the applicant's time and does not move the end: a berkas collected a
  * week late was not late by the office, and one signed and never
- * collected is finished, not open).  An end step done before acceptance
+ * collected is finished, not open) that no return follows before the
+ * collection (sla_events_done: the applicant's step again, or a step
+ * before it done again; after the applicant has collected the SK the
+ * izin was issued and later rows reopen nothing).  A completion followed by a return sent the berkas back: the
+ * SK was not issued, and the standard's "sampai selesai" is the izin
+ * done, so the clock runs on (paused while the berkas is with the
+ * applicant) to its completion after the last return; the
+ * simulator stops it only on a completion that does not send the file
+ * back (sim.c clock_stop_k) and the backtest reads the log by this same
+ * function.  Before, the first completion stopped it even when the
+ * berkas came back for correction.  An end step done before acceptance
  * belongs to an earlier round and does not finish the case.  A log that
  * has the collection but no completion of the end step (the signing row
  * not logged) is finished all the same, the applicant had the SK: the
@@ -1078,12 +1143,12 @@ static void stage_clock_end(const struct sla_sop *s, struct sla_case *c, double 
 			c->done = last;
 	} else if (!isnan(c->accepted)) {
 		double collect = NAN;
-		for (size_t i = 0; i < c->nev && isnan(c->done); i++) {
+		int seen_end = 0;
+		c->done = sla_events_done(s->model, s->end_step, ev, c->nev, c->accepted, &seen_end);
+		for (size_t i = 0; i < c->nev && !seen_end; i++) {
 			if (isnan(ev[i].end) || ev[i].end < c->accepted)
 				continue;
-			if (ev[i].step == s->end_step)
-				c->done = ev[i].end;
-			else if (c->st[i].applicant_after && (isnan(collect) || ev[i].end < collect))
+			if (c->st[i].applicant_after && (isnan(collect) || ev[i].end < collect))
 				collect = ev[i].end;
 		}
 		if (isnan(c->done) && !isnan(collect)) {

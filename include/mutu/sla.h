@@ -396,6 +396,22 @@ void sla_events_sort(struct sla_event *ev, size_t n);
 double sla_events_accepted(const struct sla_event *ev, size_t nev, int cs, double arrival);
 
 /*
+ * When the SLA clock of a berkas stops, from its events in ev's order
+ * (sla_events_sort): the latest completion, at or after accepted, of the
+ * office's last step end_step (sop_office_end) that no return follows
+ * before a step after end_step (the applicant's collection) is done; a
+ * return is the applicant's step done again after a later step, or a
+ * step before end_step done again (m gives the steps' roles; NULL: only
+ * the repeats count).  NAN when there is none (open, or back in the
+ * office after a return).  *seen_end (may be NULL): 1 when some
+ * completion of end_step at or after accepted is there at all.  The one
+ * rule for reports and audits (sla.c) and for the backtest's reading of
+ * the log (bt.c), the simulator's clock_stop_k in a log's terms.
+ */
+double sla_events_done(const struct sop_model *m, int end_step, const struct sla_event *ev, size_t nev,
+		       double accepted, int *seen_end);
+
+/*
  * Working age of a case at instant t (clock start to t net of pauses
  * before t), NAN when the clock had not started by t.
  */

@@ -120,3 +120,46 @@ print("%g %g %g %g" % (s["lead_mean"]["mean"], s["lead_p50"]["mean"], s["lead_p9
 ')
 expect_eq "sim rework: lead 1020 from the last check for every file, all within (before ~1560, none)" "$got" \
 	"1020 1020 1020 1 rejections"
+
+# One stop rule for reports, the backtest and the simulator
+# (sla_events_done): the clock stops at the office's last step's latest
+# completion after acceptance that no return follows before the applicant
+# collects the SK.  sicantik-april.csv, same model and calendar:
+#   TL-005  accepted Tue 8 Apr 08:30; Back Office to Thu 10 08:30; the
+#           Kepala Dinas's row Thu 08:30-09:30 (status Dikembalikan) sends
+#           it back: Back Office again Thu 09:30 .. Fri 11 09:30, signed
+#           Fri 09:30-10:30, collected 11:00-11:30.  The izin was issued
+#           Fri 10:30: Tue 450 + Wed 480 + Thu 480 + Fri 150 = 1560 > 1440,
+#           late.  Before, reports stopped at the first signing (Thu 09:30:
+#           1020, in time) though the berkas came back, while the simulator
+#           never stops the clock on a completion that sends the file back.
+#   TL-006  accepted Tue 15 Apr 08:30, the signing row Tue 09:00-10:00
+#           before the Back Office's row (10:00 .. Thu 17 10:00, a first
+#           execution logged out of order, URUTAN), collected Thu 10:30:
+#           finished at the signing, 90, in time, as the audit always said.
+#           Before, the backtest read any later row of an earlier step as
+#           a return and left it unfinished.
+# backtest, April (the run of terima-lengkap-kembali-scenario.ini covers
+# it): 2 finished, within 1 of 2, median (1560 + 90)/2 = 825.  Before: 1
+# finished (TL-006 lost), within 0.
+DBA=$TMP/april.db
+run "$MUTU" ingest $D/sicantik-april.csv --db "$DBA" --models $D/models --tz WIB --quiet
+expect_rc "ingest the April export" 0
+for c in TL-005 TL-006; do
+	"$MUTU" audit --case "$c/IV/2025" --db "$DBA" --models $D/models --format json --out - 2>/dev/null |
+		python3 -c 'import json, sys; c = json.load(sys.stdin)["cases"][0]; print(c["finished_at"], round(c["working"]), c["late"])'
+done >"$TMP/audit-april.txt"
+expect_eq "audit: TL-005 finished at the second signing, late (before: the first, in time); TL-006 at its signing" \
+	"$(cat "$TMP/audit-april.txt")" \
+"2025-04-11T10:30:00+07:00 1560 True
+2025-04-15T10:00:00+07:00 90 False"
+run "$MUTU" backtest $D/terima-lengkap-kembali-scenario.ini --sop terima-lengkap --db "$DBA" --from 2025-04 --to 2025-04 --format json
+expect_rc "backtest April: exit 0" 0
+got=$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(" ".join("%s=%g" % (r["measure"], r["observed"]) for r in d["rows"]
+               if r["measure"] in ("finished", "within", "lead_p50") and not r.get("step")))
+')
+expect_eq "backtest April: the log read by the reports' stop rule (before: finished 1, within 0)" "$got" \
+	"finished=2 within=0.5 lead_p50=825"
