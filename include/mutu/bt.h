@@ -17,9 +17,12 @@
  *
  * The observed figures are measured the way the simulator measures
  * (sim.h), in working time on the scenario's calendar, months cut at its
- * local midnight: a case arrives at its first stamp; it is finished when
- * an execution of the SOP's last step has ended, at that end; its lead
- * time is arrival to finish less the time with the applicant (from the end
+ * local midnight: a case arrives at its first stamp and is accepted at
+ * the end of its acceptance check (sla_events_accepted, the step
+ * sim_scenario_sop_start_step names); it is finished when the office's
+ * last step has ended and stood (sla_events_done: no return before the
+ * collection), at that end; its lead time is acceptance to finish less
+ * the time with the applicant after acceptance (from the end
  * of a step after which the case went back to an earlier step, until the
  * next step that is not the applicant's, Pemohon steps included); within:
  * lead <= the SOP ceiling.  A step's service is end - start; its wait is

@@ -355,9 +355,11 @@ struct sim_period {
 
 /* What a metric measures, and so how it is shown. */
 /* Lead time is also given in calendar days (SIM_K_DAYS): "lead_days_mean"
- * for all SOPs and per SOP (and per period): wall-clock days from a file's
- * arrival to its finish (weekends, holidays and time with the applicant
- * included), as applicants count them.  A mean only: a quantile histogram
+ * for all SOPs and per SOP (and per period): wall-clock days from the
+ * start of a file's SLA clock (its acceptance, sim_scenario_sop_start_step;
+ * the arrival where the clock starts there) to its finish (weekends,
+ * holidays and time with the applicant after acceptance included), as
+ * reports count a case's calendar time.  A mean only: a quantile histogram
  * of its own would cost each file about a fifth more. */
 enum sim_kind {
 	SIM_K_COUNT = 0, /* a number of files */
@@ -500,7 +502,10 @@ void sim_scenario_step_info(const struct sim_scenario *sc, size_t sop, int pos, 
  * pos at the start of the run, with age_s working seconds already on its
  * SLA clock (its lead time at the end is age_s plus the working time from
  * the start, net of time back with the applicant) and in_step_s working
- * seconds already spent in that step.
+ * seconds already spent in that step.  A file at or before the acceptance
+ * check (sim_scenario_sop_start_step) with age_s 0 is not accepted yet:
+ * its clock starts when the check lets it through, as a new file's does;
+ * any other file is on the clock from the start.
  *
  * in_service 1: it is being served.  It holds one of the actor's staff
  * from the start (if all are held by earlier files, it waits at the head
