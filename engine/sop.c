@@ -447,8 +447,20 @@ int sop_clock_start_step(const struct sop_model *m)
 		return m->clock_start;
 	/* the standard's "sejak permohonan dan persyaratan diterima dengan
 	 * benar dan lengkap" (domain.md): the end of the check that can send
-	 * the berkas back incomplete, the first step with a reject_to */
-	for (size_t i = 0; i < m->nsteps; i++)
+	 * the berkas back incomplete, the first step with a reject_to --
+	 * before the office's last step.  A return from the office's last
+	 * step (a Back Office or a technical review sending the file back to
+	 * an earlier desk) is no acceptance check: the clock would start at
+	 * the step where it stops, every lead 0 (tests/data/theory3/
+	 * periksa-entri.ini, sim-theory/jaringan.ini); then the arrival
+	 * starts it */
+	size_t last = m->nsteps;
+	for (size_t i = m->nsteps; i-- > 0;)
+		if (!sop_actor_is_applicant(sop_step_role(&m->steps[i]))) {
+			last = i;
+			break;
+		}
+	for (size_t i = 0; i < last; i++)
 		if (m->steps[i].reject_to > 0)
 			return m->steps[i].no;
 	return 0;

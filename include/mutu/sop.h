@@ -255,7 +255,8 @@ int sop_office_end(size_t n, const int *no, const unsigned char *applicant, int 
  * arrival) does.  The model's [sla] clock_start when it gives one ("first":
  * 0; N: N, not checked against the steps here), else the first step with
  * a reject_to (the Front Office's check that sends an incomplete berkas
- * back), else 0.  The one rule for reports and audits (sla.c, where
+ * back) that comes before the office's last step (the last one not the
+ * applicant's: a return from there is no acceptance check), else 0.  The one rule for reports and audits (sla.c, where
  * --clock-start can still override it) and for the simulator's lead time
  * and within share (sim_scenario.c, bt.c): the two must start the clock
  * at the same step, as sop_office_end makes them stop it at the same one.
