@@ -124,14 +124,15 @@ expect_eq "WIT: J-008 stamped in WIB, age 540, signed Fri 10:00 WIT" "$(row "$OU
 # the applicant 11:00-13:00 (60 working m, the break) and completing the
 # berkas 13:00-15:00 (120 m): paused 180; signed Wed 08-06 09:00.  Working
 # time Mon 08:00-16:00 420 + Tue 450 + Wed 07:30-09:00 90 = 960, less 180:
-# lead 780 (the same log with "Pemohon" gives 780; before the fix the
-# English one gave 900).  If the backtest's clock moves to the front
-# office's acceptance (09:00), both become 720.
+# 780 from the first stamp (before the fix the English one gave 900).  The
+# clock starts at the Front Office's acceptance, 09:00 (sla.c's rule, the
+# simulator's too): Mon 09:00-16:00 360 + Tue 450 + Wed 90 = 900, less the
+# 180 with the applicant: lead 720 (the same log with "Pemohon": 720).
 "$MUTU" ingest $D/log-applicant.csv --db "$TMP/r.db" --models $D --quiet
 run "$MUTU" backtest $D/bt-agustus.ini --sop izin-uji-fc --db "$TMP/r.db" --format json
 expect_rc "backtest runs" 0
-expect_out_has "backtest: Applicant's melengkapi berkas off the clock, lead 780" \
-	'"period":"2025-08","measure":"lead_p50","observed":780,'
+expect_out_has "backtest: Applicant's melengkapi berkas off the clock, lead 720" \
+	'"period":"2025-08","measure":"lead_p50","observed":720,'
 expect_out_has "backtest: step 1's service is 30 and 120 m, mean 75" \
 	'"period":"2025-08","measure":"service_mean","step":1,"observed":75,'
 # months with no file in the log: July and September arrive 0, finish 0
@@ -165,13 +166,14 @@ expect_eq "one minute over: late" "$(row "$OUT" E-016)" "1261.0 1 2025-08-07T09:
 # ---- backtest: one step logged in two rows (log-split.csv) ----
 # T-017: Tim Teknis 09:00-11:00 and again 13:00-15:00 (resumed after the
 # break), signed Tue 08-05 08:00.  The gap is the office's: lead from the
-# first stamp Mon 08:00-16:00 less the break 420 + Tue 30 = 450 (before:
-# 390, the gap paused as if the applicant had the file; no reject_to
-# points at its own step).  If the backtest's clock moves to the front
-# office's acceptance (09:00), 390.
+# first stamp Mon 08:00-16:00 less the break 420 + Tue 30 = 450 (before
+# the fix 390 from there, the gap paused as if the applicant had the file;
+# no reject_to points at its own step).  The clock starts at the Front
+# Office's acceptance, 09:00: Mon 09:00-16:00 less the break 360 + Tue 30
+# = 390, the gap on the clock.
 "$MUTU" ingest $D/log-split.csv --db "$TMP/t.db" --models $D --quiet
 run "$MUTU" backtest $D/bt-agustus.ini --sop izin-uji-fc --db "$TMP/t.db" --format json
-expect_out_has "backtest: a step in two rows is no return, lead 450" '"period":"2025-08","measure":"lead_p50","observed":450,'
+expect_out_has "backtest: a step in two rows is no return, lead 390" '"period":"2025-08","measure":"lead_p50","observed":390,'
 expect_out_has "backtest: and no queue before its second row" '"period":"2025-08","measure":"wait_mean","step":3,"observed":0,'
 
 # ---- the same berkas as P-001 in XES (p-001.xes, PM4Py style: lifecycle
@@ -235,13 +237,14 @@ expect_out_has "sim --from-db: 2 of 3 within" "all,,,,within,share,0.666667,0.66
 
 # ---- backtest from mid-month (passed unchanged): bt-mid.ini observes from
 # warmup_until = 2025-08-15; log-mid.csv: M-020 came and was signed 08-04
-# (before: not counted), M-021 came Wed 08-20 08:00, signed 11:30 (lead
-# 210 m; its collection the next day is the applicant's) ----
+# (before: not counted), M-021 came Wed 08-20 08:00, accepted 09:00, signed
+# 11:30 (lead 150 m from the acceptance; its collection the next day is the
+# applicant's) ----
 "$MUTU" ingest $D/log-mid.csv --db "$TMP/m.db" --models $D --quiet
 run "$MUTU" backtest $D/bt-mid.ini --sop izin-uji-fc --db "$TMP/m.db" --format json
 expect_out_has "mid-month: August counts only M-021's arrival" '"period":"2025-08","measure":"arrivals","observed":1,'
 expect_out_has "mid-month: and its finish" '"period":"2025-08","measure":"finished","observed":1,'
-expect_out_has "mid-month: M-021's lead 210 m (signing, not collection)" '"period":"2025-08","measure":"lead_p50","observed":210,'
+expect_out_has "mid-month: M-021's lead 150 m (acceptance to signing, not collection)" '"period":"2025-08","measure":"lead_p50","observed":150,'
 
 # ---- a probability by theory (passed unchanged): uji-fc-exp.ini, Tim
 # Teknis exponential with mean 900 m, the rest fixed; D-018 as of
