@@ -690,6 +690,19 @@ static void local_month(const struct sim_scenario *sc, double t, char *buf, size
 	snprintf(buf, n, "%04d-%02d", y, m);
 }
 
+/* "2025-03", or "2025-03 to 2025-04" when t0 and t1 fall in two months:
+ * the span an overload note names */
+static void month_range(const struct sim_scenario *sc, double t0, double t1, char *buf, size_t n)
+{
+	char m0[16], m1[16];
+	local_month(sc, t0, m0, sizeof m0);
+	local_month(sc, t1, m1, sizeof m1);
+	if (strcmp(m0, m1) == 0)
+		snprintf(buf, n, "%s", m0);
+	else
+		snprintf(buf, n, "%s to %s", m0, m1);
+}
+
 /*
  * The run-wide check above averages staff over the run, so "1, 3 from
  * 2025-07-01" at 1,3 files a day of 1 Hari each passes at 65% while the
@@ -800,13 +813,8 @@ static size_t short_days_overload(const struct sim_scenario *sc, const double *a
 			double u = present > 0 ? dem[a] / present : INFINITY;
 			if (!(u >= 1))
 				continue;
-			char m0[16], m1[16], range[40];
-			local_month(sc, t0, m0, sizeof m0);
-			local_month(sc, sc->day_t[j], m1, sizeof m1);
-			if (strcmp(m0, m1) == 0)
-				snprintf(range, sizeof range, "%s", m0);
-			else
-				snprintf(range, sizeof range, "%s to %s", m0, m1);
+			char range[40];
+			month_range(sc, t0, sc->day_t[j], range, sizeof range);
 			mutu_notes_addf(notes,
 					"%s: %.3g staff carry an offered load of %.0f%% in the %d shorter "
 					"working days of %s (%.2f h a day against %.2f h, Ramadan hours or "
@@ -844,13 +852,8 @@ size_t sim_scenario_overload_periods(const struct sim_scenario *sc, struct mutu_
 				continue;
 			double t0 = c ? ac->changes[c].instant : sc->start;
 			double t1 = (c + 1 < ac->nchanges ? ac->changes[c + 1].instant : sc->end) - 1;
-			char m0[16], m1[16], range[40];
-			local_month(sc, t0, m0, sizeof m0);
-			local_month(sc, t1, m1, sizeof m1);
-			if (strcmp(m0, m1) == 0)
-				snprintf(range, sizeof range, "%s", m0);
-			else
-				snprintf(range, sizeof range, "%s to %s", m0, m1);
+			char range[40];
+			month_range(sc, t0, t1, range, sizeof range);
 			mutu_notes_addf(notes,
 					"%s: %d staff in %s carry an offered load of %.0f%% (%.0f%% averaged "
 					"over the run): files queue up in those months and the run's averages "

@@ -197,6 +197,26 @@ static int sim_from_db(const char *cmd, const char *db, const char *as_of, struc
 	return rc;
 }
 
+/* After the --emit-log writing section (cli.h): nonzero when the command
+ * stops there, *rc set -- a signal came (said with what was written), or
+ * the log failed (lr) */
+static int log_done(const char *cmd, int lr, struct mutu_err *err, int *rc)
+{
+	int sig = cli_write_end();
+	if (sig) {
+		if (lr && lr != MUTU_ECANCEL)
+			cli_fail(cmd, err);
+		*rc = cli_stopped(cmd, sig, lr ? "the log was not written; a file at its name is as it was"
+					       : "after the log was written: it is whole; the results were not written");
+		return 1;
+	}
+	if (lr) {
+		*rc = cli_fail(cmd, err);
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_sim(int argc, char **argv)
 {
 	const char *cmd = "sim";
@@ -339,17 +359,8 @@ int cmd_sim(int argc, char **argv)
 	    log_fmt == ELOG_EXPORT_XES) {
 		cli_write_begin();
 		int lr = emit_xes(a, opt.seed, log_path, log_gz, &err);
-		if ((sig = cli_write_end())) {
-			if (lr && lr != MUTU_ECANCEL)
-				cli_fail(cmd, &err);
-			rc = cli_stopped(cmd, sig, lr ? "the log was not written; a file at its name is as it was"
-						       : "after the log was written: it is whole; the results were not written");
+		if (log_done(cmd, lr, &err, &rc))
 			goto out;
-		}
-		if (lr) {
-			rc = cli_fail(cmd, &err);
-			goto out;
-		}
 		log_path = NULL; /* written: the CSV writer below has nothing to do */
 	}
 	if (log_path) {
@@ -365,17 +376,8 @@ int cmd_sim(int argc, char **argv)
 			else
 				lr = mutu_out_commit(&lo, &err);
 		}
-		if ((sig = cli_write_end())) {
-			if (lr && lr != MUTU_ECANCEL)
-				cli_fail(cmd, &err);
-			rc = cli_stopped(cmd, sig, lr ? "the log was not written; a file at its name is as it was"
-						       : "after the log was written: it is whole; the results were not written");
+		if (log_done(cmd, lr, &err, &rc))
 			goto out;
-		}
-		if (lr) {
-			rc = cli_fail(cmd, &err);
-			goto out;
-		}
 	}
 	struct mutu_buf out;
 	mutu_buf_init(&out);
