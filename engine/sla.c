@@ -712,6 +712,28 @@ static size_t drop_seen_open(struct sla_event *ev, size_t n)
 	return k;
 }
 
+/* Was row x written before the case's cancellation a (a pi_abort row)?
+ * By stamp, and at a stamp equal to the cancellation's by the log's
+ * sorting column (Celonis _SORTING): a start that the sorting puts after
+ * the cancel began after it (the berkas reopened in the same minute).
+ * Without a sorting value on both (equal: NULL reads 0) a row of the
+ * cancel's own stamp is before it, as before field round 12. */
+static int before_cancel(const struct sla_event *x, const struct sla_event *a)
+{
+	double t = ev_key(x);
+	return t < a->end || (t == a->end && !(x->sorting > a->sorting));
+}
+
+/* Was row x (a completion, or any row by its last stamp) written after
+ * the cancellation a?  At the cancel's own stamp only when the sorting
+ * says so: without it a completion of that second closes its execution
+ * as it always did (the Kadis' rejection and the cancel in one minute). */
+static int after_cancel(const struct sla_event *x, const struct sla_event *a)
+{
+	double t = isnan(x->end) ? x->start : x->end;
+	return t > a->end || (t == a->end && x->sorting > a->sorting);
+}
+
 size_t sla_events_pair(struct sla_event *ev, size_t n)
 {
 	n = drop_seen_open(ev, n);
@@ -760,6 +782,19 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 			 * complete above its start. */
 			if (b->start == e->end && b->sorting > e->sorting)
 				continue;
+			/* a start the case's cancellation ended is no start of a
+			 * completion after it: budi starts 09:00, the case is
+			 * cancelled 10:00 and reopened, ani starts 10:00 (after
+			 * the cancel by _SORTING), the system closes the task
+			 * (no actor) two days later.  Before field round 12 the
+			 * close took budi's 09:00 start (FIFO), through the
+			 * cancellation, and the cancel then removed ani's. */
+			int ended = 0;
+			for (size_t a = 0; a < n && !ended; a++)
+				ended = ev[a].lifecycle == SLA_LC_PI_ABORT && !isnan(ev[a].end) &&
+					before_cancel(b, &ev[a]) && after_cancel(e, &ev[a]);
+			if (ended)
+				continue;
 			/* an instance id (bupaR activity_instance_id) names the one
 			 * execution both rows belong to: the same id wins over the
 			 * actor, and another id is another execution.  ani starts
@@ -797,14 +832,27 @@ size_t sla_events_pair(struct sla_event *ev, size_t n)
 		nstart--;
 	}
 	/* pi_abort: the case was cancelled; each start or mark row still open
-	 * at its instant ends there, without completing: removed */
+	 * at its instant (before_cancel: the sorting decides at its own
+	 * stamp) ends there, without completing: removed.  A case the log
+	 * goes on with after the cancel was reopened: the cancel row is then
+	 * no step execution either (before field round 12 it stood as a
+	 * 0-minute execution of its activity, flagged rework); a cancel that
+	 * is the case's last row stays, the instant the case ended. */
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].lifecycle != SLA_LC_PI_ABORT || isnan(ev[i].end))
 			continue;
-		for (size_t j = 0; j < n; j++)
-			if (!gone[j] && (is_start_row(&ev[j]) || ev[j].lifecycle == SLA_LC_MARK) &&
-			    ev_key(&ev[j]) <= ev[i].end)
+		int later = 0;
+		for (size_t j = 0; j < n; j++) {
+			if (gone[j] || j == i)
+				continue;
+			if ((is_start_row(&ev[j]) || ev[j].lifecycle == SLA_LC_MARK) &&
+			    before_cancel(&ev[j], &ev[i]))
 				gone[j] = 1;
+			else if (ev[j].lifecycle != SLA_LC_PI_ABORT && after_cancel(&ev[j], &ev[i]))
+				later = 1;
+		}
+		if (later)
+			gone[i] = 1;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)

@@ -262,8 +262,11 @@ int sla_lifecycle_kind(const char *text);
  * runs through it as long as the clock starts at another row (a model's
  * acceptance step; without a model a case that begins with an aborted
  * attempt begins at its next row).  An SLA_LC_PI_ABORT row removes
- * every start and mark row still open at its instant (the row itself
- * stays, the case's last event).  Rows
+ * every start and mark row still open at its instant (at its own stamp:
+ * the rows the sorting column puts before it, all of them without one),
+ * and no completion after it takes such a start; the row itself stays
+ * when it is the case's last event, and goes when the log goes on (the
+ * case reopened).  Rows
  * with other lifecycles, and logs without start rows, are left as they
  * are.  ev ends sorted (sla_events_sort); returns the new count.
  */

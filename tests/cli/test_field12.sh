@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# tests/cli/test_field12.sh - twelfth field round of the event-log side:
+# logs written by hand as other tools and Indonesian offices export them
+# (tests/data/logs/field12/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2) and stops at the end of step 4 (step 5, the applicant's
+# receipt, is the applicant's time: shown, never flagged over).  Calendar
+# id-wib: Mon-Thu 07:30-12:00 13:00-16:00, Fri 07:30-11:30 13:00-16:30
+# (450 a day).  No holiday 4 - 15 Aug 2025.
+. tests/cli/lib.sh
+
+F=tests/data/logs/field12
+MD=tests/data/models
+
+# the audit of one case as "working deadline late step:actor:actual:deviation:flags
+# ..." (None where a step has no measure)
+aud() { # CASE DB [more audit options]
+	local c=$1 db=$2
+	shift 2
+	"$MUTU" audit --case "$c" --db "$db" --models $MD --format json --out - "$@" 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+
+# ---- 1. Celonis: a berkas cancelled and reopened in one minute (pi_abort) --
+# celonis-batal.csv is a Celonis activity table with the LIFECYCLE column
+# an XES upload keeps (field round 11), rows newest first, _SORTING the
+# log's order, stamps without zone (--tz WIB).  C-0804: budi opened step 3
+# Mon 4 Aug 2025 09:00 (50); at 10:00 the case was cancelled (pi_abort,
+# 60: the applicant's withdrawal letter was filed to the wrong berkas) and
+# reopened at once, ani opening step 3 in the same minute (70); the system
+# closed her task (no USER_NAME) Wed 6 Aug 10:00 (80).
+# Before: the Wed close took budi's 09:00 start (FIFO) through the
+# cancellation, 960 of 900 (+60, a false 'over', budi's), the cancel then
+# removed ani's 10:00 start (a stamp <= its own, the sorting ignored), and
+# the pi_abort row stood as a 0-minute execution of step 3 flagged rework.
+# Now the cancel ends what was open before it (at its own stamp: what
+# _SORTING puts before it), no completion after it takes such a start,
+# and a cancel the log goes on after is no execution.  Step 3 is ani's:
+# Mon 10:00-12:00 120 + 13:00-16:00 180, Tue 450, Wed 07:30-10:00 150 =
+# 900 of 900 (0).  Steps 2 08:20-08:35 15, 4 Wed 10:00-11:00 60, 5 from
+# 11:00 to 13:15: 60 + 15 = 75 (+60, the applicant's).  Accepted Mon
+# 08:35, done Wed 11:00: Mon 08:35-12:00 205 + 180, Tue 450, Wed
+# 07:30-11:00 210 = 1045; deadline 385 + 450 + 450 = 1285, 65 more on
+# Thu 7 Aug from 07:30 = 08:35.
+DB=$TMP/batal.db
+run "$MUTU" ingest $F/celonis-batal.csv --db "$DB" --models $MD --tz WIB
+expect_rc "celonis batal: ingests" 0
+expect_eq "celonis batal: reopened in the cancel's minute: ani's 900, no false over, no 0-minute rework" \
+	"$(aud C-0804 "$DB")" \
+	"1045 2025-08-07T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:15:0:- 3:ani:900:0:- 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+# without _SORTING the cancel's own minute is before it (as before): both
+# 10:00 rows are ended, the Wed close has no start and is measured from
+# the previous completion, Mon 08:35 -> Wed 10:00 = 385 + 450 + 150 = 985
+# (+85, over) -- but never from budi's start, which the cancel ended
+cut -d, -f1-6 $F/celonis-batal.csv >"$TMP/batal-tanpa.csv"
+run "$MUTU" ingest "$TMP/batal-tanpa.csv" --db "$TMP/batal-tanpa.db" --models $MD --tz WIB
+expect_eq "celonis batal without _SORTING: step 3 from the previous completion, not through the cancel" \
+	"$(aud C-0804 "$TMP/batal-tanpa.db" | grep -o ' 3:[^ ]*')" " 3:None:985:85:over"
+# a cancel that is the case's last row stays its last event (test_field2.sh's
+# A2) and ends budi's open start: the same log cut after the cancel.  The
+# cancel row is step 3's last row, measured from the previous completion
+# (08:35 -> 10:00 = 85), no open step.  Unchanged.
+grep -v -e ',70$' -e ',80$' -e ',90$' -e ',100$' -e ',110$' $F/celonis-batal.csv >"$TMP/batal-akhir.csv"
+run "$MUTU" ingest "$TMP/batal-akhir.csv" --db "$TMP/batal-akhir.db" --models $MD --tz WIB
+expect_eq "celonis batal: a last cancel ends the open start, the case's last row" \
+	"$(aud C-0804 "$TMP/batal-akhir.db" | cut -d' ' -f4-)" "1:Pemohon:None:None:- 2:Front Office:15:0:- 3:budi:85:-815:-"
