@@ -197,6 +197,23 @@ int elog_role_named(const char *h, int k)
 	return k >= 0 && k < ELOG_NROLES && role_match(h, k);
 }
 
+int elog_office_named(const char *h, int k)
+{
+	if (k < 0 || k >= ELOG_NROLES)
+		return 0;
+	char key[128], want[128];
+	hdr_key(h, key, sizeof key);
+	const char *alt = strncmp(key, "case:", 5) == 0 && (k == ELOG_COL_CASE || k == ELOG_COL_SOP)
+				  ? key + 5
+				  : NULL;
+	for (int j = 0; office_names[k][j]; j++) {
+		hdr_key(office_names[k][j], want, sizeof want);
+		if (strcmp(key, want) == 0 || (alt && strcmp(alt, want) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Any of the time roles' names (start, end, timestamp)? */
 static int time_name(const char *h)
 {

@@ -75,6 +75,10 @@ void elog_row_begin(struct ingest *g, size_t maxcols);
  * only when no column has a tool's name, which a streaming reader cannot
  * know. */
 int elog_role_named(const char *h, int k);
+/* Does h name role k by an office's own name (office_names: "Izin",
+ * "No Berkas"), compared as elog_role_named compares?  For a streaming
+ * reader that takes such a name when no tool's name was met first. */
+int elog_office_named(const char *h, int k);
 int elog_row_column(struct ingest *g, const char *name, int role, int is_case, int *kind,
 		    const char **stored);
 /* One event: stored, rejected or a duplicate (probe: only looked at).

@@ -390,6 +390,16 @@ static int key_role(struct elog_xes *x, uint8_t scope, const char *key)
 		if (!o->sop_id && x->sop_col < 0 &&
 		    (o->sop_col ? strcmp(key, o->sop_col) == 0 : elog_role_named(key, ELOG_COL_SOP)))
 			return ELOG_COL_SOP;
+		/* ... and an office's names of it ("Izin", "Ijin", "Jenis
+		 * Perizinan": a Celonis case table's "Izin" exported to XES, as
+		 * the CSV reader takes it since field round 10); before field
+		 * round 12 such a trace had no SOP.  The reader streams, so the
+		 * first SOP key a trace writes is taken: a log with both a tool's
+		 * and an office's name keeps the other as an attribute only when
+		 * the tool's comes first (PM4Py writes trace keys in the frame's
+		 * column order). */
+		if (!o->sop_id && !o->sop_col && x->sop_col < 0 && elog_office_named(key, ELOG_COL_SOP))
+			return ELOG_COL_SOP;
 		return -1;
 	}
 	if (strcmp(key, WANT(ELOG_COL_ACTIVITY, "concept:name")) == 0)

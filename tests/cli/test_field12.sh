@@ -71,3 +71,35 @@ grep -v -e ',70$' -e ',80$' -e ',90$' -e ',100$' -e ',110$' $F/celonis-batal.csv
 run "$MUTU" ingest "$TMP/batal-akhir.csv" --db "$TMP/batal-akhir.db" --models $MD --tz WIB
 expect_eq "celonis batal: a last cancel ends the open start, the case's last row" \
 	"$(aud C-0804 "$TMP/batal-akhir.db" | cut -d' ' -f4-)" "1:Pemohon:None:None:- 2:Front Office:15:0:- 3:budi:85:-815:-"
+
+# ---- 2. Disco's XES: the trace attribute "Izin" is the SOP ------------------
+# disco-izin.xes is a register imported into Fluxicon Disco (its "Izin"
+# and "Kecamatan" columns configured as case attributes) and exported as
+# XES (OpenXES 1.0RC7, xes.version 1.0, start and complete events, the
+# __INVALID__ placeholders).  Before: the CSV reader took "Izin" as the
+# SOP (office names, field round 10) and the XES reader did not: the case
+# had no SOP, no deadline, and the manager's report left it out.  Now an
+# office's name of the SOP is the SOP in a trace too.  D-0811, Mon 11 -
+# Wed 13 Aug 2025: step 1 no measure (the first event), 2 08:20-08:35 15,
+# 3 Mon 09:00-12:00 180 + 13:00-16:00 180, Tue 450, Wed 07:30-10:00 150 =
+# 960 of 900 (+60, over), 4 60, 5 from 11:00 to 13:15 75 (+60, the
+# applicant's).  Accepted Mon 08:35, done Wed 11:00: 385 + 450 + 210 =
+# 1045; deadline 385 + 450 + 450 = 1285, 65 more on Thu 14 Aug = 08:35.
+DB=$TMP/disco.db
+run "$MUTU" ingest $F/disco-izin.xes --db "$DB" --models $MD
+expect_rc "disco izin: ingests" 0
+expect_out_has "disco izin: the SOP key said" "sop=Izin"
+expect_eq "disco izin: the case's SOP; Kecamatan still a case attribute" \
+	"$(sqlite3 "$DB" "SELECT c.sop || ' ' || a.name || '=' || a.value FROM cases c JOIN case_attrs a ON a.case_id = c.id")" \
+	"uji-sla Kecamatan=Landasan Ulin"
+expect_eq "disco izin: by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud D-0811 "$DB")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:15:0:- 3:ani:960:60:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+# the August report: 1 finished, within, lead 1045, no partial-data note
+expect_eq "disco izin: the August report counts it" "$(month_json 2025-08 "$DB")" "1 1 1045 0"
+# a tool's name written first stays the SOP, the office's an attribute
+sed 's|<string key="concept:name" value="D-0811"/>|&\n\t\t<string key="sop" value="uji-sla"/>|; s|key="Izin" value="uji-sla"|key="Izin" value="Izin Uji"|' \
+	$F/disco-izin.xes >"$TMP/dua.xes"
+run "$MUTU" ingest "$TMP/dua.xes" --db "$TMP/dua.db" --models $MD
+expect_eq "disco izin: 'sop' before 'Izin': sop the SOP, Izin kept" \
+	"$(sqlite3 "$TMP/dua.db" "SELECT c.sop || ' ' || group_concat(a.name || '=' || a.value, ' ') FROM cases c JOIN case_attrs a ON a.case_id = c.id")" \
+	"uji-sla Izin=Izin Uji Kecamatan=Landasan Ulin"
