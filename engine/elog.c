@@ -1574,6 +1574,16 @@ struct ingest {
 	size_t fill_cap;
 	uint64_t fill_rows;
 	int64_t fill_first;
+	/* merged date cells (fill_date): per time role the date the rows
+	 * under a dated row may take */
+	struct mutu_buf dcarry[3], dfill_buf;
+	int dcarry_ok;           /* the record just before was a row (fill_date) */
+	int probe_zone_above, probe_zone_set; /* the probe: the last row's zone with a case id */
+	struct field *dfill_f;   /* a date-filled row's fields, owned */
+	size_t dfill_cap;
+	uint64_t dfill_rows;
+	int64_t dfill_first;
+	char dfill_col[64];      /* the first such row's date column */
 	int fatal;               /* a failure (not a row defect): stop */
 	int cancelled;           /* o->cancel was seen set (cancel_seen) */
 	int64_t cancel_line;     /* the record it was seen at */
@@ -2878,9 +2888,16 @@ static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct
 	 * only its case id (a defect, rejected) */
 	if (scol >= 0 && r->f[scol].len)
 		return r;
-	for (int i = 0; i < ccol; i++)
-		if (r->f[i].len)
+	for (int i = 0; i < ccol; i++) {
+		/* a step's own cells left of the case (a register that opens
+		 * with Tanggal and Jam) are no case cells: they hold the row's
+		 * stamp (before field round 12 such a row stayed rejected) */
+		int own = 0;
+		for (int k = 0; k < 3; k++)
+			own |= i == g->role[clock_roles[k]] || i == g->clock[k];
+		if (r->f[i].len && !own)
 			return r;
+	}
 	size_t end = 0;
 	for (size_t i = 0; i < r->nf; i++)
 		if (r->f[i].off + r->f[i].len + 1 > end)
@@ -2908,6 +2925,73 @@ static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct
 	*copy = *r;
 	copy->buf = g->fill_buf.s;
 	copy->f = g->fill_f;
+	return copy;
+}
+
+/*
+ * Merged date cells: an office's register written in Excel keeps the date
+ * in one column (Tanggal) and the time of day in the next (Jam), and
+ * merges the date cell over the rows of one day (or of one berkas), so
+ * the saved sheet has the date in the group's first row only.  A row
+ * whose date column of a date + time pair (clock_columns) is empty while
+ * its time column holds a time, directly under a row (no other record
+ * between) that had a date there or took one, takes that date.  Counted
+ * and said with the first line.  Before field round 12 each such row was
+ * rejected "no timestamp", the steps under a day's first row lost.  A row
+ * with no time either stays as it was (no stamp: rejected, or an open
+ * step's empty end).  can: the record just before was a row.  Returns r,
+ * or copy with g->dfill_buf and g->dfill_f.  CSV only.
+ */
+static const struct rec *fill_date(struct ingest *g, const struct rec *r, struct rec *copy,
+				   int can, int probe)
+{
+	if (probe || g->xes)
+		return r;
+	int fill[3] = {0, 0, 0}, any = 0;
+	for (int k = 0; k < 3; k++) {
+		int dcol = g->role[clock_roles[k]], clk = g->clock[k];
+		if (dcol < 0 || clk < 0)
+			continue;
+		if (r->f[dcol].len) {
+			mutu_buf_reset(&g->dcarry[k]);
+			mutu_buf_add(&g->dcarry[k], r->buf + r->f[dcol].off, r->f[dcol].len);
+		} else if (!can) {
+			mutu_buf_reset(&g->dcarry[k]); /* a gap: the date above is not this row's */
+		} else if (r->f[clk].len && g->dcarry[k].len) {
+			fill[k] = 1;
+			any = 1;
+		}
+	}
+	g->dcarry_ok = 1;
+	if (!any)
+		return r;
+	size_t end = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].off + r->f[i].len + 1 > end)
+			end = r->f[i].off + r->f[i].len + 1;
+	if (g->dfill_cap < r->nf) {
+		g->dfill_f = mutu_realloc(g->dfill_f, r->nf * sizeof *g->dfill_f);
+		g->dfill_cap = r->nf;
+	}
+	memcpy(g->dfill_f, r->f, r->nf * sizeof *r->f);
+	mutu_buf_reset(&g->dfill_buf);
+	mutu_buf_add(&g->dfill_buf, r->buf, end);
+	for (int k = 0; k < 3; k++) {
+		if (!fill[k])
+			continue;
+		int dcol = g->role[clock_roles[k]];
+		g->dfill_f[dcol].off = (uint32_t)g->dfill_buf.len;
+		g->dfill_f[dcol].len = (uint32_t)g->dcarry[k].len;
+		mutu_buf_add(&g->dfill_buf, g->dcarry[k].s, g->dcarry[k].len);
+		mutu_buf_putc(&g->dfill_buf, '\0');
+		if (g->dfill_rows == 0 && !g->dfill_col[0])
+			snprintf(g->dfill_col, sizeof g->dfill_col, "%s", g->hdr[dcol]);
+	}
+	if (g->dfill_rows++ == 0)
+		g->dfill_first = r->line;
+	*copy = *r;
+	copy->buf = g->dfill_buf.s;
+	copy->f = g->dfill_f;
 	return copy;
 }
 
@@ -3214,9 +3298,12 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	r = fit_width(g, r, &fitted);
 	char v1[80], v2[80];
 	int can = 0; /* the record before was a row with a case id (fill_down) */
+	int dcan = 0; /* the record before was a row (fill_date) */
 	if (!probe) {
 		can = g->carry_ok;
 		g->carry_ok = 0;
+		dcan = g->dcarry_ok;
+		g->dcarry_ok = 0;
 	}
 	if (header_again(g, r)) {
 		if (!probe && !g->header_again++)
@@ -3291,19 +3378,26 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       g->ncols);
 		return 0;
 	}
-	struct rec na, filled;
+	struct rec na, filled, dated;
 	r = na_missing(g, r, &na, probe);
+	/* the date first: a row under merged date and case cells is a row
+	 * with a stamp only once its date is filled (fill_down asks for one) */
+	r = fill_date(g, r, &dated, dcan, probe);
 	r = fill_down(g, r, &filled, can, probe);
 	if (probe)
 		probe_dates(g, r);
 	const int *role = g->role;
 	int ccol = role[ELOG_COL_CASE];
-	if (r->f[ccol].len == 0) {
-		if (!probe)
-			reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
+	if (r->f[ccol].len == 0 && !probe) {
+		reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
 		return 0;
 	}
-	if (probe && !g->xes) {
+	/* the probe reads on without the case id: a merged case cell leaves
+	 * it in the group's first row only (fill_down, real pass only), and
+	 * the rows under it tell the dates' order as well (before field round
+	 * 12 a register whose only day past the 12th stood under a merged
+	 * cell was refused: "ambiguous") */
+	if (probe && !g->xes && r->f[ccol].len) {
 		g->probe_case_n++;
 		g->probe_case_f0 += float0_len(r->buf + r->f[ccol].off, r->f[ccol].len) != r->f[ccol].len;
 	}
@@ -3312,6 +3406,14 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	if (!s && role[ELOG_COL_SOP] >= 0 && r->f[role[ELOG_COL_SOP]].len)
 		s = sop_lookup(g, r->buf + r->f[role[ELOG_COL_SOP]].off, r->f[role[ELOG_COL_SOP]].len);
 	int zone = s ? s->zone : g->tz;
+	/* the probe of a row under a merged case cell (no case id, no SOP):
+	 * the zone of the row above, whose SOP the real pass gives it */
+	if (probe && !r->f[ccol].len && !s && g->probe_zone_set)
+		zone = g->probe_zone_above;
+	else if (probe && r->f[ccol].len) {
+		g->probe_zone_above = zone;
+		g->probe_zone_set = 1;
+	}
 	/* activity and step */
 	int acol = role[ELOG_COL_ACTIVITY], scol = role[ELOG_COL_STEP];
 	const char *act = acol >= 0 ? r->buf + r->f[acol].off : "";
@@ -4091,6 +4193,10 @@ static void ingest_release(struct ingest *g)
 	free(g->fill_f);
 	mutu_buf_release(&g->carry);
 	mutu_buf_release(&g->fill_buf);
+	free(g->dfill_f);
+	for (int k = 0; k < 3; k++)
+		mutu_buf_release(&g->dcarry[k]);
+	mutu_buf_release(&g->dfill_buf);
 	elog_xes_free(g->xes);
 	cal_tz_free(g->dst);
 }
@@ -4859,6 +4965,12 @@ static void stage_notes(struct run *r)
 				"one second early)",
 				(unsigned long long)g->leap_rows, (long long)g->leap_first,
 				g->leap_example);
+	if (g->dfill_rows)
+		mutu_notes_addf(&res->notes,
+				"%llu row(s) with a time of day but no date in %s (first: line %lld) "
+				"took the date of the row above, as an Excel sheet's merged date cells "
+				"leave them",
+				(unsigned long long)g->dfill_rows, g->dfill_col, (long long)g->dfill_first);
 	if (g->fill_rows)
 		mutu_notes_addf(&res->notes,
 				"%llu row(s) without a case id (first: line %lld) took the case id of "

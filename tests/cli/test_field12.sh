@@ -103,3 +103,64 @@ run "$MUTU" ingest "$TMP/dua.xes" --db "$TMP/dua.db" --models $MD
 expect_eq "disco izin: 'sop' before 'Izin': sop the SOP, Izin kept" \
 	"$(sqlite3 "$TMP/dua.db" "SELECT c.sop || ' ' || group_concat(a.name || '=' || a.value, ' ') FROM cases c JOIN case_attrs a ON a.case_id = c.id")" \
 	"uji-sla Izin=Izin Uji Kecamatan=Landasan Ulin"
+
+# ---- 3. an Excel register with merged date cells and the time apart -------
+# register-tanggal-gabung.csv is an office's "Buku Register" kept in Excel
+# and saved as CSV (';', CRLF, three title lines): one row per step, the
+# date in Tanggal merged over the rows of one day (Excel saves it in the
+# day's first row only), the time in Jam with the Indonesian dot (08.15),
+# the rows of two berkas interleaved as the day went.  Before: the 7 rows
+# under a day's first row were rejected "no timestamp" (3 of 10 stored),
+# both berkas open with one or two steps.  Now a row with a time of day
+# and no date, directly under a row with one, takes that date, said.
+# Day first: 13/08/2025 can only be read so.
+# B-0811: step 1 Mon 11 Aug 08:15 (the first event, no measure), 2 08:15
+# -> 08:35 = 20 of 15 (+5, over), 3 Mon 08:35 -> Wed 13 Aug 10:00 = 205 +
+# 180 + 450 + 150 = 985 (+85, over), 4 10:00 -> 11:00 60, 5 11:00 -> 13:15
+# = 60 + 15 = 75 (+60, the applicant's).  Accepted Mon 08:35, done Wed
+# 11:00: 385 + 450 + 210 = 1045; deadline 385 + 450 + 450 = 1285, 65 more
+# on Thu 14 Aug from 07:30 = 08:35.
+# B-0812: 2 09:10 -> 09:30 = 20 (+5, over), 3 Mon 09:30 -> Tue 12 Aug
+# 14:00 = 150 + 180 + 270 + 60 = 660 (-240), 4 Tue 14:00 -> Wed 08:00 =
+# 120 + 30 = 150 of 60 (+90, over), 5 08:00 -> 09:00 = 60 (+45, the
+# applicant's).  Accepted Mon 09:30, done Wed 08:00: 330 + 450 + 30 = 810;
+# deadline 330 + 450 + 450 = 1230, 120 more on Thu from 07:30 = 09:30.
+DB=$TMP/gabung.db
+run "$MUTU" ingest $F/register-tanggal-gabung.csv --db "$DB" --models $MD
+expect_rc "merged dates: ingests" 0
+expect_out_has "merged dates: all 10 stored" "events stored   10 (2 new cases)"
+expect_out_has "merged dates: said" \
+	"7 row(s) with a time of day but no date in Tanggal (first: line 6) took the date of the row above, as an Excel sheet's merged date cells leave them"
+expect_eq "merged dates: B-0811 by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud B-0811 "$DB")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+expect_eq "merged dates: B-0812 by hand: 810, deadline Thu 14 Aug 09:30" "$(aud B-0812 "$DB")" \
+	"810 2025-08-14T09:30:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:660:-240:- 4:Kepala Dinas:150:90:over 5:Pemohon:60:45:-"
+# the manager's August report: 2 finished, 2 within, lead median (810 +
+# 1045) / 2 = 927.5, no partial-data note
+expect_eq "merged dates: the August report" "$(month_json 2025-08 "$DB")" "2 2 927.5 0"
+# the same register with the berkas' cells merged too (No, No.
+# Pendaftaran, Izin in a berkas' first row only, field round 9's fill)
+# and its rows grouped by berkas: B-0811's five rows, the dates in lines
+# 5 and 8 only.  Before, the probe read only rows with a case id and saw
+# 11/08/2025 alone: refused as ambiguous; the rows under the merged date
+# had no stamp, so no case id either.  The same audit.
+printf '%s\n' 'No;Tanggal;Jam;No. Pendaftaran;Izin;Tahapan;Petugas' \
+	'1;11/08/2025;08.15;B-0811;uji-sla;Pemohon mengajukan permohonan;Pemohon' \
+	';;08.35;;;Front Office memeriksa kelengkapan berkas;Front Office' \
+	';13/08/2025;10.00;;;Tim Teknis memproses dan membuat rekomendasi;Tim Teknis' \
+	';;11.00;;;Kepala Dinas menandatangani SK;Kepala Dinas' \
+	';;13.15;;;Pemohon menerima SK;Pemohon' >"$TMP/gabung2.csv"
+run "$MUTU" ingest "$TMP/gabung2.csv" --db "$TMP/gabung2.db" --models $MD
+expect_out_has "merged dates and berkas: all 5 stored" "events stored   5 (1 new cases)"
+expect_eq "merged dates and berkas: B-0811 as above" "$(aud B-0811 "$TMP/gabung2.db")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+# a row with neither date nor time stays rejected (no stamp), and the
+# first row of the next month's block joined under a repeated header does
+# not take a date from across the header
+printf '%s\n' 'No;Tanggal;Jam;No. Pendaftaran;Izin;Tahapan;Petugas' \
+	'1;13/08/2025;08.15;B-1;uji-sla;Pemohon mengajukan permohonan;Pemohon' \
+	'2;;;B-1;uji-sla;Front Office memeriksa kelengkapan berkas;Front Office' \
+	'No;Tanggal;Jam;No. Pendaftaran;Izin;Tahapan;Petugas' \
+	'1;;09.00;B-2;uji-sla;Pemohon mengajukan permohonan;Pemohon' >"$TMP/gabung3.csv"
+run "$MUTU" ingest "$TMP/gabung3.csv" --db "$TMP/gabung3.db" --models $MD
+expect_out_has "merged dates: no time, or across a header: not filled" "no timestamp               2"
