@@ -157,6 +157,13 @@ static const char *const office_names[ELOG_NROLES][12] = {
 	[ELOG_COL_TIMESTAMP] = {"tanggal", "tgl", "date", NULL},
 };
 
+/* The refusal of an object-centric log (ocel_kind; the CSV's header) */
+#define OCEL_REFUSED                                                                              \
+	"an object-centric event log (%s): its events belong to objects of several types, "       \
+	"not to one case each, and mutu reads case logs; flatten it to the berkas' object type "   \
+	"first, e.g. in PM4Py: log = pm4py.ocel_flattening(ocel, 'berkas'); "                        \
+	"log.to_csv('berkas.csv') or pm4py.write_xes(log, 'berkas.xes'), and ingest that"
+
 /*
  * A header name as the role tables compare it: lower-case ASCII, without
  * blanks, '_', '-' and '.'; other bytes (':' of the XES names) kept.
@@ -2537,7 +2544,14 @@ static int header(struct ingest *g, const struct rec *r)
 	for (size_t i = 0; i < r->nf && names.len < 300; i++)
 		mutu_buf_printf(&names, "%s%s", i ? "," : "", g->hdr[i]);
 	int rc = 0;
-	if (g->role[ELOG_COL_CASE] < 0)
+	int ocel = 0; /* PM4Py's OCEL CSV: ocel:eid, ocel:activity, ocel:type:X */
+	for (size_t i = 0; i < r->nf; i++)
+		ocel |= mutu_strcasecmp(g->hdr[i], "ocel:activity") == 0 ||
+			mutu_strncasecmp(g->hdr[i], "ocel:type:", 10) == 0;
+	if (g->role[ELOG_COL_CASE] < 0 && ocel)
+		rc = mutu_errf(g->err, MUTU_EINPUT, "%s:%lld: " OCEL_REFUSED, g->path, (long long)r->line,
+			       "OCEL CSV");
+	else if (g->role[ELOG_COL_CASE] < 0)
 		rc = mutu_errf(g->err, MUTU_EINPUT,
 			       "%s:%lld: no case id column (looked for case_id, no_permohonan, "
 			       "case:concept:name; header: %s); name it with --case-col",
@@ -2556,6 +2570,41 @@ static int header(struct ingest *g, const struct rec *r)
 			       g->path, (long long)r->line, names.s);
 	mutu_buf_release(&names);
 	return rc;
+}
+
+/*
+ * An object-centric event log (OCEL 1.0 / 2.0, JSON or XML: "objectTypes",
+ * "ocel:global-log", <object-types>, key="ocel:...") relates each event to
+ * objects of several types, not to one case.  mutu reads case logs, and
+ * which object type is the berkas is the analyst's choice: refused with
+ * the way to flatten it (PM4Py's ocel_flattening, whose output -- ocel:eid,
+ * case:concept:name, concept:name, time:timestamp -- mutu reads).  Before
+ * field round 12 the JSON was read as a CSV ("no case id column" and a
+ * header of JSON text) and the XML as "a XES log with no events".
+ * Returns the kind's name, or NULL.
+ */
+static const char *ocel_kind(int fd)
+{
+	char b[65536];
+	ssize_t n = pread(fd, b, sizeof b - 1, 0);
+	if (n <= 0)
+		return NULL;
+	b[n] = '\0';
+	size_t i = (n >= 3 && (unsigned char)b[0] == 0xEF && (unsigned char)b[1] == 0xBB &&
+		    (unsigned char)b[2] == 0xBF)
+			   ? 3
+			   : 0;
+	while (i < (size_t)n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		i++;
+	if (b[i] == '{' && (strstr(b, "\"objectTypes\"") || strstr(b, "\"eventTypes\"")))
+		return "OCEL 2.0 JSON";
+	if (b[i] == '{' && (strstr(b, "\"ocel:global-log\"") || strstr(b, "\"ocel:events\"")))
+		return "OCEL 1.0 JSON";
+	if (b[i] == '<' && strstr(b, "<object-types"))
+		return "OCEL 2.0 XML";
+	if (b[i] == '<' && !strstr(b, "<trace") && strstr(b, "key=\"ocel:"))
+		return "OCEL 1.0 XML";
+	return NULL;
 }
 
 /* Every value the probe saw in column i reads as a date (and there was one). */
@@ -4673,6 +4722,9 @@ static int stage_prepare(struct run *r, const char *log_path)
 	if (r->fd < 0)
 		return mutu_errf(err, MUTU_EINPUT, "%s: cannot open: %s", g->path, strerror(errno));
 	unsigned char sep = ',';
+	const char *ocel = ocel_kind(r->fd);
+	if (ocel)
+		return mutu_errf(err, MUTU_EINPUT, "%s: " OCEL_REFUSED, g->path, ocel);
 	if (elog_xes_sniff(r->fd))
 		rc = elog_xes_probe(g, r->fd, log_path, o, &res->notes, &g->xes, err);
 	else

@@ -164,3 +164,56 @@ printf '%s\n' 'No;Tanggal;Jam;No. Pendaftaran;Izin;Tahapan;Petugas' \
 	'1;;09.00;B-2;uji-sla;Pemohon mengajukan permohonan;Pemohon' >"$TMP/gabung3.csv"
 run "$MUTU" ingest "$TMP/gabung3.csv" --db "$TMP/gabung3.db" --models $MD
 expect_out_has "merged dates: no time, or across a header: not filled" "no timestamp               2"
+
+# ---- 4. OCEL: an object-centric log is refused with the way to flatten it; the
+# flattened log is read -------------------------------------------------------
+# An OCEL relates each event to objects of several types (berkas, pemohon,
+# dokumen), not to one case: which type is the case is the analyst's
+# choice, so mutu refuses it and says how to flatten it.  Before: the
+# OCEL 2.0 JSON was read as a CSV ("no case id column" over a header of
+# JSON text), the OCEL 2.0 XML as "a XES log with no events", PM4Py's OCEL
+# CSV as "no case id column".  Now each is named, exit 2.
+printf '%s\n' '{' '  "objectTypes": [{"name": "berkas", "attributes": [{"name": "izin", "type": "string"}]}],' \
+	'  "eventTypes": [{"name": "Pemohon mengajukan permohonan", "attributes": []}],' \
+	'  "objects": [{"id": "B-0811", "type": "berkas", "attributes": [{"name": "izin", "time": "1970-01-01T00:00:00Z", "value": "uji-sla"}]}],' \
+	'  "events": [{"id": "e1", "type": "Pemohon mengajukan permohonan", "time": "2025-08-11T01:15:00Z", "attributes": [], "relationships": [{"objectId": "B-0811", "qualifier": "berkas"}]}]' \
+	'}' >"$TMP/ocel2.json"
+run "$MUTU" ingest "$TMP/ocel2.json" --db "$TMP/ocel.db" --models $MD
+expect_rc "ocel 2.0 json: refused, bad input" 2
+expect_err_has "ocel 2.0 json: named, the way out said" \
+	"an object-centric event log (OCEL 2.0 JSON): its events belong to objects of several types, not to one case each, and mutu reads case logs; flatten it to the berkas' object type first, e.g. in PM4Py: log = pm4py.ocel_flattening(ocel, 'berkas')"
+printf '%s\n' "<?xml version='1.0' encoding='UTF-8'?>" '<log>' \
+	'  <object-types><object-type name="berkas"><attributes/></object-type></object-types>' \
+	'  <event-types><event-type name="Pemohon mengajukan permohonan"><attributes/></event-type></event-types>' \
+	'  <objects><object id="B-0811" type="berkas"><attributes/><objects/></object></objects>' \
+	'  <events><event id="e1" type="Pemohon mengajukan permohonan" time="2025-08-11T01:15:00Z"><attributes/><objects><relationship object-id="B-0811" qualifier="berkas"/></objects></event></events>' \
+	'</log>' >"$TMP/ocel2.xml"
+run "$MUTU" ingest "$TMP/ocel2.xml" --db "$TMP/ocel.db" --models $MD
+expect_rc "ocel 2.0 xml: refused, bad input" 2
+expect_err_has "ocel 2.0 xml: named" "an object-centric event log (OCEL 2.0 XML)"
+printf '%s\n' 'ocel:eid,ocel:timestamp,ocel:activity,ocel:type:berkas,ocel:type:pemohon' \
+	"e1,2025-08-11 01:15:00,Pemohon mengajukan permohonan,['B-0811'],['P-77']" >"$TMP/ocel.csv"
+run "$MUTU" ingest "$TMP/ocel.csv" --db "$TMP/ocel.db" --models $MD
+expect_rc "ocel csv: refused, bad input" 2
+expect_err_has "ocel csv: named" "an object-centric event log (OCEL CSV)"
+expect_eq "ocel: nothing stored" "$(ls "$TMP/ocel.db" 2>/dev/null)" ""
+# pm4py-ocel-flat.csv is what the message asks for: an OCEL flattened to
+# the berkas (pm4py.ocel_flattening(ocel, 'berkas').to_csv()): the index,
+# ocel:eid, concept:name, time:timestamp in UTC as pandas writes it, the
+# event attribute petugas, case:concept:name and the object attribute
+# case:izin.  The Kadis signed both SKs in one event (e9, Wed 13 Aug
+# 11:00 WIB): flattening repeats it in each berkas.  Passed unchanged.
+# B-0811 as section 3 (1045, Thu 14 Aug 08:35).  B-0812: 2 09:10 -> 09:30
+# = 20 (+5, over), 3 Mon 09:30 -> Tue 14:00 = 660 (-240), 4 Tue 14:00 ->
+# Wed 11:00 = 120 + 210 = 330 (+270, over), 5 11:00 -> 13:30 = 60 + 30 =
+# 90 (+75, the applicant's); accepted Mon 09:30, done Wed 11:00: 330 + 450
+# + 210 = 990, deadline Thu 14 Aug 09:30 (section 3).
+DB=$TMP/ocel-flat.db
+run "$MUTU" ingest $F/pm4py-ocel-flat.csv --db "$DB" --models $MD
+expect_out_has "ocel flattened: read as a case log" \
+	"case=case:concept:name sop=case:izin activity=concept:name actor=petugas timestamp=time:timestamp"
+expect_out_has "ocel flattened: the shared event in each berkas" "events stored   10 (2 new cases)"
+expect_eq "ocel flattened: B-0811 by hand" "$(aud B-0811 "$DB")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+expect_eq "ocel flattened: B-0812 by hand" "$(aud B-0812 "$DB")" \
+	"990 2025-08-14T09:30:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:660:-240:- 4:Kepala Dinas:330:270:over 5:Pemohon:90:75:-"
