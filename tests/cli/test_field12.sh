@@ -217,3 +217,21 @@ expect_eq "ocel flattened: B-0811 by hand" "$(aud B-0811 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
 expect_eq "ocel flattened: B-0812 by hand" "$(aud B-0812 "$DB")" \
 	"990 2025-08-14T09:30:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:660:-240:- 4:Kepala Dinas:330:270:over 5:Pemohon:90:75:-"
+
+# ---- 5. pinned: zone words in the cell, WIB and WITA mixed, the dot time ----
+# sicantik-wib-wita.csv is a SiCANTIK-style step table of an office in
+# WITA (model uji-sla-wita, calendar id-wita, the same hours on WITA's
+# clock) exported through a tool that writes some stamps on the server's
+# clock with "WIB" and others with "WITA" ("11/08/2025 07.15 WIB"), the
+# Indonesian dot between hour and minute, ';' and CRLF.  07.15 WIB is
+# 08.15 WITA: the case is section 3's B-0811 on WITA's clock (1045,
+# deadline Thu 14 Aug 08:35 WITA).  Passed unchanged; the audit's text
+# shows every stamp on the office's clock.
+DB=$TMP/wibwita.db
+run "$MUTU" ingest $F/sicantik-wib-wita.csv --db "$DB" --models $MD
+expect_out_has "wib/wita words: all 5 stored" "events stored   5 (1 new cases)"
+expect_eq "wib/wita words: by hand on WITA's clock" "$(aud 503/0811/DPMPTSP "$DB")" \
+	"1045 2025-08-14T08:35:00+08:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
+run "$MUTU" audit --case 503/0811/DPMPTSP --db "$DB" --models $MD --no-store
+expect_out_has "wib/wita words: 07.15 WIB shown 08:15 WITA" "11 Agu 2025 08:15 WITA"
+expect_out_has "wib/wita words: 09.00 WIB shown 10:00 WITA" "13 Agu 2025 10:00 WITA"
