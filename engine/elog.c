@@ -105,6 +105,9 @@ const char *elog_role_name(enum elog_role r)
  *              Timestamp (older exports: Start Date, End Date)
  *   Celonis    _CASE_KEY, ACTIVITY_EN, EVENTTIME, USER_NAME (the officer
  *              who did it: the actor, not a personal column to drop)
+ *   UiPath     Case_ID, Activity, Event_start, Event_end, User (Process
+ *              Mining's Event_log_raw input; before field round 12 refused:
+ *              "no time column")
  *   offices    No Permohonan, Kegiatan, Pelaksana, Mulai, Selesai (and
  *              office_names below)
  */
@@ -119,10 +122,11 @@ static const char *const role_names[ELOG_NROLES][16] = {
 			    "user", "resource_id", "user_name", NULL},
 	[ELOG_COL_START] = {"start", "start_date", "start_time", "start_timestamp", "time:start",
 			    "tgl_mulai", "waktu_mulai", "start_datetime", "mulai", "tanggal_mulai",
-			    NULL},
+			    "event_start", NULL},
 	[ELOG_COL_END] = {"end", "end_date", "end_time", "end_timestamp", "complete_timestamp",
 			  "tgl_selesai", "waktu_selesai", "complete", "complete_date",
-			  "complete_time", "end_datetime", "selesai", "tanggal_selesai", NULL},
+			  "complete_time", "end_datetime", "selesai", "tanggal_selesai", "event_end",
+			  NULL},
 	[ELOG_COL_TIMESTAMP] = {"timestamp", "time:timestamp", "time", "waktu", "eventtime",
 				"event_time", NULL},
 	[ELOG_COL_LIFECYCLE] = {"lifecycle:transition", "lifecycle", "status", "transition",

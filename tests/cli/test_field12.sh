@@ -259,3 +259,22 @@ head -6 $F/rekap-dua-jenis.csv >"$TMP/satu-jenis.csv"
 run "$MUTU" ingest "$TMP/satu-jenis.csv" --db "$TMP/satujenis.db" --models $MD
 case "$OUT$ERR" in *"another SOP"*) not_ok "two types: one type's register not warned" "$OUT" ;;
 	*) ok "two types: one type's register not warned" ;; esac
+
+# ---- 7. UiPath Process Mining's Event_log_raw: Event_start, Event_end -------
+# Event_log_raw.csv is the input UiPath Process Mining's Event log app
+# takes (its documented fields: Case_ID, Activity, Event_end mandatory;
+# Case, Case_type, Case_status, Event_start, User, Team, Event_detail,
+# Automated optional; datetimes yyyy-mm-dd hh:mm:ss.ms; CRLF), written by
+# an office's extraction for one PBG berkas.  Before: refused, exit 2, "no
+# time column".  Now Event_start and Event_end are each step's start and
+# end (one row, one execution).  --sop uji-sla (WIB).  Steps: 1 no start
+# and the first event: no measure; 2 08:20-08:35 15; 3 Mon 09:00 -> Wed
+# 10:00 = 180 + 180 + 450 + 150 = 960 (+60, over); 4 60; 5 13:00-13:15 15.
+# Accepted Mon 08:35, done Wed 11:00: 1045, deadline Thu 14 Aug 08:35.
+DB=$TMP/uipath.db
+run "$MUTU" ingest $F/Event_log_raw.csv --db "$DB" --models $MD --sop uji-sla
+expect_rc "uipath: ingests" 0
+expect_out_has "uipath: Event_start and Event_end read" \
+	"case=Case_ID activity=Activity actor=User start=Event_start end=Event_end"
+expect_eq "uipath: by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud U-0811 "$DB")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:rina:15:0:- 3:ani:960:60:over 4:kadis:60:0:- 5:Pemohon:15:0:-"
