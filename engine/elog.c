@@ -1250,6 +1250,7 @@ struct case_slot {
 	 * (writer_case_attrs) */
 	uint64_t missing;
 	char *sop;       /* the SOP the batch first met the case with, owned; NULL none */
+	uint32_t sop_len; /* its length (sop_differs runs on every row of the writer) */
 };
 
 struct writer {
@@ -1338,7 +1339,7 @@ static void sop_differs(struct writer *w, const struct chunk *c, const struct it
 	if (!s || !s->sop || it->sop_len == UINT32_MAX)
 		return;
 	const char *sop = c->arena.s + it->sop_off;
-	if (strlen(s->sop) == it->sop_len && memcmp(s->sop, sop, it->sop_len) == 0)
+	if (s->sop_len == it->sop_len && memcmp(s->sop, sop, it->sop_len) == 0)
 		return;
 	if (w->sop_other++ == 0) {
 		w->sop_other_line = it->line;
@@ -1393,8 +1394,13 @@ static int writer_case(struct writer *w, const struct chunk *c, const struct ite
 	s->h = h;
 	s->id = *id;
 	s->missing = missing;
-	free(s->sop);
-	s->sop = sop ? mutu_strndup(sop, it->sop_len) : NULL;
+	/* most of a batch's cases have one SOP: the slot's copy is kept when
+	 * it is the same (a malloc and a free less per new case) */
+	if (!sop || !s->sop || s->sop_len != it->sop_len || memcmp(s->sop, sop, it->sop_len) != 0) {
+		free(s->sop);
+		s->sop = sop ? mutu_strndup(sop, it->sop_len) : NULL;
+		s->sop_len = sop ? it->sop_len : 0;
+	}
 	writer_last(w, key, it->case_len, *id);
 	w->last_missing = &s->missing;
 	w->last_slot = s;
