@@ -140,6 +140,7 @@ struct cpel {           /* one pelaksana (canonical position), across SOPs */
 	int load_absent_dropped, load_staff_raised;
 	int load_model;        /* some of the load is a model's mutu baku (a step whose
 				* times are not used) */
+	int queue_steps;       /* its steps that queue for staff (not step.N.delay) */
 	int max_daily;         /* most executions in one day */
 };
 
@@ -156,6 +157,8 @@ struct cstep {
 	struct fit_choice fit, away_fit;
 	int fitted, away_fitted;
 	int reject_to;         /* most common return step */
+	int delay;             /* written as step.N.delay = yes: a long step (or the
+				* system's) whose times the log does not give */
 };
 
 /* A completion-only event kept for the officer's previous completion. */
@@ -1095,12 +1098,41 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 	 * it: counted too, once per file of the period.  Left out, 350 files
 	 * a step of 1 Jam never logged (a signature kept in another system)
 	 * gave one assumed officer 133% and a scenario sim refused */
+	/* A step whose times are not used and whose mutu baku is a day or
+	 * more (a Tim Teknis's 6 Hari: a site visit, a meeting, a letter
+	 * awaited), or that the information system does, is elapsed time:
+	 * its waktu is a ceiling on the berkas's stay, not an officer's
+	 * effort.  Counted as work it loaded the pelaksana with lambda x
+	 * waktu (4.5 files a day x 6 Hari = 27 officers busy, raised to 30):
+	 * a staff no office has, and the lead it gives (M/G/c at 90%) is the
+	 * same delay plus a queue the log never showed.  So it is written as
+	 * step.N.delay = yes: `mutu sim` runs it as a delay of its mutu baku
+	 * without staff or queue (M/G/infinity: lead = waktu), as a Sistem
+	 * step, and says so; a shorter step keeps its pelaksana's load (an
+	 * unlogged 1-Jam entry is an officer's hour). */
+	for (size_t i = 0; i < c->nsop; i++) {
+		struct csop *so = &c->sop[i];
+		double day_s = (so->s->day_minutes > 0 ? so->s->day_minutes : 450) * 60.0;
+		for (int k = 0; k < so->nsteps; k++) {
+			struct cstep *st = &so->steps[k];
+			if (st->pel < 0)
+				continue;
+			int used = st->fitted && dist_use(&st->fit) != USE_NONE;
+			st->delay = !used && isfinite(st->std_s) && st->std_s > 0 &&
+				    (st->std_s >= day_s || sop_actor_is_system(c->pel[st->pel].name));
+			if (!st->delay)
+				c->pel[st->pel].queue_steps++;
+		}
+	}
+	for (size_t k = 0; k < c->npel; k++)
+		if (c->pel[k].queue_steps == 0 && !c->pel[k].seen)
+			c->pel[k].staff = 0; /* nobody to staff: no line, JSON 0 */
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
 		double span = so->work_s;
 		for (int k = 0; k < so->nsteps && span > 0; k++) {
 			const struct cstep *st = &so->steps[k];
-			if (st->pel < 0)
+			if (st->pel < 0 || st->delay)
 				continue;
 			struct cpel *p = &c->pel[st->pel];
 			if (st->fitted && dist_use(&st->fit) != USE_NONE) {
@@ -1282,6 +1314,15 @@ static void cut_long_comments(struct mutu_buf *b)
 	*b = o;
 }
 
+/* The comment and key of a step written as a delay (calib_finish). */
+static void put_delay(struct mutu_buf *b, const struct cstep *st)
+{
+	mutu_buf_puts(b, ";   a long step the log does not time: its waktu is a ceiling on the berkas's\n"
+			 ";   stay, not an officer's work, so it runs as a delay of the mutu baku without\n"
+			 ";   staff or queue (the lead an upper bound; the log's own times would replace it)\n");
+	mutu_buf_printf(b, "step.%d.delay = yes\n", st->no);
+}
+
 void calib_write_scenario(const struct calib *c, const char *source, struct mutu_buf *out)
 {
 	struct mutu_buf bb;
@@ -1323,6 +1364,14 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 			res_only |= c->sop[k].respel == (int)i;
 		if (res_only)
 			continue;
+		if (p->queue_steps == 0) {
+			/* every step of it is step.N.delay: no staff line (one
+			 * no step serves is refused by mutu sim) */
+			mutu_buf_printf(b, "; %s: %s; its steps are delays of their mutu baku without\n"
+					   "; staff or queue (step.N.delay below): no staff line\n",
+					p->name, p->seen ? "the log does not time its long steps" : "no event in the log");
+			continue;
+		}
 		if (!p->seen) {
 			if (p->load_staff_raised)
 				mutu_buf_printf(b, "; %s: no event in the log (not calibrated); its steps keep the model's\n"
@@ -1439,6 +1488,8 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 			mutu_buf_puts(b, "\n");
 			if (!st->fitted) {
 				mutu_buf_puts(b, ";   never seen in the log: the model's mutu baku is kept\n");
+				if (st->delay)
+					put_delay(b, st);
 				continue;
 			}
 			mutu_buf_puts(b, ";   service ");
@@ -1461,6 +1512,8 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 			if (dist_use(&st->fit) == USE_NONE) {
 				mutu_buf_printf(b, ";   %s: the model's mutu baku is kept\n",
 						st->fit.npos == 0 ? "every time is 0" : "too few times");
+				if (st->delay)
+					put_delay(b, st);
 			} else {
 				mutu_buf_printf(b, "step.%d.service = ", st->no);
 				put_dist(b, &st->fit);
@@ -1674,9 +1727,10 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 			int dm = so->s->day_minutes;
 			mutu_buf_puts(b, ", \"std_min\": ");
 			json_min(b, "std_min", st->std_s, dm);
-			mutu_buf_printf(b, ", \"calibrated\": %s, \"completion_only\": %zu, \"wait_mean_min\": ",
+			mutu_buf_printf(b, ", \"calibrated\": %s, \"delay\": %s, \"completion_only\": %zu, "
+					"\"wait_mean_min\": ",
 					st->fitted && dist_use(&st->fit) != USE_NONE ? "true" : "false",
-					st->n_end_only);
+					st->delay ? "true" : "false", st->n_end_only);
 			json_min(b, "wait_mean_min", sample_mean(&st->wait), dm);
 			mutu_buf_puts(b, ", \"service_mean_min\": ");
 			json_min(b, "service_mean_min", sample_mean(&st->svc), dm);

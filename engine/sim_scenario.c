@@ -2036,7 +2036,24 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 		 * canonical role, and the applicant is the applicant whatever
 		 * the table calls them */
 		const char *role = sop_step_role(ms);
-		if (!is_pemohon(role)) {
+		/* step.N.delay = yes: the step is elapsed time, not an officer's
+		 * effort (a Tim Teknis's 6 Hari, a waktu that is a ceiling on the
+		 * berkas's stay): a delay of its service time with no staff and
+		 * no queue, as a Sistem step, named by its pelaksana.  `mutu
+		 * calibrate` writes it for a long step the log never times,
+		 * where staffing the whole waktu as work gave 27 officers */
+		int delay = 0;
+		char dkey[64];
+		snprintf(dkey, sizeof dkey, "step.%d.delay", ms->no);
+		const struct entry *de = find(L, section, dkey);
+		if (de && parse_bool(de->value, &delay))
+			return LERR(L, de->line, "%s: yes or no (%s)", de->key, de->value);
+		if (delay && is_pemohon(role))
+			return LERR(L, de->line, "%s: step %d is the applicant's, already a delay without staff",
+				    de->key, ms->no);
+		if (delay) {
+			actor = SIM_SISTEM_STEP;
+		} else if (!is_pemohon(role)) {
 			/* the staff line that names the step's position most
 			 * closely (sop_actor_match, the alias table the importer
 			 * and the reports use): "Kabid" serves a step of the
@@ -2157,9 +2174,10 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 				return LERR(L, e->line, "%s: %s has no step %ld", e->key, m->id, no);
 			const char *sub = strchr(e->key + 5, '.');
 			if (!sub || (mutu_strcasecmp(sub, ".service") && mutu_strcasecmp(sub, ".reject") &&
-				     mutu_strcasecmp(sub, ".resubmit") && mutu_strcasecmp(sub, ".reject_to")))
+				     mutu_strcasecmp(sub, ".resubmit") && mutu_strcasecmp(sub, ".reject_to") &&
+				     mutu_strcasecmp(sub, ".delay")))
 				return LERR(L, e->line,
-					    "unknown key %s (step.N.service, .reject, .resubmit, .reject_to)",
+					    "unknown key %s (step.N.service, .reject, .resubmit, .reject_to, .delay)",
 					    e->key);
 		} else if (mutu_strcasecmp(e->key, "model") && mutu_strcasecmp(e->key, "arrivals") &&
 			   mutu_strcasecmp(e->key, "arrivals_24x7") && mutu_strcasecmp(e->key, "service") &&
