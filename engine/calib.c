@@ -113,6 +113,9 @@ struct cres {           /* one officer */
 	size_t events;      /* executions at this pelaksana */
 	int elsewhere;      /* most of the officer's work is at another
 			     * pelaksana: counted there, not here */
+	int64_t first, last; /* first and last local day with an execution here */
+	int after;          /* index of the officer whose work this one takes
+			     * over (no day of the two overlaps), -1: none */
 };
 
 struct cpel {           /* one pelaksana (canonical position), across SOPs */
@@ -719,13 +722,80 @@ static void mark_elsewhere(struct calib *c)
 	}
 }
 
+/* First and last day of a counter with a nonzero entry (0 when none). */
+static int dayvec_span(const struct dayvec *d, int64_t *first, int64_t *last)
+{
+	size_t i = 0, j = d->n;
+	while (i < d->n && !d->v[i])
+		i++;
+	while (j > i && !d->v[j - 1])
+		j--;
+	if (i >= j)
+		return 0;
+	*first = d->base + (int64_t)i;
+	*last = d->base + (int64_t)j - 1;
+	return 1;
+}
+
+/*
+ * The officers at work at once: the most whose spans (first to last day
+ * with an execution) overlap on one day.  An officer whose work ends
+ * before another's begins, no day of the two in common, is one desk
+ * taken over: the same person under another name (SiCANTIK exports of one
+ * month naming users by NIP, the next by name: 4 "officers" at a Front
+ * Office of 2) or a successor; counted as two the scenario staffs the
+ * office with people it never had at once.  Each officer is chained
+ * after the one it takes over (res.after), said in the comments.
+ */
+static size_t staff_at_once(struct cpel *p)
+{
+	size_t n = 0, best = 0;
+	size_t *ix = mutu_calloc(p->nres + 1, sizeof *ix);
+	for (size_t r = 0; r < p->nres; r++) {
+		struct cres *x = &p->res[r];
+		x->after = -1;
+		if (!x->elsewhere && dayvec_span(&x->days, &x->first, &x->last))
+			ix[n++] = r;
+	}
+	/* by first day (insertion order of equal ones: the log's) */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && p->res[ix[j - 1]].first > p->res[ix[j]].first; j--) {
+			size_t t = ix[j];
+			ix[j] = ix[j - 1];
+			ix[j - 1] = t;
+		}
+	/* chains: each officer after the one whose chain ended last before
+	 * its first day, not yet taken over; the chains are the staff */
+	int *tail = mutu_calloc(n + 1, sizeof *tail);
+	size_t nch = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct cres *x = &p->res[ix[i]];
+		int pick = -1;
+		for (size_t k = 0; k < nch; k++) {
+			const struct cres *y = &p->res[tail[k]];
+			if (y->last < x->first && (pick < 0 || y->last > p->res[tail[pick]].last))
+				pick = (int)k;
+		}
+		if (pick < 0) {
+			tail[nch++] = (int)ix[i];
+		} else {
+			x->after = tail[pick];
+			tail[pick] = (int)ix[i];
+		}
+	}
+	best = nch;
+	free(tail);
+	free(ix);
+	return best;
+}
+
 static void fit_staff(struct calib *c, struct cpel *p, const struct cal *cal)
 {
 	(void)c;
 	(void)cal;
-	size_t nhome = 0; /* the officers counted here (mark_elsewhere) */
-	for (size_t r = 0; r < p->nres; r++)
-		nhome += !p->res[r].elsewhere;
+	/* the officers counted here (mark_elsewhere), one per desk: an
+	 * officer who takes over another's work is not one more */
+	size_t nhome = staff_at_once(p);
 	p->staff = (int)nhome;
 	/* officers per active day, and the most files in one day */
 	size_t nd = p->days.n;
@@ -1159,6 +1229,13 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 
 /* ---- output -------------------------------------------------------------- */
 
+static void fmt_local_day(int64_t day, char *buf, size_t n)
+{
+	int y, m, d;
+	cal_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+}
+
 static void fmt_day(double t, const struct cal *cal, char *buf, size_t n)
 {
 	int y, m, d;
@@ -1401,6 +1478,16 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 				if (p->res[r].elsewhere)
 					mutu_buf_printf(b, "; %s helps here (%zu executions) but counts at the pelaksana "
 							"where most of its work is\n", p->res[r].name, p->res[r].events);
+			for (size_t r = 0; r < p->nres; r++)
+				if (!p->res[r].elsewhere && p->res[r].after >= 0) {
+					const struct cres *y = &p->res[p->res[r].after];
+					char e0[16], s1[16];
+					fmt_local_day(y->last, e0, sizeof e0);
+					fmt_local_day(p->res[r].first, s1, sizeof s1);
+					mutu_buf_printf(b, "; %s (to %s) then %s (from %s): never on one day, counted as "
+							"one officer\n; (one person under two names, a user id and a name, "
+							"or a successor)\n", y->name, e0, p->res[r].name, s1);
+				}
 			if (!isnan(p->absent))
 				mutu_buf_printf(b, "; absence: %.1f%% of officer-days missing on %zu busy days\n",
 						100 * p->absent, p->busy_days);
@@ -1659,6 +1746,15 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 			if (p->res[r].elsewhere) {
 				mutu_buf_puts(b, n++ ? ", " : "");
 				mutu_buf_json_str(b, p->res[r].name);
+			}
+		mutu_buf_puts(b, "], \"officers_in_turn\": [");
+		for (size_t r = 0, n = 0; r < p->nres; r++)
+			if (!p->res[r].elsewhere && p->res[r].after >= 0) {
+				mutu_buf_puts(b, n++ ? ", [" : "[");
+				mutu_buf_json_str(b, p->res[p->res[r].after].name);
+				mutu_buf_puts(b, ", ");
+				mutu_buf_json_str(b, p->res[r].name);
+				mutu_buf_puts(b, "]");
 			}
 		mutu_buf_puts(b, "]");
 		mutu_buf_puts(b, ", \"batch\": ");

@@ -125,3 +125,31 @@ sed 's/^step\.3\.delay = yes$/step.3.delay = perhaps/' "$TMP/tim.ini" >"$TMP/bad
 run "$MUTU" sim "$TMP/bad.ini" --replications 2
 expect_rc "step.N.delay = perhaps: exit 2" 2
 expect_err_has "step.N.delay = perhaps: says yes or no" "step.3.delay: yes or no (perhaps)"
+
+# ---- 2. officers by NIP in one export, by name in the next -------------------
+# dua-nama.csv: the office of section 1 (seed 12), two monthly exports
+# joined: September's diproses_oleh is the officer's NIP (SiCANTIK's user
+# id), October's the name.  The Front Office has 2 officers (rina, sari),
+# the Back Office 1 (budi), the Kepala Dinas 1 (hendra).  Before, every
+# name counted: Front Office = 4, Back Office = 2, Kepala Dinas = 2, twice
+# the office.  An officer whose work ends (30 Sep) before another's begins
+# (1 Oct), no day in common, holds the same desk: counted once, the pair
+# named (JSON officers_in_turn).  The most officers at work on one day
+# (median 2.0, range 1-2 at the Front Office) says the same.
+ingest dua-nama.csv dua.db
+calib dua.db dua.ini
+expect_rc "dua-nama: calibrate exit 0" 0
+jcheck dua-nama '
+fo, bo, kd = staff("Front Office"), staff("Back Office"), staff("Kepala Dinas")
+check("dua-nama: 4 names at the Front Office, staff 2 (was 4)", fo.get("officers") == 4 and fo.get("staff") == 2, fo)
+check("dua-nama: Back Office 1, Kepala Dinas 1 (were 2 each)", bo.get("staff") == 1 and kd.get("staff") == 1, (bo, kd))
+check("dua-nama: the NIP then the name, in turn",
+      sorted(map(tuple, fo.get("officers_in_turn", []))) == [("198503122010012001", "rina"), ("199001052015022002", "sari")]
+      or sorted(x[0] for x in fo.get("officers_in_turn", [])) == ["198503122010012001", "199001052015022002"],
+      fo.get("officers_in_turn"))
+check("dua-nama: budi after his NIP", bo.get("officers_in_turn") == [["198807202012011003", "budi"]], bo.get("officers_in_turn"))
+'
+grep -q '^; 198807202012011003 (to 2025-09-30) then budi (from 2025-10-01): never on one day, counted as one officer$' "$TMP/dua.ini" &&
+	ok "dua-nama: the scenario says budi took over his NIP's work" ||
+	not_ok "dua-nama: the scenario says budi took over his NIP's work" "$(grep -A4 '^; Back Office' "$TMP/dua.ini")"
+simlead dua.ini dua-nama dua-nama 0.01
