@@ -153,3 +153,30 @@ grep -q '^; 198807202012011003 (to 2025-09-30) then budi (from 2025-10-01): neve
 	ok "dua-nama: the scenario says budi took over his NIP's work" ||
 	not_ok "dua-nama: the scenario says budi took over his NIP's work" "$(grep -A4 '^; Back Office' "$TMP/dua.ini")"
 simlead dua.ini dua-nama dua-nama 0.01
+
+# ---- 6. the Kepala Dinas signs once a day at 15:00 ---------------------------
+# batch.csv (seed 16): the office of section 1, but the Kepala Dinas takes
+# the files ready by 15:00, one after another (exponential mean 3 min), and
+# later ones the next day.  Every signature of the log starts at 15:00 or
+# in the minutes after it; his first start each day is 15:00.  Before, the
+# batch was sought from his own day: his earliest start (15:00) counted as
+# the opening, where a backlog worked off is no batch, and his own span
+# (15:00 to about 15:40) made 15:00 an average window: no batch, the
+# scenario signed all day, and the simulated lead was 8% short of the
+# log's 3045.6 min (2795.7).  The day is the office's (07:30 to its last
+# start): 15:00 is 7.5 h after the opening and holds at least one start a
+# day.  Service mean: 3 min, n = 172, se 3 / sqrt 172 = 0.23 min.
+ingest batch.csv batch.db
+calib batch.db batch.ini
+expect_rc "batch: calibrate exit 0" 0
+jcheck batch '
+kd = staff("Kepala Dinas")
+check("batch: Kepala Dinas batch=daily at 15:00", kd.get("batch") == "15:00", kd)
+check("batch: signing mean within 2 se of 3 min", abs(step(5).get("service_mean_min", 0) - 3) < 2 * 3 / 172 ** 0.5,
+      step(5).get("service_mean_min"))
+check("batch: the other pelaksana have no batch", staff("Front Office").get("batch") is None
+      and staff("Back Office").get("batch") is None, d["staff"])
+'
+grep -q '^Kepala Dinas = 1 batch=daily at 15:00$' "$TMP/batch.ini" && ok "batch: the scenario says Kepala Dinas = 1 batch=daily at 15:00" ||
+	not_ok "batch: the scenario says Kepala Dinas = 1 batch=daily at 15:00" "$(grep '^Kepala Dinas' "$TMP/batch.ini")"
+simlead batch.ini batch batch 0.02
