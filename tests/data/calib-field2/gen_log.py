@@ -37,9 +37,10 @@ The logs (rows start_date and end_date, unless said):
                    (10 working days, no arrivals, nobody works); RATE 6.
   juli.csv         Tue 1 July - Fri 29 August 2025 (holidays: 17 Aug is a
                    Sunday, 18 Aug cuti bersama): RATE 4 in August, 8 in July.
-  rework.csv       after Entri (step 4) 30% of the files go back to the Front
-                   Office (step 2) for a second check, then Entri again, each
-                   execution independently; RATE 4.5.
+  rework.csv       after the signature (step 5) the Kepala Dinas sends 30%
+                   of the drafts back to the Back Office (step 4) for
+                   correction, then signs again, each signing independently;
+                   RATE 4.5.
   batch.csv        the Kepala Dinas signs once a day at 15:00: the files
                    ready by then, one after another (exponential mean 3 min);
                    later ones the next day at 15:00.
@@ -184,13 +185,15 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
         if step == 2:
             nxt = 4 if any(r[0] == cid and r[1] == "Entri Data Teknis" for r in rows) else 3
         elif step == 4:
-            bo_exec += 1
-            if rnd.random() < rework:
-                bo_back += 1
-                nxt = 2
-            else:
-                nxt = 5
+            rnd.random()                  # (a draw every log's stream keeps)
+            nxt = 5
         else:
+            bo_exec += 1
+            if rework and rnd.random() < rework:  # the draft back to the Back Office
+                bo_back += 1
+                heapq.heappush(ev, (end, seq, cid, 4))
+                seq += 1
+                continue
             leads.append(end - cases[cid])
             continue
         heapq.heappush(ev, (end, seq, cid, nxt))
@@ -205,7 +208,7 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
     return {"files": len(arr), "working_days": len(days),
             "service_mean": {str(k): mean(v) for k, v in stats.items()},
             "service_n": {str(k): len(v) for k, v in stats.items()},
-            "entri_executions": bo_exec, "entri_back": bo_back,
+            "sign_executions": bo_exec, "sign_back": bo_back,
             "lead_mean": mean(leads)}
 
 
