@@ -175,6 +175,8 @@ struct cend {
 				* is the unknown end of the time away */
 };
 
+#define CALIB_MONTHS 120
+
 struct csop {
 	const struct sla_sop *s;
 	struct cstep *steps;   /* one per model step, model order */
@@ -205,6 +207,14 @@ struct csop {
 	double weekday[5];     /* Monday..Friday factors; NAN when flat */
 	int has_weekday;
 	double wd_p;
+	/* calendar months: files per working day of each, when they differ
+	 * (chi-square over the months against their working days, p < 0.001:
+	 * a season, which no scenario key draws; said, with the months) */
+	int nmonth;            /* months in the period, at most CALIB_MONTHS */
+	int month_ym[CALIB_MONTHS];  /* year x 12 + month - 1 */
+	double month_n[CALIB_MONTHS], month_u[CALIB_MONTHS];
+	int has_month;
+	double month_p;
 	double hour[24];       /* hour-of-day factors (1 where the office is closed) */
 	int has_hour;
 	double hour_p;
@@ -1072,6 +1082,38 @@ static void fit_arrivals(struct calib *c, struct csop *so)
 		}
 	}
 	so->ndays = days;
+	/* months: the same counts summed per calendar month of the day */
+	so->nmonth = 0;
+	so->month_p = NAN;
+	for (size_t i = 0; i < nd; i++) {
+		if (w[i] < 60)
+			continue;
+		int y, mo, dd;
+		cal_civil_from_days(d0 + (int64_t)i, &y, &mo, &dd);
+		int ym = y * 12 + mo - 1, j = so->nmonth - 1;
+		if (j < 0 || so->month_ym[j] != ym) {
+			if (so->nmonth >= CALIB_MONTHS)
+				break;
+			j = so->nmonth++;
+			so->month_ym[j] = ym;
+			so->month_n[j] = so->month_u[j] = 0;
+		}
+		so->month_n[j] += k[i];
+		so->month_u[j] += u[i];
+	}
+	if (so->nmonth >= 2 && per_d > 0) {
+		double mchi = 0;
+		int mdf = 0;
+		for (int j = 0; j < so->nmonth; j++) {
+			double e = per_d * so->month_u[j];
+			if (e > 0) {
+				mchi += (so->month_n[j] - e) * (so->month_n[j] - e) / e;
+				mdf++;
+			}
+		}
+		so->month_p = mdf > 1 ? gsl_cdf_chisq_Q(mchi, mdf - 1) : 1;
+		so->has_month = mdf > 1 && so->month_p < 0.001;
+	}
 	if (days >= 2 && per_d > 0) {
 		so->disp_index = chi / (double)(days - 1);
 		so->disp_p = gsl_cdf_chisq_Q(chi, (double)(days - 1));
@@ -1597,6 +1639,15 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 					"; add them to the calendar's local.csv as TUTUP (a step across them counts them)\n",
 					so->gap_days, g0, g1, so->gap_expected);
 		}
+		if (so->has_month) {
+			mutu_buf_printf(b, "; monthly rates differ (chi-square p=%.3g), files per working day:", so->month_p);
+			for (int j = 0; j < so->nmonth; j++)
+				mutu_buf_printf(b, "%s %04d-%02d %.2f", j && j % 6 == 0 ? "\n;  " : "",
+						so->month_ym[j] / 12, so->month_ym[j] % 12 + 1,
+						so->month_u[j] > 0 ? so->month_n[j] / so->month_u[j] : 0);
+			mutu_buf_puts(b, "\n; the rate below is their average, and no scenario key draws a season: for\n"
+					 "; a busy month's staffing, calibrate that month alone (--from/--to)\n");
+		}
 		mutu_buf_printf(b, "arrivals = %.4g per hari\n", so->rate);
 		if (so->x24)
 			mutu_buf_puts(b, "arrivals_24x7 = yes\n");
@@ -1866,6 +1917,22 @@ void calib_format_json(const struct calib *c, struct mutu_buf *b)
 		}
 		mutu_buf_puts(b, ", \"hour_p\": ");
 		json_num(b, so->x24 ? NAN : so->hour_p);
+		mutu_buf_puts(b, ", \"month\": ");
+		if (so->has_month && !so->x24) {
+			for (int j = 0; j < so->nmonth; j++) {
+				mutu_buf_printf(b, "%s{\"month\": \"%04d-%02d\", \"per_day\": ", j ? ", " : "[",
+						so->month_ym[j] / 12, so->month_ym[j] % 12 + 1);
+				json_num(b, so->month_u[j] > 0 ? so->month_n[j] / so->month_u[j] : NAN);
+				mutu_buf_puts(b, ", \"working_days\": ");
+				json_num(b, so->month_u[j]);
+				mutu_buf_puts(b, "}");
+			}
+			mutu_buf_puts(b, "]");
+		} else {
+			mutu_buf_puts(b, "null");
+		}
+		mutu_buf_puts(b, ", \"month_p\": ");
+		json_num(b, so->x24 ? NAN : so->month_p);
 		mutu_buf_puts(b, "},\n   \"steps\": [");
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];

@@ -294,3 +294,41 @@ for no, mu in ((1, 10), (2, 20), (4, 40), (5, 10)):
     check("empat-puluh: step %d interval %.1f .. %.1f holds %d" % (no, ci[0], ci[1], mu), ci[0] <= mu <= ci[1], ci)
 '
 simlead e40.ini empat-puluh empat-puluh 0.02
+
+# ---- 4. a seasonal July: arrivals double -------------------------------------
+# juli.csv (seed 14): Poisson 8 a day in July 2025 (23 working days), 4 in
+# August (21 weekdays less the cuti bersama of Mon 18 Aug: 20); 265 files.
+# The period's rate is 265 / 43 = 6.163 (passed unchanged), which no month
+# had: July's queue is under-simulated, August's over.  Before, the only
+# sign was a dispersion index of 1.75; the months were not compared.  Now
+# a chi-square over the months against their working days (July expects
+# 6.163 x 23 = 141.7 and had 180, August 123.3 and had 85: chi-square
+# 10.3 + 11.9 = 22.2 on 1 df, p = 2.5e-6) names them: July 180 / 23 =
+# 7.83 (within 1 se, sqrt(8 / 23) = 0.59, of 8), August 85 / 20 = 4.25
+# (se 0.45 about 4), and says to calibrate a busy month alone.
+ingest juli.csv juli.db
+calib juli.db juli.ini
+expect_rc "juli: calibrate exit 0" 0
+jcheck juli '
+a = s.get("arrivals", {})
+check("juli: the period rate 265 / 43", s.get("cases") == 265 and abs(a.get("per_day", 0) - 265 / 43) < 1e-4, a)
+m = {x["month"]: x for x in (a.get("month") or [])}
+check("juli: months differ (p < 0.001)", (a.get("month_p") or 1) < 0.001 and sorted(m) == ["2025-07", "2025-08"], a.get("month"))
+check("juli: July 7.83 per hari over 23 days, within 2 se of 8", "2025-07" in m and m["2025-07"]["working_days"] == 23
+      and abs(m["2025-07"]["per_day"] - 180 / 23) < 1e-4 and abs(m["2025-07"]["per_day"] - 8) < 2 * (8 / 23) ** 0.5, m)
+check("juli: August 4.25 per hari over 20 days, within 2 se of 4", "2025-08" in m and m["2025-08"]["working_days"] == 20
+      and abs(m["2025-08"]["per_day"] - 4.25) < 1e-4, m)
+'
+grep -q '^; monthly rates differ (chi-square p=2.46e-06), files per working day: 2025-07 7.83 2025-08 4.25$' "$TMP/juli.ini" &&
+	ok "juli: the scenario names the months' rates" || not_ok "juli: the scenario names the months' rates" "$(grep -B2 '^arrivals' "$TMP/juli.ini")"
+# July alone, as the comment says: 7.83 per hari, no month note
+calib juli.db juli7.ini --from 2025-07-01 --to 2025-07-31
+jcheck juli '
+a = s.get("arrivals", {})
+check("juli --from/--to July: 180 files, 7.83 per hari, one month", s.get("cases") == 180
+      and abs(a.get("per_day", 0) - 180 / 23) < 1e-4 and a.get("month") is None, a)
+'
+simlead juli.ini juli juli 0.03
+# the flat months of section 1 (Poisson 4.5 in September and October) have no such note
+grep -q '^; monthly rates differ' "$TMP/tim.ini" && not_ok "tim-teknis: no month note for a flat rate" "$(grep monthly "$TMP/tim.ini")" ||
+	ok "tim-teknis: no month note for a flat rate"
