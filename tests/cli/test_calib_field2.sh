@@ -332,3 +332,57 @@ simlead juli.ini juli juli 0.03
 # the flat months of section 1 (Poisson 4.5 in September and October) have no such note
 grep -q '^; monthly rates differ' "$TMP/tim.ini" && not_ok "tim-teknis: no month note for a flat rate" "$(grep monthly "$TMP/tim.ini")" ||
 	ok "tim-teknis: no month note for a flat rate"
+
+# ---- 9. completion-only: a step the log does not show, an officer at two -------
+# tim-teknis-selesai.csv: the rows of tim-teknis.csv with end_date only.
+# The start of an Entri is rebuilt from the later of the file's previous
+# completion and budi's previous completion; but between the file's
+# Verifikasi and its Entri lies the unlogged 6-Hari site visit, so the
+# file's previous completion is six days early and budi's previous
+# completion, hours before the file came, was taken as its start: Entri
+# 108.7 min for a true 37.0 (n = 190), a Back Office load of 1.12, staff
+# raised to 2, and a simulated lead 3.3% over the log's.  Now an Entri
+# after steps the log does not show is measured only when budi finished
+# his previous file after the file was surely there (Verifikasi + 6 Hari,
+# the site visit's mutu baku as a ceiling): then it waited for him and his
+# completion is its start.  61 such files, mean 40.7: the generator's 40
+# within 1 se (40 / sqrt 61 = 5.1).  The load counts all 190 entries
+# over the period's working time: a completion-only arrival is the first
+# completion, and the last registration ended Monday 3 November, so 41
+# days x 450 = 18450 min: 190 x 40.7 / 18450 = 0.42 (the start/end log's
+# 0.39).
+ingest tim-teknis-selesai.csv tts.db
+calib tts.db tts.ini
+expect_rc "tim-teknis-selesai: calibrate exit 0" 0
+jcheck tim-teknis '
+s4 = step(4)
+sv = s4.get("service") or {}
+check("tim-teknis-selesai: Entri measured where budi was the later one (61), mean within 2 se of 40 (was 108.7)",
+      sv.get("n") == 61 and abs(s4["service_mean_min"] - 40) < 2 * 40 / 61 ** 0.5, (sv.get("n"), s4.get("service_mean_min")))
+bo = staff("Back Office")
+check("tim-teknis-selesai: Back Office 1, load of all 190 entries (0.42; was 1.12, staff 2)",
+      bo.get("staff") == 1 and abs(bo.get("load", 0) - 190 * s4.get("service_mean_min", 0) / 18450) < 1e-3, bo)
+check("tim-teknis-selesai: Verifikasi (no step between) as the start/end log: 18.47",
+      abs(step(2).get("service_mean_min", 0) - t["service_mean"]["2"]) < 0.01, step(2).get("service_mean_min"))
+'
+simlead tts.ini tim-teknis tim-teknis-selesai 0.01
+# dua-pelaksana-selesai.csv (seed 20): completion-only, 188 files; sari
+# checks every file at the Front Office and enters 65 at the Back Office
+# beside budi, one file at a time wherever.  Verifikasi has no step
+# between: every start rebuilt, the log's true mean 20.03 to 0.01 (her
+# entries in between are no checking time: round 1's rule, passed
+# unchanged).  Entri (after the site visit): 26 measured, within 2 se of
+# the generator's 40.  sari counts at the Front Office, where most of her
+# work is, and is named as helping the Back Office.
+ingest dua-pelaksana-selesai.csv dps.db
+calib dps.db dps.ini
+expect_rc "dua-pelaksana-selesai: calibrate exit 0" 0
+jcheck dua-pelaksana '
+check("dua-pelaksana-selesai: Verifikasi n=188, the true mean 20.03", (step(2).get("service") or {}).get("n") == 188
+      and abs(step(2)["service_mean_min"] - t["service_mean"]["2"]) < 0.01, step(2).get("service_mean_min"))
+check("dua-pelaksana-selesai: Entri within 2 se of 40", abs(step(4).get("service_mean_min", 0) - 40)
+      < 2 * 40 / max(1, (step(4).get("service") or {}).get("n", 1)) ** 0.5, step(4).get("service"))
+check("dua-pelaksana-selesai: sari at the Front Office, helping the Back Office",
+      staff("Front Office").get("staff") == 1 and staff("Back Office").get("officers_elsewhere") == ["sari"], d["staff"])
+'
+simlead dps.ini dua-pelaksana dua-pelaksana-selesai 0.02

@@ -114,7 +114,7 @@ def batch_minute(d):
 
 
 def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=None,
-        names=None, ext_days=None, rate_of=None):
+        names=None, ext_days=None, rate_of=None, who=None, selesai=False):
     """Simulate the office on the working-minute clock of `days` (closed days
     are absent from it and so are simply not there); write NAME.csv."""
     rnd = random.Random(seed)
@@ -136,8 +136,10 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
         arr = [rnd.random() * len(days) * DAY for _ in range(max_files)]
     arr.sort()
     entri = entri or (lambda: rnd.expovariate(1 / 40.0))
-    pel = {"Front Office": [0.0, 0.0], "Back Office": [0.0], "Kepala Dinas": [0.0]}
-    who = {"Front Office": ["rina", "sari"], "Back Office": ["budi"], "Kepala Dinas": ["hendra"]}
+    # officers by pelaksana; one officer named at two is one person (one
+    # file at a time, wherever): free[name] is when she is free
+    who = who or {"Front Office": ["rina", "sari"], "Back Office": ["budi"], "Kepala Dinas": ["hendra"]}
+    free = {o: 0.0 for v in who.values() for o in v}
     rows, leads = [], []
     stats = {k: [] for k in (1, 2, 4, 5)}
     bo_exec = bo_back = 0
@@ -161,7 +163,7 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
             seq += 1
             continue
         p = {2: "Front Office", 4: "Back Office", 5: "Kepala Dinas"}[step]
-        srv = pel[p]
+        srv = [free[o] for o in who[p]]
         j = min(range(len(srv)), key=lambda x: srv[x])
         start = max(t, srv[j])
         if batch and step == 5:
@@ -175,7 +177,7 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
         svc = {2: lambda: rnd.expovariate(1 / 20.0), 4: entri,
                5: (lambda: rnd.expovariate(1 / 3.0)) if batch else (lambda: rnd.expovariate(1 / 10.0))}[step]()
         end = start + svc
-        srv[j] = end
+        free[who[p][j]] = end
         stats[step].append(svc)
         officer = who[p][j]
         if names:
@@ -204,19 +206,36 @@ def run(name, days, rate, seed, rework=0.0, batch=False, entri=None, max_files=N
         for cid, act, o, t0, t1 in rows:
             f.write("%s;Izin Uji Lapangan Dua;%s;%s;%s;%s;Selesai\n"
                     % (cid, act, o, clock.stamp(t0), clock.stamp(t1)))
+    if selesai:                          # the same rows, end_date only
+        with open(os.path.join(here, name + "-selesai.csv"), "w") as f:
+            f.write("no_permohonan;jenis_izin;nama_proses;diproses_oleh;end_date;status\n")
+            for cid, act, o, t0, t1 in rows:
+                f.write("%s;Izin Uji Lapangan Dua;%s;%s;%s;Selesai\n" % (cid, act, o, clock.stamp(t1)))
+    per_officer = {}
+    for cid, act, o, t0, t1 in rows:
+        per_officer.setdefault(act + "/" + o, []).append(t1 - t0)
     mean = lambda v: sum(v) / len(v) if v else None
     return {"files": len(arr), "working_days": len(days),
             "service_mean": {str(k): mean(v) for k, v in stats.items()},
             "service_n": {str(k): len(v) for k, v in stats.items()},
             "sign_executions": bo_exec, "sign_back": bo_back,
-            "lead_mean": mean(leads)}
+            "lead_mean": mean(leads),
+            "service_mean_by_officer": {k: mean(v) for k, v in sorted(per_officer.items())
+                                        if not k.startswith("Pendaftaran")}}
 
 
 sep_oct = working_days(dt.date(2025, 9, 8), dt.date(2025, 10, 31))
 NIP = {"rina": "198503122010012001", "sari": "199001052015022002",
        "budi": "198807202012011003", "hendra": "197502141998031004"}
 truth = {}
-truth["tim-teknis"] = run("tim-teknis", sep_oct, 4.5, 11)
+truth["tim-teknis"] = run("tim-teknis", sep_oct, 4.5, 11, selesai=True)
+# completion-only, sari at two pelaksana: she checks at the Front Office
+# (alone) and enters at the Back Office beside budi, one file at a time;
+# RATE 5: Front Office load 5 x 20 / 450 = 0.22 on sari, Back Office
+# 5 x 40 / 450 = 0.44 shared
+truth["dua-pelaksana"] = run("dua-pelaksana", sep_oct, 5.0, 20, selesai=True,
+                             who={"Front Office": ["sari"], "Back Office": ["budi", "sari"],
+                                  "Kepala Dinas": ["hendra"]})
 # September's export names officers by NIP: the day index of 1 October is 17
 oct1 = sep_oct.index(dt.date(2025, 10, 1)) * DAY
 truth["dua-nama"] = run("dua-nama", sep_oct, 4.5, 12,
