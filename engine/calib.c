@@ -1356,6 +1356,8 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 			p->absent = NAN;
 			p->load_absent_dropped = 1;
 		}
+		if (p->queue_steps == 0 && !p->seen)
+			continue; /* only delays: nobody to staff */
 		if (p->load >= 0.95 * p->staff) {
 			p->staff = (int)ceil(p->load / 0.9);
 			p->load_staff_raised = 1;
@@ -2084,13 +2086,27 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 					     "the log, or the office shut? the rate leaves them out; if shut, add them to local.csv (TUTUP)\n"),
 					so->gap_days, g0, g1, nf(n1, so->gap_expected, 0, lang));
 		}
+		if (so->has_month) {
+			mutu_buf_printf(b, T("  laju per bulan berbeda (p=%s), berkas per hari kerja:",
+					     "  monthly rates differ (p=%s), files per working day:"),
+					ng(n2, so->month_p, 3, lang));
+			for (int j = 0; j < so->nmonth; j++)
+				mutu_buf_printf(b, " %04d-%02d %s", so->month_ym[j] / 12, so->month_ym[j] % 12 + 1,
+						nf(n1, so->month_u[j] > 0 ? so->month_n[j] / so->month_u[j] : 0, 2, lang));
+			mutu_buf_puts(b, T("; untuk bulan sibuk, kalibrasi bulan itu saja (--from/--to)\n",
+					   "; for a busy month, calibrate it alone (--from/--to)\n"));
+		}
 		for (int k = 0; k < so->nsteps; k++) {
 			const struct cstep *st = &so->steps[k];
 			mutu_buf_printf(b, T("  langkah %-2d %-24.24s ", "  step %-2d %-24.24s "), st->no,
 					st->pemohon ? "Pemohon" : c->pel[st->pel].name);
 			if (!st->fitted) {
-				mutu_buf_puts(b, T("tidak ada di log: mutu baku model dipakai\n",
-						   "not in the log: the model's mutu baku is kept\n"));
+				mutu_buf_puts(b, st->delay ? T("tidak ada di log: tunda sebesar mutu baku, tanpa petugas "
+							       "dan antrean (step.N.delay)\n",
+							       "not in the log: a delay of its mutu baku, no staff, no "
+							       "queue (step.N.delay)\n")
+							   : T("tidak ada di log: mutu baku model dipakai\n",
+							       "not in the log: the model's mutu baku is kept\n"));
 				continue;
 			}
 			enum use u = dist_use(&st->fit);
@@ -2145,6 +2161,11 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 		if (res_only)
 			continue;
 		mutu_buf_printf(b, "  %-28.28s ", p->name);
+		if (p->queue_steps == 0) {
+			mutu_buf_puts(b, T("langkahnya tunda tanpa petugas dan antrean: tanpa baris [staff]\n",
+					   "its steps are delays without staff or queue: no [staff] line\n"));
+			continue;
+		}
 		if (!p->seen) {
 			if (p->load_staff_raised)
 				mutu_buf_printf(b, T("tidak ada di log: %d diasumsikan (beban %s dengan mutu baku model)\n",

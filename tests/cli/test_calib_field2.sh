@@ -105,6 +105,13 @@ grep -q '^step\.3\.delay = yes$' "$TMP/tim.ini" && ok "tim-teknis: the scenario 
 	not_ok "tim-teknis: the scenario says step.3.delay = yes" "$(grep -A6 '; step 3' "$TMP/tim.ini")"
 grep -q '^Tim Teknis *=' "$TMP/tim.ini" && not_ok "tim-teknis: no Tim Teknis staff line" "$(grep '^Tim Teknis' "$TMP/tim.ini")" ||
 	ok "tim-teknis: no Tim Teknis staff line"
+jcheck tim-teknis '
+check("tim-teknis: Tim Teknis not raised (staff 0 carries load 0)", staff("Tim Teknis").get("staff_raised") is False, staff("Tim Teknis"))
+'
+# the summary says the same (it said "not in the log: 0 assumed")
+run "$MUTU" calibrate --db "$TMP/tim.db" --sop $SOP --models "$D" -o "$TMP/tim-en.ini" --lang en
+expect_out_has "tim-teknis: the summary's step 3 is a delay" "not in the log: a delay of its mutu baku, no staff, no queue (step.N.delay)"
+expect_out_has "tim-teknis: the summary's Tim Teknis has no staff line" "its steps are delays without staff or queue: no [staff] line"
 simlead tim.ini tim-teknis tim-teknis 0.01
 printf '%s' "$OUT" | python3 -c '
 import json, sys
@@ -321,6 +328,9 @@ check("juli: August 4.25 per hari over 20 days, within 2 se of 4", "2025-08" in 
 '
 grep -q '^; monthly rates differ (chi-square p=2.46e-06), files per working day: 2025-07 7.83 2025-08 4.25$' "$TMP/juli.ini" &&
 	ok "juli: the scenario names the months' rates" || not_ok "juli: the scenario names the months' rates" "$(grep -B2 '^arrivals' "$TMP/juli.ini")"
+run "$MUTU" calibrate --db "$TMP/juli.db" --sop $SOP --models "$D" -o "$TMP/juli-id.ini"
+expect_out_has "juli: the summary names the months (Indonesian numbers)" \
+	"laju per bulan berbeda (p=0,00000246), berkas per hari kerja: 2025-07 7,83 2025-08 4,25; untuk bulan sibuk"
 # July alone, as the comment says: 7.83 per hari, no month note
 calib juli.db juli7.ini --from 2025-07-01 --to 2025-07-31
 jcheck juli '
