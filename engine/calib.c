@@ -1318,14 +1318,22 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 			if (st->pel < 0)
 				continue;
 			int used = st->fitted && dist_use(&st->fit) != USE_NONE;
+			const struct cpel *pp = &c->pel[st->pel];
 			st->delay = !used && isfinite(st->std_s) && st->std_s > 0 &&
-				    (st->std_s >= day_s || sop_actor_is_system(c->pel[st->pel].name));
+				    (st->std_s >= day_s || sop_actor_is_system(pp->name));
+			/* a pelaksana whose log names no officer: staff cannot be
+			 * counted, so its steps are the delay without a queue the
+			 * README promised.  As "staff = the most files finished
+			 * in a day" a Tim Teknis of 6 Hari that mutu sim logged by
+			 * position got 11, then 28 for a load of 24.9 */
+			if (pp->seen && pp->nres == 0)
+				st->delay = 1;
 			if (!st->delay)
 				c->pel[st->pel].queue_steps++;
 		}
 	}
 	for (size_t k = 0; k < c->npel; k++)
-		if (c->pel[k].queue_steps == 0 && !c->pel[k].seen)
+		if (c->pel[k].queue_steps == 0)
 			c->pel[k].staff = 0; /* nobody to staff: no line, JSON 0 */
 	for (size_t i = 0; i < c->nsop; i++) {
 		const struct csop *so = &c->sop[i];
@@ -1356,7 +1364,7 @@ int calib_finish(struct calib *c, struct mutu_err *err)
 			p->absent = NAN;
 			p->load_absent_dropped = 1;
 		}
-		if (p->queue_steps == 0 && !p->seen)
+		if (p->queue_steps == 0)
 			continue; /* only delays: nobody to staff */
 		if (p->load >= 0.95 * p->staff) {
 			p->staff = (int)ceil(p->load / 0.9);
@@ -1583,9 +1591,14 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 		if (p->queue_steps == 0) {
 			/* every step of it is step.N.delay: no staff line (one
 			 * no step serves is refused by mutu sim) */
-			mutu_buf_printf(b, "; %s: %s; its steps are delays of their mutu baku without\n"
-					   "; staff or queue (step.N.delay below): no staff line\n",
-					p->name, p->seen ? "the log does not time its long steps" : "no event in the log");
+			if (p->seen && p->nres == 0)
+				mutu_buf_printf(b, "; %s: the log names no officer for its %zu events, so staff cannot be\n"
+						   "; counted: its steps are delays without a queue (step.N.delay below)\n"
+						   "; of their logged times: no staff line\n", p->name, p->events);
+			else
+				mutu_buf_printf(b, "; %s: %s; its steps are delays of their mutu baku without\n"
+						   "; staff or queue (step.N.delay below): no staff line\n",
+						p->name, p->seen ? "the log does not time its long steps" : "no event in the log");
 			continue;
 		}
 		if (!p->seen) {
@@ -1753,6 +1766,9 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 				mutu_buf_printf(b, "step.%d.service = ", st->no);
 				put_dist(b, &st->fit);
 				mutu_buf_puts(b, "\n");
+				if (st->delay)
+					mutu_buf_printf(b, ";   no officer named: a delay of these times, no staff, no queue\n"
+							   "step.%d.delay = yes\n", st->no);
 			}
 			if (st->rejected && st->decided) {
 				double share = (double)st->rejected / (double)st->decided;
@@ -2162,8 +2178,12 @@ void calib_format_text(const struct calib *c, enum calib_lang lang, struct mutu_
 			continue;
 		mutu_buf_printf(b, "  %-28.28s ", p->name);
 		if (p->queue_steps == 0) {
-			mutu_buf_puts(b, T("langkahnya tunda tanpa petugas dan antrean: tanpa baris [staff]\n",
-					   "its steps are delays without staff or queue: no [staff] line\n"));
+			if (p->seen && p->nres == 0)
+				mutu_buf_puts(b, T("log tanpa nama petugas: tunda tanpa antrean, tanpa baris [staff]\n",
+						   "no officer in the log: a delay without a queue, no [staff] line\n"));
+			else
+				mutu_buf_puts(b, T("langkahnya tunda tanpa petugas dan antrean: tanpa baris [staff]\n",
+						   "its steps are delays without staff or queue: no [staff] line\n"));
 			continue;
 		}
 		if (!p->seen) {

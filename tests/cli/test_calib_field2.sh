@@ -396,3 +396,33 @@ check("dua-pelaksana-selesai: sari at the Front Office, helping the Back Office"
       staff("Front Office").get("staff") == 1 and staff("Back Office").get("officers_elsewhere") == ["sari"], d["staff"])
 '
 simlead dps.ini dua-pelaksana dua-pelaksana-selesai 0.02
+
+# ---- 10. the round trip: the scenario's own emitted log ----------------------
+# mutu sim --emit-log of section 1's scenario writes the delay step 3 by
+# its pelaksana, "Tim Teknis", with no officer (a position names nobody).
+# Calibrated again, a pelaksana whose log names no officer was "a delay
+# without a queue" in the README but staff = the most files it finished in
+# one day (11) in the scenario, raised to 28 for a load of 166 x 2700 min
+# over 34 days (24.9): the 27-officer team back.  Now its steps are
+# step.N.delay = yes with the logged times (2700 every one), no staff
+# line, and the scenario's simulated lead is the first one's within 2%.
+run "$MUTU" sim "$TMP/tim.ini" --emit-log "$TMP/emit.csv" -n 1
+expect_rc "round trip: the scenario emits its log" 0
+"$MUTU" ingest "$TMP/emit.csv" --db "$TMP/emit.db" --resource-col resource --models "$D" --quiet >/dev/null 2>&1
+calib emit.db emit.ini
+expect_rc "round trip: calibrate exit 0" 0
+jcheck tim-teknis '
+s3 = step(3)
+check("round trip: Tim Teknis logged without officers: staff 0, not raised (was 11, raised to 28)",
+      staff("Tim Teknis").get("officers") == 0 and staff("Tim Teknis").get("staff") == 0
+      and staff("Tim Teknis").get("staff_raised") is False, staff("Tim Teknis"))
+check("round trip: step 3 a delay of its logged 2700 min", s3.get("delay") is True and abs(s3.get("service_mean_min", 0) - 2700) < 0.01, s3)
+'
+grep -q '^Tim Teknis *=' "$TMP/emit.ini" && not_ok "round trip: no Tim Teknis staff line" "$(grep '^Tim Teknis' "$TMP/emit.ini")" ||
+	ok "round trip: no Tim Teknis staff line"
+run "$MUTU" sim "$TMP/tim.ini" --format json --replications 20
+L1=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["all"]["lead_mean"]["mean"])' 2>/dev/null)
+run "$MUTU" sim "$TMP/emit.ini" --format json --replications 20
+L2=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["all"]["lead_mean"]["mean"])' 2>/dev/null)
+python3 -c "import sys; a, b = float(sys.argv[1] or 'nan'), float(sys.argv[2] or 'nan'); ok = abs(a - b) <= 0.02 * a
+print(('ok - ' if ok else 'not ok - ') + 'round trip: simulated lead %.0f within 2%% of the first scenario\'s %.0f' % (b, a))" "$L1" "$L2"
