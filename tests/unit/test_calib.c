@@ -118,19 +118,23 @@ static void test_completion_only(void **state)
 	expect_has(j.s, "\"per_day\": 4,");
 	/* each duration with its text: 15, 7 and 23 minutes; 60 minutes is 1 Jam */
 	expect_has(j.s, "{\"no\": 2, \"pelaksana\": \"Front Office\", \"std_min\": 15, \"std_min_text\": \"15 Menit\", "
-			"\"calibrated\": false, \"completion_only\": 5, \"wait_mean_min\": 7, \"wait_mean_min_text\": \"7 Menit\", "
+			"\"calibrated\": false, \"delay\": false, \"completion_only\": 5, \"wait_mean_min\": 7, \"wait_mean_min_text\": \"7 Menit\", "
 			"\"service_mean_min\": 23, \"service_mean_min_text\": \"23 Menit\",");
 	expect_has(j.s, "\"decided\": 2, \"rejected\": 1, \"reject\": 0.5, \"reject_to\": 1, \"away_mean_min\": 60, "
 			"\"away_mean_min_text\": \"1 Jam\"}");
 	expect_has(j.s, "{\"name\": \"Front Office\", \"seen\": true, \"events\": 5, \"events_without_officer\": 0, "
 			"\"officers\": 2, \"staff\": 2,");
 	/* one execution of step 3 is too few to use: the scenario keeps the
-	 * model's 6 Hari, which the 4 files of the one day load as 4 x 2700 /
-	 * 450 = 24 officers, so staff is raised to ceil(24 / 0.9) = 27 (one
-	 * officer, as before, and mutu sim refused the scenario) */
+	 * model's 6 Hari.  Counted as work, the 4 files of the one day loaded
+	 * it as 4 x 2700 / 450 = 24 officers, staff raised to 27; a waktu of
+	 * a day or more is a ceiling on the berkas's stay, so the step is a
+	 * delay (step.N.delay, no staff, no queue): staff 0, load 0
+	 * (tests/cli/test_calib_field2.sh) */
 	expect_has(j.s, "{\"name\": \"Tim Teknis\", \"seen\": true, \"events\": 1, \"events_without_officer\": 0, "
-			"\"officers\": 1, \"staff\": 27,");
-	expect_has(j.s, "\"load\": 24, \"staff_raised\": true,");
+			"\"officers\": 1, \"staff\": 0,");
+	expect_has(j.s, "\"load\": 0, \"staff_raised\": false,");
+	expect_has(j.s, "{\"no\": 3, \"pelaksana\": \"Tim Teknis\", \"std_min\": 2700, \"std_min_text\": \"6 Hari\", "
+			"\"calibrated\": false, \"delay\": true,");
 	/* four cases: too few to fit (FIT_MIN_N); the scenario keeps the model's
 	 * waktu for step 2 and says so, and holds no NaN */
 	struct mutu_buf sc;
