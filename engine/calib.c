@@ -573,6 +573,14 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 			p->minute[minute]++;
 			p->nminute++;
 		}
+		/* model steps between the previous logged one and this one
+		 * that the log does not show (a Tim Teknis's 6 Hari): the file
+		 * reached this step at some unknown time after prev_end, at
+		 * the latest when their mutu baku had run */
+		double skipped = 0;
+		for (int q = prev_pos + 1; prev_pos >= 0 && q < pos; q++)
+			if (isfinite(so->steps[q].std_s) && so->steps[q].std_s > 0)
+				skipped += so->steps[q].std_s;
 		if (!isnan(e->start)) {
 			double svc = cal_work_at(cal, e->end) - cal_work_at(cal, e->start);
 			if (svc < 0)
@@ -590,8 +598,15 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 				st->n_zero_dur += svc == 0;
 				sample_add(&st->svc, svc, cap);
 			}
-			if (!back && !isnan(prev_end) && e->start >= prev_end)
-				sample_add(&st->wait, cal_work_at(cal, e->start) - cal_work_at(cal, prev_end), cap);
+			/* the wait from when the file came: after steps the log
+			 * does not show, from the end of their mutu baku, and
+			 * none when it began before (it came earlier: unknown).
+			 * Counted from prev_end, an Entri after the 6-Hari site
+			 * visit "waited" 2821 min, 2700 of them the visit */
+			double wt = !back && !isnan(prev_end) ? cal_work_at(cal, e->start) - cal_work_at(cal, prev_end) - skipped
+							      : -1;
+			if (wt >= 0)
+				sample_add(&st->wait, wt, cap);
 		} else {
 			/* completion only: the start waits for the officer's
 			 * previous completion, known once every case is read */
@@ -600,14 +615,6 @@ int calib_add_case(struct calib *c, const struct sla_case_in *in, struct mutu_er
 				c->capends = c->capends ? c->capends * 2 : 1024;
 				c->ends = mutu_realloc(c->ends, c->capends * sizeof *c->ends);
 			}
-			/* model steps between the previous logged one and this
-			 * one that the log does not show: the file reached this
-			 * step at some unknown time after prev_end, at the
-			 * latest when their mutu baku had run */
-			double skipped = 0;
-			for (int q = prev_pos + 1; prev_pos >= 0 && q < pos; q++)
-				if (isfinite(so->steps[q].std_s) && so->steps[q].std_s > 0)
-					skipped += so->steps[q].std_s;
 			double ready = NAN;
 			if (skipped > 0 && !isnan(prev_end)) {
 				double wr = cal_work_at(cal, prev_end) + skipped, ca, cb;
@@ -1783,8 +1790,33 @@ void calib_write_scenario(const struct calib *c, const char *source, struct mutu
 				if (st->away_fitted && dist_use(&st->away_fit) != USE_NONE) {
 					mutu_buf_puts(b, ";   away ");
 					put_dist_source(b, &st->away_fit);
+					/* mutu sim spends step.N.resubmit outside the office
+					 * (the clock stopped) and then queues the file again
+					 * at the step it returns to; the time away in the log
+					 * holds that queue's wait too.  So a return to a
+					 * staffed step is written less its mean wait there:
+					 * a draft the Kepala Dinas sent back to the Back
+					 * Office waited 122 min in its queue and nowhere else,
+					 * and as resubmit the simulated lead lost those 122
+					 * min off the clock and waited again (2.3% short) */
+					struct fit_choice aw = st->away_fit;
+					int to = st->reject_to > 0 && st->reject_to <= so->s->last_step
+							 ? so->pos_of[st->reject_to] : -1;
+					const struct cstep *ts = to >= 0 ? &so->steps[to] : NULL;
+					double w = ts && ts->pel >= 0 && !ts->delay && ts->wait.seen ? sample_mean(&ts->wait) : 0;
+					if (w > 0) {
+						double m = aw.mean - w > 0 ? aw.mean - w : 0;
+						for (int q = 0; q < FIT_NQ; q++)
+							aw.q[q] = aw.q[q] - w > 0 ? aw.q[q] - w : 0;
+						aw.mean = m;
+						mutu_buf_printf(b, "\n;   less the mean wait at step %d (%.1f Menit), which mutu sim makes "
+								   "by queueing it again", st->reject_to, w / 60);
+					}
 					mutu_buf_printf(b, "\nstep.%d.resubmit = ", st->no);
-					put_dist(b, &st->away_fit);
+					if (w > 0 && (aw.mean <= 0 || !(aw.q[FIT_NQ - 1] > 0)))
+						mutu_buf_puts(b, "0 Menit");
+					else
+						put_dist(b, &aw);
 					mutu_buf_puts(b, "\n");
 				}
 			}
