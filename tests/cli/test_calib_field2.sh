@@ -15,6 +15,8 @@
 #   6 the Kepala Dinas signs once a day at 15:00
 #   7 a heavy tail (lognormal, cv 2)
 #   8 40 berkas only
+#   9 completion-only: a step the log does not show, an officer at two pelaksana
+#  10 the round trip: the scenario's own emitted log calibrated again
 . tests/cli/lib.sh
 
 D=tests/data/calib-field2
