@@ -2085,7 +2085,9 @@ static int load_sop(struct loader *L, const char *section, int first_line, struc
 			 * it runs as a delay of its waktu with no queue (a line
 			 * naming it, "Sistem OSS = 2", still staffs it: the
 			 * scenario's choice) */
-			if (actor == -2 && sop_actor_is_system(role))
+			/* (and so is the Bupati's or Gubernur's signature,
+			 * outside the office: no staff of it, round 11) */
+			if (actor == -2 && (sop_actor_is_system(role) || sop_actor_is_outside(role)))
 				actor = SIM_SISTEM_STEP;
 			if (actor == -2 && strcmp(role, ms->actor))
 				return LERR(L, first_line,

@@ -136,12 +136,14 @@ struct imp {
 	size_t nsteps;
 	char *declared;
 	int declared_line;
+	char *declared_note; /* what the total line said, when read otherwise */
 	struct mutu_notes *warn;
 	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
 	/* List layout: one Pelaksana column that holds each step's title as
 	 * text ("Petugas Loket"), no column per position: its header index,
 	 * else -1.  Its distinct titles become the actor columns. */
 	int col_list;
+	char cost_col[MAXCOL]; /* header column i is "Biaya" / "Tarif": its cells are no markers */
 	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
 	 * of each such header column, else NULL */
 	const char *part_unit[MAXCOL];
@@ -663,9 +665,13 @@ static int waktu_suffix(char *t, int dm)
 		 * second working day of a 450-Menit calendar.  Before (round 10),
 		 * refused as two unequal times.  Another gloss ("1 Hari (6,5
 		 * Jam)" on a 450-Menit day) still is: the office's to say. */
+		/* (and Hari with Jam beside them, "1 hari 2 jam (10 jam)": the
+		 * gloss counts the Hari at 8 Jam and adds the same Jam, so the
+		 * step is 1 Hari 2 Jam, 570 Menit on id-wib; before round 11,
+		 * refused as two unequal times) */
 		int nominal = !eq && !kal && dm != 480 && b.minutes > 0 && b.days == 0 && b.rounded_days < 0 &&
-			      dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 && a.days > 0 && a.minutes == 0 &&
-			      b.minutes == a.days * 480;
+			      dur_parse(t, &a, &e) == 0 && a.rounded_days < 0 && a.days > 0 &&
+			      b.minutes == a.days * 480 + a.minutes;
 		/* (and a fraction of a day, "½ hari (4 jam)" at 8 Jam a day,
 		 * "½ hari (3,75 jam)" at the calendar's: cell_waktu_text reads
 		 * the fraction at the calendar's day; before, refused) */
@@ -767,6 +773,43 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 			return NULL;
 	}
 	char *t = clean_text(cell), *up = NULL;
+	/* "1 Hari / 8 Jam", "60 menit / 1 jam": the time said twice with a
+	 * slash where others use parentheses; read as "1 Hari (8 Jam)" is
+	 * (waktu_suffix: equal at the calendar's day, or the Hari glossed at
+	 * the nominal 8 Jam), and left as it is otherwise.  Not "1/2 Jam"
+	 * (a fraction: digits on both sides) nor "30 menit/berkas" (no
+	 * number after).  Before round 11, refused ("expected a number at
+	 * '/'"). */
+	{
+		char *sl = strchr(t, '/');
+		if (sl && !strchr(sl + 1, '/')) {
+			const char *l = sl;
+			while (l > t && l[-1] == ' ')
+				l--;
+			const char *r = sl + 1;
+			while (*r == ' ')
+				r++;
+			if (l > t && isalpha((unsigned char)l[-1]) && isdigit((unsigned char)*r) && !strchr(t, '(')) {
+				struct mutu_buf g;
+				mutu_buf_init(&g);
+				mutu_buf_printf(&g, "%.*s (%s)", (int)(l - t), t, r);
+				char *alt = buf_take(&g);
+				int k2 = waktu_suffix(alt, dm);
+				if (k2 == Q_EQUIV || k2 == Q_NOMDAY) {
+					free(t);
+					t = alt;
+					up = NULL;
+					struct mutu_err e2;
+					mutu_err_clear(&e2);
+					if (dur_parse(t, d, &e2) == 0) {
+						*kind = k2;
+						return t;
+					}
+				}
+				free(alt);
+			}
+		}
+	}
 	int sfx = waktu_suffix(t, dm);
 	const char *rest = t;
 	int q = waktu_qualifier(t, &rest);
@@ -2443,6 +2486,14 @@ static const char *near_title(const char *name, const char **near)
 		why = "a Kepala Sub Bagian or Kepala Urusan heads a unit of the secretariat at a Kasi's rung, and "
 		      "in SOP tables numbers, types or records the letter: a Kasi's rank, a clerk's work";
 		*near = "Kepala Seksi";
+	} else if (i + 2 == n && !strcmp(w0, "verifikator") && !strcmp(w1, "teknis")) {
+		/* "Verifikator Teknis": the technical requirements checked,
+		 * by the technical team in one office, by a clerk of the
+		 * DPMPTSP in another (round 11; before, Back Office
+		 * suggested without a reason) */
+		why = "a verifikator teknis checks the technical requirements: the Tim Teknis's work in one office, "
+		      "a DPMPTSP clerk's (Back Office) in another";
+		*near = "Tim Teknis";
 	} else if (i + 1 == n && (!strcmp(w0, "verifikator") || (i > 0 && !strcmp(w0, "verifikasi")))) {
 		why = "a verifikator checks the berkas: at the counter in one office (Front Office), behind it "
 		      "in another (Back Office)";
@@ -2609,6 +2660,20 @@ static void column_init(struct column *c, int idx, const char *header)
 	 * office may mean its counter clerk */
 	if (c->role && n == 1 && !strcmp(toks[0].w, "operator"))
 		c->more = 1;
+	/* (and so are the licensing's jabatan fungsional, "Penata
+	 * Perizinan", "Analis Perizinan", "Pengelola Perizinan": the Back
+	 * Office by the work, said (more = 4), and apart beside a "Back
+	 * Office" column, where the office means two desks) */
+	if (c->role && e >= 0 && sop_actor_table[e].cls == SOP_CLS_BO && n >= 2 &&
+	    !strcmp(toks[n - 1].w, "perizinan") && strcmp(toks[0].w, "back"))
+		c->more = 4;
+	/* "Bupati", "Walikota", "Gubernur": the regional head, said (more =
+	 * 5): signed outside the office, a delay in mutu sim; and "Bupati
+	 * Klaten", "Gubernur Jawa Tengah" with the region's name */
+	if (e >= 0 && sop_actor_table[e].cls == SOP_CLS_DAERAH) {
+		c->role = sop_actor_table[e].canonical;
+		c->more = 5;
+	}
 	/* "Lurah", "Kepala Kelurahan", "Lurah Kutowinangun": the head of a
 	 * kelurahan signs its letters as a Kepala Dinas signs a DPMPTSP's
 	 * permits, so role = Kepala Dinas (the title stays the actor, no
@@ -2638,6 +2703,25 @@ static void column_init(struct column *c, int idx, const char *header)
 			i++;
 		if (cls == SOP_CLS_KADIS && i < n && (!strcmp(toks[i].w, "camat") || !strcmp(toks[i].w, "lurah")))
 			ok = 1;
+		/* "Tim Teknis DKP", "Tim Teknis Dinas PUPR", "Tim Teknis
+		 * Dinas Perhubungan": the permit's technical team named by the
+		 * office its members come from (a DPMPTSP has none of its own),
+		 * as "Tim Teknis OPD" is: the Tim Teknis, said (more = 6).  The
+		 * office's words are the point here, so they do not stop it;
+		 * two such teams of two offices stay apart (twins, below).
+		 * Before round 11, none of the positions. */
+		int team = cls == SOP_CLS_TEKNIS && !strcmp(sop_actor_table[e].canonical, "Tim Teknis") && i + 1 < n &&
+			   !strcmp(toks[i].w, "tim");
+		if (team) {
+			size_t k = i + 2;
+			for (; k < n && sop_actor_lookup_toks(toks + k, n - k, NULL) < 0; k++)
+				;
+			if (k == n) {
+				c->role = sop_actor_table[e].canonical;
+				c->more = 6;
+			}
+			ok = 0;
+		}
 		/* (nor when the words name a second position: "Kasi / Kabid",
 		 * "Kasi dan Kabid" are two, which model check says) */
 		for (size_t k = i + 1; ok && k < n; k++)
@@ -2802,6 +2886,32 @@ static void read_header(struct imp *im, size_t first, size_t last)
 		if (im->role[i] != R_ACTOR)
 			continue;
 		int inside = (int)i > lo && (int)i < hi;
+		/* "Biaya", "Tarif", "Retribusi" (what the applicant pays, a
+		 * Standar Pelayanan component some offices print beside the
+		 * mutu baku): no position, wherever it stands; before round
+		 * 11, "not a known position" right of Kegiatan, and a
+		 * pelaksana column ("Biaya") between Kegiatan and the mutu
+		 * baku, its "Rp 0" cells read as markers */
+		{
+			char *t = clean_text(actor_text[i]);
+			for (char *q = t; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			static const char *const cost[] = {"biaya", "tarif", "retribusi", "biaya/tarif", "tarif/biaya",
+							   "biaya / tarif", "cost", "fee", "fees", "biaya (rp)", "tarif (rp)",
+							   "biaya (rp.)", NULL};
+			int hit = word_in(t, cost);
+			free(t);
+			if (hit) {
+				mutu_notes_addf(im->warn,
+						"header column %zu (%s) is what the applicant pays, which a model does not "
+						"hold; ignored",
+						i + 1, actor_text[i]);
+				im->role[i] = R_NONE;
+				if (i < MAXCOL)
+					im->cost_col[i] = 1;
+				continue;
+			}
+		}
 		if (!inside && !cell_is_actor_name(actor_text[i])) {
 			/* "Satuan" right of Waktu holds the Waktu's unit ("30" |
 			 * "Menit"), which the rows join as a Waktu split over two
@@ -4141,6 +4251,8 @@ static void read_rows(struct imp *im, size_t from)
 			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
 			if (col < 0 && i >= hi)
 				continue; /* text past the mutu baku is not a marker */
+			if (col < 0 && hc >= 0 && hc < MAXCOL && im->cost_col[hc])
+				continue; /* "Rp 0,-" under Biaya */
 			int branch = col >= 0 ? branch_label(row->cells[i]) : 0;
 			if (branch) {
 				/* the "Tidak" arrow's end: where the berkas goes back */
@@ -4555,6 +4667,53 @@ static const char *strip_prefixes(const char *s)
 	}
 }
 
+/* A line opening one of the SOP AP form's blocks other than the title
+ * (Permenpan-RB 35/2012): "Dasar Hukum", "Dasar Hukum :", "Landasan
+ * Hukum", "Kualifikasi Pelaksana", "Keterkaitan", "Peralatan /
+ * Perlengkapan", "Peringatan", "Pencatatan dan Pendataan", English
+ * "Legal Basis". */
+static int form_block_label(const char *line)
+{
+	static const char *const w[] = {"dasar hukum", "landasan hukum", "kualifikasi pelaksana", "keterkaitan",
+					"peralatan", "perlengkapan", "peringatan", "pencatatan", "legal basis",
+					"legal basis", NULL};
+	for (size_t i = 0; w[i]; i++) {
+		size_t n = strlen(w[i]);
+		if (mutu_strncasecmp(line, w[i], n) == 0 && !isalpha((unsigned char)line[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A regulation cited on a line of its own, as a Dasar Hukum block lists
+ * them: "1. Undang-Undang Nomor 3 Tahun 2020 ...", "Peraturan Bupati
+ * Klaten Nomor 12 Tahun 2021": its kind first (after a list number),
+ * then "Nomor" and "Tahun". */
+static int regulation_line(const char *line)
+{
+	static const char *const kinds[] = {"undang", "uu ", "peraturan", "pp ", "perpres", "permen", "perda",
+					    "pergub", "perbup", "perwal", "keputusan", "kepmen", "instruksi",
+					    "surat edaran", NULL};
+	const char *q = line;
+	while (isdigit((unsigned char)*q) || *q == '.' || *q == ')' || *q == ' ')
+		q++;
+	if (q == line && !isalpha((unsigned char)*q))
+		return 0;
+	int kind = 0;
+	for (size_t i = 0; kinds[i] && !kind; i++)
+		kind = mutu_strncasecmp(q, kinds[i], strlen(kinds[i])) == 0;
+	if (!kind)
+		return 0;
+	int nomor = 0, tahun = 0;
+	for (const char *p = q; *p; p++) {
+		if (mutu_strncasecmp(p, "nomor", 5) == 0 || mutu_strncasecmp(p, "no.", 3) == 0)
+			nomor = 1;
+		if (mutu_strncasecmp(p, "tahun", 5) == 0)
+			tahun = 1;
+	}
+	return nomor && tahun;
+}
+
 /*
  * A heading line that names the programme or the kind of service an SOP
  * belongs to, not the SOP: "PELAYANAN PERIZINAN BERUSAHA BERBASIS
@@ -4722,6 +4881,7 @@ static void imp_release(struct imp *im)
 	}
 	free(im->steps);
 	free(im->declared);
+	free(im->declared_note);
 }
 
 /* Is [s, s + n) well-formed UTF-8 (no overlong forms, surrogates or
@@ -5152,6 +5312,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	 * RISIKO"), held apart from the title; its line number */
 	char *prog = NULL;
 	int prog_line = 0;
+	int skip_block = 0, block_line = 0;
 	for (size_t r = 0; r <= h && r <= im.nrows; r++) {
 		int blank = r == h || r == im.nrows || row_blank(&im.rows[r]);
 		char *line = NULL;
@@ -5171,6 +5332,28 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 				free(t);
 			}
 			line = buf_take(&lb);
+		}
+		/* The SOP AP form's other blocks above the table, "Dasar
+		 * Hukum:" with its numbered regulations under it, "Kualifikasi
+		 * Pelaksana", "Keterkaitan", "Peralatan/Perlengkapan",
+		 * "Peringatan", "Pencatatan dan Pendataan" (Permenpan-RB
+		 * 35/2012): no title.  Such a line ends the paragraph above it
+		 * and is skipped with the lines under it up to a blank line; a
+		 * regulation cited on a line of its own ("2. Peraturan
+		 * Presiden Nomor 55 Tahun 2022 ...") is skipped too.  Before
+		 * round 11 the last paragraph won, and a Dasar Hukum block
+		 * under the title named the SOP ("Dasar Hukum: 1.
+		 * Undang-Undang Nomor 3 Tahun 2020 ..."). */
+		if (blank)
+			skip_block = 0;
+		if (line && (form_block_label(line) || skip_block || regulation_line(line))) {
+			if (form_block_label(line)) {
+				skip_block = 1;
+				if (!block_line)
+					block_line = im.rows[r].line;
+			}
+			free(line);
+			line = NULL;
 		}
 		int line_agency = line && is_agency(line);
 		/* "PEMERINTAH KABUPATEN GIANYAR" over "DINAS PENANAMAN MODAL ...":
@@ -5224,6 +5407,9 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	}
 	mutu_buf_release(&para);
 	free(prog);
+	if (block_line)
+		mutu_notes_addf(im.warn, "line %d: the SOP form's Dasar Hukum (or a like block) above the table is no "
+					 "title; left out of the name", block_line);
 	/* The identity block of the SOP AP form (Permenpan-RB 35/2012) above
 	 * the table: "Nomor SOP | 060/012/SOP/2023", "Tanggal Pembuatan",
 	 * "Disahkan oleh", "Nama SOP | Pelayanan Izin Praktik Perawat", then
@@ -5309,6 +5495,34 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 		mutu_err_clear(&e);
 		if (dur_parse(im.declared, &m->declared, &e) == 0) {
 			resolve_dot(&im, "the total", im.declared_line, &im.declared, &m->declared, dot_line);
+			/* "40 jam (5 hari)": the total in Jam of the nominal 8-Jam
+			 * day (UU 13/2003) with its whole days after it, as a
+			 * step's "8 jam (1 hari)" is.  The days are what the office
+			 * declares: read as 5 Hari (2250 Menit on id-wib).  Read
+			 * as 2400 working Minutes it was 5,33 Hari beside its own
+			 * "(5 hari)", and every check against it was off by 150
+			 * Menit (before round 11). */
+			struct dur *dd = &m->declared;
+			if (dd->rounded_days > 0 && dd->days == 0 && im.day_minutes != 480 &&
+			    dd->minutes == (int64_t)dd->rounded_days * 480) {
+				char buf[32];
+				snprintf(buf, sizeof buf, "%d Hari", dd->rounded_days);
+				mutu_notes_addf(im.warn,
+						"line %d: the total '%s' glosses its Hari as 8 Jam, the nominal working day, not "
+						"the calendar's (a Hari as %d Menit); read as %s",
+						im.declared_line, im.declared, im.day_minutes, buf);
+				char *was = im.declared;
+				im.declared = mutu_strdup(buf);
+				struct mutu_buf nb;
+				mutu_buf_init(&nb);
+				mutu_buf_printf(&nb, "importer: the declared total '%.60s' glosses its Hari as 8 Jam; read "
+						     "as %s, %d Menit a day", was, buf, im.day_minutes);
+				im.declared_note = buf_take(&nb);
+				free(was);
+				dd->days = dd->rounded_days;
+				dd->minutes = 0;
+				dd->rounded_days = -1;
+			}
 			m->declared_text = mutu_strdup(im.declared);
 			m->has_declared = 1;
 		} else {
@@ -5317,7 +5531,15 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	} else if (!im.total_unread) {
 		mutu_notes_addf(im.warn, "no \"Jumlah Waktu\" line: the model has no declared total");
 	}
-	m->note = mutu_strdup("Imported by mutu sop import; review the actors marked ? and the notes.");
+	if (im.declared_note) {
+		struct mutu_buf nb;
+		mutu_buf_init(&nb);
+		mutu_buf_printf(&nb, "Imported by mutu sop import; review the actors marked ? and the notes. %s",
+				im.declared_note);
+		m->note = buf_take(&nb);
+	} else {
+		m->note = mutu_strdup("Imported by mutu sop import; review the actors marked ? and the notes.");
+	}
 
 	merged_waktu(&im, m);
 
@@ -5387,12 +5609,23 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			im.cols[c].more = -1; /* said: not again as unknown */
 			continue;
 		}
+		if (im.cols[c].more == 5) {
+			mutu_notes_addf(im.warn,
+					"step %zu: pelaksana '%s' read as role = %s (the regional head signs outside the "
+					"office: the SLA clock runs, the berkas is not with the applicant); mutu sim runs "
+					"the step as a delay of its waktu, with no queue and no [staff] line (a line "
+					"'%s = 1' would staff it instead)",
+					k + 1, im.cols[c].name, im.cols[c].role, im.cols[c].name);
+			continue;
+		}
 		mutu_notes_addf(im.warn,
 				"step %zu: pelaksana '%s' read as role = %s (%s); mutu sim staffs it by that "
 				"title or as %s; if it is a position of its own, delete the role line from its steps",
 				k + 1, im.cols[c].name, im.cols[c].role,
 				im.cols[c].more == 2      ? "a Lurah or Kepala Desa signs the kelurahan's or desa's letters as a head signs an office's"
 				: im.cols[c].more == 3    ? "the head of the office the table's agency line names"
+				: im.cols[c].more == 4    ? "a jabatan fungsional of licensing examines the berkas and drafts the permit behind the counter"
+				: im.cols[c].more == 6    ? "the permit's technical team, named by the office its members come from"
 				: im.cols[c].cls == SOP_CLS_BO ? "a DPMPTSP's operator enters the application and drafts the permit"
 							       : "the position named with its unit or its place",
 				im.cols[c].role);

@@ -53,7 +53,11 @@ enum sop_actor_class {
 	SOP_CLS_KADIS,
 	/* an information system doing a step by itself (OSS, SIMBG): no
 	 * staff, no queue (mutu sim runs it as a delay) */
-	SOP_CLS_SISTEM
+	SOP_CLS_SISTEM,
+	/* the regional head (Bupati, Walikota, Gubernur) who signs a decree
+	 * outside the office: no staff of the office, no queue it can staff
+	 * (mutu sim runs it as a delay, as the system's steps) */
+	SOP_CLS_DAERAH
 };
 
 #define SOP_ALIAS_MAX 12

@@ -271,6 +271,11 @@ int sop_clock_start_step(const struct sop_model *m);
  * NULL or "" is not.
  */
 int sop_actor_is_system(const char *name);
+/* Is the named position the regional head (Bupati, Walikota, Gubernur,
+ * role Kepala Daerah) who signs outside the office?  No staff of the office
+ * serve such a step: mutu sim runs it as a delay of its waktu, as the
+ * system's, unless a [staff] line names it. */
+int sop_actor_is_outside(const char *name);
 
 /*
  * How closely two pelaksana names, as written ("Kabid", "Kepala Bidang

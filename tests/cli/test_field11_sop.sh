@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# tests/cli/test_field11_sop.sh - eleventh field round on `mutu sop import`:
+# what round 10 left (a technical team named by its dinas, the Bupati /
+# Walikota / Gubernur signing outside the office, the jabatan fungsional of
+# licensing, Waktu "1 Hari / 8 Jam" and "1 hari 2 jam (10 jam)", a declared
+# "40 jam (5 hari)", "¼ hari" + "¾ hari" against a declared "1 hari"), then
+# SOP tables as other offices publish them (tests/data/sop/field11/*), with
+# the expected values worked out by hand in the comments (id-wib: 450 Menit
+# a day, 7.5 net hours, Perpres 21/2023).
+. tests/cli/lib.sh
+
+S=tests/data/sop/field11
+
+# ---- 1. a kabupaten's PKKPR signed by the Bupati ----
+# Klaten, ticks (√) in one column per pelaksana.  The decree is signed by
+# the Bupati, outside the DPMPTSP: no one the office staffs, nor its
+# Kepala Dinas (who initials the draft in step 5: two people).  The
+# berkas is not with the applicant there, so the SLA clock runs: role =
+# Kepala Daerah, which mutu sim runs as a delay of its waktu with no queue
+# (as the Sistem OSS's steps) and no [staff] line.  'Analis Perizinan' (a
+# jabatan fungsional of licensing, behind the counter) is the Back Office;
+# 'Tim Teknis Dinas PUPR' (the permit's technical team, named by the
+# office its members come from) the Tim Teknis.
+# Waktu on id-wib:
+#   1 '15 menit' 15; 2 '30 menit' 30
+#   3 '1 Hari / 8 Jam'         the Hari glossed at the nominal 8 Jam with a
+#                              slash, as '1 hari (8 jam)' is: 1 Hari = 450
+#   4 '1 hari 2 jam (10 jam)'  1 Hari at 8 Jam + 2 Jam = 10 Jam: the gloss
+#                              agrees, read as 1 Hari 2 Jam = 450 + 120 = 570
+#   5 '1 jam' 60; 6 '1 Hari / 8 Jam' 450; 7 '15 menit' 15
+# Sum 15 + 30 + 450 + 570 + 60 + 450 + 15 = 1590 = 3 x 450 + 240 = 3 Hari
+# 4 Jam.  Declared '40 jam (5 hari)': 5 Hari of the nominal 8 Jam (5 x 8
+# = 40), so 5 Hari = 2250 (read as 2400 working Menit it was 5,33 Hari
+# beside its own '(5 hari)'); gap 1590 - 2250 = -660 = minus 1 Hari 3 Jam
+# 30 Menit; ceiling 5 Hari.
+# Before: steps 3, 4, 6 waktu = ? (the model did not load), the total 2400;
+# 'Analis Perizinan', 'Tim Teknis Dinas PUPR', 'Bupati' none of the
+# positions, each with 'add role = Back Office' suggested.
+run "$MUTU" sop import $S/pkkpr-bupati-klaten.txt -o "$TMP/pk.ini" --calendar id-wib
+expect_rc "PKKPR: exit 0" 0
+expect_eq "PKKPR: minutes and the declared total" "$(minutes "$TMP/pk.ini")" \
+	"[15, 30, 450, 570, 60, 450, 15] 2250"
+expect_eq "PKKPR: waktu read" "$(steps "$TMP/pk.ini" 'waktu\|declared_total')" \
+	"declared_total = 5 Hari|waktu = 15 menit|waktu = 30 menit|waktu = 1 Hari|waktu = 1 hari 2 jam|waktu = 1 jam|waktu = 1 Hari|waktu = 15 menit|"
+expect_err_has "PKKPR: the slash gloss said" \
+	"step 3 (line 10): waktu '1 Hari / 8 Jam' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 1 Hari"
+expect_err_has "PKKPR: the total's gloss said" \
+	"line 15: the total '40 jam (5 hari)' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 5 Hari"
+expect_eq "PKKPR: pelaksana and roles" "$(steps "$TMP/pk.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Analis Perizinan|role = Back Office|actor = Tim Teknis Dinas PUPR|role = Tim Teknis|actor = Kepala Dinas|actor = Bupati|role = Kepala Daerah|actor = Pemohon|"
+expect_err_has "PKKPR: the Bupati said" \
+	"step 6: pelaksana 'Bupati' read as role = Kepala Daerah (the regional head signs outside the office: the SLA clock runs, the berkas is not with the applicant); mutu sim runs the step as a delay of its waktu, with no queue and no [staff] line"
+expect_eq "PKKPR: none left unknown" "$(grep -c 'none of the positions' "$TMP/err")" 0
+run "$MUTU" model check "$TMP/pk.ini"
+expect_out_has "PKKPR: the gap against 5 Hari" "declared 5 Hari, steps sum to 3 Hari 4 Jam: gap minus 1 Hari 3 Jam 30 Menit"
+# mutu sim with no Bupati line: the clock runs from the end of step 2
+# (the counter's check, reject_to = 1) to the end of step 6 (the
+# Bupati's signature, the office's last step): 450 + 570 + 60 + 450 =
+# 1530 = 3 Hari 3 Jam with fixed service and one berkas a week (no
+# queue).  Before: "actor "Bupati" has no staff", exit 2.
+cat >"$TMP/pk-sim.ini" <<EOS
+[run]
+calendar = id-wib
+start = 2025-02-03
+end = 2025-02-28
+replications = 2
+seed = 9
+
+[staff]
+Front Office = 1
+Back Office = 1
+Tim Teknis = 1
+Kepala Dinas = 1
+
+[sop pk]
+model = $TMP/pk.ini
+arrivals = 1 per minggu
+service = fixed
+EOS
+run "$MUTU" sim "$TMP/pk-sim.ini"
+expect_rc "PKKPR: sim runs the Bupati's step without staff" 0
+expect_out_has "PKKPR: sim: the clock to the Bupati's signature" "s.d. akhir langkah 6 (Bupati)"
+expect_out_has "PKKPR: sim: lead 1530 = 3 Hari 3 Jam" "waktu penyelesaian median                      3 Hari 3 Jam"
+
+# ---- 2. the regional head and the fungsional titles one by one ----
+# 'Walikota Magelang', 'Wali Kota', 'Gubernur Jawa Tengah': the regional
+# head (Kepala Daerah), with the region's name.  'Penata Perizinan Ahli
+# Muda' is not read (more words than the title: said as none, the
+# suggestion the Back Office); 'Pengelola Perizinan', 'Penata
+# Perizinan': the Back Office.
+for t in 'Walikota Magelang' 'Wali Kota' 'Gubernur Jawa Tengah' 'Pengelola Perizinan' 'Penata Perizinan' \
+	'Pengadministrasi Perizinan'; do
+	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t5 Menit\n2\tMemproses\t%s\t5 Menit\n3\tMenerima\tPemohon\t5 Menit\n' "$t" >"$TMP/r.txt"
+	run "$MUTU" sop import "$TMP/r.txt" -o "$TMP/r.ini" --calendar id-wib --force
+	case $t in Wali* | Gub*) want="Kepala Daerah" ;; *) want="Back Office" ;; esac
+	expect_eq "title '$t': role" "$(steps "$TMP/r.ini" 'role')" "role = $want|"
+done
+# beside a Back Office column the fungsional is another desk: apart, said
+printf 'No\tKegiatan\tPemohon\tBack Office\tPenata Perizinan\tWaktu\n1\tMengajukan\tv\t\t\t5 Menit\n2\tMengentri\t\tv\t\t5 Menit\n3\tMemverifikasi\t\t\tv\t5 Menit\n4\tMenerima\tv\t\t\t5 Menit\n' >"$TMP/tw.txt"
+run "$MUTU" sop import "$TMP/tw.txt" -o "$TMP/tw.ini" --calendar id-wib
+expect_eq "fungsional beside a Back Office: no role written" "$(steps "$TMP/tw.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Back Office|actor = Penata Perizinan|actor = Pemohon|"
+expect_err_has "fungsional beside a Back Office: said" \
+	"step 3: pelaksana 'Penata Perizinan' would be role = Back Office, but another pelaksana of the table is that position"
+# 'Verifikator Teknis': the Tim Teknis's work in one office, a clerk's in
+# another: kept apart, the suggestion the Tim Teknis (before: Back Office)
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t5 Menit\n2\tMemverifikasi persyaratan teknis\tVerifikator Teknis\t5 Menit\n3\tMenerima\tPemohon\t5 Menit\n' >"$TMP/vt.txt"
+run "$MUTU" sop import "$TMP/vt.txt" -o "$TMP/vt.ini" --calendar id-wib
+expect_eq "Verifikator Teknis: no role" "$(steps "$TMP/vt.ini" 'role')" ""
+expect_err_has "Verifikator Teknis: why, and the Tim Teknis suggested" \
+	"pelaksana 'Verifikator Teknis' is none of the positions mutu knows (a verifikator teknis checks the technical requirements"
+expect_err_has "Verifikator Teknis: the suggestion" "add role = Tim Teknis (or the position it is)"
+# two teams of two offices stay two positions
+printf 'No\tKegiatan\tPemohon\tTim Teknis DKP\tTim Teknis Dinas PUPR\tWaktu\n1\tMengajukan\tv\t\t\t5 Menit\n2\tMenilai perikanan\t\tv\t\t5 Menit\n3\tMenilai bangunan\t\t\tv\t5 Menit\n4\tMenerima\tv\t\t\t5 Menit\n' >"$TMP/tt.txt"
+run "$MUTU" sop import "$TMP/tt.txt" -o "$TMP/tt.ini" --calendar id-wib
+expect_eq "two Tim Teknis: apart" "$(steps "$TMP/tt.ini" 'role')" ""
+# 'atas nama Bupati' in the Kepala Dinas's activity names no Bupati:
+# the Kepala Dinas signs on the Bupati's behalf
+printf 'No\tKegiatan\tWaktu\n1\tPemohon mengajukan permohonan\t15 Menit\n2\tPetugas loket memeriksa berkas\t15 Menit\n3\tKepala Dinas menandatangani izin a.n. Bupati\t1 Jam\n4\tPemohon menerima izin\t15 Menit\n' >"$TMP/an.txt"
+run "$MUTU" sop import "$TMP/an.txt" -o "$TMP/an.ini" --calendar id-wib
+expect_eq "a.n. Bupati: the Kepala Dinas signs" "$(steps "$TMP/an.ini" 'actor')" \
+	"actor = Pemohon|actor = Front Office|actor = Kepala Dinas|actor = Pemohon|"
+
+# ---- 3. '¼ hari' + '¾ hari' against a declared '1 hari' ----
+# 112,5 rounded up to 113 and 337,5 to 338 (round 10: a waktu is a
+# ceiling): 451 against the declared 450.  The author's sum is exact
+# (¼ + ¾ = 1); the one Menit is the two roundings (each under one Menit),
+# no finding; nor is 'equal only at 450 Menit a day': the steps were
+# fractions of the Hari, read at this day.  Before: "gap +1 Menit".
+printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\t\xc2\xbc hari\n2\tMemproses\tBack Office\t\xc2\xbe hari\nJumlah Waktu\t\t\t1 hari\n' >"$TMP/q.txt"
+run "$MUTU" sop import "$TMP/q.txt" -o "$TMP/q.ini" --calendar id-wib
+expect_eq "¼ + ¾: minutes and the declared total" "$(minutes "$TMP/q.ini")" "[113, 338] 450"
+expect_eq "¼ + ¾: no finding at import" "$(grep -c 'finding' "$TMP/err")" 0
+run "$MUTU" model check "$TMP/q.ini"
+expect_out_has "¼ + ¾: model check ok" "q.ini: ok"
+# ½ + ½ against '1 hari': 225 + 225 = 450, read at this day: no finding
+printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\t\xc2\xbd hari\n2\tMemproses\tBack Office\t\xc2\xbd hari\nJumlah Waktu\t\t\t1 hari\n' >"$TMP/h.txt"
+run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib
+run "$MUTU" model check "$TMP/h.ini"
+expect_out_has "½ + ½: model check ok" "h.ini: ok"
+# a real gap stays one: ¼ + ¾ + 2 Menit against '1 hari': 453, gap 3 >=
+# the two roundings' < 2
+printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFront Office\t\xc2\xbc hari\n2\tMemproses\tBack Office\t\xc2\xbe hari\n3\tMencatat\tBack Office\t2 menit\nJumlah Waktu\t\t\t1 hari\n' >"$TMP/g.txt"
+run "$MUTU" sop import "$TMP/g.txt" -o "$TMP/g.ini" --calendar id-wib
+run "$MUTU" model check "$TMP/g.ini"
+expect_out_has "¼ + ¾ + 2: the gap a finding" "gap +3 Menit"
