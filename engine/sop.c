@@ -539,11 +539,47 @@ void sop_model_free(struct sop_model *m)
 	free(m);
 }
 
+/* the first step of the group of steps that run alongside step i
+ * (parallel_with chains back to it), i itself when none */
+static size_t parallel_root(const struct sop_model *m, size_t i)
+{
+	for (size_t hops = 0; hops < m->nsteps && m->steps[i].parallel_with > 0; hops++) {
+		const struct sop_step *w = sop_model_step(m, m->steps[i].parallel_with);
+		if (!w || w->no >= m->steps[i].no)
+			break;
+		i = (size_t)(w - m->steps);
+	}
+	return i;
+}
+
 struct dur sop_model_total(const struct sop_model *m)
 {
+	/* Steps that run alongside each other ("bersamaan dengan langkah
+	 * 3", parallel_with) take the longest of them, the critical path,
+	 * as the authors' Jumlah Waktu counts them; compared at 450 Menit a
+	 * day where their units differ (the id-* calendars' day; steps in
+	 * one unit compare exactly).  Before round 11 every step was added,
+	 * and a provincial SOP's two reviews in parallel read as days over
+	 * its declared total. */
 	struct dur t = dur_zero();
-	for (size_t i = 0; i < m->nsteps; i++)
-		t = dur_add(t, m->steps[i].waktu);
+	for (size_t i = 0; i < m->nsteps; i++) {
+		size_t r = parallel_root(m, i);
+		int grouped = r != i;
+		for (size_t k = i + 1; k < m->nsteps && !grouped; k++)
+			grouped = parallel_root(m, k) == i;
+		if (!grouped) {
+			t = dur_add(t, m->steps[i].waktu);
+			continue;
+		}
+		if (r != i)
+			continue; /* counted with its group's first step */
+		struct dur best = m->steps[i].waktu;
+		for (size_t k = i + 1; k < m->nsteps; k++)
+			if (parallel_root(m, k) == i &&
+			    dur_to_minutes(m->steps[k].waktu, 450) > dur_to_minutes(best, 450))
+				best = m->steps[k].waktu;
+		t = dur_add(t, best);
+	}
 	return t;
 }
 
@@ -633,7 +669,7 @@ enum { SEC_SOP = 1, SEC_STEP = 2, SEC_SLA = 3 };
 static const char *const sop_keys[] = {"id", "name", "agency", "source", "calendar",
 				       "declared_total", "note", NULL};
 static const char *const step_keys[] = {"activity", "actor", "kelengkapan", "waktu", "output",
-					"keterangan", "reject_to", "note", "role", NULL};
+					"keterangan", "reject_to", "note", "role", "parallel_with", NULL};
 
 struct step_build {
 	struct sop_step s;
@@ -899,7 +935,7 @@ static int handle_step_key(struct parse *p, const char *name, char *v)
 	int k = key_index(step_keys, name);
 	if (k < 0) {
 		perr(p, p->lineno, "unknown key in [step %d] (%s): use %s", s->no, name,
-		     "activity, actor, role, kelengkapan, waktu, output, keterangan, reject_to, note");
+		     "activity, actor, role, kelengkapan, waktu, output, keterangan, reject_to, parallel_with, note");
 		free(v);
 		return 0;
 	}
@@ -945,6 +981,22 @@ static int handle_step_key(struct parse *p, const char *name, char *v)
 		}
 		s->reject_to = (int)r;
 		b->reject_line = p->lineno;
+		free(v);
+		break;
+	}
+	case 9: {
+		/* the earlier step this one runs alongside */
+		char *end;
+		errno = 0;
+		long r = *v ? strtol(v, &end, 10) : 0;
+		if (*v && (*end || errno || r < 0 || r >= s->no)) {
+			perr(p, p->lineno,
+			     "bad parallel_with in [step %d] (%s): write the number of an earlier step this one runs alongside",
+			     s->no, v);
+			free(v);
+			return 0;
+		}
+		s->parallel_with = (int)r;
 		free(v);
 		break;
 	}
@@ -1297,6 +1349,18 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		}
 		if (tm > dm && tm - dm < rounded)
 			tm = dm;
+		/* Steps that run alongside each other (parallel_with): the
+		 * total above is the critical path; an author who added the
+		 * whole Waktu column instead declared more than it, on the safe
+		 * side, and that total is their own sum, no finding */
+		int64_t column = 0;
+		int parallel = 0;
+		for (size_t i = 0; i < m->nsteps; i++) {
+			column += dur_to_minutes(m->steps[i].waktu, day_minutes);
+			parallel |= m->steps[i].parallel_with > 0;
+		}
+		if (parallel && column == dm && tm < dm)
+			tm = dm;
 		char a[64], b[64], g[64];
 		fmt_dur_plain(m->declared, a, sizeof a);
 		fmt_dur_plain(total, b, sizeof b);
@@ -1394,6 +1458,8 @@ void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out)
 		ini_kv(out, "keterangan", s->keterangan, 0);
 		if (s->reject_to)
 			mutu_buf_printf(out, "reject_to = %d\n", s->reject_to);
+		if (s->parallel_with)
+			mutu_buf_printf(out, "parallel_with = %d\n", s->parallel_with);
 		ini_kv(out, "note", s->note, 0);
 	}
 	/* the clock start is part of the model: written back so a model
@@ -1465,6 +1531,8 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 			mutu_buf_printf(out, ", \"reject_to\": %d", s->reject_to);
 		else
 			mutu_buf_puts(out, ", \"reject_to\": null");
+		if (s->parallel_with)
+			mutu_buf_printf(out, ", \"parallel_with\": %d", s->parallel_with);
 		json_field(out, "note", s->note, 1);
 		mutu_buf_puts(out, "}");
 	}

@@ -113,6 +113,9 @@ struct istep {
 	char range_note[192]; /* the Waktu was a range ("1-3 Hari") */
 	int list_col;         /* actor column named in the Pelaksana cell (list layout), -1 */
 	int list_above;       /* list layout, the cell blank: the title above it, -1 */
+	int clock24_line;     /* the line of a Waktu of whole 24s of Jam ("24 Jam",
+			       * "72" under "Waktu (Jam)"): working Jam or days of
+			       * 24 clock hours, decided by clock_days */
 	int waktu_merged;     /* the Waktu cell blank right under a step with a
 			       * Waktu: perhaps one cell merged over both rows
 			       * (merged_waktu decides once the actors are known) */
@@ -794,6 +797,27 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 				mutu_buf_init(&g);
 				mutu_buf_printf(&g, "%.*s (%s)", (int)(l - t), t, r);
 				char *alt = buf_take(&g);
+				/* a bilingual table's "1 hari / 1 working day", "2 hari
+				 * kerja / 2 working days": the same duration in two
+				 * languages, whole days too (waktu_suffix's gloss is
+				 * of Jam or Menit only) */
+				{
+					struct dur a2, b2;
+					struct mutu_err e3;
+					mutu_err_clear(&e3);
+					char *left = mutu_strndup(t, (size_t)(l - t));
+					int same = dur_parse(left, &a2, &e3) == 0 && dur_parse(r, &b2, &e3) == 0 &&
+						   a2.days == b2.days && a2.minutes == b2.minutes &&
+						   a2.rounded_days == b2.rounded_days;
+					if (same) {
+						free(alt);
+						free(t);
+						*d = a2;
+						*kind = Q_EQUIV;
+						return left;
+					}
+					free(left);
+				}
 				int k2 = waktu_suffix(alt, dm);
 				if (k2 == Q_EQUIV || k2 == Q_NOMDAY) {
 					free(t);
@@ -1013,6 +1037,84 @@ static int is_reject_branch(const char *cell)
 		b = strstr(t, back[i]) != NULL;
 	free(t);
 	return c && b;
+}
+
+/* The earlier step a step runs alongside, named by its number: "bersamaan
+ * dengan langkah 3", "(paralel dengan no. 3)", "dilakukan secara
+ * bersamaan dengan kegiatan 3", "simultan dengan tahap 3", English "in
+ * parallel with step 3", "simultaneously with step 3".  Returns the
+ * table's number, 0 when the text names none. */
+static int parallel_step_no(const char *text, char *sub)
+{
+	*sub = 0;
+	if (!text)
+		return 0;
+	static const char *const lead[] = {"bersamaan dengan", "paralel dengan", "pararel dengan",
+					   "simultan dengan", "serentak dengan", "in parallel with",
+					   "parallel with", "simultaneously with", "concurrently with",
+					   "at the same time as", NULL};
+	static const char *const nouns[] = {"langkah", "nomor", "no.", "no", "kegiatan", "tahap", "step",
+					    "prosedur", "uraian", NULL};
+	for (const char *p = text; *p; p++) {
+		for (size_t i = 0; lead[i]; i++) {
+			size_t n = strlen(lead[i]);
+			if (mutu_strncasecmp(p, lead[i], n) != 0 || (p > text && isalpha((unsigned char)p[-1])))
+				continue;
+			const char *q = p + n;
+			while (*q == ' ')
+				q++;
+			for (size_t k = 0; nouns[k]; k++) {
+				size_t m = strlen(nouns[k]);
+				if (mutu_strncasecmp(q, nouns[k], m) == 0 && !isalpha((unsigned char)q[m])) {
+					q += m;
+					break;
+				}
+			}
+			while (*q == ' ' || *q == '.' || *q == '#' || *q == '(')
+				q++;
+			if (!isdigit((unsigned char)*q))
+				continue;
+			long v = strtol(q, NULL, 10);
+			/* "bersamaan dengan langkah 3 hari" is no step */
+			const char *e = q;
+			while (isdigit((unsigned char)*e))
+				e++;
+			while (*e == ' ')
+				e++;
+			if (mutu_strncasecmp(e, "hari", 4) == 0 || mutu_strncasecmp(e, "jam", 3) == 0 ||
+			    mutu_strncasecmp(e, "menit", 5) == 0)
+				continue;
+			/* a sub-step's label, "bersamaan dengan 2a", "no. 2.a" */
+			e = q;
+			while (isdigit((unsigned char)*e))
+				e++;
+			if (*e == '.' && isalpha((unsigned char)e[1]))
+				e++;
+			if (isalpha((unsigned char)*e) && !isalpha((unsigned char)e[1]))
+				*sub = (char)tolower((unsigned char)*e);
+			if (v > 0 && v < 10000)
+				return (int)v;
+		}
+	}
+	return 0;
+}
+
+/* A step done only when needed: "Survei lapangan (jika diperlukan)",
+ * "apabila diperlukan", "bila perlu", "(opsional)", "if required". */
+static int optional_step(const char *text)
+{
+	if (!text)
+		return 0;
+	static const char *const w[] = {"jika diperlukan", "apabila diperlukan", "bila diperlukan",
+					"jika perlu", "bila perlu", "apabila perlu", "kalau diperlukan",
+					"jika dibutuhkan", "apabila dibutuhkan", "opsional", "optional",
+					"if required", "if necessary", "if needed", "when required", NULL};
+	for (const char *p = text; *p; p++)
+		for (size_t i = 0; w[i]; i++)
+			if (mutu_strncasecmp(p, w[i], strlen(w[i])) == 0 &&
+			    (p == text || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[strlen(w[i])]))
+				return 1;
+	return 0;
 }
 
 /* The step a failed check sends the berkas back to, named by its number:
@@ -4211,14 +4313,9 @@ static void read_rows(struct imp *im, size_t from)
 			 * kept: the office knows which it means */
 			if (s->d.days == 0 && s->d.minutes >= 1440 && s->d.minutes % 1440 == 0 &&
 			    !strpbrk(s->waktu, "xX*") && !strstr(s->waktu, "\xC3\x97")) {
-				long long n24 = (long long)(s->d.minutes / 1440);
-				mutu_notes_addf(im->warn,
-						"step %d (line %d): waktu '%s' is %lld Menit of working time; if the office "
-						"means %lld day(s) of 24 clock hours ('%lld x 24 Jam'), write %lld Hari",
-						no, row->line, s->waktu, (long long)s->d.minutes, n24, n24, n24);
-				if (!s->range_note[0])
-					snprintf(s->range_note, sizeof s->range_note,
-						 "importer: '%.40s' read as working Jam, not as %lld Hari", s->waktu, n24);
+				/* said once the declared total is known
+				 * (clock_days), which can tell the two apart */
+				s->clock24_line = row->line;
 			}
 		}
 		/* The mutu baku cells sit where the header puts them, on either
@@ -4664,6 +4761,75 @@ static const char *strip_prefixes(const char *s)
 		}
 		if (!hit)
 			return s;
+	}
+}
+
+/*
+ * "24 Jam", "72 Jam", or 24 and 72 under "Waktu (Jam)": whole days of 24
+ * clock hours ("1 x 24 Jam", read as 1 Hari) or that many working Jam
+ * (3,2 Hari each on id-wib)?  The declared total tells them apart when
+ * only one reading fits under it: a provincial izin trayek whose Waktu
+ * (Jam) column holds 0,5 / 0,5 / 24 / 72 / 2 / 1 / 0,25 and whose total
+ * is "5 hari kerja" sums to 100 Jam 15 Menit as working Jam (8 Hari over
+ * its own total) and to 4 Hari 4 Jam 15 Menit as days, so it means days:
+ * read as 1 Hari and 3 Hari, said with the evidence and kept in the
+ * step's note.  Otherwise (no total, or both or neither fit) the number
+ * stays working Jam, as before round 11, and both readings are said.
+ */
+static void clock_days(struct imp *im, const struct sop_model *m)
+{
+	int64_t work = 0, days = 0;
+	size_t n = 0;
+	for (size_t k = 0; k < im->nsteps; k++) {
+		const struct istep *s = &im->steps[k];
+		if (!s->has_dur)
+			continue;
+		int64_t w = dur_to_minutes(s->d, im->day_minutes);
+		work += w;
+		days += s->clock24_line ? s->d.minutes / 1440 * im->day_minutes : w;
+		n += s->clock24_line != 0;
+	}
+	if (!n)
+		return;
+	int64_t cap = -1;
+	if (m->has_declared)
+		cap = m->declared.rounded_days >= 0 ? (int64_t)m->declared.rounded_days * im->day_minutes
+						    : dur_to_minutes(m->declared, im->day_minutes);
+	int as_days = cap >= 0 && work > cap && days <= cap;
+	char wt[64], dt[64], ct[64];
+	dur_format_minutes((double)work, im->day_minutes, DUR_ID, wt, sizeof wt);
+	dur_format_minutes((double)days, im->day_minutes, DUR_ID, dt, sizeof dt);
+	if (cap >= 0)
+		dur_format_minutes((double)cap, im->day_minutes, DUR_ID, ct, sizeof ct);
+	for (size_t k = 0; k < im->nsteps; k++) {
+		struct istep *s = &im->steps[k];
+		if (!s->clock24_line)
+			continue;
+		long long n24 = (long long)(s->d.minutes / 1440);
+		if (as_days) {
+			mutu_notes_addf(im->warn,
+					"step %d (line %d): waktu '%s' read as %lld Hari, %lld day(s) of 24 clock hours "
+					"('%lld x 24 Jam'): so the steps sum to %s, within the declared total (%s); as "
+					"working Jam they would sum to %s",
+					s->no, s->clock24_line, s->waktu, n24, n24, n24, dt, ct, wt);
+			snprintf(s->range_note, sizeof s->range_note,
+				 "importer: '%.40s' read as %lld Hari of 24 clock hours (the declared total fits only so)",
+				 s->waktu, n24);
+			free(s->waktu);
+			char buf[32];
+			snprintf(buf, sizeof buf, "%lld Hari", n24);
+			s->waktu = mutu_strdup(buf);
+			s->d.days = n24;
+			s->d.minutes = 0;
+		} else {
+			mutu_notes_addf(im->warn,
+					"step %d (line %d): waktu '%s' is %lld Menit of working time; if the office "
+					"means %lld day(s) of 24 clock hours ('%lld x 24 Jam'), write %lld Hari",
+					s->no, s->clock24_line, s->waktu, (long long)s->d.minutes, n24, n24, n24);
+			if (!s->range_note[0])
+				snprintf(s->range_note, sizeof s->range_note,
+					 "importer: '%.40s' read as working Jam, not as %lld Hari", s->waktu, n24);
+		}
 	}
 }
 
@@ -5531,6 +5697,7 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	} else if (!im.total_unread) {
 		mutu_notes_addf(im.warn, "no \"Jumlah Waktu\" line: the model has no declared total");
 	}
+	clock_days(&im, m);
 	if (im.declared_note) {
 		struct mutu_buf nb;
 		mutu_buf_init(&nb);
@@ -5687,6 +5854,61 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 					back = (int)j + 1;
 			if (!back && !renumber && s->reject_no <= (int)k)
 				back = s->reject_no;
+		}
+		/* "bersamaan dengan langkah 3": this step runs alongside an
+		 * earlier one (a technical team's review while the Back Office
+		 * verifies), by the table's number as the way back is.  The
+		 * model's total takes the longer of them, as the authors'
+		 * Jumlah Waktu does; the simulator still runs them one after
+		 * the other (said).  Before round 11, added to the sum: a
+		 * finding of days over the declared total that the table did
+		 * not have. */
+		{
+			char psub = 0;
+			int pn = parallel_step_no(t->activity, &psub);
+			if (!pn)
+				pn = parallel_step_no(t->keterangan, &psub);
+			int with = 0;
+			for (size_t j = k; pn && psub && j-- > 0 && !with;)
+				if (im.steps[j].sub_no == pn && im.steps[j].sub_letter == psub)
+					with = (int)j + 1;
+			for (size_t j = k; pn && !psub && j-- > 0 && !with;)
+				if (im.steps[j].table_no == pn)
+					with = (int)j + 1;
+			if (pn && !with && !renumber && pn <= (int)k)
+				with = pn;
+			if (with) {
+				t->parallel_with = with;
+				mutu_notes_addf(im.warn,
+						"step %zu runs alongside step %d (the table says so): wrote parallel_with = %d; "
+						"the steps' sum counts the longer of the two (the critical path); "
+						"mutu sim runs them one after the other (its lead there is longer by up to "
+						"the shorter waktu)",
+						k + 1, with, with);
+			} else if (pn) {
+				mutu_notes_addf(im.warn,
+						"step %zu: runs alongside step %d, which is not an earlier step of the table; "
+						"parallel_with left empty",
+						k + 1, pn);
+			}
+		}
+		/* "Survei lapangan (jika diperlukan)": a step done only for
+		 * the berkas that need it.  The declared total and the
+		 * standard's ceiling count it (a berkas that needs the survey
+		 * must still be done in time), so it stays in the model and
+		 * its sum; mutu sim runs it for every berkas, an upper bound.
+		 * Said, and kept in the step's note. */
+		if (optional_step(t->activity) || optional_step(t->keterangan)) {
+			mutu_notes_addf(im.warn,
+					"step %zu is done only when needed (the table says so): kept in the model and in "
+					"the steps' sum, as the ceiling counts it; mutu sim runs it for every berkas",
+					k + 1);
+			struct mutu_buf nb;
+			mutu_buf_init(&nb);
+			mutu_buf_printf(&nb, "%s%simporter: done only when needed; mutu sim runs it for every berkas",
+					t->note ? t->note : "", t->note ? "; " : "");
+			free(t->note);
+			t->note = buf_take(&nb);
 		}
 		if (back) {
 			t->reject_to = back;

@@ -32,6 +32,10 @@ struct sop_step {
 	char *output;        /* may be "" */
 	char *keterangan;    /* routing notes as written (may be "") */
 	int reject_to;       /* step no. the berkas goes back to when rejected here; 0 = none */
+	int parallel_with;   /* an earlier step no. this one runs alongside ("bersamaan
+			      * dengan langkah 3"), 0 = none: sop_model_total counts
+			      * the longer of them (the critical path); mutu sim
+			      * still runs the steps one after the other */
 	char *note;          /* reviewer's note (why an actor was chosen); may be NULL */
 	int line;            /* line of the [step N] header in the model file */
 };

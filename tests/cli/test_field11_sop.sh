@@ -144,3 +144,109 @@ printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFro
 run "$MUTU" sop import "$TMP/g.txt" -o "$TMP/g.ini" --calendar id-wib
 run "$MUTU" model check "$TMP/g.ini"
 expect_out_has "¼ + ¾ + 2: the gap a finding" "gap +3 Menit"
+
+# ---- 4. a provincial IUP: Dasar Hukum, Biaya, a range, steps in parallel ----
+# Jawa Tengah's DPMPTSP (a provinsi issues the IUP for batuan, Perpres
+# 55/2022): the title, then the SOP form's Dasar Hukum block with its
+# three regulations, then the table with a 'Biaya' column between
+# Persyaratan and Waktu.  Waktu on id-wib:
+#   1 '30 menit' 30; 2 '1 jam' 60 (the counter's check, back to step 1)
+#   3 '1 - 3 hari'  a range: its upper bound, the ceiling, 3 Hari = 1350
+#   4 '3 hari' 1350, 'bersamaan dengan langkah 3': the Tim Teknis ESDM
+#     reviews while the Penata Perizinan verifies: parallel_with = 3
+#   5 'Survei lapangan (jika diperlukan)' '2 hari' 900: done only for the
+#     berkas that need it; the ceiling counts it (such a berkas must be
+#     done in time too): kept in the model and its sum, said
+#   6 '1 hari' 450; 7 '½ hari' 225 (back to step 6); 8 '1 hari' 450,
+#     'atas nama Gubernur': the Kepala DPMPTSP signs, no Gubernur;
+#   9 '15 menit' 15
+# Critical path 30 + 60 + max(1350, 1350) + 900 + 450 + 225 + 450 + 15 =
+# 3480 = 7 x 450 + 330 = 7 Hari 5 Jam 30 Menit; declared '8 (delapan)
+# hari kerja' = 3600 (the path rounded up to whole days: 7,73 -> 8), gap
+# minus 120 = minus 2 Jam.  Before: the SOP was named 'Dasar Hukum: 1.
+# Undang-Undang Nomor 3 Tahun 2020 ...', and the sum of every step, 4830
+# = 10 Hari 5 Jam 30 Menit, was a finding of +2 Hari 5 Jam 30 Menit.
+run "$MUTU" sop import $S/iup-provinsi.txt -o "$TMP/iup.ini" --calendar id-wib
+expect_rc "IUP: exit 0" 0
+expect_eq "IUP: the name, not the Dasar Hukum" "$(steps "$TMP/iup.ini" 'name =\|id =')" \
+	"id = izin-usaha-pertambangan-iup-operasi-produksi-mineral-bukan|name = Izin Usaha Pertambangan (IUP) Operasi Produksi Mineral Bukan Logam dan Batuan|"
+expect_err_has "IUP: the block said" "line 7: the SOP form's Dasar Hukum (or a like block) above the table is no title"
+expect_err_has "IUP: the Biaya column said" "header column 10 (Biaya) is what the applicant pays, which a model does not hold; ignored"
+expect_eq "IUP: minutes and the declared total" "$(minutes "$TMP/iup.ini")" \
+	"[30, 60, 1350, 1350, 900, 450, 225, 450, 15] 3600"
+expect_eq "IUP: parallel and the ways back" "$(steps "$TMP/iup.ini" '\[step\|reject_to\|parallel_with')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|parallel_with = 3|[step 5]|[step 6]|[step 7]|reject_to = 6|[step 8]|[step 9]|"
+expect_err_has "IUP: the parallel step said" "step 4 runs alongside step 3 (the table says so): wrote parallel_with = 3"
+expect_err_has "IUP: the optional step said" "step 5 is done only when needed (the table says so): kept in the model and in the steps' sum"
+expect_eq "IUP: pelaksana" "$(steps "$TMP/iup.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Penata Perizinan|role = Back Office|actor = Tim Teknis ESDM|role = Tim Teknis|actor = Tim Teknis ESDM|role = Tim Teknis|actor = Penata Perizinan|role = Back Office|actor = Kepala Bidang|actor = Kepala DPMPTSP|role = Kepala Dinas|actor = Pemohon|"
+run "$MUTU" model check "$TMP/iup.ini"
+expect_out_has "IUP: the critical path against 8 Hari" "declared 8 Hari, steps sum to 7 Hari 5 Jam 30 Menit: gap minus 2 Jam"
+# model show's JSON carries it
+expect_eq "IUP: JSON parallel_with" "$("$MUTU" model show "$TMP/iup.ini" --format json | python3 -c 'import json,sys; print([s.get("parallel_with") for s in json.load(sys.stdin)["steps"]])')" \
+	"[None, None, None, 3, None, None, None, None, None]"
+# ... and stays valid against docs/schema/model.schema.json (the key
+# only where set)
+"$MUTU" model show "$TMP/iup.ini" --format json >"$TMP/iup.json"
+expect_eq "IUP: JSON valid against the model schema" "$(/usr/bin/python3 -c '
+import json, sys, jsonschema
+s = json.load(open("docs/schema/model.schema.json")); d = json.load(open(sys.argv[1]))
+print(len(list(jsonschema.Draft202012Validator(s).iter_errors(d))))' "$TMP/iup.json" 2>&1)" "0"
+# the Biaya column between Kegiatan and the mutu baku: no pelaksana, its
+# 'Rp 0,-' cells no markers (before: a pelaksana column 'Biaya', its
+# cells debris that "contradicts the other clues", said for every step)
+awk -F'\t' 'BEGIN { OFS = "\t" } NF >= 12 { t = $9; $9 = $10; $10 = t } { print }' $S/iup-provinsi.txt |
+	cat >"$TMP/iupb.txt"
+run "$MUTU" sop import "$TMP/iupb.txt" -o "$TMP/iupb.ini" --calendar id-wib
+expect_eq "IUP, Biaya first: pelaksana unchanged" "$(steps "$TMP/iupb.ini" 'actor')" \
+	"actor = Pemohon|actor = Petugas Loket|actor = Penata Perizinan|actor = Tim Teknis ESDM|actor = Tim Teknis ESDM|actor = Penata Perizinan|actor = Kepala Bidang|actor = Kepala DPMPTSP|actor = Pemohon|"
+expect_eq "IUP, Biaya first: no marker said" "$(grep -c 'under no actor column\|in the Biaya column' "$TMP/err")" 0
+# a model written by hand: parallel_with must name an earlier step
+printf '[sop]\nid = p\nname = P\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Jam\n\n[step 2]\nactivity = B\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 2\n' >"$TMP/pw.ini"
+run "$MUTU" model check "$TMP/pw.ini"
+expect_rc "parallel_with to itself: refused" 2
+expect_err_has "parallel_with to itself: said" "bad parallel_with in [step 2] (2): write the number of an earlier step"
+
+# ---- 5. a provincial izin trayek with 'Waktu (Jam)' ----
+# Jawa Timur: the Waktu header names the unit, the cells are bare numbers
+# of Jam: 0,5 / 0,5 / 24 / 72 / 2 / 1 / 0,25, the total '5 hari kerja' =
+# 2250.  24 and 72 are whole days of 24 clock hours ('1 x 24 Jam') or
+# 24 and 72 working Jam?  As working Jam the steps sum to 30 + 30 + 1440
+# + 4320 + 120 + 60 + 15 = 6015 = 13 Hari 2 Jam 45 Menit, 8 days over the
+# office's own total; as days 30 + 30 + 450 + 1350 + 120 + 60 + 15 = 2055
+# = 4 Hari 4 Jam 15 Menit, within it (rounded up, the 5 Hari declared).
+# Only the second fits: 1 Hari and 3 Hari, said with the evidence.  Gap
+# 2055 - 2250 = minus 195 = 3 Jam 15 Menit.  Before: 1440 and 4320, a
+# finding of +8 Hari 2 Jam 45 Menit.  'Tim Teknis Dishub' is the Tim
+# Teknis; 'Pengelola Perizinan' the Back Office.
+run "$MUTU" sop import $S/trayek-akdp-jam.txt -o "$TMP/tr.ini" --calendar id-wib
+expect_rc "trayek: exit 0" 0
+expect_eq "trayek: minutes and the declared total" "$(minutes "$TMP/tr.ini")" \
+	"[30, 30, 450, 1350, 120, 60, 15] 2250"
+expect_err_has "trayek: 72 read as days, with why" \
+	"step 4 (line 11): waktu '72 Jam' read as 3 Hari, 3 day(s) of 24 clock hours ('3 x 24 Jam'): so the steps sum to 4 Hari 4 Jam 15 Menit, within the declared total (5 Hari); as working Jam they would sum to 13 Hari 2 Jam 45 Menit"
+run "$MUTU" model check "$TMP/tr.ini"
+expect_out_has "trayek: the gap" "declared 5 Hari, steps sum to 4 Hari 4 Jam 15 Menit: gap minus 3 Jam 15 Menit"
+# without the total nothing tells them apart: working Jam, both said
+grep -v 'Jumlah' $S/trayek-akdp-jam.txt >"$TMP/tr2.txt"
+run "$MUTU" sop import "$TMP/tr2.txt" -o "$TMP/tr2.ini" --calendar id-wib
+expect_eq "trayek, no total: working Jam" "$(minutes "$TMP/tr2.ini")" "[30, 30, 1440, 4320, 120, 60, 15] None"
+expect_err_has "trayek, no total: both readings said" \
+	"waktu '24 Jam' is 1440 Menit of working time; if the office means 1 day(s) of 24 clock hours ('1 x 24 Jam'), write 1 Hari"
+
+# ---- 6. a bilingual table (Bahasa Indonesia / English) ----
+# A tourism office's table with each cell in both languages: 'Waktu /
+# Time' '15 menit / 15 minutes' (15), '30 menit / 30 minutes' (30), '1
+# hari / 1 working day' (450), '2 jam / 2 hours' (120), '15 menit / 15
+# minutes' (15); total '2 hari kerja / 2 working days' = 900.  Sum 630 =
+# 1 Hari 3 Jam; gap minus 270 = 4 Jam 30 Menit.  'Pemohon / Applicant'
+# and 'Kepala Dinas / Head of Agency' name one position each (round 5).
+# Before: '1 hari / 1 working day' and the total were refused (expected a
+# number at '/'), the model did not load.
+run "$MUTU" sop import $S/pariwisata-dwibahasa.txt -o "$TMP/pw2.ini" --calendar id-wita
+expect_rc "bilingual: exit 0" 0
+expect_eq "bilingual: minutes and the declared total" "$(minutes "$TMP/pw2.ini")" "[15, 30, 450, 120, 15] 900"
+expect_eq "bilingual: roles" "$(steps "$TMP/pw2.ini" 'role')" "role = Pemohon|role = Kepala Dinas|role = Pemohon|"
+expect_eq "bilingual: the way back" "$(steps "$TMP/pw2.ini" 'reject_to')" "reject_to = 1|"
+run "$MUTU" model check "$TMP/pw2.ini"
+expect_out_has "bilingual: the gap" "declared 2 Hari, steps sum to 1 Hari 3 Jam: gap minus 4 Jam 30 Menit"
