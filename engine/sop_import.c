@@ -4270,8 +4270,24 @@ static void read_rows(struct imp *im, size_t from)
 					snprintf(note_s, sizeof note_s, note[kind], im->day_minutes);
 					pk = pre_s, nk = note_s;
 				}
+				/* the gloss's own Jam in the hint: "1 hari 2 jam (10
+				 * jam)" takes 10 working hours if not the day, not 8 */
+				char post_s[96];
+				const char *po = post[kind];
+				if (kind == Q_NOMDAY) {
+					/* (a fraction of a Hari, "1½ hari (12 jam)", was
+					 * read at the calendar's day: back to 8 Jam a day) */
+					int frac = !strstr(s->waktu, "Jam") && !strstr(s->waktu, "jam") &&
+						   !strstr(s->waktu, "enit");
+					long long gh = frac ? ((long long)s->d.days * im->day_minutes + (long long)s->d.minutes) *
+								      8 / im->day_minutes
+							    : (long long)s->d.days * 8 + (long long)(s->d.minutes / 60);
+					snprintf(post_s, sizeof post_s, "; if the step takes %lld working hours, write %lld Jam",
+						 gh, gh);
+					po = post_s;
+				}
 				mutu_notes_addf(im->warn, "step %d (line %d): waktu '%s' %s%s%s", no, row->line, t,
-						pk, s->waktu, post[kind]);
+						pk, s->waktu, po);
 				snprintf(s->range_note, sizeof s->range_note, "importer: waktu '%.60s' %s", t, nk);
 				free(t);
 			} else {

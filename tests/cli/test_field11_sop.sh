@@ -44,6 +44,9 @@ expect_eq "PKKPR: waktu read" "$(steps "$TMP/pk.ini" 'waktu\|declared_total')" \
 	"declared_total = 5 Hari|waktu = 15 menit|waktu = 30 menit|waktu = 1 Hari|waktu = 1 hari 2 jam|waktu = 1 jam|waktu = 1 Hari|waktu = 15 menit|"
 expect_err_has "PKKPR: the slash gloss said" \
 	"step 3 (line 10): waktu '1 Hari / 8 Jam' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 1 Hari"
+# (the hint names the gloss's own Jam: 10, not the 8 of a lone Hari)
+expect_err_has "PKKPR: the mixed gloss said, its 10 Jam in the hint" \
+	"step 4 (line 11): waktu '1 hari 2 jam (10 jam)' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 1 hari 2 jam; if the step takes 10 working hours, write 10 Jam"
 expect_err_has "PKKPR: the total's gloss said" \
 	"line 15: the total '40 jam (5 hari)' glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as 450 Menit); read as 5 Hari"
 expect_eq "PKKPR: pelaksana and roles" "$(steps "$TMP/pk.ini" 'actor\|role')" \
