@@ -1063,15 +1063,21 @@ static int parallel_step_no(const char *text, char *sub)
 			const char *q = p + n;
 			while (*q == ' ')
 				q++;
-			for (size_t k = 0; nouns[k]; k++) {
-				size_t m = strlen(nouns[k]);
-				if (mutu_strncasecmp(q, nouns[k], m) == 0 && !isalpha((unsigned char)q[m])) {
-					q += m;
-					break;
+			/* up to two nouns, "kegiatan nomor 3", and the ordinal
+			 * "langkah ke-3" */
+			for (int round = 0; round < 2; round++) {
+				for (size_t k = 0; nouns[k]; k++) {
+					size_t m = strlen(nouns[k]);
+					if (mutu_strncasecmp(q, nouns[k], m) == 0 && !isalpha((unsigned char)q[m])) {
+						q += m;
+						break;
+					}
 				}
+				while (*q == ' ' || *q == '.' || *q == '#' || *q == '(')
+					q++;
 			}
-			while (*q == ' ' || *q == '.' || *q == '#' || *q == '(')
-				q++;
+			if (mutu_strncasecmp(q, "ke-", 3) == 0 || mutu_strncasecmp(q, "ke ", 3) == 0)
+				q += 3;
 			if (!isdigit((unsigned char)*q))
 				continue;
 			long v = strtol(q, NULL, 10);
@@ -1140,7 +1146,7 @@ static int reject_step_no(const char *text, char *sub)
 		*sub = 0;
 	static const char *const back[] = {"tidak", "ditolak", "tolak", "dikembalikan", "kembalikan",
 					   "kembali", "revisi", "perbaikan", "diperbaiki", "rejected",
-					   "returned", NULL};
+					   "returned", "return", "returns", "revision", NULL};
 	/* ("prosedur", "aktivitas": "kembali ke prosedur 2", as a table
 	 * headed "Uraian Prosedur" names its rows; round 10) */
 	static const char *const nouns[] = {"langkah", "nomor", "no", "kegiatan", "tahap", "tahapan",
@@ -1170,6 +1176,11 @@ static int reject_step_no(const char *text, char *sub)
 				break;
 			const char *r = NULL;
 			if (strncmp(q, "ke ", 3) == 0 && !isalnum((unsigned char)q[-1]))
+				r = q + 3;
+			/* an English table's "If incomplete, return to step 1"
+			 * (round 11; before, no reject_to, and the clock's
+			 * start was written as if no step sent the berkas back) */
+			else if (strncmp(q, "to ", 3) == 0 && !isalnum((unsigned char)q[-1]))
 				r = q + 3;
 			else if (strncmp(q, "\xE2\x86\x92", 3) == 0) /* → */
 				r = q + 3;

@@ -253,3 +253,36 @@ expect_eq "bilingual: roles" "$(steps "$TMP/pw2.ini" 'role')" "role = Pemohon|ro
 expect_eq "bilingual: the way back" "$(steps "$TMP/pw2.ini" 'reject_to')" "reject_to = 1|"
 run "$MUTU" model check "$TMP/pw2.ini"
 expect_out_has "bilingual: the gap" "declared 2 Hari, steps sum to 1 Hari 3 Jam: gap minus 4 Jam 30 Menit"
+
+# ---- 7. an SOP in English only ----
+# Some offices publish the English version alone: 'Applicant', 'Technical
+# Team', 'Head of Agency' (round 4's aliases), 'If incomplete, return to
+# step 1' in Remarks, 'In parallel with step 3', 'Site inspection (if
+# required)'.  Time: 15 + 30 + max(120, 450) + 900 + 60 + 15 = 1470 = 3
+# Hari 2 Jam (the critical path); declared '4 working days' = 1800, gap
+# minus 330 = 5 Jam 30 Menit.  The counter's check returns to step 1, so
+# it starts the clock itself: no clock_start.  Before: no reject_to ('return
+# to step 1' was not read; the import wrote clock_start = 2 saying no step
+# sends the berkas back), the sum 2490 = 5 Hari 2 Jam 30 Menit.
+run "$MUTU" sop import $S/pbg-english.txt -o "$TMP/en.ini" --calendar id-wib
+expect_rc "English: exit 0" 0
+expect_eq "English: ways back, parallel, clock" "$(steps "$TMP/en.ini" '\[step\|reject_to\|parallel_with\|clock_start')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|parallel_with = 3|[step 5]|[step 6]|[step 7]|"
+expect_eq "English: roles" "$(steps "$TMP/en.ini" 'role')" \
+	"role = Pemohon|role = Tim Teknis|role = Tim Teknis|role = Kepala Dinas|role = Pemohon|"
+expect_err_has "English: the optional step said" "step 5 is done only when needed"
+run "$MUTU" model check "$TMP/en.ini"
+expect_out_has "English: the gap" "declared 4 Hari, steps sum to 3 Hari 2 Jam: gap minus 5 Jam 30 Menit"
+
+# ---- 8. 'bersamaan dengan' as Keterangan cells word it ----
+# Step 4 (Tim Teknis, 2 Jam) alongside step 3 (Back Office, 1 Jam): each
+# wording names step 3; the total 5 + 5 + max(60, 120) + 5 = 135 Menit.
+# 'bersamaan dengan langkah 3 hari' is a time, no step.
+for k in 'Dilaksanakan bersamaan dengan kegiatan nomor 3' 'Paralel dengan no. 3' \
+	'bersamaan dengan langkah ke-3' 'Simultan dengan tahap 3' 'bersamaan dengan langkah 3 hari'; do
+	printf 'No\tKegiatan\tPelaksana\tWaktu\tKeterangan\n1\tMengajukan\tPemohon\t5 Menit\t\n2\tMenerima\tFront Office\t5 Menit\t\n3\tMemverifikasi\tBack Office\t1 Jam\t\n4\tMenilai\tTim Teknis\t2 Jam\t%s\n5\tMenandatangani\tKepala Dinas\t5 Menit\t\n' "$k" >"$TMP/k.txt"
+	run "$MUTU" sop import "$TMP/k.txt" -o "$TMP/k.ini" --calendar id-wib --force
+	case $k in *hari) want="" total="195" ;; *) want="parallel_with = 3|" total="135" ;; esac
+	expect_eq "parallel: '$k'" "$(steps "$TMP/k.ini" 'parallel_with')" "$want"
+	expect_eq "parallel: '$k': total" "$("$MUTU" model show "$TMP/k.ini" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["minutes"])')" "$total"
+done
