@@ -2931,6 +2931,40 @@ static int bare_number(const char *s)
 	return digits && !*s;
 }
 
+/* A bare quantity under a Waktu header that names the unit: a number
+ * ("30", "0,5"), a vulgar fraction ("½", "1½", "1 ¼"), a fraction with a
+ * slash ("1/2") or a product ("1 x 24", "2 × 60"), without a unit.
+ * Before round 11 only the number was given the header's unit: "½" and
+ * "1 x 24" under "Waktu (Jam)" were refused (waktu = ?). */
+static int bare_quantity(const char *s)
+{
+	if (bare_number(s))
+		return 1;
+	while (*s == ' ')
+		s++;
+	int digits = 0, other = 0;
+	const char *p = s;
+	while (*p) {
+		if (isdigit((unsigned char)*p) || *p == ',' || *p == ' ') {
+			digits += isdigit((unsigned char)*p) != 0;
+			p++;
+		} else if ((unsigned char)p[0] == 0xC2 &&
+			   ((unsigned char)p[1] == 0xBD || (unsigned char)p[1] == 0xBC || (unsigned char)p[1] == 0xBE)) {
+			other++; /* ½ ¼ ¾ */
+			p += 2;
+		} else if ((unsigned char)p[0] == 0xC3 && (unsigned char)p[1] == 0x97) {
+			other++; /* × */
+			p += 2;
+		} else if (*p == 'x' || *p == 'X' || *p == '/') {
+			other++;
+			p++;
+		} else {
+			return 0;
+		}
+	}
+	return other == 1 && (digits || (unsigned char)s[0] == 0xC2);
+}
+
 static void read_header(struct imp *im, size_t first, size_t last)
 {
 	for (int i = 0; i < MAXCOL; i++) {
@@ -3572,7 +3606,7 @@ static void read_rows(struct imp *im, size_t from)
 		size_t n = 0;
 		for (size_t r = from; r < im->nrows; r++) {
 			struct row *row = &im->rows[r];
-			if ((size_t)im->col_waktu >= row->n || !bare_number(row->cells[im->col_waktu]))
+			if ((size_t)im->col_waktu >= row->n || !bare_quantity(row->cells[im->col_waktu]))
 				continue;
 			struct mutu_buf b;
 			mutu_buf_init(&b);

@@ -286,3 +286,25 @@ for k in 'Dilaksanakan bersamaan dengan kegiatan nomor 3' 'Paralel dengan no. 3'
 	expect_eq "parallel: '$k'" "$(steps "$TMP/k.ini" 'parallel_with')" "$want"
 	expect_eq "parallel: '$k': total" "$("$MUTU" model show "$TMP/k.ini" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["minutes"])')" "$total"
 done
+
+# ---- 9. under 'Waktu (Jam)': a fraction and a product without the unit ----
+# '0,25' 15, '½' ½ Jam = 30, '1 x 24' 1 x 24 Jam = 1 Hari = 450 (the
+# idiom, as '1 x 24 Jam' is read), '1' 60.  Before: '½' and '1 x 24'
+# were given no unit ("number '½' has no unit", "'1 x 24' is a
+# product"), waktu = ?, the model did not load.
+printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu (Jam)\n1\tMengajukan\tPemohon\t0,25\n2\tMenerima\tFront Office\t\xc2\xbd\n3\tMemeriksa\tTim Teknis\t1 x 24\n4\tMenandatangani\tKepala Dinas\t1\n' >"$TMP/wj.txt"
+run "$MUTU" sop import "$TMP/wj.txt" -o "$TMP/wj.ini" --calendar id-wib
+expect_rc "Waktu (Jam): exit 0" 0
+expect_eq "Waktu (Jam): minutes" "$(minutes "$TMP/wj.ini")" "[15, 30, 450, 60] None"
+expect_err_has "Waktu (Jam): said" "the Waktu header names the unit: 4 bare number(s) read in Jam"
+
+# ---- 10. the Dasar Hukum right under the title, no blank line ----
+# The title's paragraph ends where 'Dasar Hukum:' starts; the regulations
+# and the 'Kualifikasi Pelaksana' block under it are no title either.
+printf 'STANDAR OPERASIONAL PROSEDUR\nIZIN TRAYEK ANGKUTAN PERDESAAN\nDasar Hukum:\n1. Undang-Undang Nomor 22 Tahun 2009 tentang Lalu Lintas dan Angkutan Jalan;\n2. Peraturan Menteri Perhubungan Nomor 15 Tahun 2019.\nKualifikasi Pelaksana:\n1. Memahami tugas pokok dan fungsi\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMenerima\tFront Office\t15 Menit\n' >"$TMP/dh.txt"
+run "$MUTU" sop import "$TMP/dh.txt" -o "$TMP/dh.ini" --calendar id-wib
+expect_eq "Dasar Hukum under the title: the name" "$(steps "$TMP/dh.ini" 'name =')" "name = Izin Trayek Angkutan Perdesaan|"
+# as the identity table's rows (label | value), with 'Nama SOP' (round 6)
+printf 'Nomor SOP\t060/12/SOP/2024\nDasar Hukum\t1. Undang-Undang Nomor 22 Tahun 2009\n\t2. Peraturan Bupati Klaten Nomor 5 Tahun 2020\nNama SOP\tIzin Trayek Perdesaan\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMenerima\tFront Office\t15 Menit\n' >"$TMP/dh2.txt"
+run "$MUTU" sop import "$TMP/dh2.txt" -o "$TMP/dh2.ini" --calendar id-wib
+expect_eq "identity table: the Nama SOP" "$(steps "$TMP/dh2.ini" 'name =')" "name = Izin Trayek Perdesaan|"
