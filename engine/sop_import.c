@@ -3377,8 +3377,10 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 		int hc = def - shift;
 		/* a header's column that is something else, the list
 		 * layout's Pelaksana too, holds no Kelengkapan or Output */
+		/* (nor a Biaya column: "Rp 50.000" is no Kelengkapan;
+		 * before round 11 the cell left of Waktu was taken) */
 		if (im->have_header && hc >= 0 && hc < MAXCOL &&
-		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list))
+		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list || im->cost_col[hc]))
 			return -1;
 		pos = def;
 	}

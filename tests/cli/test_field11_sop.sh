@@ -308,3 +308,17 @@ expect_eq "Dasar Hukum under the title: the name" "$(steps "$TMP/dh.ini" 'name =
 printf 'Nomor SOP\t060/12/SOP/2024\nDasar Hukum\t1. Undang-Undang Nomor 22 Tahun 2009\n\t2. Peraturan Bupati Klaten Nomor 5 Tahun 2020\nNama SOP\tIzin Trayek Perdesaan\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t15 Menit\n2\tMenerima\tFront Office\t15 Menit\n' >"$TMP/dh2.txt"
 run "$MUTU" sop import "$TMP/dh2.txt" -o "$TMP/dh2.ini" --calendar id-wib
 expect_eq "identity table: the Nama SOP" "$(steps "$TMP/dh2.ini" 'name =')" "name = Izin Trayek Perdesaan|"
+
+# ---- 11. a Biaya column in a list layout, saved from Excel (';') ----
+# No | Kegiatan | Pelaksana | Biaya | Waktu | Output: the pelaksana are
+# the Pelaksana column's titles, 'Rp 50.000' is what the applicant pays
+# (no Kelengkapan, no pelaksana); the Gubernur signs (Kepala Daerah).
+# 15 + 30 + 450 + 15 = 510 = 1 Hari 1 Jam; declared 2 Hari = 900, gap
+# minus 390 = 6 Jam 30 Menit.  Before: 'Biaya' was the pelaksana column,
+# its 'Rp 50.000' and '-' debris, every step actor = ?.
+run "$MUTU" sop import $S/air-permukaan-biaya.csv -o "$TMP/ap.ini" --calendar id-wib
+expect_rc "Biaya list: exit 0" 0
+expect_eq "Biaya list: pelaksana and roles" "$(steps "$TMP/ap.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Gubernur|role = Kepala Daerah|actor = Pemohon|"
+expect_eq "Biaya list: no Kelengkapan from the Biaya" "$(steps "$TMP/ap.ini" 'kelengkapan')" ""
+expect_eq "Biaya list: minutes and the declared total" "$(minutes "$TMP/ap.ini")" "[15, 30, 450, 15] 900"
