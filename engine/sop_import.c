@@ -334,7 +334,11 @@ static char *day_fraction(const char *t, struct dur *d, int dm, int *rounded);
 static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 {
 	static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", " s/d ", " s.d. ", " s.d ",
-					   " sampai ", " hingga ", " sd ", "-", NULL}; /* – — */
+					   " sampai ", " hingga ", " sd ", "-",
+					   /* "1 atau 2 hari" (1 or 2 days): the larger is the
+					    * ceiling as a range's upper bound is (round 11;
+					    * before, "unknown unit 'atau'") */
+					   " atau ", " or ", NULL}; /* – — */
 	if (!strpbrk(cell, "0123456789"))
 		return NULL;
 	char *t = clean_text(cell), *up = NULL;
@@ -362,6 +366,18 @@ static char *cell_range_upper(const char *cell, struct dur *d, int dm)
 		char *q = left;
 		while (*q == ' ')
 			q++;
+		/* "3 (tiga) - 5 (lima) hari kerja": the number spelled out
+		 * after the digits, as official texts write it (round 11;
+		 * before, "number '3' has no unit") */
+		{
+			char *par = strchr(q, '(');
+			if (par && par > q && strchr(par, ')') && !strpbrk(par, "0123456789")) {
+				*par = 0;
+				size_t m = strlen(q);
+				while (m && q[m - 1] == ' ')
+					q[--m] = 0;
+			}
+		}
 		/* a number: digits, a decimal mark, a fraction ("½ - 1 jam",
 		 * "1½ - 2 hari", "1/2 - 1 jam": U+00BD/BC/BE are 0xC2 0xBD..) */
 		int num = *q != 0;

@@ -322,3 +322,24 @@ expect_eq "Biaya list: pelaksana and roles" "$(steps "$TMP/ap.ini" 'actor\|role'
 	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Gubernur|role = Kepala Daerah|actor = Pemohon|"
 expect_eq "Biaya list: no Kelengkapan from the Biaya" "$(steps "$TMP/ap.ini" 'kelengkapan')" ""
 expect_eq "Biaya list: minutes and the declared total" "$(minutes "$TMP/ap.ini")" "[15, 30, 450, 15] 900"
+
+# ---- 12. Waktu as a range: the upper bound is the ceiling ----
+# "paling lama": a step that may take 1 to 3 days is held to 3.  On
+# id-wib: '1 - 3 hari', '1 – 3 hari kerja', '1 s.d. 3 hari', '1-3 working
+# days', '2 sampai 3 hari', '1 s/d 3 Hari Kerja' are 3 Hari = 1350; '1
+# hingga 2 jam' 120; '30 menit – 1 jam' 60; '1 atau 2 hari' (1 or 2
+# days) 2 Hari = 900; '3 (tiga) - 5 (lima) hari kerja' 5 Hari = 2250.
+# Before: the last two refused ("unknown unit 'atau'", "number '3' has
+# no unit"); the others were read (pinned).
+printf 'No\tKegiatan\tPelaksana\tWaktu\n' >"$TMP/rg.txt"
+i=1
+for w in '1 - 3 hari' $'1 \xe2\x80\x93 3 hari kerja' '1 s.d. 3 hari' '1-3 working days' '2 sampai 3 hari' \
+	'1 hingga 2 jam' $'30 menit \xe2\x80\x93 1 jam' '1 atau 2 hari' '3 (tiga) - 5 (lima) hari kerja' '1 s/d 3 Hari Kerja'; do
+	printf '%d\tMemproses berkas\tFront Office\t%s\n' $i "$w" >>"$TMP/rg.txt"
+	i=$((i + 1))
+done
+run "$MUTU" sop import "$TMP/rg.txt" -o "$TMP/rg.ini" --calendar id-wib
+expect_rc "ranges: exit 0" 0
+expect_eq "ranges: the upper bounds" "$(minutes "$TMP/rg.ini")" \
+	"[1350, 1350, 1350, 1350, 1350, 120, 60, 900, 2250, 1350] None"
+expect_err_has "ranges: 'atau' said" "waktu '1 atau 2 hari' is a range; its upper bound 2 hari is the ceiling"
