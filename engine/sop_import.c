@@ -2106,6 +2106,22 @@ static int span_word(const char *t)
 	return mutu_strcasecmp(t, "mutu baku") == 0 || mutu_strcasecmp(t, "quality standard") == 0;
 }
 
+/* A header naming what the applicant pays, "Biaya", "Tarif", "Retribusi",
+ * "Biaya (Rp)": a Standar Pelayanan component some offices print beside
+ * the SOP's mutu baku; no pelaksana, no mutu baku (round 11). */
+static int cost_header(const char *cell)
+{
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	static const char *const cost[] = {"biaya", "tarif", "retribusi", "biaya/tarif", "tarif/biaya",
+					   "biaya / tarif", "cost", "fee", "fees", "biaya (rp)", "tarif (rp)",
+					   "biaya (rp.)", NULL};
+	int hit = word_in(t, cost);
+	free(t);
+	return hit;
+}
+
 /*
  * A table pasted out of a PDF viewer with each cell on its own line (no
  * tab, no run of spaces between cells: "No / Kegiatan / Pelaksana / Waktu
@@ -2138,7 +2154,9 @@ static int split_stacked(struct imp *im, const char *s, const char *end)
 		line++;
 		char *t = line_text(p, le);
 		enum role r = *t && strlen(t) < 40 ? header_role(t) : R_NONE;
-		if (r != R_NONE) {
+		/* (a "Biaya" among them is a column too, read_header ignores
+		 * it; before round 11 it broke the run: no SOP table found) */
+		if (r != R_NONE || (run && cost_header(t))) {
 			if (!run)
 				rs = p, rs_line = line, run_span = 0;
 			if (r == R_WAKTU && run_w < 0)
@@ -3056,15 +3074,7 @@ static void read_header(struct imp *im, size_t first, size_t last)
 		 * pelaksana column ("Biaya") between Kegiatan and the mutu
 		 * baku, its "Rp 0" cells read as markers */
 		{
-			char *t = clean_text(actor_text[i]);
-			for (char *q = t; *q; q++)
-				*q = (char)tolower((unsigned char)*q);
-			static const char *const cost[] = {"biaya", "tarif", "retribusi", "biaya/tarif", "tarif/biaya",
-							   "biaya / tarif", "cost", "fee", "fees", "biaya (rp)", "tarif (rp)",
-							   "biaya (rp.)", NULL};
-			int hit = word_in(t, cost);
-			free(t);
-			if (hit) {
+			if (cost_header(actor_text[i])) {
 				mutu_notes_addf(im->warn,
 						"header column %zu (%s) is what the applicant pays, which a model does not "
 						"hold; ignored",

@@ -343,3 +343,15 @@ expect_rc "ranges: exit 0" 0
 expect_eq "ranges: the upper bounds" "$(minutes "$TMP/rg.ini")" \
 	"[1350, 1350, 1350, 1350, 1350, 120, 60, 900, 2250, 1350] None"
 expect_err_has "ranges: 'atau' said" "waktu '1 atau 2 hari' is a range; its upper bound 2 hari is the ceiling"
+
+# ---- 13. a cell a line (a PDF viewer's copy) with a Biaya column ----
+# The header run No / Kegiatan / Pelaksana / Biaya / Waktu / Output: the
+# Biaya is a column (its 'Rp 0', '-' cells no Kelengkapan), the Bupati
+# signs.  15 + 30 + 450 = 495 = 1 Hari 45 Menit, as declared.  Before:
+# 'Biaya' broke the run of header words, "no SOP table found", exit 2.
+printf 'SOP IZIN TRAYEK\n\nNo\nKegiatan\nPelaksana\nBiaya\nWaktu\nOutput\n1\nMengajukan permohonan\nPemohon\nRp 0\n15 menit\nBerkas\n2\nMemeriksa berkas\nPetugas Loket\n-\n30 menit\nTanda terima\n3\nMenandatangani izin\nBupati\n-\n1 hari\nIzin\nJumlah Waktu\n1 Hari 45 Menit\n' >"$TMP/pdf.txt"
+run "$MUTU" sop import "$TMP/pdf.txt" -o "$TMP/pdf.ini" --calendar id-wib
+expect_rc "cell a line, Biaya: exit 0" 0
+expect_eq "cell a line, Biaya: pelaksana, outputs" "$(steps "$TMP/pdf.ini" 'actor\|role\|kelengkapan\|output')" \
+	"actor = Pemohon|output = Berkas|actor = Petugas Loket|role = Front Office|output = Tanda terima|actor = Bupati|role = Kepala Daerah|output = Izin|"
+expect_eq "cell a line, Biaya: minutes and the declared total" "$(minutes "$TMP/pdf.ini")" "[15, 30, 450] 495"
