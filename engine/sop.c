@@ -331,6 +331,15 @@ const struct sop_actor_entry sop_actor_table[] = {
 	{"Kepala Daerah", SOP_CLS_DAERAH,
 	 {{"kepala", "daerah"}, {"bupati"}, {"walikota"}, {"wali", "kota"}, {"gubernur"}, {"regent"},
 	  {"mayor"}, {"governor"}}},
+	/* the regional secretariat (Setda) that initials a regional head's
+	 * decree before the signature: the Sekda, the Kepala Bagian Hukum
+	 * (the decree's legal check).  Outside the office as the regional
+	 * head is, and not the Dinas's own Sekretaris (before round 11,
+	 * "Sekda" was none of the positions, with the Back Office
+	 * suggested) */
+	{"Sekretariat Daerah", SOP_CLS_DAERAH,
+	 {{"sekretariat", "daerah"}, {"sekretaris", "daerah"}, {"sekda"}, {"setda"}, {"kabag", "hukum"},
+	  {"kepala", "bagian", "hukum"}, {"bagian", "hukum"}}},
 };
 
 const size_t sop_actor_count = sizeof sop_actor_table / sizeof sop_actor_table[0];
@@ -502,7 +511,7 @@ int sop_actor_is_outside(const char *name)
 	if (!name || !*name)
 		return 0;
 	const char *c = sop_actor_canonical(name);
-	return c && strcmp(c, "Kepala Daerah") == 0;
+	return c && (strcmp(c, "Kepala Daerah") == 0 || strcmp(c, "Sekretariat Daerah") == 0);
 }
 
 /* ------------------------------------------------------------------ */

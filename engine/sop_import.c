@@ -5839,7 +5839,10 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 	 * apart: the twins are found before any role is dropped) */
 	int drop[MAXCOL + 1] = {0};
 	for (size_t c = 0; c < im.ncols && c <= MAXCOL; c++) {
-		if (!im.cols[c].more)
+		/* (the Setda's officials, the Sekda and the Kabag Hukum, are
+		 * two people outside the office: each a delay in mutu sim, no
+		 * pool to share; not kept apart) */
+		if (!im.cols[c].more || im.cols[c].more == 5)
 			continue;
 		for (size_t o = 0; o < im.ncols && !drop[c]; o++) {
 			if (o == c || !im.cols[o].role || strcmp(im.cols[o].role, im.cols[c].role) ||
@@ -5866,12 +5869,15 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			continue;
 		}
 		if (im.cols[c].more == 5) {
+			int head = !strcmp(im.cols[c].role, "Kepala Daerah");
 			mutu_notes_addf(im.warn,
-					"step %zu: pelaksana '%s' read as role = %s (the regional head signs outside the "
-					"office: the SLA clock runs, the berkas is not with the applicant); mutu sim runs "
-					"the step as a delay of its waktu, with no queue and no [staff] line (a line "
-					"'%s = 1' would staff it instead)",
-					k + 1, im.cols[c].name, im.cols[c].role, im.cols[c].name);
+					"step %zu: pelaksana '%s' read as role = %s (%s outside the office: the SLA clock "
+					"runs, the berkas is not with the applicant); mutu sim runs the step as a delay of "
+					"its waktu, with no queue and no [staff] line (a line '%s = 1' would staff it "
+					"instead)",
+					k + 1, im.cols[c].name, im.cols[c].role,
+					head ? "the regional head signs" : "the regional secretariat initials the decree",
+					im.cols[c].name);
 			continue;
 		}
 		mutu_notes_addf(im.warn,
