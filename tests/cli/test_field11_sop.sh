@@ -205,7 +205,7 @@ expect_eq "IUP, Biaya first: pelaksana unchanged" "$(steps "$TMP/iupb.ini" 'acto
 	"actor = Pemohon|actor = Petugas Loket|actor = Penata Perizinan|actor = Tim Teknis ESDM|actor = Tim Teknis ESDM|actor = Penata Perizinan|actor = Kepala Bidang|actor = Kepala DPMPTSP|actor = Pemohon|"
 expect_eq "IUP, Biaya first: no marker said" "$(grep -c 'under no actor column\|in the Biaya column' "$TMP/err")" 0
 # a model written by hand: parallel_with must name an earlier step
-printf '[sop]\nid = p\nname = P\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Jam\n\n[step 2]\nactivity = B\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 2\n' >"$TMP/pw.ini"
+printf '[sop]\nid = p\nname = P\ncalendar = id-wib\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Jam\n\n[step 2]\nactivity = B\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 2\n' >"$TMP/pw.ini"
 run "$MUTU" model check "$TMP/pw.ini"
 expect_rc "parallel_with to itself: refused" 2
 expect_err_has "parallel_with to itself: said" "bad parallel_with in [step 2] (2): write the number of an earlier step"
@@ -390,3 +390,14 @@ EOS
 run "$MUTU" sim "$TMP/sk-sim.ini"
 expect_rc "Setda: sim without their staff" 0
 expect_out_has "Setda: sim: lead 1350 = 3 Hari" "waktu penyelesaian median                      3 Hari [3 Hari .. 3 Hari]"
+
+# ---- 15. parallel_with in a model written by hand: a group of three ----
+# Steps 2 and 3 run alongside step 1 (1 Jam, 2 Jam, 30 Menit): the group
+# takes max(60, 120, 30) = 120; with step 4's 1 Hari the total is 120 +
+# 450 = 570 = 1 Hari 2 Jam, as declared.  Step 5 runs alongside step 4
+# (1 Jam, shorter): nothing added.
+printf '[sop]\nid = grup\nname = Grup\ncalendar = id-wib\ndeclared_total = 1 Hari 2 Jam\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Jam\n\n[step 2]\nactivity = B\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 1\n\n[step 3]\nactivity = C\nactor = Tim Teknis\nwaktu = 30 Menit\nparallel_with = 1\n\n[step 4]\nactivity = D\nactor = Kepala Dinas\nwaktu = 1 Hari\n\n[step 5]\nactivity = E\nactor = Kepala Bidang\nwaktu = 1 Jam\nparallel_with = 4\n' >"$TMP/grup.ini"
+run "$MUTU" model check "$TMP/grup.ini"
+expect_rc "parallel group: exit 0" 0
+expect_out_has "parallel group: the critical path as declared" "grup.ini: ok"
+expect_eq "parallel group: total" "$("$MUTU" model show "$TMP/grup.ini" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["minutes"])')" "570"
