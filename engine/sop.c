@@ -1349,13 +1349,18 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		 * Hari, "½ hari" + "½ hari" against "1 hari", were read at this
 		 * day, so their equality at it is no accident of the day's
 		 * length: no "equal only at 450 Menit a day") */
-		int rounded = 0, fractions = 0;
+		int rounded = 0, fractions = 0, other_jam = 0;
 		for (size_t i = 0; i < m->nsteps; i++) {
+			int frac = m->steps[i].note && strstr(m->steps[i].note, "a fraction of a hari kerja");
 			if (m->steps[i].note && strstr(m->steps[i].note, "rounded up to the minute"))
 				rounded++;
-			if (m->steps[i].note && strstr(m->steps[i].note, "a fraction of a hari kerja"))
-				fractions++;
+			fractions += frac != 0;
+			/* (a step in Jam or Menit of its own keeps the finding
+			 * true on a shorter day: "½ hari" + "3 Jam 45 Menit") */
+			other_jam += !frac && m->steps[i].waktu.minutes > 0;
 		}
+		if (other_jam)
+			fractions = 0;
 		if (tm > dm && tm - dm < rounded)
 			tm = dm;
 		/* Steps that run alongside each other (parallel_with): the

@@ -4929,12 +4929,27 @@ static void clock_days(struct imp *im, const struct sop_model *m)
  * "Legal Basis". */
 static int form_block_label(const char *line)
 {
-	static const char *const w[] = {"dasar hukum", "landasan hukum", "kualifikasi pelaksana", "keterkaitan",
-					"peralatan", "perlengkapan", "peringatan", "pencatatan", "legal basis",
-					"legal basis", NULL};
-	for (size_t i = 0; w[i]; i++) {
-		size_t n = strlen(w[i]);
-		if (mutu_strncasecmp(line, w[i], n) == 0 && !isalpha((unsigned char)line[n]))
+	/* the Dasar Hukum may run on after its label ("Dasar Hukum: 1.
+	 * UU ..."); the others are labels alone or before ':' ("Pencatatan
+	 * Kelahiran" is a Disdukcapil SOP's title, "Pencatatan dan
+	 * Pendataan:" the block) */
+	static const char *const run_on[] = {"dasar hukum", "landasan hukum", "legal basis", NULL};
+	static const char *const alone[] = {"kualifikasi pelaksana", "keterkaitan", "peralatan/perlengkapan",
+					    "peralatan / perlengkapan", "peralatan", "perlengkapan", "peringatan",
+					    "pencatatan dan pendataan", "pencatatan", NULL};
+	for (size_t i = 0; run_on[i]; i++) {
+		size_t n = strlen(run_on[i]);
+		if (mutu_strncasecmp(line, run_on[i], n) == 0 && !isalpha((unsigned char)line[n]))
+			return 1;
+	}
+	for (size_t i = 0; alone[i]; i++) {
+		size_t n = strlen(alone[i]);
+		if (mutu_strncasecmp(line, alone[i], n) != 0 || isalpha((unsigned char)line[n]))
+			continue;
+		const char *q = line + n;
+		while (*q == ' ')
+			q++;
+		if (!*q || *q == ':')
 			return 1;
 	}
 	return 0;
