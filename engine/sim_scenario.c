@@ -944,7 +944,7 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 					   "average (step %d %.4g times%s); the limit is %.0f: lower the "
 					   "step.N.reject values (a loop rejected with p is run 1/(1-p) times)",
 					   so->id, visits, so->steps[worst].no, v[worst],
-					   so->steps[worst].automatic ? ", a step of the system"
+					   so->steps[worst].automatic ? ", a step no staff of the office serve"
 					   : so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
 					   SIM_MAX_VISITS);
 			free(v);
