@@ -414,3 +414,24 @@ printf 'SOP IZIN UJI\n\nNo\tKegiatan\tPelaksana\tWaktu\n1\tMemeriksa berkas\tFro
 run "$MUTU" sop import "$TMP/hj.txt" -o "$TMP/hj.ini" --calendar id-wib
 run "$MUTU" model check "$TMP/hj.ini"
 expect_out_has "½ hari + 3 Jam 45 Menit: still equal only at 450" "equal only at 450 Menit a day"
+
+# ---- 17. pdftotext -layout with a Biaya column, the Walikota signing ----
+# Columns from the header's spaces; 'Rp 0' and '-' under Biaya no
+# Kelengkapan; 15 + 30 + 450 + 15 = 510 = 1 Hari 1 Jam against 2 Hari
+# (900): gap minus 390 = 6 Jam 30 Menit.  Before this round's Biaya rule:
+# 'Biaya' the pelaksana column, every step actor = ?.
+cat >"$TMP/lay.txt" <<'EOT'
+                         STANDAR OPERASIONAL PROSEDUR
+                         IZIN TRAYEK ANGKUTAN KOTA
+
+No   Kegiatan                      Pelaksana          Biaya        Waktu        Output
+1    Mengajukan permohonan         Pemohon            Rp 0         15 menit     Berkas
+2    Memeriksa berkas              Petugas Loket      -            30 menit     Tanda terima
+3    Menandatangani izin           Walikota           -            1 hari       Izin
+4    Menerima izin                 Pemohon            -            15 menit     Izin
+     Jumlah Waktu                                                  2 hari kerja
+EOT
+run "$MUTU" sop import "$TMP/lay.txt" -o "$TMP/lay.ini" --calendar id-wib
+expect_eq "layout, Biaya: pelaksana, kelengkapan" "$(steps "$TMP/lay.ini" 'actor\|role\|kelengkapan')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Walikota|role = Kepala Daerah|actor = Pemohon|"
+expect_eq "layout, Biaya: minutes and the declared total" "$(minutes "$TMP/lay.ini")" "[15, 30, 450, 15] 900"
