@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/run.sh BUILD [ASAN_BUILD] - run every unit test binary (plain and
 # sanitized) and every CLI test script, then print one line
-# "N passed, N failed" counting individual test cases.
+# "N passed, N failed" counting individual test cases.  FUZZ_BUILD names
+# the build whose fuzz replays run (default ASAN_BUILD).
 set -u
 build=${1:-build}
 asan=${2:-}
@@ -34,10 +35,12 @@ if [ -n "$asan" ]; then
 fi
 
 # every fuzz corpus file and reproducer, replayed once under ASan+UBSan
-# ($asan/fuzz/replay_NAME is tests/fuzz/fuzz_NAME.c + replay_main.c); one
-# case per harness
-if [ -n "$asan" ]; then
-	for t in "$asan"/fuzz/replay_*; do
+# ($FUZZ_BUILD/fuzz/replay_NAME is tests/fuzz/fuzz_NAME.c + replay_main.c;
+# `make test` sets FUZZ_BUILD to its clang build, build/clang-san: clang's
+# UBSan catches what gcc's misses); one case per harness
+fuzz_build=${FUZZ_BUILD:-$asan}
+if [ -n "$fuzz_build" ]; then
+	for t in "$fuzz_build"/fuzz/replay_*; do
 		[ -x "$t" ] || continue
 		n=${t##*/replay_}
 		out=$(ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
