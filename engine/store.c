@@ -30,11 +30,12 @@ int store_err_readonly(const char *where, const char *why, struct mutu_err *err)
 
 #ifndef MUTU_WITH_PG
 /* Built without engine/store_pg.c: say so, and what to do. */
-int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out,
-		  struct mutu_err *err)
+int store_pg_open(const char *uri, int mode, int busy_ms, const atomic_int *cancel,
+		  struct mutu_store **out, struct mutu_err *err)
 {
 	(void)mode;
 	(void)busy_ms;
+	(void)cancel;
 	*out = NULL;
 	const char *q = strrchr(uri, '@');
 	/* never echo a password: name the location from after the '@' */
@@ -75,7 +76,7 @@ int store_open_cancel(const char *location, int mode, int busy_ms, const atomic_
 	struct mutu_store *s = NULL;
 	int rc;
 	if (is_pg(location)) {
-		rc = store_pg_open(location, mode, busy_ms, &s, err);
+		rc = store_pg_open(location, mode, busy_ms, cancel, &s, err);
 	} else {
 		const char *path = strncmp(location, "sqlite:", 7) == 0 ? location + 7 : location;
 		if (!*path)

@@ -134,8 +134,8 @@ struct store_ops {
  */
 int store_sqlite_open(const char *path, int mode, int busy_ms, const atomic_int *cancel,
 		      struct mutu_store **out, struct mutu_err *err);
-int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out,
-		  struct mutu_err *err);
+int store_pg_open(const char *uri, int mode, int busy_ms, const atomic_int *cancel,
+		  struct mutu_store **out, struct mutu_err *err);
 
 /* busy_ms as used: 0 is the default, negative is no wait. */
 static inline int store_busy_of(int busy_ms)

@@ -36,6 +36,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,6 +340,9 @@ struct pg_store {
 	struct fcur *ahead; /* a case cursor whose next FETCH is on its way (fcur_next's
 			     * read-ahead): every other statement takes its result first
 			     * (fetch_settle) */
+	const atomic_int *cancel; /* store_open_cancel's flag, NULL none */
+	int cancelled; /* a statement was cancelled for it (the server's 57014 is then
+			* MUTU_ECANCEL, not a failure) */
 };
 
 #define PGS(s) ((struct pg_store *)(s))
@@ -521,6 +525,11 @@ static int pg_fail(struct pg_store *p, const PGresult *r, const char *what, stru
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	if (state && strcmp(state, "55P03") == 0) /* lock_not_available: lock_timeout ran out */
 		return store_err_locked(p->base.where, p->base.busy_ms, err);
+	if (state && strcmp(state, "57014") == 0 && p->cancelled) /* query_canceled: ours */
+		return mutu_errf(err, MUTU_ECANCEL,
+				 "%s: stopped while waiting for the server (%s): the transaction was rolled "
+				 "back, nothing of it was written",
+				 p->base.where, what);
 	if (PQstatus(p->conn) == CONNECTION_BAD)
 		return mutu_errf(err, MUTU_EFAIL,
 				 "store %s: %s: the connection to the server was lost (%s); check that it is "
@@ -530,6 +539,66 @@ static int pg_fail(struct pg_store *p, const PGresult *r, const char *what, stru
 }
 
 /* ------------------------------------------------------------ statements */
+
+/*
+ * Why not PQexec: it blocks in libpq until the server answers, and a
+ * statement waiting for a lock (the office's advisory lock, the schema
+ * lock, a row another writer holds) answers only when the lock comes or
+ * lock_timeout (--busy-timeout) runs out: a Ctrl-C went unseen for that
+ * long.  So a statement is sent (PQsendQuery*) and its answer awaited here
+ * in steps of 25 ms; a step that brings nothing with the caller's cancel
+ * flag set sends the server a cancel request (PQcancel), and the statement
+ * then ends with query_canceled (57014), which pg_fail says as
+ * MUTU_ECANCEL.  Only a statement still busy after a quiet step is
+ * cancelled: the ROLLBACK and the quick statements of a caller winding
+ * down after the flag was set run to their end.
+ *
+ * pg_result returns what PQexec would: the last result, or the first
+ * failed one (its error is the one to say), the others cleared; NULL when
+ * the connection broke (PQerrorMessage says why).
+ */
+static void pg_await(struct pg_store *p)
+{
+	int sent = 0;
+	while (PQisBusy(p->conn)) {
+		struct pollfd pfd = {.fd = PQsocket(p->conn), .events = POLLIN};
+		if (pfd.fd < 0)
+			return; /* broken: PQgetResult says so */
+		int n = poll(&pfd, 1, 25);
+		if (n == 0 && !sent && p->cancel && atomic_load_explicit(p->cancel, memory_order_relaxed)) {
+			PGcancel *c = PQgetCancel(p->conn);
+			char why[256];
+			if (c && PQcancel(c, why, sizeof why))
+				p->cancelled = 1;
+			PQfreeCancel(c);
+			sent = 1; /* once: the server's answer comes on the socket */
+		}
+		if (n > 0 && !PQconsumeInput(p->conn))
+			return;
+	}
+}
+
+static PGresult *pg_result(struct pg_store *p)
+{
+	PGresult *keep = NULL;
+	for (;;) {
+		pg_await(p);
+		PGresult *r = PQgetResult(p->conn);
+		if (!r)
+			break;
+		ExecStatusType st = PQresultStatus(r);
+		int failed = st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE;
+		if (keep && PQresultStatus(keep) == PGRES_FATAL_ERROR) {
+			PQclear(r); /* the first failure is the one to say */
+		} else {
+			PQclear(keep);
+			keep = r;
+		}
+		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || (failed && PQstatus(p->conn) == CONNECTION_BAD))
+			break; /* as PQexec: a COPY's result is the caller's to go on with */
+	}
+	return keep;
+}
 
 static int copy_close(struct pg_store *p, struct mutu_err *err);
 static void copy_abort(struct pg_store *p);
@@ -541,7 +610,7 @@ static int exec0(struct pg_store *p, const char *sql, const char *what, struct m
 	int rc0 = copy_close(p, err);
 	if (rc0)
 		return rc0;
-	PGresult *r = PQexec(p->conn, sql);
+	PGresult *r = PQsendQuery(p->conn, sql) ? pg_result(p) : NULL;
 	ExecStatusType st = PQresultStatus(r);
 	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_fail(p, r, what, err);
 	PQclear(r);
@@ -557,7 +626,7 @@ static PGresult *query_as(struct pg_store *p, const char *sql, int n, const char
 	fetch_settle(p);
 	if (copy_close(p, err))
 		return NULL;
-	PGresult *r = PQexecParams(p->conn, sql, n, NULL, v, NULL, NULL, format);
+	PGresult *r = PQsendQueryParams(p->conn, sql, n, NULL, v, NULL, NULL, format) ? pg_result(p) : NULL;
 	ExecStatusType st = PQresultStatus(r);
 	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
 		return r;
@@ -1033,7 +1102,8 @@ static void notice_quiet(void *arg, const char *message)
 	(void)message;
 }
 
-int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **out, struct mutu_err *err)
+int store_pg_open(const char *uri, int mode, int busy_ms, const atomic_int *cancel, struct mutu_store **out,
+		  struct mutu_err *err)
 {
 	*out = NULL;
 	struct pg_store *p = mutu_calloc(1, sizeof *p);
@@ -1043,6 +1113,7 @@ int store_pg_open(const char *uri, int mode, int busy_ms, struct mutu_store **ou
 	p->base.mode = mode;
 	p->base.busy_ms = busy_ms;
 	p->office = NULL;
+	p->cancel = cancel;
 	/* libpq reads postgres:// and postgresql:// URIs (and key=value
 	 * strings) as they are; application_name shows mutu in
 	 * pg_stat_activity */

@@ -35,7 +35,8 @@
 	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetResult)         \
 	X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQhost) X(PQntuples) X(PQport) X(PQprepare)   \
 	X(PQputCopyData) X(PQputCopyEnd) X(PQresultErrorField) X(PQresultErrorMessage)              \
-	X(PQresultStatus) X(PQsendQueryParams) X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea) X(PQuser)
+	X(PQresultStatus) X(PQsendQuery) X(PQsendQueryParams) X(PQisBusy) X(PQsocket) X(PQgetCancel)    \
+	X(PQcancel) X(PQfreeCancel) X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea) X(PQuser)
 
 static struct {
 #define X(name) __typeof__(name) *name;
@@ -160,6 +161,18 @@ int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid 
 	return pq.PQsendQueryParams(conn, command, nParams, paramTypes, paramValues, paramLengths,
 				    paramFormats, resultFormat);
 }
+int PQsendQuery(PGconn *conn, const char *query) { READY_OR(0); return pq.PQsendQuery(conn, query); }
+int PQisBusy(PGconn *conn) { READY_OR(0); return pq.PQisBusy(conn); }
+int PQsocket(const PGconn *conn) { READY_OR(-1); return pq.PQsocket(conn); }
+PGcancel *PQgetCancel(PGconn *conn) { READY_OR(NULL); return pq.PQgetCancel(conn); }
+/* PQcancel is safe to call from a signal handler in libpq; here it is
+ * called from the statement's wait (store_pg.c pg_await) */
+int PQcancel(PGcancel *cancel, char *errbuf, int errbufsize)
+{
+	READY_OR(0);
+	return pq.PQcancel(cancel, errbuf, errbufsize);
+}
+void PQfreeCancel(PGcancel *cancel) { READY_OR(); pq.PQfreeCancel(cancel); }
 void PQfinish(PGconn *conn) { READY_OR(); pq.PQfinish(conn); }
 void PQfreemem(void *ptr) { READY_OR(); pq.PQfreemem(ptr); }
 PGresult *PQgetResult(PGconn *conn) { READY_OR(NULL); return pq.PQgetResult(conn); }

@@ -80,7 +80,8 @@ int store_open(const char *location, int mode, int busy_ms, struct mutu_store **
  * non-zero (a Ctrl-C: a signal handler may set it, a lock-free atomic
  * the caller owns and keeps alive while the store is open).  The call
  * that was waiting then fails with MUTU_ECANCEL and has written nothing.
- * SQLite stores only: a PostgreSQL store waits as store_open's does.
+ * PostgreSQL: the statement waiting is cancelled on the server
+ * (PQcancel) and the transaction rolled back.
  * cancel NULL: store_open. */
 int store_open_cancel(const char *location, int mode, int busy_ms, const atomic_int *cancel,
 		      struct mutu_store **out, struct mutu_err *err);
