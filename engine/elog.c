@@ -5137,10 +5137,13 @@ int elog_ingest(const char *db_path, const char *log_path, const struct elog_opt
 		writer_release(&r->w);
 		if (r->db)
 			store_rollback(r->db);
-		/* An XES error can come at the end of the file (a truncated
-		 * gzip): a store this ingest created is removed again, so
-		 * nothing is written. */
-		if (r->db && g->xes) {
+		/* A store this ingest created is removed again (when still
+		 * empty: store_close_discard), so a failed first ingest leaves
+		 * nothing behind -- an XES error at the end of the file (a
+		 * truncated gzip), a full disk or ulimit -f, a Ctrl-C, a log
+		 * with no usable row.  Before, only XES did: a CSV's failure
+		 * left an empty store that reports then read as "no data". */
+		if (r->db) {
 			store_close_discard(r->db);
 			r->db = NULL;
 		}

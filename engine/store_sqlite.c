@@ -849,11 +849,42 @@ static void sq_close(struct mutu_store *s)
 	free(q);
 }
 
+/*
+ * Remove the store this open created (store_close_discard), but only an
+ * empty one and only under its write lock.  Why the lock: between the
+ * failed ingest's rollback and here another ingest may have opened the new
+ * file and committed into it (it exists, so that one did not create it):
+ * removing it then would lose a batch its ingest said was stored.  So the
+ * lock is taken without waiting (busy: someone else is at it: keep the
+ * file), the store is checked empty (no batch, no event), and the files go
+ * while it is held.  A process that opened the file meanwhile and waits
+ * for the lock then writes to a removed file, which SQLite refuses
+ * (SQLITE_READONLY_DBMOVED: a rollback-journal store, as a new one is until
+ * sq_close): that ingest fails and says so, nothing is lost silently.
+ */
 static void sq_discard(struct mutu_store *s)
 {
 	struct sq *q = (struct sq *)s;
 	char side[STORE_LOCATION_MAX + 8];
-	sqlite3_close(q->db);
+	sqlite3_stmt *st = NULL;
+	int empty = 0;
+	sqlite3_busy_handler(q->db, NULL, NULL);
+	if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) {
+		if (sqlite3_prepare_v2(q->db,
+				       "SELECT NOT EXISTS (SELECT 1 FROM batches) AND NOT EXISTS (SELECT 1 FROM events)",
+				       -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			empty = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (!empty)
+			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (!empty) {
+		sqlite3_close(q->db);
+		free(q);
+		return;
+	}
+	/* the files go while the lock is held; closing lets it go after */
 	unlink(q->path);
 	snprintf(side, sizeof side, "%s-wal", q->path);
 	unlink(side);
@@ -861,6 +892,8 @@ static void sq_discard(struct mutu_store *s)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-journal", q->path);
 	unlink(side);
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(q->db);
 	free(q);
 }
 
