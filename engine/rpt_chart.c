@@ -149,17 +149,59 @@ static void remove_data_dir(struct rpt_charts *cs)
 	cs->data_dir = NULL;
 }
 
+/*
+ * Why the old versions are kept: the charts take their final names before
+ * the report does (rpt_write_report), and a failure in between -- a chart
+ * whose name is a folder, the report's own rename -- used to unlink the
+ * charts already placed, so a folder that held last month's whole report
+ * lost those charts (their old versions were gone, replaced by the
+ * rename).  Now each rename is preceded by a hard link of the old file
+ * into data_dir, and discard renames it back: the old set, whole.
+ */
 void rpt_charts_discard(struct rpt_charts *cs)
 {
-	/* committed charts are this run's new files at the final names */
-	for (size_t i = 0; cs->committed && i < cs->n; i++) {
-		if (cs->c[i].svg_path)
-			unlink(cs->c[i].svg_path);
-		if (cs->c[i].png_path)
-			unlink(cs->c[i].png_path);
+	/* committed charts are this run's new files at the final names: the
+	 * previous version back where there was one, else nothing */
+	for (size_t i = 0; i < cs->n; i++) {
+		struct rpt_chart *c = &cs->c[i];
+		const char *to[2] = {c->svg_path, c->png_path};
+		for (int k = 0; k < 2; k++) {
+			if (c->placed[k] && to[k]) {
+				if (!c->old[k] || rename(c->old[k], to[k]) != 0)
+					unlink(to[k]);
+			}
+			c->placed[k] = 0;
+		}
 	}
 	cs->committed = 0;
 	remove_data_dir(cs);
+}
+
+/* Keep the file at a chart's final name (if any) as data_dir/old-I-K, a
+ * hard link (same folder, same file system).  0 when kept or when there
+ * was none; -1 with errno when it cannot be kept (a file system without
+ * hard links): the chart is then not renamed, the report fails whole. */
+static int keep_old(struct rpt_charts *cs, size_t i, int k, const char *to)
+{
+	struct stat st;
+	if (lstat(to, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR; /* rename() would fail too: say it before anything moved */
+		return -1;
+	}
+	struct mutu_buf p;
+	mutu_buf_init(&p);
+	mutu_buf_printf(&p, "%s/old-%zu-%d", cs->data_dir, i, k);
+	if (link(to, p.s) != 0) {
+		int e = errno;
+		mutu_buf_release(&p);
+		errno = e;
+		return -1;
+	}
+	cs->c[i].old[k] = mutu_buf_detach(&p);
+	mutu_buf_release(&p);
+	return 0;
 }
 
 int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err)
@@ -169,12 +211,13 @@ int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mu
 		const char *to[2] = {cs->c[i].svg_path, cs->c[i].png_path};
 		for (int k = 0; k < 2; k++) {
 			/* rename() replaces a symlink at the name, never its target */
-			if (rename(from[k], to[k]) != 0) {
+			if (keep_old(cs, i, k, to[k]) != 0 || rename(from[k], to[k]) != 0) {
 				int e = errno;
-				cs->committed = 1; /* some are: discard removes them */
-				return mutu_errf(err, MUTU_EFAIL, "cannot write chart %s: %s", to[k],
-						 strerror(e));
+				cs->committed = 1; /* some are: discard puts the old ones back */
+				return mutu_errf(err, MUTU_EFAIL, "cannot write chart %s: %s (the folder's "
+						 "previous report is left as it was)", to[k], strerror(e));
 			}
+			cs->c[i].placed[k] = 1;
 		}
 	}
 	cs->committed = 1;
@@ -194,8 +237,10 @@ void rpt_charts_release(struct rpt_charts *cs)
 		free(cs->c[i].svg_tmp);
 		free(cs->c[i].png_tmp);
 		free(cs->c[i].caption);
+		free(cs->c[i].old[0]);
+		free(cs->c[i].old[1]);
 	}
-	remove_data_dir(cs); /* the temporary folder never outlives the run */
+	remove_data_dir(cs); /* with the previous versions kept at the commit */ /* the temporary folder never outlives the run */
 	free(cs->c);
 	free(cs->base);
 	free(cs->tmpl_dir);
@@ -222,6 +267,7 @@ int rpt_chart_add(struct rpt_charts *cs, const char *key, const char *tmpl, cons
 				 tpath);
 	cs->c = mutu_realloc(cs->c, (cs->n + 1) * sizeof *cs->c);
 	struct rpt_chart *c = &cs->c[cs->n++];
+	memset(c, 0, sizeof *c); /* old[] and placed[] start empty */
 	struct mutu_buf p;
 	mutu_buf_init(&p);
 	c->key = mutu_strdup(key);

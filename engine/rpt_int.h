@@ -14,6 +14,9 @@ struct rpt_chart {
 	char *svg_tmp;   /* owned; where gnuplot writes it (in data_dir) */
 	char *png_tmp;
 	char *caption;   /* owned, plain text (our words, not data) */
+	char *old[2];    /* owned: where the svg's and png's previous version was kept
+			  * at the commit (in data_dir), NULL when there was none */
+	int placed[2];   /* the new svg / png was renamed to its final name */
 };
 
 /* A batch of charts rendered by one gnuplot run. */
@@ -34,12 +37,16 @@ int rpt_charts_init(struct rpt_charts *cs, const struct rpt_opts *o, const char 
 		    struct mutu_err *err);
 void rpt_charts_release(struct rpt_charts *cs);
 /* After a failure: remove what this run wrote (data_dir with its content,
- * and the charts at their final names when they were committed). */
+ * and the charts at their final names when they were committed, each
+ * replaced by its previous version when it had one: the folder's file set
+ * is the old one again). */
 void rpt_charts_discard(struct rpt_charts *cs);
 /* Rename every chart from data_dir to its final name (replacing a
  * symlink there, never writing through it) and append the final names
  * to files (may be NULL).  Called once the main file is fully written,
- * so a report appears with its charts or not at all. */
+ * so a report appears with its charts or not at all.  A chart's previous
+ * version is kept (a hard link in data_dir) until the report is in place
+ * or discard puts it back. */
 int rpt_charts_commit(struct rpt_charts *cs, struct mutu_notes *files, struct mutu_err *err);
 
 /* Queue a chart: writes its data file now.  slug names the group. */
