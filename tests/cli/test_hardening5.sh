@@ -115,3 +115,50 @@ rm -r "$TMP/lap/report-2025-05-sop-uji-sla-daily.png"
 run "$MUTU" report monthly --month 2025-05 --db "$TMP/r.db" --models $MD --out "$TMP/lap" --format html
 expect_eq "after the folder is gone: 9 new files, no old one" \
 	"$RC $(ls "$TMP/lap" | wc -l) $(cat "$TMP"/lap/* | grep -c '^LAMA')" "0 9 0"
+
+# ---- 4. XES with entities and nesting no tool writes (an attack)
+# quadratic blowup (generated): an entity of 100000 'A's declared in the
+# DOCTYPE, referenced 30000 times in one concept:name value: 3 * 10^9
+# bytes expanded.  libxml2 (without XML_PARSE_NOENT) hands the references
+# on as written and mutu expands them itself (elog_xes.c attr_value), with
+# no bound.  Before: 28 s, 2.9 GB of memory, then the event rejected.
+# Now the expansion stops past libxml2's bound on one value (10^7 bytes):
+# exit 2 at once, said, no store made.
+python3 -c "
+print('<?xml version=\"1.0\"?>\n<!DOCTYPE log [ <!ENTITY b \"%s\"> ]>' % ('A' * 100000))
+print('<log xes.version=\"1.0\" xmlns=\"http://www.xes-standard.org/\"><trace><string key=\"concept:name\" value=\"A\"/>')
+print('<event><string key=\"concept:name\" value=\"%s\"/>' % ('&b;' * 30000))
+print('<date key=\"time:timestamp\" value=\"2025-05-15T09:00:00+07:00\"/></event></trace></log>')" >"$TMP/kuadrat.xes"
+t0=$(ms_now)
+run bash -c "ulimit -v 1000000; '$MUTU' ingest '$TMP/kuadrat.xes' --db '$TMP/kuadrat.db'"
+t1=$(ms_now)
+expect_rc "XES quadratic entity blowup: exit 2 (within 1 GB of address space)" 2
+expect_err_has "XES quadratic entity blowup: said" \
+	"kuadrat.xes:4: malformed XML: attribute 'value' expands its entity references past 10000000 bytes"
+if [ $((t1 - t0)) -lt 5000 ]; then ok "XES quadratic entity blowup: at once ($((t1 - t0)) ms)"
+else not_ok "XES quadratic entity blowup: at once" "took $((t1 - t0)) ms"; fi
+expect_eq "XES quadratic entity blowup: no store made" "$(ls "$TMP" | grep -c '^kuadrat\.db')" 0
+# pinned: billion laughs (billion-laughs.xes, 10^9 'lol's through 9 levels)
+# is refused by libxml2's entity loop check, exit 2, at once
+run bash -c "ulimit -v 1000000; '$MUTU' ingest $H/billion-laughs.xes --db '$TMP/bl.db'"
+expect_rc "XES billion laughs: exit 2" 2
+expect_err_has "XES billion laughs: said" "billion-laughs.xes:16: malformed XML: Detected an entity reference loop"
+# pinned: an external entity (entitas-eksternal.xes: SYSTEM file:///etc/hostname
+# in org:resource) is never loaded (no XML_PARSE_NOENT): refused, exit 2
+run "$MUTU" ingest $H/entitas-eksternal.xes --db "$TMP/xxe.db"
+expect_rc "XES external entity: exit 2, not loaded" 2
+expect_err_has "XES external entity: said" "Attribute references external entity 'x'"
+# pinned: 100000 nested <list> (and <container>) in an event: refused at
+# depth 64, exit 2, at once
+for el in list container; do
+	python3 -c "
+import sys
+w = sys.stdout.write
+w('<?xml version=\"1.0\"?>\n<log xes.version=\"1.0\" xmlns=\"http://www.xes-standard.org/\">\n')
+w('<trace><string key=\"concept:name\" value=\"A\"/>\n<event><string key=\"concept:name\" value=\"x\"/>\n')
+w('<$el key=\"l\">' * 100000 + '<string key=\"s\" value=\"v\"/>' + '</$el>' * 100000)
+w('</event></trace></log>\n')" >"$TMP/nest-$el.xes"
+	run bash -c "ulimit -v 1000000; '$MUTU' ingest '$TMP/nest-$el.xes' --db '$TMP/nest.db'"
+	expect_rc "XES 100000 nested <$el>: exit 2" 2
+	expect_err_has "XES 100000 nested <$el>: said" "nest-$el.xes:5: elements nested deeper than 64 levels: not a XES log"
+done
