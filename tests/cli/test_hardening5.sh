@@ -162,3 +162,35 @@ w('</event></trace></log>\n')" >"$TMP/nest-$el.xes"
 	expect_rc "XES 100000 nested <$el>: exit 2" 2
 	expect_err_has "XES 100000 nested <$el>: said" "nest-$el.xes:5: elements nested deeper than 64 levels: not a XES log"
 done
+
+# ---- 5. a model of 1,000,000 steps (an INI a script wrote)
+# Generated: [sop] and [step 1] .. [step 1000000], each one minute.  A
+# model holds steps 1 .. 100000; [step 100001] is refused.  Before: each
+# [step N] was checked against every step before it (duplicates), 50 s
+# to reach step 100001 (5 * 10^9 comparisons); a model of exactly 100000
+# steps, allowed, took as long.  Now a table by step number: under 2 s,
+# exit 2 at step 100001 (line 5 + 5 * 100000 + 2 = 500007, the [step]
+# header of the 100001st five-line section after the [sop] section's six
+# lines), and the model of 100000 steps checks (100000 minutes = 1666 Jam 40 Menit).
+python3 -c "
+import sys
+w = sys.stdout.write
+w('[sop]\nid = besar\nname = Besar\nagency = X\ncalendar = id-wib\n\n')
+for i in range(1, 1000001):
+    w('[step %d]\nactivity = Langkah %d\nactor = Front Office\nwaktu = 1 Menit\n\n' % (i, i))" >"$TMP/besar.ini"
+t0=$(ms_now)
+run timeout 30 "$MUTU" model check "$TMP/besar.ini"
+t1=$(ms_now)
+expect_rc "model of 1,000,000 steps: exit 2" 2
+expect_err_has "model of 1,000,000 steps: the first step over the bound named" \
+	"besar.ini:500007: bad step number in section header ([step 100001])"
+if [ $((t1 - t0)) -lt 15000 ]; then ok "model of 1,000,000 steps: refused in bounded time ($((t1 - t0)) ms)"
+else not_ok "model of 1,000,000 steps: refused in bounded time" "took $((t1 - t0)) ms"; fi
+head -n 500006 "$TMP/besar.ini" >"$TMP/seratus-ribu.ini"
+run timeout 30 "$MUTU" model check "$TMP/seratus-ribu.ini"
+expect_rc "model of 100,000 steps: checks, exit 0" 0
+expect_out_has "model of 100,000 steps: 100000 minutes summed" "100000 steps, 1 actors, steps sum to 1666 Jam 40 Menit"
+# a step given twice is still said, with the first one's line (pinned)
+printf '[sop]\nid = dua\nname = Dua\nagency = X\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Menit\n\n[step 1]\nactivity = B\nactor = Front Office\nwaktu = 1 Menit\n' >"$TMP/dua.ini"
+run "$MUTU" model check "$TMP/dua.ini"
+expect_err_has "a step given twice: said with the first's line" "dua.ini:11: duplicate step ([step 1], first at line 6)"
