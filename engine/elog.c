@@ -4495,6 +4495,16 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 				 dir && *dir ? dir : "/tmp", strerror(errno));
 	char *blk = mutu_malloc(BLOCK);
 	int rc = 0;
+	/* Why a look at the first line here: the copy reads all of standard
+	 * input before the CSV reader sees it, and a header that never ends
+	 * (2 GB of one line, or an endless stream without a newline) was
+	 * copied whole -- 16 s and 2 GB of TMPDIR for the 2 GB line, the disk
+	 * filled by an endless one -- only to be refused as a first line over
+	 * ELOG_MAX_RECORD.  So a stream that is not XML or gzip (XES may be
+	 * one long line) and has no line end (LF or CR) in its first
+	 * ELOG_MAX_RECORD bytes is refused when that many are read. */
+	uint64_t copied = 0;
+	int first_line_ended = 0, csv = -1; /* -1: not known yet */
 	for (;;) {
 		ssize_t k = read(STDIN_FILENO, blk, BLOCK);
 		/* a signal interrupts the wait (the CLI's handler has no
@@ -4512,6 +4522,31 @@ static int ingest_stdin(const char *db_path, const struct elog_opts *o, struct e
 		}
 		if (k == 0)
 			break;
+		if (csv < 0) {
+			/* the first bytes: a BOM and blanks skipped, '<' is XML
+			 * (UTF-16 XML has a NUL next to it), 1F 8B gzip */
+			const unsigned char *u = (const unsigned char *)blk;
+			ssize_t i = 0;
+			if (k >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+				i = 3;
+			while (i < k && (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\n' ||
+					 u[i] == 0 || u[i] == 0xFF || u[i] == 0xFE))
+				i++;
+			csv = !(i < k && u[i] == '<') && !(k >= 2 && u[0] == 0x1F && u[1] == 0x8B);
+		}
+		if (!first_line_ended &&
+		    (memchr(blk, '\n', (size_t)k) || memchr(blk, '\r', (size_t)k)))
+			first_line_ended = 1;
+		copied += (uint64_t)k;
+		if (csv && !first_line_ended && copied > ELOG_MAX_RECORD) {
+			rc = mutu_errf(err, MUTU_EINPUT,
+				       "<stdin>:1: not a CSV event log: the first line is over %u MiB "
+				       "long (no line end in the first %llu bytes), over the limit of "
+				       "%u MiB for one record; stopped reading, nothing is stored",
+				       (unsigned)(ELOG_MAX_RECORD >> 20), (unsigned long long)copied,
+				       (unsigned)(ELOG_MAX_RECORD >> 20));
+			break;
+		}
 		for (ssize_t w = 0; w < k;) {
 			ssize_t n = write(fd, blk + w, (size_t)(k - w));
 			if (n < 0 && errno == EINTR)

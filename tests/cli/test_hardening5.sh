@@ -194,3 +194,61 @@ expect_out_has "model of 100,000 steps: 100000 minutes summed" "100000 steps, 1 
 printf '[sop]\nid = dua\nname = Dua\nagency = X\n\n[step 1]\nactivity = A\nactor = Front Office\nwaktu = 1 Menit\n\n[step 1]\nactivity = B\nactor = Front Office\nwaktu = 1 Menit\n' >"$TMP/dua.ini"
 run "$MUTU" model check "$TMP/dua.ini"
 expect_err_has "a step given twice: said with the first's line" "dua.ini:11: duplicate step ([step 1], first at line 6)"
+
+# ---- 6. standard input whose first line never ends
+# `ingest -` copies standard input to a file in TMPDIR, then reads it.  An
+# endless stream without a newline (yes | tr -d '\n': a tool's output
+# gone wrong) was copied without end -- TMPDIR filled, no message -- and a
+# 2 GB line took 16 s and 2 GB of disk to be refused as a first line over
+# 16 MiB.  Now the copy stops once 16 MiB have come without a line end
+# (LF or CR), for a stream that is not XML or gzip (an XES may be one long
+# line): exit 2 at once, said, no store, nothing left in TMPDIR.
+mkdir "$TMP/tmpdir"
+t0=$(ms_now)
+# (ulimit -f: 1 GiB at most in TMPDIR, should the copy not stop)
+run bash -c "ulimit -f 1048576; yes aaaaaaaa | tr -d '\n' | TMPDIR='$TMP/tmpdir' timeout 30 '$MUTU' ingest - --db '$TMP/stdin.db'"
+t1=$(ms_now)
+expect_rc "stdin, a first line without end: exit 2" 2
+expect_err_has "stdin, a first line without end: said" \
+	"<stdin>:1: not a CSV event log: the first line is over 16 MiB long"
+if [ $((t1 - t0)) -lt 10000 ]; then ok "stdin, a first line without end: stops at 16 MiB ($((t1 - t0)) ms)"
+else not_ok "stdin, a first line without end: stops at 16 MiB" "took $((t1 - t0)) ms"; fi
+expect_eq "stdin, a first line without end: no store, TMPDIR empty" \
+	"$(ls "$TMP" | grep -c '^stdin\.db') $(ls -A "$TMP/tmpdir" | wc -l)" "0 0"
+# pinned: a CSV with CR line ends (Excel for Mac) and a one-line XES of
+# 17 MiB (a value padded: no newline anywhere) still pass the copy: the
+# first is read (35 events), the second reaches the XES reader, which
+# says its value is over 10^7 bytes (libxml2's bound), exit 2
+tr '\n' '\r' <tests/data/logs/uji-sla.csv >"$TMP/cr.csv"
+TMPDIR=$TMP/tmpdir run "$MUTU" ingest - --db "$TMP/cr.db" --sop uji-sla --models $MD --tz WIB --quiet <"$TMP/cr.csv"
+expect_eq "stdin, CR line ends: read (35 events)" "$RC $(sqlite3 "$TMP/cr.db" "SELECT count(*) FROM events")" "0 35"
+python3 -c "
+import sys
+sys.stdout.write('<?xml version=\"1.0\"?><log xes.version=\"1.0\" xmlns=\"http://www.xes-standard.org/\"><trace><string key=\"concept:name\" value=\"A\"/><event><string key=\"catatan\" value=\"' + 'x' * (17 << 20) + '\"/></event></trace></log>')" >"$TMP/satu-baris.xes"
+TMPDIR=$TMP/tmpdir run "$MUTU" ingest - --db "$TMP/xes1.db" <"$TMP/satu-baris.xes"
+expect_rc "stdin, a one-line XES of 17 MiB: exit 2" 2
+expect_err_has "stdin, a one-line XES of 17 MiB: the XES reader saw it" "an attribute value or text over 10000000 bytes"
+
+# ---- 7. pinned: a CSV line of 10 million columns; a calendar of 10^6 holidays;
+# a scenario of 10^9 replications (each read right before, kept)
+# 10 million columns named 'a' (a 20 MB header): over the 16 MiB record, exit 2
+awk 'BEGIN { printf "case_id,step,activity,actor,start,end"; for (i = 0; i < 10000000; i++) printf ",a"; printf "\n" }' >"$TMP/kolom.csv"
+run timeout 30 "$MUTU" ingest "$TMP/kolom.csv" --db "$TMP/kolom.db"
+expect_rc "10 million columns: exit 2" 2
+expect_err_has "10 million columns: said" "kolom.csv:1: not a CSV event log: the first line is 20000038 bytes long, over the limit of 16 MiB"
+# local.csv of 10^6 lines: every day 1970-01-01 .. 2199-12-31 (84005 days)
+# a holiday, over and over: Mon 2025-05-19 07:30 to Wed 07:30 is no working time
+cp -r datasets/calendars "$TMP/kal"
+python3 -c "
+import datetime, sys
+d = datetime.date(1970, 1, 1); w = sys.stdout.write
+w('date,type,name\n')
+for n in range(1000000):
+    w('%s,LK,Libur %d\n' % (d.isoformat(), n)); d += datetime.timedelta(days=1)
+    if d.year > 2199: d = datetime.date(1970, 1, 1)" >"$TMP/kal/local.csv"
+run env MUTU_CALENDARS="$TMP/kal" timeout 30 "$MUTU" calendar between 2025-05-19T07:30+07:00 2025-05-21T07:30+07:00 --calendar id-wib
+expect_eq "10^6 holidays: read, every day closed (exit 0, 0 minutes)" "$RC $(printf '%s\n' "$OUT" | grep -c 'waktu kerja: 0 Menit')" "0 1"
+sed 's/^replications = 30/replications = 1000000000/' models/scenarios/banjarbaru.ini >"$TMP/rep.ini"
+run "$MUTU" sim "$TMP/rep.ini" --out "$TMP/simout"
+expect_rc "10^9 replications: refused, exit 2" 2
+expect_err_has "10^9 replications: the bound said" "replications: a whole number 1..1000000 (1000000000)"
