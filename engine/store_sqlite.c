@@ -432,6 +432,15 @@ static int diag(sqlite3 *db, const char *path, const char *what, struct mutu_err
 				 "--busy-timeout MS",
 				 path, what);
 	case SQLITE_READONLY:
+		/* the file was removed (or renamed) after this process opened
+		 * it: a failed first ingest of another process removed the
+		 * empty store it had created (sq_discard) while this one waited */
+		if (sqlite3_extended_errcode(db) == SQLITE_READONLY_DBMOVED)
+			return mutu_errf(err, MUTU_EFAIL,
+					 "%s: the store was removed or moved while this process had it open "
+					 "(%s; another ingest that created it failed and removed it?): "
+					 "nothing was written; run the command again",
+					 path, what);
 		return store_err_readonly(path, sqlite3_errmsg(db), err);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -860,7 +869,9 @@ static void sq_close(struct mutu_store *s)
  * while it is held.  A process that opened the file meanwhile and waits
  * for the lock then writes to a removed file, which SQLite refuses
  * (SQLITE_READONLY_DBMOVED: a rollback-journal store, as a new one is until
- * sq_close): that ingest fails and says so, nothing is lost silently.
+ * sq_close): that ingest fails and says so, nothing is lost silently.  In
+ * WAL mode SQLite would not refuse (checked: the write goes to the removed
+ * files), so a store another open has turned to WAL is kept.
  */
 static void sq_discard(struct mutu_store *s)
 {
@@ -875,6 +886,17 @@ static void sq_discard(struct mutu_store *s)
 				       -1, &st, NULL) == SQLITE_OK &&
 		    sqlite3_step(st) == SQLITE_ROW)
 			empty = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		/* WAL: another process opened it writable (this open leaves the
+		 * rollback journal until sq_close), and a write of its to
+		 * removed WAL files would be lost without an error: keep it */
+		if (empty && sqlite3_prepare_v2(q->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			const unsigned char *jm = sqlite3_column_text(st, 0);
+			if (jm && strcmp((const char *)jm, "wal") == 0)
+				empty = 0;
+		}
 		sqlite3_finalize(st);
 		if (!empty)
 			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);

@@ -80,6 +80,29 @@ if [ "$RC" = 130 ]; then
 else
 	ok "first ingest stopped by SIGINT: it ended before the signal (exit $RC), nothing to check"
 fi
+# The race: ingest A creates the store and loads 300000 rows (holding the
+# write lock); ingest B of uji-sla.csv opens the same new file and waits
+# (--busy-timeout 10000); A gets SIGINT at 1.5 s and removes the store it
+# created.  B's batch is never lost in silence: either B got the lock
+# first (exit 0, the store there with its 35 events) or B's write finds
+# the file removed (SQLite refuses a write to a moved file), exit 1, said.
+awk 'BEGIN { print "case_id,step,activity,actor,start,end"
+	for (i = 0; i < 300000; i++) { t = 1747274400 + i * 30
+		printf "F%d,%d,langkah,Front Office,%s,%s\n", i, i % 5 + 1,
+			strftime("%Y-%m-%dT%H:%M:%SZ", t, 1), strftime("%Y-%m-%dT%H:%M:%SZ", t + 20, 1) } }' >"$TMP/besar.csv"
+timeout -s INT 1.5 "$MUTU" ingest "$TMP/besar.csv" --db "$TMP/baru/race.db" --sop uji-sla --models $MD --quiet 2>/dev/null &
+pa=$!
+sleep 0.5
+run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/baru/race.db" --sop uji-sla --models $MD --quiet --busy-timeout 10000
+wait $pa
+if [ "$RC" = 0 ]; then
+	expect_eq "two first ingests, the creator interrupted: B's 35 events kept" \
+		"$(sqlite3 "$TMP/baru/race.db" "SELECT count(*) FROM events")" "35"
+else
+	expect_err_has "two first ingests, the creator interrupted: B told its store went" \
+		"the store was removed or moved while this process had it open"
+fi
+rm -f "$TMP"/baru/race.db*
 # pinned: a store that holds a batch is never removed by a failed ingest
 # (the check discard makes under the write lock): a second, failing ingest
 # into the store of the first leaves it whole
