@@ -86,6 +86,7 @@ fi
 # created.  B's batch is never lost in silence: either B got the lock
 # first (exit 0, the store there with its 35 events) or B's write finds
 # the file removed (SQLite refuses a write to a moved file), exit 1, said.
+# (Or A finished before its signal: both batches there.)
 awk 'BEGIN { print "case_id,step,activity,actor,start,end"
 	for (i = 0; i < 300000; i++) { t = 1747274400 + i * 30
 		printf "F%d,%d,langkah,Front Office,%s,%s\n", i, i % 5 + 1,
@@ -96,8 +97,12 @@ sleep 0.5
 run "$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/baru/race.db" --sop uji-sla --models $MD --quiet --busy-timeout 10000
 wait $pa
 if [ "$RC" = 0 ]; then
-	expect_eq "two first ingests, the creator interrupted: B's 35 events kept" \
-		"$(sqlite3 "$TMP/baru/race.db" "SELECT count(*) FROM events")" "35"
+	# 35: B's alone; 300035: A finished within its 1.5 s after all (a fast machine)
+	n=$(sqlite3 "$TMP/baru/race.db" "SELECT count(*) FROM events")
+	case "$n" in
+	35 | 300035) ok "two first ingests, the creator interrupted: B's 35 events kept ($n in all)" ;;
+	*) not_ok "two first ingests, the creator interrupted: B's 35 events kept" "events: $n" ;;
+	esac
 else
 	expect_err_has "two first ingests, the creator interrupted: B told its store went" \
 		"the store was removed or moved while this process had it open"
