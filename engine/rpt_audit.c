@@ -544,6 +544,18 @@ static void csv_local(struct mutu_buf *o, const struct sla_case *c, double t0, i
 	rpt_csv_field(o, b);
 }
 
+/* The last column, office, and the row's end: the case's office in an
+ * audit of several offices (two offices' K1 are two cases; the text and
+ * JSON audits name it too), empty for the default office and when
+ * --office chose one.  Added last so that scripts reading the columns
+ * by position still find the earlier ones where they were. */
+static void csv_office(struct mutu_buf *o, const struct sla_case *c)
+{
+	mutu_buf_putc(o, ',');
+	rpt_csv_field(o, c->office ? c->office : "");
+	mutu_buf_puts(o, "\r\n");
+}
+
 static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_buf *o)
 {
 	enum rpt_lang l = a->lang;
@@ -551,7 +563,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 	char t1[48], t2[48];
 	if (!a->started) {
 		mutu_buf_puts(o, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
-				 "deviation_hours,flags,detail,start_local,end_local\r\n");
+				 "deviation_hours,flags,detail,start_local,end_local,office\r\n");
 		a->started = 1;
 	}
 	/* the case row: accepted..done, working time against the ceiling */
@@ -580,7 +592,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		mutu_buf_printf(o, "%sas_of=%s", c->paused_s > 0 ? ";" : "", t1);
 	}
 	csv_local(o, c, c->accepted, SLA_OFF_NONE, c->done, SLA_OFF_NONE, l);
-	mutu_buf_puts(o, "\r\n");
+	csv_office(o, c);
 	for (size_t i = 0; i < c->nev; i++) {
 		const struct sla_event *e = &c->ev[i];
 		const struct sla_step_time *t = &c->st[i];
@@ -607,7 +619,7 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		flags_list(step_flags(c, i), l, ";", o, 1);
 		mutu_buf_puts(o, t->from_prev ? ",from_previous_completion" : ",");
 		csv_local(o, c, e->start, e->start_off, e->end, e->end_off, l);
-		mutu_buf_puts(o, "\r\n");
+		csv_office(o, c);
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct sla_finding *f = &c->findings[i];
@@ -635,7 +647,8 @@ static void csv_case(struct rpt_audit *a, const struct sla_case *c, struct mutu_
 		rpt_finding_text(c, f, l, &v);
 		rpt_csv_field(o, v.s);
 		mutu_buf_release(&v);
-		mutu_buf_puts(o, ",,\r\n");
+		mutu_buf_puts(o, ",,");
+		csv_office(o, c);
 	}
 }
 
@@ -887,6 +900,10 @@ static void html_case(struct rpt_audit *a, const struct sla_case *c, struct mutu
 	h(o, c->key);
 	mutu_buf_puts(o, "</h2>\n<p class=\"sub\">");
 	h(o, s->model && s->model->name ? s->model->name : (s->id ? s->id : TRL(l, "(tanpa model)", "(no model)")));
+	if (c->office && *c->office) { /* several offices: whose K1 (as the text audit) */
+		mutu_buf_printf(o, " \xc2\xb7 %s ", TRL(l, "kantor", "office"));
+		h(o, c->office);
+	}
 	mutu_buf_printf(o, " \xc2\xb7 %s ", s->model ? TRL(l, "diterima lengkap", "accepted") : TRL(l, "mulai", "started"));
 	if (isnan(c->accepted))
 		mutu_buf_putc(o, '-');
@@ -1001,19 +1018,22 @@ struct rpt_audit *rpt_audit_create_xlsx(enum rpt_lang lang, const char *path)
 			    TRL(l, "Selesai", "Finished"), TRL(l, "Waktu kerja (jam; tanpa model: 24 jam sehari)", "Working time (hours; no model: 24 h a day)"),
 			    TRL(l, "Batas (jam)", "Ceiling (hours)"), TRL(l, "Terlambat", "Late"),
 			    TRL(l, "Lewat batas (jam)", "Over the ceiling (hours)"), TRL(l, "Jeda di pemohon (jam)", "Paused at the applicant (hours)"),
-			    TRL(l, "Tanda", "Flags")};
-	const double wc[] = {24, 30, 18, 18, 12, 10, 10, 12, 12, 30};
-	a->xs_case = rpt_xlsx_sheet(a->x, TRL(l, "Kasus", "Cases"), 10, hc, wc);
+			    TRL(l, "Tanda", "Flags"), TRL(l, "Kantor", "Office")};
+	/* the office last, as in the CSV: filled in an audit of several
+	 * offices, whose case ids can be the same (csv_office) */
+	const double wc[] = {24, 30, 18, 18, 12, 10, 10, 12, 12, 30, 20};
+	a->xs_case = rpt_xlsx_sheet(a->x, TRL(l, "Kasus", "Cases"), 11, hc, wc);
 	const char *hp[] = {TRL(l, "Kasus", "Case"), "No.", TRL(l, "Kegiatan", "Activity"), TRL(l, "Pelaksana", "Actor"),
 			    TRL(l, "Mulai", "Started"), TRL(l, "Selesai", "Finished"), TRL(l, "Menunggu (menit)", "Waiting (minutes)"),
 			    TRL(l, "Proses (menit)", "Processing (minutes)"), TRL(l, "Standar (menit)", "Standard (minutes)"),
-			    TRL(l, "Selisih (menit)", "Deviation (minutes)"), TRL(l, "Tanda", "Flags")};
-	const double wp[] = {24, 6, 50, 20, 18, 18, 12, 12, 12, 12, 20};
-	a->xs_step = rpt_xlsx_sheet(a->x, TRL(l, "Langkah", "Steps"), 11, hp, wp);
+			    TRL(l, "Selisih (menit)", "Deviation (minutes)"), TRL(l, "Tanda", "Flags"),
+			    TRL(l, "Kantor", "Office")};
+	const double wp[] = {24, 6, 50, 20, 18, 18, 12, 12, 12, 12, 20, 20};
+	a->xs_step = rpt_xlsx_sheet(a->x, TRL(l, "Langkah", "Steps"), 12, hp, wp);
 	const char *hf[] = {TRL(l, "Kasus", "Case"), TRL(l, "Tanda", "Flag"), TRL(l, "Langkah", "Step"),
-			    TRL(l, "Temuan", "Finding")};
-	const double wf[] = {24, 14, 8, 80};
-	a->xs_find = rpt_xlsx_sheet(a->x, TRL(l, "Temuan", "Findings"), 4, hf, wf);
+			    TRL(l, "Temuan", "Finding"), TRL(l, "Kantor", "Office")};
+	const double wf[] = {24, 14, 8, 80, 20};
+	a->xs_find = rpt_xlsx_sheet(a->x, TRL(l, "Temuan", "Findings"), 5, hf, wf);
 	return a;
 }
 
@@ -1058,6 +1078,7 @@ static void xlsx_case(struct rpt_audit *a, const struct sla_case *c)
 	rpt_xlsx_num(x, c->paused_s > 0 ? c->paused_s / 3600.0 : NAN, RPT_XF_2);
 	flags_list(cf, l, " ", &fl, 0);
 	rpt_xlsx_str(x, fl.s);
+	rpt_xlsx_str(x, c->office);
 	rpt_xlsx_nl(x);
 	rpt_xlsx_use(x, a->xs_step);
 	for (size_t i = 0; i < c->nev; i++) {
@@ -1077,6 +1098,7 @@ static void xlsx_case(struct rpt_audit *a, const struct sla_case *c)
 		mutu_buf_reset(&fl);
 		flags_list(sf, l, " ", &fl, 0);
 		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_str(x, c->office);
 		rpt_xlsx_nl(x);
 	}
 	rpt_xlsx_use(x, a->xs_find);
@@ -1090,6 +1112,7 @@ static void xlsx_case(struct rpt_audit *a, const struct sla_case *c)
 		mutu_buf_reset(&fl);
 		rpt_finding_text(c, f, l, &fl);
 		rpt_xlsx_str(x, fl.s);
+		rpt_xlsx_str(x, c->office);
 		rpt_xlsx_nl(x);
 	}
 	mutu_buf_release(&fl);
@@ -1174,8 +1197,8 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 	case RPT_CSV:
 		if (!a->started)
 			mutu_buf_puts(out, "type,case,sop,seq,step,activity,actor,start,end,actual_hours,standard_hours,"
-					   "deviation_hours,flags,detail,start_local,end_local\r\n");
-		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,,,\r\n", a->ncases);
+					   "deviation_hours,flags,detail,start_local,end_local,office\r\n");
+		mutu_buf_printf(out, "summary,,,,,cases,,,,%zu,,,,,,,\r\n", a->ncases);
 		mutu_buf_printf(out, "summary,,,,,with_planned_date,,,,%zu,,,,", a->nplanned);
 		{
 			struct mutu_buf cols;
@@ -1184,10 +1207,10 @@ void rpt_audit_end(struct rpt_audit *a, const char *title, struct mutu_buf *out)
 			rpt_csv_field(out, cols.s ? cols.s : "");
 			mutu_buf_release(&cols);
 		}
-		mutu_buf_puts(out, ",,\r\n");
-		mutu_buf_printf(out, "summary,,,,,late_planned,,,,%zu,,,,,,\r\n", a->nplanned_late);
+		mutu_buf_puts(out, ",,,\r\n");
+		mutu_buf_printf(out, "summary,,,,,late_planned,,,,%zu,,,,,,,\r\n", a->nplanned_late);
 		for (int i = 0; i < SLA_NFLAGS; i++)
-			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
+			mutu_buf_printf(out, "summary,,,,,%s,,,,%zu,,,,,,,\r\n", sla_flag_name(i), a->flag_cases[i]);
 		break;
 	case RPT_JSON:
 		if (!a->started)

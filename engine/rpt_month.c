@@ -425,20 +425,46 @@ static void table_bottleneck(const struct sla_group *g, const struct rpt_opts *o
 					 "Share = a step's time over its SOP waktu, in cases over the ceiling, divided by those cases' total excess."));
 }
 
+/* A case list's office column: shown when the run read several offices
+ * (sla_slow office set), since two offices' case ids can be the same;
+ * "" is the default office, named as the province report names it. */
+static int list_named(const struct sla_slow *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (l[i].office)
+			return 1;
+	return 0;
+}
+
+static const char *office_label(const char *office, const struct rpt_opts *o)
+{
+	return !office ? "" : *office ? office : TR(o, "(kantor bawaan)", "(default office)");
+}
+
 /* "Kasus paling lama": working and calendar time, how far over, and the
- * step that made each late. */
+ * step that made each late; the office of each when the report reads
+ * several. */
 static void table_slowest(const struct sla_group *g, const struct rpt_opts *o, struct table *t)
 {
 	enum rpt_lang l = o->lang;
 	int dm = g->day_minutes;
-	t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 6, TR(o, "Kasus", "Case"),
-	       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
-	       TR(o, ">Lewat batas", ">Over ceiling"),
-	       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
-	t->clip = 5;
+	int named = list_named(g->slow, g->nslow);
+	if (named)
+		t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 7, TR(o, "Kasus", "Case"),
+		       TR(o, "Kantor", "Office"), TR(o, ">Waktu kerja", ">Working time"),
+		       TR(o, ">Waktu kalender", ">Calendar time"), TR(o, ">Lewat batas", ">Over ceiling"),
+		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+	else
+		t_init(t, "slowest", TR(o, "Kasus paling lama", "Slowest cases"), 6, TR(o, "Kasus", "Case"),
+		       TR(o, ">Waktu kerja", ">Working time"), TR(o, ">Waktu kalender", ">Calendar time"),
+		       TR(o, ">Lewat batas", ">Over ceiling"),
+		       TR(o, "Langkah penyebab", "Step that made it late"), TR(o, ">Kelebihan langkah", ">Step excess"));
+	t->clip = 5 + named;
 	for (size_t i = 0; i < g->nslow; i++) {
 		const struct sla_slow *s = &g->slow[i];
 		t_str(t, s->key);
+		if (named)
+			t_str(t, office_label(s->office, o));
 		t_take(t, s_dur(s->lead_s, dm, l));
 		t_take(t, s_dur(s->calendar_s, 1440, l));
 		t_take(t, s->late ? (s->over_s > 0 ? s_dur(s->over_s, dm, l) : mutu_strdup(TR(o, "ya", "yes")))
@@ -498,12 +524,19 @@ static void table_open(const struct sla_group *g, const struct rpt_opts *o, stru
 	char h[64];
 	snprintf(h, sizeof h, ">%s (%s)", TR(o, "Umur", "Age"), day_unit(o, g));
 	char *hs = mutu_strdup(h);
-	t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
-	       TR(o, "Kasus", "Case"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
+	int named = list_named(g->open_list, g->nopen_list);
+	if (named)
+		t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 4,
+		       TR(o, "Kasus", "Case"), TR(o, "Kantor", "Office"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
+	else
+		t_init(t, "open", TR(o, "Kasus terbuka tertua di akhir bulan", "Oldest open cases at month end"), 3,
+		       TR(o, "Kasus", "Case"), hs, TR(o, "Lewat batas?", "Past ceiling?"));
 	t->own = hs;
 	for (size_t i = 0; i < g->nopen_list; i++) {
 		const struct sla_slow *s = &g->open_list[i];
 		t_str(t, s->key);
+		if (named)
+			t_str(t, office_label(s->office, o));
 		t_take(t, s_days(s->lead_s, g, l));
 		t_str(t, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
 	}
@@ -1444,6 +1477,27 @@ static void em_row(struct em *e, const char *item)
 		em_open(e, NULL, '{');
 }
 
+/* A case list's row: item and "case" the case id; in a report of several
+ * offices (sla_slow office set) also "office", and the CSV's item is
+ * "OFFICE/CASE" ("/K1" the default office's), so that two offices' K1
+ * stay two rows for a script that pivots on the item. */
+static void em_str(struct em *e, const char *key, const char *v);
+static void em_case_row(struct em *e, const struct sla_slow *s)
+{
+	if (s->office && !e->json) {
+		struct mutu_buf b;
+		mutu_buf_init(&b);
+		mutu_buf_printf(&b, "%s/%s", s->office, s->key);
+		em_row(e, b.s);
+		mutu_buf_release(&b);
+	} else {
+		em_row(e, s->key);
+	}
+	em_str(e, "case", s->key);
+	if (s->office)
+		em_str(e, "office", s->office);
+}
+
 static void em_row_end(struct em *e)
 {
 	if (e->json)
@@ -1663,8 +1717,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	em_section(e, "slowest", 1);
 	for (size_t i = 0; i < g->nslow; i++) {
 		const struct sla_slow *s2 = &g->slow[i];
-		em_row(e, s2->key);
-		em_str(e, "case", s2->key);
+		em_case_row(e, s2);
 		em_days(e, "lead_days", "lead", s2->lead_s);
 		em_dur(e, "calendar_days", "calendar_lead", s2->calendar_s, EM_CAL);
 		em_num(e, "late", s2->late);
@@ -1696,8 +1749,7 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 	em_section(e, "open_cases", 1);
 	for (size_t i = 0; i < g->nopen_list; i++) {
 		const struct sla_slow *s2 = &g->open_list[i];
-		em_row(e, s2->key);
-		em_str(e, "case", s2->key);
+		em_case_row(e, s2);
 		em_days(e, "age_days", "age", s2->lead_s);
 		em_num(e, "past_ceiling", s2->late);
 		em_row_end(e);
@@ -1961,13 +2013,21 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 				    TR(o, "Langkah penyebab", "Step that made it late"), TR(o, "Kegiatan", "Activity"),
 				    TR(o, "Kelebihan langkah (jam)", "Step excess (hours)")};
 		const double w[] = {30, 24, 14, 14, 10, 14, 10, 40, 14};
-		rpt_xlsx_sheet(x, TR(o, "Kasus terlama", "Slowest cases"), 9, hd, w);
+		/* several offices read: an office column after the case's */
+		const char *hdo[] = {hd[0], hd[1], TR(o, "Kantor", "Office"), hd[2], hd[3], hd[4], hd[5], hd[6], hd[7], hd[8]};
+		const double wo[] = {30, 24, 24, 14, 14, 10, 14, 10, 40, 14};
+		int named = 0;
+		for (size_t i = 0; i < m->ngroups && !named; i++)
+			named = list_named(m->groups[i].slow, m->groups[i].nslow);
+		rpt_xlsx_sheet(x, TR(o, "Kasus terlama", "Slowest cases"), 9 + named, named ? hdo : hd, named ? wo : w);
 		for (size_t i = 0; i < m->ngroups; i++) {
 			const struct sla_group *g = &m->groups[i];
 			for (size_t k = 0; k < g->nslow; k++) {
 				const struct sla_slow *s = &g->slow[k];
 				rpt_xlsx_str(x, xname(g, o));
 				rpt_xlsx_str(x, s->key);
+				if (named)
+					rpt_xlsx_str(x, office_label(s->office, o));
 				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
 				rpt_xlsx_num(x, s->calendar_s / 86400.0, RPT_XF_2);
 				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
@@ -2003,13 +2063,20 @@ static void xlsx_book(const struct sla_month *m, const struct rpt_opts *o, struc
 		const char *hd[] = {"SOP", TR(o, "Kasus", "Case"), TR(o, "Umur (hari kerja)", "Age (working days)"),
 				    TR(o, "Lewat batas", "Past the ceiling")};
 		const double w[] = {30, 24, 14, 12};
-		rpt_xlsx_sheet(x, TR(o, "Terbuka", "Open"), 4, hd, w);
+		const char *hdo[] = {hd[0], hd[1], TR(o, "Kantor", "Office"), hd[2], hd[3]};
+		const double wo[] = {30, 24, 24, 14, 12};
+		int named = 0;
+		for (size_t i = 0; i < m->ngroups && !named; i++)
+			named = list_named(m->groups[i].open_list, m->groups[i].nopen_list);
+		rpt_xlsx_sheet(x, TR(o, "Terbuka", "Open"), 4 + named, named ? hdo : hd, named ? wo : w);
 		for (size_t i = 0; i < m->ngroups; i++) {
 			const struct sla_group *g = &m->groups[i];
 			for (size_t k = 0; k < g->nopen_list; k++) {
 				const struct sla_slow *s = &g->open_list[k];
 				rpt_xlsx_str(x, xname(g, o));
 				rpt_xlsx_str(x, s->key);
+				if (named)
+					rpt_xlsx_str(x, office_label(s->office, o));
 				rpt_xlsx_num(x, s->lead_s / g_day_s(g), RPT_XF_2);
 				rpt_xlsx_str(x, s->late ? TR(o, "ya", "yes") : TR(o, "tidak", "no"));
 				rpt_xlsx_nl(x);

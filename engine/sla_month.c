@@ -244,8 +244,22 @@ static void group_init(struct group_x *x, const char *id, const struct sla_sop *
 static void slow_release(struct sla_slow *s)
 {
 	free(s->key);
+	free(s->office);
 	free(s->late_activity);
 	memset(s, 0, sizeof *s);
+}
+
+/* A run of one office: its case lists name no office (sla_slow office). */
+static void slow_unname(struct sla_group *g)
+{
+	for (size_t i = 0; i < g->nslow; i++) {
+		free(g->slow[i].office);
+		g->slow[i].office = NULL;
+	}
+	for (size_t i = 0; i < g->nopen_list; i++) {
+		free(g->open_list[i].office);
+		g->open_list[i].office = NULL;
+	}
 }
 
 /* Keep the `cap` largest by lead_s (sorted, largest first). */
@@ -265,6 +279,7 @@ static void slow_offer(struct sla_slow *list, size_t *n, size_t cap, const struc
 	struct sla_slow *s = &list[pos];
 	memset(s, 0, sizeof *s);
 	s->key = mutu_strdup(c->key);
+	s->office = c->office ? mutu_strdup(c->office) : NULL;
 	s->lead_s = lead;
 	s->over_s = c->over_s;
 	s->calendar_s = c->calendar_s;
@@ -1366,8 +1381,17 @@ static int run_range(struct mutu_store *db, struct sla_env *env, int year, int m
 	int nt = nmonths + SLA_TREND - 1, mt0 = year * 12 + month - 1 - (SLA_TREND - 1);
 	struct sla_trend *ort = mutu_calloc((size_t)nt, sizeof *ort);
 	struct sla_case_in in;
+	/* the first office met, and whether another followed (offices_many) */
+	char *office1 = NULL;
+	int many = 0;
 
 	while ((rc = sla_reader_next(r, &in, err)) == 1) {
+		if (!many && in.office) {
+			if (!office1)
+				office1 = mutu_strdup(in.office);
+			else
+				many = strcmp(office1, in.office) != 0;
+		}
 		/* consecutive cases mostly share an SOP: skip the lookups */
 		if (last == SIZE_MAX || !same_sop(in.sop, slots[last].sop)) {
 			for (last = 0; last < nslots && !same_sop(in.sop, slots[last].sop); last++)
@@ -1453,6 +1477,8 @@ static int run_range(struct mutu_store *db, struct sla_env *env, int year, int m
 					   sla_case_compute(s, in.case_id, in.key, in.ev, in.nev, target, &c, &e2) == 0;
 		if (cok && !from_m)
 			zone_of(&c, &z);
+		if (cok) /* named in the case lists when the run reads several offices */
+			c.office = in.office;
 		/* kept only for a case a later report reads again: one whose
 		 * span reaches the run's first month (a report of that month or
 		 * a later one, or this range again, reads it in a month's span),
@@ -1531,10 +1557,18 @@ static int run_range(struct mutu_store *db, struct sla_env *env, int year, int m
 			memset(&rt[t].lead, 0, sizeof rt[t].lead);
 		}
 	}
+	free(office1);
 	if (rc >= 0) {
 		const struct sla_month *hint = NULL; /* the store's hints, asked once */
 		for (int j = 0; j < nmonths; j++) {
 			struct sla_month *m = acc[j].m;
+			m->offices_many = many;
+			if (!many) {
+				for (size_t q = 0; q < acc[j].ngx; q++)
+					slow_unname(&acc[j].gx[q]->g);
+				if (acc[j].office_ready)
+					slow_unname(&acc[j].office.g);
+			}
 			if (m->planned_cases)
 				continue;
 			if (!hint)

@@ -132,6 +132,75 @@ void store_close_discard(struct mutu_store *s)
 	free(where);
 }
 
+/* store_office_check's walk: every batch's office, once each, in the
+ * order first met (batches in id order) */
+struct office_seen {
+	const char *want;
+	int found;
+	struct mutu_buf list; /* "'kab', 'kota'" */
+	size_t n;
+	char **names;
+};
+
+static int office_seen_add(void *ctx, const struct store_batch *b)
+{
+	struct office_seen *o = ctx;
+	const char *name = b->office ? b->office : "";
+	if (strcmp(name, o->want) == 0)
+		o->found = 1;
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->names[i], name) == 0)
+			return 0;
+	o->names = mutu_realloc(o->names, (o->n + 1) * sizeof *o->names);
+	o->names[o->n++] = mutu_strdup(name);
+	return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int store_office_check(struct mutu_store *s, const char *office, struct mutu_err *err)
+{
+	if (!office)
+		return 0;
+	/* every office's batches, whatever the connection is limited to: the
+	 * ingest names the office on its batch ('' the default), so the
+	 * batches know every office a case or a rejected row can belong to,
+	 * and the batches table is small where cases are not */
+	char *keep = s->office;
+	s->office = NULL;
+	struct office_seen o = {office, 0, {0}, 0, NULL};
+	int rc = store_batch_list(s, office_seen_add, &o, err);
+	s->office = keep;
+	/* nothing ingested yet: every office is as empty as the store, and
+	 * the commands say so themselves */
+	if (rc == 0 && !o.found && o.n > 0) {
+		qsort(o.names, o.n, sizeof *o.names, name_cmp);
+		mutu_buf_init(&o.list);
+		size_t shown = o.n < 12 ? o.n : 12;
+		for (size_t i = 0; i < shown; i++)
+			mutu_buf_printf(&o.list, "%s'%.60s'", i ? ", " : "", o.names[i]);
+		if (o.n > shown)
+			mutu_buf_printf(&o.list, " and %zu more", o.n - shown);
+		if (!*office)
+			rc = mutu_errf(err, MUTU_ENOTFOUND, "--office '': %s has no default office (every log "
+				       "was ingested with --office NAME); its offices: %s: give one of them",
+				       s->where, o.list.s);
+		else
+			rc = mutu_errf(err, MUTU_ENOTFOUND, "--office '%.100s': no such office in %s; its "
+				       "offices: %s%s: give one of them, spelt as ingested", office, s->where,
+				       o.list.s, strcmp(o.names[0], "") == 0 ? " ('' is the default office, "
+				       "ingested without --office)" : "");
+		mutu_buf_release(&o.list);
+	}
+	for (size_t i = 0; i < o.n; i++)
+		free(o.names[i]);
+	free(o.names);
+	return rc;
+}
+
 enum store_kind store_kind(const struct mutu_store *s)
 {
 	return s->kind;

@@ -279,7 +279,7 @@ static int audit_open(struct audit_run *ar, struct mutu_err *err)
 	if (store_open_cancel(ar->db_path, ar->no_store ? STORE_READ : STORE_WRITE, ar->busy_ms, cli_stop_flag(),
 			      &ar->db, err))
 		return err->code == MUTU_ECANCEL ? 1 : cli_fail("audit", err); /* a Ctrl-C: said by audit() */
-	if (store_set_office(ar->db, ar->office, err))
+	if (store_set_office(ar->db, ar->office, err) || store_office_check(ar->db, ar->office, err))
 		return cli_fail("audit", err);
 	if (ar->as_of) {
 		double t;

@@ -197,7 +197,7 @@ int cmd_db(int argc, char **argv)
 	mutu_err_clear(&err);
 	if (store_open(dbpath, STORE_READ, busy_ms, &db, &err))
 		return cli_fail("db", &err);
-	if (store_set_office(db, office, &err)) {
+	if (store_set_office(db, office, &err) || store_office_check(db, office, &err)) {
 		store_close(db);
 		return cli_fail("db", &err);
 	}
@@ -321,7 +321,7 @@ static int db_export(int argc, char **argv)
 	 * (XES and PM4Py's CSV have no such field), so two offices' K1 read
 	 * back as one case; say so, and how to export them apart */
 	struct offices offs = {0, {NULL, NULL}};
-	if (store_set_office(db, office, &err) || (!office && store_offices(db, office_seen, &offs, &err) < 0)) {
+	if (store_set_office(db, office, &err) || store_office_check(db, office, &err) || (!office && store_offices(db, office_seen, &offs, &err) < 0)) {
 		store_close(db);
 		offices_free(&offs);
 		return cli_fail(cmd, &err);

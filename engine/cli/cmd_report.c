@@ -448,7 +448,7 @@ int cmd_report(int argc, char **argv)
 	/* one snapshot for every read of the report: ingests that commit
 	 * meanwhile are not half in it */
 	if (store_open(db_path, STORE_READ, busy_ms, &db, &err) || store_set_office(db, office, &err) ||
-	    store_begin_read(db, &err)) {
+	    store_office_check(db, office, &err) || store_begin_read(db, &err)) {
 		store_close(db);
 		cal_tz_free(tz);
 		return cli_fail("report", &err);

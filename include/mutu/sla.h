@@ -598,6 +598,8 @@ struct sla_actor_row {
 
 struct sla_slow {
 	char *key;              /* owned */
+	char *office;           /* the case's office ("" the default), owned; NULL when
+				  * the run read one office (sla_month offices_many 0) */
 	double lead_s, over_s, calendar_s;
 	int late;
 	int late_step;          /* 0 none */
@@ -696,6 +698,10 @@ struct sla_month {
 	 * 11 earlier trend months from the store's summaries */
 	struct sla_month_sums *sums;
 	int from_summaries;
+	/* the cases read belong to more than one office (a province store
+	 * read whole, no --office): the case lists (slow, open_list) name
+	 * each case's office, since two offices' case ids can be the same */
+	int offices_many;
 };
 
 /*

@@ -112,6 +112,17 @@ void store_process_init(void);
 #define STORE_OFFICE_MAX 100
 int store_set_office(struct mutu_store *s, const char *office, struct mutu_err *err);
 
+/*
+ * Is office (--office) one of the store's offices: one some batch was
+ * ingested for, superseded or not ("" the default office, a log ingested
+ * without --office)?  NULL (every office), and any office of a store with
+ * nothing ingested yet, are.  0 yes; MUTU_ENOTFOUND naming the office and
+ * listing the store's (sorted, at most 12 named), so a typo is not read as
+ * an office with no cases: a report of it was empty with exit 0.  <0 on a
+ * store error.  Reads
+ * every office's batches whatever store_set_office set, and leaves it set.
+ */
+int store_office_check(struct mutu_store *s, const char *office, struct mutu_err *err);
 enum store_kind store_kind(const struct mutu_store *s);
 /* The office store_set_office set (NULL: every office); owned by the store,
  * valid until the next store_set_office. */

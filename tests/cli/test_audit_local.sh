@@ -41,7 +41,7 @@ expect_eq "csv: ISO start/end kept, local form beside them (step 4: 13:00-15:00)
 got=$(printf '%s\n' "$OUT" | python3 -c '
 import csv, sys
 print(sorted({len(r) for r in csv.reader(sys.stdin)}))')
-expect_eq "csv: every row has the header's 16 fields" "$got" "[16]"
+expect_eq "csv: every row has the header's 17 fields (office last: test_report_field5.sh)" "$got" "[17]"
 
 run "$MUTU" audit --db "$DB" --models "$M" --sop uji-sla --from 2025-05-01 --to 2025-05-31 --format html \
 	--out "$TMP/a.html" --no-store --lang en

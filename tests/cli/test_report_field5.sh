@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# tests/cli/test_report_field5.sh - fifth field test of what a manager and
+# an auditor read (fixtures in tests/data/report-field5/), every figure
+# worked out by hand beside its check:
+#   - a store of two offices read whole: the monthly report's slowest and
+#     oldest-open lists, and the audit's CSV, HTML and XLSX, name each
+#     case's office (two offices' "K1" were indistinguishable);
+#   - --office with a name no batch was ingested for is refused with the
+#     store's offices listed, exit 2 (report, audit, db info, db rejected,
+#     db export gave an empty result with exit 0).
+#
+# The model (models/r5-izin.ini, calendar id-wib, as test_report_field.sh's
+# rf-izin): steps 30 Menit (Pemohon), 30 Menit (Front Office, the check
+# that can reject: the clock starts at its end), 1 Hari = 450 (Tim
+# Teknis), 1 Jam (Kepala Dinas: the clock stops); ceiling (2 Hari) = 900
+# working minutes.  Hours Mon-Thu 07:30-12:00 13:00-16:00, Fri 07:30-11:30
+# 13:00-16:30 (450 a day).  June 2025: 21 weekdays less Fri 6 (Idul Adha),
+# Mon 9 (cuti bersama), Fri 27 (1 Muharam) = 18 working days.
+#
+# kota.csv (--office kota):
+#   K1 accepted Mon 2 Jun 08:00; step 3 to Wed 4 Jun 08:00 = Mon 240 + 180
+#      + Tue 450 + Wed 30 = 900 (over 1 Hari by 450); step 4 08:00-09:00
+#      (60).  Lead 960: late by 60 = 1,0 jam; calendar 2 d 1 h = 2,0 hari.
+#   K2 accepted Tue 24 Jun 08:00, step 3 open at month end (Mon 30 16:00):
+#      Tue 420 + Wed 450 + Thu 450 + (Fri 27 LN) + Mon 450 = 1770 = 3,93
+#      hari kerja, past its ceiling.
+# kab.csv (--office kab):
+#   K1 accepted Tue 3 Jun 08:00; step 3 to Wed 08:00 = 420 + 30 = 450,
+#      step 4 60: lead 510 = 1,1 hari, within.
+#   K2 accepted Mon 23 Jun 08:00, open: 420 + 450 x 3 + 450 = 2220 = 4,93
+#      hari kerja, past.
+. tests/cli/lib.sh
+
+F=tests/data/report-field5
+M=$F/models
+DB=$TMP/p.db
+run "$MUTU" ingest $F/kota.csv --office kota --db "$DB" --models $M --quiet
+expect_rc "kota's log ingests" 0
+run "$MUTU" ingest $F/kab.csv --office kab --db "$DB" --models $M --quiet
+expect_rc "kab's log ingests" 0
+REP=(report monthly --db "$DB" --models $M --month 2025-06)
+
+# ---- two offices read whole: every case list names the office ----------
+run "$MUTU" "${REP[@]}" --format md --out "$TMP/md"
+expect_rc "June of both offices as Markdown: exit 0" 0
+md=$TMP/md/report-2025-06.md
+# the SOP's slowest list: kota's K1 (2,1 hari, late 1,0 jam) above kab's K1
+# (1,1 hari, in time); the oldest open: kab's K2 (4,93) above kota's (3,93)
+got=$(sed -n '/^## Izin Uji Kantor/,/^## Metode/p' "$md" | grep -E '^\| K[12] \|' | tr -s ' ')
+expect_eq "Markdown: the slowest and oldest-open rows name the office" "$got" \
+"| K1 | kota | 2,1 hari | 2,0 hari | 1,0 jam | 3. Tim Teknis memeriksa lapangan dan membuat rekomendasi | 1,0 hari |
+| K1 | kab | 1,1 hari | 1,0 hari | tidak | | |
+| K2 | kab | 4,93 | ya |
+| K2 | kota | 3,93 | ya |"
+# one SOP: no section of the office whole, so the SOP's two lists
+expect_eq "Markdown: the office column is headed Kantor" "$(grep -c '^| Kasus | Kantor |' "$md")" "2"
+run "$MUTU" "${REP[@]}" --format json --out -
+expect_rc "June of both offices as JSON: exit 0" 0
+got=$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+g = [g for g in d["groups"] if g["id"] == "r5-izin"][0]
+print(" ".join("%s@%s:%d" % (s["case"], s.get("office"), s["lead"]) for s in g["slowest"]),
+      "|", " ".join("%s@%s:%d" % (s["case"], s.get("office"), s["age"]) for s in g["open_cases"]))')
+expect_eq "JSON: slowest and open_cases carry office (leads 960, 510; ages 2220, 1770)" "$got" \
+	"K1@kota:960 K1@kab:510 | K2@kab:2220 K2@kota:1770"
+run "$MUTU" "${REP[@]}" --format csv --out -
+got=$(printf '%s\n' "$OUT" | grep -E '^r5-izin,(slowest|open_cases),' | cut -d, -f2-5 | tr -d '\r' | grep -E ',(case|office),' | tr '\n' ' ')
+expect_eq "CSV: the item is OFFICE/CASE, two rows apart, with an office key" "$got" \
+	"slowest,kota/K1,case,K1 slowest,kota/K1,office,kota slowest,kab/K1,case,K1 slowest,kab/K1,office,kab open_cases,kab/K2,case,K2 open_cases,kab/K2,office,kab open_cases,kota/K2,case,K2 open_cases,kota/K2,office,kota "
+run "$MUTU" "${REP[@]}" --format xlsx --out "$TMP/x"
+expect_rc "June of both offices as XLSX: exit 0" 0
+x=$TMP/x/report-2025-06.xlsx
+got=$(for c in B1 C1 B2 C2 B3 C3; do python3 tests/cli/xlsx_cells.py "$x" cell "Kasus terlama" $c; done | tr '\n' ' ')
+expect_eq "XLSX: the slowest sheet has a Kantor column (kota's K1, then kab's)" "$got" \
+	"s Kasus s Kantor s K1 s kota s K1 s kab "
+got=$(for c in C1 C2 C3 D2; do python3 tests/cli/xlsx_cells.py "$x" cell "Terbuka" $c; done | tr '\n' ' ')
+expect_eq "XLSX: the open sheet too, the age after it (2220 / 450 = 4,93)" "$got" \
+	"s Kantor s kab s kota n 4.9333 #,##0.00 "
+# one office asked: its own report, no office column (nothing to tell apart)
+run "$MUTU" "${REP[@]}" --office kab --format md --out "$TMP/kab"
+expect_eq "--office kab: its K1 and K2 only, without an office column" \
+	"$(grep -E '^\| (Kasus|K[12]) \|' "$TMP/kab/report-2025-06.md" | cut -d'|' -f2,3 | tr -s ' ' | tr '\n' ' ')" \
+	" Kasus | Waktu kerja   K1 | 1,1 hari   Kasus | Umur (hari kerja)   K2 | 4,93  "
+
+# ---- the audit of both offices: each case's office in every format ------
+AUD=(audit --db "$DB" --models $M --from 2025-06-01 --to 2025-06-30)
+run "$MUTU" "${AUD[@]}" --format csv --out -
+expect_rc "audit CSV of both offices: exit 0" 0
+# the office is the last column, after end_local (scripts reading by
+# position find the earlier ones where they were)
+got=$(printf '%s\n' "$OUT" | tr -d '\r' | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print(list(rows[0].keys())[-3:], " ".join("%s:%s:%s:%s" % (r["type"], r["case"], r["office"], r["actual_hours"])
+      for r in rows if r["type"] == "case"), len({len(r) for r in rows}))')
+# case rows in the store's order (kota ingested first): K1 of kota 960
+# min = 16 h; the open K2s aged to the store's latest event (kota's K2
+# step 3 start, Tue 24 Jun 08:00): kota's 0, kab's Mon 23 08:00-16:00 420
+# + Tue 07:30-08:00 30 = 450 = 7.5 h; K1 of kab 510 = 8.5 h
+expect_eq "audit CSV: an office column, the case rows' offices; every row as wide" "$got" \
+	"['start_local', 'end_local', 'office'] case:K1:kota:16 case:K2:kota:0 case:K1:kab:8.5 case:K2:kab:7.5 1"
+run "$MUTU" "${AUD[@]}" --format html --out "$TMP/a.html"
+got=$(grep -o '<p class="sub">Izin Uji Kantor · kantor [a-z]*' "$TMP/a.html" | sed 's/.*kantor //' | tr '\n' ' ')
+# late first (kota's K1), then the store's order: kota's K2, kab's K1, K2
+expect_eq "audit HTML: each case's line names its office" "$got" "kota kota kab kab "
+run "$MUTU" "${AUD[@]}" --format xlsx --out "$TMP/a.xlsx"
+got=$(for c in K1 A2 K2 A4 K4; do python3 tests/cli/xlsx_cells.py "$TMP/a.xlsx" cell Kasus $c; done | tr '\n' ' ')
+expect_eq "audit XLSX: the cases sheet ends with Kantor" "$got" "s Kantor s K1 s kota s K1 s kab "  # rows 2 and 4: kota's K1, kab's K1
+# one office asked: the column stays (one CSV layout), empty
+run "$MUTU" "${AUD[@]}" --office kab --format csv --out -
+got=$(printf '%s\n' "$OUT" | tr -d '\r' | grep '^case,' | awk -F, '{print $2 ":" $NF ":" NF}' | tr '\n' ' ')
+expect_eq "audit CSV --office kab: its two cases, the office column empty" "$got" "K1::17 K2::17 "
+
+# ---- --office that names no office of the store -------------------------
+# kab and kota were ingested; "kabb" is a typo, "" the default office no
+# log was ingested for.  Each command refuses with the offices listed,
+# exit 2, and writes nothing.
+for c in "report monthly --month 2025-06 --models $M --format json --out $TMP/no" \
+	"audit --from 2025-06-01 --to 2025-06-30 --models $M" "db info" "db rejected" "db export"; do
+	run "$MUTU" $c --db "$DB" --office kabb
+	expect_eq "${c%% --*} --office kabb: exit 2, the store's offices named" \
+		"$RC $(printf '%s' "$ERR" | grep -c "\-\-office 'kabb': no such office in .*p.db; its offices: 'kab', 'kota': give one of them")" "2 1"
+done
+[ ! -e "$TMP/no" ] && ok "a refused --office writes no report" || not_ok "a refused --office writes no report"
+run "$MUTU" report monthly --month latest --db "$DB" --models $M --office kabb --format json --out -
+expect_eq "report --month latest --office kabb: the same refusal (was 'no events ... for the store')" \
+	"$RC $(printf '%s' "$ERR" | grep -c "no such office")" "2 1"
+run "$MUTU" db info --db "$DB" --office ''
+expect_eq "db info --office '': no default office in this store, exit 2" \
+	"$RC $(printf '%s' "$ERR" | grep -c "has no default office (every log was ingested with --office NAME); its offices: 'kab', 'kota'")" "2 1"
+# the offices that are there still read: kab's batch only
+run "$MUTU" db info --db "$DB" --office kab
+expect_eq "db info --office kab: exit 0, its batch" "$RC $(printf '%s\n' "$OUT" | grep -c 'kab.csv (--office kab)')" "0 1"
