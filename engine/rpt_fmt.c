@@ -58,7 +58,18 @@ void rpt_fmt_pct(struct mutu_buf *b, double share, enum rpt_lang lang)
 		mutu_buf_puts(b, "\xe2\x80\x93");
 		return;
 	}
-	rpt_fmt_num(b, share * 100.0, 1, lang);
+	/* one decimal, unless it would round a share that is not whole to
+	 * 100,0% or one that is not nothing to 0,0%: 1.999 of 2.000 is 99,95%,
+	 * never "100,0%" beside "1 terlambat" (a manager reads 100,0% as no
+	 * late berkas).  Up to four decimals, then cut (floored) there. */
+	double p = share * 100.0;
+	int d = 1;
+	while (d < 4 && ((share < 1.0 && round(p * pow(10, d)) >= 100.0 * pow(10, d)) ||
+			 (share > 0.0 && round(p * pow(10, d)) <= 0.0)))
+		d++;
+	if (share < 1.0 && round(p * pow(10, d)) >= 100.0 * pow(10, d))
+		p = floor(p * pow(10, d)) / pow(10, d);
+	rpt_fmt_num(b, p, d, lang);
 	mutu_buf_putc(b, '%');
 }
 

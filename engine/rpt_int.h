@@ -130,6 +130,9 @@ enum rpt_xfmt {
 	RPT_XF_DATETIME, /* dd mmm yyyy hh:mm */
 	RPT_XF_DATE,     /* dd mmm yyyy */
 	RPT_XF_MONTH,    /* mmm yyyy */
+	RPT_XF_PCT2,     /* 0.00%: rpt_xlsx_num's choice for a PCT cell 0.0% would round */
+	RPT_XF_PCT3,     /* 0.000% (0.9995 -> 99,950%) */
+	RPT_XF_PCT4,     /* 0.0000% */
 	RPT_XF_N
 };
 

@@ -633,6 +633,48 @@ static char *s_ceiling_text(const struct sla_sop *s, const struct rpt_opts *o)
 	return buf_take(&b);
 }
 
+/*
+ * The month's working days, and when libur fell on weekdays, why fewer:
+ * "16 (22 hari Senin-Jumat dikurangi 6 libur: 2 libur nasional, 4 cuti
+ * bersama)".  A Lebaran month has a third fewer working days; a manager
+ * comparing it with last month reads the count with its reason (the
+ * days' kinds are the calendar's, sla_daily kind: 2 libur nasional, 3
+ * cuti bersama, 4 a local closure; a libur on a Saturday or Sunday took
+ * no working day and is not counted).
+ */
+static char *s_working_days(const struct sla_group *g, const struct rpt_opts *o)
+{
+	enum rpt_lang l = o->lang;
+	size_t weekdays = 0, hol[3] = {0, 0, 0};
+	for (size_t d = 0; d < g->ndays; d++) {
+		int64_t w = ((g->days[d].day % 7) + 7 + 3) % 7; /* 0 Monday: 1970-01-01 was a Thursday */
+		if (w >= 5)
+			continue;
+		weekdays++;
+		int k = g->days[d].kind;
+		if (k >= 2)
+			hol[k >= 4 ? 2 : k - 2]++;
+	}
+	size_t nh = hol[0] + hol[1] + hol[2];
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	rpt_fmt_num(&b, (double)g->working_days, 0, l);
+	if (nh == 0 || weekdays != g->working_days + nh)
+		return buf_take(&b); /* nothing fell on a weekday, or hours other than Mon-Fri */
+	mutu_buf_printf(&b, TR(o, " (%zu hari Senin\xe2\x80\x93Jumat dikurangi %zu libur:",
+			       " (%zu weekdays less %zu holidays:"), weekdays, nh);
+	const char *names[3][2] = {{"libur nasional", "national holidays"}, {"cuti bersama", "cuti bersama"},
+				   {"libur lain", "other closures"}};
+	const char *sep = " ";
+	for (int i = 0; i < 3; i++)
+		if (hol[i]) {
+			mutu_buf_printf(&b, "%s%zu %s", sep, hol[i], names[i][l == RPT_EN]);
+			sep = ", ";
+		}
+	mutu_buf_putc(&b, ')');
+	return buf_take(&b);
+}
+
 static void build_summary(const struct sla_group *g, int office, const struct rpt_opts *o, struct kv *kv)
 {
 	enum rpt_lang l = o->lang;
@@ -701,7 +743,7 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	       s_num(g->working_days ? (double)g->arrivals / (double)g->working_days : NAN, 1, l));
 	kv_add(kv, TR(o, "Selesai per hari kerja", "Completions per working day"),
 	       s_num(g->working_days ? (double)g->completions / (double)g->working_days : NAN, 1, l));
-	kv_add(kv, TR(o, "Hari kerja dalam bulan", "Working days in the month"), s_int(g->working_days, l));
+	kv_add(kv, TR(o, "Hari kerja dalam bulan", "Working days in the month"), s_working_days(g, o));
 }
 
 /* What the reader must know to read the numbers (per SOP). */

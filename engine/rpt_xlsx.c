@@ -45,7 +45,7 @@ int rpt_xlsx_open(struct rpt_xlsx **out, const char *path, struct mutu_err *err)
 	x->wb = wb;
 	x->path = mutu_strdup(path);
 	static const char *codes[RPT_XF_N] = {NULL, "#,##0", "#,##0.0", "#,##0.00", "0.0%",
-					      "dd mmm yyyy hh:mm", "dd mmm yyyy", "mmm yyyy"};
+					      "dd mmm yyyy hh:mm", "dd mmm yyyy", "mmm yyyy", "0.00%", "0.000%", "0.0000%"};
 	for (int i = 1; i < RPT_XF_N; i++) {
 		x->fmt[i] = workbook_add_format(wb);
 		format_set_num_format(x->fmt[i], codes[i]);
@@ -127,6 +127,15 @@ void rpt_xlsx_str(struct rpt_xlsx *x, const char *s)
 
 void rpt_xlsx_num(struct rpt_xlsx *x, double v, enum rpt_xfmt f)
 {
+	/* a share that is not whole shown as 100,0% (or one that is not
+	 * nothing as 0,0%): more decimals, as rpt_fmt_pct writes it */
+	if (f == RPT_XF_PCT && !isnan(v))
+		for (int d = 1; d < 4; d++) {
+			double k = pow(10, d + 2), r = round(v * k);
+			if (!((v < 1.0 && r >= k) || (v > 0.0 && r <= 0.0)))
+				break;
+			f = d == 1 ? RPT_XF_PCT2 : d == 2 ? RPT_XF_PCT3 : RPT_XF_PCT4;
+		}
 	if (x->ws && !isnan(v) && !isinf(v))
 		keep(x, worksheet_write_number(x->ws, x->row, x->col, v, f > 0 && f < RPT_XF_N ? x->fmt[f] : NULL));
 	x->col++;

@@ -132,3 +132,74 @@ expect_eq "db info --office '': no default office in this store, exit 2" \
 # the offices that are there still read: kab's batch only
 run "$MUTU" db info --db "$DB" --office kab
 expect_eq "db info --office kab: exit 0, its batch" "$RC $(printf '%s\n' "$OUT" | grep -c 'kab.csv (--office kab)')" "0 1"
+
+# ---- 1.999 of 2.000: thousands points, and 99,95% is not 100,0% ----------
+# July 2025 (23 working days: no libur on a weekday), 2.000 berkas written
+# as an office's export writes them, IZN/0001/VII/2025 .. IZN/2000/VII/2025,
+# one accepted each working day in turn at 08:00: step 3 08:00-12:00 (240),
+# step 4 13:00-13:30 (30): lead 270, within.  IZN/0001 is late: step 3
+# Tue 1 Jul 08:00 -> Thu 3 Jul 12:00 = 420 + 450 + 270 = 1140 (690 over 1
+# Hari = 1,5 hari), step 4 13:00-13:30: lead 1170 > 900.  1.999 / 2.000 =
+# 99,95% (rounded to one decimal it read "100,0%" beside "1 terlambat").
+python3 - >"$TMP/juli.csv" <<'PY'
+import datetime
+days = [datetime.date(2025, 7, d) for d in range(1, 32) if datetime.date(2025, 7, d).weekday() < 5]
+acts = [(1, "Pemohon mengajukan permohonan", "Pemohon"), (2, "Front Office memeriksa kelengkapan berkas", "Front Office"),
+        (3, "Tim Teknis memeriksa lapangan dan membuat rekomendasi", "Tim Teknis"), (4, "Kepala Dinas menandatangani izin", "Kepala Dinas")]
+print("no_permohonan,sop,step,activity,actor,start,end")
+for i in range(2000):
+    d = days[i % len(days)]
+    e3 = datetime.date(2025, 7, 3) if i == 0 else d
+    spans = [(d, "07:30", d, "07:40"), (d, "07:40", d, "08:00"), (d, "08:00", e3, "12:00"), (e3, "13:00", e3, "13:30")]
+    for (no, act, who), (a, t0, b, t1) in zip(acts, spans):
+        print("IZN/%04d/VII/2025,r5-izin,%d,%s,%s,%s %s,%s %s" % (i + 1, no, act, who, a, t0, b, t1))
+PY
+DB2=$TMP/juli.db
+run "$MUTU" ingest "$TMP/juli.csv" --db "$DB2" --models $M --quiet
+expect_rc "2.000 berkas of July ingest" 0
+run "$MUTU" report monthly --db "$DB2" --models $M --month 2025-07 --format md --out "$TMP/j"
+expect_out_has "the answer: 1.999 dari 2.000 (99,95%)" \
+	"Izin Uji Kantor: 1.999 dari 2.000 berkas selesai dalam batas SOP (99,95%); 1 terlambat, paling banyak kehilangan waktu di langkah 3, Tim Teknis (rata-rata 1,5 hari di atas mutu baku)."
+expect_eq "Markdown card: 99,95% (1.999 dari 2.000)" \
+	"$(grep -m1 'Selesai dalam batas SOP:' "$TMP/j/report-2025-07.md")" "- Selesai dalam batas SOP: **99,95% (1.999 dari 2.000)**"
+run "$MUTU" report monthly --db "$DB2" --models $M --month 2025-07 --format md --out "$TMP/je" --lang en
+expect_out_has "--lang en: 1,999 of 2,000 (99.95%)" \
+	"Izin Uji Kantor: 1,999 of 2,000 files finished within the SOP ceiling (99.95%); 1 late"
+run "$MUTU" report monthly --db "$DB2" --models $M --month 2025-07 --format html --out "$TMP/jh"
+got=$(grep -o '<td[^>]*>99,95%</td>' "$TMP/jh/report-2025-07.html" | head -1)
+expect_eq "HTML summary per SOP: 99,95%" "$got" '<td class="n">99,95%</td>'
+# 100,0% only where it is whole: the bottleneck table's shares (all the
+# late berkas's excess is step 3's, Tim Teknis's)
+expect_eq "HTML: 100,0% only in the bottleneck table's two rows" \
+	"$(grep '100,0%' "$TMP/jh/report-2025-07.html" | sed 's/<td>\([^<]*\)<.*/\1/' | tr '\n' '|')" \
+	"<tr>3. Tim Teknis memeriksa lapangan dan membuat rekomendasi|<tr>Tim Teknis|"
+run "$MUTU" report monthly --db "$DB2" --models $M --month 2025-07 --format xlsx --out "$TMP/jx"
+# the share is the number 0.9995 in a cell whose format shows two decimals
+# (0.0% showed 100,0% in Excel)
+expect_eq "XLSX summary: 0.9995 as 0.00% (not 0.0%)" \
+	"$(python3 tests/cli/xlsx_cells.py "$TMP/jx/report-2025-07.xlsx" cell Ringkasan D2)" "n 0.9995 0.00%"
+
+# ---- a Lebaran month says its working days, and why so few ---------------
+# April 2025: 22 weekdays less Tue 1 (Idul Fitri, LN), Wed 2, Thu 3, Fri 4,
+# Mon 7 (cuti bersama), Fri 18 (Wafat Yesus Kristus, LN) = 16 working days.
+# lebaran.csv: L1 accepted Mon 14 Apr 08:00, step 3 to Tue 15 08:00 (420 +
+# 30), step 4 60: lead 510, within.  L2 accepted Thu 17 Apr 08:00, step 3
+# to Tue 22 08:00 = Thu 420 + (Fri 18 LN, weekend) + Mon 450 + Tue 30 =
+# 900, step 4 60: lead 960, late by 60 -- 5 calendar days for 2,1 working.
+DB3=$TMP/lebaran.db
+run "$MUTU" ingest $F/lebaran.csv --db "$DB3" --models $M --quiet
+run "$MUTU" report monthly --db "$DB3" --models $M --month 2025-04 --format md --out "$TMP/l"
+expect_out_has "April: 1 dari 2 (50,0%)" "Izin Uji Kantor: 1 dari 2 berkas selesai dalam batas SOP (50,0%); 1 terlambat"
+expect_eq "April card: 16 working days, the libur that took the other 6" \
+	"$(grep 'Hari kerja dalam bulan' "$TMP/l/report-2025-04.md" | head -1)" \
+	"- Hari kerja dalam bulan: **16 (22 hari Senin–Jumat dikurangi 6 libur: 2 libur nasional, 4 cuti bersama)**"
+run "$MUTU" report monthly --db "$DB3" --models $M --month 2025-04 --format md --out "$TMP/le" --lang en
+expect_eq "April card in English" "$(grep 'Working days in the month' "$TMP/le/report-2025-04.md" | head -1)" \
+	"- Working days in the month: **16 (22 weekdays less 6 holidays: 2 national holidays, 4 cuti bersama)**"
+# July 2025 had no libur on a weekday: the count alone
+expect_eq "July card: 23, nothing to explain" "$(grep 'Hari kerja dalam bulan' "$TMP/j/report-2025-07.md" | head -1)" \
+	"- Hari kerja dalam bulan: **23**"
+# the HTML card: the count large, the reason on its smaller line
+run "$MUTU" report monthly --db "$DB3" --models $M --month 2025-04 --format html --out "$TMP/lh"
+expect_eq "April HTML card" "$(grep -o '<dt>Hari kerja dalam bulan</dt><dd>[^/]*</small>' "$TMP/lh/report-2025-04.html" | head -1)" \
+	"<dt>Hari kerja dalam bulan</dt><dd>16 <small>(22 hari Senin–Jumat dikurangi 6 libur: 2 libur nasional, 4 cuti bersama)</small>"

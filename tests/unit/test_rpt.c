@@ -53,6 +53,18 @@ static void test_numbers(void **state)
 	check(pct, 0.953, RPT_EN, "95.3%");
 	check(pct, 2.0 / 3.0, RPT_ID, "66,7%");
 	check(pct, 1.0, RPT_ID, "100,0%");
+	/* a share that is not whole never reads 100,0%, one that is not
+	 * nothing never 0,0% (test_report_field5.sh): 1.999 of 2.000 is
+	 * 99,95%; 9.999 of 10.000 99,99%; 1 - 1e-7 is cut at four
+	 * decimals, 99,9999%; 1 of 3.000 is 0,03%; 1 of 2.000 0,05% rounds
+	 * to 0,1% as any share does */
+	check(pct, 1999.0 / 2000.0, RPT_ID, "99,95%");
+	check(pct, 1999.0 / 2000.0, RPT_EN, "99.95%");
+	check(pct, 9999.0 / 10000.0, RPT_ID, "99,99%");
+	check(pct, 1.0 - 1e-7, RPT_ID, "99,9999%");
+	check(pct, 1.0 / 3000.0, RPT_ID, "0,03%");
+	check(pct, 0.0, RPT_ID, "0,0%");
+	check(pct, 0.9994, RPT_ID, "99,9%");
 	check(pct, NAN, RPT_ID, "\xe2\x80\x93");
 	/* thousands: point in Indonesian, comma in English */
 	check(num1, 1234567.26, RPT_ID, "1.234.567,3");
