@@ -137,7 +137,13 @@ static void office_sentence(const struct sla_month *m, const struct rpt_opts *o,
 	const struct sla_group *g = &m->office;
 	enum rpt_lang l = o->lang;
 	mutu_buf_puts(b, TR(o, "Kantor (semua SOP): ", "Office (all SOPs): "));
-	if (!g->with_ceiling) {
+	if (g->finished == 0) {
+		/* nothing finished is not "no ceiling to judge by" (it read "0
+		 * berkas selesai, tanpa batas SOP untuk menilainya"): said as
+		 * each SOP says it, beside last month's share */
+		mutu_buf_puts(b, TR(o, "belum ada berkas yang selesai bulan ini", "no file finished this month"));
+		last_month(g, o, b);
+	} else if (!g->with_ceiling) {
 		num(b, g->finished, l);
 		mutu_buf_puts(b, TR(o, " berkas selesai, tanpa batas SOP untuk menilainya",
 				    " files finished, with no SOP ceiling to judge them by"));
@@ -166,6 +172,10 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 	mutu_buf_puts(b, ": ");
 	if (g->finished == 0) {
 		mutu_buf_puts(b, TR(o, "belum ada berkas yang selesai bulan ini", "no file finished this month"));
+		/* an empty month is worse than last month's 1 of 2, and the
+		 * answer is where the manager reads whether it got better */
+		if (model)
+			last_month(g, o, b);
 	} else if (model && g->with_ceiling) {
 		size_t late = g->with_ceiling - g->within;
 		within_of(g, o, b);

@@ -203,3 +203,33 @@ expect_eq "July card: 23, nothing to explain" "$(grep 'Hari kerja dalam bulan' "
 run "$MUTU" report monthly --db "$DB3" --models $M --month 2025-04 --format html --out "$TMP/lh"
 expect_eq "April HTML card" "$(grep -o '<dt>Hari kerja dalam bulan</dt><dd>[^/]*</small>' "$TMP/lh/report-2025-04.html" | head -1)" \
 	"<dt>Hari kerja dalam bulan</dt><dd>16 <small>(22 hari Senin–Jumat dikurangi 6 libur: 2 libur nasional, 4 cuti bersama)</small>"
+
+# ---- a month with no finished berkas still compares with last month -----
+# One office, two SOPs: kab.csv (r5-izin) and tanpa.csv (r5-tanpa, the same
+# SOP without a declared total: the ceiling is the steps' 1 Hari 2 Jam
+# rounded up, 2 Hari = 900).  June: K1 and T1 both lead 510, within: 2 of
+# 2.  July: nothing finished; K2 and T2 (accepted Mon 23 Jun 08:00) still
+# open, each 2220 + 23 x 450 old, past 900.  The office's sentence read "0
+# berkas selesai, tanpa batas SOP untuk menilainya" (both SOPs have a
+# ceiling), and neither sentence said last month's 2 of 2.
+DB4=$TMP/dua.db
+run "$MUTU" ingest $F/kab.csv --db "$DB4" --models $M --quiet
+run "$MUTU" ingest $F/tanpa.csv --db "$DB4" --models $M --quiet
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-07 --format md --out "$TMP/d"
+expect_rc "July of two SOPs, nothing finished: exit 0" 0
+expect_eq "July: the answer, office first, each beside June's share (SOPs in id order)" \
+	"$(printf '%s\n' "$OUT" | sed -n '2,4p')" \
+"  Kantor (semua SOP): belum ada berkas yang selesai bulan ini; bulan lalu 2 dari 2 (100,0%); 2 berkas masih terbuka di akhir bulan.
+  Izin Uji Kantor: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan.
+  Izin Tanpa Batas Dinyatakan: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan."
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-07 --format md --out "$TMP/de" --lang en
+expect_eq "July in English" "$(printf '%s\n' "$OUT" | sed -n 2p)" \
+	"  Office (all SOPs): no file finished this month; last month 2 of 2 (100.0%); 2 files still open at month end."
+# a whole 100%: June, both in time
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-06 --format md --out "$TMP/d6"
+expect_eq "June: 100,0% where it is whole, none late" "$(printf '%s\n' "$OUT" | sed -n 2p)" \
+	"  Kantor (semua SOP): 2 dari 2 berkas selesai dalam batas SOP (100,0%); 2 berkas masih terbuka di akhir bulan."
+# the SOP without a declared total says where its ceiling came from
+expect_eq "r5-tanpa: the ceiling is the steps' sum rounded up, said so" \
+	"$(sed -n '/^## Izin Tanpa/,$p' "$TMP/d6/report-2025-06.md" | grep -m1 'Batas yang dipakai')" \
+	"- Batas yang dipakai: **2 hari kerja (jumlah langkah dibulatkan ke atas)**"
