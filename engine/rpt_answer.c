@@ -159,6 +159,41 @@ static void office_sentence(const struct sla_month *m, const struct rpt_opts *o,
 	mutu_buf_putc(b, '.');
 }
 
+/*
+ * " (K2)", " (tertua K2, K5, K7 dan 4 lainnya)": which berkas are open past
+ * their ceiling, the oldest first (the open list, sla_group open_list,
+ * is sorted by age), at most three named.  The head of office asks which
+ * berkas to chase; the count alone sent them to the appendix.  In a report
+ * of several offices each is followed by its office ("K2 di kab; K2 di
+ * kota").
+ */
+static void open_past_names(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
+{
+	size_t named = 0;
+	for (size_t i = 0; i < g->nopen_list && named < 3; i++) {
+		const struct sla_slow *s = &g->open_list[i];
+		if (!s->late)
+			continue;
+		if (named == 0)
+			mutu_buf_puts(b, g->open_past == 1 ? " (" : TR(o, " (tertua ", " (oldest "));
+		else /* an office's name may hold commas: "; " between offices' berkas */
+			mutu_buf_puts(b, s->office ? "; " : ", ");
+		mutu_buf_puts(b, s->key);
+		if (s->office)
+			mutu_buf_printf(b, TR(o, " di %s", " at %s"),
+					*s->office ? s->office : TR(o, "kantor bawaan", "the default office"));
+		named++;
+	}
+	if (!named)
+		return;
+	if (g->open_past > named) {
+		mutu_buf_puts(b, TR(o, " dan ", " and "));
+		num(b, g->open_past - named, o->lang);
+		mutu_buf_puts(b, TR(o, " lainnya", " more"));
+	}
+	mutu_buf_putc(b, ')');
+}
+
 static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, struct mutu_buf *b)
 {
 	enum rpt_lang l = o->lang;
@@ -225,6 +260,7 @@ static void group_sentence(const struct sla_group *g, const struct rpt_opts *o, 
 		mutu_buf_puts(b, TR(o, " berkas terbuka sudah lewat batas di akhir bulan",
 				    g->open_past == 1 ? " open file past its ceiling at month end"
 						      : " open files past their ceiling at month end"));
+		open_past_names(g, o, b);
 	}
 	mutu_buf_putc(b, '.');
 }

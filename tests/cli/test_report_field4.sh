@@ -73,14 +73,14 @@ REP=(report monthly --db "$DB" --models $M --month 2025-06)
 run "$MUTU" "${REP[@]}" --format json --out "$TMP/o"
 expect_rc "June report runs" 0
 A_OFF="  Kantor (semua SOP): 4 dari 6 berkas selesai dalam batas SOP (66,7%); bulan lalu 1 dari 2 (50,0%); 2 berkas masih terbuka di akhir bulan."
-A_R="  Izin Reklame: 3 dari 4 berkas selesai dalam batas SOP (75,0%); bulan lalu 1 dari 1 (100,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 3, Tim Teknis (rata-rata 1,8 hari di atas mutu baku); 1 berkas diambil pemohon lewat batas (bukan keterlambatan kantor); 1 berkas terbuka sudah lewat batas di akhir bulan."
+A_R="  Izin Reklame: 3 dari 4 berkas selesai dalam batas SOP (75,0%); bulan lalu 1 dari 1 (100,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 3, Tim Teknis (rata-rata 1,8 hari di atas mutu baku); 1 berkas diambil pemohon lewat batas (bukan keterlambatan kantor); 1 berkas terbuka sudah lewat batas di akhir bulan (RK/0619/VI/2025)."
 A_B="  Surat Izin Praktik Bidan: 1 dari 2 berkas selesai dalam batas SOP (50,0%); bulan lalu 0 dari 1 (0,0%); 1 terlambat, paling banyak kehilangan waktu di langkah 3, Back Office (rata-rata 1,0 hari di atas mutu baku)."
 expect_eq "answer: the office, this month against last" "$(sed -n 2p <<<"$OUT")" "$A_OFF"
 expect_eq "answer: Izin Reklame, with the berkas collected late by the applicant" "$(sed -n 3p <<<"$OUT")" "$A_R"
 expect_eq "answer: SIP Bidan, no applicant-late clause when none" "$(sed -n 4p <<<"$OUT")" "$A_B"
 run "$MUTU" "${REP[@]}" --format json --out "$TMP/oen" --lang en
 expect_eq "answer (en): Izin Reklame" "$(sed -n 3p <<<"$OUT")" \
-	"  Izin Reklame: 3 of 4 files finished within the SOP ceiling (75.0%); last month 1 of 1 (100.0%); 1 late, losing the most time at step 3, Tim Teknis (on average 1.8 d over the mutu baku); 1 file collected by the applicant after the deadline (not the office's delay); 1 open file past its ceiling at month end."
+	"  Izin Reklame: 3 of 4 files finished within the SOP ceiling (75.0%); last month 1 of 1 (100.0%); 1 late, losing the most time at step 3, Tim Teknis (on average 1.8 d over the mutu baku); 1 file collected by the applicant after the deadline (not the office's delay); 1 open file past its ceiling at month end (RK/0619/VI/2025)."
 
 # ---- the JSON's figures, as worked out above --------------------------
 jfig() { # FILE

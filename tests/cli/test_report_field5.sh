@@ -5,6 +5,12 @@
 #   - a store of two offices read whole: the monthly report's slowest and
 #     oldest-open lists, and the audit's CSV, HTML and XLSX, name each
 #     case's office (two offices' "K1" were indistinguishable);
+#   - the answer names the berkas open past their ceiling (the oldest
+#     three, "(tertua K2, K5, K7 dan 4 lainnya)"): it gave only a count;
+#   - 1.999 of 2.000 is 99,95%, never 100,0% (answer, cards, workbook);
+#   - a Lebaran month's working-days card says which libur took the days;
+#   - a month that finished nothing says last month's share;
+#   - long berkas ids and a long office name fit a 1280-pixel screen;
 #   - --office with a name no batch was ingested for is refused with the
 #     store's offices listed, exit 2 (report, audit, db info, db rejected,
 #     db export gave an empty result with exit 0).
@@ -77,6 +83,13 @@ expect_eq "XLSX: the slowest sheet has a Kantor column (kota's K1, then kab's)" 
 got=$(for c in C1 C2 C3 D2; do python3 tests/cli/xlsx_cells.py "$x" cell "Terbuka" $c; done | tr '\n' ' ')
 expect_eq "XLSX: the open sheet too, the age after it (2220 / 450 = 4,93)" "$got" \
 	"s Kantor s kab s kota n 4.9333 #,##0.00 "
+# the answer names the berkas open past their ceiling, the oldest first,
+# each with its office.  At July's end (23 working days, no libur):
+# kab's K2 2220 + 23 x 450 = 12570 old, kota's 1770 + 10350 = 12120
+run "$MUTU" report monthly --db "$DB" --models $M --month 2025-07 --format md --out "$TMP/m7" --lang en
+expect_eq "July of both offices: the open berkas past their ceiling by name and office" \
+	"$(printf '%s\n' "$OUT" | sed -n 2p)" \
+	"  Izin Uji Kantor: no file finished this month; last month 1 of 2 (50.0%); 2 open files past their ceiling at month end (oldest K2 at kab; K2 at kota)."
 # one office asked: its own report, no office column (nothing to tell apart)
 run "$MUTU" "${REP[@]}" --office kab --format md --out "$TMP/kab"
 expect_eq "--office kab: its K1 and K2 only, without an office column" \
@@ -220,8 +233,8 @@ expect_rc "July of two SOPs, nothing finished: exit 0" 0
 expect_eq "July: the answer, office first, each beside June's share (SOPs in id order)" \
 	"$(printf '%s\n' "$OUT" | sed -n '2,4p')" \
 "  Kantor (semua SOP): belum ada berkas yang selesai bulan ini; bulan lalu 2 dari 2 (100,0%); 2 berkas masih terbuka di akhir bulan.
-  Izin Uji Kantor: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan.
-  Izin Tanpa Batas Dinyatakan: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan."
+  Izin Uji Kantor: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan (K2).
+  Izin Tanpa Batas Dinyatakan: belum ada berkas yang selesai bulan ini; bulan lalu 1 dari 1 (100,0%); 1 berkas terbuka sudah lewat batas di akhir bulan (T2)."
 run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-07 --format md --out "$TMP/de" --lang en
 expect_eq "July in English" "$(printf '%s\n' "$OUT" | sed -n 2p)" \
 	"  Office (all SOPs): no file finished this month; last month 2 of 2 (100.0%); 2 files still open at month end."
@@ -233,3 +246,58 @@ expect_eq "June: 100,0% where it is whole, none late" "$(printf '%s\n' "$OUT" | 
 expect_eq "r5-tanpa: the ceiling is the steps' sum rounded up, said so" \
 	"$(sed -n '/^## Izin Tanpa/,$p' "$TMP/d6/report-2025-06.md" | grep -m1 'Batas yang dipakai')" \
 	"- Batas yang dipakai: **2 hari kerja (jumlah langkah dibulatkan ke atas)**"
+
+# ---- long berkas ids and a long office name on a 1280-pixel screen -------
+# panjang.csv is kota.csv with ids as a regency's agenda numbers write them
+# (503/0001/IZIN-REKLAME-INSIDENTIL/DPMPTSP-KAB-SITARO/VI/2025-REVISI-KE-2),
+# ingested for an office named in full; kab.csv beside it.  The slowest and
+# open lists carry both (Kantor column): no table box may scroll sideways.
+DB5=$TMP/panjang.db
+LONG="DPMPTSP Kabupaten Kepulauan Siau Tagulandang Biaro (Sitaro), Provinsi Sulawesi Utara"
+"$MUTU" ingest $F/panjang.csv --db "$DB5" --models $M --quiet --office "$LONG"
+"$MUTU" ingest $F/kab.csv --db "$DB5" --models $M --quiet --office kab
+run "$MUTU" report monthly --db "$DB5" --models $M --month 2025-06 --format html --out "$TMP/p"
+# June: kab's K2 2220 old, the long office's K2 (kota's) 1770
+expect_out_has "the long office in the answer's open-past names, '; ' between offices" \
+	"(tertua K2 di kab; 503/0002/IZIN-REKLAME-INSIDENTIL/DPMPTSP-KAB-SITARO/VI/2025 di $LONG)."
+# the report and the audit in Debian's chromium: a copy without the CSP
+# and with a script listing the table boxes (.tw) wider than their box
+# (test_report_field4.sh's measure)
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "ok - SKIP chromium checks: chromium is not installed (Debian package chromium; make deps)"
+else
+	"$MUTU" audit --db "$DB5" --models $M --from 2025-06-01 --to 2025-06-30 --format html \
+		--out "$TMP/pa.html" >/dev/null 2>&1
+	for f in "$TMP/p/report-2025-06.html" "$TMP/pa.html"; do
+		python3 - "$f" "$TMP/measure.html" <<'PY'
+import re, sys
+d = open(sys.argv[1], encoding="utf-8").read()
+d = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', '', d)
+js = """<script>
+var out = [];
+document.querySelectorAll('.tw').forEach(function (e) {
+  if (e.scrollWidth > e.clientWidth + 1) {
+    var t = e.querySelector('table');
+    out.push((t ? t.className : '?') + ' ' + e.scrollWidth + '>' + e.clientWidth);
+  }
+});
+if (document.documentElement.scrollWidth > 1280) out.push('page ' + document.documentElement.scrollWidth);
+var p = document.createElement('pre'); p.id = 'measured';
+p.textContent = out.length ? out.join('; ') : 'none';
+document.body.appendChild(p);
+</script>"""
+open(sys.argv[2], "w", encoding="utf-8").write(d.replace("</body>", js + "</body>"))
+PY
+		rm -rf "$TMP/ud"
+		mkdir "$TMP/ud"
+		timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync \
+			--user-data-dir="$TMP/ud" --window-size=1280,900 --dump-dom "file://$TMP/measure.html" \
+			>"$TMP/m.html" 2>/dev/null
+		w=$(sed -n 's/.*<pre id="measured">\([^<]*\)<\/pre>.*/\1/p' "$TMP/m.html")
+		expect_eq "browser, $(basename "$f"): long ids and office, nothing scrolls sideways at 1280 px" "$w" "none"
+	done
+	# the Kantor column is there, with the long name
+	expect_eq "HTML: the slowest list's Kantor cell holds the long name" \
+		"$(grep -c "<td>$LONG</td>" "$TMP/p/report-2025-06.html")" "2"
+fi

@@ -132,6 +132,55 @@ static void test_headlines(void **state)
 	mutu_notes_release(&n);
 }
 
+/* Which berkas are open past their ceiling: the oldest three of the open
+ * list (sorted by age) that are past, with their office when the report
+ * read several, and how many more (test_report_field5.sh runs it whole). */
+static void test_open_past_names(void **state)
+{
+	(void)state;
+	struct fixture f;
+	build(&f);
+	struct rpt_opts o;
+	rpt_opts_init(&o);
+	struct sla_group *g = &f.g[0];
+	struct sla_slow *l = g->open_list; /* the fixture's, borrowed strings: cleared at the end */
+	memset(l, 0, 6 * sizeof *l);
+	const char *keys[6] = {"A", "B", "C", "D", "E", "F"};
+	const int past[6] = {1, 0, 1, 1, 1, 1};
+	for (int i = 0; i < 6; i++) {
+		l[i].key = (char *)keys[i];
+		l[i].late = past[i];
+		l[i].lead_s = (6 - i) * 27000.0;
+	}
+	g->nopen_list = 6;
+	g->open_past = 5; /* A C D E F: three named, 2 more */
+	struct mutu_notes n;
+	mutu_notes_init(&n);
+	rpt_month_headlines(&f.m, &o, &n);
+	assert_non_null(strstr(n.items[1], "; 5 berkas terbuka sudah lewat batas di akhir bulan (tertua A, C, D dan 2 lainnya)."));
+	mutu_notes_release(&n);
+	/* several offices: each with its office, the default one named so */
+	l[0].office = (char *)"kab";
+	l[2].office = (char *)"";
+	l[3].office = (char *)"kota";
+	o.lang = RPT_EN;
+	mutu_notes_init(&n);
+	rpt_month_headlines(&f.m, &o, &n);
+	assert_non_null(strstr(n.items[1], "; 5 open files past their ceiling at month end (oldest A at kab; C at the default office; D at kota and 2 more)."));
+	mutu_notes_release(&n);
+	/* one past: no "oldest" */
+	g->open_past = 1;
+	g->nopen_list = 2;
+	l[0].office = NULL;
+	o.lang = RPT_ID;
+	mutu_notes_init(&n);
+	rpt_month_headlines(&f.m, &o, &n);
+	assert_non_null(strstr(n.items[1], "; 1 berkas terbuka sudah lewat batas di akhir bulan (A)."));
+	mutu_notes_release(&n);
+	memset(l, 0, 6 * sizeof *l);
+	g->nopen_list = 0;
+}
+
 static void test_office_name(void **state)
 {
 	(void)state;
@@ -190,6 +239,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headlines),
+		cmocka_unit_test(test_open_past_names),
 		cmocka_unit_test(test_office_name),
 		cmocka_unit_test(test_local_time),
 		cmocka_unit_test(test_csv_excel_id),
