@@ -273,6 +273,14 @@ void rpt_month_headlines(const struct sla_month *m, const struct rpt_opts *o, st
 		office_sentence(m, o, &b);
 		mutu_notes_addf(out, "%s", b.s);
 	}
+	if (m->ngroups == 0) {
+		/* a month before the log begins (or after it ends): an answer
+		 * all the same, never a title with nothing under it */
+		mutu_notes_addf(out, "%s", TR(o, "Tidak ada berkas di penyimpanan yang masuk, selesai atau terbuka dalam 12 "
+					      "bulan sampai bulan ini: periksa bulan yang diminta, atau ingest lognya.",
+					      "No file in the store arrived, finished or was open in the 12 months up to "
+					      "this month: check the month asked for, or ingest its log."));
+	}
 	for (size_t i = 0; i < m->ngroups; i++) {
 		mutu_buf_reset(&b);
 		group_sentence(&m->groups[i], o, &b);

@@ -743,7 +743,12 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	       s_num(g->working_days ? (double)g->arrivals / (double)g->working_days : NAN, 1, l));
 	kv_add(kv, TR(o, "Selesai per hari kerja", "Completions per working day"),
 	       s_num(g->working_days ? (double)g->completions / (double)g->working_days : NAN, 1, l));
-	kv_add(kv, TR(o, "Hari kerja dalam bulan", "Working days in the month"), s_working_days(g, o));
+	/* the office takes its days from its first SOP with a model: with no
+	 * case of any SOP in the month it has no calendar to count them by,
+	 * and every day of the month read as a working day ("31") */
+	int no_cal = office && !g->has_std && !g->finished && !g->arrivals && !g->open && !g->open_waiting;
+	kv_add(kv, TR(o, "Hari kerja dalam bulan", "Working days in the month"),
+	       no_cal ? mutu_strdup("\xe2\x80\x93") : s_working_days(g, o));
 }
 
 /* What the reader must know to read the numbers (per SOP). */

@@ -301,3 +301,24 @@ PY
 	expect_eq "HTML: the slowest list's Kantor cell holds the long name" \
 		"$(grep -c "<td>$LONG</td>" "$TMP/p/report-2025-06.html")" "2"
 fi
+
+# ---- a month before the log begins --------------------------------------
+# dua.db's first berkas arrived in June 2025: May's 12 months hold none.
+# The report printed the title "Mei 2025:" with no answer under it, and its
+# working-days card read 31 (no SOP to take a calendar from: every day a
+# working day); May 2025 has 17 (22 weekdays less 1, 12, 29 May LN and
+# 13, 30 May CB).  Now it says there is nothing, and no day count it
+# cannot know.
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-05 --format md --out "$TMP/e"
+expect_eq "May 2025, before the log: the answer says there is nothing" "$(printf '%s\n' "$OUT" | sed -n 2p)" \
+	"  Tidak ada berkas di penyimpanan yang masuk, selesai atau terbuka dalam 12 bulan sampai bulan ini: periksa bulan yang diminta, atau ingest lognya."
+expect_eq "May 2025, before the log: no working-day count from no calendar" \
+	"$(grep 'Hari kerja dalam bulan' "$TMP/e/report-2025-05.md")" "- Hari kerja dalam bulan: **–**"
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-05 --format md --out "$TMP/ee" --lang en
+expect_eq "May 2025 in English" "$(printf '%s\n' "$OUT" | sed -n 2p)" \
+	"  No file in the store arrived, finished or was open in the 12 months up to this month: check the month asked for, or ingest its log."
+# a month with berkas counts its days from the SOP's calendar: June 18
+run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-06 --format md --out "$TMP/e6"
+expect_eq "June 2025: the office's card counts 18 (Fri 6, Fri 27 LN; Mon 9 CB)" \
+	"$(grep -m1 'Hari kerja dalam bulan' "$TMP/e6/report-2025-06.md")" \
+	"- Hari kerja dalam bulan: **18 (21 hari Senin–Jumat dikurangi 3 libur: 2 libur nasional, 1 cuti bersama)**"
