@@ -1243,10 +1243,12 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 		       TR(o, ">p90 (hari)", ">p90 (days)"), TR(o, ">Terbuka", ">Open"),
 		       TR(o, ">Terbuka lewat batas", ">Open past ceiling"));
 		size_t nrows = m->ngroups + (m->ngroups > 1);
+		int by_target = 0; /* a row judged by planned dates: the note below says how */
 		for (size_t i = 0; i < nrows; i++) {
 			int total = i == m->ngroups;
 			const struct sla_group *g = total ? &m->office : &m->groups[i];
 			int mdl = total ? g->with_ceiling > 0 : has_model(g);
+			by_target |= !mdl && (!total || g->with_target > 0);
 			mutu_buf_reset(&t);
 			if (total)
 				mutu_buf_puts(&t, TR(o, "Kantor (semua SOP)", "Office (all SOPs)"));
@@ -1264,8 +1266,11 @@ static int render_html(const struct sla_month *m, const struct rpt_opts *o, cons
 			t_take(&st, s_int(g->open, o->lang));
 			t_take(&st, s_int(g->open_past, o->lang));
 		}
-		st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, \"dalam batas\" = selesai sebelum tanggal rencana per kasus.",
-					 "For cases without a model, \"within\" = finished by the per-case planned date."));
+		/* only where a row is so judged: under a table of SOP models
+		 * alone it read as a caveat on figures it does not concern */
+		if (by_target)
+			st.note = mutu_strdup(TR(o, "Untuk kasus tanpa model, \"dalam batas\" = selesai sebelum tanggal rencana per kasus.",
+						 "For cases without a model, \"within\" = finished by the per-case planned date."));
 		mutu_buf_puts(b, "<section class=\"overview\">\n");
 		html_table(b, &st, "sops");
 		mutu_buf_puts(b, "</section>\n");

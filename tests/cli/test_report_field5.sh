@@ -322,3 +322,18 @@ run "$MUTU" report monthly --db "$DB4" --models $M --month 2025-06 --format md -
 expect_eq "June 2025: the office's card counts 18 (Fri 6, Fri 27 LN; Mon 9 CB)" \
 	"$(grep -m1 'Hari kerja dalam bulan' "$TMP/e6/report-2025-06.md")" \
 	"- Hari kerja dalam bulan: **18 (21 hari Senin–Jumat dikurangi 3 libur: 2 libur nasional, 1 cuti bersama)**"
+
+# ---- the summary's note on planned dates only where a row uses them -------
+# "Untuk kasus tanpa model, "dalam batas" = selesai sebelum tanggal rencana
+# per kasus." stood under every summary per SOP, even of SOP models alone
+expect_eq "July's 2.000 berkas (one SOP model): no planned-date note" \
+	"$(grep -c 'tanggal rencana per kasus\.' "$TMP/jh/report-2025-07.html")" "0"
+# cases of no SOP (a log without the sop column): the row is judged by
+# planned dates, and the note is there
+sed -e 's/,r5-izin,/,/' -e 's/^case_id,sop,/case_id,/' -e 's/^K/L/' $F/kab.csv >"$TMP/lain.csv"
+DB6=$TMP/lain.db
+"$MUTU" ingest $F/kota.csv --db "$DB6" --models $M --quiet
+"$MUTU" ingest "$TMP/lain.csv" --db "$DB6" --models $M --quiet --tz +07:00 2>/dev/null
+run "$MUTU" report monthly --db "$DB6" --models $M --month 2025-06 --format html --out "$TMP/lh6"
+expect_eq "a row without a model: the planned-date note stays" \
+	"$(grep -c 'tanggal rencana per kasus\.' "$TMP/lh6/report-2025-06.html")" "1"
