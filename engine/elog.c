@@ -525,6 +525,57 @@ struct rec {
 	int ts_nokey;            /* XES: the event has no time stamp key (elog_row.ts_nokey) */
 };
 
+/*
+ * A row rewritten with some cells filled in (fill_down, fill_date): the
+ * row's fields and bytes copied into storage the reader owns, then each
+ * filled cell appended and pointed at.  Zeroed is empty; row_copy_release
+ * frees it.
+ */
+struct row_copy {
+	struct field *f;
+	size_t cap;
+	struct mutu_buf buf;
+};
+
+static void row_copy_begin(struct row_copy *rc, const struct rec *r)
+{
+	size_t end = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].off + r->f[i].len + 1 > end)
+			end = r->f[i].off + r->f[i].len + 1;
+	if (rc->cap < r->nf) {
+		rc->f = mutu_realloc(rc->f, r->nf * sizeof *rc->f);
+		rc->cap = r->nf;
+	}
+	memcpy(rc->f, r->f, r->nf * sizeof *r->f);
+	mutu_buf_reset(&rc->buf);
+	mutu_buf_add(&rc->buf, r->buf, end);
+}
+
+/* cell col of the copy: the n bytes at v */
+static void row_copy_set(struct row_copy *rc, int col, const char *v, size_t n)
+{
+	rc->f[col].off = (uint32_t)rc->buf.len;
+	rc->f[col].len = (uint32_t)n;
+	mutu_buf_add(&rc->buf, v, n);
+	mutu_buf_putc(&rc->buf, '\0');
+}
+
+/* *copy: r with the copy's cells; returns copy */
+static const struct rec *row_copy_done(const struct row_copy *rc, const struct rec *r, struct rec *copy)
+{
+	*copy = *r;
+	copy->buf = rc->buf.s;
+	copy->f = rc->f;
+	return copy;
+}
+
+static void row_copy_release(struct row_copy *rc)
+{
+	free(rc->f);
+	mutu_buf_release(&rc->buf);
+}
+
 struct reader {
 	struct csv_parser csv;
 	unsigned char sep;
@@ -1627,20 +1678,18 @@ struct ingest {
 	int64_t na_first;
 	/* merged cells: the case id (and SOP) the rows under a row may take
 	 * (fill_down) */
-	struct mutu_buf carry, fill_buf;
+	struct mutu_buf carry;
 	size_t carry_case, carry_sop;
 	int carry_ok;            /* the record just before was a row with a case id */
-	struct field *fill_f;    /* a filled row's fields, owned */
-	size_t fill_cap;
+	struct row_copy fill;    /* a filled row, owned */
 	uint64_t fill_rows;
 	int64_t fill_first;
 	/* merged date cells (fill_date): per time role the date the rows
 	 * under a dated row may take */
-	struct mutu_buf dcarry[3], dfill_buf;
+	struct mutu_buf dcarry[3];
 	int dcarry_ok;           /* the record just before was a row (fill_date) */
 	int probe_zone_above, probe_zone_set; /* the probe: the last row's zone with a case id */
-	struct field *dfill_f;   /* a date-filled row's fields, owned */
-	size_t dfill_cap;
+	struct row_copy dfill;   /* a date-filled row, owned */
 	uint64_t dfill_rows;
 	int64_t dfill_first;
 	char dfill_col[64];      /* the first such row's date column */
@@ -2956,7 +3005,7 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
  * said in a note with the first line (field round 9: before, every row
  * but the first of each case was rejected as "missing case id").  can:
  * the record just before was a row with a case id.  Returns r, or copy
- * with g->fill_buf and g->fill_f.  CSV only (XES has no cells).
+ * with g->fill (row_copy).  CSV only (XES has no cells).
  */
 static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct rec *copy,
 				   int can, int probe)
@@ -3000,34 +3049,14 @@ static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct
 		if (r->f[i].len && !own)
 			return r;
 	}
-	size_t end = 0;
-	for (size_t i = 0; i < r->nf; i++)
-		if (r->f[i].off + r->f[i].len + 1 > end)
-			end = r->f[i].off + r->f[i].len + 1;
-	if (g->fill_cap < r->nf) {
-		g->fill_f = mutu_realloc(g->fill_f, r->nf * sizeof *g->fill_f);
-		g->fill_cap = r->nf;
-	}
-	memcpy(g->fill_f, r->f, r->nf * sizeof *r->f);
-	mutu_buf_reset(&g->fill_buf);
-	mutu_buf_add(&g->fill_buf, r->buf, end);
-	g->fill_f[ccol].off = (uint32_t)g->fill_buf.len;
-	g->fill_f[ccol].len = (uint32_t)g->carry_case;
-	mutu_buf_add(&g->fill_buf, g->carry.s, g->carry_case);
-	mutu_buf_putc(&g->fill_buf, '\0');
-	if (scol >= 0 && !r->f[scol].len && g->carry_sop) {
-		g->fill_f[scol].off = (uint32_t)g->fill_buf.len;
-		g->fill_f[scol].len = (uint32_t)g->carry_sop;
-		mutu_buf_add(&g->fill_buf, g->carry.s + g->carry_case, g->carry_sop);
-		mutu_buf_putc(&g->fill_buf, '\0');
-	}
+	row_copy_begin(&g->fill, r);
+	row_copy_set(&g->fill, ccol, g->carry.s, g->carry_case);
+	if (scol >= 0 && !r->f[scol].len && g->carry_sop)
+		row_copy_set(&g->fill, scol, g->carry.s + g->carry_case, g->carry_sop);
 	if (g->fill_rows++ == 0)
 		g->fill_first = r->line;
 	g->carry_ok = 1;
-	*copy = *r;
-	copy->buf = g->fill_buf.s;
-	copy->f = g->fill_f;
-	return copy;
+	return row_copy_done(&g->fill, r, copy);
 }
 
 /*
@@ -3042,7 +3071,7 @@ static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct
  * rejected "no timestamp", the steps under a day's first row lost.  A row
  * with no time either stays as it was (no stamp: rejected, or an open
  * step's empty end).  can: the record just before was a row.  Returns r,
- * or copy with g->dfill_buf and g->dfill_f.  CSV only.
+ * or copy with g->dfill (row_copy).  CSV only.
  */
 static const struct rec *fill_date(struct ingest *g, const struct rec *r, struct rec *copy,
 				   int can, int probe)
@@ -3067,34 +3096,18 @@ static const struct rec *fill_date(struct ingest *g, const struct rec *r, struct
 	g->dcarry_ok = 1;
 	if (!any)
 		return r;
-	size_t end = 0;
-	for (size_t i = 0; i < r->nf; i++)
-		if (r->f[i].off + r->f[i].len + 1 > end)
-			end = r->f[i].off + r->f[i].len + 1;
-	if (g->dfill_cap < r->nf) {
-		g->dfill_f = mutu_realloc(g->dfill_f, r->nf * sizeof *g->dfill_f);
-		g->dfill_cap = r->nf;
-	}
-	memcpy(g->dfill_f, r->f, r->nf * sizeof *r->f);
-	mutu_buf_reset(&g->dfill_buf);
-	mutu_buf_add(&g->dfill_buf, r->buf, end);
+	row_copy_begin(&g->dfill, r);
 	for (int k = 0; k < 3; k++) {
 		if (!fill[k])
 			continue;
 		int dcol = g->role[clock_roles[k]];
-		g->dfill_f[dcol].off = (uint32_t)g->dfill_buf.len;
-		g->dfill_f[dcol].len = (uint32_t)g->dcarry[k].len;
-		mutu_buf_add(&g->dfill_buf, g->dcarry[k].s, g->dcarry[k].len);
-		mutu_buf_putc(&g->dfill_buf, '\0');
+		row_copy_set(&g->dfill, dcol, g->dcarry[k].s, g->dcarry[k].len);
 		if (g->dfill_rows == 0 && !g->dfill_col[0])
 			snprintf(g->dfill_col, sizeof g->dfill_col, "%s", g->hdr[dcol]);
 	}
 	if (g->dfill_rows++ == 0)
 		g->dfill_first = r->line;
-	*copy = *r;
-	copy->buf = g->dfill_buf.s;
-	copy->f = g->dfill_f;
-	return copy;
+	return row_copy_done(&g->dfill, r, copy);
 }
 
 /* Is a one-stamp row's lifecycle a start (its stamp fills the start)?
@@ -4292,13 +4305,11 @@ static void ingest_release(struct ingest *g)
 		free(g->dk[i].act);
 	free(g->na_f);
 	free(g->fit_f);
-	free(g->fill_f);
+	row_copy_release(&g->fill);
 	mutu_buf_release(&g->carry);
-	mutu_buf_release(&g->fill_buf);
-	free(g->dfill_f);
+	row_copy_release(&g->dfill);
 	for (int k = 0; k < 3; k++)
 		mutu_buf_release(&g->dcarry[k]);
-	mutu_buf_release(&g->dfill_buf);
 	elog_xes_free(g->xes);
 	cal_tz_free(g->dst);
 }
