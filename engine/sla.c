@@ -1214,6 +1214,17 @@ static void stage_clock_end(const struct sla_sop *s, struct sla_case *c, double 
 	c->finished = !isnan(c->done);
 }
 
+/* One pause of the clock, from .. to (INFINITY: still running), w of
+ * working time counted in paused_s */
+static void add_pause(struct sla_case *c, double from, double to, double w)
+{
+	c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
+	c->pauses[c->npauses].from = from;
+	c->pauses[c->npauses].to = to;
+	c->npauses++;
+	c->paused_s += w;
+}
+
 /*
  * Applicant time is not the office's time (domain.md): while the berkas
  * is back with the applicant for completion the clock stops.  A pause is
@@ -1237,11 +1248,7 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 			double w = 0;
 			if (between(s, c, a, b, &w, err))
 				return err ? err->code : MUTU_ERANGE;
-			c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
-			c->pauses[c->npauses].from = a;
-			c->pauses[c->npauses].to = b;
-			c->npauses++;
-			c->paused_s += w;
+			add_pause(c, a, b, w);
 			c->st[i].paused = 1;
 			struct sla_finding *f = add_finding(c, SLA_F_PAUSED, e->step, (long)i);
 			f->actual_s = w;
@@ -1260,11 +1267,7 @@ static int stage_pauses(const struct sla_sop *s, struct sla_case *c, struct mutu
 			double w = 0;
 			if (e->start > a && between(s, c, a, e->start, &w, err))
 				return err ? err->code : MUTU_ERANGE;
-			c->pauses = mutu_realloc(c->pauses, (c->npauses + 1) * sizeof *c->pauses);
-			c->pauses[c->npauses].from = a;
-			c->pauses[c->npauses].to = INFINITY;
-			c->npauses++;
-			c->paused_s += w;
+			add_pause(c, a, INFINITY, w);
 		}
 		if (e->step > max_step)
 			max_step = e->step;
