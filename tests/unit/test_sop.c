@@ -369,6 +369,31 @@ static void test_actor_canonical(void **state)
 	assert_null(sop_actor_canonical(NULL));
 }
 
+/* parallel_with groups count their longest step (the critical path).  By
+ * hand: 30 Menit; steps 2-4 (2 <- 3 <- 4, a chain) max(1 Hari, 2 Jam,
+ * 3 Hari) = 3 Hari; steps 5-7 (both name 5) max(1 Jam, 4 Jam, 2 Jam) =
+ * 4 Jam; steps 8-9 1 Hari against 450 Menit, equal at 450 a day: the
+ * first stays, 1 Hari.  Total 4 Hari 4 Jam 30 Menit.  Pinned when the
+ * sum became linear (a 100000-step model took 30 s). */
+static void test_parallel_total(void **state)
+{
+	(void)state;
+	struct sop_model *m = parse_ok(
+		"[sop]\nid = par\nname = Par\nagency = X\ncalendar = id-wib\n\n" STEP1
+		"[step 2]\nactivity = B\nactor = Front Office\nwaktu = 1 Hari\n"
+		"[step 3]\nactivity = C\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 2\n"
+		"[step 4]\nactivity = D\nactor = Tim Teknis\nwaktu = 3 Hari\nparallel_with = 3\n"
+		"[step 5]\nactivity = E\nactor = Back Office\nwaktu = 1 Jam\n"
+		"[step 6]\nactivity = F\nactor = Back Office\nwaktu = 4 Jam\nparallel_with = 5\n"
+		"[step 7]\nactivity = G\nactor = Back Office\nwaktu = 2 Jam\nparallel_with = 5\n"
+		"[step 8]\nactivity = H\nactor = Back Office\nwaktu = 1 Hari\n"
+		"[step 9]\nactivity = I\nactor = Back Office\nwaktu = 450 Menit\nparallel_with = 8\n");
+	struct dur t = sop_model_total(m);
+	assert_int_equal(t.days, 4);
+	assert_int_equal(t.minutes, 4 * 60 + 30);
+	sop_model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_and_json),
 		cmocka_unit_test(test_actor_canonical),
 		cmocka_unit_test(test_actor_match),
+		cmocka_unit_test(test_parallel_total),
 	};
 	return cmocka_run_group_tests_name("sop", tests, NULL, NULL);
 }
