@@ -936,6 +936,22 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 			if (v[k] > v[worst])
 				worst = k;
 		}
+		if (!(visits <= SIM_MAX_VISITS) && so->nsteps > SIM_MAX_VISITS) {
+			/* the steps alone are over the limit: blaming rework
+			 * ("the rework probabilities make a file pass 5000 steps")
+			 * sent the user looking for reject values a 5000-step
+			 * model without any did not have */
+			*which = SIM_LIMIT_VISITS;
+			*sop = s;
+			int rc = mutu_errf(err, MUTU_ERANGE,
+					   "SOP %s: %d steps, and the simulator runs at most %.0f step "
+					   "executions per file (rework included): simulate a model of "
+					   "fewer steps (merge the steps one pelaksana does one after "
+					   "another)",
+					   so->id, so->nsteps, SIM_MAX_VISITS);
+			free(v);
+			return rc;
+		}
 		if (!(visits <= SIM_MAX_VISITS)) {
 			*which = SIM_LIMIT_VISITS;
 			*sop = s;

@@ -50,6 +50,27 @@ expect_rc "--replications 1000000 on a year: exit 2" 2
 expect_err_has "--replications 1000000: the numbers and the limit" \
 	"1000000 replications x 1.00 years of run = 999336 replication-years; the limit is 10000: give at most 10006 replications"
 
+# A model of 1001 one-minute steps and no rework: the steps alone pass
+# SIM_MAX_VISITS (1000 step executions per file).  Before: "the rework
+# probabilities make a file pass 1001 steps on average ... lower the
+# step.N.reject values" -- there were none.  Now the steps are named.  A
+# model of exactly 1000 steps is within the limit and runs.
+for n in 1000 1001; do
+	awk -v n=$n 'BEGIN { print "[sop]\nid = langkah-" n "\nname = Banyak\nagency = X\ncalendar = id-wib\n"
+		for (i = 1; i <= n; i++) print "[step " i "]\nactivity = Langkah " i "\nactor = Front Office\nwaktu = 1 Menit\n" }' \
+		>"$TMP/langkah-$n.ini"
+	printf '[run]\ncalendar = id-wib\nstart = 2025-01-01\nend = 2025-01-31\nreplications = 2\nseed = 1\n\n[staff]\nFront Office = 1\n\n[sop langkah-%s]\nmodel = %s\narrivals = 1 per bulan\n' \
+		$n "$TMP/langkah-$n.ini" >"$TMP/langkah-$n-sc.ini"
+done
+run "$MUTU" sim "$TMP/langkah-1001-sc.ini" --threads 1 --format json
+expect_rc "1001 steps, no rework: exit 2" 2
+expect_err_has "1001 steps, no rework: the steps named, not rework" \
+	"SOP langkah-1001: 1001 steps, and the simulator runs at most 1000 step executions per file"
+case "$ERR" in *step.N.reject*) not_ok "1001 steps, no rework: no word of reject values" "stderr: $ERR" ;;
+*) ok "1001 steps, no rework: no word of reject values" ;; esac
+run "$MUTU" sim "$TMP/langkah-1000-sc.ini" --threads 1 --format json
+expect_rc "1000 steps: within the limit, runs" 0
+
 # A normal scenario still runs, and its limits are far away.
 run "$MUTU" sim "$S/rokan-hilir.ini" -n 2 --format json
 expect_rc "rokan-hilir, 2 replications: exit 0" 0
