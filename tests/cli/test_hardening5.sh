@@ -133,7 +133,9 @@ mkfifo "$TMP/lanjut"
 } | { read -r _ <"$TMP/lanjut"; cat >/dev/null; } &
 pp=$!
 i=0
-until [ "$(sqlite3 "$TMP/baru/pipa.db" "SELECT count(*) FROM batches" 2>/dev/null)" = 1 ] || [ $i -ge 1000 ]; do
+# (read-only: a plain sqlite3 would create the file before mutu does)
+until { [ -s "$TMP/pipa.pid" ] && [ -e "$TMP/baru/pipa.db" ] &&
+	[ "$(sqlite3 -readonly "$TMP/baru/pipa.db" "SELECT count(*) FROM batches" 2>/dev/null)" = 1 ]; } || [ $i -ge 1000 ]; do
 	sleep 0.01; i=$((i + 1))
 done
 kill -INT "$(cat "$TMP/pipa.pid")" 2>/dev/null
