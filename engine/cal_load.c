@@ -689,7 +689,15 @@ const char *cal_dir_default(char *buf, size_t size)
 	return buf;
 }
 
-/* Names of the calendars in dir, for "not found" messages. */
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names of the calendars in dir, for "not found" messages, in byte order:
+ * readdir's order is the file system's (ext4's is a hash of the names with
+ * a seed of each file system's own), so the same folder was listed in
+ * another order on another machine (test_model_calendar.sh). */
 static void list_names(const char *dir, char *buf, size_t size)
 {
 	buf[0] = '\0';
@@ -697,17 +705,29 @@ static void list_names(const char *dir, char *buf, size_t size)
 	if (!d)
 		return;
 	struct dirent *e;
-	size_t len = 0;
+	char **names = NULL;
+	size_t nn = 0;
 	while ((e = readdir(d)) != NULL) {
 		size_t n = strlen(e->d_name);
-		if (n > 4 && strcmp(e->d_name + n - 4, ".ini") == 0 && len + n < size) {
-			int w = snprintf(buf + len, size - len, "%s%.*s", len ? ", " : "",
-					 (int)(n - 4), e->d_name);
-			if (w > 0)
-				len += (size_t)w;
+		if (n > 4 && strcmp(e->d_name + n - 4, ".ini") == 0) {
+			names = mutu_realloc(names, (nn + 1) * sizeof *names);
+			names[nn++] = mutu_strndup(e->d_name, n - 4);
 		}
 	}
 	closedir(d);
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, name_cmp);
+	size_t len = 0;
+	for (size_t i = 0; i < nn; i++) {
+		size_t n = strlen(names[i]);
+		if (len + n + 2 < size) {
+			int w = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", names[i]);
+			if (w > 0)
+				len += (size_t)w;
+		}
+		free(names[i]);
+	}
+	free(names);
 }
 
 /* Path relative to the folder of the .ini file (absolute paths kept). */
