@@ -41,7 +41,7 @@ pg_find_bin() {
 
 # run the server-side tools as the server's user
 pg_as() {
-	if [ -n "$_PG_RUNAS" ]; then (cd / && runuser -u "$_PG_RUNAS" -- "$@"); else (cd / && "$@"); fi
+	if [ -n "$_PG_RUNAS" ]; then (cd / && "$_PG_RUNUSER" -u "$_PG_RUNAS" -- "$@"); else (cd / && "$@"); fi
 }
 
 pg_start() {
@@ -58,6 +58,15 @@ pg_start() {
 	_PG_RUNAS=""
 	if [ "$(id -u)" = 0 ]; then
 		if id postgres >/dev/null 2>&1; then _PG_RUNAS=postgres; else _PG_RUNAS=nobody; fi
+		# runuser is in /usr/sbin (util-linux), which a PATH made for a
+		# non-login shell or a CI job may lack (env -i PATH=/usr/bin:/bin:
+		# "runuser: command not found", every PostgreSQL test failed)
+		_PG_RUNUSER=$(command -v runuser || { [ -x /usr/sbin/runuser ] && echo /usr/sbin/runuser; } ||
+			{ [ -x /sbin/runuser ] && echo /sbin/runuser; })
+		if [ -z "$_PG_RUNUSER" ]; then
+			echo "pg.sh: runuser not found (util-linux; needed to run the server as $_PG_RUNAS when root)" >&2
+			return 1
+		fi
 	fi
 	# /tmp, not $TMPDIR: a Unix socket path must stay under 108 bytes
 	dir=$(mktemp -d /tmp/mutu-pg.XXXXXX) || return 1
