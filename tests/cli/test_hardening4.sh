@@ -234,9 +234,11 @@ case "$RC $ERR" in
 "130 mutu db export: interrupted by SIGINT: nothing was written; a file at the output's name is as it was") ok "SIGINT during db export: stopped, said" ;;
 "130 "*"after the export was written: it is whole") ok "SIGINT during db export: finished first, said" ;;
 # finished before the signal (0.45 s here, 3 times the 0.15 s), or the
-# signal came between its last write and its exit: exp.xes whole below
-"0 mutu db export: 20000 cases"* | "130 "*"mutu db export: interrupted by SIGINT: no file is left half-written"*)
-	ok "SIGINT during db export: it ended before the signal (exit $RC), nothing to stop" ;;
+# signal came between its last write and its exit, or before its first
+# (a loaded machine still opening the store): the CLI's own word, which
+# names the command 'db'; exp.xes, if there, checked whole below
+"0 mutu db export: 20000 cases"* | "130 "*"mutu db: interrupted by SIGINT: no file is left half-written"*)
+	ok "SIGINT during db export: it ended before the signal or came before its first write (exit $RC), said" ;;
 *) not_ok "SIGINT during db export: stopped or finished, said" "got: $RC $ERR" ;;
 esac
 expect_eq "SIGINT during db export: no temporary file left" "$(ls -A "$TMP" | grep -c '^\.exp')" "0"
