@@ -515,6 +515,28 @@ static int exec(sqlite3 *db, const char *sql, const char *path, struct mutu_err 
 	return 0;
 }
 
+/*
+ * exec() of a PRAGMA journal_mode, waiting as the busy handler would.
+ * SQLite takes the exclusive lock a change of journal mode needs in one
+ * try, without calling the busy handler: while another process was
+ * creating the same new store (two first ingests at once, the
+ * test_hardening5 race), the second failed at once with "the store is
+ * locked ... waited 10000 ms" instead of waiting its --busy-timeout.  The
+ * same steps, bound and cancel as on_busy.
+ */
+static int exec_waiting(sqlite3 *db, const char *sql, const char *path, struct sq_wait *w,
+			const char *what, struct mutu_err *err)
+{
+	for (int count = 0;; count++) {
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		if ((sqlite3_errcode(db) & 0xFF) != SQLITE_BUSY)
+			return exec(db, sql, path, err); /* its error, said exec's way */
+		if (!on_busy(w, count))
+			return w->cancelled ? err_cancelled(path, what, err) : store_err_locked(path, w->ms, err);
+	}
+}
+
 /* sqlite3_exec with the plain "store: message" wording of the ingest */
 static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
 {
@@ -525,6 +547,21 @@ static int sqlx(sqlite3 *db, const char *sql, struct mutu_err *err)
 		return MUTU_EFAIL;
 	}
 	return 0;
+}
+
+/* the two integers of the one row of sql */
+static int query_int2(sqlite3 *db, const char *sql, int64_t *a, int64_t *b)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int64(st, 0);
+		*b = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 static int query_int(sqlite3 *db, const char *sql, int64_t *out)
@@ -629,8 +666,11 @@ static int connect(const char *path, int mode, struct sq_wait *w, sqlite3 **out,
 				sql_dkey, NULL, NULL);
 	int64_t ntables = 0;
 	*version = 0;
-	if (query_int(db, "PRAGMA user_version", version) ||
-	    query_int(db, "SELECT count(*) FROM sqlite_master", &ntables)) {
+	/* both from one statement, one snapshot: read apart, another process
+	 * creating the store could commit in between (version 0, then its
+	 * tables): "an SQLite file that is not a mutu store", exit 2 */
+	if (query_int2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+			   "(SELECT count(*) FROM sqlite_master)", version, &ntables)) {
 		int code = sqlite3_errcode(db) & 0xFF;
 		int rc;
 		if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_sqlite_magic(path))
@@ -700,10 +740,10 @@ static int setup(sqlite3 *db, const char *path, int mode, struct sq_wait *w, int
 	 * a hot journal that the next open rolls back, cutting the file to
 	 * its size before the batch.  FULL while the rollback journal is in
 	 * use: in that mode NORMAL can corrupt on power loss. */
-	if (exec(db,
-		 fresh ? "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
-		       : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-		 path, err) ||
+	if (exec_waiting(db,
+			 fresh ? "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+			       : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+			 path, w, "setting the journal mode", err) ||
 	    exec(db, "PRAGMA cache_size=-16384;", path, err))
 		return err->code;
 	/* A new store (version 0) runs every migration in one transaction:
@@ -713,6 +753,22 @@ static int setup(sqlite3 *db, const char *path, int mode, struct sq_wait *w, int
 	int one = version == 0;
 	if (one && begin_write_db(db, path, w, "creating the store's schema", err))
 		return err->code;
+	if (one) {
+		/* version 0 was read before the write lock: another process
+		 * may have made the schema since (two first ingests at once);
+		 * read again under the lock, and migrate from what is there
+		 * (before: "table batches already exists") */
+		int64_t now = 0;
+		if (query_int(db, "PRAGMA user_version", &now)) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return diag(db, path, "reading the store's schema version", err);
+		}
+		if (now != 0) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			one = 0;
+			version = now;
+		}
+	}
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
 		char tail[64];
 		snprintf(tail, sizeof tail, "PRAGMA user_version=%lld;", (long long)(v + 1));

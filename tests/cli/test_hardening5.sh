@@ -183,6 +183,47 @@ run bash -c "ulimit -f 1500; '$MUTU' ingest '$TMP/f.csv' --db '$TMP/baru/ada.db'
 expect_eq "a failed ingest into a store with a batch: the store stays, 35 events" \
 	"$RC $(sqlite3 "$TMP/baru/ada.db" "SELECT count(*) FROM events")" "1 35"
 
+# Two first ingests of one new store, the second while the first is still
+# making it.  The race above, with its sleep 0.5, reached this window only
+# on a loaded machine (the first still making the schema at 0.5 s); then
+# the second said "the store is locked ... waited 10000 ms" at once, or
+# "an SQLite file that is not a mutu store" (exit 2), and the race check
+# failed (with no sleep, 10 of 15 runs here).  Made certain: the sqlite3
+# shell stands in for the first ingest, holding the new file's write lock
+# (rollback journal, as mutu makes a new store) while it writes mutu's
+# schema (dumped from a store: every CREATE, user_version) and commits
+# when told; B (--busy-timeout 15000) meanwhile reads version 0.  Before:
+# SQLite changes the journal mode in one try, no busy wait: exit 1 at
+# once; with that fixed alone, B ran the migrations over the schema the
+# first had committed ("table batches already exists").  Now B waits,
+# reads the version again under the write lock, and ingests: exit 0, 35
+# events, one batch.
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/asli.db" --sop uji-sla --models $MD --quiet
+sqlite3 -readonly "$TMP/asli.db" .schema >"$TMP/skema.sql"
+ver=$(sqlite3 -readonly "$TMP/asli.db" "PRAGMA user_version")
+mkfifo "$TMP/ctl5"
+sqlite3 "$TMP/baru/dibuat.db" <"$TMP/ctl5" >/dev/null 2>&1 &
+maker=$!
+exec 8>"$TMP/ctl5"
+printf '.bail on\nBEGIN IMMEDIATE;\n.read %s\n.system touch %s/dibuat\n' "$TMP/skema.sql" "$TMP" >&8
+i=0
+until [ -e "$TMP/dibuat" ] || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+"$MUTU" ingest tests/data/logs/uji-sla.csv --db "$TMP/baru/dibuat.db" --sop uji-sla --models $MD --quiet \
+	--busy-timeout 15000 >"$TMP/b5.out" 2>"$TMP/b5.err" &
+pb=$!
+# B has read the empty file and waits (or, before, has failed): 1 s, then commit
+i=0
+while kill -0 $pb 2>/dev/null && [ $i -lt 10 ]; do sleep 0.1; i=$((i + 1)); done
+printf 'PRAGMA user_version = %s;\nCOMMIT;\n' "$ver" >&8
+exec 8>&-
+wait $maker
+wait $pb
+rb=$?
+expect_eq "a second first ingest while the first makes the store: waits, then ingests (exit 0, 35 events, 1 batch)" \
+	"$rb $(sqlite3 -readonly "$TMP/baru/dibuat.db" "SELECT count(*) FROM events; SELECT count(*) FROM batches" 2>&1 | tr '\n' ' ')$(head -c 300 "$TMP/b5.err")" \
+	"0 35 1 "
+rm -f "$TMP"/baru/dibuat.db*
+
 # ---- 3. a report that fails after its charts took their names: the old set stays
 # A folder holding May's HTML report (the html and 8 charts: lead, steps,
 # trend, daily of sop-uji-sla, svg and png, renamed in that order), each
