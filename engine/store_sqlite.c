@@ -1215,10 +1215,17 @@ static int sq_batch_exists(struct mutu_store *s, int64_t id, struct mutu_err *er
 /* A case's span as this batch widened it, for the cases not written with
  * their span (pend_flush): an earlier batch's case, or one whose rows come
  * apart; flushed into cases.first_ms / last_ms by writer_finish (one
- * UPDATE per such case, not per event). */
+ * UPDATE per such case, not per event).  And the latest completion among
+ * the events it covers (done_*: the greatest end_ms, the greatest step
+ * among equal ends, as writer_finish's marker query orders them), which
+ * is the case's cases.last_done_step when the slot covers every event the
+ * case has (span_whole). */
 struct span_slot {
 	int64_t id; /* 0: empty */
 	int64_t lo, hi;
+	int64_t done_ms;
+	int done_step;
+	int has_done; /* an event with an end: done_* hold */
 };
 
 /*
@@ -1312,13 +1319,24 @@ struct sqw {
 	 * rows of a case mostly come together): into span only when the
 	 * case changes, not one hash probe per event */
 	struct span_slot run;
-	/* the run's latest completion (schema 6's cases.last_done_step as
-	 * the UPDATE in writer_finish computes it: the step of the greatest
-	 * end, the greatest step among equal ends), so a new case's row
-	 * carries its marker as it carries its span */
-	int run_done;
-	int64_t run_done_ms;
-	int run_done_step;
+	/* (run.done_*: the run's latest completion, schema 6's
+	 * cases.last_done_step as the UPDATE in writer_finish computes it,
+	 * so a new case's row carries its marker as it carries its span) */
+	/* The marker's end and step the row of each new case (by id -
+	 * first_new) took from a run (pend_flush), has 0 when it took no
+	 * end.  A new case's events are all this batch's, so its span slot
+	 * and this cover every event it has: writer_finish sets its marker
+	 * from the two instead of a query of its events.  A log in time
+	 * order (every case's rows apart) put nearly every case in the span
+	 * table, and that query (an ORDER BY ... LIMIT 1, whose sorter opens
+	 * a temporary B-tree each time) took 86k instructions a case, 8.6G
+	 * for 10^6 events, alone after the load (callgrind, 10^5 events).
+	 * 16 bytes a new case. */
+	struct row_done {
+		int64_t ms;
+		int32_t step, has; /* has 0: the row took no end */
+	} *inrow;
+	size_t inrow_cap;
 	/* The newest case of the batch is sealed only when the next new
 	 * case comes (or at finish), with the span of its run of events in
 	 * the row: no UPDATE per case at the end (100k of them took about a
@@ -1432,26 +1450,88 @@ static int wfail(struct sqw *w, const char *what, struct mutu_err *err)
 
 static void span_grow(struct sqw *w);
 
-static void span_add(struct sqw *w, int64_t id, int64_t lo, int64_t hi)
+/* d's completion into s's when it is later (a greater end, or the same
+ * end and a greater step) */
+static void done_merge(struct span_slot *s, const struct span_slot *d)
+{
+	if (d->has_done && (!s->has_done || d->done_ms > s->done_ms ||
+			    (d->done_ms == s->done_ms && d->done_step > s->done_step))) {
+		s->has_done = 1;
+		s->done_ms = d->done_ms;
+		s->done_step = d->done_step;
+	}
+}
+
+/* the marker's end and step new case id's row took (inrow) into *d;
+ * 0 when it took none */
+static int inrow_get(const struct sqw *w, int64_t id, struct span_slot *d)
+{
+	if (id < w->first_new || (size_t)(id - w->first_new) >= w->inrow_cap)
+		return 0;
+	const struct row_done *r = &w->inrow[id - w->first_new];
+	d->has_done = r->has;
+	d->done_ms = r->ms;
+	d->done_step = r->step;
+	return r->has;
+}
+
+/* r (a run, or a slot of the table being grown) into the span table */
+static void span_add(struct sqw *w, const struct span_slot *r)
 {
 	if (2 * (w->span_n + 1) > w->span_cap)
 		span_grow(w);
 	size_t m = w->span_cap - 1;
-	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 17) & m;
-	while (w->span[i].id && w->span[i].id != id)
+	size_t i = (size_t)((uint64_t)r->id * 0x9E3779B97F4A7C15ULL >> 17) & m;
+	while (w->span[i].id && w->span[i].id != r->id)
 		i = (i + 1) & m;
 	struct span_slot *sl = &w->span[i];
 	if (!sl->id) {
-		sl->id = id;
-		sl->lo = lo;
-		sl->hi = hi;
+		*sl = *r;
 		w->span_n++;
 		return;
 	}
-	if (lo < sl->lo)
-		sl->lo = lo;
-	if (hi > sl->hi)
-		sl->hi = hi;
+	if (r->lo < sl->lo)
+		sl->lo = r->lo;
+	if (r->hi > sl->hi)
+		sl->hi = r->hi;
+	done_merge(sl, r);
+}
+
+/* new case r->id's row took run r (pend_flush): its completion, if any */
+static void inrow_set(struct sqw *w, const struct span_slot *r)
+{
+	if (!r->has_done)
+		return;
+	size_t b = (size_t)(r->id - w->first_new);
+	if (b >= w->inrow_cap) {
+		size_t n = w->inrow_cap ? 2 * w->inrow_cap : 1024;
+		while (b >= n)
+			n *= 2;
+		w->inrow = mutu_realloc(w->inrow, n * sizeof *w->inrow);
+		memset(w->inrow + w->inrow_cap, 0, (n - w->inrow_cap) * sizeof *w->inrow);
+		w->inrow_cap = n;
+	}
+	w->inrow[b].ms = r->done_ms;
+	w->inrow[b].step = r->done_step;
+	w->inrow[b].has = 1;
+}
+
+/* qsort: span slots (pointers) by case id */
+static int slot_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(const struct span_slot *const *)a)->id, y = (*(const struct span_slot *const *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Does slot s, with what its case's row took (inrow), hold every event
+ * of its case?  A case of an earlier batch has events in the store, which
+ * the batch did not see; a new case's events are all the batch's: each
+ * went into the row with a run (at most one, the run going on when the
+ * case was sealed, which may come after others went to the slot) or into
+ * the slot. */
+static int span_whole(const struct sqw *w, const struct span_slot *s)
+{
+	return s->id >= w->first_new;
 }
 
 static void span_grow(struct sqw *w)
@@ -1463,7 +1543,7 @@ static void span_grow(struct sqw *w)
 	w->span_n = 0;
 	for (size_t i = 0; i < oc; i++)
 		if (old[i].id)
-			span_add(w, old[i].id, old[i].lo, old[i].hi);
+			span_add(w, &old[i]);
 	free(old);
 }
 
@@ -1742,6 +1822,7 @@ static void sq_writer_free(struct store_writer *base)
 	mutu_buf_release(&w->pend_key);
 	mutu_buf_release(&w->pend_sop);
 	free(w->span);
+	free(w->inrow);
 	free(w->touched);
 	for (size_t i = 0; i < w->nmarks; i++) {
 		free(w->marks[i].office);
@@ -1858,8 +1939,9 @@ static int pend_flush(struct sqw *w)
 		c->has_span = 1;
 		c->lo = w->run.lo;
 		c->hi = w->run.hi;
-		c->has_done = w->run_done; /* else nothing ended yet */
-		c->done_step = w->run_done_step;
+		c->has_done = w->run.has_done; /* else nothing ended yet */
+		c->done_step = w->run.done_step;
+		inrow_set(w, &w->run);
 		w->run.id = 0; /* written: nothing left to widen */
 		mark_new_case(w, w->run.lo);
 	} else {
@@ -2178,22 +2260,22 @@ static int sq_writer_event(struct store_writer *base, const struct store_event *
 		struct span_slot *r = &w->run;
 		if (r->id != e->case_id) {
 			if (r->id)
-				span_add(w, r->id, r->lo, r->hi);
+				span_add(w, r);
 			r->id = e->case_id;
 			r->lo = lo;
 			r->hi = hi;
-			w->run_done = 0;
+			r->has_done = 0;
 		} else {
 			r->lo = lo < r->lo ? lo : r->lo;
 			r->hi = hi > r->hi ? hi : r->hi;
 		}
 		if (e->has_end) {
-			if (!w->run_done || e->end_ms > w->run_done_ms) {
-				w->run_done = 1;
-				w->run_done_ms = e->end_ms;
-				w->run_done_step = e->step;
-			} else if (e->end_ms == w->run_done_ms && e->step > w->run_done_step) {
-				w->run_done_step = e->step;
+			if (!r->has_done || e->end_ms > r->done_ms) {
+				r->has_done = 1;
+				r->done_ms = e->end_ms;
+				r->done_step = e->step;
+			} else if (e->end_ms == r->done_ms && e->step > r->done_step) {
+				r->done_step = e->step;
 			}
 		}
 	}
@@ -2251,12 +2333,11 @@ static int sq_writer_attr_type(struct store_writer *base, const char *scope, con
  * stales every summary (office and SOP U+0001, low_ms the smallest
  * integer).
  */
-static int sq_batch_touch(struct sqw *w, struct mutu_err *err)
+static int sq_batch_touch(struct sqw *w, const struct span_slot *const *order, size_t norder,
+			  struct mutu_err *err)
 {
 	sqlite3 *db = w->db;
 	int64_t batch = w->batch;
-	const struct span_slot *span = w->span;
-	size_t cap = w->span_cap;
 #define UPSERT " ON CONFLICT (batch_id, office, sop) DO UPDATE SET low_ms = min(low_ms, excluded.low_ms)"
 	static const char *const sql[] = {
 		"INSERT INTO batch_touch (batch_id, office, sop, low_ms) VALUES (?1, ?2, ?3, ?4)" UPSERT,
@@ -2287,10 +2368,8 @@ static int sq_batch_touch(struct sqw *w, struct mutu_err *err)
 		} else if (i < nsql - 1) {
 			ok = ok && sqlite3_step(st) == SQLITE_DONE;
 		} else {
-			for (size_t k = 0; k < cap && ok; k++) {
-				if (!span[k].id)
-					continue;
-				sqlite3_bind_int64(st, 2, span[k].id);
+			for (size_t k = 0; k < norder && ok; k++) {
+				sqlite3_bind_int64(st, 2, order[k]->id);
 				ok = sqlite3_step(st) == SQLITE_DONE;
 				sqlite3_reset(st);
 			}
@@ -2341,38 +2420,69 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 	if (frc)
 		return case_fail(w, frc, err);
 	if (w->run.id) {
-		span_add(w, w->run.id, w->run.lo, w->run.hi);
+		span_add(w, &w->run);
 		w->run.id = 0;
 	}
 	/* widen, never narrow: a case's span covers every event it ever had
 	 * (a superseded batch's events leave it wider than needed, which only
 	 * costs a period cursor one case more, never one less) */
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(w->db,
-			       "UPDATE cases SET first_ms = min(coalesce(first_ms, ?2), ?2),"
-			       " last_ms = max(coalesce(last_ms, ?3), ?3),"
-			       /* schema 6's marker, from all the case's events (not only
-				* this batch's): exact whatever the batches did before */
-			       " last_done_step = (SELECT coalesce(step, 0) FROM events WHERE case_id = ?1"
-			       " AND end_ms IS NOT NULL ORDER BY end_ms DESC, coalesce(step, 0) DESC LIMIT 1)"
-			       " WHERE id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return wfail(w, "case spans", err);
+	/* the marker: schema 6's, the step of the case's event with the
+	 * greatest end, the greatest step among equal ends (ORDER BY end_ms
+	 * DESC, coalesce(step, 0) DESC LIMIT 1 before: the same row).  From
+	 * the slot when it holds all the case's events (span_whole), else from
+	 * all of them in the store (not only this batch's): exact whatever
+	 * the batches did before.  The query is two aggregates over the
+	 * case's events: no sorter, whose temporary B-tree per case cost most
+	 * of its 86k instructions (callgrind) */
+	sqlite3_stmt *st[2] = {NULL, NULL};
+	static const char *const upd[2] = {
+		"UPDATE cases SET first_ms = min(coalesce(first_ms, ?2), ?2),"
+		" last_ms = max(coalesce(last_ms, ?3), ?3),"
+		" last_done_step = (SELECT max(coalesce(step, 0)) FROM events WHERE case_id = ?1"
+		" AND end_ms = (SELECT max(end_ms) FROM events WHERE case_id = ?1))"
+		" WHERE id = ?1",
+		"UPDATE cases SET first_ms = min(coalesce(first_ms, ?2), ?2),"
+		" last_ms = max(coalesce(last_ms, ?3), ?3), last_done_step = ?4 WHERE id = ?1",
+	};
+	for (int k = 0; k < 2; k++)
+		if (sqlite3_prepare_v2(w->db, upd[k], -1, &st[k], NULL) != SQLITE_OK) {
+			sqlite3_finalize(st[0]);
+			return wfail(w, "case spans", err);
+		}
+	/* in id order: the hash table's order sought the cases' pages at
+	 * random, and a load of 10^5 cases (6 MB of them) outgrows its 2 MiB
+	 * page cache */
+	const struct span_slot **order = mutu_malloc((w->span_n ? w->span_n : 1) * sizeof *order);
+	size_t norder = 0;
+	for (size_t i = 0; i < w->span_cap; i++)
+		if (w->span[i].id)
+			order[norder++] = &w->span[i];
+	qsort(order, norder, sizeof *order, slot_cmp);
 	int rc = 0;
-	for (size_t i = 0; i < w->span_cap && !rc; i++) {
-		const struct span_slot *sl = &w->span[i];
-		if (!sl->id)
-			continue;
-		sqlite3_bind_int64(st, 1, sl->id);
-		sqlite3_bind_int64(st, 2, sl->lo);
-		sqlite3_bind_int64(st, 3, sl->hi);
-		if (sqlite3_step(st) != SQLITE_DONE)
+	for (size_t i = 0; i < norder && !rc; i++) {
+		struct span_slot all = *order[i];
+		const struct span_slot *sl = &all;
+		int whole = span_whole(w, sl);
+		struct span_slot row;
+		if (whole && inrow_get(w, sl->id, &row))
+			done_merge(&all, &row); /* lo and hi: the UPDATE's min/max with the row's */
+		sqlite3_stmt *u = st[whole];
+		sqlite3_bind_int64(u, 1, sl->id);
+		sqlite3_bind_int64(u, 2, sl->lo);
+		sqlite3_bind_int64(u, 3, sl->hi);
+		if (whole && sl->has_done)
+			sqlite3_bind_int64(u, 4, sl->done_step);
+		else if (whole)
+			sqlite3_bind_null(u, 4);
+		if (sqlite3_step(u) != SQLITE_DONE)
 			rc = wfail(w, "case spans", err);
-		sqlite3_reset(st);
+		sqlite3_reset(u);
 	}
-	sqlite3_finalize(st);
+	sqlite3_finalize(st[0]);
+	sqlite3_finalize(st[1]);
 	if (!rc)
-		rc = sq_batch_touch(w, err);
+		rc = sq_batch_touch(w, order, norder, err);
+	free(order);
 	if (!rc && w->measures)
 		rc = drop_measures(w, err);
 	if (!rc && w->rebuild_end) {
