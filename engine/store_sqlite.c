@@ -1331,10 +1331,14 @@ struct sqw {
 	 * table, and that query (an ORDER BY ... LIMIT 1, whose sorter opens
 	 * a temporary B-tree each time) took 86k instructions a case, 8.6G
 	 * for 10^6 events, alone after the load (callgrind, 10^5 events).
-	 * 16 bytes a new case. */
+	 * And the case's month-summary mark (marks), which writer_finish
+	 * lowers to the slot's start, instead of a statement per case that
+	 * read the case back (sq_batch_touch).  16 bytes a new case. */
 	struct row_done {
 		int64_t ms;
-		int32_t step, has; /* has 0: the row took no end */
+		int32_t step;
+		uint32_t has : 1; /* 0: the row took no end */
+		uint32_t mark : 31; /* the case's (office, SOP) in marks, + 1 */
 	} *inrow;
 	size_t inrow_cap;
 	/* The newest case of the batch is sealed only when the next new
@@ -1380,6 +1384,7 @@ struct sqw {
 		char *office, *sop; /* owned */
 		size_t sop_len;
 		int64_t low;
+		int has_low; /* 0: no case of the pair has a stamp yet */
 	} *marks;
 	size_t nmarks;
 	/*
@@ -1486,6 +1491,8 @@ static int inrow_get(const struct sqw *w, int64_t id, struct span_slot *d)
 	if (id < w->first_new || (size_t)(id - w->first_new) >= w->inrow_cap)
 		return 0;
 	const struct row_done *r = &w->inrow[id - w->first_new];
+	if (!r->has)
+		return 0;
 	d->has_done = r->has;
 	d->done_ms = r->ms;
 	d->done_step = r->step;
@@ -1514,12 +1521,10 @@ static void span_add(struct sqw *w, const struct span_slot *r)
 	done_merge(sl, r);
 }
 
-/* new case r->id's row took run r (pend_flush): its completion, if any */
-static void inrow_set(struct sqw *w, const struct span_slot *r)
+/* new case id's entry (grown to hold it) */
+static struct row_done *inrow_at(struct sqw *w, int64_t id)
 {
-	if (!r->has_done)
-		return;
-	size_t b = (size_t)(r->id - w->first_new);
+	size_t b = (size_t)(id - w->first_new);
 	if (b >= w->inrow_cap) {
 		size_t n = w->inrow_cap ? 2 * w->inrow_cap : 1024;
 		while (b >= n)
@@ -1528,9 +1533,26 @@ static void inrow_set(struct sqw *w, const struct span_slot *r)
 		memset(w->inrow + w->inrow_cap, 0, (n - w->inrow_cap) * sizeof *w->inrow);
 		w->inrow_cap = n;
 	}
-	w->inrow[b].ms = r->done_ms;
-	w->inrow[b].step = r->done_step;
-	w->inrow[b].has = 1;
+	return &w->inrow[b];
+}
+
+/* new case r->id's row took run r (pend_flush): its completion, if any */
+static void inrow_set(struct sqw *w, const struct span_slot *r)
+{
+	if (!r->has_done)
+		return;
+	struct row_done *d = inrow_at(w, r->id);
+	d->ms = r->done_ms;
+	d->step = r->done_step;
+	d->has = 1;
+}
+
+/* a case of mark m starts at lo */
+static void mark_lower(struct touch_mark *m, int64_t lo)
+{
+	if (!m->has_low || lo < m->low)
+		m->low = lo;
+	m->has_low = 1;
 }
 
 /* qsort: span slots (pointers) by case id */
@@ -1854,18 +1876,15 @@ static void sq_writer_free(struct store_writer *base)
 /* The pending case goes into the store with first_ms lo: lower its
  * (office, SOP) mark to it.  SQLite compares the two texts byte by byte
  * in batch_touch's key, so do we (an absent SOP is stored as ''). */
-static void mark_new_case(struct sqw *w, int64_t lo)
+static size_t mark_new_case(struct sqw *w)
 {
 	const char *office = w->pend_office ? w->pend_office : "";
 	const char *sop = w->pend_has_sop && w->pend_sop.s ? w->pend_sop.s : "";
 	size_t sop_len = w->pend_has_sop ? w->pend_sop.len : 0;
 	for (size_t i = 0; i < w->nmarks; i++) {
 		struct touch_mark *m = &w->marks[i];
-		if (m->sop_len == sop_len && !memcmp(m->sop, sop, sop_len) && !strcmp(m->office, office)) {
-			if (lo < m->low)
-				m->low = lo;
-			return;
-		}
+		if (m->sop_len == sop_len && !memcmp(m->sop, sop, sop_len) && !strcmp(m->office, office))
+			return i;
 	}
 	w->marks = mutu_realloc(w->marks, (w->nmarks + 1) * sizeof *w->marks);
 	struct touch_mark *m = &w->marks[w->nmarks++];
@@ -1874,7 +1893,9 @@ static void mark_new_case(struct sqw *w, int64_t lo)
 	memcpy(m->sop, sop, sop_len);
 	m->sop[sop_len] = '\0';
 	m->sop_len = sop_len;
-	m->low = lo;
+	m->low = 0;
+	m->has_low = 0;
+	return w->nmarks - 1;
 }
 
 /* One sealed case's 8 parameters from k + 1 on (ins_case's order), through
@@ -1954,6 +1975,7 @@ static int pend_flush(struct sqw *w)
 	if (c->sop_len)
 		mutu_buf_add(&w->case_text, w->pend_sop.s, w->pend_sop.len);
 	c->office = w->pend_office;
+	size_t mk = mark_new_case(w); /* may move marks: before any &marks[mk] */
 	if (w->run.id == w->pend_id) {
 		c->has_span = 1;
 		c->lo = w->run.lo;
@@ -1962,13 +1984,14 @@ static int pend_flush(struct sqw *w)
 		c->done_step = w->run.done_step;
 		inrow_set(w, &w->run);
 		w->run.id = 0; /* written: nothing left to widen */
-		mark_new_case(w, w->run.lo);
+		mark_lower(&w->marks[mk], w->run.lo);
 	} else {
 		/* no event with a time yet, or its run already went to the
 		 * span table: finish widens from NULL (and recomputes the
 		 * marker from all the case's events) */
 		c->has_span = c->has_done = 0;
 	}
+	inrow_at(w, c->id)->mark = (uint32_t)mk + 1;
 	w->pend_id = 0;
 	return w->ncblk == CASE_ROWS ? case_flush(w) : 0;
 }
@@ -2423,6 +2446,8 @@ static int sq_batch_touch(struct sqw *w, const struct span_slot *const *order, s
 		if (i == 0) {
 			for (size_t k = 0; k < w->nmarks && ok; k++) {
 				const struct touch_mark *m = &w->marks[k];
+				if (!m->has_low)
+					continue;
 				sqlite3_bind_text(st, 2, m->office, -1, SQLITE_STATIC);
 				sqlite3_bind_text(st, 3, m->sop, (int)m->sop_len, SQLITE_STATIC);
 				sqlite3_bind_int64(st, 4, m->low);
@@ -2433,6 +2458,9 @@ static int sq_batch_touch(struct sqw *w, const struct span_slot *const *order, s
 			ok = ok && sqlite3_step(st) == SQLITE_DONE;
 		} else {
 			for (size_t k = 0; k < norder && ok; k++) {
+				if (span_whole(w, order[k]) && (size_t)(order[k]->id - w->first_new) < w->inrow_cap &&
+				    w->inrow[order[k]->id - w->first_new].mark)
+					continue; /* its mark is lowered (writer_finish) */
 				sqlite3_bind_int64(st, 2, order[k]->id);
 				ok = sqlite3_step(st) == SQLITE_DONE;
 				sqlite3_reset(st);
@@ -2530,6 +2558,12 @@ static int sq_writer_finish(struct store_writer *base, struct mutu_err *err)
 		struct span_slot row;
 		if (whole && inrow_get(w, sl->id, &row))
 			done_merge(&all, &row); /* lo and hi: the UPDATE's min/max with the row's */
+		if (whole && (size_t)(sl->id - w->first_new) < w->inrow_cap) {
+			/* its first_ms: the row's (marked in pend_flush) or lo */
+			uint32_t mk = w->inrow[sl->id - w->first_new].mark;
+			if (mk)
+				mark_lower(&w->marks[mk - 1], sl->lo);
+		}
 		sqlite3_stmt *u = st[whole];
 		sqlite3_bind_int64(u, 1, sl->id);
 		sqlite3_bind_int64(u, 2, sl->lo);

@@ -75,3 +75,15 @@ expect_out_has "batch 2: 5 events stored" "events stored   5"
 expect_eq "batch 2: spans and markers" "$(spans "$TMP/t.db")" \
 	"A 07:00-09:30 2 | B 08:15-09:20 5 | C 08:40-08:50 1 | D 09:00-09:05 2 | E 09:40-09:55 2 | F 09:50-09:52 1 | G 09:35-09:43 2"
 expect_eq "batch 2: integrity_check" "$(sqlite3 "$TMP/t.db" 'PRAGMA integrity_check')" "ok"
+
+# the month-summary marks (batch_touch: per SOP the earliest first_ms of
+# the cases the batch created), b3.csv into a new store: P's row took its
+# first run when Q came (08:00); Q's and R's rows took nothing (their runs
+# had ended when the next new case came, and R's came late: 07:00), so
+# izin-b's mark comes from their span slots: min(08:05, 07:00) = 07:00
+run "$MUTU" ingest "$D/b3.csv" --db "$TMP/m.db"
+expect_rc "b3: exit 0" 0
+expect_eq "b3: marks per SOP" "$(sqlite3 "$TMP/m.db" "SELECT group_concat(sop || ' ' ||
+	strftime('%H:%M', low_ms / 1000, 'unixepoch'), ' | ') FROM (SELECT * FROM batch_touch ORDER BY sop)")" \
+	"izin-a 08:00 | izin-b 07:00"
+expect_eq "b3: spans and markers" "$(spans "$TMP/m.db")" "P 08:00-08:50 3 | Q 08:05-08:15 1 | R 07:00-07:05 1"
