@@ -582,6 +582,80 @@ static int java_date(const char *s, const char *e, char *buf, size_t size, size_
 	return 0;
 }
 
+/*
+ * The part of the day Indonesian text writes after a 12-hour clock:
+ * "08.00 pagi", "01.30 siang", "03.15 sore", "07.00 malam" (a register
+ * typed by hand, a letter's "pukul 2.00 siang").  The word is cut from
+ * the end of [s, *e) when a clock time stands right before it (h.mm or
+ * h:mm, seconds allowed: "11 Agustus 2025 pagi" is no clock), and *lo,
+ * *hi set to the 24-hour hours the word covers: pagi 00-11, siang 11-17
+ * (midday into the early afternoon: "11.00 siang" is 11:00, "01.00 siang"
+ * 13:00), sore and petang 13-19, malam 18-23.  Returns 1 when cut.  The
+ * hour read is then kept when inside, moved by 12 when that puts it
+ * inside, or the stamp is bad (day_part_hour): "12.00 malam" (midnight,
+ * of which day?) and "01.00 malam" (dini hari, the next day's) are not
+ * guessed.  Before (field round 13) such a stamp was unreadable and a
+ * register written so was refused whole.
+ */
+static int day_part(const char *s, const char **e, int *lo, int *hi)
+{
+	static const struct { const char *w; int lo, hi; } parts[] = {
+		{"pagi", 0, 11}, {"siang", 11, 17}, {"sore", 13, 19}, {"petang", 13, 19},
+		{"malam", 18, 23},
+	};
+	const char *w = *e;
+	while (w > s && ((w[-1] >= 'a' && w[-1] <= 'z') || (w[-1] >= 'A' && w[-1] <= 'Z')))
+		w--;
+	if (w == *e || w == s || w[-1] != ' ')
+		return 0;
+	size_t wl = (size_t)(*e - w);
+	size_t i = 0;
+	while (i < sizeof parts / sizeof parts[0] &&
+	       !(strlen(parts[i].w) == wl && mutu_strncasecmp(w, parts[i].w, wl) == 0))
+		i++;
+	if (i == sizeof parts / sizeof parts[0])
+		return 0;
+	const char *t = w;
+	while (t > s && t[-1] == ' ')
+		t--;
+	/* the clock before it: digits and '.' or ':' back to a blank, with
+	 * one or two separators and two digits after the first */
+	const char *c = t;
+	int seps = 0;
+	while (c > s && (isdig(c[-1]) || c[-1] == '.' || c[-1] == ':')) {
+		seps += c[-1] == '.' || c[-1] == ':';
+		c--;
+	}
+	const char *h = c;
+	while (h < t && isdig(*h))
+		h++;
+	if (seps < 1 || seps > 2 || h == c || h - c > 2 || h >= t || t - h < 3 || !isdig(h[1]) ||
+	    !isdig(h[2]) || (c > s && c[-1] != ' '))
+		return 0;
+	*lo = parts[i].lo;
+	*hi = parts[i].hi;
+	*e = t;
+	return 1;
+}
+
+/* The instant of a stamp read without its day-part word, moved into the
+ * word's hours (day_part): ELOG_TS_OK or ELOG_TS_BAD. */
+static int day_part_hour(int lo, int hi, int64_t *ms, int off)
+{
+	int64_t local = *ms + (int64_t)off * 60000;
+	int64_t rem = local % 86400000;
+	if (rem < 0)
+		rem += 86400000;
+	int h = (int)(rem / 3600000);
+	if (h >= lo && h <= hi)
+		return ELOG_TS_OK;
+	if (h < 12 && h + 12 >= lo && h + 12 <= hi) {
+		*ms += 12 * 3600000LL;
+		return ELOG_TS_OK;
+	}
+	return ELOG_TS_BAD;
+}
+
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
 		       int *off, int *leap)
 {
@@ -603,6 +677,8 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 		e = ze;
 		default_off = zone;
 	}
+	int dp_lo = 0, dp_hi = 0;
+	int dp = day_part(s, &e, &dp_lo, &dp_hi);
 	int rc = ELOG_TS_BAD;
 	if (s < e)
 		rc = fmt ? parse_fmt(s, e, fmt, default_off, ms, off, &x)
@@ -620,6 +696,8 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	for (size_t i = 0; rc == ELOG_TS_BAD && !fmt && s < e && i < sizeof ymd / sizeof ymd[0]; i++)
 		if (e - s > 10 && s[10] == ' ')
 			rc = parse_fmt(s, e, ymd[i], default_off, ms, off, &x);
+	if (rc == ELOG_TS_OK && dp)
+		rc = day_part_hour(dp_lo, dp_hi, ms, *off);
 	if (leap)
 		*leap = rc == ELOG_TS_OK && x.leap;
 	return rc;

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# tests/cli/test_field13.sh - thirteenth field round of the event-log side:
+# registers written by hand as Indonesian offices keep them
+# (tests/data/logs/field13/), each the reproducer of a defect or a pin of
+# behaviour that passed unchanged, the expected values worked out by hand
+# in the comments.  Model uji-sla (tests/data/models): steps 30 Menit, 15
+# Menit, 2 Hari (900), 1 Jam, 15 Menit, ceiling 3 Hari (1350 working
+# minutes); the clock starts when the Front Office accepts the berkas (end
+# of step 2) and stops at the end of step 4 (step 5, the applicant's
+# receipt, is the applicant's time).  Calendar id-wib: Mon-Thu 07:30-12:00
+# 13:00-16:00, Fri 07:30-11:30 13:00-16:30 (450 a day).  Mon 18 Aug 2025
+# is a holiday (cuti bersama added by the 2025 amendment); 17 Aug is a
+# Sunday.
+. tests/cli/lib.sh
+
+F=tests/data/logs/field13
+MD=tests/data/models
+
+# the audit of one case as "working deadline late step:actor:actual:deviation:flags ..."
+aud() { # CASE DB
+	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
+
+# ---- 1. the part of the day after a 12-hour clock: pagi, siang, sore, malam --
+# register-pagi-siang.csv is a register typed by hand in Excel (';',
+# CRLF): "Senin, 11 Agustus 2025 01.00 siang", the hour of a 12-hour clock
+# and the part of the day after it, as Indonesian text writes a time.
+# pagi 00-11, siang 11-17 (01.00 siang = 13:00), sore 13-19 (03.00 sore =
+# 15:00), malam 18-23 (07.30 malam = 19:30), any case ("Pagi").
+# Before: 'no readable time stamp in the first 5 rows', the register
+# refused whole, exit 2.
+# B-01: 1 Mon 08:00-08:15 15 (-15); 2 08:20-08:35 15; 3 Mon 13:00 -> Wed
+# 10:00 = 180 + 450 + 150 = 780 (-120); 4 Wed 13:30-14:30 60; 5 15:00-
+# 15:15 15.  Accepted Mon 08:35, done Wed 14:30: Mon 205 + 180 = 385, Tue
+# 450, Wed 270 + 90 = 360: 1195; deadline 385 + 450 + 450 = 1285, 65 more
+# on Thu 14 Aug from 07:30 = 08:35.
+# B-02 filed online Tue 12 Aug 19:15-19:30 (malam: outside office hours, 0
+# working minutes, -30); 2 Wed 08:00-08:15 15; 3 Wed 08:30 -> Fri 11:00
+# siang = 210 + 180 + 450 + 210 = 1050 (+150, over); 4 Fri 13:30-14:15 45
+# (-15); 5 Tue 19 Aug 09:00-09:10 10 (-5).  Accepted Wed 08:15, done Fri
+# 14:15: 225 + 180 + 450 + 240 + 75 = 1170, within; deadline: Wed 405 +
+# Thu 450 + Fri 450 = 1305, 45 more after Sat, Sun and the Mon 18 Aug
+# holiday: Tue 19 Aug 08:15; the receipt at 09:10 is after it, the
+# applicant's lateness (applicant_late), not the office's.
+DB=$TMP/pagi.db
+run "$MUTU" ingest $F/register-pagi-siang.csv --db "$DB" --models $MD --tz WIB
+expect_rc "pagi/siang: the register ingests" 0
+expect_out_has "pagi/siang: every row stored" "events stored   10 (2 new cases)"
+expect_eq "pagi/siang: B-01 1195, 01.00 siang is 13:00" "$(aud B-01 "$DB")" \
+	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+expect_eq "pagi/siang: B-02 1170, filed 07.15 malam, over the holiday" "$(aud B-02 "$DB")" \
+	"1170 2025-08-19T08:15:00+07:00 False 1:Pemohon:0:-30:- 2:Front Office:15:0:- 3:ani:1050:150:over 4:Kepala Dinas:45:-15:- 5:Pemohon:10:-5:applicant_late"
+# the August report: 2 finished, both within, median (1170 + 1195) / 2
+expect_eq "pagi/siang: the August report" "$(month_json 2025-08 "$DB")" "2 2 1182.5 0"
+# the instants: 13 Aug 2025 00:00 WIB = 12 Aug 17:00Z = 1755018000000.
+# 13/08 day first (13 > 12); "02.00 siang" 14:00 = +50400000; a 24-hour
+# hour with its word ("13.00 siang") stays 13:00 = +46800000; "11.00
+# siang" is 11:00 = +39600000; "08.00 malam" 20:00 = +72000000.  Hours
+# outside the word are bad stamps, rejected with the value, never
+# guessed: "12.15 malam" (midnight of which day?), "01.00 malam" (dini
+# hari, the next day's), "14.00 pagi", "09.00 sore".
+printf '%s\n' 'case;activity;timestamp' 'K1;A;13/08/2025 02.00 siang' 'K1;B;13/08/2025 13.00 siang' \
+	'K1;C;13/08/2025 11.00 siang' 'K1;D;13/08/2025 08.00 malam' 'K1;E;13/08/2025 12.15 malam' \
+	'K1;F;13/08/2025 01.00 malam' 'K1;G;13/08/2025 14.00 pagi' 'K1;H;13/08/2025 09.00 sore' >"$TMP/jam.csv"
+run "$MUTU" ingest "$TMP/jam.csv" --db "$TMP/jam.db" --tz WIB
+expect_out_has "day part: 4 stored, 4 rejected" "events stored   4 (1 new cases)"
+expect_eq "day part: the instants by hand" \
+	"$(sqlite3 "$TMP/jam.db" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" | tr '\n' ' ')" \
+	"A:50400000 B:46800000 C:39600000 D:72000000 "
+run "$MUTU" db rejected --db "$TMP/jam.db"
+expect_out_has "day part: 12.15 malam refused, named" "bad timestamp in timestamp: '13/08/2025 12.15 malam'"
+expect_out_has "day part: 14.00 pagi refused, named" "bad timestamp in timestamp: '13/08/2025 14.00 pagi'"
