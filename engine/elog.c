@@ -1714,6 +1714,10 @@ struct ingest {
 	uint64_t total_rows;     /* of no_event: a report's total rows (total_row) */
 	int64_t total_line;      /* the first of them */
 	char total_ex[64];       /* its label, as the note quotes it */
+	int in_sig;              /* a signature block has opened (sig_line): the lines under it */
+	uint64_t sig_lines;      /* of no_event: a signature block's lines (sig_line) */
+	int64_t sig_line_no;     /* the first of them */
+	char sig_ex[64];         /* its first cell, as the note quotes it */
 	struct chunk *cur;
 	struct queue *q;         /* NULL: write inline */
 	struct writer *w;
@@ -3336,6 +3340,80 @@ static int total_row(const struct rec *r)
 	return 1;
 }
 
+/*
+ * The first line of a signature block under a register, as an office
+ * prints it for the head's signature (Permendagri 1/2023's naskah dinas
+ * pattern): "Mengetahui," / "Menyetujui," / "Disahkan oleh" / "a.n.
+ * Kepala Dinas" / "Yang membuat", or the place and date line above it,
+ * "Rokan Hilir, 31 Agustus 2025": letters (a place's name), a comma, and
+ * a date mutu reads.  Case-blind, the whole first word.
+ */
+static int sig_opener(const char *v, size_t n)
+{
+	static const char *const words[] = {"mengetahui", "menyetujui", "diketahui", "disetujui",
+					    "disahkan", "diperiksa", "a.n.", "an.", "yang membuat",
+					    "dibuat oleh"};
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t k = strlen(words[i]);
+		if (n >= k && mutu_strncasecmp(v, words[i], k) == 0 &&
+		    (n == k || !((v[k] >= 'a' && v[k] <= 'z') || (v[k] >= 'A' && v[k] <= 'Z'))))
+			return 1;
+	}
+	const char *c = memchr(v, ',', n);
+	if (!c || c - v < 3)
+		return 0;
+	for (const char *p = v; p < c; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == ' ' || *p == '.' ||
+		      *p == '-'))
+			return 0;
+	int64_t ms;
+	int off;
+	return elog_parse_time(c + 1, n - (size_t)(c + 1 - v), NULL, 0, &ms, &off) == ELOG_TS_OK;
+}
+
+/*
+ * A line of the signature block under a register ("Rokan Hilir, 31
+ * Agustus 2025", "Mengetahui,", "Kepala Dinas Penanaman Modal dan PTSP",
+ * the name, "NIP. 19700101 199803 1 002"), each in a cell of its own,
+ * anywhere in the row, under the case column too: one or two cells filled
+ * (two: a second signature beside the first, "Yang membuat,").  The
+ * block opens with sig_opener; the lines under it of that shape are its
+ * own.  No event: a row of a log has at least a case id, an activity and
+ * a stamp, three cells, so nothing of a row is lost.  Before (field round
+ * 13) each was a rejected row ("missing case id", or its signature words
+ * taken as a case id, "missing activity") and a complete register read
+ * as partial data.  A line of three cells or more is a row as before, in
+ * the block or not.  Not in the probe: its counts are the whole file's.
+ */
+static int sig_line(struct ingest *g, const struct rec *r, int probe)
+{
+	if (probe || r->nf < 2)
+		return 0;
+	size_t full = 0, first = 0;
+	int opens = 0;
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->f[i].len) {
+			if (!full++)
+				first = i;
+			opens |= sig_opener(r->buf + r->f[i].off, r->f[i].len);
+		}
+	if (full == 0 || full > 2 || !(opens || g->in_sig))
+		return 0;
+	/* a title's line under the block ("Dicetak pada: 01/09/2025") is a
+	 * title line, counted as one (no_event_line) */
+	if (full == 1 && first == 0 && !opens && prose(r->buf + r->f[0].off, r->f[0].len))
+		return 0;
+	g->in_sig = 1;
+	if (!g->sig_lines++) {
+		g->sig_line_no = r->line;
+		snprintf(g->sig_ex, sizeof g->sig_ex, "%.*s",
+			 (int)(r->f[first].len < 40 ? r->f[first].len : 40), r->buf + r->f[first].off);
+	}
+	return 1;
+}
+
 static int no_event_line(struct ingest *g, const struct rec *r, int probe)
 {
 	if (g->xes || r->blank || r->toolong || r->broken || r->unterminated || r->badutf8)
@@ -3356,6 +3434,8 @@ static int no_event_line(struct ingest *g, const struct rec *r, int probe)
 		}
 	if (full == 0)
 		return r->nf >= 2; /* separators only; a lone empty field is libcsv's blank line */
+	if (sig_line(g, r, probe))
+		return 1;
 	if (full > 1 || at != 0)
 		return 0; /* a title sits in the sheet's first cell */
 	const char *v = r->buf + r->f[at].off;
@@ -5107,6 +5187,11 @@ static void stage_notes(struct run *r)
 				"%llu of them a report's total row (first on line %lld: '%s'): no event, "
 				"not a rejected row",
 				(unsigned long long)g->total_rows, (long long)g->total_line, g->total_ex);
+	if (g->sig_lines)
+		mutu_notes_addf(&res->notes,
+				"%llu of them a signature block under the table (first on line %lld: "
+				"'%s'): no event, not a rejected row",
+				(unsigned long long)g->sig_lines, (long long)g->sig_line_no, g->sig_ex);
 	if (g->header_again)
 		mutu_notes_addf(&res->notes,
 				"%llu line(s) repeat the header (first on line %lld: exports joined into "

@@ -75,3 +75,47 @@ expect_eq "day part: the instants by hand" \
 run "$MUTU" db rejected --db "$TMP/jam.db"
 expect_out_has "day part: 12.15 malam refused, named" "bad timestamp in timestamp: '13/08/2025 12.15 malam'"
 expect_out_has "day part: 14.00 pagi refused, named" "bad timestamp in timestamp: '13/08/2025 14.00 pagi'"
+
+# ---- 2. a signature block under the register: Mengetahui, the NIP ---------
+# rekap-tanda-tangan.csv is an office's monthly recap as printed for the
+# head's signature, saved from Excel (';', CRLF): a title, the table, the
+# "Jumlah Berkas;2" total, then the place and date, "Mengetahui," and
+# "Yang membuat," side by side (columns B and F: the first under the case
+# column), the positions, the names, the rank, the NIPs, and the print
+# footer "Dicetak pada: ... oleh admin".  Before: the 7 lines of the block
+# were rejected rows (one 'missing case id', six with their words taken as
+# a case id, 'missing activity') and the August report said its figures
+# rested on partial data.  Now they are no-event lines, said apart; the
+# print footer stays a title line; the rows are read as before.
+# C-01: 1 Tue 19 Aug 08:00-08:20 20 (-10); 2 08:20-08:35 15; 3 Tue 09:00
+# -> Thu 21 10:00 = 180 + 180 + 450 + 150 = 960 (+60, over); 4 10:00-11:00
+# 60; 5 11:00-11:15 15.  Accepted Tue 08:35, done Thu 11:00: 385 + 450 +
+# 210 = 1045; deadline 385 + 450 + 450 = 1285, 65 more on Fri 22 Aug =
+# 08:35.  C-02: 1 Wed 20 08:00-08:10 10 (-20); 2 08:10-08:25 15; 3 Wed
+# 08:30 -> Thu 10:00 = 210 + 180 + 150 = 540 (-360); 4 10:00-10:45 45
+# (-15); 5 11:00-11:15 15.  Accepted Wed 08:25, done Thu 10:45: 215 + 180
+# + 195 = 590; deadline Wed 395 + Thu 450 + Fri 450 = 1295, 55 more on Mon
+# 25 Aug = 08:25.  August: 2 finished, 2 within, median (1045 + 590) / 2 =
+# 817.5, no note.
+DB=$TMP/ttd.db
+run "$MUTU" ingest $F/rekap-tanda-tangan.csv --db "$DB" --models $MD --tz WIB
+expect_rc "signature: ingests" 0
+expect_out_has "signature: every row stored, nothing rejected" "events stored   10 (2 new cases)
+  rejected        0"
+expect_out_has "signature: the block said apart, from its place and date" \
+	"7 of them a signature block under the table (first on line 17: 'Rokan Hilir, 29 Agustus 2025'): no event, not a rejected row"
+expect_eq "signature: no signature word became a case" \
+	"$(sqlite3 "$DB" "SELECT group_concat(case_key, ' ') FROM cases")" "C-01 C-02"
+expect_eq "signature: C-01" "$(aud C-01 "$DB")" \
+	"1045 2025-08-22T08:35:00+07:00 False 1:Pemohon:20:-10:- 2:Front Office:15:0:- 3:budi:960:60:over 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+expect_eq "signature: C-02" "$(aud C-02 "$DB")" \
+	"590 2025-08-25T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:- 3:ani:540:-360:- 4:Kepala Dinas:45:-15:- 5:Pemohon:15:0:-"
+expect_eq "signature: the August report, no partial-data note" "$(month_json 2025-08 "$DB")" "2 2 817.5 0"
+# a line of three cells or more stays a row, in the block or not: a
+# berkas pasted under the signature with its stamp missing is rejected
+# as before, and one with its stamps is stored
+{ cat $F/rekap-tanda-tangan.csv; printf '%s\r\n' '11;C-03;uji-sla;Pemohon mengajukan permohonan;Pemohon;;;' \
+	'12;C-03;uji-sla;Pemohon mengajukan permohonan;Pemohon;22/08/2025 08.00;22/08/2025 08.10;Selesai'; } >"$TMP/ttd-lagi.csv"
+run "$MUTU" ingest "$TMP/ttd-lagi.csv" --db "$TMP/ttd-lagi.db" --models $MD --tz WIB
+expect_out_has "signature: rows under it still rows" "events stored   11 (3 new cases)
+  rejected        1"
