@@ -1666,6 +1666,9 @@ struct ingest {
 	struct cal_tz *dst;      /* --tz an IANA zone (Europe/Amsterdam): owned, or NULL */
 	int probe_case_n, probe_case_f0;
 	/* leap seconds (second 60) read as :59 */
+	uint64_t notime_start;   /* starts whose time of day was empty beside their date (notime) */
+	int64_t notime_line;     /* the first of them */
+	char notime_ex[96];      /* its columns, as the note names them */
 	uint64_t leap_rows;
 	int64_t leap_line, leap_first; /* the last row counted, the first */
 	char leap_example[120];
@@ -2266,6 +2269,30 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
 		g->leap_line = r->line;
 	}
 	return rc;
+}
+
+/*
+ * A date alone whose time of day is missing: the role's column col is
+ * joined to a clock column (Tanggal Selesai + Jam Selesai), the clock cell
+ * is empty and the date cell holds a date without a time.  Read as it
+ * was, it became 00:00 of that day: a start before the step's predecessor
+ * (false order findings, the berkas 'accepted' at midnight) or an end
+ * before its own start.  The moment within the day is unknown: the caller
+ * leaves such a start out (the step is measured from the previous
+ * completion, as any step without a start) and rejects such an end, with
+ * both columns named (field round 13).
+ */
+static int notime(struct ingest *g, const struct rec *r, int col)
+{
+	int clk = clock_of(g, col);
+	if (clk < 0 || r->f[clk].len || !r->f[col].len)
+		return 0;
+	const char *d = r->buf + r->f[col].off;
+	int64_t day;
+	int doff;
+	return !memchr(d, ':', r->f[col].len) &&
+	       elog_parse_time_ex(d, r->f[col].len, g->date_fmt, 0, &day, &doff, NULL) == ELOG_TS_OK &&
+	       day % 86400000 == 0;
 }
 
 static int on_record(void *ctx, const struct rec *r);
@@ -3670,6 +3697,22 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			continue;
 		if (k == 0 && xes_interval && !lc_may_interval(lc))
 			continue;
+		if (!probe && notime(g, r, col)) {
+			int clk = clock_of(g, col);
+			if (k == 0) {
+				if (!g->notime_start++) {
+					g->notime_line = r->line;
+					snprintf(g->notime_ex, sizeof g->notime_ex, "%s '%s', %s empty",
+						 g->hdr[col], shown(r, col, v1, sizeof v1), g->hdr[clk]);
+				}
+				continue;
+			}
+			reject(g, r, R_TS,
+			       "no time of day in %s beside %s '%s': the date alone would read as "
+			       "00:00 (fill in the time)",
+			       g->hdr[clk], g->hdr[col], shown(r, col, v1, sizeof v1));
+			return 0;
+		}
 		int has;
 		int64_t ms;
 		int off;
@@ -5203,6 +5246,13 @@ static void stage_notes(struct run *r)
 	if (g->unk_more)
 		mutu_notes_addf(&res->notes, "... and %llu more rows with other unknown activities",
 				(unsigned long long)g->unk_more);
+	if (g->notime_start)
+		mutu_notes_addf(&res->notes,
+				"%llu start(s) with a date and no time of day (first: line %lld, %s): "
+				"left out, not read as 00:00; the step is measured from the previous "
+				"completion",
+				(unsigned long long)g->notime_start, (long long)g->notime_line,
+				g->notime_ex);
 	if (g->leap_rows)
 		mutu_notes_addf(&res->notes,
 				"leap second: %llu row(s) with second 60 (first: line %lld, %s) read as "

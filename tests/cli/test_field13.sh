@@ -119,3 +119,44 @@ expect_eq "signature: the August report, no partial-data note" "$(month_json 202
 run "$MUTU" ingest "$TMP/ttd-lagi.csv" --db "$TMP/ttd-lagi.db" --models $MD --tz WIB
 expect_out_has "signature: rows under it still rows" "events stored   11 (3 new cases)
   rejected        1"
+
+# ---- 3. the date and the time in two columns, some time cells empty -------
+# rekap-jam-kosong.csv is an office's recap (BOM, ';', CRLF) kept as
+# Tanggal Mulai | Jam Mulai | Tanggal Selesai | Jam Selesai (field round 8
+# joins each pair), where the officer left two time cells empty: R1's step
+# 3 start (line 4) and R2's step 4 end (line 10).  Before, the date alone
+# was read as 00:00: R1's step 3 started at midnight before steps 1 and 2
+# (two false order findings, the berkas 'accepted' at 13 Aug 00:00, step 3
+# 3.5 hours over from midnight), and R2's step 4 ended at 00:00 before its
+# own start ('end before start', naming the dates only).  The moment in
+# the day is unknown: a start without its time is left out (said in the
+# summary; the step measured from the previous completion, as any step
+# without a start), an end without its time is rejected naming both
+# columns (never a guessed 00:00).
+# R1: 1 Wed 13 Aug 08:00-08:20 20 (-10); 2 08:20-08:35 15; 3 from 08:35 to
+# Fri 11:00 = 205 + 180 + 450 + 210 = 1045 (+145, over); 4 Fri 13:00-14:00
+# 60; 5 Tue 19 Aug 09:00-09:10 10 (-5).  Accepted Wed 08:35, done Fri
+# 14:00: 385 + 450 + 240 + 60 = 1135; deadline 385 + 450 + 450 = 1285, 65
+# more after Sat, Sun and Mon 18 Aug (holiday): Tue 19 Aug 08:35, which
+# the receipt at 09:10 passes (applicant_late, the applicant's).
+# R2: step 4 rejected, so R2 is open (no end of step 4): 1 10 (-20), 2 15,
+# 3 Thu 08:30 -> Fri 10:00 = 390 + 150 = 540 (-360).  Accepted Thu 08:25;
+# its age at the store's last stamp (Tue 19 Aug 09:10): 395 + 450 + 100 =
+# 945; deadline 395 + 450 + 450 = 1295, 55 more on Wed 20 Aug = 08:25.
+# August: 1 finished (R1), within, median 1135, one note (the rejected row:
+# partial data).
+DB=$TMP/jam-kosong.db
+run "$MUTU" ingest $F/rekap-jam-kosong.csv --db "$DB" --models $MD --tz WIB
+expect_rc "empty time: ingests" 0
+expect_out_has "empty time: 8 stored, 1 rejected" "events stored   8 (2 new cases)
+  rejected        1"
+expect_out_has "empty time: the start left out, said with its line and columns" \
+	"1 start(s) with a date and no time of day (first: line 4, Tanggal Mulai '13/08/2025', Jam Mulai empty): left out, not read as 00:00"
+run "$MUTU" db rejected --db "$DB"
+expect_out_has "empty time: the end rejected, both columns named" \
+	"batch 1 line 10: no time of day in Jam Selesai beside Tanggal Selesai '15/08/2025': the date alone would read as 00:00 (fill in the time)"
+expect_eq "empty time: R1 accepted 08:35, step 3 from step 2's end, no order finding" "$(aud R1 "$DB")" \
+	"1135 2025-08-19T08:35:00+07:00 False 1:Pemohon:20:-10:- 2:Front Office:15:0:- 3:Tim Teknis:1045:145:over 4:Kepala Dinas:60:0:- 5:Pemohon:10:-5:applicant_late"
+expect_eq "empty time: R2 open at step 4" "$(aud R2 "$DB")" \
+	"945 2025-08-20T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:- 3:Tim Teknis:540:-360:-"
+expect_eq "empty time: the August report" "$(month_json 2025-08 "$DB")" "1 1 1135 1"
