@@ -1666,6 +1666,10 @@ struct ingest {
 	struct cal_tz *dst;      /* --tz an IANA zone (Europe/Amsterdam): owned, or NULL */
 	int probe_case_n, probe_case_f0;
 	/* leap seconds (second 60) read as :59 */
+	int64_t seen_n, seen_min, seen_max; /* the stamps read so far (UTC ms): excel_serial_near */
+	uint64_t serial_rows;    /* Excel serials read among text dates (excel_serial_near) */
+	int64_t serial_line;     /* the first of them */
+	char serial_ex[240];     /* its two readings, as the note says them */
 	uint64_t notime_start;   /* starts whose time of day was empty beside their date (notime) */
 	int64_t notime_line;     /* the first of them */
 	char notime_ex[96];      /* its columns, as the note names them */
@@ -2293,6 +2297,41 @@ static int notime(struct ingest *g, const struct rec *r, int col)
 	return !memchr(d, ':', r->f[col].len) &&
 	       elog_parse_time_ex(d, r->f[col].len, g->date_fmt, 0, &day, &doff, NULL) == ELOG_TS_OK &&
 	       day % 86400000 == 0;
+}
+
+/*
+ * An Excel serial day number in a column of text dates: a register typed
+ * by hand where one cell was pasted from another workbook, or re-typed
+ * into a cell Excel had formatted as General (45880,3472222222 beside
+ * 11/08/2025 08.00).  A whole column of serials is refused (excel_serial:
+ * 1900 or 1904?), but here the dates around it decide: read counted from
+ * 1900 when that reading falls within 92 days of the stamps read before
+ * it and the 1904 one (1462 days later) does not.  At the log's zone (a
+ * serial has none; not under a zone with daylight saving), to the second.
+ * Returns 1 with *ms, *off; 0 when it is no serial or nothing agrees.
+ */
+static int excel_serial_val(const char *v, size_t n, long *dayp, double *fracp);
+static int excel_serial(const char *v, size_t n, char *buf, size_t size);
+
+static int excel_serial_near(struct ingest *g, const char *v, size_t n, int zone, int64_t *ms,
+			     int *off)
+{
+	long day;
+	double frac;
+	if (!excel_serial_val(v, n, &day, &frac) || !g->seen_n || g->dst || zone == ELOG_NO_ZONE)
+		return 0;
+	int64_t sec = (int64_t)llround(frac * 86400.0);
+	int64_t wall1900 = (cal_days_from_civil(1899, 12, 30) + day) * 86400000LL + sec * 1000;
+	int64_t wall1904 = (cal_days_from_civil(1904, 1, 1) + day) * 86400000LL + sec * 1000;
+	const int64_t margin = 92 * 86400000LL;
+	int64_t t1900 = wall1900 - (int64_t)zone * 60000, t1904 = wall1904 - (int64_t)zone * 60000;
+	int near1900 = t1900 >= g->seen_min - margin && t1900 <= g->seen_max + margin;
+	int near1904 = t1904 >= g->seen_min - margin && t1904 <= g->seen_max + margin;
+	if (!near1900 || near1904)
+		return 0;
+	*ms = t1900;
+	*off = zone;
+	return 1;
 }
 
 static int on_record(void *ctx, const struct rec *r);
@@ -2948,7 +2987,7 @@ static void order_formats(const char *v, size_t n, char fmt[2][48])
  * once.  Serials 20000-80000 (1954-2119) are taken as such; fills buf
  * with both readings for the message.  Returns 1 when it looks like one.
  */
-static int excel_serial(const char *v, size_t n, char *buf, size_t size)
+static int excel_serial_val(const char *v, size_t n, long *dayp, double *fracp)
 {
 	size_t i = 0;
 	long day = 0;
@@ -2970,6 +3009,17 @@ static int excel_serial(const char *v, size_t n, char *buf, size_t size)
 	while (i < n && v[i] == ' ')
 		i++;
 	if (i != n)
+		return 0;
+	*dayp = day;
+	*fracp = frac;
+	return 1;
+}
+
+static int excel_serial(const char *v, size_t n, char *buf, size_t size)
+{
+	long day;
+	double frac;
+	if (!excel_serial_val(v, n, &day, &frac))
 		return 0;
 	long min = (long)(frac * 1440 + 0.5);
 	int y1, m1, d1, y4, m4, d4;
@@ -3786,12 +3836,35 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       g->o->date_format ? " (does not match --date-format)" : "");
 			return 0;
 		}
+		if (rc == ELOG_TS_BAD && clk < 0) {
+			const char *sv = r->buf + r->f[col].off;
+			size_t sn = r->f[col].len;
+			char ex[240];
+			if (excel_serial_near(g, sv, sn, zone, &ms, &off)) {
+				rc = ELOG_TS_OK;
+				if (!g->serial_rows++) {
+					g->serial_line = r->line;
+					excel_serial(sv, sn, g->serial_ex, sizeof g->serial_ex);
+				}
+			} else if (excel_serial(sv, sn, ex, sizeof ex)) {
+				reject(g, r, R_TS,
+				       "bad timestamp in %s: an Excel serial day number (%s), and no "
+				       "date read before it tells which; format the column as a date "
+				       "and time (yyyy-mm-dd hh:mm:ss)",
+				       g->hdr[col], ex);
+				return 0;
+			}
+		}
 		if (rc != ELOG_TS_OK) {
 			reject(g, r, R_TS, "bad timestamp in %s: '%s'%s", g->hdr[col],
 			       shown(r, col, v1, sizeof v1),
 			       g->o->date_format ? " (does not match --date-format)" : "");
 			return 0;
 		}
+		if (!g->seen_n++ || ms < g->seen_min)
+			g->seen_min = ms;
+		if (g->seen_n == 1 || ms > g->seen_max)
+			g->seen_max = ms;
 		if (k == 0) {
 			hs = 1, sms = ms, so = off, bcol = col;
 		} else if (k == 1) {
@@ -5246,6 +5319,12 @@ static void stage_notes(struct run *r)
 	if (g->unk_more)
 		mutu_notes_addf(&res->notes, "... and %llu more rows with other unknown activities",
 				(unsigned long long)g->unk_more);
+	if (g->serial_rows)
+		mutu_notes_addf(&res->notes,
+				"%llu stamp(s) written as Excel serial day numbers among text dates (first: line "
+				"%lld, %s): read counted from 1900, as the dates read before them agree",
+				(unsigned long long)g->serial_rows, (long long)g->serial_line,
+				g->serial_ex);
 	if (g->notime_start)
 		mutu_notes_addf(&res->notes,
 				"%llu start(s) with a date and no time of day (first: line %lld, %s): "

@@ -160,3 +160,35 @@ expect_eq "empty time: R1 accepted 08:35, step 3 from step 2's end, no order fin
 expect_eq "empty time: R2 open at step 4" "$(aud R2 "$DB")" \
 	"945 2025-08-20T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:- 3:Tim Teknis:540:-360:-"
 expect_eq "empty time: the August report" "$(month_json 2025-08 "$DB")" "1 1 1135 1"
+
+# ---- 4. an Excel serial day number among the text dates of a column -------
+# register-serial-campur.csv: a register typed in an Indonesian Excel
+# (';', CRLF, day-first dates with the hour after a dot) where four cells
+# were re-typed into cells Excel held as General and saved as serials
+# with a decimal comma.  1900 system: 45658 = 1 Jan 2025, + 222 days = 11
+# Aug 2025 = 45880; 45882 = 13 Aug.  0,3472222222 x 86400 = 30000 s =
+# 08:20, 0,3576388889 -> 30900 s = 08:35, 0,5416666667 -> 46800 s =
+# 13:00, 0,6041666667 -> 52200 s = 14:30.  The 1904 reading is 1462 days
+# later (2029), far from the dates beside them; the 1900 one is within
+# the text dates read before.  Before: the three rows with a serial were
+# rejected ('bad timestamp'), S-01 lost steps 2-4 (no acceptance, no
+# finish).  Now read from 1900, said in a note.  S-01 is section 1's B-01
+# to the minute: 1195, deadline Thu 14 Aug 08:35, steps 15 / 15 / 780 /
+# 60 / 15.  A whole column of serials stays refused (test_field3.sh).
+DB=$TMP/serial.db
+run "$MUTU" ingest $F/register-serial-campur.csv --db "$DB" --models $MD --tz WIB
+expect_out_has "serial among dates: every row stored" "events stored   5 (1 new cases)
+  rejected        0"
+expect_out_has "serial among dates: said, both readings" \
+	"4 stamp(s) written as Excel serial day numbers among text dates (first: line 3, 45880,3472222222 would be 2025-08-11 08:20 counted from 1900, 2029-08-12 08:20 from 1904): read counted from 1900"
+expect_eq "serial among dates: S-01 as B-01" "$(aud S-01 "$DB")" \
+	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+# a serial before any date was read has nothing to agree with: rejected,
+# its two readings and the fix in the reason (the row after it is read)
+printf '%s\n' 'case;activity;timestamp' 'K1;A;45880,3472222222' 'K1;B;13/08/2025 08.35' 'K1;C;45880,5416666667' >"$TMP/serial-awal.csv"
+run "$MUTU" ingest "$TMP/serial-awal.csv" --db "$TMP/serial-awal.db" --tz WIB
+expect_out_has "serial first: 2 stored, 1 rejected" "events stored   2 (1 new cases)
+  rejected        1"
+run "$MUTU" db rejected --db "$TMP/serial-awal.db"
+expect_out_has "serial first: the reason names both readings and the fix" \
+	"bad timestamp in timestamp: an Excel serial day number (45880,3472222222 would be 2025-08-11 08:20 counted from 1900, 2029-08-12 08:20 from 1904), and no date read before it tells which; format the column as a date and time (yyyy-mm-dd hh:mm:ss)"
