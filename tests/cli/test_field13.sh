@@ -192,3 +192,39 @@ expect_out_has "serial first: 2 stored, 1 rejected" "events stored   2 (1 new ca
 run "$MUTU" db rejected --db "$TMP/serial-awal.db"
 expect_out_has "serial first: the reason names both readings and the fix" \
 	"bad timestamp in timestamp: an Excel serial day number (45880,3472222222 would be 2025-08-11 08:20 counted from 1900, 2029-08-12 08:20 from 1904), and no date read before it tells which; format the column as a date and time (yyyy-mm-dd hh:mm:ss)"
+
+# ======== what passed unchanged (pins) ========
+# ---- 5. PM4Py's format_dataframe output, Disco's CSV, XES concept:instance --
+# pm4py-format-dataframe.csv: pandas' to_csv of a frame after
+# pm4py.format_dataframe (the unnamed index column, @@index,
+# @@case_index), stamps in UTC with '+00:00' and microseconds, the
+# interval columns start_timestamp / time:timestamp, "case:Izin" the SOP.
+# B-01's timeline (section 1) 7 hours earlier in UTC, but step 2 from
+# 01:20:00.123456 to 01:35:00.654321: stored to the millisecond (.123,
+# .654), so step 2 is 15 min + 0.531 s = 15.00885 min and the lead from
+# 08:35:00.654 is 1195 - 0.654 / 60 = 1194.9891; the deadline 08:35:00.654
+# shown to the second as 08:35:01.
+DB=$TMP/pm4py.db
+run "$MUTU" ingest $F/pm4py-format-dataframe.csv --db "$DB" --models $MD
+expect_out_has "pm4py format_dataframe: every row" "events stored   5 (1 new cases)"
+expect_eq "pm4py format_dataframe: microseconds kept to the millisecond" "$(aud P-0811 "$DB")" \
+	"1194.9891 2025-08-14T08:35:01+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15.00885:0.008850002289:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+# disco-export.csv: Fluxicon Disco's "Export to CSV" (every field quoted,
+# CRLF, "2025/08/11 08:00:00.000", Variant columns, the "Izin" attribute
+# the SOP), local stamps at --tz WIB: B-01 exactly (1195).
+DB=$TMP/disco.db
+run "$MUTU" ingest $F/disco-export.csv --db "$DB" --models $MD --tz WIB
+expect_eq "disco export: B-01's figures" "$(aud D-01 "$DB")" \
+	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+# xes-concept-instance.xes (XES 1849-2016, start/complete): step 3 run by
+# two instances at once, concept:instance 1 (budi, Mon 09:00 -> Wed 10:00)
+# and 2 (ani, Mon 10:00 -> Tue 10:00), their completes in the other order.
+# Each complete takes its own instance's start: budi 180 + 180 + 450 +
+# 150 = 960 (+60, over), ani 120 + 180 + 150 = 450 (-450; the second
+# execution of the step: 'rework', as field round 11 reads a second
+# instance).  Step 4 complete only, from the previous completion (Wed
+# 10:00) to 11:00 = 60.  Accepted Mon 08:35, done Wed 11:00: 1045.
+DB=$TMP/instance.db
+run "$MUTU" ingest $F/xes-concept-instance.xes --db "$DB" --models $MD
+expect_eq "xes concept:instance: each complete its own start" "$(aud P-01 "$DB")" \
+	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:960:60:over 3:ani:450:-450:rework 4:Kepala Dinas:60:0:-"
