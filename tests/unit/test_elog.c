@@ -169,6 +169,27 @@ static void test_parse_time(void **state)
 		{"20251305T100000Z", NULL, 480, ELOG_TS_BAD, 0, 0},
 		{"2025055T1000Z", NULL, 480, ELOG_TS_BAD, 0, 0},
 		{"20250505T100000+1430", NULL, 480, ELOG_TS_BAD, 0, 0},
+		/* the part of the day after a 12-hour clock (field round 13).
+		 * 2025-08-11 is day 20089 + 212 + 10 = 20311; 00:00 WIB = the
+		 * day before 17:00Z: 20311 days - 25200 s.  01.00 siang = 13:00
+		 * (+46800 s), 08.00 pagi (+28800), 03.15 sore = 15:15 (+54900),
+		 * 07.30 malam = 19:30 (+70200), a 24-hour hour kept: 13.00
+		 * siang; an hour outside the word is bad: 12.15 malam, 01.00
+		 * malam, 14.00 pagi; no clock before it: no stamp */
+		{"11 Agustus 2025 01.00 siang", NULL, 420, ELOG_TS_OK,
+		 20311LL * 86400000 - 25200000 + 46800000, 420},
+		{"Senin, 11 Agustus 2025 08.00 Pagi", NULL, 420, ELOG_TS_OK,
+		 20311LL * 86400000 - 25200000 + 28800000, 420},
+		{"11/08/2025 03.15 sore", "%d/%m/%Y %H.%M", 420, ELOG_TS_OK,
+		 20311LL * 86400000 - 25200000 + 54900000, 420},
+		{"2025-08-11 07.30 malam", NULL, 420, ELOG_TS_OK,
+		 20311LL * 86400000 - 25200000 + 70200000, 420},
+		{"2025-08-11 13.00 siang", NULL, 420, ELOG_TS_OK,
+		 20311LL * 86400000 - 25200000 + 46800000, 420},
+		{"2025-08-11 12.15 malam", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"2025-08-11 01.00 malam", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"2025-08-11 14.00 pagi", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"11 Agustus 2025 pagi", NULL, 420, ELOG_TS_BAD, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct tcase *c = &cases[i];
