@@ -262,17 +262,33 @@ static void slow_unname(struct sla_group *g)
 	}
 }
 
-/* Keep the `cap` largest by lead_s (sorted, largest first). */
+/* Does case c with lead come before list entry s: a greater lead, or the
+ * same lead and a smaller case key (then office), bytes.  The key, not the
+ * order the cases are read in: that is their ids', the order of the rows
+ * in the file ingested, so the same register listed by date or by case
+ * named other cases among equal leads (or the same ones in another
+ * order), and a report was not the same for the same events. */
+static int slow_before(const struct sla_case *c, double lead, const struct sla_slow *s)
+{
+	if (lead != s->lead_s)
+		return lead > s->lead_s;
+	int k = strcmp(c->key, s->key);
+	if (k)
+		return k < 0;
+	return strcmp(c->office ? c->office : "", s->office ? s->office : "") < 0;
+}
+
+/* Keep the `cap` first by slow_before (sorted, first first). */
 static void slow_offer(struct sla_slow *list, size_t *n, size_t cap, const struct sla_case *c, double lead)
 {
-	if (*n == cap && lead <= list[cap - 1].lead_s)
+	if (*n == cap && !slow_before(c, lead, &list[cap - 1]))
 		return;
 	size_t pos = *n < cap ? *n : cap - 1;
 	if (*n == cap)
 		slow_release(&list[cap - 1]);
 	else
 		(*n)++;
-	while (pos > 0 && list[pos - 1].lead_s < lead) {
+	while (pos > 0 && slow_before(c, lead, &list[pos - 1])) {
 		list[pos] = list[pos - 1];
 		pos--;
 	}

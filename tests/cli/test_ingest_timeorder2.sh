@@ -165,3 +165,26 @@ if pg_start_checked; then
 	same "PostgreSQL: April's report equals SQLite's" "$(rep 2025-04 "$TMP/s.db")" "$(rep 2025-04 "$pgdb")"
 	same "PostgreSQL: May's report equals SQLite's" "$(rep 2025-05 "$TMP/s.db")" "$(rep 2025-05 "$pgdb")"
 fi
+
+# ---- a register's ties: the report's case lists by key, not by file order
+# tie.csv lists B-2 before A-1 (both received 04-07 08:00, checked 09:00-
+# 09:30 WIB: open at April's end with the same age) and E-5 before D-4
+# (the same stamps: finished with the same lead).  A case list among equal
+# leads or ages was in the order the cases were read (their ids: the
+# file's row order), so the register by date said B-2, A-1 and E-5, D-4,
+# the same rows sorted by case A-1, B-2 and D-4, E-5.  Now by key both
+# ways: slowest D-4, E-5; open A-1, B-2, then C-3 (accepted a day later:
+# younger).
+lists() { # DB: slowest and open cases of April, with their lead / age
+	rep 2025-04 "$1" | python3 -c "import json, sys
+g = json.load(sys.stdin)['groups'][0]
+print(' '.join(c['case'] for c in g['slowest']), '/', ' '.join(c['case'] for c in g['open_cases']),
+      '/', len({c['lead'] for c in g['slowest']}), len({c['age'] for c in g['open_cases'][:2]}))"
+}
+"$MUTU" ingest "$D/tie.csv" --db "$TMP/tie-t.db" --quiet
+bycase "$D/tie.csv" >"$TMP/tie-c.csv"
+"$MUTU" ingest "$TMP/tie-c.csv" --db "$TMP/tie-c.db" --quiet
+# the two leads equal (one value), the two first ages equal (one value)
+expect_eq "tie.csv in time order: slowest and open cases by key among equals" "$(lists "$TMP/tie-t.db")" \
+	"D-4 E-5 / A-1 B-2 C-3 / 1 1"
+expect_eq "tie.csv in case order: the same lists" "$(lists "$TMP/tie-c.db")" "D-4 E-5 / A-1 B-2 C-3 / 1 1"
