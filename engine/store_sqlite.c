@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -457,12 +458,44 @@ static int diag(sqlite3 *db, const char *path, const char *what, struct mutu_err
  * cause and what was kept.  Before (hardening round 4) an ingest under
  * `ulimit -f` said only "store: disk I/O error".  path may be NULL.
  */
+/*
+ * Is one of the store's files (the database, its WAL, its rollback
+ * journal) at the process's file size limit?  For an I/O error whose errno
+ * SQLite lost: it reads errno when it reports the error, after other
+ * calls (a failed COMMIT in WAL mode: the rollback's), so a second batch
+ * into an existing store under `ulimit -f` said "store: disk I/O error"
+ * with errno 0, where a new store's first batch was told the cause.
+ */
+static int at_fsize_limit(const char *path)
+{
+	struct rlimit rl;
+	if (!path || !*path || getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return 0;
+	static const char *const sfx[] = {"", "-wal", "-journal"};
+	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		struct mutu_buf f;
+		struct stat st;
+		mutu_buf_init(&f);
+		mutu_buf_puts(&f, path);
+		mutu_buf_puts(&f, sfx[i]);
+		/* within a page of the limit: SQLite writes whole pages (a WAL
+		 * frame is a page and 24 bytes) */
+		int hit = stat(f.s, &st) == 0 && (uint64_t)st.st_size + 65536 + 24 >= (uint64_t)rl.rlim_cur;
+		mutu_buf_release(&f);
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
 static int sq_fail(sqlite3 *db, const char *path, const char *what, struct mutu_err *err)
 {
 	int code = sqlite3_errcode(db) & 0xFF;
 	int e = sqlite3_system_errno(db);
 	if (!path || !*path)
 		path = sqlite3_db_filename(db, "main"); /* the full path: better than none */
+	if (code == SQLITE_IOERR && e == 0 && at_fsize_limit(sqlite3_db_filename(db, "main")))
+		e = EFBIG;
 	if (code == SQLITE_FULL || (code == SQLITE_IOERR && (e == EFBIG || e == ENOSPC || e == EDQUOT)))
 		return mutu_errf(err, MUTU_EFAIL,
 				 "store%s%s: cannot write%s%s: %s: the transaction is rolled back, the store "

@@ -188,3 +188,40 @@ bycase "$D/tie.csv" >"$TMP/tie-c.csv"
 expect_eq "tie.csv in time order: slowest and open cases by key among equals" "$(lists "$TMP/tie-t.db")" \
 	"D-4 E-5 / A-1 B-2 C-3 / 1 1"
 expect_eq "tie.csv in case order: the same lists" "$(lists "$TMP/tie-c.db")" "D-4 E-5 / A-1 B-2 C-3 / 1 1"
+
+# ---- a second batch into an existing store under `ulimit -f` -------------
+# A register of 20,000 cases, three steps each, in time order (step 1 of
+# every case, then step 2, ...); the first 30,000 rows go in, the other
+# 30,000 stop at the file size limit (half the store's size: the batch's
+# WAL passes it).  Nothing of the batch is kept, the message names the
+# cause (it said "store: disk I/O error": SQLite's errno, read after the
+# failed COMMIT's rollback, was 0), and the same command then stores all.
+python3 - "$TMP/reg.csv" <<'PY'
+import sys, datetime
+t0 = datetime.datetime(2025, 1, 6, tzinfo=datetime.timezone.utc)
+with open(sys.argv[1], 'w') as f:
+    f.write('case_id,step,activity,actor,start,end\n')
+    for k, act in enumerate(('daftar', 'periksa', 'cetak')):
+        for i in range(20000):
+            s = t0 + datetime.timedelta(days=20 * k, seconds=60 * i)
+            e = s + datetime.timedelta(minutes=30)
+            f.write('R%05d,%d,%s,budi,%s,%s\n' % (i, k + 1, act, s.strftime('%Y-%m-%dT%H:%M:%SZ'), e.strftime('%Y-%m-%dT%H:%M:%SZ')))
+PY
+head -30001 "$TMP/reg.csv" >"$TMP/reg1.csv"
+{ head -1 "$TMP/reg.csv"; tail -n +30002 "$TMP/reg.csv"; } >"$TMP/reg2.csv"
+"$MUTU" ingest "$TMP/reg1.csv" --db "$TMP/u.db" --quiet
+lim=$(($(stat -c %s "$TMP/u.db") / 2048))
+( ulimit -f $lim; "$MUTU" ingest "$TMP/reg2.csv" --db "$TMP/u.db" --quiet ) >"$TMP/out" 2>"$TMP/err"
+RC=$?
+ERR=$(cat "$TMP/err")
+expect_rc "ulimit -f on a second batch: exit 1" 1
+expect_err_has "ulimit -f on a second batch: the cause named" "the file size limit is reached (ulimit -f)"
+expect_eq "ulimit -f on a second batch: the store holds batch 1 only (30000 events, 1 batch)" \
+	"$(sqlite3 "$TMP/u.db" "SELECT count(*) || ' ' || (SELECT count(*) FROM batches) FROM events")" "30000 1"
+run "$MUTU" ingest "$TMP/reg2.csv" --db "$TMP/u.db" --quiet
+expect_rc "ulimit -f: the same command again: exit 0" 0
+# every case: 01-06 + i minutes .. its cetak 40 days later + 30 min, marker 3
+expect_eq "ulimit -f, then again: 60000 events, 20000 cases, every marker 3, R19999's span" \
+	"$(sqlite3 "$TMP/u.db" "SELECT (SELECT count(*) FROM events) || ' ' || count(*) || ' ' || sum(last_done_step = 3) || ' ' ||
+		(SELECT datetime(first_ms / 1000, 'unixepoch') || ' ' || datetime(last_ms / 1000, 'unixepoch') FROM cases WHERE case_key = 'R19999')
+		FROM cases")" "60000 20000 20000 2025-01-19 21:19:00 2025-02-28 21:49:00"
