@@ -694,16 +694,15 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Names of the calendars in dir, for "not found" messages, in byte order:
- * readdir's order is the file system's (ext4's is a hash of the names with
- * a seed of each file system's own), so the same folder was listed in
- * another order on another machine (test_model_calendar.sh). */
-static void list_names(const char *dir, char *buf, size_t size)
+/* In byte order: readdir's order is the file system's (ext4's is a hash
+ * of the names with a seed of each file system's own), so the same folder
+ * was listed in another order on another machine (test_model_calendar.sh). */
+long cal_dir_names(const char *dir, char ***out)
 {
-	buf[0] = '\0';
+	*out = NULL;
 	DIR *d = opendir(dir);
 	if (!d)
-		return;
+		return -1;
 	struct dirent *e;
 	char **names = NULL;
 	size_t nn = 0;
@@ -717,8 +716,18 @@ static void list_names(const char *dir, char *buf, size_t size)
 	closedir(d);
 	if (nn > 1)
 		qsort(names, nn, sizeof *names, name_cmp);
+	*out = names;
+	return (long)nn;
+}
+
+/* Names of the calendars in dir, for "not found" messages (cal_dir_names). */
+static void list_names(const char *dir, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	char **names;
+	long nn = cal_dir_names(dir, &names);
 	size_t len = 0;
-	for (size_t i = 0; i < nn; i++) {
+	for (long i = 0; i < nn; i++) {
 		size_t n = strlen(names[i]);
 		if (len + n + 2 < size) {
 			int w = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", names[i]);

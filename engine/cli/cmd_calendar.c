@@ -11,7 +11,6 @@
  * back in the SOP tables' own form ("1 Hari 2 Jam 30 Menit") with 1 Hari
  * = the calendar's day_minutes, and in minutes.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,29 +541,15 @@ static int cmd_list(int argc, char **argv)
 		return 0;
 	}
 	const char *dir = cli_calendars_dir();
-	DIR *dp = opendir(dir);
-	if (!dp) {
+	char **names;
+	long n = cal_dir_names(dir, &names);
+	if (n < 0) {
 		fprintf(stderr, "mutu %s: cannot open the calendars folder %s; set MUTU_CALENDARS\n",
 			cmd, dir);
 		return 1;
 	}
-	char *names[256];
-	int n = 0;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL && n < 256) {
-		size_t len = strlen(e->d_name);
-		if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0)
-			names[n++] = mutu_strndup(e->d_name, len - 4);
-	}
-	closedir(dp);
-	for (int i = 1; i < n; i++) /* insertion sort: a handful of names */
-		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
 	int rc = 0;
-	for (int i = 0; i < n; i++) {
+	for (long i = 0; i < n; i++) {
 		struct mutu_err err;
 		mutu_err_clear(&err);
 		struct cal *c = NULL;
@@ -580,6 +565,7 @@ static int cmd_list(int argc, char **argv)
 		}
 		free(names[i]);
 	}
+	free(names);
 	return rc;
 }
 

@@ -67,6 +67,13 @@ int cal_load(const char *name_or_path, const char *dir, struct cal **out,
  */
 const char *cal_dir_default(char *buf, size_t size);
 
+/* The calendars in folder dir: the names of its *.ini files without
+ * ".ini", in byte order (readdir's order is the file system's).  Returns
+ * their count and sets *names to a new array of new strings (the caller
+ * frees each and the array; NULL when none), or -1 when dir cannot be
+ * opened (*names NULL). */
+long cal_dir_names(const char *dir, char ***names);
+
 /* The built-in always-working calendar at a UTC offset (seconds). Never fails. */
 struct cal *cal_create_24x7(int utc_offset_seconds);
 
