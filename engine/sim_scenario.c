@@ -936,33 +936,28 @@ int sim_scenario_check_limits(const struct sim_scenario *sc, int replications,
 			if (v[k] > v[worst])
 				worst = k;
 		}
-		if (!(visits <= SIM_MAX_VISITS) && so->nsteps > SIM_MAX_VISITS) {
-			/* the steps alone are over the limit: blaming rework
-			 * ("the rework probabilities make a file pass 5000 steps")
-			 * sent the user looking for reject values a 5000-step
-			 * model without any did not have */
-			*which = SIM_LIMIT_VISITS;
-			*sop = s;
-			int rc = mutu_errf(err, MUTU_ERANGE,
-					   "SOP %s: %d steps, and the simulator runs at most %.0f step "
-					   "executions per file (rework included): simulate a model of "
-					   "fewer steps (merge the steps one pelaksana does one after "
-					   "another)",
-					   so->id, so->nsteps, SIM_MAX_VISITS);
-			free(v);
-			return rc;
-		}
 		if (!(visits <= SIM_MAX_VISITS)) {
 			*which = SIM_LIMIT_VISITS;
 			*sop = s;
-			int rc = mutu_errf(err, MUTU_ERANGE,
-					   "SOP %s: the rework probabilities make a file pass %.4g steps on "
-					   "average (step %d %.4g times%s); the limit is %.0f: lower the "
-					   "step.N.reject values (a loop rejected with p is run 1/(1-p) times)",
-					   so->id, visits, so->steps[worst].no, v[worst],
-					   so->steps[worst].automatic ? ", a step no staff of the office serve"
-					   : so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
-					   SIM_MAX_VISITS);
+			/* the steps alone over the limit: blaming rework ("the
+			 * rework probabilities make a file pass 5000 steps") sent
+			 * the user looking for reject values a 5000-step model
+			 * without any did not have */
+			int rc = so->nsteps > SIM_MAX_VISITS
+				 ? mutu_errf(err, MUTU_ERANGE,
+					     "SOP %s: %d steps, and the simulator runs at most %.0f step "
+					     "executions per file (rework included): simulate a model of "
+					     "fewer steps (merge the steps one pelaksana does one after "
+					     "another)",
+					     so->id, so->nsteps, SIM_MAX_VISITS)
+				 : mutu_errf(err, MUTU_ERANGE,
+					     "SOP %s: the rework probabilities make a file pass %.4g steps on "
+					     "average (step %d %.4g times%s); the limit is %.0f: lower the "
+					     "step.N.reject values (a loop rejected with p is run 1/(1-p) times)",
+					     so->id, visits, so->steps[worst].no, v[worst],
+					     so->steps[worst].automatic ? ", a step no staff of the office serve"
+					     : so->steps[worst].actor == SIM_PEMOHON ? ", a Pemohon step" : "",
+					     SIM_MAX_VISITS);
 			free(v);
 			return rc;
 		}
