@@ -114,7 +114,7 @@ static atomic_int writing;
 static char stop_line[2][200];
 static size_t stop_len[2];
 
-static const char *sig_name(int sig)
+const char *cli_signal_name(int sig)
 {
 	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal";
 }
@@ -169,7 +169,7 @@ const atomic_int *cli_stop_flag(void)
 
 int cli_stopped(const char *cmd, int sig, const char *what)
 {
-	fprintf(stderr, "mutu %s: interrupted by %s: %s\n", cmd, sig_name(sig), what);
+	fprintf(stderr, "mutu %s: interrupted by %s: %s\n", cmd, cli_signal_name(sig), what);
 	return 128 + sig;
 }
 

@@ -162,6 +162,8 @@ int cli_write_end(void);
 const atomic_int *cli_stop_flag(void);
 /* Print "mutu CMD: interrupted by SIGINT: WHAT" and return 128 + sig. */
 int cli_stopped(const char *cmd, int sig, const char *what);
+/* "SIGINT", "SIGTERM", else "a signal": the name the stop messages give. */
+const char *cli_signal_name(int sig);
 
 /* Is the stream a terminal (for progress output)? */
 int cli_isatty_stderr(void);

@@ -168,11 +168,6 @@ static void catch_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
-static const char *signal_name(int sig)
-{
-	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal";
-}
-
 static void on_progress(void *ctx, uint64_t done, uint64_t total, uint64_t lines)
 {
 	struct progress *p = ctx;
@@ -278,7 +273,7 @@ int cmd_ingest(int argc, char **argv)
 		} else {
 			cli_fail("ingest", &err);
 		}
-		fprintf(stderr, "mutu ingest: interrupted by %s: nothing of ", signal_name(sig));
+		fprintf(stderr, "mutu ingest: interrupted by %s: nothing of ", cli_signal_name(sig));
 		cli_print_safe(stderr, shown);
 		fprintf(stderr, " was kept; the store %s holds what it held before (run the same "
 				"command again to ingest it)\n", db);
@@ -349,7 +344,7 @@ int cmd_ingest(int argc, char **argv)
 	if (sig) {
 		/* during the commit or after it: too late to stop, the batch is whole */
 		fprintf(stderr, "mutu ingest: interrupted by %s after batch %lld was committed: it is "
-				"kept whole\n", signal_name(sig), batch);
+				"kept whole\n", cli_signal_name(sig), batch);
 		return 128 + sig;
 	}
 	return 0;
