@@ -251,7 +251,12 @@ const struct sop_actor_entry sop_actor_table[] = {
 	   * the work: "Petugas Pendaftaran", "Loket Pendaftaran", "Petugas
 	   * Penerima Berkas" (before round 10, none of the positions) */
 	  {"petugas", "pendaftaran"}, {"loket", "pendaftaran"}, {"petugas", "penerima", "berkas"},
-	  {"petugas", "penerimaan", "berkas"}}},
+	  {"petugas", "penerimaan", "berkas"},
+	  /* the counter of a Mal Pelayanan Publik, where the DPMPTSP (and
+	   * other agencies) receive applications at a gerai: "Petugas MPP",
+	   * "Loket MPP", "Petugas Gerai" (before round 12, none of the
+	   * positions, the Back Office suggested) */
+	  {"petugas", "mpp"}, {"loket", "mpp"}, {"petugas", "gerai"}, {"gerai", "mpp"}}},
 	/* "Operator SIAK": Disdukcapil's (and a PATEN kecamatan's) officer who
 	 * enters the data into SIAK (Sistem Informasi Administrasi
 	 * Kependudukan) and prints the document: the back office of that

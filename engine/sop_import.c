@@ -1272,8 +1272,11 @@ static int reject_step_no(const char *text, char *sub)
 			 * 10; before, no number was read and no reject_to written):
 			 * one letter after the number, after a noun, with no word
 			 * going on ("ke 2 hari" is a time, "1 hk" too) */
+			/* (and with no noun when a dot joins them, "kembali ke
+			 * 1.b", which no time is written as; before, read as
+			 * step 1) */
 			const char *sl = *r == '.' ? r + 1 : r;
-			if (nouned && r > d && v >= 1 && v <= 100000 && *sl >= 'a' && *sl <= 'z' &&
+			if ((nouned || sl > r) && r > d && v >= 1 && v <= 100000 && *sl >= 'a' && *sl <= 'z' &&
 			    !isalnum((unsigned char)sl[1]) && strncmp(sl, "hk", 2) != 0) {
 				found = (int)v;
 				if (sub)
@@ -1362,6 +1365,34 @@ static int cell_number(const char *s, int *no)
 		return 0;
 	*no = (int)v;
 	return 1;
+}
+
+/* The whole step a sub-step's label belongs to: "1a", "1.b", "2 a",
+ * "1.a)" (*letter gets the letter) and "1.1", "2.3." (*letter 0); 0 when
+ * the cell is no such label ("1", "1.", "12", "1 berkas"). */
+static int sub_label(const char *cell, char *letter)
+{
+	char *lab = clean_text(cell);
+	const char *q = lab;
+	int v = 0;
+	*letter = 0;
+	while (isdigit((unsigned char)*q) && v < 100000)
+		v = v * 10 + (*q++ - '0');
+	int sep = *q == '.' || *q == ' ';
+	if (sep)
+		q++;
+	char c = (char)tolower((unsigned char)*q);
+	int ok = 0;
+	if (v > 0 && c >= 'a' && c <= 'z' && (!q[1] || (q[1] == '.' && !q[2]) || (q[1] == ')' && !q[2]))) {
+		*letter = c;
+		ok = 1;
+	} else if (v > 0 && sep && q[-1] == '.' && isdigit((unsigned char)*q)) {
+		while (isdigit((unsigned char)*q))
+			q++;
+		ok = !*q || (*q == '.' && !q[1]);
+	}
+	free(lab);
+	return ok ? v : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2626,6 +2657,7 @@ static const char *near_title(const char *name, const char **near)
 	const char *w0 = i < n ? toks[i].w : "", *w1 = i + 1 < n ? toks[i + 1].w : "",
 		   *w2 = i + 2 < n ? toks[i + 2].w : "";
 	int head = !strcmp(w0, "kepala") || !strcmp(w0, "ka");
+	int e;
 	const char *why = NULL;
 	if (!strcmp(w0, "kasubag") || !strcmp(w0, "kasubbag") || !strcmp(w0, "kaur") ||
 	    (head && (!strcmp(w1, "subbag") || !strcmp(w1, "subag") || !strcmp(w1, "subbagian") ||
@@ -2640,6 +2672,28 @@ static const char *near_title(const char *name, const char **near)
 		 * suggested without a reason) */
 		why = "a verifikator teknis checks the technical requirements: the Tim Teknis's work in one office, "
 		      "a DPMPTSP clerk's (Back Office) in another";
+		*near = "Tim Teknis";
+	} else if (i > 0 && (e = sop_actor_lookup_toks(toks + i, n - i, NULL)) >= 0 &&
+		   sop_actor_table[e].cls == SOP_CLS_SISTEM) {
+		/* "Petugas SIMBG" (round 12; before, the system's own step) */
+		why = "an officer who works the information system, a person with a desk and a queue, not the "
+		      "system's own step; entering and checking the application as an Operator does";
+		*near = "Back Office";
+	} else if (head && !strcmp(w1, "dinas") && i + 2 < n && strcmp(w2, "dpmptsp") && strcmp(w2, "perizinan") &&
+		   strcmp(w2, "penanaman")) {
+		/* "Kepala Dinas PUPR" beside the DPMPTSP's own head: another
+		 * office's (round 12; before, "it starts as Kepala Dinas does"
+		 * with role = Kepala Dinas suggested, one pool with this
+		 * office's head in mutu sim) */
+		why = "the head of another office, the technical dinas that gives its part of the permit (a PBG's "
+		      "PPST, a recommendation), not this office's Kepala Dinas";
+		*near = "Dinas Teknis";
+	} else if (!strcmp(w0, "sekretariat") && (!strcmp(w1, "tpa") || !strcmp(w1, "tpt") || !strcmp(w1, "tim"))) {
+		/* "Sekretariat TPA": the PBG technical team's secretariat
+		 * (PP 16/2021), no Sekretaris of the Dinas (round 12; before,
+		 * "it starts as Sekretaris does") */
+		why = "the secretariat of a PBG's technical team (TPA/TPT, PP 16/2021) schedules its consultations: "
+		      "the team's support, not the Dinas's Sekretaris";
 		*near = "Tim Teknis";
 	} else if (i + 1 == n && (!strcmp(w0, "verifikator") || (i > 0 && !strcmp(w0, "verifikasi")))) {
 		why = "a verifikator checks the berkas: at the counter in one office (Front Office), behind it "
@@ -2661,6 +2715,11 @@ static void column_init(struct column *c, int idx, const char *header)
 	size_t n = sop_tokenize(header, &toks);
 	int full = 0;
 	int e = n ? sop_actor_lookup_toks(toks, n, &full) : -1;
+	/* "Petugas SIMBG", "Staf OSS": the officer who works the system, a
+	 * person with a desk and a queue, not the system's own step (before
+	 * round 12, role = Sistem: mutu sim ran the step with no staff) */
+	if (e >= 0 && sop_actor_table[e].cls == SOP_CLS_SISTEM && n >= 2 && sop_is_filler(toks[0].w))
+		e = -1, full = 0;
 	/* header words, stored once */
 	size_t total = 0;
 	for (size_t i = 0; i < n; i++)
@@ -4080,6 +4139,31 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			}
 		}
+		/* A numbered row with nothing but its title, over rows labelled
+		 * as its sub-steps ("1. | Pendaftaran", then "1.a", "1.b"; a
+		 * Perbup annex groups its steps so): the heading of those
+		 * steps, which hold the pelaksana and the time.  As a step it
+		 * had waktu = ? and no pelaksana, and the model did not load. */
+		if (has_no && w < 0 && !act_skip) {
+			int bare = 1;
+			for (size_t i = 0; i < row->n && bare; i++)
+				if ((int)i != left_no && (int)i != left_act && !is_blank_cell(row->cells[i]))
+					bare = 0;
+			size_t r2 = r + 1;
+			while (r2 < im->nrows && row_blank(&im->rows[r2]))
+				r2++;
+			char letter;
+			if (bare && r2 < im->nrows && (size_t)left_no < im->rows[r2].n &&
+			    sub_label(im->rows[r2].cells[left_no], &letter) == no) {
+				char *t = clean_text((size_t)left_act < row->n ? row->cells[left_act] : "");
+				mutu_notes_addf(im->warn,
+						"line %d: '%d. %.60s' heads the sub-steps under it (%d.a, %d.b ...), with no "
+						"pelaksana or Waktu of its own: a heading, not a step",
+						row->line, no, t, no, no);
+				free(t);
+				continue;
+			}
+		}
 		/* The flowchart's decision written as a numbered row of its own
 		 * with no Waktu ("3 | Berkas lengkap? | ◇ | - | Tidak: kembali ke
 		 * no. 1"): the outcome of the check above it, by the same
@@ -4092,14 +4176,21 @@ static void read_rows(struct imp *im, size_t from)
 		    ((size_t)body_w >= row->n || body_w < 0 || is_blank_cell(row->cells[body_w]) ||
 		     no_ceiling_text(row->cells[body_w]))) {
 			struct istep *ps = &im->steps[im->nsteps - 1];
-			int same = 1, no_col = -1;
+			int same = 1, no_col = -1, way_cell = -1;
 			for (int i = left_act + 1; (size_t)i < row->n && i < MAXCOL; i++) {
 				int col = im->col_of_hdr[i];
 				if (col < 0 || is_blank_cell(row->cells[i]))
 					continue;
 				int branch = branch_label(row->cells[i]);
+				char sb;
 				if (branch == 1 && no_col < 0)
 					no_col = col;
+				else if (!branch && reject_step_no(row->cells[i], &sb) > 0 && way_cell < 0)
+					/* the labels with the way back written in the
+					 * pelaksana's cell, "Ya / Tidak ke no. 3": read
+					 * with the Keterangan (before, dropped: no
+					 * reject_to) */
+					way_cell = i;
 				else if (!branch && !ps->marker[col] && ps->list_col != col)
 					same = 0;
 			}
@@ -4111,10 +4202,12 @@ static void read_rows(struct imp *im, size_t from)
 				char *t = clean_text(act + act_skip);
 				const char *ket = im->col_ket >= 0 && (size_t)im->col_ket < row->n ? row->cells[im->col_ket] : "";
 				char *k = clean_text(ket);
+				char *wc = clean_text(way_cell >= 0 ? row->cells[way_cell] : "");
 				struct mutu_buf b;
 				mutu_buf_init(&b);
-				mutu_buf_printf(&b, "%s%s%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t,
-						*k ? " " : "", k);
+				mutu_buf_printf(&b, "%s%s%s%s%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t,
+						*wc ? " " : "", wc, *k ? " " : "", k);
+				free(wc);
 				free(ps->keterangan);
 				ps->keterangan = buf_take(&b);
 				if (no_col >= 0 && ps->reject_col < 0)
@@ -4199,19 +4292,12 @@ static void read_rows(struct imp *im, size_t from)
 		/* a sub-step's label, "1a", "1.b", "2 a": its number and letter,
 		 * which a way back can name ("kembali ke langkah 1b") */
 		if (!has_no && im->col_no >= 0 && (size_t)left_no < row->n) {
-			char *lab = clean_text(row->cells[left_no]);
-			const char *q = lab;
-			int v = 0;
-			while (isdigit((unsigned char)*q) && v < 100000)
-				v = v * 10 + (*q++ - '0');
-			if (*q == '.' || *q == ' ')
-				q++;
-			char c = (char)tolower((unsigned char)*q);
-			if (v > 0 && c >= 'a' && c <= 'z' && (!q[1] || (q[1] == '.' && !q[2]) || (q[1] == ')' && !q[2]))) {
+			char c = 0;
+			int v = sub_label(row->cells[left_no], &c);
+			if (v > 0 && c) {
 				s->sub_no = v;
 				s->sub_letter = c;
 			}
-			free(lab);
 		}
 		s->line = row->line;
 		s->actor = -1;

@@ -60,7 +60,7 @@ enum sop_actor_class {
 	SOP_CLS_DAERAH
 };
 
-#define SOP_ALIAS_MAX 12
+#define SOP_ALIAS_MAX 16
 #define SOP_ALIAS_WORDS 5
 
 struct sop_actor_entry {
