@@ -224,7 +224,9 @@ static void lint_items(const struct sla_group *g, const struct rpt_opts *o, stru
 	const struct sop_model *m = s->model;
 	int dm = s->day_minutes > 0 ? s->day_minutes : 450;
 	enum dur_lang dl = o->lang == RPT_EN ? DUR_EN : DUR_ID;
-	struct dur total = sop_model_total(m);
+	/* (the office's steps alone when the total leaves the applicant's
+	 * time out: declared_scope = office) */
+	struct dur total = sop_model_declared_sum(m);
 	int64_t tm = dur_to_minutes(total, dm);
 	if (m->has_declared) {
 		int64_t dmin = dur_to_minutes(m->declared, dm);
@@ -240,8 +242,14 @@ static void lint_items(const struct sla_group *g, const struct rpt_opts *o, stru
 			 * fmt_gap), a surplus "+5 Menit" */
 			gap[0] = '+';
 			dur_format_minutes((double)gm, dm, dl, gap + (gm >= 0), sizeof gap - (gm >= 0));
-			mutu_notes_addf(n, TR(o, "jumlah yang dinyatakan %s, jumlah waktu langkah %s: selisih %s",
-					      "declared %s, the steps sum to %s: gap %s"), a, b, gap);
+			if (m->declared_office)
+				mutu_notes_addf(n, TR(o, "jumlah yang dinyatakan %s (di luar waktu pemohon), jumlah waktu "
+						      "langkah kantor %s: selisih %s",
+						      "declared %s (the applicant's time left out), the office's steps sum to "
+						      "%s: gap %s"), a, b, gap);
+			else
+				mutu_notes_addf(n, TR(o, "jumlah yang dinyatakan %s, jumlah waktu langkah %s: selisih %s",
+						      "declared %s, the steps sum to %s: gap %s"), a, b, gap);
 		}
 		if (m->declared.rounded_days >= 0) {
 			int64_t need = (tm + dm - 1) / dm;
@@ -1691,8 +1699,9 @@ static void emit_group(struct em *e, const struct sla_group *g, int office, cons
 		em_dur(e, "steps_total_minutes", "steps_total", steps_min * 60.0, EM_MIN);
 		if (s->model->has_declared) {
 			int64_t decl = dur_to_minutes(s->model->declared, s->day_minutes);
+			int64_t cmp = dur_to_minutes(sop_model_declared_sum(s->model), s->day_minutes);
 			em_dur(e, "declared_total_minutes", "declared_total", decl * 60.0, EM_MIN);
-			em_dur(e, "lint_gap_minutes", "lint_gap", (steps_min - decl) * 60.0, EM_MIN);
+			em_dur(e, "lint_gap_minutes", "lint_gap", (cmp - decl) * 60.0, EM_MIN);
 		} else {
 			em_dur(e, "declared_total_minutes", "declared_total", NAN, EM_MIN);
 			em_dur(e, "lint_gap_minutes", "lint_gap", NAN, EM_MIN);

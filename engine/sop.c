@@ -569,7 +569,28 @@ static size_t parallel_root(const struct sop_model *m, size_t i)
 	return i;
 }
 
+/* a step's waktu in a sum; the applicant's steps count nothing when
+ * office_only (the declared total of declared_scope = office) */
+static struct dur sum_waktu(const struct sop_step *s, int office_only)
+{
+	if (office_only && sop_actor_is_applicant(sop_step_role(s)))
+		return dur_zero();
+	return s->waktu;
+}
+
+static struct dur steps_sum(const struct sop_model *m, int office_only);
+
 struct dur sop_model_total(const struct sop_model *m)
+{
+	return steps_sum(m, 0);
+}
+
+struct dur sop_model_declared_sum(const struct sop_model *m)
+{
+	return steps_sum(m, m->declared_office);
+}
+
+static struct dur steps_sum(const struct sop_model *m, int office_only)
 {
 	/* Steps that run alongside each other ("bersamaan dengan langkah
 	 * 3", parallel_with) take the longest of them, the critical path,
@@ -588,14 +609,14 @@ struct dur sop_model_total(const struct sop_model *m)
 		parallel = m->steps[i].parallel_with > 0;
 	if (!parallel) {
 		for (size_t i = 0; i < m->nsteps; i++)
-			t = dur_add(t, m->steps[i].waktu);
+			t = dur_add(t, sum_waktu(&m->steps[i], office_only));
 		return t;
 	}
 	size_t *root = mutu_malloc(m->nsteps * sizeof *root);
 	struct dur *best = mutu_malloc(m->nsteps * sizeof *best);
 	for (size_t i = 0; i < m->nsteps; i++) {
 		root[i] = i;
-		best[i] = m->steps[i].waktu;
+		best[i] = sum_waktu(&m->steps[i], office_only);
 		if (m->steps[i].parallel_with <= 0)
 			continue;
 		const struct sop_step *w = sop_model_step(m, m->steps[i].parallel_with);
@@ -610,8 +631,8 @@ struct dur sop_model_total(const struct sop_model *m)
 	 * step (in step order, as loaded, always); the first longest wins */
 	for (size_t k = 0; k < m->nsteps; k++) {
 		size_t r = root[k];
-		if (r < k && dur_to_minutes(m->steps[k].waktu, 450) > dur_to_minutes(best[r], 450))
-			best[r] = m->steps[k].waktu;
+		if (r < k && dur_to_minutes(sum_waktu(&m->steps[k], office_only), 450) > dur_to_minutes(best[r], 450))
+			best[r] = sum_waktu(&m->steps[k], office_only);
 	}
 	for (size_t i = 0; i < m->nsteps; i++)
 		if (root[i] == i)
@@ -705,7 +726,7 @@ enum { SEC_SOP = 1, SEC_STEP = 2, SEC_SLA = 3 };
 
 /* keys of each section, with a bit each to catch duplicates */
 static const char *const sop_keys[] = {"id", "name", "agency", "source", "calendar",
-				       "declared_total", "note", NULL};
+				       "declared_total", "note", "declared_scope", NULL};
 static const char *const step_keys[] = {"activity", "actor", "kelengkapan", "waktu", "output",
 					"keterangan", "reject_to", "note", "role", "parallel_with", NULL};
 
@@ -916,7 +937,7 @@ static int handle_sop_key(struct parse *p, const char *name, char *v)
 	int k = key_index(sop_keys, name);
 	if (k < 0) {
 		perr(p, p->lineno, "unknown key in [sop] (%s): use %s", name,
-		     "id, name, agency, source, calendar, declared_total, note");
+		     "id, name, agency, source, calendar, declared_total, declared_scope, note");
 		free(v);
 		return 0;
 	}
@@ -967,6 +988,20 @@ static int handle_sop_key(struct parse *p, const char *name, char *v)
 		break;
 	}
 	case 6: slot = &m->note; break;
+	case 7:
+		/* "office": the declared total is the office's time, the
+		 * applicant's steps left out, as the table's total says ("di
+		 * luar waktu pemohon"); "all" (the default) every step */
+		if (!mutu_strcasecmp(v, "office"))
+			m->declared_office = 1;
+		else if (mutu_strcasecmp(v, "all")) {
+			perr(p, p->lineno, "bad declared_scope (%s): use office (the applicant's steps are not in the "
+			     "declared total) or all", v);
+			free(v);
+			return 0;
+		}
+		free(v);
+		return 1;
 	}
 	*slot = v;
 	return 1;
@@ -1368,7 +1403,9 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 	int n = 0;
 	if (day_minutes <= 0)
 		day_minutes = 450;
-	struct dur total = sop_model_total(m);
+	/* (the office's steps alone when the total leaves the applicant's
+	 * time out, declared_scope = office) */
+	struct dur total = sop_model_declared_sum(m);
 	if (m->has_declared) {
 		int64_t tm = dur_to_minutes(total, day_minutes);
 		int64_t dm = dur_to_minutes(m->declared, day_minutes);
@@ -1406,7 +1443,7 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		int64_t column = 0;
 		int parallel = 0;
 		for (size_t i = 0; i < m->nsteps; i++) {
-			column += dur_to_minutes(m->steps[i].waktu, day_minutes);
+			column += dur_to_minutes(sum_waktu(&m->steps[i], m->declared_office), day_minutes);
 			parallel |= m->steps[i].parallel_with > 0;
 		}
 		if (parallel && column == dm && tm < dm)
@@ -1416,16 +1453,19 @@ int sop_model_check(const struct sop_model *m, int day_minutes, struct mutu_note
 		fmt_dur_plain(total, b, sizeof b);
 		if (tm != dm) {
 			fmt_gap(tm - dm, day_minutes, g, sizeof g);
-			mutu_notes_addf(notes, "declared %s, steps sum to %s: gap %s", a, b, g);
+			mutu_notes_addf(notes, "declared %s, %s sum to %s: gap %s", a,
+					m->declared_office ? "the office's steps (the applicant's left out, as the total says)"
+							   : "steps",
+					b, g);
 			n++;
 		} else if (total.days != m->declared.days && !fractions) {
 			/* "10 Jam" against "1 Hari 2 Jam 30 Menit": equal at 450
 			 * Menit a day, not on a day of 390 (Ramadan) nor by the
 			 * next-day reading; "gap +0 Menit" said nothing of that */
 			mutu_notes_addf(notes,
-					"declared %s, steps sum to %s: equal only at %d Menit a day (a Hari is "
+					"declared %s, %s sum to %s: equal only at %d Menit a day (a Hari is "
 					"shorter in Ramadan); write the total in the steps' units",
-					a, b, day_minutes);
+					a, m->declared_office ? "the office's steps" : "steps", b, day_minutes);
 			n++;
 		}
 		if (m->declared.rounded_days >= 0) {
@@ -1493,6 +1533,8 @@ void sop_model_to_ini(const struct sop_model *m, struct mutu_buf *out)
 	ini_kv(out, "calendar", m->calendar, 1);
 	if (m->has_declared)
 		ini_kv(out, "declared_total", m->declared_text, 1);
+	if (m->declared_office)
+		ini_kv(out, "declared_scope", "office", 1);
 	ini_kv(out, "note", m->note, 0);
 	for (size_t i = 0; i < m->nsteps; i++) {
 		const struct sop_step *s = &m->steps[i];
@@ -1597,7 +1639,10 @@ void sop_model_to_json(const struct sop_model *m, int day_minutes, struct mutu_b
 	mutu_buf_puts(out, ",\n \"declared\": ");
 	if (m->has_declared) {
 		json_dur(out, m->declared, m->declared_text, day_minutes);
-		int64_t gap = dur_to_minutes(total, day_minutes) - dur_to_minutes(m->declared, day_minutes);
+		if (m->declared_office)
+			mutu_buf_puts(out, ",\n \"declared_scope\": \"office\"");
+		int64_t gap = dur_to_minutes(sop_model_declared_sum(m), day_minutes) -
+			      dur_to_minutes(m->declared, day_minutes);
 		mutu_buf_printf(out, ",\n \"gap_minutes\": %lld, \"gap_minutes_text\": ", (long long)gap);
 		dur_json_text(out, (double)gap, day_minutes, DUR_ID);
 	} else {

@@ -139,6 +139,7 @@ struct imp {
 	size_t nsteps;
 	char *declared;
 	int declared_line;
+	int declared_office; /* the total line leaves the applicant's time out */
 	char *declared_note; /* what the total line said, when read otherwise */
 	struct mutu_notes *warn;
 	const char *waktu_unit; /* "Menit", "Jam", "Hari" from "Waktu (Menit)", else NULL */
@@ -1365,6 +1366,38 @@ static int cell_number(const char *s, int *no)
 		return 0;
 	*no = (int)v;
 	return 1;
+}
+
+/* Does a total line leave the applicant's time out: "Jumlah waktu (di
+ * luar waktu pemohon)", "5 hari kerja, tidak termasuk waktu perbaikan oleh
+ * pemohon", "excluding the applicant's time"?  The words of every cell. */
+static int total_leaves_applicant(const struct row *row)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	for (size_t i = 0; i < row->n; i++)
+		mutu_buf_printf(&b, " %s", row->cells[i]);
+	char *t = clean_text(b.s ? b.s : "");
+	mutu_buf_release(&b);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	static const char *const open[] = {"di luar", "diluar", "tidak termasuk", "tdk termasuk", "excluding",
+					   "not including", NULL};
+	static const char *const whose[] = {"pemohon", "perbaikan", "pelaku usaha", "applicant", NULL};
+	int yes = 0;
+	for (size_t i = 0; open[i] && !yes; i++)
+		for (const char *p = strstr(t, open[i]); p && !yes; p = strstr(p + 1, open[i])) {
+			/* the applicant's words within the clause that follows */
+			size_t n = strcspn(p, ";)");
+			if (n > 60)
+				n = 60;
+			for (size_t k = 0; whose[k] && !yes; k++) {
+				const char *w = strstr(p, whose[k]);
+				yes = w && (size_t)(w - p) < n;
+			}
+		}
+	free(t);
+	return yes;
 }
 
 /* The whole step a sub-step's label belongs to: "1a", "1.b", "2 a",
@@ -2679,8 +2712,8 @@ static const char *near_title(const char *name, const char **near)
 		why = "an officer who works the information system, a person with a desk and a queue, not the "
 		      "system's own step; entering and checking the application as an Operator does";
 		*near = "Back Office";
-	} else if (head && !strcmp(w1, "dinas") && i + 2 < n && strcmp(w2, "dpmptsp") && strcmp(w2, "perizinan") &&
-		   strcmp(w2, "penanaman")) {
+	} else if (head && !strcmp(w1, "dinas") && i + 2 < n && strcmp(w2, "dpmptsp") && strcmp(w2, "pmptsp") &&
+		   strcmp(w2, "ptsp") && strcmp(w2, "perizinan") && strcmp(w2, "penanaman")) {
 		/* "Kepala Dinas PUPR" beside the DPMPTSP's own head: another
 		 * office's (round 12; before, "it starts as Kepala Dinas does"
 		 * with role = Kepala Dinas suggested, one pool with this
@@ -3990,8 +4023,10 @@ static void read_rows(struct imp *im, size_t from)
 				im->declared = cell_waktu_text(row->cells[w], &d, &w_range, im->day_minutes);
 			else
 				im->declared = clean_text(row->cells[w]);
-			if (!im->declared_line)
+			if (!im->declared_line) {
 				im->declared_line = row->line;
+				im->declared_office = total_leaves_applicant(row);
+			}
 			continue;
 		}
 		/* the total written as a sentence in one cell under the table,
@@ -4016,6 +4051,7 @@ static void read_rows(struct imp *im, size_t from)
 			if (tot && !im->declared) {
 				im->declared = tot;
 				im->declared_line = row->line;
+				im->declared_office = total_leaves_applicant(row);
 				mutu_notes_addf(im->warn, "line %d: the total is written as a sentence; read %s", row->line,
 						tot);
 				continue;
@@ -5881,6 +5917,17 @@ int sop_import_with(const char *text, size_t len, const char *source_name,
 			}
 			m->declared_text = mutu_strdup(im.declared);
 			m->has_declared = 1;
+			/* "Jumlah waktu (di luar waktu pemohon)": the applicant's
+			 * steps (a correction, a payment) are not in the total;
+			 * compared with every step's sum it was a finding of the
+			 * applicant's days (before round 12) */
+			if (im.declared_office) {
+				m->declared_office = 1;
+				mutu_notes_addf(im.warn,
+						"line %d: the total leaves the applicant's time out (its line says so): wrote "
+						"declared_scope = office; model check compares it with the other steps' sum",
+						im.declared_line);
+			}
 		} else {
 			mutu_notes_addf(im.warn, "the total line does not read as a duration (%s)", e.msg);
 		}

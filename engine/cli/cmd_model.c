@@ -25,12 +25,14 @@ static void usage_main(FILE *f)
 		"usage: mutu model <show|check> [options] FILE...\n"
 		"\n"
 		"SOP models are INI files (models/*.ini): a [sop] section (id, name,\n"
-		"agency, source, calendar, declared_total, note) and one [step N] per row\n"
-		"of the SOP table (activity, actor, role, kelengkapan, waktu, output,\n"
-		"keterangan, reject_to, note).  actor is the pelaksana as the office's\n"
-		"table names it (Kadis, Petugas Loket); role, optional, the canonical\n"
-		"position it is (Kepala Dinas, Front Office), used to compare offices,\n"
-		"staff a scenario and spot the applicant (default: derived from actor).\n"
+		"agency, source, calendar, declared_total, declared_scope, note) and one\n"
+		"[step N] per row of the SOP table (activity, actor, role, kelengkapan,\n"
+		"waktu, output, keterangan, reject_to, note).  actor is the pelaksana as\n"
+		"the office's table names it (Kadis, Petugas Loket); role, optional, the\n"
+		"canonical position it is (Kepala Dinas, Front Office), used to compare\n"
+		"offices, staff a scenario and spot the applicant (default: derived from\n"
+		"actor).  declared_scope = office: the declared total leaves the\n"
+		"applicant's steps out (\"di luar waktu pemohon\").\n"
 		"\n"
 		"  show FILE [--format text|json]   steps, actors, totals and findings\n"
 		"  check FILE... [--strict]         validate; report declared vs computed totals\n"
@@ -186,8 +188,11 @@ static void show_text(const struct sop_model *m, int day_minutes, const struct m
 	if (m->has_declared) {
 		printf("declared total:       %s = %lld Menit\n", m->declared_text,
 		       (long long)dur_to_minutes(m->declared, day_minutes));
+		if (m->declared_office)
+			printf("declared scope:       office (the applicant's steps left out: %lld Menit)\n",
+			       (long long)dur_to_minutes(sop_model_declared_sum(m), day_minutes));
 		printf("gap:                  %+lld Menit\n",
-		       (long long)(dur_to_minutes(total, day_minutes) -
+		       (long long)(dur_to_minutes(sop_model_declared_sum(m), day_minutes) -
 				   dur_to_minutes(m->declared, day_minutes)));
 	} else {
 		printf("declared total:       none in the table\n");
@@ -292,9 +297,17 @@ static int cmd_check(int argc, char **argv)
 		int n = sop_model_check(m, dm, &notes);
 		char t[96];
 		fmt(sop_model_total(m), t, sizeof t);
-		printf("%s: %s, %zu steps, %zu actors, steps sum to %s%s%s\n", pos[i], m->id, m->nsteps,
+		char o[128] = "";
+		if (m->has_declared && m->declared_office) {
+			/* the total leaves the applicant's steps out: the
+			 * sum it is compared with, beside every step's */
+			char os[64];
+			fmt(sop_model_declared_sum(m), os, sizeof os);
+			snprintf(o, sizeof o, " (the applicant's steps left out: %s)", os);
+		}
+		printf("%s: %s, %zu steps, %zu actors, steps sum to %s%s%s%s\n", pos[i], m->id, m->nsteps,
 		       m->nactors, t, m->has_declared ? ", declared " : ", no declared total",
-		       m->has_declared ? m->declared_text : "");
+		       m->has_declared ? m->declared_text : "", o);
 		for (size_t k = 0; k < notes.n; k++)
 			printf("%s: finding: %s\n", pos[i], notes.items[k]);
 		if (n == 0)

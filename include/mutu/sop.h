@@ -50,6 +50,10 @@ struct sop_model {
 	char *declared_text; /* declared total as written, NULL when the table has none */
 	struct dur declared; /* parsed declared total (rounded_days = the ceiling) */
 	int has_declared;
+	int declared_office; /* declared_scope = office: the declared total leaves
+			      * the applicant's steps out ("Jumlah waktu (di luar
+			      * waktu pemohon)"); model check compares it with the
+			      * other steps' sum.  0: every step counts */
 	struct sop_step *steps; /* sorted by no */
 	size_t nsteps;
 	char **actors;       /* distinct actors in the order of their first step
@@ -82,6 +86,10 @@ int sop_id_valid(const char *s);
 
 /* The sum of the steps' waktu (dur_add rules). */
 struct dur sop_model_total(const struct sop_model *m);
+
+/* The sum the declared total is compared with: sop_model_total, or with
+ * declared_scope = office the same without the applicant's steps. */
+struct dur sop_model_declared_sum(const struct sop_model *m);
 
 /*
  * The canonical role of a step's pelaksana, for comparisons across offices

@@ -394,6 +394,38 @@ static void test_parallel_total(void **state)
 	sop_model_free(m);
 }
 
+/* declared_scope = office: the declared total is compared with the steps
+ * that are not the applicant's.  Steps: Pemohon 30 Menit (STEP1), Front
+ * Office 1 Hari, a correction by the applicant ("Pelaku Usaha", the
+ * Pemohon by alias) 2 Hari, Back Office 2 Jam with a Tim Teknis 3 Jam
+ * alongside it: every step 30 + 450 + 900 +
+ * max(120, 180) = 1560 = 3 Hari 2 Jam; the office's 450 + 180 = 630 = 1
+ * Hari 3 Jam (by hand).  The key survives the INI round trip. */
+static void test_declared_scope(void **state)
+{
+	(void)state;
+	struct sop_model *m = parse_ok(
+		"[sop]\nid = lingkup\nname = Lingkup\nagency = X\ncalendar = id-wib\n"
+		"declared_total = 1 Hari 3 Jam\ndeclared_scope = office\n\n" STEP1
+		"[step 2]\nactivity = B\nactor = Front Office\nwaktu = 1 Hari\n"
+		"[step 3]\nactivity = C\nactor = Pelaku Usaha\nwaktu = 2 Hari\n"
+		"[step 4]\nactivity = D\nactor = Back Office\nwaktu = 2 Jam\n"
+		"[step 5]\nactivity = E\nactor = Tim Teknis\nwaktu = 3 Jam\nparallel_with = 4\n");
+	assert_int_equal(m->declared_office, 1);
+	assert_int_equal(dur_to_minutes(sop_model_total(m), 450), 1560);
+	assert_int_equal(dur_to_minutes(sop_model_declared_sum(m), 450), 630);
+	struct mutu_notes notes;
+	mutu_notes_init(&notes);
+	assert_int_equal(sop_model_check(m, 450, &notes), 0);
+	mutu_notes_release(&notes);
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	sop_model_to_ini(m, &b);
+	assert_non_null(strstr(b.s, "declared_total = 1 Hari 3 Jam\ndeclared_scope = office\n"));
+	mutu_buf_release(&b);
+	sop_model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_actor_canonical),
 		cmocka_unit_test(test_actor_match),
 		cmocka_unit_test(test_parallel_total),
+		cmocka_unit_test(test_declared_scope),
 	};
 	return cmocka_run_group_tests_name("sop", tests, NULL, NULL);
 }
