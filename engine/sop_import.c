@@ -104,6 +104,7 @@ struct istep {
 	int reject_col;   /* the actor the berkas returns to on rejection, -1 none */
 	int reject_no;    /* the step it returns to, named by the table's number
 			   * ("Tidak: kembali ke no. 1"), 0 none */
+	int dec_no;       /* the number in the decision's "Tidak" column, 0 none */
 	int table_no;     /* the whole number in the No. cell, 0 none ("2a") */
 	int sub_no;       /* a sub-step's number and letter ("2a": 2, 'a'), 0 none */
 	char sub_letter;
@@ -148,6 +149,10 @@ struct imp {
 	 * else -1.  Its distinct titles become the actor columns. */
 	int col_list;
 	char cost_col[MAXCOL]; /* header column i is "Biaya" / "Tarif": its cells are no markers */
+	/* header column i is a decision's: 1 its "Tidak" branch (the step
+	 * numbers under it the way back), 2 its "Ya" (the next step), 3
+	 * "Keputusan" (either, until a row of labels under it says) */
+	char dec_col[MAXCOL];
 	/* Waktu split over columns under it, "Hari | Jam | Menit": the unit
 	 * of each such header column, else NULL */
 	const char *part_unit[MAXCOL];
@@ -2186,6 +2191,49 @@ static int cost_header(const char *cell)
 	return hit;
 }
 
+static int branch_label(const char *cell);
+
+/* A decision's column header: "Keputusan", "Keputusan (Ya/Tidak)",
+ * "Decision" (round 12). */
+static int decision_header(const char *cell)
+{
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	static const char *const dec[] = {"keputusan", "keputusan (ya/tidak)", "keputusan ya/tidak",
+					  "ya/tidak", "ya / tidak", "decision", NULL};
+	int hit = word_in(t, dec);
+	free(t);
+	return hit;
+}
+
+/* The way back a "Keputusan" cell writes: "Tidak: 1", "Tidak -> 1",
+ * "Tidak ke no. 1", "Ya: 3, Tidak: 1" (the number after "Tidak"), else
+ * what reject_step_no reads; 0 none. */
+static int decision_no(const char *cell, char *sub)
+{
+	int v = reject_step_no(cell, sub);
+	if (v)
+		return v;
+	char *t = clean_text(cell);
+	for (char *q = t; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	const char *p = strstr(t, "tidak");
+	if (p) {
+		p += 5;
+		while (*p == ' ' || *p == ':' || *p == '=' || *p == '-' || *p == '>')
+			p++;
+		long n = 0;
+		const char *d = p;
+		while (isdigit((unsigned char)*p) && n <= 100000)
+			n = n * 10 + (*p++ - '0');
+		if (p > d && n >= 1 && n <= 100000 && !isalpha((unsigned char)*p))
+			v = (int)n;
+	}
+	free(t);
+	return v;
+}
+
 /*
  * A table pasted out of a PDF viewer with each cell on its own line (no
  * tab, no run of spaces between cells: "No / Kegiatan / Pelaksana / Waktu
@@ -3057,6 +3105,31 @@ static int bare_number(const char *s)
 	return digits && !*s;
 }
 
+/* "2 (dua)", "10 (sepuluh)": a number with its words in parentheses and
+ * no unit, as a Waktu cell cut before its unit ends. */
+static int number_spelled(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	const char *p = s;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p == s)
+		return 0;
+	while (*p == ' ')
+		p++;
+	if (*p++ != '(')
+		return 0;
+	const char *w = p;
+	while (isalpha((unsigned char)*p) || *p == ' ')
+		p++;
+	if (p == w || *p++ != ')')
+		return 0;
+	while (*p == ' ')
+		p++;
+	return !*p;
+}
+
 /* A bare quantity under a Waktu header that names the unit: a number
  * ("30", "0,5"), a vulgar fraction ("½", "1½", "1 ¼"), a fraction with a
  * slash ("1/2") or a product ("1 x 24", "2 × 60"), without a unit.
@@ -3165,6 +3238,24 @@ static void read_header(struct imp *im, size_t first, size_t last)
 		 * 11, "not a known position" right of Kegiatan, and a
 		 * pelaksana column ("Biaya") between Kegiatan and the mutu
 		 * baku, its "Rp 0" cells read as markers */
+		/* "Ya" / "Tidak" (a decision's branches, the step each goes
+		 * to), "Keputusan": no position; before round 12, pelaksana
+		 * columns, and in a list layout every step's actor = ? */
+		{
+			int br = branch_label(actor_text[i]);
+			if (br || decision_header(actor_text[i])) {
+				mutu_notes_addf(im->warn,
+						"header column %zu (%s) is the decision's %s, not a position: %s",
+						i + 1, actor_text[i],
+						br == 1 ? "'no' branch" : br == 2 ? "'yes' branch" : "column",
+						br == 2 ? "the next step, ignored"
+							: "a step number under its 'Tidak' is the way back (reject_to)");
+				im->role[i] = R_NONE;
+				if (i < MAXCOL)
+					im->dec_col[i] = (char)(br ? br : 3);
+				continue;
+			}
+		}
 		{
 			if (cost_header(actor_text[i])) {
 				mutu_notes_addf(im->warn,
@@ -3498,7 +3589,8 @@ static int mutu_cell(const struct imp *im, const struct row *row, int hcol, int 
 		/* (nor a Biaya column: "Rp 50.000" is no Kelengkapan;
 		 * before round 11 the cell left of Waktu was taken) */
 		if (im->have_header && hc >= 0 && hc < MAXCOL &&
-		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list || im->cost_col[hc]))
+		    (im->role[hc] != R_NONE || im->col_of_hdr[hc] >= 0 || hc == im->col_list || im->cost_col[hc] ||
+		     im->dec_col[hc]))
 			return -1;
 		pos = def;
 	}
@@ -3790,7 +3882,9 @@ static void read_rows(struct imp *im, size_t from)
 			if (!own_row)
 				i = a->n - 1;
 		}
-		if (i >= a->n || i == 0 || !bare_number(a->cells[i]))
+		/* (the number with its words, "2 (dua)" / "hari kerja", is cut
+		 * the same way; before round 12, waktu = ?) */
+		if (i >= a->n || i == 0 || (!bare_number(a->cells[i]) && !number_spelled(a->cells[i])))
 			continue;
 		const char *u = b->cells[own_row ? i : 0];
 		while (*u == ' ')
@@ -4150,6 +4244,65 @@ static void read_rows(struct imp *im, size_t from)
 			free(t);
 			cont_row = r;
 			continue;
+		}
+		/* The same with more cells: a line break inside several cells
+		 * of the row (a PDF copy), "mencetak tanda terima" under
+		 * Kegiatan and "terima" under Output.  Each text cell joins its
+		 * field of the step above; a mark, a number or a cell under no
+		 * text column leaves the row alone.  Before round 12, "not a
+		 * step row, skipped", the text lost. */
+		if (!has_no && w < 0 && im->nsteps && r == cont_row + 1 && row_nonblank(row) >= 2) {
+			struct istep *ps = &im->steps[im->nsteps - 1];
+			int ok = 1;
+			for (size_t i = 0; i < row->n && ok; i++) {
+				if (is_blank_cell(row->cells[i]))
+					continue;
+				int text_col = (int)i == left_act || (int)i == im->col_kel || (int)i == im->col_out ||
+					       (int)i == im->col_ket;
+				ok = text_col && i < MAXCOL && im->col_of_hdr[i] < 0 && !branch_label(row->cells[i]) &&
+				     !strpbrk(row->cells[i], "0123456789");
+			}
+			if (ok) {
+				for (size_t i = 0; i < row->n; i++) {
+					if (is_blank_cell(row->cells[i]))
+						continue;
+					char **f = (int)i == left_act     ? &ps->activity
+						   : (int)i == im->col_kel ? &ps->kelengkapan
+						   : (int)i == im->col_out ? &ps->output
+									   : &ps->keterangan;
+					char *t = clean_text(row->cells[i]);
+					struct mutu_buf b;
+					mutu_buf_init(&b);
+					mutu_buf_printf(&b, "%s%s%s", *f, **f ? " " : "", t);
+					free(*f);
+					*f = buf_take(&b);
+					free(t);
+				}
+				mutu_notes_addf(im->warn,
+						"line %d: continues the text of step %d (a line break inside its cells); joined",
+						row->line, ps->no);
+				cont_row = r;
+				continue;
+			}
+		}
+		/* The labels "Ya" | "Tidak" on a row of their own under the
+		 * header's "Keputusan" (a cell merged over the two columns): they
+		 * say which column is which branch (round 12; before, "not a
+		 * step row, skipped (Ya)" and the way back lost) */
+		if (!has_no && w < 0 && !im->nsteps && row_nonblank(row) > 0) {
+			int labels = 1, under = 0;
+			for (size_t i = 0; i < row->n && labels; i++) {
+				if (is_blank_cell(row->cells[i]))
+					continue;
+				labels = i < MAXCOL && branch_label(row->cells[i]) != 0;
+				under |= labels && (im->dec_col[i] == 3 || (i > 0 && im->dec_col[i - 1] == 3));
+			}
+			if (labels && under) {
+				for (size_t i = 0; i < row->n && i < MAXCOL; i++)
+					if (!is_blank_cell(row->cells[i]))
+						im->dec_col[i] = (char)branch_label(row->cells[i]);
+				continue;
+			}
 		}
 		/* A row of the decision's arrow labels alone, under its step
 		 * ("Tidak" under the Pemohon, "Ya" under the next pelaksana):
@@ -4557,6 +4710,18 @@ static void read_rows(struct imp *im, size_t from)
 			if (im->col_list >= 0 && hc == im->col_list)
 				continue; /* the title, read above */
 			int col = hc >= 0 && hc < MAXCOL ? im->col_of_hdr[hc] : -1;
+			if (col < 0 && hc >= 0 && hc < MAXCOL && im->dec_col[hc]) {
+				/* the decision's columns: the number under
+				 * "Tidak" (or "Tidak: 1", "Tidak ke no. 1" under
+				 * "Keputusan") is where the berkas goes back */
+				int v = 0;
+				char sb;
+				if (im->dec_col[hc] == 1 && cell_number(row->cells[i], &v))
+					s->dec_no = v;
+				else if (im->dec_col[hc] != 2 && !s->dec_no)
+					s->dec_no = decision_no(row->cells[i], &sb);
+				continue;
+			}
 			if (col < 0 && i >= hi)
 				continue; /* text past the mutu baku is not a marker */
 			if (col < 0 && hc >= 0 && hc < MAXCOL && im->cost_col[hc])
@@ -4700,6 +4865,8 @@ static void infer_actors(struct imp *im)
 		s->reject_no = reject_step_no(s->keterangan, &s->reject_sub);
 		if (!s->reject_no)
 			s->reject_no = reject_step_no(s->activity, &s->reject_sub);
+		if (!s->reject_no && s->dec_no > 0)
+			s->reject_no = s->dec_no;
 		if (s->list_col >= 0)
 			add_clue(s, s->list_col, W_LIST, "named in the Pelaksana column");
 		/* a blank Pelaksana cell under a title (list layout): a merged

@@ -7,10 +7,11 @@
 # pelaksana's cell, a Mal Pelayanan Publik's gerai, a PBG through SIMBG
 # with its Tim Profesi Ahli, an OSS-RBA verification of a WIT office,
 # Waktu in words and ranges, Waktu before Kelengkapan with the actor
-# written in the cell, an Excel sheet whose merged cells were filled.
+# written in the cell, an Excel sheet whose merged cells were filled, a
+# decision's Ya | Tidak columns, a PDF copy whose cells broke over lines.
 # Expected values worked out by hand in the comments (id-wib, id-wita,
 # id-wit: 450 Menit a day, 7.5 net hours, Perpres 21/2023).
-# On the build before this round (e539e35) 27 of the 55 checks fail.
+# On the build before this round (e539e35) 37 of the 68 checks fail.
 . tests/cli/lib.sh
 
 S=tests/data/sop/field12
@@ -220,3 +221,50 @@ run "$MUTU" sop import $S/excel-isi-gabung.csv -o "$TMP/xl.ini" --calendar id-wi
 expect_eq "Excel filled: minutes and the declared total" "$(minutes "$TMP/xl.ini")" "[15, 15, 450, 30, 15] 525"
 expect_eq "Excel filled: pelaksana" "$(steps "$TMP/xl.ini" 'actor')" \
 	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kepala Dinas|actor = Front Office|"
+
+# ---- 9. a decision's 'Ya' | 'Tidak' columns: the step each goes to ----
+# Kota Balikpapan (WITA), list layout: Pelaksana, then 'Keputusan'
+# merged over two columns with 'Ya' | 'Tidak' on the row under it, the
+# step number each branch goes to.  Step 2 (the counter): Ya 3, Tidak 1
+# -> reject_to = 1; step 4 (the Kepala Dinas): Ya 5, Tidak 3 -> reject_to
+# = 3; the Ya numbers are the next steps.  The counter's check is the
+# first way back: no clock_start needed.  10 + 20 + 60 + 30 + 10 = 130 =
+# 2 Jam 10 Menit, as declared.  Before: 'Keputusan' read as a position
+# column, so no list layout: every step actor = ?, no reject_to.
+run "$MUTU" sop import $S/keputusan-ya-tidak.txt -o "$TMP/kp.ini" --calendar id-wita
+expect_rc "Ya | Tidak: exit 0" 0
+expect_eq "Ya | Tidak: pelaksana and the ways back" "$(steps "$TMP/kp.ini" 'actor\|reject_to\|clock_start')" \
+	"actor = Pemohon|actor = Petugas Loket|reject_to = 1|actor = Back Office|actor = Kepala Dinas|reject_to = 3|actor = Pemohon|"
+expect_eq "Ya | Tidak: minutes and the declared total" "$(minutes "$TMP/kp.ini")" "[10, 20, 60, 30, 10] 130"
+expect_err_has "Ya | Tidak: said" "header column 4 (Keputusan) is the decision's column, not a position"
+# one header row 'Ya' | 'Tidak' between Pelaksana and Waktu; 'Keputusan'
+# after the Waktu with its labels under it; one 'Keputusan' column with
+# 'Ya: 3, Tidak: 1' in words: the same ways back (2 -> 1, 4 -> 3)
+printf 'No\tKegiatan\tPelaksana\tYa\tTidak\tWaktu\n1\tMengajukan\tPemohon\t\t\t10 Menit\n2\tMemeriksa\tFront Office\t3\t1\t20 Menit\n3\tMemproses\tBack Office\t4\t\t1 Jam\n4\tMenandatangani\tKepala Dinas\t5\t3\t30 Menit\n5\tMenerima\tPemohon\t\t\t10 Menit\n' >"$TMP/k1.txt"
+printf 'No\tKegiatan\tPelaksana\tWaktu\tKeputusan\t\n\t\t\t\tYa\tTidak\n1\tMengajukan\tPemohon\t10 Menit\t\t\n2\tMemeriksa\tFront Office\t20 Menit\t3\t1\n3\tMemproses\tBack Office\t1 Jam\t4\t\n4\tMenandatangani\tKepala Dinas\t30 Menit\t5\t3\n5\tMenerima\tPemohon\t10 Menit\t\t\n' >"$TMP/k2.txt"
+printf 'No\tKegiatan\tPelaksana\tWaktu\tKeputusan\n1\tMengajukan\tPemohon\t10 Menit\t\n2\tMemeriksa\tFront Office\t20 Menit\tYa: 3, Tidak: 1\n3\tMemproses\tBack Office\t1 Jam\tYa: 4\n4\tMenandatangani\tKepala Dinas\t30 Menit\tYa: 5, Tidak: 3\n5\tMenerima\tPemohon\t10 Menit\t\n' >"$TMP/k3.txt"
+for k in 1 2 3; do
+	run "$MUTU" sop import "$TMP/k$k.txt" -o "$TMP/k$k.ini" --calendar id-wib
+	expect_eq "decision columns ($k): pelaksana and the ways back" "$(steps "$TMP/k$k.ini" 'actor\|reject_to')" \
+		"actor = Pemohon|actor = Front Office|reject_to = 1|actor = Back Office|actor = Kepala Dinas|reject_to = 3|actor = Pemohon|"
+done
+
+# ---- 10. a PDF copy whose cells broke over two lines ----
+# Row 2's Kegiatan 'Memeriksa kelengkapan dan' / 'mencetak tanda terima'
+# and Output 'Tanda' / 'terima' on the next line (blank No.); row 3's
+# Waktu '2 (dua)' / 'hari kerja'.  '1 HK' is 1 hari kerja, "15'" 15
+# Menit.  15 + 30 + 900 + 450 + 15 = 1410 = 3 Hari 1 Jam, as declared
+# ('3 HK 1 jam').  Before: both lines 'not a step row, skipped': the
+# activity and output cut, step 3 waktu = ?, exit 1.
+run "$MUTU" sop import $S/pdf-baris-patah.txt -o "$TMP/pp.ini" --calendar id-wib
+expect_rc "PDF broken lines: exit 0" 0
+expect_eq "PDF broken lines: step 2's text joined" "$(sed -n '/^\[step 2\]/,/^output/p' "$TMP/pp.ini" | grep '^activity\|^output' | tr '\n' '|')" \
+	"activity = Memeriksa kelengkapan dan mencetak tanda terima|output = Tanda terima|"
+expect_eq "PDF broken lines: minutes and the declared total" "$(minutes "$TMP/pp.ini")" "[15, 30, 900, 450, 15] 1410"
+expect_err_has "PDF broken lines: the Waktu said" "line 7: waktu '2 (dua) hari kerja' was cut by a line break (line 8); read as one"
+expect_err_has "PDF broken lines: the row said" "line 6: continues the text of step 2 (a line break inside its cells); joined"
+# what the rule leaves alone: a row with a title under Pelaksana (and a
+# Rp amount in its Kegiatan) is a step without its number, no continuation
+printf 'No\tKegiatan\tPelaksana\tWaktu\tOutput\n1\tMengajukan\tPemohon\t15 menit\tBerkas\n\tMembayar retribusi Rp 50.000\tPemohon\t\tBukti\n2\tMenerima\tFront Office\t15 menit\tIzin\n' >"$TMP/nc.txt"
+run "$MUTU" sop import "$TMP/nc.txt" -o "$TMP/nc.ini" --calendar id-wib
+expect_eq "a row with a pelaksana is no continuation" "$(grep -c 'continues the text' "$TMP/err")" 0
