@@ -2198,21 +2198,13 @@ static int time_of_day(const char *v, size_t n, int64_t *tod, int *zone)
 }
 
 /* The clock column of the time role whose column is col, or -1. */
-static int clock_of(const struct ingest *g, int col)
-{
-	for (int k = 0; k < 3; k++)
-		if (g->clock[k] >= 0 && g->role[clock_roles[k]] == col)
-			return g->clock[k];
-	return -1;
-}
 
-static int time_field(struct ingest *g, const struct rec *r, int col, int zone, int *has,
+static int time_field(struct ingest *g, const struct rec *r, int col, int clk, int zone, int *has,
 		      int64_t *ms, int *off)
 {
 	*has = 0;
 	if (col < 0 || r->f[col].len == 0)
 		return 0;
-	int clk = clock_of(g, col);
 	if (clk >= 0 && r->f[clk].len) {
 		/* the date as if UTC: midnight when it is a date alone */
 		const char *d = r->buf + r->f[col].off;
@@ -2286,9 +2278,8 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int zone, 
  * completion, as any step without a start) and rejects such an end, with
  * both columns named (field round 13).
  */
-static int notime(struct ingest *g, const struct rec *r, int col)
+static int notime(struct ingest *g, const struct rec *r, int col, int clk)
 {
-	int clk = clock_of(g, col);
 	if (clk < 0 || r->f[clk].len || !r->f[col].len)
 		return 0;
 	const char *d = r->buf + r->f[col].off;
@@ -2414,7 +2405,7 @@ static void clock_columns(struct ingest *g)
 	static const char *const times[] = {"jam", "pukul", "waktu", "time"};
 	for (int k = 0; k < 3; k++) {
 		int col = g->role[clock_roles[k]];
-		if (col < 0)
+		if (col < 0 || g->clock[k] >= 0) /* paired by shared_date */
 			continue;
 		char key[128];
 		hdr_key(g->hdr[col], key, sizeof key);
@@ -2443,6 +2434,78 @@ static void clock_columns(struct ingest *g)
 				"has its own time keeps it)",
 				elog_role_name((enum elog_role)clock_roles[k]), g->hdr[col], g->hdr[other]);
 	}
+}
+
+/*
+ * One date column for both stamps of a row: an office register keeps a
+ * step done within a day as Tanggal | Jam Mulai | Jam Selesai (also
+ * Waktu / Pukul Mulai, Date | Start Time | End Time).  The bare date
+ * column is the start's date joined to the start's clock and the end's
+ * date joined to the end's (time_field, per row, as clock_columns' pairs:
+ * a date that has its own time keeps it).  Before (field round 14) the
+ * date alone was the one stamp: every step a point at 00:00 (0 minutes,
+ * whole days between steps), the two clocks left as attributes, or, with
+ * Start Time / End Time taken as the start and end, every row rejected
+ * with a bad stamp '08:00'.  Only when neither the start, the end nor the
+ * one stamp was named by an option.  Runs before 'start/end win over a
+ * single timestamp column' drops the date.
+ */
+static void shared_date(struct ingest *g)
+{
+	static const char *const dates[] = {"tanggal", "tgl", "date"};
+	static const char *const clocks[] = {"jam", "pukul", "pkl", "waktu", "time"};
+	static const char *const sides[2][4] = {{"mulai", "start", "awal", NULL},
+						{"selesai", "end", "akhir", "finish"}};
+	if (g->o->col[ELOG_COL_TIMESTAMP] || g->o->col[ELOG_COL_START] || g->o->col[ELOG_COL_END])
+		return;
+	/* the bare date: the one stamp, or (beside a Start Time and an End
+	 * Time, which keep "Date" from the one stamp's role) a free column */
+	char key[128], k2[160];
+	int tcol = -1;
+	for (size_t i = 0; i < g->ncols && tcol < 0; i++) {
+		int t = g->role[ELOG_COL_TIMESTAMP];
+		if (t >= 0 ? (int)i != t : col_taken(g, i))
+			continue;
+		hdr_key(g->hdr[i], key, sizeof key);
+		for (size_t d = 0; d < 3; d++)
+			if (strcmp(key, dates[d]) == 0)
+				tcol = (int)i;
+	}
+	if (tcol < 0)
+		return;
+	int side[2] = {-1, -1};
+	for (int s = 0; s < 2; s++) {
+		int role = s ? ELOG_COL_END : ELOG_COL_START;
+		for (size_t i = 0; i < g->ncols && side[s] < 0; i++) {
+			/* a column free or holding this side's role, named by a
+			 * clock word and the side's word, either order */
+			if ((int)i != g->role[role] && col_taken(g, i))
+				continue;
+			hdr_key(g->hdr[i], key, sizeof key);
+			for (size_t c = 0; c < 5 && side[s] < 0; c++)
+				for (size_t w = 0; w < 4 && sides[s][w] && side[s] < 0; w++) {
+					snprintf(k2, sizeof k2, "%s%s", clocks[c], sides[s][w]);
+					int hit = strcmp(key, k2) == 0;
+					snprintf(k2, sizeof k2, "%s%s", sides[s][w], clocks[c]);
+					if (hit || strcmp(key, k2) == 0)
+						side[s] = (int)i;
+				}
+		}
+	}
+	/* both or none: a start clock alone would make every row a start */
+	if (side[0] < 0 || side[1] < 0 ||
+	    (g->role[ELOG_COL_START] >= 0 && g->role[ELOG_COL_START] != side[0]) ||
+	    (g->role[ELOG_COL_END] >= 0 && g->role[ELOG_COL_END] != side[1]))
+		return;
+	g->role[ELOG_COL_START] = tcol;
+	g->role[ELOG_COL_END] = tcol;
+	g->role[ELOG_COL_TIMESTAMP] = -1;
+	g->clock[0] = side[0];
+	g->clock[1] = side[1];
+	mutu_notes_addf(&g->res->notes,
+			"start and end: the date in %s, the start's time of day in %s, the end's in "
+			"%s (joined per row; a date that has its own time keeps it)",
+			g->hdr[tcol], g->hdr[side[0]], g->hdr[side[1]]);
 }
 
 /* A column's place among the header's names, for repeats() */
@@ -2624,6 +2687,7 @@ static int header(struct ingest *g, const struct rec *r)
 		g->role[ELOG_COL_TIMESTAMP] = -1;
 		g->interval = 1;
 	}
+	shared_date(g);
 	/* start/end win over a single timestamp column */
 	if ((g->role[ELOG_COL_START] >= 0 || g->role[ELOG_COL_END] >= 0) &&
 	    g->role[ELOG_COL_TIMESTAMP] >= 0 && !g->o->col[ELOG_COL_TIMESTAMP])
@@ -3760,8 +3824,11 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			continue;
 		if (k == 0 && xes_interval && !lc_may_interval(lc))
 			continue;
-		if (!probe && notime(g, r, col)) {
-			int clk = clock_of(g, col);
+		/* the clock column of this role (clock_roles' order is tcols'):
+		 * by role, not by column, since a register's one Tanggal may be
+		 * the date of both the start and the end (shared_date) */
+		int clk = g->clock[k];
+		if (!probe && notime(g, r, col, clk)) {
 			if (k == 0) {
 				if (!g->notime_start++) {
 					g->notime_line = r->line;
@@ -3779,7 +3846,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		int has;
 		int64_t ms;
 		int off;
-		int rc = time_field(g, r, col, zone, &has, &ms, &off);
+		int rc = time_field(g, r, col, clk, zone, &has, &ms, &off);
 		if (probe) {
 			/* a date alone ('2025-06-25', '25 Juni 2025', '25/06/2025'
 			 * before its order is known): read as 00:00 local */
@@ -3790,7 +3857,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 					elog_date_order_needed(tv, tn);
 			if ((midnight || (undecided && !memchr(tv, ' ', tn))) && !g->xes &&
 			    !memchr(tv, ':', tn) &&
-			    clock_of(g, col) < 0 && !g->probe_dateonly++)
+			    clk < 0 && !g->probe_dateonly++)
 				snprintf(g->probe_dateonly_ex, sizeof g->probe_dateonly_ex,
 					 "%s '%s', line %lld", g->hdr[col], shown(r, col, v1, sizeof v1),
 					 (long long)r->line);
@@ -3842,7 +3909,6 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			       shown(r, col, v1, sizeof v1));
 			return 0;
 		}
-		int clk = clock_of(g, col);
 		if (rc != ELOG_TS_OK && clk >= 0 && r->f[clk].len) {
 			reject(g, r, R_TS, "bad timestamp in %s + %s: '%s' '%s'%s", g->hdr[col],
 			       g->hdr[clk], shown(r, col, v1, sizeof v1), shown(r, clk, v2, sizeof v2),
