@@ -2980,6 +2980,7 @@ static void order_formats(const char *v, size_t n, char fmt[2][48])
 	size_t i = 0, k = 0;
 	int dig = 0;
 	char dsep = 0, tsep = 0;
+	i = elog_weekday_prefix(v, n); /* "Senin, 11/08/2025 08:00" */
 	while (i < n && v[i] == ' ')
 		i++;
 	/* d SEP m SEP year */

@@ -346,6 +346,51 @@ static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
 }
 
 /*
+ * Is p..q (letters) a weekday's name?  Indonesian (Jumat also as Jum'at,
+ * its common spelling; Ahad beside Minggu), the short forms of an id-ID
+ * Excel's "ddd" (Sen, Sel, Rab, Kam, Jum, Sab, Min), English full and
+ * short (JavaScript's Date.toString(): "Mon Jul 14 2025 08:15:00").
+ */
+static int weekday_name(const char *p, const char *q)
+{
+	static const char *const days[] = {
+		"senin",  "selasa",  "rabu",	  "kamis",    "jumat",  "jum'at",   "sabtu",  "minggu",
+		"ahad",	  "sen",     "sel",	  "rab",      "kam",    "jum",	    "sab",    "min",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+		"tue",	  "wed",     "thu",	  "fri",      "sat",    "sun"};
+	for (size_t i = 0; q > p && i < sizeof days / sizeof days[0]; i++)
+		if (strlen(days[i]) == (size_t)(q - p) &&
+		    mutu_strncasecmp(p, days[i], (size_t)(q - p)) == 0)
+			return 1;
+	return 0;
+}
+
+size_t elog_weekday_prefix(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+	while (p < e && *p == ' ')
+		p++;
+	const char *q = p;
+	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			 (*q == '\'' && q > p)))
+		q++;
+	if (!weekday_name(p, q))
+		return 0;
+	int sep = 0;
+	if (q < e && *q == '.') /* "Sen." */
+		q++, sep = 1;
+	if (q < e && *q == ',')
+		q++, sep = 1;
+	const char *d = q;
+	while (d < e && *d == ' ')
+		d++;
+	/* a separator after the name, and a date's digits after it */
+	if ((!sep && d == q) || d >= e || !isdig(*d))
+		return 0;
+	return (size_t)(d - s);
+}
+
+/*
  * A date with its month by name, day first, as Indonesian office systems
  * and Excel's long date formats write it: "3 Juni 2025 08.15" (the hour
  * after a dot, Indonesian usage), "03 Agustus 2025 08:15:00", "Senin,
@@ -376,19 +421,12 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 	};
 	static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
 	/* a weekday written without its comma ("Senin 03 Maret 2025"): only
-	 * these names, so another word before the date is still no stamp */
-	static const char *const days[] = {
-		"senin",  "selasa", "rabu",	"kamis",  "jumat",    "sabtu",  "minggu", "ahad",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		/* JavaScript's Date.toString(): "Mon Jul 14 2025 08:15:00 GMT+0700" */
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	 * weekday_name's names, so another word before the date is still no
+	 * stamp */
 	const char *q = p;
 	while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
 		q++;
-	int weekday = 0;
-	for (size_t i = 0; q > p && i < sizeof days / sizeof days[0]; i++)
-		weekday |= strlen(days[i]) == (size_t)(q - p) &&
-			   mutu_strncasecmp(p, days[i], (size_t)(q - p)) == 0;
+	int weekday = weekday_name(p, q);
 	if (q > p && q < e && (*q == ',' || (weekday && *q == ' '))) { /* "Senin," "Mon," */
 		p = q + 1;
 		while (p < e && *p == ' ')
@@ -663,6 +701,12 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	const char *e = rtrim(s, s + n);
 	while (s < e && *s == ' ')
 		s++;
+	/* a weekday before a date of digits ("Senin, 11/08/2025 08:00",
+	 * "Jum'at 15-08-2025 8:15", an office system's long date): said by the
+	 * digits, not checked against them, as parse_named's "Senin, 11
+	 * Agustus 2025" (field round 14; before, every such stamp was bad and
+	 * no --date-format could read it) */
+	s += elog_weekday_prefix(s, (size_t)(e - s));
 	char jd[96];
 	size_t jn;
 	/* a weekday's letters first: the rest of the stamps never are one */
@@ -711,7 +755,7 @@ int elog_parse_time(const char *s, size_t n, const char *fmt, int default_off, i
 
 int elog_date_order_needed(const char *s, size_t n)
 {
-	const char *p = s, *e = s + n;
+	const char *p = s + elog_weekday_prefix(s, n), *e = s + n;
 	int a, b;
 	while (p < e && *p == ' ')
 		p++;

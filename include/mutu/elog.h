@@ -193,6 +193,11 @@ int elog_date_format_check(const char *fmt);
  */
 int elog_date_order_needed(const char *s, size_t n);
 
+/* The length of a weekday's name before a date's digits at the start of s
+ * ("Senin, ", "Jum'at ", "Mon, ", "Sen. "; blanks before it included), or
+ * 0: the name says nothing the digits do not, and is left out. */
+size_t elog_weekday_prefix(const char *s, size_t n);
+
 /* Zone text: "WIB" "WITA" "WIT" "UTC" "Z" "Asia/Jakarta" "+08:00" "+0800"
  * "+8" -> minutes east of UTC.  Returns 0 or MUTU_EINPUT. */
 int elog_parse_tz(const char *text, int *off_min);
