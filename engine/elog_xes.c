@@ -297,6 +297,10 @@ struct elog_xes {
 	uint64_t events;
 	/* counted for the notes */
 	uint64_t keys_over, skipped, log_attrs, late_trace, json_dropped, defaults_ignored, too_big;
+	/* traces without an event (IEEE 1849 allows them: a berkas registered
+	 * and nothing logged yet), the first one's concept:name */
+	uint64_t empty_traces;
+	char empty_first[64];
 	struct mutu_buf exts;
 	/* standard extensions declared under another prefix (IEEE 1849
 	 * names an extension by its URI; the prefix is the log's choice):
@@ -1098,6 +1102,17 @@ static int pop(struct elog_xes *x)
 	case F_EVENT:
 		return submit_event(x);
 	case F_TRACE:
+		/* a trace without events has no row to carry it: no case is
+		 * stored, and the summary says so (field round 14; before, it
+		 * vanished without a word) */
+		if (x->event_no == 0 && !x->probe && !x->empty_traces++) {
+			snprintf(x->empty_first, sizeof x->empty_first, "trace %lld", (long long)x->trace_no);
+			for (size_t i = 0; i < x->trace.n; i++)
+				if (x->trace.v[i].col == x->case_col)
+					snprintf(x->empty_first, sizeof x->empty_first, "'%.*s'",
+						 (int)(x->trace.v[i].len > 40 ? 40 : x->trace.v[i].len),
+						 x->trace.arena.s + x->trace.v[i].off);
+		}
 		kvs_reset(&x->trace);
 		return 0;
 	case F_VALUES:
@@ -1492,7 +1507,7 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 	free(x->cls_name);
 	x->cls_name = NULL;
 	x->keys_over = x->skipped = x->log_attrs = x->late_trace = x->json_dropped = x->too_big = 0;
-	x->defaults_ignored = 0;
+	x->defaults_ignored = x->empty_traces = 0;
 	x->actor_from_org[0] = x->actor_from_org[1] = 0;
 	memset(x->coltype, 0, sizeof x->coltype);
 	memset(x->colmixed, 0, sizeof x->colmixed);
@@ -1526,6 +1541,10 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 				"local times (at --tz or the SOP calendar's zone; --tz UTC if they "
 				"really are UTC), %llu 'NA' value(s) as R's missing values",
 				(unsigned long long)x->rlog_stamps, (unsigned long long)x->rlog_na);
+	if (x->empty_traces)
+		mutu_notes_addf(x->notes,
+				"%llu trace(s) without events (first: %s): no case stored for them",
+				(unsigned long long)x->empty_traces, x->empty_first);
 	if (x->defaults_ignored)
 		mutu_notes_addf(x->notes,
 				"global defaults of concept:name/time:timestamp/org:resource not "
