@@ -55,6 +55,18 @@ print(c['working'], c['deadline'], c['late'],
       ' '.join('%d:%d:%d:%s' % (s['step'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
                for s in c['steps']))"
 }
+# field rounds 12-14: the audit of one case as "working deadline late
+# step:actor:actual:deviation:flags ..." (None where a step has no measure)
+case_steps() { # CASE DB [more audit options]
+	local c=$1 db=$2
+	shift 2
+	"$MUTU" audit --case "$c" --db "$db" --models $MD --format json --out - "$@" 2>/dev/null | python3 -c "
+import json, sys
+c = json.load(sys.stdin)['cases'][0]
+print(c['working'], c['deadline'], c['late'],
+      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
+               for s in c['steps']))"
+}
 # the monthly report's summary: finished, within, lead median, and the notes
 month_json() { # MONTH DB
 	"$MUTU" report monthly --month "$1" --db "$2" --models $MD --format json --out - 2>/dev/null |

@@ -15,19 +15,6 @@
 F=tests/data/logs/field12
 MD=tests/data/models
 
-# the audit of one case as "working deadline late step:actor:actual:deviation:flags
-# ..." (None where a step has no measure)
-aud() { # CASE DB [more audit options]
-	local c=$1 db=$2
-	shift 2
-	"$MUTU" audit --case "$c" --db "$db" --models $MD --format json --out - "$@" 2>/dev/null | python3 -c "
-import json, sys
-c = json.load(sys.stdin)['cases'][0]
-print(c['working'], c['deadline'], c['late'],
-      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
-               for s in c['steps']))"
-}
-
 # ---- 1. Celonis: a berkas cancelled and reopened in one minute (pi_abort) --
 # celonis-batal.csv is a Celonis activity table with the LIFECYCLE column
 # an XES upload keeps (field round 11), rows newest first, _SORTING the
@@ -53,7 +40,7 @@ DB=$TMP/batal.db
 run "$MUTU" ingest $F/celonis-batal.csv --db "$DB" --models $MD --tz WIB
 expect_rc "celonis batal: ingests" 0
 expect_eq "celonis batal: reopened in the cancel's minute: ani's 900, no false over, no 0-minute rework" \
-	"$(aud C-0804 "$DB")" \
+	"$(case_steps C-0804 "$DB")" \
 	"1045 2025-08-07T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:15:0:- 3:ani:900:0:- 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
 # without _SORTING the cancel's own minute is before it (as before): both
 # 10:00 rows are ended, the Wed close has no start and is measured from
@@ -62,7 +49,7 @@ expect_eq "celonis batal: reopened in the cancel's minute: ani's 900, no false o
 cut -d, -f1-6 $F/celonis-batal.csv >"$TMP/batal-tanpa.csv"
 run "$MUTU" ingest "$TMP/batal-tanpa.csv" --db "$TMP/batal-tanpa.db" --models $MD --tz WIB
 expect_eq "celonis batal without _SORTING: step 3 from the previous completion, not through the cancel" \
-	"$(aud C-0804 "$TMP/batal-tanpa.db" | grep -o ' 3:[^ ]*')" " 3:None:985:85:over"
+	"$(case_steps C-0804 "$TMP/batal-tanpa.db" | grep -o ' 3:[^ ]*')" " 3:None:985:85:over"
 # a cancel that is the case's last row stays its last event (test_field2.sh's
 # A2) and ends budi's open start: the same log cut after the cancel.  The
 # cancel row is step 3's last row, measured from the previous completion
@@ -70,7 +57,7 @@ expect_eq "celonis batal without _SORTING: step 3 from the previous completion, 
 grep -v -e ',70$' -e ',80$' -e ',90$' -e ',100$' -e ',110$' $F/celonis-batal.csv >"$TMP/batal-akhir.csv"
 run "$MUTU" ingest "$TMP/batal-akhir.csv" --db "$TMP/batal-akhir.db" --models $MD --tz WIB
 expect_eq "celonis batal: a last cancel ends the open start, the case's last row" \
-	"$(aud C-0804 "$TMP/batal-akhir.db" | cut -d' ' -f4-)" "1:Pemohon:None:None:- 2:Front Office:15:0:- 3:budi:85:-815:-"
+	"$(case_steps C-0804 "$TMP/batal-akhir.db" | cut -d' ' -f4-)" "1:Pemohon:None:None:- 2:Front Office:15:0:- 3:budi:85:-815:-"
 
 # ---- 2. Disco's XES: the trace attribute "Izin" is the SOP ------------------
 # disco-izin.xes is a register imported into Fluxicon Disco (its "Izin"
@@ -92,7 +79,7 @@ expect_out_has "disco izin: the SOP key said" "sop=Izin"
 expect_eq "disco izin: the case's SOP; Kecamatan still a case attribute" \
 	"$(sqlite3 "$DB" "SELECT c.sop || ' ' || a.name || '=' || a.value FROM cases c JOIN case_attrs a ON a.case_id = c.id")" \
 	"uji-sla Kecamatan=Landasan Ulin"
-expect_eq "disco izin: by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud D-0811 "$DB")" \
+expect_eq "disco izin: by hand: 1045, deadline Thu 14 Aug 08:35" "$(case_steps D-0811 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:15:0:- 3:ani:960:60:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
 # the August report: 1 finished, within, lead 1045, no partial-data note
 expect_eq "disco izin: the August report counts it" "$(month_json 2025-08 "$DB")" "1 1 1045 0"
@@ -131,9 +118,9 @@ expect_rc "merged dates: ingests" 0
 expect_out_has "merged dates: all 10 stored" "events stored   10 (2 new cases)"
 expect_out_has "merged dates: said" \
 	"7 row(s) with a time of day but no date in Tanggal (first: line 6) took the date of the row above, as an Excel sheet's merged date cells leave them"
-expect_eq "merged dates: B-0811 by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud B-0811 "$DB")" \
+expect_eq "merged dates: B-0811 by hand: 1045, deadline Thu 14 Aug 08:35" "$(case_steps B-0811 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
-expect_eq "merged dates: B-0812 by hand: 810, deadline Thu 14 Aug 09:30" "$(aud B-0812 "$DB")" \
+expect_eq "merged dates: B-0812 by hand: 810, deadline Thu 14 Aug 09:30" "$(case_steps B-0812 "$DB")" \
 	"810 2025-08-14T09:30:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:660:-240:- 4:Kepala Dinas:150:90:over 5:Pemohon:60:45:-"
 # the manager's August report: 2 finished, 2 within, lead median (810 +
 # 1045) / 2 = 927.5, no partial-data note
@@ -152,7 +139,7 @@ printf '%s\n' 'No;Tanggal;Jam;No. Pendaftaran;Izin;Tahapan;Petugas' \
 	';;13.15;;;Pemohon menerima SK;Pemohon' >"$TMP/gabung2.csv"
 run "$MUTU" ingest "$TMP/gabung2.csv" --db "$TMP/gabung2.db" --models $MD
 expect_out_has "merged dates and berkas: all 5 stored" "events stored   5 (1 new cases)"
-expect_eq "merged dates and berkas: B-0811 as above" "$(aud B-0811 "$TMP/gabung2.db")" \
+expect_eq "merged dates and berkas: B-0811 as above" "$(case_steps B-0811 "$TMP/gabung2.db")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
 # a row with neither date nor time stays rejected (no stamp), and the
 # first row of the next month's block joined under a repeated header does
@@ -213,9 +200,9 @@ run "$MUTU" ingest $F/pm4py-ocel-flat.csv --db "$DB" --models $MD
 expect_out_has "ocel flattened: read as a case log" \
 	"case=case:concept:name sop=case:izin activity=concept:name actor=petugas timestamp=time:timestamp"
 expect_out_has "ocel flattened: the shared event in each berkas" "events stored   10 (2 new cases)"
-expect_eq "ocel flattened: B-0811 by hand" "$(aud B-0811 "$DB")" \
+expect_eq "ocel flattened: B-0811 by hand" "$(case_steps B-0811 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
-expect_eq "ocel flattened: B-0812 by hand" "$(aud B-0812 "$DB")" \
+expect_eq "ocel flattened: B-0812 by hand" "$(case_steps B-0812 "$DB")" \
 	"990 2025-08-14T09:30:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:660:-240:- 4:Kepala Dinas:330:270:over 5:Pemohon:90:75:-"
 
 # ---- 5. pinned: zone words in the cell, WIB and WITA mixed, the dot time ----
@@ -230,7 +217,7 @@ expect_eq "ocel flattened: B-0812 by hand" "$(aud B-0812 "$DB")" \
 DB=$TMP/wibwita.db
 run "$MUTU" ingest $F/sicantik-wib-wita.csv --db "$DB" --models $MD
 expect_out_has "wib/wita words: all 5 stored" "events stored   5 (1 new cases)"
-expect_eq "wib/wita words: by hand on WITA's clock" "$(aud 503/0811/DPMPTSP "$DB")" \
+expect_eq "wib/wita words: by hand on WITA's clock" "$(case_steps 503/0811/DPMPTSP "$DB")" \
 	"1045 2025-08-14T08:35:00+08:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:Tim Teknis:985:85:over 4:Kepala Dinas:60:0:- 5:Pemohon:75:60:-"
 run "$MUTU" audit --case 503/0811/DPMPTSP --db "$DB" --models $MD --no-store
 expect_out_has "wib/wita words: 07.15 WIB shown 08:15 WITA" "11 Agu 2025 08:15 WITA"
@@ -276,5 +263,5 @@ run "$MUTU" ingest $F/Event_log_raw.csv --db "$DB" --models $MD --sop uji-sla
 expect_rc "uipath: ingests" 0
 expect_out_has "uipath: Event_start and Event_end read" \
 	"case=Case_ID activity=Activity actor=User start=Event_start end=Event_end"
-expect_eq "uipath: by hand: 1045, deadline Thu 14 Aug 08:35" "$(aud U-0811 "$DB")" \
+expect_eq "uipath: by hand: 1045, deadline Thu 14 Aug 08:35" "$(case_steps U-0811 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:rina:15:0:- 3:ani:960:60:over 4:kadis:60:0:- 5:Pemohon:15:0:-"

@@ -16,16 +16,6 @@
 F=tests/data/logs/field13
 MD=tests/data/models
 
-# the audit of one case as "working deadline late step:actor:actual:deviation:flags ..."
-aud() { # CASE DB
-	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
-import json, sys
-c = json.load(sys.stdin)['cases'][0]
-print(c['working'], c['deadline'], c['late'],
-      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
-               for s in c['steps']))"
-}
-
 # ---- 1. the part of the day after a 12-hour clock: pagi, siang, sore, malam --
 # register-pagi-siang.csv is a register typed by hand in Excel (';',
 # CRLF): "Senin, 11 Agustus 2025 01.00 siang", the hour of a 12-hour clock
@@ -51,9 +41,9 @@ DB=$TMP/pagi.db
 run "$MUTU" ingest $F/register-pagi-siang.csv --db "$DB" --models $MD --tz WIB
 expect_rc "pagi/siang: the register ingests" 0
 expect_out_has "pagi/siang: every row stored" "events stored   10 (2 new cases)"
-expect_eq "pagi/siang: B-01 1195, 01.00 siang is 13:00" "$(aud B-01 "$DB")" \
+expect_eq "pagi/siang: B-01 1195, 01.00 siang is 13:00" "$(case_steps B-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
-expect_eq "pagi/siang: B-02 1170, filed 07.15 malam, over the holiday" "$(aud B-02 "$DB")" \
+expect_eq "pagi/siang: B-02 1170, filed 07.15 malam, over the holiday" "$(case_steps B-02 "$DB")" \
 	"1170 2025-08-19T08:15:00+07:00 False 1:Pemohon:0:-30:- 2:Front Office:15:0:- 3:ani:1050:150:over 4:Kepala Dinas:45:-15:- 5:Pemohon:10:-5:applicant_late"
 # the August report: 2 finished, both within, median (1170 + 1195) / 2
 expect_eq "pagi/siang: the August report" "$(month_json 2025-08 "$DB")" "2 2 1182.5 0"
@@ -106,9 +96,9 @@ expect_out_has "signature: the block said apart, from its place and date" \
 	"7 of them a signature block under the table (first on line 17: 'Rokan Hilir, 29 Agustus 2025'): no event, not a rejected row"
 expect_eq "signature: no signature word became a case" \
 	"$(sqlite3 "$DB" "SELECT group_concat(case_key, ' ') FROM cases")" "C-01 C-02"
-expect_eq "signature: C-01" "$(aud C-01 "$DB")" \
+expect_eq "signature: C-01" "$(case_steps C-01 "$DB")" \
 	"1045 2025-08-22T08:35:00+07:00 False 1:Pemohon:20:-10:- 2:Front Office:15:0:- 3:budi:960:60:over 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
-expect_eq "signature: C-02" "$(aud C-02 "$DB")" \
+expect_eq "signature: C-02" "$(case_steps C-02 "$DB")" \
 	"590 2025-08-25T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:- 3:ani:540:-360:- 4:Kepala Dinas:45:-15:- 5:Pemohon:15:0:-"
 expect_eq "signature: the August report, no partial-data note" "$(month_json 2025-08 "$DB")" "2 2 817.5 0"
 # a line of three cells or more stays a row, in the block or not: a
@@ -155,9 +145,9 @@ expect_out_has "empty time: the start left out, said with its line and columns" 
 run "$MUTU" db rejected --db "$DB"
 expect_out_has "empty time: the end rejected, both columns named" \
 	"batch 1 line 10: no time of day in Jam Selesai beside Tanggal Selesai '15/08/2025': the date alone would read as 00:00 (fill in the time)"
-expect_eq "empty time: R1 accepted 08:35, step 3 from step 2's end, no order finding" "$(aud R1 "$DB")" \
+expect_eq "empty time: R1 accepted 08:35, step 3 from step 2's end, no order finding" "$(case_steps R1 "$DB")" \
 	"1135 2025-08-19T08:35:00+07:00 False 1:Pemohon:20:-10:- 2:Front Office:15:0:- 3:Tim Teknis:1045:145:over 4:Kepala Dinas:60:0:- 5:Pemohon:10:-5:applicant_late"
-expect_eq "empty time: R2 open at step 4" "$(aud R2 "$DB")" \
+expect_eq "empty time: R2 open at step 4" "$(case_steps R2 "$DB")" \
 	"945 2025-08-20T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:- 3:Tim Teknis:540:-360:-"
 expect_eq "empty time: the August report" "$(month_json 2025-08 "$DB")" "1 1 1135 1"
 
@@ -181,7 +171,7 @@ expect_out_has "serial among dates: every row stored" "events stored   5 (1 new 
   rejected        0"
 expect_out_has "serial among dates: said, both readings" \
 	"4 stamp(s) written as Excel serial day numbers among text dates (first: line 3, 45880,3472222222 would be 2025-08-11 08:20 counted from 1900, 2029-08-12 08:20 from 1904): read counted from 1900"
-expect_eq "serial among dates: S-01 as B-01" "$(aud S-01 "$DB")" \
+expect_eq "serial among dates: S-01 as B-01" "$(case_steps S-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 # a serial before any date was read has nothing to agree with: rejected,
 # its two readings and the fix in the reason (the row after it is read)
@@ -207,14 +197,14 @@ expect_out_has "serial first: the reason names both readings and the fix" \
 DB=$TMP/pm4py.db
 run "$MUTU" ingest $F/pm4py-format-dataframe.csv --db "$DB" --models $MD
 expect_out_has "pm4py format_dataframe: every row" "events stored   5 (1 new cases)"
-expect_eq "pm4py format_dataframe: microseconds kept to the millisecond" "$(aud P-0811 "$DB")" \
+expect_eq "pm4py format_dataframe: microseconds kept to the millisecond" "$(case_steps P-0811 "$DB")" \
 	"1194.9891 2025-08-14T08:35:01+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15.00885:0.008850002289:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 # disco-export.csv: Fluxicon Disco's "Export to CSV" (every field quoted,
 # CRLF, "2025/08/11 08:00:00.000", Variant columns, the "Izin" attribute
 # the SOP), local stamps at --tz WIB: B-01 exactly (1195).
 DB=$TMP/disco.db
 run "$MUTU" ingest $F/disco-export.csv --db "$DB" --models $MD --tz WIB
-expect_eq "disco export: B-01's figures" "$(aud D-01 "$DB")" \
+expect_eq "disco export: B-01's figures" "$(case_steps D-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 # xes-concept-instance.xes (XES 1849-2016, start/complete): step 3 run by
 # two instances at once, concept:instance 1 (budi, Mon 09:00 -> Wed 10:00)
@@ -226,5 +216,5 @@ expect_eq "disco export: B-01's figures" "$(aud D-01 "$DB")" \
 # 10:00) to 11:00 = 60.  Accepted Mon 08:35, done Wed 11:00: 1045.
 DB=$TMP/instance.db
 run "$MUTU" ingest $F/xes-concept-instance.xes --db "$DB" --models $MD
-expect_eq "xes concept:instance: each complete its own start" "$(aud P-01 "$DB")" \
+expect_eq "xes concept:instance: each complete its own start" "$(case_steps P-01 "$DB")" \
 	"1045 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:960:60:over 3:ani:450:-450:rework 4:Kepala Dinas:60:0:-"

@@ -26,16 +26,6 @@ F=tests/data/logs/field14
 MD=tests/data/models
 B01="1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 
-# the audit of one case as "working deadline late step:actor:actual:deviation:flags ..."
-aud() { # CASE DB
-	"$MUTU" audit --case "$1" --db "$2" --models $MD --format json --out - 2>/dev/null | python3 -c "
-import json, sys
-c = json.load(sys.stdin)['cases'][0]
-print(c['working'], c['deadline'], c['late'],
-      ' '.join('%s:%s:%s:%s:%s' % (s['step'], s['actor'], s['actual'], s['deviation'], ','.join(s['flags']) or '-')
-               for s in c['steps']))"
-}
-
 # ---- 1. one date column for the start and the end: Tanggal | Jam Mulai |
 # Jam Selesai --------------------------------------------------------------
 # register-hijriah.csv is an office register typed in Excel (';', CRLF)
@@ -58,7 +48,7 @@ expect_out_has "one date, two clocks: said" \
 expect_out_has "one date, two clocks: every row stored" "events stored   4 (1 new cases)"
 case "$OUT$ERR" in *"read as 00:00"*) not_ok "one date, two clocks: not read at midnight" "$ERR" ;;
 *) ok "one date, two clocks: not read at midnight" ;; esac
-expect_eq "one date, two clocks: J-01 1195" "$(aud J-01 "$DB")" \
+expect_eq "one date, two clocks: J-01 1195" "$(case_steps J-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 expect_eq "one date, two clocks: the August report" "$(month_json 2025-08 "$DB")" "1 1 1195 0"
 # the English sheet: Date | Start Time | End Time.  Before, Start Time and
@@ -87,7 +77,7 @@ run "$MUTU" ingest $F/register-hari.csv --db "$DB" --models $MD --tz WIB
 expect_rc "weekday: the register ingests" 0
 expect_out_has "weekday: every row stored, day first from its 13/08" "events stored   5 (1 new cases)
   rejected        0"
-expect_eq "weekday: H-01 as B-01" "$(aud H-01 "$DB")" "$B01"
+expect_eq "weekday: H-01 as B-01" "$(case_steps H-01 "$DB")" "$B01"
 # the forms: Jum'at (its usual spelling), an id-ID Excel's "ddd." (Sen.),
 # no comma (Kamis), English (Mon,).  13 Aug 2025 00:00 WIB = 12 Aug 17:00Z
 # = 1755018000000.  Fri 15 08.00 = 2 d 8 h = 201600000; Mon 18 08.15 = 5 d
@@ -123,7 +113,7 @@ expect_out_has "empty trace: said, named" "1 trace(s) without events (first: 'K-
 expect_out_has "empty trace: 4 stored, the stampless one rejected" "events stored   4 (1 new cases)
   rejected        1"
 expect_eq "empty trace: no case K-00" "$(sqlite3 "$DB" "SELECT group_concat(case_key, ' ') FROM cases")" "K-01"
-expect_eq "org:group / org:role: K-01" "$(aud K-01 "$DB")" \
+expect_eq "org:group / org:role: K-01" "$(case_steps K-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:budi:985:85:over 4:Kepala Dinas:210:150:over"
 run "$MUTU" db rejected --db "$DB"
 expect_out_has "stampless event: rejected, named" "no timestamp: the event has no time:timestamp key"
@@ -139,7 +129,7 @@ expect_out_has "stampless event: one row" "1 rejected row"
 DB=$TMP/reassign.db
 run "$MUTU" ingest $F/xes-reassign.xes --db "$DB" --models $MD
 expect_out_has "reassign: every event stored" "events stored   14 (1 new cases)"
-expect_eq "reassign: step 3 from ani's start" "$(aud R-01 "$DB")" \
+expect_eq "reassign: step 3 from ani's start" "$(case_steps R-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:ani:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 
 # ---- 5. XES: <global> defaults, <classifier>, nested list / container, Z
@@ -157,7 +147,7 @@ expect_eq "reassign: step 3 from ani's start" "$(aud R-01 "$DB")" \
 DB=$TMP/global.db
 run "$MUTU" ingest $F/xes-global-nested.xes --db "$DB" --models $MD
 expect_out_has "globals: the pemohon list dropped" "dropped personal columns: pemohon"
-expect_eq "globals: G-01" "$(aud G-01 "$DB")" \
+expect_eq "globals: G-01" "$(case_steps G-01 "$DB")" \
 	"1194.9875 2025-08-14T08:35:01+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15.00833333:0.008333333333:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:45:30:-"
 expect_eq "globals: the container as JSON" "$(sqlite3 "$DB" "SELECT value FROM event_attrs WHERE name = 'dokumen'")" \
 	'{"ktp":"ada","lampiran":[{"1":"denah.pdf"},{"2":"foto.jpg"}]}'
@@ -170,7 +160,7 @@ DB=$TMP/catatan.db
 run "$MUTU" ingest $F/pm4py-catatan.csv --db "$DB" --models $MD
 expect_out_has "quoted newline: 10 rows, nothing rejected" "events stored   10 (1 new cases)
   rejected        0"
-expect_eq "quoted newline: P-01 as B-01" "$(aud P-01 "$DB")" "$B01"
+expect_eq "quoted newline: P-01 as B-01" "$(case_steps P-01 "$DB")" "$B01"
 expect_eq "quoted newline: the note whole" \
 	"$(sqlite3 "$DB" "SELECT value FROM event_attrs WHERE value LIKE 'Catatan:%'")" \
 	'Catatan:
@@ -184,7 +174,7 @@ expect_eq "quoted newline: the note whole" \
 # as section 3.  The amount stays text as written.
 DB=$TMP/celonis.db
 run "$MUTU" ingest $F/celonis-titikkoma.csv --db "$DB" --models $MD --tz WIB
-expect_eq "celonis ';': C-01" "$(aud C-01 "$DB")" \
+expect_eq "celonis ';': C-01" "$(case_steps C-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:Front Office:20:5:over 3:budi:985:85:over 4:Kepala Dinas:210:150:over 5:Pemohon:45:30:-"
 expect_eq "celonis ';': the amount as written" \
 	"$(sqlite3 "$DB" "SELECT value FROM event_attrs WHERE name = 'BIAYA_RETRIBUSI' AND value LIKE '1.%'")" "1.250.000,50"
@@ -192,7 +182,7 @@ expect_eq "celonis ';': the amount as written" \
 # an hour of one digit; 13-08 tells day first): T-01 is B-01
 DB=$TMP/tab.db
 run "$MUTU" ingest $F/simpel-tab.txt --db "$DB" --models $MD --tz WIB
-expect_eq "tab, BOM, 8:00: T-01 as B-01" "$(aud T-01 "$DB")" "$B01"
+expect_eq "tab, BOM, 8:00: T-01 as B-01" "$(case_steps T-01 "$DB")" "$B01"
 
 # ---- 8. two monthly exports overlapping, in two stamp forms ---------------
 # ekspor-juli-agustus.csv (SiCANTIK, '11/08/2025 08:00', step 3 still open
@@ -207,7 +197,7 @@ run "$MUTU" ingest $F/ekspor-agustus-september.csv --db "$DB" --models $MD --tz 
 expect_out_has "overlap: the second, its overlap duplicates" "events stored   3 (0 new cases)
   rejected        0
   duplicates      2"
-expect_eq "overlap: D-01 as B-01, no rework" "$(aud D-01 "$DB")" "$B01"
+expect_eq "overlap: D-01 as B-01, no rework" "$(case_steps D-01 "$DB")" "$B01"
 
 # ---- 9. a nomor with leading zeros in one export, without in the other ----
 # nomor-nol-web.csv (the web application: '000123') and nomor-nol-excel.csv
