@@ -2980,7 +2980,12 @@ static void order_formats(const char *v, size_t n, char fmt[2][48])
 	size_t i = 0, k = 0;
 	int dig = 0;
 	char dsep = 0, tsep = 0;
-	i = elog_weekday_prefix(v, n); /* "Senin, 11/08/2025 08:00" */
+	char cb[96]; /* "Senin, 11/08/2025 pukul 08.00" read as "11/08/2025 08.00" */
+	size_t cn = elog_stamp_clean(v, n, cb, sizeof cb);
+	if (cn) {
+		v = cb;
+		n = cn;
+	}
 	while (i < n && v[i] == ' ')
 		i++;
 	/* d SEP m SEP year */

@@ -365,7 +365,10 @@ static int weekday_name(const char *p, const char *q)
 	return 0;
 }
 
-size_t elog_weekday_prefix(const char *s, size_t n)
+/* The length of a weekday's name before a date's digits at the start of s
+ * ("Senin, ", "Jum'at ", "Mon, ", "Sen. "; blanks before it included),
+ * or 0. */
+static size_t weekday_skip(const char *s, size_t n)
 {
 	const char *p = s, *e = s + n;
 	while (p < e && *p == ' ')
@@ -388,6 +391,57 @@ size_t elog_weekday_prefix(const char *s, size_t n)
 	if ((!sep && d == q) || d >= e || !isdig(*d))
 		return 0;
 	return (size_t)(d - s);
+}
+
+/* the hour's word Indonesian text writes between a date and its clock
+ * (EYD's "pukul"; "pkl.", "jam") */
+static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
+
+static int hour_word(const char *w, size_t wl)
+{
+	for (size_t k = 0; k < sizeof hour_words / sizeof hour_words[0]; k++)
+		if (strlen(hour_words[k]) == wl && mutu_strncasecmp(w, hour_words[k], wl) == 0)
+			return 1;
+	return 0;
+}
+
+size_t elog_stamp_clean(const char *s, size_t n, char *buf, size_t size)
+{
+	const char *e = s + n, *p = s + weekday_skip(s, n);
+	int changed = p != s;
+	while (p < e && *p == ' ')
+		p++;
+	if (p >= e || !isdig(*p))
+		return 0;
+	const char *de = p; /* the date: one word of digits and separators */
+	while (de < e && *de != ' ')
+		de++;
+	const char *w = de;
+	if (de - p > 1 && de[-1] == ',') /* "13/08/2025, 10.00" */
+		de--, changed = 1;
+	while (w < e && *w == ' ')
+		w++;
+	const char *we = w;
+	while (we < e && *we != ' ')
+		we++;
+	const char *rest = w;
+	if (we > w && hour_word(w, (size_t)(we - w))) {
+		for (rest = we; rest < e && *rest == ' '; rest++)
+			;
+		if (rest == e)
+			return 0; /* "13/08/2025 pukul": the word, no hour: stays bad */
+		changed = 1;
+	}
+	size_t dn = (size_t)(de - p), rn = (size_t)(e - rest);
+	if (!changed || dn + 1 + rn >= size)
+		return 0;
+	memcpy(buf, p, dn);
+	if (rn) {
+		buf[dn++] = ' ';
+		memcpy(buf + dn, rest, rn);
+	}
+	buf[dn + rn] = '\0';
+	return dn + rn;
 }
 
 /*
@@ -419,7 +473,6 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 		"%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H.%M.%S", "%d-%b-%Y %H:%M",    "%d-%b-%Y %H.%M",
 		"%d-%b-%y %H:%M:%S", "%d-%b-%y %H.%M.%S", "%d-%b-%y %H:%M",    "%d-%b-%y %H.%M",
 	};
-	static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
 	/* a weekday written without its comma ("Senin 03 Maret 2025"): only
 	 * weekday_name's names, so another word before the date is still no
 	 * stamp */
@@ -479,9 +532,7 @@ static int parse_named(const char *p, const char *e, int default_off, int64_t *m
 		word += dash && word == 0 ? 3 : 1;
 		if (word == 3 && wl > 1 && w[wl - 1] == ',')
 			wl--; /* "2025," */
-		int drop = 0;
-		for (size_t k = 0; word == 4 && k < sizeof hour_words / sizeof hour_words[0]; k++)
-			drop |= strlen(hour_words[k]) == wl && mutu_strncasecmp(w, hour_words[k], wl) == 0;
+		int drop = word == 4 && hour_word(w, wl);
 		dropped |= drop;
 		if (!drop) {
 			if (n + wl + 1 >= sizeof buf)
@@ -706,7 +757,12 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	 * digits, not checked against them, as parse_named's "Senin, 11
 	 * Agustus 2025" (field round 14; before, every such stamp was bad and
 	 * no --date-format could read it) */
-	s += elog_weekday_prefix(s, (size_t)(e - s));
+	char cb[96];
+	size_t cn = elog_stamp_clean(s, (size_t)(e - s), cb, sizeof cb);
+	if (cn) {
+		s = cb;
+		e = cb + cn;
+	}
 	char jd[96];
 	size_t jn;
 	/* a weekday's letters first: the rest of the stamps never are one */
@@ -755,7 +811,9 @@ int elog_parse_time(const char *s, size_t n, const char *fmt, int default_off, i
 
 int elog_date_order_needed(const char *s, size_t n)
 {
-	const char *p = s + elog_weekday_prefix(s, n), *e = s + n;
+	char cb[96];
+	size_t cn = elog_stamp_clean(s, n, cb, sizeof cb);
+	const char *p = cn ? cb : s, *e = cn ? cb + cn : s + n;
 	int a, b;
 	while (p < e && *p == ' ')
 		p++;

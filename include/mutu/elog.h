@@ -193,10 +193,14 @@ int elog_date_format_check(const char *fmt);
  */
 int elog_date_order_needed(const char *s, size_t n);
 
-/* The length of a weekday's name before a date's digits at the start of s
- * ("Senin, ", "Jum'at ", "Mon, ", "Sen. "; blanks before it included), or
- * 0: the name says nothing the digits do not, and is left out. */
-size_t elog_weekday_prefix(const char *s, size_t n);
+/* A stamp whose date is digits, without the words Indonesian text writes
+ * around them: a weekday before it ("Senin, 11/08/2025 08:00", "Jum'at",
+ * "Sen.", "Mon,"), a comma after it ("11/08/2025, 08.00") and the hour's
+ * word before the clock ("11/08/2025 pukul 08.00", "pkl.", "jam").  They
+ * say nothing the digits do not (the weekday is not checked against the
+ * date).  Written to buf (NUL-terminated), its length returned; 0 when
+ * there is nothing to leave out (or it does not fit): read s as it is. */
+size_t elog_stamp_clean(const char *s, size_t n, char *buf, size_t size);
 
 /* Zone text: "WIB" "WITA" "WIT" "UTC" "Z" "Asia/Jakarta" "+08:00" "+0800"
  * "+8" -> minutes east of UTC.  Returns 0 or MUTU_EINPUT. */
