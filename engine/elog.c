@@ -72,13 +72,14 @@ _Static_assert(ELOG_MAX_RECORD >= (64u << 10) && ELOG_MAX_RECORD <= (1u << 30),
 
 enum reason {
 	R_FIELDS, R_QUOTE, R_UTF8, R_CASE, R_ACTIVITY, R_TS, R_NOTS, R_ORDER, R_ZONE, R_STEP, R_BLANK,
-	R_LONG, R_N
+	R_LONG, R_SCI, R_N
 };
 
 static const char *const reason_kind[R_N] = {
 	"wrong number of fields", "broken quoting", "not UTF-8 text", "missing case id",
 	"missing activity", "bad timestamp", "no timestamp", "end before start",
 	"local time without a zone", "bad step number", "blank row", "record too long",
+	"case id cut by Excel",
 };
 
 const char *elog_role_name(enum elog_role r)
@@ -697,6 +698,37 @@ static void trim_invisible(const char **s, size_t *len)
 	}
 	*s = (const char *)p;
 	*len = n;
+}
+
+/*
+ * A case id Excel cut: a nomor of many digits (a nomor registrasi of 12 or
+ * more, a NIK of 16) in a cell Excel holds as a number in General format
+ * is shown, and saved to CSV, as the display: "5,03202E+11" (id-ID),
+ * "5.03202E+11", "5E+11": six significant digits, the rest lost.  Distinct
+ * berkas then share one text and would be read as one case, their steps
+ * mixed (field round 14; before, they were, without a word).  A digit, an
+ * optional fraction after '.' or ',', 'E+' and the exponent's digits: no
+ * nomor is written so.
+ */
+static int excel_sci(const char *v, size_t n)
+{
+	size_t i = 0;
+	if (n < 4 || v[0] < '0' || v[0] > '9')
+		return 0;
+	i = 1;
+	if (v[i] == '.' || v[i] == ',') {
+		size_t d0 = ++i;
+		while (i < n && v[i] >= '0' && v[i] <= '9')
+			i++;
+		if (i == d0 || i - d0 > 14)
+			return 0;
+	}
+	if (i + 2 >= n || (v[i] != 'E' && v[i] != 'e') || v[i + 1] != '+')
+		return 0;
+	size_t e0 = i += 2;
+	while (i < n && v[i] >= '0' && v[i] <= '9')
+		i++;
+	return i == n && i - e0 <= 3;
 }
 
 /*
@@ -3745,6 +3777,14 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	int ccol = role[ELOG_COL_CASE];
 	if (r->f[ccol].len == 0 && !probe) {
 		reject(g, r, R_CASE, "missing case id in %s", g->hdr[ccol]);
+		return 0;
+	}
+	if (!probe && !g->xes && excel_sci(r->buf + r->f[ccol].off, r->f[ccol].len)) {
+		reject(g, r, R_SCI,
+		       "case id '%.*s' in %s is a number Excel showed in scientific notation: its "
+		       "last digits are lost, and other berkas may share the text; format the column "
+		       "as Text in Excel (or export it again) and save",
+		       (int)r->f[ccol].len, r->buf + r->f[ccol].off, g->hdr[ccol]);
 		return 0;
 	}
 	/* the probe reads on without the case id: a merged case cell leaves

@@ -17,9 +17,9 @@
 # + 180 = 385, Tue 450, Wed 270 + 90 = 360: 1195, within; deadline 385 +
 # 450 + 450 = 1285, 65 more on Thu 14 Aug from 07:30 = 08:35.
 #
-# On the build before this round (/tmp/p16/mutu-old-logs14) 16 of the 39
-# checks fail: sections 1 (6 of 8), 2 (9 of 9) and 3 (1 of 7: the empty
-# trace's note); the pins (4-9) pass on both.
+# On the build before this round (/tmp/p16/mutu-old-logs14) 20 of the 44
+# checks fail: sections 1 (6 of 8), 2 (9 of 9), 2b (4 of 5) and 3 (1 of 7:
+# the empty trace's note); the pins (4-9) pass on both.
 . tests/cli/lib.sh
 
 F=tests/data/logs/field14
@@ -116,6 +116,36 @@ run "$MUTU" ingest "$TMP/koma.csv" --db "$TMP/koma.db" --tz WIB
 expect_eq "comma after the date: the instants by hand" \
 	"$(sqlite3 "$TMP/koma.db" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' ')" \
 	"A:36000000 B:115200000 "
+
+# ---- 2b. a nomor Excel showed in scientific notation: "5,03202E+11" -------
+# register-nomor-e11.csv: an office register saved from an Indonesian
+# Excel (';', CRLF) whose 12-digit No Registrasi cells were held as numbers
+# in General format, so the CSV has the display, "5,03202E+11": the last
+# six digits lost.  Two berkas (503202000101 on Mon 11 Aug, ...102 on Tue
+# 12 Aug) share that text; a third, 503202000103, was typed into a Text
+# cell and kept its digits.  Before: the two were one case, its steps 1
+# and 2 twice ('rework'), without a word.  Now each such row is rejected,
+# naming the value and the fix; the third berkas is read: 1 Wed 13 Aug
+# 08:00-08:10 10 (-20), 2 08:10-08:25 15; open, accepted Wed 08:25, its
+# age 0 at the store's last stamp (its own); deadline Wed 395 + Thu 450 +
+# Fri 450 = 1295, 55 more after Sat, Sun and the Mon 18 Aug holiday: Tue
+# 19 Aug 08:25.  An id with E and no '+' or with text after the exponent
+# ('K1E+5', '1E5') is an id as before.
+DB=$TMP/e11.db
+run "$MUTU" ingest $F/register-nomor-e11.csv --db "$DB" --models $MD --tz WIB
+expect_out_has "Excel E+11: the four rows rejected, counted" "events stored   2 (1 new cases)
+  rejected        4
+    case id cut by Excel       4"
+expect_eq "Excel E+11: no merged case" "$(sqlite3 "$DB" "SELECT group_concat(case_key, ' ') FROM cases")" "503202000103"
+expect_eq "Excel E+11: the berkas with its digits" "$(case_steps 503202000103 "$DB")" \
+	"0 2025-08-19T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:-"
+run "$MUTU" db rejected --db "$DB"
+expect_out_has "Excel E+11: the reason names the value and the fix" \
+	"batch 1 line 2: case id '5,03202E+11' in No Registrasi is a number Excel showed in scientific notation: its last digits are lost, and other berkas may share the text; format the column as Text in Excel (or export it again) and save"
+printf '%s\n' 'case;activity;timestamp' 'K1E+5;A;2025-08-11 08:00' '1E5;A;2025-08-11 08:00' '5.03202E+11;A;2025-08-11 08:00' >"$TMP/e.csv"
+run "$MUTU" ingest "$TMP/e.csv" --db "$TMP/e.db" --tz WIB
+expect_out_has "Excel E+11: en-US '.' too, other ids kept" "events stored   2 (2 new cases)
+  rejected        1"
 
 # ---- 3. XES: a trace without events, a stampless event, org:role / org:group
 # without org:resource ------------------------------------------------------
