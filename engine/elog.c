@@ -3781,10 +3781,10 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 	}
 	if (!probe && !g->xes && excel_sci(r->buf + r->f[ccol].off, r->f[ccol].len)) {
 		reject(g, r, R_SCI,
-		       "case id '%.*s' in %s is a number Excel showed in scientific notation: its "
-		       "last digits are lost, and other berkas may share the text; format the column "
-		       "as Text in Excel (or export it again) and save",
-		       (int)r->f[ccol].len, r->buf + r->f[ccol].off, g->hdr[ccol]);
+		       "case id cut by Excel in %s: '%.*s' is a number Excel showed in scientific "
+		       "notation: its last digits are lost, and other berkas may share the text; "
+		       "format the column as Text in Excel (or export it again) and save",
+		       g->hdr[ccol], (int)r->f[ccol].len, r->buf + r->f[ccol].off);
 		return 0;
 	}
 	/* the probe reads on without the case id: a merged case cell leaves

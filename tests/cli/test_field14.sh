@@ -141,7 +141,7 @@ expect_eq "Excel E+11: the berkas with its digits" "$(case_steps 503202000103 "$
 	"0 2025-08-19T08:25:00+07:00 False 1:Pemohon:10:-20:- 2:Front Office:15:0:-"
 run "$MUTU" db rejected --db "$DB"
 expect_out_has "Excel E+11: the reason names the value and the fix" \
-	"batch 1 line 2: case id '5,03202E+11' in No Registrasi is a number Excel showed in scientific notation: its last digits are lost, and other berkas may share the text; format the column as Text in Excel (or export it again) and save"
+	"batch 1 line 2: case id cut by Excel in No Registrasi: '5,03202E+11' is a number Excel showed in scientific notation: its last digits are lost, and other berkas may share the text; format the column as Text in Excel (or export it again) and save"
 printf '%s\n' 'case;activity;timestamp' 'K1E+5;A;2025-08-11 08:00' '1E5;A;2025-08-11 08:00' '5.03202E+11;A;2025-08-11 08:00' >"$TMP/e.csv"
 run "$MUTU" ingest "$TMP/e.csv" --db "$TMP/e.db" --tz WIB
 expect_out_has "Excel E+11: en-US '.' too, other ids kept" "events stored   2 (2 new cases)
