@@ -3883,6 +3883,11 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 				}
 				continue;
 			}
+			/* one date for both stamps (shared_date): the date is the
+			 * start's, and an empty end clock is a step still running,
+			 * an open row as an empty end cell is (field round 14) */
+			if (k == 1 && col == tcols[0])
+				continue;
 			reject(g, r, R_TS,
 			       "no time of day in %s beside %s '%s': the date alone would read as "
 			       "00:00 (fill in the time)",

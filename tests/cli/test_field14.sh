@@ -17,8 +17,8 @@
 # + 180 = 385, Tue 450, Wed 270 + 90 = 360: 1195, within; deadline 385 +
 # 450 + 450 = 1285, 65 more on Thu 14 Aug from 07:30 = 08:35.
 #
-# On the build before this round (/tmp/p16/mutu-old-logs14) 20 of the 44
-# checks fail: sections 1 (6 of 8), 2 (9 of 9), 2b (4 of 5) and 3 (1 of 7:
+# On the build before this round (/tmp/p16/mutu-old-logs14) 21 of the 46
+# checks fail: sections 1 (7 of 10), 2 (9 of 9), 2b (4 of 5) and 3 (1 of 7:
 # the empty trace's note); the pins (4-9) pass on both.
 . tests/cli/lib.sh
 
@@ -51,6 +51,23 @@ case "$OUT$ERR" in *"read as 00:00"*) not_ok "one date, two clocks: not read at 
 expect_eq "one date, two clocks: J-01 1195" "$(case_steps J-01 "$DB")" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 expect_eq "one date, two clocks: the August report" "$(month_json 2025-08 "$DB")" "1 1 1195 0"
+# a step still running has its Jam Selesai empty: the date is the start's,
+# so the row is an open step (start only), as an empty end cell is; the
+# rule of field round 13 (a date beside an empty clock is no 00:00: the
+# end rejected) is for a date of the end's own.  J-02: 1 Wed 13 Aug 08:00-
+# 08:15 15 (-15), 2 08:20-08:35 15, 3 from 09:00, open (no figure);
+# accepted Wed 08:35, age at the store's last stamp (Wed 09:00) 25;
+# deadline Wed 385 + Thu 450 + Fri 450 = 1285, 65 more after Sat, Sun and
+# the Mon 18 Aug holiday: Tue 19 Aug 08:35.
+printf '%s\r\n' 'No;No Permohonan;Jenis Izin;Tahapan;Petugas;Tanggal;Jam Mulai;Jam Selesai' \
+	'1;J-02;uji-sla;Pemohon mengajukan permohonan;Pemohon;13/08/2025;08.00;08.15' \
+	'2;J-02;uji-sla;Front Office memeriksa kelengkapan berkas;Front Office;13/08/2025;08.20;08.35' \
+	'3;J-02;uji-sla;Tim Teknis memproses dan membuat rekomendasi;budi;13/08/2025;09.00;' >"$TMP/buka.csv"
+run "$MUTU" ingest "$TMP/buka.csv" --db "$TMP/buka.db" --models $MD --tz WIB
+expect_out_has "one date, two clocks: the running step stored" "events stored   3 (1 new cases)
+  rejected        0"
+expect_eq "one date, two clocks: J-02 open at step 3" "$(case_steps J-02 "$TMP/buka.db")" \
+	"25 2025-08-19T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:None:None:-"
 # the English sheet: Date | Start Time | End Time.  Before, Start Time and
 # End Time were the start and the end and '08:00' no stamp: the file
 # refused (exit 2).  11 Aug 2025 08:00 WIB = 01:00Z = 1754874000000;
