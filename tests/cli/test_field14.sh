@@ -26,6 +26,12 @@ F=tests/data/logs/field14
 MD=tests/data/models
 B01="1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 
+# each event's activity and its end in ms after 13 Aug 2025 00:00 WIB (12
+# Aug 17:00Z = 1755018000000), "A:36000000 B:... "
+ends13() { # DB
+	sqlite3 "$1" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' '
+}
+
 # ---- 1. one date column for the start and the end: Tanggal | Jam Mulai |
 # Jam Selesai --------------------------------------------------------------
 # register-hijriah.csv is an office register typed in Excel (';', CRLF)
@@ -107,7 +113,7 @@ run "$MUTU" ingest "$TMP/hari.csv" --db "$TMP/hari2.db" --tz WIB
 expect_out_has "weekday forms: 4 stored, 1 rejected" "events stored   4 (1 new cases)
   rejected        1"
 expect_eq "weekday forms: the instants by hand" \
-	"$(sqlite3 "$TMP/hari2.db" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' ')" \
+	"$(ends13 "$TMP/hari2.db")" \
 	"A:201600000 B:461700000 C:133200000 D:468000000 "
 run "$MUTU" db rejected --db "$TMP/hari2.db"
 expect_out_has "weekday forms: another word refused, named" "bad timestamp in timestamp: 'Loket 11/08/2025 08.00'"
@@ -126,12 +132,12 @@ run "$MUTU" ingest "$TMP/pukul.csv" --db "$TMP/pukul.db" --tz WIB
 expect_out_has "pukul: 2 stored, the word alone rejected" "events stored   2 (1 new cases)
   rejected        1"
 expect_eq "pukul: the instants by hand" \
-	"$(sqlite3 "$TMP/pukul.db" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' ')" \
+	"$(ends13 "$TMP/pukul.db")" \
 	"A:36000000 B:115200000 "
 printf '%s\n' 'case;activity;timestamp' 'K1;A;13/08/2025, 10.00' 'K1;B;14/08/2025, 08.00' >"$TMP/koma.csv"
 run "$MUTU" ingest "$TMP/koma.csv" --db "$TMP/koma.db" --tz WIB
 expect_eq "comma after the date: the instants by hand" \
-	"$(sqlite3 "$TMP/koma.db" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' ')" \
+	"$(ends13 "$TMP/koma.db")" \
 	"A:36000000 B:115200000 "
 
 # ---- 2b. a nomor Excel showed in scientific notation: "5,03202E+11" -------
