@@ -2268,6 +2268,13 @@ static int time_field(struct ingest *g, const struct rec *r, int col, int clk, i
 		 * 07:10 of a database export) takes that one */
 		if (day % 86400000 == 0 && !memchr(d, ':', r->f[col].len))
 			col = clk;
+		/* one date for both stamps (shared_date): a clock column that
+		 * holds a whole date-time is the stamp, whatever the date column
+		 * holds (a "Date" of a record's creation beside "Start Time" /
+		 * "End Time" date-times would make every step 0 minutes) */
+		else if (g->role[ELOG_COL_START] >= 0 &&
+			 g->role[ELOG_COL_START] == g->role[ELOG_COL_END])
+			col = clk;
 	}
 	int leap = 0;
 	int rc = elog_parse_time_ex(r->buf + r->f[col].off, r->f[col].len, g->date_fmt,

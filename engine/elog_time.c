@@ -354,10 +354,11 @@ static int parse_epoch(const char *p, const char *e, int64_t *ms, int *off)
 static int weekday_name(const char *p, const char *q)
 {
 	static const char *const days[] = {
-		"senin",  "selasa",  "rabu",	  "kamis",    "jumat",  "jum'at",   "sabtu",  "minggu",
-		"ahad",	  "sen",     "sel",	  "rab",      "kam",    "jum",	    "sab",    "min",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-		"tue",	  "wed",     "thu",	  "fri",      "sat",    "sun"};
+		"senin",   "selasa",   "rabu",    "kamis",  "jumat",    "jum'at", "sabtu",
+		"minggu",  "ahad",     "sen",     "sel",    "rab",      "kam",    "jum",
+		"sab",     "min",      "monday",  "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday",  "mon",     "tue",    "wed",      "thu",    "fri",
+		"sat",     "sun"};
 	for (size_t i = 0; q > p && i < sizeof days / sizeof days[0]; i++)
 		if (strlen(days[i]) == (size_t)(q - p) &&
 		    mutu_strncasecmp(p, days[i], (size_t)(q - p)) == 0)

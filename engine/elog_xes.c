@@ -1106,12 +1106,15 @@ static int pop(struct elog_xes *x)
 		 * stored, and the summary says so (field round 14; before, it
 		 * vanished without a word) */
 		if (x->event_no == 0 && !x->probe && !x->empty_traces++) {
-			snprintf(x->empty_first, sizeof x->empty_first, "trace %lld", (long long)x->trace_no);
-			for (size_t i = 0; i < x->trace.n; i++)
-				if (x->trace.v[i].col == x->case_col)
+			snprintf(x->empty_first, sizeof x->empty_first, "trace %lld",
+				 (long long)x->trace_no);
+			for (size_t i = 0; i < x->trace.n; i++) {
+				const struct kv *v = &x->trace.v[i];
+				if (v->col == x->case_col)
 					snprintf(x->empty_first, sizeof x->empty_first, "'%.*s'",
-						 (int)(x->trace.v[i].len > 40 ? 40 : x->trace.v[i].len),
-						 x->trace.arena.s + x->trace.v[i].off);
+						 (int)(v->len > 40 ? 40 : v->len),
+						 x->trace.arena.s + v->off);
+			}
 		}
 		kvs_reset(&x->trace);
 		return 0;
