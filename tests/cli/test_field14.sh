@@ -32,6 +32,12 @@ ends13() { # DB
 	sqlite3 "$1" "SELECT activity || ':' || (end_ms - 1755018000000) FROM events ORDER BY activity" 2>/dev/null | tr '\n' ' '
 }
 
+# each event's start and end in ms after 11 Aug 2025 08:00 WIB (01:00Z =
+# 1754874000000), "0-900000 ... "
+spans11() { # DB
+	sqlite3 "$1" "SELECT (start_ms - 1754874000000) || '-' || (end_ms - 1754874000000) FROM events ORDER BY start_ms" 2>/dev/null | tr '\n' ' '
+}
+
 # ---- 1. one date column for the start and the end: Tanggal | Jam Mulai |
 # Jam Selesai --------------------------------------------------------------
 # register-hijriah.csv is an office register typed in Excel (';', CRLF)
@@ -84,7 +90,7 @@ printf '%s\n' 'Case,Activity,Resource,Date,Start Time,End Time' \
 run "$MUTU" ingest "$TMP/en.csv" --db "$TMP/en.db" --sop uji-sla --models $MD --tz WIB
 expect_rc "Date, Start Time, End Time: ingests" 0
 expect_eq "Date, Start Time, End Time: the instants by hand" \
-	"$(sqlite3 "$TMP/en.db" "SELECT (start_ms - 1754874000000) || '-' || (end_ms - 1754874000000) FROM events ORDER BY start_ms" 2>/dev/null | tr '\n' ' ')" \
+	"$(spans11 "$TMP/en.db")" \
 	"0-900000 1200000-2100000 "
 
 # ... and where Start Time / End Time hold whole date-times beside a Date
@@ -96,7 +102,7 @@ printf '%s\n' 'Case,Activity,Resource,Date,Start Time,End Time' \
 	'E-02,Front Office memeriksa kelengkapan berkas,Front Office,2025-08-10 19:00:00,2025-08-11 08:20:00,2025-08-11 08:35:00' >"$TMP/en2.csv"
 run "$MUTU" ingest "$TMP/en2.csv" --db "$TMP/en2.db" --sop uji-sla --models $MD --tz WIB
 expect_eq "Start Time / End Time date-times: they are the stamps" \
-	"$(sqlite3 "$TMP/en2.db" "SELECT (start_ms - 1754874000000) || '-' || (end_ms - 1754874000000) FROM events ORDER BY start_ms" 2>/dev/null | tr '\n' ' ')" \
+	"$(spans11 "$TMP/en2.db")" \
 	"0-900000 1200000-2100000 "
 
 # ---- 2. words around a date of digits: "Senin, 11/08/2025 pukul 08.00" ----
