@@ -746,6 +746,57 @@ static int day_part_hour(int lo, int hi, int64_t *ms, int off)
 	return ELOG_TS_BAD;
 }
 
+/*
+ * The stamp nearly every row of a log writes, "2024-01-02T14:38:37+07:00"
+ * (the canonical CSV), "...Z", or "2024-01-02 14:38:37" with no zone, read
+ * by position.  Every byte of these forms is fixed, so cal_iso_scan's
+ * general path (memset of its result, one call per part, the zone-name and
+ * day-part looks from the end) reads them to the same fields; the values
+ * then pass the same checks (offset_minutes, finish).  Returns
+ * ELOG_TS_BAD for anything else, and for a value those checks refuse:
+ * the caller then reads the stamp by the general path, which says the
+ * same or finds another reading.  Two stamps a row of a 10^6-event ingest
+ * took ~700 instructions each before (issue 14).
+ */
+static int parse_iso_fixed(const char *s, const char *e, int default_off, int64_t *ms, int *off,
+			   struct tsx *x)
+{
+	static const char shape[] = "dddd-dd-dd?dd:dd:dd";
+	size_t n = (size_t)(e - s);
+	if (n != 19 && n != 20 && n != 25)
+		return ELOG_TS_BAD;
+	int v[6] = {0}, k = 0;
+	for (size_t i = 0; i < 19; i++) {
+		char c = s[i];
+		if (shape[i] == 'd') {
+			if (!isdig(c))
+				return ELOG_TS_BAD;
+			v[k] = v[k] * 10 + (c - '0');
+			if (shape[i + 1] != 'd')
+				k++;
+		} else if (shape[i] == '?' ? c != 'T' && c != ' ' : c != shape[i]) {
+			return ELOG_TS_BAD;
+		}
+	}
+	int have_off = n != 19, o_min = 0;
+	if (n == 20 && s[19] != 'Z')
+		return ELOG_TS_BAD;
+	if (n == 25) {
+		const char *z = s + 19;
+		if ((z[0] != '+' && z[0] != '-') || !isdig(z[1]) || !isdig(z[2]) || z[3] != ':' ||
+		    !isdig(z[4]) || !isdig(z[5]))
+			return ELOG_TS_BAD;
+		struct cal_iso o;
+		o.off_sign = z[0] == '-' ? -1 : 1;
+		o.off_h = (z[1] - '0') * 10 + (z[2] - '0');
+		o.off_m = (z[4] - '0') * 10 + (z[5] - '0');
+		if (offset_minutes(&o, &o_min))
+			return ELOG_TS_BAD;
+	}
+	return finish(v[0], v[1], v[2], v[3], v[4], v[5], 0, have_off, o_min, default_off, ms, off,
+		      x);
+}
+
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
 		       int *off, int *leap)
 {
@@ -753,6 +804,14 @@ int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off
 	const char *e = rtrim(s, s + n);
 	while (s < e && *s == ' ')
 		s++;
+	if (!fmt) {
+		int rc = parse_iso_fixed(s, e, default_off, ms, off, &x);
+		if (rc != ELOG_TS_BAD) {
+			if (leap)
+				*leap = rc == ELOG_TS_OK && x.leap;
+			return rc;
+		}
+	}
 	/* a weekday before a date of digits ("Senin, 11/08/2025 08:00",
 	 * "Jum'at 15-08-2025 8:15", an office system's long date): said by the
 	 * digits, not checked against them, as parse_named's "Senin, 11
