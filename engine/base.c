@@ -296,16 +296,6 @@ static int lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-uint64_t mutu_fnv1a_add(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL; /* the 64-bit FNV prime */
-	}
-	return h;
-}
-
 uint64_t mutu_fnv1a(const void *p, size_t n)
 {
 	return mutu_fnv1a_add(MUTU_FNV1A_INIT, p, n);

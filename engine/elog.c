@@ -66,7 +66,11 @@ _Static_assert(ELOG_MAX_RECORD >= (64u << 10) && ELOG_MAX_RECORD <= (1u << 30),
 #define LONG_RAW_KEEP 256
 #define CASE_CACHE 8192
 #define ACT_CACHE 1024
-#define DKEY_CACHE 64
+/* slots of the activity-key cache (dkey_act), a power of two: at 64 the
+ * 25 texts of the generated logs shared slots and a quarter of the rows
+ * hashed their text again (issue 14) */
+#define DKEY_CACHE_BITS 10
+#define DKEY_CACHE (1u << DKEY_CACHE_BITS)
 
 /* ---------------------------------------------------------------- reasons */
 
@@ -410,13 +414,40 @@ static int personal_name(const char *name)
 
 /* ---------------------------------------------------------------- helpers */
 
+/* 32 bytes at p: 1 all ASCII and none zero, -1 all ASCII with a zero,
+ * 0 a byte >= 0x80 among them (one test of the high bits and one of the
+ * zero bytes for four words). */
+static int ascii32(const unsigned char *p)
+{
+	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
+	uint64_t w[4];
+	memcpy(w, p, 32);
+	if ((w[0] | w[1] | w[2] | w[3]) & hi)
+		return 0;
+	if ((((w[0] - lo) & ~w[0]) | ((w[1] - lo) & ~w[1]) | ((w[2] - lo) & ~w[2]) |
+	     ((w[3] - lo) & ~w[3])) & hi)
+		return -1;
+	return 1;
+}
+
 /* UTF-8 well-formedness (no overlongs, no surrogates, <= U+10FFFF), NUL
  * refused: text logs never hold one. */
 static int utf8_ok(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		/* fast path: 8 ASCII bytes at a time */
+		/* fast path: 32 ASCII bytes at a time; the end of the line as
+		 * the 32 bytes before its end (those before i are valid UTF-8
+		 * without a NUL already, so this window says the same of the
+		 * rest), not one byte per round of this loop */
+		int a;
+		while (n >= 32 && i < n && (a = ascii32(s + (i + 32 <= n ? i : n - 32))) != 0) {
+			if (a < 0)
+				return 0;
+			i = i + 32 <= n ? i + 32 : n;
+		}
+		if (i >= n)
+			break;
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
@@ -584,6 +615,11 @@ struct reader {
 	struct field *f;
 	size_t nf, fcap;
 	struct mutu_buf raw;
+	/* the record's raw text where it stands in the read block, instead
+	 * of raw, while split_line's record is handed on (feed_line): NULL
+	 * otherwise */
+	const char *line_raw;
+	size_t line_rawlen;
 	int64_t rec_line;
 	int rec_lines;
 	int badutf8, recover, unterminated;
@@ -754,16 +790,21 @@ static int excel_text(const char **s, size_t *len)
 	return 1;
 }
 
+/* A field trim_field_at would leave as it is: empty, or no byte of an
+ * invisible character at either end and no leading '='.  The byte test
+ * split_line makes on each field it copies, which keeps the common field
+ * cheap. */
+static int field_plain(const unsigned char *b, size_t n)
+{
+	return !n || (b[0] < 0xC2 && b[0] != '=' && b[n - 1] < 0x80);
+}
+
 /* trim_invisible and excel_text on the field split_line has just copied,
- * in place (the last one in fbuf); a byte test first keeps the common
- * field cheap. */
+ * in place (the last one in fbuf); only for a field not field_plain. */
 static void trim_field_at(struct reader *r, size_t i)
 {
 	struct field *f = &r->f[i];
-	const unsigned char *b = (const unsigned char *)r->fbuf.s + f->off;
-	if (!f->len || (b[0] < 0xC2 && b[0] != '=' && b[f->len - 1] < 0x80))
-		return;
-	const char *v = (const char *)b;
+	const char *v = r->fbuf.s + f->off;
 	size_t n = f->len;
 	trim_invisible(&v, &n);
 	if (excel_text(&v, &n)) {
@@ -804,8 +845,8 @@ static void emit(struct reader *r, int broken)
 	rec.toolong = 0;
 	rec.nbytes = 0;
 	rec.ts_nokey = 0;
-	size_t rl = r->raw.len;
-	const char *raw = r->raw.s;
+	size_t rl = r->line_raw ? r->line_rawlen : r->raw.len;
+	const char *raw = r->line_raw ? r->line_raw : r->raw.s;
 	if (broken) { /* only the first line of the swallowed record */
 		const char *nl = memchr(raw, '\n', rl);
 		if (nl)
@@ -862,9 +903,9 @@ static void feed_line(struct reader *r, const char *p, size_t n);
 
 /* libcsv's blanks around a field (reader_csv_init): blank and tab, or
  * only blank when tab is the separator. */
-static int csv_blank(const struct reader *r, unsigned char c)
+static int sep_blank(unsigned char sep, unsigned char c)
 {
-	return c == ' ' || (c == '\t' && r->sep != '\t');
+	return c == ' ' || (c == '\t' && sep != '\t');
 }
 
 /*
@@ -879,11 +920,17 @@ static int csv_blank(const struct reader *r, unsigned char c)
  * an unquoted field, a line of only blanks (no row to libcsv) -- returns
  * 0 with nothing written, and libcsv reads the line as before.
  * tests/unit/test_elog.c holds lines of each form, split by hand.
+ *
+ * The separator, the field array, the count and the buffer's length are
+ * held in locals and stored once at the end: written through r, each
+ * byte store into the buffer (a char, which may alias anything) made the
+ * compiler load them all again (issue 14).
  */
 static int split_line(struct reader *r, const char *p, size_t n)
 {
 	const char *e = p + n, *q = p;
-	while (q < e && csv_blank(r, (unsigned char)*q))
+	const unsigned char sep = r->sep;
+	while (q < e && sep_blank(sep, (unsigned char)*q))
 		q++;
 	if (q == e)
 		return 0;
@@ -897,54 +944,71 @@ static int split_line(struct reader *r, const char *p, size_t n)
 		fb->s = mutu_realloc(fb->s, cap);
 		fb->cap = cap;
 	}
+	char *out = fb->s;
+	size_t len = fb->len, nf = r->nf;
+	struct field *f = r->f;
+	/* the next quote at or after p (NULL: none left), so an unquoted
+	 * field is checked for one without a search of its own */
+	const char *nq = memchr(p, '"', n);
 	for (;;) {
-		while (p < e && csv_blank(r, (unsigned char)*p))
+		while (p < e && sep_blank(sep, (unsigned char)*p))
 			p++;
-		if (r->nf == r->fcap) {
+		if (nf == r->fcap) {
 			r->fcap = r->fcap ? 2 * r->fcap : 32;
-			r->f = mutu_realloc(r->f, r->fcap * sizeof *r->f);
+			r->f = f = mutu_realloc(f, r->fcap * sizeof *f);
 		}
-		r->f[r->nf].off = (uint32_t)r->fbuf.len;
+		size_t off = len;
 		if (p < e && *p == '"') {
 			p++;
 			for (;;) {
 				const char *qt = memchr(p, '"', (size_t)(e - p));
 				if (!qt)
 					goto other;
-				memcpy(fb->s + fb->len, p, (size_t)(qt - p));
-				fb->len += (size_t)(qt - p);
+				memcpy(out + len, p, (size_t)(qt - p));
+				len += (size_t)(qt - p);
 				p = qt + 1;
 				if (p < e && *p == '"') {
-					fb->s[fb->len++] = '"';
+					out[len++] = '"';
 					p++;
 					continue;
 				}
 				break;
 			}
-			while (p < e && csv_blank(r, (unsigned char)*p))
+			while (p < e && sep_blank(sep, (unsigned char)*p))
 				p++;
-			if (p < e && (unsigned char)*p != r->sep)
+			if (p < e && (unsigned char)*p != sep)
 				goto other;
+			nq = memchr(p, '"', (size_t)(e - p));
 		} else {
-			const char *d = memchr(p, r->sep, (size_t)(e - p));
+			const char *d = memchr(p, sep, (size_t)(e - p));
 			const char *fe = d ? d : e;
-			if (memchr(p, '"', (size_t)(fe - p)))
+			if (nq && nq < fe)
 				goto other;
 			const char *t = fe;
-			while (t > p && csv_blank(r, (unsigned char)t[-1]))
+			while (t > p && sep_blank(sep, (unsigned char)t[-1]))
 				t--;
-			memcpy(fb->s + fb->len, p, (size_t)(t - p));
-			fb->len += (size_t)(t - p);
+			memcpy(out + len, p, (size_t)(t - p));
+			len += (size_t)(t - p);
 			p = fe;
 		}
-		r->f[r->nf].len = (uint32_t)(r->fbuf.len - r->f[r->nf].off);
-		trim_field_at(r, r->nf);
-		r->nf++;
-		fb->s[fb->len++] = '\0';
-		fb->s[fb->len] = '\0';
-		if (p == e)
+		f[nf].off = (uint32_t)off;
+		f[nf].len = (uint32_t)(len - off);
+		if (!field_plain((const unsigned char *)out + off, len - off)) {
+			fb->len = len;
+			trim_field_at(r, nf);
+			len = fb->len;
+		}
+		nf++;
+		out[len++] = '\0';
+		out[len] = '\0';
+		if (p == e) {
+			fb->len = len;
+			r->nf = nf;
 			return 1;
+		}
 		p++; /* the separator */
+		if (nq && nq < p) /* a separator '"' ("sep=" line) */
+			nq = memchr(p, '"', (size_t)(e - p));
 	}
 other:
 	r->nf = 0;
@@ -990,7 +1054,6 @@ static void feed_line(struct reader *r, const char *p, size_t n)
 	} else {
 		r->rec_lines++;
 	}
-	mutu_buf_add(&r->raw, p, n);
 	if (!utf8_ok((const unsigned char *)p, n))
 		r->badutf8 = 1;
 	/* The line's end: "\r\n" (or a last line's "\r") is a line end outside
@@ -1003,9 +1066,21 @@ static void feed_line(struct reader *r, const char *p, size_t n)
 		crlf = 1;
 	}
 	/* a line that starts a record and ends with its line end: the
-	 * fast split when it can (split_line), as one record */
-	if (r->rec_lines == 0 && r->csv.pstate == 0 && n && p[n - 1] == '\n' &&
-	    split_line(r, p, body)) {
+	 * fast split when it can (split_line), as one record; its raw text
+	 * is the line in the read block, not copied to raw (a copy of every
+	 * line of the log, issue 14) */
+	int fast = r->rec_lines == 0 && r->csv.pstate == 0 && n && p[n - 1] == '\n';
+	int held = r->raw.len > 0;
+	if (fast && !held && split_line(r, p, body)) {
+		r->line++;
+		r->line_raw = p;
+		r->line_rawlen = n;
+		cb_record('\n', r);
+		r->line_raw = NULL;
+		return;
+	}
+	mutu_buf_add(&r->raw, p, n);
+	if (fast && held && split_line(r, p, body)) {
 		r->line++;
 		cb_record('\n', r);
 		return;
@@ -1260,6 +1335,7 @@ struct actcache {
 struct sopent {
 	char *key;               /* value as written in the log (or --sop) */
 	char *id;                /* model id, or the value when no model */
+	size_t key_len, id_len;  /* strlen of each, set by sopent_prepare */
 	struct sop_model *m;     /* NULL when no model; borrowed from the
 				  * ingest's SOP registry */
 	int zone;                /* minutes east, ELOG_NO_ZONE when unknown */
@@ -2017,6 +2093,8 @@ static int zone_of_model(struct ingest *g, const struct sop_model *m, const char
 
 static void sopent_prepare(struct sopent *s)
 {
+	s->key_len = strlen(s->key);
+	s->id_len = strlen(s->id);
 	s->cache = mutu_calloc(ACT_CACHE, sizeof *s->cache);
 	if (s->m) {
 		struct mutu_buf b;
@@ -2062,7 +2140,7 @@ static int try_model(struct ingest *g, const char *id, struct sop_model **m)
 static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
 {
 	for (size_t i = 0; i < g->nsops; i++)
-		if (strlen(g->sops[i].key) == n && memcmp(g->sops[i].key, v, n) == 0)
+		if (g->sops[i].key_len == n && memcmp(g->sops[i].key, v, n) == 0)
 			return &g->sops[i];
 	g->sops = mutu_realloc(g->sops, (g->nsops + 1) * sizeof *g->sops);
 	struct sopent *s = &g->sops[g->nsops++];
@@ -3158,10 +3236,16 @@ static const struct rec *na_missing(struct ingest *g, const struct rec *r, struc
 				    int probe)
 {
 	int any = 0;
-	for (int k = 0; k < ELOG_NROLES && !any && !g->xes; k++) {
+	if (g->xes)
+		return r;
+	/* the length first: on a row without "NA" that is all of it */
+	for (int k = 0; k < ELOG_NROLES; k++) {
 		int c = g->role[k];
-		any = c >= 0 && (size_t)c < r->nf && r->f[c].len == 2 &&
-		      memcmp(r->buf + r->f[c].off, "NA", 2) == 0;
+		if (c >= 0 && (size_t)c < r->nf && r->f[c].len == 2 &&
+		    memcmp(r->buf + r->f[c].off, "NA", 2) == 0) {
+			any = 1;
+			break;
+		}
 	}
 	if (!any)
 		return r;
@@ -3204,13 +3288,20 @@ static const struct rec *fill_down(struct ingest *g, const struct rec *r, struct
 	if (probe || g->xes)
 		return r;
 	if (r->f[ccol].len) {
-		/* a row of its own: what the rows under it may take */
-		mutu_buf_reset(&g->carry);
-		mutu_buf_add(&g->carry, r->buf + r->f[ccol].off, r->f[ccol].len);
-		g->carry_case = r->f[ccol].len;
-		g->carry_sop = scol >= 0 ? r->f[scol].len : 0;
-		if (g->carry_sop)
-			mutu_buf_add(&g->carry, r->buf + r->f[scol].off, r->f[scol].len);
+		/* a row of its own: what the rows under it may take; copied
+		 * only when it differs from the row above's (a log's rows
+		 * follow their case: most rows would copy the same bytes) */
+		const char *cv = r->buf + r->f[ccol].off, *sv = scol >= 0 ? r->buf + r->f[scol].off : "";
+		size_t cn = r->f[ccol].len, sn = scol >= 0 ? r->f[scol].len : 0;
+		if (g->carry_case != cn || g->carry_sop != sn || g->carry.len != cn + sn ||
+		    memcmp(g->carry.s, cv, cn) != 0 || memcmp(g->carry.s + cn, sv, sn) != 0) {
+			mutu_buf_reset(&g->carry);
+			mutu_buf_add(&g->carry, cv, cn);
+			g->carry_case = cn;
+			g->carry_sop = sn;
+			if (sn)
+				mutu_buf_add(&g->carry, sv, sn);
+		}
 		g->carry_ok = 1;
 		return r;
 	}
@@ -3347,7 +3438,7 @@ static uint64_t dkey_act(struct ingest *g, const char *act, size_t n)
 		k = k * 31 + (unsigned char)act[n - 1];
 	}
 	k *= 0x9E3779B97F4A7C15ULL;
-	size_t i = (size_t)(k >> 58) % DKEY_CACHE;
+	size_t i = (size_t)(k >> (64 - DKEY_CACHE_BITS));
 	if (g->dk[i].act && g->dk[i].len == n && memcmp(g->dk[i].act, act, n) == 0)
 		return g->dk[i].h;
 	uint64_t h = elog_dkey_act(act, n);
@@ -3625,15 +3716,18 @@ static int no_event_line(struct ingest *g, const struct rec *r, int probe)
 		}
 		return 1;
 	}
+	/* the filled cells, counted up to three: a row of a log (three or
+	 * more) is no title and no signature line, and is told so without
+	 * reading its other cells (issue 14) */
 	size_t full = 0, at = 0;
-	for (size_t i = 0; i < r->nf; i++)
+	for (size_t i = 0; i < r->nf && full <= 2; i++)
 		if (r->f[i].len) {
 			full++;
 			at = i;
 		}
 	if (full == 0)
 		return r->nf >= 2; /* separators only; a lone empty field is libcsv's blank line */
-	if (sig_line(g, r, probe))
+	if (full <= 2 && sig_line(g, r, probe))
 		return 1;
 	if (full > 1 || at != 0)
 		return 0; /* a title sits in the sheet's first cell */
@@ -4064,7 +4158,7 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 			it->case_h = hash_bytes(r->buf + r->f[ccol].off, clen);
 	}
 	if (s) {
-		it->sop_len = (uint32_t)strlen(s->id);
+		it->sop_len = (uint32_t)s->id_len;
 		it->sop_off = arena_add(c, s->id, it->sop_len);
 	} else {
 		it->sop_len = UINT32_MAX;

@@ -761,23 +761,16 @@ static int day_part_hour(int lo, int hi, int64_t *ms, int off)
 static int parse_iso_fixed(const char *s, const char *e, int default_off, int64_t *ms, int *off,
 			   struct tsx *x)
 {
-	static const char shape[] = "dddd-dd-dd?dd:dd:dd";
+	/* a pair of digits at i: not one (ND), its value (TWO); written out,
+	 * a loop over the places cost as much as the general path */
+#define ND(i) ((unsigned)(unsigned char)(s[i] - '0') > 9 || (unsigned)(unsigned char)(s[(i) + 1] - '0') > 9)
+#define TWO(i) ((s[i] - '0') * 10 + (s[(i) + 1] - '0'))
 	size_t n = (size_t)(e - s);
-	if (n != 19 && n != 20 && n != 25)
+	if ((n != 19 && n != 20 && n != 25) || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
 		return ELOG_TS_BAD;
-	int v[6] = {0}, k = 0;
-	for (size_t i = 0; i < 19; i++) {
-		char c = s[i];
-		if (shape[i] == 'd') {
-			if (!isdig(c))
-				return ELOG_TS_BAD;
-			v[k] = v[k] * 10 + (c - '0');
-			if (shape[i + 1] != 'd')
-				k++;
-		} else if (shape[i] == '?' ? c != 'T' && c != ' ' : c != shape[i]) {
-			return ELOG_TS_BAD;
-		}
-	}
+	if (ND(0) | ND(2) | ND(5) | ND(8) | ND(11) | ND(14) | ND(17))
+		return ELOG_TS_BAD;
 	int have_off = n != 19, o_min = 0;
 	if (n == 20 && s[19] != 'Z')
 		return ELOG_TS_BAD;
@@ -788,13 +781,15 @@ static int parse_iso_fixed(const char *s, const char *e, int default_off, int64_
 			return ELOG_TS_BAD;
 		struct cal_iso o;
 		o.off_sign = z[0] == '-' ? -1 : 1;
-		o.off_h = (z[1] - '0') * 10 + (z[2] - '0');
-		o.off_m = (z[4] - '0') * 10 + (z[5] - '0');
+		o.off_h = TWO(20);
+		o.off_m = TWO(23);
 		if (offset_minutes(&o, &o_min))
 			return ELOG_TS_BAD;
 	}
-	return finish(v[0], v[1], v[2], v[3], v[4], v[5], 0, have_off, o_min, default_off, ms, off,
-		      x);
+	return finish(TWO(0) * 100 + TWO(2), TWO(5), TWO(8), TWO(11), TWO(14), TWO(17), 0, have_off,
+		      o_min, default_off, ms, off, x);
+#undef TWO
+#undef ND
 }
 
 int elog_parse_time_ex(const char *s, size_t n, const char *fmt, int default_off, int64_t *ms,
