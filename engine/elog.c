@@ -415,13 +415,18 @@ static int personal_name(const char *name)
 /* ---------------------------------------------------------------- helpers */
 
 /* 32 bytes at p: 1 all ASCII and none zero, -1 all ASCII with a zero,
- * 0 a byte >= 0x80 among them (one test of the high bits and one of the
- * zero bytes for four words). */
+ * 0 a byte >= 0x80 among them.  First one test for both: (w - lo) | w
+ * has no high bit set only when every byte is 0x01-0x7F (a zero byte
+ * borrows to 0xFF, a byte >= 0x80 has it already; with neither, nothing
+ * borrows). */
 static int ascii32(const unsigned char *p)
 {
 	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
 	uint64_t w[4];
 	memcpy(w, p, 32);
+	if (!((((w[0] - lo) | w[0]) | ((w[1] - lo) | w[1]) | ((w[2] - lo) | w[2]) |
+	       ((w[3] - lo) | w[3])) & hi))
+		return 1;
 	if ((w[0] | w[1] | w[2] | w[3]) & hi)
 		return 0;
 	if ((((w[0] - lo) & ~w[0]) | ((w[1] - lo) & ~w[1]) | ((w[2] - lo) & ~w[2]) |
@@ -2307,8 +2312,6 @@ static int time_of_day(const char *v, size_t n, int64_t *tod, int *zone)
 	return 0;
 }
 
-/* The clock column of the time role whose column is col, or -1. */
-
 static int time_field(struct ingest *g, const struct rec *r, int col, int clk, int zone, int *has,
 		      int64_t *ms, int *off)
 {
@@ -4188,7 +4191,9 @@ static int process(struct ingest *g, const struct rec *r, int probe)
 		it->has_sorting = (uint8_t)sorting_value(r->buf + r->f[g->sort_col].off,
 							 r->f[g->sort_col].len, &it->sorting);
 	it->attr_first = (uint32_t)c->nattr;
-	for (size_t i = 0; i < g->ncols; i++) {
+	/* every column of kind 1 or 2 named an attribute: a log without
+	 * any (the canonical CSV) skips the look at each column */
+	for (size_t i = 0; g->nattr_names && i < g->ncols; i++) {
 		if (g->colkind[i] != 1 && g->colkind[i] != 2)
 			continue;
 		if (c->nattr == c->attrcap) {

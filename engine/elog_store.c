@@ -19,6 +19,19 @@ uint64_t elog_dkey_act(const char *act, size_t act_len)
 	return fnv(MUTU_FNV1A_INIT, act, act_len);
 }
 
+/* fnv over the 8 bytes of v as they lie in memory, the steps written
+ * out: the loop ran for both stamps of every event of an ingest, and the
+ * compiler kept it a loop (issue 14).  The same value as fnv(h, &v, 8). */
+static uint64_t fnv8(uint64_t h, int64_t v)
+{
+	unsigned char b[8];
+	memcpy(b, &v, 8);
+#define STEP(i) h = (h ^ b[i]) * 0x100000001b3ULL
+	STEP(0); STEP(1); STEP(2); STEP(3); STEP(4); STEP(5); STEP(6); STEP(7);
+#undef STEP
+	return h;
+}
+
 uint64_t elog_dkey_rest(uint64_t h, int has_start, int64_t start_ms, int has_end, int64_t end_ms,
 			const char *actor, size_t actor_len, int has_actor)
 {
@@ -26,11 +39,11 @@ uint64_t elog_dkey_rest(uint64_t h, int has_start, int64_t start_ms, int has_end
 	tag = (unsigned char)(0x10 | has_start);
 	h = fnv(h, &tag, 1);
 	if (has_start)
-		h = fnv(h, &start_ms, sizeof start_ms);
+		h = fnv8(h, start_ms);
 	tag = (unsigned char)(0x20 | has_end);
 	h = fnv(h, &tag, 1);
 	if (has_end)
-		h = fnv(h, &end_ms, sizeof end_ms);
+		h = fnv8(h, end_ms);
 	tag = (unsigned char)(0x40 | has_actor);
 	h = fnv(h, &tag, 1);
 	if (has_actor)
