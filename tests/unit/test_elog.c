@@ -205,6 +205,58 @@ static void test_parse_time(void **state)
 }
 
 /*
+ * The forms elog_parse_time_ex reads by position (parse_iso_fixed, issue
+ * 14: YYYY-MM-DD, 'T' or ' ', HH:MM:SS, then +HH:MM, Z or nothing) and
+ * their near misses, which the general reader takes or refuses as
+ * before.  2025-01-02 is day 20090 (test_parse_time); D = 20090 days in ms.
+ */
+static void test_parse_time_fixed(void **state)
+{
+	(void)state;
+	const int64_t D = 20090LL * 86400000;
+	static const char bad_byte[] = "2025-01-02T07:3\xd9:15Z";
+	const struct tcase cases[] = {
+		/* 07:30:15Z = 27015 s */
+		{"2025-01-02T07:30:15Z", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 27015000, 0},
+		/* blanks around are not the stamp's */
+		{"  2025-01-02T07:30:15Z ", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 27015000, 0},
+		/* local at +07:00: 00:30:15Z = 1815 s */
+		{"2025-01-02 07:30:15", NULL, 420, ELOG_TS_OK, D + 1815000, 420},
+		{"2025-01-02 07:30:15", NULL, ELOG_NO_ZONE, ELOG_TS_NOZONE, 0, 0},
+		/* 07:30:15-03:30 = 11:00:15Z = 39615 s */
+		{"2025-01-02T07:30:15-03:30", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 39615000, -210},
+		/* 24:00 is the day's end: Jan 3 00:00+07:00 = Jan 2 17:00Z = 61200 s */
+		{"2025-01-02T24:00:00+07:00", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 61200000, 420},
+		/* not the fixed forms, read by the general path: a lower-case t,
+		 * +HHMM (07:30:15+08 = Jan 1 23:30:15Z = D - 1785 s), a slash
+		 * date, a zone name (WIB = +07:00) */
+		{"2025-01-02t07:30:15Z", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 27015000, 0},
+		{"2025-01-02T07:30:15+0800", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D - 1785000, 480},
+		{"2025/01/02 07:30:15", NULL, 420, ELOG_TS_OK, D + 1815000, 420},
+		{"2025-01-02 07:30:15 WIB", NULL, ELOG_NO_ZONE, ELOG_TS_OK, D + 1815000, 420},
+		/* refused by both: no zone at +15:00, minute 60 of an offset, Feb
+		 * 29 of 2025, one seconds digit, a byte >= 0x80 in a digit's place */
+		{"2025-01-02T07:30:15+15:00", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T07:30:15+07:60", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"2025-02-29T07:30:15Z", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{"2025-01-02T07:30:1Z", NULL, 420, ELOG_TS_BAD, 0, 0},
+		{bad_byte, NULL, 420, ELOG_TS_BAD, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct tcase *c = &cases[i];
+		int64_t ms = -1;
+		int off = -1, leap = -1;
+		int rc = elog_parse_time_ex(c->text, strlen(c->text), c->fmt, c->def_off, &ms, &off,
+					    &leap);
+		if (rc != c->rc || leap != 0)
+			fail_msg("'%s': rc %d leap %d, expected %d leap 0", c->text, rc, leap, c->rc);
+		if (rc == ELOG_TS_OK && (ms != c->ms || off != c->off))
+			fail_msg("'%s': %lld %+d, expected %lld %+d", c->text, (long long)ms, off,
+				 (long long)c->ms, c->off);
+	}
+}
+
+/*
  * Second 60 (a leap second, or an exporter's rounding) is read as second
  * 59 of the same minute and flagged; 61 is no second at all.  Expected
  * values: 2016-12-31 is day 17166 (46 * 365 + 11 leap days 1972..2012 +
@@ -911,7 +963,16 @@ static void test_line_forms(void **state)
 		"K3,  \"  spasi  \",X,2025-01-02T10:00Z\n"                      /* 4 */
 		"K4,ab\"c,Y,2025-01-02T11:00Z\n"                                 /* 5 */
 		"K5,A,,2025-01-02T12:00Z\n"                                      /* 6 */
-		"K6,\"multi\nline\",Z,2025-01-02T13:00Z\n";                     /* 7-8 */
+		"K6,\"multi\nline\",Z,2025-01-02T13:00Z\n"                      /* 7-8 */
+		/* one search for a quote per line (issue 14): a quote inside
+		 * an unquoted field after a quoted one is data as in K4; a
+		 * quoted field after unquoted ones; a rejected row's raw text
+		 * is its line as read; a bad byte in the last 32 bytes of a
+		 * line over 32 (utf8_ok's closing window) */
+		"K7,\"q\",ab\"c,2025-01-02T14:00Z\n"                             /* 9 */
+		"K8,A,\"B, b\",2025-01-02T15:00Z\n"                               /* 10 */
+		"K9,A,B,nanti\n"                                                /* 11 */
+		"K10,Daftar berkas permohonan,Budi,2025-01-02T16:00Z\xff\n";     /* 12 */
 	static const char tabs[] = "case_id\tactivity\tactor\tend\n"
 				   "T1\t Daftar \t Budi \t2025-01-02T08:00Z\n" /* 2 */
 				   "T2\tA\t\t2025-01-02T09:00Z\n";              /* 3 */
@@ -926,10 +987,10 @@ static void test_line_forms(void **state)
 	elog_opts_init(&o);
 	if (ingest(db, tmp("forms.csv"), &o, &r, &e))
 		fail_msg("%s", e.msg);
-	/* six rows (K6 spans lines 7-8), all stored */
-	assert_int_equal(r.rows_read, 6);
-	assert_int_equal(r.events_stored, 6);
-	assert_int_equal(r.rejected, 0);
+	/* ten rows (K6 spans lines 7-8), K9 and K10 rejected */
+	assert_int_equal(r.rows_read, 10);
+	assert_int_equal(r.events_stored, 8);
+	assert_int_equal(r.rejected, 2);
 	elog_result_release(&r);
 	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 2 AND activity = 'Daftar'"
 				" AND actor = 'Budi'"), 1);
@@ -944,6 +1005,18 @@ static void test_line_forms(void **state)
 	/* "multi\nline" = 6D 75 6C 74 69 0A 6C 69 6E 65 */
 	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 7"
 				" AND hex(activity) = '6D756C74690A6C696E65' AND actor = 'Z'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 9"
+				" AND activity = 'q' AND actor = 'ab\"c'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM events WHERE line = 10"
+				" AND activity = 'A' AND actor = 'B, b'"), 1);
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 11"
+				" AND raw = 'K9,A,B,nanti' AND reason LIKE 'bad timestamp in end:%'"),
+			 1);
+	/* the line without its newline: 'K10,...16:00Z' then FF */
+	assert_int_equal(q1(db, "SELECT count(*) FROM rejected WHERE line = 12"
+				" AND hex(raw) = hex('K10,Daftar berkas permohonan,Budi,"
+				"2025-01-02T16:00Z') || 'FF' AND reason LIKE 'not UTF-8%'"),
+			 1);
 	elog_opts_init(&o);
 	if (ingest(db, tmp("forms.tsv"), &o, &r, &e))
 		fail_msg("%s", e.msg);
@@ -1179,6 +1252,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_time),
+		cmocka_unit_test(test_parse_time_fixed),
 		cmocka_unit_test(test_leap_second),
 		cmocka_unit_test(test_date_order_tz_format),
 		cmocka_unit_test(test_sha256),
