@@ -414,19 +414,28 @@ static int personal_name(const char *name)
 
 /* ---------------------------------------------------------------- helpers */
 
-/* 32 bytes at p: 1 all ASCII and none zero, -1 all ASCII with a zero,
- * 0 a byte >= 0x80 among them.  First one test for both: (w - lo) | w
- * has no high bit set only when every byte is 0x01-0x7F (a zero byte
- * borrows to 0xFF, a byte >= 0x80 has it already; with neither, nothing
- * borrows). */
-static int ascii32(const unsigned char *p)
+/* The high bits of 32 bytes at p that are not 0x01-0x7F: (w - lo) | w
+ * has no high bit set only when every byte is one (a zero byte borrows
+ * to 0xFF, a byte >= 0x80 has it already; with neither, nothing
+ * borrows).  0 for 32 bytes of ASCII text without a NUL. */
+static uint64_t not_text32(const unsigned char *p)
 {
 	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
 	uint64_t w[4];
 	memcpy(w, p, 32);
-	if (!((((w[0] - lo) | w[0]) | ((w[1] - lo) | w[1]) | ((w[2] - lo) | w[2]) |
-	       ((w[3] - lo) | w[3])) & hi))
+	return (((w[0] - lo) | w[0]) | ((w[1] - lo) | w[1]) | ((w[2] - lo) | w[2]) |
+		((w[3] - lo) | w[3])) & hi;
+}
+
+/* 32 bytes at p: 1 all ASCII and none zero, -1 all ASCII with a zero,
+ * 0 a byte >= 0x80 among them. */
+static int ascii32(const unsigned char *p)
+{
+	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
+	if (!not_text32(p))
 		return 1;
+	uint64_t w[4];
+	memcpy(w, p, 32);
 	if ((w[0] | w[1] | w[2] | w[3]) & hi)
 		return 0;
 	if ((((w[0] - lo) & ~w[0]) | ((w[1] - lo) & ~w[1]) | ((w[2] - lo) & ~w[2]) |
@@ -439,6 +448,16 @@ static int ascii32(const unsigned char *p)
  * refused: text logs never hold one. */
 static int utf8_ok(const unsigned char *s, size_t n)
 {
+	/* the common line, ASCII text of 32 bytes or more: one pass with a
+	 * single test per 32 bytes, the last 32 read to the end (issue 14);
+	 * any other line is read by the loop below from its start */
+	if (n >= 32) {
+		uint64_t bad = not_text32(s + n - 32);
+		for (size_t j = 0; j + 32 <= n; j += 32)
+			bad |= not_text32(s + j);
+		if (!bad)
+			return 1;
+	}
 	size_t i = 0;
 	while (i < n) {
 		/* fast path: 32 ASCII bytes at a time; the end of the line as
@@ -1738,6 +1757,7 @@ struct ingest {
 	/* SOPs */
 	struct sopent *sops;
 	size_t nsops;
+	size_t sop_last;         /* the entry sop_lookup found last (keys are unique) */
 	struct sopent *fixed;    /* --sop */
 	int tz;                  /* --tz, ELOG_NO_ZONE when not given */
 	struct mapent *map;
@@ -2144,9 +2164,15 @@ static int try_model(struct ingest *g, const char *id, struct sop_model **m)
 /* Model for an SOP value as a log writes it: an id, or the permit's name. */
 static struct sopent *sop_lookup(struct ingest *g, const char *v, size_t n)
 {
+	/* the row above's SOP first: a log's rows follow their case */
+	if (g->sop_last < g->nsops && g->sops[g->sop_last].key_len == n &&
+	    memcmp(g->sops[g->sop_last].key, v, n) == 0)
+		return &g->sops[g->sop_last];
 	for (size_t i = 0; i < g->nsops; i++)
-		if (g->sops[i].key_len == n && memcmp(g->sops[i].key, v, n) == 0)
+		if (g->sops[i].key_len == n && memcmp(g->sops[i].key, v, n) == 0) {
+			g->sop_last = i;
 			return &g->sops[i];
+		}
 	g->sops = mutu_realloc(g->sops, (g->nsops + 1) * sizeof *g->sops);
 	struct sopent *s = &g->sops[g->nsops++];
 	memset(s, 0, sizeof *s);
