@@ -314,6 +314,7 @@ struct elog_xes {
 	 * such values missing ones (submit_event) */
 	int rlog;
 	uint64_t rlog_stamps, rlog_na;
+	uint64_t pd_nan; /* pandas' "nan" / "NaT" in standard keys: no value */
 	/* errors from libxml2 */
 	char gen_err[200];       /* what its generic handler said (encoding, I/O) */
 	int gen_done;
@@ -854,6 +855,19 @@ static int submit_event(struct elog_xes *x)
 				    x->colrole[i] == ELOG_COL_END)) {
 				x->f[i].len -= 6; /* the wall clock: a local time */
 				x->rlog_stamps += !x->probe;
+			}
+		}
+	/* pandas' missing values as PM4Py's write_xes of a DataFrame writes
+	 * them (its default keeps NaN / NaT in the events: str() gives "nan",
+	 * "NaT"): in a standard key (the case, SOP, activity, resource, lifecycle,
+	 * the stamps) no value, as an absent key is; before, an officer named
+	 * "nan".  Attributes keep the text as written (it can be data) */
+	for (size_t i = 0; i < nc; i++)
+		if (x->f[i].len == 3 && x->colrole[i] >= 0) {
+			const char *v = x->row.s + x->f[i].off;
+			if (mutu_strncasecmp(v, "nan", 3) == 0 || memcmp(v, "NaT", 3) == 0) {
+				x->f[i].len = 0;
+				x->pd_nan += !x->probe;
 			}
 		}
 	/* what rejected.raw shows: the event's position and its values */
@@ -1544,6 +1558,12 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 				"local times (at --tz or the SOP calendar's zone; --tz UTC if they "
 				"really are UTC), %llu 'NA' value(s) as R's missing values",
 				(unsigned long long)x->rlog_stamps, (unsigned long long)x->rlog_na);
+	if (x->pd_nan)
+		mutu_notes_addf(x->notes,
+				"%llu 'nan' / 'NaT' value(s) of case, activity, resource, "
+				"lifecycle or time keys read as missing (pandas' NaN / NaT as "
+				"PM4Py's write_xes writes them)",
+				(unsigned long long)x->pd_nan);
 	if (x->empty_traces)
 		mutu_notes_addf(x->notes,
 				"%llu trace(s) without events (first: %s): no case stored for them",
