@@ -174,12 +174,42 @@ static const char *const office_names[ELOG_NROLES][12] = {
 	"log.to_csv('berkas.csv') or pm4py.write_xes(log, 'berkas.xes'), and ingest that"
 
 /*
+ * The bytes of a case-level prefix that a flattened XES log puts before a
+ * trace attribute's key, 0 if none: PM4Py's "case:" (case:concept:name);
+ * "(case)_" (or "(case) "), as ProM's and the BPI Challenge CSV exports
+ * write a trace attribute ((case)_AMOUNT_REQ); and "case " before an XES
+ * key ("case concept:name", BPI Challenge 2019's CSV), taken only when a
+ * ':' follows, so that "Case ID" or "case_id" stay whole names.
+ */
+static size_t case_prefix(const char *h)
+{
+	if (mutu_strncasecmp(h, "case:", 5) == 0)
+		return 5;
+	if (mutu_strncasecmp(h, "(case)", 6) == 0)
+		return 6 + (h[6] == '_' || h[6] == ' ');
+	if (mutu_strncasecmp(h, "case ", 5) == 0 && strchr(h + 5, ':') && !strchr(h + 5, ' '))
+		return 5;
+	return 0;
+}
+
+/*
  * A header name as the role tables compare it: lower-case ASCII, without
- * blanks, '_', '-' and '.'; other bytes (':' of the XES names) kept.
+ * blanks, '_', '-' and '.'; other bytes (':' of the XES names) kept.  A
+ * flattened log's case prefix reads as "case:" (case_prefix), and the
+ * BPI Challenge 2019 CSV's "event " before an XES key ("event
+ * time:timestamp") is left out: the event's own key.
  */
 static void hdr_key(const char *s, char *out, size_t size)
 {
-	size_t k = 0;
+	size_t k = 0, p = case_prefix(s);
+	if (p && size > 6) {
+		memcpy(out, "case:", 5);
+		k = 5;
+		s += p;
+	} else if (mutu_strncasecmp(s, "event ", 6) == 0 && strchr(s + 6, ':') &&
+		   !strchr(s + 6, ' ')) {
+		s += 6;
+	}
 	for (; *s && k + 1 < size; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t')
@@ -2863,9 +2893,9 @@ static int header(struct ingest *g, const struct rec *r)
 		}
 		const char *name = g->hdr[i];
 		int is_case = 0;
-		if (mutu_strncasecmp(name, "case:", 5) == 0) {
+		if (case_prefix(name)) {
 			is_case = 1;
-			name += 5;
+			name += case_prefix(name);
 		}
 		for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
 			if (mutu_strcasecmp(name, case_attr_names[j].col) == 0) {
@@ -3000,8 +3030,7 @@ static int date_valued(const struct ingest *g, size_t i)
 /* A case attribute stored under a common name (submitted, decided...). */
 static const char *case_attr_known(const char *h)
 {
-	if (mutu_strncasecmp(h, "case:", 5) == 0)
-		h += 5;
+	h += case_prefix(h);
 	for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
 		if (mutu_strcasecmp(h, case_attr_names[j].col) == 0)
 			return case_attr_names[j].attr;
@@ -4425,9 +4454,9 @@ int elog_row_column(struct ingest *g, const char *name, int role, int is_case, i
 		}
 		return (int)i;
 	}
-	if (mutu_strncasecmp(name, "case:", 5) == 0) {
+	if (case_prefix(name)) {
 		is_case = 1;
-		name += 5;
+		name += case_prefix(name);
 	}
 	for (size_t j = 0; j < sizeof case_attr_names / sizeof case_attr_names[0]; j++)
 		if (mutu_strcasecmp(name, case_attr_names[j].col) == 0) {
@@ -4789,6 +4818,29 @@ static int probe(struct ingest *g, int fd, unsigned char *sep_out)
 		blank++;
 	if (blank == len)
 		return mutu_errf(g->err, MUTU_EINPUT, "%s: empty file: nothing to ingest", g->path);
+	/* a zip archive (PK 03 04): how Apromore, the 4TU / BPI Challenge
+	 * downloads and mail hand a log over, and what an Excel workbook is.
+	 * Said as such, naming its first member (its name's length at byte 26,
+	 * the name from byte 30), not as a "binary or UTF-16 file" */
+	if (len >= 30 && memcmp(p, "PK\3\4", 4) == 0) {
+		size_t nl = (size_t)(unsigned char)p[26] | (size_t)(unsigned char)p[27] << 8;
+		if (nl > len - 30)
+			nl = len - 30;
+		if (nl > 120)
+			nl = 120;
+		for (size_t i = 0; i < nl; i++)
+			if ((unsigned char)p[30 + i] < 0x20 || p[30 + i] == 0x7F)
+				nl = i; /* the name as far as it is text */
+		if (nl == 19 && memcmp(p + 30, "[Content_Types].xml", 19) == 0)
+			return mutu_errf(g->err, MUTU_EINPUT,
+					 "%s: an Excel workbook (.xlsx, a zip archive), not a CSV: save "
+					 "the sheet as CSV UTF-8 and ingest that",
+					 g->path);
+		return mutu_errf(g->err, MUTU_EINPUT,
+				 "%s: a zip archive (its first file '%.*s'), not an event log: mutu reads "
+				 "CSV, XES or gzip'ed XES (.xes.gz); unzip it and ingest the log it holds",
+				 g->path, (int)nl, p + 30);
+	}
 	if (memchr(p, '\0', len))
 		return mutu_errf(g->err, MUTU_EINPUT,
 				 "%s: not a CSV text file (it holds NUL bytes: a binary or UTF-16 file; "
