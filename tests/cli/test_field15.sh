@@ -24,14 +24,22 @@
 # 14:30 = 120 + 90 = 210 (+150, over); 5 14:30 -> 15:15 45 (+30, the
 # applicant's time: no flag); the lead the same 1195.
 #
-# On the build before this round (/tmp/p16/mutu-old-logs15) 11 of the 23
+# On the build before this round (/tmp/p16/mutu-old-logs15) 11 of the 24
 # checks fail: sections 1 (4 of 4), 2 (5 of 5) and 3 (2 of 3: the exit
-# status was 2 before too); the pins (4-9) pass on both.
+# status was 2 before too); the pins (4-10) pass on both.
 . tests/cli/lib.sh
 
 F=tests/data/logs/field15
 MD=tests/data/models
 B01="1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
+
+# LOG ingested into a store of its own, then CASE's audit (case_steps)
+ingested_steps() { # LOG CASE [ingest options]
+	local log=$1 c=$2
+	shift 2
+	"$MUTU" ingest "$log" --db "$TMP/${log##*/}.db" --models $MD "$@" >/dev/null 2>&1
+	case_steps "$c" "$TMP/${log##*/}.db"
+}
 
 # ---- 1. PM4Py write_xes of a DataFrame: pandas' NaN / NaT as text -----------
 # pm4py-write-xes.xes is what pm4py.write_xes(df) writes for a DataFrame
@@ -161,9 +169,7 @@ expect_eq "patients: B-01" "$(case_steps B-01 "$DB")" \
 # ---- 7. bupaR's sepsis: NA everywhere, activity_instance_id, .order ---------
 # bupar-sepsis.csv: completions only, UTC, a resource NA (step 3), NA in
 # the lab values (attributes, kept).  S-01 as the completion figures.
-DB=$TMP/sepsis.db
-run "$MUTU" ingest $F/bupar-sepsis.csv --db "$DB" --models $MD --sop uji-sla --tz UTC
-expect_eq "sepsis: S-01" "$(case_steps S-01 "$DB")" \
+expect_eq "sepsis: S-01" "$(ingested_steps $F/bupar-sepsis.csv S-01 --sop uji-sla --tz UTC)" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:A:None:None:- 2:B:20:5:over 3:None:985:85:over 4:C:210:150:over 5:A:45:30:-"
 
 # ---- 8. pandas to_csv of a format_dataframe log: the index, +07:00 ----------
@@ -171,14 +177,23 @@ expect_eq "sepsis: S-01" "$(case_steps S-01 "$DB")" \
 # time:timestamp '2025-08-11 08:15:00+07:00', start_timestamp (an interval
 # log), case:Izin the SOP; step 5's start empty (NaT written as ''): a
 # completion, 14:30 -> 15:15 45 (+30).
-DB=$TMP/pd.db
-run "$MUTU" ingest $F/pandas-to-csv.csv --db "$DB" --models $MD
-expect_eq "pandas to_csv: T-01" "$(case_steps T-01 "$DB")" \
+expect_eq "pandas to_csv: T-01" "$(ingested_steps $F/pandas-to-csv.csv T-01)" \
 	"1195 2025-08-14T08:35:00+07:00 False 1:Pemohon:15:-15:- 2:Front Office:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:45:30:-"
 
 # ---- 9. the pin of "Case ID" with a blank: no case prefix --------------------
 # "case " is a prefix only before an XES key (a ':' after it): Disco's
 # "Case ID" stays the case column, "case_id" too (field round 13's export).
-DB=$TMP/disco.db
-run "$MUTU" ingest tests/data/logs/field13/disco-export.csv --db "$DB" --models $MD --tz WIB
-expect_eq "Case ID: D-01 as B-01" "$(case_steps D-01 "$DB")" "$B01"
+expect_eq "Case ID: D-01 as B-01" "$(ingested_steps tests/data/logs/field13/disco-export.csv D-01 --tz WIB)" "$B01"
+
+# ---- 10. PM4Py write_xes of epoch seconds: <float key="time:timestamp"> -----
+# a DataFrame whose stamps were never converted from Unix seconds: the
+# float is the instant (1754874900 = 11 Aug 2025 01:15Z = 08:15 WIB;
+# 1754876100 = 01:35Z = 08:35 WIB): completions only, step 2 20 (+5).
+printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+	'<log xes.version="1849-2016" xes.features="nested-attributes" openxes.version="1.0RC7"><trace>' \
+	'<string key="concept:name" value="F-01"/>' \
+	'<event><string key="concept:name" value="Pemohon mengajukan permohonan"/><float key="time:timestamp" value="1754874900.0"/></event>' \
+	'<event><string key="concept:name" value="Front Office memeriksa kelengkapan berkas"/><float key="time:timestamp" value="1754876100.0"/></event>' \
+	'</trace></log>' >"$TMP/epoch.xes"
+expect_eq "float epoch stamps: F-01" "$(ingested_steps "$TMP/epoch.xes" F-01 --sop uji-sla)" \
+	"0 2025-08-14T08:35:00+07:00 False 1:None:None:None:- 2:None:20:5:over"
