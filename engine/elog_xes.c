@@ -1560,7 +1560,7 @@ int elog_xes_read(struct elog_xes *x, int fd, struct elog_sha *sha, int *eof, ui
 				(unsigned long long)x->rlog_stamps, (unsigned long long)x->rlog_na);
 	if (x->pd_nan)
 		mutu_notes_addf(x->notes,
-				"%llu 'nan' / 'NaT' value(s) of case, activity, resource, "
+				"%llu 'nan' / 'NaT' value(s) of case, SOP, activity, resource, "
 				"lifecycle or time keys read as missing (pandas' NaN / NaT as "
 				"PM4Py's write_xes writes them)",
 				(unsigned long long)x->pd_nan);

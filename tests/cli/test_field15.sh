@@ -59,7 +59,7 @@ DB=$TMP/wx.db
 run "$MUTU" ingest $F/pm4py-write-xes.xes --db "$DB" --models $MD
 expect_out_has "write_xes NaN: every event stored" "events stored   5 (1 new cases)
   rejected        0"
-expect_out_has "write_xes NaN: said" "2 'nan' / 'NaT' value(s) of case, activity, resource, lifecycle or time keys read as missing"
+expect_out_has "write_xes NaN: said" "2 'nan' / 'NaT' value(s) of case, SOP, activity, resource, lifecycle or time keys read as missing"
 expect_eq "write_xes NaN: W-01" "$(case_steps W-01 "$DB")" \
 	"1194.995833 2025-08-14T08:35:00+07:00 False 1:Pemohon:None:None:- 2:None:15:0:- 3:budi:780:-120:- 4:Kepala Dinas:60:0:- 5:Pemohon:15:0:-"
 expect_eq "write_xes NaN: no officer 'nan'" "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE actor = 'nan'")" "0"
