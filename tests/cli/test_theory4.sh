@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# tests/cli/test_theory4.sh - `mutu sim` held to queueing theory, fourth round:
+# stations with no queue (M/M/inf: the applicant's own steps and a step run as
+# a delay) alone and around an M/M/1, service more variable than exponential
+# (gamma cv 1.5), pooled against split staff (one M/M/2 against two M/M/1),
+# and Little's law from each run's own figures.  Fixtures in
+# tests/data/theory4/ (two models of tests/data/theory2/ and
+# tests/data/sim-theory/ reused); every scenario runs on the 24x7 calendar, so
+# that working time is the clock the formulas assume.
+#
+# Interval checks (ci, tests/cli/lib.sh) as in test_theory2.sh and
+# test_theory3.sh: the closed form inside the printed 95% interval across
+# replications widened to the Bonferroni level 1 - 0.05/NCI for this file's
+# NCI interval checks, and the half-width below a bound given per check
+# (about twice what the run gives), so a vague run cannot pass.
+. tests/cli/lib.sh
+
+D=tests/data/theory4
+NCI=41 # interval checks below; keep in step with the ci calls
+
+# ---- 1. M/M/inf: a step run as a delay ---------------------------------------
+# mminf-scenario.ini: the Tim Teknis's site visit (kunjungan.ini, 2 Jam) with
+# step.1.delay = yes: no staff and no queue, every file its own server.
+# Poisson 1.5 per hour, exponential mean 2 h, 24x7, observed 2 to 16 January
+# 2025 after a day's warm-up, 200 replications.  M/M/inf:
+#   sojourn = the service itself, Exp(mean 120 min): lead mean 120 min,
+#   p50 = 120 ln 2 = 83.1777, p90 = 120 ln 10 = 276.3102, p95 = 120 ln 20 = 359.4932;
+#   number in service Poisson(lambda / mu = 3): mean 3 over the window, and at
+#   its end N(T) ~ Poisson(3 (1 - e^{-mu T})) = Poisson(3) (mu T = 180 at T =
+#   15 days from empty): mean 3, sd sqrt(3) = 1.732051 across replications;
+#   1.5 files finished an hour; no wait anywhere (no wait_mean, no pelaksana).
+run "$MUTU" sim $D/mminf-scenario.ini --format json
+expect_rc "M/M/inf: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/inf.json"
+expect_eq "M/M/inf: no pelaksana and no wait at the delay step" \
+	"$(jget "$TMP/inf.json" 'len(d["actors"]), "wait_mean" in d["sops"][0]["steps"][0]')" "(0, False)"
+ci "M/M/inf: lead = service, mean 120 min" "$TMP/inf.json" 'd["sops"][0]["lead_mean"]' '120' 0.012
+ci "M/M/inf: lead p50 = 120 ln 2 = 83.18 min" "$TMP/inf.json" 'd["sops"][0]["lead_p50"]' '120 * math.log(2)' 0.02
+ci "M/M/inf: lead p90 = 120 ln 10 = 276.31 min" "$TMP/inf.json" 'd["sops"][0]["lead_p90"]' '120 * math.log(10)' 0.015
+ci "M/M/inf: lead p95 = 120 ln 20 = 359.49 min" "$TMP/inf.json" 'd["sops"][0]["lead_p95"]' '120 * math.log(20)' 0.02
+ci "M/M/inf: files in service lambda / mu = 3" "$TMP/inf.json" 'd["all"]["wip_mean"]' '3' 0.02
+ci "M/M/inf: files in service at the end, Poisson mean 3" "$TMP/inf.json" 'd["all"]["wip_end"]' '3' 0.18
+ci "M/M/inf: 1.5 files finished an hour" "$TMP/inf.json" 'd["all"]["throughput"]' '1.5' 0.013
+# The end count's spread: the sample sd over the 200 replications, read back
+# from the printed interval (half-width x sqrt(200) / t(0.975, 199) =
+# 1.971956), against sqrt(3).  For Poisson data the sample variance s^2 has
+# relative sd sqrt(2 / (n - 1) + (1 / lambda) / n) (the excess kurtosis of a
+# Poisson(3) is 1/3) = sqrt(2/199 + 1/600) = 0.10820, so s / sigma has sd about
+# 0.0541 and its 0.05% .. 99.95% points (+-3.29 sd) are [0.822, 1.178].  A
+# wrong law of N(T) (a queue, a fixed time) or shared random numbers fall out.
+expect_eq "M/M/inf: the end count's sd across replications is Poisson's sqrt(3)" "$(python3 - "$TMP/inf.json" <<'PY'
+import json, math, sys
+m = json.load(open(sys.argv[1]))["all"]["wip_end"]
+s = (m["hi"] - m["lo"]) / 2 * math.sqrt(m["n"]) / 1.971956
+r = s / math.sqrt(3)
+print("ok" if m["n"] == 200 and 0.822 <= r <= 1.178 else "sd %.4f, ratio %.3f over %d" % (s, r, m["n"]))
+PY
+)" "ok"
+
+# ---- 2. M/M/inf stations around an M/M/1: the applicant and a delay -----------
+# ajuan-tinjau-scenario.ini: 1 per hour; the applicant's upload (Pemohon,
+# exponential 30 min: M/M/inf), the Front Office's check (exponential 30 min,
+# one officer: M/M/1 at rho 0.5), the site visit as a delay (exponential 2 h:
+# M/M/inf), the applicant's collection (exponential 1 h: M/M/inf).  A
+# feed-forward Jackson network: an M/M/inf's output is Poisson (each file
+# shifted by its own independent time), so the check is an M/M/1 of its own:
+#   Wq = rho / (mu - lambda) = 0.5 / (2 - 1) h = 30 min; P(wait > 0) = rho = 0.5;
+#   Lq = lambda Wq = 0.5; utilisation 0.5.
+# The model has no check that sends files back and no [sla] clock_start, so
+# the SLA clock runs from the arrival (README, "Lead time and the ceiling")
+# and stops at the office's last step, the visit (the collection after it is
+# the applicant's):
+#   lead = 30 + (30 + 30) + 120 = 210 min; time in the system 210 + 60 = 270;
+#   files in progress (Little) 1 x 270 / 60 = 4.5.
+# The lead's law: the upload, the sojourn at the check (M/M/1, Exp(mu - lambda),
+# mean 60 min; independent of the file's own upload time, since the others'
+# arrivals at the check are a Poisson process whatever it was) and the visit
+# are independent exponentials of means 30, 60 and 120 min: a hypoexponential,
+#   P(L > t) = sum_i prod_{j != i} r_j / (r_j - r_i) e^{-r_i t}, r = 1/30, 1/60, 1/120
+#   = (8/3) e^{-t/120} - 2 e^{-t/60} + (1/3) e^{-t/30};
+# its quantiles (bisection below): p50 178.880, p90 390.484, p95 475.463 min.
+read -r h50 h90 h95 <<<"$(python3 - <<'PY'
+import math
+sf = lambda t: 8 / 3 * math.exp(-t / 120) - 2 * math.exp(-t / 60) + math.exp(-t / 30) / 3
+out = []
+for q in (0.5, 0.9, 0.95):
+    lo, hi = 0.0, 5000.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if 1 - sf(mid) < q else (lo, mid)
+    out.append("%.3f" % lo)
+print(" ".join(out))
+PY
+)"
+expect_eq "applicant and delay: the hypoexponential's quantiles 178.880 390.484 475.463" "$h50 $h90 $h95" "178.880 390.484 475.463"
+run "$MUTU" sim $D/ajuan-tinjau-scenario.ini --format json
+expect_rc "applicant and delay: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/at.json"
+expect_eq "applicant and delay: only the check has a queue" \
+	"$(jget "$TMP/at.json" '["wait_mean" in s for s in d["sops"][0]["steps"]], [a["name"] for a in d["actors"]]')" \
+	"([False, True, False, False], ['Front Office'])"
+ci "applicant and delay: the check's wait 30 min (M/M/1)" "$TMP/at.json" 'd["sops"][0]["steps"][1]["wait_mean"]' '30' 0.04
+ci "applicant and delay: P(wait > 0) = rho = 0.5" "$TMP/at.json" 'd["sops"][0]["steps"][1]["wait_share"]' '0.5' 0.012
+ci "applicant and delay: the check's queue 0.5" "$TMP/at.json" 'd["actors"][0]["queue_mean"]' '0.5' 0.04
+ci "applicant and delay: utilisation 0.5" "$TMP/at.json" 'd["actors"][0]["util"]' '0.5' 0.01
+ci "applicant and delay: lead 210 min (upload, check, visit)" "$TMP/at.json" 'd["sops"][0]["lead_mean"]' '210' 0.006
+ci "applicant and delay: lead p50 178.880 min" "$TMP/at.json" 'd["sops"][0]["lead_p50"]' "$h50" 0.007
+ci "applicant and delay: lead p90 390.484 min" "$TMP/at.json" 'd["sops"][0]["lead_p90"]' "$h90" 0.01
+ci "applicant and delay: lead p95 475.463 min" "$TMP/at.json" 'd["sops"][0]["lead_p95"]' "$h95" 0.01
+ci "applicant and delay: time in the system 270 min (with the collection)" "$TMP/at.json" 'd["all"]["sojourn_mean"]' '270' 0.006
+ci "applicant and delay: files in progress 4.5 (Little)" "$TMP/at.json" 'd["all"]["wip_mean"]' '4.5' 0.01
+
+# ---- 3. M/G/1 with service more variable than exponential -------------------
+# gamma15-scenario.ini: lambda 0.5 per hour, gamma service of mean 1 h and cv
+# 1.5 (shape 1/2.25 < 1: more small and more very long services than the
+# exponential, the spread an H2 would give), rho 0.5.  Pollaczek-Khinchine
+# needs only the second moment:
+#   E[S^2] = (1 + cv^2) E[S]^2 = 3.25 h^2; Wq = lambda E[S^2] / (2 (1 - rho))
+#   = 0.5 x 3.25 / 1 = 1.625 h = 97.5 min (the exponential's 60 min x 3.25 / 2);
+#   Lq = lambda Wq = 0.8125; P(wait > 0) = rho = 0.5; utilisation 0.5.
+# (The third moment, (1 + cv^2)(1 + 2 cv^2) = 17.875 h^3, is finite and
+# moderate at rho 0.5: the replications' t interval covers, unlike the
+# Weibull at cv 2 of test_theory2.sh.)
+run "$MUTU" sim $D/gamma15-scenario.ini --format json
+expect_rc "M/G/1 gamma cv 1.5: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/g15.json"
+ci "M/G/1 gamma cv 1.5: mean wait 97.5 min (P-K)" "$TMP/g15.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '97.5' 0.08
+ci "M/G/1 gamma cv 1.5: mean queue 0.8125" "$TMP/g15.json" 'd["actors"][0]["queue_mean"]' '0.8125' 0.08
+ci "M/G/1 gamma cv 1.5: share that waits = rho = 0.5" "$TMP/g15.json" 'd["sops"][0]["steps"][0]["wait_share"]' '0.5' 0.02
+ci "M/G/1 gamma cv 1.5: utilisation 0.5" "$TMP/g15.json" 'd["actors"][0]["util"]' '0.5' 0.02
+
+# ---- 4. pooled or split staff: one M/M/2 against two M/M/1 -----------------
+# Two SOPs of one 1 Jam step, 0.6 per hour each, exponential (the planner's
+# question: two officers behind one counter, or one for each permit?).
+# gabung-scenario.ini, both at the Front Office with 2 staff: M/M/2, lambda
+# 1.2, mu 1, a = 1.2, rho 0.6:
+#   C(2, 1.2) = [1.2^2 / 2 x 1 / (1 - 0.6)] / [1 + 1.2 + 1.8] = 1.8 / 4 = 0.45;
+#   Wq = C / (c mu - lambda) = 0.45 / 0.8 h = 33.75 min, the same for both
+#   SOPs (one FIFO queue); Lq = 1.2 x 0.5625 = 0.675; lead 33.75 + 60 = 93.75;
+#   files in progress 1.2 x 93.75 / 60 = 1.875.
+# pisah-scenario.ini, loket-a at the Front Office and loket-b at the Back
+# Office, one officer each: two M/M/1 at rho 0.6:
+#   Wq = 0.6 / (1 - 0.6) h = 90 min each; Lq = 0.6 x 1.5 = 0.9 each; lead 150;
+#   files in progress 1.2 x 150 / 60 = 3.0.
+# The same staff and load: pooling cuts the wait from 90 to 33.75 min.
+run "$MUTU" sim $D/gabung-scenario.ini --format json
+expect_rc "pooled M/M/2: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/gab.json"
+ci "pooled M/M/2: loket-a waits 33.75 min (Erlang C)" "$TMP/gab.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '33.75' 0.05
+ci "pooled M/M/2: loket-b waits the same 33.75 min" "$TMP/gab.json" 'd["sops"][1]["steps"][0]["wait_mean"]' '33.75' 0.05
+ci "pooled M/M/2: share that waits C = 0.45" "$TMP/gab.json" 'd["sops"][0]["steps"][0]["wait_share"]' '0.45' 0.02
+ci "pooled M/M/2: queue 0.675" "$TMP/gab.json" 'd["actors"][0]["queue_mean"]' '0.675' 0.05
+ci "pooled M/M/2: utilisation 0.6" "$TMP/gab.json" 'd["actors"][0]["util"]' '0.6' 0.01
+ci "pooled M/M/2: lead 93.75 min" "$TMP/gab.json" 'd["sops"][1]["lead_mean"]' '93.75' 0.02
+ci "pooled M/M/2: files in progress 1.875" "$TMP/gab.json" 'd["all"]["wip_mean"]' '1.875' 0.02
+run "$MUTU" sim $D/pisah-scenario.ini --format json
+expect_rc "split, two M/M/1: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/pis.json"
+ci "split: loket-a waits 90 min at the Front Office" "$TMP/pis.json" 'd["sops"][0]["steps"][0]["wait_mean"]' '90' 0.06
+ci "split: loket-b waits 90 min at the Back Office" "$TMP/pis.json" 'd["sops"][1]["steps"][0]["wait_mean"]' '90' 0.06
+ci "split: share that waits rho = 0.6" "$TMP/pis.json" 'd["sops"][1]["steps"][0]["wait_share"]' '0.6' 0.015
+ci "split: Front Office queue 0.9" "$TMP/pis.json" 'd["actors"][0]["queue_mean"]' '0.9' 0.06
+ci "split: Back Office queue 0.9" "$TMP/pis.json" 'd["actors"][1]["queue_mean"]' '0.9' 0.06
+ci "split: lead 150 min" "$TMP/pis.json" 'd["sops"][0]["lead_mean"]' '150' 0.04
+ci "split: files in progress 3.0" "$TMP/pis.json" 'd["all"]["wip_mean"]' '3' 0.024
+
+# ---- 5. Little's law from each run's own figures -----------------------------
+# L = lambda W needs no model: over the observed window the files in progress
+# (time average) equal the finished files per hour x their mean time in the
+# system, up to the files open at the window's ends (a few against thousands),
+# and the queue at one officer equals the files served an hour x their mean
+# wait there.  The run's own means give the value to find inside the interval
+# of the left-hand side, for the four runs above (the applicant's and the
+# visit's files included in the network's).
+little() { # NAME JSON BOUND: the whole office, in progress = throughput x sojourn
+	ci "Little, $1: in progress = throughput x time in the system" "$2" 'd["all"]["wip_mean"]' \
+		"$(jget "$2" 'd["all"]["throughput"]["mean"] * d["all"]["sojourn_mean"]["mean"] / 60')" "$3"
+}
+little "M/M/inf" "$TMP/inf.json" 0.018
+little "applicant and delay" "$TMP/at.json" 0.009
+little "pooled" "$TMP/gab.json" 0.02
+little "split" "$TMP/pis.json" 0.024
+ci "Little, gamma cv 1.5: queue = throughput x wait" "$TMP/g15.json" 'd["actors"][0]["queue_mean"]' \
+	"$(jget "$TMP/g15.json" 'd["all"]["throughput"]["mean"] * d["sops"][0]["steps"][0]["wait_mean"]["mean"] / 60')" 0.08
+ci "Little, pooled: queue = throughput x wait, both SOPs" "$TMP/gab.json" 'd["actors"][0]["queue_mean"]' \
+	"$(jget "$TMP/gab.json" 'sum(s["finished"]["mean"] * s["steps"][0]["wait_mean"]["mean"] for s in d["sops"]) / d["all"]["finished"]["mean"] * d["all"]["throughput"]["mean"] / 60')" 0.05
