@@ -16,7 +16,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory4
-NCI=41 # interval checks below; keep in step with the ci calls
+NCI=47 # interval checks below; keep in step with the ci calls
 
 # ---- 1. M/M/inf: a step run as a delay ---------------------------------------
 # mminf-scenario.ini: the Tim Teknis's site visit (kunjungan.ini, 2 Jam) with
@@ -143,6 +143,16 @@ ci "M/G/1 gamma cv 1.5: utilisation 0.5" "$TMP/g15.json" 'd["actors"][0]["util"]
 #   Wq = 0.6 / (1 - 0.6) h = 90 min each; Lq = 0.6 x 1.5 = 0.9 each; lead 150;
 #   files in progress 1.2 x 150 / 60 = 3.0.
 # The same staff and load: pooling cuts the wait from 90 to 33.75 min.
+# The laws, not only the means (wait_target on each [staff] line):
+#   M/M/c: P(Wq > t) = C e^{-(c mu - lambda) t}: pooled P(W <= 30 Menit)
+#   = 1 - 0.45 e^{-0.4} = 0.698356; M/M/1: 1 - rho e^{-(mu - lambda) t}: split
+#   P(W <= 30 Menit) = 1 - 0.6 e^{-0.2} = 0.508762, P(W <= 1 Jam) = 1 - 0.6
+#   e^{-0.4} = 0.597808;
+#   M/M/1 sojourn Exp(mu - lambda = 0.4 per hour): split lead p90 = 150 ln 10
+#   = 345.39 min;  M/M/2 sojourn T = Wq + S (mu 1, c mu - lambda = 0.8):
+#   P(T > t) = e^{-t} + C mu / (c mu - lambda - mu) (e^{-t} - e^{-0.8 t})
+#   = 2.25 e^{-0.8 t} - 1.25 e^{-t} (t in hours; its mean 2.8125 - 1.25 =
+#   1.5625 h = 93.75 min): p50 69.163, p90 209.230 min (bisection).
 run "$MUTU" sim $D/gabung-scenario.ini --format json
 expect_rc "pooled M/M/2: exit 0" 0
 printf '%s\n' "$OUT" >"$TMP/gab.json"
@@ -153,6 +163,9 @@ ci "pooled M/M/2: queue 0.675" "$TMP/gab.json" 'd["actors"][0]["queue_mean"]' '0
 ci "pooled M/M/2: utilisation 0.6" "$TMP/gab.json" 'd["actors"][0]["util"]' '0.6' 0.01
 ci "pooled M/M/2: lead 93.75 min" "$TMP/gab.json" 'd["sops"][1]["lead_mean"]' '93.75' 0.02
 ci "pooled M/M/2: files in progress 1.875" "$TMP/gab.json" 'd["all"]["wip_mean"]' '1.875' 0.02
+ci "pooled M/M/2: P(W <= 30 Menit) = 1 - C e^{-0.4} = 0.698356" "$TMP/gab.json" 'd["actors"][0]["wait_within"]' '1 - 0.45 * math.exp(-0.4)' 0.01
+ci "pooled M/M/2: lead p50 69.163 min" "$TMP/gab.json" 'd["sops"][0]["lead_p50"]' '69.163' 0.02
+ci "pooled M/M/2: lead p90 209.230 min" "$TMP/gab.json" 'd["sops"][0]["lead_p90"]' '209.230' 0.025
 run "$MUTU" sim $D/pisah-scenario.ini --format json
 expect_rc "split, two M/M/1: exit 0" 0
 printf '%s\n' "$OUT" >"$TMP/pis.json"
@@ -163,6 +176,9 @@ ci "split: Front Office queue 0.9" "$TMP/pis.json" 'd["actors"][0]["queue_mean"]
 ci "split: Back Office queue 0.9" "$TMP/pis.json" 'd["actors"][1]["queue_mean"]' '0.9' 0.06
 ci "split: lead 150 min" "$TMP/pis.json" 'd["sops"][0]["lead_mean"]' '150' 0.04
 ci "split: files in progress 3.0" "$TMP/pis.json" 'd["all"]["wip_mean"]' '3' 0.024
+ci "split: P(W <= 30 Menit) at the Front Office = 1 - 0.6 e^{-0.2} = 0.508762" "$TMP/pis.json" 'd["actors"][0]["wait_within"]' '1 - 0.6 * math.exp(-0.2)' 0.02
+ci "split: P(W <= 1 Jam) at the Back Office = 1 - 0.6 e^{-0.4} = 0.597808" "$TMP/pis.json" 'd["actors"][1]["wait_within"]' '1 - 0.6 * math.exp(-0.4)' 0.02
+ci "split: lead p90 = 150 ln 10 = 345.39 min" "$TMP/pis.json" 'd["sops"][1]["lead_p90"]' '150 * math.log(10)' 0.03
 
 # ---- 5. Little's law from each run's own figures -----------------------------
 # L = lambda W needs no model: over the observed window the files in progress
