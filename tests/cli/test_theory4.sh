@@ -16,7 +16,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory4
-NCI=47 # interval checks below; keep in step with the ci calls
+NCI=62 # interval checks below; keep in step with the ci calls
 
 # ---- 1. M/M/inf: a step run as a delay ---------------------------------------
 # mminf-scenario.ini: the Tim Teknis's site visit (kunjungan.ini, 2 Jam) with
@@ -110,6 +110,50 @@ ci "applicant and delay: lead p95 475.463 min" "$TMP/at.json" 'd["sops"][0]["lea
 ci "applicant and delay: time in the system 270 min (with the collection)" "$TMP/at.json" 'd["all"]["sojourn_mean"]' '270' 0.006
 ci "applicant and delay: files in progress 4.5 (Little)" "$TMP/at.json" 'd["all"]["wip_mean"]' '4.5' 0.01
 
+# The same network in an office that closes at night
+# (ajuan-tinjau-kantor-scenario.ini: kantor-8jam, 08:00-16:00 Monday to
+# Friday, 1 per working hour): every time is working time, the applicant's
+# too, so on the working clock nothing changes (wait 30, lead 210, in
+# progress 4.5); the ceiling 1 Hari is 480 working minutes, so
+#   within = P(L <= 480) = 1 - (8/3 e^{-4} - 2 e^{-8} + (1/3) e^{-16})
+#   = 1 - (0.0488417 - 0.0006709 + 0.0000000) = 0.951829.
+run "$MUTU" sim $D/ajuan-tinjau-kantor-scenario.ini --format json
+expect_rc "applicant and delay, office hours: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/atk.json"
+ci "applicant and delay, office hours: within 1 Hari = P(L <= 480) = 0.951829" "$TMP/atk.json" 'd["sops"][0]["within"]' '1 - (8 / 3 * math.exp(-4) - 2 * math.exp(-8) + math.exp(-16) / 3)' 0.005
+ci "applicant and delay, office hours: the check's wait 30 working min" "$TMP/atk.json" 'd["sops"][0]["steps"][1]["wait_mean"]' '30' 0.09
+ci "applicant and delay, office hours: lead 210 working min" "$TMP/atk.json" 'd["sops"][0]["lead_mean"]' '210' 0.015
+ci "applicant and delay, office hours: lead p90 390.484 working min" "$TMP/atk.json" 'd["sops"][0]["lead_p90"]' "$h90" 0.02
+ci "applicant and delay, office hours: files in progress 4.5" "$TMP/atk.json" 'd["all"]["wip_mean"]' '4.5' 0.03
+
+# And with rework (ajuan-tinjau-ulang-scenario.ini, 24x7): the visit sends
+# p = 0.2 of its files back to the applicant (exponential 2 h, then the upload
+# again).  Every station is a Jackson station (the applicant's, the visit's
+# and the resubmission's infinite servers, the check's one exponential
+# rate), so product form holds and each step is visited 1 / (1 - p) = 1.25
+# times a file:
+#   check: lambda 1.25, rho 0.625, Wq = rho / (mu - lambda) = 0.625 / 0.75 h
+#   = 50 min a visit; P(wait > 0) = rho (arrival theorem); Lq = 1.25 x 50 / 60
+#   = 1.041667; utilisation 0.625;
+#   lead (the clock stops while the file is back with the applicant: the
+#   resubmission and the upload it redoes are out) = 30 + 1.25 (50 + 30 + 120)
+#   = 280 min; rejections per file p / (1 - p) = 0.25;
+#   time in the system = 280 + 0.25 (120 + 30) + 60 (collection) = 377.5 min;
+#   files in progress (Little) 377.5 / 60 = 6.291667.
+run "$MUTU" sim $D/ajuan-tinjau-ulang-scenario.ini --format json
+expect_rc "rework from the visit: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/atu.json"
+ci "rework from the visit: the check's wait 50 min a visit" "$TMP/atu.json" 'd["sops"][0]["steps"][1]["wait_mean"]' '50' 0.05
+ci "rework from the visit: P(wait > 0) = rho = 0.625" "$TMP/atu.json" 'd["sops"][0]["steps"][1]["wait_share"]' '0.625' 0.01
+ci "rework from the visit: the check's queue 1.041667" "$TMP/atu.json" 'd["actors"][0]["queue_mean"]' '1.25 * 50 / 60' 0.05
+ci "rework from the visit: utilisation 0.625" "$TMP/atu.json" 'd["actors"][0]["util"]' '0.625' 0.01
+ci "rework from the visit: lead 280 min without the applicant's time" "$TMP/atu.json" 'd["sops"][0]["lead_mean"]' '280' 0.013
+# (observed 8 January 2025 to the end of 2026: 723 days x 24 = 17352 hours,
+# 17352 files and 0.25 x 17352 = 4338 rejections expected)
+ci "rework from the visit: 0.25 rejections per arriving file, 4338" "$TMP/atu.json" 'd["sops"][0]["rejections"]' '0.25 * 17352' 0.017
+ci "rework from the visit: time in the system 377.5 min" "$TMP/atu.json" 'd["all"]["sojourn_mean"]' '377.5' 0.01
+ci "rework from the visit: files in progress 6.291667" "$TMP/atu.json" 'd["all"]["wip_mean"]' '377.5 / 60' 0.015
+
 # ---- 3. M/G/1 with service more variable than exponential -------------------
 # gamma15-scenario.ini: lambda 0.5 per hour, gamma service of mean 1 h and cv
 # 1.5 (shape 1/2.25 < 1: more small and more very long services than the
@@ -196,6 +240,8 @@ little "M/M/inf" "$TMP/inf.json" 0.018
 little "applicant and delay" "$TMP/at.json" 0.009
 little "pooled" "$TMP/gab.json" 0.02
 little "split" "$TMP/pis.json" 0.024
+little "office hours" "$TMP/atk.json" 0.03
+little "rework" "$TMP/atu.json" 0.012
 ci "Little, gamma cv 1.5: queue = throughput x wait" "$TMP/g15.json" 'd["actors"][0]["queue_mean"]' \
 	"$(jget "$TMP/g15.json" 'd["all"]["throughput"]["mean"] * d["sops"][0]["steps"][0]["wait_mean"]["mean"] / 60')" 0.08
 ci "Little, pooled: queue = throughput x wait, both SOPs" "$TMP/gab.json" 'd["actors"][0]["queue_mean"]' \
