@@ -16,7 +16,7 @@
 . tests/cli/lib.sh
 
 D=tests/data/theory4
-NCI=62 # interval checks below; keep in step with the ci calls
+NCI=66 # interval checks below; keep in step with the ci calls
 
 # ---- 1. M/M/inf: a step run as a delay ---------------------------------------
 # mminf-scenario.ini: the Tim Teknis's site visit (kunjungan.ini, 2 Jam) with
@@ -56,6 +56,28 @@ r = s / math.sqrt(3)
 print("ok" if m["n"] == 200 and 0.822 <= r <= 1.178 else "sd %.4f, ratio %.3f over %d" % (s, r, m["n"]))
 PY
 )" "ok"
+
+# The hour's clock of a profile, read at midnight (kunjungan-malam-scenario.ini):
+# the same delay, exponential mean 1 h, fed 1 per hour times the factor of
+# the hour (profile.hour: 0 for 22:00-23:00, 6 for 23:00-24:00, 1 otherwise).
+# An M/M/inf fed by a Poisson stream of rate lambda(t) holds at t a Poisson
+# number of mean m(t) = int_0^inf lambda(t - u) e^{-u} du (u in hours); at the
+# run's end, midnight (the last day runs to its end), the hour u in [k-1, k]
+# back weighs e^{-(k-1)} (1 - e^{-1}), and the factors of 1 everywhere give 1:
+#   m = 1 + (6 - 1)(1 - e^{-1}) + (0 - 1) e^{-1}(1 - e^{-1})
+#     = 1 + 3.160603 - 0.232544 = 3.928059
+# (the factors an hour early, 0 for 21:00 and 6 for 22:00, would give
+# 1 + 5 x 0.232544 - 0.085548 = 2.077172; an hour late, 0 for 23:00 and 6 after
+# midnight, 1 - 0.632121 + 5 e^{-23} (1 - e^{-1}) = 0.367879); arrivals (6 + 0 + 22) / 24 an
+# hour over the 14 observed days: 14 x 28 = 392; files in service on average
+# 28/24 = 1.166667; sojourn the service, 60 min.
+run "$MUTU" sim $D/kunjungan-malam-scenario.ini --format json
+expect_rc "M/M/inf by the hour: exit 0" 0
+printf '%s\n' "$OUT" >"$TMP/infh.json"
+ci "M/M/inf by the hour: in service at midnight 3.928059" "$TMP/infh.json" 'd["all"]["wip_end"]' '1 + 5 * (1 - math.exp(-1)) - math.exp(-1) * (1 - math.exp(-1))' 0.14
+ci "M/M/inf by the hour: 392 arrivals in 14 days" "$TMP/infh.json" 'd["all"]["arrivals"]' '14 * 28' 0.013
+ci "M/M/inf by the hour: 1.166667 in service on average" "$TMP/infh.json" 'd["all"]["wip_mean"]' '28 / 24' 0.02
+ci "M/M/inf by the hour: lead 60 min" "$TMP/infh.json" 'd["sops"][0]["lead_mean"]' '60' 0.015
 
 # ---- 2. M/M/inf stations around an M/M/1: the applicant and a delay -----------
 # ajuan-tinjau-scenario.ini: 1 per hour; the applicant's upload (Pemohon,
