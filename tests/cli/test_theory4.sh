@@ -1,12 +1,29 @@
 #!/usr/bin/env bash
 # tests/cli/test_theory4.sh - `mutu sim` held to queueing theory, fourth round:
 # stations with no queue (M/M/inf: the applicant's own steps and a step run as
-# a delay) alone and around an M/M/1, service more variable than exponential
-# (gamma cv 1.5), pooled against split staff (one M/M/2 against two M/M/1),
-# and Little's law from each run's own figures.  Fixtures in
-# tests/data/theory4/ (two models of tests/data/theory2/ and
-# tests/data/sim-theory/ reused); every scenario runs on the 24x7 calendar, so
-# that working time is the clock the formulas assume.
+# a delay) alone, fed by an hour profile, and around an M/M/1, in office
+# hours and with rework back to the applicant (Jackson with infinite-server
+# stations, the lead's hypoexponential law); service more variable than
+# exponential (gamma cv 1.5, P-K); pooled against split staff (one M/M/2
+# against two M/M/1, with their wait and sojourn laws); Little's law from
+# each run's own figures.  Fixtures in tests/data/theory4/ (two models of
+# tests/data/theory2/ and tests/data/sim-theory/ reused).  Every scenario
+# runs on the 24x7 calendar, so that working time is the clock the formulas
+# assume, but one: ajuan-tinjau-kantor-scenario.ini, whose point is an
+# office's clock (kantor-8jam).
+#
+# 78 checks, 66 of them interval checks.  None fails on the build before
+# this round (main at 4b11fb3, run with MUTU= pointing at it): mutu
+# agreed with theory in every case here, so the round pins behaviour that had
+# no check, and no fix came with it.
+#
+# Kingman / Allen-Cunneen are left out as checks of their own: at one officer
+# with Poisson arrivals Kingman's (c_a^2 + c_s^2) / 2 x rho / (1 - rho) x E[S]
+# is Pollaczek-Khinchine, exact, and section 3 checks it; elsewhere it is an
+# approximation a correct simulator misses by more than its interval (the
+# D/M/1 of test_theory3.sh: Kingman (0 + 1) / 2 x 0.8 / 0.2 x 1 h = 120 min
+# against the exact 101.56; Allen-Cunneen's M/G/c likewise), so a check
+# there could only be loose enough to prove nothing.
 #
 # Interval checks (ci, tests/cli/lib.sh) as in test_theory2.sh and
 # test_theory3.sh: the closed form inside the printed 95% interval across
