@@ -146,6 +146,10 @@ ci "M/M/inf by the hour: lead 60 min" "$TMP/infh.json" 'd["sops"][0]["lead_mean"
 #   P(L > t) = sum_i prod_{j != i} r_j / (r_j - r_i) e^{-r_i t}, r = 1/30, 1/60, 1/120
 #   = (8/3) e^{-t/120} - 2 e^{-t/60} + (1/3) e^{-t/30};
 # its quantiles (bisection below): p50 178.880, p90 390.484, p95 475.463 min.
+# (A replication finishes ~17,300 files, so the R-7 estimate's bias of
+# section 1, which falls as 1/n, is here under 0.02%, against half-widths
+# of 0.3%; likewise under 0.05% for the ~4,100 files of the office-hours run
+# and the ~10,000 of each SOP of section 4.)
 read -r h50 h90 h95 <<<"$(python3 - <<'PY'
 import math
 sf = lambda t: 8 / 3 * math.exp(-t / 120) - 2 * math.exp(-t / 60) + math.exp(-t / 30) / 3
