@@ -413,7 +413,7 @@ static char *cell_range_upper(const char *cell, struct dur *d, int dm)
  * Q_APPROX or Q_LABEL and sets *rest past the words, else Q_NONE.
  */
 enum { Q_NONE = 0, Q_RANGE, Q_CEIL, Q_APPROX, Q_PER, Q_NOTE, Q_REMARK, Q_ATONCE, Q_CLAUSE, Q_LABEL, Q_EQUIV,
-       Q_DAYFRAC, Q_DAYFRAC_APPROX, Q_NOMDAY, Q_DAYFRAC_UP };
+       Q_DAYFRAC, Q_DAYFRAC_APPROX, Q_NOMDAY, Q_DAYFRAC_UP, Q_CLOCK };
 
 /* A hari kerja in Menit when no calendar says it (sop_import_opts
  * day_minutes 0): 7.5 net hours (Perpres 21/2023: 37.5 hours over 5
@@ -778,6 +778,49 @@ static char *cell_waktu_text(const char *cell, struct dur *d, int *kind, int dm)
 					      "langsung selesai", "real time", "realtime", "real-time",
 					      "otomatis", "secara otomatis", "otomatis oleh sistem",
 					      "otomatis by system", "by system", NULL};
+	/* A sheet whose Waktu cells were typed as times: Excel shows and
+	 * exports a duration as "0:30:00" or "7:30" ([h]:mm:ss), hours,
+	 * minutes, seconds.  Read as Jam and Menit; seconds other than 00
+	 * are no whole minute and stay refused, as "60 detik" is.  Before
+	 * (round 13), "number "0" has no unit" and waktu = ? on every step. */
+	{
+		char *t = clean_text(cell);
+		unsigned h = 0, m = 0, sec = 0;
+		int n = 0, hd = 0;
+		const char *p = t;
+		while (isdigit((unsigned char)*p) && hd < 5)
+			h = h * 10 + (unsigned)(*p++ - '0'), hd++;
+		int ok = hd >= 1 && hd <= 4 && *p == ':' && isdigit((unsigned char)p[1]) &&
+			 isdigit((unsigned char)p[2]);
+		if (ok) {
+			m = (unsigned)(p[1] - '0') * 10 + (unsigned)(p[2] - '0');
+			p += 3;
+			n = 2;
+			if (*p == ':' && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+				sec = (unsigned)(p[1] - '0') * 10 + (unsigned)(p[2] - '0');
+				p += 3;
+				n = 3;
+			}
+			ok = *p == 0 && m < 60 && sec == 0;
+		}
+		free(t);
+		if (ok && n >= 2) {
+			struct mutu_buf o;
+			mutu_buf_init(&o);
+			if (h)
+				mutu_buf_printf(&o, "%u Jam", h);
+			if (m || !h)
+				mutu_buf_printf(&o, "%s%u Menit", h ? " " : "", m);
+			char *out = buf_take(&o);
+			struct mutu_err e;
+			mutu_err_clear(&e);
+			if (dur_parse(out, d, &e) == 0) {
+				*kind = Q_CLOCK;
+				return out;
+			}
+			free(out);
+		}
+	}
 	if (!strpbrk(cell, "0123456789")) {
 		char *t = clean_text(cell);
 		size_t n = strlen(t);
@@ -4574,6 +4617,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_DAYFRAC_APPROX] = "is approximate and a fraction of a hari kerja (a Hari as %d Menit); ",
 					[Q_NOMDAY] = "glosses its Hari as 8 Jam, the nominal working day, not the calendar's (a Hari as %d Menit); read as ",
 					[Q_DAYFRAC_UP] = "is a fraction of a hari kerja that falls between two minutes (a Hari as %d Menit); read as ",
+					[Q_CLOCK] = "is a spreadsheet's time format (hours:minutes:seconds); read as ",
 				};
 				static const char *const post[] = {
 					[Q_RANGE] = " is the ceiling",
@@ -4590,6 +4634,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_DAYFRAC_APPROX] = ", the only number given, is the ceiling",
 					[Q_NOMDAY] = "; if the step takes 8 working hours, write 8 Jam",
 					[Q_DAYFRAC_UP] = ", rounded up to the whole minute (a waktu is a ceiling)",
+					[Q_CLOCK] = "",
 				};
 				static const char *const note[] = {
 					[Q_RANGE] = "is a range; its upper bound is the ceiling",
@@ -4606,6 +4651,7 @@ static void read_rows(struct imp *im, size_t from)
 					[Q_DAYFRAC_APPROX] = "is approximate, a fraction of a hari kerja; read at %d Menit a day as the ceiling",
 					[Q_NOMDAY] = "glosses its Hari as 8 Jam; read as the Hari, %d Menit a day",
 					[Q_DAYFRAC_UP] = "is a fraction of a hari kerja; read at %d Menit a day, rounded up to the minute",
+					[Q_CLOCK] = "is in a spreadsheet's hours:minutes:seconds",
 				};
 				/* a fraction of a day is read at the calendar's net
 				 * day (--calendar; 450 Menit for the id-* ones), and
