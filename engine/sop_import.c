@@ -2828,6 +2828,33 @@ static const char *near_title(const char *name, const char **near)
 	return why;
 }
 
+/*
+ * "Kepala Dinas Penanaman Modal dan PTSP", "Kepala Dinas PMPTSP", "Kadis
+ * DPMPTSP", "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu
+ * Pintu": the head named with the office's own name, which is this
+ * office's Kepala Dinas as "Kepala DPMPTSP" is (round 13; before, a
+ * position of its own, "it starts as Kepala Dinas does", and mutu sim
+ * staffed it apart).  Every word after "Kepala Dinas" / "Kepala Badan"
+ * must be one of that name's, and one of them its own (PTSP, Penanaman,
+ * Terpadu, Perizinan): "Kepala Dinas PUPR" stays another office's head
+ * (near_title).
+ */
+static int own_office_head(const struct sop_tok *toks, size_t n)
+{
+	static const char *const words[] = {"penanaman", "modal", "dan", "pelayanan", "terpadu", "satu",
+					    "pintu", "ptsp", "pmptsp", "dpmptsp", "pm", "dpm", "perizinan", NULL};
+	static const char *const own[] = {"penanaman", "terpadu", "ptsp", "pmptsp", "dpmptsp", "perizinan", NULL};
+	if (n < 3 || strcmp(toks[0].w, "kepala") || (strcmp(toks[1].w, "dinas") && strcmp(toks[1].w, "badan")))
+		return 0;
+	int mine = 0;
+	for (size_t i = 2; i < n; i++) {
+		if (!word_in(toks[i].w, words))
+			return 0;
+		mine |= word_in(toks[i].w, own);
+	}
+	return mine;
+}
+
 /* Build an actor column from its header text. */
 static void column_init(struct column *c, int idx, const char *header)
 {
@@ -2883,6 +2910,9 @@ static void column_init(struct column *c, int idx, const char *header)
 	/* the header keeps the office's own title ("Kadis", "Petugas Loket",
 	 * "Kasi PP"), tidied; a known position records its canonical role
 	 * beside it for comparisons across offices */
+	int own_head = e >= 0 && !full && sop_actor_table[e].cls == SOP_CLS_KADIS && own_office_head(toks, n);
+	if (own_head)
+		full = 1;
 	if (e >= 0 && full)
 		c->role = sop_actor_table[e].canonical;
 	/* an information system keeps its class with more words: "Sistem OSS
@@ -2892,7 +2922,9 @@ static void column_init(struct column *c, int idx, const char *header)
 	int system_more = e >= 0 && !full && sop_actor_table[e].cls == SOP_CLS_SISTEM;
 	if (system_more)
 		c->role = sop_actor_table[e].canonical;
-	if (c->role && !system_more && !spelled_as_alias(toks, n, e)) {
+	/* (the head named with the office's name keeps its title, as
+	 * "Kepala DPMPTSP" does: no typo of "Kepala Dinas") */
+	if (c->role && !system_more && !own_head && !spelled_as_alias(toks, n, e)) {
 		/* "Back ofice" is a typo of a known position, not a title */
 		c->name = mutu_strdup(c->role);
 	} else {

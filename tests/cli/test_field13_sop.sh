@@ -3,7 +3,7 @@
 # SOP tables in shapes the earlier rounds did not cover (tests/data/sop/
 # field13/*), the expected values worked out by hand in the comments
 # (id-wib: 450 Menit a day, 7.5 net hours, Perpres 21/2023).
-# On the build before this round (4b1fd96) 5 of the 7 checks fail.
+# On the build before this round (4b1fd96) 10 of the 16 checks fail.
 . tests/cli/lib.sh
 
 S=tests/data/sop/field13
@@ -33,4 +33,31 @@ for c in '1:30|waktu = 1 Jam 30 Menit|' '0:30:15|waktu = ?|' '0:75|waktu = ?|'; 
 	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t%s\n2\tMemproses\tBack Office\t1 Jam\n' "$w" >"$TMP/c.txt"
 	run "$MUTU" sop import "$TMP/c.txt" -o "$TMP/c.ini" --calendar id-wib --force
 	expect_eq "Waktu '$w'" "$(steps "$TMP/c.ini" 'waktu' | cut -d'|' -f1)|" "$want"
+done
+
+# ---- 2. the head named with the office's own name (WITA province) ----
+# Dinas Penanaman Modal dan PTSP Provinsi NTB, a Word table saved as
+# tabs, marks 'v' under Pemohon, Front Office, Back Office, Kepala
+# Seksi, Kepala Bidang and 'Kepala Dinas Penanaman Modal dan PTSP': the
+# office's own head (the title line names the office), as 'Kepala
+# DPMPTSP' is: role = Kepala Dinas, the title kept.  15 + 30 + 1 Hari
+# (450) + 60 + 60 + 120 + 15 = 750 = 1 Hari 5 Jam, as declared.
+# Before: none of the positions ('it starts as Kepala Dinas does'), no
+# role, mutu sim staffing it apart from the Kepala Dinas.
+run "$MUTU" sop import $S/ntb-kadis-pmptsp.txt -o "$TMP/ntb.ini" --calendar id-wita
+expect_rc "Kepala Dinas PMPTSP: exit 0" 0
+expect_eq "Kepala Dinas PMPTSP: pelaksana and roles" "$(steps "$TMP/ntb.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kepala Seksi|actor = Kepala Bidang|actor = Kepala Dinas Penanaman Modal dan PTSP|role = Kepala Dinas|actor = Front Office|"
+expect_eq "Kepala Dinas PMPTSP: none left unknown" "$(grep -c 'none of the positions' "$TMP/err")" 0
+expect_eq "Kepala Dinas PMPTSP: minutes and the declared total" "$(minutes "$TMP/ntb.ini")" "[15, 30, 450, 60, 60, 120, 15] 750"
+# the other spellings in a Pelaksana column: 'Kepala Dinas PM-PTSP',
+# 'Kadis DPMPTSP', 'Kepala Badan Perizinan' are the office's head; what
+# the rule leaves alone: 'Kepala Dinas PUPR' (another office, round 12)
+# and 'Kepala Dinas Modal' (no word of the office's own): no role
+for k in 'Kepala Dinas PM-PTSP|role = Kepala Dinas|' 'Kadis DPMPTSP|role = Kepala Dinas|' \
+	'Kepala Badan Perizinan|role = Kepala Dinas|' 'Kepala Dinas PUPR|' 'Kepala Dinas Modal|'; do
+	a=${k%%|*} want=${k#*|}
+	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMenandatangani\t%s\t15 Menit\n' "$a" >"$TMP/h.txt"
+	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
+	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role')" "$want"
 done
