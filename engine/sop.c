@@ -137,6 +137,8 @@ static const struct {
 	{"kaban", {"kepala", "badan"}, NULL},
 	{"kabid", {"kepala", "bidang"}, NULL},
 	{"kasi", {"kepala", "seksi"}, NULL},
+	{"kasubbid", {"kepala", "sub", "bidang"}, NULL},
+	{"kasubid", {"kepala", "sub", "bidang"}, NULL},
 	{"kasie", {"kepala", "seksi"}, NULL},
 	{"kasubid", {"kepala", "seksi"}, NULL},
 	{"sekdis", {"sekretaris"}, NULL},
@@ -290,8 +292,15 @@ const struct sop_actor_entry sop_actor_table[] = {
 	  {"tim", "teknis", "gabungan"}, {"tim", "teknis", "terpadu"}}},
 	{"Kepala Seksi Pelayanan Perizinan", SOP_CLS_SEKSI,
 	 {{"kepala", "seksi", "pelayanan", "perizinan"}}},
-	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI, {{"kepala", "seksi", "perizinan"}}},
-	{"Kepala Seksi", SOP_CLS_SEKSI, {{"kepala", "seksi"}, {"head", "of", "section"}}},
+	/* "Kepala Sub Bidang" / "Kasubbid": a Badan's (BPMPTSP's) eselon IV
+	 * under a Kepala Bidang, the rung of a Dinas's Kepala Seksi (round 13;
+	 * before, "Kepala Sub Bidang Perizinan" read as a typo of "Kepala
+	 * Bidang Perizinan", the "Sub" skipped: the Kabid's rung and pool) */
+	{"Kepala Seksi Perizinan", SOP_CLS_SEKSI,
+	 {{"kepala", "seksi", "perizinan"}, {"kepala", "sub", "bidang", "perizinan"},
+	  {"kepala", "subbidang", "perizinan"}}},
+	{"Kepala Seksi", SOP_CLS_SEKSI,
+	 {{"kepala", "seksi"}, {"head", "of", "section"}, {"kepala", "sub", "bidang"}, {"kepala", "subbidang"}}},
 	{"Sub Koordinator Perizinan", SOP_CLS_SEKSI, {{"sub", "koordinator", "perizinan"}}},
 	{"Sub Koordinator", SOP_CLS_SEKSI, {{"sub", "koordinator"}}},
 	{"Kepala Bidang Pelayanan Perizinan", SOP_CLS_BIDANG,

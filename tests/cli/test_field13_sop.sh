@@ -3,7 +3,7 @@
 # SOP tables in shapes the earlier rounds did not cover (tests/data/sop/
 # field13/*), the expected values worked out by hand in the comments
 # (id-wib: 450 Menit a day, 7.5 net hours, Perpres 21/2023).
-# On the build before this round (4b1fd96) 10 of the 16 checks fail.
+# On the build before this round (4b1fd96) 13 of the 21 checks fail.
 . tests/cli/lib.sh
 
 S=tests/data/sop/field13
@@ -60,4 +60,27 @@ for k in 'Kepala Dinas PM-PTSP|role = Kepala Dinas|' 'Kadis DPMPTSP|role = Kepal
 	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMenandatangani\t%s\t15 Menit\n' "$a" >"$TMP/h.txt"
 	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
 	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role')" "$want"
+done
+
+# ---- 3. a Badan's Kepala Sub Bidang beside its Kepala Bidang ----
+# A kabupaten's Badan Penanaman Modal dan PPTSP: its Bidang has Sub
+# Bidang, each under a Kepala Sub Bidang (Kasubbid, eselon IV: a Dinas's
+# Kepala Seksi).  Step 4 'Kepala Sub Bidang Perizinan' initials the
+# draft, step 5 'Kepala Bidang Perizinan' after him: two people, two
+# rungs.  10 + 20 + 1 Hari (450) + 30 + 30 + 60 + 10 = 610 = 1 Hari 2
+# Jam 40 Menit, as declared.  Before: 'Sub' skipped as a typo, step 4
+# written 'actor = Kepala Bidang Perizinan', one person with step 5 (one
+# pool in mutu sim), without a word.
+run "$MUTU" sop import $S/badan-kasubbid.txt -o "$TMP/bk.ini" --calendar id-wib
+expect_eq "Kasubbid: pelaksana and roles" "$(steps "$TMP/bk.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kepala Sub Bidang Perizinan|role = Kepala Seksi Perizinan|actor = Kepala Bidang Perizinan|actor = Kepala Badan|role = Kepala Dinas|actor = Front Office|"
+expect_eq "Kasubbid: minutes and the declared total" "$(minutes "$TMP/bk.ini")" "[10, 20, 450, 30, 30, 60, 10] 610"
+# 'Kasubbid', 'Kasubid Perizinan', 'Kepala Subbidang Perizinan' in a
+# Pelaksana column: the Kepala Seksi's rung, no Kepala Bidang
+for k in 'Kasubbid|role = Kepala Seksi|' 'Kasubid Perizinan|role = Kepala Seksi Perizinan|' \
+	'Kepala Subbidang Perizinan|role = Kepala Seksi Perizinan|'; do
+	a=${k%%|*} want=${k#*|}
+	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMemaraf\t%s\t15 Menit\n4\tMenandatangani\tKepala Bidang\t15 Menit\n' "$a" >"$TMP/h.txt"
+	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
+	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role' | cut -d'|' -f1)|" "$want"
 done
