@@ -4490,6 +4490,39 @@ static void read_rows(struct imp *im, size_t from)
 				continue;
 			}
 		}
+		/* The decision's "Tidak" branch written as a row of its own
+		 * under it, its only cell "Tidak: kembali ke langkah 1" (a Word
+		 * table whose flowchart branches were typed as rows): the way
+		 * back of the step above, joined to its Keterangan where the
+		 * way back is read.  Before (round 13), "not a step row,
+		 * skipped" and the way back lost, though the decision's row
+		 * said it was read.  Only a row that opens with the label and
+		 * names a step: a note under the table does not. */
+		if (!has_no && w < 0 && im->nsteps && row_nonblank(row) == 1) {
+			char *t = NULL;
+			for (size_t i = 0; i < row->n && !t; i++)
+				if (!is_blank_cell(row->cells[i]))
+					t = clean_text(row->cells[i]);
+			char lab[32] = "", sb;
+			size_t k = strcspn(t, ":,-(");
+			if (k < sizeof lab)
+				snprintf(lab, sizeof lab, "%.*s", (int)k, t);
+			if (t[k] && branch_label(lab) == 1 && reject_step_no(t, &sb) > 0) {
+				struct istep *ps = &im->steps[im->nsteps - 1];
+				struct mutu_buf b;
+				mutu_buf_init(&b);
+				mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
+				free(ps->keterangan);
+				ps->keterangan = buf_take(&b);
+				mutu_notes_addf(im->warn,
+						"line %d: '%.60s' is the \"Tidak\" branch of step %d's check, on a row of "
+						"its own: read as that step's way back",
+						row->line, t, ps->no);
+				free(t);
+				continue;
+			}
+			free(t);
+		}
 		if (!has_no && (w < 0 || is_blank_cell(act))) {
 			if (row_nonblank(row) > 0) {
 				char *t = clean_text(row->cells[0]);

@@ -3,7 +3,7 @@
 # SOP tables in shapes the earlier rounds did not cover (tests/data/sop/
 # field13/*), the expected values worked out by hand in the comments
 # (id-wib: 450 Menit a day, 7.5 net hours, Perpres 21/2023).
-# On the build before this round (4b1fd96) 13 of the 21 checks fail.
+# On the build before this round (4b1fd96) 15 of the 25 checks fail.
 . tests/cli/lib.sh
 
 S=tests/data/sop/field13
@@ -84,3 +84,27 @@ for k in 'Kasubbid|role = Kepala Seksi|' 'Kasubid Perizinan|role = Kepala Seksi 
 	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
 	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role' | cut -d'|' -f1)|" "$want"
 done
+
+# ---- 4. a Mal Pelayanan Publik's SOP: the decision's branches as rows ----
+# A DPMPTSP's gerai at a kota's MPP, a Word table in list layout.  Row 3
+# 'Berkas lengkap?' (no Waktu) is the Petugas Gerai's decision on step
+# 2; under it two rows with only a Kegiatan, 'Ya: lanjut ke no. 4' and
+# 'Tidak: kembali ke no. 1': the Tidak branch sends the berkas back to
+# step 1, so step 2 gets reject_to = 1 (the counter's check, the first
+# way back: no clock_start needed).  Steps 4, 5, 6 renumbered 3, 4, 5.
+# 10 + 15 + 1 Hari (450) + 30 + 10 = 515 = 1 Hari 1 Jam 5 Menit, as
+# declared.  Before: 'not a step row, skipped (Tidak: kembali ke no. 1)'
+# and no reject_to, though the decision's row said it was read as the
+# way back.
+run "$MUTU" sop import $S/mpp-cabang-baris.txt -o "$TMP/mc.ini" --calendar id-wib
+expect_eq "branch rows: the way back" "$(steps "$TMP/mc.ini" '\[step\|reject_to\|clock_start')" \
+	"[step 1]|[step 2]|reject_to = 1|[step 3]|[step 4]|[step 5]|"
+expect_err_has "branch rows: said" \
+	"line 9: 'Tidak: kembali ke no. 1' is the \"Tidak\" branch of step 2's check, on a row of its own: read as that step's way back"
+expect_eq "branch rows: minutes and the declared total" "$(minutes "$TMP/mc.ini")" "[10, 15, 450, 30, 10] 515"
+# what the rule leaves alone: a note under the table that names a step
+# ('Catatan: berkas tidak lengkap dikembalikan ke langkah 1') is no
+# branch of the last step: skipped, no reject_to
+printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMemproses\tBack Office\t1 Jam\n\tJumlah\t\t1 Jam 30 Menit\n\nCatatan: berkas tidak lengkap dikembalikan ke langkah 1\n' >"$TMP/cn.txt"
+run "$MUTU" sop import "$TMP/cn.txt" -o "$TMP/cn.ini" --calendar id-wib
+expect_eq "a note under the table: no way back" "$(steps "$TMP/cn.ini" 'reject_to')" ""
