@@ -1088,6 +1088,17 @@ static int no_ceiling_text(const char *cell)
 /* A row that only says where the berkas goes when the check fails: "Jika
  * berkas tidak lengkap, dikembalikan ke pemohon", "Apabila ditolak,
  * berkas dikembalikan": a condition word first, a sending back after. */
+/* A routing note joins the step's Keterangan, where the way back is
+ * read (reject_to): after what it had, "; " between. */
+static void ket_append(struct istep *ps, const char *t)
+{
+	struct mutu_buf b;
+	mutu_buf_init(&b);
+	mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
+	free(ps->keterangan);
+	ps->keterangan = buf_take(&b);
+}
+
 static int is_reject_branch(const char *cell)
 {
 	static const char *const cond[] = {"jika ", "apabila ", "bila ", "kalau ", "if ", NULL};
@@ -4509,11 +4520,7 @@ static void read_rows(struct imp *im, size_t from)
 				snprintf(lab, sizeof lab, "%.*s", (int)k, t);
 			if (t[k] && branch_label(lab) == 1 && reject_step_no(t, &sb) > 0) {
 				struct istep *ps = &im->steps[im->nsteps - 1];
-				struct mutu_buf b;
-				mutu_buf_init(&b);
-				mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
-				free(ps->keterangan);
-				ps->keterangan = buf_take(&b);
+				ket_append(ps, t);
 				mutu_notes_addf(im->warn,
 						"line %d: '%.60s' is the \"Tidak\" branch of step %d's check, on a row of "
 						"its own: read as that step's way back",
@@ -4546,11 +4553,7 @@ static void read_rows(struct imp *im, size_t from)
 		if (w < 0 && im->nsteps && is_reject_branch(act)) {
 			struct istep *ps = &im->steps[im->nsteps - 1];
 			char *t = clean_text(act);
-			struct mutu_buf b;
-			mutu_buf_init(&b);
-			mutu_buf_printf(&b, "%s%s%s", ps->keterangan, *ps->keterangan ? "; " : "", t);
-			free(ps->keterangan);
-			ps->keterangan = buf_take(&b);
+			ket_append(ps, t);
 			mutu_notes_addf(im->warn,
 					"line %d: '%.60s' has no Waktu and says where the berkas goes when step %d's "
 					"check fails: read as step %d's routing note (reject_to), not a step",

@@ -8,6 +8,14 @@
 
 S=tests/data/sop/field13
 
+# expect_role PELAKSANA WANT: the role lines of a three-step table whose
+# step 3 is signed by PELAKSANA, in a Pelaksana column
+expect_role() {
+	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMenandatangani\t%s\t15 Menit\n' "$1" >"$TMP/h.txt"
+	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
+	expect_eq "'$1': role" "$(steps "$TMP/h.ini" 'role')" "$2"
+}
+
 # ---- 1. an Excel sheet whose Waktu cells are typed as times ----
 # DPMPTSP Sleman's SIPB saved from Excel as ';' CSV: the Waktu column
 # was formatted [h]:mm:ss, so the cells read '0:15:00', '0:30:00',
@@ -56,10 +64,7 @@ expect_eq "Kepala Dinas PMPTSP: minutes and the declared total" "$(minutes "$TMP
 # and 'Kepala Dinas Modal' (no word of the office's own): no role
 for k in 'Kepala Dinas PM-PTSP|role = Kepala Dinas|' 'Kadis DPMPTSP|role = Kepala Dinas|' \
 	'Kepala Badan Perizinan|role = Kepala Dinas|' 'Kepala Dinas PUPR|' 'Kepala Dinas Modal|'; do
-	a=${k%%|*} want=${k#*|}
-	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMenandatangani\t%s\t15 Menit\n' "$a" >"$TMP/h.txt"
-	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
-	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role')" "$want"
+	expect_role "${k%%|*}" "${k#*|}"
 done
 
 # ---- 3. a Badan's Kepala Sub Bidang beside its Kepala Bidang ----
@@ -76,13 +81,11 @@ expect_eq "Kasubbid: pelaksana and roles" "$(steps "$TMP/bk.ini" 'actor\|role')"
 	"actor = Pemohon|actor = Front Office|actor = Back Office|actor = Kepala Sub Bidang Perizinan|role = Kepala Seksi Perizinan|actor = Kepala Bidang Perizinan|actor = Kepala Badan|role = Kepala Dinas|actor = Front Office|"
 expect_eq "Kasubbid: minutes and the declared total" "$(minutes "$TMP/bk.ini")" "[10, 20, 450, 30, 30, 60, 10] 610"
 # 'Kasubbid', 'Kasubid Perizinan', 'Kepala Subbidang Perizinan' in a
-# Pelaksana column: the Kepala Seksi's rung, no Kepala Bidang
+# Pelaksana column: the Kepala Seksi's rung, no Kepala Bidang (whose
+# name is its role: no role line)
 for k in 'Kasubbid|role = Kepala Seksi|' 'Kasubid Perizinan|role = Kepala Seksi Perizinan|' \
 	'Kepala Subbidang Perizinan|role = Kepala Seksi Perizinan|'; do
-	a=${k%%|*} want=${k#*|}
-	printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMemaraf\t%s\t15 Menit\n4\tMenandatangani\tKepala Bidang\t15 Menit\n' "$a" >"$TMP/h.txt"
-	run "$MUTU" sop import "$TMP/h.txt" -o "$TMP/h.ini" --calendar id-wib --force
-	expect_eq "'$a': role" "$(steps "$TMP/h.ini" 'role' | cut -d'|' -f1)|" "$want"
+	expect_role "${k%%|*}" "${k#*|}"
 done
 
 # ---- 4. a Mal Pelayanan Publik's SOP: the decision's branches as rows ----
