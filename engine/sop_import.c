@@ -2866,6 +2866,32 @@ static int own_office_head(const struct sop_tok *toks, size_t n)
 	return mine;
 }
 
+/* Does a title end in parentheses ("Tim Profesi Ahli (TPA)", "Front
+ * Office (FO)") whose words, and the words before them, each name the
+ * alias table's entry e in full? */
+static int glossed_alias(const char *header, int e)
+{
+	const char *open = strrchr(header, '(');
+	if (!open || open == header)
+		return 0;
+	const char *close = strchr(open, ')');
+	if (!close || close[1 + strspn(close + 1, " ")] != 0)
+		return 0;
+	char *before = mutu_strndup(header, (size_t)(open - header));
+	char *inner = mutu_strndup(open + 1, (size_t)(close - open - 1));
+	int ok = 1;
+	for (int part = 0; part < 2 && ok; part++) {
+		struct sop_tok *toks;
+		size_t n = sop_tokenize(part ? inner : before, &toks);
+		int full = 0;
+		ok = n && sop_actor_lookup_toks(toks, n, &full) == e && full;
+		free(toks);
+	}
+	free(before);
+	free(inner);
+	return ok;
+}
+
 /* Build an actor column from its header text. */
 static void column_init(struct column *c, int idx, const char *header)
 {
@@ -2923,6 +2949,11 @@ static void column_init(struct column *c, int idx, const char *header)
 	 * beside it for comparisons across offices */
 	int own_head = e >= 0 && !full && sop_actor_table[e].cls == SOP_CLS_KADIS && own_office_head(toks, n);
 	if (own_head)
+		full = 1;
+	/* "Tim Profesi Ahli (TPA)": the title glossed with its own acronym,
+	 * both naming one position; before (round 13), the words in the
+	 * parentheses made it "none of the positions" */
+	if (e >= 0 && !full && glossed_alias(header, e))
 		full = 1;
 	if (e >= 0 && full)
 		c->role = sop_actor_table[e].canonical;

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # tests/cli/test_field13_sop.sh - thirteenth field round on `mutu sop import`:
 # SOP tables in shapes the earlier rounds did not cover (tests/data/sop/
-# field13/*), the expected values worked out by hand in the comments
-# (id-wib: 450 Menit a day, 7.5 net hours, Perpres 21/2023).
-# On the build before this round (4b1fd96) 15 of the 25 checks fail.
+# field13/*): an Excel sheet whose Waktu cells are typed as times
+# ('0:30:00'), the head named with the office's own name ('Kepala Dinas
+# Penanaman Modal dan PTSP', a WITA province), a Badan's Kepala Sub
+# Bidang beside its Kepala Bidang, an MPP gerai's decision with its
+# 'Tidak: kembali ke no. 1' on a row of its own, a PBG's titles glossed
+# with their acronyms ('Tim Profesi Ahli (TPA)').  Expected values worked
+# out by hand in the comments (id-wib, id-wita: 450 Menit a day, 7.5 net
+# hours, Perpres 21/2023).
+# On the build before this round (4b1fd96) 17 of the 29 checks fail.
 . tests/cli/lib.sh
 
 S=tests/data/sop/field13
@@ -111,3 +117,19 @@ expect_eq "branch rows: minutes and the declared total" "$(minutes "$TMP/mc.ini"
 printf 'No\tKegiatan\tPelaksana\tWaktu\n1\tMengajukan\tPemohon\t10 Menit\n2\tMemeriksa\tFront Office\t20 Menit\n3\tMemproses\tBack Office\t1 Jam\n\tJumlah\t\t1 Jam 30 Menit\n\nCatatan: berkas tidak lengkap dikembalikan ke langkah 1\n' >"$TMP/cn.txt"
 run "$MUTU" sop import "$TMP/cn.txt" -o "$TMP/cn.ini" --calendar id-wib
 expect_eq "a note under the table: no way back" "$(steps "$TMP/cn.ini" 'reject_to')" ""
+
+# ---- 5. PBG: titles glossed with their own acronym ----
+# A PBG's konsultasi teknis, columns 'Tim Profesi Ahli (TPA)' and
+# 'Kepala Dinas (Kadis)': the title and the acronym in parentheses name
+# one position each (Tim Teknis, Kepala Dinas).  30 + 60 + 3 Hari (1350)
+# + 1 Hari (450) + 15 = 1905 = 4 Hari 1 Jam 45 Menit, as declared.
+# Before: both none of the positions, and 'Kepala Dinas (Kadis)' called
+# 'the head of another office'.
+run "$MUTU" sop import $S/pbg-gelar-singkatan.txt -o "$TMP/pg.ini" --calendar id-wib
+expect_eq "glossed titles: pelaksana and roles" "$(steps "$TMP/pg.ini" 'actor\|role')" \
+	"actor = Pemohon|actor = Petugas Loket|role = Front Office|actor = Tim Profesi Ahli (TPA)|role = Tim Teknis|actor = Kepala Dinas (Kadis)|role = Kepala Dinas|actor = Petugas Loket|role = Front Office|"
+expect_eq "glossed titles: none left unknown" "$(grep -c 'none of the positions' "$TMP/err")" 0
+expect_eq "glossed titles: minutes and the declared total" "$(minutes "$TMP/pg.ini")" "[30, 60, 1350, 450, 15] 1905"
+# what the rule leaves alone: a gloss naming another position ('Back
+# Office (FO)') is no gloss: no role
+expect_role 'Back Office (FO)' ''
