@@ -669,14 +669,18 @@ static char *s_working_days(const struct sla_group *g, const struct rpt_opts *o)
 	rpt_fmt_num(&b, (double)g->working_days, 0, l);
 	if (nh == 0 || weekdays != g->working_days + nh)
 		return buf_take(&b); /* nothing fell on a weekday, or hours other than Mon-Fri */
+	/* English counts one holiday in the singular ("1 holidays: 1 national
+	 * holidays" before); Bahasa Indonesia has no plural to change */
 	mutu_buf_printf(&b, TR(o, " (%zu hari Senin\xe2\x80\x93Jumat dikurangi %zu libur:",
-			       " (%zu weekdays less %zu holidays:"), weekdays, nh);
-	const char *names[3][2] = {{"libur nasional", "national holidays"}, {"cuti bersama", "cuti bersama"},
-				   {"libur lain", "other closures"}};
+			       nh == 1 ? " (%zu weekdays less %zu holiday:" : " (%zu weekdays less %zu holidays:"),
+			weekdays, nh);
+	const char *names[3][3] = {{"libur nasional", "national holidays", "national holiday"},
+				   {"cuti bersama", "cuti bersama", "cuti bersama"},
+				   {"libur lain", "other closures", "other closure"}};
 	const char *sep = " ";
 	for (int i = 0; i < 3; i++)
 		if (hol[i]) {
-			mutu_buf_printf(&b, "%s%zu %s", sep, hol[i], names[i][l == RPT_EN]);
+			mutu_buf_printf(&b, "%s%zu %s", sep, hol[i], names[i][l != RPT_EN ? 0 : hol[i] == 1 ? 2 : 1]);
 			sep = ", ";
 		}
 	mutu_buf_putc(&b, ')');
@@ -687,6 +691,10 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 {
 	enum rpt_lang l = o->lang;
 	char k[160];
+	/* received, finished, open: the three counts a manager is asked for.
+	 * Before, the month's arrivals showed only as a rate per working day
+	 * rounded to one decimal: 5 berkas in 20 days read "0,2", i.e. 4 */
+	kv_add(kv, TR(o, "Berkas masuk bulan ini", "Files received this month"), s_int(g->arrivals, l));
 	kv_add(kv, TR(o, "Kasus selesai", "Cases finished"), s_int(g->finished, l));
 	/* shares over the cases they concern ("–" when there are none):
 	 * the ceiling's over the cases of an SOP with a ceiling, the planned
@@ -706,6 +714,10 @@ static void build_summary(const struct sla_group *g, int office, const struct rp
 	}
 	snprintf(k, sizeof k, "%s (%s)", TR(o, "Median waktu penyelesaian", "Median lead time"), day_unit(o, g));
 	kv_add(kv, k, s_days(g->lead_st.median, g, l));
+	/* the mean beside the median: the JSON had it (lead_mean), the page
+	 * a manager reads did not; with one long case the two part ways */
+	snprintf(k, sizeof k, "%s (%s)", TR(o, "Rata-rata waktu penyelesaian", "Mean lead time"), day_unit(o, g));
+	kv_add(kv, k, s_days(g->lead_st.mean, g, l));
 	snprintf(k, sizeof k, "p90 (%s)", day_unit(o, g));
 	kv_add(kv, k, s_days(g->lead_st.p90, g, l));
 	snprintf(k, sizeof k, "%s (%s)", TR(o, "Maksimum", "Maximum"), day_unit(o, g));
