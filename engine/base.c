@@ -358,6 +358,14 @@ int mutu_strncasecmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+int mutu_word_among(const char *s, size_t n, const char *const *words, size_t nw)
+{
+	for (size_t i = 0; i < nw; i++)
+		if (strlen(words[i]) == n && mutu_strncasecmp(s, words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 char *mutu_trim(char *s)
 {
 	char *p = s;

@@ -3461,10 +3461,7 @@ static int lc_is(const char *lc, const char *const *s, size_t ns)
 	size_t n = strlen(lc);
 	while (n && lc[n - 1] == ' ')
 		n--;
-	for (size_t i = 0; i < ns; i++)
-		if (strlen(s[i]) == n && mutu_strncasecmp(lc, s[i], n) == 0)
-			return 1;
-	return 0;
+	return mutu_word_among(lc, n, s, ns);
 }
 
 static int lc_starts(const char *lc)

@@ -360,11 +360,7 @@ static int weekday_name(const char *p, const char *q)
 		"sab",     "min",      "monday",  "tuesday", "wednesday", "thursday", "friday",
 		"saturday", "sunday",  "mon",     "tue",    "wed",      "thu",    "fri",
 		"sat",     "sun"};
-	for (size_t i = 0; q > p && i < sizeof days / sizeof days[0]; i++)
-		if (strlen(days[i]) == (size_t)(q - p) &&
-		    mutu_strncasecmp(p, days[i], (size_t)(q - p)) == 0)
-			return 1;
-	return 0;
+	return q > p && mutu_word_among(p, (size_t)(q - p), days, sizeof days / sizeof days[0]);
 }
 
 /* The length of a weekday's name before a date's digits at the start of s
@@ -401,10 +397,7 @@ static const char *const hour_words[] = {"pukul", "pkl.", "pkl", "jam"};
 
 static int hour_word(const char *w, size_t wl)
 {
-	for (size_t k = 0; k < sizeof hour_words / sizeof hour_words[0]; k++)
-		if (strlen(hour_words[k]) == wl && mutu_strncasecmp(w, hour_words[k], wl) == 0)
-			return 1;
-	return 0;
+	return mutu_word_among(w, wl, hour_words, sizeof hour_words / sizeof hour_words[0]);
 }
 
 size_t elog_stamp_clean(const char *s, size_t n, char *buf, size_t size)

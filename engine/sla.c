@@ -556,28 +556,23 @@ int sla_lifecycle_kind(const char *t)
 	/* and an Indonesian system's status words, as a log in Bahasa writes
 	 * its transitions (field round 8; before, "Mulai" and "Selesai" rows
 	 * were each a completion: every step twice, flagged ULANG) */
-	static const char *starts[] = {"start", "begin", "started", "mulai", "dimulai"};
-	static const char *ends[] = {"complete", "completed", "end", "ended", "selesai", "diselesaikan"};
-	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
-		if (strlen(starts[i]) == n && mutu_strncasecmp(t, starts[i], n) == 0)
-			return SLA_LC_START;
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
-		if (strlen(ends[i]) == n && mutu_strncasecmp(t, ends[i], n) == 0)
-			return SLA_LC_COMPLETE;
-	static const char *marks[] = {"schedule", "assign", "reassign", "suspend", "resume"};
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (strlen(marks[i]) == n && mutu_strncasecmp(t, marks[i], n) == 0)
-			return SLA_LC_MARK;
-	static const char *aborts[] = {"ate_abort", "withdraw"};
-	for (size_t i = 0; i < sizeof aborts / sizeof *aborts; i++)
-		if (strlen(aborts[i]) == n && mutu_strncasecmp(t, aborts[i], n) == 0)
-			return SLA_LC_ABORT;
+	static const char *const starts[] = {"start", "begin", "started", "mulai", "dimulai"};
+	static const char *const ends[] = {"complete", "completed", "end", "ended", "selesai", "diselesaikan"};
+	if (mutu_word_among(t, n, starts, sizeof starts / sizeof *starts))
+		return SLA_LC_START;
+	if (mutu_word_among(t, n, ends, sizeof ends / sizeof *ends))
+		return SLA_LC_COMPLETE;
+	static const char *const marks[] = {"schedule", "assign", "reassign", "suspend", "resume"};
+	if (mutu_word_among(t, n, marks, sizeof marks / sizeof *marks))
+		return SLA_LC_MARK;
+	static const char *const aborts[] = {"ate_abort", "withdraw"};
+	if (mutu_word_among(t, n, aborts, sizeof aborts / sizeof *aborts))
+		return SLA_LC_ABORT;
 	if (n == 8 && mutu_strncasecmp(t, "pi_abort", n) == 0)
 		return SLA_LC_PI_ABORT;
-	static const char *skips[] = {"manualskip", "autoskip"};
-	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++)
-		if (strlen(skips[i]) == n && mutu_strncasecmp(t, skips[i], n) == 0)
-			return SLA_LC_SKIP;
+	static const char *const skips[] = {"manualskip", "autoskip"};
+	if (mutu_word_among(t, n, skips, sizeof skips / sizeof *skips))
+		return SLA_LC_SKIP;
 	int b = bpaf_kind(t, n);
 	return b >= 0 ? b : SLA_LC_OTHER;
 }

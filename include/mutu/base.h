@@ -222,6 +222,9 @@ void mutu_fmt_num(struct mutu_buf *b, double x, int decimals, int en);
 /* ASCII case-insensitive comparisons (locale-free). */
 int mutu_strcasecmp(const char *a, const char *b);
 int mutu_strncasecmp(const char *a, const char *b, size_t n);
+/* Is s[0..n) one of the nw NUL-terminated words, the whole of one,
+ * ASCII case-blind?  (Status words, weekday names, the hour's word.) */
+int mutu_word_among(const char *s, size_t n, const char *const *words, size_t nw);
 
 /* Trim ASCII white space (and non-breaking spaces) in place; returns s. */
 char *mutu_trim(char *s);
